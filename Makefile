@@ -1,0 +1,38 @@
+# The one test command is `make test`; .ci/run calls it, the README shows it.
+GOLANGCI_LINT_VERSION := v2.15.0
+GOBIN ?= $(shell go env GOPATH)/bin
+GOLANGCI_LINT := $(GOBIN)/golangci-lint
+
+.PHONY: test deps fmt-check vet lint unit build fuzz bench
+
+test: deps fmt-check vet lint unit
+
+# Installs what the integration tests run against (Debian's prometheus,
+# prometheus-alertmanager and awscli, and golangci-lint from the Go module
+# proxy) when it is missing.
+deps:
+	@scripts/install-test-deps
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+vet:
+	go vet ./...
+
+lint:
+	$(GOLANGCI_LINT) run ./...
+
+unit:
+	go test -race -count=1 -timeout 25m ./...
+
+build:
+	CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X main.version=$$(git describe --tags --always --dirty 2>/dev/null || echo dev)" -o bin/apigw-triage ./cmd/apigw-triage
+
+# Runs every fuzz target for FUZZTIME each (default 30s).
+FUZZTIME ?= 30s
+fuzz:
+	@scripts/fuzz-all $(FUZZTIME)
+
+bench:
+	go test -run '^$$' -bench . -benchmem ./...

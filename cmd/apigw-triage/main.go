@@ -1,0 +1,85 @@
+// Command apigw-triage watches Amazon API Gateway for 5xx errors, explains
+// why they happen and tells the on-call engineer what to do about them.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"syscall"
+)
+
+// version is stamped at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+// streams are the process's standard streams and environment; commands take
+// them instead of touching os directly, so tests can run commands in-process.
+type streams struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	getenv func(string) string
+}
+
+// command runs one subcommand with its arguments and returns the exit status.
+type command struct {
+	summary string
+	run     func(ctx context.Context, args []string, s streams) int
+}
+
+func commands() map[string]command {
+	return map[string]command{
+		"run":          {"run the daemon: apigw-triage run --config FILE", runDaemon},
+		"demo":         {"run the daemon against the built-in emulator, no AWS or Slack needed", runDemo},
+		"classify":     {"explain API Gateway 5xx evidence from files or standard input", runClassify},
+		"check-config": {"validate a configuration file: apigw-triage check-config FILE", runCheckConfig},
+		"emulate":      {"serve the emulated AWS APIs: apigw-triage emulate --listen ADDR", runEmulate},
+		"version":      {"print the version", runVersion},
+	}
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := dispatch(ctx, os.Args[1:], streams{os.Stdin, os.Stdout, os.Stderr, os.Getenv})
+	stop()
+	os.Exit(code)
+}
+
+// dispatch picks the subcommand. Exit status 2 is a usage error, as CONTRACT.md says.
+func dispatch(ctx context.Context, args []string, s streams) int {
+	cmds := commands()
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(s.stderr, cmds)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	c, ok := cmds[args[0]]
+	if !ok {
+		fmt.Fprintf(s.stderr, "apigw-triage: unknown command %q (try apigw-triage help)\n", args[0])
+		return 2
+	}
+	return c.run(ctx, args[1:], s)
+}
+
+func usage(w io.Writer, cmds map[string]command) {
+	names := make([]string, 0, len(cmds))
+	for n := range cmds {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	fmt.Fprintln(w, "usage: apigw-triage <command> [flags]")
+	fmt.Fprintln(w)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-13s %s\n", n, cmds[n].summary)
+	}
+}
+
+func runVersion(_ context.Context, _ []string, s streams) int {
+	fmt.Fprintf(s.stdout, "apigw-triage %s\n", version)
+	return 0
+}
