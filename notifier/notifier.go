@@ -1,0 +1,109 @@
+// Package notifier delivers incident notifications to sinks (Slack,
+// Alertmanager). Each sink lives in its own package and implements
+// Notifier; the incident store's outbox calls them and records what was sent,
+// so an outage delays notifications but never drops or doubles them.
+package notifier
+
+import (
+	"context"
+	"time"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
+)
+
+// Kind is what happened to an incident.
+type Kind string
+
+// The kinds of notification, in the order an incident goes through them.
+const (
+	KindOpened   Kind = "opened"   // the incident tripped
+	KindUpdated  Kind = "updated"  // the diagnosis changed: cause, status, or a large change in rate
+	KindReminder Kind = "reminder" // still failing after the repeat interval
+	KindResolved Kind = "resolved" // the clear condition held
+)
+
+// Kinds returns every kind; metric label sets are pre-created from it.
+func Kinds() []Kind { return []Kind{KindOpened, KindUpdated, KindReminder, KindResolved} }
+
+// Event is one notification. ID is unique and stable across restarts
+// (incident id and sequence number), so sinks can make retries idempotent.
+type Event struct {
+	ID         string
+	IncidentID string
+	Seq        int
+	Kind       Kind
+	At         time.Time
+	Incident   Incident
+}
+
+// Incident is the state of an incident as a notification shows it.
+type Incident struct {
+	Account  string
+	Region   string
+	APIType  classifier.APIType
+	APIName  string
+	APIID    string
+	Stage    string
+	OpenedAt time.Time
+	// ResolvedAt is zero while the incident is open.
+	ResolvedAt time.Time
+
+	// Figures of the last evaluated window.
+	WindowStart time.Time
+	WindowEnd   time.Time
+	ErrorRate   float64 // 0..1
+	Errors5xx   float64
+	Requests    float64
+	LatencyP99  time.Duration
+	// LikelyTimeout is set when latency sits near the integration timeout.
+	LikelyTimeout bool
+
+	Diagnosis classifier.Diagnosis
+	// Previous is the diagnosis before an update, for "cause changed" messages.
+	Previous *classifier.Diagnosis
+}
+
+// SinkState is what a sink remembers about one incident between
+// notifications (for Slack: where the root message is). The outbox persists
+// it with the delivery bookkeeping.
+type SinkState struct {
+	Channel string `json:"channel,omitempty"`
+	RootTS  string `json:"root_ts,omitempty"`
+	// RootPending is set, and checkpointed, just before a root message is
+	// posted; if the process dies before RootTS is recorded, the next attempt
+	// looks the message up instead of posting a second one.
+	RootPending bool              `json:"root_pending,omitempty"`
+	Extra       map[string]string `json:"extra,omitempty"`
+}
+
+// Delivery is one attempt to deliver an event to one sink.
+type Delivery struct {
+	Event Event
+	// State is the sink's state for the incident; Notify updates it in place.
+	State SinkState
+	// Attempt counts from 1.
+	Attempt int
+	// Checkpoint persists State now, before the sink does something that
+	// cannot be undone. It may be nil in tests that do not need it.
+	Checkpoint func(SinkState) error
+}
+
+// Notifier is a sink. Notify reports whether a failed delivery is worth
+// retrying (network errors, 5xx, 429) or permanent (invalid_auth,
+// channel_not_found); RetryAfter, when the sink was told how long to wait.
+type Notifier interface {
+	Name() string
+	Notify(ctx context.Context, d *Delivery) (retry bool, err error)
+}
+
+// RetryAfterError is returned by sinks that were told how long to wait
+// (HTTP 429 with Retry-After); the outbox waits exactly that long.
+type RetryAfterError struct {
+	After time.Duration
+	Err   error
+}
+
+func (e *RetryAfterError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the underlying error.
+func (e *RetryAfterError) Unwrap() error { return e.Err }
