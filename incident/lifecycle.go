@@ -1,0 +1,178 @@
+package incident
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/notifier"
+)
+
+// Rules are the lifecycle's knobs. Zero values take the defaults.
+type Rules struct {
+	// RepeatInterval is how long a still-failing incident waits after its
+	// last notification before a reminder (default 1 h).
+	RepeatInterval time.Duration
+	// Cooldown is the flap guard: a stage that trips again less than
+	// Cooldown after its incident resolved reopens that incident (an
+	// "updated" notification in the same thread) instead of opening a new
+	// one (default 15 min).
+	Cooldown time.Duration
+	// RateChangeFactor is the change in error rate, against the last
+	// notified rate, that is worth an update on its own: doubled or halved
+	// with the default 2.
+	RateChangeFactor float64
+}
+
+// withDefaults fills in the zero knobs.
+func (r Rules) withDefaults() Rules {
+	if r.RepeatInterval <= 0 {
+		r.RepeatInterval = time.Hour
+	}
+	if r.Cooldown <= 0 {
+		r.Cooldown = 15 * time.Minute
+	}
+	if r.RateChangeFactor <= 1 {
+		r.RateChangeFactor = 2
+	}
+	return r
+}
+
+// decision is what one observation does to a stage's latest incident.
+type decision struct {
+	// next is the incident to persist; nil when nothing changed.
+	next *Incident
+	// kind is the notification to send; "" for none.
+	kind notifier.Kind
+	// isNew is set when next is a new incident that still needs an id.
+	isNew bool
+}
+
+// decide is the lifecycle, as a pure function of the stage's latest
+// incident (open, or resolved; nil when there is none), one observation,
+// the time and the rules. It never changes prev.
+func decide(prev *Incident, obs Observation, now time.Time, r Rules) decision {
+	switch {
+	case prev == nil || (!prev.Open() && now.Sub(prev.Info.ResolvedAt) >= r.Cooldown):
+		if !obs.Tripped {
+			return decision{}
+		}
+		return openNew(obs, now)
+	case !prev.Open():
+		if !obs.Tripped {
+			return decision{}
+		}
+		return reopen(prev, obs, now)
+	default:
+		return advance(prev, obs, now, r)
+	}
+}
+
+// openNew starts an incident. Without a diagnosis it opens with the unknown
+// cause, and the diagnosis that follows is an update.
+func openNew(obs Observation, now time.Time) decision {
+	inc := &Incident{StageKey: obs.StageKey, State: StateOpen}
+	inc.Info.OpenedAt = now
+	inc.Info.Diagnosis.APIType = obs.APIType
+	applyFigures(inc, obs, now)
+	if obs.Diagnosis != nil {
+		inc.Info.Diagnosis = cloneDiagnosis(*obs.Diagnosis)
+	}
+	notified(inc, notifier.KindOpened, now, "")
+	return decision{next: inc, kind: notifier.KindOpened, isNew: true}
+}
+
+// reopen brings back an incident resolved less than the cooldown ago.
+func reopen(prev *Incident, obs Observation, now time.Time) decision {
+	inc := prev.clone()
+	inc.State = StateOpen
+	inc.Info.ResolvedAt = time.Time{}
+	inc.Reopened++
+	inc.Info.Previous = nil
+	applyFigures(inc, obs, now)
+	if obs.Diagnosis != nil && changedFrom(inc.Info.Diagnosis.Status, inc.Info.Diagnosis.Cause, *obs.Diagnosis) {
+		setDiagnosis(inc, *obs.Diagnosis)
+	}
+	notified(inc, notifier.KindUpdated, now, fmt.Sprintf("reopened within the cooldown (%d)", inc.Reopened))
+	return decision{next: inc, kind: notifier.KindUpdated}
+}
+
+// advance moves an open incident on: resolved, updated, reminded, or only
+// refreshed with the figures of the new window.
+func advance(prev *Incident, obs Observation, now time.Time, r Rules) decision {
+	inc := prev.clone()
+	inc.Info.Previous = nil
+	applyFigures(inc, obs, now)
+	if obs.Clear {
+		inc.State = StateResolved
+		inc.Info.ResolvedAt = now
+		notified(inc, notifier.KindResolved, now, "")
+		return decision{next: inc, kind: notifier.KindResolved}
+	}
+	if obs.Diagnosis != nil && changedFrom(inc.LastNotifiedStatus, inc.LastNotifiedCause, *obs.Diagnosis) {
+		setDiagnosis(inc, *obs.Diagnosis)
+		notified(inc, notifier.KindUpdated, now, "diagnosis changed")
+		return decision{next: inc, kind: notifier.KindUpdated}
+	}
+	if obs.Diagnosis != nil {
+		inc.Info.Diagnosis = cloneDiagnosis(*obs.Diagnosis) // fresher evidence, same answer
+	}
+	if obs.Tripped && rateChanged(inc.LastNotifiedRate, obs.ErrorRate, r.RateChangeFactor) {
+		notified(inc, notifier.KindUpdated, now, "error rate changed")
+		return decision{next: inc, kind: notifier.KindUpdated}
+	}
+	if obs.Tripped && now.Sub(inc.LastNotifiedAt) >= r.RepeatInterval {
+		notified(inc, notifier.KindReminder, now, "")
+		return decision{next: inc, kind: notifier.KindReminder}
+	}
+	return decision{next: inc}
+}
+
+// changedFrom reports whether a diagnosis says something new against a
+// status and cause: another dominant cause or another status.
+func changedFrom(status classifier.Status, cause classifier.Cause, cur classifier.Diagnosis) bool {
+	return cause != cur.Cause || status != cur.Status
+}
+
+// rateChanged reports a change of at least factor either way. A zero rate
+// on either side (latency-only trips) never counts.
+func rateChanged(last, cur, factor float64) bool {
+	if last <= 0 || cur <= 0 {
+		return false
+	}
+	return cur >= last*factor || cur <= last/factor
+}
+
+// setDiagnosis replaces the current diagnosis and keeps the old one as
+// Previous, for "cause changed" messages.
+func setDiagnosis(inc *Incident, d classifier.Diagnosis) {
+	old := inc.Info.Diagnosis
+	inc.Info.Previous = &old
+	inc.Info.Diagnosis = cloneDiagnosis(d)
+}
+
+// applyFigures copies the stage and the figures of the window.
+func applyFigures(inc *Incident, obs Observation, now time.Time) {
+	i := &inc.Info
+	i.Account, i.Region, i.APIType = obs.Account, obs.Region, obs.APIType
+	i.APIName, i.APIID, i.Stage = obs.APIName, obs.APIID, obs.Stage
+	i.WindowStart, i.WindowEnd = obs.WindowStart, obs.WindowEnd
+	i.ErrorRate, i.Errors5xx, i.Requests = obs.ErrorRate, obs.Errors5xx, obs.Requests
+	i.LatencyP99, i.LikelyTimeout = obs.LatencyP99, obs.LikelyTimeout
+	inc.LastSeenAt = now
+}
+
+// notified records a notification: the next sequence number, what it said,
+// and a timeline entry.
+func notified(inc *Incident, kind notifier.Kind, now time.Time, note string) {
+	inc.Seq++
+	inc.LastNotifiedAt = now
+	inc.LastNotifiedRate = inc.Info.ErrorRate
+	inc.LastNotifiedStatus = inc.Info.Diagnosis.Status
+	inc.LastNotifiedCause = inc.Info.Diagnosis.Cause
+	inc.addTimeline(TimelineEntry{
+		At: now, Kind: string(kind), Note: note,
+		Status: inc.Info.Diagnosis.Status, Cause: inc.Info.Diagnosis.Cause,
+		ErrorRate: inc.Info.ErrorRate,
+	})
+}
