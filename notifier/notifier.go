@@ -58,6 +58,11 @@ type Incident struct {
 	// LikelyTimeout is set when latency sits near the integration timeout.
 	LikelyTimeout bool
 
+	// LogGroups are the log groups the evidence was read from (execution or
+	// access logs, the Lambda function's group), for the Logs Insights link.
+	// When empty, a REST API's execution log group is derived from APIID.
+	LogGroups []string
+
 	Diagnosis classifier.Diagnosis
 	// Previous is the diagnosis before an update, for "cause changed" messages.
 	Previous *classifier.Diagnosis

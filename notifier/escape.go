@@ -1,0 +1,92 @@
+package notifier
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Slack's documented limits (https://docs.slack.dev/reference/block-kit/blocks):
+// a section's text holds at most 3000 characters, a header's 150, a field's
+// 2000, a message at most 50 blocks; chat.postMessage truncates text past
+// 40000 characters (https://docs.slack.dev/reference/methods/chat.postMessage).
+const (
+	MaxSectionText = 3000
+	MaxHeaderText  = 150
+	MaxFieldText   = 2000
+	MaxBlocks      = 50
+	MaxMessageText = 40000
+)
+
+// broadcast matches the words Slack may turn into a broadcast mention when
+// link_names is on somewhere along the way (a workspace setting, a proxy).
+var broadcast = regexp.MustCompile(`(?i)@(channel|here|everyone)\b`)
+
+// EscapeMrkdwn makes untrusted text (log lines, API names, anything that
+// came from AWS) safe in Slack mrkdwn: &, < and > are escaped as Slack
+// documents (https://docs.slack.dev/messaging/formatting-message-text#escaping),
+// so no <!channel>, <@U123> or <http://evil|link> can be formed, and a
+// zero-width joiner is put after the @ of @channel, @here and @everyone.
+func EscapeMrkdwn(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+	return broadcast.ReplaceAllString(s, "@\u2060$1")
+}
+
+// EscapeCode makes untrusted text safe inside a ``` code block: it is
+// escaped like EscapeMrkdwn, and runs of backticks are split with a zero-width
+// space so the text cannot close the block early and start formatting.
+func EscapeCode(s string) string {
+	s = EscapeMrkdwn(s)
+	if !strings.Contains(s, "``") {
+		return s
+	}
+	var b strings.Builder
+	prevTick := false
+	for _, r := range s {
+		if r == '`' && prevTick {
+			b.WriteRune('\u200b')
+		}
+		prevTick = r == '`'
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// OneLine folds newlines and tabs into spaces and trims the result, for
+// text that must stay on one line (a header, a field, an evidence line).
+func OneLine(s string) string {
+	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ").Replace(s)
+	return strings.TrimSpace(s)
+}
+
+// Truncate bounds s to max characters (runes, as Slack counts them),
+// ending with "…" when it had to cut. It never splits a rune, and never cuts
+// inside an escape such as &amp; (a cut entity would show as garbage).
+func Truncate(s string, limit int) string {
+	if limit <= 0 {
+		return ""
+	}
+	if utf8.RuneCountInString(s) <= limit {
+		return s
+	}
+	runes := []rune(s)[:limit-1]
+	cut := string(runes)
+	if i := strings.LastIndexByte(cut, '&'); i >= 0 && !strings.Contains(cut[i:], ";") {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}
+
+// TruncateBytes bounds s to limit bytes without splitting a rune, for limits
+// counted in bytes (Alertmanager annotations, log attributes).
+func TruncateBytes(s string, limit int) string {
+	if len(s) <= limit {
+		return s
+	}
+	cut := s[:limit]
+	for len(cut) > 0 && !utf8.ValidString(cut) {
+		cut = cut[:len(cut)-1]
+	}
+	return cut
+}

@@ -1,0 +1,192 @@
+package notifier
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
+)
+
+// MaxEvidenceLines is how many evidence lines a message shows; more would
+// not fit a phone screen, and the Logs Insights link has the rest.
+const MaxEvidenceLines = 5
+
+// maxEvidenceLine bounds one evidence line (a Lambda stack trace can be
+// kilobytes on one line).
+const maxEvidenceLine = 400
+
+// Field is one labelled figure.
+type Field struct {
+	Label string
+	Value string
+}
+
+// View is what a notification says, in one language, before any sink
+// formats it. Every string is raw, unescaped text: each sink escapes it for
+// its medium (Slack mrkdwn, a terminal, an Alertmanager annotation).
+type View struct {
+	Kind     Kind
+	Lang     classifier.Lang
+	Resolved bool
+	// Headline is the localized kind ("Incident opened").
+	Headline string
+	// Status is the HTTP status shown ("502"), or "5xx" when not known.
+	Status string
+	// Target is "api-name / stage".
+	Target string
+	Fields []Field
+	// Change says what changed in an update ("cause: a → b"); "" otherwise.
+	Change     string
+	CauseID    string
+	CauseTitle string
+	Confidence float64
+	Why        string
+	Breakdown  []string
+	Evidence   []string
+	Steps      []string
+	Backoff    string
+	MetricsURL string
+	LogsURL    string
+}
+
+// NewView builds the view of an event in a language.
+func NewView(ev Event, lang classifier.Lang) View {
+	inc := ev.Incident
+	d := inc.Diagnosis
+	advice := classifier.Remediate(d.Cause, lang)
+	if advice.Title == "" || (advice.Title == d.Cause.String() && d.Remediation.Title != "") {
+		advice = d.Remediation
+	}
+	v := View{
+		Kind: ev.Kind, Lang: lang, Resolved: ev.Kind == KindResolved || !inc.ResolvedAt.IsZero(),
+		Headline: KindLabel(lang, ev.Kind), Status: statusText(d.Status), Target: target(inc),
+		CauseID: d.Cause.String(), CauseTitle: OneLine(advice.Title), Confidence: d.Confidence,
+		Why: OneLine(d.Why), Steps: advice.Steps, Backoff: BackoffText(d, lang),
+		MetricsURL: MetricsConsoleURL(inc), LogsURL: LogsInsightsURL(inc),
+	}
+	if v.CauseTitle == "" {
+		v.CauseTitle = v.CauseID
+	}
+	v.Fields = fields(inc, lang, v.Resolved)
+	v.Change = change(inc, lang)
+	if len(d.Breakdown) > 1 {
+		for _, r := range d.Breakdown {
+			v.Breakdown = append(v.Breakdown, fmt.Sprintf("%s (%s): %d", r.Cause, r.Status, r.Requests))
+		}
+	}
+	for _, line := range d.Evidence {
+		if len(v.Evidence) == MaxEvidenceLines {
+			break
+		}
+		if line = OneLine(line); line != "" {
+			v.Evidence = append(v.Evidence, Truncate(line, maxEvidenceLine))
+		}
+	}
+	return v
+}
+
+func statusText(s classifier.Status) string {
+	if s == classifier.StatusNone {
+		return "5xx"
+	}
+	return s.String()
+}
+
+func target(inc Incident) string {
+	name := inc.APIName
+	if name == "" {
+		name = inc.APIID
+	}
+	return OneLine(name) + " / " + OneLine(inc.Stage)
+}
+
+func fields(inc Incident, lang classifier.Lang, resolved bool) []Field {
+	p99 := FormatDuration(inc.LatencyP99)
+	if inc.LikelyTimeout {
+		p99 += " (" + Label(lang, LabelNearTimeout) + ")"
+	}
+	where := inc.Region
+	if inc.Account != "" {
+		where += " / " + inc.Account
+	}
+	out := []Field{
+		{Label(lang, LabelErrorRate), fmt.Sprintf("%.1f%%", inc.ErrorRate*100)},
+		{Label(lang, LabelErrors5xx), fmt.Sprintf("%.0f", inc.Errors5xx)},
+		{Label(lang, LabelRequests), fmt.Sprintf("%.0f", inc.Requests)},
+		{Label(lang, LabelP99), p99},
+		{Label(lang, LabelWindow), window(inc.WindowStart, inc.WindowEnd)},
+		{Label(lang, LabelWhere), OneLine(where)},
+	}
+	if resolved && !inc.OpenedAt.IsZero() && !inc.ResolvedAt.IsZero() {
+		out = append(out, Field{Label(lang, LabelOpenFor), FormatDuration(inc.ResolvedAt.Sub(inc.OpenedAt))})
+	}
+	return out
+}
+
+func window(start, end time.Time) string {
+	if start.IsZero() || end.IsZero() {
+		return "-"
+	}
+	s, e := start.UTC(), end.UTC()
+	if s.YearDay() == e.YearDay() && s.Year() == e.Year() {
+		return s.Format("2006-01-02 15:04") + "–" + e.Format("15:04") + " UTC"
+	}
+	return s.Format("2006-01-02 15:04") + " – " + e.Format("2006-01-02 15:04") + " UTC"
+}
+
+func change(inc Incident, lang classifier.Lang) string {
+	p := inc.Previous
+	if p == nil {
+		return ""
+	}
+	d := inc.Diagnosis
+	var parts []string
+	if p.Cause != d.Cause {
+		parts = append(parts, fmt.Sprintf("%s → %s", p.Cause, d.Cause))
+	}
+	if p.Status != d.Status {
+		parts = append(parts, fmt.Sprintf("%s → %s", statusText(p.Status), statusText(d.Status)))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return Label(lang, LabelCauseChanged) + ": " + strings.Join(parts, ", ")
+}
+
+// FormatDuration prints a duration the way people read it on a phone:
+// 850ms, 2.3s, 4m10s, 3h5m.
+func FormatDuration(d time.Duration) string {
+	switch {
+	case d <= 0:
+		return "-"
+	case d < time.Second:
+		return fmt.Sprintf("%dms", d.Milliseconds())
+	case d < time.Minute:
+		return fmt.Sprintf("%.1fs", d.Seconds())
+	case d < time.Hour:
+		return d.Truncate(time.Second).String()
+	}
+	return strings.TrimSuffix(d.Truncate(time.Minute).String(), "0s")
+}
+
+// BackoffText is the client retry advice in plain words: the catalog's note
+// when it has one, otherwise built from the hint's figures.
+func BackoffText(d classifier.Diagnosis, lang classifier.Lang) string {
+	h := d.Backoff
+	var out string
+	switch {
+	case h.Note != "":
+		out = h.Note
+	case !h.Retryable:
+		out = Label(lang, LabelNoRetry)
+	default:
+		out = fmt.Sprintf(Label(lang, LabelRetry),
+			FormatDuration(time.Duration(h.InitialMS)*time.Millisecond), h.Multiplier,
+			FormatDuration(time.Duration(h.MaxMS)*time.Millisecond), h.MaxAttempts, h.Jitter)
+	}
+	if d.RetryAfter > 0 {
+		out += " " + fmt.Sprintf(Label(lang, LabelRetryAfter), FormatDuration(d.RetryAfter))
+	}
+	return OneLine(out)
+}
