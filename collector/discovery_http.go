@@ -1,0 +1,121 @@
+package collector
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
+	v2types "github.com/aws/aws-sdk-go-v2/service/apigatewayv2/types"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
+)
+
+// discoverHTTP lists the selected HTTP APIs' stages. apigatewayv2 has no
+// paginators, so the nextToken loops are written out.
+func (c *Collector) discoverHTTP(ctx context.Context, r *region, tagged map[string]bool) ([]Stage, error) {
+	var apis []v2types.Api
+	var token *string
+	for {
+		page, err := r.http.GetApis(ctx, &apigatewayv2.GetApisInput{MaxResults: aws.String("500"), NextToken: token})
+		if err != nil {
+			return nil, fmt.Errorf("GetApis: %w", err)
+		}
+		for _, a := range page.Items {
+			meta := apiMeta{typ: classifier.APIHTTP, id: aws.ToString(a.ApiId), name: aws.ToString(a.Name), tags: a.Tags}
+			if a.ProtocolType == v2types.ProtocolTypeHttp && c.selected(meta, tagged) {
+				apis = append(apis, a)
+			}
+		}
+		if token = page.NextToken; aws.ToString(token) == "" {
+			break
+		}
+	}
+	fc := newFunctionCache()
+	perAPI := make([][]Stage, len(apis))
+	err := forEach(ctx, apis, func(ctx context.Context, i int, a v2types.Api) error {
+		st, err := c.httpAPIStages(ctx, r, fc, a)
+		perAPI[i] = st
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out []Stage
+	for _, st := range perAPI {
+		out = append(out, st...)
+	}
+	return out, nil
+}
+
+// httpAPIStages discovers one HTTP API.
+func (c *Collector) httpAPIStages(ctx context.Context, r *region, fc *functionCache, a v2types.Api) ([]Stage, error) {
+	id, name := aws.ToString(a.ApiId), aws.ToString(a.Name)
+	meta := apiMeta{typ: classifier.APIHTTP, id: id, name: name}
+	stages, err := httpStages(ctx, r.http, id)
+	if err != nil {
+		return nil, err
+	}
+	integ, err := httpIntegrations(ctx, r.http, id)
+	if err != nil {
+		return nil, err
+	}
+	var out []Stage
+	for _, s := range stages {
+		sn := aws.ToString(s.StageName)
+		if !c.stageSelected(meta, sn) {
+			continue
+		}
+		st := Stage{
+			Key: stageKey(r.account, r.name, classifier.APIHTTP, id, sn), Account: r.account, Region: r.name,
+			APIType: classifier.APIHTTP, APIID: id, APIName: name, Stage: sn,
+		}
+		if rs := s.DefaultRouteSettings; rs != nil {
+			st.DetailedMetrics = aws.ToBool(rs.DetailedMetricsEnabled)
+		}
+		if als := s.AccessLogSettings; als != nil {
+			st.AccessLogGroup = logGroupFromARN(aws.ToString(als.DestinationArn))
+			st.AccessLogFormat = aws.ToString(als.Format)
+		}
+		st.Integration = dominant(integ)
+		st.Functions = c.stageFunctions(ctx, r, fc, uris(integ), s.StageVariables)
+		out = append(out, st)
+	}
+	return out, nil
+}
+
+func httpStages(ctx context.Context, api httpAPI, id string) ([]v2types.Stage, error) {
+	var out []v2types.Stage
+	var token *string
+	for {
+		page, err := api.GetStages(ctx, &apigatewayv2.GetStagesInput{ApiId: aws.String(id), NextToken: token})
+		if err != nil {
+			return nil, fmt.Errorf("GetStages %s: %w", id, err)
+		}
+		out = append(out, page.Items...)
+		if token = page.NextToken; aws.ToString(token) == "" {
+			return out, nil
+		}
+	}
+}
+
+func httpIntegrations(ctx context.Context, api httpAPI, id string) ([]IntegrationInfo, error) {
+	var out []IntegrationInfo
+	var token *string
+	for {
+		page, err := api.GetIntegrations(ctx, &apigatewayv2.GetIntegrationsInput{ApiId: aws.String(id), NextToken: token})
+		if err != nil {
+			return nil, fmt.Errorf("GetIntegrations %s: %w", id, err)
+		}
+		for _, in := range page.Items {
+			out = append(out, IntegrationInfo{
+				Type: string(in.IntegrationType), URI: aws.ToString(in.IntegrationUri), HTTPMethod: aws.ToString(in.IntegrationMethod),
+				ConnectionType: string(in.ConnectionType), Timeout: time.Duration(aws.ToInt32(in.TimeoutInMillis)) * time.Millisecond,
+			})
+		}
+		if token = page.NextToken; aws.ToString(token) == "" {
+			return out, nil
+		}
+	}
+}

@@ -1,0 +1,144 @@
+package collector
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/apigateway"
+	agtypes "github.com/aws/aws-sdk-go-v2/service/apigateway/types"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
+)
+
+// discoverREST lists the selected REST APIs' stages with their logging,
+// integrations and functions.
+func (c *Collector) discoverREST(ctx context.Context, r *region, tagged map[string]bool) ([]Stage, error) {
+	var apis []agtypes.RestApi
+	p := apigateway.NewGetRestApisPaginator(r.rest, &apigateway.GetRestApisInput{Limit: aws.Int32(500)})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("GetRestApis: %w", err)
+		}
+		for _, a := range page.Items {
+			meta := apiMeta{typ: classifier.APIREST, id: aws.ToString(a.Id), name: aws.ToString(a.Name), tags: a.Tags}
+			if c.selected(meta, tagged) {
+				apis = append(apis, a)
+			}
+		}
+	}
+	fc := newFunctionCache()
+	perAPI := make([][]Stage, len(apis))
+	err := forEach(ctx, apis, func(ctx context.Context, i int, a agtypes.RestApi) error {
+		st, err := c.restAPIStages(ctx, r, fc, a)
+		perAPI[i] = st
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out []Stage
+	for _, st := range perAPI {
+		out = append(out, st...)
+	}
+	return out, nil
+}
+
+// restAPIStages discovers one REST API.
+func (c *Collector) restAPIStages(ctx context.Context, r *region, fc *functionCache, a agtypes.RestApi) ([]Stage, error) {
+	id, name := aws.ToString(a.Id), aws.ToString(a.Name)
+	meta := apiMeta{typ: classifier.APIREST, id: id, name: name}
+	stages, err := r.rest.GetStages(ctx, &apigateway.GetStagesInput{RestApiId: aws.String(id)})
+	if err != nil {
+		return nil, fmt.Errorf("GetStages %s: %w", id, err)
+	}
+	integ, err := restIntegrations(ctx, r.rest, id)
+	if err != nil {
+		return nil, err
+	}
+	var out []Stage
+	for _, s := range stages.Item {
+		sn := aws.ToString(s.StageName)
+		if !c.stageSelected(meta, sn) {
+			continue
+		}
+		st := Stage{
+			Key: stageKey(r.account, r.name, classifier.APIREST, id, sn), Account: r.account, Region: r.name,
+			APIType: classifier.APIREST, APIID: id, APIName: name, Stage: sn,
+			LoggingLevel: "OFF",
+		}
+		if ms, ok := s.MethodSettings["*/*"]; ok {
+			st.LoggingLevel = aws.ToString(ms.LoggingLevel)
+			st.DetailedMetrics = ms.MetricsEnabled
+		}
+		if st.LoggingLevel == "ERROR" || st.LoggingLevel == "INFO" {
+			// The execution log group's name is fixed by API Gateway.
+			st.ExecutionLogGroup = "API-Gateway-Execution-Logs_" + id + "/" + sn
+		}
+		if als := s.AccessLogSettings; als != nil {
+			st.AccessLogGroup = logGroupFromARN(aws.ToString(als.DestinationArn))
+			st.AccessLogFormat = aws.ToString(als.Format)
+		}
+		st.Integration = dominant(integ)
+		st.Functions = c.stageFunctions(ctx, r, fc, uris(integ), s.Variables)
+		out = append(out, st)
+	}
+	return out, nil
+}
+
+// restIntegrations lists the integrations of every method of the API:
+// embedded by GetResources(embed=methods) when the service does so, else
+// one GetIntegration per method.
+func restIntegrations(ctx context.Context, api restAPI, id string) ([]IntegrationInfo, error) {
+	var out []IntegrationInfo
+	p := apigateway.NewGetResourcesPaginator(api, &apigateway.GetResourcesInput{RestApiId: aws.String(id), Embed: []string{"methods"}, Limit: aws.Int32(500)})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("GetResources %s: %w", id, err)
+		}
+		for _, res := range page.Items {
+			for verb, m := range res.ResourceMethods {
+				in := m.MethodIntegration
+				if in == nil {
+					got, err := api.GetIntegration(ctx, &apigateway.GetIntegrationInput{RestApiId: aws.String(id), ResourceId: res.Id, HttpMethod: aws.String(verb)})
+					if err != nil {
+						return nil, fmt.Errorf("GetIntegration %s %s %s: %w", id, aws.ToString(res.Path), verb, err)
+					}
+					in = &agtypes.Integration{Type: got.Type, Uri: got.Uri, HttpMethod: got.HttpMethod, ConnectionType: got.ConnectionType, TimeoutInMillis: got.TimeoutInMillis}
+				}
+				out = append(out, IntegrationInfo{
+					Type: string(in.Type), URI: aws.ToString(in.Uri), HTTPMethod: aws.ToString(in.HttpMethod),
+					ConnectionType: string(in.ConnectionType), Timeout: time.Duration(in.TimeoutInMillis) * time.Millisecond,
+				})
+			}
+		}
+	}
+	return out, nil
+}
+
+// dominant returns the integration most methods or routes share (by type
+// and URI); ties go to the first seen.
+func dominant(in []IntegrationInfo) IntegrationInfo {
+	counts := map[string]int{}
+	var best IntegrationInfo
+	top := 0
+	for _, i := range in {
+		k := i.Type + " " + i.URI
+		counts[k]++
+		if counts[k] > top {
+			best, top = i, counts[k]
+		}
+	}
+	return best
+}
+
+func uris(in []IntegrationInfo) []string {
+	out := make([]string, 0, len(in))
+	for _, i := range in {
+		out = append(out, i.URI)
+	}
+	return out
+}

@@ -1,0 +1,126 @@
+package collector
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
+)
+
+// Stage is one monitored API stage with what discovery learnt about it.
+type Stage struct {
+	// Key is account/region/type/apiID/stage: stable across restarts and
+	// renames, so incidents can be keyed by it.
+	Key     string
+	Account string
+	Region  string
+	APIType classifier.APIType
+	APIID   string
+	APIName string
+	Stage   string
+
+	LoggingLevel      string // REST execution logging: OFF, ERROR or INFO
+	DetailedMetrics   bool
+	ExecutionLogGroup string // REST only, set when execution logging is on
+	AccessLogGroup    string
+	AccessLogFormat   string
+	Functions         []Function
+	// Integration is the dominant integration of the API (the one most
+	// methods or routes use).
+	Integration IntegrationInfo
+}
+
+// Function is a Lambda function behind a stage.
+type Function struct {
+	Name     string
+	Timeout  time.Duration
+	MemoryMB int
+	LogGroup string
+}
+
+// IntegrationInfo describes an integration as the classifier needs it.
+type IntegrationInfo struct {
+	Type           string // AWS_PROXY, AWS, HTTP, HTTP_PROXY, MOCK
+	URI            string
+	HTTPMethod     string
+	ConnectionType string
+	Timeout        time.Duration // 0: the API type's default
+}
+
+// EffectiveTimeout is the integration timeout API Gateway applies: the
+// configured one, or the default (REST 29 s, HTTP APIs 30 s; API Gateway
+// developer guide, quotas).
+func (s Stage) EffectiveTimeout() time.Duration {
+	if s.Integration.Timeout > 0 {
+		return s.Integration.Timeout
+	}
+	if s.APIType == classifier.APIHTTP {
+		return 30 * time.Second
+	}
+	return 29 * time.Second
+}
+
+// metricDims returns the CloudWatch dimensions of the stage: REST metrics
+// are keyed by ApiName, HTTP API metrics by ApiId (aws-protocols.md 4).
+func (s Stage) metricDims() (apiDim, apiValue string) {
+	if s.APIType == classifier.APIHTTP {
+		return "ApiId", s.APIID
+	}
+	return "ApiName", s.APIName
+}
+
+// errorMetric is the metric whose Sum is the 5xx count and whose
+// SampleCount is the request count.
+func (s Stage) errorMetric() string {
+	if s.APIType == classifier.APIHTTP {
+		return "5xx"
+	}
+	return "5XXError"
+}
+
+func stageKey(account, region string, t classifier.APIType, apiID, stage string) string {
+	return fmt.Sprintf("%s/%s/%s/%s/%s", account, region, t, apiID, stage)
+}
+
+// PollResult is what one poll saw.
+type PollResult struct {
+	At       time.Time
+	Stages   []StageResult
+	Failures []TargetError
+}
+
+// StageResult is the evaluation of one stage. The figures are those of the
+// latest period with traffic in the window; the flags look at the last N
+// (trip) and ClearAfter (clear) periods.
+type StageResult struct {
+	Stage                  Stage
+	WindowStart, WindowEnd time.Time
+	Requests, Errors5xx    float64
+	ErrorRate              float64
+	LatencyP               time.Duration
+	// HasData is false when no period of the window had traffic.
+	HasData bool
+	// Tripped: M of the last N periods breach now.
+	Tripped bool
+	// Clear: the last ClearAfter periods with traffic were all clean.
+	Clear bool
+	// LikelyTimeout: the latency percentile sits at 90 % or more of the
+	// integration timeout, so the 5xx are likely timeouts (504, 503 on
+	// HTTP APIs).
+	LikelyTimeout bool
+}
+
+// TargetError is a failure of one account and region; the others went on.
+type TargetError struct {
+	Account, Region string
+	Op              string // discovery or metrics
+	Err             error
+}
+
+// Error implements error.
+func (e TargetError) Error() string {
+	return fmt.Sprintf("account %s region %s: %s: %v", e.Account, e.Region, e.Op, e.Err)
+}
+
+// Unwrap returns the cause.
+func (e TargetError) Unwrap() error { return e.Err }

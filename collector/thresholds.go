@@ -1,0 +1,76 @@
+package collector
+
+import "time"
+
+// periodState is the verdict on one period.
+type periodState int
+
+const (
+	periodNoTraffic periodState = iota // neither breaching nor clean
+	periodClean
+	periodBreach
+)
+
+// judge decides one period. A breach is an error rate at or above the
+// threshold together with at least Min5xx errors (one failed request out
+// of two is not an incident), or a latency percentile at or above the
+// latency threshold. A missing 5xx datapoint counts as zero only because
+// requests exist.
+func (t Thresholds) judge(s sample) periodState {
+	if !s.traffic() {
+		return periodNoTraffic
+	}
+	errs := 0.0
+	if s.hasErrors {
+		errs = s.errors
+	}
+	if errs/s.requests >= t.ErrorRate && errs >= t.Min5xx {
+		return periodBreach
+	}
+	if t.Latency > 0 && s.hasLatency && msDuration(s.latency) >= t.Latency {
+		return periodBreach
+	}
+	return periodClean
+}
+
+// verdict is the evaluation of one stage's recent periods.
+type verdict struct {
+	tripped, clear bool
+}
+
+// evaluate looks at hist, oldest first. Tripped: M of the last N periods
+// breach. Clear: the last ClearAfter periods with traffic are clean;
+// periods without traffic are skipped, so a quiet night neither clears an
+// incident nor keeps it open by itself.
+func (t Thresholds) evaluate(hist []sample) verdict {
+	var v verdict
+	breaches := 0
+	for _, s := range hist[max(0, len(hist)-t.N):] {
+		if t.judge(s) == periodBreach {
+			breaches++
+		}
+	}
+	v.tripped = breaches >= t.M
+	clean := 0
+	for i := len(hist) - 1; i >= 0 && clean < t.ClearAfter; i-- {
+		switch t.judge(hist[i]) {
+		case periodBreach:
+			return v
+		case periodClean:
+			clean++
+		}
+	}
+	v.clear = clean >= t.ClearAfter
+	return v
+}
+
+// historyLen is how many periods evaluate needs to see.
+func (t Thresholds) historyLen() int { return max(t.N, 2*t.ClearAfter) }
+
+// likelyTimeout reports whether a latency percentile (ms) sits at 90 % or
+// more of the integration timeout.
+func likelyTimeout(latencyMS float64, timeout time.Duration) bool {
+	return timeout > 0 && msDuration(latencyMS) >= timeout*9/10
+}
+
+func msDuration(ms float64) time.Duration { return time.Duration(ms * float64(time.Millisecond)) }
