@@ -29,11 +29,11 @@ type Collector struct {
 
 	pollMu sync.Mutex // held during a poll; TryLock refuses overlaps
 
-	mu       sync.Mutex
-	disc     map[string]*discovered // by region id
-	series   map[string]*series     // by stage key
-	health   map[string]regionHealth
-	cost     costState
+	mu     sync.Mutex
+	disc   map[string]*discovered // by region id
+	series map[string]*series     // by stage key
+	health map[string]regionHealth
+	cost   costState
 }
 
 // regionHealth is the outcome of the last poll of one region.

@@ -7,13 +7,13 @@ import (
 // awsOperations is the closed set of AWS operations the collector calls,
 // by SDK service id; their request counters exist from the start at 0.
 var awsOperations = map[string][]string{
-	"CloudWatch":                 {"GetMetricData"},
-	"CloudWatch Logs":            {"StartQuery", "GetQueryResults", "StopQuery", "FilterLogEvents"},
-	"API Gateway":                {"GetRestApis", "GetStages", "GetResources", "GetIntegration"},
-	"ApiGatewayV2":               {"GetApis", "GetStages", "GetIntegrations"},
-	"Lambda":                     {"GetFunctionConfiguration"},
+	"CloudWatch":                  {"GetMetricData"},
+	"CloudWatch Logs":             {"StartQuery", "GetQueryResults", "StopQuery", "FilterLogEvents"},
+	"API Gateway":                 {"GetRestApis", "GetStages", "GetResources", "GetIntegration"},
+	"ApiGatewayV2":                {"GetApis", "GetStages", "GetIntegrations"},
+	"Lambda":                      {"GetFunctionConfiguration"},
 	"Resource Groups Tagging API": {"GetResources"},
-	"STS":                        {"AssumeRole"},
+	"STS":                         {"AssumeRole"},
 }
 
 // Results of one AWS request attempt.
