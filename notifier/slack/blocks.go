@@ -1,0 +1,202 @@
+package slack
+
+import (
+	"fmt"
+	"strings"
+
+	slackapi "github.com/slack-go/slack"
+
+	"github.com/apigw-triage/apigw-triage/notifier"
+)
+
+// style is the shape of a message: the full state (a root message, a
+// webhook message) or a short thread reply.
+type style int
+
+const (
+	styleFull style = iota
+	styleRoot
+	styleReply
+)
+
+// message is a rendered Slack message: the notification text (what a phone
+// shows in the push notification, and the fallback) and the blocks.
+type message struct {
+	Text   string
+	Blocks []slackapi.Block
+}
+
+// emoji returns the header's status emoji.
+func emoji(v notifier.View) string {
+	switch {
+	case v.Resolved:
+		return ":white_check_mark:"
+	case v.Kind == notifier.KindUpdated:
+		return ":arrows_counterclockwise:"
+	case v.Kind == notifier.KindReminder:
+		return ":hourglass_flowing_sand:"
+	}
+	return ":rotating_light:"
+}
+
+// headline is the state a root message shows: it is edited in place, so it
+// says "Open" or "Resolved" rather than what the last event was.
+func headline(v notifier.View, s style) string {
+	if s != styleRoot {
+		return v.Headline
+	}
+	if v.Resolved {
+		return notifier.Label(v.Lang, notifier.LabelResolved)
+	}
+	return notifier.Label(v.Lang, notifier.LabelOpen)
+}
+
+// render builds the message for a view. mention is a validated user group
+// ID or "".
+func render(v notifier.View, s style, mention string) message {
+	head := notifier.Truncate(fmt.Sprintf("%s %s %s · %s", emoji(v), v.Status, headline(v, s), v.Target), notifier.MaxHeaderText)
+	var blocks []slackapi.Block
+	if s == styleReply {
+		blocks = append(blocks, section("*"+notifier.EscapeMrkdwn(head)+"*"))
+	} else {
+		blocks = append(blocks, slackapi.NewHeaderBlock(slackapi.NewTextBlockObject(slackapi.PlainTextType, head, true, false)))
+	}
+	if top := topLine(v, mention); top != "" {
+		blocks = append(blocks, section(top))
+	}
+	blocks = append(blocks, fieldsBlock(v))
+	if s != styleReply || v.Kind == notifier.KindUpdated {
+		blocks = append(blocks, diagnosisBlocks(v)...)
+	}
+	if links := linksBlock(v); links != nil && s != styleReply {
+		blocks = append(blocks, links)
+	}
+	return message{Text: notificationText(v, mention), Blocks: blocks[:min(len(blocks), notifier.MaxBlocks)]}
+}
+
+// topLine is the mention and what changed, above the figures.
+func topLine(v notifier.View, mention string) string {
+	var parts []string
+	if mention != "" {
+		parts = append(parts, "<!subteam^"+mention+">")
+	}
+	if v.Change != "" {
+		parts = append(parts, "*"+notifier.EscapeMrkdwn(v.Change)+"*")
+	}
+	return strings.Join(parts, " ")
+}
+
+func section(text string) *slackapi.SectionBlock {
+	return slackapi.NewSectionBlock(slackapi.NewTextBlockObject(slackapi.MarkdownType,
+		notifier.Truncate(text, notifier.MaxSectionText), false, false), nil, nil)
+}
+
+func fieldsBlock(v notifier.View) *slackapi.SectionBlock {
+	var fields []*slackapi.TextBlockObject
+	for _, f := range v.Fields[:min(len(v.Fields), 10)] { // a section holds at most 10 fields
+		text := "*" + notifier.EscapeMrkdwn(f.Label) + "*\n" + notifier.EscapeMrkdwn(f.Value)
+		fields = append(fields, slackapi.NewTextBlockObject(slackapi.MarkdownType,
+			notifier.Truncate(text, notifier.MaxFieldText), false, false))
+	}
+	return slackapi.NewSectionBlock(nil, fields, nil)
+}
+
+// diagnosisBlocks are the cause, evidence, remediation and backoff advice;
+// a resolved incident keeps the cause but drops the advice.
+func diagnosisBlocks(v notifier.View) []slackapi.Block {
+	l := func(k notifier.LabelKey) string { return notifier.EscapeMrkdwn(notifier.Label(v.Lang, k)) }
+	diag := fmt.Sprintf("*%s:* %s  `%s`  (%s %.0f%%)", l(notifier.LabelDiagnosis),
+		notifier.EscapeMrkdwn(v.CauseTitle), notifier.EscapeCode(v.CauseID), l(notifier.LabelConfidence), v.Confidence*100)
+	if v.Why != "" {
+		diag += "\n_" + notifier.EscapeMrkdwn(strings.ReplaceAll(v.Why, "_", " ")) + "_"
+	}
+	if len(v.Breakdown) > 0 {
+		diag += "\n*" + l(notifier.LabelBreakdown) + ":*"
+		for _, b := range v.Breakdown {
+			diag += "\n• " + notifier.EscapeMrkdwn(b)
+		}
+	}
+	out := []slackapi.Block{section(diag)}
+	if len(v.Evidence) > 0 {
+		out = append(out, section(codeBlock(l(notifier.LabelEvidence), v.Evidence)))
+	}
+	if v.Resolved {
+		return out
+	}
+	if len(v.Steps) > 0 {
+		steps := "*" + l(notifier.LabelRemediation) + "*"
+		for i, st := range v.Steps {
+			steps += fmt.Sprintf("\n%d. %s", i+1, notifier.EscapeMrkdwn(notifier.OneLine(st)))
+		}
+		out = append(out, section(steps))
+	}
+	if v.Backoff != "" {
+		out = append(out, section("*"+l(notifier.LabelBackoff)+"*\n"+notifier.EscapeMrkdwn(v.Backoff)))
+	}
+	return out
+}
+
+// codeBlock puts lines in a ``` block, cutting whole lines so the block is
+// always closed within the section limit.
+func codeBlock(title string, lines []string) string {
+	const room = notifier.MaxSectionText - 16
+	out := "*" + title + "*\n```"
+	for _, line := range lines {
+		line = notifier.EscapeCode(line)
+		if len(out)+len(line)+5 > room {
+			break
+		}
+		out += line + "\n"
+	}
+	return strings.TrimSuffix(out, "\n") + "```"
+}
+
+func linksBlock(v notifier.View) slackapi.Block {
+	var links []string
+	if v.MetricsURL != "" {
+		links = append(links, link(v.MetricsURL, notifier.Label(v.Lang, notifier.LabelMetrics)))
+	}
+	if v.LogsURL != "" {
+		links = append(links, link(v.LogsURL, notifier.Label(v.Lang, notifier.LabelLogs)))
+	}
+	if len(links) == 0 {
+		return nil
+	}
+	return slackapi.NewContextBlock("", slackapi.NewTextBlockObject(slackapi.MarkdownType,
+		notifier.Truncate(strings.Join(links, "  ·  "), notifier.MaxSectionText), false, false))
+}
+
+// link builds <url|text>; the URL is ours, but |, < and > would still end
+// it early, so they are percent-encoded.
+func link(u, text string) string {
+	u = strings.NewReplacer("|", "%7C", "<", "%3C", ">", "%3E", " ", "%20").Replace(u)
+	return "<" + u + "|" + strings.NewReplacer("|", "¦").Replace(notifier.EscapeMrkdwn(text)) + ">"
+}
+
+// notificationText is the message's top-level text: what a push
+// notification shows, and what screen readers read.
+func notificationText(v notifier.View, mention string) string {
+	t := fmt.Sprintf("%s %s · %s: %s (%s)", v.Status, v.Headline, v.Target, v.CauseTitle, errorRate(v))
+	t = notifier.EscapeMrkdwn(t)
+	if mention != "" {
+		t = "<!subteam^" + mention + "> " + t
+	}
+	return notifier.Truncate(t, notifier.MaxMessageText)
+}
+
+func errorRate(v notifier.View) string {
+	if len(v.Fields) == 0 {
+		return ""
+	}
+	return v.Fields[0].Label + " " + v.Fields[0].Value
+}
+
+// plainMessage is the fallback when Slack refuses the blocks: the same
+// content as text, bounded well under the 40000-character limit.
+func plainMessage(v notifier.View, mention string) message {
+	t := notifier.EscapeMrkdwn(notifier.PlainText(v))
+	if mention != "" {
+		t = "<!subteam^" + mention + "> " + t
+	}
+	return message{Text: notifier.Truncate(t, 3900)}
+}

@@ -1,0 +1,180 @@
+package slack
+
+import (
+	"context"
+	"strconv"
+
+	slackapi "github.com/slack-go/slack"
+
+	"github.com/apigw-triage/apigw-triage/notifier"
+)
+
+// Keys of SinkState.Extra. A pending marker records, before a post, when it
+// started and for which event, so a repeated delivery knows where to look.
+const (
+	extraRootPendingAt  = "root_pending_at"
+	extraReplyPending   = "reply_pending"
+	extraReplyPendingAt = "reply_pending_at"
+)
+
+// notifyBot delivers an event in bot mode: the incident's first event posts
+// the root message; later ones post a thread reply and edit the root to show
+// the current state.
+func (n *Notifier) notifyBot(ctx context.Context, d *notifier.Delivery) (bool, error) {
+	ev := d.Event
+	r := n.route(ev.Incident)
+	if d.State.Channel == "" {
+		d.State.Channel = r.Channel
+	}
+	v := notifier.NewView(ev, r.Lang)
+	if d.State.RootTS == "" {
+		shown, err := n.ensureRoot(ctx, d, v, mention(r, ev))
+		if err != nil || shown {
+			return n.done(d, err)
+		}
+	}
+	if err := n.reply(ctx, d, v, mention(r, ev)); err != nil {
+		return n.done(d, err)
+	}
+	// chat.update is idempotent: repeating it after a crash is harmless.
+	root := render(v, styleRoot, "")
+	err := n.send(ctx, methodUpdate, d.State.Channel, root, v, "", d.State.RootTS, n.meta(ev, "root"))
+	if code := slackCode(err); code == "message_not_found" || code == "cant_update_message" {
+		n.opts.Logger.Warn("slack root message gone; state not edited", "channel", d.State.Channel, "incident", ev.IncidentID, "err", code)
+		err = nil
+	}
+	return n.done(d, err)
+}
+
+// done logs and classifies the outcome of a delivery.
+func (n *Notifier) done(d *notifier.Delivery, err error) (bool, error) {
+	if err == nil {
+		return false, nil
+	}
+	retry, cerr := n.classify(err)
+	n.opts.Logger.Warn("slack delivery failed", "event", d.Event.ID, "channel", d.State.Channel, "retry", retry, "err", cerr)
+	return retry, cerr
+}
+
+// ensureRoot makes sure the incident has a root message. It reports whether
+// the root now shows this event (nothing more to post).
+func (n *Notifier) ensureRoot(ctx context.Context, d *notifier.Delivery, v notifier.View, mention string) (bool, error) {
+	ev := d.Event
+	if d.State.RootPending {
+		ts, eventID, err := n.findRoot(ctx, d.State.Channel, ev.IncidentID, pendingSince(d.State, extraRootPendingAt))
+		if err != nil && !(slackCode(err) == "channel_not_found" && !channelIDRE.MatchString(d.State.Channel)) {
+			return false, err
+		}
+		if err != nil {
+			// A channel name can be posted to but not read back: warn and post.
+			n.opts.Logger.Warn("slack cannot look up an interrupted root post: configure a channel ID", "channel", d.State.Channel)
+		}
+		if ts != "" {
+			n.metrics.recovered.WithLabelValues("root").Inc()
+			n.opts.Logger.Info("slack root message recovered", "channel", d.State.Channel, "incident", ev.IncidentID, "ts", ts)
+			d.State.RootTS, d.State.RootPending = ts, false
+			setExtra(&d.State, extraRootPendingAt, "")
+			return eventID == ev.ID, nil
+		}
+	}
+	d.State.RootPending = true
+	setExtra(&d.State, extraRootPendingAt, strconv.FormatInt(n.opts.Now().Unix(), 10))
+	if err := checkpoint(d); err != nil {
+		return false, err
+	}
+	root := render(v, styleRoot, mention)
+	ch, ts, err := n.post(ctx, d.State.Channel, root, v, mention, "", n.meta(ev, "root"))
+	if err != nil {
+		if slackCode(err) != "" { // Slack answered ok:false: nothing was posted
+			d.State.RootPending = false
+			setExtra(&d.State, extraRootPendingAt, "")
+		}
+		return false, err
+	}
+	d.State.Channel, d.State.RootTS, d.State.RootPending = ch, ts, false
+	setExtra(&d.State, extraRootPendingAt, "")
+	return true, nil
+}
+
+// reply posts the event as a thread reply, unless an interrupted earlier
+// attempt already did.
+func (n *Notifier) reply(ctx context.Context, d *notifier.Delivery, v notifier.View, mention string) error {
+	ev := d.Event
+	if d.State.Extra[extraReplyPending] == ev.ID {
+		found, err := n.findReply(ctx, d.State.Channel, d.State.RootTS, ev.ID, pendingSince(d.State, extraReplyPendingAt))
+		if err != nil {
+			return err
+		}
+		if found {
+			n.metrics.recovered.WithLabelValues("reply").Inc()
+			setExtra(&d.State, extraReplyPending, "")
+			setExtra(&d.State, extraReplyPendingAt, "")
+			return nil
+		}
+	}
+	setExtra(&d.State, extraReplyPending, ev.ID)
+	setExtra(&d.State, extraReplyPendingAt, strconv.FormatInt(n.opts.Now().Unix(), 10))
+	if err := checkpoint(d); err != nil {
+		return err
+	}
+	_, _, err := n.post(ctx, d.State.Channel, render(v, styleReply, mention), v, mention, d.State.RootTS, n.meta(ev, "reply"))
+	if err != nil {
+		return err
+	}
+	setExtra(&d.State, extraReplyPending, "")
+	setExtra(&d.State, extraReplyPendingAt, "")
+	return nil
+}
+
+// meta is the message metadata that lets a later delivery recognise what
+// this one posted (https://docs.slack.dev/messaging/message-metadata).
+func (n *Notifier) meta(ev notifier.Event, role string) slackapi.SlackMetadata {
+	return slackapi.SlackMetadata{EventType: metadataEventType, EventPayload: map[string]any{
+		"incident_id": ev.IncidentID, "event_id": ev.ID, "role": role, "kind": string(ev.Kind),
+	}}
+}
+
+// metadataEventType marks the messages this daemon posts.
+const metadataEventType = "apigw_triage_incident"
+
+// post sends a new message (a thread reply when threadTS is set) and returns
+// the channel ID and ts Slack gave it.
+func (n *Notifier) post(ctx context.Context, channel string, m message, v notifier.View, mention, threadTS string, meta slackapi.SlackMetadata) (string, string, error) {
+	var ch, ts string
+	err := n.sendWith(ctx, methodPost, channel, m, v, mention, func(opts ...slackapi.MsgOption) error {
+		if threadTS != "" {
+			opts = append(opts, slackapi.MsgOptionTS(threadTS))
+		}
+		var err error
+		ch, ts, err = n.api.PostMessageContext(ctx, channel, append(opts, slackapi.MsgOptionMetadata(meta))...)
+		return err
+	})
+	return ch, ts, err
+}
+
+// send edits the message at ts.
+func (n *Notifier) send(ctx context.Context, method, channel string, m message, v notifier.View, mention, ts string, meta slackapi.SlackMetadata) error {
+	return n.sendWith(ctx, method, channel, m, v, mention, func(opts ...slackapi.MsgOption) error {
+		_, _, _, err := n.api.UpdateMessageContext(ctx, channel, ts, append(opts, slackapi.MsgOptionMetadata(meta))...)
+		return err
+	})
+}
+
+// sendWith waits for the channel's turn and sends; when Slack refuses the
+// blocks it sends the plain-text form once.
+func (n *Notifier) sendWith(ctx context.Context, method, channel string, m message, v notifier.View, mention string, call func(...slackapi.MsgOption) error) error {
+	if err := n.limiter.wait(ctx, channel); err != nil {
+		return err
+	}
+	err := n.observe(method, call(slackapi.MsgOptionText(m.Text, false), slackapi.MsgOptionBlocks(m.Blocks...), slackapi.MsgOptionDisableLinkUnfurl()))
+	if !blockCodes[slackCode(err)] {
+		return err
+	}
+	n.metrics.fallbacks.Inc()
+	n.opts.Logger.Warn("slack refused the blocks; sending plain text", "channel", channel, "err", slackCode(err))
+	p := plainMessage(v, mention)
+	if err := n.limiter.wait(ctx, channel); err != nil {
+		return err
+	}
+	return n.observe(method, call(slackapi.MsgOptionText(p.Text, false), slackapi.MsgOptionBlocks(), slackapi.MsgOptionDisableLinkUnfurl()))
+}
