@@ -1,0 +1,119 @@
+package config
+
+import (
+	"time"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
+)
+
+// Target is an API to watch, named explicitly.
+type Target struct {
+	// API is the API's name or id. REST metrics are keyed by name and HTTP
+	// API metrics by id; discovery resolves either.
+	API  string             `yaml:"api"`
+	Type classifier.APIType `yaml:"type"` // REST or HTTP
+	// Stages to watch; empty means every stage of the API.
+	Stages []string `yaml:"stages"`
+	// Account restricts the target to one account id; empty means every account.
+	Account string `yaml:"account"`
+	// Region restricts the target to one region; empty means every region.
+	Region string `yaml:"region"`
+}
+
+// Discovery finds the APIs to watch through API Gateway's list calls.
+type Discovery struct {
+	Enabled bool `yaml:"enabled"`
+	// APITypes lists the kinds of API to discover; after loading, never empty.
+	APITypes []classifier.APIType `yaml:"api_types"`
+	// Include keeps only APIs whose name matches one of the patterns (all
+	// when empty); Exclude then drops those matching any.
+	Include []Regexp `yaml:"include"`
+	Exclude []Regexp `yaml:"exclude"`
+	// IncludeTags keeps only APIs carrying every one of these tags;
+	// ExcludeTags drops APIs carrying any one of them.
+	IncludeTags map[string]string `yaml:"include_tags"`
+	ExcludeTags map[string]string `yaml:"exclude_tags"`
+	// RefreshInterval is how long a discovered list is trusted.
+	RefreshInterval time.Duration `yaml:"refresh_interval"`
+}
+
+// Wants says whether discovery keeps an API of the given type, name and tags.
+func (d Discovery) Wants(t classifier.APIType, name string, tags map[string]string) bool {
+	if !containsType(d.APITypes, t) {
+		return false
+	}
+	if len(d.Include) > 0 && !anyMatch(d.Include, name) {
+		return false
+	}
+	if anyMatch(d.Exclude, name) {
+		return false
+	}
+	for k, v := range d.IncludeTags {
+		if tv, ok := tags[k]; !ok || tv != v {
+			return false
+		}
+	}
+	for k, v := range d.ExcludeTags {
+		if tv, ok := tags[k]; ok && tv == v {
+			return false
+		}
+	}
+	return true
+}
+
+func containsType(ts []classifier.APIType, t classifier.APIType) bool {
+	for _, x := range ts {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+func anyMatch(res []Regexp, s string) bool {
+	for _, re := range res {
+		if re.IsSet() && re.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// Collector sets the CloudWatch polling cadence.
+type Collector struct {
+	// Interval between two polls.
+	Interval time.Duration `yaml:"interval"`
+	// Delay is how far behind now the newest window ends: CloudWatch data
+	// for a minute is complete only about 2 minutes later.
+	Delay time.Duration `yaml:"delay"`
+	// Period is the metric period, a multiple of 60 s (API Gateway
+	// publishes 1-minute metrics).
+	Period time.Duration `yaml:"period"`
+	// RereadPeriods is how many recent periods each poll reads again,
+	// keeping the latest value, because late datapoints revise them.
+	RereadPeriods int `yaml:"reread_periods"`
+	// Concurrency bounds the regions and accounts polled at once.
+	Concurrency int `yaml:"concurrency"`
+}
+
+// Logs configures how evidence is pulled when a stage trips.
+type Logs struct {
+	// InsightsEnabled allows Logs Insights queries (billed per GB scanned).
+	// When off, evidence comes from FilterLogEvents spot look-ups only.
+	InsightsEnabled bool `yaml:"insights_enabled"`
+	// Lookback is how far before the trip the evidence window starts.
+	Lookback time.Duration `yaml:"lookback"`
+	// MaxRequestsSampled bounds the failing request ids whose full log
+	// lines are fetched per incident.
+	MaxRequestsSampled int `yaml:"max_requests_sampled"`
+	// ExtraLogGroups are searched in addition to the groups discovery finds.
+	ExtraLogGroups []string `yaml:"extra_log_groups"`
+	// HTTPAccessLogFormat is a hint for HTTP APIs' access logs: auto (from
+	// the stage's settings), json, clf, xml or csv.
+	HTTPAccessLogFormat string `yaml:"http_access_log_format"`
+	// FilterLogEventsTPS caps FilterLogEvents calls per second per account;
+	// AWS allows 5 per account and region, shared with every other tool.
+	FilterLogEventsTPS float64 `yaml:"filter_log_events_tps"`
+	// QueryTimeout bounds one Logs Insights query.
+	QueryTimeout time.Duration `yaml:"query_timeout"`
+}

@@ -1,0 +1,147 @@
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
+	"gopkg.in/yaml.v3"
+)
+
+// Load reads and checks the configuration file at path. getenv resolves
+// ${NAME} references in secrets (os.Getenv in production). On any problem
+// it returns nil and an Errors listing every problem found; a file that
+// cannot be read is an Errors of one.
+func Load(path string, getenv func(string) string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, Errors{{File: path, Line: 1, Col: 1, Msg: "cannot read configuration: " + fileError(err)}}
+	}
+	return Parse(data, path, getenv)
+}
+
+// Parse checks a configuration held in memory; filename is used in error
+// positions, and relative *_file paths are read relative to the working
+// directory, as for Load.
+func Parse(data []byte, filename string, getenv func(string) string) (*Config, error) {
+	p := newProblems(filename)
+	root, ok := parseYAML(data, p)
+	if !ok {
+		return nil, p.result()
+	}
+	cfg := Default()
+	d := newDecoder(p)
+	if root != nil {
+		p.pos[""] = position{value: root}
+		d.decode(root, reflect.ValueOf(&cfg).Elem(), "")
+	}
+	v := &validator{p: p, failed: d.failed, getenv: getenv}
+	v.config(&cfg)
+	if err := p.result(); err != nil {
+		return nil, err
+	}
+	return &cfg, nil
+}
+
+// parseYAML parses exactly one YAML document; it returns nil for an empty
+// file, which means "all defaults".
+func parseYAML(data []byte, p *problems) (*yaml.Node, bool) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, true
+		}
+		syntaxError(p, err)
+		return nil, false
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == nil:
+		p.at(&next, "", "a configuration file holds one yaml document, found another")
+		return nil, false
+	case !errors.Is(err, io.EOF):
+		syntaxError(p, err)
+		return nil, false
+	}
+	if len(doc.Content) == 0 {
+		return nil, true
+	}
+	return doc.Content[0], true
+}
+
+// yamlLine finds the line yaml.v3 puts in its syntax errors; it gives no column.
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func syntaxError(p *problems, err error) {
+	msg := err.Error()
+	line := 1
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		if n, convErr := strconv.Atoi(m[1]); convErr == nil {
+			line = n
+		}
+		msg = m[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	p.at(&yaml.Node{Line: line, Column: 1}, "", "yaml syntax error: %s", msg)
+}
+
+// String summarises a loaded configuration in one line, for check-config
+// and the daemon's start-up log.
+func (c *Config) String() string {
+	regions := 0
+	for _, a := range c.Accounts {
+		regions += len(a.Regions)
+	}
+	watch := fmt.Sprintf("discovery of %s", typeNames(c.Discovery.APITypes))
+	if !c.Discovery.Enabled {
+		watch = fmt.Sprintf("%d explicit targets", len(c.Targets))
+	} else if len(c.Targets) > 0 {
+		watch += fmt.Sprintf(" and %d explicit targets", len(c.Targets))
+	}
+	return fmt.Sprintf("%d accounts, %d account-regions, %s, poll every %s, slack %s, alertmanager %s, listen %s",
+		len(c.Accounts), regions, watch, c.Collector.Interval, c.slackMode(), onOff(c.Alertmanager.Enabled()), c.Server.Listen)
+}
+
+func (c *Config) slackMode() string {
+	switch {
+	case c.Slack.Token.IsSet():
+		return "bot token to " + c.Slack.Channel
+	case c.Slack.WebhookURL.IsSet():
+		return "webhook"
+	}
+	return "off"
+}
+
+func onOff(b bool) string {
+	if b {
+		return "on"
+	}
+	return "off"
+}
+
+// Redacted returns the configuration as YAML, every default filled in and
+// every secret shown as <secret>: what the daemon runs with, safe to print.
+func (c *Config) Redacted() string {
+	b, err := yaml.Marshal(c)
+	if err != nil {
+		return fmt.Sprintf("# cannot print configuration: %v\n", err)
+	}
+	return string(b)
+}
+
+func typeNames(ts []classifier.APIType) string {
+	names := make([]string, len(ts))
+	for i, t := range ts {
+		names[i] = t.String()
+	}
+	return strings.Join(names, " and ") + " APIs"
+}
