@@ -19,29 +19,40 @@ type point struct {
 }
 
 // fetchMetrics runs the queries over w in calls of at most 500, following
-// NextToken pages, and returns every datapoint. It counts the metrics
-// requested per page, the unit AWS bills.
+// NextToken pages, and returns every datapoint.
 func (c *Collector) fetchMetrics(ctx context.Context, api metricsAPI, qs []cwtypes.MetricDataQuery, w window) ([]point, error) {
 	var out []point
 	for _, b := range batches(qs) {
-		in := &cloudwatch.GetMetricDataInput{
-			StartTime:         aws.Time(w.start),
-			EndTime:           aws.Time(w.end),
-			MetricDataQueries: b,
-			ScanBy:            cwtypes.ScanByTimestampAscending,
-		}
-		p := cloudwatch.NewGetMetricDataPaginator(api, in)
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
-			if err != nil {
-				return nil, fmt.Errorf("GetMetricData: %w", err)
-			}
-			c.metrics.metricsRequested.Add(float64(len(b)))
-			c.countMetrics(len(b))
-			out = appendPoints(out, page.MetricDataResults)
+		err := c.getMetricData(ctx, api, b, w.start, w.end, func(rs []cwtypes.MetricDataResult) {
+			out = appendPoints(out, rs)
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	return out, nil
+}
+
+// getMetricData runs one call of at most 500 queries and its pages. It
+// counts the metrics requested per page, the unit AWS bills.
+func (c *Collector) getMetricData(ctx context.Context, api metricsAPI, qs []cwtypes.MetricDataQuery, start, end time.Time, fn func([]cwtypes.MetricDataResult)) error {
+	in := &cloudwatch.GetMetricDataInput{
+		StartTime:         aws.Time(start),
+		EndTime:           aws.Time(end),
+		MetricDataQueries: qs,
+		ScanBy:            cwtypes.ScanByTimestampAscending,
+	}
+	p := cloudwatch.NewGetMetricDataPaginator(api, in)
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return fmt.Errorf("GetMetricData: %w", err)
+		}
+		c.metrics.metricsRequested.Add(float64(len(qs)))
+		c.countMetrics(len(qs))
+		fn(page.MetricDataResults)
+	}
+	return nil
 }
 
 // appendPoints decodes results whose ids the collector made.

@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
 	cwtypes "github.com/aws/aws-sdk-go-v2/service/cloudwatch/types"
 )
 
@@ -46,25 +45,11 @@ func parseQueryID(id string) (stage int, k queryKind, ok bool) {
 // stageQueries returns the steady-state queries of one stage.
 func stageQueries(idx int, st Stage, th Thresholds, period time.Duration) []cwtypes.MetricDataQuery {
 	dimName, dimValue := st.metricDims()
-	dims := []cwtypes.Dimension{
-		{Name: aws.String(dimName), Value: aws.String(dimValue)},
-		{Name: aws.String("Stage"), Value: aws.String(st.Stage)},
-	}
-	q := func(k queryKind, metric, stat string) cwtypes.MetricDataQuery {
-		return cwtypes.MetricDataQuery{
-			Id: aws.String(queryID(idx, k)),
-			MetricStat: &cwtypes.MetricStat{
-				Metric: &cwtypes.Metric{Namespace: aws.String("AWS/ApiGateway"), MetricName: aws.String(metric), Dimensions: dims},
-				Period: aws.Int32(int32(period / time.Second)),
-				Stat:   aws.String(stat),
-			},
-			ReturnData: aws.Bool(true),
-		}
-	}
+	dims := []cwtypes.Dimension{dim(dimName, dimValue), dim("Stage", st.Stage)}
 	return []cwtypes.MetricDataQuery{
-		q(kindErrors, st.errorMetric(), "Sum"),
-		q(kindRequests, st.errorMetric(), "SampleCount"),
-		q(kindLatency, "Latency", th.LatencyStat),
+		mq(queryID(idx, kindErrors), "AWS/ApiGateway", st.errorMetric(), "Sum", dims, period),
+		mq(queryID(idx, kindRequests), "AWS/ApiGateway", st.errorMetric(), "SampleCount", dims, period),
+		mq(queryID(idx, kindLatency), "AWS/ApiGateway", "Latency", th.LatencyStat, dims, period),
 	}
 }
 

@@ -1,0 +1,92 @@
+package collector
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
+)
+
+// Evidence is what the classifier gets for one tripped stage.
+type Evidence struct {
+	// Events are the lines of the sampled failing requests, oldest first.
+	Events []classifier.LogEvent
+	// Context holds the stage's configuration and its metrics over the
+	// evidence window.
+	Context      classifier.Context
+	BytesScanned int64
+	// Truncated is set when the log query hit its row limit, so older
+	// failing requests of the window may be missing.
+	Truncated bool
+}
+
+// Evidence pulls the evidence of a tripped stage over [start, end),
+// widened by Logs.Lookback before start: the extra metrics (counts,
+// Latency and IntegrationLatency maxima, the functions' Errors, Throttles
+// and Duration) and one Logs Insights query over the stage's execution,
+// access and function log groups. Metric failures are logged and leave
+// the Context's metrics at zero; a log failure is returned.
+func (c *Collector) Evidence(ctx context.Context, st Stage, start, end time.Time) (*Evidence, error) {
+	r := c.regionOf(st)
+	if r == nil {
+		return nil, fmt.Errorf("stage %s: account %s region %s is not watched", st.Key, st.Account, st.Region)
+	}
+	start = start.Add(-c.opts.Logs.Lookback).Truncate(c.opts.Period)
+	ev := &Evidence{Context: stageContext(st)}
+	if err := c.evidenceMetrics(ctx, r, st, start, end, &ev.Context); err != nil {
+		c.log.Warn("evidence metrics failed", "stage", st.Key, "err", err)
+	}
+	groups := c.evidenceGroups(st)
+	if len(groups) == 0 {
+		return ev, errNoLogGroups
+	}
+	var events []classifier.LogEvent
+	if c.opts.Logs.Insights {
+		res, err := c.runInsights(ctx, r, groups, start, end)
+		if err != nil {
+			return ev, fmt.Errorf("stage %s: %w", st.Key, err)
+		}
+		events, ev.BytesScanned, ev.Truncated = res.events, res.bytes, res.truncated
+	} else {
+		var err error
+		events, ev.Truncated, err = c.filterFailures(ctx, r, groups, start, end)
+		if err != nil {
+			return ev, fmt.Errorf("stage %s: %w", st.Key, err)
+		}
+	}
+	ev.Events = selectEvidence(events, c.opts.Logs.MaxRequests)
+	return ev, nil
+}
+
+// evidenceGroups lists the log groups that can hold the stage's evidence:
+// the REST execution log (when logging is on), the access log, the
+// integrated functions' logs and the configured extra groups.
+func (c *Collector) evidenceGroups(st Stage) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(g string) {
+		if g != "" && !seen[g] {
+			seen[g] = true
+			out = append(out, g)
+		}
+	}
+	add(st.ExecutionLogGroup)
+	add(st.AccessLogGroup)
+	for _, f := range st.Functions {
+		add(f.LogGroup)
+	}
+	for _, g := range c.opts.Logs.ExtraLogGroups {
+		add(g)
+	}
+	return out
+}
+
+func (c *Collector) regionOf(st Stage) *region {
+	for _, r := range c.regions {
+		if r.account == st.Account && r.name == st.Region {
+			return r
+		}
+	}
+	return nil
+}

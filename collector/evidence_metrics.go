@@ -1,0 +1,125 @@
+package collector
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	cwtypes "github.com/aws/aws-sdk-go-v2/service/cloudwatch/types"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
+)
+
+// contextQuery is one extra query of a tripped stage and where its
+// aggregate goes in the classifier's Context.
+type contextQuery struct {
+	q   cwtypes.MetricDataQuery
+	add func(*classifier.Context, []float64)
+}
+
+// stageContext is the configuration part of the classifier's Context.
+func stageContext(st Stage) classifier.Context {
+	cx := classifier.Context{
+		APIType:               st.APIType,
+		IntegrationTimeout:    st.EffectiveTimeout(),
+		IntegrationType:       st.Integration.Type,
+		IntegrationURI:        st.Integration.URI,
+		IntegrationHTTPMethod: st.Integration.HTTPMethod,
+		ConnectionType:        st.Integration.ConnectionType,
+		ExecutionLogging:      st.LoggingLevel,
+		AccessLogFormat:       st.AccessLogFormat,
+	}
+	if len(st.Functions) > 0 {
+		cx.LambdaTimeout = st.Functions[0].Timeout
+		cx.LambdaMemoryMB = st.Functions[0].MemoryMB
+	}
+	return cx
+}
+
+// contextQueries are the extra queries asked only for a tripped stage:
+// the request and 5xx counts over the incident window, Latency and
+// IntegrationLatency maxima, and the integrated functions' Errors,
+// Throttles and Duration.
+func contextQueries(st Stage, period time.Duration) []contextQuery {
+	dimName, dimValue := st.metricDims()
+	apiDims := []cwtypes.Dimension{dim(dimName, dimValue), dim("Stage", st.Stage)}
+	sum := func(f func(*classifier.Context) *float64) func(*classifier.Context, []float64) {
+		return func(cx *classifier.Context, vs []float64) { *f(cx) += total(vs) }
+	}
+	maxMS := func(f func(*classifier.Context) *time.Duration) func(*classifier.Context, []float64) {
+		return func(cx *classifier.Context, vs []float64) { *f(cx) = max(*f(cx), msDuration(peak(vs))) }
+	}
+	qs := []contextQuery{
+		{mq("xe", "AWS/ApiGateway", st.errorMetric(), "Sum", apiDims, period), sum(func(cx *classifier.Context) *float64 { return &cx.Errors5xx })},
+		{mq("xn", "AWS/ApiGateway", st.errorMetric(), "SampleCount", apiDims, period), sum(func(cx *classifier.Context) *float64 { return &cx.Requests })},
+		{mq("xl", "AWS/ApiGateway", "Latency", "Maximum", apiDims, period), maxMS(func(cx *classifier.Context) *time.Duration { return &cx.LatencyMax })},
+		{mq("xi", "AWS/ApiGateway", "IntegrationLatency", "Maximum", apiDims, period), maxMS(func(cx *classifier.Context) *time.Duration { return &cx.IntegrationLatencyMax })},
+	}
+	for i, f := range st.Functions {
+		fd := []cwtypes.Dimension{dim("FunctionName", f.Name)}
+		id := "f" + strconv.Itoa(i)
+		qs = append(qs,
+			contextQuery{mq(id+"e", "AWS/Lambda", "Errors", "Sum", fd, period), sum(func(cx *classifier.Context) *float64 { return &cx.LambdaErrors })},
+			contextQuery{mq(id+"t", "AWS/Lambda", "Throttles", "Sum", fd, period), sum(func(cx *classifier.Context) *float64 { return &cx.LambdaThrottles })},
+			contextQuery{mq(id+"d", "AWS/Lambda", "Duration", "Maximum", fd, period), maxMS(func(cx *classifier.Context) *time.Duration { return &cx.LambdaDurationMax })},
+		)
+	}
+	return qs
+}
+
+// evidenceMetrics fills the metric part of cx over [start, end).
+func (c *Collector) evidenceMetrics(ctx context.Context, r *region, st Stage, start, end time.Time, cx *classifier.Context) error {
+	cqs := contextQueries(st, c.opts.Period)
+	byID := make(map[string]contextQuery, len(cqs))
+	qs := make([]cwtypes.MetricDataQuery, 0, len(cqs))
+	for _, q := range cqs {
+		byID[aws.ToString(q.q.Id)] = q
+		qs = append(qs, q.q)
+	}
+	for _, b := range batches(qs) {
+		err := c.getMetricData(ctx, r.cw, b, start, end, func(rs []cwtypes.MetricDataResult) {
+			for _, res := range rs {
+				if q, ok := byID[aws.ToString(res.Id)]; ok {
+					q.add(cx, res.Values)
+				}
+			}
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func mq(id, ns, metric, stat string, dims []cwtypes.Dimension, period time.Duration) cwtypes.MetricDataQuery {
+	return cwtypes.MetricDataQuery{
+		Id: aws.String(id),
+		MetricStat: &cwtypes.MetricStat{
+			Metric: &cwtypes.Metric{Namespace: aws.String(ns), MetricName: aws.String(metric), Dimensions: dims},
+			Period: aws.Int32(int32(period / time.Second)),
+			Stat:   aws.String(stat),
+		},
+		ReturnData: aws.Bool(true),
+	}
+}
+
+func dim(name, value string) cwtypes.Dimension {
+	return cwtypes.Dimension{Name: aws.String(name), Value: aws.String(value)}
+}
+
+func total(vs []float64) float64 {
+	t := 0.0
+	for _, v := range vs {
+		t += v
+	}
+	return t
+}
+
+func peak(vs []float64) float64 {
+	m := 0.0
+	for _, v := range vs {
+		m = max(m, v)
+	}
+	return m
+}

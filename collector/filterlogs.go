@@ -1,0 +1,80 @@
+package collector
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
+)
+
+const (
+	// failurePattern is the FilterLogEvents pattern (any of the terms) for
+	// failure lines when Insights is off.
+	failurePattern = `?"Method completed with status: 5" ?"Execution failed" ?"Lambda execution failed" ?"Lambda invocation failed" ?"Task timed out" ?"Status: error" ?"Status: timeout" ?"Runtime." ?"errorMessage"`
+	// filterMaxPages bounds one look-up: every page is one call against a
+	// 5 TPS account quota.
+	filterMaxPages = 5
+)
+
+// Lookup is a FilterLogEvents spot look-up in one log group of a stage's
+// account and region (a request id, a pattern), at most a few pages,
+// paced by the account's limiter.
+func (c *Collector) Lookup(ctx context.Context, st Stage, group, pattern string, start, end time.Time) ([]classifier.LogEvent, error) {
+	r := c.regionOf(st)
+	if r == nil {
+		return nil, fmt.Errorf("stage %s: account %s region %s is not watched", st.Key, st.Account, st.Region)
+	}
+	evs, _, err := c.filter(ctx, r, group, pattern, start, end)
+	return evs, err
+}
+
+// filterFailures looks for failure lines in each group, the fallback when
+// Insights is off.
+func (c *Collector) filterFailures(ctx context.Context, r *region, groups []string, start, end time.Time) ([]classifier.LogEvent, bool, error) {
+	var out []classifier.LogEvent
+	truncated := false
+	for _, g := range groups {
+		evs, more, err := c.filter(ctx, r, g, failurePattern, start, end)
+		if err != nil {
+			return nil, false, err
+		}
+		out = append(out, evs...)
+		truncated = truncated || more
+	}
+	return out, truncated, nil
+}
+
+// filter follows FilterLogEvents pages (which may be empty while a token
+// remains) up to filterMaxPages; more reports pages left unread.
+func (c *Collector) filter(ctx context.Context, r *region, group, pattern string, start, end time.Time) (evs []classifier.LogEvent, more bool, err error) {
+	in := &cloudwatchlogs.FilterLogEventsInput{
+		LogGroupName:  aws.String(group),
+		FilterPattern: aws.String(pattern),
+		StartTime:     aws.Int64(start.UnixMilli()),
+		EndTime:       aws.Int64(end.UnixMilli()),
+	}
+	p := cloudwatchlogs.NewFilterLogEventsPaginator(r.logs, in)
+	for pages := 0; p.HasMorePages(); pages++ {
+		if pages == filterMaxPages {
+			return evs, true, nil
+		}
+		if err := r.filterLimit.Wait(ctx); err != nil {
+			return nil, false, err
+		}
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return nil, false, fmt.Errorf("FilterLogEvents %s: %w", group, err)
+		}
+		for _, e := range page.Events {
+			evs = append(evs, classifier.LogEvent{
+				Group: group, Stream: aws.ToString(e.LogStreamName),
+				Time: time.UnixMilli(aws.ToInt64(e.Timestamp)).UTC(), Message: aws.ToString(e.Message),
+			})
+		}
+	}
+	return evs, false, nil
+}

@@ -1,0 +1,138 @@
+package collector
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
+	logtypes "github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs/types"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
+)
+
+const (
+	// insightsLimit is the most rows one query returns (StartQuery limit,
+	// 10,000 per page).
+	insightsLimit = 10000
+	// insightsMaxGroups is StartQuery's cap on logGroupNames.
+	insightsMaxGroups = 50
+	// insightsPollEvery is the clock time between GetQueryResults calls: a
+	// query takes seconds, and each poll is a billed-free but rate-limited
+	// API call.
+	insightsPollEvery = time.Second
+	// insightsQuery returns every line of the window, newest first. The
+	// query text does not change the bytes scanned (only the groups and
+	// the window do), so one broad query costs the same as a narrow one and
+	// lets the selection find failing requests and their full lines.
+	insightsQuery = "fields @timestamp, @message, @logStream, @log | sort @timestamp desc | limit 10000"
+)
+
+// insightsResult is what one query returned.
+type insightsResult struct {
+	events    []classifier.LogEvent
+	bytes     int64
+	truncated bool
+}
+
+// runInsights runs one Logs Insights query and waits for it on the clock,
+// stopping it when ctx ends.
+func (c *Collector) runInsights(ctx context.Context, r *region, groups []string, start, end time.Time) (*insightsResult, error) {
+	if len(groups) > insightsMaxGroups {
+		groups = groups[:insightsMaxGroups]
+	}
+	sq, err := r.logs.StartQuery(ctx, &cloudwatchlogs.StartQueryInput{
+		LogGroupNames: groups,
+		QueryString:   aws.String(insightsQuery),
+		StartTime:     aws.Int64(start.Unix()),
+		EndTime:       aws.Int64(end.Unix()),
+		Limit:         aws.Int32(insightsLimit),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("StartQuery: %w", err)
+	}
+	id := aws.ToString(sq.QueryId)
+	for {
+		out, err := r.logs.GetQueryResults(ctx, &cloudwatchlogs.GetQueryResultsInput{QueryId: aws.String(id)})
+		if err != nil {
+			c.stopQuery(r, id)
+			return nil, fmt.Errorf("GetQueryResults: %w", err)
+		}
+		switch out.Status {
+		case logtypes.QueryStatusComplete:
+			return c.insightsDone(out), nil
+		case logtypes.QueryStatusFailed, logtypes.QueryStatusCancelled, logtypes.QueryStatusTimeout:
+			return nil, fmt.Errorf("insights query %s: %s", id, out.Status)
+		}
+		select {
+		case <-ctx.Done():
+			c.stopQuery(r, id)
+			return nil, ctx.Err()
+		case <-c.clk.After(insightsPollEvery):
+		}
+	}
+}
+
+// insightsDone converts the rows and accounts for the bytes scanned.
+func (c *Collector) insightsDone(out *cloudwatchlogs.GetQueryResultsOutput) *insightsResult {
+	res := &insightsResult{truncated: len(out.Results) >= insightsLimit}
+	if out.Statistics != nil {
+		res.bytes = int64(out.Statistics.BytesScanned)
+		c.countBytes(res.bytes)
+	}
+	res.events = make([]classifier.LogEvent, 0, len(out.Results))
+	for _, row := range out.Results {
+		res.events = append(res.events, rowEvent(row))
+	}
+	return res
+}
+
+// stopQuery cancels a running query on a context of its own: the
+// caller's has usually ended, and a forgotten query keeps scanning (and
+// billing) for up to 60 minutes.
+func (c *Collector) stopQuery(r *region, id string) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if _, err := r.logs.StopQuery(ctx, &cloudwatchlogs.StopQueryInput{QueryId: aws.String(id)}); err != nil {
+		c.log.Warn("stop insights query failed", "account", r.account, "region", r.name, "query", id, "err", err)
+	}
+}
+
+// rowEvent reads one result row. @log is "account:group".
+func rowEvent(row []logtypes.ResultField) classifier.LogEvent {
+	var ev classifier.LogEvent
+	for _, f := range row {
+		v := aws.ToString(f.Value)
+		switch aws.ToString(f.Field) {
+		case "@timestamp":
+			ev.Time = parseInsightsTime(v)
+		case "@message":
+			ev.Message = strings.TrimRight(v, "\n")
+		case "@logStream":
+			ev.Stream = v
+		case "@log":
+			if _, g, ok := strings.Cut(v, ":"); ok {
+				v = g
+			}
+			ev.Group = v
+		}
+	}
+	return ev
+}
+
+// parseInsightsTime reads "2006-01-02 15:04:05.000" (UTC), the form
+// Insights returns @timestamp in.
+func parseInsightsTime(v string) time.Time {
+	for _, layout := range []string{"2006-01-02 15:04:05.000", time.RFC3339Nano} {
+		if t, err := time.Parse(layout, v); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// errNoLogGroups is returned when a stage has nowhere to look.
+var errNoLogGroups = errors.New("stage has no execution, access or function log group")
