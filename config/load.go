@@ -108,7 +108,7 @@ func (c *Config) String() string {
 		watch += fmt.Sprintf(" and %d explicit targets", len(c.Targets))
 	}
 	return fmt.Sprintf("%d accounts, %d account-regions, %s, poll every %s, slack %s, alertmanager %s, listen %s",
-		len(c.Accounts), regions, watch, c.Collector.Interval, c.slackMode(), onOff(c.Alertmanager.Enabled()), c.Server.Listen)
+		len(c.Accounts), regions, watch, fmtDuration(c.Collector.Interval), c.slackMode(), onOff(c.Alertmanager.Enabled()), c.Server.Listen)
 }
 
 func (c *Config) slackMode() string {

@@ -40,8 +40,13 @@ func MustNewRegexp(s string) Regexp {
 	return re
 }
 
-// UnmarshalText compiles the pattern.
+// UnmarshalText compiles the pattern. An empty pattern leaves the Regexp
+// unset (matching everything), so that a printed config reads back the same.
 func (re *Regexp) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*re = Regexp{}
+		return nil
+	}
 	r, err := NewRegexp(string(b))
 	if err != nil {
 		return fmt.Errorf("invalid regular expression: %s", regexpReason(err))

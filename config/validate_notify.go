@@ -103,6 +103,7 @@ func (v *validator) slack(s *Slack) {
 	v.channel("slack.channel", s.Channel)
 	v.lang("slack.lang", s.Lang)
 	v.mention("slack.mention", s.Mention)
+	v.statuses("slack.mention_on_statuses", s.MentionOnStatuses)
 	for i := range s.Routes {
 		v.route(item("slack.routes", i), &s.Routes[i], s)
 	}
@@ -126,6 +127,7 @@ func (v *validator) route(key string, r *Route, s *Slack) {
 	v.channel(key+".channel", r.Channel)
 	v.lang(key+".lang", r.Lang)
 	v.mention(key+".mention", r.Mention)
+	v.statuses(key+".mention_on_statuses", r.MentionOnStatuses)
 	d := s.defaultRoute()
 	if r.Channel == "" {
 		r.Channel = d.Channel
@@ -164,6 +166,15 @@ func (v *validator) lang(key string, l classifier.Lang) {
 func (v *validator) mention(key, m string) {
 	if m != "" && !mention.MatchString(m) {
 		v.add(key, "must be a slack mention such as <!subteam^S0123ABCD>, <@U0123ABCD> or <!here>, not %q", m)
+	}
+}
+
+// statuses rejects "none": an incident always has a 5xx status.
+func (v *validator) statuses(key string, ss []classifier.Status) {
+	for i, s := range ss {
+		if s == classifier.StatusNone {
+			v.add(item(key, i), "must be one of 500, 502, 503 or 504, not \"none\"")
+		}
 	}
 }
 
