@@ -1,0 +1,104 @@
+package incident
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"runtime/debug"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// precheck opens an existing file read-only and checks that it is a whole
+// bbolt file before the read-write open touches it: bbolt trusts its meta
+// page and would fault reading pages past the end of a truncated file.
+func precheck(path string, opts StoreOptions) (err error) {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.LockTimeout, ReadOnly: true})
+	if err != nil {
+		return openError(path, opts, err)
+	}
+	defer func() {
+		if cerr := db.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("incident store %s: %w", path, cerr)
+		}
+	}()
+	fi, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("incident store %s: %w", path, err)
+	}
+	return db.View(func(tx *bolt.Tx) error {
+		if fi.Size() < tx.Size() {
+			return fmt.Errorf("incident store %s: file is truncated (%d bytes, its header says %d); move it away to start with a new store", path, fi.Size(), tx.Size())
+		}
+		return nil
+	})
+}
+
+// verify walks every page and decodes every record, so that a damaged store
+// fails at startup rather than at the first incident.
+func (s *Store) verify() error {
+	err := guard(func() error {
+		return s.db.View(func(tx *bolt.Tx) error {
+			for cerr := range tx.Check() {
+				return fmt.Errorf("consistency check: %w", cerr)
+			}
+			return decodeAll(tx)
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("incident store %s: %w; move it away to start with a new store", s.path, err)
+	}
+	return nil
+}
+
+// guard turns a panic or a memory fault while reading a damaged file into
+// an error.
+func guard(f func() error) (err error) {
+	old := debug.SetPanicOnFault(true)
+	defer debug.SetPanicOnFault(old)
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("damaged file: %v", r)
+		}
+	}()
+	return f()
+}
+
+// decodeAll decodes every record of every bucket into its type.
+func decodeAll(tx *bolt.Tx) error {
+	checks := []struct {
+		bucket []byte
+		decode func(v []byte) error
+	}{
+		{bucketIncidents, func(v []byte) error { return strictDecode(v, &Incident{}) }},
+		{bucketSinks, func(v []byte) error { return strictDecode(v, &sinkRecord{}) }},
+	}
+	for _, c := range checks {
+		err := tx.Bucket(c.bucket).ForEach(func(k, v []byte) error {
+			if err := c.decode(v); err != nil {
+				return fmt.Errorf("bucket %s record %q: %w", c.bucket, k, err)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return tx.Bucket(bucketOutbox).ForEachBucket(func(sink []byte) error {
+		return tx.Bucket(bucketOutbox).Bucket(sink).ForEach(func(k, v []byte) error {
+			if err := strictDecode(v, &outboxEntry{}); err != nil {
+				return fmt.Errorf("outbox %s entry %x: %w", sink, k, err)
+			}
+			return nil
+		})
+	})
+}
+
+// strictDecode decodes JSON and refuses trailing data.
+func strictDecode(raw []byte, v any) error {
+	if !json.Valid(raw) {
+		return errors.New("not valid JSON")
+	}
+	return json.Unmarshal(raw, v)
+}
