@@ -1,0 +1,81 @@
+package collector
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
+	cwtypes "github.com/aws/aws-sdk-go-v2/service/cloudwatch/types"
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/clock"
+)
+
+// fakeCW answers GetMetricData from value, which returns the datapoints of
+// one query (dimension value, metric, stat) in [start, end).
+type fakeCW struct {
+	mu    sync.Mutex
+	calls []int // queries per call
+	value func(api, metric, stat string, start, end time.Time) ([]time.Time, []float64)
+	err   error
+}
+
+func (f *fakeCW) GetMetricData(_ context.Context, in *cloudwatch.GetMetricDataInput, _ ...func(*cloudwatch.Options)) (*cloudwatch.GetMetricDataOutput, error) {
+	f.mu.Lock()
+	f.calls = append(f.calls, len(in.MetricDataQueries))
+	f.mu.Unlock()
+	if f.err != nil {
+		return nil, f.err
+	}
+	if len(in.MetricDataQueries) > maxQueriesPerCall {
+		return nil, fmt.Errorf("%d queries", len(in.MetricDataQueries))
+	}
+	out := &cloudwatch.GetMetricDataOutput{}
+	for _, q := range in.MetricDataQueries {
+		ms := q.MetricStat
+		ts, vs := f.value(aws.ToString(ms.Metric.Dimensions[0].Value), aws.ToString(ms.Metric.MetricName), aws.ToString(ms.Stat), *in.StartTime, *in.EndTime)
+		out.MetricDataResults = append(out.MetricDataResults, cwtypes.MetricDataResult{Id: q.Id, Timestamps: ts, Values: vs, StatusCode: cwtypes.StatusCodeComplete})
+	}
+	return out, nil
+}
+
+// t0 is a period-aligned start for tests.
+var t0 = time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+
+// testCollector builds a collector over fake regions with discovery
+// already done for the given stages.
+func testCollector(t *testing.T, clk clock.Clock, th Thresholds, regions map[*region][]Stage) *Collector {
+	t.Helper()
+	opts := Options{Clock: clk, Registerer: prometheus.NewRegistry(), Thresholds: func(string, string) Thresholds { return th }}
+	opts.Discovery.Refresh = 24 * time.Hour
+	opts.setDefaults()
+	m, err := newMetrics(opts.Registerer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newCollector(opts, m)
+	for r, st := range regions {
+		c.regions = append(c.regions, r)
+		c.disc[r.id()] = &discovered{at: clk.Now(), stages: st}
+	}
+	return c
+}
+
+func restStage(account, region, name string) Stage {
+	return Stage{Key: stageKey(account, region, classifier.APIREST, "id-"+name, "prod"), Account: account, Region: region,
+		APIType: classifier.APIREST, APIID: "id-" + name, APIName: name, Stage: "prod"}
+}
+
+// minutes lists the period starts in [start, end).
+func minutes(start, end time.Time) []time.Time {
+	var out []time.Time
+	for t := start; t.Before(end); t = t.Add(time.Minute) {
+		out = append(out, t)
+	}
+	return out
+}
