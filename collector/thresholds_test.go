@@ -11,7 +11,7 @@ func TestEvaluate(t *testing.T) {
 	good := sample{requests: 100, errors: 1, hasCount: true, hasErrors: true}
 	none := sample{}
 	fewErrs := sample{requests: 4, errors: 4, hasCount: true, hasErrors: true} // 100 % but below Min5xx
-	no5xxPoint := sample{requests: 100, hasCount: true}                          // missing 5xx with traffic: zero errors
+	no5xxPoint := sample{requests: 100, hasCount: true}                        // missing 5xx with traffic: zero errors
 	slow := sample{requests: 100, hasCount: true, latency: 6000, hasLatency: true}
 	tests := []struct {
 		name           string
