@@ -2,9 +2,11 @@ package config
 
 import (
 	"encoding"
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -168,7 +170,13 @@ func (d *decoder) leaf(n *yaml.Node, v reflect.Value, path string) {
 		return
 	}
 	p := reflect.New(v.Type())
-	if err := n.Decode(p.Interface()); err != nil {
+	err := n.Decode(p.Interface())
+	if err == nil && isInt(v.Type()) && n.ShortTag() != "!!int" {
+		// yaml.v3 truncates 2.5 to 2 for an integer field; a typo should not
+		// pass unnoticed.
+		err = errNotInteger
+	}
+	if err != nil {
 		if hasHint(v.Type()) {
 			d.fail(n, path, "must be %s, not %s", hint(v.Type()), quoteValue(v.Type(), n))
 		} else {
@@ -177,6 +185,21 @@ func (d *decoder) leaf(n *yaml.Node, v reflect.Value, path string) {
 		return
 	}
 	v.Set(p.Elem())
+}
+
+var errNotInteger = errors.New("not an integer")
+
+// isInt says whether t is a plain integer kind (time.Duration has its own rules).
+func isInt(t reflect.Type) bool {
+	if t == reflect.TypeFor[time.Duration]() || reflect.PointerTo(t).Implements(textUnmarshaler) {
+		return false
+	}
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return true
+	}
+	return false
 }
 
 var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()

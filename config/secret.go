@@ -2,7 +2,9 @@ package config
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"regexp"
@@ -84,28 +86,64 @@ func expandEnv(v string, getenv func(string) string) (string, []string) {
 // resolveSecret settles one secret that may be given inline (with ${ENV}
 // references) or as a file path. The key and file key name the fields for
 // error messages; messages never contain the secret's value.
-func (p *problems) resolveSecret(s *Secret, file string, key, fileKey string, getenv func(string) string) {
+func (v *validator) resolveSecret(s *Secret, file string, key, fileKey string, getenv func(string) string) {
+	p := v.p
+	// A secret that could not be resolved is not checked further: its
+	// format error would only repeat this one.
+	defer func(n int) {
+		if len(p.errs) > n {
+			v.failed[key] = true
+		}
+	}(len(p.errs))
 	if s.v != "" && file != "" {
 		p.add(fileKey, "set either %s or %s, not both", lastKey(key), lastKey(fileKey))
 		return
 	}
 	if file != "" {
-		b, err := os.ReadFile(file)
+		b, err := readSecretFile(file)
 		if err != nil {
 			p.add(fileKey, "cannot read secret file: %s", fileError(err))
 			return
 		}
-		s.v = strings.TrimRight(string(b), "\r\n")
+		s.v = strings.TrimSuffix(strings.TrimSuffix(string(b), "\n"), "\r")
 		if s.v == "" {
 			p.add(fileKey, "secret file is empty")
 		}
 		return
 	}
-	v, missing := expandEnv(s.v, getenv)
+	expanded, missing := expandEnv(s.v, getenv)
 	for _, name := range missing {
 		p.add(key, "environment variable %s is not set", name)
 	}
-	s.v = v
+	s.v = expanded
+}
+
+// maxSecretFile bounds a secret file: credentials are short, and a path
+// such as /dev/zero must not hang check-config.
+const maxSecretFile = 64 << 10
+
+var errNotRegular = errors.New("not a regular file")
+
+var errTooLarge = errors.New("larger than 64 KiB")
+
+// readSecretFile reads a regular file of at most maxSecretFile bytes
+// (symbolic links, as Kubernetes mounts secrets, are followed).
+func readSecretFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil {
+		return nil, err
+	} else if !st.Mode().IsRegular() {
+		return nil, errNotRegular
+	}
+	b, err := io.ReadAll(io.LimitReader(f, maxSecretFile+1))
+	if err == nil && len(b) > maxSecretFile {
+		err = errTooLarge
+	}
+	return b, err
 }
 
 // fileError describes a file error without repeating the path, which the

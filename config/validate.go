@@ -45,10 +45,10 @@ func (v *validator) secrets(c *Config) {
 	if getenv == nil {
 		getenv = func(string) string { return "" }
 	}
-	v.p.resolveSecret(&c.AWS.SecretAccessKey, c.AWS.SecretAccessKeyFile, "aws.secret_access_key", "aws.secret_access_key_file", getenv)
-	v.p.resolveSecret(&c.Slack.Token, c.Slack.TokenFile, "slack.token", "slack.token_file", getenv)
-	v.p.resolveSecret(&c.Slack.WebhookURL, c.Slack.WebhookURLFile, "slack.webhook_url", "slack.webhook_url_file", getenv)
-	v.p.resolveSecret(&c.Alertmanager.BearerToken, c.Alertmanager.BearerTokenFile, "alertmanager.bearer_token", "alertmanager.bearer_token_file", getenv)
+	v.resolveSecret(&c.AWS.SecretAccessKey, c.AWS.SecretAccessKeyFile, "aws.secret_access_key", "aws.secret_access_key_file", getenv)
+	v.resolveSecret(&c.Slack.Token, c.Slack.TokenFile, "slack.token", "slack.token_file", getenv)
+	v.resolveSecret(&c.Slack.WebhookURL, c.Slack.WebhookURLFile, "slack.webhook_url", "slack.webhook_url_file", getenv)
+	v.resolveSecret(&c.Alertmanager.BearerToken, c.Alertmanager.BearerTokenFile, "alertmanager.bearer_token", "alertmanager.bearer_token_file", getenv)
 }
 
 func (v *validator) durationRange(key string, d, lo, hi time.Duration) {

@@ -81,7 +81,11 @@ func (v *validator) targets(c *Config) {
 		if strings.TrimSpace(t.API) == "" {
 			v.add(key+".api", "required: the api's name or id")
 		}
-		if t.Type != classifier.APIREST && t.Type != classifier.APIHTTP {
+		switch {
+		case t.Type == classifier.APIREST || t.Type == classifier.APIHTTP:
+		case v.p.has(key + ".type"):
+			v.add(key+".type", "must be REST or HTTP, not %q", v.p.pos[key+".type"].value.Value)
+		default:
 			v.add(key+".type", "required: REST or HTTP")
 		}
 		for j, s := range t.Stages {
