@@ -49,7 +49,7 @@ var t0 = time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
 
 // testCollector builds a collector over fake regions with discovery
 // already done for the given stages.
-func testCollector(t *testing.T, clk clock.Clock, th Thresholds, regions map[*region][]Stage) *Collector {
+func testCollector(t testing.TB, clk clock.Clock, th Thresholds, regions map[*region][]Stage) *Collector {
 	t.Helper()
 	opts := Options{Clock: clk, Registerer: prometheus.NewRegistry(), Thresholds: func(string, string) Thresholds { return th }}
 	opts.Discovery.Refresh = 24 * time.Hour
