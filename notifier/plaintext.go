@@ -18,7 +18,7 @@ func PlainText(v View) string {
 	for _, f := range v.Fields {
 		line("  %-20s %s", clean(f.Label)+":", clean(f.Value))
 	}
-	line("  %s: %s (%s %.0f%%)", clean(Label(v.Lang, LabelDiagnosis)), clean(v.CauseTitle),
+	line("  %s: %s [%s] (%s %.0f%%)", clean(Label(v.Lang, LabelDiagnosis)), clean(v.CauseTitle), v.CauseID,
 		clean(Label(v.Lang, LabelConfidence)), v.Confidence*100)
 	if v.Why != "" {
 		line("    %s", clean(v.Why))

@@ -2,6 +2,8 @@ package slack
 
 import (
 	"context"
+	"errors"
+	"net/http"
 	"strconv"
 
 	slackapi "github.com/slack-go/slack"
@@ -85,7 +87,7 @@ func (n *Notifier) ensureRoot(ctx context.Context, d *notifier.Delivery, v notif
 	root := render(v, styleRoot, mention)
 	ch, ts, err := n.post(ctx, d.State.Channel, root, v, mention, "", n.meta(ev, "root"))
 	if err != nil {
-		if slackCode(err) != "" { // Slack answered ok:false: nothing was posted
+		if notPosted(err) {
 			d.State.RootPending = false
 			setExtra(&d.State, extraRootPendingAt, "")
 		}
@@ -94,6 +96,15 @@ func (n *Notifier) ensureRoot(ctx context.Context, d *notifier.Delivery, v notif
 	d.State.Channel, d.State.RootTS, d.State.RootPending = ch, ts, false
 	setExtra(&d.State, extraRootPendingAt, "")
 	return true, nil
+}
+
+// notPosted reports whether Slack's answer proves the message was not
+// posted (ok:false, or a 429); after a 5xx or a lost answer it may have
+// been, and the pending marker stays so the next attempt looks first.
+func notPosted(err error) bool {
+	var rl *slackapi.RateLimitedError
+	var sc slackapi.StatusCodeError
+	return slackCode(err) != "" || errors.As(err, &rl) || (errors.As(err, &sc) && sc.Code == http.StatusTooManyRequests)
 }
 
 // reply posts the event as a thread reply, unless an interrupted earlier

@@ -1,0 +1,117 @@
+package slack
+
+import (
+	"bytes"
+	"fmt"
+	"log/slog"
+	"testing"
+	"time"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/notifier"
+)
+
+const testToken = "xoxb-1111-2222-SeCrEtToKeN"
+
+var t0 = time.Date(2026, 3, 14, 9, 26, 0, 0, time.UTC)
+
+// incident is a REST API failing with Lambda function errors.
+func incident() notifier.Incident {
+	return notifier.Incident{
+		Account: "123456789012", Region: "eu-west-1", APIType: classifier.APIREST,
+		APIName: "orders-api", APIID: "a1b2c3d4e5", Stage: "prod", OpenedAt: t0,
+		WindowStart: t0.Add(-5 * time.Minute), WindowEnd: t0,
+		ErrorRate: 0.125, Errors5xx: 300, Requests: 2400, LatencyP99: 2300 * time.Millisecond,
+		Diagnosis: classifier.Diagnosis{
+			Status: classifier.Status502, Cause: classifier.CauseLambdaFunctionError, Confidence: 0.92,
+			APIType: classifier.APIREST, RequestIDs: []string{"4f1c2d3e-aaaa-bbbb-cccc-0123456789ab"},
+			Evidence: []string{
+				"(4f1c2d3e-aaaa-bbbb-cccc-0123456789ab) Endpoint response body before transformations: {\"errorMessage\":\"boom\"}",
+				"(4f1c2d3e-aaaa-bbbb-cccc-0123456789ab) Lambda execution failed with status 200 due to customer function error: boom",
+			},
+			Remediation: classifier.Advice{Lang: classifier.LangEN, Title: "The Lambda function threw an error",
+				Steps: []string{"Open the function's logs for the request ids above.", "Fix the error or return a 5xx proxy response yourself."}},
+			Backoff: classifier.BackoffHint{Jitter: "none", Note: "Retrying will not help: the function fails for these inputs."},
+			Why:     "Lambda reported a function error for 300 of 300 failed requests.",
+		},
+	}
+}
+
+// event returns the incident's event of a kind, with the figures that kind
+// would carry.
+func event(kind notifier.Kind, seq int) notifier.Event {
+	inc := incident()
+	switch kind {
+	case notifier.KindUpdated:
+		prev := inc.Diagnosis
+		inc.Previous = &prev
+		inc.Diagnosis.Cause, inc.Diagnosis.Status = classifier.CauseLambdaFunctionTimeout, classifier.Status504
+		inc.Diagnosis.Breakdown = []classifier.BreakdownRow{
+			{Cause: classifier.CauseLambdaFunctionTimeout, Status: classifier.Status504, Requests: 40},
+			{Cause: classifier.CauseLambdaFunctionError, Status: classifier.Status502, Requests: 12},
+		}
+		inc.LikelyTimeout, inc.LatencyP99 = true, 29*time.Second
+	case notifier.KindReminder:
+		inc.WindowStart, inc.WindowEnd = t0.Add(55*time.Minute), t0.Add(time.Hour)
+	case notifier.KindResolved:
+		inc.ResolvedAt = t0.Add(83 * time.Minute)
+		inc.ErrorRate, inc.Errors5xx = 0, 0
+	}
+	return notifier.Event{
+		ID: fmt.Sprintf("inc-1/%d", seq), IncidentID: "inc-1", Seq: seq, Kind: kind,
+		At: t0.Add(time.Duration(seq) * time.Minute), Incident: inc,
+	}
+}
+
+// lifecycle is an incident's events in order.
+func lifecycle() []notifier.Event {
+	return []notifier.Event{
+		event(notifier.KindOpened, 1), event(notifier.KindUpdated, 2),
+		event(notifier.KindReminder, 3), event(notifier.KindResolved, 4),
+	}
+}
+
+// newBot returns a bot-mode sink against the fake, logging into logs.
+func newBot(t *testing.T, f *fakeSlack, logs *bytes.Buffer) *Notifier {
+	t.Helper()
+	if logs == nil {
+		logs = &bytes.Buffer{}
+	}
+	n, err := New(Options{
+		Token: testToken, APIURL: f.apiURL(), Channel: "C0ALERTS1", ChannelInterval: -1,
+		Logger: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		Now:    func() time.Time { return t0 },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// store is the outbox's bookkeeping as the sink sees it: the last state
+// checkpointed or saved after a delivery.
+type store struct{ saved notifier.SinkState }
+
+// deliver runs one delivery from the saved state, as the outbox would, and
+// saves the state when Notify returns. A crash is a lost answer: the state
+// saved is then what the sink knew, RootPending and no RootTS.
+func (s *store) deliver(t *testing.T, n *Notifier, ev notifier.Event) (bool, error) {
+	t.Helper()
+	d := &notifier.Delivery{Event: ev, State: s.saved, Attempt: 1,
+		Checkpoint: func(st notifier.SinkState) error { s.saved = st; return nil }}
+	d.State.Extra = cloneExtra(s.saved.Extra)
+	retry, err := n.Notify(t.Context(), d)
+	s.saved = d.State
+	return retry, err
+}
+
+func cloneExtra(m map[string]string) map[string]string {
+	if m == nil {
+		return nil
+	}
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
