@@ -1,0 +1,185 @@
+package emulator
+
+import (
+	"strings"
+
+	"github.com/apigw-triage/apigw-triage/emulator/world"
+)
+
+// API Gateway v1 page sizes (GetRestApis and GetResources: limit
+// default 25, maximum 500).
+const (
+	defaultAPIGWPage = 25
+	maxAPIGWPage     = 500
+)
+
+var apigatewayRoutes = []restRoute{
+	route("GET", "/restapis", "GetRestApis", (*Server).getRestAPIs),
+	route("GET", "/restapis/*", "GetRestApi", (*Server).getRestAPI),
+	route("GET", "/restapis/*/stages", "GetStages", (*Server).getStages),
+	route("GET", "/restapis/*/stages/*", "GetStage", (*Server).getStage),
+	route("GET", "/restapis/*/resources", "GetResources", (*Server).getResources),
+	route("GET", "/restapis/*/resources/*/methods/*", "GetMethod", (*Server).getMethod),
+	route("GET", "/restapis/*/resources/*/methods/*/integration", "GetIntegration", (*Server).getIntegration),
+}
+
+func (s *Server) routeAPIGateway(c *call) {
+	s.serveREST(c, "apigateway", apigatewayRoutes, errAPIGWThrottle())
+}
+
+func (s *Server) getRestAPIs(c *call, _ []string) (any, error) {
+	size, err := pageSize(c, "limit", defaultAPIGWPage, maxAPIGWPage)
+	if err != nil {
+		return nil, err
+	}
+	from, ok := decodePageToken(c.r.URL.Query().Get("position"), "ra")
+	if !ok {
+		return nil, errAPIGWBadRequest("Invalid position parameter")
+	}
+	apis := s.b.RestAPIs(c.account, c.region)
+	lo, hi, next := pageBounds(len(apis), from, size, "ra")
+	items := make([]map[string]any, 0, hi-lo)
+	for _, a := range apis[lo:hi] {
+		items = append(items, restAPIJSON(a))
+	}
+	out := map[string]any{"item": items}
+	if next != "" {
+		out["position"] = next
+	}
+	return out, nil
+}
+
+func (s *Server) findRestAPI(c *call, id string) (world.RestAPI, error) {
+	for _, a := range s.b.RestAPIs(c.account, c.region) {
+		if a.ID == id {
+			return a, nil
+		}
+	}
+	return world.RestAPI{}, errAPIGWNotFound("Invalid API identifier specified " + c.account + ":" + id)
+}
+
+func (s *Server) getRestAPI(c *call, p []string) (any, error) {
+	a, err := s.findRestAPI(c, p[0])
+	if err != nil {
+		return nil, err
+	}
+	return restAPIJSON(a), nil
+}
+
+// restAPIJSON renders a RestApi; dates are epoch seconds in API Gateway v1.
+func restAPIJSON(a world.RestAPI) map[string]any {
+	m := map[string]any{
+		"id": a.ID, "name": a.Name, "createdDate": a.Created.Unix(),
+		"apiKeySource": "HEADER", "disableExecuteApiEndpoint": false,
+		"endpointConfiguration": map[string]any{"types": []string{orDefault(a.EndpointType, "REGIONAL")}},
+		"tags":                  orEmpty(a.Tags),
+	}
+	if a.Description != "" {
+		m["description"] = a.Description
+	}
+	for _, r := range a.Resources {
+		if r.Path == "/" {
+			m["rootResourceId"] = r.ID
+		}
+	}
+	return m
+}
+
+func (s *Server) getStages(c *call, p []string) (any, error) {
+	a, err := s.findRestAPI(c, p[0])
+	if err != nil {
+		return nil, err
+	}
+	dep := c.r.URL.Query().Get("deploymentId")
+	items := []map[string]any{}
+	for _, st := range a.Stages {
+		if dep == "" || st.DeploymentID == dep {
+			items = append(items, restStageJSON(st))
+		}
+	}
+	return map[string]any{"item": items}, nil
+}
+
+func (s *Server) getStage(c *call, p []string) (any, error) {
+	a, err := s.findRestAPI(c, p[0])
+	if err != nil {
+		return nil, err
+	}
+	for _, st := range a.Stages {
+		if st.Name == p[1] {
+			return restStageJSON(st), nil
+		}
+	}
+	return nil, errAPIGWNotFound("Invalid Stage identifier specified")
+}
+
+// restStageJSON renders a Stage. The stage-wide settings live under the
+// methodSettings key "*/*", present once any of them was set.
+func restStageJSON(st world.RestStage) map[string]any {
+	m := map[string]any{
+		"stageName": st.Name, "deploymentId": st.DeploymentID,
+		"createdDate": st.Created.Unix(), "lastUpdatedDate": st.Updated.Unix(),
+		"variables": orEmpty(st.Variables), "tags": orEmpty(st.Tags),
+		"tracingEnabled": false, "cacheClusterEnabled": false, "cacheClusterStatus": "NOT_AVAILABLE",
+		"methodSettings": map[string]any{},
+	}
+	if st.LoggingLevel != "" || st.DetailedMetrics || st.DataTrace {
+		m["methodSettings"] = map[string]any{"*/*": map[string]any{
+			"metricsEnabled": st.DetailedMetrics, "loggingLevel": orDefault(st.LoggingLevel, "OFF"),
+			"dataTraceEnabled": st.DataTrace, "throttlingBurstLimit": 5000, "throttlingRateLimit": 10000.0,
+			"cachingEnabled": false, "cacheTtlInSeconds": 300, "cacheDataEncrypted": false,
+			"requireAuthorizationForCacheControl": true,
+			"unauthorizedCacheControlHeaderStrategy": "SUCCEED_WITH_RESPONSE_HEADER",
+		}}
+	}
+	if st.AccessLogARN != "" {
+		m["accessLogSettings"] = map[string]any{"destinationArn": st.AccessLogARN, "format": st.AccessLogFormat}
+	}
+	return m
+}
+
+func (s *Server) getResources(c *call, p []string) (any, error) {
+	a, err := s.findRestAPI(c, p[0])
+	if err != nil {
+		return nil, err
+	}
+	size, err := pageSize(c, "limit", defaultAPIGWPage, maxAPIGWPage)
+	if err != nil {
+		return nil, err
+	}
+	from, ok := decodePageToken(c.r.URL.Query().Get("position"), "res")
+	if !ok {
+		return nil, errAPIGWBadRequest("Invalid position parameter")
+	}
+	embed := strings.Contains(strings.Join(c.r.URL.Query()["embed"], ","), "methods")
+	lo, hi, next := pageBounds(len(a.Resources), from, size, "res")
+	items := make([]map[string]any, 0, hi-lo)
+	for _, r := range a.Resources[lo:hi] {
+		items = append(items, resourceJSON(r, embed))
+	}
+	out := map[string]any{"item": items}
+	if next != "" {
+		out["position"] = next
+	}
+	return out, nil
+}
+
+// resourceJSON lists the methods by verb; their contents only with
+// embed=methods, as AWS does.
+func resourceJSON(r world.Resource, embed bool) map[string]any {
+	m := map[string]any{"id": r.ID, "path": r.Path}
+	if r.ParentID != "" {
+		m["parentId"], m["pathPart"] = r.ParentID, r.PathPart
+	}
+	if len(r.Methods) > 0 {
+		methods := map[string]any{}
+		for _, mt := range r.Methods {
+			methods[mt.HTTPMethod] = map[string]any{}
+			if embed {
+				methods[mt.HTTPMethod] = methodJSON(r, mt)
+			}
+		}
+		m["resourceMethods"] = methods
+	}
+	return m
+}
