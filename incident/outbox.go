@@ -204,11 +204,12 @@ func (s *Store) delivered(sink string, entries []outboxEntry, states []notifier.
 }
 
 // failed marks entries as permanently failed, or notes a transient error
-// on them, keeping them pending.
-func (s *Store) failed(sink string, entries []outboxEntry, cause error, permanent bool) error {
+// on them, keeping them pending. The sinks' states are kept too: a sink
+// may have done part of its work (a root message posted, its reply not).
+func (s *Store) failed(sink string, entries []outboxEntry, states []notifier.SinkState, cause error, permanent bool) error {
 	msg := cause.Error()
 	return s.db.Update(func(tx *bolt.Tx) error {
-		for _, e := range entries {
+		for i, e := range entries {
 			err := updateEntry(tx, sink, e.key, func(x *outboxEntry) {
 				x.LastError = msg
 				if permanent {
@@ -219,6 +220,7 @@ func (s *Store) failed(sink string, entries []outboxEntry, cause error, permanen
 				return err
 			}
 			err = updateRecord(tx, e.Event.IncidentID, sink, func(r *sinkRecord) {
+				r.State = states[i]
 				r.LastError = msg
 				if permanent {
 					r.Failed++

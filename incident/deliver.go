@@ -1,0 +1,146 @@
+package incident
+
+import (
+	"context"
+	"time"
+
+	"github.com/apigw-triage/apigw-triage/notifier"
+)
+
+// next returns what to deliver now: the oldest pending entry, or a run of
+// opened entries for a digest.
+func (d *Dispatcher) next(ctx context.Context) ([]outboxEntry, error) {
+	bn, batching := d.sink.(BatchNotifier)
+	limit := 1
+	if batching && d.opts.DigestMin > 1 {
+		limit = d.opts.DigestMax
+	} else {
+		bn = nil
+	}
+	entries, err := d.st.head(d.name, limit)
+	if err != nil || len(entries) == 0 || bn == nil || entries[0].Event.Kind != notifier.KindOpened {
+		return firstOf(entries), err
+	}
+	if ready := entries[0].EnqueuedAt.Add(d.opts.DigestWait); d.clk.Now().Before(ready) && len(entries) < limit {
+		d.sleep(ctx, ready.Sub(d.clk.Now()))
+		if entries, err = d.st.head(d.name, limit); err != nil {
+			return nil, err
+		}
+	}
+	run := openedRun(entries)
+	if len(run) >= d.opts.DigestMin {
+		return run, nil
+	}
+	return firstOf(entries), nil
+}
+
+func firstOf(entries []outboxEntry) []outboxEntry {
+	if len(entries) == 0 {
+		return nil
+	}
+	return entries[:1]
+}
+
+// openedRun returns the opened entries at the head, up to the first other
+// kind: a digest never reorders an incident's events.
+func openedRun(entries []outboxEntry) []outboxEntry {
+	for i, e := range entries {
+		if e.Event.Kind != notifier.KindOpened {
+			return entries[:i]
+		}
+	}
+	return entries
+}
+
+// deliver makes one attempt at a batch (usually of one entry) and records
+// the result. It returns how long to wait before the next attempt.
+func (d *Dispatcher) deliver(ctx context.Context, batch []outboxEntry, failures *int) time.Duration {
+	keys := make([]uint64, len(batch))
+	for i := range batch {
+		keys[i] = batch[i].key
+		batch[i].Attempts++
+	}
+	if err := d.st.attempt(d.name, keys); err != nil {
+		d.log.Error("recording a delivery attempt failed", "err", err)
+		*failures++
+		return d.backoff.wait(*failures, nil)
+	}
+	ds, err := d.deliveries(batch)
+	if err != nil {
+		d.log.Error("reading sink state failed", "err", err)
+		*failures++
+		return d.backoff.wait(*failures, nil)
+	}
+	retry, err := d.call(ctx, ds)
+	return d.record(batch, ds, retry, err, failures)
+}
+
+// deliveries builds the sink's view of a batch, each with its saved state
+// and a checkpoint that persists the state at once.
+func (d *Dispatcher) deliveries(batch []outboxEntry) ([]*notifier.Delivery, error) {
+	ds := make([]*notifier.Delivery, len(batch))
+	for i, e := range batch {
+		st, err := d.st.sinkState(e.Event.IncidentID, d.name)
+		if err != nil {
+			return nil, err
+		}
+		id := e.Event.IncidentID
+		ds[i] = &notifier.Delivery{
+			Event: e.Event, State: st, Attempt: e.Attempts,
+			Checkpoint: func(s notifier.SinkState) error { return d.st.checkpoint(id, d.name, s) },
+		}
+	}
+	return ds, nil
+}
+
+// call runs the sink under its own timeout, detached from ctx so that a
+// shutdown lets the call in flight finish and be recorded.
+func (d *Dispatcher) call(ctx context.Context, ds []*notifier.Delivery) (bool, error) {
+	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), d.opts.CallTimeout)
+	defer cancel()
+	if len(ds) > 1 {
+		return d.sink.(BatchNotifier).NotifyBatch(cctx, ds)
+	}
+	return d.sink.Notify(cctx, ds[0])
+}
+
+// record stores the outcome of an attempt.
+func (d *Dispatcher) record(batch []outboxEntry, ds []*notifier.Delivery, retry bool, callErr error, failures *int) time.Duration {
+	now := d.clk.Now()
+	states := make([]notifier.SinkState, len(ds))
+	for i, dl := range ds {
+		states[i] = dl.State
+	}
+	ev := batch[0].Event
+	log := d.log.With("event", ev.ID, "kind", string(ev.Kind), "batch", len(batch), "attempt", batch[0].Attempts)
+	if callErr == nil {
+		if err := d.st.delivered(d.name, batch, states, now); err != nil {
+			// The sink has it; the entry stays and is redelivered with the
+			// same event id, which the sink recognises.
+			log.Error("recording a delivery failed", "err", err)
+			*failures++
+			return d.backoff.wait(*failures, nil)
+		}
+		*failures = 0
+		d.metrics.notifications.WithLabelValues(d.name, resultDelivered).Add(float64(len(batch)))
+		for _, e := range batch {
+			d.metrics.latency.WithLabelValues(d.name).Observe(now.Sub(e.EnqueuedAt).Seconds())
+		}
+		log.Info("notification delivered")
+		return 0
+	}
+	if err := d.st.failed(d.name, batch, states, callErr, !retry); err != nil {
+		log.Error("recording a failed delivery failed", "err", err)
+	}
+	if !retry {
+		*failures = 0
+		d.metrics.notifications.WithLabelValues(d.name, resultFailed).Add(float64(len(batch)))
+		log.Error("notification failed permanently; not retried", "err", callErr)
+		return 0
+	}
+	*failures++
+	wait := d.backoff.wait(*failures, callErr)
+	d.metrics.notifications.WithLabelValues(d.name, resultRetried).Add(float64(len(batch)))
+	log.Warn("notification failed; will retry", "err", callErr, "wait", wait)
+	return wait
+}
