@@ -1,0 +1,38 @@
+package scenario
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Builtin returns a built-in scenario: "catalog" (one stage per failure of
+// AWS's 5xx troubleshooting articles, failing in turn and recovering) or
+// "fleet:N" (N mostly healthy stages, for scale and cost measurements).
+func Builtin(name string) (*Scenario, error) {
+	var sc *Scenario
+	switch {
+	case name == "catalog":
+		sc = catalog()
+	case strings.HasPrefix(name, "fleet:"):
+		n, err := strconv.Atoi(strings.TrimPrefix(name, "fleet:"))
+		if err != nil || n < 1 || n > 100000 {
+			return nil, fmt.Errorf("scenario %q: want fleet:N with N from 1 to 100000", name)
+		}
+		sc = fleet(n)
+	default:
+		return nil, fmt.Errorf("unknown built-in scenario %q (want catalog or fleet:N)", name)
+	}
+	if err := validate(sc); err != nil {
+		return nil, fmt.Errorf("built-in scenario %s: %w", name, err)
+	}
+	return sc, nil
+}
+
+// Open returns the built-in scenario of that name, or else loads the file.
+func Open(nameOrPath string) (*Scenario, error) {
+	if nameOrPath == "catalog" || strings.HasPrefix(nameOrPath, "fleet:") {
+		return Builtin(nameOrPath)
+	}
+	return Load(nameOrPath)
+}

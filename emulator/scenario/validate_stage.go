@@ -1,0 +1,209 @@
+package scenario
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
+)
+
+// Integration timeouts: 29 s is the REST default (regional and private
+// APIs may raise it), 30 s the HTTP API maximum.
+// https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html
+const (
+	restTimeoutDefault = 29 * time.Second
+	restTimeoutMax     = 5 * time.Minute
+	httpTimeoutMax     = 30 * time.Second
+)
+
+func (v *validator) route(r *Route, p string, http bool, fns map[string]bool) {
+	switch {
+	case r.Path == "$default" && http:
+		r.Method = ""
+	case r.Path == "$default":
+		v.fail(p+".path", "$default is an HTTP API route; REST paths start with /")
+	case !strings.HasPrefix(r.Path, "/"):
+		v.fail(p+".path", "must start with / or be $default")
+	}
+	if r.Method == "" && r.Path != "$default" {
+		r.Method = "GET"
+	}
+	v.integration(&r.Integration, p+".integration", http, fns)
+}
+
+func (v *validator) integration(in *Integration, p string, http bool, fns map[string]bool) {
+	lambda := false
+	switch in.Type {
+	case IntegrationLambdaProxy:
+		lambda = true
+	case IntegrationLambdaCustom:
+		lambda = true
+		if http {
+			v.fail(p+".type", "lambda_custom integrations exist only in REST APIs")
+		}
+	case IntegrationHTTPProxy, IntegrationVPCLink, IntegrationAWSService:
+		if in.URI == "" {
+			in.URI = "https://backend.example.com"
+		}
+	default:
+		v.fail(p+".type", "must be one of lambda_proxy, lambda_custom, http_proxy, vpc_link, aws_service")
+	}
+	if lambda {
+		switch {
+		case in.Function == "":
+			v.fail(p+".function", "is required for Lambda integrations")
+		case stageVarName(in.Function) == "" && !fns[in.Function]:
+			v.fail(p+".function", "no function %s in this region", in.Function)
+		}
+		if in.HTTPMethod == "" {
+			in.HTTPMethod = "POST"
+		}
+	}
+	if in.HTTPMethod == "" {
+		in.HTTPMethod = "GET"
+	}
+	if in.PayloadFormat == "" && http && lambda {
+		in.PayloadFormat = "2.0"
+	}
+	v.timeout(in, p, http)
+}
+
+func (v *validator) timeout(in *Integration, p string, http bool) {
+	if in.Timeout.Duration == 0 {
+		in.Timeout = D(restTimeoutDefault)
+		if http {
+			in.Timeout = D(httpTimeoutMax)
+		}
+	}
+	limit := restTimeoutMax
+	if http {
+		limit = httpTimeoutMax
+	}
+	if in.Timeout.Duration < 50*time.Millisecond || in.Timeout.Duration > limit {
+		v.fail(p+".timeout", "must be between 50ms and %s", limit)
+	}
+}
+
+func (v *validator) stage(s *Stage, p string, a *API, http bool, fns map[string]bool) {
+	if s.Name == "" {
+		v.fail(p+".name", "is required")
+	}
+	if http && s.LoggingLevel != "" {
+		v.fail(p+".logging_level", "HTTP APIs have no execution logs")
+	}
+	if !http {
+		switch s.LoggingLevel {
+		case "":
+			s.LoggingLevel = "OFF"
+		case "OFF", "ERROR", "INFO":
+		default:
+			v.fail(p+".logging_level", "must be OFF, ERROR or INFO")
+		}
+	}
+	if s.AccessLog != nil && s.AccessLog.Format == "" {
+		s.AccessLog.Format = "json"
+	}
+	if s.AccessLog != nil && s.AccessLog.Format != "json" && s.AccessLog.Format != "clf" &&
+		!strings.Contains(s.AccessLog.Format, "$context.requestId") {
+		v.fail(p+".access_log.format", "must be json, clf or a template that contains $context.requestId")
+	}
+	v.stageVariables(s, p, a, fns)
+	v.traffic(&s.Traffic, p+".traffic")
+	for i := range s.Episodes {
+		v.episode(&s.Episodes[i], fmt.Sprintf("%s.episodes[%d]", p, i), a, http)
+	}
+}
+
+// stageVariables checks that every ${stageVariables.x} function reference
+// of the API resolves, on this stage, to a function that exists.
+func (v *validator) stageVariables(s *Stage, p string, a *API, fns map[string]bool) {
+	for _, r := range a.Routes {
+		name := stageVarName(r.Integration.Function)
+		if name == "" {
+			continue
+		}
+		fn, ok := s.Variables[name]
+		if !ok {
+			v.fail(p+".variables", "stage variable %s is used by an integration but not defined", name)
+			continue
+		}
+		if !fns[fn] {
+			v.fail(p+".variables."+name, "no function %s in this region", fn)
+		}
+	}
+}
+
+func (v *validator) traffic(t *Traffic, p string) {
+	if t.RPM < 0 {
+		v.fail(p+".rpm", "must not be negative")
+	}
+	switch t.Shape {
+	case "":
+		t.Shape = ShapeFlat
+	case ShapeFlat, ShapeDaily, ShapeOffice:
+	default:
+		v.fail(p+".shape", "must be flat, daily or office")
+	}
+	if t.Noise < 0 || t.Noise > 1 {
+		v.fail(p+".noise", "must be between 0 and 1")
+	}
+	if t.ClientErrors < 0 || t.ClientErrors > 1 {
+		v.fail(p+".client_errors", "must be between 0 and 1")
+	}
+	if t.Latency.Duration == 0 {
+		t.Latency = D(80 * time.Millisecond)
+	}
+	if t.Latency.Duration < time.Millisecond {
+		v.fail(p+".latency", "must be at least 1ms")
+	}
+}
+
+func (v *validator) episode(e *Episode, p string, a *API, http bool) {
+	c, err := classifier.ParseCause(e.Cause)
+	eff, ok := effects[c]
+	switch {
+	case err != nil:
+		v.fail(p+".cause", "unknown cause %q (see TAXONOMY.md)", e.Cause)
+	case !ok:
+		v.fail(p+".cause", "cause %s is not emulated", e.Cause)
+	case !c.AppliesTo(apiType(http)):
+		v.fail(p+".cause", "cause %s does not occur on %s APIs", e.Cause, apiTypeName(http))
+	default:
+		for _, r := range a.Routes {
+			if !eff.fits(r.Integration) {
+				v.fail(p+".cause", "cause %s needs %s on every route, route %s has %s",
+					e.Cause, eff.needs, routeKey(r), r.Integration.Type)
+				break
+			}
+		}
+	}
+	if e.Duration.Duration <= 0 {
+		v.fail(p+".duration", "must be positive")
+	}
+	if e.Share <= 0 || e.Share > 1 {
+		v.fail(p+".share", "must be above 0 and at most 1")
+	}
+}
+
+func apiType(http bool) classifier.APIType {
+	if http {
+		return classifier.APIHTTP
+	}
+	return classifier.APIREST
+}
+
+func apiTypeName(http bool) string {
+	if http {
+		return "HTTP"
+	}
+	return "REST"
+}
+
+// routeKey is "GET /orders" or "$default", as HTTP APIs name routes.
+func routeKey(r Route) string {
+	if r.Path == "$default" {
+		return "$default"
+	}
+	return r.Method + " " + r.Path
+}
