@@ -3,7 +3,6 @@ package classifier
 import (
 	"bytes"
 	"embed"
-	"errors"
 	"fmt"
 	"io/fs"
 	"slices"
@@ -107,9 +106,6 @@ func loadCatalog(fsys fs.FS) (catalog, error) {
 	for _, l := range Langs() {
 		name := "catalog/" + string(l) + ".yaml"
 		f, err := parseCatalogFile(fsys, name)
-		if errors.Is(err, fs.ErrNotExist) && l != LangEN {
-			continue // translation not written yet: English is served
-		}
 		if err != nil {
 			errs = append(errs, err.Error())
 			continue
