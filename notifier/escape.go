@@ -25,19 +25,29 @@ var broadcast = regexp.MustCompile(`(?i)@(channel|here|everyone)\b`)
 // EscapeMrkdwn makes untrusted text (log lines, API names, anything that
 // came from AWS) safe in Slack mrkdwn: &, < and > are escaped as Slack
 // documents (https://docs.slack.dev/messaging/formatting-message-text#escaping),
-// so no <!channel>, <@U123> or <http://evil|link> can be formed, and a
-// zero-width joiner is put after the @ of @channel, @here and @everyone.
+// so no <!channel>, <@U123> or <http://evil|link> can be formed; a
+// zero-width joiner goes after the @ of @channel, @here and @everyone; and
+// runs of backticks are split with a zero-width space, so the text can
+// neither open nor close a ``` code block (single `inline code` stays).
 func EscapeMrkdwn(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
-	return broadcast.ReplaceAllString(s, "@\u2060$1")
+	return splitTicks(broadcast.ReplaceAllString(s, "@\u2060$1"))
 }
 
-// EscapeCode makes untrusted text safe inside a ``` code block: it is
-// escaped like EscapeMrkdwn, and runs of backticks are split with a zero-width
-// space so the text cannot close the block early and start formatting.
-func EscapeCode(s string) string {
-	s = EscapeMrkdwn(s)
+// EscapeCode makes untrusted text safe inside a ``` code block.
+func EscapeCode(s string) string { return EscapeMrkdwn(s) }
+
+// EscapePlain makes untrusted text safe in a plain_text object (a header):
+// Slack does not decode entities there, so < and > become look-alike
+// angle quotes instead, and broadcasts and fences are broken as above.
+func EscapePlain(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.NewReplacer("<", "\u2039", ">", "\u203a").Replace(s)
+	return splitTicks(broadcast.ReplaceAllString(s, "@\u2060$1"))
+}
+
+func splitTicks(s string) string {
 	if !strings.Contains(s, "``") {
 		return s
 	}

@@ -54,11 +54,12 @@ func headline(v notifier.View, s style) string {
 // render builds the message for a view. mention is a validated user group
 // ID or "".
 func render(v notifier.View, s style, mention string) message {
-	head := notifier.Truncate(fmt.Sprintf("%s %s %s · %s", emoji(v), v.Status, headline(v, s), v.Target), notifier.MaxHeaderText)
+	head := fmt.Sprintf("%s %s %s · %s", emoji(v), v.Status, headline(v, s), v.Target)
 	var blocks []slackapi.Block
 	if s == styleReply {
 		blocks = append(blocks, section("*"+notifier.EscapeMrkdwn(head)+"*"))
 	} else {
+		head = notifier.Truncate(notifier.EscapePlain(head), notifier.MaxHeaderText)
 		blocks = append(blocks, slackapi.NewHeaderBlock(slackapi.NewTextBlockObject(slackapi.PlainTextType, head, true, false)))
 	}
 	if top := topLine(v, mention); top != "" {
