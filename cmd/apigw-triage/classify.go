@@ -2,10 +2,129 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
 )
 
-func runClassify(_ context.Context, _ []string, s streams) int {
-	fmt.Fprintln(s.stderr, "apigw-triage classify: not built yet")
-	return 1
+// classifyOptions are the flags of `apigw-triage classify` (CONTRACT.md).
+type classifyOptions struct {
+	format string
+	lang   classifier.Lang
+	api    classifier.APIType
+	files  []string
+}
+
+// runClassify explains API Gateway 5xx evidence from files or standard
+// input. Exit status: 0 when a diagnosis was printed, 2 for usage errors,
+// 1 when input could not be read.
+func runClassify(ctx context.Context, args []string, s streams) int {
+	opts, code := parseClassifyFlags(args, s.stderr)
+	if code >= 0 {
+		return code
+	}
+	sess := classifier.NewSession(classifier.Context{APIType: opts.api})
+	for _, name := range opts.files {
+		if ctx.Err() != nil {
+			fmt.Fprintln(s.stderr, "apigw-triage classify: interrupted")
+			return 1
+		}
+		if err := readEvidence(sess, name, s.stdin); err != nil {
+			fmt.Fprintf(s.stderr, "apigw-triage classify: %s\n", oneLine(err))
+			return 1
+		}
+	}
+	d := sess.Diagnose(opts.lang)
+	write := classifier.WriteText
+	if opts.format == "json" {
+		write = classifier.WriteJSON
+	}
+	if err := write(s.stdout, d); err != nil {
+		fmt.Fprintf(s.stderr, "apigw-triage classify: writing output: %s\n", oneLine(err))
+		return 1
+	}
+	return 0
+}
+
+// parseClassifyFlags returns the options, or an exit code >= 0 when the
+// command should stop (usage error, or -h).
+func parseClassifyFlags(args []string, stderr io.Writer) (classifyOptions, int) {
+	fs := flag.NewFlagSet("classify", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "text", "output format: text or json")
+	lang := fs.String("lang", "en", "remediation language: en, ja, zh-TW or pt-BR")
+	api := fs.String("api-type", "auto", "API type: REST, HTTP or auto (inferred from the evidence)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: apigw-triage classify [--format text|json] [--lang en|ja|zh-TW|pt-BR] [--api-type REST|HTTP|auto] [FILE ...]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return classifyOptions{}, 0
+		}
+		return classifyOptions{}, 2
+	}
+	opts := classifyOptions{format: *format, files: fs.Args()}
+	if opts.format != "text" && opts.format != "json" {
+		return usageError(stderr, "--format must be text or json, not %q", opts.format)
+	}
+	if !validLang(*lang) {
+		return usageError(stderr, "--lang must be en, ja, zh-TW or pt-BR, not %q", *lang)
+	}
+	opts.lang = classifier.Lang(*lang)
+	t, err := classifier.ParseAPIType(*api)
+	if err != nil {
+		return usageError(stderr, "--api-type must be REST, HTTP or auto, not %q", *api)
+	}
+	opts.api = t
+	if len(opts.files) == 0 {
+		opts.files = []string{"-"}
+	}
+	return opts, -1
+}
+
+func usageError(stderr io.Writer, format string, a ...any) (classifyOptions, int) {
+	fmt.Fprintf(stderr, "apigw-triage classify: "+format+"\n", a...)
+	return classifyOptions{}, 2
+}
+
+func validLang(l string) bool {
+	for _, x := range classifier.Langs() {
+		if string(x) == l {
+			return true
+		}
+	}
+	return false
+}
+
+// readEvidence streams one file ("-" is standard input) into the session.
+func readEvidence(sess *classifier.Session, name string, stdin io.Reader) error {
+	if name == "-" {
+		if _, err := sess.ReadFrom(stdin); err != nil {
+			return fmt.Errorf("standard input: %w", err)
+		}
+		return nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return fmt.Errorf("%s: is a directory", name)
+	}
+	if _, err := sess.ReadFrom(f); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
+// oneLine keeps an error message on one line, as CONTRACT.md asks.
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(err.Error()), " ")
 }

@@ -1,0 +1,142 @@
+package classifier
+
+import (
+	"math"
+	"sort"
+)
+
+// Caps of the incident-level diagnosis, as CONTRACT.md gives them.
+const (
+	maxEvidence   = 10
+	maxRequestIDs = 10
+)
+
+// causeRow accumulates the requests attributed to one cause.
+type causeRow struct {
+	cause    Cause
+	n        int
+	statuses map[Status]int
+	weight   int
+	ids      []string
+	evidence []string
+	seen     map[string]bool // evidence messages already taken, without prefixes
+}
+
+func (r *causeRow) add(o outcome, g *group, n int) {
+	r.n += n
+	r.statuses[o.status] += n
+	r.weight = max(r.weight, g.best.weight)
+	if g.id != "" && len(r.ids) < maxRequestIDs {
+		r.ids = append(r.ids, g.id)
+	}
+	lines := g.evidence()
+	if len(r.evidence) > 0 && len(lines) > 1 {
+		lines = lines[:1] // after the first request, only new deciding lines
+	}
+	for _, l := range lines {
+		key := string(stripPrefixes([]byte(l)))
+		if _, msg, ok := execRequestID([]byte(key)); ok {
+			key = string(msg)
+		}
+		if len(r.evidence) < maxEvidence && !r.seen[key] {
+			r.seen[key] = true
+			r.evidence = append(r.evidence, l)
+		}
+	}
+}
+
+// status is the row's most common status (ties: the larger code).
+func (r *causeRow) status() Status {
+	best, bestN := StatusNone, -1
+	for _, st := range Statuses() {
+		if n := r.statuses[st]; n > 0 && n >= bestN {
+			best, bestN = st, n
+		}
+	}
+	return best
+}
+
+// tally groups the decided requests by cause.
+type tally struct {
+	rows   map[Cause]*causeRow
+	failed int
+}
+
+func (t *tally) row(c Cause) *causeRow {
+	r, ok := t.rows[c]
+	if !ok {
+		r = &causeRow{cause: c, statuses: map[Status]int{}, seen: map[string]bool{}}
+		t.rows[c] = r
+	}
+	return r
+}
+
+// tallyRequests decides every request and counts them by cause.
+func (s *Session) tallyRequests(api APIType) *tally {
+	t := &tally{rows: map[Cause]*causeRow{}}
+	for _, g := range s.collect() {
+		o := s.decide(g, api)
+		if o.status == StatusNone {
+			continue
+		}
+		t.row(o.cause).add(o, g, 1)
+		t.failed++
+	}
+	for o, n := range s.overflow {
+		if o.status != StatusNone {
+			r := t.row(s.adjust(o.cause, api))
+			r.n += n
+			r.statuses[o.status] += n
+			t.failed += n
+		}
+	}
+	return t
+}
+
+// sorted returns the rows largest first; among equal counts the stronger
+// evidence, then taxonomy order, so the output is deterministic.
+func (t *tally) sorted() []*causeRow {
+	rows := make([]*causeRow, 0, len(t.rows))
+	for _, r := range t.rows {
+		rows = append(rows, r)
+	}
+	sort.Slice(rows, func(i, j int) bool {
+		a, b := rows[i], rows[j]
+		if a.n != b.n {
+			return a.n > b.n
+		}
+		if a.weight != b.weight {
+			return a.weight > b.weight
+		}
+		return a.cause < b.cause
+	})
+	return rows
+}
+
+// dominant is the largest row with a known cause: requests the evidence
+// cannot explain (often those logged at a level that hides the cause) are
+// most likely failing for the reason the explained ones show.
+func dominant(rows []*causeRow) *causeRow {
+	for _, r := range rows {
+		if r.cause != CauseUnknown {
+			return r
+		}
+	}
+	if len(rows) > 0 {
+		return rows[0]
+	}
+	return nil
+}
+
+// confidence grows with the strength of the deciding evidence and with the
+// share of failed requests it explains.
+func confidence(r *causeRow, failed int) float64 {
+	if r.cause == CauseUnknown || failed == 0 {
+		return 0.1
+	}
+	strength := math.Min(1, float64(r.weight)/100)
+	share := float64(r.n) / float64(failed)
+	return round2(0.3 + 0.65*strength*(0.5+0.5*share))
+}
+
+func round2(f float64) float64 { return math.Round(f*100) / 100 }

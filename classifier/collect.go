@@ -1,0 +1,100 @@
+package classifier
+
+// apiType is the API type given by the caller, else inferred: execution
+// logs exist only for REST APIs; route keys, "$default" and
+// integrationErrorMessage in access records mean an HTTP API.
+func (s *Session) apiType() APIType {
+	switch {
+	case s.ctx.APIType != APIUnknown:
+		return s.ctx.APIType
+	case s.st.execLines > 0:
+		return APIREST
+	case s.st.httpAPI:
+		return APIHTTP
+	}
+	return APIUnknown
+}
+
+// collect returns copies of the request groups to decide, with Lambda
+// invocations joined to the API requests that made them. Lambda evidence
+// that joins no request, and lines without ids, refine the requests whose
+// own evidence is weak; without any API request they are the requests.
+func (s *Session) collect() []*group {
+	lambdas := make(map[string]*group, len(s.lambdaDone))
+	for id, g := range s.lambdaDone {
+		cp := *g
+		lambdas[id] = &cp
+	}
+	reqs := make([]*group, 0, len(s.done)+len(s.live))
+	for _, g := range s.done {
+		cp := *g
+		reqs = append(reqs, &cp)
+	}
+	var unlinked *group
+	for id, g := range s.live {
+		cp := *g
+		switch {
+		case g.lambda:
+			if g.best.any() {
+				lambdas[id] = &cp
+			}
+		case id == "" && g.status == 0:
+			unlinked = &cp
+		case g.interesting():
+			reqs = append(reqs, &cp)
+		}
+	}
+	for _, r := range reqs {
+		if l, ok := lambdas[r.lambdaID]; ok && r.lambdaID != "" {
+			r.absorb(l)
+			delete(lambdas, r.lambdaID)
+		}
+	}
+	orphans := make([]*group, 0, len(lambdas)+1)
+	for _, l := range lambdas {
+		orphans = append(orphans, l)
+	}
+	if unlinked != nil && unlinked.interesting() {
+		orphans = append(orphans, unlinked)
+	}
+	if len(reqs) == 0 {
+		return orphans
+	}
+	refine(reqs, orphans)
+	return reqs
+}
+
+// refine gives failed requests with weak evidence the strongest unlinked
+// evidence: a REST log that only says "customer function error" next to a
+// Lambda log showing Runtime.ImportModuleError is a handler problem.
+func refine(reqs, orphans []*group) {
+	var best *group
+	for _, o := range orphans {
+		if best == nil || o.best.better(best.best) {
+			best = o
+		}
+	}
+	if best == nil {
+		return
+	}
+	for _, r := range reqs {
+		if r.status != 0 && r.status < 500 {
+			continue
+		}
+		weak := r.best.weight < wLikely || isLambdaCause(r.best.cause)
+		if weak && best.best.better(r.best) {
+			r.absorb(best)
+		}
+	}
+}
+
+// isLambdaCause reports whether the cause is inside the function (what the
+// function's own log explains better than the gateway's).
+func isLambdaCause(c Cause) bool {
+	switch c {
+	case CauseLambdaFunctionError, CauseLambdaFunctionTimeout, CauseLambdaRuntimeCrash,
+		CauseLambdaOutOfMemory, CauseLambdaHandlerMisconfigured, CauseLambdaPackagePermission:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,76 @@
+package classifier
+
+import (
+	"strings"
+	"time"
+)
+
+// Integration timeouts when the stage configuration is not known: 29 s is
+// the REST default, 30 s the HTTP API maximum (API Gateway quotas page).
+const (
+	defaultRESTIntegrationTimeout = 29 * time.Second
+	defaultHTTPIntegrationTimeout = 30 * time.Second
+)
+
+func (s *Session) integrationTimeout(api APIType) time.Duration {
+	if s.ctx.IntegrationTimeout > 0 {
+		return s.ctx.IntegrationTimeout
+	}
+	if api == APIHTTP {
+		return defaultHTTPIntegrationTimeout
+	}
+	return defaultRESTIntegrationTimeout
+}
+
+// contextHit is what the metric context alone shows, as evidence with a
+// weight, so that explicit log lines can still outrank it.
+func (s *Session) contextHit(api APIType) hit {
+	c := s.ctx
+	var h hit
+	if c.IntegrationLatencyMax > 0 && c.IntegrationLatencyMax >= s.integrationTimeout(api)-time.Second &&
+		(c.LambdaTimeout == 0 || c.LambdaTimeout >= s.integrationTimeout(api)) {
+		h = h.merge(hit{cause: CauseIntegrationTimeout, weight: wStrong})
+	}
+	if c.LambdaThrottles > 0 {
+		h = h.merge(hit{cause: CauseLambdaThrottled, weight: 75})
+	}
+	if c.LambdaTimeout > 0 && c.LambdaDurationMax >= c.LambdaTimeout-100*time.Millisecond {
+		h = h.merge(hit{cause: CauseLambdaFunctionTimeout, weight: 85})
+	}
+	return h
+}
+
+// withContext lets the metric context decide a request whose logs are
+// weaker than what the metrics show.
+func (s *Session) withContext(h hit, g *group) hit {
+	c := s.contextHit(s.apiType())
+	if c.weight > h.weight && (h.weight < wSpecific || h.cause == CauseLambdaFunctionError) {
+		h.cause, h.weight = c.cause, c.weight
+	}
+	return h
+}
+
+// adjust turns a permission error into the configuration mistake behind it
+// when the stage configuration (or the evidence) shows which: a URI that
+// names the function through a stage variable, or a Lambda integration
+// whose HTTP method is not POST.
+func (s *Session) adjust(c Cause, api APIType) Cause {
+	permission := c == CauseLambdaInvokePermission || c == CauseCredentialsRoleError
+	if permission && s.lambdaMethodNotPost() {
+		return CauseIntegrationMethodNotPost
+	}
+	if c == CauseLambdaInvokePermission && api != APIHTTP &&
+		(strings.Contains(s.ctx.IntegrationURI, "${stageVariables.") || s.st.stageVarRef) {
+		return CauseStageVariablePermission
+	}
+	return c
+}
+
+func (s *Session) lambdaMethodNotPost() bool {
+	c := s.ctx
+	m := strings.ToUpper(c.IntegrationHTTPMethod)
+	if m == "" || m == "POST" {
+		return false
+	}
+	return strings.HasPrefix(c.IntegrationType, "AWS") || strings.Contains(c.IntegrationURI, ":lambda:")
+}

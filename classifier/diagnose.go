@@ -1,0 +1,150 @@
+package classifier
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Diagnose returns the incident-level diagnosis of the evidence added so
+// far: the dominant cause, a breakdown by cause, the deciding lines, the
+// remediation in lang and the client backoff advice. It does not change the
+// session, so more evidence can be added and Diagnose called again.
+func (s *Session) Diagnose(lang Lang) Diagnosis {
+	api := s.apiType()
+	t := s.tallyRequests(api)
+	rows := t.sorted()
+	d := Diagnosis{APIType: api, Requests: s.requestsSeen(), Failed: t.failed, RetryAfter: s.st.retryAfter}
+	top := dominant(rows)
+	switch {
+	case top != nil:
+		s.fromRows(&d, rows, top, t.failed)
+	case s.contextHit(api).weight > 0 && s.ctx.Errors5xx > 0:
+		s.fromContext(&d, api)
+	default:
+		s.noFailure(&d)
+	}
+	d.Missing = s.missing(d)
+	d.Remediation = Remediate(d.Cause, lang)
+	d.Backoff = BackoffFor(d.Cause, d.RetryAfter)
+	if d.Breakdown == nil {
+		d.Breakdown = []BreakdownRow{}
+	}
+	if d.RequestIDs == nil {
+		d.RequestIDs = []string{}
+	}
+	if d.Evidence == nil {
+		d.Evidence = []string{}
+	}
+	return d
+}
+
+func (s *Session) fromRows(d *Diagnosis, rows []*causeRow, top *causeRow, failed int) {
+	d.Cause, d.Status = top.cause, top.status()
+	d.Confidence = confidence(top, failed)
+	for _, r := range rows {
+		d.Breakdown = append(d.Breakdown, BreakdownRow{Cause: r.cause, Status: r.status(), Requests: r.n})
+	}
+	d.RequestIDs = top.ids
+	d.Evidence = top.evidence
+	switch {
+	case top.cause == CauseUnknown:
+		d.Why = fmt.Sprintf("%d request(s) failed with %s, but no line in the evidence shows why.", top.n, d.Status)
+	case len(top.evidence) == 0:
+		d.Why = s.contextWhy(top.cause)
+	default:
+		d.Why = fmt.Sprintf("%d of %d failed request(s) point to %s: %s", top.n, failed, top.cause, quoteMessage(top.evidence[0]))
+	}
+}
+
+// fromContext decides from the metric context alone: the logs showed no
+// failed request, but the metrics counted 5xx and show why.
+func (s *Session) fromContext(d *Diagnosis, api APIType) {
+	h := s.contextHit(api)
+	d.Cause = h.cause
+	d.Status = h.cause.Status(api)
+	if d.Status == StatusNone {
+		d.Status = h.cause.Status(APIREST)
+	}
+	d.Confidence = round2(0.3 + 0.4*float64(h.weight)/100)
+	d.Breakdown = []BreakdownRow{{Cause: d.Cause, Status: d.Status, Requests: int(s.ctx.Errors5xx)}}
+	d.Failed = int(s.ctx.Errors5xx)
+	d.Why = s.contextWhy(h.cause)
+}
+
+// contextWhy explains a cause the metric context decided.
+func (s *Session) contextWhy(c Cause) string {
+	switch c {
+	case CauseIntegrationTimeout:
+		return fmt.Sprintf("IntegrationLatency reached %s, at the integration timeout of %s.", s.ctx.IntegrationLatencyMax, s.integrationTimeout(s.apiType()))
+	case CauseLambdaThrottled:
+		return fmt.Sprintf("The Lambda function was throttled %.0f time(s) in the window.", s.ctx.LambdaThrottles)
+	case CauseLambdaFunctionTimeout:
+		return fmt.Sprintf("Lambda Duration reached %s, the function's timeout of %s.", s.ctx.LambdaDurationMax, s.ctx.LambdaTimeout)
+	}
+	return fmt.Sprintf("The evidence points to %s.", c)
+}
+
+// noFailure is the diagnosis when no request failed: not_5xx when the
+// evidence shows requests, unknown when there is nothing to go on.
+func (s *Session) noFailure(d *Diagnosis) {
+	d.Status = StatusNone
+	if !s.sawEvidence() {
+		d.Cause = CauseUnknown
+		d.Why = "The input holds no API Gateway, Lambda or client evidence that this tool recognises."
+		return
+	}
+	d.Cause, d.Confidence = CauseNot5xx, 0.6
+	if s.st.completed > 0 || s.st.notFailed > 0 {
+		d.Confidence = 0.9
+	}
+	r := &causeRow{cause: CauseNot5xx, statuses: map[Status]int{}, seen: map[string]bool{}}
+	for _, g := range s.notFailed {
+		r.add(outcome{CauseNot5xx, StatusNone}, g, 1)
+	}
+	n := max(s.st.notFailed, len(s.notFailed))
+	if n > 0 {
+		d.Breakdown = []BreakdownRow{{Cause: CauseNot5xx, Status: StatusNone, Requests: n}}
+	}
+	d.RequestIDs, d.Evidence = r.ids, r.evidence
+	d.Why = "No request in the evidence ended in a 5xx response."
+	if len(r.evidence) > 0 {
+		d.Why = "No request ended in 5xx; the errors seen are client-side or masked: " + quoteMessage(r.evidence[0])
+	}
+}
+
+// sawEvidence reports whether any line was recognised as log or client output.
+func (s *Session) sawEvidence() bool {
+	if s.st.execLines+s.st.accessLines+s.st.lambdaLines > 0 || s.st.completed > 0 || s.st.notFailed > 0 {
+		return true
+	}
+	for _, g := range s.live {
+		if g.interesting() {
+			return true
+		}
+	}
+	return false
+}
+
+// requestsSeen counts the API requests the evidence showed.
+func (s *Session) requestsSeen() int {
+	n := s.st.completed
+	for id, g := range s.live {
+		if !g.lambda && (id != "" || g.interesting()) {
+			n++
+		}
+	}
+	return n
+}
+
+// quoteMessage shortens an evidence line to its message for a sentence.
+func quoteMessage(line string) string {
+	msg := stripPrefixes([]byte(line))
+	if _, rest, ok := execRequestID(msg); ok {
+		msg = rest
+	}
+	out := string(msg)
+	if len(out) > 200 {
+		out = out[:200] + "…"
+	}
+	return `"` + strings.TrimSpace(out) + `"`
+}

@@ -1,0 +1,86 @@
+package classifier
+
+import "time"
+
+// maxGroupEvidence bounds the lines one request keeps: the deciding line,
+// one supporting line (e.g. the endpoint response body) and the status line.
+const maxGroupEvidence = 3
+
+// group is the evidence of one request (an API request or a Lambda
+// invocation), or of all lines without a request id.
+type group struct {
+	id       string
+	lambdaID string // the Lambda request id this API request invoked
+	lambda   bool   // a Lambda invocation rather than an API request
+	api      APIType
+
+	status     int // status the client got, when a line says so explicitly
+	best       hit
+	decider    string // escaped line that gave best
+	support    string // escaped second-strongest line
+	supportW   int
+	statusLine string
+
+	configErr bool          // "Execution failed due to configuration error" without detail
+	latency   time.Duration // integration latency, when logged
+}
+
+// add records one line's evidence.
+func (g *group) add(h hit, line []byte) {
+	if !h.any() {
+		return
+	}
+	if h.better(g.best) {
+		if g.decider != "" && g.best.weight > g.supportW {
+			g.support, g.supportW = g.decider, g.best.weight
+		}
+		g.decider = escapeLine(line)
+	} else if h.weight > g.supportW {
+		g.support, g.supportW = escapeLine(line), h.weight
+	}
+	g.best = g.best.merge(h)
+}
+
+// setStatus records the status the client received, from a line that says
+// so explicitly (Method completed, an access-log status, an HTTP status line).
+func (g *group) setStatus(code int, line []byte) {
+	if g.status != 0 && is5xx(g.status) && !is5xx(code) {
+		return
+	}
+	g.status = code
+	g.statusLine = escapeLine(line)
+}
+
+// absorb folds another group's evidence (a joined Lambda invocation, or
+// lines without ids) into g.
+func (g *group) absorb(o *group) {
+	if o.best.better(g.best) {
+		if g.decider != "" {
+			g.support, g.supportW = g.decider, g.best.weight
+		}
+		g.decider = o.decider
+	}
+	g.best = g.best.merge(o.best)
+	if g.status == 0 && o.status != 0 {
+		g.status, g.statusLine = o.status, o.statusLine
+	}
+	g.configErr = g.configErr || o.configErr
+	g.latency = max(g.latency, o.latency)
+}
+
+// evidence returns the group's lines, deciding line first.
+func (g *group) evidence() []string {
+	out := make([]string, 0, maxGroupEvidence)
+	for _, l := range []string{g.decider, g.support, g.statusLine} {
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// interesting reports whether the group holds anything worth keeping once
+// its request finished.
+func (g *group) interesting() bool {
+	return g.best.any() || g.configErr || (g.status >= 400) || g.latency > 0
+}

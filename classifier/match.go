@@ -1,0 +1,128 @@
+package classifier
+
+import (
+	"bytes"
+	"strconv"
+)
+
+// hit is what one line or one request shows: the strongest cause seen and
+// the status a client saw, when the text implies one.
+type hit struct {
+	cause   Cause
+	weight  int
+	implied int
+}
+
+// better reports whether h is stronger evidence than o.
+func (h hit) better(o hit) bool { return h.weight > o.weight }
+
+// any reports whether the hit carries anything at all.
+func (h hit) any() bool { return h.weight > 0 || h.implied != 0 }
+
+// merge keeps the stronger cause and the more telling implied status.
+func (h hit) merge(o hit) hit {
+	out := h
+	if o.better(h) {
+		out.cause, out.weight = o.cause, o.weight
+	}
+	out.implied = mergeImplied(h.implied, o.implied)
+	return out
+}
+
+// mergeImplied prefers a specific 5xx over "some 5xx", and any 5xx over a
+// non-5xx status, because a request that failed with 5xx may also have
+// shown a 4xx-looking message on its way (an authorizer's "Unauthorized").
+func mergeImplied(a, b int) int {
+	switch {
+	case a == 0:
+		return b
+	case b == 0:
+		return a
+	case is5xx(b) && !is5xx(a):
+		return b
+	case b >= 500 && a == implied5xx:
+		return b
+	}
+	return a
+}
+
+func is5xx(code int) bool { return code == implied5xx || (code >= 500 && code <= 599) }
+
+// matcher applies the rule table to lines. It keeps a scratch buffer for
+// the lower-cased line, so one matcher must not be used concurrently.
+type matcher struct {
+	low []byte
+}
+
+// maxMatchBytes bounds the part of a line the rules look at: every AWS
+// message the rules know fits, and a megabyte line must not cost more than
+// a normal one.
+const maxMatchBytes = 16 << 10
+
+// match returns the strongest evidence in one line.
+func (m *matcher) match(line []byte) hit {
+	if len(line) > maxMatchBytes {
+		line = line[:maxMatchBytes]
+	}
+	m.low = appendLower(m.low[:0], line)
+	var h hit
+	rs := rules()
+	for i := range rs {
+		r := &rs[i]
+		if r.weight <= h.weight && r.implied == 0 && r.re == nil && r.cause != CauseUnknown {
+			continue
+		}
+		if !bytes.Contains(m.low, r.lit) {
+			continue
+		}
+		implied := r.implied
+		if r.re != nil {
+			sub := r.re.FindSubmatch(m.low)
+			if sub == nil {
+				continue
+			}
+			if r.cause == CauseUnknown && len(sub) > 1 {
+				implied = impliedStatus(sub[1])
+			}
+		}
+		h = h.merge(hit{cause: r.cause, weight: r.weight, implied: implied})
+	}
+	return h
+}
+
+// impliedStatus maps a status code or a gateway response phrase to the
+// status the client received.
+func impliedStatus(b []byte) int {
+	if n, err := strconv.Atoi(string(b)); err == nil {
+		return n
+	}
+	switch string(b) {
+	case "internal server error":
+		return implied5xx
+	case "endpoint request timed out", "gateway timeout", "gateway time-out":
+		return 504
+	case "service unavailable":
+		return 503
+	case "bad gateway":
+		return 502
+	case "forbidden", "user is not authorized":
+		return 403
+	case "unauthorized":
+		return 401
+	case "too many requests", "limit exceeded":
+		return 429
+	case "not found":
+		return 404
+	}
+	return 0
+}
+
+func appendLower(dst, src []byte) []byte {
+	for _, c := range src {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}

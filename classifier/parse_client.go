@@ -1,0 +1,37 @@
+package classifier
+
+import (
+	"bytes"
+	"regexp"
+)
+
+// httpStatusLine is the status line of curl -i (or "< HTTP/2 502" of curl -v).
+var httpStatusLine = regexp.MustCompile(`^(?:< )?HTTP/\d(?:\.\d)? (\d{3})\b`)
+
+// clientLine handles everything that is neither a Lambda line nor an access
+// record: execution-log messages without the request-id prefix (console
+// test invoke), client output (curl -i headers, gateway response bodies)
+// and free text. Lines without ids go to the open Lambda invocation, if
+// any, else to the group of lines without ids.
+func (s *Session) clientLine(msg, line []byte) {
+	if m := httpStatusLine.FindSubmatch(msg); m != nil {
+		s.group(nil).setStatus(leadingInt(m[1]), line)
+		return
+	}
+	if len(msg) > 12 && (msg[0] == 'R' || msg[0] == 'r') && bytes.EqualFold(msg[:12], []byte("retry-after:")) {
+		s.noteRetryAfter(msg[12:])
+		return
+	}
+	if s.openLambda == "" && execKindOf(msg) != execOther {
+		s.execLine(nil, msg, line)
+		return
+	}
+	if s.openLambda == "" {
+		if bytes.HasPrefix(msg, []byte("Execution failed")) || bytes.HasPrefix(msg, []byte("Lambda execution failed")) || bytes.HasPrefix(msg, []byte("Lambda invocation failed")) {
+			s.st.execLines++
+		}
+		s.evidenceLine(nil, msg, line)
+		return
+	}
+	s.lambdaEvidence([]byte(s.openLambda), msg, line)
+}

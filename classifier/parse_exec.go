@@ -1,0 +1,207 @@
+package classifier
+
+import (
+	"bytes"
+	"strconv"
+	"time"
+)
+
+// execKind sorts REST execution-log messages by their fixed opening words,
+// so that the many informational lines of a successful request are dropped
+// without running any rule.
+type execKind int
+
+const (
+	execOther execKind = iota
+	execBenign
+	execCompleted
+	execReceived
+	execRespHeaders
+	execIntegrationID
+	execURI
+)
+
+// benignExec are INFO messages that never carry a cause. Request headers
+// and bodies are user data (CloudFront headers, payloads) and are skipped on
+// purpose: words in them say nothing about the gateway.
+var benignExec = [][]byte{
+	[]byte("Extended Request Id:"),
+	[]byte("Verifying Usage Plan"),
+	[]byte("API Key authorized"),
+	[]byte("API Key "),
+	[]byte("Usage Plan check succeeded"),
+	[]byte("Starting execution for request"),
+	[]byte("HTTP Method:"),
+	[]byte("Method request path:"),
+	[]byte("Method request query string:"),
+	[]byte("Method request headers:"),
+	[]byte("Method request body before transformations:"),
+	[]byte("Endpoint request headers:"),
+	[]byte("Endpoint request body after transformations:"),
+	[]byte("Sending request to"),
+	[]byte("Method response body after transformations:"),
+	[]byte("Method response headers:"),
+	[]byte("Successfully completed execution"),
+	[]byte("X-ray Tracing ID"),
+	[]byte("Starting authorizer:"),
+	[]byte("Incoming identity:"),
+	[]byte("Using valid authorizer policy"),
+	[]byte("Successfully completed authorizer execution"),
+	[]byte("Authorizer request headers:"),
+	[]byte("Authorizer request body"),
+	[]byte("Integration latency:"),
+}
+
+var (
+	preCompleted  = []byte("Method completed with status:")
+	preReceived   = []byte("Received response.")
+	preRespHdrs   = []byte("Endpoint response headers:")
+	preIntegID    = []byte("AWS Integration Endpoint RequestId")
+	preURI        = []byte("Endpoint request URI:")
+	preConfigErr  = []byte("Execution failed due to configuration error")
+	lambdaIDMark  = "Lambda request id:"
+	amznReqIDMark = "x-amzn-RequestId="
+)
+
+func execKindOf(msg []byte) execKind {
+	switch {
+	case bytes.HasPrefix(msg, preCompleted):
+		return execCompleted
+	case bytes.HasPrefix(msg, preReceived):
+		return execReceived
+	case bytes.HasPrefix(msg, preRespHdrs):
+		return execRespHeaders
+	case bytes.HasPrefix(msg, preIntegID):
+		return execIntegrationID
+	case bytes.HasPrefix(msg, preURI):
+		return execURI
+	}
+	for _, p := range benignExec {
+		if bytes.HasPrefix(msg, p) {
+			return execBenign
+		}
+	}
+	return execOther
+}
+
+// execLine handles one "(request-id) message" execution-log line.
+func (s *Session) execLine(id, msg, line []byte) {
+	s.st.execLines++
+	switch execKindOf(msg) {
+	case execBenign:
+	case execCompleted:
+		code := leadingInt(trimSpace(msg[len(preCompleted):]))
+		g, ok := s.live[string(id)]
+		if !ok {
+			if code < 400 {
+				s.st.completed++
+				return
+			}
+			g = s.group(id)
+		}
+		g.setStatus(code, line)
+		s.finish(g)
+	case execReceived:
+		s.receivedLine(id, msg, line)
+	case execRespHeaders:
+		s.respHeadersLine(id, msg, line)
+	case execIntegrationID:
+		if i := bytes.IndexByte(msg, ':'); i > 0 {
+			s.noteLambdaID(id, msg[i:], ":")
+		}
+	case execURI:
+		if bytes.Contains(msg, []byte(":/invocations")) || bytes.Contains(msg, []byte("stageVariables")) {
+			s.evidenceLine(id, msg, line)
+		}
+	default:
+		s.evidenceLine(id, msg, line)
+	}
+}
+
+// evidenceLine runs the rules on a line that may show a cause.
+func (s *Session) evidenceLine(id, msg, line []byte) {
+	h := s.m.match(msg)
+	cfg := bytes.HasPrefix(msg, preConfigErr)
+	if bytes.Contains(msg, []byte("stageVariables")) {
+		s.st.stageVarRef = true
+	}
+	if !h.any() && !cfg {
+		return
+	}
+	g := s.group(id)
+	g.add(h, line)
+	g.configErr = g.configErr || cfg
+	s.noteLambdaID(id, msg, lambdaIDMark)
+}
+
+// receivedLine reads "Received response. Status: 503, Integration latency:
+// 12 ms": a backend status and the latency, which the client does not see
+// directly but which decide backend_unavailable and timeouts.
+func (s *Session) receivedLine(id, msg, line []byte) {
+	var code int
+	if i := bytes.Index(msg, []byte("Status: ")); i >= 0 {
+		code = leadingInt(msg[i+len("Status: "):])
+	}
+	var lat time.Duration
+	if i := bytes.Index(msg, []byte("latency: ")); i >= 0 {
+		lat = time.Duration(leadingInt(msg[i+len("latency: "):])) * time.Millisecond
+	}
+	s.st.maxLatency = max(s.st.maxLatency, lat)
+	var h hit
+	switch {
+	case code == 503:
+		h = hit{cause: CauseBackendUnavailable, weight: 60}
+	case code == 429:
+		h = hit{cause: CauseBackendThrottled, weight: 55}
+	}
+	if !h.any() && lat < 25*time.Second {
+		return
+	}
+	g := s.group(id)
+	g.add(h, line)
+	g.latency = max(g.latency, lat)
+}
+
+// respHeadersLine reads the integration's response headers: the Lambda
+// request id, X-Amz-Function-Error and Retry-After.
+func (s *Session) respHeadersLine(id, msg, line []byte) {
+	var h hit
+	if bytes.Contains(msg, []byte("X-Amz-Function-Error=")) {
+		h = hit{cause: CauseLambdaFunctionError, weight: 55}
+	}
+	if i := bytes.Index(msg, []byte("Retry-After=")); i >= 0 {
+		s.noteRetryAfter(msg[i+len("Retry-After="):])
+	}
+	if h.any() {
+		s.group(id).add(h, line)
+	}
+	s.noteLambdaID(id, msg, amznReqIDMark)
+}
+
+// noteRetryAfter keeps the largest Retry-After (delta seconds) seen.
+func (s *Session) noteRetryAfter(b []byte) {
+	if n := leadingInt(trimSpace(b)); n > 0 && n < 86400 {
+		s.st.retryAfter = max(s.st.retryAfter, time.Duration(n)*time.Second)
+	}
+}
+
+// leadingInt parses the digits at the start of b, or returns -1 for "-1"
+// (HTTP API's integrationLatency for "no response"), or 0.
+func leadingInt(b []byte) int {
+	neg := len(b) > 0 && b[0] == '-'
+	if neg {
+		b = b[1:]
+	}
+	n := 0
+	for n < len(b) && n < 9 && isDigit(b[n]) {
+		n++
+	}
+	v, err := strconv.Atoi(string(b[:n]))
+	if err != nil {
+		return 0
+	}
+	if neg {
+		return -v
+	}
+	return v
+}

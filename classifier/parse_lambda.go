@@ -1,0 +1,129 @@
+package classifier
+
+import (
+	"bytes"
+	"time"
+)
+
+var (
+	preStart      = []byte("START RequestId: ")
+	preEnd        = []byte("END RequestId: ")
+	preReport     = []byte("REPORT RequestId: ")
+	preRequestID  = []byte("RequestId: ")
+	preInitReport = []byte("INIT_REPORT")
+)
+
+// lambdaLine handles Lambda function log lines (reference/aws-protocols.md
+// 5.3): START/END/REPORT in the old and the 2024 format, INIT_REPORT,
+// "RequestId: x Error: ...", and runtime lines that carry the request id
+// after the timestamp. It reports whether the line was a Lambda line.
+func (s *Session) lambdaLine(msg, line []byte) bool {
+	switch {
+	case bytes.HasPrefix(msg, preStart):
+		s.st.lambdaLines++
+		if id := uuidAt(msg[len(preStart):]); id != nil {
+			s.openLambda = string(id)
+		}
+		return true
+	case bytes.HasPrefix(msg, preEnd):
+		s.st.lambdaLines++
+		s.openLambda = ""
+		return true
+	case bytes.HasPrefix(msg, preReport):
+		s.st.lambdaLines++
+		s.reportLine(uuidAt(msg[len(preReport):]), msg, line)
+		return true
+	case bytes.HasPrefix(msg, preInitReport):
+		s.st.lambdaLines++
+		s.lambdaEvidence([]byte(s.openLambda), msg, line)
+		return true
+	case bytes.HasPrefix(msg, preRequestID):
+		s.st.lambdaLines++
+		s.lambdaEvidence(uuidAt(msg[len(preRequestID):]), msg, line)
+		return true
+	}
+	rest := msg
+	if rest[0] == '[' { // Python: "[ERROR]\t2024-01-01T00:00:00.000Z\t<id>\t..."
+		if end := bytes.IndexByte(rest[:min(len(rest), 12)], ']'); end > 0 {
+			rest = trimSpace(rest[end+1:])
+			if n := isoTimestampLen(rest); n > 0 {
+				rest = trimSpace(rest[n:])
+			}
+		}
+	}
+	if id := uuidAt(rest); id != nil && len(rest) > 36 && (rest[36] == '\t' || rest[36] == ' ') {
+		s.st.lambdaLines++
+		s.lambdaEvidence(id, msg, line)
+		return true
+	}
+	return false
+}
+
+// uuidAt returns the UUID at the start of b, or nil.
+func uuidAt(b []byte) []byte {
+	if len(b) >= 36 && isUUID(b[:36]) {
+		return b[:36]
+	}
+	return nil
+}
+
+// lambdaEvidence runs the rules on a Lambda line of invocation id (the open
+// invocation, or the unlinked group, when id is empty).
+func (s *Session) lambdaEvidence(id, msg, line []byte) {
+	h := s.m.match(msg)
+	if !h.any() {
+		return
+	}
+	g := s.group(id)
+	g.lambda = len(id) > 0
+	g.add(h, line)
+}
+
+// reportLine reads a REPORT line. The 2024 format says Status: and Error
+// Type: outright; in both formats Max Memory Used reaching Memory Size
+// means the function ran out of memory, and a Duration at the configured
+// timeout means it timed out. A REPORT closes the invocation.
+func (s *Session) reportLine(id, msg, line []byte) {
+	h := s.m.match(msg)
+	mem := fieldInt(msg, "Memory Size: ")
+	used := fieldInt(msg, "Max Memory Used: ")
+	if mem > 0 && used >= mem {
+		h = h.merge(hit{cause: CauseLambdaOutOfMemory, weight: wSpecific})
+	}
+	dur := time.Duration(fieldInt(msg, "\tDuration: ")) * time.Millisecond
+	if to := s.ctx.LambdaTimeout; to > 0 && dur >= to-100*time.Millisecond {
+		h = h.merge(hit{cause: CauseLambdaFunctionTimeout, weight: wSpecific})
+	}
+	if id == nil {
+		if h.any() {
+			s.group(nil).add(h, line)
+		}
+		return
+	}
+	g, ok := s.live[string(id)]
+	if !ok && !h.any() {
+		return
+	}
+	if !ok {
+		g = s.group(id)
+	}
+	g.lambda = true
+	g.add(h, line)
+	s.finish(g)
+	if s.openLambda == string(id) {
+		s.openLambda = ""
+	}
+}
+
+// fieldInt parses the integer after name in b, or 0.
+func fieldInt(b []byte, name string) int {
+	i := bytes.Index(b, []byte(name))
+	if i < 0 {
+		// pasted REPORT lines often lose their tabs
+		if name[0] == '\t' {
+			return fieldInt(b, " "+name[1:])
+		}
+		return 0
+	}
+	return leadingInt(b[i+len(name):])
+}

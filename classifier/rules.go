@@ -1,0 +1,233 @@
+package classifier
+
+import (
+	"regexp"
+	"sync"
+)
+
+// rule is one signature of a cause. Matching runs on the ASCII-lower-cased
+// line: lit must occur in it (a literal is cheap and is what most AWS
+// messages need); when re is set it runs only after lit matched, so a
+// regular expression never scans an uninteresting line.
+type rule struct {
+	lit    []byte
+	re     *regexp.Regexp
+	cause  Cause
+	weight int // strength of the evidence, 1..100; the strongest wins
+	// implied is the status a client saw, when the text itself says
+	// (a gateway response body or reason phrase); 0 when it does not.
+	implied int
+}
+
+// implied5xx marks text that shows some 5xx without saying which: the
+// REST API body {"message": "Internal server error"} is sent for 500 and 502.
+const implied5xx = 5
+
+// Weights. Explicit API Gateway configuration errors are the strongest,
+// Lambda-reported error types come next, generic error shapes (a stack
+// trace, an errorMessage field) are weak so that any specific line wins.
+const (
+	wExplicit = 95
+	wStrong   = 88
+	wSpecific = 80
+	wLikely   = 65
+	wHint     = 50
+	wWeak     = 40
+	wGuess    = 25
+)
+
+// ruleSpec is the source form of a rule: pattern is a literal unless
+// pattern and re are both given.
+type ruleSpec struct {
+	lit     string
+	re      string
+	cause   Cause
+	weight  int
+	implied int
+}
+
+var (
+	rulesOnce sync.Once
+	ruleSet   []rule
+)
+
+// rules returns the signatures, compiled once per process.
+func rules() []rule {
+	rulesOnce.Do(func() {
+		specs := ruleSpecs()
+		ruleSet = make([]rule, 0, len(specs))
+		for _, s := range specs {
+			r := rule{lit: []byte(s.lit), cause: s.cause, weight: s.weight, implied: s.implied}
+			if s.re != "" {
+				r.re = regexp.MustCompile(s.re)
+			}
+			ruleSet = append(ruleSet, r)
+		}
+	})
+	return ruleSet
+}
+
+// ruleSpecs is the signature table, grouped by cause in taxonomy order.
+// Literals are lower case. Sources: reference/aws-protocols.md section 5,
+// TAXONOMY.md's evidence column, AWS knowledge-center articles.
+func ruleSpecs() []ruleSpec {
+	var all []ruleSpec
+	for _, part := range [][]ruleSpec{lambdaRules(), gatewayRules(), backendRules(), clientRules()} {
+		all = append(all, part...)
+	}
+	return all
+}
+
+func lambdaRules() []ruleSpec {
+	return []ruleSpec{
+		{lit: "malformed lambda proxy response", cause: CauseLambdaMalformedProxyResponse, weight: 100},
+		{lit: "match the format", re: `(doesn'?t|does not|did not) match the (expected )?format`, cause: CauseLambdaMalformedProxyResponse, weight: wSpecific},
+		{lit: "wrong type for field", cause: CauseLambdaMalformedProxyResponse, weight: wSpecific},
+		{lit: "invalid permissions on lambda function", cause: CauseLambdaInvokePermission, weight: 90},
+		{lit: "have permissions to call the integration", cause: CauseLambdaInvokePermission, weight: 90},
+		{lit: "perform: lambda:invokefunction", cause: CauseLambdaInvokePermission, weight: wSpecific},
+		{lit: "invalid stage variable", cause: CauseStageVariableUnresolved, weight: 90},
+		{lit: "/invocations", re: `function:(?:[\w.-]+:)?/invocations`, cause: CauseStageVariableUnresolved, weight: wSpecific},
+		{lit: "[errno 13] permission denied", cause: CauseLambdaPackagePermission, weight: wExplicit},
+		{lit: "permission denied", re: `permission denied[^/]{0,20}/(var/task|opt)/`, cause: CauseLambdaPackagePermission, weight: 90},
+		{lit: "eacces", cause: CauseLambdaPackagePermission, weight: 85},
+		{lit: "runtime.handlernotfound", cause: CauseLambdaHandlerMisconfigured, weight: 90},
+		{lit: "missing on module", cause: CauseLambdaHandlerMisconfigured, weight: 90},
+		{lit: "is undefined or not exported", cause: CauseLambdaHandlerMisconfigured, weight: 90},
+		{lit: "runtime.importmoduleerror", cause: CauseLambdaHandlerMisconfigured, weight: wStrong},
+		{lit: "unable to import module", cause: CauseLambdaHandlerMisconfigured, weight: 85},
+		{lit: "class not found:", cause: CauseLambdaHandlerMisconfigured, weight: 85},
+		{lit: "no public method named", cause: CauseLambdaHandlerMisconfigured, weight: wSpecific},
+		{lit: "cannot find module", cause: CauseLambdaHandlerMisconfigured, weight: 70},
+		{lit: "no module named", cause: CauseLambdaHandlerMisconfigured, weight: 70},
+		{lit: "runtime.usercodesyntaxerror", cause: CauseLambdaHandlerMisconfigured, weight: 70},
+		{lit: "classnotfoundexception", cause: CauseLambdaHandlerMisconfigured, weight: 60},
+		{lit: "due to customer function error", cause: CauseLambdaFunctionError, weight: 60},
+		{lit: "lambda function returned", cause: CauseLambdaFunctionError, weight: 60},
+		{lit: "runtime.marshalerror", cause: CauseLambdaFunctionError, weight: 60},
+		{lit: "runtime.unhandledpromiserejection", cause: CauseLambdaFunctionError, weight: 60},
+		{lit: "x-amz-function-error", cause: CauseLambdaFunctionError, weight: 55},
+		{lit: "status: error", cause: CauseLambdaFunctionError, weight: wHint},
+		{lit: `"errormessage"`, cause: CauseLambdaFunctionError, weight: 45},
+		{lit: `"errortype"`, cause: CauseLambdaFunctionError, weight: 45},
+		{lit: "traceback (most recent call last)", cause: CauseLambdaFunctionError, weight: 45},
+		{lit: "invoke error", cause: CauseLambdaFunctionError, weight: 45},
+		{lit: "uncaught exception", cause: CauseLambdaFunctionError, weight: 45},
+		{lit: "unhandled promise rejection", cause: CauseLambdaFunctionError, weight: 45},
+		{lit: "exception", re: `\b(java|javax|software|com|org|net)\.[\w.$]+(exception|error)\b`, cause: CauseLambdaFunctionError, weight: wWeak},
+		{lit: "[error]", cause: CauseLambdaFunctionError, weight: wWeak},
+		{lit: "task timed out after", cause: CauseLambdaFunctionTimeout, weight: 85},
+		{lit: "status: timeout", cause: CauseLambdaFunctionTimeout, weight: 90},
+		{lit: "sandbox.timedout", cause: CauseLambdaFunctionTimeout, weight: wStrong},
+		{lit: "runtime.invalidentrypoint", cause: CauseLambdaRuntimeCrash, weight: wSpecific},
+		{lit: "couldn't find valid bootstrap", cause: CauseLambdaRuntimeCrash, weight: wSpecific},
+		{lit: "runtime exited with error", cause: CauseLambdaRuntimeCrash, weight: 75},
+		{lit: "runtime exited without providing a reason", cause: CauseLambdaRuntimeCrash, weight: 75},
+		{lit: "exec format error", cause: CauseLambdaRuntimeCrash, weight: 75},
+		{lit: "runtime.exiterror", cause: CauseLambdaRuntimeCrash, weight: 72},
+		{lit: "segmentation fault", cause: CauseLambdaRuntimeCrash, weight: 70},
+		{lit: "init_report", re: `init_report.*status: error`, cause: CauseLambdaRuntimeCrash, weight: 70},
+		{lit: "extension.crash", cause: CauseLambdaRuntimeCrash, weight: wLikely},
+		{lit: "exit status", re: `exit status \d+`, cause: CauseLambdaRuntimeCrash, weight: 60},
+		{lit: "runtime.unknown", cause: CauseLambdaRuntimeCrash, weight: 55},
+		{lit: "runtime.outofmemory", cause: CauseLambdaOutOfMemory, weight: wExplicit},
+		{lit: "signal: killed", cause: CauseLambdaOutOfMemory, weight: 92},
+		{lit: "javascript heap out of memory", cause: CauseLambdaOutOfMemory, weight: 92},
+		{lit: "java.lang.outofmemoryerror", cause: CauseLambdaOutOfMemory, weight: 92},
+		{lit: "memoryerror", cause: CauseLambdaOutOfMemory, weight: wSpecific},
+		{lit: "out of memory", cause: CauseLambdaOutOfMemory, weight: 70},
+		{lit: "lambda invocation failed with status: 429", cause: CauseLambdaThrottled, weight: wExplicit},
+		{lit: "toomanyrequestsexception", cause: CauseLambdaThrottled, weight: 85},
+		{lit: "concurrentinvocationlimitexceeded", cause: CauseLambdaThrottled, weight: 85},
+		{lit: "rate exceeded", cause: CauseLambdaThrottled, weight: 70},
+		{lit: "lambda invocation failed with status: 413", cause: CauseLambdaPayloadTooLarge, weight: wExplicit},
+		{lit: "response payload size exceeded", cause: CauseLambdaPayloadTooLarge, weight: wExplicit},
+		{lit: "function.responsesizetoolarge", cause: CauseLambdaPayloadTooLarge, weight: wExplicit},
+		{lit: "requestentitytoolargeexception", cause: CauseLambdaPayloadTooLarge, weight: 85},
+		{lit: "request must be smaller than", cause: CauseLambdaPayloadTooLarge, weight: 85},
+		{lit: "6291556", cause: CauseLambdaPayloadTooLarge, weight: 85},
+		{lit: "6291456", cause: CauseLambdaPayloadTooLarge, weight: 85},
+	}
+}
+
+func gatewayRules() []ruleSpec {
+	return []ruleSpec{
+		{lit: "10485760", cause: CauseBackendPayloadTooLarge, weight: 85},
+		{lit: "10 mb", re: `(payload|response|body|integration)[^.]{0,60}10 mb`, cause: CauseBackendPayloadTooLarge, weight: 70},
+		{lit: "10mb", re: `(payload|response|body|integration)[^.]{0,60}10mb`, cause: CauseBackendPayloadTooLarge, weight: 70},
+		{lit: "execution failed due to a timeout error", cause: CauseIntegrationTimeout, weight: 90},
+		{lit: "endpoint request timed out", cause: CauseIntegrationTimeout, weight: 75, implied: 504},
+		{lit: "integration_timeout", cause: CauseIntegrationTimeout, weight: 70},
+		{lit: "integration", re: `integration (request )?(timed out|timeout)`, cause: CauseIntegrationTimeout, weight: 70},
+		{lit: "no match for output mapping", cause: CauseStatusMappingMissing, weight: 92},
+		{lit: "output mapping refers to an invalid method response", cause: CauseStatusMappingMissing, weight: 92},
+		{lit: "no default output mapping", cause: CauseStatusMappingMissing, weight: 85},
+		{lit: "unable to determine service/operation name to be authorized", cause: CauseIntegrationMethodNotPost, weight: 85},
+		{lit: "unknownoperationexception", cause: CauseIntegrationMethodNotPost, weight: 85},
+		{lit: "unable to transform request", cause: CauseMappingTemplateError, weight: wStrong},
+		{lit: "unable to transform response", cause: CauseMappingTemplateError, weight: wStrong},
+		{lit: "invalid mapping expression", cause: CauseMappingTemplateError, weight: wSpecific},
+		{lit: "lexical error", cause: CauseMappingTemplateError, weight: 60},
+		{lit: "authorizerconfigurationexception", cause: CauseAuthorizerError, weight: 92},
+		{lit: "authorizer error", cause: CauseAuthorizerError, weight: 92},
+		{lit: "could not parse policy", cause: CauseAuthorizerError, weight: 90},
+		{lit: "authorizer_configuration_error", cause: CauseAuthorizerError, weight: 85},
+		{lit: "authorizer_failure", cause: CauseAuthorizerError, weight: wSpecific},
+		{lit: "invalid policy document", cause: CauseAuthorizerError, weight: 60},
+		{lit: "permission to assume the provided role", cause: CauseCredentialsRoleError, weight: wExplicit},
+		{lit: "perform: sts:assumerole", cause: CauseCredentialsRoleError, weight: 85},
+		{lit: "invalid credentials", cause: CauseCredentialsRoleError, weight: 60},
+		{lit: "is not authorized to perform", cause: CauseCredentialsRoleError, weight: 55},
+		{lit: "accessdenied", cause: CauseCredentialsRoleError, weight: 35},
+		{lit: "vpc link", cause: CausePrivateIntegrationError, weight: wLikely},
+		{lit: "vpclink", cause: CausePrivateIntegrationError, weight: wLikely},
+		{lit: "vpc_link", cause: CausePrivateIntegrationError, weight: wLikely},
+		{lit: "private integration", cause: CausePrivateIntegrationError, weight: 60},
+		{lit: "execution failed due to an internal error", cause: CauseInternalServiceFailure, weight: 85},
+		{lit: "an internal error while executing", cause: CauseInternalServiceFailure, weight: wSpecific},
+		{lit: "internalfailure", cause: CauseInternalServiceFailure, weight: wHint},
+		{lit: "internal failure", cause: CauseInternalServiceFailure, weight: wHint},
+	}
+}
+
+func backendRules() []ruleSpec {
+	return []ruleSpec{
+		{lit: "general ssl engine problem", cause: CauseBackendTLSError, weight: wExplicit},
+		{lit: "pkix path building failed", cause: CauseBackendTLSError, weight: wExplicit},
+		{lit: "sslhandshakeexception", cause: CauseBackendTLSError, weight: 90},
+		{lit: "javax.net.ssl", cause: CauseBackendTLSError, weight: 85},
+		{lit: "ssl handshake", cause: CauseBackendTLSError, weight: wSpecific},
+		{lit: "certificate", re: `certificate (has )?(expired|verify failed|is not trusted|not trusted|unknown|is invalid)|self[- ]signed certificate|unable to get local issuer certificate|doesn'?t match (any of )?the subject|certificate_unknown`, cause: CauseBackendTLSError, weight: wSpecific},
+		{lit: "network error communicating with endpoint", cause: CauseBackendConnectionError, weight: wStrong},
+		{lit: "invalid endpoint address", cause: CauseBackendConnectionError, weight: 75},
+		{lit: "integration_failure", cause: CauseBackendConnectionError, weight: 60},
+		{lit: "connect timed out", cause: CauseBackendConnectionError, weight: 55},
+		{lit: "unknownhostexception", cause: CauseBackendConnectionError, weight: 55},
+		{lit: "no route to host", cause: CauseBackendConnectionError, weight: 55},
+		{lit: "connect", re: `(could not|couldn'?t|unable to|failed to) connect`, cause: CauseBackendConnectionError, weight: 55},
+		{lit: "connection refused", cause: CauseBackendConnectionError, weight: wHint},
+		{lit: "connection reset", cause: CauseBackendConnectionError, weight: wHint},
+		{lit: "name or service not known", cause: CauseBackendConnectionError, weight: wHint},
+		{lit: "econnrefused", cause: CauseBackendConnectionError, weight: wWeak},
+		{lit: "econnreset", cause: CauseBackendConnectionError, weight: wWeak},
+		{lit: "no healthy", cause: CauseBackendUnavailable, weight: 60},
+		{lit: "provisionedthroughputexceeded", cause: CauseBackendThrottled, weight: wStrong},
+		{lit: "throttlingexception", cause: CauseBackendThrottled, weight: 75},
+		{lit: "requestlimitexceeded", cause: CauseBackendThrottled, weight: 75},
+		{lit: "slowdown", cause: CauseBackendThrottled, weight: 55},
+		{lit: "limitexceededexception", cause: CauseBackendThrottled, weight: 55},
+	}
+}
+
+// clientRules recognise what a client saw: gateway response bodies, reason
+// phrases and x-amzn-ErrorType values. Most only imply a status.
+func clientRules() []ruleSpec {
+	return []ruleSpec{
+		{lit: "internalservererrorexception", implied: implied5xx},
+		{lit: "missingauthenticationtokenexception", implied: 403},
+		{lit: "missing authentication token", implied: 403},
+		{lit: `"message"`, re: `"message"\s*:\s*"(internal server error|endpoint request timed out|service unavailable|bad gateway|gateway time-?out|forbidden|unauthorized|too many requests|limit exceeded|not found|user is not authorized)`, weight: 0},
+		{lit: "5", re: `\b(50[0234]) (internal server error|bad gateway|service unavailable|gateway time-?out)\b`},
+		{lit: "status", re: `status(?: code)?[: ]+(50[0234])\b`},
+	}
+}

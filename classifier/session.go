@@ -1,0 +1,191 @@
+package classifier
+
+import (
+	"bytes"
+	"strings"
+	"time"
+)
+
+// Bounds that keep memory flat however large the input: a multi-GB export
+// is mostly finished successful requests, which are dropped at once; only
+// unfinished and failing requests are kept, and only this many of each.
+const (
+	maxLiveGroups = 50_000
+	maxDone       = 10_000
+	maxNotFailed  = 10
+	maxLineBytes  = 64 << 10
+)
+
+// Session collects one incident's evidence and diagnoses it. It is not safe
+// for concurrent use; the rules it applies are compiled once per process.
+type Session struct {
+	ctx Context
+	m   matcher
+
+	live       map[string]*group // unfinished requests by id; "" holds lines without ids
+	done       []*group          // finished API requests that failed or showed errors
+	notFailed  []*group          // samples of finished requests that ended below 500
+	lambdaDone map[string]*group // finished Lambda invocations that showed errors
+	overflow   map[outcome]int   // decided outcomes of failing requests beyond maxDone
+
+	st         stats
+	openLambda string // Lambda invocation between START and END, for lines without ids
+}
+
+// stats are the counts gathered while reading.
+type stats struct {
+	lines, execLines, accessLines, lambdaLines int64
+
+	completed   int // API requests whose end was seen
+	notFailed   int // of those, ended below 500 with an error status
+	integErrVar bool
+	stageVarRef bool
+	httpAPI     bool
+	retryAfter  time.Duration
+	maxLatency  time.Duration
+}
+
+// NewSession starts collecting evidence for one incident; ctx is what the
+// caller knows beyond the logs (metrics, stage configuration), zero if nothing.
+func NewSession(ctx Context) *Session {
+	rules() // compile now, so the first line does not pay for it
+	return &Session{
+		ctx:        ctx,
+		live:       make(map[string]*group),
+		lambdaDone: make(map[string]*group),
+		overflow:   make(map[outcome]int),
+	}
+}
+
+// AddLine adds one raw line of any supported format: execution-log lines
+// with or without the request-id, console or export timestamp prefixes,
+// access-log records, Lambda log lines and client output.
+func (s *Session) AddLine(line string) {
+	s.addLine([]byte(line), srcAuto)
+}
+
+// AddEvent adds a record from a known log group; a multi-line message (a
+// Lambda traceback) is taken line by line, and lines without a request id
+// belong to the event's first id.
+func (s *Session) AddEvent(e LogEvent) {
+	src := sourceOfGroup(e.Group)
+	msg := e.Message
+	if src == srcAccess && strings.HasPrefix(strings.TrimSpace(msg), "{") {
+		s.addLine([]byte(msg), src)
+		return
+	}
+	prevOpen := s.openLambda
+	for msg != "" {
+		line, rest, _ := strings.Cut(msg, "\n")
+		s.addLine([]byte(line), src)
+		msg = rest
+	}
+	if src != srcLambda {
+		s.openLambda = prevOpen
+	}
+}
+
+// addLine dispatches one line to the parser for its format.
+func (s *Session) addLine(raw []byte, src source) {
+	if len(raw) > maxLineBytes {
+		raw = raw[:maxLineBytes]
+	}
+	line := trimSpace(raw)
+	if len(line) == 0 {
+		return
+	}
+	s.st.lines++
+	msg := stripPrefixes(line)
+	if len(msg) == 0 {
+		return
+	}
+	if id, rest, ok := execRequestID(msg); ok && src != srcLambda && src != srcAccess {
+		s.execLine(id, rest, line)
+		return
+	}
+	if src != srcExecution && s.lambdaLine(msg, line) {
+		return
+	}
+	if msg[0] == '{' && s.jsonLine(msg, line, src) {
+		return
+	}
+	if src != srcExecution && s.clfLine(msg, line) {
+		return
+	}
+	if src == srcExecution {
+		s.st.execLines++
+	}
+	s.clientLine(msg, line)
+}
+
+// group returns the live group for id, creating it when needed.
+func (s *Session) group(id []byte) *group {
+	if g, ok := s.live[string(id)]; ok {
+		return g
+	}
+	if len(s.live) >= maxLiveGroups {
+		s.evictOne()
+	}
+	g := &group{id: string(id)}
+	s.live[g.id] = g
+	return g
+}
+
+// evictOne finishes an arbitrary live group to make room; map iteration
+// order is random, which is good enough to keep memory bounded.
+func (s *Session) evictOne() {
+	for id, g := range s.live {
+		if id != "" {
+			s.finish(g)
+			return
+		}
+	}
+}
+
+// finish moves a request out of the live set once its end was seen.
+func (s *Session) finish(g *group) {
+	delete(s.live, g.id)
+	if g.lambda {
+		if g.best.any() && len(s.lambdaDone) < maxDone {
+			s.lambdaDone[g.id] = g
+		}
+		return
+	}
+	s.st.completed++
+	switch {
+	case g.status != 0 && g.status < 500:
+		if g.interesting() && g.status >= 400 {
+			s.st.notFailed++
+			if len(s.notFailed) < maxNotFailed {
+				s.notFailed = append(s.notFailed, g)
+			}
+		}
+	case !g.interesting():
+	case len(s.done) < maxDone:
+		s.done = append(s.done, g)
+	default:
+		s.overflow[s.decide(g, s.apiType())]++
+	}
+}
+
+// noteLambdaID links an API request to the Lambda request id it invoked.
+func (s *Session) noteLambdaID(apiID []byte, msg []byte, marker string) {
+	i := bytes.Index(msg, []byte(marker))
+	if i < 0 {
+		return
+	}
+	rest := trimSpace(msg[i+len(marker):])
+	if len(rest) >= 36 && isUUID(rest[:36]) {
+		lid := string(rest[:36])
+		if g, ok := s.live[string(apiID)]; ok {
+			g.lambdaID = lid
+			return
+		}
+		for i := len(s.done) - 1; i >= 0 && i >= len(s.done)-64; i-- {
+			if s.done[i].id == string(apiID) {
+				s.done[i].lambdaID = lid
+				return
+			}
+		}
+	}
+}
