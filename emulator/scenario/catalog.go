@@ -88,6 +88,9 @@ func catalogEntry(r *Region, e catEntry, start, dur time.Duration) {
 		in.Function = fn.Name
 	}
 	stage := Stage{Name: "prod", LoggingLevel: e.level, Traffic: Traffic{RPM: e.rpm, Noise: 0.15, ClientErrors: 0.01}}
+	// One ERROR-level stage also writes the completion line, one does not:
+	// AWS's behaviour there is undocumented and the daemon must cope with both.
+	stage.ErrorStatusLine = e.cause == "lambda_function_error"
 	switch e.cause {
 	case "stage_variable_permission":
 		stage.Variables = map[string]string{"fn": in.Function}

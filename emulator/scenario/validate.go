@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"strings"
 	"time"
-
 )
 
 var (

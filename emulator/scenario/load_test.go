@@ -1,0 +1,116 @@
+package scenario
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestLoadOK(t *testing.T) {
+	sc, err := Load(filepath.Join("testdata", "small.ok.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sc.Name != "small" || sc.Seed != 7 || sc.History.Duration != 30*time.Minute {
+		t.Errorf("header = %q %d %s", sc.Name, sc.Seed, sc.History)
+	}
+	r := sc.Accounts[0].Regions[0]
+	if got := r.Functions[1]; got.Runtime != "python3.12" || got.Timeout.Duration != 3*time.Second || got.MemoryMB != 128 || got.LogFormat != "2024" {
+		t.Errorf("function defaults = %+v", got)
+	}
+	if got := r.Functions[0].Handler; got != "index.handler" {
+		t.Errorf("node handler default = %q", got)
+	}
+	in := r.RestAPIs[0].Routes[0].Integration
+	if in.HTTPMethod != "POST" || in.Timeout.Duration != 29*time.Second {
+		t.Errorf("REST Lambda integration defaults = %+v", in)
+	}
+	if got := r.HTTPAPIs[0].Routes[0].Integration.Timeout.Duration; got != 30*time.Second {
+		t.Errorf("HTTP integration timeout default = %s", got)
+	}
+	if got := r.HTTPAPIs[0].Stages[0].Episodes[0].Start.Duration; got != -10*time.Minute {
+		t.Errorf("negative start = %s", got)
+	}
+}
+
+func TestLoadBad(t *testing.T) {
+	tests := []struct {
+		file string
+		want []string
+	}{
+		{"unknown-key.bad.yaml", []string{
+			"testdata/unknown-key.bad.yaml:12:17: accounts[0].regions[0].rest_apis[0].stages[0].trafic: unknown field",
+		}},
+		{"bad-values.bad.yaml", []string{
+			`testdata/bad-values.bad.yaml:1:10: history: invalid duration "soon" (want e.g. 90s or 15m)`,
+			`testdata/bad-values.bad.yaml:16:32: accounts[0].regions[0].rest_apis[0].stages[0].traffic.rpm: cannot use "many" as a number`,
+		}},
+		{"wrong-integration.bad.yaml", []string{
+			"testdata/wrong-integration.bad.yaml:11:32: accounts[0].regions[0].http_apis[0].stages[0].logging_level: HTTP APIs have no execution logs",
+			"testdata/wrong-integration.bad.yaml:13:29: accounts[0].regions[0].http_apis[0].stages[0].episodes[0].cause: cause lambda_throttled needs a Lambda integration on every route, route $default has http_proxy",
+			"testdata/wrong-integration.bad.yaml:14:29: accounts[0].regions[0].http_apis[0].stages[0].episodes[1].cause: cause status_mapping_missing does not occur on HTTP APIs",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			_, err := Load(filepath.Join("testdata", tt.file))
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if got := strings.Split(err.Error(), "\n"); strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("errors:\n%s\nwant:\n%s", err, strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestParseSemanticErrors(t *testing.T) {
+	data := []byte(`accounts:
+  - id: "1234"
+    regions:
+      - name: eu-west-1
+        functions:
+          - name: fn
+        rest_apis:
+          - name: orders
+            routes:
+              - path: /orders
+                integration: {type: lambda_proxy, function: missing-fn}
+            stages:
+              - name: prod
+                logging_level: DEBUG
+                episodes:
+                  - {cause: lambda_on_fire, start: 1m, duration: 5m, share: 2}
+`)
+	_, err := Parse(data, "x.yaml")
+	want := []string{
+		"x.yaml:2:9: accounts[0].id: must be 12 digits",
+		"x.yaml:11:61: accounts[0].regions[0].rest_apis[0].routes[0].integration.function: no function missing-fn in this region",
+		"x.yaml:14:32: accounts[0].regions[0].rest_apis[0].stages[0].logging_level: must be OFF, ERROR or INFO",
+		`x.yaml:16:29: accounts[0].regions[0].rest_apis[0].stages[0].episodes[0].cause: unknown cause "lambda_on_fire" (see TAXONOMY.md)`,
+		"x.yaml:16:77: accounts[0].regions[0].rest_apis[0].stages[0].episodes[0].share: must be above 0 and at most 1",
+	}
+	if err == nil || err.Error() != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%v\nwant:\n%s", err, strings.Join(want, "\n"))
+	}
+}
+
+func TestBuiltins(t *testing.T) {
+	for _, name := range []string{"catalog", "fleet:1", "fleet:40"} {
+		t.Run(name, func(t *testing.T) {
+			sc, err := Builtin(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(sc.Accounts) == 0 || len(sc.Accounts[0].Regions) == 0 {
+				t.Fatal("empty scenario")
+			}
+		})
+	}
+	for _, name := range []string{"fleet:0", "fleet:x", "nope"} {
+		if _, err := Builtin(name); err == nil {
+			t.Errorf("Builtin(%q) accepted", name)
+		}
+	}
+}
