@@ -12,7 +12,6 @@ type group struct {
 	id       string
 	lambdaID string // the Lambda request id this API request invoked
 	lambda   bool   // a Lambda invocation rather than an API request
-	api      APIType
 
 	status     int // status the client got, when a line says so explicitly
 	best       hit

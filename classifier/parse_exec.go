@@ -148,10 +148,10 @@ func (s *Session) receivedLine(id, msg, line []byte) {
 	}
 	s.st.maxLatency = max(s.st.maxLatency, lat)
 	var h hit
-	switch {
-	case code == 503:
+	switch code {
+	case 503:
 		h = hit{cause: CauseBackendUnavailable, weight: 60}
-	case code == 429:
+	case 429:
 		h = hit{cause: CauseBackendThrottled, weight: 55}
 	}
 	if !h.any() && lat < 25*time.Second {

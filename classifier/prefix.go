@@ -106,7 +106,7 @@ func execRequestID(b []byte) (id, msg []byte, ok bool) {
 	}
 	id = b[1 : end+1]
 	for _, c := range id {
-		if !(isLetter(c) || isDigit(c) || c == '-' || c == '_' || c == '.') {
+		if !isLetter(c) && !isDigit(c) && c != '-' && c != '_' && c != '.' {
 			return nil, b, false
 		}
 	}
@@ -136,7 +136,7 @@ func isLetter(c byte) bool { return ('a' <= c && c <= 'z') || ('A' <= c && c <= 
 
 func isHex(b []byte) bool {
 	for _, c := range b {
-		if !isDigit(c) && !('a' <= c && c <= 'f') && !('A' <= c && c <= 'F') {
+		if !isDigit(c) && (c < 'a' || c > 'f') && (c < 'A' || c > 'F') {
 			return false
 		}
 	}

@@ -20,47 +20,50 @@ func WriteJSON(w io.Writer, d Diagnosis) error {
 // WriteText writes the diagnosis for people: status and cause first, then
 // why, the deciding lines, the steps and the client backoff advice.
 func WriteText(w io.Writer, d Diagnosis) error {
-	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "status:      %s\n", d.Status)
-	fmt.Fprintf(bw, "cause:       %s (confidence %.2f)\n", d.Cause, d.Confidence)
-	fmt.Fprintf(bw, "api type:    %s\n", d.APIType)
-	fmt.Fprintf(bw, "requests:    %d seen, %d failed\n", d.Requests, d.Failed)
+	bw := &textWriter{w: bufio.NewWriter(w)}
+	bw.printf("status:      %s\n", d.Status)
+	bw.printf("cause:       %s (confidence %.2f)\n", d.Cause, d.Confidence)
+	bw.printf("api type:    %s\n", d.APIType)
+	bw.printf("requests:    %d seen, %d failed\n", d.Requests, d.Failed)
 	if d.Why != "" {
-		fmt.Fprintf(bw, "why:         %s\n", d.Why)
+		bw.printf("why:         %s\n", d.Why)
 	}
 	if len(d.Breakdown) > 0 {
-		fmt.Fprintln(bw, "\nbreakdown:")
+		bw.printf("\nbreakdown:\n")
 		for _, r := range d.Breakdown {
-			fmt.Fprintf(bw, "  %-34s %-4s %d\n", r.Cause, r.Status, r.Requests)
+			bw.printf("  %-34s %-4s %d\n", r.Cause, r.Status, r.Requests)
 		}
 	}
 	writeList(bw, "evidence", d.Evidence)
 	if len(d.RequestIDs) > 0 {
-		fmt.Fprintf(bw, "\nrequest ids: %s\n", strings.Join(d.RequestIDs, ", "))
+		bw.printf("\nrequest ids: %s\n", strings.Join(d.RequestIDs, ", "))
 	}
 	writeList(bw, "missing evidence", d.Missing)
 	writeRemediation(bw, d.Remediation)
-	fmt.Fprintf(bw, "\nclient retries: %s\n", backoffText(d.Backoff))
-	return bw.Flush()
+	bw.printf("\nclient retries: %s\n", backoffText(d.Backoff))
+	if bw.err != nil {
+		return bw.err
+	}
+	return bw.w.Flush()
 }
 
-func writeList(w io.Writer, title string, items []string) {
+func writeList(w *textWriter, title string, items []string) {
 	if len(items) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "\n%s:\n", title)
+	w.printf("\n%s:\n", title)
 	for _, it := range items {
-		fmt.Fprintf(w, "  %s\n", it)
+		w.printf("  %s\n", it)
 	}
 }
 
-func writeRemediation(w io.Writer, a Advice) {
+func writeRemediation(w *textWriter, a Advice) {
 	if a.Title == "" && len(a.Steps) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "\nwhat to do: %s\n", a.Title)
+	w.printf("\nwhat to do: %s\n", a.Title)
 	for i, st := range a.Steps {
-		fmt.Fprintf(w, "  %d. %s\n", i+1, st)
+		w.printf("  %d. %s\n", i+1, st)
 	}
 }
 
@@ -78,4 +81,17 @@ func backoffText(b BackoffHint) string {
 		parts = append(parts, "not retryable: retrying will not help, fix the configuration")
 	}
 	return strings.Join(parts, "; ")
+}
+
+// textWriter keeps the first write error, so the text layout reads as a
+// plain sequence of lines.
+type textWriter struct {
+	w   *bufio.Writer
+	err error
+}
+
+func (t *textWriter) printf(format string, a ...any) {
+	if t.err == nil {
+		_, t.err = fmt.Fprintf(t.w, format, a...)
+	}
 }

@@ -31,11 +31,11 @@ func runClassify(ctx context.Context, args []string, s streams) int {
 	sess := classifier.NewSession(classifier.Context{APIType: opts.api})
 	for _, name := range opts.files {
 		if ctx.Err() != nil {
-			fmt.Fprintln(s.stderr, "apigw-triage classify: interrupted")
+			complain(s.stderr, "interrupted")
 			return 1
 		}
 		if err := readEvidence(sess, name, s.stdin); err != nil {
-			fmt.Fprintf(s.stderr, "apigw-triage classify: %s\n", oneLine(err))
+			complain(s.stderr, "%s", oneLine(err))
 			return 1
 		}
 	}
@@ -45,7 +45,7 @@ func runClassify(ctx context.Context, args []string, s streams) int {
 		write = classifier.WriteJSON
 	}
 	if err := write(s.stdout, d); err != nil {
-		fmt.Fprintf(s.stderr, "apigw-triage classify: writing output: %s\n", oneLine(err))
+		complain(s.stderr, "writing output: %s", oneLine(err))
 		return 1
 	}
 	return 0
@@ -60,7 +60,7 @@ func parseClassifyFlags(args []string, stderr io.Writer) (classifyOptions, int) 
 	lang := fs.String("lang", "en", "remediation language: en, ja, zh-TW or pt-BR")
 	api := fs.String("api-type", "auto", "API type: REST, HTTP or auto (inferred from the evidence)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: apigw-triage classify [--format text|json] [--lang en|ja|zh-TW|pt-BR] [--api-type REST|HTTP|auto] [FILE ...]")
+		_, _ = fmt.Fprintln(stderr, "usage: apigw-triage classify [--format text|json] [--lang en|ja|zh-TW|pt-BR] [--api-type REST|HTTP|auto] [FILE ...]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -89,8 +89,14 @@ func parseClassifyFlags(args []string, stderr io.Writer) (classifyOptions, int) 
 }
 
 func usageError(stderr io.Writer, format string, a ...any) (classifyOptions, int) {
-	fmt.Fprintf(stderr, "apigw-triage classify: "+format+"\n", a...)
+	complain(stderr, format, a...)
 	return classifyOptions{}, 2
+}
+
+// complain writes one error line; if standard error itself fails there is
+// nowhere left to report it.
+func complain(w io.Writer, format string, a ...any) {
+	_, _ = fmt.Fprintf(w, "apigw-triage classify: "+format+"\n", a...)
 }
 
 func validLang(l string) bool {
@@ -114,7 +120,7 @@ func readEvidence(sess *classifier.Session, name string, stdin io.Reader) error 
 	if err != nil {
 		return err
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read-only: a close error cannot lose data
 	if fi, err := f.Stat(); err == nil && fi.IsDir() {
 		return fmt.Errorf("%s: is a directory", name)
 	}
