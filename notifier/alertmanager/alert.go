@@ -1,0 +1,106 @@
+package alertmanager
+
+import (
+	"strings"
+	"time"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/notifier"
+)
+
+// AlertName is the alertname label of every alert this sink sends.
+const AlertName = "APIGatewayIncident"
+
+// maxAnnotation bounds each annotation: Alertmanager stores and forwards
+// them verbatim, and receivers such as Slack cut long ones anyway.
+const maxAnnotation = 4096
+
+// Alert is one postable alert of the Alertmanager v2 API
+// (api/v2/openapi.yaml, postableAlert).
+type Alert struct {
+	Labels       map[string]string `json:"labels"`
+	Annotations  map[string]string `json:"annotations,omitempty"`
+	StartsAt     time.Time         `json:"startsAt,omitzero"`
+	EndsAt       time.Time         `json:"endsAt,omitzero"`
+	GeneratorURL string            `json:"generatorURL,omitempty"`
+}
+
+// labels identify the alert: Alertmanager deduplicates on the label set, so
+// they hold nothing that changes while the incident's cause stays the same.
+func (n *Notifier) labels(inc notifier.Incident, d classifier.Diagnosis) map[string]string {
+	api := inc.APIName
+	if api == "" {
+		api = inc.APIID
+	}
+	l := map[string]string{
+		"alertname": AlertName, "api": api, "stage": inc.Stage, "region": inc.Region,
+		"status": d.Status.String(), "cause": d.Cause.String(), "severity": n.opts.Severity,
+	}
+	if inc.APIID != "" {
+		l["api_id"] = inc.APIID
+	}
+	if inc.Account != "" {
+		l["account"] = inc.Account
+	}
+	return l
+}
+
+// alert builds the alert for an incident as of now; a resolved incident
+// ends now, an open one a few poll intervals from now, so it resolves by
+// itself if the daemon stops re-sending it (the alerts API contract).
+func (n *Notifier) alert(inc notifier.Incident) Alert {
+	now := n.opts.Now()
+	v := notifier.NewView(notifier.Event{Incident: inc, Kind: notifier.KindOpened}, n.opts.Lang)
+	a := Alert{
+		Labels: n.labels(inc, inc.Diagnosis), StartsAt: inc.OpenedAt,
+		EndsAt: now.Add(time.Duration(n.opts.ResendFactor) * n.opts.Interval), GeneratorURL: v.MetricsURL,
+	}
+	if !inc.ResolvedAt.IsZero() {
+		a.EndsAt = now
+	}
+	a.Annotations = annotations(v, n.runbook(inc.Diagnosis.Cause))
+	return a
+}
+
+func annotations(v notifier.View, runbook string) map[string]string {
+	var desc []string
+	if v.Why != "" {
+		desc = append(desc, v.Why)
+	}
+	for _, f := range v.Fields {
+		desc = append(desc, f.Label+": "+f.Value)
+	}
+	if len(v.Evidence) > 0 {
+		desc = append(desc, "Evidence: "+v.Evidence[0])
+	}
+	if v.LogsURL != "" {
+		desc = append(desc, "Logs: "+v.LogsURL)
+	}
+	steps := make([]string, len(v.Steps))
+	for i, s := range v.Steps {
+		steps[i] = notifier.OneLine(s)
+	}
+	a := map[string]string{
+		"summary":     v.Status + " on " + v.Target + ": " + v.CauseTitle,
+		"description": strings.Join(desc, "\n"),
+		"remediation": strings.Join(steps, "\n"),
+		"backoff":     v.Backoff,
+		"runbook_url": runbook,
+	}
+	for k, val := range a {
+		if val == "" {
+			delete(a, k)
+			continue
+		}
+		a[k] = notifier.TruncateBytes(val, maxAnnotation)
+	}
+	return a
+}
+
+// runbook returns the runbook link for a cause, "" when none is configured.
+func (n *Notifier) runbook(c classifier.Cause) string {
+	if n.opts.RunbookURL == "" {
+		return ""
+	}
+	return n.opts.RunbookURL + "#" + c.String()
+}
