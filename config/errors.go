@@ -52,10 +52,16 @@ type position struct {
 
 // problems collects errors against one file.
 type problems struct {
-	file string
-	pos  map[string]position
-	errs Errors
+	file    string
+	pos     map[string]position
+	errs    Errors
+	dropped int // errors past maxErrors
 }
+
+// maxErrors bounds the errors reported for one file: past a hundred, the
+// file is not a configuration being edited, and a million lines would help
+// no one.
+const maxErrors = 100
 
 func newProblems(file string) *problems {
 	return &problems{file: file, pos: map[string]position{}}
@@ -63,6 +69,10 @@ func newProblems(file string) *problems {
 
 // at reports a problem at an explicit node.
 func (p *problems) at(n *yaml.Node, key, format string, args ...any) {
+	if len(p.errs) >= maxErrors {
+		p.dropped++
+		return
+	}
 	line, col := 1, 1
 	if n != nil && n.Line > 0 {
 		line, col = n.Line, n.Column
@@ -112,6 +122,10 @@ func (p *problems) result() error {
 		}
 		return a.Col < b.Col
 	})
+	if p.dropped > 0 {
+		last := p.errs[len(p.errs)-1]
+		p.errs = append(p.errs, Error{p.file, last.Line, last.Col, "", fmt.Sprintf("too many errors: %d more not shown", p.dropped)})
+	}
 	return p.errs
 }
 

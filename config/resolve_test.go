@@ -1,0 +1,211 @@
+package config
+
+import (
+	"testing"
+	"time"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
+)
+
+func mustParse(t *testing.T, src string) *Config {
+	t.Helper()
+	c, err := Parse([]byte(src), "test.yaml", testEnv)
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	return c
+}
+
+func TestThresholdsFor(t *testing.T) {
+	c := mustParse(t, `
+aws: {region: us-east-1}
+thresholds:
+  error_rate: 0.1
+  m_of_n: {m: 3, n: 5}
+  overrides:
+    - match: {api: "pay-.*", stage: prod}
+      error_rate: 0.01
+      m_of_n: {m: 1}
+    - match: {api: "pay-.*"}
+      latency: 5s
+    - match: {stage: prod}
+      clear_after: 10
+`)
+	def := c.Thresholds.Thresholds
+	tests := []struct {
+		name, api, stage string
+		want             Thresholds
+	}{
+		{"first override wins and keeps n from the defaults", "pay-eu", "prod",
+			func() Thresholds { x := def; x.ErrorRate = 0.01; x.MOfN = MOfN{1, 5}; return x }()},
+		{"second override for other stages", "pay-eu", "dev",
+			func() Thresholds { x := def; x.Latency = 5 * time.Second; return x }()},
+		{"patterns are anchored", "xpay-eu", "prod",
+			func() Thresholds { x := def; x.ClearAfter = 10; return x }()},
+		{"no match gives the defaults", "orders", "dev", def},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := c.ThresholdsFor(tt.api, tt.stage); got != tt.want {
+				t.Errorf("ThresholdsFor(%q, %q) = %+v, want %+v", tt.api, tt.stage, got, tt.want)
+			}
+		})
+	}
+	if def.ErrorRate != 0.1 || def.MOfN != (MOfN{3, 5}) || def.ClearAfter != 3 {
+		t.Errorf("defaults not applied around written keys: %+v", def)
+	}
+}
+
+func TestRouteFor(t *testing.T) {
+	c := mustParse(t, `
+aws: {region: us-east-1}
+slack:
+  token: xoxb-1
+  channel: "#ops"
+  mention: "<!here>"
+  mention_on_statuses: [504]
+  routes:
+    - match: {api: "pay-.*"}
+      channel: "#pay"
+      mention: "<!subteam^S1>"
+      mention_on_causes: [lambda_throttled]
+    - match: {stage: prod}
+      lang: ja
+`)
+	tests := []struct {
+		name, api, stage string
+		channel          string
+		lang             classifier.Lang
+		mention          string
+		mentions         map[classifier.Cause]bool // cause -> mention expected, with status 502
+	}{
+		{"own mention and causes", "pay-eu", "prod", "#pay", "en", "<!subteam^S1>",
+			map[classifier.Cause]bool{classifier.CauseLambdaThrottled: true, classifier.CauseIntegrationTimeout: false}},
+		{"inherits channel and mention rules", "orders", "prod", "#ops", "ja", "<!here>",
+			map[classifier.Cause]bool{classifier.CauseLambdaThrottled: false}},
+		{"default route", "orders", "dev", "#ops", "en", "<!here>",
+			map[classifier.Cause]bool{classifier.CauseLambdaThrottled: false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := c.RouteFor(tt.api, tt.stage)
+			if r.Channel != tt.channel || r.Lang != tt.lang || r.Mention != tt.mention {
+				t.Errorf("RouteFor = %+v, want channel %s lang %s mention %s", r, tt.channel, tt.lang, tt.mention)
+			}
+			for cause, want := range tt.mentions {
+				if got := r.ShouldMention(classifier.Status502, cause); got != want {
+					t.Errorf("ShouldMention(502, %s) = %v, want %v", cause, got, want)
+				}
+			}
+			if !tt.mentions[classifier.CauseLambdaThrottled] && !r.ShouldMention(classifier.Status504, classifier.CauseUnknown) {
+				t.Errorf("route %+v should mention on 504", r)
+			}
+		})
+	}
+}
+
+func TestShouldMention(t *testing.T) {
+	tests := []struct {
+		name string
+		r    Route
+		want bool
+	}{
+		{"no mention", Route{}, false},
+		{"mention without lists mentions always", Route{Mention: "<!here>"}, true},
+		{"status listed", Route{Mention: "<!here>", MentionOnStatuses: []classifier.Status{classifier.Status500}}, true},
+		{"status not listed", Route{Mention: "<!here>", MentionOnStatuses: []classifier.Status{classifier.Status504}}, false},
+		{"cause listed", Route{Mention: "<!here>", MentionOnCauses: []classifier.Cause{classifier.CauseAuthorizerError}}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.r.ShouldMention(classifier.Status500, classifier.CauseAuthorizerError); got != tt.want {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDiscoveryWants(t *testing.T) {
+	c := mustParse(t, `
+aws: {region: us-east-1}
+discovery:
+  api_types: [HTTP]
+  include: ["shop-.*"]
+  exclude: ["shop-test-.*"]
+  include_tags: {team: web}
+  exclude_tags: {apigw-triage: "off"}
+`)
+	web := map[string]string{"team": "web"}
+	tests := []struct {
+		name string
+		typ  classifier.APIType
+		api  string
+		tags map[string]string
+		want bool
+	}{
+		{"kept", classifier.APIHTTP, "shop-eu", web, true},
+		{"wrong type", classifier.APIREST, "shop-eu", web, false},
+		{"not included", classifier.APIHTTP, "orders", web, false},
+		{"excluded", classifier.APIHTTP, "shop-test-1", web, false},
+		{"missing tag", classifier.APIHTTP, "shop-eu", nil, false},
+		{"excluded tag", classifier.APIHTTP, "shop-eu", map[string]string{"team": "web", "apigw-triage": "off"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := c.Discovery.Wants(tt.typ, tt.api, tt.tags); got != tt.want {
+				t.Errorf("Wants(%s, %s, %v) = %v, want %v", tt.typ, tt.api, tt.tags, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNormalisation(t *testing.T) {
+	c := mustParse(t, `
+regions: [eu-west-1, eu-central-1]
+accounts:
+  - role_arn: arn:aws:iam::123456789012:role/r
+  - role_arn: arn:aws-cn:iam::210987654321:role/r
+    regions: [cn-north-1]
+targets:
+  - {api: orders, type: REST}
+slack:
+  webhook_url: https://hooks.example.com/x
+  api_url: http://127.0.0.1:1/api
+`)
+	checks := []struct {
+		name      string
+		got, want any
+	}{
+		{"region from regions", c.AWS.Region, "eu-west-1"},
+		{"account id from arn", c.Accounts[0].ID, "123456789012"},
+		{"account name from id", c.Accounts[0].Name, "123456789012"},
+		{"account regions default", len(c.Accounts[0].Regions), 2},
+		{"account regions own", c.Accounts[1].Regions[0], "cn-north-1"},
+		{"discovery off with targets", c.Discovery.Enabled, false},
+		{"api url slash", c.Slack.APIURL, "http://127.0.0.1:1/api/"},
+		{"webhook mode", c.Slack.UsesWebhook(), true},
+	}
+	for _, ch := range checks {
+		t.Run(ch.name, func(t *testing.T) {
+			if ch.got != ch.want {
+				t.Errorf("got %v, want %v", ch.got, ch.want)
+			}
+		})
+	}
+}
+
+// TestRedactedRoundTrip: the printed configuration reads back to itself,
+// so an operator can start from `check-config --print` output.
+func TestRedactedRoundTrip(t *testing.T) {
+	for _, src := range []string{"aws: {region: us-east-1}", mustRead(t, "testdata/anchors.ok.yaml")} {
+		c := mustParse(t, src)
+		if c.Slack.WebhookURL.IsSet() {
+			c.Slack.WebhookURL = Secret{} // a redacted secret cannot read back
+		}
+		first := c.Redacted()
+		again := mustParse(t, first)
+		if got := again.Redacted(); got != first {
+			t.Errorf("round trip differs:\n%s\n---\n%s", first, got)
+		}
+	}
+}
