@@ -128,7 +128,7 @@ func restStageJSON(st world.RestStage) map[string]any {
 			"metricsEnabled": st.DetailedMetrics, "loggingLevel": orDefault(st.LoggingLevel, "OFF"),
 			"dataTraceEnabled": st.DataTrace, "throttlingBurstLimit": 5000, "throttlingRateLimit": 10000.0,
 			"cachingEnabled": false, "cacheTtlInSeconds": 300, "cacheDataEncrypted": false,
-			"requireAuthorizationForCacheControl": true,
+			"requireAuthorizationForCacheControl":    true,
 			"unauthorizedCacheControlHeaderStrategy": "SUCCEED_WITH_RESPONSE_HEADER",
 		}}
 	}

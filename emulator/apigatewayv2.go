@@ -207,4 +207,3 @@ func (s *Server) getV2Routes(c *call, p []string) (any, error) {
 	out["items"] = items
 	return out, nil
 }
-

@@ -109,7 +109,14 @@ func regexAllowed(prev []token) bool {
 	if len(prev) >= 2 && prev[len(prev)-2].kind == tokIdent && strings.EqualFold(prev[len(prev)-2].text, "parse") {
 		return true // parse @field /regex/
 	}
-	return t.kind == tokSymbol && strings.Contains("=~ , ( [", t.text)
+	if t.kind != tokSymbol {
+		return false
+	}
+	switch t.text {
+	case "=~", ",", "(", "[":
+		return true
+	}
+	return false
 }
 
 func isIdentStart(c rune) bool { return c == '@' || c == '_' || unicode.IsLetter(c) }

@@ -1,0 +1,119 @@
+package emulator
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/apigateway"
+	agtypes "github.com/aws/aws-sdk-go-v2/service/apigateway/types"
+	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
+	"github.com/aws/aws-sdk-go-v2/service/lambda"
+	lambdatypes "github.com/aws/aws-sdk-go-v2/service/lambda/types"
+)
+
+func TestGetRestApisPaginator(t *testing.T) {
+	_, ts := newTestServer(t, newFakeWorld())
+	ag := apigateway.NewFromConfig(sdkConfig(ts.URL, "AKIDTEST"))
+	var ids []string
+	p := apigateway.NewGetRestApisPaginator(ag, &apigateway.GetRestApisInput{Limit: aws.Int32(2)})
+	for p.HasMorePages() {
+		out, err := p.NextPage(testCtx(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range out.Items {
+			ids = append(ids, *a.Id)
+			if a.CreatedDate == nil || !a.CreatedDate.Equal(t0.AddDate(0, 0, -1)) || a.EndpointConfiguration.Types[0] != agtypes.EndpointTypeRegional {
+				t.Errorf("api %s: created %v endpoint %v", *a.Id, a.CreatedDate, a.EndpointConfiguration)
+			}
+		}
+	}
+	if len(ids) != 5 || ids[0] != "api00" || ids[4] != "api04" {
+		t.Errorf("ids = %v", ids)
+	}
+}
+
+func TestRestStagesResourcesIntegration(t *testing.T) {
+	_, ts := newTestServer(t, newFakeWorld())
+	ag := apigateway.NewFromConfig(sdkConfig(ts.URL, "AKIDTEST"))
+	ctx := testCtx(t)
+	st, err := ag.GetStages(ctx, &apigateway.GetStagesInput{RestApiId: aws.String("api01")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := st.Item[0].MethodSettings["*/*"]
+	if *st.Item[0].StageName != "prod" || !ms.MetricsEnabled || *ms.LoggingLevel != "INFO" || *st.Item[0].AccessLogSettings.Format != "$context.requestId" {
+		t.Errorf("stage = %+v, settings %+v", st.Item[0], ms)
+	}
+	res, err := ag.GetResources(ctx, &apigateway.GetResourcesInput{RestApiId: aws.String("api01"), Embed: []string{"methods"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Items) != 2 || res.Items[1].ResourceMethods["GET"].MethodIntegration == nil {
+		t.Fatalf("resources = %+v", res.Items)
+	}
+	integ, err := ag.GetIntegration(ctx, &apigateway.GetIntegrationInput{RestApiId: aws.String("api01"), ResourceId: aws.String("res1"), HttpMethod: aws.String("GET")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if integ.Type != agtypes.IntegrationTypeAwsProxy || integ.TimeoutInMillis != 29000 || *integ.HttpMethod != "POST" {
+		t.Errorf("integration = %+v", integ)
+	}
+	_, err = ag.GetStages(ctx, &apigateway.GetStagesInput{RestApiId: aws.String("nope")})
+	var nf *agtypes.NotFoundException
+	if !errors.As(err, &nf) {
+		t.Errorf("unknown api: %v", err)
+	}
+}
+
+func TestHTTPAPIs(t *testing.T) {
+	_, ts := newTestServer(t, newFakeWorld())
+	v2 := apigatewayv2.NewFromConfig(sdkConfig(ts.URL, "AKIDTEST"))
+	ctx := testCtx(t)
+	apis, err := v2.GetApis(ctx, &apigatewayv2.GetApisInput{MaxResults: aws.String("10")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(apis.Items) != 1 || *apis.Items[0].ApiId != "h1" || apis.NextToken != nil || !apis.Items[0].CreatedDate.Equal(t0.Add(-3600e9)) {
+		t.Fatalf("apis = %+v", apis.Items)
+	}
+	stages, err := v2.GetStages(ctx, &apigatewayv2.GetStagesInput{ApiId: aws.String("h1")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *stages.Items[0].StageName != "$default" || !*stages.Items[0].DefaultRouteSettings.DetailedMetricsEnabled {
+		t.Errorf("stages = %+v", stages.Items)
+	}
+	one, err := v2.GetStage(ctx, &apigatewayv2.GetStageInput{ApiId: aws.String("h1"), StageName: aws.String("$default")})
+	if err != nil || *one.StageName != "$default" {
+		t.Errorf("GetStage $default: %v", err)
+	}
+	integ, err := v2.GetIntegrations(ctx, &apigatewayv2.GetIntegrationsInput{ApiId: aws.String("h1")})
+	if err != nil || len(integ.Items) != 1 || *integ.Items[0].PayloadFormatVersion != "2.0" {
+		t.Errorf("integrations: %v %+v", err, integ)
+	}
+	routes, err := v2.GetRoutes(ctx, &apigatewayv2.GetRoutesInput{ApiId: aws.String("h1")})
+	if err != nil || *routes.Items[0].RouteKey != "$default" || *routes.Items[0].Target != "integrations/i1" {
+		t.Errorf("routes: %v %+v", err, routes)
+	}
+}
+
+func TestLambdaGetFunctionConfiguration(t *testing.T) {
+	_, ts := newTestServer(t, newFakeWorld())
+	lc := lambda.NewFromConfig(sdkConfig(ts.URL, "AKIDTEST"))
+	for _, name := range []string{"orders-fn", "arn:aws:lambda:us-east-1:111111111111:function:orders-fn"} {
+		out, err := lc.GetFunctionConfiguration(testCtx(t), &lambda.GetFunctionConfigurationInput{FunctionName: aws.String(name)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if *out.Timeout != 10 || *out.LoggingConfig.LogGroup != "/aws/lambda/orders-fn" || out.Runtime != lambdatypes.RuntimePython312 {
+			t.Errorf("%s: %+v", name, out)
+		}
+	}
+	_, err := lc.GetFunctionConfiguration(testCtx(t), &lambda.GetFunctionConfigurationInput{FunctionName: aws.String("nope")})
+	var nf *lambdatypes.ResourceNotFoundException
+	if !errors.As(err, &nf) {
+		t.Errorf("missing function: %v", err)
+	}
+}
