@@ -72,8 +72,8 @@ var labels = map[classifier.Lang][numLabels]string{
 		"Diagnóstico", "confiança", "Detalhamento", "Evidências", "O que fazer", "Novas tentativas do cliente",
 		"Métricas do CloudWatch", "Consulta do Logs Insights", "Causa mudou", "perto do timeout da integração",
 		"Aberto há", "Tentar de novo não resolve: corrija a causa.",
-		"Tente de novo com backoff exponencial: primeira após %s, ×%g, no máximo %s entre tentativas, %d tentativas, jitter %s.",
-		"Respeite o Retry-After: %s.", "incidentes abertos ao mesmo tempo",
+		"Tente de novo com backoff exponencial: primeira após %s, ×%g, no máximo %s entre tentativas, %d tentativas, jitter %s.", //nolint:misspell // Portuguese
+		"Respeite o Retry-After: %s.", "incidentes abertos ao mesmo tempo", //nolint:misspell // Portuguese
 	},
 }
 

@@ -64,11 +64,12 @@ func (n *Notifier) ensureRoot(ctx context.Context, d *notifier.Delivery, v notif
 	ev := d.Event
 	if d.State.RootPending {
 		ts, eventID, err := n.findRoot(ctx, d.State.Channel, ev.IncidentID, pendingSince(d.State, extraRootPendingAt))
-		if err != nil && !(slackCode(err) == "channel_not_found" && !channelIDRE.MatchString(d.State.Channel)) {
+		// A channel name can be posted to but not read back: warn and post.
+		byName := slackCode(err) == "channel_not_found" && !channelIDRE.MatchString(d.State.Channel)
+		if err != nil && !byName {
 			return false, err
 		}
-		if err != nil {
-			// A channel name can be posted to but not read back: warn and post.
+		if byName {
 			n.opts.Logger.Warn("slack cannot look up an interrupted root post: configure a channel ID", "channel", d.State.Channel)
 		}
 		if ts != "" {
