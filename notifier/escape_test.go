@@ -57,7 +57,7 @@ func TestRedact(t *testing.T) {
 	if strings.Contains(err.Error(), "sekr3t") || !strings.Contains(err.Error(), "connection refused") {
 		t.Errorf("Redact = %q", err)
 	}
-	for e := error(err); e != nil; e = errors.Unwrap(e) {
+	for e := err; e != nil; e = errors.Unwrap(e) {
 		if strings.Contains(e.Error(), "sekr3t") {
 			t.Errorf("unwrapping reaches the URL: %q", e)
 		}
