@@ -68,6 +68,7 @@ type Options struct {
 	// ChannelInterval spaces messages to one channel; Slack allows about one
 	// message per second per channel
 	// (https://docs.slack.dev/apis/web-api/rate-limits#posting-messages).
+	// Zero means one second; a negative value disables the spacing (tests).
 	ChannelInterval time.Duration
 }
 
