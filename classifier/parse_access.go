@@ -163,6 +163,10 @@ func (s *Session) accessLine(rec accessRecord, line []byte) {
 		rec.get("errorresponsetype", "responsetype"), rec.get("authorizererror"),
 	}, " | ")
 	h := s.m.match([]byte(text))
+	if ae := rec.get("authorizererror"); ae != "" && code >= 500 {
+		// whatever the authorizer's error says, the authorizer failed
+		h = h.merge(hit{cause: CauseAuthorizerError, weight: 99})
+	}
 	if code >= 500 {
 		h = h.merge(accessHints(rec))
 	}

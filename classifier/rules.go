@@ -80,14 +80,14 @@ func ruleSpecs() []ruleSpec {
 
 func lambdaRules() []ruleSpec {
 	return []ruleSpec{
-		{lit: "malformed lambda proxy response", cause: CauseLambdaMalformedProxyResponse, weight: 100},
+		{lit: "malformed lambda proxy response", cause: CauseLambdaMalformedProxyResponse, weight: 98},
 		{lit: "match the format", re: `(doesn'?t|does not|did not) match the (expected )?format`, cause: CauseLambdaMalformedProxyResponse, weight: wSpecific},
 		{lit: "wrong type for field", cause: CauseLambdaMalformedProxyResponse, weight: wSpecific},
 		{lit: "invalid permissions on lambda function", cause: CauseLambdaInvokePermission, weight: 90},
 		{lit: "have permissions to call the integration", cause: CauseLambdaInvokePermission, weight: 90},
 		{lit: "perform: lambda:invokefunction", cause: CauseLambdaInvokePermission, weight: wSpecific},
 		{lit: "invalid stage variable", cause: CauseStageVariableUnresolved, weight: 90},
-		{lit: "/invocations", re: `function:(?:[\w.-]+:)?/invocations`, cause: CauseStageVariableUnresolved, weight: wSpecific},
+		{lit: "/invocations", re: `function:(?:[\w.-]+:)?/invocations`, cause: CauseStageVariableUnresolved, weight: 92},
 		{lit: "[errno 13] permission denied", cause: CauseLambdaPackagePermission, weight: wExplicit},
 		{lit: "permission denied", re: `permission denied[^/]{0,20}/(var/task|opt)/`, cause: CauseLambdaPackagePermission, weight: 90},
 		{lit: "eacces", cause: CauseLambdaPackagePermission, weight: 85},
@@ -162,8 +162,10 @@ func gatewayRules() []ruleSpec {
 		{lit: "no match for output mapping", cause: CauseStatusMappingMissing, weight: 92},
 		{lit: "output mapping refers to an invalid method response", cause: CauseStatusMappingMissing, weight: 92},
 		{lit: "no default output mapping", cause: CauseStatusMappingMissing, weight: 85},
-		{lit: "unable to determine service/operation name to be authorized", cause: CauseIntegrationMethodNotPost, weight: 85},
-		{lit: "unknownoperationexception", cause: CauseIntegrationMethodNotPost, weight: 85},
+		// Lambda answers these when called with GET instead of POST; the
+		// "Malformed Lambda proxy response" that follows is a consequence.
+		{lit: "unable to determine service/operation name to be authorized", cause: CauseIntegrationMethodNotPost, weight: 100},
+		{lit: "unknownoperationexception", cause: CauseIntegrationMethodNotPost, weight: 100},
 		{lit: "unable to transform request", cause: CauseMappingTemplateError, weight: wStrong},
 		{lit: "unable to transform response", cause: CauseMappingTemplateError, weight: wStrong},
 		{lit: "invalid mapping expression", cause: CauseMappingTemplateError, weight: wSpecific},
@@ -179,9 +181,9 @@ func gatewayRules() []ruleSpec {
 		{lit: "invalid credentials", cause: CauseCredentialsRoleError, weight: 60},
 		{lit: "is not authorized to perform", cause: CauseCredentialsRoleError, weight: 55},
 		{lit: "accessdenied", cause: CauseCredentialsRoleError, weight: 35},
-		{lit: "vpc link", cause: CausePrivateIntegrationError, weight: wLikely},
-		{lit: "vpclink", cause: CausePrivateIntegrationError, weight: wLikely},
-		{lit: "vpc_link", cause: CausePrivateIntegrationError, weight: wLikely},
+		{lit: "vpc link", cause: CausePrivateIntegrationError, weight: 85},
+		{lit: "vpclink", cause: CausePrivateIntegrationError, weight: 85},
+		{lit: "vpc_link", cause: CausePrivateIntegrationError, weight: 85},
 		{lit: "private integration", cause: CausePrivateIntegrationError, weight: 60},
 		{lit: "execution failed due to an internal error", cause: CauseInternalServiceFailure, weight: 85},
 		{lit: "an internal error while executing", cause: CauseInternalServiceFailure, weight: wSpecific},
