@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus/testutil"
+
 	"github.com/apigw-triage/apigw-triage/clock"
 )
 
@@ -46,4 +48,31 @@ func BenchmarkPoll2000(b *testing.B) {
 	b.ReportMetric(calls, "GetMetricData/poll")
 	b.ReportMetric(float64((3*n+maxQueriesPerCall-1)/maxQueriesPerCall), "lowerbound/poll")
 	b.ReportMetric(float64(queries)/float64(b.N)/n, "metrics/stage/poll")
+}
+
+// BenchmarkPollFleet2000E2E polls the emulator's fleet:2000 scenario
+// through the real SDK over loopback (discovery done before the timer).
+func BenchmarkPollFleet2000E2E(b *testing.B) {
+	e := newE2E(b, "fleet:2000", 0)
+	e.clk.Advance(10 * time.Minute)
+	if _, err := e.c.Poll(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	n := len(e.c.Stages())
+	before := testutil.ToFloat64(e.c.metrics.awsRequests.WithLabelValues("CloudWatch", "GetMetricData", resultSuccess))
+	reqBefore := testutil.ToFloat64(e.c.metrics.metricsRequested)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		e.clk.Advance(time.Minute)
+		if _, err := e.c.Poll(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	calls := testutil.ToFloat64(e.c.metrics.awsRequests.WithLabelValues("CloudWatch", "GetMetricData", resultSuccess)) - before
+	b.ReportMetric(calls/float64(b.N), "GetMetricData/poll")
+	b.ReportMetric(float64((3*n+maxQueriesPerCall-1)/maxQueriesPerCall), "lowerbound/poll")
+	b.ReportMetric((testutil.ToFloat64(e.c.metrics.metricsRequested)-reqBefore)/float64(b.N)/float64(n), "metrics/stage/poll")
+	b.ReportMetric(float64(n), "stages")
 }
