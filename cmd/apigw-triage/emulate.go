@@ -51,19 +51,19 @@ func runEmulate(ctx context.Context, args []string, s streams) int {
 	o, err := parseEmulate(args, s)
 	if err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintf(s.stderr, "apigw-triage emulate: %v\n", err)
+			_, _ = fmt.Fprintf(s.stderr, "apigw-triage emulate: %v\n", err)
 		}
 		return 2
 	}
 	sc, err := scenario.Open(o.scenario)
 	if err != nil {
-		fmt.Fprintf(s.stderr, "apigw-triage emulate: %v\n", err)
+		_, _ = fmt.Fprintf(s.stderr, "apigw-triage emulate: %v\n", err)
 		return 1
 	}
 	start := time.Now().UTC().Truncate(time.Minute)
 	if o.start != "" {
 		if start, err = time.Parse(time.RFC3339, o.start); err != nil {
-			fmt.Fprintf(s.stderr, "apigw-triage emulate: --start: %v\n", err)
+			_, _ = fmt.Fprintf(s.stderr, "apigw-triage emulate: --start: %v\n", err)
 			return 2
 		}
 	}
@@ -71,7 +71,7 @@ func runEmulate(ctx context.Context, args []string, s streams) int {
 	logger := slog.New(slog.NewTextHandler(s.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	ln, err := net.Listen("tcp", o.listen)
 	if err != nil {
-		fmt.Fprintf(s.stderr, "apigw-triage emulate: %v\n", err)
+		_, _ = fmt.Fprintf(s.stderr, "apigw-triage emulate: %v\n", err)
 		return 1
 	}
 	logger.Info("emulating AWS", "addr", "http://"+ln.Addr().String(), "scenario", sc.Name,
@@ -86,14 +86,14 @@ func serveEmulator(ctx context.Context, ln net.Listener, h http.Handler, s strea
 	go func() { errc <- srv.Serve(ln) }()
 	select {
 	case err := <-errc:
-		fmt.Fprintf(s.stderr, "apigw-triage emulate: %v\n", err)
+		_, _ = fmt.Fprintf(s.stderr, "apigw-triage emulate: %v\n", err)
 		return 1
 	case <-ctx.Done():
 	}
 	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
-		fmt.Fprintf(s.stderr, "apigw-triage emulate: shutdown: %v\n", err)
+		_, _ = fmt.Fprintf(s.stderr, "apigw-triage emulate: shutdown: %v\n", err)
 		return 1
 	}
 	return 0

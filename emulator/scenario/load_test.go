@@ -40,7 +40,7 @@ func TestLoadBad(t *testing.T) {
 		want []string
 	}{
 		{"unknown-key.bad.yaml", []string{
-			"testdata/unknown-key.bad.yaml:12:17: accounts[0].regions[0].rest_apis[0].stages[0].trafic: unknown field",
+			"testdata/unknown-key.bad.yaml:12:17: accounts[0].regions[0].rest_apis[0].stages[0].trafik: unknown field",
 		}},
 		{"bad-values.bad.yaml", []string{
 			`testdata/bad-values.bad.yaml:1:10: history: invalid duration "soon" (want e.g. 90s or 15m)`,

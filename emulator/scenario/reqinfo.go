@@ -91,13 +91,5 @@ func (ri *reqInfo) sourceIP() string {
 	return fmt.Sprintf("198.51.100.%d", 1+ri.h%250)
 }
 
-// fnName is the function the request reached (stage variables resolved).
-func (ri *reqInfo) fnName() string {
-	if ri.rt.fn == nil {
-		return ""
-	}
-	return ri.rt.fn.fn.Name
-}
-
 // invoked reports whether the function ran for this request.
 func (ri *reqInfo) invoked() bool { return ri.rt.fn != nil && ri.r.fnDur > 0 }
