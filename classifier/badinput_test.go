@@ -1,0 +1,60 @@
+package classifier
+
+import (
+	"bytes"
+	"crypto/rand"
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestBadInput(t *testing.T) {
+	garbage := make([]byte, 1<<20)
+	_, _ = rand.Read(garbage)
+	tests := []struct {
+		name  string
+		input []byte
+		cause Cause
+	}{
+		{"empty", nil, CauseUnknown},
+		{"whitespace", []byte("\n\n   \r\n"), CauseUnknown},
+		{"binary garbage", garbage, CauseUnknown},
+		{"invalid utf-8 around evidence", []byte("\xff\xfe(a1) Execution failed due to a timeout error \xc3\x28\n(a1) Method completed with status: 504\n"), CauseIntegrationTimeout},
+		{"1 MB line then evidence", append(bytes.Repeat([]byte("x"), 1<<20), "\n(b2) Execution failed due to configuration error: Malformed Lambda proxy response\n(b2) Method completed with status: 502\n"...), CauseLambdaMalformedProxyResponse},
+		{"1 MB line holding the evidence", append([]byte("(c3) Execution failed due to a timeout error "), bytes.Repeat([]byte("y"), 1<<20)...), CauseIntegrationTimeout},
+		{"truncated CLI JSON", []byte(`{"events":[{"logStreamName":"s","message":"(d4) Execution failed due to an internal error"},{"message":"(d4) Method completed with st`), CauseInternalServiceFailure},
+		{"huge JSON string", append([]byte(`{"events":[{"message":"`), bytes.Repeat([]byte("z"), 5<<20)...), CauseUnknown},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := NewSession(Context{})
+			_, err := s.ReadFrom(bytes.NewReader(tt.input))
+			if err != nil && !errors.Is(err, errValueTooLarge) {
+				t.Fatal(err)
+			}
+			d := s.Diagnose(LangEN)
+			checkDiagnosis(t, d)
+			if d.Cause != tt.cause {
+				t.Errorf("cause %s, want %s (why: %s)", d.Cause, tt.cause, d.Why)
+			}
+		})
+	}
+}
+
+func TestEscapeLine(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"a\tb", `a\tb`},
+		{"\x1b[31m", `\x1b[31m`},
+		{"ok \xff", `ok \xff`},
+		{"日本", "日本"},
+	}
+	for _, tt := range tests {
+		if got := escapeLine([]byte(tt.in)); got != tt.want {
+			t.Errorf("escapeLine(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	long := escapeLine([]byte(strings.Repeat("é", 1000)))
+	if len(long) > maxEvidenceBytes || !strings.HasSuffix(long, "…") {
+		t.Errorf("long line not cut: %d bytes", len(long))
+	}
+}

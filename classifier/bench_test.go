@@ -1,0 +1,142 @@
+package classifier
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"runtime"
+	"testing"
+)
+
+// execExport builds a CloudWatch export of INFO-level REST execution logs:
+// n requests, interleaved in pairs, failPct percent of them failing with a
+// malformed proxy response, the rest successful.
+func execExport(n, failPct int) []byte {
+	rng := rand.New(rand.NewPCG(1, 2))
+	var b bytes.Buffer
+	for i := 0; i < n; i += 2 {
+		a, c := requestLines(rng, i, failPct), requestLines(rng, i+1, failPct)
+		for j := 0; j < max(len(a), len(c)); j++ {
+			if j < len(a) {
+				b.WriteString(a[j])
+			}
+			if j < len(c) {
+				b.WriteString(c[j])
+			}
+		}
+	}
+	return b.Bytes()
+}
+
+func requestLines(rng *rand.Rand, i, failPct int) []string {
+	id := fmt.Sprintf("%08x-%04x-4%03x-8%03x-%012x", rng.Uint32(), i&0xffff, i&0xfff, rng.IntN(0xfff), rng.Uint64()&0xffffffffffff)
+	lid := fmt.Sprintf("%08x-1111-4222-8333-%012x", rng.Uint32(), rng.Uint64()&0xffffffffffff)
+	ts := fmt.Sprintf("2024-03-12T10:%02d:%02d.%03dZ", i/60000%60, i/1000%60, i%1000)
+	p := func(msg string) string { return ts + " (" + id + ") " + msg + "\n" }
+	lines := []string{
+		p("Extended Request Id: Vwc2MGFUrPEFV_g="),
+		p("Verifying Usage Plan for request: " + id + ". API Key:  API Stage: a1b2c3d4e5/prod"),
+		p("API Key authorized because method 'GET /orders' does not require API Key. Request will not contribute to throttle or quota limits"),
+		p("Usage Plan check succeeded for API Key  and API Stage a1b2c3d4e5/prod"),
+		p("Starting execution for request: " + id),
+		p("HTTP Method: GET, Resource Path: /orders"),
+		p("Method request path: {}"),
+		p("Method request query string: {}"),
+		p("Method request headers: {Accept=application/json, CloudFront-Viewer-Country=US, CloudFront-Is-Desktop-Viewer=true, User-Agent=curl/8.4.0, Host=a1b2c3d4e5.execute-api.us-east-1.amazonaws.com, X-Amz-Cf-Id=Hq3vG2yY8E0==, Via=2.0 b2f4.cloudfront.net (CloudFront)}"),
+		p("Method request body before transformations: "),
+		p("Endpoint request URI: https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:orders/invocations"),
+		p("Endpoint request headers: {x-amzn-lambda-integration-tag=" + id + ", Authorization=**********************************************************d2a7d1, X-Amz-Date=20240312T101500Z, x-amzn-apigateway-api-id=a1b2c3d4e5, Accept=application/json} [TRUNCATED]"),
+		p(`Endpoint request body after transformations: {"resource":"/orders","path":"/orders","httpMethod":"GET","headers":{"Accept":"application/json"}} [TRUNCATED]`),
+		p("Sending request to https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:orders/invocations"),
+		p("Received response. Status: 200, Integration latency: 23 ms"),
+		p("Endpoint response headers: {Date=Tue, 12 Mar 2024 10:15:00 GMT, Content-Type=application/json, Content-Length=57, x-amzn-RequestId=" + lid + ", X-Amz-Executed-Version=$LATEST}"),
+	}
+	if rng.IntN(100) < failPct {
+		return append(lines,
+			p(`Endpoint response body before transformations: {"items":[1,2,3]}`),
+			p("Execution failed due to configuration error: Malformed Lambda proxy response"),
+			p("Method completed with status: 502"),
+			p("AWS Integration Endpoint RequestId : "+lid))
+	}
+	return append(lines,
+		p(`Endpoint response body before transformations: {"statusCode":200,"headers":{"Content-Type":"application/json"},"body":"{\"items\":[]}"}`),
+		p(`Method response body after transformations: {"items":[]}`),
+		p("Method response headers: {Content-Type=application/json, X-Amzn-Trace-Id=Root=1-65f02a54-3b1e}"),
+		p("Successfully completed execution"),
+		p("Method completed with status: 200"),
+		p("AWS Integration Endpoint RequestId : "+lid),
+		p("X-ray Tracing ID : Root=1-65f02a54-3b1e4c2a9d0e"))
+}
+
+// BenchmarkClassifyExecExport measures ReadFrom plus Diagnose on an
+// INFO-level export with 3 % failing requests.
+func BenchmarkClassifyExecExport(b *testing.B) {
+	data := execExport(20_000, 3)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	var peak uint64
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	base := ms.HeapInuse // the input itself
+	for b.Loop() {
+		s := NewSession(Context{})
+		if _, err := s.ReadFrom(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+		d := s.Diagnose(LangEN)
+		if d.Cause != CauseLambdaMalformedProxyResponse {
+			b.Fatalf("cause %s", d.Cause)
+		}
+		runtime.ReadMemStats(&ms)
+		peak = max(peak, ms.HeapInuse-min(base, ms.HeapInuse))
+	}
+	// heap in use beyond the input buffer, sampled with the session alive
+	b.ReportMetric(float64(peak)/(1<<20), "heap-MiB")
+}
+
+// TestBoundedMemoryStream streams a large generated export (far larger than
+// the bounds) and checks that the heap stays small: the input is read once,
+// successful requests are dropped, failing ones are capped.
+func TestBoundedMemoryStream(t *testing.T) {
+	if testing.Short() {
+		t.Skip("streams 128 MB")
+	}
+	chunk := execExport(4_000, 5)
+	const total = 128 << 20
+	r := &repeatReader{chunk: chunk, left: total}
+	s := NewSession(Context{})
+	runtime.GC()
+	n, err := s.ReadFrom(r)
+	if err != nil || n != total {
+		t.Fatalf("read %d, %v", n, err)
+	}
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	if ms.HeapInuse > 64<<20 {
+		t.Errorf("heap in use %d MiB after streaming, want < 64", ms.HeapInuse>>20)
+	}
+	d := s.Diagnose(LangEN)
+	if d.Cause != CauseLambdaMalformedProxyResponse || d.Failed < 1000 {
+		t.Errorf("got %s with %d failed", d.Cause, d.Failed)
+	}
+}
+
+// repeatReader yields chunk over and over, left bytes in all.
+type repeatReader struct {
+	chunk []byte
+	off   int
+	left  int64
+}
+
+func (r *repeatReader) Read(p []byte) (int, error) {
+	if r.left <= 0 {
+		return 0, io.EOF
+	}
+	n := copy(p[:min(int64(len(p)), r.left)], r.chunk[r.off:])
+	r.off = (r.off + n) % len(r.chunk)
+	r.left -= int64(n)
+	return n, nil
+}

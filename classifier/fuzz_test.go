@@ -1,0 +1,110 @@
+package classifier
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// seedCorpus adds every fixture, whole and line by line, to a fuzz corpus.
+func seedCorpus(f *testing.F, whole bool) {
+	files, _ := filepath.Glob("testdata/cases/*.log")
+	for _, p := range files {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		if whole {
+			f.Add(raw)
+			continue
+		}
+		for _, l := range strings.Split(string(raw), "\n") {
+			f.Add([]byte(l))
+		}
+	}
+}
+
+// checkDiagnosis asserts what must hold for any input: a valid cause and
+// status, the contract's caps, printable evidence, JSON that round-trips.
+func checkDiagnosis(t *testing.T, d Diagnosis) {
+	t.Helper()
+	if d.Cause < 0 || d.Cause >= numCauses {
+		t.Fatalf("cause out of range: %d", d.Cause)
+	}
+	if _, err := ParseStatus(d.Status.String()); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Evidence) > maxEvidence || len(d.RequestIDs) > maxRequestIDs {
+		t.Fatalf("evidence %d, ids %d", len(d.Evidence), len(d.RequestIDs))
+	}
+	for _, e := range d.Evidence {
+		if len(e) > maxEvidenceBytes || !utf8.ValidString(e) || strings.ContainsAny(e, "\n\r\x00\x1b") {
+			t.Fatalf("unsafe evidence line %q", e)
+		}
+	}
+	if d.Confidence < 0 || d.Confidence > 1 {
+		t.Fatalf("confidence %v", d.Confidence)
+	}
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &m); err != nil {
+		t.Fatalf("output is not one JSON object: %v", err)
+	}
+	if err := WriteText(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func FuzzAddLine(f *testing.F) {
+	seedCorpus(f, false)
+	f.Fuzz(func(t *testing.T, line []byte) {
+		s := NewSession(Context{})
+		s.AddLine(string(line))
+		s.AddEvent(LogEvent{Group: "/aws/lambda/fn", Message: string(line)})
+		s.AddEvent(LogEvent{Group: "API-Gateway-Execution-Logs_abc/prod", Message: string(line)})
+		s.AddEvent(LogEvent{Group: "access", Message: string(line)})
+		checkDiagnosis(t, s.Diagnose(LangEN))
+	})
+}
+
+func FuzzReadFrom(f *testing.F) {
+	seedCorpus(f, true)
+	f.Add([]byte(`{"events":[{"message":"(a) Method completed with status: 502"}]}`))
+	f.Add([]byte(`[[{"field":"@message","value":"x"}]]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s := NewSession(Context{})
+		if _, err := s.ReadFrom(bytes.NewReader(data)); err != nil {
+			t.Fatal(err)
+		}
+		checkDiagnosis(t, s.Diagnose(LangJA))
+	})
+}
+
+func FuzzStripPrefixes(f *testing.F) {
+	seedCorpus(f, false)
+	f.Fuzz(func(t *testing.T, line []byte) {
+		out := stripPrefixes(line)
+		if len(out) > len(line) {
+			t.Fatalf("grew: %q -> %q", line, out)
+		}
+		_, _, _ = execRequestID(out)
+	})
+}
+
+func FuzzEscapeLine(f *testing.F) {
+	f.Add([]byte("plain"))
+	f.Add([]byte("\xff\x00\x1b[31mred\u2028"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		e := escapeLine(b)
+		if !utf8.ValidString(e) || len(e) > maxEvidenceBytes || strings.ContainsAny(e, "\n\r\x00\x1b") {
+			t.Fatalf("%q -> %q", b, e)
+		}
+	})
+}
