@@ -1,6 +1,7 @@
 package classifier
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 )
@@ -101,7 +102,14 @@ func (s *Session) noFailure(d *Diagnosis) {
 	for _, g := range s.notFailed {
 		r.add(outcome{CauseNot5xx, StatusNone}, g, 1)
 	}
-	n := max(s.st.notFailed, len(s.notFailed))
+	live := 0
+	for _, g := range s.live {
+		if !g.lambda && g.interesting() {
+			r.add(outcome{CauseNot5xx, StatusNone}, g, 1)
+			live++
+		}
+	}
+	n := max(s.st.notFailed, len(s.notFailed)) + live
 	if n > 0 {
 		d.Breakdown = []BreakdownRow{{Cause: CauseNot5xx, Status: StatusNone, Requests: n}}
 	}
@@ -143,8 +151,26 @@ func quoteMessage(line string) string {
 		msg = rest
 	}
 	out := string(msg)
+	if len(msg) > 0 && msg[0] == '{' {
+		out = accessMessage(msg, out)
+	}
 	if len(out) > 200 {
 		out = out[:200] + "…"
 	}
 	return `"` + strings.TrimSpace(out) + `"`
+}
+
+// accessMessage picks the error text out of a JSON access record for the
+// Why sentence; the whole record stays in the evidence.
+func accessMessage(msg []byte, fallback string) string {
+	var m map[string]any
+	if json.Unmarshal(msg, &m) != nil {
+		return fallback
+	}
+	rec := accessRecord{}
+	flatten(m, "", rec)
+	if v := rec.get("integrationerrormessage", "integrationerror", "authorizererror", "errormessage"); v != "" {
+		return v
+	}
+	return fallback
 }

@@ -1,0 +1,76 @@
+package classifier
+
+import (
+	"testing"
+	"time"
+)
+
+func TestContextDecides(t *testing.T) {
+	const permission = "(r1) Execution failed due to configuration error: Invalid permissions on Lambda function\n(r1) Method completed with status: 500\n"
+	const bare500 = "(r2) Method completed with status: 500\n"
+	const bare504 = "HTTP/1.1 504 Gateway Timeout\n"
+	const fnError = "(r3) Lambda execution failed with status 200 due to customer function error: boom. Lambda request id: 11111111-2222-4333-8444-555555555555\n(r3) Method completed with status: 502\n"
+	tests := []struct {
+		name   string
+		ctx    Context
+		input  string
+		cause  Cause
+		status Status
+	}{
+		{"no context: invoke permission", Context{}, permission, CauseLambdaInvokePermission, Status500},
+		{"stage-variable URI", Context{IntegrationURI: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:${stageVariables.fn}/invocations"}, permission, CauseStageVariablePermission, Status500},
+		{"integration method GET", Context{IntegrationType: "AWS_PROXY", IntegrationHTTPMethod: "GET"}, permission, CauseIntegrationMethodNotPost, Status500},
+		{"throttles decide a bare 500", Context{LambdaThrottles: 12}, bare500, CauseLambdaThrottled, Status500},
+		{"latency at the timeout decides a bare 504", Context{IntegrationLatencyMax: 29 * time.Second}, bare504, CauseIntegrationTimeout, Status504},
+		{"duration at the function timeout refines a function error", Context{LambdaTimeout: 6 * time.Second, LambdaDurationMax: 6 * time.Second}, fnError, CauseLambdaFunctionTimeout, Status502},
+		{"metrics only", Context{APIType: APIHTTP, Errors5xx: 40, IntegrationLatencyMax: 30 * time.Second}, "", CauseIntegrationTimeout, Status503},
+		{"HTTP API given: timeout status 503", Context{APIType: APIHTTP}, "Execution failed due to a timeout error\n", CauseIntegrationTimeout, Status503},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := NewSession(tt.ctx)
+			for _, l := range splitLines(tt.input) {
+				s.AddLine(l)
+			}
+			d := s.Diagnose(LangEN)
+			if d.Cause != tt.cause || d.Status != tt.status {
+				t.Errorf("got %s/%s, want %s/%s (why: %s)", d.Status, d.Cause, tt.status, tt.cause, d.Why)
+			}
+		})
+	}
+}
+
+func TestLambdaJoin(t *testing.T) {
+	// The gateway only says "customer function error"; the Lambda log of the
+	// same invocation, read later, shows the handler cannot be imported.
+	s := NewSession(Context{})
+	s.AddEvent(LogEvent{Group: "API-Gateway-Execution-Logs_abc/prod", Message: "(api-1) Lambda execution failed with status 200 due to customer function error: see log. Lambda request id: 0f1e2d3c-4b5a-4968-8776-655443322110"})
+	s.AddEvent(LogEvent{Group: "API-Gateway-Execution-Logs_abc/prod", Message: "(api-1) Method completed with status: 502"})
+	s.AddEvent(LogEvent{Group: "API-Gateway-Execution-Logs_abc/prod", Message: "(api-2) Method completed with status: 200"})
+	s.AddEvent(LogEvent{Group: "/aws/lambda/fn", Message: "START RequestId: 0f1e2d3c-4b5a-4968-8776-655443322110 Version: $LATEST"})
+	s.AddEvent(LogEvent{Group: "/aws/lambda/fn", Message: "[ERROR] Runtime.ImportModuleError: Unable to import module 'app': No module named 'app'\nTraceback (most recent call last):"})
+	s.AddEvent(LogEvent{Group: "/aws/lambda/fn", Message: "REPORT RequestId: 0f1e2d3c-4b5a-4968-8776-655443322110\tDuration: 1.00 ms\tBilled Duration: 2 ms\tMemory Size: 128 MB\tMax Memory Used: 30 MB"})
+	d := s.Diagnose(LangEN)
+	if d.Cause != CauseLambdaHandlerMisconfigured || d.Status != Status502 || d.Requests != 2 || d.Failed != 1 {
+		t.Errorf("got %s/%s requests=%d failed=%d", d.Status, d.Cause, d.Requests, d.Failed)
+	}
+	if len(d.RequestIDs) != 1 || d.RequestIDs[0] != "api-1" {
+		t.Errorf("request ids %v", d.RequestIDs)
+	}
+}
+
+func splitLines(s string) []string {
+	var out []string
+	for s != "" {
+		i := 0
+		for i < len(s) && s[i] != '\n' {
+			i++
+		}
+		out = append(out, s[:i])
+		if i < len(s) {
+			i++
+		}
+		s = s[i:]
+	}
+	return out
+}

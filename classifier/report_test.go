@@ -1,0 +1,111 @@
+package classifier
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// goldenDiagnosis diagnoses a fixture; remediation and backoff are fixed
+// here so the goldens test this package's layout, not the catalog's text.
+func goldenDiagnosis(t *testing.T, fixture string) Diagnosis {
+	t.Helper()
+	_, body := readCase(t, filepath.Join("testdata/cases", fixture+".log"))
+	s := NewSession(Context{})
+	if _, err := s.ReadFrom(bytes.NewReader(body)); err != nil {
+		t.Fatal(err)
+	}
+	d := s.Diagnose(LangEN)
+	d.Remediation = Advice{Lang: LangEN, Title: "Fix the thing", Steps: []string{"First step.", "Second step: `aws lambda add-permission ...`"}}
+	d.Backoff = BackoffHint{Jitter: "none", Note: "retrying will not help: fix the configuration"}
+	if d.Cause.Retry() == RetryYes {
+		d.Backoff = BackoffHint{Retryable: true, InitialMS: 200, MaxMS: 5000, Multiplier: 2, MaxAttempts: 5, Jitter: "full"}
+	}
+	return d
+}
+
+func TestGolden(t *testing.T) {
+	fixtures := []string{
+		"lambda_malformed_proxy_response_1", "lambda_invoke_permission_2", "lambda_throttled_2",
+		"unknown_3", "not_5xx_1",
+	}
+	for _, fx := range fixtures {
+		d := goldenDiagnosis(t, fx)
+		for _, format := range []string{"txt", "json"} {
+			t.Run(fx+"."+format, func(t *testing.T) {
+				var buf bytes.Buffer
+				write := WriteText
+				if format == "json" {
+					write = WriteJSON
+				}
+				if err := write(&buf, d); err != nil {
+					t.Fatal(err)
+				}
+				compareGolden(t, filepath.Join("testdata/golden", fx+"."+format), buf.Bytes())
+			})
+		}
+	}
+}
+
+func compareGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs (go test -update rewrites it)\ngot:\n%s\nwant:\n%s", path, got, want)
+	}
+}
+
+// TestJSONShape checks the keys and value types CONTRACT.md gives.
+func TestJSONShape(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, goldenDiagnosis(t, "lambda_function_error_1")); err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(&buf)
+	var m map[string]any
+	if err := dec.Decode(&m); err != nil || dec.More() {
+		t.Fatalf("not exactly one object: %v", err)
+	}
+	for key, kind := range map[string]string{
+		"status": "string", "cause": "string", "confidence": "number", "api_type": "string",
+		"breakdown": "array", "request_ids": "array", "evidence": "array", "remediation": "object", "backoff": "object",
+	} {
+		if got := jsonKind(m[key]); got != kind {
+			t.Errorf("%s: %s, want %s", key, got, kind)
+		}
+	}
+	row := m["breakdown"].([]any)[0].(map[string]any)
+	if jsonKind(row["cause"]) != "string" || jsonKind(row["status"]) != "string" || jsonKind(row["requests"]) != "number" {
+		t.Errorf("breakdown row %v", row)
+	}
+}
+
+func jsonKind(v any) string {
+	switch v.(type) {
+	case string:
+		return "string"
+	case float64:
+		return "number"
+	case []any:
+		return "array"
+	case map[string]any:
+		return "object"
+	case nil:
+		return "null"
+	}
+	return "other"
+}
