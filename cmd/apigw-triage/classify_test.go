@@ -1,0 +1,81 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runClassifyTest(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := runClassify(context.Background(), args, streams{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb, getenv: func(string) string { return "" }})
+	return code, out.String(), errb.String()
+}
+
+const malformed = "(r1) Execution failed due to configuration error: Malformed Lambda proxy response\n(r1) Method completed with status: 502\n"
+
+func TestClassifyCommand(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "exec.log")
+	if err := os.WriteFile(file, []byte(malformed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		stdin    string
+		args     []string
+		code     int
+		stdout   string // substring
+		stderrOK bool
+	}{
+		{"stdin text", malformed, nil, 0, "cause:       lambda_malformed_proxy_response", false},
+		{"dash is stdin", malformed, []string{"--format", "json", "-"}, 0, `"cause": "lambda_malformed_proxy_response"`, false},
+		{"file json", "", []string{"--format=json", file}, 0, `"status": "502"`, false},
+		{"api type HTTP", "Execution failed due to a timeout error\n", []string{"--api-type", "HTTP", "--format", "json"}, 0, `"status": "503"`, false},
+		{"lang ja", malformed, []string{"--lang", "ja"}, 0, "status:      502", false},
+		{"empty stdin", "", nil, 0, "cause:       unknown", false},
+		{"bad format", "", []string{"--format", "xml"}, 2, "", true},
+		{"bad lang", "", []string{"--lang", "fr"}, 2, "", true},
+		{"bad api type", "", []string{"--api-type", "SOAP"}, 2, "", true},
+		{"unknown flag", "", []string{"--nope"}, 2, "", true},
+		{"directory", "", []string{dir}, 1, "", true},
+		{"missing file", "", []string{filepath.Join(dir, "absent.log")}, 1, "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runClassifyTest(t, tt.stdin, tt.args...)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d (stderr %q)", code, tt.code, errOut)
+			}
+			if !strings.Contains(out, tt.stdout) {
+				t.Errorf("stdout %q lacks %q", out, tt.stdout)
+			}
+			if tt.stderrOK && tt.code == 1 && strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
+				t.Errorf("stderr is not one line: %q", errOut)
+			}
+			if tt.code != 0 && out != "" {
+				t.Errorf("stdout should be empty on error, got %q", out)
+			}
+		})
+	}
+}
+
+func TestClassifyJSONIsOneObject(t *testing.T) {
+	code, out, _ := runClassifyTest(t, malformed, "--format", "json")
+	if code != 0 {
+		t.Fatal(code)
+	}
+	dec := json.NewDecoder(strings.NewReader(out))
+	var m map[string]any
+	if err := dec.Decode(&m); err != nil {
+		t.Fatal(err)
+	}
+	if dec.More() {
+		t.Error("more than one JSON value on stdout")
+	}
+}
