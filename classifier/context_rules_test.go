@@ -74,3 +74,17 @@ func splitLines(s string) []string {
 	}
 	return out
 }
+
+func TestGatewayTimeoutBeforeFunctionTimeout(t *testing.T) {
+	s := NewSession(Context{})
+	for _, l := range []string{
+		`HTTP/1.1 504 Gateway Timeout`,
+		`{"message": "Endpoint request timed out"}`,
+		`2024-03-12T10:15:40.000Z 9a8b7c6d-1111-4222-8333-444455556666 Task timed out after 40.04 seconds`,
+	} {
+		s.AddLine(l)
+	}
+	if d := s.Diagnose(LangEN); d.Cause != CauseIntegrationTimeout || d.Status != Status504 {
+		t.Errorf("got %s/%s, want 504/integration_timeout", d.Status, d.Cause)
+	}
+}

@@ -35,6 +35,12 @@ func (s *Session) decide(g *group, api APIType) outcome {
 	if h.weight > 0 {
 		cause = s.adjust(h.cause, api)
 	}
+	// A function still running when the gateway gave up: the client got
+	// the gateway's timeout (REST 504, HTTP API 503), so the integration
+	// timeout is what failed the request, not the function's own timeout.
+	if cause == CauseLambdaFunctionTimeout && (code == 504 || (code == 503 && api != APIREST)) {
+		cause = CauseIntegrationTimeout
+	}
 	return outcome{cause, toStatus(code)}
 }
 
