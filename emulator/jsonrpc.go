@@ -28,9 +28,14 @@ var taggingOps = map[string]jsonOp{
 	"GetResources": (*Server).getTaggedResources,
 }
 
-// routeJSON serves CloudWatch Logs and Resource Groups Tagging.
+// routeJSON serves CloudWatch Logs and Resource Groups Tagging (awsJson1_1)
+// and CloudWatch in awsJson1_0.
 func (s *Server) routeJSON(c *call) {
 	target := c.r.Header.Get("X-Amz-Target")
+	if strings.HasPrefix(target, cloudwatchTarget) {
+		s.serveCloudWatchJSON(c)
+		return
+	}
 	var ops map[string]jsonOp
 	var throttle *apiError
 	switch {

@@ -77,6 +77,7 @@ func (s *Server) startQuery(c *call) (any, error) {
 	st := s.queries
 	st.mu.Lock()
 	defer st.mu.Unlock()
+	s.evictQueries()
 	if err := s.checkConcurrency(c); err != nil {
 		return nil, err
 	}
@@ -170,6 +171,21 @@ func (s *Server) checkConcurrency(c *call) error {
 			Message: fmt.Sprintf("Account maximum query concurrency limit of [%d] reached.", limit)}
 	}
 	return nil
+}
+
+// queryRetention bounds how long, in emulated time, results stay
+// retrievable, so that long fast-clock runs do not accumulate every query.
+// (AWS keeps them for 7 days; no client polls that late.)
+const queryRetention = 24 * time.Hour
+
+// evictQueries drops old queries; the caller holds the store lock.
+func (s *Server) evictQueries() {
+	cutoff := s.b.Now().Add(-queryRetention)
+	for id, q := range s.queries.m {
+		if q.created.Before(cutoff) {
+			delete(s.queries.m, id)
+		}
+	}
 }
 
 func isActive(status string) bool { return status == "Scheduled" || status == "Running" }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Query is a compiled Logs Insights query.
@@ -28,6 +29,11 @@ func Parse(src string) (*Query, error) {
 }
 
 func parse(src string) (*Query, error) {
+	for i, r := range src {
+		if r == utf8.RuneError {
+			return nil, errAt(i, i+1, "query is not valid UTF-8")
+		}
+	}
 	toks, err := lex(src)
 	if err != nil {
 		return nil, err

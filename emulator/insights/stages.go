@@ -170,5 +170,9 @@ func (p *parser) globParse(f string, t token) (stage, error) {
 			b.WriteString("(.*?)")
 		}
 	}
-	return &parseStage{field: f, re: regexp.MustCompile(b.String()), names: names}, nil
+	re, err := regexp.Compile(b.String())
+	if err != nil {
+		return nil, errAt(t.start, t.end, "invalid parse pattern: "+err.Error())
+	}
+	return &parseStage{field: f, re: re, names: names}, nil
 }
