@@ -43,7 +43,7 @@ func checkErrors(t *testing.T, data []byte, err error) {
 	if !errors.As(err, &es) || len(es) == 0 {
 		t.Fatalf("error %T is not a non-empty Errors: %v", err, err)
 	}
-	lines := strings.Count(string(data), "\n") + 1
+	lines := countLines(string(data))
 	for _, e := range es {
 		if e.File != "fuzz.yaml" || e.Line < 1 || e.Col < 1 || e.Line > lines+1 {
 			t.Fatalf("bad position in %q (file has %d lines)", e.Error(), lines)
@@ -52,6 +52,20 @@ func checkErrors(t *testing.T, data []byte, err error) {
 			t.Fatalf("empty message in %q", e.Error())
 		}
 	}
+}
+
+// countLines counts lines as YAML does: \r\n, \r and \n end a line, and
+// libyaml also breaks lines at NEL, LS and PS.
+func countLines(s string) int {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	n := 1
+	for _, r := range s {
+		switch r {
+		case '\n', '\r', '\u0085', '\u2028', '\u2029':
+			n++
+		}
+	}
+	return n
 }
 
 func mustReadF(f *testing.F, path string) string {
