@@ -84,6 +84,11 @@ func (c *Collector) selected(a apiMeta, tagged map[string]bool) bool {
 	if d.Exclude != nil && d.Exclude.MatchString(a.name) {
 		return false
 	}
+	for k, v := range d.ExcludeTags {
+		if have, ok := a.tags[k]; ok && have == v {
+			return false
+		}
+	}
 	if len(d.Tags) == 0 {
 		return true
 	}

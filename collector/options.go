@@ -43,6 +43,11 @@ type Options struct {
 
 	Logs   LogsOptions
 	Prices Prices
+
+	// Shard, when set, keeps only the stages it accepts (by Stage.Key):
+	// replicas that split the stages by a stable hash never poll, and so
+	// never notify, the same stage. Discovery still lists everything.
+	Shard func(stageKey string) bool
 }
 
 // AWSOptions builds the SDK clients.
@@ -84,7 +89,10 @@ type Discovery struct {
 	Include  *regexp.Regexp       // on the API name; nil matches all
 	Exclude  *regexp.Regexp       // on the API name; nil matches none
 	Tags     map[string]string    // every tag must match (Tagging GetResources)
-	Refresh  time.Duration        // discovery cache TTL, default 10 m
+	// ExcludeTags drops APIs carrying any one of these tags (checked on the
+	// tags GetRestApis and GetApis return with each API).
+	ExcludeTags map[string]string
+	Refresh     time.Duration // discovery cache TTL, default 10 m
 }
 
 // Thresholds decide when a period breaches and when a stage trips/clears.

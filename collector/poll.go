@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	cwtypes "github.com/aws/aws-sdk-go-v2/service/cloudwatch/types"
@@ -105,6 +106,9 @@ func (c *Collector) regionStages(ctx context.Context, r *region, now time.Time) 
 	}
 	if stages == nil {
 		stages = []Stage{}
+	}
+	if c.opts.Shard != nil {
+		stages = slices.DeleteFunc(stages, func(s Stage) bool { return !c.opts.Shard(s.Key) })
 	}
 	c.mu.Lock()
 	c.disc[r.id()] = &discovered{at: now, stages: stages}

@@ -38,6 +38,7 @@ func commands() map[string]command {
 		"check-config": {"validate a configuration file: apigw-triage check-config FILE", runCheckConfig},
 		"emulate":      {"serve the emulated AWS APIs: apigw-triage emulate --listen ADDR", runEmulate},
 		"version":      {"print the version", runVersion},
+		"healthcheck":  {"probe a running daemon's /healthz (for container health checks)", runHealthcheck},
 	}
 }
 

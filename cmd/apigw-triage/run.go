@@ -2,10 +2,74 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+
+	"github.com/apigw-triage/apigw-triage/config"
+	"github.com/apigw-triage/apigw-triage/daemon"
 )
 
-func runDaemon(_ context.Context, _ []string, s streams) int {
-	fmt.Fprintln(s.stderr, "apigw-triage run: not built yet")
-	return 1
+// runDaemon is `apigw-triage run --config FILE`: the production daemon.
+func runDaemon(ctx context.Context, args []string, s streams) int {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(s.stderr)
+	path := fs.String("config", "", "configuration file (YAML)")
+	fromEnv := fs.String("config-env", "", "read the configuration from this environment variable instead of a file (ECS secrets, SSM parameters)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if (*path == "") == (*fromEnv == "") || fs.NArg() > 0 {
+		fmt.Fprintln(s.stderr, "usage: apigw-triage run --config FILE | --config-env VAR")
+		return 2
+	}
+	cfg, err := loadConfig(*path, *fromEnv, s.getenv)
+	if err != nil {
+		fmt.Fprintln(s.stderr, strings.TrimRight(err.Error(), "\n"))
+		return 1
+	}
+	logger := newLogger(s.stderr, cfg.Log)
+	d, closeStore, err := daemon.Build(cfg, daemon.Env{Logger: logger})
+	if err != nil {
+		logger.Error("cannot start", "err", err)
+		return 1
+	}
+	defer func() {
+		if err := closeStore(); err != nil {
+			logger.Error("closing the incident store", "err", err)
+		}
+	}()
+	if err := d.Run(ctx); err != nil && !errors.Is(err, context.Canceled) {
+		logger.Error("daemon stopped", "err", err)
+		return 1
+	}
+	return 0
+}
+
+// loadConfig reads the configuration from a file or an environment variable.
+func loadConfig(path, envVar string, getenv func(string) string) (*config.Config, error) {
+	if envVar != "" {
+		data := getenv(envVar)
+		if data == "" {
+			return nil, fmt.Errorf("$%s:1:1: environment variable is empty or unset", envVar)
+		}
+		return config.Parse([]byte(data), "$"+envVar, getenv)
+	}
+	return config.Load(path, getenv)
+}
+
+// newLogger builds the process's slog logger from the log settings.
+func newLogger(w io.Writer, c config.Log) *slog.Logger {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(c.Level)); err != nil {
+		level = slog.LevelInfo
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	if c.Format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
 }

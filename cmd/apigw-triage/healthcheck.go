@@ -1,0 +1,40 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"net/http"
+	"time"
+)
+
+// runHealthcheck probes the daemon's own /healthz. Container images built on
+// distroless have no shell or curl, so the ECS health check and Docker's
+// HEALTHCHECK call the binary itself.
+func runHealthcheck(ctx context.Context, args []string, s streams) int {
+	fs := flag.NewFlagSet("healthcheck", flag.ContinueOnError)
+	fs.SetOutput(s.stderr)
+	url := fs.String("url", "http://127.0.0.1:9108/healthz", "URL of the daemon's health endpoint")
+	timeout := fs.Duration("timeout", 3*time.Second, "how long to wait for an answer")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	ctx, cancel := context.WithTimeout(ctx, *timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, *url, nil)
+	if err != nil {
+		fmt.Fprintf(s.stderr, "apigw-triage healthcheck: %v\n", err)
+		return 2
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		fmt.Fprintf(s.stderr, "apigw-triage healthcheck: %v\n", err)
+		return 1
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		fmt.Fprintf(s.stderr, "apigw-triage healthcheck: %s answered %s\n", *url, resp.Status)
+		return 1
+	}
+	return 0
+}

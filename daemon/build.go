@@ -1,0 +1,221 @@
+package daemon
+
+import (
+	"fmt"
+	"hash/fnv"
+	"log/slog"
+	"net/http"
+	"regexp"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"github.com/apigw-triage/apigw-triage/clock"
+	"github.com/apigw-triage/apigw-triage/collector"
+	"github.com/apigw-triage/apigw-triage/config"
+	"github.com/apigw-triage/apigw-triage/incident"
+	"github.com/apigw-triage/apigw-triage/notifier"
+	"github.com/apigw-triage/apigw-triage/notifier/alertmanager"
+	"github.com/apigw-triage/apigw-triage/notifier/slack"
+)
+
+// Env is what the process hands the daemon besides its configuration.
+type Env struct {
+	// Clock drives polls, windows and incident times; default clock.Real.
+	// Notification retries always wait in real time: Slack's Retry-After
+	// is wall-clock seconds whatever clock the demo runs on.
+	Clock  clock.Clock
+	Logger *slog.Logger
+	// ExtraSinks are added to the configured ones (the demo's console).
+	ExtraSinks []notifier.Notifier
+	// HTTPClient is used for Slack and Alertmanager; nil means defaults.
+	HTTPClient *http.Client
+	// OnPoll is passed to Options.OnPoll.
+	OnPoll func(*collector.PollResult)
+}
+
+// Build makes a daemon from a loaded configuration. The returned close
+// function releases the incident store; call it after Run returns.
+func Build(cfg *config.Config, env Env) (*Daemon, func() error, error) {
+	if env.Clock == nil {
+		env.Clock = clock.Real{}
+	}
+	if env.Logger == nil {
+		env.Logger = slog.New(slog.DiscardHandler)
+	}
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+
+	col, err := collector.New(collectorOptions(cfg, env, reg))
+	if err != nil {
+		return nil, nil, fmt.Errorf("collector: %w", err)
+	}
+	st, err := incident.Open(cfg.State.Path, incident.StoreOptions{RetainFor: cfg.State.Retention})
+	if err != nil {
+		return nil, nil, err
+	}
+	d, err := assemble(cfg, env, reg, col, st)
+	if err != nil {
+		_ = st.Close()
+		return nil, nil, err
+	}
+	return d, st.Close, nil
+}
+
+// assemble builds the sinks, the incident manager, the dispatchers and the daemon.
+func assemble(cfg *config.Config, env Env, reg *prometheus.Registry, col *collector.Collector, st *incident.Store) (*Daemon, error) {
+	sinks, refreshers, err := buildSinks(cfg, env, reg)
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, 0, len(sinks))
+	for _, s := range sinks {
+		names = append(names, s.Name())
+	}
+	mgr, err := incident.NewManager(st, incident.ManagerOptions{
+		Clock: env.Clock, Logger: env.Logger.With("component", "incidents"), Registerer: reg,
+		Sinks: names, RepeatInterval: cfg.Slack.RepeatInterval,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("incidents: %w", err)
+	}
+	runners := make([]Runner, 0, len(sinks))
+	for _, s := range sinks {
+		disp, err := incident.NewDispatcher(st, s, dispatcherOptions(cfg, env, reg, s))
+		if err != nil {
+			return nil, fmt.Errorf("dispatcher %s: %w", s.Name(), err)
+		}
+		runners = append(runners, disp)
+	}
+	return New(Options{
+		Clock: env.Clock, Logger: env.Logger, Registry: reg,
+		Collector: col, Incidents: mgr, IncidentsH: nil,
+		Runners: runners, Refreshers: refreshers,
+		Listen: cfg.Server.Listen, Interval: cfg.Collector.Interval,
+		ShutdownTimeout: cfg.Server.ShutdownTimeout, Lang: cfg.Slack.Lang,
+		OnPoll: env.OnPoll,
+	})
+}
+
+func dispatcherOptions(cfg *config.Config, env Env, reg prometheus.Registerer, s notifier.Notifier) incident.DispatcherOptions {
+	o := incident.DispatcherOptions{
+		Clock: clock.Real{}, Logger: env.Logger.With("sink", s.Name()), Registerer: reg,
+	}
+	if s.Name() == "slack" && cfg.Slack.DigestThreshold > 1 {
+		o.DigestMin, o.DigestWait = cfg.Slack.DigestThreshold, cfg.Slack.DigestWindow
+	}
+	return o
+}
+
+// buildSinks makes the configured sinks plus the environment's extra ones.
+func buildSinks(cfg *config.Config, env Env, reg prometheus.Registerer) ([]notifier.Notifier, []Refresher, error) {
+	var sinks []notifier.Notifier
+	var refreshers []Refresher
+	if cfg.Slack.Enabled() {
+		s, err := slack.New(slackOptions(cfg, env, reg))
+		if err != nil {
+			return nil, nil, err
+		}
+		sinks = append(sinks, s)
+	}
+	if cfg.Alertmanager.Enabled() {
+		am, err := alertmanager.New(alertmanager.Options{
+			URL: cfg.Alertmanager.URL, Interval: cfg.Collector.Interval, Lang: cfg.Slack.Lang,
+			RunbookURL: cfg.Alertmanager.RunbookURL, HTTPClient: env.HTTPClient,
+			Logger: env.Logger.With("sink", "alertmanager"), Now: env.Clock.Now,
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+		sinks = append(sinks, am)
+		refreshers = append(refreshers, am)
+	}
+	sinks = append(sinks, env.ExtraSinks...)
+	if len(sinks) == 0 {
+		env.Logger.Warn("no notification sink configured: incidents are visible only in /api/incidents and /metrics")
+	}
+	return sinks, refreshers, nil
+}
+
+func slackOptions(cfg *config.Config, env Env, reg prometheus.Registerer) slack.Options {
+	return slack.Options{
+		Token: cfg.Slack.Token.Value(), WebhookURL: cfg.Slack.WebhookURL.Value(),
+		APIURL: cfg.Slack.APIURL, Channel: cfg.Slack.Channel,
+		Route: func(inc notifier.Incident) slack.Route {
+			r := cfg.RouteFor(inc.APIName, inc.Stage)
+			return slack.Route{Channel: r.Channel, Lang: r.Lang, Mention: r.Mention,
+				MentionStatuses: r.MentionOnStatuses, MentionCauses: r.MentionOnCauses}
+		},
+		HTTPClient: env.HTTPClient, Logger: env.Logger.With("sink", "slack"), Registerer: reg,
+		ChannelInterval: cfg.Slack.MinInterval,
+	}
+}
+
+// collectorOptions maps the configuration onto the collector.
+func collectorOptions(cfg *config.Config, env Env, reg prometheus.Registerer) collector.Options {
+	o := collector.Options{
+		Clock: env.Clock, Logger: env.Logger.With("component", "collector"), Registerer: reg,
+		AWS: collector.AWSOptions{
+			EndpointURL: cfg.AWS.EndpointURL, Region: cfg.AWS.Region, Regions: cfg.Regions,
+			MaxAttempts: cfg.AWS.MaxAttempts, MaxBackoff: cfg.AWS.MaxBackoff,
+		},
+		Discovery: discovery(cfg.Discovery),
+		Thresholds: func(api, stage string) collector.Thresholds {
+			t := cfg.ThresholdsFor(api, stage)
+			return collector.Thresholds{ErrorRate: t.ErrorRate, Min5xx: float64(t.Min5xxCount),
+				LatencyStat: t.LatencyPercentile, Latency: t.Latency, M: t.MOfN.M, N: t.MOfN.N, ClearAfter: t.ClearAfter}
+		},
+		Interval: cfg.Collector.Interval, Period: cfg.Collector.Period, Delay: cfg.Collector.Delay,
+		Reread: cfg.Collector.RereadPeriods,
+		Logs: collector.LogsOptions{Insights: cfg.Logs.InsightsEnabled, Lookback: cfg.Logs.Lookback,
+			MaxRequests: cfg.Logs.MaxRequestsSampled, ExtraLogGroups: cfg.Logs.ExtraLogGroups,
+			FilterTPS: cfg.Logs.FilterLogEventsTPS},
+		Prices: collector.Prices{PerThousandMetrics: cfg.Costs.MetricsPer1000, PerGBScanned: cfg.Costs.InsightsPerGB},
+		Shard:  shard(cfg.HA),
+	}
+	if cfg.AWS.AccessKeyID != "" {
+		o.AWS.Credentials = credentials.NewStaticCredentialsProvider(cfg.AWS.AccessKeyID, cfg.AWS.SecretAccessKey.Value(), "")
+	}
+	for _, a := range cfg.Accounts {
+		o.Accounts = append(o.Accounts, collector.Account{ID: a.ID, RoleARN: a.RoleARN, ExternalID: a.ExternalID, Regions: a.Regions})
+	}
+	for _, t := range cfg.Targets {
+		o.Targets = append(o.Targets, collector.Target{APIType: t.Type, API: t.API, Stages: t.Stages})
+	}
+	return o
+}
+
+// discovery folds the configured pattern lists into one anchored regexp each.
+func discovery(d config.Discovery) collector.Discovery {
+	return collector.Discovery{
+		Enabled: d.Enabled, APITypes: d.APITypes,
+		Include: anyOf(d.Include), Exclude: anyOf(d.Exclude),
+		Tags: d.IncludeTags, ExcludeTags: d.ExcludeTags, Refresh: d.RefreshInterval,
+	}
+}
+
+func anyOf(res []config.Regexp) *regexp.Regexp {
+	if len(res) == 0 {
+		return nil
+	}
+	parts := make([]string, len(res))
+	for i, r := range res {
+		parts[i] = "(?:" + r.String() + ")"
+	}
+	// The parts compiled alone at load, so their alternation compiles too.
+	return regexp.MustCompile("^(?:" + strings.Join(parts, "|") + ")$")
+}
+
+// shard keeps the stages whose key hashes to this replica's index.
+func shard(ha config.HA) func(string) bool {
+	if ha.Shards <= 1 {
+		return nil
+	}
+	return func(key string) bool {
+		h := fnv.New32a()
+		_, _ = h.Write([]byte(key))
+		return int(h.Sum32()%uint32(ha.Shards)) == ha.ShardIndex
+	}
+}

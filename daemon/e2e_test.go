@@ -1,0 +1,117 @@
+package daemon
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/apigw-triage/apigw-triage/clock"
+	"github.com/apigw-triage/apigw-triage/emulator"
+	"github.com/apigw-triage/apigw-triage/emulator/scenario"
+	"github.com/apigw-triage/apigw-triage/incident"
+)
+
+// catalogRun is the daemon, built from its configuration, against the
+// emulator's catalog over loopback through the real SDK, on a manual clock.
+type catalogRun struct {
+	clk   *clock.Manual
+	world *scenario.World
+	d     *Daemon
+	// seen is every incident observed open after a poll, by stage key, as
+	// last seen (the diagnosis may be revised while it is open).
+	seen map[string]incident.Incident
+}
+
+func startCatalog(tb testing.TB, name string, faults func(*scenario.Scenario)) *catalogRun {
+	tb.Helper()
+	start := time.Date(2026, 3, 10, 14, 0, 0, 0, time.UTC)
+	clk := clock.NewManual(start)
+	sc, err := scenario.Builtin(name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if faults != nil {
+		faults(sc)
+	}
+	world := scenario.NewWorld(sc, clk, start)
+	srv := httptest.NewServer(emulator.NewServer(world, emulator.Options{Seed: 7}))
+	tb.Cleanup(srv.Close)
+	cfg, err := EmulatorConfig(EmulatorSettings{
+		Endpoint: srv.URL, Account: world.Accounts()[0], Listen: "127.0.0.1:0",
+		StatePath: filepath.Join(tb.TempDir(), "incidents.db"),
+	}, func(string) string { return "" })
+	if err != nil {
+		tb.Fatal(err)
+	}
+	d, closeStore, err := Build(cfg, Env{Clock: clk})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { _ = closeStore() })
+	return &catalogRun{clk: clk, world: world, d: d, seen: map[string]incident.Incident{}}
+}
+
+// poll runs one poll, advancing the clock a second at a time while the
+// collector waits on it (Logs Insights results), then moves to the next
+// interval.
+func (r *catalogRun) poll(ctx context.Context) {
+	began := r.clk.Now()
+	done := make(chan struct{})
+	go func() { r.d.pollOnce(ctx); close(done) }()
+	for {
+		select {
+		case <-done:
+			for _, inc := range r.d.opts.Incidents.Open() {
+				r.seen[inc.StageKey] = inc
+			}
+			r.clk.Set(began.Add(r.d.opts.Interval))
+			return
+		case <-time.After(200 * time.Microsecond):
+			if r.clk.Waiters() > 0 {
+				r.clk.Advance(time.Second)
+			}
+		}
+	}
+}
+
+func (r *catalogRun) incidentOf(ep scenario.EpisodeInfo) (incident.Incident, bool) {
+	inc, ok := r.seen[stageKeyOf(ep)]
+	return inc, ok
+}
+
+func stageKeyOf(ep scenario.EpisodeInfo) string {
+	return fmt.Sprintf("%s/%s/%s/%s/%s", ep.Account, ep.Region, ep.APIType, ep.APIID, ep.Stage)
+}
+
+// TestCatalogEveryFailureDiagnosed is the product's promise end to end:
+// every failure of the catalog is detected and diagnosed with the status
+// and cause its episode injected, and every one recovers.
+func TestCatalogEveryFailureDiagnosed(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end run of the catalog")
+	}
+	r := startCatalog(t, "catalog", nil)
+	ctx := context.Background()
+	for range 70 {
+		r.poll(ctx)
+	}
+	for _, ep := range r.world.Episodes() {
+		name := fmt.Sprintf("%s/%s(%s)", ep.APIName, ep.Stage, ep.Cause)
+		inc, ok := r.incidentOf(ep)
+		if !ok {
+			t.Errorf("%s: no incident", name)
+			continue
+		}
+		got := inc.Info.Diagnosis
+		if got.Status != ep.Status || got.Cause != ep.Cause {
+			t.Errorf("%s: diagnosed %s %s, want %s %s", name, got.Status, got.Cause, ep.Status, ep.Cause)
+		}
+		if _, open := r.d.opts.Incidents.Lookup(stageKeyOf(ep)); open {
+			t.Errorf("%s: still open after the episode ended at %s", name, ep.End.Format(time.TimeOnly))
+		}
+		t.Logf("%-45s detected %v after the episode began", name, inc.Info.OpenedAt.Sub(ep.Start))
+	}
+}

@@ -1,0 +1,46 @@
+package daemon
+
+import (
+	"fmt"
+
+	"github.com/apigw-triage/apigw-triage/config"
+)
+
+// EmulatorSettings are what differs between runs against the emulator.
+type EmulatorSettings struct {
+	Endpoint   string // the emulator's base URL
+	Account    string // the account of the emulator's default credentials
+	Listen     string // the daemon's HTTP address
+	StatePath  string
+	WebhookURL string // optional Slack incoming webhook
+}
+
+// EmulatorConfig is the configuration the demo and the end-to-end tests
+// run with: an ordinary configuration file, checked by the same loader as
+// production, pointing every AWS service at the emulator.
+func EmulatorConfig(s EmulatorSettings, getenv func(string) string) (*config.Config, error) {
+	text := fmt.Sprintf(`aws:
+  region: us-east-1
+  endpoint_url: %q
+  access_key_id: emulator
+  secret_access_key: emulator
+  max_attempts: 8
+  max_backoff: 1s
+accounts:
+  - id: %q
+    name: demo
+regions: [us-east-1, eu-west-1]
+collector:
+  interval: 60s
+logs:
+  lookback: 5m
+server:
+  listen: %q
+state:
+  path: %q
+`, s.Endpoint, s.Account, s.Listen, s.StatePath)
+	if s.WebhookURL != "" {
+		text += fmt.Sprintf("slack:\n  webhook_url: %q\n", s.WebhookURL)
+	}
+	return config.Parse([]byte(text), "emulator.yaml", getenv)
+}

@@ -1,0 +1,207 @@
+package daemon
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/collector"
+	"github.com/apigw-triage/apigw-triage/incident"
+	"github.com/apigw-triage/apigw-triage/notifier"
+)
+
+// pollOnce runs one poll: metrics, thresholds, evidence for tripped stages,
+// incident observations, and the refresh of sinks that re-send open alerts.
+func (d *Daemon) pollOnce(ctx context.Context) {
+	res, err := d.opts.Collector.Poll(ctx)
+	if errors.Is(err, collector.ErrPollInProgress) || ctx.Err() != nil {
+		return
+	}
+	d.recordPoll(res, err)
+	if res == nil {
+		return
+	}
+	d.updateStageMetrics(res)
+	diags := d.diagnoseTripped(ctx, res)
+	for _, sr := range res.Stages {
+		if _, err := d.opts.Incidents.Observe(ctx, observation(sr, diags[sr.Stage.Key])); err != nil {
+			d.log.Error("incident update failed", "stage", sr.Stage.Key, "err", err)
+		}
+	}
+	d.refresh(ctx)
+	if d.opts.OnPoll != nil {
+		d.opts.OnPoll(res)
+	}
+}
+
+// recordPoll counts the poll and remembers its outcome for /readyz.
+func (d *Daemon) recordPoll(res *collector.PollResult, err error) {
+	result := pollSuccess
+	switch {
+	case err != nil:
+		result = pollError
+		d.log.Error("poll failed", "err", err)
+	case len(res.Failures) > 0:
+		result = pollPartial
+		for _, f := range res.Failures {
+			d.log.Warn("poll of one account or region failed", "account", f.Account, "region", f.Region, "op", f.Op, "err", f.Err)
+		}
+	}
+	d.metrics.polls.WithLabelValues(result).Inc()
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.polls++
+	if err == nil {
+		d.lastPoll = d.opts.Clock.Now()
+	}
+	d.lastErr = err
+}
+
+// diagnoseTripped pulls the evidence of every tripped stage that needs a
+// diagnosis and classifies it; the pulls run in parallel, bounded, because
+// each Logs Insights query waits seconds to minutes for its result.
+func (d *Daemon) diagnoseTripped(ctx context.Context, res *collector.PollResult) map[string]*classifier.Diagnosis {
+	var due []collector.StageResult
+	for _, sr := range res.Stages {
+		if sr.Tripped && d.needsDiagnosis(sr.Stage.Key) {
+			due = append(due, sr)
+		}
+	}
+	out := make([]*classifier.Diagnosis, len(due))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(d.opts.EvidenceConcurrency)
+	for i, sr := range due {
+		g.Go(func() error {
+			out[i] = d.diagnose(gctx, sr)
+			return nil
+		})
+	}
+	_ = g.Wait()
+	m := make(map[string]*classifier.Diagnosis, len(due))
+	for i, sr := range due {
+		if out[i] != nil {
+			m[sr.Stage.Key] = out[i]
+			d.markDiagnosed(sr.Stage.Key)
+		}
+	}
+	return m
+}
+
+// needsDiagnosis: a stage without an open incident needs one now; an open
+// incident is re-diagnosed every RediagnoseEvery polls.
+func (d *Daemon) needsDiagnosis(key string) bool {
+	inc, ok := d.opts.Incidents.Lookup(key)
+	if !ok || !inc.Open() {
+		return true
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	last, seen := d.diagnosed[key]
+	return !seen || d.polls-last >= d.opts.RediagnoseEvery
+}
+
+func (d *Daemon) markDiagnosed(key string) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.diagnosed[key] = d.polls
+}
+
+// diagnose pulls one stage's evidence and classifies it. Without evidence
+// (logs unreadable, logging off) the classifier still answers from the
+// metric context, and says which evidence was missing.
+func (d *Daemon) diagnose(ctx context.Context, sr collector.StageResult) *classifier.Diagnosis {
+	start := sr.WindowStart
+	if inc, ok := d.opts.Incidents.Lookup(sr.Stage.Key); ok && inc.Open() && inc.Info.OpenedAt.Before(start) {
+		start = maxTime(inc.Info.OpenedAt, sr.WindowEnd.Add(-time.Hour))
+	}
+	ev, err := d.opts.Collector.Evidence(ctx, sr.Stage, start, sr.WindowEnd)
+	if ctx.Err() != nil {
+		return nil
+	}
+	result := "ok"
+	if err != nil {
+		result = "evidence_error"
+		d.log.Warn("evidence pull failed", "stage", sr.Stage.Key, "err", err)
+	}
+	d.metrics.classifyTotal.WithLabelValues(result).Inc()
+	sess := classifier.NewSession(stageContext(sr, ev))
+	if ev != nil {
+		for _, e := range ev.Events {
+			sess.AddEvent(e)
+		}
+	}
+	diag := sess.Diagnose(d.opts.Lang)
+	d.log.Info("diagnosed", "stage", sr.Stage.Key, "status", diag.Status, "cause", diag.Cause, "confidence", diag.Confidence)
+	return &diag
+}
+
+// stageContext is the classifier's context: the collector's when it pulled
+// evidence, else what the poll alone knows.
+func stageContext(sr collector.StageResult, ev *collector.Evidence) classifier.Context {
+	var c classifier.Context
+	if ev != nil {
+		c = ev.Context
+	}
+	c.APIType = sr.Stage.APIType
+	if c.Requests == 0 {
+		c.Requests, c.Errors5xx = sr.Requests, sr.Errors5xx
+	}
+	if c.LatencyMax == 0 {
+		c.LatencyMax = sr.LatencyP
+	}
+	if c.IntegrationTimeout == 0 {
+		c.IntegrationTimeout = sr.Stage.EffectiveTimeout()
+	}
+	return c
+}
+
+// observation maps a stage's poll result onto the incident manager's input.
+func observation(sr collector.StageResult, diag *classifier.Diagnosis) incident.Observation {
+	st := sr.Stage
+	return incident.Observation{
+		StageKey:      st.Key,
+		Account:       st.Account,
+		Region:        st.Region,
+		APIType:       st.APIType,
+		APIName:       st.APIName,
+		APIID:         st.APIID,
+		Stage:         st.Stage,
+		WindowStart:   sr.WindowStart,
+		WindowEnd:     sr.WindowEnd,
+		Requests:      sr.Requests,
+		Errors5xx:     sr.Errors5xx,
+		ErrorRate:     sr.ErrorRate,
+		LatencyP99:    sr.LatencyP,
+		LikelyTimeout: sr.LikelyTimeout,
+		Tripped:       sr.Tripped,
+		Clear:         sr.Clear,
+		Diagnosis:     diag,
+	}
+}
+
+// refresh hands the open incidents to the sinks that re-send them.
+func (d *Daemon) refresh(ctx context.Context) {
+	if len(d.opts.Refreshers) == 0 {
+		return
+	}
+	open := d.opts.Incidents.Open()
+	views := make([]notifier.Incident, 0, len(open))
+	for _, inc := range open {
+		views = append(views, inc.Info)
+	}
+	for _, r := range d.opts.Refreshers {
+		if err := r.Refresh(ctx, views); err != nil {
+			d.log.Warn("refresh of open alerts failed", "err", err)
+		}
+	}
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
