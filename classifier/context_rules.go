@@ -59,6 +59,9 @@ func (s *Session) adjust(c Cause, api APIType) Cause {
 	if permission && s.lambdaMethodNotPost() {
 		return CauseIntegrationMethodNotPost
 	}
+	if c == CausePrivateIntegrationError && strings.EqualFold(s.ctx.ConnectionType, "INTERNET") {
+		return CauseInternalServiceFailure
+	}
 	if c == CauseLambdaInvokePermission && api != APIHTTP &&
 		(strings.Contains(s.ctx.IntegrationURI, "${stageVariables.") || s.st.stageVarRef) {
 		return CauseStageVariablePermission

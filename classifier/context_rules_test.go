@@ -7,6 +7,7 @@ import (
 
 func TestContextDecides(t *testing.T) {
 	const permission = "(r1) Execution failed due to configuration error: Invalid permissions on Lambda function\n(r1) Method completed with status: 500\n"
+	const vpcConfig = "(r4) Execution failed due to configuration error: There was an internal error while executing your request\n(r4) Method completed with status: 500\n"
 	const bare500 = "(r2) Method completed with status: 500\n"
 	const bare504 = "HTTP/1.1 504 Gateway Timeout\n"
 	const fnError = "(r3) Lambda execution failed with status 200 due to customer function error: boom. Lambda request id: 11111111-2222-4333-8444-555555555555\n(r3) Method completed with status: 502\n"
@@ -24,6 +25,9 @@ func TestContextDecides(t *testing.T) {
 		{"latency at the timeout decides a bare 504", Context{IntegrationLatencyMax: 29 * time.Second}, bare504, CauseIntegrationTimeout, Status504},
 		{"duration at the function timeout refines a function error", Context{LambdaTimeout: 6 * time.Second, LambdaDurationMax: 6 * time.Second}, fnError, CauseLambdaFunctionTimeout, Status502},
 		{"metrics only", Context{APIType: APIHTTP, Errors5xx: 40, IntegrationLatencyMax: 30 * time.Second}, "", CauseIntegrationTimeout, Status503},
+		{"VPC link failure line, integration unknown", Context{}, vpcConfig, CausePrivateIntegrationError, Status500},
+		{"VPC link failure line, VPC_LINK integration", Context{ConnectionType: "VPC_LINK"}, vpcConfig, CausePrivateIntegrationError, Status500},
+		{"same line on an internet integration", Context{ConnectionType: "INTERNET"}, vpcConfig, CauseInternalServiceFailure, Status500},
 		{"HTTP API given: timeout status 503", Context{APIType: APIHTTP}, "Execution failed due to a timeout error\n", CauseIntegrationTimeout, Status503},
 	}
 	for _, tt := range tests {

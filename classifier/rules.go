@@ -190,7 +190,13 @@ func gatewayRules() []ruleSpec {
 		{lit: "vpc_link", cause: CausePrivateIntegrationError, weight: 85},
 		{lit: "private integration", cause: CausePrivateIntegrationError, weight: 60},
 		{lit: "execution failed due to an internal error", cause: CauseInternalServiceFailure, weight: 85},
-		{lit: "an internal error while executing", cause: CauseInternalServiceFailure, weight: wSpecific},
+		// "Execution failed due to configuration error: There was an internal
+		// error while executing your request" is the VPC link failure of
+		// repost.aws/knowledge-center/api-gateway-500-error-vpc; adjust turns
+		// it back into an internal failure when the integration is known not
+		// to be private.
+		{lit: "configuration error: there was an internal error while executing", cause: CausePrivateIntegrationError, weight: 82},
+		{lit: "an internal error while executing", cause: CauseInternalServiceFailure, weight: wLikely},
 		{lit: "internalfailure", cause: CauseInternalServiceFailure, weight: wHint},
 		{lit: "internal failure", cause: CauseInternalServiceFailure, weight: wHint},
 	}

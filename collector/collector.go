@@ -34,6 +34,7 @@ type Collector struct {
 	series map[string]*series     // by stage key
 	health map[string]regionHealth
 	cost   costState
+	warned map[string]bool // conditions already logged
 }
 
 // regionHealth is the outcome of the last poll of one region.
@@ -78,6 +79,7 @@ func newCollector(opts Options, m *metrics) *Collector {
 		disc:    map[string]*discovered{},
 		series:  map[string]*series{},
 		health:  map[string]regionHealth{},
+		warned:  map[string]bool{},
 	}
 }
 

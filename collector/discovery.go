@@ -179,7 +179,7 @@ func (c *Collector) warnCollisions(r *region, stages []Stage) {
 		ids[s.APIName][s.APIID] = true
 	}
 	for name, set := range ids {
-		if len(set) > 1 {
+		if len(set) > 1 && c.firstWarning(r.id()+"/"+name) {
 			c.log.Warn("REST APIs share a name; CloudWatch merges their metrics", "account", r.account, "region", r.name, "api", name, "count", len(set))
 		}
 	}
@@ -194,4 +194,16 @@ func forEach[T any](ctx context.Context, items []T, fn func(context.Context, int
 		g.Go(func() error { return fn(ctx, i, it) })
 	}
 	return g.Wait()
+}
+
+// firstWarning reports whether key has not been warned about yet, so that a
+// condition found again at every discovery refresh is logged once.
+func (c *Collector) firstWarning(key string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.warned[key] {
+		return false
+	}
+	c.warned[key] = true
+	return true
 }

@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/apigw-triage/apigw-triage/config"
 )
 
 // requireTool returns the path of an external program. In CI a missing
@@ -128,6 +130,21 @@ func TestKustomizeRenders(t *testing.T) {
 		}
 		if dir == "kubernetes/overlays/persistent" && !strings.Contains(s, "claimName: apigw-triage-state") {
 			t.Errorf("%s does not mount the PersistentVolumeClaim", dir)
+		}
+	}
+}
+
+// TestShippedConfigsLoad checks every configuration file shipped under
+// deploy/ with the daemon's own loader; secrets come from stand-in values.
+func TestShippedConfigsLoad(t *testing.T) {
+	files, err := filepath.Glob("kubernetes/*/config.yaml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no configuration files found: %v", err)
+	}
+	env := map[string]string{"SLACK_TOKEN": "xoxb-000000000000-stand-in"}
+	for _, f := range files {
+		if _, err := config.Load(f, func(k string) string { return env[k] }); err != nil {
+			t.Errorf("%v", err)
 		}
 	}
 }
