@@ -44,7 +44,7 @@ func runDemo(ctx context.Context, args []string, s streams) int {
 		defer cancel()
 	}
 	if err := demo(ctx, o, s); err != nil {
-		fmt.Fprintf(s.stderr, "apigw-triage demo: %v\n", err)
+		_, _ = fmt.Fprintf(s.stderr, "apigw-triage demo: %v\n", err)
 		return 1
 	}
 	return 0
@@ -62,12 +62,12 @@ func parseDemoFlags(args []string, s streams) (demoOptions, bool) {
 	fs.StringVar(&o.logLevel, "log-level", "warn", "daemon log level on standard error: debug, info, warn or error")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		if fs.NArg() > 0 {
-			fmt.Fprintf(s.stderr, "apigw-triage demo: unexpected argument %q\n", fs.Arg(0))
+			_, _ = fmt.Fprintf(s.stderr, "apigw-triage demo: unexpected argument %q\n", fs.Arg(0))
 		}
 		return o, false
 	}
 	if o.speed <= 0 {
-		fmt.Fprintln(s.stderr, "apigw-triage demo: --speed must be positive")
+		_, _ = fmt.Fprintln(s.stderr, "apigw-triage demo: --speed must be positive")
 		return o, false
 	}
 	return o, true
@@ -93,7 +93,7 @@ func demo(ctx context.Context, o demoOptions, s streams) error {
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
+	defer func() { _ = os.RemoveAll(dir) }()
 	cfg, err := daemon.EmulatorConfig(daemon.EmulatorSettings{
 		Endpoint: emuURL, Account: world.Accounts()[0], Listen: o.listen,
 		StatePath: filepath.Join(dir, "incidents.db"), WebhookURL: o.webhook,
@@ -106,10 +106,10 @@ func demo(ctx context.Context, o demoOptions, s streams) error {
 	if err != nil {
 		return err
 	}
-	defer closeStore()
-	fmt.Fprintf(s.stdout, "apigw-triage demo: scenario %s, %d failure episodes, emulated time ×%g from %s\n",
+	defer func() { _ = closeStore() }()
+	_, _ = fmt.Fprintf(s.stdout, "apigw-triage demo: scenario %s, %d failure episodes, emulated time ×%g from %s\n",
 		sc.Name, len(world.Episodes()), o.speed, start.Format(time.RFC3339))
-	fmt.Fprintf(s.stdout, "emulated AWS at %s; metrics at http://%s/metrics, incidents at http://%s/api/incidents\n\n",
+	_, _ = fmt.Fprintf(s.stdout, "emulated AWS at %s; metrics at http://%s/metrics, incidents at http://%s/api/incidents\n\n",
 		emuURL, d.Addr(), d.Addr())
 	if err := d.Run(ctx); err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
 		return err

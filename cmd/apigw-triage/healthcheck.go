@@ -23,17 +23,17 @@ func runHealthcheck(ctx context.Context, args []string, s streams) int {
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, *url, nil)
 	if err != nil {
-		fmt.Fprintf(s.stderr, "apigw-triage healthcheck: %v\n", err)
+		_, _ = fmt.Fprintf(s.stderr, "apigw-triage healthcheck: %v\n", err)
 		return 2
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		fmt.Fprintf(s.stderr, "apigw-triage healthcheck: %v\n", err)
+		_, _ = fmt.Fprintf(s.stderr, "apigw-triage healthcheck: %v\n", err)
 		return 1
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	if resp.StatusCode != http.StatusOK {
-		fmt.Fprintf(s.stderr, "apigw-triage healthcheck: %s answered %s\n", *url, resp.Status)
+		_, _ = fmt.Fprintf(s.stderr, "apigw-triage healthcheck: %s answered %s\n", *url, resp.Status)
 		return 1
 	}
 	return 0

@@ -61,7 +61,7 @@ func dispatch(ctx context.Context, args []string, s streams) int {
 	}
 	c, ok := cmds[args[0]]
 	if !ok {
-		fmt.Fprintf(s.stderr, "apigw-triage: unknown command %q (try apigw-triage help)\n", args[0])
+		_, _ = fmt.Fprintf(s.stderr, "apigw-triage: unknown command %q (try apigw-triage help)\n", args[0])
 		return 2
 	}
 	return c.run(ctx, args[1:], s)
@@ -73,14 +73,14 @@ func usage(w io.Writer, cmds map[string]command) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	fmt.Fprintln(w, "usage: apigw-triage <command> [flags]")
-	fmt.Fprintln(w)
+	_, _ = fmt.Fprintln(w, "usage: apigw-triage <command> [flags]")
+	_, _ = fmt.Fprintln(w)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-13s %s\n", n, cmds[n].summary)
+		_, _ = fmt.Fprintf(w, "  %-13s %s\n", n, cmds[n].summary)
 	}
 }
 
 func runVersion(_ context.Context, _ []string, s streams) int {
-	fmt.Fprintf(s.stdout, "apigw-triage %s\n", version)
+	_, _ = fmt.Fprintf(s.stdout, "apigw-triage %s\n", version)
 	return 0
 }

@@ -23,12 +23,12 @@ func runDaemon(ctx context.Context, args []string, s streams) int {
 		return 2
 	}
 	if (*path == "") == (*fromEnv == "") || fs.NArg() > 0 {
-		fmt.Fprintln(s.stderr, "usage: apigw-triage run --config FILE | --config-env VAR")
+		_, _ = fmt.Fprintln(s.stderr, "usage: apigw-triage run --config FILE | --config-env VAR")
 		return 2
 	}
 	cfg, err := loadConfig(*path, *fromEnv, s.getenv)
 	if err != nil {
-		fmt.Fprintln(s.stderr, strings.TrimRight(err.Error(), "\n"))
+		_, _ = fmt.Fprintln(s.stderr, strings.TrimRight(err.Error(), "\n"))
 		return 1
 	}
 	logger := newLogger(s.stderr, cfg.Log)
