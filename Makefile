@@ -5,7 +5,7 @@ GOLANGCI_LINT := $(GOBIN)/golangci-lint
 
 .PHONY: test deps fmt-check vet lint unit build fuzz bench
 
-test: deps fmt-check vet lint unit
+test: deps fmt-check vet lint build unit
 
 # Installs what the integration tests run against (Debian's prometheus,
 # prometheus-alertmanager and awscli, and golangci-lint from the Go module

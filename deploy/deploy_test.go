@@ -148,3 +148,28 @@ func TestShippedConfigsLoad(t *testing.T) {
 		}
 	}
 }
+
+// TestDockerfileBuildsLikeCI: no Docker engine runs on the build machines,
+// so CI builds the binary with `make build`; the Dockerfile must use exactly
+// the same flags for that build to speak for the image.
+func TestDockerfileBuildsLikeCI(t *testing.T) {
+	const flags = `CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X main.version=`
+	for _, f := range []string{"../Dockerfile", "../Makefile"} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), flags) {
+			t.Errorf("%s does not build with %s...", f, flags)
+		}
+	}
+	b, _ := os.ReadFile("../Dockerfile")
+	for _, want := range []string{"USER 65532", "distroless/static", "AS build"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("Dockerfile lacks %q", want)
+		}
+	}
+	if strings.Contains(string(b), ":latest") {
+		t.Error("Dockerfile uses a latest tag")
+	}
+}
