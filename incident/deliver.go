@@ -135,12 +135,12 @@ func (d *Dispatcher) record(batch []outboxEntry, ds []*notifier.Delivery, retry 
 	if !retry {
 		*failures = 0
 		d.metrics.notifications.WithLabelValues(d.name, resultFailed).Add(float64(len(batch)))
-		log.Error("notification failed permanently; not retried", "err", callErr)
+		log.Error("notification failed permanently; not retried", "err", redact(callErr.Error()))
 		return 0
 	}
 	*failures++
 	wait := d.backoff.wait(*failures, callErr)
 	d.metrics.notifications.WithLabelValues(d.name, resultRetried).Add(float64(len(batch)))
-	log.Warn("notification failed; will retry", "err", callErr, "wait", wait)
+	log.Warn("notification failed; will retry", "err", redact(callErr.Error()), "wait", wait)
 	return wait
 }

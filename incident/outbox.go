@@ -207,7 +207,7 @@ func (s *Store) delivered(sink string, entries []outboxEntry, states []notifier.
 // on them, keeping them pending. The sinks' states are kept too: a sink
 // may have done part of its work (a root message posted, its reply not).
 func (s *Store) failed(sink string, entries []outboxEntry, states []notifier.SinkState, cause error, permanent bool) error {
-	msg := cause.Error()
+	msg := redact(cause.Error())
 	return s.db.Update(func(tx *bolt.Tx) error {
 		for i, e := range entries {
 			err := updateEntry(tx, sink, e.key, func(x *outboxEntry) {
