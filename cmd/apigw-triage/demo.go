@@ -101,7 +101,7 @@ func demo(ctx context.Context, o demoOptions, s streams) error {
 	if err != nil {
 		return err
 	}
-	out := console.New(s.stdout, nil)
+	out := &wallTimed{inner: console.New(s.stdout, nil), w: s.stdout, start: time.Now()}
 	d, closeStore, err := daemon.Build(cfg, daemon.Env{Clock: clk, Logger: logger, ExtraSinks: []notifier.Notifier{out}})
 	if err != nil {
 		return err
