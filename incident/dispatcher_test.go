@@ -232,3 +232,7 @@ func TestBackoffCapped(t *testing.T) {
 		}
 	}
 }
+
+func newManualAt() *clock.Manual { return clock.NewManual(t0) }
+
+func secs(n int) time.Duration { return time.Duration(n) * time.Second }
