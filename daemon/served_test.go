@@ -1,0 +1,139 @@
+package daemon
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/apigw-triage/apigw-triage/clock"
+	"github.com/apigw-triage/apigw-triage/emulator"
+	"github.com/apigw-triage/apigw-triage/emulator/scenario"
+	"github.com/apigw-triage/apigw-triage/incident"
+)
+
+// servedRun is the catalog run with what Run would start besides the
+// poll loop: the HTTP server and the outbox dispatchers, here delivering
+// to a Slack incoming-webhook stand-in, so every sink series is real.
+type servedRun struct {
+	*catalogRun
+	webhookPosts *atomic.Int64
+}
+
+// startServed builds the daemon as startCatalog does, with a webhook
+// configured, and serves it until the test ends. Polling is left to the
+// test (r.poll), so the clock stays manual.
+func startServed(t *testing.T) *servedRun {
+	t.Helper()
+	posts := &atomic.Int64{}
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		posts.Add(1)
+		_, _ = io.WriteString(w, "ok")
+	}))
+	t.Cleanup(hook.Close)
+	r := buildCatalog(t, hook.URL)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		if err := r.d.srv.serve(ctx, time.Second); err != nil {
+			t.Errorf("http server: %v", err)
+		}
+	})
+	for _, run := range r.d.opts.Runners {
+		wg.Go(func() {
+			if err := run.Run(ctx); err != nil && !errors.Is(err, context.Canceled) {
+				t.Errorf("dispatcher: %v", err)
+			}
+		})
+	}
+	// Registered after the store's close, so it runs before it.
+	t.Cleanup(func() { cancel(); wg.Wait() })
+	return &servedRun{catalogRun: r, webhookPosts: posts}
+}
+
+// buildCatalog is startCatalog with a Slack webhook URL in the settings.
+func buildCatalog(t *testing.T, webhookURL string) *catalogRun {
+	t.Helper()
+	start := time.Date(2026, 3, 10, 14, 0, 0, 0, time.UTC)
+	clk := clock.NewManual(start)
+	sc, err := scenario.Builtin("catalog")
+	if err != nil {
+		t.Fatal(err)
+	}
+	world := scenario.NewWorld(sc, clk, start)
+	srv := httptest.NewServer(emulator.NewServer(world, emulator.Options{Seed: 7}))
+	t.Cleanup(srv.Close)
+	cfg, err := EmulatorConfig(EmulatorSettings{
+		Endpoint: srv.URL, Account: world.Accounts()[0], Listen: "127.0.0.1:0",
+		StatePath: filepath.Join(t.TempDir(), "incidents.db"), WebhookURL: webhookURL,
+	}, func(string) string { return "" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, closeStore, err := Build(cfg, Env{Clock: clk})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = closeStore() })
+	return &catalogRun{clk: clk, world: world, d: d, seen: map[string]incident.Incident{}}
+}
+
+// pollUntilOpen polls until at least one incident is open (the catalog's
+// first failures open after about a dozen polls) and returns how many polls
+// it took.
+func (r *catalogRun) pollUntilOpen(t *testing.T) int {
+	t.Helper()
+	const most = 30
+	for n := 1; n <= most; n++ {
+		r.poll(context.Background())
+		if len(r.d.opts.Incidents.Open()) > 0 {
+			return n
+		}
+	}
+	t.Fatalf("no incident open after %d polls of the catalog", most)
+	return 0
+}
+
+// scrape fetches the daemon's /metrics as Prometheus would.
+func (r *catalogRun) scrape(t *testing.T) []byte {
+	t.Helper()
+	c := &http.Client{Timeout: 10 * time.Second}
+	resp, err := c.Get("http://" + r.d.Addr() + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = resp.Body.Close() }()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET /metrics: %s %v\n%s", resp.Status, err, body)
+	}
+	return body
+}
+
+// requireTool returns the path of an external program. In CI a missing
+// program fails the test, since the CI image installs it; elsewhere the
+// test is skipped with the package to install.
+func requireTool(t *testing.T, path, pkg string) string {
+	t.Helper()
+	if _, err := os.Stat(path); err == nil {
+		return path
+	}
+	if p, err := exec.LookPath(filepath.Base(path)); err == nil {
+		return p
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatalf("%s not found; install the Debian package %s", path, pkg)
+	}
+	t.Skipf("%s not found (apt-get install %s)", path, pkg)
+	return ""
+}
