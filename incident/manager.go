@@ -53,9 +53,14 @@ type Manager struct {
 	recent  int
 	metrics *managerMetrics
 
-	mu     sync.Mutex
-	latest map[string]*Incident // by stage key: open, or the last resolved
+	mu        sync.Mutex
+	latest    map[string]*Incident // by stage key: open, or the last resolved
+	lastPrune time.Time
 }
+
+// pruneEvery spaces out retention passes: a pass reads the whole history,
+// too much to do on every resolution when many stages flap.
+const pruneEvery = 10 * time.Minute
 
 // NewManager loads the stored incidents and registers the incident metrics.
 func NewManager(st *Store, opts ManagerOptions) (*Manager, error) {
@@ -88,7 +93,8 @@ func NewManager(st *Store, opts ManagerOptions) (*Manager, error) {
 			m.metrics.show(inc)
 		}
 	}
-	if _, err := st.prune(m.clk.Now()); err != nil {
+	m.lastPrune = m.clk.Now()
+	if _, err := st.prune(m.lastPrune); err != nil {
 		return nil, fmt.Errorf("incident store %s: pruning: %w", st.Path(), err)
 	}
 	return m, nil
@@ -172,8 +178,9 @@ func (m *Manager) after(prev *Incident, d decision) {
 	for _, s := range m.sinks {
 		m.st.signal(s)
 	}
-	if d.kind == notifier.KindResolved {
-		if _, err := m.st.prune(inc.LastSeenAt); err != nil {
+	if now := inc.LastSeenAt; d.kind == notifier.KindResolved && now.Sub(m.lastPrune) >= pruneEvery {
+		m.lastPrune = now
+		if _, err := m.st.prune(now); err != nil {
 			m.log.Warn("pruning resolved incidents failed", "err", err)
 		}
 	}
