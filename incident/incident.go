@@ -1,9 +1,3 @@
-// Package incident keeps one incident per API stage and failure episode:
-// it turns the daemon's per-poll observations into opened, updated,
-// reminder and resolved transitions, persists them in an embedded bbolt
-// store, and delivers the resulting notifications through a transactional
-// outbox, so a sink outage or a crash delays a notification but never drops
-// or doubles it.
 package incident
 
 import (
