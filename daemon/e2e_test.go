@@ -98,6 +98,17 @@ func TestCatalogEveryFailureDiagnosed(t *testing.T) {
 	for range 70 {
 		r.poll(ctx)
 	}
+	episodes := map[string]bool{}
+	for _, ep := range r.world.Episodes() {
+		episodes[stageKeyOf(ep)] = true
+	}
+	// No false trips: the night stage without traffic, the healthy stages
+	// and late, revised datapoints never open an incident.
+	for key, inc := range r.seen {
+		if !episodes[key] {
+			t.Errorf("incident on %s, which had no failure episode: %s %s", key, inc.Info.Diagnosis.Status, inc.Info.Diagnosis.Cause)
+		}
+	}
 	for _, ep := range r.world.Episodes() {
 		name := fmt.Sprintf("%s/%s(%s)", ep.APIName, ep.Stage, ep.Cause)
 		inc, ok := r.incidentOf(ep)
