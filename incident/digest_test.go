@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -40,25 +41,32 @@ func TestDigestOfOpenedEvents(t *testing.T) {
 		name        string
 		stages      []string
 		digestMin   int
+		digestWait  time.Duration
 		wantBatches []int
+		wantWaits   []time.Duration
 	}{
-		{"three opened at once go out as one digest", []string{"a", "b", "c"}, 2, []int{3}},
-		{"a digest stops at another kind", []string{"a", "b", "a", "c"}, 2, []int{2, 1, 1}},
-		{"below the minimum each goes alone", []string{"a", "b"}, 3, []int{1, 1}},
-		{"digests off", []string{"a", "b", "c"}, 0, []int{1, 1, 1}},
+		{"a lone opened event waits for company, then goes alone", []string{"a"}, 2, 5 * time.Second, []int{1}, []time.Duration{5 * time.Second}},
+		{"three opened at once go out as one digest", []string{"a", "b", "c"}, 2, 0, []int{3}, nil},
+		{"a digest stops at another kind", []string{"a", "b", "a", "c"}, 2, 0, []int{2, 1, 1}, nil},
+		{"below the minimum each goes alone", []string{"a", "b"}, 3, 0, []int{1, 1}, nil},
+		{"digests off", []string{"a", "b", "c"}, 0, time.Minute, []int{1, 1, 1}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			st := storeWithTransitions(t, filepath.Join(t.TempDir(), "s.db"), tt.stages)
 			defer st.Close()
 			sink := &digestSink{}
-			d, err := NewDispatcher(st, sink, DispatcherOptions{Clock: &sleepClock{now: t0}, Registerer: prometheus.NewRegistry(), DigestMin: tt.digestMin})
+			clk := &sleepClock{now: t0.Add(time.Duration(len(tt.stages)-1) * time.Second)}
+			d, err := NewDispatcher(st, sink, DispatcherOptions{Clock: clk, Registerer: prometheus.NewRegistry(), DigestMin: tt.digestMin, DigestWait: tt.digestWait})
 			if err != nil {
 				t.Fatal(err)
 			}
 			runUntil(t, d, func() bool { return d.Depth() == 0 })
 			if !equalInts(sink.batches, tt.wantBatches) {
 				t.Errorf("batches %v, want %v", sink.batches, tt.wantBatches)
+			}
+			if got := clk.recorded(); !equalDurations(got, tt.wantWaits) {
+				t.Errorf("waits %v, want %v", got, tt.wantWaits)
 			}
 			first, _ := st.Incidents(StateOpen, 0)
 			if tt.wantBatches[0] > 1 {

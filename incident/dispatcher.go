@@ -138,6 +138,9 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 			d.sleep(ctx, d.backoff.wait(failures, nil))
 			continue
 		}
+		if ctx.Err() != nil {
+			break // a digest wait ended with the shutdown: start no new call
+		}
 		if len(batch) == 0 {
 			select {
 			case <-ctx.Done():
