@@ -14,7 +14,7 @@ import (
 // late CloudWatch data).
 func BenchmarkCatalogDetection(b *testing.B) {
 	for b.Loop() {
-		r := startCatalog(b, "catalog", nil)
+		r := startCatalog(b, catalogSetup{})
 		ctx := context.Background()
 		for range 45 {
 			r.poll(ctx)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/apigw-triage/apigw-triage/clock"
+	"github.com/apigw-triage/apigw-triage/config"
 	"github.com/apigw-triage/apigw-triage/emulator"
 	"github.com/apigw-triage/apigw-triage/emulator/scenario"
 	"github.com/apigw-triage/apigw-triage/incident"
@@ -25,26 +26,40 @@ type catalogRun struct {
 	seen map[string]incident.Incident
 }
 
-func startCatalog(tb testing.TB, name string, faults func(*scenario.Scenario)) *catalogRun {
+// catalogSetup varies a catalog run.
+type catalogSetup struct {
+	scenario string                   // default "catalog"
+	webhook  string                   // Slack incoming webhook stand-in, if any
+	faults   func(*scenario.Scenario) // e.g. more throttling
+	config   func(*config.Config)     // e.g. a shorter SDK backoff
+}
+
+func startCatalog(tb testing.TB, setup catalogSetup) *catalogRun {
 	tb.Helper()
 	start := time.Date(2026, 3, 10, 14, 0, 0, 0, time.UTC)
 	clk := clock.NewManual(start)
-	sc, err := scenario.Builtin(name)
+	if setup.scenario == "" {
+		setup.scenario = "catalog"
+	}
+	sc, err := scenario.Builtin(setup.scenario)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	if faults != nil {
-		faults(sc)
+	if setup.faults != nil {
+		setup.faults(sc)
 	}
 	world := scenario.NewWorld(sc, clk, start)
 	srv := httptest.NewServer(emulator.NewServer(world, emulator.Options{Seed: 7}))
 	tb.Cleanup(srv.Close)
 	cfg, err := EmulatorConfig(EmulatorSettings{
 		Endpoint: srv.URL, Account: world.Accounts()[0], Listen: "127.0.0.1:0",
-		StatePath: filepath.Join(tb.TempDir(), "incidents.db"),
+		StatePath: filepath.Join(tb.TempDir(), "incidents.db"), WebhookURL: setup.webhook,
 	}, func(string) string { return "" })
 	if err != nil {
 		tb.Fatal(err)
+	}
+	if setup.config != nil {
+		setup.config(cfg)
 	}
 	d, closeStore, err := Build(cfg, Env{Clock: clk})
 	if err != nil {
@@ -93,7 +108,7 @@ func TestCatalogEveryFailureDiagnosed(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end run of the catalog")
 	}
-	r := startCatalog(t, "catalog", nil)
+	r := startCatalog(t, catalogSetup{})
 	ctx := context.Background()
 	for range 70 {
 		r.poll(ctx)
@@ -125,4 +140,61 @@ func TestCatalogEveryFailureDiagnosed(t *testing.T) {
 		}
 		t.Logf("%-45s detected %v after the episode began", name, inc.Info.OpenedAt.Sub(ep.Start))
 	}
+}
+
+// TestCatalogUnderHeavyThrottling: with half of all AWS calls answered with
+// the service's throttling error, the SDK's retries absorb it; detection is
+// delayed at most, and no incident is lost.
+func TestCatalogUnderHeavyThrottling(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end run of the catalog")
+	}
+	r := startCatalog(t, catalogSetup{
+		faults: func(sc *scenario.Scenario) { sc.Faults.ThrottleShare = 0.5 },
+		// The SDK's backoff is wall time; keep it short so the test is quick,
+		// with enough attempts that 0.5^attempts is negligible.
+		config: func(c *config.Config) { c.AWS.MaxBackoff = 20 * time.Millisecond; c.AWS.MaxAttempts = 12 },
+	})
+	ctx := context.Background()
+	for range 45 {
+		r.poll(ctx)
+	}
+	if n := throttledAttempts(t, r.d); n < 50 {
+		t.Fatalf("only %v throttled attempts counted: the fault was not injected", n)
+	}
+	for _, ep := range r.world.Episodes() {
+		if ep.Start.After(r.clk.Now().Add(-8 * time.Minute)) {
+			continue // too recent to have tripped yet
+		}
+		inc, ok := r.incidentOf(ep)
+		switch {
+		case !ok:
+			t.Errorf("%s/%s (%s): lost under throttling", ep.APIName, ep.Stage, ep.Cause)
+		case inc.Info.Diagnosis.Cause != ep.Cause:
+			t.Errorf("%s/%s: diagnosed %s, want %s", ep.APIName, ep.Stage, inc.Info.Diagnosis.Cause, ep.Cause)
+		}
+	}
+}
+
+// throttledAttempts sums apigw_triage_aws_requests_total{result="throttled"}.
+func throttledAttempts(t *testing.T, d *Daemon) float64 {
+	t.Helper()
+	mfs, err := d.opts.Registry.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n float64
+	for _, mf := range mfs {
+		if mf.GetName() != "apigw_triage_aws_requests_total" {
+			continue
+		}
+		for _, m := range mf.GetMetric() {
+			for _, l := range m.GetLabel() {
+				if l.GetName() == "result" && l.GetValue() == "throttled" {
+					n += m.GetCounter().GetValue()
+				}
+			}
+		}
+	}
+	return n
 }

@@ -13,11 +13,6 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
-
-	"github.com/apigw-triage/apigw-triage/clock"
-	"github.com/apigw-triage/apigw-triage/emulator"
-	"github.com/apigw-triage/apigw-triage/emulator/scenario"
-	"github.com/apigw-triage/apigw-triage/incident"
 )
 
 // servedRun is the catalog run with what Run would start besides the
@@ -40,7 +35,7 @@ func startServed(t *testing.T) *servedRun {
 		_, _ = io.WriteString(w, "ok")
 	}))
 	t.Cleanup(hook.Close)
-	r := buildCatalog(t, hook.URL)
+	r := startCatalog(t, catalogSetup{webhook: hook.URL})
 
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
@@ -59,33 +54,6 @@ func startServed(t *testing.T) *servedRun {
 	// Registered after the store's close, so it runs before it.
 	t.Cleanup(func() { cancel(); wg.Wait() })
 	return &servedRun{catalogRun: r, webhookPosts: posts}
-}
-
-// buildCatalog is startCatalog with a Slack webhook URL in the settings.
-func buildCatalog(t *testing.T, webhookURL string) *catalogRun {
-	t.Helper()
-	start := time.Date(2026, 3, 10, 14, 0, 0, 0, time.UTC)
-	clk := clock.NewManual(start)
-	sc, err := scenario.Builtin("catalog")
-	if err != nil {
-		t.Fatal(err)
-	}
-	world := scenario.NewWorld(sc, clk, start)
-	srv := httptest.NewServer(emulator.NewServer(world, emulator.Options{Seed: 7}))
-	t.Cleanup(srv.Close)
-	cfg, err := EmulatorConfig(EmulatorSettings{
-		Endpoint: srv.URL, Account: world.Accounts()[0], Listen: "127.0.0.1:0",
-		StatePath: filepath.Join(t.TempDir(), "incidents.db"), WebhookURL: webhookURL,
-	}, func(string) string { return "" })
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, closeStore, err := Build(cfg, Env{Clock: clk})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = closeStore() })
-	return &catalogRun{clk: clk, world: world, d: d, seen: map[string]incident.Incident{}}
 }
 
 // pollUntilOpen polls until at least one incident is open (the catalog's
