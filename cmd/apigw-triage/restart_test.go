@@ -1,0 +1,145 @@
+package main
+
+import (
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/apigw-triage/apigw-triage/emulator"
+	"github.com/apigw-triage/apigw-triage/emulator/scenario"
+)
+
+const (
+	// restartSpeed plays an emulated minute per wall second: the scenario's
+	// incident opens and resolves within about 20 s.
+	restartSpeed   = 60
+	restartToken   = "xoxb-restart-7d1f0c9a4b2e"
+	restartChannel = "C0RESTART1" // an id: the lookup after a crash reads history by id
+)
+
+// TestRestartAfterKillMidPost kills the daemon with SIGKILL after Slack has
+// stored the incident's root message but before the daemon learns its ts,
+// restarts it on the same store, and checks the channel: one root message,
+// every later message in its thread, the root edited to the resolved state.
+func TestRestartAfterKillMidPost(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and plays a scenario for about 20 s")
+	}
+	bin := buildBinary(t)
+	began := time.Now()
+	zero := began.UTC()
+	clk := anchoredClock{zero: zero, speed: restartSpeed}
+	sc, err := scenario.Open(filepath.Join("testdata", "restart-scenario.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	world := scenario.NewWorld(sc, clk, zero)
+	emu := httptest.NewServer(emulator.NewServer(world, emulator.Options{Seed: 1}))
+	t.Cleanup(emu.Close)
+	slack := newSlackStandIn(t, restartToken, true)
+
+	cfg := writeRestartConfig(t, emu.URL, world.Accounts()[0], slack.apiURL())
+	env := append(os.Environ(), "SLACK_BOT_TOKEN="+restartToken)
+	args := []string{"run", "--config", cfg, "--emulated-speed", strconv.Itoa(restartSpeed),
+		"--emulated-time-zero", zero.Format(time.RFC3339Nano)}
+
+	first := startDaemon(t, "daemon-1", bin, env, args...)
+	waitHeld(t, slack, first, 60*time.Second)
+	t.Logf("root post held at emulated %s (wall %s)", clk.Now().Sub(zero).Round(time.Second), time.Since(began).Round(time.Millisecond))
+	if err := first.signal(syscall.SIGKILL, 10*time.Second); !killedBy(err, syscall.SIGKILL) {
+		t.Fatalf("daemon-1 ended with %v, not by SIGKILL; its log:\n%s", err, tail(first.output(), 30))
+	}
+
+	second := startDaemon(t, "daemon-2", bin, env, args...)
+	waitUntil(t, second, 60*time.Second, "the root message edited to resolved", func() bool {
+		return resolvedThread(slack.messages())
+	})
+	t.Logf("resolved at emulated %s (wall %s)", clk.Now().Sub(zero).Round(time.Second), time.Since(began).Round(time.Millisecond))
+	if err := second.signal(syscall.SIGTERM, 30*time.Second); err != nil {
+		t.Errorf("daemon-2 did not stop cleanly on SIGTERM: %v; its log:\n%s", err, tail(second.output(), 30))
+	}
+
+	msgs := slack.messages()
+	t.Logf("the channel:\n%s", describe(msgs))
+	checkOneThread(t, msgs)
+	if _, bad := slack.counts(); bad > 0 {
+		t.Errorf("%d Slack requests came without the bot token", bad)
+	}
+	if !strings.Contains(second.output(), `msg="slack root message recovered"`) {
+		t.Errorf("daemon-2 did not log that it recovered the interrupted root post; its log:\n%s", tail(second.output(), 30))
+	}
+	for _, p := range []*daemonProc{first, second} {
+		if strings.Contains(p.output(), restartToken) {
+			t.Errorf("%s logged the Slack token", p.name)
+		}
+	}
+}
+
+// writeRestartConfig writes the daemon's configuration: production defaults
+// but for the endpoints, the store and the digest window (a wall-clock wait).
+func writeRestartConfig(t *testing.T, endpoint, account, slackAPI string) string {
+	t.Helper()
+	dir := t.TempDir()
+	text := fmt.Sprintf(`aws:
+  region: us-east-1
+  endpoint_url: %q
+  access_key_id: emulator
+  secret_access_key: emulator
+  max_attempts: 8
+  max_backoff: 1s
+accounts:
+  - id: %q
+regions: [us-east-1]
+logs:
+  lookback: 5m
+server:
+  listen: 127.0.0.1:0
+state:
+  path: %q
+slack:
+  token: ${SLACK_BOT_TOKEN}
+  api_url: %q
+  channel: %s
+  digest_window: 1s
+log:
+  level: info
+`, endpoint, account, filepath.Join(dir, "incidents.db"), slackAPI, restartChannel)
+	path := filepath.Join(dir, "apigw-triage.yaml")
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// waitHeld waits for the stand-in to hold the first chat.postMessage.
+func waitHeld(t *testing.T, slack *slackStandIn, p *daemonProc, timeout time.Duration) {
+	t.Helper()
+	select {
+	case <-slack.held:
+	case <-p.done:
+		t.Fatalf("%s exited (%v) before posting; its log:\n%s", p.name, p.err, tail(p.output(), 30))
+	case <-time.After(timeout):
+		t.Fatalf("no chat.postMessage within %s; %s's log:\n%s", timeout, p.name, tail(p.output(), 30))
+	}
+}
+
+// waitUntil polls cond until it holds, the process exits or timeout passes.
+func waitUntil(t *testing.T, p *daemonProc, timeout time.Duration, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for !cond() {
+		if p.exited() {
+			t.Fatalf("%s exited (%v) before %s; its log:\n%s", p.name, p.err, what, tail(p.output(), 30))
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no %s within %s; %s's log:\n%s", what, timeout, p.name, tail(p.output(), 30))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
