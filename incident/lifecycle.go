@@ -90,8 +90,8 @@ func reopen(prev *Incident, obs Observation, now time.Time) decision {
 	inc.Reopened++
 	inc.Info.Previous = nil
 	applyFigures(inc, obs, now)
-	if obs.Diagnosis != nil && changedFrom(inc.Info.Diagnosis.Status, inc.Info.Diagnosis.Cause, *obs.Diagnosis) {
-		setDiagnosis(inc, *obs.Diagnosis)
+	if d := revision(inc.Info.Diagnosis, obs.Diagnosis); d != nil && changedFrom(inc.Info.Diagnosis.Status, inc.Info.Diagnosis.Cause, *d) {
+		setDiagnosis(inc, *d)
 	}
 	notified(inc, notifier.KindUpdated, now, fmt.Sprintf("reopened within the cooldown (%d)", inc.Reopened))
 	return decision{next: inc, kind: notifier.KindUpdated}
@@ -109,13 +109,14 @@ func advance(prev *Incident, obs Observation, now time.Time, r Rules) decision {
 		notified(inc, notifier.KindResolved, now, "")
 		return decision{next: inc, kind: notifier.KindResolved}
 	}
-	if obs.Diagnosis != nil && changedFrom(inc.LastNotifiedStatus, inc.LastNotifiedCause, *obs.Diagnosis) {
-		setDiagnosis(inc, *obs.Diagnosis)
+	d := revision(inc.Info.Diagnosis, obs.Diagnosis)
+	if d != nil && changedFrom(inc.LastNotifiedStatus, inc.LastNotifiedCause, *d) {
+		setDiagnosis(inc, *d)
 		notified(inc, notifier.KindUpdated, now, "diagnosis changed")
 		return decision{next: inc, kind: notifier.KindUpdated}
 	}
-	if obs.Diagnosis != nil {
-		inc.Info.Diagnosis = cloneDiagnosis(*obs.Diagnosis) // fresher evidence, same answer
+	if d != nil {
+		inc.Info.Diagnosis = cloneDiagnosis(*d) // fresher evidence, same answer
 	}
 	if obs.Tripped && rateChanged(inc.LastNotifiedRate, obs.ErrorRate, r.RateChangeFactor) {
 		notified(inc, notifier.KindUpdated, now, "error rate changed")
@@ -126,6 +127,19 @@ func advance(prev *Incident, obs Observation, now time.Time, r Rules) decision {
 		return decision{next: inc, kind: notifier.KindReminder}
 	}
 	return decision{next: inc}
+}
+
+// revision returns the diagnosis an observation brings to an incident that
+// already has one, or nil. A diagnosis finding no 5xx (StatusNone) does not
+// replace a 5xx one: the stage still trips on its metrics, so the evidence
+// missed the failures (a recovering stage's newest log lines are successes),
+// and "no 5xx" posted as the incident's new cause would mislead; only Clear
+// ends an incident.
+func revision(cur classifier.Diagnosis, d *classifier.Diagnosis) *classifier.Diagnosis {
+	if d != nil && d.Status == classifier.StatusNone && cur.Status != classifier.StatusNone {
+		return nil
+	}
+	return d
 }
 
 // changedFrom reports whether a diagnosis says something new against a

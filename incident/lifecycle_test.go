@@ -53,6 +53,11 @@ func TestLifecycle(t *testing.T) {
 			{time.Minute, tripped(0.5, perm), notifier.KindUpdated},
 			{2 * time.Minute, tripped(0.5, perm), ""},
 		}, StateOpen, 2, 1},
+		{"evidence without 5xx keeps the 5xx diagnosis", []step{
+			{0, tripped(0.5, perm), notifier.KindOpened},
+			{time.Minute, tripped(0.5, diag(classifier.StatusNone, classifier.CauseNot5xx)), ""},
+			{2 * time.Minute, tripped(0.5, perm), ""},
+		}, StateOpen, 1, 1},
 		{"opening without diagnosis then diagnosed updates", []step{
 			{0, tripped(0.5, nil), notifier.KindOpened},
 			{time.Minute, tripped(0.5, fnErr), notifier.KindUpdated},
