@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -88,29 +89,44 @@ func Open(path string, opts StoreOptions) (*Store, error) {
 		// state should be is a lost state, and the operator must know.
 		return nil, fmt.Errorf("incident store %s: file is empty (truncated?); move it away to start with a new store", path)
 	default:
-		if err := precheck(path, opts); err != nil {
-			return nil, err
+		if err := guard(func() error { return precheck(path, opts) }); err != nil {
+			return nil, openError(path, opts, err)
 		}
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.LockTimeout})
+	db, err := openBolt(path, &bolt.Options{Timeout: opts.LockTimeout})
 	if err != nil {
 		return nil, openError(path, opts, err)
 	}
 	s := &Store{db: db, path: path, opts: opts, wakes: map[string]chan struct{}{}}
-	if err := s.init(); err != nil {
+	if err := guard(s.init); err != nil {
 		_ = db.Close()
-		return nil, err
+		return nil, openError(path, opts, err)
 	}
 	return s, nil
+}
+
+// openBolt opens a bbolt file, turning the panics bbolt raises on some
+// damaged pages (it reads the freelist while opening) into errors.
+func openBolt(path string, o *bolt.Options) (db *bolt.DB, err error) {
+	err = guard(func() error {
+		var oerr error
+		db, oerr = bolt.Open(path, 0o600, o)
+		return oerr
+	})
+	return db, err
 }
 
 // openError turns bbolt's open errors into sentences naming the file.
 func openError(path string, opts StoreOptions, err error) error {
 	switch {
+	case strings.Contains(err.Error(), path):
+		return err
 	case errors.Is(err, berrors.ErrTimeout):
 		return fmt.Errorf("incident store %s: locked by another process (waited %s); is another apigw-triage running on it?", path, opts.LockTimeout)
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrVersionMismatch):
 		return fmt.Errorf("incident store %s: not a valid store file (%w); move it away to start with a new store", path, err)
+	case errors.Is(err, errDamaged):
+		return fmt.Errorf("incident store %s: %w; move it away to start with a new store", path, err)
 	}
 	return fmt.Errorf("incident store %s: %w", path, err)
 }

@@ -14,7 +14,7 @@ import (
 // bbolt file before the read-write open touches it: bbolt trusts its meta
 // page and would fault reading pages past the end of a truncated file.
 func precheck(path string, opts StoreOptions) (err error) {
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.LockTimeout, ReadOnly: true})
+	db, err := openBolt(path, &bolt.Options{Timeout: opts.LockTimeout, ReadOnly: true, PreLoadFreelist: true})
 	if err != nil {
 		return openError(path, opts, err)
 	}
@@ -35,31 +35,30 @@ func precheck(path string, opts StoreOptions) (err error) {
 	})
 }
 
-// verify walks every page and decodes every record, so that a damaged store
-// fails at startup rather than at the first incident.
+// verify reads and decodes every record, so that a damaged store fails at
+// startup rather than at the first incident. It walks the pages itself
+// (Open runs it under guard): bbolt's tx.Check runs in a goroutine of its
+// own, where a fault on a damaged page would kill the process instead of
+// failing Open.
 func (s *Store) verify() error {
-	err := guard(func() error {
-		return s.db.View(func(tx *bolt.Tx) error {
-			for cerr := range tx.Check() {
-				return fmt.Errorf("consistency check: %w", cerr)
-			}
-			return decodeAll(tx)
-		})
-	})
+	err := s.db.View(decodeAll)
 	if err != nil {
 		return fmt.Errorf("incident store %s: %w; move it away to start with a new store", s.path, err)
 	}
 	return nil
 }
 
+// errDamaged marks a panic or a memory fault while reading the file.
+var errDamaged = errors.New("damaged file")
+
 // guard turns a panic or a memory fault while reading a damaged file into
-// an error.
+// an error. The file is left alone; the process is expected to exit.
 func guard(f func() error) (err error) {
 	old := debug.SetPanicOnFault(true)
 	defer debug.SetPanicOnFault(old)
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("damaged file: %v", r)
+			err = fmt.Errorf("%w: %v", errDamaged, r)
 		}
 	}()
 	return f()

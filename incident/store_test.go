@@ -105,6 +105,7 @@ func TestStoreRefusesDamagedFiles(t *testing.T) {
 		{"empty file", func(t *testing.T, p string) { write(t, p, nil) }, "file is empty"},
 		{"truncated to half", func(t *testing.T, p string) { truncate(t, p, 2) }, "truncated"},
 		{"truncated to one page", func(t *testing.T, p string) { truncate(t, p, 0) }, "incident store"},
+		{"pages overwritten", func(t *testing.T, p string) { scribble(t, p, 2*4096) }, "move it away"},
 		{"record that does not decode", func(t *testing.T, p string) { rawPut(t, p, bucketIncidents, "inc-x", "{not json") }, `record "inc-x"`},
 		{"newer schema", func(t *testing.T, p string) { rawPut(t, p, bucketMeta, string(keySchema), "99") }, "schema version 99 is newer"},
 		{"foreign bbolt file", func(t *testing.T, p string) {
@@ -190,4 +191,18 @@ func rawPut(t *testing.T, path string, bucket []byte, key, value string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// scribble overwrites the file from offset on, keeping its size and both
+// meta pages.
+func scribble(t *testing.T, path string, offset int64) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := offset; i < int64(len(b)); i++ {
+		b[i] = 0xAB
+	}
+	write(t, path, b)
 }
