@@ -75,7 +75,7 @@ func assemble(cfg *config.Config, env Env, reg *prometheus.Registry, col *collec
 		names = append(names, s.Name())
 	}
 	mgr, err := incident.NewManager(st, incident.ManagerOptions{
-		Clock: env.Clock, Logger: env.Logger.With("component", "incidents"), Registerer: reg,
+		Clock: env.Clock, OutboxClock: clock.Real{}, Logger: env.Logger.With("component", "incidents"), Registerer: reg,
 		Sinks: names, RepeatInterval: cfg.Slack.RepeatInterval,
 	})
 	if err != nil {
@@ -91,7 +91,7 @@ func assemble(cfg *config.Config, env Env, reg *prometheus.Registry, col *collec
 	}
 	return New(Options{
 		Clock: env.Clock, Logger: env.Logger, Registry: reg,
-		Collector: col, Incidents: mgr, IncidentsH: nil,
+		Collector: col, Incidents: mgr, IncidentsH: mgr.Handler(),
 		Runners: runners, Refreshers: refreshers,
 		Listen: cfg.Server.Listen, Interval: cfg.Collector.Interval,
 		ShutdownTimeout: cfg.Server.ShutdownTimeout, Lang: cfg.Slack.Lang,
@@ -101,7 +101,7 @@ func assemble(cfg *config.Config, env Env, reg *prometheus.Registry, col *collec
 
 func dispatcherOptions(cfg *config.Config, env Env, reg prometheus.Registerer, s notifier.Notifier) incident.DispatcherOptions {
 	o := incident.DispatcherOptions{
-		Clock: clock.Real{}, Logger: env.Logger.With("sink", s.Name()), Registerer: reg,
+		Clock: clock.Real{}, Logger: env.Logger, Registerer: reg,
 	}
 	if s.Name() == "slack" && cfg.Slack.DigestThreshold > 1 {
 		o.DigestMin, o.DigestWait = cfg.Slack.DigestThreshold, cfg.Slack.DigestWindow

@@ -5,8 +5,8 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
-	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/collector"
+	"github.com/apigw-triage/apigw-triage/notifier"
 )
 
 // Poll results; the label set is closed and pre-created.
@@ -98,18 +98,7 @@ func (d *Daemon) updateStageMetrics(res *collector.PollResult) {
 	d.seen = now
 }
 
-// apiLabel names an API the way operators know it: the name, with the id
-// when names collide would be ambiguous, so REST uses the name (its
-// CloudWatch key) and HTTP APIs "name (id)".
-func apiLabel(st collector.Stage) string {
-	if st.APIType == classifier.APIHTTP && st.APIName != "" && st.APIName != st.APIID {
-		return st.APIName + " (" + st.APIID + ")"
-	}
-	if st.APIName != "" {
-		return st.APIName
-	}
-	return st.APIID
-}
+func apiLabel(st collector.Stage) string { return notifier.APILabel(st.APIType, st.APIName, st.APIID) }
 
 func labelKey(l prometheus.Labels) string {
 	return l["api"] + "\x00" + l["stage"] + "\x00" + l["region"] + "\x00" + l["account"]

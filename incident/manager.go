@@ -18,9 +18,14 @@ import (
 
 // ManagerOptions configure a Manager. Zero values take the defaults.
 type ManagerOptions struct {
-	Clock      clock.Clock           // default clock.Real
-	Logger     *slog.Logger          // default: discard
-	Registerer prometheus.Registerer // required: the daemon's registry
+	Clock clock.Clock // default clock.Real
+	// OutboxClock stamps outbox entries; it must be the dispatchers'
+	// clock, since they compare it with their own for digest waits and
+	// delivery delays. Default: Clock (the same in production; the demo
+	// runs incidents on emulated time and notifications on wall time).
+	OutboxClock clock.Clock
+	Logger      *slog.Logger          // default: discard
+	Registerer  prometheus.Registerer // required: the daemon's registry
 	// Sinks names the sinks every transition is enqueued for (their
 	// Notifier.Name()); a sink added later gets only later transitions.
 	Sinks []string
@@ -47,6 +52,7 @@ type Transition struct {
 type Manager struct {
 	st      *Store
 	clk     clock.Clock
+	outClk  clock.Clock
 	log     *slog.Logger
 	rules   Rules
 	sinks   []string
@@ -74,6 +80,10 @@ func NewManager(st *Store, opts ManagerOptions) (*Manager, error) {
 	}
 	if m.clk == nil {
 		m.clk = clock.Real{}
+	}
+	m.outClk = opts.OutboxClock
+	if m.outClk == nil {
+		m.outClk = m.clk
 	}
 	if m.log == nil {
 		m.log = slog.New(slog.DiscardHandler)
@@ -151,7 +161,7 @@ func (m *Manager) persist(d *decision, now time.Time) error {
 			ID: eventID(inc.ID, inc.Seq), IncidentID: inc.ID, Seq: inc.Seq,
 			Kind: d.kind, At: now, Incident: inc.clone().Info,
 		}
-		return enqueue(tx, m.sinks, ev, now)
+		return enqueue(tx, m.sinks, ev, m.outClk.Now())
 	})
 }
 

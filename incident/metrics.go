@@ -55,14 +55,8 @@ func newManagerMetrics(reg prometheus.Registerer) (*managerMetrics, error) {
 	return m, nil
 }
 
-// apiLabel names an API in labels: its name, or its id when the name is
-// unknown.
-func apiLabel(i *notifier.Incident) string {
-	if i.APIName != "" {
-		return i.APIName
-	}
-	return i.APIID
-}
+// apiLabel names an API in labels as every apigw-triage series does.
+func apiLabel(i *notifier.Incident) string { return notifier.APILabel(i.APIType, i.APIName, i.APIID) }
 
 // show sets the per-stage series of an open incident.
 func (m *managerMetrics) show(inc *Incident) {
