@@ -24,14 +24,34 @@ const (
 )
 
 // TestRestartAfterKillMidPost kills the daemon with SIGKILL after Slack has
-// stored the incident's root message but before the daemon learns its ts,
+// stored one of its messages but before the daemon learns that it did,
 // restarts it on the same store, and checks the channel: one root message,
-// every later message in its thread, the root edited to the resolved state.
+// every later message in its thread, each event posted once, the root
+// edited to the resolved state.
 func TestRestartAfterKillMidPost(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and plays a scenario for about 20 s")
 	}
 	bin := buildBinary(t)
+	tests := []struct {
+		name string
+		hold func(standInMsg) bool // the post whose answer never comes
+		// logged is what the restarted daemon must log ("" for nothing).
+		logged string
+	}{
+		{"root post", func(m standInMsg) bool { return m.role() == "root" }, `msg="slack root message recovered"`},
+		{"resolution reply", func(m standInMsg) bool { return m.kind() == "resolved" }, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			restartMidPost(t, bin, tt.hold, tt.logged)
+		})
+	}
+}
+
+// restartMidPost runs one kill and restart; see TestRestartAfterKillMidPost.
+func restartMidPost(t *testing.T, bin string, hold func(standInMsg) bool, logged string) {
 	began := time.Now()
 	zero := began.UTC()
 	clk := anchoredClock{zero: zero, speed: restartSpeed}
@@ -42,37 +62,41 @@ func TestRestartAfterKillMidPost(t *testing.T) {
 	world := scenario.NewWorld(sc, clk, zero)
 	emu := httptest.NewServer(emulator.NewServer(world, emulator.Options{Seed: 1}))
 	t.Cleanup(emu.Close)
-	slack := newSlackStandIn(t, restartToken, true)
+	slack := newSlackStandIn(t, restartToken, hold)
 
 	cfg := writeRestartConfig(t, emu.URL, world.Accounts()[0], slack.apiURL())
 	env := append(os.Environ(), "SLACK_BOT_TOKEN="+restartToken)
 	args := []string{"run", "--config", cfg, "--emulated-speed", strconv.Itoa(restartSpeed),
 		"--emulated-time-zero", zero.Format(time.RFC3339Nano)}
+	since := func() string {
+		return fmt.Sprintf("emulated %s, wall %s", clk.Now().Sub(zero).Round(time.Second), time.Since(began).Round(time.Millisecond))
+	}
 
 	first := startDaemon(t, "daemon-1", bin, env, args...)
 	waitHeld(t, slack, first, 60*time.Second)
-	t.Logf("root post held at emulated %s (wall %s)", clk.Now().Sub(zero).Round(time.Second), time.Since(began).Round(time.Millisecond))
+	t.Logf("post held at %s", since())
 	if err := first.signal(syscall.SIGKILL, 10*time.Second); !killedBy(err, syscall.SIGKILL) {
 		t.Fatalf("daemon-1 ended with %v, not by SIGKILL; its log:\n%s", err, tail(first.output(), 30))
 	}
 
 	second := startDaemon(t, "daemon-2", bin, env, args...)
-	waitUntil(t, second, 60*time.Second, "the root message edited to resolved", func() bool {
+	waitUntil(t, second, 60*time.Second, "root message edited to resolved", func() bool {
 		return resolvedThread(slack.messages())
 	})
-	t.Logf("resolved at emulated %s (wall %s)", clk.Now().Sub(zero).Round(time.Second), time.Since(began).Round(time.Millisecond))
+	t.Logf("resolved at %s", since())
 	if err := second.signal(syscall.SIGTERM, 30*time.Second); err != nil {
 		t.Errorf("daemon-2 did not stop cleanly on SIGTERM: %v; its log:\n%s", err, tail(second.output(), 30))
 	}
 
 	msgs := slack.messages()
 	t.Logf("the channel:\n%s", describe(msgs))
-	checkOneThread(t, msgs)
-	if _, bad := slack.counts(); bad > 0 {
-		t.Errorf("%d Slack requests came without the bot token", bad)
+	heldTS, badAuth := slack.heldAndBadAuth()
+	checkOneThread(t, msgs, heldTS)
+	if badAuth > 0 {
+		t.Errorf("%d Slack requests came without the bot token", badAuth)
 	}
-	if !strings.Contains(second.output(), `msg="slack root message recovered"`) {
-		t.Errorf("daemon-2 did not log that it recovered the interrupted root post; its log:\n%s", tail(second.output(), 30))
+	if logged != "" && !strings.Contains(second.output(), logged) {
+		t.Errorf("daemon-2 did not log %s; its log:\n%s", logged, tail(second.output(), 30))
 	}
 	for _, p := range []*daemonProc{first, second} {
 		if strings.Contains(p.output(), restartToken) {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
 )
 
 // topLevel returns the channel's top-level messages.
@@ -35,10 +37,23 @@ func resolvedThread(msgs []standInMsg) bool {
 }
 
 // checkOneThread asserts the channel holds one incident's thread: one root,
-// every other message a reply in its thread, each event posted once, one
-// resolution, and the root's last edit showing the resolved state.
-func checkOneThread(t *testing.T, msgs []standInMsg) {
+// every other message a reply in its thread, each event posted once (the
+// held post is the one kept, not posted again), one resolution, the root's
+// last edit showing the resolved state, every message naming the
+// scenario's cause.
+func checkOneThread(t *testing.T, msgs []standInMsg, heldTS string) {
 	t.Helper()
+	held := false
+	title := classifier.Remediate(classifier.CauseLambdaInvokePermission, classifier.LangEN).Title
+	for _, m := range msgs {
+		held = held || m.TS == heldTS
+		if !strings.Contains(m.Text, title) {
+			t.Errorf("message %s (%s) does not name the cause %q: %q", m.TS, m.kind(), title, m.Text)
+		}
+	}
+	if !held {
+		t.Errorf("the held post %s is not in the channel:\n%s", heldTS, describe(msgs))
+	}
 	roots := topLevel(msgs)
 	if len(roots) != 1 {
 		t.Fatalf("%d top-level messages, want exactly 1 root:\n%s", len(roots), describe(msgs))

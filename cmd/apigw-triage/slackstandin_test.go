@@ -36,24 +36,24 @@ func (m standInMsg) incident() string {
 // messages with wall-clock timestamps as Slack does, so the daemon's
 // "oldest" bound after a crash means what it means against Slack.
 //
-// With holdFirstPost, the first chat.postMessage is stored and its answer
+// The first chat.postMessage that hold accepts is stored and its answer
 // withheld until the client goes away: Slack has the message, the client
 // never learns its ts.
 type slackStandIn struct {
 	token string
 	srv   *httptest.Server
 
-	mu            sync.Mutex
-	msgs          []*standInMsg
-	seq           int
-	posts         int
-	badAuth       int
-	holdFirstPost bool
-	held          chan struct{} // closed once the first post is stored and held
+	mu      sync.Mutex
+	msgs    []*standInMsg
+	seq     int
+	badAuth int
+	hold    func(standInMsg) bool // nil: hold nothing
+	heldTS  string                // the held message's ts, once held
+	held    chan struct{}         // closed once a post is stored and held
 }
 
-func newSlackStandIn(t *testing.T, token string, holdFirstPost bool) *slackStandIn {
-	s := &slackStandIn{token: token, holdFirstPost: holdFirstPost, held: make(chan struct{})}
+func newSlackStandIn(t *testing.T, token string, hold func(standInMsg) bool) *slackStandIn {
+	s := &slackStandIn{token: token, hold: hold, held: make(chan struct{})}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/api/auth.test", s.authed(s.authTest))
 	mux.HandleFunc("/api/chat.postMessage", s.authed(s.post))
@@ -109,10 +109,12 @@ func (s *slackStandIn) post(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	s.seq++
-	s.posts++
 	m.TS = fmt.Sprintf("%d.%06d", time.Now().Unix(), s.seq)
 	s.msgs = append(s.msgs, m)
-	hold := s.holdFirstPost && s.posts == 1
+	hold := s.heldTS == "" && s.hold != nil && s.hold(*m)
+	if hold {
+		s.heldTS = m.TS
+	}
 	s.mu.Unlock()
 	if hold {
 		close(s.held)
@@ -186,10 +188,10 @@ func (s *slackStandIn) messages() []standInMsg {
 	return out
 }
 
-// counts returns how many chat.postMessage calls arrived and how many
-// requests came without the bot token.
-func (s *slackStandIn) counts() (posts, badAuth int) {
+// heldAndBadAuth returns the held message's ts and how many requests came
+// without the bot token.
+func (s *slackStandIn) heldAndBadAuth() (string, int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.posts, s.badAuth
+	return s.heldTS, s.badAuth
 }
