@@ -65,7 +65,7 @@ func restartMidPost(t *testing.T, bin string, hold func(standInMsg) bool, logged
 	slack := newSlackStandIn(t, restartToken, hold)
 
 	cfg := writeRestartConfig(t, emu.URL, world.Accounts()[0], slack.apiURL())
-	env := append(os.Environ(), "SLACK_BOT_TOKEN="+restartToken)
+	env := daemonEnv("SLACK_BOT_TOKEN=" + restartToken)
 	args := []string{"run", "--config", cfg, "--emulated-speed", strconv.Itoa(restartSpeed),
 		"--emulated-time-zero", zero.Format(time.RFC3339Nano)}
 	since := func() string {
@@ -103,6 +103,18 @@ func restartMidPost(t *testing.T, bin string, hold func(standInMsg) bool, logged
 			t.Errorf("%s logged the Slack token", p.name)
 		}
 	}
+}
+
+// daemonEnv is the test's environment without AWS_* variables (a profile
+// or region there would change what the daemon's SDK loads), plus extra.
+func daemonEnv(extra ...string) []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "AWS_") {
+			env = append(env, kv)
+		}
+	}
+	return append(env, extra...)
 }
 
 // writeRestartConfig writes the daemon's configuration: production defaults
