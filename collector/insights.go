@@ -24,11 +24,24 @@ const (
 	// query takes seconds, and each poll is a billed-free but rate-limited
 	// API call.
 	insightsPollEvery = time.Second
-	// insightsQuery returns every line of the window, newest first. The
-	// query text does not change the bytes scanned (only the groups and
-	// the window do), so one broad query costs the same as a narrow one and
-	// lets the selection find failing requests and their full lines.
-	insightsQuery = "fields @timestamp, @message, @logStream, @log | sort @timestamp desc | limit 10000"
+	// insightsQuery returns the window's lines newest first, less those
+	// that never show a cause: the per-request INFO chatter of REST
+	// execution logs (usage plans, request headers, the success tail), the
+	// access-log records and Lambda START/END lines of requests below 500.
+	// Without it a busy INFO stage fills the 10,000 rows with successes and
+	// the failures fall off the end. The lines that can show a cause stay:
+	// "Endpoint request URI" (stage variables), "Endpoint response headers"
+	// (X-Amz-Function-Error) and "body before transformations" (malformed
+	// proxy responses), every error line, every REPORT. The filter does not
+	// change the bytes scanned (only the groups and the window do).
+	insightsQuery = "fields @timestamp, @message, @logStream, @log" +
+		" | filter @message not like /" + insightsNoise + "/" +
+		" | sort @timestamp desc | limit 10000"
+	insightsNoise = `Extended Request Id: |Verifying Usage Plan for request|API Key authorized because|Usage Plan check succeeded|` +
+		`Starting execution for request|HTTP Method: \w+, Resource Path|Method request (path|query string|headers|body before)|` +
+		`Endpoint request (headers|body after)|Sending request to|Method response (body after|headers)|Successfully completed execution|` +
+		`Method completed with status: [1-4]\d\d|AWS Integration Endpoint RequestId|X-ray Tracing ID|` +
+		`^(START|END) RequestId: |"status"\s*:\s*"?[1-4]\d\d"?\s*[,}]|" [1-4]\d\d \d`
 )
 
 // insightsResult is what one query returned.
