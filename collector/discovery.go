@@ -207,3 +207,22 @@ func (c *Collector) firstWarning(key string) bool {
 	c.warned[key] = true
 	return true
 }
+
+// stagesOf discovers the stages of every API with bounded fan-out and
+// returns them in API order.
+func stagesOf[T any](ctx context.Context, apis []T, fn func(context.Context, T) ([]Stage, error)) ([]Stage, error) {
+	perAPI := make([][]Stage, len(apis))
+	err := forEach(ctx, apis, func(ctx context.Context, i int, a T) error {
+		st, err := fn(ctx, a)
+		perAPI[i] = st
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out []Stage
+	for _, st := range perAPI {
+		out = append(out, st...)
+	}
+	return out, nil
+}

@@ -33,20 +33,9 @@ func (c *Collector) discoverHTTP(ctx context.Context, r *region, tagged map[stri
 		}
 	}
 	fc := newFunctionCache()
-	perAPI := make([][]Stage, len(apis))
-	err := forEach(ctx, apis, func(ctx context.Context, i int, a v2types.Api) error {
-		st, err := c.httpAPIStages(ctx, r, fc, a)
-		perAPI[i] = st
-		return err
+	return stagesOf(ctx, apis, func(ctx context.Context, a v2types.Api) ([]Stage, error) {
+		return c.httpAPIStages(ctx, r, fc, a)
 	})
-	if err != nil {
-		return nil, err
-	}
-	var out []Stage
-	for _, st := range perAPI {
-		out = append(out, st...)
-	}
-	return out, nil
 }
 
 // httpAPIStages discovers one HTTP API.

@@ -30,20 +30,9 @@ func (c *Collector) discoverREST(ctx context.Context, r *region, tagged map[stri
 		}
 	}
 	fc := newFunctionCache()
-	perAPI := make([][]Stage, len(apis))
-	err := forEach(ctx, apis, func(ctx context.Context, i int, a agtypes.RestApi) error {
-		st, err := c.restAPIStages(ctx, r, fc, a)
-		perAPI[i] = st
-		return err
+	return stagesOf(ctx, apis, func(ctx context.Context, a agtypes.RestApi) ([]Stage, error) {
+		return c.restAPIStages(ctx, r, fc, a)
 	})
-	if err != nil {
-		return nil, err
-	}
-	var out []Stage
-	for _, st := range perAPI {
-		out = append(out, st...)
-	}
-	return out, nil
 }
 
 // restAPIStages discovers one REST API.
