@@ -27,9 +27,10 @@ type discovered struct {
 
 // apiMeta is what the filters look at.
 type apiMeta struct {
-	typ      classifier.APIType
-	id, name string
-	tags     map[string]string
+	typ             classifier.APIType
+	id, name        string
+	tags            map[string]string
+	account, region string // where it was found, for targets restricted to one
 }
 
 // discover lists the stages of one region that the targets or the
@@ -101,7 +102,8 @@ func (c *Collector) selected(a apiMeta, tagged map[string]bool) bool {
 // target returns the target that names the API, if any.
 func (c *Collector) target(a apiMeta) *Target {
 	for i, tg := range c.opts.Targets {
-		if (tg.APIType == a.typ || tg.APIType == classifier.APIUnknown) && (tg.API == a.name || tg.API == a.id) {
+		if (tg.APIType == a.typ || tg.APIType == classifier.APIUnknown) && (tg.API == a.name || tg.API == a.id) &&
+			(tg.Account == "" || tg.Account == a.account) && (tg.Region == "" || tg.Region == a.region) {
 			return &c.opts.Targets[i]
 		}
 	}

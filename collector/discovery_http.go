@@ -23,7 +23,7 @@ func (c *Collector) discoverHTTP(ctx context.Context, r *region, tagged map[stri
 			return nil, fmt.Errorf("GetApis: %w", err)
 		}
 		for _, a := range page.Items {
-			meta := apiMeta{typ: classifier.APIHTTP, id: aws.ToString(a.ApiId), name: aws.ToString(a.Name), tags: a.Tags}
+			meta := apiMeta{typ: classifier.APIHTTP, id: aws.ToString(a.ApiId), name: aws.ToString(a.Name), tags: a.Tags, account: r.account, region: r.name}
 			if a.ProtocolType == v2types.ProtocolTypeHttp && c.selected(meta, tagged) {
 				apis = append(apis, a)
 			}
@@ -41,7 +41,7 @@ func (c *Collector) discoverHTTP(ctx context.Context, r *region, tagged map[stri
 // httpAPIStages discovers one HTTP API.
 func (c *Collector) httpAPIStages(ctx context.Context, r *region, fc *functionCache, a v2types.Api) ([]Stage, error) {
 	id, name := aws.ToString(a.ApiId), aws.ToString(a.Name)
-	meta := apiMeta{typ: classifier.APIHTTP, id: id, name: name}
+	meta := apiMeta{typ: classifier.APIHTTP, id: id, name: name, account: r.account, region: r.name}
 	stages, err := httpStages(ctx, r.http, id)
 	if err != nil {
 		return nil, err

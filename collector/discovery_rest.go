@@ -23,7 +23,7 @@ func (c *Collector) discoverREST(ctx context.Context, r *region, tagged map[stri
 			return nil, fmt.Errorf("GetRestApis: %w", err)
 		}
 		for _, a := range page.Items {
-			meta := apiMeta{typ: classifier.APIREST, id: aws.ToString(a.Id), name: aws.ToString(a.Name), tags: a.Tags}
+			meta := apiMeta{typ: classifier.APIREST, id: aws.ToString(a.Id), name: aws.ToString(a.Name), tags: a.Tags, account: r.account, region: r.name}
 			if c.selected(meta, tagged) {
 				apis = append(apis, a)
 			}
@@ -38,7 +38,7 @@ func (c *Collector) discoverREST(ctx context.Context, r *region, tagged map[stri
 // restAPIStages discovers one REST API.
 func (c *Collector) restAPIStages(ctx context.Context, r *region, fc *functionCache, a agtypes.RestApi) ([]Stage, error) {
 	id, name := aws.ToString(a.Id), aws.ToString(a.Name)
-	meta := apiMeta{typ: classifier.APIREST, id: id, name: name}
+	meta := apiMeta{typ: classifier.APIREST, id: id, name: name, account: r.account, region: r.name}
 	stages, err := r.rest.GetStages(ctx, &apigateway.GetStagesInput{RestApiId: aws.String(id)})
 	if err != nil {
 		return nil, fmt.Errorf("GetStages %s: %w", id, err)

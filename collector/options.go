@@ -80,6 +80,8 @@ type Target struct {
 	APIType classifier.APIType // REST or HTTP; unknown matches both
 	API     string             // API name or id
 	Stages  []string           // empty: every stage
+	Account string             // empty: every account
+	Region  string             // empty: every region
 }
 
 // Discovery selects APIs when no Targets are given.

@@ -182,7 +182,7 @@ func collectorOptions(cfg *config.Config, env Env, reg prometheus.Registerer) co
 		o.Accounts = append(o.Accounts, collector.Account{ID: a.ID, RoleARN: a.RoleARN, ExternalID: a.ExternalID, Regions: a.Regions})
 	}
 	for _, t := range cfg.Targets {
-		o.Targets = append(o.Targets, collector.Target{APIType: t.Type, API: t.API, Stages: t.Stages})
+		o.Targets = append(o.Targets, collector.Target{APIType: t.Type, API: t.API, Stages: t.Stages, Account: t.Account, Region: t.Region})
 	}
 	return o
 }
