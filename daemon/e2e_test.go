@@ -3,6 +3,7 @@ package daemon
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"net/http/httptest"
 	"path/filepath"
 	"testing"
@@ -32,6 +33,7 @@ type catalogSetup struct {
 	webhook  string                   // Slack incoming webhook stand-in, if any
 	faults   func(*scenario.Scenario) // e.g. more throttling
 	config   func(*config.Config)     // e.g. a shorter SDK backoff
+	logger   *slog.Logger             // default: discard
 }
 
 func startCatalog(tb testing.TB, setup catalogSetup) *catalogRun {
@@ -61,7 +63,7 @@ func startCatalog(tb testing.TB, setup catalogSetup) *catalogRun {
 	if setup.config != nil {
 		setup.config(cfg)
 	}
-	d, closeStore, err := Build(cfg, Env{Clock: clk})
+	d, closeStore, err := Build(cfg, Env{Clock: clk, Logger: setup.logger})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -21,21 +21,46 @@ import (
 type servedRun struct {
 	*catalogRun
 	webhookPosts *atomic.Int64
+	bodies       *postLog
+}
+
+// postLog keeps the bodies the webhook stand-in received.
+type postLog struct {
+	mu     sync.Mutex
+	bodies [][]byte
+}
+
+func (p *postLog) add(b []byte) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.bodies = append(p.bodies, b)
+}
+
+func (p *postLog) all() [][]byte {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return append([][]byte(nil), p.bodies...)
 }
 
 // startServed builds the daemon as startCatalog does, with a webhook
 // configured, and serves it until the test ends. Polling is left to the
 // test (r.poll), so the clock stays manual.
-func startServed(t *testing.T) *servedRun {
+func startServed(t *testing.T) *servedRun { return startServedWith(t, catalogSetup{}, "") }
+
+// startServedWith is startServed with a setup and a path on the webhook
+// stand-in's URL (a real webhook URL carries its secret in the path).
+func startServedWith(t *testing.T, setup catalogSetup, hookPath string) *servedRun {
 	t.Helper()
-	posts := &atomic.Int64{}
+	posts, bodies := &atomic.Int64{}, &postLog{}
 	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_, _ = io.Copy(io.Discard, r.Body)
+		b, _ := io.ReadAll(r.Body)
+		bodies.add(b)
 		posts.Add(1)
 		_, _ = io.WriteString(w, "ok")
 	}))
 	t.Cleanup(hook.Close)
-	r := startCatalog(t, catalogSetup{webhook: hook.URL})
+	setup.webhook = hook.URL + hookPath
+	r := startCatalog(t, setup)
 
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
@@ -53,7 +78,7 @@ func startServed(t *testing.T) *servedRun {
 	}
 	// Registered after the store's close, so it runs before it.
 	t.Cleanup(func() { cancel(); wg.Wait() })
-	return &servedRun{catalogRun: r, webhookPosts: posts}
+	return &servedRun{catalogRun: r, webhookPosts: posts, bodies: bodies}
 }
 
 // pollUntilOpen polls until at least one incident is open (the catalog's
