@@ -3,6 +3,7 @@ package collector
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -71,7 +72,45 @@ func (c *Collector) httpAPIStages(ctx context.Context, r *region, fc *functionCa
 		st.Functions = c.stageFunctions(ctx, r, fc, uris(integ), s.StageVariables)
 		out = append(out, st)
 	}
-	return out, nil
+	return withRoutes(ctx, r.http, id, out)
+}
+
+// withRoutes gives the stages with detailed metrics the API's routes. The
+// routes cost one more call per API, so an API none of whose stages has
+// detailed metrics is not asked.
+func withRoutes(ctx context.Context, api httpAPI, id string, stages []Stage) ([]Stage, error) {
+	if !slices.ContainsFunc(stages, func(s Stage) bool { return s.DetailedMetrics }) {
+		return stages, nil
+	}
+	routes, err := httpRoutes(ctx, api, id)
+	if err != nil {
+		return nil, err
+	}
+	for i := range stages {
+		if stages[i].DetailedMetrics {
+			stages[i].Routes = routes
+		}
+	}
+	return stages, nil
+}
+
+// httpRoutes lists the API's route keys, bounded, those with a target
+// (an integration) first.
+func httpRoutes(ctx context.Context, api httpAPI, id string) ([]Route, error) {
+	var out []Route
+	var token *string
+	for {
+		page, err := api.GetRoutes(ctx, &apigatewayv2.GetRoutesInput{ApiId: aws.String(id), MaxResults: aws.String("500"), NextToken: token})
+		if err != nil {
+			return nil, fmt.Errorf("GetRoutes %s: %w", id, err)
+		}
+		for _, rt := range page.Items {
+			out = append(out, Route{Key: aws.ToString(rt.RouteKey), integrated: aws.ToString(rt.Target) != ""})
+		}
+		if token = page.NextToken; aws.ToString(token) == "" {
+			return boundRoutes(out), nil
+		}
+	}
 }
 
 func httpStages(ctx context.Context, api httpAPI, id string) ([]v2types.Stage, error) {

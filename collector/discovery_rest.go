@@ -43,7 +43,7 @@ func (c *Collector) restAPIStages(ctx context.Context, r *region, fc *functionCa
 	if err != nil {
 		return nil, fmt.Errorf("GetStages %s: %w", id, err)
 	}
-	integ, err := restIntegrations(ctx, r.rest, id)
+	integ, routes, err := restIntegrations(ctx, r.rest, id)
 	if err != nil {
 		return nil, err
 	}
@@ -72,6 +72,9 @@ func (c *Collector) restAPIStages(ctx context.Context, r *region, fc *functionCa
 		}
 		st.Integration = dominant(integ)
 		st.Functions = c.stageFunctions(ctx, r, fc, uris(integ), s.Variables)
+		if st.DetailedMetrics {
+			st.Routes = routes
+		}
 		out = append(out, st)
 	}
 	return out, nil
@@ -79,14 +82,16 @@ func (c *Collector) restAPIStages(ctx context.Context, r *region, fc *functionCa
 
 // restIntegrations lists the integrations of every method of the API:
 // embedded by GetResources(embed=methods) when the service does so, else
-// one GetIntegration per method.
-func restIntegrations(ctx context.Context, api restAPI, id string) ([]IntegrationInfo, error) {
+// one GetIntegration per method. It also returns the methods, bounded, as
+// the routes of the detailed metrics: the same walk, no extra call.
+func restIntegrations(ctx context.Context, api restAPI, id string) ([]IntegrationInfo, []Route, error) {
 	var out []IntegrationInfo
+	var routes []Route
 	p := apigateway.NewGetResourcesPaginator(api, &apigateway.GetResourcesInput{RestApiId: aws.String(id), Embed: []string{"methods"}, Limit: aws.Int32(500)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
-			return nil, fmt.Errorf("GetResources %s: %w", id, err)
+			return nil, nil, fmt.Errorf("GetResources %s: %w", id, err)
 		}
 		for _, res := range page.Items {
 			for verb, m := range res.ResourceMethods {
@@ -94,10 +99,11 @@ func restIntegrations(ctx context.Context, api restAPI, id string) ([]Integratio
 				if in == nil {
 					got, err := api.GetIntegration(ctx, &apigateway.GetIntegrationInput{RestApiId: aws.String(id), ResourceId: res.Id, HttpMethod: aws.String(verb)})
 					if err != nil {
-						return nil, fmt.Errorf("GetIntegration %s %s %s: %w", id, aws.ToString(res.Path), verb, err)
+						return nil, nil, fmt.Errorf("GetIntegration %s %s %s: %w", id, aws.ToString(res.Path), verb, err)
 					}
 					in = &agtypes.Integration{Type: got.Type, Uri: got.Uri, HttpMethod: got.HttpMethod, ConnectionType: got.ConnectionType, TimeoutInMillis: got.TimeoutInMillis}
 				}
+				routes = append(routes, Route{Method: verb, Resource: aws.ToString(res.Path), integrated: in.Type != ""})
 				out = append(out, IntegrationInfo{
 					Type: string(in.Type), URI: aws.ToString(in.Uri), HTTPMethod: aws.ToString(in.HttpMethod),
 					ConnectionType: string(in.ConnectionType), Timeout: time.Duration(in.TimeoutInMillis) * time.Millisecond,
@@ -105,7 +111,7 @@ func restIntegrations(ctx context.Context, api restAPI, id string) ([]Integratio
 			}
 		}
 	}
-	return out, nil
+	return out, boundRoutes(routes), nil
 }
 
 // dominant returns the integration most methods or routes share (by type

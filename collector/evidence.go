@@ -19,12 +19,16 @@ type Evidence struct {
 	// Truncated is set when the log query hit its row limit, so older
 	// failing requests of the window may be missing.
 	Truncated bool
+	// Routes are the methods or routes that answered 5xx over the window,
+	// most first, at most 10; empty without detailed metrics.
+	Routes []RouteErrors
 }
 
 // Evidence pulls the evidence of a tripped stage over [start, end),
 // widened by Logs.Lookback before start: the extra metrics (counts,
 // Latency and IntegrationLatency maxima, the functions' Errors, Throttles
-// and Duration) and one Logs Insights query over the stage's execution,
+// and Duration, and with detailed metrics the 5xx and requests per method
+// or route) and one Logs Insights query over the stage's execution,
 // access and function log groups. Metric failures are logged and leave
 // the Context's metrics at zero; a log failure is returned.
 func (c *Collector) Evidence(ctx context.Context, st Stage, start, end time.Time) (*Evidence, error) {
@@ -34,7 +38,7 @@ func (c *Collector) Evidence(ctx context.Context, st Stage, start, end time.Time
 	}
 	start = start.Add(-c.opts.Logs.Lookback).Truncate(c.opts.Period)
 	ev := &Evidence{Context: stageContext(st)}
-	if err := c.evidenceMetrics(ctx, r, st, start, end, &ev.Context); err != nil {
+	if err := c.evidenceMetrics(ctx, r, st, start, end, ev); err != nil {
 		c.log.Warn("evidence metrics failed", "stage", st.Key, "err", err)
 	}
 	groups := c.evidenceGroups(st)

@@ -19,15 +19,19 @@ import (
 // fakeCW answers GetMetricData from value, which returns the datapoints of
 // one query (dimension value, metric, stat) in [start, end).
 type fakeCW struct {
-	mu    sync.Mutex
-	calls []int // queries per call
-	value func(api, metric, stat string, start, end time.Time) ([]time.Time, []float64)
-	err   error
+	mu      sync.Mutex
+	calls   []int // queries per call
+	queries []cwtypes.MetricDataQuery
+	value   func(api, metric, stat string, start, end time.Time) ([]time.Time, []float64)
+	// byDims, when set, answers instead of value from every dimension.
+	byDims func(dims map[string]string, metric, stat string) ([]time.Time, []float64)
+	err    error
 }
 
 func (f *fakeCW) GetMetricData(_ context.Context, in *cloudwatch.GetMetricDataInput, _ ...func(*cloudwatch.Options)) (*cloudwatch.GetMetricDataOutput, error) {
 	f.mu.Lock()
 	f.calls = append(f.calls, len(in.MetricDataQueries))
+	f.queries = append(f.queries, in.MetricDataQueries...)
 	f.mu.Unlock()
 	if f.err != nil {
 		return nil, f.err
@@ -38,7 +42,13 @@ func (f *fakeCW) GetMetricData(_ context.Context, in *cloudwatch.GetMetricDataIn
 	out := &cloudwatch.GetMetricDataOutput{}
 	for _, q := range in.MetricDataQueries {
 		ms := q.MetricStat
-		ts, vs := f.value(aws.ToString(ms.Metric.Dimensions[0].Value), aws.ToString(ms.Metric.MetricName), aws.ToString(ms.Stat), *in.StartTime, *in.EndTime)
+		var ts []time.Time
+		var vs []float64
+		if f.byDims != nil {
+			ts, vs = f.byDims(dimMap(ms.Metric.Dimensions), aws.ToString(ms.Metric.MetricName), aws.ToString(ms.Stat))
+		} else {
+			ts, vs = f.value(aws.ToString(ms.Metric.Dimensions[0].Value), aws.ToString(ms.Metric.MetricName), aws.ToString(ms.Stat), *in.StartTime, *in.EndTime)
+		}
 		out.MetricDataResults = append(out.MetricDataResults, cwtypes.MetricDataResult{Id: q.Id, Timestamps: ts, Values: vs, StatusCode: cwtypes.StatusCodeComplete})
 	}
 	return out, nil
@@ -78,4 +88,12 @@ func minutes(start, end time.Time) []time.Time {
 		out = append(out, t)
 	}
 	return out
+}
+
+func dimMap(ds []cwtypes.Dimension) map[string]string {
+	m := make(map[string]string, len(ds))
+	for _, d := range ds {
+		m[aws.ToString(d.Name)] = aws.ToString(d.Value)
+	}
+	return m
 }

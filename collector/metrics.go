@@ -10,7 +10,7 @@ var awsOperations = map[string][]string{
 	"CloudWatch":                  {"GetMetricData"},
 	"CloudWatch Logs":             {"StartQuery", "GetQueryResults", "StopQuery", "FilterLogEvents"},
 	"API Gateway":                 {"GetRestApis", "GetStages", "GetResources", "GetIntegration"},
-	"ApiGatewayV2":                {"GetApis", "GetStages", "GetIntegrations"},
+	"ApiGatewayV2":                {"GetApis", "GetStages", "GetIntegrations", "GetRoutes"},
 	"Lambda":                      {"GetFunctionConfiguration"},
 	"Resource Groups Tagging API": {"GetResources"},
 	"STS":                         {"AssumeRole"},

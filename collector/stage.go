@@ -28,6 +28,10 @@ type Stage struct {
 	// Integration is the dominant integration of the API (the one most
 	// methods or routes use).
 	Integration IntegrationInfo
+	// Routes are the API's methods or routes whose detailed metrics a
+	// tripped stage's evidence reads; set only when DetailedMetrics is on,
+	// at most maxRoutes, those with an integration first.
+	Routes []Route
 }
 
 // Function is a Lambda function behind a stage.

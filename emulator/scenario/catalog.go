@@ -45,6 +45,11 @@ var catalogEntries = []catEntry{
 	{"http-integration-timeout", true, "integration_timeout", IntegrationLambdaProxy, "nodejs20.x", 40, 0.5, "", "json", false},
 }
 
+// catalogDetailed are the catalog stages with detailed metrics on, so
+// their metrics also exist per method (REST) or route (HTTP API): one REST
+// API, whose failures spread over its two methods, and one HTTP API.
+var catalogDetailed = map[string]bool{"cart-function-error": true, "http-function-error": true}
+
 // catalog builds the catalog scenario: the failing stages above, a healthy
 // stage whose traffic stops at night, and two healthy REST APIs that share
 // a name (their metrics merge under one ApiName, as in CloudWatch).
@@ -87,7 +92,7 @@ func catalogEntry(r *Region, e catEntry, start, dur time.Duration) {
 		r.Functions = append(r.Functions, fn)
 		in.Function = fn.Name
 	}
-	stage := Stage{Name: "prod", LoggingLevel: e.level, Traffic: Traffic{RPM: e.rpm, Noise: 0.15, ClientErrors: 0.01}}
+	stage := Stage{Name: "prod", LoggingLevel: e.level, DetailedMetrics: catalogDetailed[e.api], Traffic: Traffic{RPM: e.rpm, Noise: 0.15, ClientErrors: 0.01}}
 	// One ERROR-level stage also writes the completion line, one does not:
 	// AWS's behaviour there is undocumented and the daemon must cope with both.
 	stage.ErrorStatusLine = e.cause == "lambda_function_error"

@@ -1,0 +1,112 @@
+package collector
+
+import (
+	"math"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/emulator/scenario"
+)
+
+// TestE2ECatalogRouteBreakdown: the catalog's stages with detailed metrics
+// fail on every method or route the scenario gives them, so the breakdown
+// must name exactly those, each with 5xx, and add up to the stage's own
+// figures over the same window.
+func TestE2ECatalogRouteBreakdown(t *testing.T) {
+	e := newE2E(t, "catalog", 0)
+	acct := e.w.Accounts()[0]
+	region := e.w.Regions(acct)[0]
+	var eps []scenario.EpisodeInfo
+	types := map[classifier.APIType]bool{}
+	for _, ep := range e.w.Episodes() {
+		if detailedInScenario(e.w, acct, region, ep) {
+			eps = append(eps, ep)
+			types[ep.APIType] = true
+		}
+	}
+	if !types[classifier.APIREST] || !types[classifier.APIHTTP] {
+		t.Fatalf("the catalog's episodes on stages with detailed metrics cover %v, want a REST and an HTTP API", types)
+	}
+	tripped := runCatalog(t, e, eps[len(eps)-1].Start.Add(8*time.Minute))
+	for _, ep := range eps {
+		t.Run(ep.APIType.String()+" "+ep.APIName, func(t *testing.T) {
+			st := findStage(t, e.c.Stages(), ep.APIID, ep.Stage)
+			want := scenarioRoutes(e.w, acct, region, ep)
+			if !st.DetailedMetrics || len(st.Routes) != len(want) {
+				t.Fatalf("discovered detailed metrics %v, routes %v; want on, %v", st.DetailedMetrics, st.Routes, want)
+			}
+			at, ok := tripped[st.Key]
+			if !ok {
+				t.Fatalf("%s never tripped", st.Key)
+			}
+			ev := e.evidence(t, st, ep.Start, at)
+			var got []string
+			var errs, reqs float64
+			for _, r := range ev.Routes {
+				got = append(got, r.Route)
+				errs += r.Errors5xx
+				reqs += r.Requests
+				if r.Errors5xx <= 0 || r.Errors5xx > r.Requests {
+					t.Errorf("route %s: %v 5xx of %v requests", r.Route, r.Errors5xx, r.Requests)
+				}
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Errorf("failing routes %v, want the scenario's %v", got, want)
+			}
+			if math.Abs(errs-ev.Context.Errors5xx) > 0.5 || math.Abs(reqs-ev.Context.Requests) > 0.5 {
+				t.Errorf("routes add up to %v 5xx of %v, the stage had %v of %v", errs, reqs, ev.Context.Errors5xx, ev.Context.Requests)
+			}
+			t.Logf("%s: %+v", st.Key, ev.Routes)
+		})
+	}
+}
+
+// scenarioRoutes names the methods (REST) or routes (HTTP) the scenario
+// gave the episode's API, sorted.
+func scenarioRoutes(w *scenario.World, acct, region string, ep scenario.EpisodeInfo) []string {
+	var out []string
+	if ep.APIType == classifier.APIHTTP {
+		for _, a := range w.HTTPAPIs(acct, region) {
+			if a.ID == ep.APIID {
+				for _, r := range a.Routes {
+					out = append(out, r.RouteKey)
+				}
+			}
+		}
+	}
+	for _, a := range w.RestAPIs(acct, region) {
+		if a.ID != ep.APIID {
+			continue
+		}
+		for _, r := range a.Resources {
+			for _, m := range r.Methods {
+				out = append(out, m.HTTPMethod+" "+r.Path)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// detailedInScenario reports whether the scenario turned detailed metrics
+// on for the episode's stage.
+func detailedInScenario(w *scenario.World, acct, region string, ep scenario.EpisodeInfo) bool {
+	for _, a := range w.HTTPAPIs(acct, region) {
+		for _, s := range a.Stages {
+			if a.ID == ep.APIID && s.Name == ep.Stage {
+				return s.DetailedMetrics
+			}
+		}
+	}
+	for _, a := range w.RestAPIs(acct, region) {
+		for _, s := range a.Stages {
+			if a.ID == ep.APIID && s.Name == ep.Stage {
+				return s.DetailedMetrics
+			}
+		}
+	}
+	return false
+}
