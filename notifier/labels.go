@@ -35,6 +35,8 @@ const (
 	LabelRetry
 	LabelRetryAfter
 	LabelDigest
+	LabelFailingRoutes
+	LabelRouteFigures
 	numLabels
 )
 
@@ -47,6 +49,7 @@ var labels = map[classifier.Lang][numLabels]string{
 		"Open for", "Retrying will not help: fix the cause.",
 		"Retry with exponential backoff: first after %s, ×%g, at most %s apart, %d attempts, %s jitter.",
 		"Honour Retry-After: %s.", "incidents opened at once",
+		"Failing routes", "%.0f of %.0f (%.0f%%)",
 	},
 	classifier.LangJA: {
 		"インシデント発生", "インシデント更新", "継続中", "解決", "発生中",
@@ -56,6 +59,7 @@ var labels = map[classifier.Lang][numLabels]string{
 		"継続時間", "再試行しても解決しません。原因を修正してください。",
 		"指数バックオフで再試行: 初回 %s 後、×%g、最大間隔 %s、%d 回、ジッター %s。",
 		"Retry-After に従う: %s。", "件のインシデントが同時に発生",
+		"失敗しているルート", "%.0f / %.0f 件 (%.0f%%)",
 	},
 	classifier.LangZhTW: {
 		"事件發生", "事件更新", "仍在失敗", "已解決", "進行中",
@@ -65,6 +69,7 @@ var labels = map[classifier.Lang][numLabels]string{
 		"持續時間", "重試無濟於事：請修正原因。",
 		"以指數退避重試：首次於 %s 後，×%g，間隔最多 %s，共 %d 次，%s 抖動。",
 		"遵守 Retry-After：%s。", "個事件同時發生",
+		"失敗的路由", "%.0f / %.0f 個 (%.0f%%)",
 	},
 	classifier.LangPtBR: {
 		"Incidente aberto", "Incidente atualizado", "Ainda falhando", "Resolvido", "Aberto",
@@ -74,6 +79,7 @@ var labels = map[classifier.Lang][numLabels]string{
 		"Aberto há", "Tentar de novo não resolve: corrija a causa.",
 		"Tente de novo com backoff exponencial: primeira após %s, ×%g, no máximo %s entre tentativas, %d tentativas, jitter %s.", //nolint:misspell // Portuguese
 		"Respeite o Retry-After: %s.", "incidentes abertos ao mesmo tempo", //nolint:misspell // Portuguese
+		"Rotas com falha", "%.0f de %.0f (%.0f%%)",
 	},
 }
 

@@ -66,6 +66,18 @@ type Incident struct {
 	Diagnosis classifier.Diagnosis
 	// Previous is the diagnosis before an update, for "cause changed" messages.
 	Previous *classifier.Diagnosis
+
+	// Routes are the methods or routes that answered 5xx, most first, from
+	// the stage's detailed metrics; empty when those are off.
+	Routes []RouteFigures `json:",omitempty"`
+}
+
+// RouteFigures is one method or route's 5xx and request counts over the
+// evidence window.
+type RouteFigures struct {
+	Route     string // "GET /orders/{id}", or an HTTP API route key
+	Errors5xx float64
+	Requests  float64
 }
 
 // SinkState is what a sink remembers about one incident between

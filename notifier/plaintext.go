@@ -24,6 +24,7 @@ func PlainText(v View) string {
 		line("    %s", clean(v.Why))
 	}
 	section(&b, Label(v.Lang, LabelBreakdown), v.Breakdown, "    - ")
+	section(&b, Label(v.Lang, LabelFailingRoutes), v.Routes, "    - ")
 	section(&b, Label(v.Lang, LabelEvidence), v.Evidence, "    | ")
 	if !v.Resolved {
 		section(&b, Label(v.Lang, LabelRemediation), numbered(v.Steps), "    ")

@@ -12,6 +12,13 @@ import (
 // not fit a phone screen, and the Logs Insights link has the rest.
 const MaxEvidenceLines = 5
 
+// MaxRouteLines is how many failing routes a message shows: the worst
+// few say whether one route or the whole API fails.
+const MaxRouteLines = 5
+
+// maxRouteText bounds a route's name (paths are user-defined).
+const maxRouteText = 120
+
 // maxEvidenceLine bounds one evidence line (a Lambda stack trace can be
 // kilobytes on one line).
 const maxEvidenceLine = 400
@@ -43,6 +50,10 @@ type View struct {
 	Confidence float64
 	Why        string
 	Breakdown  []string
+	// Routes are the failing methods or routes, worst first, at most
+	// MaxRouteLines ("GET /orders/{id}  42 of 57 (74%)"); empty without
+	// detailed metrics.
+	Routes     []string
 	Evidence   []string
 	Steps      []string
 	Backoff    string
@@ -75,6 +86,7 @@ func NewView(ev Event, lang classifier.Lang) View {
 			v.Breakdown = append(v.Breakdown, fmt.Sprintf("%s (%s): %d", r.Cause, r.Status, r.Requests))
 		}
 	}
+	v.Routes = routeLines(inc.Routes, lang)
 	for _, line := range d.Evidence {
 		if len(v.Evidence) == MaxEvidenceLines {
 			break
@@ -84,6 +96,27 @@ func NewView(ev Event, lang classifier.Lang) View {
 		}
 	}
 	return v
+}
+
+// routeLines formats the worst routes: the 5xx of the requests and their
+// share, or only the 5xx when the request count is unknown.
+func routeLines(rs []RouteFigures, lang classifier.Lang) []string {
+	var out []string
+	for _, r := range rs {
+		if len(out) == MaxRouteLines {
+			break
+		}
+		name := Truncate(OneLine(r.Route), maxRouteText)
+		if name == "" || r.Errors5xx <= 0 {
+			continue
+		}
+		figures := fmt.Sprintf("%.0f", r.Errors5xx)
+		if r.Requests >= r.Errors5xx {
+			figures = fmt.Sprintf(Label(lang, LabelRouteFigures), r.Errors5xx, r.Requests, 100*r.Errors5xx/r.Requests)
+		}
+		out = append(out, name+"  "+figures)
+	}
+	return out
 }
 
 func statusText(s classifier.Status) string {
