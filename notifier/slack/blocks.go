@@ -17,6 +17,9 @@ const (
 	styleFull style = iota
 	styleRoot
 	styleReply
+	// styleDetail is the full state as a thread reply: an incident's
+	// details under the digest that announced it.
+	styleDetail
 )
 
 // message is a rendered Slack message: the notification text (what a phone
@@ -56,7 +59,7 @@ func headline(v notifier.View, s style) string {
 func render(v notifier.View, s style, mention string) message {
 	head := fmt.Sprintf("%s %s %s · %s", emoji(v), v.Status, headline(v, s), v.Target)
 	var blocks []slackapi.Block
-	if s == styleReply {
+	if s == styleReply || s == styleDetail {
 		blocks = append(blocks, section("*"+notifier.EscapeMrkdwn(head)+"*"))
 	} else {
 		head = notifier.Truncate(notifier.EscapePlain(head), notifier.MaxHeaderText)

@@ -23,29 +23,38 @@ const (
 // the root message; later ones post a thread reply and edit the root to show
 // the current state.
 func (n *Notifier) notifyBot(ctx context.Context, d *notifier.Delivery) (bool, error) {
+	return n.done(d, n.botEvent(ctx, d))
+}
+
+// botEvent is notifyBot without the classification of its error.
+func (n *Notifier) botEvent(ctx context.Context, d *notifier.Delivery) error {
 	ev := d.Event
 	r := n.route(ev.Incident)
 	if d.State.Channel == "" {
 		d.State.Channel = r.Channel
 	}
 	v := notifier.NewView(ev, r.Lang)
+	who := mention(r, ev)
 	if d.State.RootTS == "" {
-		shown, err := n.ensureRoot(ctx, d, v, mention(r, ev))
+		shown, err := n.ensureRoot(ctx, d, v, who)
 		if err != nil || shown {
-			return n.done(d, err)
+			return err
 		}
 	}
-	if err := n.reply(ctx, d, v, mention(r, ev)); err != nil {
-		return n.done(d, err)
+	if err := n.reply(ctx, d, render(v, styleReply, who), plainMessage(v, who)); err != nil {
+		return err
+	}
+	if d.State.Extra[extraDigest] != "" {
+		return n.updateDigest(ctx, d, v)
 	}
 	// chat.update is idempotent: repeating it after a crash is harmless.
 	root := render(v, styleRoot, "")
-	err := n.send(ctx, methodUpdate, d.State.Channel, root, v, "", d.State.RootTS, n.meta(ev, "root"))
+	err := n.send(ctx, methodUpdate, d.State.Channel, root, plainMessage(v, ""), d.State.RootTS, n.meta(ev, "root"))
 	if code := slackCode(err); code == "message_not_found" || code == "cant_update_message" {
 		n.opts.Logger.Warn("slack root message gone; state not edited", "channel", d.State.Channel, "incident", ev.IncidentID, "err", code)
 		err = nil
 	}
-	return n.done(d, err)
+	return err
 }
 
 // done logs and classifies the outcome of a delivery.
@@ -86,7 +95,7 @@ func (n *Notifier) ensureRoot(ctx context.Context, d *notifier.Delivery, v notif
 		return false, err
 	}
 	root := render(v, styleRoot, mention)
-	ch, ts, err := n.post(ctx, d.State.Channel, root, v, mention, "", n.meta(ev, "root"))
+	ch, ts, err := n.post(ctx, d.State.Channel, root, plainMessage(v, mention), "", n.meta(ev, "root"))
 	if err != nil {
 		if notPosted(err) {
 			d.State.RootPending = false
@@ -108,9 +117,9 @@ func notPosted(err error) bool {
 	return slackCode(err) != "" || errors.As(err, &rl) || (errors.As(err, &sc) && sc.Code == http.StatusTooManyRequests)
 }
 
-// reply posts the event as a thread reply, unless an interrupted earlier
-// attempt already did.
-func (n *Notifier) reply(ctx context.Context, d *notifier.Delivery, v notifier.View, mention string) error {
+// reply posts the event as a thread reply (m, or fallback when Slack
+// refuses its blocks), unless an interrupted earlier attempt already did.
+func (n *Notifier) reply(ctx context.Context, d *notifier.Delivery, m, fallback message) error {
 	ev := d.Event
 	if d.State.Extra[extraReplyPending] == ev.ID {
 		found, err := n.findReply(ctx, d.State.Channel, d.State.RootTS, ev.ID, pendingSince(d.State, extraReplyPendingAt))
@@ -129,7 +138,7 @@ func (n *Notifier) reply(ctx context.Context, d *notifier.Delivery, v notifier.V
 	if err := checkpoint(d); err != nil {
 		return err
 	}
-	_, _, err := n.post(ctx, d.State.Channel, render(v, styleReply, mention), v, mention, d.State.RootTS, n.meta(ev, "reply"))
+	_, _, err := n.post(ctx, d.State.Channel, m, fallback, d.State.RootTS, n.meta(ev, "reply"))
 	if err != nil {
 		return err
 	}
@@ -151,9 +160,9 @@ const metadataEventType = "apigw_triage_incident"
 
 // post sends a new message (a thread reply when threadTS is set) and returns
 // the channel ID and ts Slack gave it.
-func (n *Notifier) post(ctx context.Context, channel string, m message, v notifier.View, mention, threadTS string, meta slackapi.SlackMetadata) (string, string, error) {
+func (n *Notifier) post(ctx context.Context, channel string, m, fallback message, threadTS string, meta slackapi.SlackMetadata) (string, string, error) {
 	var ch, ts string
-	err := n.sendWith(ctx, methodPost, channel, m, v, mention, func(opts ...slackapi.MsgOption) error {
+	err := n.sendWith(ctx, methodPost, channel, m, fallback, func(opts ...slackapi.MsgOption) error {
 		if threadTS != "" {
 			opts = append(opts, slackapi.MsgOptionTS(threadTS))
 		}
@@ -165,16 +174,16 @@ func (n *Notifier) post(ctx context.Context, channel string, m message, v notifi
 }
 
 // send edits the message at ts.
-func (n *Notifier) send(ctx context.Context, method, channel string, m message, v notifier.View, mention, ts string, meta slackapi.SlackMetadata) error {
-	return n.sendWith(ctx, method, channel, m, v, mention, func(opts ...slackapi.MsgOption) error {
+func (n *Notifier) send(ctx context.Context, method, channel string, m, fallback message, ts string, meta slackapi.SlackMetadata) error {
+	return n.sendWith(ctx, method, channel, m, fallback, func(opts ...slackapi.MsgOption) error {
 		_, _, _, err := n.api.UpdateMessageContext(ctx, channel, ts, append(opts, slackapi.MsgOptionMetadata(meta))...)
 		return err
 	})
 }
 
 // sendWith waits for the channel's turn and sends; when Slack refuses the
-// blocks it sends the plain-text form once.
-func (n *Notifier) sendWith(ctx context.Context, method, channel string, m message, v notifier.View, mention string, call func(...slackapi.MsgOption) error) error {
+// blocks it sends the plain-text fallback once.
+func (n *Notifier) sendWith(ctx context.Context, method, channel string, m, fallback message, call func(...slackapi.MsgOption) error) error {
 	if err := n.limiter.wait(ctx, channel); err != nil {
 		return err
 	}
@@ -184,9 +193,8 @@ func (n *Notifier) sendWith(ctx context.Context, method, channel string, m messa
 	}
 	n.metrics.fallbacks.Inc()
 	n.opts.Logger.Warn("slack refused the blocks; sending plain text", "channel", channel, "err", slackCode(err))
-	p := plainMessage(v, mention)
 	if err := n.limiter.wait(ctx, channel); err != nil {
 		return err
 	}
-	return n.observe(method, call(slackapi.MsgOptionText(p.Text, false), slackapi.MsgOptionBlocks(), slackapi.MsgOptionDisableLinkUnfurl()))
+	return n.observe(method, call(slackapi.MsgOptionText(fallback.Text, false), slackapi.MsgOptionBlocks(), slackapi.MsgOptionDisableLinkUnfurl()))
 }

@@ -142,10 +142,14 @@ func (f *fakeSlack) list(r *http.Request, keep func(*fakeMsg) bool) []map[string
 	defer f.mu.Unlock()
 	var out []map[string]any
 	for _, m := range f.msgs {
-		if m.Channel != r.FormValue("channel") || m.TS < r.FormValue("oldest") || !keep(m) {
+		latest := r.FormValue("latest")
+		if m.Channel != r.FormValue("channel") || m.TS < r.FormValue("oldest") || (latest != "" && m.TS > latest) || !keep(m) {
 			continue
 		}
 		e := map[string]any{"type": "message", "ts": m.TS, "text": m.Text, "thread_ts": m.ThreadTS}
+		if m.Blocks != "" {
+			e["blocks"] = json.RawMessage(m.Blocks)
+		}
 		if r.FormValue("include_all_metadata") == "1" {
 			e["metadata"] = m.Metadata
 		}

@@ -45,28 +45,15 @@ func ours(m slackapi.Message, incidentID, role string) (string, bool) {
 // findRoot looks for the incident's root message posted since the given
 // instant; it returns its ts and event id, or "" when there is none.
 func (n *Notifier) findRoot(ctx context.Context, channel, incidentID string, since time.Time) (string, string, error) {
-	if since.IsZero() {
-		since = n.opts.Now().Add(-lookupDefault)
-	}
-	p := &slackapi.GetConversationHistoryParameters{
-		ChannelID: channel, Oldest: slackTS(since), Limit: lookupLimit, IncludeAllMetadata: true,
-	}
-	for range lookupPages {
-		resp, err := n.api.GetConversationHistoryContext(ctx, p)
-		if err = n.observe(methodHistory, err); err != nil {
-			return "", "", err
+	var ts, eventID string
+	err := n.scanHistory(ctx, channel, since, func(m slackapi.Message) bool {
+		id, ok := ours(m, incidentID, "root")
+		if ok {
+			ts, eventID = m.Timestamp, id
 		}
-		for _, m := range resp.Messages {
-			if id, ok := ours(m, incidentID, "root"); ok {
-				return m.Timestamp, id, nil
-			}
-		}
-		if !resp.HasMore || resp.ResponseMetaData.NextCursor == "" {
-			break
-		}
-		p.Cursor = resp.ResponseMetaData.NextCursor
-	}
-	return "", "", nil
+		return ok
+	})
+	return ts, eventID, err
 }
 
 // findReply reports whether the thread holds the reply for the event.

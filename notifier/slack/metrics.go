@@ -39,7 +39,7 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 		}, []string{"method", "result"}),
 		recovered: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "apigw_triage_slack_recovered_total",
-			Help: "Messages found already posted after an interrupted delivery, and so not posted twice, by kind (root or reply).",
+			Help: "Messages found already posted after an interrupted delivery, and so not posted twice, by kind (root, reply or digest).",
 		}, []string{"what"}),
 		fallbacks: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "apigw_triage_slack_plain_text_fallbacks_total",
@@ -53,6 +53,7 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 	}
 	m.recovered.WithLabelValues("root")
 	m.recovered.WithLabelValues("reply")
+	m.recovered.WithLabelValues("digest")
 	if reg == nil {
 		return m, nil
 	}
