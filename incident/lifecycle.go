@@ -89,6 +89,7 @@ func reopen(prev *Incident, obs Observation, now time.Time) decision {
 	inc.Info.ResolvedAt = time.Time{}
 	inc.Reopened++
 	inc.Info.Previous = nil
+	inc.Info.Routes = nil // the last episode's routes say nothing of this one
 	applyFigures(inc, obs, now)
 	if d := revision(inc.Info.Diagnosis, obs.Diagnosis); d != nil && changedFrom(inc.Info.Diagnosis.Status, inc.Info.Diagnosis.Cause, *d) {
 		setDiagnosis(inc, *d)
@@ -173,8 +174,17 @@ func applyFigures(inc *Incident, obs Observation, now time.Time) {
 	i.WindowStart, i.WindowEnd = obs.WindowStart, obs.WindowEnd
 	i.ErrorRate, i.Errors5xx, i.Requests = obs.ErrorRate, obs.Errors5xx, obs.Requests
 	i.LatencyP99, i.LikelyTimeout = obs.LatencyP99, obs.LikelyTimeout
+	if len(obs.Routes) > 0 {
+		// Only polls that pulled evidence bring routes; the others keep
+		// the last breakdown. A fresh copy, never shared with the caller.
+		i.Routes = append([]notifier.RouteFigures(nil), obs.Routes[:min(len(obs.Routes), maxRoutes)]...)
+	}
 	inc.LastSeenAt = now
 }
+
+// maxRoutes bounds the failing routes an incident keeps: more than a
+// message shows, few enough to keep the stored record small.
+const maxRoutes = 10
 
 // notified records a notification: the next sequence number, what it said,
 // and a timeline entry.

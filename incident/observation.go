@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/notifier"
 )
 
 // Observation is what the daemon knows about one stage after one poll.
@@ -36,4 +37,9 @@ type Observation struct {
 	// Diagnosis is the classifier's answer when the daemon has one for this
 	// poll (it classifies on a trip); nil keeps the incident's diagnosis.
 	Diagnosis *classifier.Diagnosis
+
+	// Routes are the methods or routes that answered 5xx, worst first, when
+	// the daemon pulled evidence of a stage with detailed metrics; empty
+	// keeps the open incident's last breakdown.
+	Routes []notifier.RouteFigures
 }
