@@ -65,8 +65,8 @@ func (s *Session) impliedCode(h hit, api APIType) int {
 // fallback names the likely cause of a failed request no line explains:
 // REST 502 after "Execution failed due to configuration error" is a
 // malformed Lambda proxy response (the other configuration errors are
-// 500s); a REST 504 or a latency at the integration timeout is the
-// integration timeout.
+// 500s); a REST 504, an HTTP API 503 or a latency at the integration
+// timeout is the integration timeout.
 func (s *Session) fallback(h hit, g *group, api APIType) hit {
 	if h.weight > 0 {
 		return h
@@ -79,6 +79,11 @@ func (s *Session) fallback(h hit, g *group, api APIType) hit {
 	case code == 502 && g.configErr:
 		h.cause, h.weight = CauseLambdaMalformedProxyResponse, wFallbackMalformed
 	case code == 504 && api != APIHTTP:
+		h.cause, h.weight = CauseIntegrationTimeout, wFallbackTimeout
+	// HTTP APIs answer their integration timeout with 503 {"message":"Service
+	// Unavailable"}; a REST API's own 503s come from the backend, which the
+	// execution log shows.
+	case code == 503 && api != APIREST:
 		h.cause, h.weight = CauseIntegrationTimeout, wFallbackTimeout
 	case is5xx(code) && g.latency >= s.integrationTimeout(api)-time.Second:
 		h.cause, h.weight = CauseIntegrationTimeout, wHint

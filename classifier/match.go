@@ -77,12 +77,12 @@ func (m *matcher) match(line []byte) hit {
 		}
 		implied := r.implied
 		if r.re != nil {
-			sub := r.re.FindSubmatch(m.low)
-			if sub == nil {
+			loc := r.re.FindSubmatchIndex(m.low)
+			if loc == nil || (r.notAfter != nil && bytes.HasSuffix(m.low[:loc[0]], r.notAfter)) {
 				continue
 			}
-			if r.cause == CauseUnknown && len(sub) > 1 {
-				implied = impliedStatus(sub[1])
+			if r.cause == CauseUnknown && len(loc) > 2 && loc[2] >= 0 {
+				implied = impliedStatus(m.low[loc[2]:loc[3]])
 			}
 		}
 		h = h.merge(hit{cause: r.cause, weight: r.weight, implied: implied})
@@ -117,10 +117,21 @@ func impliedStatus(b []byte) int {
 	return 0
 }
 
+// appendLower appends src lower-cased (ASCII) to dst, with typographic
+// quotes (U+2018, U+2019, U+201C, U+201D) folded to ASCII ones: text pasted
+// from web pages and word processors says "doesn’t" where AWS says "doesn't".
 func appendLower(dst, src []byte) []byte {
-	for _, c := range src {
-		if 'A' <= c && c <= 'Z' {
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
 			c += 'a' - 'A'
+		case c == 0xE2 && i+2 < len(src) && src[i+1] == 0x80 && src[i+2] >= 0x98 && src[i+2] <= 0x9D:
+			c = '\''
+			if src[i+2] >= 0x9C {
+				c = '"'
+			}
+			i += 2
 		}
 		dst = append(dst, c)
 	}

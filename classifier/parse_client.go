@@ -14,8 +14,13 @@ var httpStatusLine = regexp.MustCompile(`^(?:< )?HTTP/\d(?:\.\d)? (\d{3})\b`)
 // and free text. Lines without ids go to the open Lambda invocation, if
 // any, else to the group of lines without ids.
 func (s *Session) clientLine(msg, line []byte) {
+	msg = delocalize(msg)
 	if m := httpStatusLine.FindSubmatch(msg); m != nil {
 		s.group(nil).setStatus(leadingInt(m[1]), line)
+		return
+	}
+	if isHTTPAPIHeader(msg) {
+		s.st.httpAPI = true
 		return
 	}
 	if len(msg) > 12 && (msg[0] == 'R' || msg[0] == 'r') && bytes.EqualFold(msg[:12], []byte("retry-after:")) {
@@ -34,4 +39,13 @@ func (s *Session) clientLine(msg, line []byte) {
 		return
 	}
 	s.lambdaEvidence([]byte(s.openLambda), msg, line)
+}
+
+// isHTTPAPIHeader reports whether the line is the apigw-requestid response
+// header (curl -i, or "< apigw-requestid:" of curl -v), which only HTTP APIs
+// send; REST APIs send x-amzn-RequestId and x-amz-apigw-id.
+func isHTTPAPIHeader(msg []byte) bool {
+	msg = bytes.TrimPrefix(msg, []byte("< "))
+	const name = "apigw-requestid:"
+	return len(msg) > len(name) && bytes.EqualFold(msg[:len(name)], []byte(name))
 }

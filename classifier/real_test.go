@@ -12,8 +12,8 @@ import (
 // thread names the cause. These are the targets of the held-out
 // acceptance set the real corpus imitates.
 const (
-	realCauseTarget  = 0.83
-	realStatusTarget = 0.94
+	realCauseTarget  = 0.90
+	realStatusTarget = 0.95
 )
 
 // realHeader splits the "# source:" and "# why:" lines that follow the

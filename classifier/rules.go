@@ -17,6 +17,10 @@ type rule struct {
 	// implied is the status a client saw, when the text itself says
 	// (a gateway response body or reason phrase); 0 when it does not.
 	implied int
+	// notAfter, when set, rejects a match of re that directly follows it.
+	// Go's regexp has no look-behind, and a leading alternation in re
+	// would lose the literal-prefix scan that keeps matching fast.
+	notAfter []byte
 }
 
 // implied5xx marks text that shows some 5xx without saying which: the
@@ -39,11 +43,12 @@ const (
 // ruleSpec is the source form of a rule: pattern is a literal unless
 // pattern and re are both given.
 type ruleSpec struct {
-	lit     string
-	re      string
-	cause   Cause
-	weight  int
-	implied int
+	lit      string
+	re       string
+	cause    Cause
+	weight   int
+	implied  int
+	notAfter string
 }
 
 var (
@@ -58,6 +63,9 @@ func rules() []rule {
 		ruleSet = make([]rule, 0, len(specs))
 		for _, s := range specs {
 			r := rule{lit: []byte(s.lit), cause: s.cause, weight: s.weight, implied: s.implied}
+			if s.notAfter != "" {
+				r.notAfter = []byte(s.notAfter)
+			}
 			if s.re != "" {
 				r.re = regexp.MustCompile(s.re)
 			}
@@ -85,6 +93,8 @@ func lambdaRules() []ruleSpec {
 		{lit: "wrong type for field", cause: CauseLambdaMalformedProxyResponse, weight: wSpecific},
 		{lit: "unable to parse statuscode", cause: CauseLambdaMalformedProxyResponse, weight: 90},
 		{lit: "invalid permissions on lambda function", cause: CauseLambdaInvokePermission, weight: 90},
+		// how KC articles, blogs and answers word the same failure
+		{lit: "to invoke", re: `permissions? to invoke (the |your |a )?(lambda|function)`, cause: CauseLambdaInvokePermission, weight: 75},
 		{lit: "have permissions to call the integration", cause: CauseLambdaInvokePermission, weight: 90},
 		{lit: "perform: lambda:invokefunction", cause: CauseLambdaInvokePermission, weight: wSpecific},
 		{lit: "lambda invocation failed with status: 403", cause: CauseLambdaInvokePermission, weight: 70},
@@ -105,6 +115,8 @@ func lambdaRules() []ruleSpec {
 		{lit: "runtime.usercodesyntaxerror", cause: CauseLambdaHandlerMisconfigured, weight: 70},
 		{lit: "classnotfoundexception", cause: CauseLambdaHandlerMisconfigured, weight: 60},
 		{lit: "due to customer function error", cause: CauseLambdaFunctionError, weight: 60},
+		// $context.integration.error of REST access logs: "Lambda Customer Function Error:<errorMessage>"
+		{lit: "customer function error", cause: CauseLambdaFunctionError, weight: 60},
 		{lit: "lambda function returned", cause: CauseLambdaFunctionError, weight: 60},
 		{lit: "runtime.marshalerror", cause: CauseLambdaFunctionError, weight: 60},
 		{lit: "runtime.unhandledpromiserejection", cause: CauseLambdaFunctionError, weight: 60},
@@ -181,6 +193,9 @@ func gatewayRules() []ruleSpec {
 		{lit: "authorizerfunctionexception", cause: CauseAuthorizerError, weight: 85},
 		{lit: "invalid policy document", cause: CauseAuthorizerError, weight: 60},
 		{lit: "permission to assume the provided role", cause: CauseCredentialsRoleError, weight: wExplicit},
+		// HTTP API integrationErrorMessage: "API Gateway doesn't have permissions
+		// to assume the IAM role configured on the integration."
+		{lit: "to assume the", re: `permissions? to assume the (iam )?role`, cause: CauseCredentialsRoleError, weight: wExplicit},
 		{lit: "perform: sts:assumerole", cause: CauseCredentialsRoleError, weight: 85},
 		{lit: "invalid credentials", cause: CauseCredentialsRoleError, weight: 60},
 		{lit: "is not authorized to perform", cause: CauseCredentialsRoleError, weight: 55},
@@ -198,6 +213,9 @@ func gatewayRules() []ruleSpec {
 		{lit: "configuration error: there was an internal error while executing", cause: CausePrivateIntegrationError, weight: 82},
 		{lit: "an internal error while executing", cause: CauseInternalServiceFailure, weight: wLikely},
 		{lit: "internalfailure", cause: CauseInternalServiceFailure, weight: wHint},
+		// an AWS service behind the integration failed on its side
+		// ("Service: AWSLambdaInternal; Status Code: 503; Error Code: ServiceUnavailableException")
+		{lit: "serviceunavailableexception", cause: CauseInternalServiceFailure, weight: wHint},
 		{lit: "internal failure", cause: CauseInternalServiceFailure, weight: wHint},
 	}
 }
@@ -213,7 +231,10 @@ func backendRules() []ruleSpec {
 		{lit: "certificate", re: `certificate (has )?(expired|verify failed|is not trusted|not trusted|unknown|is invalid)|self[- ]signed certificate|unable to get local issuer certificate|doesn'?t match (any of )?the subject|certificate_unknown`, cause: CauseBackendTLSError, weight: wSpecific},
 		{lit: "network error communicating with endpoint", cause: CauseBackendConnectionError, weight: wStrong},
 		{lit: "invalid endpoint address", cause: CauseBackendConnectionError, weight: 75},
-		{lit: "integration_failure", cause: CauseBackendConnectionError, weight: 60},
+		// INTEGRATION_FAILURE is the response type of every integration
+		// failure, Lambda function errors and oversized responses included,
+		// so it only hints at the network.
+		{lit: "integration_failure", cause: CauseBackendConnectionError, weight: wWeak},
 		{lit: "connect timed out", cause: CauseBackendConnectionError, weight: 55},
 		{lit: "unknownhostexception", cause: CauseBackendConnectionError, weight: 55},
 		{lit: "no route to host", cause: CauseBackendConnectionError, weight: 55},
@@ -240,7 +261,9 @@ func clientRules() []ruleSpec {
 		{lit: "missingauthenticationtokenexception", implied: 403},
 		{lit: "missing authentication token", implied: 403},
 		{lit: `"message"`, re: `"message"\s*:\s*"(internal server error|endpoint request timed out|service unavailable|bad gateway|gateway time-?out|forbidden|unauthorized|too many requests|limit exceeded|not found|user is not authorized)`, weight: 0},
-		{lit: "5", re: `\b(50[0234]) (internal server error|bad gateway|service unavailable|gateway time-?out)\b`},
-		{lit: "status", re: `status(?: code)?[: ]+(50[0234])\b`},
+		{lit: "5", re: `\b(50[0234]) (?:internal server error|bad gateway|service unavailable|gateway time-?out)\b`},
+		// not after "; ": "(Service: X; Status Code: 503; Error Code: ...)" is
+		// the status of an AWS call behind the integration, not the client's.
+		{lit: "status", re: `status(?: code)?[: ]+(50[0234])\b`, notAfter: "; "},
 	}
 }

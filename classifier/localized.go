@@ -1,0 +1,47 @@
+package classifier
+
+import "bytes"
+
+// localizedPhrases are the translations of execution-log phrases that the
+// localized AWS knowledge-center articles print in their examples (pt-BR,
+// zh-TW, ja). CloudWatch itself logs in English, so only lines without a
+// request id, as pasted from such pages, are translated back; the English
+// phrase is then read as if the line had been logged.
+var localizedPhrases = []struct{ from, to []byte }{
+	{[]byte("Falha na execução devido a um erro de configuração"), []byte("Execution failed due to configuration error")},
+	{[]byte("Permissões inválidas na função do Lambda"), []byte("Invalid permissions on Lambda function")},
+	{[]byte("Erro do autorizador"), []byte("Authorizer error")},
+	{[]byte("Método concluído com o status:"), []byte("Method completed with status:")},
+	{[]byte("Enviando solicitação para"), []byte("Sending request to")},
+	{[]byte("執行因組態錯誤失敗"), []byte("Execution failed due to configuration error")},
+	{[]byte("Lambda 函數的許可無效"), []byte("Invalid permissions on Lambda function")},
+	{[]byte("Lambda 函數的權限無效"), []byte("Invalid permissions on Lambda function")},
+	{[]byte("Lambda 函式的權限無效"), []byte("Invalid permissions on Lambda function")},
+	{[]byte("授權者錯誤"), []byte("Authorizer error")},
+	{[]byte("方法已完成,狀態碼為:"), []byte("Method completed with status:")},
+	{[]byte("方法已完成，狀態碼為:"), []byte("Method completed with status:")},
+	{[]byte("正在傳送請求到"), []byte("Sending request to")},
+	{[]byte("設定エラーのため実行に失敗しました"), []byte("Execution failed due to configuration error")},
+}
+
+// delocalize returns msg with known translated phrases replaced by the
+// English originals, or msg itself when it is ASCII or has none of them.
+func delocalize(msg []byte) []byte {
+	ascii := true
+	for _, c := range msg {
+		if c >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return msg
+	}
+	out := msg
+	for _, p := range localizedPhrases {
+		if bytes.Contains(out, p.from) {
+			out = bytes.ReplaceAll(out, p.from, p.to)
+		}
+	}
+	return out
+}
