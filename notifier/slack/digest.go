@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"strconv"
@@ -39,6 +40,7 @@ func (n *Notifier) NotifyBatch(ctx context.Context, ds []*notifier.Delivery) (bo
 	if len(ds) == 0 {
 		return false, nil
 	}
+	ds = worstFirst(ds)
 	if n.api == nil {
 		return n.done(ds[0], n.webhookDigest(ctx, ds))
 	}
@@ -56,6 +58,17 @@ func (n *Notifier) NotifyBatch(ctx context.Context, ds []*notifier.Delivery) (bo
 		retry = retry || r
 	}
 	return retry, first
+}
+
+// worstFirst orders a copy of the deliveries by error rate, highest first:
+// the digest lists the worst incident at the top, and its details come
+// first in the thread.
+func worstFirst(ds []*notifier.Delivery) []*notifier.Delivery {
+	out := slices.Clone(ds)
+	slices.SortStableFunc(out, func(a, b *notifier.Delivery) int {
+		return cmp.Compare(b.Event.Incident.ErrorRate, a.Event.Incident.ErrorRate)
+	})
+	return out
 }
 
 // byChannel groups deliveries by channel, in the order they came.

@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -10,6 +11,15 @@ import (
 	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/notifier"
 )
+
+func eventByID(evs []notifier.Event, id any) *notifier.Event {
+	for i := range evs {
+		if evs[i].ID == id {
+			return &evs[i]
+		}
+	}
+	return nil
+}
 
 // oncallFor502 routes every incident to the default channel and mentions
 // the on-call group for 502s only.
@@ -52,12 +62,19 @@ func TestDigestIsOneMessageWithTheDetailsInItsThread(t *testing.T) {
 	if len(replies) != 7 {
 		t.Fatalf("thread replies = %d, want 7", len(replies))
 	}
+	// The worst incident first, in the digest and in the thread.
+	rate := 2.0
 	for i, r := range replies {
-		if r.Metadata.EventPayload["event_id"] != evs[i].ID || strings.Contains(r.Text+r.Blocks, "subteam") {
-			t.Errorf("reply %d: metadata %v, text %q: want event %s, no mention", i, r.Metadata.EventPayload, r.Text, evs[i].ID)
+		ev := eventByID(evs, r.Metadata.EventPayload["event_id"])
+		if ev == nil || ev.Incident.ErrorRate > rate || strings.Contains(r.Text+r.Blocks, "subteam") {
+			t.Fatalf("reply %d: metadata %v, text %q: want the next worst event, no mention", i, r.Metadata.EventPayload, r.Text)
 		}
-		if !strings.Contains(r.Blocks, stormCauses[i%len(stormCauses)].cause.String()) {
+		rate = ev.Incident.ErrorRate
+		if !strings.Contains(r.Blocks, ev.Incident.Diagnosis.Cause.String()) {
 			t.Errorf("reply %d lacks its diagnosis", i)
+		}
+		if line := lineBlockID(ev.IncidentID); !strings.Contains(root.Blocks, fmt.Sprintf("%q", line)) {
+			t.Errorf("digest lacks the line of %s", ev.IncidentID)
 		}
 	}
 	for _, ev := range evs {
@@ -239,8 +256,8 @@ func TestDigestOneChannelFailingDoesNotHoldTheOthers(t *testing.T) {
 	f := newFakeSlack(t)
 	o := newOutbox()
 	route := func(inc notifier.Incident) Route {
-		if inc.APIName == "orders-api" || inc.APIName == "search" {
-			return Route{Channel: "C0GONE0001"} // first in the batch, so the first post
+		if inc.APIName == "inventory" || inc.APIName == "users-api" {
+			return Route{Channel: "C0GONE0001"} // the worst two, so the first post
 		}
 		return Route{}
 	}

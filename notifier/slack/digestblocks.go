@@ -100,28 +100,28 @@ func digestSummary(lang classifier.Lang, mentions []string, total, resolved int,
 	if len(parts) == 0 {
 		return nil
 	}
-	s := section(strings.Join(parts, "  "))
+	s := section(strings.Join(parts, " · "))
 	s.BlockID = blockDigestSummary
 	return s
 }
 
-// digestLine is one incident in two short lines, which a phone shows
-// without wrapping: status and API/stage, then cause and error rate (or,
-// once resolved, how long it was open).
+// digestLine is one incident in two short lines: status and API/stage,
+// then the figure (error rate, or once resolved how long it was open) and
+// the cause. The figure comes first so that a phone never wraps it alone
+// onto a line of its own; the cause title may wrap.
 func digestLine(v notifier.View, incidentID string) *slackapi.SectionBlock {
 	e := ":rotating_light:"
+	var second []string
 	if v.Resolved {
 		e = ":white_check_mark:"
-	}
-	second := []string{notifier.EscapeMrkdwn(v.CauseTitle)}
-	if v.Resolved {
-		second = append([]string{"_" + notifier.EscapeMrkdwn(notifier.Label(v.Lang, notifier.LabelResolved)) + "_"}, second...)
+		second = append(second, "_"+notifier.EscapeMrkdwn(notifier.Label(v.Lang, notifier.LabelResolved))+"_")
 		if open := fieldValue(v, notifier.LabelOpenFor); open != "" {
 			second = append(second, notifier.EscapeMrkdwn(notifier.Label(v.Lang, notifier.LabelOpenFor)+" "+open))
 		}
 	} else if rate := errorRate(v); rate != "" {
 		second = append(second, notifier.EscapeMrkdwn(rate))
 	}
+	second = append(second, notifier.EscapeMrkdwn(v.CauseTitle))
 	text := fmt.Sprintf("%s *%s · %s*\n%s", e, notifier.EscapeMrkdwn(v.Status), notifier.EscapeMrkdwn(v.Target), strings.Join(second, " · "))
 	s := section(text)
 	s.BlockID = lineBlockID(incidentID)

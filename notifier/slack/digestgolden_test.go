@@ -11,11 +11,13 @@ import (
 	"github.com/apigw-triage/apigw-triage/notifier"
 )
 
-// goldenDigest is the digest of a storm of n with the first resolved of
-// them resolved, with the fixture's remediation titles.
+// goldenDigest is the digest of a storm of n, worst first as NotifyBatch
+// orders it, with the first resolved of them resolved and the fixture's
+// remediation titles.
 func goldenDigest(n, resolved int) digest {
 	dg := digest{Lang: classifier.LangEN, Threaded: true, Mentions: []string{"S0ONCALL1"}, Resolved: resolved}
-	for i, ev := range storm(n) {
+	for i, d := range worstFirst(newOutbox().deliveries(storm(n))) {
+		ev := d.Event
 		if i < resolved {
 			ev = later(ev, notifier.KindResolved, 2)
 		}
