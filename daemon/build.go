@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/prometheus/client_golang/prometheus"
@@ -99,12 +100,19 @@ func assemble(cfg *config.Config, env Env, reg *prometheus.Registry, col *collec
 	})
 }
 
+// digestMax caps the incidents of one Slack digest.
+const digestMax = 20
+
 func dispatcherOptions(cfg *config.Config, env Env, reg prometheus.Registerer, s notifier.Notifier) incident.DispatcherOptions {
 	o := incident.DispatcherOptions{
 		Clock: clock.Real{}, Logger: env.Logger, Registerer: reg,
 	}
 	if s.Name() == "slack" && cfg.Slack.DigestThreshold > 1 {
-		o.DigestMin, o.DigestWait = cfg.Slack.DigestThreshold, cfg.Slack.DigestWindow
+		o.DigestMin, o.DigestWait, o.DigestMax = cfg.Slack.DigestThreshold, cfg.Slack.DigestWindow, digestMax
+		// A digest posts its root and one reply per incident at Slack's
+		// pace of about one message per second per channel, so one
+		// NotifyBatch call needs that many seconds plus slack for answers.
+		o.CallTimeout = time.Duration(digestMax+15) * time.Second
 	}
 	return o
 }
