@@ -60,17 +60,24 @@ func (d *Daemon) recordPoll(res *collector.PollResult, err error) {
 	d.lastErr = err
 }
 
+// diagnosed is what the evidence of one tripped stage gave: the
+// diagnosis and, with detailed metrics, the failing routes.
+type diagnosed struct {
+	diag   *classifier.Diagnosis
+	routes []notifier.RouteFigures
+}
+
 // diagnoseTripped pulls the evidence of every tripped stage that needs a
 // diagnosis and classifies it; the pulls run in parallel, bounded, because
 // each Logs Insights query waits seconds to minutes for its result.
-func (d *Daemon) diagnoseTripped(ctx context.Context, res *collector.PollResult) map[string]*classifier.Diagnosis {
+func (d *Daemon) diagnoseTripped(ctx context.Context, res *collector.PollResult) map[string]diagnosed {
 	var due []collector.StageResult
 	for _, sr := range res.Stages {
 		if sr.Tripped && d.needsDiagnosis(sr.Stage.Key) {
 			due = append(due, sr)
 		}
 	}
-	out := make([]*classifier.Diagnosis, len(due))
+	out := make([]diagnosed, len(due))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(d.opts.EvidenceConcurrency)
 	for i, sr := range due {
@@ -80,9 +87,9 @@ func (d *Daemon) diagnoseTripped(ctx context.Context, res *collector.PollResult)
 		})
 	}
 	_ = g.Wait()
-	m := make(map[string]*classifier.Diagnosis, len(due))
+	m := make(map[string]diagnosed, len(due))
 	for i, sr := range due {
-		if out[i] != nil {
+		if out[i].diag != nil {
 			m[sr.Stage.Key] = out[i]
 			d.markDiagnosed(sr.Stage.Key)
 		}
@@ -112,14 +119,14 @@ func (d *Daemon) markDiagnosed(key string) {
 // diagnose pulls one stage's evidence and classifies it. Without evidence
 // (logs unreadable, logging off) the classifier still answers from the
 // metric context, and says which evidence was missing.
-func (d *Daemon) diagnose(ctx context.Context, sr collector.StageResult) *classifier.Diagnosis {
+func (d *Daemon) diagnose(ctx context.Context, sr collector.StageResult) diagnosed {
 	start := sr.WindowStart
 	if inc, ok := d.opts.Incidents.Lookup(sr.Stage.Key); ok && inc.Open() && inc.Info.OpenedAt.Before(start) {
 		start = maxTime(inc.Info.OpenedAt, sr.WindowEnd.Add(-time.Hour))
 	}
 	ev, err := d.opts.Collector.Evidence(ctx, sr.Stage, start, sr.WindowEnd)
 	if ctx.Err() != nil {
-		return nil
+		return diagnosed{}
 	}
 	result := "ok"
 	if err != nil {
@@ -135,7 +142,20 @@ func (d *Daemon) diagnose(ctx context.Context, sr collector.StageResult) *classi
 	}
 	diag := sess.Diagnose(d.opts.Lang)
 	d.log.Info("diagnosed", "stage", sr.Stage.Key, "status", diag.Status, "cause", diag.Cause, "confidence", diag.Confidence)
-	return &diag
+	return diagnosed{diag: &diag, routes: routeFigures(ev)}
+}
+
+// routeFigures carries the collector's per-route breakdown to the
+// incident; nil without detailed metrics.
+func routeFigures(ev *collector.Evidence) []notifier.RouteFigures {
+	if ev == nil || len(ev.Routes) == 0 {
+		return nil
+	}
+	out := make([]notifier.RouteFigures, len(ev.Routes))
+	for i, r := range ev.Routes {
+		out[i] = notifier.RouteFigures{Route: r.Route, Errors5xx: r.Errors5xx, Requests: r.Requests}
+	}
+	return out
 }
 
 // stageContext is the classifier's context: the collector's when it pulled
@@ -159,7 +179,7 @@ func stageContext(sr collector.StageResult, ev *collector.Evidence) classifier.C
 }
 
 // observation maps a stage's poll result onto the incident manager's input.
-func observation(sr collector.StageResult, diag *classifier.Diagnosis) incident.Observation {
+func observation(sr collector.StageResult, dg diagnosed) incident.Observation {
 	st := sr.Stage
 	return incident.Observation{
 		StageKey:      st.Key,
@@ -178,7 +198,8 @@ func observation(sr collector.StageResult, diag *classifier.Diagnosis) incident.
 		LikelyTimeout: sr.LikelyTimeout,
 		Tripped:       sr.Tripped,
 		Clear:         sr.Clear,
-		Diagnosis:     diag,
+		Diagnosis:     dg.diag,
+		Routes:        dg.routes,
 	}
 }
 

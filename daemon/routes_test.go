@@ -1,0 +1,97 @@
+package daemon
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/collector"
+	"github.com/apigw-triage/apigw-triage/notifier"
+)
+
+// TestCatalogIncidentsCarryRoutes: an incident on a catalog stage with
+// detailed metrics shows its failing methods or routes; one without says
+// nothing about routes.
+func TestCatalogIncidentsCarryRoutes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end run of the catalog")
+	}
+	r := startCatalog(t, catalogSetup{})
+	acct := r.world.Accounts()[0]
+	region := r.world.Regions(acct)[0]
+	detailed := map[string]bool{}
+	for _, a := range r.world.RestAPIs(acct, region) {
+		for _, s := range a.Stages {
+			detailed[a.ID+"/"+s.Name] = s.DetailedMetrics
+		}
+	}
+	for _, a := range r.world.HTTPAPIs(acct, region) {
+		for _, s := range a.Stages {
+			detailed[a.ID+"/"+s.Name] = s.DetailedMetrics
+		}
+	}
+	// The catalog's detailed stages fail from minute 15 and 17; stop once
+	// both have been diagnosed.
+	eps := r.world.Episodes()
+	last := time.Time{}
+	for _, ep := range eps {
+		if detailed[ep.APIID+"/"+ep.Stage] && ep.Start.After(last) {
+			last = ep.Start
+		}
+	}
+	if last.IsZero() {
+		t.Fatal("no catalog episode on a stage with detailed metrics")
+	}
+	for r.clk.Now().Before(last.Add(8 * time.Minute)) {
+		r.poll(context.Background())
+	}
+	withRoutes := 0
+	for _, ep := range eps {
+		inc, ok := r.incidentOf(ep)
+		if !ok || ep.Start.After(last) {
+			continue
+		}
+		text := notifier.PlainText(notifier.NewView(notifier.Event{Kind: notifier.KindOpened, Incident: inc.Info}, classifier.LangEN))
+		mentions := strings.Contains(text, notifier.Label(classifier.LangEN, notifier.LabelFailingRoutes))
+		if detailed[ep.APIID+"/"+ep.Stage] {
+			withRoutes++
+			if len(inc.Info.Routes) == 0 || !mentions {
+				t.Errorf("%s: detailed metrics on, routes %v, message:\n%s", ep.APIName, inc.Info.Routes, text)
+			}
+			t.Logf("%s: %v", ep.APIName, inc.Info.Routes)
+			continue
+		}
+		if len(inc.Info.Routes) > 0 || mentions {
+			t.Errorf("%s: detailed metrics off, yet routes %v", ep.APIName, inc.Info.Routes)
+		}
+	}
+	if withRoutes == 0 {
+		t.Error("no incident on a stage with detailed metrics")
+	}
+}
+
+func TestRouteFiguresFromEvidence(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		ev   *collector.Evidence
+		want int
+	}{
+		{"no evidence", nil, 0},
+		{"no detailed metrics", &collector.Evidence{}, 0},
+		{"breakdown", &collector.Evidence{Routes: []collector.RouteErrors{{Route: "GET /a", Errors5xx: 4, Requests: 9}, {Route: "POST /b", Errors5xx: 1, Requests: 2}}}, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := routeFigures(tc.ev)
+			if len(got) != tc.want {
+				t.Fatalf("routes %v, want %d", got, tc.want)
+			}
+			for i, r := range got {
+				if src := tc.ev.Routes[i]; r.Route != src.Route || r.Errors5xx != src.Errors5xx || r.Requests != src.Requests {
+					t.Errorf("route %d = %+v, from %+v", i, r, src)
+				}
+			}
+		})
+	}
+}
