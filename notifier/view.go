@@ -198,7 +198,11 @@ func FormatDuration(d time.Duration) string {
 	case d < time.Minute:
 		return fmt.Sprintf("%.1fs", d.Seconds())
 	case d < time.Hour:
-		return d.Truncate(time.Second).String()
+		d = d.Truncate(time.Second)
+		if d%time.Minute == 0 {
+			return fmt.Sprintf("%dm", int(d.Minutes())) // "41m", not "41m0s"
+		}
+		return d.String()
 	}
 	return strings.TrimSuffix(d.Truncate(time.Minute).String(), "0s")
 }

@@ -121,6 +121,13 @@ func diagnosisBlocks(v notifier.View) []slackapi.Block {
 		}
 	}
 	out := []slackapi.Block{section(diag)}
+	if len(v.Routes) > 0 && !v.Resolved {
+		routes := "*" + l(notifier.LabelFailingRoutes) + "*"
+		for _, r := range v.Routes {
+			routes += "\n• " + notifier.EscapeMrkdwn(r)
+		}
+		out = append(out, section(routes))
+	}
 	if len(v.Evidence) > 0 {
 		out = append(out, section(codeBlock(l(notifier.LabelEvidence), v.Evidence)))
 	}

@@ -51,6 +51,10 @@ func event(kind notifier.Kind, seq int) notifier.Event {
 			{Cause: classifier.CauseLambdaFunctionError, Status: classifier.Status502, Requests: 12},
 		}
 		inc.LikelyTimeout, inc.LatencyP99 = true, 29*time.Second
+		inc.Routes = []notifier.RouteFigures{
+			{Route: "POST /orders", Errors5xx: 38, Requests: 41},
+			{Route: "GET /orders/{id}", Errors5xx: 14, Requests: 230},
+		}
 	case notifier.KindReminder:
 		inc.WindowStart, inc.WindowEnd = t0.Add(55*time.Minute), t0.Add(time.Hour)
 	case notifier.KindResolved:
