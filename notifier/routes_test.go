@@ -61,6 +61,11 @@ func TestPlainTextFailingRoutes(t *testing.T) {
 			if strings.Contains(without, title) || strings.Contains(without, "/orders/") {
 				t.Errorf("a message without detailed metrics mentions routes:\n%s", without)
 			}
+			resolved := routeEvent([]RouteFigures{{"GET /orders/{id}", 42, 57}})
+			resolved.Kind = KindResolved
+			if txt := PlainText(NewView(resolved, lang)); strings.Contains(txt, title) {
+				t.Errorf("a resolution lists failing routes:\n%s", txt)
+			}
 		})
 	}
 }

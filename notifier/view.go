@@ -52,7 +52,7 @@ type View struct {
 	Breakdown  []string
 	// Routes are the failing methods or routes, worst first, at most
 	// MaxRouteLines ("GET /orders/{id}  42 of 57 (74%)"); empty without
-	// detailed metrics.
+	// detailed metrics, and once resolved (nothing fails any more).
 	Routes     []string
 	Evidence   []string
 	Steps      []string
@@ -86,7 +86,9 @@ func NewView(ev Event, lang classifier.Lang) View {
 			v.Breakdown = append(v.Breakdown, fmt.Sprintf("%s (%s): %d", r.Cause, r.Status, r.Requests))
 		}
 	}
-	v.Routes = routeLines(inc.Routes, lang)
+	if !v.Resolved {
+		v.Routes = routeLines(inc.Routes, lang)
+	}
 	for _, line := range d.Evidence {
 		if len(v.Evidence) == MaxEvidenceLines {
 			break
