@@ -53,7 +53,7 @@ func Default() Config {
 			Lang:            classifier.LangEN,
 			RepeatInterval:  time.Hour,
 			DigestThreshold: 5,
-			DigestWindow:    time.Minute,
+			DigestWindow:    10 * time.Second,
 			MinInterval:     time.Second,
 			Timeout:         10 * time.Second,
 		},

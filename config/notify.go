@@ -33,6 +33,10 @@ type Slack struct {
 	// RepeatInterval is how long an incident may keep failing before a
 	// reminder is posted in its thread.
 	RepeatInterval time.Duration `yaml:"repeat_interval"`
+	// DigestWindow is also how long the first opened notification waits for
+	// others to join it, so it delays every first notification: the
+	// incidents that trip in one poll are enqueued together, and a few
+	// seconds catch them.
 	// DigestThreshold: when this many incidents open within DigestWindow,
 	// one digest message is posted instead of a storm; 0 turns digests off.
 	DigestThreshold int           `yaml:"digest_threshold"`
