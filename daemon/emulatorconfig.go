@@ -19,6 +19,13 @@ type EmulatorSettings struct {
 // run with: an ordinary configuration file, checked by the same loader as
 // production, pointing every AWS service at the emulator.
 func EmulatorConfig(s EmulatorSettings, getenv func(string) string) (*config.Config, error) {
+	return config.Parse([]byte(EmulatorConfigText(s)), "emulator.yaml", getenv)
+}
+
+// EmulatorConfigText is EmulatorConfig as YAML, for a daemon started as its
+// own process; callers may append top-level keys it does not set (slack
+// without a webhook, log).
+func EmulatorConfigText(s EmulatorSettings) string {
 	text := fmt.Sprintf(`aws:
   region: us-east-1
   endpoint_url: %q
@@ -42,5 +49,5 @@ state:
 	if s.WebhookURL != "" {
 		text += fmt.Sprintf("slack:\n  webhook_url: %q\n", s.WebhookURL)
 	}
-	return config.Parse([]byte(text), "emulator.yaml", getenv)
+	return text
 }

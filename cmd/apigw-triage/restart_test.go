@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/apigw-triage/apigw-triage/daemon"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -122,30 +123,17 @@ func daemonEnv(extra ...string) []string {
 func writeRestartConfig(t *testing.T, endpoint, account, slackAPI string) string {
 	t.Helper()
 	dir := t.TempDir()
-	text := fmt.Sprintf(`aws:
-  region: us-east-1
-  endpoint_url: %q
-  access_key_id: emulator
-  secret_access_key: emulator
-  max_attempts: 8
-  max_backoff: 1s
-accounts:
-  - id: %q
-regions: [us-east-1]
-logs:
-  lookback: 5m
-server:
-  listen: 127.0.0.1:0
-state:
-  path: %q
-slack:
+	text := daemon.EmulatorConfigText(daemon.EmulatorSettings{
+		Endpoint: endpoint, Account: account, Listen: "127.0.0.1:0",
+		StatePath: filepath.Join(dir, "incidents.db"),
+	}) + fmt.Sprintf(`slack:
   token: ${SLACK_BOT_TOKEN}
   api_url: %q
   channel: %s
   digest_window: 1s
 log:
   level: info
-`, endpoint, account, filepath.Join(dir, "incidents.db"), slackAPI, restartChannel)
+`, slackAPI, restartChannel)
 	path := filepath.Join(dir, "apigw-triage.yaml")
 	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
 		t.Fatal(err)
