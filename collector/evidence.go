@@ -22,6 +22,8 @@ type Evidence struct {
 	// Routes are the methods or routes that answered 5xx over the window,
 	// most first, at most 10; empty without detailed metrics.
 	Routes []RouteErrors
+	// LogGroups are the log groups searched, for links to the evidence.
+	LogGroups []string
 }
 
 // Evidence pulls the evidence of a tripped stage over [start, end),
@@ -42,6 +44,7 @@ func (c *Collector) Evidence(ctx context.Context, st Stage, start, end time.Time
 		c.log.Warn("evidence metrics failed", "stage", st.Key, "err", err)
 	}
 	groups := c.evidenceGroups(st)
+	ev.LogGroups = groups
 	if len(groups) == 0 {
 		return ev, errNoLogGroups
 	}

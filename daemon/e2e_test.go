@@ -133,6 +133,9 @@ func TestCatalogEveryFailureDiagnosed(t *testing.T) {
 			t.Errorf("%s: no incident", name)
 			continue
 		}
+		if len(inc.Info.LogGroups) == 0 {
+			t.Errorf("%s: the incident names no log group, so messages link to no evidence", name)
+		}
 		got := inc.Info.Diagnosis
 		if got.Status != ep.Status || got.Cause != ep.Cause {
 			t.Errorf("%s: diagnosed %s %s, want %s %s", name, got.Status, got.Cause, ep.Status, ep.Cause)

@@ -63,8 +63,9 @@ func (d *Daemon) recordPoll(res *collector.PollResult, err error) {
 // diagnosed is what the evidence of one tripped stage gave: the
 // diagnosis and, with detailed metrics, the failing routes.
 type diagnosed struct {
-	diag   *classifier.Diagnosis
-	routes []notifier.RouteFigures
+	diag      *classifier.Diagnosis
+	routes    []notifier.RouteFigures
+	logGroups []string
 }
 
 // diagnoseTripped pulls the evidence of every tripped stage that needs a
@@ -142,7 +143,11 @@ func (d *Daemon) diagnose(ctx context.Context, sr collector.StageResult) diagnos
 	}
 	diag := sess.Diagnose(d.opts.Lang)
 	d.log.Info("diagnosed", "stage", sr.Stage.Key, "status", diag.Status, "cause", diag.Cause, "confidence", diag.Confidence)
-	return diagnosed{diag: &diag, routes: routeFigures(ev)}
+	dg := diagnosed{diag: &diag, routes: routeFigures(ev)}
+	if ev != nil {
+		dg.logGroups = ev.LogGroups
+	}
+	return dg
 }
 
 // routeFigures carries the collector's per-route breakdown to the
@@ -200,6 +205,7 @@ func observation(sr collector.StageResult, dg diagnosed) incident.Observation {
 		Clear:         sr.Clear,
 		Diagnosis:     dg.diag,
 		Routes:        dg.routes,
+		LogGroups:     dg.logGroups,
 	}
 }
 

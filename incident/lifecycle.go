@@ -179,6 +179,9 @@ func applyFigures(inc *Incident, obs Observation, now time.Time) {
 		// the last breakdown. A fresh copy, never shared with the caller.
 		i.Routes = append([]notifier.RouteFigures(nil), obs.Routes[:min(len(obs.Routes), maxRoutes)]...)
 	}
+	if len(obs.LogGroups) > 0 {
+		i.LogGroups = append([]string(nil), obs.LogGroups...)
+	}
 	inc.LastSeenAt = now
 }
 

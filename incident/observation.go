@@ -42,4 +42,7 @@ type Observation struct {
 	// the daemon pulled evidence of a stage with detailed metrics; empty
 	// keeps the open incident's last breakdown.
 	Routes []notifier.RouteFigures
+	// LogGroups are the log groups the evidence was read from; empty keeps
+	// the incident's last ones.
+	LogGroups []string
 }
