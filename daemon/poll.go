@@ -121,9 +121,13 @@ func (d *Daemon) markDiagnosed(key string) {
 // (logs unreadable, logging off) the classifier still answers from the
 // metric context, and says which evidence was missing.
 func (d *Daemon) diagnose(ctx context.Context, sr collector.StageResult) diagnosed {
+	// A re-diagnosis reads what came since the last one, no further back
+	// than the incident's opening: it is the current cause that can have
+	// changed, and Logs Insights bills every byte scanned again.
 	start := sr.WindowStart
-	if inc, ok := d.opts.Incidents.Lookup(sr.Stage.Key); ok && inc.Open() && inc.Info.OpenedAt.Before(start) {
-		start = maxTime(inc.Info.OpenedAt, sr.WindowEnd.Add(-time.Hour))
+	if inc, ok := d.opts.Incidents.Lookup(sr.Stage.Key); ok && inc.Open() {
+		since := sr.WindowEnd.Add(-time.Duration(d.opts.RediagnoseEvery) * d.opts.Interval)
+		start = minTime(start, maxTime(inc.Info.OpenedAt, since))
 	}
 	ev, err := d.opts.Collector.Evidence(ctx, sr.Stage, start, sr.WindowEnd)
 	if ctx.Err() != nil {
@@ -224,6 +228,13 @@ func (d *Daemon) refresh(ctx context.Context) {
 			d.log.Warn("refresh of open alerts failed", "err", err)
 		}
 	}
+}
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
 }
 
 func maxTime(a, b time.Time) time.Time {
