@@ -34,7 +34,8 @@ type Collector struct {
 	series map[string]*series     // by stage key
 	health map[string]regionHealth
 	cost   costState
-	warned map[string]bool // conditions already logged
+	warned map[string]bool           // conditions already logged
+	fns    map[string]cachedFunction // Lambda configurations read on trips, by region and name
 }
 
 // regionHealth is the outcome of the last poll of one region.
@@ -80,6 +81,7 @@ func newCollector(opts Options, m *metrics) *Collector {
 		series:  map[string]*series{},
 		health:  map[string]regionHealth{},
 		warned:  map[string]bool{},
+		fns:     map[string]cachedFunction{},
 	}
 }
 

@@ -33,14 +33,13 @@ func (c *Collector) discoverHTTP(ctx context.Context, r *region, tagged map[stri
 			break
 		}
 	}
-	fc := newFunctionCache()
 	return stagesOf(ctx, apis, func(ctx context.Context, a v2types.Api) ([]Stage, error) {
-		return c.httpAPIStages(ctx, r, fc, a)
+		return c.httpAPIStages(ctx, r, a)
 	})
 }
 
 // httpAPIStages discovers one HTTP API.
-func (c *Collector) httpAPIStages(ctx context.Context, r *region, fc *functionCache, a v2types.Api) ([]Stage, error) {
+func (c *Collector) httpAPIStages(ctx context.Context, r *region, a v2types.Api) ([]Stage, error) {
 	id, name := aws.ToString(a.ApiId), aws.ToString(a.Name)
 	meta := apiMeta{typ: classifier.APIHTTP, id: id, name: name, account: r.account, region: r.name}
 	stages, err := httpStages(ctx, r.http, id)
@@ -69,7 +68,7 @@ func (c *Collector) httpAPIStages(ctx context.Context, r *region, fc *functionCa
 			st.AccessLogFormat = aws.ToString(als.Format)
 		}
 		st.Integration = dominant(integ)
-		st.Functions = c.stageFunctions(ctx, r, fc, uris(integ), s.StageVariables)
+		st.Functions = stageFunctions(uris(integ), s.StageVariables)
 		out = append(out, st)
 	}
 	return withRoutes(ctx, r.http, id, out)

@@ -29,14 +29,13 @@ func (c *Collector) discoverREST(ctx context.Context, r *region, tagged map[stri
 			}
 		}
 	}
-	fc := newFunctionCache()
 	return stagesOf(ctx, apis, func(ctx context.Context, a agtypes.RestApi) ([]Stage, error) {
-		return c.restAPIStages(ctx, r, fc, a)
+		return c.restAPIStages(ctx, r, a)
 	})
 }
 
 // restAPIStages discovers one REST API.
-func (c *Collector) restAPIStages(ctx context.Context, r *region, fc *functionCache, a agtypes.RestApi) ([]Stage, error) {
+func (c *Collector) restAPIStages(ctx context.Context, r *region, a agtypes.RestApi) ([]Stage, error) {
 	id, name := aws.ToString(a.Id), aws.ToString(a.Name)
 	meta := apiMeta{typ: classifier.APIREST, id: id, name: name, account: r.account, region: r.name}
 	stages, err := r.rest.GetStages(ctx, &apigateway.GetStagesInput{RestApiId: aws.String(id)})
@@ -71,7 +70,7 @@ func (c *Collector) restAPIStages(ctx context.Context, r *region, fc *functionCa
 			st.AccessLogFormat = aws.ToString(als.Format)
 		}
 		st.Integration = dominant(integ)
-		st.Functions = c.stageFunctions(ctx, r, fc, uris(integ), s.Variables)
+		st.Functions = stageFunctions(uris(integ), s.Variables)
 		if st.DetailedMetrics {
 			st.Routes = routes
 		}

@@ -39,6 +39,7 @@ func (c *Collector) Evidence(ctx context.Context, st Stage, start, end time.Time
 		return nil, fmt.Errorf("stage %s: account %s region %s is not watched", st.Key, st.Account, st.Region)
 	}
 	start = start.Add(-c.opts.Logs.Lookback).Truncate(c.opts.Period)
+	st.Functions = c.resolveFunctions(ctx, r, st.Functions)
 	ev := &Evidence{Context: stageContext(st)}
 	if err := c.evidenceMetrics(ctx, r, st, start, end, ev); err != nil {
 		c.log.Warn("evidence metrics failed", "stage", st.Key, "err", err)

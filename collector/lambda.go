@@ -4,47 +4,71 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 )
 
-// functionCache remembers GetFunctionConfiguration answers during one
-// discovery, so APIs sharing a function cost one call.
-type functionCache struct {
-	mu sync.Mutex
-	fn map[string]Function
+// cachedFunction is a function's configuration and when it was read.
+type cachedFunction struct {
+	f  Function
+	at time.Time
 }
 
-func newFunctionCache() *functionCache { return &functionCache{fn: map[string]Function{}} }
-
-// get returns the function's timeout, memory and log group.
-func (fc *functionCache) get(ctx context.Context, api lambdaAPI, name string) (Function, error) {
-	fc.mu.Lock()
-	f, ok := fc.fn[name]
-	fc.mu.Unlock()
-	if ok {
-		return f, nil
+// resolveFunctions reads the timeout, memory and log group of a tripped
+// stage's functions. Discovery records only their names: the configuration
+// matters only on a trip, and reading it at every discovery refresh would
+// cost one Lambda call per function (2000 every 10 minutes for 2000
+// stages). Answers are kept for the discovery refresh interval; a failed
+// lookup leaves the defaults and is tried again on the next trip.
+func (c *Collector) resolveFunctions(ctx context.Context, r *region, fns []Function) []Function {
+	out := make([]Function, len(fns))
+	for i, f := range fns {
+		out[i] = c.function(ctx, r, f.Name)
 	}
+	return out
+}
+
+func (c *Collector) function(ctx context.Context, r *region, name string) Function {
+	key, now := r.id()+"/"+name, c.clk.Now()
+	c.mu.Lock()
+	cf, ok := c.fns[key]
+	c.mu.Unlock()
+	if ok && now.Sub(cf.at) < c.opts.Discovery.Refresh {
+		return cf.f
+	}
+	f, err := getFunction(ctx, r.lambda, name)
+	if err != nil {
+		// Only the evidence loses the function's timeout and custom log group.
+		c.log.Warn("lambda lookup failed", "account", r.account, "region", r.name, "function", name, "err", err)
+		return namedFunction(name)
+	}
+	c.mu.Lock()
+	c.fns[key] = cachedFunction{f: f, at: now}
+	c.mu.Unlock()
+	return f
+}
+
+// getFunction returns the function's timeout, memory and log group.
+func getFunction(ctx context.Context, api lambdaAPI, name string) (Function, error) {
 	out, err := api.GetFunctionConfiguration(ctx, &lambda.GetFunctionConfigurationInput{FunctionName: aws.String(name)})
 	if err != nil {
 		return Function{}, fmt.Errorf("function %s: %w", name, err)
 	}
-	f = Function{
-		Name:     name,
-		Timeout:  time.Duration(aws.ToInt32(out.Timeout)) * time.Second,
-		MemoryMB: int(aws.ToInt32(out.MemorySize)),
-		LogGroup: "/aws/lambda/" + name,
-	}
+	f := namedFunction(name)
+	f.Timeout = time.Duration(aws.ToInt32(out.Timeout)) * time.Second
+	f.MemoryMB = int(aws.ToInt32(out.MemorySize))
 	if out.LoggingConfig != nil && aws.ToString(out.LoggingConfig.LogGroup) != "" {
 		f.LogGroup = aws.ToString(out.LoggingConfig.LogGroup)
 	}
-	fc.mu.Lock()
-	fc.fn[name] = f
-	fc.mu.Unlock()
 	return f, nil
+}
+
+// namedFunction is what is known of a function from its name alone: its
+// default log group.
+func namedFunction(name string) Function {
+	return Function{Name: name, LogGroup: "/aws/lambda/" + name}
 }
 
 // functionName extracts the Lambda function name from an integration URI
@@ -76,25 +100,16 @@ func logGroupFromARN(arn string) string {
 	return strings.TrimSuffix(name, ":*")
 }
 
-// stageFunctions resolves the Lambda functions behind a stage's
-// integration URIs.
-func (c *Collector) stageFunctions(ctx context.Context, r *region, fc *functionCache, uris []string, vars map[string]string) []Function {
+// stageFunctions names the Lambda functions behind a stage's integration
+// URIs; Evidence reads their configuration when the stage trips.
+func stageFunctions(uris []string, vars map[string]string) []Function {
 	seen := map[string]bool{}
 	var out []Function
 	for _, u := range uris {
-		name := functionName(u, vars)
-		if name == "" || seen[name] {
-			continue
+		if name := functionName(u, vars); name != "" && !seen[name] {
+			seen[name] = true
+			out = append(out, namedFunction(name))
 		}
-		seen[name] = true
-		f, err := fc.get(ctx, r.lambda, name)
-		if err != nil {
-			// The stage is still monitored; only the evidence loses
-			// the function's logs and timeout.
-			c.log.Warn("lambda lookup failed", "account", r.account, "region", r.name, "function", name, "err", err)
-			f = Function{Name: name, LogGroup: "/aws/lambda/" + name}
-		}
-		out = append(out, f)
 	}
 	return out
 }
