@@ -31,15 +31,6 @@ func NewRegexp(s string) (Regexp, error) {
 	return Regexp{re, s}, nil
 }
 
-// MustNewRegexp is NewRegexp for patterns known to be valid; it panics otherwise.
-func MustNewRegexp(s string) Regexp {
-	re, err := NewRegexp(s)
-	if err != nil {
-		panic(err)
-	}
-	return re
-}
-
 // UnmarshalText compiles the pattern. An empty pattern leaves the Regexp
 // unset (matching everything), so that a printed config reads back the same.
 func (re *Regexp) UnmarshalText(b []byte) error {
