@@ -4,17 +4,16 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"runtime/debug"
 
 	bolt "go.etcd.io/bbolt"
 )
 
-// precheck opens an existing file read-only and checks that it is a whole
-// bbolt file before the read-write open touches it: bbolt trusts its meta
-// page and would fault reading pages past the end of a truncated file.
+// precheck takes the file's shared lock with a read-only open, so that no
+// writer is half-way through it, and checks its page structure before the
+// read-write open lets bbolt follow it (checkLayout says why).
 func precheck(path string, opts StoreOptions) (err error) {
-	db, err := openBolt(path, &bolt.Options{Timeout: opts.LockTimeout, ReadOnly: true, PreLoadFreelist: true})
+	db, err := openBolt(path, &bolt.Options{Timeout: opts.LockTimeout, ReadOnly: true})
 	if err != nil {
 		return openError(path, opts, err)
 	}
@@ -23,16 +22,7 @@ func precheck(path string, opts StoreOptions) (err error) {
 			err = fmt.Errorf("incident store %s: %w", path, cerr)
 		}
 	}()
-	fi, err := os.Stat(path)
-	if err != nil {
-		return fmt.Errorf("incident store %s: %w", path, err)
-	}
-	return db.View(func(tx *bolt.Tx) error {
-		if fi.Size() < tx.Size() {
-			return fmt.Errorf("incident store %s: file is truncated (%d bytes, its header says %d); move it away to start with a new store", path, fi.Size(), tx.Size())
-		}
-		return nil
-	})
+	return checkLayout(path)
 }
 
 // verify reads and decodes every record, so that a damaged store fails at
