@@ -51,6 +51,7 @@ func (c *Collector) httpAPIStages(ctx context.Context, r *region, a v2types.Api)
 		return nil, err
 	}
 	var out []Stage
+	metrics := map[string]httpMetrics{}
 	for _, s := range stages {
 		sn := aws.ToString(s.StageName)
 		if !c.stageSelected(meta, sn) {
@@ -60,9 +61,8 @@ func (c *Collector) httpAPIStages(ctx context.Context, r *region, a v2types.Api)
 			Key: stageKey(r.account, r.name, classifier.APIHTTP, id, sn), Account: r.account, Region: r.name,
 			APIType: classifier.APIHTTP, APIID: id, APIName: name, Stage: sn,
 		}
-		if rs := s.DefaultRouteSettings; rs != nil {
-			st.DetailedMetrics = aws.ToBool(rs.DetailedMetricsEnabled)
-		}
+		metrics[sn] = foldHTTPSettings(s)
+		st.DetailedMetrics = metrics[sn].anyOn()
 		if als := s.AccessLogSettings; als != nil {
 			st.AccessLogGroup = logGroupFromARN(aws.ToString(als.DestinationArn))
 			st.AccessLogFormat = aws.ToString(als.Format)
@@ -71,13 +71,13 @@ func (c *Collector) httpAPIStages(ctx context.Context, r *region, a v2types.Api)
 		st.Functions = stageFunctions(uris(integ), s.StageVariables)
 		out = append(out, st)
 	}
-	return withRoutes(ctx, r.http, id, out)
+	return withRoutes(ctx, r.http, id, out, metrics)
 }
 
 // withRoutes gives the stages with detailed metrics the API's routes. The
 // routes cost one more call per API, so an API none of whose stages has
 // detailed metrics is not asked.
-func withRoutes(ctx context.Context, api httpAPI, id string, stages []Stage) ([]Stage, error) {
+func withRoutes(ctx context.Context, api httpAPI, id string, stages []Stage, metrics map[string]httpMetrics) ([]Stage, error) {
 	if !slices.ContainsFunc(stages, func(s Stage) bool { return s.DetailedMetrics }) {
 		return stages, nil
 	}
@@ -87,7 +87,8 @@ func withRoutes(ctx context.Context, api httpAPI, id string, stages []Stage) ([]
 	}
 	for i := range stages {
 		if stages[i].DetailedMetrics {
-			stages[i].Routes = routes
+			m := metrics[stages[i].Stage]
+			stages[i].Routes = slices.DeleteFunc(slices.Clone(routes), func(r Route) bool { return !m.on(r) })
 		}
 	}
 	return stages, nil

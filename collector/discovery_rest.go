@@ -57,10 +57,8 @@ func (c *Collector) restAPIStages(ctx context.Context, r *region, a agtypes.Rest
 			APIType: classifier.APIREST, APIID: id, APIName: name, Stage: sn,
 			LoggingLevel: "OFF",
 		}
-		if ms, ok := s.MethodSettings["*/*"]; ok {
-			st.LoggingLevel = aws.ToString(ms.LoggingLevel)
-			st.DetailedMetrics = ms.MetricsEnabled
-		}
+		settings := foldRESTSettings(s.MethodSettings)
+		st.LoggingLevel, st.DetailedMetrics = settings.level, settings.anyMetrics()
 		if st.LoggingLevel == "ERROR" || st.LoggingLevel == "INFO" {
 			// The execution log group's name is fixed by API Gateway.
 			st.ExecutionLogGroup = "API-Gateway-Execution-Logs_" + id + "/" + sn
@@ -72,7 +70,7 @@ func (c *Collector) restAPIStages(ctx context.Context, r *region, a agtypes.Rest
 		st.Integration = dominant(integ)
 		st.Functions = stageFunctions(uris(integ), s.Variables)
 		if st.DetailedMetrics {
-			st.Routes = routes
+			st.Routes = settings.metricsRoutes(routes)
 		}
 		out = append(out, st)
 	}
