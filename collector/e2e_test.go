@@ -43,6 +43,12 @@ func newE2E(t testing.TB, name string, throttle float64) *e2e {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return newE2EScenario(t, sc, throttle)
+}
+
+// newE2EScenario is newE2E on a scenario of the test's own.
+func newE2EScenario(t testing.TB, sc *scenario.Scenario, throttle float64) *e2e {
+	t.Helper()
 	clk := clock.NewManual(t0)
 	w := scenario.NewWorld(sc, clk, t0)
 	srv := httptest.NewServer(emulator.NewServer(faulty{w, throttle}, emulator.Options{Seed: 1}))

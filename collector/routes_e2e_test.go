@@ -110,3 +110,74 @@ func detailedInScenario(w *scenario.World, acct, region string, ep scenario.Epis
 	}
 	return false
 }
+
+// oneRouteFails has a REST and an HTTP API, each with two routes on
+// detailed metrics, where an episode fails one route only.
+const oneRouteFails = `accounts:
+  - id: "111122223333"
+    regions:
+      - name: eu-west-1
+        functions:
+          - name: items-fn
+        rest_apis:
+          - name: items
+            routes:
+              - {method: GET, path: "/items/{id}", integration: {type: lambda_proxy, function: items-fn}}
+              - {method: POST, path: /items, integration: {type: lambda_proxy, function: items-fn}}
+            stages:
+              - name: prod
+                logging_level: INFO
+                detailed_metrics: true
+                traffic: {rpm: 240}
+                episodes:
+                  - {cause: lambda_function_error, start: 5m, duration: 20m, share: 0.9, route: POST /items}
+        http_apis:
+          - name: carts
+            routes:
+              - {method: GET, path: "/carts/{id}", integration: {type: lambda_proxy, function: items-fn}}
+              - {method: PUT, path: "/carts/{id}", integration: {type: http_proxy, uri: "https://carts.example.com"}}
+            stages:
+              - name: prod
+                detailed_metrics: true
+                access_log: {format: json}
+                traffic: {rpm: 240}
+                episodes:
+                  - {cause: backend_unavailable, start: 5m, duration: 20m, share: 0.9, route: "PUT /carts/{id}"}
+`
+
+// TestE2EOneRouteFails: when one route fails and its sibling does not, the
+// breakdown names that route alone, and it carries the stage's 5xx.
+func TestE2EOneRouteFails(t *testing.T) {
+	sc, err := scenario.Parse([]byte(oneRouteFails), "one-route.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newE2EScenario(t, sc, 0)
+	eps := e.w.Episodes()
+	tripped := runCatalog(t, e, eps[len(eps)-1].Start.Add(8*time.Minute))
+	for _, ep := range eps {
+		t.Run(ep.APIType.String(), func(t *testing.T) {
+			st := findStage(t, e.c.Stages(), ep.APIID, ep.Stage)
+			if len(st.Routes) != 2 {
+				t.Fatalf("discovered routes %v, want both", st.Routes)
+			}
+			at, ok := tripped[st.Key]
+			if !ok {
+				t.Fatalf("%s never tripped", st.Key)
+			}
+			ev := e.evidence(t, st, ep.Start, at)
+			var failing []string
+			for _, r := range ev.Routes {
+				if r.Errors5xx > 0 {
+					failing = append(failing, r.Route)
+					if math.Abs(r.Errors5xx-ev.Context.Errors5xx) > 0.5 {
+						t.Errorf("route %s had %v 5xx, the stage %v", r.Route, r.Errors5xx, ev.Context.Errors5xx)
+					}
+				}
+			}
+			if len(failing) != 1 || failing[0] != ep.Route {
+				t.Errorf("failing routes %v, want only the episode's %q", failing, ep.Route)
+			}
+		})
+	}
+}

@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/apigw-triage/apigw-triage/classifier"
@@ -86,6 +87,7 @@ func (w *World) newStage(account, region, apiID, apiName string, http bool, a *A
 		start := w.t0.Add(e.Start.Duration)
 		rt.episodes = append(rt.episodes, episodeRT{
 			cause: c, eff: effects[c], start: start, end: start.Add(e.Duration.Duration), share: e.Share,
+			route: slices.IndexFunc(a.Routes, func(r Route) bool { return routeKey(r) == e.Route }),
 		})
 	}
 	if !http && s.LoggingLevel != "OFF" {

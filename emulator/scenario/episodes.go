@@ -22,6 +22,7 @@ type EpisodeInfo struct {
 	End      time.Time
 	Share    float64
 	Function string // the integrated function, "" for non-Lambda integrations
+	Route    string // the one route that fails; "" when all do
 	// LogGroups are where the episode's evidence lands: the execution log
 	// group (REST, logging on), the access log group, the function's group.
 	LogGroups []string
@@ -37,12 +38,16 @@ func (w *World) Episodes() []EpisodeInfo {
 				Stage: s.stage.Name, APIType: apiType(s.http), Cause: e.cause,
 				Status: e.cause.Status(apiType(s.http)), Start: e.start, End: e.end, Share: e.share,
 			}
+			route := s.routes[0]
+			if e.route >= 0 {
+				route, info.Route = s.routes[e.route], routeKey(s.routes[e.route].route)
+			}
 			for _, g := range []string{s.exec, s.access} {
 				if g != "" {
 					info.LogGroups = append(info.LogGroups, g)
 				}
 			}
-			if f := s.routes[0].fn; f != nil {
+			if f := route.fn; f != nil {
 				info.Function = f.fn.Name
 				info.LogGroups = append(info.LogGroups, f.group)
 			}

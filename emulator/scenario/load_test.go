@@ -82,6 +82,7 @@ func TestParseSemanticErrors(t *testing.T) {
                 logging_level: DEBUG
                 episodes:
                   - {cause: lambda_on_fire, start: 1m, duration: 5m, share: 2}
+                  - {cause: lambda_function_error, start: 1m, duration: 5m, share: 1, route: /orders}
 `)
 	_, err := Parse(data, "x.yaml")
 	want := []string{
@@ -90,6 +91,7 @@ func TestParseSemanticErrors(t *testing.T) {
 		"x.yaml:14:32: accounts[0].regions[0].rest_apis[0].stages[0].logging_level: must be OFF, ERROR or INFO",
 		`x.yaml:16:29: accounts[0].regions[0].rest_apis[0].stages[0].episodes[0].cause: unknown cause "lambda_on_fire" (see TAXONOMY.md)`,
 		"x.yaml:16:77: accounts[0].regions[0].rest_apis[0].stages[0].episodes[0].share: must be above 0 and at most 1",
+		`x.yaml:17:94: accounts[0].regions[0].rest_apis[0].stages[0].episodes[1].route: no route "/orders" on this API (write it as "GET /orders")`,
 	}
 	if err == nil || err.Error() != strings.Join(want, "\n") {
 		t.Errorf("errors:\n%v\nwant:\n%s", err, strings.Join(want, "\n"))

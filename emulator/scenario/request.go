@@ -21,7 +21,7 @@ func (w *World) drawRequest(s *stageRT, t time.Time, rng *rand.Rand, r *request)
 	r.vis = rng.Float32()
 	at := t.Add(time.Duration(r.at) * time.Millisecond)
 	for i, e := range s.episodes {
-		if !at.Before(e.start) && at.Before(e.end) && rng.Float64() < e.share {
+		if e.fails(r.route) && !at.Before(e.start) && at.Before(e.end) && rng.Float64() < e.share {
 			r.ep = int8(i)
 			break
 		}

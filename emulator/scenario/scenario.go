@@ -149,12 +149,16 @@ type Traffic struct {
 }
 
 // Episode is a failure: from Start (relative to time zero) for Duration,
-// Share of the stage's requests fail with Cause.
+// Share of the stage's requests fail with Cause; of one route's requests
+// only, when Route names it.
 type Episode struct {
 	Cause    string   `yaml:"cause"` // a cause id from TAXONOMY.md
 	Start    Duration `yaml:"start"`
 	Duration Duration `yaml:"duration"`
 	Share    float64  `yaml:"share"`
+	// Route is a route key of the API ("GET /items/{id}", "$default");
+	// empty fails every route.
+	Route string `yaml:"route"`
 }
 
 // Duration is a time.Duration written as "90s", "15m" or "1h30m".

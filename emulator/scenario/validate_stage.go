@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -169,8 +170,13 @@ func (v *validator) episode(e *Episode, p string, a *API, http bool) {
 		v.fail(p+".cause", "cause %s is not emulated", e.Cause)
 	case !c.AppliesTo(apiType(http)):
 		v.fail(p+".cause", "cause %s does not occur on %s APIs", e.Cause, apiTypeName(http))
+	case e.Route != "" && !slices.ContainsFunc(a.Routes, func(r Route) bool { return routeKey(r) == e.Route }):
+		v.fail(p+".route", "no route %q on this API (write it as %q)", e.Route, routeKey(a.Routes[0]))
 	default:
 		for _, r := range a.Routes {
+			if e.Route != "" && routeKey(r) != e.Route {
+				continue
+			}
 			if !eff.fits(r.Integration) {
 				v.fail(p+".cause", "cause %s needs %s on every route, route %s has %s",
 					e.Cause, eff.needs, routeKey(r), r.Integration.Type)

@@ -79,6 +79,12 @@ type episodeRT struct {
 	eff        effect
 	start, end time.Time
 	share      float64
+	route      int // the index of the one route it fails; -1 for all
+}
+
+// fails reports whether the episode can fail a request to route.
+func (e episodeRT) fails(route uint16) bool {
+	return e.route < 0 || e.route == int(route)
 }
 
 // NewWorld plays sc on clk; start is the scenario's time zero, which
