@@ -75,5 +75,10 @@ func (s *Session) lambdaMethodNotPost() bool {
 	if m == "" || m == "POST" {
 		return false
 	}
-	return strings.HasPrefix(c.IntegrationType, "AWS") || strings.Contains(c.IntegrationURI, ":lambda:")
+	// An AWS service integration (S3, Step Functions) may use any method;
+	// only Lambda's Invoke needs POST. Without a URI, AWS_PROXY means Lambda.
+	if c.IntegrationURI != "" {
+		return strings.Contains(c.IntegrationURI, ":lambda:")
+	}
+	return strings.EqualFold(c.IntegrationType, "AWS_PROXY")
 }

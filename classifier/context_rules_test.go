@@ -8,6 +8,7 @@ import (
 func TestContextDecides(t *testing.T) {
 	const permission = "(r1) Execution failed due to configuration error: Invalid permissions on Lambda function\n(r1) Method completed with status: 500\n"
 	const vpcConfig = "(r4) Execution failed due to configuration error: There was an internal error while executing your request\n(r4) Method completed with status: 500\n"
+	const role = "(r5) Execution failed due to configuration error: API Gateway does not have permission to assume the provided role arn:aws:iam::1:role/s3-read\n(r5) Method completed with status: 500\n"
 	const bare500 = "(r2) Method completed with status: 500\n"
 	const bare504 = "HTTP/1.1 504 Gateway Timeout\n"
 	const fnError = "(r3) Lambda execution failed with status 200 due to customer function error: boom. Lambda request id: 11111111-2222-4333-8444-555555555555\n(r3) Method completed with status: 502\n"
@@ -21,6 +22,7 @@ func TestContextDecides(t *testing.T) {
 		{"no context: invoke permission", Context{}, permission, CauseLambdaInvokePermission, Status500},
 		{"stage-variable URI", Context{IntegrationURI: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:${stageVariables.fn}/invocations"}, permission, CauseStageVariablePermission, Status500},
 		{"integration method GET", Context{IntegrationType: "AWS_PROXY", IntegrationHTTPMethod: "GET"}, permission, CauseIntegrationMethodNotPost, Status500},
+		{"an S3 integration may GET: the role is the problem", Context{IntegrationType: "AWS", IntegrationHTTPMethod: "GET", IntegrationURI: "arn:aws:apigateway:us-east-1:s3:path/bucket/{key}"}, role, CauseCredentialsRoleError, Status500},
 		{"throttles decide a bare 500", Context{LambdaThrottles: 12}, bare500, CauseLambdaThrottled, Status500},
 		{"latency at the timeout decides a bare 504", Context{IntegrationLatencyMax: 29 * time.Second}, bare504, CauseIntegrationTimeout, Status504},
 		{"duration at the function timeout refines a function error", Context{LambdaTimeout: 6 * time.Second, LambdaDurationMax: 6 * time.Second}, fnError, CauseLambdaFunctionTimeout, Status502},
