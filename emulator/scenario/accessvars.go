@@ -82,6 +82,20 @@ func (ri *reqInfo) failureVars() (intStatus, svcStatus, intErr, errMsg string) {
 		return "-", "-", "Network error communicating with endpoint", errMsg
 	case classifier.CauseBackendUnavailable:
 		return "503", "503", "", ""
+	case classifier.CauseBackendTLSError:
+		return "-", "-", ri.tlsError(), errMsg
+	case classifier.CauseCredentialsRoleError:
+		if ri.s.http {
+			// As an HTTP API wrote it in a public report, apostrophe and all.
+			return "-", "-", "API Gateway doesn’t have permissions to assume the IAM role configured on the integration. Check the permissions and try again.", errMsg
+		}
+		return "-", "-", "API Gateway does not have permission to assume the provided role " + ri.integrationRole(), errMsg
+	case classifier.CauseLambdaPayloadTooLarge:
+		if !ri.s.http {
+			// A REST API's access log in a public report: "Lambda Customer
+			// Function Error:" then the Lambda error message.
+			return "200", "200", "Lambda Customer Function Error:" + ri.functionError().message, errMsg
+		}
 	case classifier.CauseIntegrationTimeout, classifier.CauseInternalServiceFailure:
 		return "-", "-", "", errMsg
 	}

@@ -108,6 +108,8 @@ func catalogEntry(r *Region, e catEntry, start, dur time.Duration) {
 		in.URI = "https://" + e.api + ".backend.example.com"
 	case IntegrationVPCLink:
 		in.URI = "http://internal-" + e.api + "-nlb.elb.us-east-1.amazonaws.com"
+	case IntegrationAWSService:
+		in.URI = "arn:aws:apigateway:us-east-1:states:action/StartExecution"
 	}
 	if e.http {
 		stage.Name, stage.LoggingLevel = "$default", ""

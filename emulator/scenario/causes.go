@@ -26,6 +26,7 @@ const (
 	needStageVar           // a Lambda integration named by a stage variable
 	needBackend            // an HTTP or VPC link integration
 	needVPCLink            // a VPC link integration
+	needAWSService         // an AWS service integration (it runs with a role)
 )
 
 func (n needs) String() string {
@@ -40,6 +41,8 @@ func (n needs) String() string {
 		return "an http_proxy or vpc_link integration"
 	case needVPCLink:
 		return "a vpc_link integration"
+	case needAWSService:
+		return "an aws_service integration"
 	default:
 		return "any integration"
 	}
@@ -77,6 +80,9 @@ var effects = map[classifier.Cause]effect{
 	classifier.CauseBackendConnectionError:       {needs: needBackend, lat: latFast},
 	classifier.CauseBackendUnavailable:           {needs: needBackend, lat: latNormal},
 	classifier.CauseInternalServiceFailure:       {needs: needAny, lat: latFast},
+	classifier.CauseLambdaPayloadTooLarge:        {needs: needLambda, invoked: true, fnError: true, lat: latSlow},
+	classifier.CauseBackendTLSError:              {needs: needBackend, lat: latFast},
+	classifier.CauseCredentialsRoleError:         {needs: needAWSService, lat: latFast},
 }
 
 // fits reports whether a route's integration can suffer the cause.
@@ -93,6 +99,8 @@ func (e effect) fits(in Integration) bool {
 		return in.Type == IntegrationHTTPProxy || in.Type == IntegrationVPCLink
 	case needVPCLink:
 		return in.Type == IntegrationVPCLink
+	case needAWSService:
+		return in.Type == IntegrationAWSService
 	default:
 		return true
 	}

@@ -104,6 +104,10 @@ func (ri *reqInfo) execOutcome() []line {
 		return fail("Execution failed due to configuration error: Network error communicating with endpoint")
 	case classifier.CauseInternalServiceFailure:
 		return fail("Execution failed due to an internal error")
+	case classifier.CauseBackendTLSError:
+		return fail("Execution failed due to configuration error: " + ri.tlsError())
+	case classifier.CauseCredentialsRoleError:
+		return fail("Execution failed due to configuration error: API Gateway does not have permission to assume the provided role " + ri.integrationRole())
 	case classifier.CauseBackendUnavailable:
 		return append(ri.received(recv, 503, "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>"), ri.completed(end, status)...)
 	}

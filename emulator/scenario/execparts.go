@@ -50,6 +50,23 @@ func (ri *reqInfo) endpointRequestBody(method, path string) string {
 		ri.t0.Format("02/Jan/2006:15:04:05 -0700"), ri.s.stage.Name, path, ri.s.account, ri.s.stage.Name, ri.id)
 }
 
+// tlsError is the backend TLS failure as API Gateway reports it: a
+// certificate for another name (a capture in AWS's knowledge center) or
+// the generic SSL engine error.
+func (ri *reqInfo) tlsError() string {
+	if ri.h%2 == 0 {
+		return "General SSL engine problem"
+	}
+	host := strings.TrimPrefix(ri.rt.route.Integration.URI, "https://")
+	host, _, _ = strings.Cut(host, "/")
+	return fmt.Sprintf("Host name '%s' does not match the certificate subject provided by the peer (CN=*.internal.example.com)", host)
+}
+
+// integrationRole is the role an AWS service integration runs with.
+func (ri *reqInfo) integrationRole() string {
+	return fmt.Sprintf("arn:aws:iam::%s:role/%s-apigateway-integration", ri.s.account, ri.s.apiName)
+}
+
 // successBody is what a healthy integration answers.
 func (ri *reqInfo) successBody() string {
 	inner := ri.responseBody()

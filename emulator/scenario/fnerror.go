@@ -52,6 +52,9 @@ func (ri *reqInfo) functionError() fnError {
 	case classifier.CauseLambdaOutOfMemory:
 		msg := fmt.Sprintf("RequestId: %s Error: Runtime exited with error: signal: killed", ri.lid)
 		return fnError{"Runtime.ExitError", msg, msg + "\nRuntime.ExitError", "Runtime.OutOfMemory", "error"}
+	case classifier.CauseLambdaPayloadTooLarge:
+		// The function returned; Lambda refused its response. It logs nothing.
+		return fnError{"Function.ResponseSizeTooLarge", "Response payload size exceeded maximum allowed payload size (6291556 bytes).", "", "", "success"}
 	case classifier.CauseStatusMappingMissing:
 		msg := fmt.Sprintf("Order %d not found", 1000+ri.h%9000)
 		if node {

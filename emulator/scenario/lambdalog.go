@@ -31,7 +31,11 @@ func (ri *reqInfo) lambdaLines() []line {
 	switch {
 	case ri.failing && ri.eff.fnError:
 		e := ri.functionError()
-		ls = append(ls, line{start + dur - 1, e.logText, true})
+		if e.logText == "" {
+			ls = append(ls, line{start + dur/2, ri.appLine(start + dur/2), false})
+		} else {
+			ls = append(ls, line{start + dur - 1, e.logText, true})
+		}
 		status, errType = e.status, e.reportT
 		if ri.cause == classifier.CauseLambdaFunctionTimeout && legacy {
 			errType = ""
