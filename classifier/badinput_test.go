@@ -27,7 +27,7 @@ func TestBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := NewSession(Context{})
+			s := NewSession(Hints{})
 			_, err := s.ReadFrom(bytes.NewReader(tt.input))
 			if err != nil && !errors.Is(err, errValueTooLarge) {
 				t.Fatal(err)

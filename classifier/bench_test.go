@@ -81,7 +81,7 @@ func BenchmarkClassifyExecExport(b *testing.B) {
 	runtime.ReadMemStats(&ms)
 	base := ms.HeapInuse // the input itself
 	for b.Loop() {
-		s := NewSession(Context{})
+		s := NewSession(Hints{})
 		if _, err := s.ReadFrom(bytes.NewReader(data)); err != nil {
 			b.Fatal(err)
 		}
@@ -106,7 +106,7 @@ func TestBoundedMemoryStream(t *testing.T) {
 	chunk := execExport(4_000, 5)
 	const total = 128 << 20
 	r := &repeatReader{chunk: chunk, left: total}
-	s := NewSession(Context{})
+	s := NewSession(Hints{})
 	runtime.GC()
 	n, err := s.ReadFrom(r)
 	if err != nil || n != total {

@@ -53,7 +53,7 @@ func TestCases(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			want, body := readCase(t, f)
 			perCause[want.cause]++
-			s := NewSession(Context{})
+			s := NewSession(Hints{})
 			if _, err := s.ReadFrom(bytes.NewReader(body)); err != nil {
 				t.Fatal(err)
 			}
@@ -81,7 +81,7 @@ func TestCasesLineByLine(t *testing.T) {
 			continue
 		}
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			s := NewSession(Context{})
+			s := NewSession(Hints{})
 			sc := bufio.NewScanner(bytes.NewReader(body))
 			sc.Buffer(nil, 1<<20)
 			for sc.Scan() {

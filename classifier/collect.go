@@ -5,8 +5,8 @@ package classifier
 // integrationErrorMessage in access records mean an HTTP API.
 func (s *Session) apiType() APIType {
 	switch {
-	case s.ctx.APIType != APIUnknown:
-		return s.ctx.APIType
+	case s.hints.APIType != APIUnknown:
+		return s.hints.APIType
 	case s.st.execLines > 0:
 		return APIREST
 	case s.st.httpAPI:

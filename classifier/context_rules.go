@@ -13,8 +13,8 @@ const (
 )
 
 func (s *Session) integrationTimeout(api APIType) time.Duration {
-	if s.ctx.IntegrationTimeout > 0 {
-		return s.ctx.IntegrationTimeout
+	if s.hints.IntegrationTimeout > 0 {
+		return s.hints.IntegrationTimeout
 	}
 	if api == APIHTTP {
 		return defaultHTTPIntegrationTimeout
@@ -25,7 +25,7 @@ func (s *Session) integrationTimeout(api APIType) time.Duration {
 // contextHit is what the metric context alone shows, as evidence with a
 // weight, so that explicit log lines can still outrank it.
 func (s *Session) contextHit(api APIType) hit {
-	c := s.ctx
+	c := s.hints
 	var h hit
 	if c.IntegrationLatencyMax > 0 && c.IntegrationLatencyMax >= s.integrationTimeout(api)-time.Second &&
 		(c.LambdaTimeout == 0 || c.LambdaTimeout >= s.integrationTimeout(api)) {
@@ -59,18 +59,18 @@ func (s *Session) adjust(c Cause, api APIType) Cause {
 	if permission && s.lambdaMethodNotPost() {
 		return CauseIntegrationMethodNotPost
 	}
-	if c == CausePrivateIntegrationError && strings.EqualFold(s.ctx.ConnectionType, "INTERNET") {
+	if c == CausePrivateIntegrationError && strings.EqualFold(s.hints.ConnectionType, "INTERNET") {
 		return CauseInternalServiceFailure
 	}
 	if c == CauseLambdaInvokePermission && api != APIHTTP &&
-		(strings.Contains(s.ctx.IntegrationURI, "${stageVariables.") || s.st.stageVarRef) {
+		(strings.Contains(s.hints.IntegrationURI, "${stageVariables.") || s.st.stageVarRef) {
 		return CauseStageVariablePermission
 	}
 	return c
 }
 
 func (s *Session) lambdaMethodNotPost() bool {
-	c := s.ctx
+	c := s.hints
 	m := strings.ToUpper(c.IntegrationHTTPMethod)
 	if m == "" || m == "POST" {
 		return false

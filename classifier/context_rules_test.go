@@ -14,23 +14,23 @@ func TestContextDecides(t *testing.T) {
 	const fnError = "(r3) Lambda execution failed with status 200 due to customer function error: boom. Lambda request id: 11111111-2222-4333-8444-555555555555\n(r3) Method completed with status: 502\n"
 	tests := []struct {
 		name   string
-		ctx    Context
+		ctx    Hints
 		input  string
 		cause  Cause
 		status Status
 	}{
-		{"no context: invoke permission", Context{}, permission, CauseLambdaInvokePermission, Status500},
-		{"stage-variable URI", Context{IntegrationURI: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:${stageVariables.fn}/invocations"}, permission, CauseStageVariablePermission, Status500},
-		{"integration method GET", Context{IntegrationType: "AWS_PROXY", IntegrationHTTPMethod: "GET"}, permission, CauseIntegrationMethodNotPost, Status500},
-		{"an S3 integration may GET: the role is the problem", Context{IntegrationType: "AWS", IntegrationHTTPMethod: "GET", IntegrationURI: "arn:aws:apigateway:us-east-1:s3:path/bucket/{key}"}, role, CauseCredentialsRoleError, Status500},
-		{"throttles decide a bare 500", Context{LambdaThrottles: 12}, bare500, CauseLambdaThrottled, Status500},
-		{"latency at the timeout decides a bare 504", Context{IntegrationLatencyMax: 29 * time.Second}, bare504, CauseIntegrationTimeout, Status504},
-		{"duration at the function timeout refines a function error", Context{LambdaTimeout: 6 * time.Second, LambdaDurationMax: 6 * time.Second}, fnError, CauseLambdaFunctionTimeout, Status502},
-		{"metrics only", Context{APIType: APIHTTP, Errors5xx: 40, IntegrationLatencyMax: 30 * time.Second}, "", CauseIntegrationTimeout, Status503},
-		{"VPC link failure line, integration unknown", Context{}, vpcConfig, CausePrivateIntegrationError, Status500},
-		{"VPC link failure line, VPC_LINK integration", Context{ConnectionType: "VPC_LINK"}, vpcConfig, CausePrivateIntegrationError, Status500},
-		{"same line on an internet integration", Context{ConnectionType: "INTERNET"}, vpcConfig, CauseInternalServiceFailure, Status500},
-		{"HTTP API given: timeout status 503", Context{APIType: APIHTTP}, "Execution failed due to a timeout error\n", CauseIntegrationTimeout, Status503},
+		{"no context: invoke permission", Hints{}, permission, CauseLambdaInvokePermission, Status500},
+		{"stage-variable URI", Hints{IntegrationURI: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:${stageVariables.fn}/invocations"}, permission, CauseStageVariablePermission, Status500},
+		{"integration method GET", Hints{IntegrationType: "AWS_PROXY", IntegrationHTTPMethod: "GET"}, permission, CauseIntegrationMethodNotPost, Status500},
+		{"an S3 integration may GET: the role is the problem", Hints{IntegrationType: "AWS", IntegrationHTTPMethod: "GET", IntegrationURI: "arn:aws:apigateway:us-east-1:s3:path/bucket/{key}"}, role, CauseCredentialsRoleError, Status500},
+		{"throttles decide a bare 500", Hints{LambdaThrottles: 12}, bare500, CauseLambdaThrottled, Status500},
+		{"latency at the timeout decides a bare 504", Hints{IntegrationLatencyMax: 29 * time.Second}, bare504, CauseIntegrationTimeout, Status504},
+		{"duration at the function timeout refines a function error", Hints{LambdaTimeout: 6 * time.Second, LambdaDurationMax: 6 * time.Second}, fnError, CauseLambdaFunctionTimeout, Status502},
+		{"metrics only", Hints{APIType: APIHTTP, Errors5xx: 40, IntegrationLatencyMax: 30 * time.Second}, "", CauseIntegrationTimeout, Status503},
+		{"VPC link failure line, integration unknown", Hints{}, vpcConfig, CausePrivateIntegrationError, Status500},
+		{"VPC link failure line, VPC_LINK integration", Hints{ConnectionType: "VPC_LINK"}, vpcConfig, CausePrivateIntegrationError, Status500},
+		{"same line on an internet integration", Hints{ConnectionType: "INTERNET"}, vpcConfig, CauseInternalServiceFailure, Status500},
+		{"HTTP API given: timeout status 503", Hints{APIType: APIHTTP}, "Execution failed due to a timeout error\n", CauseIntegrationTimeout, Status503},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -49,7 +49,7 @@ func TestContextDecides(t *testing.T) {
 func TestLambdaJoin(t *testing.T) {
 	// The gateway only says "customer function error"; the Lambda log of the
 	// same invocation, read later, shows the handler cannot be imported.
-	s := NewSession(Context{})
+	s := NewSession(Hints{})
 	s.AddEvent(LogEvent{Group: "API-Gateway-Execution-Logs_abc/prod", Message: "(api-1) Lambda execution failed with status 200 due to customer function error: see log. Lambda request id: 0f1e2d3c-4b5a-4968-8776-655443322110"})
 	s.AddEvent(LogEvent{Group: "API-Gateway-Execution-Logs_abc/prod", Message: "(api-1) Method completed with status: 502"})
 	s.AddEvent(LogEvent{Group: "API-Gateway-Execution-Logs_abc/prod", Message: "(api-2) Method completed with status: 200"})
@@ -82,7 +82,7 @@ func splitLines(s string) []string {
 }
 
 func TestGatewayTimeoutBeforeFunctionTimeout(t *testing.T) {
-	s := NewSession(Context{})
+	s := NewSession(Hints{})
 	for _, l := range []string{
 		`HTTP/1.1 504 Gateway Timeout`,
 		`{"message": "Endpoint request timed out"}`,

@@ -19,7 +19,7 @@ func (s *Session) Diagnose(lang Lang) Diagnosis {
 	switch {
 	case top != nil:
 		s.fromRows(&d, rows, top, t.failed)
-	case s.contextHit(api).weight > 0 && s.ctx.Errors5xx > 0:
+	case s.contextHit(api).weight > 0 && s.hints.Errors5xx > 0:
 		s.fromContext(&d, api)
 	default:
 		s.noFailure(&d)
@@ -67,8 +67,8 @@ func (s *Session) fromContext(d *Diagnosis, api APIType) {
 		d.Status = h.cause.Status(APIREST)
 	}
 	d.Confidence = round2(0.3 + 0.4*float64(h.weight)/100)
-	d.Breakdown = []BreakdownRow{{Cause: d.Cause, Status: d.Status, Requests: int(s.ctx.Errors5xx)}}
-	d.Failed = int(s.ctx.Errors5xx)
+	d.Breakdown = []BreakdownRow{{Cause: d.Cause, Status: d.Status, Requests: int(s.hints.Errors5xx)}}
+	d.Failed = int(s.hints.Errors5xx)
 	d.Why = s.contextWhy(h.cause)
 }
 
@@ -76,11 +76,11 @@ func (s *Session) fromContext(d *Diagnosis, api APIType) {
 func (s *Session) contextWhy(c Cause) string {
 	switch c {
 	case CauseIntegrationTimeout:
-		return fmt.Sprintf("IntegrationLatency reached %s, at the integration timeout of %s.", s.ctx.IntegrationLatencyMax, s.integrationTimeout(s.apiType()))
+		return fmt.Sprintf("IntegrationLatency reached %s, at the integration timeout of %s.", s.hints.IntegrationLatencyMax, s.integrationTimeout(s.apiType()))
 	case CauseLambdaThrottled:
-		return fmt.Sprintf("The Lambda function was throttled %.0f time(s) in the window.", s.ctx.LambdaThrottles)
+		return fmt.Sprintf("The Lambda function was throttled %.0f time(s) in the window.", s.hints.LambdaThrottles)
 	case CauseLambdaFunctionTimeout:
-		return fmt.Sprintf("Lambda Duration reached %s, the function's timeout of %s.", s.ctx.LambdaDurationMax, s.ctx.LambdaTimeout)
+		return fmt.Sprintf("Lambda Duration reached %s, the function's timeout of %s.", s.hints.LambdaDurationMax, s.hints.LambdaTimeout)
 	}
 	return fmt.Sprintf("The evidence points to %s.", c)
 }

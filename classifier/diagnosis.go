@@ -67,13 +67,13 @@ const (
 // Langs returns the supported languages.
 func Langs() []Lang { return []Lang{LangEN, LangJA, LangZhTW, LangPtBR} }
 
-// Context is what the collector knows beyond the log lines: the stage's
+// Hints is what the collector knows beyond the log lines: the stage's
 // metrics over the incident window and its configuration. Every field is
 // optional; zero means "not known". It strengthens or decides a diagnosis
 // (latency at the integration timeout means 504, Lambda Throttles > 0 means
 // throttling, a stage-variable URI turns a permission error into
 // stage_variable_permission).
-type Context struct {
+type Hints struct {
 	APIType APIType
 
 	// Metrics over the incident window.

@@ -65,7 +65,7 @@ func checkDiagnosis(t *testing.T, d Diagnosis) {
 func FuzzAddLine(f *testing.F) {
 	seedCorpus(f, false)
 	f.Fuzz(func(t *testing.T, line []byte) {
-		s := NewSession(Context{})
+		s := NewSession(Hints{})
 		s.AddLine(string(line))
 		s.AddEvent(LogEvent{Group: "/aws/lambda/fn", Message: string(line)})
 		s.AddEvent(LogEvent{Group: "API-Gateway-Execution-Logs_abc/prod", Message: string(line)})
@@ -79,7 +79,7 @@ func FuzzReadFrom(f *testing.F) {
 	f.Add([]byte(`{"events":[{"message":"(a) Method completed with status: 502"}]}`))
 	f.Add([]byte(`[[{"field":"@message","value":"x"}]]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s := NewSession(Context{})
+		s := NewSession(Hints{})
 		if _, err := s.ReadFrom(bytes.NewReader(data)); err != nil {
 			t.Fatal(err)
 		}

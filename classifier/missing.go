@@ -8,21 +8,21 @@ func (s *Session) missing(d Diagnosis) []string {
 	if d.Cause != CauseUnknown && d.Confidence >= 0.5 {
 		return nil
 	}
-	if s.st.lines == 0 && s.ctx == (Context{}) {
+	if s.st.lines == 0 && s.hints == (Hints{}) {
 		return []string{"no evidence was given: pass execution-log, access-log, Lambda-log lines or client output"}
 	}
 	var out []string
 	api := d.APIType
 	if api != APIHTTP && s.st.execLines == 0 {
-		if strings.EqualFold(s.ctx.ExecutionLogging, "OFF") {
+		if strings.EqualFold(s.hints.ExecutionLogging, "OFF") {
 			out = append(out, "execution logging is OFF on the stage: set the logging level to INFO or ERROR to see why API Gateway failed")
 		} else {
 			out = append(out, "REST execution-log lines (log group API-Gateway-Execution-Logs_{api-id}/{stage}) for the failing requests")
 		}
 	}
-	if api == APIHTTP || s.st.accessLines > 0 || s.ctx.AccessLogFormat != "" {
-		if !s.st.integErrVar && !strings.Contains(s.ctx.AccessLogFormat, "integrationErrorMessage") &&
-			!strings.Contains(s.ctx.AccessLogFormat, "integration.error") {
+	if api == APIHTTP || s.st.accessLines > 0 || s.hints.AccessLogFormat != "" {
+		if !s.st.integErrVar && !strings.Contains(s.hints.AccessLogFormat, "integrationErrorMessage") &&
+			!strings.Contains(s.hints.AccessLogFormat, "integration.error") {
 			out = append(out, "the access log format lacks $context.integrationErrorMessage (and $context.integration.status): add them to see integration failures")
 		}
 	}

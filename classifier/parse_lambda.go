@@ -91,7 +91,7 @@ func (s *Session) reportLine(id, msg, line []byte) {
 		h = h.merge(hit{cause: CauseLambdaOutOfMemory, weight: wSpecific})
 	}
 	dur := time.Duration(fieldInt(msg, "\tDuration: ")) * time.Millisecond
-	if to := s.ctx.LambdaTimeout; to > 0 && dur >= to-100*time.Millisecond {
+	if to := s.hints.LambdaTimeout; to > 0 && dur >= to-100*time.Millisecond {
 		h = h.merge(hit{cause: CauseLambdaFunctionTimeout, weight: wSpecific})
 	}
 	if id == nil {

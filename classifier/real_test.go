@@ -92,7 +92,7 @@ func (t score) String() string {
 func TestRealReports(t *testing.T) {
 	var train, held, heldFresh score
 	for _, c := range loadRealCases(t) {
-		s := NewSession(Context{})
+		s := NewSession(Hints{})
 		if _, err := s.ReadFrom(bytes.NewReader(c.excerpt)); err != nil {
 			t.Fatal(err)
 		}

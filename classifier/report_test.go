@@ -16,7 +16,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 func goldenDiagnosis(t *testing.T, fixture string) Diagnosis {
 	t.Helper()
 	_, body := readCase(t, filepath.Join("testdata/cases", fixture+".log"))
-	s := NewSession(Context{})
+	s := NewSession(Hints{})
 	if _, err := s.ReadFrom(bytes.NewReader(body)); err != nil {
 		t.Fatal(err)
 	}

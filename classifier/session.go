@@ -19,8 +19,8 @@ const (
 // Session collects one incident's evidence and diagnoses it. It is not safe
 // for concurrent use; the rules it applies are compiled once per process.
 type Session struct {
-	ctx Context
-	m   matcher
+	hints Hints
+	m     matcher
 
 	live       map[string]*group // unfinished requests by id; "" holds lines without ids
 	done       []*group          // finished API requests that failed or showed errors
@@ -45,12 +45,12 @@ type stats struct {
 	maxLatency  time.Duration
 }
 
-// NewSession starts collecting evidence for one incident; ctx is what the
+// NewSession starts collecting evidence for one incident; hints are what the
 // caller knows beyond the logs (metrics, stage configuration), zero if nothing.
-func NewSession(ctx Context) *Session {
+func NewSession(hints Hints) *Session {
 	rules() // compile now, so the first line does not pay for it
 	return &Session{
-		ctx:        ctx,
+		hints:      hints,
 		live:       make(map[string]*group),
 		lambdaDone: make(map[string]*group),
 		overflow:   make(map[outcome]int),

@@ -14,7 +14,7 @@ type Evidence struct {
 	Events []classifier.LogEvent
 	// Context holds the stage's configuration and its metrics over the
 	// evidence window.
-	Context      classifier.Context
+	Context      classifier.Hints
 	BytesScanned int64
 	// Truncated is set when the log query hit its row limit, so older
 	// failing requests of the window may be missing.

@@ -19,8 +19,8 @@ type contextQuery struct {
 }
 
 // stageContext is the configuration part of the classifier's Context.
-func stageContext(st Stage) classifier.Context {
-	cx := classifier.Context{
+func stageContext(st Stage) classifier.Hints {
+	cx := classifier.Hints{
 		APIType:               st.APIType,
 		IntegrationTimeout:    st.EffectiveTimeout(),
 		IntegrationType:       st.Integration.Type,
@@ -44,25 +44,25 @@ func stageContext(st Stage) classifier.Context {
 func contextQueries(st Stage, period time.Duration) []contextQuery {
 	dimName, dimValue := st.metricDims()
 	apiDims := []cwtypes.Dimension{dim(dimName, dimValue), dim("Stage", st.Stage)}
-	sum := func(f func(*classifier.Context) *float64) func(*Evidence, []float64) {
+	sum := func(f func(*classifier.Hints) *float64) func(*Evidence, []float64) {
 		return func(ev *Evidence, vs []float64) { *f(&ev.Context) += total(vs) }
 	}
-	maxMS := func(f func(*classifier.Context) *time.Duration) func(*Evidence, []float64) {
+	maxMS := func(f func(*classifier.Hints) *time.Duration) func(*Evidence, []float64) {
 		return func(ev *Evidence, vs []float64) { cx := &ev.Context; *f(cx) = max(*f(cx), msDuration(peak(vs))) }
 	}
 	qs := []contextQuery{
-		{mq("xe", "AWS/ApiGateway", st.errorMetric(), "Sum", apiDims, period), sum(func(cx *classifier.Context) *float64 { return &cx.Errors5xx })},
-		{mq("xn", "AWS/ApiGateway", st.errorMetric(), "SampleCount", apiDims, period), sum(func(cx *classifier.Context) *float64 { return &cx.Requests })},
-		{mq("xl", "AWS/ApiGateway", "Latency", "Maximum", apiDims, period), maxMS(func(cx *classifier.Context) *time.Duration { return &cx.LatencyMax })},
-		{mq("xi", "AWS/ApiGateway", "IntegrationLatency", "Maximum", apiDims, period), maxMS(func(cx *classifier.Context) *time.Duration { return &cx.IntegrationLatencyMax })},
+		{mq("xe", "AWS/ApiGateway", st.errorMetric(), "Sum", apiDims, period), sum(func(cx *classifier.Hints) *float64 { return &cx.Errors5xx })},
+		{mq("xn", "AWS/ApiGateway", st.errorMetric(), "SampleCount", apiDims, period), sum(func(cx *classifier.Hints) *float64 { return &cx.Requests })},
+		{mq("xl", "AWS/ApiGateway", "Latency", "Maximum", apiDims, period), maxMS(func(cx *classifier.Hints) *time.Duration { return &cx.LatencyMax })},
+		{mq("xi", "AWS/ApiGateway", "IntegrationLatency", "Maximum", apiDims, period), maxMS(func(cx *classifier.Hints) *time.Duration { return &cx.IntegrationLatencyMax })},
 	}
 	for i, f := range st.Functions {
 		fd := []cwtypes.Dimension{dim("FunctionName", f.Name)}
 		id := "f" + strconv.Itoa(i)
 		qs = append(qs,
-			contextQuery{mq(id+"e", "AWS/Lambda", "Errors", "Sum", fd, period), sum(func(cx *classifier.Context) *float64 { return &cx.LambdaErrors })},
-			contextQuery{mq(id+"t", "AWS/Lambda", "Throttles", "Sum", fd, period), sum(func(cx *classifier.Context) *float64 { return &cx.LambdaThrottles })},
-			contextQuery{mq(id+"d", "AWS/Lambda", "Duration", "Maximum", fd, period), maxMS(func(cx *classifier.Context) *time.Duration { return &cx.LambdaDurationMax })},
+			contextQuery{mq(id+"e", "AWS/Lambda", "Errors", "Sum", fd, period), sum(func(cx *classifier.Hints) *float64 { return &cx.LambdaErrors })},
+			contextQuery{mq(id+"t", "AWS/Lambda", "Throttles", "Sum", fd, period), sum(func(cx *classifier.Hints) *float64 { return &cx.LambdaThrottles })},
+			contextQuery{mq(id+"d", "AWS/Lambda", "Duration", "Maximum", fd, period), maxMS(func(cx *classifier.Hints) *time.Duration { return &cx.LambdaDurationMax })},
 		)
 	}
 	return qs

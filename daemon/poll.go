@@ -169,8 +169,8 @@ func routeFigures(ev *collector.Evidence) []notifier.RouteFigures {
 
 // stageContext is the classifier's context: the collector's when it pulled
 // evidence, else what the poll alone knows.
-func stageContext(sr collector.StageResult, ev *collector.Evidence) classifier.Context {
-	var c classifier.Context
+func stageContext(sr collector.StageResult, ev *collector.Evidence) classifier.Hints {
+	var c classifier.Hints
 	if ev != nil {
 		c = ev.Context
 	}

@@ -28,7 +28,7 @@ func runClassify(ctx context.Context, args []string, s streams) int {
 	if code >= 0 {
 		return code
 	}
-	sess := classifier.NewSession(classifier.Context{APIType: opts.api})
+	sess := classifier.NewSession(classifier.Hints{APIType: opts.api})
 	for _, name := range opts.files {
 		if ctx.Err() != nil {
 			complain(s.stderr, "interrupted")

@@ -91,8 +91,8 @@ func integrationFor(n needs) string {
 
 // stageContext is the configuration the emulator serves to discovery for
 // the episode's stage, as the daemon hands it to the classifier.
-func stageContext(w *World, ep EpisodeInfo) classifier.Context {
-	ctx := classifier.Context{APIType: ep.APIType}
+func stageContext(w *World, ep EpisodeInfo) classifier.Hints {
+	ctx := classifier.Hints{APIType: ep.APIType}
 	var in *world.Integration
 	for _, a := range w.RestAPIs(acct, region) {
 		if a.ID == ep.APIID {
