@@ -45,20 +45,26 @@ func (r *causeRow) add(o outcome, g *group, n int) {
 	}
 }
 
-// status is the row's most common status (ties: the larger code).
+// status is the row's most common status shown (ties: the larger code);
+// unknown only when no request of the row showed one.
 func (r *causeRow) status() Status {
-	best, bestN := StatusNone, -1
+	best, bestN := StatusUnknown, 0
 	for _, st := range Statuses() {
-		if n := r.statuses[st]; n > 0 && n >= bestN {
+		if n := r.statuses[st]; st != StatusUnknown && n > 0 && n >= bestN {
 			best, bestN = st, n
 		}
+	}
+	if bestN == 0 && r.statuses[StatusUnknown] == 0 {
+		return StatusNone
 	}
 	return best
 }
 
-// tally groups the decided requests by cause.
+// tally groups the decided requests by cause. Requests whose function
+// failed while the client got 2xx are counted apart: they did not fail.
 type tally struct {
 	rows   map[Cause]*causeRow
+	masked *causeRow
 	failed int
 }
 
@@ -76,8 +82,15 @@ func (s *Session) tallyRequests(api APIType) *tally {
 	t := &tally{rows: map[Cause]*causeRow{}}
 	for _, g := range s.collect() {
 		o := s.decide(g, api)
-		if o.status == StatusNone {
+		switch {
+		case o.cause == CauseLambdaErrorMaskedAs200:
+			if t.masked == nil {
+				t.masked = &causeRow{cause: o.cause, statuses: map[Status]int{}, seen: map[string]bool{}}
+			}
+			t.masked.add(o, g, 1)
 			continue
+		case o.status == StatusNone, o.status == StatusUnknown && o.cause == CauseUnknown:
+			continue // not failed, or nothing to tell
 		}
 		t.row(o.cause).add(o, g, 1)
 		t.failed++

@@ -5,7 +5,7 @@ import (
 )
 
 // Cause is one root cause of an API Gateway 5xx response. The set is closed:
-// it is exactly the table of TAXONOMY.md, and String never returns anything
+// it is exactly the table of docs/taxonomy.md, and String never returns anything
 // outside it, so a cause can be used as a Prometheus label value safely.
 type Cause int
 
@@ -38,6 +38,9 @@ const (
 	CauseBackendThrottled
 	CauseInternalServiceFailure
 	CauseNot5xx
+	// CauseLambdaErrorMaskedAs200 comes after not_5xx, outside the
+	// taxonomy's order, so that the values of the older causes stay.
+	CauseLambdaErrorMaskedAs200
 	numCauses
 )
 
@@ -69,20 +72,27 @@ func (r Retry) String() string {
 // causeInfo is one row of the taxonomy table.
 type causeInfo struct {
 	id    string
-	rest  Status // status a REST API (v1) client receives; StatusNone where it cannot occur
-	http  Status // status an HTTP API (v2) client receives; StatusNone where it cannot occur
+	rest  Status // status a REST API (v1) client receives; na where it cannot occur
+	http  Status // status an HTTP API (v2) client receives; na where it cannot occur
 	retry Retry
 }
 
-// taxonomy is TAXONOMY.md as data. A "-" in the HTTP column (the cause does
-// not exist for HTTP APIs) is StatusNone here; unknown's "any" is StatusNone
-// too, because the status then comes from the evidence, not from the cause.
+// na marks an API type on which a cause cannot occur (a "-" of the
+// taxonomy): REST features such as stage variables in integration URIs and
+// mapping templates do not exist for HTTP APIs.
+const na Status = -2
+
+// taxonomy is docs/taxonomy.md as data. Unknown's "any" is StatusNone,
+// because the status then comes from the evidence, not from the cause.
+// WebSocket APIs answer a failing $connect handshake as a REST API answers
+// the same failure (the integration and authorizer machinery is REST's), so
+// they take the REST column.
 var taxonomy = [numCauses]causeInfo{
 	CauseUnknown:                      {"unknown", StatusNone, StatusNone, RetryNotApplicable},
 	CauseLambdaMalformedProxyResponse: {"lambda_malformed_proxy_response", Status502, Status500, RetryNo},
 	CauseLambdaInvokePermission:       {"lambda_invoke_permission", Status500, Status500, RetryNo},
-	CauseStageVariablePermission:      {"stage_variable_permission", Status500, StatusNone, RetryNo},
-	CauseStageVariableUnresolved:      {"stage_variable_unresolved", Status500, StatusNone, RetryNo},
+	CauseStageVariablePermission:      {"stage_variable_permission", Status500, na, RetryNo},
+	CauseStageVariableUnresolved:      {"stage_variable_unresolved", Status500, na, RetryNo},
 	CauseLambdaPackagePermission:      {"lambda_package_permission", Status502, Status500, RetryNo},
 	CauseLambdaHandlerMisconfigured:   {"lambda_handler_misconfigured", Status502, Status500, RetryNo},
 	CauseLambdaFunctionError:          {"lambda_function_error", Status502, Status500, RetryNo},
@@ -93,9 +103,9 @@ var taxonomy = [numCauses]causeInfo{
 	CauseLambdaPayloadTooLarge:        {"lambda_payload_too_large", Status502, Status500, RetryNo},
 	CauseBackendPayloadTooLarge:       {"backend_payload_too_large", Status500, Status500, RetryNo},
 	CauseIntegrationTimeout:           {"integration_timeout", Status504, Status503, RetryMaybe},
-	CauseStatusMappingMissing:         {"status_mapping_missing", Status500, StatusNone, RetryNo},
+	CauseStatusMappingMissing:         {"status_mapping_missing", Status500, na, RetryNo},
 	CauseIntegrationMethodNotPost:     {"integration_method_not_post", Status500, Status500, RetryNo},
-	CauseMappingTemplateError:         {"mapping_template_error", Status500, StatusNone, RetryNo},
+	CauseMappingTemplateError:         {"mapping_template_error", Status500, na, RetryNo},
 	CauseAuthorizerError:              {"authorizer_error", Status500, Status500, RetryNo},
 	CauseCredentialsRoleError:         {"credentials_role_error", Status500, Status500, RetryNo},
 	CausePrivateIntegrationError:      {"private_integration_error", Status500, Status503, RetryMaybe},
@@ -105,9 +115,10 @@ var taxonomy = [numCauses]causeInfo{
 	CauseBackendThrottled:             {"backend_throttled", Status500, Status500, RetryYes},
 	CauseInternalServiceFailure:       {"internal_service_failure", Status500, Status500, RetryYes},
 	CauseNot5xx:                       {"not_5xx", StatusNone, StatusNone, RetryNotApplicable},
+	CauseLambdaErrorMaskedAs200:       {"lambda_error_masked_as_200", StatusNone, na, RetryNo},
 }
 
-// String returns the cause's stable id from TAXONOMY.md.
+// String returns the cause's stable id (docs/taxonomy.md).
 func (c Cause) String() string {
 	if c < 0 || c >= numCauses {
 		return taxonomy[CauseUnknown].id
@@ -148,11 +159,21 @@ func Causes() []Cause {
 	return out
 }
 
-// Status returns the status a client of the given API type receives for the
-// cause. For APIType Unknown it returns the REST status. It returns
-// StatusNone for unknown and not_5xx, and where the cause cannot occur on
-// that API type.
+// Status returns the status a client of the given API type usually
+// receives for the cause. For APIType Unknown it returns the REST status;
+// WebSocket APIs take the REST status (the status of the $connect
+// handshake). It returns StatusNone for unknown, not_5xx and
+// lambda_error_masked_as_200, and where the cause cannot occur on that API
+// type.
 func (c Cause) Status(api APIType) Status {
+	st := c.column(api)
+	if st == na {
+		return StatusNone
+	}
+	return st
+}
+
+func (c Cause) column(api APIType) Status {
 	if c < 0 || c >= numCauses {
 		return StatusNone
 	}
@@ -166,10 +187,7 @@ func (c Cause) Status(api APIType) Status {
 // (several REST features, such as stage variables in integration URIs and
 // mapping templates, do not exist for HTTP APIs).
 func (c Cause) AppliesTo(api APIType) bool {
-	if c == CauseUnknown || c == CauseNot5xx {
-		return true
-	}
-	return c.Status(api) != StatusNone
+	return c.column(api) != na
 }
 
 // Retry says whether a client retry can help with the cause.

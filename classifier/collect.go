@@ -1,15 +1,19 @@
 package classifier
 
-// apiType is the API type given by the caller, else inferred: execution
-// logs exist only for REST APIs; route keys, "$default" and
-// integrationErrorMessage in access records mean an HTTP API.
+// apiType is the API type given by the caller, else inferred: wscat,
+// $connect and @connections mean a WebSocket API (which has execution logs
+// too); other execution logs exist only for REST APIs; route keys,
+// "$default", integrationErrorMessage and the apigw-requestid header mean
+// an HTTP API, and so, more weakly, does a person saying so.
 func (s *Session) apiType() APIType {
 	switch {
 	case s.hints.APIType != APIUnknown:
 		return s.hints.APIType
+	case s.st.websocket:
+		return APIWebSocket
 	case s.st.execLines > 0:
 		return APIREST
-	case s.st.httpAPI:
+	case s.st.httpAPI || s.st.httpAPIHint:
 		return APIHTTP
 	}
 	return APIUnknown

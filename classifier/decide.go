@@ -15,51 +15,74 @@ const (
 	wFallbackTimeout   = 20
 )
 
+// wAbstain is the least weight that names a cause: below it the evidence
+// is a guess, and the answer is unknown with the evidence that would decide.
+const wAbstain = wFallbackTimeout
+
 // decide returns the cause and status of one request. The status comes
-// from the evidence when a line shows it, otherwise from the cause and the
-// API type; a request whose evidence shows a status below 500 is not_5xx.
+// from the evidence when a line shows it: a status line, an access-log
+// status, a standard gateway body, a client's or a person's words. "Some
+// 5xx" (REST's "Internal server error", sent for 500 and 502) becomes the
+// cause's usual status. When nothing shows the status, it is the named
+// cause's usual status for the API type, else unknown. A request that shows a status below 500 is not_5xx, or
+// lambda_error_masked_as_200 when its function failed and it answered 2xx.
 func (s *Session) decide(g *group, api APIType) outcome {
 	h := s.withContext(g.best, g)
 	h = s.fallback(h, g, api)
-	code := g.status
-	if code == 0 {
-		code = s.impliedCode(h, api)
+	code := s.shownCode(g, h)
+	cause := CauseUnknown
+	if h.weight >= wAbstain {
+		cause = s.adjust(h.cause, api)
 	}
 	switch {
-	case code == 0:
-		return outcome{CauseUnknown, StatusNone}
-	case code < 500:
+	case code >= 200 && code < 300 && g.functionFailed() && api != APIHTTP:
+		return outcome{CauseLambdaErrorMaskedAs200, StatusNone}
+	case code > 0 && !is5xx(code):
 		return outcome{CauseNot5xx, StatusNone}
-	}
-	cause := CauseUnknown
-	if h.weight > 0 {
-		cause = s.adjust(h.cause, api)
+	case code == implied5xx || code == 0:
+		code = s.usualCode(cause, api, code)
 	}
 	// A function still running when the gateway gave up: the client got
 	// the gateway's timeout (REST 504, HTTP API 503), so the integration
 	// timeout is what failed the request, not the function's own timeout.
-	if cause == CauseLambdaFunctionTimeout && (code == 504 || (code == 503 && api != APIREST)) {
+	if cause == CauseLambdaFunctionTimeout && (code == 504 || (code == 503 && api == APIHTTP)) {
 		cause = CauseIntegrationTimeout
 	}
 	return outcome{cause, toStatus(code)}
 }
 
-// impliedCode is the status when no line shows it outright.
-func (s *Session) impliedCode(h hit, api APIType) int {
-	if h.implied >= 500 || (h.implied > 0 && h.implied < 500 && h.weight < wHint) {
-		return h.implied
+// shownCode is the status the evidence shows: an explicit line first, then
+// what a body or phrase implies. A 4xx-looking message (an authorizer's
+// "Unauthorized"), or a person's words that the answer was below 500, do
+// not outweigh a named 5xx cause: an all-clear needs a program's word.
+func (s *Session) shownCode(g *group, h hit) int {
+	if g.status != 0 && g.toldStatus && h.weight >= wLikely && h.cause.Status(APIREST).Is5xx() {
+		return 0
 	}
-	if h.weight > 0 {
-		st := h.cause.Status(api)
-		if st == StatusNone {
-			st = h.cause.Status(APIREST)
-		}
+	if g.status != 0 {
+		return g.status
+	}
+	if h.implied > 0 && !is5xx(h.implied) && h.weight >= wHint {
+		return 0
+	}
+	return h.implied
+}
+
+// usualCode is the status of a request whose evidence shows "some 5xx" or
+// nothing: the named cause's usual status for the API type (REST's when
+// the type is not known), 500 for some 5xx of an unknown cause, else
+// unknown (-1).
+func (s *Session) usualCode(c Cause, api APIType, code int) int {
+	if st := c.Status(api); st.Is5xx() {
 		return int(st)
 	}
-	if h.implied == implied5xx {
+	if st := c.Status(APIREST); st.Is5xx() {
+		return int(st)
+	}
+	if code == implied5xx || s.hints.Errors5xx > 0 {
 		return 500
 	}
-	return 0
+	return -1
 }
 
 // fallback names the likely cause of a failed request no line explains:
@@ -91,9 +114,12 @@ func (s *Session) fallback(h hit, g *group, api APIType) hit {
 	return h
 }
 
-// toStatus maps an HTTP status to the statuses a diagnosis can carry.
+// toStatus maps an HTTP status to the statuses a diagnosis can carry; -1
+// is unknown.
 func toStatus(code int) Status {
 	switch code {
+	case -1:
+		return StatusUnknown
 	case 502:
 		return Status502
 	case 503:

@@ -19,6 +19,9 @@ func (s *Session) Diagnose(lang Lang) Diagnosis {
 	switch {
 	case top != nil:
 		s.fromRows(&d, rows, top, t.failed)
+	case t.masked != nil:
+		s.fromRows(&d, []*causeRow{t.masked}, t.masked, t.masked.n)
+		d.Why = fmt.Sprintf("%d request(s) answered 2xx although the Lambda function failed: %s", t.masked.n, whyLine(t.masked.evidence))
 	case s.contextHit(api).weight > 0 && s.hints.Errors5xx > 0:
 		s.fromContext(&d, api)
 	default:
@@ -53,8 +56,16 @@ func (s *Session) fromRows(d *Diagnosis, rows []*causeRow, top *causeRow, failed
 	case len(top.evidence) == 0:
 		d.Why = s.contextWhy(top.cause)
 	default:
-		d.Why = fmt.Sprintf("%d of %d failed request(s) point to %s: %s", top.n, failed, top.cause, quoteMessage(top.evidence[0]))
+		d.Why = fmt.Sprintf("%d of %d failed request(s) point to %s: %s", top.n, failed, top.cause, whyLine(top.evidence))
 	}
+}
+
+// whyLine quotes the first evidence line for the Why sentence.
+func whyLine(evidence []string) string {
+	if len(evidence) == 0 {
+		return "(no line kept)"
+	}
+	return quoteMessage(evidence[0])
 }
 
 // fromContext decides from the metric context alone: the logs showed no
@@ -86,14 +97,21 @@ func (s *Session) contextWhy(c Cause) string {
 }
 
 // noFailure is the diagnosis when no request failed: not_5xx when the
-// evidence shows requests, unknown when there is nothing to go on.
+// evidence shows requests that ended below 500, unknown (status and cause)
+// when nothing shows what the client got: an all-clear needs positive
+// evidence.
 func (s *Session) noFailure(d *Diagnosis) {
-	d.Status = StatusNone
+	d.Status = StatusUnknown
+	d.Cause = CauseUnknown
 	if !s.sawEvidence() {
-		d.Cause = CauseUnknown
 		d.Why = "The input holds no API Gateway, Lambda or client evidence that this tool recognises."
 		return
 	}
+	if !s.sawAnswerBelow500() {
+		d.Why = "No line in the evidence shows what the client received, nor why a request failed."
+		return
+	}
+	d.Status = StatusNone
 	d.Cause, d.Confidence = CauseNot5xx, 0.6
 	if s.st.completed > 0 || s.st.notFailed > 0 {
 		d.Confidence = 0.9
@@ -118,6 +136,29 @@ func (s *Session) noFailure(d *Diagnosis) {
 	if len(r.evidence) > 0 {
 		d.Why = "No request ended in 5xx; the errors seen are client-side or masked: " + quoteMessage(r.evidence[0])
 	}
+}
+
+// sawAnswerBelow500 reports whether the evidence shows a request that ended
+// below 500: a status line, an access record, a completed method.
+func (s *Session) sawAnswerBelow500() bool {
+	if s.st.completed > 0 || s.st.notFailed > 0 {
+		return true
+	}
+	for _, g := range s.live {
+		if !g.lambda && g.status > 0 && !is5xx(g.status) {
+			return true
+		}
+		if !g.lambda && g.status == 0 && g.best.implied > 0 && !is5xx(g.best.implied) {
+			return true
+		}
+	}
+	return false
+}
+
+// logEvidence reports whether a program wrote any of the lines: the
+// gateway, the access log, Lambda, the function, a client or a CDN.
+func (s *Session) logEvidence() bool {
+	return s.st.execLines+s.st.accessLines+s.st.lambdaLines > 0 || s.st.machine > 0
 }
 
 // sawEvidence reports whether any line was recognised as log or client output.

@@ -19,6 +19,7 @@ type group struct {
 	support    string // escaped second-strongest line
 	supportW   int
 	statusLine string
+	toldStatus bool // a person's sentence, not a program, said it was below 500
 
 	configErr bool          // "Execution failed due to configuration error" without detail
 	latency   time.Duration // integration latency, when logged
@@ -43,8 +44,11 @@ func (g *group) add(h hit, line []byte) {
 // setStatus records the status the client received, from a line that says
 // so explicitly (Method completed, an access-log status, an HTTP status line).
 func (g *group) setStatus(code int, line []byte) {
-	if g.status != 0 && is5xx(g.status) && !is5xx(code) {
-		return
+	if g.status != 0 && is5xx(g.status) && (!is5xx(code) || code == implied5xx) {
+		return // a 5xx seen stays; "some 5xx" does not replace a code
+	}
+	if g.status == code {
+		return // the first line that showed it is the clearest
 	}
 	g.status = code
 	g.statusLine = escapeLine(line)
@@ -82,4 +86,10 @@ func (g *group) evidence() []string {
 // its request finished.
 func (g *group) interesting() bool {
 	return g.best.any() || g.configErr || (g.status >= 400) || g.latency > 0
+}
+
+// functionFailed reports whether the request's evidence shows its Lambda
+// function failing (an error record, X-Amz-Function-Error, a crash).
+func (g *group) functionFailed() bool {
+	return g.best.weight >= wWeak && isLambdaCause(g.best.cause)
 }

@@ -59,8 +59,8 @@ type matcher struct {
 // a normal one.
 const maxMatchBytes = 16 << 10
 
-// match returns the strongest evidence in one line.
-func (m *matcher) match(line []byte) hit {
+// match returns the strongest evidence in one line emitted by layer.
+func (m *matcher) match(line []byte, layer Layer) hit {
 	if len(line) > maxMatchBytes {
 		line = line[:maxMatchBytes]
 	}
@@ -70,6 +70,9 @@ func (m *matcher) match(line []byte) hit {
 	for i := range rs {
 		r := &rs[i]
 		if r.weight <= h.weight && r.implied == 0 && r.re == nil && r.cause != CauseUnknown {
+			continue
+		}
+		if !on(r.layers, layer) {
 			continue
 		}
 		if !bytes.Contains(m.low, r.lit) {
@@ -87,8 +90,16 @@ func (m *matcher) match(line []byte) hit {
 		}
 		h = h.merge(hit{cause: r.cause, weight: r.weight, implied: implied})
 	}
+	if layer == LayerFunction && h.weight > 0 && inFunction(h.cause) != h.cause {
+		h.cause, h.weight = inFunction(h.cause), min(h.weight, wFunctionDependency)
+	}
 	return h
 }
+
+// wFunctionDependency is the weight of a dependency failure the function
+// logs: it explains a function error, and loses against anything that
+// names the function's failure more precisely.
+const wFunctionDependency = 45
 
 // impliedStatus maps a status code or a gateway response phrase to the
 // status the client received.

@@ -84,7 +84,7 @@ func (s *Session) jsonLine(msg, line []byte, src source) bool {
 	}
 	if id := rec.get("requestid", "awsrequestid"); len(id) == 36 && rec.get("level", "type") != "" {
 		s.st.lambdaLines++
-		s.lambdaEvidence([]byte(id), msg, line)
+		s.lambdaEvidence([]byte(id), msg, line, LayerFunction)
 		return true
 	}
 	return false
@@ -133,7 +133,7 @@ func (s *Session) lambdaRecord(rec accessRecord, line []byte) {
 	case "timeout":
 		h = hit{cause: CauseLambdaFunctionTimeout, weight: 90}
 	case "error", "failure":
-		h = s.m.match([]byte(text)).merge(hit{cause: CauseLambdaFunctionError, weight: wHint})
+		h = s.m.match([]byte(text), LayerPlatform).merge(hit{cause: CauseLambdaFunctionError, weight: wHint})
 	}
 	id := rec.get("recordrequestid")
 	if !h.any() || len(id) != 36 {
@@ -162,7 +162,7 @@ func (s *Session) accessLine(rec accessRecord, line []byte) {
 		rec.get("integrationerrormessage", "integrationerror"), rec.get("errormessage", "errormessagestring", "error"),
 		rec.get("errorresponsetype", "responsetype"), rec.get("authorizererror"),
 	}, " | ")
-	h := s.m.match([]byte(text))
+	h := s.m.match([]byte(text), LayerAccess)
 	if ae := rec.get("authorizererror"); ae != "" && code >= 500 {
 		// whatever the authorizer's error says, the authorizer failed
 		h = h.merge(hit{cause: CauseAuthorizerError, weight: 99})

@@ -15,9 +15,22 @@ var httpStatusLine = regexp.MustCompile(`^(?:< )?HTTP/\d(?:\.\d)? (\d{3})\b`)
 // any, else to the group of lines without ids.
 func (s *Session) clientLine(msg, line []byte) {
 	msg = delocalize(msg)
+	s.low = appendLower(s.low[:0], msg[:min(len(msg), maxMatchBytes)])
+	layer := attribute(s.low)
+	if layer.machine() {
+		s.st.machine++
+	}
+	s.noteAPIType(s.low)
 	if m := httpStatusLine.FindSubmatch(msg); m != nil {
 		s.group(nil).setStatus(leadingInt(m[1]), line)
 		return
+	}
+	if layer != LayerFunction && execKindOf(msg) == execOther {
+		if code := statusShown(s.low); code != 0 {
+			g := s.group(nil)
+			g.setStatus(code, line)
+			g.toldStatus = g.toldStatus || (layer == LayerPerson && !is5xx(code))
+		}
 	}
 	if isHTTPAPIHeader(msg) {
 		s.st.httpAPI = true
@@ -31,14 +44,15 @@ func (s *Session) clientLine(msg, line []byte) {
 		s.execLine(nil, msg, line)
 		return
 	}
-	if s.openLambda == "" {
+	if s.openLambda == "" || layer == LayerPerson || layer == LayerClient {
 		if bytes.HasPrefix(msg, []byte("Execution failed")) || bytes.HasPrefix(msg, []byte("Lambda execution failed")) || bytes.HasPrefix(msg, []byte("Lambda invocation failed")) {
 			s.st.execLines++
+			layer = LayerGateway
 		}
-		s.evidenceLine(nil, msg, line)
+		s.evidenceLine(nil, msg, line, layer)
 		return
 	}
-	s.lambdaEvidence([]byte(s.openLambda), msg, line)
+	s.lambdaEvidence([]byte(s.openLambda), msg, line, LayerFunction)
 }
 
 // isHTTPAPIHeader reports whether the line is the apigw-requestid response

@@ -111,16 +111,16 @@ func (s *Session) execLine(id, msg, line []byte) {
 		}
 	case execURI:
 		if bytes.Contains(msg, []byte(":/invocations")) || bytes.Contains(msg, []byte("stageVariables")) {
-			s.evidenceLine(id, msg, line)
+			s.evidenceLine(id, msg, line, LayerGateway)
 		}
 	default:
-		s.evidenceLine(id, msg, line)
+		s.evidenceLine(id, msg, line, LayerGateway)
 	}
 }
 
 // evidenceLine runs the rules on a line that may show a cause.
-func (s *Session) evidenceLine(id, msg, line []byte) {
-	h := s.m.match(msg)
+func (s *Session) evidenceLine(id, msg, line []byte, layer Layer) {
+	h := s.m.match(msg, layer)
 	cfg := bytes.HasPrefix(msg, preConfigErr)
 	if bytes.Contains(msg, []byte("stageVariables")) {
 		s.st.stageVarRef = true

@@ -35,11 +35,11 @@ func (s *Session) lambdaLine(msg, line []byte) bool {
 		return true
 	case bytes.HasPrefix(msg, preInitReport):
 		s.st.lambdaLines++
-		s.lambdaEvidence([]byte(s.openLambda), msg, line)
+		s.lambdaEvidence([]byte(s.openLambda), msg, line, LayerPlatform)
 		return true
 	case bytes.HasPrefix(msg, preRequestID):
 		s.st.lambdaLines++
-		s.lambdaEvidence(uuidAt(msg[len(preRequestID):]), msg, line)
+		s.lambdaEvidence(uuidAt(msg[len(preRequestID):]), msg, line, LayerPlatform)
 		return true
 	}
 	rest := msg
@@ -53,7 +53,7 @@ func (s *Session) lambdaLine(msg, line []byte) bool {
 	}
 	if id := uuidAt(rest); id != nil && len(rest) > 36 && (rest[36] == '\t' || rest[36] == ' ') {
 		s.st.lambdaLines++
-		s.lambdaEvidence(id, msg, line)
+		s.lambdaEvidence(id, msg, line, runtimeLayer(rest[36:]))
 		return true
 	}
 	return false
@@ -67,10 +67,23 @@ func uuidAt(b []byte) []byte {
 	return nil
 }
 
+// runtimeLayer tells the runtime's own reports after "<timestamp> <id>"
+// ("Task timed out after", "Runtime exited", "Invoke Error") from what the
+// function itself printed.
+func runtimeLayer(rest []byte) Layer {
+	rest = trimSpace(rest)
+	for _, p := range [][]byte{[]byte("Task timed out"), []byte("Runtime exited"), []byte("ERROR\tInvoke Error"), []byte("ERROR Invoke Error")} {
+		if bytes.HasPrefix(rest, p) {
+			return LayerPlatform
+		}
+	}
+	return LayerFunction
+}
+
 // lambdaEvidence runs the rules on a Lambda line of invocation id (the open
 // invocation, or the unlinked group, when id is empty).
-func (s *Session) lambdaEvidence(id, msg, line []byte) {
-	h := s.m.match(msg)
+func (s *Session) lambdaEvidence(id, msg, line []byte, layer Layer) {
+	h := s.m.match(msg, layer)
 	if !h.any() {
 		return
 	}
@@ -84,7 +97,7 @@ func (s *Session) lambdaEvidence(id, msg, line []byte) {
 // means the function ran out of memory, and a Duration at the configured
 // timeout means it timed out. A REPORT closes the invocation.
 func (s *Session) reportLine(id, msg, line []byte) {
-	h := s.m.match(msg)
+	h := s.m.match(msg, LayerPlatform)
 	mem := fieldInt(msg, "Memory Size: ")
 	used := fieldInt(msg, "Max Memory Used: ")
 	if mem > 0 && used >= mem {

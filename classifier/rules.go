@@ -21,6 +21,8 @@ type rule struct {
 	// Go's regexp has no look-behind, and a leading alternation in re
 	// would lose the literal-prefix scan that keeps matching fast.
 	notAfter []byte
+	// layers are the layers whose lines can show the cause; empty is all.
+	layers uint16
 }
 
 // implied5xx marks text that shows some 5xx without saying which: the
@@ -49,6 +51,7 @@ type ruleSpec struct {
 	weight   int
 	implied  int
 	notAfter string
+	layers   uint16
 }
 
 var (
@@ -62,7 +65,7 @@ func rules() []rule {
 		specs := ruleSpecs()
 		ruleSet = make([]rule, 0, len(specs))
 		for _, s := range specs {
-			r := rule{lit: []byte(s.lit), cause: s.cause, weight: s.weight, implied: s.implied}
+			r := rule{lit: []byte(s.lit), cause: s.cause, weight: s.weight, implied: s.implied, layers: s.layers}
 			if s.notAfter != "" {
 				r.notAfter = []byte(s.notAfter)
 			}
@@ -76,11 +79,11 @@ func rules() []rule {
 }
 
 // ruleSpecs is the signature table, grouped by cause in taxonomy order.
-// Literals are lower case. Sources: reference/aws-protocols.md section 5,
-// TAXONOMY.md's evidence column, AWS knowledge-center articles.
+// Literals are lower case. Sources: the AWS messages of docs/taxonomy.md's
+// evidence column, as AWS documents and knowledge-center articles show them.
 func ruleSpecs() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{lambdaRules(), gatewayRules(), backendRules(), clientRules()} {
+	for _, part := range [][]ruleSpec{lambdaRules(), gatewayRules(), backendRules(), personRules(), clientRules()} {
 		all = append(all, part...)
 	}
 	return all
@@ -226,30 +229,51 @@ func backendRules() []ruleSpec {
 		{lit: "pkix path building failed", cause: CauseBackendTLSError, weight: wExplicit},
 		{lit: "sslhandshakeexception", cause: CauseBackendTLSError, weight: 90},
 		{lit: "javax.net.ssl", cause: CauseBackendTLSError, weight: 85},
-		{lit: "ssl handshake", cause: CauseBackendTLSError, weight: wSpecific},
+		{lit: "ssl handshake", cause: CauseBackendTLSError, weight: wSpecific, layers: gatewayLogs},
 		{lit: "certificate subject", cause: CauseBackendTLSError, weight: 85},
-		{lit: "certificate", re: `certificate (has )?(expired|verify failed|is not trusted|not trusted|unknown|is invalid)|self[- ]signed certificate|unable to get local issuer certificate|doesn'?t match (any of )?the subject|certificate_unknown`, cause: CauseBackendTLSError, weight: wSpecific},
+		{lit: "certificate", re: `certificate (has )?(expired|verify failed|is not trusted|not trusted|unknown|is invalid)|self[- ]signed certificate|unable to get local issuer certificate|doesn'?t match (any of )?the subject|certificate_unknown`, cause: CauseBackendTLSError, weight: wSpecific, layers: gatewayLogs},
 		{lit: "network error communicating with endpoint", cause: CauseBackendConnectionError, weight: wStrong},
 		{lit: "invalid endpoint address", cause: CauseBackendConnectionError, weight: 75},
 		// INTEGRATION_FAILURE is the response type of every integration
 		// failure, Lambda function errors and oversized responses included,
 		// so it only hints at the network.
 		{lit: "integration_failure", cause: CauseBackendConnectionError, weight: wWeak},
-		{lit: "connect timed out", cause: CauseBackendConnectionError, weight: 55},
-		{lit: "unknownhostexception", cause: CauseBackendConnectionError, weight: 55},
-		{lit: "no route to host", cause: CauseBackendConnectionError, weight: 55},
-		{lit: "connect", re: `(could not|couldn'?t|unable to|failed to) connect`, cause: CauseBackendConnectionError, weight: 55},
-		{lit: "connection refused", cause: CauseBackendConnectionError, weight: wHint},
-		{lit: "connection reset", cause: CauseBackendConnectionError, weight: wHint},
-		{lit: "name or service not known", cause: CauseBackendConnectionError, weight: wHint},
-		{lit: "econnrefused", cause: CauseBackendConnectionError, weight: wWeak},
-		{lit: "econnreset", cause: CauseBackendConnectionError, weight: wWeak},
+		{lit: "connect timed out", cause: CauseBackendConnectionError, weight: 55, layers: gatewayLogs},
+		{lit: "unknownhostexception", cause: CauseBackendConnectionError, weight: 55, layers: gatewayLogs},
+		{lit: "no route to host", cause: CauseBackendConnectionError, weight: 55, layers: gatewayLogs},
+		{lit: "connect", re: `(could not|couldn'?t|unable to|failed to) connect`, cause: CauseBackendConnectionError, weight: 55, layers: gatewayLogs},
+		{lit: "connection refused", cause: CauseBackendConnectionError, weight: wHint, layers: gatewayLogs},
+		{lit: "connection reset", cause: CauseBackendConnectionError, weight: wHint, layers: gatewayLogs},
+		{lit: "name or service not known", cause: CauseBackendConnectionError, weight: wHint, layers: gatewayLogs},
+		{lit: "econnrefused", cause: CauseBackendConnectionError, weight: wWeak, layers: gatewayLogs},
+		{lit: "econnreset", cause: CauseBackendConnectionError, weight: wWeak, layers: gatewayLogs},
 		{lit: "no healthy", cause: CauseBackendUnavailable, weight: 60},
 		{lit: "provisionedthroughputexceeded", cause: CauseBackendThrottled, weight: wStrong},
 		{lit: "throttlingexception", cause: CauseBackendThrottled, weight: 75},
 		{lit: "requestlimitexceeded", cause: CauseBackendThrottled, weight: 75},
 		{lit: "slowdown", cause: CauseBackendThrottled, weight: 55},
 		{lit: "limitexceededexception", cause: CauseBackendThrottled, weight: 55},
+	}
+}
+
+// personRules recognise how people describe a cause in their own words
+// (issue threads, answers, articles), in the seeds' languages. They are
+// weaker than any AWS message, so a log line always outranks them.
+func personRules() []ruleSpec {
+	person := layersOf(LayerPerson, LayerUnknown)
+	return []ruleSpec{
+		{lit: "authori", re: `authori[sz]er[^.]{0,60}\b(fail(s|ed|ing)?|error|exception|throws?|crash(es|ed)?|invalid response)|(invalid|bad|malformed|wrong) (authori[sz]er|policy) response|authori[sz]er (did not|didn'?t|does not|doesn'?t) return`, cause: CauseAuthorizerError, weight: wHint, layers: person},
+		{lit: "オーソライザー", cause: CauseAuthorizerError, weight: wWeak, layers: person},
+		{lit: "授權方", cause: CauseAuthorizerError, weight: wWeak, layers: person},
+		{lit: "autorizador", cause: CauseAuthorizerError, weight: wWeak, layers: person},
+		{lit: "add-permission", cause: CauseLambdaInvokePermission, weight: wHint, layers: person},
+		{lit: "resource-based policy", cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
+		{lit: "resource based policy", cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
+		{lit: "proxy", re: `proxy (integration|response)[^.]{0,80}(statuscode|status code|format|string body|body (must|should) be a string)`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, layers: person},
+		{lit: "statuscode", re: `(must|should|needs? to|has to) return[^.]{0,40}statuscode`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, layers: person},
+		{lit: "second", re: `\b(29|30)[ -]?seconds?\b[^.]{0,60}(timeout|time out|limit)|(timeout|time out|timed out|limit)[^.]{0,60}\b(29|30)[ -]?seconds?\b`, cause: CauseIntegrationTimeout, weight: wLikely, layers: person},
+		{lit: "integration timeout", cause: CauseIntegrationTimeout, weight: wHint, layers: person},
+		{lit: "タイムアウト", re: `(29|30) ?秒`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 	}
 }
 

@@ -21,6 +21,7 @@ const (
 type Session struct {
 	hints Hints
 	m     matcher
+	low   []byte // scratch: the lower-cased line being attributed
 
 	live       map[string]*group // unfinished requests by id; "" holds lines without ids
 	done       []*group          // finished API requests that failed or showed errors
@@ -41,6 +42,9 @@ type stats struct {
 	integErrVar bool
 	stageVarRef bool
 	httpAPI     bool
+	httpAPIHint bool // a person or client named an HTTP API
+	websocket   bool // wscat, $connect, @connections: a WebSocket API
+	machine     int  // lines a program wrote (not a person's sentences)
 	retryAfter  time.Duration
 	maxLatency  time.Duration
 }
@@ -153,6 +157,10 @@ func (s *Session) finish(g *group) {
 	}
 	s.st.completed++
 	switch {
+	case g.status != 0 && g.status < 300 && g.functionFailed():
+		if len(s.done) < maxDone {
+			s.done = append(s.done, g) // a Lambda error answered as 2xx
+		}
 	case g.status != 0 && g.status < 500:
 		if g.interesting() && g.status >= 400 {
 			s.st.notFailed++

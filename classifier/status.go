@@ -6,38 +6,46 @@ import (
 )
 
 // Status is the HTTP status API Gateway answered, restricted to the 5xx
-// codes this tool explains, or StatusNone when the evidence shows no 5xx.
+// codes this tool explains; StatusNone when the evidence shows that the
+// client got something other than a 5xx, StatusUnknown when nothing in the
+// evidence shows what the client got.
 type Status int
 
 // The statuses a diagnosis can carry.
 const (
-	StatusNone Status = 0
-	Status500  Status = 500
-	Status502  Status = 502
-	Status503  Status = 503
-	Status504  Status = 504
+	StatusUnknown Status = -1
+	StatusNone    Status = 0
+	Status500     Status = 500
+	Status502     Status = 502
+	Status503     Status = 503
+	Status504     Status = 504
 )
 
 // Statuses returns every status value, StatusNone first. Callers that
 // pre-create label sets iterate over it.
 func Statuses() []Status {
-	return []Status{StatusNone, Status500, Status502, Status503, Status504}
+	return []Status{StatusNone, Status500, Status502, Status503, Status504, StatusUnknown}
 }
 
-// String returns "500", "502", "503", "504" or "none".
+// String returns "500", "502", "503", "504", "none" or "unknown".
 func (s Status) String() string {
 	switch s {
 	case Status500, Status502, Status503, Status504:
 		return fmt.Sprintf("%d", int(s))
+	case StatusUnknown:
+		return "unknown"
 	default:
 		return "none"
 	}
 }
 
+// Is5xx reports whether the status is one of the 5xx codes.
+func (s Status) Is5xx() bool { return s >= Status500 }
+
 // MarshalText encodes the status as its string form.
 func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
-// UnmarshalText accepts "500", "502", "503", "504" or "none".
+// UnmarshalText accepts "500", "502", "503", "504", "none" or "unknown".
 func (s *Status) UnmarshalText(b []byte) error {
 	v, err := ParseStatus(string(b))
 	if err != nil {
@@ -57,7 +65,8 @@ func ParseStatus(v string) (Status, error) {
 	return StatusNone, fmt.Errorf("unknown status %q", v)
 }
 
-// APIType is the kind of API Gateway API: REST (v1) or HTTP (v2).
+// APIType is the kind of API Gateway API: REST (v1), HTTP (v2) or
+// WebSocket (v2, protocol WEBSOCKET).
 type APIType int
 
 // API types. APIUnknown means neither given nor inferable from the evidence.
@@ -65,15 +74,18 @@ const (
 	APIUnknown APIType = iota
 	APIREST
 	APIHTTP
+	APIWebSocket
 )
 
-// String returns "REST", "HTTP" or "unknown".
+// String returns "REST", "HTTP", "WEBSOCKET" or "unknown".
 func (a APIType) String() string {
 	switch a {
 	case APIREST:
 		return "REST"
 	case APIHTTP:
 		return "HTTP"
+	case APIWebSocket:
+		return "WEBSOCKET"
 	default:
 		return "unknown"
 	}
@@ -92,7 +104,7 @@ func (a *APIType) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// ParseAPIType accepts "REST", "HTTP", "auto" or "unknown" (case-insensitive);
+// ParseAPIType accepts "REST", "HTTP", "WEBSOCKET", "auto" or "unknown" (case-insensitive);
 // "auto" and "unknown" mean APIUnknown, to be inferred from the evidence.
 func ParseAPIType(v string) (APIType, error) {
 	switch strings.ToLower(v) {
@@ -100,8 +112,10 @@ func ParseAPIType(v string) (APIType, error) {
 		return APIREST, nil
 	case "http", "v2":
 		return APIHTTP, nil
+	case "websocket", "ws":
+		return APIWebSocket, nil
 	case "auto", "unknown", "":
 		return APIUnknown, nil
 	}
-	return APIUnknown, fmt.Errorf("unknown API type %q (want REST, HTTP or auto)", v)
+	return APIUnknown, fmt.Errorf("unknown API type %q (want REST, HTTP, WEBSOCKET or auto)", v)
 }

@@ -1,0 +1,80 @@
+package classifier
+
+import (
+	"bytes"
+	"regexp"
+	"strconv"
+)
+
+// statusPhrases find a status code where a client or a person shows it:
+// "HTTP/1.1 502", "Server error 504", "the server responded with a status of
+// 502", "Unexpected server response: 502" (wscat), "502 Bad Gateway",
+// "returns a 504", "error 500", and the same in Japanese, Chinese and
+// Portuguese. Each has one group: the code. Matching runs on the
+// lower-cased line.
+var statusPhrases = []*regexp.Regexp{
+	regexp.MustCompile(`(?:^|[^\w.])http/\d(?:\.\d)? ([1-5]\d\d)\b`),
+	regexp.MustCompile(`unexpected server response:? \(?([1-5]\d\d)\b`),
+	regexp.MustCompile(`\bstatus(?: code)?(?: of| is| was|:|=| -)? ?\(?"?([1-5]\d\d)\b`),
+	regexp.MustCompile(`\b(?:server|http|client|aws http) error:? \(?([45]\d\d)\b`),
+	regexp.MustCompile(`\b(?:error|erro|code|código|http|status code)[ :]+([45]\d\d)\b`),
+	regexp.MustCompile(`\b([1-5]\d\d) (?:internal server error|bad gateway|service unavailable|gateway time-?out|forbidden|unauthorized|not found|gone|too many requests|bad request|ok)\b`),
+	regexp.MustCompile(`\b(?:returns?|returned|returning|gets?|got|getting|receives?|received|receiving|yields?|yielded|responds?|responded|answers?|answered|throws?|gives?|gave|see|saw|seeing|shows?|showed)(?: back)?(?: with)?(?: an?| the| http| status| code| error| response| a status code| status code){0,3} ["'(]?([1-5]\d\d)\b`),
+	regexp.MustCompile(`\b([45]\d\d)s? (?:error|errors|response|responses|status|code|status code|erro|response code)\b`),
+	regexp.MustCompile(`([1-5]\d\d) ?(?:エラー|が返|のエラー|ステータス|錯誤|错误|error)`),
+	regexp.MustCompile(`(?:ステータス(?:コード)?|狀態碼|状态码|狀態|código de status|status http)[ :：は]*([1-5]\d\d)\b`),
+}
+
+// notClientStatus are contexts where a code is not what the client got: an
+// AWS call behind the integration ("Status Code: 503; Error Code: ..."), a
+// Lambda proxy response the function built, Lambda's own answer to the
+// gateway ("Lambda execution failed with status 200"), the backend's
+// answer to the gateway, or a metric name.
+var notClientStatus = regexp.MustCompile(`; status code: \d{3}; error code|"statuscode"|statuscode:|\d{3}xxerror|\dxx|(?:execution|invocation) failed with status:? \d{3}|received response\. status: \d{3}|integration ?status:? \d{3}`)
+
+// statusPhraseWords are the gateway's standard bodies and reason phrases
+// without a code, in the seeds' four languages, with the status they mean.
+// A REST API's "Internal server error" is sent for 500 and 502 alike, so it
+// only says "some 5xx".
+var statusPhraseWords = []struct {
+	phrase []byte
+	code   int
+}{
+	{[]byte("internal server error"), implied5xx},
+	{[]byte("内部サーバーエラー"), implied5xx},
+	{[]byte("內部伺服器錯誤"), implied5xx},
+	{[]byte("内部服务器错误"), implied5xx},
+	{[]byte("erro interno do servidor"), implied5xx},
+	{[]byte("bad gateway"), 502},
+	{[]byte("service unavailable"), 503},
+	{[]byte("gateway timeout"), 504},
+	{[]byte("gateway time-out"), 504},
+	{[]byte("endpoint request timed out"), 504},
+	{[]byte("missing authentication token"), 403},
+}
+
+// statusShown returns the status a client or person line shows, a 5xx
+// before any other code, or 0.
+func statusShown(low []byte) int {
+	if notClientStatus.Match(low) {
+		low = notClientStatus.ReplaceAll(low, nil)
+	}
+	best := 0
+	for _, re := range statusPhrases {
+		for _, m := range re.FindAllSubmatch(low, 4) {
+			code, err := strconv.Atoi(string(m[1]))
+			if err == nil {
+				best = mergeImplied(best, code)
+			}
+		}
+	}
+	if is5xx(best) && best != implied5xx {
+		return best
+	}
+	for _, p := range statusPhraseWords {
+		if bytes.Contains(low, p.phrase) {
+			best = mergeImplied(best, p.code)
+		}
+	}
+	return best
+}
