@@ -1,12 +1,14 @@
 package incident
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/http"
 	"sort"
 	"time"
 
 	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/textsafe"
 )
 
 // incidentView is one incident as /api/incidents shows it. It is built
@@ -154,10 +156,16 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
+// writeJSON encodes v; textsafe.JSON then shows the bidi, zero-width and
+// C1 characters that encoding/json passes raw as escapes in the text, so a
+// script printing a field shows them instead of obeying them. encoding/json
+// already writes <, > and & as \u003c, \u003e and \u0026.
 func writeJSON(w http.ResponseWriter, code int, v any) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v) // the views hold only encodable types
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(code)
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(v)
+	_, _ = w.Write(textsafe.JSON(buf.Bytes()))
 }

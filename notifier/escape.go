@@ -1,9 +1,10 @@
 package notifier
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/apigw-triage/apigw-triage/textsafe"
 )
 
 // Slack's documented limits (https://docs.slack.dev/reference/block-kit/blocks):
@@ -18,21 +19,18 @@ const (
 	MaxMessageText = 40000
 )
 
-// broadcast matches the words Slack may turn into a broadcast mention when
-// link_names is on somewhere along the way (a workspace setting, a proxy).
-var broadcast = regexp.MustCompile(`(?i)@(channel|here|everyone)\b`)
-
 // EscapeMrkdwn makes untrusted text (log lines, API names, anything that
-// came from AWS) safe in Slack mrkdwn: &, < and > are escaped as Slack
-// documents (https://docs.slack.dev/messaging/formatting-message-text#escaping),
-// so no <!channel>, <@U123> or <http://evil|link> can be formed; a
-// zero-width joiner goes after the @ of @channel, @here and @everyone; and
-// runs of backticks are split with a zero-width space, so the text can
-// neither open nor close a ``` code block (single `inline code` stays).
+// came from AWS) safe in Slack mrkdwn: control, bidi and zero-width
+// characters are shown escaped (textsafe.Escape); &, < and > are escaped as
+// Slack documents (https://docs.slack.dev/messaging/formatting-message-text#escaping),
+// so no <!channel>, <@U123> or <http://evil|link> can be formed; the @ of
+// @channel, @here and @everyone becomes a full-width ＠; and in runs of
+// backticks every tick after the first becomes a look-alike ˋ, so the text
+// can neither open nor close a ``` code block (single `inline code` stays).
 func EscapeMrkdwn(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = textsafe.Escape(s)
 	s = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
-	return splitTicks(broadcast.ReplaceAllString(s, "@\u2060$1"))
+	return splitTicks(textsafe.BreakBroadcasts(s))
 }
 
 // EscapeCode makes untrusted text safe inside a ``` code block.
@@ -42,9 +40,9 @@ func EscapeCode(s string) string { return EscapeMrkdwn(s) }
 // Slack does not decode entities there, so < and > become look-alike
 // angle quotes instead, and broadcasts and fences are broken as above.
 func EscapePlain(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = textsafe.Escape(s)
 	s = strings.NewReplacer("<", "\u2039", ">", "\u203a").Replace(s)
-	return splitTicks(broadcast.ReplaceAllString(s, "@\u2060$1"))
+	return splitTicks(textsafe.BreakBroadcasts(s))
 }
 
 func splitTicks(s string) string {
@@ -55,7 +53,8 @@ func splitTicks(s string) string {
 	prevTick := false
 	for _, r := range s {
 		if r == '`' && prevTick {
-			b.WriteRune('\u200b')
+			b.WriteRune('\u02cb')
+			continue
 		}
 		prevTick = r == '`'
 		b.WriteRune(r)

@@ -3,6 +3,8 @@ package notifier
 import (
 	"fmt"
 	"strings"
+
+	"github.com/apigw-triage/apigw-triage/textsafe"
 )
 
 // PlainText renders a view as plain, multi-line text ending with a blank
@@ -11,14 +13,14 @@ import (
 func PlainText(v View) string {
 	var b strings.Builder
 	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
-	line("%s %s — %s · %s", marker(v), clean(v.Headline), v.Status, clean(v.Target))
+	line("%s %s — %s · %s", marker(v), clean(v.Headline), clean(v.Status), clean(v.Target))
 	if v.Change != "" {
 		line("  %s", clean(v.Change))
 	}
 	for _, f := range v.Fields {
 		line("  %-20s %s", clean(f.Label)+":", clean(f.Value))
 	}
-	line("  %s: %s [%s] (%s %.0f%%)", clean(Label(v.Lang, LabelDiagnosis)), clean(v.CauseTitle), v.CauseID,
+	line("  %s: %s [%s] (%s %.0f%%)", clean(Label(v.Lang, LabelDiagnosis)), clean(v.CauseTitle), clean(v.CauseID),
 		clean(Label(v.Lang, LabelConfidence)), v.Confidence*100)
 	if v.Why != "" {
 		line("    %s", clean(v.Why))
@@ -31,10 +33,10 @@ func PlainText(v View) string {
 		line("  %s: %s", clean(Label(v.Lang, LabelBackoff)), clean(v.Backoff))
 	}
 	if v.MetricsURL != "" {
-		line("  %s: %s", clean(Label(v.Lang, LabelMetrics)), v.MetricsURL)
+		line("  %s: %s", clean(Label(v.Lang, LabelMetrics)), clean(v.MetricsURL))
 	}
 	if v.LogsURL != "" {
-		line("  %s: %s", clean(Label(v.Lang, LabelLogs)), v.LogsURL)
+		line("  %s: %s", clean(Label(v.Lang, LabelLogs)), clean(v.LogsURL))
 	}
 	b.WriteString("\n")
 	return b.String()
@@ -70,14 +72,10 @@ func marker(v View) string {
 	return "[!!]"
 }
 
-// clean keeps one line and drops control characters, so a log line cannot
-// move the cursor, clear the screen or change colours in a terminal.
+// clean keeps one line and shows control, bidi and zero-width characters
+// escaped, so a log line cannot move the cursor, clear the screen, forge a
+// line or reorder what the reader sees; Slack mention and link syntax is
+// neutralised too, since Slack shows this text when it refuses the blocks.
 func clean(s string) string {
-	s = OneLine(s)
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			return -1
-		}
-		return r
-	}, s)
+	return textsafe.NoMentions(OneLine(s))
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -10,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/textsafe"
 )
 
 // classifyOptions are the flags of `apigw-triage classify` (CONTRACT.md).
@@ -39,16 +41,30 @@ func runClassify(ctx context.Context, args []string, s streams) int {
 			return 1
 		}
 	}
-	d := sess.Diagnose(opts.lang)
-	write := classifier.WriteText
-	if opts.format == "json" {
-		write = classifier.WriteJSON
-	}
-	if err := write(s.stdout, d); err != nil {
+	if err := writeDiagnosis(s.stdout, sess.Diagnose(opts.lang), opts.format); err != nil {
 		complain(s.stderr, "writing output: %s", oneLine(err))
 		return 1
 	}
 	return 0
+}
+
+// writeDiagnosis renders d, then passes the whole report through the
+// sanitiser before it reaches the terminal: whatever a log line held, no
+// control, bidi or zero-width character is printed raw.
+func writeDiagnosis(w io.Writer, d classifier.Diagnosis, format string) error {
+	var buf bytes.Buffer
+	if format == "json" {
+		if err := classifier.WriteJSON(&buf, d); err != nil {
+			return err
+		}
+		_, err := w.Write(textsafe.JSON(buf.Bytes()))
+		return err
+	}
+	if err := classifier.WriteText(&buf, d); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, textsafe.Lines(buf.String()))
+	return err
 }
 
 // parseClassifyFlags returns the options, or an exit code >= 0 when the

@@ -6,6 +6,7 @@ import (
 
 	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/notifier"
+	"github.com/apigw-triage/apigw-triage/textsafe"
 )
 
 // AlertName is the alertname label of every alert this sink sends.
@@ -14,6 +15,10 @@ const AlertName = "APIGatewayIncident"
 // maxAnnotation bounds each annotation: Alertmanager stores and forwards
 // them verbatim, and receivers such as Slack cut long ones anyway.
 const maxAnnotation = 4096
+
+// maxLabel bounds each label value: labels are indexed by Alertmanager and
+// shown in every receiver's title, and an API name is at most 1024 bytes.
+const maxLabel = 1024
 
 // Alert is one postable alert of the Alertmanager v2 API
 // (api/v2/openapi.yaml, postableAlert).
@@ -42,6 +47,9 @@ func (n *Notifier) labels(inc notifier.Incident, d classifier.Diagnosis) map[str
 	if inc.Account != "" {
 		l["account"] = inc.Account
 	}
+	for k, v := range l {
+		l[k] = textsafe.CutBytes(safe(v), maxLabel)
+	}
 	return l
 }
 
@@ -65,36 +73,44 @@ func (n *Notifier) alert(inc notifier.Incident) Alert {
 func annotations(v notifier.View, runbook string) map[string]string {
 	var desc []string
 	if v.Why != "" {
-		desc = append(desc, v.Why)
+		desc = append(desc, safe(v.Why))
 	}
 	for _, f := range v.Fields {
-		desc = append(desc, f.Label+": "+f.Value)
+		desc = append(desc, safe(f.Label+": "+f.Value))
 	}
 	if len(v.Evidence) > 0 {
-		desc = append(desc, "Evidence: "+v.Evidence[0])
+		desc = append(desc, safe("Evidence: "+v.Evidence[0]))
 	}
 	if v.LogsURL != "" {
-		desc = append(desc, "Logs: "+v.LogsURL)
+		desc = append(desc, safe("Logs: "+v.LogsURL))
 	}
 	steps := make([]string, len(v.Steps))
 	for i, s := range v.Steps {
-		steps[i] = notifier.OneLine(s)
+		steps[i] = safe(s)
 	}
 	a := map[string]string{
-		"summary":     v.Status + " on " + v.Target + ": " + v.CauseTitle,
+		"summary":     safe(v.Status + " on " + v.Target + ": " + v.CauseTitle),
 		"description": strings.Join(desc, "\n"),
 		"remediation": strings.Join(steps, "\n"),
-		"backoff":     v.Backoff,
-		"runbook_url": runbook,
+		"backoff":     safe(v.Backoff),
+		"runbook_url": safe(runbook),
 	}
 	for k, val := range a {
 		if val == "" {
 			delete(a, k)
 			continue
 		}
-		a[k] = notifier.TruncateBytes(val, maxAnnotation)
+		a[k] = textsafe.CutBytes(val, maxAnnotation)
 	}
 	return a
+}
+
+// safe makes one line of an annotation or label safe for every receiver:
+// Alertmanager's Slack receiver pastes it into mrkdwn unescaped, so mention
+// and link syntax is neutralised along with control, bidi and zero-width
+// characters (the line feeds between lines are this sink's own).
+func safe(s string) string {
+	return textsafe.NoMentions(notifier.OneLine(s))
 }
 
 // runbook returns the runbook link for a cause, "" when none is configured.
