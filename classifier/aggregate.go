@@ -5,7 +5,7 @@ import (
 	"sort"
 )
 
-// Caps of the incident-level diagnosis, as CONTRACT.md gives them.
+// Caps of the incident-level diagnosis, as docs/classify.md gives them.
 const (
 	maxEvidence   = 10
 	maxRequestIDs = 10

@@ -22,7 +22,7 @@ type backoffParams struct {
 // backoffTable holds the causes a retry can fix: those whose taxonomy retry
 // column is "yes" or "maybe". Every other cause gets a not-retryable hint.
 //
-// Reference points (reference/aws-protocols.md section 3.2): aws-sdk-go-v2
+// Reference points (the retry defaults of the AWS SDKs): aws-sdk-go-v2
 // makes 3 attempts by default and caps its backoff at 20 s; its newer retry
 // scheme starts at 50 ms for transient errors and at 1 s for throttling.
 var backoffTable = map[Cause]backoffParams{

@@ -28,7 +28,7 @@ func (s *Session) Diagnose(lang Lang) Diagnosis {
 		s.noFailure(&d)
 	}
 	d.Missing = s.missing(d)
-	d.Remediation = Remediate(d.Cause, lang)
+	d.Remediation = Remediate(d.Cause, lang).ForAPI(api)
 	d.Backoff = BackoffFor(d.Cause, d.RetryAfter)
 	if d.Breakdown == nil {
 		d.Breakdown = []BreakdownRow{}
@@ -193,12 +193,27 @@ func quoteMessage(line string) string {
 	}
 	out := string(msg)
 	if len(msg) > 0 && msg[0] == '{' {
-		out = accessMessage(msg, out)
+		// the evidence line is escaped already; decoding its JSON turns
+		// \u001b back into a control character, so escape the pick again
+		out = escapeLine([]byte(accessMessage(msg, out)))
 	}
-	if len(out) > 200 {
-		out = out[:200] + "…"
+	return `"` + truncateRunes(strings.TrimSpace(out), maxWhyRunes) + `"`
+}
+
+// maxWhyRunes bounds the quoted line of a Why sentence, in characters.
+const maxWhyRunes = 200
+
+// truncateRunes cuts s to n characters (not bytes, so no character is
+// split) with a "…" mark.
+func truncateRunes(s string, n int) string {
+	i := 0
+	for pos := range s {
+		if i == n {
+			return s[:pos] + "…"
+		}
+		i++
 	}
-	return `"` + strings.TrimSpace(out) + `"`
+	return s
 }
 
 // accessMessage picks the error text out of a JSON access record for the

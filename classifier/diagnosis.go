@@ -3,7 +3,7 @@ package classifier
 import "time"
 
 // Diagnosis is the incident-level answer: why API Gateway answered 5xx.
-// Its JSON form is the one CONTRACT.md gives for `classify --format json`.
+// Its JSON form is the one docs/classify.md gives for `classify --format json`.
 type Diagnosis struct {
 	Status      Status         `json:"status"`
 	Cause       Cause          `json:"cause"`

@@ -13,8 +13,8 @@ var (
 	preInitReport = []byte("INIT_REPORT")
 )
 
-// lambdaLine handles Lambda function log lines (reference/aws-protocols.md
-// 5.3): START/END/REPORT in the old and the 2024 format, INIT_REPORT,
+// lambdaLine handles Lambda function log lines (the formats Lambda documents
+// for its platform lines): START/END/REPORT in the old and the 2024 format, INIT_REPORT,
 // "RequestId: x Error: ...", and runtime lines that carry the request id
 // after the timestamp. It reports whether the line was a Lambda line.
 func (s *Session) lambdaLine(msg, line []byte) bool {

@@ -34,6 +34,8 @@ type catalogFile struct {
 	// Backoff holds the client retry notes for BackoffNote, keyed by
 	// backoffNoteKey (a cause id, "not_retryable" or "retry_after").
 	Backoff map[string]string `yaml:"backoff_notes"`
+	// Notes are sentences the advice adds for an API type (noteAutoDeploy).
+	Notes map[string]string `yaml:"notes"`
 }
 
 // catalogEntry is the advice for one cause in one language.
@@ -161,6 +163,9 @@ func (cat catalog) validate() []string {
 			errs = append(errs, checkEntry(l, c, f.Causes[c.String()], en.Causes[c.String()])...)
 		}
 		errs = append(errs, checkBackoffNotes(l, f.Backoff)...)
+		if msg := checkText(f.Notes[noteAutoDeploy], maxStepRunes); msg != "" {
+			errs = append(errs, fmt.Sprintf("%s: note %s %s", l, noteAutoDeploy, msg))
+		}
 	}
 	slices.Sort(errs)
 	return errs

@@ -9,7 +9,7 @@ import (
 )
 
 // WriteJSON writes the diagnosis as exactly one JSON object, in the shape
-// CONTRACT.md gives for `classify --format json`, followed by a newline.
+// docs/classify.md gives for `classify --format json`, followed by a newline.
 func WriteJSON(w io.Writer, d Diagnosis) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -257,7 +257,7 @@ func backendRules() []ruleSpec {
 }
 
 // personRules recognise how people describe a cause in their own words
-// (issue threads, answers, articles), in the seeds' languages. They are
+// (issue threads, answers, articles), in the four languages of the remediation catalog. They are
 // weaker than any AWS message, so a log line always outranks them.
 func personRules() []ruleSpec {
 	person := layersOf(LayerPerson, LayerUnknown)

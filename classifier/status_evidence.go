@@ -33,7 +33,7 @@ var statusPhrases = []*regexp.Regexp{
 var notClientStatus = regexp.MustCompile(`; status code: \d{3}; error code|"statuscode"|statuscode:|\d{3}xxerror|\dxx|(?:execution|invocation) failed with status:? \d{3}|received response\. status: \d{3}|integration ?status:? \d{3}`)
 
 // statusPhraseWords are the gateway's standard bodies and reason phrases
-// without a code, in the seeds' four languages, with the status they mean.
+// without a code, in the four languages of the remediation catalog, with the status they mean.
 // A REST API's "Internal server error" is sent for 500 and 502 alike, so it
 // only says "some 5xx".
 var statusPhraseWords = []struct {

@@ -14,12 +14,13 @@ import (
 	"github.com/apigw-triage/apigw-triage/textsafe"
 )
 
-// classifyOptions are the flags of `apigw-triage classify` (CONTRACT.md).
+// classifyOptions are the flags of `apigw-triage classify` (docs/cli.md).
 type classifyOptions struct {
-	format string
-	lang   classifier.Lang
-	api    classifier.APIType
-	files  []string
+	format     string
+	lang       classifier.Lang
+	api        classifier.APIType
+	listCauses bool
+	files      []string
 }
 
 // runClassify explains API Gateway 5xx evidence from files or standard
@@ -29,6 +30,9 @@ func runClassify(ctx context.Context, args []string, s streams) int {
 	opts, code := parseClassifyFlags(args, s.stderr)
 	if code >= 0 {
 		return code
+	}
+	if opts.listCauses {
+		return listCauses(s.stdout, s.stderr)
 	}
 	sess := classifier.NewSession(classifier.Hints{APIType: opts.api})
 	for _, name := range opts.files {
@@ -74,9 +78,11 @@ func parseClassifyFlags(args []string, stderr io.Writer) (classifyOptions, int) 
 	fs.SetOutput(stderr)
 	format := fs.String("format", "text", "output format: text or json")
 	lang := fs.String("lang", "en", "remediation language: en, ja, zh-TW or pt-BR")
-	api := fs.String("api-type", "auto", "API type: REST, HTTP or auto (inferred from the evidence)")
+	api := fs.String("api-type", "auto", "API type: REST, HTTP, WEBSOCKET or auto (inferred from the evidence)")
+	list := fs.Bool("list-causes", false, "print the cause ids, one a line, and exit")
 	fs.Usage = func() {
-		_, _ = fmt.Fprintln(stderr, "usage: apigw-triage classify [--format text|json] [--lang en|ja|zh-TW|pt-BR] [--api-type REST|HTTP|auto] [FILE ...]")
+		_, _ = fmt.Fprintln(stderr, "usage: apigw-triage classify [--format text|json] [--lang en|ja|zh-TW|pt-BR] [--api-type REST|HTTP|WEBSOCKET|auto] [FILE ...]")
+		_, _ = fmt.Fprintln(stderr, "       apigw-triage classify --list-causes")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -85,7 +91,7 @@ func parseClassifyFlags(args []string, stderr io.Writer) (classifyOptions, int) 
 		}
 		return classifyOptions{}, 2
 	}
-	opts := classifyOptions{format: *format, files: fs.Args()}
+	opts := classifyOptions{format: *format, files: fs.Args(), listCauses: *list}
 	if opts.format != "text" && opts.format != "json" {
 		return usageError(stderr, "--format must be text or json, not %q", opts.format)
 	}
@@ -95,13 +101,24 @@ func parseClassifyFlags(args []string, stderr io.Writer) (classifyOptions, int) 
 	opts.lang = classifier.Lang(*lang)
 	t, err := classifier.ParseAPIType(*api)
 	if err != nil {
-		return usageError(stderr, "--api-type must be REST, HTTP or auto, not %q", *api)
+		return usageError(stderr, "--api-type must be REST, HTTP, WEBSOCKET or auto, not %q", *api)
 	}
 	opts.api = t
 	if len(opts.files) == 0 {
 		opts.files = []string{"-"}
 	}
 	return opts, -1
+}
+
+// listCauses prints every cause id, in taxonomy order, one a line.
+func listCauses(stdout, stderr io.Writer) int {
+	for _, c := range classifier.Causes() {
+		if _, err := fmt.Fprintln(stdout, c); err != nil {
+			complain(stderr, "writing output: %s", oneLine(err))
+			return 1
+		}
+	}
+	return 0
 }
 
 func usageError(stderr io.Writer, format string, a ...any) (classifyOptions, int) {
@@ -146,7 +163,7 @@ func readEvidence(sess *classifier.Session, name string, stdin io.Reader) error 
 	return nil
 }
 
-// oneLine keeps an error message on one line, as CONTRACT.md asks.
+// oneLine keeps an error message on one line (docs/cli.md).
 func oneLine(err error) string {
 	return strings.Join(strings.Fields(err.Error()), " ")
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -77,5 +78,38 @@ func TestClassifyJSONIsOneObject(t *testing.T) {
 	}
 	if dec.More() {
 		t.Error("more than one JSON value on stdout")
+	}
+}
+
+func TestClassifyListCauses(t *testing.T) {
+	code, out, errs := runClassifyTest(t, "", "--list-causes")
+	if code != 0 || errs != "" {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	ids := strings.Fields(out)
+	for _, want := range []string{"unknown", "lambda_malformed_proxy_response", "not_5xx", "lambda_error_masked_as_200"} {
+		if !slices.Contains(ids, want) {
+			t.Errorf("--list-causes lacks %s: %v", want, ids)
+		}
+	}
+}
+
+func TestClassifyWebSocketAPIType(t *testing.T) {
+	in := "wscat -c wss://abc.execute-api.us-east-1.amazonaws.com/dev\nerror: Unexpected server response: 502\n"
+	for _, args := range [][]string{{"--format", "json"}, {"--format", "json", "--api-type", "WEBSOCKET"}} {
+		code, out, errs := runClassifyTest(t, in, args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d, stderr %q", args, code, errs)
+		}
+		var d struct {
+			Status  string `json:"status"`
+			APIType string `json:"api_type"`
+		}
+		if err := json.Unmarshal([]byte(out), &d); err != nil {
+			t.Fatal(err)
+		}
+		if d.APIType != "WEBSOCKET" || d.Status != "502" {
+			t.Errorf("%v: got api %s status %s, want WEBSOCKET 502", args, d.APIType, d.Status)
+		}
 	}
 }

@@ -89,7 +89,7 @@ func TestParseSemanticErrors(t *testing.T) {
 		"x.yaml:2:9: accounts[0].id: must be 12 digits",
 		"x.yaml:11:61: accounts[0].regions[0].rest_apis[0].routes[0].integration.function: no function missing-fn in this region",
 		"x.yaml:14:32: accounts[0].regions[0].rest_apis[0].stages[0].logging_level: must be OFF, ERROR or INFO",
-		`x.yaml:16:29: accounts[0].regions[0].rest_apis[0].stages[0].episodes[0].cause: unknown cause "lambda_on_fire" (see TAXONOMY.md)`,
+		`x.yaml:16:29: accounts[0].regions[0].rest_apis[0].stages[0].episodes[0].cause: unknown cause "lambda_on_fire" (see docs/taxonomy.md)`,
 		"x.yaml:16:77: accounts[0].regions[0].rest_apis[0].stages[0].episodes[0].share: must be above 0 and at most 1",
 		`x.yaml:17:94: accounts[0].regions[0].rest_apis[0].stages[0].episodes[1].route: no route "/orders" on this API (write it as "GET /orders")`,
 	}

@@ -152,7 +152,7 @@ type Traffic struct {
 // Share of the stage's requests fail with Cause; of one route's requests
 // only, when Route names it.
 type Episode struct {
-	Cause    string   `yaml:"cause"` // a cause id from TAXONOMY.md
+	Cause    string   `yaml:"cause"` // a cause id from docs/taxonomy.md
 	Start    Duration `yaml:"start"`
 	Duration Duration `yaml:"duration"`
 	Share    float64  `yaml:"share"`

@@ -165,7 +165,7 @@ func (v *validator) episode(e *Episode, p string, a *API, http bool) {
 	eff, ok := effects[c]
 	switch {
 	case err != nil:
-		v.fail(p+".cause", "unknown cause %q (see TAXONOMY.md)", e.Cause)
+		v.fail(p+".cause", "unknown cause %q (see docs/taxonomy.md)", e.Cause)
 	case !ok:
 		v.fail(p+".cause", "cause %s is not emulated", e.Cause)
 	case !c.AppliesTo(apiType(http)):

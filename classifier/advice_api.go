@@ -1,0 +1,99 @@
+package classifier
+
+import (
+	"regexp"
+	"strings"
+)
+
+// v2Commands turns the catalog's REST API commands into their HTTP and
+// WebSocket API (apigatewayv2) forms. A REST command with no v2 form (usage
+// plans, test invokes, method and integration responses, the account's log
+// role) is nil: its step does not apply to those APIs.
+var v2Commands = []struct {
+	rest *regexp.Regexp
+	v2   string // "" when there is no v2 form
+}{
+	{regexp.MustCompile(`^aws apigateway create-deployment .*`), "aws apigatewayv2 create-deployment --api-id API_ID --stage-name STAGE"},
+	{regexp.MustCompile(`^aws apigateway get-integration .*`), "aws apigatewayv2 get-integrations --api-id API_ID"},
+	{regexp.MustCompile(`^aws apigateway get-stage .*`), "aws apigatewayv2 get-stage --api-id API_ID --stage-name STAGE"},
+	{regexp.MustCompile(`^aws apigateway get-vpc-link .*`), "aws apigatewayv2 get-vpc-link --vpc-link-id VPC_LINK_ID"},
+	{regexp.MustCompile(`^aws apigateway update-integration .*timeoutInMillis.*`), "aws apigatewayv2 update-integration --api-id API_ID --integration-id INTEGRATION_ID --timeout-in-millis TIMEOUT_MS"},
+	{regexp.MustCompile(`^aws apigateway put-integration .*--integration-http-method POST.*`), "aws apigatewayv2 update-integration --api-id API_ID --integration-id INTEGRATION_ID --integration-method POST"},
+	{regexp.MustCompile(`^aws apigateway update-stage .*burstLimit.*`), "aws apigatewayv2 update-stage --api-id API_ID --stage-name STAGE --default-route-settings ThrottlingBurstLimit=BURST"},
+	{regexp.MustCompile(`^aws apigateway update-stage .*rateLimit.*`), "aws apigatewayv2 update-stage --api-id API_ID --stage-name STAGE --default-route-settings ThrottlingRateLimit=RATE"},
+	{regexp.MustCompile(`^aws apigateway update-stage .*/variables/.*`), "aws apigatewayv2 update-stage --api-id API_ID --stage-name STAGE --stage-variables NAME=VALUE"},
+	{regexp.MustCompile(`^aws apigateway .*`), ""},
+}
+
+// ForAPI returns the advice with commands for the API type: HTTP and
+// WebSocket APIs are managed with `aws apigatewayv2`, REST APIs with `aws
+// apigateway`. Steps whose command exists only for the other kind of API
+// are left out; for HTTP APIs a step that redeploys also says that a
+// `$default` stage with automatic deployment needs no deployment. An
+// unknown API type keeps the advice as written (REST commands, with the
+// HTTP API steps the catalog marks as such). The receiver is not modified.
+func (a Advice) ForAPI(api APIType) Advice {
+	if api == APIUnknown {
+		return a
+	}
+	out := a
+	out.Steps = make([]string, 0, len(a.Steps))
+	for _, st := range a.Steps {
+		if s, ok := stepForAPI(st, api, a.Lang); ok {
+			out.Steps = append(out.Steps, s)
+		}
+	}
+	return out
+}
+
+// stepForAPI rewrites one step's commands, or reports that it does not
+// apply to the API type.
+func stepForAPI(step string, api APIType, lang Lang) (string, bool) {
+	parts := strings.Split(step, "`")
+	redeploys := false
+	for i := 1; i < len(parts); i += 2 {
+		code := parts[i]
+		switch {
+		case api == APIREST && strings.HasPrefix(code, "aws apigatewayv2 "):
+			return "", false
+		case api != APIREST && strings.HasPrefix(code, "aws apigateway "):
+			v2, ok := toV2(code)
+			if !ok {
+				return "", false
+			}
+			parts[i] = v2
+			redeploys = redeploys || strings.Contains(v2, "create-deployment")
+		}
+	}
+	out := strings.Join(parts, "`")
+	if redeploys && api == APIHTTP {
+		out += " " + autoDeployNote(lang)
+	}
+	return out, true
+}
+
+// toV2 returns the apigatewayv2 form of a REST command.
+func toV2(code string) (string, bool) {
+	for _, c := range v2Commands {
+		if c.rest.MatchString(code) {
+			return c.v2, c.v2 != ""
+		}
+	}
+	return code, true
+}
+
+// autoDeployNote is the catalog's sentence, in the advice's language, that
+// a $default stage with automatic deployment needs no deployment.
+func autoDeployNote(lang Lang) string {
+	cat, _ := loadedCatalog()
+	if f, ok := cat[resolveLang(lang)]; ok && f.Notes[noteAutoDeploy] != "" {
+		return f.Notes[noteAutoDeploy]
+	}
+	if f, ok := cat[LangEN]; ok {
+		return f.Notes[noteAutoDeploy]
+	}
+	return ""
+}
+
+// noteAutoDeploy is the key of the auto-deploy sentence in each catalog.
+const noteAutoDeploy = "auto_deploy"
