@@ -52,6 +52,36 @@ func is5xx(code int) bool { return code == implied5xx || (code >= 500 && code <=
 // the lower-cased line, so one matcher must not be used concurrently.
 type matcher struct {
 	low []byte
+	// pairs[p] == gen when the byte pair p occurs in the current line: a
+	// rule whose literal has a pair absent from the line cannot match, so
+	// most rules are skipped without scanning the line.
+	pairs *[1 << 16]uint32
+	gen   uint32
+}
+
+// notePairs records the byte pairs of m.low under a new generation.
+func (m *matcher) notePairs() {
+	if m.pairs == nil {
+		m.pairs = new([1 << 16]uint32)
+	}
+	m.gen++
+	if m.gen == 0 { // wrapped: forget every old generation
+		clear(m.pairs[:])
+		m.gen = 1
+	}
+	for i := 0; i+1 < len(m.low); i++ {
+		m.pairs[uint16(m.low[i])<<8|uint16(m.low[i+1])] = m.gen
+	}
+}
+
+// mayContain reports whether the line can contain the rule's literal.
+func (m *matcher) mayContain(r *rule) bool {
+	for _, p := range r.pairs {
+		if m.pairs[p] != m.gen {
+			return false
+		}
+	}
+	return true
 }
 
 // maxMatchBytes bounds the part of a line the rules look at: every AWS
@@ -65,6 +95,7 @@ func (m *matcher) match(line []byte, layer Layer) hit {
 		line = line[:maxMatchBytes]
 	}
 	m.low = appendLower(m.low[:0], line)
+	m.notePairs()
 	var h hit
 	rs := rules()
 	for i := range rs {
@@ -72,7 +103,7 @@ func (m *matcher) match(line []byte, layer Layer) hit {
 		if r.weight <= h.weight && r.implied == 0 && r.re == nil && r.cause != CauseUnknown {
 			continue
 		}
-		if !on(r.layers, layer) {
+		if !on(r.layers, layer) || !m.mayContain(r) {
 			continue
 		}
 		if !bytes.Contains(m.low, r.lit) {

@@ -23,6 +23,18 @@ type rule struct {
 	notAfter []byte
 	// layers are the layers whose lines can show the cause; empty is all.
 	layers uint16
+	// pairs are byte pairs of lit (its first, middle and last) that a line
+	// must hold for lit to occur in it.
+	pairs []uint16
+}
+
+// litPairs picks the byte pairs of a literal that the matcher checks first.
+func litPairs(lit []byte) []uint16 {
+	if len(lit) < 2 {
+		return nil
+	}
+	pair := func(i int) uint16 { return uint16(lit[i])<<8 | uint16(lit[i+1]) }
+	return []uint16{pair(0), pair((len(lit) - 2) / 2), pair(len(lit) - 2)}
 }
 
 // implied5xx marks text that shows some 5xx without saying which: the
@@ -65,7 +77,7 @@ func rules() []rule {
 		specs := ruleSpecs()
 		ruleSet = make([]rule, 0, len(specs))
 		for _, s := range specs {
-			r := rule{lit: []byte(s.lit), cause: s.cause, weight: s.weight, implied: s.implied, layers: s.layers}
+			r := rule{lit: []byte(s.lit), cause: s.cause, weight: s.weight, implied: s.implied, layers: s.layers, pairs: litPairs([]byte(s.lit))}
 			if s.notAfter != "" {
 				r.notAfter = []byte(s.notAfter)
 			}
