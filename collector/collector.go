@@ -32,6 +32,7 @@ type Collector struct {
 	mu     sync.Mutex
 	disc   map[string]*discovered // by region id
 	series map[string]*series     // by stage key
+	watch  map[string]*watch      // screening state, by stage key
 	health map[string]regionHealth
 	cost   costState
 	warned map[string]bool           // conditions already logged
@@ -79,6 +80,7 @@ func newCollector(opts Options, m *metrics) *Collector {
 		metrics: m,
 		disc:    map[string]*discovered{},
 		series:  map[string]*series{},
+		watch:   map[string]*watch{},
 		health:  map[string]regionHealth{},
 		warned:  map[string]bool{},
 		fns:     map[string]cachedFunction{},

@@ -18,12 +18,12 @@ type point struct {
 	v     float64
 }
 
-// fetchMetrics runs the queries over w in calls of at most 500, following
-// NextToken pages, and returns every datapoint.
-func (c *Collector) fetchMetrics(ctx context.Context, api metricsAPI, qs []cwtypes.MetricDataQuery, w window) ([]point, error) {
+// fetchMetrics runs the queries over [from, end) in calls of at most 500,
+// following NextToken pages, and returns every datapoint.
+func (c *Collector) fetchMetrics(ctx context.Context, api metricsAPI, qs []cwtypes.MetricDataQuery, from, end time.Time) ([]point, error) {
 	var out []point
 	for _, b := range batches(qs) {
-		err := c.getMetricData(ctx, api, b, w.start, w.end, func(rs []cwtypes.MetricDataResult) {
+		err := c.getMetricData(ctx, api, b, from, end, func(rs []cwtypes.MetricDataResult) {
 			out = appendPoints(out, rs)
 		})
 		if err != nil {

@@ -40,6 +40,14 @@ type Options struct {
 	// Reread is how many periods each poll reads again, so late samples
 	// revise datapoints already seen; default 3.
 	Reread int
+	// LatencyEvery is how often the latency percentile of a stage with a
+	// latency threshold is read while its screens show no 5xx to look at:
+	// one billed metric per stage each time, so 5 m at a 60 s interval
+	// adds 0.2 metric per stage per poll. Default 5 m.
+	LatencyEvery time.Duration
+	// Watching, when set, says whether a stage's incident is open: such a
+	// stage is read in full every poll, so that it can clear.
+	Watching func(stageKey string) bool
 
 	Logs   LogsOptions
 	Prices Prices
@@ -154,6 +162,7 @@ func (o *Options) setDefaults() {
 	if o.Reread <= 0 {
 		o.Reread = 3
 	}
+	setDuration(&o.LatencyEvery, 5*time.Minute)
 	setDuration(&o.Discovery.Refresh, 10*time.Minute)
 	o.Logs.setDefaults(o.Period)
 	if o.Prices.PerThousandMetrics == 0 {

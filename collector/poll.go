@@ -117,70 +117,108 @@ func (c *Collector) regionStages(ctx context.Context, r *region, now time.Time) 
 	return stages, nil
 }
 
-// pollMetrics reads and evaluates the stages of one region.
+// pollMetrics screens the stages of one region, reads in full those the
+// screen cannot clear, and evaluates them all.
 func (c *Collector) pollMetrics(ctx context.Context, r *region, stages []Stage, w window) ([]StageResult, error) {
-	ths := make([]Thresholds, len(stages))
-	qs := make([]cwtypes.MetricDataQuery, 0, 3*len(stages))
-	for i, st := range stages {
-		ths[i] = c.opts.Thresholds(st.APIName, st.Stage).withDefaults()
-		qs = append(qs, stageQueries(i, st, ths[i], w.period)...)
-	}
-	points, err := c.fetchMetrics(ctx, r.cw, qs, w)
-	if err != nil {
+	plans := c.planScreens(stages, w)
+	if err := c.readMetrics(ctx, r, stages, plans, w, false); err != nil {
 		return nil, err
 	}
-	return c.apply(stages, ths, points, w), nil
+	c.planLooks(stages, plans, w)
+	if err := c.readMetrics(ctx, r, stages, plans, w, true); err != nil {
+		return nil, err
+	}
+	return c.evaluateAll(stages, plans, w), nil
 }
 
-// apply stores the points read and evaluates every stage.
-func (c *Collector) apply(stages []Stage, ths []Thresholds, points []point, w window) []StageResult {
+// stagePlan is one stage's thresholds and reads in one poll.
+type stagePlan struct {
+	th      Thresholds
+	watched bool // its incident is open
+	reads
+}
+
+// planScreens decides which stages are screened this poll, and over
+// which window.
+func (c *Collector) planScreens(stages []Stage, w window) []stagePlan {
+	plans := make([]stagePlan, len(stages))
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for _, st := range stages {
-		s := c.series[st.Key]
-		if s == nil {
-			s = newSeries()
-			c.series[st.Key] = s
-		}
-		s.resetWindow(w)
-	}
-	for _, p := range points {
-		if p.stage >= 0 && p.stage < len(stages) {
-			c.series[stages[p.stage].Key].set(p.t, p.kind, p.v)
-		}
-	}
-	out := make([]StageResult, len(stages))
 	for i, st := range stages {
-		s := c.series[st.Key]
-		keep := max(ths[i].historyLen(), w.periods())
-		s.prune(w.end.Add(-time.Duration(keep) * w.period))
-		out[i] = evaluateStage(st, ths[i], s, w)
+		p := &plans[i]
+		p.th = c.opts.Thresholds(st.APIName, st.Stage).withDefaults()
+		p.watched = c.opts.Watching != nil && c.opts.Watching(st.Key)
+		wt := c.watchOf(st.Key)
+		p.screen = c.screenDue(st.Key, wt, p.watched, w.now)
+		p.quiet = !wt.seen || c.idle(wt, w.now)
 	}
-	return out
+	return plans
 }
 
-// evaluateStage turns a stage's series into its result.
-func evaluateStage(st Stage, th Thresholds, s *series, w window) StageResult {
-	res := StageResult{Stage: st, WindowStart: w.start, WindowEnd: w.end}
-	v := th.evaluate(s.last(w.end, w.period, th.historyLen()))
-	res.Tripped, res.Clear = v.tripped, v.clear
-	latest, ok := s.newest()
-	if !ok {
-		return res
+// planLooks decides the full reads from what the screens showed.
+func (c *Collector) planLooks(stages []Stage, plans []stagePlan, w window) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i, st := range stages {
+		p := &plans[i]
+		from, end := w.span(p.quiet)
+		p.reads = c.looks(p.reads, p.th, c.watchOf(st.Key), c.seriesOf(st.Key), from, end, p.watched, w.now)
 	}
-	res.HasData = true
-	res.Requests = latest.requests
-	if latest.hasErrors {
-		res.Errors5xx = latest.errors
-	}
-	res.ErrorRate = res.Errors5xx / res.Requests
-	if latest.hasLatency {
-		res.LatencyP = msDuration(latest.latency)
-		res.LikelyTimeout = likelyTimeout(latest.latency, st.EffectiveTimeout())
-	}
-	return res
 }
 
+// readMetrics reads the screens (look false) or the full figures (look
+// true) of the planned stages: one batch set per window, since a call has
+// one time range.
+func (c *Collector) readMetrics(ctx context.Context, r *region, stages []Stage, plans []stagePlan, w window, look bool) error {
+	for _, quiet := range []bool{false, true} {
+		var qs []cwtypes.MetricDataQuery
+		for i, st := range stages {
+			if p := plans[i]; p.quiet == quiet {
+				qs = append(qs, stageQueries(i, st, p.th, w.period, p.kinds(look))...)
+			}
+		}
+		if len(qs) == 0 {
+			continue
+		}
+		from, end := w.span(quiet)
+		points, err := c.fetchMetrics(ctx, r.cw, qs, from, end)
+		if err != nil {
+			return err
+		}
+		c.store(stages, plans, points, from, end, quiet, look)
+		if look {
+			c.noteLatency(stages, plans, quiet, w.now)
+		}
+	}
+	return nil
+}
+
+// store records what one read returned. The kinds read are first
+// forgotten over the range, so each period holds exactly what this poll
+// saw: a request count kept from an earlier, less complete read would
+// inflate the error rate of newer 5xx counts.
+func (c *Collector) store(stages []Stage, plans []stagePlan, points []point, from, end time.Time, quiet, look bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i, st := range stages {
+		if p := plans[i]; p.quiet == quiet && len(p.kinds(look)) > 0 {
+			c.seriesOf(st.Key).forget(from, end, c.opts.Period, p.kinds(look))
+		}
+	}
+	for _, pt := range points {
+		if pt.stage >= 0 && pt.stage < len(stages) {
+			c.seriesOf(stages[pt.stage].Key).set(pt.t, pt.kind, pt.v)
+		}
+	}
+	if look {
+		return
+	}
+	for i, st := range stages {
+		if plans[i].quiet == quiet && plans[i].screen {
+			c.noteScreen(st.Key, from, end)
+		}
+	}
+}
 func (c *Collector) setHealth(r *region, now time.Time, err error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -9,6 +9,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	"github.com/apigw-triage/apigw-triage/clock"
+	"github.com/apigw-triage/apigw-triage/emulator/scenario"
 )
 
 // BenchmarkPoll2000 polls 2000 stages (the size of the fleet:2000
@@ -50,29 +51,141 @@ func BenchmarkPoll2000(b *testing.B) {
 	b.ReportMetric(float64(queries)/float64(b.N)/n, "metrics/stage/poll")
 }
 
-// BenchmarkPollFleet2000E2E polls the emulator's fleet:2000 scenario
-// through the real SDK over loopback (discovery done before the timer).
-func BenchmarkPollFleet2000E2E(b *testing.B) {
-	e := newE2E(b, "fleet:2000", 0)
-	e.clk.Advance(10 * time.Minute)
-	if _, err := e.c.Poll(context.Background()); err != nil {
+// fleetRun polls an emulated fleet through the real SDK over loopback,
+// one poll per emulated minute, and counts what the polls cost.
+type fleetRun struct {
+	*e2e
+	polls         int
+	calls, billed float64
+	tripped       map[string]time.Time // first trip per stage
+}
+
+func newFleetRun(b *testing.B, name string) *fleetRun {
+	return &fleetRun{e2e: newE2E(b, name, 0), tripped: map[string]time.Time{}}
+}
+
+// poll advances a minute and polls; warm polls are not counted.
+func (f *fleetRun) poll(b *testing.B, count bool) *PollResult {
+	f.clk.Advance(time.Minute)
+	calls0 := testutil.ToFloat64(f.c.metrics.awsRequests.WithLabelValues("CloudWatch", "GetMetricData", resultSuccess))
+	billed0 := testutil.ToFloat64(f.c.metrics.metricsRequested)
+	res, err := f.c.Poll(context.Background())
+	if err != nil {
 		b.Fatal(err)
 	}
-	n := len(e.c.Stages())
-	before := testutil.ToFloat64(e.c.metrics.awsRequests.WithLabelValues("CloudWatch", "GetMetricData", resultSuccess))
-	reqBefore := testutil.ToFloat64(e.c.metrics.metricsRequested)
+	for _, sr := range res.Stages {
+		if _, ok := f.tripped[sr.Stage.Key]; sr.Tripped && !ok {
+			f.tripped[sr.Stage.Key] = f.clk.Now()
+		}
+	}
+	if count {
+		f.polls++
+		f.calls += testutil.ToFloat64(f.c.metrics.awsRequests.WithLabelValues("CloudWatch", "GetMetricData", resultSuccess)) - calls0
+		f.billed += testutil.ToFloat64(f.c.metrics.metricsRequested) - billed0
+	}
+	return res
+}
+
+// report states the cost per poll and per stage-month at a 60 s interval.
+func (f *fleetRun) report(b *testing.B) {
+	n := float64(len(f.c.Stages()))
+	perStage := f.billed / float64(f.polls) / n
+	b.ReportMetric(f.calls/float64(f.polls), "GetMetricData/poll")
+	b.ReportMetric(perStage, "metrics/stage/poll")
+	b.ReportMetric(monthlyCost(perStage, 0, time.Minute, Prices{PerThousandMetrics: 0.01}), "$/stage-month")
+	b.ReportMetric(n, "stages")
+}
+
+// BenchmarkPollFleet2000E2E polls the emulator's fleet:2000 scenario, every
+// stage carrying traffic, after a first poll that screens every stage
+// over the last hour.
+func BenchmarkPollFleet2000E2E(b *testing.B) {
+	f := newFleetRun(b, "fleet:2000")
+	f.clk.Advance(10 * time.Minute)
+	f.poll(b, false)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		e.clk.Advance(time.Minute)
-		if _, err := e.c.Poll(context.Background()); err != nil {
-			b.Fatal(err)
-		}
+		f.poll(b, true)
 	}
 	b.StopTimer()
-	calls := testutil.ToFloat64(e.c.metrics.awsRequests.WithLabelValues("CloudWatch", "GetMetricData", resultSuccess)) - before
-	b.ReportMetric(calls/float64(b.N), "GetMetricData/poll")
-	b.ReportMetric(float64((3*n+maxQueriesPerCall-1)/maxQueriesPerCall), "lowerbound/poll")
-	b.ReportMetric((testutil.ToFloat64(e.c.metrics.metricsRequested)-reqBefore)/float64(b.N)/float64(n), "metrics/stage/poll")
-	b.ReportMetric(float64(n), "stages")
+	f.report(b)
+}
+
+// BenchmarkPollFleetIdle2000E2E polls fleet-idle:2000 for an emulated hour:
+// half the stages have had no traffic for hours, and one of them wakes up
+// failing at 40 minutes. It reports the cost and how long after its
+// failure's start that stage tripped.
+func BenchmarkPollFleetIdle2000E2E(b *testing.B) {
+	for b.Loop() {
+		f := newFleetRun(b, "fleet-idle:2000")
+		f.poll(b, false)
+		for range 60 {
+			f.poll(b, true)
+		}
+		f.report(b)
+		var woke scenario.EpisodeInfo
+		for _, ep := range f.w.Episodes() {
+			if ep.APIName == "fleet-rest-0001" {
+				woke = ep
+			}
+		}
+		at, ok := f.tripped[episodeKey(woke)]
+		if !ok {
+			b.Fatalf("the idle stage that started failing at %s never tripped", woke.Start)
+		}
+		b.ReportMetric(at.Sub(woke.Start).Seconds(), "idle-wake-emulated-s/detection")
+	}
+}
+
+// BenchmarkFleet2000SixHours polls fleet:2000 for 6 emulated hours and
+// reports trips outside any failure of the stage (false trips, which
+// must be 0) and failures that never tripped, besides the cost.
+func BenchmarkFleet2000SixHours(b *testing.B) {
+	for b.Loop() {
+		f := newFleetRun(b, "fleet:2000")
+		f.poll(b, false)
+		falseTrips := map[string]bool{}
+		onTrip := func(key string, at time.Time) {
+			if !f.duringEpisode(key, at) {
+				falseTrips[key] = true
+			}
+		}
+		for range 6 * 60 {
+			f.pollEach(b, onTrip)
+		}
+		f.report(b)
+		missed := 0
+		for _, ep := range f.w.Episodes() {
+			if _, ok := f.tripped[episodeKey(ep)]; !ok && ep.End.Before(f.clk.Now()) && ep.Start.After(t0) {
+				missed++
+			}
+		}
+		b.ReportMetric(float64(len(falseTrips)), "false-trips")
+		b.ReportMetric(float64(missed), "missed-failures")
+	}
+}
+
+// pollEach polls like poll and calls fn for every stage tripped.
+func (f *fleetRun) pollEach(b *testing.B, fn func(key string, at time.Time)) {
+	for _, sr := range f.poll(b, true).Stages {
+		if sr.Tripped {
+			fn(sr.Stage.Key, f.clk.Now())
+		}
+	}
+}
+
+// duringEpisode says whether a trip at at belongs to a failure of the
+// stage: from its start to the time its last failing minute is complete.
+func (f *fleetRun) duringEpisode(key string, at time.Time) bool {
+	for _, ep := range f.w.Episodes() {
+		if episodeKey(ep) == key && !at.Before(ep.Start) && at.Before(ep.End.Add(10*time.Minute)) {
+			return true
+		}
+	}
+	return false
+}
+
+func episodeKey(ep scenario.EpisodeInfo) string {
+	return stageKey(ep.Account, ep.Region, ep.APIType, ep.APIID, ep.Stage)
 }

@@ -12,6 +12,8 @@ import (
 	"github.com/apigw-triage/apigw-triage/clock"
 )
 
+// TestPollBatchesAtTheLowerBound: a poll of stages whose screens show
+// nothing reads one metric per stage, every call full but the last.
 func TestPollBatchesAtTheLowerBound(t *testing.T) {
 	for _, n := range []int{1, 166, 167, 500, 2000} {
 		t.Run(fmt.Sprintf("%d stages", n), func(t *testing.T) {
@@ -24,7 +26,7 @@ func TestPollBatchesAtTheLowerBound(t *testing.T) {
 			if _, err := c.Poll(context.Background()); err != nil {
 				t.Fatal(err)
 			}
-			queries := 3 * n
+			queries := n
 			lower := (queries + maxQueriesPerCall - 1) / maxQueriesPerCall
 			if len(cw.calls) != lower {
 				t.Fatalf("calls = %d, want ceil(%d/500) = %d", len(cw.calls), queries, lower)
@@ -41,9 +43,10 @@ func TestPollBatchesAtTheLowerBound(t *testing.T) {
 	}
 }
 
-// revising serves a stage whose newest period first shows a partial,
-// breaching value and is revised to a clean one by the next poll, as
-// CloudWatch does while it still aggregates a minute.
+// revising serves a stage whose newest periods first show a partial,
+// breaching error rate (the failures counted before the successes) and
+// are completed to a clean one, as CloudWatch does while it still
+// aggregates a minute. The 5xx count itself never shrinks.
 func revising(clk *clock.Manual) func(api, metric, stat string, start, end time.Time) ([]time.Time, []float64) {
 	return func(_, metric, stat string, start, end time.Time) ([]time.Time, []float64) {
 		var ts []time.Time
@@ -51,15 +54,12 @@ func revising(clk *clock.Manual) func(api, metric, stat string, start, end time.
 		// A period is complete once it is 4 minutes old.
 		for _, m := range minutes(start, end) {
 			complete := clk.Now().Sub(m) >= 4*time.Minute
-			v := 100.0 // requests
+			v := 200.0 // requests
 			if stat == "Sum" {
-				v = 1
-				if !complete {
-					v = 10 // early errors, the successes not yet counted
-				}
+				v = 6 // 3 %, under the 5 % threshold once complete
 			}
 			if stat == "SampleCount" && !complete {
-				v = 12
+				v = 8 // early: the successes not yet counted
 			}
 			if metric == "Latency" {
 				v = 50
@@ -111,7 +111,7 @@ func TestPollTripsAndClears(t *testing.T) {
 			case stat == "Sum" && failing:
 				v = 40
 			case stat == "Sum":
-				continue // no 5xx datapoint at all: zero, since requests exist
+				v = 0 // every request adds a 0 or a 1 to the 5xx metric
 			}
 			ts, vs = append(ts, m), append(vs, v)
 		}
@@ -139,9 +139,10 @@ func TestPollTripsAndClears(t *testing.T) {
 		}
 		clk.Advance(time.Minute)
 	}
-	// The second failing minute (failFrom+1m) is read once the delay (2m)
-	// has passed after it ends: at failFrom+4m.
-	if want := failFrom.Add(4 * time.Minute); !trippedAt.Equal(want) {
+	// The second failing minute already shows its 40 5xx of 100 requests
+	// when it ends (this fake has no late data): counts that prove 2 of 3
+	// breaches trip at once, without waiting for the delay.
+	if want := failFrom.Add(2 * time.Minute); !trippedAt.Equal(want) {
 		t.Errorf("tripped at %s, want %s", trippedAt, want)
 	}
 	// Clean minutes from failTo on; the second ends at failTo+2m, read at failTo+4m.

@@ -42,15 +42,22 @@ func parseQueryID(id string) (stage int, k queryKind, ok bool) {
 	return n, queryKind(id[len(id)-1]), true
 }
 
-// stageQueries returns the steady-state queries of one stage.
-func stageQueries(idx int, st Stage, th Thresholds, period time.Duration) []cwtypes.MetricDataQuery {
+// stageQueries returns the queries of the given kinds of one stage.
+func stageQueries(idx int, st Stage, th Thresholds, period time.Duration, kinds []queryKind) []cwtypes.MetricDataQuery {
 	dimName, dimValue := st.metricDims()
 	dims := []cwtypes.Dimension{dim(dimName, dimValue), dim("Stage", st.Stage)}
-	return []cwtypes.MetricDataQuery{
-		mq(queryID(idx, kindErrors), "AWS/ApiGateway", st.errorMetric(), "Sum", dims, period),
-		mq(queryID(idx, kindRequests), "AWS/ApiGateway", st.errorMetric(), "SampleCount", dims, period),
-		mq(queryID(idx, kindLatency), "AWS/ApiGateway", "Latency", th.LatencyStat, dims, period),
+	qs := make([]cwtypes.MetricDataQuery, 0, len(kinds))
+	for _, k := range kinds {
+		metric, stat := st.errorMetric(), "Sum"
+		switch k {
+		case kindRequests:
+			stat = "SampleCount"
+		case kindLatency:
+			metric, stat = "Latency", th.LatencyStat
+		}
+		qs = append(qs, mq(queryID(idx, k), "AWS/ApiGateway", metric, stat, dims, period))
 	}
+	return qs
 }
 
 // batches cuts queries into calls of at most 500: every call full but the

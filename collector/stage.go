@@ -104,6 +104,9 @@ type StageResult struct {
 	LatencyP               time.Duration
 	// HasData is false when no period of the window had traffic.
 	HasData bool
+	// Screened: only the 5xx count was read this poll (nothing in it can
+	// breach), so Requests, ErrorRate and LatencyP are not known.
+	Screened bool
 	// Tripped: M of the last N periods breach now.
 	Tripped bool
 	// Clear: the last ClearAfter periods with traffic were all clean.

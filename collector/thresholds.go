@@ -15,7 +15,9 @@ const (
 // threshold together with at least Min5xx errors (one failed request out
 // of two is not an incident), or a latency percentile at or above the
 // latency threshold. A missing 5xx datapoint counts as zero only because
-// requests exist.
+// requests exist. A screened period (5xx count, no request count) with
+// fewer than Min5xx errors cannot breach on errors; with more it is left
+// undecided, and the poll reads its request count anyway.
 func (t Thresholds) judge(s sample) periodState {
 	if !s.traffic() {
 		return periodNoTraffic
@@ -24,7 +26,10 @@ func (t Thresholds) judge(s sample) periodState {
 	if s.hasErrors {
 		errs = s.errors
 	}
-	if errs/s.requests >= t.ErrorRate && errs >= t.Min5xx {
+	if !s.hasCount && errs >= t.Min5xx {
+		return periodNoTraffic
+	}
+	if s.hasCount && errs/s.requests >= t.ErrorRate && errs >= t.Min5xx {
 		return periodBreach
 	}
 	if t.Latency > 0 && s.hasLatency && msDuration(s.latency) >= t.Latency {
@@ -62,6 +67,51 @@ func (t Thresholds) evaluate(hist []sample) verdict {
 	}
 	v.clear = clean >= t.ClearAfter
 	return v
+}
+
+// earlyTrip applies the M of N rule to the newest N periods with data,
+// without waiting for the last incomplete ones to be complete: hist ends
+// with the newest period CloudWatch shows anything of, and its last
+// incomplete periods are still being completed. A minute's 5xx count only
+// grows as it completes, so an incomplete period counts as a breach once
+// its count already crosses the count threshold and measures up to the
+// error rate. Only the count is trusted: the successes of a minute are
+// often counted later than its failures, so the rate is taken against the
+// larger of its requests so far and ref, the most requests of a recent
+// complete period. Latency, whose percentile can fall as data completes,
+// and clearing wait for complete periods.
+func (t Thresholds) earlyTrip(hist []sample, incomplete int, ref float64) bool {
+	if incomplete <= 0 {
+		return false
+	}
+	breaches := 0
+	for i, s := range hist {
+		complete := i < len(hist)-incomplete
+		if complete && t.judge(s) == periodBreach || !complete && t.proven(s, ref) {
+			breaches++
+		}
+	}
+	return breaches >= t.M
+}
+
+// proven says whether an incomplete period already breaches on its 5xx
+// count, measured against the traffic the stage is known to carry.
+func (t Thresholds) proven(s sample, ref float64) bool {
+	if !s.hasErrors || !s.hasCount || s.errors < t.Min5xx {
+		return false
+	}
+	return s.errors >= t.ErrorRate*max(s.requests, ref)
+}
+
+// refRequests is the most requests of a complete period in hist.
+func refRequests(hist []sample) float64 {
+	m := 0.0
+	for _, s := range hist {
+		if s.hasCount {
+			m = max(m, s.requests)
+		}
+	}
+	return m
 }
 
 // historyLen is how many periods evaluate needs to see.

@@ -94,6 +94,10 @@ type Collector struct {
 	RereadPeriods int `yaml:"reread_periods"`
 	// Concurrency bounds the regions and accounts polled at once.
 	Concurrency int `yaml:"concurrency"`
+	// LatencyInterval is how often the latency percentile of a stage with a
+	// latency threshold is read while its 5xx screen shows nothing to look
+	// at (one billed metric per stage each time).
+	LatencyInterval time.Duration `yaml:"latency_interval"`
 }
 
 // Logs configures how evidence is pulled when a stage trips.

@@ -37,6 +37,8 @@ func Default() Config {
 			Period:        time.Minute,
 			RereadPeriods: 3,
 			Concurrency:   4,
+			// 0.2 billed metric per stage per poll at a 60 s interval.
+			LatencyInterval: 5 * time.Minute,
 		},
 		Logs: Logs{
 			InsightsEnabled:     true,

@@ -140,6 +140,7 @@ func (v *validator) collector(c *Collector) {
 	}
 	v.intRange("collector.reread_periods", c.RereadPeriods, 1, 60)
 	v.intRange("collector.concurrency", c.Concurrency, 1, 64)
+	v.durationRange("collector.latency_interval", c.LatencyInterval, time.Second, 6*time.Hour)
 }
 
 func (v *validator) logs(l *Logs) {

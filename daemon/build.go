@@ -49,7 +49,12 @@ func Build(cfg *config.Config, env Env) (*Daemon, func() error, error) {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 
-	col, err := collector.New(collectorOptions(cfg, env, reg))
+	// The collector reads a stage with an open incident in full every
+	// poll; the incident manager is built after it, so it is asked late.
+	var open func(string) bool
+	copts := collectorOptions(cfg, env, reg)
+	copts.Watching = func(key string) bool { return open != nil && open(key) }
+	col, err := collector.New(copts)
 	if err != nil {
 		return nil, nil, fmt.Errorf("collector: %w", err)
 	}
@@ -61,6 +66,10 @@ func Build(cfg *config.Config, env Env) (*Daemon, func() error, error) {
 	if err != nil {
 		_ = st.Close()
 		return nil, nil, err
+	}
+	open = func(key string) bool {
+		_, ok := d.opts.Incidents.Lookup(key)
+		return ok
 	}
 	return d, st.Close, nil
 }
@@ -176,7 +185,7 @@ func collectorOptions(cfg *config.Config, env Env, reg prometheus.Registerer) co
 				LatencyStat: t.LatencyPercentile, Latency: t.Latency, M: t.MOfN.M, N: t.MOfN.N, ClearAfter: t.ClearAfter}
 		},
 		Interval: cfg.Collector.Interval, Period: cfg.Collector.Period, Delay: cfg.Collector.Delay,
-		Reread: cfg.Collector.RereadPeriods,
+		Reread: cfg.Collector.RereadPeriods, LatencyEvery: cfg.Collector.LatencyInterval,
 		Logs: collector.LogsOptions{Insights: cfg.Logs.InsightsEnabled, Lookback: cfg.Logs.Lookback,
 			MaxRequests: cfg.Logs.MaxRequestsSampled, ExtraLogGroups: cfg.Logs.ExtraLogGroups,
 			FilterTPS: cfg.Logs.FilterLogEventsTPS},

@@ -20,6 +20,7 @@ import (
 // emulator's catalog over loopback through the real SDK, on a manual clock.
 type catalogRun struct {
 	clk   *clock.Manual
+	sc    *scenario.Scenario
 	world *scenario.World
 	d     *Daemon
 	// seen is every incident observed open after a poll, by stage key, as
@@ -68,7 +69,7 @@ func startCatalog(tb testing.TB, setup catalogSetup) *catalogRun {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { _ = closeStore() })
-	return &catalogRun{clk: clk, world: world, d: d, seen: map[string]incident.Incident{}}
+	return &catalogRun{clk: clk, sc: sc, world: world, d: d, seen: map[string]incident.Incident{}}
 }
 
 // poll runs one poll, advancing the clock a second at a time while the

@@ -79,6 +79,11 @@ func (d *Daemon) updateStageMetrics(res *collector.PollResult) {
 		if !sr.HasData {
 			continue
 		}
+		if sr.Screened {
+			// Only the 5xx count was read: the figures of the last full read stand.
+			d.metrics.lastData.With(labels).Set(float64(sr.WindowEnd.Unix()))
+			continue
+		}
 		d.metrics.errorRatio.With(labels).Set(sr.ErrorRate)
 		d.metrics.latencyP99.With(labels).Set(sr.LatencyP.Seconds())
 		d.metrics.requests.With(labels).Set(sr.Requests)

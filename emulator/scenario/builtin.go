@@ -20,8 +20,14 @@ func Builtin(name string) (*Scenario, error) {
 			return nil, fmt.Errorf("scenario %q: want fleet:N with N from 1 to 100000", name)
 		}
 		sc = fleet(n)
+	case strings.HasPrefix(name, "fleet-idle:"):
+		n, err := strconv.Atoi(strings.TrimPrefix(name, "fleet-idle:"))
+		if err != nil || n < 2 || n > 100000 {
+			return nil, fmt.Errorf("scenario %q: want fleet-idle:N with N from 2 to 100000", name)
+		}
+		sc = fleetIdle(n)
 	default:
-		return nil, fmt.Errorf("unknown built-in scenario %q (want catalog or fleet:N)", name)
+		return nil, fmt.Errorf("unknown built-in scenario %q (want catalog, fleet:N or fleet-idle:N)", name)
 	}
 	if err := validate(sc); err != nil {
 		return nil, fmt.Errorf("built-in scenario %s: %w", name, err)
@@ -31,7 +37,7 @@ func Builtin(name string) (*Scenario, error) {
 
 // Open returns the built-in scenario of that name, or else loads the file.
 func Open(nameOrPath string) (*Scenario, error) {
-	if nameOrPath == "catalog" || strings.HasPrefix(nameOrPath, "fleet:") {
+	if nameOrPath == "catalog" || strings.HasPrefix(nameOrPath, "fleet:") || strings.HasPrefix(nameOrPath, "fleet-idle:") {
 		return Builtin(nameOrPath)
 	}
 	return Load(nameOrPath)

@@ -2,6 +2,8 @@ package scenario
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -64,4 +66,41 @@ func fleetStage(r *Region, i int) {
 		return
 	}
 	r.RestAPIs = append(r.RestAPIs, api)
+}
+
+// fleetIdleWake is when the one idle stage that comes back to life starts
+// taking traffic, and failing.
+const fleetIdleWake = 40 * time.Minute
+
+// fleetIdle is fleet(n) where every odd stage has had no traffic for
+// hours, as dev and test stages do, except that stage 1 comes back at
+// fleetIdleWake with a failure: the one an idle stage's slow screens must
+// still catch.
+func fleetIdle(n int) *Scenario {
+	sc := fleet(n)
+	sc.Name = fmt.Sprintf("fleet-idle:%d", n)
+	for ri := range sc.Accounts[0].Regions {
+		r := &sc.Accounts[0].Regions[ri]
+		for ai := range r.RestAPIs {
+			idleStage(&r.RestAPIs[ai])
+		}
+		for ai := range r.HTTPAPIs {
+			idleStage(&r.HTTPAPIs[ai])
+		}
+	}
+	return sc
+}
+
+func idleStage(api *API) {
+	i, _ := strconv.Atoi(api.Name[strings.LastIndex(api.Name, "-")+1:])
+	if i%2 == 0 {
+		return
+	}
+	st := &api.Stages[0]
+	st.Traffic.QuietUntil = D(1000 * time.Hour)
+	st.Episodes = nil
+	if i == 1 {
+		st.Traffic.QuietUntil, st.Traffic.RPM = D(fleetIdleWake), 30
+		st.Episodes = []Episode{{Cause: "lambda_function_error", Start: D(fleetIdleWake), Duration: D(10 * time.Minute), Share: 0.5}}
+	}
 }

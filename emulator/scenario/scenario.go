@@ -146,6 +146,10 @@ type Traffic struct {
 	ClientErrors float64 `yaml:"client_errors"`
 	// Latency is the backend's median latency; default 80ms.
 	Latency Duration `yaml:"latency"`
+	// QuietUntil, relative to time zero, is when the stage's traffic
+	// begins: a dev stage that nobody called for hours (default 0: traffic
+	// from the start of History).
+	QuietUntil Duration `yaml:"quiet_until"`
 }
 
 // Episode is a failure: from Start (relative to time zero) for Duration,

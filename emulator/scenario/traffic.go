@@ -47,7 +47,7 @@ func (w *World) generate(s *stageRT, m int64) *minute {
 	t := time.Unix(m*60, 0).UTC()
 	rng := rngFor(s.key, m)
 	mm := &minute{delay: time.Minute + time.Duration(rng.Float64()*float64(2*time.Minute))}
-	if t.Before(w.first) {
+	if t.Before(w.trafficFrom(s)) {
 		return mm
 	}
 	tr := s.stage.Traffic
@@ -62,6 +62,14 @@ func (w *World) generate(s *stageRT, m int64) *minute {
 	}
 	sort.Slice(mm.reqs, func(i, j int) bool { return mm.reqs[i].at < mm.reqs[j].at })
 	return mm
+}
+
+// trafficFrom is the first instant the stage has requests.
+func (w *World) trafficFrom(s *stageRT) time.Time {
+	if q := s.stage.Traffic.QuietUntil.Duration; q > 0 {
+		return w.t0.Add(q)
+	}
+	return w.first
 }
 
 // shapeFactor scales the rate by the hour of the (UTC) day.

@@ -139,6 +139,9 @@ func (v *validator) traffic(t *Traffic, p string) {
 	if t.RPM < 0 {
 		v.fail(p+".rpm", "must not be negative")
 	}
+	if t.QuietUntil.Duration < 0 {
+		v.fail(p+".quiet_until", "must not be negative")
+	}
 	switch t.Shape {
 	case "":
 		t.Shape = ShapeFlat

@@ -1,0 +1,63 @@
+package collector
+
+import "time"
+
+// evaluateAll judges every stage from its series and remembers, per
+// stage, whether it is tripped, so that it is read in full until clear.
+func (c *Collector) evaluateAll(stages []Stage, plans []stagePlan, w window) []StageResult {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := make([]StageResult, len(stages))
+	for i, st := range stages {
+		p := plans[i]
+		s := c.seriesOf(st.Key)
+		keep := max(p.th.historyLen()+w.incomplete(), w.periods()+w.incomplete())
+		if p.quiet {
+			keep = max(keep, int(quietWindow/w.period))
+		}
+		s.prune(w.recent.Add(-time.Duration(keep) * w.period))
+		out[i] = evaluateStage(st, p.th, s, w)
+		out[i].Screened = p.screen && !p.count
+		if !p.screen {
+			out[i] = StageResult{Stage: st, WindowStart: w.start, WindowEnd: w.end}
+		}
+		wt := c.watchOf(st.Key)
+		wt.hot = out[i].Tripped || wt.hot && !out[i].Clear
+	}
+	return out
+}
+
+// evaluateStage turns a stage's series into its result: tripped when M of
+// the last N complete periods breach, or when M of the newest N periods
+// with data do, those CloudWatch is still completing proving it by their
+// count (earlyTrip); clear only on complete periods.
+func evaluateStage(st Stage, th Thresholds, s *series, w window) StageResult {
+	res := StageResult{Stage: st, WindowStart: w.start, WindowEnd: w.end}
+	hist := s.last(w.end, w.period, th.historyLen())
+	v := th.evaluate(hist)
+	end := w.end
+	if t, ok := s.newestTraffic(w.end, w.recent); ok {
+		end = t.Add(w.period)
+	}
+	incomplete := int(end.Sub(w.end) / w.period)
+	early := th.earlyTrip(s.last(end, w.period, th.N), min(incomplete, th.N), refRequests(hist))
+	res.Tripped, res.Clear = v.tripped || early, v.clear && !early
+	if latest, ok := s.newest(); ok {
+		res.HasData = true
+		res.Requests = latest.requests
+		if latest.hasErrors {
+			res.Errors5xx = latest.errors
+		}
+		res.ErrorRate = res.Errors5xx / res.Requests
+		if latest.hasLatency {
+			res.LatencyP = msDuration(latest.latency)
+			res.LikelyTimeout = likelyTimeout(latest.latency, st.EffectiveTimeout())
+		}
+		return res
+	}
+	if e, ok := s.newestScreen(); ok {
+		res.HasData = true
+		res.Errors5xx = e
+	}
+	return res
+}
