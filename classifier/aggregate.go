@@ -19,11 +19,15 @@ type causeRow struct {
 	weight   int
 	ids      []string
 	evidence []string
+	inferred int // requests whose status no line showed
 	seen     map[string]bool // evidence messages already taken, without prefixes
 }
 
 func (r *causeRow) add(o outcome, g *group, n int) {
 	r.n += n
+	if o.inferred {
+		r.inferred += n
+	}
 	r.statuses[o.status] += n
 	r.weight = max(r.weight, g.best.weight)
 	if g.id != "" && len(r.ids) < maxRequestIDs {
@@ -142,14 +146,26 @@ func dominant(rows []*causeRow) *causeRow {
 }
 
 // confidence grows with the strength of the deciding evidence and with the
-// share of failed requests it explains.
+// share of failed requests it explains. It is the confidence in the whole
+// answer, status included: when no line of the row showed the status (it
+// is the cause's usual one), it stays below 0.8, because the real reports
+// show that usual status wrong often enough (another API type, a handshake,
+// a status nobody saw).
 func confidence(r *causeRow, failed int) float64 {
 	if r.cause == CauseUnknown || failed == 0 {
 		return 0.1
 	}
 	strength := math.Min(1, float64(r.weight)/100)
 	share := float64(r.n) / float64(failed)
-	return round2(0.3 + 0.65*strength*(0.5+0.5*share))
+	c := 0.3 + 0.65*strength*(0.5+0.5*share)
+	if r.inferred == r.n {
+		c = math.Min(c, maxInferredConfidence)
+	}
+	return round2(c)
 }
+
+// maxInferredConfidence caps the confidence of an answer whose status no
+// line showed.
+const maxInferredConfidence = 0.75
 
 func round2(f float64) float64 { return math.Round(f*100) / 100 }

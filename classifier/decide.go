@@ -6,6 +6,8 @@ import "time"
 type outcome struct {
 	cause  Cause
 	status Status
+	// inferred: no line showed the status; it is the cause's usual one
+	inferred bool
 }
 
 // Weights of the structural fallbacks: what the taxonomy makes likely when
@@ -36,10 +38,12 @@ func (s *Session) decide(g *group, api APIType) outcome {
 	}
 	switch {
 	case code >= 200 && code < 300 && g.functionFailed() && api != APIHTTP:
-		return outcome{CauseLambdaErrorMaskedAs200, StatusNone}
+		return outcome{cause: CauseLambdaErrorMaskedAs200, status: StatusNone}
 	case code > 0 && !is5xx(code):
-		return outcome{CauseNot5xx, StatusNone}
-	case code == implied5xx || code == 0:
+		return outcome{cause: CauseNot5xx, status: StatusNone}
+	}
+	inferred := code == 0
+	if code == implied5xx || code == 0 {
 		code = s.usualCode(cause, api, code)
 	}
 	// A function still running when the gateway gave up: the client got
@@ -48,7 +52,7 @@ func (s *Session) decide(g *group, api APIType) outcome {
 	if cause == CauseLambdaFunctionTimeout && (code == 504 || (code == 503 && api == APIHTTP)) {
 		cause = CauseIntegrationTimeout
 	}
-	return outcome{cause, toStatus(code)}
+	return outcome{cause: cause, status: toStatus(code), inferred: inferred}
 }
 
 // shownCode is the status the evidence shows: an explicit line first, then

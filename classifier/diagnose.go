@@ -118,12 +118,12 @@ func (s *Session) noFailure(d *Diagnosis) {
 	}
 	r := &causeRow{cause: CauseNot5xx, statuses: map[Status]int{}, seen: map[string]bool{}}
 	for _, g := range s.notFailed {
-		r.add(outcome{CauseNot5xx, StatusNone}, g, 1)
+		r.add(outcome{cause: CauseNot5xx, status: StatusNone}, g, 1)
 	}
 	live := 0
 	for _, g := range s.live {
 		if !g.lambda && g.interesting() {
-			r.add(outcome{CauseNot5xx, StatusNone}, g, 1)
+			r.add(outcome{cause: CauseNot5xx, status: StatusNone}, g, 1)
 			live++
 		}
 	}

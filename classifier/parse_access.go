@@ -160,10 +160,10 @@ func (s *Session) accessLine(rec accessRecord, line []byte) {
 	code := leadingInt([]byte(rec.get("status", "statuscode", "httpstatus")))
 	text := strings.Join([]string{
 		rec.get("integrationerrormessage", "integrationerror"), rec.get("errormessage", "errormessagestring", "error"),
-		rec.get("errorresponsetype", "responsetype"), rec.get("authorizererror"),
+		rec.get("errorresponsetype", "responsetype"), rec.get("authorizererror", "autherror"),
 	}, " | ")
 	h := s.m.match([]byte(text), LayerAccess)
-	if ae := rec.get("authorizererror"); ae != "" && code >= 500 {
+	if ae := rec.get("authorizererror", "autherror"); ae != "" && code >= 500 {
 		// whatever the authorizer's error says, the authorizer failed
 		h = h.merge(hit{cause: CauseAuthorizerError, weight: 99})
 	}
@@ -186,7 +186,7 @@ func (s *Session) accessLine(rec accessRecord, line []byte) {
 // not: an authorizer error field, a backend 503, a latency at the HTTP API
 // 30 s limit or -1 ("no response").
 func accessHints(rec accessRecord) hit {
-	if rec.get("authorizererror") != "" {
+	if rec.get("authorizererror", "autherror") != "" {
 		return hit{cause: CauseAuthorizerError, weight: 70}
 	}
 	if leadingInt([]byte(rec.get("integrationstatus", "integrationintegrationstatus"))) == 503 {

@@ -29,7 +29,8 @@ func (s *Session) clientLine(msg, line []byte) {
 		if code := statusShown(s.low); code != 0 {
 			g := s.group(nil)
 			g.setStatus(code, line)
-			g.toldStatus = g.toldStatus || (layer == LayerPerson && !is5xx(code))
+			// only a client's or a CDN's line is a program's word for the status
+			g.toldStatus = g.toldStatus || (layer != LayerClient && layer != LayerCDN && !is5xx(code))
 		}
 	}
 	if isHTTPAPIHeader(msg) {

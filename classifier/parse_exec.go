@@ -169,6 +169,14 @@ func (s *Session) respHeadersLine(id, msg, line []byte) {
 	if bytes.Contains(msg, []byte("X-Amz-Function-Error=")) {
 		h = hit{cause: CauseLambdaFunctionError, weight: 55}
 	}
+	if i := bytes.Index(msg, []byte("x-amzn-ErrorType=")); i >= 0 {
+		// the error type of the integration's own answer (Lambda's Invoke API)
+		v := msg[i:]
+		if j := bytes.IndexAny(v, ",}"); j > 0 {
+			v = v[:j]
+		}
+		h = h.merge(s.m.match(v, LayerGateway))
+	}
 	if i := bytes.Index(msg, []byte("Retry-After=")); i >= 0 {
 		s.noteRetryAfter(msg[i+len("Retry-After="):])
 	}

@@ -168,6 +168,10 @@ func lambdaRules() []ruleSpec {
 		{lit: "out of memory", cause: CauseLambdaOutOfMemory, weight: 70},
 		{lit: "lambda invocation failed with status: 429", cause: CauseLambdaThrottled, weight: wExplicit},
 		{lit: "toomanyrequestsexception", cause: CauseLambdaThrottled, weight: 85},
+		// Lambda's own throttling answer to the gateway; the "Malformed
+		// Lambda proxy response" that follows is its consequence
+		{lit: "reservedfunctionconcurrentinvocationlimitexceeded", cause: CauseLambdaThrottled, weight: 99},
+		{lit: "x-amzn-errortype=toomanyrequestsexception", cause: CauseLambdaThrottled, weight: 99},
 		{lit: "concurrentinvocationlimitexceeded", cause: CauseLambdaThrottled, weight: 85},
 		{lit: "rate exceeded", cause: CauseLambdaThrottled, weight: 70},
 		{lit: "lambda invocation failed with status: 413", cause: CauseLambdaPayloadTooLarge, weight: wExplicit},
@@ -201,6 +205,8 @@ func gatewayRules() []ruleSpec {
 		{lit: "invalid mapping expression", cause: CauseMappingTemplateError, weight: wSpecific},
 		{lit: "lexical error", cause: CauseMappingTemplateError, weight: 60},
 		{lit: "authorizerconfigurationexception", cause: CauseAuthorizerError, weight: 92},
+		// what HTTP APIs log when an authorizer's answer has the wrong shape
+		{lit: "response from the lambda authorizer", cause: CauseAuthorizerError, weight: 99},
 		{lit: "authorizer error", cause: CauseAuthorizerError, weight: 92},
 		{lit: "could not parse policy", cause: CauseAuthorizerError, weight: 90},
 		{lit: "authorizer_configuration_error", cause: CauseAuthorizerError, weight: 85},
