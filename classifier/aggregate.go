@@ -19,7 +19,7 @@ type causeRow struct {
 	weight   int
 	ids      []string
 	evidence []string
-	inferred int // requests whose status no line showed
+	inferred int             // requests whose status no line showed
 	seen     map[string]bool // evidence messages already taken, without prefixes
 }
 
