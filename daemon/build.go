@@ -35,6 +35,8 @@ type Env struct {
 	HTTPClient *http.Client
 	// OnPoll is passed to Options.OnPoll.
 	OnPoll func(*collector.PollResult)
+	// WebConfigFile is passed to Options.WebConfigFile (--web.config.file).
+	WebConfigFile string
 }
 
 // Build makes a daemon from a loaded configuration. The returned close
@@ -103,7 +105,7 @@ func assemble(cfg *config.Config, env Env, reg *prometheus.Registry, col *collec
 		Clock: env.Clock, Logger: env.Logger, Registry: reg,
 		Collector: col, Incidents: mgr, IncidentsH: mgr.Handler(),
 		Runners: runners, Refreshers: refreshers,
-		Listen: cfg.Server.Listen, Interval: cfg.Collector.Interval,
+		Listen: cfg.Server.Listen, WebConfigFile: env.WebConfigFile, Interval: cfg.Collector.Interval,
 		ShutdownTimeout: cfg.Server.ShutdownTimeout, Lang: cfg.Slack.Lang,
 		OnPoll: env.OnPoll,
 	})

@@ -52,7 +52,12 @@ type Options struct {
 	Runners    []Runner
 	Refreshers []Refresher
 	Listen     string
-	Interval   time.Duration
+	// WebConfigFile is a prometheus/exporter-toolkit web configuration (TLS,
+	// basic auth) applied to every endpoint; empty serves plain HTTP.
+	WebConfigFile string
+	// IdleTimeout closes keep-alive connections idle that long (default 2m).
+	IdleTimeout time.Duration
+	Interval    time.Duration
 	// ShutdownTimeout bounds the drain of the runners and the HTTP server.
 	ShutdownTimeout time.Duration
 	// Lang is the language of the diagnosis kept with the incident; sinks
@@ -106,7 +111,7 @@ func New(opts Options) (*Daemon, error) {
 	}
 	d := &Daemon{opts: opts, log: opts.Logger, diagnosed: map[string]int{}, seen: map[string]bool{}}
 	d.metrics = newMetrics(opts.Registry)
-	srv, err := listen(opts.Listen, newMux(opts.Registry, d.Ready, opts.IncidentsH))
+	srv, err := listen(opts.Listen, newMux(opts.Registry, d.Ready, opts.IncidentsH), opts)
 	if err != nil {
 		return nil, err
 	}

@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/prometheus/exporter-toolkit/web"
 )
 
 // ReadyFunc reports nil when the daemon is ready to serve traffic.
@@ -35,31 +37,53 @@ func newMux(g prometheus.Gatherer, ready ReadyFunc, incidents http.Handler) *htt
 	return mux
 }
 
+// Timeouts of the HTTP server. A scrape or /api/incidents answers in well
+// under a second; the bounds only stop a slow or idle client from holding a
+// connection (a file descriptor and a goroutine) for ever.
+const (
+	readHeaderTimeout = 10 * time.Second
+	readTimeout       = 30 * time.Second
+	writeTimeout      = 60 * time.Second
+	defaultIdle       = 2 * time.Minute
+)
+
 // server is the daemon's HTTP listener with a bounded shutdown.
 type server struct {
-	srv *http.Server
-	ln  net.Listener
+	srv       *http.Server
+	ln        net.Listener
+	webConfig string
+	log       *slog.Logger
 }
 
-// listen binds addr now, so a port conflict is a startup error, not a log line later.
-func listen(addr string, h http.Handler) (*server, error) {
+// listen checks the web configuration and binds addr now, so a bad file or
+// a port conflict is a startup error, not a log line later.
+func listen(addr string, h http.Handler, o Options) (*server, error) {
+	if err := web.Validate(o.WebConfigFile); err != nil {
+		return nil, fmt.Errorf("web config %s: %w", o.WebConfigFile, err)
+	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, fmt.Errorf("listen on %s: %w", addr, err)
 	}
 	return &server{
-		srv: &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second},
-		ln:  ln,
+		srv: &http.Server{
+			Handler: h, ReadHeaderTimeout: readHeaderTimeout, ReadTimeout: readTimeout,
+			WriteTimeout: writeTimeout, IdleTimeout: orDefault(o.IdleTimeout, defaultIdle),
+		},
+		ln: ln, webConfig: o.WebConfigFile, log: o.Logger,
 	}, nil
 }
 
 // Addr is the bound address (useful when the configured port was 0).
 func (s *server) Addr() string { return s.ln.Addr().String() }
 
-// serve runs until ctx is done, then shuts down within timeout.
+// serve runs until ctx is done, then shuts down within timeout. The web
+// configuration (prometheus/exporter-toolkit: TLS, basic auth) applies to
+// every endpoint.
 func (s *server) serve(ctx context.Context, timeout time.Duration) error {
 	errc := make(chan error, 1)
-	go func() { errc <- s.srv.Serve(s.ln) }()
+	flags := &web.FlagConfig{WebConfigFile: &s.webConfig}
+	go func() { errc <- web.Serve(s.ln, s.srv, flags, s.log) }()
 	select {
 	case err := <-errc:
 		return err

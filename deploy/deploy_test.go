@@ -123,7 +123,7 @@ func TestKustomizeRenders(t *testing.T) {
 		s := string(out)
 		for _, want := range []string{"kind: Deployment", "readOnlyRootFilesystem: true", "runAsNonRoot: true",
 			"path: /readyz", "path: /healthz", "kind: PrometheusRule", "kind: ServiceMonitor",
-			"kind: PodDisruptionBudget", "eks.amazonaws.com/role-arn", "name: apigw-triage-config"} {
+			"kind: PodDisruptionBudget", "kind: NetworkPolicy", "eks.amazonaws.com/role-arn", "name: apigw-triage-config"} {
 			if !strings.Contains(s, want) {
 				t.Errorf("%s renders without %q", dir, want)
 			}

@@ -28,6 +28,7 @@ type demoOptions struct {
 	webhook  string
 	scenario string
 	logLevel string
+	webCfg   string
 }
 
 // runDemo is `apigw-triage demo`: the emulator's catalog scenario and the
@@ -59,6 +60,7 @@ func parseDemoFlags(args []string, s streams) (demoOptions, bool) {
 	fs.Float64Var(&o.speed, "speed", 60, "emulated seconds per wall second")
 	fs.StringVar(&o.webhook, "slack-webhook-url", "", "also post each notification to this Slack incoming webhook")
 	fs.StringVar(&o.scenario, "scenario", "catalog", "emulator scenario: catalog, fleet:N or a scenario file")
+	fs.StringVar(&o.webCfg, "web.config.file", "", "web configuration (TLS, basic auth) for every HTTP endpoint, as prometheus/exporter-toolkit defines it")
 	fs.StringVar(&o.logLevel, "log-level", "warn", "daemon log level on standard error: debug, info, warn or error")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		if fs.NArg() > 0 {
@@ -102,7 +104,9 @@ func demo(ctx context.Context, o demoOptions, s streams) error {
 		return err
 	}
 	out := &wallTimed{inner: console.New(s.stdout, nil), w: s.stdout, start: time.Now()}
-	d, closeStore, err := daemon.Build(cfg, daemon.Env{Clock: clk, Logger: logger, ExtraSinks: []notifier.Notifier{out}})
+	d, closeStore, err := daemon.Build(cfg, daemon.Env{
+		Clock: clk, Logger: logger, ExtraSinks: []notifier.Notifier{out}, WebConfigFile: o.webCfg,
+	})
 	if err != nil {
 		return err
 	}

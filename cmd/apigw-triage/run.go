@@ -21,11 +21,12 @@ func runDaemon(ctx context.Context, args []string, s streams) int {
 	fromEnv := fs.String("config-env", "", "read the configuration from this environment variable instead of a file (ECS secrets, SSM parameters)")
 	speed := fs.Float64("emulated-speed", 0, "with --emulated-time-zero: run on emulated time, this many times faster than wall time (against an emulator only)")
 	zero := fs.String("emulated-time-zero", "", "RFC 3339 wall instant from which emulated time runs --emulated-speed times faster")
+	webConfig := fs.String("web.config.file", "", "web configuration (TLS, basic auth) for every HTTP endpoint, as prometheus/exporter-toolkit defines it")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if (*path == "") == (*fromEnv == "") || fs.NArg() > 0 {
-		_, _ = fmt.Fprintln(s.stderr, "usage: apigw-triage run --config FILE | --config-env VAR")
+		_, _ = fmt.Fprintln(s.stderr, "usage: apigw-triage run --config FILE | --config-env VAR [--web.config.file FILE]")
 		return 2
 	}
 	clk, err := runClock(*speed, *zero)
@@ -39,7 +40,7 @@ func runDaemon(ctx context.Context, args []string, s streams) int {
 		return 1
 	}
 	logger := newLogger(s.stderr, cfg.Log)
-	d, closeStore, err := daemon.Build(cfg, daemon.Env{Clock: clk, Logger: logger})
+	d, closeStore, err := daemon.Build(cfg, daemon.Env{Clock: clk, Logger: logger, WebConfigFile: *webConfig})
 	if err != nil {
 		logger.Error("cannot start", "err", err)
 		return 1
