@@ -32,6 +32,10 @@ var taggingOps = map[string]jsonOp{
 // and CloudWatch in awsJson1_0.
 func (s *Server) routeJSON(c *call) {
 	target := c.r.Header.Get("X-Amz-Target")
+	if strings.HasPrefix(target, sqsTarget) {
+		s.serveSQS(c)
+		return
+	}
 	if strings.HasPrefix(target, cloudwatchTarget) {
 		s.serveCloudWatchJSON(c)
 		return

@@ -1,5 +1,5 @@
 // Package emulator is the wire layer of the local AWS emulator: it answers
-// CloudWatch, CloudWatch Logs, API Gateway (v1 and v2), Lambda, Resource
+// CloudWatch, CloudWatch Logs, API Gateway (v1 and v2), Lambda, SQS, Resource
 // Groups Tagging and STS on one HTTP listener, in each service's exact
 // protocol, from whatever a world.Backend says exists. The real
 // aws-sdk-go-v2 clients and the AWS CLI cannot tell it from AWS for the
@@ -38,6 +38,8 @@ type Server struct {
 	stats    *statsCounter
 	throttle *throttler
 	queries  *queryStore
+	sqs      *sqsQueues
+	alarms   *alarmEval
 	seq      atomic.Uint64
 }
 
@@ -53,6 +55,8 @@ func NewServer(b world.Backend, opts Options) *Server {
 		stats:    newStatsCounter(),
 		throttle: newThrottler(opts.Seed),
 		queries:  newQueryStore(),
+		sqs:      newSQSQueues(),
+		alarms:   &alarmEval{},
 	}
 }
 
