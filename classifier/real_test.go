@@ -129,8 +129,8 @@ func TestRealReports(t *testing.T) {
 			}
 		}
 		if c.side == corpus.Train && (!cOK || !sOK) {
-			t.Logf("MISS %-60s got %s/%s (%.2f) want %s/%s (api %s, want %s)\n     why: %s | %s",
-				filepath.Base(c.file), d.Status, d.Cause, d.Confidence, c.want.status, c.want.cause, d.APIType, c.want.api, c.why, d.Why)
+			t.Logf("MISS %-60s logs=%v got %s/%s (%.2f) want %s/%s (api %s, want %s)\n     why: %s | %s",
+				filepath.Base(c.file), s.logEvidence(), d.Status, d.Cause, d.Confidence, c.want.status, c.want.cause, d.APIType, c.want.api, c.why, d.Why)
 		}
 	}
 	t.Logf("training, all cases: %v", train)

@@ -51,7 +51,6 @@ var statusPhraseWords = []struct {
 	{[]byte("gateway time-out"), 504},
 	{[]byte("endpoint request timed out"), 504},
 	{[]byte("missing authentication token"), 403},
-	{[]byte("goneexception"), 410},
 }
 
 // statusShown returns the status a client or person line shows, a 5xx
