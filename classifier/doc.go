@@ -1,22 +1,22 @@
-// Package classifier decides why API Gateway answered 5xx. Its pipeline,
-// in the order of its files:
+// Package classifier decides why API Gateway answered 5xx. Its files are
+// numbered in the order of its pipeline:
 //
-//   - read (readfrom.go, readjson.go, prefix.go): stream the evidence line by
-//     line, from plain text or the JSON of the CloudWatch Logs CLI, with
-//     bounded memory;
-//   - attribute (attribute.go, parse_*.go): say who wrote each line (the
-//     gateway's execution or access log, the Lambda platform, the function,
-//     an authorizer, a client, a CDN or a person) and group lines by request;
-//   - match (rules.go, match.go, status_evidence.go): find the causes of
-//     docs/taxonomy.md a line can show on its layer, and the status it shows;
-//   - decide (decide.go, context_rules.go, collect.go, aggregate.go): the
-//     cause and status of every request, then of the incident, abstaining
-//     (cause unknown) when no line names a cause;
-//   - explain (diagnose.go, missing.go, remediation.go, advice_api.go,
-//     names.go, backoff.go, report.go): the why, the missing evidence, the
-//     remediation steps (en, ja, zh-TW, pt-BR) for the API type and the
-//     client backoff advice.
+//  1. read (1_read_*.go): stream the evidence line by line, from plain text
+//     or the JSON of the CloudWatch Logs CLI, with bounded memory, and strip
+//     the timestamps and columns exports put before a message;
+//  2. attribute (2_attribute_*.go): say who wrote each line (the gateway's
+//     execution or access log, the Lambda platform, the function, an
+//     authorizer, a client, a CDN or a person) and group lines by request;
+//  3. match (3_match_*.go): find the causes of docs/taxonomy.md that a line
+//     can show on its layer, and the status it shows;
+//  4. decide (4_decide_*.go): the cause and status of every request, then
+//     of the incident, abstaining (cause unknown) when no line names one;
+//  5. explain (5_explain_*.go): the why, the missing evidence, the
+//     remediation steps (en, ja, zh-TW, pt-BR) in the API type's own CLI,
+//     the names a caller knows filled in, the client backoff advice, and
+//     the text and JSON reports.
 //
-// It is pure: no I/O beyond the readers it is handed, no clock, no globals
-// that change.
+// session.go holds the state the steps share; cause.go and status.go the
+// vocabulary (causes, statuses, API types). The package is pure: no I/O
+// beyond the readers it is handed, no clock, no globals that change.
 package classifier
