@@ -22,17 +22,16 @@ func proofVisible(sc *scenario.Scenario, start time.Time, ep scenario.EpisodeInf
 	m := errorMetric(ep)
 	for at := ep.Start; at.Before(ep.End.Add(10 * time.Minute)); at = at.Add(10 * time.Second) {
 		clk.Set(at)
-		from := at.Truncate(time.Minute).Add(-3 * time.Minute)
-		breaches := 0
-		for _, dp := range w.Datapoints(ep.Account, ep.Region, m, from, at, time.Minute) {
+		breach := map[time.Time]bool{}
+		for _, dp := range w.Datapoints(ep.Account, ep.Region, m, ep.Start.Add(-2*time.Minute), at, time.Minute) {
 			sum, _ := dp.Agg.Stat("Sum")
 			n, _ := dp.Agg.Stat("SampleCount")
-			if sum >= 5 && sum >= 0.05*n {
-				breaches++
-			}
+			breach[dp.Time] = sum >= 5 && sum >= 0.05*n
 		}
-		if breaches >= 2 {
-			return at, true
+		for t, b := range breach {
+			if b && (breach[t.Add(time.Minute)] || breach[t.Add(2*time.Minute)]) {
+				return at, true
+			}
 		}
 	}
 	return time.Time{}, false
