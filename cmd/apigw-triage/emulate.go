@@ -29,7 +29,7 @@ func parseEmulate(args []string, s streams) (emulateOptions, error) {
 	fs := flag.NewFlagSet("emulate", flag.ContinueOnError)
 	fs.SetOutput(s.stderr)
 	fs.StringVar(&o.listen, "listen", "127.0.0.1:4566", "address to serve the emulated AWS APIs on")
-	fs.StringVar(&o.scenario, "scenario", "catalog", "built-in scenario (catalog, fleet:N) or scenario YAML file")
+	fs.StringVar(&o.scenario, "scenario", "catalog", "built-in scenario (catalog, fleet:N, fleet-idle:N) or scenario YAML file")
 	fs.Float64Var(&o.speed, "speed", 1, "emulated seconds per wall second")
 	fs.StringVar(&o.start, "start", "", "the scenario's time zero, RFC 3339 (default: now, to the minute)")
 	fs.Int64Var(&o.seed, "seed", 1, "seed of the wire layer's throttling decisions")
