@@ -20,7 +20,7 @@ func (s *Session) clientLine(msg, line []byte) {
 	if layer.machine() {
 		s.st.machine++
 	}
-	s.noteAPIType(s.low)
+	s.noteAPIType(s.low, msg)
 	if m := httpStatusLine.FindSubmatch(msg); m != nil {
 		s.group(nil).setStatus(leadingInt(m[1]), line)
 		return

@@ -142,8 +142,16 @@ var httpAPIMarks = [][]byte{
 	[]byte("apigatewayv2"), []byte("http api"), []byte("payload format version"), []byte(`"routekey"`),
 }
 
-// noteAPIType records what a line says about the type of the API.
-func (s *Session) noteAPIType(low []byte) {
+// httpAPIBody is the body an HTTP API answers its 500s with; a REST API
+// writes "Internal server error" (lower-case s).
+var httpAPIBody = []byte(`"Internal Server Error"`)
+
+// noteAPIType records what a line says about the type of the API; raw is
+// the line before lower-casing.
+func (s *Session) noteAPIType(low, raw []byte) {
+	if bytes.Contains(raw, httpAPIBody) {
+		s.st.httpAPIHint = true
+	}
 	for _, m := range websocketMarks {
 		if bytes.Contains(low, m) {
 			s.st.websocket = true

@@ -285,6 +285,11 @@ func personRules() []ruleSpec {
 		{lit: "授權方", cause: CauseAuthorizerError, weight: wWeak, layers: person},
 		{lit: "autorizador", cause: CauseAuthorizerError, weight: wWeak, layers: person},
 		{lit: "add-permission", cause: CauseLambdaInvokePermission, weight: wHint, layers: person},
+		// a 500 before the function ran: API Gateway could not invoke it
+		// (a function that ran and failed answers 502 on REST APIs and
+		// leaves its own log)
+		{lit: "invoke", re: `(never|not|wasn'?t|isn'?t|is not|was not) (even |being |getting )?(invoked|triggered)`, cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
+		{lit: "log", re: `(nothing|no entries|no logs?|nothing new) (shows? up |appears? )?in (the )?(cloudwatch|lambda|function'?s?)( logs?)?|no (cloudwatch |lambda |function )?logs (at all|were|are|show|for the function)`, cause: CauseLambdaInvokePermission, weight: wGuess + 10, layers: person},
 		{lit: "resource-based policy", cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
 		{lit: "resource based policy", cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
 		{lit: "proxy", re: `proxy (integration|response)[^.]{0,80}(statuscode|status code|format|string body|body (must|should) be a string)`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, layers: person},

@@ -3,7 +3,10 @@ package classifier
 import "strings"
 
 // missing names the evidence that would have decided a diagnosis that is
-// unknown or uncertain, so the reader knows what to switch on or fetch.
+// unknown or uncertain, so the reader knows what to switch on or fetch:
+// execution logging at INFO, the access-log fields that carry integration
+// and authorizer errors, the function's log group, and the status itself
+// when nothing showed it.
 func (s *Session) missing(d Diagnosis) []string {
 	if d.Cause != CauseUnknown && d.Confidence >= 0.5 {
 		return nil
@@ -13,21 +16,24 @@ func (s *Session) missing(d Diagnosis) []string {
 	}
 	var out []string
 	api := d.APIType
+	if d.Status == StatusUnknown {
+		out = append(out, "what the client received: the status line (curl -i), the browser's network tab, or the access log's $context.status")
+	}
 	if api != APIHTTP && s.st.execLines == 0 {
 		if strings.EqualFold(s.hints.ExecutionLogging, "OFF") {
-			out = append(out, "execution logging is OFF on the stage: set the logging level to INFO or ERROR to see why API Gateway failed")
+			out = append(out, "execution logging is OFF on the stage: set the logging level to INFO to see why API Gateway failed")
 		} else {
-			out = append(out, "REST execution-log lines (log group API-Gateway-Execution-Logs_{api-id}/{stage}) for the failing requests")
+			out = append(out, "execution-log lines at INFO level (log group API-Gateway-Execution-Logs_{api-id}/{stage}) for the failing requests (REST and WebSocket APIs)")
 		}
 	}
 	if api == APIHTTP || s.st.accessLines > 0 || s.hints.AccessLogFormat != "" {
 		if !s.st.integErrVar && !strings.Contains(s.hints.AccessLogFormat, "integrationErrorMessage") &&
 			!strings.Contains(s.hints.AccessLogFormat, "integration.error") {
-			out = append(out, "the access log format lacks $context.integrationErrorMessage (and $context.integration.status): add them to see integration failures")
+			out = append(out, "access-log fields $context.integrationErrorMessage, $context.integration.status and $context.authorizer.error: add them to the access log format to see integration and authorizer failures")
 		}
 	}
 	if s.st.lambdaLines == 0 {
-		out = append(out, "Lambda function logs (/aws/lambda/<function>) for the failing requests, if the integration is a Lambda function")
+		out = append(out, "the function's log group (/aws/lambda/{function}) for the failing minutes, if the integration is a Lambda function")
 	}
 	return out
 }
