@@ -106,7 +106,7 @@ func (m *matcher) match(line []byte, layer Layer) hit {
 		if !on(r.layers, layer) || !m.mayContain(r) {
 			continue
 		}
-		if !bytes.Contains(m.low, r.lit) {
+		if !bytes.Contains(m.low, r.lit) || (r.unless != nil && bytes.Contains(m.low, r.unless)) {
 			continue
 		}
 		implied := r.implied

@@ -21,6 +21,8 @@ type rule struct {
 	// Go's regexp has no look-behind, and a leading alternation in re
 	// would lose the literal-prefix scan that keeps matching fast.
 	notAfter []byte
+	// unless, when set, rejects the rule on a line that holds it.
+	unless []byte
 	// layers are the layers whose lines can show the cause; empty is all.
 	layers uint16
 	// pairs are byte pairs of lit (its first, middle and last) that a line
@@ -63,6 +65,7 @@ type ruleSpec struct {
 	weight   int
 	implied  int
 	notAfter string
+	unless   string
 	layers   uint16
 }
 
@@ -80,6 +83,9 @@ func rules() []rule {
 			r := rule{lit: []byte(s.lit), cause: s.cause, weight: s.weight, implied: s.implied, layers: s.layers, pairs: litPairs([]byte(s.lit))}
 			if s.notAfter != "" {
 				r.notAfter = []byte(s.notAfter)
+			}
+			if s.unless != "" {
+				r.unless = []byte(s.unless)
 			}
 			if s.re != "" {
 				r.re = regexp.MustCompile(s.re)
@@ -219,7 +225,7 @@ func gatewayRules() []ruleSpec {
 		{lit: "to assume the", re: `permissions? to assume the (iam )?role`, cause: CauseCredentialsRoleError, weight: wExplicit},
 		{lit: "perform: sts:assumerole", cause: CauseCredentialsRoleError, weight: 85},
 		{lit: "invalid credentials", cause: CauseCredentialsRoleError, weight: 60},
-		{lit: "is not authorized to perform", cause: CauseCredentialsRoleError, weight: 55},
+		{lit: "is not authorized to perform", cause: CauseCredentialsRoleError, weight: 55, unless: "execute-api:invoke"},
 		{lit: "accessdenied", cause: CauseCredentialsRoleError, weight: 35},
 		{lit: "vpc link", cause: CausePrivateIntegrationError, weight: 85},
 		{lit: "vpclink", cause: CausePrivateIntegrationError, weight: 85},
@@ -301,9 +307,21 @@ func personRules() []ruleSpec {
 }
 
 // clientRules recognise what a client saw: gateway response bodies, reason
-// phrases and x-amzn-ErrorType values. Most only imply a status.
+// phrases and x-amzn-ErrorType values. Most only imply a status. The
+// gateway's own 4xx answers (a resource policy or IAM authorization that
+// denies the caller, a bad signature, request validation, a request over
+// 10 MB) are not_5xx, weakly, so that any 5xx cause in the same request
+// outranks them.
 func clientRules() []ruleSpec {
 	return []ruleSpec{
+		{lit: "perform: execute-api:invoke", cause: CauseNot5xx, weight: wWeak, implied: 403},
+		{lit: "security token included in the request is invalid", cause: CauseNot5xx, weight: wWeak, implied: 403},
+		{lit: "signature expired", cause: CauseNot5xx, weight: wWeak, implied: 403},
+		{lit: "the request signature we calculated does not match", cause: CauseNot5xx, weight: wWeak, implied: 403},
+		{lit: "invalid key=value pair", cause: CauseNot5xx, weight: wWeak, implied: 403},
+		{lit: "invalid request body", cause: CauseNot5xx, weight: wWeak, implied: 400},
+		{lit: "missing required request parameters", cause: CauseNot5xx, weight: wWeak, implied: 400},
+		{lit: "http content length exceeded", cause: CauseNot5xx, weight: wWeak, implied: 413},
 		{lit: "internalservererrorexception", implied: implied5xx},
 		{lit: "missingauthenticationtokenexception", implied: 403},
 		{lit: "missing authentication token", implied: 403},

@@ -42,6 +42,9 @@ func (s *Session) decide(g *group, api APIType) outcome {
 	case code > 0 && !is5xx(code):
 		return outcome{cause: CauseNot5xx, status: StatusNone}
 	}
+	if cause == CauseNot5xx {
+		cause = CauseUnknown // a 4xx look-alike's words in a request that did fail
+	}
 	inferred := code == 0
 	if code == implied5xx || code == 0 {
 		code = s.usualCode(cause, api, code)
