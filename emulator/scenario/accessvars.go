@@ -24,7 +24,7 @@ func (ri *reqInfo) accessVars() map[string]string {
 		svcStatus = intStatus
 	}
 	intLat := fmt.Sprint(int(r.intLat))
-	if ri.failing {
+	if ri.failing && r.status >= 500 {
 		intStatus, svcStatus, intErr, errMsg = ri.failureVars()
 		if ri.cause == classifier.CauseIntegrationTimeout && ri.s.http {
 			intLat = "-1" // HTTP APIs log -1 when the integration did not answer

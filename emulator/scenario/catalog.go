@@ -43,6 +43,7 @@ var catalogEntries = []catEntry{
 	{"shipping-backend-unavailable", false, "backend_unavailable", IntegrationHTTPProxy, "", 60, 0.7, "INFO", "json", false},
 	{"quotes-integration-timeout", false, "integration_timeout", IntegrationLambdaProxy, "python3.12", 40, 0.5, "INFO", "json", false},
 	{"http-integration-timeout", true, "integration_timeout", IntegrationLambdaProxy, "nodejs20.x", 40, 0.5, "", "json", false},
+	{"billing-masked-200", false, "lambda_error_masked_as_200", IntegrationLambdaCustom, "nodejs20.x", 60, 0.4, "INFO", "json", false},
 }
 
 // catalogDetailed are the catalog stages with detailed metrics on, so

@@ -73,6 +73,7 @@ var effects = map[classifier.Cause]effect{
 	classifier.CauseLambdaOutOfMemory:            {needs: needLambda, invoked: true, fnError: true, lat: latNormal},
 	classifier.CauseLambdaThrottled:              {needs: needLambda, throttled: true, lat: latFast},
 	classifier.CauseStatusMappingMissing:         {needs: needLambdaCustom, invoked: true, fnError: true, lat: latNormal},
+	classifier.CauseLambdaErrorMaskedAs200:       {needs: needLambdaCustom, invoked: true, fnError: true, lat: latNormal},
 	classifier.CauseIntegrationMethodNotPost:     {needs: needLambda, lat: latFast},
 	classifier.CauseBackendPayloadTooLarge:       {needs: needBackend, lat: latSlow},
 	classifier.CausePrivateIntegrationError:      {needs: needVPCLink, lat: latFast},

@@ -90,6 +90,10 @@ func (ri *reqInfo) execOutcome() []line {
 		body := "<AccessDeniedException>\n  <Message>Unable to determine service/operation name to be authorized</Message>\n</AccessDeniedException>\n"
 		return append(append(ri.received(recv, 403, body), line{recv + 1, fmt.Sprintf("Lambda invocation failed with status: 403. Lambda request id: %s", ri.lid), true}),
 			fail("Execution failed due to configuration error: Unable to determine service/operation name to be authorized")...)
+	case classifier.CauseLambdaErrorMaskedAs200:
+		// No integration response matches the error, so the default one
+		// (200) passes the Lambda error payload through to the client.
+		return append(ri.received(recv, 200, ri.functionError().payload(ri.lid)), ri.completed(end, status)...)
 	case classifier.CauseStatusMappingMissing:
 		e := ri.functionError()
 		return append(ri.received(recv, 200, e.payload(ri.lid)),

@@ -3,6 +3,8 @@ package scenario
 import (
 	"fmt"
 	"strings"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
 )
 
 // endpointURI is where API Gateway sends the request: Lambda's Invoke URL
@@ -77,6 +79,9 @@ func (ri *reqInfo) successBody() string {
 }
 
 func (ri *reqInfo) responseBody() string {
+	if ri.failing && ri.cause == classifier.CauseLambdaErrorMaskedAs200 {
+		return ri.functionError().payload(ri.lid)
+	}
 	if ri.r.status >= 500 {
 		return `{"message": "Internal server error"}`
 	}

@@ -40,6 +40,9 @@ func (w *World) drawRequest(s *stageRT, t time.Time, rng *rand.Rand, r *request)
 	}
 	e := s.episodes[r.ep]
 	r.status = uint16(e.cause.Status(apiType(s.http)))
+	if !e.cause.Status(apiType(s.http)).Is5xx() {
+		r.status = 200 // the error reaches the client as a 200 OK body
+	}
 	r.bytes = uint32(80 + rng.IntN(60))
 	w.failureTiming(e, rt, base, overhead, rng, r)
 }

@@ -29,6 +29,10 @@ func catalogWorld(t testing.TB, now time.Duration) (*World, *clock.Manual) {
 
 // errorMetric is the 5xx metric of an episode's stage.
 func errorMetric(e EpisodeInfo) world.MetricID {
+	if e.Cause == classifier.CauseLambdaErrorMaskedAs200 {
+		// The gateway answers 200: the failures show only in the function's Errors.
+		return world.MetricID{Namespace: "AWS/Lambda", Name: "Errors", Dims: []world.Dim{{Name: "FunctionName", Value: e.Function}}}
+	}
 	if e.APIType == classifier.APIHTTP {
 		return world.MetricID{Namespace: "AWS/ApiGateway", Name: "5xx", Dims: []world.Dim{{Name: "ApiId", Value: e.APIID}, {Name: "Stage", Value: e.Stage}}}
 	}
@@ -72,6 +76,10 @@ func TestMetricsMatchLogs(t *testing.T) {
 		}
 		t.Run(e.APIName, func(t *testing.T) {
 			min := e.Start.Add(2 * time.Minute)
+			if e.Cause == classifier.CauseLambdaErrorMaskedAs200 {
+				checkMasked(t, w, e, min)
+				return
+			}
 			dps := w.Datapoints(acct, region, errorMetric(e), min, min.Add(time.Minute), time.Minute)
 			if len(dps) != 1 {
 				t.Fatalf("datapoints = %d, want 1", len(dps))
@@ -126,4 +134,22 @@ func stageOf(w *World, e EpisodeInfo) *stageRT {
 		}
 	}
 	return nil
+}
+
+// checkMasked: a Lambda error answered as 200 counts in the function's
+// Errors and never in the stage's 5XXError, and the logs show no 5xx.
+func checkMasked(t *testing.T, w *World, e EpisodeInfo, min time.Time) {
+	t.Helper()
+	fn := w.Datapoints(acct, region, errorMetric(e), min, min.Add(time.Minute), time.Minute)
+	gw := w.Datapoints(acct, region, world.MetricID{Namespace: "AWS/ApiGateway", Name: "5XXError",
+		Dims: []world.Dim{{Name: "ApiName", Value: e.APIName}, {Name: "Stage", Value: e.Stage}}}, min, min.Add(time.Minute), time.Minute)
+	if len(fn) != 1 || fn[0].Agg.Sum < 5 {
+		t.Fatalf("Lambda Errors datapoints %v, want one with at least 5 errors", fn)
+	}
+	if len(gw) != 1 || gw[0].Agg.Sum != 0 {
+		t.Errorf("5XXError datapoints %v, want one of 0", gw)
+	}
+	if n := countFailures(t, w, e, min); n != 0 {
+		t.Errorf("logs show %d 5xx, want none", n)
+	}
 }
