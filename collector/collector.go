@@ -37,6 +37,7 @@ type Collector struct {
 	cost   costState
 	warned map[string]bool           // conditions already logged
 	fns    map[string]cachedFunction // Lambda configurations read on trips, by region and name
+	fnErrs map[string]fnErrors       // Lambda Errors of custom-integrated functions, by region and name
 }
 
 // regionHealth is the outcome of the last poll of one region.

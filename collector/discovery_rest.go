@@ -69,6 +69,7 @@ func (c *Collector) restAPIStages(ctx context.Context, r *region, a agtypes.Rest
 		}
 		st.Integration = dominant(integ)
 		st.Functions = stageFunctions(uris(integ), s.Variables)
+		st.CustomFunctions = functionNames(stageFunctions(uris(customLambda(integ)), s.Variables))
 		if st.DetailedMetrics {
 			st.Routes = settings.metricsRoutes(routes)
 		}

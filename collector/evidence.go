@@ -51,7 +51,7 @@ func (c *Collector) Evidence(ctx context.Context, st Stage, start, end time.Time
 	}
 	var events []classifier.LogEvent
 	if c.opts.Logs.Insights {
-		res, err := c.runInsights(ctx, r, groups, start, end)
+		res, err := c.runInsights(ctx, r, insightsQueryFor(st), groups, start, end)
 		if err != nil {
 			return ev, fmt.Errorf("stage %s: %w", st.Key, err)
 		}

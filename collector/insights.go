@@ -44,6 +44,19 @@ const (
 		`^(START|END) RequestId: |"status"\s*:\s*"?[1-4]\d\d"?\s*[,}]|" [1-4]\d\d \d`
 )
 
+// insightsQueryMasked keeps the 2xx completion lines too, for stages whose
+// custom Lambda integrations can answer a function's error with 200: the
+// evidence must show what the clients got (lambda_error_masked_as_200).
+var insightsQueryMasked = strings.Replace(insightsQuery, `Method completed with status: [1-4]\d\d`, `Method completed with status: [134]\d\d`, 1)
+
+// insightsQueryFor is the query of one stage's evidence.
+func insightsQueryFor(st Stage) string {
+	if len(st.CustomFunctions) > 0 {
+		return insightsQueryMasked
+	}
+	return insightsQuery
+}
+
 // insightsResult is what one query returned.
 type insightsResult struct {
 	events    []classifier.LogEvent
@@ -53,13 +66,13 @@ type insightsResult struct {
 
 // runInsights runs one Logs Insights query and waits for it on the clock,
 // stopping it when ctx ends.
-func (c *Collector) runInsights(ctx context.Context, r *region, groups []string, start, end time.Time) (*insightsResult, error) {
+func (c *Collector) runInsights(ctx context.Context, r *region, query string, groups []string, start, end time.Time) (*insightsResult, error) {
 	if len(groups) > insightsMaxGroups {
 		groups = groups[:insightsMaxGroups]
 	}
 	sq, err := r.logs.StartQuery(ctx, &cloudwatchlogs.StartQueryInput{
 		LogGroupNames: groups,
-		QueryString:   aws.String(insightsQuery),
+		QueryString:   aws.String(query),
 		StartTime:     aws.Int64(start.Unix()),
 		EndTime:       aws.Int64(end.Unix()),
 		Limit:         aws.Int32(insightsLimit),

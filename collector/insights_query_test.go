@@ -64,3 +64,26 @@ func TestInsightsQueryKeepsEvidence(t *testing.T) {
 		}
 	}
 }
+
+// TestInsightsQueryMaskedKeepsTheStatus: for a stage with custom Lambda
+// integrations the 200 completion line stays, since only it shows that a
+// function's error reached the client as 200 OK; 4xx completions still go.
+func TestInsightsQueryMaskedKeepsTheStatus(t *testing.T) {
+	const id = "(286364ab-1f2e-4b7a-9c3d-5e6f7a8b9c0d) "
+	if got := insightsQueryFor(Stage{}); got != insightsQuery {
+		t.Fatalf("a stage without custom integrations gets %q", got)
+	}
+	q, err := insights.Parse(insightsQueryFor(Stage{CustomFunctions: []string{"billing-fn"}}))
+	if err != nil {
+		t.Fatalf("the masked evidence query does not parse: %v", err)
+	}
+	run := q.Start(insightsLimit)
+	at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i, m := range []string{id + "Method completed with status: 200", id + "Method completed with status: 404", id + "Successfully completed execution"} {
+		run.Add(insights.Event{Time: at.Add(time.Duration(i) * time.Millisecond), Message: m, Stream: "s", Group: "g"})
+	}
+	rows, _ := run.Finish()
+	if len(rows) != 1 || rows[0][1].Value != id+"Method completed with status: 200" {
+		t.Errorf("rows %v, want only the 200 completion", rows)
+	}
+}

@@ -113,11 +113,15 @@ type Thresholds struct {
 	Latency     time.Duration // breach at or above; 0 disables
 	M, N        int           // trip when M of the last N periods breach; default 2 of 3
 	ClearAfter  int           // clean periods with traffic to clear; default 5
+	// MaskedMin: a period breaches when at least this many errors of the
+	// functions behind a stage's custom Lambda integrations went out as
+	// 2xx (lambda_error_masked_as_200); default 5, negative turns it off.
+	MaskedMin float64
 }
 
 // DefaultThresholds are used where Options.Thresholds returns zero fields.
 func DefaultThresholds() Thresholds {
-	return Thresholds{ErrorRate: 0.05, Min5xx: 5, LatencyStat: "p99", M: 2, N: 3, ClearAfter: 5}
+	return Thresholds{ErrorRate: 0.05, Min5xx: 5, LatencyStat: "p99", M: 2, N: 3, ClearAfter: 5, MaskedMin: 5}
 }
 
 // LogsOptions configures evidence pulling.
@@ -217,6 +221,9 @@ func (t Thresholds) withDefaults() Thresholds {
 	}
 	if t.ClearAfter <= 0 {
 		t.ClearAfter = d.ClearAfter
+	}
+	if t.MaskedMin == 0 {
+		t.MaskedMin = d.MaskedMin
 	}
 	return t
 }

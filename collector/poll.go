@@ -128,7 +128,9 @@ func (c *Collector) pollMetrics(ctx context.Context, r *region, stages []Stage, 
 	if err := c.readMetrics(ctx, r, stages, plans, w, true); err != nil {
 		return nil, err
 	}
-	return c.evaluateAll(stages, plans, w), nil
+	res := c.evaluateAll(stages, plans, w)
+	c.evaluateMasked(r.id(), stages, plans, w, res)
+	return res, nil
 }
 
 // stagePlan is one stage's thresholds and reads in one poll.
@@ -177,6 +179,11 @@ func (c *Collector) readMetrics(ctx context.Context, r *region, stages []Stage, 
 				qs = append(qs, stageQueries(i, st, p.th, w.period, p.kinds(look))...)
 			}
 		}
+		var fns []string
+		if !quiet && !look {
+			fns = maskedFunctions(stages, plans)
+			qs = append(qs, maskedQueries(len(stages), fns, w.period)...)
+		}
 		if len(qs) == 0 {
 			continue
 		}
@@ -186,6 +193,7 @@ func (c *Collector) readMetrics(ctx context.Context, r *region, stages []Stage, 
 			return err
 		}
 		c.store(stages, plans, points, from, end, quiet, look)
+		c.storeMasked(r.id(), len(stages), fns, points, from, end)
 		if look {
 			c.noteLatency(stages, plans, quiet, w.now)
 		}

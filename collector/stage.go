@@ -25,6 +25,10 @@ type Stage struct {
 	AccessLogGroup    string
 	AccessLogFormat   string
 	Functions         []Function
+	// CustomFunctions are the functions behind custom (non-proxy) Lambda
+	// integrations (REST): their errors reach clients as 200 OK unless
+	// the integration maps them to a status.
+	CustomFunctions []string
 	// Integration is the dominant integration of the API (the one most
 	// methods or routes use).
 	Integration IntegrationInfo
@@ -115,6 +119,12 @@ type StageResult struct {
 	// integration timeout, so the 5xx are likely timeouts (504, 503 on
 	// HTTP APIs).
 	LikelyTimeout bool
+	// MaskedErrors are the latest period's errors of the functions behind
+	// custom Lambda integrations that the stage did not answer as 5xx.
+	MaskedErrors float64
+	// Masked: M of the last N periods had at least MaskedMin masked
+	// errors; Tripped is then set too.
+	Masked bool
 }
 
 // TargetError is a failure of one account and region; the others went on.

@@ -29,6 +29,8 @@ func Default() Config {
 			LatencyPercentile: "p99",
 			MOfN:              MOfN{M: 2, N: 3},
 			ClearAfter:        3,
+
+			Masked200MinErrors: 5,
 		}},
 		Collector: Collector{
 			Interval: time.Minute,

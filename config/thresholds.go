@@ -23,6 +23,11 @@ type Thresholds struct {
 	MOfN MOfN `yaml:"m_of_n"`
 	// ClearAfter is how many consecutive clean periods resolve an incident.
 	ClearAfter int `yaml:"clear_after"`
+	// Masked200MinErrors trips a period of a REST stage with custom
+	// (non-proxy) Lambda integrations when at least this many of its
+	// functions' errors went out as 2xx (lambda_error_masked_as_200); 0
+	// turns the check off.
+	Masked200MinErrors int `yaml:"masked_200_min_errors"`
 }
 
 // MOfN is an "M out of N periods" rule; the M need not be consecutive.

@@ -66,6 +66,9 @@ func checkThresholds(t Thresholds, add func(field, format string, args ...any)) 
 	if t.Min5xxCount < 1 {
 		add("min_5xx_count", "must be at least 1, not %d", t.Min5xxCount)
 	}
+	if t.Masked200MinErrors < 0 {
+		add("masked_200_min_errors", "must be 0 (off) or more, not %d", t.Masked200MinErrors)
+	}
 	if m := percentile.FindStringSubmatch(t.LatencyPercentile); m == nil || m[1] == "0" || m[1] == "00" {
 		add("latency_percentile", "must be a percentile such as p99 or p99.9, not %q", t.LatencyPercentile)
 	}

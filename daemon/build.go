@@ -184,7 +184,8 @@ func collectorOptions(cfg *config.Config, env Env, reg prometheus.Registerer) co
 		Thresholds: func(api, stage string) collector.Thresholds {
 			t := cfg.ThresholdsFor(api, stage)
 			return collector.Thresholds{ErrorRate: t.ErrorRate, Min5xx: float64(t.Min5xxCount),
-				LatencyStat: t.LatencyPercentile, Latency: t.Latency, M: t.MOfN.M, N: t.MOfN.N, ClearAfter: t.ClearAfter}
+				LatencyStat: t.LatencyPercentile, Latency: t.Latency, M: t.MOfN.M, N: t.MOfN.N, ClearAfter: t.ClearAfter,
+				MaskedMin: maskedMin(t.Masked200MinErrors)}
 		},
 		Interval: cfg.Collector.Interval, Period: cfg.Collector.Period, Delay: cfg.Collector.Delay,
 		Reread: cfg.Collector.RereadPeriods, LatencyEvery: cfg.Collector.LatencyInterval,
@@ -237,4 +238,13 @@ func shard(ha config.HA) func(string) bool {
 		_, _ = h.Write([]byte(key))
 		return int(h.Sum32()%uint32(ha.Shards)) == ha.ShardIndex
 	}
+}
+
+// maskedMin maps the configuration's masked_200_min_errors onto the
+// collector's threshold, where 0 would mean the default: off is negative.
+func maskedMin(n int) float64 {
+	if n == 0 {
+		return -1
+	}
+	return float64(n)
 }
