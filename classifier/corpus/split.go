@@ -25,7 +25,7 @@ const (
 
 var (
 	// Language segments AWS puts in front of the same article.
-	langSegment = regexp.MustCompile(`^(ja|ja_jp|ko|ko_kr|zh-hant|zh-hans|zh_tw|zh_cn|pt|pt_br|es|es_es|fr|fr_fr|de|de_de|it|it_it|id|id_id|zh-tw|zh-cn|pt-br)$`)
+	langSegment = regexp.MustCompile(`^(ja|jp|ja_jp|ko|kr|ko_kr|cn|tw|zh-hant|zh-hans|zh_tw|zh_cn|pt|pt_br|es|es_es|fr|fr_fr|de|de_de|it|it_it|id|id_id|zh-tw|zh-cn|pt-br)$`)
 	// Stack Overflow and re:Post question ids, without the title slug.
 	questionPath = regexp.MustCompile(`^(/questions/[^/]+)`)
 	// GitHub issue, pull request or discussion, without comment anchors or /files tabs.
@@ -49,6 +49,10 @@ func Source(raw string) string {
 		kept = append(kept, seg)
 	}
 	path := "/" + strings.Join(kept, "/")
+	// The same Knowledge Center article is also served under aws.amazon.com.
+	if host == "aws.amazon.com" && strings.HasPrefix(path, "/premiumsupport/knowledge-center/") {
+		host, path = "repost.aws", strings.TrimPrefix(path, "/premiumsupport")
+	}
 	switch {
 	case host == "github.com":
 		if m := githubThread.FindStringSubmatch(path); m != nil {

@@ -8,6 +8,7 @@ func TestSourceJoinsVariantsOfOneThread(t *testing.T) {
 		{"case of owner", "https://github.com/Netflix/bless/issues/32", "https://github.com/netflix/bless/issues/32/"},
 		{"stack overflow slug", "https://stackoverflow.com/questions/123/why-502", "https://stackoverflow.com/questions/123"},
 		{"article language", "https://repost.aws/knowledge-center/malformed-502-api-gateway", "https://www.repost.aws/ja/knowledge-center/malformed-502-api-gateway"},
+		{"premium support copy", "https://aws.amazon.com/jp/premiumsupport/knowledge-center/api-gateway-lambda-stage-variable-500/", "https://repost.aws/knowledge-center/api-gateway-lambda-stage-variable-500"},
 		{"docs language", "https://docs.aws.amazon.com/apigateway/latest/developerguide/x.html", "https://docs.aws.amazon.com/ja_jp/apigateway/latest/developerguide/x.html"},
 		{"re:Post question title", "https://repost.aws/questions/QU1/title-one", "https://repost.aws/zh-Hant/questions/QU1"},
 	} {
