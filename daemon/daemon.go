@@ -183,6 +183,9 @@ func (d *Daemon) Ready() error {
 	if lastErr != nil {
 		return lastErr
 	}
+	if err := d.opts.Incidents.Healthy(); err != nil {
+		return err
+	}
 	if age := d.opts.Clock.Now().Sub(last); age > 3*d.opts.Interval {
 		return fmt.Errorf("last successful poll was %s ago", age.Round(time.Second))
 	}

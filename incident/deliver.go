@@ -115,9 +115,10 @@ func (d *Dispatcher) record(batch []outboxEntry, ds []*notifier.Delivery, retry 
 	log := d.log.With("event", ev.ID, "kind", string(ev.Kind), "batch", len(batch), "attempt", batch[0].Attempts)
 	if callErr == nil {
 		if err := d.st.delivered(d.name, batch, states, now); err != nil {
-			// The sink has it; the entry stays and is redelivered with the
-			// same event id, which the sink recognises.
-			log.Error("recording a delivery failed", "err", err)
+			// The sink has it: remember that, so the entry is recorded
+			// (not sent again) once the store takes writes.
+			d.unrecorded = &unrecorded{batch: batch, states: states, at: now}
+			log.Error("recording a delivery failed; recorded later, not sent again", "err", err)
 			*failures++
 			return d.backoff.wait(*failures, nil)
 		}
@@ -143,4 +144,27 @@ func (d *Dispatcher) record(batch []outboxEntry, ds []*notifier.Delivery, retry 
 	d.metrics.notifications.WithLabelValues(d.name, resultRetried).Add(float64(len(batch)))
 	log.Warn("notification failed; will retry", "err", redact(callErr.Error()), "wait", wait)
 	return wait
+}
+
+// unrecorded is a delivery the sink accepted but the store could not
+// record (its file refused the write). Until it is recorded the dispatcher
+// sends nothing else, so the entry is not delivered a second time.
+type unrecorded struct {
+	batch  []outboxEntry
+	states []notifier.SinkState
+	at     time.Time
+}
+
+// recordLate retries recording an accepted delivery; it reports false while
+// the store still refuses.
+func (d *Dispatcher) recordLate() bool {
+	u := d.unrecorded
+	if err := d.st.delivered(d.name, u.batch, u.states, u.at); err != nil {
+		d.log.Warn("recording a delivery still fails", "event", u.batch[0].Event.ID, "err", err)
+		return false
+	}
+	d.unrecorded = nil
+	d.metrics.notifications.WithLabelValues(d.name, resultDelivered).Add(float64(len(u.batch)))
+	d.log.Info("notification delivered", "event", u.batch[0].Event.ID, "recorded_late", true)
+	return true
 }

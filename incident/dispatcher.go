@@ -62,6 +62,9 @@ type Dispatcher struct {
 	opts    DispatcherOptions
 	backoff backoff
 	metrics *dispatchMetrics
+	// unrecorded is set while a delivery the sink accepted waits to be
+	// recorded; Run's goroutine alone touches it.
+	unrecorded *unrecorded
 }
 
 // NewDispatcher returns the dispatcher of one sink and registers its
@@ -128,6 +131,11 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 	wake := d.st.wake(d.name)
 	failures := 0
 	for ctx.Err() == nil {
+		if d.unrecorded != nil && !d.recordLate() {
+			failures++
+			d.sleep(ctx, d.backoff.wait(failures, nil))
+			continue
+		}
 		batch, err := d.next(ctx)
 		if err != nil {
 			if errors.Is(err, berrors.ErrDatabaseNotOpen) {

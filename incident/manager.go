@@ -62,6 +62,10 @@ type Manager struct {
 	mu        sync.Mutex
 	latest    map[string]*Incident // by stage key: open, or the last resolved
 	lastPrune time.Time
+	// held are changes the store refused, oldest first (see held.go).
+	held      []heldChange
+	heldSeq   int
+	nextFlush time.Time
 }
 
 // pruneEvery spaces out retention passes: a pass reads the whole history,
@@ -95,6 +99,9 @@ func NewManager(st *Store, opts ManagerOptions) (*Manager, error) {
 	if m.metrics, err = newManagerMetrics(opts.Registerer); err != nil {
 		return nil, err
 	}
+	if err := registerStoreMetrics(opts.Registerer, m); err != nil {
+		return nil, err
+	}
 	if m.latest, err = st.latest(); err != nil {
 		return nil, fmt.Errorf("incident store %s: loading incidents: %w", st.Path(), err)
 	}
@@ -124,6 +131,7 @@ func (m *Manager) Observe(ctx context.Context, obs Observation) (Transition, err
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	m.flushHeld()
 	now := m.clk.Now()
 	prev := m.latest[obs.StageKey]
 	d := decide(prev, obs, now, m.rules)
@@ -133,7 +141,7 @@ func (m *Manager) Observe(ctx context.Context, obs Observation) (Transition, err
 		}
 		return Transition{}, nil
 	}
-	if err := m.persist(&d, now); err != nil {
+	if err := m.store(&d, now); err != nil {
 		return Transition{}, fmt.Errorf("incident store %s: %w", m.st.Path(), err)
 	}
 	m.after(prev, d)
@@ -142,7 +150,7 @@ func (m *Manager) Observe(ctx context.Context, obs Observation) (Transition, err
 
 // persist writes the incident and enqueues its notification.
 func (m *Manager) persist(d *decision, now time.Time) error {
-	return m.st.db.Update(func(tx *bolt.Tx) error {
+	return m.st.update(func(tx *bolt.Tx) error {
 		if d.isNew {
 			n, err := nextIncidentSeq(tx)
 			if err != nil {

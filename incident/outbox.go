@@ -158,7 +158,7 @@ func (s *Store) sinkState(incidentID, sink string) (notifier.SinkState, error) {
 
 // checkpoint persists a sink's state for an incident now.
 func (s *Store) checkpoint(incidentID, sink string, st notifier.SinkState) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		return updateRecord(tx, incidentID, sink, func(r *sinkRecord) { r.State = st })
 	})
 }
@@ -166,7 +166,7 @@ func (s *Store) checkpoint(incidentID, sink string, st notifier.SinkState) error
 // attempt counts an attempt before the sink is called, so that a
 // redelivery after a crash reports Attempt > 1.
 func (s *Store) attempt(sink string, keys []uint64) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		for _, k := range keys {
 			if err := updateEntry(tx, sink, k, func(e *outboxEntry) { e.Attempts++ }); err != nil {
 				return err
@@ -180,7 +180,7 @@ func (s *Store) attempt(sink string, keys []uint64) error {
 // transaction: either both happen or, after a crash, the entry is
 // redelivered with the checkpointed state.
 func (s *Store) delivered(sink string, entries []outboxEntry, states []notifier.SinkState, now time.Time) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		b, err := sinkBucket(tx, sink)
 		if err != nil {
 			return err
@@ -208,7 +208,7 @@ func (s *Store) delivered(sink string, entries []outboxEntry, states []notifier.
 // may have done part of its work (a root message posted, its reply not).
 func (s *Store) failed(sink string, entries []outboxEntry, states []notifier.SinkState, cause error, permanent bool) error {
 	msg := redact(cause.Error())
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		for i, e := range entries {
 			err := updateEntry(tx, sink, e.key, func(x *outboxEntry) {
 				x.LastError = msg

@@ -64,8 +64,9 @@ type Store struct {
 	path string
 	opts StoreOptions
 
-	mu    sync.Mutex
-	wakes map[string]chan struct{}
+	mu     sync.Mutex
+	wakes  map[string]chan struct{}
+	health writeHealth
 }
 
 // Open opens the store at path, creating it when the file does not exist.

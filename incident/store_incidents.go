@@ -84,7 +84,7 @@ func (s *Store) prune(now time.Time) (int, error) {
 		return 0, err
 	}
 	removed := 0
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err = s.update(func(tx *bolt.Tx) error {
 		for _, v := range victims {
 			if pending[v.ID].pending() > 0 {
 				continue
