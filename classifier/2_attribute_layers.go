@@ -106,9 +106,6 @@ func on(set uint16, l Layer) bool { return set == 0 || set&(1<<l) != 0 }
 
 // Layer sets of the rules.
 var (
-	// what API Gateway says about its integration: its logs, what it
-	// answered the client, and people quoting it
-	gatewaySide = layersOf(LayerGateway, LayerAccess, LayerClient, LayerCDN, LayerPerson, LayerUnknown)
 	// every layer but the caller's: generic network and TLS words from a
 	// client are about the client's own connection to API Gateway (in the
 	// function's log, inFunction reads them as the function's dependency)

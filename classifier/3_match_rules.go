@@ -151,6 +151,10 @@ func lambdaRules() []ruleSpec {
 		{lit: "unhandled promise rejection", cause: CauseLambdaFunctionError, weight: 45},
 		{lit: "exception", re: `\b(java|javax|software|com|org|net)\.[\w.$]+(exception|error)\b`, cause: CauseLambdaFunctionError, weight: wWeak},
 		{lit: "[error]", cause: CauseLambdaFunctionError, weight: wWeak},
+		// the Node.js runtime's level column, and the exceptions that
+		// JavaScript and Python functions raise
+		{lit: "\terror\t", cause: CauseLambdaFunctionError, weight: wWeak},
+		{lit: "error:", re: `\b(type|reference|range|key|value|attribute|index|name|zerodivision|assertion|unboundlocal|lookup)error:`, cause: CauseLambdaFunctionError, weight: wWeak},
 		{lit: "task timed out after", cause: CauseLambdaFunctionTimeout, weight: 85},
 		{lit: "status: timeout", cause: CauseLambdaFunctionTimeout, weight: 90},
 		{lit: "sandbox.timedout", cause: CauseLambdaFunctionTimeout, weight: wStrong},
@@ -302,6 +306,7 @@ func personRules() []ruleSpec {
 		{lit: "statuscode", re: `(must|should|needs? to|has to) return[^.]{0,40}statuscode`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, layers: person},
 		{lit: "second", re: `\b(29|30)[ -]?seconds?\b[^.]{0,60}(timeout|time out|limit)|(timeout|time out|timed out|limit)[^.]{0,60}\b(29|30)[ -]?seconds?\b`, cause: CauseIntegrationTimeout, weight: wLikely, layers: person},
 		{lit: "integration timeout", cause: CauseIntegrationTimeout, weight: wHint, layers: person},
+		{lit: "tim", re: `(lambda|function)('s)?( itself)? (is |was )?(timing out|timed out|times out|hit(s|ting)? (its|the) timeout)`, cause: CauseLambdaFunctionTimeout, weight: wHint, layers: person},
 		{lit: "タイムアウト", re: `(29|30) ?秒`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 	}
 }
