@@ -160,3 +160,21 @@ func TestEarlyTripTrustsOnlyTheCount(t *testing.T) {
 		}
 	}
 }
+
+// TestWatchedStagesAreReadInFull: a stage whose incident is open (after a
+// restart, say) is read in full every poll, so it can clear.
+func TestWatchedStagesAreReadInFull(t *testing.T) {
+	clk := clock.NewManual(t0)
+	cw := &fakeCW{value: steady(nil, 50, nil)}
+	st := restStage("a", "r", "recovering")
+	c := testCollector(t, clk, Thresholds{ClearAfter: 2}, map[*region][]Stage{{account: "a", name: "r", cw: cw}: {st}})
+	c.opts.Watching = func(key string) bool { return key == st.Key }
+	from := len(cw.queries)
+	res := pollN(t, c, clk, 2)
+	if got := kindsRead(cw, from); got[kindRequests] != 2 || got[kindLatency] != 2 {
+		t.Fatalf("queries of 2 polls = %v, want a full read each", got)
+	}
+	if sr := res[1].Stages[0]; sr.Screened || !sr.Clear {
+		t.Fatalf("watched stage with clean traffic: %+v, want full figures and clear", sr)
+	}
+}
