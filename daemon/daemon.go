@@ -198,3 +198,6 @@ func orDefault(d, def time.Duration) time.Duration {
 	}
 	return d
 }
+
+// Incidents is the daemon's incident manager (the demo's summary reads it).
+func (d *Daemon) Incidents() *incident.Manager { return d.opts.Incidents }

@@ -139,13 +139,7 @@ func (d *Daemon) diagnose(ctx context.Context, sr collector.StageResult) diagnos
 		d.log.Warn("evidence pull failed", "stage", sr.Stage.Key, "err", err)
 	}
 	d.metrics.classifyTotal.WithLabelValues(result).Inc()
-	sess := classifier.NewSession(stageContext(sr, ev))
-	if ev != nil {
-		for _, e := range ev.Events {
-			sess.AddEvent(e)
-		}
-	}
-	diag := sess.Diagnose(d.opts.Lang)
+	diag := classifyEvidence(sr, ev, d.opts.Lang)
 	d.log.Info("diagnosed", "stage", sr.Stage.Key, "status", diag.Status, "cause", diag.Cause, "confidence", diag.Confidence)
 	dg := diagnosed{diag: &diag, routes: routeFigures(ev)}
 	if ev != nil {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
-	"sort"
 	"time"
 
 	"github.com/apigw-triage/apigw-triage/classifier"
@@ -86,22 +85,10 @@ func (m *Manager) Handler() http.Handler {
 // views lists the incidents of a state ("all" for both) with their
 // notification state.
 func (m *Manager) views(state string) ([]incidentView, error) {
-	var list []Incident
-	if state != string(StateResolved) {
-		open, err := m.st.Incidents(StateOpen, 0)
-		if err != nil {
-			return nil, err
-		}
-		list = append(list, open...)
+	list, err := m.list(state)
+	if err != nil {
+		return nil, err
 	}
-	if state != string(StateOpen) {
-		resolved, err := m.st.Incidents(StateResolved, m.recent)
-		if err != nil {
-			return nil, err
-		}
-		list = append(list, resolved...)
-	}
-	sort.SliceStable(list, func(a, b int) bool { return list[a].Info.OpenedAt.After(list[b].Info.OpenedAt) })
 	counts, err := m.st.notificationCounts()
 	if err != nil {
 		return nil, err

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 
@@ -16,22 +14,17 @@ import (
 // is not; exit 2 for a usage error. --print also prints the configuration the
 // daemon would run with, defaults filled in and secrets as <secret>.
 func runCheckConfig(_ context.Context, args []string, s streams) int {
-	fs := flag.NewFlagSet("check-config", flag.ContinueOnError)
-	fs.SetOutput(s.stderr)
+	fs := newCmdFlags("check-config", "apigw-triage check-config [--print] FILE",
+		"Validates a configuration file the way run loads it. Exit 0 and a summary when it is valid;\n"+
+			"exit 1 and one FILE:LINE:COL: key: message line per problem when it is not.",
+		"apigw-triage check-config config.yaml",
+		"apigw-triage check-config --print config.yaml")
 	printCfg := fs.Bool("print", false, "print the effective configuration (secrets as <secret>)")
-	fs.Usage = func() {
-		_, _ = io.WriteString(s.stderr, "usage: apigw-triage check-config [--print] FILE\n")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code := fs.parse(args, s); code >= 0 {
+		return code
 	}
 	if fs.NArg() != 1 {
-		fs.Usage()
-		return 2
+		return fs.usageError(s, "give exactly one configuration file")
 	}
 	file := fs.Arg(0)
 	cfg, err := config.Load(file, s.getenv)

@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -24,10 +22,11 @@ type classifyOptions struct {
 }
 
 // runClassify explains API Gateway 5xx evidence from files or standard
-// input. Exit status: 0 when a diagnosis was printed, 2 for usage errors,
-// 1 when input could not be read.
+// input. Exit status (docs/cli.md): 0 when a diagnosis was printed, 2 for
+// usage errors, 1 when input could not be read, 3 when the input held
+// nothing readable as evidence.
 func runClassify(ctx context.Context, args []string, s streams) int {
-	opts, code := parseClassifyFlags(args, s.stderr)
+	opts, code := parseClassifyFlags(args, s)
 	if code >= 0 {
 		return code
 	}
@@ -40,10 +39,17 @@ func runClassify(ctx context.Context, args []string, s streams) int {
 			complain(s.stderr, "interrupted")
 			return 1
 		}
+		if name == "-" && isTerminal(s.stdin) {
+			complain(s.stderr, "reading evidence from standard input (paste log lines, then Ctrl-D; -h for help)")
+		}
 		if err := readEvidence(sess, name, s.stdin); err != nil {
 			complain(s.stderr, "%s", oneLine(err))
 			return 1
 		}
+	}
+	if !sess.SawEvidence() {
+		complain(s.stderr, "no API Gateway, Lambda or client output in the input: nothing to diagnose")
+		return 3
 	}
 	if err := writeDiagnosis(s.stdout, sess.Diagnose(opts.lang), opts.format); err != nil {
 		complain(s.stderr, "writing output: %s", oneLine(err))
@@ -73,35 +79,33 @@ func writeDiagnosis(w io.Writer, d classifier.Diagnosis, format string) error {
 
 // parseClassifyFlags returns the options, or an exit code >= 0 when the
 // command should stop (usage error, or -h).
-func parseClassifyFlags(args []string, stderr io.Writer) (classifyOptions, int) {
-	fs := flag.NewFlagSet("classify", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+func parseClassifyFlags(args []string, s streams) (classifyOptions, int) {
+	fs := newCmdFlags("classify",
+		"apigw-triage classify [--format text|json] [--lang en|ja|zh-TW|pt-BR] [--api-type REST|HTTP|WEBSOCKET|auto] [FILE ...]",
+		"Explains API Gateway 5xx evidence: execution, access and Lambda log lines, aws logs output,\n"+
+			"curl output, in any mix, from the files or from standard input (none given, or -).\n"+
+			"Exit status: 0 diagnosis printed, 1 input unreadable, 2 usage error, 3 nothing readable as evidence.",
+		"apigw-triage classify --format json --lang ja execution.log lambda.log",
+		"aws logs filter-log-events --log-group-name API-Gateway-Execution-Logs_abc123/prod | apigw-triage classify",
+		"curl -si https://abc123.execute-api.us-east-1.amazonaws.com/prod/orders | apigw-triage classify")
 	format := fs.String("format", "text", "output format: text or json")
 	lang := fs.String("lang", "en", "remediation language: en, ja, zh-TW or pt-BR")
 	api := fs.String("api-type", "auto", "API type: REST, HTTP, WEBSOCKET or auto (inferred from the evidence)")
 	list := fs.Bool("list-causes", false, "print the cause ids, one a line, and exit")
-	fs.Usage = func() {
-		_, _ = fmt.Fprintln(stderr, "usage: apigw-triage classify [--format text|json] [--lang en|ja|zh-TW|pt-BR] [--api-type REST|HTTP|WEBSOCKET|auto] [FILE ...]")
-		_, _ = fmt.Fprintln(stderr, "       apigw-triage classify --list-causes")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return classifyOptions{}, 0
-		}
-		return classifyOptions{}, 2
+	if code := fs.parse(args, s); code >= 0 {
+		return classifyOptions{}, code
 	}
 	opts := classifyOptions{format: *format, files: fs.Args(), listCauses: *list}
 	if opts.format != "text" && opts.format != "json" {
-		return usageError(stderr, "--format must be text or json, not %q", opts.format)
+		return classifyOptions{}, fs.usageError(s, "--format must be text or json, not %q", opts.format)
 	}
 	if !validLang(*lang) {
-		return usageError(stderr, "--lang must be en, ja, zh-TW or pt-BR, not %q", *lang)
+		return classifyOptions{}, fs.usageError(s, "--lang must be en, ja, zh-TW or pt-BR, not %q", *lang)
 	}
 	opts.lang = classifier.Lang(*lang)
 	t, err := classifier.ParseAPIType(*api)
 	if err != nil {
-		return usageError(stderr, "--api-type must be REST, HTTP, WEBSOCKET or auto, not %q", *api)
+		return classifyOptions{}, fs.usageError(s, "--api-type must be REST, HTTP, WEBSOCKET or auto, not %q", *api)
 	}
 	opts.api = t
 	if len(opts.files) == 0 {
@@ -121,9 +125,15 @@ func listCauses(stdout, stderr io.Writer) int {
 	return 0
 }
 
-func usageError(stderr io.Writer, format string, a ...any) (classifyOptions, int) {
-	complain(stderr, format, a...)
-	return classifyOptions{}, 2
+// isTerminal reports whether r is a character device (a person typing),
+// where a silent wait for standard input looks like a hang.
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 // complain writes one error line; if standard error itself fails there is
@@ -163,7 +173,7 @@ func readEvidence(sess *classifier.Session, name string, stdin io.Reader) error 
 	return nil
 }
 
-// oneLine keeps an error message on one line (docs/cli.md).
+// oneLine keeps an error message on one line, as CONTRACT.md asks.
 func oneLine(err error) string {
 	return strings.Join(strings.Fields(err.Error()), " ")
 }

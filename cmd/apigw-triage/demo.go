@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"log/slog"
 	"net"
@@ -33,16 +32,12 @@ type demoOptions struct {
 
 // runDemo is `apigw-triage demo`: the emulator's catalog scenario and the
 // real daemon against it through the real AWS SDK, on one emulated clock,
-// with every notification printed to standard output.
+// with every notification printed to standard output and a summary of every
+// episode at the end.
 func runDemo(ctx context.Context, args []string, s streams) int {
-	o, ok := parseDemoFlags(args, s)
-	if !ok {
-		return 2
-	}
-	if o.duration > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, o.duration)
-		defer cancel()
+	o, code := parseDemoFlags(args, s)
+	if code >= 0 {
+		return code
 	}
 	if err := demo(ctx, o, s); err != nil {
 		_, _ = fmt.Fprintf(s.stderr, "apigw-triage demo: %v\n", err)
@@ -51,28 +46,42 @@ func runDemo(ctx context.Context, args []string, s streams) int {
 	return 0
 }
 
-func parseDemoFlags(args []string, s streams) (demoOptions, bool) {
-	var o demoOptions
-	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
-	fs.SetOutput(s.stderr)
-	fs.StringVar(&o.listen, "listen", "127.0.0.1:9108", "address for /metrics, /healthz, /readyz and /api/incidents")
-	fs.DurationVar(&o.duration, "duration", 0, "stop after this much wall time (0: until interrupted)")
+// durationUnset is --duration's default: the scenario's own length.
+const durationUnset = -1
+
+func parseDemoFlags(args []string, s streams) (demoOptions, int) {
+	o := demoOptions{duration: durationUnset}
+	fs := newCmdFlags("demo", "apigw-triage demo [--listen ADDR] [--duration D] [--speed N] [--slack-webhook-url URL]",
+		"Runs the built-in AWS emulator's catalog of failures and the real daemon against it, prints each\n"+
+			"notification, serves the incident page and /metrics on --listen, and ends with a summary of\n"+
+			"every episode: when it was detected, what it was diagnosed as, when it was resolved.",
+		"apigw-triage demo",
+		"apigw-triage demo --speed 120 --duration 0",
+		"apigw-triage demo --slack-webhook-url https://hooks.slack.com/services/T000/B000/XXXX")
+	fs.StringVar(&o.listen, "listen", "127.0.0.1:9108", "address for the incident page, /metrics, /healthz, /readyz and /api/incidents")
+	fs.Func("duration", "stop after this much wall time (default: until every episode of the scenario has resolved; 0: until interrupted)", func(v string) error {
+		d, err := time.ParseDuration(v)
+		if err == nil && d < 0 {
+			err = errors.New("must not be negative")
+		}
+		o.duration = d
+		return err
+	})
 	fs.Float64Var(&o.speed, "speed", 60, "emulated seconds per wall second")
 	fs.StringVar(&o.webhook, "slack-webhook-url", "", "also post each notification to this Slack incoming webhook")
 	fs.StringVar(&o.scenario, "scenario", "catalog", "emulator scenario: catalog, fleet:N or a scenario file")
 	fs.StringVar(&o.webCfg, "web.config.file", "", "web configuration (TLS, basic auth) for every HTTP endpoint, as prometheus/exporter-toolkit defines it")
 	fs.StringVar(&o.logLevel, "log-level", "warn", "daemon log level on standard error: debug, info, warn or error")
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
-		if fs.NArg() > 0 {
-			_, _ = fmt.Fprintf(s.stderr, "apigw-triage demo: unexpected argument %q\n", fs.Arg(0))
-		}
-		return o, false
+	if code := fs.parse(args, s); code >= 0 {
+		return o, code
+	}
+	if fs.NArg() > 0 {
+		return o, fs.usageError(s, "unexpected argument %q", fs.Arg(0))
 	}
 	if o.speed <= 0 {
-		_, _ = fmt.Fprintln(s.stderr, "apigw-triage demo: --speed must be positive")
-		return o, false
+		return o, fs.usageError(s, "--speed must be positive")
 	}
-	return o, true
+	return o, -1
 }
 
 func demo(ctx context.Context, o demoOptions, s streams) error {
@@ -111,14 +120,58 @@ func demo(ctx context.Context, o demoOptions, s streams) error {
 		return err
 	}
 	defer func() { _ = closeStore() }()
-	_, _ = fmt.Fprintf(s.stdout, "apigw-triage demo: scenario %s, %d failure episodes, emulated time ×%g from %s\n",
-		sc.Name, len(world.Episodes()), o.speed, start.Format(time.RFC3339))
-	_, _ = fmt.Fprintf(s.stdout, "emulated AWS at %s; metrics at http://%s/metrics, incidents at http://%s/api/incidents\n\n",
-		emuURL, d.Addr(), d.Addr())
-	if err := d.Run(ctx); err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
+	wall := demoWall(o, world, start)
+	printDemoStart(s, o, sc.Name, world, start, emuURL, d.Addr(), wall)
+	runCtx, cancel := ctx, context.CancelFunc(func() {})
+	if wall > 0 {
+		runCtx, cancel = context.WithTimeout(ctx, wall)
+	}
+	defer cancel()
+	if err := d.Run(runCtx); err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
+	incs, err := d.Incidents().Recent()
+	if err != nil {
+		return err
+	}
+	writeSummary(s.stdout, world.Episodes(), incs, clk.Now())
 	return nil
+}
+
+// printDemoStart says what runs, where to look, and how long it lasts.
+func printDemoStart(s streams, o demoOptions, name string, world *scenario.World, start time.Time, emuURL, addr string, wall time.Duration) {
+	_, _ = fmt.Fprintf(s.stdout, "apigw-triage demo: scenario %s, %d failure episodes, emulated time ×%g from %s\n",
+		name, len(world.Episodes()), o.speed, start.Format(time.RFC3339))
+	_, _ = fmt.Fprintf(s.stdout, "incident page: http://%s/   metrics: http://%s/metrics   emulated AWS: %s\n", addr, addr, emuURL)
+	if wall > 0 {
+		_, _ = fmt.Fprintf(s.stdout, "runs %s of wall time, then prints a summary (Ctrl-C to stop sooner)\n\n", wall.Round(time.Second))
+	} else {
+		_, _ = fmt.Fprintln(s.stdout, "runs until Ctrl-C, then prints a summary")
+		_, _ = fmt.Fprintln(s.stdout)
+	}
+}
+
+// demoTail is the emulated time after the last episode ends that the
+// daemon needs to see it clear (the clear periods, CloudWatch's delay and
+// one poll) before the summary.
+const demoTail = 8 * time.Minute
+
+// demoWall is how long the demo runs in wall time: --duration when given,
+// else until the last episode has ended and had time to resolve.
+func demoWall(o demoOptions, world *scenario.World, start time.Time) time.Duration {
+	if o.duration != durationUnset {
+		return o.duration
+	}
+	var last time.Time
+	for _, e := range world.Episodes() {
+		if e.End.After(last) {
+			last = e.End
+		}
+	}
+	if last.IsZero() {
+		return 0
+	}
+	return time.Duration(float64(last.Add(demoTail).Sub(start)) / o.speed).Round(time.Second)
 }
 
 // serveDemoEmulator serves the emulated AWS on a free loopback port.

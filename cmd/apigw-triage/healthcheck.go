@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"net/http"
 	"time"
@@ -12,12 +11,18 @@ import (
 // distroless have no shell or curl, so the ECS health check and Docker's
 // HEALTHCHECK call the binary itself.
 func runHealthcheck(ctx context.Context, args []string, s streams) int {
-	fs := flag.NewFlagSet("healthcheck", flag.ContinueOnError)
-	fs.SetOutput(s.stderr)
+	fs := newCmdFlags("healthcheck", "apigw-triage healthcheck [--url URL] [--timeout D]",
+		"Probes a running daemon's /healthz: exit 0 when it answers 200, 1 otherwise. For container\n"+
+			"health checks on images without a shell or curl.",
+		"apigw-triage healthcheck",
+		"apigw-triage healthcheck --url http://127.0.0.1:9108/healthz --timeout 2s")
 	url := fs.String("url", "http://127.0.0.1:9108/healthz", "URL of the daemon's health endpoint")
 	timeout := fs.Duration("timeout", 3*time.Second, "how long to wait for an answer")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if code := fs.parse(args, s); code >= 0 {
+		return code
+	}
+	if fs.NArg() > 0 {
+		return fs.usageError(s, "unexpected argument %q", fs.Arg(0))
 	}
 	ctx, cancel := context.WithTimeout(ctx, *timeout)
 	defer cancel()

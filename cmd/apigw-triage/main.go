@@ -12,9 +12,6 @@ import (
 	"syscall"
 )
 
-// version is stamped at build time with -ldflags "-X main.version=...".
-var version = "dev"
-
 // streams are the process's standard streams and environment; commands take
 // them instead of touching os directly, so tests can run commands in-process.
 type streams struct {
@@ -37,7 +34,8 @@ func commands() map[string]command {
 		"classify":     {"explain API Gateway 5xx evidence from files or standard input", runClassify},
 		"check-config": {"validate a configuration file: apigw-triage check-config FILE", runCheckConfig},
 		"emulate":      {"serve the emulated AWS APIs: apigw-triage emulate --listen ADDR", runEmulate},
-		"version":      {"print the version", runVersion},
+		"version":      {"print the version, commit and build date (also --version)", runVersion},
+		"notify":       {"test the notification sinks: apigw-triage notify test --config FILE", runNotify},
 		"healthcheck":  {"probe a running daemon's /healthz (for container health checks)", runHealthcheck},
 	}
 }
@@ -53,11 +51,15 @@ func main() {
 func dispatch(ctx context.Context, args []string, s streams) int {
 	cmds := commands()
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		usage(s.stderr, cmds)
 		if len(args) == 0 {
+			usage(s.stderr, cmds)
 			return 2
 		}
+		usage(s.stdout, cmds)
 		return 0
+	}
+	if args[0] == "--version" || args[0] == "-version" {
+		return runVersion(ctx, args[1:], s)
 	}
 	c, ok := cmds[args[0]]
 	if !ok {
@@ -78,9 +80,6 @@ func usage(w io.Writer, cmds map[string]command) {
 	for _, n := range names {
 		_, _ = fmt.Fprintf(w, "  %-13s %s\n", n, cmds[n].summary)
 	}
-}
-
-func runVersion(_ context.Context, _ []string, s streams) int {
-	_, _ = fmt.Fprintf(s.stdout, "apigw-triage %s\n", version)
-	return 0
+	_, _ = fmt.Fprintln(w)
+	_, _ = fmt.Fprintln(w, "apigw-triage <command> -h shows a command's flags and examples.")
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -11,47 +10,91 @@ import (
 
 	"github.com/apigw-triage/apigw-triage/config"
 	"github.com/apigw-triage/apigw-triage/daemon"
+	"github.com/apigw-triage/apigw-triage/notifier"
+	"github.com/apigw-triage/apigw-triage/notifier/console"
 )
+
+// runOptions are the flags of `apigw-triage run`.
+type runOptions struct {
+	path, fromEnv string
+	speed         float64
+	zero          string
+	once, quiet   bool
+	console       bool
+	webConfig     string
+}
+
+func parseRunFlags(args []string, s streams) (runOptions, int) {
+	var o runOptions
+	fs := newCmdFlags("run", "apigw-triage run --config FILE | --config-env VAR [--web.config.file FILE] [--once [--quiet]] [--console]",
+		"Runs the daemon: polls CloudWatch, diagnoses tripped stages, notifies the configured sinks, and\n"+
+			"serves /, /metrics, /healthz, /readyz and /api/incidents on server.listen.\n"+
+			"--once polls once instead and prints one line per stage; exit 0 when every account and region\n"+
+			"answered and no stage tripped, 1 when a poll failed, 4 when a stage tripped.",
+		"apigw-triage run --config config.yaml",
+		"apigw-triage run --config config.yaml --once --quiet",
+		"apigw-triage run --config emulator.yaml --console --emulated-speed 60 --emulated-time-zero 2026-12-01T17:00:00Z")
+	fs.StringVar(&o.path, "config", "", "configuration file (YAML)")
+	fs.StringVar(&o.fromEnv, "config-env", "", "read the configuration from this environment variable instead of a file (ECS secrets, SSM parameters)")
+	fs.Float64Var(&o.speed, "emulated-speed", 0, "with --emulated-time-zero: run on emulated time, this many times faster than wall time (against an emulator only)")
+	fs.StringVar(&o.zero, "emulated-time-zero", "", "RFC 3339 wall instant from which emulated time runs --emulated-speed times faster")
+	fs.BoolVar(&o.once, "once", false, "poll once, print a line per stage and exit (no notification, no HTTP server, no incident store)")
+	fs.BoolVar(&o.quiet, "quiet", false, "with --once: print only the stages that tripped")
+	fs.StringVar(&o.webConfig, "web.config.file", "", "web configuration (TLS, basic auth) for every HTTP endpoint, as prometheus/exporter-toolkit defines it")
+	fs.BoolVar(&o.console, "console", false, "also print every notification to standard output, as the demo does")
+	if code := fs.parse(args, s); code >= 0 {
+		return o, code
+	}
+	if (o.path == "") == (o.fromEnv == "") || fs.NArg() > 0 {
+		return o, fs.usageError(s, "give --config FILE or --config-env VAR, and no other argument")
+	}
+	if o.quiet && !o.once {
+		return o, fs.usageError(s, "--quiet goes with --once")
+	}
+	return o, -1
+}
 
 // runDaemon is `apigw-triage run --config FILE`: the production daemon.
 func runDaemon(ctx context.Context, args []string, s streams) int {
-	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	fs.SetOutput(s.stderr)
-	path := fs.String("config", "", "configuration file (YAML)")
-	fromEnv := fs.String("config-env", "", "read the configuration from this environment variable instead of a file (ECS secrets, SSM parameters)")
-	speed := fs.Float64("emulated-speed", 0, "with --emulated-time-zero: run on emulated time, this many times faster than wall time (against an emulator only)")
-	zero := fs.String("emulated-time-zero", "", "RFC 3339 wall instant from which emulated time runs --emulated-speed times faster")
-	webConfig := fs.String("web.config.file", "", "web configuration (TLS, basic auth) for every HTTP endpoint, as prometheus/exporter-toolkit defines it")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	o, code := parseRunFlags(args, s)
+	if code >= 0 {
+		return code
 	}
-	if (*path == "") == (*fromEnv == "") || fs.NArg() > 0 {
-		_, _ = fmt.Fprintln(s.stderr, "usage: apigw-triage run --config FILE | --config-env VAR [--web.config.file FILE]")
-		return 2
-	}
-	clk, err := runClock(*speed, *zero)
+	clk, err := runClock(o.speed, o.zero)
 	if err != nil {
 		_, _ = fmt.Fprintf(s.stderr, "apigw-triage run: %v\n", err)
 		return 2
 	}
-	cfg, err := loadConfig(*path, *fromEnv, s.getenv)
+	cfg, err := loadConfig(o.path, o.fromEnv, s.getenv)
 	if err != nil {
 		_, _ = fmt.Fprintln(s.stderr, strings.TrimRight(err.Error(), "\n"))
 		return 1
 	}
 	logger := newLogger(s.stderr, cfg.Log)
-	d, closeStore, err := daemon.Build(cfg, daemon.Env{Clock: clk, Logger: logger, WebConfigFile: *webConfig})
+	env := daemon.Env{Clock: clk, Logger: logger, WebConfigFile: o.webConfig}
+	if o.once {
+		return runOnce(ctx, cfg, env, o.quiet, s)
+	}
+	if o.console {
+		env.ExtraSinks = []notifier.Notifier{console.New(s.stdout, nil)}
+	}
+	return serveDaemon(ctx, cfg, env)
+}
+
+// serveDaemon runs the daemon until ctx ends.
+func serveDaemon(ctx context.Context, cfg *config.Config, env daemon.Env) int {
+	d, closeStore, err := daemon.Build(cfg, env)
 	if err != nil {
-		logger.Error("cannot start", "err", err)
+		env.Logger.Error("cannot start", "err", err)
 		return 1
 	}
 	defer func() {
 		if err := closeStore(); err != nil {
-			logger.Error("closing the incident store", "err", err)
+			env.Logger.Error("closing the incident store", "err", err)
 		}
 	}()
 	if err := d.Run(ctx); err != nil && !errors.Is(err, context.Canceled) {
-		logger.Error("daemon stopped", "err", err)
+		env.Logger.Error("daemon stopped", "err", err)
 		return 1
 	}
 	return 0

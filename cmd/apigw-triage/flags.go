@@ -1,0 +1,77 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// cmdFlags is one subcommand's flag set with its help: a usage line and
+// examples. Every subcommand parses through it, so -h behaves the same
+// everywhere: the help on standard output and exit 0; a bad flag gets one
+// line on standard error and exit 2 (CONTRACT.md).
+type cmdFlags struct {
+	*flag.FlagSet
+	name     string
+	usage    string   // the synopsis after "usage: "
+	about    string   // one paragraph on what the command does
+	examples []string // command lines, one per example
+}
+
+func newCmdFlags(name, usage, about string, examples ...string) *cmdFlags {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	c := &cmdFlags{FlagSet: fs, name: name, usage: usage, about: about, examples: examples}
+	// flag prints its own error line to Output; the help is printed by parse.
+	fs.Usage = func() {}
+	return c
+}
+
+// parse parses args. It returns -1 when the command should go on, else the
+// exit status: 0 after -h, 2 after a usage error.
+func (c *cmdFlags) parse(args []string, s streams) int {
+	c.SetOutput(s.stderr)
+	err := c.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		c.help(s.stdout)
+		return 0
+	case err != nil:
+		c.usageHint(s.stderr)
+		return 2
+	}
+	return -1
+}
+
+// usageError reports a usage problem found after parsing: one line, then
+// the synopsis; exit status 2.
+func (c *cmdFlags) usageError(s streams, format string, a ...any) int {
+	_, _ = fmt.Fprintf(s.stderr, "apigw-triage %s: %s\n", c.name, fmt.Sprintf(format, a...))
+	c.usageHint(s.stderr)
+	return 2
+}
+
+func (c *cmdFlags) usageHint(w io.Writer) {
+	_, _ = fmt.Fprintf(w, "usage: %s (apigw-triage %s -h for help)\n", c.usage, c.name)
+}
+
+// help prints the synopsis, the description, the flags and the examples.
+func (c *cmdFlags) help(w io.Writer) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "usage: %s\n\n%s\n", c.usage, c.about)
+	hasFlags := false
+	c.VisitAll(func(*flag.Flag) { hasFlags = true })
+	if hasFlags {
+		b.WriteString("\nflags:\n")
+		c.SetOutput(&b)
+		c.PrintDefaults()
+	}
+	if len(c.examples) > 0 {
+		b.WriteString("\nexamples:\n")
+		for _, e := range c.examples {
+			fmt.Fprintf(&b, "  %s\n", e)
+		}
+	}
+	_, _ = io.WriteString(w, b.String())
+}

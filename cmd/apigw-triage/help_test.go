@@ -1,0 +1,30 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestEveryCommandHelp: -h and --help exit 0 with the synopsis and examples
+// on standard output, and a bad flag exits 2 with one usage line on
+// standard error, on every subcommand alike.
+func TestEveryCommandHelp(t *testing.T) {
+	for name := range commands() {
+		t.Run(name, func(t *testing.T) {
+			for _, h := range []string{"-h", "--help"} {
+				code, out, errOut := runCmd(t, name, h)
+				if code != 0 || !strings.HasPrefix(out, "usage: apigw-triage "+name) || !strings.Contains(out, "\nexamples:\n  apigw-triage ") {
+					t.Errorf("%s %s: exit %d, stdout %q, stderr %q", name, h, code, out, errOut)
+				}
+			}
+			code, out, errOut := runCmd(t, name, "--no-such-flag")
+			if code != 2 || out != "" || !strings.Contains(errOut, "usage: apigw-triage "+name) {
+				t.Errorf("%s --no-such-flag: exit %d, stdout %q, stderr %q", name, code, out, errOut)
+			}
+		})
+	}
+	code, out, _ := runCmd(t, "help")
+	if code != 0 || !strings.Contains(out, "notify") {
+		t.Errorf("help: exit %d, stdout %q", code, out)
+	}
+}

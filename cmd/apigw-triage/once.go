@@ -1,0 +1,72 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"time"
+
+	"github.com/apigw-triage/apigw-triage/collector"
+	"github.com/apigw-triage/apigw-triage/config"
+	"github.com/apigw-triage/apigw-triage/daemon"
+)
+
+// exitTripped is run --once's exit status when a stage tripped: the poll
+// worked, and something needs a person (a cron job or a CI gate can tell it
+// from a failed poll, 1).
+const exitTripped = 4
+
+// runOnce polls once and prints one line per stage (only the tripped ones
+// with quiet), then a summary line on standard error.
+func runOnce(ctx context.Context, cfg *config.Config, env daemon.Env, quiet bool, s streams) int {
+	res, err := daemon.PollOnce(ctx, cfg, env)
+	if res == nil {
+		_, _ = fmt.Fprintf(s.stderr, "apigw-triage run --once: poll failed: %s\n", oneLine(err))
+		return 1
+	}
+	stages := res.Poll.Stages
+	sort.Slice(stages, func(i, j int) bool { return stages[i].Stage.Key < stages[j].Stage.Key })
+	tripped := 0
+	for _, sr := range stages {
+		if sr.Tripped {
+			tripped++
+		}
+		if sr.Tripped || !quiet {
+			writeStageLine(s.stdout, sr, res)
+		}
+	}
+	for _, f := range res.Poll.Failures {
+		_, _ = fmt.Fprintf(s.stderr, "apigw-triage run --once: account %s region %s: %s failed: %s\n", f.Account, f.Region, f.Op, oneLine(f.Err))
+	}
+	_, _ = fmt.Fprintf(s.stderr, "apigw-triage run --once: %d stages polled, %d tripped, %d accounts or regions failed\n",
+		len(stages), tripped, len(res.Poll.Failures))
+	switch {
+	case err != nil || len(res.Poll.Failures) > 0:
+		return 1
+	case tripped > 0:
+		return exitTripped
+	}
+	return 0
+}
+
+// writeStageLine prints a stage's figures with the window they cover, and
+// the diagnosis when it tripped.
+func writeStageLine(w io.Writer, sr collector.StageResult, res *daemon.OnceResult) {
+	st := sr.Stage
+	state := "ok"
+	switch {
+	case sr.Tripped:
+		state = "TRIPPED"
+	case !sr.HasData:
+		state = "no-data"
+	}
+	line := fmt.Sprintf("%-7s %s %s %s %s/%s (%s)  %s-%s UTC: %.0f requests, %.0f 5xx (%.1f%%), p99 %s",
+		state, st.Account, st.Region, st.APIType, st.APIName, st.Stage, st.APIID,
+		sr.WindowStart.UTC().Format("15:04"), sr.WindowEnd.UTC().Format("15:04"),
+		sr.Requests, sr.Errors5xx, 100*sr.ErrorRate, sr.LatencyP.Round(time.Millisecond))
+	if d, ok := res.Diagnoses[st.Key]; ok {
+		line += fmt.Sprintf("  diagnosis: %s %s (confidence %.2f)", d.Status, d.Cause, d.Confidence)
+	}
+	_, _ = fmt.Fprintln(w, line)
+}

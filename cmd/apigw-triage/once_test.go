@@ -1,0 +1,110 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/apigw-triage/apigw-triage/clock"
+	"github.com/apigw-triage/apigw-triage/daemon"
+	"github.com/apigw-triage/apigw-triage/emulator"
+	"github.com/apigw-triage/apigw-triage/emulator/scenario"
+)
+
+// catalogAt serves the catalog on loopback, with emulated time 60 times
+// faster than wall time (a Logs Insights query takes emulated seconds) and
+// the scenario placed so that now is into the first episode by into. It
+// returns run's arguments for that emulator and the first episode.
+func catalogAt(t *testing.T, into time.Duration) ([]string, scenario.EpisodeInfo) {
+	t.Helper()
+	sc, err := scenario.Builtin("catalog")
+	if err != nil {
+		t.Fatal(err)
+	}
+	probe := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	first := scenario.NewWorld(sc, clock.NewManual(probe), probe).Episodes()[0]
+	const speed = 60
+	zero := time.Now().UTC()
+	start := zero.Add(-first.Start.Sub(probe) - into)
+	w := scenario.NewWorld(sc, anchoredClock{zero: zero, speed: speed}, start)
+	srv := httptest.NewServer(emulator.NewServer(w, emulator.Options{Seed: 3}))
+	t.Cleanup(srv.Close)
+	ep := w.Episodes()[0]
+	cfg := daemon.EmulatorConfigText(daemon.EmulatorSettings{
+		Endpoint: srv.URL, Account: w.Accounts()[0], Listen: "127.0.0.1:0",
+		StatePath: filepath.Join(t.TempDir(), "incidents.db"),
+	})
+	path := filepath.Join(t.TempDir(), "emulator.yaml")
+	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return []string{"run", "--config", path, "--emulated-speed", "60", "--emulated-time-zero", zero.Format(time.RFC3339Nano)}, ep
+}
+
+func runCmd(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := dispatch(context.Background(), args, streams{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, getenv: func(string) string { return "" }})
+	return code, out.String(), errb.String()
+}
+
+func TestRunOnceAgainstEmulator(t *testing.T) {
+	run, ep := catalogAt(t, 6*time.Minute)
+	code, out, errOut := runCmd(t, append(run, "--once")...)
+	if code != exitTripped {
+		t.Fatalf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, exitTripped, out, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) < 10 {
+		t.Errorf("want a line per catalog stage, got %d:\n%s", len(lines), out)
+	}
+	tripped := trippedStages(out)
+	want := ep.APIName + "/" + ep.Stage + " (" + ep.APIID + ")"
+	if !strings.Contains(tripped[want], "diagnosis: "+ep.Status.String()+" "+ep.Cause.String()) {
+		t.Errorf("the first episode's stage %s is not tripped with its cause %s:\n%s", want, ep.Cause, out)
+	}
+
+	code, quiet, _ := runCmd(t, append(run, "--once", "--quiet")...)
+	// Emulated time runs on between the two runs: the tripped set may differ.
+	n := strings.Count(quiet, "\n")
+	if code != exitTripped || n == 0 || len(trippedStages(quiet)) != n {
+		t.Errorf("--quiet: exit %d, stdout:\n%s\nwant the tripped stages alone", code, quiet)
+	}
+}
+
+// trippedStages maps "api/stage (id)" to the line of each tripped stage.
+func trippedStages(out string) map[string]string {
+	m := map[string]string{}
+	for _, l := range strings.Split(out, "\n") {
+		f := strings.Fields(l)
+		if len(f) > 5 && f[0] == "TRIPPED" {
+			m[f[4]+" "+f[5]] = l
+		}
+	}
+	return m
+}
+
+func TestRunOnceExitStatus(t *testing.T) {
+	run, _ := catalogAt(t, -30*time.Minute) // before anything fails
+	code, out, errOut := runCmd(t, append(run, "--once", "--quiet")...)
+	if code != 0 || out != "" || !strings.Contains(errOut, "0 tripped") {
+		t.Errorf("healthy: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+
+	bad := filepath.Join(t.TempDir(), "down.yaml")
+	text := daemon.EmulatorConfigText(daemon.EmulatorSettings{Endpoint: "http://127.0.0.1:1", Account: "123456789012",
+		Listen: "127.0.0.1:0", StatePath: filepath.Join(t.TempDir(), "x.db")})
+	text = strings.Replace(text, "max_attempts: 8", "max_attempts: 1", 1)
+	if err := os.WriteFile(bad, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut = runCmd(t, "run", "--config", bad, "--once")
+	if code != 1 || !strings.Contains(errOut, "failed") {
+		t.Errorf("unreachable AWS: exit %d, stderr %q; want 1 and the reason", code, errOut)
+	}
+}
