@@ -17,6 +17,7 @@ import (
 // standInMsg is one message the stand-in workspace holds.
 type standInMsg struct {
 	Channel, TS, ThreadTS, Text string
+	Blocks                      string // the blocks as posted (JSON)
 	Metadata                    slackapi.SlackMetadata
 	// Edits are the metadata of every chat.update of the message, in order.
 	Edits []slackapi.SlackMetadata
@@ -94,7 +95,7 @@ func (s *slackStandIn) authTest(w http.ResponseWriter, _ *http.Request) {
 }
 
 func formMessage(r *http.Request) *standInMsg {
-	m := &standInMsg{Channel: r.FormValue("channel"), ThreadTS: r.FormValue("thread_ts"), Text: r.FormValue("text")}
+	m := &standInMsg{Channel: r.FormValue("channel"), ThreadTS: r.FormValue("thread_ts"), Text: r.FormValue("text"), Blocks: r.FormValue("blocks")}
 	if md := r.FormValue("metadata"); md != "" {
 		_ = json.Unmarshal([]byte(md), &m.Metadata)
 	}
@@ -131,7 +132,7 @@ func (s *slackStandIn) update(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	for _, m := range s.msgs {
 		if m.Channel == u.Channel && m.TS == ts {
-			m.Text, m.Metadata = u.Text, u.Metadata
+			m.Text, m.Blocks, m.Metadata = u.Text, u.Blocks, u.Metadata
 			m.Edits = append(m.Edits, u.Metadata)
 			answer(w, map[string]any{"ok": true, "channel": m.Channel, "ts": ts, "text": m.Text})
 			return
