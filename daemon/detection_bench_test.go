@@ -25,11 +25,10 @@ func BenchmarkCatalogDetection(b *testing.B) {
 			if !ok || inc.Info.Diagnosis.Cause != ep.Cause {
 				b.Fatalf("%s/%s: not diagnosed as %s", ep.APIName, ep.Stage, ep.Cause)
 			}
+			// A failure answered as 200 leaves no 5xx to prove it: it
+			// counts from its start only.
 			proof, ok := proofVisible(r.sc, r.world.Start(), ep)
-			if !ok {
-				b.Fatalf("%s/%s: no visible proof of the failure", ep.APIName, ep.Stage)
-			}
-			d.add(inc.Info.OpenedAt.Sub(ep.Start), inc.Info.OpenedAt.Sub(proof))
+			d.add(inc.Info.OpenedAt.Sub(ep.Start), inc.Info.OpenedAt.Sub(proof), ok)
 		}
 		d.report(b)
 	}
@@ -38,22 +37,25 @@ func BenchmarkCatalogDetection(b *testing.B) {
 // detection sums detection times over episodes.
 type detection struct {
 	sum, worst, sumProof, worstProof time.Duration
-	n                                int
+	n, proven                        int
 }
 
-func (d *detection) add(fromStart, fromProof time.Duration) {
+func (d *detection) add(fromStart, fromProof time.Duration, proven bool) {
 	d.sum += fromStart
 	d.worst = max(d.worst, fromStart)
-	d.sumProof += fromProof
-	d.worstProof = max(d.worstProof, fromProof)
 	d.n++
+	if proven {
+		d.sumProof += fromProof
+		d.worstProof = max(d.worstProof, fromProof)
+		d.proven++
+	}
 }
 
 func (d *detection) report(b *testing.B) {
 	n := float64(d.n)
 	b.ReportMetric(d.sum.Seconds()/n, "emulated-s/detection")
 	b.ReportMetric(d.worst.Seconds(), "worst-emulated-s/detection")
-	b.ReportMetric(d.sumProof.Seconds()/n, "after-proof-s/detection")
+	b.ReportMetric(d.sumProof.Seconds()/float64(max(d.proven, 1)), "after-proof-s/detection")
 	b.ReportMetric(d.worstProof.Seconds(), "worst-after-proof-s/detection")
 	b.ReportMetric(n, "episodes")
 }
