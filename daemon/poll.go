@@ -199,6 +199,7 @@ func observation(sr collector.StageResult, dg diagnosed) incident.Observation {
 		ErrorRate:     sr.ErrorRate,
 		LatencyP99:    sr.LatencyP,
 		LikelyTimeout: sr.LikelyTimeout,
+		MaskedErrors:  sr.MaskedErrors,
 		Tripped:       sr.Tripped,
 		Clear:         sr.Clear,
 		Diagnosis:     dg.diag,

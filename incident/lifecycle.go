@@ -174,6 +174,7 @@ func applyFigures(inc *Incident, obs Observation, now time.Time) {
 	i.WindowStart, i.WindowEnd = obs.WindowStart, obs.WindowEnd
 	i.ErrorRate, i.Errors5xx, i.Requests = obs.ErrorRate, obs.Errors5xx, obs.Requests
 	i.LatencyP99, i.LikelyTimeout = obs.LatencyP99, obs.LikelyTimeout
+	i.MaskedErrors = obs.MaskedErrors
 	if len(obs.Routes) > 0 {
 		// Only polls that pulled evidence bring routes; the others keep
 		// the last breakdown. A fresh copy, never shared with the caller.

@@ -27,6 +27,9 @@ type Observation struct {
 	LatencyP99  time.Duration
 	// LikelyTimeout is set when latency sits near the integration timeout.
 	LikelyTimeout bool
+	// MaskedErrors are the latest period's function errors that clients
+	// got as 200 OK (custom Lambda integrations).
+	MaskedErrors float64
 
 	// Tripped is set while the thresholds say the stage is failing; Clear
 	// once the clear condition (K clean periods) holds. Both false means

@@ -37,6 +37,7 @@ const (
 	LabelDigest
 	LabelFailingRoutes
 	LabelRouteFigures
+	LabelMasked200
 	numLabels
 )
 
@@ -50,6 +51,7 @@ var labels = map[classifier.Lang][numLabels]string{
 		"Retry with exponential backoff: first after %s, ×%g, at most %s apart, %d attempts, %s jitter.",
 		"Honour Retry-After: %s.", "incidents opened at once",
 		"Failing routes", "%.0f of %.0f (%.0f%%)",
+		"Lambda errors sent as 200 (clients got 200 OK with an error body)",
 	},
 	classifier.LangJA: {
 		"インシデント発生", "インシデント更新", "継続中", "解決", "発生中",
@@ -60,6 +62,7 @@ var labels = map[classifier.Lang][numLabels]string{
 		"指数バックオフで再試行: 初回 %s 後、×%g、最大間隔 %s、%d 回、ジッター %s。",
 		"Retry-After に従う: %s。", "件のインシデントが同時に発生",
 		"失敗しているルート", "%.0f / %.0f 件 (%.0f%%)",
+		"200 で返された Lambda エラー (クライアントはエラー本文付きの 200 OK を受信)",
 	},
 	classifier.LangZhTW: {
 		"事件發生", "事件更新", "仍在失敗", "已解決", "進行中",
@@ -70,6 +73,7 @@ var labels = map[classifier.Lang][numLabels]string{
 		"以指數退避重試：首次於 %s 後，×%g，間隔最多 %s，共 %d 次，%s 抖動。",
 		"遵守 Retry-After：%s。", "個事件同時發生",
 		"失敗的路由", "%.0f / %.0f 個 (%.0f%%)",
+		"以 200 回傳的 Lambda 錯誤 (用戶端收到帶有錯誤內容的 200 OK)",
 	},
 	classifier.LangPtBR: {
 		"Incidente aberto", "Incidente atualizado", "Ainda falhando", "Resolvido", "Aberto",
@@ -80,6 +84,7 @@ var labels = map[classifier.Lang][numLabels]string{
 		"Tente de novo com backoff exponencial: primeira após %s, ×%g, no máximo %s entre tentativas, %d tentativas, jitter %s.", //nolint:misspell // Portuguese
 		"Respeite o Retry-After: %s.", "incidentes abertos ao mesmo tempo", //nolint:misspell // Portuguese
 		"Rotas com falha", "%.0f de %.0f (%.0f%%)",
+		"Erros do Lambda enviados como 200 (os clientes receberam 200 OK com um corpo de erro)",
 	},
 }
 

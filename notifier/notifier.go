@@ -55,6 +55,9 @@ type Incident struct {
 	Errors5xx   float64
 	Requests    float64
 	LatencyP99  time.Duration
+	// MaskedErrors are the errors of the functions behind custom Lambda
+	// integrations that clients got as 200 OK (lambda_error_masked_as_200).
+	MaskedErrors float64 `json:",omitempty"`
 	// LikelyTimeout is set when latency sits near the integration timeout.
 	LikelyTimeout bool
 

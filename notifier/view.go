@@ -71,7 +71,7 @@ func NewView(ev Event, lang classifier.Lang) View {
 	}
 	v := View{
 		Kind: ev.Kind, Lang: lang, Resolved: ev.Kind == KindResolved || !inc.ResolvedAt.IsZero(),
-		Headline: KindLabel(lang, ev.Kind), Status: statusText(d.Status), Target: target(inc),
+		Headline: KindLabel(lang, ev.Kind), Status: statusText(d), Target: target(inc),
 		CauseID: d.Cause.String(), CauseTitle: OneLine(advice.Title), Confidence: d.Confidence,
 		Why: OneLine(d.Why), Steps: advice.Steps, Backoff: BackoffText(d, lang),
 		MetricsURL: MetricsConsoleURL(inc), LogsURL: LogsInsightsURL(inc),
@@ -121,7 +121,11 @@ func routeLines(rs []RouteFigures, lang classifier.Lang) []string {
 	return out
 }
 
-func statusText(s classifier.Status) string {
+func statusText(d classifier.Diagnosis) string {
+	s := d.Status
+	if d.Cause == classifier.CauseLambdaErrorMaskedAs200 {
+		return "200" // what the clients got, with the error as body
+	}
 	if s == classifier.StatusNone {
 		return "5xx"
 	}
@@ -153,6 +157,9 @@ func fields(inc Incident, lang classifier.Lang, resolved bool) []Field {
 		{Label(lang, LabelWindow), window(inc.WindowStart, inc.WindowEnd)},
 		{Label(lang, LabelWhere), OneLine(where)},
 	}
+	if inc.MaskedErrors > 0 || inc.Diagnosis.Cause == classifier.CauseLambdaErrorMaskedAs200 {
+		out = append(out, Field{Label(lang, LabelMasked200), fmt.Sprintf("%.0f", inc.MaskedErrors)})
+	}
 	if resolved && !inc.OpenedAt.IsZero() && !inc.ResolvedAt.IsZero() {
 		out = append(out, Field{Label(lang, LabelOpenFor), FormatDuration(inc.ResolvedAt.Sub(inc.OpenedAt))})
 	}
@@ -180,8 +187,8 @@ func change(inc Incident, lang classifier.Lang) string {
 	if p.Cause != d.Cause {
 		parts = append(parts, fmt.Sprintf("%s → %s", p.Cause, d.Cause))
 	}
-	if p.Status != d.Status {
-		parts = append(parts, fmt.Sprintf("%s → %s", statusText(p.Status), statusText(d.Status)))
+	if from, to := statusText(*p), statusText(d); from != to {
+		parts = append(parts, fmt.Sprintf("%s → %s", from, to))
 	}
 	if len(parts) == 0 {
 		return ""

@@ -1,0 +1,44 @@
+package notifier
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
+)
+
+// TestMaskedViewSaysClientsGot200: an incident of errors masked as 200
+// shows the status the clients got and its own figure, in every language;
+// a 5xx incident shows neither.
+func TestMaskedViewSaysClientsGot200(t *testing.T) {
+	inc := Incident{APIName: "billing", Stage: "prod", MaskedErrors: 23,
+		Diagnosis: classifier.Diagnosis{Cause: classifier.CauseLambdaErrorMaskedAs200, Status: classifier.StatusNone}}
+	for _, lang := range classifier.Langs() {
+		v := NewView(Event{Kind: KindOpened, Incident: inc}, lang)
+		if v.Status != "200" {
+			t.Errorf("%s: status %q, want 200", lang, v.Status)
+		}
+		if !hasField(v, Label(lang, LabelMasked200), "23") {
+			t.Errorf("%s: fields %v lack the masked errors", lang, v.Fields)
+		}
+	}
+	if v := NewView(Event{Kind: KindOpened, Incident: inc}, classifier.LangEN); !strings.Contains(Label(classifier.LangEN, LabelMasked200), "clients got 200 OK with an error body") {
+		t.Errorf("English label %q", Label(classifier.LangEN, LabelMasked200))
+	} else if v.CauseID != "lambda_error_masked_as_200" {
+		t.Errorf("cause %q", v.CauseID)
+	}
+	inc.MaskedErrors, inc.Diagnosis = 0, classifier.Diagnosis{Cause: classifier.CauseLambdaFunctionError, Status: classifier.Status502}
+	v := NewView(Event{Kind: KindOpened, Incident: inc}, classifier.LangEN)
+	if v.Status != "502" || hasField(v, Label(classifier.LangEN, LabelMasked200), "0") {
+		t.Errorf("a 502 incident: status %q, fields %v", v.Status, v.Fields)
+	}
+}
+
+func hasField(v View, label, value string) bool {
+	for _, f := range v.Fields {
+		if f.Label == label && f.Value == value {
+			return true
+		}
+	}
+	return false
+}
