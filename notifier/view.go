@@ -69,6 +69,9 @@ func NewView(ev Event, lang classifier.Lang) View {
 	if advice.Title == "" || (advice.Title == d.Cause.String() && d.Remediation.Title != "") {
 		advice = d.Remediation
 	}
+	// The commands of the incident's kind of API: apigatewayv2 for HTTP and
+	// WebSocket APIs, never a REST-only --rest-api-id command.
+	advice = advice.ForAPI(inc.APIType)
 	v := View{
 		Kind: ev.Kind, Lang: lang, Resolved: ev.Kind == KindResolved || !inc.ResolvedAt.IsZero(),
 		Headline: KindLabel(lang, ev.Kind), Status: statusText(d), Target: target(inc),
