@@ -38,6 +38,10 @@ type Config struct {
 	State        State           `yaml:"state"`
 	Costs        Costs           `yaml:"costs"`
 	HA           HA              `yaml:"ha"`
+	// Warnings are problems that do not stop the daemon (a configuration
+	// or secret file others may write); run logs them, check-config prints
+	// them.
+	Warnings []string `yaml:"-"`
 }
 
 // AWS holds what every AWS client shares.

@@ -77,7 +77,7 @@ func (p *problems) at(n *yaml.Node, key, format string, args ...any) {
 	if n != nil && n.Line > 0 {
 		line, col = n.Line, n.Column
 	}
-	p.errs = append(p.errs, Error{p.file, line, col, key, fmt.Sprintf(format, args...)})
+	p.errs = append(p.errs, Error{p.file, line, col, key, fmt.Sprintf(format, cutArgs(args)...)})
 }
 
 // add reports a problem about a key path. A key that was written points at

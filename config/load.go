@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -20,11 +19,18 @@ import (
 // it returns nil and an Errors listing every problem found; a file that
 // cannot be read is an Errors of one.
 func Load(path string, getenv func(string) string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := readConfigFile(path)
 	if err != nil {
 		return nil, Errors{{File: path, Line: 1, Col: 1, Msg: "cannot read configuration: " + fileError(err)}}
 	}
-	return Parse(data, path, getenv)
+	cfg, err := Parse(data, path, getenv)
+	if err != nil {
+		return nil, err
+	}
+	if w := writableWarning("configuration file", path); w != "" {
+		cfg.Warnings = append([]string{w}, cfg.Warnings...)
+	}
+	return cfg, nil
 }
 
 // Parse checks a configuration held in memory; filename is used in error
@@ -47,6 +53,7 @@ func Parse(data []byte, filename string, getenv func(string) string) (*Config, e
 	if err := p.result(); err != nil {
 		return nil, err
 	}
+	cfg.Warnings = v.warnings
 	return &cfg, nil
 }
 

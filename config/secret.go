@@ -100,6 +100,9 @@ func (v *validator) resolveSecret(s *Secret, file string, key, fileKey string, g
 		return
 	}
 	if file != "" {
+		if w := writableWarning(fileKey, file); w != "" {
+			v.warnings = append(v.warnings, w)
+		}
 		b, err := readSecretFile(file)
 		if err != nil {
 			p.add(fileKey, "cannot read secret file: %s", fileError(err))

@@ -13,6 +13,8 @@ type validator struct {
 	p      *problems
 	failed map[string]bool // keys the decoder already reported
 	getenv func(string) string
+	// warnings are kept in Config.Warnings when the file is valid.
+	warnings []string
 }
 
 // add reports a problem unless the key's value already failed to decode,

@@ -32,6 +32,9 @@ func runCheckConfig(_ context.Context, args []string, s streams) int {
 		_, _ = fmt.Fprintln(s.stderr, err) // nothing better to do if stderr fails
 		return 1
 	}
+	for _, w := range cfg.Warnings {
+		_, _ = fmt.Fprintf(s.stderr, "%s: warning: %s\n", file, w)
+	}
 	out := fmt.Sprintf("%s: ok: %s\n", file, cfg)
 	if *printCfg {
 		out += cfg.Redacted()

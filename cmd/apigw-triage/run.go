@@ -71,6 +71,9 @@ func runDaemon(ctx context.Context, args []string, s streams) int {
 		return 1
 	}
 	logger := newLogger(s.stderr, cfg.Log)
+	for _, w := range cfg.Warnings {
+		logger.Warn("configuration", "warning", w)
+	}
 	env := daemon.Env{Clock: clk, Logger: logger, WebConfigFile: o.webConfig}
 	if o.once {
 		return runOnce(ctx, cfg, env, o.quiet, s)
