@@ -42,7 +42,7 @@ func runClassify(ctx context.Context, args []string, s streams) int {
 		if name == "-" && isTerminal(s.stdin) {
 			complain(s.stderr, "reading evidence from standard input (paste log lines, then Ctrl-D; -h for help)")
 		}
-		if err := readEvidence(sess, name, s.stdin); err != nil {
+		if err := readEvidence(ctx, sess, name, s.stdin); err != nil {
 			complain(s.stderr, "%s", oneLine(err))
 			return 1
 		}
@@ -152,9 +152,9 @@ func validLang(l string) bool {
 }
 
 // readEvidence streams one file ("-" is standard input) into the session.
-func readEvidence(sess *classifier.Session, name string, stdin io.Reader) error {
+func readEvidence(ctx context.Context, sess *classifier.Session, name string, stdin io.Reader) error {
 	if name == "-" {
-		if _, err := sess.ReadFrom(stdin); err != nil {
+		if err := readInput(ctx, sess, stdin); err != nil {
 			return fmt.Errorf("standard input: %w", err)
 		}
 		return nil
@@ -167,7 +167,7 @@ func readEvidence(sess *classifier.Session, name string, stdin io.Reader) error 
 	if fi, err := f.Stat(); err == nil && fi.IsDir() {
 		return fmt.Errorf("%s: is a directory", name)
 	}
-	if _, err := sess.ReadFrom(f); err != nil {
+	if err := readInput(ctx, sess, f); err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	return nil
