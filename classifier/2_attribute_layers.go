@@ -131,12 +131,12 @@ func inFunction(c Cause) Cause {
 var websocketMarks = [][]byte{
 	[]byte("wscat"), []byte("wss://"), []byte("$connect"), []byte("$disconnect"),
 	[]byte("@connections"), []byte("posttoconnection"), []byte("goneexception"),
-	[]byte("sec-websocket"), []byte("websocket api"), []byte("apigatewaymanagementapi"),
+	[]byte("sec-websocket"), []byte("websocket"), []byte("apigatewaymanagementapi"),
 }
 
 // httpAPIMarks show an HTTP API in prose or client output.
 var httpAPIMarks = [][]byte{
-	[]byte("apigatewayv2"), []byte("http api"), []byte("payload format version"), []byte(`"routekey"`),
+	[]byte("apigatewayv2"), []byte("http api"), []byte("httpapi"), []byte("payload format version"), []byte(`"routekey"`),
 }
 
 // httpAPIBody is the body an HTTP API answers its 500s with; a REST API

@@ -319,6 +319,9 @@ func personRules() []ruleSpec {
 // outranks them.
 func clientRules() []ruleSpec {
 	return []ruleSpec{
+		// a request whose execution failed ended in some 5xx, whether or
+		// not its last line was kept
+		{lit: "execution failed due to", implied: implied5xx},
 		{lit: "perform: execute-api:invoke", cause: CauseNot5xx, weight: wWeak, implied: 403},
 		{lit: "security token included in the request is invalid", cause: CauseNot5xx, weight: wWeak, implied: 403},
 		{lit: "signature expired", cause: CauseNot5xx, weight: wWeak, implied: 403},

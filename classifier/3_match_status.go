@@ -30,7 +30,7 @@ var statusPhrases = []*regexp.Regexp{
 // Lambda proxy response the function built, Lambda's own answer to the
 // gateway ("Lambda execution failed with status 200"), the backend's
 // answer to the gateway, or a metric name.
-var notClientStatus = regexp.MustCompile(`; status code: \d{3}; error code|"statuscode"|statuscode:|\d{3}xxerror|\dxx|(?:execution|invocation) failed with status:? \d{3}|received response\. status: \d{3}|integration ?status:? \d{3}`)
+var notClientStatus = regexp.MustCompile(`; status code: \d{3}; error code|"statuscode"|statuscode:|\dxxerror|(?:execution|invocation) failed with status:? \d{3}|received response\. status: \d{3}|integration ?status:? \d{3}`)
 
 // statusPhraseWords are the gateway's standard bodies and reason phrases
 // without a code, in the four languages of the remediation catalog, with the status they mean.
@@ -41,6 +41,13 @@ var statusPhraseWords = []struct {
 	code   int
 }{
 	{[]byte("internal server error"), implied5xx},
+	{[]byte("5xx"), implied5xx},
+	{[]byte("server error"), implied5xx},
+	{[]byte("サーバーエラー"), implied5xx},
+	{[]byte("伺服器錯誤"), implied5xx},
+	{[]byte("服务器错误"), implied5xx},
+	{[]byte("erro de servidor"), implied5xx},
+	{[]byte("erro no servidor"), implied5xx},
 	{[]byte("内部サーバーエラー"), implied5xx},
 	{[]byte("內部伺服器錯誤"), implied5xx},
 	{[]byte("内部服务器错误"), implied5xx},

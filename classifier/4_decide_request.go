@@ -45,7 +45,7 @@ func (s *Session) decide(g *group, api APIType) outcome {
 	if cause == CauseNot5xx {
 		cause = CauseUnknown // a 4xx look-alike's words in a request that did fail
 	}
-	inferred := code == 0
+	inferred := code == 0 || code == implied5xx // "some 5xx" does not say which
 	if code == implied5xx || code == 0 {
 		code = s.usualCode(cause, api, code)
 	}
@@ -65,6 +65,9 @@ func (s *Session) decide(g *group, api APIType) outcome {
 func (s *Session) shownCode(g *group, h hit) int {
 	if g.status != 0 && g.toldStatus && h.weight >= wLikely && h.cause.Status(APIREST).Is5xx() {
 		return 0
+	}
+	if g.toldStatus && g.status >= 200 && g.status < 300 && !g.functionFailed() {
+		return 0 // "it returns 200" is most often about what works (a direct invoke, a local run)
 	}
 	if g.status != 0 {
 		return g.status

@@ -145,7 +145,8 @@ func (s *Session) sawAnswerBelow500() bool {
 		return true
 	}
 	for _, g := range s.live {
-		if !g.lambda && g.status > 0 && !is5xx(g.status) {
+		told2xx := g.toldStatus && g.status >= 200 && g.status < 300
+		if !g.lambda && g.status > 0 && !is5xx(g.status) && !told2xx {
 			return true
 		}
 		if !g.lambda && g.status == 0 && g.best.implied > 0 && !is5xx(g.best.implied) {
