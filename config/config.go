@@ -116,6 +116,9 @@ type Costs struct {
 // HA splits the watched stages between replicas by a stable hash, so that
 // two replicas never poll or notify the same stage.
 type HA struct {
-	Shards     int `yaml:"shards"`      // number of replicas; 1 means no sharding
-	ShardIndex int `yaml:"shard_index"` // this replica's shard, 0..Shards-1
+	Shards int `yaml:"shards"` // number of replicas; 1 means no sharding
+	// ShardIndex is this replica's shard, 0..Shards-1. It may be written as
+	// ${NAME}: the variable holds the number or a StatefulSet pod name
+	// ending in -N, so one file serves every pod of the set.
+	ShardIndex int `yaml:"shard_index"`
 }

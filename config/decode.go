@@ -23,11 +23,12 @@ const maxNodes = 200000
 type decoder struct {
 	p      *problems
 	budget int
-	failed map[string]bool // key paths whose value could not be decoded
+	failed map[string]bool   // key paths whose value could not be decoded
+	refs   map[string]string // ordinal key paths written as ${NAME}: the variable's name
 }
 
 func newDecoder(p *problems) *decoder {
-	return &decoder{p: p, budget: maxNodes, failed: map[string]bool{}}
+	return &decoder{p: p, budget: maxNodes, failed: map[string]bool{}, refs: map[string]string{}}
 }
 
 func (d *decoder) fail(n *yaml.Node, key, format string, args ...any) {
@@ -167,6 +168,9 @@ func (d *decoder) stringMap(n *yaml.Node, v reflect.Value, path string) {
 func (d *decoder) leaf(n *yaml.Node, v reflect.Value, path string) {
 	if n.Kind != yaml.ScalarNode {
 		d.fail(n, path, "must be %s, not %s", hint(v.Type()), describe(n))
+		return
+	}
+	if d.ordinalRef(n, path) {
 		return
 	}
 	p := reflect.New(v.Type())

@@ -48,7 +48,7 @@ func Parse(data []byte, filename string, getenv func(string) string) (*Config, e
 		p.pos[""] = position{value: root}
 		d.decode(root, reflect.ValueOf(&cfg).Elem(), "")
 	}
-	v := &validator{p: p, failed: d.failed, getenv: getenv}
+	v := &validator{p: p, failed: d.failed, refs: d.refs, getenv: getenv}
 	v.config(&cfg)
 	if err := p.result(); err != nil {
 		return nil, err

@@ -11,7 +11,8 @@ import (
 // at the key it concerns.
 type validator struct {
 	p      *problems
-	failed map[string]bool // keys the decoder already reported
+	failed map[string]bool   // keys the decoder already reported
+	refs   map[string]string // ordinal keys written as ${NAME} (decoder.refs)
 	getenv func(string) string
 	// warnings are kept in Config.Warnings when the file is valid.
 	warnings []string

@@ -213,6 +213,7 @@ func (v *validator) process(c *Config) {
 		v.add("costs.insights_per_gb", "must not be negative")
 	}
 	v.intRange("ha.shards", c.HA.Shards, 1, 1000)
+	v.ordinal("ha.shard_index", &c.HA.ShardIndex)
 	if c.HA.ShardIndex < 0 || c.HA.ShardIndex >= c.HA.Shards {
 		v.add("ha.shard_index", "must be between 0 and shards-1 (%d), not %d", c.HA.Shards-1, c.HA.ShardIndex)
 	}
