@@ -115,13 +115,13 @@ func TestGrafanaDashboardShape(t *testing.T) {
 
 func TestKustomizeRenders(t *testing.T) {
 	kubectl := requireTool(t, "kubectl")
-	for _, dir := range []string{"kubernetes/base", "kubernetes/overlays/persistent"} {
+	for _, dir := range overlays {
 		out, err := exec.Command(kubectl, "kustomize", dir).CombinedOutput()
 		if err != nil {
 			t.Fatalf("kubectl kustomize %s: %v\n%s", dir, err, out)
 		}
 		s := string(out)
-		for _, want := range []string{"kind: Deployment", "readOnlyRootFilesystem: true", "runAsNonRoot: true",
+		for _, want := range []string{"readOnlyRootFilesystem: true", "runAsNonRoot: true",
 			"path: /readyz", "path: /healthz", "kind: PrometheusRule", "kind: ServiceMonitor",
 			"kind: PodDisruptionBudget", "kind: NetworkPolicy", "eks.amazonaws.com/role-arn", "name: apigw-triage-config"} {
 			if !strings.Contains(s, want) {
