@@ -84,7 +84,7 @@ var labels = map[classifier.Lang][numLabels]string{
 		"Tente de novo com backoff exponencial: primeira após %s, ×%g, no máximo %s entre tentativas, %d tentativas, jitter %s.", //nolint:misspell // Portuguese
 		"Respeite o Retry-After: %s.", "incidentes abertos ao mesmo tempo", //nolint:misspell // Portuguese
 		"Rotas com falha", "%.0f de %.0f (%.0f%%)",
-		"Erros do Lambda enviados como 200 (os clientes receberam 200 OK com um corpo de erro)",
+		"Erros do Lambda enviados como 200 (os clientes receberam 200 OK com um corpo de erro)", //nolint:misspell // Portuguese
 	},
 }
 
