@@ -30,6 +30,8 @@ thresholds:
       latency: 5s
     - match: {stage: prod}
       clear_after: 10
+    - match: {api: legacy}
+      masked_200_min_errors: 0
 `)
 	def := c.Thresholds.Thresholds
 	tests := []struct {
@@ -43,6 +45,8 @@ thresholds:
 		{"patterns are anchored", "xpay-eu", "prod",
 			func() Thresholds { x := def; x.ClearAfter = 10; return x }()},
 		{"no match gives the defaults", "orders", "dev", def},
+		{"the masked-200 check turned off for one API", "legacy", "dev",
+			func() Thresholds { x := def; x.Masked200MinErrors = 0; return x }()},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -51,7 +55,7 @@ thresholds:
 			}
 		})
 	}
-	if def.ErrorRate != 0.1 || def.MOfN != (MOfN{3, 5}) || def.ClearAfter != 3 {
+	if def.ErrorRate != 0.1 || def.MOfN != (MOfN{3, 5}) || def.ClearAfter != 3 || def.Masked200MinErrors != 5 {
 		t.Errorf("defaults not applied around written keys: %+v", def)
 	}
 }

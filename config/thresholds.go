@@ -66,12 +66,14 @@ type ThresholdOverride struct {
 	Latency           *time.Duration `yaml:"latency,omitempty"`
 	MOfN              *MOfN          `yaml:"m_of_n,omitempty"`
 	ClearAfter        *int           `yaml:"clear_after,omitempty"`
+	// Masked200MinErrors: 0 turns the masked-200 check off for these stages.
+	Masked200MinErrors *int `yaml:"masked_200_min_errors,omitempty"`
 }
 
 // empty says whether the override sets nothing.
 func (o ThresholdOverride) empty() bool {
 	return o.ErrorRate == nil && o.Min5xxCount == nil && o.LatencyPercentile == nil &&
-		o.Latency == nil && o.MOfN == nil && o.ClearAfter == nil
+		o.Latency == nil && o.MOfN == nil && o.ClearAfter == nil && o.Masked200MinErrors == nil
 }
 
 // apply returns t with the override's fields set.
@@ -93,6 +95,9 @@ func (o ThresholdOverride) apply(t Thresholds) Thresholds {
 	}
 	if o.ClearAfter != nil {
 		t.ClearAfter = *o.ClearAfter
+	}
+	if o.Masked200MinErrors != nil {
+		t.Masked200MinErrors = *o.Masked200MinErrors
 	}
 	return t
 }
