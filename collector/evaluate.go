@@ -28,19 +28,16 @@ func (c *Collector) evaluateAll(stages []Stage, plans []stagePlan, w window) []S
 }
 
 // evaluateStage turns a stage's series into its result: tripped when M of
-// the last N complete periods breach, or when M of the newest N periods
-// with data do, those CloudWatch is still completing proving it by their
-// count (earlyTrip); clear only on complete periods.
+// the last N complete periods breach, or at once when a re-read period's
+// 5xx count alone proves a breach (earlyTrip); clear only on complete
+// periods.
 func evaluateStage(st Stage, th Thresholds, s *series, w window) StageResult {
 	res := StageResult{Stage: st, WindowStart: w.start, WindowEnd: w.end}
-	hist := s.last(w.end, w.period, th.historyLen())
-	v := th.evaluate(hist)
-	end := w.end
-	if t, ok := s.newestTraffic(w.end, w.recent); ok {
-		end = t.Add(w.period)
-	}
-	incomplete := int(end.Sub(w.end) / w.period)
-	early := th.earlyTrip(s.last(end, w.period, th.N), min(incomplete, th.N), refRequests(hist))
+	v := th.evaluate(s.last(w.end, w.period, th.historyLen()))
+	// The re-read periods, no further back than clearing looks: a breach
+	// followed by ClearAfter clean periods no longer trips.
+	recent := s.last(w.recent, w.period, min(w.periods(), th.ClearAfter)+w.incomplete())
+	early := th.earlyTrip(recent, refRequests(recent))
 	res.Tripped, res.Clear = v.tripped || early, v.clear && !early
 	if latest, ok := s.newest(); ok {
 		res.HasData = true

@@ -139,10 +139,10 @@ func TestPollTripsAndClears(t *testing.T) {
 		}
 		clk.Advance(time.Minute)
 	}
-	// The second failing minute already shows its 40 5xx of 100 requests
-	// when it ends (this fake has no late data): counts that prove 2 of 3
-	// breaches trip at once, without waiting for the delay.
-	if want := failFrom.Add(2 * time.Minute); !trippedAt.Equal(want) {
+	// The first failing minute already shows its 40 5xx of 100 requests
+	// when it ends (this fake has no late data): a count that proves the
+	// breach trips at once, without waiting for the delay and M of N.
+	if want := failFrom.Add(time.Minute); !trippedAt.Equal(want) {
 		t.Errorf("tripped at %s, want %s", trippedAt, want)
 	}
 	// Clean minutes from failTo on; the second ends at failTo+2m, read at failTo+4m.

@@ -69,33 +69,27 @@ func (t Thresholds) evaluate(hist []sample) verdict {
 	return v
 }
 
-// earlyTrip applies the M of N rule to the newest N periods with data,
-// without waiting for the last incomplete ones to be complete: hist ends
-// with the newest period CloudWatch shows anything of, and its last
-// incomplete periods are still being completed. A minute's 5xx count only
-// grows as it completes, so an incomplete period counts as a breach once
-// its count already crosses the count threshold and measures up to the
-// error rate. Only the count is trusted: the successes of a minute are
-// often counted later than its failures, so the rate is taken against the
-// larger of its requests so far and ref, the most requests of a recent
-// complete period. Latency, whose percentile can fall as data completes,
-// and clearing wait for complete periods.
-func (t Thresholds) earlyTrip(hist []sample, incomplete int, ref float64) bool {
-	if incomplete <= 0 {
-		return false
-	}
-	breaches := 0
-	for i, s := range hist {
-		complete := i < len(hist)-incomplete
-		if complete && t.judge(s) == periodBreach || !complete && t.proven(s, ref) {
-			breaches++
+// earlyTrip looks at the periods a poll re-reads because CloudWatch may
+// still be completing them (recent, oldest first). A minute's 5xx count
+// only grows as it completes, so once a period's count already crosses the
+// count threshold and measures up to the error rate, the failure is
+// certain and the stage trips at once, without waiting for the delay and
+// for M of N periods. Only the count is trusted: the successes of a minute
+// are often counted later than its failures, so the rate is taken against
+// the larger of its requests so far and ref, the most requests of a recent
+// period. Latency, whose percentile can fall as data completes, M of N on
+// the error rate, and clearing wait for complete periods.
+func (t Thresholds) earlyTrip(recent []sample, ref float64) bool {
+	for _, s := range recent {
+		if t.proven(s, ref) {
+			return true
 		}
 	}
-	return breaches >= t.M
+	return false
 }
 
-// proven says whether an incomplete period already breaches on its 5xx
-// count, measured against the traffic the stage is known to carry.
+// proven says whether a period breaches on its 5xx count alone, measured
+// against the traffic the stage is known to carry.
 func (t Thresholds) proven(s sample, ref float64) bool {
 	if !s.hasErrors || !s.hasCount || s.errors < t.Min5xx {
 		return false
@@ -103,7 +97,7 @@ func (t Thresholds) proven(s sample, ref float64) bool {
 	return s.errors >= t.ErrorRate*max(s.requests, ref)
 }
 
-// refRequests is the most requests of a complete period in hist.
+// refRequests is the most requests of a period in hist.
 func refRequests(hist []sample) float64 {
 	m := 0.0
 	for _, s := range hist {
