@@ -19,7 +19,8 @@ const maxNodes = 200000
 // Decoder with KnownFields(true) does (and the tests check that both accept
 // the same files), but it keeps going after an error and knows each node's
 // key path and column, which yaml.v3's TypeError does not report: a user
-// gets every problem, each as FILE:LINE:COL: key: message.
+// gets every problem, each as FILE:LINE:COL: key: message. It accepts one
+// thing more: a ${NAME} reference for an ordinal key (ordinal.go).
 type decoder struct {
 	p      *problems
 	budget int
