@@ -195,3 +195,21 @@ func functionNames(fs []Function) []string {
 	}
 	return out
 }
+
+// lookMasked asks for the full figures (requests, latency) of the stages
+// whose functions' errors, read with the screen, breach in a period: an
+// incident of errors masked as 200 then shows how many requests the stage
+// served, as a 5xx incident does.
+func (c *Collector) lookMasked(regionID string, stages []Stage, plans []stagePlan, w window) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i, st := range stages {
+		p := &plans[i]
+		if !p.screen || len(st.CustomFunctions) == 0 || p.th.MaskedMin <= 0 {
+			continue
+		}
+		if maskedBreaches(c.maskedHistory(regionID, st, w.end, w.period, p.th.historyLen()), p.th) > 0 {
+			p.count, p.latency = true, true
+		}
+	}
+}

@@ -72,7 +72,7 @@ func maskedRun(t *testing.T, th Thresholds) (*e2e, map[string]maskedSeen) {
 		for _, sr := range res.Stages {
 			s := seen[sr.Stage.APIName]
 			if sr.Tripped && s.trippedAt.IsZero() {
-				s.trippedAt, s.stage = e.clk.Now(), sr.Stage
+				s.trippedAt, s.stage, s.requestsAtTrip = e.clk.Now(), sr.Stage, sr.Requests
 			}
 			s.masked = s.masked || sr.Masked
 			s.maxMasked = max(s.maxMasked, sr.MaskedErrors)
@@ -90,6 +90,8 @@ type maskedSeen struct {
 	masked     bool
 	maxMasked  float64
 	clearAtEnd bool
+	// requestsAtTrip: the stage's requests in the poll that tripped it.
+	requestsAtTrip float64
 }
 
 // TestE2EMaskedErrorsTrip: through the real SDK against the emulator, the
@@ -103,6 +105,9 @@ func TestE2EMaskedErrorsTrip(t *testing.T) {
 	billing := seen["billing"]
 	if billing.trippedAt.IsZero() || !billing.masked {
 		t.Fatalf("billing: tripped at %v, masked %v (max %v masked errors a period)", billing.trippedAt, billing.masked, billing.maxMasked)
+	}
+	if billing.requestsAtTrip < 30 {
+		t.Errorf("billing: %v requests when it tripped, want the stage's traffic (60 a minute)", billing.requestsAtTrip)
 	}
 	if got := billing.stage.CustomFunctions; len(got) != 1 || got[0] != "billing-fn" {
 		t.Errorf("billing: custom functions %v, want [billing-fn]", got)

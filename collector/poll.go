@@ -125,6 +125,7 @@ func (c *Collector) pollMetrics(ctx context.Context, r *region, stages []Stage, 
 		return nil, err
 	}
 	c.planLooks(stages, plans, w)
+	c.lookMasked(r.id(), stages, plans, w)
 	if err := c.readMetrics(ctx, r, stages, plans, w, true); err != nil {
 		return nil, err
 	}
