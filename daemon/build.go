@@ -31,6 +31,9 @@ type Env struct {
 	Logger *slog.Logger
 	// ExtraSinks are added to the configured ones (the demo's console).
 	ExtraSinks []notifier.Notifier
+	// Collectors are registered with the daemon's registry besides its own
+	// (the process's configuration reload status, which outlives a daemon).
+	Collectors []prometheus.Collector
 	// HTTPClient is used for Slack and Alertmanager; nil means defaults.
 	HTTPClient *http.Client
 	// OnPoll is passed to Options.OnPoll.
@@ -50,6 +53,11 @@ func Build(cfg *config.Config, env Env) (*Daemon, func() error, error) {
 	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	for _, c := range env.Collectors {
+		if err := reg.Register(c); err != nil {
+			return nil, nil, fmt.Errorf("registering metrics: %w", err)
+		}
+	}
 
 	// The collector reads a stage with an open incident in full every
 	// poll; the incident manager is built after it, so it is asked late.

@@ -43,7 +43,7 @@ func TestCheckConfig(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
-			code := runCheckConfig(context.Background(), tt.args, streams{strings.NewReader(""), &stdout, &stderr, env})
+			code := runCheckConfig(context.Background(), tt.args, streams{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, getenv: env})
 			if code != tt.code {
 				t.Fatalf("exit %d, want %d; stderr:\n%s", code, tt.code, stderr.String())
 			}

@@ -19,6 +19,8 @@ type streams struct {
 	stdout io.Writer
 	stderr io.Writer
 	getenv func(string) string
+	// hup delivers SIGHUP to `run` (nil elsewhere): reload the configuration.
+	hup <-chan os.Signal
 }
 
 // command runs one subcommand with its arguments and returns the exit status.
@@ -42,7 +44,15 @@ func commands() map[string]command {
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := dispatch(ctx, os.Args[1:], streams{os.Stdin, os.Stdout, os.Stderr, os.Getenv})
+	s := streams{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
+	if len(os.Args) > 1 && os.Args[1] == "run" {
+		// The daemon reloads its configuration on SIGHUP, as Prometheus
+		// does; other commands keep the default (end on hangup).
+		hup := make(chan os.Signal, 1)
+		signal.Notify(hup, syscall.SIGHUP)
+		s.hup = hup
+	}
+	code := dispatch(ctx, os.Args[1:], s)
 	stop()
 	os.Exit(code)
 }

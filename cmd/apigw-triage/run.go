@@ -81,7 +81,8 @@ func runDaemon(ctx context.Context, args []string, s streams) int {
 	if o.console {
 		env.ExtraSinks = []notifier.Notifier{console.New(s.stdout, nil)}
 	}
-	return serveDaemon(ctx, cfg, env)
+	load := func() (*config.Config, error) { return loadConfig(o.path, o.fromEnv, s.getenv) }
+	return serveReloading(ctx, cfg, env, load, s.hup, s.stderr)
 }
 
 // serveDaemon runs the daemon until ctx ends.
