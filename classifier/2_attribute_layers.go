@@ -114,13 +114,15 @@ var (
 
 // inFunction re-reads, for a line of the function's own log, a cause that
 // only API Gateway can have: a backend, TLS, throttling or permission error
-// that the function logs is the function failing on its dependency, which
-// the gateway reports as a function error.
+// that the function logs (calling another function or service) is the
+// function failing on its dependency, which the gateway reports as a
+// function error.
 func inFunction(c Cause) Cause {
 	switch c {
 	case CauseBackendConnectionError, CauseBackendTLSError, CauseBackendUnavailable,
 		CauseBackendThrottled, CauseCredentialsRoleError, CauseInternalServiceFailure,
-		CausePrivateIntegrationError, CauseIntegrationTimeout:
+		CausePrivateIntegrationError, CauseIntegrationTimeout, CauseLambdaInvokePermission,
+		CauseLambdaThrottled:
 		return CauseLambdaFunctionError
 	}
 	return c

@@ -107,6 +107,10 @@ func ruleSpecs() []ruleSpec {
 	return all
 }
 
+// When the gateway could not invoke the function at all (permission denied,
+// role not assumable, throttled, wrong method), the "Malformed Lambda proxy
+// response" it logs next is a consequence: it read Lambda's error as the
+// function's answer. Those rules outweigh it (99 and 100 against 98).
 func lambdaRules() []ruleSpec {
 	return []ruleSpec{
 		{lit: "malformed lambda proxy response", cause: CauseLambdaMalformedProxyResponse, weight: 98},
@@ -117,7 +121,7 @@ func lambdaRules() []ruleSpec {
 		// how KC articles, blogs and answers word the same failure
 		{lit: "to invoke", re: `permissions? to invoke (the |your |a )?(lambda|function)`, cause: CauseLambdaInvokePermission, weight: 75},
 		{lit: "have permissions to call the integration", cause: CauseLambdaInvokePermission, weight: 90},
-		{lit: "perform: lambda:invokefunction", cause: CauseLambdaInvokePermission, weight: wSpecific},
+		{lit: "perform: lambda:invokefunction", cause: CauseLambdaInvokePermission, weight: 99},
 		{lit: "lambda invocation failed with status: 403", cause: CauseLambdaInvokePermission, weight: 70},
 		{lit: "invalid stage variable", cause: CauseStageVariableUnresolved, weight: 90},
 		{lit: "/invocations", re: `function:(?:[\w.-]+:)?/invocations`, cause: CauseStageVariableUnresolved, weight: 92},
@@ -227,7 +231,7 @@ func gatewayRules() []ruleSpec {
 		// HTTP API integrationErrorMessage: "API Gateway doesn't have permissions
 		// to assume the IAM role configured on the integration."
 		{lit: "to assume the", re: `permissions? to assume the (iam )?role`, cause: CauseCredentialsRoleError, weight: wExplicit},
-		{lit: "perform: sts:assumerole", cause: CauseCredentialsRoleError, weight: 85},
+		{lit: "perform: sts:assumerole", cause: CauseCredentialsRoleError, weight: 99},
 		{lit: "invalid credentials", cause: CauseCredentialsRoleError, weight: 60},
 		{lit: "is not authorized to perform", cause: CauseCredentialsRoleError, weight: 55, unless: "execute-api:invoke"},
 		{lit: "accessdenied", cause: CauseCredentialsRoleError, weight: 35},
