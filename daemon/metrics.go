@@ -37,15 +37,15 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 		}, []string{"result"}),
 		errorRatio: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "apigw_triage_stage_error_ratio",
-			Help: "Share of requests answered 5xx in the last complete period of the last poll, per API stage (absent periods without traffic leave the previous value).",
+			Help: "Share of requests answered 5xx in the newest period read in full, per API stage. A stage is read in full only when its 5xx screen could breach, its incident is open or its latency watch is due; otherwise, and in periods without traffic, the previous value stays.",
 		}, stageLabels),
 		latencyP99: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "apigw_triage_stage_latency_p99_seconds",
-			Help: "Latency percentile (configured statistic, p99 by default) of the last complete period of the last poll, per API stage.",
+			Help: "Latency percentile (configured statistic, p99 by default) of the newest period read in full, per API stage.",
 		}, stageLabels),
 		requests: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "apigw_triage_stage_requests",
-			Help: "Requests in the last complete period of the last poll, per API stage.",
+			Help: "Requests in the newest period read in full, per API stage.",
 		}, stageLabels),
 		lastData: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "apigw_triage_stage_last_data_timestamp_seconds",
