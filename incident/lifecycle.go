@@ -175,6 +175,10 @@ func applyFigures(inc *Incident, obs Observation, now time.Time) {
 	i.ErrorRate, i.Errors5xx, i.Requests = obs.ErrorRate, obs.Errors5xx, obs.Requests
 	i.LatencyP99, i.LikelyTimeout = obs.LatencyP99, obs.LikelyTimeout
 	i.MaskedErrors = obs.MaskedErrors
+	if obs.Requests > 0 && (i.Peak.WindowEnd.IsZero() || obs.ErrorRate > i.Peak.ErrorRate) {
+		i.Peak = notifier.Figures{WindowStart: obs.WindowStart, WindowEnd: obs.WindowEnd, ErrorRate: obs.ErrorRate,
+			Errors5xx: obs.Errors5xx, Requests: obs.Requests, LatencyP99: obs.LatencyP99}
+	}
 	if len(obs.Routes) > 0 {
 		// Only polls that pulled evidence bring routes; the others keep
 		// the last breakdown. A fresh copy, never shared with the caller.

@@ -38,6 +38,7 @@ const (
 	LabelFailingRoutes
 	LabelRouteFigures
 	LabelMasked200
+	LabelPeakWindow
 	numLabels
 )
 
@@ -52,6 +53,7 @@ var labels = map[classifier.Lang][numLabels]string{
 		"Honour Retry-After: %s.", "incidents opened at once",
 		"Failing routes", "%.0f of %.0f (%.0f%%)",
 		"Lambda errors sent as 200 (clients got 200 OK with an error body)",
+		"Worst window",
 	},
 	classifier.LangJA: {
 		"インシデント発生", "インシデント更新", "継続中", "解決", "発生中",
@@ -63,6 +65,7 @@ var labels = map[classifier.Lang][numLabels]string{
 		"Retry-After に従う: %s。", "件のインシデントが同時に発生",
 		"失敗しているルート", "%.0f / %.0f 件 (%.0f%%)",
 		"200 で返された Lambda エラー (クライアントはエラー本文付きの 200 OK を受信)",
+		"最悪の期間",
 	},
 	classifier.LangZhTW: {
 		"事件發生", "事件更新", "仍在失敗", "已解決", "進行中",
@@ -74,6 +77,7 @@ var labels = map[classifier.Lang][numLabels]string{
 		"遵守 Retry-After：%s。", "個事件同時發生",
 		"失敗的路由", "%.0f / %.0f 個 (%.0f%%)",
 		"以 200 回傳的 Lambda 錯誤 (用戶端收到帶有錯誤內容的 200 OK)",
+		"最嚴重的時間範圍",
 	},
 	classifier.LangPtBR: {
 		"Incidente aberto", "Incidente atualizado", "Ainda falhando", "Resolvido", "Aberto",
@@ -85,6 +89,7 @@ var labels = map[classifier.Lang][numLabels]string{
 		"Respeite o Retry-After: %s.", "incidentes abertos ao mesmo tempo", //nolint:misspell // Portuguese
 		"Rotas com falha", "%.0f de %.0f (%.0f%%)",
 		"Erros do Lambda enviados como 200 (os clientes receberam 200 OK com um corpo de erro)", //nolint:misspell // Portuguese
+		"Pior janela",
 	},
 }
 

@@ -70,9 +70,21 @@ type Incident struct {
 	// Previous is the diagnosis before an update, for "cause changed" messages.
 	Previous *classifier.Diagnosis
 
+	// Peak is the window with the highest error rate while the incident was
+	// open: a resolution shows it, not the clean window that resolved it.
+	Peak Figures `json:",omitempty"`
+
 	// Routes are the methods or routes that answered 5xx, most first, from
 	// the stage's detailed metrics; empty when those are off.
 	Routes []RouteFigures `json:",omitempty"`
+}
+
+// Figures are a stage's figures over one window.
+type Figures struct {
+	WindowStart, WindowEnd time.Time
+	ErrorRate              float64 // 0..1
+	Errors5xx, Requests    float64
+	LatencyP99             time.Duration
 }
 
 // RouteFigures is one method or route's 5xx and request counts over the

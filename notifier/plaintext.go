@@ -28,8 +28,8 @@ func PlainText(v View) string {
 	section(&b, Label(v.Lang, LabelBreakdown), v.Breakdown, "    - ")
 	section(&b, Label(v.Lang, LabelFailingRoutes), v.Routes, "    - ")
 	section(&b, Label(v.Lang, LabelEvidence), v.Evidence, "    | ")
+	section(&b, Label(v.Lang, LabelRemediation), numbered(v.Steps), "    ")
 	if !v.Resolved {
-		section(&b, Label(v.Lang, LabelRemediation), numbered(v.Steps), "    ")
 		line("  %s: %s", clean(Label(v.Lang, LabelBackoff)), clean(v.Backoff))
 	}
 	if v.MetricsURL != "" {

@@ -72,6 +72,7 @@ func NewView(ev Event, lang classifier.Lang) View {
 	// The commands of the incident's kind of API: apigatewayv2 for HTTP and
 	// WebSocket APIs, never a REST-only --rest-api-id command.
 	advice = advice.ForAPI(inc.APIType)
+	advice = advice.Fill(Names(inc))
 	v := View{
 		Kind: ev.Kind, Lang: lang, Resolved: ev.Kind == KindResolved || !inc.ResolvedAt.IsZero(),
 		Headline: KindLabel(lang, ev.Kind), Status: statusText(d), Target: target(inc),
@@ -152,12 +153,21 @@ func fields(inc Incident, lang classifier.Lang, resolved bool) []Field {
 	if inc.Account != "" {
 		where += " / " + inc.Account
 	}
+	f := Figures{WindowStart: inc.WindowStart, WindowEnd: inc.WindowEnd, ErrorRate: inc.ErrorRate,
+		Errors5xx: inc.Errors5xx, Requests: inc.Requests}
+	windowLabel := Label(lang, LabelWindow)
+	if resolved && !inc.Peak.WindowEnd.IsZero() {
+		// The window that resolved it is clean; what on-call needs on
+		// record is how bad it got, and when.
+		f, windowLabel = inc.Peak, Label(lang, LabelPeakWindow)
+		p99 = FormatDuration(f.LatencyP99)
+	}
 	out := []Field{
-		{Label(lang, LabelErrorRate), fmt.Sprintf("%.1f%%", inc.ErrorRate*100)},
-		{Label(lang, LabelErrors5xx), fmt.Sprintf("%.0f", inc.Errors5xx)},
-		{Label(lang, LabelRequests), fmt.Sprintf("%.0f", inc.Requests)},
+		{Label(lang, LabelErrorRate), fmt.Sprintf("%.1f%%", f.ErrorRate*100)},
+		{Label(lang, LabelErrors5xx), fmt.Sprintf("%.0f", f.Errors5xx)},
+		{Label(lang, LabelRequests), fmt.Sprintf("%.0f", f.Requests)},
 		{Label(lang, LabelP99), p99},
-		{Label(lang, LabelWindow), window(inc.WindowStart, inc.WindowEnd)},
+		{windowLabel, window(f.WindowStart, f.WindowEnd)},
 		{Label(lang, LabelWhere), OneLine(where)},
 	}
 	if inc.MaskedErrors > 0 || inc.Diagnosis.Cause == classifier.CauseLambdaErrorMaskedAs200 {

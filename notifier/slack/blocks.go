@@ -43,7 +43,8 @@ func emoji(v notifier.View) string {
 }
 
 // headline is the state a root message shows: it is edited in place, so it
-// says "Open" or "Resolved" rather than what the last event was.
+// says "Incident opened" (the words webhook mode uses for the same message)
+// or "Resolved" rather than what the last event was.
 func headline(v notifier.View, s style) string {
 	if s != styleRoot {
 		return v.Headline
@@ -51,7 +52,7 @@ func headline(v notifier.View, s style) string {
 	if v.Resolved {
 		return notifier.Label(v.Lang, notifier.LabelResolved)
 	}
-	return notifier.Label(v.Lang, notifier.LabelOpen)
+	return notifier.Label(v.Lang, notifier.LabelOpened)
 }
 
 // render builds the message for a view. mention is a validated user group
@@ -106,7 +107,8 @@ func fieldsBlock(v notifier.View) *slackapi.SectionBlock {
 }
 
 // diagnosisBlocks are the cause, evidence, remediation and backoff advice;
-// a resolved incident keeps the cause but drops the advice.
+// a resolved incident keeps the cause and the fix (what to change so it does
+// not come back) but drops the client retry advice.
 func diagnosisBlocks(v notifier.View) []slackapi.Block {
 	l := func(k notifier.LabelKey) string { return notifier.EscapeMrkdwn(notifier.Label(v.Lang, k)) }
 	diag := fmt.Sprintf("*%s:* %s  `%s`  (%s %.0f%%)", l(notifier.LabelDiagnosis),
@@ -131,9 +133,6 @@ func diagnosisBlocks(v notifier.View) []slackapi.Block {
 	if len(v.Evidence) > 0 {
 		out = append(out, section(codeBlock(l(notifier.LabelEvidence), v.Evidence)))
 	}
-	if v.Resolved {
-		return out
-	}
 	if len(v.Steps) > 0 {
 		steps := "*" + l(notifier.LabelRemediation) + "*"
 		for i, st := range v.Steps {
@@ -141,7 +140,7 @@ func diagnosisBlocks(v notifier.View) []slackapi.Block {
 		}
 		out = append(out, section(steps))
 	}
-	if v.Backoff != "" {
+	if v.Backoff != "" && !v.Resolved {
 		out = append(out, section("*"+l(notifier.LabelBackoff)+"*\n"+notifier.EscapeMrkdwn(v.Backoff)))
 	}
 	return out

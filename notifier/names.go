@@ -1,0 +1,50 @@
+package notifier
+
+import (
+	"strings"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
+)
+
+// lambdaLogPrefix is where Lambda writes a function's logs: the group
+// /aws/lambda/FUNCTION names the function.
+const lambdaLogPrefix = "/aws/lambda/"
+
+// Names are the names the daemon knows about an incident's stage, for the
+// placeholders of the remediation commands: the API id, stage, region and
+// account from discovery, the function whose log group the evidence came
+// from (when exactly one), and the method or route when one route fails
+// alone or worst.
+func Names(inc Incident) classifier.Names {
+	n := classifier.Names{APIID: inc.APIID, Stage: inc.Stage, Region: inc.Region, AccountID: inc.Account}
+	n.FunctionName = onlyFunction(inc.LogGroups)
+	if len(inc.Routes) > 0 {
+		route := inc.Routes[0].Route
+		if inc.APIType == classifier.APIREST {
+			if method, _, ok := strings.Cut(route, " "); ok {
+				n.HTTPMethod = method
+			}
+		} else {
+			n.Route = route
+		}
+	}
+	return n
+}
+
+// onlyFunction is the function of the one Lambda log group among groups,
+// "" when there is none or several (a guess would put the wrong name in a
+// command someone pastes).
+func onlyFunction(groups []string) string {
+	name := ""
+	for _, g := range groups {
+		fn, ok := strings.CutPrefix(g, lambdaLogPrefix)
+		if !ok || fn == "" || fn == name {
+			continue
+		}
+		if name != "" {
+			return ""
+		}
+		name = fn
+	}
+	return name
+}
