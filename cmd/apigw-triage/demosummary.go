@@ -8,6 +8,8 @@ import (
 
 	"github.com/apigw-triage/apigw-triage/emulator/scenario"
 	"github.com/apigw-triage/apigw-triage/incident"
+	"github.com/apigw-triage/apigw-triage/notifier"
+	"github.com/apigw-triage/apigw-triage/textsafe"
 )
 
 // writeSummary prints one row per episode the scenario played: the stage,
@@ -34,11 +36,21 @@ func writeSummary(w io.Writer, eps []scenario.EpisodeInfo, incs []incident.Incid
 			}
 			res = resolvedAfter(inc, ep, now)
 		}
-		_, _ = fmt.Fprintf(tw, "%s/%s\t%s %s\t%s\t%s\t%s\t\n", ep.APIName, ep.Stage, ep.Status, ep.Cause, det, diag, res)
+		_, _ = fmt.Fprintf(tw, "%s\t%s %s\t%s\t%s\t%s\t\n", stageName(ep), ep.Status, ep.Cause, det, diag, res)
 	}
 	_ = tw.Flush()
 	_, _ = fmt.Fprintf(w, "%d episodes played, %d detected, %d diagnosed as played\n", countStarted(eps, now), detected, right)
 }
+
+// stageName is the episode's API and stage as a terminal may show them: an
+// API name is anyone's text, so it is escaped and kept short like every
+// other sink's.
+func stageName(ep scenario.EpisodeInfo) string {
+	return textsafe.NoMentions(notifier.Truncate(notifier.OneLine(ep.APIName+"/"+ep.Stage), maxSummaryName))
+}
+
+// maxSummaryName bounds the stage column of the summary.
+const maxSummaryName = 60
 
 // matchIncident finds the incident of the episode's stage opened while the
 // episode played (or soon after: CloudWatch publishes with a delay).
