@@ -1,6 +1,7 @@
 package collector
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -98,10 +99,13 @@ type maskedPeriod struct {
 }
 
 // maskedHistory returns the stage's last n periods ending before end,
-// oldest first. Called with c.mu held.
-func (c *Collector) maskedHistory(regionID string, st Stage, end time.Time, period time.Duration, n int) []maskedPeriod {
+// oldest first. The 5xx subtracted are those of every stage of the region
+// that calls one of the functions (sharers, the stage among them): a
+// function behind this custom integration and another API's proxy
+// integration fails there as 5xx, and those errors were not masked.
+// Called with c.mu held.
+func (c *Collector) maskedHistory(regionID string, st Stage, sharers []Stage, end time.Time, period time.Duration, n int) []maskedPeriod {
 	out := make([]maskedPeriod, n)
-	s := c.series[st.Key]
 	for i := range n {
 		ts := end.Add(-time.Duration(n-i) * period).Unix()
 		errs := 0.0
@@ -111,10 +115,24 @@ func (c *Collector) maskedHistory(regionID string, st Stage, end time.Time, peri
 				errs += v
 			}
 		}
-		if s != nil {
-			errs -= s.points[ts].errors
+		for _, o := range sharers {
+			if s := c.series[o.Key]; s != nil {
+				errs -= s.points[ts].errors
+			}
 		}
 		out[i].masked = max(0, errs)
+	}
+	return out
+}
+
+// sharers returns the stages that call one of st's custom-integrated
+// functions, st included.
+func sharers(st Stage, stages []Stage) []Stage {
+	var out []Stage
+	for _, o := range stages {
+		if o.Key == st.Key || slices.ContainsFunc(o.Functions, func(f Function) bool { return slices.Contains(st.CustomFunctions, f.Name) }) {
+			out = append(out, o)
+		}
 	}
 	return out
 }
@@ -131,7 +149,7 @@ func (c *Collector) evaluateMasked(regionID string, stages []Stage, plans []stag
 		if len(st.CustomFunctions) == 0 || th.MaskedMin <= 0 || !plans[i].screen {
 			continue
 		}
-		hist := c.maskedHistory(regionID, st, w.end, w.period, th.historyLen())
+		hist := c.maskedHistory(regionID, st, sharers(st, stages), w.end, w.period, th.historyLen())
 		r := &res[i]
 		for j := len(hist) - 1; j >= 0; j-- {
 			if hist[j].invoked {
@@ -208,7 +226,7 @@ func (c *Collector) lookMasked(regionID string, stages []Stage, plans []stagePla
 		if !p.screen || len(st.CustomFunctions) == 0 || p.th.MaskedMin <= 0 {
 			continue
 		}
-		if maskedBreaches(c.maskedHistory(regionID, st, w.end, w.period, p.th.historyLen()), p.th) > 0 {
+		if maskedBreaches(c.maskedHistory(regionID, st, sharers(st, stages), w.end, w.period, p.th.historyLen()), p.th) > 0 {
 			p.count, p.latency = true, true
 		}
 	}

@@ -12,7 +12,9 @@ import (
 // customIntegrations has two REST APIs on custom (non-proxy) Lambda
 // integrations: one whose function's errors go out as 200 OK, one whose
 // errors the gateway answers 500 (no output mapping), and a proxy API
-// whose function fails as 502.
+// whose function fails as 502; and a healthy custom integration whose
+// function another API calls through a proxy integration, where it fails
+// as 5xx.
 const customIntegrations = `accounts:
   - id: "111122223333"
     regions:
@@ -21,6 +23,7 @@ const customIntegrations = `accounts:
           - {name: billing-fn, runtime: nodejs20.x}
           - {name: inventory-fn}
           - {name: orders-fn}
+          - {name: ledger-fn}
         rest_apis:
           - name: billing
             routes:
@@ -46,6 +49,23 @@ const customIntegrations = `accounts:
             stages:
               - name: prod
                 logging_level: INFO
+                traffic: {rpm: 60}
+                episodes:
+                  - {cause: lambda_function_error, start: 5m, duration: 12m, share: 0.5}
+          - name: ledger
+            routes:
+              - {method: GET, path: "/entries/{id}", integration: {type: lambda_custom, function: ledger-fn}}
+            stages:
+              - name: prod
+                logging_level: INFO
+                traffic: {rpm: 60}
+        http_apis:
+          - name: ledger-http
+            routes:
+              - {path: $default, integration: {type: lambda_proxy, function: ledger-fn}}
+            stages:
+              - name: $default
+                access_log: {format: json}
                 traffic: {rpm: 60}
                 episodes:
                   - {cause: lambda_function_error, start: 5m, duration: 12m, share: 0.5}
@@ -112,7 +132,10 @@ func TestE2EMaskedErrorsTrip(t *testing.T) {
 	if got := billing.stage.CustomFunctions; len(got) != 1 || got[0] != "billing-fn" {
 		t.Errorf("billing: custom functions %v, want [billing-fn]", got)
 	}
-	for _, name := range []string{"inventory", "orders"} {
+	if s := seen["ledger"]; !s.trippedAt.IsZero() || s.masked {
+		t.Errorf("ledger: tripped at %v, masked %v (max %v): its function's errors were 5xx on another API", s.trippedAt, s.masked, s.maxMasked)
+	}
+	for _, name := range []string{"inventory", "orders", "ledger-http"} {
 		s := seen[name]
 		if s.trippedAt.IsZero() || s.masked {
 			t.Errorf("%s: tripped at %v, masked %v (max %v): want a 5xx trip, nothing masked", name, s.trippedAt, s.masked, s.maxMasked)
