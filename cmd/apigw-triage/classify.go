@@ -12,7 +12,7 @@ import (
 	"github.com/apigw-triage/apigw-triage/textsafe"
 )
 
-// classifyOptions are the flags of `apigw-triage classify` (docs/cli.md).
+// classifyOptions are the flags of `apigw-triage classify` (docs/classify.md).
 type classifyOptions struct {
 	format     string
 	lang       classifier.Lang
@@ -22,7 +22,7 @@ type classifyOptions struct {
 }
 
 // runClassify explains API Gateway 5xx evidence from files or standard
-// input. Exit status (docs/cli.md): 0 when a diagnosis was printed, 2 for
+// input. Exit status (docs/classify.md): 0 when a diagnosis was printed, 2 for
 // usage errors, 1 when input could not be read, 3 when the input held
 // nothing readable as evidence.
 func runClassify(ctx context.Context, args []string, s streams) int {
