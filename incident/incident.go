@@ -47,6 +47,9 @@ type Incident struct {
 	// LastSeenAt is the time of the last observation of the stage.
 	LastSeenAt time.Time       `json:"last_seen_at"`
 	Timeline   []TimelineEntry `json:"timeline"`
+	// Series is the figures of the windows observed while the incident
+	// was open (bounded by maxSeries), for its graph.
+	Series []Sample `json:"series,omitempty"`
 }
 
 // TimelineEntry is one thing that happened to an incident.
@@ -87,6 +90,7 @@ func (i *Incident) addTimeline(e TimelineEntry) {
 func (i *Incident) clone() *Incident {
 	c := *i
 	c.Timeline = append([]TimelineEntry(nil), i.Timeline...)
+	c.Series = append([]Sample(nil), i.Series...)
 	c.Info.Diagnosis = cloneDiagnosis(i.Info.Diagnosis)
 	if i.Info.Previous != nil {
 		p := cloneDiagnosis(*i.Info.Previous)

@@ -187,6 +187,7 @@ func applyFigures(inc *Incident, obs Observation, now time.Time) {
 	if len(obs.LogGroups) > 0 {
 		i.LogGroups = append([]string(nil), obs.LogGroups...)
 	}
+	inc.addSample(obs)
 	inc.LastSeenAt = now
 }
 

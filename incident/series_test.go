@@ -1,0 +1,51 @@
+package incident
+
+import (
+	"bytes"
+	"image/png"
+	"testing"
+	"time"
+)
+
+func TestSeriesOnePointPerWindowBounded(t *testing.T) {
+	t0 := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
+	var inc Incident
+	for k := range maxSeries + 50 {
+		end := t0.Add(time.Duration(k) * time.Minute)
+		inc.addSample(Observation{WindowEnd: end, ErrorRate: 0.1, LatencyP99: time.Second})
+		// A re-read of the same window replaces its figures.
+		inc.addSample(Observation{WindowEnd: end, ErrorRate: 0.2, LatencyP99: time.Second})
+	}
+	inc.addSample(Observation{WindowEnd: t0, ErrorRate: 0.9}) // older: ignored
+	if len(inc.Series) != maxSeries {
+		t.Fatalf("kept %d samples, want %d", len(inc.Series), maxSeries)
+	}
+	last := inc.Series[maxSeries-1]
+	if want := t0.Add(time.Duration(maxSeries+49) * time.Minute); !last.WindowEnd.Equal(want) || last.ErrorRate != 0.2 {
+		t.Fatalf("last sample %+v, want window end %v with the re-read rate 0.2", last, want)
+	}
+}
+
+func TestLifecycleKeepsSeriesAndGraphs(t *testing.T) {
+	t0 := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
+	obs := Observation{StageKey: "a/r/id/prod", APIName: "orders", APIID: "id", Stage: "prod", Tripped: true}
+	var inc *Incident
+	for k := range 5 {
+		obs.WindowEnd = t0.Add(time.Duration(k) * time.Minute)
+		obs.ErrorRate = float64(k) / 10
+		d := decide(inc, obs, obs.WindowEnd, Rules{})
+		if d.next != nil {
+			inc = d.next
+		}
+	}
+	if len(inc.Series) != 5 || inc.Series[4].ErrorRate != 0.4 {
+		t.Fatalf("series %+v, want the 5 observed windows", inc.Series)
+	}
+	var buf bytes.Buffer
+	if err := inc.WriteGraph(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := png.Decode(&buf); err != nil {
+		t.Fatalf("graph is not a PNG: %v", err)
+	}
+}
