@@ -11,10 +11,9 @@ func (c *Collector) evaluateAll(stages []Stage, plans []stagePlan, w window) []S
 	for i, st := range stages {
 		p := plans[i]
 		s := c.seriesOf(st.Key)
+		// A quiet stage's screen reads the last hour again each time, so
+		// its series keeps no more than an active one's.
 		keep := max(p.th.historyLen()+w.incomplete(), w.periods()+w.incomplete())
-		if p.quiet {
-			keep = max(keep, int(quietWindow/w.period))
-		}
 		s.prune(w.recent.Add(-time.Duration(keep) * w.period))
 		out[i] = evaluateStage(st, p.th, s, w)
 		out[i].Screened = p.screen && !p.count
