@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	"golang.org/x/time/rate"
 
 	"github.com/apigw-triage/apigw-triage/clock"
@@ -26,6 +27,7 @@ type Collector struct {
 	log     *slog.Logger
 	metrics *metrics
 	regions []*region
+	base    aws.Config // the SDK configuration every client starts from
 
 	pollMu sync.Mutex // held during a poll; TryLock refuses overlaps
 
@@ -62,6 +64,7 @@ func New(opts Options) (*Collector, error) {
 		return nil, err
 	}
 	c := newCollector(opts, m)
+	c.base = base
 	for _, acc := range accounts(opts) {
 		cfg := accountConfig(base, acc)
 		limit := rate.NewLimiter(rate.Limit(opts.Logs.FilterTPS), 1)

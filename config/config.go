@@ -38,6 +38,7 @@ type Config struct {
 	State        State           `yaml:"state"`
 	Costs        Costs           `yaml:"costs"`
 	HA           HA              `yaml:"ha"`
+	Alarms       Alarms          `yaml:"alarms"`
 	// Warnings are problems that do not stop the daemon (a configuration
 	// or secret file others may write); run logs them, check-config prints
 	// them.

@@ -67,5 +67,6 @@ func Default() Config {
 		State:        State{Path: "apigw-triage.db", Retention: 7 * 24 * time.Hour},
 		Costs:        Costs{MetricsPer1000: 0.01, InsightsPerGB: 0.005},
 		HA:           HA{Shards: 1},
+		Alarms:       Alarms{Wait: 20 * time.Second},
 	}
 }

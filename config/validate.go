@@ -39,6 +39,7 @@ func (v *validator) config(c *Config) {
 	v.slack(&c.Slack)
 	v.alertmanager(&c.Alertmanager)
 	v.process(c)
+	v.alarms(&c.Alarms)
 }
 
 // secrets resolves every credential: inline with ${ENV} references, or read

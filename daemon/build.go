@@ -72,7 +72,12 @@ func Build(cfg *config.Config, env Env) (*Daemon, func() error, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	d, err := assemble(cfg, env, reg, col, st)
+	src, err := pollSource(cfg, env, col)
+	if err != nil {
+		_ = st.Close()
+		return nil, nil, err
+	}
+	d, err := assemble(cfg, env, reg, src, st)
 	if err != nil {
 		_ = st.Close()
 		return nil, nil, err
@@ -85,7 +90,7 @@ func Build(cfg *config.Config, env Env) (*Daemon, func() error, error) {
 }
 
 // assemble builds the sinks, the incident manager, the dispatchers and the daemon.
-func assemble(cfg *config.Config, env Env, reg *prometheus.Registry, col *collector.Collector, st *incident.Store) (*Daemon, error) {
+func assemble(cfg *config.Config, env Env, reg *prometheus.Registry, col Collector, st *incident.Store) (*Daemon, error) {
 	sinks, refreshers, err := buildSinks(cfg, env, reg)
 	if err != nil {
 		return nil, err
@@ -115,7 +120,7 @@ func assemble(cfg *config.Config, env Env, reg *prometheus.Registry, col *collec
 		Runners: runners, Refreshers: refreshers,
 		Listen: cfg.Server.Listen, WebConfigFile: env.WebConfigFile, Interval: cfg.Collector.Interval,
 		ShutdownTimeout: cfg.Server.ShutdownTimeout, Lang: cfg.Slack.Lang,
-		OnPoll: env.OnPoll,
+		OnPoll: env.OnPoll, SelfPaced: cfg.Alarms.QueueURL != "" && cfg.Alarms.Wait > 0,
 	})
 }
 

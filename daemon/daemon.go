@@ -68,9 +68,16 @@ type Options struct {
 	RediagnoseEvery int
 	// EvidenceConcurrency bounds parallel evidence pulls in one poll (default 4).
 	EvidenceConcurrency int
+	// SelfPaced: the collector's Poll waits for work itself (alarm mode's
+	// long poll), so the next poll starts at once instead of an Interval
+	// later.
+	SelfPaced bool
 	// OnPoll, when set, is called after every poll (tests, the demo's progress).
 	OnPoll func(*collector.PollResult)
 }
+
+// rediagnoseEvery is the default of Options.RediagnoseEvery.
+const rediagnoseEvery = 5
 
 // Daemon is a running apigw-triage.
 type Daemon struct {
@@ -101,7 +108,7 @@ func New(opts Options) (*Daemon, error) {
 	opts.Interval = orDefault(opts.Interval, time.Minute)
 	opts.ShutdownTimeout = orDefault(opts.ShutdownTimeout, 20*time.Second)
 	if opts.RediagnoseEvery <= 0 {
-		opts.RediagnoseEvery = 5
+		opts.RediagnoseEvery = rediagnoseEvery
 	}
 	if opts.EvidenceConcurrency <= 0 {
 		opts.EvidenceConcurrency = 4
@@ -163,12 +170,26 @@ func (d *Daemon) Run(ctx context.Context) error {
 func (d *Daemon) loop(ctx context.Context) {
 	for {
 		d.pollOnce(ctx)
+		if d.opts.SelfPaced && d.lastPollOK() {
+			if ctx.Err() != nil {
+				return
+			}
+			continue
+		}
 		select {
 		case <-ctx.Done():
 			return
 		case <-d.opts.Clock.After(d.opts.Interval):
 		}
 	}
+}
+
+// lastPollOK: a self-paced poll that failed waits an interval before the
+// next, so an unreachable queue is not retried in a tight loop.
+func (d *Daemon) lastPollOK() bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.lastErr == nil
 }
 
 // Ready reports nil when the last poll succeeded recently for every account

@@ -26,11 +26,14 @@ func (d *Daemon) pollOnce(ctx context.Context) {
 	}
 	d.updateStageMetrics(res)
 	diags := d.diagnoseTripped(ctx, res)
+	failed := map[string]bool{}
 	for _, sr := range res.Stages {
 		if _, err := d.opts.Incidents.Observe(ctx, observation(sr, diags[sr.Stage.Key])); err != nil {
+			failed[sr.Stage.Key] = true
 			d.log.Error("incident update failed", "stage", sr.Stage.Key, "err", err)
 		}
 	}
+	d.ack(ctx, failed)
 	d.refresh(ctx)
 	if d.opts.OnPoll != nil {
 		d.opts.OnPoll(res)
@@ -63,7 +66,10 @@ func (d *Daemon) recordPoll(res *collector.PollResult, err error) {
 // diagnosed is what the evidence of one tripped stage gave: the
 // diagnosis and, with detailed metrics, the failing routes.
 type diagnosed struct {
-	diag      *classifier.Diagnosis
+	diag *classifier.Diagnosis
+	// figures are the stage's metrics as the evidence read them: the
+	// incident's figures when the poll read none (alarm mode).
+	figures   classifier.Hints
 	routes    []notifier.RouteFigures
 	logGroups []string
 }
@@ -141,7 +147,7 @@ func (d *Daemon) diagnose(ctx context.Context, sr collector.StageResult) diagnos
 	d.metrics.classifyTotal.WithLabelValues(result).Inc()
 	diag := classifyEvidence(sr, ev, d.opts.Lang)
 	d.log.Info("diagnosed", "stage", sr.Stage.Key, "status", diag.Status, "cause", diag.Cause, "confidence", diag.Confidence)
-	dg := diagnosed{diag: &diag, routes: routeFigures(ev)}
+	dg := diagnosed{diag: &diag, routes: routeFigures(ev), figures: stageContext(sr, ev)}
 	if ev != nil {
 		dg.logGroups = ev.LogGroups
 	}
@@ -184,6 +190,10 @@ func stageContext(sr collector.StageResult, ev *collector.Evidence) classifier.H
 // observation maps a stage's poll result onto the incident manager's input.
 func observation(sr collector.StageResult, dg diagnosed) incident.Observation {
 	st := sr.Stage
+	if !sr.HasData && dg.diag != nil && dg.figures.Requests > 0 {
+		sr.Requests, sr.Errors5xx = dg.figures.Requests, dg.figures.Errors5xx
+		sr.ErrorRate, sr.LatencyP = sr.Errors5xx/sr.Requests, dg.figures.LatencyMax
+	}
 	return incident.Observation{
 		StageKey:      st.Key,
 		Account:       st.Account,

@@ -16,6 +16,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/apigw-triage/apigw-triage/clock"
 	"github.com/apigw-triage/apigw-triage/emulator/world"
 )
 
@@ -29,6 +30,10 @@ type Options struct {
 	Logger *slog.Logger
 	// Seed makes the throttling decisions reproducible.
 	Seed int64
+	// Clock, when set, is the scenario's clock: SQS long polls wait on it,
+	// so a test driving a manual clock sees them as waiters. Without it
+	// they re-check the backend's time every few wall milliseconds.
+	Clock clock.Clock
 }
 
 // Server serves every emulated AWS API. It is an http.Handler.
@@ -38,6 +43,7 @@ type Server struct {
 	stats    *statsCounter
 	throttle *throttler
 	queries  *queryStore
+	clk      clock.Clock
 	sqs      *sqsQueues
 	alarms   *alarmEval
 	seq      atomic.Uint64
@@ -55,6 +61,7 @@ func NewServer(b world.Backend, opts Options) *Server {
 		stats:    newStatsCounter(),
 		throttle: newThrottler(opts.Seed),
 		queries:  newQueryStore(),
+		clk:      opts.Clock,
 		sqs:      newSQSQueues(),
 		alarms:   &alarmEval{},
 	}

@@ -36,8 +36,7 @@ type receiveInput struct {
 
 // receiveMessage long-polls on the emulator's clock: it answers as soon as
 // a message is visible, or empty once WaitTimeSeconds of emulated time
-// have passed. The clock may be scaled or manual, so it re-checks the
-// queue every few wall milliseconds instead of sleeping on it.
+// have passed, re-checking the queue (and evaluating alarms) every tick.
 func (s *Server) receiveMessage(c *call) (any, error) {
 	var in receiveInput
 	if err := decodeJSONInput(c, &in); err != nil {
@@ -60,7 +59,7 @@ func (s *Server) receiveMessage(c *call) (any, error) {
 		select {
 		case <-c.r.Context().Done():
 			return receiveOutput(nil), nil
-		case <-time.After(5 * time.Millisecond):
+		case <-s.tick():
 		}
 		s.alarms.evaluate(s)
 	}
@@ -148,4 +147,13 @@ func (s *Server) deleteMessageBatch(c *call) (any, error) {
 		failed = append(failed, map[string]any{"Id": e.ID, "Code": "ReceiptHandleIsInvalid", "Message": "The input receipt handle is invalid.", "SenderFault": true})
 	}
 	return map[string]any{"Successful": ok, "Failed": failed}, nil
+}
+
+// tick is a long poll's re-check: an emulated second on the scenario's
+// clock when the server has it, else a few wall milliseconds.
+func (s *Server) tick() <-chan time.Time {
+	if s.clk != nil {
+		return s.clk.After(time.Second)
+	}
+	return time.After(5 * time.Millisecond)
 }

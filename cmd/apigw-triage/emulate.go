@@ -73,7 +73,8 @@ func runEmulate(ctx context.Context, args []string, s streams) int {
 			return 2
 		}
 	}
-	w := scenario.NewWorld(sc, anchoredClock{zero: zero, speed: o.speed}, start)
+	clk := anchoredClock{zero: zero, speed: o.speed}
+	w := scenario.NewWorld(sc, clk, start)
 	logger := slog.New(slog.NewTextHandler(s.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	ln, err := net.Listen("tcp", o.listen)
 	if err != nil {
@@ -88,7 +89,7 @@ func runEmulate(ctx context.Context, args []string, s streams) int {
 	}
 	logger.Info("emulating AWS", "addr", endpoint, "scenario", sc.Name,
 		"speed", o.speed, "time_zero", start.Format(time.RFC3339), "episodes", len(w.Episodes()))
-	return serveEmulator(ctx, ln, emulator.NewServer(w, emulator.Options{Logger: logger, Seed: o.seed}), s)
+	return serveEmulator(ctx, ln, emulator.NewServer(w, emulator.Options{Logger: logger, Seed: o.seed, Clock: clk}), s)
 }
 
 // announceEmulator writes the configuration when asked, and prints the run
