@@ -117,7 +117,7 @@ func hostileRun(t *testing.T, bin string) {
 	for _, b := range blocks {
 		checkSafe(t, "slack blocks", strings.Join(jsonStrings(t, b), "\n"))
 	}
-	alerts := strings.Join(jsonStrings(t, "["+strings.Join(am.bodies, ",")+"]"), "\n")
+	alerts := strings.Join(jsonStrings(t, am.asJSON()), "\n")
 	checkReached(t, "alertmanager", alerts)
 	checkSafe(t, "alertmanager", alerts)
 	// /api/incidents is data for scripts: its values keep < and > (encoded
@@ -187,10 +187,11 @@ func (a *alertLog) count() int {
 	return len(a.bodies)
 }
 
-func (a *alertLog) all() string {
+// asJSON returns every body received as one JSON array.
+func (a *alertLog) asJSON() string {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	return strings.Join(a.bodies, "\n")
+	return "[" + strings.Join(a.bodies, ",") + "]"
 }
 
 // freeLoopback returns a loopback address that was free a moment ago.
