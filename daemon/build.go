@@ -116,7 +116,7 @@ func assemble(cfg *config.Config, env Env, reg *prometheus.Registry, col Collect
 	}
 	return New(Options{
 		Clock: env.Clock, Logger: env.Logger, Registry: reg,
-		Collector: col, Incidents: mgr, IncidentsH: mgr.Handler(),
+		Collector: col, Incidents: mgr, IncidentsH: mgr.Handler(), PageH: mgr.Page(),
 		Runners: runners, Refreshers: refreshers,
 		Listen: cfg.Server.Listen, WebConfigFile: env.WebConfigFile, Interval: cfg.Collector.Interval,
 		ShutdownTimeout: cfg.Server.ShutdownTimeout, Lang: cfg.Slack.Lang,

@@ -49,6 +49,7 @@ type Options struct {
 	Collector  Collector
 	Incidents  *incident.Manager
 	IncidentsH http.Handler // serves /api/incidents
+	PageH      http.Handler // serves the incident page at /
 	Runners    []Runner
 	Refreshers []Refresher
 	Listen     string
@@ -118,7 +119,7 @@ func New(opts Options) (*Daemon, error) {
 	}
 	d := &Daemon{opts: opts, log: opts.Logger, diagnosed: map[string]int{}, seen: map[string]bool{}}
 	d.metrics = newMetrics(opts.Registry)
-	srv, err := listen(opts.Listen, newMux(opts.Registry, d.Ready, opts.IncidentsH), opts)
+	srv, err := listen(opts.Listen, newMux(opts.Registry, d.Ready, opts.IncidentsH, opts.PageH), opts)
 	if err != nil {
 		return nil, err
 	}

@@ -17,9 +17,13 @@ import (
 // ReadyFunc reports nil when the daemon is ready to serve traffic.
 type ReadyFunc func() error
 
-// newMux serves /metrics, /healthz, /readyz and /api/incidents.
-func newMux(g prometheus.Gatherer, ready ReadyFunc, incidents http.Handler) *http.ServeMux {
+// newMux serves the incident page at /, /metrics, /healthz, /readyz and
+// /api/incidents.
+func newMux(g prometheus.Gatherer, ready ReadyFunc, incidents, page http.Handler) *http.ServeMux {
 	mux := http.NewServeMux()
+	if page != nil {
+		mux.Handle("GET /{$}", page)
+	}
 	mux.Handle("GET /metrics", promhttp.HandlerFor(g, promhttp.HandlerOpts{ErrorHandling: promhttp.ContinueOnError}))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		_, _ = fmt.Fprintln(w, "ok")

@@ -37,7 +37,7 @@ func serveWith(t *testing.T, o Options) string {
 		t.Fatal(err)
 	}
 	o.Logger = slog.New(slog.DiscardHandler)
-	srv, err := listen("127.0.0.1:0", newMux(reg, func() error { return nil }, mgr.Handler()), o)
+	srv, err := listen("127.0.0.1:0", newMux(reg, func() error { return nil }, mgr.Handler(), mgr.Page()), o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +71,7 @@ func basicAuthConfig(t *testing.T, user, password string) string {
 
 func TestWebConfigBasicAuth(t *testing.T) {
 	addr := serveWith(t, Options{WebConfigFile: basicAuthConfig(t, "prometheus", "s3cret-pass")})
-	for _, path := range []string{"/metrics", "/api/incidents", "/readyz", "/healthz"} {
+	for _, path := range []string{"/", "/metrics", "/api/incidents", "/readyz", "/healthz"} {
 		for _, tc := range []struct {
 			name       string
 			user, pass string
