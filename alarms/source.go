@@ -142,7 +142,13 @@ func (s *Source) admit(m received, idx map[StageRef][]collector.Stage, states ma
 		}
 	}
 	if len(p.stages) == 0 {
-		s.log.Warn("alarm names no watched stage; dropped", "alarm", ev.Alarm, "account", ev.Account, "region", ev.Region, "stages", len(ev.Stages))
+		// An alarm on another service's metric is expected (the rule
+		// forwards every alarm); one on an unwatched stage is worth a word.
+		lvl := slog.LevelDebug
+		if len(ev.Stages) > 0 {
+			lvl = slog.LevelWarn
+		}
+		s.log.Log(context.Background(), lvl, "alarm names no watched stage; deleted", "alarm", ev.Alarm, "account", ev.Account, "region", ev.Region)
 		return p
 	}
 	p.ev = &ev
