@@ -28,9 +28,12 @@ func (d *Daemon) pollOnce(ctx context.Context) {
 	diags := d.diagnoseTripped(ctx, res)
 	failed := map[string]bool{}
 	for _, sr := range res.Stages {
-		if _, err := d.opts.Incidents.Observe(ctx, observation(sr, diags[sr.Stage.Key])); err != nil {
-			failed[sr.Stage.Key] = true
+		tr, err := d.opts.Incidents.Observe(ctx, observation(sr, diags[sr.Stage.Key]))
+		if err != nil {
 			d.log.Error("incident update failed", "stage", sr.Stage.Key, "err", err)
+		}
+		if err != nil || tr.Held { // a change held in memory is not stored: its alarm message stays
+			failed[sr.Stage.Key] = true
 		}
 	}
 	d.ack(ctx, failed)

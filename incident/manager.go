@@ -45,6 +45,10 @@ type Transition struct {
 	// Incident is the stage's incident after the observation; its ID is
 	// empty when the stage has none.
 	Incident Incident
+	// Held is set when the store refused the change and it waits in
+	// memory (see held.go): it will be written and announced, but a crash
+	// before then loses it, so a consumer of messages must not delete them.
+	Held bool
 }
 
 // Manager owns the incident lifecycle of every monitored stage. It is safe
@@ -145,7 +149,7 @@ func (m *Manager) Observe(ctx context.Context, obs Observation) (Transition, err
 		return Transition{}, fmt.Errorf("incident store %s: %w", m.st.Path(), err)
 	}
 	m.after(prev, d)
-	return Transition{Kind: d.kind, Incident: *d.next.clone()}, nil
+	return Transition{Kind: d.kind, Incident: *d.next.clone(), Held: len(m.held) > 0}, nil
 }
 
 // persist writes the incident and enqueues its notification.
