@@ -23,6 +23,7 @@ func newMux(g prometheus.Gatherer, ready ReadyFunc, incidents, page http.Handler
 	mux := http.NewServeMux()
 	if page != nil {
 		mux.Handle("GET /{$}", page)
+		mux.Handle("GET /incidents/", page)
 	}
 	mux.Handle("GET /metrics", promhttp.HandlerFor(g, promhttp.HandlerOpts{ErrorHandling: promhttp.ContinueOnError}))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/apigw-triage/apigw-triage/classifier"
@@ -35,6 +36,7 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 // timeline.
 type pageIncident struct {
 	ID       string
+	Graph    string // the graph's path, "" without polled windows
 	Open     bool
 	View     notifier.View
 	OpenedAt time.Time
@@ -42,10 +44,44 @@ type pageIncident struct {
 	Timeline []TimelineEntry
 }
 
-// Page serves the incident page at /: open and recent incidents with their
-// diagnosis, figures, evidence, timeline and fix, as server-side HTML with
-// no script.
+// Page serves the incident page at / (open and recent incidents with their
+// diagnosis, figures, graph, evidence, timeline and fix, as server-side
+// HTML with no script) and each incident's graph at
+// /incidents/{id}/graph.png.
 func (m *Manager) Page() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /{$}", m.pageHandler())
+	mux.Handle("GET /incidents/{id}/graph.png", m.graphHandler())
+	return mux
+}
+
+// graphHandler draws one open or recent incident's graph from the windows
+// the daemon polled.
+func (m *Manager) graphHandler() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		list, err := m.list("all")
+		if err != nil {
+			http.Error(w, "incident store unreadable", http.StatusInternalServerError)
+			return
+		}
+		for i := range list {
+			if list[i].ID != r.PathValue("id") {
+				continue
+			}
+			var buf bytes.Buffer
+			if err := list[i].WriteGraph(&buf); err != nil {
+				http.Error(w, "drawing the graph failed", http.StatusInternalServerError)
+				return
+			}
+			w.Header().Set("Content-Type", "image/png")
+			_, _ = w.Write(buf.Bytes())
+			return
+		}
+		http.NotFound(w, r)
+	})
+}
+
+func (m *Manager) pageHandler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		list, err := m.list("all")
 		if err != nil {
@@ -71,7 +107,7 @@ func (m *Manager) Page() http.Handler {
 			return
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+		w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'")
 		_, _ = w.Write(buf.Bytes())
 	})
 }
@@ -82,6 +118,10 @@ func pageFor(inc *Incident) pageIncident {
 		kind = notifier.KindResolved
 	}
 	v := notifier.NewView(notifier.Event{Kind: kind, Incident: inc.Info}, classifier.LangEN)
-	return pageIncident{ID: inc.ID, Open: inc.Open(), View: v, OpenedAt: inc.Info.OpenedAt,
+	p := pageIncident{ID: inc.ID, Open: inc.Open(), View: v, OpenedAt: inc.Info.OpenedAt,
 		Resolved: inc.Info.ResolvedAt, Timeline: inc.Timeline}
+	if len(inc.Series) > 0 {
+		p.Graph = "/incidents/" + url.PathEscape(inc.ID) + "/graph.png"
+	}
+	return p
 }

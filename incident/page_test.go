@@ -1,6 +1,7 @@
 package incident
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"net/http"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -62,6 +64,22 @@ func TestPageServesIncidents(t *testing.T) {
 	}
 	if strings.Contains(html, "<script>") || strings.Contains(html, "\u202e") {
 		t.Error("the hostile API name reached the page raw")
+	}
+	m := regexp.MustCompile(`src="(/incidents/[^"]+/graph\.png)"`).FindAllStringSubmatch(html, -1)
+	if len(m) != 2 {
+		t.Fatalf("want a graph per incident, got %d", len(m))
+	}
+	resp, err = http.Get(srv.URL + m[0][1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	png, _ := io.ReadAll(resp.Body)
+	_ = resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "image/png" || !bytes.HasPrefix(png, []byte("\x89PNG")) {
+		t.Errorf("graph: status %d, type %q, %d bytes", resp.StatusCode, resp.Header.Get("Content-Type"), len(png))
+	}
+	if resp, err := http.Get(srv.URL + "/incidents/nope/graph.png"); err != nil || resp.StatusCode != http.StatusNotFound {
+		t.Errorf("unknown incident's graph: %v %v", resp.StatusCode, err)
 	}
 }
 
