@@ -78,8 +78,13 @@ func TestPageServesIncidents(t *testing.T) {
 	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "image/png" || !bytes.HasPrefix(png, []byte("\x89PNG")) {
 		t.Errorf("graph: status %d, type %q, %d bytes", resp.StatusCode, resp.Header.Get("Content-Type"), len(png))
 	}
-	if resp, err := http.Get(srv.URL + "/incidents/nope/graph.png"); err != nil || resp.StatusCode != http.StatusNotFound {
-		t.Errorf("unknown incident's graph: %v %v", resp.StatusCode, err)
+	resp, err = http.Get(srv.URL + "/incidents/nope/graph.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound {
+		t.Errorf("unknown incident's graph: status %d, want 404", resp.StatusCode)
 	}
 }
 
