@@ -37,9 +37,10 @@ type alarmRun struct {
 	close func() error
 	// quietGMD counts GetMetricData calls made during polls that tripped
 	// no stage: screening calls, which alarm mode must not make.
-	quietGMD int64
-	polls    int
-	tripped  bool // the running poll's result tripped a stage
+	quietGMD     int64
+	quietMetrics int64 // billed metrics of those calls
+	polls        int
+	tripped      bool // the running poll's result tripped a stage
 }
 
 func startAlarmRun(t testing.TB, scenarioName string) *alarmRun {
@@ -95,12 +96,13 @@ func (r *alarmRun) restart(t testing.TB) {
 
 // poll runs one poll of the daemon.
 func (r *alarmRun) poll(ctx context.Context) {
-	before := r.emu.Stats().Calls["GetMetricData"]
+	before := r.emu.Stats()
 	r.tripped = false
 	r.drive(func() { r.d.pollOnce(ctx) })
 	r.polls++
-	if n := r.emu.Stats().Calls["GetMetricData"] - before; !r.tripped {
-		r.quietGMD += n
+	if after := r.emu.Stats(); !r.tripped {
+		r.quietGMD += after.Calls["GetMetricData"] - before.Calls["GetMetricData"]
+		r.quietMetrics += after.MetricsRequested - before.MetricsRequested
 	}
 }
 
