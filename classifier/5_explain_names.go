@@ -18,22 +18,26 @@ type Names struct {
 	Route        string // ROUTE_KEY: an HTTP or WebSocket API route key, e.g. "GET /items"
 	ResourceID   string // RESOURCE_ID: a REST API resource
 	HTTPMethod   string // METHOD: a REST API method
+	// IntegrationID is INTEGRATION_ID: an HTTP or WebSocket API's
+	// integration.
+	IntegrationID string
 }
 
 // placeholders pairs each placeholder of the catalog's commands with the
 // field of Names that fills it.
 func (n Names) placeholders() map[string]string {
 	return map[string]string{
-		"FUNCTION_NAME": n.FunctionName,
-		"FUNCTION_ARN":  n.FunctionARN,
-		"REST_API_ID":   n.APIID,
-		"API_ID":        n.APIID,
-		"STAGE":         n.Stage,
-		"REGION":        n.Region,
-		"ACCOUNT_ID":    n.AccountID,
-		"ROUTE_KEY":     n.Route,
-		"RESOURCE_ID":   n.ResourceID,
-		"METHOD":        n.HTTPMethod,
+		"FUNCTION_NAME":  n.FunctionName,
+		"FUNCTION_ARN":   n.FunctionARN,
+		"REST_API_ID":    n.APIID,
+		"API_ID":         n.APIID,
+		"STAGE":          n.Stage,
+		"REGION":         n.Region,
+		"ACCOUNT_ID":     n.AccountID,
+		"ROUTE_KEY":      n.Route,
+		"RESOURCE_ID":    n.ResourceID,
+		"METHOD":         n.HTTPMethod,
+		"INTEGRATION_ID": n.IntegrationID,
 	}
 }
 
@@ -49,7 +53,7 @@ var placeholderWord = regexp.MustCompile(`\b[A-Z][A-Z0-9_]*[A-Z0-9]\b`)
 // Fill returns the advice with the placeholders of its commands (the
 // `code spans` of its steps) replaced by the names the caller knows:
 // FUNCTION_NAME, FUNCTION_ARN, REST_API_ID and API_ID, STAGE, REGION,
-// ACCOUNT_ID, ROUTE_KEY, RESOURCE_ID and METHOD. Placeholders whose name is
+// ACCOUNT_ID, ROUTE_KEY, RESOURCE_ID, METHOD and INTEGRATION_ID. Placeholders whose name is
 // empty or unsafe in a shell command, and every other placeholder (COUNT,
 // ROLE_ARN...), stay as they are for the reader to fill. Prose outside code
 // spans is never changed. The receiver is not modified.

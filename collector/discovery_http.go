@@ -68,6 +68,9 @@ func (c *Collector) httpAPIStages(ctx context.Context, r *region, a v2types.Api)
 			st.AccessLogFormat = aws.ToString(als.Format)
 		}
 		st.Integration = dominant(integ)
+		if len(integ) == 1 {
+			st.IntegrationID = integ[0].ID
+		}
 		st.Functions = stageFunctions(uris(integ), s.StageVariables)
 		out = append(out, st)
 	}
@@ -140,6 +143,7 @@ func httpIntegrations(ctx context.Context, api httpAPI, id string) ([]Integratio
 			out = append(out, IntegrationInfo{
 				Type: string(in.IntegrationType), URI: aws.ToString(in.IntegrationUri), HTTPMethod: aws.ToString(in.IntegrationMethod),
 				ConnectionType: string(in.ConnectionType), Timeout: time.Duration(aws.ToInt32(in.TimeoutInMillis)) * time.Millisecond,
+				ID: aws.ToString(in.IntegrationId),
 			})
 		}
 		if token = page.NextToken; aws.ToString(token) == "" {

@@ -117,6 +117,9 @@ func TestE2EDiscoversCatalog(t *testing.T) {
 			t.Errorf("stage %s: functions %+v lack %s", st.Key, st.Functions, ep.Function)
 		}
 		sawDefault = sawDefault || st.Stage == "$default"
+		if st.APIType == classifier.APIHTTP && st.IntegrationID == "" {
+			t.Errorf("HTTP API stage %s: its only integration's id was not discovered", st.Key)
+		}
 	}
 	if !sawDefault {
 		t.Error("no $default HTTP API stage discovered")

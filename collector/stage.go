@@ -32,6 +32,10 @@ type Stage struct {
 	// Integration is the dominant integration of the API (the one most
 	// methods or routes use).
 	Integration IntegrationInfo
+	// IntegrationID is the id of the HTTP API's only integration, for the
+	// remediation commands; "" when it has several (naming the dominant
+	// one would put a wrong id in a command someone pastes).
+	IntegrationID string
 	// Routes are the API's methods or routes whose detailed metrics a
 	// tripped stage's evidence reads; set only when DetailedMetrics is on,
 	// at most maxRoutes, those with an integration first.
@@ -53,6 +57,7 @@ type IntegrationInfo struct {
 	HTTPMethod     string
 	ConnectionType string
 	Timeout        time.Duration // 0: the API type's default
+	ID             string        // HTTP and WebSocket APIs: the integration's id
 }
 
 // EffectiveTimeout is the integration timeout API Gateway applies: the

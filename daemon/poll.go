@@ -204,6 +204,7 @@ func observation(sr collector.StageResult, dg diagnosed) incident.Observation {
 		APIType:       st.APIType,
 		APIName:       st.APIName,
 		APIID:         st.APIID,
+		IntegrationID: st.IntegrationID,
 		Stage:         st.Stage,
 		WindowStart:   sr.WindowStart,
 		WindowEnd:     sr.WindowEnd,

@@ -171,6 +171,7 @@ func applyFigures(inc *Incident, obs Observation, now time.Time) {
 	i := &inc.Info
 	i.Account, i.Region, i.APIType = obs.Account, obs.Region, obs.APIType
 	i.APIName, i.APIID, i.Stage = obs.APIName, obs.APIID, obs.Stage
+	i.IntegrationID = obs.IntegrationID
 	i.WindowStart, i.WindowEnd = obs.WindowStart, obs.WindowEnd
 	i.ErrorRate, i.Errors5xx, i.Requests = obs.ErrorRate, obs.Errors5xx, obs.Requests
 	i.LatencyP99, i.LikelyTimeout = obs.LatencyP99, obs.LikelyTimeout

@@ -18,6 +18,8 @@ type Observation struct {
 	APIName  string
 	APIID    string
 	Stage    string
+	// IntegrationID names the HTTP API's only integration, "" otherwise.
+	IntegrationID string
 
 	WindowStart time.Time
 	WindowEnd   time.Time

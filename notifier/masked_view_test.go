@@ -48,14 +48,14 @@ func hasField(v View, label, value string) bool {
 func TestViewCommandsFitTheAPI(t *testing.T) {
 	d := classifier.Diagnosis{Cause: classifier.CauseIntegrationTimeout, Status: classifier.Status503}
 	for _, lang := range classifier.Langs() {
-		http := NewView(Event{Kind: KindOpened, Incident: Incident{APIType: classifier.APIHTTP, APIID: "h1", Stage: "$default", Diagnosis: d}}, lang)
+		http := NewView(Event{Kind: KindOpened, Incident: Incident{APIType: classifier.APIHTTP, APIID: "h1", Stage: "$default", IntegrationID: "k2x9z1q", Diagnosis: d}}, lang)
 		rest := NewView(Event{Kind: KindOpened, Incident: Incident{APIType: classifier.APIREST, APIID: "r1", Stage: "prod", Diagnosis: d}}, lang)
 		all := strings.Join(http.Steps, "\n")
 		if strings.Contains(all, "aws apigateway ") || strings.Contains(all, "--rest-api-id") {
 			t.Errorf("%s: HTTP API steps carry a REST command:\n%s", lang, all)
 		}
-		if !strings.Contains(all, "aws apigatewayv2 ") {
-			t.Errorf("%s: HTTP API steps carry no apigatewayv2 command:\n%s", lang, all)
+		if !strings.Contains(all, "aws apigatewayv2 ") || !strings.Contains(all, "--integration-id k2x9z1q") || strings.Contains(all, "INTEGRATION_ID") {
+			t.Errorf("%s: HTTP API steps lack an apigatewayv2 command naming the integration:\n%s", lang, all)
 		}
 		if !strings.Contains(strings.Join(rest.Steps, "\n"), "--rest-api-id") {
 			t.Errorf("%s: REST steps lost their commands", lang)

@@ -16,7 +16,7 @@ const lambdaLogPrefix = "/aws/lambda/"
 // from (when exactly one), and the method or route when one route fails
 // alone or worst.
 func Names(inc Incident) classifier.Names {
-	n := classifier.Names{APIID: inc.APIID, Stage: inc.Stage, Region: inc.Region, AccountID: inc.Account}
+	n := classifier.Names{APIID: inc.APIID, Stage: inc.Stage, Region: inc.Region, AccountID: inc.Account, IntegrationID: inc.IntegrationID}
 	n.FunctionName = onlyFunction(inc.LogGroups)
 	if len(inc.Routes) > 0 {
 		route := inc.Routes[0].Route

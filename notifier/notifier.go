@@ -38,13 +38,15 @@ type Event struct {
 
 // Incident is the state of an incident as a notification shows it.
 type Incident struct {
-	Account  string
-	Region   string
-	APIType  classifier.APIType
-	APIName  string
-	APIID    string
-	Stage    string
-	OpenedAt time.Time
+	Account string
+	Region  string
+	APIType classifier.APIType
+	APIName string
+	APIID   string
+	Stage   string
+	// IntegrationID names the HTTP API's only integration, "" otherwise.
+	IntegrationID string `json:",omitempty"`
+	OpenedAt      time.Time
 	// ResolvedAt is zero while the incident is open.
 	ResolvedAt time.Time
 
