@@ -33,7 +33,8 @@ func (l *lockedBuffer) String() string {
 // TestSecretNeverExposed runs the daemon with a Slack webhook whose URL
 // carries its secret, as real ones do, through incidents and deliveries,
 // and looks for the secret everywhere the daemon writes: its log at debug
-// level, /metrics, /api/incidents and the messages it posted.
+// level, /metrics, /api/incidents, the incident page and the messages it
+// posted.
 func TestSecretNeverExposed(t *testing.T) {
 	const secret = "T0SECRET/B0SECRET/x9SecretWebhookPath"
 	logs := &lockedBuffer{}
@@ -51,6 +52,7 @@ func TestSecretNeverExposed(t *testing.T) {
 		"log":            logs.String(),
 		"/metrics":       string(r.scrape(t)),
 		"/api/incidents": get(t, "http://"+r.d.Addr()+"/api/incidents?state=all"),
+		"/ (the page)":   get(t, "http://"+r.d.Addr()+"/"),
 	}
 	for i, b := range r.bodies.all() {
 		places[fmt.Sprintf("webhook message %d", i)] = string(b)

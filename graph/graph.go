@@ -85,7 +85,7 @@ func panel(label string, pts []Point, y func(Point) float64, in Input) (*plot.Pl
 	p := plot.New()
 	p.Y.Label.Text = label
 	p.Y.Min = 0
-	p.X.Tick.Marker = plot.TimeTicks{Format: "15:04", Time: plot.UTCUnixTime}
+	p.X.Tick.Marker = minuteTicks{}
 	xys := make(plotter.XYs, len(pts))
 	top := 0.0
 	for i, pt := range pts {
@@ -100,10 +100,34 @@ func panel(label string, pts []Point, y func(Point) float64, in Input) (*plot.Pl
 	dots.Radius = vg.Points(2) // one window alone still shows
 	dots.Color = line.Color
 	p.Add(plotter.NewGrid(), line, dots)
+	p.X.Min, p.X.Max = span(pts, in)
 	p.Y.Max = max(top*1.1, 1)
 	mark(p, in.OpenedAt, p.Y.Max, color.RGBA{R: 230, G: 140, B: 0, A: 255})
 	mark(p, in.ResolvedAt, p.Y.Max, color.RGBA{G: 140, B: 60, A: 255})
 	return p, nil
+}
+
+// minSpan is the narrowest time axis: a graph of one or two windows
+// still reads as minutes, not as one tick repeated.
+const minSpan = 10 * time.Minute
+
+// span is the time axis: the points and the marked opening and
+// resolution, widened to minSpan around its middle.
+func span(pts []Point, in Input) (lo, hi float64) {
+	first, last := pts[0].At, pts[len(pts)-1].At
+	for _, t := range []time.Time{in.OpenedAt, in.ResolvedAt} {
+		if !t.IsZero() && t.Before(first) {
+			first = t
+		}
+		if t.After(last) {
+			last = t
+		}
+	}
+	if d := last.Sub(first); d < minSpan {
+		first = first.Add(-(minSpan - d) / 2)
+		last = first.Add(minSpan)
+	}
+	return unix(first), unix(last)
 }
 
 // mark draws a dashed vertical line at t (nothing for the zero time).

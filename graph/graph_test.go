@@ -43,16 +43,20 @@ func decode(t *testing.T, in Input) []byte {
 
 func TestPNGRendersSeries(t *testing.T) {
 	pts := series(40)
-	b := decode(t, Input{Title: "orders (abc123) / prod", Points: pts, OpenedAt: pts[5].At, ResolvedAt: pts[35].At})
-	// Kept for a look by eye; the folder is ignored by git.
+	keep(decode(t, Input{Title: "orders (abc123) / prod", Points: pts, OpenedAt: pts[5].At, ResolvedAt: pts[35].At}), "graph.png")
+}
+
+// keep saves a render for a look by eye; the folder is ignored by git.
+func keep(b []byte, name string) {
 	dir := filepath.Join("testdata", "artifacts")
 	if err := os.MkdirAll(dir, 0o755); err == nil {
-		_ = os.WriteFile(filepath.Join(dir, "graph.png"), b, 0o644)
+		_ = os.WriteFile(filepath.Join(dir, name), b, 0o644)
 	}
 }
 
 func TestPNGOnePoint(t *testing.T) {
-	decode(t, Input{Title: "one", Points: series(1)})
+	pts := series(1)
+	keep(decode(t, Input{Title: "one window", Points: pts, OpenedAt: pts[0].At.Add(40 * time.Second)}), "graph-one.png")
 }
 
 func TestPNGHostileTitle(t *testing.T) {
@@ -85,5 +89,21 @@ func TestPNGRejectsEmptyAndNonFinite(t *testing.T) {
 	pts[1].ErrorRate = math.NaN()
 	if err := PNG(&bytes.Buffer{}, Input{Title: "x", Points: pts}); err == nil {
 		t.Fatal("NaN rate: want an error")
+	}
+}
+
+func TestTicksOnWholeMinutes(t *testing.T) {
+	lo := time.Date(2026, 3, 1, 9, 55, 17, 0, time.UTC)
+	for _, span := range []time.Duration{10 * time.Minute, 3 * time.Hour, 30 * 24 * time.Hour} {
+		ticks := minuteTicks{}.Ticks(unix(lo), unix(lo.Add(span)))
+		if len(ticks) == 0 || len(ticks) > maxTicks+1 {
+			t.Fatalf("span %v: %d ticks", span, len(ticks))
+		}
+		for _, tk := range ticks {
+			at := fromUnix(tk.Value)
+			if at.Second() != 0 || (at.Format("15:04") != tk.Label && at.Format("01-02") != tk.Label) {
+				t.Errorf("span %v: tick %q at %v", span, tk.Label, at)
+			}
+		}
 	}
 }

@@ -3,6 +3,7 @@ package incident
 import (
 	"bytes"
 	"context"
+	"image/png"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -73,10 +74,10 @@ func TestPageServesIncidents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	png, _ := io.ReadAll(resp.Body)
+	graph, _ := io.ReadAll(resp.Body)
 	_ = resp.Body.Close()
-	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "image/png" || !bytes.HasPrefix(png, []byte("\x89PNG")) {
-		t.Errorf("graph: status %d, type %q, %d bytes", resp.StatusCode, resp.Header.Get("Content-Type"), len(png))
+	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "image/png" || !bytes.HasPrefix(graph, []byte("\x89PNG")) {
+		t.Errorf("graph: status %d, type %q, %d bytes", resp.StatusCode, resp.Header.Get("Content-Type"), len(graph))
 	}
 	resp, err = http.Get(srv.URL + "/incidents/nope/graph.png")
 	if err != nil {
@@ -106,8 +107,16 @@ func TestPageInBrowser(t *testing.T) {
 		}
 	}
 	chromium(t, browser, "--screenshot="+shot, "--window-size=1200,1600", srv.URL)
-	if fi, err := os.Stat(shot); err != nil || fi.Size() < 10000 {
+	b, err := os.ReadFile(shot)
+	if err != nil {
 		t.Fatalf("no screenshot at %s (%v)", shot, err)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("the screenshot is not a PNG: %v", err)
+	}
+	if s := img.Bounds().Size(); s.X != 1200 || s.Y != 1600 {
+		t.Errorf("screenshot %v, want the window's 1200x1600", s)
 	}
 	t.Logf("screenshot: %s", shot)
 }
