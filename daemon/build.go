@@ -91,7 +91,12 @@ func Build(cfg *config.Config, env Env) (*Daemon, func() error, error) {
 
 // assemble builds the sinks, the incident manager, the dispatchers and the daemon.
 func assemble(cfg *config.Config, env Env, reg *prometheus.Registry, col Collector, st *incident.Store) (*Daemon, error) {
-	sinks, refreshers, err := buildSinks(cfg, env, reg)
+	// The Slack sink draws an incident's graph through the manager, made
+	// after the sinks (it needs their names); the dispatchers that call it
+	// start after both exist.
+	var mgr *incident.Manager
+	graphOf := func(id string) ([]byte, error) { return mgr.Graph(id) }
+	sinks, refreshers, err := buildSinks(cfg, env, reg, graphOf)
 	if err != nil {
 		return nil, err
 	}
@@ -99,7 +104,7 @@ func assemble(cfg *config.Config, env Env, reg *prometheus.Registry, col Collect
 	for _, s := range sinks {
 		names = append(names, s.Name())
 	}
-	mgr, err := incident.NewManager(st, incident.ManagerOptions{
+	mgr, err = incident.NewManager(st, incident.ManagerOptions{
 		Clock: env.Clock, OutboxClock: clock.Real{}, Logger: env.Logger.With("component", "incidents"), Registerer: reg,
 		Sinks: names, RepeatInterval: cfg.Slack.RepeatInterval,
 	})
@@ -142,11 +147,13 @@ func dispatcherOptions(cfg *config.Config, env Env, reg prometheus.Registerer, s
 }
 
 // buildSinks makes the configured sinks plus the environment's extra ones.
-func buildSinks(cfg *config.Config, env Env, reg prometheus.Registerer) ([]notifier.Notifier, []Refresher, error) {
+func buildSinks(cfg *config.Config, env Env, reg prometheus.Registerer, graphOf func(string) ([]byte, error)) ([]notifier.Notifier, []Refresher, error) {
 	var sinks []notifier.Notifier
 	var refreshers []Refresher
 	if cfg.Slack.Enabled() {
-		s, err := slack.New(slackOptions(cfg, env, reg))
+		o := slackOptions(cfg, env, reg)
+		o.Graph = graphOf
+		s, err := slack.New(o)
 		if err != nil {
 			return nil, nil, err
 		}

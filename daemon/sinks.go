@@ -20,6 +20,6 @@ func Sinks(cfg *config.Config, env Env) ([]notifier.Notifier, error) {
 	if env.Logger == nil {
 		env.Logger = slog.New(slog.DiscardHandler)
 	}
-	sinks, _, err := buildSinks(cfg, env, prometheus.NewRegistry())
+	sinks, _, err := buildSinks(cfg, env, prometheus.NewRegistry(), nil)
 	return sinks, err
 }

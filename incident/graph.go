@@ -1,6 +1,8 @@
 package incident
 
 import (
+	"bytes"
+	"fmt"
 	"io"
 
 	"github.com/apigw-triage/apigw-triage/graph"
@@ -16,4 +18,21 @@ func (i *Incident) WriteGraph(w io.Writer) error {
 	in := &i.Info
 	title := in.APIName + " (" + in.APIID + ") / " + in.Stage
 	return graph.PNG(w, graph.Input{Title: title, Points: pts, OpenedAt: in.OpenedAt, ResolvedAt: in.ResolvedAt})
+}
+
+// Graph draws the graph of an open or recent incident as a PNG, for a sink
+// to upload.
+func (m *Manager) Graph(id string) ([]byte, error) {
+	list, err := m.list("all")
+	if err != nil {
+		return nil, err
+	}
+	for i := range list {
+		if list[i].ID == id {
+			var buf bytes.Buffer
+			err := list[i].WriteGraph(&buf)
+			return buf.Bytes(), err
+		}
+	}
+	return nil, fmt.Errorf("incident %s: not open or recent", id)
 }

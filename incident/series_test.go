@@ -3,8 +3,11 @@ package incident
 import (
 	"bytes"
 	"image/png"
+	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/apigw-triage/apigw-triage/clock"
 )
 
 func TestSeriesOnePointPerWindowBounded(t *testing.T) {
@@ -47,5 +50,24 @@ func TestLifecycleKeepsSeriesAndGraphs(t *testing.T) {
 	}
 	if _, err := png.Decode(&buf); err != nil {
 		t.Fatalf("graph is not a PNG: %v", err)
+	}
+}
+
+func TestManagerGraphByID(t *testing.T) {
+	clk := clock.NewManual(t0)
+	st, m := newTestManager(t, filepath.Join(t.TempDir(), "s.db"), clk)
+	t.Cleanup(func() { _ = st.Close() })
+	obs := Observation{StageKey: "a/r/REST/id/prod", APIName: "orders", APIID: "id", Stage: "prod",
+		ErrorRate: 0.5, Errors5xx: 5, Requests: 10, WindowEnd: t0, Tripped: true}
+	tr := observeAt(t, m, clk, 0, obs)
+	b, err := m.Graph(tr.Incident.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := png.Decode(bytes.NewReader(b)); err != nil {
+		t.Fatalf("graph is not a PNG: %v", err)
+	}
+	if _, err := m.Graph("inc-unknown"); err == nil {
+		t.Error("an unknown incident has a graph")
 	}
 }

@@ -105,6 +105,7 @@ func (n *Notifier) ensureRoot(ctx context.Context, d *notifier.Delivery, v notif
 	}
 	d.State.Channel, d.State.RootTS, d.State.RootPending = ch, ts, false
 	setExtra(&d.State, extraRootPendingAt, "")
+	n.uploadGraph(ctx, d) // only after a root this delivery posted: never twice
 	return true, nil
 }
 

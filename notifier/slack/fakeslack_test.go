@@ -33,6 +33,7 @@ type fakeSlack struct {
 	seq    int
 	script map[string][]http.HandlerFunc
 	bodies []string
+	files  fakeFiles
 }
 
 const webhookPath = "/services/T000/B000/webhooksecretpath123"
@@ -45,6 +46,7 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 		c.Handle("/conversations.history", f.wrap("/conversations.history", f.history))
 		c.Handle("/conversations.replies", f.wrap("/conversations.replies", f.replies))
 		c.Handle(webhookPath, f.wrap(webhookPath, f.webhook))
+		f.handleUploads(c)
 	})
 	f.srv.Start()
 	t.Cleanup(f.srv.Stop)

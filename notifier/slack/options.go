@@ -70,6 +70,11 @@ type Options struct {
 	// (https://docs.slack.dev/apis/web-api/rate-limits#posting-messages).
 	// Zero means one second; a negative value disables the spacing (tests).
 	ChannelInterval time.Duration
+	// Graph, when set, draws an incident's graph (a PNG) by incident id; in
+	// bot mode it is uploaded into the incident's thread after the root
+	// message. A graph that cannot be drawn or uploaded is logged and
+	// skipped: it never delays or repeats the message.
+	Graph func(incidentID string) ([]byte, error)
 }
 
 // defaults fills the zero fields and checks the rest.
