@@ -36,7 +36,7 @@ func (n *Notifier) uploadGraph(ctx context.Context, d *notifier.Delivery) {
 		Title: "5xx rate and p99 latency", AltTxt: "5xx rate and p99 latency of the stage around the incident",
 		Channel: d.State.Channel, ThreadTimestamp: d.State.RootTS,
 	})
-	_ = n.observe("files.uploadV2", err)
+	_ = n.observe(methodUpload, err)
 	if err != nil {
 		n.opts.Logger.Warn("slack graph upload failed; the message stands without it", "incident", id, "channel", d.State.Channel, "err", err)
 	}

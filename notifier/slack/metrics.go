@@ -13,6 +13,9 @@ const (
 	methodHistory = "conversations.history"
 	methodReplies = "conversations.replies"
 	methodWebhook = "webhook"
+	// methodUpload is files.uploadV2 as one call: slack-go makes its three
+	// requests (upload URL, upload, completion) in one.
+	methodUpload = "files.uploadV2"
 )
 
 // Request results, a closed label set.
@@ -46,7 +49,7 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 			Help: "Messages re-sent as plain text after Slack refused their blocks (invalid_blocks, msg_too_long).",
 		}),
 	}
-	for _, method := range []string{methodPost, methodUpdate, methodHistory, methodReplies, methodWebhook} {
+	for _, method := range []string{methodPost, methodUpdate, methodHistory, methodReplies, methodWebhook, methodUpload} {
 		for _, res := range []string{resultOK, resultRateLimited, resultServerError, resultSlackError, resultNetworkError} {
 			m.requests.WithLabelValues(method, res)
 		}
