@@ -11,10 +11,11 @@ import (
 	"sync"
 	"time"
 
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 
-	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/clock"
 	"github.com/apigw-triage/apigw-triage/collector"
 )
@@ -176,7 +177,7 @@ func (s *Source) results(idx map[StageRef][]collector.Stage, states map[string]a
 		}
 		done[key] = true
 		on := alarming(states, key)
-		out = append(out, collector.StageResult{Stage: st, WindowStart: start, WindowEnd: end, Tripped: on, Clear: !on})
+		out = append(out, collector.StageResult{Stage: st, Figures: stage.Figures{WindowStart: start, WindowEnd: end}, Tripped: on, Clear: !on})
 		if on {
 			s.reported[key] = now
 		} else {
@@ -259,7 +260,7 @@ func indexStages(stages []collector.Stage) map[StageRef][]collector.Stage {
 		if !accountID.MatchString(ref.Account) {
 			ref.Account = ""
 		}
-		if st.APIType == classifier.APIHTTP {
+		if st.APIType == stage.APIHTTP {
 			ref.HTTP, ref.API = true, st.APIID
 		}
 		idx[ref] = append(idx[ref], st)

@@ -7,11 +7,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 
-	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/clock"
 	"github.com/apigw-triage/apigw-triage/collector"
 	"github.com/apigw-triage/apigw-triage/emulator"
@@ -21,8 +22,7 @@ import (
 // stagesFake is a small fake of the collector: one REST stage.
 type stagesFake struct{}
 
-var orders = collector.Stage{Key: "123456789012/us-east-1/REST/id1/prod", Account: "123456789012", Region: "us-east-1",
-	APIType: classifier.APIREST, APIID: "id1", APIName: "orders", Stage: "prod"}
+var orders = collector.Stage{Identity: stage.New("123456789012", "us-east-1", stage.APIREST, "id1", "orders", "prod")}
 
 func (stagesFake) Discover(context.Context) ([]collector.Stage, []collector.TargetError) {
 	return []collector.Stage{orders}, nil

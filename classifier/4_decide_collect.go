@@ -1,22 +1,24 @@
 package classifier
 
+import "github.com/apigw-triage/apigw-triage/stage"
+
 // apiType is the API type given by the caller, else inferred: wscat,
 // $connect and @connections mean a WebSocket API (which has execution logs
 // too); other execution logs exist only for REST APIs; route keys,
 // "$default", integrationErrorMessage and the apigw-requestid header mean
 // an HTTP API, and so, more weakly, does a person saying so.
-func (s *Session) apiType() APIType {
+func (s *Session) apiType() stage.APIType {
 	switch {
-	case s.hints.APIType != APIUnknown:
+	case s.hints.APIType != stage.APIUnknown:
 		return s.hints.APIType
 	case s.st.websocket:
-		return APIWebSocket
+		return stage.APIWebSocket
 	case s.st.execLines > 0:
-		return APIREST
+		return stage.APIREST
 	case s.st.httpAPI || s.st.httpAPIHint:
-		return APIHTTP
+		return stage.APIHTTP
 	}
-	return APIUnknown
+	return stage.APIUnknown
 }
 
 // collect returns copies of the request groups to decide, with Lambda

@@ -3,6 +3,8 @@ package classifier
 import (
 	"strings"
 	"time"
+
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // Integration timeouts when the stage configuration is not known: 29 s is
@@ -12,11 +14,11 @@ const (
 	defaultHTTPIntegrationTimeout = 30 * time.Second
 )
 
-func (s *Session) integrationTimeout(api APIType) time.Duration {
+func (s *Session) integrationTimeout(api stage.APIType) time.Duration {
 	if s.hints.IntegrationTimeout > 0 {
 		return s.hints.IntegrationTimeout
 	}
-	if api == APIHTTP {
+	if api == stage.APIHTTP {
 		return defaultHTTPIntegrationTimeout
 	}
 	return defaultRESTIntegrationTimeout
@@ -24,7 +26,7 @@ func (s *Session) integrationTimeout(api APIType) time.Duration {
 
 // contextHit is what the metric context alone shows, as evidence with a
 // weight, so that explicit log lines can still outrank it.
-func (s *Session) contextHit(api APIType) hit {
+func (s *Session) contextHit(api stage.APIType) hit {
 	c := s.hints
 	var h hit
 	if c.IntegrationLatencyMax > 0 && c.IntegrationLatencyMax >= s.integrationTimeout(api)-time.Second &&
@@ -54,7 +56,7 @@ func (s *Session) withContext(h hit, g *group) hit {
 // when the stage configuration (or the evidence) shows which: a URI that
 // names the function through a stage variable, or a Lambda integration
 // whose HTTP method is not POST.
-func (s *Session) adjust(c Cause, api APIType) Cause {
+func (s *Session) adjust(c Cause, api stage.APIType) Cause {
 	permission := c == CauseLambdaInvokePermission || c == CauseCredentialsRoleError
 	if permission && s.lambdaMethodNotPost() {
 		return CauseIntegrationMethodNotPost
@@ -62,7 +64,7 @@ func (s *Session) adjust(c Cause, api APIType) Cause {
 	if c == CausePrivateIntegrationError && strings.EqualFold(s.hints.ConnectionType, "INTERNET") {
 		return CauseInternalServiceFailure
 	}
-	if c == CauseLambdaInvokePermission && api != APIHTTP &&
+	if c == CauseLambdaInvokePermission && api != stage.APIHTTP &&
 		(strings.Contains(s.hints.IntegrationURI, "${stageVariables.") || s.st.stageVarRef) {
 		return CauseStageVariablePermission
 	}

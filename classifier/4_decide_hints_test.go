@@ -3,6 +3,8 @@ package classifier
 import (
 	"testing"
 	"time"
+
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 func TestContextDecides(t *testing.T) {
@@ -26,11 +28,11 @@ func TestContextDecides(t *testing.T) {
 		{"throttles decide a bare 500", Hints{LambdaThrottles: 12}, bare500, CauseLambdaThrottled, Status500},
 		{"latency at the timeout decides a bare 504", Hints{IntegrationLatencyMax: 29 * time.Second}, bare504, CauseIntegrationTimeout, Status504},
 		{"duration at the function timeout refines a function error", Hints{LambdaTimeout: 6 * time.Second, LambdaDurationMax: 6 * time.Second}, fnError, CauseLambdaFunctionTimeout, Status502},
-		{"metrics only", Hints{APIType: APIHTTP, Errors5xx: 40, IntegrationLatencyMax: 30 * time.Second}, "", CauseIntegrationTimeout, Status503},
+		{"metrics only", Hints{APIType: stage.APIHTTP, Errors5xx: 40, IntegrationLatencyMax: 30 * time.Second}, "", CauseIntegrationTimeout, Status503},
 		{"VPC link failure line, integration unknown", Hints{}, vpcConfig, CausePrivateIntegrationError, Status500},
 		{"VPC link failure line, VPC_LINK integration", Hints{ConnectionType: "VPC_LINK"}, vpcConfig, CausePrivateIntegrationError, Status500},
 		{"same line on an internet integration", Hints{ConnectionType: "INTERNET"}, vpcConfig, CauseInternalServiceFailure, Status500},
-		{"HTTP API given: timeout status 503", Hints{APIType: APIHTTP}, "Execution failed due to a timeout error\n", CauseIntegrationTimeout, Status503},
+		{"HTTP API given: timeout status 503", Hints{APIType: stage.APIHTTP}, "Execution failed due to a timeout error\n", CauseIntegrationTimeout, Status503},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

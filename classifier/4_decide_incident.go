@@ -3,6 +3,8 @@ package classifier
 import (
 	"math"
 	"sort"
+
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // Caps of the incident-level diagnosis, as docs/classify.md gives them.
@@ -82,7 +84,7 @@ func (t *tally) row(c Cause) *causeRow {
 }
 
 // tallyRequests decides every request and counts them by cause.
-func (s *Session) tallyRequests(api APIType) *tally {
+func (s *Session) tallyRequests(api stage.APIType) *tally {
 	t := &tally{rows: map[Cause]*causeRow{}}
 	for _, g := range s.collect() {
 		o := s.decide(g, api)

@@ -1,6 +1,10 @@
 package classifier
 
-import "time"
+import (
+	"time"
+
+	"github.com/apigw-triage/apigw-triage/stage"
+)
 
 // outcome is the decision for one request.
 type outcome struct {
@@ -28,7 +32,7 @@ const wAbstain = wFallbackTimeout
 // cause's usual status. When nothing shows the status, it is the named
 // cause's usual status for the API type, else unknown. A request that shows a status below 500 is not_5xx, or
 // lambda_error_masked_as_200 when its function failed and it answered 2xx.
-func (s *Session) decide(g *group, api APIType) outcome {
+func (s *Session) decide(g *group, api stage.APIType) outcome {
 	h := s.withContext(g.best, g)
 	h = s.fallback(h, g, api)
 	code := s.shownCode(g, h)
@@ -37,7 +41,7 @@ func (s *Session) decide(g *group, api APIType) outcome {
 		cause = s.adjust(h.cause, api)
 	}
 	switch {
-	case code >= 200 && code < 300 && g.functionFailed() && api != APIHTTP:
+	case code >= 200 && code < 300 && g.functionFailed() && api != stage.APIHTTP:
 		return outcome{cause: CauseLambdaErrorMaskedAs200, status: StatusNone}
 	case code > 0 && !is5xx(code):
 		return outcome{cause: CauseNot5xx, status: StatusNone}
@@ -52,7 +56,7 @@ func (s *Session) decide(g *group, api APIType) outcome {
 	// A function still running when the gateway gave up: the client got
 	// the gateway's timeout (REST 504, HTTP API 503), so the integration
 	// timeout is what failed the request, not the function's own timeout.
-	if cause == CauseLambdaFunctionTimeout && (code == 504 || (code == 503 && api == APIHTTP)) {
+	if cause == CauseLambdaFunctionTimeout && (code == 504 || (code == 503 && api == stage.APIHTTP)) {
 		cause = CauseIntegrationTimeout
 	}
 	return outcome{cause: cause, status: toStatus(code), inferred: inferred}
@@ -63,7 +67,7 @@ func (s *Session) decide(g *group, api APIType) outcome {
 // "Unauthorized"), or a person's words that the answer was below 500, do
 // not outweigh a named 5xx cause: an all-clear needs a program's word.
 func (s *Session) shownCode(g *group, h hit) int {
-	if g.status != 0 && g.toldStatus && h.weight >= wLikely && h.cause.Status(APIREST).Is5xx() {
+	if g.status != 0 && g.toldStatus && h.weight >= wLikely && h.cause.Status(stage.APIREST).Is5xx() {
 		return 0
 	}
 	if g.toldStatus && g.status >= 200 && g.status < 300 && !g.functionFailed() {
@@ -82,11 +86,11 @@ func (s *Session) shownCode(g *group, h hit) int {
 // nothing: the named cause's usual status for the API type (REST's when
 // the type is not known), 500 for some 5xx of an unknown cause, else
 // unknown (-1).
-func (s *Session) usualCode(c Cause, api APIType, code int) int {
+func (s *Session) usualCode(c Cause, api stage.APIType, code int) int {
 	if st := c.Status(api); st.Is5xx() {
 		return int(st)
 	}
-	if st := c.Status(APIREST); st.Is5xx() {
+	if st := c.Status(stage.APIREST); st.Is5xx() {
 		return int(st)
 	}
 	if code == implied5xx || s.hints.Errors5xx > 0 {
@@ -100,7 +104,7 @@ func (s *Session) usualCode(c Cause, api APIType, code int) int {
 // malformed Lambda proxy response (the other configuration errors are
 // 500s); a REST 504, an HTTP API 503 or a latency at the integration
 // timeout is the integration timeout.
-func (s *Session) fallback(h hit, g *group, api APIType) hit {
+func (s *Session) fallback(h hit, g *group, api stage.APIType) hit {
 	if h.weight > 0 {
 		return h
 	}
@@ -111,12 +115,12 @@ func (s *Session) fallback(h hit, g *group, api APIType) hit {
 	switch {
 	case code == 502 && g.configErr:
 		h.cause, h.weight = CauseLambdaMalformedProxyResponse, wFallbackMalformed
-	case code == 504 && api != APIHTTP:
+	case code == 504 && api != stage.APIHTTP:
 		h.cause, h.weight = CauseIntegrationTimeout, wFallbackTimeout
 	// HTTP APIs answer their integration timeout with 503 {"message":"Service
 	// Unavailable"}; a REST API's own 503s come from the backend, which the
 	// execution log shows.
-	case code == 503 && api != APIREST:
+	case code == 503 && api != stage.APIREST:
 		h.cause, h.weight = CauseIntegrationTimeout, wFallbackTimeout
 	case is5xx(code) && g.latency >= s.integrationTimeout(api)-time.Second:
 		h.cause, h.weight = CauseIntegrationTimeout, wHint

@@ -3,6 +3,8 @@ package classifier
 import (
 	"regexp"
 	"strings"
+
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // v2Commands turns the catalog's REST API commands into their HTTP and
@@ -32,8 +34,8 @@ var v2Commands = []struct {
 // `$default` stage with automatic deployment needs no deployment. An
 // unknown API type keeps the advice as written (REST commands, with the
 // HTTP API steps the catalog marks as such). The receiver is not modified.
-func (a Advice) ForAPI(api APIType) Advice {
-	if api == APIUnknown {
+func (a Advice) ForAPI(api stage.APIType) Advice {
+	if api == stage.APIUnknown {
 		return a
 	}
 	out := a
@@ -48,15 +50,15 @@ func (a Advice) ForAPI(api APIType) Advice {
 
 // stepForAPI rewrites one step's commands, or reports that it does not
 // apply to the API type.
-func stepForAPI(step string, api APIType, lang Lang) (string, bool) {
+func stepForAPI(step string, api stage.APIType, lang Lang) (string, bool) {
 	parts := strings.Split(step, "`")
 	redeploys := false
 	for i := 1; i < len(parts); i += 2 {
 		code := parts[i]
 		switch {
-		case api == APIREST && strings.HasPrefix(code, "aws apigatewayv2 "):
+		case api == stage.APIREST && strings.HasPrefix(code, "aws apigatewayv2 "):
 			return "", false
-		case api != APIREST && strings.HasPrefix(code, "aws apigateway "):
+		case api != stage.APIREST && strings.HasPrefix(code, "aws apigateway "):
 			v2, ok := toV2(code)
 			if !ok {
 				return "", false
@@ -66,7 +68,7 @@ func stepForAPI(step string, api APIType, lang Lang) (string, bool) {
 		}
 	}
 	out := strings.Join(parts, "`")
-	if redeploys && api == APIHTTP {
+	if redeploys && api == stage.APIHTTP {
 		out += " " + autoDeployNote(lang)
 	}
 	return out, true

@@ -3,6 +3,8 @@ package classifier
 import (
 	"strings"
 	"testing"
+
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // TestAdviceForAPIUsesTheAPIsCLI checks every cause in every language: HTTP
@@ -11,11 +13,11 @@ import (
 func TestAdviceForAPIUsesTheAPIsCLI(t *testing.T) {
 	for _, lang := range Langs() {
 		for _, c := range Causes() {
-			for _, api := range []APIType{APIREST, APIHTTP, APIWebSocket} {
+			for _, api := range []stage.APIType{stage.APIREST, stage.APIHTTP, stage.APIWebSocket} {
 				a := Remediate(c, lang).ForAPI(api)
 				for _, st := range a.Steps {
 					v1, v2 := strings.Contains(st, "`aws apigateway "), strings.Contains(st, "`aws apigatewayv2 ")
-					if (api == APIREST && v2) || (api != APIREST && v1) {
+					if (api == stage.APIREST && v2) || (api != stage.APIREST && v1) {
 						t.Errorf("%s %s %s: step uses the other API's CLI: %s", lang, c, api, st)
 					}
 				}
@@ -25,15 +27,15 @@ func TestAdviceForAPIUsesTheAPIsCLI(t *testing.T) {
 }
 
 func TestAdviceForHTTPAPIRedeploysWithV2AndSaysDefaultAutoDeploys(t *testing.T) {
-	a := Remediate(CauseIntegrationMethodNotPost, LangEN).ForAPI(APIHTTP)
+	a := Remediate(CauseIntegrationMethodNotPost, LangEN).ForAPI(stage.APIHTTP)
 	joined := strings.Join(a.Steps, "\n")
 	if !strings.Contains(joined, "aws apigatewayv2 update-integration --api-id API_ID --integration-id INTEGRATION_ID --integration-method POST") {
 		t.Errorf("no apigatewayv2 fix in:\n%s", joined)
 	}
-	if rest := Remediate(CauseIntegrationMethodNotPost, LangEN).ForAPI(APIREST); len(rest.Steps) == 0 {
+	if rest := Remediate(CauseIntegrationMethodNotPost, LangEN).ForAPI(stage.APIREST); len(rest.Steps) == 0 {
 		t.Fatal("REST advice lost its steps")
 	}
-	if !strings.Contains(Remediate(CauseStageVariableUnresolved, LangJA).ForAPI(APIREST).Steps[0], "aws apigateway get-integration") {
+	if !strings.Contains(Remediate(CauseStageVariableUnresolved, LangJA).ForAPI(stage.APIREST).Steps[0], "aws apigateway get-integration") {
 		t.Error("REST advice changed its commands")
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // Diagnose returns the incident-level diagnosis of the evidence added so
@@ -70,12 +72,12 @@ func whyLine(evidence []string) string {
 
 // fromContext decides from the metric context alone: the logs showed no
 // failed request, but the metrics counted 5xx and show why.
-func (s *Session) fromContext(d *Diagnosis, api APIType) {
+func (s *Session) fromContext(d *Diagnosis, api stage.APIType) {
 	h := s.contextHit(api)
 	d.Cause = h.cause
 	d.Status = h.cause.Status(api)
 	if d.Status == StatusNone {
-		d.Status = h.cause.Status(APIREST)
+		d.Status = h.cause.Status(stage.APIREST)
 	}
 	d.Confidence = round2(0.3 + 0.4*float64(h.weight)/100)
 	d.Breakdown = []BreakdownRow{{Cause: d.Cause, Status: d.Status, Requests: int(s.hints.Errors5xx)}}

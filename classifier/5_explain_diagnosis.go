@@ -1,6 +1,10 @@
 package classifier
 
-import "time"
+import (
+	"time"
+
+	"github.com/apigw-triage/apigw-triage/stage"
+)
 
 // Diagnosis is the incident-level answer: why API Gateway answered 5xx.
 // Its JSON form is the one docs/classify.md gives for `classify --format json`.
@@ -8,7 +12,7 @@ type Diagnosis struct {
 	Status      Status         `json:"status"`
 	Cause       Cause          `json:"cause"`
 	Confidence  float64        `json:"confidence"`
-	APIType     APIType        `json:"api_type"`
+	APIType     stage.APIType  `json:"api_type"`
 	Breakdown   []BreakdownRow `json:"breakdown"`
 	RequestIDs  []string       `json:"request_ids"`
 	Evidence    []string       `json:"evidence"`
@@ -74,7 +78,7 @@ func Langs() []Lang { return []Lang{LangEN, LangJA, LangZhTW, LangPtBR} }
 // throttling, a stage-variable URI turns a permission error into
 // stage_variable_permission).
 type Hints struct {
-	APIType APIType
+	APIType stage.APIType
 
 	// Metrics over the incident window.
 	Requests              float64       // SampleCount of 5XXError/5xx

@@ -1,6 +1,10 @@
 package classifier
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/apigw-triage/apigw-triage/stage"
+)
 
 // missing names the evidence that would have decided a diagnosis that is
 // unknown or uncertain, so the reader knows what to switch on or fetch:
@@ -19,14 +23,14 @@ func (s *Session) missing(d Diagnosis) []string {
 	if d.Status == StatusUnknown {
 		out = append(out, "what the client received: the status line (curl -i), the browser's network tab, or the access log's $context.status")
 	}
-	if api != APIHTTP && s.st.execLines == 0 {
+	if api != stage.APIHTTP && s.st.execLines == 0 {
 		if strings.EqualFold(s.hints.ExecutionLogging, "OFF") {
 			out = append(out, "execution logging is OFF on the stage: set the logging level to INFO to see why API Gateway failed")
 		} else {
 			out = append(out, "execution-log lines at INFO level (log group API-Gateway-Execution-Logs_{api-id}/{stage}) for the failing requests (REST and WebSocket APIs)")
 		}
 	}
-	if api == APIHTTP || s.st.accessLines > 0 || s.hints.AccessLogFormat != "" {
+	if api == stage.APIHTTP || s.st.accessLines > 0 || s.hints.AccessLogFormat != "" {
 		if !s.st.integErrVar && !strings.Contains(s.hints.AccessLogFormat, "integrationErrorMessage") &&
 			!strings.Contains(s.hints.AccessLogFormat, "integration.error") {
 			out = append(out, "access-log fields $context.integrationErrorMessage, $context.integration.status and $context.authorizer.error: add them to the access log format to see integration and authorizer failures")

@@ -2,6 +2,8 @@ package classifier
 
 import (
 	"fmt"
+
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // Cause is one root cause of an API Gateway 5xx response. The set is closed:
@@ -160,12 +162,12 @@ func Causes() []Cause {
 }
 
 // Status returns the status a client of the given API type usually
-// receives for the cause. For APIType Unknown it returns the REST status;
+// receives for the cause. For stage.APIType Unknown it returns the REST status;
 // WebSocket APIs take the REST status (the status of the $connect
 // handshake). It returns StatusNone for unknown, not_5xx and
 // lambda_error_masked_as_200, and where the cause cannot occur on that API
 // type.
-func (c Cause) Status(api APIType) Status {
+func (c Cause) Status(api stage.APIType) Status {
 	st := c.column(api)
 	if st == na {
 		return StatusNone
@@ -173,11 +175,11 @@ func (c Cause) Status(api APIType) Status {
 	return st
 }
 
-func (c Cause) column(api APIType) Status {
+func (c Cause) column(api stage.APIType) Status {
 	if c < 0 || c >= numCauses {
 		return StatusNone
 	}
-	if api == APIHTTP {
+	if api == stage.APIHTTP {
 		return taxonomy[c].http
 	}
 	return taxonomy[c].rest
@@ -186,7 +188,7 @@ func (c Cause) column(api APIType) Status {
 // AppliesTo reports whether the cause can occur on the given API type
 // (several REST features, such as stage variables in integration URIs and
 // mapping templates, do not exist for HTTP APIs).
-func (c Cause) AppliesTo(api APIType) bool {
+func (c Cause) AppliesTo(api stage.APIType) bool {
 	return c.column(api) != na
 }
 

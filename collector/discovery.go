@@ -7,12 +7,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi"
 	tagtypes "github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi/types"
 	"golang.org/x/sync/errgroup"
-
-	"github.com/apigw-triage/apigw-triage/classifier"
 )
 
 // discoveryFanOut bounds concurrent per-API discovery calls in one region:
@@ -27,7 +27,7 @@ type discovered struct {
 
 // apiMeta is what the filters look at.
 type apiMeta struct {
-	typ             classifier.APIType
+	typ             stage.APIType
 	id, name        string
 	tags            map[string]string
 	account, region string // where it was found, for targets restricted to one
@@ -41,14 +41,14 @@ func (c *Collector) discover(ctx context.Context, r *region) ([]Stage, error) {
 		return nil, err
 	}
 	var out []Stage
-	if c.wantsType(classifier.APIREST) {
+	if c.wantsType(stage.APIREST) {
 		st, err := c.discoverREST(ctx, r, tagged)
 		if err != nil {
 			return nil, fmt.Errorf("REST APIs: %w", err)
 		}
 		out = append(out, st...)
 	}
-	if c.wantsType(classifier.APIHTTP) {
+	if c.wantsType(stage.APIHTTP) {
 		st, err := c.discoverHTTP(ctx, r, tagged)
 		if err != nil {
 			return nil, fmt.Errorf("HTTP APIs: %w", err)
@@ -59,10 +59,10 @@ func (c *Collector) discover(ctx context.Context, r *region) ([]Stage, error) {
 	return out, nil
 }
 
-func (c *Collector) wantsType(t classifier.APIType) bool {
+func (c *Collector) wantsType(t stage.APIType) bool {
 	if len(c.opts.Targets) > 0 {
 		for _, tg := range c.opts.Targets {
-			if tg.APIType == t || tg.APIType == classifier.APIUnknown {
+			if tg.APIType == t || tg.APIType == stage.APIUnknown {
 				return true
 			}
 		}
@@ -102,7 +102,7 @@ func (c *Collector) selected(a apiMeta, tagged map[string]bool) bool {
 // target returns the target that names the API, if any.
 func (c *Collector) target(a apiMeta) *Target {
 	for i, tg := range c.opts.Targets {
-		if (tg.APIType == a.typ || tg.APIType == classifier.APIUnknown) && (tg.API == a.name || tg.API == a.id) &&
+		if (tg.APIType == a.typ || tg.APIType == stage.APIUnknown) && (tg.API == a.name || tg.API == a.id) &&
 			(tg.Account == "" || tg.Account == a.account) && (tg.Region == "" || tg.Region == a.region) {
 			return &c.opts.Targets[i]
 		}
@@ -172,7 +172,7 @@ func apiIDFromARN(arn string) string {
 func (c *Collector) warnCollisions(r *region, stages []Stage) {
 	ids := map[string]map[string]bool{}
 	for _, s := range stages {
-		if s.APIType != classifier.APIREST {
+		if s.APIType != stage.APIREST {
 			continue
 		}
 		if ids[s.APIName] == nil {

@@ -6,11 +6,11 @@ import (
 	"slices"
 	"time"
 
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
 	v2types "github.com/aws/aws-sdk-go-v2/service/apigatewayv2/types"
-
-	"github.com/apigw-triage/apigw-triage/classifier"
 )
 
 // discoverHTTP lists the selected HTTP APIs' stages. apigatewayv2 has no
@@ -24,7 +24,7 @@ func (c *Collector) discoverHTTP(ctx context.Context, r *region, tagged map[stri
 			return nil, fmt.Errorf("GetApis: %w", err)
 		}
 		for _, a := range page.Items {
-			meta := apiMeta{typ: classifier.APIHTTP, id: aws.ToString(a.ApiId), name: aws.ToString(a.Name), tags: a.Tags, account: r.account, region: r.name}
+			meta := apiMeta{typ: stage.APIHTTP, id: aws.ToString(a.ApiId), name: aws.ToString(a.Name), tags: a.Tags, account: r.account, region: r.name}
 			if a.ProtocolType == v2types.ProtocolTypeHttp && c.selected(meta, tagged) {
 				apis = append(apis, a)
 			}
@@ -41,7 +41,7 @@ func (c *Collector) discoverHTTP(ctx context.Context, r *region, tagged map[stri
 // httpAPIStages discovers one HTTP API.
 func (c *Collector) httpAPIStages(ctx context.Context, r *region, a v2types.Api) ([]Stage, error) {
 	id, name := aws.ToString(a.ApiId), aws.ToString(a.Name)
-	meta := apiMeta{typ: classifier.APIHTTP, id: id, name: name, account: r.account, region: r.name}
+	meta := apiMeta{typ: stage.APIHTTP, id: id, name: name, account: r.account, region: r.name}
 	stages, err := httpStages(ctx, r.http, id)
 	if err != nil {
 		return nil, err
@@ -58,8 +58,7 @@ func (c *Collector) httpAPIStages(ctx context.Context, r *region, a v2types.Api)
 			continue
 		}
 		st := Stage{
-			Key: stageKey(r.account, r.name, classifier.APIHTTP, id, sn), Account: r.account, Region: r.name,
-			APIType: classifier.APIHTTP, APIID: id, APIName: name, Stage: sn,
+			Identity: stage.New(r.account, r.name, stage.APIHTTP, id, name, sn),
 		}
 		metrics[sn] = foldHTTPSettings(s)
 		st.DetailedMetrics = metrics[sn].anyOn()

@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/apigateway"
 	agtypes "github.com/aws/aws-sdk-go-v2/service/apigateway/types"
-
-	"github.com/apigw-triage/apigw-triage/classifier"
 )
 
 // discoverREST lists the selected REST APIs' stages with their logging,
@@ -23,7 +23,7 @@ func (c *Collector) discoverREST(ctx context.Context, r *region, tagged map[stri
 			return nil, fmt.Errorf("GetRestApis: %w", err)
 		}
 		for _, a := range page.Items {
-			meta := apiMeta{typ: classifier.APIREST, id: aws.ToString(a.Id), name: aws.ToString(a.Name), tags: a.Tags, account: r.account, region: r.name}
+			meta := apiMeta{typ: stage.APIREST, id: aws.ToString(a.Id), name: aws.ToString(a.Name), tags: a.Tags, account: r.account, region: r.name}
 			if c.selected(meta, tagged) {
 				apis = append(apis, a)
 			}
@@ -37,7 +37,7 @@ func (c *Collector) discoverREST(ctx context.Context, r *region, tagged map[stri
 // restAPIStages discovers one REST API.
 func (c *Collector) restAPIStages(ctx context.Context, r *region, a agtypes.RestApi) ([]Stage, error) {
 	id, name := aws.ToString(a.Id), aws.ToString(a.Name)
-	meta := apiMeta{typ: classifier.APIREST, id: id, name: name, account: r.account, region: r.name}
+	meta := apiMeta{typ: stage.APIREST, id: id, name: name, account: r.account, region: r.name}
 	stages, err := r.rest.GetStages(ctx, &apigateway.GetStagesInput{RestApiId: aws.String(id)})
 	if err != nil {
 		return nil, fmt.Errorf("GetStages %s: %w", id, err)
@@ -53,15 +53,13 @@ func (c *Collector) restAPIStages(ctx context.Context, r *region, a agtypes.Rest
 			continue
 		}
 		st := Stage{
-			Key: stageKey(r.account, r.name, classifier.APIREST, id, sn), Account: r.account, Region: r.name,
-			APIType: classifier.APIREST, APIID: id, APIName: name, Stage: sn,
+			Identity:     stage.New(r.account, r.name, stage.APIREST, id, name, sn),
 			LoggingLevel: "OFF",
 		}
 		settings := foldRESTSettings(s.MethodSettings)
 		st.LoggingLevel, st.DetailedMetrics = settings.level, settings.anyMetrics()
 		if st.LoggingLevel == "ERROR" || st.LoggingLevel == "INFO" {
-			// The execution log group's name is fixed by API Gateway.
-			st.ExecutionLogGroup = "API-Gateway-Execution-Logs_" + id + "/" + sn
+			st.ExecutionLogGroup = st.RESTExecutionLogGroup()
 		}
 		if als := s.AccessLogSettings; als != nil {
 			st.AccessLogGroup = logGroupFromARN(aws.ToString(als.DestinationArn))

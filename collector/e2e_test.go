@@ -16,6 +16,7 @@ import (
 	"github.com/apigw-triage/apigw-triage/emulator"
 	"github.com/apigw-triage/apigw-triage/emulator/scenario"
 	"github.com/apigw-triage/apigw-triage/emulator/world"
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // faulty overrides the scenario's faults, to throttle a share of calls.
@@ -117,7 +118,7 @@ func TestE2EDiscoversCatalog(t *testing.T) {
 			t.Errorf("stage %s: functions %+v lack %s", st.Key, st.Functions, ep.Function)
 		}
 		sawDefault = sawDefault || st.Stage == "$default"
-		if st.APIType == classifier.APIHTTP && st.IntegrationID == "" {
+		if st.APIType == stage.APIHTTP && st.IntegrationID == "" {
 			t.Errorf("HTTP API stage %s: its only integration's id was not discovered", st.Key)
 		}
 	}

@@ -1,6 +1,10 @@
 package collector
 
-import "time"
+import (
+	"time"
+
+	"github.com/apigw-triage/apigw-triage/stage"
+)
 
 // evaluateAll judges every stage from its series and remembers, per
 // stage, whether it is tripped, so that it is read in full until clear.
@@ -18,7 +22,7 @@ func (c *Collector) evaluateAll(stages []Stage, plans []stagePlan, w window) []S
 		out[i] = evaluateStage(st, p.th, s, w)
 		out[i].Screened = p.screen && !p.count
 		if !p.screen {
-			out[i] = StageResult{Stage: st, WindowStart: w.start, WindowEnd: w.end}
+			out[i] = StageResult{Stage: st, Figures: stage.Figures{WindowStart: w.start, WindowEnd: w.end, LatencyStatistic: p.th.LatencyStat}}
 		}
 		wt := c.watchOf(st.Key)
 		wt.hot = out[i].Tripped || wt.hot && !out[i].Clear
@@ -31,7 +35,7 @@ func (c *Collector) evaluateAll(stages []Stage, plans []stagePlan, w window) []S
 // 5xx count alone proves a breach (earlyTrip); clear only on complete
 // periods.
 func evaluateStage(st Stage, th Thresholds, s *series, w window) StageResult {
-	res := StageResult{Stage: st, WindowStart: w.start, WindowEnd: w.end}
+	res := StageResult{Stage: st, Figures: stage.Figures{WindowStart: w.start, WindowEnd: w.end, LatencyStatistic: th.LatencyStat}}
 	v := th.evaluate(s.last(w.end, w.period, th.historyLen()))
 	// The re-read periods, no further back than clearing looks: a breach
 	// followed by ClearAfter clean periods no longer trips.
@@ -46,7 +50,7 @@ func evaluateStage(st Stage, th Thresholds, s *series, w window) StageResult {
 		}
 		res.ErrorRate = res.Errors5xx / res.Requests
 		if latest.hasLatency {
-			res.LatencyP = msDuration(latest.latency)
+			res.Latency = msDuration(latest.latency)
 			res.LikelyTimeout = likelyTimeout(latest.latency, st.EffectiveTimeout())
 		}
 		return res

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"github.com/apigw-triage/apigw-triage/classifier"
 )
 
@@ -21,7 +23,7 @@ type Evidence struct {
 	Truncated bool
 	// Routes are the methods or routes that answered 5xx over the window,
 	// most first, at most 10; empty without detailed metrics.
-	Routes []RouteErrors
+	Routes []stage.RouteFigures
 	// LogGroups are the log groups searched, for links to the evidence.
 	LogGroups []string
 }

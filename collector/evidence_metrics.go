@@ -42,7 +42,7 @@ func stageContext(st Stage) classifier.Hints {
 // IntegrationLatency maxima, and the integrated functions' Errors,
 // Throttles and Duration.
 func contextQueries(st Stage, period time.Duration) []contextQuery {
-	dimName, dimValue := st.metricDims()
+	dimName, dimValue := st.MetricDimension()
 	apiDims := []cwtypes.Dimension{dim(dimName, dimValue), dim("Stage", st.Stage)}
 	sum := func(f func(*classifier.Hints) *float64) func(*Evidence, []float64) {
 		return func(ev *Evidence, vs []float64) { *f(&ev.Context) += total(vs) }
@@ -51,8 +51,8 @@ func contextQueries(st Stage, period time.Duration) []contextQuery {
 		return func(ev *Evidence, vs []float64) { cx := &ev.Context; *f(cx) = max(*f(cx), msDuration(peak(vs))) }
 	}
 	qs := []contextQuery{
-		{mq("xe", "AWS/ApiGateway", st.errorMetric(), "Sum", apiDims, period), sum(func(cx *classifier.Hints) *float64 { return &cx.Errors5xx })},
-		{mq("xn", "AWS/ApiGateway", st.errorMetric(), "SampleCount", apiDims, period), sum(func(cx *classifier.Hints) *float64 { return &cx.Requests })},
+		{mq("xe", "AWS/ApiGateway", st.ErrorMetric(), "Sum", apiDims, period), sum(func(cx *classifier.Hints) *float64 { return &cx.Errors5xx })},
+		{mq("xn", "AWS/ApiGateway", st.ErrorMetric(), "SampleCount", apiDims, period), sum(func(cx *classifier.Hints) *float64 { return &cx.Requests })},
 		{mq("xl", "AWS/ApiGateway", "Latency", "Maximum", apiDims, period), maxMS(func(cx *classifier.Hints) *time.Duration { return &cx.LatencyMax })},
 		{mq("xi", "AWS/ApiGateway", "IntegrationLatency", "Maximum", apiDims, period), maxMS(func(cx *classifier.Hints) *time.Duration { return &cx.IntegrationLatencyMax })},
 	}

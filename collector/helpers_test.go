@@ -7,12 +7,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
 	cwtypes "github.com/aws/aws-sdk-go-v2/service/cloudwatch/types"
 	"github.com/prometheus/client_golang/prometheus"
 
-	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/clock"
 )
 
@@ -77,8 +78,7 @@ func testCollector(t testing.TB, clk clock.Clock, th Thresholds, regions map[*re
 }
 
 func restStage(account, region, name string) Stage {
-	return Stage{Key: stageKey(account, region, classifier.APIREST, "id-"+name, "prod"), Account: account, Region: region,
-		APIType: classifier.APIREST, APIID: "id-" + name, APIName: name, Stage: "prod"}
+	return Stage{Identity: stage.New(account, region, stage.APIREST, "id-"+name, name, "prod")}
 }
 
 // minutes lists the period starts in [start, end).

@@ -6,10 +6,11 @@ import (
 	"regexp"
 	"time"
 
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/prometheus/client_golang/prometheus"
 
-	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/clock"
 )
 
@@ -85,20 +86,20 @@ type Account struct {
 
 // Target names stages explicitly.
 type Target struct {
-	APIType classifier.APIType // REST or HTTP; unknown matches both
-	API     string             // API name or id
-	Stages  []string           // empty: every stage
-	Account string             // empty: every account
-	Region  string             // empty: every region
+	APIType stage.APIType // REST or HTTP; unknown matches both
+	API     string        // API name or id
+	Stages  []string      // empty: every stage
+	Account string        // empty: every account
+	Region  string        // empty: every region
 }
 
 // Discovery selects APIs when no Targets are given.
 type Discovery struct {
 	Enabled  bool
-	APITypes []classifier.APIType // empty: REST and HTTP
-	Include  *regexp.Regexp       // on the API name; nil matches all
-	Exclude  *regexp.Regexp       // on the API name; nil matches none
-	Tags     map[string]string    // every tag must match (Tagging GetResources)
+	APITypes []stage.APIType   // empty: REST and HTTP
+	Include  *regexp.Regexp    // on the API name; nil matches all
+	Exclude  *regexp.Regexp    // on the API name; nil matches none
+	Tags     map[string]string // every tag must match (Tagging GetResources)
 	// ExcludeTags drops APIs carrying any one of these tags (checked on the
 	// tags GetRestApis and GetApis return with each API).
 	ExcludeTags map[string]string

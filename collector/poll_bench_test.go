@@ -6,9 +6,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
-	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/clock"
 	"github.com/apigw-triage/apigw-triage/emulator/scenario"
 	"github.com/apigw-triage/apigw-triage/emulator/world"
@@ -198,14 +199,14 @@ func (f *fleetRun) duringEpisode(key string, at time.Time) bool {
 }
 
 func episodeKey(ep scenario.EpisodeInfo) string {
-	return stageKey(ep.Account, ep.Region, ep.APIType, ep.APIID, ep.Stage)
+	return stage.New(ep.Account, ep.Region, ep.APIType, ep.APIID, "", ep.Stage).Key
 }
 
 // breaches says whether the episode's complete data holds 2 minutes out of
 // 3 with at least 5 5xx and a 5 % error rate (the default thresholds).
 func (f *fleetRun) breaches(ep scenario.EpisodeInfo) bool {
 	m := world.MetricID{Namespace: "AWS/ApiGateway", Name: "5XXError", Dims: []world.Dim{{Name: "ApiName", Value: ep.APIName}, {Name: "Stage", Value: ep.Stage}}}
-	if ep.APIType == classifier.APIHTTP {
+	if ep.APIType == stage.APIHTTP {
 		m = world.MetricID{Namespace: "AWS/ApiGateway", Name: "5xx", Dims: []world.Dim{{Name: "ApiId", Value: ep.APIID}, {Name: "Stage", Value: ep.Stage}}}
 	}
 	breach := map[time.Time]bool{}

@@ -44,11 +44,11 @@ func parseQueryID(id string) (stage int, k queryKind, ok bool) {
 
 // stageQueries returns the queries of the given kinds of one stage.
 func stageQueries(idx int, st Stage, th Thresholds, period time.Duration, kinds []queryKind) []cwtypes.MetricDataQuery {
-	dimName, dimValue := st.metricDims()
+	dimName, dimValue := st.MetricDimension()
 	dims := []cwtypes.Dimension{dim(dimName, dimValue), dim("Stage", st.Stage)}
 	qs := make([]cwtypes.MetricDataQuery, 0, len(kinds))
 	for _, k := range kinds {
-		metric, stat := st.errorMetric(), "Sum"
+		metric, stat := st.ErrorMetric(), "Sum"
 		switch k {
 		case kindRequests:
 			stat = "SampleCount"

@@ -6,9 +6,9 @@ import (
 	"strconv"
 	"time"
 
-	cwtypes "github.com/aws/aws-sdk-go-v2/service/cloudwatch/types"
+	"github.com/apigw-triage/apigw-triage/stage"
 
-	"github.com/apigw-triage/apigw-triage/classifier"
+	cwtypes "github.com/aws/aws-sdk-go-v2/service/cloudwatch/types"
 )
 
 // maxRoutes bounds the methods or routes of one stage whose detailed
@@ -42,14 +42,6 @@ func (r Route) String() string {
 	return r.Method + " " + r.Resource
 }
 
-// RouteErrors is the 5xx count and request count of one route over the
-// evidence window.
-type RouteErrors struct {
-	Route     string
-	Errors5xx float64
-	Requests  float64
-}
-
 // boundRoutes sorts routes (integrated first, then by name, so the choice
 // is stable across discoveries) and keeps at most maxRoutes.
 func boundRoutes(rs []Route) []Route {
@@ -78,8 +70,8 @@ func routeQueries(st Stage, period time.Duration) []contextQuery {
 		dims := routeDims(st, r)
 		id := "r" + strconv.Itoa(i)
 		qs = append(qs,
-			contextQuery{mq(id+"e", "AWS/ApiGateway", st.errorMetric(), "Sum", dims, period), func(ev *Evidence, vs []float64) { ev.Routes[i].Errors5xx += total(vs) }},
-			contextQuery{mq(id+"n", "AWS/ApiGateway", st.errorMetric(), "SampleCount", dims, period), func(ev *Evidence, vs []float64) { ev.Routes[i].Requests += total(vs) }},
+			contextQuery{mq(id+"e", "AWS/ApiGateway", st.ErrorMetric(), "Sum", dims, period), func(ev *Evidence, vs []float64) { ev.Routes[i].Errors5xx += total(vs) }},
+			contextQuery{mq(id+"n", "AWS/ApiGateway", st.ErrorMetric(), "SampleCount", dims, period), func(ev *Evidence, vs []float64) { ev.Routes[i].Requests += total(vs) }},
 		)
 	}
 	return qs
@@ -87,11 +79,11 @@ func routeQueries(st Stage, period time.Duration) []contextQuery {
 
 // routeTallies are the zero figures of every route routeQueries reads,
 // named, in st.Routes' order; nil without detailed metrics.
-func routeTallies(st Stage) []RouteErrors {
+func routeTallies(st Stage) []stage.RouteFigures {
 	if !st.DetailedMetrics || len(st.Routes) == 0 {
 		return nil
 	}
-	out := make([]RouteErrors, len(st.Routes))
+	out := make([]stage.RouteFigures, len(st.Routes))
 	for i, r := range st.Routes {
 		out[i].Route = r.String()
 	}
@@ -102,7 +94,7 @@ func routeTallies(st Stage) []RouteErrors {
 // Resource, Stage for REST; ApiId, Stage, Route for HTTP APIs
 // (aws-protocols.md 4).
 func routeDims(st Stage, r Route) []cwtypes.Dimension {
-	if st.APIType == classifier.APIHTTP {
+	if st.APIType == stage.APIHTTP {
 		return []cwtypes.Dimension{dim("ApiId", st.APIID), dim("Stage", st.Stage), dim("Route", r.Key)}
 	}
 	return []cwtypes.Dimension{dim("ApiName", st.APIName), dim("Method", r.Method), dim("Resource", r.Resource), dim("Stage", st.Stage)}
@@ -110,9 +102,9 @@ func routeDims(st Stage, r Route) []cwtypes.Dimension {
 
 // topRoutes keeps the routes that answered 5xx, most 5xx first (then the
 // higher rate, then by name), at most maxRouteErrors.
-func topRoutes(rs []RouteErrors) []RouteErrors {
-	out := slices.DeleteFunc(rs, func(r RouteErrors) bool { return r.Errors5xx <= 0 })
-	slices.SortFunc(out, func(a, b RouteErrors) int {
+func topRoutes(rs []stage.RouteFigures) []stage.RouteFigures {
+	out := slices.DeleteFunc(rs, func(r stage.RouteFigures) bool { return r.Errors5xx <= 0 })
+	slices.SortFunc(out, func(a, b stage.RouteFigures) int {
 		if c := cmp.Compare(b.Errors5xx, a.Errors5xx); c != 0 {
 			return c
 		}
@@ -127,7 +119,7 @@ func topRoutes(rs []RouteErrors) []RouteErrors {
 	return slices.Clip(out[:min(len(out), maxRouteErrors)])
 }
 
-func errorShare(r RouteErrors) float64 {
+func errorShare(r stage.RouteFigures) float64 {
 	if r.Requests <= 0 {
 		return 0
 	}

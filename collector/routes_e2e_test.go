@@ -6,7 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"github.com/apigw-triage/apigw-triage/emulator/scenario"
 )
 
@@ -19,14 +20,14 @@ func TestE2ECatalogRouteBreakdown(t *testing.T) {
 	acct := e.w.Accounts()[0]
 	region := e.w.Regions(acct)[0]
 	var eps []scenario.EpisodeInfo
-	types := map[classifier.APIType]bool{}
+	types := map[stage.APIType]bool{}
 	for _, ep := range e.w.Episodes() {
 		if detailedInScenario(e.w, acct, region, ep) {
 			eps = append(eps, ep)
 			types[ep.APIType] = true
 		}
 	}
-	if !types[classifier.APIREST] || !types[classifier.APIHTTP] {
+	if !types[stage.APIREST] || !types[stage.APIHTTP] {
 		t.Fatalf("the catalog's episodes on stages with detailed metrics cover %v, want a REST and an HTTP API", types)
 	}
 	tripped := runCatalog(t, e, eps[len(eps)-1].Start.Add(8*time.Minute))
@@ -68,7 +69,7 @@ func TestE2ECatalogRouteBreakdown(t *testing.T) {
 // gave the episode's API, sorted.
 func scenarioRoutes(w *scenario.World, acct, region string, ep scenario.EpisodeInfo) []string {
 	var out []string
-	if ep.APIType == classifier.APIHTTP {
+	if ep.APIType == stage.APIHTTP {
 		for _, a := range w.HTTPAPIs(acct, region) {
 			if a.ID == ep.APIID {
 				for _, r := range a.Routes {

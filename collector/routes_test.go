@@ -8,10 +8,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
-	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/clock"
 )
 
@@ -36,8 +37,7 @@ func routeFigures(errs, reqs map[string]float64) func(map[string]string, string,
 }
 
 func httpStage(account, region, id string) Stage {
-	return Stage{Key: stageKey(account, region, classifier.APIHTTP, id, "$default"), Account: account, Region: region,
-		APIType: classifier.APIHTTP, APIID: id, APIName: "name-" + id, Stage: "$default"}
+	return Stage{Identity: stage.New(account, region, stage.APIHTTP, id, "name-"+id, "$default")}
 }
 
 func TestEvidenceRoutesQueriesAndFigures(t *testing.T) {
@@ -53,17 +53,17 @@ func TestEvidenceRoutesQueriesAndFigures(t *testing.T) {
 		name     string
 		st       Stage
 		wantDims []map[string]string
-		want     []RouteErrors
+		want     []stage.RouteFigures
 	}{
 		{"rest", rest, []map[string]string{
 			{"ApiName": "orders", "Method": "GET", "Resource": "/orders/{id}", "Stage": "prod"},
 			{"ApiName": "orders", "Method": "POST", "Resource": "/orders", "Stage": "prod"},
 			{"ApiName": "orders", "Method": "GET", "Resource": "/health", "Stage": "prod"},
-		}, []RouteErrors{{"GET /orders/{id}", 42, 57}, {"POST /orders", 8, 100}}},
+		}, []stage.RouteFigures{{Route: "GET /orders/{id}", Errors5xx: 42, Requests: 57}, {Route: "POST /orders", Errors5xx: 8, Requests: 100}}},
 		{"http", http, []map[string]string{
 			{"ApiId": "h1", "Route": "GET /orders/{id}", "Stage": "$default"},
 			{"ApiId": "h1", "Route": "$default", "Stage": "$default"},
-		}, []RouteErrors{{"GET /orders/{id}", 42, 57}, {"$default", 3, 10}}},
+		}, []stage.RouteFigures{{Route: "GET /orders/{id}", Errors5xx: 42, Requests: 57}, {Route: "$default", Errors5xx: 3, Requests: 10}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cw := &fakeCW{byDims: routeFigures(errs, reqs)}
@@ -81,7 +81,7 @@ func TestEvidenceRoutesQueriesAndFigures(t *testing.T) {
 			}
 			for _, d := range tc.wantDims {
 				got := byDims[fmt.Sprint(d)]
-				want := []string{tc.st.errorMetric() + " Sum", tc.st.errorMetric() + " SampleCount"}
+				want := []string{tc.st.ErrorMetric() + " Sum", tc.st.ErrorMetric() + " SampleCount"}
 				if !slices.Equal(got, want) {
 					t.Errorf("queries with dims %v = %v, want %v", d, got, want)
 				}
@@ -161,7 +161,7 @@ func TestEvidenceRoutesBatchAtTheLowerBound(t *testing.T) {
 					t.Errorf("call %d has %d queries; every call but the last must be full", i, q)
 				}
 			}
-			if want := []RouteErrors{{"GET /r7", 3, 4}}; !slices.Equal(ev.Routes, want) {
+			if want := []stage.RouteFigures{{Route: "GET /r7", Errors5xx: 3, Requests: 4}}; !slices.Equal(ev.Routes, want) {
 				t.Errorf("routes = %v, want %v", ev.Routes, want)
 			}
 		})
@@ -183,9 +183,9 @@ func TestEvidenceRoutesDroppedOnMetricFailure(t *testing.T) {
 }
 
 func TestTopRoutes(t *testing.T) {
-	many := make([]RouteErrors, 15)
+	many := make([]stage.RouteFigures, 15)
 	for i := range many {
-		many[i] = RouteErrors{Route: fmt.Sprintf("GET /r%02d", i), Errors5xx: float64(i), Requests: 100}
+		many[i] = stage.RouteFigures{Route: fmt.Sprintf("GET /r%02d", i), Errors5xx: float64(i), Requests: 100}
 	}
 	var manyWant []string
 	for i := 14; i >= 5; i-- {
@@ -193,13 +193,13 @@ func TestTopRoutes(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name string
-		in   []RouteErrors
+		in   []stage.RouteFigures
 		want []string
 	}{
-		{"most 5xx first", []RouteErrors{{"GET /a", 1, 10}, {"GET /b", 9, 100}, {"GET /c", 4, 5}}, []string{"GET /b", "GET /c", "GET /a"}},
-		{"ties by rate then name", []RouteErrors{{"GET /z", 5, 100}, {"GET /y", 5, 10}, {"GET /x", 5, 10}}, []string{"GET /x", "GET /y", "GET /z"}},
-		{"routes without 5xx dropped", []RouteErrors{{"GET /ok", 0, 500}, {"GET /bad", 2, 2}}, []string{"GET /bad"}},
-		{"none failing", []RouteErrors{{"GET /ok", 0, 500}}, nil},
+		{"most 5xx first", []stage.RouteFigures{{Route: "GET /a", Errors5xx: 1, Requests: 10}, {Route: "GET /b", Errors5xx: 9, Requests: 100}, {Route: "GET /c", Errors5xx: 4, Requests: 5}}, []string{"GET /b", "GET /c", "GET /a"}},
+		{"ties by rate then name", []stage.RouteFigures{{Route: "GET /z", Errors5xx: 5, Requests: 100}, {Route: "GET /y", Errors5xx: 5, Requests: 10}, {Route: "GET /x", Errors5xx: 5, Requests: 10}}, []string{"GET /x", "GET /y", "GET /z"}},
+		{"routes without 5xx dropped", []stage.RouteFigures{{Route: "GET /ok", Errors5xx: 0, Requests: 500}, {Route: "GET /bad", Errors5xx: 2, Requests: 2}}, []string{"GET /bad"}},
+		{"none failing", []stage.RouteFigures{{Route: "GET /ok", Errors5xx: 0, Requests: 500}}, nil},
 		{"at most ten", many, manyWant},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

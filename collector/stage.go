@@ -4,20 +4,12 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // Stage is one monitored API stage with what discovery learnt about it.
 type Stage struct {
-	// Key is account/region/type/apiID/stage: stable across restarts and
-	// renames, so incidents can be keyed by it.
-	Key     string
-	Account string
-	Region  string
-	APIType classifier.APIType
-	APIID   string
-	APIName string
-	Stage   string
+	stage.Identity
 
 	LoggingLevel      string // REST execution logging: OFF, ERROR or INFO
 	DetailedMetrics   bool
@@ -32,10 +24,6 @@ type Stage struct {
 	// Integration is the dominant integration of the API (the one most
 	// methods or routes use).
 	Integration IntegrationInfo
-	// IntegrationID is the id of the HTTP API's only integration, for the
-	// remediation commands; "" when it has several (naming the dominant
-	// one would put a wrong id in a command someone pastes).
-	IntegrationID string
 	// Routes are the API's methods or routes whose detailed metrics a
 	// tripped stage's evidence reads; set only when DetailedMetrics is on,
 	// at most maxRoutes, those with an integration first.
@@ -67,32 +55,10 @@ func (s Stage) EffectiveTimeout() time.Duration {
 	if s.Integration.Timeout > 0 {
 		return s.Integration.Timeout
 	}
-	if s.APIType == classifier.APIHTTP {
+	if s.APIType == stage.APIHTTP {
 		return 30 * time.Second
 	}
 	return 29 * time.Second
-}
-
-// metricDims returns the CloudWatch dimensions of the stage: REST metrics
-// are keyed by ApiName, HTTP API metrics by ApiId (aws-protocols.md 4).
-func (s Stage) metricDims() (apiDim, apiValue string) {
-	if s.APIType == classifier.APIHTTP {
-		return "ApiId", s.APIID
-	}
-	return "ApiName", s.APIName
-}
-
-// errorMetric is the metric whose Sum is the 5xx count and whose
-// SampleCount is the request count.
-func (s Stage) errorMetric() string {
-	if s.APIType == classifier.APIHTTP {
-		return "5xx"
-	}
-	return "5XXError"
-}
-
-func stageKey(account, region string, t classifier.APIType, apiID, stage string) string {
-	return fmt.Sprintf("%s/%s/%s/%s/%s", account, region, t, apiID, stage)
 }
 
 // PollResult is what one poll saw.
@@ -106,27 +72,17 @@ type PollResult struct {
 // latest period with traffic in the window; the flags look at the last N
 // (trip) and ClearAfter (clear) periods.
 type StageResult struct {
-	Stage                  Stage
-	WindowStart, WindowEnd time.Time
-	Requests, Errors5xx    float64
-	ErrorRate              float64
-	LatencyP               time.Duration
+	Stage Stage
+	stage.Figures
 	// HasData is false when no period of the window had traffic.
 	HasData bool
 	// Screened: only the 5xx count was read this poll (nothing in it can
-	// breach), so Requests, ErrorRate and LatencyP are not known.
+	// breach), so Requests, ErrorRate and Latency are not known.
 	Screened bool
 	// Tripped: M of the last N periods breach now.
 	Tripped bool
 	// Clear: the last ClearAfter periods with traffic were all clean.
 	Clear bool
-	// LikelyTimeout: the latency percentile sits at 90 % or more of the
-	// integration timeout, so the 5xx are likely timeouts (504, 503 on
-	// HTTP APIs).
-	LikelyTimeout bool
-	// MaskedErrors are the latest period's errors of the functions behind
-	// custom Lambda integrations that the stage did not answer as 5xx.
-	MaskedErrors float64
 	// Masked: M of the last N periods had at least MaskedMin masked
 	// errors; Tripped is then set too.
 	Masked bool

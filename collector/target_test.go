@@ -3,24 +3,24 @@ package collector
 import (
 	"testing"
 
-	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 func TestTargetRestrictedToAccountAndRegion(t *testing.T) {
 	c := &Collector{opts: Options{Targets: []Target{
-		{APIType: classifier.APIREST, API: "orders", Region: "eu-west-1"},
-		{APIType: classifier.APIHTTP, API: "h1t2p3", Account: "111122223333"},
+		{APIType: stage.APIREST, API: "orders", Region: "eu-west-1"},
+		{APIType: stage.APIHTTP, API: "h1t2p3", Account: "111122223333"},
 	}}}
 	tests := []struct {
 		name string
 		meta apiMeta
 		want bool
 	}{
-		{"REST target in its region", apiMeta{typ: classifier.APIREST, name: "orders", account: "1", region: "eu-west-1"}, true},
-		{"REST target elsewhere", apiMeta{typ: classifier.APIREST, name: "orders", account: "1", region: "us-east-1"}, false},
-		{"HTTP target by id in its account", apiMeta{typ: classifier.APIHTTP, id: "h1t2p3", account: "111122223333", region: "us-east-1"}, true},
-		{"HTTP target in another account", apiMeta{typ: classifier.APIHTTP, id: "h1t2p3", account: "444455556666", region: "us-east-1"}, false},
-		{"same name, other API type", apiMeta{typ: classifier.APIHTTP, name: "orders", region: "eu-west-1"}, false},
+		{"REST target in its region", apiMeta{typ: stage.APIREST, name: "orders", account: "1", region: "eu-west-1"}, true},
+		{"REST target elsewhere", apiMeta{typ: stage.APIREST, name: "orders", account: "1", region: "us-east-1"}, false},
+		{"HTTP target by id in its account", apiMeta{typ: stage.APIHTTP, id: "h1t2p3", account: "111122223333", region: "us-east-1"}, true},
+		{"HTTP target in another account", apiMeta{typ: stage.APIHTTP, id: "h1t2p3", account: "444455556666", region: "us-east-1"}, false},
+		{"same name, other API type", apiMeta{typ: stage.APIHTTP, name: "orders", region: "eu-west-1"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,15 +3,15 @@ package config
 import (
 	"time"
 
-	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // Target is an API to watch, named explicitly.
 type Target struct {
 	// API is the API's name or id. REST metrics are keyed by name and HTTP
 	// API metrics by id; discovery resolves either.
-	API  string             `yaml:"api"`
-	Type classifier.APIType `yaml:"type"` // REST or HTTP
+	API  string        `yaml:"api"`
+	Type stage.APIType `yaml:"type"` // REST or HTTP
 	// Stages to watch; empty means every stage of the API.
 	Stages []string `yaml:"stages"`
 	// Account restricts the target to one account id; empty means every account.
@@ -24,7 +24,7 @@ type Target struct {
 type Discovery struct {
 	Enabled bool `yaml:"enabled"`
 	// APITypes lists the kinds of API to discover; after loading, never empty.
-	APITypes []classifier.APIType `yaml:"api_types"`
+	APITypes []stage.APIType `yaml:"api_types"`
 	// Include keeps only APIs whose name matches one of the patterns (all
 	// when empty); Exclude then drops those matching any.
 	Include []Regexp `yaml:"include"`
@@ -38,7 +38,7 @@ type Discovery struct {
 }
 
 // Wants says whether discovery keeps an API of the given type, name and tags.
-func (d Discovery) Wants(t classifier.APIType, name string, tags map[string]string) bool {
+func (d Discovery) Wants(t stage.APIType, name string, tags map[string]string) bool {
 	if !containsType(d.APITypes, t) {
 		return false
 	}
@@ -61,7 +61,7 @@ func (d Discovery) Wants(t classifier.APIType, name string, tags map[string]stri
 	return true
 }
 
-func containsType(ts []classifier.APIType, t classifier.APIType) bool {
+func containsType(ts []stage.APIType, t stage.APIType) bool {
 	for _, x := range ts {
 		if x == t {
 			return true

@@ -3,6 +3,8 @@ package config
 import (
 	"time"
 
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"github.com/apigw-triage/apigw-triage/classifier"
 )
 
@@ -20,7 +22,7 @@ func Default() Config {
 		},
 		Discovery: Discovery{
 			Enabled:         true,
-			APITypes:        []classifier.APIType{classifier.APIREST, classifier.APIHTTP},
+			APITypes:        []stage.APIType{stage.APIREST, stage.APIHTTP},
 			RefreshInterval: 10 * time.Minute,
 		},
 		Thresholds: ThresholdConfig{Thresholds: Thresholds{

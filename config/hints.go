@@ -9,18 +9,21 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"gopkg.in/yaml.v3"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
 )
 
 // hints say what a scalar of a type must look like. Types without a hint
 // (Regexp) report their own parse error instead.
 var hints = map[reflect.Type]string{
-	reflect.TypeFor[time.Duration]():      "a duration such as 60s or 5m",
-	reflect.TypeFor[classifier.Status]():  "one of 500, 502, 503 or 504",
-	reflect.TypeFor[classifier.Cause]():   "a cause id from docs/taxonomy.md",
-	reflect.TypeFor[classifier.APIType](): "REST or HTTP",
-	reflect.TypeFor[Secret]():             "a string",
+	reflect.TypeFor[time.Duration]():     "a duration such as 60s or 5m",
+	reflect.TypeFor[classifier.Status](): "one of 500, 502, 503 or 504",
+	reflect.TypeFor[classifier.Cause]():  "a cause id from docs/taxonomy.md",
+	reflect.TypeFor[stage.APIType]():     "REST or HTTP",
+	reflect.TypeFor[Secret]():            "a string",
 }
 
 func hasHint(t reflect.Type) bool {

@@ -10,7 +10,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"gopkg.in/yaml.v3"
 )
 
@@ -145,7 +146,7 @@ func (c *Config) Redacted() string {
 	return string(b)
 }
 
-func typeNames(ts []classifier.APIType) string {
+func typeNames(ts []stage.APIType) string {
 	names := make([]string, len(ts))
 	for i, t := range ts {
 		names[i] = t.String()

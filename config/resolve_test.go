@@ -4,6 +4,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"github.com/apigw-triage/apigw-triage/classifier"
 )
 
@@ -142,17 +144,17 @@ discovery:
 	web := map[string]string{"team": "web"}
 	tests := []struct {
 		name string
-		typ  classifier.APIType
+		typ  stage.APIType
 		api  string
 		tags map[string]string
 		want bool
 	}{
-		{"kept", classifier.APIHTTP, "shop-eu", web, true},
-		{"wrong type", classifier.APIREST, "shop-eu", web, false},
-		{"not included", classifier.APIHTTP, "orders", web, false},
-		{"excluded", classifier.APIHTTP, "shop-test-1", web, false},
-		{"missing tag", classifier.APIHTTP, "shop-eu", nil, false},
-		{"excluded tag", classifier.APIHTTP, "shop-eu", map[string]string{"team": "web", "apigw-triage": "off"}, false},
+		{"kept", stage.APIHTTP, "shop-eu", web, true},
+		{"wrong type", stage.APIREST, "shop-eu", web, false},
+		{"not included", stage.APIHTTP, "orders", web, false},
+		{"excluded", stage.APIHTTP, "shop-test-1", web, false},
+		{"missing tag", stage.APIHTTP, "shop-eu", nil, false},
+		{"excluded tag", stage.APIHTTP, "shop-eu", map[string]string{"team": "web", "apigw-triage": "off"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

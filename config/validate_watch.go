@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 var (
@@ -82,7 +82,7 @@ func (v *validator) targets(c *Config) {
 			v.add(key+".api", "required: the api's name or id")
 		}
 		switch {
-		case t.Type == classifier.APIREST || t.Type == classifier.APIHTTP:
+		case t.Type == stage.APIREST || t.Type == stage.APIHTTP:
 		case v.p.has(key + ".type"):
 			v.add(key+".type", "must be REST or HTTP, not %q", v.p.pos[key+".type"].value.Value)
 		default:
@@ -114,7 +114,7 @@ func (v *validator) discovery(c *Config) {
 		v.add("discovery.api_types", "must list REST, HTTP or both")
 	}
 	for i, t := range d.APITypes {
-		if t != classifier.APIREST && t != classifier.APIHTTP {
+		if t != stage.APIREST && t != stage.APIHTTP {
 			v.add(item("discovery.api_types", i), "must be REST or HTTP")
 		}
 	}

@@ -182,7 +182,7 @@ func slackOptions(cfg *config.Config, env Env, reg prometheus.Registerer) slack.
 	return slack.Options{
 		Token: cfg.Slack.Token.Value(), WebhookURL: cfg.Slack.WebhookURL.Value(),
 		APIURL: cfg.Slack.APIURL, Channel: cfg.Slack.Channel,
-		Route: func(inc notifier.Incident) slack.Route {
+		Route: func(inc notifier.Snapshot) slack.Route {
 			r := cfg.RouteFor(inc.APIName, inc.Stage)
 			return slack.Route{Channel: r.Channel, Lang: r.Lang, Mention: r.Mention,
 				MentionStatuses: r.MentionOnStatuses, MentionCauses: r.MentionOnCauses}

@@ -32,7 +32,7 @@ type Collector interface {
 // Refresher is a sink that wants the open incidents after every poll
 // (Alertmanager re-sends firing alerts so they do not expire).
 type Refresher interface {
-	Refresh(ctx context.Context, open []notifier.Incident) error
+	Refresh(ctx context.Context, open []notifier.Snapshot) error
 }
 
 // Runner is a background loop the daemon starts and drains on shutdown (the

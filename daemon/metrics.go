@@ -6,7 +6,6 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/apigw-triage/apigw-triage/collector"
-	"github.com/apigw-triage/apigw-triage/notifier"
 )
 
 // Poll results; the label set is closed and pre-created.
@@ -85,7 +84,7 @@ func (d *Daemon) updateStageMetrics(res *collector.PollResult) {
 			continue
 		}
 		d.metrics.errorRatio.With(labels).Set(sr.ErrorRate)
-		d.metrics.latencyP99.With(labels).Set(sr.LatencyP.Seconds())
+		d.metrics.latencyP99.With(labels).Set(sr.Latency.Seconds())
 		d.metrics.requests.With(labels).Set(sr.Requests)
 		d.metrics.lastData.With(labels).Set(float64(sr.WindowEnd.Unix()))
 	}
@@ -103,7 +102,7 @@ func (d *Daemon) updateStageMetrics(res *collector.PollResult) {
 	d.seen = now
 }
 
-func apiLabel(st collector.Stage) string { return notifier.APILabel(st.APIType, st.APIName, st.APIID) }
+func apiLabel(st collector.Stage) string { return st.Label() }
 
 func labelKey(l prometheus.Labels) string {
 	return l["api"] + "\x00" + l["stage"] + "\x00" + l["region"] + "\x00" + l["account"]

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"time"
 
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"golang.org/x/sync/errgroup"
 
 	"github.com/apigw-triage/apigw-triage/classifier"
@@ -73,7 +75,7 @@ type diagnosed struct {
 	// figures are the stage's metrics as the evidence read them: the
 	// incident's figures when the poll read none (alarm mode).
 	figures   classifier.Hints
-	routes    []notifier.RouteFigures
+	routes    []stage.RouteFigures
 	logGroups []string
 }
 
@@ -150,24 +152,11 @@ func (d *Daemon) diagnose(ctx context.Context, sr collector.StageResult) diagnos
 	d.metrics.classifyTotal.WithLabelValues(result).Inc()
 	diag := classifyEvidence(sr, ev, d.opts.Lang)
 	d.log.Info("diagnosed", "stage", sr.Stage.Key, "status", diag.Status, "cause", diag.Cause, "confidence", diag.Confidence)
-	dg := diagnosed{diag: &diag, routes: routeFigures(ev), figures: stageContext(sr, ev)}
+	dg := diagnosed{diag: &diag, figures: stageContext(sr, ev)}
 	if ev != nil {
-		dg.logGroups = ev.LogGroups
+		dg.routes, dg.logGroups = ev.Routes, ev.LogGroups
 	}
 	return dg
-}
-
-// routeFigures carries the collector's per-route breakdown to the
-// incident; nil without detailed metrics.
-func routeFigures(ev *collector.Evidence) []notifier.RouteFigures {
-	if ev == nil || len(ev.Routes) == 0 {
-		return nil
-	}
-	out := make([]notifier.RouteFigures, len(ev.Routes))
-	for i, r := range ev.Routes {
-		out[i] = notifier.RouteFigures{Route: r.Route, Errors5xx: r.Errors5xx, Requests: r.Requests}
-	}
-	return out
 }
 
 // stageContext is the classifier's context: the collector's when it pulled
@@ -182,7 +171,7 @@ func stageContext(sr collector.StageResult, ev *collector.Evidence) classifier.H
 		c.Requests, c.Errors5xx = sr.Requests, sr.Errors5xx
 	}
 	if c.LatencyMax == 0 {
-		c.LatencyMax = sr.LatencyP
+		c.LatencyMax = sr.Latency
 	}
 	if c.IntegrationTimeout == 0 {
 		c.IntegrationTimeout = sr.Stage.EffectiveTimeout()
@@ -190,35 +179,16 @@ func stageContext(sr collector.StageResult, ev *collector.Evidence) classifier.H
 	return c
 }
 
-// observation maps a stage's poll result onto the incident manager's input.
+// observation is the incident manager's input for a stage's poll result.
 func observation(sr collector.StageResult, dg diagnosed) incident.Observation {
-	st := sr.Stage
 	if !sr.HasData && dg.diag != nil && dg.figures.Requests > 0 {
 		sr.Requests, sr.Errors5xx = dg.figures.Requests, dg.figures.Errors5xx
-		sr.ErrorRate, sr.LatencyP = sr.Errors5xx/sr.Requests, dg.figures.LatencyMax
+		sr.ErrorRate, sr.Latency = sr.Errors5xx/sr.Requests, dg.figures.LatencyMax
 	}
 	return incident.Observation{
-		StageKey:      st.Key,
-		Account:       st.Account,
-		Region:        st.Region,
-		APIType:       st.APIType,
-		APIName:       st.APIName,
-		APIID:         st.APIID,
-		IntegrationID: st.IntegrationID,
-		Stage:         st.Stage,
-		WindowStart:   sr.WindowStart,
-		WindowEnd:     sr.WindowEnd,
-		Requests:      sr.Requests,
-		Errors5xx:     sr.Errors5xx,
-		ErrorRate:     sr.ErrorRate,
-		LatencyP99:    sr.LatencyP,
-		LikelyTimeout: sr.LikelyTimeout,
-		MaskedErrors:  sr.MaskedErrors,
-		Tripped:       sr.Tripped,
-		Clear:         sr.Clear,
-		Diagnosis:     dg.diag,
-		Routes:        dg.routes,
-		LogGroups:     dg.logGroups,
+		Identity: sr.Stage.Identity, Figures: sr.Figures,
+		Tripped: sr.Tripped, Clear: sr.Clear,
+		Diagnosis: dg.diag, Routes: dg.routes, LogGroups: dg.logGroups,
 	}
 }
 
@@ -228,12 +198,12 @@ func (d *Daemon) refresh(ctx context.Context) {
 		return
 	}
 	open := d.opts.Incidents.Open()
-	views := make([]notifier.Incident, 0, len(open))
+	snapshots := make([]notifier.Snapshot, 0, len(open))
 	for _, inc := range open {
-		views = append(views, inc.Info)
+		snapshots = append(snapshots, inc.Info)
 	}
 	for _, r := range d.opts.Refreshers {
-		if err := r.Refresh(ctx, views); err != nil {
+		if err := r.Refresh(ctx, snapshots); err != nil {
 			d.log.Warn("refresh of open alerts failed", "err", err)
 		}
 	}

@@ -3,7 +3,8 @@ package daemon
 import (
 	"time"
 
-	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"github.com/apigw-triage/apigw-triage/clock"
 	"github.com/apigw-triage/apigw-triage/emulator/scenario"
 	"github.com/apigw-triage/apigw-triage/emulator/world"
@@ -35,7 +36,7 @@ func proofVisible(sc *scenario.Scenario, start time.Time, ep scenario.EpisodeInf
 
 // errorMetric is the 5xx metric of the episode's stage.
 func errorMetric(ep scenario.EpisodeInfo) world.MetricID {
-	if ep.APIType == classifier.APIHTTP {
+	if ep.APIType == stage.APIHTTP {
 		return world.MetricID{Namespace: "AWS/ApiGateway", Name: "5xx", Dims: []world.Dim{{Name: "ApiId", Value: ep.APIID}, {Name: "Stage", Value: ep.Stage}}}
 	}
 	return world.MetricID{Namespace: "AWS/ApiGateway", Name: "5XXError", Dims: []world.Dim{{Name: "ApiName", Value: ep.APIName}, {Name: "Stage", Value: ep.Stage}}}

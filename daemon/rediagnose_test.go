@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/apigw-triage/apigw-triage/classifier"
@@ -44,8 +46,8 @@ func TestRediagnosisReadsOnlyRecentEvidence(t *testing.T) {
 	rec := &windowRecorder{}
 	d := &Daemon{opts: Options{Collector: rec, Incidents: mgr, Interval: time.Minute, RediagnoseEvery: 5, Lang: classifier.LangEN},
 		log: slog.New(slog.DiscardHandler), metrics: newMetrics(prometheus.NewRegistry()), diagnosed: map[string]int{}}
-	sr := collector.StageResult{Stage: collector.Stage{Key: "k", APIType: classifier.APIREST},
-		WindowStart: t0.Add(-5 * time.Minute), WindowEnd: t0.Add(-2 * time.Minute), Tripped: true}
+	sr := collector.StageResult{Stage: collector.Stage{Identity: stage.Identity{Key: "k", APIType: stage.APIREST}},
+		Figures: stage.Figures{WindowStart: t0.Add(-5 * time.Minute), WindowEnd: t0.Add(-2 * time.Minute)}, Tripped: true}
 
 	dg := d.diagnose(context.Background(), sr)
 	if _, err := mgr.Observe(context.Background(), observation(sr, dg)); err != nil {

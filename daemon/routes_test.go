@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/apigw-triage/apigw-triage/classifier"
-	"github.com/apigw-triage/apigw-triage/collector"
 	"github.com/apigw-triage/apigw-triage/notifier"
 )
 
@@ -53,7 +52,7 @@ func TestCatalogIncidentsCarryRoutes(t *testing.T) {
 		if !ok || ep.Start.After(last) {
 			continue
 		}
-		text := notifier.PlainText(notifier.NewView(notifier.Event{Kind: notifier.KindOpened, Incident: inc.Info}, classifier.LangEN))
+		text := notifier.PlainText(notifier.NewView(notifier.Event{Kind: notifier.KindOpened, Snapshot: inc.Info}, classifier.LangEN))
 		mentions := strings.Contains(text, notifier.Label(classifier.LangEN, notifier.LabelFailingRoutes))
 		if detailed[ep.APIID+"/"+ep.Stage] {
 			withRoutes++
@@ -69,29 +68,5 @@ func TestCatalogIncidentsCarryRoutes(t *testing.T) {
 	}
 	if withRoutes == 0 {
 		t.Error("no incident on a stage with detailed metrics")
-	}
-}
-
-func TestRouteFiguresFromEvidence(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		ev   *collector.Evidence
-		want int
-	}{
-		{"no evidence", nil, 0},
-		{"no detailed metrics", &collector.Evidence{}, 0},
-		{"breakdown", &collector.Evidence{Routes: []collector.RouteErrors{{Route: "GET /a", Errors5xx: 4, Requests: 9}, {Route: "POST /b", Errors5xx: 1, Requests: 2}}}, 2},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			got := routeFigures(tc.ev)
-			if len(got) != tc.want {
-				t.Fatalf("routes %v, want %d", got, tc.want)
-			}
-			for i, r := range got {
-				if src := tc.ev.Routes[i]; r.Route != src.Route || r.Errors5xx != src.Errors5xx || r.Requests != src.Requests {
-					t.Errorf("route %d = %+v, from %+v", i, r, src)
-				}
-			}
-		})
 	}
 }

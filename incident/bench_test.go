@@ -10,6 +10,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/apigw-triage/apigw-triage/clock"
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // BenchmarkObserveHealthyFleet is one poll of 2000 healthy stages: the
@@ -19,7 +20,10 @@ func BenchmarkObserveHealthyFleet(b *testing.B) {
 	defer st.Close()
 	obs := make([]Observation, 2000)
 	for i := range obs {
-		obs[i] = Observation{StageKey: fmt.Sprintf("a/r/api%d/prod", i), APIName: fmt.Sprintf("api%d", i), Stage: "prod", Requests: 100}
+		obs[i] = Observation{
+			Identity: stage.Identity{Key: fmt.Sprintf("a/r/api%d/prod", i), APIName: fmt.Sprintf("api%d", i), Stage: "prod"},
+			Figures:  stage.Figures{Requests: 100},
+		}
 	}
 	ctx := context.Background()
 	b.ReportAllocs()

@@ -142,8 +142,8 @@ func TestDispatcherDeliversInOrderPerIncident(t *testing.T) {
 	wantKinds := []notifier.Kind{"opened", "opened", "resolved", "updated", "updated"}
 	lastSeq := map[string]int{}
 	for i, dl := range got {
-		if dl.Event.Kind != wantKinds[i] || dl.Event.Incident.Stage != stages[i] {
-			t.Errorf("delivery %d: %s of %s, want %s of %s", i, dl.Event.Kind, dl.Event.Incident.Stage, wantKinds[i], stages[i])
+		if dl.Event.Kind != wantKinds[i] || dl.Event.Snapshot.Stage != stages[i] {
+			t.Errorf("delivery %d: %s of %s, want %s of %s", i, dl.Event.Kind, dl.Event.Snapshot.Stage, wantKinds[i], stages[i])
 		}
 		if dl.Event.Seq != lastSeq[dl.Event.IncidentID]+1 {
 			t.Errorf("delivery %d: seq %d after %d", i, dl.Event.Seq, lastSeq[dl.Event.IncidentID])

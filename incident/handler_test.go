@@ -49,7 +49,7 @@ func TestIncidentsHandler(t *testing.T) {
 
 	// prod's opened is refused for good; beta's two events wait.
 	sink := &fakeSink{notify: func(d *notifier.Delivery) (bool, error) {
-		if d.Event.Incident.Stage == "prod" {
+		if d.Event.Snapshot.Stage == "prod" {
 			return false, errors.New(`Post "https://hooks.slack.com/services/T/B/SECRETPATH": channel_not_found`)
 		}
 		return true, errors.New("503")

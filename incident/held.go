@@ -115,7 +115,7 @@ func writeHeld(tx *bolt.Tx, held []heldChange, sinks []string, ids map[string]st
 		}
 		ev := notifier.Event{
 			ID: eventID(inc.ID, inc.Seq), IncidentID: inc.ID, Seq: inc.Seq,
-			Kind: h.kind, At: h.at, Incident: inc.clone().Info,
+			Kind: h.kind, At: h.at, Snapshot: inc.clone().Info,
 		}
 		if err := enqueue(tx, sinks, ev, h.outAt); err != nil {
 			return err

@@ -32,7 +32,7 @@ type Incident struct {
 	State    State  `json:"state"`
 	// Info is the incident as notifications show it: the stage, the figures
 	// of the last window, the current and the previous diagnosis.
-	Info notifier.Incident `json:"info"`
+	Info notifier.Snapshot `json:"info"`
 	// Seq is the sequence number of the last event enqueued for it.
 	Seq int `json:"seq"`
 	// Reopened counts how often the stage tripped again within the cooldown

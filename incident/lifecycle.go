@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/notifier"
 )
@@ -71,7 +73,7 @@ func decide(prev *Incident, obs Observation, now time.Time, r Rules) decision {
 // openNew starts an incident. Without a diagnosis it opens with the unknown
 // cause, and the diagnosis that follows is an update.
 func openNew(obs Observation, now time.Time) decision {
-	inc := &Incident{StageKey: obs.StageKey, State: StateOpen}
+	inc := &Incident{StageKey: obs.Key, State: StateOpen}
 	inc.Info.OpenedAt = now
 	inc.Info.Diagnosis.APIType = obs.APIType
 	applyFigures(inc, obs, now)
@@ -166,24 +168,17 @@ func setDiagnosis(inc *Incident, d classifier.Diagnosis) {
 	inc.Info.Diagnosis = cloneDiagnosis(d)
 }
 
-// applyFigures copies the stage and the figures of the window.
+// applyFigures takes the stage and the figures of the window.
 func applyFigures(inc *Incident, obs Observation, now time.Time) {
 	i := &inc.Info
-	i.Account, i.Region, i.APIType = obs.Account, obs.Region, obs.APIType
-	i.APIName, i.APIID, i.Stage = obs.APIName, obs.APIID, obs.Stage
-	i.IntegrationID = obs.IntegrationID
-	i.WindowStart, i.WindowEnd = obs.WindowStart, obs.WindowEnd
-	i.ErrorRate, i.Errors5xx, i.Requests = obs.ErrorRate, obs.Errors5xx, obs.Requests
-	i.LatencyP99, i.LikelyTimeout = obs.LatencyP99, obs.LikelyTimeout
-	i.MaskedErrors = obs.MaskedErrors
+	i.Identity, i.Figures = obs.Identity, obs.Figures
 	if obs.Requests > 0 && (i.Peak.WindowEnd.IsZero() || obs.ErrorRate > i.Peak.ErrorRate) {
-		i.Peak = notifier.Figures{WindowStart: obs.WindowStart, WindowEnd: obs.WindowEnd, ErrorRate: obs.ErrorRate,
-			Errors5xx: obs.Errors5xx, Requests: obs.Requests, LatencyP99: obs.LatencyP99}
+		i.Peak = obs.Figures
 	}
 	if len(obs.Routes) > 0 {
 		// Only polls that pulled evidence bring routes; the others keep
 		// the last breakdown. A fresh copy, never shared with the caller.
-		i.Routes = append([]notifier.RouteFigures(nil), obs.Routes[:min(len(obs.Routes), maxRoutes)]...)
+		i.Routes = append([]stage.RouteFigures(nil), obs.Routes[:min(len(obs.Routes), maxRoutes)]...)
 	}
 	if len(obs.LogGroups) > 0 {
 		i.LogGroups = append([]string(nil), obs.LogGroups...)

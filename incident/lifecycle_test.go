@@ -6,6 +6,7 @@ import (
 
 	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/notifier"
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 var t0 = time.Date(2026, 11, 21, 6, 0, 0, 0, time.UTC)
@@ -15,14 +16,17 @@ func diag(s classifier.Status, c classifier.Cause) *classifier.Diagnosis {
 }
 
 func tripped(rate float64, d *classifier.Diagnosis) Observation {
-	return Observation{StageKey: "a/r/api/prod", APIName: "api", Stage: "prod", ErrorRate: rate, Tripped: true, Diagnosis: d}
+	return Observation{Identity: testStage, Figures: stage.Figures{ErrorRate: rate}, Tripped: true, Diagnosis: d}
 }
 
 func cleared() Observation {
-	return Observation{StageKey: "a/r/api/prod", APIName: "api", Stage: "prod", Clear: true}
+	return Observation{Identity: testStage, Clear: true}
 }
 
-func quiet() Observation { return Observation{StageKey: "a/r/api/prod", APIName: "api", Stage: "prod"} }
+func quiet() Observation { return Observation{Identity: testStage} }
+
+// testStage is the stage the lifecycle tests observe.
+var testStage = stage.Identity{Key: "a/r/api/prod", APIName: "api", Stage: "prod"}
 
 // step is one observation at an offset from t0 with the kind it must produce.
 type step struct {

@@ -130,14 +130,14 @@ func (m *Manager) Observe(ctx context.Context, obs Observation) (Transition, err
 	if err := ctx.Err(); err != nil {
 		return Transition{}, err
 	}
-	if obs.StageKey == "" {
+	if obs.Key == "" {
 		return Transition{}, errors.New("observation without a stage key")
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.flushHeld()
 	now := m.clk.Now()
-	prev := m.latest[obs.StageKey]
+	prev := m.latest[obs.Key]
 	d := decide(prev, obs, now, m.rules)
 	if d.next == nil {
 		if prev != nil && prev.Open() {
@@ -171,7 +171,7 @@ func (m *Manager) persist(d *decision, now time.Time) error {
 		inc := d.next
 		ev := notifier.Event{
 			ID: eventID(inc.ID, inc.Seq), IncidentID: inc.ID, Seq: inc.Seq,
-			Kind: d.kind, At: now, Incident: inc.clone().Info,
+			Kind: d.kind, At: now, Snapshot: inc.clone().Info,
 		}
 		return enqueue(tx, m.sinks, ev, m.outClk.Now())
 	})

@@ -56,7 +56,7 @@ func newManagerMetrics(reg prometheus.Registerer) (*managerMetrics, error) {
 }
 
 // apiLabel names an API in labels as every apigw-triage series does.
-func apiLabel(i *notifier.Incident) string { return notifier.APILabel(i.APIType, i.APIName, i.APIID) }
+func apiLabel(i *notifier.Snapshot) string { return i.Label() }
 
 // show sets the per-stage series of an open incident.
 func (m *managerMetrics) show(inc *Incident) {

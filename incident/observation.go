@@ -1,37 +1,17 @@
 package incident
 
 import (
-	"time"
-
 	"github.com/apigw-triage/apigw-triage/classifier"
-	"github.com/apigw-triage/apigw-triage/notifier"
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // Observation is what the daemon knows about one stage after one poll.
 type Observation struct {
-	// StageKey identifies the stage across polls and restarts, e.g.
-	// "account/region/apiid/stage"; the daemon chooses it and keeps it stable.
-	StageKey string
-	Account  string
-	Region   string
-	APIType  classifier.APIType
-	APIName  string
-	APIID    string
-	Stage    string
-	// IntegrationID names the HTTP API's only integration, "" otherwise.
-	IntegrationID string
-
-	WindowStart time.Time
-	WindowEnd   time.Time
-	Requests    float64
-	Errors5xx   float64
-	ErrorRate   float64 // 0..1
-	LatencyP99  time.Duration
-	// LikelyTimeout is set when latency sits near the integration timeout.
-	LikelyTimeout bool
-	// MaskedErrors are the latest period's function errors that clients
-	// got as 200 OK (custom Lambda integrations).
-	MaskedErrors float64
+	// Identity is the stage; its Key identifies it across polls and
+	// restarts, and the daemon keeps it stable.
+	stage.Identity
+	// Figures are those of the evaluated window.
+	stage.Figures
 
 	// Tripped is set while the thresholds say the stage is failing; Clear
 	// once the clear condition (K clean periods) holds. Both false means
@@ -46,7 +26,7 @@ type Observation struct {
 	// Routes are the methods or routes that answered 5xx, worst first, when
 	// the daemon pulled evidence of a stage with detailed metrics; empty
 	// keeps the open incident's last breakdown.
-	Routes []notifier.RouteFigures
+	Routes []stage.RouteFigures
 	// LogGroups are the log groups the evidence was read from; empty keeps
 	// the incident's last ones.
 	LogGroups []string

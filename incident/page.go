@@ -117,7 +117,7 @@ func pageFor(inc *Incident) pageIncident {
 	if !inc.Open() {
 		kind = notifier.KindResolved
 	}
-	v := notifier.NewView(notifier.Event{Kind: kind, Incident: inc.Info}, classifier.LangEN)
+	v := notifier.NewView(notifier.Event{Kind: kind, Snapshot: inc.Info}, classifier.LangEN)
 	p := pageIncident{ID: inc.ID, Open: inc.Open(), View: v, OpenedAt: inc.Info.OpenedAt,
 		Resolved: inc.Info.ResolvedAt, Timeline: inc.Timeline}
 	if len(inc.Series) > 0 {

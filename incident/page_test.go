@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/clock"
 )
@@ -28,11 +30,11 @@ func pageIncidents(t *testing.T) *httptest.Server {
 	t.Cleanup(func() { _ = st.Close() })
 	perm := diag(classifier.Status500, classifier.CauseLambdaInvokePermission)
 	perm.Evidence = []string{"(a1) Execution failed due to configuration error: Invalid permissions on Lambda function"}
-	orders := Observation{StageKey: "111122223333/eu-west-1/REST/a1b2c3/prod", Account: "111122223333", Region: "eu-west-1",
-		APIType: classifier.APIREST, APIName: "orders", APIID: "a1b2c3", Stage: "prod", ErrorRate: 0.85, Errors5xx: 85, Requests: 100,
-		WindowStart: t0.Add(-3 * time.Minute), WindowEnd: t0, Tripped: true, Diagnosis: perm, LogGroups: []string{"/aws/lambda/orders-fn"}}
+	orders := Observation{Identity: stage.New("111122223333", "eu-west-1", stage.APIREST, "a1b2c3", "orders", "prod"),
+		Figures: stage.Figures{ErrorRate: 0.85, Errors5xx: 85, Requests: 100, WindowStart: t0.Add(-3 * time.Minute), WindowEnd: t0},
+		Tripped: true, Diagnosis: perm, LogGroups: []string{"/aws/lambda/orders-fn"}}
 	hostile := orders
-	hostile.StageKey, hostile.APIID, hostile.APIName = "111122223333/eu-west-1/REST/h0st1l/prod", "h0st1l", "<script>alert(1)</script>\u202eevil"
+	hostile.Key, hostile.APIID, hostile.APIName = "111122223333/eu-west-1/REST/h0st1l/prod", "h0st1l", "<script>alert(1)</script>\u202eevil"
 	observeAt(t, m, clk, 0, orders)
 	observeAt(t, m, clk, time.Minute, hostile)
 	cleared := orders

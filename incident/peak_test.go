@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/apigw-triage/apigw-triage/classifier"
-	"github.com/apigw-triage/apigw-triage/notifier"
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // TestResolutionKeepsPeak: the figures of the worst window survive the
@@ -30,7 +30,7 @@ func TestResolutionKeepsPeak(t *testing.T) {
 	if inc.Open() {
 		t.Fatal("the incident did not resolve")
 	}
-	want := notifier.Figures{WindowStart: t0.Add(3 * time.Minute), WindowEnd: t0.Add(6 * time.Minute), ErrorRate: 0.85, Errors5xx: 85, Requests: 100}
+	want := stage.Figures{WindowStart: t0.Add(3 * time.Minute), WindowEnd: t0.Add(6 * time.Minute), ErrorRate: 0.85, Errors5xx: 85, Requests: 100}
 	if inc.Info.Peak != want {
 		t.Errorf("peak = %+v, want %+v", inc.Info.Peak, want)
 	}

@@ -7,14 +7,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/clock"
-	"github.com/apigw-triage/apigw-triage/notifier"
 )
 
 func withRoutes(obs Observation, names ...string) Observation {
 	for i, n := range names {
-		obs.Routes = append(obs.Routes, notifier.RouteFigures{Route: n, Errors5xx: float64(10 - i), Requests: 20})
+		obs.Routes = append(obs.Routes, stage.RouteFigures{Route: n, Errors5xx: float64(10 - i), Requests: 20})
 	}
 	return obs
 }
@@ -118,7 +119,7 @@ func TestStoreKeepsRoutes(t *testing.T) {
 	if !ok {
 		t.Fatal("incident lost")
 	}
-	want := []notifier.RouteFigures{{Route: "GET /orders/{id}", Errors5xx: 10, Requests: 20}, {Route: "POST /orders", Errors5xx: 9, Requests: 20}}
+	want := []stage.RouteFigures{{Route: "GET /orders/{id}", Errors5xx: 10, Requests: 20}, {Route: "POST /orders", Errors5xx: 9, Requests: 20}}
 	if !slices.Equal(inc.Info.Routes, want) {
 		t.Errorf("routes after a restart = %v, want %v", inc.Info.Routes, want)
 	}

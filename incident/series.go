@@ -22,7 +22,7 @@ type Sample struct {
 func (i *Incident) addSample(obs Observation) {
 	s := Sample{
 		WindowEnd: obs.WindowEnd, Requests: obs.Requests, Errors5xx: obs.Errors5xx,
-		ErrorRate: obs.ErrorRate, LatencyP99: obs.LatencyP99,
+		ErrorRate: obs.ErrorRate, LatencyP99: obs.Latency,
 	}
 	if n := len(i.Series); n > 0 && !i.Series[n-1].WindowEnd.Before(s.WindowEnd) {
 		if i.Series[n-1].WindowEnd.Equal(s.WindowEnd) {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/apigw-triage/apigw-triage/clock"
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 func TestSeriesOnePointPerWindowBounded(t *testing.T) {
@@ -15,11 +16,11 @@ func TestSeriesOnePointPerWindowBounded(t *testing.T) {
 	var inc Incident
 	for k := range maxSeries + 50 {
 		end := t0.Add(time.Duration(k) * time.Minute)
-		inc.addSample(Observation{WindowEnd: end, ErrorRate: 0.1, LatencyP99: time.Second})
+		inc.addSample(Observation{Figures: stage.Figures{WindowEnd: end, ErrorRate: 0.1, Latency: time.Second}})
 		// A re-read of the same window replaces its figures.
-		inc.addSample(Observation{WindowEnd: end, ErrorRate: 0.2, LatencyP99: time.Second})
+		inc.addSample(Observation{Figures: stage.Figures{WindowEnd: end, ErrorRate: 0.2, Latency: time.Second}})
 	}
-	inc.addSample(Observation{WindowEnd: t0, ErrorRate: 0.9}) // older: ignored
+	inc.addSample(Observation{Figures: stage.Figures{WindowEnd: t0, ErrorRate: 0.9}}) // older: ignored
 	if len(inc.Series) != maxSeries {
 		t.Fatalf("kept %d samples, want %d", len(inc.Series), maxSeries)
 	}
@@ -31,7 +32,7 @@ func TestSeriesOnePointPerWindowBounded(t *testing.T) {
 
 func TestLifecycleKeepsSeriesAndGraphs(t *testing.T) {
 	t0 := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
-	obs := Observation{StageKey: "a/r/id/prod", APIName: "orders", APIID: "id", Stage: "prod", Tripped: true}
+	obs := Observation{Identity: stage.Identity{Key: "a/r/id/prod", APIName: "orders", APIID: "id", Stage: "prod"}, Tripped: true}
 	var inc *Incident
 	for k := range 5 {
 		obs.WindowEnd = t0.Add(time.Duration(k) * time.Minute)
@@ -57,8 +58,8 @@ func TestManagerGraphByID(t *testing.T) {
 	clk := clock.NewManual(t0)
 	st, m := newTestManager(t, filepath.Join(t.TempDir(), "s.db"), clk)
 	t.Cleanup(func() { _ = st.Close() })
-	obs := Observation{StageKey: "a/r/REST/id/prod", APIName: "orders", APIID: "id", Stage: "prod",
-		ErrorRate: 0.5, Errors5xx: 5, Requests: 10, WindowEnd: t0, Tripped: true}
+	obs := Observation{Identity: stage.Identity{Key: "a/r/REST/id/prod", APIName: "orders", APIID: "id", Stage: "prod"},
+		Figures: stage.Figures{ErrorRate: 0.5, Errors5xx: 5, Requests: 10, WindowEnd: t0}, Tripped: true}
 	tr := observeAt(t, m, clk, 0, obs)
 	b, err := m.Graph(tr.Incident.ID)
 	if err != nil {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/clock"
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // newTestManager opens a store in dir and a manager on it.
@@ -41,8 +42,10 @@ func observeAt(t *testing.T, m *Manager, clk *clock.Manual, at time.Duration, ob
 	return tr
 }
 
-func stageObs(stage string, trip bool) Observation {
-	return Observation{StageKey: "a/r/api/" + stage, APIName: "api", Stage: stage, ErrorRate: 0.5, Tripped: trip, Clear: !trip,
+func stageObs(name string, trip bool) Observation {
+	return Observation{
+		Identity: stage.Identity{Key: "a/r/api/" + name, APIName: "api", Stage: name},
+		Figures:  stage.Figures{ErrorRate: 0.5}, Tripped: trip, Clear: !trip,
 		Diagnosis: diag(classifier.Status502, classifier.CauseLambdaFunctionError)}
 }
 

@@ -17,7 +17,7 @@ const (
 	LabelErrorRate
 	LabelErrors5xx
 	LabelRequests
-	LabelP99
+	LabelLatency // a format: the statistic ("p99") goes in
 	LabelWindow
 	LabelWhere
 	LabelDiagnosis
@@ -45,7 +45,7 @@ const (
 var labels = map[classifier.Lang][numLabels]string{
 	classifier.LangEN: {
 		"Incident opened", "Incident updated", "Still failing", "Resolved", "Open",
-		"Error rate", "5xx responses", "Requests", "p99 latency", "Window", "Region / account",
+		"Error rate", "5xx responses", "Requests", "%s latency", "Window", "Region / account",
 		"Diagnosis", "confidence", "Breakdown", "Evidence", "What to do", "Client retries",
 		"CloudWatch metrics", "Logs Insights query", "Cause changed", "near the integration timeout",
 		"Open for", "Retrying will not help: fix the cause.",
@@ -57,7 +57,7 @@ var labels = map[classifier.Lang][numLabels]string{
 	},
 	classifier.LangJA: {
 		"インシデント発生", "インシデント更新", "継続中", "解決", "発生中",
-		"エラー率", "5xx 応答数", "リクエスト数", "p99 レイテンシ", "期間", "リージョン / アカウント",
+		"エラー率", "5xx 応答数", "リクエスト数", "%s レイテンシ", "期間", "リージョン / アカウント",
 		"診断", "確信度", "内訳", "証拠", "対処方法", "クライアントの再試行",
 		"CloudWatch メトリクス", "Logs Insights クエリ", "原因が変化", "統合タイムアウト付近",
 		"継続時間", "再試行しても解決しません。原因を修正してください。",
@@ -69,7 +69,7 @@ var labels = map[classifier.Lang][numLabels]string{
 	},
 	classifier.LangZhTW: {
 		"事件發生", "事件更新", "仍在失敗", "已解決", "進行中",
-		"錯誤率", "5xx 回應數", "請求數", "p99 延遲", "時間範圍", "區域 / 帳戶",
+		"錯誤率", "5xx 回應數", "請求數", "%s 延遲", "時間範圍", "區域 / 帳戶",
 		"診斷", "信心度", "細分", "證據", "處理方式", "用戶端重試",
 		"CloudWatch 指標", "Logs Insights 查詢", "原因已變更", "接近整合逾時",
 		"持續時間", "重試無濟於事：請修正原因。",
@@ -81,7 +81,7 @@ var labels = map[classifier.Lang][numLabels]string{
 	},
 	classifier.LangPtBR: {
 		"Incidente aberto", "Incidente atualizado", "Ainda falhando", "Resolvido", "Aberto",
-		"Taxa de erro", "Respostas 5xx", "Requisições", "Latência p99", "Janela", "Região / conta",
+		"Taxa de erro", "Respostas 5xx", "Requisições", "Latência %s", "Janela", "Região / conta",
 		"Diagnóstico", "confiança", "Detalhamento", "Evidências", "O que fazer", "Novas tentativas do cliente",
 		"Métricas do CloudWatch", "Consulta do Logs Insights", "Causa mudou", "perto do timeout da integração",
 		"Aberto há", "Tentar de novo não resolve: corrija a causa.",

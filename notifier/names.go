@@ -3,6 +3,8 @@ package notifier
 import (
 	"strings"
 
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"github.com/apigw-triage/apigw-triage/classifier"
 )
 
@@ -15,12 +17,12 @@ const lambdaLogPrefix = "/aws/lambda/"
 // account from discovery, the function whose log group the evidence came
 // from (when exactly one), and the method or route when one route fails
 // alone or worst.
-func Names(inc Incident) classifier.Names {
+func Names(inc Snapshot) classifier.Names {
 	n := classifier.Names{APIID: inc.APIID, Stage: inc.Stage, Region: inc.Region, AccountID: inc.Account, IntegrationID: inc.IntegrationID}
 	n.FunctionName = onlyFunction(inc.LogGroups)
 	if len(inc.Routes) > 0 {
 		route := inc.Routes[0].Route
-		if inc.APIType == classifier.APIREST {
+		if inc.APIType == stage.APIREST {
 			if method, _, ok := strings.Cut(route, " "); ok {
 				n.HTTPMethod = method
 			}

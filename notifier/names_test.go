@@ -5,18 +5,19 @@ import (
 	"testing"
 	"time"
 
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"github.com/apigw-triage/apigw-triage/classifier"
 )
 
 func TestViewFillsNamesTheDaemonKnows(t *testing.T) {
-	inc := Incident{
-		Account: "111122223333", Region: "eu-west-1", APIType: classifier.APIREST,
-		APIName: "orders", APIID: "a1b2c3d4e5", Stage: "prod",
+	inc := Snapshot{
+		Identity:  stage.New("111122223333", "eu-west-1", stage.APIREST, "a1b2c3d4e5", "orders", "prod"),
 		LogGroups: []string{"API-Gateway-Execution-Logs_a1b2c3d4e5/prod", "/aws/lambda/orders-fn"},
-		Routes:    []RouteFigures{{Route: "POST /orders", Errors5xx: 9, Requests: 10}},
+		Routes:    []stage.RouteFigures{{Route: "POST /orders", Errors5xx: 9, Requests: 10}},
 		Diagnosis: classifier.Diagnosis{Cause: classifier.CauseLambdaInvokePermission, Status: classifier.Status500},
 	}
-	steps := strings.Join(NewView(Event{Kind: KindOpened, At: time.Now(), Incident: inc}, classifier.LangEN).Steps, "\n")
+	steps := strings.Join(NewView(Event{Kind: KindOpened, At: time.Now(), Snapshot: inc}, classifier.LangEN).Steps, "\n")
 	for _, want := range []string{"--function-name orders-fn", "arn:aws:execute-api:eu-west-1:111122223333:a1b2c3d4e5/*"} {
 		if !strings.Contains(steps, want) {
 			t.Errorf("steps lack %q:\n%s", want, steps)
@@ -32,15 +33,15 @@ func TestViewFillsNamesTheDaemonKnows(t *testing.T) {
 func TestNames(t *testing.T) {
 	tests := []struct {
 		name       string
-		inc        Incident
+		inc        Snapshot
 		fn, method string
 		route      string
 	}{
-		{"one function", Incident{LogGroups: []string{"/aws/lambda/a", "/aws/apigateway/x/access"}}, "a", "", ""},
-		{"the same function twice", Incident{LogGroups: []string{"/aws/lambda/a", "/aws/lambda/a"}}, "a", "", ""},
-		{"two functions: no guess", Incident{LogGroups: []string{"/aws/lambda/a", "/aws/lambda/b"}}, "", "", ""},
-		{"REST method of the worst route", Incident{APIType: classifier.APIREST, Routes: []RouteFigures{{Route: "GET /items/{id}"}}}, "", "GET", ""},
-		{"HTTP route key", Incident{APIType: classifier.APIHTTP, Routes: []RouteFigures{{Route: "GET /items"}}}, "", "", "GET /items"},
+		{"one function", Snapshot{LogGroups: []string{"/aws/lambda/a", "/aws/apigateway/x/access"}}, "a", "", ""},
+		{"the same function twice", Snapshot{LogGroups: []string{"/aws/lambda/a", "/aws/lambda/a"}}, "a", "", ""},
+		{"two functions: no guess", Snapshot{LogGroups: []string{"/aws/lambda/a", "/aws/lambda/b"}}, "", "", ""},
+		{"REST method of the worst route", Snapshot{Identity: stage.Identity{APIType: stage.APIREST}, Routes: []stage.RouteFigures{{Route: "GET /items/{id}"}}}, "", "GET", ""},
+		{"HTTP route key", Snapshot{Identity: stage.Identity{APIType: stage.APIHTTP}, Routes: []stage.RouteFigures{{Route: "GET /items"}}}, "", "", "GET /items"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -56,15 +57,15 @@ func TestNames(t *testing.T) {
 // figures under their window, how long it lasted, and the fix.
 func TestResolvedViewKeepsPeakAndFix(t *testing.T) {
 	t0 := time.Date(2026, 3, 10, 14, 0, 0, 0, time.UTC)
-	inc := Incident{
-		APIName: "orders", APIID: "a1b2c3d4e5", Stage: "prod", Region: "eu-west-1", Account: "111122223333",
+	inc := Snapshot{
+		Identity: stage.New("111122223333", "eu-west-1", stage.APIREST, "a1b2c3d4e5", "orders", "prod"),
 		OpenedAt: t0, ResolvedAt: t0.Add(17 * time.Minute),
-		WindowStart: t0.Add(14 * time.Minute), WindowEnd: t0.Add(17 * time.Minute), Requests: 90,
-		Peak: Figures{WindowStart: t0.Add(3 * time.Minute), WindowEnd: t0.Add(6 * time.Minute),
-			ErrorRate: 0.85, Errors5xx: 85, Requests: 100, LatencyP99: 240 * time.Millisecond},
+		Figures: stage.Figures{WindowStart: t0.Add(14 * time.Minute), WindowEnd: t0.Add(17 * time.Minute), Requests: 90},
+		Peak: stage.Figures{WindowStart: t0.Add(3 * time.Minute), WindowEnd: t0.Add(6 * time.Minute),
+			ErrorRate: 0.85, Errors5xx: 85, Requests: 100, Latency: 240 * time.Millisecond},
 		Diagnosis: classifier.Diagnosis{Cause: classifier.CauseLambdaInvokePermission, Status: classifier.Status500},
 	}
-	text := PlainText(NewView(Event{Kind: KindResolved, At: inc.ResolvedAt, Incident: inc}, classifier.LangEN))
+	text := PlainText(NewView(Event{Kind: KindResolved, At: inc.ResolvedAt, Snapshot: inc}, classifier.LangEN))
 	for _, want := range []string{"Error rate:          85.0%", "5xx responses:       85", "Requests:            100",
 		"Worst window:        2026-03-10 14:03–14:06 UTC", "Open for:            17m", "What to do:", "aws lambda get-policy --function-name"} {
 		if !strings.Contains(text, want) {

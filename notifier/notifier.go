@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // Kind is what happened to an incident.
@@ -33,35 +34,21 @@ type Event struct {
 	Seq        int
 	Kind       Kind
 	At         time.Time
-	Incident   Incident
+	// Snapshot is the incident as of this event. Stored outboxes keep the
+	// key earlier versions wrote.
+	Snapshot Snapshot `json:"Incident"`
 }
 
-// Incident is the state of an incident as a notification shows it.
-type Incident struct {
-	Account string
-	Region  string
-	APIType classifier.APIType
-	APIName string
-	APIID   string
-	Stage   string
-	// IntegrationID names the HTTP API's only integration, "" otherwise.
-	IntegrationID string `json:",omitempty"`
-	OpenedAt      time.Time
+// Snapshot is an incident as a notification shows it: the stage, when it
+// opened and resolved, the figures of the last evaluated window, the
+// diagnosis and what it replaced.
+type Snapshot struct {
+	stage.Identity
+	OpenedAt time.Time
 	// ResolvedAt is zero while the incident is open.
 	ResolvedAt time.Time
-
 	// Figures of the last evaluated window.
-	WindowStart time.Time
-	WindowEnd   time.Time
-	ErrorRate   float64 // 0..1
-	Errors5xx   float64
-	Requests    float64
-	LatencyP99  time.Duration
-	// MaskedErrors are the errors of the functions behind custom Lambda
-	// integrations that clients got as 200 OK (lambda_error_masked_as_200).
-	MaskedErrors float64 `json:",omitempty"`
-	// LikelyTimeout is set when latency sits near the integration timeout.
-	LikelyTimeout bool
+	stage.Figures
 
 	// LogGroups are the log groups the evidence was read from (execution or
 	// access logs, the Lambda function's group), for the Logs Insights link.
@@ -74,27 +61,11 @@ type Incident struct {
 
 	// Peak is the window with the highest error rate while the incident was
 	// open: a resolution shows it, not the clean window that resolved it.
-	Peak Figures `json:",omitempty"`
+	Peak stage.Figures
 
 	// Routes are the methods or routes that answered 5xx, most first, from
 	// the stage's detailed metrics; empty when those are off.
-	Routes []RouteFigures `json:",omitempty"`
-}
-
-// Figures are a stage's figures over one window.
-type Figures struct {
-	WindowStart, WindowEnd time.Time
-	ErrorRate              float64 // 0..1
-	Errors5xx, Requests    float64
-	LatencyP99             time.Duration
-}
-
-// RouteFigures is one method or route's 5xx and request counts over the
-// evidence window.
-type RouteFigures struct {
-	Route     string // "GET /orders/{id}", or an HTTP API route key
-	Errors5xx float64
-	Requests  float64
+	Routes []stage.RouteFigures `json:",omitempty"`
 }
 
 // SinkState is what a sink remembers about one incident between

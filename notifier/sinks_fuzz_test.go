@@ -18,6 +18,7 @@ import (
 	"github.com/apigw-triage/apigw-triage/notifier/alertmanager"
 	"github.com/apigw-triage/apigw-triage/notifier/console"
 	"github.com/apigw-triage/apigw-triage/notifier/slack"
+	"github.com/apigw-triage/apigw-triage/stage"
 	"github.com/apigw-triage/apigw-triage/textsafe"
 )
 
@@ -70,18 +71,19 @@ func newSinks(t testing.TB) *sinks {
 
 // hostileIncident puts the untrusted text everywhere a log line, an API
 // name or a function's settings can reach.
-func hostileIncident(text string) notifier.Incident {
+func hostileIncident(text string) notifier.Snapshot {
 	now := time.Date(2026, 3, 14, 10, 0, 0, 0, time.UTC)
-	return notifier.Incident{
-		Account: "123456789012", Region: "eu-west-1", APIType: classifier.APIREST,
-		APIName: text, APIID: "a1b2c3d4e5", Stage: text, OpenedAt: now.Add(-5 * time.Minute),
-		WindowStart: now.Add(-5 * time.Minute), WindowEnd: now, ErrorRate: 0.5, Errors5xx: 5, Requests: 10,
+	return notifier.Snapshot{
+		Identity: stage.Identity{Account: "123456789012", Region: "eu-west-1", APIType: stage.APIREST,
+			APIName: text, APIID: "a1b2c3d4e5", Stage: text},
+		OpenedAt:  now.Add(-5 * time.Minute),
+		Figures:   stage.Figures{WindowStart: now.Add(-5 * time.Minute), WindowEnd: now, ErrorRate: 0.5, Errors5xx: 5, Requests: 10},
 		LogGroups: []string{text},
 		Diagnosis: classifier.Diagnosis{
 			Status: classifier.Status502, Cause: classifier.CauseLambdaHandlerMisconfigured, Confidence: 0.9,
 			Evidence: []string{text, "ok " + text}, Why: "handler " + text,
 		},
-		Routes: []notifier.RouteFigures{{Route: "GET /" + text, Errors5xx: 5, Requests: 10}},
+		Routes: []stage.RouteFigures{{Route: "GET /" + text, Errors5xx: 5, Requests: 10}},
 	}
 }
 
@@ -178,7 +180,7 @@ func FuzzSinks(f *testing.F) {
 			if kind == notifier.KindResolved {
 				inc.ResolvedAt = inc.WindowEnd
 			}
-			d := &notifier.Delivery{Event: notifier.Event{ID: "e1", IncidentID: "i1", Kind: kind, At: inc.WindowEnd, Incident: inc}}
+			d := &notifier.Delivery{Event: notifier.Event{ID: "e1", IncidentID: "i1", Kind: kind, At: inc.WindowEnd, Snapshot: inc}}
 			if _, err := s.slack.Notify(ctx, d); err != nil {
 				t.Fatalf("slack: %v", err)
 			}

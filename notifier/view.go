@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"github.com/apigw-triage/apigw-triage/classifier"
 )
 
@@ -63,7 +65,7 @@ type View struct {
 
 // NewView builds the view of an event in a language.
 func NewView(ev Event, lang classifier.Lang) View {
-	inc := ev.Incident
+	inc := ev.Snapshot
 	d := inc.Diagnosis
 	advice := classifier.Remediate(d.Cause, lang)
 	if advice.Title == "" || (advice.Title == d.Cause.String() && d.Remediation.Title != "") {
@@ -106,7 +108,7 @@ func NewView(ev Event, lang classifier.Lang) View {
 
 // routeLines formats the worst routes: the 5xx of the requests and their
 // share, or only the 5xx when the request count is unknown.
-func routeLines(rs []RouteFigures, lang classifier.Lang) []string {
+func routeLines(rs []stage.RouteFigures, lang classifier.Lang) []string {
 	var out []string
 	for _, r := range rs {
 		if len(out) == MaxRouteLines {
@@ -136,7 +138,7 @@ func statusText(d classifier.Diagnosis) string {
 	return s.String()
 }
 
-func target(inc Incident) string {
+func target(inc Snapshot) string {
 	name := inc.APIName
 	if name == "" {
 		name = inc.APIID
@@ -144,29 +146,28 @@ func target(inc Incident) string {
 	return OneLine(name) + " / " + OneLine(inc.Stage)
 }
 
-func fields(inc Incident, lang classifier.Lang, resolved bool) []Field {
-	p99 := FormatDuration(inc.LatencyP99)
+func fields(inc Snapshot, lang classifier.Lang, resolved bool) []Field {
+	latency := FormatDuration(inc.Latency)
 	if inc.LikelyTimeout {
-		p99 += " (" + Label(lang, LabelNearTimeout) + ")"
+		latency += " (" + Label(lang, LabelNearTimeout) + ")"
 	}
 	where := inc.Region
 	if inc.Account != "" {
 		where += " / " + inc.Account
 	}
-	f := Figures{WindowStart: inc.WindowStart, WindowEnd: inc.WindowEnd, ErrorRate: inc.ErrorRate,
-		Errors5xx: inc.Errors5xx, Requests: inc.Requests}
+	f := inc.Figures
 	windowLabel := Label(lang, LabelWindow)
 	if resolved && !inc.Peak.WindowEnd.IsZero() {
 		// The window that resolved it is clean; what on-call needs on
 		// record is how bad it got, and when.
 		f, windowLabel = inc.Peak, Label(lang, LabelPeakWindow)
-		p99 = FormatDuration(f.LatencyP99)
+		latency = FormatDuration(f.Latency)
 	}
 	out := []Field{
 		{Label(lang, LabelErrorRate), fmt.Sprintf("%.1f%%", f.ErrorRate*100)},
 		{Label(lang, LabelErrors5xx), fmt.Sprintf("%.0f", f.Errors5xx)},
 		{Label(lang, LabelRequests), fmt.Sprintf("%.0f", f.Requests)},
-		{Label(lang, LabelP99), p99},
+		{fmt.Sprintf(Label(lang, LabelLatency), f.LatencyName()), latency},
 		{windowLabel, window(f.WindowStart, f.WindowEnd)},
 		{Label(lang, LabelWhere), OneLine(where)},
 	}
@@ -190,7 +191,7 @@ func window(start, end time.Time) string {
 	return s.Format("2006-01-02 15:04") + " – " + e.Format("2006-01-02 15:04") + " UTC"
 }
 
-func change(inc Incident, lang classifier.Lang) string {
+func change(inc Snapshot, lang classifier.Lang) string {
 	p := inc.Previous
 	if p == nil {
 		return ""

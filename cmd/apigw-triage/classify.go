@@ -8,6 +8,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/textsafe"
 )
@@ -16,7 +18,7 @@ import (
 type classifyOptions struct {
 	format     string
 	lang       classifier.Lang
-	api        classifier.APIType
+	api        stage.APIType
 	listCauses bool
 	files      []string
 }
@@ -103,7 +105,7 @@ func parseClassifyFlags(args []string, s streams) (classifyOptions, int) {
 		return classifyOptions{}, fs.usageError(s, "--lang must be en, ja, zh-TW or pt-BR, not %q", *lang)
 	}
 	opts.lang = classifier.Lang(*lang)
-	t, err := classifier.ParseAPIType(*api)
+	t, err := stage.ParseAPIType(*api)
 	if err != nil {
 		return classifyOptions{}, fs.usageError(s, "--api-type must be REST, HTTP, WEBSOCKET or auto, not %q", *api)
 	}

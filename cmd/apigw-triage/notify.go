@@ -10,6 +10,7 @@ import (
 	"github.com/apigw-triage/apigw-triage/config"
 	"github.com/apigw-triage/apigw-triage/daemon"
 	"github.com/apigw-triage/apigw-triage/notifier"
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // notifyTestTimeout bounds one delivery: long enough for Slack's
@@ -77,7 +78,7 @@ func notifyTest(ctx context.Context, cfg *config.Config, s streams) int {
 	return 0
 }
 
-func deliverSample(ctx context.Context, sink notifier.Notifier, state *notifier.SinkState, inc notifier.Incident, kind notifier.Kind, seq int) error {
+func deliverSample(ctx context.Context, sink notifier.Notifier, state *notifier.SinkState, inc notifier.Snapshot, kind notifier.Kind, seq int) error {
 	ctx, cancel := context.WithTimeout(ctx, notifyTestTimeout)
 	defer cancel()
 	at := inc.OpenedAt
@@ -87,7 +88,7 @@ func deliverSample(ctx context.Context, sink notifier.Notifier, state *notifier.
 	}
 	id := "notify-test-" + inc.OpenedAt.Format("20060102T150405")
 	d := &notifier.Delivery{
-		Event:   notifier.Event{ID: fmt.Sprintf("%s/%d", id, seq), IncidentID: id, Seq: seq, Kind: kind, At: at, Incident: inc},
+		Event:   notifier.Event{ID: fmt.Sprintf("%s/%d", id, seq), IncidentID: id, Seq: seq, Kind: kind, At: at, Snapshot: inc},
 		State:   *state,
 		Attempt: 1,
 	}
@@ -105,8 +106,8 @@ const sampleEvidence = "(notify-test-1) Endpoint response body before transforma
 
 // sampleIncident is an incident on a stage named so that nobody mistakes it
 // for a real one, in the configuration's first account and region.
-func sampleIncident(cfg *config.Config, now time.Time) notifier.Incident {
-	sess := classifier.NewSession(classifier.Hints{APIType: classifier.APIREST})
+func sampleIncident(cfg *config.Config, now time.Time) notifier.Snapshot {
+	sess := classifier.NewSession(classifier.Hints{APIType: stage.APIREST})
 	for _, l := range strings.Split(strings.TrimSpace(sampleEvidence), "\n") {
 		sess.AddLine(l)
 	}
@@ -116,11 +117,11 @@ func sampleIncident(cfg *config.Config, now time.Time) notifier.Incident {
 	if len(cfg.Accounts) > 0 && cfg.Accounts[0].ID != "" {
 		account = cfg.Accounts[0].ID
 	}
-	return notifier.Incident{
-		Account: account, Region: cfg.AWS.Region, APIType: classifier.APIREST,
-		APIName: "apigw-triage-notify-test", APIID: "notifytest", Stage: "test",
-		OpenedAt: now.Add(-5 * time.Minute), WindowStart: now.Add(-5 * time.Minute), WindowEnd: now,
-		ErrorRate: 0.25, Errors5xx: 30, Requests: 120, LatencyP99: 180 * time.Millisecond,
+	return notifier.Snapshot{
+		Identity: stage.New(account, cfg.AWS.Region, stage.APIREST, "notifytest", "apigw-triage-notify-test", "test"),
+		OpenedAt: now.Add(-5 * time.Minute),
+		Figures: stage.Figures{WindowStart: now.Add(-5 * time.Minute), WindowEnd: now,
+			ErrorRate: 0.25, Errors5xx: 30, Requests: 120, Latency: 180 * time.Millisecond, LatencyStatistic: "p99"},
 		Diagnosis: diag,
 	}
 }

@@ -61,10 +61,10 @@ func writeStageLine(w io.Writer, sr collector.StageResult, res *daemon.OnceResul
 	case !sr.HasData:
 		state = "no-data"
 	}
-	line := fmt.Sprintf("%-7s %s %s %s %s/%s (%s)  %s-%s UTC: %.0f requests, %.0f 5xx (%.1f%%), p99 %s",
+	line := fmt.Sprintf("%-7s %s %s %s %s/%s (%s)  %s-%s UTC: %.0f requests, %.0f 5xx (%.1f%%), %s %s",
 		state, st.Account, st.Region, st.APIType, st.APIName, st.Stage, st.APIID,
 		sr.WindowStart.UTC().Format("15:04"), sr.WindowEnd.UTC().Format("15:04"),
-		sr.Requests, sr.Errors5xx, 100*sr.ErrorRate, sr.LatencyP.Round(time.Millisecond))
+		sr.Requests, sr.Errors5xx, 100*sr.ErrorRate, sr.LatencyName(), sr.Latency.Round(time.Millisecond))
 	if d, ok := res.Diagnoses[st.Key]; ok {
 		line += fmt.Sprintf("  diagnosis: %s %s (confidence %.2f)", d.Status, d.Cause, d.Confidence)
 	}

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"time"
 
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"github.com/apigw-triage/apigw-triage/classifier"
 )
 
@@ -15,7 +17,7 @@ type EpisodeInfo struct {
 	APIName  string
 	APIID    string
 	Stage    string
-	APIType  classifier.APIType
+	APIType  stage.APIType
 	Cause    classifier.Cause
 	Status   classifier.Status // what clients of this API type receive
 	Start    time.Time

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"github.com/apigw-triage/apigw-triage/classifier"
 )
 
@@ -195,11 +197,11 @@ func (v *validator) episode(e *Episode, p string, a *API, http bool) {
 	}
 }
 
-func apiType(http bool) classifier.APIType {
+func apiType(http bool) stage.APIType {
 	if http {
-		return classifier.APIHTTP
+		return stage.APIHTTP
 	}
-	return classifier.APIREST
+	return stage.APIREST
 }
 
 func apiTypeName(http bool) string {

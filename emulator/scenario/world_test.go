@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/clock"
 	"github.com/apigw-triage/apigw-triage/emulator/world"
@@ -33,7 +35,7 @@ func errorMetric(e EpisodeInfo) world.MetricID {
 		// The gateway answers 200: the failures show only in the function's Errors.
 		return world.MetricID{Namespace: "AWS/Lambda", Name: "Errors", Dims: []world.Dim{{Name: "FunctionName", Value: e.Function}}}
 	}
-	if e.APIType == classifier.APIHTTP {
+	if e.APIType == stage.APIHTTP {
 		return world.MetricID{Namespace: "AWS/ApiGateway", Name: "5xx", Dims: []world.Dim{{Name: "ApiId", Value: e.APIID}, {Name: "Stage", Value: e.Stage}}}
 	}
 	return world.MetricID{Namespace: "AWS/ApiGateway", Name: "5XXError", Dims: []world.Dim{{Name: "ApiName", Value: e.APIName}, {Name: "Stage", Value: e.Stage}}}
@@ -100,7 +102,7 @@ func countFailures(t *testing.T, w *World, e EpisodeInfo, min time.Time) int {
 	starts := map[string]time.Time{}
 	failed := map[string]bool{}
 	for _, ev := range collect(w, e.LogGroups[0], min.Add(-time.Minute), min.Add(3*time.Minute)) {
-		if e.APIType == classifier.APIHTTP {
+		if e.APIType == stage.APIHTTP {
 			var rec struct{ RequestID, Status, ResponseLatency string }
 			if err := json.Unmarshal([]byte(ev.Message), &rec); err != nil {
 				t.Fatalf("access log record %q: %v", ev.Message, err)

@@ -32,7 +32,7 @@ type Alert struct {
 
 // labels identify the alert: Alertmanager deduplicates on the label set, so
 // they hold nothing that changes while the incident's cause stays the same.
-func (n *Notifier) labels(inc notifier.Incident, d classifier.Diagnosis) map[string]string {
+func (n *Notifier) labels(inc notifier.Snapshot, d classifier.Diagnosis) map[string]string {
 	api := inc.APIName
 	if api == "" {
 		api = inc.APIID
@@ -56,9 +56,9 @@ func (n *Notifier) labels(inc notifier.Incident, d classifier.Diagnosis) map[str
 // alert builds the alert for an incident as of now; a resolved incident
 // ends now, an open one a few poll intervals from now, so it resolves by
 // itself if the daemon stops re-sending it (the alerts API contract).
-func (n *Notifier) alert(inc notifier.Incident) Alert {
+func (n *Notifier) alert(inc notifier.Snapshot) Alert {
 	now := n.opts.Now()
-	v := notifier.NewView(notifier.Event{Incident: inc, Kind: notifier.KindOpened}, n.opts.Lang)
+	v := notifier.NewView(notifier.Event{Snapshot: inc, Kind: notifier.KindOpened}, n.opts.Lang)
 	a := Alert{
 		Labels: n.labels(inc, inc.Diagnosis), StartsAt: inc.OpenedAt,
 		EndsAt: now.Add(time.Duration(n.opts.ResendFactor) * n.opts.Interval), GeneratorURL: v.MetricsURL,

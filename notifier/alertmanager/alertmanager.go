@@ -85,7 +85,7 @@ func (n *Notifier) Name() string { return "alertmanager" }
 // changed the cause or status, the alert under the old labels is resolved
 // in the same request, so it does not linger until its endsAt.
 func (n *Notifier) Notify(ctx context.Context, d *notifier.Delivery) (bool, error) {
-	inc := d.Event.Incident
+	inc := d.Event.Snapshot
 	if d.Event.Kind == notifier.KindResolved && inc.ResolvedAt.IsZero() {
 		inc.ResolvedAt = d.Event.At
 	}
@@ -101,7 +101,7 @@ func (n *Notifier) Notify(ctx context.Context, d *notifier.Delivery) (bool, erro
 
 // Refresh re-sends every open incident's alert; the daemon calls it every
 // poll so Alertmanager keeps them firing.
-func (n *Notifier) Refresh(ctx context.Context, open []notifier.Incident) error {
+func (n *Notifier) Refresh(ctx context.Context, open []notifier.Snapshot) error {
 	if len(open) == 0 {
 		return nil
 	}

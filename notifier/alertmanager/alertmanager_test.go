@@ -11,17 +11,19 @@ import (
 	"testing"
 	"time"
 
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/notifier"
 )
 
 var now = time.Date(2026, 3, 14, 10, 0, 0, 0, time.UTC)
 
-func incident() notifier.Incident {
-	return notifier.Incident{
-		Account: "123456789012", Region: "eu-west-1", APIType: classifier.APIHTTP, APIName: "checkout",
-		APIID: "h1t2p3a4p5", Stage: "$default", OpenedAt: now.Add(-10 * time.Minute),
-		WindowStart: now.Add(-5 * time.Minute), WindowEnd: now, ErrorRate: 0.3, Errors5xx: 30, Requests: 100,
+func incident() notifier.Snapshot {
+	return notifier.Snapshot{
+		Identity: stage.New("123456789012", "eu-west-1", stage.APIHTTP, "h1t2p3a4p5", "checkout", "$default"),
+		OpenedAt: now.Add(-10 * time.Minute),
+		Figures:  stage.Figures{WindowStart: now.Add(-5 * time.Minute), WindowEnd: now, ErrorRate: 0.3, Errors5xx: 30, Requests: 100},
 		Diagnosis: classifier.Diagnosis{
 			Status: classifier.Status503, Cause: classifier.CauseIntegrationTimeout, Confidence: 0.8,
 			Evidence: []string{`{"status":"503","integrationErrorMessage":"Network error communicating with endpoint"}`},
@@ -79,7 +81,7 @@ func TestPayload(t *testing.T) {
 	defer srv.Close()
 	n := newSink(t, srv.URL+"/")
 	inc := incident()
-	if retry, err := n.Notify(t.Context(), &notifier.Delivery{Event: notifier.Event{Kind: notifier.KindOpened, Incident: inc}}); err != nil {
+	if retry, err := n.Notify(t.Context(), &notifier.Delivery{Event: notifier.Event{Kind: notifier.KindOpened, Snapshot: inc}}); err != nil {
 		t.Fatalf("retry=%v err=%v", retry, err)
 	}
 	a := rec.posts[0][0]
@@ -115,19 +117,19 @@ func TestResolvedEndsNowAndCauseChangeResolvesOldLabels(t *testing.T) {
 	prev := inc.Diagnosis
 	prev.Cause, prev.Status = classifier.CauseBackendUnavailable, classifier.Status503
 	inc.Previous = &prev
-	if _, err := n.Notify(t.Context(), &notifier.Delivery{Event: notifier.Event{Kind: notifier.KindUpdated, Incident: inc}}); err != nil {
+	if _, err := n.Notify(t.Context(), &notifier.Delivery{Event: notifier.Event{Kind: notifier.KindUpdated, Snapshot: inc}}); err != nil {
 		t.Fatal(err)
 	}
 	if got := rec.posts[0]; len(got) != 2 || got[1].Labels["cause"] != "backend_unavailable" || !got[1].EndsAt.Equal(now) {
 		t.Fatalf("update posted %+v, want the new alert and the old one resolved now", got)
 	}
-	if _, err := n.Notify(t.Context(), &notifier.Delivery{Event: notifier.Event{Kind: notifier.KindResolved, At: now, Incident: incident()}}); err != nil {
+	if _, err := n.Notify(t.Context(), &notifier.Delivery{Event: notifier.Event{Kind: notifier.KindResolved, At: now, Snapshot: incident()}}); err != nil {
 		t.Fatal(err)
 	}
 	if got := rec.posts[1][0]; !got.EndsAt.Equal(now) {
 		t.Errorf("resolved endsAt = %v, want now", got.EndsAt)
 	}
-	if err := n.Refresh(t.Context(), []notifier.Incident{incident(), incident()}); err != nil || len(rec.posts[2]) != 2 {
+	if err := n.Refresh(t.Context(), []notifier.Snapshot{incident(), incident()}); err != nil || len(rec.posts[2]) != 2 {
 		t.Errorf("refresh: err=%v posts=%v", err, rec.posts)
 	}
 }
@@ -149,7 +151,7 @@ func TestRetryDecisions(t *testing.T) {
 			rec := &recorder{status: []int{tc.status}}
 			srv := httptest.NewServer(rec)
 			defer srv.Close()
-			retry, err := newSink(t, srv.URL).Notify(t.Context(), &notifier.Delivery{Event: notifier.Event{Incident: incident()}})
+			retry, err := newSink(t, srv.URL).Notify(t.Context(), &notifier.Delivery{Event: notifier.Event{Snapshot: incident()}})
 			if err == nil || retry != tc.retry {
 				t.Fatalf("retry=%v err=%v, want retry=%v", retry, err, tc.retry)
 			}
@@ -166,7 +168,7 @@ func TestNetworkErrorHidesCredentials(t *testing.T) {
 	addr := srv.Listener.Addr().String()
 	srv.Close()
 	url := "http://user:pa55word@" + addr + "/secret-prefix"
-	retry, err := newSink(t, url).Notify(t.Context(), &notifier.Delivery{Event: notifier.Event{Incident: incident()}})
+	retry, err := newSink(t, url).Notify(t.Context(), &notifier.Delivery{Event: notifier.Event{Snapshot: incident()}})
 	if err == nil || !retry {
 		t.Fatalf("retry=%v err=%v", retry, err)
 	}

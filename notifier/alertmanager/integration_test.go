@@ -90,10 +90,10 @@ func TestRealAlertmanager(t *testing.T) {
 	}
 	inc := incident()
 	inc.OpenedAt = clock.Add(-time.Minute)
-	if retry, err := n.Notify(t.Context(), &notifier.Delivery{Event: notifier.Event{Kind: notifier.KindOpened, Incident: inc}}); err != nil {
+	if retry, err := n.Notify(t.Context(), &notifier.Delivery{Event: notifier.Event{Kind: notifier.KindOpened, Snapshot: inc}}); err != nil {
 		t.Fatalf("firing: retry=%v err=%v", retry, err)
 	}
-	if err := n.Refresh(t.Context(), []notifier.Incident{inc}); err != nil {
+	if err := n.Refresh(t.Context(), []notifier.Snapshot{inc}); err != nil {
 		t.Fatalf("refresh: %v", err)
 	}
 	got := getAlerts(t, base)
@@ -111,7 +111,7 @@ func TestRealAlertmanager(t *testing.T) {
 		t.Errorf("endsAt %s after now, want about 3 intervals", d)
 	}
 	inc.ResolvedAt = clock
-	if _, err := n.Notify(t.Context(), &notifier.Delivery{Event: notifier.Event{Kind: notifier.KindResolved, Incident: inc}}); err != nil {
+	if _, err := n.Notify(t.Context(), &notifier.Delivery{Event: notifier.Event{Kind: notifier.KindResolved, Snapshot: inc}}); err != nil {
 		t.Fatalf("resolved: %v", err)
 	}
 	// Alertmanager lists only alerts that have not ended.

@@ -20,12 +20,12 @@ var _ notifier.Notifier = (*Notifier)(nil)
 type Notifier struct {
 	mu   sync.Mutex
 	w    io.Writer
-	lang func(notifier.Incident) classifier.Lang
+	lang func(notifier.Snapshot) classifier.Lang
 }
 
 // New returns a console sink writing to w. lang picks the language per
 // incident; nil means English.
-func New(w io.Writer, lang func(notifier.Incident) classifier.Lang) *Notifier {
+func New(w io.Writer, lang func(notifier.Snapshot) classifier.Lang) *Notifier {
 	return &Notifier{w: w, lang: lang}
 }
 
@@ -37,7 +37,7 @@ func (n *Notifier) Name() string { return "console" }
 func (n *Notifier) Notify(_ context.Context, d *notifier.Delivery) (bool, error) {
 	lang := classifier.LangEN
 	if n.lang != nil {
-		lang = n.lang(d.Event.Incident)
+		lang = n.lang(d.Event.Snapshot)
 	}
 	text := notifier.PlainText(notifier.NewView(d.Event, lang))
 	n.mu.Lock()

@@ -7,13 +7,15 @@ import (
 
 	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/notifier"
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 func TestConsolePrintsReadableAndInert(t *testing.T) {
 	var buf bytes.Buffer
-	n := New(&buf, func(notifier.Incident) classifier.Lang { return classifier.LangJA })
-	ev := notifier.Event{ID: "i/1", Kind: notifier.KindOpened, Incident: notifier.Incident{
-		Region: "ap-northeast-1", APIName: "shop", Stage: "prod", ErrorRate: 0.5, Errors5xx: 5, Requests: 10,
+	n := New(&buf, func(notifier.Snapshot) classifier.Lang { return classifier.LangJA })
+	ev := notifier.Event{ID: "i/1", Kind: notifier.KindOpened, Snapshot: notifier.Snapshot{
+		Identity: stage.Identity{Region: "ap-northeast-1", APIName: "shop", Stage: "prod"},
+		Figures:  stage.Figures{ErrorRate: 0.5, Errors5xx: 5, Requests: 10},
 		Diagnosis: classifier.Diagnosis{Status: classifier.Status504, Cause: classifier.CauseIntegrationTimeout,
 			Confidence: 0.9, Evidence: []string{"Execution failed due to a timeout error \x1b[2J"}},
 	}}

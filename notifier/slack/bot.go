@@ -29,7 +29,7 @@ func (n *Notifier) notifyBot(ctx context.Context, d *notifier.Delivery) (bool, e
 // botEvent is notifyBot without the classification of its error.
 func (n *Notifier) botEvent(ctx context.Context, d *notifier.Delivery) error {
 	ev := d.Event
-	r := n.route(ev.Incident)
+	r := n.route(ev.Snapshot)
 	if d.State.Channel == "" {
 		d.State.Channel = r.Channel
 	}

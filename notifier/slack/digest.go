@@ -66,7 +66,7 @@ func (n *Notifier) NotifyBatch(ctx context.Context, ds []*notifier.Delivery) (bo
 func worstFirst(ds []*notifier.Delivery) []*notifier.Delivery {
 	out := slices.Clone(ds)
 	slices.SortStableFunc(out, func(a, b *notifier.Delivery) int {
-		return cmp.Compare(b.Event.Incident.ErrorRate, a.Event.Incident.ErrorRate)
+		return cmp.Compare(b.Event.Snapshot.ErrorRate, a.Event.Snapshot.ErrorRate)
 	})
 	return out
 }
@@ -77,7 +77,7 @@ func (n *Notifier) byChannel(ds []*notifier.Delivery) [][]*notifier.Delivery {
 	var out [][]*notifier.Delivery
 	for _, d := range ds {
 		if d.State.Channel == "" {
-			d.State.Channel = n.route(d.Event.Incident).Channel
+			d.State.Channel = n.route(d.Event.Snapshot).Channel
 		}
 		i, ok := index[d.State.Channel]
 		if !ok {
@@ -124,11 +124,11 @@ func (n *Notifier) botDigest(ctx context.Context, g []*notifier.Delivery) error 
 // digestOf gathers what the digest of these deliveries shows, in the
 // language of the first one's route.
 func (n *Notifier) digestOf(ds []*notifier.Delivery, threaded bool) digest {
-	dg := digest{Lang: n.route(ds[0].Event.Incident).Lang, Threaded: threaded}
+	dg := digest{Lang: n.route(ds[0].Event.Snapshot).Lang, Threaded: threaded}
 	for _, d := range ds {
 		dg.Views = append(dg.Views, notifier.NewView(d.Event, dg.Lang))
 		dg.IncidentIDs = append(dg.IncidentIDs, d.Event.IncidentID)
-		if m := mention(n.route(d.Event.Incident), d.Event); m != "" && !slices.Contains(dg.Mentions, m) {
+		if m := mention(n.route(d.Event.Snapshot), d.Event); m != "" && !slices.Contains(dg.Mentions, m) {
 			dg.Mentions = append(dg.Mentions, m)
 		}
 	}
@@ -181,7 +181,7 @@ func (n *Notifier) detail(ctx context.Context, d *notifier.Delivery) error {
 	if d.State.RootTS == "" || d.State.Extra[extraDigest] == "" || d.State.Extra[extraDetail] == d.Event.ID {
 		return nil
 	}
-	v := notifier.NewView(d.Event, n.route(d.Event.Incident).Lang)
+	v := notifier.NewView(d.Event, n.route(d.Event.Snapshot).Lang)
 	if err := n.reply(ctx, d, render(v, styleDetail, ""), plainMessage(v, "")); err != nil {
 		return err
 	}

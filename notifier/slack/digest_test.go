@@ -23,11 +23,11 @@ func eventByID(evs []notifier.Event, id any) *notifier.Event {
 
 // oncallFor502 routes every incident to the default channel and mentions
 // the on-call group for 502s only.
-func oncallFor502(notifier.Incident) Route {
+func oncallFor502(notifier.Snapshot) Route {
 	return Route{Mention: "S0ONCALL1", MentionStatuses: []classifier.Status{classifier.Status502}}
 }
 
-func newDigestBot(t *testing.T, f *fakeSlack, route func(notifier.Incident) Route) *Notifier {
+func newDigestBot(t *testing.T, f *fakeSlack, route func(notifier.Snapshot) Route) *Notifier {
 	t.Helper()
 	n, err := New(Options{
 		Token: testToken, APIURL: f.apiURL(), Channel: "C0ALERTS1", Route: route, ChannelInterval: -1,
@@ -66,11 +66,11 @@ func TestDigestIsOneMessageWithTheDetailsInItsThread(t *testing.T) {
 	rate := 2.0
 	for i, r := range replies {
 		ev := eventByID(evs, r.Metadata.EventPayload["event_id"])
-		if ev == nil || ev.Incident.ErrorRate > rate || strings.Contains(r.Text+r.Blocks, "subteam") {
+		if ev == nil || ev.Snapshot.ErrorRate > rate || strings.Contains(r.Text+r.Blocks, "subteam") {
 			t.Fatalf("reply %d: metadata %v, text %q: want the next worst event, no mention", i, r.Metadata.EventPayload, r.Text)
 		}
-		rate = ev.Incident.ErrorRate
-		if !strings.Contains(r.Blocks, ev.Incident.Diagnosis.Cause.String()) {
+		rate = ev.Snapshot.ErrorRate
+		if !strings.Contains(r.Blocks, ev.Snapshot.Diagnosis.Cause.String()) {
 			t.Errorf("reply %d lacks its diagnosis", i)
 		}
 		if line := lineBlockID(ev.IncidentID); !strings.Contains(root.Blocks, fmt.Sprintf("%q", line)) {
@@ -215,7 +215,7 @@ func TestDigestAllResolvedTurnsTheHeader(t *testing.T) {
 func TestDigestPerChannel(t *testing.T) {
 	f := newFakeSlack(t)
 	o := newOutbox()
-	route := func(inc notifier.Incident) Route {
+	route := func(inc notifier.Snapshot) Route {
 		switch inc.APIName {
 		case "payments-api", "search":
 			return Route{Channel: "C0PAYMENT1"}
@@ -255,7 +255,7 @@ func TestDigestPerChannel(t *testing.T) {
 func TestDigestOneChannelFailingDoesNotHoldTheOthers(t *testing.T) {
 	f := newFakeSlack(t)
 	o := newOutbox()
-	route := func(inc notifier.Incident) Route {
+	route := func(inc notifier.Snapshot) Route {
 		if inc.APIName == "inventory" || inc.APIName == "users-api" {
 			return Route{Channel: "C0GONE0001"} // the worst two, so the first post
 		}
@@ -289,8 +289,8 @@ func TestWebhookDigestIsOneMessage(t *testing.T) {
 		t.Fatalf("webhook messages = %d, want 1", len(msgs))
 	}
 	for _, ev := range evs {
-		if !strings.Contains(msgs[0].Blocks, ev.Incident.APIName) {
-			t.Errorf("digest lacks %s", ev.Incident.APIName)
+		if !strings.Contains(msgs[0].Blocks, ev.Snapshot.APIName) {
+			t.Errorf("digest lacks %s", ev.Snapshot.APIName)
 		}
 	}
 	if strings.Count(msgs[0].Text, "<!subteam^S0ONCALL1>") != 1 || strings.Contains(msgs[0].Blocks, "thread") {

@@ -38,7 +38,7 @@ func stormEvent(i int) notifier.Event {
 	inc.Diagnosis.Status, inc.Diagnosis.Cause = c.status, c.cause
 	inc.Diagnosis.Remediation.Title = c.title
 	id := fmt.Sprintf("inc-20260314T092600Z-%d", i)
-	return notifier.Event{ID: id + "#1", IncidentID: id, Seq: 1, Kind: notifier.KindOpened, At: t0, Incident: inc}
+	return notifier.Event{ID: id + "#1", IncidentID: id, Seq: 1, Kind: notifier.KindOpened, At: t0, Snapshot: inc}
 }
 
 func storm(n int) []notifier.Event {
@@ -56,12 +56,12 @@ func later(ev notifier.Event, kind notifier.Kind, seq int) notifier.Event {
 	ev.At = t0.Add(time.Duration(seq) * time.Minute)
 	switch kind {
 	case notifier.KindResolved:
-		ev.Incident.ResolvedAt = t0.Add(41 * time.Minute)
-		ev.Incident.ErrorRate, ev.Incident.Errors5xx = 0, 0
+		ev.Snapshot.ResolvedAt = t0.Add(41 * time.Minute)
+		ev.Snapshot.ErrorRate, ev.Snapshot.Errors5xx = 0, 0
 	case notifier.KindUpdated:
-		prev := ev.Incident.Diagnosis
-		ev.Incident.Previous = &prev
-		ev.Incident.Diagnosis.Cause, ev.Incident.Diagnosis.Status = classifier.CauseLambdaFunctionTimeout, classifier.Status504
+		prev := ev.Snapshot.Diagnosis
+		ev.Snapshot.Previous = &prev
+		ev.Snapshot.Diagnosis.Cause, ev.Snapshot.Diagnosis.Status = classifier.CauseLambdaFunctionTimeout, classifier.Status504
 	}
 	return ev
 }

@@ -18,9 +18,9 @@ func TestHostileTextIsInert(t *testing.T) {
 		"& &amp; &lt;!channel&gt;", strings.Repeat("x", 5000), "\x1b[31mred\x1b[0m", "bad utf8 \xff\xfe",
 	}
 	ev := event(notifier.KindOpened, 1)
-	ev.Incident.APIName = "<!channel>api"
-	ev.Incident.Stage = "```prod"
-	ev.Incident.Diagnosis.Evidence = hostile
+	ev.Snapshot.APIName = "<!channel>api"
+	ev.Snapshot.Stage = "```prod"
+	ev.Snapshot.Diagnosis.Evidence = hostile
 	for _, st := range []style{styleFull, styleRoot, styleReply} {
 		m := render(notifier.NewView(ev, "en"), st, "")
 		checkLimits(t, m)

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/apigw-triage/apigw-triage/stage"
+
 	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/notifier"
 )
@@ -16,15 +18,17 @@ const testToken = "xoxb-1111-2222-SeCrEtToKeN"
 var t0 = time.Date(2026, 3, 14, 9, 26, 0, 0, time.UTC)
 
 // incident is a REST API failing with Lambda function errors.
-func incident() notifier.Incident {
-	return notifier.Incident{
-		Account: "123456789012", Region: "eu-west-1", APIType: classifier.APIREST,
-		APIName: "orders-api", APIID: "a1b2c3d4e5", Stage: "prod", OpenedAt: t0,
-		WindowStart: t0.Add(-5 * time.Minute), WindowEnd: t0,
-		ErrorRate: 0.125, Errors5xx: 300, Requests: 2400, LatencyP99: 2300 * time.Millisecond,
+func incident() notifier.Snapshot {
+	return notifier.Snapshot{
+		Identity: stage.New("123456789012", "eu-west-1", stage.APIREST, "a1b2c3d4e5", "orders-api", "prod"),
+		OpenedAt: t0,
+		Figures: stage.Figures{
+			WindowStart: t0.Add(-5 * time.Minute), WindowEnd: t0,
+			ErrorRate: 0.125, Errors5xx: 300, Requests: 2400, Latency: 2300 * time.Millisecond,
+		},
 		Diagnosis: classifier.Diagnosis{
 			Status: classifier.Status502, Cause: classifier.CauseLambdaFunctionError, Confidence: 0.92,
-			APIType: classifier.APIREST, RequestIDs: []string{"4f1c2d3e-aaaa-bbbb-cccc-0123456789ab"},
+			APIType: stage.APIREST, RequestIDs: []string{"4f1c2d3e-aaaa-bbbb-cccc-0123456789ab"},
 			Evidence: []string{
 				"(4f1c2d3e-aaaa-bbbb-cccc-0123456789ab) Endpoint response body before transformations: {\"errorMessage\":\"boom\"}",
 				"(4f1c2d3e-aaaa-bbbb-cccc-0123456789ab) Lambda execution failed with status 200 due to customer function error: boom",
@@ -50,8 +54,8 @@ func event(kind notifier.Kind, seq int) notifier.Event {
 			{Cause: classifier.CauseLambdaFunctionTimeout, Status: classifier.Status504, Requests: 40},
 			{Cause: classifier.CauseLambdaFunctionError, Status: classifier.Status502, Requests: 12},
 		}
-		inc.LikelyTimeout, inc.LatencyP99 = true, 29*time.Second
-		inc.Routes = []notifier.RouteFigures{
+		inc.LikelyTimeout, inc.Latency = true, 29*time.Second
+		inc.Routes = []stage.RouteFigures{
 			{Route: "POST /orders", Errors5xx: 38, Requests: 41},
 			{Route: "GET /orders/{id}", Errors5xx: 14, Requests: 230},
 		}
@@ -63,7 +67,7 @@ func event(kind notifier.Kind, seq int) notifier.Event {
 	}
 	return notifier.Event{
 		ID: fmt.Sprintf("inc-1/%d", seq), IncidentID: "inc-1", Seq: seq, Kind: kind,
-		At: t0.Add(time.Duration(seq) * time.Minute), Incident: inc,
+		At: t0.Add(time.Duration(seq) * time.Minute), Snapshot: inc,
 	}
 }
 

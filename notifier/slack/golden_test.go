@@ -42,7 +42,7 @@ func TestGoldenBlockKit(t *testing.T) {
 // rather than the catalog's, so catalog edits do not churn these files.
 func fixedView(ev notifier.Event) notifier.View {
 	v := notifier.NewView(ev, classifier.LangEN)
-	v.CauseTitle, v.Steps = ev.Incident.Diagnosis.Remediation.Title, ev.Incident.Diagnosis.Remediation.Steps
+	v.CauseTitle, v.Steps = ev.Snapshot.Diagnosis.Remediation.Title, ev.Snapshot.Diagnosis.Remediation.Steps
 	return v
 }
 

@@ -54,7 +54,7 @@ func (n *Notifier) Notify(ctx context.Context, d *notifier.Delivery) (bool, erro
 }
 
 // route returns the incident's route with defaults filled in.
-func (n *Notifier) route(inc notifier.Incident) Route {
+func (n *Notifier) route(inc notifier.Snapshot) Route {
 	var r Route
 	if n.opts.Route != nil {
 		r = n.opts.Route(inc)
@@ -71,7 +71,7 @@ func (n *Notifier) route(inc notifier.Incident) Route {
 // mention returns the user group to mention for an event, or "". A
 // resolution never pings anyone.
 func mention(r Route, ev notifier.Event) string {
-	if ev.Kind == notifier.KindResolved || !r.mentions(ev.Incident.Diagnosis) {
+	if ev.Kind == notifier.KindResolved || !r.mentions(ev.Snapshot.Diagnosis) {
 		return ""
 	}
 	return r.Mention

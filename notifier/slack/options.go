@@ -58,7 +58,7 @@ type Options struct {
 	APIURL string
 	// Channel is the default channel when Route is nil or returns none.
 	Channel string
-	Route   func(notifier.Incident) Route
+	Route   func(notifier.Snapshot) Route
 	// HTTPClient defaults to a client with a 15 s timeout.
 	HTTPClient *http.Client
 	Logger     *slog.Logger

@@ -23,7 +23,7 @@ import (
 // one duplicate this sink cannot rule out; bot mode can.
 func (n *Notifier) notifyWebhook(ctx context.Context, d *notifier.Delivery) (bool, error) {
 	ev := d.Event
-	r := n.route(ev.Incident)
+	r := n.route(ev.Snapshot)
 	v := notifier.NewView(ev, r.Lang)
 	mention := mention(r, ev)
 	m := render(v, styleFull, mention)
