@@ -137,9 +137,15 @@ func advance(prev *Incident, obs Observation, now time.Time, r Rules) decision {
 // replace a 5xx one: the stage still trips on its metrics, so the evidence
 // missed the failures (a recovering stage's newest log lines are successes),
 // and "no 5xx" posted as the incident's new cause would mislead; only Clear
-// ends an incident.
+// ends an incident. Likewise a diagnosis that found nothing at all (no
+// status, no cause: the evidence since the last one was empty or unreadable)
+// does not replace one that named a cause.
 func revision(cur classifier.Diagnosis, d *classifier.Diagnosis) *classifier.Diagnosis {
 	if d != nil && d.Status == classifier.StatusNone && cur.Status != classifier.StatusNone {
+		return nil
+	}
+	foundNothing := d != nil && d.Status == classifier.StatusUnknown && d.Cause == classifier.CauseUnknown
+	if foundNothing && cur.Cause != classifier.CauseUnknown {
 		return nil
 	}
 	return d

@@ -62,6 +62,11 @@ func TestLifecycle(t *testing.T) {
 			{time.Minute, tripped(0.5, diag(classifier.StatusNone, classifier.CauseNot5xx)), ""},
 			{2 * time.Minute, tripped(0.5, perm), ""},
 		}, StateOpen, 1, 1},
+		{"evidence showing nothing keeps the named diagnosis", []step{
+			{0, tripped(0.5, perm), notifier.KindOpened},
+			{time.Minute, tripped(0.5, diag(classifier.StatusUnknown, classifier.CauseUnknown)), ""},
+			{2 * time.Minute, tripped(0.5, perm), ""},
+		}, StateOpen, 1, 1},
 		{"opening without diagnosis then diagnosed updates", []step{
 			{0, tripped(0.5, nil), notifier.KindOpened},
 			{time.Minute, tripped(0.5, fnErr), notifier.KindUpdated},
