@@ -10,6 +10,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi"
 	"golang.org/x/time/rate"
+
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // The collector's view of AWS: only the methods it calls, so tests fake
@@ -57,15 +59,24 @@ type taggingAPI interface {
 // region is one account and region with its clients.
 type region struct {
 	account, name string
-	cw            metricsAPI
-	logs          logsAPI
-	rest          restAPI
-	http          httpAPI
-	lambda        lambdaAPI
-	tagging       taggingAPI
+	// accountName labels the account in messages.
+	accountName string
+	cw          metricsAPI
+	logs        logsAPI
+	rest        restAPI
+	http        httpAPI
+	lambda      lambdaAPI
+	tagging     taggingAPI
 	// filterLimit is shared by every region of the account: the
 	// FilterLogEvents quota is per account.
 	filterLimit *rate.Limiter
 }
 
 func (r *region) id() string { return r.account + "/" + r.name }
+
+// identity names a stage of this account and region.
+func (r *region) identity(t stage.APIType, apiID, apiName, stageName string) stage.Identity {
+	id := stage.New(r.account, r.name, t, apiID, apiName, stageName)
+	id.AccountName = r.accountName
+	return id
+}

@@ -69,7 +69,7 @@ func New(opts Options) (*Collector, error) {
 		cfg := accountConfig(base, acc)
 		limit := rate.NewLimiter(rate.Limit(opts.Logs.FilterTPS), 1)
 		for _, r := range acc.Regions {
-			c.regions = append(c.regions, newRegion(cfg, acc.ID, r, limit))
+			c.regions = append(c.regions, newRegion(cfg, acc, r, limit))
 		}
 	}
 	return c, nil

@@ -18,7 +18,7 @@ func (c *Collector) Discover(ctx context.Context) ([]Stage, []TargetError) {
 	stages := make([][]Stage, len(c.regions))
 	errs := make([]error, len(c.regions))
 	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(regionFanOut)
+	g.SetLimit(c.opts.Concurrency)
 	for i, r := range c.regions {
 		g.Go(func() error {
 			stages[i], errs[i] = c.regionStages(gctx, r, now)

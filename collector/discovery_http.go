@@ -58,7 +58,7 @@ func (c *Collector) httpAPIStages(ctx context.Context, r *region, a v2types.Api)
 			continue
 		}
 		st := Stage{
-			Identity: stage.New(r.account, r.name, stage.APIHTTP, id, name, sn),
+			Identity: r.identity(stage.APIHTTP, id, name, sn),
 		}
 		metrics[sn] = foldHTTPSettings(s)
 		st.DetailedMetrics = metrics[sn].anyOn()

@@ -53,7 +53,7 @@ func (c *Collector) restAPIStages(ctx context.Context, r *region, a agtypes.Rest
 			continue
 		}
 		st := Stage{
-			Identity:     stage.New(r.account, r.name, stage.APIREST, id, name, sn),
+			Identity:     r.identity(stage.APIREST, id, name, sn),
 			LoggingLevel: "OFF",
 		}
 		settings := foldRESTSettings(s.MethodSettings)

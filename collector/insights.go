@@ -65,7 +65,7 @@ type insightsResult struct {
 }
 
 // runInsights runs one Logs Insights query and waits for it on the clock,
-// stopping it when ctx ends.
+// stopping it when ctx ends or Logs.QueryTimeout has passed.
 func (c *Collector) runInsights(ctx context.Context, r *region, query string, groups []string, start, end time.Time) (*insightsResult, error) {
 	if len(groups) > insightsMaxGroups {
 		groups = groups[:insightsMaxGroups]
@@ -81,6 +81,7 @@ func (c *Collector) runInsights(ctx context.Context, r *region, query string, gr
 		return nil, fmt.Errorf("StartQuery: %w", err)
 	}
 	id := aws.ToString(sq.QueryId)
+	deadline := c.clk.Now().Add(c.opts.Logs.QueryTimeout)
 	for {
 		out, err := r.logs.GetQueryResults(ctx, &cloudwatchlogs.GetQueryResultsInput{QueryId: aws.String(id)})
 		if err != nil {
@@ -92,6 +93,10 @@ func (c *Collector) runInsights(ctx context.Context, r *region, query string, gr
 			return c.insightsDone(out), nil
 		case logtypes.QueryStatusFailed, logtypes.QueryStatusCancelled, logtypes.QueryStatusTimeout:
 			return nil, fmt.Errorf("insights query %s: %s", id, out.Status)
+		}
+		if !c.clk.Now().Before(deadline) {
+			c.stopQuery(r, id)
+			return nil, fmt.Errorf("insights query %s: no result within %s (logs.query_timeout)", id, c.opts.Logs.QueryTimeout)
 		}
 		select {
 		case <-ctx.Done():

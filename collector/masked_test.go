@@ -6,7 +6,8 @@ import "testing"
 // the stage's 5xx; periods without invocations neither breach nor count
 // as clean, so a quiet night does not resolve an incident by itself.
 func TestMaskedPeriods(t *testing.T) {
-	th := DefaultThresholds() // MaskedMin 5, 2 of 3, clear after 5
+	th := DefaultThresholds()
+	th.MaskedMin, th.M, th.N, th.ClearAfter = 5, 2, 3, 5
 	idle := maskedPeriod{}
 	bad := maskedPeriod{invoked: true, masked: 9}
 	ok := maskedPeriod{invoked: true, masked: 1}

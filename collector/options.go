@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"time"
 
+	"github.com/apigw-triage/apigw-triage/config"
 	"github.com/apigw-triage/apigw-triage/stage"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -15,7 +16,8 @@ import (
 )
 
 // Options configures a Collector. The daemon maps its configuration onto
-// it; zero values take the defaults documented on each field.
+// it; zero values take the values an empty configuration file gives
+// (config.Default).
 type Options struct {
 	Clock      clock.Clock           // default clock.Real
 	Logger     *slog.Logger          // default: discard
@@ -32,23 +34,25 @@ type Options struct {
 	// DefaultThresholds for every stage.
 	Thresholds func(apiName, stage string) Thresholds
 
-	Interval time.Duration // poll interval, default 60 s
-	Period   time.Duration // CloudWatch period, default 60 s
+	Interval time.Duration // poll interval
+	Period   time.Duration // CloudWatch period
 	// Delay keeps the window clear of minutes CloudWatch has not finished
 	// aggregating: 1-minute data is complete after about 2 minutes
-	// (anchors.md 7.4), so the default is 2 m.
+	// (anchors.md 7.4).
 	Delay time.Duration
 	// Reread is how many periods each poll reads again, so late samples
-	// revise datapoints already seen; default 3.
+	// revise datapoints already seen.
 	Reread int
 	// LatencyEvery is how often the latency percentile of a stage with a
 	// latency threshold is read while its screens show no 5xx to look at:
 	// one billed metric per stage each time, so 5 m at a 60 s interval
-	// adds 0.2 metric per stage per poll. Default 5 m.
+	// adds 0.2 metric per stage per poll.
 	LatencyEvery time.Duration
 	// Watching, when set, says whether a stage's incident is open: such a
 	// stage is read in full every poll, so that it can clear.
 	Watching func(stageKey string) bool
+	// Concurrency bounds the accounts and regions polled at once.
+	Concurrency int
 
 	Logs   LogsOptions
 	Prices Prices
@@ -69,16 +73,21 @@ type AWSOptions struct {
 	// Credentials replaces the default credential chain (static keys in tests).
 	Credentials aws.CredentialsProvider
 	HTTPClient  *http.Client
-	// MaxAttempts is the SDK's total attempts per call, default 8: with
-	// half of all calls throttled the chance to lose one is 0.5^8 = 0.4 %.
+	// RetryMode is the SDK's retryer: "standard" (jittered exponential
+	// backoff) or "adaptive" (the same, and a client-side rate that drops
+	// while AWS throttles).
+	RetryMode string
+	// MaxAttempts is the SDK's total attempts per call, the first included.
 	MaxAttempts int
-	// MaxBackoff caps the SDK's jittered exponential backoff, default 5 s.
+	// MaxBackoff caps the SDK's jittered exponential backoff.
 	MaxBackoff time.Duration
 }
 
 // Account is one AWS account to watch, reached through an assumed role.
 type Account struct {
-	ID         string
+	ID string
+	// Name labels the account in messages; empty shows the id.
+	Name       string
 	RoleARN    string // empty: the default credentials
 	ExternalID string
 	Regions    []string // empty: AWSOptions.Regions
@@ -103,26 +112,37 @@ type Discovery struct {
 	// ExcludeTags drops APIs carrying any one of these tags (checked on the
 	// tags GetRestApis and GetApis return with each API).
 	ExcludeTags map[string]string
-	Refresh     time.Duration // discovery cache TTL, default 10 m
+	Refresh     time.Duration // discovery cache TTL
 }
 
 // Thresholds decide when a period breaches and when a stage trips/clears.
 type Thresholds struct {
-	ErrorRate   float64       // 5xx share of requests, 0..1, default 0.05
-	Min5xx      float64       // minimum 5xx count in the period, default 5
-	LatencyStat string        // percentile statistic, default "p99"
+	ErrorRate   float64       // 5xx share of requests, 0..1
+	Min5xx      float64       // minimum 5xx count in the period
+	LatencyStat string        // percentile statistic ("p99")
 	Latency     time.Duration // breach at or above; 0 disables
-	M, N        int           // trip when M of the last N periods breach; default 2 of 3
-	ClearAfter  int           // clean periods with traffic to clear; default 5
+	M, N        int           // trip when M of the last N periods breach
+	ClearAfter  int           // clean periods with traffic to clear
 	// MaskedMin: a period breaches when at least this many errors of the
 	// functions behind a stage's custom Lambda integrations went out as
-	// 2xx (lambda_error_masked_as_200); default 5, negative turns it off.
+	// 2xx (lambda_error_masked_as_200); negative turns it off.
 	MaskedMin float64
 }
 
-// DefaultThresholds are used where Options.Thresholds returns zero fields.
+// ThresholdsOf maps a configuration's thresholds onto the collector's.
+func ThresholdsOf(t config.Thresholds) Thresholds {
+	masked := float64(t.Masked200MinErrors)
+	if masked == 0 {
+		masked = -1 // 0 turns the check off
+	}
+	return Thresholds{ErrorRate: t.ErrorRate, Min5xx: float64(t.Min5xxCount), LatencyStat: t.LatencyPercentile,
+		Latency: t.Latency, M: t.MOfN.M, N: t.MOfN.N, ClearAfter: t.ClearAfter, MaskedMin: masked}
+}
+
+// DefaultThresholds are used where Options.Thresholds returns zero fields:
+// those of an empty configuration file.
 func DefaultThresholds() Thresholds {
-	return Thresholds{ErrorRate: 0.05, Min5xx: 5, LatencyStat: "p99", M: 2, N: 3, ClearAfter: 5, MaskedMin: 5}
+	return ThresholdsOf(config.Default().Thresholds.Thresholds)
 }
 
 // LogsOptions configures evidence pulling.
@@ -130,24 +150,30 @@ type LogsOptions struct {
 	// Insights turns on Logs Insights; off, evidence comes from
 	// FilterLogEvents spot look-ups.
 	Insights bool
-	// Lookback widens the evidence window before the trip, default 1 period.
+	// Lookback widens the evidence window before the trip.
 	Lookback time.Duration
-	// MaxRequests caps the failing request ids sampled, default 20.
+	// MaxRequests caps the failing request ids sampled.
 	MaxRequests    int
 	ExtraLogGroups []string
 	// FilterTPS limits FilterLogEvents per account; AWS allows 5 TPS per
-	// account and region, shared with every other tool, so default 2 and
-	// never above 5.
+	// account and region, shared with every other tool, so never above 5.
 	FilterTPS float64
+	// QueryTimeout bounds the wait for one Logs Insights query; the query
+	// is stopped then, and the evidence comes from the other sources.
+	QueryTimeout time.Duration
 }
 
 // Prices are the list prices used for the cost projection (us-east-1).
 type Prices struct {
-	PerThousandMetrics float64 // GetMetricData, default $0.01 per 1,000 metrics requested
-	PerGBScanned       float64 // Logs Insights, default $0.005 per GB scanned
+	PerThousandMetrics float64 // GetMetricData, per 1,000 metrics requested
+	PerGBScanned       float64 // Logs Insights, per GB scanned
 }
 
+// setDefaults fills the zero fields with the values an empty
+// configuration file gives (config.Default is the one place that holds
+// them), so a collector built without a configuration behaves the same.
 func (o *Options) setDefaults() {
+	d := config.Default()
 	if o.Clock == nil {
 		o.Clock = clock.Real{}
 	}
@@ -157,49 +183,48 @@ func (o *Options) setDefaults() {
 	if o.Registerer == nil {
 		o.Registerer = prometheus.NewRegistry()
 	}
-	o.AWS.setDefaults()
+	o.AWS.setDefaults(d.AWS)
 	if o.Thresholds == nil {
 		o.Thresholds = func(string, string) Thresholds { return DefaultThresholds() }
 	}
-	setDuration(&o.Interval, time.Minute)
-	setDuration(&o.Period, time.Minute)
-	setDuration(&o.Delay, 2*time.Minute)
-	if o.Reread <= 0 {
-		o.Reread = 3
-	}
-	setDuration(&o.LatencyEvery, 5*time.Minute)
-	setDuration(&o.Discovery.Refresh, 10*time.Minute)
-	o.Logs.setDefaults(o.Period)
+	setDuration(&o.Interval, d.Collector.Interval)
+	setDuration(&o.Period, d.Collector.Period)
+	setDuration(&o.Delay, d.Collector.Delay)
+	setInt(&o.Reread, d.Collector.RereadPeriods)
+	setInt(&o.Concurrency, d.Collector.Concurrency)
+	setDuration(&o.LatencyEvery, d.Collector.LatencyInterval)
+	setDuration(&o.Discovery.Refresh, d.Discovery.RefreshInterval)
+	o.Logs.setDefaults(d.Logs)
 	if o.Prices.PerThousandMetrics == 0 {
-		o.Prices.PerThousandMetrics = 0.01
+		o.Prices.PerThousandMetrics = d.Costs.MetricsPer1000
 	}
 	if o.Prices.PerGBScanned == 0 {
-		o.Prices.PerGBScanned = 0.005
+		o.Prices.PerGBScanned = d.Costs.InsightsPerGB
 	}
 }
 
-func (a *AWSOptions) setDefaults() {
+func (a *AWSOptions) setDefaults(d config.AWS) {
 	if a.Region == "" {
 		a.Region = "us-east-1"
 	}
 	if len(a.Regions) == 0 {
 		a.Regions = []string{a.Region}
 	}
-	if a.MaxAttempts <= 0 {
-		a.MaxAttempts = 8
+	if a.RetryMode == "" {
+		a.RetryMode = d.RetryMode
 	}
-	setDuration(&a.MaxBackoff, 5*time.Second)
+	setInt(&a.MaxAttempts, d.MaxAttempts)
+	setDuration(&a.MaxBackoff, d.MaxBackoff)
 }
 
-func (l *LogsOptions) setDefaults(period time.Duration) {
-	setDuration(&l.Lookback, period)
-	if l.MaxRequests <= 0 {
-		l.MaxRequests = 20
-	}
+func (l *LogsOptions) setDefaults(d config.Logs) {
+	setDuration(&l.Lookback, d.Lookback)
+	setInt(&l.MaxRequests, d.MaxRequestsSampled)
 	if l.FilterTPS <= 0 {
-		l.FilterTPS = 2
+		l.FilterTPS = d.FilterLogEventsTPS
 	}
 	l.FilterTPS = min(l.FilterTPS, 5)
+	setDuration(&l.QueryTimeout, d.QueryTimeout)
 }
 
 // withDefaults fills the zero fields of t from DefaultThresholds.
@@ -232,5 +257,11 @@ func (t Thresholds) withDefaults() Thresholds {
 func setDuration(d *time.Duration, def time.Duration) {
 	if *d <= 0 {
 		*d = def
+	}
+}
+
+func setInt(n *int, def int) {
+	if *n <= 0 {
+		*n = def
 	}
 }

@@ -11,9 +11,6 @@ import (
 	"golang.org/x/sync/errgroup"
 )
 
-// regionFanOut bounds how many accounts and regions are polled at once.
-const regionFanOut = 4
-
 // regionPoll is the outcome of one region's poll.
 type regionPoll struct {
 	results  []StageResult
@@ -37,7 +34,7 @@ func (c *Collector) Poll(ctx context.Context) (*PollResult, error) {
 	w := pollWindow(now, c.opts.Period, c.opts.Delay, c.opts.Reread)
 	out := make([]regionPoll, len(c.regions))
 	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(regionFanOut)
+	g.SetLimit(c.opts.Concurrency)
 	for i, r := range c.regions {
 		g.Go(func() error {
 			out[i] = c.pollRegion(gctx, r, now, w)

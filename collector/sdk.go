@@ -22,23 +22,11 @@ import (
 	"golang.org/x/time/rate"
 )
 
-// baseConfig is the aws.Config every client starts from. The retryer is
-// the SDK's standard one (jittered exponential backoff, the throttle codes
-// ThrottlingException, LimitExceededException, TooManyRequestsException
-// ...), with CloudWatch's "LimitExceeded" added and the client-side retry
-// quota off: our calls are few and paced by the poll loop, and a quota
-// emptied by a throttling burst would turn throttles into lost polls.
+// baseConfig is the aws.Config every client starts from.
 func baseConfig(a AWSOptions, m *metrics) (aws.Config, error) {
 	opts := []func(*awsconfig.LoadOptions) error{
 		awsconfig.WithRegion(a.Region),
-		awsconfig.WithRetryer(func() aws.Retryer {
-			r := retry.NewStandard(func(o *retry.StandardOptions) {
-				o.MaxAttempts = a.MaxAttempts
-				o.MaxBackoff = a.MaxBackoff
-				o.RateLimiter = ratelimit.None
-			})
-			return retry.AddWithErrorCodes(r, "LimitExceeded")
-		}),
+		awsconfig.WithRetryer(func() aws.Retryer { return newRetryer(a) }),
 		awsconfig.WithAPIOptions([]func(*middleware.Stack) error{m.countAttempts}),
 	}
 	if a.Credentials != nil {
@@ -55,6 +43,27 @@ func baseConfig(a AWSOptions, m *metrics) (aws.Config, error) {
 		return aws.Config{}, fmt.Errorf("aws config: %w", err)
 	}
 	return cfg, nil
+}
+
+// newRetryer is the SDK's retryer of the configured mode. Both back off
+// exponentially with jitter on the SDK's throttle codes
+// (ThrottlingException, TooManyRequestsException, ...) and CloudWatch's
+// "LimitExceeded"; "adaptive" also lowers the client's own request rate
+// while AWS throttles. The client-side retry quota is off: our calls are
+// few and paced by the poll loop, and a quota emptied by a throttling
+// burst would turn throttles into lost polls.
+func newRetryer(a AWSOptions) aws.Retryer {
+	standard := func(o *retry.StandardOptions) {
+		o.MaxAttempts = a.MaxAttempts
+		o.MaxBackoff = a.MaxBackoff
+		o.RateLimiter = ratelimit.None
+	}
+	if a.RetryMode == "adaptive" {
+		return retry.AddWithErrorCodes(retry.NewAdaptiveMode(func(o *retry.AdaptiveModeOptions) {
+			o.StandardOptions = append(o.StandardOptions, standard)
+		}), "LimitExceeded")
+	}
+	return retry.AddWithErrorCodes(retry.NewStandard(standard), "LimitExceeded")
 }
 
 // accountConfig assumes the account's role, when it has one.
@@ -74,11 +83,12 @@ func accountConfig(base aws.Config, acc Account) aws.Config {
 }
 
 // newRegion builds the real SDK clients of one account and region.
-func newRegion(cfg aws.Config, account, name string, limit *rate.Limiter) *region {
+func newRegion(cfg aws.Config, acc Account, name string, limit *rate.Limiter) *region {
 	cfg = cfg.Copy()
 	cfg.Region = name
 	return &region{
-		account:     account,
+		account:     acc.ID,
+		accountName: acc.Name,
 		name:        name,
 		cw:          cloudwatch.NewFromConfig(cfg),
 		logs:        cloudwatchlogs.NewFromConfig(cfg),

@@ -3,6 +3,8 @@ package collector
 import (
 	"testing"
 	"time"
+
+	"github.com/apigw-triage/apigw-triage/config"
 )
 
 func TestEvaluate(t *testing.T) {
@@ -39,7 +41,7 @@ func TestEvaluate(t *testing.T) {
 
 func TestThresholdDefaults(t *testing.T) {
 	got := Thresholds{M: 7, N: 3}.withDefaults()
-	if got.M != 2 || got.N != 3 || got.LatencyStat != "p99" || got.ClearAfter != 5 {
+	if d := config.Default().Thresholds; got.M != d.MOfN.M || got.N != 3 || got.LatencyStat != d.LatencyPercentile || got.ClearAfter != d.ClearAfter {
 		t.Errorf("withDefaults = %+v", got)
 	}
 }

@@ -37,48 +37,6 @@ type Discovery struct {
 	RefreshInterval time.Duration `yaml:"refresh_interval"`
 }
 
-// Wants says whether discovery keeps an API of the given type, name and tags.
-func (d Discovery) Wants(t stage.APIType, name string, tags map[string]string) bool {
-	if !containsType(d.APITypes, t) {
-		return false
-	}
-	if len(d.Include) > 0 && !anyMatch(d.Include, name) {
-		return false
-	}
-	if anyMatch(d.Exclude, name) {
-		return false
-	}
-	for k, v := range d.IncludeTags {
-		if tv, ok := tags[k]; !ok || tv != v {
-			return false
-		}
-	}
-	for k, v := range d.ExcludeTags {
-		if tv, ok := tags[k]; ok && tv == v {
-			return false
-		}
-	}
-	return true
-}
-
-func containsType(ts []stage.APIType, t stage.APIType) bool {
-	for _, x := range ts {
-		if x == t {
-			return true
-		}
-	}
-	return false
-}
-
-func anyMatch(res []Regexp, s string) bool {
-	for _, re := range res {
-		if re.IsSet() && re.MatchString(s) {
-			return true
-		}
-	}
-	return false
-}
-
 // Collector sets the CloudWatch polling cadence.
 type Collector struct {
 	// Interval between two polls.
@@ -112,9 +70,6 @@ type Logs struct {
 	MaxRequestsSampled int `yaml:"max_requests_sampled"`
 	// ExtraLogGroups are searched in addition to the groups discovery finds.
 	ExtraLogGroups []string `yaml:"extra_log_groups"`
-	// HTTPAccessLogFormat is a hint for HTTP APIs' access logs: auto (from
-	// the stage's settings), json, clf, xml or csv.
-	HTTPAccessLogFormat string `yaml:"http_access_log_format"`
 	// FilterLogEventsTPS caps FilterLogEvents calls per second per account;
 	// AWS allows 5 per account and region, shared with every other tool.
 	FilterLogEventsTPS float64 `yaml:"filter_log_events_tps"`

@@ -101,6 +101,10 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) {
 		}
 		seen[k.Value] = k
 		idx, ok := fields[k.Value]
+		if why, gone := removed[key]; !ok && gone {
+			d.fail(k, key, "removed: %s", why)
+			continue
+		}
 		if !ok {
 			d.fail(k, key, "unknown key%s", suggest(k.Value, fields))
 			continue

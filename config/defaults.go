@@ -45,10 +45,9 @@ func Default() Config {
 			LatencyInterval: 5 * time.Minute,
 		},
 		Logs: Logs{
-			InsightsEnabled:     true,
-			Lookback:            15 * time.Minute,
-			MaxRequestsSampled:  20,
-			HTTPAccessLogFormat: "auto",
+			InsightsEnabled:    true,
+			Lookback:           15 * time.Minute,
+			MaxRequestsSampled: 20,
 			// Below the hard 5 TPS per account and region, leaving room for
 			// the console and other tools.
 			FilterLogEventsTPS: 2,

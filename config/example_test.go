@@ -1,7 +1,6 @@
 package config
 
 import (
-	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -36,30 +35,10 @@ func TestExampleShowsDefaults(t *testing.T) {
 // example, as a key or in a commented-out sample.
 func TestExampleDocumentsEveryKey(t *testing.T) {
 	text := mustRead(t, exampleFile)
-	for _, key := range schemaKeys(reflect.TypeFor[Config](), "") {
+	for _, key := range Keys() {
 		name := key[strings.LastIndexAny(key, ".]")+1:]
 		if !regexp.MustCompile(`(?m)[\s{,-]` + regexp.QuoteMeta(name) + `:`).MatchString(text) {
 			t.Errorf("config.example.yaml does not show %s", key)
 		}
 	}
-}
-
-// schemaKeys lists the key paths of a config type, "[]" standing for a list item.
-func schemaKeys(t reflect.Type, prefix string) []string {
-	var out []string
-	for name, idx := range yamlFields(t) {
-		key := child(prefix, name)
-		out = append(out, key)
-		ft := t.FieldByIndex(idx).Type
-		for ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice {
-			if ft.Kind() == reflect.Slice {
-				key += "[]"
-			}
-			ft = ft.Elem()
-		}
-		if ft.Kind() == reflect.Struct && !isLeaf(ft) {
-			out = append(out, schemaKeys(ft, key)...)
-		}
-	}
-	return out
 }

@@ -71,28 +71,6 @@ type Route struct {
 	MentionOnCauses   []classifier.Cause  `yaml:"mention_on_causes"`
 }
 
-// ShouldMention says whether an incident with this status and cause
-// mentions the route's Mention.
-func (r Route) ShouldMention(status classifier.Status, cause classifier.Cause) bool {
-	if r.Mention == "" {
-		return false
-	}
-	if len(r.MentionOnStatuses) == 0 && len(r.MentionOnCauses) == 0 {
-		return true
-	}
-	for _, s := range r.MentionOnStatuses {
-		if s == status {
-			return true
-		}
-	}
-	for _, c := range r.MentionOnCauses {
-		if c == cause {
-			return true
-		}
-	}
-	return false
-}
-
 // RouteFor returns the route of one API stage: the first matching route, or
 // the slack-level defaults when none matches.
 func (c *Config) RouteFor(apiName, stage string) Route {

@@ -4,8 +4,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/apigw-triage/apigw-triage/stage"
-
 	"github.com/apigw-triage/apigw-triage/classifier"
 )
 
@@ -83,83 +81,16 @@ slack:
 		channel          string
 		lang             classifier.Lang
 		mention          string
-		mentions         map[classifier.Cause]bool // cause -> mention expected, with status 502
 	}{
-		{"own mention and causes", "pay-eu", "prod", "#pay", "en", "<!subteam^S1>",
-			map[classifier.Cause]bool{classifier.CauseLambdaThrottled: true, classifier.CauseIntegrationTimeout: false}},
-		{"inherits channel and mention rules", "orders", "prod", "#ops", "ja", "<!here>",
-			map[classifier.Cause]bool{classifier.CauseLambdaThrottled: false}},
-		{"default route", "orders", "dev", "#ops", "en", "<!here>",
-			map[classifier.Cause]bool{classifier.CauseLambdaThrottled: false}},
+		{"own mention", "pay-eu", "prod", "#pay", "en", "<!subteam^S1>"},
+		{"inherits channel and mention", "orders", "prod", "#ops", "ja", "<!here>"},
+		{"default route", "orders", "dev", "#ops", "en", "<!here>"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := c.RouteFor(tt.api, tt.stage)
 			if r.Channel != tt.channel || r.Lang != tt.lang || r.Mention != tt.mention {
 				t.Errorf("RouteFor = %+v, want channel %s lang %s mention %s", r, tt.channel, tt.lang, tt.mention)
-			}
-			for cause, want := range tt.mentions {
-				if got := r.ShouldMention(classifier.Status502, cause); got != want {
-					t.Errorf("ShouldMention(502, %s) = %v, want %v", cause, got, want)
-				}
-			}
-			if !tt.mentions[classifier.CauseLambdaThrottled] && !r.ShouldMention(classifier.Status504, classifier.CauseUnknown) {
-				t.Errorf("route %+v should mention on 504", r)
-			}
-		})
-	}
-}
-
-func TestShouldMention(t *testing.T) {
-	tests := []struct {
-		name string
-		r    Route
-		want bool
-	}{
-		{"no mention", Route{}, false},
-		{"mention without lists mentions always", Route{Mention: "<!here>"}, true},
-		{"status listed", Route{Mention: "<!here>", MentionOnStatuses: []classifier.Status{classifier.Status500}}, true},
-		{"status not listed", Route{Mention: "<!here>", MentionOnStatuses: []classifier.Status{classifier.Status504}}, false},
-		{"cause listed", Route{Mention: "<!here>", MentionOnCauses: []classifier.Cause{classifier.CauseAuthorizerError}}, true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := tt.r.ShouldMention(classifier.Status500, classifier.CauseAuthorizerError); got != tt.want {
-				t.Errorf("got %v, want %v", got, tt.want)
-			}
-		})
-	}
-}
-
-func TestDiscoveryWants(t *testing.T) {
-	c := mustParse(t, `
-aws: {region: us-east-1}
-discovery:
-  api_types: [HTTP]
-  include: ["shop-.*"]
-  exclude: ["shop-test-.*"]
-  include_tags: {team: web}
-  exclude_tags: {apigw-triage: "off"}
-`)
-	web := map[string]string{"team": "web"}
-	tests := []struct {
-		name string
-		typ  stage.APIType
-		api  string
-		tags map[string]string
-		want bool
-	}{
-		{"kept", stage.APIHTTP, "shop-eu", web, true},
-		{"wrong type", stage.APIREST, "shop-eu", web, false},
-		{"not included", stage.APIHTTP, "orders", web, false},
-		{"excluded", stage.APIHTTP, "shop-test-1", web, false},
-		{"missing tag", stage.APIHTTP, "shop-eu", nil, false},
-		{"excluded tag", stage.APIHTTP, "shop-eu", map[string]string{"team": "web", "apigw-triage": "off"}, false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := c.Discovery.Wants(tt.typ, tt.api, tt.tags); got != tt.want {
-				t.Errorf("Wants(%s, %s, %v) = %v, want %v", tt.typ, tt.api, tt.tags, got, tt.want)
 			}
 		})
 	}

@@ -152,7 +152,6 @@ func (v *validator) logs(l *Logs) {
 			v.add(item("logs.extra_log_groups", i), "must be a log group name (letters, digits, . - _ / #), not %q", g)
 		}
 	}
-	v.oneOf("logs.http_access_log_format", l.HTTPAccessLogFormat, "auto", "json", "clf", "xml", "csv")
 	// FilterLogEvents is limited to 5 TPS per account and region, and the
 	// quota cannot be raised (CloudWatch Logs quotas).
 	if l.FilterLogEventsTPS <= 0 || l.FilterLogEventsTPS > 5 {

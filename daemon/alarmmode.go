@@ -22,12 +22,19 @@ func pollSource(cfg *config.Config, env Env, col *collector.Collector) (Collecto
 	if r := queueRegion(a.QueueURL); r != "" {
 		sdk.Region = r
 	}
-	return alarms.New(alarms.Options{
+	o := alarmOptions(cfg, env)
+	o.SQS, o.Stages = sqs.NewFromConfig(sdk), col
+	return alarms.New(o)
+}
+
+// alarmOptions are the alarm source's options but its clients.
+func alarmOptions(cfg *config.Config, env Env) alarms.Options {
+	a := cfg.Alarms
+	return alarms.Options{
 		QueueURL: a.QueueURL, Wait: a.Wait, Repeat: rediagnoseEvery * cfg.Collector.Interval,
 		BookPath: cfg.State.Path + ".alarms",
-		SQS:      sqs.NewFromConfig(sdk), Stages: col,
-		Clock: env.Clock, Logger: env.Logger.With("component", "alarms"),
-	})
+		Clock:    env.Clock, Logger: env.Logger.With("component", "alarms"),
+	}
 }
 
 // sqsHost is an SQS endpoint host: sqs.<region>.amazonaws.com (or the

@@ -45,12 +45,7 @@ type Env struct {
 // Build makes a daemon from a loaded configuration. The returned close
 // function releases the incident store; call it after Run returns.
 func Build(cfg *config.Config, env Env) (*Daemon, func() error, error) {
-	if env.Clock == nil {
-		env.Clock = clock.Real{}
-	}
-	if env.Logger == nil {
-		env.Logger = slog.New(slog.DiscardHandler)
-	}
+	env.defaults()
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	for _, c := range env.Collectors {
@@ -68,7 +63,7 @@ func Build(cfg *config.Config, env Env) (*Daemon, func() error, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("collector: %w", err)
 	}
-	st, err := incident.Open(cfg.State.Path, incident.StoreOptions{RetainFor: cfg.State.Retention})
+	st, err := incident.Open(storeOptions(cfg))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -104,10 +99,7 @@ func assemble(cfg *config.Config, env Env, reg *prometheus.Registry, col Collect
 	for _, s := range sinks {
 		names = append(names, s.Name())
 	}
-	mgr, err = incident.NewManager(st, incident.ManagerOptions{
-		Clock: env.Clock, OutboxClock: clock.Real{}, Logger: env.Logger.With("component", "incidents"), Registerer: reg,
-		Sinks: names, RepeatInterval: cfg.Slack.RepeatInterval,
-	})
+	mgr, err = incident.NewManager(st, managerOptions(cfg, env, reg, names))
 	if err != nil {
 		return nil, fmt.Errorf("incidents: %w", err)
 	}
@@ -119,14 +111,43 @@ func assemble(cfg *config.Config, env Env, reg *prometheus.Registry, col Collect
 		}
 		runners = append(runners, disp)
 	}
-	return New(Options{
-		Clock: env.Clock, Logger: env.Logger, Registry: reg,
-		Collector: col, Incidents: mgr, IncidentsH: mgr.Handler(), PageH: mgr.Page(),
-		Runners: runners, Refreshers: refreshers,
+	o := daemonOptions(cfg, env)
+	o.Registry, o.Collector, o.Incidents, o.IncidentsH, o.PageH = reg, col, mgr, mgr.Handler(), mgr.Page()
+	o.Runners, o.Refreshers = runners, refreshers
+	return New(o)
+}
+
+// defaults fills what the process may leave out.
+func (env *Env) defaults() {
+	if env.Clock == nil {
+		env.Clock = clock.Real{}
+	}
+	if env.Logger == nil {
+		env.Logger = slog.New(slog.DiscardHandler)
+	}
+}
+
+// storeOptions are the incident store's path and options.
+func storeOptions(cfg *config.Config) (string, incident.StoreOptions) {
+	return cfg.State.Path, incident.StoreOptions{RetainFor: cfg.State.Retention}
+}
+
+// managerOptions are the incident manager's options.
+func managerOptions(cfg *config.Config, env Env, reg prometheus.Registerer, sinks []string) incident.ManagerOptions {
+	return incident.ManagerOptions{
+		Clock: env.Clock, OutboxClock: clock.Real{}, Logger: env.Logger.With("component", "incidents"), Registerer: reg,
+		Sinks: sinks, RepeatInterval: cfg.Slack.RepeatInterval,
+	}
+}
+
+// daemonOptions are the daemon's own options; Build adds the parts.
+func daemonOptions(cfg *config.Config, env Env) Options {
+	return Options{
+		Clock: env.Clock, Logger: env.Logger,
 		Listen: cfg.Server.Listen, WebConfigFile: env.WebConfigFile, Interval: cfg.Collector.Interval,
 		ShutdownTimeout: cfg.Server.ShutdownTimeout, Lang: cfg.Slack.Lang,
 		OnPoll: env.OnPoll, SelfPaced: cfg.Alarms.QueueURL != "" && cfg.Alarms.Wait > 0,
-	})
+	}
 }
 
 // digestMax caps the incidents of one Slack digest.
@@ -160,11 +181,7 @@ func buildSinks(cfg *config.Config, env Env, reg prometheus.Registerer, graphOf 
 		sinks = append(sinks, s)
 	}
 	if cfg.Alertmanager.Enabled() {
-		am, err := alertmanager.New(alertmanager.Options{
-			URL: cfg.Alertmanager.URL, Interval: cfg.Collector.Interval, Lang: cfg.Slack.Lang,
-			RunbookURL: cfg.Alertmanager.RunbookURL, HTTPClient: env.HTTPClient,
-			Logger: env.Logger.With("sink", "alertmanager"), Now: env.Clock.Now,
-		})
+		am, err := alertmanager.New(alertmanagerOptions(cfg, env))
 		if err != nil {
 			return nil, nil, err
 		}
@@ -178,6 +195,16 @@ func buildSinks(cfg *config.Config, env Env, reg prometheus.Registerer, graphOf 
 	return sinks, refreshers, nil
 }
 
+// alertmanagerOptions are the Alertmanager sink's options.
+func alertmanagerOptions(cfg *config.Config, env Env) alertmanager.Options {
+	return alertmanager.Options{
+		URL: cfg.Alertmanager.URL, Interval: cfg.Collector.Interval, Lang: cfg.Slack.Lang,
+		RunbookURL: cfg.Alertmanager.RunbookURL, BearerToken: cfg.Alertmanager.BearerToken.Value(),
+		Timeout: cfg.Alertmanager.Timeout, HTTPClient: env.HTTPClient,
+		Logger: env.Logger.With("sink", "alertmanager"), Now: env.Clock.Now,
+	}
+}
+
 func slackOptions(cfg *config.Config, env Env, reg prometheus.Registerer) slack.Options {
 	return slack.Options{
 		Token: cfg.Slack.Token.Value(), WebhookURL: cfg.Slack.WebhookURL.Value(),
@@ -188,7 +215,7 @@ func slackOptions(cfg *config.Config, env Env, reg prometheus.Registerer) slack.
 				MentionStatuses: r.MentionOnStatuses, MentionCauses: r.MentionOnCauses}
 		},
 		HTTPClient: env.HTTPClient, Logger: env.Logger.With("sink", "slack"), Registerer: reg,
-		ChannelInterval: cfg.Slack.MinInterval,
+		ChannelInterval: cfg.Slack.MinInterval, Timeout: cfg.Slack.Timeout,
 	}
 }
 
@@ -198,20 +225,17 @@ func collectorOptions(cfg *config.Config, env Env, reg prometheus.Registerer) co
 		Clock: env.Clock, Logger: env.Logger.With("component", "collector"), Registerer: reg,
 		AWS: collector.AWSOptions{
 			EndpointURL: cfg.AWS.EndpointURL, Region: cfg.AWS.Region, Regions: cfg.Regions,
-			MaxAttempts: cfg.AWS.MaxAttempts, MaxBackoff: cfg.AWS.MaxBackoff,
+			RetryMode: cfg.AWS.RetryMode, MaxAttempts: cfg.AWS.MaxAttempts, MaxBackoff: cfg.AWS.MaxBackoff,
 		},
 		Discovery: discovery(cfg.Discovery),
 		Thresholds: func(api, stage string) collector.Thresholds {
-			t := cfg.ThresholdsFor(api, stage)
-			return collector.Thresholds{ErrorRate: t.ErrorRate, Min5xx: float64(t.Min5xxCount),
-				LatencyStat: t.LatencyPercentile, Latency: t.Latency, M: t.MOfN.M, N: t.MOfN.N, ClearAfter: t.ClearAfter,
-				MaskedMin: maskedMin(t.Masked200MinErrors)}
+			return collector.ThresholdsOf(cfg.ThresholdsFor(api, stage))
 		},
 		Interval: cfg.Collector.Interval, Period: cfg.Collector.Period, Delay: cfg.Collector.Delay,
-		Reread: cfg.Collector.RereadPeriods, LatencyEvery: cfg.Collector.LatencyInterval,
+		Reread: cfg.Collector.RereadPeriods, Concurrency: cfg.Collector.Concurrency, LatencyEvery: cfg.Collector.LatencyInterval,
 		Logs: collector.LogsOptions{Insights: cfg.Logs.InsightsEnabled, Lookback: cfg.Logs.Lookback,
 			MaxRequests: cfg.Logs.MaxRequestsSampled, ExtraLogGroups: cfg.Logs.ExtraLogGroups,
-			FilterTPS: cfg.Logs.FilterLogEventsTPS},
+			FilterTPS: cfg.Logs.FilterLogEventsTPS, QueryTimeout: cfg.Logs.QueryTimeout},
 		Prices: collector.Prices{PerThousandMetrics: cfg.Costs.MetricsPer1000, PerGBScanned: cfg.Costs.InsightsPerGB},
 		Shard:  shard(cfg.HA),
 	}
@@ -219,7 +243,7 @@ func collectorOptions(cfg *config.Config, env Env, reg prometheus.Registerer) co
 		o.AWS.Credentials = credentials.NewStaticCredentialsProvider(cfg.AWS.AccessKeyID, cfg.AWS.SecretAccessKey.Value(), "")
 	}
 	for _, a := range cfg.Accounts {
-		o.Accounts = append(o.Accounts, collector.Account{ID: a.ID, RoleARN: a.RoleARN, ExternalID: a.ExternalID, Regions: a.Regions})
+		o.Accounts = append(o.Accounts, collector.Account{ID: a.ID, Name: a.Name, RoleARN: a.RoleARN, ExternalID: a.ExternalID, Regions: a.Regions})
 	}
 	for _, t := range cfg.Targets {
 		o.Targets = append(o.Targets, collector.Target{APIType: t.Type, API: t.API, Stages: t.Stages, Account: t.Account, Region: t.Region})
@@ -258,13 +282,4 @@ func shard(ha config.HA) func(string) bool {
 		_, _ = h.Write([]byte(key))
 		return int(h.Sum32()%uint32(ha.Shards)) == ha.ShardIndex
 	}
-}
-
-// maskedMin maps the configuration's masked_200_min_errors onto the
-// collector's threshold, where 0 would mean the default: off is negative.
-func maskedMin(n int) float64 {
-	if n == 0 {
-		return -1
-	}
-	return float64(n)
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/clock"
 	"github.com/apigw-triage/apigw-triage/collector"
+	"github.com/apigw-triage/apigw-triage/config"
 	"github.com/apigw-triage/apigw-triage/incident"
 	"github.com/apigw-triage/apigw-triage/notifier"
 )
@@ -107,7 +108,7 @@ func New(opts Options) (*Daemon, error) {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
 	opts.Interval = orDefault(opts.Interval, time.Minute)
-	opts.ShutdownTimeout = orDefault(opts.ShutdownTimeout, 20*time.Second)
+	opts.ShutdownTimeout = orDefault(opts.ShutdownTimeout, config.Default().Server.ShutdownTimeout)
 	if opts.RediagnoseEvery <= 0 {
 		opts.RediagnoseEvery = rediagnoseEvery
 	}

@@ -12,6 +12,8 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
+
+	"github.com/apigw-triage/apigw-triage/config"
 )
 
 // DefaultPath is where the store lives when the config names none: under
@@ -38,7 +40,8 @@ type StoreOptions struct {
 	// LockTimeout is how long Open waits for another process to release
 	// the file (default 1 s); then it fails instead of hanging.
 	LockTimeout time.Duration
-	// RetainFor keeps resolved incidents this long (default 30 days).
+	// RetainFor keeps resolved incidents this long (default: state.retention
+	// of an empty configuration).
 	RetainFor time.Duration
 	// RetainMax keeps at most this many resolved incidents (default 1000).
 	RetainMax int
@@ -49,7 +52,7 @@ func (o StoreOptions) withDefaults() StoreOptions {
 		o.LockTimeout = time.Second
 	}
 	if o.RetainFor <= 0 {
-		o.RetainFor = 30 * 24 * time.Hour
+		o.RetainFor = config.Default().State.Retention
 	}
 	if o.RetainMax <= 0 {
 		o.RetainMax = 1000

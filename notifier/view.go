@@ -152,8 +152,8 @@ func fields(inc Snapshot, lang classifier.Lang, resolved bool) []Field {
 		latency += " (" + Label(lang, LabelNearTimeout) + ")"
 	}
 	where := inc.Region
-	if inc.Account != "" {
-		where += " / " + inc.Account
+	if a := inc.AccountLabel(); a != "" {
+		where += " / " + a
 	}
 	f := inc.Figures
 	windowLabel := Label(lang, LabelWindow)

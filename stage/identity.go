@@ -9,11 +9,14 @@ type Identity struct {
 	// renames, so incidents can be keyed by it.
 	Key     string
 	Account string
-	Region  string
-	APIType APIType
-	APIName string
-	APIID   string
-	Stage   string
+	// AccountName labels the account in messages (accounts[].name); empty
+	// shows the account id.
+	AccountName string `json:",omitempty"`
+	Region      string
+	APIType     APIType
+	APIName     string
+	APIID       string
+	Stage       string
 	// IntegrationID names the HTTP API's only integration, "" otherwise.
 	IntegrationID string `json:",omitempty"`
 }
@@ -53,6 +56,18 @@ func (id Identity) RESTExecutionLogGroup() string {
 		return ""
 	}
 	return "API-Gateway-Execution-Logs_" + id.APIID + "/" + id.Stage
+}
+
+// AccountLabel is how messages name the account: "name (id)", or the id
+// alone when the account has no name of its own.
+func (id Identity) AccountLabel() string {
+	if id.AccountName == "" || id.AccountName == id.Account {
+		return id.Account
+	}
+	if id.Account == "" {
+		return id.AccountName
+	}
+	return id.AccountName + " (" + id.Account + ")"
 }
 
 // Label is how metric and alert labels name the API, the same everywhere

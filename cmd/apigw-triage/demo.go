@@ -92,7 +92,7 @@ func demo(ctx context.Context, o demoOptions, s streams) error {
 	start := time.Now().UTC().Truncate(time.Minute)
 	clk := clock.NewScaled(start, o.speed)
 	world := scenario.NewWorld(sc, clk, start)
-	logger := newLogger(s.stderr, config.Log{Level: o.logLevel})
+	logger := daemon.NewLogger(s.stderr, config.Log{Level: o.logLevel})
 
 	emuURL, stopEmu, err := serveDemoEmulator(world, logger)
 	if err != nil {

@@ -50,7 +50,7 @@ func runNotify(ctx context.Context, args []string, s streams) int {
 
 // notifyTest delivers the sample to each sink in turn and reports each result.
 func notifyTest(ctx context.Context, cfg *config.Config, s streams) int {
-	sinks, err := daemon.Sinks(cfg, daemon.Env{Logger: newLogger(s.stderr, cfg.Log)})
+	sinks, err := daemon.Sinks(cfg, daemon.Env{Logger: daemon.NewLogger(s.stderr, cfg.Log)})
 	if err != nil {
 		_, _ = fmt.Fprintf(s.stderr, "apigw-triage notify test: %v\n", err)
 		return 1

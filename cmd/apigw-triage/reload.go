@@ -69,7 +69,7 @@ func serveReloading(ctx context.Context, cfg *config.Config, env daemon.Env, loa
 		stop()
 		select {
 		case cfg = <-next:
-			env.Logger = newLogger(stderr, cfg.Log)
+			env.Logger = daemon.NewLogger(stderr, cfg.Log)
 			env.Logger.Info("configuration reloaded", "config", cfg.String())
 		default:
 			return code

@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"log/slog"
 	"strings"
 
 	"github.com/apigw-triage/apigw-triage/config"
@@ -70,7 +68,7 @@ func runDaemon(ctx context.Context, args []string, s streams) int {
 		_, _ = fmt.Fprintln(s.stderr, strings.TrimRight(err.Error(), "\n"))
 		return 1
 	}
-	logger := newLogger(s.stderr, cfg.Log)
+	logger := daemon.NewLogger(s.stderr, cfg.Log)
 	for _, w := range cfg.Warnings {
 		logger.Warn("configuration", "warning", w)
 	}
@@ -114,17 +112,4 @@ func loadConfig(path, envVar string, getenv func(string) string) (*config.Config
 		return config.Parse([]byte(data), "$"+envVar, getenv)
 	}
 	return config.Load(path, getenv)
-}
-
-// newLogger builds the process's slog logger from the log settings.
-func newLogger(w io.Writer, c config.Log) *slog.Logger {
-	var level slog.Level
-	if err := level.UnmarshalText([]byte(c.Level)); err != nil {
-		level = slog.LevelInfo
-	}
-	opts := &slog.HandlerOptions{Level: level}
-	if c.Format == "json" {
-		return slog.New(slog.NewJSONHandler(w, opts))
-	}
-	return slog.New(slog.NewTextHandler(w, opts))
 }

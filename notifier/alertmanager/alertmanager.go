@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/config"
 	"github.com/apigw-triage/apigw-triage/notifier"
 )
 
@@ -38,6 +39,11 @@ type Options struct {
 	Severity string
 	// RunbookURL, when set, becomes runbook_url with "#<cause>" appended.
 	RunbookURL string
+	// BearerToken, when set, is sent as "Authorization: Bearer <token>",
+	// for an Alertmanager behind an authenticating proxy.
+	BearerToken string
+	// Timeout bounds one POST (default: the configuration's).
+	Timeout    time.Duration
 	HTTPClient *http.Client
 	Logger     *slog.Logger
 	Now        func() time.Time
@@ -66,9 +72,10 @@ func New(opts Options) (*Notifier, error) {
 	if opts.Severity == "" {
 		opts.Severity = "critical"
 	}
-	if opts.HTTPClient == nil {
-		opts.HTTPClient = &http.Client{Timeout: 10 * time.Second}
+	if opts.Timeout <= 0 {
+		opts.Timeout = config.Default().Alertmanager.Timeout
 	}
+	opts.HTTPClient = notifier.HTTPClient(opts.HTTPClient, opts.Timeout)
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -125,6 +132,9 @@ func (n *Notifier) post(ctx context.Context, alerts []Alert) (bool, error) {
 		return false, notifier.Redact(fmt.Errorf("alertmanager: %w", err), n.opts.URL)
 	}
 	req.Header.Set("Content-Type", "application/json")
+	if n.opts.BearerToken != "" {
+		req.Header.Set("Authorization", "Bearer "+n.opts.BearerToken)
+	}
 	resp, err := n.opts.HTTPClient.Do(req)
 	if err != nil {
 		err = notifier.Redact(fmt.Errorf("alertmanager: %w", err), n.opts.URL)

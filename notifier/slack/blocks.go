@@ -83,7 +83,7 @@ func render(v notifier.View, s style, mention string) message {
 func topLine(v notifier.View, mention string) string {
 	var parts []string
 	if mention != "" {
-		parts = append(parts, "<!subteam^"+mention+">")
+		parts = append(parts, mentionMarkup(mention))
 	}
 	if v.Change != "" {
 		parts = append(parts, "*"+notifier.EscapeMrkdwn(v.Change)+"*")
@@ -189,7 +189,7 @@ func notificationText(v notifier.View, mention string) string {
 	t := fmt.Sprintf("%s %s · %s: %s (%s)", v.Status, v.Headline, v.Target, v.CauseTitle, errorRate(v))
 	t = notifier.EscapeMrkdwn(t)
 	if mention != "" {
-		t = "<!subteam^" + mention + "> " + t
+		t = mentionMarkup(mention) + " " + t
 	}
 	return notifier.Truncate(t, notifier.MaxMessageText)
 }
@@ -206,7 +206,7 @@ func errorRate(v notifier.View) string {
 func plainMessage(v notifier.View, mention string) message {
 	t := notifier.EscapeMrkdwn(notifier.PlainText(v))
 	if mention != "" {
-		t = "<!subteam^" + mention + "> " + t
+		t = mentionMarkup(mention) + " " + t
 	}
 	return message{Text: notifier.Truncate(t, 3900)}
 }

@@ -89,7 +89,7 @@ func digestCount(lang classifier.Lang, total int) string {
 func digestSummary(lang classifier.Lang, mentions []string, total, resolved int, threaded bool) *slackapi.SectionBlock {
 	var parts []string
 	for _, m := range mentions {
-		parts = append(parts, "<!subteam^"+m+">")
+		parts = append(parts, mentionMarkup(m))
 	}
 	if resolved > 0 {
 		parts = append(parts, "*"+fmt.Sprintf(digestLabel(lang, digestResolved), resolved, total)+"*")
@@ -148,7 +148,7 @@ func fieldValue(v notifier.View, key notifier.LabelKey) string {
 func digestText(dg digest) string {
 	var b strings.Builder
 	for _, m := range dg.Mentions {
-		b.WriteString("<!subteam^" + m + "> ")
+		b.WriteString(mentionMarkup(m) + " ")
 	}
 	b.WriteString(notifier.EscapeMrkdwn(digestCount(dg.Lang, len(dg.Views))) + ":")
 	for i, v := range dg.Views {

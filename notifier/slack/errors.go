@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strings"
 
 	slackapi "github.com/slack-go/slack"
 
@@ -28,7 +29,10 @@ var blockCodes = map[string]bool{
 }
 
 var (
-	mentionRE = regexp.MustCompile(`^[SW][A-Z0-9]{2,20}$`)
+	// mentionRE accepts a user group id (S0123ABCD) or Slack's mention
+	// syntax as the configuration writes it: <!subteam^ID>, <@U...>,
+	// <!here>, <!channel>.
+	mentionRE = regexp.MustCompile(`^([SW][A-Z0-9]{2,20}|<!subteam\^[A-Z0-9]{2,20}(\|[^<>&|]{0,80})?>|<@[UW][A-Z0-9]{2,20}>|<!here>|<!channel>)$`)
 	codeRE    = regexp.MustCompile(`^[a-z][a-z0-9_]{0,63}$`)
 	// channelIDRE matches conversation IDs (public, private, DM, group DM).
 	channelIDRE = regexp.MustCompile(`^[CGD][A-Z0-9]{6,}$`)
@@ -97,4 +101,13 @@ func (n *Notifier) classify(err error) (bool, error) {
 // redact removes the token and webhook URL from an error's text.
 func (n *Notifier) redact(err error) error {
 	return notifier.Redact(err, n.opts.Token, n.opts.WebhookURL)
+}
+
+// mentionMarkup is a mention as Slack's mrkdwn writes it: a bare user
+// group id becomes <!subteam^ID>; the other forms are already markup.
+func mentionMarkup(m string) string {
+	if strings.HasPrefix(m, "<") {
+		return m
+	}
+	return "<!subteam^" + m + ">"
 }

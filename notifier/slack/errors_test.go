@@ -129,11 +129,11 @@ func checkFailure(t *testing.T, m misbehaviour, retry bool, err error) {
 }
 
 // newSink returns a bot or webhook sink against the fake with a short
-// client timeout, so "slow answer" is a timeout.
+// timeout, so "slow answer" is a timeout.
 func newSink(t *testing.T, f *fakeSlack, mode string, logs *bytes.Buffer) *Notifier {
 	t.Helper()
 	o := Options{
-		HTTPClient: &http.Client{Timeout: 300 * time.Millisecond}, ChannelInterval: -1,
+		Timeout: 300 * time.Millisecond, ChannelInterval: -1,
 		Logger: slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 		Now:    func() time.Time { return t0 },
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/config"
 	"github.com/apigw-triage/apigw-triage/notifier"
 )
 
@@ -30,7 +31,8 @@ type Route struct {
 	// posting but not for finding a message again after a crash.
 	Channel string
 	Lang    classifier.Lang
-	// Mention is a user group ID (S0123ABCD), mentioned as <!subteam^ID>
+	// Mention is a user group ID (S0123ABCD), mentioned as <!subteam^ID>,
+	// or a mention in Slack's syntax (<!subteam^ID>, <@U...>, <!here>)
 	// when the incident's status or cause is listed below (both lists empty:
 	// every incident).
 	Mention         string
@@ -59,9 +61,11 @@ type Options struct {
 	// Channel is the default channel when Route is nil or returns none.
 	Channel string
 	Route   func(notifier.Snapshot) Route
-	// HTTPClient defaults to a client with a 15 s timeout.
+	// HTTPClient carries the calls; each gives up after Timeout.
 	HTTPClient *http.Client
-	Logger     *slog.Logger
+	// Timeout bounds one call to Slack (default: the configuration's).
+	Timeout time.Duration
+	Logger  *slog.Logger
 	// Registerer receives the sink's own metrics; nil registers nothing.
 	Registerer prometheus.Registerer
 	Now        func() time.Time
@@ -88,9 +92,10 @@ func (o Options) defaults() (Options, error) {
 	if o.APIURL == "" {
 		o.APIURL = "https://slack.com/api/"
 	}
-	if o.HTTPClient == nil {
-		o.HTTPClient = &http.Client{Timeout: 15 * time.Second}
+	if o.Timeout <= 0 {
+		o.Timeout = config.Default().Slack.Timeout
 	}
+	o.HTTPClient = notifier.HTTPClient(o.HTTPClient, o.Timeout)
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
