@@ -159,7 +159,12 @@ func TestCatalogUnderHeavyThrottling(t *testing.T) {
 		faults: func(sc *scenario.Scenario) { sc.Faults.ThrottleShare = 0.5 },
 		// The SDK's backoff is wall time; keep it short so the test is quick,
 		// with enough attempts that 0.5^attempts is negligible.
-		config: func(c *config.Config) { c.AWS.MaxBackoff = 20 * time.Millisecond; c.AWS.MaxAttempts = 12 },
+		// The standard retryer: the adaptive one (the default, now applied)
+		// also slows the client while AWS throttles, which at a 50 % share
+		// outlasts the test.
+		config: func(c *config.Config) {
+			c.AWS.MaxBackoff, c.AWS.MaxAttempts, c.AWS.RetryMode = 20*time.Millisecond, 12, "standard"
+		},
 	})
 	ctx := context.Background()
 	for range 45 {
