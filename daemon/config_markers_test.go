@@ -55,10 +55,6 @@ func creds(w wired) [2]string {
 	return [2]string{c.AccessKeyID, c.SecretAccessKey}
 }
 
-func thresholds(api, st string) func(w wired) any {
-	return func(w wired) any { return w.col.Thresholds(api, st) }
-}
-
 // route is the Slack route of a stage named api/st, printed.
 func route(w wired, api, st string) string {
 	r := w.slack.Route(notifier.Snapshot{Identity: stage.Identity{APIName: api, Stage: st}})

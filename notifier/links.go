@@ -28,7 +28,7 @@ func evidenceWindow(inc Snapshot) (start, end time.Time) {
 // MetricsConsoleURL links to the stage's 5xx and request count graph over
 // the evidence window; "" when the region is malformed.
 func MetricsConsoleURL(inc Snapshot) string {
-	return inc.Identity.MetricsConsoleURL(evidenceWindow(inc))
+	return inc.MetricsConsoleURL(evidenceWindow(inc))
 }
 
 // LogGroupsFor returns the incident's log groups, or the REST execution log
@@ -68,5 +68,5 @@ func InsightsQuery(inc Snapshot) string {
 // and log groups; "" when the region is malformed or no group is known.
 func LogsInsightsURL(inc Snapshot) string {
 	start, end := evidenceWindow(inc)
-	return inc.Identity.LogsInsightsURL(LogGroupsFor(inc), InsightsQuery(inc), start, end)
+	return inc.LogsInsightsURL(LogGroupsFor(inc), InsightsQuery(inc), start, end)
 }
