@@ -69,7 +69,7 @@ func compareGolden(t *testing.T, path string, got []byte) {
 	}
 }
 
-// TestJSONShape checks the keys and value types CONTRACT.md gives.
+// TestJSONShape checks the keys and value types docs/classify.md gives.
 func TestJSONShape(t *testing.T) {
 	var buf bytes.Buffer
 	if err := WriteJSON(&buf, goldenDiagnosis(t, "lambda_function_error_1")); err != nil {

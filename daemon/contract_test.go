@@ -13,7 +13,7 @@ import (
 )
 
 // contractMetrics are the metric and label names that dashboards, alert
-// rules and users' checks rely on: CONTRACT.md's HTTP section, then the
+// rules and users' checks rely on: docs/interfaces.md (HTTP and metrics), then the
 // series the notifications issue asks for.
 var contractMetrics = map[string][]string{
 	"apigw_triage_polls_total":                        {"result"},
@@ -26,7 +26,7 @@ var contractMetrics = map[string][]string{
 	"apigw_triage_incidents_total":                    {"status", "cause"},
 	"apigw_triage_backoff_hint_seconds":               {"api", "stage", "cause"},
 	"apigw_triage_notifications_total":                {"sink", "result"},
-	// Not in CONTRACT.md, but graphed by the dashboard and the rules, and
+	// Not named in docs/interfaces.md, but graphed by the dashboard and the rules, and
 	// promised by the notifications issue.
 	"apigw_triage_stage_error_ratio":                 {"api", "stage", "region", "account"},
 	"apigw_triage_stage_latency_p99_seconds":         {"api", "stage", "region", "account"},
@@ -42,7 +42,7 @@ var contractMetrics = map[string][]string{
 	"apigw_triage_slack_plain_text_fallbacks_total":  nil,
 }
 
-// TestContractMetricNames keeps the code, CONTRACT.md, the Grafana
+// TestContractMetricNames keeps the code, docs/interfaces.md, the Grafana
 // dashboard and the alert rules in step: every promised metric exists with
 // its labels and a help text, and every metric a deploy file queries is
 // one the daemon exports.

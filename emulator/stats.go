@@ -6,7 +6,7 @@ import (
 )
 
 // Stats are the emulator's counters since start, served at
-// GET /_emulator/stats (CONTRACT.md).
+// GET /_emulator/stats (docs/interfaces.md).
 type Stats struct {
 	// Calls counts HTTP attempts per operation name (e.g. GetMetricData),
 	// throttled ones included, summed over services.

@@ -175,7 +175,7 @@ func readEvidence(ctx context.Context, sess *classifier.Session, name string, st
 	return nil
 }
 
-// oneLine keeps an error message on one line, as CONTRACT.md asks.
+// oneLine keeps an error message on one line, as docs/interfaces.md says.
 func oneLine(err error) string {
 	return strings.Join(strings.Fields(err.Error()), " ")
 }

@@ -11,7 +11,7 @@ import (
 // cmdFlags is one subcommand's flag set with its help: a usage line and
 // examples. Every subcommand parses through it, so -h behaves the same
 // everywhere: the help on standard output and exit 0; a bad flag gets one
-// line on standard error and exit 2 (CONTRACT.md).
+// line on standard error and exit 2 (docs/interfaces.md).
 type cmdFlags struct {
 	*flag.FlagSet
 	name     string

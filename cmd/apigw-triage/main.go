@@ -57,7 +57,7 @@ func main() {
 	os.Exit(code)
 }
 
-// dispatch picks the subcommand. Exit status 2 is a usage error, as CONTRACT.md says.
+// dispatch picks the subcommand. Exit status 2 is a usage error, as docs/interfaces.md says.
 func dispatch(ctx context.Context, args []string, s streams) int {
 	cmds := commands()
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
