@@ -128,10 +128,13 @@ func inFunction(c Cause) Cause {
 	return c
 }
 
-// websocketMarks show a WebSocket API: its client, its routes and the
-// @connections management API.
+// websocketMarks show a WebSocket API: its client (wscat and the ws
+// library it is built on report a refused handshake as "Unexpected server
+// response: 502"), its routes, the connection id of its frames and log
+// fields, and the @connections management API.
 var websocketMarks = [][]byte{
 	[]byte("wscat"), []byte("wss://"), []byte("$connect"), []byte("$disconnect"),
+	[]byte("unexpected server response:"), []byte(`"connectionid"`), []byte("connectionid:"),
 	[]byte("@connections"), []byte("posttoconnection"), []byte("goneexception"),
 	[]byte("sec-websocket"), []byte("websocket"), []byte("apigatewaymanagementapi"),
 }
