@@ -4,14 +4,17 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"runtime/debug"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/apigw-triage/apigw-triage/boltlayout"
 )
 
 // precheck takes the file's shared lock with a read-only open, so that no
 // writer is half-way through it, and checks its page structure before the
-// read-write open lets bbolt follow it (checkLayout says why).
+// read-write open lets bbolt follow it (boltlayout.Check says why).
 func precheck(path string, opts StoreOptions) (err error) {
 	db, err := openBolt(path, &bolt.Options{Timeout: opts.LockTimeout, ReadOnly: true})
 	if err != nil {
@@ -22,7 +25,14 @@ func precheck(path string, opts StoreOptions) (err error) {
 			err = fmt.Errorf("incident store %s: %w", path, cerr)
 		}
 	}()
-	return checkLayout(path)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if err := boltlayout.Check(b); err != nil {
+		return fmt.Errorf("%w: %w", errDamaged, err)
+	}
+	return nil
 }
 
 // verify reads and decodes every record, so that a damaged store fails at

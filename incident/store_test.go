@@ -108,7 +108,7 @@ func TestStoreRefusesDamagedFiles(t *testing.T) {
 		{"empty file", func(t *testing.T, p string) { write(t, p, nil) }, "file is empty"},
 		{"truncated to half", func(t *testing.T, p string) { truncate(t, p, 2) }, "truncated"},
 		{"truncated to one page", func(t *testing.T, p string) { truncate(t, p, 0) }, "incident store"},
-		{"pages overwritten", func(t *testing.T, p string) { scribble(t, p, 2*4096) }, "move it away"},
+		{"pages overwritten", func(t *testing.T, p string) { scribble(t, p, 2*4096) }, "damaged file: page 2"},
 		{"record that does not decode", func(t *testing.T, p string) { rawPut(t, p, bucketIncidents, "inc-x", "{not json") }, `record "inc-x"`},
 		{"newer schema", func(t *testing.T, p string) { rawPut(t, p, bucketMeta, string(keySchema), "99") }, "schema version 99 is newer"},
 		{"foreign bbolt file", func(t *testing.T, p string) {

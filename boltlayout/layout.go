@@ -1,42 +1,35 @@
-package incident
+package boltlayout
 
 import (
 	"fmt"
 	"hash/fnv"
-	"os"
 )
 
-// checkLayout reads a store file with ordinary reads and checks the bbolt
-// page structure before bbolt maps it: every page a reader can reach lies
-// inside the file, has the type its parent expects, and holds its elements
-// within its own bounds; the freelist names only unused pages. bbolt trusts
-// these fields and follows them with unchecked pointer arithmetic, so a
-// damaged count or page id would make it read outside the mapping. That is
-// a fault guard can catch in a release build, but a checkptr abort under
-// -race and, past the mapping, possibly someone else's memory.
+// Check checks the bbolt page structure of a file's bytes, read with
+// ordinary reads before bbolt maps the file: every page a reader can reach
+// lies inside the file, has the type its parent expects, and holds its
+// elements within its own bounds; the freelist names only unused pages.
+// bbolt trusts these fields and follows them with unchecked pointer
+// arithmetic, so a damaged count or page id would make it read outside the
+// mapping. That is a fault debug.SetPanicOnFault can catch in a release
+// build, but a checkptr abort under -race and, past the mapping, possibly
+// someone else's memory.
 //
 // The layout is bbolt's file format version 2 (go.etcd.io/bbolt
 // internal/common), little-endian as on every platform the image ships for.
-func checkLayout(path string) error {
-	b, err := os.ReadFile(path)
-	if err != nil {
+//
+// A file without a valid meta page passes: bbolt refuses it with a clear
+// error of its own. An error names the damaged page or field.
+func Check(b []byte) error {
+	m, ok, err := readMeta(b)
+	if err != nil || !ok {
 		return err
 	}
-	m, ok, err := readMeta(b)
-	if err != nil {
-		return fmt.Errorf("%w: %w", errDamaged, err)
-	}
-	if !ok {
-		return nil
-	}
-	w := &layoutWalker{file: b, meta: m, seen: map[uint64]bool{}}
+	w := &walker{file: b, meta: m, seen: map[uint64]bool{}}
 	if err := w.bucket(m.root, nil, 0); err != nil {
-		return fmt.Errorf("%w: %w", errDamaged, err)
+		return err
 	}
-	if err := w.freelist(); err != nil {
-		return fmt.Errorf("%w: %w", errDamaged, err)
-	}
-	return nil
+	return w.freelist()
 }
 
 const (

@@ -1,13 +1,13 @@
-package incident
+package boltlayout
 
 import (
 	"encoding/binary"
 	"fmt"
 )
 
-// layoutWalker follows a bbolt file's trees from the root bucket, checking
+// walker follows a bbolt file's trees from the root bucket, checking
 // each page before reading through it.
-type layoutWalker struct {
+type walker struct {
 	file []byte
 	meta boltMeta
 	seen map[uint64]bool // pages reached so far: a page has one parent
@@ -17,7 +17,7 @@ var le = binary.LittleEndian
 
 // page returns the bytes of page id, header and overflow pages included,
 // after checking that it lies inside the file and below the high-water mark.
-func (w *layoutWalker) page(id uint64, want uint16) ([]byte, error) {
+func (w *walker) page(id uint64, want uint16) ([]byte, error) {
 	if id < 2 || id >= w.meta.pgid {
 		return nil, fmt.Errorf("page %d is outside the file's %d pages", id, w.meta.pgid)
 	}
@@ -44,7 +44,7 @@ func (w *layoutWalker) page(id uint64, want uint16) ([]byte, error) {
 
 // bucket checks the tree of one bucket: rooted at page root, or held
 // inline (root 0) in the bucket's own value.
-func (w *layoutWalker) bucket(root uint64, inline []byte, depth int) error {
+func (w *walker) bucket(root uint64, inline []byte, depth int) error {
 	if depth > maxTreeDepth {
 		return fmt.Errorf("buckets are nested more than %d deep", maxTreeDepth)
 	}
@@ -58,7 +58,7 @@ func (w *layoutWalker) bucket(root uint64, inline []byte, depth int) error {
 }
 
 // node checks a branch or leaf page and everything below it.
-func (w *layoutWalker) node(id uint64, depth int) error {
+func (w *walker) node(id uint64, depth int) error {
 	if depth > maxTreeDepth {
 		return fmt.Errorf("page %d is nested more than %d deep", id, maxTreeDepth)
 	}
@@ -98,7 +98,7 @@ func (w *layoutWalker) node(id uint64, depth int) error {
 }
 
 // leaf checks a leaf page's elements, and the trees of the buckets it holds.
-func (w *layoutWalker) leaf(p []byte, depth int) error {
+func (w *walker) leaf(p []byte, depth int) error {
 	n := int(le.Uint16(p[10:]))
 	if err := fits(p, n); err != nil {
 		return err
@@ -144,7 +144,7 @@ func within(p []byte, at int, pos, ksize, vsize uint32) error {
 
 // freelist checks that the free pages are inside the file and not in use:
 // bbolt would otherwise hand a live page to the next write.
-func (w *layoutWalker) freelist() error {
+func (w *walker) freelist() error {
 	if w.meta.freelist == noFreelist {
 		// The daemon always syncs its freelist. Without one, bbolt rebuilds
 		// it by a walk that panics in a goroutine of its own on any doubt.
