@@ -61,9 +61,9 @@ func render(v notifier.View, s style, mention string) message {
 	head := fmt.Sprintf("%s %s %s · %s", emoji(v), v.Status, headline(v, s), v.Target)
 	var blocks []slackapi.Block
 	if s == styleReply || s == styleDetail {
-		blocks = append(blocks, section("*"+notifier.EscapeMrkdwn(head)+"*"))
+		blocks = append(blocks, section("*"+escapeMrkdwn(head)+"*"))
 	} else {
-		head = notifier.Truncate(notifier.EscapePlain(head), notifier.MaxHeaderText)
+		head = notifier.Truncate(escapePlain(head), maxHeaderText)
 		blocks = append(blocks, slackapi.NewHeaderBlock(slackapi.NewTextBlockObject(slackapi.PlainTextType, head, true, false)))
 	}
 	if top := topLine(v, mention); top != "" {
@@ -76,7 +76,7 @@ func render(v notifier.View, s style, mention string) message {
 	if links := linksBlock(v); links != nil && s != styleReply {
 		blocks = append(blocks, links)
 	}
-	return message{Text: notificationText(v, mention), Blocks: blocks[:min(len(blocks), notifier.MaxBlocks)]}
+	return message{Text: notificationText(v, mention), Blocks: blocks[:min(len(blocks), maxBlocks)]}
 }
 
 // topLine is the mention and what changed, above the figures.
@@ -86,22 +86,22 @@ func topLine(v notifier.View, mention string) string {
 		parts = append(parts, mentionMarkup(mention))
 	}
 	if v.Change != "" {
-		parts = append(parts, "*"+notifier.EscapeMrkdwn(v.Change)+"*")
+		parts = append(parts, "*"+escapeMrkdwn(v.Change)+"*")
 	}
 	return strings.Join(parts, " ")
 }
 
 func section(text string) *slackapi.SectionBlock {
 	return slackapi.NewSectionBlock(slackapi.NewTextBlockObject(slackapi.MarkdownType,
-		notifier.Truncate(text, notifier.MaxSectionText), false, false), nil, nil)
+		notifier.Truncate(text, maxSectionText), false, false), nil, nil)
 }
 
 func fieldsBlock(v notifier.View) *slackapi.SectionBlock {
 	var fields []*slackapi.TextBlockObject
 	for _, f := range v.Fields[:min(len(v.Fields), 10)] { // a section holds at most 10 fields
-		text := "*" + notifier.EscapeMrkdwn(f.Label) + "*\n" + notifier.EscapeMrkdwn(f.Value)
+		text := "*" + escapeMrkdwn(f.Label) + "*\n" + escapeMrkdwn(f.Value)
 		fields = append(fields, slackapi.NewTextBlockObject(slackapi.MarkdownType,
-			notifier.Truncate(text, notifier.MaxFieldText), false, false))
+			notifier.Truncate(text, maxFieldText), false, false))
 	}
 	return slackapi.NewSectionBlock(nil, fields, nil)
 }
@@ -110,23 +110,23 @@ func fieldsBlock(v notifier.View) *slackapi.SectionBlock {
 // a resolved incident keeps the cause and the fix (what to change so it does
 // not come back) but drops the client retry advice.
 func diagnosisBlocks(v notifier.View) []slackapi.Block {
-	l := func(k notifier.LabelKey) string { return notifier.EscapeMrkdwn(notifier.Label(v.Lang, k)) }
+	l := func(k notifier.LabelKey) string { return escapeMrkdwn(notifier.Label(v.Lang, k)) }
 	diag := fmt.Sprintf("*%s:* %s  `%s`  (%s %.0f%%)", l(notifier.LabelDiagnosis),
-		notifier.EscapeMrkdwn(v.CauseTitle), notifier.EscapeCode(v.CauseID), l(notifier.LabelConfidence), v.Confidence*100)
+		escapeMrkdwn(v.CauseTitle), escapeCode(v.CauseID), l(notifier.LabelConfidence), v.Confidence*100)
 	if v.Why != "" {
-		diag += "\n_" + notifier.EscapeMrkdwn(strings.ReplaceAll(v.Why, "_", " ")) + "_"
+		diag += "\n_" + escapeMrkdwn(strings.ReplaceAll(v.Why, "_", " ")) + "_"
 	}
 	if len(v.Breakdown) > 0 {
 		diag += "\n*" + l(notifier.LabelBreakdown) + ":*"
 		for _, b := range v.Breakdown {
-			diag += "\n• " + notifier.EscapeMrkdwn(b)
+			diag += "\n• " + escapeMrkdwn(b)
 		}
 	}
 	out := []slackapi.Block{section(diag)}
 	if len(v.Routes) > 0 && !v.Resolved {
 		routes := "*" + l(notifier.LabelFailingRoutes) + "*"
 		for _, r := range v.Routes {
-			routes += "\n• " + notifier.EscapeMrkdwn(r)
+			routes += "\n• " + escapeMrkdwn(r)
 		}
 		out = append(out, section(routes))
 	}
@@ -136,12 +136,12 @@ func diagnosisBlocks(v notifier.View) []slackapi.Block {
 	if len(v.Steps) > 0 {
 		steps := "*" + l(notifier.LabelRemediation) + "*"
 		for i, st := range v.Steps {
-			steps += fmt.Sprintf("\n%d. %s", i+1, notifier.EscapeMrkdwn(notifier.OneLine(st)))
+			steps += fmt.Sprintf("\n%d. %s", i+1, escapeMrkdwn(notifier.OneLine(st)))
 		}
 		out = append(out, section(steps))
 	}
 	if v.Backoff != "" && !v.Resolved {
-		out = append(out, section("*"+l(notifier.LabelBackoff)+"*\n"+notifier.EscapeMrkdwn(v.Backoff)))
+		out = append(out, section("*"+l(notifier.LabelBackoff)+"*\n"+escapeMrkdwn(v.Backoff)))
 	}
 	return out
 }
@@ -149,10 +149,10 @@ func diagnosisBlocks(v notifier.View) []slackapi.Block {
 // codeBlock puts lines in a ``` block, cutting whole lines so the block is
 // always closed within the section limit.
 func codeBlock(title string, lines []string) string {
-	const room = notifier.MaxSectionText - 16
+	const room = maxSectionText - 16
 	out := "*" + title + "*\n```"
 	for _, line := range lines {
-		line = notifier.EscapeCode(line)
+		line = escapeCode(line)
 		if len(out)+len(line)+5 > room {
 			break
 		}
@@ -173,25 +173,25 @@ func linksBlock(v notifier.View) slackapi.Block {
 		return nil
 	}
 	return slackapi.NewContextBlock("", slackapi.NewTextBlockObject(slackapi.MarkdownType,
-		notifier.Truncate(strings.Join(links, "  ·  "), notifier.MaxSectionText), false, false))
+		notifier.Truncate(strings.Join(links, "  ·  "), maxSectionText), false, false))
 }
 
 // link builds <url|text>; the URL is ours, but |, < and > would still end
 // it early, so they are percent-encoded.
 func link(u, text string) string {
 	u = strings.NewReplacer("|", "%7C", "<", "%3C", ">", "%3E", " ", "%20").Replace(u)
-	return "<" + u + "|" + strings.NewReplacer("|", "¦").Replace(notifier.EscapeMrkdwn(text)) + ">"
+	return "<" + u + "|" + strings.NewReplacer("|", "¦").Replace(escapeMrkdwn(text)) + ">"
 }
 
 // notificationText is the message's top-level text: what a push
 // notification shows, and what screen readers read.
 func notificationText(v notifier.View, mention string) string {
 	t := fmt.Sprintf("%s %s · %s: %s (%s)", v.Status, v.Headline, v.Target, v.CauseTitle, errorRate(v))
-	t = notifier.EscapeMrkdwn(t)
+	t = escapeMrkdwn(t)
 	if mention != "" {
 		t = mentionMarkup(mention) + " " + t
 	}
-	return notifier.Truncate(t, notifier.MaxMessageText)
+	return notifier.Truncate(t, maxMessageText)
 }
 
 func errorRate(v notifier.View) string {
@@ -204,7 +204,7 @@ func errorRate(v notifier.View) string {
 // plainMessage is the fallback when Slack refuses the blocks: the same
 // content as text, bounded well under the 40000-character limit.
 func plainMessage(v notifier.View, mention string) message {
-	t := notifier.EscapeMrkdwn(notifier.PlainText(v))
+	t := escapeMrkdwn(notifier.PlainText(v))
 	if mention != "" {
 		t = mentionMarkup(mention) + " " + t
 	}

@@ -14,7 +14,7 @@ import (
 // are counted ("…and 20 more"). With the header, the summary and that count
 // it stays under Slack's 50 blocks, one section per incident so that each
 // line can be edited on its own.
-const maxDigestLines = notifier.MaxBlocks - 10
+const maxDigestLines = maxBlocks - 10
 
 // maxDigestText bounds a digest's notification text: a push notification
 // shows the first hundred characters or so, the rest is for screen readers.
@@ -70,7 +70,7 @@ func digestHeader(lang classifier.Lang, total, resolved int) *slackapi.HeaderBlo
 	if total > 0 && resolved >= total {
 		e = ":white_check_mark:"
 	}
-	text := notifier.Truncate(e+" "+digestCount(lang, total), notifier.MaxHeaderText)
+	text := notifier.Truncate(e+" "+digestCount(lang, total), maxHeaderText)
 	return slackapi.NewHeaderBlock(slackapi.NewTextBlockObject(slackapi.PlainTextType, text, true, false),
 		slackapi.HeaderBlockOptionBlockID(blockDigestHead))
 }
@@ -114,15 +114,15 @@ func digestLine(v notifier.View, incidentID string) *slackapi.SectionBlock {
 	var second []string
 	if v.Resolved {
 		e = ":white_check_mark:"
-		second = append(second, "_"+notifier.EscapeMrkdwn(notifier.Label(v.Lang, notifier.LabelResolved))+"_")
+		second = append(second, "_"+escapeMrkdwn(notifier.Label(v.Lang, notifier.LabelResolved))+"_")
 		if open := fieldValue(v, notifier.LabelOpenFor); open != "" {
-			second = append(second, notifier.EscapeMrkdwn(notifier.Label(v.Lang, notifier.LabelOpenFor)+" "+open))
+			second = append(second, escapeMrkdwn(notifier.Label(v.Lang, notifier.LabelOpenFor)+" "+open))
 		}
 	} else if rate := errorRate(v); rate != "" {
-		second = append(second, notifier.EscapeMrkdwn(rate))
+		second = append(second, escapeMrkdwn(rate))
 	}
-	second = append(second, notifier.EscapeMrkdwn(v.CauseTitle))
-	text := fmt.Sprintf("%s *%s · %s*\n%s", e, notifier.EscapeMrkdwn(v.Status), notifier.EscapeMrkdwn(v.Target), strings.Join(second, " · "))
+	second = append(second, escapeMrkdwn(v.CauseTitle))
+	text := fmt.Sprintf("%s *%s · %s*\n%s", e, escapeMrkdwn(v.Status), escapeMrkdwn(v.Target), strings.Join(second, " · "))
 	s := section(text)
 	s.BlockID = lineBlockID(incidentID)
 	return s
@@ -150,12 +150,12 @@ func digestText(dg digest) string {
 	for _, m := range dg.Mentions {
 		b.WriteString(mentionMarkup(m) + " ")
 	}
-	b.WriteString(notifier.EscapeMrkdwn(digestCount(dg.Lang, len(dg.Views))) + ":")
+	b.WriteString(escapeMrkdwn(digestCount(dg.Lang, len(dg.Views))) + ":")
 	for i, v := range dg.Views {
 		if i > 0 {
 			b.WriteString(",")
 		}
-		b.WriteString(" " + notifier.EscapeMrkdwn(v.Status+" "+v.Target))
+		b.WriteString(" " + escapeMrkdwn(v.Status+" "+v.Target))
 		if b.Len() > maxDigestText {
 			break
 		}
@@ -167,7 +167,7 @@ func digestText(dg digest) string {
 func digestPlain(dg digest) message {
 	lines := []string{digestText(dg)}
 	for _, v := range dg.Views[:min(len(dg.Views), maxDigestLines)] {
-		lines = append(lines, notifier.EscapeMrkdwn(fmt.Sprintf("• %s %s: %s (%s)", v.Status, v.Target, v.CauseTitle, errorRate(v))))
+		lines = append(lines, escapeMrkdwn(fmt.Sprintf("• %s %s: %s (%s)", v.Status, v.Target, v.CauseTitle, errorRate(v))))
 	}
 	if more := len(dg.Views) - maxDigestLines; more > 0 {
 		lines = append(lines, fmt.Sprintf(digestLabel(dg.Lang, digestMore), more))

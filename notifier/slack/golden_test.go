@@ -71,27 +71,27 @@ func compareGolden(t *testing.T, path string, got []byte) {
 // checkLimits enforces Slack's documented Block Kit limits on a message.
 func checkLimits(t *testing.T, m message) {
 	t.Helper()
-	if len(m.Blocks) > notifier.MaxBlocks {
+	if len(m.Blocks) > maxBlocks {
 		t.Errorf("%d blocks", len(m.Blocks))
 	}
-	if utf8.RuneCountInString(m.Text) > notifier.MaxMessageText {
+	if utf8.RuneCountInString(m.Text) > maxMessageText {
 		t.Errorf("text of %d characters", utf8.RuneCountInString(m.Text))
 	}
 	for i, b := range m.Blocks {
 		switch b := b.(type) {
 		case *slackapi.HeaderBlock:
-			if n := utf8.RuneCountInString(b.Text.Text); n > notifier.MaxHeaderText {
+			if n := utf8.RuneCountInString(b.Text.Text); n > maxHeaderText {
 				t.Errorf("block %d: header of %d characters", i, n)
 			}
 		case *slackapi.SectionBlock:
-			if b.Text != nil && utf8.RuneCountInString(b.Text.Text) > notifier.MaxSectionText {
+			if b.Text != nil && utf8.RuneCountInString(b.Text.Text) > maxSectionText {
 				t.Errorf("block %d: section of %d characters", i, utf8.RuneCountInString(b.Text.Text))
 			}
 			if len(b.Fields) > 10 {
 				t.Errorf("block %d: %d fields", i, len(b.Fields))
 			}
 			for _, f := range b.Fields {
-				if utf8.RuneCountInString(f.Text) > notifier.MaxFieldText {
+				if utf8.RuneCountInString(f.Text) > maxFieldText {
 					t.Errorf("block %d: field of %d characters", i, utf8.RuneCountInString(f.Text))
 				}
 			}
