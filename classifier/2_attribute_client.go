@@ -22,11 +22,14 @@ func (s *Session) clientLine(msg, line []byte) {
 	}
 	s.noteAPIType(s.low, msg)
 	if m := httpStatusLine.FindSubmatch(msg); m != nil {
-		s.group(nil).setStatus(leadingInt(m[1]), line)
+		code := leadingInt(m[1])
+		s.noteShown(code)
+		s.group(nil).setStatus(code, line)
 		return
 	}
 	if layer != LayerFunction && execKindOf(msg) == execOther {
 		if code := statusShown(s.low); code != 0 {
+			s.noteShown(code)
 			g := s.group(nil)
 			g.setStatus(code, line)
 			// only a client's or a CDN's line is a program's word for the status
@@ -63,4 +66,12 @@ func isHTTPAPIHeader(msg []byte) bool {
 	msg = bytes.TrimPrefix(msg, []byte("< "))
 	const name = "apigw-requestid:"
 	return len(msg) > len(name) && bytes.EqualFold(msg[:len(name)], []byte(name))
+}
+
+// noteShown remembers a 5xx shown anywhere in the evidence, so that no
+// grouping of lines can turn a report that shows one into an all-clear.
+func (s *Session) noteShown(code int) {
+	if is5xx(code) {
+		s.st.shown5xx = mergeImplied(s.st.shown5xx, code)
+	}
 }

@@ -116,11 +116,13 @@ var (
 // only API Gateway can have: a backend, TLS, throttling or permission error
 // that the function logs (calling another function or service) is the
 // function failing on its dependency, which the gateway reports as a
-// function error.
+// function error. An AWS service's throttling (ProvisionedThroughputExceeded,
+// ThrottlingException) stays backend_throttled whoever called it: the fix is
+// the service's limits and the callers' backoff, not the function's code.
 func inFunction(c Cause) Cause {
 	switch c {
 	case CauseBackendConnectionError, CauseBackendTLSError, CauseBackendUnavailable,
-		CauseBackendThrottled, CauseCredentialsRoleError, CauseInternalServiceFailure,
+		CauseCredentialsRoleError, CauseInternalServiceFailure,
 		CausePrivateIntegrationError, CauseIntegrationTimeout, CauseLambdaInvokePermission,
 		CauseLambdaThrottled:
 		return CauseLambdaFunctionError
@@ -136,8 +138,13 @@ var websocketMarks = [][]byte{
 	[]byte("wscat"), []byte("wss://"), []byte("$connect"), []byte("$disconnect"),
 	[]byte("unexpected server response:"), []byte(`"connectionid"`), []byte("connectionid:"),
 	[]byte("@connections"), []byte("posttoconnection"), []byte("goneexception"),
-	[]byte("sec-websocket"), []byte("websocket"), []byte("apigatewaymanagementapi"),
+	[]byte("sec-websocket"), []byte("apigatewaymanagementapi"),
 }
+
+// websocketWord is the bare word: people and functions say it about
+// WebSocket APIs, but also about an HTTP API's function that handles both
+// kinds of events, so an HTTP API's own marks outweigh it.
+var websocketWord = []byte("websocket")
 
 // httpAPIMarks show an HTTP API in prose or client output.
 var httpAPIMarks = [][]byte{
@@ -159,6 +166,9 @@ func (s *Session) noteAPIType(low, raw []byte) {
 			s.st.websocket = true
 			return
 		}
+	}
+	if bytes.Contains(low, websocketWord) {
+		s.st.websocketWord = true
 	}
 	for _, m := range httpAPIMarks {
 		if bytes.Contains(low, m) {

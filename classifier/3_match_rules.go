@@ -347,7 +347,17 @@ func clientRules() []ruleSpec {
 		{lit: "internalservererrorexception", implied: implied5xx},
 		{lit: "missingauthenticationtokenexception", implied: 403},
 		{lit: "missing authentication token", implied: 403},
+		// the body of the gateway's AUTHORIZER_CONFIGURATION_ERROR and
+		// AUTHORIZER_FAILURE responses (500): {"message": null}, the
+		// $context.error.messageString an authorizer failure leaves empty
+		{lit: `"message"`, re: `\{\s*"message"\s*:\s*null\s*\}`, cause: CauseAuthorizerError, weight: wHint, implied: 500},
+		// a web framework in the function caught the error and answered
+		// 500 itself (Chalice's body)
+		{lit: `"code"`, re: `"code"\s*:\s*"internalservererror"\s*,\s*"message"\s*:\s*"an internal server error occurred`, cause: CauseLambdaFunctionError, weight: wHint, implied: 500},
 		{lit: `"message"`, re: `"message"\s*:\s*"(internal server error|endpoint request timed out|service unavailable|bad gateway|gateway time-?out|forbidden|unauthorized|too many requests|limit exceeded|not found|user is not authorized)`, weight: 0},
+		// the same reason phrases in the "detail" body web frameworks in
+		// the function answer with (FastAPI, Django REST framework)
+		{lit: `"detail"`, re: `"detail"\s*:\s*"(internal server error|service unavailable|forbidden|unauthorized|not found)"`, weight: 0},
 		{lit: "5", re: `\b(50[0234]) (?:internal server error|bad gateway|service unavailable|gateway time-?out)\b`},
 		// not after "; ": "(Service: X; Status Code: 503; Error Code: ...)" is
 		// the status of an AWS call behind the integration, not the client's.

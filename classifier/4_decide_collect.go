@@ -13,6 +13,8 @@ func (s *Session) apiType() stage.APIType {
 		return s.hints.APIType
 	case s.st.websocket:
 		return stage.APIWebSocket
+	case s.st.websocketWord && !s.st.httpAPI && !s.st.httpAPIHint:
+		return stage.APIWebSocket
 	case s.st.execLines > 0:
 		return stage.APIREST
 	case s.st.httpAPI || s.st.httpAPIHint:

@@ -73,6 +73,9 @@ func (s *Session) shownCode(g *group, h hit) int {
 	if g.toldStatus && g.status >= 200 && g.status < 300 && !g.functionFailed() {
 		return 0 // "it returns 200" is most often about what works (a direct invoke, a local run)
 	}
+	if g.status == implied5xx && is5xx(h.implied) {
+		return h.implied // a body that names the code refines "some 5xx"
+	}
 	if g.status != 0 {
 		return g.status
 	}

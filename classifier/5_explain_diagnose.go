@@ -29,6 +29,7 @@ func (s *Session) Diagnose(lang Lang) Diagnosis {
 	default:
 		s.noFailure(&d)
 	}
+	s.noFalseAllClear(&d, api)
 	d.Missing = s.missing(d)
 	d.Remediation = Remediate(d.Cause, lang).ForAPI(api)
 	d.Backoff = BackoffFor(d.Cause, d.RetryAfter)
@@ -138,6 +139,30 @@ func (s *Session) noFailure(d *Diagnosis) {
 	if len(r.evidence) > 0 {
 		d.Why = "No request ended in 5xx; the errors seen are client-side or masked: " + quoteMessage(r.evidence[0])
 	}
+}
+
+// noFalseAllClear keeps a report that shows a 5xx anywhere (a status line,
+// a gateway body, a person's "we get 502") from being answered none: the
+// requests that ended below 500 were others, or the masked error was not
+// the one the client saw. The status is the one shown; the cause stays
+// unknown unless a failing function was seen, which is the likeliest
+// reason for a 5xx next to a masked error.
+func (s *Session) noFalseAllClear(d *Diagnosis, api stage.APIType) {
+	if d.Status != StatusNone || s.st.shown5xx == 0 {
+		return
+	}
+	cause := CauseUnknown
+	if d.Cause == CauseLambdaErrorMaskedAs200 {
+		cause = CauseLambdaFunctionError
+	}
+	d.Cause, d.Status = cause, toStatus(s.usualCode(cause, api, s.st.shown5xx))
+	if s.st.shown5xx != implied5xx {
+		d.Status = toStatus(s.st.shown5xx)
+	}
+	d.Confidence = min(d.Confidence, 0.5)
+	d.Failed = max(d.Failed, 1)
+	d.Breakdown = []BreakdownRow{{Cause: d.Cause, Status: d.Status, Requests: d.Failed}}
+	d.Why = "The evidence shows a " + d.Status.String() + " response, but no line shows why. " + d.Why
 }
 
 // sawAnswerBelow500 reports whether the evidence shows a request that ended

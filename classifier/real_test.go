@@ -37,22 +37,24 @@ type realCase struct {
 
 // realHeader splits the "# source:", "# why:" and "# read:" lines that follow
 // the want line of a real report from the excerpt, so that the prose of the
-// header never reaches the classifier.
+// header never reaches the classifier. Only those keys end the header: an
+// excerpt may itself open with a markdown heading ("# Unexpected server
+// response: 502", an issue's title), which is evidence.
 func realHeader(body []byte) (source, why string, readBefore bool, excerpt []byte) {
-	for bytes.HasPrefix(body, []byte("#")) {
+	for {
 		line, rest, _ := bytes.Cut(body, []byte("\n"))
-		if v, ok := strings.CutPrefix(string(line), "# source:"); ok {
+		l := string(line)
+		if v, ok := strings.CutPrefix(l, "# source:"); ok {
 			source = strings.TrimSpace(v)
-		}
-		if v, ok := strings.CutPrefix(string(line), "# why:"); ok {
+		} else if v, ok := strings.CutPrefix(l, "# why:"); ok {
 			why = strings.TrimSpace(v)
-		}
-		if strings.HasPrefix(string(line), "# read:") {
+		} else if strings.HasPrefix(l, "# read:") {
 			readBefore = true
+		} else {
+			return source, why, readBefore, body
 		}
 		body = rest
 	}
-	return source, why, readBefore, body
 }
 
 func loadRealCases(t *testing.T) []realCase {

@@ -44,9 +44,12 @@ type stats struct {
 	httpAPI     bool
 	httpAPIHint bool // a person or client named an HTTP API
 	websocket   bool // wscat, $connect, @connections: a WebSocket API
-	machine     int  // lines a program wrote (not a person's sentences)
-	retryAfter  time.Duration
-	maxLatency  time.Duration
+	// websocketWord: the word alone, which an HTTP API's marks outweigh
+	websocketWord bool
+	machine       int // lines a program wrote (not a person's sentences)
+	shown5xx      int // a 5xx a client, a CDN or a person showed anywhere (implied5xx: some 5xx)
+	retryAfter    time.Duration
+	maxLatency    time.Duration
 }
 
 // NewSession starts collecting evidence for one incident; hints are what the
