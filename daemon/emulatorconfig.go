@@ -2,6 +2,7 @@ package daemon
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/apigw-triage/apigw-triage/config"
 )
@@ -13,6 +14,21 @@ type EmulatorSettings struct {
 	Listen     string // the daemon's HTTP address
 	StatePath  string
 	WebhookURL string // optional Slack incoming webhook
+	// Speed is how many emulated seconds pass per wall second (0 or 1: real
+	// time). A Logs Insights query then gets the wall-clock patience it has
+	// in a real run, so a busy machine does not turn a slow answer into
+	// missing evidence.
+	Speed float64
+}
+
+// queryTimeout is logs.query_timeout for a run at the settings' speed: the
+// default minute of wall time, within the key's one-hour bound.
+func (s EmulatorSettings) queryTimeout() time.Duration {
+	d := time.Minute
+	if s.Speed > 1 {
+		d = time.Duration(float64(d) * s.Speed)
+	}
+	return min(d, time.Hour)
 }
 
 // EmulatorConfig is the configuration the demo and the end-to-end tests
@@ -41,11 +57,12 @@ collector:
   interval: 60s
 logs:
   lookback: 5m
+  query_timeout: %s
 server:
   listen: %q
 state:
   path: %q
-`, s.Endpoint, s.Account, s.Listen, s.StatePath)
+`, s.Endpoint, s.Account, s.queryTimeout(), s.Listen, s.StatePath)
 	if s.WebhookURL != "" {
 		text += fmt.Sprintf("slack:\n  webhook_url: %q\n", s.WebhookURL)
 	}

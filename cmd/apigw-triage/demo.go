@@ -107,7 +107,7 @@ func demo(ctx context.Context, o demoOptions, s streams) error {
 	defer func() { _ = os.RemoveAll(dir) }()
 	cfg, err := daemon.EmulatorConfig(daemon.EmulatorSettings{
 		Endpoint: emuURL, Account: world.Accounts()[0], Listen: o.listen,
-		StatePath: filepath.Join(dir, "incidents.db"), WebhookURL: o.webhook,
+		StatePath: filepath.Join(dir, "incidents.db"), WebhookURL: o.webhook, Speed: o.speed,
 	}, s.getenv)
 	if err != nil {
 		return err

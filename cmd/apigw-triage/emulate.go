@@ -101,6 +101,7 @@ func announceEmulator(s streams, o emulateOptions, endpoint, account string, zer
 			"# The access keys are the emulator's dummies: no AWS account or credentials are needed.\n" +
 			daemon.EmulatorConfigText(daemon.EmulatorSettings{
 				Endpoint: endpoint, Account: account, Listen: "127.0.0.1:9108", StatePath: "apigw-triage-emulator.db",
+				Speed: o.speed,
 			})
 		if err := os.WriteFile(cfgPath, []byte(text), 0o600); err != nil {
 			return fmt.Errorf("--write-config: %w", err)

@@ -227,7 +227,7 @@ func writeHostileConfig(t *testing.T, endpoint, account, slackAPI, amURL, listen
 	dir := t.TempDir()
 	text := daemon.EmulatorConfigText(daemon.EmulatorSettings{
 		Endpoint: endpoint, Account: account, Listen: listen,
-		StatePath: filepath.Join(dir, "incidents.db"),
+		StatePath: filepath.Join(dir, "incidents.db"), Speed: 60,
 	}) + fmt.Sprintf(`slack:
   token: ${SLACK_BOT_TOKEN}
   api_url: %q

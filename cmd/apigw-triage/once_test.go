@@ -38,7 +38,7 @@ func catalogAt(t *testing.T, into time.Duration) ([]string, scenario.EpisodeInfo
 	ep := w.Episodes()[0]
 	cfg := daemon.EmulatorConfigText(daemon.EmulatorSettings{
 		Endpoint: srv.URL, Account: w.Accounts()[0], Listen: "127.0.0.1:0",
-		StatePath: filepath.Join(t.TempDir(), "incidents.db"),
+		StatePath: filepath.Join(t.TempDir(), "incidents.db"), Speed: speed,
 	})
 	path := filepath.Join(t.TempDir(), "emulator.yaml")
 	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {

@@ -35,7 +35,7 @@ func TestReloadOnSIGHUP(t *testing.T) {
 	listen := freeLoopback(t)
 	dir := t.TempDir()
 	good := daemon.EmulatorConfigText(daemon.EmulatorSettings{
-		Endpoint: emu.URL, Account: world.Accounts()[0], Listen: listen, StatePath: filepath.Join(dir, "incidents.db"),
+		Endpoint: emu.URL, Account: world.Accounts()[0], Listen: listen, StatePath: filepath.Join(dir, "incidents.db"), Speed: 60,
 	}) + "log:\n  level: info\n"
 	path := filepath.Join(dir, "apigw-triage.yaml")
 	write := func(text string) {

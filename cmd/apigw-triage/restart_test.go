@@ -125,7 +125,7 @@ func writeRestartConfig(t *testing.T, endpoint, account, slackAPI string) string
 	dir := t.TempDir()
 	text := daemon.EmulatorConfigText(daemon.EmulatorSettings{
 		Endpoint: endpoint, Account: account, Listen: "127.0.0.1:0",
-		StatePath: filepath.Join(dir, "incidents.db"),
+		StatePath: filepath.Join(dir, "incidents.db"), Speed: restartSpeed,
 	}) + fmt.Sprintf(`slack:
   token: ${SLACK_BOT_TOKEN}
   api_url: %q
