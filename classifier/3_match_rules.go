@@ -165,7 +165,10 @@ func lambdaRules() []ruleSpec {
 		{lit: "runtime.invalidentrypoint", cause: CauseLambdaRuntimeCrash, weight: wSpecific},
 		{lit: "couldn't find valid bootstrap", cause: CauseLambdaRuntimeCrash, weight: wSpecific},
 		{lit: "runtime exited with error", cause: CauseLambdaRuntimeCrash, weight: 75},
-		{lit: "process exited before completing request", cause: CauseLambdaRuntimeCrash, weight: wSpecific},
+		// the older runtimes' word for any premature exit: a crash, a
+		// handler that returned before its callback, or memory running out
+		// (which the REPORT line then shows, and which outweighs it)
+		{lit: "process exited before completing request", cause: CauseLambdaRuntimeCrash, weight: wLikely},
 		{lit: "runtime exited without providing a reason", cause: CauseLambdaRuntimeCrash, weight: 75},
 		{lit: "exec format error", cause: CauseLambdaRuntimeCrash, weight: 75},
 		{lit: "runtime.exiterror", cause: CauseLambdaRuntimeCrash, weight: 72},

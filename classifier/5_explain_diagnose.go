@@ -116,8 +116,11 @@ func (s *Session) noFailure(d *Diagnosis) {
 	}
 	d.Status = StatusNone
 	d.Cause, d.Confidence = CauseNot5xx, 0.6
-	if s.st.completed > 0 || s.st.notFailed > 0 {
-		d.Confidence = 0.9
+	switch {
+	case s.st.completed > 0 || s.st.notFailed > 0:
+		d.Confidence = 0.9 // the gateway's own log or access log ended the requests
+	case s.programShowedBelow500():
+		d.Confidence = 0.8 // a client's status line or a gateway body
 	}
 	r := &causeRow{cause: CauseNot5xx, statuses: map[Status]int{}, seen: map[string]bool{}}
 	for _, g := range s.notFailed {
@@ -163,6 +166,18 @@ func (s *Session) noFalseAllClear(d *Diagnosis, api stage.APIType) {
 	d.Failed = max(d.Failed, 1)
 	d.Breakdown = []BreakdownRow{{Cause: d.Cause, Status: d.Status, Requests: d.Failed}}
 	d.Why = "The evidence shows a " + d.Status.String() + " response, but no line shows why. " + d.Why
+}
+
+// programShowedBelow500 reports whether a client's or a CDN's line (a
+// status line, the gateway's own 4xx body) showed an answer below 500; a
+// person saying so is weaker evidence.
+func (s *Session) programShowedBelow500() bool {
+	for _, g := range s.live {
+		if !g.lambda && g.status > 0 && !is5xx(g.status) && !g.toldStatus {
+			return true
+		}
+	}
+	return false
 }
 
 // sawAnswerBelow500 reports whether the evidence shows a request that ended
