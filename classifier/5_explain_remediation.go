@@ -36,6 +36,8 @@ type catalogFile struct {
 	Backoff map[string]string `yaml:"backoff_notes"`
 	// Notes are sentences the advice adds for an API type (noteAutoDeploy).
 	Notes map[string]string `yaml:"notes"`
+	// Labels are the fixed text around the advice in a notification (Label).
+	Labels map[string]string `yaml:"labels"`
 }
 
 // catalogEntry is the advice for one cause in one language.
@@ -142,7 +144,7 @@ func parseCatalogFile(fsys fs.FS, name string) (*catalogFile, error) {
 
 // validate checks that every language has advice for every cause, with the
 // same number of steps and the same commands as English, within the length
-// limits, and every backoff note.
+// limits, every backoff note, and the labels English has.
 func (cat catalog) validate() []string {
 	en, ok := cat[LangEN]
 	if !ok {
@@ -163,6 +165,7 @@ func (cat catalog) validate() []string {
 			errs = append(errs, checkEntry(l, c, f.Causes[c.String()], en.Causes[c.String()])...)
 		}
 		errs = append(errs, checkBackoffNotes(l, f.Backoff)...)
+		errs = append(errs, checkLabels(l, f.Labels, en.Labels)...)
 		if msg := checkText(f.Notes[noteAutoDeploy], maxStepRunes); msg != "" {
 			errs = append(errs, fmt.Sprintf("%s: note %s %s", l, noteAutoDeploy, msg))
 		}

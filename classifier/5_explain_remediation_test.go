@@ -154,6 +154,11 @@ func TestCatalogValidationRejects(t *testing.T) {
 		{"fewer steps than English", LangEN, dropStep, "", "ja: lambda_out_of_memory: 4 steps, English has 3"},
 		{"command differs", LangZhTW, "--since 30m --filter-pattern", "--since 1h --filter-pattern", "zh-TW: lambda_function_error: step 1 code"},
 		{"missing cause", LangPtBR, "  not_5xx:\n", "  not_5xx_x:\n", "pt-BR: not_5xx: title is empty"},
+		{"missing label", LangJA, "  peak_window: ", "  peak_windows: ", "ja: label peak_window missing"},
+		{"label not in English", LangJA, "  peak_window: ", "  peak_windows: ", "ja: label peak_windows is not in English"},
+		{"label verb lost", LangZhTW, "  latency: '%s 延遲'", "  latency: '延遲'", `zh-TW: label latency verbs []`},
+		{"label verbs reordered", LangPtBR, "(%.0f%%)", "(%d%%)", "pt-BR: label route_figures verbs"},
+		{"empty label", LangEN, "  window: 'Window'", "  window: ''", "en: label window is empty"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
