@@ -27,6 +27,15 @@ func (s *Session) clientLine(msg, line []byte) {
 		s.group(nil).setStatus(code, line)
 		return
 	}
+	if s.st.curlCode && len(msg) == 3 && allDigits(msg) {
+		// the code curl -w '%{http_code}' printed on a line of its own
+		code := leadingInt(msg)
+		s.noteShown(code)
+		s.group(nil).setStatus(code, line)
+		s.st.machine++
+		return
+	}
+	s.st.curlCode = bytes.Contains(msg, []byte("%{http_code}"))
 	if layer != LayerFunction && execKindOf(msg) == execOther {
 		if code := statusShown(s.low); code != 0 {
 			s.noteShown(code)

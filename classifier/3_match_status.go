@@ -18,9 +18,11 @@ var statusPhrases = []*regexp.Regexp{
 	regexp.MustCompile(`\bstatus(?: code)?(?: of| is| was|:|=| -)? ?"?([1-5]\d\d)\b`),
 	regexp.MustCompile(`\b(?:server|http|client|aws http) error:? \(?([45]\d\d)\b`),
 	regexp.MustCompile(`\b(?:error|erro|code|código|http|status code)[ :]+([45]\d\d)\b`),
-	regexp.MustCompile(`\b([1-5]\d\d) (?:internal server error|bad gateway|service unavailable|gateway time-?out|forbidden|unauthorized|not found|gone|too many requests|bad request|ok)\b`),
+	regexp.MustCompile(`\b([1-5]\d\d) \(?(?:internal server error|bad gateway|service unavailable|gateway time-?out|forbidden|unauthorized|not found|gone|too many requests|bad request|ok)\b`),
 	regexp.MustCompile(`\b(?:returns|returned|returning|gets?|got|getting|receives?|received|receiving|yields?|yielded|responds?|responded|answers?|answered|throws?|gives?|gave|see|saw|seeing|shows?|showed)(?: back)?(?: with)?(?: an?| the| http| status| code| error| response| a status code| status code){0,3} ["'(]?([1-5]\d\d)\b`),
-	regexp.MustCompile(`\b([45]\d\d)s? (?:error|errors|response|responses|status|code|status code|erro|response code)\b`),
+	regexp.MustCompile(`\b([45]\d\d)s? (?:error|errors|response|responses|status|code|status code|erro|response code|server error|client error)\b`),
+	// a pretty-printed access-log record, one field a line
+	regexp.MustCompile(`^"(?:status|httpstatus)"\s*:\s*"?([1-5]\d\d)\b`),
 	regexp.MustCompile(`(?:^|\D)([1-5]\d\d) ?(?:エラー|が返|のエラー|ステータス|錯誤|错误|error|에러|오류)`),
 	regexp.MustCompile(`(?:ステータス(?:コード)?|狀態碼|状态码|狀態|código de status|status http)[ :：は]*([1-5]\d\d)\b`),
 }
@@ -31,6 +33,11 @@ var statusPhrases = []*regexp.Regexp{
 // gateway ("Lambda execution failed with status 200"), the backend's
 // answer to the gateway, or a metric name.
 var notClientStatus = regexp.MustCompile(`; status code: \d{3}; error code|"statuscode"|statuscode:|\dxxerror|(?:execution|invocation) failed with status:? \d{3}|received response\. status: \d{3}|integration ?status:? \d{3}`)
+
+// sdkResponseError is the AWS SDK for Go's wording of the status the
+// client got ("https response error StatusCode: 502, RequestID: ..."),
+// which notClientStatus would otherwise take for a function's statusCode.
+var sdkResponseError = regexp.MustCompile(`response error statuscode: ([1-5]\d\d)\b`)
 
 // statusPhraseWords are the gateway's standard bodies and reason phrases
 // without a code, in the four languages of the remediation catalog, with the status they mean.
@@ -63,6 +70,9 @@ var statusPhraseWords = []struct {
 // statusShown returns the status a client or person line shows, a 5xx
 // before any other code, or 0.
 func statusShown(low []byte) int {
+	if m := sdkResponseError.FindSubmatch(low); m != nil {
+		return leadingInt(m[1])
+	}
 	if notClientStatus.Match(low) {
 		low = notClientStatus.ReplaceAll(low, nil)
 	}
