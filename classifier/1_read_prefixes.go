@@ -95,7 +95,8 @@ func textOutputMessage(b []byte) []byte {
 }
 
 // execRequestID splits "(request-id) message" and reports whether the line
-// had that execution-log prefix.
+// had that execution-log prefix. WebSocket APIs prefix their execution log
+// with the connection id, base64 with a trailing "=" ("(L0SM9cOFvHcCIhw=) ").
 func execRequestID(b []byte) (id, msg []byte, ok bool) {
 	if len(b) < 3 || b[0] != '(' {
 		return nil, b, false
@@ -106,7 +107,7 @@ func execRequestID(b []byte) (id, msg []byte, ok bool) {
 	}
 	id = b[1 : end+1]
 	for _, c := range id {
-		if !isLetter(c) && !isDigit(c) && c != '-' && c != '_' && c != '.' {
+		if !isLetter(c) && !isDigit(c) && c != '-' && c != '_' && c != '.' && c != '=' {
 			return nil, b, false
 		}
 	}

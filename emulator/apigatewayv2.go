@@ -85,10 +85,14 @@ func httpAPIJSON(c *call, a world.HTTPAPI) map[string]any {
 	if endpoint == "" {
 		endpoint = "https://" + a.ID + ".execute-api." + c.region + ".amazonaws.com"
 	}
+	selection := "$request.method $request.path"
+	if a.ProtocolType == "WEBSOCKET" {
+		selection = "$request.body.action" // the console's default
+	}
 	return map[string]any{
 		"apiId": a.ID, "name": a.Name, "protocolType": orDefault(a.ProtocolType, "HTTP"),
 		"apiEndpoint": endpoint, "createdDate": isoDate(a.Created), "tags": orEmpty(a.Tags),
-		"routeSelectionExpression":  "$request.method $request.path",
+		"routeSelectionExpression":  selection,
 		"apiKeySelectionExpression": "$request.header.x-api-key",
 		"disableExecuteApiEndpoint": false, "ipAddressType": "ipv4",
 	}
@@ -129,12 +133,22 @@ func httpStageJSON(st world.HTTPStage) map[string]any {
 		"stageName": st.Name, "autoDeploy": st.AutoDeploy,
 		"createdDate": isoDate(st.Created), "lastUpdatedDate": isoDate(st.Updated),
 		"stageVariables": orEmpty(st.Variables), "tags": orEmpty(st.Tags),
-		"defaultRouteSettings": map[string]any{"detailedMetricsEnabled": st.DetailedMetrics},
+		"defaultRouteSettings": routeSettingsJSON(st),
 		"routeSettings":        map[string]any{},
 	}
 	setIf(m, "deploymentId", st.DeploymentID)
 	if st.AccessLogARN != "" {
 		m["accessLogSettings"] = map[string]any{"destinationArn": st.AccessLogARN, "format": st.AccessLogFormat}
+	}
+	return m
+}
+
+// routeSettingsJSON is a stage's defaultRouteSettings; logging exists on
+// WebSocket stages only.
+func routeSettingsJSON(st world.HTTPStage) map[string]any {
+	m := map[string]any{"detailedMetricsEnabled": st.DetailedMetrics}
+	if st.LoggingLevel != "" {
+		m["loggingLevel"], m["dataTraceEnabled"] = st.LoggingLevel, st.DataTrace
 	}
 	return m
 }
@@ -199,9 +213,10 @@ func (s *Server) getV2Routes(c *call, p []string) (any, error) {
 	}
 	items := make([]map[string]any, 0, hi-lo)
 	for _, r := range a.Routes[lo:hi] {
-		m := map[string]any{"routeId": r.ID, "routeKey": r.RouteKey, "authorizationType": "NONE",
+		m := map[string]any{"routeId": r.ID, "routeKey": r.RouteKey, "authorizationType": orDefault(r.AuthorizationType, "NONE"),
 			"apiKeyRequired": false, "apiGatewayManaged": false}
 		setIf(m, "target", r.Target)
+		setIf(m, "authorizerId", r.AuthorizerID)
 		items = append(items, m)
 	}
 	out["items"] = items

@@ -14,6 +14,9 @@ const msgNoPermission = "The IAM role configured on the integration or API Gatew
 // response is sent.
 func (ri *reqInfo) accessLine() line {
 	tmpl := accessTemplate(ri.s.stage.AccessLog, ri.s.http)
+	if ri.s.ws {
+		tmpl = wsAccessTemplate(ri.s.stage.AccessLog)
+	}
 	return line{ms: float64(ri.r.latency), msg: renderAccess(tmpl, ri.accessVars())}
 }
 
@@ -31,7 +34,12 @@ func (ri *reqInfo) accessVars() map[string]string {
 		}
 	}
 	route := routeKey(ri.rt.route)
+	authErr := ""
+	if ri.failing && ri.cause == classifier.CauseAuthorizerError {
+		authErr = "Authorizer error"
+	}
 	return map[string]string{
+		"connectionId": ri.connectionID(), "eventType": ri.eventType(), "authorizer.error": authErr,
 		"requestId": ri.id, "extendedRequestId": ri.ext, "identity.sourceIp": ri.sourceIP(),
 		"requestTime": ri.t0.Format("02/Jan/2006:15:04:05 -0700"), "requestTimeEpoch": fmt.Sprint(ri.t0.UnixMilli()),
 		"httpMethod": ri.method(), "routeKey": route, "resourcePath": ri.rt.route.Path, "path": ri.path(),
@@ -96,7 +104,7 @@ func (ri *reqInfo) failureVars() (intStatus, svcStatus, intErr, errMsg string) {
 			// Function Error:" then the Lambda error message.
 			return "200", "200", "Lambda Customer Function Error:" + ri.functionError().message, errMsg
 		}
-	case classifier.CauseIntegrationTimeout, classifier.CauseInternalServiceFailure:
+	case classifier.CauseIntegrationTimeout, classifier.CauseInternalServiceFailure, classifier.CauseAuthorizerError:
 		return "-", "-", "", errMsg
 	}
 	e := ri.functionError()

@@ -7,6 +7,7 @@ import (
 
 	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/emulator/world"
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // buildRegion resolves one region's resources into the Backend's shapes and
@@ -31,6 +32,9 @@ func (w *World) buildRegion(account string, r *Region) *regionState {
 	}
 	for i := range r.HTTPAPIs {
 		st.http = append(st.http, w.buildHTTP(account, r.Name, i, &r.HTTPAPIs[i], fns, st))
+	}
+	for i := range r.WebSocketAPIs {
+		st.http = append(st.http, w.buildWebSocket(account, r.Name, i, &r.WebSocketAPIs[i], fns, st))
 	}
 	for _, f := range fns {
 		w.indexFunction(f, st)
@@ -62,9 +66,10 @@ func (w *World) apiID(a *API, account, region string, i int, kind string) string
 }
 
 // newStage resolves a stage's routes and episodes and registers it.
-func (w *World) newStage(account, region, apiID, apiName string, http bool, a *API, s *Stage, fns map[string]*fnRT) *stageRT {
+func (w *World) newStage(account, region, apiID, apiName string, t stage.APIType, a *API, s *Stage, fns map[string]*fnRT) *stageRT {
+	http := t == stage.APIHTTP
 	rt := &stageRT{
-		idx: len(w.stages), account: account, region: region, http: http,
+		idx: len(w.stages), account: account, region: region, http: http, ws: t == stage.APIWebSocket,
 		apiID: apiID, apiName: apiName, stage: s,
 		key: hashString(w.sc.Seed, account, region, apiID, s.Name),
 	}
@@ -76,9 +81,10 @@ func (w *World) newStage(account, region, apiID, apiName string, http bool, a *A
 		}
 		if f := fns[name]; f != nil && isLambda(r.Integration.Type) {
 			rr.fn = f
-			if len(f.stages) == 0 || f.stages[len(f.stages)-1] != rt.idx {
-				f.stages = append(f.stages, rt.idx)
-			}
+			f.invokedBy(rt.idx)
+		}
+		if f := fns[r.Authorizer]; f != nil {
+			rt.authFn = f
 		}
 		rt.routes = append(rt.routes, rr)
 	}
@@ -101,6 +107,13 @@ func (w *World) newStage(account, region, apiID, apiName string, http bool, a *A
 	}
 	w.stages = append(w.stages, rt)
 	return rt
+}
+
+// invokedBy records that the stage invokes the function, once.
+func (f *fnRT) invokedBy(idx int) {
+	if len(f.stages) == 0 || f.stages[len(f.stages)-1] != idx {
+		f.stages = append(f.stages, idx)
+	}
 }
 
 func isLambda(t string) bool { return t == IntegrationLambdaProxy || t == IntegrationLambdaCustom }

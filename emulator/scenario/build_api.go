@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/apigw-triage/apigw-triage/emulator/world"
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 func (w *World) buildREST(account, region string, i int, a *API, fns map[string]*fnRT, st *regionState) world.RestAPI {
@@ -18,7 +19,7 @@ func (w *World) buildREST(account, region string, i int, a *API, fns map[string]
 	}
 	for si := range a.Stages {
 		s := &a.Stages[si]
-		rt := w.newStage(account, region, id, a.Name, false, a, s, fns)
+		rt := w.newStage(account, region, id, a.Name, stage.APIREST, a, s, fns)
 		out.Stages = append(out.Stages, world.RestStage{
 			Name: s.Name, DeploymentID: derivedID(rt.key^1, 6),
 			Created: w.t0.Add(-60 * 24 * time.Hour), Updated: w.t0.Add(-48 * time.Hour),
@@ -110,7 +111,7 @@ func (w *World) buildHTTP(account, region string, i int, a *API, fns map[string]
 	}
 	for si := range a.Stages {
 		s := &a.Stages[si]
-		rt := w.newStage(account, region, id, a.Name, true, a, s, fns)
+		rt := w.newStage(account, region, id, a.Name, stage.APIHTTP, a, s, fns)
 		out.Stages = append(out.Stages, world.HTTPStage{
 			Name: s.Name, AutoDeploy: s.Name == "$default", DeploymentID: derivedID(rt.key^1, 6),
 			Created: w.t0.Add(-60 * 24 * time.Hour), Updated: w.t0.Add(-48 * time.Hour),

@@ -27,6 +27,7 @@ const (
 	needBackend            // an HTTP or VPC link integration
 	needVPCLink            // a VPC link integration
 	needAWSService         // an AWS service integration (it runs with a role)
+	needAuthorizer         // a route with a Lambda authorizer (WebSocket $connect)
 )
 
 func (n needs) String() string {
@@ -43,6 +44,8 @@ func (n needs) String() string {
 		return "a vpc_link integration"
 	case needAWSService:
 		return "an aws_service integration"
+	case needAuthorizer:
+		return "an authorizer on the route"
 	default:
 		return "any integration"
 	}
@@ -58,6 +61,9 @@ type effect struct {
 	fnError   bool // the invocation counts in the Lambda Errors metric
 	throttled bool // the invocation counts in the Lambda Throttles metric
 	lat       latencyKind
+	// wsOnly: the emulator plays the cause on WebSocket APIs only (the
+	// configuration it needs, an authorizer, exists only there).
+	wsOnly bool
 }
 
 // effects lists the causes the emulator can play.
@@ -84,12 +90,16 @@ var effects = map[classifier.Cause]effect{
 	classifier.CauseLambdaPayloadTooLarge:        {needs: needLambda, invoked: true, fnError: true, lat: latSlow},
 	classifier.CauseBackendTLSError:              {needs: needBackend, lat: latFast},
 	classifier.CauseCredentialsRoleError:         {needs: needAWSService, lat: latFast},
+	classifier.CauseAuthorizerError:              {needs: needAuthorizer, lat: latFast, wsOnly: true},
 }
 
-// fits reports whether a route's integration can suffer the cause.
-func (e effect) fits(in Integration) bool {
+// fits reports whether a route and its integration can suffer the cause.
+func (e effect) fits(r Route) bool {
+	in := r.Integration
 	lambda := in.Type == IntegrationLambdaProxy || in.Type == IntegrationLambdaCustom
 	switch e.needs {
+	case needAuthorizer:
+		return r.Authorizer != ""
 	case needLambda:
 		return lambda
 	case needLambdaCustom:

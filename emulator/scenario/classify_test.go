@@ -9,6 +9,7 @@ import (
 	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/clock"
 	"github.com/apigw-triage/apigw-triage/emulator/world"
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // TestEveryEmulatedCauseIsDiagnosed plays every cause the emulator knows,
@@ -25,7 +26,7 @@ func TestEveryEmulatedCauseIsDiagnosed(t *testing.T) {
 	slices.Sort(causes)
 	for i, c := range causes {
 		for _, http := range []bool{false, true} {
-			if !c.AppliesTo(apiType(http)) {
+			if !c.AppliesTo(apiType(http)) || effects[c].wsOnly {
 				continue
 			}
 			e := catEntry{api: strings.ReplaceAll(c.String(), "_", "-") + map[bool]string{true: "-http"}[http], http: http, cause: c.String(),
@@ -34,6 +35,9 @@ func TestEveryEmulatedCauseIsDiagnosed(t *testing.T) {
 				e.runtime = ""
 			}
 			catalogEntry(&r, e, time.Duration(i)*time.Minute, 10*time.Minute)
+		}
+		if e, ok := wsEntryFor(c); ok {
+			wsCatalogEntry(&r, e, time.Duration(i)*time.Minute, 10*time.Minute)
 		}
 	}
 	sc := &Scenario{Name: "causes", Seed: 7, Accounts: []Account{{ID: acct, Regions: []Region{r}}}}
@@ -72,6 +76,21 @@ var evidenceLimits = map[string]classifier.Cause{
 	// (unconfirmed); without REST's "configuration error:" prefix it reads
 	// as an AWS-side failure. Both are 503s; the advice differs.
 	"private-integration-error-http": classifier.CauseInternalServiceFailure,
+}
+
+// wsEntryFor is a WebSocket stage for the cause, failing $connect (or a
+// message route for causes of the integration call), when the emulator
+// plays the cause on WebSocket APIs: Lambda and authorizer causes.
+func wsEntryFor(c classifier.Cause) (wsEntry, bool) {
+	eff := effects[c]
+	if !c.AppliesTo(stage.APIWebSocket) || eff.needs != needLambda && eff.needs != needAuthorizer && eff.needs != needAny {
+		return wsEntry{}, false
+	}
+	route := "$connect"
+	if c == classifier.CauseIntegrationTimeout || c == classifier.CauseLambdaThrottled {
+		route = "sendmessage"
+	}
+	return wsEntry{api: strings.ReplaceAll(c.String(), "_", "-") + "-ws", cause: c.String(), route: route, runtime: "python3.12", rpm: 80, share: 1}, true
 }
 
 // integrationFor picks an integration a cause can happen on.

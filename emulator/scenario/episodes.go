@@ -37,8 +37,8 @@ func (w *World) Episodes() []EpisodeInfo {
 		for _, e := range s.episodes {
 			info := EpisodeInfo{
 				Account: s.account, Region: s.region, APIName: s.apiName, APIID: s.apiID,
-				Stage: s.stage.Name, APIType: apiType(s.http), Cause: e.cause,
-				Status: e.cause.Status(apiType(s.http)), Start: e.start, End: e.end, Share: e.share,
+				Stage: s.stage.Name, APIType: s.apiType(), Cause: e.cause,
+				Status: e.cause.Status(s.apiType()), Start: e.start, End: e.end, Share: e.share,
 			}
 			route := s.routes[0]
 			if e.route >= 0 {

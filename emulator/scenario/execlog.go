@@ -30,7 +30,7 @@ func (ri *reqInfo) execLines() []line {
 	for _, l := range all {
 		isStatus := ri.r.status >= 500 && l.msg == fmt.Sprintf("Method completed with status: %d", ri.r.status)
 		if level == "INFO" || l.err || isStatus && ri.s.stage.ErrorStatusLine {
-			msg := "(" + ri.id + ") " + l.msg
+			msg := "(" + ri.logPrefixID() + ") " + l.msg
 			if len(msg) > maxEventBytes {
 				msg = msg[:maxEventBytes] + " [TRUNCATED]"
 			}
@@ -43,6 +43,9 @@ func (ri *reqInfo) execLines() []line {
 
 // execSequence is the INFO sequence of a request, error lines marked.
 func (ri *reqInfo) execSequence() []line {
+	if ri.s.ws {
+		return ri.wsSequence()
+	}
 	s := ri.s
 	method, path := ri.method(), ri.path()
 	uri := ri.endpointURI()

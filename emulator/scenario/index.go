@@ -20,6 +20,11 @@ var (
 	restMetrics   = []string{"5XXError", "4XXError", "Count", "Latency", "IntegrationLatency"}
 	httpMetrics   = []string{"5xx", "4xx", "Count", "Latency", "IntegrationLatency", "DataProcessed"}
 	lambdaMetrics = []string{"Invocations", "Errors", "Throttles", "Duration"}
+	// WebSocket APIs have no 5xx metric: errors are IntegrationError (the
+	// integration answered an error), ExecutionError (calling it failed)
+	// and ClientError (refused before the integration).
+	// https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-logging.html
+	wsMetrics = []string{"ConnectCount", "MessageCount", "IntegrationError", "ClientError", "ExecutionError", "IntegrationLatency"}
 )
 
 // target is one source of a metric: a stage (all routes or one), or a
@@ -67,8 +72,11 @@ func (w *World) indexStage(s *stageRT, st *regionState) {
 		k := metricKey(nsAPIGateway, dims)
 		if _, seen := st.targets[k]; !seen && s.stage.Traffic.RPM > 0 {
 			names := restMetrics
-			if s.http {
+			switch {
+			case s.http:
 				names = httpMetrics
+			case s.ws:
+				names = wsMetrics
 			}
 			sort.Slice(dims, func(i, j int) bool { return dims[i].Name < dims[j].Name })
 			for _, n := range names {
@@ -78,14 +86,14 @@ func (w *World) indexStage(s *stageRT, st *regionState) {
 		st.targets[k] = append(st.targets[k], t)
 	}
 	name, id := "ApiName", s.apiName
-	if s.http {
+	if s.http || s.ws {
 		name, id = "ApiId", s.apiID
 	}
 	add(target{stage: s, route: -1}, world.Dim{Name: name, Value: id}, world.Dim{Name: "Stage", Value: s.stage.Name})
 	add(target{stage: s, route: -1}, world.Dim{Name: name, Value: id})
 	if s.stage.DetailedMetrics {
 		for i, r := range s.routes {
-			if s.http {
+			if s.http || s.ws {
 				add(target{stage: s, route: i}, world.Dim{Name: "ApiId", Value: id}, world.Dim{Name: "Route", Value: routeKey(r.route)}, world.Dim{Name: "Stage", Value: s.stage.Name})
 				continue
 			}

@@ -40,6 +40,11 @@ const (
 	mErrors
 	mThrottles
 	mDuration
+	mConnect
+	mMessage
+	mIntegrationError
+	mExecutionError
+	mClientError
 )
 
 func kindOf(name string, t target) metricKind {
@@ -49,6 +54,8 @@ func kindOf(name string, t target) metricKind {
 		valid = lambdaMetrics
 	case t.stage.http:
 		valid = httpMetrics
+	case t.stage.ws:
+		valid = wsMetrics
 	}
 	if !slices.Contains(valid, name) {
 		return mNone
@@ -60,6 +67,8 @@ var metricKinds = map[string]metricKind{
 	"5XXError": m5xx, "5xx": m5xx, "4XXError": m4xx, "4xx": m4xx, "Count": mCount,
 	"Latency": mLatency, "IntegrationLatency": mIntLatency, "DataProcessed": mData,
 	"Invocations": mInvocations, "Errors": mErrors, "Throttles": mThrottles, "Duration": mDuration,
+	"ConnectCount": mConnect, "MessageCount": mMessage, "IntegrationError": mIntegrationError,
+	"ExecutionError": mExecutionError, "ClientError": mClientError,
 }
 
 // Datapoints aggregates the visible requests of the metric's stages or
@@ -155,8 +164,34 @@ func (s *stageRT) value(kind metricKind, r *request) (v float64, keep, ok bool) 
 	case mDuration:
 		return float64(r.fnDur), true, r.fnDur > 0
 	}
+	return s.wsValue(kind, r, eff)
+}
+
+// wsValue is a WebSocket request's sample: every connect and message is
+// one 0-or-1 sample of each count, so a minute with traffic has a
+// datapoint of each, as the 5xx metrics of the other API types do.
+func (s *stageRT) wsValue(kind metricKind, r *request, eff effect) (v float64, keep, ok bool) {
+	key := s.routes[r.route].route.Path
+	failed := r.ep >= 0 && r.status >= 500
+	switch kind {
+	case mConnect:
+		return b2f(key == "$connect"), false, true
+	case mMessage:
+		return b2f(key != "$connect" && key != "$disconnect"), false, true
+	case mIntegrationError:
+		return b2f(failed && integrationAnswered(eff)), false, true
+	case mExecutionError:
+		return b2f(failed && !integrationAnswered(eff)), false, true
+	case mClientError:
+		return b2f(r.status >= 400 && r.status < 500), false, true
+	}
 	return 0, false, false
 }
+
+// integrationAnswered says whether a failure came back from the
+// integration (IntegrationError) rather than from calling it: the function
+// ran and failed, or Lambda answered 429.
+func integrationAnswered(eff effect) bool { return eff.fnError || eff.throttled || eff.invoked && eff.lat != latIntegrationTimeout }
 
 func b2f(b bool) float64 {
 	if b {

@@ -39,8 +39,8 @@ func (w *World) drawRequest(s *stageRT, t time.Time, rng *rand.Rand, r *request)
 		return
 	}
 	e := s.episodes[r.ep]
-	r.status = uint16(e.cause.Status(apiType(s.http)))
-	if !e.cause.Status(apiType(s.http)).Is5xx() {
+	r.status = uint16(e.cause.Status(s.apiType()))
+	if !e.cause.Status(s.apiType()).Is5xx() {
 		r.status = 200 // the error reaches the client as a 200 OK body
 	}
 	r.bytes = uint32(80 + rng.IntN(60))

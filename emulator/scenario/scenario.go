@@ -46,6 +46,9 @@ type Region struct {
 	Functions []Function `yaml:"functions"`
 	RestAPIs  []API      `yaml:"rest_apis"`
 	HTTPAPIs  []API      `yaml:"http_apis"`
+	// WebSocketAPIs are apigatewayv2 APIs of protocol WEBSOCKET: routes
+	// are route keys ($connect, $disconnect, $default or a custom key).
+	WebSocketAPIs []API `yaml:"websocket_apis"`
 }
 
 // Function is a Lambda function that integrations can invoke.
@@ -60,7 +63,8 @@ type Function struct {
 	LogFormat string `yaml:"log_format"`
 }
 
-// API is a REST (v1) or HTTP (v2) API; which one depends on the list it is in.
+// API is a REST (v1), HTTP (v2) or WebSocket (v2) API; which one depends
+// on the list it is in.
 type API struct {
 	// ID is the API id; empty means derived from the seed and the name.
 	ID           string            `yaml:"id"`
@@ -71,12 +75,18 @@ type API struct {
 	Stages       []Stage           `yaml:"stages"`
 }
 
-// Route is a REST resource method or an HTTP API route and its integration.
+// Route is a REST resource method, an HTTP API route or a WebSocket API
+// route, and its integration.
 type Route struct {
-	Method string `yaml:"method"` // GET, POST, ANY...; ignored for path $default
-	Path   string `yaml:"path"`   // "/orders/{id}", or "$default" (HTTP APIs)
+	Method string `yaml:"method"` // GET, POST, ANY...; ignored for path $default and WebSocket routes
+	// Path is "/orders/{id}", "$default" (HTTP and WebSocket APIs) or a
+	// WebSocket route key ("$connect", "$disconnect", "sendmessage").
+	Path string `yaml:"path"`
 	// Integration is where the route sends requests.
 	Integration Integration `yaml:"integration"`
+	// Authorizer names the Lambda function of a REQUEST authorizer on the
+	// route (WebSocket APIs: $connect only, as AWS allows).
+	Authorizer string `yaml:"authorizer"`
 }
 
 // Integration kinds a route can have.
@@ -107,7 +117,8 @@ type Integration struct {
 // Stage is a deployed stage of an API, with its traffic and episodes.
 type Stage struct {
 	Name string `yaml:"name"`
-	// LoggingLevel is the REST execution logging level: OFF, ERROR or INFO.
+	// LoggingLevel is the REST and WebSocket execution logging level: OFF,
+	// ERROR or INFO.
 	LoggingLevel string `yaml:"logging_level"`
 	DataTrace    bool   `yaml:"data_trace"`
 	// ErrorStatusLine also writes "Method completed with status: 5xx" at

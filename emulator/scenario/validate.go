@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 var (
@@ -90,10 +92,13 @@ func (v *validator) region(r *Region, p string) {
 		fns[f.Name] = true
 	}
 	for i := range r.RestAPIs {
-		v.api(&r.RestAPIs[i], fmt.Sprintf("%s.rest_apis[%d]", p, i), false, fns)
+		v.api(&r.RestAPIs[i], fmt.Sprintf("%s.rest_apis[%d]", p, i), stage.APIREST, fns)
 	}
 	for i := range r.HTTPAPIs {
-		v.api(&r.HTTPAPIs[i], fmt.Sprintf("%s.http_apis[%d]", p, i), true, fns)
+		v.api(&r.HTTPAPIs[i], fmt.Sprintf("%s.http_apis[%d]", p, i), stage.APIHTTP, fns)
+	}
+	for i := range r.WebSocketAPIs {
+		v.api(&r.WebSocketAPIs[i], fmt.Sprintf("%s.websocket_apis[%d]", p, i), stage.APIWebSocket, fns)
 	}
 }
 
@@ -133,7 +138,7 @@ func (v *validator) function(f *Function, p string) {
 
 func isNode(runtime string) bool { return strings.HasPrefix(runtime, "nodejs") }
 
-func (v *validator) api(a *API, p string, http bool, fns map[string]bool) {
+func (v *validator) api(a *API, p string, t stage.APIType, fns map[string]bool) {
 	if a.Name == "" {
 		v.fail(p+".name", "is required")
 	}
@@ -144,8 +149,8 @@ func (v *validator) api(a *API, p string, http bool, fns map[string]bool) {
 		a.EndpointType = "REGIONAL"
 	}
 	switch {
-	case http && a.EndpointType != "REGIONAL":
-		v.fail(p+".endpoint_type", "HTTP APIs are REGIONAL")
+	case t != stage.APIREST && a.EndpointType != "REGIONAL":
+		v.fail(p+".endpoint_type", "%s APIs are REGIONAL", t)
 	case a.EndpointType != "REGIONAL" && a.EndpointType != "EDGE" && a.EndpointType != "PRIVATE":
 		v.fail(p+".endpoint_type", "must be REGIONAL, EDGE or PRIVATE")
 	}
@@ -153,7 +158,7 @@ func (v *validator) api(a *API, p string, http bool, fns map[string]bool) {
 		v.fail(p+".routes", "at least one route is needed")
 	}
 	for i := range a.Routes {
-		v.route(&a.Routes[i], fmt.Sprintf("%s.routes[%d]", p, i), http, fns)
+		v.route(&a.Routes[i], fmt.Sprintf("%s.routes[%d]", p, i), t, fns)
 	}
 	if len(a.Stages) == 0 {
 		v.fail(p+".stages", "at least one stage is needed")
@@ -166,6 +171,6 @@ func (v *validator) api(a *API, p string, http bool, fns map[string]bool) {
 			v.fail(sp+".name", "duplicate stage %s", s.Name)
 		}
 		seen[s.Name] = true
-		v.stage(s, sp, a, http, fns)
+		v.stage(s, sp, a, t, fns)
 	}
 }

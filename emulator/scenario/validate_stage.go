@@ -20,7 +20,15 @@ const (
 	httpTimeoutMax     = 30 * time.Second
 )
 
-func (v *validator) route(r *Route, p string, http bool, fns map[string]bool) {
+func (v *validator) route(r *Route, p string, t stage.APIType, fns map[string]bool) {
+	http := t == stage.APIHTTP
+	if t == stage.APIWebSocket {
+		v.wsRoute(r, p, fns)
+		return
+	}
+	if r.Authorizer != "" {
+		v.fail(p+".authorizer", "authorizers are emulated on WebSocket $connect routes only")
+	}
 	switch {
 	case r.Path == "$default" && http:
 		r.Method = ""
@@ -32,10 +40,35 @@ func (v *validator) route(r *Route, p string, http bool, fns map[string]bool) {
 	if r.Method == "" && r.Path != "$default" {
 		r.Method = "GET"
 	}
-	v.integration(&r.Integration, p+".integration", http, fns)
+	v.integration(&r.Integration, p+".integration", t, fns)
 }
 
-func (v *validator) integration(in *Integration, p string, http bool, fns map[string]bool) {
+// wsRoute checks a WebSocket route: its key, the authorizer only on
+// $connect, and an integration WebSocket APIs can have.
+func (v *validator) wsRoute(r *Route, p string, fns map[string]bool) {
+	r.Method = ""
+	switch {
+	case r.Path == "":
+		v.fail(p+".path", "is required: $connect, $disconnect, $default or a route key")
+	case strings.ContainsAny(r.Path, "/ "):
+		v.fail(p+".path", "a WebSocket route key holds no / or space")
+	}
+	if r.Authorizer != "" {
+		switch {
+		case r.Path != "$connect":
+			v.fail(p+".authorizer", "WebSocket APIs authorize on $connect only")
+		case !fns[r.Authorizer]:
+			v.fail(p+".authorizer", "no function %s in this region", r.Authorizer)
+		}
+	}
+	if r.Integration.Type == IntegrationLambdaCustom {
+		v.fail(p+".integration.type", "lambda_custom is not emulated for WebSocket APIs")
+	}
+	v.integration(&r.Integration, p+".integration", stage.APIWebSocket, fns)
+}
+
+func (v *validator) integration(in *Integration, p string, t stage.APIType, fns map[string]bool) {
+	http := t == stage.APIHTTP
 	lambda := false
 	switch in.Type {
 	case IntegrationLambdaProxy:
@@ -69,10 +102,13 @@ func (v *validator) integration(in *Integration, p string, http bool, fns map[st
 	if in.PayloadFormat == "" && http && lambda {
 		in.PayloadFormat = "2.0"
 	}
-	v.timeout(in, p, http)
+	v.timeout(in, p, t)
 }
 
-func (v *validator) timeout(in *Integration, p string, http bool) {
+// timeout defaults and bounds the integration timeout: REST 29 s by
+// default, up to 5 min; HTTP APIs 30 s at most; WebSocket APIs 29 s at most.
+func (v *validator) timeout(in *Integration, p string, t stage.APIType) {
+	http := t == stage.APIHTTP
 	if in.Timeout.Duration == 0 {
 		in.Timeout = D(restTimeoutDefault)
 		if http {
@@ -80,15 +116,19 @@ func (v *validator) timeout(in *Integration, p string, http bool) {
 		}
 	}
 	limit := restTimeoutMax
-	if http {
+	switch t {
+	case stage.APIHTTP:
 		limit = httpTimeoutMax
+	case stage.APIWebSocket:
+		limit = restTimeoutDefault
 	}
 	if in.Timeout.Duration < 50*time.Millisecond || in.Timeout.Duration > limit {
 		v.fail(p+".timeout", "must be between 50ms and %s", limit)
 	}
 }
 
-func (v *validator) stage(s *Stage, p string, a *API, http bool, fns map[string]bool) {
+func (v *validator) stage(s *Stage, p string, a *API, t stage.APIType, fns map[string]bool) {
+	http := t == stage.APIHTTP
 	if s.Name == "" {
 		v.fail(p+".name", "is required")
 	}
@@ -114,7 +154,7 @@ func (v *validator) stage(s *Stage, p string, a *API, http bool, fns map[string]
 	v.stageVariables(s, p, a, fns)
 	v.traffic(&s.Traffic, p+".traffic")
 	for i := range s.Episodes {
-		v.episode(&s.Episodes[i], fmt.Sprintf("%s.episodes[%d]", p, i), a, http)
+		v.episode(&s.Episodes[i], fmt.Sprintf("%s.episodes[%d]", p, i), a, t)
 	}
 }
 
@@ -165,7 +205,7 @@ func (v *validator) traffic(t *Traffic, p string) {
 	}
 }
 
-func (v *validator) episode(e *Episode, p string, a *API, http bool) {
+func (v *validator) episode(e *Episode, p string, a *API, t stage.APIType) {
 	c, err := classifier.ParseCause(e.Cause)
 	eff, ok := effects[c]
 	switch {
@@ -173,8 +213,10 @@ func (v *validator) episode(e *Episode, p string, a *API, http bool) {
 		v.fail(p+".cause", "unknown cause %q (see docs/taxonomy.md)", e.Cause)
 	case !ok:
 		v.fail(p+".cause", "cause %s is not emulated", e.Cause)
-	case !c.AppliesTo(apiType(http)):
-		v.fail(p+".cause", "cause %s does not occur on %s APIs", e.Cause, apiTypeName(http))
+	case !c.AppliesTo(t):
+		v.fail(p+".cause", "cause %s does not occur on %s APIs", e.Cause, t)
+	case eff.wsOnly && t != stage.APIWebSocket:
+		v.fail(p+".cause", "cause %s is emulated on WebSocket APIs only", e.Cause)
 	case e.Route != "" && !slices.ContainsFunc(a.Routes, func(r Route) bool { return routeKey(r) == e.Route }):
 		v.fail(p+".route", "no route %q on this API (write it as %q)", e.Route, routeKey(a.Routes[0]))
 	default:
@@ -182,7 +224,7 @@ func (v *validator) episode(e *Episode, p string, a *API, http bool) {
 			if e.Route != "" && routeKey(r) != e.Route {
 				continue
 			}
-			if !eff.fits(r.Integration) {
+			if !eff.fits(r) {
 				v.fail(p+".cause", "cause %s needs %s on every route, route %s has %s",
 					e.Cause, eff.needs, routeKey(r), r.Integration.Type)
 				break
@@ -204,17 +246,11 @@ func apiType(http bool) stage.APIType {
 	return stage.APIREST
 }
 
-func apiTypeName(http bool) string {
-	if http {
-		return "HTTP"
-	}
-	return "REST"
-}
-
-// routeKey is "GET /orders" or "$default", as HTTP APIs name routes.
+// routeKey is "GET /orders" or "$default", as HTTP APIs name routes, or a
+// WebSocket API's route key ("$connect", "sendmessage"), which has no method.
 func routeKey(r Route) string {
-	if r.Path == "$default" {
-		return "$default"
+	if r.Path == "$default" || r.Method == "" {
+		return r.Path
 	}
 	return r.Method + " " + r.Path
 }

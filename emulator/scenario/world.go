@@ -6,6 +6,7 @@ import (
 	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/clock"
 	"github.com/apigw-triage/apigw-triage/emulator/world"
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // World is a scenario playing on a clock: it implements world.Backend by
@@ -47,14 +48,28 @@ type stageRT struct {
 	key      uint64 // hash of account, region, API id and stage: the RNG stream
 	account  string
 	region   string
-	http     bool
+	http     bool // an HTTP API
+	ws       bool // a WebSocket API
 	apiID    string
 	apiName  string
 	stage    *Stage
 	routes   []routeRT
 	episodes []episodeRT
 	exec     string // execution log group, "" when logging is OFF or HTTP
+	authFn   *fnRT  // the $connect route's authorizer function, if any
+	authID   string // and its authorizer's id
 	access   string // access log group, "" without access logging
+}
+
+// apiType is the stage's API type.
+func (s *stageRT) apiType() stage.APIType {
+	switch {
+	case s.ws:
+		return stage.APIWebSocket
+	case s.http:
+		return stage.APIHTTP
+	}
+	return stage.APIREST
 }
 
 // routeRT is a route with its function resolved for the stage.

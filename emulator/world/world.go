@@ -111,11 +111,12 @@ type Integration struct {
 	PayloadFormatVersion string // HTTP APIs: "1.0" or "2.0"
 }
 
-// HTTPAPI is an API Gateway HTTP API (v2).
+// HTTPAPI is an API Gateway v2 API: an HTTP API, or a WebSocket API when
+// ProtocolType is WEBSOCKET.
 type HTTPAPI struct {
 	ID           string
 	Name         string
-	ProtocolType string // HTTP
+	ProtocolType string // HTTP or WEBSOCKET
 	Endpoint     string
 	Created      time.Time
 	Tags         map[string]string
@@ -124,11 +125,13 @@ type HTTPAPI struct {
 	Routes       []Route
 }
 
-// Route is an HTTP API route.
+// Route is an HTTP or WebSocket API route.
 type Route struct {
-	ID       string
-	RouteKey string // e.g. "GET /orders" or "$default"
-	Target   string // "integrations/<id>"
+	ID                string
+	RouteKey          string // e.g. "GET /orders", "$default", "$connect"
+	Target            string // "integrations/<id>"
+	AuthorizationType string // NONE (default) or CUSTOM
+	AuthorizerID      string
 }
 
 // HTTPStage is a stage of an HTTP API.
@@ -140,6 +143,10 @@ type HTTPStage struct {
 	Updated         time.Time
 	Variables       map[string]string
 	DetailedMetrics bool
+	// LoggingLevel and DataTrace are WebSocket execution logging
+	// (defaultRouteSettings); HTTP APIs have none.
+	LoggingLevel    string
+	DataTrace       bool
 	AccessLogARN    string
 	AccessLogFormat string
 	Tags            map[string]string
