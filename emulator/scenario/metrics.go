@@ -191,7 +191,9 @@ func (s *stageRT) wsValue(kind metricKind, r *request, eff effect) (v float64, k
 // integrationAnswered says whether a failure came back from the
 // integration (IntegrationError) rather than from calling it: the function
 // ran and failed, or Lambda answered 429.
-func integrationAnswered(eff effect) bool { return eff.fnError || eff.throttled || eff.invoked && eff.lat != latIntegrationTimeout }
+func integrationAnswered(eff effect) bool {
+	return eff.fnError || eff.throttled || eff.invoked && eff.lat != latIntegrationTimeout
+}
 
 func b2f(b bool) float64 {
 	if b {
