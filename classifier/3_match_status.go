@@ -40,9 +40,10 @@ var notClientStatus = regexp.MustCompile(`; status code: \d{3}; error code|"stat
 var sdkResponseError = regexp.MustCompile(`response error statuscode: ([1-5]\d\d)\b`)
 
 // statusPhraseWords are the gateway's standard bodies and reason phrases
-// without a code, in the four languages of the remediation catalog, with the status they mean.
-// A REST API's "Internal server error" is sent for 500 and 502 alike, so it
-// only says "some 5xx".
+// without a code, in the four languages of the remediation catalog and the
+// other languages AWS publishes its articles in (Korean, Spanish), with the
+// status they mean. A REST API's "Internal server error" is sent for 500
+// and 502 alike, so it only says "some 5xx".
 var statusPhraseWords = []struct {
 	phrase []byte
 	code   int
@@ -59,7 +60,25 @@ var statusPhraseWords = []struct {
 	{[]byte("內部伺服器錯誤"), implied5xx},
 	{[]byte("内部服务器错误"), implied5xx},
 	{[]byte("erro interno do servidor"), implied5xx},
+	{[]byte("내부 서버 오류"), implied5xx},
+	{[]byte("error interno del servidor"), implied5xx},
 	{[]byte("bad gateway"), 502},
+	{[]byte("不正なゲートウェイ"), 502},
+	{[]byte("錯誤的閘道"), 502},
+	{[]byte("错误的网关"), 502},
+	{[]byte("gateway inválido"), 502},
+	{[]byte("잘못된 게이트웨이"), 502},
+	{[]byte("サービス利用不可"), 503},
+	{[]byte("服務無法使用"), 503},
+	{[]byte("服务不可用"), 503},
+	{[]byte("serviço indisponível"), 503},
+	{[]byte("서비스를 사용할 수 없음"), 503},
+	{[]byte("servicio no disponible"), 503},
+	{[]byte("ゲートウェイタイムアウト"), 504},
+	{[]byte("閘道逾時"), 504},
+	{[]byte("网关超时"), 504},
+	{[]byte("tempo limite do gateway"), 504},
+	{[]byte("게이트웨이 시간 초과"), 504},
 	{[]byte("service unavailable"), 503},
 	{[]byte("gateway timeout"), 504},
 	{[]byte("gateway time-out"), 504},
