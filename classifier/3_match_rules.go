@@ -251,6 +251,11 @@ func gatewayRules() []ruleSpec {
 		{lit: "configuration error: there was an internal error while executing", cause: CausePrivateIntegrationError, weight: 82},
 		{lit: "an internal error while executing", cause: CauseInternalServiceFailure, weight: wLikely},
 		{lit: "internalfailure", cause: CauseInternalServiceFailure, weight: wHint},
+		// Lambda's Invoke API answered ServiceException (500): Lambda itself
+		// failed, before or without running the function; its error body
+		// says "Type": "Service" where the caller's mistakes say "User"
+		{lit: "lambda invocation failed with status: 500", cause: CauseInternalServiceFailure, weight: wLikely},
+		{lit: `"type"`, re: `"type"\s*:\s*"service"`, cause: CauseInternalServiceFailure, weight: wHint, layers: gatewayLogs},
 		// an AWS service behind the integration failed on its side
 		// ("Service: AWSLambdaInternal; Status Code: 503; Error Code: ServiceUnavailableException")
 		{lit: "serviceunavailableexception", cause: CauseInternalServiceFailure, weight: wHint},
@@ -261,6 +266,9 @@ func gatewayRules() []ruleSpec {
 func backendRules() []ruleSpec {
 	return []ruleSpec{
 		{lit: "general ssl engine problem", cause: CauseBackendTLSError, weight: wExplicit},
+		// how the execution log words it ("General SSLEngine problem")
+		{lit: "general sslengine problem", cause: CauseBackendTLSError, weight: wExplicit},
+		{lit: "unable to find valid certification path", cause: CauseBackendTLSError, weight: 90},
 		{lit: "pkix path building failed", cause: CauseBackendTLSError, weight: wExplicit},
 		{lit: "sslhandshakeexception", cause: CauseBackendTLSError, weight: 90},
 		{lit: "javax.net.ssl", cause: CauseBackendTLSError, weight: 85},
