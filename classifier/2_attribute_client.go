@@ -8,6 +8,12 @@ import (
 // httpStatusLine is the status line of curl -i (or "< HTTP/2 502" of curl -v).
 var httpStatusLine = regexp.MustCompile(`^(?:< )?HTTP/\d(?:\.\d)? (\d{3})\b`)
 
+// levelWord is the upper-case level a logging library puts first (Rust's
+// tracing and Go's loggers after the timestamp, log4j, Python's logging):
+// a function's own line. A line that also shows an HTTP status is rather a
+// client tool's log, and stays with the client.
+var levelWord = regexp.MustCompile(`^(?:ERROR|FATAL|CRITICAL)[: \t]`)
+
 // clientLine handles everything that is neither a Lambda line nor an access
 // record: execution-log messages without the request-id prefix (console
 // test invoke), client output (curl -i headers, gateway response bodies)
@@ -17,6 +23,9 @@ func (s *Session) clientLine(msg, line []byte) {
 	msg = delocalize(msg)
 	s.low = appendLower(s.low[:0], msg[:min(len(msg), maxMatchBytes)])
 	layer := attribute(s.low)
+	if (layer == LayerPerson || layer == LayerUnknown) && levelWord.Match(msg) && statusShown(s.low) == 0 {
+		layer = LayerFunction // a logger's level word opens a program's line
+	}
 	if layer.machine() {
 		s.st.machine++
 	}

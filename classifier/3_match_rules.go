@@ -155,6 +155,8 @@ func lambdaRules() []ruleSpec {
 		{lit: "unhandled promise rejection", cause: CauseLambdaFunctionError, weight: 45},
 		{lit: "exception", re: `\b(java|javax|software|com|org|net)\.[\w.$]+(exception|error)\b`, cause: CauseLambdaFunctionError, weight: wWeak},
 		{lit: "[error]", cause: CauseLambdaFunctionError, weight: wWeak},
+		// a logger's level word opening a line of the function's own log
+		{lit: "error", re: `^(?:error|fatal|critical)[: \t]`, cause: CauseLambdaFunctionError, weight: wWeak, layers: layersOf(LayerFunction)},
 		// the Node.js runtime's level column, and the exceptions that
 		// JavaScript and Python functions raise
 		{lit: "\terror\t", cause: CauseLambdaFunctionError, weight: wWeak},
