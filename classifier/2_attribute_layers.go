@@ -149,6 +149,8 @@ var websocketWord = []byte("websocket")
 // httpAPIMarks show an HTTP API in prose or client output.
 var httpAPIMarks = [][]byte{
 	[]byte("apigatewayv2"), []byte("http api"), []byte("httpapi"), []byte("payload format version"), []byte(`"routekey"`),
+	// the 2.0 event an HTTP API hands its function, and the setting that asks for it
+	[]byte("payloadformatversion"), []byte(`"rawpath"`),
 }
 
 // httpAPIBody is the body an HTTP API answers its 500s with; a REST API

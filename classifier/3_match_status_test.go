@@ -1,0 +1,74 @@
+package classifier
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestStatusWhereClientsPrintIt covers the ways client output shows the
+// status that the corpus taught: each report is a few lines as people
+// paste them, and the status is what the diagnosis must carry.
+func TestStatusWhereClientsPrintIt(t *testing.T) {
+	cases := []struct{ name, in, want string }{
+		{"curl -w http_code", "$ curl -s -o /dev/null -w '%{http_code}\\n' https://x.execute-api.us-east-1.amazonaws.com/prod/a\n502", "502"},
+		{"bare code without curl -w", "$ curl https://x.execute-api.us-east-1.amazonaws.com/prod/a\n502", "unknown"},
+		{"browser reason in parentheses", "GET https://x.execute-api.us-east-1.amazonaws.com/prod/a 503 (Service Unavailable)", "503"},
+		{"reason after the code", "the job log says: 504 Server Error: Gateway Timeout for url: https://x/prod", "504"},
+		{"go sdk", "operation error Lambda: Invoke, https response error StatusCode: 502, RequestID: 1, api error", "502"},
+		{"pretty-printed access record", "{\n    \"requestId\": \"abc\",\n    \"status\": \"504\",\n    \"routeKey\": \"GET /a\"\n}", "504"},
+		{"korean reason phrase", "API를 호출하면 게이트웨이 시간 초과가 발생합니다", "504"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := NewSession(Hints{})
+			if _, err := s.ReadFrom(strings.NewReader(c.in)); err != nil {
+				t.Fatal(err)
+			}
+			if got := s.Diagnose(LangEN).Status.String(); got != c.want {
+				t.Errorf("status %s, want %s", got, c.want)
+			}
+		})
+	}
+}
+
+// TestNoAllClearWhenA5xxShows: a 4xx and a 5xx in one report are two
+// requests, or one that failed later; either way the report is not an
+// all-clear.
+func TestNoAllClearWhenA5xxShows(t *testing.T) {
+	in := "HTTP/1.1 403 Forbidden\n{\"message\":\"Missing Authentication Token\"}\n" +
+		"(11111111-2222-3333-4444-555555555555) Method completed with status: 200\n" +
+		"after fixing the path the deployed stage answers 502 Bad Gateway"
+	s := NewSession(Hints{})
+	if _, err := s.ReadFrom(strings.NewReader(in)); err != nil {
+		t.Fatal(err)
+	}
+	d := s.Diagnose(LangEN)
+	if d.Status != Status502 || d.Confidence >= 0.8 {
+		t.Errorf("got %s/%s (%.2f), want 502 below 0.8", d.Status, d.Cause, d.Confidence)
+	}
+}
+
+// TestCausesFromBodiesAndLayers covers the gateway's and frameworks' own
+// bodies and the layer a logger's level word marks.
+func TestCausesFromBodiesAndLayers(t *testing.T) {
+	cases := []struct{ name, in, status, cause string }{
+		{"authorizer failure body", "HTTP/1.1 500 Internal Server Error\n{\"message\":null}", "500", "authorizer_error"},
+		{"chalice's own 500", `{"Code":"InternalServerError","Message":"An internal server error occurred."}`, "500", "lambda_function_error"},
+		{"level word in the function's log", "{\"message\":\"Internal Server Error\"}\nERROR Failed to parse event: missing field `body`", "500", "lambda_function_error"},
+		{"level word with a status is a client's", "ERROR request failed: HTTP error: 503 Service Unavailable", "503", "integration_timeout"},
+		{"throttling in the function's log", "ProvisionedThroughputExceededException: The level of configured provisioned throughput for the table was exceeded.", "500", "backend_throttled"},
+		{"execution log's SSLEngine", "Execution failed due to configuration error: General SSLEngine problem", "500", "backend_tls_error"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := NewSession(Hints{})
+			if _, err := s.ReadFrom(strings.NewReader(c.in)); err != nil {
+				t.Fatal(err)
+			}
+			d := s.Diagnose(LangEN)
+			if d.Status.String() != c.status || d.Cause.String() != c.cause {
+				t.Errorf("got %s/%s, want %s/%s (%s)", d.Status, d.Cause, c.status, c.cause, d.Why)
+			}
+		})
+	}
+}
