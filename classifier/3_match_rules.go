@@ -335,6 +335,11 @@ func personRules() []ruleSpec {
 		{lit: "integration timeout", cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		{lit: "tim", re: `(lambda|function)('s)?( itself)? (is |was )?(timing out|timed out|times out|hit(s|ting)? (its|the) timeout)`, cause: CauseLambdaFunctionTimeout, weight: wHint, layers: person},
 		{lit: "タイムアウト", re: `(29|30) ?秒`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
+		// the function failed and yet the client got 200: a custom (non-proxy)
+		// Lambda integration without error mappings (seed 003). The rule
+		// names the function's failure; the 200 the same words show makes it
+		// lambda_error_masked_as_200.
+		{lit: "200", re: `\b200\b[^.]{0,60}\b(errors?|errormessage|timed out|times out|time ?outs?|exceptions?|fail(s|ed|ure)?|throws?)\b|\b(errors?|errormessage|timed out|times out|time ?outs?|exceptions?|fail(s|ed|ure)?|throws?)\b[^.]{0,60}\b(returns?|gets?|got|answers?|responds?)( back)?( with)?( an?| the| http| status| response)* 200\b`, cause: CauseLambdaFunctionError, weight: wWeak, layers: person},
 	}
 }
 
