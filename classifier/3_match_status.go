@@ -10,17 +10,18 @@ import (
 // "HTTP/1.1 502", "Server error 504", "the server responded with a status of
 // 502", "Unexpected server response: 502" (wscat), "502 Bad Gateway",
 // "returns a 504", "error 500" (the code also in quotes or markdown's
-// backticks), and the same in Japanese, Chinese and Portuguese. Each has
-// one group: the code. Matching runs on the lower-cased line.
+// backticks, \x60 in the patterns), and the same in Japanese, Chinese and
+// Portuguese. Each has one group: the code. Matching runs on the
+// lower-cased line.
 var statusPhrases = []*regexp.Regexp{
 	regexp.MustCompile(`(?:^|[^\w.])http/\d(?:\.\d)? ([1-5]\d\d)\b`),
 	regexp.MustCompile(`unexpected server response:? \(?([1-5]\d\d)\b`),
 	regexp.MustCompile(`\bstatus(?: code)?(?: of| is| was|:|=| -)? ?"?([1-5]\d\d)\b`),
 	regexp.MustCompile(`\b(?:server|http|client|aws http) error:? \(?([45]\d\d)\b`),
 	regexp.MustCompile(`\b(?:error|erro|code|código|http|status code)[ :]+([45]\d\d)\b`),
-	regexp.MustCompile(`\b([1-5]\d\d)[`+"`"+`'"]? \(?(?:internal server error|bad gateway|service unavailable|gateway time-?out|forbidden|unauthorized|not found|gone|too many requests|bad request|ok)\b`),
-	regexp.MustCompile(`\b(?:returns|returned|returning|gets?|got|getting|receives?|received|receiving|yields?|yielded|responds?|responded|answers?|answered|throws?|gives?|gave|see|saw|seeing|shows?|showed)(?: back)?(?: with)?(?: an?| the| http| status| code| error| response| a status code| status code){0,3} ["'(`+"`"+`]?([1-5]\d\d)\b`),
-	regexp.MustCompile(`\b([45]\d\d)s?[`+"`"+`'"]? (?:error|errors|response|responses|status|code|status code|erro|response code|server error|client error)\b`),
+	regexp.MustCompile(`\b([1-5]\d\d)[\x60'"]? \(?(?:internal server error|bad gateway|service unavailable|gateway time-?out|forbidden|unauthorized|not found|gone|too many requests|bad request|ok)\b`),
+	regexp.MustCompile(`\b(?:returns|returned|returning|gets?|got|getting|receives?|received|receiving|yields?|yielded|responds?|responded|answers?|answered|throws?|gives?|gave|see|saw|seeing|shows?|showed)(?: back)?(?: with)?(?: an?| the| http| status| code| error| response| a status code| status code){0,3} ["'(\x60]?([1-5]\d\d)\b`),
+	regexp.MustCompile(`\b([45]\d\d)s?[\x60'"]? (?:error|errors|response|responses|status|code|status code|erro|response code|server error|client error)\b`),
 	// a pretty-printed access-log record, one field a line
 	regexp.MustCompile(`^"(?:status|httpstatus)"\s*:\s*"?([1-5]\d\d)\b`),
 	regexp.MustCompile(`(?:^|\D)([1-5]\d\d) ?(?:エラー|が返|のエラー|ステータス|錯誤|错误|error|에러|오류)`),
