@@ -117,7 +117,7 @@ func (c *Collector) maskedHistory(regionID string, st Stage, sharers []Stage, en
 		}
 		for _, o := range sharers {
 			if s := c.series[o.Key]; s != nil {
-				errs -= s.points[ts].errors
+				errs -= s.at(ts).errors
 			}
 		}
 		out[i].masked = max(0, errs)

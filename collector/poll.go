@@ -208,7 +208,7 @@ func (c *Collector) store(stages []Stage, plans []stagePlan, points []point, fro
 	defer c.mu.Unlock()
 	for i, st := range stages {
 		if p := plans[i]; p.quiet == quiet && len(p.kinds(look)) > 0 {
-			c.seriesOf(st.Key).forget(from, end, c.opts.Period, p.kinds(look))
+			c.seriesOf(st.Key).forget(from, end, p.kinds(look))
 		}
 	}
 	for _, pt := range points {

@@ -1,6 +1,10 @@
 package collector
 
-import "time"
+import (
+	"cmp"
+	"slices"
+	"time"
+)
 
 // sample is what CloudWatch says about one stage in one period.
 type sample struct {
@@ -17,18 +21,44 @@ type sample struct {
 // exists only for periods with requests, so a screen alone shows traffic.
 func (s sample) traffic() bool { return s.hasCount && s.requests > 0 || s.hasErrors }
 
-// series keeps the recent periods of one stage. Each poll overwrites the
-// periods it re-read, so a late-revised datapoint replaces the early value
-// instead of adding to it.
-type series struct {
-	points map[int64]sample // by period start, unix seconds
+// periodSample is one stored sample under its period start, unix seconds.
+type periodSample struct {
+	ts int64
+	sample
 }
 
-func newSeries() *series { return &series{points: map[int64]sample{}} }
+// series keeps the recent periods of one stage, oldest first. Each poll
+// overwrites the periods it re-read, so a late-revised datapoint replaces
+// the early value instead of adding to it. A sorted slice rather than a
+// map: a stage holds a dozen periods, a fleet thousands of stages, and a
+// map sized once for a quiet stage's hour never shrinks.
+type series struct {
+	points []periodSample
+}
+
+func newSeries() *series { return &series{} }
+
+// find returns the index of ts, or where it would be inserted.
+func (s *series) find(ts int64) (int, bool) {
+	return slices.BinarySearchFunc(s.points, ts, func(p periodSample, ts int64) int { return cmp.Compare(p.ts, ts) })
+}
+
+// at returns the sample of the period starting at ts (unix seconds); a
+// period without data is the zero sample.
+func (s *series) at(ts int64) sample {
+	if i, ok := s.find(ts); ok {
+		return s.points[i].sample
+	}
+	return sample{}
+}
 
 // set records a value for one period; kind picks the field.
 func (s *series) set(t time.Time, kind queryKind, v float64) {
-	p := s.points[t.Unix()]
+	i, ok := s.find(t.Unix())
+	if !ok {
+		s.points = slices.Insert(s.points, i, periodSample{ts: t.Unix()})
+	}
+	p := &s.points[i].sample
 	switch kind {
 	case kindErrors:
 		p.errors, p.hasErrors = v, true
@@ -37,17 +67,14 @@ func (s *series) set(t time.Time, kind queryKind, v float64) {
 	case kindLatency:
 		p.latency, p.hasLatency = v, true
 	}
-	s.points[t.Unix()] = p
 }
 
 // forget clears the given kinds over [from, end), so the periods hold
 // exactly what the read about to be stored saw.
-func (s *series) forget(from, end time.Time, period time.Duration, kinds []queryKind) {
-	for t := from; t.Before(end); t = t.Add(period) {
-		p, ok := s.points[t.Unix()]
-		if !ok {
-			continue
-		}
+func (s *series) forget(from, end time.Time, kinds []queryKind) {
+	i, _ := s.find(from.Unix())
+	for ; i < len(s.points) && s.points[i].ts < end.Unix(); i++ {
+		p := &s.points[i].sample
 		for _, k := range kinds {
 			switch k {
 			case kindErrors:
@@ -58,15 +85,21 @@ func (s *series) forget(from, end time.Time, period time.Duration, kinds []query
 				p.latency, p.hasLatency = 0, false
 			}
 		}
-		s.points[t.Unix()] = p
 	}
+}
+
+// span returns the periods in [from, end).
+func (s *series) span(from, end time.Time) []periodSample {
+	i, _ := s.find(from.Unix())
+	j, _ := s.find(end.Unix())
+	return s.points[i:max(i, j)]
 }
 
 // maxErrors is the largest 5xx count of a period in [from, end).
 func (s *series) maxErrors(from, end time.Time) float64 {
 	m := 0.0
-	for ts, p := range s.points {
-		if ts >= from.Unix() && ts < end.Unix() && p.hasErrors {
+	for _, p := range s.span(from, end) {
+		if p.hasErrors {
 			m = max(m, p.errors)
 		}
 	}
@@ -82,23 +115,29 @@ func (s *series) hasTraffic(from, end time.Time) bool {
 // newestTraffic returns the start of the newest period with requests in
 // [from, end).
 func (s *series) newestTraffic(from, end time.Time) (time.Time, bool) {
-	var best int64
-	found := false
-	for ts, p := range s.points {
-		if ts >= from.Unix() && ts < end.Unix() && p.traffic() && (!found || ts > best) {
-			best, found = ts, true
+	ps := s.span(from, end)
+	for i := len(ps) - 1; i >= 0; i-- {
+		if ps[i].traffic() {
+			return time.Unix(ps[i].ts, 0).UTC(), true
 		}
 	}
-	return time.Unix(best, 0).UTC(), found
+	return time.Time{}, false
 }
 
-// prune drops periods before keepFrom.
+// prune drops periods before keepFrom. The backing array is replaced when
+// it is mostly empty, so a stage's first hour-long read does not stay
+// allocated.
 func (s *series) prune(keepFrom time.Time) {
-	for ts := range s.points {
-		if ts < keepFrom.Unix() {
-			delete(s.points, ts)
-		}
+	i, _ := s.find(keepFrom.Unix())
+	if i == 0 {
+		return
 	}
+	rest := s.points[i:]
+	if cap(s.points) > 2*len(rest)+8 {
+		s.points = slices.Clone(rest)
+		return
+	}
+	s.points = s.points[:copy(s.points, rest)]
 }
 
 // last returns the n periods ending before end, oldest first; periods
@@ -106,8 +145,7 @@ func (s *series) prune(keepFrom time.Time) {
 func (s *series) last(end time.Time, period time.Duration, n int) []sample {
 	out := make([]sample, n)
 	for i := range n {
-		t := end.Add(-time.Duration(n-i) * period)
-		out[i] = s.points[t.Unix()]
+		out[i] = s.at(end.Add(-time.Duration(n-i) * period).Unix())
 	}
 	return out
 }
@@ -115,24 +153,20 @@ func (s *series) last(end time.Time, period time.Duration, n int) []sample {
 // newest returns the latest period with a request count (full figures),
 // if any.
 func (s *series) newest() (sample, bool) {
-	var best int64
-	found := false
-	for k, p := range s.points {
-		if p.hasCount && p.requests > 0 && (!found || k > best) {
-			best, found = k, true
+	for i := len(s.points) - 1; i >= 0; i-- {
+		if p := s.points[i]; p.hasCount && p.requests > 0 {
+			return p.sample, true
 		}
 	}
-	return s.points[best], found
+	return sample{}, false
 }
 
 // newestScreen returns the 5xx count of the latest screened period.
 func (s *series) newestScreen() (float64, bool) {
-	var best int64
-	found := false
-	for k, p := range s.points {
-		if p.hasErrors && (!found || k > best) {
-			best, found = k, true
+	for i := len(s.points) - 1; i >= 0; i-- {
+		if p := s.points[i]; p.hasErrors {
+			return p.errors, true
 		}
 	}
-	return s.points[best].errors, found
+	return 0, false
 }
