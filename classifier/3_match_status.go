@@ -18,7 +18,7 @@ var statusPhrases = []*regexp.Regexp{
 	regexp.MustCompile(`unexpected server response:? \(?([1-5]\d\d)\b`),
 	regexp.MustCompile(`\bstatus(?: code)?(?: of| is| was|:|=| -)? ?["\x60']?([1-5]\d\d)\b`),
 	regexp.MustCompile(`\b(?:server|http|client|aws http) error:? [(\x60'"]?([45]\d\d)\b`),
-	regexp.MustCompile(`\b(?:error|erro|code|código|http|status code)[ :]+[\x60'"]?([45]\d\d)\b`),
+	regexp.MustCompile(`\b(?:errors?|erros?|code|código|http|status code)[ :]+[\x60'"]?([45]\d\d)\b`),
 	regexp.MustCompile(`\b([1-5]\d\d)[\x60'"]? \(?(?:internal server error|bad gateway|service unavailable|gateway time-?out|forbidden|unauthorized|not found|gone|too many requests|bad request|ok)\b`),
 	regexp.MustCompile(`\b(?:returns|returned|returning|gets?|got|getting|receives?|received|receiving|yields?|yielded|responds?|responded|answers?|answered|throws?|gives?|gave|see|saw|seeing|shows?|showed)(?: back)?(?: with)?(?: an?| the| http| status| code| error| response| a status code| status code){0,3} ["'(\x60]?([1-5]\d\d)\b`),
 	regexp.MustCompile(`\b([45]\d\d)s?[\x60'"]? (?:error|errors|response|responses|status|code|status code|erro|response code|server error|client error)\b`),
