@@ -186,7 +186,9 @@ func lambdaRules() []ruleSpec {
 		{lit: "memoryerror", cause: CauseLambdaOutOfMemory, weight: wSpecific},
 		{lit: "out of memory", cause: CauseLambdaOutOfMemory, weight: 70},
 		{lit: "lambda invocation failed with status: 429", cause: CauseLambdaThrottled, weight: wExplicit},
-		{lit: "toomanyrequestsexception", cause: CauseLambdaThrottled, weight: 85},
+		// (the client's "x-amzn-ErrorType: TooManyRequestsException" header is
+		// the gateway's own 429: see clientRules)
+		{lit: "toomanyrequestsexception", cause: CauseLambdaThrottled, weight: 85, unless: "x-amzn-errortype:"},
 		// Lambda's own throttling answer to the gateway; the "Malformed
 		// Lambda proxy response" that follows is its consequence
 		{lit: "reservedfunctionconcurrentinvocationlimitexceeded", cause: CauseLambdaThrottled, weight: 99},
@@ -297,7 +299,7 @@ func backendRules() []ruleSpec {
 		{lit: "throttlingexception", cause: CauseBackendThrottled, weight: 75},
 		{lit: "requestlimitexceeded", cause: CauseBackendThrottled, weight: 75},
 		{lit: "slowdown", cause: CauseBackendThrottled, weight: 55},
-		{lit: "limitexceededexception", cause: CauseBackendThrottled, weight: 55},
+		{lit: "limitexceededexception", cause: CauseBackendThrottled, weight: 55, unless: "x-amzn-errortype:"},
 	}
 }
 
@@ -363,6 +365,14 @@ func clientRules() []ruleSpec {
 		{lit: "missing required request parameters", cause: CauseNot5xx, weight: wWeak, implied: 400},
 		{lit: "http content length exceeded", cause: CauseNot5xx, weight: wWeak, implied: 413},
 		{lit: "internalservererrorexception", implied: implied5xx},
+		// the error type header of the gateway's own 4xx answers, as a client
+		// shows it ("x-amzn-ErrorType: ForbiddenException")
+		{lit: "x-amzn-errortype:", re: `x-amzn-errortype:\s*(forbidden|accessdenied|missingauthenticationtoken)exception`, cause: CauseNot5xx, weight: wWeak, implied: 403},
+		{lit: "x-amzn-errortype:", re: `x-amzn-errortype:\s*unauthorizedexception`, cause: CauseNot5xx, weight: wWeak, implied: 401},
+		{lit: "x-amzn-errortype:", re: `x-amzn-errortype:\s*badrequestexception`, cause: CauseNot5xx, weight: wWeak, implied: 400},
+		{lit: "x-amzn-errortype:", re: `x-amzn-errortype:\s*notfoundexception`, cause: CauseNot5xx, weight: wWeak, implied: 404},
+		{lit: "x-amzn-errortype:", re: `x-amzn-errortype:\s*(limitexceeded|toomanyrequests)exception`, cause: CauseNot5xx, weight: wWeak, implied: 429},
+		{lit: "x-amzn-errortype:", re: `x-amzn-errortype:\s*requesttoolargeexception`, cause: CauseNot5xx, weight: wWeak, implied: 413},
 		{lit: "missingauthenticationtokenexception", implied: 403},
 		{lit: "missing authentication token", implied: 403},
 		// the body of the gateway's AUTHORIZER_CONFIGURATION_ERROR and

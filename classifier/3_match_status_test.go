@@ -57,6 +57,8 @@ func TestCausesFromBodiesAndLayers(t *testing.T) {
 		{"level word in the function's log", "{\"message\":\"Internal Server Error\"}\nERROR Failed to parse event: missing field `body`", "500", "lambda_function_error"},
 		{"level word with a status is a client's", "ERROR request failed: HTTP error: 503 Service Unavailable", "503", "integration_timeout"},
 		{"throttling in the function's log", "ProvisionedThroughputExceededException: The level of configured provisioned throughput for the table was exceeded.", "500", "backend_throttled"},
+		{"usage-plan throttling header", "x-amzn-ErrorType: LimitExceededException", "none", "not_5xx"},
+		{"the gateway's own 429", "HTTP/1.1 429\nx-amzn-ErrorType: TooManyRequestsException", "none", "not_5xx"},
 		{"execution log's SSLEngine", "Execution failed due to configuration error: General SSLEngine problem", "500", "backend_tls_error"},
 	}
 	for _, c := range cases {
