@@ -63,12 +63,7 @@ func startAlarmRun(t testing.TB, scenarioName string) *alarmRun {
 // build makes a daemon from the configuration, as a process start does.
 func (r *alarmRun) build(t testing.TB) {
 	t.Helper()
-	cfg, err := EmulatorConfig(EmulatorSettings{
-		Endpoint: r.url, Account: r.world.Accounts()[0], Listen: "127.0.0.1:0", StatePath: r.state,
-	}, func(string) string { return "" })
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := emulatorTestConfig(t, r.url, r.world.Accounts()[0], r.state, "")
 	cfg.Alarms.QueueURL = r.url + "/" + r.world.Accounts()[0] + "/" + emulator.AlarmQueueName
 	d, closeStore, err := Build(cfg, Env{Clock: r.clk, OnPoll: r.onPoll})
 	if err != nil {

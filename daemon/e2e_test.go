@@ -54,13 +54,7 @@ func startCatalog(tb testing.TB, setup catalogSetup) *catalogRun {
 	world := scenario.NewWorld(sc, clk, start)
 	srv := httptest.NewServer(emulator.NewServer(world, emulator.Options{Seed: 7}))
 	tb.Cleanup(srv.Close)
-	cfg, err := EmulatorConfig(EmulatorSettings{
-		Endpoint: srv.URL, Account: world.Accounts()[0], Listen: "127.0.0.1:0",
-		StatePath: filepath.Join(tb.TempDir(), "incidents.db"), WebhookURL: setup.webhook,
-	}, func(string) string { return "" })
-	if err != nil {
-		tb.Fatal(err)
-	}
+	cfg := emulatorTestConfig(tb, srv.URL, world.Accounts()[0], filepath.Join(tb.TempDir(), "incidents.db"), setup.webhook)
 	if setup.config != nil {
 		setup.config(cfg)
 	}
@@ -158,13 +152,9 @@ func TestCatalogUnderHeavyThrottling(t *testing.T) {
 	r := startCatalog(t, catalogSetup{
 		faults: func(sc *scenario.Scenario) { sc.Faults.ThrottleShare = 0.5 },
 		// The SDK's backoff is wall time; keep it short so the test is quick,
-		// with enough attempts that 0.5^attempts is negligible.
-		// The standard retryer: the adaptive one (the default, now applied)
-		// also slows the client while AWS throttles, which at a 50 % share
-		// outlasts the test.
-		config: func(c *config.Config) {
-			c.AWS.MaxBackoff, c.AWS.MaxAttempts, c.AWS.RetryMode = 20*time.Millisecond, 12, "standard"
-		},
+		// with enough attempts that 0.5^attempts is negligible (the retryer
+		// is the standard one, as in every emulated run).
+		config: func(c *config.Config) { c.AWS.MaxBackoff, c.AWS.MaxAttempts = 20*time.Millisecond, 12 },
 	})
 	ctx := context.Background()
 	for range 45 {

@@ -105,7 +105,7 @@ func demo(ctx context.Context, o demoOptions, s streams) error {
 		return err
 	}
 	defer func() { _ = os.RemoveAll(dir) }()
-	cfg, err := daemon.EmulatorConfig(daemon.EmulatorSettings{
+	cfg, err := emulatorConfig(emulatorSettings{
 		Endpoint: emuURL, Account: world.Accounts()[0], Listen: o.listen,
 		StatePath: filepath.Join(dir, "incidents.db"), WebhookURL: o.webhook, Speed: o.speed,
 	}, s.getenv)

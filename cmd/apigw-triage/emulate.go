@@ -9,7 +9,6 @@ import (
 	"os"
 	"time"
 
-	"github.com/apigw-triage/apigw-triage/daemon"
 	"github.com/apigw-triage/apigw-triage/emulator"
 	"github.com/apigw-triage/apigw-triage/emulator/scenario"
 )
@@ -99,7 +98,7 @@ func announceEmulator(s streams, o emulateOptions, endpoint, account string, zer
 	if cfgPath != "" {
 		text := "# apigw-triage configuration for the emulator at " + endpoint + " (written by apigw-triage emulate).\n" +
 			"# The access keys are the emulator's dummies: no AWS account or credentials are needed.\n" +
-			daemon.EmulatorConfigText(daemon.EmulatorSettings{
+			emulatorConfigText(emulatorSettings{
 				Endpoint: endpoint, Account: account, Listen: "127.0.0.1:9108", StatePath: "apigw-triage-emulator.db",
 				Speed: o.speed,
 			})

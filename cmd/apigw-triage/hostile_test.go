@@ -18,7 +18,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/apigw-triage/apigw-triage/daemon"
 	"github.com/apigw-triage/apigw-triage/emulator"
 	"github.com/apigw-triage/apigw-triage/emulator/scenario"
 	"github.com/apigw-triage/apigw-triage/textsafe"
@@ -225,7 +224,7 @@ func getBody(t *testing.T, url string) string {
 func writeHostileConfig(t *testing.T, endpoint, account, slackAPI, amURL, listen string) string {
 	t.Helper()
 	dir := t.TempDir()
-	text := daemon.EmulatorConfigText(daemon.EmulatorSettings{
+	text := emulatorConfigText(emulatorSettings{
 		Endpoint: endpoint, Account: account, Listen: listen,
 		StatePath: filepath.Join(dir, "incidents.db"), Speed: 60,
 	}) + fmt.Sprintf(`slack:

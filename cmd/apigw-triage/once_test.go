@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/apigw-triage/apigw-triage/clock"
-	"github.com/apigw-triage/apigw-triage/daemon"
 	"github.com/apigw-triage/apigw-triage/emulator"
 	"github.com/apigw-triage/apigw-triage/emulator/scenario"
 )
@@ -36,7 +35,7 @@ func catalogAt(t *testing.T, into time.Duration) ([]string, scenario.EpisodeInfo
 	srv := httptest.NewServer(emulator.NewServer(w, emulator.Options{Seed: 3}))
 	t.Cleanup(srv.Close)
 	ep := w.Episodes()[0]
-	cfg := daemon.EmulatorConfigText(daemon.EmulatorSettings{
+	cfg := emulatorConfigText(emulatorSettings{
 		Endpoint: srv.URL, Account: w.Accounts()[0], Listen: "127.0.0.1:0",
 		StatePath: filepath.Join(t.TempDir(), "incidents.db"), Speed: speed,
 	})
@@ -98,7 +97,7 @@ func TestRunOnceExitStatus(t *testing.T) {
 	}
 
 	bad := filepath.Join(t.TempDir(), "down.yaml")
-	text := daemon.EmulatorConfigText(daemon.EmulatorSettings{Endpoint: "http://127.0.0.1:1", Account: "123456789012",
+	text := emulatorConfigText(emulatorSettings{Endpoint: "http://127.0.0.1:1", Account: "123456789012",
 		Listen: "127.0.0.1:0", StatePath: filepath.Join(t.TempDir(), "x.db")})
 	text = strings.Replace(text, "max_attempts: 8", "max_attempts: 1", 1)
 	if err := os.WriteFile(bad, []byte(text), 0o600); err != nil {

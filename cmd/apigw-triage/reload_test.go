@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/apigw-triage/apigw-triage/daemon"
 	"github.com/apigw-triage/apigw-triage/emulator"
 	"github.com/apigw-triage/apigw-triage/emulator/scenario"
 )
@@ -34,7 +33,7 @@ func TestReloadOnSIGHUP(t *testing.T) {
 	t.Cleanup(emu.Close)
 	listen := freeLoopback(t)
 	dir := t.TempDir()
-	good := daemon.EmulatorConfigText(daemon.EmulatorSettings{
+	good := emulatorConfigText(emulatorSettings{
 		Endpoint: emu.URL, Account: world.Accounts()[0], Listen: listen, StatePath: filepath.Join(dir, "incidents.db"), Speed: 60,
 	}) + "log:\n  level: info\n"
 	path := filepath.Join(dir, "apigw-triage.yaml")

@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/apigw-triage/apigw-triage/daemon"
 	"github.com/apigw-triage/apigw-triage/emulator"
 	"github.com/apigw-triage/apigw-triage/emulator/scenario"
 )
@@ -123,7 +122,7 @@ func daemonEnv(extra ...string) []string {
 func writeRestartConfig(t *testing.T, endpoint, account, slackAPI string) string {
 	t.Helper()
 	dir := t.TempDir()
-	text := daemon.EmulatorConfigText(daemon.EmulatorSettings{
+	text := emulatorConfigText(emulatorSettings{
 		Endpoint: endpoint, Account: account, Listen: "127.0.0.1:0",
 		StatePath: filepath.Join(dir, "incidents.db"), Speed: restartSpeed,
 	}) + fmt.Sprintf(`slack:
