@@ -7,13 +7,15 @@ import (
 	"github.com/apigw-triage/apigw-triage/stage"
 
 	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/config"
 	"github.com/apigw-triage/apigw-triage/notifier"
 )
 
 // Rules are the lifecycle's knobs. Zero values take the defaults.
 type Rules struct {
 	// RepeatInterval is how long a still-failing incident waits after its
-	// last notification before a reminder (default 1 h).
+	// last notification before a reminder (default: slack.repeat_interval
+	// of an empty configuration).
 	RepeatInterval time.Duration
 	// Cooldown is the flap guard: a stage that trips again less than
 	// Cooldown after its incident resolved reopens that incident (an
@@ -29,7 +31,7 @@ type Rules struct {
 // withDefaults fills in the zero knobs.
 func (r Rules) withDefaults() Rules {
 	if r.RepeatInterval <= 0 {
-		r.RepeatInterval = time.Hour
+		r.RepeatInterval = config.Default().Slack.RepeatInterval
 	}
 	if r.Cooldown <= 0 {
 		r.Cooldown = 15 * time.Minute
