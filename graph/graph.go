@@ -32,9 +32,9 @@ const maxTitle = 90
 
 // Point is the figures of one polled window.
 type Point struct {
-	At         time.Time // the window's end
-	ErrorRate  float64   // 0..1
-	LatencyP99 time.Duration
+	At        time.Time // the window's end
+	ErrorRate float64   // 0..1
+	Latency   time.Duration
 }
 
 // Input is what one graph shows.
@@ -42,6 +42,8 @@ type Input struct {
 	// Title names the stage; it is escaped and cut, never trusted.
 	Title  string
 	Points []Point
+	// LatencyName is the statistic of the points' latency ("p99" when empty).
+	LatencyName string
 	// OpenedAt and ResolvedAt, when set, are marked with vertical lines.
 	OpenedAt, ResolvedAt time.Time
 }
@@ -57,7 +59,7 @@ func PNG(w io.Writer, in Input) error {
 		return err
 	}
 	rate.Title.Text = textsafe.Cut(in.Title, maxTitle)
-	lat, err := panel("p99 latency (ms)", pts, func(p Point) float64 { return float64(p.LatencyP99.Milliseconds()) }, in)
+	lat, err := panel(latencyName(in)+" latency (ms)", pts, func(p Point) float64 { return float64(p.Latency.Milliseconds()) }, in)
 	if err != nil {
 		return err
 	}
@@ -72,6 +74,15 @@ func PNG(w io.Writer, in Input) error {
 		return fmt.Errorf("graph: write png: %w", err)
 	}
 	return nil
+}
+
+// latencyName is the latency statistic the title names, cut like any text
+// that came from outside.
+func latencyName(in Input) string {
+	if in.LatencyName == "" {
+		return "p99"
+	}
+	return textsafe.Cut(in.LatencyName, 8)
 }
 
 // bound keeps the newest MaxPoints points.

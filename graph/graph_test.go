@@ -16,9 +16,9 @@ func series(n int) []Point {
 	pts := make([]Point, n)
 	for i := range pts {
 		pts[i] = Point{
-			At:         t0.Add(time.Duration(i) * time.Minute),
-			ErrorRate:  0.45 * math.Abs(math.Sin(float64(i)/5)),
-			LatencyP99: time.Duration(200+i%29*100) * time.Millisecond,
+			At:        t0.Add(time.Duration(i) * time.Minute),
+			ErrorRate: 0.45 * math.Abs(math.Sin(float64(i)/5)),
+			Latency:   time.Duration(200+i%29*100) * time.Millisecond,
 		}
 	}
 	return pts
@@ -104,6 +104,16 @@ func TestTicksOnWholeMinutes(t *testing.T) {
 			if at.Second() != 0 || (at.Format("15:04") != tk.Label && at.Format("01-02") != tk.Label) {
 				t.Errorf("span %v: tick %q at %v", span, tk.Label, at)
 			}
+		}
+	}
+}
+
+// TestLatencyPanelNamesTheStatistic: the latency panel says the percentile
+// the figures were read at, p99 for points that do not say.
+func TestLatencyPanelNamesTheStatistic(t *testing.T) {
+	for in, want := range map[string]string{"": "p99", "p90": "p90", "p99.9": "p99.9"} {
+		if got := latencyName(Input{LatencyName: in}); got != want {
+			t.Errorf("latencyName(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -16,7 +16,7 @@ import (
 func drawn(t *testing.T) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	pts := []graph.Point{{At: t0, ErrorRate: 0.1, LatencyP99: time.Second}, {At: t0.Add(time.Minute), ErrorRate: 0.5, LatencyP99: 2 * time.Second}}
+	pts := []graph.Point{{At: t0, ErrorRate: 0.1, Latency: time.Second}, {At: t0.Add(time.Minute), ErrorRate: 0.5, Latency: 2 * time.Second}}
 	if err := graph.PNG(&buf, graph.Input{Title: "orders / prod", Points: pts}); err != nil {
 		t.Fatal(err)
 	}
