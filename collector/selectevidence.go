@@ -7,12 +7,13 @@ import (
 	"time"
 
 	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/internal/alternation"
 )
 
 var (
 	// failureRE marks a line that shows a failed request in any of the
 	// three log kinds (aws-protocols.md 5).
-	failureRE = regexp.MustCompile(`Method completed with status: 5\d\d|Execution failed|Lambda execution failed|Lambda invocation failed|` +
+	failureRE = alternation.MustCompile(`Method completed with status: 5\d\d|Execution failed|Lambda execution failed|Lambda invocation failed|` +
 		`Endpoint request timed out|Task timed out|Status: (?:error|timeout)|Runtime\.[A-Za-z]+|"errorMessage"|Traceback|\tERROR\t|` +
 		`"status"\s*:\s*"?5\d\d|" 5\d\d |signal: killed|Process exited`)
 	uuidRE      = regexp.MustCompile(`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`)

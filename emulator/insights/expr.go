@@ -1,10 +1,11 @@
 package insights
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/apigw-triage/apigw-triage/internal/alternation"
 )
 
 // expr is a filter predicate.
@@ -85,7 +86,7 @@ func compareValues(a, b string) int {
 // likeExpr is "like /re/", "=~ /re/" or "like 'substring'".
 type likeExpr struct {
 	o   operand
-	re  *regexp.Regexp
+	re  *alternation.Regexp
 	sub string
 }
 
@@ -214,7 +215,7 @@ func (p *parser) likeTail(l operand) (expr, error) {
 	t := p.next()
 	switch t.kind {
 	case tokRegex:
-		re, err := regexp.Compile(t.text)
+		re, err := alternation.Compile(t.text)
 		if err != nil {
 			return nil, errAt(t.start, t.end, "invalid regular expression: "+err.Error())
 		}
