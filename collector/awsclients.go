@@ -9,6 +9,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"golang.org/x/time/rate"
 
 	"github.com/apigw-triage/apigw-triage/stage"
@@ -56,11 +57,24 @@ type taggingAPI interface {
 	GetResources(ctx context.Context, in *resourcegroupstaggingapi.GetResourcesInput, opts ...func(*resourcegroupstaggingapi.Options)) (*resourcegroupstaggingapi.GetResourcesOutput, error)
 }
 
+// identityAPI names the account of the credentials. GetCallerIdentity
+// needs no IAM permission (STS API reference), so the policy does not list
+// it.
+type identityAPI interface {
+	GetCallerIdentity(ctx context.Context, in *sts.GetCallerIdentityInput, opts ...func(*sts.Options)) (*sts.GetCallerIdentityOutput, error)
+}
+
 // region is one account and region with its clients.
 type region struct {
+	// account is the account's key: its configured id, or "default" for
+	// the ambient credentials' account.
 	account, name string
 	// accountName labels the account in messages.
 	accountName string
+	// callerAccount is the ambient credentials' account id, once STS has
+	// named it; sts asks (nil: not asked).
+	callerAccount string
+	sts           identityAPI
 	cw          metricsAPI
 	logs        logsAPI
 	rest        restAPI
@@ -78,5 +92,12 @@ func (r *region) id() string { return r.account + "/" + r.name }
 func (r *region) identity(t stage.APIType, apiID, apiName, stageName string) stage.Identity {
 	id := stage.New(r.account, r.name, t, apiID, apiName, stageName)
 	id.AccountName = r.accountName
+	if r.callerAccount != "" {
+		// The key stays "default/...": incidents stored under it go on.
+		id.Account = r.callerAccount
+		if id.AccountName == ambientAccount {
+			id.AccountName = "" // the implicit name: the id says more
+		}
+	}
 	return id
 }

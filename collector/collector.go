@@ -101,7 +101,7 @@ func accounts(opts Options) []Account {
 	out := make([]Account, len(accs))
 	for i, a := range accs {
 		if a.ID == "" {
-			a.ID = "default"
+			a.ID = ambientAccount
 		}
 		if len(a.Regions) == 0 {
 			a.Regions = opts.AWS.Regions

@@ -36,6 +36,7 @@ type apiMeta struct {
 // discover lists the stages of one region that the targets or the
 // discovery filters select.
 func (c *Collector) discover(ctx context.Context, r *region) ([]Stage, error) {
+	c.learnAccount(ctx, r)
 	tagged, err := c.taggedAPIs(ctx, r)
 	if err != nil {
 		return nil, err

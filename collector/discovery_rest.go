@@ -42,7 +42,7 @@ func (c *Collector) restAPIStages(ctx context.Context, r *region, a agtypes.Rest
 	if err != nil {
 		return nil, fmt.Errorf("GetStages %s: %w", id, err)
 	}
-	integ, routes, err := restIntegrations(ctx, r.rest, id)
+	integ, routes, resources, err := restIntegrations(ctx, r.rest, id)
 	if err != nil {
 		return nil, err
 	}
@@ -65,7 +65,7 @@ func (c *Collector) restAPIStages(ctx context.Context, r *region, a agtypes.Rest
 			st.AccessLogGroup = logGroupFromARN(aws.ToString(als.DestinationArn))
 			st.AccessLogFormat = aws.ToString(als.Format)
 		}
-		st.Integration = dominant(integ)
+		st.Integration, st.Resources = dominant(integ), resources
 		st.Functions = stageFunctions(uris(integ), s.Variables)
 		st.CustomFunctions = functionNames(stageFunctions(uris(customLambda(integ)), s.Variables))
 		if st.DetailedMetrics {
@@ -79,23 +79,28 @@ func (c *Collector) restAPIStages(ctx context.Context, r *region, a agtypes.Rest
 // restIntegrations lists the integrations of every method of the API:
 // embedded by GetResources(embed=methods) when the service does so, else
 // one GetIntegration per method. It also returns the methods, bounded, as
-// the routes of the detailed metrics: the same walk, no extra call.
-func restIntegrations(ctx context.Context, api restAPI, id string) ([]IntegrationInfo, []Route, error) {
+// the routes of the detailed metrics, and the resources (id and path, for
+// the failing method's commands): the same walk, no extra call.
+func restIntegrations(ctx context.Context, api restAPI, id string) ([]IntegrationInfo, []Route, []stage.Resource, error) {
 	var out []IntegrationInfo
 	var routes []Route
+	var resources []stage.Resource
 	p := apigateway.NewGetResourcesPaginator(api, &apigateway.GetResourcesInput{RestApiId: aws.String(id), Embed: []string{"methods"}, Limit: aws.Int32(500)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
-			return nil, nil, fmt.Errorf("GetResources %s: %w", id, err)
+			return nil, nil, nil, fmt.Errorf("GetResources %s: %w", id, err)
 		}
 		for _, res := range page.Items {
+			if len(resources) < maxResources {
+				resources = append(resources, stage.Resource{ID: aws.ToString(res.Id), Path: aws.ToString(res.Path)})
+			}
 			for verb, m := range res.ResourceMethods {
 				in := m.MethodIntegration
 				if in == nil {
 					got, err := api.GetIntegration(ctx, &apigateway.GetIntegrationInput{RestApiId: aws.String(id), ResourceId: res.Id, HttpMethod: aws.String(verb)})
 					if err != nil {
-						return nil, nil, fmt.Errorf("GetIntegration %s %s %s: %w", id, aws.ToString(res.Path), verb, err)
+						return nil, nil, nil, fmt.Errorf("GetIntegration %s %s %s: %w", id, aws.ToString(res.Path), verb, err)
 					}
 					in = &agtypes.Integration{Type: got.Type, Uri: got.Uri, HttpMethod: got.HttpMethod, ConnectionType: got.ConnectionType, TimeoutInMillis: got.TimeoutInMillis}
 				}
@@ -107,8 +112,13 @@ func restIntegrations(ctx context.Context, api restAPI, id string) ([]Integratio
 			}
 		}
 	}
-	return out, boundRoutes(routes), nil
+	return out, boundRoutes(routes), resources, nil
 }
+
+// maxResources bounds the resources kept per REST API: API Gateway's
+// default quota is 300 per API, and a raised one should not grow the
+// daemon's memory without bound.
+const maxResources = 2000
 
 // dominant returns the integration most methods or routes share (by type
 // and URI); ties go to the first seen.

@@ -50,12 +50,18 @@ func newE2E(t testing.TB, name string, throttle float64) *e2e {
 // newE2EScenario is newE2E on a scenario of the test's own.
 func newE2EScenario(t testing.TB, sc *scenario.Scenario, throttle float64) *e2e {
 	t.Helper()
+	return newE2EWith(t, sc, throttle, nil)
+}
+
+// newE2EWith is newE2EScenario with the options changed by edit.
+func newE2EWith(t testing.TB, sc *scenario.Scenario, throttle float64, edit func(*Options)) *e2e {
+	t.Helper()
 	clk := clock.NewManual(t0)
 	w := scenario.NewWorld(sc, clk, t0)
 	srv := httptest.NewServer(emulator.NewServer(faulty{w, throttle}, emulator.Options{Seed: 1}))
 	t.Cleanup(srv.Close)
 	acct := w.Accounts()[0]
-	c, err := New(Options{
+	opts := Options{
 		Clock:      clk,
 		Registerer: prometheus.NewRegistry(),
 		AWS: AWSOptions{
@@ -65,7 +71,11 @@ func newE2EScenario(t testing.TB, sc *scenario.Scenario, throttle float64) *e2e 
 		},
 		Accounts: []Account{{ID: acct, Regions: w.Regions(acct)}},
 		Logs:     LogsOptions{Insights: true},
-	})
+	}
+	if edit != nil {
+		edit(&opts)
+	}
+	c, err := New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}

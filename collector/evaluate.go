@@ -42,8 +42,9 @@ func evaluateStage(st Stage, th Thresholds, s *series, w window) StageResult {
 	recent := s.last(w.recent, w.period, min(w.periods(), th.ClearAfter)+w.incomplete())
 	early := th.earlyTrip(recent, refRequests(recent))
 	res.Tripped, res.Clear = v.tripped || early, v.clear && !early
-	if latest, ok := s.newest(); ok {
+	if latest, at, ok := s.newest(); ok {
 		res.HasData = true
+		res.PeriodStart, res.Period = at, w.period
 		res.Requests = latest.requests
 		if latest.hasErrors {
 			res.Errors5xx = latest.errors
@@ -55,8 +56,9 @@ func evaluateStage(st Stage, th Thresholds, s *series, w window) StageResult {
 		}
 		return res
 	}
-	if e, ok := s.newestScreen(); ok {
+	if e, at, ok := s.newestScreen(); ok {
 		res.HasData = true
+		res.PeriodStart, res.Period = at, w.period
 		res.Errors5xx = e
 	}
 	return res

@@ -3,6 +3,7 @@ package collector
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/apigw-triage/apigw-triage/stage"
@@ -26,6 +27,9 @@ type Evidence struct {
 	Routes []stage.RouteFigures
 	// LogGroups are the log groups searched, for links to the evidence.
 	LogGroups []string
+	// Scope is the window the metrics and logs were read over, and the
+	// method or route most of the sampled failing requests called.
+	Scope stage.EvidenceScope
 }
 
 // Evidence pulls the evidence of a tripped stage over [start, end),
@@ -42,7 +46,7 @@ func (c *Collector) Evidence(ctx context.Context, st Stage, start, end time.Time
 	}
 	start = start.Add(-c.opts.Logs.Lookback).Truncate(c.opts.Period)
 	st.Functions = c.resolveFunctions(ctx, r, st.Functions)
-	ev := &Evidence{Context: stageContext(st)}
+	ev := &Evidence{Context: stageContext(st), Scope: stage.EvidenceScope{Start: start, End: end}}
 	if err := c.evidenceMetrics(ctx, r, st, start, end, ev); err != nil {
 		c.log.Warn("evidence metrics failed", "stage", st.Key, "err", err)
 	}
@@ -66,6 +70,11 @@ func (c *Collector) Evidence(ctx context.Context, st Stage, start, end time.Time
 		}
 	}
 	ev.Events = selectEvidence(events, c.opts.Logs.MaxRequests)
+	m := failingMethod(st, ev.Events)
+	if m == (stage.EvidenceScope{}) {
+		m = c.lookupMethod(ctx, r, st, ev.Events, start, end)
+	}
+	ev.Scope.Method, ev.Scope.Resource, ev.Scope.ResourceID, ev.Scope.Route = m.Method, m.Resource, m.ResourceID, m.Route
 	return ev, nil
 }
 
@@ -94,7 +103,7 @@ func (c *Collector) evidenceGroups(st Stage) []string {
 
 func (c *Collector) regionOf(st Stage) *region {
 	for _, r := range c.regions {
-		if r.account == st.Account && r.name == st.Region {
+		if strings.HasPrefix(st.Key, r.id()+"/") {
 			return r
 		}
 	}

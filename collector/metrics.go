@@ -13,7 +13,7 @@ var awsOperations = map[string][]string{
 	"ApiGatewayV2":                {"GetApis", "GetStages", "GetIntegrations", "GetRoutes"},
 	"Lambda":                      {"GetFunctionConfiguration"},
 	"Resource Groups Tagging API": {"GetResources"},
-	"STS":                         {"AssumeRole"},
+	"STS":                         {"AssumeRole", "GetCallerIdentity"},
 }
 
 // Results of one AWS request attempt.

@@ -179,6 +179,27 @@ func TestE2EOneRouteFails(t *testing.T) {
 			if len(failing) != 1 || failing[0] != ep.Route {
 				t.Errorf("failing routes %v, want only the episode's %q", failing, ep.Route)
 			}
+			checkScope(t, st, ev.Scope, ep.Route)
 		})
+	}
+}
+
+// checkScope: the evidence names the failing method or route from the
+// logs (REST: read back from the execution log, as its access log is off
+// here), and a REST method's resource id is the one GetResources gave.
+func checkScope(t *testing.T, st Stage, sc stage.EvidenceScope, route string) {
+	t.Helper()
+	if st.APIType != stage.APIREST {
+		if sc.Route != route {
+			t.Errorf("scope route %q, want %q", sc.Route, route)
+		}
+		return
+	}
+	if got := sc.Method + " " + sc.Resource; got != route {
+		t.Errorf("scope method %q, want %q", got, route)
+	}
+	i := slices.IndexFunc(st.Resources, func(r stage.Resource) bool { return r.Path == sc.Resource })
+	if i < 0 || sc.ResourceID == "" || st.Resources[i].ID != sc.ResourceID {
+		t.Errorf("scope resource id %q, discovered resources %v", sc.ResourceID, st.Resources)
 	}
 }

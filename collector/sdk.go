@@ -82,6 +82,16 @@ func accountConfig(base aws.Config, acc Account) aws.Config {
 	return cfg
 }
 
+// identityClient is the STS client that names the ambient credentials'
+// account; nil for an account whose id is configured (a role's id is in
+// its ARN).
+func identityClient(cfg aws.Config, acc Account) identityAPI {
+	if acc.ID != ambientAccount {
+		return nil
+	}
+	return sts.NewFromConfig(cfg)
+}
+
 // newRegion builds the real SDK clients of one account and region.
 func newRegion(cfg aws.Config, acc Account, name string, limit *rate.Limiter) *region {
 	cfg = cfg.Copy()
@@ -96,6 +106,7 @@ func newRegion(cfg aws.Config, acc Account, name string, limit *rate.Limiter) *r
 		http:        apigatewayv2.NewFromConfig(cfg),
 		lambda:      lambda.NewFromConfig(cfg),
 		tagging:     resourcegroupstaggingapi.NewFromConfig(cfg),
+		sts:         identityClient(cfg, acc),
 		filterLimit: limit,
 	}
 }

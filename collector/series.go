@@ -150,23 +150,24 @@ func (s *series) last(end time.Time, period time.Duration, n int) []sample {
 	return out
 }
 
-// newest returns the latest period with a request count (full figures),
-// if any.
-func (s *series) newest() (sample, bool) {
+// newest returns the latest period with a request count (full figures)
+// and its start, if any.
+func (s *series) newest() (sample, time.Time, bool) {
 	for i := len(s.points) - 1; i >= 0; i-- {
 		if p := s.points[i]; p.hasCount && p.requests > 0 {
-			return p.sample, true
+			return p.sample, time.Unix(p.ts, 0).UTC(), true
 		}
 	}
-	return sample{}, false
+	return sample{}, time.Time{}, false
 }
 
-// newestScreen returns the 5xx count of the latest screened period.
-func (s *series) newestScreen() (float64, bool) {
+// newestScreen returns the 5xx count of the latest screened period and
+// its start.
+func (s *series) newestScreen() (float64, time.Time, bool) {
 	for i := len(s.points) - 1; i >= 0; i-- {
 		if p := s.points[i]; p.hasErrors {
-			return p.errors, true
+			return p.errors, time.Unix(p.ts, 0).UTC(), true
 		}
 	}
-	return 0, false
+	return 0, time.Time{}, false
 }

@@ -28,6 +28,10 @@ type Stage struct {
 	// tripped stage's evidence reads; set only when DetailedMetrics is on,
 	// at most maxRoutes, those with an integration first.
 	Routes []Route
+	// Resources are a REST API's resources, shared by its stages: the
+	// failing method's resource id is looked up here, so the remediation
+	// commands can name it.
+	Resources []stage.Resource
 }
 
 // Function is a Lambda function behind a stage.

@@ -77,6 +77,7 @@ type diagnosed struct {
 	figures   classifier.Hints
 	routes    []stage.RouteFigures
 	logGroups []string
+	scope     stage.EvidenceScope
 }
 
 // diagnoseTripped pulls the evidence of every tripped stage that needs a
@@ -154,7 +155,7 @@ func (d *Daemon) diagnose(ctx context.Context, sr collector.StageResult) diagnos
 	d.log.Info("diagnosed", "stage", sr.Stage.Key, "status", diag.Status, "cause", diag.Cause, "confidence", diag.Confidence)
 	dg := diagnosed{diag: &diag, figures: stageContext(sr, ev)}
 	if ev != nil {
-		dg.routes, dg.logGroups = ev.Routes, ev.LogGroups
+		dg.routes, dg.logGroups, dg.scope = ev.Routes, ev.LogGroups, ev.Scope
 	}
 	return dg
 }
@@ -188,7 +189,7 @@ func observation(sr collector.StageResult, dg diagnosed) incident.Observation {
 	return incident.Observation{
 		Identity: sr.Stage.Identity, Figures: sr.Figures,
 		Tripped: sr.Tripped, Clear: sr.Clear,
-		Diagnosis: dg.diag, Routes: dg.routes, LogGroups: dg.logGroups,
+		Diagnosis: dg.diag, Scope: dg.scope, Routes: dg.routes, LogGroups: dg.logGroups,
 	}
 }
 

@@ -80,7 +80,7 @@ func openNew(obs Observation, now time.Time) decision {
 	inc.Info.Diagnosis.APIType = obs.APIType
 	applyFigures(inc, obs, now)
 	if obs.Diagnosis != nil {
-		inc.Info.Diagnosis = cloneDiagnosis(*obs.Diagnosis)
+		inc.Info.Diagnosis, inc.Info.Scope = cloneDiagnosis(*obs.Diagnosis), obs.Scope
 	}
 	notified(inc, notifier.KindOpened, now, "")
 	return decision{next: inc, kind: notifier.KindOpened, isNew: true}
@@ -96,7 +96,7 @@ func reopen(prev *Incident, obs Observation, now time.Time) decision {
 	inc.Info.Routes = nil // the last episode's routes say nothing of this one
 	applyFigures(inc, obs, now)
 	if d := revision(inc.Info.Diagnosis, obs.Diagnosis); d != nil && changedFrom(inc.Info.Diagnosis.Status, inc.Info.Diagnosis.Cause, *d) {
-		setDiagnosis(inc, *d)
+		setDiagnosis(inc, *d, obs.Scope)
 	}
 	notified(inc, notifier.KindUpdated, now, fmt.Sprintf("reopened within the cooldown (%d)", inc.Reopened))
 	return decision{next: inc, kind: notifier.KindUpdated}
@@ -116,12 +116,13 @@ func advance(prev *Incident, obs Observation, now time.Time, r Rules) decision {
 	}
 	d := revision(inc.Info.Diagnosis, obs.Diagnosis)
 	if d != nil && changedFrom(inc.LastNotifiedStatus, inc.LastNotifiedCause, *d) {
-		setDiagnosis(inc, *d)
+		setDiagnosis(inc, *d, obs.Scope)
 		notified(inc, notifier.KindUpdated, now, "diagnosis changed")
 		return decision{next: inc, kind: notifier.KindUpdated}
 	}
 	if d != nil {
-		inc.Info.Diagnosis = cloneDiagnosis(*d) // fresher evidence, same answer
+		// Fresher evidence, same answer.
+		inc.Info.Diagnosis, inc.Info.Scope = cloneDiagnosis(*d), obs.Scope
 	}
 	if obs.Tripped && rateChanged(inc.LastNotifiedRate, obs.ErrorRate, r.RateChangeFactor) {
 		notified(inc, notifier.KindUpdated, now, "error rate changed")
@@ -168,12 +169,13 @@ func rateChanged(last, cur, factor float64) bool {
 	return cur >= last*factor || cur <= last/factor
 }
 
-// setDiagnosis replaces the current diagnosis and keeps the old one as
-// Previous, for "cause changed" messages.
-func setDiagnosis(inc *Incident, d classifier.Diagnosis) {
+// setDiagnosis replaces the current diagnosis, with the scope of its
+// evidence, and keeps the old one as Previous, for "cause changed"
+// messages.
+func setDiagnosis(inc *Incident, d classifier.Diagnosis, scope stage.EvidenceScope) {
 	old := inc.Info.Diagnosis
 	inc.Info.Previous = &old
-	inc.Info.Diagnosis = cloneDiagnosis(d)
+	inc.Info.Diagnosis, inc.Info.Scope = cloneDiagnosis(d), scope
 }
 
 // applyFigures takes the stage and the figures of the window.

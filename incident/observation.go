@@ -22,6 +22,9 @@ type Observation struct {
 	// Diagnosis is the classifier's answer when the daemon has one for this
 	// poll (it classifies on a trip); nil keeps the incident's diagnosis.
 	Diagnosis *classifier.Diagnosis
+	// Scope is what the diagnosis's evidence covered (its window, the
+	// failing method or route); it goes with the diagnosis it came with.
+	Scope stage.EvidenceScope
 
 	// Routes are the methods or routes that answered 5xx, worst first, when
 	// the daemon pulled evidence of a stage with detailed metrics; empty

@@ -16,9 +16,7 @@ const (
 	LabelOpen          LabelKey = "open"
 	LabelErrorRate     LabelKey = "error_rate"
 	LabelErrors5xx     LabelKey = "errors_5xx"
-	LabelRequests      LabelKey = "requests"
 	LabelLatency       LabelKey = "latency" // a format: the statistic ("p99") goes in
-	LabelWindow        LabelKey = "window"
 	LabelWhere         LabelKey = "where"
 	LabelDiagnosis     LabelKey = "diagnosis"
 	LabelConfidence    LabelKey = "confidence"
@@ -39,6 +37,14 @@ const (
 	LabelRouteFigures  LabelKey = "route_figures"
 	LabelMasked200     LabelKey = "masked_200"
 	LabelPeakWindow    LabelKey = "peak_window"
+	// LabelOfRequests is a format: the 5xx and the requests of a span.
+	LabelOfRequests LabelKey = "of_requests"
+	// LabelSpan is a format: how long a span of time is, and when it
+	// ended (HH:MM UTC), the window a figure was measured over.
+	LabelSpan LabelKey = "span"
+	// LabelFailedInLogs is a format: how many of the failed requests
+	// sampled from the logs point to the cause, and the logs' span.
+	LabelFailedInLogs LabelKey = "failed_in_logs"
 )
 
 // Label returns the label in the language, falling back to English for an

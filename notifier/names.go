@@ -1,12 +1,16 @@
 package notifier
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/apigw-triage/apigw-triage/stage"
 
 	"github.com/apigw-triage/apigw-triage/classifier"
 )
+
+// accountIDRE is an AWS account id: twelve digits.
+var accountIDRE = regexp.MustCompile(`^[0-9]{12}$`)
 
 // lambdaLogPrefix is where Lambda writes a function's logs: the group
 // /aws/lambda/FUNCTION names the function.
@@ -15,11 +19,19 @@ const lambdaLogPrefix = "/aws/lambda/"
 // Names are the names the daemon knows about an incident's stage, for the
 // placeholders of the remediation commands: the API id, stage, region and
 // account from discovery, the function whose log group the evidence came
-// from (when exactly one), and the method or route when one route fails
-// alone or worst.
+// from (when exactly one), and the method or route that most failed
+// requests of the logs called (with its resource id), or else the worst of
+// the detailed metrics' routes.
 func Names(inc Snapshot) classifier.Names {
-	n := classifier.Names{APIID: inc.APIID, Stage: inc.Stage, Region: inc.Region, AccountID: inc.Account, IntegrationID: inc.IntegrationID}
+	n := classifier.Names{APIID: inc.APIID, Stage: inc.Stage, Region: inc.Region, IntegrationID: inc.IntegrationID}
+	if accountIDRE.MatchString(inc.Account) {
+		n.AccountID = inc.Account // never "default", which no command takes
+	}
 	n.FunctionName = onlyFunction(inc.LogGroups)
+	if sc := inc.Scope; sc.Method != "" || sc.Route != "" {
+		n.HTTPMethod, n.ResourceID, n.Route = sc.Method, sc.ResourceID, sc.Route
+		return n
+	}
 	if len(inc.Routes) > 0 {
 		route := inc.Routes[0].Route
 		if inc.APIType == stage.APIREST {

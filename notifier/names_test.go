@@ -30,6 +30,27 @@ func TestViewFillsNamesTheDaemonKnows(t *testing.T) {
 	}
 }
 
+// TestNamesResourceAndAccount: the failing method's resource id fills
+// RESOURCE_ID, and only a real account id fills ACCOUNT_ID ("default", the
+// name of unnamed ambient credentials, would make a broken ARN).
+func TestNamesResourceAndAccount(t *testing.T) {
+	inc := Snapshot{Identity: stage.New("123456789012", "us-east-1", stage.APIREST, "a1", "orders", "prod"),
+		Scope: stage.EvidenceScope{Method: "GET", Resource: "/items/{id}", ResourceID: "x7k2p9"}}
+	n := Names(inc)
+	if n.ResourceID != "x7k2p9" || n.HTTPMethod != "GET" || n.AccountID != "123456789012" {
+		t.Errorf("got resource %q method %q account %q", n.ResourceID, n.HTTPMethod, n.AccountID)
+	}
+	inc.Account = "default"
+	if n := Names(inc); n.AccountID != "" {
+		t.Errorf("account %q filled from a name", n.AccountID)
+	}
+	adv := classifier.Advice{Steps: []string{"`aws apigateway get-integration --rest-api-id REST_API_ID --resource-id RESOURCE_ID --http-method METHOD`"}}
+	got := adv.Fill(Names(inc)).Steps[0]
+	if want := "`aws apigateway get-integration --rest-api-id a1 --resource-id x7k2p9 --http-method GET`"; got != want {
+		t.Errorf("filled %s, want %s", got, want)
+	}
+}
+
 func TestNames(t *testing.T) {
 	tests := []struct {
 		name       string
@@ -42,6 +63,9 @@ func TestNames(t *testing.T) {
 		{"two functions: no guess", Snapshot{LogGroups: []string{"/aws/lambda/a", "/aws/lambda/b"}}, "", "", ""},
 		{"REST method of the worst route", Snapshot{Identity: stage.Identity{APIType: stage.APIREST}, Routes: []stage.RouteFigures{{Route: "GET /items/{id}"}}}, "", "GET", ""},
 		{"HTTP route key", Snapshot{Identity: stage.Identity{APIType: stage.APIHTTP}, Routes: []stage.RouteFigures{{Route: "GET /items"}}}, "", "", "GET /items"},
+		{"the logs' failing method before the metrics' worst route", Snapshot{Identity: stage.Identity{APIType: stage.APIREST},
+			Scope: stage.EvidenceScope{Method: "POST", Resource: "/items", ResourceID: "r1"}, Routes: []stage.RouteFigures{{Route: "GET /items/{id}"}}}, "", "POST", ""},
+		{"the logs' route key", Snapshot{Identity: stage.Identity{APIType: stage.APIHTTP}, Scope: stage.EvidenceScope{Route: "$default"}}, "", "", "$default"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -66,8 +90,9 @@ func TestResolvedViewKeepsPeakAndFix(t *testing.T) {
 		Diagnosis: classifier.Diagnosis{Cause: classifier.CauseLambdaInvokePermission, Status: classifier.Status500},
 	}
 	text := PlainText(NewView(Event{Kind: KindResolved, At: inc.ResolvedAt, Snapshot: inc}, classifier.LangEN))
-	for _, want := range []string{"Error rate:          85.0%", "5xx responses:       85", "Requests:            100",
-		"Worst window:        2026-03-10 14:03–14:06 UTC", "Open for:            17m", "What to do:", "aws lambda get-policy --function-name"} {
+	for _, want := range []string{"Error rate:          85.0% (Worst window: 3m to 14:06 UTC)",
+		"5xx responses:       85 of 100 requests (Worst window: 3m to 14:06 UTC)", "p99 latency:         240ms (Worst window: 3m to 14:06 UTC)",
+		"Open for:            17m", "What to do:", "aws lambda get-policy --function-name"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("resolution lacks %q:\n%s", want, text)
 		}

@@ -56,6 +56,10 @@ type Snapshot struct {
 	LogGroups []string
 
 	Diagnosis classifier.Diagnosis
+	// Scope is what the diagnosis's evidence covered: the window its logs
+	// and metrics were read over, and the method or route that failed most
+	// in those logs. Zero when the diagnosis came without evidence.
+	Scope stage.EvidenceScope `json:",omitzero"`
 	// Previous is the diagnosis before an update, for "cause changed" messages.
 	Previous *classifier.Diagnosis
 

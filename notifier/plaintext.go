@@ -25,8 +25,8 @@ func PlainText(v View) string {
 	if v.Why != "" {
 		line("    %s", clean(v.Why))
 	}
-	section(&b, Label(v.Lang, LabelBreakdown), v.Breakdown, "    - ")
-	section(&b, Label(v.Lang, LabelFailingRoutes), v.Routes, "    - ")
+	section(&b, v.BreakdownTitle, v.Breakdown, "    - ")
+	section(&b, v.RoutesTitle, v.Routes, "    - ")
 	section(&b, Label(v.Lang, LabelEvidence), v.Evidence, "    | ")
 	section(&b, Label(v.Lang, LabelRemediation), numbered(v.Steps), "    ")
 	if !v.Resolved {

@@ -6,12 +6,14 @@ import (
 	"time"
 
 	"github.com/apigw-triage/apigw-triage/stage"
+	"github.com/apigw-triage/apigw-triage/textsafe"
 
 	"github.com/apigw-triage/apigw-triage/classifier"
 )
 
-// MaxEvidenceLines is how many evidence lines a message shows; more would
-// not fit a phone screen, and the Logs Insights link has the rest.
+// MaxEvidenceLines is how many evidence lines a view keeps: the telling
+// one in the message, the others in the thread (bot mode) and on the
+// incident page; the Logs Insights link has the rest.
 const MaxEvidenceLines = 5
 
 // MaxRouteLines is how many failing routes a message shows: the worst
@@ -24,6 +26,10 @@ const maxRouteText = 120
 // maxEvidenceLine bounds one evidence line (a Lambda stack trace can be
 // kilobytes on one line).
 const maxEvidenceLine = 400
+
+// maxTellingLine bounds the one evidence line a message shows: about
+// five lines of a phone screen.
+const maxTellingLine = 200
 
 // Field is one labelled figure.
 type Field struct {
@@ -55,12 +61,20 @@ type View struct {
 	// Routes are the failing methods or routes, worst first, at most
 	// MaxRouteLines ("GET /orders/{id}  42 of 57 (74%)"); empty without
 	// detailed metrics, and once resolved (nothing fails any more).
-	Routes     []string
-	Evidence   []string
-	Steps      []string
-	Backoff    string
-	MetricsURL string
-	LogsURL    string
+	Routes []string
+	// RoutesTitle and BreakdownTitle head the routes and the breakdown
+	// with the window their counts cover.
+	RoutesTitle    string
+	BreakdownTitle string
+	// Evidence is the one line the diagnosis rests on, on one line and
+	// cut by character; MoreEvidence are the other lines kept, for the
+	// thread and the incident page.
+	Evidence     []string
+	MoreEvidence []string
+	Steps        []string
+	Backoff      string
+	MetricsURL   string
+	LogsURL      string
 }
 
 // NewView builds the view of an event in a language.
@@ -79,7 +93,7 @@ func NewView(ev Event, lang classifier.Lang) View {
 		Kind: ev.Kind, Lang: lang, Resolved: ev.Kind == KindResolved || !inc.ResolvedAt.IsZero(),
 		Headline: KindLabel(lang, ev.Kind), Status: statusText(d), Target: target(inc),
 		CauseID: d.Cause.String(), CauseTitle: OneLine(advice.Title), Confidence: d.Confidence,
-		Why: OneLine(d.Why), Steps: advice.Steps, Backoff: BackoffText(d, lang),
+		Why: why(inc, lang), Steps: advice.Steps, Backoff: BackoffText(d, lang),
 		MetricsURL: MetricsConsoleURL(inc), LogsURL: LogsInsightsURL(inc),
 	}
 	if v.CauseTitle == "" {
@@ -87,23 +101,66 @@ func NewView(ev Event, lang classifier.Lang) View {
 	}
 	v.Fields = fields(inc, lang, v.Resolved)
 	v.Change = change(inc, lang)
+	evidenceSpan := ""
+	if span := Span(lang, inc.Scope.Start, inc.Scope.End); span != "" {
+		evidenceSpan = " (" + span + ")"
+	}
 	if len(d.Breakdown) > 1 {
+		v.BreakdownTitle = Label(lang, LabelBreakdown) + evidenceSpan
 		for _, r := range d.Breakdown {
 			v.Breakdown = append(v.Breakdown, fmt.Sprintf("%s (%s): %d", r.Cause, r.Status, r.Requests))
 		}
 	}
 	if !v.Resolved {
 		v.Routes = routeLines(inc.Routes, lang)
+		v.RoutesTitle = Label(lang, LabelFailingRoutes) + evidenceSpan
 	}
-	for _, line := range d.Evidence {
-		if len(v.Evidence) == MaxEvidenceLines {
-			break
-		}
-		if line = OneLine(line); line != "" {
-			v.Evidence = append(v.Evidence, Truncate(line, maxEvidenceLine))
-		}
-	}
+	v.Evidence, v.MoreEvidence = evidence(d.Evidence)
 	return v
+}
+
+// evidence splits the diagnosis's lines into the telling one (the first:
+// the line the classifier's sentence quotes, the one the cause rests on)
+// and the others, each escaped and on one line, cut by character.
+func evidence(lines []string) (telling, more []string) {
+	for _, line := range lines {
+		line = OneLine(line)
+		switch {
+		case line == "":
+		case telling == nil:
+			telling = []string{textsafe.Cut(line, maxTellingLine)}
+		case len(more) < MaxEvidenceLines-1:
+			more = append(more, textsafe.Cut(line, maxEvidenceLine))
+		}
+	}
+	return telling, more
+}
+
+// why is the sentence under the diagnosis. When failed requests in the
+// logs decided the cause, it counts them and names the logs' window, and
+// leaves the quoted line to the evidence; other sentences (a decision
+// from metrics, nothing found) get the evidence window appended.
+func why(inc Snapshot, lang classifier.Lang) string {
+	d := inc.Diagnosis
+	span := Span(lang, inc.Scope.Start, inc.Scope.End)
+	if row, ok := causeRow(d); ok && span != "" && d.Failed > 0 && len(d.Evidence) > 0 && d.Cause != classifier.CauseUnknown {
+		return fmt.Sprintf(Label(lang, LabelFailedInLogs), row.Requests, d.Failed, span)
+	}
+	w := OneLine(d.Why)
+	if w != "" && span != "" {
+		w += " (" + span + ")"
+	}
+	return w
+}
+
+// causeRow is the breakdown row of the diagnosed cause.
+func causeRow(d classifier.Diagnosis) (classifier.BreakdownRow, bool) {
+	for _, r := range d.Breakdown {
+		if r.Cause == d.Cause {
+			return r, true
+		}
+	}
+	return classifier.BreakdownRow{}, false
 }
 
 // routeLines formats the worst routes: the 5xx of the requests and their
@@ -147,32 +204,38 @@ func target(inc Snapshot) string {
 }
 
 func fields(inc Snapshot, lang classifier.Lang, resolved bool) []Field {
-	latency := FormatDuration(inc.Latency)
-	if inc.LikelyTimeout {
+	f := inc.Figures
+	peak := resolved && !inc.Peak.WindowEnd.IsZero()
+	if peak {
+		// The window that resolved it is clean; what on-call needs on
+		// record is how bad it got, and when.
+		f = inc.Peak
+	}
+	latency := FormatDuration(f.Latency)
+	if inc.LikelyTimeout && !peak {
 		latency += " (" + Label(lang, LabelNearTimeout) + ")"
 	}
 	where := inc.Region
 	if a := inc.AccountLabel(); a != "" {
 		where += " / " + a
 	}
-	f := inc.Figures
-	windowLabel := Label(lang, LabelWindow)
-	if resolved && !inc.Peak.WindowEnd.IsZero() {
-		// The window that resolved it is clean; what on-call needs on
-		// record is how bad it got, and when.
-		f, windowLabel = inc.Peak, Label(lang, LabelPeakWindow)
-		latency = FormatDuration(f.Latency)
+	// Every figure carries the span it was measured over: the stage's
+	// figures are one period, the evidence's a longer window, and side by
+	// side without a label they seem to contradict each other.
+	span := figureSpan(f, lang, peak)
+	rate, errors := "-", fmt.Sprintf("%.0f", f.Errors5xx)
+	if f.Requests > 0 {
+		rate = fmt.Sprintf("%.1f%%", f.ErrorRate*100)
+		errors = fmt.Sprintf(Label(lang, LabelOfRequests), f.Errors5xx, f.Requests)
 	}
 	out := []Field{
-		{Label(lang, LabelErrorRate), fmt.Sprintf("%.1f%%", f.ErrorRate*100)},
-		{Label(lang, LabelErrors5xx), fmt.Sprintf("%.0f", f.Errors5xx)},
-		{Label(lang, LabelRequests), fmt.Sprintf("%.0f", f.Requests)},
-		{fmt.Sprintf(Label(lang, LabelLatency), f.LatencyName()), latency},
-		{windowLabel, window(f.WindowStart, f.WindowEnd)},
+		{Label(lang, LabelErrorRate), rate + span},
+		{Label(lang, LabelErrors5xx), errors + span},
+		{fmt.Sprintf(Label(lang, LabelLatency), f.LatencyName()), latency + span},
 		{Label(lang, LabelWhere), OneLine(where)},
 	}
 	if inc.MaskedErrors > 0 || inc.Diagnosis.Cause == classifier.CauseLambdaErrorMaskedAs200 {
-		out = append(out, Field{Label(lang, LabelMasked200), fmt.Sprintf("%.0f", inc.MaskedErrors)})
+		out = append(out, Field{Label(lang, LabelMasked200), fmt.Sprintf("%.0f", inc.MaskedErrors) + figureSpan(inc.Figures, lang, false)})
 	}
 	if resolved && !inc.OpenedAt.IsZero() && !inc.ResolvedAt.IsZero() {
 		out = append(out, Field{Label(lang, LabelOpenFor), FormatDuration(inc.ResolvedAt.Sub(inc.OpenedAt))})
@@ -180,15 +243,34 @@ func fields(inc Snapshot, lang classifier.Lang, resolved bool) []Field {
 	return out
 }
 
-func window(start, end time.Time) string {
-	if start.IsZero() || end.IsZero() {
-		return "-"
+// figureSpan is the " (1m to 21:01 UTC)" that follows a figure, with the
+// worst-window label on a resolution's peak figures; "" when the span is
+// not known.
+func figureSpan(f stage.Figures, lang classifier.Lang, peak bool) string {
+	start, end := f.Span()
+	text := Span(lang, start, end)
+	if text == "" {
+		return ""
+	}
+	if peak {
+		text = Label(lang, LabelPeakWindow) + ": " + text
+	}
+	return " (" + text + ")"
+}
+
+// Span names a span of time the way every figure of a message is labelled:
+// its length and its end, "8m to 21:00 UTC" (with the date when it did not
+// end on the day it started); "" when either end is unknown.
+func Span(lang classifier.Lang, start, end time.Time) string {
+	if start.IsZero() || end.IsZero() || !end.After(start) {
+		return ""
 	}
 	s, e := start.UTC(), end.UTC()
-	if s.YearDay() == e.YearDay() && s.Year() == e.Year() {
-		return s.Format("2006-01-02 15:04") + "–" + e.Format("15:04") + " UTC"
+	at := e.Format("15:04")
+	if s.YearDay() != e.YearDay() || s.Year() != e.Year() {
+		at = e.Format("2006-01-02 15:04")
 	}
-	return s.Format("2006-01-02 15:04") + " – " + e.Format("2006-01-02 15:04") + " UTC"
+	return fmt.Sprintf(Label(lang, LabelSpan), FormatDuration(e.Sub(s)), at)
 }
 
 func change(inc Snapshot, lang classifier.Lang) string {

@@ -1,7 +1,11 @@
 package notifier
 
 import (
+	"slices"
+	"strings"
 	"testing"
+	"time"
+	"unicode/utf8"
 
 	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/stage"
@@ -31,5 +35,59 @@ func TestViewNamesTheConfiguredPercentile(t *testing.T) {
 		if !found {
 			t.Errorf("statistic %q: fields %v, want %q = 1.5s", tc.stat, v.Fields, tc.want)
 		}
+	}
+}
+
+// TestViewLabelsEveryFigureWithItsWindow: the stage's figures (one
+// period), the routes' and the logs' counts (the evidence window) each say
+// which span they cover, so figures of different windows never sit side
+// by side unlabelled.
+func TestViewLabelsEveryFigureWithItsWindow(t *testing.T) {
+	t0 := time.Date(2026, 12, 1, 20, 43, 0, 0, time.UTC)
+	inc := Snapshot{
+		Identity: stage.New("123456789012", "us-east-1", stage.APIREST, "a1", "orders", "prod"),
+		Figures: stage.Figures{WindowStart: t0.Add(-3 * time.Minute), WindowEnd: t0, PeriodStart: t0.Add(-time.Minute), Period: time.Minute,
+			Requests: 40, Errors5xx: 19, ErrorRate: 0.475, Latency: 150 * time.Millisecond},
+		Scope:  stage.EvidenceScope{Start: t0.Add(-8 * time.Minute), End: t0},
+		Routes: []stage.RouteFigures{{Route: "GET /items/{id}", Errors5xx: 18, Requests: 100}},
+		Diagnosis: classifier.Diagnosis{Cause: classifier.CauseLambdaInvokePermission, Status: classifier.Status500, Failed: 40,
+			Breakdown: []classifier.BreakdownRow{{Cause: classifier.CauseLambdaInvokePermission, Status: classifier.Status500, Requests: 40}},
+			Evidence:  []string{"(r1) Execution failed due to configuration error: Invalid permissions on Lambda function"},
+			Why:       "40 of 40 failed request(s) point to lambda_invoke_permission: \"...\""},
+	}
+	text := PlainText(NewView(Event{Kind: KindOpened, Snapshot: inc}, classifier.LangEN))
+	for _, want := range []string{
+		"Error rate:          47.5% (1m to 20:43 UTC)",
+		"5xx responses:       19 of 40 requests (1m to 20:43 UTC)",
+		"p99 latency:         150ms (1m to 20:43 UTC)",
+		"40 of 40 failed requests sampled from the logs (8m to 20:43 UTC) show this cause",
+		"Failing routes (8m to 20:43 UTC):\n    - GET /items/{id}  18 of 100 (18%)",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("message lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "Window:") {
+		t.Errorf("a bare window field is back:\n%s", text)
+	}
+}
+
+// TestViewEvidenceIsOneTellingLine: the message shows the first evidence
+// line (the one the cause rests on) on one line, escaped and cut by
+// character; the other lines are kept for the thread and the page.
+func TestViewEvidenceIsOneTellingLine(t *testing.T) {
+	long := "(r1) Lambda execution failed: " + strings.Repeat("é", 300) + "\x1b[2J"
+	inc := Snapshot{Diagnosis: classifier.Diagnosis{Cause: classifier.CauseLambdaFunctionError,
+		Evidence: []string{long + "\nsecond physical line", "(r1) Method completed with status: 502", "", "(r2) more"}}}
+	v := NewView(Event{Kind: KindOpened, Snapshot: inc}, classifier.LangEN)
+	if len(v.Evidence) != 1 {
+		t.Fatalf("evidence = %q, want one line", v.Evidence)
+	}
+	line := v.Evidence[0]
+	if n := utf8.RuneCountInString(line); n != maxTellingLine || !strings.HasSuffix(line, "…") || strings.ContainsAny(line, "\n\x1b") {
+		t.Errorf("telling line has %d characters, want %d ending in …, on one line, escaped: %q", n, maxTellingLine, line)
+	}
+	if want := []string{"(r1) Method completed with status: 502", "(r2) more"}; !slices.Equal(v.MoreEvidence, want) {
+		t.Errorf("more evidence = %q, want %q", v.MoreEvidence, want)
 	}
 }

@@ -7,6 +7,13 @@ import "time"
 type Figures struct {
 	WindowStart time.Time
 	WindowEnd   time.Time
+	// PeriodStart and Period are the period the counts, rate and latency
+	// were read in: the latest with traffic, which may lie after
+	// WindowEnd (a period CloudWatch is still completing). Zero when not
+	// known (figures taken from the evidence window, or stored before the
+	// period was kept): the figures then cover the window.
+	PeriodStart time.Time     `json:",omitzero"`
+	Period      time.Duration `json:",omitempty"`
 	Requests    float64
 	Errors5xx   float64
 	ErrorRate   float64 // 0..1
@@ -32,4 +39,13 @@ func (f Figures) LatencyName() string {
 		return "p99"
 	}
 	return f.LatencyStatistic
+}
+
+// Span is the time the figures cover: their period when known, else the
+// window.
+func (f Figures) Span() (start, end time.Time) {
+	if !f.PeriodStart.IsZero() && f.Period > 0 {
+		return f.PeriodStart, f.PeriodStart.Add(f.Period)
+	}
+	return f.WindowStart, f.WindowEnd
 }

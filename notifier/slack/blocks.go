@@ -117,14 +117,14 @@ func diagnosisBlocks(v notifier.View) []slackapi.Block {
 		diag += "\n_" + escapeMrkdwn(strings.ReplaceAll(v.Why, "_", " ")) + "_"
 	}
 	if len(v.Breakdown) > 0 {
-		diag += "\n*" + l(notifier.LabelBreakdown) + ":*"
+		diag += "\n*" + escapeMrkdwn(v.BreakdownTitle) + ":*"
 		for _, b := range v.Breakdown {
 			diag += "\n• " + escapeMrkdwn(b)
 		}
 	}
 	out := []slackapi.Block{section(diag)}
 	if len(v.Routes) > 0 && !v.Resolved {
-		routes := "*" + l(notifier.LabelFailingRoutes) + "*"
+		routes := "*" + escapeMrkdwn(v.RoutesTitle) + "*"
 		for _, r := range v.Routes {
 			routes += "\n• " + escapeMrkdwn(r)
 		}
@@ -186,7 +186,10 @@ func link(u, text string) string {
 // notificationText is the message's top-level text: what a push
 // notification shows, and what screen readers read.
 func notificationText(v notifier.View, mention string) string {
-	t := fmt.Sprintf("%s %s · %s: %s (%s)", v.Status, v.Headline, v.Target, v.CauseTitle, errorRate(v))
+	t := fmt.Sprintf("%s %s · %s: %s", v.Status, v.Headline, v.Target, v.CauseTitle)
+	if rate := errorRate(v); rate != "" {
+		t += " — " + rate // the rate carries its window in parentheses
+	}
 	t = escapeMrkdwn(t)
 	if mention != "" {
 		t = mentionMarkup(mention) + " " + t

@@ -105,7 +105,9 @@ func (n *Notifier) ensureRoot(ctx context.Context, d *notifier.Delivery, v notif
 	}
 	d.State.Channel, d.State.RootTS, d.State.RootPending = ch, ts, false
 	setExtra(&d.State, extraRootPendingAt, "")
-	n.uploadGraph(ctx, d) // only after a root this delivery posted: never twice
+	// Only after a root this delivery posted: never twice.
+	n.postEvidence(ctx, d, v)
+	n.uploadGraph(ctx, d)
 	return true, nil
 }
 

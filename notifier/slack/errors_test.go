@@ -226,7 +226,7 @@ func TestPlainTextFallbackOnInvalidBlocks(t *testing.T) {
 			if _, err := s.deliver(t, n, event(notifier.KindOpened, 1)); err != nil {
 				t.Fatal(err)
 			}
-			msgs := f.messages()
+			msgs := f.roots()
 			if len(msgs) != 1 || (msgs[0].Blocks != "" && msgs[0].Blocks != "null" && msgs[0].Blocks != "[]") {
 				t.Fatalf("messages = %+v, want one without blocks", msgs)
 			}

@@ -204,10 +204,22 @@ func (f *fakeSlack) roots() []fakeMsg {
 	return out
 }
 
+// threadReplies are the event replies of a thread: the evidence reply
+// posted once under a new root is counted by evidenceReplies.
 func (f *fakeSlack) threadReplies(rootTS string) []fakeMsg {
 	var out []fakeMsg
 	for _, m := range f.messages() {
-		if m.ThreadTS == rootTS {
+		if m.ThreadTS == rootTS && m.Metadata.EventPayload["role"] != "evidence" {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func (f *fakeSlack) evidenceReplies(rootTS string) []fakeMsg {
+	var out []fakeMsg
+	for _, m := range f.messages() {
+		if m.ThreadTS == rootTS && m.Metadata.EventPayload["role"] == "evidence" {
 			out = append(out, m)
 		}
 	}

@@ -23,9 +23,10 @@ func incident() notifier.Snapshot {
 		Identity: stage.New("123456789012", "eu-west-1", stage.APIREST, "a1b2c3d4e5", "orders-api", "prod"),
 		OpenedAt: t0,
 		Figures: stage.Figures{
-			WindowStart: t0.Add(-5 * time.Minute), WindowEnd: t0,
+			WindowStart: t0.Add(-5 * time.Minute), WindowEnd: t0, PeriodStart: t0.Add(-time.Minute), Period: time.Minute,
 			ErrorRate: 0.125, Errors5xx: 300, Requests: 2400, Latency: 2300 * time.Millisecond,
 		},
+		Scope: stage.EvidenceScope{Start: t0.Add(-10 * time.Minute), End: t0, Method: "POST", Resource: "/orders", ResourceID: "x7k2p9"},
 		Diagnosis: classifier.Diagnosis{
 			Status: classifier.Status502, Cause: classifier.CauseLambdaFunctionError, Confidence: 0.92,
 			APIType: stage.APIREST, RequestIDs: []string{"4f1c2d3e-aaaa-bbbb-cccc-0123456789ab"},
@@ -35,8 +36,10 @@ func incident() notifier.Snapshot {
 			},
 			Remediation: classifier.Advice{Lang: classifier.LangEN, Title: "The Lambda function threw an error",
 				Steps: []string{"Open the function's logs for the request ids above.", "Fix the error or return a 5xx proxy response yourself."}},
-			Backoff: classifier.BackoffHint{Jitter: "none", Note: "Retrying will not help: the function fails for these inputs."},
-			Why:     "Lambda reported a function error for 300 of 300 failed requests.",
+			Backoff:   classifier.BackoffHint{Jitter: "none", Note: "Retrying will not help: the function fails for these inputs."},
+			Why:       "Lambda reported a function error for 300 of 300 failed requests.",
+			Breakdown: []classifier.BreakdownRow{{Cause: classifier.CauseLambdaFunctionError, Status: classifier.Status502, Requests: 20}},
+			Failed:    20,
 		},
 	}
 }
@@ -62,8 +65,10 @@ func event(kind notifier.Kind, seq int) notifier.Event {
 	case notifier.KindReminder:
 		inc.WindowStart, inc.WindowEnd = t0.Add(55*time.Minute), t0.Add(time.Hour)
 	case notifier.KindResolved:
+		inc.Peak = inc.Figures
 		inc.ResolvedAt = t0.Add(83 * time.Minute)
 		inc.ErrorRate, inc.Errors5xx = 0, 0
+		inc.WindowStart, inc.WindowEnd, inc.PeriodStart = t0.Add(78*time.Minute), t0.Add(83*time.Minute), t0.Add(82*time.Minute)
 	}
 	return notifier.Event{
 		ID: fmt.Sprintf("inc-1/%d", seq), IncidentID: "inc-1", Seq: seq, Kind: kind,

@@ -1,0 +1,32 @@
+package slack
+
+import (
+	"context"
+
+	slackapi "github.com/slack-go/slack"
+
+	"github.com/apigw-triage/apigw-triage/notifier"
+)
+
+// postEvidence puts the evidence lines the root message leaves out (it
+// shows only the telling one) into the incident's thread. Like the graph
+// it is best effort, posted only after a root this delivery posted: a
+// failure is logged, never retried, and the message stands without it;
+// the incident page and the Logs Insights link hold the same lines.
+func (n *Notifier) postEvidence(ctx context.Context, d *notifier.Delivery, v notifier.View) {
+	if len(v.MoreEvidence) == 0 {
+		return
+	}
+	title := escapeMrkdwn(notifier.Label(v.Lang, notifier.LabelEvidence))
+	lines := append(append([]string(nil), v.Evidence...), v.MoreEvidence...)
+	m := message{Text: title, Blocks: []slackapi.Block{section(codeBlock(title, lines))}}
+	plain := title
+	for _, l := range lines {
+		plain += "\n" + escapeMrkdwn(l)
+	}
+	fallback := message{Text: notifier.Truncate(plain, maxMessageText)}
+	_, _, err := n.post(ctx, d.State.Channel, m, fallback, d.State.RootTS, n.meta(d.Event, "evidence"))
+	if err != nil {
+		n.opts.Logger.Warn("slack evidence reply failed; the message stands without it", "incident", d.Event.IncidentID, "channel", d.State.Channel, "err", err)
+	}
+}

@@ -1,0 +1,50 @@
+package slack
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/apigw-triage/apigw-triage/notifier"
+)
+
+// TestBotPostsTheOtherEvidenceInTheThread: the root message shows the one
+// telling line; the thread gets every kept line once, under the root
+// this delivery posted, and later events do not post it again.
+func TestBotPostsTheOtherEvidenceInTheThread(t *testing.T) {
+	f := newFakeSlack(t)
+	n := newBot(t, f, nil)
+	var s store
+	for _, ev := range lifecycle() {
+		if _, err := s.deliver(t, n, ev); err != nil {
+			t.Fatalf("%s: %v", ev.Kind, err)
+		}
+	}
+	root := f.roots()[0]
+	if strings.Contains(root.Blocks, "Lambda execution failed") {
+		t.Errorf("root shows more than the telling line: %s", root.Blocks)
+	}
+	ev := f.evidenceReplies(root.TS)
+	if len(ev) != 1 {
+		t.Fatalf("evidence replies = %d, want 1", len(ev))
+	}
+	for _, want := range []string{"Endpoint response body before transformations", "Lambda execution failed with status 200"} {
+		if !strings.Contains(ev[0].Blocks, want) {
+			t.Errorf("evidence reply lacks %q: %s", want, ev[0].Blocks)
+		}
+	}
+}
+
+// TestSameWordsInBothModes: the bot's root message and the webhook message
+// of an event carry the same figures, windows and diagnosis.
+func TestSameWordsInBothModes(t *testing.T) {
+	for _, ev := range lifecycle() {
+		v := notifier.NewView(ev, "en")
+		root, hook := render(v, styleRoot, ""), render(v, styleFull, "")
+		rb, _ := json.Marshal(root.Blocks[1:])
+		hb, _ := json.Marshal(hook.Blocks[1:])
+		if string(rb) != string(hb) {
+			t.Errorf("%s: root and webhook differ:\nroot    %s\nwebhook %s", ev.Kind, rb, hb)
+		}
+	}
+}
