@@ -158,7 +158,7 @@ func TestCatalogValidationRejects(t *testing.T) {
 		{"label not in English", LangJA, "  peak_window: ", "  peak_windows: ", "ja: label peak_windows is not in English"},
 		{"label verb lost", LangZhTW, "  latency: '%s 延遲'", "  latency: '延遲'", `zh-TW: label latency verbs []`},
 		{"label verbs reordered", LangPtBR, "(%.0f%%)", "(%d%%)", "pt-BR: label route_figures verbs"},
-		{"empty label", LangEN, "  window: 'Window'", "  window: ''", "en: label window is empty"},
+		{"empty label", LangEN, "  where: 'Region / account'", "  where: ''", "en: label where is empty"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -75,12 +75,12 @@ type region struct {
 	// named it; sts asks (nil: not asked).
 	callerAccount string
 	sts           identityAPI
-	cw          metricsAPI
-	logs        logsAPI
-	rest        restAPI
-	http        httpAPI
-	lambda      lambdaAPI
-	tagging     taggingAPI
+	cw            metricsAPI
+	logs          logsAPI
+	rest          restAPI
+	http          httpAPI
+	lambda        lambdaAPI
+	tagging       taggingAPI
 	// filterLimit is shared by every region of the account: the
 	// FilterLogEvents quota is per account.
 	filterLimit *rate.Limiter
