@@ -37,7 +37,8 @@ func resolvedThread(msgs []standInMsg) bool {
 }
 
 // checkOneThread asserts the channel holds one incident's thread: one root,
-// every other message a reply in its thread, each event posted once (the
+// every other message a reply in its thread (and at most one evidence
+// reply, posted under the root), each event posted once (the
 // held post is the one kept, not posted again), one resolution, the root's
 // last edit showing the resolved state, every message naming the
 // scenario's cause.
@@ -63,9 +64,15 @@ func checkOneThread(t *testing.T, msgs []standInMsg, heldTS string) {
 		t.Errorf("the top-level message is not the incident's root in %s:\n%s", restartChannel, describe(msgs))
 	}
 	posted := map[string]bool{}
-	resolutions := 0
+	resolutions, evidence := 0, 0
 	for _, m := range msgs {
 		if m.TS == root.TS {
+			continue
+		}
+		if m.role() == "evidence" && m.ThreadTS == root.TS {
+			if evidence++; evidence > 1 {
+				t.Errorf("the evidence was posted twice:\n%s", describe(msgs))
+			}
 			continue
 		}
 		if m.ThreadTS != root.TS || m.role() != "reply" || m.incident() != root.incident() {

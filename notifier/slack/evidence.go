@@ -19,8 +19,11 @@ func (n *Notifier) postEvidence(ctx context.Context, d *notifier.Delivery, v not
 	}
 	title := escapeMrkdwn(notifier.Label(v.Lang, notifier.LabelEvidence))
 	lines := append(append([]string(nil), v.Evidence...), v.MoreEvidence...)
-	m := message{Text: title, Blocks: []slackapi.Block{section(codeBlock(title, lines))}}
-	plain := title
+	// The text (push notifications, screen readers) names the cause the
+	// lines are evidence of.
+	text := title + ": " + escapeMrkdwn(v.CauseTitle)
+	m := message{Text: text, Blocks: []slackapi.Block{section(codeBlock(title, lines))}}
+	plain := text
 	for _, l := range lines {
 		plain += "\n" + escapeMrkdwn(l)
 	}
