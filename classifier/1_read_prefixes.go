@@ -64,11 +64,18 @@ func epochLen(b []byte) int {
 	return 0
 }
 
+// maxStreamName bounds the search for the stream column: the names it
+// drops are at most a date, "[$LATEST]" and a 32-hex id.
+const maxStreamName = 96
+
 // skipStreamName drops the stream column of `aws logs tail`: a 32-hex
 // execution-log stream or a Lambda "2024/01/01/[$LATEST]abc" stream.
 func skipStreamName(b []byte) []byte {
-	sp := bytes.IndexAny(b, " \t")
-	if sp <= 0 {
+	sp := 0
+	for sp < len(b) && sp < maxStreamName && b[sp] != ' ' && b[sp] != '\t' {
+		sp++
+	}
+	if sp == 0 || sp == len(b) || sp == maxStreamName {
 		return b
 	}
 	tok := b[:sp]

@@ -63,20 +63,42 @@ var (
 	amznReqIDMark = "x-amzn-RequestId="
 )
 
-func execKindOf(msg []byte) execKind {
-	switch {
-	case bytes.HasPrefix(msg, preCompleted):
-		return execCompleted
-	case bytes.HasPrefix(msg, preReceived):
-		return execReceived
-	case bytes.HasPrefix(msg, preRespHdrs):
-		return execRespHeaders
-	case bytes.HasPrefix(msg, preIntegID):
-		return execIntegrationID
-	case bytes.HasPrefix(msg, preURI):
-		return execURI
-	}
+// benignByFirst holds benignExec by first byte, so that sorting a line
+// compares it with the few prefixes that can match, not with all of them:
+// this runs on every execution-log line of a multi-GB export.
+var benignByFirst = func() (t [256][][]byte) {
 	for _, p := range benignExec {
+		t[p[0]] = append(t[p[0]], p)
+	}
+	return t
+}()
+
+func execKindOf(msg []byte) execKind {
+	if len(msg) == 0 {
+		return execOther
+	}
+	switch msg[0] {
+	case 'M':
+		if bytes.HasPrefix(msg, preCompleted) {
+			return execCompleted
+		}
+	case 'R':
+		if bytes.HasPrefix(msg, preReceived) {
+			return execReceived
+		}
+	case 'E':
+		if bytes.HasPrefix(msg, preRespHdrs) {
+			return execRespHeaders
+		}
+		if bytes.HasPrefix(msg, preURI) {
+			return execURI
+		}
+	case 'A':
+		if bytes.HasPrefix(msg, preIntegID) {
+			return execIntegrationID
+		}
+	}
+	for _, p := range benignByFirst[msg[0]] {
 		if bytes.HasPrefix(msg, p) {
 			return execBenign
 		}
