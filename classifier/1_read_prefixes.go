@@ -71,6 +71,9 @@ const maxStreamName = 96
 // skipStreamName drops the stream column of `aws logs tail`: a 32-hex
 // execution-log stream or a Lambda "2024/01/01/[$LATEST]abc" stream.
 func skipStreamName(b []byte) []byte {
+	if len(b) == 0 || !isHex(b[:1]) {
+		return b // both kinds of stream name open with a hex digit
+	}
 	sp := 0
 	for sp < len(b) && sp < maxStreamName && b[sp] != ' ' && b[sp] != '\t' {
 		sp++
