@@ -41,9 +41,9 @@ type figuresView struct {
 	ErrorRate   float64   `json:"error_rate"`
 	Errors5xx   float64   `json:"errors_5xx"`
 	Requests    float64   `json:"requests"`
-	// LatencyP99MS is the latency at LatencyStatistic, the configured
+	// LatencyMS is the latency at LatencyStatistic, the configured
 	// percentile; the key keeps the name scripts know.
-	LatencyP99MS     int64  `json:"latency_p99_ms"`
+	LatencyMS        int64  `json:"latency_p99_ms"`
 	LatencyStatistic string `json:"latency_statistic"`
 	LikelyTimeout    bool   `json:"likely_timeout"`
 }
@@ -111,7 +111,7 @@ func view(inc *Incident, counts sinkCounts, sinks []string) incidentView {
 		LastSeenAt: inc.LastSeenAt, Reopened: inc.Reopened, Timeline: inc.Timeline,
 		Figures: figuresView{
 			WindowStart: i.WindowStart, WindowEnd: i.WindowEnd, ErrorRate: i.ErrorRate, Errors5xx: i.Errors5xx,
-			Requests: i.Requests, LatencyP99MS: i.Latency.Milliseconds(), LatencyStatistic: i.LatencyName(), LikelyTimeout: i.LikelyTimeout,
+			Requests: i.Requests, LatencyMS: i.Latency.Milliseconds(), LatencyStatistic: i.LatencyName(), LikelyTimeout: i.LikelyTimeout,
 		},
 		Diagnosis:     diagnosis(i.Diagnosis),
 		Notifications: map[string]SinkStatus{},
