@@ -171,7 +171,7 @@ func routeLines(rs []stage.RouteFigures, lang classifier.Lang) []string {
 		if len(out) == MaxRouteLines {
 			break
 		}
-		name := Truncate(OneLine(r.Route), maxRouteText)
+		name := textsafe.Cut(OneLine(r.Route), maxRouteText)
 		if name == "" || r.Errors5xx <= 0 {
 			continue
 		}

@@ -46,7 +46,7 @@ func writeSummary(w io.Writer, eps []scenario.EpisodeInfo, incs []incident.Incid
 // API name is anyone's text, so it is escaped and kept short like every
 // other sink's.
 func stageName(ep scenario.EpisodeInfo) string {
-	return textsafe.NoMentions(notifier.Truncate(notifier.OneLine(ep.APIName+"/"+ep.Stage), maxSummaryName))
+	return textsafe.NoMentions(textsafe.Cut(notifier.OneLine(ep.APIName+"/"+ep.Stage), maxSummaryName))
 }
 
 // maxSummaryName bounds the stage column of the summary.

@@ -63,7 +63,7 @@ func render(v notifier.View, s style, mention string) message {
 	if s == styleReply || s == styleDetail {
 		blocks = append(blocks, section("*"+escapeMrkdwn(head)+"*"))
 	} else {
-		head = notifier.Truncate(escapePlain(head), maxHeaderText)
+		head = truncate(escapePlain(head), maxHeaderText)
 		blocks = append(blocks, slackapi.NewHeaderBlock(slackapi.NewTextBlockObject(slackapi.PlainTextType, head, true, false)))
 	}
 	if top := topLine(v, mention); top != "" {
@@ -93,7 +93,7 @@ func topLine(v notifier.View, mention string) string {
 
 func section(text string) *slackapi.SectionBlock {
 	return slackapi.NewSectionBlock(slackapi.NewTextBlockObject(slackapi.MarkdownType,
-		notifier.Truncate(text, maxSectionText), false, false), nil, nil)
+		truncate(text, maxSectionText), false, false), nil, nil)
 }
 
 func fieldsBlock(v notifier.View) *slackapi.SectionBlock {
@@ -101,7 +101,7 @@ func fieldsBlock(v notifier.View) *slackapi.SectionBlock {
 	for _, f := range v.Fields[:min(len(v.Fields), 10)] { // a section holds at most 10 fields
 		text := "*" + escapeMrkdwn(f.Label) + "*\n" + escapeMrkdwn(f.Value)
 		fields = append(fields, slackapi.NewTextBlockObject(slackapi.MarkdownType,
-			notifier.Truncate(text, maxFieldText), false, false))
+			truncate(text, maxFieldText), false, false))
 	}
 	return slackapi.NewSectionBlock(nil, fields, nil)
 }
@@ -173,7 +173,7 @@ func linksBlock(v notifier.View) slackapi.Block {
 		return nil
 	}
 	return slackapi.NewContextBlock("", slackapi.NewTextBlockObject(slackapi.MarkdownType,
-		notifier.Truncate(strings.Join(links, "  ·  "), maxSectionText), false, false))
+		truncate(strings.Join(links, "  ·  "), maxSectionText), false, false))
 }
 
 // link builds <url|text>; the URL is ours, but |, < and > would still end
@@ -194,7 +194,7 @@ func notificationText(v notifier.View, mention string) string {
 	if mention != "" {
 		t = mentionMarkup(mention) + " " + t
 	}
-	return notifier.Truncate(t, maxMessageText)
+	return truncate(t, maxMessageText)
 }
 
 func errorRate(v notifier.View) string {
@@ -211,5 +211,5 @@ func plainMessage(v notifier.View, mention string) message {
 	if mention != "" {
 		t = mentionMarkup(mention) + " " + t
 	}
-	return message{Text: notifier.Truncate(t, 3900)}
+	return message{Text: truncate(t, 3900)}
 }

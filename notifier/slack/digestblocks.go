@@ -70,7 +70,7 @@ func digestHeader(lang classifier.Lang, total, resolved int) *slackapi.HeaderBlo
 	if total > 0 && resolved >= total {
 		e = ":white_check_mark:"
 	}
-	text := notifier.Truncate(e+" "+digestCount(lang, total), maxHeaderText)
+	text := truncate(e+" "+digestCount(lang, total), maxHeaderText)
 	return slackapi.NewHeaderBlock(slackapi.NewTextBlockObject(slackapi.PlainTextType, text, true, false),
 		slackapi.HeaderBlockOptionBlockID(blockDigestHead))
 }
@@ -130,7 +130,7 @@ func digestLine(v notifier.View, incidentID string) *slackapi.SectionBlock {
 
 // lineBlockID names an incident's line; Slack allows 255 characters.
 func lineBlockID(incidentID string) string {
-	return notifier.Truncate(lineBlockPrefix+incidentID, 255)
+	return truncate(lineBlockPrefix+incidentID, 255)
 }
 
 // fieldValue returns the value of the view's field with that label.
@@ -160,7 +160,7 @@ func digestText(dg digest) string {
 			break
 		}
 	}
-	return notifier.Truncate(b.String(), maxDigestText)
+	return truncate(b.String(), maxDigestText)
 }
 
 // digestPlain is the fallback when Slack refuses the blocks.
@@ -172,5 +172,5 @@ func digestPlain(dg digest) message {
 	if more := len(dg.Views) - maxDigestLines; more > 0 {
 		lines = append(lines, fmt.Sprintf(digestLabel(dg.Lang, digestMore), more))
 	}
-	return message{Text: notifier.Truncate(strings.Join(lines, "\n"), 3900)}
+	return message{Text: truncate(strings.Join(lines, "\n"), 3900)}
 }

@@ -31,11 +31,11 @@ func TestHostileTextIsInert(t *testing.T) {
 		for _, txt := range texts {
 			for _, bad := range []string{"<!", "<@", "<https://evil", "@channel", "@here", "@everyone"} {
 				if strings.Contains(txt, bad) {
-					t.Errorf("style %d: %q survived in %q", st, bad, notifier.Truncate(txt, 200))
+					t.Errorf("style %d: %q survived in %q", st, bad, truncate(txt, 200))
 				}
 			}
 			if n := strings.Count(txt, "```"); n%2 != 0 {
-				t.Errorf("style %d: unbalanced code fences (%d) in %q", st, n, notifier.Truncate(txt, 300))
+				t.Errorf("style %d: unbalanced code fences (%d) in %q", st, n, truncate(txt, 300))
 			}
 		}
 	}

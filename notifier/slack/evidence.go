@@ -27,7 +27,7 @@ func (n *Notifier) postEvidence(ctx context.Context, d *notifier.Delivery, v not
 	for _, l := range lines {
 		plain += "\n" + escapeMrkdwn(l)
 	}
-	fallback := message{Text: notifier.Truncate(plain, maxMessageText)}
+	fallback := message{Text: truncate(plain, maxMessageText)}
 	_, _, err := n.post(ctx, d.State.Channel, m, fallback, d.State.RootTS, n.meta(d.Event, "evidence"))
 	if err != nil {
 		n.opts.Logger.Warn("slack evidence reply failed; the message stands without it", "incident", d.Event.IncidentID, "channel", d.State.Channel, "err", err)

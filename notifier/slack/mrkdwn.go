@@ -2,6 +2,7 @@ package slack
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/apigw-triage/apigw-triage/textsafe"
 )
@@ -61,4 +62,23 @@ func splitTicks(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// truncate bounds escaped mrkdwn s to limit characters (runes, as Slack
+// counts them), ending with "…" when it had to cut. It never splits a rune,
+// and never cuts inside an escape such as &amp; (a cut entity would show as
+// garbage).
+func truncate(s string, limit int) string {
+	if limit <= 0 {
+		return ""
+	}
+	if utf8.RuneCountInString(s) <= limit {
+		return s
+	}
+	runes := []rune(s)[:limit-1]
+	cut := string(runes)
+	if i := strings.LastIndexByte(cut, '&'); i >= 0 && !strings.Contains(cut[i:], ";") {
+		cut = cut[:i]
+	}
+	return cut + "…"
 }

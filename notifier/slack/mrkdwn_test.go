@@ -1,6 +1,9 @@
 package slack
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 func TestEscapeMrkdwn(t *testing.T) {
 	for _, tc := range []struct{ name, in, want string }{
@@ -21,5 +24,23 @@ func TestEscapeMrkdwn(t *testing.T) {
 				t.Errorf("escapeMrkdwn(%q) = %q, want %q", tc.in, got, tc.want)
 			}
 		})
+	}
+}
+
+func TestTruncate(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		limit int
+		want  string
+	}{
+		{"short", 10, "short"},
+		{"abcdef", 4, "abc…"},
+		{"日本語テキスト", 3, "日本…"},
+		{"ab &amp; cd", 6, "ab …"},
+	} {
+		got := truncate(tc.in, tc.limit)
+		if got != tc.want || utf8.RuneCountInString(got) > tc.limit {
+			t.Errorf("truncate(%q, %d) = %q, want %q", tc.in, tc.limit, got, tc.want)
+		}
 	}
 }
