@@ -165,7 +165,19 @@ func (s *Session) noFalseAllClear(d *Diagnosis, api stage.APIType) {
 	d.Confidence = min(d.Confidence, 0.5)
 	d.Failed = max(d.Failed, 1)
 	d.Breakdown = []BreakdownRow{{Cause: d.Cause, Status: d.Status, Requests: d.Failed}}
-	d.Why = "The evidence shows a " + d.Status.String() + " response, but no line shows why. " + d.Why
+	if cause == CauseUnknown {
+		d.Why = "The evidence shows a " + d.Status.String() + " response, but no line shows why. " + d.Why
+		return
+	}
+	d.Why = "The evidence shows a " + d.Status.String() + " response and a failing Lambda function: " + quoteMessage(firstOr(d.Evidence, ""))
+}
+
+// firstOr returns the first line, or def when there is none.
+func firstOr(lines []string, def string) string {
+	if len(lines) == 0 {
+		return def
+	}
+	return lines[0]
 }
 
 // programShowedBelow500 reports whether a client's or a CDN's line (a
