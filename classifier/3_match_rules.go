@@ -139,6 +139,13 @@ func lambdaRules() []ruleSpec {
 		{lit: "no module named", cause: CauseLambdaHandlerMisconfigured, weight: 70},
 		{lit: "runtime.usercodesyntaxerror", cause: CauseLambdaHandlerMisconfigured, weight: 70},
 		{lit: "classnotfoundexception", cause: CauseLambdaHandlerMisconfigured, weight: 60},
+		// the handler named a file the package lacks, or code in a module
+		// format the runtime does not load: Go's binary missing, .NET's
+		// assembly missing, ES modules loaded as CommonJS and back
+		{lit: "fork/exec", re: `fork/exec /var/task/\S+: no such file or directory`, cause: CauseLambdaHandlerMisconfigured, weight: wSpecific},
+		{lit: "could not find the specified handler assembly", cause: CauseLambdaHandlerMisconfigured, weight: 85},
+		{lit: "cannot use import statement outside a module", cause: CauseLambdaHandlerMisconfigured, weight: wLikely},
+		{lit: "err_require_esm", cause: CauseLambdaHandlerMisconfigured, weight: wLikely},
 		{lit: "due to customer function error", cause: CauseLambdaFunctionError, weight: 60},
 		// $context.integration.error of REST access logs: "Lambda Customer Function Error:<errorMessage>"
 		{lit: "customer function error", cause: CauseLambdaFunctionError, weight: 60},

@@ -59,6 +59,7 @@ func TestCausesFromBodiesAndLayers(t *testing.T) {
 		{"throttling in the function's log", "ProvisionedThroughputExceededException: The level of configured provisioned throughput for the table was exceeded.", "500", "backend_throttled"},
 		{"usage-plan throttling header", "x-amzn-ErrorType: LimitExceededException", "none", "not_5xx"},
 		{"the gateway's own 429", "HTTP/1.1 429\nx-amzn-ErrorType: TooManyRequestsException", "none", "not_5xx"},
+		{"go binary the handler names is missing", "2024-01-01T00:00:00.000Z 6bc28136-1a2b-4365-b021-0ce6b2e64ab0 fork/exec /var/task/main: no such file or directory", "502", "lambda_handler_misconfigured"},
 		{"execution log's SSLEngine", "Execution failed due to configuration error: General SSLEngine problem", "500", "backend_tls_error"},
 	}
 	for _, c := range cases {
