@@ -260,7 +260,7 @@ func indexStages(stages []collector.Stage) map[StageRef][]collector.Stage {
 		if !accountID.MatchString(ref.Account) {
 			ref.Account = ""
 		}
-		if st.APIType == stage.APIHTTP {
+		if st.APIType != stage.APIREST { // HTTP and WebSocket metrics are keyed by ApiId
 			ref.HTTP, ref.API = true, st.APIID
 		}
 		idx[ref] = append(idx[ref], st)

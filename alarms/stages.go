@@ -9,12 +9,12 @@ import (
 const apigwNamespace = "AWS/ApiGateway"
 
 // StageRef names a stage the way its metrics do: REST APIs by ApiName,
-// HTTP APIs by ApiId, both with Stage.
+// HTTP and WebSocket APIs by ApiId, all with Stage.
 type StageRef struct {
 	Account string
 	Region  string
-	HTTP    bool
-	API     string // the API's name (REST) or id (HTTP)
+	HTTP    bool   // keyed by ApiId: an HTTP or WebSocket API
+	API     string // the API's name (REST) or id (HTTP, WebSocket)
 	Stage   string
 }
 

@@ -109,6 +109,11 @@ func execKindOf(msg []byte) execKind {
 // execLine handles one "(request-id) message" execution-log line.
 func (s *Session) execLine(id, msg, line []byte) {
 	s.st.execLines++
+	if bytes.HasSuffix(id, []byte("=")) || bytes.HasPrefix(msg, []byte("WebSocket ")) {
+		// a connection id ("L0SM9cOFvHcCIhw="), not a request's UUID, or
+		// the event-type line: a WebSocket API's execution log
+		s.st.websocket = true
+	}
 	switch execKindOf(msg) {
 	case execBenign:
 	case execCompleted:

@@ -49,10 +49,10 @@ func (c *Collector) discover(ctx context.Context, r *region) ([]Stage, error) {
 		}
 		out = append(out, st...)
 	}
-	if c.wantsType(stage.APIHTTP) {
+	if c.wantsType(stage.APIHTTP) || c.wantsType(stage.APIWebSocket) {
 		st, err := c.discoverHTTP(ctx, r, tagged)
 		if err != nil {
-			return nil, fmt.Errorf("HTTP APIs: %w", err)
+			return nil, fmt.Errorf("HTTP and WebSocket APIs: %w", err)
 		}
 		out = append(out, st...)
 	}

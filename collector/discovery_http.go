@@ -13,7 +13,8 @@ import (
 	v2types "github.com/aws/aws-sdk-go-v2/service/apigatewayv2/types"
 )
 
-// discoverHTTP lists the selected HTTP APIs' stages. apigatewayv2 has no
+// discoverHTTP lists the selected HTTP and WebSocket APIs' stages (both are
+// apigatewayv2 APIs, told apart by protocol). apigatewayv2 has no
 // paginators, so the nextToken loops are written out.
 func (c *Collector) discoverHTTP(ctx context.Context, r *region, tagged map[string]bool) ([]Stage, error) {
 	var apis []v2types.Api
@@ -24,8 +25,9 @@ func (c *Collector) discoverHTTP(ctx context.Context, r *region, tagged map[stri
 			return nil, fmt.Errorf("GetApis: %w", err)
 		}
 		for _, a := range page.Items {
-			meta := apiMeta{typ: stage.APIHTTP, id: aws.ToString(a.ApiId), name: aws.ToString(a.Name), tags: a.Tags, account: r.account, region: r.name}
-			if a.ProtocolType == v2types.ProtocolTypeHttp && c.selected(meta, tagged) {
+			typ := v2Type(a)
+			meta := apiMeta{typ: typ, id: aws.ToString(a.ApiId), name: aws.ToString(a.Name), tags: a.Tags, account: r.account, region: r.name}
+			if typ != stage.APIUnknown && c.wantsType(typ) && c.selected(meta, tagged) {
 				apis = append(apis, a)
 			}
 		}
@@ -38,10 +40,21 @@ func (c *Collector) discoverHTTP(ctx context.Context, r *region, tagged map[stri
 	})
 }
 
-// httpAPIStages discovers one HTTP API.
+// v2Type is the API type of an apigatewayv2 API by its protocol.
+func v2Type(a v2types.Api) stage.APIType {
+	switch a.ProtocolType {
+	case v2types.ProtocolTypeHttp:
+		return stage.APIHTTP
+	case v2types.ProtocolTypeWebsocket:
+		return stage.APIWebSocket
+	}
+	return stage.APIUnknown
+}
+
+// httpAPIStages discovers one HTTP or WebSocket API.
 func (c *Collector) httpAPIStages(ctx context.Context, r *region, a v2types.Api) ([]Stage, error) {
-	id, name := aws.ToString(a.ApiId), aws.ToString(a.Name)
-	meta := apiMeta{typ: stage.APIHTTP, id: id, name: name, account: r.account, region: r.name}
+	id, name, typ := aws.ToString(a.ApiId), aws.ToString(a.Name), v2Type(a)
+	meta := apiMeta{typ: typ, id: id, name: name, account: r.account, region: r.name}
 	stages, err := httpStages(ctx, r.http, id)
 	if err != nil {
 		return nil, err
@@ -58,7 +71,10 @@ func (c *Collector) httpAPIStages(ctx context.Context, r *region, a v2types.Api)
 			continue
 		}
 		st := Stage{
-			Identity: r.identity(stage.APIHTTP, id, name, sn),
+			Identity: r.identity(typ, id, name, sn),
+		}
+		if typ == stage.APIWebSocket {
+			wsLogging(&st, s)
 		}
 		metrics[sn] = foldHTTPSettings(s)
 		st.DetailedMetrics = metrics[sn].anyOn()
@@ -74,6 +90,18 @@ func (c *Collector) httpAPIStages(ctx context.Context, r *region, a v2types.Api)
 		out = append(out, st)
 	}
 	return withRoutes(ctx, r.http, id, out, metrics)
+}
+
+// wsLogging records a WebSocket stage's execution logging, which lives in
+// its default route settings and writes to the group a REST stage's does.
+func wsLogging(st *Stage, s v2types.Stage) {
+	st.LoggingLevel = "OFF"
+	if rs := s.DefaultRouteSettings; rs != nil && rs.LoggingLevel != "" {
+		st.LoggingLevel = string(rs.LoggingLevel)
+	}
+	if st.LoggingLevel != "OFF" {
+		st.ExecutionLogGroup = st.RESTExecutionLogGroup()
+	}
 }
 
 // withRoutes gives the stages with detailed metrics the API's routes. The

@@ -113,7 +113,7 @@ func TestE2EDiscoversCatalog(t *testing.T) {
 		t.Fatal(err)
 	}
 	stages := e.c.Stages()
-	sawDefault := false
+	sawDefault, sawWS := false, false
 	for _, ep := range e.w.Episodes() {
 		i := slices.IndexFunc(stages, func(s Stage) bool { return s.APIID == ep.APIID && s.Stage == ep.Stage })
 		if i < 0 {
@@ -128,12 +128,16 @@ func TestE2EDiscoversCatalog(t *testing.T) {
 			t.Errorf("stage %s: functions %+v lack %s", st.Key, st.Functions, ep.Function)
 		}
 		sawDefault = sawDefault || st.Stage == "$default"
+		if st.APIType == stage.APIWebSocket && (st.LoggingLevel != "INFO" || st.ExecutionLogGroup == "") {
+			t.Errorf("WebSocket stage %s: logging %q, execution log group %q", st.Key, st.LoggingLevel, st.ExecutionLogGroup)
+		}
+		sawWS = sawWS || st.APIType == stage.APIWebSocket
 		if st.APIType == stage.APIHTTP && st.IntegrationID == "" {
 			t.Errorf("HTTP API stage %s: its only integration's id was not discovered", st.Key)
 		}
 	}
-	if !sawDefault {
-		t.Error("no $default HTTP API stage discovered")
+	if !sawDefault || !sawWS {
+		t.Errorf("$default HTTP API stage discovered: %v, WebSocket stage: %v", sawDefault, sawWS)
 	}
 	if err := e.c.Ready(); err != nil {
 		t.Errorf("Ready() = %v", err)

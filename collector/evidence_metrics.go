@@ -9,6 +9,7 @@ import (
 	cwtypes "github.com/aws/aws-sdk-go-v2/service/cloudwatch/types"
 
 	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // contextQuery is one extra query of a tripped stage and where its
@@ -50,12 +51,12 @@ func contextQueries(st Stage, period time.Duration) []contextQuery {
 	maxMS := func(f func(*classifier.Hints) *time.Duration) func(*Evidence, []float64) {
 		return func(ev *Evidence, vs []float64) { cx := &ev.Context; *f(cx) = max(*f(cx), msDuration(peak(vs))) }
 	}
-	qs := []contextQuery{
-		{mq("xe", "AWS/ApiGateway", st.ErrorMetric(), "Sum", apiDims, period), sum(func(cx *classifier.Hints) *float64 { return &cx.Errors5xx })},
-		{mq("xn", "AWS/ApiGateway", st.ErrorMetric(), "SampleCount", apiDims, period), sum(func(cx *classifier.Hints) *float64 { return &cx.Requests })},
-		{mq("xl", "AWS/ApiGateway", "Latency", "Maximum", apiDims, period), maxMS(func(cx *classifier.Hints) *time.Duration { return &cx.LatencyMax })},
-		{mq("xi", "AWS/ApiGateway", "IntegrationLatency", "Maximum", apiDims, period), maxMS(func(cx *classifier.Hints) *time.Duration { return &cx.IntegrationLatencyMax })},
+	qs := pairQueries(st, "x", apiDims, period, sum(func(cx *classifier.Hints) *float64 { return &cx.Errors5xx }),
+		sum(func(cx *classifier.Hints) *float64 { return &cx.Requests }))
+	if st.APIType != stage.APIWebSocket { // WebSocket APIs publish no Latency
+		qs = append(qs, contextQuery{mq("xl", "AWS/ApiGateway", "Latency", "Maximum", apiDims, period), maxMS(func(cx *classifier.Hints) *time.Duration { return &cx.LatencyMax })})
 	}
+	qs = append(qs, contextQuery{mq("xi", "AWS/ApiGateway", "IntegrationLatency", "Maximum", apiDims, period), maxMS(func(cx *classifier.Hints) *time.Duration { return &cx.IntegrationLatencyMax })})
 	for i, f := range st.Functions {
 		fd := []cwtypes.Dimension{dim("FunctionName", f.Name)}
 		id := "f" + strconv.Itoa(i)

@@ -95,7 +95,7 @@ type Account struct {
 
 // Target names stages explicitly.
 type Target struct {
-	APIType stage.APIType // REST or HTTP; unknown matches both
+	APIType stage.APIType // REST, HTTP or WEBSOCKET; unknown matches every type
 	API     string        // API name or id
 	Stages  []string      // empty: every stage
 	Account string        // empty: every account
@@ -105,7 +105,7 @@ type Target struct {
 // Discovery selects APIs when no Targets are given.
 type Discovery struct {
 	Enabled  bool
-	APITypes []stage.APIType   // empty: REST and HTTP
+	APITypes []stage.APIType   // empty: REST, HTTP and WebSocket
 	Include  *regexp.Regexp    // on the API name; nil matches all
 	Exclude  *regexp.Regexp    // on the API name; nil matches none
 	Tags     map[string]string // every tag must match (Tagging GetResources)

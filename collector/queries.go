@@ -5,6 +5,8 @@ import (
 	"time"
 
 	cwtypes "github.com/aws/aws-sdk-go-v2/service/cloudwatch/types"
+
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // maxQueriesPerCall is GetMetricData's fixed limit of MetricDataQuery items
@@ -46,6 +48,9 @@ func parseQueryID(id string) (stage int, k queryKind, ok bool) {
 func stageQueries(idx int, st Stage, th Thresholds, period time.Duration, kinds []queryKind) []cwtypes.MetricDataQuery {
 	dimName, dimValue := st.MetricDimension()
 	dims := []cwtypes.Dimension{dim(dimName, dimValue), dim("Stage", st.Stage)}
+	if st.APIType == stage.APIWebSocket {
+		return wsStageQueries(idx, dims, th, period, kinds)
+	}
 	qs := make([]cwtypes.MetricDataQuery, 0, len(kinds))
 	for _, k := range kinds {
 		metric, stat := st.ErrorMetric(), "Sum"

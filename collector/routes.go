@@ -69,10 +69,9 @@ func routeQueries(st Stage, period time.Duration) []contextQuery {
 	for i, r := range st.Routes {
 		dims := routeDims(st, r)
 		id := "r" + strconv.Itoa(i)
-		qs = append(qs,
-			contextQuery{mq(id+"e", "AWS/ApiGateway", st.ErrorMetric(), "Sum", dims, period), func(ev *Evidence, vs []float64) { ev.Routes[i].Errors5xx += total(vs) }},
-			contextQuery{mq(id+"n", "AWS/ApiGateway", st.ErrorMetric(), "SampleCount", dims, period), func(ev *Evidence, vs []float64) { ev.Routes[i].Requests += total(vs) }},
-		)
+		qs = append(qs, pairQueries(st, id, dims, period,
+			func(ev *Evidence, vs []float64) { ev.Routes[i].Errors5xx += total(vs) },
+			func(ev *Evidence, vs []float64) { ev.Routes[i].Requests += total(vs) })...)
 	}
 	return qs
 }
@@ -94,7 +93,7 @@ func routeTallies(st Stage) []stage.RouteFigures {
 // Resource, Stage for REST; ApiId, Stage, Route for HTTP APIs
 // (aws-protocols.md 4).
 func routeDims(st Stage, r Route) []cwtypes.Dimension {
-	if st.APIType == stage.APIHTTP {
+	if st.APIType == stage.APIHTTP || st.APIType == stage.APIWebSocket {
 		return []cwtypes.Dimension{dim("ApiId", st.APIID), dim("Stage", st.Stage), dim("Route", r.Key)}
 	}
 	return []cwtypes.Dimension{dim("ApiName", st.APIName), dim("Method", r.Method), dim("Resource", r.Resource), dim("Stage", st.Stage)}

@@ -8,12 +8,15 @@ import (
 
 // sample is what CloudWatch says about one stage in one period.
 type sample struct {
-	requests   float64 // SampleCount of the 5xx metric
-	errors     float64 // Sum of the 5xx metric
-	latency    float64 // the latency percentile, ms
-	hasCount   bool
-	hasErrors  bool
-	hasLatency bool
+	requests float64 // SampleCount of the 5xx metric; WebSocket: reqA+reqB
+	errors   float64 // Sum of the 5xx metric; WebSocket: errA+errB
+	// The halves of a WebSocket stage's pairs (websocket.go); other stages
+	// hold everything in errA and reqA.
+	errA, errB, reqA, reqB float64
+	latency                float64 // the latency percentile, ms
+	hasCount               bool
+	hasErrors              bool
+	hasLatency             bool
 }
 
 // traffic reports whether the period had requests. No datapoint means no
@@ -61,12 +64,17 @@ func (s *series) set(t time.Time, kind queryKind, v float64) {
 	p := &s.points[i].sample
 	switch kind {
 	case kindErrors:
-		p.errors, p.hasErrors = v, true
+		p.errA, p.hasErrors = v, true
+	case kindErrorsB:
+		p.errB, p.hasErrors = v, true
 	case kindRequests:
-		p.requests, p.hasCount = v, true
+		p.reqA, p.hasCount = v, true
+	case kindRequestsB:
+		p.reqB, p.hasCount = v, true
 	case kindLatency:
 		p.latency, p.hasLatency = v, true
 	}
+	p.errors, p.requests = p.errA+p.errB, p.reqA+p.reqB
 }
 
 // forget clears the given kinds over [from, end), so the periods hold
@@ -78,9 +86,9 @@ func (s *series) forget(from, end time.Time, kinds []queryKind) {
 		for _, k := range kinds {
 			switch k {
 			case kindErrors:
-				p.errors, p.hasErrors = 0, false
+				p.errors, p.errA, p.errB, p.hasErrors = 0, 0, 0, false
 			case kindRequests:
-				p.requests, p.hasCount = 0, false
+				p.requests, p.reqA, p.reqB, p.hasCount = 0, 0, 0, false
 			case kindLatency:
 				p.latency, p.hasLatency = 0, false
 			}

@@ -11,9 +11,9 @@ import (
 type Stage struct {
 	stage.Identity
 
-	LoggingLevel      string // REST execution logging: OFF, ERROR or INFO
+	LoggingLevel      string // REST and WebSocket execution logging: OFF, ERROR or INFO
 	DetailedMetrics   bool
-	ExecutionLogGroup string // REST only, set when execution logging is on
+	ExecutionLogGroup string // REST and WebSocket, set when execution logging is on
 	AccessLogGroup    string
 	AccessLogFormat   string
 	Functions         []Function

@@ -11,7 +11,7 @@ type Target struct {
 	// API is the API's name or id. REST metrics are keyed by name and HTTP
 	// API metrics by id; discovery resolves either.
 	API  string        `yaml:"api"`
-	Type stage.APIType `yaml:"type"` // REST or HTTP
+	Type stage.APIType `yaml:"type"` // REST, HTTP or WEBSOCKET
 	// Stages to watch; empty means every stage of the API.
 	Stages []string `yaml:"stages"`
 	// Account restricts the target to one account id; empty means every account.

@@ -22,7 +22,7 @@ func Default() Config {
 		},
 		Discovery: Discovery{
 			Enabled:         true,
-			APITypes:        []stage.APIType{stage.APIREST, stage.APIHTTP},
+			APITypes:        []stage.APIType{stage.APIREST, stage.APIHTTP, stage.APIWebSocket},
 			RefreshInterval: 10 * time.Minute,
 		},
 		Thresholds: ThresholdConfig{Thresholds: Thresholds{

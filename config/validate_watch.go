@@ -82,11 +82,11 @@ func (v *validator) targets(c *Config) {
 			v.add(key+".api", "required: the api's name or id")
 		}
 		switch {
-		case t.Type == stage.APIREST || t.Type == stage.APIHTTP:
+		case t.Type != stage.APIUnknown:
 		case v.p.has(key + ".type"):
-			v.add(key+".type", "must be REST or HTTP, not %q", v.p.pos[key+".type"].value.Value)
+			v.add(key+".type", "must be REST, HTTP or WEBSOCKET, not %q", v.p.pos[key+".type"].value.Value)
 		default:
-			v.add(key+".type", "required: REST or HTTP")
+			v.add(key+".type", "required: REST, HTTP or WEBSOCKET")
 		}
 		for j, s := range t.Stages {
 			if strings.TrimSpace(s) == "" {
@@ -111,11 +111,11 @@ func (v *validator) targets(c *Config) {
 func (v *validator) discovery(c *Config) {
 	d := &c.Discovery
 	if len(d.APITypes) == 0 {
-		v.add("discovery.api_types", "must list REST, HTTP or both")
+		v.add("discovery.api_types", "must list REST, HTTP, WEBSOCKET or several")
 	}
 	for i, t := range d.APITypes {
-		if t != stage.APIREST && t != stage.APIHTTP {
-			v.add(item("discovery.api_types", i), "must be REST or HTTP")
+		if t == stage.APIUnknown {
+			v.add(item("discovery.api_types", i), "must be REST, HTTP or WEBSOCKET")
 		}
 	}
 	for _, tags := range []struct {

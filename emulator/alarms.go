@@ -38,7 +38,7 @@ type alarmDef struct {
 	account, region string
 	kind            alarmKind
 	stage           world.AlarmedStage
-	metric          string // 5XXError, 5xx or Latency
+	metric          string // 5XXError, 5xx, Latency; WebSocket: IntegrationError or ExecutionError, IntegrationLatency
 	stat            string // Sum or p99
 	threshold       float64
 	evalPeriods     int
@@ -64,8 +64,8 @@ type alarmEval struct {
 func alarmsFor(stages []world.AlarmedStage) []*alarmDef {
 	var out []*alarmDef
 	for i, st := range stages {
-		errMetric := "5XXError"
-		if st.HTTP {
+		errMetric, latMetric := orDefault(st.ErrorMetric, "5XXError"), orDefault(st.LatencyMetric, "Latency")
+		if st.HTTP && st.ErrorMetric == "" {
 			errMetric = "5xx"
 		}
 		base := st.APIName + "-" + st.Stage
@@ -73,11 +73,14 @@ func alarmsFor(stages []world.AlarmedStage) []*alarmDef {
 			base = st.APIID + "-" + st.Stage
 		}
 		kind := alarmKind(i % 3)
+		if errMetric != "5XXError" && errMetric != "5xx" {
+			kind = metricAlarm // a WebSocket stage has no Count for a rate, and a plain alarm is the usual one
+		}
 		errAlarm := &alarmDef{name: base + "-5xx", kind: kind, metric: errMetric, stat: "Sum", threshold: 1, evalPeriods: 5, toAlarm: 2}
 		if kind == mathAlarm {
 			errAlarm.name, errAlarm.threshold = base+"-5xx-rate", 1 // percent
 		}
-		lat := &alarmDef{name: base + "-latency-p99", kind: metricAlarm, metric: "Latency", stat: "p99", threshold: 5000, evalPeriods: 5, toAlarm: 3}
+		lat := &alarmDef{name: base + "-latency-p99", kind: metricAlarm, metric: latMetric, stat: "p99", threshold: 5000, evalPeriods: 5, toAlarm: 3}
 		for _, a := range []*alarmDef{errAlarm, lat} {
 			a.account, a.region, a.stage, a.state = st.Account, st.Region, st, "OK"
 			out = append(out, a)

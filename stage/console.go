@@ -69,7 +69,11 @@ func (id Identity) MetricsConsoleURL(start, end time.Time) string {
 			jsurlString(dim), jsurlString(value), jsurlString("Stage"), jsurlString(id.Stage)}
 		return "~(~" + strings.Join(parts, "~") + "~(stat~" + jsurlString(stat) + "))"
 	}
-	graph := "~(metrics~(" + line(id.ErrorMetric(), "Sum") + line("Count", "Sum") + ")" +
+	traffic := "Count"
+	if id.APIType == APIWebSocket {
+		traffic = "MessageCount"
+	}
+	graph := "~(metrics~(" + line(id.ErrorMetric(), "Sum") + line(traffic, "Sum") + ")" +
 		"~view~'timeSeries~stacked~false~region~" + jsurlString(id.Region) +
 		"~start~" + jsurlTime(start) + "~end~" + jsurlTime(end) + "~period~60)"
 	return base + "#metricsV2:graph=" + graph

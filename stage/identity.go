@@ -41,10 +41,15 @@ func (id Identity) MetricDimension() (name, value string) {
 }
 
 // ErrorMetric is the metric whose Sum is the 5xx count and whose
-// SampleCount is the request count.
+// SampleCount is the request count. WebSocket APIs have no 5xx metric:
+// their errors are IntegrationError plus ExecutionError, and this names
+// the first.
 func (id Identity) ErrorMetric() string {
-	if id.APIType == APIHTTP {
+	switch id.APIType {
+	case APIHTTP:
 		return "5xx"
+	case APIWebSocket:
+		return "IntegrationError"
 	}
 	return "5XXError"
 }

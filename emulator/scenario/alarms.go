@@ -14,10 +14,21 @@ func (w *World) AlarmedStages() []world.AlarmedStage {
 		if len(s.episodes) == 0 {
 			continue
 		}
-		out = append(out, world.AlarmedStage{
-			Account: s.account, Region: s.region, HTTP: s.http,
+		a := world.AlarmedStage{
+			Account: s.account, Region: s.region, HTTP: s.http || s.ws,
 			APIID: s.apiID, APIName: s.apiName, Stage: s.stage.Name,
-		})
+			ErrorMetric: "5XXError", LatencyMetric: "Latency",
+		}
+		switch {
+		case s.http:
+			a.ErrorMetric = "5xx"
+		case s.ws:
+			a.ErrorMetric, a.LatencyMetric = "ExecutionError", "IntegrationLatency"
+			if integrationAnswered(s.episodes[0].eff) {
+				a.ErrorMetric = "IntegrationError"
+			}
+		}
+		out = append(out, a)
 	}
 	return out
 }

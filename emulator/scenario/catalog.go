@@ -51,7 +51,8 @@ var catalogEntries = []catEntry{
 // API, whose failures spread over its two methods, and one HTTP API.
 var catalogDetailed = map[string]bool{"cart-function-error": true, "http-function-error": true}
 
-// catalog builds the catalog scenario: the failing stages above, a healthy
+// catalog builds the catalog scenario: the failing stages above, the
+// WebSocket failures of catalogWebSocket, a healthy
 // stage whose traffic stops at night, and two healthy REST APIs that share
 // a name (their metrics merge under one ApiName, as in CloudWatch).
 func catalog() *Scenario {
@@ -61,6 +62,10 @@ func catalog() *Scenario {
 		start := time.Duration(2+i*33/(n-1)) * time.Minute
 		dur := time.Duration(10+(i*3)%6) * time.Minute
 		catalogEntry(&r, e, start, dur)
+	}
+	for i, e := range catalogWebSocket {
+		start := time.Duration(6+i*8) * time.Minute
+		wsCatalogEntry(&r, e, start, time.Duration(10+i%3)*time.Minute)
 	}
 	r.Functions = append(r.Functions, Function{Name: "storefront", Runtime: "python3.12"})
 	night := API{Name: "storefront", Routes: []Route{{Method: "GET", Path: "/products", Integration: Integration{Type: IntegrationLambdaProxy, Function: "storefront"}}}}

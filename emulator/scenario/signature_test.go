@@ -27,6 +27,7 @@ var signatures = map[classifier.Cause][]string{
 	classifier.CauseInternalServiceFailure:       {"Execution failed due to an internal error"},
 	classifier.CauseBackendUnavailable:           {"Received response. Status: 503"},
 	classifier.CauseIntegrationTimeout:           {"Execution failed due to a timeout error", `"integrationLatency":"-1"`},
+	classifier.CauseAuthorizerError:              {"Execution failed due to configuration error: Authorizer error"},
 }
 
 func TestCatalogSignatures(t *testing.T) {
@@ -91,6 +92,9 @@ func TestHTTPStageNamesAndCollision(t *testing.T) {
 		t.Errorf("REST APIs named shop: %d, want 2 (a name collision)", names["shop"])
 	}
 	for _, a := range w.HTTPAPIs(acct, region) {
+		if a.ProtocolType == "WEBSOCKET" {
+			continue
+		}
 		if a.Stages[0].Name != "$default" || !a.Stages[0].AutoDeploy {
 			t.Errorf("HTTP API %s stage %q", a.Name, a.Stages[0].Name)
 		}

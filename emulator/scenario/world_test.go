@@ -35,6 +35,14 @@ func errorMetric(e EpisodeInfo) world.MetricID {
 		// The gateway answers 200: the failures show only in the function's Errors.
 		return world.MetricID{Namespace: "AWS/Lambda", Name: "Errors", Dims: []world.Dim{{Name: "FunctionName", Value: e.Function}}}
 	}
+	if e.APIType == stage.APIWebSocket {
+		// The failures count in one of the two error metrics.
+		name := "ExecutionError"
+		if integrationAnswered(effects[e.Cause]) {
+			name = "IntegrationError"
+		}
+		return world.MetricID{Namespace: "AWS/ApiGateway", Name: name, Dims: []world.Dim{{Name: "ApiId", Value: e.APIID}, {Name: "Stage", Value: e.Stage}}}
+	}
 	if e.APIType == stage.APIHTTP {
 		return world.MetricID{Namespace: "AWS/ApiGateway", Name: "5xx", Dims: []world.Dim{{Name: "ApiId", Value: e.APIID}, {Name: "Stage", Value: e.Stage}}}
 	}

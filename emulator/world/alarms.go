@@ -6,10 +6,15 @@ package world
 type AlarmedStage struct {
 	Account string
 	Region  string
-	HTTP    bool // HTTP API: metrics keyed by ApiId, else REST by ApiName
+	HTTP    bool // HTTP or WebSocket API: metrics keyed by ApiId, else REST by ApiName
 	APIID   string
 	APIName string
 	Stage   string
+	// ErrorMetric and LatencyMetric are what the team alarms on: 5XXError
+	// or 5xx and Latency; a WebSocket stage, which has neither, alarms on
+	// the error metric its failures count in and on IntegrationLatency.
+	ErrorMetric   string
+	LatencyMetric string
 }
 
 // AlarmSource is implemented by a Backend whose account has alarms; a
