@@ -141,8 +141,9 @@ var safeRequestID = regexp.MustCompile(`^[A-Za-z0-9-]{1,64}$`)
 // not name it: the Logs Insights query leaves out the execution log's
 // "HTTP Method: GET, Resource Path: /items/42" lines (one per request,
 // they would fill its rows on a busy stage), so the lines of a few failing
-// requests are read back with one FilterLogEvents call, which Logs does
-// not bill by the byte scanned. Only INFO logging writes those lines.
+// requests are read back with one FilterLogEvents call (no second Logs
+// Insights query and its bytes scanned), paced by the account's limiter.
+// Only INFO logging writes those lines.
 func (c *Collector) lookupMethod(ctx context.Context, r *region, st Stage, events []classifier.LogEvent, start, end time.Time) stage.EvidenceScope {
 	if st.APIType != stage.APIREST || st.ExecutionLogGroup == "" || st.LoggingLevel != "INFO" {
 		return stage.EvidenceScope{}

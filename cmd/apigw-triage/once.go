@@ -7,9 +7,11 @@ import (
 	"sort"
 	"time"
 
+	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/collector"
 	"github.com/apigw-triage/apigw-triage/config"
 	"github.com/apigw-triage/apigw-triage/daemon"
+	"github.com/apigw-triage/apigw-triage/notifier"
 )
 
 // exitTripped is run --once's exit status when a stage tripped: the poll
@@ -61,9 +63,14 @@ func writeStageLine(w io.Writer, sr collector.StageResult, res *daemon.OnceResul
 	case !sr.HasData:
 		state = "no-data"
 	}
-	line := fmt.Sprintf("%-7s %s %s %s %s/%s (%s)  %s-%s UTC: %.0f requests, %.0f 5xx (%.1f%%), %s %s",
-		state, st.Account, st.Region, st.APIType, st.APIName, st.Stage, st.APIID,
-		sr.WindowStart.UTC().Format("15:04"), sr.WindowEnd.UTC().Format("15:04"),
+	// The figures are those of one period (the latest with traffic), so
+	// they are labelled with it, in the words the notifications use.
+	span := notifier.Span(classifier.LangEN, sr.WindowStart, sr.WindowEnd)
+	if start, end := sr.Span(); !start.IsZero() {
+		span = notifier.Span(classifier.LangEN, start, end)
+	}
+	line := fmt.Sprintf("%-7s %s %s %s %s/%s (%s)  %s: %.0f requests, %.0f 5xx (%.1f%%), %s %s",
+		state, st.Account, st.Region, st.APIType, st.APIName, st.Stage, st.APIID, span,
 		sr.Requests, sr.Errors5xx, 100*sr.ErrorRate, sr.LatencyName(), sr.Latency.Round(time.Millisecond))
 	if d, ok := res.Diagnoses[st.Key]; ok {
 		line += fmt.Sprintf("  diagnosis: %s %s (confidence %.2f)", d.Status, d.Cause, d.Confidence)

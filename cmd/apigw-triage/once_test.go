@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -64,6 +65,14 @@ func TestRunOnceAgainstEmulator(t *testing.T) {
 		t.Errorf("want a line per catalog stage, got %d:\n%s", len(lines), out)
 	}
 	tripped := trippedStages(out)
+	// The figures are labelled with the period they were read in, as in
+	// the notifications: "1m to 20:43 UTC: 40 requests".
+	spanRE := regexp.MustCompile(`\)  \d+m to \d\d:\d\d UTC: \d+ requests, `)
+	for _, l := range tripped {
+		if !spanRE.MatchString(l) {
+			t.Errorf("a tripped stage's figures lack their span: %q", l)
+		}
+	}
 	want := ep.APIName + "/" + ep.Stage + " (" + ep.APIID + ")"
 	if !strings.Contains(tripped[want], "diagnosis: "+ep.Status.String()+" "+ep.Cause.String()) {
 		t.Errorf("the first episode's stage %s is not tripped with its cause %s:\n%s", want, ep.Cause, out)
