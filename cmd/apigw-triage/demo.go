@@ -72,11 +72,8 @@ func parseDemoFlags(args []string, s streams) (demoOptions, int) {
 	fs.StringVar(&o.scenario, "scenario", "catalog", "emulator scenario: catalog, fleet:N or a scenario file")
 	fs.StringVar(&o.webCfg, "web.config.file", "", "web configuration (TLS, basic auth) for every HTTP endpoint, as prometheus/exporter-toolkit defines it")
 	fs.StringVar(&o.logLevel, "log-level", "warn", "daemon log level on standard error: debug, info, warn or error")
-	if code := fs.parse(args, s); code >= 0 {
+	if code := fs.parseNoArgs(args, s); code >= 0 {
 		return o, code
-	}
-	if fs.NArg() > 0 {
-		return o, fs.usageError(s, "unexpected argument %q", fs.Arg(0))
 	}
 	if o.speed <= 0 {
 		return o, fs.usageError(s, "--speed must be positive")

@@ -38,11 +38,8 @@ func parseEmulate(args []string, s streams) (emulateOptions, int) {
 	fs.StringVar(&o.start, "start", "", "the scenario's time zero, RFC 3339 (default: now, to the minute)")
 	fs.Int64Var(&o.seed, "seed", 1, "seed of the wire layer's throttling decisions")
 	fs.StringVar(&o.writeConfig, "write-config", "", "write a daemon configuration for this emulator to FILE (replaced if it exists)")
-	if code := fs.parse(args, s); code >= 0 {
+	if code := fs.parseNoArgs(args, s); code >= 0 {
 		return o, code
-	}
-	if fs.NArg() > 0 {
-		return o, fs.usageError(s, "unexpected argument %q", fs.Arg(0))
 	}
 	if o.speed <= 0 {
 		return o, fs.usageError(s, "--speed must be positive")

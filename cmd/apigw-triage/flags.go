@@ -44,6 +44,18 @@ func (c *cmdFlags) parse(args []string, s streams) int {
 	return -1
 }
 
+// parseNoArgs is parse for a command that takes flags only: an argument
+// left after them is a usage error.
+func (c *cmdFlags) parseNoArgs(args []string, s streams) int {
+	if code := c.parse(args, s); code >= 0 {
+		return code
+	}
+	if c.NArg() > 0 {
+		return c.usageError(s, "unexpected argument %q", c.Arg(0))
+	}
+	return -1
+}
+
 // usageError reports a usage problem found after parsing: one line, then
 // the synopsis; exit status 2.
 func (c *cmdFlags) usageError(s streams, format string, a ...any) int {

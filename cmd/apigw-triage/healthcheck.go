@@ -18,11 +18,8 @@ func runHealthcheck(ctx context.Context, args []string, s streams) int {
 		"apigw-triage healthcheck --url http://127.0.0.1:9108/healthz --timeout 2s")
 	url := fs.String("url", "http://127.0.0.1:9108/healthz", "URL of the daemon's health endpoint")
 	timeout := fs.Duration("timeout", 3*time.Second, "how long to wait for an answer")
-	if code := fs.parse(args, s); code >= 0 {
+	if code := fs.parseNoArgs(args, s); code >= 0 {
 		return code
-	}
-	if fs.NArg() > 0 {
-		return fs.usageError(s, "unexpected argument %q", fs.Arg(0))
 	}
 	ctx, cancel := context.WithTimeout(ctx, *timeout)
 	defer cancel()

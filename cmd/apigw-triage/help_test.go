@@ -28,3 +28,14 @@ func TestEveryCommandHelp(t *testing.T) {
 		t.Errorf("help: exit %d, stdout %q", code, out)
 	}
 }
+
+// TestFlagOnlyCommandsRefuseArguments: a command that takes flags only
+// names a stray argument and exits 2 before doing anything.
+func TestFlagOnlyCommandsRefuseArguments(t *testing.T) {
+	for _, name := range []string{"demo", "emulate", "healthcheck", "version"} {
+		code, out, errOut := runCmd(t, name, "stray")
+		if code != 2 || out != "" || !strings.Contains(errOut, `apigw-triage `+name+`: unexpected argument "stray"`) {
+			t.Errorf("%s stray: exit %d, stdout %q, stderr %q", name, code, out, errOut)
+		}
+	}
+}

@@ -69,11 +69,8 @@ func runVersion(_ context.Context, args []string, s streams) int {
 	fs := newCmdFlags("version", "apigw-triage version",
 		"Prints the version, the commit and the commit's date recorded by the Go build, and the Go version.",
 		"apigw-triage version", "apigw-triage --version")
-	if code := fs.parse(args, s); code >= 0 {
+	if code := fs.parseNoArgs(args, s); code >= 0 {
 		return code
-	}
-	if fs.NArg() > 0 {
-		return fs.usageError(s, "unexpected argument %q", fs.Arg(0))
 	}
 	_, _ = fmt.Fprintln(s.stdout, readBuildInfo())
 	return 0
