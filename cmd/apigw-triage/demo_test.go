@@ -22,6 +22,7 @@ func TestDemoEndsWithSummary(t *testing.T) {
 	if i < 0 {
 		t.Fatalf("no summary:\n%s", tail(out, 30))
 	}
+	checkDemoMessages(t, out[:i])
 	summary := out[i:]
 	m := regexp.MustCompile(`(\d+) episodes played, (\d+) detected, (\d+) diagnosed as played`).FindStringSubmatch(summary)
 	if m == nil || m[1] != m[2] || m[1] == "0" {
@@ -30,6 +31,28 @@ func TestDemoEndsWithSummary(t *testing.T) {
 	if !strings.Contains(summary, "orders/prod  502 lambda_malformed_proxy_response") ||
 		strings.Count(summary, " after it ended") != 1 {
 		t.Errorf("no episode shows its resolution:\n%s", summary)
+	}
+}
+
+// knownPlaceholders are the placeholders the daemon can fill for this
+// scenario: discovery, STS and the logs name them all.
+var knownPlaceholders = regexp.MustCompile(`\b(REST_API_ID|API_ID|STAGE|REGION|ACCOUNT_ID|FUNCTION_NAME|RESOURCE_ID|METHOD)\b`)
+
+// checkDemoMessages: the notifications name the failing method by its
+// resource id, keep no placeholder the daemon could have filled, and label
+// every figure with its span.
+func checkDemoMessages(t *testing.T, msgs string) {
+	t.Helper()
+	if m := knownPlaceholders.FindString(msgs); m != "" {
+		t.Errorf("a message keeps the placeholder %s:\n%s", m, msgs)
+	}
+	if !regexp.MustCompile("--resource-id [a-z0-9]{6,} --http-method GET`").MatchString(msgs) {
+		t.Errorf("no command names the failing method's resource:\n%s", msgs)
+	}
+	for _, re := range []string{`Error rate: +\d+\.\d% \(\d+m to \d\d:\d\d UTC\)`, `failed requests sampled from the logs \(\d+m to \d\d:\d\d UTC\)`} {
+		if !regexp.MustCompile(re).MatchString(msgs) {
+			t.Errorf("no line matches %s:\n%s", re, msgs)
+		}
 	}
 }
 
