@@ -9,13 +9,16 @@ type LabelKey string
 
 // The labels a notification uses.
 const (
-	LabelOpened        LabelKey = "opened"
-	LabelUpdated       LabelKey = "updated"
-	LabelReminder      LabelKey = "reminder"
-	LabelResolved      LabelKey = "resolved"
-	LabelOpen          LabelKey = "open"
-	LabelErrorRate     LabelKey = "error_rate"
-	LabelErrors5xx     LabelKey = "errors_5xx"
+	LabelOpened    LabelKey = "opened"
+	LabelUpdated   LabelKey = "updated"
+	LabelReminder  LabelKey = "reminder"
+	LabelResolved  LabelKey = "resolved"
+	LabelOpen      LabelKey = "open"
+	LabelErrorRate LabelKey = "error_rate"
+	LabelErrors5xx LabelKey = "errors_5xx"
+	// LabelErrorsWS names a WebSocket stage's errors, which are no 5xx
+	// responses: IntegrationError plus ExecutionError.
+	LabelErrorsWS      LabelKey = "errors_ws"
 	LabelLatency       LabelKey = "latency" // a format: the statistic ("p99") goes in
 	LabelWhere         LabelKey = "where"
 	LabelDiagnosis     LabelKey = "diagnosis"
@@ -39,6 +42,9 @@ const (
 	LabelPeakWindow    LabelKey = "peak_window"
 	// LabelOfRequests is a format: the 5xx and the requests of a span.
 	LabelOfRequests LabelKey = "of_requests"
+	// LabelOfEvents is LabelOfRequests for a WebSocket stage, whose
+	// requests are connects and messages.
+	LabelOfEvents LabelKey = "of_events"
 	// LabelSpan is a format: how long a span of time is, and when it
 	// ended (HH:MM UTC), the window a figure was measured over.
 	LabelSpan LabelKey = "span"

@@ -223,14 +223,18 @@ func fields(inc Snapshot, lang classifier.Lang, resolved bool) []Field {
 	// figures are one period, the evidence's a longer window, and side by
 	// side without a label they seem to contradict each other.
 	span := figureSpan(f, lang, peak)
+	errorsLabel, ofRequests := LabelErrors5xx, LabelOfRequests
+	if inc.APIType == stage.APIWebSocket {
+		errorsLabel, ofRequests = LabelErrorsWS, LabelOfEvents
+	}
 	rate, errors := "-", fmt.Sprintf("%.0f", f.Errors5xx)
 	if f.Requests > 0 {
 		rate = fmt.Sprintf("%.1f%%", f.ErrorRate*100)
-		errors = fmt.Sprintf(Label(lang, LabelOfRequests), f.Errors5xx, f.Requests)
+		errors = fmt.Sprintf(Label(lang, ofRequests), f.Errors5xx, f.Requests)
 	}
 	out := []Field{
 		{Label(lang, LabelErrorRate), rate + span},
-		{Label(lang, LabelErrors5xx), errors + span},
+		{Label(lang, errorsLabel), errors + span},
 		{fmt.Sprintf(Label(lang, LabelLatency), f.LatencyName()), latency + span},
 		{Label(lang, LabelWhere), OneLine(where)},
 	}

@@ -1,0 +1,47 @@
+package notifier
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/stage"
+)
+
+// TestWebSocketViewCountsEvents: a WebSocket stage's errors are its
+// integration and execution errors among connects and messages, not 5xx
+// responses among requests, in every language; a REST incident keeps its
+// 5xx wording.
+func TestWebSocketViewCountsEvents(t *testing.T) {
+	inc := Snapshot{Identity: stage.New("123456789012", "us-east-1", stage.APIWebSocket, "ws12345678", "chat", "production"),
+		Figures:   stage.Figures{Errors5xx: 13, Requests: 40, ErrorRate: 0.325},
+		Diagnosis: classifier.Diagnosis{Cause: classifier.CauseLambdaFunctionError, Status: classifier.Status502}}
+	for _, lang := range classifier.Langs() {
+		v := NewView(Event{Kind: KindOpened, Snapshot: inc}, lang)
+		found := false
+		for _, f := range v.Fields {
+			if f.Label == Label(lang, LabelErrorsWS) && strings.HasPrefix(f.Value, strings.SplitN(Label(lang, LabelOfEvents), "%", 2)[0]+"13") {
+				found = true
+			}
+			if f.Label == Label(lang, LabelErrors5xx) {
+				t.Errorf("%s: a WebSocket incident counts 5xx responses: %v", lang, f)
+			}
+		}
+		if !found {
+			t.Errorf("%s: fields %v lack the WebSocket errors", lang, v.Fields)
+		}
+	}
+	inc.Identity = stage.New("123456789012", "us-east-1", stage.APIREST, "abc1234567", "orders", "prod")
+	v := NewView(Event{Kind: KindOpened, Snapshot: inc}, classifier.LangEN)
+	if !strings.Contains(fieldsText(v), Label(classifier.LangEN, LabelErrors5xx)+": 13 of 40 requests") {
+		t.Errorf("REST fields %v", v.Fields)
+	}
+}
+
+func fieldsText(v View) string {
+	var b strings.Builder
+	for _, f := range v.Fields {
+		b.WriteString(f.Label + ": " + f.Value + "\n")
+	}
+	return b.String()
+}
