@@ -46,28 +46,17 @@ func (c *Collector) Evidence(ctx context.Context, st Stage, start, end time.Time
 	}
 	start = start.Add(-c.opts.Logs.Lookback).Truncate(c.opts.Period)
 	st.Functions = c.resolveFunctions(ctx, r, st.Functions)
-	ev := &Evidence{Context: stageContext(st), Scope: stage.EvidenceScope{Start: start, End: end}}
+	ev := &Evidence{Context: stageContext(st), Scope: stage.EvidenceScope{Start: start, End: end}, LogGroups: c.evidenceGroups(st)}
+	q := c.startEvidenceQuery(ctx, r, st, ev.LogGroups, start, end)
 	if err := c.evidenceMetrics(ctx, r, st, start, end, ev); err != nil {
 		c.log.Warn("evidence metrics failed", "stage", st.Key, "err", err)
 	}
-	groups := c.evidenceGroups(st)
-	ev.LogGroups = groups
-	if len(groups) == 0 {
+	if len(ev.LogGroups) == 0 {
 		return ev, errNoLogGroups
 	}
-	var events []classifier.LogEvent
-	if c.opts.Logs.Insights {
-		res, err := c.runInsights(ctx, r, insightsQueryFor(st), groups, start, end)
-		if err != nil {
-			return ev, fmt.Errorf("stage %s: %w", st.Key, err)
-		}
-		events, ev.BytesScanned, ev.Truncated = res.events, res.bytes, res.truncated
-	} else {
-		var err error
-		events, ev.Truncated, err = c.filterFailures(ctx, r, groups, start, end)
-		if err != nil {
-			return ev, fmt.Errorf("stage %s: %w", st.Key, err)
-		}
+	events, err := c.evidenceLogs(ctx, r, q, start, end, ev)
+	if err != nil {
+		return ev, fmt.Errorf("stage %s: %w", st.Key, err)
 	}
 	ev.Events = selectEvidence(events, c.opts.Logs.MaxRequests)
 	m := failingMethod(st, ev.Events)
@@ -76,6 +65,43 @@ func (c *Collector) Evidence(ctx context.Context, st Stage, start, end time.Time
 	}
 	ev.Scope.Method, ev.Scope.Resource, ev.Scope.ResourceID, ev.Scope.Route = m.Method, m.Resource, m.ResourceID, m.Route
 	return ev, nil
+}
+
+// startEvidenceQuery starts the Logs Insights query first: it takes
+// seconds to run on AWS's side, and the evidence metrics are read
+// meanwhile rather than before.
+func (c *Collector) startEvidenceQuery(ctx context.Context, r *region, st Stage, groups []string, start, end time.Time) pendingQuery {
+	q := pendingQuery{began: c.clk.Now()}
+	if len(groups) > 0 && c.opts.Logs.Insights {
+		q.id, q.err = c.startInsights(ctx, r, insightsQueryFor(st), groups, start, end)
+	}
+	return q
+}
+
+// pendingQuery is a Logs Insights query started for one evidence pull.
+type pendingQuery struct {
+	id    string
+	began time.Time
+	err   error // StartQuery's
+}
+
+// evidenceLogs returns the lines of the window: the started Logs Insights
+// query's result, or without Insights the FilterLogEvents look-ups.
+func (c *Collector) evidenceLogs(ctx context.Context, r *region, q pendingQuery, start, end time.Time, ev *Evidence) ([]classifier.LogEvent, error) {
+	if !c.opts.Logs.Insights {
+		events, truncated, err := c.filterFailures(ctx, r, ev.LogGroups, start, end)
+		ev.Truncated = truncated
+		return events, err
+	}
+	if q.err != nil {
+		return nil, q.err
+	}
+	res, err := c.awaitInsights(ctx, r, q.id, q.began)
+	if err != nil {
+		return nil, err
+	}
+	ev.BytesScanned, ev.Truncated = res.bytes, res.truncated
+	return res.events, nil
 }
 
 // evidenceGroups lists the log groups that can hold the stage's evidence:

@@ -64,9 +64,10 @@ type insightsResult struct {
 	truncated bool
 }
 
-// runInsights runs one Logs Insights query and waits for it on the clock,
-// stopping it when ctx ends or Logs.QueryTimeout has passed.
-func (c *Collector) runInsights(ctx context.Context, r *region, query string, groups []string, start, end time.Time) (*insightsResult, error) {
+// startInsights starts one Logs Insights query and returns its id. The
+// query runs on AWS's side while the caller reads the evidence metrics;
+// awaitInsights then waits for its result.
+func (c *Collector) startInsights(ctx context.Context, r *region, query string, groups []string, start, end time.Time) (string, error) {
 	if len(groups) > insightsMaxGroups {
 		groups = groups[:insightsMaxGroups]
 	}
@@ -78,10 +79,15 @@ func (c *Collector) runInsights(ctx context.Context, r *region, query string, gr
 		Limit:         aws.Int32(insightsLimit),
 	})
 	if err != nil {
-		return nil, fmt.Errorf("StartQuery: %w", err)
+		return "", fmt.Errorf("StartQuery: %w", err)
 	}
-	id := aws.ToString(sq.QueryId)
-	deadline := c.clk.Now().Add(c.opts.Logs.QueryTimeout)
+	return aws.ToString(sq.QueryId), nil
+}
+
+// awaitInsights waits on the clock for a started query, stopping it when
+// ctx ends or Logs.QueryTimeout has passed since began.
+func (c *Collector) awaitInsights(ctx context.Context, r *region, id string, began time.Time) (*insightsResult, error) {
+	deadline := began.Add(c.opts.Logs.QueryTimeout)
 	for {
 		out, err := r.logs.GetQueryResults(ctx, &cloudwatchlogs.GetQueryResultsInput{QueryId: aws.String(id)})
 		if err != nil {
