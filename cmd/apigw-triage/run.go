@@ -80,6 +80,7 @@ func runDaemon(ctx context.Context, args []string, s streams) int {
 		env.ExtraSinks = []notifier.Notifier{console.New(s.stdout, nil)}
 	}
 	load := func() (*config.Config, error) { return loadConfig(o.path, o.fromEnv, s.getenv) }
+	tuneMemory(s.getenv)
 	return serveReloading(ctx, cfg, env, load, s.hup, s.stderr)
 }
 
