@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/apigw-triage/apigw-triage/stage"
@@ -65,6 +66,12 @@ func (c *Collector) httpAPIStages(ctx context.Context, r *region, a v2types.Api)
 	}
 	var out []Stage
 	metrics := map[string]httpMetrics{}
+	var wsRoutes []Route // a WebSocket API's routes: one GetRoutes call per API and discovery
+	if typ == stage.APIWebSocket {
+		if wsRoutes, err = httpRoutes(ctx, r.http, id); err != nil {
+			return nil, err
+		}
+	}
 	for _, s := range stages {
 		sn := aws.ToString(s.StageName)
 		if !c.stageSelected(meta, sn) {
@@ -75,6 +82,7 @@ func (c *Collector) httpAPIStages(ctx context.Context, r *region, a v2types.Api)
 		}
 		if typ == stage.APIWebSocket {
 			wsLogging(&st, s)
+			st.RouteTargets = routeTargets(wsRoutes, integ, s.StageVariables)
 		}
 		metrics[sn] = foldHTTPSettings(s)
 		st.DetailedMetrics = metrics[sn].anyOn()
@@ -90,6 +98,26 @@ func (c *Collector) httpAPIStages(ctx context.Context, r *region, a v2types.Api)
 		out = append(out, st)
 	}
 	return withRoutes(ctx, r.http, id, out, metrics)
+}
+
+// routeTargets maps a WebSocket API's routes to their integrations and
+// functions, the function named as the stage's variables resolve it.
+func routeTargets(routes []Route, integ []IntegrationInfo, vars map[string]string) map[string]RouteTarget {
+	targets := map[string]RouteTarget{}
+	for _, rt := range routes {
+		inID, ok := strings.CutPrefix(rt.target, "integrations/")
+		if !ok {
+			continue
+		}
+		t := RouteTarget{IntegrationID: inID}
+		for _, in := range integ {
+			if in.ID == inID {
+				t.Function = functionName(in.URI, vars)
+			}
+		}
+		targets[rt.Key] = t
+	}
+	return targets
 }
 
 // wsLogging records a WebSocket stage's execution logging, which lives in
@@ -135,7 +163,7 @@ func httpRoutes(ctx context.Context, api httpAPI, id string) ([]Route, error) {
 			return nil, fmt.Errorf("GetRoutes %s: %w", id, err)
 		}
 		for _, rt := range page.Items {
-			out = append(out, Route{Key: aws.ToString(rt.RouteKey), integrated: aws.ToString(rt.Target) != ""})
+			out = append(out, Route{Key: aws.ToString(rt.RouteKey), integrated: aws.ToString(rt.Target) != "", target: aws.ToString(rt.Target)})
 		}
 		if token = page.NextToken; aws.ToString(token) == "" {
 			return boundRoutes(out), nil

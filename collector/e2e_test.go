@@ -131,6 +131,10 @@ func TestE2EDiscoversCatalog(t *testing.T) {
 		if st.APIType == stage.APIWebSocket && (st.LoggingLevel != "INFO" || st.ExecutionLogGroup == "") {
 			t.Errorf("WebSocket stage %s: logging %q, execution log group %q", st.Key, st.LoggingLevel, st.ExecutionLogGroup)
 		}
+		// the failing route's integration and function name the commands
+		if rt := st.RouteTargets[ep.Route]; st.APIType == stage.APIWebSocket && (rt.Function != ep.Function || rt.IntegrationID == "") {
+			t.Errorf("WebSocket stage %s: route %s targets %+v, want function %s", st.Key, ep.Route, rt, ep.Function)
+		}
 		sawWS = sawWS || st.APIType == stage.APIWebSocket
 		if st.APIType == stage.APIHTTP && st.IntegrationID == "" {
 			t.Errorf("HTTP API stage %s: its only integration's id was not discovered", st.Key)

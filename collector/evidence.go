@@ -64,6 +64,9 @@ func (c *Collector) Evidence(ctx context.Context, st Stage, start, end time.Time
 		m = c.lookupMethod(ctx, r, st, ev.Events, start, end)
 	}
 	ev.Scope.Method, ev.Scope.Resource, ev.Scope.ResourceID, ev.Scope.Route = m.Method, m.Resource, m.ResourceID, m.Route
+	if t, ok := st.RouteTargets[m.Route]; ok && m.Route != "" {
+		ev.Scope.IntegrationID, ev.Scope.Function = t.IntegrationID, t.Function
+	}
 	return ev, nil
 }
 

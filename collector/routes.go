@@ -32,6 +32,8 @@ type Route struct {
 	// integrated is set when the method or route has an integration: those
 	// are kept first when an API has more than maxRoutes.
 	integrated bool
+	// target is an HTTP or WebSocket route's "integrations/<id>".
+	target string
 }
 
 // String is how messages name the route: "GET /orders/{id}".

@@ -24,6 +24,10 @@ type Stage struct {
 	// Integration is the dominant integration of the API (the one most
 	// methods or routes use).
 	Integration IntegrationInfo
+	// RouteTargets are a WebSocket API's routes by key, with the
+	// integration and function each invokes: the evidence names the failing
+	// route, and its commands then name its integration and function.
+	RouteTargets map[string]RouteTarget
 	// Routes are the API's methods or routes whose detailed metrics a
 	// tripped stage's evidence reads; set only when DetailedMetrics is on,
 	// at most maxRoutes, those with an integration first.
@@ -32,6 +36,13 @@ type Stage struct {
 	// failing method's resource id is looked up here, so the remediation
 	// commands can name it.
 	Resources []stage.Resource
+}
+
+// RouteTarget is the integration a route sends to, and its Lambda
+// function ("" for other integrations).
+type RouteTarget struct {
+	IntegrationID string
+	Function      string
 }
 
 // Function is a Lambda function behind a stage.

@@ -28,6 +28,12 @@ func Names(inc Snapshot) classifier.Names {
 		n.AccountID = inc.Account // never "default", which no command takes
 	}
 	n.FunctionName = onlyFunction(inc.LogGroups)
+	if sc := inc.Scope; sc.Function != "" {
+		n.FunctionName = sc.Function // the failing route's function
+	}
+	if sc := inc.Scope; sc.IntegrationID != "" {
+		n.IntegrationID = sc.IntegrationID
+	}
 	if sc := inc.Scope; sc.Method != "" || sc.Route != "" {
 		n.HTTPMethod, n.ResourceID, n.Route = sc.Method, sc.ResourceID, sc.Route
 		return n

@@ -45,3 +45,18 @@ func fieldsText(v View) string {
 	}
 	return b.String()
 }
+
+// TestNamesTakeTheFailingRoutesTargets: a WebSocket API has a function and
+// an integration per route; the commands name the failing route's, even
+// when the evidence read the logs of several functions.
+func TestNamesTakeTheFailingRoutesTargets(t *testing.T) {
+	inc := Snapshot{Identity: stage.New("123456789012", "us-east-1", stage.APIWebSocket, "ws12345678", "chat", "production"),
+		LogGroups: []string{"/aws/lambda/chat-connect", "/aws/lambda/chat-fn"}}
+	if n := Names(inc); n.FunctionName != "" || n.IntegrationID != "" {
+		t.Errorf("without a failing route: %+v (two functions, none to guess)", n)
+	}
+	inc.Scope = stage.EvidenceScope{Route: "$connect", IntegrationID: "int1234", Function: "chat-connect"}
+	if n := Names(inc); n.FunctionName != "chat-connect" || n.IntegrationID != "int1234" || n.Route != "$connect" {
+		t.Errorf("names %+v, want the $connect route's function and integration", n)
+	}
+}

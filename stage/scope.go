@@ -19,6 +19,11 @@ type EvidenceScope struct {
 	// Route is the HTTP or WebSocket API route key the most failed
 	// requests matched ("GET /items", "$default").
 	Route string `json:",omitempty"`
+	// IntegrationID and Function are that route's integration and the
+	// Lambda function it invokes, when discovery knows them (WebSocket
+	// APIs, whose routes each have an integration of their own).
+	IntegrationID string `json:",omitempty"`
+	Function      string `json:",omitempty"`
 }
 
 // Resource is one resource of a REST API: its id and path ("/items/{id}").
