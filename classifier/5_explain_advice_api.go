@@ -27,6 +27,17 @@ var v2Commands = []struct {
 	{regexp.MustCompile(`^aws apigateway .*`), ""},
 }
 
+// wsCommands are REST commands that have a WebSocket form but no HTTP API
+// one: WebSocket stages have execution logs (set in their default route
+// settings), and the account's CloudWatch Logs role serves them too.
+var wsCommands = []struct {
+	rest *regexp.Regexp
+	ws   string
+}{
+	{regexp.MustCompile(`^aws apigateway update-account .*cloudwatchRoleArn.*`), "$0"},
+	{regexp.MustCompile(`^aws apigateway update-stage .*logging/loglevel.*`), "aws apigatewayv2 update-stage --api-id API_ID --stage-name STAGE --default-route-settings LoggingLevel=INFO"},
+}
+
 // ForAPI returns the advice with commands for the API type: HTTP and
 // WebSocket APIs are managed with `aws apigatewayv2`, REST APIs with `aws
 // apigateway`. Steps whose command exists only for the other kind of API
@@ -41,11 +52,40 @@ func (a Advice) ForAPI(api stage.APIType) Advice {
 	out := a
 	out.Steps = make([]string, 0, len(a.Steps))
 	for _, st := range a.Steps {
+		st, ok := relabelForWebSocket(st, api)
+		if !ok {
+			continue
+		}
 		if s, ok := stepForAPI(st, api, a.Lang); ok {
 			out.Steps = append(out.Steps, s)
 		}
 	}
 	return out
+}
+
+// relabelForWebSocket: a WebSocket API follows the catalog's REST steps
+// (execution logs, integrations), under its own name, and not its "HTTP
+// API:" steps, whose access log variables and settings are HTTP APIs'.
+func relabelForWebSocket(step string, api stage.APIType) (string, bool) {
+	if api != stage.APIWebSocket {
+		return step, true
+	}
+	for _, p := range apiStepPrefixes {
+		if strings.HasPrefix(step, p.http) {
+			return "", false
+		}
+		if rest, ok := strings.CutPrefix(step, p.rest); ok {
+			return p.ws + rest, true
+		}
+	}
+	return step, true
+}
+
+// apiStepPrefixes are how the catalogs mark a step for one API type: the
+// English form (en, ja, zh-TW) and the Portuguese one.
+var apiStepPrefixes = []struct{ rest, http, ws string }{
+	{"REST API:", "HTTP API:", "WebSocket API:"},
+	{"API REST:", "API HTTP:", "API WebSocket:"},
 }
 
 // stepForAPI rewrites one step's commands, or reports that it does not
@@ -59,7 +99,10 @@ func stepForAPI(step string, api stage.APIType, lang Lang) (string, bool) {
 		case api == stage.APIREST && strings.HasPrefix(code, "aws apigatewayv2 "):
 			return "", false
 		case api != stage.APIREST && strings.HasPrefix(code, "aws apigateway "):
-			v2, ok := toV2(code)
+			v2, ok := toWebSocket(code)
+			if !ok || api != stage.APIWebSocket {
+				v2, ok = toV2(code)
+			}
 			if !ok {
 				return "", false
 			}
@@ -72,6 +115,17 @@ func stepForAPI(step string, api stage.APIType, lang Lang) (string, bool) {
 		out += " " + autoDeployNote(lang)
 	}
 	return out, true
+}
+
+// toWebSocket returns the WebSocket form of a REST command that has one
+// only there.
+func toWebSocket(code string) (string, bool) {
+	for _, c := range wsCommands {
+		if c.rest.MatchString(code) {
+			return c.rest.ReplaceAllString(code, c.ws), true
+		}
+	}
+	return "", false
 }
 
 // toV2 returns the apigatewayv2 form of a REST command.

@@ -9,7 +9,9 @@ import (
 
 // TestAdviceForAPIUsesTheAPIsCLI checks every cause in every language: HTTP
 // and WebSocket advice never tells to run `aws apigateway`, REST advice
-// never `aws apigatewayv2`.
+// never `aws apigatewayv2`. The one exception is the account's CloudWatch
+// Logs role, which `aws apigateway update-account` sets for the REST and
+// WebSocket stages that write execution logs alike.
 func TestAdviceForAPIUsesTheAPIsCLI(t *testing.T) {
 	for _, lang := range Langs() {
 		for _, c := range Causes() {
@@ -17,6 +19,9 @@ func TestAdviceForAPIUsesTheAPIsCLI(t *testing.T) {
 				a := Remediate(c, lang).ForAPI(api)
 				for _, st := range a.Steps {
 					v1, v2 := strings.Contains(st, "`aws apigateway "), strings.Contains(st, "`aws apigatewayv2 ")
+					if api == stage.APIWebSocket && strings.Contains(st, "`aws apigateway update-account ") {
+						v1 = false
+					}
 					if (api == stage.APIREST && v2) || (api != stage.APIREST && v1) {
 						t.Errorf("%s %s %s: step uses the other API's CLI: %s", lang, c, api, st)
 					}
@@ -37,5 +42,26 @@ func TestAdviceForHTTPAPIRedeploysWithV2AndSaysDefaultAutoDeploys(t *testing.T) 
 	}
 	if !strings.Contains(Remediate(CauseStageVariableUnresolved, LangJA).ForAPI(stage.APIREST).Steps[0], "aws apigateway get-integration") {
 		t.Error("REST advice changed its commands")
+	}
+}
+
+// TestAdviceForWebSocketTurnsOnItsExecutionLog: a WebSocket stage's
+// execution logging is set in its default route settings, the steps are
+// named for WebSocket APIs, and the HTTP API steps are left out.
+func TestAdviceForWebSocketTurnsOnItsExecutionLog(t *testing.T) {
+	for _, lang := range Langs() {
+		a := Remediate(CauseUnknown, lang).ForAPI(stage.APIWebSocket)
+		joined := strings.Join(a.Steps, "\n")
+		if !strings.Contains(joined, "aws apigatewayv2 update-stage --api-id API_ID --stage-name STAGE --default-route-settings LoggingLevel=INFO") ||
+			!strings.Contains(joined, "aws apigateway update-account") {
+			t.Errorf("%s: no WebSocket logging steps in:\n%s", lang, joined)
+		}
+		if strings.Contains(joined, "HTTP API:") || strings.Contains(joined, "REST API:") || strings.Contains(joined, "API HTTP:") ||
+			strings.Contains(joined, "API REST:") || strings.Contains(joined, "--access-log-settings") {
+			t.Errorf("%s: another API type's steps in:\n%s", lang, joined)
+		}
+	}
+	if http := strings.Join(Remediate(CauseUnknown, LangEN).ForAPI(stage.APIHTTP).Steps, "\n"); strings.Contains(http, "LoggingLevel") {
+		t.Errorf("HTTP API advice turns on an execution log HTTP APIs do not have:\n%s", http)
 	}
 }
