@@ -43,6 +43,12 @@ func litPairs(lit []byte) []uint16 {
 // REST API body {"message": "Internal server error"} is sent for 500 and 502.
 const implied5xx = 5
 
+// impliedBelow500 marks text that shows the client got an answer below 500
+// without saying which: a browser that refused a response for its CORS
+// headers. It counts only when nothing else in the request names a cause:
+// a failing function's 502 lacks the headers too.
+const impliedBelow500 = 4
+
 // Weights. Explicit API Gateway configuration errors are the strongest,
 // Lambda-reported error types come next, generic error shapes (a stack
 // trace, an errorMessage field) are weak so that any specific line wins.
@@ -380,6 +386,14 @@ func clientRules() []ruleSpec {
 		{lit: "x-amzn-errortype:", re: `x-amzn-errortype:\s*notfoundexception`, cause: CauseNot5xx, weight: wWeak, implied: 404},
 		{lit: "x-amzn-errortype:", re: `x-amzn-errortype:\s*(limitexceeded|toomanyrequests)exception`, cause: CauseNot5xx, weight: wWeak, implied: 429},
 		{lit: "x-amzn-errortype:", re: `x-amzn-errortype:\s*requesttoolargeexception`, cause: CauseNot5xx, weight: wWeak, implied: 413},
+		// a browser refused a response for its CORS headers (Chrome,
+		// Firefox, Safari), which the gateway or the function answered; a
+		// refused preflight ("does not have HTTP ok status") may be a 5xx,
+		// and Firefox's "did not succeed" means no response at all. The
+		// browsers print the status next to it when there is one.
+		{lit: "blocked by cors policy", cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500, unless: "http ok status"},
+		{lit: "cross-origin request blocked", cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500, unless: "did not succeed"},
+		{lit: "is not allowed by access-control-allow-origin", cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500},
 		{lit: "missingauthenticationtokenexception", implied: 403},
 		{lit: "missing authentication token", implied: 403},
 		// the body of the gateway's AUTHORIZER_CONFIGURATION_ERROR and

@@ -82,6 +82,9 @@ func (s *Session) shownCode(g *group, h hit) int {
 	if h.implied > 0 && !is5xx(h.implied) && h.weight >= wHint {
 		return 0
 	}
+	if h.implied == impliedBelow500 && h.cause != CauseNot5xx {
+		return 0 // a CORS block next to a failure: the failure's response lacked the headers
+	}
 	return h.implied
 }
 
