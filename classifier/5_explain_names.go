@@ -21,6 +21,10 @@ type Names struct {
 	// IntegrationID is INTEGRATION_ID: an HTTP or WebSocket API's
 	// integration.
 	IntegrationID string
+	// AuthorizerID is AUTHORIZER_ID and AuthorizerFunction
+	// AUTHORIZER_FUNCTION: the failing route's Lambda authorizer.
+	AuthorizerID       string
+	AuthorizerFunction string
 }
 
 // placeholders pairs each placeholder of the catalog's commands with the
@@ -38,6 +42,9 @@ func (n Names) placeholders() map[string]string {
 		"RESOURCE_ID":    n.ResourceID,
 		"METHOD":         n.HTTPMethod,
 		"INTEGRATION_ID": n.IntegrationID,
+		"AUTHORIZER_ID":  n.AuthorizerID,
+		// the function's name: add-permission takes a name or an ARN
+		"AUTHORIZER_FUNCTION": n.AuthorizerFunction,
 	}
 }
 
@@ -53,7 +60,8 @@ var placeholderWord = regexp.MustCompile(`\b[A-Z][A-Z0-9_]*[A-Z0-9]\b`)
 // Fill returns the advice with the placeholders of its commands (the
 // `code spans` of its steps) replaced by the names the caller knows:
 // FUNCTION_NAME, FUNCTION_ARN, REST_API_ID and API_ID, STAGE, REGION,
-// ACCOUNT_ID, ROUTE_KEY, RESOURCE_ID, METHOD and INTEGRATION_ID. Placeholders whose name is
+// ACCOUNT_ID, ROUTE_KEY, RESOURCE_ID, METHOD, INTEGRATION_ID, AUTHORIZER_ID
+// and AUTHORIZER_FUNCTION. Placeholders whose name is
 // empty or unsafe in a shell command, and every other placeholder (COUNT,
 // ROLE_ARN...), stay as they are for the reader to fill. Prose outside code
 // spans is never changed. The receiver is not modified.

@@ -45,6 +45,7 @@ type httpAPI interface {
 	GetStages(ctx context.Context, in *apigatewayv2.GetStagesInput, opts ...func(*apigatewayv2.Options)) (*apigatewayv2.GetStagesOutput, error)
 	GetIntegrations(ctx context.Context, in *apigatewayv2.GetIntegrationsInput, opts ...func(*apigatewayv2.Options)) (*apigatewayv2.GetIntegrationsOutput, error)
 	GetRoutes(ctx context.Context, in *apigatewayv2.GetRoutesInput, opts ...func(*apigatewayv2.Options)) (*apigatewayv2.GetRoutesOutput, error)
+	GetAuthorizers(ctx context.Context, in *apigatewayv2.GetAuthorizersInput, opts ...func(*apigatewayv2.Options)) (*apigatewayv2.GetAuthorizersOutput, error)
 }
 
 // lambdaAPI reads function configurations.

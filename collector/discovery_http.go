@@ -66,9 +66,15 @@ func (c *Collector) httpAPIStages(ctx context.Context, r *region, a v2types.Api)
 	}
 	var out []Stage
 	metrics := map[string]httpMetrics{}
-	var wsRoutes []Route // a WebSocket API's routes: one GetRoutes call per API and discovery
+	// A WebSocket API's routes, and its authorizers when a route has one:
+	// one GetRoutes (and GetAuthorizers) call per API and discovery.
+	var wsRoutes []Route
+	var auths map[string]string
 	if typ == stage.APIWebSocket {
 		if wsRoutes, err = httpRoutes(ctx, r.http, id); err != nil {
+			return nil, err
+		}
+		if auths, err = authorizerURIs(ctx, r.http, id, wsRoutes); err != nil {
 			return nil, err
 		}
 	}
@@ -82,7 +88,7 @@ func (c *Collector) httpAPIStages(ctx context.Context, r *region, a v2types.Api)
 		}
 		if typ == stage.APIWebSocket {
 			wsLogging(&st, s)
-			st.RouteTargets = routeTargets(wsRoutes, integ, s.StageVariables)
+			st.RouteTargets = routeTargets(wsRoutes, integ, auths, s.StageVariables)
 		}
 		metrics[sn] = foldHTTPSettings(s)
 		st.DetailedMetrics = metrics[sn].anyOn()
@@ -100,16 +106,20 @@ func (c *Collector) httpAPIStages(ctx context.Context, r *region, a v2types.Api)
 	return withRoutes(ctx, r.http, id, out, metrics)
 }
 
-// routeTargets maps a WebSocket API's routes to their integrations and
-// functions, the function named as the stage's variables resolve it.
-func routeTargets(routes []Route, integ []IntegrationInfo, vars map[string]string) map[string]RouteTarget {
+// routeTargets maps a WebSocket API's routes to their integrations,
+// authorizers and functions, the functions named as the stage's variables
+// resolve them; auths are the authorizers' URIs by id.
+func routeTargets(routes []Route, integ []IntegrationInfo, auths map[string]string, vars map[string]string) map[string]RouteTarget {
 	targets := map[string]RouteTarget{}
 	for _, rt := range routes {
 		inID, ok := strings.CutPrefix(rt.target, "integrations/")
 		if !ok {
 			continue
 		}
-		t := RouteTarget{IntegrationID: inID}
+		t := RouteTarget{IntegrationID: inID, AuthorizerID: rt.authorizer}
+		if rt.authorizer != "" {
+			t.AuthorizerFunction = functionName(auths[rt.authorizer], vars)
+		}
 		for _, in := range integ {
 			if in.ID == inID {
 				t.Function = functionName(in.URI, vars)
@@ -163,7 +173,8 @@ func httpRoutes(ctx context.Context, api httpAPI, id string) ([]Route, error) {
 			return nil, fmt.Errorf("GetRoutes %s: %w", id, err)
 		}
 		for _, rt := range page.Items {
-			out = append(out, Route{Key: aws.ToString(rt.RouteKey), integrated: aws.ToString(rt.Target) != "", target: aws.ToString(rt.Target)})
+			out = append(out, Route{Key: aws.ToString(rt.RouteKey), integrated: aws.ToString(rt.Target) != "",
+				target: aws.ToString(rt.Target), authorizer: aws.ToString(rt.AuthorizerId)})
 		}
 		if token = page.NextToken; aws.ToString(token) == "" {
 			return boundRoutes(out), nil
@@ -200,6 +211,28 @@ func httpIntegrations(ctx context.Context, api httpAPI, id string) ([]Integratio
 				ConnectionType: string(in.ConnectionType), Timeout: time.Duration(aws.ToInt32(in.TimeoutInMillis)) * time.Millisecond,
 				ID: aws.ToString(in.IntegrationId),
 			})
+		}
+		if token = page.NextToken; aws.ToString(token) == "" {
+			return out, nil
+		}
+	}
+}
+
+// authorizerURIs lists the API's authorizers' URIs by id, when a route has
+// an authorizer (no call otherwise).
+func authorizerURIs(ctx context.Context, api httpAPI, id string, routes []Route) (map[string]string, error) {
+	if !slices.ContainsFunc(routes, func(r Route) bool { return r.authorizer != "" }) {
+		return nil, nil
+	}
+	out := map[string]string{}
+	var token *string
+	for {
+		page, err := api.GetAuthorizers(ctx, &apigatewayv2.GetAuthorizersInput{ApiId: aws.String(id), MaxResults: aws.String("500"), NextToken: token})
+		if err != nil {
+			return nil, fmt.Errorf("GetAuthorizers %s: %w", id, err)
+		}
+		for _, a := range page.Items {
+			out[aws.ToString(a.AuthorizerId)] = aws.ToString(a.AuthorizerUri)
 		}
 		if token = page.NextToken; aws.ToString(token) == "" {
 			return out, nil

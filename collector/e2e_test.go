@@ -135,6 +135,9 @@ func TestE2EDiscoversCatalog(t *testing.T) {
 		if rt := st.RouteTargets[ep.Route]; st.APIType == stage.APIWebSocket && (rt.Function != ep.Function || rt.IntegrationID == "") {
 			t.Errorf("WebSocket stage %s: route %s targets %+v, want function %s", st.Key, ep.Route, rt, ep.Function)
 		}
+		if rt := st.RouteTargets["$connect"]; st.APIType == stage.APIWebSocket && (rt.AuthorizerID == "" || rt.AuthorizerFunction != ep.APIName+"-auth") {
+			t.Errorf("WebSocket stage %s: $connect targets %+v, want the authorizer %s-auth", st.Key, rt, ep.APIName)
+		}
 		sawWS = sawWS || st.APIType == stage.APIWebSocket
 		if st.APIType == stage.APIHTTP && st.IntegrationID == "" {
 			t.Errorf("HTTP API stage %s: its only integration's id was not discovered", st.Key)

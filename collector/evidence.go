@@ -66,6 +66,7 @@ func (c *Collector) Evidence(ctx context.Context, st Stage, start, end time.Time
 	ev.Scope.Method, ev.Scope.Resource, ev.Scope.ResourceID, ev.Scope.Route = m.Method, m.Resource, m.ResourceID, m.Route
 	if t, ok := st.RouteTargets[m.Route]; ok && m.Route != "" {
 		ev.Scope.IntegrationID, ev.Scope.Function = t.IntegrationID, t.Function
+		ev.Scope.AuthorizerID, ev.Scope.AuthorizerFunction = t.AuthorizerID, t.AuthorizerFunction
 	}
 	return ev, nil
 }

@@ -10,7 +10,7 @@ var awsOperations = map[string][]string{
 	"CloudWatch":                  {"GetMetricData"},
 	"CloudWatch Logs":             {"StartQuery", "GetQueryResults", "StopQuery", "FilterLogEvents"},
 	"API Gateway":                 {"GetRestApis", "GetStages", "GetResources", "GetIntegration"},
-	"ApiGatewayV2":                {"GetApis", "GetStages", "GetIntegrations", "GetRoutes"},
+	"ApiGatewayV2":                {"GetApis", "GetStages", "GetIntegrations", "GetRoutes", "GetAuthorizers"},
 	"Lambda":                      {"GetFunctionConfiguration"},
 	"Resource Groups Tagging API": {"GetResources"},
 	"STS":                         {"AssumeRole", "GetCallerIdentity"},

@@ -32,8 +32,9 @@ type Route struct {
 	// integrated is set when the method or route has an integration: those
 	// are kept first when an API has more than maxRoutes.
 	integrated bool
-	// target is an HTTP or WebSocket route's "integrations/<id>".
-	target string
+	// target is an HTTP or WebSocket route's "integrations/<id>", and
+	// authorizer the id of its authorizer, if any.
+	target, authorizer string
 }
 
 // String is how messages name the route: "GET /orders/{id}".

@@ -39,10 +39,13 @@ type Stage struct {
 }
 
 // RouteTarget is the integration a route sends to, and its Lambda
-// function ("" for other integrations).
+// function ("" for other integrations); and the route's Lambda authorizer
+// and its function, if it has one.
 type RouteTarget struct {
-	IntegrationID string
-	Function      string
+	IntegrationID      string
+	Function           string
+	AuthorizerID       string
+	AuthorizerFunction string
 }
 
 // Function is a Lambda function behind a stage.

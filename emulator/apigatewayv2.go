@@ -21,6 +21,7 @@ var apigatewayV2Routes = []restRoute{
 	route("GET", "/v2/apis/*/integrations", "GetIntegrations", (*Server).getV2Integrations),
 	route("GET", "/v2/apis/*/integrations/*", "GetIntegration", (*Server).getV2Integration),
 	route("GET", "/v2/apis/*/routes", "GetRoutes", (*Server).getV2Routes),
+	route("GET", "/v2/apis/*/authorizers", "GetAuthorizers", (*Server).getV2Authorizers),
 }
 
 func (s *Server) routeAPIGatewayV2(c *call) {
@@ -218,6 +219,26 @@ func (s *Server) getV2Routes(c *call, p []string) (any, error) {
 		setIf(m, "target", r.Target)
 		setIf(m, "authorizerId", r.AuthorizerID)
 		items = append(items, m)
+	}
+	out["items"] = items
+	return out, nil
+}
+
+func (s *Server) getV2Authorizers(c *call, p []string) (any, error) {
+	a, err := s.findHTTPAPI(c, p[0])
+	if err != nil {
+		return nil, err
+	}
+	lo, hi, out, err := v2Page(c, len(a.Authorizers), "au")
+	if err != nil {
+		return nil, err
+	}
+	items := make([]map[string]any, 0, hi-lo)
+	for _, au := range a.Authorizers[lo:hi] {
+		items = append(items, map[string]any{
+			"authorizerId": au.ID, "name": au.Name, "authorizerType": "REQUEST",
+			"authorizerUri": au.URI, "identitySource": au.IdentitySource,
+		})
 	}
 	out["items"] = items
 	return out, nil

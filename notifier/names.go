@@ -34,6 +34,7 @@ func Names(inc Snapshot) classifier.Names {
 	if sc := inc.Scope; sc.IntegrationID != "" {
 		n.IntegrationID = sc.IntegrationID
 	}
+	n.AuthorizerID, n.AuthorizerFunction = inc.Scope.AuthorizerID, inc.Scope.AuthorizerFunction
 	if sc := inc.Scope; sc.Method != "" || sc.Route != "" {
 		n.HTTPMethod, n.ResourceID, n.Route = sc.Method, sc.ResourceID, sc.Route
 		return n

@@ -55,8 +55,13 @@ func TestNamesTakeTheFailingRoutesTargets(t *testing.T) {
 	if n := Names(inc); n.FunctionName != "" || n.IntegrationID != "" {
 		t.Errorf("without a failing route: %+v (two functions, none to guess)", n)
 	}
-	inc.Scope = stage.EvidenceScope{Route: "$connect", IntegrationID: "int1234", Function: "chat-connect"}
-	if n := Names(inc); n.FunctionName != "chat-connect" || n.IntegrationID != "int1234" || n.Route != "$connect" {
-		t.Errorf("names %+v, want the $connect route's function and integration", n)
+	inc.Scope = stage.EvidenceScope{Route: "$connect", IntegrationID: "int1234", Function: "chat-connect", AuthorizerID: "au12ab", AuthorizerFunction: "chat-auth"}
+	n := Names(inc)
+	if n.FunctionName != "chat-connect" || n.IntegrationID != "int1234" || n.Route != "$connect" || n.AuthorizerID != "au12ab" || n.AuthorizerFunction != "chat-auth" {
+		t.Errorf("names %+v, want the $connect route's function, integration and authorizer", n)
+	}
+	steps := strings.Join(classifier.Remediate(classifier.CauseAuthorizerError, classifier.LangEN).ForAPI(stage.APIWebSocket).Fill(n).Steps, "\n")
+	if !strings.Contains(steps, "--function-name chat-auth ") || strings.Contains(steps, "AUTHORIZER_FUNCTION") || strings.Contains(steps, "AUTHORIZER_ID") {
+		t.Errorf("authorizer steps keep placeholders the daemon knows:\n%s", steps)
 	}
 }

@@ -24,6 +24,10 @@ type EvidenceScope struct {
 	// APIs, whose routes each have an integration of their own).
 	IntegrationID string `json:",omitempty"`
 	Function      string `json:",omitempty"`
+	// AuthorizerID and AuthorizerFunction are that route's Lambda
+	// authorizer and its function, if it has one.
+	AuthorizerID       string `json:",omitempty"`
+	AuthorizerFunction string `json:",omitempty"`
 }
 
 // Resource is one resource of a REST API: its id and path ("/items/{id}").

@@ -123,6 +123,15 @@ type HTTPAPI struct {
 	Stages       []HTTPStage
 	Integrations []Integration
 	Routes       []Route
+	Authorizers  []Authorizer
+}
+
+// Authorizer is a Lambda REQUEST authorizer of an HTTP or WebSocket API.
+type Authorizer struct {
+	ID             string
+	Name           string
+	URI            string // arn:aws:apigateway:REGION:lambda:path/2015-03-31/functions/FUNCTION_ARN/invocations
+	IdentitySource []string
 }
 
 // Route is an HTTP or WebSocket API route.
