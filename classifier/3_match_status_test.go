@@ -75,3 +75,43 @@ func TestCausesFromBodiesAndLayers(t *testing.T) {
 		})
 	}
 }
+
+// TestStatusAsClientLibrariesPrintIt covers the documented wordings of the
+// HTTP and WebSocket client libraries for a status they received. The AWS
+// SDKs' response metadata (httpStatusCode, HTTPStatusCode) is left out on
+// purpose: it is the status of an AWS call, most often one the function
+// made behind the gateway.
+func TestStatusAsClientLibrariesPrintIt(t *testing.T) {
+	cases := []struct{ name, in, want string }{
+		{"python requests", "requests.exceptions.HTTPError: 502 Server Error: Bad Gateway for url: https://x.execute-api.us-east-1.amazonaws.com/prod/a", "502"},
+		{"python urllib", "urllib.error.HTTPError: HTTP Error 504: Gateway Timeout", "504"},
+		{"axios", "AxiosError: Request failed with status code 504", "504"},
+		{"chrome console", "Failed to load resource: the server responded with a status of 502 ()", "502"},
+		{"java urlconnection", "java.io.IOException: Server returned HTTP response code: 502 for URL: https://x.execute-api.us-east-1.amazonaws.com/prod/a", "502"},
+		{"dotnet httpclient", "System.Net.Http.HttpRequestException: Response status code does not indicate success: 503 (Service Unavailable).", "503"},
+		{"spring webclient", "org.springframework.web.reactive.function.client.WebClientResponseException$GatewayTimeout: 504 Gateway Timeout from GET https://x.execute-api.us-east-1.amazonaws.com/prod/a", "504"},
+		{"spring resttemplate", "org.springframework.web.client.HttpServerErrorException$BadGateway: 502 Bad Gateway: [no body]", "502"},
+		{"node got", "HTTPError: Response code 502 (Bad Gateway)", "502"},
+		{"curl -f", "curl: (22) The requested URL returned error: 502", "502"},
+		{"browser websocket", "WebSocket connection to 'wss://x.execute-api.us-east-1.amazonaws.com/prod' failed: Error during WebSocket handshake: Unexpected response code: 500", "500"},
+		{"python websockets", "websockets.exceptions.InvalidStatusCode: server rejected WebSocket connection: HTTP 502", "502"},
+		{"aws sdk java v2", "software.amazon.awssdk.services.apigateway.model.ApiGatewayException: Internal server error (Service: ApiGateway, Status Code: 502, Request ID: abc)", "502"},
+		{"postman", "Status: 502 Bad Gateway Time: 29.1 s Size: 300 B", "502"},
+		{"k6", "request failed: status=504", "504"},
+		{"rust reqwest", "HTTP status server error (502 Bad Gateway) for url (https://x/prod/a)", "502"},
+		// the same library inside the function's own log is the function's
+		// dependency failing: the client got the function error's status
+		{"requests in the function's log", "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\t[ERROR]\trequests.exceptions.HTTPError: 503 Server Error: Service Unavailable for url: https://partner.example.com/v1/a", "502"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := NewSession(Hints{})
+			if _, err := s.ReadFrom(strings.NewReader(c.in)); err != nil {
+				t.Fatal(err)
+			}
+			if got := s.Diagnose(LangEN).Status.String(); got != c.want {
+				t.Errorf("status %s, want %s", got, c.want)
+			}
+		})
+	}
+}
