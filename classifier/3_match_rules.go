@@ -152,6 +152,18 @@ func lambdaRules() []ruleSpec {
 		{lit: "could not find the specified handler assembly", cause: CauseLambdaHandlerMisconfigured, weight: 85},
 		{lit: "cannot use import statement outside a module", cause: CauseLambdaHandlerMisconfigured, weight: wLikely},
 		{lit: "err_require_esm", cause: CauseLambdaHandlerMisconfigured, weight: wLikely},
+		// the handler setting names nothing the runtime can load: Node.js's
+		// and Python's malformed name, .NET's RuntimeSupport (assembly, type,
+		// method), Ruby's runtime interface client (file or form)
+		{lit: "runtime.malformedhandlername", cause: CauseLambdaHandlerMisconfigured, weight: wStrong},
+		{lit: "invalid lambda function handler", cause: CauseLambdaHandlerMisconfigured, weight: 85},
+		{lit: "empty lambda function handler", cause: CauseLambdaHandlerMisconfigured, weight: 85},
+		{lit: "from assembly", re: `unable to (load type|find method) '[^']+'( in type '[^']+')? from assembly`, cause: CauseLambdaHandlerMisconfigured, weight: 85},
+		{lit: "found no methods matching method name", cause: CauseLambdaHandlerMisconfigured, weight: 85},
+		{lit: "unable to load assembly", cause: CauseLambdaHandlerMisconfigured, weight: 70},
+		{lit: "must be of form filename.method", cause: CauseLambdaHandlerMisconfigured, weight: 85},
+		{lit: "init<loaderror>", cause: CauseLambdaHandlerMisconfigured, weight: wSpecific},
+		{lit: "cannot load such file", cause: CauseLambdaHandlerMisconfigured, weight: 70},
 		{lit: "due to customer function error", cause: CauseLambdaFunctionError, weight: 60},
 		// $context.integration.error of REST access logs: "Lambda Customer Function Error:<errorMessage>"
 		{lit: "customer function error", cause: CauseLambdaFunctionError, weight: 60},
