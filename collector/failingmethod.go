@@ -133,6 +133,11 @@ func templateMatch(template, path string) (int, bool) {
 // up: one FilterLogEvents call names them all.
 const maxMethodLookups = 5
 
+// requestSpan bounds how long before its failure line a request's first
+// line was written: REST integrations time out after 29 s by default, and
+// a raised timeout is rare; 60 s leaves room for both.
+const requestSpan = 60 * time.Second
+
 // safeRequestID is what a request id may hold to be put in a filter
 // pattern: API Gateway's ids are UUIDs.
 var safeRequestID = regexp.MustCompile(`^[A-Za-z0-9-]{1,64}$`)
@@ -150,6 +155,7 @@ func (c *Collector) lookupMethod(ctx context.Context, r *region, st Stage, event
 	}
 	var terms []string
 	seen := map[string]bool{}
+	var first, last time.Time
 	for _, e := range events {
 		id := requestID(e.Message)
 		if len(terms) == maxMethodLookups || !safeRequestID.MatchString(id) || seen[id] || !failureRE.MatchString(e.Message) {
@@ -157,14 +163,28 @@ func (c *Collector) lookupMethod(ctx context.Context, r *region, st Stage, event
 		}
 		seen[id] = true
 		terms = append(terms, fmt.Sprintf(`?"(%s) HTTP Method:"`, id))
+		if first.IsZero() || e.Time.Before(first) {
+			first = e.Time
+		}
+		last = maxTime(last, e.Time)
 	}
 	if len(terms) == 0 {
 		return stage.EvidenceScope{}
+	}
+	// A request's first line precedes its failure by at most the
+	// integration timeout: reading only around the failures keeps the
+	// few pages filter reads from running out on a busy INFO log.
+	if !first.IsZero() {
+		start, end = maxTime(start, first.Add(-requestSpan)), minTime(end, last.Add(time.Second))
 	}
 	lines, _, err := c.filter(ctx, r, st.ExecutionLogGroup, strings.Join(terms, " "), start, end)
 	if err != nil {
 		c.log.Warn("failing method look-up failed", "stage", st.Key, "err", err)
 		return stage.EvidenceScope{}
 	}
-	return failingMethod(st, lines)
+	m := failingMethod(st, lines)
+	if m == (stage.EvidenceScope{}) {
+		c.log.Debug("failing requests' method lines not found", "stage", st.Key, "requests", len(terms), "lines", len(lines))
+	}
+	return m
 }

@@ -22,6 +22,13 @@ func pollWindow(now time.Time, period, delay time.Duration, reread int) window {
 	return window{start: end.Add(-time.Duration(reread) * period), end: end, recent: now.Truncate(period), now: now, period: period}
 }
 
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
 func minTime(a, b time.Time) time.Time {
 	if a.Before(b) {
 		return a
