@@ -80,8 +80,8 @@ func (c *Collector) storeMasked(regionID string, base int, fns []string, points 
 		}
 	}
 	for _, p := range points {
-		if p.kind == kindFnErrors && p.stage >= base && p.stage < base+len(fns) {
-			c.fnErrs[regionID+"/"+fns[p.stage-base]][p.t.Unix()] = p.v
+		if i := int(p.stage) - base; p.kind == kindFnErrors && i >= 0 && i < len(fns) {
+			c.fnErrs[regionID+"/"+fns[i]][p.ts] = p.v
 		}
 	}
 }

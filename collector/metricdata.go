@@ -10,11 +10,13 @@ import (
 	cwtypes "github.com/aws/aws-sdk-go-v2/service/cloudwatch/types"
 )
 
-// point is one datapoint of one query.
+// point is one datapoint of one query, its period start in unix
+// seconds. A stage's first screen reads an hour of every stage at once:
+// 24 bytes a point rather than 48 halves that read's peak.
 type point struct {
-	stage int
+	stage int32
 	kind  queryKind
-	t     time.Time
+	ts    int64
 	v     float64
 }
 
@@ -64,7 +66,7 @@ func appendPoints(out []point, rs []cwtypes.MetricDataResult) []point {
 		}
 		for i, t := range r.Timestamps {
 			if i < len(r.Values) {
-				out = append(out, point{stage: idx, kind: kind, t: t, v: r.Values[i]})
+				out = append(out, point{stage: int32(idx), kind: kind, ts: t.Unix(), v: r.Values[i]})
 			}
 		}
 	}

@@ -212,8 +212,8 @@ func (c *Collector) store(stages []Stage, plans []stagePlan, points []point, fro
 		}
 	}
 	for _, pt := range points {
-		if pt.stage >= 0 && pt.stage < len(stages) {
-			c.seriesOf(stages[pt.stage].Key).set(pt.t, pt.kind, pt.v)
+		if pt.stage >= 0 && int(pt.stage) < len(stages) {
+			c.seriesOf(stages[pt.stage].Key).setAt(pt.ts, pt.kind, pt.v)
 		}
 	}
 	if look {

@@ -56,10 +56,13 @@ func (s *series) at(ts int64) sample {
 }
 
 // set records a value for one period; kind picks the field.
-func (s *series) set(t time.Time, kind queryKind, v float64) {
-	i, ok := s.find(t.Unix())
+func (s *series) set(t time.Time, kind queryKind, v float64) { s.setAt(t.Unix(), kind, v) }
+
+// setAt is set for the period starting at ts, unix seconds.
+func (s *series) setAt(ts int64, kind queryKind, v float64) {
+	i, ok := s.find(ts)
 	if !ok {
-		s.points = slices.Insert(s.points, i, periodSample{ts: t.Unix()})
+		s.points = slices.Insert(s.points, i, periodSample{ts: ts})
 	}
 	p := &s.points[i].sample
 	switch kind {
