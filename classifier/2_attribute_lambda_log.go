@@ -115,6 +115,7 @@ func (s *Session) reportLine(id, msg, line []byte) {
 	}
 	g, ok := s.live[string(id)]
 	if !ok && !h.any() {
+		s.st.cleanInvocations++
 		return
 	}
 	if !ok {

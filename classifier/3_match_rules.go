@@ -358,6 +358,11 @@ func personRules() []ruleSpec {
 		{lit: "resource based policy", cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
 		{lit: "proxy", re: `proxy (integration|response)[^.]{0,80}(statuscode|status code|format|string body|body (must|should) be a string)`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, layers: person},
 		{lit: "statuscode", re: `(must|should|needs? to|has to) return[^.]{0,40}statuscode`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, layers: person},
+		// the function ran and succeeded, and yet the client got a 5xx: the
+		// gateway refused its answer (a failure before or around the function
+		// leaves no successful invocation; a failing one leaves its error)
+		{lit: "succe", re: `\b(lambdas?|functions?|invocations?|cloudwatch|logs?)\b[^.]{0,40}\b(were|was|is|are|look(s|ed)?|show(s|ed)?)\b[^.]{0,20}\b(successful|success|succeed(s|ed)?)\b`, cause: CauseLambdaMalformedProxyResponse, weight: wWeak, layers: person},
+		{lit: "healthy", re: `\b(lambdas?|functions?)\b[^.]{0,20}\b(look(s|ed)?|(is|was|were|are|seem(s|ed)?)( perfectly)?) healthy\b`, cause: CauseLambdaMalformedProxyResponse, weight: wWeak, layers: person},
 		{lit: "second", re: `\b(29|30)[ -]?seconds?\b[^.]{0,60}(timeout|time out|limit)|(timeout|time out|timed out|limit)[^.]{0,60}\b(29|30)[ -]?seconds?\b`, cause: CauseIntegrationTimeout, weight: wLikely, layers: person},
 		{lit: "integration timeout", cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		{lit: "tim", re: `(lambda|function)('s)?( itself)? (is |was )?(timing out|timed out|times out|hit(s|ting)? (its|the) timeout)`, cause: CauseLambdaFunctionTimeout, weight: wHint, layers: person},

@@ -46,11 +46,14 @@ type stats struct {
 	websocket   bool // wscat, $connect, @connections: a WebSocket API
 	// websocketWord: the word alone, which an HTTP API's marks outweigh
 	websocketWord bool
-	machine       int  // lines a program wrote (not a person's sentences)
-	shown5xx      int  // a 5xx a client, a CDN or a person showed anywhere (implied5xx: some 5xx)
-	curlCode      bool // the line before was a curl command printing %{http_code}
-	retryAfter    time.Duration
-	maxLatency    time.Duration
+	machine       int // lines a program wrote (not a person's sentences)
+	// cleanInvocations are Lambda invocations whose REPORT closed them
+	// without any error, timeout or memory line
+	cleanInvocations int
+	shown5xx         int  // a 5xx a client, a CDN or a person showed anywhere (implied5xx: some 5xx)
+	curlCode         bool // the line before was a curl command printing %{http_code}
+	retryAfter       time.Duration
+	maxLatency       time.Duration
 }
 
 // NewSession starts collecting evidence for one incident; hints are what the

@@ -1,0 +1,38 @@
+package classifier
+
+import "testing"
+
+const (
+	cleanInvocation = "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\n" +
+		"END RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\n" +
+		"REPORT RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tDuration: 12.30 ms\tBilled Duration: 13 ms\tMemory Size: 128 MB\tMax Memory Used: 70 MB\n"
+	failedInvocation = "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\n" +
+		"2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tInvoke Error \t{\"errorType\":\"TypeError\",\"errorMessage\":\"x is undefined\"}\n" +
+		"END RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\n" +
+		"REPORT RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tDuration: 12.30 ms\tBilled Duration: 13 ms\tMemory Size: 128 MB\tMax Memory Used: 70 MB\n"
+)
+
+// A function that ran to its end without an error while the client got
+// the proxy integration's 5xx for an unreadable answer: the gateway
+// refused the answer. Other statuses and failing invocations keep their
+// own diagnosis, and so does a WebSocket API, which reads no answer shape.
+func TestCleanInvocationAndProxyFailure(t *testing.T) {
+	checkWordings(t, []wording{
+		{"rest 502", cleanInvocation + "HTTP/2 502\n{\"message\": \"Internal server error\"}", "lambda_malformed_proxy_response", "502"},
+		{"http api 500", cleanInvocation + "HTTP/2 500\napigw-requestid: RL2XYiwjPHcEMEQ=\n{\"message\":\"Internal Server Error\"}", "lambda_malformed_proxy_response", "500"},
+		{"rest 504 is the integration timeout", cleanInvocation + "HTTP/2 504\n{\"message\": \"Endpoint request timed out\"}", "integration_timeout", "504"},
+		{"rest 500 names nothing", cleanInvocation + "HTTP/2 500\n{\"message\": \"Internal server error\"}", "unknown", "500"},
+		{"a failing invocation is the function's error", failedInvocation + "HTTP/2 502\n{\"message\": \"Internal server error\"}", "lambda_function_error", "502"},
+		{"websocket", cleanInvocation + "wscat -c wss://abc123.execute-api.us-east-1.amazonaws.com/prod\nerror: Unexpected server response: 502", "unknown", "502"},
+	})
+}
+
+// People say the same: the function succeeded, the client got a 5xx.
+func TestSucceededFunctionAndProxyFailureInWords(t *testing.T) {
+	checkWordings(t, []wording{
+		{"invocations successful", "The API returns 502 Bad Gateway for some requests, even though the lambdas were successful.", "lambda_malformed_proxy_response", "502"},
+		{"logs show success", "Every call answers 502 Bad Gateway. The CloudWatch logs show full success for each request.", "lambda_malformed_proxy_response", "502"},
+		{"healthy", "We see 502 Bad Gateway on about 3% of requests while the Lambda function looked healthy in every dashboard.", "lambda_malformed_proxy_response", "502"},
+		{"successfully triggered, no 5xx", "We were able to connect with wscat and trigger the onconnect lambda successfully, then got 403 Forbidden.", "not_5xx", "none"},
+	})
+}
