@@ -98,10 +98,12 @@ func stageKeyOf(ep scenario.EpisodeInfo) string {
 	return fmt.Sprintf("%s/%s/%s/%s/%s", ep.Account, ep.Region, ep.APIType, ep.APIID, ep.Stage)
 }
 
-// TestCatalogEveryFailureDiagnosed is the product's promise end to end:
-// every failure of the catalog is detected and diagnosed with the status
-// and cause its episode injected, and every one recovers.
-func TestCatalogEveryFailureDiagnosed(t *testing.T) {
+// TestCatalog is the product's promise end to end, on one run of the
+// catalog shared by its checks: every failure of the catalog is detected
+// and diagnosed with the status and cause its episode injected, and every
+// one recovers; incidents name their failing routes where the stage has
+// detailed metrics.
+func TestCatalog(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end run of the catalog")
 	}
@@ -110,6 +112,12 @@ func TestCatalogEveryFailureDiagnosed(t *testing.T) {
 	for range 70 {
 		r.poll(ctx)
 	}
+	t.Run("every failure diagnosed", func(t *testing.T) { checkEveryFailureDiagnosed(t, r) })
+	t.Run("incidents carry routes", func(t *testing.T) { checkIncidentsCarryRoutes(t, r) })
+}
+
+// checkEveryFailureDiagnosed: see TestCatalog.
+func checkEveryFailureDiagnosed(t *testing.T, r *catalogRun) {
 	episodes := map[string]bool{}
 	for _, ep := range r.world.Episodes() {
 		episodes[stageKeyOf(ep)] = true

@@ -1,7 +1,6 @@
 package daemon
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
@@ -10,14 +9,10 @@ import (
 	"github.com/apigw-triage/apigw-triage/notifier"
 )
 
-// TestCatalogIncidentsCarryRoutes: an incident on a catalog stage with
+// checkIncidentsCarryRoutes (TestCatalog): an incident on a catalog stage with
 // detailed metrics shows its failing methods or routes; one without says
 // nothing about routes.
-func TestCatalogIncidentsCarryRoutes(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end run of the catalog")
-	}
-	r := startCatalog(t, catalogSetup{})
+func checkIncidentsCarryRoutes(t *testing.T, r *catalogRun) {
 	acct := r.world.Accounts()[0]
 	region := r.world.Regions(acct)[0]
 	detailed := map[string]bool{}
@@ -43,8 +38,8 @@ func TestCatalogIncidentsCarryRoutes(t *testing.T) {
 	if last.IsZero() {
 		t.Fatal("no catalog episode on a stage with detailed metrics")
 	}
-	for r.clk.Now().Before(last.Add(8 * time.Minute)) {
-		r.poll(context.Background())
+	if r.clk.Now().Before(last.Add(8 * time.Minute)) {
+		t.Fatalf("the run ended at %s, before the detailed stages' failures could be diagnosed", r.clk.Now().Format(time.TimeOnly))
 	}
 	withRoutes := 0
 	for _, ep := range eps {
