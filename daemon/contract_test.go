@@ -42,13 +42,11 @@ var contractMetrics = map[string][]string{
 	"apigw_triage_slack_plain_text_fallbacks_total":  nil,
 }
 
-// TestContractMetricNames keeps the code, docs/interfaces.md, the Grafana
+// checkContractMetricNames (TestServedCatalog) keeps the code, docs/interfaces.md, the Grafana
 // dashboard and the alert rules in step: every promised metric exists with
 // its labels and a help text, and every metric a deploy file queries is
 // one the daemon exports.
-func TestContractMetricNames(t *testing.T) {
-	r := startServed(t)
-	r.pollUntilOpen(t)
+func checkContractMetricNames(t *testing.T, r *servedRun) {
 	families := gatherFamilies(t, r)
 
 	t.Run("contract", func(t *testing.T) {

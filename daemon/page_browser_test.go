@@ -13,20 +13,12 @@ import (
 	"time"
 )
 
-// TestIncidentPageInChromium serves the daemon after a run of the catalog
+// checkIncidentPage (TestServedCatalog) serves the daemon after a run of the catalog
 // and opens GET / on its own listener in Debian's headless Chromium: the page renders (a
 // screenshot of the asked size, kept in testdata/artifacts for a look) and
 // its DOM names every open incident's API and cause.
-func TestIncidentPageInChromium(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end run of the catalog in a browser")
-	}
+func checkIncidentPage(t *testing.T, r *servedRun) {
 	chromium := requireTool(t, "/usr/bin/chromium", "chromium")
-	r := startServed(t)
-	r.pollUntilOpen(t)
-	for range 6 { // a few windows more, so the graphs have a line
-		r.poll(context.Background())
-	}
 	open := r.d.opts.Incidents.Open()
 	url := "http://" + r.d.Addr() + "/"
 

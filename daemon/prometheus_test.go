@@ -9,20 +9,11 @@ import (
 	"github.com/apigw-triage/apigw-triage/classifier"
 )
 
-// TestPrometheusScrapesDaemon lets a real Prometheus scrape the daemon
+// checkPrometheusScrape (TestServedCatalog) lets a real Prometheus scrape the daemon
 // after the catalog's first incidents opened, and reads through its query
 // API what an SRE's dashboard and alerts would: the open incidents with
 // their diagnosis, the daemon's health, its AWS use and its notifications.
-func TestPrometheusScrapesDaemon(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs a Prometheus server")
-	}
-	r := startServed(t)
-	// Prometheus starts while the daemon polls: its scrape manager applies
-	// new targets only every five seconds.
-	began := time.Now()
-	prom := startPrometheus(t, r.d.Addr())
-	polls := r.pollUntilOpen(t)
+func checkPrometheusScrape(t *testing.T, r *servedRun, prom *promServer, polls int, began time.Time) {
 	open := r.d.opts.Incidents.Open()
 	polled := time.Now()
 	prom.waitFor(t, `up{job="apigw-triage"} == 1`, 60*time.Second)

@@ -6,13 +6,11 @@ import (
 	"testing"
 )
 
-// TestMetricsPassPromtool lints the daemon's /metrics, with open incidents
+// checkPromtool (TestServedCatalog) lints the daemon's /metrics, with open incidents
 // and notifications flowing so every family has series, with the linter
 // Prometheus ships: names, units, _total on counters, help texts.
-func TestMetricsPassPromtool(t *testing.T) {
+func checkPromtool(t *testing.T, r *servedRun) {
 	promtool := requireTool(t, "/usr/bin/promtool", "prometheus")
-	r := startServed(t)
-	r.pollUntilOpen(t)
 	body := r.scrape(t)
 
 	cmd := exec.Command(promtool, "check", "metrics")
