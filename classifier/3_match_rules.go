@@ -372,6 +372,15 @@ func personRules() []ruleSpec {
 		// names the function's failure; the 200 the same words show makes it
 		// lambda_error_masked_as_200.
 		{lit: "200", re: `\b200\b[^.]{0,60}\b(errors?|errormessage|timed out|times out|time ?outs?|exceptions?|fail(s|ed|ure)?|throws?)\b|\b(errors?|errormessage|timed out|times out|time ?outs?|exceptions?|fail(s|ed|ure)?|throws?)\b[^.]{0,60}\b(returns?|gets?|got|answers?|responds?)( back)?( with)?( an?| the| http| status| response)* 200\b`, cause: CauseLambdaFunctionError, weight: wWeak, layers: person},
+		// the same in the words of seed 003 and its translations: "Lambda
+		// errors are returned as 200 OK responses", "os erros do Lambda serão
+		// retornados como respostas 200 OK", "錯誤預設會以 200 OK 回應傳回",
+		// "エラーは 200 OK として返されます", "오류가 발생해도 200 OK"
+		{lit: "200", re: `\b(errors?|exceptions?|failures?)\b[^.]{0,40}\b(returned|answered|sent|delivered|come back|comes back)( back)? (as|with)( an?| the| http| status)* 200\b`, cause: CauseLambdaFunctionError, weight: wWeak, implied: 200, layers: person},
+		{lit: "200", re: `(erros?|exceç(ão|ões)|falhas?)\b[^.]{0,40}(retornad[oa]s?|devolvid[oa]s?) como (respostas? )?200\b`, cause: CauseLambdaFunctionError, weight: wWeak, implied: 200, layers: person},
+		{lit: "200", re: `(錯誤|错误|例外|異常|异常)[^。]{0,30}(以|為|为)[^。]{0,10}200`, cause: CauseLambdaFunctionError, weight: wWeak, implied: 200, layers: person},
+		{lit: "200", re: `(エラー|例外)[^。]{0,40}200[^。]{0,20}(として|で)[^。]{0,10}(返|帰)|200(以外|しか)[^。]{0,30}(返|帰)|[45]\d\d[^。]{0,20}返しても[^。]{0,60}200`, cause: CauseLambdaFunctionError, weight: wWeak, implied: 200, layers: person},
+		{lit: "200", re: `(오류|에러|예외)[^.]{0,40}200`, cause: CauseLambdaFunctionError, weight: wWeak, implied: 200, layers: person},
 	}
 }
 

@@ -89,3 +89,19 @@ func TestHandlerNotFoundWordings(t *testing.T) {
 		{"go binary", `{"errorMessage":"fork/exec /var/task/main: no such file or directory","errorType":"PathError"}`, want, "502"},
 	})
 }
+
+// A failed function answered as 200 (seed 003), as the AWS article and its
+// translations word it and as people write it; a 5xx shown beside it still
+// wins.
+func TestErrorsReturnedAs200Wordings(t *testing.T) {
+	want := "lambda_error_masked_as_200"
+	checkWordings(t, []wording{
+		{"en", "Otherwise, Lambda errors are returned as 200 OK responses by default, and the result is not intuitive.", want, "none"},
+		{"pt-BR", "Caso contrário, os erros do Lambda serão retornados como respostas 200 OK por padrão.", want, "none"},
+		{"zh-TW", "否則 Lambda 錯誤預設會以 200 OK 回應傳回。", want, "none"},
+		{"ja", "そうしないと、Lambda エラーはデフォルトで 200 OK レスポンスとして返されます。", want, "none"},
+		{"ja only 200", "Lambda 関数でエラーを投げても、200以外のステータスが返ってきません。", want, "none"},
+		{"ko", "Lambda 함수에 오류가 발생해도 API Gateway는 200 OK 응답을 반환합니다.", want, "none"},
+		{"a 5xx shown beside it", "Lambda errors are returned as 200 OK responses.\nHTTP/1.1 502 Bad Gateway", "lambda_function_error", "502"},
+	})
+}
