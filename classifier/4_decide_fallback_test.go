@@ -36,3 +36,15 @@ func TestSucceededFunctionAndProxyFailureInWords(t *testing.T) {
 		{"successfully triggered, no 5xx", "We were able to connect with wscat and trigger the onconnect lambda successfully, then got 403 Forbidden.", "not_5xx", "none"},
 	})
 }
+
+// A timeout and the status the client got name the layer that timed out:
+// REST answers its own integration timeout with 504 and a function's
+// timeout with 502; an HTTP API answers its integration timeout with 503.
+func TestTimeoutLayerFromStatus(t *testing.T) {
+	checkWordings(t, []wording{
+		{"rest 504", "The request hits the 29 second integration timeout.\nHTTP/1.1 504 Gateway Timeout", "integration_timeout", "504"},
+		{"rest 502", "The request hits the 29 second integration timeout.\nHTTP/1.1 502 Bad Gateway", "lambda_function_timeout", "502"},
+		{"function timeout and 504", "2024-03-12T10:15:31.123Z 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Task timed out after 30.03 seconds\nHTTP/1.1 504 Gateway Timeout", "integration_timeout", "504"},
+		{"http api 503", "The request hits the 30 second integration timeout.\nHTTP/1.1 503 Service Unavailable\napigw-requestid: RL2XYiwjPHcEMEQ=", "integration_timeout", "503"},
+	})
+}

@@ -59,6 +59,12 @@ func (s *Session) decide(g *group, api stage.APIType) outcome {
 	if cause == CauseLambdaFunctionTimeout && (code == 504 || (code == 503 && api == stage.APIHTTP)) {
 		cause = CauseIntegrationTimeout
 	}
+	// The converse: a timeout while the client got a 502 is the function's
+	// own: Lambda ended it, and the gateway answered the function error
+	// with 502 (its own integration timeout is a 504).
+	if cause == CauseIntegrationTimeout && code == 502 && !inferred && api != stage.APIHTTP {
+		cause = CauseLambdaFunctionTimeout
+	}
 	return outcome{cause: cause, status: toStatus(code), inferred: inferred}
 }
 
