@@ -106,6 +106,9 @@ func TestBotModeGraphInEveryThread(t *testing.T) {
 	r := startCatalog(t, catalogSetup{config: func(c *config.Config) {
 		c.Slack.Token, c.Slack.WebhookURL = config.NewSecret("xoxb-test-token"), config.Secret{}
 		c.Slack.APIURL, c.Slack.Channel, c.Slack.MinInterval = slack.srv.URL+"/api/", "C0ALERTS1", -1
+		// Each incident its own root: the catalog opens five or more at
+		// once early on, which would otherwise make one digest root.
+		c.Slack.DigestThreshold = 0
 	}})
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
