@@ -23,8 +23,14 @@ func (s *Session) clientLine(msg, line []byte) {
 	msg = delocalize(msg)
 	s.low = appendLower(s.low[:0], msg[:min(len(msg), maxMatchBytes)])
 	layer := attribute(s.low)
-	if (layer == LayerPerson || layer == LayerUnknown) && levelWord.Match(msg) && statusShown(s.low) == 0 {
-		layer = LayerFunction // a logger's level word opens a program's line
+	if (layer == LayerPerson || layer == LayerUnknown) && levelWord.Match(msg) {
+		// a logger's level word opens a program's line: the function's, or,
+		// when it shows the HTTP status it received, a client tool's (its
+		// "failed to connect" is about reaching the API, not the backend)
+		layer = LayerFunction
+		if statusShown(s.low) != 0 {
+			layer = LayerClient
+		}
 	}
 	if layer.machine() {
 		s.st.machine++

@@ -115,6 +115,8 @@ var (
 	// client are about the client's own connection to API Gateway (in the
 	// function's log, inFunction reads them as the function's dependency)
 	gatewayLogs = layersOf(LayerGateway, LayerAccess, LayerAuthorizer, LayerPlatform, LayerFunction, LayerPerson, LayerUnknown)
+	// machineLogs are gatewayLogs without a person's sentences
+	machineLogs = layersOf(LayerGateway, LayerAccess, LayerAuthorizer, LayerPlatform, LayerFunction, LayerUnknown)
 )
 
 // inFunction re-reads, for a line of the function's own log, a cause that

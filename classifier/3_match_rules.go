@@ -313,7 +313,9 @@ func backendRules() []ruleSpec {
 		{lit: "connect timed out", cause: CauseBackendConnectionError, weight: 55, layers: gatewayLogs},
 		{lit: "unknownhostexception", cause: CauseBackendConnectionError, weight: 55, layers: gatewayLogs},
 		{lit: "no route to host", cause: CauseBackendConnectionError, weight: 55, layers: gatewayLogs},
-		{lit: "connect", re: `(could not|couldn'?t|unable to|failed to) connect`, cause: CauseBackendConnectionError, weight: 55, layers: gatewayLogs},
+		// a person's "couldn't connect" is most often their client failing
+		// to reach the API; the gateway's and the function's words stay
+		{lit: "connect", re: `(could not|couldn'?t|unable to|failed to) connect`, cause: CauseBackendConnectionError, weight: 55, layers: machineLogs},
 		{lit: "connection refused", cause: CauseBackendConnectionError, weight: wHint, layers: gatewayLogs},
 		{lit: "connection reset", cause: CauseBackendConnectionError, weight: wHint, layers: gatewayLogs},
 		{lit: "name or service not known", cause: CauseBackendConnectionError, weight: wHint, layers: gatewayLogs},
@@ -353,7 +355,7 @@ func personRules() []ruleSpec {
 		// (a function that ran and failed answers 502 on REST APIs and
 		// leaves its own log)
 		{lit: "invoke", re: `(never|not|wasn'?t|isn'?t|is not|was not) (even |being |getting )?(invoked|triggered)`, cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
-		{lit: "log", re: `(nothing|no entries|no logs?|nothing new) (shows? up |appears? )?in (the )?(cloudwatch|lambda|function'?s?)( logs?)?|no (cloudwatch |lambda |function )?logs (at all|were|are|show|for the function)`, cause: CauseLambdaInvokePermission, weight: wGuess + 10, layers: person},
+		{lit: "log", re: `(nothing|no entries|no logs?|nothing new) (shows? up |appears? )?in (the )?(cloudwatch|lambda|function'?s?)( logs?)?|no (cloudwatch |lambda |function )?logs (at all|were|are|show|for the function|appear(ed)?|showed up)`, cause: CauseLambdaInvokePermission, weight: wGuess + 10, layers: person},
 		{lit: "resource-based policy", cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
 		{lit: "resource based policy", cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
 		{lit: "proxy", re: `proxy (integration|response)[^.]{0,80}(statuscode|status code|format|string body|body (must|should) be a string)`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, layers: person},

@@ -1,0 +1,33 @@
+package classifier
+
+import "testing"
+
+// Who said "failed to connect" decides whose connection failed: a client
+// tool that got an HTTP status reached the API; a person saying it most
+// often means their client; the function's own log means its dependency.
+func TestConnectFailureByLayer(t *testing.T) {
+	checkWordings(t, []wording{
+		{"client tool log with a status",
+			"2025-10-25T14:02:09.847058Z ERROR Failed to connect: Connection error: HTTP error: 500 Internal Server Error",
+			"unknown", "500"},
+		{"a person about their client",
+			"Our mobile app couldn't connect to the API and got 502 Bad Gateway on every request.",
+			"unknown", "502"},
+		{"the function's dependency",
+			"2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tfailed to connect to db.internal:5432: connection refused\n" +
+				"HTTP/1.1 502 Bad Gateway",
+			"lambda_function_error", "502"},
+	})
+}
+
+// A request that failed while the function logged nothing was never
+// handed to the function, in the ways people say it.
+func TestNoFunctionLogWordings(t *testing.T) {
+	for _, words := range []string{
+		"Nothing shows up in the CloudWatch logs of the function.",
+		"No logs appeared in the function's log group.",
+		"There are no Lambda logs at all for these requests.",
+	} {
+		checkWordings(t, []wording{{words, words + "\nHTTP/1.1 500 Internal Server Error", "lambda_invoke_permission", "500"}})
+	}
+}
