@@ -14,6 +14,11 @@ var httpStatusLine = regexp.MustCompile(`^(?:< )?HTTP/\d(?:\.\d)? (\d{3})\b`)
 // client tool's log, and stays with the client.
 var levelWord = regexp.MustCompile(`^(?:ERROR|FATAL|CRITICAL)[: \t]`)
 
+// authorizerWord is the API's authorizer named in the four languages of
+// the remediation catalog ("Lambda authorizer", "AuthorizerFunction",
+// オーソライザー, 授權方, autorizador).
+var authorizerWord = regexp.MustCompile(`authori[sz]er|オーソライザー|授權方|授权方|autorizador`)
+
 // clientLine handles everything that is neither a Lambda line nor an access
 // record: execution-log messages without the request-id prefix (console
 // test invoke), client output (curl -i headers, gateway response bodies)
@@ -36,6 +41,7 @@ func (s *Session) clientLine(msg, line []byte) {
 		s.st.machine++
 	}
 	s.noteAPIType(s.low, msg)
+	s.st.authorizerWord = s.st.authorizerWord || authorizerWord.Match(s.low)
 	if m := httpStatusLine.FindSubmatch(msg); m != nil {
 		code := leadingInt(m[1])
 		s.noteShown(code)

@@ -48,3 +48,16 @@ func TestTimeoutLayerFromStatus(t *testing.T) {
 		{"http api 503", "The request hits the 30 second integration timeout.\nHTTP/1.1 503 Service Unavailable\napigw-requestid: RL2XYiwjPHcEMEQ=", "integration_timeout", "503"},
 	})
 }
+
+// An API whose authorizer people name, failing with the 500 an
+// authorizer's failure answers, when no line names another step.
+func TestAuthorizerFallback(t *testing.T) {
+	checkWordings(t, []wording{
+		{"500 with an authorizer", "We attached a Lambda authorizer to the API last week.\nHTTP/1.1 500 Internal Server Error", "authorizer_error", "500"},
+		{"japanese", "先週 API にオーソライザーを設定しました。\nHTTP/1.1 500 Internal Server Error", "authorizer_error", "500"},
+		{"502 is not the authorizer's", "We attached a Lambda authorizer to the API last week.\nHTTP/1.1 502 Bad Gateway", "unknown", "502"},
+		{"a named cause wins", "Since we attached the Lambda authorizer every call fails.\n" +
+			"(6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11) Execution failed due to configuration error: Invalid permissions on Lambda function\n" +
+			"(6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11) Method completed with status: 500", "lambda_invoke_permission", "500"},
+	})
+}

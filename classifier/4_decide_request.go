@@ -17,8 +17,9 @@ type outcome struct {
 // Weights of the structural fallbacks: what the taxonomy makes likely when
 // no line names the cause. They lose against any named cause.
 const (
-	wFallbackMalformed = 30
-	wFallbackTimeout   = 20
+	wFallbackMalformed  = 30
+	wFallbackTimeout    = 20
+	wFallbackAuthorizer = 25
 )
 
 // wAbstain is the least weight that names a cause: below it the evidence
@@ -141,6 +142,11 @@ func (s *Session) fallback(h hit, g *group, api stage.APIType) hit {
 		h.cause, h.weight = CauseIntegrationTimeout, wFallbackTimeout
 	case is5xx(code) && g.latency >= s.integrationTimeout(api)-time.Second:
 		h.cause, h.weight = CauseIntegrationTimeout, wHint
+	// an API with an authorizer that failed with the 500 an authorizer's
+	// failure answers, and no line naming another step: the authorizer
+	// runs first, and its failures leave no integration or function line
+	case (code == 500 || code == implied5xx) && s.st.authorizerWord:
+		h.cause, h.weight = CauseAuthorizerError, wFallbackAuthorizer
 	}
 	return h
 }

@@ -50,6 +50,8 @@ type stats struct {
 	// cleanInvocations are Lambda invocations whose REPORT closed them
 	// without any error, timeout or memory line
 	cleanInvocations int
+	// authorizerWord: a person or a client named the API's authorizer
+	authorizerWord bool
 	shown5xx         int  // a 5xx a client, a CDN or a person showed anywhere (implied5xx: some 5xx)
 	curlCode         bool // the line before was a curl command printing %{http_code}
 	retryAfter       time.Duration
