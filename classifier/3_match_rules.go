@@ -342,7 +342,13 @@ func personRules() []ruleSpec {
 		{lit: "を呼び出す権限", cause: CauseLambdaInvokePermission, weight: wHint, layers: person},
 		{lit: "呼叫", re: `(沒有|没有|無|无)[^。]{0,20}(呼叫|調用|调用|叫用)[^。]{0,20}(許可|權限|权限)|(許可|權限|权限)[^。]{0,20}(呼叫|調用|调用|叫用)`, cause: CauseLambdaInvokePermission, weight: wHint, layers: person},
 		{lit: "permiss", re: `(permissão|permissões) (para|de) invocar`, cause: CauseLambdaInvokePermission, weight: wHint, layers: person},
-		{lit: "プロキシ", re: `プロキシ[^。]{0,40}(形式|フォーマット)[^。]{0,20}(不正|誤|違)|(不正|誤った)[^。]{0,10}(形式|フォーマット)[^。]{0,30}プロキシ`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, layers: person},
+		{lit: "プロキシ", re: `プロキシ[^。]{0,40}(形式|フォーマット)[^。]{0,20}(不正|誤|違|返さない|返していない|になっていない|ではない)|(不正|誤った)[^。]{0,10}(形式|フォーマット)[^。]{0,30}プロキシ`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, layers: person},
+		// the function's output in another format than the proxy integration
+		// reads, as the AWS guide and its translations say it
+		{lit: "format", re: `\b(output|response|return value|returned value)\b[^.]{0,30}\b(of |in )?(a )?(different|wrong|invalid|incorrect|unexpected) format`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, layers: person},
+		{lit: "formato", re: `(saída|resposta|retorno)[^.]{0,30}formato (diferente|inválido|incorreto|errado)`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, layers: person},
+		{lit: "格式", re: `(輸出|输出|回應|响应|傳回值|返回值)[^。]{0,20}格式(不同|錯誤|错误|不正確|不正确)`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, layers: person},
+		{lit: "形式", re: `(戻り値|返り値|レスポンス|出力)[^。]{0,30}(形式|フォーマット)[^。]{0,20}(異な|違|返さない|返していない|になっていない|ではない)`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, layers: person},
 		{lit: "proxy", re: `resposta (de )?proxy[^.]{0,30}malformada|proxy[^.]{0,30}(mal formada|malformada)`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, layers: person},
 		{lit: "代理", re: `(格式錯誤|格式错误|格式不正確|格式不正确)[^。]{0,30}代理|代理[^。]{0,30}(格式錯誤|格式错误)`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, layers: person},
 		{lit: "統合タイムアウト", cause: CauseIntegrationTimeout, weight: wHint, layers: person},

@@ -105,3 +105,15 @@ func TestErrorsReturnedAs200Wordings(t *testing.T) {
 		{"a 5xx shown beside it", "Lambda errors are returned as 200 OK responses.\nHTTP/1.1 502 Bad Gateway", "lambda_function_error", "502"},
 	})
 }
+
+// The proxy integration's output format requirement in people's words and
+// in the AWS guide's translations, next to the 502 it causes.
+func TestProxyFormatWordings(t *testing.T) {
+	want := "lambda_malformed_proxy_response"
+	checkWordings(t, []wording{
+		{"en", "If the function output is of a different format, API Gateway returns a 502 Bad Gateway error response.", want, "502"},
+		{"pt-BR", "Se a saída da função tiver um formato diferente, o API Gateway retornará uma resposta de erro 502 Bad Gateway.", want, "502"},
+		{"zh-TW", "如果函數輸出格式不同，API Gateway 會傳回 502 Bad Gateway 錯誤回應。", want, "502"},
+		{"ja", "Lambda 関数の戻り値を指定の形式で返さないと、API Gateway が 502 エラーを返します。", want, "502"},
+	})
+}
