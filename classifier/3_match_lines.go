@@ -11,6 +11,9 @@ type hit struct {
 	cause   Cause
 	weight  int
 	implied int
+	// told: the cause comes from a person's description, which names a
+	// cause but not the status the client got
+	told bool
 }
 
 // better reports whether h is stronger evidence than o.
@@ -23,7 +26,7 @@ func (h hit) any() bool { return h.weight > 0 || h.implied != 0 }
 func (h hit) merge(o hit) hit {
 	out := h
 	if o.better(h) {
-		out.cause, out.weight = o.cause, o.weight
+		out.cause, out.weight, out.told = o.cause, o.weight, o.told
 	}
 	out.implied = mergeImplied(h.implied, o.implied)
 	return out
@@ -119,7 +122,7 @@ func (m *matcher) match(line []byte, layer Layer) hit {
 				implied = impliedStatus(m.low[loc[2]:loc[3]])
 			}
 		}
-		h = h.merge(hit{cause: r.cause, weight: r.weight, implied: implied})
+		h = h.merge(hit{cause: r.cause, weight: r.weight, implied: implied, told: r.told})
 	}
 	if layer == LayerFunction && h.weight > 0 && inFunction(h.cause) != h.cause {
 		h.cause, h.weight = inFunction(h.cause), min(h.weight, wFunctionDependency)

@@ -25,6 +25,8 @@ type rule struct {
 	unless []byte
 	// layers are the layers whose lines can show the cause; empty is all.
 	layers uint16
+	// told: a person rule, whose words name a cause and not a status
+	told bool
 	// pairs are byte pairs of lit (its first, middle and last) that a line
 	// must hold for lit to occur in it.
 	pairs []uint16
@@ -87,6 +89,7 @@ func rules() []rule {
 		ruleSet = make([]rule, 0, len(specs))
 		for _, s := range specs {
 			r := rule{lit: []byte(s.lit), cause: s.cause, weight: s.weight, implied: s.implied, layers: s.layers, pairs: litPairs([]byte(s.lit))}
+			r.told = s.layers == personLayers
 			if s.notAfter != "" {
 				r.notAfter = []byte(s.notAfter)
 			}
@@ -330,11 +333,14 @@ func backendRules() []ruleSpec {
 	}
 }
 
+// personLayers are the layers of a person's own words.
+var personLayers = layersOf(LayerPerson, LayerUnknown)
+
 // personRules recognise how people describe a cause in their own words
 // (issue threads, answers, articles), in the four languages of the remediation catalog. They are
 // weaker than any AWS message, so a log line always outranks them.
 func personRules() []ruleSpec {
-	person := layersOf(LayerPerson, LayerUnknown)
+	person := personLayers
 	return []ruleSpec{
 		{lit: "authori", re: `authori[sz]er[^.]{0,60}\b(fail(s|ed|ing)?|error|exception|throws?|crash(es|ed)?|invalid response)|(invalid|bad|malformed|wrong) (authori[sz]er|policy) response|authori[sz]er (did not|didn'?t|does not|doesn'?t) return`, cause: CauseAuthorizerError, weight: wHint, layers: person},
 		{lit: "オーソライザー", cause: CauseAuthorizerError, weight: wWeak, layers: person},

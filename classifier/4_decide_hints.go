@@ -47,7 +47,7 @@ func (s *Session) contextHit(api stage.APIType) hit {
 func (s *Session) withContext(h hit, g *group) hit {
 	c := s.contextHit(s.apiType())
 	if c.weight > h.weight && (h.weight < wSpecific || h.cause == CauseLambdaFunctionError) {
-		h.cause, h.weight = c.cause, c.weight
+		h.cause, h.weight, h.told = c.cause, c.weight, false
 	}
 	return h
 }

@@ -51,7 +51,10 @@ func (s *Session) decide(g *group, api stage.APIType) outcome {
 		cause = CauseUnknown // a 4xx look-alike's words in a request that did fail
 	}
 	inferred := code == 0 || code == implied5xx // "some 5xx" does not say which
-	if code == implied5xx || code == 0 {
+	switch {
+	case code == 0 && h.told:
+		code = -1 // a person's description names the cause, not what the client got
+	case code == implied5xx || code == 0:
 		code = s.usualCode(cause, api, code)
 	}
 	// A function still running when the gateway gave up: the client got
