@@ -182,10 +182,17 @@ func (n *Notifier) detail(ctx context.Context, d *notifier.Delivery) error {
 		return nil
 	}
 	v := notifier.NewView(d.Event, n.route(d.Event.Snapshot).Lang)
+	// A reply an interrupted attempt may have posted is looked up, not
+	// posted again; the graph after it may be there too, so it is only
+	// uploaded after a reply this attempt posted: never twice.
+	recovering := d.State.Extra[extraReplyPending] == d.Event.ID
 	if err := n.reply(ctx, d, render(v, styleDetail, ""), plainMessage(v, "")); err != nil {
 		return err
 	}
 	setExtra(&d.State, extraDetail, d.Event.ID)
+	if !recovering {
+		n.uploadGraph(ctx, d) // the incident's graph under its details
+	}
 	return nil
 }
 
