@@ -13,7 +13,7 @@ import (
 
 // buildBinary builds apigw-triage into a temporary directory, so the test
 // runs the daemon as its own OS process.
-func buildBinary(t *testing.T) string {
+func buildBinary(t testing.TB) string {
 	t.Helper()
 	goTool, err := exec.LookPath("go")
 	if err != nil {
@@ -32,7 +32,7 @@ func buildBinary(t *testing.T) string {
 
 // daemonProc is one apigw-triage process with its standard error in a file.
 type daemonProc struct {
-	t    *testing.T
+	t    testing.TB
 	name string
 	cmd  *exec.Cmd
 	log  string
@@ -42,7 +42,7 @@ type daemonProc struct {
 
 // startDaemon starts bin with args; the process is killed at the end of
 // the test if it is still running.
-func startDaemon(t *testing.T, name, bin string, env []string, args ...string) *daemonProc {
+func startDaemon(t testing.TB, name, bin string, env []string, args ...string) *daemonProc {
 	t.Helper()
 	p := &daemonProc{t: t, name: name, log: filepath.Join(t.TempDir(), name+".log"), done: make(chan struct{})}
 	f, err := os.Create(p.log)
