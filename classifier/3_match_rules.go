@@ -216,7 +216,9 @@ func lambdaRules() []ruleSpec {
 		{lit: "lambda invocation failed with status: 429", cause: CauseLambdaThrottled, weight: wExplicit},
 		// (the client's "x-amzn-ErrorType: TooManyRequestsException" header is
 		// the gateway's own 429: see clientRules)
-		{lit: "toomanyrequestsexception", cause: CauseLambdaThrottled, weight: 85, unless: "x-amzn-errortype:"},
+		// (nor is "429 TooManyRequestsException", the code a client got
+		// before the error type its SDK names)
+		{lit: "toomanyrequestsexception", re: `toomanyrequestsexception`, notAfter: "429 ", cause: CauseLambdaThrottled, weight: 85, unless: "x-amzn-errortype:"},
 		// Lambda's own throttling answer to the gateway; the "Malformed
 		// Lambda proxy response" that follows is its consequence
 		{lit: "reservedfunctionconcurrentinvocationlimitexceeded", cause: CauseLambdaThrottled, weight: 99},
