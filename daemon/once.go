@@ -51,7 +51,7 @@ func PollOnce(ctx context.Context, cfg *config.Config, env Env) (*OnceResult, er
 	g.SetLimit(4)
 	for i, sr := range tripped {
 		g.Go(func() error {
-			ev, evErr := col.Evidence(gctx, sr.Stage, sr.WindowStart, sr.WindowEnd)
+			ev, evErr := col.Evidence(gctx, sr.Stage, sr.WindowStart, evidenceEnd(sr, env.Clock.Now()))
 			if evErr != nil {
 				env.Logger.Warn("evidence pull failed", "stage", sr.Stage.Key, "err", evErr)
 			}

@@ -141,7 +141,7 @@ func (d *Daemon) diagnose(ctx context.Context, sr collector.StageResult) diagnos
 		since := sr.WindowEnd.Add(-time.Duration(d.opts.RediagnoseEvery) * d.opts.Interval)
 		start = minTime(start, maxTime(inc.Info.OpenedAt, since))
 	}
-	ev, err := d.opts.Collector.Evidence(ctx, sr.Stage, start, sr.WindowEnd)
+	ev, err := d.opts.Collector.Evidence(ctx, sr.Stage, start, evidenceEnd(sr, d.opts.Clock.Now()))
 	if ctx.Err() != nil {
 		return diagnosed{}
 	}
@@ -208,6 +208,14 @@ func (d *Daemon) refresh(ctx context.Context) {
 			d.log.Warn("refresh of open alerts failed", "err", err)
 		}
 	}
+}
+
+// evidenceEnd is where a stage's evidence ends: now, not the window's end.
+// An early trip rests on minutes newer than the window (a count proven
+// while CloudWatch completes it), and their log lines are already there;
+// evidence that stopped at the window's end would miss the very failure.
+func evidenceEnd(sr collector.StageResult, now time.Time) time.Time {
+	return maxTime(sr.WindowEnd, now.Truncate(time.Second))
 }
 
 func minTime(a, b time.Time) time.Time {

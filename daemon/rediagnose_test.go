@@ -18,12 +18,12 @@ import (
 )
 
 // windowRecorder is a Collector that records the evidence windows asked for.
-type windowRecorder struct{ starts []time.Time }
+type windowRecorder struct{ starts, ends []time.Time }
 
 func (*windowRecorder) Poll(context.Context) (*collector.PollResult, error) { return nil, nil }
 func (*windowRecorder) Ready() error                                        { return nil }
-func (w *windowRecorder) Evidence(_ context.Context, _ collector.Stage, start, _ time.Time) (*collector.Evidence, error) {
-	w.starts = append(w.starts, start)
+func (w *windowRecorder) Evidence(_ context.Context, _ collector.Stage, start, end time.Time) (*collector.Evidence, error) {
+	w.starts, w.ends = append(w.starts, start), append(w.ends, end)
 	return &collector.Evidence{}, nil
 }
 
@@ -44,7 +44,7 @@ func TestRediagnosisReadsOnlyRecentEvidence(t *testing.T) {
 		t.Fatal(err)
 	}
 	rec := &windowRecorder{}
-	d := &Daemon{opts: Options{Collector: rec, Incidents: mgr, Interval: time.Minute, RediagnoseEvery: 5, Lang: classifier.LangEN},
+	d := &Daemon{opts: Options{Collector: rec, Incidents: mgr, Clock: clk, Interval: time.Minute, RediagnoseEvery: 5, Lang: classifier.LangEN},
 		log: slog.New(slog.DiscardHandler), metrics: newMetrics(prometheus.NewRegistry()), diagnosed: map[string]int{}}
 	sr := collector.StageResult{Stage: collector.Stage{Identity: stage.Identity{Key: "k", APIType: stage.APIREST}},
 		Figures: stage.Figures{WindowStart: t0.Add(-5 * time.Minute), WindowEnd: t0.Add(-2 * time.Minute)}, Tripped: true}
@@ -65,5 +65,10 @@ func TestRediagnosisReadsOnlyRecentEvidence(t *testing.T) {
 	}
 	if want := sr.WindowEnd.Add(-5 * time.Minute); !rec.starts[1].Equal(want) {
 		t.Errorf("re-diagnosis reads from %v, want %v (the last 5 intervals)", rec.starts[1], want)
+	}
+	// An early trip rests on minutes newer than the window's end: the
+	// evidence reaches the present.
+	if !rec.ends[1].Equal(clk.Now()) {
+		t.Errorf("evidence ends at %v, want now (%v), past the window's end %v", rec.ends[1], clk.Now(), sr.WindowEnd)
 	}
 }
