@@ -101,15 +101,28 @@ func alignFirstEpisodes(n int) func(*scenario.Scenario) {
 	}
 }
 
-// settle waits until every dispatcher's outbox is empty.
+// settle waits until every dispatcher's outbox is empty. A dispatcher
+// that backs off after failures (a store outage) sleeps on the manual
+// clock, so when its outbox has not moved for a while and something waits
+// on the clock, emulated time moves on as it would in a real run.
 func (r *servedRun) settle(t *testing.T) {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(60 * time.Second)
 	for _, run := range r.d.opts.Runners {
 		d, ok := run.(*incident.Dispatcher)
-		for ok && d.Depth() > 0 {
+		if !ok {
+			continue
+		}
+		depth, moved := d.Depth(), time.Now()
+		for d.Depth() > 0 {
 			if time.Now().After(deadline) {
-				t.Fatal("outbox not delivered within 30 s")
+				t.Fatalf("outbox not delivered within 60 s (%d left)", d.Depth())
+			}
+			if n := d.Depth(); n != depth {
+				depth, moved = n, time.Now()
+			} else if time.Since(moved) > 500*time.Millisecond && r.clk.Waiters() > 0 {
+				r.clk.Advance(5 * time.Second)
+				moved = time.Now()
 			}
 			time.Sleep(20 * time.Millisecond)
 		}
