@@ -210,12 +210,17 @@ func (d *Daemon) refresh(ctx context.Context) {
 	}
 }
 
-// evidenceEnd is where a stage's evidence ends: now, not the window's end.
-// An early trip rests on minutes newer than the window (a count proven
-// while CloudWatch completes it), and their log lines are already there;
-// evidence that stopped at the window's end would miss the very failure.
+// evidenceEnd is where a stage's evidence ends: the end of the current
+// minute, not the window's end. An early trip rests on minutes newer than
+// the window (a count proven while CloudWatch completes it), and their log
+// lines are already there; evidence that stopped at the window's end would
+// miss the very failure. Whole minutes keep the spans messages show short.
 func evidenceEnd(sr collector.StageResult, now time.Time) time.Time {
-	return maxTime(sr.WindowEnd, now.Truncate(time.Second))
+	end := now.Truncate(time.Minute)
+	if end.Before(now) {
+		end = end.Add(time.Minute)
+	}
+	return maxTime(sr.WindowEnd, end)
 }
 
 func minTime(a, b time.Time) time.Time {

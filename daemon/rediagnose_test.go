@@ -67,8 +67,10 @@ func TestRediagnosisReadsOnlyRecentEvidence(t *testing.T) {
 		t.Errorf("re-diagnosis reads from %v, want %v (the last 5 intervals)", rec.starts[1], want)
 	}
 	// An early trip rests on minutes newer than the window's end: the
-	// evidence reaches the present.
-	if !rec.ends[1].Equal(clk.Now()) {
-		t.Errorf("evidence ends at %v, want now (%v), past the window's end %v", rec.ends[1], clk.Now(), sr.WindowEnd)
+	// evidence reaches the end of the current minute.
+	clk.Advance(30 * time.Second)
+	d.diagnose(context.Background(), sr)
+	if want := clk.Now().Truncate(time.Minute).Add(time.Minute); !rec.ends[2].Equal(want) {
+		t.Errorf("evidence ends at %v, want the current minute's end %v, past the window's end %v", rec.ends[2], want, sr.WindowEnd)
 	}
 }
