@@ -27,10 +27,9 @@ func (c *Collector) Discover(ctx context.Context) ([]Stage, []TargetError) {
 		})
 	}
 	_ = g.Wait()
-	var out []Stage
+	out := concat(stages)
 	var failures []TargetError
 	for i, r := range c.regions {
-		out = append(out, stages[i]...)
 		if errs[i] != nil {
 			failures = append(failures, TargetError{Account: r.account, Region: r.name, Op: "discovery", Err: errs[i]})
 		}

@@ -41,21 +41,19 @@ func (c *Collector) discover(ctx context.Context, r *region) ([]Stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []Stage
+	prev := c.previous(r)
+	var rest, http []Stage
 	if c.wantsType(stage.APIREST) {
-		st, err := c.discoverREST(ctx, r, tagged)
-		if err != nil {
+		if rest, err = c.discoverREST(ctx, r, tagged, prev); err != nil {
 			return nil, fmt.Errorf("REST APIs: %w", err)
 		}
-		out = append(out, st...)
 	}
 	if c.wantsType(stage.APIHTTP) || c.wantsType(stage.APIWebSocket) {
-		st, err := c.discoverHTTP(ctx, r, tagged)
-		if err != nil {
+		if http, err = c.discoverHTTP(ctx, r, tagged, prev); err != nil {
 			return nil, fmt.Errorf("HTTP and WebSocket APIs: %w", err)
 		}
-		out = append(out, st...)
 	}
+	out := concat([][]Stage{rest, http})
 	c.warnCollisions(r, out)
 	return out, nil
 }
@@ -223,9 +221,20 @@ func stagesOf[T any](ctx context.Context, apis []T, fn func(context.Context, T) 
 	if err != nil {
 		return nil, err
 	}
-	var out []Stage
-	for _, st := range perAPI {
-		out = append(out, st...)
+	return concat(perAPI), nil
+}
+
+// concat joins the parts into one slice of exactly their length: a
+// discovery of thousands of stages grown by append would leave up to
+// twice the picture as garbage while the previous picture is still live.
+func concat[T any](parts [][]T) []T {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
 	}
-	return out, nil
+	out := make([]T, 0, n)
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
 }

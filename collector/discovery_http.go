@@ -17,8 +17,8 @@ import (
 // discoverHTTP lists the selected HTTP and WebSocket APIs' stages (both are
 // apigatewayv2 APIs, told apart by protocol). apigatewayv2 has no
 // paginators, so the nextToken loops are written out.
-func (c *Collector) discoverHTTP(ctx context.Context, r *region, tagged map[string]bool) ([]Stage, error) {
-	var apis []v2types.Api
+func (c *Collector) discoverHTTP(ctx context.Context, r *region, tagged map[string]bool, prev unchanged) ([]Stage, error) {
+	var apis []apiMeta
 	var token *string
 	for {
 		page, err := r.http.GetApis(ctx, &apigatewayv2.GetApisInput{MaxResults: aws.String("500"), NextToken: token})
@@ -29,15 +29,17 @@ func (c *Collector) discoverHTTP(ctx context.Context, r *region, tagged map[stri
 			typ := v2Type(a)
 			meta := apiMeta{typ: typ, id: aws.ToString(a.ApiId), name: aws.ToString(a.Name), tags: a.Tags, account: r.account, region: r.name}
 			if typ != stage.APIUnknown && c.wantsType(typ) && c.selected(meta, tagged) {
-				apis = append(apis, a)
+				meta.tags = nil // the filters are done with them
+				apis = append(apis, meta)
 			}
 		}
 		if token = page.NextToken; aws.ToString(token) == "" {
 			break
 		}
 	}
-	return stagesOf(ctx, apis, func(ctx context.Context, a v2types.Api) ([]Stage, error) {
-		return c.httpAPIStages(ctx, r, a)
+	return stagesOf(ctx, apis, func(ctx context.Context, a apiMeta) ([]Stage, error) {
+		st, err := c.httpAPIStages(ctx, r, a)
+		return prev.keep(st), err
 	})
 }
 
@@ -53,9 +55,8 @@ func v2Type(a v2types.Api) stage.APIType {
 }
 
 // httpAPIStages discovers one HTTP or WebSocket API.
-func (c *Collector) httpAPIStages(ctx context.Context, r *region, a v2types.Api) ([]Stage, error) {
-	id, name, typ := aws.ToString(a.ApiId), aws.ToString(a.Name), v2Type(a)
-	meta := apiMeta{typ: typ, id: id, name: name, account: r.account, region: r.name}
+func (c *Collector) httpAPIStages(ctx context.Context, r *region, meta apiMeta) ([]Stage, error) {
+	id, name, typ := meta.id, meta.name, meta.typ
 	stages, err := httpStages(ctx, r.http, id)
 	if err != nil {
 		return nil, err

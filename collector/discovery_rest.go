@@ -14,8 +14,8 @@ import (
 
 // discoverREST lists the selected REST APIs' stages with their logging,
 // integrations and functions.
-func (c *Collector) discoverREST(ctx context.Context, r *region, tagged map[string]bool) ([]Stage, error) {
-	var apis []agtypes.RestApi
+func (c *Collector) discoverREST(ctx context.Context, r *region, tagged map[string]bool, prev unchanged) ([]Stage, error) {
+	var apis []apiMeta
 	p := apigateway.NewGetRestApisPaginator(r.rest, &apigateway.GetRestApisInput{Limit: aws.Int32(500)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
@@ -25,19 +25,20 @@ func (c *Collector) discoverREST(ctx context.Context, r *region, tagged map[stri
 		for _, a := range page.Items {
 			meta := apiMeta{typ: stage.APIREST, id: aws.ToString(a.Id), name: aws.ToString(a.Name), tags: a.Tags, account: r.account, region: r.name}
 			if c.selected(meta, tagged) {
-				apis = append(apis, a)
+				meta.tags = nil // the filters are done with them
+				apis = append(apis, meta)
 			}
 		}
 	}
-	return stagesOf(ctx, apis, func(ctx context.Context, a agtypes.RestApi) ([]Stage, error) {
-		return c.restAPIStages(ctx, r, a)
+	return stagesOf(ctx, apis, func(ctx context.Context, a apiMeta) ([]Stage, error) {
+		st, err := c.restAPIStages(ctx, r, a)
+		return prev.keep(st), err
 	})
 }
 
 // restAPIStages discovers one REST API.
-func (c *Collector) restAPIStages(ctx context.Context, r *region, a agtypes.RestApi) ([]Stage, error) {
-	id, name := aws.ToString(a.Id), aws.ToString(a.Name)
-	meta := apiMeta{typ: stage.APIREST, id: id, name: name, account: r.account, region: r.name}
+func (c *Collector) restAPIStages(ctx context.Context, r *region, meta apiMeta) ([]Stage, error) {
+	id, name := meta.id, meta.name
 	stages, err := r.rest.GetStages(ctx, &apigateway.GetStagesInput{RestApiId: aws.String(id)})
 	if err != nil {
 		return nil, fmt.Errorf("GetStages %s: %w", id, err)
