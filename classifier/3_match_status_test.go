@@ -18,17 +18,7 @@ func TestStatusWhereClientsPrintIt(t *testing.T) {
 		{"pretty-printed access record", "{\n    \"requestId\": \"abc\",\n    \"status\": \"504\",\n    \"routeKey\": \"GET /a\"\n}", "504"},
 		{"korean reason phrase", "API를 호출하면 게이트웨이 시간 초과가 발생합니다", "504"},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			s := NewSession(Hints{})
-			if _, err := s.ReadFrom(strings.NewReader(c.in)); err != nil {
-				t.Fatal(err)
-			}
-			if got := s.Diagnose(LangEN).Status.String(); got != c.want {
-				t.Errorf("status %s, want %s", got, c.want)
-			}
-		})
-	}
+	checkStatuses(t, cases)
 }
 
 // TestNoAllClearWhenA5xxShows: a 4xx and a 5xx in one report are two
@@ -105,6 +95,15 @@ func TestStatusAsClientLibrariesPrintIt(t *testing.T) {
 		// dependency failing: the client got the function error's status
 		{"requests in the function's log", "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\t[ERROR]\trequests.exceptions.HTTPError: 503 Server Error: Service Unavailable for url: https://partner.example.com/v1/a", "502"},
 	}
+	checkStatuses(t, cases)
+}
+
+// statusCase is one input and the status the diagnosis must give.
+type statusCase = struct{ name, in, want string }
+
+// checkStatuses diagnoses each case's input alone and compares its status.
+func checkStatuses(t *testing.T, cases []statusCase) {
+	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			s := NewSession(Hints{})
