@@ -74,6 +74,3 @@ func MustCompile(pattern string) *Regexp {
 	}
 	return l
 }
-
-// String is the pattern.
-func (l *Regexp) String() string { return l.whole.String() }
