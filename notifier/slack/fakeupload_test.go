@@ -19,8 +19,8 @@ type fakeFiles struct {
 
 // fakeFile is one file shared by files.completeUploadExternal.
 type fakeFile struct {
-	ID, Channel, ThreadTS string
-	Data                  []byte
+	ID, Channel, ThreadTS, Title string
+	Data                         []byte
 }
 
 const uploadPath = "/upload.target"
@@ -60,7 +60,8 @@ func (f *fakeSlack) upload(w http.ResponseWriter, r *http.Request) {
 func (f *fakeSlack) completeUpload(w http.ResponseWriter, r *http.Request) {
 	_ = r.ParseForm()
 	var files []struct {
-		ID string `json:"id"`
+		ID    string `json:"id"`
+		Title string `json:"title"`
 	}
 	_ = json.Unmarshal([]byte(r.FormValue("files")), &files)
 	f.mu.Lock()
@@ -71,7 +72,7 @@ func (f *fakeSlack) completeUpload(w http.ResponseWriter, r *http.Request) {
 	}
 	id := files[0].ID
 	f.files.completed = append(f.files.completed, fakeFile{ID: id, Channel: r.FormValue("channel_id"),
-		ThreadTS: r.FormValue("thread_ts"), Data: f.files.uploaded[id]})
+		ThreadTS: r.FormValue("thread_ts"), Title: files[0].Title, Data: f.files.uploaded[id]})
 	reply(w, map[string]any{"ok": true, "files": []map[string]any{{"id": id, "title": "graph"}}})
 }
 

@@ -3,10 +3,12 @@ package slack
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"time"
 
 	slackapi "github.com/slack-go/slack"
 
+	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/notifier"
 )
 
@@ -31,13 +33,22 @@ func (n *Notifier) uploadGraph(ctx context.Context, d *notifier.Delivery) {
 	}
 	ctx, cancel := context.WithTimeout(ctx, uploadTimeout)
 	defer cancel()
+	title := graphTitle(n.route(d.Event.Snapshot).Lang, d.Event.Snapshot)
 	_, err = n.api.UploadFileContext(ctx, slackapi.UploadFileParameters{
 		Reader: bytes.NewReader(png), FileSize: len(png), Filename: "apigw-triage-graph.png",
-		Title: "5xx rate and p99 latency", AltTxt: "5xx rate and p99 latency of the stage around the incident",
+		Title: title, AltTxt: title,
 		Channel: d.State.Channel, ThreadTimestamp: d.State.RootTS,
 	})
 	_ = n.observe(methodUpload, err)
 	if err != nil {
 		n.opts.Logger.Warn("slack graph upload failed; the message stands without it", "incident", id, "channel", d.State.Channel, "err", err)
 	}
+}
+
+// graphTitle names the graph's two panels in the route's language: the
+// error rate, and the latency at the statistic the stage is watched at
+// (its configured percentile, not always p99).
+func graphTitle(lang classifier.Lang, in notifier.Snapshot) string {
+	latency := fmt.Sprintf(notifier.Label(lang, notifier.LabelLatency), in.LatencyName())
+	return notifier.Label(lang, notifier.LabelErrorRate) + " · " + latency
 }

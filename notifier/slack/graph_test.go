@@ -48,6 +48,7 @@ func TestBotUploadsGraphIntoThreadOnce(t *testing.T) {
 	})
 	var s store
 	for _, ev := range lifecycle() {
+		ev.Snapshot.LatencyStatistic = "p95"
 		if _, err := s.deliver(t, n, ev); err != nil {
 			t.Fatalf("%s: %v", ev.Kind, err)
 		}
@@ -59,6 +60,10 @@ func TestBotUploadsGraphIntoThreadOnce(t *testing.T) {
 	roots := f.roots()
 	if len(roots) != 1 || files[0].Channel != "C0ALERTS1" || files[0].ThreadTS != roots[0].TS {
 		t.Errorf("file %s in %s thread %q; want the root's thread %q in C0ALERTS1", files[0].ID, files[0].Channel, files[0].ThreadTS, roots[0].TS)
+	}
+	// The stage is watched at p95: the title says so, not p99.
+	if want := "Error rate · p95 latency"; files[0].Title != want {
+		t.Errorf("graph titled %q; want %q", files[0].Title, want)
 	}
 	if !bytes.Contains(files[0].Data, png) {
 		t.Errorf("the uploaded body (%d bytes) does not hold the graph's %d bytes", len(files[0].Data), len(png))
