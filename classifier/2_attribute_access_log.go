@@ -205,7 +205,10 @@ func accessHints(rec accessRecord) hit {
 // clf is the common-log-format access record API Gateway's console offers:
 // ip caller user [time] "method routeKey-or-path protocol" status length requestId, and
 // whatever variables the user appended (often $context.integrationErrorMessage).
-var clf = regexp.MustCompile(`^\S+ \S+ \S+ \[[^\]]{10,40}\] "([^"]*)" (\d{3}) (\S+)(?: (\S+))?(?: (.*))?$`)
+// The format is the user's to edit, and the three leading fields are the
+// ones most often dropped ("[time] "GET $default HTTP/1.1" 500 35 id ..."),
+// so they are optional.
+var clf = regexp.MustCompile(`^(?:\S+ \S+ \S+ )?\[[^\]]{10,40}\] "([^"]*)" (\d{3}) (\S+)(?: (\S+))?(?: (.*))?$`)
 
 // clfLine handles a CLF-like access record and reports whether it was one.
 func (s *Session) clfLine(msg, line []byte) bool {

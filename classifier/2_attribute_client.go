@@ -61,9 +61,10 @@ func (s *Session) clientLine(msg, line []byte) {
 		if code := statusShown(s.low); code != 0 {
 			s.noteShown(code)
 			g := s.group(nil)
-			g.setStatus(code, line)
-			// only a client's or a CDN's line is a program's word for the status
-			g.toldStatus = g.toldStatus || (layer != LayerClient && layer != LayerCDN && !is5xx(code))
+			if g.setStatus(code, line) {
+				// only a client's or a CDN's line is a program's word for the status
+				g.toldStatus = layer != LayerClient && layer != LayerCDN && !is5xx(code)
+			}
 		}
 	}
 	if isHTTPAPIHeader(msg) {

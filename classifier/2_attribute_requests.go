@@ -42,16 +42,19 @@ func (g *group) add(h hit, line []byte) {
 }
 
 // setStatus records the status the client received, from a line that says
-// so explicitly (Method completed, an access-log status, an HTTP status line).
-func (g *group) setStatus(code int, line []byte) {
+// so explicitly (Method completed, an access-log status, an HTTP status line),
+// and reports whether the line changed it.
+func (g *group) setStatus(code int, line []byte) bool {
 	if g.status != 0 && is5xx(g.status) && (!is5xx(code) || code == implied5xx) {
-		return // a 5xx seen stays; "some 5xx" does not replace a code
+		return false // a 5xx seen stays; "some 5xx" does not replace a code
 	}
 	if g.status == code {
-		return // the first line that showed it is the clearest
+		return false // the first line that showed it is the clearest
 	}
 	g.status = code
 	g.statusLine = escapeLine(line)
+	g.toldStatus = false // whoever said the status before, this line replaced it
+	return true
 }
 
 // absorb folds another group's evidence (a joined Lambda invocation, or

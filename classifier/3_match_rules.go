@@ -428,6 +428,9 @@ func clientRules() []ruleSpec {
 		{lit: "x-amzn-errortype:", re: `x-amzn-errortype:\s*notfoundexception`, cause: CauseNot5xx, weight: wWeak, implied: 404},
 		{lit: "x-amzn-errortype:", re: `x-amzn-errortype:\s*(limitexceeded|toomanyrequests)exception`, cause: CauseNot5xx, weight: wWeak, implied: 429},
 		{lit: "x-amzn-errortype:", re: `x-amzn-errortype:\s*requesttoolargeexception`, cause: CauseNot5xx, weight: wWeak, implied: 413},
+		// and of its AUTHORIZER_CONFIGURATION_ERROR response, a 500 (the
+		// authorizer failed or answered something that is not a policy)
+		{lit: "authorizerconfigurationexception", re: `x-amzn-errortype[:= ]\s*\**\s*authorizerconfigurationexception`, implied: 500},
 		// a browser refused a response for its CORS headers (Chrome,
 		// Firefox, Safari), which the gateway or the function answered; a
 		// refused preflight ("does not have HTTP ok status") may be a 5xx,

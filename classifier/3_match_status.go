@@ -35,8 +35,9 @@ var statusPhrases = []*regexp.Regexp{
 // AWS call behind the integration ("Status Code: 503; Error Code: ..."), a
 // Lambda proxy response the function built, Lambda's own answer to the
 // gateway ("Lambda execution failed with status 200"), the backend's
-// answer to the gateway, or a metric name.
-var notClientStatus = regexp.MustCompile(`; status code: \d{3}; error code|"statuscode"|statuscode:|\dxxerror|(?:execution|invocation) failed with status:? \d{3}|received response\. status: \d{3}|integration ?status:? \d{3}`)
+// answer to the gateway ("Received response. Status: 200", "Endpoint
+// Response Status Code: 200" of a failed output mapping), or a metric name.
+var notClientStatus = regexp.MustCompile(`; status code: \d{3}; error code|"statuscode"|statuscode:|\dxxerror|(?:execution|invocation) failed with status:? \d{3}|received response\. status: \d{3}|endpoint response status code: \d{3}|integration ?status:? \d{3}`)
 
 // sdkResponseError is the AWS SDK for Go's wording of the status the
 // client got ("https response error StatusCode: 502, RequestID: ..."),
@@ -51,43 +52,46 @@ var sdkResponseError = regexp.MustCompile(`response error statuscode: ([1-5]\d\d
 var statusPhraseWords = []struct {
 	phrase []byte
 	code   int
+	// notAfter: the phrase right after it is another idea ("API Gateway
+	// timeout" is the gateway's time limit, not the 504 reason phrase)
+	notAfter []byte
 }{
-	{[]byte("internal server error"), implied5xx},
-	{[]byte("5xx"), implied5xx},
-	{[]byte("server error"), implied5xx},
-	{[]byte("サーバーエラー"), implied5xx},
-	{[]byte("伺服器錯誤"), implied5xx},
-	{[]byte("服务器错误"), implied5xx},
-	{[]byte("erro de servidor"), implied5xx},
-	{[]byte("erro no servidor"), implied5xx},
-	{[]byte("内部サーバーエラー"), implied5xx},
-	{[]byte("內部伺服器錯誤"), implied5xx},
-	{[]byte("内部服务器错误"), implied5xx},
-	{[]byte("erro interno do servidor"), implied5xx},
-	{[]byte("내부 서버 오류"), implied5xx},
-	{[]byte("error interno del servidor"), implied5xx},
-	{[]byte("bad gateway"), 502},
-	{[]byte("不正なゲートウェイ"), 502},
-	{[]byte("錯誤的閘道"), 502},
-	{[]byte("错误的网关"), 502},
-	{[]byte("gateway inválido"), 502},
-	{[]byte("잘못된 게이트웨이"), 502},
-	{[]byte("サービス利用不可"), 503},
-	{[]byte("服務無法使用"), 503},
-	{[]byte("服务不可用"), 503},
-	{[]byte("serviço indisponível"), 503},
-	{[]byte("서비스를 사용할 수 없음"), 503},
-	{[]byte("servicio no disponible"), 503},
-	{[]byte("ゲートウェイタイムアウト"), 504},
-	{[]byte("閘道逾時"), 504},
-	{[]byte("网关超时"), 504},
-	{[]byte("tempo limite do gateway"), 504},
-	{[]byte("게이트웨이 시간 초과"), 504},
-	{[]byte("service unavailable"), 503},
-	{[]byte("gateway timeout"), 504},
-	{[]byte("gateway time-out"), 504},
-	{[]byte("endpoint request timed out"), 504},
-	{[]byte("missing authentication token"), 403},
+	{[]byte("internal server error"), implied5xx, nil},
+	{[]byte("5xx"), implied5xx, nil},
+	{[]byte("server error"), implied5xx, nil},
+	{[]byte("サーバーエラー"), implied5xx, nil},
+	{[]byte("伺服器錯誤"), implied5xx, nil},
+	{[]byte("服务器错误"), implied5xx, nil},
+	{[]byte("erro de servidor"), implied5xx, nil},
+	{[]byte("erro no servidor"), implied5xx, nil},
+	{[]byte("内部サーバーエラー"), implied5xx, nil},
+	{[]byte("內部伺服器錯誤"), implied5xx, nil},
+	{[]byte("内部服务器错误"), implied5xx, nil},
+	{[]byte("erro interno do servidor"), implied5xx, nil},
+	{[]byte("내부 서버 오류"), implied5xx, nil},
+	{[]byte("error interno del servidor"), implied5xx, nil},
+	{[]byte("bad gateway"), 502, nil},
+	{[]byte("不正なゲートウェイ"), 502, nil},
+	{[]byte("錯誤的閘道"), 502, nil},
+	{[]byte("错误的网关"), 502, nil},
+	{[]byte("gateway inválido"), 502, nil},
+	{[]byte("잘못된 게이트웨이"), 502, nil},
+	{[]byte("サービス利用不可"), 503, nil},
+	{[]byte("服務無法使用"), 503, nil},
+	{[]byte("服务不可用"), 503, nil},
+	{[]byte("serviço indisponível"), 503, nil},
+	{[]byte("서비스를 사용할 수 없음"), 503, nil},
+	{[]byte("servicio no disponible"), 503, nil},
+	{[]byte("ゲートウェイタイムアウト"), 504, nil},
+	{[]byte("閘道逾時"), 504, nil},
+	{[]byte("网关超时"), 504, nil},
+	{[]byte("tempo limite do gateway"), 504, nil},
+	{[]byte("게이트웨이 시간 초과"), 504, nil},
+	{[]byte("service unavailable"), 503, nil},
+	{[]byte("gateway timeout"), 504, []byte("api ")},
+	{[]byte("gateway time-out"), 504, []byte("api ")},
+	{[]byte("endpoint request timed out"), 504, nil},
+	{[]byte("missing authentication token"), 403, nil},
 }
 
 // statusShown returns the status a client or person line shows, a 5xx
@@ -112,9 +116,24 @@ func statusShown(low []byte) int {
 		return best
 	}
 	for _, p := range statusPhraseWords {
-		if bytes.Contains(low, p.phrase) {
+		if containsNotAfter(low, p.phrase, p.notAfter) {
 			best = mergeImplied(best, p.code)
 		}
 	}
 	return best
+}
+
+// containsNotAfter reports whether phrase occurs in low other than right
+// after notAfter (any occurrence when notAfter is empty).
+func containsNotAfter(low, phrase, notAfter []byte) bool {
+	for off := 0; ; {
+		i := bytes.Index(low[off:], phrase)
+		if i < 0 {
+			return false
+		}
+		if !bytes.HasSuffix(low[:off+i], notAfter) || len(notAfter) == 0 {
+			return true
+		}
+		off += i + len(phrase)
+	}
 }

@@ -46,10 +46,10 @@ func TestCausesFromBodiesAndLayers(t *testing.T) {
 		{"chalice's own 500", `{"Code":"InternalServerError","Message":"An internal server error occurred."}`, "500", "lambda_function_error"},
 		{"level word in the function's log", "{\"message\":\"Internal Server Error\"}\nERROR Failed to parse event: missing field `body`", "500", "lambda_function_error"},
 		{"level word with a status is a client's", "ERROR request failed: HTTP error: 503 Service Unavailable", "503", "integration_timeout"},
-		{"throttling in the function's log", "ProvisionedThroughputExceededException: The level of configured provisioned throughput for the table was exceeded.", "500", "backend_throttled"},
+		{"throttling in the function's log", "ProvisionedThroughputExceededException: The level of configured provisioned throughput for the table was exceeded.", "unknown", "backend_throttled"},
 		{"usage-plan throttling header", "x-amzn-ErrorType: LimitExceededException", "none", "not_5xx"},
 		{"the gateway's own 429", "HTTP/1.1 429\nx-amzn-ErrorType: TooManyRequestsException", "none", "not_5xx"},
-		{"go binary the handler names is missing", "2024-01-01T00:00:00.000Z 6bc28136-1a2b-4365-b021-0ce6b2e64ab0 fork/exec /var/task/main: no such file or directory", "502", "lambda_handler_misconfigured"},
+		{"go binary the handler names is missing", "2024-01-01T00:00:00.000Z 6bc28136-1a2b-4365-b021-0ce6b2e64ab0 fork/exec /var/task/main: no such file or directory", "unknown", "lambda_handler_misconfigured"},
 		{"execution log's SSLEngine", "Execution failed due to configuration error: General SSLEngine problem", "500", "backend_tls_error"},
 	}
 	for _, c := range cases {
@@ -93,7 +93,7 @@ func TestStatusAsClientLibrariesPrintIt(t *testing.T) {
 		{"sdk throttling type after the code", "the client logs 429 TooManyRequestsException on every retry", "none"},
 		// the same library inside the function's own log is the function's
 		// dependency failing: the client got the function error's status
-		{"requests in the function's log", "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\t[ERROR]\trequests.exceptions.HTTPError: 503 Server Error: Service Unavailable for url: https://partner.example.com/v1/a", "502"},
+		{"requests in the function's log", "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\t[ERROR]\trequests.exceptions.HTTPError: 503 Server Error: Service Unavailable for url: https://partner.example.com/v1/a", "unknown"},
 	}
 	checkStatuses(t, cases)
 }

@@ -63,7 +63,7 @@ func TestCORSBlockWordings(t *testing.T) {
 		{"a failing function's response lacks the headers",
 			"Access to fetch at 'https://abc123.execute-api.us-east-1.amazonaws.com/prod/items' from origin 'https://example.com' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.\n" +
 				"2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tInvoke Error \t{\"errorType\":\"TypeError\",\"errorMessage\":\"Cannot read properties of undefined (reading 'id')\"}",
-			"lambda_function_error", "502"},
+			"lambda_function_error", "unknown"},
 	})
 }
 
@@ -73,20 +73,20 @@ func TestHandlerNotFoundWordings(t *testing.T) {
 	const prefix = "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\t"
 	want := "lambda_handler_misconfigured"
 	checkWordings(t, []wording{
-		{"nodejs not exported", prefix + `Runtime.HandlerNotFound: index.handler is undefined or not exported`, want, "502"},
-		{"nodejs module missing", `{"errorType":"Runtime.ImportModuleError","errorMessage":"Error: Cannot find module 'index'\nRequire stack:\n- /var/runtime/index.mjs"}`, want, "502"},
-		{"nodejs malformed name", `{"errorType":"Runtime.MalformedHandlerName","errorMessage":"Bad handler handler"}`, want, "502"},
-		{"python missing on module", `[ERROR] Runtime.HandlerNotFound: Handler 'lambda_handler' missing on module 'lambda_function'`, want, "502"},
-		{"python import", `[ERROR] Runtime.ImportModuleError: Unable to import module 'lambda_function': No module named 'lambda_function'`, want, "502"},
-		{"java class", `Class not found: example.Handler: java.lang.ClassNotFoundException`, want, "502"},
-		{"java method", `No public method named handleRequest with appropriate method signature found on class example.Handler`, want, "502"},
-		{"dotnet assembly file", `Could not find the specified handler assembly with the file name 'MyFunction'. The assembly should be located in the root of your uploaded .zip file.`, want, "502"},
-		{"dotnet type", `{"errorType":"LambdaValidationException","errorMessage":"Unable to load type 'MyFunction.Function' from assembly 'MyFunction'."}`, want, "502"},
-		{"dotnet method", `Unable to find method 'FunctionHandler' in type 'MyFunction.Function' from assembly 'MyFunction': Found no methods matching method name 'FunctionHandler'.`, want, "502"},
-		{"dotnet handler string", `Invalid lambda function handler: 'MyFunction::FunctionHandler'. The valid format is 'ASSEMBLY::TYPE::METHOD'.`, want, "502"},
-		{"ruby file", `{"errorMessage":"cannot load such file -- /var/task/lambda_function","errorType":"Init<LoadError>"}`, want, "502"},
-		{"ruby form", `Invalid handler ["handler"], must be of form FILENAME.METHOD or FILENAME.CLASS.METHOD`, want, "502"},
-		{"go binary", `{"errorMessage":"fork/exec /var/task/main: no such file or directory","errorType":"PathError"}`, want, "502"},
+		{"nodejs not exported", prefix + `Runtime.HandlerNotFound: index.handler is undefined or not exported`, want, "unknown"},
+		{"nodejs module missing", `{"errorType":"Runtime.ImportModuleError","errorMessage":"Error: Cannot find module 'index'\nRequire stack:\n- /var/runtime/index.mjs"}`, want, "unknown"},
+		{"nodejs malformed name", `{"errorType":"Runtime.MalformedHandlerName","errorMessage":"Bad handler handler"}`, want, "unknown"},
+		{"python missing on module", `[ERROR] Runtime.HandlerNotFound: Handler 'lambda_handler' missing on module 'lambda_function'`, want, "unknown"},
+		{"python import", `[ERROR] Runtime.ImportModuleError: Unable to import module 'lambda_function': No module named 'lambda_function'`, want, "unknown"},
+		{"java class", `Class not found: example.Handler: java.lang.ClassNotFoundException`, want, "unknown"},
+		{"java method", `No public method named handleRequest with appropriate method signature found on class example.Handler`, want, "unknown"},
+		{"dotnet assembly file", `Could not find the specified handler assembly with the file name 'MyFunction'. The assembly should be located in the root of your uploaded .zip file.`, want, "unknown"},
+		{"dotnet type", `{"errorType":"LambdaValidationException","errorMessage":"Unable to load type 'MyFunction.Function' from assembly 'MyFunction'."}`, want, "unknown"},
+		{"dotnet method", `Unable to find method 'FunctionHandler' in type 'MyFunction.Function' from assembly 'MyFunction': Found no methods matching method name 'FunctionHandler'.`, want, "unknown"},
+		{"dotnet handler string", `Invalid lambda function handler: 'MyFunction::FunctionHandler'. The valid format is 'ASSEMBLY::TYPE::METHOD'.`, want, "unknown"},
+		{"ruby file", `{"errorMessage":"cannot load such file -- /var/task/lambda_function","errorType":"Init<LoadError>"}`, want, "unknown"},
+		{"ruby form", `Invalid handler ["handler"], must be of form FILENAME.METHOD or FILENAME.CLASS.METHOD`, want, "unknown"},
+		{"go binary", `{"errorMessage":"fork/exec /var/task/main: no such file or directory","errorType":"PathError"}`, want, "unknown"},
 	})
 }
 

@@ -68,6 +68,6 @@ func TestStatusOfADescribedCause(t *testing.T) {
 	checkWordings(t, []wording{
 		{"described", "I think the Lambda function is timing out before it can answer.", "lambda_function_timeout", "unknown"},
 		{"described with a status", "I think the Lambda function is timing out before it can answer.\nHTTP/1.1 502 Bad Gateway", "lambda_function_timeout", "502"},
-		{"a program's line", "2024-03-12T10:15:31.123Z 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Task timed out after 3.00 seconds", "lambda_function_timeout", "502"},
+		{"a program's line", "2024-03-12T10:15:31.123Z 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Task timed out after 3.00 seconds", "lambda_function_timeout", "unknown"},
 	})
 }

@@ -52,8 +52,17 @@ func (s *Session) decide(g *group, api stage.APIType) outcome {
 	}
 	inferred := code == 0 || code == implied5xx // "some 5xx" does not say which
 	switch {
-	case code == 0 && h.told:
-		code = -1 // a person's description names the cause, not what the client got
+	case code == 0 && s.st.shown5xx != 0:
+		code = s.usualCode(cause, api, s.st.shown5xx)
+		if s.st.shown5xx != implied5xx {
+			code = s.st.shown5xx
+		}
+	case code == 0 && s.hints.Errors5xx == 0:
+		// Nothing shows what the client got: a line naming the cause (a
+		// function's error, a person's words) says what failed, not the
+		// answer, which the integration decides (a custom Lambda
+		// integration answers a function's error with 200).
+		code = -1
 	case code == implied5xx || code == 0:
 		code = s.usualCode(cause, api, code)
 	}
