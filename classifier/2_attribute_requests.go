@@ -88,7 +88,7 @@ func (g *group) evidence() []string {
 // interesting reports whether the group holds anything worth keeping once
 // its request finished.
 func (g *group) interesting() bool {
-	return g.best.any() || g.configErr || (g.status >= 400) || g.latency > 0
+	return g.best.any() || g.configErr || g.status >= 400 || is5xx(g.status) || g.latency > 0
 }
 
 // functionFailed reports whether the request's evidence shows its Lambda

@@ -271,7 +271,7 @@ func gatewayRules() []ruleSpec {
 		{lit: "perform: sts:assumerole", cause: CauseCredentialsRoleError, weight: 99},
 		{lit: "invalid credentials", cause: CauseCredentialsRoleError, weight: 60},
 		{lit: "is not authorized to perform", cause: CauseCredentialsRoleError, weight: 55, unless: "execute-api:invoke"},
-		{lit: "accessdenied", cause: CauseCredentialsRoleError, weight: 35},
+		{lit: "accessdenied", cause: CauseCredentialsRoleError, weight: 35, layers: machineLogs},
 		{lit: "vpc link", cause: CausePrivateIntegrationError, weight: 85},
 		{lit: "vpclink", cause: CausePrivateIntegrationError, weight: 85},
 		{lit: "vpc_link", cause: CausePrivateIntegrationError, weight: 85},

@@ -92,7 +92,7 @@ func TestStatusAsClientLibrariesPrintIt(t *testing.T) {
 		{"sdk error type after the code", "I get a \"410 GoneException\" error when I post a message to the connection.", "none"},
 		{"sdk throttling type after the code", "the client logs 429 TooManyRequestsException on every retry", "none"},
 		// the same library inside the function's own log is the function's
-		// dependency failing: the client got the function error's status
+		// dependency failing, which shows nothing of what the client got
 		{"requests in the function's log", "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\t[ERROR]\trequests.exceptions.HTTPError: 503 Server Error: Service Unavailable for url: https://partner.example.com/v1/a", "unknown"},
 	}
 	checkStatuses(t, cases)

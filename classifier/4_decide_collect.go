@@ -86,7 +86,7 @@ func refine(reqs, orphans []*group) {
 		return
 	}
 	for _, r := range reqs {
-		if r.status != 0 && r.status < 500 {
+		if r.status != 0 && !is5xx(r.status) { // "some 5xx" (implied5xx) failed too
 			continue
 		}
 		weak := r.best.weight < wLikely || isLambdaCause(r.best.cause)

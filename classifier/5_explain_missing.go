@@ -10,19 +10,20 @@ import (
 // unknown or uncertain, so the reader knows what to switch on or fetch:
 // execution logging at INFO, the access-log fields that carry integration
 // and authorizer errors, the function's log group, and the status itself
-// when nothing showed it.
+// when nothing showed it (also next to a named cause: a line naming the
+// cause does not say what the client got).
 func (s *Session) missing(d Diagnosis) []string {
+	var out []string
+	if d.Status == StatusUnknown && s.st.lines > 0 {
+		out = append(out, missingStatus)
+	}
 	if d.Cause != CauseUnknown && d.Confidence >= 0.5 {
-		return nil
+		return out
 	}
 	if s.st.lines == 0 && s.hints == (Hints{}) {
 		return []string{"no evidence was given: pass execution-log, access-log, Lambda-log lines or client output"}
 	}
-	var out []string
 	api := d.APIType
-	if d.Status == StatusUnknown {
-		out = append(out, "what the client received: the status line (curl -i), the browser's network tab, or the access log's $context.status")
-	}
 	if api != stage.APIHTTP && s.st.execLines == 0 {
 		if strings.EqualFold(s.hints.ExecutionLogging, "OFF") {
 			out = append(out, "execution logging is OFF on the stage: set the logging level to INFO to see why API Gateway failed")
@@ -41,3 +42,6 @@ func (s *Session) missing(d Diagnosis) []string {
 	}
 	return out
 }
+
+// missingStatus names the evidence of what the client received.
+const missingStatus = "what the client received: the status line (curl -i), the browser's network tab, or the access log's $context.status"

@@ -166,11 +166,11 @@ func (s *Session) finish(g *group) {
 	}
 	s.st.completed++
 	switch {
-	case g.status != 0 && g.status < 300 && g.functionFailed():
+	case g.status >= 200 && g.status < 300 && g.functionFailed():
 		if len(s.done) < maxDone {
 			s.done = append(s.done, g) // a Lambda error answered as 2xx
 		}
-	case g.status != 0 && g.status < 500:
+	case g.status != 0 && !is5xx(g.status):
 		if g.interesting() && g.status >= 400 {
 			s.st.notFailed++
 			if len(s.notFailed) < maxNotFailed {

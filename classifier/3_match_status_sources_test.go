@@ -1,0 +1,77 @@
+package classifier
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestStatusWhereverItShows covers the places the issue lists for a status:
+// client output, the gateway's own lines and bodies, access records, and
+// people's sentences in the four languages of the remediation catalog.
+func TestStatusWhereverItShows(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"client error wording", "Server error 504 while calling https://x.execute-api.us-east-1.amazonaws.com/prod/a", "504"},
+		{"browser status of", "the server responded with a status of 502", "502"},
+		{"method completed", "(11111111-2222-3333-4444-555555555555) Method completed with status: 503", "503"},
+		{"json access record", `{"requestId":"abc","status":"504","routeKey":"GET /a"}`, "504"},
+		{"clf access record", `10.0.0.1 - - [09/Jun/2021:12:17:05 +0000] "GET /a HTTP/1.1" 502 35 AqCiOhxcLPEEMIA=`, "502"},
+		{"clf record without ip and identity", `[09/Jun/2021:12:17:05 +0000] "GET $default HTTP/1.1" 500 35 AqCiOhxcLPEEMIA=`, "500"},
+		{"wscat", "error: Unexpected server response: 502", "502"},
+		{"rest body alone", `{"message": "Internal server error"}`, "500"},
+		{"http api 503 body", `{"message":"Service Unavailable"}`, "503"},
+		{"timeout body", `{"message": "Endpoint request timed out"}`, "504"},
+		{"authorizer failure type", "x-amzn-ErrorType: AuthorizerConfigurationException", "500"},
+		{"en sentence", "Whenever I test the API I get a 502.", "502"},
+		{"ja sentence", "API を呼び出すと 502 エラーが返ってきます。", "502"},
+		{"zh-TW sentence", "呼叫 API 時傳回 504 錯誤。", "504"},
+		{"pt-BR sentence", "A API retorna o erro 503 quando chamada.", "503"},
+		{"ja reason phrase", "内部サーバーエラーが返されます。", "500"},
+		{"pt-BR reason phrase", "O API Gateway retorna tempo limite do gateway.", "504"},
+	})
+}
+
+// TestNotTheClientsStatus: words that look like a status but are another
+// idea: API Gateway's time limit, and the backend's answer to a failed
+// output mapping (the method's own status comes after it).
+func TestNotTheClientsStatus(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"the gateway's time limit", "I have a time out every time I call it: the API Gateway timeout after 30 seconds.", "unknown"},
+		{"gateway timeout as the answer", "Every call ends in a Gateway Timeout.", "504"},
+		{"endpoint response status code", "Tue Mar 12 10:15:02 UTC 2024 : Execution failed due to configuration error: No match for output mapping and no default output mapping configured. Endpoint Response Status Code: 200\n" +
+			"Tue Mar 12 10:15:03 UTC 2024 : Method completed with status: 500", "500"},
+	})
+}
+
+// TestStatusOfANamedCause: a line that names the cause does not show what
+// the client got, which stays unknown unless the report or the metrics
+// show a 5xx; some 5xx shown takes the cause's usual status.
+func TestStatusOfANamedCause(t *testing.T) {
+	const fnError = "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tInvoke Error \t{\"errorType\":\"TypeError\",\"errorMessage\":\"x is undefined\"}\n"
+	tests := []struct {
+		name   string
+		hints  Hints
+		in     string
+		status Status
+	}{
+		{"function's error alone", Hints{}, fnError, StatusUnknown},
+		{"a 5xx the person shows elsewhere", Hints{}, "The API answers 502 Bad Gateway.\n\n" + fnError, Status502},
+		{"some 5xx: the cause's usual status", Hints{}, fnError + "{\"message\": \"Internal server error\"}", Status502},
+		{"the metrics counted 5xx", Hints{Errors5xx: 3}, fnError, Status502},
+		{"a failed execution", Hints{}, "Execution failed due to configuration error: Invalid permissions on Lambda function", Status500},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := NewSession(tt.hints)
+			if _, err := s.ReadFrom(strings.NewReader(tt.in)); err != nil {
+				t.Fatal(err)
+			}
+			d := s.Diagnose(LangEN)
+			if d.Cause == CauseUnknown || d.Status != tt.status {
+				t.Errorf("got %s/%s, want %s and a cause (%s)", d.Status, d.Cause, tt.status, d.Why)
+			}
+			if d.Confidence >= 0.8 {
+				t.Errorf("confidence %.2f: a status no line showed keeps it below 0.8", d.Confidence)
+			}
+		})
+	}
+}
