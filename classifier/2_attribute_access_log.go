@@ -177,7 +177,7 @@ func (s *Session) accessLine(rec accessRecord, line []byte) {
 	}
 	g := &group{id: rec.get("requestid", "extendedrequestid"), lambdaID: rec.get("integrationrequestid", "awsendpointrequestid")}
 	g.add(h, line)
-	g.setStatus(code, line)
+	g.setCode(code, line)
 	g.latency = max(lat, 0)
 	s.finish(g)
 }

@@ -45,14 +45,14 @@ func (s *Session) clientLine(msg, line []byte) {
 	if m := httpStatusLine.FindSubmatch(msg); m != nil {
 		code := leadingInt(m[1])
 		s.noteShown(code)
-		s.group(nil).setStatus(code, line)
+		s.group(nil).setCode(code, line)
 		return
 	}
 	if s.st.curlCode && len(msg) == 3 && allDigits(msg) {
 		// the code curl -w '%{http_code}' printed on a line of its own
 		code := leadingInt(msg)
 		s.noteShown(code)
-		s.group(nil).setStatus(code, line)
+		s.group(nil).setCode(code, line)
 		s.st.machine++
 		return
 	}
@@ -61,7 +61,7 @@ func (s *Session) clientLine(msg, line []byte) {
 		if code := statusShown(s.low); code != 0 {
 			s.noteShown(code)
 			g := s.group(nil)
-			if g.setStatus(code, line) {
+			if !g.codeLine && g.setStatus(code, line) {
 				// only a client's or a CDN's line is a program's word for the status
 				g.toldStatus = layer != LayerClient && layer != LayerCDN && !is5xx(code)
 			}

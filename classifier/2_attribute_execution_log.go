@@ -126,7 +126,7 @@ func (s *Session) execLine(id, msg, line []byte) {
 			}
 			g = s.group(id)
 		}
-		g.setStatus(code, line)
+		g.setCode(code, line)
 		s.finish(g)
 	case execReceived:
 		s.receivedLine(id, msg, line)

@@ -20,6 +20,10 @@ type group struct {
 	supportW   int
 	statusLine string
 	toldStatus bool // a person's sentence, not a program, said it was below 500
+	// codeLine: a status line, Method completed or an access record gave
+	// the status, which a reason phrase in a body does not change (a body
+	// the function built may say "Gateway timeout" under a 502)
+	codeLine bool
 
 	configErr bool          // "Execution failed due to configuration error" without detail
 	latency   time.Duration // integration latency, when logged
@@ -54,7 +58,16 @@ func (g *group) setStatus(code int, line []byte) bool {
 	g.status = code
 	g.statusLine = escapeLine(line)
 	g.toldStatus = false // whoever said the status before, this line replaced it
+	g.codeLine = false
 	return true
+}
+
+// setCode records the status a status line, Method completed or an access
+// record gave.
+func (g *group) setCode(code int, line []byte) {
+	if g.setStatus(code, line) || g.status == code {
+		g.codeLine = true
+	}
 }
 
 // absorb folds another group's evidence (a joined Lambda invocation, or

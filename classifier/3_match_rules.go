@@ -193,6 +193,13 @@ func lambdaRules() []ruleSpec {
 		{lit: "status: timeout", cause: CauseLambdaFunctionTimeout, weight: 90},
 		{lit: "sandbox.timedout", cause: CauseLambdaFunctionTimeout, weight: wStrong},
 		{lit: "runtime.invalidentrypoint", cause: CauseLambdaRuntimeCrash, weight: wSpecific},
+		// an OS-only runtime (provided.al2, provided.al2023) always starts
+		// /var/task/bootstrap, whatever the handler setting says: when it
+		// cannot be executed (built for another architecture or libc, or its
+		// loader missing: "no such file or directory" for a file that is
+		// there), the runtime never started. It outweighs the handler rule
+		// that reads the same words about a binary the handler names.
+		{lit: "fork/exec /var/task/bootstrap:", cause: CauseLambdaRuntimeCrash, weight: 85},
 		{lit: "couldn't find valid bootstrap", cause: CauseLambdaRuntimeCrash, weight: wSpecific},
 		{lit: "runtime exited with error", cause: CauseLambdaRuntimeCrash, weight: 75},
 		// the older runtimes' word for any premature exit: a crash, a

@@ -37,6 +37,8 @@ func TestNotTheClientsStatus(t *testing.T) {
 	checkStatuses(t, []statusCase{
 		{"the gateway's time limit", "I have a time out every time I call it: the API Gateway timeout after 30 seconds.", "unknown"},
 		{"gateway timeout as the answer", "Every call ends in a Gateway Timeout.", "504"},
+		{"a body the function built under a status line", "HTTP/2 502\n\n{\"message\":\"Gateway timeout\"}", "502"},
+		{"a person's code, then the status line and body", "Any exception returns a 502 Gateway Timeout.\nHTTP/2 502\n{\"message\":\"Gateway timeout\"}", "502"},
 		{"endpoint response status code", "Tue Mar 12 10:15:02 UTC 2024 : Execution failed due to configuration error: No match for output mapping and no default output mapping configured. Endpoint Response Status Code: 200\n" +
 			"Tue Mar 12 10:15:03 UTC 2024 : Method completed with status: 500", "500"},
 	})

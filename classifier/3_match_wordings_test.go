@@ -117,3 +117,15 @@ func TestProxyFormatWordings(t *testing.T) {
 		{"ja", "Lambda 関数の戻り値を指定の形式で返さないと、API Gateway が 502 エラーを返します。", want, "502"},
 	})
 }
+
+// An OS-only runtime starts /var/task/bootstrap whatever the handler says:
+// a bootstrap that cannot be executed is the runtime failing to start; the
+// same words about another file are a handler naming a missing binary.
+func TestBootstrapThatCannotStart(t *testing.T) {
+	const prefix = "Lambda execution failed with status 200 due to customer function error: RequestId: 0b59a014-da05-49a0-98c3-fe2ac06de4fd Error: "
+	checkWordings(t, []wording{
+		{"bootstrap missing its loader", prefix + "fork/exec /var/task/bootstrap: no such file or directory", "lambda_runtime_crash", "unknown"},
+		{"bootstrap for another architecture", prefix + "fork/exec /var/task/bootstrap: exec format error", "lambda_runtime_crash", "unknown"},
+		{"the handler's binary", prefix + "fork/exec /var/task/main: no such file or directory", "lambda_handler_misconfigured", "unknown"},
+	})
+}
