@@ -29,6 +29,17 @@ var statusPhrases = []*regexp.Regexp{
 	regexp.MustCompile(`^"(?:status|httpstatus)"\s*:\s*"?([1-5]\d\d)\b`),
 	regexp.MustCompile(`(?:^|\D)([1-5]\d\d)[\x60'"]? ?(?:エラー|が返|のエラー|ステータス|錯誤|错误|error|에러|오류)`),
 	regexp.MustCompile(`(?:ステータス(?:コード)?|狀態碼|状态码|狀態|código de status|status http)[ :：は]*([1-5]\d\d)\b`),
+	// how people write it in prose: the plural ("intermittent 502s",
+	// "throwing 500s"), a failure "with" a code, the code as a noun after an
+	// article and before a word that cannot be a unit ("a 502 from API
+	// Gateway", not "a 500 MB file"), a line opening with the code ("502
+	// when calling ..."), and the verbs of Chinese and Portuguese
+	regexp.MustCompile(`\b([45]\d\d)s\b`),
+	regexp.MustCompile(`\b(?:fail(?:s|ed|ing)?|errors|errored|erroring|dies|died|ends|ended|crash(?:es|ed)?|responding|throwing)(?: out)? (?:with|on)(?: an?| the| http| status| code| error)* ["'(\x60]?([1-5]\d\d)\b`),
+	regexp.MustCompile(`(?:^|\ban? )([45]\d\d) (?:from|when|whenever|on|for|back|after|while|if|every|each|instead|because|since)\b`),
+	regexp.MustCompile(`\b(?:response|return|result|error) code(?: is| was| of|:|=)? ?["'\x60]?([1-5]\d\d)\b`),
+	regexp.MustCompile(`(?:回傳|傳回|返回|回應|回应|響應|响应|得到|收到)[^0-9。]{0,8}([1-5]\d\d)\b`),
+	regexp.MustCompile(`\b(?:retorn\w*|receb\w*|devolv\w*|respond\w*)(?: (?:o|a|um|uma|com|erro|status|código|http))* ["'\x60]?([1-5]\d\d)\b`),
 }
 
 // notClientStatus are contexts where a code is not what the client got: an

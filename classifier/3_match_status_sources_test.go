@@ -25,6 +25,14 @@ func TestStatusWhereverItShows(t *testing.T) {
 		{"ja sentence", "API を呼び出すと 502 エラーが返ってきます。", "502"},
 		{"zh-TW sentence", "呼叫 API 時傳回 504 錯誤。", "504"},
 		{"pt-BR sentence", "A API retorna o erro 503 quando chamada.", "503"},
+		{"plural", "We see intermittent 502s from the API since yesterday.", "502"},
+		{"fails with", "The endpoint fails with 503 under load.", "503"},
+		{"errors with", "the API now errors with 500 for every call", "500"},
+		{"the code as a noun", "A 502 from API Gateway whenever the function runs long.", "502"},
+		{"a line opening with the code", "502 when calling the endpoint through API Gateway.", "502"},
+		{"response code", "The response code is 502.", "502"},
+		{"zh-TW verb", "呼叫 API 時回傳 502", "502"},
+		{"pt-BR verb", "A API retorna 502 para todas as chamadas", "502"},
 		{"ja reason phrase", "内部サーバーエラーが返されます。", "500"},
 		{"pt-BR reason phrase", "O API Gateway retorna tempo limite do gateway.", "504"},
 	})
@@ -37,6 +45,8 @@ func TestNotTheClientsStatus(t *testing.T) {
 	checkStatuses(t, []statusCase{
 		{"the gateway's time limit", "I have a time out every time I call it: the API Gateway timeout after 30 seconds.", "unknown"},
 		{"gateway timeout as the answer", "Every call ends in a Gateway Timeout.", "504"},
+		{"a size", "The API failed after we uploaded a 500 MB file.", "unknown"},
+		{"a duration", "The failing call took 502 ms.", "unknown"},
 		{"a body the function built under a status line", "HTTP/2 502\n\n{\"message\":\"Gateway timeout\"}", "502"},
 		{"a person's code, then the status line and body", "Any exception returns a 502 Gateway Timeout.\nHTTP/2 502\n{\"message\":\"Gateway timeout\"}", "502"},
 		{"endpoint response status code", "Tue Mar 12 10:15:02 UTC 2024 : Execution failed due to configuration error: No match for output mapping and no default output mapping configured. Endpoint Response Status Code: 200\n" +
