@@ -77,8 +77,11 @@ func (s *Session) jsonLine(msg, line []byte, src source) bool {
 		s.lambdaRecord(rec, line)
 		return true
 	}
+	// a status beside a field only access logs have (formats are the
+	// user's: any of them may be left out)
 	status := rec.get("status", "statuscode", "httpstatus")
-	if status != "" && (rec.get("requestid", "routekey", "httpmethod", "extendedrequestid") != "" || src == srcAccess) {
+	if status != "" && (rec.get("requestid", "routekey", "httpmethod", "extendedrequestid",
+		"integrationerrormessage", "integrationstatus", "integrationlatency", "responselength") != "" || src == srcAccess) {
 		s.accessLine(rec, line)
 		return true
 	}

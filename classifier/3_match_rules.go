@@ -283,6 +283,11 @@ func gatewayRules() []ruleSpec {
 		{lit: "vpclink", cause: CausePrivateIntegrationError, weight: 85},
 		{lit: "vpc_link", cause: CausePrivateIntegrationError, weight: 85},
 		{lit: "private integration", cause: CausePrivateIntegrationError, weight: 60},
+		// API Gateway reaches a Cloud Map service only through a private
+		// integration (an HTTP API's VPC link): naming it names the setup,
+		// weakly, so any message of another step outweighs it
+		{lit: "cloud map", cause: CausePrivateIntegrationError, weight: wWeak},
+		{lit: "cloudmap", cause: CausePrivateIntegrationError, weight: wWeak},
 		{lit: "execution failed due to an internal error", cause: CauseInternalServiceFailure, weight: 85},
 		// "Execution failed due to configuration error: There was an internal
 		// error while executing your request" is the VPC link failure of

@@ -129,3 +129,13 @@ func TestBootstrapThatCannotStart(t *testing.T) {
 		{"the handler's binary", prefix + "fork/exec /var/task/main: no such file or directory", "lambda_handler_misconfigured", "unknown"},
 	})
 }
+
+// A Cloud Map service is reached only through a private integration: a
+// report that names it and shows the 503 points, weakly, to the VPC link;
+// a named timeout outweighs it.
+func TestCloudMapNamesThePrivateIntegration(t *testing.T) {
+	checkWordings(t, []wording{
+		{"cloud map and 503", "Our HTTP API routes to a Cloud Map service.\nHTTP/1.1 503 Service Unavailable\napigw-requestid: RL2XYiwjPHcEMEQ=", "private_integration_error", "503"},
+		{"a timeout named", "Our HTTP API routes to a Cloud Map service.\n{\"status\":\"503\",\"integrationErrorMessage\":\"Integration timeout\"}", "integration_timeout", "503"},
+	})
+}
