@@ -117,6 +117,9 @@ var (
 	gatewayLogs = layersOf(LayerGateway, LayerAccess, LayerAuthorizer, LayerPlatform, LayerFunction, LayerPerson, LayerUnknown)
 	// machineLogs are gatewayLogs without a person's sentences
 	machineLogs = layersOf(LayerGateway, LayerAccess, LayerAuthorizer, LayerPlatform, LayerFunction, LayerUnknown)
+	// notGateway: whoever else wrote the line (a deployment tool's output,
+	// a client, a person quoting what the console said)
+	notGateway = layersOf(LayerClient, LayerCDN, LayerAccess, LayerAuthorizer, LayerPlatform, LayerFunction, LayerPerson, LayerUnknown)
 )
 
 // inFunction re-reads, for a line of the function's own log, a cause that

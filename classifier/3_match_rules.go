@@ -260,7 +260,16 @@ func gatewayRules() []ruleSpec {
 		{lit: "unknownoperationexception", cause: CauseIntegrationMethodNotPost, weight: 100},
 		{lit: "unable to transform request", cause: CauseMappingTemplateError, weight: wStrong},
 		{lit: "unable to transform response", cause: CauseMappingTemplateError, weight: wStrong},
-		{lit: "invalid mapping expression", cause: CauseMappingTemplateError, weight: wSpecific},
+		// API Gateway's management API rejects a mapping it cannot parse
+		// when the method, integration or gateway response is created
+		// (BadRequestException "Invalid mapping expression specified:
+		// Validation Result: warnings : [], errors : [...]" in the console,
+		// the CLI, CloudFormation or Terraform): the change was refused, no
+		// client got a 5xx from it. Only the execution log's words are a
+		// request failing on a mapping.
+		{lit: "invalid mapping expression", cause: CauseMappingTemplateError, weight: wSpecific, layers: layersOf(LayerGateway)},
+		{lit: "invalid mapping expression specified", cause: CauseNot5xx, weight: wWeak, implied: 400, unless: "execution failed", layers: notGateway},
+		{lit: "validation result: warnings :", cause: CauseNot5xx, weight: wWeak, implied: 400, unless: "execution failed", layers: notGateway},
 		{lit: "lexical error", cause: CauseMappingTemplateError, weight: 60},
 		{lit: "authorizerconfigurationexception", cause: CauseAuthorizerError, weight: 92},
 		// what HTTP APIs log when an authorizer's answer has the wrong shape

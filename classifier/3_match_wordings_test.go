@@ -139,3 +139,15 @@ func TestCloudMapNamesThePrivateIntegration(t *testing.T) {
 		{"a timeout named", "Our HTTP API routes to a Cloud Map service.\n{\"status\":\"503\",\"integrationErrorMessage\":\"Integration timeout\"}", "integration_timeout", "503"},
 	})
 }
+
+// "Invalid mapping expression specified" is the management API refusing a
+// mapping when the method or integration is created; only the execution
+// log's words are a request failing on it.
+func TestMappingRefusedAtConfiguration(t *testing.T) {
+	checkWordings(t, []wording{
+		{"terraform", "Error: Error creating API Gateway Integration Response: BadRequestException: Invalid mapping expression specified: Validation Result: warnings : [], errors : [No method response exists for method.]", "not_5xx", "none"},
+		{"a person quoting the console", "API に URL パスパラメータを追加しようとすると「Invalid mapping expression specified」というエラーメッセージが表示されます。", "not_5xx", "none"},
+		{"the execution log", "(6c6d6e6f-0000-4000-8000-00000000abcd) Execution failed due to configuration error: Invalid mapping expression specified: $input.params('id]\n" +
+			"(6c6d6e6f-0000-4000-8000-00000000abcd) Method completed with status: 500", "mapping_template_error", "500"},
+	})
+}
