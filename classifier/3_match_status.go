@@ -105,6 +105,7 @@ var statusPhraseWords = []struct {
 	{[]byte("gateway time-out"), 504, []byte("api ")},
 	{[]byte("endpoint request timed out"), 504, nil},
 	{[]byte("missing authentication token"), 403, nil},
+	{[]byte("method not allowed"), 405, nil},
 }
 
 // statusShown returns the status a client or person line shows, a 5xx

@@ -49,6 +49,7 @@ func TestNotTheClientsStatus(t *testing.T) {
 	checkStatuses(t, []statusCase{
 		{"the gateway's time limit", "I have a time out every time I call it: the API Gateway timeout after 30 seconds.", "unknown"},
 		{"gateway timeout as the answer", "Every call ends in a Gateway Timeout.", "504"},
+		{"a 4xx reason phrase", "When I hit the route it is returning \"method not allowed\"", "none"},
 		{"a size", "The API failed after we uploaded a 500 MB file.", "unknown"},
 		{"a duration", "The failing call took 502 ms.", "unknown"},
 		{"a body the function built under a status line", "HTTP/2 502\n\n{\"message\":\"Gateway timeout\"}", "502"},
