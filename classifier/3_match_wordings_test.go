@@ -151,3 +151,17 @@ func TestMappingRefusedAtConfiguration(t *testing.T) {
 			"(6c6d6e6f-0000-4000-8000-00000000abcd) Method completed with status: 500", "mapping_template_error", "500"},
 	})
 }
+
+// "A function error" in the Lambda guide's words and its translations,
+// with the 502 the same sentence shows; a gateway line naming another
+// cause outweighs the words.
+func TestFunctionErrorInWords(t *testing.T) {
+	want := "lambda_function_error"
+	checkWordings(t, []wording{
+		{"en", "The request ended in a function error and API Gateway returned a 502.", want, "502"},
+		{"ja", "関数エラーになり API Gateway から 502 が返されました。", want, "502"},
+		{"zh-TW", "請求發生函數錯誤，API Gateway 傳回 502。", want, "502"},
+		{"pt-BR", "A solicitação resultou em um erro de função e o API Gateway retornou 502.", want, "502"},
+		{"a gateway line names another cause", "It looked like a function error.\n(6c6d6e6f-0000-4000-8000-00000000abcd) Execution failed due to configuration error: Invalid permissions on Lambda function", "lambda_invoke_permission", "500"},
+	})
+}
