@@ -75,4 +75,8 @@ type Logs struct {
 	FilterLogEventsTPS float64 `yaml:"filter_log_events_tps"`
 	// QueryTimeout bounds one Logs Insights query.
 	QueryTimeout time.Duration `yaml:"query_timeout"`
+	// DiagnosisWait is how long a trip waits for its diagnosis before its
+	// incident is announced without one (the diagnosis follows as an
+	// update); 0 announces at once.
+	DiagnosisWait time.Duration `yaml:"diagnosis_wait"`
 }

@@ -158,4 +158,5 @@ func (v *validator) logs(l *Logs) {
 		v.add("logs.filter_log_events_tps", "must be above 0 and at most 5 (the account's fixed quota), not %g", l.FilterLogEventsTPS)
 	}
 	v.durationRange("logs.query_timeout", l.QueryTimeout, time.Second, time.Hour)
+	v.durationRange("logs.diagnosis_wait", l.DiagnosisWait, 0, time.Hour)
 }

@@ -147,6 +147,8 @@ func daemonOptions(cfg *config.Config, env Env) Options {
 		Listen: cfg.Server.Listen, WebConfigFile: env.WebConfigFile, Interval: cfg.Collector.Interval,
 		ShutdownTimeout: cfg.Server.ShutdownTimeout, Lang: cfg.Slack.Lang,
 		OnPoll: env.OnPoll, SelfPaced: cfg.Alarms.QueueURL != "" && cfg.Alarms.Wait > 0,
+		// An alarm brings no figures: its incident waits for the evidence.
+		AnnounceEarly: cfg.Alarms.QueueURL == "", DiagnosisWait: cfg.Logs.DiagnosisWait,
 	}
 }
 

@@ -70,6 +70,13 @@ type Options struct {
 	RediagnoseEvery int
 	// EvidenceConcurrency bounds parallel evidence pulls in one poll (default 4).
 	EvidenceConcurrency int
+	// AnnounceEarly: a trip whose evidence is still being read after
+	// DiagnosisWait opens its incident without a diagnosis, announced at
+	// once, and the diagnosis follows as an update. Off, every incident
+	// waits for its diagnosis (alarm mode, whose alarms bring no figures
+	// to announce before the evidence does).
+	AnnounceEarly bool
+	DiagnosisWait time.Duration
 	// SelfPaced: the collector's Poll waits for work itself (alarm mode's
 	// long poll), so the next poll starts at once instead of an Interval
 	// later.

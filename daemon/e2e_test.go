@@ -14,6 +14,7 @@ import (
 	"github.com/apigw-triage/apigw-triage/emulator"
 	"github.com/apigw-triage/apigw-triage/emulator/scenario"
 	"github.com/apigw-triage/apigw-triage/incident"
+	"github.com/apigw-triage/apigw-triage/notifier"
 )
 
 // catalogRun is the daemon, built from its configuration, against the
@@ -26,6 +27,11 @@ type catalogRun struct {
 	// seen is every incident observed open after a poll, by stage key, as
 	// last seen (the diagnosis may be revised while it is open).
 	seen map[string]incident.Incident
+	// delivering, set while the outbox dispatchers run, holds the clock
+	// while a notification waits to be delivered: a delivery takes a
+	// moment of wall time (a store write), in which the clock, moved a
+	// second at a time, would otherwise race ahead.
+	delivering bool
 }
 
 // catalogSetup varies a catalog run.
@@ -35,6 +41,7 @@ type catalogSetup struct {
 	faults   func(*scenario.Scenario) // e.g. more throttling
 	config   func(*config.Config)     // e.g. a shorter SDK backoff
 	logger   *slog.Logger             // default: discard
+	sinks    []notifier.Notifier      // added to the configured ones
 }
 
 func startCatalog(tb testing.TB, setup catalogSetup) *catalogRun {
@@ -58,7 +65,7 @@ func startCatalog(tb testing.TB, setup catalogSetup) *catalogRun {
 	if setup.config != nil {
 		setup.config(cfg)
 	}
-	d, closeStore, err := Build(cfg, Env{Clock: clk, Logger: setup.logger})
+	d, closeStore, err := Build(cfg, Env{Clock: clk, Logger: setup.logger, ExtraSinks: setup.sinks})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -79,14 +86,31 @@ func (r *catalogRun) poll(ctx context.Context) {
 			for _, inc := range r.d.opts.Incidents.Open() {
 				r.seen[inc.StageKey] = inc
 			}
+			for !r.delivered() {
+				time.Sleep(200 * time.Microsecond)
+			}
 			r.clk.Set(began.Add(r.d.opts.Interval))
 			return
 		case <-time.After(200 * time.Microsecond):
-			if r.clk.Waiters() > 0 {
+			if r.clk.Waiters() > 0 && r.delivered() {
 				r.clk.Advance(time.Second)
 			}
 		}
 	}
+}
+
+// delivered says whether every notification enqueued so far has been
+// delivered; always true when no dispatcher runs.
+func (r *catalogRun) delivered() bool {
+	if !r.delivering {
+		return true
+	}
+	for _, run := range r.d.opts.Runners {
+		if disp, ok := run.(*incident.Dispatcher); ok && disp.Depth() > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func (r *catalogRun) incidentOf(ep scenario.EpisodeInfo) (incident.Incident, bool) {

@@ -7,8 +7,6 @@ import (
 
 	"github.com/apigw-triage/apigw-triage/stage"
 
-	"golang.org/x/sync/errgroup"
-
 	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/collector"
 	"github.com/apigw-triage/apigw-triage/incident"
@@ -17,6 +15,10 @@ import (
 
 // pollOnce runs one poll: metrics, thresholds, evidence for tripped stages,
 // incident observations, and the refresh of sinks that re-send open alerts.
+// With AnnounceEarly, a trip whose evidence is still being read after
+// DiagnosisWait is observed without it (its incident opens diagnosing, so
+// the on-call hears of it at once) and gets its diagnosis when the pull
+// ends, in the same poll.
 func (d *Daemon) pollOnce(ctx context.Context) {
 	res, err := d.opts.Collector.Poll(ctx)
 	if errors.Is(err, collector.ErrPollInProgress) || ctx.Err() != nil {
@@ -27,8 +29,41 @@ func (d *Daemon) pollOnce(ctx context.Context) {
 		return
 	}
 	d.updateStageMetrics(res)
-	diags := d.diagnoseTripped(ctx, res)
+	d.ack(ctx, d.observe(ctx, res))
+	d.refresh(ctx)
+	if d.opts.OnPoll != nil {
+		d.opts.OnPoll(res)
+	}
+}
+
+// observe hands the poll's results to the incident manager and the
+// diagnoses of the tripped stages to their incidents, and returns the
+// stages whose change was not stored.
+func (d *Daemon) observe(ctx context.Context, res *collector.PollResult) map[string]bool {
 	failed := map[string]bool{}
+	var p *pulls
+	if d.opts.AnnounceEarly && d.opts.DiagnosisWait <= 0 {
+		// Nothing to wait for: announce, then read the evidence.
+		d.observeAll(ctx, res, nil, failed)
+		p = d.startDiagnoses(ctx, res)
+	} else {
+		p = d.startDiagnoses(ctx, res)
+		wait := time.Duration(-1) // every diagnosis
+		if d.opts.AnnounceEarly {
+			wait = d.opts.DiagnosisWait
+		}
+		d.await(ctx, p, wait)
+		d.observeAll(ctx, res, d.ready(p), failed)
+	}
+	d.await(ctx, p, -1)
+	d.diagnoseLate(ctx, res, d.ready(p), failed)
+	return failed
+}
+
+// observeAll hands every stage's result to the incident manager, with the
+// diagnoses already pulled; failed collects the stages whose change was
+// not stored.
+func (d *Daemon) observeAll(ctx context.Context, res *collector.PollResult, diags map[string]diagnosed, failed map[string]bool) {
 	for _, sr := range res.Stages {
 		tr, err := d.opts.Incidents.Observe(ctx, observation(sr, diags[sr.Stage.Key]))
 		if err != nil {
@@ -38,10 +73,23 @@ func (d *Daemon) pollOnce(ctx context.Context) {
 			failed[sr.Stage.Key] = true
 		}
 	}
-	d.ack(ctx, failed)
-	d.refresh(ctx)
-	if d.opts.OnPoll != nil {
-		d.opts.OnPoll(res)
+}
+
+// diagnoseLate gives the incidents observed before their evidence was read
+// the diagnoses that came after.
+func (d *Daemon) diagnoseLate(ctx context.Context, res *collector.PollResult, diags map[string]diagnosed, failed map[string]bool) {
+	for _, sr := range res.Stages {
+		dg, ok := diags[sr.Stage.Key]
+		if !ok {
+			continue
+		}
+		tr, err := d.opts.Incidents.Diagnose(ctx, observation(sr, dg))
+		if err != nil {
+			d.log.Error("incident diagnosis update failed", "stage", sr.Stage.Key, "err", err)
+		}
+		if err != nil || tr.Held {
+			failed[sr.Stage.Key] = true
+		}
 	}
 }
 
@@ -78,36 +126,6 @@ type diagnosed struct {
 	routes    []stage.RouteFigures
 	logGroups []string
 	scope     stage.EvidenceScope
-}
-
-// diagnoseTripped pulls the evidence of every tripped stage that needs a
-// diagnosis and classifies it; the pulls run in parallel, bounded, because
-// each Logs Insights query waits seconds to minutes for its result.
-func (d *Daemon) diagnoseTripped(ctx context.Context, res *collector.PollResult) map[string]diagnosed {
-	var due []collector.StageResult
-	for _, sr := range res.Stages {
-		if sr.Tripped && d.needsDiagnosis(sr.Stage.Key) {
-			due = append(due, sr)
-		}
-	}
-	out := make([]diagnosed, len(due))
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(d.opts.EvidenceConcurrency)
-	for i, sr := range due {
-		g.Go(func() error {
-			out[i] = d.diagnose(gctx, sr)
-			return nil
-		})
-	}
-	_ = g.Wait()
-	m := make(map[string]diagnosed, len(due))
-	for i, sr := range due {
-		if out[i].diag != nil {
-			m[sr.Stage.Key] = out[i]
-			d.markDiagnosed(sr.Stage.Key)
-		}
-	}
-	return m
 }
 
 // needsDiagnosis: a stage without an open incident needs one now; an open

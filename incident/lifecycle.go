@@ -50,6 +50,9 @@ type decision struct {
 	kind notifier.Kind
 	// isNew is set when next is a new incident that still needs an id.
 	isNew bool
+	// diagnosed is set when next got its first diagnosis after it opened
+	// without one.
+	diagnosed bool
 }
 
 // decide is the lifecycle, as a pure function of the stage's latest
@@ -72,8 +75,9 @@ func decide(prev *Incident, obs Observation, now time.Time, r Rules) decision {
 	}
 }
 
-// openNew starts an incident. Without a diagnosis it opens with the unknown
-// cause, and the diagnosis that follows is an update.
+// openNew starts an incident. Without a diagnosis it opens as diagnosing,
+// with the unknown cause, and the diagnosis that follows (diagnoseLate) is
+// an update.
 func openNew(obs Observation, now time.Time) decision {
 	inc := &Incident{StageKey: obs.Key, State: StateOpen}
 	inc.Info.OpenedAt = now
@@ -81,6 +85,9 @@ func openNew(obs Observation, now time.Time) decision {
 	applyFigures(inc, obs, now)
 	if obs.Diagnosis != nil {
 		inc.Info.Diagnosis, inc.Info.Scope = cloneDiagnosis(*obs.Diagnosis), obs.Scope
+	} else {
+		inc.Info.Diagnosing = true
+		inc.Info.Diagnosis.Status, inc.Info.Diagnosis.Cause = classifier.StatusUnknown, classifier.CauseUnknown
 	}
 	notified(inc, notifier.KindOpened, now, "")
 	return decision{next: inc, kind: notifier.KindOpened, isNew: true}
@@ -114,15 +121,8 @@ func advance(prev *Incident, obs Observation, now time.Time, r Rules) decision {
 		notified(inc, notifier.KindResolved, now, "")
 		return decision{next: inc, kind: notifier.KindResolved}
 	}
-	d := revision(inc.Info.Diagnosis, obs.Diagnosis)
-	if d != nil && changedFrom(inc.LastNotifiedStatus, inc.LastNotifiedCause, *d) {
-		setDiagnosis(inc, *d, obs.Scope)
-		notified(inc, notifier.KindUpdated, now, "diagnosis changed")
-		return decision{next: inc, kind: notifier.KindUpdated}
-	}
-	if d != nil {
-		// Fresher evidence, same answer.
-		inc.Info.Diagnosis, inc.Info.Scope = cloneDiagnosis(*d), obs.Scope
+	if dec, ok := applyDiagnosis(inc, obs, now); ok {
+		return dec
 	}
 	if obs.Tripped && rateChanged(inc.LastNotifiedRate, obs.ErrorRate, r.RateChangeFactor) {
 		notified(inc, notifier.KindUpdated, now, "error rate changed")
@@ -133,6 +133,49 @@ func advance(prev *Incident, obs Observation, now time.Time, r Rules) decision {
 		return decision{next: inc, kind: notifier.KindReminder}
 	}
 	return decision{next: inc}
+}
+
+// diagnoseLate gives an open incident the diagnosis of evidence read after
+// the observation that opened or moved it (see applyDiagnosis).
+func diagnoseLate(prev *Incident, obs Observation, now time.Time) decision {
+	if prev == nil || !prev.Open() || obs.Diagnosis == nil {
+		return decision{}
+	}
+	inc := prev.clone()
+	inc.Info.Previous = nil
+	applyEvidence(inc, obs)
+	if dec, ok := applyDiagnosis(inc, obs, now); ok {
+		return dec
+	}
+	return decision{next: inc}
+}
+
+// applyDiagnosis takes the observation's diagnosis, if any, into inc. The
+// first diagnosis of an incident announced as diagnosing is an update
+// whatever it says; a later one is an update only when it changes the
+// cause or status notified (ok is then set), else it is kept quietly as
+// fresher evidence of the same answer.
+func applyDiagnosis(inc *Incident, obs Observation, now time.Time) (decision, bool) {
+	if obs.Diagnosis == nil {
+		return decision{}, false
+	}
+	if inc.Info.Diagnosing {
+		// Taken as it comes, as by an opening that carries it.
+		inc.Info.Diagnosing = false
+		inc.Info.Diagnosis, inc.Info.Scope = cloneDiagnosis(*obs.Diagnosis), obs.Scope
+		notified(inc, notifier.KindUpdated, now, "diagnosed")
+		return decision{next: inc, kind: notifier.KindUpdated, diagnosed: true}, true
+	}
+	d := revision(inc.Info.Diagnosis, obs.Diagnosis)
+	switch {
+	case d != nil && changedFrom(inc.LastNotifiedStatus, inc.LastNotifiedCause, *d):
+		setDiagnosis(inc, *d, obs.Scope)
+		notified(inc, notifier.KindUpdated, now, "diagnosis changed")
+		return decision{next: inc, kind: notifier.KindUpdated}, true
+	case d != nil:
+		inc.Info.Diagnosis, inc.Info.Scope = cloneDiagnosis(*d), obs.Scope
+	}
+	return decision{}, false
 }
 
 // revision returns the diagnosis an observation brings to an incident that
@@ -185,6 +228,14 @@ func applyFigures(inc *Incident, obs Observation, now time.Time) {
 	if obs.Requests > 0 && (i.Peak.WindowEnd.IsZero() || obs.ErrorRate > i.Peak.ErrorRate) {
 		i.Peak = obs.Figures
 	}
+	applyEvidence(inc, obs)
+	inc.addSample(obs)
+	inc.LastSeenAt = now
+}
+
+// applyEvidence takes the routes and log groups the evidence read.
+func applyEvidence(inc *Incident, obs Observation) {
+	i := &inc.Info
 	if len(obs.Routes) > 0 {
 		// Only polls that pulled evidence bring routes; the others keep
 		// the last breakdown. A fresh copy, never shared with the caller.
@@ -193,8 +244,6 @@ func applyFigures(inc *Incident, obs Observation, now time.Time) {
 	if len(obs.LogGroups) > 0 {
 		i.LogGroups = append([]string(nil), obs.LogGroups...)
 	}
-	inc.addSample(obs)
-	inc.LastSeenAt = now
 }
 
 // maxRoutes bounds the failing routes an incident keeps: more than a

@@ -152,6 +152,31 @@ func (m *Manager) Observe(ctx context.Context, obs Observation) (Transition, err
 	return Transition{Kind: d.kind, Incident: *d.next.clone(), Held: len(m.held) > 0}, nil
 }
 
+// Diagnose gives the open incident of obs.Key the diagnosis of evidence
+// read after the poll's observation: the daemon announces a trip at once
+// and sends the cause when its Logs Insights query has answered. Only the
+// diagnosis, its scope, routes and log groups of obs are read; a stage
+// without an open incident is left alone.
+func (m *Manager) Diagnose(ctx context.Context, obs Observation) (Transition, error) {
+	if err := ctx.Err(); err != nil {
+		return Transition{}, err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.flushHeld()
+	now := m.clk.Now()
+	prev := m.latest[obs.Key]
+	d := diagnoseLate(prev, obs, now)
+	if d.next == nil {
+		return Transition{}, nil
+	}
+	if err := m.store(&d, now); err != nil {
+		return Transition{}, fmt.Errorf("incident store %s: %w", m.st.Path(), err)
+	}
+	m.after(prev, d)
+	return Transition{Kind: d.kind, Incident: *d.next.clone(), Held: len(m.held) > 0}, nil
+}
+
 // persist writes the incident and enqueues its notification.
 func (m *Manager) persist(d *decision, now time.Time) error {
 	return m.st.update(func(tx *bolt.Tx) error {
@@ -191,7 +216,9 @@ func (m *Manager) after(prev *Incident, d decision) {
 	if d.kind == "" {
 		return
 	}
-	if d.isNew {
+	// An incident counts under its cause once it has one: at its opening,
+	// or at its first diagnosis when it opened diagnosing.
+	if d.isNew && !inc.Info.Diagnosing || d.diagnosed {
 		m.metrics.total.WithLabelValues(inc.Info.Diagnosis.Status.String(), inc.Info.Diagnosis.Cause.String()).Inc()
 	}
 	m.metrics.transitions.WithLabelValues(string(d.kind)).Inc()

@@ -18,18 +18,21 @@ const (
 	LabelErrors5xx LabelKey = "errors_5xx"
 	// LabelErrorsWS names a WebSocket stage's errors, which are no 5xx
 	// responses: IntegrationError plus ExecutionError.
-	LabelErrorsWS      LabelKey = "errors_ws"
-	LabelLatency       LabelKey = "latency" // a format: the statistic ("p99") goes in
-	LabelWhere         LabelKey = "where"
-	LabelDiagnosis     LabelKey = "diagnosis"
-	LabelConfidence    LabelKey = "confidence"
-	LabelBreakdown     LabelKey = "breakdown"
-	LabelEvidence      LabelKey = "evidence"
-	LabelRemediation   LabelKey = "remediation"
-	LabelBackoff       LabelKey = "backoff"
-	LabelMetrics       LabelKey = "metrics"
-	LabelLogs          LabelKey = "logs"
-	LabelCauseChanged  LabelKey = "cause_changed"
+	LabelErrorsWS     LabelKey = "errors_ws"
+	LabelLatency      LabelKey = "latency" // a format: the statistic ("p99") goes in
+	LabelWhere        LabelKey = "where"
+	LabelDiagnosis    LabelKey = "diagnosis"
+	LabelConfidence   LabelKey = "confidence"
+	LabelBreakdown    LabelKey = "breakdown"
+	LabelEvidence     LabelKey = "evidence"
+	LabelRemediation  LabelKey = "remediation"
+	LabelBackoff      LabelKey = "backoff"
+	LabelMetrics      LabelKey = "metrics"
+	LabelLogs         LabelKey = "logs"
+	LabelCauseChanged LabelKey = "cause_changed"
+	// LabelDiagnosing stands for the cause of an incident announced
+	// before its diagnosis.
+	LabelDiagnosing    LabelKey = "diagnosing"
 	LabelNearTimeout   LabelKey = "near_timeout"
 	LabelOpenFor       LabelKey = "open_for"
 	LabelNoRetry       LabelKey = "no_retry"

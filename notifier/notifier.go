@@ -56,6 +56,10 @@ type Snapshot struct {
 	LogGroups []string
 
 	Diagnosis classifier.Diagnosis
+	// Diagnosing is set while the incident is announced before its
+	// diagnosis: the trip is certain, the evidence is still being read,
+	// and the cause follows as an update.
+	Diagnosing bool `json:",omitempty"`
 	// Scope is what the diagnosis's evidence covered: the window its logs
 	// and metrics were read over, and the method or route that failed most
 	// in those logs. Zero when the diagnosis came without evidence.

@@ -99,6 +99,11 @@ func NewView(ev Event, lang classifier.Lang) View {
 	if v.CauseTitle == "" {
 		v.CauseTitle = v.CauseID
 	}
+	if inc.Diagnosing {
+		// Announced before its evidence was read: no cause to explain or
+		// remediate yet, only that it follows.
+		v.CauseTitle, v.Why, v.Steps, v.Backoff = Label(lang, LabelDiagnosing), "", nil, ""
+	}
 	v.Fields = fields(inc, lang, v.Resolved)
 	v.Change = change(inc, lang)
 	evidenceSpan := ""

@@ -91,3 +91,24 @@ func TestViewEvidenceIsOneTellingLine(t *testing.T) {
 		t.Errorf("more evidence = %q, want %q", v.MoreEvidence, want)
 	}
 }
+
+// TestViewOfAnIncidentStillDiagnosing: announced before its evidence is
+// read, an incident says in every language that the cause follows, and
+// gives neither remediation steps nor retry advice for a cause not known.
+func TestViewOfAnIncidentStillDiagnosing(t *testing.T) {
+	for _, lang := range []classifier.Lang{classifier.LangEN, classifier.LangJA, classifier.LangZhTW, classifier.LangPtBR} {
+		ev := routeEvent(nil)
+		ev.Snapshot.Diagnosing = true
+		ev.Snapshot.Diagnosis = classifier.Diagnosis{Status: classifier.StatusUnknown, Cause: classifier.CauseUnknown}
+		v := NewView(ev, lang)
+		if v.CauseTitle == "" || v.CauseTitle != Label(lang, LabelDiagnosing) {
+			t.Errorf("%s: cause title %q, want the diagnosing label", lang, v.CauseTitle)
+		}
+		if len(v.Steps) > 0 || v.Backoff != "" || v.Why != "" {
+			t.Errorf("%s: steps %v, backoff %q, why %q for a cause not yet known", lang, v.Steps, v.Backoff, v.Why)
+		}
+	}
+	if Label(classifier.LangJA, LabelDiagnosing) == Label(classifier.LangEN, LabelDiagnosing) {
+		t.Error("the diagnosing label is not translated")
+	}
+}

@@ -17,6 +17,9 @@ const (
 	extraRootPendingAt  = "root_pending_at"
 	extraReplyPending   = "reply_pending"
 	extraReplyPendingAt = "reply_pending_at"
+	// extraEvidenceDue marks a root posted while the incident was still
+	// diagnosing: its evidence lines go to the thread with the diagnosis.
+	extraEvidenceDue = "evidence_due"
 )
 
 // notifyBot delivers an event in bot mode: the incident's first event posts
@@ -42,6 +45,9 @@ func (n *Notifier) botEvent(ctx context.Context, d *notifier.Delivery) error {
 		}
 	}
 	if err := n.reply(ctx, d, render(v, styleReply, who), plainMessage(v, who)); err != nil {
+		return err
+	}
+	if err := n.evidenceAfterDiagnosis(ctx, d, v); err != nil {
 		return err
 	}
 	if d.State.Extra[extraDigest] != "" {
@@ -107,6 +113,9 @@ func (n *Notifier) ensureRoot(ctx context.Context, d *notifier.Delivery, v notif
 	setExtra(&d.State, extraRootPendingAt, "")
 	// Only after a root this delivery posted: never twice.
 	n.postEvidence(ctx, d, v)
+	if ev.Snapshot.Diagnosing {
+		setExtra(&d.State, extraEvidenceDue, "1")
+	}
 	n.uploadGraph(ctx, d)
 	return true, nil
 }

@@ -33,3 +33,19 @@ func (n *Notifier) postEvidence(ctx context.Context, d *notifier.Delivery, v not
 		n.opts.Logger.Warn("slack evidence reply failed; the message stands without it", "incident", d.Event.IncidentID, "channel", d.State.Channel, "err", err)
 	}
 }
+
+// evidenceAfterDiagnosis posts the evidence lines of the first diagnosis
+// of an incident whose root went out while it was diagnosing. The mark
+// is cleared and checkpointed first, so a repeated delivery never posts
+// them twice (best effort, as for a root).
+func (n *Notifier) evidenceAfterDiagnosis(ctx context.Context, d *notifier.Delivery, v notifier.View) error {
+	if d.State.Extra[extraEvidenceDue] == "" || d.Event.Snapshot.Diagnosing {
+		return nil
+	}
+	setExtra(&d.State, extraEvidenceDue, "")
+	if err := checkpoint(d); err != nil {
+		return err
+	}
+	n.postEvidence(ctx, d, v)
+	return nil
+}

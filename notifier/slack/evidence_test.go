@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/notifier"
 )
 
@@ -32,6 +33,28 @@ func TestBotPostsTheOtherEvidenceInTheThread(t *testing.T) {
 		if !strings.Contains(ev[0].Blocks, want) {
 			t.Errorf("evidence reply lacks %q: %s", want, ev[0].Blocks)
 		}
+	}
+}
+
+// TestBotPostsTheEvidenceWithALateDiagnosis: a root posted while the
+// incident was diagnosing has no evidence to show; the thread gets the
+// lines once, with the update that brings the diagnosis.
+func TestBotPostsTheEvidenceWithALateDiagnosis(t *testing.T) {
+	f := newFakeSlack(t)
+	n := newBot(t, f, nil)
+	var s store
+	events := lifecycle()
+	opened := events[0]
+	opened.Snapshot.Diagnosing = true
+	opened.Snapshot.Diagnosis = classifier.Diagnosis{Status: classifier.StatusUnknown, Cause: classifier.CauseUnknown}
+	for _, ev := range append([]notifier.Event{opened}, events[1:]...) {
+		if _, err := s.deliver(t, n, ev); err != nil {
+			t.Fatalf("%s: %v", ev.Kind, err)
+		}
+	}
+	root := f.roots()[0]
+	if ev := f.evidenceReplies(root.TS); len(ev) != 1 || !strings.Contains(ev[0].Blocks, "Lambda execution failed with status 200") {
+		t.Fatalf("evidence replies = %d, want 1 with the diagnosis's lines", len(ev))
 	}
 }
 

@@ -1,0 +1,85 @@
+package incident
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/testutil"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/clock"
+	"github.com/apigw-triage/apigw-triage/notifier"
+)
+
+// TestDiagnoseAfterOpening: an incident opened without a diagnosis is
+// announced as diagnosing and counted under no cause; its first diagnosis
+// is an update that counts it under its cause, a repeat of it sends
+// nothing, another cause is an update naming the previous one; a stage
+// without an open incident is left alone.
+func TestDiagnoseAfterOpening(t *testing.T) {
+	st, err := Open(filepath.Join(t.TempDir(), "s.db"), StoreOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	clk := clock.NewManual(t0)
+	m, err := NewManager(st, ManagerOptions{Clock: clk, Registerer: prometheus.NewRegistry(), Sinks: []string{"fake"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := observeAt(t, m, clk, 0, tripped(0.5, nil))
+	if d := tr.Incident.Info; tr.Kind != notifier.KindOpened || !d.Diagnosing || d.Diagnosis.Status != classifier.StatusUnknown {
+		t.Fatalf("opened %q diagnosing=%v status=%s, want opened, diagnosing, status unknown", tr.Kind, d.Diagnosing, d.Diagnosis.Status)
+	}
+	counted := func(s classifier.Status, c classifier.Cause) float64 {
+		return testutil.ToFloat64(m.metrics.total.WithLabelValues(s.String(), c.String()))
+	}
+	if n := counted(classifier.StatusUnknown, classifier.CauseUnknown); n != 0 {
+		t.Errorf("an incident still diagnosing counted %v times under the unknown cause", n)
+	}
+	fnErr := diag(classifier.Status502, classifier.CauseLambdaFunctionError)
+	steps := []struct {
+		obs      Observation
+		want     notifier.Kind
+		previous bool
+	}{
+		{tripped(0, fnErr), notifier.KindUpdated, false},
+		{tripped(0, fnErr), "", false},
+		{tripped(0, diag(classifier.Status500, classifier.CauseLambdaInvokePermission)), notifier.KindUpdated, true},
+	}
+	for i, s := range steps {
+		clk.Advance(20 * time.Second)
+		tr, err := m.Diagnose(context.Background(), s.obs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tr.Kind != s.want || tr.Incident.Info.Diagnosing || (tr.Incident.Info.Previous != nil) != s.previous {
+			t.Errorf("step %d: kind %q diagnosing=%v previous=%v, want %q previous=%v", i, tr.Kind,
+				tr.Incident.Info.Diagnosing, tr.Incident.Info.Previous != nil, s.want, s.previous)
+		}
+	}
+	if n := counted(classifier.Status502, classifier.CauseLambdaFunctionError); n != 1 {
+		t.Errorf("counted %v times under its first diagnosis, want 1", n)
+	}
+	other := tripped(0, fnErr)
+	other.Key = "a/r/other/prod"
+	if tr, err := m.Diagnose(context.Background(), other); err != nil || tr.Kind != "" || tr.Incident.ID != "" {
+		t.Errorf("diagnosis of a stage without an incident: %+v, %v", tr, err)
+	}
+}
+
+// TestFirstDiagnosisTakenAsItComes: the first diagnosis of an incident
+// opened diagnosing replaces the unknown cause even when it finds no 5xx
+// (errors answered as 200 OK), as an opening carrying it would.
+func TestFirstDiagnosisTakenAsItComes(t *testing.T) {
+	rules := Rules{}.withDefaults()
+	opened := decide(nil, tripped(0.5, nil), t0, rules).next
+	masked := diag(classifier.StatusNone, classifier.CauseLambdaErrorMaskedAs200)
+	d := diagnoseLate(opened, tripped(0, masked), t0.Add(20*time.Second))
+	if d.kind != notifier.KindUpdated || d.next.Info.Diagnosis.Cause != classifier.CauseLambdaErrorMaskedAs200 {
+		t.Fatalf("kind %q cause %s, want an update naming %s", d.kind, d.next.Info.Diagnosis.Cause, classifier.CauseLambdaErrorMaskedAs200)
+	}
+}
