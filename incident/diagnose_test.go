@@ -16,8 +16,9 @@ import (
 
 // TestDiagnoseAfterOpening: an incident opened without a diagnosis is
 // announced as diagnosing and counted under no cause; its first diagnosis
-// is an update that counts it under its cause, a repeat of it sends
-// nothing, another cause is an update naming the previous one; a stage
+// is an update that counts it under its cause and keeps the unknown one
+// as previous (an alert labelled with it is resolved), a repeat of it
+// sends nothing, another cause is an update naming the previous one; a stage
 // without an open incident is left alone.
 func TestDiagnoseAfterOpening(t *testing.T) {
 	st, err := Open(filepath.Join(t.TempDir(), "s.db"), StoreOptions{})
@@ -46,7 +47,7 @@ func TestDiagnoseAfterOpening(t *testing.T) {
 		want     notifier.Kind
 		previous bool
 	}{
-		{tripped(0, fnErr), notifier.KindUpdated, false},
+		{tripped(0, fnErr), notifier.KindUpdated, true},
 		{tripped(0, fnErr), "", false},
 		{tripped(0, diag(classifier.Status500, classifier.CauseLambdaInvokePermission)), notifier.KindUpdated, true},
 	}

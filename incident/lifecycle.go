@@ -160,9 +160,11 @@ func applyDiagnosis(inc *Incident, obs Observation, now time.Time) (decision, bo
 		return decision{}, false
 	}
 	if inc.Info.Diagnosing {
-		// Taken as it comes, as by an opening that carries it.
+		// Taken as it comes, as by an opening that carries it. The unknown
+		// cause it replaces is kept as Previous: an Alertmanager alert
+		// labelled with it is resolved, not left firing beside the new one.
 		inc.Info.Diagnosing = false
-		inc.Info.Diagnosis, inc.Info.Scope = cloneDiagnosis(*obs.Diagnosis), obs.Scope
+		setDiagnosis(inc, *obs.Diagnosis, obs.Scope)
 		notified(inc, notifier.KindUpdated, now, "diagnosed")
 		return decision{next: inc, kind: notifier.KindUpdated, diagnosed: true}, true
 	}
