@@ -10,11 +10,19 @@ import (
 // sometimes mangled ("WE Aug 03 ..."), hence the loose day name.
 var consolePrefix = regexp.MustCompile(`^[A-Za-z]{2,3},? [A-Za-z]{3} +\d{1,2} \d{2}:\d{2}:\d{2} [A-Za-z+0-9:]{2,9} \d{4} ?: ?`)
 
+// curlSent is what curl -v prints after "> ": the request line, its
+// headers and the blank line that ends them; wscat prints a sent frame
+// after it. Any other line after "> " is a markdown quote.
+var curlSent = regexp.MustCompile(`^> (?:[A-Za-z0-9-]+: |(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS) |[{\[]|$)`)
+
 // stripPrefixes removes what exports, the CLI and the console put before a
 // log message: ISO and Insights timestamps, epoch milliseconds, the console
 // prefix, the `aws logs tail` stream name and the `--output text` columns.
 func stripPrefixes(b []byte) []byte {
 	b = trimSpace(b)
+	for len(b) > 1 && b[0] == '>' && b[1] == ' ' && !curlSent.Match(b) {
+		b = trimSpace(b[2:]) // a quote of markdown ("> "): the quoted line speaks for itself
+	}
 	if bytes.HasPrefix(b, []byte("EVENTS\t")) {
 		return textOutputMessage(b)
 	}

@@ -110,7 +110,7 @@ func rules() []rule {
 // evidence column, as AWS documents and knowledge-center articles show them.
 func ruleSpecs() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{lambdaRules(), gatewayRules(), backendRules(), personRules(), clientRules()} {
+	for _, part := range [][]ruleSpec{lambdaRules(), functionRules(), gatewayRules(), backendRules(), personRules(), clientRules()} {
 		all = append(all, part...)
 	}
 	return all
@@ -181,7 +181,7 @@ func lambdaRules() []ruleSpec {
 		{lit: "invoke error", cause: CauseLambdaFunctionError, weight: 45},
 		{lit: "uncaught exception", cause: CauseLambdaFunctionError, weight: 45},
 		{lit: "unhandled promise rejection", cause: CauseLambdaFunctionError, weight: 45},
-		{lit: "exception", re: `\b(java|javax|software|com|org|net)\.[\w.$]+(exception|error)\b`, cause: CauseLambdaFunctionError, weight: wWeak},
+		{lit: "exception", re: `\b(java|javax|software|com|org|net)\.[\w.$]+(exception|error)\b`, cause: CauseLambdaFunctionError, weight: wWeak, layers: gatewayLogs},
 		{lit: "[error]", cause: CauseLambdaFunctionError, weight: wWeak},
 		// a logger's level word opening a line of the function's own log
 		{lit: "error", re: `^(?:error|fatal|critical)[: \t]`, cause: CauseLambdaFunctionError, weight: wWeak, layers: layersOf(LayerFunction)},
@@ -387,12 +387,19 @@ func personRules() []ruleSpec {
 		{lit: "関数エラー", cause: CauseLambdaFunctionError, weight: wWeak, layers: person},
 		{lit: "錯誤", re: `(函數|函式)錯誤`, cause: CauseLambdaFunctionError, weight: wWeak, layers: person},
 		{lit: "erro", re: `erros? (de|da|na) função`, cause: CauseLambdaFunctionError, weight: wWeak, layers: person},
+		// "an error in the Lambda function", "an exception thrown by the
+		// function" (not "no errors in the function's log")
+		{lit: "function", re: `\b(errors?|exceptions?) (in|inside|thrown by|raised by|thrown in|raised in) (the |my |your |our |a )?(lambda )?function\b`, notAfter: "no ", cause: CauseLambdaFunctionError, weight: wWeak, layers: person},
 		{lit: "統合タイムアウト", cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		{lit: "逾時", re: `整合[^。]{0,10}逾時|(29|30) ?秒[^。]{0,20}逾時`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		{lit: "tempo limite", re: `tempo limite (de|da) integração|integração[^.]{0,30}tempo limite|(29|30) segundos`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		{lit: "授權方", cause: CauseAuthorizerError, weight: wWeak, layers: person},
 		{lit: "autorizador", cause: CauseAuthorizerError, weight: wWeak, layers: person},
 		{lit: "add-permission", cause: CauseLambdaInvokePermission, weight: wHint, layers: person},
+		// the same missing permission in the other verbs people use for
+		// the gateway's call ("API Gateway did not have permission to call
+		// the Lambda function")
+		{lit: "permission", re: `permissions? to (call|trigger|execute|access) (the |your |a |my |this |that |our )?(lambda|function)`, cause: CauseLambdaInvokePermission, weight: 60, layers: person},
 		// a 500 before the function ran: API Gateway could not invoke it
 		// (a function that ran and failed answers 502 on REST APIs and
 		// leaves its own log)
@@ -400,7 +407,9 @@ func personRules() []ruleSpec {
 		{lit: "log", re: `(nothing|no entries|no logs?|nothing new) (shows? up |appears? )?in (the )?(cloudwatch|lambda|function'?s?)( logs?)?|no (cloudwatch |lambda |function )?logs (at all|were|are|show|for the function|appear(ed)?|showed up)`, cause: CauseLambdaInvokePermission, weight: wGuess + 10, layers: person},
 		{lit: "resource-based policy", cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
 		{lit: "resource based policy", cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
-		{lit: "proxy", re: `proxy (integration|response)[^.]{0,80}(statuscode|status code|format|string body|body (must|should) be a string)`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, layers: person},
+		// (the format of the proxy integration's request is the event the
+		// function reads, not the answer it gives)
+		{lit: "proxy", re: `proxy (integration|response)[^.]{0,80}(statuscode|status code|format|string body|body (must|should) be a string)`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, unless: "integration request", layers: person},
 		{lit: "statuscode", re: `(must|should|needs? to|has to) return[^.]{0,40}statuscode`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, layers: person},
 		// the function ran and succeeded, and yet the client got a 5xx: the
 		// gateway refused its answer (a failure before or around the function
@@ -409,7 +418,9 @@ func personRules() []ruleSpec {
 		{lit: "healthy", re: `\b(lambdas?|functions?)\b[^.]{0,20}\b(look(s|ed)?|(is|was|were|are|seem(s|ed)?)( perfectly)?) healthy\b`, cause: CauseLambdaMalformedProxyResponse, weight: wWeak, layers: person},
 		{lit: "second", re: `\b(29|30)[ -]?seconds?\b[^.]{0,60}(timeout|time out|limit)|(timeout|time out|timed out|limit)[^.]{0,60}\b(29|30)[ -]?seconds?\b`, cause: CauseIntegrationTimeout, weight: wLikely, layers: person},
 		{lit: "integration timeout", cause: CauseIntegrationTimeout, weight: wHint, layers: person},
-		{lit: "tim", re: `(lambda|function)('s)?( itself)? (is |was )?(timing out|timed out|times out|hit(s|ting)? (its|the) timeout)`, cause: CauseLambdaFunctionTimeout, weight: wHint, layers: person},
+		// ("Lambda timeouts get converted to 500": the plural is the events,
+		// the singular most often the setting)
+		{lit: "tim", re: `(lambda|function)('s)?( itself)? (is |was )?(timing out|timed out|times out|hit(s|ting)? (its|the) timeout)|\b(lambda|function) timeouts\b`, cause: CauseLambdaFunctionTimeout, weight: wHint, layers: person},
 		{lit: "タイムアウト", re: `(29|30) ?秒`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		// the function failed and yet the client got 200: a custom (non-proxy)
 		// Lambda integration without error mappings (seed 003). The rule

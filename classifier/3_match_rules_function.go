@@ -1,0 +1,78 @@
+package classifier
+
+// functionRules recognise what a function's own log shows when it failed,
+// in the words of each Lambda runtime and of the libraries that adapt the
+// gateway's event. They name lambda_function_error weakly (a more precise
+// line, a runtime's own error type or the gateway's message, outweighs
+// them), and never on a client's line: a client's HTTP library prints its
+// own exceptions about the answer it got.
+func functionRules() []ruleSpec {
+	var all []ruleSpec
+	for _, part := range [][]ruleSpec{runtimeTraceRules(), eventShapeRules(), connectionsAPIRules()} {
+		all = append(all, part...)
+	}
+	return all
+}
+
+// runtimeTraceRules are the unhandled-error reports of the runtimes whose
+// traces the generic rules (errorType, Traceback, Java class names) miss:
+// .NET's "Unhandled exception. System.NullReferenceException", Go's
+// "panic: runtime error" and goroutine dump (aws-lambda-go turns a panic
+// into a function error; a custom runtime's exit is a crash, which its
+// "Runtime exited" line names more strongly), Rust's "thread 'main'
+// panicked at", Ruby's NoMethodError and PHP's fatal errors. The Lambda
+// guide answers them all the same way: the invocation failed with a
+// function error, and API Gateway answers REST 502, HTTP API 500.
+func runtimeTraceRules() []ruleSpec {
+	fn := CauseLambdaFunctionError
+	return []ruleSpec{
+		{lit: "system.", re: `\bsystem\.(?:[a-z]+\.)*[a-z]*exception\b`, cause: fn, weight: wWeak, layers: gatewayLogs},
+		{lit: "unhandled exception.", cause: fn, weight: wWeak, layers: gatewayLogs},
+		{lit: "object reference not set to an instance of an object", cause: fn, weight: wWeak, layers: gatewayLogs},
+		{lit: "panic: ", cause: fn, weight: wWeak, layers: gatewayLogs},
+		{lit: "goroutine ", re: `goroutine \d+ \[running\]`, cause: fn, weight: wWeak, layers: gatewayLogs},
+		{lit: "nil pointer dereference", cause: fn, weight: wWeak, layers: gatewayLogs},
+		{lit: "panicked at", cause: fn, weight: wWeak, layers: gatewayLogs},
+		{lit: "nomethoderror", cause: fn, weight: wWeak, layers: gatewayLogs},
+		{lit: "undefined method `", cause: fn, weight: wWeak, layers: gatewayLogs},
+		{lit: "php fatal error", cause: fn, weight: wWeak, layers: gatewayLogs},
+		{lit: "fatal error: uncaught", cause: fn, weight: wWeak, layers: gatewayLogs},
+	}
+}
+
+// eventShapeRules are a function failing to read the event the gateway
+// sent: the payload format version of an HTTP API (1.0 or 2.0) and the
+// event type the function or its adapter reads disagree, or a proxy
+// adapter got a non-proxy event. The function throws before it answers,
+// which is a function error (the HTTP API guide: the payload format
+// version decides the shape of the event). The wordings are the runtimes'
+// deserialisers (Go's encoding/json, .NET's Amazon.Lambda.Serialization,
+// Rust's serde through lambda_http) and the Java container's.
+func eventShapeRules() []ruleSpec {
+	fn := CauseLambdaFunctionError
+	return []ruleSpec{
+		{lit: "cannot unmarshal", re: `cannot unmarshal \w+ into go (?:struct field|value)`, cause: fn, weight: wHint, layers: gatewayLogs},
+		{lit: "error converting the lambda event json payload", cause: fn, weight: wHint, layers: gatewayLogs},
+		{lit: "not a valid request from amazon api gateway", cause: fn, weight: wHint, layers: gatewayLogs},
+		{lit: "expects a json payload from amazon api gateway", cause: fn, weight: wHint, layers: gatewayLogs},
+		{lit: "missing field", re: "missing field `(?:httpmethod|requestcontext|resource|path|rawpath|routekey|version|headers|body)`", cause: fn, weight: wHint, layers: gatewayLogs},
+	}
+}
+
+// connectionsAPIRules: a WebSocket API's backend answers its clients
+// through the @connections management API (PostToConnection,
+// GetConnection, DeleteConnection), which only the backend calls. Its
+// errors are the function failing on a dependency: a connection already
+// gone (GoneException, or one not yet open during $connect), an endpoint
+// built with the wrong stage or domain ("No method found matching route
+// .../@connections/..."), or a role without execute-api:ManageConnections
+// (which outweighs the generic "is not authorized to perform" of a role
+// the gateway assumes).
+func connectionsAPIRules() []ruleSpec {
+	fn := CauseLambdaFunctionError
+	return []ruleSpec{
+		{lit: "when calling the", re: `when calling the (?:posttoconnection|getconnection|deleteconnection) operation`, cause: fn, weight: wHint},
+		{lit: "@connections", re: `no method found matching route \S*@connections`, cause: fn, weight: wHint},
+		{lit: "execute-api:manageconnections", cause: fn, weight: 60},
+	}
+}

@@ -1,0 +1,62 @@
+package classifier
+
+import "testing"
+
+// The unhandled errors of every Lambda runtime, as each prints them into
+// the function's log: a function error, whatever the language.
+func TestRuntimeTraceWordings(t *testing.T) {
+	want := "lambda_function_error"
+	checkWordings(t, []wording{
+		{"dotnet unhandled", "Unhandled exception. System.NullReferenceException: Object reference not set to an instance of an object.\n   at MyFunction.Function.FunctionHandler(APIGatewayProxyRequest request, ILambdaContext context) in /src/Function.cs:line 42", want, "unknown"},
+		{"dotnet aggregate", "System.AggregateException: One or more errors occurred. (Value cannot be null.)", want, "unknown"},
+		{"go panic", "panic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x5d9b3a]\ngoroutine 1 [running]:", want, "unknown"},
+		{"rust panic", "thread 'main' panicked at src/main.rs:12:45:\ncalled `Result::unwrap()` on an `Err` value", want, "unknown"},
+		{"ruby", "undefined method `[]' for nil:NilClass (NoMethodError)", want, "unknown"},
+		{"php", "PHP Fatal error:  Uncaught Exception: boom in /var/task/index.php:10", want, "unknown"},
+		{"a go panic that ends the runtime is a crash", "panic: boom\ngoroutine 1 [running]:\nRequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Error: Runtime exited with error: exit status 2", "lambda_runtime_crash", "unknown"},
+		{"a client's exception is not the function's", "System.Net.Http.HttpRequestException: Response status code does not indicate success: 502 (Bad Gateway).", "unknown", "502"},
+	})
+}
+
+// A function that cannot read the event the gateway sent (the payload
+// format version and the function's event type disagree) fails with a
+// function error, in each deserialiser's words; a person saying the
+// "proxy integration request format" talks about that event, not about a
+// malformed answer.
+func TestEventShapeWordings(t *testing.T) {
+	want := "lambda_function_error"
+	checkWordings(t, []wording{
+		{"go", "json: cannot unmarshal string into Go struct field APIGatewayProxyRequest.body of type map[string]interface {}", want, "unknown"},
+		{"dotnet", "Error converting the Lambda event JSON payload to type Amazon.Lambda.APIGatewayEvents.APIGatewayProxyRequest: The JSON value could not be converted to System.String.", want, "unknown"},
+		{"java container", "The incoming event is not a valid request from Amazon API Gateway or an Application Load Balancer", want, "unknown"},
+		{"rust lambda_http", "this function expects a JSON payload from Amazon API Gateway, Amazon Elastic Load Balancer, or AWS Lambda Function URLs, but the data doesn't match any of those services' events", want, "unknown"},
+		{"rust serde", "Error: missing field `httpMethod` at line 1 column 712", want, "unknown"},
+		{"the request format in words", "It only recognizes the Lambda Proxy Integration Request format of version 2.0 when both features are enabled.", "unknown", "unknown"},
+	})
+}
+
+// The @connections management API is called by a WebSocket API's backend
+// alone: its errors are the function failing on a dependency.
+func TestConnectionsAPIWordings(t *testing.T) {
+	want := "lambda_function_error"
+	checkWordings(t, []wording{
+		{"python gone", "An error occurred (GoneException) when calling the PostToConnection operation: ", want, "unknown"},
+		{"wrong endpoint", "No method found matching route prod/@connections/PxWP8cfSDoECFYw= for http method POST.", want, "unknown"},
+		{"role without ManageConnections", "User: arn:aws:sts::123456789012:assumed-role/chat-role/sendmessage is not authorized to perform: execute-api:ManageConnections on resource: arn:aws:execute-api:us-east-1:123456789012:abc123/prod/POST/@connections/xyz", want, "unknown"},
+		{"the python runtime's level column", "[ERROR] ClientError: An error occurred (AccessDeniedException) when calling the GetItem operation: User: arn:aws:sts::123456789012:assumed-role/fn-role/fn is not authorized to perform: dynamodb:GetItem", want, "unknown"},
+	})
+}
+
+// People's words for the missing invoke permission, the function's
+// timeouts and an error inside the function; a markdown quote is read as
+// the line it quotes.
+func TestPersonWordingsOfFunctionCauses(t *testing.T) {
+	checkWordings(t, []wording{
+		{"permission to call", "API Gateway did not have permission to call the Lambda function, so the message failed.", "lambda_invoke_permission", "unknown"},
+		{"lambda timeouts", "Lambda timeouts get converted to 500 Internal Errors in API Gateway", "lambda_function_timeout", "500"},
+		{"an error in the function", "When there is an error in the Lambda function, the API Gateway returns a generic error.", "lambda_function_error", "unknown"},
+		{"no errors in the function", "There are no errors in the Lambda function log, and the client gets 502.", "unknown", "502"},
+		{"a quoted gateway line", "> Lambda execution failed with status 200 due to customer function error: RequestId: 80572150-944e-40e5-b782-aca7f713289f Error: boom", "lambda_function_error", "unknown"},
+		{"curl's request header stays the client's", "> x-api-key: secret\n< HTTP/2 502", "unknown", "502"},
+	})
+}
