@@ -22,6 +22,26 @@ var localizedPhrases = []struct{ from, to []byte }{
 	{[]byte("方法已完成，狀態碼為:"), []byte("Method completed with status:")},
 	{[]byte("正在傳送請求到"), []byte("Sending request to")},
 	{[]byte("設定エラーのため実行に失敗しました"), []byte("Execution failed due to configuration error")},
+	{[]byte("設定エラーにより実行に失敗しました"), []byte("Execution failed due to configuration error")},
+	{[]byte("Falha na execução devido à configuração"), []byte("Execution failed due to configuration error")},
+	// the other messages the same articles translate, as each edition
+	// words them (the Japanese pages were translated more than once)
+	{[]byte("Lambda 関数に対する権限が無効です"), []byte("Invalid permissions on Lambda function")},
+	{[]byte("Lambda 関数へのアクセス許可が無効です"), []byte("Invalid permissions on Lambda function")},
+	{[]byte("Lambda 関数に対する無効なアクセス許可"), []byte("Invalid permissions on Lambda function")},
+	{[]byte("Lambda 関数に対する無効な許可"), []byte("Invalid permissions on Lambda function")},
+	{[]byte("Lambda 関数の無効なアクセス許可"), []byte("Invalid permissions on Lambda function")},
+	{[]byte("Lambda 関数の無効な許可"), []byte("Invalid permissions on Lambda function")},
+	{[]byte("Lambda 函数的权限无效"), []byte("Invalid permissions on Lambda function")},
+	{[]byte("オーソライザーエラー"), []byte("Authorizer error")},
+	{[]byte("メソッド完了のステータス:"), []byte("Method completed with status:")},
+	{[]byte("不正な Lambda プロキシ応答"), []byte("Malformed Lambda proxy response")},
+	{[]byte("不正な Lambda プロキシレスポンス"), []byte("Malformed Lambda proxy response")},
+	{[]byte("タイムアウトエラーが原因で、実行が失敗しました"), []byte("Execution failed due to a timeout error")},
+	{[]byte("タイムアウトエラーのため実行に失敗しました"), []byte("Execution failed due to a timeout error")},
+	{[]byte("tempo limite da solicitação do endpoint"), []byte("Endpoint request timed out")},
+	{[]byte("tempo limite da solicitação de endpoint"), []byte("Endpoint request timed out")},
+	{[]byte("与端点通信的网络"), []byte("Network error communicating with endpoint")},
 }
 
 // delocalize returns msg with known translated phrases replaced by the

@@ -56,3 +56,16 @@ func TestIsHTTPAPIHeader(t *testing.T) {
 		})
 	}
 }
+
+// The gateway's messages as the translated knowledge-center articles print
+// them lead to the diagnosis their English originals do.
+func TestLocalizedGatewayMessages(t *testing.T) {
+	checkWordings(t, []wording{
+		{"ja invalid permissions", "設定エラーにより実行に失敗しました。 Lambda 関数へのアクセス許可が無効です\nメソッドはステータス: 500 で完了しました", "lambda_invoke_permission", "500"},
+		{"ja older edition", "設定エラーのため実行に失敗しました: Lambda 関数に対する権限が無効です\nメソッド完了のステータス: 500", "lambda_invoke_permission", "500"},
+		{"ja malformed", "API Gateway REST API からの HTTP 502「不正な Lambda プロキシ応答」エラーの解決方法を教えて下さい。", "lambda_malformed_proxy_response", "502"},
+		{"ja timeout", "統合でタイムアウトがある場合は、タイムアウトエラーが原因で、実行が失敗しましたと表示されます。", "integration_timeout", "504"},
+		{"pt-BR endpoint timed out", "504 tempo limite da solicitação do endpoint", "integration_timeout", "504"},
+		{"zh-Hans network error", "我想解决 Amazon API Gateway 中的 “与端点通信的网络” 错误。", "backend_connection_error", "unknown"},
+	})
+}
