@@ -137,9 +137,20 @@ func (s *Session) lambdaRecord(rec accessRecord, line []byte) {
 		h = hit{cause: CauseLambdaFunctionTimeout, weight: 90}
 	case "error", "failure":
 		h = s.m.match([]byte(text), LayerPlatform).merge(hit{cause: CauseLambdaFunctionError, weight: wHint})
+		if initPhase(rec) {
+			// an init that failed without a known error type is the
+			// runtime failing to start, as INIT_REPORT's "Status: error"
+			h = h.merge(hit{cause: CauseLambdaRuntimeCrash, weight: 70})
+		}
+	}
+	if !h.any() {
+		return
 	}
 	id := rec.get("recordrequestid")
-	if !h.any() || len(id) != 36 {
+	if len(id) != 36 {
+		// the init events (platform.initRuntimeDone, platform.initReport)
+		// carry no request id: the init serves the invocations after it
+		s.group(nil).add(h, line)
 		return
 	}
 	g := s.group([]byte(id))
@@ -233,4 +244,10 @@ func (s *Session) clfLine(msg, line []byte) bool {
 	}
 	s.accessLine(rec, line)
 	return true
+}
+
+// initPhase reports whether a Lambda platform event is about the init
+// phase (platform.initStart, platform.initRuntimeDone, platform.initReport).
+func initPhase(rec accessRecord) bool {
+	return rec.get("recordphase") == "init" || strings.HasPrefix(rec.get("type"), "platform.init")
 }

@@ -68,11 +68,13 @@ func uuidAt(b []byte) []byte {
 }
 
 // runtimeLayer tells the runtime's own reports after "<timestamp> <id>"
-// ("Task timed out after", "Runtime exited", "Invoke Error") from what the
-// function itself printed.
+// ("Task timed out after", "Runtime exited") from what the function itself
+// printed. Node.js's "ERROR Invoke Error {...}" is the runtime reporting
+// the function's unhandled error: what it holds is the function's (an
+// AccessDeniedException in it is the function's call that was denied).
 func runtimeLayer(rest []byte) Layer {
 	rest = trimSpace(rest)
-	for _, p := range [][]byte{[]byte("Task timed out"), []byte("Runtime exited"), []byte("ERROR\tInvoke Error"), []byte("ERROR Invoke Error")} {
+	for _, p := range [][]byte{[]byte("Task timed out"), []byte("Runtime exited")} {
 		if bytes.HasPrefix(rest, p) {
 			return LayerPlatform
 		}

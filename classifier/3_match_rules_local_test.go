@@ -1,0 +1,24 @@
+package classifier
+
+import "testing"
+
+// The SAM CLI's local gateway reports the failures the deployed gateway
+// would answer for.
+func TestLocalEmulatorWordings(t *testing.T) {
+	checkWordings(t, []wording{
+		{"keys outside the shape", "Invalid lambda response received: Invalid API Gateway Response Keys: {'data'} in {'data': 'x', 'statusCode': 200}", "lambda_malformed_proxy_response", "unknown"},
+		{"no body", "Lambda returned empty body!", "lambda_malformed_proxy_response", "unknown"},
+		{"timeout", "Function 'HelloWorldFunction' timed out after 3 seconds", "lambda_function_timeout", "unknown"},
+	})
+}
+
+// Lambda's JSON-format platform events and the Node.js runtime's Invoke
+// Error record: an init that failed serves the invocations after it, and
+// what an Invoke Error holds is the function's own failure.
+func TestLambdaRuntimeRecords(t *testing.T) {
+	checkWordings(t, []wording{
+		{"init failed on an import", `{"time":"2024-03-12T10:15:04.123Z","type":"platform.initRuntimeDone","record":{"initializationType":"on-demand","phase":"init","status":"error","errorType":"Runtime.ImportModuleError"}}`, "lambda_handler_misconfigured", "unknown"},
+		{"init failed without a type", `{"time":"2024-03-12T10:15:04.123Z","type":"platform.initReport","record":{"initializationType":"on-demand","phase":"init","status":"error","metrics":{"durationMs":120.5}}}`, "lambda_runtime_crash", "unknown"},
+		{"a denied call inside the function", "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tInvoke Error \t{\"errorType\":\"AccessDeniedException\",\"errorMessage\":\"User: arn:aws:sts::123456789012:assumed-role/fn-role/fn is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/t\"}", "lambda_function_error", "unknown"},
+	})
+}
