@@ -148,6 +148,9 @@ func lambdaRules() []ruleSpec {
 		{lit: "no module named", cause: CauseLambdaHandlerMisconfigured, weight: 70},
 		{lit: "runtime.usercodesyntaxerror", cause: CauseLambdaHandlerMisconfigured, weight: 70},
 		{lit: "classnotfoundexception", cause: CauseLambdaHandlerMisconfigured, weight: 60},
+		// a class the handler needs is missing from the package (the
+		// aws-lambda-java-core interfaces left out of the jar)
+		{lit: "noclassdeffounderror", cause: CauseLambdaHandlerMisconfigured, weight: 60},
 		// the handler named a file the package lacks, or code in a module
 		// format the runtime does not load: Go's binary missing, .NET's
 		// assembly missing, ES modules loaded as CommonJS and back
@@ -155,6 +158,9 @@ func lambdaRules() []ruleSpec {
 		{lit: "could not find the specified handler assembly", cause: CauseLambdaHandlerMisconfigured, weight: 85},
 		{lit: "cannot use import statement outside a module", cause: CauseLambdaHandlerMisconfigured, weight: wLikely},
 		{lit: "err_require_esm", cause: CauseLambdaHandlerMisconfigured, weight: wLikely},
+		// Node.js's ES-module loader: a module or package the package lacks
+		{lit: "err_module_not_found", cause: CauseLambdaHandlerMisconfigured, weight: 70},
+		{lit: "cannot find package", cause: CauseLambdaHandlerMisconfigured, weight: 70},
 		// the handler setting names nothing the runtime can load: Node.js's
 		// and Python's malformed name, .NET's RuntimeSupport (assembly, type,
 		// method), Ruby's runtime interface client (file or form)
@@ -182,6 +188,8 @@ func lambdaRules() []ruleSpec {
 		{lit: "uncaught exception", cause: CauseLambdaFunctionError, weight: 45},
 		{lit: "unhandled promise rejection", cause: CauseLambdaFunctionError, weight: 45},
 		{lit: "exception", re: `\b(java|javax|software|com|org|net)\.[\w.$]+(exception|error)\b`, cause: CauseLambdaFunctionError, weight: wWeak, layers: gatewayLogs},
+		// (the JVM's Errors, StackOverflowError and the like, hold no "exception")
+		{lit: "java.", re: `\bjava\.[\w.$]+error\b`, cause: CauseLambdaFunctionError, weight: wWeak, layers: gatewayLogs},
 		{lit: "[error]", cause: CauseLambdaFunctionError, weight: wWeak},
 		// a logger's level word opening a line of the function's own log
 		{lit: "error", re: `^(?:error|fatal|critical)[: \t]`, cause: CauseLambdaFunctionError, weight: wWeak, layers: layersOf(LayerFunction)},
@@ -456,6 +464,9 @@ func clientRules() []ruleSpec {
 		{lit: "the request signature we calculated does not match", cause: CauseNot5xx, weight: wWeak, implied: 403},
 		{lit: "invalid key=value pair", cause: CauseNot5xx, weight: wWeak, implied: 403},
 		{lit: "invalid request body", cause: CauseNot5xx, weight: wWeak, implied: 400},
+		// a non-proxy integration's template read a body that is not JSON:
+		// the gateway answers 400 before calling the backend
+		{lit: "could not parse request body into json", cause: CauseNot5xx, weight: wWeak, implied: 400},
 		{lit: "missing required request parameters", cause: CauseNot5xx, weight: wWeak, implied: 400},
 		{lit: "http content length exceeded", cause: CauseNot5xx, weight: wWeak, implied: 413},
 		{lit: "internalservererrorexception", implied: implied5xx},

@@ -60,3 +60,15 @@ func TestPersonWordingsOfFunctionCauses(t *testing.T) {
 		{"curl's request header stays the client's", "> x-api-key: secret\n< HTTP/2 502", "unknown", "502"},
 	})
 }
+
+// What a package that lacks a module or class shows in Node.js's ES-module
+// loader and the JVM, and the JVM's own Errors; a body that is not JSON
+// under a non-proxy template is the gateway's 400.
+func TestPackageAndRequestWordings(t *testing.T) {
+	checkWordings(t, []wording{
+		{"esm package missing", "Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'axios' imported from /var/task/index.mjs", "lambda_handler_misconfigured", "unknown"},
+		{"jvm class missing", "java.lang.NoClassDefFoundError: com/amazonaws/services/lambda/runtime/RequestHandler", "lambda_handler_misconfigured", "unknown"},
+		{"jvm error", "java.lang.StackOverflowError\n\tat com.example.Handler.walk(Handler.java:40)", "lambda_function_error", "unknown"},
+		{"body not json", `{"message":"Could not parse request body into json: Could not parse payload into json: Unexpected character ('a' (code 97))"}`, "not_5xx", "none"},
+	})
+}
