@@ -30,6 +30,7 @@ const (
 	LabelMetrics      LabelKey = "metrics"
 	LabelLogs         LabelKey = "logs"
 	LabelCauseChanged LabelKey = "cause_changed"
+	LabelCauseFound   LabelKey = "cause_found"
 	// LabelDiagnosing stands for the cause of an incident announced
 	// before its diagnosis.
 	LabelDiagnosing    LabelKey = "diagnosing"

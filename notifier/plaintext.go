@@ -20,8 +20,12 @@ func PlainText(v View) string {
 	for _, f := range v.Fields {
 		line("  %-20s %s", clean(f.Label)+":", clean(f.Value))
 	}
-	line("  %s: %s [%s] (%s %.0f%%)", clean(Label(v.Lang, LabelDiagnosis)), clean(v.CauseTitle), clean(v.CauseID),
-		clean(Label(v.Lang, LabelConfidence)), v.Confidence*100)
+	if v.Diagnosing {
+		line("  %s: %s", clean(Label(v.Lang, LabelDiagnosis)), clean(v.CauseTitle))
+	} else {
+		line("  %s: %s [%s] (%s %.0f%%)", clean(Label(v.Lang, LabelDiagnosis)), clean(v.CauseTitle), clean(v.CauseID),
+			clean(Label(v.Lang, LabelConfidence)), v.Confidence*100)
+	}
 	if v.Why != "" {
 		line("    %s", clean(v.Why))
 	}
@@ -29,7 +33,7 @@ func PlainText(v View) string {
 	section(&b, v.RoutesTitle, v.Routes, "    - ")
 	section(&b, Label(v.Lang, LabelEvidence), v.Evidence, "    | ")
 	section(&b, Label(v.Lang, LabelRemediation), numbered(v.Steps), "    ")
-	if !v.Resolved {
+	if v.Backoff != "" && !v.Resolved {
 		line("  %s: %s", clean(Label(v.Lang, LabelBackoff)), clean(v.Backoff))
 	}
 	if v.MetricsURL != "" {

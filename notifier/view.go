@@ -52,7 +52,10 @@ type View struct {
 	Target string
 	Fields []Field
 	// Change says what changed in an update ("cause: a → b"); "" otherwise.
-	Change     string
+	Change string
+	// Diagnosing is set while the cause is not known yet: CauseTitle then
+	// says the diagnosis follows, and there is no cause id or confidence.
+	Diagnosing bool
 	CauseID    string
 	CauseTitle string
 	Confidence float64
@@ -91,7 +94,7 @@ func NewView(ev Event, lang classifier.Lang) View {
 	advice = advice.Fill(Names(inc))
 	v := View{
 		Kind: ev.Kind, Lang: lang, Resolved: ev.Kind == KindResolved || !inc.ResolvedAt.IsZero(),
-		Headline: KindLabel(lang, ev.Kind), Status: statusText(d), Target: target(inc),
+		Headline: KindLabel(lang, ev.Kind), Status: shownStatus(inc), Target: target(inc),
 		CauseID: d.Cause.String(), CauseTitle: OneLine(advice.Title), Confidence: d.Confidence,
 		Why: why(inc, lang), Steps: advice.Steps, Backoff: BackoffText(d, lang),
 		MetricsURL: MetricsConsoleURL(inc), LogsURL: LogsInsightsURL(inc),
@@ -103,6 +106,7 @@ func NewView(ev Event, lang classifier.Lang) View {
 		// Announced before its evidence was read: no cause to explain or
 		// remediate yet, only that it follows.
 		v.CauseTitle, v.Why, v.Steps, v.Backoff = Label(lang, LabelDiagnosing), "", nil, ""
+		v.Diagnosing = true
 	}
 	v.Fields = fields(inc, lang, v.Resolved)
 	v.Change = change(inc, lang)
@@ -187,6 +191,18 @@ func routeLines(rs []stage.RouteFigures, lang classifier.Lang) []string {
 		out = append(out, name+"  "+figures)
 	}
 	return out
+}
+
+// shownStatus is the status of the incident's headline. Before its logs
+// name one, a REST or HTTP stage whose figures count 5xx responses is
+// known to answer some 5xx: "5xx" says that much, "unknown" would say less
+// than the metric does. A WebSocket stage's errors are no HTTP status.
+func shownStatus(inc Snapshot) string {
+	d := inc.Diagnosis
+	if d.Status == classifier.StatusUnknown && inc.Errors5xx > 0 && inc.APIType != stage.APIWebSocket {
+		return "5xx"
+	}
+	return statusText(d)
 }
 
 func statusText(d classifier.Diagnosis) string {
@@ -288,6 +304,11 @@ func change(inc Snapshot, lang classifier.Lang) string {
 		return ""
 	}
 	d := inc.Diagnosis
+	if p.Cause == classifier.CauseUnknown && d.Cause != classifier.CauseUnknown {
+		// The first cause named (after the announcement while diagnosing,
+		// or after an abstention): no "unknown →" to read past.
+		return Label(lang, LabelCauseFound) + ": " + d.Cause.String() + ", " + statusText(d)
+	}
 	var parts []string
 	if p.Cause != d.Cause {
 		parts = append(parts, fmt.Sprintf("%s → %s", p.Cause, d.Cause))

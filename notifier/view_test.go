@@ -112,3 +112,36 @@ func TestViewOfAnIncidentStillDiagnosing(t *testing.T) {
 		t.Error("the diagnosing label is not translated")
 	}
 }
+
+// TestAnnouncementWhileDiagnosingReadsCleanly: the announcement's headline
+// says what the metric already shows (some 5xx), its diagnosis line carries
+// no cause id or 0 % confidence, and it prints no empty retry advice; the
+// update that names the cause says it was found, not "unknown → …".
+func TestAnnouncementWhileDiagnosingReadsCleanly(t *testing.T) {
+	ev := routeEvent(nil)
+	ev.Snapshot.Diagnosing = true
+	ev.Snapshot.Diagnosis = classifier.Diagnosis{Status: classifier.StatusUnknown, Cause: classifier.CauseUnknown}
+	v := NewView(ev, classifier.LangEN)
+	text := PlainText(v)
+	if v.Status != "5xx" || !strings.Contains(text, "— 5xx · orders / prod") {
+		t.Errorf("status %q; want 5xx in the headline:\n%s", v.Status, text)
+	}
+	for _, bad := range []string{"[unknown]", "confidence", Label(classifier.LangEN, LabelBackoff)} {
+		if strings.Contains(text, bad) {
+			t.Errorf("the announcement holds %q:\n%s", bad, text)
+		}
+	}
+
+	found := routeEvent(nil)
+	found.Kind = KindUpdated
+	found.Snapshot.Previous = &ev.Snapshot.Diagnosis
+	if got, want := NewView(found, classifier.LangEN).Change, "Cause found: lambda_function_error, 502"; got != want {
+		t.Errorf("change = %q, want %q", got, want)
+	}
+	ws := routeEvent(nil)
+	ws.Snapshot.APIType = stage.APIWebSocket
+	ws.Snapshot.Diagnosis = ev.Snapshot.Diagnosis
+	if got := NewView(ws, classifier.LangEN).Status; got != "unknown" {
+		t.Errorf("WebSocket status %q; its errors are no 5xx, want unknown", got)
+	}
+}

@@ -113,6 +113,9 @@ func diagnosisBlocks(v notifier.View) []slackapi.Block {
 	l := func(k notifier.LabelKey) string { return escapeMrkdwn(notifier.Label(v.Lang, k)) }
 	diag := fmt.Sprintf("*%s:* %s  `%s`  (%s %.0f%%)", l(notifier.LabelDiagnosis),
 		escapeMrkdwn(v.CauseTitle), escapeCode(v.CauseID), l(notifier.LabelConfidence), v.Confidence*100)
+	if v.Diagnosing {
+		diag = fmt.Sprintf("*%s:* %s", l(notifier.LabelDiagnosis), escapeMrkdwn(v.CauseTitle))
+	}
 	if v.Why != "" {
 		diag += "\n_" + escapeMrkdwn(strings.ReplaceAll(v.Why, "_", " ")) + "_"
 	}
