@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	"github.com/apigw-triage/apigw-triage/classifier"
@@ -21,16 +20,9 @@ import (
 // sends nothing, another cause is an update naming the previous one; a stage
 // without an open incident is left alone.
 func TestDiagnoseAfterOpening(t *testing.T) {
-	st, err := Open(filepath.Join(t.TempDir(), "s.db"), StoreOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
 	clk := clock.NewManual(t0)
-	m, err := NewManager(st, ManagerOptions{Clock: clk, Registerer: prometheus.NewRegistry(), Sinks: []string{"fake"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, m := newTestManager(t, filepath.Join(t.TempDir(), "s.db"), clk, "fake")
+	defer st.Close()
 	tr := observeAt(t, m, clk, 0, tripped(0.5, nil))
 	if d := tr.Incident.Info; tr.Kind != notifier.KindOpened || !d.Diagnosing || d.Diagnosis.Status != classifier.StatusUnknown {
 		t.Fatalf("opened %q diagnosing=%v status=%s, want opened, diagnosing, status unknown", tr.Kind, d.Diagnosing, d.Diagnosis.Status)
