@@ -27,6 +27,9 @@ func TestAppendLowerFoldsTypographicQuotes(t *testing.T) {
 		{"“Body”", `"body"`},
 		{"cut \xe2\x80", "cut \xe2\x80"},
 		{"Ünicode", "Ünicode"},
+		{"no\u00a0break", "no break"},
+		{"&quot;errorMessage&quot;: &#39;x&#39; &lt;b&gt; &amp;", `"errormessage": 'x' <b> &`},
+		{"& alone &unknown;", "& alone &unknown;"},
 	}
 	for _, c := range cases {
 		t.Run(c.in, func(t *testing.T) {

@@ -162,9 +162,11 @@ func impliedStatus(b []byte) int {
 	return 0
 }
 
-// appendLower appends src lower-cased (ASCII) to dst, with typographic
-// quotes (U+2018, U+2019, U+201C, U+201D) folded to ASCII ones: text pasted
-// from web pages and word processors says "doesn’t" where AWS says "doesn't".
+// appendLower appends src lower-cased (ASCII) to dst, with what text
+// copied from web pages and word processors puts in place of ASCII folded
+// back: typographic quotes (U+2018, U+2019, U+201C, U+201D: "doesn’t" where
+// AWS says "doesn't"), the no-break space (U+00A0) and the HTML entities of
+// quotes and brackets (a scraped page's &quot;errorMessage&quot;).
 func appendLower(dst, src []byte) []byte {
 	for i := 0; i < len(src); i++ {
 		c := src[i]
@@ -177,8 +179,37 @@ func appendLower(dst, src []byte) []byte {
 				c = '"'
 			}
 			i += 2
+		case c == 0xC2 && i+1 < len(src) && src[i+1] == 0xA0:
+			c = ' '
+			i++
+		case c == '&':
+			if r, n := htmlEntity(src[i:]); n > 0 {
+				c = r
+				i += n - 1
+			}
 		}
 		dst = append(dst, c)
 	}
 	return dst
+}
+
+// htmlEntities are the entities a scraped page writes for the characters
+// the rules read.
+var htmlEntities = []struct {
+	name []byte
+	r    byte
+}{
+	{[]byte("&quot;"), '"'}, {[]byte("&#34;"), '"'}, {[]byte("&#39;"), '\''}, {[]byte("&apos;"), '\''},
+	{[]byte("&lt;"), '<'}, {[]byte("&gt;"), '>'}, {[]byte("&amp;"), '&'},
+}
+
+// htmlEntity returns the character of the entity b opens with and its
+// length, or 0.
+func htmlEntity(b []byte) (byte, int) {
+	for _, e := range htmlEntities {
+		if bytes.HasPrefix(b, e.name) {
+			return e.r, len(e.name)
+		}
+	}
+	return 0, 0
 }

@@ -22,3 +22,11 @@ func TestLambdaRuntimeRecords(t *testing.T) {
 		{"a denied call inside the function", "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tInvoke Error \t{\"errorType\":\"AccessDeniedException\",\"errorMessage\":\"User: arn:aws:sts::123456789012:assumed-role/fn-role/fn is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/t\"}", "lambda_function_error", "unknown"},
 	})
 }
+
+// A process's exit status is not a status a client got: a runtime that
+// exited with 137 did not answer anyone 137.
+func TestExitStatusIsNotAClientStatus(t *testing.T) {
+	checkWordings(t, []wording{
+		{"quoted runtime exit", "> {\"errorType\":\"Runtime.ExitError\",\"errorMessage\":\"RequestId: d88fc138-1756-4e8f-b887-d44851c12b84 Error: Runtime exited with error: exit status 137\"}", "lambda_runtime_crash", "unknown"},
+	})
+}

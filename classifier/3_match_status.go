@@ -49,8 +49,9 @@ var statusPhrases = []*regexp.Regexp{
 // Lambda proxy response the function built, Lambda's own answer to the
 // gateway ("Lambda execution failed with status 200"), the backend's
 // answer to the gateway ("Received response. Status: 200", "Endpoint
-// Response Status Code: 200" of a failed output mapping), or a metric name.
-var notClientStatus = regexp.MustCompile(`; status code: \d{3}; error code|"statuscode"|statuscode:|\dxxerror|(?:execution|invocation) failed with status:? \d{3}|received response\. status: \d{3}|endpoint response status code: \d{3}|integration ?status:? \d{3}`)
+// Response Status Code: 200" of a failed output mapping), a process's exit
+// status ("Runtime exited with error: exit status 137"), or a metric name.
+var notClientStatus = regexp.MustCompile(`; status code: \d{3}; error code|exit (?:status|code):? \d+|"statuscode"|statuscode:|\dxxerror|(?:execution|invocation) failed with status:? \d{3}|received response\. status: \d{3}|endpoint response status code: \d{3}|integration ?status:? \d{3}`)
 
 // sdkResponseError is the AWS SDK for Go's wording of the status the
 // client got ("https response error StatusCode: 502, RequestID: ..."),
