@@ -32,11 +32,28 @@ func stripPrefixes(b []byte) []byte {
 		}
 	}
 	if n := isoTimestampLen(b); n > 0 {
+		if n < len(b) && b[n] == ',' {
+			return csvField(trimSpace(b[n+1:]))
+		}
 		b = trimSpace(b[n:])
 		return skipStreamName(b)
 	}
 	if n := epochLen(b); n > 0 {
+		if b[n] == ',' {
+			return csvField(trimSpace(b[n+1:]))
+		}
 		return trimSpace(b[n+1:])
+	}
+	return b
+}
+
+// csvField drops the quotes around the message column of a CSV export
+// (a log group's or a Logs Insights table's: 1579627365978,"(id) message").
+// The doubled quotes inside stay: the rules still find "errorType" in
+// ""errorType"".
+func csvField(b []byte) []byte {
+	if len(b) > 1 && b[0] == '"' && b[len(b)-1] == '"' {
+		return b[1 : len(b)-1]
 	}
 	return b
 }

@@ -30,3 +30,16 @@ func TestExitStatusIsNotAClientStatus(t *testing.T) {
 		{"quoted runtime exit", "> {\"errorType\":\"Runtime.ExitError\",\"errorMessage\":\"RequestId: d88fc138-1756-4e8f-b887-d44851c12b84 Error: Runtime exited with error: exit status 137\"}", "lambda_runtime_crash", "unknown"},
 	})
 }
+
+// A CSV export of a log group or a Logs Insights table quotes the message
+// column; the quoted execution-log lines stay one request.
+func TestCSVExportReadsAsTheLog(t *testing.T) {
+	checkWordings(t, []wording{
+		{"log group export", "timestamp,message\n" +
+			`1579627365978,"(d0a6c3bf-f5ee-4153-be2d-493031a7c885) Endpoint response body before transformations: {""statusCode"": 200, ""body"": {""a"": 1}}"` + "\n" +
+			"1579627365978,(d0a6c3bf-f5ee-4153-be2d-493031a7c885) Execution failed due to configuration error: Malformed Lambda proxy response\n" +
+			`1579627365979,"(d0a6c3bf-f5ee-4153-be2d-493031a7c885) Method completed with status: 502"`, "lambda_malformed_proxy_response", "502"},
+		{"insights table", `2020-01-21 17:22:45.972,"(d0a6c3bf-f5ee-4153-be2d-493031a7c885) Execution failed due to a timeout error"` + "\n" +
+			`2020-01-21 17:22:45.973,"(d0a6c3bf-f5ee-4153-be2d-493031a7c885) Method completed with status: 504"`, "integration_timeout", "504"},
+	})
+}
