@@ -37,6 +37,11 @@ func runtimeTraceRules() []ruleSpec {
 		{lit: "undefined method `", cause: fn, weight: wWeak, layers: gatewayLogs},
 		{lit: "php fatal error", cause: fn, weight: wWeak, layers: gatewayLogs},
 		{lit: "fatal error: uncaught", cause: fn, weight: wWeak, layers: gatewayLogs},
+		// any exception a function's line opens with, an AWS SDK's among
+		// them ("ValidationException: One or more parameter values were
+		// invalid", "ConditionalCheckFailedException: ..."): the function's
+		// call failed, whichever service answered it
+		{lit: "exception:", re: `^[a-z]+(?:\.[a-z]+)*exception:`, cause: fn, weight: wWeak, layers: layersOf(LayerFunction)},
 	}
 }
 

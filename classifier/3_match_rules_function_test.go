@@ -13,6 +13,7 @@ func TestRuntimeTraceWordings(t *testing.T) {
 		{"rust panic", "thread 'main' panicked at src/main.rs:12:45:\ncalled `Result::unwrap()` on an `Err` value", want, "unknown"},
 		{"ruby", "undefined method `[]' for nil:NilClass (NoMethodError)", want, "unknown"},
 		{"php", "PHP Fatal error:  Uncaught Exception: boom in /var/task/index.php:10", want, "unknown"},
+		{"an sdk's exception", "ValidationException: One or more parameter values were invalid: Missing the key id in the item", want, "unknown"},
 		{"a go panic that ends the runtime is a crash", "panic: boom\ngoroutine 1 [running]:\nRequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Error: Runtime exited with error: exit status 2", "lambda_runtime_crash", "unknown"},
 		{"a client's exception is not the function's", "System.Net.Http.HttpRequestException: Response status code does not indicate success: 502 (Bad Gateway).", "unknown", "502"},
 	})
