@@ -39,6 +39,7 @@ var localizedPhrases = []struct{ from, to []byte }{
 	{[]byte("不正な Lambda プロキシレスポンス"), []byte("Malformed Lambda proxy response")},
 	{[]byte("タイムアウトエラーが原因で、実行が失敗しました"), []byte("Execution failed due to a timeout error")},
 	{[]byte("タイムアウトエラーのため実行に失敗しました"), []byte("Execution failed due to a timeout error")},
+	{[]byte("因超时而导致执行失败"), []byte("Execution failed due to a timeout error")},
 	{[]byte("tempo limite da solicitação do endpoint"), []byte("Endpoint request timed out")},
 	{[]byte("tempo limite da solicitação de endpoint"), []byte("Endpoint request timed out")},
 	{[]byte("与端点通信的网络"), []byte("Network error communicating with endpoint")},

@@ -68,6 +68,8 @@ func TestLocalizedGatewayMessages(t *testing.T) {
 		{"ja older edition", "設定エラーのため実行に失敗しました: Lambda 関数に対する権限が無効です\nメソッド完了のステータス: 500", "lambda_invoke_permission", "500"},
 		{"ja malformed", "API Gateway REST API からの HTTP 502「不正な Lambda プロキシ応答」エラーの解決方法を教えて下さい。", "lambda_malformed_proxy_response", "502"},
 		{"ja timeout", "統合でタイムアウトがある場合は、タイムアウトエラーが原因で、実行が失敗しましたと表示されます。", "integration_timeout", "504"},
+		{"zh-Hans timeout", "如果集成出现超时，则会在“转换后的端点请求正文:”行后出现“因超时而导致执行失败”错误。", "integration_timeout", "504"},
+		{"zh-TW quoting without the last word", "如果整合發生逾時，則會在轉換後的端點請求主體行之後出現「Execution failed due to a timeout」錯誤。", "integration_timeout", "504"},
 		{"pt-BR endpoint timed out", "504 tempo limite da solicitação do endpoint", "integration_timeout", "504"},
 		{"zh-Hans network error", "我想解决 Amazon API Gateway 中的 “与端点通信的网络” 错误。", "backend_connection_error", "unknown"},
 	})

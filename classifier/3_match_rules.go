@@ -255,7 +255,8 @@ func gatewayRules() []ruleSpec {
 		{lit: "10485760", cause: CauseBackendPayloadTooLarge, weight: 85},
 		{lit: "10 mb", re: `(payload|response|body|integration)[^.]{0,60}10 mb`, cause: CauseBackendPayloadTooLarge, weight: 70},
 		{lit: "10mb", re: `(payload|response|body|integration)[^.]{0,60}10mb`, cause: CauseBackendPayloadTooLarge, weight: 70},
-		{lit: "execution failed due to a timeout error", cause: CauseIntegrationTimeout, weight: 90},
+		// (articles quote it without its last word: "Execution failed due to a timeout")
+		{lit: "execution failed due to a timeout", cause: CauseIntegrationTimeout, weight: 90},
 		{lit: "endpoint request timed out", cause: CauseIntegrationTimeout, weight: 75, implied: 504},
 		{lit: "integration_timeout", cause: CauseIntegrationTimeout, weight: 70},
 		{lit: "integration", re: `integration (request )?(timed out|timeout)`, cause: CauseIntegrationTimeout, weight: 70},
