@@ -297,10 +297,17 @@ func gatewayRules() []ruleSpec {
 		{lit: "invalid credentials", cause: CauseCredentialsRoleError, weight: 60},
 		{lit: "is not authorized to perform", cause: CauseCredentialsRoleError, weight: 55, unless: "execute-api:invoke"},
 		{lit: "accessdenied", cause: CauseCredentialsRoleError, weight: 35, layers: machineLogs},
-		{lit: "vpc link", cause: CausePrivateIntegrationError, weight: 85},
-		{lit: "vpclink", cause: CausePrivateIntegrationError, weight: 85},
-		{lit: "vpc_link", cause: CausePrivateIntegrationError, weight: 85},
-		{lit: "private integration", cause: CausePrivateIntegrationError, weight: 60},
+		// a program naming the VPC link is its failure; a person naming it
+		// may only describe the setup (a timeout through the link is still
+		// the integration timeout), so their words weigh as little as a
+		// Cloud Map mention
+		{lit: "vpc link", cause: CausePrivateIntegrationError, weight: 85, layers: machineLogs},
+		{lit: "vpclink", cause: CausePrivateIntegrationError, weight: 85, layers: machineLogs},
+		{lit: "vpc_link", cause: CausePrivateIntegrationError, weight: 85, layers: machineLogs},
+		{lit: "private integration", cause: CausePrivateIntegrationError, weight: 60, layers: machineLogs},
+		{lit: "vpc link", cause: CausePrivateIntegrationError, weight: wHint, layers: personLayers},
+		{lit: "vpclink", cause: CausePrivateIntegrationError, weight: wHint, layers: personLayers},
+		{lit: "private integration", cause: CausePrivateIntegrationError, weight: wWeak, layers: personLayers},
 		// API Gateway reaches a Cloud Map service only through a private
 		// integration (an HTTP API's VPC link): naming it names the setup,
 		// weakly, so any message of another step outweighs it

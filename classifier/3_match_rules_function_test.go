@@ -73,3 +73,13 @@ func TestPackageAndRequestWordings(t *testing.T) {
 		{"body not json", `{"message":"Could not parse request body into json: Could not parse payload into json: Unexpected character ('a' (code 97))"}`, "not_5xx", "none"},
 	})
 }
+
+// A person naming the VPC link describes the setup; the gateway naming it
+// is its failure.
+func TestVPCLinkInWordsIsTheSetup(t *testing.T) {
+	checkWordings(t, []wording{
+		{"a timeout through the link", "Our REST API reaches the service through a VPC link to an NLB.\n{\"message\": \"Endpoint request timed out\"}", "integration_timeout", "504"},
+		{"the link failing", "(abc) Execution failed due to configuration error: VPC link is not in AVAILABLE state\n(abc) Method completed with status: 500", "private_integration_error", "500"},
+		{"a person alone", "Our REST API reaches the service through a VPC link, and every call fails with 500.", "private_integration_error", "500"},
+	})
+}
