@@ -294,7 +294,8 @@ func gatewayRules() []ruleSpec {
 		// to assume the IAM role configured on the integration."
 		{lit: "to assume the", re: `permissions? to assume the (iam )?role`, cause: CauseCredentialsRoleError, weight: wExplicit},
 		{lit: "perform: sts:assumerole", cause: CauseCredentialsRoleError, weight: 99},
-		{lit: "invalid credentials", cause: CauseCredentialsRoleError, weight: 60},
+		// (not a person's or a client's: a login that failed says the same)
+		{lit: "invalid credentials", cause: CauseCredentialsRoleError, weight: 60, layers: machineLogs},
 		{lit: "is not authorized to perform", cause: CauseCredentialsRoleError, weight: 55, unless: "execute-api:invoke"},
 		{lit: "accessdenied", cause: CauseCredentialsRoleError, weight: 35, layers: machineLogs},
 		// a program naming the VPC link is its failure; a person naming it
