@@ -1,0 +1,20 @@
+package classifier
+
+import "testing"
+
+// More of people's words for a cause, in the catalog's four languages.
+func TestPeoplesWordsForCauses(t *testing.T) {
+	checkWordings(t, []wording{
+		{"6 MB", "Lambda has a hard payload limit of 6MB, so the original image gives a 502.", "lambda_payload_too_large", "502"},
+		{"256 MB is memory", "The function has 256 MB of memory and the response fails with 502.", "unknown", "502"},
+		{"throttled", "Under load the Lambda function was throttled and clients got 500.", "lambda_throttled", "500"},
+		{"concurrency limit", "We hit the reserved concurrency limit and the API answered 500.", "lambda_throttled", "500"},
+		{"cloudformation permission", "Adding an AWS::Lambda::Permission for apigateway.amazonaws.com fixed the 500 errors.", "lambda_invoke_permission", "500"},
+		{"ja permission", "Lambda 呼び出しアクセス許可を REST API に追加すると 500 エラーが解消しました。", "lambda_invoke_permission", "500"},
+		{"zh-TW permission", "新增 Lambda 調用權限後，500 錯誤就消失了。", "lambda_invoke_permission", "500"},
+		{"pt-BR permission", "Adicionar uma permissão de invocação do Lambda resolveu o erro 500.", "lambda_invoke_permission", "500"},
+		{"ja function timeout", "Lambda 関数がタイムアウトして 502 エラーになります。", "lambda_function_timeout", "502"},
+		{"zh-TW function timeout", "Lambda 函數逾時，API Gateway 傳回 502。", "lambda_function_timeout", "502"},
+		{"pt-BR function timeout", "A função Lambda atingiu o tempo limite e o API Gateway retornou 502.", "lambda_function_timeout", "502"},
+	})
+}
