@@ -20,15 +20,18 @@ import (
 // statuses, 28 of 36, with two more, and causes to 71.8%, 28 of 39, with two
 // more from Lambda runtime threads, and statuses to 73.8%, 31 of 42, with three
 // more from issue threads; statuses rose to 83.3%, 35 of 42, when the status
-// of a named cause came from the evidence alone); the project's target is 90% of
+// of a named cause came from the evidence alone, and causes to 76.2%, 32 of
+// 42, when the rules learnt every runtime's failures, the @connections API's
+// errors, the translated articles' gateway messages and text copied from web
+// pages, while the held-out false all-clears fell to 1); the project's target is 90% of
 // causes, 95% of statuses and 95% precision at confidence >= 0.8, and no
 // false all-clear (a 5xx shown, none answered) on any held-out case, where
-// two cases of the whole held-out part (none with log evidence) still get none.
+// one case of the whole held-out part (without log evidence) still gets none.
 const (
-	heldOutCauseFloor        = 0.71
+	heldOutCauseFloor        = 0.76
 	heldOutStatusFloor       = 0.83
 	heldOutPrecisionFloor    = 0.95
-	heldOutMaxFalseAllClears = 2
+	heldOutMaxFalseAllClears = 1
 	confident                = 0.8
 )
 
