@@ -126,6 +126,11 @@ var (
 	gatewayLogs = layersOf(LayerGateway, LayerAccess, LayerAuthorizer, LayerPlatform, LayerFunction, LayerPerson, LayerUnknown)
 	// machineLogs are gatewayLogs without a person's sentences
 	machineLogs = layersOf(LayerGateway, LayerAccess, LayerAuthorizer, LayerPlatform, LayerFunction, LayerUnknown)
+	// gatewayLogged: what the gateway logged, in its execution log or its
+	// access log (an integration's answer among it)
+	gatewayLogged = layersOf(LayerGateway, LayerAccess)
+	// notGatewayLogged: every other writer
+	notGatewayLogged = layersOf(LayerUnknown, LayerClient, LayerCDN, LayerAuthorizer, LayerPlatform, LayerFunction, LayerPerson)
 	// notGateway: whoever else wrote the line (a deployment tool's output,
 	// a client, a person quoting what the console said)
 	notGateway = layersOf(LayerClient, LayerCDN, LayerAccess, LayerAuthorizer, LayerPlatform, LayerFunction, LayerPerson, LayerUnknown)

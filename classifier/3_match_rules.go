@@ -468,9 +468,16 @@ func clientRules() []ruleSpec {
 		// not its last line was kept
 		{lit: "execution failed due to", implied: implied5xx},
 		{lit: "perform: execute-api:invoke", cause: CauseNot5xx, weight: wWeak, implied: 403},
-		{lit: "security token included in the request is invalid", cause: CauseNot5xx, weight: wWeak, implied: 403},
-		{lit: "signature expired", cause: CauseNot5xx, weight: wWeak, implied: 403},
-		{lit: "the request signature we calculated does not match", cause: CauseNot5xx, weight: wWeak, implied: 403},
+		// a signed request refused: the caller's own, unless the gateway
+		// logged it as its integration's answer (an AWS service integration
+		// signing with credentials that are not valid, which the client
+		// gets as a 500)
+		{lit: "security token included in the request is invalid", cause: CauseNot5xx, weight: wWeak, implied: 403, layers: notGatewayLogged},
+		{lit: "signature expired", cause: CauseNot5xx, weight: wWeak, implied: 403, layers: notGatewayLogged},
+		{lit: "the request signature we calculated does not match", cause: CauseNot5xx, weight: wWeak, implied: 403, layers: notGatewayLogged},
+		{lit: "security token included in the request is invalid", cause: CauseCredentialsRoleError, weight: wLikely, layers: gatewayLogged},
+		{lit: "signature expired", cause: CauseCredentialsRoleError, weight: wLikely, layers: gatewayLogged},
+		{lit: "the request signature we calculated does not match", cause: CauseCredentialsRoleError, weight: wLikely, layers: gatewayLogged},
 		{lit: "invalid key=value pair", cause: CauseNot5xx, weight: wWeak, implied: 403},
 		{lit: "invalid request body", cause: CauseNot5xx, weight: wWeak, implied: 400},
 		// a non-proxy integration's template read a body that is not JSON:

@@ -43,3 +43,14 @@ func TestCSVExportReadsAsTheLog(t *testing.T) {
 			`2020-01-21 17:22:45.973,"(d0a6c3bf-f5ee-4153-be2d-493031a7c885) Method completed with status: 504"`, "integration_timeout", "504"},
 	})
 }
+
+// A signed request refused is the caller's 403, unless the gateway logged
+// it as its AWS service integration's answer: then the integration's
+// credentials are the cause of the client's 500.
+func TestSignedRequestRefusedByLayer(t *testing.T) {
+	checkWordings(t, []wording{
+		{"the client's", "HTTP/1.1 403 Forbidden\n{\"message\":\"The security token included in the request is invalid.\"}", "not_5xx", "none"},
+		{"the integration's", "(a1b2c3d4-0000-4000-8000-000000000001) Endpoint response body before transformations: {\"__type\":\"com.amazon.coral.service#UnrecognizedClientException\",\"message\":\"The security token included in the request is invalid.\"}\n" +
+			"(a1b2c3d4-0000-4000-8000-000000000001) Method completed with status: 500", "credentials_role_error", "500"},
+	})
+}
