@@ -110,7 +110,7 @@ func rules() []rule {
 // evidence column, as AWS documents and knowledge-center articles show them.
 func ruleSpecs() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{lambdaRules(), functionRules(), localEmulatorRules(), gatewayRules(), backendRules(), personRules(), wordRules(), clientRules()} {
+	for _, part := range [][]ruleSpec{lambdaRules(), functionRules(), localEmulatorRules(), gatewayRules(), backendRules(), personRules(), wordRules(), documentedRules(), clientRules()} {
 		all = append(all, part...)
 	}
 	return all
@@ -240,7 +240,9 @@ func lambdaRules() []ruleSpec {
 		{lit: "x-amzn-errortype=toomanyrequestsexception", cause: CauseLambdaThrottled, weight: 99},
 		{lit: "concurrentinvocationlimitexceeded", cause: CauseLambdaThrottled, weight: 85},
 		{lit: "rate exceeded", cause: CauseLambdaThrottled, weight: 70},
-		{lit: "lambda invocation failed with status: 413", cause: CauseLambdaPayloadTooLarge, weight: wExplicit},
+		// the request was over the limit: Lambda rejected the invocation, which
+		// the gateway answers with 500 (a response over it is a 502)
+		{lit: "lambda invocation failed with status: 413", cause: CauseLambdaPayloadTooLarge, weight: wExplicit, implied: 500},
 		{lit: "response payload size exceeded", cause: CauseLambdaPayloadTooLarge, weight: wExplicit},
 		{lit: "function.responsesizetoolarge", cause: CauseLambdaPayloadTooLarge, weight: wExplicit},
 		{lit: "requestentitytoolargeexception", cause: CauseLambdaPayloadTooLarge, weight: 85},
@@ -252,7 +254,9 @@ func lambdaRules() []ruleSpec {
 
 func gatewayRules() []ruleSpec {
 	return []ruleSpec{
-		{lit: "10485760", cause: CauseBackendPayloadTooLarge, weight: 85},
+		// (not the gateway refusing a request over it: "HTTP content length
+		// exceeded 10485760 bytes" is REQUEST_TOO_LARGE, a 413)
+		{lit: "10485760", cause: CauseBackendPayloadTooLarge, weight: 85, unless: "content length exceeded"},
 		{lit: "10 mb", re: `(payload|response|body|integration)[^.]{0,60}10 mb`, cause: CauseBackendPayloadTooLarge, weight: 70},
 		{lit: "10mb", re: `(payload|response|body|integration)[^.]{0,60}10mb`, cause: CauseBackendPayloadTooLarge, weight: 70},
 		// (articles quote it without its last word: "Execution failed due to a timeout")
@@ -297,7 +301,9 @@ func gatewayRules() []ruleSpec {
 		// (not a person's or a client's: a login that failed says the same)
 		{lit: "invalid credentials", cause: CauseCredentialsRoleError, weight: 60, layers: machineLogs},
 		{lit: "is not authorized to perform", cause: CauseCredentialsRoleError, weight: 55, unless: "execute-api:invoke"},
-		{lit: "accessdenied", cause: CauseCredentialsRoleError, weight: 35, layers: machineLogs},
+		// (not Lambda's KMSAccessDenied or EC2AccessDenied: the function's key
+		// or network set-up, not a role the gateway uses)
+		{lit: "accessdenied", re: `(?:^|[^a-z0-9])accessdenied`, cause: CauseCredentialsRoleError, weight: 35, layers: machineLogs},
 		// a program naming the VPC link is its failure; a person naming it
 		// may only describe the setup (a timeout through the link is still
 		// the integration timeout), so their words weigh as little as a

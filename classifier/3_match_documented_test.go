@@ -1,0 +1,147 @@
+package classifier
+
+import "testing"
+
+// The messages AWS documents for each failure, as the layer that emits them
+// writes them, with the diagnosis each must lead to. Sources: the API
+// Gateway developer guide (gateway response types and their default
+// statuses, the access-log variables of REST, HTTP and WebSocket APIs, the
+// HTTP API Lambda troubleshooting page), the Lambda developer guide
+// (invocation errors as API Gateway answers them: the Lambda API rejecting
+// the invocation is a 500, a function that ran and failed a 502; the
+// runtime and platform log lines) and the Lambda Invoke API reference.
+
+// The gateway's own answers, as a client receives them: the default body
+// and status of each gateway response type.
+func TestDocumentedGatewayResponses(t *testing.T) {
+	checkWordings(t, []wording{
+		{"ACCESS_DENIED", `{"Message":"User is not authorized to access this resource with an explicit deny"}`, "not_5xx", "none"},
+		{"ACCESS_DENIED implicit", `{"Message":"User is not authorized to access this resource"}`, "not_5xx", "none"},
+		{"MISSING_AUTHENTICATION_TOKEN", `{"message":"Missing Authentication Token"}`, "not_5xx", "none"},
+		{"INVALID_API_KEY", "HTTP/1.1 403 Forbidden\nx-amzn-ErrorType: ForbiddenException\n{\"message\":\"Forbidden\"}", "not_5xx", "none"},
+		{"EXPIRED_TOKEN", "x-amzn-ErrorType: ExpiredTokenException\n{\"message\":\"The security token included in the request is expired\"}", "not_5xx", "none"},
+		{"INVALID_SIGNATURE", "x-amzn-ErrorType: InvalidSignatureException\n{\"message\":\"The request signature we calculated does not match the signature you provided.\"}", "not_5xx", "none"},
+		{"incomplete signature", "x-amzn-ErrorType: IncompleteSignatureException\n{\"message\":\"Authorization header requires 'Credential' parameter.\"}", "not_5xx", "none"},
+		{"UNAUTHORIZED", "HTTP/1.1 401 Unauthorized\n{\"message\":\"Unauthorized\"}", "not_5xx", "none"},
+		{"THROTTLED", "HTTP/1.1 429 Too Many Requests\n{\"message\":\"Too Many Requests\"}", "not_5xx", "none"},
+		{"QUOTA_EXCEEDED", "HTTP/1.1 429\n{\"message\":\"Limit Exceeded\"}", "not_5xx", "none"},
+		{"RESOURCE_NOT_FOUND", "HTTP/1.1 404 Not Found\nx-amzn-ErrorType: NotFoundException\n{\"message\":\"Not Found\"}", "not_5xx", "none"},
+		{"BAD_REQUEST_BODY", `{"message": "Invalid request body"}`, "not_5xx", "none"},
+		{"BAD_REQUEST_PARAMETERS", `{"message": "Missing required request parameters: [petId]"}`, "not_5xx", "none"},
+		{"REQUEST_TOO_LARGE", `{"message":"HTTP content length exceeded 10485760 bytes."}`, "not_5xx", "none"},
+		{"UNSUPPORTED_MEDIA_TYPE", "HTTP/1.1 415 Unsupported Media Type\nx-amzn-ErrorType: UnsupportedMediaTypeException", "not_5xx", "none"},
+		{"INTEGRATION_TIMEOUT", "HTTP/1.1 504 Gateway Timeout\n{\"message\": \"Endpoint request timed out\"}", "integration_timeout", "504"},
+		{"AUTHORIZER_FAILURE", "HTTP/1.1 500 Internal Server Error\nx-amzn-ErrorType: AuthorizerConfigurationException\n{\"message\": null}", "authorizer_error", "500"},
+		{"DEFAULT_5XX", "HTTP/1.1 502 Bad Gateway\nx-amzn-ErrorType: InternalServerErrorException\n{\"message\": \"Internal server error\"}", "unknown", "502"},
+		{"HTTP API 500", "HTTP/2 500\napigw-requestid: RL2XYiwjPHcEMEQ=\n{\"message\":\"Internal Server Error\"}", "unknown", "500"},
+		// (an HTTP API answers its integration timeout so: the likeliest cause)
+		{"HTTP API 503", "HTTP/2 503\napigw-requestid: RL2XYiwjPHcEMEQ=\n{\"message\":\"Service Unavailable\"}", "integration_timeout", "503"},
+	})
+}
+
+// $context.error.responseType as an access log records it: the 4xx types
+// are the gateway's own refusals, the 5xx ones name a failure only as far
+// as the type does (INTEGRATION_FAILURE is every integration failure).
+func TestDocumentedResponseTypesInAccessLogs(t *testing.T) {
+	rec := func(status, typ string) string {
+		return `{"requestId":"6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11","status":"` + status + `","responseType":"` + typ + `"}`
+	}
+	checkWordings(t, []wording{
+		{"THROTTLED", rec("429", "THROTTLED"), "not_5xx", "none"},
+		{"QUOTA_EXCEEDED", rec("429", "QUOTA_EXCEEDED"), "not_5xx", "none"},
+		{"ACCESS_DENIED", rec("403", "ACCESS_DENIED"), "not_5xx", "none"},
+		{"WAF_FILTERED", rec("403", "WAF_FILTERED"), "not_5xx", "none"},
+		{"MISSING_AUTHENTICATION_TOKEN", rec("403", "MISSING_AUTHENTICATION_TOKEN"), "not_5xx", "none"},
+		{"UNAUTHORIZED", rec("401", "UNAUTHORIZED"), "not_5xx", "none"},
+		{"INTEGRATION_TIMEOUT", rec("504", "INTEGRATION_TIMEOUT"), "integration_timeout", "504"},
+		{"AUTHORIZER_CONFIGURATION_ERROR", rec("500", "AUTHORIZER_CONFIGURATION_ERROR"), "authorizer_error", "500"},
+		{"AUTHORIZER_FAILURE", rec("500", "AUTHORIZER_FAILURE"), "authorizer_error", "500"},
+		{"API_CONFIGURATION_ERROR names no cause", rec("500", "API_CONFIGURATION_ERROR"), "unknown", "500"},
+		{"DEFAULT_5XX names no cause", rec("500", "DEFAULT_5XX"), "unknown", "500"},
+	})
+}
+
+// What HTTP APIs write into $context.integrationErrorMessage and
+// $context.authorizer.error (HTTP API Lambda troubleshooting page and the
+// knowledge-center article on its permission errors).
+func TestDocumentedHTTPAPIIntegrationErrors(t *testing.T) {
+	checkWordings(t, []wording{
+		{"integration permission", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","integrationErrorMessage":"The IAM role configured on the integration or API Gateway doesn't have permissions to call the integration. Check the permissions and try again."}`, "lambda_invoke_permission", "500"},
+		{"authorizer permission", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","authorizerError":"The IAM role configured on the authorizer or API Gateway doesn't have permissions to call the authorizer. Check the permissions and try again."}`, "authorizer_error", "500"},
+		{"authorizer response shape", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","authorizerError":"The response from the Lambda Authorizer function doesn't match the format that API Gateway expects. Simple response did not include 'isAuthorized'"}`, "authorizer_error", "500"},
+		{"integration timeout", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"503","integrationErrorMessage":"Integration timeout"}`, "integration_timeout", "503"},
+		{"role not assumable", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","integrationErrorMessage":"API Gateway doesn't have permissions to assume the IAM role configured on the integration. Check the permissions and try again."}`, "credentials_role_error", "500"},
+		{"jwt expired", "HTTP/2 401\nwww-authenticate: Bearer scope=\"\" error=\"invalid_token\" error_description=\"the token has expired\"\n{\"message\":\"Unauthorized\"}", "not_5xx", "none"},
+	})
+}
+
+// Lambda's Invoke API errors as the gateway logs them (the execution log's
+// "Lambda invocation failed with status" and the error body that follows).
+// Lambda rejecting the invocation is a 500 to the client. Throttling of any
+// kind (the Reason values of TooManyRequestsException, EC2 throttling the
+// function's network setup) is lambda_throttled; Lambda's own failure is
+// internal_service_failure; an environment Lambda cannot set up (its
+// network interfaces, file system, key, package or runtime) is a cause the
+// taxonomy does not hold, and stays unknown with the 500 it shows.
+func TestDocumentedLambdaInvokeErrors(t *testing.T) {
+	const id = "(6c6d6e6f-0000-4000-8000-00000000abcd) "
+	failed := func(code, body string) string {
+		return id + "Lambda invocation failed with status: " + code + ". Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd\n" +
+			id + "Execution failed due to configuration error: " + body + "\n" + id + "Method completed with status: 500"
+	}
+	checkWordings(t, []wording{
+		{"concurrent invocations", failed("429", `{"Reason":"ConcurrentInvocationLimitExceeded","Type":"User","message":"Rate Exceeded."}`), "lambda_throttled", "500"},
+		{"reserved concurrency", failed("429", `{"Reason":"ReservedFunctionConcurrentInvocationLimitExceeded","Type":"User","message":"Rate Exceeded."}`), "lambda_throttled", "500"},
+		{"function rate", `{"__type":"TooManyRequestsException","Reason":"FunctionInvocationRateLimitExceeded","Type":"User"}`, "lambda_throttled", "unknown"},
+		{"reserved rate", `{"Reason":"ReservedFunctionInvocationRateLimitExceeded","Type":"User"}`, "lambda_throttled", "unknown"},
+		{"caller rate", `{"Reason":"CallerRateLimitExceeded","Type":"User"}`, "lambda_throttled", "unknown"},
+		{"ec2 throttled", failed("502", `{"Type":"User","message":"Lambda was throttled by EC2 while setting up the function's network interfaces."} EC2ThrottledException`), "lambda_throttled", "500"},
+		{"service exception", failed("500", `{"Type":"Service","message":"An error occurred and the request cannot be processed."} ServiceException`), "internal_service_failure", "500"},
+		{"eni limit", failed("502", `{"Type":"User","message":"Lambda was not able to create an ENI in the VPC of the Lambda function because the limit for Network Interfaces has been reached."} ENILimitReachedException`), "unknown", "500"},
+		{"subnet addresses", failed("502", `{"Type":"User","message":"Lambda was not able to set up VPC access for the Lambda function because one or more configured subnets has no available IP addresses."} SubnetIPAddressLimitReachedException`), "unknown", "500"},
+		{"kms", failed("502", `{"Type":"User","message":"Lambda was unable to decrypt the environment variables because KMS access was denied."} KMSAccessDeniedException`), "unknown", "500"},
+		{"pending", failed("409", `{"Type":"User","message":"The operation cannot be performed at this time. The function is currently in the following state: Pending"} ResourceConflictException`), "unknown", "500"},
+		{"inactive", failed("502", `{"Type":"User","message":"The function is inactive. Lambda is reclaiming the function's network interfaces."} ResourceNotReadyException`), "unknown", "500"},
+		{"payload", id + "Lambda invocation failed with status: 413. Lambda request id: 0b59a014\n" + id + `Execution failed due to configuration error: {"Type":"User","message":"Request must be smaller than 6291456 bytes for the InvokeFunction operation"} RequestTooLargeException`, "lambda_payload_too_large", "500"},
+		{"not found", failed("404", `{"Type":"User","message":"Function not found: arn:aws:lambda:us-east-1:123456789012:function:orders"} ResourceNotFoundException`), "unknown", "500"},
+		{"a function's own call is not the gateway's", "[ERROR] ClientError: An error occurred (ServiceException) when calling the Invoke operation: An error occurred and the request cannot be processed.", "lambda_function_error", "unknown"},
+	})
+}
+
+// The Lambda runtimes' and platform's words for a function that did not
+// finish: the plain-text lines, the JSON log format and the Telemetry
+// API's platform events.
+func TestDocumentedLambdaRuntimeMessages(t *testing.T) {
+	const req = "RequestId: 0b59a014-da05-49a0-98c3-fe2ac06de4fd "
+	checkWordings(t, []wording{
+		{"exit error", req + "Error: Runtime exited with error: exit status 1\nRuntime.ExitError", "lambda_runtime_crash", "unknown"},
+		{"killed", req + "Error: Runtime exited with error: signal: killed\nRuntime.ExitError", "lambda_out_of_memory", "unknown"},
+		{"no reason", req + "Error: Runtime exited without providing a reason\nRuntime.ExitError", "lambda_runtime_crash", "unknown"},
+		{"process exited", req + "Process exited before completing request", "lambda_runtime_crash", "unknown"},
+		{"oom type", "REPORT " + req + "\tDuration: 1.00 ms\tBilled Duration: 2 ms\tMemory Size: 128 MB\tMax Memory Used: 128 MB\tStatus: error\tError Type: Runtime.OutOfMemory", "lambda_out_of_memory", "unknown"},
+		{"task timed out", "2024-03-12T10:15:01.123Z 0b59a014-da05-49a0-98c3-fe2ac06de4fd Task timed out after 3.00 seconds", "lambda_function_timeout", "unknown"},
+		{"report timeout", "REPORT " + req + "\tDuration: 3000.00 ms\tBilled Duration: 3000 ms\tMemory Size: 128 MB\tMax Memory Used: 31 MB\tStatus: timeout", "lambda_function_timeout", "unknown"},
+		{"init timeout", "INIT_REPORT Init Duration: 3003.83 ms\tPhase: invoke\tStatus: timeout", "lambda_function_timeout", "unknown"},
+		{"init error", "INIT_REPORT Init Duration: 154.03 ms\tPhase: init\tStatus: error\tError Type: Runtime.ExitError", "lambda_runtime_crash", "unknown"},
+		{"sandbox timeout", `{"errorType":"Sandbox.Timedout","errorMessage":"RequestId: 0b59a014 Error: Task timed out after 3.00 seconds"}`, "lambda_function_timeout", "unknown"},
+		{"import", `{"errorType":"Runtime.ImportModuleError","errorMessage":"Unable to import module 'app': No module named 'app'"}`, "lambda_handler_misconfigured", "unknown"},
+		{"handler not found", `{"errorType":"Runtime.HandlerNotFound","errorMessage":"index.handler is undefined or not exported"}`, "lambda_handler_misconfigured", "unknown"},
+		{"entrypoint", `{"errorType":"Runtime.InvalidEntrypoint","errorMessage":"RequestId: 0b59a014 Error: Couldn't find valid bootstrap(s): [/var/task/bootstrap /opt/bootstrap]"}`, "lambda_runtime_crash", "unknown"},
+		{"response size", `{"errorType":"Function.ResponseSizeTooLarge","errorMessage":"Response payload size exceeded maximum allowed payload size (6291556 bytes)."}`, "lambda_payload_too_large", "unknown"},
+		{"platform report timeout", `{"time":"2024-03-12T10:15:04.123Z","type":"platform.report","record":{"requestId":"0b59a014-da05-49a0-98c3-fe2ac06de4fd","metrics":{"durationMs":3000.0,"billedDurationMs":3000,"memorySizeMB":128,"maxMemoryUsedMB":31},"status":"timeout"}}`, "lambda_function_timeout", "unknown"},
+		{"platform runtimeDone timeout", `{"time":"2024-03-12T10:15:04.123Z","type":"platform.runtimeDone","record":{"requestId":"0b59a014-da05-49a0-98c3-fe2ac06de4fd","status":"timeout"}}`, "lambda_function_timeout", "unknown"},
+		{"platform initReport error", `{"time":"2024-03-12T10:15:04.123Z","type":"platform.initReport","record":{"initializationType":"on-demand","phase":"init","status":"error","errorType":"Runtime.ExitError"}}`, "lambda_runtime_crash", "unknown"},
+		{"platform report oom", `{"time":"2024-03-12T10:15:04.123Z","type":"platform.report","record":{"requestId":"0b59a014","status":"error","errorType":"Runtime.OutOfMemory"}}`, "lambda_out_of_memory", "unknown"},
+	})
+}
+
+// WebSocket APIs: the frame a failing route answers, the handshake a
+// failing $connect refuses, and the gateway's refusal of a caller.
+func TestDocumentedWebSocketMessages(t *testing.T) {
+	checkWordings(t, []wording{
+		{"route frame", `< {"message": "Internal server error", "connectionId":"L0SM9cOFvHcCIhw=", "requestId":"L0SNDEUmvHcFYzw="}`, "unknown", "500"},
+		{"connect refused", "error: Unexpected server response: 502", "unknown", "502"},
+		{"connect forbidden", `error: Unexpected server response: 403`, "not_5xx", "none"},
+		{"gone", "An error occurred (GoneException) when calling the PostToConnection operation: 410 GoneException", "not_5xx", "none"},
+	})
+}

@@ -1,0 +1,78 @@
+package classifier
+
+// documentedRules are messages AWS documents that the other tables lacked,
+// each read on the layers that emit it: the HTTP API access log's
+// authorizer error, the Reason values of Lambda's TooManyRequestsException
+// and the Invoke API's other throttling and service errors (the Lambda API
+// reference), the gateway's own 4xx answers as a client or an access log
+// shows them (the gateway response types and their default statuses), and
+// the JSON log format's and Telemetry API's platform events.
+func documentedRules() []ruleSpec {
+	var all []ruleSpec
+	for _, part := range [][]ruleSpec{invokeAPIRules(), gatewayRefusalRules(), platformEventRules()} {
+		all = append(all, part...)
+	}
+	return all
+}
+
+// invokeAPIRules: Lambda rejecting the gateway's invocation, which the
+// client gets as a 500. Every Reason of TooManyRequestsException is the
+// function throttled, and so is EC2 throttling the set-up of a function's
+// network interfaces; EC2UnexpectedException and ServiceException are
+// Lambda's own failures. ServiceException is read only where the gateway
+// logged it (a function's SDK names AmazonServiceException and the like),
+// and only as a whole word. The HTTP API writes its authorizer's missing
+// permission into $context.authorizer.error as it writes the integration's.
+func invokeAPIRules() []ruleSpec {
+	return []ruleSpec{
+		{lit: "functioninvocationratelimitexceeded", cause: CauseLambdaThrottled, weight: 99},
+		{lit: "callerratelimitexceeded", cause: CauseLambdaThrottled, weight: 99},
+		{lit: "concurrentsnapshotcreatelimitexceeded", cause: CauseLambdaThrottled, weight: 85},
+		{lit: "ec2throttledexception", cause: CauseLambdaThrottled, weight: 85},
+		{lit: "ec2unexpectedexception", cause: CauseInternalServiceFailure, weight: wLikely},
+		{lit: "serviceexception", re: `(?:^|[^a-z])serviceexception\b`, cause: CauseInternalServiceFailure, weight: wLikely, layers: gatewayLogged},
+		{lit: "to call the authorizer", re: `permissions? to (call|invoke) the (lambda )?authori[sz]er`, cause: CauseAuthorizerError, weight: 90},
+	}
+}
+
+// gatewayRefusalRules: the gateway's own 4xx answers, by the error type
+// header a client shows and by $context.error.responseType in an access
+// log (ACCESS_DENIED, WAF_FILTERED, INVALID_API_KEY, EXPIRED_TOKEN,
+// INVALID_SIGNATURE and MISSING_AUTHENTICATION_TOKEN are 403s, UNAUTHORIZED
+// 401, THROTTLED and QUOTA_EXCEEDED 429, BAD_REQUEST_BODY and
+// BAD_REQUEST_PARAMETERS 400, RESOURCE_NOT_FOUND 404, REQUEST_TOO_LARGE
+// 413, UNSUPPORTED_MEDIA_TYPE 415), an HTTP API JWT authorizer's refusal,
+// and the expired-token body. Like the other look-alikes they are weak, so
+// any 5xx cause of the same request outranks them.
+func gatewayRefusalRules() []ruleSpec {
+	refused := func(re string, status int) ruleSpec {
+		return ruleSpec{lit: "responsetype", re: `responsetype"?\s*[:=]\s*"?(?:` + re + `)\b`, cause: CauseNot5xx, weight: wWeak, implied: status, layers: gatewayLogged}
+	}
+	return []ruleSpec{
+		{lit: "x-amzn-errortype:", re: `x-amzn-errortype:\s*(expiredtoken|incompletesignature|invalidsignature|unrecognizedclient)exception`, cause: CauseNot5xx, weight: wWeak, implied: 403},
+		{lit: "x-amzn-errortype:", re: `x-amzn-errortype:\s*unsupportedmediatypeexception`, cause: CauseNot5xx, weight: wWeak, implied: 415},
+		{lit: "security token included in the request is expired", cause: CauseNot5xx, weight: wWeak, implied: 403, layers: notGatewayLogged},
+		{lit: "security token included in the request is expired", cause: CauseCredentialsRoleError, weight: wLikely, layers: gatewayLogged},
+		{lit: `error="invalid_token"`, cause: CauseNot5xx, weight: wWeak, implied: 401},
+		refused(`access_denied|waf_filtered|invalid_api_key|expired_token|invalid_signature|missing_authentication_token`, 403),
+		refused(`unauthorized`, 401),
+		refused(`throttled|quota_exceeded`, 429),
+		refused(`bad_request_body|bad_request_parameters`, 400),
+		refused(`resource_not_found`, 404),
+		refused(`request_too_large`, 413),
+		refused(`unsupported_media_type`, 415),
+	}
+}
+
+// platformEventRules: the Lambda platform's events in the JSON log format
+// and the Telemetry API (platform.runtimeDone, platform.report,
+// platform.initReport), whose "status" field says what the plain-text
+// REPORT and INIT_REPORT lines say with "Status:": a timeout is the
+// function's, an initialisation that ended in error or failure is the
+// runtime not starting.
+func platformEventRules() []ruleSpec {
+	return []ruleSpec{
+		{lit: "platform.", re: `"type"\s*:\s*"platform\.(?:runtimedone|report|initreport|initruntimedone|restoreruntimedone|restorereport)".*"status"\s*:\s*"timeout"`, cause: CauseLambdaFunctionTimeout, weight: 90},
+		{lit: "platform.init", re: `"type"\s*:\s*"platform\.(?:initreport|initruntimedone)".*"status"\s*:\s*"(?:error|failure)"`, cause: CauseLambdaRuntimeCrash, weight: 70},
+	}
+}
