@@ -145,3 +145,22 @@ func TestDocumentedWebSocketMessages(t *testing.T) {
 		{"gone", "An error occurred (GoneException) when calling the PostToConnection operation: 410 GoneException", "not_5xx", "none"},
 	})
 }
+
+// The 5xx statuses as the knowledge-center article on API Gateway 5xx
+// errors names them in the catalog's four languages; its 504 is the
+// gateway's "Endpoint request timed out", which names the integration
+// timeout in any language.
+func TestDocumentedStatusPhrasesInFourLanguages(t *testing.T) {
+	checkWordings(t, []wording{
+		{"ja 502", "API を呼び出すと不正ゲートウェイが返されます。", "unknown", "502"},
+		// (a 503 alone, on an API not known to be REST, is most likely an
+		// HTTP API's integration timeout: the fallback's answer)
+		{"ja 503", "API を呼び出すと「サービスは利用できません」と表示されます。", "integration_timeout", "503"},
+		{"ja 504", "API を呼び出すと「エンドポイントリクエストがタイムアウトしました」と表示されます。", "integration_timeout", "504"},
+		{"zh-TW 502", "呼叫 API 時收到錯誤閘道器回應。", "unknown", "502"},
+		{"zh-TW 504", "呼叫 API 時收到「端點請求已逾時」。", "integration_timeout", "504"},
+		{"zh-CN 504", "调用 API 时收到“端点请求超时”。", "integration_timeout", "504"},
+		{"pt-BR 502", "Ao chamar a API recebo gateway incorreto.", "unknown", "502"},
+		{"pt-BR 504", "Ao chamar a API recebo tempo limite da solicitação do endpoint.", "integration_timeout", "504"},
+	})
+}

@@ -9,7 +9,7 @@ package classifier
 // the JSON log format's and Telemetry API's platform events.
 func documentedRules() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{invokeAPIRules(), gatewayRefusalRules(), platformEventRules()} {
+	for _, part := range [][]ruleSpec{invokeAPIRules(), gatewayRefusalRules(), platformEventRules(), translatedTimeoutRules()} {
 		all = append(all, part...)
 	}
 	return all
@@ -74,5 +74,20 @@ func platformEventRules() []ruleSpec {
 	return []ruleSpec{
 		{lit: "platform.", re: `"type"\s*:\s*"platform\.(?:runtimedone|report|initreport|initruntimedone|restoreruntimedone|restorereport)".*"status"\s*:\s*"timeout"`, cause: CauseLambdaFunctionTimeout, weight: 90},
 		{lit: "platform.init", re: `"type"\s*:\s*"platform\.(?:initreport|initruntimedone)".*"status"\s*:\s*"(?:error|failure)"`, cause: CauseLambdaRuntimeCrash, weight: 70},
+	}
+}
+
+// translatedTimeoutRules: the REST 504's "Endpoint request timed out" as
+// the knowledge-center article on 5xx errors translates it (Japanese,
+// Traditional and Simplified Chinese, Portuguese). Only people write it
+// so, and their words weigh less than any log line.
+func translatedTimeoutRules() []ruleSpec {
+	to := CauseIntegrationTimeout
+	p := personLayers
+	return []ruleSpec{
+		{lit: "エンドポイントリクエストがタイムアウト", cause: to, weight: wHint, implied: 504, layers: p},
+		{lit: "端點請求", re: `端點請求已?逾時`, cause: to, weight: wHint, implied: 504, layers: p},
+		{lit: "端点请求超时", cause: to, weight: wHint, implied: 504, layers: p},
+		{lit: "tempo limite da solicitação do endpoint", cause: to, weight: wHint, implied: 504, layers: p},
 	}
 }

@@ -101,6 +101,18 @@ var statusPhraseWords = []struct {
 	{[]byte("网关超时"), 504, nil},
 	{[]byte("tempo limite do gateway"), 504, nil},
 	{[]byte("게이트웨이 시간 초과"), 504, nil},
+	// the knowledge-center article on 5xx errors names the statuses so in
+	// its Japanese, Chinese and Portuguese editions ("Endpoint request
+	// timed out" is the REST 504's body)
+	{[]byte("不正ゲートウェイ"), 502, nil},
+	{[]byte("錯誤閘道器"), 502, nil},
+	{[]byte("gateway incorreto"), 502, nil},
+	{[]byte("サービスは利用できません"), 503, nil},
+	{[]byte("エンドポイントリクエストがタイムアウト"), 504, nil},
+	{[]byte("端點請求已逾時"), 504, nil},
+	{[]byte("端點請求逾時"), 504, nil},
+	{[]byte("端点请求超时"), 504, nil},
+	{[]byte("tempo limite da solicitação do endpoint"), 504, nil},
 	{[]byte("service unavailable"), 503, nil},
 	{[]byte("gateway timeout"), 504, []byte("api ")},
 	{[]byte("gateway time-out"), 504, []byte("api ")},
