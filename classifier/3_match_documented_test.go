@@ -136,12 +136,19 @@ func TestDocumentedLambdaRuntimeMessages(t *testing.T) {
 }
 
 // WebSocket APIs: the frame a failing route answers, the handshake a
-// failing $connect refuses, and the gateway's refusal of a caller.
+// failing $connect refuses, the gateway's refusal of a caller, and the
+// close codes the gateway documents.
 func TestDocumentedWebSocketMessages(t *testing.T) {
 	checkWordings(t, []wording{
 		{"route frame", `< {"message": "Internal server error", "connectionId":"L0SM9cOFvHcCIhw=", "requestId":"L0SNDEUmvHcFYzw="}`, "unknown", "500"},
 		{"connect refused", "error: Unexpected server response: 502", "unknown", "502"},
 		{"connect forbidden", `error: Unexpected server response: 403`, "not_5xx", "none"},
+		{"closed idle", `Disconnected (code: 1001, reason: "Going away")`, "not_5xx", "none"},
+		{"closed too big", `Disconnected (code: 1009, reason: "")`, "not_5xx", "none"},
+		{"closed throttled", "websockets.exceptions.ConnectionClosedError: received 1008 (policy violation); then sent 1008 (policy violation)", "not_5xx", "none"},
+		{"closed internal error", `Disconnected (code: 1011, reason: "")`, "unknown", "500"},
+		{"python internal error", "websockets.exceptions.ConnectionClosedError: received 1011 (internal error); then sent 1011 (internal error)", "unknown", "500"},
+		{"the client's own close", "websockets.exceptions.ConnectionClosedError: sent 1011 (internal error) keepalive ping timeout; no close frame received", "unknown", "unknown"},
 		{"gone", "An error occurred (GoneException) when calling the PostToConnection operation: 410 GoneException", "not_5xx", "none"},
 	})
 }
@@ -162,5 +169,21 @@ func TestDocumentedStatusPhrasesInFourLanguages(t *testing.T) {
 		{"zh-CN 504", "调用 API 时收到“端点请求超时”。", "integration_timeout", "504"},
 		{"pt-BR 502", "Ao chamar a API recebo gateway incorreto.", "unknown", "502"},
 		{"pt-BR 504", "Ao chamar a API recebo tempo limite da solicitação do endpoint.", "integration_timeout", "504"},
+	})
+}
+
+// The knowledge-center article on 500 errors of REST APIs with VPC link
+// integrations, the HTTP API JWT authorizer's refusals, a WebSocket route
+// the gateway refuses, and the Lambda REPORT of a function that used all
+// its memory.
+func TestDocumentedMoreMessages(t *testing.T) {
+	const id = "(6c6d6e6f-0000-4000-8000-00000000abcd) "
+	checkWordings(t, []wording{
+		{"vpc link internal error", id + "Execution failed due to configuration error: There was an internal error while executing your request\n" + id + "Method completed with status: 500", "private_integration_error", "500"},
+		{"vpc link certificate", id + "Execution failed due to configuration error: Host name 'domain.example.com' does not match the certificate subject provided by the peer (CN=myinstance.example.com)\n" + id + "Method completed with status: 500", "backend_tls_error", "500"},
+		{"jwt scope", "HTTP/2 403\nwww-authenticate: Bearer scope=\"orders:write\" error=\"insufficient_scope\" error_description=\"access token has insufficient scopes\"\n{\"message\":\"Forbidden\"}", "not_5xx", "none"},
+		{"http api no route", "HTTP/2 404\napigw-requestid: RL2XYiwjPHcEMEQ=\n{\"message\":\"Not Found\"}", "not_5xx", "none"},
+		{"websocket route refused", `< {"message": "Forbidden", "connectionId":"L0SM9cOFvHcCIhw=", "requestId":"L0SNDEUmvHcFYzw="}`, "not_5xx", "none"},
+		{"memory used up", "REPORT RequestId: 0b59a014-da05-49a0-98c3-fe2ac06de4fd\tDuration: 2503.11 ms\tBilled Duration: 2504 ms\tMemory Size: 128 MB\tMax Memory Used: 128 MB", "lambda_out_of_memory", "unknown"},
 	})
 }
