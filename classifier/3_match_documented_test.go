@@ -187,3 +187,19 @@ func TestDocumentedMoreMessages(t *testing.T) {
 		{"memory used up", "REPORT RequestId: 0b59a014-da05-49a0-98c3-fe2ac06de4fd\tDuration: 2503.11 ms\tBilled Duration: 2504 ms\tMemory Size: 128 MB\tMax Memory Used: 128 MB", "lambda_out_of_memory", "unknown"},
 	})
 }
+
+// A person reporting the configuration error and the 502 of the
+// knowledge-center article on 502 errors of Lambda proxy integrations, in
+// its four editions; the 502 alone, or a configuration error with a 500,
+// names nothing.
+func TestDocumentedConfigurationErrorWith502(t *testing.T) {
+	m := "lambda_malformed_proxy_response"
+	checkWordings(t, []wording{
+		{"en", "When I call my REST API, I receive a configuration error and an HTTP 502 status code.", m, "502"},
+		{"ja", "REST API を呼び出すと、設定エラーおよび HTTP 502 ステータスコードが表示されます。", m, "502"},
+		{"zh-TW", "當我呼叫 REST API 時，收到組態錯誤和 HTTP 502 狀態代碼。", m, "502"},
+		{"pt-BR", "Quando chamo minha API REST, recebo um erro de configuração e um código de status HTTP 502.", m, "502"},
+		{"502 alone", "When I call my REST API, I receive an HTTP 502 status code.", "unknown", "502"},
+		{"with a 500", "When I call my REST API, I receive a configuration error and an HTTP 500 status code.", "unknown", "500"},
+	})
+}

@@ -9,7 +9,7 @@ package classifier
 // the JSON log format's and Telemetry API's platform events.
 func documentedRules() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{invokeAPIRules(), gatewayRefusalRules(), platformEventRules(), translatedTimeoutRules(), websocketCloseRules()} {
+	for _, part := range [][]ruleSpec{invokeAPIRules(), gatewayRefusalRules(), platformEventRules(), translatedTimeoutRules(), websocketCloseRules(), configurationErrorWords()} {
 		all = append(all, part...)
 	}
 	return all
@@ -107,5 +107,24 @@ func websocketCloseRules() []ruleSpec {
 		{lit: "received 1011", implied: implied5xx},
 		{lit: "disconnected (code: 10", re: `disconnected \(code: 10(?:01|03|08|09)\b`, cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500},
 		{lit: "received 10", re: `received 10(?:01|03|08|09) \(`, cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500},
+	}
+}
+
+// configurationErrorWords: a person reporting "a configuration error and
+// an HTTP 502", as the knowledge-center article on 502 errors of Lambda
+// proxy integrations opens in each of its editions. The only
+// configuration error a REST API answers with 502 is the response it
+// cannot read (its other configuration errors are 500s; a function that
+// failed is a "customer function error"), so the words name the malformed
+// proxy response, weakly, and only beside the 502.
+func configurationErrorWords() []ruleSpec {
+	m := CauseLambdaMalformedProxyResponse
+	p := personLayers
+	return []ruleSpec{
+		{lit: "configuration error", re: `configuration error[^.]{0,60}\b502\b|\b502\b[^.]{0,60}configuration error`, cause: m, weight: wWeak, layers: p},
+		{lit: "設定エラー", re: `設定エラー[^。]{0,40}502|502[^。]{0,40}設定エラー`, cause: m, weight: wWeak, layers: p},
+		{lit: "組態錯誤", re: `組態錯誤[^。]{0,40}502|502[^。]{0,40}組態錯誤`, cause: m, weight: wWeak, layers: p},
+		{lit: "配置错误", re: `配置错误[^。]{0,40}502|502[^。]{0,40}配置错误`, cause: m, weight: wWeak, layers: p},
+		{lit: "erro de configuração", re: `erro de configuração[^.]{0,60}\b502\b|\b502\b[^.]{0,60}erro de configuração`, cause: m, weight: wWeak, layers: p},
 	}
 }
