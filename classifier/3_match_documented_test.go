@@ -71,6 +71,9 @@ func TestDocumentedHTTPAPIIntegrationErrors(t *testing.T) {
 		{"authorizer response shape", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","authorizerError":"The response from the Lambda Authorizer function doesn't match the format that API Gateway expects. Simple response did not include 'isAuthorized'"}`, "authorizer_error", "500"},
 		{"integration timeout", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"503","integrationErrorMessage":"Integration timeout"}`, "integration_timeout", "503"},
 		{"role not assumable", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","integrationErrorMessage":"API Gateway doesn't have permissions to assume the IAM role configured on the integration. Check the permissions and try again."}`, "credentials_role_error", "500"},
+		{"cognito expired", "HTTP/1.1 401 Unauthorized\n{\"message\":\"The incoming token has expired\"}", "not_5xx", "none"},
+		{"cognito expired body", `{"message":"The incoming token has expired"}`, "not_5xx", "none"},
+		{"not a signature", `{"message":"Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter."}`, "not_5xx", "none"},
 		{"jwt expired", "HTTP/2 401\nwww-authenticate: Bearer scope=\"\" error=\"invalid_token\" error_description=\"the token has expired\"\n{\"message\":\"Unauthorized\"}", "not_5xx", "none"},
 	})
 }
@@ -179,6 +182,7 @@ func TestDocumentedStatusPhrasesInFourLanguages(t *testing.T) {
 func TestDocumentedMoreMessages(t *testing.T) {
 	const id = "(6c6d6e6f-0000-4000-8000-00000000abcd) "
 	checkWordings(t, []wording{
+		{"invalid endpoint address", id + "Execution failed due to configuration error: Invalid endpoint address", "backend_connection_error", "500"},
 		{"vpc link internal error", id + "Execution failed due to configuration error: There was an internal error while executing your request\n" + id + "Method completed with status: 500", "private_integration_error", "500"},
 		{"vpc link certificate", id + "Execution failed due to configuration error: Host name 'domain.example.com' does not match the certificate subject provided by the peer (CN=myinstance.example.com)\n" + id + "Method completed with status: 500", "backend_tls_error", "500"},
 		{"jwt scope", "HTTP/2 403\nwww-authenticate: Bearer scope=\"orders:write\" error=\"insufficient_scope\" error_description=\"access token has insufficient scopes\"\n{\"message\":\"Forbidden\"}", "not_5xx", "none"},

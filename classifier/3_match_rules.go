@@ -354,7 +354,9 @@ func backendRules() []ruleSpec {
 		{lit: "certificate subject", cause: CauseBackendTLSError, weight: 85},
 		{lit: "certificate", re: `certificate (has )?(expired|verify failed|is not trusted|not trusted|unknown|is invalid)|self[- ]signed certificate|unable to get local issuer certificate|doesn'?t match (any of )?the subject|certificate_unknown`, cause: CauseBackendTLSError, weight: wSpecific, layers: gatewayLogs},
 		{lit: "network error communicating with endpoint", cause: CauseBackendConnectionError, weight: wStrong},
-		{lit: "invalid endpoint address", cause: CauseBackendConnectionError, weight: 75},
+		// the API_CONFIGURATION_ERROR gateway response, a 500 (not the 504 of
+		// a backend the gateway could not reach)
+		{lit: "invalid endpoint address", cause: CauseBackendConnectionError, weight: 75, implied: 500},
 		// INTEGRATION_FAILURE is the response type of every integration
 		// failure, Lambda function errors and oversized responses included,
 		// so it only hints at the network.

@@ -42,8 +42,10 @@ func invokeAPIRules() []ruleSpec {
 // 401, THROTTLED and QUOTA_EXCEEDED 429, BAD_REQUEST_BODY and
 // BAD_REQUEST_PARAMETERS 400, RESOURCE_NOT_FOUND 404, REQUEST_TOO_LARGE
 // 413, UNSUPPORTED_MEDIA_TYPE 415), an HTTP API JWT authorizer's refusal,
-// and the expired-token body. Like the other look-alikes they are weak, so
-// any 5xx cause of the same request outranks them.
+// the expired-token body, a Cognito authorizer's expired token and an
+// Authorization header that is not a signature. Like the other
+// look-alikes they are weak, so any 5xx cause of the same request
+// outranks them.
 func gatewayRefusalRules() []ruleSpec {
 	refused := func(re string, status int) ruleSpec {
 		return ruleSpec{lit: "responsetype", re: `responsetype"?\s*[:=]\s*"?(?:` + re + `)\b`, cause: CauseNot5xx, weight: wWeak, implied: status, layers: gatewayLogged}
@@ -54,6 +56,11 @@ func gatewayRefusalRules() []ruleSpec {
 		{lit: "security token included in the request is expired", cause: CauseNot5xx, weight: wWeak, implied: 403, layers: notGatewayLogged},
 		{lit: "security token included in the request is expired", cause: CauseCredentialsRoleError, weight: wLikely, layers: gatewayLogged},
 		{lit: `error="invalid_token"`, cause: CauseNot5xx, weight: wWeak, implied: 401},
+		// a Cognito user pool authorizer refusing an expired token (401),
+		// and the gateway refusing an Authorization header that is not a
+		// signature (403)
+		{lit: "the incoming token has expired", cause: CauseNot5xx, weight: wWeak, implied: 401},
+		{lit: "authorization header requires", re: `authorization header requires '(?:credential|signature|signedheaders)' parameter`, cause: CauseNot5xx, weight: wWeak, implied: 403},
 		refused(`access_denied|waf_filtered|invalid_api_key|expired_token|invalid_signature|missing_authentication_token`, 403),
 		refused(`unauthorized`, 401),
 		refused(`throttled|quota_exceeded`, 429),
