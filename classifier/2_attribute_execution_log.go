@@ -145,6 +145,16 @@ func (s *Session) execLine(id, msg, line []byte) {
 	}
 }
 
+// bareConfigErr reports whether a configuration error carries no reason
+// after its prefix (cut off, or pasted alone). Only then does a REST 502
+// beside it suggest the malformed proxy response: that failure always
+// names itself ("Malformed Lambda proxy response"), so a reason the rules
+// do not know is some other failure.
+func bareConfigErr(msg []byte) bool {
+	rest := bytes.TrimSpace(msg[len(preConfigErr):])
+	return len(bytes.Trim(rest, ":.… ")) == 0
+}
+
 // evidenceLine runs the rules on a line that may show a cause.
 func (s *Session) evidenceLine(id, msg, line []byte, layer Layer) {
 	h := s.m.match(msg, layer)
@@ -157,7 +167,17 @@ func (s *Session) evidenceLine(id, msg, line []byte, layer Layer) {
 	}
 	g := s.group(id)
 	g.add(h, line)
-	g.configErr = g.configErr || cfg
+	switch {
+	case !cfg || h.weight > 0: // no configuration error, or one a rule names
+	case bareConfigErr(msg):
+		g.configErr = true
+	case g.unnamed == "":
+		// The gateway gave a reason no rule knows (a Lambda Invoke API
+		// error such as ENILimitReachedException, a new message): it is
+		// kept to quote, and it rules out the guess a bare configuration
+		// error allows.
+		g.unnamed = escapeLine(line)
+	}
 	s.noteLambdaID(id, msg, lambdaIDMark)
 }
 

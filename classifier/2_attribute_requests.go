@@ -25,8 +25,11 @@ type group struct {
 	// the function built may say "Gateway timeout" under a 502)
 	codeLine bool
 
-	configErr bool          // "Execution failed due to configuration error" without detail
-	latency   time.Duration // integration latency, when logged
+	configErr bool // "Execution failed due to configuration error" without detail
+	// unnamed is the first configuration error whose reason no rule
+	// knows, quoted when the request's cause stays unknown.
+	unnamed string
+	latency time.Duration // integration latency, when logged
 }
 
 // add records one line's evidence.
@@ -84,13 +87,16 @@ func (g *group) absorb(o *group) {
 		g.status, g.statusLine = o.status, o.statusLine
 	}
 	g.configErr = g.configErr || o.configErr
+	if g.unnamed == "" {
+		g.unnamed = o.unnamed
+	}
 	g.latency = max(g.latency, o.latency)
 }
 
 // evidence returns the group's lines, deciding line first.
 func (g *group) evidence() []string {
 	out := make([]string, 0, maxGroupEvidence)
-	for _, l := range []string{g.decider, g.support, g.statusLine} {
+	for _, l := range []string{g.decider, g.support, g.unnamed, g.statusLine} {
 		if l != "" {
 			out = append(out, l)
 		}
@@ -101,7 +107,7 @@ func (g *group) evidence() []string {
 // interesting reports whether the group holds anything worth keeping once
 // its request finished.
 func (g *group) interesting() bool {
-	return g.best.any() || g.configErr || g.status >= 400 || is5xx(g.status) || g.latency > 0
+	return g.best.any() || g.configErr || g.unnamed != "" || g.status >= 400 || is5xx(g.status) || g.latency > 0
 }
 
 // functionFailed reports whether the request's evidence shows its Lambda

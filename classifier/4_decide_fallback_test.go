@@ -1,6 +1,9 @@
 package classifier
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 const (
 	cleanInvocation = "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\n" +
@@ -70,4 +73,25 @@ func TestStatusOfADescribedCause(t *testing.T) {
 		{"described with a status", "I think the Lambda function is timing out before it can answer.\nHTTP/1.1 502 Bad Gateway", "lambda_function_timeout", "502"},
 		{"a program's line", "2024-03-12T10:15:31.123Z 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Task timed out after 3.00 seconds", "lambda_function_timeout", "unknown"},
 	})
+}
+
+// A configuration error with no reason beside a REST 502 is most likely
+// the malformed proxy response; one whose reason no rule knows (a Lambda
+// Invoke API error, a message AWS added) is not: the tool abstains and
+// quotes the reason instead of guessing.
+func TestConfigurationErrorWithoutAndWithReason(t *testing.T) {
+	const id = "(4de9e78d-6629-46e0-8e6a-37da5362b83b) "
+	bare := id + "Execution failed due to configuration error:\n" + id + "Method completed with status: 502\n"
+	odd := id + "Execution failed due to configuration error: Something this tool has never seen\n" + id + "Method completed with status: 502\n"
+	checkWordings(t, []wording{
+		{"no reason", bare, "lambda_malformed_proxy_response", "502"},
+		{"a reason no rule knows", odd, "unknown", "502"},
+	})
+	s := NewSession(Hints{})
+	if _, err := s.ReadFrom(strings.NewReader(odd)); err != nil {
+		t.Fatal(err)
+	}
+	if d := s.Diagnose(LangEN); !strings.Contains(d.Why, "has never seen") {
+		t.Errorf("why %q does not quote the reason the gateway gave", d.Why)
+	}
 }

@@ -22,6 +22,7 @@ type causeRow struct {
 	ids      []string
 	evidence []string
 	inferred int             // requests whose status no line showed
+	unnamed  string          // a reason the gateway gave that no rule knows
 	seen     map[string]bool // evidence messages already taken, without prefixes
 }
 
@@ -34,6 +35,9 @@ func (r *causeRow) add(o outcome, g *group, n int) {
 	r.weight = max(r.weight, g.best.weight)
 	if g.id != "" && len(r.ids) < maxRequestIDs {
 		r.ids = append(r.ids, g.id)
+	}
+	if r.unnamed == "" {
+		r.unnamed = g.unnamed
 	}
 	lines := g.evidence()
 	if len(r.evidence) > 0 && len(lines) > 1 {

@@ -54,6 +54,8 @@ func (s *Session) fromRows(d *Diagnosis, rows []*causeRow, top *causeRow, failed
 	d.RequestIDs = top.ids
 	d.Evidence = top.evidence
 	switch {
+	case top.cause == CauseUnknown && top.unnamed != "":
+		d.Why = fmt.Sprintf("%d request(s) failed with %s; the gateway gave a reason no cause of this tool covers: %s", top.n, d.Status, quoteMessage(top.unnamed))
 	case top.cause == CauseUnknown:
 		d.Why = fmt.Sprintf("%d request(s) failed with %s, but no line in the evidence shows why.", top.n, d.Status)
 	case len(top.evidence) == 0:
