@@ -1,9 +1,6 @@
 package classifier
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestStatusWhereverItShows covers the places the issue lists for a status:
 // client output, the gateway's own lines and bodies, access records, and
@@ -78,11 +75,7 @@ func TestStatusOfANamedCause(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := NewSession(tt.hints)
-			if _, err := s.ReadFrom(strings.NewReader(tt.in)); err != nil {
-				t.Fatal(err)
-			}
-			d := s.Diagnose(LangEN)
+			d := diagnoseWith(t, tt.hints, tt.in)
 			if d.Cause == CauseUnknown || d.Status != tt.status {
 				t.Errorf("got %s/%s, want %s and a cause (%s)", d.Status, d.Cause, tt.status, d.Why)
 			}

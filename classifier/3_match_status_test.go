@@ -1,9 +1,6 @@
 package classifier
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestStatusWhereClientsPrintIt covers the ways client output shows the
 // status that the corpus taught: each report is a few lines as people
@@ -28,11 +25,7 @@ func TestNoAllClearWhenA5xxShows(t *testing.T) {
 	in := "HTTP/1.1 403 Forbidden\n{\"message\":\"Missing Authentication Token\"}\n" +
 		"(11111111-2222-3333-4444-555555555555) Method completed with status: 200\n" +
 		"after fixing the path the deployed stage answers 502 Bad Gateway"
-	s := NewSession(Hints{})
-	if _, err := s.ReadFrom(strings.NewReader(in)); err != nil {
-		t.Fatal(err)
-	}
-	d := s.Diagnose(LangEN)
+	d := diagnoseWith(t, Hints{}, in)
 	if d.Status != Status502 || d.Confidence >= 0.8 {
 		t.Errorf("got %s/%s (%.2f), want 502 below 0.8", d.Status, d.Cause, d.Confidence)
 	}
@@ -54,11 +47,7 @@ func TestCausesFromBodiesAndLayers(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			s := NewSession(Hints{})
-			if _, err := s.ReadFrom(strings.NewReader(c.in)); err != nil {
-				t.Fatal(err)
-			}
-			d := s.Diagnose(LangEN)
+			d := diagnoseWith(t, Hints{}, c.in)
 			if d.Status.String() != c.status || d.Cause.String() != c.cause {
 				t.Errorf("got %s/%s, want %s/%s (%s)", d.Status, d.Cause, c.status, c.cause, d.Why)
 			}
@@ -106,11 +95,7 @@ func checkStatuses(t *testing.T, cases []statusCase) {
 	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			s := NewSession(Hints{})
-			if _, err := s.ReadFrom(strings.NewReader(c.in)); err != nil {
-				t.Fatal(err)
-			}
-			if got := s.Diagnose(LangEN).Status.String(); got != c.want {
+			if got := diagnoseWith(t, Hints{}, c.in).Status.String(); got != c.want {
 				t.Errorf("status %s, want %s", got, c.want)
 			}
 		})

@@ -13,7 +13,14 @@ type wording struct {
 
 func diagnoseText(t *testing.T, text string) Diagnosis {
 	t.Helper()
-	s := NewSession(Hints{})
+	return diagnoseWith(t, Hints{}, text)
+}
+
+// diagnoseWith reads text in a session with the hints and diagnoses it in
+// English.
+func diagnoseWith(t *testing.T, h Hints, text string) Diagnosis {
+	t.Helper()
+	s := NewSession(h)
 	if _, err := s.ReadFrom(strings.NewReader(text)); err != nil {
 		t.Fatal(err)
 	}

@@ -87,11 +87,7 @@ func TestConfigurationErrorWithoutAndWithReason(t *testing.T) {
 		{"no reason", bare, "lambda_malformed_proxy_response", "502"},
 		{"a reason no rule knows", odd, "unknown", "502"},
 	})
-	s := NewSession(Hints{})
-	if _, err := s.ReadFrom(strings.NewReader(odd)); err != nil {
-		t.Fatal(err)
-	}
-	if d := s.Diagnose(LangEN); !strings.Contains(d.Why, "has never seen") {
+	if d := diagnoseWith(t, Hints{}, odd); !strings.Contains(d.Why, "has never seen") {
 		t.Errorf("why %q does not quote the reason the gateway gave", d.Why)
 	}
 }

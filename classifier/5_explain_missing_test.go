@@ -34,11 +34,7 @@ func TestAbstainNamesTheEvidence(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := NewSession(tt.hints)
-			if _, err := s.ReadFrom(strings.NewReader(tt.in)); err != nil {
-				t.Fatal(err)
-			}
-			d := s.Diagnose(LangEN)
+			d := diagnoseWith(t, tt.hints, tt.in)
 			if d.Cause != CauseUnknown || d.Status != tt.status {
 				t.Fatalf("got %s/%s, want %s/unknown (%s)", d.Status, d.Cause, tt.status, d.Why)
 			}
