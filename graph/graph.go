@@ -44,6 +44,9 @@ type Input struct {
 	Points []Point
 	// LatencyName is the statistic of the points' latency ("p99" when empty).
 	LatencyName string
+	// RateName names the error rate's panel ("5xx rate" when empty): a
+	// WebSocket stage's errors are no 5xx responses.
+	RateName string
 	// OpenedAt and ResolvedAt, when set, are marked with vertical lines.
 	OpenedAt, ResolvedAt time.Time
 }
@@ -54,7 +57,7 @@ func PNG(w io.Writer, in Input) error {
 	if len(pts) == 0 {
 		return fmt.Errorf("graph: no polled windows to draw")
 	}
-	rate, err := panel("5xx rate (%)", pts, func(p Point) float64 { return p.ErrorRate * 100 }, in)
+	rate, err := panel(rateName(in)+" (%)", pts, func(p Point) float64 { return p.ErrorRate * 100 }, in)
 	if err != nil {
 		return err
 	}
@@ -83,6 +86,14 @@ func latencyName(in Input) string {
 		return "p99"
 	}
 	return textsafe.Cut(in.LatencyName, 8)
+}
+
+// rateName is the error rate panel's name.
+func rateName(in Input) string {
+	if in.RateName == "" {
+		return "5xx rate"
+	}
+	return textsafe.Cut(in.RateName, 40)
 }
 
 // bound keeps the newest MaxPoints points.
