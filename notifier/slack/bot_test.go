@@ -11,11 +11,7 @@ func TestBotLifecycleThreadsUnderOneRoot(t *testing.T) {
 	f := newFakeSlack(t)
 	n := newBot(t, f, nil)
 	var s store
-	for _, ev := range lifecycle() {
-		if _, err := s.deliver(t, n, ev); err != nil {
-			t.Fatalf("%s: %v", ev.Kind, err)
-		}
-	}
+	s.deliverAll(t, n, lifecycle())
 	roots := f.roots()
 	if len(roots) != 1 {
 		t.Fatalf("root messages = %d, want 1", len(roots))

@@ -16,11 +16,7 @@ func TestBotPostsTheOtherEvidenceInTheThread(t *testing.T) {
 	f := newFakeSlack(t)
 	n := newBot(t, f, nil)
 	var s store
-	for _, ev := range lifecycle() {
-		if _, err := s.deliver(t, n, ev); err != nil {
-			t.Fatalf("%s: %v", ev.Kind, err)
-		}
-	}
+	s.deliverAll(t, n, lifecycle())
 	root := f.roots()[0]
 	if strings.Contains(root.Blocks, "Lambda execution failed") {
 		t.Errorf("root shows more than the telling line: %s", root.Blocks)
@@ -42,16 +38,14 @@ func TestBotPostsTheOtherEvidenceInTheThread(t *testing.T) {
 func TestBotPostsTheEvidenceWithALateDiagnosis(t *testing.T) {
 	f := newFakeSlack(t)
 	n := newBot(t, f, nil)
-	var s store
 	events := lifecycle()
-	opened := events[0]
-	opened.Snapshot.Diagnosing = true
-	opened.Snapshot.Diagnosis = classifier.Diagnosis{Status: classifier.StatusUnknown, Cause: classifier.CauseUnknown}
-	for _, ev := range append([]notifier.Event{opened}, events[1:]...) {
-		if _, err := s.deliver(t, n, ev); err != nil {
-			t.Fatalf("%s: %v", ev.Kind, err)
-		}
-	}
+	events[0].Snapshot.Diagnosing = true
+	events[0].Snapshot.Diagnosis = classifier.Diagnosis{Status: classifier.StatusUnknown, Cause: classifier.CauseUnknown}
+	var s store
+	s.deliverAll(t, n, events[:1])
+	// A restart between the announcement and the diagnosis: only the
+	// stored state says the evidence is still due.
+	s.deliverAll(t, newBot(t, f, nil), events[1:])
 	root := f.roots()[0]
 	if ev := f.evidenceReplies(root.TS); len(ev) != 1 || !strings.Contains(ev[0].Blocks, "Lambda execution failed with status 200") {
 		t.Fatalf("evidence replies = %d, want 1 with the diagnosis's lines", len(ev))

@@ -118,6 +118,17 @@ func (s *store) deliver(t *testing.T, n *Notifier, ev notifier.Event) (bool, err
 	return retry, err
 }
 
+// deliverAll delivers events in order, as the dispatcher would, failing
+// the test at the first error.
+func (s *store) deliverAll(t *testing.T, n *Notifier, events []notifier.Event) {
+	t.Helper()
+	for _, ev := range events {
+		if _, err := s.deliver(t, n, ev); err != nil {
+			t.Fatalf("%s: %v", ev.Kind, err)
+		}
+	}
+}
+
 func cloneExtra(m map[string]string) map[string]string {
 	if m == nil {
 		return nil

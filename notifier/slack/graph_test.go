@@ -46,13 +46,12 @@ func TestBotUploadsGraphIntoThreadOnce(t *testing.T) {
 		}
 		return png, nil
 	})
-	var s store
-	for _, ev := range lifecycle() {
-		ev.Snapshot.LatencyStatistic = "p95"
-		if _, err := s.deliver(t, n, ev); err != nil {
-			t.Fatalf("%s: %v", ev.Kind, err)
-		}
+	events := lifecycle()
+	for i := range events {
+		events[i].Snapshot.LatencyStatistic = "p95"
 	}
+	var s store
+	s.deliverAll(t, n, events)
 	files := f.completedFiles()
 	if len(files) != 1 || asked != 1 {
 		t.Fatalf("files shared %d, graph drawn %d times; want 1 each (only with the root)", len(files), asked)
