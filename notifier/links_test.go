@@ -32,12 +32,7 @@ func TestMetricsConsoleURL(t *testing.T) {
 		{"govcloud", "us-gov-west-1", stage.APIREST, []string{"https://console.amazonaws-us-gov.com/cloudwatch/home?region=us-gov-west-1#"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := MetricsConsoleURL(linkIncident(tc.region, tc.api))
-			for _, w := range tc.want {
-				if !strings.Contains(got, w) {
-					t.Errorf("URL %s\nlacks %s", got, w)
-				}
-			}
+			checkContains(t, "URL", MetricsConsoleURL(linkIncident(tc.region, tc.api)), tc.want...)
 		})
 	}
 	if got := MetricsConsoleURL(linkIncident("eu-west-1\"><script>", stage.APIREST)); got != "" {
@@ -47,15 +42,10 @@ func TestMetricsConsoleURL(t *testing.T) {
 
 func TestLogsInsightsURL(t *testing.T) {
 	got := LogsInsightsURL(linkIncident("eu-west-1", stage.APIREST))
-	for _, w := range []string{
+	checkContains(t, "URL", got,
 		"#logsV2:logs-insights$3FqueryDetail$3D~(end~'2026-03-14T09*3a10*3a00.000Z~start~'2026-03-14T08*3a55*3a00.000Z~timeType~'ABSOLUTE~tz~'UTC~editorString~'fields*20*40timestamp",
 		"like*20*2f11111111-2222-3333-4444-555555555555*2f",
-		"~source~(~'API-Gateway-Execution-Logs_abc123*2fprod))",
-	} {
-		if !strings.Contains(got, w) {
-			t.Errorf("URL %s\nlacks %s", got, w)
-		}
-	}
+		"~source~(~'API-Gateway-Execution-Logs_abc123*2fprod))")
 	if strings.Contains(got, "bad") {
 		t.Errorf("a malformed request id reached the query: %s", got)
 	}

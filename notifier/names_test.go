@@ -18,11 +18,7 @@ func TestViewFillsNamesTheDaemonKnows(t *testing.T) {
 		Diagnosis: classifier.Diagnosis{Cause: classifier.CauseLambdaInvokePermission, Status: classifier.Status500},
 	}
 	steps := strings.Join(NewView(Event{Kind: KindOpened, At: time.Now(), Snapshot: inc}, classifier.LangEN).Steps, "\n")
-	for _, want := range []string{"--function-name orders-fn", "arn:aws:execute-api:eu-west-1:111122223333:a1b2c3d4e5/*"} {
-		if !strings.Contains(steps, want) {
-			t.Errorf("steps lack %q:\n%s", want, steps)
-		}
-	}
+	checkContains(t, "steps", steps, "--function-name orders-fn", "arn:aws:execute-api:eu-west-1:111122223333:a1b2c3d4e5/*")
 	for _, placeholder := range []string{"FUNCTION_NAME", "REGION", "ACCOUNT_ID", "API_ID"} {
 		if strings.Contains(steps, placeholder) {
 			t.Errorf("steps keep %s:\n%s", placeholder, steps)
@@ -90,11 +86,7 @@ func TestResolvedViewKeepsPeakAndFix(t *testing.T) {
 		Diagnosis: classifier.Diagnosis{Cause: classifier.CauseLambdaInvokePermission, Status: classifier.Status500},
 	}
 	text := PlainText(NewView(Event{Kind: KindResolved, At: inc.ResolvedAt, Snapshot: inc}, classifier.LangEN))
-	for _, want := range []string{"Error rate:          85.0% (Worst window: 3m to 14:06 UTC)",
+	checkContains(t, "resolution", text, "Error rate:          85.0% (Worst window: 3m to 14:06 UTC)",
 		"5xx responses:       85 of 100 requests (Worst window: 3m to 14:06 UTC)", "p99 latency:         240ms (Worst window: 3m to 14:06 UTC)",
-		"Open for:            17m", "What to do:", "aws lambda get-policy --function-name"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("resolution lacks %q:\n%s", want, text)
-		}
-	}
+		"Open for:            17m", "What to do:", "aws lambda get-policy --function-name")
 }
