@@ -424,7 +424,7 @@ func personRules() []ruleSpec {
 		// the same missing permission in the other verbs people use for
 		// the gateway's call ("API Gateway did not have permission to call
 		// the Lambda function")
-		{lit: "permission", re: `permissions? to (call|trigger|execute|access) (the |your |a |my |this |that |our )?(lambda|function)`, cause: CauseLambdaInvokePermission, weight: 60, layers: person},
+		{lit: "permission", re: `permissions? to (call|trigger|execute|access) (the |your |a |my |this |that |our )?(lambda|function)`, cause: CauseLambdaInvokePermission, weight: wHint, layers: person},
 		// a 500 before the function ran: API Gateway could not invoke it
 		// (a function that ran and failed answers 502 on REST APIs and
 		// leaves its own log)
