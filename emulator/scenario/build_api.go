@@ -73,8 +73,7 @@ func (w *World) restIntegration(in Integration, account, region string) world.In
 		if in.Type == IntegrationLambdaCustom {
 			out.Type = "AWS"
 		}
-		fnARN := fmt.Sprintf("arn:aws:lambda:%s:%s:function:%s", region, account, in.Function)
-		out.URI = fmt.Sprintf("arn:aws:apigateway:%s:lambda:path/2015-03-31/functions/%s/invocations", region, fnARN)
+		out.URI = lambdaIntegrationURI(region, account, in.Function)
 	case IntegrationVPCLink:
 		out.Type, out.URI, out.ConnectionType = "HTTP_PROXY", in.URI, "VPC_LINK"
 		out.ConnectionID = derivedID(hashString(w.sc.Seed, account, region, in.URI), 6)
@@ -85,6 +84,13 @@ func (w *World) restIntegration(in Integration, account, region string) world.In
 		out.Type, out.URI = "HTTP_PROXY", in.URI
 	}
 	return out
+}
+
+// lambdaIntegrationURI is how the control plane shows a Lambda integration
+// or authorizer: the API Gateway service ARN of Lambda's Invoke path.
+func lambdaIntegrationURI(region, account, function string) string {
+	fnARN := fmt.Sprintf("arn:aws:lambda:%s:%s:function:%s", region, account, function)
+	return fmt.Sprintf("arn:aws:apigateway:%s:lambda:path/2015-03-31/functions/%s/invocations", region, fnARN)
 }
 
 func (w *World) buildHTTP(account, region string, i int, a *API, fns map[string]*fnRT, st *regionState) world.HTTPAPI {

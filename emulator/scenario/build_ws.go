@@ -29,10 +29,9 @@ func (w *World) buildWebSocket(account, region string, i int, a *API, fns map[st
 		}
 		if r.Authorizer != "" {
 			route.AuthorizationType, route.AuthorizerID = "CUSTOM", authorizerID(w.sc.Seed, id)
-			fnARN := fmt.Sprintf("arn:aws:lambda:%s:%s:function:%s", region, account, r.Authorizer)
 			out.Authorizers = append(out.Authorizers, world.Authorizer{
 				ID: route.AuthorizerID, Name: r.Authorizer, IdentitySource: []string{"route.request.querystring.token"},
-				URI: fmt.Sprintf("arn:aws:apigateway:%s:lambda:path/2015-03-31/functions/%s/invocations", region, fnARN),
+				URI: lambdaIntegrationURI(region, account, r.Authorizer),
 			})
 		}
 		out.Routes = append(out.Routes, route)

@@ -11,13 +11,19 @@ import (
 // for Lambda integrations, the backend URL for the others.
 func (ri *reqInfo) endpointURI() string {
 	if ri.rt.fn != nil {
-		return fmt.Sprintf("https://lambda.%s.amazonaws.com/2015-03-31/functions/%s/invocations", ri.s.region, ri.rt.fn.arn)
+		return lambdaInvokeURL(ri.s.region, ri.rt.fn.arn)
 	}
 	in := ri.rt.route.Integration
 	if in.Type == IntegrationAWSService {
 		return in.URI
 	}
 	return strings.TrimSuffix(in.URI, "/") + ri.path()
+}
+
+// lambdaInvokeURL is Lambda's Invoke URL for a function, as the execution
+// log names the endpoint of a Lambda integration or authorizer.
+func lambdaInvokeURL(region, fnARN string) string {
+	return fmt.Sprintf("https://lambda.%s.amazonaws.com/2015-03-31/functions/%s/invocations", region, fnARN)
 }
 
 func (ri *reqInfo) pathParams() string {

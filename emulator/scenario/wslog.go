@@ -67,8 +67,7 @@ func (ri *reqInfo) wsSequence() []line {
 // REQUEST authorizer threw instead of returning a policy, so the
 // handshake is refused with 500 and the route's integration never runs.
 func (ri *reqInfo) authorizerFailure() []line {
-	fn := ri.s.authFn
-	uri := fmt.Sprintf("https://lambda.%s.amazonaws.com/2015-03-31/functions/%s/invocations", ri.s.region, fn.arn)
+	uri := lambdaInvokeURL(ri.s.region, ri.s.authFn.arn)
 	end := float64(ri.r.latency)
 	return []line{
 		{1, fmt.Sprintf("Starting authorizer: %s for request: %s", ri.s.authID, ri.id), false},
