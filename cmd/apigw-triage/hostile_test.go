@@ -19,8 +19,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/apigw-triage/apigw-triage/emulator"
-	"github.com/apigw-triage/apigw-triage/emulator/scenario"
 	"github.com/apigw-triage/apigw-triage/textsafe"
 )
 
@@ -87,19 +85,13 @@ const hostileToken = "xoxb-hostile-3c9e1d7a"
 // incident, then reads /api/incidents and checks all three.
 func hostileRun(t *testing.T, bin string) {
 	zero := time.Now().UTC()
-	sc, err := scenario.Open(hostileScenario)
-	if err != nil {
-		t.Fatal(err)
-	}
-	world := scenario.NewWorld(sc, anchoredClock{zero: zero, speed: 60}, zero)
-	emu := httptest.NewServer(emulator.NewServer(world, emulator.Options{Seed: 1}))
-	t.Cleanup(emu.Close)
+	emuURL, account := serveScenario(t, hostileScenario, anchoredClock{zero: zero, speed: 60})
 	slack := newSlackStandIn(t, hostileToken, nil)
 	am := &alertLog{}
 	amSrv := httptest.NewServer(am)
 	t.Cleanup(amSrv.Close)
 	listen := freeLoopback(t)
-	cfg := writeHostileConfig(t, emu.URL, world.Accounts()[0], slack.apiURL(), amSrv.URL, listen)
+	cfg := writeHostileConfig(t, emuURL, account, slack.apiURL(), amSrv.URL, listen)
 	p := startDaemon(t, "daemon", bin, daemonEnv("SLACK_BOT_TOKEN="+hostileToken), "run", "--config", cfg,
 		"--emulated-speed", "60", "--emulated-time-zero", zero.Format(time.RFC3339Nano))
 	// Wait for the diagnosis, not only the announcement: its evidence

@@ -2,16 +2,12 @@ package main
 
 import (
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/apigw-triage/apigw-triage/emulator"
-	"github.com/apigw-triage/apigw-triage/emulator/scenario"
 )
 
 // TestReloadOnSIGHUP sends the running daemon SIGHUP three times: with a
@@ -24,17 +20,11 @@ func TestReloadOnSIGHUP(t *testing.T) {
 	}
 	bin := buildBinary(t)
 	zero := time.Now().UTC()
-	sc, err := scenario.Open(filepath.Join("testdata", "restart-scenario.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	world := scenario.NewWorld(sc, anchoredClock{zero: zero, speed: 60}, zero)
-	emu := httptest.NewServer(emulator.NewServer(world, emulator.Options{Seed: 1}))
-	t.Cleanup(emu.Close)
+	emuURL, account := serveScenario(t, filepath.Join("testdata", "restart-scenario.yaml"), anchoredClock{zero: zero, speed: 60})
 	listen := freeLoopback(t)
 	dir := t.TempDir()
 	good := emulatorConfigText(emulatorSettings{
-		Endpoint: emu.URL, Account: world.Accounts()[0], Listen: listen, StatePath: filepath.Join(dir, "incidents.db"), Speed: 60,
+		Endpoint: emuURL, Account: account, Listen: listen, StatePath: filepath.Join(dir, "incidents.db"), Speed: 60,
 	}) + "log:\n  level: info\n"
 	path := filepath.Join(dir, "apigw-triage.yaml")
 	write := func(text string) {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -10,9 +9,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/apigw-triage/apigw-triage/emulator"
-	"github.com/apigw-triage/apigw-triage/emulator/scenario"
 )
 
 const (
@@ -55,16 +51,10 @@ func restartMidPost(t *testing.T, bin string, hold func(standInMsg) bool, logged
 	began := time.Now()
 	zero := began.UTC()
 	clk := anchoredClock{zero: zero, speed: restartSpeed}
-	sc, err := scenario.Open(filepath.Join("testdata", "restart-scenario.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	world := scenario.NewWorld(sc, clk, zero)
-	emu := httptest.NewServer(emulator.NewServer(world, emulator.Options{Seed: 1}))
-	t.Cleanup(emu.Close)
+	emuURL, account := serveScenario(t, filepath.Join("testdata", "restart-scenario.yaml"), clk)
 	slack := newSlackStandIn(t, restartToken, hold)
 
-	cfg := writeRestartConfig(t, emu.URL, world.Accounts()[0], slack.apiURL())
+	cfg := writeRestartConfig(t, emuURL, account, slack.apiURL())
 	env := daemonEnv("SLACK_BOT_TOKEN=" + restartToken)
 	args := []string{"run", "--config", cfg, "--emulated-speed", strconv.Itoa(restartSpeed),
 		"--emulated-time-zero", zero.Format(time.RFC3339Nano)}
