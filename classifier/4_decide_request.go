@@ -51,12 +51,10 @@ func (s *Session) decide(g *group, api stage.APIType) outcome {
 		cause = CauseUnknown // a 4xx look-alike's words in a request that did fail
 	}
 	inferred := code == 0 || code == implied5xx // "some 5xx" does not say which
+	if code == 0 {
+		code = s.st.shown5xx // a 5xx shown elsewhere in the incident, if any
+	}
 	switch {
-	case code == 0 && s.st.shown5xx != 0:
-		code = s.usualCode(cause, api, s.st.shown5xx)
-		if s.st.shown5xx != implied5xx {
-			code = s.st.shown5xx
-		}
 	case code == 0 && s.hints.Errors5xx == 0:
 		// Nothing shows what the client got: a line naming the cause (a
 		// function's error, a person's words) says what failed, not the
