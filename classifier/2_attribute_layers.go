@@ -120,20 +120,22 @@ func on(set uint16, l Layer) bool { return set == 0 || set&(1<<l) != 0 }
 
 // Layer sets of the rules.
 var (
+	// allLayers holds every layer, LayerUnknown to LayerPerson
+	allLayers uint16 = 1<<(LayerPerson+1) - 1
 	// every layer but the caller's: generic network and TLS words from a
 	// client are about the client's own connection to API Gateway (in the
 	// function's log, inFunction reads them as the function's dependency)
-	gatewayLogs = layersOf(LayerGateway, LayerAccess, LayerAuthorizer, LayerPlatform, LayerFunction, LayerPerson, LayerUnknown)
+	gatewayLogs = allLayers &^ layersOf(LayerClient, LayerCDN)
 	// machineLogs are gatewayLogs without a person's sentences
-	machineLogs = layersOf(LayerGateway, LayerAccess, LayerAuthorizer, LayerPlatform, LayerFunction, LayerUnknown)
+	machineLogs = gatewayLogs &^ layersOf(LayerPerson)
 	// gatewayLogged: what the gateway logged, in its execution log or its
 	// access log (an integration's answer among it)
 	gatewayLogged = layersOf(LayerGateway, LayerAccess)
 	// notGatewayLogged: every other writer
-	notGatewayLogged = layersOf(LayerUnknown, LayerClient, LayerCDN, LayerAuthorizer, LayerPlatform, LayerFunction, LayerPerson)
+	notGatewayLogged = allLayers &^ gatewayLogged
 	// notGateway: whoever else wrote the line (a deployment tool's output,
 	// a client, a person quoting what the console said)
-	notGateway = layersOf(LayerClient, LayerCDN, LayerAccess, LayerAuthorizer, LayerPlatform, LayerFunction, LayerPerson, LayerUnknown)
+	notGateway = allLayers &^ layersOf(LayerGateway)
 )
 
 // inFunction re-reads, for a line of the function's own log, a cause that
