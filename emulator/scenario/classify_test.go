@@ -25,8 +25,9 @@ func TestEveryEmulatedCauseIsDiagnosed(t *testing.T) {
 	}
 	slices.Sort(causes)
 	for i, c := range causes {
-		for _, http := range []bool{false, true} {
-			if !c.AppliesTo(apiType(http)) || effects[c].wsOnly {
+		for _, t := range []stage.APIType{stage.APIREST, stage.APIHTTP} {
+			http := t == stage.APIHTTP
+			if !c.AppliesTo(t) || effects[c].wsOnly {
 				continue
 			}
 			e := catEntry{api: strings.ReplaceAll(c.String(), "_", "-") + map[bool]string{true: "-http"}[http], http: http, cause: c.String(),

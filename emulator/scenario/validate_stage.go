@@ -239,13 +239,6 @@ func (v *validator) episode(e *Episode, p string, a *API, t stage.APIType) {
 	}
 }
 
-func apiType(http bool) stage.APIType {
-	if http {
-		return stage.APIHTTP
-	}
-	return stage.APIREST
-}
-
 // routeKey is "GET /orders" or "$default", as HTTP APIs name routes, or a
 // WebSocket API's route key ("$connect", "sendmessage"), which has no method.
 func routeKey(r Route) string {
