@@ -97,6 +97,9 @@ func (n *Notifier) ensureRoot(ctx context.Context, d *notifier.Delivery, v notif
 	}
 	d.State.RootPending = true
 	setExtra(&d.State, extraRootPendingAt, strconv.FormatInt(n.opts.Now().Unix(), 10))
+	// Checkpointed with the pending root, so a root adopted after a crash
+	// still gets its evidence with the diagnosis.
+	setExtra(&d.State, extraEvidenceDue, evidenceDue(ev))
 	if err := checkpoint(d); err != nil {
 		return false, err
 	}
@@ -113,9 +116,6 @@ func (n *Notifier) ensureRoot(ctx context.Context, d *notifier.Delivery, v notif
 	setExtra(&d.State, extraRootPendingAt, "")
 	// Only after a root this delivery posted: never twice.
 	n.postEvidence(ctx, d, v)
-	if ev.Snapshot.Diagnosing {
-		setExtra(&d.State, extraEvidenceDue, "1")
-	}
 	n.uploadGraph(ctx, d)
 	return true, nil
 }

@@ -34,6 +34,15 @@ func (n *Notifier) postEvidence(ctx context.Context, d *notifier.Delivery, v not
 	}
 }
 
+// evidenceDue is the evidence_due mark of a root that shows ev: set while
+// the incident is diagnosing (the root has no evidence to show yet).
+func evidenceDue(ev notifier.Event) string {
+	if ev.Snapshot.Diagnosing {
+		return "1"
+	}
+	return ""
+}
+
 // evidenceAfterDiagnosis posts the evidence lines of the first diagnosis
 // of an incident whose root went out while it was diagnosing. The mark
 // is cleared and checkpointed first, so a repeated delivery never posts

@@ -37,17 +37,48 @@ func TestBotPostsTheOtherEvidenceInTheThread(t *testing.T) {
 // lines once, with the update that brings the diagnosis.
 func TestBotPostsTheEvidenceWithALateDiagnosis(t *testing.T) {
 	f := newFakeSlack(t)
-	n := newBot(t, f, nil)
-	events := lifecycle()
-	events[0].Snapshot.Diagnosing = true
-	events[0].Snapshot.Diagnosis = classifier.Diagnosis{Status: classifier.StatusUnknown, Cause: classifier.CauseUnknown}
+	events := diagnosingLifecycle()
 	var s store
-	s.deliverAll(t, n, events[:1])
+	s.deliverAll(t, newBot(t, f, nil), events[:1])
 	// A restart between the announcement and the diagnosis: only the
 	// stored state says the evidence is still due.
 	s.deliverAll(t, newBot(t, f, nil), events[1:])
-	root := f.roots()[0]
-	if ev := f.evidenceReplies(root.TS); len(ev) != 1 || !strings.Contains(ev[0].Blocks, "Lambda execution failed with status 200") {
+	checkLateEvidence(t, f)
+}
+
+// TestBotEvidenceDueSurvivesACrashMidRoot: a crash after Slack took the
+// diagnosing root but before its answer came back; the restarted sink
+// adopts the root, and the diagnosis still brings the evidence, once.
+func TestBotEvidenceDueSurvivesACrashMidRoot(t *testing.T) {
+	f := newFakeSlack(t)
+	f.then("/chat.postMessage", f.postThenDrop)
+	events := diagnosingLifecycle()
+	var s store
+	if _, err := s.deliver(t, newBot(t, f, nil), events[0]); err == nil {
+		t.Fatal("the dropped answer gave no error")
+	}
+	s.deliverAll(t, newBot(t, f, nil), events)
+	checkLateEvidence(t, f)
+}
+
+// diagnosingLifecycle is lifecycle with an announcement sent while the
+// incident was still diagnosing.
+func diagnosingLifecycle() []notifier.Event {
+	events := lifecycle()
+	events[0].Snapshot.Diagnosing = true
+	events[0].Snapshot.Diagnosis = classifier.Diagnosis{Status: classifier.StatusUnknown, Cause: classifier.CauseUnknown}
+	return events
+}
+
+// checkLateEvidence fails unless the one root's thread holds exactly one
+// evidence reply, with the diagnosis's lines.
+func checkLateEvidence(t *testing.T, f *fakeSlack) {
+	t.Helper()
+	roots := f.roots()
+	if len(roots) != 1 {
+		t.Fatalf("root messages = %d, want 1", len(roots))
+	}
+	if ev := f.evidenceReplies(roots[0].TS); len(ev) != 1 || !strings.Contains(ev[0].Blocks, "Lambda execution failed with status 200") {
 		t.Fatalf("evidence replies = %d, want 1 with the diagnosis's lines", len(ev))
 	}
 }
