@@ -36,6 +36,7 @@ func TestSucceededFunctionAndProxyFailureInWords(t *testing.T) {
 		{"invocations successful", "The API returns 502 Bad Gateway for some requests, even though the lambdas were successful.", "lambda_malformed_proxy_response", "502"},
 		{"logs show success", "Every call answers 502 Bad Gateway. The CloudWatch logs show full success for each request.", "lambda_malformed_proxy_response", "502"},
 		{"healthy", "We see 502 Bad Gateway on about 3% of requests while the Lambda function looked healthy in every dashboard.", "lambda_malformed_proxy_response", "502"},
+		{"a 504 is the gateway giving up first", "The API returns 504 Gateway Timeout, yet the Lambda function logs show it was successful after 35 seconds.", "integration_timeout", "504"},
 		{"successfully triggered, no 5xx", "We were able to connect with wscat and trigger the onconnect lambda successfully, then got 403 Forbidden.", "not_5xx", "none"},
 	})
 }

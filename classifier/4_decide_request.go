@@ -66,8 +66,11 @@ func (s *Session) decide(g *group, api stage.APIType) outcome {
 	}
 	// A function still running when the gateway gave up: the client got
 	// the gateway's timeout (REST 504, HTTP API 503), so the integration
-	// timeout is what failed the request, not the function's own timeout.
-	if cause == CauseLambdaFunctionTimeout && (code == 504 || (code == 503 && api == stage.APIHTTP)) {
+	// timeout is what failed the request, not the function's own timeout,
+	// nor an answer the gateway could not read (that is a REST 502, an HTTP
+	// API 500: a function that "succeeded" after the gateway's timeout
+	// only finished late).
+	if (cause == CauseLambdaFunctionTimeout || cause == CauseLambdaMalformedProxyResponse) && (code == 504 || (code == 503 && api == stage.APIHTTP)) {
 		cause = CauseIntegrationTimeout
 	}
 	// The converse: a timeout while the client got a 502 is the function's
