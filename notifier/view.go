@@ -196,10 +196,13 @@ func routeLines(rs []stage.RouteFigures, lang classifier.Lang) []string {
 // shownStatus is the status of the incident's headline. Before its logs
 // name one, a REST or HTTP stage whose figures count 5xx responses is
 // known to answer some 5xx: "5xx" says that much, "unknown" would say less
-// than the metric does. A WebSocket stage's errors are no HTTP status.
+// than the metric does. The worst window counts too, so the headline does
+// not turn "unknown" when the latest window is clean (a resolution, a
+// lull). A WebSocket stage's errors are no HTTP status.
 func shownStatus(inc Snapshot) string {
 	d := inc.Diagnosis
-	if d.Status == classifier.StatusUnknown && inc.Errors5xx > 0 && inc.APIType != stage.APIWebSocket {
+	counted := inc.Errors5xx > 0 || inc.Peak.Errors5xx > 0
+	if d.Status == classifier.StatusUnknown && counted && inc.APIType != stage.APIWebSocket {
 		return "5xx"
 	}
 	return statusText(d)

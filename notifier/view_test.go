@@ -143,6 +143,12 @@ func TestAnnouncementWhileDiagnosingReadsCleanly(t *testing.T) {
 	if got, want := NewView(found, classifier.LangEN).Change, "Cause found: lambda_function_error, 502"; got != want {
 		t.Errorf("change = %q, want %q", got, want)
 	}
+	resolved := ev
+	resolved.Kind, resolved.Snapshot.Diagnosing = KindResolved, false
+	resolved.Snapshot.Peak, resolved.Snapshot.Figures = ev.Snapshot.Figures, stage.Figures{Requests: 200}
+	if got := NewView(resolved, classifier.LangEN).Status; got != "5xx" {
+		t.Errorf("status %q once the latest window is clean; want the 5xx it showed while open", got)
+	}
 	ws := routeEvent(nil)
 	ws.Snapshot.APIType = stage.APIWebSocket
 	ws.Snapshot.Diagnosis = ev.Snapshot.Diagnosis
