@@ -167,3 +167,31 @@ func checkOpenedDiagnosed(t *testing.T, r *announceRun) {
 			ok, inc.Info.Diagnosing, inc.Seq, inc.Info.Diagnosis.Cause)
 	}
 }
+
+// TestReopenedIncidentIsDiagnosedAtOnce: with logs.diagnosis_wait 0 a
+// stage that trips again within the cooldown, fewer than RediagnoseEvery
+// polls after its last diagnosis, still has its evidence read in that
+// poll: whether a stage needs a diagnosis is decided from its incident as
+// the poll found it (resolved), not as the poll's own observation left it
+// (reopened).
+func TestReopenedIncidentIsDiagnosedAtOnce(t *testing.T) {
+	r := newAnnounceRun(t, true, 0)
+	rec := &windowRecorder{}
+	r.d.opts.Collector = rec
+	t0 := r.col.t0
+	sr := collector.StageResult{Stage: collector.Stage{Identity: stage.Identity{Key: "k", APIType: stage.APIREST}},
+		Figures: stage.Figures{WindowStart: t0.Add(-5 * time.Minute), WindowEnd: t0.Add(-2 * time.Minute), Requests: 60, Errors5xx: 30, ErrorRate: 0.5},
+		HasData: true, Tripped: true}
+	calm := sr
+	calm.Tripped, calm.Clear = false, true
+	for _, s := range []collector.StageResult{sr, calm, sr} {
+		r.d.polls++
+		r.d.observe(context.Background(), &collector.PollResult{At: t0, Stages: []collector.StageResult{s}})
+	}
+	if inc, _ := r.mgr.Lookup("k"); !inc.Open() || inc.Reopened != 1 {
+		t.Fatalf("open=%v reopened=%d, want the incident reopened", inc.Open(), inc.Reopened)
+	}
+	if len(rec.starts) != 2 {
+		t.Errorf("%d evidence pulls, want 2: the opening's and the reopening's", len(rec.starts))
+	}
+}

@@ -13,33 +13,36 @@ import (
 // Logs Insights query waits seconds to minutes for its result, and the
 // daemon need not hold a certain trip back from the on-call meanwhile.
 type pulls struct {
-	due  []collector.StageResult
-	out  []diagnosed
-	done []chan struct{} // closed when due[i]'s pull has ended
-	all  chan struct{}   // closed when every pull has ended
-	// taken marks the pulls already handed out by ready.
-	taken []bool
+	results chan pulled // one per pull, buffered
+	pending int         // pulls whose result was not received yet
+}
+
+// pulled is what one stage's evidence pull gave.
+type pulled struct {
+	key string
+	dg  diagnosed
 }
 
 // startDiagnoses starts pulling the evidence of every tripped stage that
-// needs a diagnosis, in parallel, bounded by EvidenceConcurrency.
+// needs a diagnosis, in parallel, bounded by EvidenceConcurrency. Which
+// stages need one, and from when their evidence is read, are decided from
+// their incidents as the poll found them, before the poll's results are
+// observed: a stage reopened by its own trip is a stage to diagnose.
 func (d *Daemon) startDiagnoses(ctx context.Context, res *collector.PollResult) *pulls {
-	p := &pulls{all: make(chan struct{})}
+	var due []collector.StageResult
+	var starts []time.Time
 	for _, sr := range res.Stages {
 		if sr.Tripped && d.needsDiagnosis(sr.Stage.Key) {
-			p.due = append(p.due, sr)
-			p.done = append(p.done, make(chan struct{}))
+			due, starts = append(due, sr), append(starts, d.evidenceStart(sr))
 		}
 	}
-	p.out, p.taken = make([]diagnosed, len(p.due)), make([]bool, len(p.due))
+	p := &pulls{results: make(chan pulled, len(due)), pending: len(due)}
 	go func() {
-		defer close(p.all)
 		g, gctx := errgroup.WithContext(ctx)
 		g.SetLimit(d.opts.EvidenceConcurrency)
-		for i, sr := range p.due {
+		for i, sr := range due {
 			g.Go(func() error {
-				defer close(p.done[i])
-				p.out[i] = d.diagnose(gctx, sr)
+				p.results <- pulled{key: sr.Stage.Key, dg: d.diagnose(gctx, sr, starts[i])}
 				return nil
 			})
 		}
@@ -48,41 +51,31 @@ func (d *Daemon) startDiagnoses(ctx context.Context, res *collector.PollResult) 
 	return p
 }
 
-// await waits until every pull has ended, or wait has passed on the
-// daemon's clock when wait is not negative, or ctx ends.
-func (d *Daemon) await(ctx context.Context, p *pulls, wait time.Duration) {
-	if len(p.due) == 0 {
-		return
+// collect receives, by stage key, the diagnoses of the pulls that end
+// before wait has passed on the daemon's clock (every pull when wait is
+// negative, none when it is zero) or ctx ends, and records them as the
+// stages' last diagnosis.
+func (d *Daemon) collect(ctx context.Context, p *pulls, wait time.Duration) map[string]diagnosed {
+	m := map[string]diagnosed{}
+	if p.pending == 0 || wait == 0 {
+		return m
 	}
 	var timeout <-chan time.Time
-	if wait >= 0 {
+	if wait > 0 {
 		timeout = d.opts.Clock.After(wait)
 	}
-	select {
-	case <-p.all:
-	case <-timeout:
-	case <-ctx.Done():
-	}
-}
-
-// ready hands out, by stage key, the diagnoses of the pulls that have
-// ended and were not handed out before, and records them as the stages'
-// last diagnosis.
-func (d *Daemon) ready(p *pulls) map[string]diagnosed {
-	m := map[string]diagnosed{}
-	for i, sr := range p.due {
+	for ; p.pending > 0; p.pending-- {
+		var r pulled
 		select {
-		case <-p.done[i]:
-		default:
-			continue
+		case r = <-p.results:
+		case <-timeout:
+			return m
+		case <-ctx.Done():
+			return m
 		}
-		if p.taken[i] {
-			continue
-		}
-		p.taken[i] = true
-		if p.out[i].diag != nil {
-			m[sr.Stage.Key] = p.out[i]
-			d.markDiagnosed(sr.Stage.Key)
+		if r.dg.diag != nil {
+			m[r.key] = r.dg
+			d.markDiagnosed(r.key)
 		}
 	}
 	return m

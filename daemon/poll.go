@@ -41,22 +41,13 @@ func (d *Daemon) pollOnce(ctx context.Context) {
 // stages whose change was not stored.
 func (d *Daemon) observe(ctx context.Context, res *collector.PollResult) map[string]bool {
 	failed := map[string]bool{}
-	var p *pulls
-	if d.opts.AnnounceEarly && d.opts.DiagnosisWait <= 0 {
-		// Nothing to wait for: announce, then read the evidence.
-		d.observeAll(ctx, res, nil, failed)
-		p = d.startDiagnoses(ctx, res)
-	} else {
-		p = d.startDiagnoses(ctx, res)
-		wait := time.Duration(-1) // every diagnosis
-		if d.opts.AnnounceEarly {
-			wait = d.opts.DiagnosisWait
-		}
-		d.await(ctx, p, wait)
-		d.observeAll(ctx, res, d.ready(p), failed)
+	p := d.startDiagnoses(ctx, res)
+	wait := time.Duration(-1) // every diagnosis
+	if d.opts.AnnounceEarly {
+		wait = d.opts.DiagnosisWait
 	}
-	d.await(ctx, p, -1)
-	d.diagnoseLate(ctx, res, d.ready(p), failed)
+	d.observeAll(ctx, res, d.collect(ctx, p, wait), failed)
+	d.diagnoseLate(ctx, res, d.collect(ctx, p, -1), failed)
 	return failed
 }
 
@@ -147,18 +138,10 @@ func (d *Daemon) markDiagnosed(key string) {
 	d.diagnosed[key] = d.polls
 }
 
-// diagnose pulls one stage's evidence and classifies it. Without evidence
-// (logs unreadable, logging off) the classifier still answers from the
-// metric context, and says which evidence was missing.
-func (d *Daemon) diagnose(ctx context.Context, sr collector.StageResult) diagnosed {
-	// A re-diagnosis reads what came since the last one, no further back
-	// than the incident's opening: it is the current cause that can have
-	// changed, and Logs Insights bills every byte scanned again.
-	start := sr.WindowStart
-	if inc, ok := d.opts.Incidents.Lookup(sr.Stage.Key); ok && inc.Open() {
-		since := sr.WindowEnd.Add(-time.Duration(d.opts.RediagnoseEvery) * d.opts.Interval)
-		start = minTime(start, maxTime(inc.Info.OpenedAt, since))
-	}
+// diagnose pulls one stage's evidence from start and classifies it.
+// Without evidence (logs unreadable, logging off) the classifier still
+// answers from the metric context, and says which evidence was missing.
+func (d *Daemon) diagnose(ctx context.Context, sr collector.StageResult, start time.Time) diagnosed {
 	ev, err := d.opts.Collector.Evidence(ctx, sr.Stage, start, evidenceEnd(sr, d.opts.Clock.Now()))
 	if ctx.Err() != nil {
 		return diagnosed{}
@@ -176,6 +159,19 @@ func (d *Daemon) diagnose(ctx context.Context, sr collector.StageResult) diagnos
 		dg.routes, dg.logGroups, dg.scope = ev.Routes, ev.LogGroups, ev.Scope
 	}
 	return dg
+}
+
+// evidenceStart is where a stage's evidence begins: the poll window's
+// start. A re-diagnosis reads what came since the last one, no further
+// back than the incident's opening: it is the current cause that can have
+// changed, and Logs Insights bills every byte scanned again.
+func (d *Daemon) evidenceStart(sr collector.StageResult) time.Time {
+	start := sr.WindowStart
+	if inc, ok := d.opts.Incidents.Lookup(sr.Stage.Key); ok && inc.Open() {
+		since := sr.WindowEnd.Add(-time.Duration(d.opts.RediagnoseEvery) * d.opts.Interval)
+		start = minTime(start, maxTime(inc.Info.OpenedAt, since))
+	}
+	return start
 }
 
 // stageContext is the classifier's context: the collector's when it pulled
