@@ -104,7 +104,7 @@ func (c *Collector) httpAPIStages(ctx context.Context, r *region, meta apiMeta) 
 		st.Functions = stageFunctions(uris(integ), s.StageVariables)
 		out = append(out, st)
 	}
-	return withRoutes(ctx, r.http, id, out, metrics)
+	return withRoutes(ctx, r.http, id, out, metrics, wsRoutes)
 }
 
 // routeTargets maps a WebSocket API's routes to their integrations,
@@ -143,16 +143,19 @@ func wsLogging(st *Stage, s v2types.Stage) {
 	}
 }
 
-// withRoutes gives the stages with detailed metrics the API's routes. The
-// routes cost one more call per API, so an API none of whose stages has
-// detailed metrics is not asked.
-func withRoutes(ctx context.Context, api httpAPI, id string, stages []Stage, metrics map[string]httpMetrics) ([]Stage, error) {
+// withRoutes gives the stages with detailed metrics the API's routes:
+// routes when they were read already (a WebSocket API's), else read now.
+// The routes cost one more call per API, so an API none of whose stages
+// has detailed metrics is not asked.
+func withRoutes(ctx context.Context, api httpAPI, id string, stages []Stage, metrics map[string]httpMetrics, routes []Route) ([]Stage, error) {
 	if !slices.ContainsFunc(stages, func(s Stage) bool { return s.DetailedMetrics }) {
 		return stages, nil
 	}
-	routes, err := httpRoutes(ctx, api, id)
-	if err != nil {
-		return nil, err
+	if routes == nil {
+		var err error
+		if routes, err = httpRoutes(ctx, api, id); err != nil {
+			return nil, err
+		}
 	}
 	for i := range stages {
 		if stages[i].DetailedMetrics {

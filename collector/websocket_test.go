@@ -1,10 +1,13 @@
 package collector
 
 import (
+	"context"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
+	v2types "github.com/aws/aws-sdk-go-v2/service/apigatewayv2/types"
 
 	"github.com/apigw-triage/apigw-triage/stage"
 )
@@ -48,5 +51,45 @@ func TestWebSocketScreenReadsBothErrorMetrics(t *testing.T) {
 	s.forget(t0, t0.Add(time.Minute), []queryKind{kindErrors})
 	if p := s.at(t0.Unix()); p.errors != 0 || p.hasErrors || p.requests != 40 {
 		t.Errorf("after forgetting the errors: %+v", p)
+	}
+}
+
+// routesCounter is an httpAPI holding one WebSocket stage with detailed
+// metrics and one route, counting the GetRoutes calls.
+type routesCounter struct {
+	httpAPI
+	getRoutes int
+}
+
+func (f *routesCounter) GetStages(context.Context, *apigatewayv2.GetStagesInput, ...func(*apigatewayv2.Options)) (*apigatewayv2.GetStagesOutput, error) {
+	return &apigatewayv2.GetStagesOutput{Items: []v2types.Stage{{StageName: aws.String("production"),
+		DefaultRouteSettings: &v2types.RouteSettings{DetailedMetricsEnabled: aws.Bool(true)}}}}, nil
+}
+
+func (f *routesCounter) GetIntegrations(context.Context, *apigatewayv2.GetIntegrationsInput, ...func(*apigatewayv2.Options)) (*apigatewayv2.GetIntegrationsOutput, error) {
+	return &apigatewayv2.GetIntegrationsOutput{}, nil
+}
+
+func (f *routesCounter) GetRoutes(context.Context, *apigatewayv2.GetRoutesInput, ...func(*apigatewayv2.Options)) (*apigatewayv2.GetRoutesOutput, error) {
+	f.getRoutes++
+	return &apigatewayv2.GetRoutesOutput{Items: []v2types.Route{{RouteKey: aws.String("$default")}}}, nil
+}
+
+// TestWebSocketRoutesReadOnce: a WebSocket API's routes, read for their
+// targets, serve its detailed metrics too: one GetRoutes per API and
+// discovery, not two.
+func TestWebSocketRoutesReadOnce(t *testing.T) {
+	api := &routesCounter{}
+	c := &Collector{}
+	r := &region{account: "111122223333", name: "us-east-1", http: api}
+	got, err := c.httpAPIStages(context.Background(), r, apiMeta{typ: stage.APIWebSocket, id: "ws12345678", name: "chat"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || len(got[0].Routes) != 1 || got[0].Routes[0].Key != "$default" {
+		t.Fatalf("stages %+v, want one with the $default route", got)
+	}
+	if api.getRoutes != 1 {
+		t.Errorf("%d GetRoutes calls, want 1", api.getRoutes)
 	}
 }
