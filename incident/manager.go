@@ -127,29 +127,10 @@ func NewManager(st *Store, opts ManagerOptions) (*Manager, error) {
 // change is stored. The daemon should pass the diagnosis with the
 // observation that trips, so that the opened notification carries it.
 func (m *Manager) Observe(ctx context.Context, obs Observation) (Transition, error) {
-	if err := ctx.Err(); err != nil {
-		return Transition{}, err
-	}
 	if obs.Key == "" {
 		return Transition{}, errors.New("observation without a stage key")
 	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.flushHeld()
-	now := m.clk.Now()
-	prev := m.latest[obs.Key]
-	d := decide(prev, obs, now, m.rules)
-	if d.next == nil {
-		if prev != nil && prev.Open() {
-			return Transition{Incident: *prev.clone()}, nil
-		}
-		return Transition{}, nil
-	}
-	if err := m.store(&d, now); err != nil {
-		return Transition{}, fmt.Errorf("incident store %s: %w", m.st.Path(), err)
-	}
-	m.after(prev, d)
-	return Transition{Kind: d.kind, Incident: *d.next.clone(), Held: len(m.held) > 0}, nil
+	return m.apply(ctx, obs.Key, func(prev *Incident, now time.Time) decision { return decide(prev, obs, now, m.rules) })
 }
 
 // Diagnose gives the open incident of obs.Key the diagnosis of evidence
@@ -158,6 +139,13 @@ func (m *Manager) Observe(ctx context.Context, obs Observation) (Transition, err
 // diagnosis, its scope, routes and log groups of obs are read; a stage
 // without an open incident is left alone.
 func (m *Manager) Diagnose(ctx context.Context, obs Observation) (Transition, error) {
+	return m.apply(ctx, obs.Key, func(prev *Incident, now time.Time) decision { return diagnoseLate(prev, obs, now) })
+}
+
+// apply decides what step makes of the stage's latest incident, stores
+// the change with its notifications, and returns the transition; with no
+// change, the incident as it stands if it is open.
+func (m *Manager) apply(ctx context.Context, key string, step func(prev *Incident, now time.Time) decision) (Transition, error) {
 	if err := ctx.Err(); err != nil {
 		return Transition{}, err
 	}
@@ -165,9 +153,12 @@ func (m *Manager) Diagnose(ctx context.Context, obs Observation) (Transition, er
 	defer m.mu.Unlock()
 	m.flushHeld()
 	now := m.clk.Now()
-	prev := m.latest[obs.Key]
-	d := diagnoseLate(prev, obs, now)
+	prev := m.latest[key]
+	d := step(prev, now)
 	if d.next == nil {
+		if prev != nil && prev.Open() {
+			return Transition{Incident: *prev.clone()}, nil
+		}
 		return Transition{}, nil
 	}
 	if err := m.store(&d, now); err != nil {
