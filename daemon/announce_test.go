@@ -123,15 +123,7 @@ func TestDiagnosisWaitZeroAnnouncesAtOnce(t *testing.T) {
 // AnnounceEarly (alarm mode) the incident waits for its evidence.
 func TestDiagnosisWaitHoldsTheAnnouncement(t *testing.T) {
 	t.Run("pull within the wait", func(t *testing.T) {
-		r := newAnnounceRun(t, true, 30*time.Second)
-		done := r.poll()
-		time.Sleep(20 * time.Millisecond)
-		if _, ok := r.mgr.Lookup("k"); ok {
-			t.Fatal("incident opened before the wait was over and the evidence read")
-		}
-		close(r.col.release)
-		<-done
-		checkOpenedDiagnosed(t, r)
+		checkHeldUntilDiagnosed(t, newAnnounceRun(t, true, 30*time.Second))
 	})
 	t.Run("pull longer than the wait", func(t *testing.T) {
 		r := newAnnounceRun(t, true, 30*time.Second)
@@ -147,20 +139,22 @@ func TestDiagnosisWaitHoldsTheAnnouncement(t *testing.T) {
 		<-done
 	})
 	t.Run("no early announcement", func(t *testing.T) {
-		r := newAnnounceRun(t, false, 0)
-		done := r.poll()
-		time.Sleep(20 * time.Millisecond)
-		if _, ok := r.mgr.Lookup("k"); ok {
-			t.Fatal("incident opened before its evidence was read")
-		}
-		close(r.col.release)
-		<-done
-		checkOpenedDiagnosed(t, r)
+		checkHeldUntilDiagnosed(t, newAnnounceRun(t, false, 0))
 	})
 }
 
-func checkOpenedDiagnosed(t *testing.T, r *announceRun) {
+// checkHeldUntilDiagnosed polls and checks that no incident opens while
+// the evidence is read, and that one opened notification carries the
+// diagnosis once it is.
+func checkHeldUntilDiagnosed(t *testing.T, r *announceRun) {
 	t.Helper()
+	done := r.poll()
+	time.Sleep(20 * time.Millisecond)
+	if _, ok := r.mgr.Lookup("k"); ok {
+		t.Fatal("incident opened while its evidence was being read")
+	}
+	close(r.col.release)
+	<-done
 	inc, ok := r.mgr.Lookup("k")
 	if !ok || inc.Info.Diagnosing || inc.Seq != 1 || inc.Info.Diagnosis.Cause != classifier.CauseLambdaMalformedProxyResponse {
 		t.Fatalf("open=%v diagnosing=%v seq=%d cause=%s, want one opened notification carrying the diagnosis",
