@@ -76,3 +76,18 @@ func TestFirstDiagnosisTakenAsItComes(t *testing.T) {
 		t.Fatalf("kind %q cause %s, want an update naming %s", d.kind, d.next.Info.Diagnosis.Cause, classifier.CauseLambdaErrorMaskedAs200)
 	}
 }
+
+// TestReopenedBeforeDiagnosisTakesItsDiagnosis: an incident that resolved
+// while still diagnosing and comes back within the cooldown with a
+// diagnosis is diagnosing no more, and carries that diagnosis.
+func TestReopenedBeforeDiagnosisTakesItsDiagnosis(t *testing.T) {
+	rules := Rules{}.withDefaults()
+	opened := decide(nil, tripped(0.5, nil), t0, rules).next
+	resolved := decide(opened, cleared(), t0.Add(5*time.Minute), rules).next
+	fnErr := diag(classifier.Status502, classifier.CauseLambdaFunctionError)
+	back := decide(resolved, tripped(0.5, fnErr), t0.Add(7*time.Minute), rules).next
+	if !back.Open() || back.Info.Diagnosing || back.Info.Diagnosis.Cause != classifier.CauseLambdaFunctionError {
+		t.Fatalf("open=%v diagnosing=%v cause=%s, want reopened with %s", back.Open(), back.Info.Diagnosing,
+			back.Info.Diagnosis.Cause, classifier.CauseLambdaFunctionError)
+	}
+}

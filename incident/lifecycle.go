@@ -102,7 +102,13 @@ func reopen(prev *Incident, obs Observation, now time.Time) decision {
 	inc.Info.Previous = nil
 	inc.Info.Routes = nil // the last episode's routes say nothing of this one
 	applyFigures(inc, obs, now)
-	if d := revision(inc.Info.Diagnosis, obs.Diagnosis); d != nil && changedFrom(inc.Info.Diagnosis.Status, inc.Info.Diagnosis.Cause, *d) {
+	switch d := revision(inc.Info.Diagnosis, obs.Diagnosis); {
+	case inc.Info.Diagnosing && obs.Diagnosis != nil:
+		// It resolved before its evidence was read: this is its first
+		// diagnosis, taken as it comes.
+		inc.Info.Diagnosing = false
+		setDiagnosis(inc, *obs.Diagnosis, obs.Scope)
+	case d != nil && changedFrom(inc.Info.Diagnosis.Status, inc.Info.Diagnosis.Cause, *d):
 		setDiagnosis(inc, *d, obs.Scope)
 	}
 	notified(inc, notifier.KindUpdated, now, fmt.Sprintf("reopened within the cooldown (%d)", inc.Reopened))
