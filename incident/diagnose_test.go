@@ -91,3 +91,16 @@ func TestReopenedBeforeDiagnosisTakesItsDiagnosis(t *testing.T) {
 			back.Info.Diagnosis.Cause, classifier.CauseLambdaFunctionError)
 	}
 }
+
+// TestNoUpdateWhileDiagnosing: an incident still diagnosing sends no rate
+// change or reminder; the diagnosis update that follows carries the
+// figures, so every message after the announcement names a cause.
+func TestNoUpdateWhileDiagnosing(t *testing.T) {
+	rules := Rules{}.withDefaults()
+	opened := decide(nil, tripped(0.1, nil), t0, rules).next
+	for _, at := range []time.Duration{time.Minute, rules.RepeatInterval + time.Minute} {
+		if d := decide(opened, tripped(0.9, nil), t0.Add(at), rules); d.kind != "" || !d.next.Info.Diagnosing {
+			t.Errorf("at +%s: %q sent while diagnosing", at, d.kind)
+		}
+	}
+}

@@ -130,6 +130,12 @@ func advance(prev *Incident, obs Observation, now time.Time, r Rules) decision {
 	if dec, ok := applyDiagnosis(inc, obs, now); ok {
 		return dec
 	}
+	if inc.Info.Diagnosing {
+		// Its diagnosis is being pulled (this poll, or the next one after a
+		// restart), and that update carries the new figures: a rate change
+		// or a reminder before it would only repeat the announcement.
+		return decision{next: inc}
+	}
 	if obs.Tripped && rateChanged(inc.LastNotifiedRate, obs.ErrorRate, r.RateChangeFactor) {
 		notified(inc, notifier.KindUpdated, now, "error rate changed")
 		return decision{next: inc, kind: notifier.KindUpdated}
