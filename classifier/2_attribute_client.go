@@ -27,16 +27,7 @@ var authorizerWord = regexp.MustCompile(`authori[sz]er|オーソライザー|授
 func (s *Session) clientLine(msg, line []byte) {
 	msg = delocalize(msg)
 	s.low = appendLower(s.low[:0], msg[:min(len(msg), maxMatchBytes)])
-	layer := attribute(s.low)
-	if (layer == LayerPerson || layer == LayerUnknown) && levelWord.Match(msg) {
-		// a logger's level word opens a program's line: the function's, or,
-		// when it shows the HTTP status it received, a client tool's (its
-		// "failed to connect" is about reaching the API, not the backend)
-		layer = LayerFunction
-		if statusShown(s.low) != 0 {
-			layer = LayerClient
-		}
-	}
+	layer := clientLayer(s.low, msg)
 	if layer.machine() {
 		s.st.machine++
 	}
@@ -88,6 +79,21 @@ func (s *Session) clientLine(msg, line []byte) {
 		return
 	}
 	s.lambdaEvidence([]byte(s.openLambda), msg, line, LayerFunction)
+}
+
+// clientLayer says who emitted a line without ids; low is msg lower-cased.
+func clientLayer(low, msg []byte) Layer {
+	layer := attribute(low)
+	if (layer == LayerPerson || layer == LayerUnknown) && levelWord.Match(msg) {
+		// a logger's level word opens a program's line: the function's, or,
+		// when it shows the HTTP status it received, a client tool's (its
+		// "failed to connect" is about reaching the API, not the backend)
+		layer = LayerFunction
+		if statusShown(low) != 0 {
+			layer = LayerClient
+		}
+	}
+	return layer
 }
 
 // isHTTPAPIHeader reports whether the line is the apigw-requestid response

@@ -25,6 +25,14 @@ var statusPhrases = []*regexp.Regexp{
 	regexp.MustCompile(`\b([45]\d\d)[\x60'"]? \(?(?:gone|forbidden|unauthorized|notfound|badrequest|toomanyrequests|limitexceeded|payloadtoolarge|conflict)exception\b`),
 	regexp.MustCompile(`\b(?:returns|returned|returning|gets?|got|getting|receives?|received|receiving|yields?|yielded|responds?|responded|answers?|answered|throws?|gives?|gave|see|saw|seeing|shows?|showed)(?: back)?(?: with)?(?: an?| the| http| status| code| error| response| a status code| status code){0,3} ["'(\x60]?([1-5]\d\d)\b`),
 	regexp.MustCompile(`\b([45]\d\d)s?[\x60'"]? (?:error|errors|response|responses|status|code|status code|erro|response code|server error|client error|issues?|problems?|failures?)\b`),
+	// client libraries that print the code in a form of their own:
+	// aiohttp's "502, message='Bad Gateway'", OkHttp's "Response{protocol=h2,
+	// code=502, ...}", Artillery's "http.codes.502:" counters and Ruby's
+	// 'Net::HTTPFatalError: 502 "Bad Gateway"'
+	regexp.MustCompile(`\b([1-5]\d\d), message='`),
+	regexp.MustCompile(`^response\{protocol=[^,]*, code=([1-5]\d\d)\b`),
+	regexp.MustCompile(`^http\.codes\.([1-5]\d\d)\b`),
+	regexp.MustCompile(`net::http[a-z]*: ([1-5]\d\d)\b`),
 	// the code in parentheses after the error it names ("internal error (500)")
 	regexp.MustCompile(`\b(?:errors?|status|code)\s*\(([1-5]\d\d)\)`),
 	// a pretty-printed access-log record, one field a line
