@@ -8,7 +8,7 @@ package classifier
 // own exceptions about the answer it got.
 func functionRules() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{runtimeTraceRules(), eventShapeRules(), connectionsAPIRules()} {
+	for _, part := range [][]ruleSpec{runtimeTraceRules(), eventShapeRules(), connectionsAPIRules(), adapterRules()} {
 		all = append(all, part...)
 	}
 	return all

@@ -1,0 +1,37 @@
+package classifier
+
+// adapterRules are the failure messages of the libraries that adapt the
+// gateway's event to a web framework inside the function, as their source
+// writes them. They are the function's own log (or, for a body the adapter
+// answers with, what the client received), and each names the cause only
+// as far as the adapter's code makes it plain:
+//   - an adapter that cannot tell which kind of event it got (Mangum's
+//     adapter.py, @vendia/serverless-express's event-sources/utils.js,
+//     Bref's InvalidLambdaEvent) throws before the app runs: a function
+//     error, like the event-shape errors of the runtimes' deserialisers;
+//   - an adapter that caught the app's exception and answered 500 itself
+//     (Mangum's protocols/http.py, Chalice's app.py, Zappa's handler.py,
+//     Amazon.Lambda.AspNetCoreServer's AbstractAspNetCoreFunction.cs) is
+//     the function's error under the 500 the adapter built;
+//   - aws-serverless-java-container's AwsProxyExceptionHandler logs the
+//     exception it answers with 500 or 502 (which, its code decides);
+//   - Bref's FPM handler losing PHP-FPM throws a function error;
+//   - Spring Cloud Function's adapter with no function definition or
+//     routing expression does not know which function to run: the handler
+//     setting's failure in the framework's own terms.
+func adapterRules() []ruleSpec {
+	fn := CauseLambdaFunctionError
+	logs := gatewayLogs
+	return []ruleSpec{
+		{lit: "unable to infer a handler to use for the event", cause: fn, weight: wHint, layers: logs},
+		{lit: "unable to determine event source based on event", cause: fn, weight: wHint, layers: logs},
+		{lit: "this handler expected to be invoked with a", cause: fn, weight: wHint, layers: logs},
+		{lit: "exception in 'http' protocol", cause: fn, weight: wHint, implied: 500, layers: logs},
+		{lit: "caught exception for <function", cause: fn, weight: wHint, implied: 500, layers: logs},
+		{lit: "an uncaught exception happened while servicing this request", cause: fn, weight: wHint, implied: 500},
+		{lit: "unknown error responding to request", cause: fn, weight: wHint, implied: 500, layers: logs},
+		{lit: "called exception handler for", cause: fn, weight: wHint, layers: logs},
+		{lit: "error communicating with php-fpm", cause: fn, weight: wHint, layers: logs},
+		{lit: "failed to establish route, since neither", cause: CauseLambdaHandlerMisconfigured, weight: wLikely, layers: logs},
+	}
+}

@@ -1,0 +1,37 @@
+package classifier
+
+import "testing"
+
+// The failure messages of the Lambda web adapters, as each library's source
+// writes them into the function's log (after the runtime's level and
+// request-id columns) or into the body it answers with.
+func TestAdapterWordings(t *testing.T) {
+	const py = "[ERROR]\t2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\t"
+	const node = "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\t"
+	fn, handler := "lambda_function_error", "lambda_handler_misconfigured"
+	checkWordings(t, []wording{
+		// mangum/adapter.py Mangum.infer
+		{"mangum event", py + "RuntimeError: The adapter was unable to infer a handler to use for the event. This is likely related to how the Lambda function was invoked. (Are you testing locally? Make sure the request payload is valid for a supported handler.)", fn, "unknown"},
+		{"mangum event without the runtime's columns", "RuntimeError: The adapter was unable to infer a handler to use for the event. This is likely related to how the Lambda function was invoked.", fn, "unknown"},
+		// mangum/protocols/http.py HTTPCycle.run: logs, then answers 500
+		{"mangum app exception", py + "Exception in 'http' protocol.", fn, "500"},
+		// @vendia/serverless-express src/event-sources/utils.js getEventSourceNameBasedOnEvent
+		{"serverless-express event", node + "Invoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"Unable to determine event source based on event.\"}", fn, "unknown"},
+		{"serverless-express event bare", "Error: Unable to determine event source based on event.", fn, "unknown"},
+		// bref src/Event/InvalidLambdaEvent.php
+		{"bref event", "Fatal error: Uncaught Bref\\Event\\InvalidLambdaEvent: This handler expected to be invoked with a API Gateway or ALB event (check that you are using the correct Bref runtime: https://bref.sh/docs/runtimes/#bref-runtimes).", fn, "unknown"},
+		// bref src/Event/Http/FpmHandler.php
+		{"bref fpm", "Error communicating with PHP-FPM to read the HTTP response. Bref will restart PHP-FPM now. Original exception message: hollodotme\\FastCGI\\Exceptions\\ReadFailedException Stream got blocked, or terminated.", fn, "unknown"},
+		// chalice/app.py Chalice._get_view_function_response: logs, then answers 500
+		{"chalice", py + "Caught exception for <function index at 0x7f3c2e1b5e50>", fn, "500"},
+		// zappa/handler.py LambdaHandler.handler: the body of its own 500
+		{"zappa body", "\"{'message': 'An uncaught exception happened while servicing this request. You can investigate this with the `zappa tail` command.'}\"", fn, "500"},
+		// Amazon.Lambda.AspNetCoreServer AbstractAspNetCoreFunction.ProcessRequest: logs, then answers 500
+		{"aspnetcore", "[Error] Amazon.Lambda.AspNetCoreServer.APIGatewayProxyFunction: Unknown error responding to request: NullReferenceException:", fn, "500"},
+		// aws-serverless-java-container AwsProxyExceptionHandler.handle: 500 or 502, its code decides
+		{"java container", "2024-03-12 10:15:01 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 ERROR AwsProxyExceptionHandler - Called exception handler for:", fn, "unknown"},
+		{"java container under its 502", "ERROR AwsProxyExceptionHandler - Called exception handler for:\nHTTP/1.1 502 Bad Gateway\n{\"message\":\"Gateway timeout\"}", fn, "502"},
+		// spring-cloud-function-context RoutingFunction.route
+		{"spring cloud function", "java.lang.IllegalStateException: Failed to establish route, since neither were provided: 'spring.cloud.function.definition' as Message header or as application property or 'spring.cloud.function.routing-expression' as application property.", handler, "unknown"},
+	})
+}
