@@ -33,6 +33,7 @@ func (s *Session) clientLine(msg, line []byte) {
 	}
 	s.noteAPIType(s.low, msg)
 	s.st.authorizerWord = s.st.authorizerWord || authorizerWord.Match(s.low)
+	s.st.cdnPage = s.st.cdnPage || (layer == LayerCDN && cdnPageMarks.Match(s.low))
 	if m := httpStatusLine.FindSubmatch(msg); m != nil {
 		code := leadingInt(m[1])
 		s.noteShown(code)

@@ -196,7 +196,9 @@ func lambdaRules() []ruleSpec {
 		// the Node.js runtime's level column, and the exceptions that
 		// JavaScript and Python functions raise
 		{lit: "\terror\t", cause: CauseLambdaFunctionError, weight: wWeak},
-		{lit: "error:", re: `\b(type|reference|range|syntax|uri|eval|key|value|attribute|index|name|zerodivision|assertion|unboundlocal|lookup|runtime|recursion|overflow|notimplemented|jsondecode|unicodedecode)error:`, cause: CauseLambdaFunctionError, weight: wWeak},
+		// (not on a client's line: a browser's "TypeError: Failed to fetch" is
+		// its own request failing)
+		{lit: "error:", re: `\b(type|reference|range|syntax|uri|eval|key|value|attribute|index|name|zerodivision|assertion|unboundlocal|lookup|runtime|recursion|overflow|notimplemented|jsondecode|unicodedecode)error:`, cause: CauseLambdaFunctionError, weight: wWeak, layers: gatewayLogs},
 		{lit: "task timed out after", cause: CauseLambdaFunctionTimeout, weight: 85},
 		{lit: "status: timeout", cause: CauseLambdaFunctionTimeout, weight: 90},
 		{lit: "sandbox.timedout", cause: CauseLambdaFunctionTimeout, weight: wStrong},

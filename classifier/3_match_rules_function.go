@@ -8,7 +8,7 @@ package classifier
 // own exceptions about the answer it got.
 func functionRules() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{runtimeTraceRules(), eventShapeRules(), connectionsAPIRules(), adapterRules()} {
+	for _, part := range [][]ruleSpec{runtimeTraceRules(), eventShapeRules(), connectionsAPIRules(), adapterRules(), invokeResponseRules()} {
 		all = append(all, part...)
 	}
 	return all
@@ -79,5 +79,14 @@ func connectionsAPIRules() []ruleSpec {
 		{lit: "when calling the", re: `when calling the (?:posttoconnection|getconnection|deleteconnection) operation`, cause: fn, weight: wHint},
 		{lit: "@connections", re: `no method found matching route \S*@connections`, cause: fn, weight: wHint},
 		{lit: "execute-api:manageconnections", cause: fn, weight: 60},
+	}
+}
+
+// invokeResponseRules: the Lambda Invoke API's answer for a function that
+// failed, as the AWS CLI prints it (aws lambda invoke writes the response's
+// "FunctionError": "Unhandled" beside "StatusCode": 200).
+func invokeResponseRules() []ruleSpec {
+	return []ruleSpec{
+		{lit: `"functionerror"`, re: `"functionerror"\s*:\s*"unhandled"`, cause: CauseLambdaFunctionError, weight: wHint},
 	}
 }

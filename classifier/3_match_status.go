@@ -33,8 +33,18 @@ var statusPhrases = []*regexp.Regexp{
 	regexp.MustCompile(`^response\{protocol=[^,]*, code=([1-5]\d\d)\b`),
 	regexp.MustCompile(`^http\.codes\.([1-5]\d\d)\b`),
 	regexp.MustCompile(`net::http[a-z]*: ([1-5]\d\d)\b`),
+	// and Dio's "Http status error [504]", Alamofire's "Response status
+	// code was unacceptable: 502.", Gatling's "status.find.in(...), found
+	// 502", hey's "[502] 17 responses", and a console's request line
+	// (Postman, Chrome): method, URL, then the code
+	regexp.MustCompile(`http status error \[([1-5]\d\d)\]`),
+	regexp.MustCompile(`status code was unacceptable: ([1-5]\d\d)\b`),
+	regexp.MustCompile(`status\.find\.[a-z]+\(.*\), (?:but actually )?found ([1-5]\d\d)\b`),
+	regexp.MustCompile(`^\s*\[([1-5]\d\d)\]\s+\d+ responses`),
+	regexp.MustCompile(`(?:^|\s)(?:get|post|put|delete|patch|options|head) https?://\S+ (?:net::\S+ )?([1-5]\d\d)\b`),
 	// the code in parentheses after the error it names ("internal error (500)")
-	regexp.MustCompile(`\b(?:errors?|status|code)\s*\(([1-5]\d\d)\)`),
+	// (PowerShell's "The remote server returned an error: (502) Bad Gateway.")
+	regexp.MustCompile(`\b(?:errors?|status|code):?\s*\(([1-5]\d\d)\)`),
 	// a pretty-printed access-log record, one field a line
 	regexp.MustCompile(`^"(?:status|httpstatus)"\s*:\s*"?([1-5]\d\d)\b`),
 	regexp.MustCompile(`(?:^|\D)([1-5]\d\d)[\x60'"]? ?(?:エラー|が返|のエラー|ステータス|錯誤|错误|error|에러|오류)`),
@@ -126,6 +136,17 @@ var statusPhraseWords = []struct {
 	{[]byte("gateway time-out"), 504, []byte("api ")},
 	{[]byte("endpoint request timed out"), 504, nil},
 	{[]byte("missing authentication token"), 403, nil},
+	// .NET's HttpStatusCode names after "status code" (RestSharp's
+	// "Request failed with status code BadGateway")
+	{[]byte("status code internalservererror"), 500, nil},
+	{[]byte("status code badgateway"), 502, nil},
+	{[]byte("status code serviceunavailable"), 503, nil},
+	{[]byte("status code gatewaytimeout"), 504, nil},
+	{[]byte("status code badrequest"), 400, nil},
+	{[]byte("status code unauthorized"), 401, nil},
+	{[]byte("status code forbidden"), 403, nil},
+	{[]byte("status code notfound"), 404, nil},
+	{[]byte("status code toomanyrequests"), 429, nil},
 	{[]byte("method not allowed"), 405, nil},
 }
 

@@ -129,9 +129,11 @@ func (s *Session) usualCode(c Cause, api stage.APIType, code int) int {
 // REST 502 after "Execution failed due to configuration error" is a
 // malformed Lambda proxy response (the other configuration errors are
 // 500s); a REST 504, an HTTP API 503 or a latency at the integration
-// timeout is the integration timeout.
+// timeout is the integration timeout. A status CloudFront's own error page
+// shows is CloudFront failing to get an answer from the gateway, which
+// names none of the gateway's causes.
 func (s *Session) fallback(h hit, g *group, api stage.APIType) hit {
-	if h.weight > 0 {
+	if h.weight > 0 || s.st.cdnPage {
 		return h
 	}
 	code := g.status
