@@ -15,10 +15,12 @@ package classifier
 //     the function's error under the 500 the adapter built;
 //   - aws-serverless-java-container's AwsProxyExceptionHandler logs the
 //     exception it answers with 500 or 502 (which, its code decides);
-//   - Bref's FPM handler losing PHP-FPM throws a function error;
-//   - Spring Cloud Function's adapter with no function definition or
-//     routing expression does not know which function to run: the handler
-//     setting's failure in the framework's own terms.
+//   - Bref's FPM handler losing PHP-FPM throws a function error.
+//
+// Spring Cloud Function's "Failed to establish route" is left to the
+// generic exception rules: its RoutingFunction takes the function's name
+// from each message's header as well as from the configuration, so the
+// failure is the request's routing as much as the function's setting.
 func adapterRules() []ruleSpec {
 	fn := CauseLambdaFunctionError
 	logs := gatewayLogs
@@ -32,6 +34,5 @@ func adapterRules() []ruleSpec {
 		{lit: "unknown error responding to request", cause: fn, weight: wHint, implied: 500, layers: logs},
 		{lit: "called exception handler for", cause: fn, weight: wHint, layers: logs},
 		{lit: "error communicating with php-fpm", cause: fn, weight: wHint, layers: logs},
-		{lit: "failed to establish route, since neither", cause: CauseLambdaHandlerMisconfigured, weight: wLikely, layers: logs},
 	}
 }
