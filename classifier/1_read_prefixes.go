@@ -70,6 +70,9 @@ func isoTimestampLen(b []byte) int {
 		}
 	}
 	n := 19
+	if n+1 < len(b) && b[n] == ',' && isDigit(b[n+1]) {
+		n++ // log4j's and Python logging's milliseconds follow a comma
+	}
 	for n < len(b) && (isDigit(b[n]) || b[n] == '.' || b[n] == ':' || b[n] == '+' || b[n] == '-' || b[n] == 'Z') {
 		n++
 	}

@@ -9,6 +9,9 @@ package classifier
 //     adapter.py, @vendia/serverless-express's event-sources/utils.js,
 //     Bref's InvalidLambdaEvent) throws before the app runs: a function
 //     error, like the event-shape errors of the runtimes' deserialisers;
+//     Quarkus's LambdaHttpHandler catches its own ("Missing HTTP method in
+//     request event": a payload 1.0 event handed to the 2.0 handler) and
+//     answers 500;
 //   - an adapter that caught the app's exception and answered 500 itself
 //     (Mangum's protocols/http.py, Chalice's app.py, Zappa's handler.py,
 //     Amazon.Lambda.AspNetCoreServer's AbstractAspNetCoreFunction.cs) is
@@ -28,6 +31,7 @@ func adapterRules() []ruleSpec {
 		{lit: "unable to infer a handler to use for the event", cause: fn, weight: wHint, layers: logs},
 		{lit: "unable to determine event source based on event", cause: fn, weight: wHint, layers: logs},
 		{lit: "this handler expected to be invoked with a", cause: fn, weight: wHint, layers: logs},
+		{lit: "missing http method in request event", cause: fn, weight: wHint, implied: 500, layers: logs},
 		{lit: "exception in 'http' protocol", cause: fn, weight: wHint, implied: 500, layers: logs},
 		{lit: "caught exception for <function", cause: fn, weight: wHint, implied: 500, layers: logs},
 		{lit: "an uncaught exception happened while servicing this request", cause: fn, weight: wHint, implied: 500},

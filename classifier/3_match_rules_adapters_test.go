@@ -18,6 +18,8 @@ func TestAdapterWordings(t *testing.T) {
 		// @vendia/serverless-express src/event-sources/utils.js getEventSourceNameBasedOnEvent
 		{"serverless-express event", node + "Invoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"Unable to determine event source based on event.\"}", fn, "unknown"},
 		{"serverless-express event bare", "Error: Unable to determine event source based on event.", fn, "unknown"},
+		// quarkus extensions/amazon-lambda-http LambdaHttpHandler: logs "Request Failure", answers 500
+		{"quarkus event", "2024-03-12 10:15:01,123 ERROR [qua.ama.lam.http] (main) Request Failure: java.lang.IllegalStateException: Missing HTTP method in request event", fn, "500"},
 		// bref src/Event/InvalidLambdaEvent.php
 		{"bref event", "Fatal error: Uncaught Bref\\Event\\InvalidLambdaEvent: This handler expected to be invoked with a API Gateway or ALB event (check that you are using the correct Bref runtime: https://bref.sh/docs/runtimes/#bref-runtimes).", fn, "unknown"},
 		// bref src/Event/Http/FpmHandler.php
@@ -36,4 +38,17 @@ func TestAdapterWordings(t *testing.T) {
 		// the function's exception
 		{"spring cloud function", "java.lang.IllegalStateException: Failed to establish route, since neither were provided: 'spring.cloud.function.definition' as Message header or as application property or 'spring.cloud.function.routing-expression' as application property.", fn, "unknown"},
 	})
+}
+
+// The milliseconds that log4j, JBoss logging and Python's logging write
+// after a comma belong to the timestamp: "10:15:01,502 ERROR" shows no 502.
+func TestCommaMillisecondsAreNoStatus(t *testing.T) {
+	for _, line := range []string{
+		"2024-03-12 10:15:01,502 ERROR [com.example.Handler] (main) request failed",
+		"2024-03-12 10:15:01,404 ERROR [com.example.Handler] (main) request failed",
+	} {
+		if d := diagnoseText(t, line); d.Status != StatusUnknown {
+			t.Errorf("%q: status %s, want unknown", line, d.Status)
+		}
+	}
 }
