@@ -199,3 +199,26 @@ func TestClientFormsCauses(t *testing.T) {
 		{"aws lambda invoke", "{\n    \"StatusCode\": 200,\n    \"FunctionError\": \"Unhandled\",\n    \"ExecutedVersion\": \"$LATEST\"\n}", "lambda_function_error", "unknown"},
 	})
 }
+
+// How people print a response object, and the WebSocket clients of .NET
+// and Java.
+func TestClientFormsPrintedResponses(t *testing.T) {
+	checkClientForms(t, []clientForm{
+		// requests/models.py Response.__repr__: "<Response [%s]>"
+		{"requests response", "<Response [502]>", LayerClient, "502"},
+		{"requests response 403", "<Response [403]>", LayerClient, "none"},
+		// httpx/_models.py Response.__repr__: "<Response [%d %s]>"
+		{"httpx response", "<Response [504 Gateway Timeout]>", LayerClient, "504"},
+		// System.Net.Http HttpResponseMessage.ToString
+		{"dotnet response", "StatusCode: 502, ReasonPhrase: 'Bad Gateway', Version: 1.1, Content: System.Net.Http.HttpConnectionResponseContent, Headers:", LayerClient, "502"},
+		{"dotnet response 403", "StatusCode: 403, ReasonPhrase: 'Forbidden', Version: 1.1, Content: System.Net.Http.HttpConnectionResponseContent, Headers:", LayerClient, "none"},
+		// System.Net.WebSockets WebSocketHandle.Managed: net_WebSockets_ConnectStatusExpected
+		{"dotnet websocket", "System.Net.WebSockets.WebSocketException (0x80004005): The server returned status code '502' when status code '101' was expected.", LayerClient, "502"},
+		// TooTallNate Java-WebSocket Draft_6455: "Invalid status code received: ..."
+		{"java-websocket", "Invalid status code received: 502 Status line: HTTP/1.1 502 Bad Gateway", LayerClient, "502"},
+		// urllib3 Retry: "too many {status_code} error responses"
+		{"urllib3 retries", "urllib3.exceptions.MaxRetryError: HTTPSConnectionPool(host='abc123.execute-api.us-east-1.amazonaws.com', port=443): Max retries exceeded with url: /prod/items (Caused by ResponseError('too many 502 error responses'))", LayerClient, "502"},
+		// Chrome DevTools' headers pane, copied
+		{"devtools headers", "Status Code: 504 Gateway Timeout", LayerClient, "504"},
+	})
+}

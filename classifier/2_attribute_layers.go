@@ -67,7 +67,12 @@ var clientMarks = regexp.MustCompile(`^(?:[<>] |\$ ?curl |curl |wscat |error: un
 	`|^\s+(?:get|post|put|delete|patch|options|head) https?://|^\s*\[[1-5]\d\d\]\s+\d+ responses` +
 	// the browsers' words for a fetch that got no response at all (Chrome,
 	// Firefox, Safari): the client's exception, not a function's
-	`|typeerror: (?:failed to fetch|networkerror when attempting to fetch resource|load failed)`)
+	`|typeerror: (?:failed to fetch|networkerror when attempting to fetch resource|load failed)` +
+	// a response printed (Python requests' and httpx's repr, .NET's
+	// HttpResponseMessage, Chrome's headers pane), .NET's and Java-WebSocket's
+	// refused handshakes, urllib3's retries on a status
+	`|^<response \[[1-5]\d\d|^statuscode: [1-5]\d\d, reasonphrase:|^status code:\s*[1-5]\d\d|when status code '101' was expected` +
+	`|invalid status code received|urllib3\.exceptions|too many [1-5]\d\d error responses`)
 
 // clientOverFunction are a client's words that a function's level column
 // cannot open: Safari's console writes "[Error]" before "Failed to load

@@ -41,6 +41,8 @@ var statusPhrases = []*regexp.Regexp{
 	regexp.MustCompile(`status code was unacceptable: ([1-5]\d\d)\b`),
 	regexp.MustCompile(`status\.find\.[a-z]+\(.*\), (?:but actually )?found ([1-5]\d\d)\b`),
 	regexp.MustCompile(`^\s*\[([1-5]\d\d)\]\s+\d+ responses`),
+	// Python requests' Response printed: "<Response [502]>"
+	regexp.MustCompile(`^<response \[([1-5]\d\d)\]`),
 	regexp.MustCompile(`(?:^|\s)(?:get|post|put|delete|patch|options|head) https?://\S+ (?:net::\S+ )?([1-5]\d\d)\b`),
 	// the code in parentheses after the error it names ("internal error (500)")
 	// (PowerShell's "The remote server returned an error: (502) Bad Gateway.")
@@ -72,9 +74,14 @@ var statusPhrases = []*regexp.Regexp{
 var notClientStatus = regexp.MustCompile(`; status code: \d{3}; error code|exit (?:status|code):? \d+|"statuscode"|statuscode:|\dxxerror|(?:execution|invocation) failed with status:? \d{3}|received response\. status: \d{3}|endpoint response status code: \d{3}|integration ?status:? \d{3}`)
 
 // sdkResponseError is the AWS SDK for Go's wording of the status the
-// client got ("https response error StatusCode: 502, RequestID: ..."),
-// which notClientStatus would otherwise take for a function's statusCode.
-var sdkResponseError = regexp.MustCompile(`response error statuscode: ([1-5]\d\d)\b`)
+// client got ("https response error StatusCode: 502, RequestID: ..."), and
+// .NET's HttpResponseMessage printed ("StatusCode: 502, ReasonPhrase: 'Bad
+// Gateway', ..."), which notClientStatus would otherwise take for a
+// function's statusCode.
+var sdkResponseError = []*regexp.Regexp{
+	regexp.MustCompile(`response error statuscode: ([1-5]\d\d)\b`),
+	regexp.MustCompile(`^statuscode: ([1-5]\d\d), reasonphrase:`),
+}
 
 // statusPhraseWords are the gateway's standard bodies and reason phrases
 // without a code, in the four languages of the remediation catalog and the
@@ -153,8 +160,10 @@ var statusPhraseWords = []struct {
 // statusShown returns the status a client or person line shows, a 5xx
 // before any other code, or 0.
 func statusShown(low []byte) int {
-	if m := sdkResponseError.FindSubmatch(low); m != nil {
-		return leadingInt(m[1])
+	for _, re := range sdkResponseError {
+		if m := re.FindSubmatch(low); m != nil {
+			return leadingInt(m[1])
+		}
 	}
 	if notClientStatus.Match(low) {
 		low = notClientStatus.ReplaceAll(low, nil)
