@@ -3,6 +3,8 @@ package classifier
 import (
 	"strings"
 	"testing"
+
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // clientForm is one line as an HTTP or WebSocket client prints a status it
@@ -221,4 +223,21 @@ func TestClientFormsPrintedResponses(t *testing.T) {
 		// Chrome DevTools' headers pane, copied
 		{"devtools headers", "Status Code: 504 Gateway Timeout", LayerClient, "504"},
 	})
+}
+
+// A client that reports a refused WebSocket handshake shows a WebSocket
+// API, whichever library it is.
+func TestWebSocketClientsShowTheAPIType(t *testing.T) {
+	for _, line := range []string{
+		"websocat: WebSocketError: Received unexpected status code (502 Bad Gateway)",
+		"websocket._exceptions.WebSocketBadStatusException: Handshake status 502 Bad Gateway",
+		"java.net.ProtocolException: Expected HTTP 101 response but was '502 Bad Gateway'",
+		"System.Net.WebSockets.WebSocketException (0x80004005): The server returned status code '502' when status code '101' was expected.",
+		"failed to WebSocket dial: expected handshake response status code 101 but got 502",
+		"aiohttp.client_exceptions.WSServerHandshakeError: 502, message='Invalid response status', url=URL('https://abc123.execute-api.us-east-1.amazonaws.com/prod')",
+	} {
+		if d := diagnoseText(t, line); d.APIType != stage.APIWebSocket {
+			t.Errorf("%q: api %s, want websocket", line, d.APIType)
+		}
+	}
 }

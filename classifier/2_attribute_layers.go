@@ -199,15 +199,21 @@ func inFunction(c Cause) Cause {
 	return c
 }
 
-// websocketMarks show a WebSocket API: its client (wscat and the ws
+// websocketMarks show a WebSocket API: its clients (wscat and the ws
 // library it is built on report a refused handshake as "Unexpected server
-// response: 502"), its routes, the connection id of its frames and log
-// fields, and the @connections management API.
+// response: 502"; other clients word it their own way), its routes, the
+// connection id of its frames and log fields, and the @connections
+// management API.
 var websocketMarks = [][]byte{
 	[]byte("wscat"), []byte("wss://"), []byte("$connect"), []byte("$disconnect"),
 	[]byte("unexpected server response:"), []byte(`"connectionid"`), []byte("connectionid:"),
 	[]byte("@connections"), []byte("posttoconnection"), []byte("goneexception"),
 	[]byte("sec-websocket"), []byte("apigatewaymanagementapi"),
+	// the handshake refusals of OkHttp, .NET, aiohttp and coder/websocket,
+	// and websocat
+	[]byte("expected http 101 response"), []byte("when status code '101' was expected"),
+	[]byte("wsserverhandshakeerror"), []byte("handshake response status code"), []byte("websocat"),
+	[]byte("handshake status "),
 }
 
 // websocketWord is the bare word: people and functions say it about
