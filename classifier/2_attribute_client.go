@@ -34,6 +34,9 @@ func (s *Session) clientLine(msg, line []byte) {
 	s.noteAPIType(s.low, msg)
 	s.st.authorizerWord = s.st.authorizerWord || authorizerWord.Match(s.low)
 	s.st.cdnPage = s.st.cdnPage || (layer == LayerCDN && cdnPageMarks.Match(s.low))
+	if layer == LayerClient && containerTimeoutBody.Match(s.low) {
+		s.group(nil).timeoutBody = true
+	}
 	if m := httpStatusLine.FindSubmatch(msg); m != nil {
 		code := leadingInt(m[1])
 		s.noteShown(code)
@@ -81,6 +84,12 @@ func (s *Session) clientLine(msg, line []byte) {
 	}
 	s.lambdaEvidence([]byte(s.openLambda), msg, line, LayerFunction)
 }
+
+// containerTimeoutBody is the body aws-serverless-java-container's
+// AwsProxyExceptionHandler answers an exception of the application with,
+// under a 502 of its own (frameworks built on it, Micronaut's first AWS
+// adapter among them, answer the same).
+var containerTimeoutBody = regexp.MustCompile(`^\{\s*"message"\s*:\s*"gateway timeout"\s*\}$`)
 
 // clientLayer says who emitted a line without ids; low is msg lower-cased.
 func clientLayer(low, msg []byte) Layer {

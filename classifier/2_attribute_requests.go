@@ -30,6 +30,9 @@ type group struct {
 	// knows, quoted when the request's cause stays unknown.
 	unnamed string
 	latency time.Duration // integration latency, when logged
+	// timeoutBody: a client got aws-serverless-java-container's exception
+	// answer, {"message":"Gateway timeout"}, which it sends with a 502
+	timeoutBody bool
 }
 
 // add records one line's evidence.
@@ -91,6 +94,7 @@ func (g *group) absorb(o *group) {
 		g.unnamed = o.unnamed
 	}
 	g.latency = max(g.latency, o.latency)
+	g.timeoutBody = g.timeoutBody || o.timeoutBody
 }
 
 // evidence returns the group's lines, deciding line first.

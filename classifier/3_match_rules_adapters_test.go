@@ -33,6 +33,10 @@ func TestAdapterWordings(t *testing.T) {
 		// aws-serverless-java-container AwsProxyExceptionHandler.handle: 500 or 502, its code decides
 		{"java container", "2024-03-12 10:15:01 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 ERROR AwsProxyExceptionHandler - Called exception handler for:", fn, "unknown"},
 		{"java container under its 502", "ERROR AwsProxyExceptionHandler - Called exception handler for:\nHTTP/1.1 502 Bad Gateway\n{\"message\":\"Gateway timeout\"}", fn, "502"},
+		// and its answer as the client got it: 502 with "Gateway timeout"
+		{"java container's answer", "HTTP/2 502\n\n{\"message\":\"Gateway timeout\"}", fn, "502"},
+		{"java container's answer, body first", "{\"message\":\"Gateway timeout\"}\nHTTP/2 502", fn, "502"},
+		{"the same body under a 504 is no container's", "HTTP/2 504\n\n{\"message\":\"Gateway timeout\"}", "integration_timeout", "504"},
 		// spring-cloud-function-context RoutingFunction.route: the name comes
 		// from the message's header or the configuration, so no more than
 		// the function's exception

@@ -20,6 +20,7 @@ const (
 	wFallbackMalformed  = 30
 	wFallbackTimeout    = 20
 	wFallbackAuthorizer = 25
+	wFallbackContainer  = 30
 )
 
 // wAbstain is the least weight that names a cause: below it the evidence
@@ -141,6 +142,11 @@ func (s *Session) fallback(h hit, g *group, api stage.APIType) hit {
 		code = h.implied
 	}
 	switch {
+	// a 502 whose body says "Gateway timeout" is no gateway's answer (its
+	// timeouts are 504 and 503): it is aws-serverless-java-container's
+	// answer to the application's exception
+	case code == 502 && g.timeoutBody:
+		h.cause, h.weight = CauseLambdaFunctionError, wFallbackContainer
 	case code == 502 && g.configErr:
 		h.cause, h.weight = CauseLambdaMalformedProxyResponse, wFallbackMalformed
 	// the function ran to its end without an error and the client still
