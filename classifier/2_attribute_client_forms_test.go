@@ -241,3 +241,44 @@ func TestWebSocketClientsShowTheAPIType(t *testing.T) {
 		}
 	}
 }
+
+// A client that could not reach the API, or did not trust its certificate,
+// names no cause of the gateway's: its own connection failed (the API's
+// domain, DNS, the network between).
+func TestClientNetworkFailuresNameNoGatewayCause(t *testing.T) {
+	checkClientForms(t, []clientForm{
+		// curl lib/vtls: the API's custom domain certificate, as the client saw it
+		{"curl subject", "curl: (60) SSL: no alternative certificate subject name matches target host name 'api.example.com'", LayerClient, "unknown"},
+		{"curl refused", "curl: (7) Failed to connect to api.example.com port 443 after 21 ms: Connection refused", LayerClient, "unknown"},
+		{"wscat refused", "wscat: error: connect ECONNREFUSED 127.0.0.1:443", LayerClient, "unknown"},
+		// httpx/_exceptions.py
+		{"httpx connect", "httpx.ConnectError: [Errno 111] Connection refused", LayerClient, "unknown"},
+		// faraday/error.rb ConnectionFailed
+		{"faraday connect", "Faraday::ConnectionFailed: Failed to open TCP connection to api.example.com:443 (Connection refused - connect(2) for \"api.example.com\" port 443)", LayerClient, "unknown"},
+		// Spring RestTemplate.doExecute: "I/O error on {method} request for \"{url}\": {message}"
+		{"spring resource access", "org.springframework.web.client.ResourceAccessException: I/O error on GET request for \"https://api.example.com/prod/items\": Connection refused", LayerClient, "unknown"},
+		{"aiohttp connect", "aiohttp.client_exceptions.ClientConnectorError: Cannot connect to host api.example.com:443 ssl:default [Connection refused]", LayerClient, "unknown"},
+	})
+	for _, line := range []string{
+		"curl: (60) SSL: no alternative certificate subject name matches target host name 'api.example.com'",
+		"wscat: error: connect ECONNREFUSED 127.0.0.1:443",
+		"httpx.ConnectError: [Errno 111] Connection refused",
+		"Faraday::ConnectionFailed: Failed to open TCP connection to api.example.com:443 (Connection refused - connect(2) for \"api.example.com\" port 443)",
+		"org.springframework.web.client.ResourceAccessException: I/O error on GET request for \"https://api.example.com/prod/items\": Connection refused",
+	} {
+		if d := diagnoseText(t, line); d.Cause != CauseUnknown {
+			t.Errorf("%q: cause %s, want unknown", line, d.Cause)
+		}
+	}
+}
+
+// EACCES is an errno word: "ResourceAccessException" holds its letters
+// and is no package permission.
+func TestEACCESIsAWord(t *testing.T) {
+	if d := diagnoseText(t, "Error: EACCES: permission denied, open '/var/task/index.js'"); d.Cause != CauseLambdaPackagePermission {
+		t.Errorf("EACCES: cause %s, want lambda_package_permission", d.Cause)
+	}
+	if d := diagnoseText(t, "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\torg.springframework.web.client.ResourceAccessException: I/O error on GET request"); d.Cause == CauseLambdaPackagePermission {
+		t.Errorf("ResourceAccessException: cause %s", d.Cause)
+	}
+}

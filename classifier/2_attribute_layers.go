@@ -56,7 +56,7 @@ var clientMarks = regexp.MustCompile(`^(?:[<>] |\$ ?curl |curl |wscat |error: un
 	`|\s(?:get|post|put|delete|patch|options|head) https?://\S+ (?:net::\S+ )?[1-5]\d\d \(|^(?:xhr|fetch) (?:get|post|put|delete|patch|options|head) https?://` +
 	`|expected response to have status code|httpx\.httpstatuserror|aiohttp\.client_exceptions|\b[1-5]\d\d, message='|^http: (?:warning|error): ` +
 	`|retrofit2\.httpexception|^response\{protocol=|^feign\.feignexception|flurlhttpexception|handshake response status code` +
-	`|net::http[a-z]*(?:error|exception)|faraday::[a-z]*error|guzzlehttp\\exception|resulted in a \x60[1-5]\d\d|^curl: \(\d+\)|^websocat: |^http\.codes\.[1-5]\d\d` +
+	`|net::http[a-z]*(?:error|exception)|faraday::[a-z]+|guzzlehttp\\exception|resulted in a \x60[1-5]\d\d|^curl: \(\d+\)|^websocat: |^http\.codes\.[1-5]\d\d` +
 	// Angular's HttpErrorResponse, Dart's Dio, Alamofire, Ktor, Apache
 	// HttpClient, OkHttp's and websocket-client's refused handshakes,
 	// PowerShell, wget, a request line indented (newman), hey's status
@@ -72,7 +72,10 @@ var clientMarks = regexp.MustCompile(`^(?:[<>] |\$ ?curl |curl |wscat |error: un
 	// HttpResponseMessage, Chrome's headers pane), .NET's and Java-WebSocket's
 	// refused handshakes, urllib3's retries on a status
 	`|^<response \[[1-5]\d\d|^statuscode: [1-5]\d\d, reasonphrase:|^status code:\s*[1-5]\d\d|when status code '101' was expected` +
-	`|invalid status code received|urllib3\.exceptions|too many [1-5]\d\d error responses`)
+	`|invalid status code received|urllib3\.exceptions|too many [1-5]\d\d error responses` +
+	// the same clients failing to connect: wscat, every httpx and Faraday
+	// error, Spring's ResourceAccessException
+	`|^wscat: |^httpx\.[a-z]+(?:error|timeout)\b|resourceaccessexception: i/o error on`)
 
 // clientOverFunction are a client's words that a function's level column
 // cannot open: Safari's console writes "[Error]" before "Failed to load

@@ -136,7 +136,8 @@ func lambdaRules() []ruleSpec {
 		{lit: "/invocations", re: `function:(?:[\w.-]+:)?/invocations`, cause: CauseStageVariableUnresolved, weight: 92},
 		{lit: "[errno 13] permission denied", cause: CauseLambdaPackagePermission, weight: wExplicit},
 		{lit: "permission denied", re: `permission denied[^/]{0,20}/(var/task|opt)/`, cause: CauseLambdaPackagePermission, weight: 90},
-		{lit: "eacces", cause: CauseLambdaPackagePermission, weight: 85},
+		// (a word: "ResourceAccessException" holds the letters)
+		{lit: "eacces", re: `\beacces\b`, cause: CauseLambdaPackagePermission, weight: 85},
 		{lit: "runtime.handlernotfound", cause: CauseLambdaHandlerMisconfigured, weight: 90},
 		{lit: "missing on module", cause: CauseLambdaHandlerMisconfigured, weight: 90},
 		{lit: "is undefined or not exported", cause: CauseLambdaHandlerMisconfigured, weight: 90},
@@ -353,7 +354,9 @@ func backendRules() []ruleSpec {
 		{lit: "sslhandshakeexception", cause: CauseBackendTLSError, weight: 90},
 		{lit: "javax.net.ssl", cause: CauseBackendTLSError, weight: 85},
 		{lit: "ssl handshake", cause: CauseBackendTLSError, weight: wSpecific, layers: gatewayLogs},
-		{lit: "certificate subject", cause: CauseBackendTLSError, weight: 85},
+		// (not a client's: curl's "no alternative certificate subject name
+		// matches target host name" is the API's own domain)
+		{lit: "certificate subject", cause: CauseBackendTLSError, weight: 85, layers: gatewayLogs},
 		{lit: "certificate", re: `certificate (has )?(expired|verify failed|is not trusted|not trusted|unknown|is invalid)|self[- ]signed certificate|unable to get local issuer certificate|doesn'?t match (any of )?the subject|certificate_unknown`, cause: CauseBackendTLSError, weight: wSpecific, layers: gatewayLogs},
 		{lit: "network error communicating with endpoint", cause: CauseBackendConnectionError, weight: wStrong},
 		// the API_CONFIGURATION_ERROR gateway response, a 500 (not the 504 of
