@@ -51,6 +51,11 @@ func TestClientFormsJavaScript(t *testing.T) {
 		{"firefox fetch 403", "XHR POST " + apiURL + " [HTTP/1.1 403 Forbidden 95ms]", LayerClient, "none"},
 		// Safari's Web Inspector prefixes its console lines with the level
 		{"safari resource", "[Error] Failed to load resource: the server responded with a status of 502 (Bad Gateway) (items, line 0)", LayerClient, "502"},
+		// and its CORS and WebSocket messages, with the status it got
+		{"safari cors with status", "[Error] Origin https://example.com is not allowed by Access-Control-Allow-Origin. Status code: 502", LayerClient, "502"},
+		{"safari preflight", "[Error] Preflight response is not successful. Status code: 403", LayerClient, "none"},
+		{"safari fetch", "[Error] Fetch API cannot load " + apiURL + " due to access control checks.", LayerClient, "unknown"},
+		{"safari websocket", "[Error] WebSocket connection to 'wss://abc123.execute-api.us-east-1.amazonaws.com/prod' failed: Unexpected response code: 502", LayerClient, "502"},
 		// the ws library (lib/websocket.js abortHandshake) that wscat runs on
 		{"ws library", "Error: Unexpected server response: 502", LayerClient, "502"},
 		// Postman's test assertion (chai's "expected response to have status code")
@@ -199,6 +204,12 @@ func TestClientFormsCauses(t *testing.T) {
 		{"safari load failed", "TypeError: Load failed", "unknown", "unknown"},
 		// the AWS CLI's output of lambda invoke (the Invoke API's response)
 		{"aws lambda invoke", "{\n    \"StatusCode\": 200,\n    \"FunctionError\": \"Unhandled\",\n    \"ExecutedVersion\": \"$LATEST\"\n}", "lambda_function_error", "unknown"},
+		// the AWS CLI's output of apigateway test-invoke-method: the status,
+		// and the execution log in one JSON string
+		{"test-invoke-method", "{\n    \"status\": 502,\n    \"body\": \"{\\\"message\\\": \\\"Internal server error\\\"}\",\n    \"log\": \"Execution log for request 5c7e\\nTue Mar 12 10:15:01 UTC 2024 : Execution failed due to configuration error: Malformed Lambda proxy response\\nTue Mar 12 10:15:01 UTC 2024 : Method completed with status: 502\\n\",\n    \"latency\": 48\n}", "lambda_malformed_proxy_response", "502"},
+		{"test-invoke-method permission", "{\n    \"status\": 500,\n    \"log\": \"Execution log for request 5c7e\\nTue Mar 12 10:15:01 UTC 2024 : Execution failed due to configuration error: Invalid permissions on Lambda function\\nTue Mar 12 10:15:01 UTC 2024 : Method completed with status: 500\\n\"\n}", "lambda_invoke_permission", "500"},
+		// the AWS CLI calling the Invoke API itself, throttled
+		{"cli invoke throttled", "An error occurred (TooManyRequestsException) when calling the Invoke operation (reached max retries: 4): Rate Exceeded.", "lambda_throttled", "unknown"},
 	})
 }
 

@@ -78,9 +78,11 @@ var clientMarks = regexp.MustCompile(`^(?:[<>] |\$ ?curl |curl |wscat |error: un
 	`|^wscat: |^httpx\.[a-z]+(?:error|timeout)\b|resourceaccessexception: i/o error on`)
 
 // clientOverFunction are a client's words that a function's level column
-// cannot open: Safari's console writes "[Error]" before "Failed to load
-// resource", which only a browser prints.
-var clientOverFunction = regexp.MustCompile(`^\[error\] failed to load resource`)
+// cannot open: Safari's console writes "[Error]" before what only a
+// browser prints (a resource it failed to load, a CORS refusal, a refused
+// WebSocket handshake).
+var clientOverFunction = regexp.MustCompile(`^\[error\] (?:failed to load resource|origin \S+ is not allowed by access-control-allow-origin|` +
+	`(?:fetch api|xmlhttprequest) cannot load|preflight response is not successful|websocket connection to)`)
 
 // cdnMarks are CloudFront's own error pages and headers.
 var cdnMarks = regexp.MustCompile(`x-cache:\s*error from cloudfront|x-amz-cf-(?:id|pop)|` + cdnPage)
