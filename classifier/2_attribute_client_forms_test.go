@@ -293,3 +293,19 @@ func TestEACCESIsAWord(t *testing.T) {
 		t.Errorf("ResourceAccessException: cause %s", d.Cause)
 	}
 }
+
+// The same clients inside the function's own log are the function calling
+// a dependency: what they got is no status of the API's client, and the
+// request failed with a function error.
+func TestClientWordsInTheFunctionsLog(t *testing.T) {
+	const node = "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\t"
+	const py = "[ERROR]\t2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\t"
+	fn := "lambda_function_error"
+	checkWordings(t, []wording{
+		{"axios", node + "AxiosError: Request failed with status code 502", fn, "unknown"},
+		{"axios 403", node + "AxiosError: Request failed with status code 403", fn, "unknown"},
+		{"httpx", py + "httpx.HTTPStatusError: Server error '503 Service Unavailable' for url 'https://partner.example.com/v1/a'", fn, "unknown"},
+		{"aiohttp", py + "aiohttp.client_exceptions.ClientResponseError: 504, message='Gateway Timeout', url=URL('https://partner.example.com/v1/a')", fn, "unknown"},
+		{"dotnet", "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tfail\tSystem.Net.Http.HttpRequestException: Response status code does not indicate success: 502 (Bad Gateway).", fn, "unknown"},
+	})
+}

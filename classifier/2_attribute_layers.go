@@ -75,7 +75,9 @@ var clientMarks = regexp.MustCompile(`^(?:[<>] |\$ ?curl |curl |wscat |error: un
 	`|invalid status code received|urllib3\.exceptions|too many [1-5]\d\d error responses` +
 	// the same clients failing to connect: wscat, every httpx and Faraday
 	// error, Spring's ResourceAccessException
-	`|^wscat: |^httpx\.[a-z]+(?:error|timeout)\b|resourceaccessexception: i/o error on`)
+	`|^wscat: |^httpx\.[a-z]+(?:error|timeout)\b|resourceaccessexception: i/o error on` +
+	// the AWS SDK for Java's exception for an answer of API Gateway itself
+	`|\(service: apigateway(?:v2)?, status code: [1-5]\d\d`)
 
 // clientOverFunction are a client's words that a function's level column
 // cannot open: Safari's console writes "[Error]" before what only a
@@ -184,6 +186,9 @@ var (
 	// notGateway: whoever else wrote the line (a deployment tool's output,
 	// a client, a person quoting what the console said)
 	notGateway = allLayers &^ layersOf(LayerGateway)
+	// notFunction: every writer but the function itself, whose log shows
+	// what its own calls got, not what the API's client got
+	notFunction = allLayers &^ layersOf(LayerFunction)
 )
 
 // inFunction re-reads, for a line of the function's own log, a cause that

@@ -527,13 +527,17 @@ func clientRules() []ruleSpec {
 		// a web framework in the function caught the error and answered
 		// 500 itself (Chalice's body)
 		{lit: `"code"`, re: `"code"\s*:\s*"internalservererror"\s*,\s*"message"\s*:\s*"an internal server error occurred`, cause: CauseLambdaFunctionError, weight: wHint, implied: 500},
-		{lit: `"message"`, re: `"message"\s*:\s*"(internal server error|endpoint request timed out|service unavailable|bad gateway|gateway time-?out|forbidden|unauthorized|too many requests|limit exceeded|not found|user is not authorized)`, weight: 0},
+		// (these bodies, reason phrases and codes show a status only where
+		// the function did not write them: in its own log they are what its
+		// own call to a dependency got, an axios "Request failed with status
+		// code 502" among them)
+		{lit: `"message"`, re: `"message"\s*:\s*"(internal server error|endpoint request timed out|service unavailable|bad gateway|gateway time-?out|forbidden|unauthorized|too many requests|limit exceeded|not found|user is not authorized)`, weight: 0, layers: notFunction},
 		// the same reason phrases in the "detail" body web frameworks in
 		// the function answer with (FastAPI, Django REST framework)
-		{lit: `"detail"`, re: `"detail"\s*:\s*"(internal server error|service unavailable|forbidden|unauthorized|not found)"`, weight: 0},
-		{lit: "5", re: `\b(50[0234]) (?:internal server error|bad gateway|service unavailable|gateway time-?out)\b`},
+		{lit: `"detail"`, re: `"detail"\s*:\s*"(internal server error|service unavailable|forbidden|unauthorized|not found)"`, weight: 0, layers: notFunction},
+		{lit: "5", re: `\b(50[0234]) (?:internal server error|bad gateway|service unavailable|gateway time-?out)\b`, layers: notFunction},
 		// not after "; ": "(Service: X; Status Code: 503; Error Code: ...)" is
 		// the status of an AWS call behind the integration, not the client's.
-		{lit: "status", re: `status(?: code)?[: ]+(50[0234])\b`, notAfter: "; "},
+		{lit: "status", re: `status(?: code)?[: ]+(50[0234])\b`, notAfter: "; ", layers: notFunction},
 	}
 }
