@@ -245,6 +245,8 @@ func TestWebSocketClientsShowTheAPIType(t *testing.T) {
 		"java.net.ProtocolException: Expected HTTP 101 response but was '502 Bad Gateway'",
 		"System.Net.WebSockets.WebSocketException (0x80004005): The server returned status code '502' when status code '101' was expected.",
 		"failed to WebSocket dial: expected handshake response status code 101 but got 502",
+		// gorilla/websocket client.go ErrBadHandshake, as k6 logs it
+		"ERRO[0000] GoError: websocket: bad handshake",
 		"aiohttp.client_exceptions.WSServerHandshakeError: 502, message='Invalid response status', url=URL('https://abc123.execute-api.us-east-1.amazonaws.com/prod')",
 	} {
 		if d := diagnoseText(t, line); d.APIType != stage.APIWebSocket {
