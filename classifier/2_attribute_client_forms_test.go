@@ -202,6 +202,10 @@ func TestClientFormsCauses(t *testing.T) {
 		{"chrome failed to fetch bare", "TypeError: Failed to fetch", "unknown", "unknown"},
 		{"firefox network error", "TypeError: NetworkError when attempting to fetch resource.", "unknown", "unknown"},
 		{"safari load failed", "TypeError: Load failed", "unknown", "unknown"},
+		// the ws library (lib/websocket.js) and Chrome refusing a 101 handshake for its subprotocol
+		{"ws no subprotocol", "Error: Server sent no subprotocol", "not_5xx", "none"},
+		{"chrome subprotocol", "WebSocket connection to 'wss://abc123.execute-api.us-east-1.amazonaws.com/prod' failed: Error during WebSocket handshake: Sent non-empty 'Sec-WebSocket-Protocol' header but no response was received", "not_5xx", "none"},
+		{"a 502 beside it", "Error: Server sent no subprotocol\nerror: Unexpected server response: 502", "unknown", "502"},
 		// the AWS CLI's output of lambda invoke (the Invoke API's response)
 		{"aws lambda invoke", "{\n    \"StatusCode\": 200,\n    \"FunctionError\": \"Unhandled\",\n    \"ExecutedVersion\": \"$LATEST\"\n}", "lambda_function_error", "unknown"},
 		// the AWS CLI's output of apigateway test-invoke-method: the status,

@@ -518,6 +518,13 @@ func clientRules() []ruleSpec {
 		{lit: "blocked by cors policy", cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500, unless: "http ok status"},
 		{lit: "cross-origin request blocked", cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500, unless: "did not succeed"},
 		{lit: "is not allowed by access-control-allow-origin", cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500},
+		// a WebSocket client that got the 101 handshake and refused it for
+		// its subprotocol or accept header (the ws library's
+		// lib/websocket.js, that wscat prints; Chrome's handshake check):
+		// the gateway answered, with no 5xx
+		{lit: "server sent ", re: `server sent (?:no subprotocol|an invalid subprotocol|a subprotocol but none was requested)`, cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500},
+		{lit: "invalid sec-websocket-accept header", cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500},
+		{lit: "sent non-empty 'sec-websocket-protocol' header but no response was received", cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500},
 		{lit: "missingauthenticationtokenexception", implied: 403},
 		{lit: "missing authentication token", implied: 403},
 		// the body of the gateway's AUTHORIZER_CONFIGURATION_ERROR and
