@@ -33,7 +33,9 @@ func (s *Session) clientLine(msg, line []byte) {
 	}
 	s.noteAPIType(s.low, msg)
 	s.st.authorizerWord = s.st.authorizerWord || authorizerWord.Match(s.low)
-	s.st.cdnPage = s.st.cdnPage || (layer == LayerCDN && cdnPageMarks.Match(s.low))
+	if layer == LayerCDN && cdnPageMarks.Match(s.low) {
+		s.group(nil).cdnPage = true
+	}
 	if layer == LayerClient && containerTimeoutBody.Match(s.low) {
 		s.group(nil).timeoutBody = true
 	}

@@ -33,6 +33,9 @@ type group struct {
 	// timeoutBody: a client got aws-serverless-java-container's exception
 	// answer, {"message":"Gateway timeout"}, which it sends with a 502
 	timeoutBody bool
+	// cdnPage: the client got CloudFront's own error page, not the
+	// gateway's answer
+	cdnPage bool
 }
 
 // add records one line's evidence.
@@ -95,6 +98,7 @@ func (g *group) absorb(o *group) {
 	}
 	g.latency = max(g.latency, o.latency)
 	g.timeoutBody = g.timeoutBody || o.timeoutBody
+	g.cdnPage = g.cdnPage || o.cdnPage
 }
 
 // evidence returns the group's lines, deciding line first.

@@ -134,7 +134,7 @@ func (s *Session) usualCode(c Cause, api stage.APIType, code int) int {
 // shows is CloudFront failing to get an answer from the gateway, which
 // names none of the gateway's causes.
 func (s *Session) fallback(h hit, g *group, api stage.APIType) hit {
-	if h.weight > 0 || s.st.cdnPage {
+	if h.weight > 0 || g.cdnPage {
 		return h
 	}
 	code := g.status

@@ -52,12 +52,10 @@ type stats struct {
 	cleanInvocations int
 	// authorizerWord: a person or a client named the API's authorizer
 	authorizerWord bool
-	// cdnPage: CloudFront's own error page, not the gateway's answer
-	cdnPage    bool
-	shown5xx   int  // a 5xx a client, a CDN or a person showed anywhere (implied5xx: some 5xx)
-	curlCode   bool // the line before was a curl command printing %{http_code}
-	retryAfter time.Duration
-	maxLatency time.Duration
+	shown5xx       int  // a 5xx a client, a CDN or a person showed anywhere (implied5xx: some 5xx)
+	curlCode       bool // the line before was a curl command printing %{http_code}
+	retryAfter     time.Duration
+	maxLatency     time.Duration
 }
 
 // NewSession starts collecting evidence for one incident; hints are what the
