@@ -160,22 +160,21 @@ var statusPhraseWords = []struct {
 // statusShown returns the status a client or person line shows, a 5xx
 // before any other code, or 0.
 func statusShown(low []byte) int {
-	for _, re := range sdkResponseError {
-		if m := re.FindSubmatch(low); m != nil {
-			return leadingInt(m[1])
+	// every pattern holds a code: most prose has none, and the patterns cost
+	code := hasStatusCode(low)
+	if code {
+		for _, re := range sdkResponseError {
+			if m := re.FindSubmatch(low); m != nil {
+				return leadingInt(m[1])
+			}
 		}
 	}
 	if notClientStatus.Match(low) {
 		low = notClientStatus.ReplaceAll(low, nil)
 	}
 	best := 0
-	for _, re := range statusPhrases {
-		for _, m := range re.FindAllSubmatch(low, 4) {
-			code, err := strconv.Atoi(string(m[1]))
-			if err == nil {
-				best = mergeImplied(best, code)
-			}
-		}
+	if code {
+		best = codeShown(low)
 	}
 	if is5xx(best) && best != implied5xx {
 		return best
@@ -186,6 +185,39 @@ func statusShown(low []byte) int {
 		}
 	}
 	return best
+}
+
+// codeShown returns the code the status phrases find in low, a 5xx before
+// any other, or 0.
+func codeShown(low []byte) int {
+	best := 0
+	for _, re := range statusPhrases {
+		for _, m := range re.FindAllSubmatch(low, 4) {
+			code, err := strconv.Atoi(string(m[1]))
+			if err == nil {
+				best = mergeImplied(best, code)
+			}
+		}
+	}
+	return best
+}
+
+// hasStatusCode reports whether low holds three digits in a row, the
+// first of them 1 to 5: the code every status pattern holds.
+func hasStatusCode(low []byte) bool {
+	run := 0
+	for _, c := range low {
+		switch {
+		case !isDigit(c):
+			run = 0
+		case run > 0 || ('1' <= c && c <= '5'):
+			run++
+		}
+		if run == 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // containsNotAfter reports whether phrase occurs in low other than right
