@@ -2,6 +2,7 @@ package classifier
 
 import (
 	"bytes"
+	"encoding/json"
 	"regexp"
 )
 
@@ -10,52 +11,229 @@ import (
 // sometimes mangled ("WE Aug 03 ..."), hence the loose day name.
 var consolePrefix = regexp.MustCompile(`^[A-Za-z]{2,3},? [A-Za-z]{3} +\d{1,2} \d{2}:\d{2}:\d{2} [A-Za-z+0-9:]{2,9} \d{4} ?: ?`)
 
-// curlSent is what curl -v prints after "> ": the request line, its
-// headers and the blank line that ends them; wscat prints a sent frame
-// after it. Any other line after "> " is a markdown quote.
-var curlSent = regexp.MustCompile(`^> (?:[A-Za-z0-9-]+: |(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS) |[{\[]|$)`)
+// maxPrefixes bounds the layers stripPrefixes removes from one line: a
+// quote of a list item of a gutter of `aws logs tail` output of a Lambda
+// runtime line has five.
+const maxPrefixes = 8
 
-// stripPrefixes removes what exports, the CLI and the console put before a
-// log message: ISO and Insights timestamps, epoch milliseconds, the console
-// prefix, the `aws logs tail` stream name and the `--output text` columns.
+// stripPrefixes removes what pages, exports, the CLI and the console put
+// before a log message, layer by layer: markdown and editor markup (see
+// stripMarkup), ISO and Insights timestamps, epoch milliseconds, the
+// console prefix, the stream names of `aws logs tail` and `sam logs`, the
+// CSV columns of exports and the `--output text` columns.
 func stripPrefixes(b []byte) []byte {
+	msg, _ := stripLinePrefixes(b, pasteContext{})
+	return msg
+}
+
+// stripLinePrefixes is stripPrefixes for a line read after others, which
+// tell how its "> " reads (ctx); quoted is how many markdown quote levels
+// deep the line was.
+func stripLinePrefixes(b []byte, ctx pasteContext) (msg []byte, quoted int) {
 	b = trimSpace(b)
-	for len(b) > 1 && b[0] == '>' && b[1] == ' ' && !curlSent.Match(b) {
-		b = trimSpace(b[2:]) // a quote of markdown ("> "): the quoted line speaks for itself
+	for range maxPrefixes {
+		if len(b) == 0 {
+			return b, quoted
+		}
+		next, ok := stripMarkup(b, ctx)
+		if ok && b[0] == '>' {
+			quoted++
+			ctx.quoted-- // only the levels of the quote before are forced
+		}
+		if !ok {
+			next, ok = stripExportPrefix(b)
+		}
+		if !ok {
+			return b, quoted
+		}
+		b = trimSpace(next)
 	}
+	return b, quoted
+}
+
+// stripExportPrefix removes one export's or tool's columns before the
+// message and reports whether it found any.
+func stripExportPrefix(b []byte) ([]byte, bool) {
 	if bytes.HasPrefix(b, []byte("EVENTS\t")) {
-		return textOutputMessage(b)
+		return textOutputMessage(b), true
 	}
 	if len(b) > 20 && isLetter(b[0]) && (b[2] == ' ' || b[3] == ' ') {
 		if loc := consolePrefix.FindIndex(b[:min(len(b), 48)]); loc != nil {
-			return b[loc[1]:]
+			return b[loc[1]:], true
 		}
 	}
 	if n := isoTimestampLen(b); n > 0 {
+		n += zoneSuffixLen(b[n:]) + commaMillisLen(b[n:])
 		if n < len(b) && b[n] == ',' {
-			return csvField(trimSpace(b[n+1:]))
+			return csvField(trimSpace(b[n+1:])), true
 		}
-		b = trimSpace(b[n:])
-		return skipStreamName(b)
+		return skipStreamName(trimSpace(b[n:])), true
 	}
 	if n := epochLen(b); n > 0 {
 		if b[n] == ',' {
-			return csvField(trimSpace(b[n+1:]))
+			return csvField(trimSpace(b[n+1:])), true
 		}
-		return trimSpace(b[n+1:])
+		return b[n+1:], true
 	}
-	return b
+	if n := streamThenTimestampLen(b); n > 0 {
+		return b[n:], true
+	}
+	if b[0] == '"' {
+		return jsonMessageField(b)
+	}
+	return b, false
 }
 
-// csvField drops the quotes around the message column of a CSV export
-// (a log group's or a Logs Insights table's: 1579627365978,"(id) message").
-// The doubled quotes inside stay: the rules still find "errorType" in
-// ""errorType"".
-func csvField(b []byte) []byte {
-	if len(b) > 1 && b[0] == '"' && b[len(b)-1] == '"' {
-		return b[1 : len(b)-1]
+// messageFields are the keys under which the CLI's and the console's JSON
+// hold a log message: an event's "message", an Insights row's "@message",
+// and a get-query-results field's "value".
+var messageFields = [][]byte{[]byte(`"message":`), []byte(`"@message":`), []byte(`"value":`)}
+
+// jsonMessageField returns the message of a line of pretty-printed JSON
+// pasted without the rest of its document (`"message": "(id) Execution
+// failed ...",`), unescaped, and reports whether the line was one. An
+// event's "message" always has a field after it (ingestionTime); a lone
+// `"message": "Forbidden"` is rather the gateway's own response body,
+// which stays as it is.
+func jsonMessageField(b []byte) ([]byte, bool) {
+	for i, k := range messageFields {
+		if !bytes.HasPrefix(b, k) {
+			continue
+		}
+		v := trimSpace(b[len(k):])
+		end := jsonStringEnd(v)
+		if end < 0 || (i == 0 && !bytes.HasPrefix(trimSpace(v[end:]), []byte(","))) {
+			return b, false
+		}
+		var msg string
+		if json.Unmarshal(v[:end], &msg) != nil || len(msg) > len(b) {
+			return b, false // (only invalid UTF-8, which decoding replaces, grows)
+		}
+		return []byte(msg), true
 	}
-	return b
+	return b, false
+}
+
+// jsonStringEnd returns the length of the JSON string v opens with, or -1.
+func jsonStringEnd(v []byte) int {
+	if len(v) < 2 || v[0] != '"' {
+		return -1
+	}
+	for i := 1; i < len(v); i++ {
+		switch v[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1
+		}
+	}
+	return -1
+}
+
+// csvField returns the message column of a CSV export (a log group's, or
+// a Logs Insights table's: 1579627365978,"(id) message" or 2024-03-12
+// 10:15:00.000,"message",stream,log) with the CSV quoting undone. A quoted
+// message that goes on past the line (a Lambda event ends with its
+// newline) runs to the line's end. An unquoted one holds no comma, but a
+// line that is no CSV at all may ("2024-03-12 10:15:00,123 msg, more"):
+// only columns an export puts after the message are cut.
+func csvField(b []byte) []byte {
+	if len(b) == 0 || b[0] != '"' {
+		if i := bytes.IndexByte(b, ','); i >= 0 && exportColumns(b[i+1:]) {
+			return b[:i]
+		}
+		return b
+	}
+	b = b[1:]
+	end := bytes.IndexByte(b, '"')
+	if end < 0 {
+		return b
+	}
+	if csvClosing(b, end) {
+		return b[:end] // no doubled quote before the closing one: nothing to copy
+	}
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		if b[i] == '"' {
+			if csvClosing(b, i) {
+				return out
+			}
+			if b[i+1] == '"' {
+				i++
+			}
+		}
+		out = append(out, b[i])
+	}
+	return out
+}
+
+// csvClosing reports whether the quote at i closes a CSV field: it ends the
+// line or a comma follows. A quote before anything else (that is not a
+// doubled quote) was no CSV writer's: a typographic quote of the message
+// that reading folded to ASCII.
+func csvClosing(b []byte, i int) bool {
+	return i+1 == len(b) || b[i+1] == ','
+}
+
+// exportColumns reports whether b is the columns a Logs Insights export
+// puts after @message: empty fields, stream names, "account:log-group"
+// and numbers.
+func exportColumns(b []byte) bool {
+	for _, col := range bytes.Split(b, []byte(",")) {
+		col = trimSpace(col)
+		if len(col) > 0 && !isStreamName(col) && !allDigits(col) && !isAccountLog(col) {
+			return false
+		}
+	}
+	return true
+}
+
+// isAccountLog reports whether col is an Insights @log value,
+// "account-id:log-group".
+func isAccountLog(col []byte) bool {
+	acct, _, ok := bytes.Cut(col, []byte(":"))
+	return ok && len(acct) == 12 && allDigits(acct)
+}
+
+// commaMillisLen is the length of the milliseconds Python's logging writes
+// after a comma ("2024-03-12 10:15:00,123 ERROR ..."), which a CSV export's
+// comma does not have: its message column follows.
+func commaMillisLen(b []byte) int {
+	if len(b) >= 5 && b[0] == ',' && isDigit(b[1]) && isDigit(b[2]) && isDigit(b[3]) && (b[4] == ' ' || b[4] == '\t') {
+		return 4
+	}
+	return 0
+}
+
+// zoneSuffixLen is the length of a zone written after a timestamp: the
+// Serverless Framework's " (+00:00)", or " UTC".
+func zoneSuffixLen(b []byte) int {
+	if len(b) >= 9 && b[0] == ' ' && b[1] == '(' && (b[2] == '+' || b[2] == '-') && b[8] == ')' {
+		return 9
+	}
+	if bytes.HasPrefix(b, []byte(" UTC")) || bytes.HasPrefix(b, []byte(" GMT")) {
+		return 4
+	}
+	return 0
+}
+
+// streamThenTimestampLen is the length of the stream name and timestamp
+// `sam logs` puts before a message ("2024/03/12/[$LATEST]5d4a... 2024-03-
+// 12T10:15:00.123000 message"), or 0.
+func streamThenTimestampLen(b []byte) int {
+	if !isHex(b[:1]) {
+		return 0 // both kinds of stream name open with a hex digit
+	}
+	sp := bytes.IndexByte(b[:min(len(b), maxStreamName+1)], ' ')
+	if sp <= 0 || !isStreamName(b[:sp]) {
+		return 0
+	}
+	rest := trimSpace(b[sp:])
+	n := isoTimestampLen(rest)
+	if n == 0 {
+		return 0
+	}
+	return len(b) - len(rest) + n
 }
 
 // isoTimestampLen returns the length of a leading "2021-04-01T21:58:32.123Z"
@@ -109,27 +287,38 @@ func skipStreamName(b []byte) []byte {
 	if sp == 0 || sp == len(b) || sp == maxStreamName {
 		return b
 	}
-	tok := b[:sp]
-	if (len(tok) == 32 && isHex(tok)) || bytes.Contains(tok, []byte("[$")) {
+	if isStreamName(b[:sp]) {
 		return trimSpace(b[sp:])
 	}
 	return b
 }
 
-// textOutputMessage picks the message column of `aws logs ... --output
-// text` ("EVENTS\t<ids and times>\t<message>\t<timestamp>"): the longest
-// column that is not a number or a stream name.
-func textOutputMessage(b []byte) []byte {
-	var best []byte
-	for _, col := range bytes.Split(b[len("EVENTS\t"):], []byte("\t")) {
-		if allDigits(col) || (len(col) == 32 && isHex(col)) || bytes.Contains(col, []byte("[$")) {
-			continue
-		}
-		if len(col) > len(best) {
-			best = col
-		}
+// isStreamName reports whether tok is the name of an execution-log stream
+// (32 hex digits) or of a Lambda stream ("2024/01/01/[$LATEST]<id>",
+// "[12]" for a published version, the function's name before the bracket
+// on newer runtimes).
+func isStreamName(tok []byte) bool {
+	if (len(tok) == 32 && isHex(tok)) || bytes.Contains(tok, []byte("[$")) {
+		return true
 	}
-	return trimSpace(best)
+	open, end := bytes.IndexByte(tok, '['), bytes.IndexByte(tok, ']')
+	return len(tok) > 11 && isDigit(tok[0]) && tok[4] == '/' && tok[7] == '/' && tok[10] == '/' && open > 0 && end > open
+}
+
+// textOutputMessage picks the message column of `aws logs ... --output
+// text` ("EVENTS\t<ids and times>\t<message>\t<timestamp>"; the columns
+// are the event's fields in alphabetical order): what lies between the
+// leading numbers and stream name and the trailing timestamp, tabs of the
+// message included.
+func textOutputMessage(b []byte) []byte {
+	cols := bytes.Split(b[len("EVENTS\t"):], []byte("\t"))
+	if len(cols) > 1 && allDigits(cols[len(cols)-1]) {
+		cols = cols[:len(cols)-1]
+	}
+	for len(cols) > 1 && (allDigits(cols[0]) || isStreamName(cols[0])) {
+		cols = cols[1:]
+	}
+	return trimSpace(bytes.Join(cols, []byte("\t")))
 }
 
 // execRequestID splits "(request-id) message" and reports whether the line

@@ -64,6 +64,18 @@ func (s *Session) jsonLine(msg, line []byte, src source) bool {
 	if json.Unmarshal(msg, &m) != nil {
 		return false
 	}
+	if _, ok := m["@message"].(map[string]any); ok {
+		// a Logs Insights row downloaded as JSON, whose message was JSON (a
+		// record, a response body): the message is the log line, the row's
+		// other keys are the fields Insights discovered in it
+		var row struct {
+			Message json.RawMessage `json:"@message"`
+		}
+		if json.Unmarshal(msg, &row) == nil {
+			s.addLine(row.Message, src)
+		}
+		return true
+	}
 	rec := accessRecord{}
 	flatten(m, "", rec)
 	if inner := rec.get("message"); inner != "" && isEventWrapper(rec) {

@@ -183,33 +183,12 @@ func appendLower(dst, src []byte) []byte {
 			c = ' '
 			i++
 		case c == '&':
-			if r, n := htmlEntity(src[i:]); n > 0 {
-				c = r
+			if r, n := htmlEntity(src[i:]); n > 0 && r < 0x80 {
+				c = byte(r)
 				i += n - 1
 			}
 		}
 		dst = append(dst, c)
 	}
 	return dst
-}
-
-// htmlEntities are the entities a scraped page writes for the characters
-// the rules read.
-var htmlEntities = []struct {
-	name []byte
-	r    byte
-}{
-	{[]byte("&quot;"), '"'}, {[]byte("&#34;"), '"'}, {[]byte("&#39;"), '\''}, {[]byte("&apos;"), '\''},
-	{[]byte("&lt;"), '<'}, {[]byte("&gt;"), '>'}, {[]byte("&amp;"), '&'},
-}
-
-// htmlEntity returns the character of the entity b opens with and its
-// length, or 0.
-func htmlEntity(b []byte) (byte, int) {
-	for _, e := range htmlEntities {
-		if bytes.HasPrefix(b, e.name) {
-			return e.r, len(e.name)
-		}
-	}
-	return 0, 0
 }

@@ -2,8 +2,12 @@
 // numbered in the order of its pipeline:
 //
 //  1. read (1_read_*.go): stream the evidence line by line, from plain text
-//     or the JSON of the CloudWatch Logs CLI, with bounded memory, and strip
-//     the timestamps and columns exports put before a message;
+//     or the JSON of the CloudWatch Logs CLI, with bounded memory; undo how
+//     a line was pasted (a page's typographic quotes and entities, a
+//     terminal's colours, markdown quotes, lists and code, an editor's
+//     gutter) and strip the timestamps and columns tools and exports put
+//     before a message, so that the answer does not depend on where the
+//     evidence was copied from;
 //  2. attribute (2_attribute_*.go): say who wrote each line (the gateway's
 //     execution or access log, the Lambda platform, the function, an
 //     authorizer, a client, a CDN or a person) and group lines by request;

@@ -89,10 +89,17 @@ func FuzzReadFrom(f *testing.F) {
 
 func FuzzStripPrefixes(f *testing.F) {
 	seedCorpus(f, false)
+	f.Add([]byte("> - `&quot;message&quot;: \u201c(id) x\u201d,`"))
+	f.Add([]byte("\x1b[32m2024-03-12T10:15:00.000000+00:00\x1b[0m 8f14e45fceea167a5a36dedd4bea2543 x"))
+	f.Add([]byte(`2024-03-12 10:15:00.000,"a ""b"" c",8f14e45fceea167a5a36dedd4bea2543,123456789012:g`))
 	f.Fuzz(func(t *testing.T, line []byte) {
-		out := stripPrefixes(line)
-		if len(out) > len(line) {
-			t.Fatalf("grew: %q -> %q", line, out)
+		folded := foldPresentation(line)
+		if len(folded) > len(line) {
+			t.Fatalf("folding grew: %q -> %q", line, folded)
+		}
+		out := stripPrefixes(folded)
+		if len(out) > len(folded) {
+			t.Fatalf("grew: %q -> %q", folded, out)
 		}
 		_, _, _ = execRequestID(out)
 	})

@@ -54,6 +54,7 @@ type stats struct {
 	authorizerWord bool
 	shown5xx       int  // a 5xx a client, a CDN or a person showed anywhere (implied5xx: some 5xx)
 	curlCode       bool // the line before was a curl command printing %{http_code}
+	paste          pasteContext
 	retryAfter     time.Duration
 	maxLatency     time.Duration
 }
@@ -103,12 +104,14 @@ func (s *Session) addLine(raw []byte, src source) {
 	if len(raw) > maxLineBytes {
 		raw = raw[:maxLineBytes]
 	}
-	line := trimSpace(raw)
+	line := trimSpace(foldPresentation(trimSpace(raw)))
 	if len(line) == 0 {
+		s.st.paste = pasteContext{} // a blank line ends a quote
 		return
 	}
 	s.st.lines++
-	msg := stripPrefixes(line)
+	msg, quoted := stripLinePrefixes(line, s.st.paste)
+	s.st.paste = pasteContext{curl: quotesCurl(msg), quoted: quoted}
 	if len(msg) == 0 {
 		return
 	}
@@ -122,6 +125,9 @@ func (s *Session) addLine(raw []byte, src source) {
 	if msg[0] == '{' && s.jsonLine(msg, line, src) {
 		return
 	}
+	if s.quotedRecord(msg, line, src) {
+		return
+	}
 	if src != srcExecution && s.clfLine(msg, line) {
 		return
 	}
@@ -129,6 +135,30 @@ func (s *Session) addLine(raw []byte, src source) {
 		s.st.execLines++
 	}
 	s.clientLine(msg, line)
+}
+
+// quotesCurl reports whether msg is what curl -v sent (its request line or
+// a header), which stripLinePrefixes left with its "> ".
+func quotesCurl(msg []byte) bool {
+	return len(msg) > 2 && msg[0] == '>' && msg[1] == ' ' && msg[2] != '{' && msg[2] != '['
+}
+
+// quotedRecord reads "> {...}" and "> [time] ..." as a quoted log record
+// (a JSON or a common-log-format access record) and reports whether it was
+// one: wscat, which also puts "> " before what it sent, sends messages, not
+// log records.
+func (s *Session) quotedRecord(msg, line []byte, src source) bool {
+	if len(msg) < 4 || msg[0] != '>' || msg[1] != ' ' {
+		return false
+	}
+	rec := msg[2:]
+	switch rec[0] {
+	case '{':
+		return rec[len(rec)-1] == '}' && s.jsonLine(rec, line, src)
+	case '[':
+		return src != srcExecution && s.clfLine(rec, line)
+	}
+	return false
 }
 
 // group returns the live group for id, creating it when needed.

@@ -1,0 +1,114 @@
+package classifier
+
+import (
+	"bytes"
+	"regexp"
+)
+
+// curlSent is what curl -v prints after "> " on its own: the request line
+// (the headers after it are curl's only while a request is being sent, see
+// stripQuote) and the blank line that ends them; wscat prints a sent frame
+// after it. Any other line after "> " is a markdown quote.
+var curlSent = regexp.MustCompile(`^> (?:(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS) \S+ HTTP/|[{\[]|$)`)
+
+// curlHeader is a request header curl -v prints after its request line.
+var curlHeader = regexp.MustCompile(`^> [A-Za-z0-9-]+: `)
+
+// pasteContext is what the lines before tell about the one being read.
+type pasteContext struct {
+	// curl: the line before was curl -v sending a request, whose headers
+	// ("> Host: ...") follow; without it, "> Error: ..." is a quoted line
+	curl bool
+	// quoted: the line before was in a markdown quote this many levels
+	// deep, and so is this one if it opens with as many ">", whatever
+	// follows (a quoted "> {...}" body is no frame wscat sent)
+	quoted int
+}
+
+// stripMarkup removes one layer of what a page or an editor puts around a
+// pasted line (markdown's quote, list marker, code fence or code span, an
+// editor's line-number gutter) and reports whether it found one. The line
+// inside speaks for itself.
+func stripMarkup(b []byte, ctx pasteContext) ([]byte, bool) {
+	if len(b) == 0 {
+		return b, false
+	}
+	switch c := b[0]; {
+	case c == '>':
+		return stripQuote(b, ctx)
+	case c == '-' || c == '*' || c == '+':
+		if len(b) == 1 || b[1] == ' ' {
+			return b[1:], true // a list item ("- ", "* ", "+ ")
+		}
+	case c == 0xE2 && bytes.HasPrefix(b, []byte("•")):
+		return b[len("•"):], true
+	case c == '`' || c == '~':
+		return stripCode(b)
+	case c == '"':
+		if len(b) == 1 || b[1] == ',' {
+			return nil, true // the close of a CSV field whose message ended with a newline
+		}
+	case isDigit(c):
+		return stripNumbering(b)
+	}
+	return b, false
+}
+
+// stripQuote removes a markdown (or e-mail) quote marker, but not the "> "
+// before what curl -v sent or wscat typed, unless the line continues a
+// quote (see pasteContext).
+func stripQuote(b []byte, ctx pasteContext) ([]byte, bool) {
+	switch {
+	case len(b) == 1 || b[1] == '>':
+		return b[1:], true
+	case b[1] != ' ':
+	case ctx.quoted > 0 || (!curlSent.Match(b) && (!ctx.curl || !curlHeader.Match(b))):
+		return b[2:], true
+	}
+	return b, false
+}
+
+// stripCode removes a code fence line ("```log", "~~~") whole, and the
+// backticks of a code span around the line.
+func stripCode(b []byte) ([]byte, bool) {
+	fence := bytes.HasPrefix(b, []byte("```")) || bytes.HasPrefix(b, []byte("~~~"))
+	if fence && bytes.IndexByte(b, ' ') < 0 && (len(b) < 6 || !bytes.HasSuffix(b, b[:3])) {
+		return nil, true // the fence and its info string ("```json")
+	}
+	if b[0] != '`' && !fence {
+		return b, false
+	}
+	mark := b[0]
+	for len(b) > 0 && b[0] == mark {
+		b = b[1:]
+	}
+	for len(b) > 0 && b[len(b)-1] == mark {
+		b = b[:len(b)-1]
+	}
+	return b, true
+}
+
+// maxNumbering bounds the digits of a list number or a gutter's line number.
+const maxNumbering = 6
+
+// stripNumbering removes a numbered list's "12. " or "12) " and an editor's
+// or pager's gutter ("12 | ", "12 │ ").
+func stripNumbering(b []byte) ([]byte, bool) {
+	n := 0
+	for n < len(b) && n < maxNumbering && isDigit(b[n]) {
+		n++
+	}
+	if n == len(b) || n == maxNumbering {
+		return b, false
+	}
+	if (b[n] == '.' || b[n] == ')') && n <= 3 && (n+1 == len(b) || b[n+1] == ' ') {
+		return b[n+1:], true
+	}
+	rest := trimSpace(b[n:])
+	for _, bar := range [][]byte{[]byte("|"), []byte("│"), []byte("┃")} {
+		if bytes.HasPrefix(rest, bar) && (len(rest) == len(bar) || rest[len(bar)] == ' ' || rest[len(bar)] == '\t') {
+			return rest[len(bar):], true
+		}
+	}
+	return b, false
+}

@@ -1,0 +1,71 @@
+package classifier
+
+import "testing"
+
+// TestStripLinePrefixes pins the layers the reader peels off a pasted line,
+// and the look-alikes it must leave: what curl -v sent, the gateway's own
+// body, a line that only looks like a CSV row.
+func TestStripLinePrefixes(t *testing.T) {
+	cases := []struct {
+		name, in string
+		ctx      pasteContext
+		want     string
+	}{
+		{"quote of a list item", "> - (id) Method completed with status: 502", pasteContext{}, "(id) Method completed with status: 502"},
+		{"quoted header-like line", "> Error: Runtime exited", pasteContext{}, "Error: Runtime exited"},
+		{"curl request line", "> GET /prod/items HTTP/2", pasteContext{}, "> GET /prod/items HTTP/2"},
+		{"curl header after it", "> Host: abc.execute-api.us-east-1.amazonaws.com", pasteContext{curl: true}, "> Host: abc.execute-api.us-east-1.amazonaws.com"},
+		{"quoted curl request", "> > GET /prod HTTP/1.1", pasteContext{}, "> GET /prod HTTP/1.1"},
+		{"wscat frame", `> {"action":"send"}`, pasteContext{}, `> {"action":"send"}`},
+		{"quoted body", `> {"message":"Gateway timeout"}`, pasteContext{quoted: 1}, `{"message":"Gateway timeout"}`},
+		{"quoted curl header", "> > Host: x", pasteContext{curl: true, quoted: 1}, "> Host: x"},
+		{"code fence", "```json", pasteContext{}, ""},
+		{"code span", "`Task timed out after 3.00 seconds`", pasteContext{}, "Task timed out after 3.00 seconds"},
+		{"gutter", " 12 │ (id) Endpoint request timed out", pasteContext{}, "(id) Endpoint request timed out"},
+		{"numbered list", "3. Execution failed due to a timeout error", pasteContext{}, "Execution failed due to a timeout error"},
+		{"curl -w code", "502", pasteContext{}, "502"},
+		{"tail of a runtime line", "2024-03-12T10:15:00.123000+00:00 2024/03/12/[$LATEST]5d4a5b0c3e2f4a1b9c8d7e6f5a4b3c2d 2024-03-12T10:15:00.120Z\t5d4a5b0c-3e2f-4a1b-9c8d-7e6f5a4b3c2d\tTask timed out",
+			pasteContext{}, "5d4a5b0c-3e2f-4a1b-9c8d-7e6f5a4b3c2d\tTask timed out"},
+		{"sam logs", "2024/03/12/[12]5d4a5b0c3e2f4a1b9c8d7e6f5a4b3c2d 2024-03-12T10:15:00.123000 END RequestId: x", pasteContext{}, "END RequestId: x"},
+		{"serverless zone", "2024-03-12 10:15:00.123 (+00:00)\tabc\tINFO\thi", pasteContext{}, "abc\tINFO\thi"},
+		{"python logging comma", "2024-03-12 10:15:00,123 ERROR failed, retrying", pasteContext{}, "ERROR failed, retrying"},
+		{"insights CSV", `2024-03-12 10:15:00.000,"{""message"": ""Internal server error""}",8f14e45fceea167a5a36dedd4bea2543,123456789012:g`,
+			pasteContext{}, `{"message": "Internal server error"}`},
+		{"insights CSV, typographic quotes folded", `2024-03-12 10:15:00.000,"curl -sw "\n%{http_code}" -H "a: b" c,d",8f14e45fceea167a5a36dedd4bea2543,123456789012:g`,
+			pasteContext{}, `curl -sw "\n%{http_code}" -H "a: b" c,d`},
+		{"nested quoted body", `> > {"message":"Gateway timeout"}`, pasteContext{quoted: 2}, `{"message":"Gateway timeout"}`},
+		{"insights CSV unquoted", "2024-03-12 10:15:00.000,502,8f14e45fceea167a5a36dedd4bea2543,123456789012:g", pasteContext{}, "502"},
+		{"CSV field closing a Lambda event", `",2024/03/12/[$LATEST]5d4a,123456789012:/aws/lambda/fn`, pasteContext{}, ""},
+		{"text output with tabs", "EVENTS\t37\t1710238500040\t8f14e45fceea167a5a36dedd4bea2543\t2024-03-12T10:15:00.120Z\tabc\tERROR\tboom\t1710238500000",
+			pasteContext{}, "abc\tERROR\tboom"},
+		{"event fragment", `"message": "(id) Execution failed due to configuration error: Invalid mapping expression specified: $input.params(\"id\")",`,
+			pasteContext{}, `(id) Execution failed due to configuration error: Invalid mapping expression specified: $input.params("id")`},
+		{"the gateway's body", `"message": "Forbidden"`, pasteContext{}, `"message": "Forbidden"`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got, _ := stripLinePrefixes([]byte(c.in), c.ctx); string(got) != c.want {
+				t.Errorf("stripLinePrefixes(%q) = %q, want %q", c.in, got, c.want)
+			}
+		})
+	}
+}
+
+// TestFoldPresentation pins what a page, a word processor or a terminal put
+// in place of the logged bytes.
+func TestFoldPresentation(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"plain (id) line", "plain (id) line"},
+		{"{\u201cmessage\u201d:\u00a0\u201cInternal server error\u201d}", `{"message": "Internal server error"}`},
+		{"doesn\u2019t", "doesn't"},
+		{"arn:aws:lambda:us-east-1:123:function:\u200bfn", "arn:aws:lambda:us-east-1:123:function:fn"},
+		{"&quot;errorType&quot;: &#39;x&#x27; &lt;b&gt; &amp;amp; &nbsp;&unknown; a & b", `"errorType": 'x' <b> &amp;  &unknown; a & b`},
+		{"\x1b[32m2024-03-12T10:15:00\x1b[0m msg", "2024-03-12T10:15:00 msg"},
+		{"日本語 \xff", "日本語 \xff"},
+	}
+	for _, c := range cases {
+		if got := string(foldPresentation([]byte(c.in))); got != c.want {
+			t.Errorf("foldPresentation(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,206 @@
+package classifier
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// serverlessTabbed splits a Lambda runtime line the way the Serverless
+// Framework's format-lambda-log-event.js does: "<date>\t<id>\t<text>"
+// (Node.js) or "<level>\t<date>\t<id>\t<text>" (Python), else ok is false.
+func serverlessTabbed(l string) (date time.Time, id, level, text string, ok bool) {
+	parts := strings.Split(l, "\t")
+	if len(parts) < 3 {
+		return date, "", "", "", false
+	}
+	if d, err := time.Parse(time.RFC3339Nano, parts[0]); err == nil {
+		return d, parts[1], "", strings.Join(parts[2:], "\t"), true
+	}
+	if d, err := time.Parse(time.RFC3339Nano, parts[1]); err == nil && len(parts) > 3 {
+		return d, parts[2], parts[0] + "\t", strings.Join(parts[3:], "\t"), true
+	}
+	return date, "", "", "", false
+}
+
+func platformLine(l string) bool {
+	for _, p := range []string{"START", "INIT_START", "END", "REPORT"} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// serverlessV3 is `serverless logs` of Serverless Framework v1 to v3
+// (lib/plugins/aws/utils/format-lambda-log-event.js): platform lines as
+// they are, runtime lines as dayjs "YYYY-MM-DD HH:mm:ss.SSS (Z)", tab, the
+// request id, tab, the level and text.
+func serverlessV3(_ int, l string) string {
+	l = strings.TrimRight(l, " \t")
+	if platformLine(l) {
+		return l
+	}
+	date, id, level, text, ok := serverlessTabbed(l)
+	if !ok {
+		return l
+	}
+	return date.Format("2006-01-02 15:04:05.000 (-07:00)") + "\t" + id + "\t" + level + text
+}
+
+// serverlessV4 is the same file in Serverless Framework v4: platform lines
+// with "RequestId:" replaced by "-", "Version:" by "- Version:" and the
+// REPORT's durations on a line of their own; runtime lines as a header
+// "YYYY-MM-DD HH:mm:ss.SSS - <id> - <level>" and the text on the next line.
+// (v4 cuts a Python line's text at "<level>\t\t", which loses it; the text
+// is kept here, as the code means to.)
+func serverlessV4(_ int, l string) string {
+	if !strings.HasPrefix(l, "REPORT") {
+		l = strings.TrimRight(l, " \t")
+	}
+	if platformLine(l) {
+		l = strings.Replace(l, "RequestId:", "-", 1)
+		l = strings.Replace(l, "Version:", "- Version:", 1)
+		return strings.ReplaceAll(l, "\tDuration:", "\nDuration:")
+	}
+	date, id, level, text, ok := serverlessTabbed(l)
+	if !ok {
+		return l
+	}
+	return date.Format("2006-01-02 15:04:05.000") + " - " + id + " - " + level + "\n" + text
+}
+
+// filterLogEventsText is `aws logs filter-log-events --output text`
+// (awscli/formatter.py TextFormatter): "EVENTS" and the event's scalars in
+// key order, tab-separated.
+func filterLogEventsText(i int, l string) string {
+	ms := eventTime(i).UnixMilli()
+	return fmt.Sprintf("EVENTS\t%d\t%d\t%s\t%s\t%d", 37000000000000000+i, ms+40, execStream, l, ms)
+}
+
+// cliJSON writes a value as the AWS CLI's JSON output does (awscli/
+// formatter.py JSONFormatter: json.dump(indent=4, ensure_ascii=False)).
+func cliJSON(v any) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "    ")
+	if err := enc.Encode(v); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
+}
+
+// messages are the excerpt's non-blank lines, each one event.
+func messages(excerpt []byte) []string {
+	var out []string
+	for _, l := range lines(excerpt) {
+		if strings.TrimSpace(l) != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// filterLogEventsJSON is `aws logs filter-log-events` (CloudWatch Logs API
+// FilterLogEvents: events of logStreamName, timestamp, message,
+// ingestionTime, eventId, then searchedLogStreams).
+func filterLogEventsJSON(excerpt []byte) []byte {
+	type event struct {
+		LogStreamName string `json:"logStreamName"`
+		Timestamp     int64  `json:"timestamp"`
+		Message       string `json:"message"`
+		IngestionTime int64  `json:"ingestionTime"`
+		EventID       string `json:"eventId"`
+	}
+	var evs []event
+	for i, m := range messages(excerpt) {
+		ms := eventTime(i).UnixMilli()
+		evs = append(evs, event{execStream, ms, m, ms + 40, fmt.Sprint(37000000000000000 + i)})
+	}
+	return cliJSON(struct {
+		Events   []event  `json:"events"`
+		Searched []string `json:"searchedLogStreams"`
+	}{evs, []string{}})
+}
+
+// getLogEventsJSON is `aws logs get-log-events` (GetLogEvents: events of
+// timestamp, message, ingestionTime, and the two paging tokens).
+func getLogEventsJSON(excerpt []byte) []byte {
+	type event struct {
+		Timestamp     int64  `json:"timestamp"`
+		Message       string `json:"message"`
+		IngestionTime int64  `json:"ingestionTime"`
+	}
+	var evs []event
+	for i, m := range messages(excerpt) {
+		ms := eventTime(i).UnixMilli()
+		evs = append(evs, event{ms, m, ms + 40})
+	}
+	return cliJSON(struct {
+		Events   []event `json:"events"`
+		Forward  string  `json:"nextForwardToken"`
+		Backward string  `json:"nextBackwardToken"`
+	}{evs, "f/38139591287468017930000000000000000000000000000000000000", "b/38139591287468017930000000000000000000000000000000000000"})
+}
+
+// insightsTime is how Logs Insights prints @timestamp.
+func insightsTime(i int) string { return eventTime(i).Format("2006-01-02 15:04:05.000") }
+
+// insightsCSV is the Logs Insights console's "Download table (CSV)" of the
+// default query's fields: a header row, RFC 4180 quoting. A Lambda event's
+// message ends with its newline, so its closing quote opens the next line
+// (lambdaEOL; public logs-insights-results.csv files show both shapes).
+func insightsCSV(lambdaEOL bool) func([]byte) []byte {
+	return func(excerpt []byte) []byte {
+		var b bytes.Buffer
+		w := csv.NewWriter(&b)
+		rows := [][]string{{"@timestamp", "@message", "@logStream", "@log"}}
+		for i, m := range messages(excerpt) {
+			if lambdaEOL {
+				m += "\n"
+			}
+			rows = append(rows, []string{insightsTime(i), m, execStream, "123456789012:orders-api-logs"})
+		}
+		if err := w.WriteAll(rows); err != nil {
+			panic(err)
+		}
+		return b.Bytes()
+	}
+}
+
+// insightsJSON is the console's "Download table (JSON)": an array of
+// objects keyed by field, a message that is itself JSON as an object.
+func insightsJSON(excerpt []byte) []byte {
+	var rows []map[string]any
+	for i, m := range messages(excerpt) {
+		var msg any = m
+		if obj := json.RawMessage(strings.TrimSpace(m)); json.Valid(obj) && obj[0] == '{' {
+			msg = obj
+		}
+		rows = append(rows, map[string]any{"@timestamp": insightsTime(i), "@message": msg})
+	}
+	return cliJSON(rows)
+}
+
+// getQueryResultsJSON is `aws logs get-query-results` (GetQueryResults:
+// rows of field/value pairs, @ptr last, then statistics and status).
+func getQueryResultsJSON(excerpt []byte) []byte {
+	type field struct {
+		Field string `json:"field"`
+		Value string `json:"value"`
+	}
+	var rows [][]field
+	for i, m := range messages(excerpt) {
+		rows = append(rows, []field{{"@timestamp", insightsTime(i)}, {"@message", m},
+			{"@ptr", fmt.Sprintf("CmAKJwojMTIzNDU2Nzg5MDEyOm9yZGVycy1hcGktbG9ncxAHEgQIARAAEiUaGAIGZP%04d", i)}})
+	}
+	return cliJSON(struct {
+		Results    [][]field      `json:"results"`
+		Statistics map[string]int `json:"statistics"`
+		Status     string         `json:"status"`
+	}{rows, map[string]int{"recordsMatched": len(rows), "recordsScanned": len(rows), "bytesScanned": 4096}, "Complete"})
+}

@@ -1,0 +1,160 @@
+package classifier
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// presentation is one way people paste the same evidence.
+type presentation struct {
+	name  string
+	apply func(excerpt []byte) []byte
+}
+
+// Stream names as CloudWatch names them: a REST execution log's stream is a
+// 32-hex id, a Lambda function's "date/[version]id".
+const (
+	execStream   = "8f14e45fceea167a5a36dedd4bea2543"
+	lambdaStream = "2024/03/12/[$LATEST]5d4a5b0c3e2f4a1b9c8d7e6f5a4b3c2d"
+)
+
+// eventTime is the time of the i-th line of an excerpt when a tool prints
+// it: a fixed base, 7 ms apart, so every run presents the same bytes.
+func eventTime(i int) time.Time {
+	return time.Date(2024, 3, 12, 10, 15, 0, 0, time.UTC).Add(time.Duration(i) * 7 * time.Millisecond)
+}
+
+// presentations are the shapes a pasted excerpt takes, each with where its
+// format comes from.
+var presentations = []presentation{
+	// markdown (CommonMark): a quoted block, a quote in a quote (a reply
+	// quoting a quote), list items, indented code, fenced code with an info
+	// string, inline code spans
+	{"markdown quote", everyLine(func(_ int, l string) string { return strings.TrimRight("> "+l, " ") })},
+	{"markdown nested quote", everyLine(func(_ int, l string) string { return strings.TrimRight("> > "+l, " ") })},
+	{"list item -", eachLine(func(_ int, l string) string { return "- " + l })},
+	{"list item *", eachLine(func(_ int, l string) string { return "* " + l })},
+	{"numbered list", eachLine(func(i int, l string) string { return fmt.Sprintf("%d. %s", i+1, l) })},
+	{"indent 4 spaces", eachLine(func(_ int, l string) string { return "    " + l })},
+	{"indent tab", eachLine(func(_ int, l string) string { return "\t" + l })},
+	{"code fence", func(b []byte) []byte { return []byte("```log\n" + string(b) + "```\n") }},
+	{"inline code", eachLine(func(_ int, l string) string { return "`" + l + "`" })},
+	// a Windows editor or clipboard
+	{"CRLF", func(b []byte) []byte { return bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n")) }},
+	// text taken from a page's HTML source or an HTML-escaping export: the
+	// five characters HTML escapes, as PHP's htmlspecialchars(ENT_QUOTES)
+	// and GitHub's rendered markdown write them
+	{"HTML entities", eachLine(func(_ int, l string) string { return htmlEscaper.Replace(l) })},
+	// word processors and CMS pages: typographic quotes, non-breaking
+	// spaces, zero-width spaces at the break opportunities of long words
+	{"typographic quotes", eachLine(func(_ int, l string) string { return curlyQuotes(l) })},
+	{"non-breaking spaces", eachLine(func(_ int, l string) string { return strings.ReplaceAll(l, " ", "\u00a0") })},
+	{"zero-width spaces", eachLine(func(_ int, l string) string { return "\u200b" + zeroWidth.Replace(l) })},
+	// an editor's or a pager's gutter ("bat", GitHub's blame view)
+	{"line numbers", everyLine(func(i int, l string) string { return strings.TrimRight(fmt.Sprintf("%3d | %s", i+1, l), " ") })},
+	{"aws logs tail (detailed)", eachLine(tailDetailed(execStream, false))},
+	{"aws logs tail (Lambda)", eachLine(tailDetailed(lambdaStream, false))},
+	{"aws logs tail --color on", eachLine(tailDetailed(execStream, true))},
+	{"aws logs tail --format short", eachLine(tailShort)},
+	{"sam logs", eachLine(samLogs)},
+	{"serverless logs v3", eachLine(serverlessV3)},
+	{"serverless logs v4", eachLine(serverlessV4)},
+	{"console table, tab", eachLine(consoleTab)},
+	{"console table, rows", consoleRows},
+	{"filter-log-events JSON", filterLogEventsJSON},
+	{"get-log-events JSON", getLogEventsJSON},
+	{"filter-log-events text", eachLine(filterLogEventsText)},
+	{"Insights CSV", insightsCSV(false)},
+	{"Insights CSV, Lambda EOLs", insightsCSV(true)},
+	{"Insights JSON download", insightsJSON},
+	{"get-query-results JSON", getQueryResultsJSON},
+}
+
+// everyLine is eachLine for presentations that mark blank lines too (a
+// quote's ">", a gutter's number).
+func everyLine(f func(i int, l string) string) func([]byte) []byte {
+	return func(excerpt []byte) []byte {
+		var b strings.Builder
+		for i, l := range lines(excerpt) {
+			b.WriteString(f(i, l))
+			b.WriteByte('\n')
+		}
+		return []byte(b.String())
+	}
+}
+
+var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&#39;")
+
+// zeroWidth puts a zero-width space after the characters where pages let
+// long identifiers (ARNs, UUIDs, paths) wrap.
+var zeroWidth = strings.NewReplacer("/", "/\u200b", "-", "-\u200b", "_", "_\u200b")
+
+// curlyQuotes turns straight quotes into the typographic ones a word
+// processor or a CMS substitutes: “ and ” alternately, ’ for '.
+func curlyQuotes(l string) string {
+	var b strings.Builder
+	open := true
+	for _, r := range l {
+		switch r {
+		case '"':
+			b.WriteString(map[bool]string{true: "\u201c", false: "\u201d"}[open])
+			open = !open
+		case '\'':
+			b.WriteString("\u2019")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// tailDetailed is `aws logs tail`'s default format (aws-cli,
+// awscli/customizations/logs/tail.py, DetailedLogEventsFormatter):
+// timestamp.isoformat(timespec='microseconds') in UTC, the stream name, the
+// message; with colour, colorama's green and cyan around the first two.
+func tailDetailed(stream string, colour bool) func(int, string) string {
+	return func(i int, l string) string {
+		ts := eventTime(i).Format("2006-01-02T15:04:05.000000-07:00")
+		if colour {
+			ts, stream = "\x1b[32m"+ts+"\x1b[0m", "\x1b[36m"+stream+"\x1b[0m"
+		}
+		return ts + " " + stream + " " + l
+	}
+}
+
+// tailShort is `aws logs tail --format short` (ShortLogEventsFormatter):
+// strftime("%Y-%m-%dT%H:%M:%S") and the message.
+func tailShort(i int, l string) string {
+	return eventTime(i).Format("2006-01-02T15:04:05") + " " + l
+}
+
+// samLogs is `sam logs` (aws-sam-cli, samcli/lib/observability/cw_logs/
+// cw_log_formatters.py CWPrettyPrintFormatter): the stream name, then
+// timestamp_to_iso (utcfromtimestamp(...).isoformat(), no zone), then the
+// message.
+func samLogs(i int, l string) string {
+	return lambdaStream + " " + eventTime(i).Format("2006-01-02T15:04:05.000000") + " " + l
+}
+
+// consoleTab is a row copied from the CloudWatch console's log events
+// table into a text editor: the time column (local ISO with offset), a
+// tab, the message.
+func consoleTab(i int, l string) string {
+	return eventTime(i).Format("2006-01-02T15:04:05.000-07:00") + "\t" + l
+}
+
+// consoleRows is the same table copied from the page rather than as cells:
+// the time on a line of its own, the message, a blank line (a training
+// report holds such a paste).
+func consoleRows(excerpt []byte) []byte {
+	var b strings.Builder
+	for i, l := range lines(excerpt) {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		b.WriteString(eventTime(i).Format("2006-01-02T15:04:05.000-07:00") + "\n" + l + "\n\n")
+	}
+	return []byte(b.String())
+}

@@ -1,0 +1,133 @@
+package classifier
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// presented is a case with log evidence and the diagnosis it gets as it
+// was pasted.
+type presented struct {
+	name            string
+	excerpt         []byte
+	cause, status   string
+	causeW, statusW string // what the case wants, to tell a fix from a break
+}
+
+// loadPresentable reads the training reports and the fixtures that carry
+// log evidence, with the diagnosis each gets as written. The held-out
+// reports are left alone: they measure what no rule was written from, and
+// re-presenting them would turn their figures into training material.
+func loadPresentable(t *testing.T) []presented {
+	t.Helper()
+	var out []presented
+	for _, pattern := range []string{"testdata/real/train/*.log", "testdata/cases/*.log"} {
+		files, err := filepath.Glob(pattern)
+		if err != nil || len(files) == 0 {
+			t.Fatalf("%s: %v", pattern, err)
+		}
+		for _, f := range files {
+			want, body := readCase(t, f)
+			_, _, _, excerpt := realHeader(body)
+			s := readText(t, excerpt)
+			if !s.logEvidence() {
+				continue
+			}
+			d := s.Diagnose(LangEN)
+			out = append(out, presented{name: filepath.Base(filepath.Dir(f)) + "/" + filepath.Base(f), excerpt: excerpt,
+				cause: d.Cause.String(), status: d.Status.String(), causeW: want.cause, statusW: want.status})
+		}
+	}
+	return out
+}
+
+func readText(t *testing.T, text []byte) *Session {
+	t.Helper()
+	s := NewSession(Hints{})
+	if _, err := s.ReadFrom(bytes.NewReader(text)); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestPresentationInvariance re-presents every training report and fixture
+// with log evidence the ways people paste logs (see presentations) and
+// checks that its cause and status do not change: the answer is about the
+// evidence, not about the tool or the page it was copied from. Under the
+// race detector, which adds nothing to code that runs on one goroutine
+// and slows it tenfold, every raceStride-th case is enough.
+func TestPresentationInvariance(t *testing.T) {
+	cases := loadPresentable(t)
+	stride := 1
+	if raceEnabled {
+		stride = raceStride
+	}
+	t.Logf("%d cases with log evidence (training reports and fixtures), every %d tried", len(cases), stride)
+	var mu sync.Mutex
+	changed := map[string]int{}
+	t.Run("presentations", func(t *testing.T) {
+		for _, p := range presentations {
+			t.Run(p.name, func(t *testing.T) {
+				t.Parallel()
+				n := presentationChanges(t, p, cases, stride)
+				mu.Lock()
+				changed[p.name] = n
+				mu.Unlock()
+			})
+		}
+	})
+	total := 0
+	for _, p := range presentations {
+		t.Logf("%-28s %3d cases changed cause or status", p.name, changed[p.name])
+		total += changed[p.name]
+	}
+	t.Logf("%d case x presentation pairs changed in all", total)
+}
+
+// raceStride thins the cases under the race detector.
+const raceStride = 5
+
+// presentationChanges diagnoses every stride-th case as p presents it and
+// returns how many changed cause or status; each change is an error.
+func presentationChanges(t *testing.T, p presentation, cases []presented, stride int) int {
+	changed := 0
+	for i := 0; i < len(cases); i += stride {
+		c := cases[i]
+		text := p.apply(c.excerpt)
+		if bytes.Equal(text, c.excerpt) {
+			continue // the tool leaves this excerpt as it is
+		}
+		d := readText(t, text).Diagnose(LangEN)
+		cause, status := d.Cause.String(), d.Status.String()
+		if cause != c.cause || status != c.status {
+			changed++
+			t.Errorf("%s: %s/%s became %s/%s (wants %s/%s)", c.name, c.status, c.cause, status, cause, c.statusW, c.causeW)
+		}
+	}
+	return changed
+}
+
+// lines splits an excerpt into its lines, without the empty one after the
+// final newline.
+func lines(excerpt []byte) []string {
+	return strings.Split(strings.TrimRight(string(excerpt), "\n"), "\n")
+}
+
+// eachLine re-presents every non-blank line with f (blank lines stay
+// blank, as they do under a quote or a prefix that tools add per event).
+func eachLine(f func(i int, l string) string) func([]byte) []byte {
+	return func(excerpt []byte) []byte {
+		var b strings.Builder
+		for i, l := range lines(excerpt) {
+			if strings.TrimSpace(l) != "" {
+				l = f(i, l)
+			}
+			b.WriteString(l)
+			b.WriteByte('\n')
+		}
+		return []byte(b.String())
+	}
+}
