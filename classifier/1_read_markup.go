@@ -23,6 +23,10 @@ type pasteContext struct {
 	// deep, and so is this one if it opens with as many ">", whatever
 	// follows (a quoted "> {...}" body is no frame wscat sent)
 	quoted int
+	// bareStamp: the line before held a tool's timestamp or stream and no
+	// message, which `aws logs tail --format json` prints before a message
+	// it lays out as JSON on the lines after
+	bareStamp bool
 }
 
 // stripMarkup removes one layer of what a page or an editor puts around a

@@ -284,11 +284,11 @@ func skipStreamName(b []byte) []byte {
 	for sp < len(b) && sp < maxStreamName && b[sp] != ' ' && b[sp] != '\t' {
 		sp++
 	}
-	if sp == 0 || sp == len(b) || sp == maxStreamName {
+	if sp == 0 || sp == maxStreamName {
 		return b
 	}
 	if isStreamName(b[:sp]) {
-		return trimSpace(b[sp:])
+		return trimSpace(b[sp:]) // nothing when the message is on the lines after
 	}
 	return b
 }

@@ -2,9 +2,11 @@ package classifier
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf16"
 )
 
 // presentation is one way people paste the same evidence.
@@ -58,7 +60,9 @@ var presentations = []presentation{
 	{"aws logs tail (Lambda)", eachLine(tailDetailed(lambdaStream, false))},
 	{"aws logs tail --color on", eachLine(tailDetailed(execStream, true))},
 	{"aws logs tail --format short", eachLine(tailShort)},
+	{"aws logs tail --format json", eachLine(tailJSON)},
 	{"sam logs", eachLine(samLogs)},
+	{"sam logs, JSON message", eachLine(samLogsJSON)},
 	{"serverless logs v3", eachLine(serverlessV3)},
 	{"serverless logs v4", eachLine(serverlessV4)},
 	{"console table, tab", eachLine(consoleTab)},
@@ -128,6 +132,60 @@ func tailDetailed(stream string, colour bool) func(int, string) string {
 // strftime("%Y-%m-%dT%H:%M:%S") and the message.
 func tailShort(i int, l string) string {
 	return eventTime(i).Format("2006-01-02T15:04:05") + " " + l
+}
+
+// tailJSON is `aws logs tail --format json` (PrettyJSONLogEventsFormatter):
+// as detailed, but a message that is JSON printed on the lines after,
+// json.dumps(indent=4).
+func tailJSON(i int, l string) string {
+	ts := eventTime(i).Format("2006-01-02T15:04:05.000000-07:00")
+	if pretty, ok := pythonJSON(l, 4); ok {
+		return ts + " " + execStream + " \n" + pretty
+	}
+	return ts + " " + execStream + " " + l
+}
+
+// samLogsJSON is `sam logs` on a message that is JSON (CWJsonFormatter:
+// json.dumps(indent=2) when the message starts with "{"), then the stream
+// and time before it.
+func samLogsJSON(i int, l string) string {
+	if pretty, ok := pythonJSON(l, 2); ok && strings.HasPrefix(l, "{") {
+		l = pretty
+	}
+	return samLogs(i, l)
+}
+
+// pythonJSON re-indents a message that is one JSON object as Python's
+// json.dumps(indent=n) does: keys in their order, ", " never at a line's
+// end, non-ASCII escaped.
+func pythonJSON(l string, n int) (string, bool) {
+	l = strings.TrimSpace(l)
+	if !strings.HasPrefix(l, "{") || !json.Valid([]byte(l)) {
+		return "", false
+	}
+	var b bytes.Buffer
+	if json.Indent(&b, []byte(l), "", strings.Repeat(" ", n)) != nil {
+		return "", false
+	}
+	return asciiJSON(b.String()), true
+}
+
+// asciiJSON escapes non-ASCII characters as \uXXXX, as json.dumps's
+// ensure_ascii does.
+func asciiJSON(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			b.WriteRune(r)
+		case r > 0xffff:
+			r1, r2 := utf16.EncodeRune(r)
+			fmt.Fprintf(&b, "\\u%04x\\u%04x", r1, r2)
+		default:
+			fmt.Fprintf(&b, "\\u%04x", r)
+		}
+	}
+	return b.String()
 }
 
 // samLogs is `sam logs` (aws-sam-cli, samcli/lib/observability/cw_logs/

@@ -13,6 +13,7 @@ import (
 // remediation in lang and the client backoff advice. It does not change the
 // session, so more evidence can be added and Diagnose called again.
 func (s *Session) Diagnose(lang Lang) Diagnosis {
+	s.flushPretty() // lines added one by one may end inside an object
 	api := s.apiType()
 	t := s.tallyRequests(api)
 	rows := t.sorted()
@@ -220,6 +221,7 @@ func (s *Session) logEvidence() bool {
 
 // sawEvidence reports whether any line was recognised as log or client output.
 func (s *Session) sawEvidence() bool {
+	s.flushPretty()
 	if s.st.execLines+s.st.accessLines+s.st.lambdaLines > 0 || s.st.completed > 0 || s.st.notFailed > 0 {
 		return true
 	}

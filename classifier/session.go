@@ -31,6 +31,9 @@ type Session struct {
 
 	st         stats
 	openLambda string // Lambda invocation between START and END, for lines without ids
+
+	pretty    *prettyJSON // a pretty-printed JSON object being gathered
+	replaying bool        // its lines are being read one by one
 }
 
 // stats are the counts gathered while reading.
@@ -94,6 +97,7 @@ func (s *Session) AddEvent(e LogEvent) {
 		s.addLine([]byte(line), src)
 		msg = rest
 	}
+	s.flushPretty() // an event is whole: an object it opened and never closed is none
 	if src != srcLambda {
 		s.openLambda = prevOpen
 	}
@@ -104,6 +108,10 @@ func (s *Session) addLine(raw []byte, src source) {
 	if len(raw) > maxLineBytes {
 		raw = raw[:maxLineBytes]
 	}
+	if s.pretty != nil {
+		s.continuePretty(raw, src)
+		return
+	}
 	line := trimSpace(foldPresentation(trimSpace(raw)))
 	if len(line) == 0 {
 		s.st.paste = pasteContext{} // a blank line ends a quote
@@ -111,8 +119,14 @@ func (s *Session) addLine(raw []byte, src source) {
 	}
 	s.st.lines++
 	msg, quoted := stripLinePrefixes(line, s.st.paste)
+	before := s.st.paste
 	s.st.paste = pasteContext{curl: quotesCurl(msg), quoted: quoted}
 	if len(msg) == 0 {
+		// a line that held a tool's prefix alone, not a page's markup
+		s.st.paste.bareStamp = len(stripMarkupOnly(line, before)) > 0
+		return
+	}
+	if msg[0] == '{' && s.startPretty(msg, raw, src, before.bareStamp || len(stripMarkupOnly(line, before)) > len(msg)) {
 		return
 	}
 	if id, rest, ok := execRequestID(msg); ok && src != srcLambda && src != srcAccess {

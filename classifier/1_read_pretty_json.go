@@ -1,0 +1,154 @@
+package classifier
+
+import (
+	"bytes"
+	"encoding/json"
+)
+
+// A JSON record is often pasted pretty-printed, one field a line: `aws logs
+// tail --format json` and `sam logs` indent a message that is JSON, and
+// people paste access-log records from their editor. The lines of one
+// object are gathered; a log record (an access-log record, a CloudWatch
+// event, a Lambda JSON log record), the gateway's own response body
+// ({"message": "..."}) and any object a tool printed as a message's pretty
+// form (after its timestamp and stream) are read as the one line they were
+// logged or sent as. Other lines, other objects among them (a response a
+// person laid out, which the rules read field by field as people paste
+// it), are read one by one, as before.
+
+// Bounds of one gathered object: CloudWatch events are at most 256 KB, but a
+// line is cut at maxLineBytes anyway.
+const (
+	maxPrettyBytes = maxLineBytes
+	maxPrettyLines = 512
+)
+
+// prettyJSON is an object being gathered.
+type prettyJSON struct {
+	text  []byte   // the object so far, its lines joined
+	raws  [][]byte // the raw lines, to read one by one if it is no object
+	src   source
+	depth int  // open braces and brackets
+	inStr bool // inside a string
+	esc   bool // after a backslash inside a string
+	tool  bool // a tool printed it as a message, after its prefix
+}
+
+// startPretty begins gathering at msg, a line that opens a JSON object it
+// does not close, and reports whether it did.
+// tool is whether a tool's prefix came before it, on its line or alone on
+// the line before.
+func (s *Session) startPretty(msg, raw []byte, src source, tool bool) bool {
+	if s.replaying || len(msg) == 0 || msg[0] != '{' {
+		return false
+	}
+	p := &prettyJSON{src: src, tool: tool}
+	p.scan(msg)
+	if p.depth <= 0 {
+		return false
+	}
+	p.text = append(p.text, msg...)
+	p.raws = append(p.raws, bytes.Clone(raw))
+	s.pretty = p
+	return true
+}
+
+// continuePretty adds a raw line to the object being gathered; once the
+// object closes it is read as one line, or its lines one by one when they
+// are no JSON.
+func (s *Session) continuePretty(raw []byte, src source) {
+	p := s.pretty
+	if src != p.src {
+		s.flushPretty()
+		s.addLine(raw, src)
+		return
+	}
+	line := stripMarkupOnly(trimSpace(foldPresentation(trimSpace(raw))), s.st.paste)
+	p.text = append(append(p.text, '\n'), line...)
+	p.raws = append(p.raws, bytes.Clone(raw))
+	p.scan(line)
+	switch {
+	case p.depth <= 0:
+		s.pretty = nil
+		var one bytes.Buffer
+		if json.Compact(&one, p.text) != nil {
+			s.replay(p)
+			return
+		}
+		line := one.Bytes()
+		switch {
+		case p.tool || gatewayBody(line):
+			s.addLine(line, p.src)
+		case !s.jsonLine(line, line, p.src):
+			s.replay(p)
+		}
+	case len(p.text) > maxPrettyBytes || len(p.raws) > maxPrettyLines:
+		s.flushPretty()
+	}
+}
+
+// flushPretty reads the lines of an object that never closed one by one.
+func (s *Session) flushPretty() {
+	if p := s.pretty; p != nil {
+		s.pretty = nil
+		s.replay(p)
+	}
+}
+
+func (s *Session) replay(p *prettyJSON) {
+	s.replaying = true
+	for _, raw := range p.raws {
+		s.addLine(raw, p.src)
+	}
+	s.replaying = false
+}
+
+// gatewayBody reports whether an object is the gateway's standard response
+// body: one key, "message".
+func gatewayBody(obj []byte) bool {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(obj, &m) != nil || len(m) != 1 {
+		return false
+	}
+	_, ok := m["message"]
+	return ok
+}
+
+// scan follows the nesting of the object through one more line.
+func (p *prettyJSON) scan(b []byte) {
+	for _, c := range b {
+		switch {
+		case p.esc:
+			p.esc = false
+		case p.inStr:
+			p.esc = c == '\\'
+			p.inStr = c != '"'
+		case c == '"':
+			p.inStr = true
+		case c == '{' || c == '[':
+			p.depth++
+		case c == '}' || c == ']':
+			p.depth--
+		}
+	}
+}
+
+// stripMarkupOnly removes the page's and the editor's markup (a quote, a
+// gutter) from a line inside a gathered object, but none of the prefixes
+// of stripLinePrefixes that would read a field of it as a message.
+func stripMarkupOnly(b []byte, ctx pasteContext) []byte {
+	for range maxPrefixes {
+		if len(b) == 0 || b[0] == '"' {
+			return b
+		}
+		next, ok := stripMarkup(b, ctx)
+		if !ok {
+			return b
+		}
+		if b[0] == '>' {
+			ctx.quoted--
+		}
+		b = trimSpace(next)
+	}
+	return b
+}
