@@ -287,6 +287,10 @@ func gatewayRules() []ruleSpec {
 		{lit: "invalid mapping expression specified", cause: CauseNot5xx, weight: wWeak, implied: 400, unless: "execution failed", layers: notGateway},
 		{lit: "validation result: warnings :", cause: CauseNot5xx, weight: wWeak, implied: 400, unless: "execution failed", layers: notGateway},
 		{lit: "lexical error", cause: CauseMappingTemplateError, weight: 60},
+		// any other configuration error the gateway states about a request
+		// or response template (a MOCK integration's template that sets
+		// statusCode to a string among them) is a template's fault
+		{lit: "template", re: `configuration error: [^\n]*\b(?:request|response|mapping) template`, cause: CauseMappingTemplateError, weight: wSpecific},
 		{lit: "authorizerconfigurationexception", cause: CauseAuthorizerError, weight: 92},
 		// what HTTP APIs log when an authorizer's answer has the wrong shape
 		{lit: "response from the lambda authorizer", cause: CauseAuthorizerError, weight: 99},
@@ -534,6 +538,10 @@ func clientRules() []ruleSpec {
 		// a web framework in the function caught the error and answered
 		// 500 itself (Chalice's body)
 		{lit: `"code"`, re: `"code"\s*:\s*"internalservererror"\s*,\s*"message"\s*:\s*"an internal server error occurred`, cause: CauseLambdaFunctionError, weight: wHint, implied: 500},
+		// Chalice's answer, with its own error code, when a view raises
+		// ChaliceViewError (its early releases answered every uncaught
+		// exception so); a code no other software prints
+		{lit: "chaliceviewerror", re: `"code"\s*:\s*"chaliceviewerror"`, cause: CauseLambdaFunctionError, weight: wHint, implied: 500},
 		// (these bodies, reason phrases and codes show a status only where
 		// the function did not write them: in its own log they are what its
 		// own call to a dependency got, an axios "Request failed with status

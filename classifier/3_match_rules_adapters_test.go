@@ -26,6 +26,9 @@ func TestAdapterWordings(t *testing.T) {
 		{"bref fpm", "Error communicating with PHP-FPM to read the HTTP response. Bref will restart PHP-FPM now. Original exception message: hollodotme\\FastCGI\\Exceptions\\ReadFailedException Stream got blocked, or terminated.", fn, "unknown"},
 		// chalice/app.py Chalice._get_view_function_response: logs, then answers 500
 		{"chalice", py + "Caught exception for <function index at 0x7f3c2e1b5e50>", fn, "500"},
+		// chalice/app.py: the body of a view's ChaliceViewError, the code
+		// every uncaught exception got in its early releases
+		{"chalice view error", "HTTP/1.1 500 Internal Server Error\n\n{\n    \"Code\": \"ChaliceViewError\",\n    \"Message\": \"An internal server error occurred.\"\n}", fn, "500"},
 		// zappa/handler.py LambdaHandler.handler: the body of its own 500
 		{"zappa body", "\"{'message': 'An uncaught exception happened while servicing this request. You can investigate this with the `zappa tail` command.'}\"", fn, "500"},
 		// Amazon.Lambda.AspNetCoreServer AbstractAspNetCoreFunction.ProcessRequest: logs, then answers 500

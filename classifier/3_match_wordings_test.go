@@ -159,6 +159,18 @@ func TestMappingRefusedAtConfiguration(t *testing.T) {
 	})
 }
 
+// A configuration error the gateway states about a template, in words no
+// other rule lists, is the template's; one it states about something else
+// stays a reason no cause covers.
+func TestTemplateConfigurationErrors(t *testing.T) {
+	checkWordings(t, []wording{
+		{"a mock integration's request template", "(6c6d6e6f-0000-4000-8000-00000000abcd) Execution failed due to configuration error: statusCode should be an integer which defined in request template\n" +
+			"(6c6d6e6f-0000-4000-8000-00000000abcd) Method completed with status: 500", "mapping_template_error", "500"},
+		{"a reason about no template", "(6c6d6e6f-0000-4000-8000-00000000abcd) Execution failed due to configuration error: ENILimitReachedException\n" +
+			"(6c6d6e6f-0000-4000-8000-00000000abcd) Method completed with status: 500", "unknown", "500"},
+	})
+}
+
 // "A function error" in the Lambda guide's words and its translations,
 // with the 502 the same sentence shows; a gateway line naming another
 // cause outweighs the words.
