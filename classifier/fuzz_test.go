@@ -78,6 +78,7 @@ func FuzzReadFrom(f *testing.F) {
 	seedCorpus(f, true)
 	f.Add([]byte(`{"events":[{"message":"(a) Method completed with status: 502"}]}`))
 	f.Add([]byte(`[[{"field":"@message","value":"x"}]]`))
+	f.Add([]byte("> {\n>   \"status\": \"502\",\n>   \"requestId\": \"x\"\n> }\n{\n  \"open\": [\"never closed\"\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s := NewSession(Hints{})
 		if _, err := s.ReadFrom(bytes.NewReader(data)); err != nil {

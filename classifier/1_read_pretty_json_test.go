@@ -1,0 +1,46 @@
+package classifier
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestPrettyJSON checks that an object laid out over several lines reads
+// as the one line it was logged as, and that lines which only look like the
+// start of one are still read one by one.
+func TestPrettyJSON(t *testing.T) {
+	record := `{"requestId": "Vwc2MGFUrPEFV_g=", "routeKey": "GET /orders", "status": "503", "integrationStatus": "-", "integrationErrorMessage": "Network error communicating with endpoint", "integrationLatency": "9"}`
+	pretty := "{\n" + strings.Join([]string{
+		`    "requestId": "Vwc2MGFUrPEFV_g=",`, `    "routeKey": "GET /orders",`, `    "status": "503",`,
+		`    "integrationStatus": "-",`, `    "integrationErrorMessage": "Network error communicating with endpoint",`,
+		`    "integrationLatency": "9"`}, "\n") + "\n}\n"
+	one := diagnoseWith(t, Hints{}, record)
+	if one.Cause == CauseUnknown || one.Status != Status503 {
+		t.Fatalf("the record on one line: %s/%s", one.Status, one.Cause)
+	}
+	cases := []struct{ name, text string }{
+		{"pretty", pretty},
+		{"quoted", "> " + strings.ReplaceAll(strings.TrimSuffix(pretty, "\n"), "\n", "\n> ") + "\n"},
+		{"after a tool's prefix", "2024-03-12T10:15:00.000000+00:00 8f14e45fceea167a5a36dedd4bea2543\n" + pretty},
+	}
+	for _, c := range cases {
+		d := diagnoseWith(t, Hints{}, c.text)
+		if d.Cause != one.Cause || d.Status != one.Status {
+			t.Errorf("%s: %s/%s, one line gives %s/%s", c.name, d.Status, d.Cause, one.Status, one.Cause)
+		}
+	}
+	// an object never closed: its lines are read one by one, the status
+	// line among them
+	open := "{\n  \"note\": \"cut here\"\nHTTP/1.1 502 Bad Gateway\n"
+	if d := diagnoseWith(t, Hints{}, open); d.Status != Status502 {
+		t.Errorf("unclosed object: status %s, want 502", d.Status)
+	}
+	// added line by line, the object is gathered until the diagnosis
+	s := NewSession(Hints{})
+	for _, l := range strings.Split(pretty, "\n") {
+		s.AddLine(l)
+	}
+	if d := s.Diagnose(LangEN); d.Cause != one.Cause {
+		t.Errorf("line by line: %s, one line gives %s", d.Cause, one.Cause)
+	}
+}
