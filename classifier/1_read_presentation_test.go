@@ -88,7 +88,7 @@ func TestPresentationInvariance(t *testing.T) {
 }
 
 // raceStride thins the cases under the race detector.
-const raceStride = 5
+const raceStride = 10
 
 // presentationChanges diagnoses every stride-th case as p presents it and
 // returns how many changed cause or status; each change is an error.
