@@ -33,7 +33,7 @@ func (s *Session) clientLine(msg, line []byte) {
 	}
 	s.noteAPIType(s.low, msg)
 	s.st.authorizerWord = s.st.authorizerWord || authorizerWord.Match(s.low)
-	if layer == LayerCDN && cdnPageMarks.Match(s.low) {
+	if layer == LayerCDN && isCDNPage(s.low, msg) {
 		s.group(nil).cdnPage = true
 	}
 	if layer == LayerClient && containerTimeoutBody.Match(s.low) {
@@ -95,6 +95,9 @@ var containerTimeoutBody = regexp.MustCompile(`^\{\s*"message"\s*:\s*"gateway ti
 
 // clientLayer says who emitted a line without ids; low is msg lower-cased.
 func clientLayer(low, msg []byte) Layer {
+	if cloudFrontHeading.Match(msg) {
+		return LayerCDN
+	}
 	layer := attribute(low)
 	if (layer == LayerPerson || layer == LayerUnknown) && levelWord.Match(msg) {
 		// a logger's level word opens a program's line: the function's, or,
