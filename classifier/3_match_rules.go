@@ -515,13 +515,19 @@ func clientRules() []ruleSpec {
 		// authorizer failed or answered something that is not a policy)
 		{lit: "authorizerconfigurationexception", re: `x-amzn-errortype[:= ]\s*\**\s*authorizerconfigurationexception`, implied: 500},
 		// a browser refused a response for its CORS headers (Chrome,
-		// Firefox, Safari), which the gateway or the function answered; a
-		// refused preflight ("does not have HTTP ok status") may be a 5xx,
-		// and Firefox's "did not succeed" means no response at all. The
+		// Firefox, Safari); a refused preflight ("does not have HTTP ok
+		// status") may be a 5xx, and Firefox's "did not succeed" means no
+		// response at all. A response without the headers shows no status:
+		// the gateway's own 5xx answers (a malformed proxy response, a
+		// timeout, an authorizer's failure) carry no CORS headers unless
+		// its gateway responses add them, so only a refusal of headers the
+		// response did carry shows an answer the API meant to give. The
 		// browsers print the status next to it when there is one.
-		{lit: "blocked by cors policy", cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500, unless: "http ok status"},
-		{lit: "cross-origin request blocked", cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500, unless: "did not succeed"},
-		{lit: "is not allowed by access-control-allow-origin", cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500},
+		{lit: "blocked by cors policy", cause: CauseNot5xx, weight: wWeak, unless: "http ok status"},
+		{lit: "cross-origin request blocked", cause: CauseNot5xx, weight: wWeak, unless: "did not succeed"},
+		{lit: "is not allowed by access-control-allow-origin", cause: CauseNot5xx, weight: wWeak},
+		{lit: "access-control-allow-", re: `access-control-allow-origin.? header (?:has a value|contains multiple values)|header in the response must not be the wildcard|is not allowed by access-control-allow-(?:headers|methods) in preflight response`, cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500},
+		{lit: "cors header", re: `cors header .access-control-allow-origin. does not match|did not find method in cors header|missing token .* in cors header`, cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500},
 		// a WebSocket client that got the 101 handshake and refused it for
 		// its subprotocol or accept header (the ws library's
 		// lib/websocket.js, that wscat prints; Chrome's handshake check):

@@ -39,21 +39,29 @@ func checkWordings(t *testing.T, cases []wording) {
 	}
 }
 
-// A browser's CORS refusal is not a 5xx unless the browser shows one, or
-// the evidence shows the failure whose response lacked the headers.
+// A browser's CORS refusal names no 5xx cause; it shows an answer below
+// 500 only when it refuses headers the response carried, since the
+// gateway's own 5xx answers carry none. The browser may show the status,
+// or the evidence the failure whose response lacked the headers.
 func TestCORSBlockWordings(t *testing.T) {
 	checkWordings(t, []wording{
 		{"chrome no header",
 			"Access to fetch at 'https://abc123.execute-api.us-east-1.amazonaws.com/prod/items' from origin 'https://example.com' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.",
-			"not_5xx", "none"},
+			"not_5xx", "unknown"},
 		{"chrome origin mismatch",
 			"Access to XMLHttpRequest at 'https://abc123.execute-api.us-east-1.amazonaws.com/v1/login' from origin 'https://example.com' has been blocked by CORS policy: The 'Access-Control-Allow-Origin' header has a value 'http://localhost:3000' that is not equal to the supplied origin.",
 			"not_5xx", "none"},
 		{"firefox header missing",
 			"Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://abc123.execute-api.us-east-1.amazonaws.com/prod/items. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing).",
-			"not_5xx", "none"},
+			"not_5xx", "unknown"},
 		{"safari",
 			"Origin https://example.com is not allowed by Access-Control-Allow-Origin.",
+			"not_5xx", "unknown"},
+		{"firefox origin mismatch",
+			"Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://abc123.execute-api.us-east-1.amazonaws.com/prod/items. (Reason: CORS header ‘Access-Control-Allow-Origin’ does not match ‘https://example.org’).",
+			"not_5xx", "none"},
+		{"chrome preflight headers refused",
+			"Access to fetch at 'https://abc123.execute-api.us-east-1.amazonaws.com/prod/items' from origin 'https://example.com' has been blocked by CORS policy: Request header field authorization is not allowed by Access-Control-Allow-Headers in preflight response.",
 			"not_5xx", "none"},
 		{"firefox shows the 502 it refused",
 			"Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://abc123.execute-api.us-east-1.amazonaws.com/prod/items. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 502.",

@@ -115,6 +115,7 @@ func (s *Session) noFailure(d *Diagnosis) {
 	}
 	if !s.sawAnswerBelow500() {
 		d.Why = "No line in the evidence shows what the client received, nor why a request failed."
+		s.refusedWithoutStatus(d)
 		return
 	}
 	d.Status = StatusNone
@@ -144,6 +145,23 @@ func (s *Session) noFailure(d *Diagnosis) {
 	d.Why = "No request in the evidence ended in a 5xx response."
 	if len(r.evidence) > 0 {
 		d.Why = "No request ended in 5xx; the errors seen are client-side or masked: " + quoteMessage(r.evidence[0])
+	}
+}
+
+// refusedWithoutStatus names the CORS refusal a report shows when no line
+// shows the status the refused response had: the refusal is no 5xx cause,
+// but the gateway's own 5xx answers carry no CORS headers either, so the
+// status stays unknown and the browser's network panel decides it.
+func (s *Session) refusedWithoutStatus(d *Diagnosis) {
+	for _, g := range s.live {
+		if g.lambda || g.status != 0 || g.best.cause != CauseNot5xx || g.best.implied != 0 {
+			continue
+		}
+		d.Cause, d.Confidence = CauseNot5xx, 0.4
+		d.Evidence = []string{g.decider}
+		d.Why = "A browser refused a response for its CORS headers and shows no status: " + quoteMessage(g.decider) +
+			". The gateway's own 5xx answers carry no CORS headers either; the status in the browser's network panel decides."
+		return
 	}
 }
 
