@@ -3,6 +3,7 @@ package classifier
 import (
 	"bytes"
 	"regexp"
+	"strings"
 )
 
 // Layer is who emitted a line of evidence. A rule fires only on lines of a
@@ -50,34 +51,34 @@ var clientMarks = regexp.MustCompile(`^(?:[<>] |\$ ?curl |curl |wscat |error: un
 	// and more of them, each as its source words it: a browser console's
 	// request line after the script location (Chrome) or after XHR/fetch
 	// (Firefox), Postman's status assertion, httpx, aiohttp, httpie,
-	// Retrofit, OkHttp's Response, OpenFeign, Flurl, coder/websocket, Ruby's
-	// Net::HTTP and Faraday, Guzzle, curl's exit message, websocat and
-	// Artillery's status counters
+	// Retrofit, OpenFeign, Flurl, coder/websocket, Ruby's Net::HTTP and
+	// Faraday, Guzzle, curl's exit message and websocat
 	`|\s(?:get|post|put|delete|patch|options|head) https?://\S+ (?:net::\S+ )?[1-5]\d\d \(|^(?:xhr|fetch) (?:get|post|put|delete|patch|options|head) https?://` +
-	`|expected response to have status code|httpx\.httpstatuserror|aiohttp\.client_exceptions|\b[1-5]\d\d, message='|^http: (?:warning|error): ` +
-	`|retrofit2\.httpexception|^response\{protocol=|^feign\.feignexception|flurlhttpexception|handshake response status code` +
-	`|net::http[a-z]*(?:error|exception)|faraday::[a-z]+|guzzlehttp\\exception|resulted in a \x60[1-5]\d\d|^curl: \(\d+\)|^websocat: |^http\.codes\.[1-5]\d\d` +
-	// Angular's HttpErrorResponse, Dart's Dio, Alamofire, Ktor, Apache
-	// HttpClient, OkHttp's and websocket-client's refused handshakes,
-	// PowerShell, wget, a request line indented (newman), hey's status
-	// distribution
-	`|http failure response for|dioerror|dioexception|response status code was unacceptable|(?:server|client)responseexception|clientrequestexception` +
+	`|expected response to have status code|httpx\.httpstatuserror|aiohttp\.client_exceptions|^http: (?:warning|error): ` +
+	`|retrofit2\.httpexception|^feign\.feignexception|flurlhttpexception|handshake response status code` +
+	`|net::http[a-z]*(?:error|exception)|faraday::[a-z]+|guzzlehttp\\exception|resulted in a \x60[1-5]\d\d|^curl: \(\d+\)|^websocat: ` +
+	// Angular's HttpErrorResponse, Dart's Dio, Ktor, Apache HttpClient,
+	// OkHttp's and websocket-client's refused handshakes, PowerShell, wget,
+	// a request line indented (newman)
+	`|http failure response for|dioerror|dioexception|(?:server|client)responseexception|clientrequestexception` +
 	`|httpresponseexception|expected http 101 response but was|websocketbadstatusexception|handshake status [1-5]\d\d` +
 	`|the remote server returned an error|^invoke-(?:restmethod|webrequest)\s?:|http request sent, awaiting response` +
-	`|^\s+(?:get|post|put|delete|patch|options|head) https?://|^\s*\[[1-5]\d\d\]\s+\d+ responses` +
+	`|^\s+(?:get|post|put|delete|patch|options|head) https?://` +
 	// the browsers' words for a fetch that got no response at all (Chrome,
 	// Firefox, Safari): the client's exception, not a function's
 	`|typeerror: (?:failed to fetch|networkerror when attempting to fetch resource|load failed)` +
-	// a response printed (Python requests' and httpx's repr, .NET's
-	// HttpResponseMessage, Chrome's headers pane), .NET's and Java-WebSocket's
-	// refused handshakes, urllib3's retries on a status
-	`|^<response \[[1-5]\d\d|^statuscode: [1-5]\d\d, reasonphrase:|^status code:\s*[1-5]\d\d|when status code '101' was expected` +
+	// Chrome's headers pane, .NET's and Java-WebSocket's refused
+	// handshakes, urllib3's retries on a status
+	`|^status code:\s*[1-5]\d\d|when status code '101' was expected` +
 	`|invalid status code received|urllib3\.exceptions|too many [1-5]\d\d error responses` +
 	// the same clients failing to connect: wscat, every httpx and Faraday
 	// error, Spring's ResourceAccessException
 	`|^wscat: |^httpx\.[a-z]+(?:error|timeout)\b|resourceaccessexception: i/o error on` +
 	// the AWS SDK for Java's exception for an answer of API Gateway itself
-	`|\(service: apigateway(?:v2)?, status code: [1-5]\d\d`)
+	`|\(service: apigateway(?:v2)?, status code: [1-5]\d\d` +
+	// and the forms a library prints the code in, which the status
+	// patterns read the code from
+	`|` + strings.Join(clientStatusForms, "|") + "|" + dotNetResponse)
 
 // clientOverFunction are a client's words that a function's level column
 // cannot open: Safari's console writes "[Error]" before what only a

@@ -13,7 +13,7 @@ import (
 // backticks, \x60 in the patterns), and the same in Japanese, Chinese and
 // Portuguese. Each has one group: the code. Matching runs on the
 // lower-cased line.
-var statusPhrases = []*regexp.Regexp{
+var statusPhrases = append([]*regexp.Regexp{
 	regexp.MustCompile(`(?:^|[^\w.])http/\d(?:\.\d)? ([1-5]\d\d)\b`),
 	regexp.MustCompile(`unexpected server response:? \(?([1-5]\d\d)\b`),
 	regexp.MustCompile(`\bstatus(?: code)?(?: of| is| was|:|=| -)? ?["\x60']?([1-5]\d\d)\b`),
@@ -25,24 +25,14 @@ var statusPhrases = []*regexp.Regexp{
 	regexp.MustCompile(`\b([45]\d\d)[\x60'"]? \(?(?:gone|forbidden|unauthorized|notfound|badrequest|toomanyrequests|limitexceeded|payloadtoolarge|conflict)exception\b`),
 	regexp.MustCompile(`\b(?:returns|returned|returning|gets?|got|getting|receives?|received|receiving|yields?|yielded|responds?|responded|answers?|answered|throws?|gives?|gave|see|saw|seeing|shows?|showed)(?: back)?(?: with)?(?: an?| the| http| status| code| error| response| a status code| status code){0,3} ["'(\x60]?([1-5]\d\d)\b`),
 	regexp.MustCompile(`\b([45]\d\d)s?[\x60'"]? (?:error|errors|response|responses|status|code|status code|erro|response code|server error|client error|issues?|problems?|failures?)\b`),
-	// client libraries that print the code in a form of their own:
-	// aiohttp's "502, message='Bad Gateway'", OkHttp's "Response{protocol=h2,
-	// code=502, ...}", Artillery's "http.codes.502:" counters and Ruby's
-	// 'Net::HTTPFatalError: 502 "Bad Gateway"'
-	regexp.MustCompile(`\b([1-5]\d\d), message='`),
-	regexp.MustCompile(`^response\{protocol=[^,]*, code=([1-5]\d\d)\b`),
-	regexp.MustCompile(`^http\.codes\.([1-5]\d\d)\b`),
+	// client libraries that print the code in a form of their own: Ruby's
+	// 'Net::HTTPFatalError: 502 "Bad Gateway"', Dio's "Http status error
+	// [504]", Gatling's "status.find.in(...), found 502", and a console's
+	// request line (Postman, Chrome): method, URL, then the code (and the
+	// clientStatusForms, appended below)
 	regexp.MustCompile(`net::http[a-z]*: ([1-5]\d\d)\b`),
-	// and Dio's "Http status error [504]", Alamofire's "Response status
-	// code was unacceptable: 502.", Gatling's "status.find.in(...), found
-	// 502", hey's "[502] 17 responses", and a console's request line
-	// (Postman, Chrome): method, URL, then the code
 	regexp.MustCompile(`http status error \[([1-5]\d\d)\]`),
-	regexp.MustCompile(`status code was unacceptable: ([1-5]\d\d)\b`),
 	regexp.MustCompile(`status\.find\.[a-z]+\(.*\), (?:but actually )?found ([1-5]\d\d)\b`),
-	regexp.MustCompile(`^\s*\[([1-5]\d\d)\]\s+\d+ responses`),
-	// Python requests' Response printed: "<Response [502]>"
-	regexp.MustCompile(`^<response \[([1-5]\d\d)\]`),
 	regexp.MustCompile(`(?:^|\s)(?:get|post|put|delete|patch|options|head) https?://\S+ (?:net::\S+ )?([1-5]\d\d)\b`),
 	// the code in parentheses after the error it names ("internal error (500)")
 	// (PowerShell's "The remote server returned an error: (502) Bad Gateway.")
@@ -62,6 +52,31 @@ var statusPhrases = []*regexp.Regexp{
 	regexp.MustCompile(`\b(?:response|return|result|error) code(?: is| was| of|:|=)? ?["'\x60]?([1-5]\d\d)\b`),
 	regexp.MustCompile(`(?:回傳|傳回|返回|回應|回应|響應|响应|得到|收到)[^0-9。]{0,8}([1-5]\d\d)\b`),
 	regexp.MustCompile(`\b(?:retorn\w*|receb\w*|devolv\w*|respond\w*)(?: (?:o|a|um|uma|com|erro|status|código|http))* ["'\x60]?([1-5]\d\d)\b`),
+}, compileAll(clientStatusForms)...)
+
+// clientStatusForms are forms only a client library prints a status it got
+// in, each as its source writes it, with one group: the code. A line in one
+// of them is the client's (clientMarks holds them), and shows that code.
+var clientStatusForms = []string{
+	`\b([1-5]\d\d), message='`,                             // aiohttp ClientResponseError
+	`^response\{protocol=[^,]*, code=([1-5]\d\d)\b`,        // OkHttp's Response printed
+	`^http\.codes\.([1-5]\d\d)\b`,                          // Artillery's counters
+	`^\s*\[([1-5]\d\d)\]\s+\d+ responses`,                  // hey's status distribution
+	`^<response \[([1-5]\d\d)\b`,                           // Python requests' and httpx's Response printed
+	`response status code was unacceptable: ([1-5]\d\d)\b`, // Alamofire
+}
+
+// dotNetResponse is .NET's HttpResponseMessage printed ("StatusCode: 502,
+// ReasonPhrase: 'Bad Gateway', ..."), a client's line.
+const dotNetResponse = `^statuscode: ([1-5]\d\d), reasonphrase:`
+
+// compileAll compiles each pattern.
+func compileAll(patterns []string) []*regexp.Regexp {
+	res := make([]*regexp.Regexp, len(patterns))
+	for i, p := range patterns {
+		res[i] = regexp.MustCompile(p)
+	}
+	return res
 }
 
 // notClientStatus are contexts where a code is not what the client got: an
@@ -80,7 +95,7 @@ var notClientStatus = regexp.MustCompile(`; status code: \d{3}; error code|exit 
 // function's statusCode.
 var sdkResponseError = []*regexp.Regexp{
 	regexp.MustCompile(`response error statuscode: ([1-5]\d\d)\b`),
-	regexp.MustCompile(`^statuscode: ([1-5]\d\d), reasonphrase:`),
+	regexp.MustCompile(dotNetResponse),
 }
 
 // statusPhraseWords are the gateway's standard bodies and reason phrases
