@@ -34,7 +34,7 @@ var presentations = []presentation{
 	// markdown (CommonMark): a quoted block, a quote in a quote (a reply
 	// quoting a quote), list items, indented code, fenced code with an info
 	// string, inline code spans
-	{"markdown quote", everyLine(func(_ int, l string) string { return strings.TrimRight("> "+l, " ") })},
+	{"markdown quote", markdownQuote},
 	{"markdown nested quote", everyLine(func(_ int, l string) string { return strings.TrimRight("> > "+l, " ") })},
 	{"list item -", eachLine(func(_ int, l string) string { return "- " + l })},
 	{"list item *", eachLine(func(_ int, l string) string { return "* " + l })},
@@ -74,6 +74,28 @@ var presentations = []presentation{
 	{"Insights CSV, Lambda EOLs", insightsCSV(true)},
 	{"Insights JSON download", insightsJSON},
 	{"get-query-results JSON", getQueryResultsJSON},
+	// the layers combine: a reply that quotes a tool's output, a page's
+	// source holding a console copy, a document holding a terminal's
+	{"quoted aws logs tail", then(eachLine(tailDetailed(lambdaStream, false)), markdownQuote)},
+	{"HTML source of a console copy", then(eachLine(consoleTab), htmlSource)},
+	{"word processor of sam logs", then(eachLine(samLogs), typographic, noBreakSpaces)},
+}
+
+var (
+	markdownQuote = everyLine(func(_ int, l string) string { return strings.TrimRight("> "+l, " ") })
+	htmlSource    = eachLine(func(_ int, l string) string { return htmlEscaper.Replace(l) })
+	typographic   = eachLine(func(_ int, l string) string { return curlyQuotes(l) })
+	noBreakSpaces = eachLine(func(_ int, l string) string { return strings.ReplaceAll(l, " ", "\u00a0") })
+)
+
+// then applies presentations one after the other, the first innermost.
+func then(ps ...func([]byte) []byte) func([]byte) []byte {
+	return func(b []byte) []byte {
+		for _, p := range ps {
+			b = p(b)
+		}
+		return b
+	}
 }
 
 // everyLine is eachLine for presentations that mark blank lines too (a

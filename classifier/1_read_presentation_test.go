@@ -81,7 +81,7 @@ func TestPresentationInvariance(t *testing.T) {
 	})
 	total := 0
 	for _, p := range presentations {
-		t.Logf("%-28s %3d cases changed cause or status", p.name, changed[p.name])
+		t.Logf("%-30s %3d cases changed cause or status", p.name, changed[p.name])
 		total += changed[p.name]
 	}
 	t.Logf("%d case x presentation pairs changed in all", total)
