@@ -1,6 +1,10 @@
 package classifier
 
-import "testing"
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
 
 // TestStatusWhereClientsPrintIt covers the ways client output shows the
 // status that the corpus taught: each report is a few lines as people
@@ -99,5 +103,17 @@ func checkStatuses(t *testing.T, cases []statusCase) {
 				t.Errorf("status %s, want %s", got, c.want)
 			}
 		})
+	}
+}
+
+// TestStatusPatternsHoldACode keeps statusShown's shortcut sound: a line
+// without three digits in a row skips every pattern, so each pattern must
+// need a code to match.
+func TestStatusPatternsHoldACode(t *testing.T) {
+	for _, re := range append(append([]*regexp.Regexp{}, statusPhrases...), sdkResponseError...) {
+		src := re.String()
+		if !strings.Contains(src, `([1-5]\d\d)`) && !strings.Contains(src, `([45]\d\d)`) {
+			t.Errorf("pattern %s has no three-digit code group", src)
+		}
 	}
 }
