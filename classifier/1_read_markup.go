@@ -105,6 +105,9 @@ func stripNumbering(b []byte) ([]byte, bool) {
 	if n == len(b) || n == maxNumbering {
 		return b, false
 	}
+	if c := b[n]; c != '.' && c != ')' && c != ' ' && c != '\t' && c != '|' && c != 0xE2 {
+		return b, false // a timestamp's "2024-", a time's "10:" (most lines: keep it quick)
+	}
 	if (b[n] == '.' || b[n] == ')') && n <= 3 && (n+1 == len(b) || b[n+1] == ' ') {
 		return b[n+1:], true
 	}

@@ -32,7 +32,7 @@ func stripPrefixes(b []byte) []byte {
 func stripLinePrefixes(b []byte, ctx pasteContext) (msg []byte, quoted int) {
 	b = trimSpace(b)
 	for range maxPrefixes {
-		if len(b) == 0 {
+		if len(b) == 0 || !opensPrefix[b[0]] {
 			return b, quoted
 		}
 		next, ok := stripMarkup(b, ctx)
@@ -51,9 +51,27 @@ func stripLinePrefixes(b []byte, ctx pasteContext) (msg []byte, quoted int) {
 	return b, quoted
 }
 
+// opensPrefix holds the bytes a layer stripLinePrefixes removes can open
+// with: markup's '>', '-', '*', '+', '•', '`', '~', a list's or gutter's
+// digit, a timestamp's, stream's or column's digit or letter, a CSV or JSON
+// quote. An execution log's "(request-id)" and a JSON record's "{" open
+// none, and most lines of an export are those.
+var opensPrefix = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = isDigit(byte(c)) || isLetter(byte(c))
+	}
+	for _, c := range []byte(">-*+`~\"\xe2") {
+		t[c] = true
+	}
+	return t
+}()
+
 // stripExportPrefix removes one export's or tool's columns before the
 // message and reports whether it found any.
 func stripExportPrefix(b []byte) ([]byte, bool) {
+	if c := b[0]; !isDigit(c) && !isLetter(c) && c != '"' {
+		return b, false // every prefix opens with a digit, a letter or a quote
+	}
 	if bytes.HasPrefix(b, []byte("EVENTS\t")) {
 		return textOutputMessage(b), true
 	}
@@ -208,6 +226,9 @@ func commaMillisLen(b []byte) int {
 // zoneSuffixLen is the length of a zone written after a timestamp: the
 // Serverless Framework's " (+00:00)", or " UTC".
 func zoneSuffixLen(b []byte) int {
+	if len(b) < 4 || b[0] != ' ' || (b[1] != '(' && b[1] != 'U' && b[1] != 'G') {
+		return 0
+	}
 	if len(b) >= 9 && b[0] == ' ' && b[1] == '(' && (b[2] == '+' || b[2] == '-') && b[8] == ')' {
 		return 9
 	}
