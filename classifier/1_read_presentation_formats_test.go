@@ -142,11 +142,11 @@ func curlyQuotes(l string) string {
 // message; with colour, colorama's green and cyan around the first two.
 func tailDetailed(stream string, colour bool) func(int, string) string {
 	return func(i int, l string) string {
-		ts := eventTime(i).Format("2006-01-02T15:04:05.000000-07:00")
+		ts, name := eventTime(i).Format("2006-01-02T15:04:05.000000-07:00"), stream
 		if colour {
-			ts, stream = "\x1b[32m"+ts+"\x1b[0m", "\x1b[36m"+stream+"\x1b[0m"
+			ts, name = "\x1b[32m"+ts+"\x1b[0m", "\x1b[36m"+name+"\x1b[0m"
 		}
-		return ts + " " + stream + " " + l
+		return ts + " " + name + " " + l
 	}
 }
 
