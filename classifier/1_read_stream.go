@@ -31,6 +31,7 @@ func (s *Session) ReadFrom(r io.Reader) (int64, error) {
 		err = s.readLines(br)
 	}
 	s.flushPretty()
+	s.releaseHeld(nil)
 	if errors.Is(err, io.EOF) {
 		err = nil
 	}

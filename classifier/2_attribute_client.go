@@ -28,6 +28,20 @@ func (s *Session) clientLine(msg, line []byte) {
 	msg = delocalize(msg)
 	s.low = appendLower(s.low[:0], msg[:min(len(msg), maxMatchBytes)])
 	layer := clientLayer(s.low, msg)
+	layer, dependency := s.traceLayer(layer)
+	if s.hold(layer, dependency, msg, line) {
+		return
+	}
+	s.clientEvidence(msg, line, layer, dependency)
+}
+
+// clientEvidence reads a line without ids that layer emitted; s.low holds
+// it lower-cased. dependency: a client's words in a function's stack trace,
+// the function's own call failing.
+func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool) {
+	if dependency {
+		s.dependencyFailed(line)
+	}
 	if layer.machine() {
 		s.st.machine++
 	}
@@ -39,7 +53,7 @@ func (s *Session) clientLine(msg, line []byte) {
 	if layer == LayerClient && containerTimeoutBody.Match(s.low) {
 		s.group(nil).timeoutBody = true
 	}
-	if m := httpStatusLine.FindSubmatch(msg); m != nil {
+	if m := httpStatusLine.FindSubmatch(msg); m != nil && layer != LayerFunction {
 		code := leadingInt(m[1])
 		s.noteShown(code)
 		s.group(nil).setCode(code, line)

@@ -14,6 +14,7 @@ import (
 // session, so more evidence can be added and Diagnose called again.
 func (s *Session) Diagnose(lang Lang) Diagnosis {
 	s.flushPretty() // lines added one by one may end inside an object
+	s.releaseHeld(nil)
 	api := s.apiType()
 	t := s.tallyRequests(api)
 	rows := t.sorted()
@@ -240,6 +241,7 @@ func (s *Session) logEvidence() bool {
 // sawEvidence reports whether any line was recognised as log or client output.
 func (s *Session) sawEvidence() bool {
 	s.flushPretty()
+	s.releaseHeld(nil)
 	if s.st.execLines+s.st.accessLines+s.st.lambdaLines > 0 || s.st.completed > 0 || s.st.notFailed > 0 {
 		return true
 	}

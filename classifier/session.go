@@ -34,6 +34,7 @@ type Session struct {
 
 	pretty    *prettyJSON // a pretty-printed JSON object being gathered
 	replaying bool        // its lines are being read one by one
+	tb        traceback   // the stack trace the lines are in, and a line held until the next
 }
 
 // stats are the counts gathered while reading.
@@ -98,6 +99,7 @@ func (s *Session) AddEvent(e LogEvent) {
 		msg = rest
 	}
 	s.flushPretty() // an event is whole: an object it opened and never closed is none
+	s.releaseHeld(nil)
 	if src != srcLambda {
 		s.openLambda = prevOpen
 	}
@@ -115,10 +117,14 @@ func (s *Session) addLine(raw []byte, src source) {
 	line := trimSpace(foldPresentation(trimSpace(raw)))
 	if len(line) == 0 {
 		s.st.paste = pasteContext{} // a blank line ends a quote
+		s.traceBlank()
 		return
 	}
 	s.st.lines++
 	msg, quoted := stripLinePrefixes(line, s.st.paste)
+	if s.tb.held && len(msg) > 0 {
+		s.releaseHeld(msg)
+	}
 	before := s.st.paste
 	s.st.paste = pasteContext{curl: quotesCurl(msg), quoted: quoted}
 	if len(msg) == 0 {

@@ -1,0 +1,219 @@
+package classifier
+
+import (
+	"bytes"
+	"regexp"
+)
+
+// A runtime's stack trace is the function's own log, whichever client
+// library's words its lines hold: "retrofit2.HttpException: HTTP 503"
+// above "\tat" frames, or "requests.exceptions.HTTPError: 502 Server Error"
+// under "File" frames, is what the function's call to a dependency got, not
+// what the API's client got. The same words without frames are a client's
+// output (a test script, a console). Telling the two apart takes a line of
+// context either way, kept in O(1) state as the lines stream by: the line
+// after a frame is still the trace's (the exception line Python prints
+// last), and a line that may head a trace (the exception line the JVM,
+// Node.js and .NET print first) is held until the next line says whether
+// frames follow.
+
+// traceKind is what a line is to a stack trace.
+type traceKind int8
+
+const (
+	notTrace    traceKind = iota
+	traceFrame            // a frame, or a line only a trace holds ("... 12 more")
+	traceHeader           // what opens a trace ("Traceback (most recent call last):")
+	pyFrame               // Python's "File" frame: its source line follows
+	nodeProps             // Node.js's last frame, before the error's own properties
+	goHeader              // Go's goroutine header, after the panic and a blank line
+)
+
+// The frame forms of each runtime, on the lower-cased line without its
+// indentation: the JVM's and .NET's "at Type.method(...)" (" in file:line
+// n" with symbols, " ~[jar]" from logback), Node.js's "at fn (path:l:c)"
+// and "at path:l:c", Python's "File "path", line n", Ruby's "path:n:in
+// 'method'" (the first frame holds the message) and "from path:n:in", Go's
+// "path.go:n +0x1d".
+var (
+	atFrame      = regexp.MustCompile(`^at (?:async |new )?\S+(?: ?\(([^()]*)\)|:\d+:\d+)(?: in \S.*:line \d+)?(?: ~?\[[^\]]*\])?( \{)?$`)
+	pythonFrame  = regexp.MustCompile(`^file "[^"]+", line \d+`)
+	rubyFrame    = regexp.MustCompile(`^(?:from )?\S+:\d+:in [\x60']`)
+	goFileFrame  = regexp.MustCompile(`^\S+\.go:\d+(?: \+0x[0-9a-f]+)?$`)
+	goroutine    = regexp.MustCompile(`^goroutine \d+ \[[^\]]+\]:$`)
+	jvmMore      = regexp.MustCompile(`^\.\.\. \d+ (?:more|common frames omitted)$`)
+	pythonCarets = regexp.MustCompile(`^[~^]+$`)
+)
+
+// browserFrame is a frame a browser's console shows: the page's script by
+// URL, or by the bare file name its source map gives ("settle.js:19:12").
+// A browser is the API's client, so its trace is the client's.
+var browserFrame = regexp.MustCompile(`^(?:(?:https?|webpack[\w-]*|blob|chrome-extension|moz-extension):|[\w.-]+\.(?:js|jsx|ts|tsx|mjs|cjs|vue):\d+:\d+$)`)
+
+// exceptionHead is the opening of an exception line ("Error: ...",
+// "Exception: ...", "panic: ..."): such a line is a program's even when it
+// reads like a sentence.
+var exceptionHead = regexp.MustCompile(`^(?:uncaught |unhandled exception\. )?[a-z_$][\w$.:\\]*(?: \(0x[0-9a-f]+\))?: `)
+
+// maxTraceProps bounds the lines of an error's properties read as the
+// trace's, should their braces never close.
+const maxTraceProps = 512
+
+// traceback is the state the stream keeps about a stack trace.
+type traceback struct {
+	last       int64 // number of the last frame or header line (stats.lines)
+	window     int64 // lines after it that are still the trace's
+	props      int   // open braces of the error's properties after Node.js's frames
+	propsLines int
+
+	held      bool // a line waits for the next to say whether frames follow
+	heldBlank bool // a blank line followed it
+	heldLayer Layer
+	heldMsg   []byte
+	heldLine  []byte
+	low       []byte // scratch: the next line lower-cased
+}
+
+// traceKindOf says what a lower-cased line is to a stack trace.
+func traceKindOf(low []byte) traceKind {
+	if len(low) < 3 {
+		return notTrace
+	}
+	switch low[0] {
+	case 'a':
+		return atFrameKind(low)
+	case 'f':
+		if pythonFrame.Match(low) {
+			return pyFrame
+		}
+	case 't':
+		if bytes.HasPrefix(low, []byte("traceback (most recent call last)")) {
+			return traceHeader
+		}
+	case 'g':
+		if goroutine.Match(low) {
+			return goHeader
+		}
+	case '.':
+		if jvmMore.Match(low) {
+			return traceFrame
+		}
+	case '-':
+		// .NET: an inner exception and the ends of its trace
+		if bytes.HasPrefix(low, []byte("---> ")) || bytes.HasPrefix(low, []byte("--- end of ")) {
+			return traceFrame
+		}
+	case '^', '~':
+		if pythonCarets.Match(low) {
+			return traceFrame
+		}
+	}
+	if bytes.Contains(low, []byte(":in ")) && rubyFrame.Match(low) {
+		return traceFrame
+	}
+	if bytes.Contains(low, []byte(".go:")) && goFileFrame.Match(low) {
+		return traceFrame
+	}
+	return notTrace
+}
+
+// atFrameKind reads an "at ..." frame of the JVM, .NET or Node.js.
+func atFrameKind(low []byte) traceKind {
+	m := atFrame.FindSubmatchIndex(low)
+	switch {
+	case m == nil:
+		return notTrace
+	case m[2] >= 0 && browserFrame.Match(low[m[2]:m[3]]):
+		return notTrace
+	case m[2] < 0 && browserFrame.Match(low[len("at "):]):
+		return notTrace
+	case m[4] >= 0:
+		return nodeProps
+	}
+	return traceFrame
+}
+
+// traceLayer says whose a line without ids is, given the trace around it:
+// a frame and the lines inside a trace are the function's (a person's
+// sentence stays a person's, unless it opens like an exception). It
+// reports too whether the line held a client's words, which in a trace are
+// the function's call to a dependency failing. s.low holds the line.
+func (s *Session) traceLayer(layer Layer) (Layer, bool) {
+	t, n := &s.tb, s.st.lines
+	kind := traceKindOf(s.low)
+	if kind != notTrace {
+		t.last, t.window, t.props = n, 1, 0
+		switch kind {
+		case pyFrame:
+			t.window = 2 // its source line, then a frame or the exception
+		case nodeProps:
+			t.props, t.propsLines = 1, 0
+		}
+		return LayerFunction, layer == LayerClient
+	}
+	inside := n-t.last <= t.window
+	if t.props > 0 && n == t.last+1 && t.propsLines < maxTraceProps {
+		t.props += bytes.Count(s.low, []byte("{")) - bytes.Count(s.low, []byte("}"))
+		t.last, t.window = n, 0
+		t.propsLines++
+		inside = true
+	}
+	if !inside || layer == LayerCDN || (layer == LayerPerson && !exceptionHead.Match(s.low)) {
+		return layer, false
+	}
+	return LayerFunction, layer == LayerClient
+}
+
+// hold keeps a line that may head a trace (a client's words, a program's
+// line of unknown writer, an exception that reads like a sentence) until
+// the next line; it reports whether it did.
+func (s *Session) hold(layer Layer, dependency bool, msg, line []byte) bool {
+	switch {
+	case dependency || layer == LayerFunction:
+		return false
+	case layer == LayerClient || layer == LayerUnknown:
+	case layer == LayerPerson && exceptionHead.Match(s.low):
+	default:
+		return false
+	}
+	t := &s.tb
+	t.held, t.heldBlank, t.heldLayer = true, false, layer
+	t.heldMsg = append(t.heldMsg[:0], msg...)
+	t.heldLine = append(t.heldLine[:0], line...)
+	return true
+}
+
+// releaseHeld reads the held line now that the next one, next, shows
+// whether frames follow it: then it is the function's. Past a blank line
+// only Go's goroutine header follows its "panic: " line.
+func (s *Session) releaseHeld(next []byte) {
+	t := &s.tb
+	if !t.held {
+		return
+	}
+	t.held = false
+	layer, dependency := t.heldLayer, false
+	if next != nil {
+		t.low = appendLower(t.low[:0], next[:min(len(next), maxMatchBytes)])
+		kind := traceKindOf(t.low)
+		if kind != notTrace && (!t.heldBlank || kind == goHeader && bytes.HasPrefix(t.heldMsg, []byte("panic: "))) {
+			layer, dependency = LayerFunction, layer == LayerClient
+		}
+	}
+	s.low = appendLower(s.low[:0], t.heldMsg[:min(len(t.heldMsg), maxMatchBytes)])
+	s.clientEvidence(t.heldMsg, t.heldLine, layer, dependency)
+}
+
+// traceBlank notes a blank line: it ends a trace.
+func (s *Session) traceBlank() {
+	s.tb.window, s.tb.props = -1, 0
+	s.tb.heldBlank = s.tb.held
+}
+
+// dependencyFailed records a client library's failure in the function's
+// own trace: the function's call failed, a function error.
+func (s *Session) dependencyFailed(line []byte) {
+	g := s.group([]byte(s.openLambda))
+	g.lambda = g.lambda || s.openLambda != ""
+	g.add(hit{cause: CauseLambdaFunctionError, weight: wWeak}, line)
+}

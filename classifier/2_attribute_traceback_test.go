@@ -1,0 +1,118 @@
+package classifier
+
+import "testing"
+
+// A client library's words inside a stack trace, or on the exception line
+// directly before or after its frames, are what the function's own call to
+// a dependency got: the function failed, and no status of the API's client
+// shows. Each runtime's trace is written as it prints it, pasted without
+// the Lambda runtime's columns.
+func TestClientWordsInARuntimesTrace(t *testing.T) {
+	fn, unknown := "lambda_function_error", "unknown"
+	checkWordings(t, []wording{
+		// Throwable.printStackTrace: the exception, then "\tat" frames,
+		// "Caused by:" and "\t... n more"
+		{"java retrofit (function's)", "retrofit2.HttpException: HTTP 503 \n" +
+			"\tat retrofit2.KotlinExtensions$await$2$2.onResponse(KotlinExtensions.kt:53)\n" +
+			"\tat retrofit2.OkHttpCall$1.onResponse(OkHttpCall.java:161)\n" +
+			"\tat com.example.orders.OrdersHandler.handleRequest(OrdersHandler.java:42)", fn, unknown},
+		{"java spring (function's)", "org.springframework.web.client.HttpServerErrorException$BadGateway: 502 Bad Gateway: [no body]\n" +
+			"\tat org.springframework.web.client.HttpServerErrorException.create(HttpServerErrorException.java:100)\n" +
+			"\tat com.example.Handler.handleRequest(Handler.java:31)", fn, unknown},
+		{"java caused by feign (function's)", "java.lang.RuntimeException: partner call failed\n" +
+			"\tat com.example.Handler.handleRequest(Handler.java:40)\n" +
+			"Caused by: feign.FeignException$ServiceUnavailable: [503 Service Unavailable] during [GET] to [https://partner.example.com/v1/a] [PartnerClient#get()]: []\n" +
+			"\tat feign.FeignException.serverErrorStatus(FeignException.java:256)\n" +
+			"\t... 12 more", fn, unknown},
+		// traceback.print_exception: header, "  File" frames with their
+		// source lines (3.11 adds carets), the exception line last
+		{"python requests (function's)", "Traceback (most recent call last):\n" +
+			"  File \"/var/task/app.py\", line 14, in lambda_handler\n" +
+			"    resp.raise_for_status()\n" +
+			"  File \"/var/task/requests/models.py\", line 1021, in raise_for_status\n" +
+			"    raise HTTPError(http_error_msg, response=self)\n" +
+			"requests.exceptions.HTTPError: 502 Server Error: Bad Gateway for url: https://partner.example.com/v1/orders", fn, unknown},
+		{"python httpx with carets (function's)", "Traceback (most recent call last):\n" +
+			"  File \"/var/task/app.py\", line 9, in lambda_handler\n" +
+			"    r = httpx.get(URL).raise_for_status()\n" +
+			"        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n" +
+			"  File \"/var/lang/lib/python3.12/site-packages/httpx/_models.py\", line 829, in raise_for_status\n" +
+			"    raise HTTPStatusError(message, request=request, response=self)\n" +
+			"httpx.HTTPStatusError: Server error '503 Service Unavailable' for url 'https://partner.example.com/v1/a'", fn, unknown},
+		{"python urllib3 retries (function's)", "Traceback (most recent call last):\n" +
+			"  File \"/var/task/urllib3/connectionpool.py\", line 948, in urlopen\n" +
+			"    retries = retries.increment(method, url, response=response, _pool=self)\n" +
+			"urllib3.exceptions.MaxRetryError: HTTPSConnectionPool(host='partner.example.com', port=443): Max retries exceeded with url: /v1/a (Caused by ResponseError('too many 502 error responses'))", fn, unknown},
+		// Node.js's Error.stack ("    at" frames) and util.inspect of the
+		// error's own properties after them
+		{"node axios (function's)", "AxiosError: Request failed with status code 502\n" +
+			"    at settle (/var/task/node_modules/axios/dist/node/axios.cjs:1966:12)\n" +
+			"    at IncomingMessage.handleStreamEnd (/var/task/node_modules/axios/dist/node/axios.cjs:3065:11)\n" +
+			"    at IncomingMessage.emit (node:events:529:35)\n" +
+			"    at process.processTicksAndRejections (node:internal/process/task_queues:82:21) {\n" +
+			"  code: 'ERR_BAD_RESPONSE',\n" +
+			"  response: {\n" +
+			"    status: 502,\n" +
+			"    statusText: 'Bad Gateway',\n" +
+			"    data: { message: 'Internal server error' }\n" +
+			"  }\n" +
+			"}", fn, unknown},
+		{"node got (function's)", "HTTPError: Response code 504 (Gateway Timeout)\n" +
+			"    at Request.<anonymous> (/var/task/node_modules/got/dist/source/as-promise/index.js:118:42)\n" +
+			"    at Object.<anonymous> (/var/task/index.js:3:9)", fn, unknown},
+		// Exception.ToString: "   at" frames, " in <file>:line n" with symbols
+		{"dotnet httpclient (function's)", "System.Net.Http.HttpRequestException: Response status code does not indicate success: 502 (Bad Gateway).\n" +
+			"   at System.Net.Http.HttpResponseMessage.EnsureSuccessStatusCode()\n" +
+			"   at Orders.Function.FunctionHandler(APIGatewayProxyRequest request, ILambdaContext context) in /src/Orders/Function.cs:line 42", fn, unknown},
+		{"dotnet inner exception (function's)", "System.AggregateException: One or more errors occurred.\n" +
+			" ---> Flurl.Http.FlurlHttpException: Call failed with status code 504 (Gateway Timeout): GET https://partner.example.com/v1/a\n" +
+			"   at Flurl.Http.FlurlClient.HandleExceptionAsync(FlurlCall call, Exception ex, CancellationToken token)\n" +
+			"   --- End of inner exception stack trace ---", fn, unknown},
+		// the same trace between the platform's START and END lines
+		{"node axios in an invocation (function's)", "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\n" +
+			"AxiosError: Request failed with status code 503\n" +
+			"    at settle (/var/task/node_modules/axios/lib/core/settle.js:19:12)\n" +
+			"END RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11", fn, unknown},
+		// the Go runtime's panic: the value, a blank line, then each goroutine
+		{"go websocket dial (function's)", "panic: failed to WebSocket dial: expected handshake response status code 101 but got 502\n\n" +
+			"goroutine 1 [running]:\n" +
+			"main.notify({0x4f2a10, 0xc000012345})\n" +
+			"\t/src/cmd/notify/main.go:27 +0x1d4\n" +
+			"main.main()\n" +
+			"\t/src/cmd/notify/main.go:12 +0x25", fn, unknown},
+		// Ruby's uncaught exception: the top frame holds the message and
+		// the class, "\tfrom" frames follow
+		{"ruby net/http (function's)", "/var/task/function.rb:12:in `lambda_handler': 502 \"Bad Gateway\" (Net::HTTPFatalError)\n" +
+			"\tfrom /var/lang/lib/ruby/3.3.0/net/http/response.rb:171:in `error!'\n" +
+			"\tfrom /var/task/function.rb:12:in `lambda_handler'", fn, unknown},
+		{"ruby faraday (function's)", "/var/task/vendor/bundle/ruby/3.3.0/gems/faraday-2.9.0/lib/faraday/response/raise_error.rb:42:in 'on_complete': the server responded with status 503 (Faraday::ServerError)\n" +
+			"\tfrom /var/task/app.rb:8:in 'handler'", fn, unknown},
+	})
+}
+
+// The same words without frames are a client's output (a test script, a
+// console), and so is what follows or precedes a trace past a blank line
+// or a person's sentence; a browser console's trace runs in the browser,
+// the API's client.
+func TestClientWordsBesideARuntimesTrace(t *testing.T) {
+	checkWordings(t, []wording{
+		{"requests alone (client's)", "requests.exceptions.HTTPError: 502 Server Error: Bad Gateway for url: " + apiURL, "unknown", "502"},
+		{"retrofit alone (client's)", "retrofit2.HttpException: HTTP 503 ", "integration_timeout", "503"},
+		{"a script's output then a sentence (client's)", "requests.exceptions.HTTPError: 504 Server Error: Gateway Timeout for url: " + apiURL + "\n" +
+			"This happens on every call after a minute.", "integration_timeout", "504"},
+		{"curl, a blank line, the function's trace", "HTTP/1.1 502 Bad Gateway\n{\"message\": \"Internal server error\"}\n\n" +
+			"java.lang.NullPointerException: Cannot invoke \"String.length()\" because \"s\" is null\n" +
+			"\tat com.example.Handler.handleRequest(Handler.java:18)", "lambda_function_error", "502"},
+		{"a person after the frames", "java.lang.IllegalStateException: no orders table\n" +
+			"\tat com.example.Handler.handleRequest(Handler.java:18)\n" +
+			"Calling the API from Postman I get 502 Bad Gateway every time.", "lambda_function_error", "502"},
+		{"a script's output, a blank line, a go trace", "aiohttp.client_exceptions.ClientResponseError: 504, message='Gateway Timeout', url=URL('" + apiURL + "')\n\n" +
+			"goroutine 1 [running]:\nmain.main()\n\t/src/main.go:12 +0x25", "lambda_function_error", "504"},
+		// Chrome's console: the source-mapped files of the page's bundle
+		{"browser console axios (client's)", "AxiosError: Request failed with status code 502\n" +
+			"    at settle (settle.js:19:12)\n" +
+			"    at XMLHttpRequest.onloadend (xhr.js:55:7)", "unknown", "502"},
+		{"browser console bundle (client's)", "AxiosError: Request failed with status code 504\n" +
+			"    at settle (https://app.example.com/static/js/main.3f2a1b.js:2:88123)", "integration_timeout", "504"},
+	})
+}
