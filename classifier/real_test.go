@@ -14,22 +14,17 @@ import (
 // was written from (a fixed share of sources by a hash of the URL, see
 // classifier/corpus), counted over the cases with log evidence (a line a
 // program wrote: a gateway, Lambda or client line, not only a person's
-// sentences). They hold the level measured (78.8% of causes, 84.8% of
-// statuses, 8 of 8 confident answers right; statuses fell to 82.4%, 28 of 34,
-// when one more held-out case with logs arrived, then to 77.8% of causes and of
-// statuses, 28 of 36, with two more, and causes to 71.8%, 28 of 39, with two
-// more from Lambda runtime threads, and statuses to 73.8%, 31 of 42, with three
-// more from issue threads; statuses rose to 83.3%, 35 of 42, when the status
-// of a named cause came from the evidence alone, and causes to 76.2%, 32 of
-// 42, when the rules learnt every runtime's failures, the @connections API's
-// errors, the translated articles' gateway messages and text copied from web
-// pages, while the held-out false all-clears fell to 1); the project's target is 90% of
+// sentences). They hold the level last measured: 59 of 74 causes (79.7%),
+// 63 of 74 statuses (85.1%), 19 of 19 confident answers right. Each move of
+// a floor is in its commit message; they went down when harder held-out
+// cases landed and up when rules improved, and no held-out case was ever
+// dropped or relabelled for its answer. The project's target is 90% of
 // causes, 95% of statuses and 95% precision at confidence >= 0.8, and no
 // false all-clear (a 5xx shown, none answered) on any held-out case, where
 // one case of the whole held-out part (without log evidence) still gets none.
 const (
-	heldOutCauseFloor        = 0.76
-	heldOutStatusFloor       = 0.83
+	heldOutCauseFloor        = 0.79
+	heldOutStatusFloor       = 0.85
 	heldOutPrecisionFloor    = 0.95
 	heldOutMaxFalseAllClears = 1
 	confident                = 0.8
