@@ -42,14 +42,17 @@ func (s *Session) startPretty(msg, raw []byte, src source, tool bool) bool {
 	if s.replaying || len(msg) == 0 || msg[0] != '{' {
 		return false
 	}
-	p := &prettyJSON{src: src, tool: tool}
+	// scanned on the stack: most lines that open with "{" close it (a JSON
+	// access log is all such lines), and need no gathering
+	p := prettyJSON{src: src, tool: tool}
 	p.scan(msg)
 	if p.depth <= 0 {
 		return false
 	}
-	p.text = append(p.text, msg...)
-	p.raws = append(p.raws, bytes.Clone(raw))
-	s.pretty = p
+	p.text = bytes.Clone(msg)
+	p.raws = [][]byte{bytes.Clone(raw)}
+	s.pretty = new(prettyJSON)
+	*s.pretty = p
 	return true
 }
 
