@@ -17,9 +17,12 @@ import (
 // it), are read one by one, as before.
 
 // Bounds of one gathered object: CloudWatch events are at most 256 KB, but a
-// line is cut at maxLineBytes anyway.
+// line is cut at maxLineBytes anyway. The raw lines kept to replay are
+// bounded apart from the object's text: blank lines and code fences add
+// nothing to it.
 const (
 	maxPrettyBytes = maxLineBytes
+	maxPrettyRaw   = 256 << 10
 	maxPrettyLines = 512
 )
 
@@ -27,6 +30,7 @@ const (
 type prettyJSON struct {
 	text  []byte   // the object so far, its lines joined
 	raws  [][]byte // the raw lines, to read one by one if it is no object
+	raw   int      // their bytes
 	src   source
 	depth int  // open braces and brackets
 	inStr bool // inside a string
@@ -50,7 +54,7 @@ func (s *Session) startPretty(msg, raw []byte, src source, tool bool) bool {
 		return false
 	}
 	p.text = bytes.Clone(msg)
-	p.raws = [][]byte{bytes.Clone(raw)}
+	p.raws, p.raw = [][]byte{bytes.Clone(raw)}, len(raw)
 	s.pretty = new(prettyJSON)
 	*s.pretty = p
 	return true
@@ -68,7 +72,7 @@ func (s *Session) continuePretty(raw []byte, src source) {
 	}
 	line := stripMarkupOnly(trimSpace(foldPresentation(trimSpace(raw))), s.st.paste)
 	p.text = append(append(p.text, '\n'), line...)
-	p.raws = append(p.raws, bytes.Clone(raw))
+	p.raws, p.raw = append(p.raws, bytes.Clone(raw)), p.raw+len(raw)
 	p.scan(line)
 	switch {
 	case p.depth <= 0:
@@ -85,7 +89,7 @@ func (s *Session) continuePretty(raw []byte, src source) {
 		case !s.jsonLine(line, line, p.src):
 			s.replay(p)
 		}
-	case len(p.text) > maxPrettyBytes || len(p.raws) > maxPrettyLines:
+	case len(p.text) > maxPrettyBytes || p.raw > maxPrettyRaw || len(p.raws) > maxPrettyLines:
 		s.flushPretty()
 	}
 }

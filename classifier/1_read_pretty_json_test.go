@@ -44,3 +44,18 @@ func TestPrettyJSON(t *testing.T) {
 		t.Errorf("line by line: %s, one line gives %s", d.Cause, one.Cause)
 	}
 }
+
+// TestPrettyJSONBound checks that lines adding nothing to a gathered
+// object's text (blank ones, long as a line may be) still count against
+// what is kept: the object is given up and its lines read one by one.
+func TestPrettyJSONBound(t *testing.T) {
+	s := NewSession(Hints{})
+	s.AddLine("{")
+	blank := strings.Repeat(" ", maxLineBytes)
+	for range maxPrettyRaw/maxLineBytes + 1 {
+		s.AddLine(blank)
+	}
+	if s.pretty != nil {
+		t.Errorf("still gathering after %d raw bytes, %d lines", s.pretty.raw, len(s.pretty.raws))
+	}
+}
