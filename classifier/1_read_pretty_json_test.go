@@ -59,3 +59,15 @@ func TestPrettyJSONBound(t *testing.T) {
 		t.Errorf("still gathering after %d raw bytes, %d lines", s.pretty.raw, len(s.pretty.raws))
 	}
 }
+
+// TestPrettyJSONEndsWithItsEvent checks that an access-log event whose
+// record never closes (cut at the line bound) does not gather the next
+// events' records into it: each event is whole.
+func TestPrettyJSONEndsWithItsEvent(t *testing.T) {
+	s := NewSession(Hints{})
+	s.AddEvent(LogEvent{Group: "orders-api-access", Message: `{"requestId": "a", "status": "200", "path": "/orders/`})
+	s.AddEvent(LogEvent{Group: "orders-api-access", Message: `{"requestId": "b", "status": "503", "integrationErrorMessage": "-", "responseLatency": "9"}`})
+	if s.pretty != nil || s.st.accessLines != 1 {
+		t.Errorf("the second event's record was not read at once (%d access lines, gathering %t)", s.st.accessLines, s.pretty != nil)
+	}
+}

@@ -30,8 +30,7 @@ func (s *Session) ReadFrom(r io.Reader) (int64, error) {
 	} else {
 		err = s.readLines(br)
 	}
-	s.flushPretty()
-	s.releaseHeld(nil)
+	s.settle()
 	if errors.Is(err, io.EOF) {
 		err = nil
 	}

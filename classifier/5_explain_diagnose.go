@@ -13,8 +13,7 @@ import (
 // remediation in lang and the client backoff advice. It does not change the
 // session, so more evidence can be added and Diagnose called again.
 func (s *Session) Diagnose(lang Lang) Diagnosis {
-	s.flushPretty() // lines added one by one may end inside an object
-	s.releaseHeld(nil)
+	s.settle() // lines added one by one may end inside an object
 	api := s.apiType()
 	t := s.tallyRequests(api)
 	rows := t.sorted()
@@ -240,8 +239,7 @@ func (s *Session) logEvidence() bool {
 
 // sawEvidence reports whether any line was recognised as log or client output.
 func (s *Session) sawEvidence() bool {
-	s.flushPretty()
-	s.releaseHeld(nil)
+	s.settle()
 	if s.st.execLines+s.st.accessLines+s.st.lambdaLines > 0 || s.st.completed > 0 || s.st.notFailed > 0 {
 		return true
 	}

@@ -90,6 +90,7 @@ func (s *Session) AddEvent(e LogEvent) {
 	msg := e.Message
 	if src == srcAccess && strings.HasPrefix(strings.TrimSpace(msg), "{") {
 		s.addLine([]byte(msg), src)
+		s.settle()
 		return
 	}
 	prevOpen := s.openLambda
@@ -98,11 +99,19 @@ func (s *Session) AddEvent(e LogEvent) {
 		s.addLine([]byte(line), src)
 		msg = rest
 	}
-	s.flushPretty() // an event is whole: an object it opened and never closed is none
-	s.releaseHeld(nil)
+	s.settle() // an event is whole: an object it opened and never closed is none
 	if src != srcLambda {
 		s.openLambda = prevOpen
 	}
+}
+
+// settle reads what waits for lines that are not coming (the input or the
+// event ended, a diagnosis is asked for): an object being gathered, line by
+// line, then a line held to see whether a stack trace's frames follow it
+// (the object's lines may hold one).
+func (s *Session) settle() {
+	s.flushPretty()
+	s.releaseHeld(nil)
 }
 
 // addLine dispatches one line to the parser for its format.
