@@ -120,7 +120,12 @@ func demo(ctx context.Context, o demoOptions, s streams) error {
 	wall := demoWall(o, world, start)
 	printDemoStart(s, o, sc.Name, world, start, emuURL, d.Addr(), wall)
 	runCtx, cancel := ctx, context.CancelFunc(func() {})
-	if wall > 0 {
+	switch {
+	case wall > 0 && o.duration == durationUnset:
+		// until the scenario has played out, at most twice the estimate
+		runCtx, cancel = context.WithTimeout(ctx, 2*wall)
+		go stopWhenSettled(runCtx, cancel, world.Episodes(), d.Incidents().Recent, clk.Now)
+	case wall > 0:
 		runCtx, cancel = context.WithTimeout(ctx, wall)
 	}
 	defer cancel()
@@ -140,9 +145,12 @@ func printDemoStart(s streams, o demoOptions, name string, world *scenario.World
 	_, _ = fmt.Fprintf(s.stdout, "apigw-triage demo: scenario %s, %d failure episodes, emulated time ×%g from %s\n",
 		name, len(world.Episodes()), o.speed, start.Format(time.RFC3339))
 	_, _ = fmt.Fprintf(s.stdout, "incident page: http://%s/   metrics: http://%s/metrics   emulated AWS: %s\n", addr, addr, emuURL)
-	if wall > 0 {
+	switch {
+	case wall > 0 && o.duration == durationUnset:
+		_, _ = fmt.Fprintf(s.stdout, "runs until every episode has resolved, about %s of wall time, then prints a summary (Ctrl-C to stop sooner)\n\n", wall.Round(time.Second))
+	case wall > 0:
 		_, _ = fmt.Fprintf(s.stdout, "runs %s of wall time, then prints a summary (Ctrl-C to stop sooner)\n\n", wall.Round(time.Second))
-	} else {
+	default:
 		_, _ = fmt.Fprintln(s.stdout, "runs until Ctrl-C, then prints a summary")
 		_, _ = fmt.Fprintln(s.stdout)
 	}
@@ -154,7 +162,8 @@ func printDemoStart(s streams, o demoOptions, name string, world *scenario.World
 const demoTail = 8 * time.Minute
 
 // demoWall is how long the demo runs in wall time: --duration when given,
-// else until the last episode has ended and had time to resolve.
+// else an estimate of when the last episode has ended and had time to
+// resolve (the demo stops once it has, see stopWhenSettled).
 func demoWall(o demoOptions, world *scenario.World, start time.Time) time.Duration {
 	if o.duration != durationUnset {
 		return o.duration
