@@ -98,8 +98,8 @@ func then(ps ...func([]byte) []byte) func([]byte) []byte {
 	}
 }
 
-// everyLine is eachLine for presentations that mark blank lines too (a
-// quote's ">", a gutter's number).
+// everyLine re-presents every line with f, blank ones too (a quote's ">",
+// a gutter's number mark them); see eachLine for the others.
 func everyLine(f func(i int, l string) string) func([]byte) []byte {
 	return func(excerpt []byte) []byte {
 		var b strings.Builder

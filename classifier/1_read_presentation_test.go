@@ -117,17 +117,12 @@ func lines(excerpt []byte) []string {
 }
 
 // eachLine re-presents every non-blank line with f (blank lines stay
-// blank, as they do under a quote or a prefix that tools add per event).
+// blank, as they do under a prefix that tools add per event).
 func eachLine(f func(i int, l string) string) func([]byte) []byte {
-	return func(excerpt []byte) []byte {
-		var b strings.Builder
-		for i, l := range lines(excerpt) {
-			if strings.TrimSpace(l) != "" {
-				l = f(i, l)
-			}
-			b.WriteString(l)
-			b.WriteByte('\n')
+	return everyLine(func(i int, l string) string {
+		if strings.TrimSpace(l) == "" {
+			return l
 		}
-		return []byte(b.String())
-	}
+		return f(i, l)
+	})
 }
