@@ -124,7 +124,7 @@ func demo(ctx context.Context, o demoOptions, s streams) error {
 	case wall > 0 && o.duration == durationUnset:
 		// until the scenario has played out, at most twice the estimate
 		runCtx, cancel = context.WithTimeout(ctx, 2*wall)
-		go stopWhenSettled(runCtx, cancel, world.Episodes(), d.Incidents().Recent, clk.Now)
+		go stopWhenSettled(runCtx, cancel, wall, world.Episodes(), d.Incidents().Recent, clk.Now)
 	case wall > 0:
 		runCtx, cancel = context.WithTimeout(ctx, wall)
 	}

@@ -19,17 +19,20 @@ func TestSettled(t *testing.T) {
 	resolved := opened
 	resolved.Info.ResolvedAt = t0.Add(13 * time.Minute)
 	for _, c := range []struct {
-		name string
-		incs []incident.Incident
-		now  time.Time
-		want bool
+		name         string
+		incs         []incident.Incident
+		now          time.Time
+		detectedOnly bool
+		want         bool
 	}{
-		{"still playing", []incident.Incident{resolved}, t0.Add(5 * time.Minute), false},
-		{"never detected", nil, t0.Add(20 * time.Minute), false},
-		{"still open", []incident.Incident{opened}, t0.Add(20 * time.Minute), false},
-		{"resolved", []incident.Incident{resolved}, t0.Add(14 * time.Minute), true},
+		{"still playing", []incident.Incident{resolved}, t0.Add(5 * time.Minute), false, false},
+		{"never detected", nil, t0.Add(20 * time.Minute), false, false},
+		{"never detected, past the estimate", nil, t0.Add(20 * time.Minute), true, true},
+		{"still open", []incident.Incident{opened}, t0.Add(20 * time.Minute), false, false},
+		{"still open, past the estimate", []incident.Incident{opened}, t0.Add(20 * time.Minute), true, false},
+		{"resolved", []incident.Incident{resolved}, t0.Add(14 * time.Minute), false, true},
 	} {
-		if got := settled([]scenario.EpisodeInfo{ep}, c.incs, c.now); got != c.want {
+		if got := settled([]scenario.EpisodeInfo{ep}, c.incs, c.now, c.detectedOnly); got != c.want {
 			t.Errorf("%s: settled %v, want %v", c.name, got, c.want)
 		}
 	}
