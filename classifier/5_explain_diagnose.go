@@ -10,8 +10,10 @@ import (
 
 // Diagnose returns the incident-level diagnosis of the evidence added so
 // far: the dominant cause, a breakdown by cause, the deciding lines, the
-// remediation in lang and the client backoff advice. It does not change the
-// session, so more evidence can be added and Diagnose called again.
+// remediation in lang and the client backoff advice. It reads what the last
+// lines left pending (a pretty-printed object, a line held to see whether a
+// stack trace follows) and changes nothing else, so more evidence can be
+// added and Diagnose called again.
 func (s *Session) Diagnose(lang Lang) Diagnosis {
 	s.settle() // lines added one by one may end inside an object
 	api := s.apiType()
