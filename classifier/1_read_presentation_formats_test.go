@@ -48,11 +48,11 @@ var presentations = []presentation{
 	// text taken from a page's HTML source or an HTML-escaping export: the
 	// five characters HTML escapes, as PHP's htmlspecialchars(ENT_QUOTES)
 	// and GitHub's rendered markdown write them
-	{"HTML entities", eachLine(func(_ int, l string) string { return htmlEscaper.Replace(l) })},
+	{"HTML entities", htmlSource},
 	// word processors and CMS pages: typographic quotes, non-breaking
 	// spaces, zero-width spaces at the break opportunities of long words
-	{"typographic quotes", eachLine(func(_ int, l string) string { return curlyQuotes(l) })},
-	{"non-breaking spaces", eachLine(func(_ int, l string) string { return strings.ReplaceAll(l, " ", "\u00a0") })},
+	{"typographic quotes", typographic},
+	{"non-breaking spaces", noBreakSpaces},
 	{"zero-width spaces", eachLine(func(_ int, l string) string { return "\u200b" + zeroWidth.Replace(l) })},
 	// an editor's or a pager's gutter ("bat", GitHub's blame view)
 	{"line numbers", everyLine(func(i int, l string) string { return strings.TrimRight(fmt.Sprintf("%3d | %s", i+1, l), " ") })},
