@@ -15,12 +15,14 @@ func wordRules() []ruleSpec {
 }
 
 // payloadWords: Lambda's synchronous response payload limit is 6 MB
-// (6291556 bytes), below API Gateway's own 10 MB ("256 MB" of memory is
-// not it: the 6 must open the number).
+// (6291556 bytes), below API Gateway's own 10 MB. The 6 must open the
+// number: "256 MB" of memory is not it, nor a "0.6 MB" response (or a
+// Portuguese "1,6 MB") that is well under the limit.
 func payloadWords() []ruleSpec {
+	const six = `(?:^|[^\w.,]|\D[.,])6`
 	return []ruleSpec{
-		{lit: "6 mb", re: `(payload|response|body|limit)[^.]{0,60}\b6 mb\b|\b6 mb\b[^.]{0,40}(payload|response|limit)`, cause: CauseLambdaPayloadTooLarge, weight: 70},
-		{lit: "6mb", re: `(payload|response|body|limit)[^.]{0,60}\b6mb\b|\b6mb\b[^.]{0,40}(payload|response|limit)`, cause: CauseLambdaPayloadTooLarge, weight: 70},
+		{lit: "6 mb", re: `(payload|response|body|limit)[^.]{0,60}` + six + ` mb\b|` + six + ` mb\b[^.]{0,40}(payload|response|limit)`, cause: CauseLambdaPayloadTooLarge, weight: 70},
+		{lit: "6mb", re: `(payload|response|body|limit)[^.]{0,60}` + six + `mb\b|` + six + `mb\b[^.]{0,40}(payload|response|limit)`, cause: CauseLambdaPayloadTooLarge, weight: 70},
 	}
 }
 

@@ -7,6 +7,9 @@ func TestPeoplesWordsForCauses(t *testing.T) {
 	checkWordings(t, []wording{
 		{"6 MB", "Lambda has a hard payload limit of 6MB, so the original image gives a 502.", "lambda_payload_too_large", "502"},
 		{"256 MB is memory", "The function has 256 MB of memory and the response fails with 502.", "unknown", "502"},
+		{"0.6 MB is under it", "A 0.6 MB response body works; larger ones fail with 502.", "unknown", "502"},
+		{"1,6 MB is under it", "O payload de 1,6 MB retorna erro 502.", "unknown", "502"},
+		{"6 MB in brackets", "The response (6MB) fails with 502.", "lambda_payload_too_large", "502"},
 		{"throttled", "Under load the Lambda function was throttled and clients got 500.", "lambda_throttled", "500"},
 		{"concurrency limit", "We hit the reserved concurrency limit and the API answered 500.", "lambda_throttled", "500"},
 		{"cloudformation permission", "Adding an AWS::Lambda::Permission for apigateway.amazonaws.com fixed the 500 errors.", "lambda_invoke_permission", "500"},
