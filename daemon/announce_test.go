@@ -167,7 +167,7 @@ func checkHeldUntilDiagnosed(t *testing.T, r *announceRun) {
 // polls after its last diagnosis, still has its evidence read in that
 // poll: whether a stage needs a diagnosis is decided from its incident as
 // the poll found it (resolved), not as the poll's own observation left it
-// (reopened).
+// (reopened). The poll after, its open incident is not due again.
 func TestReopenedIncidentIsDiagnosedAtOnce(t *testing.T) {
 	r := newAnnounceRun(t, true, 0)
 	rec := &windowRecorder{}
@@ -178,7 +178,7 @@ func TestReopenedIncidentIsDiagnosedAtOnce(t *testing.T) {
 		HasData: true, Tripped: true}
 	calm := sr
 	calm.Tripped, calm.Clear = false, true
-	for _, s := range []collector.StageResult{sr, calm, sr} {
+	for _, s := range []collector.StageResult{sr, calm, sr, sr} {
 		r.d.polls++
 		r.d.observe(context.Background(), &collector.PollResult{At: t0, Stages: []collector.StageResult{s}})
 	}
@@ -186,6 +186,6 @@ func TestReopenedIncidentIsDiagnosedAtOnce(t *testing.T) {
 		t.Fatalf("open=%v reopened=%d, want the incident reopened", inc.Open(), inc.Reopened)
 	}
 	if len(rec.starts) != 2 {
-		t.Errorf("%d evidence pulls, want 2: the opening's and the reopening's", len(rec.starts))
+		t.Errorf("%d evidence pulls, want 2: the opening's and the reopening's, none the poll after", len(rec.starts))
 	}
 }

@@ -32,8 +32,11 @@ func (d *Daemon) startDiagnoses(ctx context.Context, res *collector.PollResult) 
 	var due []collector.StageResult
 	var starts []time.Time
 	for _, sr := range res.Stages {
-		if sr.Tripped && d.needsDiagnosis(sr.Stage.Key) {
-			due, starts = append(due, sr), append(starts, d.evidenceStart(sr))
+		if !sr.Tripped {
+			continue
+		}
+		if start, ok := d.evidenceStart(sr); ok {
+			due, starts = append(due, sr), append(starts, start)
 		}
 	}
 	p := &pulls{results: make(chan pulled, len(due)), pending: len(due)}

@@ -119,19 +119,6 @@ type diagnosed struct {
 	scope     stage.EvidenceScope
 }
 
-// needsDiagnosis: a stage without an open incident needs one now; an open
-// incident is re-diagnosed every RediagnoseEvery polls.
-func (d *Daemon) needsDiagnosis(key string) bool {
-	inc, ok := d.opts.Incidents.Lookup(key)
-	if !ok || !inc.Open() {
-		return true
-	}
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	last, seen := d.diagnosed[key]
-	return !seen || d.polls-last >= d.opts.RediagnoseEvery
-}
-
 func (d *Daemon) markDiagnosed(key string) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -161,17 +148,25 @@ func (d *Daemon) diagnose(ctx context.Context, sr collector.StageResult, start t
 	return dg
 }
 
-// evidenceStart is where a stage's evidence begins: the poll window's
-// start. A re-diagnosis reads what came since the last one, no further
-// back than the incident's opening: it is the current cause that can have
-// changed, and Logs Insights bills every byte scanned again.
-func (d *Daemon) evidenceStart(sr collector.StageResult) time.Time {
+// evidenceStart says whether a tripped stage needs a diagnosis in this
+// poll and where its evidence begins, from one look at its incident. A
+// stage without an open incident needs one now, from the poll window's
+// start. An open incident is re-diagnosed every RediagnoseEvery polls, on
+// what came since the last diagnosis and no further back than its
+// opening: it is the current cause that can have changed, and Logs
+// Insights bills every byte scanned again.
+func (d *Daemon) evidenceStart(sr collector.StageResult) (time.Time, bool) {
 	start := sr.WindowStart
-	if inc, ok := d.opts.Incidents.Lookup(sr.Stage.Key); ok && inc.Open() {
-		since := sr.WindowEnd.Add(-time.Duration(d.opts.RediagnoseEvery) * d.opts.Interval)
-		start = minTime(start, maxTime(inc.Info.OpenedAt, since))
+	inc, open := d.opts.Incidents.Lookup(sr.Stage.Key) // open incidents only
+	if !open {
+		return start, true
 	}
-	return start
+	d.mu.Lock()
+	last, seen := d.diagnosed[sr.Stage.Key]
+	due := !seen || d.polls-last >= d.opts.RediagnoseEvery
+	d.mu.Unlock()
+	since := sr.WindowEnd.Add(-time.Duration(d.opts.RediagnoseEvery) * d.opts.Interval)
+	return minTime(start, maxTime(inc.Info.OpenedAt, since)), due
 }
 
 // stageContext is the classifier's context: the collector's when it pulled

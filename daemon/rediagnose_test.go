@@ -48,14 +48,18 @@ func TestRediagnosisReadsOnlyRecentEvidence(t *testing.T) {
 		log: slog.New(slog.DiscardHandler), metrics: newMetrics(prometheus.NewRegistry()), diagnosed: map[string]int{}}
 	sr := collector.StageResult{Stage: collector.Stage{Identity: stage.Identity{Key: "k", APIType: stage.APIREST}},
 		Figures: stage.Figures{WindowStart: t0.Add(-5 * time.Minute), WindowEnd: t0.Add(-2 * time.Minute)}, Tripped: true}
+	pull := func() diagnosed {
+		start, _ := d.evidenceStart(sr)
+		return d.diagnose(context.Background(), sr, start)
+	}
 
-	dg := d.diagnose(context.Background(), sr, d.evidenceStart(sr))
+	dg := pull()
 	if _, err := mgr.Observe(context.Background(), observation(sr, dg)); err != nil {
 		t.Fatal(err)
 	}
 	clk.Advance(time.Hour)
 	sr.WindowStart, sr.WindowEnd = sr.WindowStart.Add(time.Hour), sr.WindowEnd.Add(time.Hour)
-	d.diagnose(context.Background(), sr, d.evidenceStart(sr))
+	pull()
 
 	if len(rec.starts) != 2 {
 		t.Fatalf("%d evidence pulls, want 2", len(rec.starts))
@@ -69,7 +73,7 @@ func TestRediagnosisReadsOnlyRecentEvidence(t *testing.T) {
 	// An early trip rests on minutes newer than the window's end: the
 	// evidence reaches the end of the current minute.
 	clk.Advance(30 * time.Second)
-	d.diagnose(context.Background(), sr, d.evidenceStart(sr))
+	pull()
 	if want := clk.Now().Truncate(time.Minute).Add(time.Minute); !rec.ends[2].Equal(want) {
 		t.Errorf("evidence ends at %v, want the current minute's end %v, past the window's end %v", rec.ends[2], want, sr.WindowEnd)
 	}
