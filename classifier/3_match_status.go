@@ -10,9 +10,10 @@ import (
 // "HTTP/1.1 502", "Server error 504", "the server responded with a status of
 // 502", "Unexpected server response: 502" (wscat), "502 Bad Gateway",
 // "returns a 504", "error 500" (the code also in quotes or markdown's
-// backticks, \x60 in the patterns), and the same in Japanese, Chinese and
-// Portuguese. Each has one group: the code. Matching runs on the
-// lower-cased line.
+// backticks, \x60 in the patterns), and the same in Japanese, Chinese,
+// Portuguese, Korean, Spanish, German and French. Each has one group: the
+// code; codeShown drops a match that is a count or part of a larger
+// number. Matching runs on the lower-cased line.
 var statusPhrases = append([]*regexp.Regexp{
 	regexp.MustCompile(`(?:^|[^\w.])http/\d(?:\.\d)? ([1-5]\d\d)\b`),
 	regexp.MustCompile(`unexpected server response:? \(?([1-5]\d\d)\b`),
@@ -39,7 +40,7 @@ var statusPhrases = append([]*regexp.Regexp{
 	regexp.MustCompile(`\b(?:errors?|status|code):?\s*\(([1-5]\d\d)\)`),
 	// a pretty-printed access-log record, one field a line
 	regexp.MustCompile(`^"(?:status|httpstatus)"\s*:\s*"?([1-5]\d\d)\b`),
-	regexp.MustCompile(`(?:^|\D)([1-5]\d\d)[\x60'"]? ?(?:エラー|が返|のエラー|ステータス|錯誤|错误|error|에러|오류)`),
+	regexp.MustCompile(`(?:^|\D)([1-5]\d\d)[\x60'"]? ?(?:エラー|が返|のエラー|ステータス|錯誤|错误|error|에러|오류|응답|상태)`),
 	regexp.MustCompile(`(?:ステータス(?:コード)?|狀態碼|状态码|狀態|código de status|status http)[ :：は]*([1-5]\d\d)\b`),
 	// how people write it in prose: the plural ("intermittent 502s",
 	// "throwing 500s"), a failure "with" a code, the code as a noun after an
@@ -52,6 +53,16 @@ var statusPhrases = append([]*regexp.Regexp{
 	regexp.MustCompile(`\b(?:response|return|result|error) code(?: is| was| of|:|=)? ?["'\x60]?([1-5]\d\d)\b`),
 	regexp.MustCompile(`(?:回傳|傳回|返回|回應|回应|響應|响应|得到|收到)[^0-9。]{0,8}([1-5]\d\d)\b`),
 	regexp.MustCompile(`\b(?:retorn\w*|receb\w*|devolv\w*|respond\w*)(?: (?:o|a|um|uma|com|erro|status|código|http))* ["'\x60]?([1-5]\d\d)\b`),
+	// the other languages AWS publishes its articles in, as their editions
+	// word the status ("HTTP-Statuscode 502", "HTTP-502-Fehler", "code
+	// d'état HTTP 502", "código de estado HTTP 502", "502 상태 코드를
+	// 반환합니다") and people write it ("Fehler 502", "erreur 502", "devuelve
+	// 502", "obtengo un 502", "bekomme einen 502")
+	regexp.MustCompile(`(?:\b(?:fehler(?:code)?|statuscode|erreurs?|code d'(?:état|erreur)|code de statut|c[oó]digo de (?:estado|error))|상태 코드)[ :-]*["'\x60]?([1-5]\d\d)\b`),
+	regexp.MustCompile(`\b([45]\d\d)[ -]?fehler`),
+	regexp.MustCompile(`\bhttp-([45]\d\d)\b`),
+	regexp.MustCompile(`\b([1-5]\d\d)(?:가|를|을|이)? ?(?:반환|발생)`),
+	regexp.MustCompile(`\b(?:devuelv\w*|recib\w*|obt[ei]n\w*|renvo\w*|re[çc]oi\w*|liefer[tn]|bekomm\w*|erh[äa]lt\w*)(?: (?:un|una|el|la|le|une|einen|ein|eine|den|error|erreur|fehler|c[oó]digo|code|status|estado|http))* ["'\x60]?([1-5]\d\d)\b`),
 }, compileAll(clientStatusForms)...)
 
 // clientStatusForms are forms only a client library prints a status it got
@@ -207,14 +218,39 @@ func statusShown(low []byte) int {
 func codeShown(low []byte) int {
 	best := 0
 	for _, re := range statusPhrases {
-		for _, m := range re.FindAllSubmatch(low, 4) {
-			code, err := strconv.Atoi(string(m[1]))
+		for _, m := range re.FindAllSubmatchIndex(low, 4) {
+			start, end := m[2], m[3]
+			if inLargerNumber(low, start) || countFollows(low[end:]) {
+				continue
+			}
+			code, err := strconv.Atoi(string(low[start:end]))
 			if err == nil {
 				best = mergeImplied(best, code)
 			}
 		}
 	}
 	return best
+}
+
+// inLargerNumber reports whether the three digits at start end a larger
+// number: a log line's milliseconds ("10:15:01,502 ERROR"), a decimal
+// ("1.502 errors") or a thousands group. A pattern's \b sees a boundary
+// after the separator, so this is checked by hand.
+func inLargerNumber(low []byte, start int) bool {
+	if start < 2 {
+		return false
+	}
+	sep := low[start-1]
+	return (sep == ',' || sep == '.' || sep == ':') && isDigit(low[start-2])
+}
+
+// countNouns are the words that make three digits a count, not a status:
+// "got 502 items", "returned 502 rows", "返回502条数据", "502件".
+var countNouns = regexp.MustCompile(`^(?: ?(?:items?|rows?|records?|entries|lines|bytes|kb|mb|ms|milliseconds|seconds|times|users|messages|events|objects|files|documents|results|characters)\b| ?(?:条|個|个|件|行|回|次|개|건|번))`)
+
+// countFollows reports whether what follows a code makes it a count.
+func countFollows(after []byte) bool {
+	return countNouns.Match(after)
 }
 
 // hasStatusCode reports whether low holds three digits in a row, the

@@ -1,0 +1,172 @@
+package classifier
+
+import (
+	"strings"
+	"testing"
+)
+
+// shownForm is a line as a person or a program writes a status in it, and
+// the 5xx the session must take it to show (0: none, implied5xx: some 5xx
+// without its code).
+type shownForm struct{ name, line string }
+
+// shown5xxOf reads text alone and returns the 5xx the session noted as shown.
+func shown5xxOf(t *testing.T, text string) int {
+	t.Helper()
+	s := NewSession(Hints{})
+	if _, err := s.ReadFrom(strings.NewReader(text)); err != nil {
+		t.Fatal(err)
+	}
+	s.settle()
+	return s.st.shown5xx
+}
+
+// checkShown checks that each form shows want.
+func checkShown(t *testing.T, want int, forms []shownForm) {
+	t.Helper()
+	for _, f := range forms {
+		t.Run(f.name, func(t *testing.T) {
+			if got := shown5xxOf(t, f.line); got != want {
+				t.Errorf("%q: shown 5xx %d, want %d", f.line, got, want)
+			}
+		})
+	}
+}
+
+// TestShown5xxInPeoplesWords: the ways people write that they got a 5xx,
+// which the guard against a false all-clear rests on.
+func TestShown5xxInPeoplesWords(t *testing.T) {
+	checkShown(t, 502, []shownForm{
+		{"HTTP and the code", "HTTP 502"},
+		{"code and reason phrase", "502 Bad Gateway"},
+		{"the code as a noun", "Sometimes the API returns a 502."},
+		{"hitting a code", "We keep hitting a 502 on the login route"},
+		{"plural", "intermittent 502s from the gateway"},
+		{"error and the code", "error 502 Bad Gateway"},
+		{"code errors", "Our users report 502 errors since Monday"},
+		{"reason phrase, then the code", "the endpoint gives me Bad Gateway (502) on every call"},
+	})
+	checkShown(t, 504, []shownForm{
+		{"got code and reason", "got 504 Gateway Timeout"},
+		{"plural after a verb", "API returns 504s under load"},
+	})
+	checkShown(t, 503, []shownForm{{"status and the code", "status 503"}})
+	checkShown(t, 500, []shownForm{{"error and the code", "error 500 when calling the endpoint"}})
+	checkShown(t, implied5xx, []shownForm{
+		{"the class", "we see 5xx on every deploy"},
+		{"reason phrase in a sentence", "the API answers Internal Server Error every time we call it"},
+		{"REST body quoted in a sentence", `I get {"message": "Internal server error"} from the endpoint`},
+	})
+}
+
+// TestShown5xxInClientsAndPages: a client's, a browser's or a server's own
+// words for a 5xx, as their sources print them.
+func TestShown5xxInClientsAndPages(t *testing.T) {
+	checkShown(t, 502, []shownForm{
+		{"chrome console", "Failed to load resource: the server responded with a status of 502 ()"},
+		{"firefox network line", "XHR POST https://abc.execute-api.us-east-1.amazonaws.com/prod/items [HTTP/2 502 Bad Gateway 31ms]"},
+		{"chrome error page", "HTTP ERROR 502"},
+		{"chrome headers pane", "Status Code: 502 Bad Gateway"},
+		{"powershell", "The remote server returned an error: (502) Bad Gateway."},
+		{"axios", "Error: Request failed with status code 502"},
+		{"nginx page title", "<title>502 Bad Gateway</title>"},
+		{"nginx page heading", "<center><h1>502 Bad Gateway</h1></center>"},
+		{"cloudfront page heading", "502 ERROR"},
+	})
+	checkShown(t, 504, []shownForm{
+		{"cloudfront heading with reason", "<H1>504 Gateway Timeout ERROR</H1>"},
+		{"REST timeout body", `the response is {"message": "Endpoint request timed out"}`},
+	})
+	checkShown(t, 503, []shownForm{{"HTTP API body", `curl prints {"message":"Service Unavailable"}`}})
+	checkShown(t, 500, []shownForm{
+		// aws-sdk-go v1's awserr.RequestFailure prints the status on a line of its own
+		{"go sdk v1 request failure", "InternalServerError: Internal Server Error\n\tstatus code: 500, request id: 1b2c"},
+	})
+}
+
+// TestShown5xxInOtherLanguages: the sentence of AWS's article on 502s
+// from REST APIs with Lambda proxy integration in each edition (en, ja,
+// zh-TW, zh-CN, pt-BR, ko, es, de, fr), and people's own ways.
+func TestShown5xxInOtherLanguages(t *testing.T) {
+	checkShown(t, 502, []shownForm{
+		{"en edition", "When I call my REST API, I receive a configuration error and an HTTP 502 status code."},
+		{"ja edition", "REST API を呼び出すと、設定エラーおよび HTTP 502 ステータスコードが表示されます。"},
+		{"zh-TW", "呼叫 REST API 時，收到組態錯誤和 HTTP 502 狀態碼。"},
+		{"zh-CN", "调用 REST API 时，收到配置错误和 HTTP 502 状态码。"},
+		{"pt-BR edition", "recebo um erro de configuração e um código de status HTTP 502."},
+		{"ko edition", "REST API를 호출하면, 구성 오류와 HTTP 502 상태 코드가 표시됩니다."},
+		{"ko earlier edition", "API를 호출하면 구성 오류 또는 502 상태 코드가 발생합니다."},
+		{"ko returns", "API Gateway가 HTTP 502 상태 코드를 반환합니다."},
+		{"es edition", "Cuando llamo a mi API de REST, aparece un error de configuración y un código de estado HTTP 502."},
+		{"de edition", "Wenn ich meine REST-API aufrufe, erhalte ich einen Konfigurationsfehler und den HTTP-Statuscode 502."},
+		{"de edition title", "Wie behebe ich HTTP-502-Fehler bei REST-APIs in API Gateway?"},
+		{"fr edition", "Lorsque j'appelle mon API REST, je reçois une erreur de configuration et un code d'état HTTP 502."},
+		{"fr earlier edition", "je reçois une erreur de configuration ou un code d'état 502."},
+		{"fr re:Post edition", "je reçois une erreur de configuration et un code de statut HTTP 502."},
+		{"ja error", "502エラーになります"},
+		{"ja error returned", "502 エラーが返る"},
+		{"ja sentence", "API を呼ぶと 502 エラーが返ってきます"},
+		{"zh-TW error", "呼叫 API 時出現 502 錯誤"},
+		{"zh-CN returns", "API 返回502"},
+		{"zh-CN reported", "调用接口报502错误"},
+		{"pt-BR error", "erro 502 ao chamar a API"},
+		{"ko error", "API 호출 시 502 오류가 발생합니다"},
+		{"ko error, loanword", "502 에러가 납니다"},
+		{"ko response", "502 응답을 받습니다"},
+		{"ko status code first", "상태 코드 502가 반환됩니다"},
+		{"es code", "aparece un código de estado 502 al llamar a la API"},
+		{"es returns", "El API devuelve 502 cuando llamo al endpoint"},
+		{"es get", "obtengo un 502 al llamar la API"},
+		{"es error", "Recibo un error 502 Bad Gateway"},
+		{"de error", "Fehler 502 beim Aufruf der API"},
+		{"de HTTP error", "HTTP-Fehler 502"},
+		{"de code error", "502-Fehler beim Aufruf"},
+		{"de error code", "Fehlercode 502"},
+		{"fr error", "erreur 502 lors de l'appel"},
+		{"fr error code", "code d'erreur 502"},
+	})
+	checkShown(t, 503, []shownForm{{"ko reason phrase", "API가 503 Service Unavailable을 반환합니다"}})
+}
+
+// TestNoShown5xxInNumbers: three digits that are no status.
+func TestNoShown5xxInNumbers(t *testing.T) {
+	checkShown(t, 0, []shownForm{
+		{"version", "version 5.0.2 of the SDK"},
+		{"port", "listening on localhost:5020"},
+		{"line number", "error at line 502 of handler.js"},
+		{"python frame", `File "/var/task/app.py", line 502, in handler`},
+		{"timestamp's milliseconds", "2024-03-12 10:15:01,502 ERROR [main] request failed"},
+		{"time's milliseconds", "10:15:01,502 ERROR something failed"},
+		{"count after got", "we got 502 items back from the query"},
+		{"count after returned", "it returned 502 rows"},
+		{"zh-CN count", "接口返回502条数据"},
+		{"count", "processed 502 records in 3 seconds"},
+		{"a success", "HTTP/1.1 200 OK"},
+		{"a success after the fix", "after the fix the stage answers HTTP 200"},
+		{"Lambda's report", "Duration: 502.33 ms\tBilled Duration: 503 ms"},
+		{"a size", "the payload is 502 KB"},
+		{"a duration", "took 504ms to answer"},
+		{"an id", "order id 502 failed validation with 400"},
+	})
+}
+
+// TestNoAllClearBesideOtherRequests: a report whose lines show a 5xx for
+// one request and a 2xx or 4xx for another is not an all-clear, whichever
+// comes first and whoever shows each.
+func TestNoAllClearBesideOtherRequests(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"curl: 200 then 502", "$ curl -i https://abc.execute-api.us-east-1.amazonaws.com/prod/health\nHTTP/1.1 200 OK\n\n" +
+			"$ curl -i https://abc.execute-api.us-east-1.amazonaws.com/prod/items\nHTTP/1.1 502 Bad Gateway\n{\"message\": \"Internal server error\"}", "502"},
+		{"curl: 502 then 200", "HTTP/1.1 502 Bad Gateway\nx-amzn-RequestId: 1\n\nHTTP/1.1 200 OK\nx-amzn-RequestId: 2", "502"},
+		{"access log 200, a person's 504", "{\"requestId\":\"a1\",\"status\":\"200\",\"routeKey\":\"GET /health\"}\nthe POST route answers 504 Gateway Timeout", "504"},
+		{"access log 403 and 502", "{\"requestId\":\"a1\",\"status\":\"403\",\"routeKey\":\"GET /health\"}\n{\"requestId\":\"a2\",\"status\":\"502\",\"routeKey\":\"GET /items\"}", "502"},
+		{"gateway's 403 body, then 503", "HTTP/1.1 403 Forbidden\n{\"message\":\"Missing Authentication Token\"}\nHTTP/2 503", "503"},
+		{"execution log 200, browser 502", "(11111111-2222-3333-4444-555555555555) Method completed with status: 200\n" +
+			"GET https://abc.execute-api.us-east-1.amazonaws.com/prod/items 502 (Bad Gateway)", "502"},
+		{"console 404 and 502", "Failed to load resource: the server responded with a status of 404 ()\nFailed to load resource: the server responded with a status of 502 ()", "502"},
+		{"masked error and a person's 500", "HTTP/1.1 200 OK\n{\"errorMessage\": \"boom\", \"errorType\": \"Error\"}\nthe other endpoint returns a 500", "500"},
+		{"throttled 429 and 504s", "HTTP/1.1 429 Too Many Requests\n{\"message\":\"Too Many Requests\"}\nand sometimes 504s", "504"},
+		{"a 502 then fixed to 200", "the login route got HTTP 502 last night; after redeploying it answers HTTP 200", "502"},
+		{"curl 502, then 200 after the fix", "HTTP/1.1 502 Bad Gateway\n\nafter the fix:\nHTTP/1.1 200 OK", "502"},
+	})
+}
