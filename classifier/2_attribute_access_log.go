@@ -174,6 +174,7 @@ func (s *Session) lambdaRecord(rec accessRecord, line []byte) {
 // access log). A record is a finished request, so it is finished at once.
 func (s *Session) accessLine(rec accessRecord, line []byte) {
 	s.st.accessLines++
+	s.noteWebSocketRecord(rec)
 	if rec.get("routekey") != "" || strings.Contains(rec.get("routekey", "resourcepath", "path"), "$default") {
 		s.st.httpAPI = true
 	}

@@ -46,6 +46,7 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 		s.st.machine++
 	}
 	s.noteAPIType(s.low, msg)
+	s.noteWebSocketClient(s.low)
 	s.st.authorizerWord = s.st.authorizerWord || authorizerWord.Match(s.low)
 	if layer == LayerCDN && isCDNPage(s.low, msg) {
 		s.group(nil).cdnPage = true
@@ -69,7 +70,7 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 	}
 	s.st.curlCode = bytes.Contains(msg, []byte("%{http_code}"))
 	if layer != LayerFunction && execKindOf(msg) == execOther {
-		if code := statusShown(s.low); code != 0 {
+		if code := frameStatus(s.low, statusShown(s.low)); code != 0 {
 			s.noteShown(code)
 			g := s.group(nil)
 			if !g.codeLine && g.setStatus(code, line) {

@@ -9,7 +9,7 @@ package classifier
 // the JSON log format's and Telemetry API's platform events.
 func documentedRules() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{invokeAPIRules(), gatewayRefusalRules(), platformEventRules(), translatedTimeoutRules(), websocketCloseRules(), configurationErrorWords()} {
+	for _, part := range [][]ruleSpec{invokeAPIRules(), gatewayRefusalRules(), platformEventRules(), translatedTimeoutRules(), configurationErrorWords()} {
 		all = append(all, part...)
 	}
 	return all
@@ -96,24 +96,6 @@ func translatedTimeoutRules() []ruleSpec {
 		{lit: "端點請求", re: `端點請求已?逾時`, cause: to, weight: wHint, implied: 504, layers: p},
 		{lit: "端点请求超时", cause: to, weight: wHint, implied: 504, layers: p},
 		{lit: "tempo limite da solicitação do endpoint", cause: to, weight: wHint, implied: 504, layers: p},
-	}
-}
-
-// websocketCloseRules: the close codes a WebSocket API sends its clients
-// (the WebSocket API overview's status codes): 1011 is the gateway's
-// internal server error, some 5xx; 1001 (idle for 10 minutes or at the
-// 2-hour connection limit), 1003 (a binary frame), 1008 (too many
-// requests from the client) and 1009 (a message too big) are the gateway
-// ending a connection that did not fail. They are read where a client
-// shows the code it received (wscat's "Disconnected (code: ...)", the
-// Python websockets library's "received ..."), never a code the client
-// sent itself (websockets' "sent 1011 ... keepalive ping timeout").
-func websocketCloseRules() []ruleSpec {
-	return []ruleSpec{
-		{lit: "disconnected (code: 1011", implied: implied5xx},
-		{lit: "received 1011", implied: implied5xx},
-		{lit: "disconnected (code: 10", re: `disconnected \(code: 10(?:01|03|08|09)\b`, cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500},
-		{lit: "received 10", re: `received 10(?:01|03|08|09) \(`, cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500},
 	}
 }
 

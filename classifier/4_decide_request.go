@@ -158,8 +158,9 @@ func (s *Session) fallback(h hit, g *group, api stage.APIType) hit {
 		h.cause, h.weight = CauseIntegrationTimeout, wFallbackTimeout
 	// HTTP APIs answer their integration timeout with 503 {"message":"Service
 	// Unavailable"}; a REST API's own 503s come from the backend, which the
-	// execution log shows.
-	case code == 503 && api != stage.APIREST:
+	// execution log shows, and so do a WebSocket API's (its integration
+	// timeout refuses a handshake with REST's 504).
+	case code == 503 && api != stage.APIREST && api != stage.APIWebSocket:
 		h.cause, h.weight = CauseIntegrationTimeout, wFallbackTimeout
 	case is5xx(code) && g.latency >= s.integrationTimeout(api)-time.Second:
 		h.cause, h.weight = CauseIntegrationTimeout, wHint

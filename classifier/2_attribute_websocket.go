@@ -1,0 +1,56 @@
+package classifier
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+)
+
+// websocketClientMarks are what only a WebSocket client prints about its
+// connection ending: wscat's "Disconnected (code: 1006, reason: "")",
+// gorilla/websocket's CloseError and refused handshake, python-websockets'
+// exceptions (ConnectionClosedError, InvalidStatus), and a browser's
+// CloseEvent. They show a WebSocket API as wscat's name does.
+var websocketClientMarks = [][]byte{
+	[]byte("disconnected (code: "), []byte("websocket: close "), []byte("websocket: bad handshake"),
+	[]byte("websockets.exceptions."), []byte("closeevent"), []byte("server rejected websocket connection"),
+}
+
+// noteWebSocketClient records a WebSocket client's words in a line.
+func (s *Session) noteWebSocketClient(low []byte) {
+	for _, m := range websocketClientMarks {
+		if bytes.Contains(low, m) {
+			s.st.websocket = true
+			return
+		}
+	}
+}
+
+// noteWebSocketRecord records an access record of a WebSocket API: only
+// its stages have $context.connectionId, and $context.eventType is
+// CONNECT, MESSAGE or DISCONNECT there (the route key alone is an HTTP
+// API's as well).
+func (s *Session) noteWebSocketRecord(rec accessRecord) {
+	switch strings.ToUpper(rec.get("eventtype")) {
+	case "CONNECT", "MESSAGE", "DISCONNECT":
+		s.st.websocket = true
+		return
+	}
+	if rec.get("connectionid") != "" {
+		s.st.websocket = true
+	}
+}
+
+// internalErrorFrame is the frame a WebSocket API answers a message whose
+// route failed with (see websocketFrameRules): the gateway's 500, where
+// REST's body of the same words is some 5xx.
+var internalErrorFrame = regexp.MustCompile(`"message"\s*:\s*"internal server error"\s*,\s*"connectionid"`)
+
+// frameStatus refines "some 5xx" to the 500 of the frame when low is the
+// internal error frame.
+func frameStatus(low []byte, code int) int {
+	if code == implied5xx && bytes.Contains(low, []byte(`"connectionid"`)) && internalErrorFrame.Match(low) {
+		return 500
+	}
+	return code
+}

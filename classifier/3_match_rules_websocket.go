@@ -1,0 +1,80 @@
+package classifier
+
+// websocketRules are what a WebSocket API's failures and look-alikes show
+// after the $connect handshake: the frames the gateway answers a message
+// with, the close codes it ends a connection with, and the @connections
+// management API refusing the backend's calls. (A refused handshake is an
+// HTTP status, which the client status forms read.)
+func websocketRules() []ruleSpec {
+	var all []ruleSpec
+	for _, part := range [][]ruleSpec{websocketFrameRules(), websocketCloseRules(), connectionsAPIRefusalRules()} {
+		all = append(all, part...)
+	}
+	return all
+}
+
+// websocketFrameRules: a message route whose integration failed is
+// answered, whatever the cause, with the gateway's internal error frame
+// {"message": "Internal server error", "connectionId": ..., "requestId":
+// ...}. No HTTP status travels on an open connection, and there is no 502
+// or 504 flavour of the frame (those are the $connect handshake's and REST's
+// answers): the frame is the gateway's 500. (Its Forbidden frame, for a
+// message no route takes, is read with the gateway's other bodies.)
+func websocketFrameRules() []ruleSpec {
+	return []ruleSpec{
+		{lit: `"connectionid"`, re: internalErrorFrame.String(), implied: 500, layers: notFunction},
+	}
+}
+
+// websocketCloseRules: the close codes a WebSocket API sends its clients
+// (RFC 6455's codes, as API Gateway uses them): 1011 is the gateway's
+// internal error, some 5xx; 1001 (idle for 10 minutes, or at the 2-hour
+// connection limit), 1003 (a binary frame), 1008 (too many requests from
+// the client) and 1009 (a message over 128 KB) are the gateway ending a
+// connection that did not fail. They are read where a client shows the
+// code it received: wscat's "Disconnected (code: ...)", python-websockets'
+// "received ...", gorilla/websocket's CloseError ("websocket: close 1001
+// (going away)") and a browser's CloseEvent ("code: 1001"); never a code
+// the client sent itself (websockets' "sent 1011 ... keepalive ping
+// timeout"). 1006 is no code on the wire but the client's word for a
+// connection that ended without a close frame (a handshake refused in a
+// browser among them), so it shows nothing and no rule reads it.
+func websocketCloseRules() []ruleSpec {
+	fine := func(lit, re string) ruleSpec {
+		return ruleSpec{lit: lit, re: re, cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500}
+	}
+	return []ruleSpec{
+		{lit: "disconnected (code: 1011", implied: implied5xx},
+		{lit: "received 1011", implied: implied5xx},
+		{lit: "websocket: close 1011", implied: implied5xx},
+		{lit: "closeevent", re: `closeevent\b.*\bcode: 1011\b`, implied: implied5xx},
+		fine("disconnected (code: 10", `disconnected \(code: 10(?:01|03|08|09)\b`),
+		fine("received 10", `received 10(?:01|03|08|09) \(`),
+		fine("websocket: close 10", `websocket: close 10(?:01|03|08|09) \(`),
+		fine("closeevent", `closeevent\b.*\bcode: 10(?:01|03|08|09)\b`),
+	}
+}
+
+// connectionsAPIRefusalRules: the @connections management API answers the
+// backend's calls (PostToConnection, GetConnection, DeleteConnection), never
+// the WebSocket client, so its 4xx refusals in a function's log are the
+// function's own calls failing: GoneException (410, the client has left or
+// is not connected yet), ForbiddenException (403, the wrong endpoint or no
+// execute-api:ManageConnections), PayloadTooLargeException (413, over 128
+// KB) and LimitExceededException (429). Alone they show no request of the
+// API's client failing, only the management API's 4xx (a look-alike);
+// beside a 5xx the client got they are why the function failed. The
+// exception names shared with other services count only beside a name of
+// the management API on the same line.
+func connectionsAPIRefusalRules() []ruleSpec {
+	refused := func(lit, re string, status int) ruleSpec {
+		return ruleSpec{lit: lit, re: re, cause: CauseLambdaFunctionError, weight: wWeak + 1, implied: status, unless: "x-amzn-errortype"}
+	}
+	const api = `(?:posttoconnection|getconnection|deleteconnection|apigatewaymanagementapi|@connections)`
+	return []ruleSpec{
+		refused("goneexception", "", 410),
+		refused("payloadtoolargeexception", "", 413),
+		refused("forbiddenexception", api+`.*forbiddenexception|forbiddenexception.*`+api, 403),
+		refused("limitexceededexception", api+`.*limitexceededexception|limitexceededexception.*`+api, 429),
+	}
+}

@@ -1,0 +1,188 @@
+package classifier
+
+import (
+	"testing"
+
+	"github.com/apigw-triage/apigw-triage/stage"
+)
+
+// wsForm is one way a WebSocket API's failure (or its look-alike) shows,
+// with the diagnosis it must lead to and the API type it must show.
+type wsForm struct {
+	name, text, cause, status string
+}
+
+const (
+	wsURL    = "wss://abc123.execute-api.us-east-1.amazonaws.com/prod"
+	wsConnID = "L0SM9cOFvHcCIhw="
+	wsPrefix = "(" + wsConnID + ") "
+)
+
+func checkWebSocketForms(t *testing.T, forms []wsForm) {
+	t.Helper()
+	for _, f := range forms {
+		t.Run(f.name, func(t *testing.T) {
+			d := diagnoseText(t, f.text)
+			if d.Cause.String() != f.cause || d.Status.String() != f.status {
+				t.Errorf("got %s/%s, want %s/%s (%s)", d.Status, d.Cause, f.status, f.cause, d.Why)
+			}
+			if d.APIType != stage.APIWebSocket {
+				t.Errorf("api %s, want WEBSOCKET", d.APIType)
+			}
+		})
+	}
+}
+
+// After the handshake a route's failure is a frame, not a status: the
+// gateway answers a message whose integration failed with its internal
+// error frame, and a message it refuses (no route matches and there is no
+// $default, or the caller may not use the route) with a Forbidden frame.
+// Sources: the API Gateway developer guide's WebSocket overview and route
+// pages; the frames as wscat prints them ("< " before what it received,
+// websockets/wscat bin/wscat) and as a browser's onmessage logs them.
+func TestWebSocketRouteFrames(t *testing.T) {
+	const frame = `{"message": "Internal server error", "connectionId":"` + wsConnID + `", "requestId":"L0SNDEUmvHcFYzw="}`
+	const fnErr = wsPrefix + "Lambda execution failed with status 200 due to customer function error: Cannot read properties of undefined (reading 'body'). Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd\n"
+	checkWebSocketForms(t, []wsForm{
+		{"wscat internal error frame", "< " + frame, "unknown", "500"},
+		{"browser console internal error frame", "MessageEvent data: " + frame, "unknown", "500"},
+		{"frame and the function's error", "> {\"action\":\"sendmessage\"}\n< " + frame + "\n" + fnErr, "lambda_function_error", "500"},
+		{"frame and the missing permission", "< " + frame + "\n" + wsPrefix + "Execution failed due to configuration error: Invalid permissions on Lambda function", "lambda_invoke_permission", "500"},
+		{"wscat forbidden frame", `< {"message": "Forbidden", "connectionId":"` + wsConnID + `", "requestId":"L0SNDEUmvHcFYzw="}`, "not_5xx", "none"},
+		{"forbidden frame, compact", `< {"message":"Forbidden","connectionId":"` + wsConnID + `","requestId":"L0SNDEUmvHcFYzw="}`, "not_5xx", "none"},
+	})
+}
+
+// The $connect handshake refused, as each client library words the status
+// it got instead of 101. A 4xx there (an authorizer's or IAM's 401 or 403,
+// throttling's 429, a stage not deployed) is no 5xx. Sources, one a row:
+// websockets/ws lib/websocket.js (initAsClient: "Unexpected server
+// response: " + statusCode, which wscat prints after "error: "); Chromium
+// net/websockets/websocket_stream.cc ("Error during WebSocket handshake:
+// Unexpected response code: %d"); python-websockets
+// src/websockets/exceptions.py (InvalidStatusCode, and InvalidStatus from
+// version 14: "server rejected WebSocket connection: HTTP %d");
+// gorilla/websocket client.go (ErrBadHandshake, "websocket: bad
+// handshake", with no code); OkHttp RealWebSocket.checkUpgradeSuccess
+// ("Expected HTTP 101 response but was '%d %s'"); .NET
+// System.Net.WebSockets (net_WebSockets_ConnectStatusExpected: "The server
+// returned status code '%d' when status code '101' was expected.").
+func TestWebSocketHandshakeRefused(t *testing.T) {
+	chrome := "WebSocket connection to '" + wsURL + "' failed: Error during WebSocket handshake: Unexpected response code: "
+	checkWebSocketForms(t, []wsForm{
+		{"wscat 502", "wscat -c " + wsURL + "\nerror: Unexpected server response: 502", "unknown", "502"},
+		{"wscat 500", "wscat -c " + wsURL + "\nerror: Unexpected server response: 500", "unknown", "500"},
+		{"wscat 401", "wscat -c " + wsURL + "\nerror: Unexpected server response: 401", "not_5xx", "none"},
+		{"wscat 403", "error: Unexpected server response: 403", "not_5xx", "none"},
+		{"wscat 429", "error: Unexpected server response: 429", "not_5xx", "none"},
+		{"node ws 503 on its error event", "ws error: Error: Unexpected server response: 503", "unknown", "503"},
+		{"node ws 401 uncaught", "Uncaught Error: Unexpected server response: 401", "not_5xx", "none"},
+		{"chrome 502", chrome + "502", "unknown", "502"},
+		{"chrome 403", chrome + "403", "not_5xx", "none"},
+		{"chrome 429", chrome + "429", "not_5xx", "none"},
+		{"python websockets legacy 502", "websockets.exceptions.InvalidStatusCode: server rejected WebSocket connection: HTTP 502", "unknown", "502"},
+		{"python websockets legacy 403", "websockets.exceptions.InvalidStatusCode: server rejected WebSocket connection: HTTP 403", "not_5xx", "none"},
+		{"python websockets 14 500", "websockets.exceptions.InvalidStatus: server rejected WebSocket connection: HTTP 500", "unknown", "500"},
+		{"python websockets 14 401", "websockets.exceptions.InvalidStatus: server rejected WebSocket connection: HTTP 401", "not_5xx", "none"},
+		{"gorilla bad handshake", "dial: websocket: bad handshake", "unknown", "unknown"},
+		{"okhttp 502", "java.net.ProtocolException: Expected HTTP 101 response but was '502 Bad Gateway'", "unknown", "502"},
+		{"okhttp 403", "java.net.ProtocolException: Expected HTTP 101 response but was '403 Forbidden'", "not_5xx", "none"},
+		{"dotnet 500", "System.Net.WebSockets.WebSocketException (0x80004005): The server returned status code '500' when status code '101' was expected.", "unknown", "500"},
+		{"dotnet 401", "System.Net.WebSockets.WebSocketException (0x80004005): The server returned status code '401' when status code '101' was expected.", "not_5xx", "none"},
+		{"a $connect function's error and the refusal", "error: Unexpected server response: 502\n" + "2024-03-12T10:15:01.123Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tInvoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"boom\"}", "lambda_function_error", "502"},
+	})
+}
+
+// Close codes the client received (RFC 6455 section 7.4.1; API Gateway's
+// WebSocket quotas: 2 hours a connection, 10 minutes idle, 128 KB a
+// message). 1006 is never sent: the client's word for a connection that
+// ended without a close frame (a refused handshake in a browser among
+// them), which shows no status. 1001 (the 2-hour or idle limit) and 1009
+// (a message over 128 KB) are the gateway ending a connection that did not
+// fail; 1011 is its internal error. Sources: wscat ("Disconnected (code:
+// %d, reason: %s)"), python-websockets exceptions.py and frames.py
+// ("received %d (%s)"; ConnectionClosedError "no close frame received or
+// sent"), gorilla/websocket conn.go (CloseError: "websocket: close %d
+// (%s)"), and the WHATWG CloseEvent a browser console prints.
+func TestWebSocketCloseCodes(t *testing.T) {
+	checkWebSocketForms(t, []wsForm{
+		{"wscat 1006", `Disconnected (code: 1006, reason: "")`, "unknown", "unknown"},
+		{"wscat 1001", `Disconnected (code: 1001, reason: "Going away")`, "not_5xx", "none"},
+		{"wscat 1009", `Disconnected (code: 1009, reason: "")`, "not_5xx", "none"},
+		{"wscat 1011", `Disconnected (code: 1011, reason: "")`, "unknown", "500"},
+		{"python 1006", "websockets.exceptions.ConnectionClosedError: no close frame received or sent", "unknown", "unknown"},
+		{"python 1001", "websockets.exceptions.ConnectionClosedOK: received 1001 (going away); then sent 1001 (going away)", "not_5xx", "none"},
+		{"python 1009", "websockets.exceptions.ConnectionClosedError: received 1009 (message too big); then sent 1009 (message too big)", "not_5xx", "none"},
+		{"python 1011", "websockets.exceptions.ConnectionClosedError: received 1011 (internal error); then sent 1011 (internal error)", "unknown", "500"},
+		{"gorilla 1006", "websocket: close 1006 (abnormal closure): unexpected EOF", "unknown", "unknown"},
+		{"gorilla 1001", "websocket: close 1001 (going away)", "not_5xx", "none"},
+		{"gorilla 1009", "websocket: close 1009 (message too big)", "not_5xx", "none"},
+		{"gorilla 1011", "websocket: close 1011 (internal server error)", "unknown", "500"},
+		{"browser 1006", "WebSocket closed: CloseEvent {isTrusted: true, wasClean: false, code: 1006, reason: '', type: 'close'}", "unknown", "unknown"},
+		{"browser 1001", "WebSocket closed: CloseEvent {isTrusted: true, wasClean: true, code: 1001, reason: 'Going away', type: 'close'}", "not_5xx", "none"},
+	})
+}
+
+// The @connections management API answers the backend, not the WebSocket
+// client: its errors in a function's log are the function's own calls
+// failing (GoneException 410: the client left; ForbiddenException 403:
+// the wrong endpoint or no execute-api:ManageConnections;
+// PayloadTooLargeException 413: over 128 KB; LimitExceededException 429).
+// Alone they show no request of the API's client failing; beside a 5xx
+// the client got, they are why the function failed. Sources: the
+// ApiGatewayManagementApi reference (PostToConnection errors), botocore's
+// "An error occurred (%s) when calling the %s operation: %s", the AWS SDK
+// for JavaScript v3 exception names, aws-sdk-go-v2's "operation error
+// ApiGatewayManagementApi: PostToConnection, https response error
+// StatusCode: %d, RequestID: %s, %s".
+func TestWebSocketConnectionsAPIErrors(t *testing.T) {
+	const goErr = "operation error ApiGatewayManagementApi: PostToConnection, https response error StatusCode: "
+	checkWebSocketForms(t, []wsForm{
+		// botocore names the error without the management API's status:
+		// the function's call failed, and what its client got is unknown
+		{"python gone", "[ERROR] GoneException: An error occurred (GoneException) when calling the PostToConnection operation: ", "lambda_function_error", "unknown"},
+		{"js v3 gone", "2024-03-12T10:15:01.123Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tGoneException: UnknownError\n    at de_GoneExceptionRes (/var/runtime/node_modules/@aws-sdk/client-apigatewaymanagementapi/dist-cjs/index.js:1:1)", "not_5xx", "none"},
+		{"go forbidden", goErr + "403, RequestID: 965ae9ea-c537-43d0-ae5c-3a458ccbc069, ForbiddenException: ", "not_5xx", "none"},
+		{"python payload too large", "[ERROR] PayloadTooLargeException: An error occurred (PayloadTooLargeException) when calling the PostToConnection operation: Message too long", "lambda_function_error", "unknown"},
+		{"payload too large with its status", "PayloadTooLargeException: 413 Request Entity Too Large, when calling PostToConnection", "not_5xx", "none"},
+		{"go limit exceeded", goErr + "429, RequestID: 965ae9ea-c537-43d0-ae5c-3a458ccbc069, LimitExceededException: ", "not_5xx", "none"},
+		{"gone during $connect, handshake refused", "error: Unexpected server response: 502\n[ERROR] GoneException: An error occurred (GoneException) when calling the PostToConnection operation: ", "lambda_function_error", "502"},
+		{"forbidden beside an internal error frame", `< {"message": "Internal server error", "connectionId":"` + wsConnID + `", "requestId":"L0SNDEUmvHcFYzw="}` + "\n" + goErr + "403, RequestID: 965ae9ea-c537-43d0-ae5c-3a458ccbc069, ForbiddenException: ", "lambda_function_error", "500"},
+		// (the management API throttling the function's calls is an AWS
+		// service the function calls throttling it)
+		{"limit exceeded beside a refused handshake", "error: Unexpected server response: 502\n" + goErr + "429, RequestID: 965ae9ea-c537-43d0-ae5c-3a458ccbc069, LimitExceededException: ", "backend_throttled", "502"},
+	})
+}
+
+// The gateway's execution log of a WebSocket stage (each line after the
+// connection id) and its access log ($context variables of the WebSocket
+// logging page: eventType CONNECT, MESSAGE or DISCONNECT, routeKey,
+// status, integration.status and integration.error). Sources: the API
+// Gateway developer guide, "Configure logging for WebSocket APIs" and the
+// knowledge-center article on WebSocket connection errors.
+func TestWebSocketGatewayLogs(t *testing.T) {
+	const lambdaID = "0b59a014-da05-49a0-98c3-fe2ac06de4fd"
+	rec := func(event, route, status, extra string) string {
+		return `{"requestId":"L0SNDEUmvHcFYzw=","connectionId":"` + wsConnID + `","eventType":"` + event + `","routeKey":"` + route + `","status":"` + status + `"` + extra + `}`
+	}
+	checkWebSocketForms(t, []wsForm{
+		{"function error on a message route", wsPrefix + "Received response. Status: 200, Integration latency: 45 ms\n" +
+			wsPrefix + "Lambda execution failed with status 200 due to customer function error: boom. Lambda request id: " + lambdaID + "\n" +
+			wsPrefix + "AWS Integration Endpoint RequestId : " + lambdaID, "lambda_function_error", "unknown"},
+		{"function error and the frame the client got", wsPrefix + "Lambda execution failed with status 200 due to customer function error: boom. Lambda request id: " + lambdaID + "\n" +
+			`< {"message": "Internal server error", "connectionId":"` + wsConnID + `", "requestId":"L0SNDEUmvHcFYzw="}`, "lambda_function_error", "500"},
+		{"function error on $connect and the refused handshake", wsPrefix + "Lambda execution failed with status 200 due to customer function error: boom. Lambda request id: " + lambdaID + "\n" +
+			"error: Unexpected server response: 502", "lambda_function_error", "502"},
+		{"missing permission", wsPrefix + "Execution failed due to configuration error: Invalid permissions on Lambda function\n" +
+			wsPrefix + "AWS Integration Endpoint RequestId : " + lambdaID, "lambda_invoke_permission", "500"},
+		{"throttled", wsPrefix + "Lambda invocation failed with status: 429. Lambda request id: " + lambdaID + "\n" +
+			wsPrefix + "Execution failed due to configuration error: Rate Exceeded.", "lambda_throttled", "500"},
+		{"access log message 500", rec("MESSAGE", "sendmessage", "500", `,"integrationStatus":"200"`), "unknown", "500"},
+		{"access log connect 403", rec("CONNECT", "$connect", "403", ""), "not_5xx", "none"},
+		{"access log connect 401", rec("CONNECT", "$connect", "401", `,"authorizerError":"Unauthorized"`), "not_5xx", "none"},
+		{"access log connect 429", rec("CONNECT", "$connect", "429", ""), "not_5xx", "none"},
+		{"access log connect 502", rec("CONNECT", "$connect", "502", `,"integrationStatus":"200"`), "unknown", "502"},
+		{"access log disconnect 200", rec("DISCONNECT", "$disconnect", "200", ""), "not_5xx", "none"},
+		{"access log with the connection id only", `{"requestId":"L0SNDEUmvHcFYzw=","connectionId":"` + wsConnID + `","routeKey":"sendmessage","status":"500"}`, "unknown", "500"},
+	})
+}
