@@ -207,3 +207,17 @@ func TestDocumentedConfigurationErrorWith502(t *testing.T) {
 		{"with a 500", "When I call my REST API, I receive a configuration error and an HTTP 500 status code.", "unknown", "500"},
 	})
 }
+
+// Lambda validates the function name the gateway built from the integration
+// URI. A name that ends in ":" has an empty qualifier: the alias or version
+// came from a stage variable the stage (or the console's test, which has no
+// stage) does not define. A name that breaks the pattern otherwise is no
+// stage variable's doing.
+func TestLambdaValidatesAnEmptyQualifier(t *testing.T) {
+	const pattern = `' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern: (arn:aws:lambda:)?([a-z]{2}-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?"`
+	checkWordings(t, []wording{
+		{"empty alias", `{"message": "1 validation error detected: Value 'arn:aws:lambda:us-east-1:123456789012:function:orders:` + pattern + "}", "stage_variable_unresolved", "unknown"},
+		{"pretty body", "{\n  \"message\": \"1 validation error detected: Value 'arn:aws:lambda:eu-west-1:123456789012:function:orders-api:" + pattern + "\n}", "stage_variable_unresolved", "unknown"},
+		{"a name with a space", `{"message": "1 validation error detected: Value 'arn:aws:lambda:us-east-1:123456789012:function:my orders` + pattern + "}", "unknown", "unknown"},
+	})
+}

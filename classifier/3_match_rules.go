@@ -134,6 +134,11 @@ func lambdaRules() []ruleSpec {
 		{lit: "lambda invocation failed with status: 403", cause: CauseLambdaInvokePermission, weight: 70},
 		{lit: "invalid stage variable", cause: CauseStageVariableUnresolved, weight: 90},
 		{lit: "/invocations", re: `function:(?:[\w.-]+:)?/invocations`, cause: CauseStageVariableUnresolved, weight: 92},
+		// Lambda's own validation of the function name the gateway built: a
+		// name that ends in ":" carries an empty qualifier, what a
+		// ${stageVariables.x} alias or version leaves when the stage (or the
+		// console's test, which has no stage) does not define it
+		{lit: "at 'functionname' failed to satisfy constraint", re: `function:[\w.-]+:' at 'functionname' failed to satisfy constraint`, cause: CauseStageVariableUnresolved, weight: 90},
 		{lit: "[errno 13] permission denied", cause: CauseLambdaPackagePermission, weight: wExplicit},
 		{lit: "permission denied", re: `permission denied[^/]{0,20}/(var/task|opt)/`, cause: CauseLambdaPackagePermission, weight: 90},
 		// (a word: "ResourceAccessException" holds the letters)
