@@ -1,6 +1,9 @@
 package classifier
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // A client library's words inside a stack trace, or on the exception line
 // directly before or after its frames, are what the function's own call to
@@ -115,4 +118,33 @@ func TestClientWordsBesideARuntimesTrace(t *testing.T) {
 		{"browser console bundle (client's)", "AxiosError: Request failed with status code 504\n" +
 			"    at settle (https://app.example.com/static/js/main.3f2a1b.js:2:88123)", "integration_timeout", "504"},
 	})
+}
+
+// Java's Lambda runtime writes each line a function prints to stdout or
+// stderr as an event of its own (e.printStackTrace() without the runtime's
+// LambdaLogger or its log4j2 appender): the exception line heads a trace
+// whose frames come as the next events, so its client library's words are
+// the function's call failing, as in one multi-line event.
+func TestTraceOneLinePerEvent(t *testing.T) {
+	trace := []string{
+		"START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST",
+		"retrofit2.HttpException: HTTP 503 ",
+		"\tat retrofit2.KotlinExtensions$await$2$2.onResponse(KotlinExtensions.kt:53)",
+		"\tat com.example.orders.OrdersHandler.handleRequest(OrdersHandler.java:42)",
+		"END RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11",
+	}
+	for _, each := range []bool{false, true} {
+		s := NewSession(Hints{})
+		if each {
+			for _, l := range trace {
+				s.AddEvent(LogEvent{Group: "/aws/lambda/orders", Message: l})
+			}
+		} else {
+			s.AddEvent(LogEvent{Group: "/aws/lambda/orders", Message: strings.Join(trace, "\n")})
+		}
+		d := s.Diagnose(LangEN)
+		if d.Cause != CauseLambdaFunctionError || d.Status != StatusUnknown {
+			t.Errorf("one event a line %v: got %s/%s, want unknown/lambda_function_error (%s)", each, d.Status, d.Cause, d.Why)
+		}
+	}
 }

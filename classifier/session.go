@@ -90,7 +90,7 @@ func (s *Session) AddEvent(e LogEvent) {
 	msg := e.Message
 	if src == srcAccess && strings.HasPrefix(strings.TrimSpace(msg), "{") {
 		s.addLine([]byte(msg), src)
-		s.settle()
+		s.endEvent()
 		return
 	}
 	prevOpen := s.openLambda
@@ -99,16 +99,26 @@ func (s *Session) AddEvent(e LogEvent) {
 		s.addLine([]byte(line), src)
 		msg = rest
 	}
-	s.settle() // an event is whole: an object it opened and never closed is none
+	s.endEvent()
 	if src != srcLambda {
 		s.openLambda = prevOpen
 	}
 }
 
-// settle reads what waits for lines that are not coming (the input or the
-// event ended, a diagnosis is asked for): an object being gathered, line by
-// line, then a line held to see whether a stack trace's frames follow it
-// (the object's lines may hold one).
+// endEvent reads what an event left open that no later event continues: an
+// event is whole, so an object it opened and never closed is none. A line
+// held to see whether a stack trace's frames follow stays held: Java's
+// runtime writes each line a function prints (e.printStackTrace() without
+// its LambdaLogger) as an event of its own, so the frames of a trace come
+// as the next events. The next line, or the end of the input, decides it.
+func (s *Session) endEvent() {
+	s.flushPretty()
+}
+
+// settle reads what waits for lines that are not coming (the input ended,
+// a diagnosis is asked for): an object being gathered, line by line, then
+// a line held to see whether a stack trace's frames follow it (the
+// object's lines may hold one).
 func (s *Session) settle() {
 	s.flushPretty()
 	s.releaseHeld(nil)
