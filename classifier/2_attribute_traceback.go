@@ -123,7 +123,7 @@ func atFrameKind(low []byte) traceKind {
 	switch {
 	case m == nil:
 		return notTrace
-	case m[2] >= 0 && browserFrame.Match(low[m[2]:m[3]]):
+	case m[2] >= 0 && (browserFrame.Match(low[m[2]:m[3]]) || isWebSocketClientFrame(low[m[2]:m[3]])):
 		return notTrace
 	case m[2] < 0 && browserFrame.Match(low[len("at "):]):
 		return notTrace

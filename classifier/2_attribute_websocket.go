@@ -54,3 +54,28 @@ func frameStatus(low []byte, code int) int {
 	}
 	return code
 }
+
+// wsLibraryFrame is a Node.js frame in the ws library's client, which
+// raises "Unexpected server response: NNN" when a server refuses its
+// handshake.
+var wsLibraryFrame = regexp.MustCompile(`node_modules[/\\]ws[/\\]lib[/\\]websocket\.js:\d+:\d+$`)
+
+// lambdaCodeFolders are where a function's code runs on Lambda.
+var lambdaCodeFolders = []string{"/var/task/", "/opt/", "/var/runtime/"}
+
+// isWebSocketClientFrame reports whether path (a frame's location, lower
+// case) is the ws library's handshake outside Lambda's folders: a program
+// on someone's machine connecting to the API (a script, a test, a bot), so
+// its refused handshake is the API client's, where the same frame under
+// /var/task is a function's own call to a WebSocket server.
+func isWebSocketClientFrame(path []byte) bool {
+	if !wsLibraryFrame.Match(path) {
+		return false
+	}
+	for _, f := range lambdaCodeFolders {
+		if bytes.Contains(path, []byte(f)) {
+			return false
+		}
+	}
+	return true
+}

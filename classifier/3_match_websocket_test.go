@@ -77,6 +77,10 @@ func TestWebSocketHandshakeRefused(t *testing.T) {
 		{"wscat 429", "error: Unexpected server response: 429", "not_5xx", "none"},
 		{"node ws 503 on its error event", "ws error: Error: Unexpected server response: 503", "unknown", "503"},
 		{"node ws 401 uncaught", "Uncaught Error: Unexpected server response: 401", "not_5xx", "none"},
+		// the ws library's own frames: a client program on someone's
+		// machine, unless they lie in Lambda's folders
+		{"node ws trace of a client", "Error: Unexpected server response: 502\n    at ClientRequest.<anonymous> (/home/dev/chat-bot/node_modules/ws/lib/websocket.js:913:7)\n    at ClientRequest.emit (node:events:517:28)", "unknown", "502"},
+		{"node ws trace of a client, 403", "Error: Unexpected server response: 403\n    at ClientRequest.<anonymous> (C:\\Users\\dev\\bot\\node_modules\\ws\\lib\\websocket.js:913:7)", "not_5xx", "none"},
 		{"chrome 502", chrome + "502", "unknown", "502"},
 		{"chrome 403", chrome + "403", "not_5xx", "none"},
 		{"chrome 429", chrome + "429", "not_5xx", "none"},
@@ -185,4 +189,14 @@ func TestWebSocketGatewayLogs(t *testing.T) {
 		{"access log disconnect 200", rec("DISCONNECT", "$disconnect", "200", ""), "not_5xx", "none"},
 		{"access log with the connection id only", `{"requestId":"L0SNDEUmvHcFYzw=","connectionId":"` + wsConnID + `","routeKey":"sendmessage","status":"500"}`, "unknown", "500"},
 	})
+}
+
+// The same ws library inside a function (its frames under /var/task) is
+// the function's own connection to some WebSocket server failing, not the
+// API's client.
+func TestWebSocketLibraryInAFunction(t *testing.T) {
+	d := diagnoseText(t, "Error: Unexpected server response: 502\n    at ClientRequest.<anonymous> (/var/task/node_modules/ws/lib/websocket.js:913:7)\n    at ClientRequest.emit (node:events:517:28)")
+	if d.Status.String() != "unknown" || d.Cause.String() != "lambda_function_error" {
+		t.Errorf("got %s/%s, want unknown/lambda_function_error (%s)", d.Status, d.Cause, d.Why)
+	}
 }
