@@ -2,102 +2,48 @@ package classifier
 
 import (
 	"bytes"
-	"encoding/json"
-	"fmt"
 	"regexp"
 	"strings"
 	"time"
 )
-
-// accessRecord is an access-log record with its fields under normalised
-// names: the format is user-defined, so "integration.error",
-// "integrationErrorMessage" and "integration_error" all end up as keys
-// without punctuation, lower case.
-type accessRecord map[string]string
-
-// get returns the first non-empty value among names.
-func (r accessRecord) get(names ...string) string {
-	for _, n := range names {
-		if v := r[n]; v != "" && v != "-" {
-			return v
-		}
-	}
-	return ""
-}
-
-func normKey(k string) string {
-	var b strings.Builder
-	for i := 0; i < len(k); i++ {
-		c := lower(k[i])
-		if isDigit(c) || ('a' <= c && c <= 'z') {
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
-}
-
-// flatten turns a decoded JSON object into an accessRecord, one level of
-// nesting deep ({"integration": {"status": ...}} becomes integrationstatus).
-func flatten(m map[string]any, prefix string, out accessRecord) {
-	for k, v := range m {
-		key := prefix + normKey(k)
-		switch t := v.(type) {
-		case map[string]any:
-			if prefix == "" {
-				flatten(t, key, out)
-			}
-		case string:
-			out[key] = t
-		case nil:
-		case float64, bool:
-			out[key] = fmt.Sprint(t)
-		}
-	}
-}
 
 // jsonLine handles a line that is one JSON object: a CloudWatch event
 // wrapper, a Lambda JSON log record, or an access-log record. It reports
 // false for other objects (a gateway response body, an errorMessage
 // object), which the rules then read as text.
 func (s *Session) jsonLine(msg, line []byte, src source) bool {
-	var m map[string]any
-	if json.Unmarshal(msg, &m) != nil {
+	var rec accessRecord
+	inner, ok := s.records.read(msg, &rec)
+	if !ok {
 		return false
 	}
-	if _, ok := m["@message"].(map[string]any); ok {
+	if inner != nil {
 		// a Logs Insights row downloaded as JSON, whose message was JSON (a
 		// record, a response body): the message is the log line, the row's
 		// other keys are the fields Insights discovered in it
-		var row struct {
-			Message json.RawMessage `json:"@message"`
-		}
-		if json.Unmarshal(msg, &row) == nil {
-			s.addLine(row.Message, src)
-		}
+		s.addLine(inner, src)
 		return true
 	}
-	rec := accessRecord{}
-	flatten(m, "", rec)
-	if inner := rec.get("message"); inner != "" && isEventWrapper(rec) {
+	if inner := rec.get(fMessage); inner != "" && isEventWrapper(&rec) {
 		if src == srcAuto {
-			src = sourceOfGroup(strings.TrimPrefix(rec.get("loggroupname", "log"), accountPrefix(rec.get("log"))))
+			src = sourceOfGroup(strings.TrimPrefix(rec.get(fLogGroupName, fLog), accountPrefix(rec.get(fLog))))
 		}
 		s.AddEvent(LogEvent{Group: groupForSource(src), Message: inner})
 		return true
 	}
-	if strings.HasPrefix(rec.get("type"), "platform.") {
-		s.lambdaRecord(rec, line)
+	if strings.HasPrefix(rec.get(fType), "platform.") {
+		s.lambdaRecord(&rec, line)
 		return true
 	}
 	// a status beside a field only access logs have (formats are the
 	// user's: any of them may be left out)
-	status := rec.get("status", "statuscode", "httpstatus")
-	if status != "" && (rec.get("requestid", "routekey", "httpmethod", "extendedrequestid",
-		"integrationerrormessage", "integrationstatus", "integrationlatency", "responselength") != "" || src == srcAccess) {
-		s.accessLine(rec, line)
+	status := rec.get(fStatus, fStatusCode, fHTTPStatus)
+	if status != "" && (rec.get(fRequestID, fRouteKey, fHTTPMethod, fExtendedRequestID,
+		fIntegrationErrorMessage, fIntegrationStatus, fIntegrationLatency, fResponseLength) != "" || src == srcAccess) {
+		s.accessLine(&rec, line)
 		return true
 	}
-	if id := rec.get("requestid", "awsrequestid"); len(id) == 36 && rec.get("level", "type") != "" {
+	if id := rec.get(fRequestID, fAWSRequestID); len(id) == 36 && rec.get(fLevel, fType) != "" {
 		s.st.lambdaLines++
 		s.lambdaEvidence([]byte(id), msg, line, LayerFunction)
 		return true
@@ -108,12 +54,12 @@ func (s *Session) jsonLine(msg, line []byte, src source) bool {
 // isEventWrapper tells a CloudWatch event ({"timestamp": 1700000000000,
 // "message": ...} from the CLI, or an Insights row) from a Lambda JSON log
 // record, which also has "timestamp" and "message" but an ISO time.
-func isEventWrapper(rec accessRecord) bool {
-	if rec.get("logstreamname", "ingestiontime", "eventid", "ptr", "log") != "" {
+func isEventWrapper(rec *accessRecord) bool {
+	if rec.get(fLogStreamName, fIngestionTime, fEventID, fPtr, fLog) != "" {
 		return true
 	}
-	ts := rec.get("timestamp")
-	return ts != "" && rec.get("level") == "" && (allDigits([]byte(ts)) || strings.ContainsAny(ts, "e."))
+	ts := rec.get(fTimestamp)
+	return ts != "" && rec.get(fLevel) == "" && (allDigits([]byte(ts)) || strings.ContainsAny(ts, "e."))
 }
 
 // accountPrefix returns "123456789012:" of an Insights @log value.
@@ -140,11 +86,11 @@ func groupForSource(src source) string {
 
 // lambdaRecord reads a Lambda JSON-format platform event
 // ({"type":"platform.report","record":{"requestId":..,"status":"timeout"}}).
-func (s *Session) lambdaRecord(rec accessRecord, line []byte) {
+func (s *Session) lambdaRecord(rec *accessRecord, line []byte) {
 	s.st.lambdaLines++
-	text := rec.get("recordstatus") + " " + rec.get("recorderrortype")
+	text := rec.get(fRecordStatus) + " " + rec.get(fRecordErrorType)
 	var h hit
-	switch rec.get("recordstatus") {
+	switch rec.get(fRecordStatus) {
 	case "timeout":
 		h = hit{cause: CauseLambdaFunctionTimeout, weight: 90}
 	case "error", "failure":
@@ -158,7 +104,7 @@ func (s *Session) lambdaRecord(rec accessRecord, line []byte) {
 	if !h.any() {
 		return
 	}
-	id := rec.get("recordrequestid")
+	id := rec.get(fRecordRequestID)
 	if len(id) != 36 {
 		// the init events (platform.initRuntimeDone, platform.initReport)
 		// carry no request id: the init serves the invocations after it
@@ -172,58 +118,101 @@ func (s *Session) lambdaRecord(rec accessRecord, line []byte) {
 
 // accessLine classifies one access-log record (HTTP API, or REST with an
 // access log). A record is a finished request, so it is finished at once.
-func (s *Session) accessLine(rec accessRecord, line []byte) {
+func (s *Session) accessLine(rec *accessRecord, line []byte) {
 	s.st.accessLines++
 	s.noteWebSocketRecord(rec)
-	if rec.get("routekey") != "" || strings.Contains(rec.get("routekey", "resourcepath", "path"), "$default") {
+	if rec.get(fRouteKey) != "" || strings.Contains(rec.get(fRouteKey, fResourcePath, fPath), "$default") {
 		s.st.httpAPI = true
 	}
-	if _, ok := rec["integrationerrormessage"]; ok {
+	if rec.has(fIntegrationErrorMessage) {
 		s.st.integErrVar, s.st.httpAPI = true, true
 	}
-	if _, ok := rec["integrationerror"]; ok {
+	if rec.has(fIntegrationError) {
 		s.st.integErrVar = true
 	}
-	code := leadingInt([]byte(rec.get("status", "statuscode", "httpstatus")))
-	text := strings.Join([]string{
-		rec.get("integrationerrormessage", "integrationerror"), rec.get("errormessage", "errormessagestring", "error"),
-		rec.get("errorresponsetype", "responsetype"), rec.get("authorizererror", "autherror"),
-	}, " | ")
-	h := s.m.match([]byte(text), LayerAccess)
-	if ae := rec.get("authorizererror", "autherror"); ae != "" && code >= 500 {
+	code := leadingInt([]byte(rec.get(fStatus, fStatusCode, fHTTPStatus)))
+	h := s.accessMessages(rec)
+	if ae := rec.get(fAuthorizerError, fAuthError); ae != "" && code >= 500 {
 		// whatever the authorizer's error says, the authorizer failed
 		h = h.merge(hit{cause: CauseAuthorizerError, weight: 99})
 	}
 	if code >= 500 {
 		h = h.merge(accessHints(rec))
 	}
-	lat := time.Duration(leadingInt([]byte(rec.get("integrationlatency")))) * time.Millisecond
+	lat := time.Duration(leadingInt([]byte(rec.get(fIntegrationLatency)))) * time.Millisecond
 	if code < 400 && !h.any() {
 		s.st.completed++
 		return
 	}
-	g := &group{id: rec.get("requestid", "extendedrequestid"), lambdaID: rec.get("integrationrequestid", "awsendpointrequestid")}
+	g := &group{id: rec.get(fRequestID, fExtendedRequestID), lambdaID: rec.get(fIntegrationRequestID, fAWSEndpointRequestID)}
 	g.add(h, line)
 	g.setCode(code, line)
 	g.latency = max(lat, 0)
 	s.finish(g)
 }
 
+// accessMessages matches the record's error messages on the access-log
+// layer. Most records hold none (a request that succeeded), and matching
+// nothing finds nothing, so those are not matched at all.
+func (s *Session) accessMessages(rec *accessRecord) hit {
+	msgs := [...]string{
+		rec.get(fIntegrationErrorMessage, fIntegrationError), rec.get(fErrorMessage, fErrorMessageString, fError),
+		rec.get(fErrorResponseType, fResponseType), rec.get(fAuthorizerError, fAuthError),
+	}
+	if msgs == [len(msgs)]string{} {
+		return hit{}
+	}
+	text := s.records.text[:0]
+	for i, m := range msgs {
+		if i > 0 {
+			text = append(text, " | "...)
+		}
+		text = append(text, m...)
+	}
+	s.records.text = text
+	return s.matchAccessText(text)
+}
+
+// Bounds of the access messages' matches remembered: an incident's failing
+// records repeat a few messages thousands of times, and matching one costs
+// the rules' regular expressions; what is remembered stays small.
+const (
+	maxAccessMemo     = 64
+	maxAccessMemoText = 1 << 10
+)
+
+// matchAccessText matches an access record's messages, remembering the
+// answer for the next records with the same messages (a match depends on
+// the text and the layer alone).
+func (s *Session) matchAccessText(text []byte) hit {
+	if h, ok := s.accessMemo[string(text)]; ok {
+		return h
+	}
+	h := s.m.match(text, LayerAccess)
+	if len(text) <= maxAccessMemoText {
+		if len(s.accessMemo) >= maxAccessMemo || s.accessMemo == nil {
+			s.accessMemo = make(map[string]hit, maxAccessMemo)
+		}
+		s.accessMemo[string(text)] = h
+	}
+	return h
+}
+
 // accessHints are causes the record's numbers show when its messages do
 // not: an authorizer error field, a backend 503, a latency at the HTTP API
 // 30 s limit or -1 ("no response").
-func accessHints(rec accessRecord) hit {
-	if rec.get("authorizererror", "autherror") != "" {
+func accessHints(rec *accessRecord) hit {
+	if rec.get(fAuthorizerError, fAuthError) != "" {
 		return hit{cause: CauseAuthorizerError, weight: 70}
 	}
-	if leadingInt([]byte(rec.get("integrationstatus", "integrationintegrationstatus"))) == 503 {
+	if leadingInt([]byte(rec.get(fIntegrationStatus, fIntegrationIntegrationStatus))) == 503 {
 		return hit{cause: CauseBackendUnavailable, weight: 60}
 	}
-	lat := leadingInt([]byte(rec.get("integrationlatency")))
+	lat := leadingInt([]byte(rec.get(fIntegrationLatency)))
 	if lat >= 29_000 {
 		return hit{cause: CauseIntegrationTimeout, weight: 70}
 	}
-	if lat == -1 && leadingInt([]byte(rec.get("status"))) >= 503 {
+	if lat == -1 && leadingInt([]byte(rec.get(fStatus))) >= 503 {
 		return hit{cause: CauseIntegrationTimeout, weight: wHint}
 	}
 	return hit{}
@@ -247,20 +236,22 @@ func (s *Session) clfLine(msg, line []byte) bool {
 		return false
 	}
 	req := strings.Fields(string(m[1]))
-	rec := accessRecord{"status": string(m[2]), "requestid": string(m[4])}
+	var rec accessRecord
+	rec.set(fStatus, string(m[2]))
+	rec.set(fRequestID, string(m[4]))
 	if len(req) == 4 || bytes.Contains(m[1], []byte("$default")) {
-		rec["routekey"] = string(m[1])
+		rec.set(fRouteKey, string(m[1]))
 	}
 	if tail := strings.TrimSpace(string(m[5])); tail != "" && tail != "-" {
-		rec["integrationerror"] = tail
+		rec.set(fIntegrationError, tail)
 		s.st.integErrVar = true
 	}
-	s.accessLine(rec, line)
+	s.accessLine(&rec, line)
 	return true
 }
 
 // initPhase reports whether a Lambda platform event is about the init
 // phase (platform.initStart, platform.initRuntimeDone, platform.initReport).
-func initPhase(rec accessRecord) bool {
-	return rec.get("recordphase") == "init" || strings.HasPrefix(rec.get("type"), "platform.init")
+func initPhase(rec *accessRecord) bool {
+	return rec.get(fRecordPhase) == "init" || strings.HasPrefix(rec.get(fType), "platform.init")
 }

@@ -30,13 +30,13 @@ func (s *Session) noteWebSocketClient(low []byte) {
 // its stages have $context.connectionId, and $context.eventType is
 // CONNECT, MESSAGE or DISCONNECT there (the route key alone is an HTTP
 // API's as well).
-func (s *Session) noteWebSocketRecord(rec accessRecord) {
-	switch strings.ToUpper(rec.get("eventtype")) {
+func (s *Session) noteWebSocketRecord(rec *accessRecord) {
+	switch strings.ToUpper(rec.get(fEventType)) {
 	case "CONNECT", "MESSAGE", "DISCONNECT":
 		s.st.websocket = true
 		return
 	}
-	if rec.get("connectionid") != "" {
+	if rec.get(fConnectionID) != "" {
 		s.st.websocket = true
 	}
 }

@@ -1,7 +1,6 @@
 package classifier
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -298,13 +297,12 @@ func truncateRunes(s string, n int) string {
 // accessMessage picks the error text out of a JSON access record for the
 // Why sentence; the whole record stays in the evidence.
 func accessMessage(msg []byte, fallback string) string {
-	var m map[string]any
-	if json.Unmarshal(msg, &m) != nil {
+	var r recordReader
+	var rec accessRecord
+	if _, ok := r.read(msg, &rec); !ok {
 		return fallback
 	}
-	rec := accessRecord{}
-	flatten(m, "", rec)
-	if v := rec.get("integrationerrormessage", "integrationerror", "authorizererror", "errormessage"); v != "" {
+	if v := rec.get(fIntegrationErrorMessage, fIntegrationError, fAuthorizerError, fErrorMessage); v != "" {
 		return v
 	}
 	return fallback

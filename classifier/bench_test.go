@@ -212,3 +212,80 @@ func sampleHeap(peak *atomic.Uint64, stop <-chan struct{}, done chan<- struct{})
 		}
 	}
 }
+
+// accessExport builds an HTTP API access log in JSON, one record a line as
+// an export or `aws logs tail` of the access log group gives it: n records,
+// failPct percent of them a 500 whose integration error names the
+// function's failure, the rest successful.
+func accessExport(n, failPct int) []byte {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var b bytes.Buffer
+	for i := range n {
+		status, integ, errMsg, integStatus := "200", "-", "-", "200"
+		if rng.IntN(100) < failPct {
+			status, errMsg = "500", "Internal Server Error"
+			integ = "The Lambda function returned the following error: KeyError. Check your Lambda function code and try again."
+		}
+		fmt.Fprintf(&b, `{"requestId": "%s", "ip": "203.0.113.%d", "requestTime": "12/Mar/2024:10:%02d:%02d +0000", `+
+			`"httpMethod": "GET", "routeKey": "GET /orders/{id}", "status": "%s", "protocol": "HTTP/1.1", `+
+			`"responseLength": "%d", "integrationErrorMessage": "%s", "errorMessage": "%s", `+
+			`"integrationStatus": "%s", "integrationLatency": "%d", "integrationRequestId": "%08x-1111-4222-8333-%012x"}`+"\n",
+			fmt.Sprintf("%x=", rng.Uint64()&0xffffffffffff), rng.IntN(256), i/60%60, i%60,
+			status, 20+rng.IntN(2000), integ, errMsg, integStatus, 5+rng.IntN(300),
+			rng.Uint32(), rng.Uint64()&0xffffffffffff)
+	}
+	return b.Bytes()
+}
+
+// BenchmarkClassifyAccessJSON classifies an HTTP API access log in JSON
+// (about 32 MB, 3 % failing) read as a file (ReadFrom) and as the daemon
+// passes it (one AddEvent per record of the access log group), and reports
+// MB/s (from SetBytes), allocations per record and the heap allocated per
+// MB read.
+func BenchmarkClassifyAccessJSON(b *testing.B) {
+	data := accessExport(100_000, 3)
+	records := bytes.Count(data, []byte("\n"))
+	b.Run("ReadFrom", func(b *testing.B) {
+		benchAccess(b, data, records, func(s *Session) {
+			if _, err := s.ReadFrom(bytes.NewReader(data)); err != nil {
+				b.Fatal(err)
+			}
+		})
+	})
+	events := make([]LogEvent, 0, records)
+	for l := range bytes.Lines(data) {
+		events = append(events, LogEvent{Group: "/aws/vendedlogs/orders-api-access", Message: string(bytes.TrimSuffix(l, []byte("\n")))})
+	}
+	b.Run("AddEvent", func(b *testing.B) {
+		benchAccess(b, data, records, func(s *Session) {
+			for _, e := range events {
+				s.AddEvent(e)
+			}
+		})
+	})
+}
+
+// benchAccess runs read on a new session per iteration and checks the
+// diagnosis, so that a faster reader that reads less is no faster.
+// MB/cpu-s is as in BenchmarkClassifyLargeExport.
+func benchAccess(b *testing.B, data []byte, records int, read func(*Session)) {
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	cpu0 := cpuTime()
+	for b.Loop() {
+		s := NewSession(Hints{})
+		read(s)
+		d := s.Diagnose(LangEN)
+		if d.Cause != CauseLambdaFunctionError || d.Status != Status500 || d.Failed < records/50 {
+			b.Fatalf("got %s/%s with %d failed", d.Status, d.Cause, d.Failed)
+		}
+	}
+	cpu := cpuTime() - cpu0
+	runtime.ReadMemStats(&after)
+	n := float64(b.N)
+	b.ReportMetric(float64(len(data))*n/1e6/cpu.Seconds(), "MB/cpu-s")
+	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/n/float64(records), "allocs/record")
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/n/(float64(len(data))/1e6), "B-alloc/MB")
+}

@@ -32,9 +32,13 @@ type Session struct {
 	st         stats
 	openLambda string // Lambda invocation between START and END, for lines without ids
 
-	pretty    *prettyJSON // a pretty-printed JSON object being gathered
-	replaying bool        // its lines are being read one by one
-	tb        traceback   // the stack trace the lines are in, and a line held until the next
+	pretty    *prettyJSON  // a pretty-printed JSON object being gathered
+	replaying bool         // its lines are being read one by one
+	tb        traceback    // the stack trace the lines are in, and a line held until the next
+	records   recordReader // reads JSON log records, its buffers reused
+	eventBuf  []byte       // the line of an event being added
+	// accessMemo: the matches of access records' messages seen last
+	accessMemo map[string]hit
 }
 
 // stats are the counts gathered while reading.
@@ -89,20 +93,33 @@ func (s *Session) AddEvent(e LogEvent) {
 	src := sourceOfGroup(e.Group)
 	msg := e.Message
 	if src == srcAccess && strings.HasPrefix(strings.TrimSpace(msg), "{") {
-		s.addLine([]byte(msg), src)
+		s.eventLine(msg, src)
 		s.endEvent()
 		return
 	}
 	prevOpen := s.openLambda
 	for msg != "" {
 		line, rest, _ := strings.Cut(msg, "\n")
-		s.addLine([]byte(line), src)
+		s.eventLine(line, src)
 		msg = rest
 	}
 	s.endEvent()
 	if src != srcLambda {
 		s.openLambda = prevOpen
 	}
+}
+
+// eventLine adds one line of an event through a buffer the session reuses,
+// as ReadFrom's lines come through its reader's: an allocation for every
+// event line would be most of the cost of an access log's small records.
+// Nothing keeps a line's bytes past addLine without copying them. An event
+// nested in a line (a CloudWatch event's JSON) takes a buffer of its own.
+func (s *Session) eventLine(line string, src source) {
+	s.eventBuf = append(s.eventBuf[:0], line[:min(len(line), maxLineBytes)]...)
+	buf := s.eventBuf
+	s.eventBuf = nil
+	s.addLine(buf, src)
+	s.eventBuf = buf
 }
 
 // endEvent reads what an event left open that no later event continues: an
@@ -151,7 +168,7 @@ func (s *Session) addLine(raw []byte, src source) {
 		s.st.paste.bareStamp = len(stripMarkupOnly(line, before)) > 0
 		return
 	}
-	if msg[0] == '{' && s.startPretty(msg, raw, src, before.bareStamp || len(stripMarkupOnly(line, before)) > len(msg)) {
+	if msg[0] == '{' && s.objectLine(msg, raw, line, src, before.bareStamp || len(stripMarkupOnly(line, before)) > len(msg)) {
 		return
 	}
 	if id, rest, ok := execRequestID(msg); ok && src != srcLambda && src != srcAccess {
@@ -159,9 +176,6 @@ func (s *Session) addLine(raw []byte, src source) {
 		return
 	}
 	if src != srcExecution && s.lambdaLine(msg, line) {
-		return
-	}
-	if msg[0] == '{' && s.jsonLine(msg, line, src) {
 		return
 	}
 	if s.quotedRecord(msg, line, src) {
@@ -174,6 +188,15 @@ func (s *Session) addLine(raw []byte, src source) {
 		s.st.execLines++
 	}
 	s.clientLine(msg, line)
+}
+
+// objectLine reads a line that opens with "{": a JSON log record, or the
+// first line of a pretty-printed object to gather. It reports whether it
+// took the line. The record is tried first because a record is what such
+// lines mostly are, and one that parses closes on its line, so it opens
+// nothing to gather: the gathering's scan of the line is spared.
+func (s *Session) objectLine(msg, raw, line []byte, src source, tool bool) bool {
+	return s.jsonLine(msg, line, src) || s.startPretty(msg, raw, src, tool)
 }
 
 // quotesCurl reports whether msg is what curl -v sent (its request line or

@@ -1,0 +1,142 @@
+package classifier
+
+// The fields of a JSON log record that the classifier reads, under their
+// normalised names: a record's format is its writer's (an access log's is
+// the user's own), so "integration.error", "integrationErrorMessage" and
+// "integration_error" all become the key without punctuation, lower case,
+// and a field of a nested object is named after its parent too
+// ({"integration": {"status": ...}} is integrationstatus). Only these are
+// kept; a record's other fields are read past.
+type field uint8
+
+const (
+	fMessage field = iota
+	fLogGroupName
+	fLog
+	fLogStreamName
+	fIngestionTime
+	fEventID
+	fPtr
+	fTimestamp
+	fType
+	fLevel
+	fStatus
+	fStatusCode
+	fHTTPStatus
+	fRequestID
+	fAWSRequestID
+	fExtendedRequestID
+	fRouteKey
+	fHTTPMethod
+	fResourcePath
+	fPath
+	fIntegrationErrorMessage
+	fIntegrationError
+	fIntegrationStatus
+	fIntegrationIntegrationStatus
+	fIntegrationLatency
+	fIntegrationRequestID
+	fAWSEndpointRequestID
+	fResponseLength
+	fErrorMessage
+	fErrorMessageString
+	fError
+	fErrorResponseType
+	fResponseType
+	fAuthorizerError
+	fAuthError
+	fRecordStatus
+	fRecordErrorType
+	fRecordRequestID
+	fRecordPhase
+	fEventType
+	fConnectionID
+	numFields
+)
+
+// fieldNames are the normalised names of the fields, by field.
+var fieldNames = [numFields]string{
+	"message", "loggroupname", "log", "logstreamname", "ingestiontime", "eventid", "ptr", "timestamp",
+	"type", "level", "status", "statuscode", "httpstatus", "requestid", "awsrequestid", "extendedrequestid",
+	"routekey", "httpmethod", "resourcepath", "path", "integrationerrormessage", "integrationerror",
+	"integrationstatus", "integrationintegrationstatus", "integrationlatency", "integrationrequestid",
+	"awsendpointrequestid", "responselength", "errormessage", "errormessagestring", "error",
+	"errorresponsetype", "responsetype", "authorizererror", "autherror", "recordstatus",
+	"recorderrortype", "recordrequestid", "recordphase", "eventtype", "connectionid",
+}
+
+// fieldsByLen lists the fields by the length of their names: finding a
+// key among the few of its length is cheaper than hashing it, and every
+// key of every record is looked up.
+var fieldsByLen = func() (t [32][]field) {
+	for f, name := range fieldNames {
+		t[len(name)] = append(t[len(name)], field(f))
+	}
+	return t
+}()
+
+// fieldNamed finds the field a normalised key names.
+func fieldNamed(key []byte) (field, bool) {
+	if len(key) >= len(fieldsByLen) {
+		return 0, false
+	}
+	for _, f := range fieldsByLen[len(key)] {
+		if string(key) == fieldNames[f] {
+			return f, true
+		}
+	}
+	return 0, false
+}
+
+// the set of present fields is one word
+var _ [64 - numFields]struct{}
+
+// accessRecord is a log record read field by field: the known fields'
+// values, and which of them the record holds at all (a field logged empty
+// still shows that the format has the variable).
+type accessRecord struct {
+	val     [numFields]string
+	present uint64
+}
+
+// get returns the first value among fs that is neither empty nor "-" (an
+// access log's empty variable).
+func (r *accessRecord) get(fs ...field) string {
+	for _, f := range fs {
+		if v := r.val[f]; v != "" && v != "-" {
+			return v
+		}
+	}
+	return ""
+}
+
+// has reports whether the record holds f, empty or not.
+func (r *accessRecord) has(f field) bool {
+	return r.present&(1<<f) != 0
+}
+
+func (r *accessRecord) set(f field, v string) {
+	r.val[f] = v
+	r.present |= 1 << f
+}
+
+// appendNormKey appends a key's normalised form: its ASCII letters, lower
+// case, and digits.
+func appendNormKey(dst, k []byte) []byte {
+	for _, c := range k {
+		if n := keyBytes[c]; n != 0 {
+			dst = append(dst, n)
+		}
+	}
+	return dst
+}
+
+// keyBytes maps a byte of a key to its normalised form, 0 to drop it.
+var keyBytes = func() (t [256]byte) {
+	for c := range 256 {
+		if l := lower(byte(c)); isDigit(l) || ('a' <= l && l <= 'z') {
+			t[c] = l
+		}
+	}
+	return t
+}()
