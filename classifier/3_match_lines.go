@@ -112,14 +112,20 @@ func (m *matcher) match(line []byte, layer Layer) hit {
 		if !bytes.Contains(m.low, r.lit) || (r.unless != nil && bytes.Contains(m.low, r.unless)) {
 			continue
 		}
+		low := m.low
+		if r.except != nil && r.except.Match(low) {
+			if low = r.except.ReplaceAll(low, nil); !bytes.Contains(low, r.lit) {
+				continue
+			}
+		}
 		implied := r.implied
 		if r.re != nil {
-			loc := r.re.FindSubmatchIndex(m.low)
-			if loc == nil || (r.notAfter != nil && bytes.HasSuffix(m.low[:loc[0]], r.notAfter)) {
+			loc := r.re.FindSubmatchIndex(low)
+			if loc == nil || (r.notAfter != nil && bytes.HasSuffix(low[:loc[0]], r.notAfter)) {
 				continue
 			}
 			if r.cause == CauseUnknown && len(loc) > 2 && loc[2] >= 0 {
-				implied = impliedStatus(m.low[loc[2]:loc[3]])
+				implied = impliedStatus(low[loc[2]:loc[3]])
 			}
 		}
 		h = h.merge(hit{cause: r.cause, weight: r.weight, implied: implied, told: r.told})

@@ -23,6 +23,11 @@ type rule struct {
 	notAfter []byte
 	// unless, when set, rejects the rule on a line that holds it.
 	unless []byte
+	// except, when set, takes its matches out of the line before lit and
+	// re are looked for: the rule's word said of another actor (API
+	// Gateway's own throttling is not the function's), while the same
+	// line may still say it of the rule's actor.
+	except *regexp.Regexp
 	// layers are the layers whose lines can show the cause; empty is all.
 	layers uint16
 	// told: a person rule, whose words name a cause and not a status
@@ -74,6 +79,7 @@ type ruleSpec struct {
 	implied  int
 	notAfter string
 	unless   string
+	except   string
 	layers   uint16
 }
 
@@ -98,6 +104,9 @@ func rules() []rule {
 			}
 			if s.re != "" {
 				r.re = regexp.MustCompile(s.re)
+			}
+			if s.except != "" {
+				r.except = regexp.MustCompile(s.except)
 			}
 			ruleSet = append(ruleSet, r)
 		}

@@ -28,17 +28,29 @@ func payloadWords() []ruleSpec {
 
 // throttleWords: people saying the function was throttled or hit its
 // concurrency (Lambda answers the gateway 429, which the client sees as a
-// 500).
+// 500). API Gateway's own throttling (its account, stage, method or usage
+// plan limits) answers the client 429 before any function is called, so a
+// sentence naming it is not the function's throttling: gatewayThrottling
+// takes it out of the line first.
 func throttleWords() []ruleSpec {
 	p := personLayers
 	return []ruleSpec{
-		{lit: "throttl", re: `\b(lambdas?|functions?|concurrency|invocations?)\b[^.]{0,40}\bthrottl(ed|ing|es)\b|\bthrottl(ed|ing)\b[^.]{0,40}\b(lambdas?|functions?|concurrency|invocations?)\b`, cause: CauseLambdaThrottled, weight: wHint, layers: p},
+		{lit: "throttl", re: `\b(lambdas?|functions?|concurrency|invocations?)\b[^.]{0,40}\bthrottl(ed|ing|es)\b|\bthrottl(ed|ing)\b[^.]{0,40}\b(lambdas?|functions?|concurrency|invocations?)\b`, except: gatewayThrottling, cause: CauseLambdaThrottled, weight: wHint, layers: p},
 		{lit: "concurrency", re: `(reserved|account|concurrent)[^.]{0,20}concurrency[^.]{0,30}(limit|reached|exceeded|exhausted)|concurrency limit`, cause: CauseLambdaThrottled, weight: wWeak, layers: p},
-		{lit: "スロットリング", cause: CauseLambdaThrottled, weight: wWeak, layers: p},
-		{lit: "限流", cause: CauseLambdaThrottled, weight: wWeak, layers: p},
+		{lit: "スロットリング", except: gatewayThrottling, cause: CauseLambdaThrottled, weight: wWeak, layers: p},
+		{lit: "限流", except: gatewayThrottling, cause: CauseLambdaThrottled, weight: wWeak, layers: p},
 		{lit: "limitação", re: `limitação[^.]{0,30}(lambda|função|simultaneidade)|(lambda|função)[^.]{0,30}limitad[ao]`, cause: CauseLambdaThrottled, weight: wWeak, layers: p},
 	}
 }
+
+// gatewayThrottling is API Gateway named as the one that throttles: "API
+// Gateway throttling", "API Gateway is throttling the requests", "the
+// stage's throttling limits", "throttled by API Gateway", "usage plan
+// throttling", and the same in Japanese and Chinese ("API Gateway の
+// スロットリング", "API Gateway 限流").
+const gatewayThrottling = `(?:api ?gateway|apigw|usage plans?|stage|method)(?:'s)?(?: (?:is|was|are|were|has been|had been|does|did|starts?|started|kicks? in|kicked in))?(?: (?:also|now|still|not|already))?(?: (?:default|account|account-level|request|rate|burst))? throttl(?:ed|es|ing|e)?|` +
+	`throttl(?:ed|ing)(?: \w+){0,3}? (?:by|at|in|on) (?:the )?(?:api ?gateway|apigw|usage plan|stage)|` +
+	`api ?gateway\s*(?:の|で|が|側の|的)?\s*(?:スロットリング|限流)`
 
 // invokePermissionWords: the permission resource each tool writes for
 // the gateway's call (CloudFormation's AWS::Lambda::Permission,

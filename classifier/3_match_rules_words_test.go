@@ -21,3 +21,28 @@ func TestPeoplesWordsForCauses(t *testing.T) {
 		{"pt-BR function timeout", "A função Lambda atingiu o tempo limite e o API Gateway retornou 502.", "lambda_function_timeout", "502"},
 	})
 }
+
+// API Gateway's own throttling (account, stage, method or usage-plan
+// limits) answers 429 before any function is called: a sentence naming it
+// is not the function's throttling, while the function's throttling stays
+// so beside the gateway's name.
+func TestGatewaysThrottlingIsNotTheFunctions(t *testing.T) {
+	for _, text := range []string{
+		"API Gateway throttling kicks in before the Lambda function is invoked and clients get 504",
+		"API Gateway is throttling invocations and we see 504",
+		"Is API Gateway throttling the requests to my function? We get 504.",
+		"The function is throttled by API Gateway and returns 504",
+		"The stage's throttling limits are 10 requests per second for the function; clients get 504",
+		"API Gateway のスロットリングで 504 エラーになります",
+	} {
+		if d := diagnoseText(t, text); d.Cause == CauseLambdaThrottled || d.Status != Status504 {
+			t.Errorf("%q: got %s/%s, want 504 and not lambda_throttled", text, d.Status, d.Cause)
+		}
+	}
+	checkWordings(t, []wording{
+		{"function throttled", "Under load the Lambda function was throttled and clients got 500.", "lambda_throttled", "500"},
+		{"function throttled, gateway named", "Under load the Lambda function was throttled and API Gateway answered 500.", "lambda_throttled", "500"},
+		{"lambda throttling", "Lambda throttling made the API answer 500", "lambda_throttled", "500"},
+		{"both named", "It was not API Gateway throttling: the Lambda function was throttled and the API answered 500.", "lambda_throttled", "500"},
+	})
+}
