@@ -9,12 +9,15 @@ import (
 
 // Diagnose returns the incident-level diagnosis of the evidence added so
 // far: the dominant cause, a breakdown by cause, the deciding lines, the
-// remediation in lang and the client backoff advice. It reads what the last
-// lines left pending (a pretty-printed object, a line held to see whether a
-// stack trace follows) and changes nothing else, so more evidence can be
-// added and Diagnose called again.
+// remediation in lang and the client backoff advice. More evidence can be
+// added afterwards and Diagnose called again. It does change the session in
+// one way: what the last lines left waiting for lines to come is read as if
+// the input ended there (a pretty-printed object still open, line by line;
+// a line held to see whether a stack trace's frames follow, as no trace's),
+// so lines added later do not join them. Nothing else changes: between
+// lines that leave nothing waiting, a call changes no later answer.
 func (s *Session) Diagnose(lang Lang) Diagnosis {
-	s.settle() // lines added one by one may end inside an object
+	s.settle() // the answer must cover every line added, the waiting ones too
 	api := s.apiType()
 	t := s.tallyRequests(api)
 	rows := t.sorted()
