@@ -47,6 +47,11 @@ var clientMarks = regexp.MustCompile(`^(?:[<>] |\$ ?curl |curl |wscat |error: un
 	// (Python requests and urllib, .NET HttpClient, Java's URLConnection,
 	// Spring's clients, Node's got, Python websockets, a browser's WebSocket)
 	`|requests\.exceptions\.|urllib\.error\.httperror|response status code does not indicate success|server returned http response code` +
+	// the same two Python exceptions by their short name, as IPython and
+	// Jupyter print them, with the message each library words
+	// (requests' "502 Server Error: Bad Gateway for url: ...", urllib's
+	// "HTTP Error 502: Bad Gateway")
+	`|^httperror: (?:[1-5]\d\d (?:server|client) error: |http error [1-5]\d\d: )` +
 	`|webclientresponseexception|http(?:server|client)errorexception|httperror: response code|server rejected websocket connection|error during websocket handshake` +
 	// and more of them, each as its source words it: a browser console's
 	// request line after the script location (Chrome) or after XHR/fetch

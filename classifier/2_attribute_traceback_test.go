@@ -35,6 +35,10 @@ func TestClientWordsInARuntimesTrace(t *testing.T) {
 			"  File \"/var/task/requests/models.py\", line 1021, in raise_for_status\n" +
 			"    raise HTTPError(http_error_msg, response=self)\n" +
 			"requests.exceptions.HTTPError: 502 Server Error: Bad Gateway for url: https://partner.example.com/v1/orders", fn, unknown},
+		{"python requests by short name (function's)", "Traceback (most recent call last):\n" +
+			"  File \"/var/task/app.py\", line 14, in lambda_handler\n" +
+			"    resp.raise_for_status()\n" +
+			"HTTPError: 502 Server Error: Bad Gateway for url: https://partner.example.com/v1/orders", fn, unknown},
 		{"python httpx with carets (function's)", "Traceback (most recent call last):\n" +
 			"  File \"/var/task/app.py\", line 9, in lambda_handler\n" +
 			"    r = httpx.get(URL).raise_for_status()\n" +
@@ -101,6 +105,9 @@ func TestClientWordsBesideARuntimesTrace(t *testing.T) {
 	checkWordings(t, []wording{
 		{"requests alone (client's)", "requests.exceptions.HTTPError: 502 Server Error: Bad Gateway for url: " + apiURL, "unknown", "502"},
 		{"retrofit alone (client's)", "retrofit2.HttpException: HTTP 503 ", "integration_timeout", "503"},
+		// IPython and Jupyter print an exception by its short name
+		{"requests by short name (client's)", "HTTPError: 502 Server Error: Bad Gateway for url: " + apiURL, "unknown", "502"},
+		{"urllib by short name (client's)", "HTTPError: HTTP Error 504: Gateway Timeout", "integration_timeout", "504"},
 		{"a script's output then a sentence (client's)", "requests.exceptions.HTTPError: 504 Server Error: Gateway Timeout for url: " + apiURL + "\n" +
 			"This happens on every call after a minute.", "integration_timeout", "504"},
 		{"curl, a blank line, the function's trace", "HTTP/1.1 502 Bad Gateway\n{\"message\": \"Internal server error\"}\n\n" +
