@@ -242,6 +242,9 @@ func (s *Session) clfLine(msg, line []byte) bool {
 	if len(req) == 4 || bytes.Contains(m[1], []byte("$default")) {
 		rec.set(fRouteKey, string(m[1]))
 	}
+	if ev := wsEventType(req); ev != "" {
+		rec.set(fEventType, ev)
+	}
 	if tail := strings.TrimSpace(string(m[5])); tail != "" && tail != "-" {
 		rec.set(fIntegrationError, tail)
 		s.st.integErrVar = true

@@ -41,6 +41,20 @@ func (s *Session) noteWebSocketRecord(rec *accessRecord) {
 	}
 }
 
+// wsEventType is the WebSocket event type a CLF-like record's quoted
+// request opens with, where a WebSocket stage's format puts
+// $context.eventType in the place of the HTTP method ("MESSAGE sendmessage
+// L0SM9cOFvHcCIhw="), else "".
+func wsEventType(req []string) string {
+	if len(req) > 1 {
+		switch req[0] {
+		case "CONNECT", "MESSAGE", "DISCONNECT":
+			return req[0]
+		}
+	}
+	return ""
+}
+
 // internalErrorFrame is the frame a WebSocket API answers a message whose
 // route failed with (see websocketFrameRules): the gateway's 500, where
 // REST's body of the same words is some 5xx.

@@ -57,24 +57,29 @@ func websocketCloseRules() []ruleSpec {
 
 // connectionsAPIRefusalRules: the @connections management API answers the
 // backend's calls (PostToConnection, GetConnection, DeleteConnection), never
-// the WebSocket client, so its 4xx refusals in a function's log are the
-// function's own calls failing: GoneException (410, the client has left or
-// is not connected yet), ForbiddenException (403, the wrong endpoint or no
+// the WebSocket client, so its 4xx refusals are the function's own calls
+// failing: GoneException (410, the client has left or is not connected
+// yet), ForbiddenException (403, the wrong endpoint or no
 // execute-api:ManageConnections), PayloadTooLargeException (413, over 128
-// KB) and LimitExceededException (429). Alone they show no request of the
-// API's client failing, only the management API's 4xx (a look-alike);
-// beside a 5xx the client got they are why the function failed. The
-// exception names shared with other services count only beside a name of
-// the management API on the same line.
+// KB) and LimitExceededException (429). Where an SDK's error line prints
+// the management API's status, or a person quotes it, they show that 4xx
+// and no request of the API's client failing: a look-alike. Inside the
+// function's own log (an exception line, its stack trace, its runtime's
+// record of the failed invocation) they are the function failing on the
+// call, whatever status they name; and beside a 5xx the client got,
+// they are why the function failed. The exception names other services
+// share count only beside a name of the management API on the same line.
 func connectionsAPIRefusalRules() []ruleSpec {
-	refused := func(lit, re string, status int) ruleSpec {
-		return ruleSpec{lit: lit, re: re, cause: CauseLambdaFunctionError, weight: wWeak + 1, implied: status, unless: "x-amzn-errortype"}
+	var all []ruleSpec
+	refused := func(lit, re string, status int) {
+		all = append(all,
+			ruleSpec{lit: lit, re: re, cause: CauseLambdaFunctionError, weight: wWeak + 1, implied: status, unless: "x-amzn-errortype", layers: notFunction},
+			ruleSpec{lit: lit, re: re, cause: CauseLambdaFunctionError, weight: wWeak + 1, unless: "x-amzn-errortype", layers: layersOf(LayerFunction)})
 	}
 	const api = `(?:posttoconnection|getconnection|deleteconnection|apigatewaymanagementapi|@connections)`
-	return []ruleSpec{
-		refused("goneexception", "", 410),
-		refused("payloadtoolargeexception", "", 413),
-		refused("forbiddenexception", api+`.*forbiddenexception|forbiddenexception.*`+api, 403),
-		refused("limitexceededexception", api+`.*limitexceededexception|limitexceededexception.*`+api, 429),
-	}
+	refused("goneexception", "", 410)
+	refused("payloadtoolargeexception", "", 413)
+	refused("forbiddenexception", api+`.*forbiddenexception|forbiddenexception.*`+api, 403)
+	refused("limitexceededexception", api+`.*limitexceededexception|limitexceededexception.*`+api, 429)
+	return all
 }

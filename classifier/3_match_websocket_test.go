@@ -128,27 +128,26 @@ func TestWebSocketCloseCodes(t *testing.T) {
 }
 
 // The @connections management API answers the backend, not the WebSocket
-// client: its errors in a function's log are the function's own calls
-// failing (GoneException 410: the client left; ForbiddenException 403:
-// the wrong endpoint or no execute-api:ManageConnections;
-// PayloadTooLargeException 413: over 128 KB; LimitExceededException 429).
-// Alone they show no request of the API's client failing; beside a 5xx
-// the client got, they are why the function failed. Sources: the
+// client: its errors are the function's own calls failing (GoneException
+// 410: the client left; ForbiddenException 403: the wrong endpoint or no
+// execute-api:ManageConnections; PayloadTooLargeException 413: over 128
+// KB; LimitExceededException 429). An SDK's error line that prints the
+// management API's status, or a person quoting it, shows that 4xx and no
+// request of the API's client failing: a look-alike. Beside a 5xx the
+// client got, they are why the function failed. Sources: the
 // ApiGatewayManagementApi reference (PostToConnection errors), botocore's
-// "An error occurred (%s) when calling the %s operation: %s", the AWS SDK
-// for JavaScript v3 exception names, aws-sdk-go-v2's "operation error
-// ApiGatewayManagementApi: PostToConnection, https response error
-// StatusCode: %d, RequestID: %s, %s".
+// "An error occurred (%s) when calling the %s operation: %s",
+// aws-sdk-go-v2's "operation error ApiGatewayManagementApi:
+// PostToConnection, https response error StatusCode: %d, RequestID: %s,
+// %s".
 func TestWebSocketConnectionsAPIErrors(t *testing.T) {
 	const goErr = "operation error ApiGatewayManagementApi: PostToConnection, https response error StatusCode: "
 	checkWebSocketForms(t, []wsForm{
 		// botocore names the error without the management API's status:
 		// the function's call failed, and what its client got is unknown
 		{"python gone", "[ERROR] GoneException: An error occurred (GoneException) when calling the PostToConnection operation: ", "lambda_function_error", "unknown"},
-		{"js v3 gone", "2024-03-12T10:15:01.123Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tGoneException: UnknownError\n    at de_GoneExceptionRes (/var/runtime/node_modules/@aws-sdk/client-apigatewaymanagementapi/dist-cjs/index.js:1:1)", "not_5xx", "none"},
 		{"go forbidden", goErr + "403, RequestID: 965ae9ea-c537-43d0-ae5c-3a458ccbc069, ForbiddenException: ", "not_5xx", "none"},
 		{"python payload too large", "[ERROR] PayloadTooLargeException: An error occurred (PayloadTooLargeException) when calling the PostToConnection operation: Message too long", "lambda_function_error", "unknown"},
-		{"payload too large with its status", "PayloadTooLargeException: 413 Request Entity Too Large, when calling PostToConnection", "not_5xx", "none"},
 		{"go limit exceeded", goErr + "429, RequestID: 965ae9ea-c537-43d0-ae5c-3a458ccbc069, LimitExceededException: ", "not_5xx", "none"},
 		{"gone during $connect, handshake refused", "error: Unexpected server response: 502\n[ERROR] GoneException: An error occurred (GoneException) when calling the PostToConnection operation: ", "lambda_function_error", "502"},
 		{"forbidden beside an internal error frame", `< {"message": "Internal server error", "connectionId":"` + wsConnID + `", "requestId":"L0SNDEUmvHcFYzw="}` + "\n" + goErr + "403, RequestID: 965ae9ea-c537-43d0-ae5c-3a458ccbc069, ForbiddenException: ", "lambda_function_error", "500"},
@@ -187,6 +186,8 @@ func TestWebSocketGatewayLogs(t *testing.T) {
 		{"access log connect 429", rec("CONNECT", "$connect", "429", ""), "not_5xx", "none"},
 		{"access log connect 502", rec("CONNECT", "$connect", "502", `,"integrationStatus":"200"`), "unknown", "502"},
 		{"access log disconnect 200", rec("DISCONNECT", "$disconnect", "200", ""), "not_5xx", "none"},
+		{"clf-like record of a message", `203.0.113.7 - - [12/Mar/2024:10:15:01 +0000] "MESSAGE sendmessage ` + wsConnID + `" 500 L0SNDEUmvHcFYzw=`, "unknown", "500"},
+		{"clf-like record of a refused connect", `203.0.113.7 - - [12/Mar/2024:10:15:01 +0000] "CONNECT $connect ` + wsConnID + `" 403 L0SNDEUmvHcFYzw=`, "not_5xx", "none"},
 		{"access log with the connection id only", `{"requestId":"L0SNDEUmvHcFYzw=","connectionId":"` + wsConnID + `","routeKey":"sendmessage","status":"500"}`, "unknown", "500"},
 	})
 }
@@ -199,4 +200,19 @@ func TestWebSocketLibraryInAFunction(t *testing.T) {
 	if d.Status.String() != "unknown" || d.Cause.String() != "lambda_function_error" {
 		t.Errorf("got %s/%s, want unknown/lambda_function_error (%s)", d.Status, d.Cause, d.Why)
 	}
+}
+
+// Inside the function's own log (an exception line, its stack trace, the
+// runtime's record of a failed invocation) a management API refusal is the
+// function failing on its call: what the client got stays unknown.
+// Sources: the AWS SDK for JavaScript v3's de_GoneExceptionRes, v2's error
+// record, the AWS SDK for Java v2's exception message ("(Service: %s,
+// Status Code: %d, Request ID: %s)").
+func TestWebSocketConnectionsAPIErrorsInTheFunction(t *testing.T) {
+	checkWordings(t, []wording{
+		{"js v3 gone in a trace", "2024-03-12T10:15:01.123Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tGoneException: UnknownError\n    at de_GoneExceptionRes (/var/runtime/node_modules/@aws-sdk/client-apigatewaymanagementapi/dist-cjs/index.js:1:1)", "lambda_function_error", "unknown"},
+		{"js v2 invocation failed on it", "2024-03-12T10:15:01.123Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tInvoke Error \t{\"errorType\":\"GoneException\",\"errorMessage\":\"410\",\"code\":\"GoneException\",\"statusCode\":410}", "lambda_function_error", "unknown"},
+		{"java v2 gone", "software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneException: null (Service: ApiGatewayManagementApi, Status Code: 410, Request ID: 5b0c5a4e-1d2b-4c1e-9a51-0c7d0e3b2a11)", "lambda_function_error", "unknown"},
+		{"payload too large, an exception line", "PayloadTooLargeException: 413 Request Entity Too Large, when calling PostToConnection", "lambda_function_error", "unknown"},
+	})
 }
