@@ -40,7 +40,7 @@ var statusPhrases = append([]*regexp.Regexp{
 	regexp.MustCompile(`\b(?:errors?|status|code):?\s*\(([1-5]\d\d)\)`),
 	// a pretty-printed access-log record, one field a line
 	regexp.MustCompile(`^"(?:status|httpstatus)"\s*:\s*"?([1-5]\d\d)\b`),
-	regexp.MustCompile(`(?:^|\D)([1-5]\d\d)[\x60'"]? ?(?:エラー|が返|のエラー|ステータス|錯誤|错误|error|에러|오류|응답|상태)`),
+	regexp.MustCompile(`(?:^|\D)([1-5]\d\d)[\x60'"]? ?(?:エラー|が返|のエラー|ステータス|錯誤|错误|error|에러|오류|응답|상태|になり|になる|になっ|が出|が発生|を返)`),
 	regexp.MustCompile(`(?:ステータス(?:コード)?|狀態碼|状态码|狀態|código de status|status http)[ :：は]*([1-5]\d\d)\b`),
 	// how people write it in prose: the plural ("intermittent 502s",
 	// "throwing 500s"), a failure "with" a code, the code as a noun after an
@@ -51,8 +51,8 @@ var statusPhrases = append([]*regexp.Regexp{
 	regexp.MustCompile(`\b(?:fail(?:s|ed|ing)?|errors|errored|erroring|dies|died|ends|ended|crash(?:es|ed)?|responding|throwing)(?: out)? (?:with|on)(?: an?| the| http| status| code| error)* ["'(\x60]?([1-5]\d\d)\b`),
 	regexp.MustCompile(`(?:^|\ban? )([45]\d\d) (?:from|when|whenever|on|for|back|after|while|if|every|each|instead|because|since)\b`),
 	regexp.MustCompile(`\b(?:response|return|result|error) code(?: is| was| of|:|=)? ?["'\x60]?([1-5]\d\d)\b`),
-	regexp.MustCompile(`(?:回傳|傳回|返回|回應|回应|響應|响应|得到|收到)[^0-9。]{0,8}([1-5]\d\d)\b`),
-	regexp.MustCompile(`\b(?:retorn\w*|receb\w*|devolv\w*|respond\w*)(?: (?:o|a|um|uma|com|erro|status|código|http))* ["'\x60]?([1-5]\d\d)\b`),
+	regexp.MustCompile(`(?:回傳|傳回|返回|回應|回应|響應|响应|得到|收到|出现|出現|遇到|碰到|报|報)[^0-9。]{0,8}([1-5]\d\d)\b`),
+	regexp.MustCompile(`\b(?:retorn\w*|receb\w*|devolv\w*|respond\w*|toma\w*|tomo|tomei|tomou)(?: (?:o|a|um|uma|com|erro|status|código|http))* ["'\x60]?([1-5]\d\d)\b`),
 	// the other languages AWS publishes its articles in, as their editions
 	// word the status ("HTTP-Statuscode 502", "HTTP-502-Fehler", "code
 	// d'état HTTP 502", "código de estado HTTP 502", "502 상태 코드를
@@ -61,7 +61,7 @@ var statusPhrases = append([]*regexp.Regexp{
 	regexp.MustCompile(`(?:\b(?:fehler(?:code)?|statuscode|erreurs?|code d'(?:état|erreur)|code de statut|c[oó]digo de (?:estado|error))|상태 코드)[ :-]*["'\x60]?([1-5]\d\d)\b`),
 	regexp.MustCompile(`\b([45]\d\d)[ -]?fehler`),
 	regexp.MustCompile(`\bhttp-([45]\d\d)\b`),
-	regexp.MustCompile(`\b([1-5]\d\d)(?:가|를|을|이)? ?(?:반환|발생)`),
+	regexp.MustCompile(`\b([1-5]\d\d)(?:가|를|을|이)? ?(?:반환|발생|뜨|뜹|떠|떴)`),
 	regexp.MustCompile(`\b(?:devuelv\w*|recib\w*|obt[ei]n\w*|renvo\w*|re[çc]oi\w*|liefer[tn]|bekomm\w*|erh[äa]lt\w*)(?: (?:un|una|el|la|le|une|einen|ein|eine|den|error|erreur|fehler|c[oó]digo|code|status|estado|http))* ["'\x60]?([1-5]\d\d)\b`),
 }, compileAll(clientStatusForms)...)
 

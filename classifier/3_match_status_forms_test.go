@@ -124,6 +124,15 @@ func TestShown5xxInOtherLanguages(t *testing.T) {
 		{"de error code", "Fehlercode 502"},
 		{"fr error", "erreur 502 lors de l'appel"},
 		{"fr error code", "code d'erreur 502"},
+		{"ja becomes", "API Gateway で 502 になる"},
+		{"ja comes out", "ときどき 502 が出ます"},
+		{"ja occurs", "502 が発生します"},
+		{"ja returns", "API Gateway が 502 を返します"},
+		{"zh-CN appears", "调用接口出现 502"},
+		{"zh-CN reports", "接口一直报 502"},
+		{"zh-TW appears", "請求 API 時會出現 502"},
+		{"pt-BR slang", "tomando 502 no API Gateway"},
+		{"ko shows up", "API 호출 시 502가 뜹니다"},
 	})
 	checkShown(t, 503, []shownForm{{"ko reason phrase", "API가 503 Service Unavailable을 반환합니다"}})
 }
@@ -140,6 +149,8 @@ func TestNoShown5xxInNumbers(t *testing.T) {
 		{"count after got", "we got 502 items back from the query"},
 		{"count after returned", "it returned 502 rows"},
 		{"zh-CN count", "接口返回502条数据"},
+		{"zh-CN count after a verb", "共有 502 条记录"},
+		{"ja count", "調べたところ 502 件のログがありました"},
 		{"count", "processed 502 records in 3 seconds"},
 		{"a success", "HTTP/1.1 200 OK"},
 		{"a success after the fix", "after the fix the stage answers HTTP 200"},
