@@ -36,26 +36,25 @@ type recordReader struct {
 	text  []byte // scratch: a record's messages, to be matched
 }
 
-// read reads msg, which must be one JSON object and nothing else, into rec.
-// inner is the object a top-level "@message" field holds (a Logs Insights
-// row saved as JSON whose message was JSON), nil when it holds none.
-func (r *recordReader) read(msg []byte, rec *accessRecord) (inner []byte, ok bool) {
+// read reads msg, which must be one JSON object and nothing else, into rec
+// and reports whether it was one.
+func (r *recordReader) read(msg []byte, rec *accessRecord) bool {
 	r.b, r.i, r.depth, r.inner = msg, 0, 0, nil
 	r.arena, r.seen, r.key = r.arena[:0], 0, r.key[:0]
 	r.ws()
 	if r.peek() != '{' || !r.object(0) {
-		return nil, false
+		return false
 	}
 	if r.ws(); r.i != len(r.b) {
-		return nil, false
+		return false
 	}
 	r.fill(rec)
-	return r.inner, true
+	return true
 }
 
 // fill copies the values into rec with one allocation for all of them.
 func (r *recordReader) fill(rec *accessRecord) {
-	*rec = accessRecord{}
+	*rec = accessRecord{msgObject: r.inner}
 	vals := string(r.arena)
 	for f := range numFields {
 		if r.seen&(1<<f) != 0 {

@@ -44,7 +44,7 @@ func TestRecordReaderFields(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			var r recordReader
 			var rec accessRecord
-			if _, ok := r.read([]byte(c.record), &rec); !ok {
+			if !r.read([]byte(c.record), &rec) {
 				t.Fatalf("%s: not read", c.record)
 			}
 			if got := rec.val[c.f]; got != c.want {
@@ -60,7 +60,7 @@ func TestRecordReaderFields(t *testing.T) {
 func TestRecordReaderPresence(t *testing.T) {
 	var r recordReader
 	var rec accessRecord
-	if _, ok := r.read([]byte(`{"integrationErrorMessage": "", "integrationError": null, "status": "-"}`), &rec); !ok {
+	if !r.read([]byte(`{"integrationErrorMessage": "", "integrationError": null, "status": "-"}`), &rec) {
 		t.Fatal("not read")
 	}
 	if !rec.has(fIntegrationErrorMessage) || rec.has(fIntegrationError) || !rec.has(fStatus) || rec.get(fStatus) != "" {
@@ -80,7 +80,7 @@ func TestRecordReaderRejects(t *testing.T) {
 	} {
 		var r recordReader
 		var rec accessRecord
-		if _, ok := r.read([]byte(s), &rec); ok {
+		if r.read([]byte(s), &rec) {
 			t.Errorf("%q was read as a record", s)
 		}
 	}
@@ -98,9 +98,9 @@ func TestRecordReaderInner(t *testing.T) {
 	} {
 		var r recordReader
 		var rec accessRecord
-		inner, ok := r.read([]byte(c.record), &rec)
-		if !ok || string(inner) != c.inner {
-			t.Errorf("%s: inner %q (read %t), want %q", c.record, inner, ok, c.inner)
+		ok := r.read([]byte(c.record), &rec)
+		if !ok || string(rec.msgObject) != c.inner {
+			t.Errorf("%s: inner %q (read %t), want %q", c.record, rec.msgObject, ok, c.inner)
 		}
 	}
 }
@@ -122,7 +122,7 @@ func FuzzRecordReader(f *testing.F) {
 	f.Fuzz(func(t *testing.T, line []byte) {
 		var r recordReader
 		var rec accessRecord
-		_, ok := r.read(line, &rec)
+		ok := r.read(line, &rec)
 		want, depth, unique, wantOK := decodeRecord(line)
 		if ok != (wantOK && depth <= maxRecordDepth) {
 			t.Fatalf("%q: read %t, encoding/json %t at depth %d", line, ok, wantOK, depth)

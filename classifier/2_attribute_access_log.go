@@ -7,32 +7,21 @@ import (
 	"time"
 )
 
-// jsonLine handles a line that is one JSON object: a CloudWatch event
-// wrapper, a Lambda JSON log record, or an access-log record. It reports
-// false for other objects (a gateway response body, an errorMessage
-// object), which the rules then read as text.
+// jsonLine handles a line that is one JSON object: a CloudWatch event or
+// Insights row around a message, a Lambda JSON log record, or an
+// access-log record. It reports false for other objects (a gateway
+// response body, an errorMessage object), which the rules then read as
+// text.
 func (s *Session) jsonLine(msg, line []byte, src source) bool {
 	var rec accessRecord
-	inner, ok := s.records.read(msg, &rec)
-	if !ok {
-		return false
-	}
-	if inner != nil {
-		// a Logs Insights row downloaded as JSON, whose message was JSON (a
-		// record, a response body): the message is the log line, the row's
-		// other keys are the fields Insights discovered in it
-		s.addLine(inner, src)
-		return true
-	}
-	if inner := rec.get(fMessage); inner != "" && isEventWrapper(&rec) {
-		if src == srcAuto {
-			src = sourceOfGroup(strings.TrimPrefix(rec.get(fLogGroupName, fLog), accountPrefix(rec.get(fLog))))
-		}
-		s.AddEvent(LogEvent{Group: groupForSource(src), Message: inner})
-		return true
-	}
+	return s.records.read(msg, &rec) && (s.unwrap(&rec, src) || s.recordLine(&rec, msg, line, src))
+}
+
+// recordLine reads a JSON log record that is no envelope: a Lambda
+// platform event, an access-log record, or a function's JSON log line.
+func (s *Session) recordLine(rec *accessRecord, msg, line []byte, src source) bool {
 	if strings.HasPrefix(rec.get(fType), "platform.") {
-		s.lambdaRecord(&rec, line)
+		s.lambdaRecord(rec, line)
 		return true
 	}
 	// a status beside a field only access logs have (formats are the
@@ -40,7 +29,7 @@ func (s *Session) jsonLine(msg, line []byte, src source) bool {
 	status := rec.get(fStatus, fStatusCode, fHTTPStatus)
 	if status != "" && (rec.get(fRequestID, fRouteKey, fHTTPMethod, fExtendedRequestID,
 		fIntegrationErrorMessage, fIntegrationStatus, fIntegrationLatency, fResponseLength) != "" || src == srcAccess) {
-		s.accessLine(&rec, line)
+		s.accessLine(rec, line)
 		return true
 	}
 	if id := rec.get(fRequestID, fAWSRequestID); len(id) == 36 && rec.get(fLevel, fType) != "" {
@@ -49,39 +38,6 @@ func (s *Session) jsonLine(msg, line []byte, src source) bool {
 		return true
 	}
 	return false
-}
-
-// isEventWrapper tells a CloudWatch event ({"timestamp": 1700000000000,
-// "message": ...} from the CLI, or an Insights row) from a Lambda JSON log
-// record, which also has "timestamp" and "message" but an ISO time.
-func isEventWrapper(rec *accessRecord) bool {
-	if rec.get(fLogStreamName, fIngestionTime, fEventID, fPtr, fLog) != "" {
-		return true
-	}
-	ts := rec.get(fTimestamp)
-	return ts != "" && rec.get(fLevel) == "" && (allDigits([]byte(ts)) || strings.ContainsAny(ts, "e."))
-}
-
-// accountPrefix returns "123456789012:" of an Insights @log value.
-func accountPrefix(v string) string {
-	if i := strings.IndexByte(v, ':'); i > 0 && allDigits([]byte(v[:i])) {
-		return v[:i+1]
-	}
-	return ""
-}
-
-// groupForSource names a representative log group, so that an unwrapped
-// event goes through AddEvent with its source known.
-func groupForSource(src source) string {
-	switch src {
-	case srcExecution:
-		return "API-Gateway-Execution-Logs_"
-	case srcLambda:
-		return "/aws/lambda/"
-	case srcAccess:
-		return "access"
-	}
-	return ""
 }
 
 // lambdaRecord reads a Lambda JSON-format platform event

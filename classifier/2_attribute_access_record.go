@@ -97,6 +97,9 @@ var _ [64 - numFields]struct{}
 type accessRecord struct {
 	val     [numFields]string
 	present uint64
+	// msgObject is the object a top-level "@message" holds (a Logs
+	// Insights row saved as JSON whose message was JSON), in the line read
+	msgObject []byte
 }
 
 // get returns the first value among fs that is neither empty nor "-" (an

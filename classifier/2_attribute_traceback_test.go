@@ -1,6 +1,7 @@
 package classifier
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -152,6 +153,44 @@ func TestTraceOneLinePerEvent(t *testing.T) {
 		d := s.Diagnose(LangEN)
 		if d.Cause != CauseLambdaFunctionError || d.Status != StatusUnknown {
 			t.Errorf("one event a line %v: got %s/%s, want unknown/lambda_function_error (%s)", each, d.Status, d.Cause, d.Why)
+		}
+	}
+}
+
+// A trace whose lines are rows of a Logs Insights JSON download, or JSON
+// lines of CloudWatch events, reads as its lines do: the object around a
+// message is no line of its own, so it neither moves the trace's window on
+// nor decides a held line, and a row whose message is itself JSON (a
+// function's structured log) counts as one line too.
+func TestTraceAcrossExportRows(t *testing.T) {
+	structured := `{"level":"INFO","message":"calling partner"}`
+	traces := map[string][]string{
+		"python": {structured, "Traceback (most recent call last):",
+			"  File \"/var/task/app.py\", line 14, in lambda_handler", "    resp.raise_for_status()",
+			"requests.exceptions.HTTPError: 502 Server Error: Bad Gateway for url: https://partner.example.com/v1/orders"},
+		"java": {structured, "retrofit2.HttpException: HTTP 503 ",
+			"\tat retrofit2.KotlinExtensions$await$2$2.onResponse(KotlinExtensions.kt:53)",
+			"\tat com.example.orders.OrdersHandler.handleRequest(OrdersHandler.java:42)"},
+	}
+	for name, rows := range traces {
+		var events strings.Builder
+		for i, r := range rows {
+			b, _ := json.Marshal(map[string]any{"timestamp": eventTime(i).UnixMilli(), "message": r})
+			events.Write(append(b, '\n'))
+		}
+		for form, text := range map[string]string{
+			"lines": strings.Join(rows, "\n"), "Insights JSON": string(insightsJSON([]byte(strings.Join(rows, "\n")))),
+			"event JSON lines": events.String(),
+		} {
+			s := NewSession(Hints{})
+			if _, err := s.ReadFrom(strings.NewReader(text)); err != nil {
+				t.Fatal(err)
+			}
+			d := s.Diagnose(LangEN)
+			if d.Cause != CauseLambdaFunctionError || d.Status != StatusUnknown || s.st.lines != int64(len(rows)) {
+				t.Errorf("%s as %s: got %s/%s over %d lines, want unknown/lambda_function_error over %d (%s)",
+					name, form, d.Status, d.Cause, s.st.lines, len(rows), d.Why)
+			}
 		}
 	}
 }

@@ -302,7 +302,7 @@ func truncateRunes(s string, n int) string {
 func accessMessage(msg []byte, fallback string) string {
 	var r recordReader
 	var rec accessRecord
-	if _, ok := r.read(msg, &rec); !ok {
+	if !r.read(msg, &rec) {
 		return fallback
 	}
 	if v := rec.get(fIntegrationErrorMessage, fIntegrationError, fAuthorizerError, fErrorMessage); v != "" {

@@ -158,6 +158,11 @@ func (s *Session) addLine(raw []byte, src source) {
 	}
 	s.st.lines++
 	msg, quoted := stripLinePrefixes(line, s.st.paste)
+	var rec accessRecord
+	isRecord := len(msg) > 0 && msg[0] == '{' && s.records.read(msg, &rec)
+	if isRecord && s.unwrap(&rec, src) {
+		return
+	}
 	if s.tb.held && len(msg) > 0 {
 		s.releaseHeld(msg)
 	}
@@ -168,7 +173,11 @@ func (s *Session) addLine(raw []byte, src source) {
 		s.st.paste.bareStamp = len(stripMarkupOnly(line, before)) > 0
 		return
 	}
-	if msg[0] == '{' && s.objectLine(msg, raw, line, src, before.bareStamp || len(stripMarkupOnly(line, before)) > len(msg)) {
+	if isRecord && s.recordLine(&rec, msg, line, src) {
+		return
+	}
+	// an object that parses closes on its line: it opens none to gather
+	if msg[0] == '{' && !isRecord && s.startPretty(msg, raw, src, before.bareStamp || len(stripMarkupOnly(line, before)) > len(msg)) {
 		return
 	}
 	if id, rest, ok := execRequestID(msg); ok && src != srcLambda && src != srcAccess {
@@ -188,15 +197,6 @@ func (s *Session) addLine(raw []byte, src source) {
 		s.st.execLines++
 	}
 	s.clientLine(msg, line)
-}
-
-// objectLine reads a line that opens with "{": a JSON log record, or the
-// first line of a pretty-printed object to gather. It reports whether it
-// took the line. The record is tried first because a record is what such
-// lines mostly are, and one that parses closes on its line, so it opens
-// nothing to gather: the gathering's scan of the line is spared.
-func (s *Session) objectLine(msg, raw, line []byte, src source, tool bool) bool {
-	return s.jsonLine(msg, line, src) || s.startPretty(msg, raw, src, tool)
 }
 
 // quotesCurl reports whether msg is what curl -v sent (its request line or
