@@ -138,7 +138,7 @@ func attribute(low []byte) Layer {
 		return LayerClient
 	case functionOpens.Match(low):
 		return LayerFunction
-	case clientMarks.Match(low):
+	case clientMarks.Match(low) || isWebSocketClientLine(low):
 		return LayerClient
 	case functionMarks.Match(low):
 		return LayerFunction

@@ -16,6 +16,32 @@ var websocketClientMarks = [][]byte{
 	[]byte("websockets.exceptions."), []byte("closeevent"), []byte("server rejected websocket connection"),
 }
 
+// websocketClientLines are what only a WebSocket client library prints
+// about a connection it made, where the generic marks do not reach: Dart's
+// refused handshake ("was not upgraded to websocket"), Starscream's
+// ("Invalid HTTP upgrade"), coder/websocket's close report ("received
+// close frame: status = StatusGoingAway ...") and gorilla/websocket's
+// CloseError and ErrBadHandshake. A line in one of them is the client's,
+// even when it opens like an exception.
+var websocketClientLines = regexp.MustCompile(`was not upgraded to websocket|invalid http upgrade|received close frame: status = |^websocket: (?:close \d|bad handshake)`)
+
+// isWebSocketClientLine reports whether low is one of websocketClientLines,
+// looking for their words before running the expression: most lines hold
+// none of them.
+func isWebSocketClientLine(low []byte) bool {
+	if !bytes.Contains(low, []byte("websocket")) && !bytes.Contains(low, []byte("upgrade")) && !bytes.Contains(low, []byte("close frame")) {
+		return false
+	}
+	return websocketClientLines.Match(low)
+}
+
+// closeCodeShown is a close code (10xx) that a close handler prints beside
+// the word close ("closed with code 1001", "onClosing: code=1009"): only
+// WebSocket connections have these codes.
+const closeCodeShown = `\b(?:on)?clos(?:e|ed|ing)\b[^\n]{0,60}?\bcode\b\W{0,4}`
+
+var closeCodeLine = regexp.MustCompile(closeCodeShown + `10\d\d\b`)
+
 // noteWebSocketClient records a WebSocket client's words in a line.
 func (s *Session) noteWebSocketClient(low []byte) {
 	for _, m := range websocketClientMarks {
@@ -23,6 +49,9 @@ func (s *Session) noteWebSocketClient(low []byte) {
 			s.st.websocket = true
 			return
 		}
+	}
+	if isWebSocketClientLine(low) || bytes.Contains(low, []byte("clos")) && closeCodeLine.Match(low) {
+		s.st.websocket = true
 	}
 }
 

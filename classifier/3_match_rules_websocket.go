@@ -36,7 +36,10 @@ func websocketFrameRules() []ruleSpec {
 // "received ...", gorilla/websocket's CloseError ("websocket: close 1001
 // (going away)") and a browser's CloseEvent ("code: 1001"); never a code
 // the client sent itself (websockets' "sent 1011 ... keepalive ping
-// timeout"). 1006 is no code on the wire but the client's word for a
+// timeout"); coder/websocket names the codes (StatusGoingAway,
+// StatusMessageTooBig, StatusInternalError), and a close handler's own
+// print ("closed with code 1001", OkHttp's "onClosing: code=1009") shows
+// the code beside the word close. 1006 is no code on the wire but the client's word for a
 // connection that ended without a close frame (a handshake refused in a
 // browser among them), so it shows nothing and no rule reads it.
 func websocketCloseRules() []ruleSpec {
@@ -52,6 +55,10 @@ func websocketCloseRules() []ruleSpec {
 		fine("received 10", `received 10(?:01|03|08|09) \(`),
 		fine("websocket: close 10", `websocket: close 10(?:01|03|08|09) \(`),
 		fine("closeevent", `closeevent\b.*\bcode: 10(?:01|03|08|09)\b`),
+		{lit: "received close frame: status = statusinternalerror", implied: implied5xx},
+		fine("received close frame: status = status", `received close frame: status = status(?:goingaway|unsupporteddata|policyviolation|messagetoobig)\b`),
+		{lit: "clos", re: closeCodeShown + `1011\b`, implied: implied5xx},
+		fine("clos", closeCodeShown+`10(?:01|03|08|09)\b`),
 	}
 }
 

@@ -46,6 +46,7 @@ func TestWebSocketRouteFrames(t *testing.T) {
 	checkWebSocketForms(t, []wsForm{
 		{"wscat internal error frame", "< " + frame, "unknown", "500"},
 		{"browser console internal error frame", "MessageEvent data: " + frame, "unknown", "500"},
+		{"the frame pasted alone", frame, "unknown", "500"},
 		{"frame and the function's error", "> {\"action\":\"sendmessage\"}\n< " + frame + "\n" + fnErr, "lambda_function_error", "500"},
 		{"frame and the missing permission", "< " + frame + "\n" + wsPrefix + "Execution failed due to configuration error: Invalid permissions on Lambda function", "lambda_invoke_permission", "500"},
 		{"wscat forbidden frame", `< {"message": "Forbidden", "connectionId":"` + wsConnID + `", "requestId":"L0SNDEUmvHcFYzw="}`, "not_5xx", "none"},
@@ -92,6 +93,14 @@ func TestWebSocketHandshakeRefused(t *testing.T) {
 		{"okhttp 502", "java.net.ProtocolException: Expected HTTP 101 response but was '502 Bad Gateway'", "unknown", "502"},
 		{"okhttp 403", "java.net.ProtocolException: Expected HTTP 101 response but was '403 Forbidden'", "not_5xx", "none"},
 		{"dotnet 500", "System.Net.WebSockets.WebSocketException (0x80004005): The server returned status code '500' when status code '101' was expected.", "unknown", "500"},
+		// Dart's dart:io WebSocket (websocket_impl.dart: "Connection to '%s'
+		// was not upgraded to websocket", with ", HTTP status code: %d" since
+		// Dart 3) and Starscream 3 on iOS (WSError "Invalid HTTP upgrade"
+		// with the code)
+		{"dart 403", "WebSocketException: Connection to 'https://abc123.execute-api.us-east-1.amazonaws.com:0/prod#' was not upgraded to websocket, HTTP status code: 403", "not_5xx", "none"},
+		{"dart 502", "WebSocketChannelException: WebSocketException: Connection to 'https://abc123.execute-api.us-east-1.amazonaws.com:0/prod#' was not upgraded to websocket, HTTP status code: 502", "unknown", "502"},
+		{"starscream 502", `WSError(type: Starscream.ErrorType.upgradeError, message: "Invalid HTTP upgrade", code: 502)`, "unknown", "502"},
+		{"starscream 401", `websocket is disconnected: Optional(Starscream.WSError(type: Starscream.ErrorType.upgradeError, message: "Invalid HTTP upgrade", code: 401))`, "not_5xx", "none"},
 		{"dotnet 401", "System.Net.WebSockets.WebSocketException (0x80004005): The server returned status code '401' when status code '101' was expected.", "not_5xx", "none"},
 		{"a $connect function's error and the refusal", "error: Unexpected server response: 502\n" + "2024-03-12T10:15:01.123Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tInvoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"boom\"}", "lambda_function_error", "502"},
 	})
@@ -124,6 +133,17 @@ func TestWebSocketCloseCodes(t *testing.T) {
 		{"gorilla 1011", "websocket: close 1011 (internal server error)", "unknown", "500"},
 		{"browser 1006", "WebSocket closed: CloseEvent {isTrusted: true, wasClean: false, code: 1006, reason: '', type: 'close'}", "unknown", "unknown"},
 		{"browser 1001", "WebSocket closed: CloseEvent {isTrusted: true, wasClean: true, code: 1001, reason: 'Going away', type: 'close'}", "not_5xx", "none"},
+		// coder/websocket close.go (CloseError: "status = %v and reason = %q",
+		// the code by its StatusCode name) after "received close frame: "
+		{"coder 1001", `failed to get reader: received close frame: status = StatusGoingAway and reason = "Going away"`, "not_5xx", "none"},
+		{"coder 1009", `failed to read: received close frame: status = StatusMessageTooBig and reason = ""`, "not_5xx", "none"},
+		{"coder 1011", `failed to get reader: received close frame: status = StatusInternalError and reason = "Internal server error"`, "unknown", "500"},
+		// a close handler's own print of what the library hands it (ws's
+		// 'close' event, OkHttp's onClosing, Java-WebSocket's onClose)
+		{"close handler 1001", "ws closed, code: 1001, reason: Going away", "not_5xx", "none"},
+		{"okhttp onClosing 1009", "onClosing: code=1009 reason=Message too big", "not_5xx", "none"},
+		{"close handler 1011", "connection closed with code 1011", "unknown", "500"},
+		{"close handler 1006", "socket closed with code 1006", "unknown", "unknown"},
 	})
 }
 
