@@ -34,13 +34,25 @@ func (s *Session) missing(d Diagnosis) []string {
 	if api == stage.APIHTTP || s.st.accessLines > 0 || s.hints.AccessLogFormat != "" {
 		if !s.st.integErrVar && !strings.Contains(s.hints.AccessLogFormat, "integrationErrorMessage") &&
 			!strings.Contains(s.hints.AccessLogFormat, "integration.error") {
-			out = append(out, "access-log fields $context.integrationErrorMessage, $context.integration.status and $context.authorizer.error: add them to the access log format to see integration and authorizer failures")
+			out = append(out, accessFieldsMissing(api))
 		}
 	}
 	if s.st.lambdaLines == 0 {
 		out = append(out, "the function's log group (/aws/lambda/{function}) for the failing minutes, if the integration is a Lambda function")
 	}
 	return out
+}
+
+// accessFieldsMissing names the access-log variables that carry
+// integration and authorizer failures on the API type: a WebSocket stage
+// has no $context.integrationErrorMessage, but $context.integration.error,
+// and its records need the event and route to tell a refused $connect from
+// a failed message.
+func accessFieldsMissing(api stage.APIType) string {
+	if api == stage.APIWebSocket {
+		return "access-log fields $context.eventType, $context.routeKey, $context.integration.error, $context.integration.status and $context.authorizer.error: add them to the access log format to see which event failed and why"
+	}
+	return "access-log fields $context.integrationErrorMessage, $context.integration.status and $context.authorizer.error: add them to the access log format to see integration and authorizer failures"
 }
 
 // missingStatus names the evidence of what the client received.

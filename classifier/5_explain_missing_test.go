@@ -29,6 +29,8 @@ func TestAbstainNamesTheEvidence(t *testing.T) {
 			[]string{"execution logging is OFF", "/aws/lambda/{function}"}, nil},
 		{"websocket frame", Hints{}, `< {"message": "Internal server error", "connectionId":"Zq0lpfIyliACGbQ=", "requestId":"Zq1LaGLQliAFsbA="}`, Status500,
 			[]string{"execution-log lines at INFO", "/aws/lambda/{function}"}, nil},
+		{"websocket access record", Hints{}, `{"requestId":"L0SNDEUmvHcFYzw=","connectionId":"L0SM9cOFvHcCIhw=","eventType":"MESSAGE","routeKey":"sendmessage","status":"500"}`, Status500,
+			[]string{"$context.integration.error", "/aws/lambda/{function}"}, []string{"$context.integrationErrorMessage"}},
 		{"a symptom in words", Hints{}, "Whenever I test the API I get a 502.", Status502,
 			[]string{"execution-log lines at INFO", "/aws/lambda/{function}"}, []string{"what the client received"}},
 	}
