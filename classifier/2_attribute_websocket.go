@@ -52,8 +52,19 @@ func (s *Session) noteWebSocketClient(low []byte) {
 	}
 	if isWebSocketClientLine(low) || bytes.Contains(low, []byte("clos")) && closeCodeLine.Match(low) {
 		s.st.websocket = true
+		return
+	}
+	for _, w := range websocketSpelled {
+		if bytes.Contains(low, w) {
+			s.st.websocketWord = true
+		}
 	}
 }
+
+// websocketSpelled are the word "WebSocket" as people also spell it ("Web
+// Socket API", "web-socket"): the bare word, which an HTTP API's marks
+// outweigh.
+var websocketSpelled = [][]byte{[]byte("web socket"), []byte("web-socket")}
 
 // noteWebSocketRecord records an access record of a WebSocket API: only
 // its stages have $context.connectionId, and $context.eventType is

@@ -236,3 +236,12 @@ func TestWebSocketConnectionsAPIErrorsInTheFunction(t *testing.T) {
 		{"payload too large, an exception line", "PayloadTooLargeException: 413 Request Entity Too Large, when calling PostToConnection", "lambda_function_error", "unknown"},
 	})
 }
+
+// People spell the API type in more ways than one.
+func TestWebSocketSpelledApart(t *testing.T) {
+	for _, in := range []string{"Our Web Socket API returns 502 on connect.", "the web-socket api answers 502 on connect"} {
+		if d := diagnoseText(t, in); d.APIType != stage.APIWebSocket || d.Status != Status502 {
+			t.Errorf("%q: %s/%s, want WEBSOCKET and 502", in, d.APIType, d.Status)
+		}
+	}
+}
