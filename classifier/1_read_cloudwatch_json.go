@@ -98,8 +98,23 @@ func (s *Session) addElement(raw json.RawMessage) {
 			s.AddEvent(LogEvent{Group: ev.LogGroupName, Stream: ev.LogStreamName, Message: ev.Message})
 			return
 		}
+		if msg, ok := rowMessage(raw); ok {
+			s.AddEvent(LogEvent{Message: msg})
+			return
+		}
 		s.addLine(raw, srcAuto)
 	}
+}
+
+// rowMessage returns the message of a get-query-results pair whose field
+// is @message, an element of an array that was pasted without the results
+// around it (one row).
+func rowMessage(raw json.RawMessage) (string, bool) {
+	var f resultField
+	if json.Unmarshal(raw, &f) != nil || f.Field != "@message" {
+		return "", false
+	}
+	return f.Value, true
 }
 
 // addRow adds one Logs Insights row; @log is "account-id:log-group".

@@ -27,6 +27,9 @@ type pasteContext struct {
 	// message, which `aws logs tail --format json` prints before a message
 	// it lays out as JSON on the lines after
 	bareStamp bool
+	// queryMessage: the line before was the `"field": "@message",` of a
+	// get-query-results pair, so this line's "value" holds the message
+	queryMessage bool
 }
 
 // stripMarkup removes one layer of what a page or an editor puts around a

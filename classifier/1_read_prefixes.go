@@ -41,7 +41,7 @@ func stripLinePrefixes(b []byte, ctx pasteContext) (msg []byte, quoted int) {
 			ctx.quoted-- // only the levels of the quote before are forced
 		}
 		if !ok {
-			next, ok = stripExportPrefix(b)
+			next, ok = stripExportPrefix(b, ctx)
 		}
 		if !ok {
 			return b, quoted
@@ -67,8 +67,9 @@ var opensPrefix = func() (t [256]bool) {
 }()
 
 // stripExportPrefix removes one export's or tool's columns before the
-// message and reports whether it found any.
-func stripExportPrefix(b []byte) ([]byte, bool) {
+// message and reports whether it found any; ctx tells whether the line
+// before opened a get-query-results message field.
+func stripExportPrefix(b []byte, ctx pasteContext) ([]byte, bool) {
 	if c := b[0]; !isDigit(c) && !isLetter(c) && c != '"' {
 		return b, false // every prefix opens with a digit, a letter or a quote
 	}
@@ -97,25 +98,30 @@ func stripExportPrefix(b []byte) ([]byte, bool) {
 		return b[n:], true
 	}
 	if b[0] == '"' {
-		return jsonMessageField(b)
+		return jsonMessageField(b, ctx.queryMessage)
 	}
 	return b, false
 }
 
 // messageFields are the keys under which the CLI's and the console's JSON
 // hold a log message: an event's "message", an Insights row's "@message",
-// and a get-query-results field's "value".
+// and a get-query-results field's "value" (the last, valueField).
 var messageFields = [][]byte{[]byte(`"message":`), []byte(`"@message":`), []byte(`"value":`)}
+
+const valueField = 2
 
 // jsonMessageField returns the message of a line of pretty-printed JSON
 // pasted without the rest of its document (`"message": "(id) Execution
 // failed ...",`), unescaped, and reports whether the line was one. An
 // event's "message" always has a field after it (ingestionTime); a lone
 // `"message": "Forbidden"` is rather the gateway's own response body,
-// which stays as it is.
-func jsonMessageField(b []byte) ([]byte, bool) {
+// which stays as it is. A "value" is a message only in get-query-results'
+// shape, right after the `"field": "@message",` of its pair (queryMessage):
+// any other JSON (a function's own, a task definition's environment) may
+// hold a "value" that no one logged.
+func jsonMessageField(b []byte, queryMessage bool) ([]byte, bool) {
 	for i, k := range messageFields {
-		if !bytes.HasPrefix(b, k) {
+		if !bytes.HasPrefix(b, k) || (i == valueField && !queryMessage) {
 			continue
 		}
 		v := trimSpace(b[len(k):])
@@ -130,6 +136,14 @@ func jsonMessageField(b []byte) ([]byte, bool) {
 		return []byte(msg), true
 	}
 	return b, false
+}
+
+// opensQueryMessage reports whether msg is the `"field": "@message",` of a
+// get-query-results pair, whose "value" follows on the next line of the
+// CLI's pretty-printed output.
+func opensQueryMessage(msg []byte) bool {
+	k := []byte(`"field":`)
+	return bytes.HasPrefix(msg, k) && bytes.HasPrefix(trimSpace(msg[len(k):]), []byte(`"@message"`))
 }
 
 // jsonStringEnd returns the length of the JSON string v opens with, or -1.

@@ -71,3 +71,38 @@ func TestPrettyJSONEndsWithItsEvent(t *testing.T) {
 		t.Errorf("the second event's record was not read at once (%d access lines, gathering %t)", s.st.accessLines, s.pretty != nil)
 	}
 }
+
+// TestQueryResultsValue checks that a "value" is read as a log message in
+// the shape of `aws logs get-query-results` output alone: right after its
+// pair's `"field": "@message",`, pasted without the rest of the document.
+// Any other JSON's "value" (a function's pretty-printed object, an ECS task
+// definition's environment, the pair of another field) stays a line of
+// that JSON.
+func TestQueryResultsValue(t *testing.T) {
+	report := "REPORT RequestId: 8f14e45f-ceea-467a-9a36-dedd4bea2543\\tDuration: 3003.00 ms\\tBilled Duration: 3000 ms\\tMemory Size: 128 MB\\tMax Memory Used: 80 MB\\tStatus: timeout"
+	exec := "(5a5b5c5d-0000-4000-8000-000000000001) Method completed with status: 504"
+	pair := func(field, value string) string {
+		return "      {\n        \"field\": \"" + field + "\",\n        \"value\": \"" + value + "\"\n      },\n"
+	}
+	cases := []struct {
+		name, text             string
+		execLines, lambdaLines int64
+	}{
+		{"query results rows", pair("@timestamp", "2024-03-12 10:15:00.000") + pair("@message", report) +
+			"    ],\n    [\n" + pair("@message", exec) + "    ],\n", 1, 1},
+		{"a row", "[\n" + pair("@timestamp", "2024-03-12 10:15:00.000") + pair("@message", report) + "]\n", 0, 1},
+		{"quoted query results", "> " + strings.ReplaceAll(strings.TrimSuffix(pair("@message", exec), "\n"), "\n", "\n> ") + "\n", 1, 0},
+		{"another field's value", pair("@logStream", report), 0, 0},
+		{"a function's object", "{\n  \"metric\": \"last_invocation\",\n  \"value\": \"" + report + "\"\n}\n", 0, 0},
+		{"a task definition's environment", "\"environment\": [\n  {\n    \"name\": \"LAST_STATUS\",\n    \"value\": \"" + exec + "\"\n  }\n]\n", 0, 0},
+	}
+	for _, c := range cases {
+		s := NewSession(Hints{})
+		if _, err := s.ReadFrom(strings.NewReader(c.text)); err != nil {
+			t.Fatal(err)
+		}
+		if s.st.execLines != c.execLines || s.st.lambdaLines != c.lambdaLines {
+			t.Errorf("%s: %d execution and %d Lambda lines, want %d and %d", c.name, s.st.execLines, s.st.lambdaLines, c.execLines, c.lambdaLines)
+		}
+	}
+}

@@ -167,7 +167,7 @@ func (s *Session) addLine(raw []byte, src source) {
 		s.releaseHeld(msg)
 	}
 	before := s.st.paste
-	s.st.paste = pasteContext{curl: quotesCurl(msg), quoted: quoted}
+	s.st.paste = pasteContext{curl: quotesCurl(msg), quoted: quoted, queryMessage: opensQueryMessage(msg)}
 	if len(msg) == 0 {
 		// a line that held a tool's prefix alone, not a page's markup
 		s.st.paste.bareStamp = len(stripMarkupOnly(line, before)) > 0
