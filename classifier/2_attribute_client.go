@@ -70,7 +70,7 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 	}
 	s.st.curlCode = bytes.Contains(msg, []byte("%{http_code}"))
 	if layer != LayerFunction && execKindOf(msg) == execOther {
-		if code := frameStatus(s.low, statusShown(s.low)); code != 0 {
+		if code := s.frameStatus(s.low, statusShown(s.low)); code != 0 {
 			s.noteShown(code)
 			g := s.group(nil)
 			if !g.codeLine && g.setStatus(code, line) {

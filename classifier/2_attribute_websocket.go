@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // websocketClientMarks are what only a WebSocket client prints about its
@@ -101,9 +103,27 @@ func wsEventType(req []string) string {
 var internalErrorFrame = regexp.MustCompile(`"message"\s*:\s*"internal server error"\s*,\s*"connectionid"`)
 
 // frameStatus refines "some 5xx" to the 500 of the frame when low is the
-// internal error frame.
-func frameStatus(low []byte, code int) int {
-	if code == implied5xx && bytes.Contains(low, []byte(`"connectionid"`)) && internalErrorFrame.Match(low) {
+// internal error frame, and notes the words "internal server error" shown
+// without a code: on a WebSocket API they are that frame too (a refused
+// handshake shows its status, not a body), which websocketCode reads once
+// the API type is known.
+func (s *Session) frameStatus(low []byte, code int) int {
+	if code != implied5xx || !bytes.Contains(low, []byte("internal server error")) {
+		return code
+	}
+	if bytes.Contains(low, []byte(`"connectionid"`)) && internalErrorFrame.Match(low) {
+		return 500
+	}
+	s.st.internalErrorWords = true
+	return code
+}
+
+// websocketCode is the status of "some 5xx" on a WebSocket API whose
+// evidence showed the words of the internal error frame: the gateway's
+// 500, whatever the cause (the cause's usual status is its $connect
+// handshake's). Other codes are returned as they are.
+func (s *Session) websocketCode(api stage.APIType, code int) int {
+	if api == stage.APIWebSocket && code == implied5xx && s.st.internalErrorWords {
 		return 500
 	}
 	return code

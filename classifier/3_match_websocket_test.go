@@ -48,6 +48,9 @@ func TestWebSocketRouteFrames(t *testing.T) {
 		{"browser console internal error frame", "MessageEvent data: " + frame, "unknown", "500"},
 		{"the frame pasted alone", frame, "unknown", "500"},
 		{"frame and the function's error", "> {\"action\":\"sendmessage\"}\n< " + frame + "\n" + fnErr, "lambda_function_error", "500"},
+		// the frame's words in a person's sentence: on a WebSocket API only a
+		// message's frame says them (a refused handshake shows its status)
+		{"the frame in words, and the function's error", "I can connect with wscat, but every message comes back as Internal server error.\n" + fnErr, "lambda_function_error", "500"},
 		{"frame and the missing permission", "< " + frame + "\n" + wsPrefix + "Execution failed due to configuration error: Invalid permissions on Lambda function", "lambda_invoke_permission", "500"},
 		{"wscat forbidden frame", `< {"message": "Forbidden", "connectionId":"` + wsConnID + `", "requestId":"L0SNDEUmvHcFYzw="}`, "not_5xx", "none"},
 		{"forbidden frame, compact", `< {"message":"Forbidden","connectionId":"` + wsConnID + `","requestId":"L0SNDEUmvHcFYzw="}`, "not_5xx", "none"},
@@ -243,5 +246,15 @@ func TestWebSocketSpelledApart(t *testing.T) {
 		if d := diagnoseText(t, in); d.APIType != stage.APIWebSocket || d.Status != Status502 {
 			t.Errorf("%q: %s/%s, want WEBSOCKET and 502", in, d.APIType, d.Status)
 		}
+	}
+}
+
+// On a REST API the same words are its body for a 500 or a 502, and the
+// named cause gives the code.
+func TestInternalServerErrorWordsOnREST(t *testing.T) {
+	const id = "(6c6d6e6f-0000-4000-8000-00000000abcd) "
+	d := diagnoseText(t, "Every call to the REST API returns Internal server error.\n"+id+"Lambda execution failed with status 200 due to customer function error: boom. Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd")
+	if d.Status != Status502 || d.Cause != CauseLambdaFunctionError {
+		t.Errorf("got %s/%s, want 502/lambda_function_error (%s)", d.Status, d.Cause, d.Why)
 	}
 }

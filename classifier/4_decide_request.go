@@ -55,6 +55,7 @@ func (s *Session) decide(g *group, api stage.APIType) outcome {
 	if code == 0 {
 		code = s.st.shown5xx // a 5xx shown elsewhere in the incident, if any
 	}
+	code = s.websocketCode(api, code)
 	switch {
 	case code == 0 && s.hints.Errors5xx == 0:
 		// Nothing shows what the client got: a line naming the cause (a

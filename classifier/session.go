@@ -60,11 +60,14 @@ type stats struct {
 	cleanInvocations int
 	// authorizerWord: a person or a client named the API's authorizer
 	authorizerWord bool
-	shown5xx       int  // a 5xx a client, a CDN or a person showed anywhere (implied5xx: some 5xx)
-	curlCode       bool // the line before was a curl command printing %{http_code}
-	paste          pasteContext
-	retryAfter     time.Duration
-	maxLatency     time.Duration
+	shown5xx       int // a 5xx a client, a CDN or a person showed anywhere (implied5xx: some 5xx)
+	// internalErrorWords: a client or a person showed "Internal server
+	// error" without a code, which on a WebSocket API is a message's frame
+	internalErrorWords bool
+	curlCode           bool // the line before was a curl command printing %{http_code}
+	paste              pasteContext
+	retryAfter         time.Duration
+	maxLatency         time.Duration
 }
 
 // NewSession starts collecting evidence for one incident; hints are what the
