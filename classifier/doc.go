@@ -5,9 +5,11 @@
 //     or the JSON of the CloudWatch Logs CLI, with bounded memory; undo how
 //     a line was pasted (a page's typographic quotes and entities, a
 //     terminal's colours, markdown quotes, lists and code, an editor's
-//     gutter) and strip the timestamps and columns tools and exports put
-//     before a message, so that the answer does not depend on where the
-//     evidence was copied from;
+//     gutter), strip the timestamps and columns tools and exports put
+//     before a message and open the JSON objects they put around one (a
+//     CloudWatch event, a Logs Insights row), so that the answer does not
+//     depend on where the evidence was copied from; a JSON log record is
+//     read in one pass for the fields the rules use;
 //  2. attribute (2_attribute_*.go): say who wrote each line (the gateway's
 //     execution or access log, the Lambda platform, the function, an
 //     authorizer, a client, a CDN or a person) and group lines by request;
