@@ -65,10 +65,12 @@ func (a Advice) ForAPI(api stage.APIType) Advice {
 
 // relabelForWebSocket: a WebSocket API follows the catalog's REST steps
 // (execution logs, integrations), under its own name, and not its "HTTP
-// API:" steps, whose access log variables and settings are HTTP APIs'.
+// API:" steps, whose access log variables and settings are HTTP APIs'. A
+// step the catalog marks "WebSocket API:" (close codes, the @connections
+// API) is for WebSocket APIs alone.
 func relabelForWebSocket(step string, api stage.APIType) (string, bool) {
 	if api != stage.APIWebSocket {
-		return step, true
+		return step, !webSocketStep(step)
 	}
 	for _, p := range apiStepPrefixes {
 		if strings.HasPrefix(step, p.http) {
@@ -79,6 +81,16 @@ func relabelForWebSocket(step string, api stage.APIType) (string, bool) {
 		}
 	}
 	return step, true
+}
+
+// webSocketStep reports whether the catalog marks step for WebSocket APIs.
+func webSocketStep(step string) bool {
+	for _, p := range apiStepPrefixes {
+		if strings.HasPrefix(step, p.ws) {
+			return true
+		}
+	}
+	return false
 }
 
 // apiStepPrefixes are how the catalogs mark a step for one API type: the

@@ -65,3 +65,22 @@ func TestAdviceForWebSocketTurnsOnItsExecutionLog(t *testing.T) {
 		t.Errorf("HTTP API advice turns on an execution log HTTP APIs do not have:\n%s", http)
 	}
 }
+
+// TestWebSocketStepsOnlyForWebSocketAPIs: the catalog's "WebSocket API:"
+// steps (close codes, the @connections API's refusals) reach WebSocket
+// advice in every language, and no REST or HTTP API advice.
+func TestWebSocketStepsOnlyForWebSocketAPIs(t *testing.T) {
+	for _, c := range []Cause{CauseNot5xx, CauseLambdaFunctionError} {
+		for _, lang := range Langs() {
+			ws := strings.Join(Remediate(c, lang).ForAPI(stage.APIWebSocket).Steps, "\n")
+			if !strings.Contains(ws, "WebSocket:") && !strings.Contains(ws, "WebSocket API:") {
+				t.Errorf("%s %s: no WebSocket step in:\n%s", c, lang, ws)
+			}
+			for _, api := range []stage.APIType{stage.APIREST, stage.APIHTTP} {
+				if other := strings.Join(Remediate(c, lang).ForAPI(api).Steps, "\n"); strings.Contains(other, "WebSocket") {
+					t.Errorf("%s %s %s advice holds a WebSocket step:\n%s", c, lang, api, other)
+				}
+			}
+		}
+	}
+}
