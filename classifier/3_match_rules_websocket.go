@@ -34,14 +34,14 @@ func websocketFrameRules() []ruleSpec {
 // connection that did not fail. They are read where a client shows the
 // code it received: wscat's "Disconnected (code: ...)", python-websockets'
 // "received ...", gorilla/websocket's CloseError ("websocket: close 1001
-// (going away)") and a browser's CloseEvent ("code: 1001"); never a code
-// the client sent itself (websockets' "sent 1011 ... keepalive ping
-// timeout"); coder/websocket names the codes (StatusGoingAway,
-// StatusMessageTooBig, StatusInternalError), and a close handler's own
-// print ("closed with code 1001", OkHttp's "onClosing: code=1009") shows
-// the code beside the word close. 1006 is no code on the wire but the client's word for a
-// connection that ended without a close frame (a handshake refused in a
-// browser among them), so it shows nothing and no rule reads it.
+// (going away)"), coder/websocket's code names (StatusGoingAway,
+// StatusMessageTooBig, StatusInternalError), a browser's CloseEvent
+// ("code: 1001") and a close handler's own print ("closed with code 1001",
+// OkHttp's "onClosing: code=1009"); never a code the client sent itself
+// (python-websockets' "sent 1011 ... keepalive ping timeout"). 1006 is no
+// code on the wire but the client's word for a connection that ended
+// without a close frame (a handshake refused in a browser among them), so
+// it shows nothing and no rule reads it.
 func websocketCloseRules() []ruleSpec {
 	fine := func(lit, re string) ruleSpec {
 		return ruleSpec{lit: lit, re: re, cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500}
@@ -62,6 +62,12 @@ func websocketCloseRules() []ruleSpec {
 	}
 }
 
+// wRefusedCall weighs a management API refusal just above the look-alikes
+// (wWeak), so that beside a 5xx it names the function's failure rather
+// than leaving the cause unknown, and below every line that names a
+// failure more precisely.
+const wRefusedCall = wWeak + 1
+
 // connectionsAPIRefusalRules: the @connections management API answers the
 // backend's calls (PostToConnection, GetConnection, DeleteConnection), never
 // the WebSocket client, so its 4xx refusals are the function's own calls
@@ -76,12 +82,15 @@ func websocketCloseRules() []ruleSpec {
 // call, whatever status they name; and beside a 5xx the client got,
 // they are why the function failed. The exception names other services
 // share count only beside a name of the management API on the same line.
+//
+// (A client's "x-amzn-ErrorType: ForbiddenException" is the gateway's own
+// 403 to the API's caller, which clientRules read.)
 func connectionsAPIRefusalRules() []ruleSpec {
 	var all []ruleSpec
 	refused := func(lit, re string, status int) {
 		all = append(all,
-			ruleSpec{lit: lit, re: re, cause: CauseLambdaFunctionError, weight: wWeak + 1, implied: status, unless: "x-amzn-errortype", layers: notFunction},
-			ruleSpec{lit: lit, re: re, cause: CauseLambdaFunctionError, weight: wWeak + 1, unless: "x-amzn-errortype", layers: layersOf(LayerFunction)})
+			ruleSpec{lit: lit, re: re, cause: CauseLambdaFunctionError, weight: wRefusedCall, implied: status, unless: "x-amzn-errortype", layers: notFunction},
+			ruleSpec{lit: lit, re: re, cause: CauseLambdaFunctionError, weight: wRefusedCall, unless: "x-amzn-errortype", layers: layersOf(LayerFunction)})
 	}
 	const api = `(?:posttoconnection|getconnection|deleteconnection|apigatewaymanagementapi|@connections)`
 	refused("goneexception", "", 410)
