@@ -11,8 +11,9 @@ type hit struct {
 	cause   Cause
 	weight  int
 	implied int
-	// told: the cause comes from a person's description, which names a
-	// cause but not the status the client got
+	// told: the cause comes from a person's words (a person rule, or any
+	// rule on a line no program wrote), which name a cause but not the
+	// status the client got, and are no record of what the software did
 	told bool
 }
 
@@ -128,7 +129,7 @@ func (m *matcher) match(line []byte, layer Layer) hit {
 				implied = impliedStatus(low[loc[2]:loc[3]])
 			}
 		}
-		h = h.merge(hit{cause: r.cause, weight: r.weight, implied: implied, told: r.told})
+		h = h.merge(hit{cause: r.cause, weight: r.weight, implied: implied, told: r.told || !layer.machine()})
 	}
 	if layer == LayerFunction && h.weight > 0 && inFunction(h.cause) != h.cause {
 		h.cause, h.weight = inFunction(h.cause), min(h.weight, wFunctionDependency)

@@ -58,7 +58,8 @@ func TestNotTheClientsStatus(t *testing.T) {
 
 // TestStatusOfANamedCause: a line that names the cause does not show what
 // the client got, which stays unknown unless the report or the metrics
-// show a 5xx; some 5xx shown takes the cause's usual status.
+// show a 5xx; some 5xx shown takes the cause's usual status. The answer is
+// never more confident than the same evidence with the status shown.
 func TestStatusOfANamedCause(t *testing.T) {
 	const fnError = "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tInvoke Error \t{\"errorType\":\"TypeError\",\"errorMessage\":\"x is undefined\"}\n"
 	tests := []struct {
@@ -79,8 +80,15 @@ func TestStatusOfANamedCause(t *testing.T) {
 			if d.Cause == CauseUnknown || d.Status != tt.status {
 				t.Errorf("got %s/%s, want %s and a cause (%s)", d.Status, d.Cause, tt.status, d.Why)
 			}
-			if d.Confidence >= 0.8 {
-				t.Errorf("confidence %.2f: a status no line showed keeps it below 0.8", d.Confidence)
+			// the same evidence with the client's status line: a status
+			// no line showed never makes the answer more confident
+			code := map[Status]string{StatusUnknown: "502"}[tt.status]
+			if code == "" {
+				code = tt.status.String()
+			}
+			shown := diagnoseWith(t, tt.hints, tt.in+"\nHTTP/1.1 "+code+" Error\n")
+			if shown.Cause != d.Cause || d.Confidence > shown.Confidence {
+				t.Errorf("status usual: %s (%.2f); shown: %s/%s (%.2f); want the same cause, and no more confidence without the status", d.Cause, d.Confidence, shown.Status, shown.Cause, shown.Confidence)
 			}
 		})
 	}

@@ -22,6 +22,7 @@ type causeRow struct {
 	ids      []string
 	evidence []string
 	inferred int             // requests whose status no line showed
+	named    hit             // the strongest evidence that named the cause (fallbacks too), for the confidence
 	unnamed  string          // a reason the gateway gave that no rule knows
 	seen     map[string]bool // evidence messages already taken, without prefixes
 }
@@ -33,6 +34,9 @@ func (r *causeRow) add(o outcome, g *group, n int) {
 	}
 	r.statuses[o.status] += n
 	r.weight = max(r.weight, g.best.weight)
+	if o.weight > r.named.weight {
+		r.named = hit{cause: o.cause, weight: o.weight, told: o.told}
+	}
 	if g.id != "" && len(r.ids) < maxRequestIDs {
 		r.ids = append(r.ids, g.id)
 	}
@@ -150,28 +154,5 @@ func dominant(rows []*causeRow) *causeRow {
 	}
 	return nil
 }
-
-// confidence grows with the strength of the deciding evidence and with the
-// share of failed requests it explains. It is the confidence in the whole
-// answer, status included: when no line of the row showed the status (it
-// is the cause's usual one), it stays below 0.8, because the real reports
-// show that usual status wrong often enough (another API type, a handshake,
-// a status nobody saw).
-func confidence(r *causeRow, failed int) float64 {
-	if r.cause == CauseUnknown || failed == 0 {
-		return 0.1
-	}
-	strength := math.Min(1, float64(r.weight)/100)
-	share := float64(r.n) / float64(failed)
-	c := 0.3 + 0.65*strength*(0.5+0.5*share)
-	if r.inferred == r.n {
-		c = math.Min(c, maxInferredConfidence)
-	}
-	return round2(c)
-}
-
-// maxInferredConfidence caps the confidence of an answer whose status no
-// line showed.
-const maxInferredConfidence = 0.75
 
 func round2(f float64) float64 { return math.Round(f*100) / 100 }

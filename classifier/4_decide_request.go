@@ -12,6 +12,10 @@ type outcome struct {
 	status Status
 	// inferred: no line showed the status; it is the cause's usual one
 	inferred bool
+	// weight and told are those of the evidence that named the cause, a
+	// structural fallback's included, for the confidence
+	weight int
+	told   bool
 }
 
 // Weights of the structural fallbacks: what the taxonomy makes likely when
@@ -44,7 +48,7 @@ func (s *Session) decide(g *group, api stage.APIType) outcome {
 	}
 	switch {
 	case code >= 200 && code < 300 && g.functionFailed() && api != stage.APIHTTP:
-		return outcome{cause: CauseLambdaErrorMaskedAs200, status: StatusNone}
+		return outcome{cause: CauseLambdaErrorMaskedAs200, status: StatusNone, weight: h.weight, told: h.told}
 	case code > 0 && !is5xx(code):
 		return outcome{cause: CauseNot5xx, status: StatusNone}
 	}
@@ -81,7 +85,7 @@ func (s *Session) decide(g *group, api stage.APIType) outcome {
 	if cause == CauseIntegrationTimeout && code == 502 && !inferred && api != stage.APIHTTP {
 		cause = CauseLambdaFunctionTimeout
 	}
-	return outcome{cause: cause, status: toStatus(code), inferred: inferred}
+	return outcome{cause: cause, status: toStatus(code), inferred: inferred, weight: h.weight, told: h.told}
 }
 
 // shownCode is the status the evidence shows: an explicit line first, then

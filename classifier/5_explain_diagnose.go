@@ -17,24 +17,32 @@ import (
 // so lines added later do not join them. Nothing else changes: between
 // lines that leave nothing waiting, a call changes no later answer.
 func (s *Session) Diagnose(lang Lang) Diagnosis {
+	d, _ := s.diagnose(lang)
+	return d
+}
+
+// diagnose is Diagnose with the basis its confidence was calibrated from.
+func (s *Session) diagnose(lang Lang) (Diagnosis, basis) {
 	s.settle() // the answer must cover every line added, the waiting ones too
 	api := s.apiType()
 	t := s.tallyRequests(api)
 	rows := t.sorted()
 	d := Diagnosis{APIType: api, Requests: s.requestsSeen(), Failed: t.failed, RetryAfter: s.st.retryAfter}
+	var b basis
 	top := dominant(rows)
 	switch {
 	case top != nil:
-		s.fromRows(&d, rows, top, t.failed)
+		b = s.fromRows(&d, rows, top, t.failed)
 	case t.masked != nil:
-		s.fromRows(&d, []*causeRow{t.masked}, t.masked, t.masked.n)
+		b = s.fromRows(&d, []*causeRow{t.masked}, t.masked, t.masked.n)
 		d.Why = fmt.Sprintf("%d request(s) answered 2xx although the Lambda function failed: %s", t.masked.n, whyLine(t.masked.evidence))
 	case s.contextHit(api).weight > 0 && s.hints.Errors5xx > 0:
-		s.fromContext(&d, api)
+		b = s.fromContext(&d, api)
 	default:
-		s.noFailure(&d)
+		b = s.noFailure(&d)
 	}
-	s.noFalseAllClear(&d, api)
+	s.noFalseAllClear(&d, api, &b)
+	d.Confidence = b.confidence()
 	d.Missing = s.missing(d)
 	d.Remediation = Remediate(d.Cause, lang).ForAPI(api)
 	d.Backoff = BackoffFor(d.Cause, d.RetryAfter)
@@ -47,12 +55,12 @@ func (s *Session) Diagnose(lang Lang) Diagnosis {
 	if d.Evidence == nil {
 		d.Evidence = []string{}
 	}
-	return d
+	return d, b
 }
 
-func (s *Session) fromRows(d *Diagnosis, rows []*causeRow, top *causeRow, failed int) {
+func (s *Session) fromRows(d *Diagnosis, rows []*causeRow, top *causeRow, failed int) basis {
 	d.Cause, d.Status = top.cause, top.status()
-	d.Confidence = confidence(top, failed)
+	b := s.rowBasis(top, failed)
 	for _, r := range rows {
 		d.Breakdown = append(d.Breakdown, BreakdownRow{Cause: r.cause, Status: r.status(), Requests: r.n})
 	}
@@ -68,6 +76,7 @@ func (s *Session) fromRows(d *Diagnosis, rows []*causeRow, top *causeRow, failed
 	default:
 		d.Why = fmt.Sprintf("%d of %d failed request(s) point to %s: %s", top.n, failed, top.cause, whyLine(top.evidence))
 	}
+	return b
 }
 
 // whyLine quotes the first evidence line for the Why sentence.
@@ -80,17 +89,17 @@ func whyLine(evidence []string) string {
 
 // fromContext decides from the metric context alone: the logs showed no
 // failed request, but the metrics counted 5xx and show why.
-func (s *Session) fromContext(d *Diagnosis, api stage.APIType) {
+func (s *Session) fromContext(d *Diagnosis, api stage.APIType) basis {
 	h := s.contextHit(api)
 	d.Cause = h.cause
 	d.Status = h.cause.Status(api)
 	if d.Status == StatusNone {
 		d.Status = h.cause.Status(stage.APIREST)
 	}
-	d.Confidence = round2(0.3 + 0.4*float64(h.weight)/100)
 	d.Breakdown = []BreakdownRow{{Cause: d.Cause, Status: d.Status, Requests: int(s.hints.Errors5xx)}}
 	d.Failed = int(s.hints.Errors5xx)
 	d.Why = s.contextWhy(h.cause)
+	return basis{kind: kindMetrics, weight: h.weight}
 }
 
 // contextWhy explains a cause the metric context decided.
@@ -110,25 +119,25 @@ func (s *Session) contextWhy(c Cause) string {
 // evidence shows requests that ended below 500, unknown (status and cause)
 // when nothing shows what the client got: an all-clear needs positive
 // evidence.
-func (s *Session) noFailure(d *Diagnosis) {
+func (s *Session) noFailure(d *Diagnosis) basis {
 	d.Status = StatusUnknown
 	d.Cause = CauseUnknown
 	if !s.sawEvidence() {
 		d.Why = "The input holds no API Gateway, Lambda or client evidence that this tool recognises."
-		return
+		return basis{kind: kindNoEvidence}
 	}
 	if !s.sawAnswerBelow500() {
 		d.Why = "No line in the evidence shows what the client received, nor why a request failed."
-		s.refusedWithoutStatus(d)
-		return
+		return s.refusedWithoutStatus(d)
 	}
 	d.Status = StatusNone
-	d.Cause, d.Confidence = CauseNot5xx, 0.6
+	d.Cause = CauseNot5xx
+	b := basis{kind: kindAllClear, by: byPerson, logs: s.logEvidence()}
 	switch {
 	case s.st.completed > 0 || s.st.notFailed > 0:
-		d.Confidence = 0.9 // the gateway's own log or access log ended the requests
+		b.by = byGateway // the gateway's own log or access log ended the requests
 	case s.programShowedBelow500():
-		d.Confidence = 0.8 // a client's status line or a gateway body
+		b.by = byProgram // a client's status line or a gateway body
 	}
 	r := &causeRow{cause: CauseNot5xx, statuses: map[Status]int{}, seen: map[string]bool{}}
 	for _, g := range s.notFailed {
@@ -150,23 +159,25 @@ func (s *Session) noFailure(d *Diagnosis) {
 	if len(r.evidence) > 0 {
 		d.Why = "No request ended in 5xx; the errors seen are client-side or masked: " + quoteMessage(r.evidence[0])
 	}
+	return b
 }
 
 // refusedWithoutStatus names the CORS refusal a report shows when no line
 // shows the status the refused response had: the refusal is no 5xx cause,
 // but the gateway's own 5xx answers carry no CORS headers either, so the
 // status stays unknown and the browser's network panel decides it.
-func (s *Session) refusedWithoutStatus(d *Diagnosis) {
+func (s *Session) refusedWithoutStatus(d *Diagnosis) basis {
 	for _, g := range s.live {
 		if g.lambda || g.status != 0 || g.best.cause != CauseNot5xx || g.best.implied != 0 {
 			continue
 		}
-		d.Cause, d.Confidence = CauseNot5xx, 0.4
+		d.Cause = CauseNot5xx
 		d.Evidence = []string{g.decider}
 		d.Why = "A browser refused a response for its CORS headers and shows no status: " + quoteMessage(g.decider) +
 			". The gateway's own 5xx answers carry no CORS headers either; the status in the browser's network panel decides."
-		return
+		return basis{kind: kindCORS, logs: s.logEvidence()}
 	}
+	return basis{kind: kindAbstain, logs: s.logEvidence()}
 }
 
 // noFalseAllClear keeps a report that shows a 5xx anywhere (a status line,
@@ -175,10 +186,11 @@ func (s *Session) refusedWithoutStatus(d *Diagnosis) {
 // the one the client saw. The status is the one shown; the cause stays
 // unknown unless a failing function was seen, which is the likeliest
 // reason for a 5xx next to a masked error.
-func (s *Session) noFalseAllClear(d *Diagnosis, api stage.APIType) {
+func (s *Session) noFalseAllClear(d *Diagnosis, api stage.APIType, b *basis) {
 	if d.Status != StatusNone || s.st.shown5xx == 0 {
 		return
 	}
+	*b = basis{kind: kindShown5xx, logs: s.logEvidence()}
 	cause := CauseUnknown
 	if d.Cause == CauseLambdaErrorMaskedAs200 {
 		cause = CauseLambdaFunctionError
@@ -187,10 +199,10 @@ func (s *Session) noFalseAllClear(d *Diagnosis, api stage.APIType) {
 	if s.st.shown5xx != implied5xx {
 		d.Status = toStatus(s.st.shown5xx)
 	}
-	d.Confidence = min(d.Confidence, 0.5)
 	d.Failed = max(d.Failed, 1)
 	d.Breakdown = []BreakdownRow{{Cause: d.Cause, Status: d.Status, Requests: d.Failed}}
 	if cause == CauseUnknown {
+		b.kind = kindAbstain
 		d.Why = "The evidence shows a " + d.Status.String() + " response, but no line shows why. " + d.Why
 		return
 	}

@@ -16,7 +16,9 @@
 //  3. match (3_match_*.go): find the causes of docs/taxonomy.md that a line
 //     can show on its layer, and the status it shows;
 //  4. decide (4_decide_*.go): the cause and status of every request, then
-//     of the incident, abstaining (cause unknown) when no line names one;
+//     of the incident, abstaining (cause unknown) when no line names one,
+//     and the confidence: the precision that kind of answer has on the
+//     training reports (4_decide_calibration.go);
 //  5. explain (5_explain_*.go): the why, the missing evidence, the
 //     remediation steps (en, ja, zh-TW, pt-BR) in the API type's own CLI,
 //     the names a caller knows filled in, the client backoff advice, and
