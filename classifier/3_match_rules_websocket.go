@@ -7,7 +7,7 @@ package classifier
 // HTTP status, which the client status forms read.)
 func websocketRules() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{websocketFrameRules(), websocketCloseRules(), connectionsAPIRefusalRules()} {
+	for _, part := range [][]ruleSpec{websocketFrameRules(), websocketCloseRules(), websocketLimitWords(), connectionsAPIRefusalRules()} {
 		all = append(all, part...)
 	}
 	return all
@@ -59,6 +59,25 @@ func websocketCloseRules() []ruleSpec {
 		fine("received close frame: status = status", `received close frame: status = status(?:goingaway|unsupporteddata|policyviolation|messagetoobig)\b`),
 		{lit: "clos", re: closeCodeShown + `1011\b`, implied: implied5xx},
 		fine("clos", closeCodeShown+`10(?:01|03|08|09)\b`),
+	}
+}
+
+// websocketLimitWords: people describing a WebSocket API's documented
+// connection limits, which end connections that did not fail: the idle
+// timeout (10 minutes without a message) and the connection's 2-hour
+// maximum. Only a person's words: a look-alike, weakly, that any line
+// showing a 5xx outweighs.
+func websocketLimitWords() []ruleSpec {
+	const conn = `(?:connections?|sockets?|websockets?)`
+	const ended = `(?:clos\w*|drop\w*|disconnect\w*|times? out|timed out|timeouts?|terminat\w*|killed)`
+	fine := func(lit, re string) ruleSpec {
+		return ruleSpec{lit: lit, re: re, cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500, layers: personLayers}
+	}
+	return []ruleSpec{
+		fine("idle", `\bidle\b[^.]{0,40}\b(?:10|ten) ?min|\b(?:10|ten) ?min\w*[^.]{0,40}\bidle\b`),
+		fine("inactiv", `\binactiv\w*[^.]{0,40}\b(?:10|ten) ?min|\b(?:10|ten) ?min\w*[^.]{0,40}\binactiv`),
+		fine("min", conn+`[^.]{0,40}\b`+ended+`[^.]{0,30}\b(?:10|ten) ?min(?:ute)?s?\b|\b(?:10|ten) ?min(?:ute)?s?\b[^.]{0,40}\b`+conn+`[^.]{0,30}\b`+ended),
+		fine("hour", conn+`[^.]{0,40}\b`+ended+`[^.]{0,30}\b(?:2|two) ?hours?\b|\b(?:2|two) ?hours?\b[^.]{0,40}\b`+conn+`[^.]{0,30}\b`+ended),
 	}
 }
 

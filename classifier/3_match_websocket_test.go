@@ -258,3 +258,17 @@ func TestInternalServerErrorWordsOnREST(t *testing.T) {
 		t.Errorf("got %s/%s, want 502/lambda_function_error (%s)", d.Status, d.Cause, d.Why)
 	}
 }
+
+// People describing the documented connection limits (the API Gateway
+// quotas for WebSocket APIs: 10 minutes idle, 2 hours a connection): no 5xx,
+// unless something shows one.
+func TestWebSocketLimitsInWords(t *testing.T) {
+	checkWordings(t, []wording{
+		{"idle", "Our WebSocket clients get disconnected after 10 minutes idle.", "not_5xx", "none"},
+		{"inactivity", "The connection is closed after ten minutes of inactivity, so we reconnect.", "not_5xx", "none"},
+		{"timed out after", "I reconnect after 10 minutes in case the websocket connection timed out.", "not_5xx", "none"},
+		{"two hours", "Every socket is dropped after 2 hours even while messages flow.", "not_5xx", "none"},
+		{"a 5xx beside it", "The connection closes after 10 minutes idle, and sendmessage also returns 502.", "unknown", "502"},
+		{"not about a connection", "The Lambda function runs for 10 minutes and then the API answers 504.", "integration_timeout", "504"},
+	})
+}
