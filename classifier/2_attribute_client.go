@@ -29,6 +29,7 @@ func (s *Session) clientLine(msg, line []byte) {
 	s.low = appendLower(s.low[:0], msg[:min(len(msg), maxMatchBytes)])
 	layer := clientLayer(s.low, msg)
 	layer, dependency := s.traceLayer(layer)
+	s.noteResponseContext(layer, s.low)
 	if s.hold(layer, dependency, msg, line) {
 		return
 	}

@@ -19,6 +19,7 @@ const (
 	execRespHeaders
 	execIntegrationID
 	execURI
+	execMethodBody
 )
 
 // benignExec are INFO messages that never carry a cause. Request headers
@@ -39,7 +40,6 @@ var benignExec = [][]byte{
 	[]byte("Endpoint request headers:"),
 	[]byte("Endpoint request body after transformations:"),
 	[]byte("Sending request to"),
-	[]byte("Method response body after transformations:"),
 	[]byte("Method response headers:"),
 	[]byte("Successfully completed execution"),
 	[]byte("X-ray Tracing ID"),
@@ -54,6 +54,7 @@ var benignExec = [][]byte{
 
 var (
 	preCompleted  = []byte("Method completed with status:")
+	preMethodBody = []byte("Method response body after transformations:")
 	preReceived   = []byte("Received response.")
 	preRespHdrs   = []byte("Endpoint response headers:")
 	preIntegID    = []byte("AWS Integration Endpoint RequestId")
@@ -81,6 +82,9 @@ func execKindOf(msg []byte) execKind {
 	case 'M':
 		if bytes.HasPrefix(msg, preCompleted) {
 			return execCompleted
+		}
+		if bytes.HasPrefix(msg, preMethodBody) {
+			return execMethodBody
 		}
 	case 'R':
 		if bytes.HasPrefix(msg, preReceived) {
@@ -132,6 +136,8 @@ func (s *Session) execLine(id, msg, line []byte) {
 		s.receivedLine(id, msg, line)
 	case execRespHeaders:
 		s.respHeadersLine(id, msg, line)
+	case execMethodBody:
+		s.methodResponseBody(id, msg, line)
 	case execIntegrationID:
 		if i := bytes.IndexByte(msg, ':'); i > 0 {
 			s.noteLambdaID(id, msg[i:], ":")
@@ -167,6 +173,9 @@ func (s *Session) evidenceLine(id, msg, line []byte, layer Layer) {
 	}
 	g := s.group(id)
 	g.add(h, line)
+	if id == nil && s.st.responseBody {
+		noteErrorBody(g, h)
+	}
 	switch {
 	case !cfg || h.weight > 0: // no configuration error, or one a rule names
 	case bareConfigErr(msg):

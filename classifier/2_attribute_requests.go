@@ -36,6 +36,12 @@ type group struct {
 	// cdnPage: the client got CloudFront's own error page, not the
 	// gateway's answer
 	cdnPage bool
+	// errorBody: the function's error object was the response the method
+	// answered with (the method response body, a client's body): a custom
+	// Lambda integration with no integration response for it, which
+	// answers 200; a Lambda proxy integration answers a function error
+	// with the gateway's own 502 body instead
+	errorBody bool
 }
 
 // add records one line's evidence.
@@ -99,6 +105,7 @@ func (g *group) absorb(o *group) {
 	g.latency = max(g.latency, o.latency)
 	g.timeoutBody = g.timeoutBody || o.timeoutBody
 	g.cdnPage = g.cdnPage || o.cdnPage
+	g.errorBody = g.errorBody || o.errorBody
 }
 
 // evidence returns the group's lines, deciding line first.

@@ -65,9 +65,12 @@ type stats struct {
 	// error" without a code, which on a WebSocket API is a message's frame
 	internalErrorWords bool
 	curlCode           bool // the line before was a curl command printing %{http_code}
-	paste              pasteContext
-	retryAfter         time.Duration
-	maxLatency         time.Duration
+	// responseBody: the lines being read are a body a client got (after
+	// the console test's "Response Body" or a curl command)
+	responseBody bool
+	paste        pasteContext
+	retryAfter   time.Duration
+	maxLatency   time.Duration
 }
 
 // NewSession starts collecting evidence for one incident; hints are what the

@@ -1,0 +1,68 @@
+package classifier
+
+import (
+	"bytes"
+	"regexp"
+)
+
+// A function's error object ({"errorMessage": ..., "errorType": ...,
+// "stackTrace": [...]}, or Lambda's {"errorMessage": "... Task timed out
+// after ..."}) says who answered only by where it was printed. As the body a
+// client or the method response got, it is a custom (non-proxy) Lambda
+// integration answering the function's failure with 200, because no
+// integration response's selectionPattern matched its errorMessage: a Lambda
+// proxy integration answers a function error with the gateway's own 502
+// body, never with the function's object. In the function's log, the Lambda
+// console's test ("Execution result: failed", its "Response"), `aws lambda
+// invoke` or `sam local invoke`, the same object is the function's error and
+// says nothing about what a client got.
+
+// responseBodyHeading opens what a client got: the API Gateway console's
+// method test prints "Response Body" over the body, and curl (without -i)
+// prints the body alone after its command.
+var responseBodyHeading = regexp.MustCompile(`^(?:response body:?|\$ ?curl .*|curl .*)$`)
+
+// noteResponseContext follows whether the lines being read are a body a
+// client got: from a heading above until a line that is neither the
+// object's JSON nor a client's (a person's sentence, another command, the
+// console test's next section).
+func (s *Session) noteResponseContext(layer Layer, low []byte) {
+	switch {
+	case responseBodyHeading.Match(low):
+		s.st.responseBody = true
+	case layer == LayerClient || layer == LayerFunction || opensJSONValue(low):
+	default:
+		s.st.responseBody = false
+	}
+}
+
+// opensJSONValue reports whether a line is a piece of a pretty-printed JSON
+// value (a brace, a bracket, a field or an array's string).
+func opensJSONValue(low []byte) bool {
+	return len(low) > 0 && bytes.IndexByte([]byte(`{}[]"`), low[0]) >= 0
+}
+
+// noteErrorBody marks the request whose response body held the function's
+// error object; h is what the body's line showed.
+func noteErrorBody(g *group, h hit) {
+	if h.weight >= wWeak && isLambdaCause(h.cause) && !h.told {
+		g.errorBody = true
+	}
+}
+
+// methodResponseBody reads the execution log's "Method response body after
+// transformations": the body the client got, which names a cause only when
+// it is the function's error object.
+func (s *Session) methodResponseBody(id, msg, line []byte) {
+	body := trimSpace(msg[len(preMethodBody):])
+	if len(body) == 0 || body[0] != '{' {
+		return
+	}
+	h := s.m.match(body, LayerGateway)
+	if h.weight < wWeak || !isLambdaCause(h.cause) {
+		return
+	}
+	g := s.group(id)
+	g.add(h, line)
+	noteErrorBody(g, h)
+}

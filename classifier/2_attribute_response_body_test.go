@@ -1,0 +1,75 @@
+package classifier
+
+import "testing"
+
+// errObject is a Node.js function's standard Lambda error, as the API
+// Gateway developer guide's "Handle Lambda errors in API Gateway" prints it.
+const errObject = `{"errorMessage":"Malformed input ...","errorType":"Error","stackTrace":["exports.handler (/var/task/index.js:3:14)"]}`
+
+// errObjectPretty is the same object as the consoles print it.
+const errObjectPretty = "{\n  \"errorMessage\": \"Malformed input ...\",\n  \"errorType\": \"Error\",\n  \"stackTrace\": [\n    \"exports.handler (/var/task/index.js:3:14)\"\n  ]\n}"
+
+// The function's error object is read by where it was printed. What a
+// client or the method response got is a custom (non-proxy) integration
+// answering the failure with 200 (the developer guide's "Handle Lambda
+// errors in API Gateway": unmapped errors come back as 200 OK); a Lambda
+// proxy integration never passes the object on, it answers 502 with the
+// gateway's own body. What the function's log, the Lambda console or the
+// Lambda CLI printed is the function's error, and no word on the answer.
+func TestFunctionErrorObjectByWhereItWasPrinted(t *testing.T) {
+	checkWordings(t, []wording{
+		// curl -i: the status line and the body the client got
+		{"curl -i body with 200", "$ curl -i https://abc123.execute-api.us-east-1.amazonaws.com/prod/items\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n" + errObject,
+			"lambda_error_masked_as_200", "none"},
+		// curl without -i prints the body alone after its command
+		{"curl body alone", "$ curl https://abc123.execute-api.us-east-1.amazonaws.com/prod/items\n" + errObject,
+			"lambda_error_masked_as_200", "none"},
+		// the API Gateway console's method test: Status, then Response Body
+		{"console test with status", "Request: /items\nStatus: 200\nLatency: 37 ms\nResponse Body\n" + errObjectPretty + "\nResponse Headers\n{\"Content-Type\":\"application/json\"}",
+			"lambda_error_masked_as_200", "none"},
+		{"console test body alone", "Response Body\n" + errObjectPretty,
+			"lambda_error_masked_as_200", "none"},
+		// Lambda's own error when it ended the function (seed 003's
+		// timeout example), as the body the console test got
+		{"console test timeout body", "Response Body\n" + `{"errorMessage":"2019-10-17T23:48:34.123Z c125f451-6e58-4eaf-910c-8bcb03f18f2e Task timed out after 6.01 seconds"}`,
+			"lambda_error_masked_as_200", "none"},
+		// the execution log's method response is what the client got
+		{"method response body", "(c125f451-6e58-4eaf-910c-8bcb03f18f2e) Method response body after transformations: " + errObject,
+			"lambda_error_masked_as_200", "none"},
+		{"endpoint body then method completed 200", "(c125f451-6e58-4eaf-910c-8bcb03f18f2e) Endpoint response body before transformations: " + errObject + "\n(c125f451-6e58-4eaf-910c-8bcb03f18f2e) Method completed with status: 200",
+			"lambda_error_masked_as_200", "none"},
+		{"X-Amz-Function-Error then method completed 200", "(c125f451-6e58-4eaf-910c-8bcb03f18f2e) Endpoint response headers: {Content-Type=application/json, X-Amz-Function-Error=Unhandled, X-Amz-Executed-Version=$LATEST}\n(c125f451-6e58-4eaf-910c-8bcb03f18f2e) Method completed with status: 200",
+			"lambda_error_masked_as_200", "none"},
+		// the endpoint's answer alone: a proxy integration logs the same
+		// body before answering 502, so it does not say what the client got
+		{"endpoint body alone", "(c125f451-6e58-4eaf-910c-8bcb03f18f2e) Endpoint response body before transformations: " + errObject,
+			"lambda_function_error", "unknown"},
+		// a Lambda proxy integration: the gateway's 502, whatever the
+		// "status 200" of the Invoke API in its words
+		{"proxy integration 502", "(c125f451-6e58-4eaf-910c-8bcb03f18f2e) Lambda execution failed with status 200 due to customer function error: Malformed input .... Lambda request id: 5c0ab3f4-1f8b-4a4c-9d36-7e0c0e1d2c1a\n(c125f451-6e58-4eaf-910c-8bcb03f18f2e) Method completed with status: 502",
+			"lambda_function_error", "502"},
+		// the Lambda console's test: the function's result, not a client's
+		{"Lambda console test", "Execution result: failed (logs)\nDetails\nThe area below shows the result returned by your function execution.\nResponse\n" + errObjectPretty,
+			"lambda_function_error", "unknown"},
+		// aws lambda invoke: the Invoke API's 200 and FunctionError, then
+		// the payload it wrote
+		{"aws lambda invoke", "$ aws lambda invoke --function-name my-function out.json\n{\n    \"StatusCode\": 200,\n    \"FunctionError\": \"Unhandled\",\n    \"ExecutedVersion\": \"$LATEST\"\n}\n$ cat out.json\n" + errObject,
+			"lambda_function_error", "unknown"},
+		// sam local invoke prints the object after the platform's lines
+		{"sam local invoke", "$ sam local invoke HelloWorldFunction\nInvoking app.lambda_handler (python3.9)\nSTART RequestId: 5c0ab3f4-1f8b-4a4c-9d36-7e0c0e1d2c1a Version: $LATEST\nEND RequestId: 5c0ab3f4-1f8b-4a4c-9d36-7e0c0e1d2c1a\nREPORT RequestId: 5c0ab3f4-1f8b-4a4c-9d36-7e0c0e1d2c1a\tDuration: 95.31 ms\tBilled Duration: 96 ms\tMemory Size: 128 MB\tMax Memory Used: 40 MB\n" + errObject,
+			"lambda_function_error", "unknown"},
+		// the function's own log (the Node.js runtime's Invoke Error)
+		{"function log", "2019-10-17T23:48:34.123Z\tc125f451-6e58-4eaf-910c-8bcb03f18f2e\tERROR\tInvoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"Malformed input ...\",\"stack\":[\"Error: Malformed input ...\",\"    at Runtime.exports.handler (/var/task/index.js:3:14)\"]}",
+			"lambda_function_error", "unknown"},
+		// a 5xx shown anywhere is never an all-clear
+		{"error body beside a 502", "$ curl -i https://abc123.execute-api.us-east-1.amazonaws.com/prod/items\nHTTP/1.1 200 OK\n" + errObject + "\n$ curl -i https://abc123.execute-api.us-east-1.amazonaws.com/prod/orders\nHTTP/1.1 502 Bad Gateway\n{\"message\": \"Internal server error\"}",
+			"lambda_function_error", "502"},
+		{"console body beside a 502", "Response Body\n" + errObjectPretty + "\nHTTP/1.1 502 Bad Gateway",
+			"lambda_function_error", "502"},
+		// a person's words, at hint weight
+		{"person: 200 although the function failed", "My API returns 200 even though the Lambda failed.",
+			"lambda_error_masked_as_200", "none"},
+		{"person: 200 with the error message", "API Gateway returns 200 with the error message when my lambda throws an exception.",
+			"lambda_error_masked_as_200", "none"},
+	})
+}
