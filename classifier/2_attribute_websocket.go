@@ -134,8 +134,12 @@ func (s *Session) websocketCode(api stage.APIType, code int) int {
 // handshake.
 var wsLibraryFrame = regexp.MustCompile(`node_modules[/\\]ws[/\\]lib[/\\]websocket\.js:\d+:\d+$`)
 
-// lambdaCodeFolders are where a function's code runs on Lambda.
-var lambdaCodeFolders = []string{"/var/task/", "/opt/", "/var/runtime/"}
+// lambdaCodeFolders are where a function's code and its runtime lie on
+// Lambda: the package (LAMBDA_TASK_ROOT, /var/task, in a zip and in AWS's
+// base images), layers, the runtime's own modules and Node.js install, and
+// /function, where AWS's guide puts the code of an image built on a non-AWS
+// base. A program elsewhere reads as a client's.
+var lambdaCodeFolders = []string{"/var/task/", "/opt/", "/var/runtime/", "/var/lang/", "/function/"}
 
 // isWebSocketClientFrame reports whether path (a frame's location, lower
 // case) is the ws library's handshake outside Lambda's folders: a program
