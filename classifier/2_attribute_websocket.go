@@ -73,14 +73,15 @@ var websocketSpelled = [][]byte{[]byte("web socket"), []byte("web-socket")}
 // CONNECT, MESSAGE or DISCONNECT there (the route key alone is an HTTP
 // API's as well).
 func (s *Session) noteWebSocketRecord(rec *accessRecord) {
-	switch strings.ToUpper(rec.get(fEventType)) {
-	case "CONNECT", "MESSAGE", "DISCONNECT":
-		s.st.websocket = true
-		return
-	}
-	if rec.get(fConnectionID) != "" {
+	if isWebSocketEvent(strings.ToUpper(rec.get(fEventType))) || rec.get(fConnectionID) != "" {
 		s.st.websocket = true
 	}
+}
+
+// isWebSocketEvent reports whether ev is a WebSocket API's
+// $context.eventType.
+func isWebSocketEvent(ev string) bool {
+	return ev == "CONNECT" || ev == "MESSAGE" || ev == "DISCONNECT"
 }
 
 // wsEventType is the WebSocket event type a CLF-like record's quoted
@@ -88,11 +89,8 @@ func (s *Session) noteWebSocketRecord(rec *accessRecord) {
 // $context.eventType in the place of the HTTP method ("MESSAGE sendmessage
 // L0SM9cOFvHcCIhw="), else "".
 func wsEventType(req []string) string {
-	if len(req) > 1 {
-		switch req[0] {
-		case "CONNECT", "MESSAGE", "DISCONNECT":
-			return req[0]
-		}
+	if len(req) > 1 && isWebSocketEvent(req[0]) {
+		return req[0]
 	}
 	return ""
 }
