@@ -37,7 +37,7 @@ func (s *Session) recordLine(rec *accessRecord, msg, line []byte, src source) bo
 		s.lambdaEvidence([]byte(id), msg, line, LayerFunction)
 		return true
 	}
-	return false
+	return status != "" && s.testInvokeLine(msg, line)
 }
 
 // lambdaRecord reads a Lambda JSON-format platform event

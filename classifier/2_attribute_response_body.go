@@ -54,10 +54,14 @@ func noteErrorBody(g *group, h hit) {
 // transformations": the body the client got, which names a cause only when
 // it is the function's error object.
 func (s *Session) methodResponseBody(id, msg, line []byte) {
-	body := trimSpace(msg[len(preMethodBody):])
-	if len(body) == 0 || body[0] != '{' {
-		return
+	if body := trimSpace(msg[len(preMethodBody):]); len(body) > 0 && body[0] == '{' {
+		s.responseBodyLine(id, body, line)
 	}
+}
+
+// responseBodyLine reads body, the method response's body, which names a
+// cause only when it is the function's error object.
+func (s *Session) responseBodyLine(id, body, line []byte) {
 	h := s.m.match(body, LayerGateway)
 	if h.weight < wWeak || !isLambdaCause(h.cause) {
 		return

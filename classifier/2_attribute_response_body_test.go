@@ -1,6 +1,9 @@
 package classifier
 
-import "testing"
+import (
+	"strconv"
+	"testing"
+)
 
 // errObject is a Node.js function's standard Lambda error, as the API
 // Gateway developer guide's "Handle Lambda errors in API Gateway" prints it.
@@ -33,6 +36,12 @@ func TestFunctionErrorObjectByWhereItWasPrinted(t *testing.T) {
 		// timeout example), as the body the console test got
 		{"console test timeout body", "Response Body\n" + `{"errorMessage":"2019-10-17T23:48:34.123Z c125f451-6e58-4eaf-910c-8bcb03f18f2e Task timed out after 6.01 seconds"}`,
 			"lambda_error_masked_as_200", "none"},
+		// aws apigateway test-invoke-method: the method's status and body,
+		// and the test request's execution log as one string
+		{"test-invoke-method 200", "{\n    \"status\": 200,\n    \"body\": " + strconv.Quote(errObject) + ",\n    \"headers\": {\"Content-Type\": \"application/json\"},\n    \"latency\": 37\n}",
+			"lambda_error_masked_as_200", "none"},
+		{"test-invoke-method 502", `{"status": 502, "body": "{\"message\": \"Internal server error\"}", "log": "Execution log for request 7a5a9c4e-2f36-4f84-8f13-7f0b1e3d8a11\nThu Oct 17 23:48:34 UTC 2019 : Lambda execution failed with status 200 due to customer function error: Malformed input ....\nThu Oct 17 23:48:34 UTC 2019 : Method completed with status: 502\n", "latency": 37}`,
+			"lambda_function_error", "502"},
 		// the execution log's method response is what the client got
 		{"method response body", "(c125f451-6e58-4eaf-910c-8bcb03f18f2e) Method response body after transformations: " + errObject,
 			"lambda_error_masked_as_200", "none"},

@@ -1,0 +1,44 @@
+package classifier
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+)
+
+// testInvoke is the output of `aws apigateway test-invoke-method` (the
+// TestInvokeMethod API): the status and body the method answered, and the
+// execution log of the test request as one string.
+type testInvoke struct {
+	Status *int    `json:"status"`
+	Body   *string `json:"body"`
+	Log    *string `json:"log"`
+}
+
+// testInvokeLine reads msg as test-invoke-method's output and reports
+// whether it was one. Its status is what the method answered, a program's
+// word as curl's status line is; its body is the method response (the
+// function's error object there is a custom integration's masked error);
+// its log is the gateway's execution log, read line by line.
+func (s *Session) testInvokeLine(msg, line []byte) bool {
+	if !bytes.Contains(msg, []byte(`"status"`)) || !bytes.Contains(msg, []byte(`"body"`)) {
+		return false // most records: no JSON decoding spent on them
+	}
+	var out testInvoke
+	if json.Unmarshal(msg, &out) != nil || out.Status == nil || out.Body == nil {
+		return false
+	}
+	s.st.machine++
+	g := s.group(nil)
+	s.noteShown(*out.Status)
+	g.setCode(*out.Status, line)
+	if body := []byte(strings.TrimSpace(*out.Body)); len(body) > 0 && body[0] == '{' {
+		s.responseBodyLine(nil, body, line)
+	}
+	if out.Log != nil {
+		for l := range strings.SplitSeq(*out.Log, "\n") {
+			s.addLine([]byte(l), srcAuto)
+		}
+	}
+	return true
+}
