@@ -51,7 +51,11 @@ var statusPhrases = append([]*regexp.Regexp{
 	regexp.MustCompile(`\b(?:fail(?:s|ed|ing)?|errors|errored|erroring|dies|died|ends|ended|crash(?:es|ed)?|responding|throwing)(?: out)? (?:with|on)(?: an?| the| http| status| code| error)* ["'(\x60]?([1-5]\d\d)\b`),
 	regexp.MustCompile(`(?:^|\ban? )([45]\d\d) (?:from|when|whenever|on|for|back|after|while|if|every|each|instead|because|since)\b`),
 	regexp.MustCompile(`\b(?:response|return|result|error) code(?: is| was| of|:|=)? ?["'\x60]?([1-5]\d\d)\b`),
-	regexp.MustCompile(`(?:回傳|傳回|返回|回應|回应|響應|响应|得到|收到|出现|出現|遇到|碰到|报|報)[^0-9。]{0,8}([1-5]\d\d)\b`),
+	regexp.MustCompile(`(?:回傳|傳回|返回|回應|回应|響應|响应|得到|收到|出现|出現|遇到|碰到)[^0-9。]{0,8}([1-5]\d\d)\b`),
+	// 报 ("reports") right before its code: the character opens many
+	// other words (报警 an alarm, 报文 a message, 报表 a report) that a
+	// threshold or a size follows
+	regexp.MustCompile(`(?:报|報)(?:错|錯)?了?[\s:：]*["'\x60]?([1-5]\d\d)\b`),
 	regexp.MustCompile(`\b(?:retorn\w*|receb\w*|devolv\w*|respond\w*|toma\w*|tomo|tomei|tomou)(?: (?:o|a|um|uma|com|erro|status|código|http))* ["'\x60]?([1-5]\d\d)\b`),
 	// the other languages AWS publishes its articles in, as their editions
 	// word the status ("HTTP-Statuscode 502", "HTTP-502-Fehler", "code
@@ -245,8 +249,17 @@ func inLargerNumber(low []byte, start int) bool {
 }
 
 // countNouns are the words that make three digits a count, not a status:
-// "got 502 items", "returned 502 rows", "返回502条数据", "502件".
-var countNouns = regexp.MustCompile(`^(?: ?(?:items?|rows?|records?|entries|lines|bytes|kb|mb|ms|milliseconds|seconds|times|users|messages|events|objects|files|documents|results|characters)\b| ?(?:条|個|个|件|行|回|次|개|건|번))`)
+// "got 502 items", "returned 502 rows", "返回502条数据", "502件", and the
+// same in the languages whose verbs the status phrases read ("recibimos
+// 500 solicitudes", "erhalte 500 Einträge", "reçois 500 requêtes",
+// "recebemos 500 requisições", "Fehler 500 mal", "出现 500 多个请求").
+var countNouns = regexp.MustCompile(`^(?: ?(?:` +
+	`items?|rows?|records?|entries|lines|bytes|kb|mb|ms|milliseconds|seconds|times|users|messages|events|objects|files|documents|results|characters|` +
+	`solicitudes|peticiones|registros|resultados|elementos|mensajes|usuarios|filas|líneas|segundos|milisegundos|veces|eventos|archivos|llamadas|` +
+	`requisições|solicitações|itens|mensagens|usuários|linhas|milissegundos|vezes|arquivos|chamadas|` +
+	`anfragen|einträge|ergebnisse|zeilen|sekunden|millisekunden|mal|nachrichten|benutzer|datensätze|aufrufe|elemente|dateien|` +
+	`requêtes|lignes|résultats|enregistrements|secondes|millisecondes|fois|utilisateurs|éléments|appels|fichiers|événements` +
+	`)\b| ?(?:多|余|餘)?(?:条|個|个|件|行|回|次|秒|字节|개|건|번|명|초))`)
 
 // countFollows reports whether what follows a code makes it a count.
 func countFollows(after []byte) bool {

@@ -158,6 +158,15 @@ func TestNoShown5xxInNumbers(t *testing.T) {
 		{"a size", "the payload is 502 KB"},
 		{"a duration", "took 504ms to answer"},
 		{"an id", "order id 502 failed validation with 400"},
+		{"es count", "recibimos 500 solicitudes por segundo"},
+		{"de count", "ich erhalte 500 Einträge"},
+		{"de times", "Fehler 500 mal pro Tag"},
+		{"fr count", "je reçois 500 requêtes par seconde"},
+		{"pt-BR count", "recebemos 500 requisições por segundo"},
+		{"pt-BR duration", "a função toma 500 segundos"},
+		{"zh-CN alarm threshold", "报警阈值设为 500"},
+		{"zh-CN message size", "报文大小为 500 字节"},
+		{"zh-CN more than a count", "出现 500 多个请求"},
 	})
 }
 
