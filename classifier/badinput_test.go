@@ -2,15 +2,19 @@ package classifier
 
 import (
 	"bytes"
-	"crypto/rand"
 	"errors"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
 
 func TestBadInput(t *testing.T) {
+	// the same garbage every run: about one megabyte of random bytes in a
+	// hundred holds, by chance, a few that read as a status ("433s", a 4xx
+	// in the plural between two non-ASCII bytes), which made this case fail
+	// now and then with a different input each time
 	garbage := make([]byte, 1<<20)
-	_, _ = rand.Read(garbage)
+	_, _ = rand.NewChaCha8([32]byte{'b', 'a', 'd', ' ', 'i', 'n', 'p', 'u', 't'}).Read(garbage)
 	tests := []struct {
 		name  string
 		input []byte
