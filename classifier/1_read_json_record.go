@@ -383,14 +383,11 @@ func hex4(b []byte) int {
 	}
 	n := 0
 	for _, c := range b[:4] {
-		switch {
-		case isDigit(c):
-			n = n<<4 | int(c-'0')
-		case 'a' <= lower(c) && lower(c) <= 'f':
-			n = n<<4 | int(lower(c)-'a'+10)
-		default:
+		v := hexValue(c)
+		if v < 0 {
 			return -1
 		}
+		n = n<<4 | v
 	}
 	return n
 }
