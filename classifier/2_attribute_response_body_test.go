@@ -80,5 +80,13 @@ func TestFunctionErrorObjectByWhereItWasPrinted(t *testing.T) {
 			"lambda_error_masked_as_200", "none"},
 		{"person: 200 with the error message", "API Gateway returns 200 with the error message when my lambda throws an exception.",
 			"lambda_error_masked_as_200", "none"},
+		// the same in the other languages of the remediation catalog
+		{"person pt", "A API retorna 200 mesmo quando a Lambda falha.", "lambda_error_masked_as_200", "none"},
+		{"person pt reversed", "Mesmo quando a função Lambda lança um erro, o API Gateway retorna status 200.", "lambda_error_masked_as_200", "none"},
+		{"person ja", "Lambdaでエラーが発生してもステータスコード200が返ってきます。", "lambda_error_masked_as_200", "none"},
+		{"person zh-TW", "Lambda 發生錯誤時 API Gateway 仍然回傳 200。", "lambda_error_masked_as_200", "none"},
+		{"person zh-CN", "Lambda 函数出错时 API Gateway 仍然返回 200。", "lambda_error_masked_as_200", "none"},
+		// a 5xx they got is no all-clear
+		{"person pt 502", "Mesmo quando a função Lambda lança um erro, o API Gateway retorna status 502.", "unknown", "502"},
 	})
 }

@@ -484,6 +484,12 @@ func personRules() []ruleSpec {
 		{lit: "200", re: `(錯誤|错误|例外|異常|异常)[^。]{0,30}(以|為|为)[^。]{0,10}200`, cause: CauseLambdaFunctionError, weight: wWeak, implied: 200, layers: person},
 		{lit: "200", re: `(エラー|例外)[^。]{0,40}200[^。]{0,20}(として|で)[^。]{0,10}(返|帰)|200(以外|しか)[^。]{0,30}(返|帰)|[45]\d\d[^。]{0,20}返しても[^。]{0,60}200`, cause: CauseLambdaFunctionError, weight: wWeak, implied: 200, layers: person},
 		{lit: "200", re: `(오류|에러|예외)[^.]{0,40}200`, cause: CauseLambdaFunctionError, weight: wWeak, implied: 200, layers: person},
+		// and as people write it: "a API retorna 200 mesmo quando a Lambda
+		// falha", "エラーが発生してもステータスコード200が返ってきます",
+		// "發生錯誤時仍然回傳 200"
+		{lit: "200", re: `(retorn\w*|devolv\w*|respond\w*)( (o|a|um|uma|com|status|código|http))* 200\b[^.]{0,60}\bmesmo (quando|que|se|com)\b[^.]{0,60}(falh\w*|erros?\b|exceç\w*|lanç\w*)|\bmesmo (quando|que|se|com)\b[^.]{0,60}(falh\w*|erros?\b|exceç\w*|lanç\w*)[^.]{0,60}(retorn\w*|devolv\w*|respond\w*)( (o|a|um|uma|com|status|código|http))* 200\b`, cause: CauseLambdaFunctionError, weight: wWeak, implied: 200, layers: person},
+		{lit: "200", re: `(エラー|例外|失敗)[^。]{0,30}(ても|でも)[^。]{0,30}200[^。]{0,20}(返|帰)`, cause: CauseLambdaFunctionError, weight: wWeak, implied: 200, layers: person},
+		{lit: "200", re: `(錯誤|错误|出錯|出错|例外|異常|异常|失敗|失败)[^。]{0,30}(仍然|仍|還是|还是|依然|卻|却)[^。]{0,16}200`, cause: CauseLambdaFunctionError, weight: wWeak, implied: 200, layers: person},
 	}
 }
 
