@@ -90,3 +90,20 @@ func TestFunctionErrorObjectByWhereItWasPrinted(t *testing.T) {
 		{"person pt 502", "Mesmo quando a função Lambda lança um erro, o API Gateway retorna status 502.", "unknown", "502"},
 	})
 }
+
+// A body alone shows no status: the masked answer it gives stays below
+// the confident band, however specific the object's words (Lambda's
+// timeout), while the same body under curl's status line may reach it.
+func TestMaskedBodyWithoutStatusLine(t *testing.T) {
+	timeout := `{"errorMessage":"2019-10-17T23:48:34.123Z c125f451-6e58-4eaf-910c-8bcb03f18f2e Task timed out after 6.01 seconds"}`
+	alone := diagnoseText(t, "Response Body\n"+timeout)
+	shown := diagnoseText(t, "$ curl -i https://abc123.execute-api.us-east-1.amazonaws.com/prod/items\nHTTP/1.1 200 OK\n"+timeout)
+	for _, d := range []Diagnosis{alone, shown} {
+		if d.Cause != CauseLambdaErrorMaskedAs200 || d.Status != StatusNone {
+			t.Fatalf("got %s/%s, want none/lambda_error_masked_as_200", d.Status, d.Cause)
+		}
+	}
+	if alone.Confidence >= confident || shown.Confidence < confident {
+		t.Errorf("confidence: body alone %.2f, under a status line %.2f; want below and at least %.2f", alone.Confidence, shown.Confidence, confident)
+	}
+}

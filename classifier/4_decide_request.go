@@ -53,8 +53,9 @@ func (s *Session) decide(g *group, api stage.APIType) outcome {
 		return outcome{cause: CauseNot5xx, status: StatusNone}
 	case code == 0 && g.errorBody && s.st.shown5xx == 0 && api != stage.APIHTTP:
 		// the function's error object was the response itself: only a
-		// custom integration answers so, and it answers with 200
-		return outcome{cause: CauseLambdaErrorMaskedAs200, status: StatusNone, weight: h.weight, told: h.told}
+		// custom integration answers so, and it answers with 200, though
+		// no line showed that status (the answer stays below 0.8)
+		return outcome{cause: CauseLambdaErrorMaskedAs200, status: StatusNone, inferred: true, weight: h.weight, told: h.told}
 	}
 	if cause == CauseNot5xx {
 		cause = CauseUnknown // a 4xx look-alike's words in a request that did fail
