@@ -93,28 +93,23 @@ func (s *Session) addElement(raw json.RawMessage) {
 			s.addRow(row)
 		}
 	case '{':
-		var ev cliEvent
-		if json.Unmarshal(raw, &ev) == nil && ev.Message != "" {
-			s.AddEvent(LogEvent{Group: ev.LogGroupName, Stream: ev.LogStreamName, Message: ev.Message})
-			return
+		// an event, or a get-query-results pair of an array that was
+		// pasted without the results around it (one row): decoded once
+		// for both
+		var el struct {
+			cliEvent
+			resultField
 		}
-		if msg, ok := rowMessage(raw); ok {
-			s.AddEvent(LogEvent{Message: msg})
-			return
+		err := json.Unmarshal(raw, &el)
+		switch {
+		case err == nil && el.Message != "":
+			s.AddEvent(LogEvent{Group: el.LogGroupName, Stream: el.LogStreamName, Message: el.Message})
+		case err == nil && el.Field == "@message":
+			s.AddEvent(LogEvent{Message: el.Value})
+		default:
+			s.addLine(raw, srcAuto)
 		}
-		s.addLine(raw, srcAuto)
 	}
-}
-
-// rowMessage returns the message of a get-query-results pair whose field
-// is @message, an element of an array that was pasted without the results
-// around it (one row).
-func rowMessage(raw json.RawMessage) (string, bool) {
-	var f resultField
-	if json.Unmarshal(raw, &f) != nil || f.Field != "@message" {
-		return "", false
-	}
-	return f.Value, true
 }
 
 // addRow adds one Logs Insights row; @log is "account-id:log-group".
