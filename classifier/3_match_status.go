@@ -40,7 +40,13 @@ var statusPhrases = append([]*regexp.Regexp{
 	regexp.MustCompile(`\b(?:errors?|status|code):?\s*\(([1-5]\d\d)\)`),
 	// a pretty-printed access-log record, one field a line
 	regexp.MustCompile(`^"(?:status|httpstatus)"\s*:\s*"?([1-5]\d\d)\b`),
-	regexp.MustCompile(`(?:^|\D)([1-5]\d\d)[\x60'"]? ?(?:エラー|が返|のエラー|ステータス|錯誤|错误|error|에러|오류|응답|상태|になり|になる|になっ|が出|が発生|を返)`),
+	regexp.MustCompile(`(?:^|\D)([1-5]\d\d)[\x60'"]? ?(?:エラー|が返|のエラー|ステータス|錯誤|错误|error|에러|오류|응답|상태|が出|を返)`),
+	// a number that "becomes" or "occurs" is as often a quantity reaching
+	// a value ("同時リクエストが400になると", "メモリが512になった", "요청
+	// 400이 발생하면"): those verbs take a 500 to 509 alone, so that no
+	// count reads as a 4xx (an all-clear) or a memory size as a 5xx
+	regexp.MustCompile(`(?:^|\D)(50\d)[\x60'"]? ?(?:になり|になる|になっ|が発生)`),
+	regexp.MustCompile(`\b(50\d)(?:가|이)? ?발생`),
 	regexp.MustCompile(`(?:ステータス(?:コード)?|狀態碼|状态码|狀態|código de status|status http)[ :：は]*([1-5]\d\d)\b`),
 	// how people write it in prose: the plural ("intermittent 502s",
 	// "throwing 500s"), a failure "with" a code, the code as a noun after an
@@ -64,8 +70,8 @@ var statusPhrases = append([]*regexp.Regexp{
 	// 502", "obtengo un 502", "bekomme einen 502")
 	regexp.MustCompile(`(?:\b(?:fehler(?:code)?|statuscode|erreurs?|code d'(?:état|erreur)|code de statut|c[oó]digo de (?:estado|error))|상태 코드)[ :-]*["'\x60]?([1-5]\d\d)\b`),
 	regexp.MustCompile(`\b([45]\d\d)[ -]?fehler`),
-	regexp.MustCompile(`\bhttp-([45]\d\d)\b`),
-	regexp.MustCompile(`\b([1-5]\d\d)(?:가|를|을|이)? ?(?:반환|발생|뜨|뜹|떠|떴)`),
+	regexp.MustCompile(`\bhttp-([45]\d\d)(?:[^\w.]|$)`), // not a page's file name (http-404.html)
+	regexp.MustCompile(`\b([1-5]\d\d)(?:가|를|을|이)? ?(?:반환|뜨|뜹|떠|떴)`),
 	regexp.MustCompile(`\b(?:devuelv\w*|recib\w*|obt[ei]n\w*|renvo\w*|re[çc]oi\w*|liefer[tn]|bekomm\w*|erh[äa]lt\w*)(?: (?:un|una|el|la|le|une|einen|ein|eine|den|error|erreur|fehler|c[oó]digo|code|status|estado|http))* ["'\x60]?([1-5]\d\d)\b`),
 }, compileAll(clientStatusForms)...)
 

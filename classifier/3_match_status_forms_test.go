@@ -170,6 +170,22 @@ func TestNoShown5xxInNumbers(t *testing.T) {
 	})
 }
 
+// TestNoStatusInQuantities: a person's sentence whose number is a count,
+// a limit reached or a size, in the languages whose status phrases read
+// the number after a verb or before "becomes" and "occurs", shows no
+// status: no count is a 4xx (an all-clear) and no memory size a 5xx.
+func TestNoStatusInQuantities(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"ja requests reaching a number", "同時リクエストが400になると API が失敗します", "unknown"},
+		{"ja memory size", "メモリが512になったのに、API がタイムアウトします", "unknown"},
+		{"ko requests occurring", "동시 요청 400이 발생하면 API가 실패합니다", "unknown"},
+		{"fr rows", "la requête renvoie 404 lignes, puis l'API échoue", "unknown"},
+		{"de requests a minute", "Wir bekommen 429 Anfragen pro Minute und die API bricht ab", "unknown"},
+		{"es requests a second", "recibimos 500 solicitudes por segundo y la API falla", "unknown"},
+		{"an error page's file name", "CloudFront serves http-404.html and the API fails", "unknown"},
+	})
+}
+
 // TestNoAllClearBesideOtherRequests: a report whose lines show a 5xx for
 // one request and a 2xx or 4xx for another is not an all-clear, whichever
 // comes first and whoever shows each.
