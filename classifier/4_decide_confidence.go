@@ -9,7 +9,7 @@ const (
 	kindAbstain                      // cause unknown: nothing named one
 	kindNamed                        // failed requests' lines named the cause
 	kindMasked                       // a function failed under a 2xx answer
-	kindMetrics                      // the metric context alone named the cause
+	kindMetrics                      // the metric context named the cause, no line
 	kindAllClear                     // no request ended in 5xx
 	kindCORS                         // a browser's CORS refusal, status not shown
 	kindShown5xx                     // a 5xx shown next to a masked function error
@@ -46,6 +46,8 @@ func (s *Session) rowBasis(r *causeRow, failed int) basis {
 		b.kind = kindAbstain
 	case r.cause == CauseLambdaErrorMaskedAs200:
 		b.kind = kindMasked
+	case r.named.metrics:
+		b.kind = kindMetrics // the logs showed the status at most
 	}
 	return b
 }
@@ -80,8 +82,9 @@ func (b basis) group() evidenceGroup {
 
 // confidence is the answer's calibrated confidence: the precision its
 // group has on the training reports (see calibration). The metric context
-// is no part of any report, so its answers keep a figure from the weight
-// of what the metrics show, below 0.7.
+// is no part of any report, so the answers whose cause it named (alone, or
+// for requests whose lines showed no more than the status) keep a figure
+// from the weight of what the metrics show, below 0.7.
 func (b basis) confidence() float64 {
 	if g := b.group(); g != groupMetrics {
 		return g.figure()

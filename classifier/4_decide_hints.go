@@ -43,13 +43,16 @@ func (s *Session) contextHit(api stage.APIType) hit {
 }
 
 // withContext lets the metric context decide a request whose logs are
-// weaker than what the metrics show.
-func (s *Session) withContext(h hit, g *group) hit {
+// weaker than what the metrics show, and reports whether it did. Metrics
+// that name the cause a line named leave the line deciding: no report
+// measured what they add to it.
+func (s *Session) withContext(h hit, g *group) (hit, bool) {
 	c := s.contextHit(s.apiType())
-	if c.weight > h.weight && (h.weight < wSpecific || h.cause == CauseLambdaFunctionError) {
+	if c.weight > h.weight && c.cause != h.cause && (h.weight < wSpecific || h.cause == CauseLambdaFunctionError) {
 		h.cause, h.weight, h.told = c.cause, c.weight, false
+		return h, true
 	}
-	return h
+	return h, false
 }
 
 // adjust turns a permission error into the configuration mistake behind it

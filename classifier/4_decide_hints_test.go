@@ -96,3 +96,23 @@ func TestGatewayTimeoutBeforeFunctionTimeout(t *testing.T) {
 		t.Errorf("got %s/%s, want 504/integration_timeout", d.Status, d.Cause)
 	}
 }
+
+// TestContextNamedCauseKeepsTheMetricsFigure: when the metric context names
+// the cause of requests whose lines show only their status, the answer's
+// confidence is the metric context's, below the confident band: no report
+// of the training part carries metrics, so nothing measured a line-shown
+// status beside a metric-named cause. A line naming the cause keeps its
+// own figure, whether the metrics agree or name another.
+func TestContextNamedCauseKeepsTheMetricsFigure(t *testing.T) {
+	latency := Hints{IntegrationLatencyMax: 29 * time.Second, Errors5xx: 3}
+	byMetrics := diagnoseWith(t, latency, "HTTP/1.1 504 Gateway Timeout\n")
+	alone := diagnoseWith(t, latency, "")
+	if byMetrics.Cause != CauseIntegrationTimeout || byMetrics.Confidence != alone.Confidence || byMetrics.Confidence >= 0.8 {
+		t.Errorf("504 with latency at the timeout: %s %.2f, want integration_timeout at the metrics' %.2f", byMetrics.Cause, byMetrics.Confidence, alone.Confidence)
+	}
+	const body = "HTTP/1.1 504 Gateway Timeout\n{\"message\": \"Endpoint request timed out\"}\n"
+	byLine, lineAlone := diagnoseWith(t, latency, body), diagnoseWith(t, Hints{}, body)
+	if byLine.Cause != CauseIntegrationTimeout || byLine.Confidence != lineAlone.Confidence {
+		t.Errorf("504 with the gateway's timeout body: %s %.2f, want integration_timeout at the line's own %.2f", byLine.Cause, byLine.Confidence, lineAlone.Confidence)
+	}
+}

@@ -22,7 +22,7 @@ type causeRow struct {
 	ids      []string
 	evidence []string
 	inferred int             // requests whose status no line showed
-	named    hit             // the strongest evidence that named the cause (fallbacks too), for the confidence
+	named    outcome         // the request whose evidence named the cause most strongly (fallbacks too), for the confidence
 	unnamed  string          // a reason the gateway gave that no rule knows
 	seen     map[string]bool // evidence messages already taken, without prefixes
 }
@@ -35,7 +35,7 @@ func (r *causeRow) add(o outcome, g *group, n int) {
 	r.statuses[o.status] += n
 	r.weight = max(r.weight, g.best.weight)
 	if o.weight > r.named.weight {
-		r.named = hit{cause: o.cause, weight: o.weight, told: o.told}
+		r.named = o
 	}
 	if g.id != "" && len(r.ids) < maxRequestIDs {
 		r.ids = append(r.ids, g.id)

@@ -16,6 +16,8 @@ type outcome struct {
 	// structural fallback's included, for the confidence
 	weight int
 	told   bool
+	// metrics: the metric context named the cause, not a line
+	metrics bool
 }
 
 // Weights of the structural fallbacks: what the taxonomy makes likely when
@@ -39,7 +41,7 @@ const wAbstain = wFallbackTimeout
 // cause's usual status for the API type, else unknown. A request that shows a status below 500 is not_5xx, or
 // lambda_error_masked_as_200 when its function failed and it answered 2xx.
 func (s *Session) decide(g *group, api stage.APIType) outcome {
-	h := s.withContext(g.best, g)
+	h, metrics := s.withContext(g.best, g)
 	h = s.fallback(h, g, api)
 	code := s.shownCode(g, h)
 	cause := CauseUnknown
@@ -90,7 +92,7 @@ func (s *Session) decide(g *group, api stage.APIType) outcome {
 	if cause == CauseIntegrationTimeout && code == 502 && !inferred && api != stage.APIHTTP {
 		cause = CauseLambdaFunctionTimeout
 	}
-	return outcome{cause: cause, status: toStatus(code), inferred: inferred, weight: h.weight, told: h.told}
+	return outcome{cause: cause, status: toStatus(code), inferred: inferred, weight: h.weight, told: h.told, metrics: metrics}
 }
 
 // shownCode is the status the evidence shows: an explicit line first, then
