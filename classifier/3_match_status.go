@@ -40,14 +40,14 @@ var statusPhrases = append([]*regexp.Regexp{
 	regexp.MustCompile(`\b(?:errors?|status|code):?\s*\(([1-5]\d\d)\)`),
 	// a pretty-printed access-log record, one field a line
 	regexp.MustCompile(`^"(?:status|httpstatus)"\s*:\s*"?([1-5]\d\d)\b`),
-	regexp.MustCompile(`(?:^|\D)([1-5]\d\d)[\x60'"]? ?(?:エラー|が返|のエラー|ステータス|錯誤|错误|error|에러|오류|응답|상태|が出|を返)`),
+	regexp.MustCompile(`(?:^|\D)([1-5]\d\d)[\x60'"]? ?(?:エラー|が返|のエラー|ステータス|錯誤|错误|error|에러|오류|응답|상태|が出|を返|として返)`),
 	// a number that "becomes" or "occurs" is as often a quantity reaching
 	// a value ("同時リクエストが400になると", "メモリが512になった", "요청
 	// 400이 발생하면"): those verbs take a 500 to 509 alone, so that no
 	// count reads as a 4xx (an all-clear) or a memory size as a 5xx
 	regexp.MustCompile(`(?:^|\D)(50\d)[\x60'"]? ?(?:になり|になる|になっ|が発生)`),
 	regexp.MustCompile(`\b(50\d)(?:가|이)? ?발생`),
-	regexp.MustCompile(`(?:ステータス(?:コード)?|狀態碼|状态码|狀態|código de status|status http)[ :：は]*([1-5]\d\d)\b`),
+	regexp.MustCompile(`(?:ステータス(?:コード)?|レスポンスコード|狀態碼|状态码|狀態|código de status|status http)[ :：は]*([1-5]\d\d)\b`),
 	// how people write it in prose: the plural ("intermittent 502s",
 	// "throwing 500s"), a failure "with" a code, the code as a noun after an
 	// article and before a word that cannot be a unit ("a 502 from API

@@ -135,6 +135,12 @@ func TestShown5xxInOtherLanguages(t *testing.T) {
 		{"ko shows up", "API 호출 시 502가 뜹니다"},
 	})
 	checkShown(t, 503, []shownForm{{"ko reason phrase", "API가 503 Service Unavailable을 반환합니다"}})
+	// Japanese "returned as" and "response code", which show a 2xx as well
+	for _, line := range []string{"正常なHTTPレスポンスコード 200 として返却する", "レスポンスコードは200です"} {
+		if got := statusShown([]byte(line)); got != 200 {
+			t.Errorf("%q: shown %d, want 200", line, got)
+		}
+	}
 }
 
 // TestNoShown5xxInNumbers: three digits that are no status.
