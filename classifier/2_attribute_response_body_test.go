@@ -67,6 +67,10 @@ func TestFunctionErrorObjectByWhereItWasPrinted(t *testing.T) {
 		// sam local invoke prints the object after the platform's lines
 		{"sam local invoke", "$ sam local invoke HelloWorldFunction\nInvoking app.lambda_handler (python3.9)\nSTART RequestId: 5c0ab3f4-1f8b-4a4c-9d36-7e0c0e1d2c1a Version: $LATEST\nEND RequestId: 5c0ab3f4-1f8b-4a4c-9d36-7e0c0e1d2c1a\nREPORT RequestId: 5c0ab3f4-1f8b-4a4c-9d36-7e0c0e1d2c1a\tDuration: 95.31 ms\tBilled Duration: 96 ms\tMemory Size: 128 MB\tMax Memory Used: 40 MB\n" + errObject,
 			"lambda_function_error", "unknown"},
+		// a client's body, then the function's log: the object is the
+		// function's, after the platform's lines
+		{"curl then the function's log", "$ curl https://abc123.execute-api.us-east-1.amazonaws.com/prod/items\n{\"items\": []}\nSTART RequestId: 5c0ab3f4-1f8b-4a4c-9d36-7e0c0e1d2c1a Version: $LATEST\nEND RequestId: 5c0ab3f4-1f8b-4a4c-9d36-7e0c0e1d2c1a\n" + errObject,
+			"lambda_function_error", "unknown"},
 		// the function's own log (the Node.js runtime's Invoke Error)
 		{"function log", "2019-10-17T23:48:34.123Z\tc125f451-6e58-4eaf-910c-8bcb03f18f2e\tERROR\tInvoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"Malformed input ...\",\"stack\":[\"Error: Malformed input ...\",\"    at Runtime.exports.handler (/var/task/index.js:3:14)\"]}",
 			"lambda_function_error", "unknown"},

@@ -180,6 +180,7 @@ func (s *Session) addLine(raw []byte, src source) {
 		return
 	}
 	if isRecord && s.recordLine(&rec, msg, line, src) {
+		s.st.responseBody = false // a log record ends a body a client got
 		return
 	}
 	// an object that parses closes on its line: it opens none to gather
@@ -187,10 +188,12 @@ func (s *Session) addLine(raw []byte, src source) {
 		return
 	}
 	if id, rest, ok := execRequestID(msg); ok && src != srcLambda && src != srcAccess {
+		s.st.responseBody = false
 		s.execLine(id, rest, line)
 		return
 	}
 	if src != srcExecution && s.lambdaLine(msg, line) {
+		s.st.responseBody = false // the function's log follows, not the client's body
 		return
 	}
 	if s.quotedRecord(msg, line, src) {
