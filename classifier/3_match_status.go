@@ -107,7 +107,10 @@ func compileAll(patterns []string) []*regexp.Regexp {
 // answer to the gateway ("Received response. Status: 200", "Endpoint
 // Response Status Code: 200" of a failed output mapping), a process's exit
 // status ("Runtime exited with error: exit status 137"), or a metric name.
-var notClientStatus = regexp.MustCompile(`; status code: \d{3}; error code|exit (?:status|code):? \d+|"statuscode"|statuscode:|\dxxerror|(?:execution|invocation) failed with status:? \d{3}|received response\. status: \d{3}|endpoint response status code: \d{3}|integration ?status:? \d{3}`)
+// Each context takes its code with it: what is cut must leave no "http"
+// before a bare code ("httpStatusCode: 403" of an AWS SDK for JavaScript
+// error's $metadata, the function's own call, is not "http 403").
+var notClientStatus = regexp.MustCompile(`; status code: \d{3}; error code|exit (?:status|code):? \d+|"statuscode"\s*:\s*\d*|\w*statuscode:\s*\d*|\dxxerror|(?:execution|invocation) failed with status:? \d{3}|received response\. status: \d{3}|endpoint response status code: \d{3}|integration ?status:? \d{3}`)
 
 // sdkResponseError is the AWS SDK for Go's wording of the status the
 // client got ("https response error StatusCode: 502, RequestID: ..."), and
