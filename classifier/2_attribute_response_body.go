@@ -54,9 +54,17 @@ func noteErrorBody(g *group, h hit) {
 // transformations": the body the client got, which names a cause only when
 // it is the function's error object.
 func (s *Session) methodResponseBody(id, msg, line []byte) {
-	if body := trimSpace(msg[len(preMethodBody):]); len(body) > 0 && body[0] == '{' {
+	body := trimSpace(msg[len(preMethodBody):])
+	if len(body) > 0 && body[0] == '{' && errorObjectField(body) {
 		s.responseBodyLine(id, body, line)
 	}
+}
+
+// errorObjectField reports whether a body holds a field of Lambda's error
+// object, as Lambda writes it: every request of an execution log has a
+// method response body, and the rules are not run on the others.
+func errorObjectField(body []byte) bool {
+	return bytes.Contains(body, []byte(`"errorMessage"`)) || bytes.Contains(body, []byte(`"errorType"`))
 }
 
 // responseBodyLine reads body, the method response's body, which names a
