@@ -75,8 +75,11 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 			s.noteShown(code)
 			g := s.group(nil)
 			if !g.codeLine && g.setStatus(code, line) {
-				// only a client's or a CDN's line is a program's word for the status
-				g.toldStatus = layer != LayerClient && layer != LayerCDN && !is5xx(code)
+				// only a client's or a CDN's line is a program's word for the
+				// status, and not when it names the @connections API: only a
+				// backend calls that, so its 4xx is the backend's call refused
+				program := (layer == LayerClient || layer == LayerCDN) && !bytes.Contains(s.low, []byte("/@connections"))
+				g.toldStatus = !program && !is5xx(code)
 			}
 		}
 	}

@@ -19,7 +19,7 @@ type group struct {
 	support    string // escaped second-strongest line
 	supportW   int
 	statusLine string
-	toldStatus bool // a person's sentence, not a program, said it was below 500
+	toldStatus bool // below 500, and no program's word on what the API's client got (a person's, a backend's call)
 	// codeLine: a status line, Method completed or an access record gave
 	// the status, which a reason phrase in a body does not change (a body
 	// the function built may say "Gateway timeout" under a 502)

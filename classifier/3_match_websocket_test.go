@@ -1,6 +1,7 @@
 package classifier
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/apigw-triage/apigw-triage/stage"
@@ -273,4 +274,26 @@ func TestWebSocketLimitsInWords(t *testing.T) {
 		{"a 5xx beside it", "The connection closes after 10 minutes idle, and sendmessage also returns 502.", "unknown", "502"},
 		{"not about a connection", "The Lambda function runs for 10 minutes and then the API answers 504.", "integration_timeout", "504"},
 	})
+}
+
+// TestConnectionsAPIStatusIsTheBackends: a client library's status line for
+// a call to the @connections API (PHP's Guzzle, as Bref functions print
+// it) is a backend's call refused, not what a WebSocket client got: still
+// no 5xx shown, but no program's word on the client's answer either, so
+// the all-clear stays below 0.8. The same line for the API's own route is
+// a client's and keeps its weight.
+func TestConnectionsAPIStatusIsTheBackends(t *testing.T) {
+	const guzzle = "GuzzleHttp\\Exception\\ClientException: Client error: `POST https://abc123.execute-api.us-east-1.amazonaws.com/prod/%s` resulted in a `410 Gone` response"
+	for _, c := range []struct {
+		path      string
+		confident bool
+	}{
+		{"@connections/Xyz%3D", false},
+		{"orders", true},
+	} {
+		d := diagnoseWith(t, Hints{}, fmt.Sprintf(guzzle, c.path))
+		if d.Status != StatusNone || (d.Confidence >= 0.8) != c.confident {
+			t.Errorf("%s: got %s/%s (%.2f), want none, confident %v", c.path, d.Status, d.Cause, d.Confidence, c.confident)
+		}
+	}
 }
