@@ -49,6 +49,12 @@ func TestFunctionErrorObjectByWhereItWasPrinted(t *testing.T) {
 			"lambda_error_masked_as_200", "none"},
 		{"X-Amz-Function-Error then method completed 200", "(c125f451-6e58-4eaf-910c-8bcb03f18f2e) Endpoint response headers: {Content-Type=application/json, X-Amz-Function-Error=Unhandled, X-Amz-Executed-Version=$LATEST}\n(c125f451-6e58-4eaf-910c-8bcb03f18f2e) Method completed with status: 200",
 			"lambda_error_masked_as_200", "none"},
+		// an integration response whose selectionPattern matched: the
+		// status it maps to is the answer
+		{"mapped to 400", "(c125f451-6e58-4eaf-910c-8bcb03f18f2e) Method response body after transformations: " + errObject + "\n(c125f451-6e58-4eaf-910c-8bcb03f18f2e) Method completed with status: 400",
+			"not_5xx", "none"},
+		{"mapped to 500", "(c125f451-6e58-4eaf-910c-8bcb03f18f2e) Method response body after transformations: " + errObject + "\n(c125f451-6e58-4eaf-910c-8bcb03f18f2e) Method completed with status: 500",
+			"lambda_function_error", "500"},
 		// the endpoint's answer alone: a proxy integration logs the same
 		// body before answering 502, so it does not say what the client got
 		{"endpoint body alone", "(c125f451-6e58-4eaf-910c-8bcb03f18f2e) Endpoint response body before transformations: " + errObject,
