@@ -1,9 +1,6 @@
 package classifier
 
-import (
-	"bytes"
-	"regexp"
-)
+import "bytes"
 
 // A function's error object ({"errorMessage": ..., "errorType": ...,
 // "stackTrace": [...]}, or Lambda's {"errorMessage": "... Task timed out
@@ -17,10 +14,16 @@ import (
 // invoke` or `sam local invoke`, the same object is the function's error and
 // says nothing about what a client got.
 
-// responseBodyHeading opens what a client got: the API Gateway console's
-// method test prints "Response Body" over the body, and curl (without -i)
-// prints the body alone after its command.
-var responseBodyHeading = regexp.MustCompile(`^(?:response body:?|\$ ?curl .*|curl .*)$`)
+// isResponseBodyHeading reports whether a line opens what a client got:
+// the API Gateway console's method test prints "Response Body" over the
+// body, and curl (without -i) prints the body alone after its command.
+// Prefixes, not a pattern: every line without a request id passes here.
+func isResponseBodyHeading(low []byte) bool {
+	if rest, ok := bytes.CutPrefix(low, []byte("response body")); ok {
+		return len(bytes.TrimSpace(bytes.TrimSuffix(rest, []byte(":")))) == 0
+	}
+	return bytes.HasPrefix(low, []byte("$ curl ")) || bytes.HasPrefix(low, []byte("$curl ")) || bytes.HasPrefix(low, []byte("curl "))
+}
 
 // noteResponseContext follows whether the lines being read are a body a
 // client got: from a heading above until a line that is neither the
@@ -28,7 +31,7 @@ var responseBodyHeading = regexp.MustCompile(`^(?:response body:?|\$ ?curl .*|cu
 // console test's next section).
 func (s *Session) noteResponseContext(layer Layer, low []byte) {
 	switch {
-	case responseBodyHeading.Match(low):
+	case isResponseBodyHeading(low):
 		s.st.responseBody = true
 	case layer == LayerClient || layer == LayerFunction || opensJSONValue(low):
 	default:
