@@ -2,6 +2,7 @@ package classifier
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -112,6 +113,9 @@ func TestMaskedBodyWithoutStatusLine(t *testing.T) {
 		if d.Cause != CauseLambdaErrorMaskedAs200 || d.Status != StatusNone {
 			t.Fatalf("got %s/%s, want none/lambda_error_masked_as_200", d.Status, d.Cause)
 		}
+	}
+	if !strings.Contains(alone.Why, "no line shows the status") || strings.Contains(shown.Why, "no line shows the status") {
+		t.Errorf("why: body alone %q, under a status line %q; only the first lacks a status line", alone.Why, shown.Why)
 	}
 	if alone.Confidence >= confident || shown.Confidence < confident {
 		t.Errorf("confidence: body alone %.2f, under a status line %.2f; want below and at least %.2f", alone.Confidence, shown.Confidence, confident)

@@ -35,7 +35,7 @@ func (s *Session) diagnose(lang Lang) (Diagnosis, basis) {
 		b = s.fromRows(&d, rows, top, t.failed)
 	case t.masked != nil:
 		b = s.fromRows(&d, []*causeRow{t.masked}, t.masked, t.masked.n)
-		d.Why = fmt.Sprintf("%d request(s) answered 2xx although the Lambda function failed: %s", t.masked.n, whyLine(t.masked.evidence))
+		d.Why = maskedWhy(t.masked)
 	case s.contextHit(api).weight > 0 && s.hints.Errors5xx > 0:
 		b = s.fromContext(&d, api)
 	default:
@@ -321,4 +321,14 @@ func accessMessage(msg []byte, fallback string) string {
 		return v
 	}
 	return fallback
+}
+
+// maskedWhy says why a function's failure was answered below 500: a line
+// showed the 2xx, or, when none did, the function's error object was the
+// body the client got, which only a custom integration sends, with 200.
+func maskedWhy(r *causeRow) string {
+	if r.inferred == r.n {
+		return fmt.Sprintf("%d response(s) carried the Lambda function's error object as their body, which a custom (non-proxy) integration sends with 200 when no integration response matches its errorMessage (no line shows the status): %s", r.n, whyLine(r.evidence))
+	}
+	return fmt.Sprintf("%d request(s) answered 2xx although the Lambda function failed: %s", r.n, whyLine(r.evidence))
 }
