@@ -3,6 +3,7 @@ package classifier
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 const (
@@ -90,5 +91,27 @@ func TestConfigurationErrorWithoutAndWithReason(t *testing.T) {
 	})
 	if d := diagnoseWith(t, Hints{}, odd); !strings.Contains(d.Why, "has never seen") {
 		t.Errorf("why %q does not quote the reason the gateway gave", d.Why)
+	}
+}
+
+// TestWhyNamesOnlyMetricsGiven: a cause no kept line named is explained by
+// the metric that decided it when the metrics were given, and never by a
+// metric nobody gave ("IntegrationLatency reached 0s" for a bare 504).
+func TestWhyNamesOnlyMetricsGiven(t *testing.T) {
+	for _, c := range []struct {
+		cause  Cause
+		hints  Hints
+		metric string
+	}{
+		{CauseIntegrationTimeout, Hints{IntegrationLatencyMax: 29 * time.Second}, "IntegrationLatency"},
+		{CauseLambdaThrottled, Hints{LambdaThrottles: 3}, "throttled 3"},
+		{CauseLambdaFunctionTimeout, Hints{LambdaDurationMax: 3 * time.Second, LambdaTimeout: 3 * time.Second}, "Duration reached"},
+	} {
+		if why := NewSession(c.hints).contextWhy(c.cause); !strings.Contains(why, c.metric) {
+			t.Errorf("%s with its metric: %q", c.cause, why)
+		}
+		if why := NewSession(Hints{}).contextWhy(c.cause); strings.Contains(why, c.metric) || !strings.Contains(why, c.cause.String()) {
+			t.Errorf("%s without metrics: %q", c.cause, why)
+		}
 	}
 }

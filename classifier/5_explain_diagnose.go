@@ -102,17 +102,20 @@ func (s *Session) fromContext(d *Diagnosis, api stage.APIType) basis {
 	return basis{kind: kindMetrics, weight: h.weight}
 }
 
-// contextWhy explains a cause the metric context decided.
+// contextWhy explains a cause no kept line named: the metric context's
+// figure when the metrics decided it, else the structural fallback's
+// reason (a bare status's likeliest cause), never a metric nobody gave.
 func (s *Session) contextWhy(c Cause) string {
-	switch c {
-	case CauseIntegrationTimeout:
-		return fmt.Sprintf("IntegrationLatency reached %s, at the integration timeout of %s.", s.hints.IntegrationLatencyMax, s.integrationTimeout(s.apiType()))
-	case CauseLambdaThrottled:
-		return fmt.Sprintf("The Lambda function was throttled %.0f time(s) in the window.", s.hints.LambdaThrottles)
-	case CauseLambdaFunctionTimeout:
-		return fmt.Sprintf("Lambda Duration reached %s, the function's timeout of %s.", s.hints.LambdaDurationMax, s.hints.LambdaTimeout)
+	h := s.hints
+	switch {
+	case c == CauseIntegrationTimeout && h.IntegrationLatencyMax > 0:
+		return fmt.Sprintf("IntegrationLatency reached %s, at the integration timeout of %s.", h.IntegrationLatencyMax, s.integrationTimeout(s.apiType()))
+	case c == CauseLambdaThrottled && h.LambdaThrottles > 0:
+		return fmt.Sprintf("The Lambda function was throttled %.0f time(s) in the window.", h.LambdaThrottles)
+	case c == CauseLambdaFunctionTimeout && h.LambdaDurationMax > 0:
+		return fmt.Sprintf("Lambda Duration reached %s, the function's timeout of %s.", h.LambdaDurationMax, h.LambdaTimeout)
 	}
-	return fmt.Sprintf("The evidence points to %s.", c)
+	return fmt.Sprintf("No line names the cause; %s is the likeliest for the status shown.", c)
 }
 
 // noFailure is the diagnosis when no request failed: not_5xx when the
