@@ -99,6 +99,10 @@ func (m *matcher) match(line []byte, layer Layer) hit {
 		line = line[:maxMatchBytes]
 	}
 	m.low = appendLower(m.low[:0], line)
+	if !layer.machine() {
+		// a person's wish shows neither the status nor the cause it names
+		m.low = dropExpected(m.low)
+	}
 	m.notePairs()
 	var h hit
 	rs := rules()

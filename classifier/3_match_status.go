@@ -211,9 +211,7 @@ func statusShown(low []byte) int {
 	if notClientStatus.Match(low) {
 		low = notClientStatus.ReplaceAll(low, nil)
 	}
-	if code {
-		low = dropExpected(low)
-	}
+	low = dropExpected(low)
 	best := 0
 	if code {
 		best = codeShown(low)

@@ -5,26 +5,44 @@ import (
 	"regexp"
 )
 
-// expectedStatus is a status a person wished for, not one a client got:
-// "API Gateway should return a 500 or 504 when the function times out",
-// "it should have matched and return an HTTP Status 504". The code (and
-// the codes joined to it by "or", "and", a slash or a comma) says what the
-// report wanted. ("Instead of" and "expected" are no such mark: "502
-// instead of 200" and "expected 502 to equal 200" hold the code that came.)
-var expectedStatus = regexp.MustCompile(`\bshould(?: have)?\b[^.;!?]{0,40}?\b[1-5]\d\d\b(?:(?: or| and|/|,) ?(?:an? )?[1-5]\d\d\b)*`)
+// expectedStatus is a status or gateway answer a person wished for, not
+// one a client got: "API Gateway should return a 500 or 504 when the
+// function times out", "it should have matched and return an HTTP Status
+// 504", "it is supposed to answer Service Unavailable", "deveria retornar
+// 504", "应该返回 504". The code (and the codes joined to it by "or",
+// "and", a slash or a comma) says what the report wanted. ("Instead of"
+// and "expected" alone are no such mark: "502 instead of 200" and
+// "expected 502 to equal 200" hold the code that came.)
+var expectedStatus = regexp.MustCompile(`(?:\bshould(?: have)?\b|\b(?:expected|ought|supposed) to\b|\bdeveria(?:m)?\b|\bdeve(?:m)? (?:retornar|devolver|responder)\b|应该|應該|應當|应当)` +
+	`[^.;!?。]{0,40}?(?:\b[1-5]\d\d\b(?:(?: or| and|/|,) ?(?:an? )?[1-5]\d\d\b)*(?: (?:` + expectedAnswer + `))?|` + expectedAnswer + `)` +
+	// Japanese puts the wish after the code: "504 を返すべき"
+	`|\b[1-5]\d\d\b ?(?:エラー)?(?:を返すべき|が返るべき|を返す必要|になるべき|が返るはず|を返すはず)`)
+
+// expectedAnswer: the gateway's reason phrases and standard bodies, which
+// show a status as a code does.
+const expectedAnswer = `internal server error|bad gateway|service unavailable|gateway time-?out|endpoint request timed out`
+
+// expectedMarks are the words expectedStatus starts with, checked before
+// the pattern runs: most lines hold none.
+var expectedMarks = [][]byte{[]byte("should"), []byte("expected to"), []byte("ought to"), []byte("supposed to"),
+	[]byte("dever"), []byte("deve"), []byte("应该"), []byte("應該"), []byte("應當"), []byte("应当"),
+	[]byte("べき"), []byte("はず"), []byte("必要")}
 
 // dropExpected removes the statuses a person only wished for from low,
-// keeping "should not return 502" and "should never return 502", which
-// say the code came.
+// keeping "should not return 502", "should never return 502" and "is not
+// supposed to return 502", which say the code came.
 func dropExpected(low []byte) []byte {
-	if !bytes.Contains(low, []byte("should")) {
+	if !hasExpectedMark(low) {
 		return low // most lines: the pattern costs
 	}
 	spans := expectedStatus.FindAllIndex(low, -1)
+	if spans == nil {
+		return low
+	}
 	out := make([]byte, 0, len(low))
 	last := 0
 	for _, m := range spans {
-		if negated(low[m[0]:m[1]]) {
+		if negated(low[m[0]:m[1]]) || negatedBefore(low[:m[0]]) {
 			continue
 		}
 		out = append(out, low[last:m[0]]...)
@@ -33,8 +51,27 @@ func dropExpected(low []byte) []byte {
 	return append(out, low[last:]...)
 }
 
+func hasExpectedMark(low []byte) bool {
+	for _, w := range expectedMarks {
+		if bytes.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // negated reports whether an expectation says the code must not come,
 // which is a complaint that it did.
 func negated(span []byte) bool {
-	return bytes.Contains(span, []byte(" not ")) || bytes.Contains(span, []byte(" never "))
+	return bytes.Contains(span, []byte(" not ")) || bytes.Contains(span, []byte(" never ")) ||
+		bytes.Contains(span, []byte("不")) || bytes.Contains(span, []byte(" não "))
+}
+
+// negatedBefore reports whether the words just before an expectation deny
+// it: "is not supposed to", "isn't expected to", "não deveria".
+func negatedBefore(before []byte) bool {
+	before = bytes.TrimRight(before, " ")
+	return bytes.HasSuffix(before, []byte(" not")) || bytes.HasSuffix(before, []byte("n't")) ||
+		bytes.HasSuffix(before, []byte("never")) || bytes.HasSuffix(before, []byte("não")) ||
+		bytes.HasSuffix(before, []byte("nao"))
 }

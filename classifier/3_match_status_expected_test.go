@@ -24,3 +24,32 @@ func TestExpectedStatusIsNotShown(t *testing.T) {
 		}
 	}
 }
+
+// A wish names neither the status nor the cause: the diagnosis of a
+// wish alone shows no status; a complaint beside it still does.
+func TestExpectedStatusIsNoEvidence(t *testing.T) {
+	for _, c := range []struct {
+		text, status string
+	}{
+		{"It should have matched and return an HTTP Status 504.", ""},
+		{"The API is expected to return status 503 when the backend is down.", ""},
+		{"API Gateway ought to answer 502 Bad Gateway here.", ""},
+		{"It is supposed to return Service Unavailable while we deploy.", ""},
+		{"It should return Endpoint request timed out after 29 seconds.", ""},
+		{"A API deveria retornar 504 quando a função excede o tempo.", ""},
+		{"这种情况下 API 应该返回 504。", ""},
+		{"この場合 API Gateway は 504 を返すべきです。", ""},
+		{"It should not answer status 502, but it does.", "502"},
+		{"It is not supposed to return status 504, yet clients get it.", "504"},
+		{"We get status 504; it should return 200.", "504"},
+	} {
+		d := diagnoseText(t, c.text)
+		wish := c.status == ""
+		if (wish && d.Status.Is5xx()) || (!wish && d.Status.String() != c.status) {
+			t.Errorf("%q: got %s/%s, want status %q", c.text, d.Status, d.Cause, c.status)
+		}
+		if wish && d.Cause != CauseUnknown {
+			t.Errorf("%q: got cause %s from a wish, want unknown", c.text, d.Cause)
+		}
+	}
+}
