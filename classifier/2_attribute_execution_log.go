@@ -173,7 +173,7 @@ func (s *Session) evidenceLine(id, msg, line []byte, layer Layer) {
 	}
 	g := s.group(id)
 	g.add(h, line)
-	if id == nil && s.st.responseBody {
+	if id == nil && s.st.responseBody && errorObjectLine(msg) {
 		noteErrorBody(g, h)
 	}
 	switch {

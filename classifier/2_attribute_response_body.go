@@ -28,12 +28,13 @@ func isResponseBodyHeading(low []byte) bool {
 // noteResponseContext follows whether the lines being read are a body a
 // client got: from a heading above until a line that is neither the
 // object's JSON nor a client's (a person's sentence, another command, the
-// console test's next section).
+// console test's next section, the function's own log: its "[ERROR]" or
+// "ERROR Invoke Error" lines pasted under the curl command that failed).
 func (s *Session) noteResponseContext(layer Layer, low []byte) {
 	switch {
 	case isResponseBodyHeading(low):
 		s.st.responseBody = true
-	case layer == LayerClient || layer == LayerFunction || opensJSONValue(low):
+	case layer == LayerClient || opensJSONValue(low):
 	default:
 		s.st.responseBody = false
 	}
@@ -43,6 +44,16 @@ func (s *Session) noteResponseContext(layer Layer, low []byte) {
 // value (a brace, a bracket, a field or an array's string).
 func opensJSONValue(low []byte) bool {
 	return len(low) > 0 && bytes.IndexByte([]byte(`{}[]"`), low[0]) >= 0
+}
+
+// errorObjectLine reports whether a line of a client's body is the
+// function's error object or one of its pretty-printed fields: only the
+// object says a custom integration answered with it. Other lines read
+// while the body is open (a traceback, a runtime's error text, a logger's
+// line that quotes the object) are the function's failure, which a proxy
+// integration answers with 502.
+func errorObjectLine(msg []byte) bool {
+	return len(msg) > 0 && (msg[0] == '{' || msg[0] == '"') && errorObjectField(msg)
 }
 
 // noteErrorBody marks the request whose response body held the function's

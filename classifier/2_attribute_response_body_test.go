@@ -78,6 +78,15 @@ func TestFunctionErrorObjectByWhereItWasPrinted(t *testing.T) {
 		// function's, after the platform's lines
 		{"curl then the function's log", "$ curl https://abc123.execute-api.us-east-1.amazonaws.com/prod/items\n{\"items\": []}\nSTART RequestId: 5c0ab3f4-1f8b-4a4c-9d36-7e0c0e1d2c1a Version: $LATEST\nEND RequestId: 5c0ab3f4-1f8b-4a4c-9d36-7e0c0e1d2c1a\n" + errObject,
 			"lambda_function_error", "unknown"},
+		// the function's log pasted under the curl command whose output
+		// is missing: the failure a proxy integration answers with 502,
+		// not a body the client got
+		{"curl then a Python traceback", "$ curl https://abc123.execute-api.us-east-1.amazonaws.com/prod/items\n[ERROR] KeyError: 'body'\nTraceback (most recent call last):\n  File \"/var/task/app.py\", line 5, in handler",
+			"lambda_function_error", "unknown"},
+		{"curl then the Node.js runtime's line", "curl -X POST https://abc123.execute-api.us-east-1.amazonaws.com/prod/items\nERROR Invoke Error {\"errorType\":\"TypeError\",\"errorMessage\":\"Cannot read properties of undefined (reading 'id')\"}",
+			"lambda_function_error", "unknown"},
+		{"curl then a runtime's error text", "curl https://abc123.execute-api.us-east-1.amazonaws.com/prod/items\nRuntime.ImportModuleError: Error: Cannot find module 'index'",
+			"lambda_handler_misconfigured", "unknown"},
 		// the function's own log (the Node.js runtime's Invoke Error)
 		{"function log", "2019-10-17T23:48:34.123Z\tc125f451-6e58-4eaf-910c-8bcb03f18f2e\tERROR\tInvoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"Malformed input ...\",\"stack\":[\"Error: Malformed input ...\",\"    at Runtime.exports.handler (/var/task/index.js:3:14)\"]}",
 			"lambda_function_error", "unknown"},
