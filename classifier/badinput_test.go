@@ -12,7 +12,8 @@ func TestBadInput(t *testing.T) {
 	// the same garbage every run: about one megabyte of random bytes in a
 	// hundred holds, by chance, a few that read as a status ("433s", a 4xx
 	// in the plural between two non-ASCII bytes), which made this case fail
-	// now and then with a different input each time
+	// now and then with a different input each time (such lines are now
+	// read as no one's words: TestBinaryLineIsNoEvidence)
 	garbage := make([]byte, 1<<20)
 	_, _ = rand.NewChaCha8([32]byte{'b', 'a', 'd', ' ', 'i', 'n', 'p', 'u', 't'}).Read(garbage)
 	tests := []struct {
@@ -60,5 +61,44 @@ func TestEscapeLine(t *testing.T) {
 	long := escapeLine([]byte(strings.Repeat("é", 1000)))
 	if len(long) > maxEvidenceBytes || !strings.HasSuffix(long, "…") {
 		t.Errorf("long line not cut: %d bytes", len(long))
+	}
+}
+
+// A line that is mostly not text is read (counted) but is nobody's words:
+// the status or cause a fragment of it spells is not evidence, and the
+// lines around it are read as ever.
+func TestBinaryLineIsNoEvidence(t *testing.T) {
+	noise := make([]byte, 48)
+	_, _ = rand.NewChaCha8([32]byte{'n', 'o', 't', ' ', 't', 'e', 'x', 't'}).Read(noise)
+	for i := range noise {
+		noise[i] |= 0x80 // no newline, and no ASCII word of its own
+	}
+	binary := func(words string) string { return string(noise[:24]) + words + string(noise[24:]) }
+	for _, c := range []struct {
+		name, text string
+		lines      int64
+		cause      Cause
+		status     Status
+	}{
+		{"a 4xx between non-ASCII bytes", binary(" 433s "), 1, CauseUnknown, StatusUnknown},
+		{"a status in garbage", binary("status: 502"), 1, CauseUnknown, StatusUnknown},
+		{"a cause in garbage", binary(" Endpoint request timed out "), 1, CauseUnknown, StatusUnknown},
+		{"control characters", "\x01\x02\x03\x04 502 \x05\x06\x07\x08", 1, CauseUnknown, StatusUnknown},
+		{"garbage between evidence", "(a1) Execution failed due to a timeout error\n" + binary("status: 500") + "\n(a1) Method completed with status: 504\n", 3, CauseIntegrationTimeout, Status504},
+		// text in another script stays a person's words (its cause is the
+		// rules' business, not this test's)
+		{"text in another script", "関数がタイムアウトして 504 Gateway Timeout が返ります\n", 1, -1, Status504},
+	} {
+		s := NewSession(Hints{})
+		if _, err := s.ReadFrom(strings.NewReader(c.text)); err != nil {
+			t.Fatal(err)
+		}
+		d := s.Diagnose(LangEN)
+		if s.st.lines != c.lines {
+			t.Errorf("%s: %d lines read, want %d", c.name, s.st.lines, c.lines)
+		}
+		if (c.cause >= 0 && d.Cause != c.cause) || d.Status != c.status {
+			t.Errorf("%s: got %s/%s, want %s/%s (why: %s)", c.name, d.Status, d.Cause, c.status, c.cause, d.Why)
+		}
 	}
 }

@@ -163,6 +163,11 @@ func (s *Session) addLine(raw []byte, src source) {
 		return
 	}
 	s.st.lines++
+	if notText(line) {
+		// read, but no evidence: a binary line says nothing, and ends a quote
+		s.st.paste = pasteContext{}
+		return
+	}
 	msg, quoted := stripLinePrefixes(line, s.st.paste)
 	var rec accessRecord
 	isRecord := len(msg) > 0 && msg[0] == '{' && s.records.read(msg, &rec)
