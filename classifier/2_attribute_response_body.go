@@ -68,22 +68,24 @@ func noteErrorBody(g *group, h hit) {
 // transformations": the body the client got, which names a cause only when
 // it is the function's error object.
 func (s *Session) methodResponseBody(id, msg, line []byte) {
-	body := trimSpace(msg[len(preMethodBody):])
-	if len(body) > 0 && body[0] == '{' && errorObjectField(body) {
-		s.responseBodyLine(id, body, line)
-	}
+	s.responseBodyLine(id, trimSpace(msg[len(preMethodBody):]), line)
 }
 
 // errorObjectField reports whether a body holds a field of Lambda's error
 // object, as Lambda writes it: every request of an execution log has a
-// method response body, and the rules are not run on the others.
+// method response body, and the rules are not run on the others (a
+// function's own {"error": "... timed out ..."} is not Lambda's word).
 func errorObjectField(body []byte) bool {
 	return bytes.Contains(body, []byte(`"errorMessage"`)) || bytes.Contains(body, []byte(`"errorType"`))
 }
 
-// responseBodyLine reads body, the method response's body, which names a
-// cause only when it is the function's error object.
+// responseBodyLine reads body, the method response's body (the execution
+// log's, test-invoke-method's), which names a cause only when it is the
+// function's error object.
 func (s *Session) responseBodyLine(id, body, line []byte) {
+	if len(body) == 0 || body[0] != '{' || !errorObjectField(body) {
+		return
+	}
 	h := s.m.match(body, LayerGateway)
 	if h.weight < wWeak || !isLambdaCause(h.cause) {
 		return

@@ -43,6 +43,11 @@ func TestFunctionErrorObjectByWhereItWasPrinted(t *testing.T) {
 			"lambda_error_masked_as_200", "none"},
 		{"test-invoke-method 502", `{"status": 502, "body": "{\"message\": \"Internal server error\"}", "log": "Execution log for request 7a5a9c4e-2f36-4f84-8f13-7f0b1e3d8a11\nThu Oct 17 23:48:34 UTC 2019 : Lambda execution failed with status 200 due to customer function error: Malformed input ....\nThu Oct 17 23:48:34 UTC 2019 : Method completed with status: 502\n", "latency": 37}`,
 			"lambda_function_error", "502"},
+		// a body of the function's own words is no error object, in
+		// test-invoke-method's output as in the execution log: its 200
+		// alone is what curl's "HTTP/1.1 200 OK" alone is
+		{"test-invoke-method 200 with the function's own error body", `{"status": 200, "body": "{\"error\": \"Task timed out after 6.01 seconds\"}", "latency": 37}`,
+			"unknown", "unknown"},
 		// a status no HTTP answer has is no test-invoke-method output
 		{"test-invoke-method status out of range", `{"status": 99999, "body": "{}"}`,
 			"unknown", "unknown"},

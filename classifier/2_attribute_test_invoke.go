@@ -37,9 +37,7 @@ func (s *Session) testInvokeLine(msg, line []byte) bool {
 	g := s.group(nil)
 	s.noteShown(*out.Status)
 	g.setCode(*out.Status, line)
-	if body := []byte(strings.TrimSpace(*out.Body)); len(body) > 0 && body[0] == '{' {
-		s.responseBodyLine(nil, body, line)
-	}
+	s.responseBodyLine(nil, trimSpace([]byte(*out.Body)), line)
 	if out.Log != nil {
 		for l := range strings.SplitSeq(*out.Log, "\n") {
 			s.addLine([]byte(l), srcAuto)
