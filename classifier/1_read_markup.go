@@ -30,6 +30,12 @@ type pasteContext struct {
 	// queryMessage: the line before was the `"field": "@message",` of a
 	// get-query-results pair, so this line's "value" holds the message
 	queryMessage bool
+	// eventField: a line before was a field of a CloudWatch event
+	// (`"timestamp": 1710238500000,`), so the input holds events and a
+	// "message" line holds an event's message. It outlasts blank lines and
+	// other lines: a console or a CSV export puts its own lines between the
+	// fields of one event.
+	eventField bool
 }
 
 // stripMarkup removes one layer of what a page or an editor puts around a

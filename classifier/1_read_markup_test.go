@@ -39,7 +39,8 @@ func TestStripLinePrefixes(t *testing.T) {
 		{"text output with tabs", "EVENTS\t37\t1710238500040\t8f14e45fceea167a5a36dedd4bea2543\t2024-03-12T10:15:00.120Z\tabc\tERROR\tboom\t1710238500000",
 			pasteContext{}, "abc\tERROR\tboom"},
 		{"event fragment", `"message": "(id) Execution failed due to configuration error: Invalid mapping expression specified: $input.params(\"id\")",`,
-			pasteContext{}, `(id) Execution failed due to configuration error: Invalid mapping expression specified: $input.params("id")`},
+			pasteContext{eventField: true}, `(id) Execution failed due to configuration error: Invalid mapping expression specified: $input.params("id")`},
+		{"another JSON's message", `"message": "(id) Method completed with status: 502",`, pasteContext{}, `"message": "(id) Method completed with status: 502",`},
 		{"the gateway's body", `"message": "Forbidden"`, pasteContext{}, `"message": "Forbidden"`},
 	}
 	for _, c := range cases {

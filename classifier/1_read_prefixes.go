@@ -98,7 +98,7 @@ func stripExportPrefix(b []byte, ctx pasteContext) ([]byte, bool) {
 		return b[n:], true
 	}
 	if b[0] == '"' {
-		return jsonMessageField(b, ctx.queryMessage)
+		return jsonMessageField(b, ctx)
 	}
 	return b, false
 }
@@ -108,20 +108,25 @@ func stripExportPrefix(b []byte, ctx pasteContext) ([]byte, bool) {
 // and a get-query-results field's "value" (the last, valueField).
 var messageFields = [][]byte{[]byte(`"message":`), []byte(`"@message":`), []byte(`"value":`)}
 
-const valueField = 2
+const (
+	eventMessageField = 0
+	valueField        = 2
+)
 
 // jsonMessageField returns the message of a line of pretty-printed JSON
 // pasted without the rest of its document (`"message": "(id) Execution
 // failed ...",`), unescaped, and reports whether the line was one. An
 // event's "message" always has a field after it (ingestionTime); a lone
 // `"message": "Forbidden"` is rather the gateway's own response body,
-// which stays as it is. A "value" is a message only in get-query-results'
-// shape, right after the `"field": "@message",` of its pair (queryMessage):
-// any other JSON (a function's own, a task definition's environment) may
-// hold a "value" that no one logged.
-func jsonMessageField(b []byte, queryMessage bool) ([]byte, bool) {
+// which stays as it is. A "message" is a log message only in a CloudWatch
+// event's shape, right after another field of the event (eventField), and
+// a "value" only in get-query-results' shape, right after the `"field":
+// "@message",` of its pair (queryMessage): any other JSON (a function's
+// own, an error a program printed, a task definition's environment) may
+// hold a "message" or a "value" that no one logged.
+func jsonMessageField(b []byte, ctx pasteContext) ([]byte, bool) {
 	for i, k := range messageFields {
-		if !bytes.HasPrefix(b, k) || (i == valueField && !queryMessage) {
+		if !bytes.HasPrefix(b, k) || (i == valueField && !ctx.queryMessage) || (i == eventMessageField && !ctx.eventField) {
 			continue
 		}
 		v := trimSpace(b[len(k):])
@@ -144,6 +149,26 @@ func jsonMessageField(b []byte, queryMessage bool) ([]byte, bool) {
 func opensQueryMessage(msg []byte) bool {
 	k := []byte(`"field":`)
 	return bytes.HasPrefix(msg, k) && bytes.HasPrefix(trimSpace(msg[len(k):]), []byte(`"@message"`))
+}
+
+// eventFields are the keys of a CloudWatch event besides its message, as
+// filter-log-events and get-log-events print them (logStreamName and
+// timestamp before the message, ingestionTime and eventId after it, in
+// whichever order a tool sorts them).
+var eventFields = [][]byte{[]byte(`"timestamp":`), []byte(`"logStreamName":`), []byte(`"ingestionTime":`), []byte(`"eventId":`), []byte(`"logGroupName":`)}
+
+// isEventField reports whether msg is a line of a pretty-printed
+// CloudWatch event other than its message, with a field after it.
+func isEventField(msg []byte) bool {
+	if len(msg) == 0 || msg[0] != '"' || msg[len(msg)-1] != ',' {
+		return false
+	}
+	for _, k := range eventFields {
+		if bytes.HasPrefix(msg, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // jsonStringEnd returns the length of the JSON string v opens with, or -1.

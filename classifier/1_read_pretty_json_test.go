@@ -106,3 +106,33 @@ func TestQueryResultsValue(t *testing.T) {
 		}
 	}
 }
+
+// TestEventMessage checks that a "message" line is read as a log message
+// in a CloudWatch event's shape alone (filter-log-events, get-log-events,
+// a tool that sorts the keys), pasted without the rest of the document:
+// any other JSON's "message" (a program's error object, a function's
+// pretty-printed body) stays a line of that JSON.
+func TestEventMessage(t *testing.T) {
+	exec := "(5a5b5c5d-0000-4000-8000-000000000001) Method completed with status: 504"
+	cases := []struct {
+		name, text string
+		execLines  int64
+	}{
+		{"filter-log-events fragment", "            \"logStreamName\": \"e369853df766fa44e1ed0ff613f563bd\",\n            \"timestamp\": 1710238500000,\n" +
+			"            \"message\": \"" + exec + "\",\n            \"ingestionTime\": 1710238500400,\n", 1},
+		{"get-log-events fragment", "        {\n            \"timestamp\": 1710238500000,\n            \"message\": \"" + exec + "\",\n            \"ingestionTime\": 1710238500400\n        },\n", 1},
+		{"keys sorted", "    \"eventId\": \"37000000000000000000000000000000000000000000000000000000\",\n    \"ingestionTime\": 1710238500400,\n" +
+			"    \"logStreamName\": \"e369853df766fa44e1ed0ff613f563bd\",\n    \"message\": \"" + exec + "\",\n    \"timestamp\": 1710238500000\n", 1},
+		{"a program's error object", "\"error\": {\n  \"code\": \"E_UPSTREAM\",\n  \"message\": \"" + exec + "\",\n  \"retryable\": false\n}\n", 0},
+		{"a function's body", "{\n  \"status\": \"error\",\n  \"message\": \"" + exec + "\",\n  \"items\": [\n  ]\n}\n", 0},
+	}
+	for _, c := range cases {
+		s := NewSession(Hints{})
+		if _, err := s.ReadFrom(strings.NewReader(c.text)); err != nil {
+			t.Fatal(err)
+		}
+		if s.st.execLines != c.execLines {
+			t.Errorf("%s: %d execution lines, want %d", c.name, s.st.execLines, c.execLines)
+		}
+	}
+}

@@ -158,14 +158,14 @@ func (s *Session) addLine(raw []byte, src source) {
 	}
 	line := trimSpace(foldPresentation(trimSpace(raw)))
 	if len(line) == 0 {
-		s.st.paste = pasteContext{} // a blank line ends a quote
+		s.st.paste = pasteContext{eventField: s.st.paste.eventField} // a blank line ends a quote
 		s.traceBlank()
 		return
 	}
 	s.st.lines++
 	if notText(line) {
 		// read, but no evidence: a binary line says nothing, and ends a quote
-		s.st.paste = pasteContext{}
+		s.st.paste = pasteContext{eventField: s.st.paste.eventField}
 		return
 	}
 	msg, quoted := stripLinePrefixes(line, s.st.paste)
@@ -178,7 +178,7 @@ func (s *Session) addLine(raw []byte, src source) {
 		s.releaseHeld(msg)
 	}
 	before := s.st.paste
-	s.st.paste = pasteContext{curl: quotesCurl(msg), quoted: quoted, queryMessage: opensQueryMessage(msg)}
+	s.st.paste = pasteContext{curl: quotesCurl(msg), quoted: quoted, queryMessage: opensQueryMessage(msg), eventField: before.eventField || isEventField(msg)}
 	if len(msg) == 0 {
 		// a line that held a tool's prefix alone, not a page's markup
 		s.st.paste.bareStamp = len(stripMarkupOnly(line, before)) > 0
