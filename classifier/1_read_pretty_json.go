@@ -36,19 +36,22 @@ type prettyJSON struct {
 	inStr bool // inside a string
 	esc   bool // after a backslash inside a string
 	tool  bool // a tool printed it as a message, after its prefix
+	// stamped: the tool's prefix stood alone on the line before, which was
+	// counted as a line of its own
+	stamped bool
 }
 
 // startPretty begins gathering at msg, a line that opens a JSON object it
 // does not close, and reports whether it did.
 // tool is whether a tool's prefix came before it, on its line or alone on
-// the line before.
-func (s *Session) startPretty(msg, raw []byte, src source, tool bool) bool {
+// the line before (stamped).
+func (s *Session) startPretty(msg, raw []byte, src source, tool, stamped bool) bool {
 	if s.replaying || len(msg) == 0 || msg[0] != '{' {
 		return false
 	}
 	// scanned on the stack: most lines that open with "{" close it (a JSON
 	// access log is all such lines), and need no gathering
-	p := prettyJSON{src: src, tool: tool}
+	p := prettyJSON{src: src, tool: tool || stamped, stamped: stamped}
 	p.scan(msg)
 	if p.depth <= 0 {
 		return false
@@ -85,6 +88,12 @@ func (s *Session) continuePretty(raw []byte, src source) {
 		line := one.Bytes()
 		switch {
 		case p.tool || gatewayBody(line):
+			// one event, one line: its opening line was counted, and so was
+			// the tool's prefix when it stood alone on the line before
+			s.st.lines--
+			if p.stamped {
+				s.st.lines--
+			}
 			s.addLine(line, p.src)
 		case !s.jsonLine(line, line, p.src):
 			s.replay(p)
@@ -102,7 +111,10 @@ func (s *Session) flushPretty() {
 	}
 }
 
+// replay reads the gathered lines one by one; the first was counted when
+// it opened the object, and is counted again now.
 func (s *Session) replay(p *prettyJSON) {
+	s.st.lines--
 	s.replaying = true
 	for _, raw := range p.raws {
 		s.addLine(raw, p.src)

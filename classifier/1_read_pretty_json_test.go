@@ -136,3 +136,34 @@ func TestEventMessage(t *testing.T) {
 		}
 	}
 }
+
+// TestPrettyObjectCountsOneLine checks that an object a tool pretty-printed
+// after its timestamp (`aws logs tail --format json`, on the prefix's line
+// or on the lines after a prefix alone) counts one line, as the same event
+// on one line does, and that an object read line by line counts each of
+// its lines once.
+func TestPrettyObjectCountsOneLine(t *testing.T) {
+	stamp := "2024-03-12T10:15:00.000000+00:00 8f14e45fceea167a5a36dedd4bea2543"
+	record := "{\n  \"requestId\": \"5a5b5c5d-0000-4000-8000-000000000001\",\n  \"status\": \"502\"\n}\n"
+	cases := []struct {
+		name, text         string
+		lines, accessLines int64
+	}{
+		{"on one line", stamp + ` {"requestId": "5a5b5c5d-0000-4000-8000-000000000001", "status": "502"}` + "\n", 1, 1},
+		{"after the prefix", stamp + " " + record, 1, 1},
+		{"after a prefix alone", stamp + "\n" + record, 1, 1},
+		{"two events", stamp + " " + record + stamp + "\n" + record, 2, 2},
+		{"no prefix", record, 1, 1},
+		{"an object read line by line", "{\n  \"a\": \"x\",\n  \"b\": \"502\"\n}\n", 4, 0},
+		{"an object never closed", "{\n  \"a\": \"x\",\n  \"b\": \"502\"\n", 3, 0},
+	}
+	for _, c := range cases {
+		s := NewSession(Hints{})
+		if _, err := s.ReadFrom(strings.NewReader(c.text)); err != nil {
+			t.Fatal(err)
+		}
+		if s.st.lines != c.lines || s.st.accessLines != c.accessLines {
+			t.Errorf("%s: %d lines, %d access lines; want %d and %d", c.name, s.st.lines, s.st.accessLines, c.lines, c.accessLines)
+		}
+	}
+}

@@ -189,7 +189,7 @@ func (s *Session) addLine(raw []byte, src source) {
 		return
 	}
 	// an object that parses closes on its line: it opens none to gather
-	if msg[0] == '{' && !isRecord && s.startPretty(msg, raw, src, before.bareStamp || len(stripMarkupOnly(line, before)) > len(msg)) {
+	if msg[0] == '{' && !isRecord && s.startPretty(msg, raw, src, len(stripMarkupOnly(line, before)) > len(msg), before.bareStamp) {
 		return
 	}
 	if id, rest, ok := execRequestID(msg); ok && src != srcLambda && src != srcAccess {
