@@ -158,15 +158,22 @@ func opensQueryMessage(msg []byte) bool {
 var eventFields = [][]byte{[]byte(`"timestamp":`), []byte(`"logStreamName":`), []byte(`"ingestionTime":`), []byte(`"eventId":`), []byte(`"logGroupName":`)}
 
 // isEventField reports whether msg is a line of a pretty-printed
-// CloudWatch event other than its message, with a field after it.
+// CloudWatch event other than its message, with a field after it. An
+// event's times are milliseconds: a "timestamp" in ISO form is a Lambda
+// JSON log record's or a program's, whose "message" no one logged as an
+// event.
 func isEventField(msg []byte) bool {
 	if len(msg) == 0 || msg[0] != '"' || msg[len(msg)-1] != ',' {
 		return false
 	}
 	for _, k := range eventFields {
-		if bytes.HasPrefix(msg, k) {
-			return true
+		if !bytes.HasPrefix(msg, k) {
+			continue
 		}
+		if v := trimSpace(msg[len(k):]); bytes.HasSuffix(k, []byte(`Time":`)) || bytes.Equal(k, eventFields[0]) {
+			return len(v) > 0 && isDigit(v[0]) // timestamp, ingestionTime
+		}
+		return true
 	}
 	return false
 }

@@ -124,6 +124,7 @@ func TestEventMessage(t *testing.T) {
 		{"keys sorted", "    \"eventId\": \"37000000000000000000000000000000000000000000000000000000\",\n    \"ingestionTime\": 1710238500400,\n" +
 			"    \"logStreamName\": \"e369853df766fa44e1ed0ff613f563bd\",\n    \"message\": \"" + exec + "\",\n    \"timestamp\": 1710238500000\n", 1},
 		{"a program's error object", "\"error\": {\n  \"code\": \"E_UPSTREAM\",\n  \"message\": \"" + exec + "\",\n  \"retryable\": false\n}\n", 0},
+		{"a Lambda JSON log record", "  \"timestamp\": \"2024-03-12T10:15:00.120Z\",\n  \"level\": \"ERROR\",\n  \"message\": \"" + exec + "\",\n  \"requestId\": \"x\"\n", 0},
 		{"a function's body", "{\n  \"status\": \"error\",\n  \"message\": \"" + exec + "\",\n  \"items\": [\n  ]\n}\n", 0},
 	}
 	for _, c := range cases {
