@@ -125,10 +125,7 @@ func TestStatusPatternsHoldACode(t *testing.T) {
 // "statuscode:" read "http 403", a 4xx, and so an all-clear). The SDK
 // forms that are the client's stay.
 func TestCodesThatAreNotTheClients(t *testing.T) {
-	for _, c := range []struct {
-		line string
-		want int
-	}{
+	checkStatusShown(t, []shownRow{
 		// the AWS SDK for JavaScript v3 prints an error's $metadata so
 		{"      httpStatusCode: 403,", 0},
 		{"  '$metadata': { httpStatusCode: 403, requestId: 'ABCD', attempts: 1 }", 0},
@@ -136,11 +133,7 @@ func TestCodesThatAreNotTheClients(t *testing.T) {
 		{"statusCode: 400 error from the handler", 0},
 		{"operation error Lambda: Invoke, https response error StatusCode: 502, RequestID: 1", 502},
 		{"StatusCode: 504, ReasonPhrase: 'Gateway Timeout', Version: 1.1", 504},
-	} {
-		if got := statusShown(appendLower(nil, []byte(c.line))); got != c.want {
-			t.Errorf("%q: got %d, want %d", c.line, got, c.want)
-		}
-	}
+	})
 	in := "2024-05-01T10:00:00.000Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tAccessDeniedException: not authorized to perform: dynamodb:PutItem\n" +
 		"    '$metadata': {\n      httpStatusCode: 403,\n      requestId: 'ABCD',\n      attempts: 1\n    }"
 	if d := diagnoseWith(t, Hints{}, in); d.Status == StatusNone {
