@@ -42,7 +42,7 @@ func dropExpected(low []byte) []byte {
 	out := make([]byte, 0, len(low))
 	last := 0
 	for _, m := range spans {
-		if negated(low[m[0]:m[1]]) || negatedBefore(low[:m[0]]) {
+		if negated(low[m[0]:m[1]]) || negatedBefore(low[:m[0]]) || negatedAfter(low[m[1]:]) || contrasted(low[m[0]:m[1]]) {
 			continue
 		}
 		out = append(out, low[last:m[0]]...)
@@ -68,10 +68,34 @@ func negated(span []byte) bool {
 }
 
 // negatedBefore reports whether the words just before an expectation deny
-// it: "is not supposed to", "isn't expected to", "não deveria".
+// it: "is not supposed to", "isn't expected to", "não deveria", "不应该".
 func negatedBefore(before []byte) bool {
 	before = bytes.TrimRight(before, " ")
 	return bytes.HasSuffix(before, []byte(" not")) || bytes.HasSuffix(before, []byte("n't")) ||
 		bytes.HasSuffix(before, []byte("never")) || bytes.HasSuffix(before, []byte("não")) ||
-		bytes.HasSuffix(before, []byte("nao"))
+		bytes.HasSuffix(before, []byte("nao")) || bytes.HasSuffix(before, []byte("不"))
+}
+
+// negatedAfter reports whether a Japanese wish, which ends the span, is
+// denied by what follows it: "504 を返すべきではない", "返すはずがない".
+func negatedAfter(after []byte) bool {
+	for _, w := range [][]byte{[]byte("ではな"), []byte("でな"), []byte("じゃな"), []byte("がな"), []byte("はな")} {
+		if bytes.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// contrasted reports whether the words between a wish and the code it
+// reached say what came instead: in "it should work but we get a 502" and
+// "expected to load, instead got 502" the code is the one the client got.
+func contrasted(span []byte) bool {
+	for _, w := range [][]byte{[]byte(" but "), []byte(" instead"), []byte(" got "), []byte(" get "),
+		[]byte(" gets "), []byte(" getting "), []byte(" yet "), []byte(" mas "), []byte("但"), []byte("却"), []byte("卻")} {
+		if bytes.Contains(span, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -15,6 +15,10 @@ func TestExpectedStatusIsNotShown(t *testing.T) {
 		// Postman's test assertion: the code it got stays
 		{"Expected response to have status code 200 but got 502", 502},
 		{"It returns 200 instead of 502", 200},
+		// OkHttp's assertion, and "expected" that is no wish
+		{"Expected HTTP 101 response but was '502 Bad Gateway'", 502},
+		{"As expected, we get 502 when the function times out", 502},
+		{"It should work but the API returns 502", 502},
 	})
 }
 
@@ -50,6 +54,11 @@ func TestExpectedStatusIsNoEvidence(t *testing.T) {
 		{"It should not answer status 502, but it does.", "502"},
 		{"It is not supposed to return status 504, yet clients get it.", "504"},
 		{"We get status 504; it should return 200.", "504"},
+		// the code after a contrast came; a denial says it came
+		{"It should work, but we get status 502.", "502"},
+		{"Expected to see the page, instead got status 504.", "504"},
+		{"API 不应该返回 504，但是现在返回了。", "504"},
+		{"API Gateway は 504 を返すべきではないのに返します。", "504"},
 	} {
 		d := diagnoseText(t, c.text)
 		wish := c.status == ""
