@@ -34,7 +34,7 @@ type pasteContext struct {
 	// (`"timestamp": 1710238500000,`), so the input holds events and a
 	// "message" line holds an event's message. It outlasts blank lines and
 	// other lines: a console or a CSV export puts its own lines between the
-	// fields of one event.
+	// fields of one event. The end of an input forgets it (settle).
 	eventField bool
 }
 

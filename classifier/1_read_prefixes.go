@@ -119,7 +119,8 @@ const (
 // event's "message" always has a field after it (ingestionTime); a lone
 // `"message": "Forbidden"` is rather the gateway's own response body,
 // which stays as it is. A "message" is a log message only in a CloudWatch
-// event's shape, right after another field of the event (eventField), and
+// event's shape, once the input showed another field of an event
+// (eventField), and
 // a "value" only in get-query-results' shape, right after the `"field":
 // "@message",` of its pair (queryMessage): any other JSON (a function's
 // own, an error a program printed, a task definition's environment) may
@@ -131,7 +132,7 @@ func jsonMessageField(b []byte, ctx pasteContext) ([]byte, bool) {
 		}
 		v := trimSpace(b[len(k):])
 		end := jsonStringEnd(v)
-		if end < 0 || (i == 0 && !bytes.HasPrefix(trimSpace(v[end:]), []byte(","))) {
+		if end < 0 || (i == eventMessageField && !bytes.HasPrefix(trimSpace(v[end:]), []byte(","))) {
 			return b, false
 		}
 		var msg string

@@ -138,6 +138,25 @@ func TestEventMessage(t *testing.T) {
 	}
 }
 
+// TestEventShapeEndsWithItsInput checks that an input of CloudWatch events
+// does not make a "message" in the next input of the same report an
+// event's: a program's error object there stays the program's.
+func TestEventShapeEndsWithItsInput(t *testing.T) {
+	exec := "(5a5b5c5d-0000-4000-8000-000000000001) Method completed with status: 504"
+	s := NewSession(Hints{})
+	for _, text := range []string{
+		"    \"timestamp\": 1710238500000,\n    \"message\": \"" + exec + "\",\n    \"ingestionTime\": 1710238500400\n",
+		"\"error\": {\n  \"code\": \"E_UPSTREAM\",\n  \"message\": \"" + exec + "\",\n  \"retryable\": false\n}\n",
+	} {
+		if _, err := s.ReadFrom(strings.NewReader(text)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if s.st.execLines != 1 {
+		t.Errorf("%d execution lines, want 1 (the event's alone)", s.st.execLines)
+	}
+}
+
 // TestPrettyObjectCountsOneLine checks that an object a tool pretty-printed
 // after its timestamp (`aws logs tail --format json`, on the prefix's line
 // or on the lines after a prefix alone) counts one line, as the same event

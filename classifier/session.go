@@ -145,6 +145,9 @@ func (s *Session) endEvent() {
 func (s *Session) settle() {
 	s.flushPretty()
 	s.releaseHeld(nil)
+	// what comes after (another file of the same report) shows its own
+	// shape: a program's error object in it is no CloudWatch event's
+	s.st.paste.eventField = false
 }
 
 // addLine dispatches one line to the parser for its format.
