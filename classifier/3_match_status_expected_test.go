@@ -49,6 +49,7 @@ func TestExpectedStatusIsNoEvidence(t *testing.T) {
 		{"It is supposed to return Service Unavailable while we deploy.", ""},
 		{"It should return Endpoint request timed out after 29 seconds.", ""},
 		{"A API deveria retornar 504 quando a função excede o tempo.", ""},
+		{"A API deve retornar 504 quando a função excede o tempo.", ""},
 		{"这种情况下 API 应该返回 504。", ""},
 		{"この場合 API Gateway は 504 を返すべきです。", ""},
 		{"It should not answer status 502, but it does.", "502"},
