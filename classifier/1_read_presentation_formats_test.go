@@ -45,6 +45,10 @@ var presentations = []presentation{
 	{"inline code", eachLine(func(_ int, l string) string { return "`" + l + "`" })},
 	// a Windows editor or clipboard
 	{"CRLF", func(b []byte) []byte { return bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n")) }},
+	// a file saved on Windows (1_read_presentation_encodings_test.go)
+	{"UTF-8 BOM (Notepad)", utf8BOMFile},
+	{"UTF-16LE BOM (PowerShell >)", powerShellOut},
+	{"UTF-16BE BOM (Notepad)", utf16BEFile},
 	// text taken from a page's HTML source or an HTML-escaping export: the
 	// five characters HTML escapes, as PHP's htmlspecialchars(ENT_QUOTES)
 	// and GitHub's rendered markdown write them
@@ -79,6 +83,7 @@ var presentations = []presentation{
 	{"quoted aws logs tail", then(eachLine(tailDetailed(lambdaStream, false)), markdownQuote)},
 	{"HTML source of a console copy", then(eachLine(consoleTab), htmlSource)},
 	{"word processor of sam logs", then(eachLine(samLogs), typographic, noBreakSpaces)},
+	{"PowerShell > of filter JSON", then(filterLogEventsJSON, powerShellOut)},
 }
 
 var (

@@ -20,9 +20,12 @@ const maxJSONValue = 4 << 20
 // or the JSON of `aws logs filter-log-events`, `get-log-events` and
 // `get-query-results` (several documents may follow each other). It
 // streams with bounded memory and returns the bytes read; only a read
-// error is an error — input it cannot parse is skipped.
+// error is an error — input it cannot parse is skipped. Input that starts
+// with a byte order mark is read in the encoding it names (withoutBOM);
+// the count is of the bytes read from r.
 func (s *Session) ReadFrom(r io.Reader) (int64, error) {
-	cr := &countingReader{r: r}
+	raw := &countingReader{r: r}
+	cr := &countingReader{r: withoutBOM(raw)} // bounds a JSON value in UTF-8 bytes
 	br := bufio.NewReaderSize(cr, readBufSize)
 	var err error
 	if looksLikeDocument(br) {
@@ -34,7 +37,7 @@ func (s *Session) ReadFrom(r io.Reader) (int64, error) {
 	if errors.Is(err, io.EOF) {
 		err = nil
 	}
-	return cr.n, err
+	return raw.n, err
 }
 
 // readLines feeds each line to the session; a line longer than the buffer
