@@ -8,10 +8,8 @@ import (
 )
 
 // wsForm is one way a WebSocket API's failure (or its look-alike) shows,
-// with the diagnosis it must lead to and the API type it must show.
-type wsForm struct {
-	name, text, cause, status string
-}
+// with the diagnosis it must lead to; it must also show a WebSocket API.
+type wsForm = wording
 
 const (
 	wsURL    = "wss://abc123.execute-api.us-east-1.amazonaws.com/prod"
@@ -21,17 +19,11 @@ const (
 
 func checkWebSocketForms(t *testing.T, forms []wsForm) {
 	t.Helper()
-	for _, f := range forms {
-		t.Run(f.name, func(t *testing.T) {
-			d := diagnoseText(t, f.text)
-			if d.Cause.String() != f.cause || d.Status.String() != f.status {
-				t.Errorf("got %s/%s, want %s/%s (%s)", d.Status, d.Cause, f.status, f.cause, d.Why)
-			}
-			if d.APIType != stage.APIWebSocket {
-				t.Errorf("api %s, want WEBSOCKET", d.APIType)
-			}
-		})
-	}
+	checkWordingsAnd(t, forms, func(t *testing.T, d Diagnosis) {
+		if d.APIType != stage.APIWebSocket {
+			t.Errorf("api %s, want WEBSOCKET", d.APIType)
+		}
+	})
 }
 
 // After the handshake a route's failure is a frame, not a status: the

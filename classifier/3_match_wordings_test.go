@@ -29,11 +29,21 @@ func diagnoseWith(t *testing.T, h Hints, text string) Diagnosis {
 
 func checkWordings(t *testing.T, cases []wording) {
 	t.Helper()
+	checkWordingsAnd(t, cases, nil)
+}
+
+// checkWordingsAnd is checkWordings with one more check of each diagnosis
+// (nil for none).
+func checkWordingsAnd(t *testing.T, cases []wording, also func(*testing.T, Diagnosis)) {
+	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			d := diagnoseText(t, c.text)
 			if d.Cause.String() != c.cause || d.Status.String() != c.status {
 				t.Errorf("got %s/%s, want %s/%s (%s)", d.Status, d.Cause, c.status, c.cause, d.Why)
+			}
+			if also != nil {
+				also(t, d)
 			}
 		})
 	}
