@@ -71,14 +71,12 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 	}
 	s.st.curlCode = bytes.Contains(msg, []byte("%{http_code}"))
 	if layer != LayerFunction && execKindOf(msg) == execOther {
-		if code := s.frameStatus(s.low, statusShown(s.low)); code != 0 {
+		if code := s.clientStatus(s.low, layer); code != 0 {
 			s.noteShown(code)
 			g := s.group(nil)
 			if !g.codeLine && g.setStatus(code, line) {
-				// only a client's or a CDN's line is a program's word for the
-				// status, and not when it names the @connections API: only a
-				// backend calls that, so its 4xx is the backend's call refused
-				program := (layer == LayerClient || layer == LayerCDN) && !bytes.Contains(s.low, []byte("/@connections"))
+				// only a client's or a CDN's line is a program's word for the status
+				program := layer == LayerClient || layer == LayerCDN
 				g.toldStatus = !program && !is5xx(code)
 			}
 		}
@@ -104,6 +102,21 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 		return
 	}
 	s.lambdaEvidence([]byte(s.openLambda), msg, line, LayerFunction)
+}
+
+// clientStatus is the status a line without ids shows its client got, or
+// 0. A code below 500 on a program's line that names the @connections
+// management API (an SDK's error for the backend's call) is that API's
+// answer to the backend, not the client's (connectionsAPIRefusalRules): it
+// shows nothing, and so no all-clear. A 5xx there stays, as any 5xx shown
+// does, so that no report of one is lost. (A person's sentence that quotes
+// the management API's status is still read as the status they saw.)
+func (s *Session) clientStatus(low []byte, layer Layer) int {
+	code := s.frameStatus(low, statusShown(low))
+	if code != 0 && !is5xx(code) && layer != LayerPerson && namesConnectionsAPI(low) {
+		return 0
+	}
+	return code
 }
 
 // containerTimeoutBody is the body aws-serverless-java-container's

@@ -79,6 +79,11 @@ var clientMarks = regexp.MustCompile(`^(?:[<>] |\$ ?curl |curl |wscat |error: un
 	// the same clients failing to connect: wscat, every httpx and Faraday
 	// error, Spring's ResourceAccessException
 	`|^wscat: |^httpx\.[a-z]+(?:error|timeout)\b|resourceaccessexception: i/o error on` +
+	// the AWS SDK for Go v2's error for any call ("operation error
+	// ApiGatewayManagementApi: PostToConnection, https response error
+	// StatusCode: 410, ...", smithy-go's OperationError), as botocore's
+	// "An error occurred (...) when calling" above
+	`|\boperation error [a-z0-9 ]+: [a-z0-9]+, ` +
 	// the AWS SDK for Java's exception for an answer of API Gateway itself
 	`|\(service: apigateway(?:v2)?, status code: [1-5]\d\d` +
 	// and the forms a library prints the code in, which the status

@@ -155,3 +155,24 @@ func isWebSocketClientFrame(path []byte) bool {
 	}
 	return true
 }
+
+// connectionsAPIWords name the @connections management API on a line: its
+// path, its operation as the SDKs spell it (PostToConnection, boto3's
+// post_to_connection), its client's name (ApiGatewayManagementApi) and the
+// errors only it answers (GoneException, PayloadTooLargeException), as the
+// ApiGatewayManagementApi reference lists them.
+var connectionsAPIWords = [][]byte{
+	[]byte("@connections"), []byte("posttoconnection"), []byte("post_to_connection"),
+	[]byte("apigatewaymanagementapi"), []byte("goneexception"), []byte("payloadtoolargeexception"),
+}
+
+// namesConnectionsAPI reports whether low (a lower-cased line) names the
+// @connections management API.
+func namesConnectionsAPI(low []byte) bool {
+	for _, w := range connectionsAPIWords {
+		if bytes.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}

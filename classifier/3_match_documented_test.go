@@ -152,7 +152,8 @@ func TestDocumentedWebSocketMessages(t *testing.T) {
 		{"closed internal error", `Disconnected (code: 1011, reason: "")`, "unknown", "500"},
 		{"python internal error", "websockets.exceptions.ConnectionClosedError: received 1011 (internal error); then sent 1011 (internal error)", "unknown", "500"},
 		{"the client's own close", "websockets.exceptions.ConnectionClosedError: sent 1011 (internal error) keepalive ping timeout; no close frame received", "unknown", "unknown"},
-		{"gone", "An error occurred (GoneException) when calling the PostToConnection operation: 410 GoneException", "not_5xx", "none"},
+		// the management API's answer to the backend shows nothing of the client's
+		{"gone", "An error occurred (GoneException) when calling the PostToConnection operation: 410 GoneException", "lambda_function_error", "unknown"},
 	})
 }
 

@@ -93,28 +93,31 @@ const wRefusedCall = wWeak + 1
 // failing: GoneException (410, the client has left or is not connected
 // yet), ForbiddenException (403, the wrong endpoint or no
 // execute-api:ManageConnections), PayloadTooLargeException (413, over 128
-// KB) and LimitExceededException (429). Where an SDK's error line prints
-// the management API's status, or a person quotes it, they show that 4xx
-// and no request of the API's client failing: a look-alike. Inside the
-// function's own log (an exception line, its stack trace, its runtime's
-// record of the failed invocation) they are the function failing on the
-// call, whatever status they name; and beside a 5xx the client got,
-// they are why the function failed. The exception names other services
-// share count only beside a name of the management API on the same line.
+// KB) and LimitExceededException (429); the AWS SDK for PHP names the
+// operation that failed instead. Whatever layer shows them, and
+// whether or not it prints the management API's status (botocore's message
+// has none; aws-sdk-go-v2's and the AWS SDK for PHP's do), they show the
+// function failing on the call and nothing of what the API's client got:
+// no status is implied, and the status a line naming the management API
+// prints is not read as the client's (connectionsAPILine). Beside a 5xx the
+// client got, they are why the function failed. The exception names other
+// services share count only beside a name of the management API on the
+// same line.
 //
 // (A client's "x-amzn-ErrorType: ForbiddenException" is the gateway's own
 // 403 to the API's caller, which clientRules read.)
 func connectionsAPIRefusalRules() []ruleSpec {
-	var all []ruleSpec
-	refused := func(lit, re string, status int) {
-		all = append(all,
-			ruleSpec{lit: lit, re: re, cause: CauseLambdaFunctionError, weight: wRefusedCall, implied: status, unless: "x-amzn-errortype", layers: notFunction},
-			ruleSpec{lit: lit, re: re, cause: CauseLambdaFunctionError, weight: wRefusedCall, unless: "x-amzn-errortype", layers: layersOf(LayerFunction)})
+	refused := func(lit, re string) ruleSpec {
+		return ruleSpec{lit: lit, re: re, cause: CauseLambdaFunctionError, weight: wRefusedCall, unless: "x-amzn-errortype"}
 	}
 	const api = `(?:posttoconnection|getconnection|deleteconnection|apigatewaymanagementapi|@connections)`
-	refused("goneexception", "", 410)
-	refused("payloadtoolargeexception", "", 413)
-	refused("forbiddenexception", api+`.*forbiddenexception|forbiddenexception.*`+api, 403)
-	refused("limitexceededexception", api+`.*limitexceededexception|limitexceededexception.*`+api, 429)
-	return all
+	return []ruleSpec{
+		// the AWS SDK for PHP names the operation, not the error type:
+		// "Error executing \"PostToConnection\" on \"...\"; AWS HTTP error: ..."
+		refused(`error executing "`, `error executing "`+api+`"`),
+		refused("goneexception", ""),
+		refused("payloadtoolargeexception", ""),
+		refused("forbiddenexception", api+`.*forbiddenexception|forbiddenexception.*`+api),
+		refused("limitexceededexception", api+`.*limitexceededexception|limitexceededexception.*`+api),
+	}
 }

@@ -147,29 +147,48 @@ func TestWebSocketCloseCodes(t *testing.T) {
 // client: its errors are the function's own calls failing (GoneException
 // 410: the client left; ForbiddenException 403: the wrong endpoint or no
 // execute-api:ManageConnections; PayloadTooLargeException 413: over 128
-// KB; LimitExceededException 429). An SDK's error line that prints the
-// management API's status, or a person quoting it, shows that 4xx and no
-// request of the API's client failing: a look-alike. Beside a 5xx the
-// client got, they are why the function failed. Sources: the
-// ApiGatewayManagementApi reference (PostToConnection errors), botocore's
-// "An error occurred (%s) when calling the %s operation: %s",
-// aws-sdk-go-v2's "operation error ApiGatewayManagementApi:
-// PostToConnection, https response error StatusCode: %d, RequestID: %s,
-// %s".
+// KB; LimitExceededException 429). The status an SDK's error line prints
+// is the management API's answer to the backend and shows nothing of what
+// the API's client got: the function failed on its call and the client's
+// status is unknown, whether the line names a status or not, unless a
+// client's own line shows it. Beside a 5xx the client got,
+// they are why the function failed. Sources: the ApiGatewayManagementApi
+// reference (PostToConnection errors), botocore's "An error occurred (%s)
+// when calling the %s operation: %s" (its message "Unknown" when the
+// answer had no body, as a 410 has none), aws-sdk-go-v2's "operation error
+// ApiGatewayManagementApi: PostToConnection, https response error
+// StatusCode: %d, RequestID: %s, %s", the AWS SDK for PHP's "Error
+// executing \"PostToConnection\" ... resulted in a `410 Gone` response".
 func TestWebSocketConnectionsAPIErrors(t *testing.T) {
 	const goErr = "operation error ApiGatewayManagementApi: PostToConnection, https response error StatusCode: "
+	const goID = ", RequestID: 965ae9ea-c537-43d0-ae5c-3a458ccbc069, "
+	const boto = "An error occurred (GoneException) when calling the PostToConnection operation: Unknown"
+	const php = "Aws\\ApiGatewayManagementApi\\Exception\\ApiGatewayManagementApiException Error executing \"PostToConnection\" on \"https://abc123.execute-api.us-east-1.amazonaws.com/prod/@connections/L0SM9cOFvHcCIhw%3D\"; AWS HTTP error: Client error: `POST https://abc123.execute-api.us-east-1.amazonaws.com/prod/@connections/L0SM9cOFvHcCIhw%3D` resulted in a `410 Gone` response"
+	const fn = "lambda_function_error"
 	checkWebSocketForms(t, []wsForm{
-		// botocore names the error without the management API's status:
-		// the function's call failed, and what its client got is unknown
-		{"python gone", "[ERROR] GoneException: An error occurred (GoneException) when calling the PostToConnection operation: ", "lambda_function_error", "unknown"},
-		{"go forbidden", goErr + "403, RequestID: 965ae9ea-c537-43d0-ae5c-3a458ccbc069, ForbiddenException: ", "not_5xx", "none"},
-		{"python payload too large", "[ERROR] PayloadTooLargeException: An error occurred (PayloadTooLargeException) when calling the PostToConnection operation: Message too long", "lambda_function_error", "unknown"},
-		{"go limit exceeded", goErr + "429, RequestID: 965ae9ea-c537-43d0-ae5c-3a458ccbc069, LimitExceededException: ", "not_5xx", "none"},
-		{"gone during $connect, handshake refused", "error: Unexpected server response: 502\n[ERROR] GoneException: An error occurred (GoneException) when calling the PostToConnection operation: ", "lambda_function_error", "502"},
-		{"forbidden beside an internal error frame", `< {"message": "Internal server error", "connectionId":"` + wsConnID + `", "requestId":"L0SNDEUmvHcFYzw="}` + "\n" + goErr + "403, RequestID: 965ae9ea-c537-43d0-ae5c-3a458ccbc069, ForbiddenException: ", "lambda_function_error", "500"},
+		// botocore names the error without the management API's status, in
+		// every shape a report carries it: the same answer as with one
+		{"python gone", "[ERROR] GoneException: " + boto, fn, "unknown"},
+		{"python gone, the bare message", boto, fn, "unknown"},
+		{"python gone, a traceback's last line", "botocore.errorfactory.GoneException: " + boto, fn, "unknown"},
+		{"python gone, the runtime's error object", `{"errorMessage": "` + boto + `", "errorType": "GoneException", "requestId": "0b59a014-da05-49a0-98c3-fe2ac06de4fd", "stackTrace": []}`, fn, "unknown"},
+		{"python payload too large", "[ERROR] PayloadTooLargeException: An error occurred (PayloadTooLargeException) when calling the PostToConnection operation: Message too long", fn, "unknown"},
+		// the status the management API answered the backend with
+		{"go gone", goErr + "410" + goID + "GoneException: ", fn, "unknown"},
+		{"go forbidden", goErr + "403" + goID + "ForbiddenException: ", fn, "unknown"},
+		{"go payload too large", goErr + "413" + goID + "PayloadTooLargeException: ", fn, "unknown"},
 		// (the management API throttling the function's calls is an AWS
 		// service the function calls throttling it)
-		{"limit exceeded beside a refused handshake", "error: Unexpected server response: 502\n" + goErr + "429, RequestID: 965ae9ea-c537-43d0-ae5c-3a458ccbc069, LimitExceededException: ", "backend_throttled", "502"},
+		{"go limit exceeded", goErr + "429" + goID + "LimitExceededException: ", "backend_throttled", "unknown"},
+		{"php gone", php, fn, "unknown"},
+		// a client's own line shows what it got
+		{"the client's refused handshake beside it", "error: Unexpected server response: 403\n" + goErr + "410" + goID + "GoneException: ", "not_5xx", "none"},
+		{"gone during $connect, handshake refused", "error: Unexpected server response: 502\n[ERROR] GoneException: " + boto, fn, "502"},
+		{"go gone, handshake refused", "error: Unexpected server response: 502\n" + goErr + "410" + goID + "GoneException: ", fn, "502"},
+		{"forbidden beside an internal error frame", `< {"message": "Internal server error", "connectionId":"` + wsConnID + `", "requestId":"L0SNDEUmvHcFYzw="}` + "\n" + goErr + "403" + goID + "ForbiddenException: ", fn, "500"},
+		// (the management API throttling the function's calls is an AWS
+		// service the function calls throttling it)
+		{"limit exceeded beside a refused handshake", "error: Unexpected server response: 502\n" + goErr + "429" + goID + "LimitExceededException: ", "backend_throttled", "502"},
 	})
 }
 
@@ -230,6 +249,7 @@ func TestWebSocketConnectionsAPIErrorsInTheFunction(t *testing.T) {
 	checkWordings(t, []wording{
 		{"js v3 gone in a trace", "2024-03-12T10:15:01.123Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tGoneException: UnknownError\n    at de_GoneExceptionRes (/var/runtime/node_modules/@aws-sdk/client-apigatewaymanagementapi/dist-cjs/index.js:1:1)", "lambda_function_error", "unknown"},
 		{"js v2 invocation failed on it", "2024-03-12T10:15:01.123Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tInvoke Error \t{\"errorType\":\"GoneException\",\"errorMessage\":\"410\",\"code\":\"GoneException\",\"statusCode\":410}", "lambda_function_error", "unknown"},
+		{"python gone, the runtime's line", "[ERROR]\t2024-03-12T10:15:01.123Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tGoneException: An error occurred (GoneException) when calling the PostToConnection operation: Unknown", "lambda_function_error", "unknown"},
 		{"java v2 gone", "software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneException: null (Service: ApiGatewayManagementApi, Status Code: 410, Request ID: 5b0c5a4e-1d2b-4c1e-9a51-0c7d0e3b2a11)", "lambda_function_error", "unknown"},
 		{"payload too large, an exception line", "PayloadTooLargeException: 413 Request Entity Too Large, when calling PostToConnection", "lambda_function_error", "unknown"},
 	})
@@ -270,22 +290,21 @@ func TestWebSocketLimitsInWords(t *testing.T) {
 
 // TestConnectionsAPIStatusIsTheBackends: a client library's status line for
 // a call to the @connections API (PHP's Guzzle, as Bref functions print
-// it) is a backend's call refused, not what a WebSocket client got: still
-// no 5xx shown, but no program's word on the client's answer either, so
-// the all-clear stays below 0.8. The same line for the API's own route is
+// it) is a backend's call refused, not what a WebSocket client got: no
+// status shown, and no all-clear. The same line for the API's own route is
 // a client's and keeps its weight.
 func TestConnectionsAPIStatusIsTheBackends(t *testing.T) {
 	const guzzle = "GuzzleHttp\\Exception\\ClientException: Client error: `POST https://abc123.execute-api.us-east-1.amazonaws.com/prod/%s` resulted in a `410 Gone` response"
 	for _, c := range []struct {
-		path      string
-		confident bool
+		path, status string
+		confident    bool
 	}{
-		{"@connections/Xyz%3D", false},
-		{"orders", true},
+		{"@connections/Xyz%3D", "unknown", false},
+		{"orders", "none", true},
 	} {
 		d := diagnoseWith(t, Hints{}, fmt.Sprintf(guzzle, c.path))
-		if d.Status != StatusNone || (d.Confidence >= 0.8) != c.confident {
-			t.Errorf("%s: got %s/%s (%.2f), want none, confident %v", c.path, d.Status, d.Cause, d.Confidence, c.confident)
+		if d.Status.String() != c.status || (d.Confidence >= 0.8) != c.confident {
+			t.Errorf("%s: got %s/%s (%.2f), want %s, confident %v", c.path, d.Status, d.Cause, d.Confidence, c.status, c.confident)
 		}
 	}
 }
