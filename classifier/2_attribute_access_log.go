@@ -164,12 +164,36 @@ func accessHints(rec *accessRecord) hit {
 	if leadingInt([]byte(rec.get(fIntegrationStatus, fIntegrationIntegrationStatus))) == 503 {
 		return hit{cause: CauseBackendUnavailable, weight: 60}
 	}
+	if h := lambdaServiceStatus(rec); h.any() {
+		return h
+	}
 	lat := leadingInt([]byte(rec.get(fIntegrationLatency)))
 	if lat >= 29_000 {
 		return hit{cause: CauseIntegrationTimeout, weight: 70}
 	}
 	if lat == -1 && leadingInt([]byte(rec.get(fStatus))) >= 503 {
 		return hit{cause: CauseIntegrationTimeout, weight: wHint}
+	}
+	return hit{}
+}
+
+// lambdaServiceStatus reads Lambda's own answer to the gateway in a record
+// whose client got a 5xx: $context.integration.integrationStatus (and
+// $context.integrationStatus) is "the status code returned from AWS Lambda,
+// not from the backend Lambda function code" (the access-log variables of
+// the API Gateway developer guide). Lambda's Invoke API answers 429
+// (TooManyRequestsException) to an invocation it throttled and 413
+// (RequestTooLargeException) to a request over its payload limit. A
+// backend's or a function's own 429 or 413 would have reached the client
+// as that 4xx, so beside a 5xx they are Lambda's.
+func lambdaServiceStatus(rec *accessRecord) hit {
+	for _, f := range [...]field{fIntegrationIntegrationStatus, fIntegrationStatus} {
+		switch leadingInt([]byte(rec.get(f))) {
+		case 429:
+			return hit{cause: CauseLambdaThrottled, weight: wLikely}
+		case 413:
+			return hit{cause: CauseLambdaPayloadTooLarge, weight: wLikely}
+		}
 	}
 	return hit{}
 }

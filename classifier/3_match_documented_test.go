@@ -75,6 +75,18 @@ func TestDocumentedHTTPAPIIntegrationErrors(t *testing.T) {
 		{"cognito expired body", `{"message":"The incoming token has expired"}`, "not_5xx", "none"},
 		{"not a signature", `{"message":"Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter."}`, "not_5xx", "none"},
 		{"jwt expired", "HTTP/2 401\nwww-authenticate: Bearer scope=\"\" error=\"invalid_token\" error_description=\"the token has expired\"\n{\"message\":\"Unauthorized\"}", "not_5xx", "none"},
+		// $context.error.message, the gateway's own words for what it answered
+		{"error message 500", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","errorMessage":"Internal Server Error","integrationErrorMessage":"-"}`, "unknown", "500"},
+		{"error message 404", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"-","status":"404","errorMessage":"Not Found"}`, "not_5xx", "none"},
+		{"network error", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"503","integrationErrorMessage":"Network error communicating with endpoint"}`, "backend_connection_error", "503"},
+		// $context.integration.integrationStatus and $context.integrationStatus:
+		// Lambda's own status, not the function's (the HTTP API logging
+		// variables); 429 is Lambda throttling the invocation, 413 a request
+		// over its payload limit (the Lambda Invoke API's errors)
+		{"lambda throttled", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","integrationStatus":"429","integrationErrorMessage":"-"}`, "lambda_throttled", "500"},
+		{"lambda throttled, nested", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","integration":{"status":"-","integrationStatus":"429"}}`, "lambda_throttled", "500"},
+		{"lambda request too large", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"POST /items","status":"500","integrationStatus":"413"}`, "lambda_payload_too_large", "500"},
+		{"a backend's own 429 reaches the client", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"429","integrationStatus":"429"}`, "not_5xx", "none"},
 	})
 }
 
@@ -220,5 +232,66 @@ func TestLambdaValidatesAnEmptyQualifier(t *testing.T) {
 		{"empty alias", `{"message": "1 validation error detected: Value 'arn:aws:lambda:us-east-1:123456789012:function:orders:` + pattern + "}", "stage_variable_unresolved", "unknown"},
 		{"pretty body", "{\n  \"message\": \"1 validation error detected: Value 'arn:aws:lambda:eu-west-1:123456789012:function:orders-api:" + pattern + "\n}", "stage_variable_unresolved", "unknown"},
 		{"a name with a space", `{"message": "1 validation error detected: Value 'arn:aws:lambda:us-east-1:123456789012:function:my orders` + pattern + "}", "unknown", "unknown"},
+	})
+}
+
+// Every "Execution failed due to ..." form of the REST execution log, and
+// the lines around it, with the cause each names and the status the client
+// got. Each row names its source: the knowledge-center articles on 5xx
+// errors of Lambda integrations, on proxy path character errors, on 500
+// errors of VPC link integrations, on "Execution failed due to
+// configuration" after a template or OpenAPI import, on Lambda
+// integrations' errors, and the developer guide's execution-log and
+// gateway-response pages.
+func TestDocumentedExecutionFailures(t *testing.T) {
+	const id = "(6c6d6e6f-0000-4000-8000-00000000abcd) "
+	cfg := func(reason string) string { return id + "Execution failed due to configuration error: " + reason }
+	done := func(code string) string { return "\n" + id + "Method completed with status: " + code }
+	checkWordings(t, []wording{
+		// Lambda integrations' errors (KC): each alone shows some 5xx, and
+		// the cause gives the code
+		{"malformed proxy response", cfg("Malformed Lambda proxy response"), "lambda_malformed_proxy_response", "502"},
+		{"invoke permission", cfg("Invalid permissions on Lambda function"), "lambda_invoke_permission", "500"},
+		{"request template", cfg("Unable to transform request"), "mapping_template_error", "500"},
+		{"response template", cfg("Unable to transform response"), "mapping_template_error", "500"},
+		{"status mapping", cfg("No match for output mapping and no default output mapping configured. Endpoint Response Status Code: 400"), "status_mapping_missing", "500"},
+		{"method response", cfg("Output mapping refers to an invalid method response: 2xx"), "status_mapping_missing", "500"},
+		{"role", cfg("API Gateway does not have permission to assume the provided role arn:aws:iam::123456789012:role/apigw-sqs"), "credentials_role_error", "500"},
+		{"timeout", id + "Execution failed due to a timeout error" + done("504"), "integration_timeout", "504"},
+		{"internal error", id + "Execution failed due to an internal error", "internal_service_failure", "500"},
+		{"authorizer", cfg("Authorizer error"), "authorizer_error", "500"},
+		{"authorizer alone", id + "Authorizer error", "authorizer_error", "500"},
+		// KC on proxy path character errors: {proxy} left in the URI for
+		// want of a URL path parameter mapping; a stage variable left in it
+		{"illegal character, KC words", "Execution failed due to configuration error: Illegal character in path", "mapping_template_error", "500"},
+		{"illegal character in path", cfg("Illegal character in path at index 27: http://example.com/{proxy}"), "mapping_template_error", "500"},
+		{"illegal character in query", cfg("Illegal character in query at index 40: https://example.com/orders?id={id}"), "mapping_template_error", "500"},
+		{"stage variable left in the URI", cfg("Illegal character in authority at index 8: https://${stageVariables.backendHost}/orders"), "stage_variable_unresolved", "500"},
+		{"a function's own URI", "java.net.URISyntaxException: Illegal character in path at index 27: http://example.com/{id}", "lambda_function_error", "unknown"},
+		// the developer guide's MOCK integration: the request template must
+		// set an integer statusCode
+		{"mock statusCode", cfg("Unable to parse statusCode. It should be an integer that is defined in the request template."), "mapping_template_error", "500"},
+		// KC on 500 errors of VPC link integrations; HTTP integrations
+		{"vpc link", cfg("There was an internal error while executing your request") + done("500"), "private_integration_error", "500"},
+		{"vpc link error", id + "Execution failed due to an vpc link error", "private_integration_error", "500"},
+		{"vpc link id", cfg("Invalid vpclink id 96czbs referenced in integration"), "private_integration_error", "500"},
+		{"endpoint address", cfg("Invalid endpoint address"), "backend_connection_error", "500"},
+		{"network error", id + "Execution failed due to a network error communicating with endpoint", "backend_connection_error", "504"},
+		// KC on configuration errors after an import: a Lambda integration
+		// called with GET
+		{"not post", id + "Endpoint response body before transformations: <AccessDeniedException>\n" + id + "<Message>Unable to determine service/operation name to be authorized</Message>\n" +
+			id + "Lambda invocation failed with status: 403. Lambda request id: abc1d2ef-34ab-56c7-de8f-90123a456789\n" + id + "Execution failed due to configuration error:" + done("500"), "integration_method_not_post", "500"},
+		// Lambda refusing the invocation: the client gets the gateway's 5xx,
+		// never Lambda's status
+		{"lambda 403 alone", id + "Lambda invocation failed with status: 403. Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd", "lambda_invoke_permission", "500"},
+		{"lambda 429 alone", id + "Lambda invocation failed with status: 429. Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd", "lambda_throttled", "500"},
+		{"lambda 502 is Lambda's status", id + "Lambda invocation failed with status: 502. Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd", "unknown", "500"},
+		// a function that failed: its own status is 200, the client's 502 on
+		// a proxy integration (and 200 on a custom one, so no status alone)
+		{"customer function error", id + "Lambda execution failed with status 200 due to customer function error: boom. Lambda request id: 0b59a014", "lambda_function_error", "unknown"},
+		{"customer function error and 502", id + "Lambda execution failed with status 200 due to customer function error: boom. Lambda request id: 0b59a014" + done("502"), "lambda_function_error", "502"},
+		{"method completed alone", id + "Method completed with status: 502", "unknown", "502"},
+		{"throttled request", id + "Method completed with status: 429", "not_5xx", "none"},
+		{"endpoint request id", id + "AWS Integration Endpoint RequestId : 0b59a014-da05-49a0-98c3-fe2ac06de4fd", "unknown", "unknown"},
 	})
 }

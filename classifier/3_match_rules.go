@@ -134,7 +134,10 @@ func lambdaRules() []ruleSpec {
 		{lit: "malformed lambda proxy response", cause: CauseLambdaMalformedProxyResponse, weight: 98},
 		{lit: "match the format", re: `(doesn'?t|does not|did not) match the (expected )?format`, cause: CauseLambdaMalformedProxyResponse, weight: wSpecific},
 		{lit: "wrong type for field", cause: CauseLambdaMalformedProxyResponse, weight: wSpecific},
-		{lit: "unable to parse statuscode", cause: CauseLambdaMalformedProxyResponse, weight: 90},
+		// (not a MOCK integration's "Unable to parse statusCode. It should be
+		// an integer that is defined in the request template": the
+		// template's, which the template rule reads)
+		{lit: "unable to parse statuscode", cause: CauseLambdaMalformedProxyResponse, weight: 90, unless: "template"},
 		{lit: "invalid permissions on lambda function", cause: CauseLambdaInvokePermission, weight: 90},
 		// how KC articles, blogs and answers word the same failure
 		{lit: "to invoke", re: `permissions? to invoke (the |your |a )?(lambda|function)`, cause: CauseLambdaInvokePermission, weight: 75},
@@ -578,7 +581,9 @@ func clientRules() []ruleSpec {
 		{lit: `"detail"`, re: `"detail"\s*:\s*"(internal server error|service unavailable|forbidden|unauthorized|not found)"`, weight: 0, layers: notFunction},
 		{lit: "5", re: `\b(50[0234]) (?:internal server error|bad gateway|service unavailable|gateway time-?out)\b`, layers: notFunction},
 		// not after "; ": "(Service: X; Status Code: 503; Error Code: ...)" is
-		// the status of an AWS call behind the integration, not the client's.
-		{lit: "status", re: `status(?: code)?[: ]+(50[0234])\b`, notAfter: "; ", layers: notFunction},
+		// the status of an AWS call behind the integration, not the client's;
+		// nor Lambda's answer to the gateway ("Lambda invocation failed with
+		// status: 502"), which the gateway answers with a 5xx of its own.
+		{lit: "status", re: `status(?: code)?[: ]+(50[0234])\b`, notAfter: "; ", unless: "invocation failed with status", layers: notFunction},
 	}
 }

@@ -9,7 +9,7 @@ package classifier
 // the JSON log format's and Telemetry API's platform events.
 func documentedRules() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{invokeAPIRules(), gatewayRefusalRules(), platformEventRules(), translatedTimeoutRules(), configurationErrorWords()} {
+	for _, part := range [][]ruleSpec{invokeAPIRules(), executionFailureRules(), serviceIntegrationRules(), gatewayRefusalRules(), platformEventRules(), translatedTimeoutRules(), configurationErrorWords()} {
 		all = append(all, part...)
 	}
 	return all
@@ -32,6 +32,33 @@ func invokeAPIRules() []ruleSpec {
 		{lit: "ec2unexpectedexception", cause: CauseInternalServiceFailure, weight: wLikely},
 		{lit: "serviceexception", re: `(?:^|[^a-z])serviceexception\b`, cause: CauseInternalServiceFailure, weight: wLikely, layers: gatewayLogged},
 		{lit: "to call the authorizer", re: `permissions? to (call|invoke) the (lambda )?authori[sz]er`, cause: CauseAuthorizerError, weight: 90},
+	}
+}
+
+// executionFailureRules: execution-log failures whose words the other
+// tables lack.
+//   - "Execution failed due to configuration error: Illegal character in
+//     path" (the knowledge-center article on proxy path character errors):
+//     the integration URI still holds a {param} that no URL path parameter
+//     mapping of the integration request fills, and the URI parser refuses
+//     its brace (Java's URISyntaxException words, "in path", "in query" or
+//     "in authority at index N: <uri>"). That is the request mapping's
+//     fault; a ${stageVariables.x} left in the URI is the stage's.
+//   - "Lambda invocation failed with status: N": Lambda refused the
+//     gateway's call, which the gateway always answers with its own 5xx
+//     (whatever N is: Lambda's status is not the client's).
+//   - "Authorizer error": the gateway's AUTHORIZER_FAILURE and
+//     AUTHORIZER_CONFIGURATION_ERROR responses, both 500.
+//
+// Each is read only where the gateway wrote it (or a person quotes the
+// execution log's words): in a function's log a URI refused is its own
+// call's.
+func executionFailureRules() []ruleSpec {
+	return []ruleSpec{
+		{lit: "configuration error: illegal character in", cause: CauseMappingTemplateError, weight: wSpecific, unless: "stagevariables.", layers: notFunction},
+		{lit: "configuration error: illegal character in", re: `\$\{stagevariables\.`, cause: CauseStageVariableUnresolved, weight: 90, layers: notFunction},
+		{lit: "lambda invocation failed with status", implied: implied5xx, layers: gatewayLogged},
+		{lit: "authorizer error", implied: implied5xx, layers: gatewayLogged},
 	}
 }
 

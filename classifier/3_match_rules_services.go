@@ -1,0 +1,52 @@
+package classifier
+
+// serviceIntegrationRules read an AWS service integration's answer (SQS,
+// SNS, DynamoDB, Step Functions, Kinesis, EventBridge, S3, and Lambda
+// called as a custom integration) as the gateway logs it: the execution
+// log's "Endpoint response body before transformations", or the error it
+// quotes after "Execution failed due to configuration error". Who is at
+// fault follows from the error code the service's API reference gives:
+//   - the role the integration assumes may not call the action
+//     (AccessDenied, AccessDeniedException, SNS's AuthorizationError, "is
+//     not authorized to perform"): credentials_role_error, which the
+//     gateway tables read already;
+//   - the service could not read the request the integration's request
+//     template built (a field missing or of the wrong type, a body that is
+//     not the JSON or query form the action takes): ValidationException,
+//     SerializationException, the query APIs' InvalidParameterValue,
+//     InvalidParameter and MissingParameter, Step Functions'
+//     InvalidExecutionInput and InvalidArn (the state machine's ARN is a
+//     field of the template's body), Lambda's InvalidRequestContentException
+//     (a custom integration's payload that is not JSON): the template's
+//     fault, mapping_template_error;
+//   - the service throttled the call (the query APIs' Throttling code, whose
+//     message "Rate exceeded" would otherwise read as Lambda's):
+//     backend_throttled; its own failures (InternalFailure,
+//     ServiceUnavailable) are internal_service_failure, read by the
+//     gateway tables.
+//
+// A function's own SDK call failing with the same codes is the function's
+// error: these rules read only the gateway's logs. Lambda's validation of
+// a function name ("... at 'functionName' failed to satisfy constraint") is
+// the integration URI, not a template.
+func serviceIntegrationRules() []ruleSpec {
+	tpl := func(lit, re string) ruleSpec {
+		return ruleSpec{lit: lit, re: re, cause: CauseMappingTemplateError, weight: wLikely, unless: "'functionname'", layers: gatewayLogged}
+	}
+	return []ruleSpec{
+		tpl("validationexception", `\bvalidationexception\b`),
+		tpl("serializationexception", `\bserializationexception\b`),
+		tpl("invalidparameter", `\binvalidparameter(?:value)?\b`),
+		tpl("missingparameter", `\bmissingparameter\b`),
+		tpl("invalidexecutioninput", ""),
+		tpl("invalidarn", `\binvalidarn\b`),
+		tpl("invalidrequestcontentexception", ""),
+		// the messages of the same errors, when the body was cut before the
+		// code (DynamoDB's ValidationException, a JSON protocol's
+		// SerializationException)
+		tpl("one or more parameter values were invalid", ""),
+		tpl("start of structure or map found where not expected", ""),
+		{lit: "authorizationerror", re: `\bauthorizationerror\b`, cause: CauseCredentialsRoleError, weight: wLikely, layers: gatewayLogged},
+		{lit: "<code>throttling</code>", cause: CauseBackendThrottled, weight: 75, layers: gatewayLogged},
+	}
+}

@@ -1,0 +1,58 @@
+package classifier
+
+import "testing"
+
+// An AWS service integration's error as the execution log shows the
+// endpoint's answer, with the layer at fault. Sources, one a row: the API
+// references' error codes and their wire forms (SQS's and SNS's query
+// protocol <ErrorResponse>, the JSON protocols' "__type" of DynamoDB,
+// Step Functions, Kinesis and EventBridge, S3's <Error>), and the
+// knowledge-center articles on AWS service integrations' 4xx and 5xx
+// answers.
+func TestDocumentedServiceIntegrationErrors(t *testing.T) {
+	const id = "(6c6d6e6f-0000-4000-8000-00000000abcd) "
+	ep := func(body string) string { return id + "Endpoint response body before transformations: " + body }
+	query := func(code, msg string) string {
+		return ep(`<?xml version="1.0"?><ErrorResponse xmlns="http://queue.amazonaws.com/doc/2012-11-05/"><Error><Type>Sender</Type><Code>` + code + `</Code><Message>` + msg + `</Message><Detail/></Error><RequestId>8d1c2a0e-5b8f-5d7c-9f0a-2b1c8e4d6a7f</RequestId></ErrorResponse>`)
+	}
+	jsonErr := func(typ, msg string) string { return ep(`{"__type":"` + typ + `","message":"` + msg + `"}`) }
+	const role = "credentials_role_error"
+	const tpl = "mapping_template_error"
+	checkWordings(t, []wording{
+		// the role the integration assumes may not call the action
+		{"sqs access denied", query("AccessDenied", "Access to the resource https://sqs.us-east-1.amazonaws.com/123456789012/orders is denied."), role, "unknown"},
+		{"sqs json access denied", jsonErr("com.amazon.coral.service#AccessDeniedException", "User: arn:aws:sts::123456789012:assumed-role/apigw-sqs/BackplaneAssumeRoleSession is not authorized to perform: sqs:sendmessage on resource: arn:aws:sqs:us-east-1:123456789012:orders"), role, "unknown"},
+		{"sns authorization error", query("AuthorizationError", "User: arn:aws:sts::123456789012:assumed-role/apigw-sns/BackplaneAssumeRoleSession is not authorized to perform: SNS:Publish on resource: arn:aws:sns:us-east-1:123456789012:alerts"), role, "unknown"},
+		{"sns authorization error, message cut", query("AuthorizationError", "User: arn:aws:sts::123456789012:assumed-role/apigw-sns/Backpla [TRUNCATED]"), role, "unknown"},
+		{"dynamodb access denied", jsonErr("com.amazon.coral.service#AccessDeniedException", "User: arn:aws:sts::123456789012:assumed-role/apigw-ddb/BackplaneAssumeRoleSession is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/orders"), role, "unknown"},
+		{"step functions access denied", jsonErr("com.amazon.coral.service#AccessDeniedException", "User: arn:aws:sts::123456789012:assumed-role/apigw-sfn/BackplaneAssumeRoleSession is not authorized to perform: states:StartExecution on resource: arn:aws:states:us-east-1:123456789012:stateMachine:orders"), role, "unknown"},
+		{"s3 access denied", ep(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>4442587FB7D0A2F9</RequestId></Error>`), role, "unknown"},
+		{"eventbridge access denied", jsonErr("AccessDeniedException", "User: arn:aws:sts::123456789012:assumed-role/apigw-events/BackplaneAssumeRoleSession is not authorized to perform: events:PutEvents on resource: arn:aws:events:us-east-1:123456789012:event-bus/default"), role, "unknown"},
+		// the request the template built is not one the action takes
+		{"sqs invalid parameter value", query("InvalidParameterValue", "Value  for parameter MessageBody is invalid. Reason: Empty message."), tpl, "unknown"},
+		{"sqs missing parameter", query("MissingParameter", "The request must contain the parameter MessageBody."), tpl, "unknown"},
+		{"sns invalid parameter", query("InvalidParameter", "Invalid parameter: TopicArn or TargetArn Reason: no value for required parameter"), tpl, "unknown"},
+		{"dynamodb validation", jsonErr("com.amazon.coral.validate#ValidationException", "One or more parameter values were invalid: Missing the key id in the item"), tpl, "unknown"},
+		{"dynamodb validation, type cut", ep(`{"message":"One or more parameter values were invalid: Type mismatch for key id expected: S actual: N"}`), tpl, "unknown"},
+		{"dynamodb serialization", jsonErr("com.amazon.coral.service#SerializationException", "Start of structure or map found where not expected."), tpl, "unknown"},
+		{"step functions input", jsonErr("com.amazonaws.swf.service.v2.model#InvalidExecutionInput", "Invalid State Machine Execution Input: 'Unexpected character'"), tpl, "unknown"},
+		{"step functions arn", jsonErr("com.amazonaws.swf.service.v2.model#InvalidArn", "Invalid Arn: 'Resource type not valid in this context: stateMachine'"), tpl, "unknown"},
+		{"kinesis serialization", jsonErr("SerializationException", "Unable to parse the request body"), tpl, "unknown"},
+		{"kinesis validation", jsonErr("ValidationException", "1 validation error detected: Value null at 'data' failed to satisfy constraint: Member must not be null"), tpl, "unknown"},
+		{"eventbridge validation", jsonErr("ValidationException", "1 validation error detected: Value null at 'entries' failed to satisfy constraint: Member must not be null"), tpl, "unknown"},
+		// a custom Lambda integration's payload that is not JSON: Lambda
+		// refuses it and the gateway answers 500
+		{"lambda request content", id + "Lambda invocation failed with status: 400. Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd\n" +
+			id + `Execution failed due to configuration error: {"Type":"User","message":"Could not parse request body into json: Could not parse payload into json: Unexpected character ('}' (code 125))"} InvalidRequestContentException`, tpl, "500"},
+		// the client's status, when the method response shows it
+		{"a template's request refused, 500 mapped", query("MissingParameter", "The request must contain the parameter MessageBody.") + "\n" + id + "Method completed with status: 500", tpl, "500"},
+		// the service's own side
+		{"dynamodb throughput", jsonErr("com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException", "The level of configured provisioned throughput for the table was exceeded."), "backend_throttled", "unknown"},
+		{"sns throttling, not Lambda's", ep(`<ErrorResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error></ErrorResponse>`), "backend_throttled", "unknown"},
+		{"dynamodb unknown operation", jsonErr("com.amazon.coral.service#UnknownOperationException", ""), "integration_method_not_post", "unknown"},
+		// the same codes from the function's own SDK call are the function's
+		{"a function's own call", "[ERROR] ClientError: An error occurred (ValidationException) when calling the PutItem operation: One or more parameter values were invalid: Missing the key id in the item", "lambda_function_error", "unknown"},
+		// Lambda's validation of a function name is the integration URI's
+		{"a function name refused", id + `Execution failed due to configuration error: {"message":"1 validation error detected: Value 'arn:aws:lambda:us-east-1:123456789012:function:my orders' at 'functionName' failed to satisfy constraint"} ValidationException`, "unknown", "500"},
+	})
+}
