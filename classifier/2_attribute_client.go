@@ -94,7 +94,7 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 		return
 	}
 	if s.openLambda == "" || layer == LayerPerson || layer == LayerClient {
-		if bytes.HasPrefix(msg, []byte("Execution failed")) || bytes.HasPrefix(msg, []byte("Lambda execution failed")) || bytes.HasPrefix(msg, []byte("Lambda invocation failed")) {
+		if gatewayOpening(msg) {
 			s.st.execLines++
 			layer = LayerGateway
 		}
@@ -158,4 +158,25 @@ func (s *Session) noteShown(code int) {
 	if is5xx(code) {
 		s.st.shown5xx = mergeImplied(s.st.shown5xx, code)
 	}
+}
+
+// gatewayOpenings are the opening words of execution-log lines that only
+// API Gateway writes, so that a line pasted without its request id (the
+// console's test output, a copy from CloudWatch) is still the gateway's:
+// its failures, Lambda's answer to it, and the integration endpoint's
+// answer it logs ("Endpoint response body before transformations", where
+// an AWS service integration's errors show).
+var gatewayOpenings = [][]byte{
+	[]byte("Execution failed"), []byte("Lambda execution failed"), []byte("Lambda invocation failed"),
+	[]byte("Endpoint response body before transformations"),
+}
+
+// gatewayOpening reports whether msg opens with one of gatewayOpenings.
+func gatewayOpening(msg []byte) bool {
+	for _, p := range gatewayOpenings {
+		if bytes.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
 }

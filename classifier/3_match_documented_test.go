@@ -268,6 +268,12 @@ func TestDocumentedExecutionFailures(t *testing.T) {
 		{"illegal character in query", cfg("Illegal character in query at index 40: https://example.com/orders?id={id}"), "mapping_template_error", "500"},
 		{"stage variable left in the URI", cfg("Illegal character in authority at index 8: https://${stageVariables.backendHost}/orders"), "stage_variable_unresolved", "500"},
 		{"a function's own URI", "java.net.URISyntaxException: Illegal character in path at index 27: http://example.com/{id}", "lambda_function_error", "unknown"},
+		// the developer guide's binary payload conversions: a body that is
+		// not base64 where the content handling decodes it
+		{"base64", cfg("Unable to base64 decode the body."), "mapping_template_error", "500"},
+		// the console's test output: each line after its date, no request id
+		{"console test, path parameter", "Thu Apr 01 21:58:32 UTC 2021 : Execution failed due to configuration error: Illegal character in path at index 27: http://example.com/{proxy}\nThu Apr 01 21:58:32 UTC 2021 : Method completed with status: 500", "mapping_template_error", "500"},
+		{"console test, a service's answer", "Thu Apr 01 21:58:32 UTC 2021 : Endpoint response body before transformations: <ErrorResponse><Error><Type>Sender</Type><Code>MissingParameter</Code><Message>The request must contain the parameter MessageBody.</Message></Error></ErrorResponse>", "mapping_template_error", "unknown"},
 		// the developer guide's MOCK integration: the request template must
 		// set an integer statusCode
 		{"mock statusCode", cfg("Unable to parse statusCode. It should be an integer that is defined in the request template."), "mapping_template_error", "500"},

@@ -44,6 +44,10 @@ func invokeAPIRules() []ruleSpec {
 //     its brace (Java's URISyntaxException words, "in path", "in query" or
 //     "in authority at index N: <uri>"). That is the request mapping's
 //     fault; a ${stageVariables.x} left in the URI is the stage's.
+//   - "Unable to base64 decode the body": the integration's content
+//     handling (CONVERT_TO_BINARY) met a body that is not base64, a step
+//     of the same request or response transformation as its templates
+//     (the developer guide's binary payload conversions).
 //   - "Lambda invocation failed with status: N": Lambda refused the
 //     gateway's call, which the gateway always answers with its own 5xx
 //     (whatever N is: Lambda's status is not the client's).
@@ -57,6 +61,7 @@ func executionFailureRules() []ruleSpec {
 	return []ruleSpec{
 		{lit: "configuration error: illegal character in", cause: CauseMappingTemplateError, weight: wSpecific, unless: "stagevariables.", layers: notFunction},
 		{lit: "configuration error: illegal character in", re: `\$\{stagevariables\.`, cause: CauseStageVariableUnresolved, weight: 90, layers: notFunction},
+		{lit: "configuration error: unable to base64", re: `unable to base64 (?:de|en)code`, cause: CauseMappingTemplateError, weight: wSpecific, layers: notFunction},
 		{lit: "lambda invocation failed with status", implied: implied5xx, layers: gatewayLogged},
 		{lit: "authorizer error", implied: implied5xx, layers: gatewayLogged},
 	}
