@@ -41,10 +41,17 @@ func (s *Session) ReadFrom(r io.Reader) (int64, error) {
 }
 
 // readLines feeds each line to the session; a line longer than the buffer
-// is cut at maxLineBytes and the rest of it skipped.
+// is cut at maxLineBytes and the rest of it skipped, but for a string field
+// of test-invoke-method's output, which streams (streamField).
 func (s *Session) readLines(br *bufio.Reader) error {
 	for {
 		line, err := br.ReadSlice('\n')
+		if key, at, ok := s.streamedField(line, errors.Is(err, bufio.ErrBufferFull)); ok {
+			if err = s.streamField(br, key, line, at, err); err != nil {
+				return err
+			}
+			continue
+		}
 		if errors.Is(err, bufio.ErrBufferFull) {
 			s.addLine(line, srcAuto)
 			if err = skipRestOfLine(br); err != nil {
