@@ -48,6 +48,15 @@ func TestFunctionErrorObjectByWhereItWasPrinted(t *testing.T) {
 		// alone is what curl's "HTTP/1.1 200 OK" alone is
 		{"test-invoke-method 200 with the function's own error body", `{"status": 200, "body": "{\"error\": \"Task timed out after 6.01 seconds\"}", "latency": 37}`,
 			"unknown", "unknown"},
+		// an object with a status and a body alone is no test-invoke-method
+		// output (a function's own return value, a framework's response
+		// object): the TestInvokeMethod answer also has its latency and log
+		{"a bare status and body", `{"status": 403, "body": "{\"message\": \"not allowed\"}"}`,
+			"unknown", "unknown"},
+		{"a bare status and body with headers", `{"status": 403, "body": "not allowed", "headers": {"Content-Type": "text/plain"}}`,
+			"unknown", "unknown"},
+		{"a bare status and the function's error as body", `{"status": 200, "body": ` + strconv.Quote(errObject) + `}`,
+			"lambda_function_error", "unknown"},
 		// a status no HTTP answer has is no test-invoke-method output
 		{"test-invoke-method status out of range", `{"status": 99999, "body": "{}"}`,
 			"unknown", "unknown"},
