@@ -69,7 +69,8 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 		s.st.machine++
 		return
 	}
-	s.st.curlCode = bytes.Contains(msg, []byte("%{http_code}"))
+	// (%{response_code} is the same variable under its newer name)
+	s.st.curlCode = bytes.Contains(msg, []byte("%{http_code}")) || bytes.Contains(msg, []byte("%{response_code}"))
 	if layer != LayerFunction && execKindOf(msg) == execOther {
 		if code := s.clientStatus(s.low, layer); code != 0 {
 			s.noteShown(code)

@@ -60,6 +60,21 @@ func TestClientFormsJavaScript(t *testing.T) {
 		{"ws library", "Error: Unexpected server response: 502", LayerClient, "502"},
 		// Postman's test assertion (chai's "expected response to have status code")
 		{"postman assertion", "AssertionError: expected response to have status code 200 but got 502", LayerClient, "502"},
+		// Firefox's CORS refusals end with the status the browser got (dom/locales
+		// security.properties, the CORS*2 messages), "(null)" when none came
+		{"firefox cors with status", "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at " + apiURL + ". (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 502.", LayerClient, "502"},
+		{"firefox cors 403", "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at " + apiURL + ". (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 403.", LayerClient, "none"},
+		{"firefox cors without a response", "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at " + apiURL + ". (Reason: CORS request did not succeed). Status code: (null).", LayerClient, "unknown"},
+		// ofetch src/error.ts (Nuxt's $fetch): "[${method}] ${JSON.stringify(url)}: ${status} ${statusText}"
+		{"ofetch", "FetchError: [GET] \"" + apiURL + "\": 502 Bad Gateway", LayerClient, "502"},
+		{"ofetch over http/2", "FetchError: [POST] \"" + apiURL + "\": 504 ", LayerClient, "504"},
+		{"ofetch 403", "FetchError: [GET] \"" + apiURL + "\": 403 Forbidden", LayerClient, "none"},
+		// a response object with its statusText: a HAR entry's response (HAR 1.2,
+		// an HTTP/2 statusText is empty), jQuery's jqXHR as JSON.stringify prints it
+		{"har response", `{"status": 502, "statusText": "", "httpVersion": "http/2.0"}`, LayerClient, "502"},
+		{"jqxhr", `{"readyState":4,"responseText":"","status":504,"statusText":"error"}`, LayerClient, "504"},
+		{"jqxhr 403", `{"readyState":4,"status":403,"statusText":"error"}`, LayerClient, "none"},
+		{"angular error printed", "HttpErrorResponse {headers: HttpHeaders, status: 502, statusText: 'OK', url: '" + apiURL + "', ok: false}", LayerClient, "502"},
 	})
 }
 
@@ -79,6 +94,13 @@ func TestClientFormsPython(t *testing.T) {
 		{"aiohttp websocket handshake", "aiohttp.client_exceptions.WSServerHandshakeError: 502, message='Invalid response status', url=URL('wss://abc123.execute-api.us-east-1.amazonaws.com/prod')", LayerClient, "502"},
 		// httpie/core.py with --check-status: "HTTP {status} {reason}" as a warning
 		{"httpie", "http: warning: HTTP 502 Bad Gateway", LayerClient, "502"},
+		// tornado/httpclient.py HTTPClientError.__str__: "HTTP %d: %s"; its code 599
+		// means that no HTTP response came (a timeout, a closed connection)
+		{"tornado", "tornado.httpclient.HTTPClientError: HTTP 502: Bad Gateway", LayerClient, "502"},
+		{"tornado 403", "tornado.httpclient.HTTPClientError: HTTP 403: Forbidden", LayerClient, "none"},
+		{"tornado no response", "tornado.httpclient.HTTPClientError: HTTP 599: Timeout during request", LayerClient, "unknown"},
+		// pytest's rewritten assert on a requests Response
+		{"pytest where", "+  where 502 = <Response [502]>.status_code", LayerClient, "502"},
 	})
 }
 
@@ -101,6 +123,15 @@ func TestClientFormsJVMDotNetGo(t *testing.T) {
 		{"flurl", "Flurl.Http.FlurlHttpException: Call failed with status code 504 (Gateway Timeout): GET " + apiURL, LayerClient, "504"},
 		// coder/websocket dial.go: "expected handshake response status code %v but got %v"
 		{"go websocket dial", "failed to WebSocket dial: expected handshake response status code 101 but got 502", LayerClient, "502"},
+		// java.net.http HttpResponseImpl.toString: "(" + method + " " + uri + ") " + statusCode
+		{"java httpclient response", "(GET " + apiURL + ") 502", LayerClient, "502"},
+		{"java httpclient response with version", "(POST " + apiURL + ") 504 HTTP_2 Local port:  53124", LayerClient, "504"},
+		{"java httpclient response 403", "(GET " + apiURL + ") 403", LayerClient, "none"},
+		// resty's debug log
+		{"resty", "STATUS       : 502 Bad Gateway", LayerUnknown, "502"},
+		// PowerShell's list view of Invoke-WebRequest's response
+		{"powershell list view", "StatusCode        : 502", LayerUnknown, "502"},
+		{"powershell list view 403", "StatusCode        : 403", LayerUnknown, "none"},
 	})
 }
 
@@ -125,6 +156,17 @@ func TestClientFormsRubyPHPTools(t *testing.T) {
 		{"artillery", "http.codes.502: ................................................ 12", LayerClient, "502"},
 		// JMeter's View Results Tree sampler result
 		{"jmeter", "Response code: 504\nResponse message: Gateway Timeout", LayerUnknown, "504"},
+		// Laravel's Http\Client\RequestException::prepareMessage
+		{"laravel", "Illuminate\\Http\\Client\\RequestException: HTTP request returned status code 502", LayerClient, "502"},
+		{"laravel 403", "Illuminate\\Http\\Client\\RequestException: HTTP request returned status code 403", LayerClient, "none"},
+		// Symfony HttpClient's HttpExceptionTrait: "HTTP %s returned for \"%s\"."
+		{"symfony", "Symfony\\Component\\HttpClient\\Exception\\ServerException: HTTP/2 502 returned for \"" + apiURL + "\".", LayerPerson, "502"},
+		// Ruby Net::HTTPResponse#inspect
+		{"ruby response inspect", "#<Net::HTTPBadGateway 502 Bad Gateway readbody=true>", LayerPerson, "502"},
+		// vegeta's text report (reporters.go): codes sorted, the highest last
+		{"vegeta", "Status Codes  [code:count]             200:717  503:33", LayerClient, "503"},
+		{"vegeta with errors", "Status Codes  [code:count]  0:2  201:91127  500:8871", LayerClient, "500"},
+		{"vegeta 403", "Status Codes  [code:count]                      200:29000  403:1000", LayerClient, "none"},
 	})
 }
 
@@ -217,6 +259,12 @@ func TestClientFormsCauses(t *testing.T) {
 		// and the execution log in one JSON string
 		{"test-invoke-method", "{\n    \"status\": 502,\n    \"body\": \"{\\\"message\\\": \\\"Internal server error\\\"}\",\n    \"log\": \"Execution log for request 5c7e\\nTue Mar 12 10:15:01 UTC 2024 : Execution failed due to configuration error: Malformed Lambda proxy response\\nTue Mar 12 10:15:01 UTC 2024 : Method completed with status: 502\\n\",\n    \"latency\": 48\n}", "lambda_malformed_proxy_response", "502"},
 		{"test-invoke-method permission", "{\n    \"status\": 500,\n    \"log\": \"Execution log for request 5c7e\\nTue Mar 12 10:15:01 UTC 2024 : Execution failed due to configuration error: Invalid permissions on Lambda function\\nTue Mar 12 10:15:01 UTC 2024 : Method completed with status: 500\\n\"\n}", "lambda_invoke_permission", "500"},
+		// a test's assertion above a test runner's frames (mocha under Cypress, Jest,
+		// unittest) is the test's, a client of the API; the same assertion above
+		// frames under /var/task is the function's own
+		{"cypress assertion trace", "AssertionError: expected 502 to equal 200\n    at Context.eval (webpack:///./cypress/e2e/items.cy.js:12:34)\n    at Context.<anonymous> (cypress/e2e/items.cy.js:12:34)", "unknown", "502"},
+		{"jest assertion trace", "expect(received).toBe(expected) // Object.is equality\n\nExpected: 200\nReceived: 502\n\n    at Object.<anonymous> (test/items.test.js:14:27)", "unknown", "502"},
+		{"an assertion in the function", "AssertionError: expected 502 to equal 200\n    at Runtime.handler (/var/task/index.js:12:34)", "lambda_function_error", "unknown"},
 		// the AWS CLI calling the Invoke API itself, throttled
 		{"cli invoke throttled", "An error occurred (TooManyRequestsException) when calling the Invoke operation (reached max retries: 4): Rate Exceeded.", "lambda_throttled", "unknown"},
 	})

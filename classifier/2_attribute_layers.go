@@ -61,6 +61,9 @@ var clientMarks = regexp.MustCompile(`^(?:[<>] |\$ ?curl |curl |wscat |error: un
 	`|\s(?:get|post|put|delete|patch|options|head) https?://\S+ (?:net::\S+ )?[1-5]\d\d \(|^(?:xhr|fetch) (?:get|post|put|delete|patch|options|head) https?://` +
 	`|expected response to have status code|httpx\.httpstatuserror|aiohttp\.client_exceptions|^http: (?:warning|error): ` +
 	`|retrofit2\.httpexception|^feign\.feignexception|flurlhttpexception|handshake response status code` +
+	// curl's --fail message as -v prints it, after "* ", and REST Assured's
+	// failed expectations (the status it got follows)
+	`|^the requested url returned error: [1-5]\d\d|assertionerror: \d+ expectations? failed\.` +
 	`|net::http[a-z]*(?:error|exception)|faraday::[a-z]+|guzzlehttp\\exception|resulted in a \x60[1-5]\d\d|^curl: \(\d+\)|^websocat: ` +
 	// Angular's HttpErrorResponse, Dart's Dio, Ktor, Apache HttpClient,
 	// OkHttp's and websocket-client's refused handshakes, PowerShell, wget,
@@ -72,6 +75,10 @@ var clientMarks = regexp.MustCompile(`^(?:[<>] |\$ ?curl |curl |wscat |error: un
 	// the browsers' words for a fetch that got no response at all (Chrome,
 	// Firefox, Safari): the client's exception, not a function's
 	`|typeerror: (?:failed to fetch|networkerror when attempting to fetch resource|load failed)` +
+	// Firefox's CORS refusals, which end with the status it got ("...
+	// (Reason: CORS header 'Access-Control-Allow-Origin' missing). Status
+	// code: 502.")
+	`|^cross-origin request blocked: ` +
 	// Chrome's headers pane, .NET's and Java-WebSocket's refused
 	// handshakes, urllib3's retries on a status
 	`|^status code:\s*[1-5]\d\d|when status code '101' was expected` +
@@ -143,7 +150,7 @@ func attribute(low []byte) Layer {
 		return LayerClient
 	case functionOpens.Match(low):
 		return LayerFunction
-	case clientMarks.Match(low) || isWebSocketClientLine(low):
+	case clientMarks.Match(low) || isWebSocketClientLine(low) || isHarnessLine(low):
 		return LayerClient
 	case functionMarks.Match(low):
 		return LayerFunction

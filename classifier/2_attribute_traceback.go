@@ -83,7 +83,7 @@ func traceKindOf(low []byte) traceKind {
 	case 'a':
 		return atFrameKind(low)
 	case 'f':
-		if pythonFrame.Match(low) {
+		if pythonFrame.Match(low) && !isTestRunnerFrame(low) {
 			return pyFrame
 		}
 	case 't':
@@ -123,9 +123,9 @@ func atFrameKind(low []byte) traceKind {
 	switch {
 	case m == nil:
 		return notTrace
-	case m[2] >= 0 && (browserFrame.Match(low[m[2]:m[3]]) || isWebSocketClientFrame(low[m[2]:m[3]])):
+	case m[2] >= 0 && (browserFrame.Match(low[m[2]:m[3]]) || isWebSocketClientFrame(low[m[2]:m[3]]) || isTestRunnerFrame(low[m[2]:m[3]])):
 		return notTrace
-	case m[2] < 0 && browserFrame.Match(low[len("at "):]):
+	case m[2] < 0 && (browserFrame.Match(low[len("at "):]) || isTestRunnerFrame(low[len("at "):])):
 		return notTrace
 	case m[4] >= 0:
 		return nodeProps

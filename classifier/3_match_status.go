@@ -18,9 +18,15 @@ var statusPhrases = append([]*regexp.Regexp{
 	regexp.MustCompile(`(?:^|[^\w.])http/\d(?:\.\d)? ([1-5]\d\d)\b`),
 	regexp.MustCompile(`unexpected server response:? \(?([1-5]\d\d)\b`),
 	regexp.MustCompile(`\bstatus(?: code)?(?: of| is| was|:|=| -)? ?["\x60']?([1-5]\d\d)\b`),
+	// the same with a colon after the verb ("status code was: 502", as
+	// Karate and many scripts print it), a 4xx or 5xx only: "Status code
+	// was: 127" is also how a process's exit is reported
+	regexp.MustCompile(`\bstatus(?: code)? (?:was|is): ?["\x60']?([45]\d\d)\b`),
 	regexp.MustCompile(`\b(?:server|http|client|aws http) error:? [(\x60'"]?([45]\d\d)\b`),
 	regexp.MustCompile(`\b(?:errors?|erros?|code|código|http|status code)[ :]+[\x60'"]?([45]\d\d)\b`),
-	regexp.MustCompile(`\b([1-5]\d\d)[\x60'"]? \(?(?:internal server error|internal errors?|bad gateway|service unavailable|gateway time-?out|forbidden|unauthorized|not found|gone|too many requests|bad request|ok)\b`),
+	// (the code and its reason phrase joined by a colon too: Cypress's
+	// "> 502: Bad Gateway" of a cy.request() that failed on its status)
+	regexp.MustCompile(`\b([1-5]\d\d)[\x60'"]?:? \(?(?:internal server error|internal errors?|bad gateway|service unavailable|gateway time-?out|forbidden|unauthorized|not found|gone|too many requests|bad request|ok)\b`),
 	// the code before the error type an AWS SDK names ("410 GoneException",
 	// "429 TooManyRequestsException")
 	regexp.MustCompile(`\b([45]\d\d)[\x60'"]? \(?(?:gone|forbidden|unauthorized|notfound|badrequest|toomanyrequests|limitexceeded|payloadtoolarge|conflict)exception\b`),
@@ -83,8 +89,20 @@ var clientStatusForms = []string{
 	`^response\{protocol=[^,]*, code=([1-5]\d\d)\b`,        // OkHttp's Response printed
 	`^http\.codes\.([1-5]\d\d)\b`,                          // Artillery's counters
 	`^\s*\[([1-5]\d\d)\]\s+\d+ responses`,                  // hey's status distribution
-	`^<response \[([1-5]\d\d)\b`,                           // Python requests' and httpx's Response printed
+	`<response \[([1-5]\d\d)\b`,                            // Python requests' and httpx's Response printed (pytest's "where 502 = <Response [502]>.status_code" too)
 	`response status code was unacceptable: ([1-5]\d\d)\b`, // Alamofire
+	// Java's java.net.http HttpResponse printed: "(GET https://...) 502"
+	`^\((?:get|post|put|delete|patch|head|options) https?://\S+\) ([1-5]\d\d)\b`,
+	// ofetch's FetchError (Nuxt's $fetch): "[GET] \"https://...\": 502 Bad Gateway"
+	`\[(?:get|post|put|delete|patch|head|options)\] "[^"]*": ([1-5]\d\d)\b`,
+	// Laravel's HTTP client RequestException: "HTTP request returned status code 502"
+	`http request returned status code ([1-5]\d\d)\b`,
+	// Tornado's HTTPClientError: "HTTP 502: Bad Gateway"
+	`httpclienterror: http ([1-5]\d\d): `,
+	// a response object with its status text beside the code: a HAR
+	// entry's response, jQuery's jqXHR and Angular's HttpErrorResponse as
+	// JSON.stringify or the console prints them
+	`"?status"?\s*:\s*"?([1-5]\d\d)\b[^{}]{0,80}\bstatustext\b`,
 }
 
 // dotNetResponse is .NET's HttpResponseMessage printed ("StatusCode: 502,
@@ -106,11 +124,13 @@ func compileAll(patterns []string) []*regexp.Regexp {
 // gateway ("Lambda execution failed with status 200"), the backend's
 // answer to the gateway ("Received response. Status: 200", "Endpoint
 // Response Status Code: 200" of a failed output mapping), a process's exit
-// status ("Runtime exited with error: exit status 137"), or a metric name.
+// status ("Runtime exited with error: exit status 137"), a metric name, or
+// Tornado's code 599, which its HTTP client uses when no HTTP response
+// came ("HTTP 599: Timeout during request").
 // Each context takes its code with it: what is cut must leave no "http"
 // before a bare code ("httpStatusCode: 403" of an AWS SDK for JavaScript
 // error's $metadata, the function's own call, is not "http 403").
-var notClientStatus = regexp.MustCompile(`; status code: \d{3}; error code|exit (?:status|code):? \d+|"statuscode"\s*:\s*\d*|\w*statuscode:\s*\d*|\dxxerror|(?:execution|invocation) failed with status:? \d{3}|received response\. status: \d{3}|endpoint response status code: \d{3}|integration ?status:? \d{3}`)
+var notClientStatus = regexp.MustCompile(`; status code: \d{3}; error code|exit (?:status|code):? \d+|"statuscode"\s*:\s*\d*|\w*statuscode:\s*\d*|\dxxerror|(?:execution|invocation) failed with status:? \d{3}|received response\. status: \d{3}|endpoint response status code: \d{3}|integration ?status:? \d{3}|\bhttp 599: `)
 
 // sdkResponseError is the AWS SDK for Go's wording of the status the
 // client got ("https response error StatusCode: 502, RequestID: ..."), and
@@ -211,10 +231,10 @@ func statusShown(low []byte) int {
 	if notClientStatus.Match(low) {
 		low = notClientStatus.ReplaceAll(low, nil)
 	}
-	low = dropExpected(low)
-	best := 0
+	low = dropExpected(dropCheckNames(low))
+	best := jmeterReceived(low) // its code may be split by diff marks: no three digits in a row
 	if code {
-		best = codeShown(low)
+		best = mergeImplied(best, mergeImplied(codeShown(low), harnessStatus(low)))
 	}
 	if is5xx(best) && best != implied5xx {
 		return best

@@ -84,6 +84,89 @@ func TestShown5xxInClientsAndPages(t *testing.T) {
 	})
 }
 
+// TestShown5xxInTestRunnersAndLoadTools: the status a test's assertion or
+// a load generator reports, as each prints it. An assertion names the code
+// that came and the code wanted: only the first is read.
+func TestShown5xxInTestRunnersAndLoadTools(t *testing.T) {
+	checkShown(t, 502, []shownForm{
+		// chai: "expected #{this} to equal #{exp}"
+		{"chai", "AssertionError: expected 502 to equal 200"},
+		{"chai deep", "AssertionError: expected 502 to deeply equal 200"},
+		// Jest's and Playwright's matcher output
+		{"jest", "expect(received).toBe(expected) // Object.is equality\n\nExpected: 200\nReceived: 502"},
+		{"jest property", "Expected path: \"status\"\n\nExpected value: 200\nReceived value: 502"},
+		// Node's assert.strictEqual(actual, expected)
+		{"node assert", "AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:\n\n502 !== 200\n"},
+		// Python's unittest assertEqual and pytest's rewritten assert
+		{"unittest", "AssertionError: 502 != 200"},
+		{"pytest", "E       assert 502 == 200\nE        +  where 502 = <Response [502]>.status_code"},
+		// testify's Equal (assertions.go: "expected: %s\nactual  : %s") and xUnit's Assert.Equal
+		{"testify", "Error:      \tNot equal: \n\t            \texpected: 200\n\t            \tactual  : 502"},
+		{"xunit", "Assert.Equal() Failure\nExpected: 200\nActual:   502"},
+		// JUnit 5 assertEquals, AssertJ, REST Assured's status expectation
+		{"junit", "org.opentest4j.AssertionFailedError: expected: <200> but was: <502>"},
+		{"assertj", "expected: 200\n but was: 502"},
+		{"rest assured", "java.lang.AssertionError: 1 expectation failed.\nExpected status code <200> but was <502>."},
+		// supertest lib/test.js _assertStatus
+		{"supertest", "Error: expected 200 \"OK\", got 502 \"Bad Gateway\""},
+		// Karate's status match
+		{"karate", "status code was: 502, expected: 200, response time in milliseconds: 29014, url: https://abc123.execute-api.us-east-1.amazonaws.com/prod/items"},
+		// Cypress's cy.request() failing on its status (the "> " of its message is a quote's)
+		{"cypress", "CypressError: `cy.request()` failed on:\n\nhttps://abc123.execute-api.us-east-1.amazonaws.com/prod/items\n\nThe response we received from your web server was:\n\n  > 502: Bad Gateway"},
+		// JMeter's Response Assertion: the received code, its differing characters in [[[ ]]]
+		{"jmeter assertion", "Test failed: code expected to equal /\n\n****** received  : [[[502]]]\n\n****** comparison: [[[200]]]\n\n/"},
+		// Locust's failure table: the requests exception of the failed request
+		{"locust", "POST /items: HTTPError('502 Server Error: Bad Gateway for url: /items')"},
+		// curl -v with --fail: the message after "* "
+		{"curl -v --fail", "* The requested URL returned error: 502"},
+	})
+	checkShown(t, 500, []shownForm{
+		// JMeter marks the characters of 500 that differ from 200
+		{"jmeter assertion, partial diff", "****** received  : [[[5]]]00\n\n****** comparison: [[[2]]]00"},
+		{"cypress 500", "> 500: Internal Server Error"},
+	})
+	checkShown(t, 504, []shownForm{
+		{"curl -w response_code", "$ curl -s -o /dev/null -w '%{response_code}\\n' https://abc123.execute-api.us-east-1.amazonaws.com/prod/items\n504"},
+	})
+}
+
+// TestNoStatusInTestsAndLoadSummaries: a test's or a load run's numbers
+// that are no status the client got: the code an assertion wanted, a check
+// named after the status it wants (k6's "✗ status is 200" failed: the code
+// was another), a count, a latency, an exit code.
+func TestNoStatusInTestsAndLoadSummaries(t *testing.T) {
+	checkShown(t, 0, []shownForm{
+		{"jest expected", "Expected: 500"},
+		{"jmeter comparison", "****** comparison: [[[502]]]"},
+		{"k6 check failed", "✗ status is 200"},
+		{"k6 check passed", "✓ is status 200"},
+		{"k6 check of the docs", "✗ response code was 200"},
+		{"k6 latency", "http_req_duration..............: avg=502.1ms min=120ms med=499ms max=1.2s"},
+		{"k6 failure rate", "http_req_failed................: 10.00% ✓ 10       ✗ 90"},
+		{"postman test name", `pm.test("Status code is 200", function () { pm.response.to.have.status(200); });`},
+		{"ab count", "Complete requests:      500"},
+		{"ab non-2xx", "Non-2xx responses:      12"},
+		{"ab time per request", "Time per request:       502.123 [ms] (mean)"},
+		{"wrk latency", "Latency   502.12ms  120.33ms   1.20s    68.00%"},
+		{"wrk non-2xx", "Non-2xx or 3xx responses: 12"},
+		{"a process's exit", "Service /usr/bin/chromedriver unexpectedly exited. Status code was: 127"},
+		{"tornado without a response", "tornado.httpclient.HTTPClientError: HTTP 599: Timeout during request"},
+		// an assertion's order is the test writer's: an expected 5xx put first is not read
+		{"unittest expected first", "AssertionError: 200 != 502"},
+	})
+	checkStatuses(t, []statusCase{
+		// a failed check is no all-clear: its 200 is the status wanted
+		{"k6 check failing", "I ran the k6 script and the check 'status is 200' fails for 10% of requests", "unknown"},
+		{"k6 summary", "     ✗ status is 200\n      ↳  90% — ✓ 90 / ✗ 10\n\n     checks.........................: 90.00% ✓ 90       ✗ 10", "unknown"},
+		{"a 4xx the assertion got", "AssertionError: expected 403 to equal 200", "none"},
+		{"rest assured 404", "java.lang.AssertionError: 1 expectation failed.\nExpected status code <200> but was <404>.", "none"},
+		// unittest's assertion under a test file's frame is read too
+		{"unittest trace", "Traceback (most recent call last):\n  File \"/home/ci/app/tests/test_items.py\", line 12, in test_list\n    self.assertEqual(r.status_code, 200)\nAssertionError: 502 != 200", "502"},
+		// a check's name does not hide the 5xx its run shows
+		{"k6 check beside a 502", "✗ status is 200\nWARN[0030] Request Failed  error=\"status 502\"", "502"},
+	})
+}
+
 // TestShown5xxInOtherLanguages: the sentence of AWS's article on 502s
 // from REST APIs with Lambda proxy integration in each edition (en, ja,
 // zh-TW, zh-CN, pt-BR, ko, es, de, fr), and people's own ways.

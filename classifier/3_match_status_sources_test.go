@@ -36,6 +36,20 @@ func TestStatusWhereverItShows(t *testing.T) {
 		{"pt-BR verb", "A API retorna 502 para todas as chamadas", "502"},
 		{"ja reason phrase", "内部サーバーエラーが返されます。", "500"},
 		{"pt-BR reason phrase", "O API Gateway retorna tempo limite do gateway.", "504"},
+		// HTTP/2's status pseudo-header, as Chrome's raw response headers show it
+		{"http/2 pseudo-header", ":status: 502", "502"},
+		// a fetch Response printed in Chrome's console, and the thrown errors of
+		// MDN's fetch examples ("HTTP error! status: ...", "Response status: ...")
+		{"fetch response printed", "Response {type: 'cors', url: 'https://x.execute-api.us-east-1.amazonaws.com/prod/a', redirected: false, status: 502, ok: false, …}", "502"},
+		{"mdn fetch example", "Error: HTTP error! status: 502", "502"},
+		{"mdn fetch example, newer", "Error: Response status: 504", "504"},
+		// Go's *http.Response printed with %+v, Rust reqwest's Response with {:?},
+		// Foundation's NSHTTPURLResponse description
+		{"go response printed", "&{Status:502 Bad Gateway StatusCode:502 Proto:HTTP/2.0 ProtoMajor:2 ProtoMinor:0}", "502"},
+		{"reqwest response printed", "Response { url: \"https://x.execute-api.us-east-1.amazonaws.com/prod/a\", status: 503, headers: {} }", "503"},
+		{"nshttpurlresponse", "<NSHTTPURLResponse: 0x600000c3c0a0> { URL: https://x.execute-api.us-east-1.amazonaws.com/prod/a } { Status Code: 504, Headers {", "504"},
+		// a HAR export's entry, pretty-printed (HTTP/2: the status text is empty)
+		{"har entry", "{\n  \"response\": {\n    \"status\": 502,\n    \"statusText\": \"\",\n    \"httpVersion\": \"http/2.0\"\n  }\n}", "502"},
 	})
 }
 
@@ -49,6 +63,10 @@ func TestNotTheClientsStatus(t *testing.T) {
 		{"a 4xx reason phrase", "When I hit the route it is returning \"method not allowed\"", "none"},
 		{"a size", "The API failed after we uploaded a 500 MB file.", "unknown"},
 		{"a duration", "The failing call took 502 ms.", "unknown"},
+		// Angular's HttpErrorResponse when no response came (status 0)
+		{"angular without a response", "Http failure response for https://x.execute-api.us-east-1.amazonaws.com/prod/a: 0 Unknown Error", "unknown"},
+		// Safari's URLSession error: -1001 is a timeout, no status
+		{"urlsession timeout", "Error Domain=NSURLErrorDomain Code=-1001 \"The request timed out.\"", "unknown"},
 		{"a body the function built under a status line", "HTTP/2 502\n\n{\"message\":\"Gateway timeout\"}", "502"},
 		{"a person's code, then the status line and body", "Any exception returns a 502 Gateway Timeout.\nHTTP/2 502\n{\"message\":\"Gateway timeout\"}", "502"},
 		{"endpoint response status code", "Tue Mar 12 10:15:02 UTC 2024 : Execution failed due to configuration error: No match for output mapping and no default output mapping configured. Endpoint Response Status Code: 200\n" +
