@@ -301,3 +301,20 @@ func TestDocumentedExecutionFailures(t *testing.T) {
 		{"endpoint request id", id + "AWS Integration Endpoint RequestId : 0b59a014-da05-49a0-98c3-fe2ac06de4fd", "unknown", "unknown"},
 	})
 }
+
+// A custom domain that requires mutual TLS refuses a client certificate it
+// cannot trust with a 403, in the execution log's words (the
+// knowledge-center article on mutual TLS 403 errors, its English and
+// Chinese editions): the caller's certificate, no backend's TLS.
+func TestDocumentedMutualTLSRefusals(t *testing.T) {
+	const id = "(6c6d6e6f-0000-4000-8000-00000000abcd) "
+	checkWordings(t, []wording{
+		{"issuer", id + "Access denied. Reason: Could not find issuer for certificate", "not_5xx", "none"},
+		{"signature algorithm", id + "Access denied. Reason: Client cert using an insecure Signature Algorithm", "not_5xx", "none"},
+		{"self signed", id + "Access denied. Reason: self signed certificate", "not_5xx", "none"},
+		{"self signed, no space", id + "Access denied.Reason: self signed certificate", "not_5xx", "none"},
+		{"with the client's 403", id + "Access denied. Reason: self signed certificate\nHTTP/1.1 403 Forbidden\n{\"message\":\"Forbidden\"}", "not_5xx", "none"},
+		// a backend's self-signed certificate is still the integration's TLS
+		{"a backend's certificate", id + "Execution failed due to configuration error: self signed certificate in certificate chain\n" + id + "Method completed with status: 500", "backend_tls_error", "500"},
+	})
+}

@@ -378,7 +378,10 @@ func backendRules() []ruleSpec {
 		// (not a client's: curl's "no alternative certificate subject name
 		// matches target host name" is the API's own domain)
 		{lit: "certificate subject", cause: CauseBackendTLSError, weight: 85, layers: gatewayLogs},
-		{lit: "certificate", re: `certificate (has )?(expired|verify failed|is not trusted|not trusted|unknown|is invalid)|self[- ]signed certificate|unable to get local issuer certificate|doesn'?t match (any of )?the subject|certificate_unknown`, cause: CauseBackendTLSError, weight: wSpecific, layers: gatewayLogs},
+		// (not a custom domain's mutual TLS refusing the client's certificate,
+		// "Access denied. Reason: self signed certificate": a 403, which
+		// mutualTLSRules read)
+		{lit: "certificate", re: `certificate (has )?(expired|verify failed|is not trusted|not trusted|unknown|is invalid)|self[- ]signed certificate|unable to get local issuer certificate|doesn'?t match (any of )?the subject|certificate_unknown`, cause: CauseBackendTLSError, weight: wSpecific, unless: "access denied.", layers: gatewayLogs},
 		{lit: "network error communicating with endpoint", cause: CauseBackendConnectionError, weight: wStrong},
 		// the API_CONFIGURATION_ERROR gateway response, a 500 (not the 504 of
 		// a backend the gateway could not reach)

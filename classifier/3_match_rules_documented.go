@@ -9,7 +9,7 @@ package classifier
 // the JSON log format's and Telemetry API's platform events.
 func documentedRules() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{invokeAPIRules(), executionFailureRules(), serviceIntegrationRules(), gatewayRefusalRules(), platformEventRules(), translatedTimeoutRules(), configurationErrorWords()} {
+	for _, part := range [][]ruleSpec{invokeAPIRules(), executionFailureRules(), serviceIntegrationRules(), gatewayRefusalRules(), mutualTLSRules(), platformEventRules(), translatedTimeoutRules(), configurationErrorWords()} {
 		all = append(all, part...)
 	}
 	return all
@@ -100,6 +100,18 @@ func gatewayRefusalRules() []ruleSpec {
 		refused(`resource_not_found`, 404),
 		refused(`request_too_large`, 413),
 		refused(`unsupported_media_type`, 415),
+	}
+}
+
+// mutualTLSRules: a custom domain that requires mutual TLS refusing the
+// client's certificate, which the REST execution log words "Access denied.
+// Reason: Could not find issuer for certificate", "... Client cert using an
+// insecure Signature Algorithm" or "... self signed certificate" (the
+// knowledge-center article on mutual TLS 403 errors). The client gets 403,
+// and the certificate is the caller's, not a backend's.
+func mutualTLSRules() []ruleSpec {
+	return []ruleSpec{
+		{lit: "access denied.", re: `access denied\.\s?reason:`, cause: CauseNot5xx, weight: wWeak, implied: 403},
 	}
 }
 
