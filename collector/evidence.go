@@ -22,6 +22,13 @@ type Evidence struct {
 	// Truncated is set when the log query hit its row limit, so older
 	// failing requests of the window may be missing.
 	Truncated bool
+	// Incomplete names the reads that failed ("metrics", "logs"): throttled
+	// past the retries, an AWS error, a query that outlived
+	// logs.query_timeout. What was read is classified all the same, but the
+	// answer rests on part of the evidence and a later read may give the
+	// rest. A stage without any log group is complete without logs: there
+	// is nothing more to read.
+	Incomplete []string
 	// Routes are the methods or routes that answered 5xx over the window,
 	// most first, at most 10; empty without detailed metrics.
 	Routes []stage.RouteFigures
@@ -32,13 +39,20 @@ type Evidence struct {
 	Scope stage.EvidenceScope
 }
 
+// The reads an Evidence names as Incomplete.
+const (
+	IncompleteMetrics = "metrics"
+	IncompleteLogs    = "logs"
+)
+
 // Evidence pulls the evidence of a tripped stage over [start, end),
 // widened by Logs.Lookback before start: the extra metrics (counts,
 // Latency and IntegrationLatency maxima, the functions' Errors, Throttles
 // and Duration, and with detailed metrics the 5xx and requests per method
 // or route) and one Logs Insights query over the stage's execution,
 // access and function log groups. Metric failures are logged and leave
-// the Context's metrics at zero; a log failure is returned.
+// the Context's metrics at zero; a log failure is returned. Either marks
+// the Evidence Incomplete.
 func (c *Collector) Evidence(ctx context.Context, st Stage, start, end time.Time) (*Evidence, error) {
 	r := c.regionOf(st)
 	if r == nil {
@@ -50,12 +64,14 @@ func (c *Collector) Evidence(ctx context.Context, st Stage, start, end time.Time
 	q := c.startEvidenceQuery(ctx, r, st, ev.LogGroups, start, end)
 	if err := c.evidenceMetrics(ctx, r, st, start, end, ev); err != nil {
 		c.log.Warn("evidence metrics failed", "stage", st.Key, "err", err)
+		ev.Incomplete = append(ev.Incomplete, IncompleteMetrics)
 	}
 	if len(ev.LogGroups) == 0 {
 		return ev, errNoLogGroups
 	}
 	events, err := c.evidenceLogs(ctx, r, q, start, end, ev)
 	if err != nil {
+		ev.Incomplete = append(ev.Incomplete, IncompleteLogs)
 		return ev, fmt.Errorf("stage %s: %w", st.Key, err)
 	}
 	ev.Events = selectEvidence(events, c.opts.Logs.MaxRequests)

@@ -23,18 +23,16 @@ type pulled struct {
 	dg  diagnosed
 }
 
-// startDiagnoses starts pulling the evidence of every tripped stage that
-// needs a diagnosis, in parallel, bounded by EvidenceConcurrency. Which
-// stages need one, and from when their evidence is read, are decided from
-// their incidents as the poll found them, before the poll's results are
-// observed: a stage reopened by its own trip is a stage to diagnose.
+// startDiagnoses starts pulling the evidence of every stage that needs a
+// diagnosis (see evidenceStart), in parallel, bounded by
+// EvidenceConcurrency. Which stages need one, and from when their evidence
+// is read, are decided from their incidents as the poll found them, before
+// the poll's results are observed: a stage reopened by its own trip is a
+// stage to diagnose.
 func (d *Daemon) startDiagnoses(ctx context.Context, res *collector.PollResult) *pulls {
 	var due []collector.StageResult
 	var starts []time.Time
 	for _, sr := range res.Stages {
-		if !sr.Tripped {
-			continue
-		}
 		if start, ok := d.evidenceStart(sr); ok {
 			due, starts = append(due, sr), append(starts, start)
 		}
@@ -56,8 +54,9 @@ func (d *Daemon) startDiagnoses(ctx context.Context, res *collector.PollResult) 
 
 // collect receives, by stage key, the diagnoses of the pulls that end
 // before wait has passed on the daemon's clock (every pull when wait is
-// negative, none when it is zero) or ctx ends, and records them as the
-// stages' last diagnosis.
+// negative, none when it is zero) or ctx ends, and records those read in
+// full as the stages' last diagnosis: one from part of the evidence does
+// not put off the next read.
 func (d *Daemon) collect(ctx context.Context, p *pulls, wait time.Duration) map[string]diagnosed {
 	m := map[string]diagnosed{}
 	if p.pending == 0 || wait == 0 {
@@ -78,6 +77,8 @@ func (d *Daemon) collect(ctx context.Context, p *pulls, wait time.Duration) map[
 		}
 		if r.dg.diag != nil {
 			m[r.key] = r.dg
+		}
+		if r.dg.diag != nil && !r.dg.incomplete {
 			d.markDiagnosed(r.key)
 		}
 	}

@@ -117,6 +117,9 @@ type diagnosed struct {
 	routes    []stage.RouteFigures
 	logGroups []string
 	scope     stage.EvidenceScope
+	// incomplete is set when a read of the evidence failed: the diagnosis
+	// rests on part of it, and the evidence is read again next poll.
+	incomplete bool
 }
 
 func (d *Daemon) markDiagnosed(key string) {
@@ -128,6 +131,8 @@ func (d *Daemon) markDiagnosed(key string) {
 // diagnose pulls one stage's evidence from start and classifies it.
 // Without evidence (logs unreadable, logging off) the classifier still
 // answers from the metric context, and says which evidence was missing.
+// A read that failed (the collector names it) makes the diagnosis one of
+// incomplete evidence: the incident is marked so, and read again.
 func (d *Daemon) diagnose(ctx context.Context, sr collector.StageResult, start time.Time) diagnosed {
 	ev, err := d.opts.Collector.Evidence(ctx, sr.Stage, start, evidenceEnd(sr, d.opts.Clock.Now()))
 	if ctx.Err() != nil {
@@ -140,32 +145,44 @@ func (d *Daemon) diagnose(ctx context.Context, sr collector.StageResult, start t
 	}
 	d.metrics.classifyTotal.WithLabelValues(result).Inc()
 	diag := classifyEvidence(sr, ev, d.opts.Lang)
-	d.log.Info("diagnosed", "stage", sr.Stage.Key, "status", diag.Status, "cause", diag.Cause, "confidence", diag.Confidence)
-	dg := diagnosed{diag: &diag, figures: stageContext(sr, ev)}
+	dg := diagnosed{diag: &diag, figures: stageContext(sr, ev), incomplete: ev == nil || len(ev.Incomplete) > 0}
 	if ev != nil {
 		dg.routes, dg.logGroups, dg.scope = ev.Routes, ev.LogGroups, ev.Scope
 	}
+	d.log.Info("diagnosed", "stage", sr.Stage.Key, "status", diag.Status, "cause", diag.Cause, "confidence", diag.Confidence,
+		"evidence_incomplete", dg.incomplete)
 	return dg
 }
 
-// evidenceStart says whether a tripped stage needs a diagnosis in this
-// poll and where its evidence begins, from one look at its incident. A
+// evidenceStart says whether a stage needs a diagnosis in this poll and
+// where its evidence begins, from one look at its incident. A tripped
 // stage without an open incident needs one now, from the poll window's
-// start. An open incident is re-diagnosed every RediagnoseEvery polls, on
-// what came since the last diagnosis and no further back than its
-// opening: it is the current cause that can have changed, and Logs
-// Insights bills every byte scanned again.
+// start. An open incident is re-diagnosed every RediagnoseEvery polls
+// (counted from its last diagnosis read in full) while it trips, on what
+// came since the last diagnosis and no further back than its opening: it
+// is the current cause that can have changed, and Logs Insights bills
+// every byte scanned again. An open incident diagnosed from incomplete
+// evidence is read again at every poll until it is resolved or read in
+// full, tripping or not, from the window that opened it (no further back
+// than a re-diagnosis reads): an AWS outage delays its diagnosis, never
+// leaves it on part of the evidence.
 func (d *Daemon) evidenceStart(sr collector.StageResult) (time.Time, bool) {
 	start := sr.WindowStart
 	inc, open := d.opts.Incidents.Lookup(sr.Stage.Key) // open incidents only
-	if !open {
-		return start, true
+	since := sr.WindowEnd.Add(-time.Duration(d.opts.RediagnoseEvery) * d.opts.Interval)
+	switch {
+	case !open:
+		return start, sr.Tripped
+	case inc.Info.EvidenceIncomplete:
+		opening := start.Add(-d.opts.Clock.Now().Sub(inc.Info.OpenedAt))
+		return minTime(start, maxTime(opening, since)), !sr.Clear
+	case !sr.Tripped:
+		return start, false
 	}
 	d.mu.Lock()
 	last, seen := d.diagnosed[sr.Stage.Key]
 	due := !seen || d.polls-last >= d.opts.RediagnoseEvery
 	d.mu.Unlock()
-	since := sr.WindowEnd.Add(-time.Duration(d.opts.RediagnoseEvery) * d.opts.Interval)
 	return minTime(start, maxTime(inc.Info.OpenedAt, since)), due
 }
 
@@ -199,6 +216,7 @@ func observation(sr collector.StageResult, dg diagnosed) incident.Observation {
 		Identity: sr.Stage.Identity, Figures: sr.Figures,
 		Tripped: sr.Tripped, Clear: sr.Clear,
 		Diagnosis: dg.diag, Scope: dg.scope, Routes: dg.routes, LogGroups: dg.logGroups,
+		EvidenceIncomplete: dg.incomplete,
 	}
 }
 

@@ -84,7 +84,7 @@ func openNew(obs Observation, now time.Time) decision {
 	inc.Info.Diagnosis.APIType = obs.APIType
 	applyFigures(inc, obs, now)
 	if obs.Diagnosis != nil {
-		inc.Info.Diagnosis, inc.Info.Scope = cloneDiagnosis(*obs.Diagnosis), obs.Scope
+		keepDiagnosis(inc, *obs.Diagnosis, obs)
 	} else {
 		inc.Info.Diagnosing = true
 		inc.Info.Diagnosis.Status, inc.Info.Diagnosis.Cause = classifier.StatusUnknown, classifier.CauseUnknown
@@ -102,14 +102,16 @@ func reopen(prev *Incident, obs Observation, now time.Time) decision {
 	inc.Info.Previous = nil
 	inc.Info.Routes = nil // the last episode's routes say nothing of this one
 	applyFigures(inc, obs, now)
-	switch d := revision(inc.Info.Diagnosis, obs.Diagnosis); {
+	switch d := revise(inc, obs); {
 	case inc.Info.Diagnosing && obs.Diagnosis != nil:
 		// It resolved before its evidence was read: this is its first
 		// diagnosis, taken as it comes.
 		inc.Info.Diagnosing = false
-		setDiagnosis(inc, *obs.Diagnosis, obs.Scope)
+		setDiagnosis(inc, *obs.Diagnosis, obs)
 	case d != nil && changedFrom(inc.Info.Diagnosis.Status, inc.Info.Diagnosis.Cause, *d):
-		setDiagnosis(inc, *d, obs.Scope)
+		setDiagnosis(inc, *d, obs)
+	case d != nil:
+		keepDiagnosis(inc, *d, obs)
 	}
 	notified(inc, notifier.KindUpdated, now, fmt.Sprintf("reopened within the cooldown (%d)", inc.Reopened))
 	return decision{next: inc, kind: notifier.KindUpdated}
@@ -164,9 +166,11 @@ func diagnoseLate(prev *Incident, obs Observation, now time.Time) decision {
 
 // applyDiagnosis takes the observation's diagnosis, if any, into inc. The
 // first diagnosis of an incident announced as diagnosing is an update
-// whatever it says; a later one is an update only when it changes the
-// cause or status notified (ok is then set), else it is kept quietly as
-// fresher evidence of the same answer.
+// whatever it says; a later one (see revise) is an update only when it
+// changes the cause or status notified (ok is then set), else it is kept
+// quietly as fresher evidence of the same answer. So a diagnosis from
+// partial evidence that the complete evidence confirms sends nothing, and
+// one it corrects sends one update.
 func applyDiagnosis(inc *Incident, obs Observation, now time.Time) (decision, bool) {
 	if obs.Diagnosis == nil {
 		return decision{}, false
@@ -176,20 +180,39 @@ func applyDiagnosis(inc *Incident, obs Observation, now time.Time) (decision, bo
 		// cause it replaces is kept as Previous: an Alertmanager alert
 		// labelled with it is resolved, not left firing beside the new one.
 		inc.Info.Diagnosing = false
-		setDiagnosis(inc, *obs.Diagnosis, obs.Scope)
+		setDiagnosis(inc, *obs.Diagnosis, obs)
 		notified(inc, notifier.KindUpdated, now, "diagnosed")
 		return decision{next: inc, kind: notifier.KindUpdated, diagnosed: true}, true
 	}
-	d := revision(inc.Info.Diagnosis, obs.Diagnosis)
+	d := revise(inc, obs)
 	switch {
 	case d != nil && changedFrom(inc.LastNotifiedStatus, inc.LastNotifiedCause, *d):
-		setDiagnosis(inc, *d, obs.Scope)
+		setDiagnosis(inc, *d, obs)
 		notified(inc, notifier.KindUpdated, now, "diagnosis changed")
 		return decision{next: inc, kind: notifier.KindUpdated}, true
 	case d != nil:
-		inc.Info.Diagnosis, inc.Info.Scope = cloneDiagnosis(*d), obs.Scope
+		keepDiagnosis(inc, *d, obs)
 	}
 	return decision{}, false
+}
+
+// revise returns the diagnosis an observation brings to an incident that
+// already has one, or nil to keep the incident's. Evidence read in full
+// outranks part of it: a diagnosis from partial evidence never replaces
+// one from complete evidence, and the first one from complete evidence
+// replaces a partial one as it comes (revision's guards keep an answer
+// from weaker evidence; the partial answer is the weaker one). Between
+// two of the same standing, revision decides.
+func revise(inc *Incident, obs Observation) *classifier.Diagnosis {
+	switch {
+	case obs.Diagnosis == nil:
+		return nil
+	case obs.EvidenceIncomplete && !inc.Info.EvidenceIncomplete:
+		return nil
+	case inc.Info.EvidenceIncomplete && !obs.EvidenceIncomplete:
+		return obs.Diagnosis
+	}
+	return revision(inc.Info.Diagnosis, obs.Diagnosis)
 }
 
 // revision returns the diagnosis an observation brings to an incident that
@@ -197,11 +220,14 @@ func applyDiagnosis(inc *Incident, obs Observation, now time.Time) (decision, bo
 // replace a 5xx one: the stage still trips on its metrics, so the evidence
 // missed the failures (a recovering stage's newest log lines are successes),
 // and "no 5xx" posted as the incident's new cause would mislead; only Clear
-// ends an incident. Likewise a diagnosis that found nothing at all (no
-// status, no cause: the evidence since the last one was empty or unreadable)
-// does not replace one that named a cause.
+// ends an incident. The one exception is errors masked as 200 replacing a
+// diagnosis that named no status: they are a failure the stage trips on
+// (its functions' errors), not the absence of one. Likewise a diagnosis
+// that found nothing at all (no status, no cause: the evidence since the
+// last one was empty or unreadable) does not replace one that named a cause.
 func revision(cur classifier.Diagnosis, d *classifier.Diagnosis) *classifier.Diagnosis {
-	if d != nil && d.Status == classifier.StatusNone && cur.Status != classifier.StatusNone {
+	masked := d != nil && d.Cause == classifier.CauseLambdaErrorMaskedAs200 && !cur.Status.Is5xx()
+	if d != nil && d.Status == classifier.StatusNone && cur.Status != classifier.StatusNone && !masked {
 		return nil
 	}
 	foundNothing := d != nil && d.Status == classifier.StatusUnknown && d.Cause == classifier.CauseUnknown
@@ -226,13 +252,20 @@ func rateChanged(last, cur, factor float64) bool {
 	return cur >= last*factor || cur <= last/factor
 }
 
-// setDiagnosis replaces the current diagnosis, with the scope of its
-// evidence, and keeps the old one as Previous, for "cause changed"
-// messages.
-func setDiagnosis(inc *Incident, d classifier.Diagnosis, scope stage.EvidenceScope) {
+// setDiagnosis replaces the current diagnosis, with the scope and the
+// completeness of the observation's evidence, and keeps the old one as
+// Previous, for "cause changed" messages.
+func setDiagnosis(inc *Incident, d classifier.Diagnosis, obs Observation) {
 	old := inc.Info.Diagnosis
 	inc.Info.Previous = &old
-	inc.Info.Diagnosis, inc.Info.Scope = cloneDiagnosis(d), scope
+	keepDiagnosis(inc, d, obs)
+}
+
+// keepDiagnosis takes a diagnosis with the scope and the completeness of
+// the observation's evidence, without keeping the one it replaces.
+func keepDiagnosis(inc *Incident, d classifier.Diagnosis, obs Observation) {
+	inc.Info.Diagnosis, inc.Info.Scope = cloneDiagnosis(d), obs.Scope
+	inc.Info.EvidenceIncomplete = obs.EvidenceIncomplete
 }
 
 // applyFigures takes the stage and the figures of the window.

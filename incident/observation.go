@@ -25,6 +25,10 @@ type Observation struct {
 	// Scope is what the diagnosis's evidence covered (its window, the
 	// failing method or route); it goes with the diagnosis it came with.
 	Scope stage.EvidenceScope
+	// EvidenceIncomplete is set when a read of the diagnosis's evidence
+	// failed: it rests on part of the evidence. Such a diagnosis never
+	// replaces one read in full, and the first read in full replaces it.
+	EvidenceIncomplete bool
 
 	// Routes are the methods or routes that answered 5xx, worst first, when
 	// the daemon pulled evidence of a stage with detailed metrics; empty

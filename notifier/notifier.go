@@ -60,6 +60,12 @@ type Snapshot struct {
 	// diagnosis: the trip is certain, the evidence is still being read,
 	// and the cause follows as an update.
 	Diagnosing bool `json:",omitempty"`
+	// EvidenceIncomplete is set while the diagnosis rests on part of its
+	// evidence: a read of the logs or metrics failed (an AWS outage,
+	// throttling past the retries, a query that outlived its timeout). The
+	// daemon reads the evidence again at every poll until it is complete,
+	// and the diagnosis of the complete evidence replaces this one.
+	EvidenceIncomplete bool `json:",omitempty"`
 	// Scope is what the diagnosis's evidence covered: the window its logs
 	// and metrics were read over, and the method or route that failed most
 	// in those logs. Zero when the diagnosis came without evidence.

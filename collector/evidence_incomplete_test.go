@@ -1,0 +1,81 @@
+package collector
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
+	logtypes "github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs/types"
+
+	"github.com/apigw-triage/apigw-triage/clock"
+)
+
+// fakeInsights answers StartQuery with err when set, else a query whose
+// result is complete at once, with one error line.
+type fakeInsights struct {
+	logsAPI
+	err error
+}
+
+func (f *fakeInsights) StartQuery(context.Context, *cloudwatchlogs.StartQueryInput, ...func(*cloudwatchlogs.Options)) (*cloudwatchlogs.StartQueryOutput, error) {
+	if f.err != nil {
+		return nil, f.err
+	}
+	return &cloudwatchlogs.StartQueryOutput{QueryId: aws.String("q1")}, nil
+}
+
+func (f *fakeInsights) GetQueryResults(context.Context, *cloudwatchlogs.GetQueryResultsInput, ...func(*cloudwatchlogs.Options)) (*cloudwatchlogs.GetQueryResultsOutput, error) {
+	row := []logtypes.ResultField{
+		{Field: aws.String("@timestamp"), Value: aws.String("2026-01-01 12:01:00.000")},
+		{Field: aws.String("@message"), Value: aws.String("(abc) Lambda execution failed with status 200 due to customer function error")},
+	}
+	return &cloudwatchlogs.GetQueryResultsOutput{Status: logtypes.QueryStatusComplete, Results: [][]logtypes.ResultField{row}}, nil
+}
+
+// TestEvidenceNamesFailedReads: a metrics or logs read that fails (here
+// throttled past the retries) marks the evidence incomplete, naming it, so
+// the daemon reads it again; a stage without log groups has no logs to
+// miss and is complete.
+func TestEvidenceNamesFailedReads(t *testing.T) {
+	throttled := errors.New("ThrottlingException: Rate exceeded")
+	tests := []struct {
+		name            string
+		metricErr, qErr error
+		groups          bool
+		want            []string
+		wantErr         bool
+	}{
+		{"every read answered", nil, nil, true, nil, false},
+		{"metrics throttled", throttled, nil, true, []string{IncompleteMetrics}, false},
+		{"logs throttled", nil, throttled, true, []string{IncompleteLogs}, true},
+		{"both throttled", throttled, throttled, true, []string{IncompleteMetrics, IncompleteLogs}, true},
+		{"no log group to read", nil, nil, false, nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			clk := clock.NewManual(t0)
+			r := &region{account: "111", name: "us-east-1", cw: &fakeCW{err: tt.metricErr, value: func(string, string, string, time.Time, time.Time) ([]time.Time, []float64) { return nil, nil }},
+				logs: &fakeInsights{err: tt.qErr}}
+			st := restStage("111", "us-east-1", "billing")
+			if tt.groups {
+				st.ExecutionLogGroup = "API-Gateway-Execution-Logs_id-billing/prod"
+			}
+			c := testCollector(t, clk, DefaultThresholds(), map[*region][]Stage{r: {st}})
+			c.opts.Logs.Insights = true
+			ev, err := c.Evidence(context.Background(), st, t0, t0.Add(5*time.Minute))
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("err %v, want an error: %v", err, tt.wantErr)
+			}
+			if ev == nil || !slices.Equal(ev.Incomplete, tt.want) {
+				t.Fatalf("incomplete %v, want %v", ev.Incomplete, tt.want)
+			}
+			if tt.qErr == nil && tt.groups && len(ev.Events) != 1 {
+				t.Errorf("%d lines read, want the query's 1", len(ev.Events))
+			}
+		})
+	}
+}

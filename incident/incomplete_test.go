@@ -1,0 +1,99 @@
+package incident
+
+import (
+	"testing"
+	"time"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/notifier"
+)
+
+// partial is an observation whose evidence was read only in part.
+func partial(obs Observation) Observation {
+	obs.EvidenceIncomplete = true
+	return obs
+}
+
+// TestCompleteEvidenceReplacesPartialDiagnosis: an incident diagnosed from
+// partial evidence (its logs unreadable: unknown) is marked so; the first
+// diagnosis from complete evidence replaces it even when it finds no 5xx
+// (errors masked as 200), in one update that clears the mark, and the
+// same answer read again sends nothing.
+func TestCompleteEvidenceReplacesPartialDiagnosis(t *testing.T) {
+	rules := Rules{}.withDefaults()
+	inc := decide(nil, tripped(0.5, nil), t0, rules).next
+	unknown := diag(classifier.StatusUnknown, classifier.CauseUnknown)
+	masked := diag(classifier.StatusNone, classifier.CauseLambdaErrorMaskedAs200)
+	steps := []struct {
+		obs            Observation
+		want           notifier.Kind
+		wantCause      classifier.Cause
+		wantIncomplete bool
+	}{
+		{partial(tripped(0, unknown)), notifier.KindUpdated, classifier.CauseUnknown, true},
+		{partial(tripped(0, unknown)), "", classifier.CauseUnknown, true},
+		{tripped(0, masked), notifier.KindUpdated, classifier.CauseLambdaErrorMaskedAs200, false},
+		{tripped(0, masked), "", classifier.CauseLambdaErrorMaskedAs200, false},
+		{partial(tripped(0, unknown)), "", classifier.CauseLambdaErrorMaskedAs200, false},
+	}
+	for i, s := range steps {
+		d := diagnoseLate(inc, s.obs, t0.Add(time.Duration(i+1)*time.Minute))
+		if d.next != nil {
+			inc = d.next
+		}
+		if d.kind != s.want || inc.Info.Diagnosis.Cause != s.wantCause || inc.Info.EvidenceIncomplete != s.wantIncomplete {
+			t.Fatalf("step %d: kind %q cause %s incomplete=%v, want %q %s incomplete=%v", i, d.kind,
+				inc.Info.Diagnosis.Cause, inc.Info.EvidenceIncomplete, s.want, s.wantCause, s.wantIncomplete)
+		}
+		if p := inc.Info.Previous; i == 2 && (p == nil || p.Cause != classifier.CauseUnknown) {
+			t.Errorf("step %d: previous %+v, want the unknown cause the complete evidence replaced", i, p)
+		}
+	}
+}
+
+// TestPartialEvidenceNeverOverrulesComplete: a re-read that fails in part
+// neither replaces nor unmarks a diagnosis read in full, whatever it says;
+// a partial diagnosis that the complete evidence confirms is unmarked
+// quietly.
+func TestPartialEvidenceNeverOverrulesComplete(t *testing.T) {
+	rules := Rules{}.withDefaults()
+	fnErr := diag(classifier.Status502, classifier.CauseLambdaFunctionError)
+	perm := diag(classifier.Status500, classifier.CauseLambdaInvokePermission)
+	inc := decide(nil, tripped(0.5, fnErr), t0, rules).next
+	d := decide(inc, partial(tripped(0.5, perm)), t0.Add(time.Minute), rules)
+	if d.kind != "" || d.next.Info.Diagnosis.Cause != classifier.CauseLambdaFunctionError || d.next.Info.EvidenceIncomplete {
+		t.Fatalf("partial re-read: kind %q cause %s incomplete=%v, want nothing sent, %s kept, complete",
+			d.kind, d.next.Info.Diagnosis.Cause, d.next.Info.EvidenceIncomplete, classifier.CauseLambdaFunctionError)
+	}
+
+	inc = decide(nil, partial(tripped(0.5, fnErr)), t0, rules).next
+	if !inc.Info.EvidenceIncomplete {
+		t.Fatal("an incident opened on partial evidence is not marked so")
+	}
+	d = decide(inc, tripped(0.5, fnErr), t0.Add(time.Minute), rules)
+	if d.kind != "" || d.next.Info.EvidenceIncomplete {
+		t.Errorf("complete evidence confirming the cause: kind %q incomplete=%v, want nothing sent, unmarked", d.kind, d.next.Info.EvidenceIncomplete)
+	}
+}
+
+// TestMaskedReplacesNoStatus: errors masked as 200 found by a later read
+// replace a diagnosis that named no status (the first read found
+// nothing), but never a 5xx one.
+func TestMaskedReplacesNoStatus(t *testing.T) {
+	masked := diag(classifier.StatusNone, classifier.CauseLambdaErrorMaskedAs200)
+	for _, tt := range []struct {
+		cur  *classifier.Diagnosis
+		want bool
+	}{
+		{diag(classifier.StatusUnknown, classifier.CauseUnknown), true},
+		{diag(classifier.StatusUnknown, classifier.CauseLambdaFunctionError), true},
+		{diag(classifier.Status502, classifier.CauseLambdaFunctionError), false},
+	} {
+		if got := revision(*tt.cur, masked) != nil; got != tt.want {
+			t.Errorf("masked over %s %s: replaced=%v, want %v", tt.cur.Status, tt.cur.Cause, got, tt.want)
+		}
+	}
+	if revision(*diag(classifier.StatusUnknown, classifier.CauseUnknown), diag(classifier.StatusNone, classifier.CauseNot5xx)) != nil {
+		t.Error("not_5xx replaced a diagnosis of a tripped stage")
+	}
+}
