@@ -55,6 +55,9 @@ const (
 	// LabelFailedInLogs is a format: how many of the failed requests
 	// sampled from the logs point to the cause, and the logs' span.
 	LabelFailedInLogs LabelKey = "failed_in_logs"
+	// LabelEvidenceIncomplete follows the why of a diagnosis that rests
+	// on part of its evidence, while the incident is open.
+	LabelEvidenceIncomplete LabelKey = "evidence_incomplete"
 )
 
 // Label returns the label in the language, falling back to English for an

@@ -108,6 +108,11 @@ func NewView(ev Event, lang classifier.Lang) View {
 		v.CauseTitle, v.Why, v.Steps, v.Backoff = Label(lang, LabelDiagnosing), "", nil, ""
 		v.Diagnosing = true
 	}
+	if inc.EvidenceIncomplete && !inc.Diagnosing && !v.Resolved {
+		// Said while it holds: the daemon reads the evidence again at
+		// every poll of an open incident, and says so when the cause changes.
+		v.Why = strings.TrimSpace(v.Why + " " + Label(lang, LabelEvidenceIncomplete))
+	}
 	v.Fields = fields(inc, lang, v.Resolved)
 	v.Change = change(inc, lang)
 	evidenceSpan := ""
