@@ -284,6 +284,8 @@ func TestNoAllClearBesideOtherRequests(t *testing.T) {
 			"$ curl -i https://abc.execute-api.us-east-1.amazonaws.com/prod/items\nHTTP/1.1 502 Bad Gateway\n{\"message\": \"Internal server error\"}", "502"},
 		{"curl: 502 then 200", "HTTP/1.1 502 Bad Gateway\nx-amzn-RequestId: 1\n\nHTTP/1.1 200 OK\nx-amzn-RequestId: 2", "502"},
 		{"access log 200, a person's 504", "{\"requestId\":\"a1\",\"status\":\"200\",\"routeKey\":\"GET /health\"}\nthe POST route answers 504 Gateway Timeout", "504"},
+		{"csv access log 200 and 502", "203.0.113.1,12/Mar/2024:10:15:01 +0000,GET,GET /health,HTTP/1.1,200,2,AqCiOhxcLPEEMIA=\n" +
+			"203.0.113.1,12/Mar/2024:10:15:02 +0000,GET,GET /items,HTTP/1.1,502,35,AqCiOhxcLPEEMIB=", "502"},
 		{"access log 403 and 502", "{\"requestId\":\"a1\",\"status\":\"403\",\"routeKey\":\"GET /health\"}\n{\"requestId\":\"a2\",\"status\":\"502\",\"routeKey\":\"GET /items\"}", "502"},
 		{"gateway's 403 body, then 503", "HTTP/1.1 403 Forbidden\n{\"message\":\"Missing Authentication Token\"}\nHTTP/2 503", "503"},
 		{"execution log 200, browser 502", "(11111111-2222-3333-4444-555555555555) Method completed with status: 200\n" +

@@ -14,6 +14,13 @@ func TestStatusWhereverItShows(t *testing.T) {
 		{"json access record without an id", `{"status":"503","integrationErrorMessage":"Integration timeout"}`, "503"},
 		{"clf access record", `10.0.0.1 - - [09/Jun/2021:12:17:05 +0000] "GET /a HTTP/1.1" 502 35 AqCiOhxcLPEEMIA=`, "502"},
 		{"clf record without ip and identity", `[09/Jun/2021:12:17:05 +0000] "GET $default HTTP/1.1" 500 35 AqCiOhxcLPEEMIA=`, "500"},
+		// the console's XML and CSV access-log presets (the developer guide's
+		// access log formats: REST's, then HTTP's)
+		{"xml access record", `<request id="c0b4f1d3-8a2e-4f1b-9c7d-2e5a6b7c8d9e"> <ip>203.0.113.1</ip> <caller>-</caller> <user>-</user> <requestTime>12/Mar/2024:10:15:01 +0000</requestTime> <httpMethod>GET</httpMethod> <resourcePath>/items</resourcePath> <status>502</status> <protocol>HTTP/1.1</protocol> <responseLength>36</responseLength> </request>`, "502"},
+		{"xml access record, http api", `<request id="AqCiOhxcLPEEMIA="> <ip>203.0.113.1</ip> <requestTime>12/Mar/2024:10:15:01 +0000</requestTime> <httpMethod>GET</httpMethod> <routeKey>GET /items</routeKey> <status>503</status> <protocol>HTTP/1.1</protocol> <responseLength>33</responseLength> </request>`, "503"},
+		{"csv access record", "203.0.113.1,-,-,12/Mar/2024:10:15:01 +0000,GET,/items,HTTP/1.1,504,41,c0b4f1d3-8a2e-4f1b-9c7d-2e5a6b7c8d9e", "504"},
+		{"csv access record, http api", "203.0.113.1,12/Mar/2024:10:15:01 +0000,GET,GET /items,HTTP/1.1,500,35,AqCiOhxcLPEEMIA=", "500"},
+		{"csv access record, a 403", "203.0.113.1,-,-,12/Mar/2024:10:15:01 +0000,GET,/items,HTTP/1.1,403,42,c0b4f1d3-8a2e-4f1b-9c7d-2e5a6b7c8d9e", "none"},
 		{"wscat", "error: Unexpected server response: 502", "502"},
 		{"rest body alone", `{"message": "Internal server error"}`, "500"},
 		{"http api 503 body", `{"message":"Service Unavailable"}`, "503"},

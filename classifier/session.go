@@ -207,7 +207,7 @@ func (s *Session) addLine(raw []byte, src source) {
 	if s.quotedRecord(msg, line, src) {
 		return
 	}
-	if src != srcExecution && s.clfLine(msg, line) {
+	if src != srcExecution && (s.clfLine(msg, line) || s.presetAccessLine(msg, line)) {
 		return
 	}
 	if src == srcExecution {
