@@ -61,6 +61,28 @@ func TestDocumentedResponseTypesInAccessLogs(t *testing.T) {
 	})
 }
 
+// The REST execution log records the gateway response it answered with
+// ("Gateway response type: DEFAULT_5XX with status code: 500"): its status
+// is the client's, and its type names a cause as far as the access log's
+// responseType does.
+func TestDocumentedGatewayResponseTypesInExecutionLogs(t *testing.T) {
+	line := func(typ, code string) string {
+		return "(6c6d6e6f-0000-4000-8000-00000000abcd) Gateway response type: " + typ + " with status code: " + code
+	}
+	checkWordings(t, []wording{
+		{"DEFAULT_5XX", line("DEFAULT_5XX", "500"), "unknown", "500"},
+		{"AUTHORIZER_CONFIGURATION_ERROR", line("AUTHORIZER_CONFIGURATION_ERROR", "500"), "authorizer_error", "500"},
+		{"INTEGRATION_TIMEOUT", line("INTEGRATION_TIMEOUT", "504"), "integration_timeout", "504"},
+		{"ACCESS_DENIED", line("ACCESS_DENIED", "403"), "not_5xx", "none"},
+		{"THROTTLED", line("THROTTLED", "429"), "not_5xx", "none"},
+		{"UNAUTHORIZED", line("UNAUTHORIZED", "401"), "not_5xx", "none"},
+		{"WAF_FILTERED", line("WAF_FILTERED", "403"), "not_5xx", "none"},
+		{"MISSING_AUTHENTICATION_TOKEN", line("MISSING_AUTHENTICATION_TOKEN", "403"), "not_5xx", "none"},
+		{"a customised DEFAULT_4XX", line("DEFAULT_4XX", "403"), "not_5xx", "none"},
+		{"a 4xx type customised to a 5xx", line("ACCESS_DENIED", "503"), "unknown", "503"},
+	})
+}
+
 // What HTTP APIs write into $context.integrationErrorMessage and
 // $context.authorizer.error (HTTP API Lambda troubleshooting page and the
 // knowledge-center article on its permission errors).

@@ -73,16 +73,31 @@ func executionFailureRules() []ruleSpec {
 // INVALID_SIGNATURE and MISSING_AUTHENTICATION_TOKEN are 403s, UNAUTHORIZED
 // 401, THROTTLED and QUOTA_EXCEEDED 429, BAD_REQUEST_BODY and
 // BAD_REQUEST_PARAMETERS 400, RESOURCE_NOT_FOUND 404, REQUEST_TOO_LARGE
-// 413, UNSUPPORTED_MEDIA_TYPE 415), an HTTP API JWT authorizer's refusal,
-// the expired-token body, a Cognito authorizer's expired token and an
-// Authorization header that is not a signature. Like the other
+// 413, UNSUPPORTED_MEDIA_TYPE 415) and by the REST execution log's
+// "Gateway response type: ... with status code: ...", an HTTP API JWT
+// authorizer's refusal, the expired-token body, a Cognito authorizer's
+// expired token and an Authorization header that is not a signature. Like the other
 // look-alikes they are weak, so any 5xx cause of the same request
 // outranks them.
 func gatewayRefusalRules() []ruleSpec {
-	refused := func(re string, status int) ruleSpec {
-		return ruleSpec{lit: "responsetype", re: `responsetype"?\s*[:=]\s*"?(?:` + re + `)\b`, cause: CauseNot5xx, weight: wWeak, implied: status, layers: gatewayLogged}
+	var all []ruleSpec
+	refused := func(re string, status int) {
+		all = append(all,
+			ruleSpec{lit: "responsetype", re: `responsetype"?\s*[:=]\s*"?(?:` + re + `)\b`, cause: CauseNot5xx, weight: wWeak, implied: status, layers: gatewayLogged},
+			ruleSpec{lit: "gateway response type: ", re: `gateway response type: (?:` + re + `)\b`, cause: CauseNot5xx, weight: wWeak, implied: status, layers: gatewayLogged})
 	}
-	return []ruleSpec{
+	refused(`access_denied|waf_filtered|invalid_api_key|expired_token|invalid_signature|missing_authentication_token`, 403)
+	refused(`unauthorized`, 401)
+	refused(`throttled|quota_exceeded`, 429)
+	refused(`bad_request_body|bad_request_parameters`, 400)
+	refused(`resource_not_found`, 404)
+	refused(`request_too_large`, 413)
+	refused(`unsupported_media_type`, 415)
+	return append(all, []ruleSpec{
+		// the execution log's own record of the answer: "Gateway response
+		// type: DEFAULT_4XX with status code: 403", the status whatever the
+		// type (a customised gateway response may change it)
+		{lit: "gateway response type: ", re: `gateway response type: \w+ with status code: ([1-5]\d\d)\b`, layers: gatewayLogged},
 		{lit: "x-amzn-errortype:", re: `x-amzn-errortype:\s*(expiredtoken|incompletesignature|invalidsignature|unrecognizedclient)exception`, cause: CauseNot5xx, weight: wWeak, implied: 403},
 		{lit: "x-amzn-errortype:", re: `x-amzn-errortype:\s*unsupportedmediatypeexception`, cause: CauseNot5xx, weight: wWeak, implied: 415},
 		{lit: "security token included in the request is expired", cause: CauseNot5xx, weight: wWeak, implied: 403, layers: notGatewayLogged},
@@ -93,14 +108,7 @@ func gatewayRefusalRules() []ruleSpec {
 		// signature (403)
 		{lit: "the incoming token has expired", cause: CauseNot5xx, weight: wWeak, implied: 401},
 		{lit: "authorization header requires", re: `authorization header requires '(?:credential|signature|signedheaders)' parameter`, cause: CauseNot5xx, weight: wWeak, implied: 403},
-		refused(`access_denied|waf_filtered|invalid_api_key|expired_token|invalid_signature|missing_authentication_token`, 403),
-		refused(`unauthorized`, 401),
-		refused(`throttled|quota_exceeded`, 429),
-		refused(`bad_request_body|bad_request_parameters`, 400),
-		refused(`resource_not_found`, 404),
-		refused(`request_too_large`, 413),
-		refused(`unsupported_media_type`, 415),
-	}
+	}...)
 }
 
 // mutualTLSRules: a custom domain that requires mutual TLS refusing the
