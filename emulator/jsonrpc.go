@@ -62,6 +62,10 @@ func (s *Server) routeJSON(c *call) {
 		s.jsonError(c, throttle)
 		return
 	}
+	if c.service == "logs" && s.b.Faults().LogsDown(s.b.Now()) {
+		s.jsonError(c, &apiError{Status: http.StatusServiceUnavailable, Code: "ServiceUnavailableException", Message: "The service is unavailable. Please try again later."})
+		return
+	}
 	out, err := op(s, c)
 	if err != nil {
 		s.jsonError(c, asAPIError(err))

@@ -190,3 +190,26 @@ func TestInsightsErrors(t *testing.T) {
 		t.Fatalf("stopped query: %v %v", res, err)
 	}
 }
+
+// TestLogsOutage: inside an outage every CloudWatch Logs call is answered
+// ServiceUnavailableException (the SDK retries it, then gives up); before
+// and after it the same call is served.
+func TestLogsOutage(t *testing.T) {
+	f := newFakeWorld()
+	f.setFaults(world.Faults{LogsOutages: []world.Span{{Start: t0.Add(time.Minute), End: t0.Add(3 * time.Minute)}}})
+	s, ts := newTestServer(t, f)
+	logs := cloudwatchlogs.NewFromConfig(sdkConfig(ts.URL, "AKIDTEST"))
+	for _, at := range []time.Duration{0, time.Minute, 2 * time.Minute, 3 * time.Minute} {
+		f.advance(at - f.Now().Sub(t0))
+		_, err := logs.StartQuery(testCtx(t), &cloudwatchlogs.StartQueryInput{
+			LogGroupNames: []string{execGroup}, QueryString: aws.String(`fields @message`),
+			StartTime: aws.Int64(t0.Add(-time.Hour).Unix()), EndTime: aws.Int64(t0.Unix())})
+		var su *types.ServiceUnavailableException
+		if down := at >= time.Minute && at < 3*time.Minute; down != errors.As(err, &su) {
+			t.Errorf("+%s: StartQuery err %v, want ServiceUnavailableException: %v", at, err, down)
+		}
+	}
+	if n := s.Stats().Calls["StartQuery"]; n < 2+2*8 {
+		t.Errorf("%d StartQuery calls, want each of the 8 attempts inside the outage counted", n)
+	}
+}

@@ -32,6 +32,16 @@ type Faults struct {
 	InsightsDelay Duration `yaml:"insights_delay"`
 	// MaxConcurrentQueries caps running Insights queries; 0 means AWS's 100.
 	MaxConcurrentQueries int `yaml:"max_concurrent_queries"`
+	// LogsOutages are spans in which every CloudWatch Logs call fails with
+	// ServiceUnavailableException, as in a regional outage.
+	LogsOutages []Outage `yaml:"logs_outages"`
+}
+
+// Outage is a span of the scenario's time: from Start after time zero,
+// for Duration.
+type Outage struct {
+	Start    Duration `yaml:"start"`
+	Duration Duration `yaml:"duration"`
 }
 
 // Account is one AWS account.

@@ -40,6 +40,11 @@ func (v *validator) scenario(sc *Scenario) {
 	if sc.Faults.MaxConcurrentQueries < 0 {
 		v.fail("faults.max_concurrent_queries", "must not be negative")
 	}
+	for i, o := range sc.Faults.LogsOutages {
+		if o.Duration.Duration <= 0 {
+			v.fail(fmt.Sprintf("faults.logs_outages[%d].duration", i), "must be positive")
+		}
+	}
 	if len(sc.Accounts) == 0 {
 		v.fail("accounts", "at least one account is needed")
 	}

@@ -174,9 +174,14 @@ func (w *World) LogGroups(account, region string) []world.LogGroup {
 // Faults returns the scenario's wire-level failures.
 func (w *World) Faults() world.Faults {
 	f := w.sc.Faults
-	return world.Faults{
+	out := world.Faults{
 		ThrottleShare:        f.ThrottleShare,
 		InsightsDelay:        f.InsightsDelay.Duration,
 		MaxConcurrentQueries: f.MaxConcurrentQueries,
 	}
+	for _, o := range f.LogsOutages {
+		start := w.t0.Add(o.Start.Duration)
+		out.LogsOutages = append(out.LogsOutages, world.Span{Start: start, End: start.Add(o.Duration.Duration)})
+	}
+	return out
 }

@@ -53,6 +53,22 @@ type Faults struct {
 	// MaxConcurrentQueries caps running Insights queries per account and
 	// region (AWS: 100); 0 means the AWS default.
 	MaxConcurrentQueries int
+	// LogsOutages are spans of emulated time [Start, End) in which every
+	// CloudWatch Logs call is answered ServiceUnavailableException.
+	LogsOutages []Span
+}
+
+// Span is a span of emulated time, [Start, End).
+type Span struct{ Start, End time.Time }
+
+// LogsDown reports whether CloudWatch Logs is out at t.
+func (f Faults) LogsDown(t time.Time) bool {
+	for _, o := range f.LogsOutages {
+		if !t.Before(o.Start) && t.Before(o.End) {
+			return true
+		}
+	}
+	return false
 }
 
 // RestAPI is an API Gateway REST API (v1).

@@ -1,0 +1,37 @@
+package scenario
+
+import (
+	"testing"
+	"time"
+
+	"github.com/apigw-triage/apigw-triage/clock"
+)
+
+// TestLogsOutagesFromTimeZero: a scenario's logs outages are spans after
+// its time zero, and one without a duration is refused where it is written.
+func TestLogsOutagesFromTimeZero(t *testing.T) {
+	const accounts = `
+accounts:
+  - id: "123456789012"
+    regions:
+      - name: us-east-1
+`
+	sc, err := Parse([]byte("faults:\n  logs_outages: [{start: 36m, duration: 4m}]"+accounts), "x.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t0 := time.Date(2026, 3, 10, 14, 0, 0, 0, time.UTC)
+	f := NewWorld(sc, clock.NewManual(t0), t0).Faults()
+	for _, tt := range []struct {
+		at   time.Duration
+		down bool
+	}{{35 * time.Minute, false}, {36 * time.Minute, true}, {39*time.Minute + 59*time.Second, true}, {40 * time.Minute, false}} {
+		if got := f.LogsDown(t0.Add(tt.at)); got != tt.down {
+			t.Errorf("+%s: logs down %v, want %v", tt.at, got, tt.down)
+		}
+	}
+	_, err = Parse([]byte("faults:\n  logs_outages: [{start: 36m}]"+accounts), "x.yaml")
+	if want := "x.yaml:2:18: faults.logs_outages[0].duration: must be positive"; err == nil || err.Error() != want {
+		t.Errorf("outage without a duration: %v, want %s", err, want)
+	}
+}
