@@ -74,6 +74,7 @@ func TestBinaryLineIsNoEvidence(t *testing.T) {
 		noise[i] |= 0x80 // no newline, and no ASCII word of its own
 	}
 	binary := func(words string) string { return string(noise[:24]) + words + string(noise[24:]) }
+	prose := strings.Repeat("the body the gateway logged was this ", 8) // 296 bytes
 	for _, c := range []struct {
 		name, text string
 		lines      int64
@@ -85,6 +86,11 @@ func TestBinaryLineIsNoEvidence(t *testing.T) {
 		{"a cause in garbage", binary(" Endpoint request timed out "), 1, CauseUnknown, StatusUnknown},
 		{"control characters", "\x01\x02\x03\x04 502 \x05\x06\x07\x08", 1, CauseUnknown, StatusUnknown},
 		{"garbage between evidence", "(a1) Execution failed due to a timeout error\n" + binary("status: 500") + "\n(a1) Method completed with status: 504\n", 3, CauseIntegrationTimeout, Status504},
+		// binary that starts after the first window: the text before it is
+		// read, what follows is nobody's words
+		{"a 4xx in garbage after 256 bytes of text", prose + binary(" 433s "), 1, CauseUnknown, StatusUnknown},
+		{"a status in garbage after 256 bytes of text", prose + binary("status: 502"), 1, CauseUnknown, StatusUnknown},
+		{"evidence before garbage", "(a1) Execution failed due to a timeout error " + prose + binary(" 433s "), 1, CauseIntegrationTimeout, Status504},
 		// text in another script stays a person's words (its cause is the
 		// rules' business, not this test's)
 		{"text in another script", "関数がタイムアウトして 504 Gateway Timeout が返ります\n", 1, -1, Status504},
@@ -99,6 +105,27 @@ func TestBinaryLineIsNoEvidence(t *testing.T) {
 		}
 		if (c.cause >= 0 && d.Cause != c.cause) || d.Status != c.status {
 			t.Errorf("%s: got %s/%s, want %s/%s (why: %s)", c.name, d.Status, d.Cause, c.status, c.cause, d.Why)
+		}
+	}
+}
+
+// Hostile binary that starts anywhere in a line (in its first window,
+// just after it, far into it, past the reader's buffer, inside
+// test-invoke-method's streamed log) never crashes the reader, and what
+// the diagnosis shows stays safe to print.
+func TestBinaryLaterInALine(t *testing.T) {
+	rng := rand.NewChaCha8([32]byte{'l', 'a', 't', 'e', 'r'})
+	junk := make([]byte, 3000)
+	_, _ = rng.Read(junk)
+	text := strings.Repeat("(a1) Execution failed due to a timeout error ", 2000)
+	for _, at := range []int{0, 1, 255, 256, 257, 300, 4096, 70_000} {
+		line := text[:at] + string(junk) + "\n"
+		for _, in := range []string{line, testInvokeOutput(502, string(junk[:100]), line+line)} {
+			s := NewSession(Hints{})
+			if _, err := s.ReadFrom(strings.NewReader(in)); err != nil {
+				t.Fatal(err)
+			}
+			checkDiagnosis(t, s.Diagnose(LangEN))
 		}
 	}
 }

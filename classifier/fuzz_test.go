@@ -79,6 +79,9 @@ func FuzzReadFrom(f *testing.F) {
 	f.Add([]byte(`{"events":[{"message":"(a) Method completed with status: 502"}]}`))
 	f.Add([]byte(`[[{"field":"@message","value":"x"}]]`))
 	f.Add([]byte("> {\n>   \"status\": \"502\",\n>   \"requestId\": \"x\"\n> }\n{\n  \"open\": [\"never closed\"\n"))
+	// binary after a line's first window, and test-invoke-method's log field
+	f.Add([]byte(strings.Repeat("the body was ", 24) + "\xff\xfe\x00 433s \x9c\x01\xee\n"))
+	f.Add([]byte("{\n    \"status\": 502,\n    \"body\": \"\",\n    \"log\": \"a\\nb \\u00e9\\ud83d\\ude00\\n\\\"\",\n    \"latency\": 4\n}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s := NewSession(Hints{})
 		if _, err := s.ReadFrom(bytes.NewReader(data)); err != nil {

@@ -166,11 +166,13 @@ func (s *Session) addLine(raw []byte, src source) {
 		return
 	}
 	s.st.lines++
-	if notText(line) {
+	n := textEnd(line)
+	if n == 0 {
 		// read, but no evidence: a binary line says nothing, and ends a quote
 		s.st.paste = pasteContext{eventField: s.st.paste.eventField}
 		return
 	}
+	line = trimSpace(line[:n]) // what follows its text is garbage
 	msg, quoted := stripLinePrefixes(line, s.st.paste)
 	var rec accessRecord
 	isRecord := len(msg) > 0 && msg[0] == '{' && s.records.read(msg, &rec)
