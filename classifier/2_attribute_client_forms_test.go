@@ -74,6 +74,15 @@ func TestClientFormsJavaScript(t *testing.T) {
 		{"har response", `{"status": 502, "statusText": "", "httpVersion": "http/2.0"}`, LayerClient, "502"},
 		{"jqxhr", `{"readyState":4,"responseText":"","status":504,"statusText":"error"}`, LayerClient, "504"},
 		{"jqxhr 403", `{"readyState":4,"status":403,"statusText":"error"}`, LayerClient, "none"},
+		// Amplify v6's REST API guide logs an ApiError's response so
+		{"amplify v6", "Received 502 error response with payload: {\"message\":\"Internal server error\"}", LayerPerson, "502"},
+		{"amplify v6 403", "Received 403 error response with payload: {\"message\":\"Forbidden\"}", LayerPerson, "none"},
+		// Postman's exported collection run ("responseCode") and a saved example
+		// response (collection format v2.1: "status" is the reason, "code" the code)
+		{"postman run export", `"responseCode": {"code": 502, "name": "Bad Gateway"},`, LayerUnknown, "502"},
+		{"postman saved response", `{"name": "timeout", "status": "Gateway Timeout", "code": 504, "_postman_previewlanguage": "json"}`, LayerUnknown, "504"},
+		// Insomnia's timeline, curl -v's form
+		{"insomnia timeline", "< HTTP/2 502", LayerClient, "502"},
 		{"angular error printed", "HttpErrorResponse {headers: HttpHeaders, status: 502, statusText: 'OK', url: '" + apiURL + "', ok: false}", LayerClient, "502"},
 	})
 }

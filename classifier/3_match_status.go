@@ -17,20 +17,21 @@ import (
 var statusPhrases = append([]*regexp.Regexp{
 	regexp.MustCompile(`(?:^|[^\w.])http/\d(?:\.\d)? ([1-5]\d\d)\b`),
 	regexp.MustCompile(`unexpected server response:? \(?([1-5]\d\d)\b`),
-	regexp.MustCompile(`\bstatus(?: code)?(?: of| is| was|:|=| -)? ?["\x60']?([1-5]\d\d)\b`),
+	regexp.MustCompile(`\bstatus(?: code)?(?: of| is| was|:|=| -| \|)? ?["\x60']?([1-5]\d\d)\b`), // (" |": a markdown table's cell)
 	// the same with a colon after the verb ("status code was: 502", as
 	// Karate and many scripts print it), a 4xx or 5xx only: "Status code
 	// was: 127" is also how a process's exit is reported
 	regexp.MustCompile(`\bstatus(?: code)? (?:was|is): ?["\x60']?([45]\d\d)\b`),
 	regexp.MustCompile(`\b(?:server|http|client|aws http) error:? [(\x60'"]?([45]\d\d)\b`),
 	regexp.MustCompile(`\b(?:errors?|erros?|code|código|http|status code)[ :]+[\x60'"]?([45]\d\d)\b`),
-	// (the code and its reason phrase joined by a colon too: Cypress's
-	// "> 502: Bad Gateway" of a cy.request() that failed on its status)
-	regexp.MustCompile(`\b([1-5]\d\d)[\x60'"]?:? \(?(?:internal server error|internal errors?|bad gateway|service unavailable|gateway time-?out|forbidden|unauthorized|not found|gone|too many requests|bad request|ok)\b`),
+	// (the code and its reason phrase joined by a colon or a dash too:
+	// Cypress's "> 502: Bad Gateway" of a cy.request() that failed on its
+	// status, "403 - Forbidden")
+	regexp.MustCompile(`\b([1-5]\d\d)[\x60'"]?(?::| -)? \(?(?:internal server error|internal errors?|bad gateway|service unavailable|gateway time-?out|forbidden|unauthorized|not found|gone|too many requests|bad request|ok)\b`),
 	// the code before the error type an AWS SDK names ("410 GoneException",
 	// "429 TooManyRequestsException")
 	regexp.MustCompile(`\b([45]\d\d)[\x60'"]? \(?(?:gone|forbidden|unauthorized|notfound|badrequest|toomanyrequests|limitexceeded|payloadtoolarge|conflict)exception\b`),
-	regexp.MustCompile(`\b(?:returns|returned|returning|gets?|got|getting|receives?|received|receiving|yields?|yielded|responds?|responded|answers?|answered|throws?|gives?|gave|see|saw|seeing|shows?|showed)(?: back)?(?: with)?(?: an?| the| http| status| code| error| response| a status code| status code){0,3} ["'(\x60]?([1-5]\d\d)\b`),
+	regexp.MustCompile(`\b(?:returns|returned|returning|gets?|got|getting|receives?|received|receiving|yields?|yielded|responds?|responded|answers?|answered|throws?|gives?|gave|giving|see|saw|seeing|shows?|showed|comes?|came|coming|sends?|sent|sending|serves?|served|serving|results? in|resulted in|resulting in|leads? to|led to|leading to|causes?|caused|causing|ends? up with|ended up with)(?: back)?(?: with)?(?: an?| the| http| status| code| error| response| a status code| status code){0,3} ["'(\x60]?([1-5]\d\d)\b`),
 	regexp.MustCompile(`\b([45]\d\d)s?[\x60'"]? (?:error|errors|response|responses|status|code|status code|erro|response code|server error|client error|issues?|problems?|failures?)\b`),
 	// client libraries that print the code in a form of their own: Ruby's
 	// 'Net::HTTPFatalError: 502 "Bad Gateway"', Dio's "Http status error
@@ -234,7 +235,7 @@ func statusShown(low []byte) int {
 	low = dropExpected(dropCheckNames(low))
 	best := jmeterReceived(low) // its code may be split by diff marks: no three digits in a row
 	if code {
-		best = mergeImplied(best, mergeImplied(codeShown(low), harnessStatus(low)))
+		best = mergeImplied(best, mergeImplied(codeShown(low), mergeImplied(harnessStatus(low), proseStatus(low))))
 	}
 	if is5xx(best) && best != implied5xx {
 		return best
@@ -282,14 +283,17 @@ func inLargerNumber(low []byte, start int) bool {
 // "got 502 items", "returned 502 rows", "返回502条数据", "502件", and the
 // same in the languages whose verbs the status phrases read ("recibimos
 // 500 solicitudes", "erhalte 500 Einträge", "reçois 500 requêtes",
-// "recebemos 500 requisições", "Fehler 500 mal", "出现 500 多个请求").
+// "recebemos 500 requisições", "Fehler 500 mal", "出现 500 多个请求"), and
+// a load or a limit ("sent 500 requests", "serving 400 concurrent users",
+// "leads to 500 invocations", "500%").
 var countNouns = regexp.MustCompile(`^(?: ?(?:` +
 	`items?|rows?|records?|entries|lines|bytes|kb|mb|ms|milliseconds|seconds|times|users|messages|events|objects|files|documents|results|characters|` +
+	`requests|calls|invocations|executions|connections|clients|tests|checks|transactions|concurrent|iterations|retries|attempts|workers|threads|instances|customers|orders|pages|rps|tps|qps|percent|minutes|hours|days|` +
 	`solicitudes|peticiones|registros|resultados|elementos|mensajes|usuarios|filas|líneas|segundos|milisegundos|veces|eventos|archivos|llamadas|` +
 	`requisições|solicitações|itens|mensagens|usuários|linhas|milissegundos|vezes|arquivos|chamadas|` +
 	`anfragen|einträge|ergebnisse|zeilen|sekunden|millisekunden|mal|nachrichten|benutzer|datensätze|aufrufe|elemente|dateien|` +
 	`requêtes|lignes|résultats|enregistrements|secondes|millisecondes|fois|utilisateurs|éléments|appels|fichiers|événements` +
-	`)\b| ?(?:多|余|餘)?(?:条|個|个|件|行|回|次|秒|字节|개|건|번|명|초))`)
+	`)\b| ?(?:多|余|餘)?(?:条|個|个|件|行|回|次|秒|字节|개|건|번|명|초)|%)`)
 
 // countFollows reports whether what follows a code makes it a count.
 func countFollows(after []byte) bool {

@@ -45,6 +45,26 @@ func TestShown5xxInPeoplesWords(t *testing.T) {
 		{"error and the code", "error 502 Bad Gateway"},
 		{"code errors", "Our users report 502 errors since Monday"},
 		{"reason phrase, then the code", "the endpoint gives me Bad Gateway (502) on every call"},
+		{"comes back with", "the request comes back with a 502"},
+		{"came back", "it came back 502 again"},
+		{"results in", "calling the route results in a 502"},
+		{"leads to", "a cold start leads to a 502"},
+		{"causes", "the new layer causes a 502 on every call"},
+		{"ends up with", "the client ends up with 502"},
+		{"giving", "API Gateway is giving 502"},
+		{"sent", "the server sent 502"},
+		{"failed and its code", "request failed: 502"},
+		{"failed, the code in parentheses", "request failed (502)"},
+		{"response and its code", "Response: 502"},
+		{"an issue title", "API Gateway 502 with Lambda proxy integration"},
+		{"an abbreviated title", "APIGW 502 after deploy"},
+		{"integration and its code", "Lambda proxy integration 502"},
+		{"a markdown table", "| Status | 502 |"},
+		{"code, dash, reason", "502 - Bad Gateway"},
+	})
+	checkShown(t, 504, []shownForm{
+		{"code then timeout", "the gateway 504 timeout after 29 seconds"},
+		{"timeout then code", "Timeout 504 on the export route"},
 	})
 	checkShown(t, 504, []shownForm{
 		{"got code and reason", "got 504 Gateway Timeout"},
@@ -52,6 +72,12 @@ func TestShown5xxInPeoplesWords(t *testing.T) {
 	})
 	checkShown(t, 503, []shownForm{{"status and the code", "status 503"}})
 	checkShown(t, 500, []shownForm{{"error and the code", "error 500 when calling the endpoint"}})
+	// a 4xx in the same forms shows an answer below 500
+	for _, line := range []string{"Response: 403", "403 - Forbidden", "request failed: 403", "the request comes back with a 403"} {
+		if got := statusShown(appendLower(nil, []byte(line))); got != 403 {
+			t.Errorf("%q: shown %d, want 403", line, got)
+		}
+	}
 	checkShown(t, implied5xx, []shownForm{
 		{"the class", "we see 5xx on every deploy"},
 		{"reason phrase in a sentence", "the API answers Internal Server Error every time we call it"},
@@ -256,6 +282,16 @@ func TestNoShown5xxInNumbers(t *testing.T) {
 		{"zh-CN alarm threshold", "报警阈值设为 500"},
 		{"zh-CN message size", "报文大小为 500 字节"},
 		{"zh-CN more than a count", "出现 500 多个请求"},
+		// a load, a limit or a setting after the verbs and nouns the prose forms read
+		{"requests sent", "we sent 500 requests and saw errors"},
+		{"concurrent users served", "serving 400 concurrent users"},
+		{"invocations", "it leads to 500 invocations a minute"},
+		{"a percentage", "CPU at 500% on the host"},
+		{"concurrency", "Lambda 500 concurrent executions"},
+		{"a timeout setting", "timeout 500 ms"},
+		{"a decimal", "Lambda 502.5 ms"},
+		{"a count after fail", "failed (500 times)"},
+		{"a port", "Gateway 443 port"},
 	})
 }
 

@@ -6,58 +6,85 @@ import (
 	"strconv"
 )
 
-// harnessForm is a way a test runner or a load generator prints the status
-// a request it made got, with a literal every line of the form holds,
-// checked before the pattern runs (most lines hold none). The pattern has
-// one group: the code. A line of one of them is the caller's: a test or a
-// load run is a client of the API.
-type harnessForm struct {
-	lit []byte
-	re  *regexp.Regexp
+// litForm is a status pattern with the literals one of which every line
+// of the form holds, checked before the pattern runs (most lines hold
+// none). The pattern has one group: the code.
+type litForm struct {
+	lits [][]byte
+	re   *regexp.Regexp
 }
 
-// harnessForms hold the code that came, never the one the test wanted:
+// form builds a litForm.
+func form(re string, lits ...string) litForm {
+	f := litForm{re: regexp.MustCompile(re)}
+	for _, l := range lits {
+		f.lits = append(f.lits, []byte(l))
+	}
+	return f
+}
+
+// code returns the code the form finds in low, or 0; a code that ends or
+// opens a larger number ("10:15:01,502", "502.33 ms") or that a count noun
+// follows is none.
+func (f litForm) code(low []byte) int {
+	for _, l := range f.lits {
+		if bytes.Contains(low, l) {
+			m := f.re.FindSubmatchIndex(low)
+			if m == nil || inLargerNumber(low, m[2]) || countFollows(low[m[3]:]) || opensDecimal(low[m[3]:]) {
+				return 0
+			}
+			return leadingInt(low[m[2]:m[3]])
+		}
+	}
+	return 0
+}
+
+// formsCode returns the code the forms find in low, a 5xx before any
+// other, or 0.
+func formsCode(forms []litForm, low []byte) int {
+	best := 0
+	for _, f := range forms {
+		best = mergeImplied(best, f.code(low))
+	}
+	return best
+}
+
+// harnessForms are the ways a test runner or a load generator prints the
+// status a request it made got. A line of one of them is the caller's: a
+// test or a load run is a client of the API. They hold the code that came,
+// never the one the test wanted:
 // an assertion names both, and only the actual side is read. Where a
 // library's order is a convention rather than its own (assert's actual,
 // expected), only a 500 to 509 on the actual side is read, so that no
 // expected 2xx a person put first reads as the answer (an all-clear).
-var harnessForms = []harnessForm{
+var harnessForms = []litForm{
 	// chai (and Cypress, Postman, supertest's users): "expected #{this} to
 	// equal #{exp}", the value tested first
-	{[]byte("expected "), regexp.MustCompile(`\bexpected ([1-5]\d\d) to (?:not )?(?:deeply )?(?:equal|eql|be|strictly equal) [1-5]\d\d\b`)},
+	form(`\bexpected ([1-5]\d\d) to (?:not )?(?:deeply )?(?:equal|eql|be|strictly equal) [1-5]\d\d\b`, "expected "),
 	// Node's assert ("502 !== 200", "AssertionError [ERR_ASSERTION]: 502 == 200"),
 	// Python's unittest ("AssertionError: 502 != 200") and pytest's
 	// rewritten assert ("assert 502 == 200")
-	{[]byte("= "), regexp.MustCompile(`(?:^|assertionerror(?: \[err_assertion\])?: |\bassert )(50\d) (?:!==|!=|===|==) [1-5]\d\d\b`)},
+	form(`(?:^|assertionerror(?: \[err_assertion\])?: |\bassert )(50\d) (?:!==|!=|===|==) [1-5]\d\d\b`, "= "),
 	// Jest's and Playwright's matchers: "Expected: 200" then "Received: 502"
 	// (toHaveProperty: "Expected value: 200", "Received value: 502")
-	{[]byte("received"), regexp.MustCompile(`^received(?: value)?:\s+(50\d)$`)},
+	form(`^received(?: value)?:\s+(50\d)$`, "received"),
 	// Go's testify and .NET's xUnit: "expected: 200" then "actual  : 502"
 	// ("Actual:   502")
-	{[]byte("actual"), regexp.MustCompile(`^actual\s*:\s+(50\d)$`)},
+	form(`^actual\s*:\s+(50\d)$`, "actual"),
 	// REST Assured: "Expected status code <200> but was <502>."
-	{[]byte("but was"), regexp.MustCompile(`expected status code <?[1-5]\d\d>? but was <?([1-5]\d\d)\b`)},
+	form(`expected status code <?[1-5]\d\d>? but was <?([1-5]\d\d)\b`, "but was"),
 	// JUnit's "expected: <200> but was: <502>", AssertJ's "but was: 502",
 	// Hamcrest's "but: was <502>", FluentAssertions' "but found 502"
-	{[]byte("but"), regexp.MustCompile(`\bbut:? (?:was|found):? ?[<(\[]?(50\d)\b`)},
+	form(`\bbut:? (?:was|found):? ?[<(\[]?(50\d)\b`, "but"),
 	// vegeta's text report: every code with its count, sorted, so the last
 	// is the highest ("Status Codes  [code:count]  200:717  503:33")
-	{[]byte("[code:count]"), regexp.MustCompile(`^status codes\s+\[code:count\].*\s([1-5]\d\d):\d+\s*$`)},
+	form(`^status codes\s+\[code:count\].*\s([1-5]\d\d):\d+\s*$`, "[code:count]"),
 }
 
 // harnessStatus returns the code a test runner's or load generator's line
 // shows, a 5xx before any other, or 0.
 func harnessStatus(low []byte) int {
-	best := 0
-	for _, f := range harnessForms {
-		if !bytes.Contains(low, f.lit) {
-			continue
-		}
-		if m := f.re.FindSubmatch(low); m != nil {
-			best = mergeImplied(best, leadingInt(m[1]))
-		}
-	}
-	return best
+	return formsCode(harnessForms, low)
 }
 
 // isHarnessLine reports whether low is a test runner's or a load
@@ -120,4 +147,10 @@ func dropCheckNames(low []byte) []byte {
 		}
 	}
 	return low
+}
+
+// opensDecimal reports whether what follows three digits makes them the
+// whole part of a decimal ("502.33").
+func opensDecimal(after []byte) bool {
+	return len(after) > 1 && (after[0] == '.' || after[0] == ',') && isDigit(after[1])
 }
