@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
 	logtypes "github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs/types"
 
@@ -75,6 +76,72 @@ func TestEvidenceNamesFailedReads(t *testing.T) {
 			}
 			if tt.qErr == nil && tt.groups && len(ev.Events) != 1 {
 				t.Errorf("%d lines read, want the query's 1", len(ev.Events))
+			}
+		})
+	}
+}
+
+// flakyResults is a started query whose first GetQueryResults calls fail
+// with err.
+type flakyResults struct {
+	fakeInsights
+	fails int
+	err   error
+	calls int
+}
+
+func (f *flakyResults) GetQueryResults(ctx context.Context, in *cloudwatchlogs.GetQueryResultsInput, o ...func(*cloudwatchlogs.Options)) (*cloudwatchlogs.GetQueryResultsOutput, error) {
+	f.calls++
+	if f.calls <= f.fails {
+		return nil, f.err
+	}
+	return f.fakeInsights.GetQueryResults(ctx, in, o...)
+}
+
+func (*flakyResults) StopQuery(context.Context, *cloudwatchlogs.StopQueryInput, ...func(*cloudwatchlogs.Options)) (*cloudwatchlogs.StopQueryOutput, error) {
+	return &cloudwatchlogs.StopQueryOutput{}, nil
+}
+
+// TestInsightsResultsAskedAgain: a GetQueryResults call the SDK gave up
+// retrying (throttled at every attempt) is asked again a second later,
+// within logs.query_timeout, and the running query's result is read; an
+// error the SDK did not retry ends the wait at once.
+func TestInsightsResultsAskedAgain(t *testing.T) {
+	gaveUp := &retry.MaxAttemptsError{Attempt: 12, Err: errors.New("ThrottlingException: Rate exceeded")}
+	for _, tt := range []struct {
+		name    string
+		err     error
+		wantErr bool
+		calls   int
+	}{
+		{"throttled past the retries", gaveUp, false, 4},
+		{"refused", errors.New("AccessDeniedException"), true, 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			clk := clock.NewManual(t0)
+			logs := &flakyResults{fails: 3, err: tt.err}
+			r := &region{account: "111", name: "us-east-1", logs: logs}
+			c := testCollector(t, clk, DefaultThresholds(), map[*region][]Stage{r: {restStage("111", "us-east-1", "billing")}})
+			done := make(chan struct{})
+			defer close(done)
+			go func() {
+				for {
+					select {
+					case <-done:
+						return
+					case <-time.After(time.Millisecond):
+						if clk.Waiters() > 0 {
+							clk.Advance(time.Second)
+						}
+					}
+				}
+			}()
+			res, err := c.awaitInsights(context.Background(), r, "q1", clk.Now())
+			if (err != nil) != tt.wantErr || logs.calls != tt.calls {
+				t.Fatalf("err %v after %d calls, want an error: %v after %d", err, logs.calls, tt.wantErr, tt.calls)
+			}
+			if err == nil && len(res.events) != 1 {
+				t.Errorf("%d lines, want the query's 1", len(res.events))
 			}
 		})
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
 	logtypes "github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs/types"
 
@@ -85,19 +86,24 @@ func (c *Collector) startInsights(ctx context.Context, r *region, query string, 
 }
 
 // awaitInsights waits on the clock for a started query, stopping it when
-// ctx ends or Logs.QueryTimeout has passed since began.
+// ctx ends or Logs.QueryTimeout has passed since began. A GetQueryResults
+// call that the SDK gave up retrying (throttled or refused by AWS at every
+// attempt) is asked again at the next tick until then: the query runs on,
+// and its result, already billed, stays retrievable.
 func (c *Collector) awaitInsights(ctx context.Context, r *region, id string, began time.Time) (*insightsResult, error) {
 	deadline := began.Add(c.opts.Logs.QueryTimeout)
 	for {
 		out, err := r.logs.GetQueryResults(ctx, &cloudwatchlogs.GetQueryResultsInput{QueryId: aws.String(id)})
-		if err != nil {
+		var gaveUp *retry.MaxAttemptsError
+		switch {
+		case err != nil && (!errors.As(err, &gaveUp) || !c.clk.Now().Before(deadline)):
 			c.stopQuery(r, id)
 			return nil, fmt.Errorf("GetQueryResults: %w", err)
-		}
-		switch out.Status {
-		case logtypes.QueryStatusComplete:
+		case err != nil:
+			c.log.Warn("insights results unread; asking again", "account", r.account, "region", r.name, "query", id, "err", err)
+		case out.Status == logtypes.QueryStatusComplete:
 			return c.insightsDone(out), nil
-		case logtypes.QueryStatusFailed, logtypes.QueryStatusCancelled, logtypes.QueryStatusTimeout:
+		case out.Status == logtypes.QueryStatusFailed, out.Status == logtypes.QueryStatusCancelled, out.Status == logtypes.QueryStatusTimeout:
 			return nil, fmt.Errorf("insights query %s: %s", id, out.Status)
 		}
 		if !c.clk.Now().Before(deadline) {
