@@ -12,6 +12,21 @@ func TestLocalEmulatorWordings(t *testing.T) {
 	})
 }
 
+// serverless-offline's local gateway, in its source's words
+// (src/events/http/HttpServer.js, src/lambda/LambdaFunction.js), as its
+// console and its error body show them.
+func TestServerlessOfflineWordings(t *testing.T) {
+	const offlineInfo = `"offlineInfo":"If you believe this is an issue with serverless-offline please submit it, thanks. https://github.com/dherault/serverless-offline/issues"`
+	checkWordings(t, []wording{
+		{"body not a string", "According to the API Gateway specs, the body content must be stringified. Check your Lambda response and make sure you are invoking JSON.stringify(YOUR_CONTENT) on your body object", "lambda_malformed_proxy_response", "unknown"},
+		{"body not a string, its error body", `{"errorMessage":"According to the API Gateway specs, the body content must be stringified. Check your Lambda response and make sure you are invoking JSON.stringify(YOUR_CONTENT) on your body object","errorType":"Object",` + offlineInfo + `,"stackTrace":[]}`, "lambda_malformed_proxy_response", "unknown"},
+		{"request template", `Error while parsing template "application/json" for hello`, "mapping_template_error", "unknown"},
+		{"response template", "Error while parsing responseTemplate 'application/json' for lambda hello:", "mapping_template_error", "unknown"},
+		{"timeout", "✖ [504] - Lambda timeout.", "lambda_function_timeout", "unknown"},
+		{"handler threw", "✖ Unhandled exception in handler 'hello'.", "lambda_function_error", "unknown"},
+	})
+}
+
 // Lambda's JSON-format platform events and the Node.js runtime's Invoke
 // Error record: an init that failed serves the invocations after it, and
 // what an Invoke Error holds is the function's own failure.
@@ -52,5 +67,14 @@ func TestSignedRequestRefusedByLayer(t *testing.T) {
 		{"the client's", "HTTP/1.1 403 Forbidden\n{\"message\":\"The security token included in the request is invalid.\"}", "not_5xx", "none"},
 		{"the integration's", "(a1b2c3d4-0000-4000-8000-000000000001) Endpoint response body before transformations: {\"__type\":\"com.amazon.coral.service#UnrecognizedClientException\",\"message\":\"The security token included in the request is invalid.\"}\n" +
 			"(a1b2c3d4-0000-4000-8000-000000000001) Method completed with status: 500", "credentials_role_error", "500"},
+	})
+}
+
+// LocalStack's API Gateway, in its source's words
+// (services/apigateway/next_gen/execute_api/integrations/aws.py).
+func TestLocalStackWordings(t *testing.T) {
+	checkWordings(t, []wording{
+		{"proxy response", `WARN --- [et.reactor-0] l.s.a.n.e.i.aws : Lambda output should follow the next JSON format: { "isBase64Encoded": true|false, "statusCode": httpStatusCode, "headers": { "headerName": "headerValue", ... },"body": "..."} but was: b'"hello"'`, "lambda_malformed_proxy_response", "unknown"},
+		{"not POST", "WARN --- [et.reactor-0] l.s.a.n.e.i.aws : The 'AWS_PROXY' integration can only be used with the POST integration method.", "integration_method_not_post", "unknown"},
 	})
 }
