@@ -119,7 +119,7 @@ func rules() []rule {
 // evidence column, as AWS documents and knowledge-center articles show them.
 func ruleSpecs() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{lambdaRules(), functionRules(), localEmulatorRules(), gatewayRules(), backendRules(), personRules(), wordRules(), documentedRules(), websocketRules(), clientRules()} {
+	for _, part := range [][]ruleSpec{lambdaRules(), runtimeRules(), functionRules(), localEmulatorRules(), gatewayRules(), backendRules(), personRules(), wordRules(), documentedRules(), websocketRules(), clientRules()} {
 		all = append(all, part...)
 	}
 	return all

@@ -38,5 +38,32 @@ func adapterRules() []ruleSpec {
 		{lit: "unknown error responding to request", cause: fn, weight: wHint, implied: 500, layers: logs},
 		{lit: "called exception handler for", cause: fn, weight: wHint, layers: logs},
 		{lit: "error communicating with php-fpm", cause: fn, weight: wHint, layers: logs},
+		// @codegenie/serverless-express: no event source it knows
+		// (event-sources/index.js), and the app's error it answered with
+		// 500 (transport.js respondToEventSourceWithError, for the gateway's
+		// events)
+		{lit: "couldn't detect valid event source", cause: fn, weight: wHint, layers: logs},
+		{lit: "serverless_express:respond_to_event_source_with_error", cause: fn, weight: wHint, implied: 500, layers: logs},
+		// Mangum since 0.12: protocols/http.py logs the app's exception and
+		// answers 500; lifespan.py fails the invocation when the app's
+		// startup does
+		{lit: "an error occurred running the application.", cause: fn, weight: wHint, implied: 500, layers: logs},
+		{lit: "lifespan", re: `lifespan (?:startup failure|connection failed during startup)|exception in 'lifespan' protocol`, cause: fn, weight: wHint, layers: logs},
+		// aws-lambda-web-adapter (lib.rs, readiness.rs) logs every 2 s the
+		// app is not ready, to warn of the function's timeout: a hint of it,
+		// below any line that names the function's failure
+		{lit: "app is not ready after", re: `app is not ready after \d+ ?ms`, cause: CauseLambdaFunctionTimeout, weight: wWeak - 5, layers: logs},
+		// aws-serverless-java-container's LambdaContainerHandler: the
+		// framework did not start within its initialization time
+		{lit: "could not initialize framework within the", cause: CauseLambdaFunctionTimeout, weight: wHint, layers: logs},
+		// Bref: the handler file missing or returning no handler
+		// (Runtime/FileHandlerLocator.php, Runtime/Invoker.php), PHP-FPM not
+		// starting (FpmRuntime/Main.php, FpmHandler.php), and the request it
+		// stopped before Lambda's timeout (FpmHandler.php, FastCgi/Timeout.php)
+		{lit: "handler `", re: "handler `[^`]+` (?:doesn't exist|must return a function or object handler)", cause: CauseLambdaHandlerMisconfigured, weight: 85, layers: logs},
+		{lit: "the lambda handler must be a callable or implement handler interfaces", cause: CauseLambdaHandlerMisconfigured, weight: wSpecific, layers: logs},
+		{lit: "php-fpm", re: `error while starting php-fpm|php-fpm failed to start|timeout while waiting for php-fpm socket`, cause: CauseLambdaRuntimeCrash, weight: wLikely, layers: logs},
+		{lit: "the php script timed out", cause: CauseLambdaFunctionTimeout, weight: wSpecific, layers: logs},
+		{lit: "may be lower than the lambda timeout", cause: CauseLambdaFunctionTimeout, weight: wSpecific, layers: logs},
 	}
 }

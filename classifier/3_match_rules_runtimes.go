@@ -1,0 +1,144 @@
+package classifier
+
+// runtimeRules are the documented error output of each Lambda runtime that
+// lambdaRules lacked, in the words of the runtime's own source: what it
+// says when it cannot load the handler (lambda_handler_misconfigured),
+// when it never started or ended early (lambda_runtime_crash), and when
+// the code it ran failed in a way the generic shapes would misread. Each
+// literal is the runtime's wording, rare anywhere else; the few that
+// another program could print are read only on the logs' layers.
+func runtimeRules() []ruleSpec {
+	var all []ruleSpec
+	for _, part := range [][]ruleSpec{nodeLoadRules(), pythonRuntimeRules(), javaLoadRules(), dotnetLoadRules(), nativeStartRules(), snapStartRules()} {
+		all = append(all, part...)
+	}
+	return all
+}
+
+// nodeLoadRules: Node.js 18 to 22 loading the handler's module
+// (aws-lambda-nodejs-runtime-interface-client's UserFunction.js and
+// Errors.js, and Node.js's ES-module loader). CommonJS code loaded as an
+// ES module ("require is not defined in ES module scope", the same for
+// exports, module, __dirname and __filename), named imports from a
+// CommonJS package, a directory or an unexported subpath imported from an
+// ES module: the package's module format or layout, which the generic
+// ReferenceError and SyntaxError rules would read as a bug in the code.
+// Runtime.NodeJsExit is the process ending before the invocation did (most
+// often a promise never settled), the runtime's premature exit.
+func nodeLoadRules() []ruleSpec {
+	h := CauseLambdaHandlerMisconfigured
+	return []ruleSpec{
+		{lit: "is not defined in es module scope", re: `\b(?:require|exports|module|__dirname|__filename) is not defined in es module scope`, cause: h, weight: wLikely},
+		{lit: "is a commonjs module", re: `named export '[^']+' not found\. the requested module '[^']+' is a commonjs module`, cause: h, weight: wLikely},
+		{lit: "err_unsupported_dir_import", cause: h, weight: 70},
+		{lit: "err_package_path_not_exported", cause: h, weight: 70},
+		{lit: "runtime.malformedstreaminghandler", cause: h, weight: wSpecific},
+		{lit: "runtime.nodejsexit", cause: CauseLambdaRuntimeCrash, weight: wLikely},
+		{lit: "detected an unexpected node.js exit code", cause: CauseLambdaRuntimeCrash, weight: wLikely},
+	}
+}
+
+// pythonRuntimeRules: awslambdaric's bootstrap.py and
+// lambda_runtime_marshaller.py, whose messages the log shows with or
+// without the Runtime.* type before them: a handler setting without a
+// dot ("Bad handler '...'"), a module that does not parse, a module named
+// like a built-in one; and the answer or event that is not JSON, a
+// function error like Runtime.MarshalError. Its SnapStart hook failing
+// after a restore (Runtime.AfterRestoreError) is the runtime not starting.
+func pythonRuntimeRules() []ruleSpec {
+	h := CauseLambdaHandlerMisconfigured
+	return []ruleSpec{
+		{lit: "bad handler '", cause: h, weight: 85, layers: gatewayLogs},
+		{lit: "syntax error in module '", cause: h, weight: 70, layers: gatewayLogs},
+		{lit: "runtime.builtinmoduleconflict", cause: h, weight: 85},
+		{lit: "as a handler module", re: `cannot use built-in module \S+ as a handler module`, cause: h, weight: 85},
+		{lit: "unable to marshal response", cause: CauseLambdaFunctionError, weight: 60, layers: gatewayLogs},
+		{lit: "runtime.unmarshalerror", cause: CauseLambdaFunctionError, weight: 60},
+		{lit: "unable to unmarshal input", cause: CauseLambdaFunctionError, weight: 60, layers: gatewayLogs},
+		{lit: "runtime.afterrestoreerror", cause: CauseLambdaRuntimeCrash, weight: wLikely},
+	}
+}
+
+// javaLoadRules: aws-lambda-java-runtime-interface-client's
+// EventHandlerLoader.java refusing the handler class (no RequestHandler
+// with concrete types, no handler interface, no public no-argument
+// constructor, a non-static inner class, a handler string it cannot
+// parse), and failing to read the event or write the answer as JSON (a
+// function error, which the generic java.lang.RuntimeException rule would
+// only guess at).
+func javaLoadRules() []ruleSpec {
+	h := CauseLambdaHandlerMisconfigured
+	return []ruleSpec{
+		{lit: "does not implement requesthandler", cause: h, weight: 85},
+		{lit: "does not implement an appropriate handler interface", cause: h, weight: 85},
+		{lit: "has no public zero-argument constructor", cause: h, weight: wSpecific, layers: gatewayLogs},
+		{lit: "cannot be instantiated because it is a non-static inner class", cause: h, weight: wSpecific, layers: gatewayLogs},
+		{lit: "invalid handler: `", cause: h, weight: 85, layers: gatewayLogs},
+		{lit: "an error occurred during json parsing", cause: CauseLambdaFunctionError, weight: wHint, layers: gatewayLogs},
+		{lit: "an error occurred during json serialization of response", cause: CauseLambdaFunctionError, weight: wHint, layers: gatewayLogs},
+	}
+}
+
+// dotnetLoadRules: Amazon.Lambda.RuntimeSupport's Bootstrap/Errors.cs (a
+// serializer the assembly does not declare, a method that cannot be a
+// handler, overloads, too many parameters), the .NET host finding no
+// framework the function targets (a function built for a newer .NET than
+// its runtime: "match the runtime"), the runtime's own refusal of an
+// answer over 6 MB (which the generic "Lambda function returned" would
+// call a function error) and the CLR's OutOfMemoryException (which the
+// generic System.*Exception rule would).
+func dotnetLoadRules() []ruleSpec {
+	h := CauseLambdaHandlerMisconfigured
+	return []ruleSpec{
+		{lit: "could not find the lambdaserializerattribute", cause: h, weight: 85},
+		{lit: "cannot be used as a lambda handler", cause: h, weight: 85},
+		{lit: "appears to have a number of overloads", cause: h, weight: wSpecific, layers: gatewayLogs},
+		{lit: "is not supported: the method has", cause: h, weight: wSpecific, layers: gatewayLogs},
+		{lit: "you must install or update .net to run this application", cause: h, weight: 70, layers: gatewayLogs},
+		{lit: "it was not possible to find any compatible framework version", cause: h, weight: 70, layers: gatewayLogs},
+		{lit: "response that is too long to serialize", cause: CauseLambdaPayloadTooLarge, weight: wExplicit},
+		{lit: "system.outofmemoryexception", cause: CauseLambdaOutOfMemory, weight: 92, layers: gatewayLogs},
+	}
+}
+
+// nativeStartRules: a runtime started as an executable (Go's binary on
+// go1.x, an OS-only runtime's bootstrap, a container image's entrypoint)
+// that cannot run, in the words of the Lambda guide's troubleshooting
+// pages: a file without its execute bit ("fork/exec ...: permission
+// denied", the package's permissions, outweighing the bootstrap's crash
+// rule), a binary linked against a newer glibc than the runtime's (a
+// Python extension saying so is an import error, which outweighs), an
+// image whose entrypoint or command Lambda cannot launch ("IMAGE Launch
+// error", exec's "executable file not found in $PATH"). (Runtime.Unknown's
+// message, "Unknown application error occurred", is left to its type: the
+// console prints it under the error that names the cause.) Ruby's runtime interface client names the
+// load errors of the handler's file Init<...>: a missing constant or a
+// syntax error is the handler not loading, like Init<LoadError>.
+func nativeStartRules() []ruleSpec {
+	c := CauseLambdaRuntimeCrash
+	return []ruleSpec{
+		{lit: "fork/exec /", re: `fork/exec /(?:var/task|opt)/\S+: permission denied`, cause: CauseLambdaPackagePermission, weight: 90},
+		{lit: "glibc_", re: `version .glibc_[0-9.]+. not found`, cause: c, weight: wLikely, layers: gatewayLogs},
+		// (above the handler rule's 80 for the same fork/exec words: an
+		// image's entrypoint, not a handler the runtime looked for)
+		{lit: "launch error:", re: `\bimage\s+launch error:`, cause: c, weight: wSpecific + 2},
+		{lit: "executable file not found in $path", re: `exec: "[^"]+": executable file not found in \$path`, cause: c, weight: wLikely, layers: gatewayLogs},
+		{lit: "init<nameerror>", cause: CauseLambdaHandlerMisconfigured, weight: wLikely},
+		{lit: "init<syntaxerror>", cause: CauseLambdaHandlerMisconfigured, weight: 70},
+	}
+}
+
+// snapStartRules: the Invoke API's SnapStart errors (the Lambda API
+// reference), as the gateway logs Lambda's answer: the afterRestore hook
+// failing is the runtime not starting, a restore over its time limit the
+// function's timeout (as a restore report's "status": "timeout" is).
+// SnapStartNotReadyException, a version still being prepared, names no
+// cause the taxonomy holds.
+func snapStartRules() []ruleSpec {
+	return []ruleSpec{
+		{lit: "snapstartexception", cause: CauseLambdaRuntimeCrash, weight: wSpecific},
+		{lit: "runtime hook encountered an error", cause: CauseLambdaRuntimeCrash, weight: wSpecific},
+		{lit: "snapstarttimeoutexception", cause: CauseLambdaFunctionTimeout, weight: 85},
+		{lit: "couldn't restore the snapshot within the timeout", cause: CauseLambdaFunctionTimeout, weight: 85},
+	}
+}

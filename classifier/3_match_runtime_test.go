@@ -1,0 +1,188 @@
+package classifier
+
+import "testing"
+
+// The documented error output of each Lambda runtime, one row per form, as
+// the runtime writes it into the function's log (or Lambda returns it as
+// the invocation's error object). Each names the cause the taxonomy gives
+// it: a handler or package the runtime cannot load is
+// lambda_handler_misconfigured, a runtime that never started or ended
+// early is lambda_runtime_crash, code that ran and failed is
+// lambda_function_error. None shows what the API's client got.
+
+const (
+	nodeUncaught = "2024-03-12T10:15:01.123Z\tundefined\tERROR\tUncaught Exception \t"
+	pyRuntimeErr = "[ERROR] "
+	wantHandler  = "lambda_handler_misconfigured"
+	wantCrash    = "lambda_runtime_crash"
+	wantFnErr    = "lambda_function_error"
+)
+
+// Node.js 18, 20 and 22: aws-lambda-nodejs-runtime-interface-client
+// (src/UserFunction.js, src/Errors.js), Node.js's own loader errors for ES
+// modules and CommonJS, and the knowledge-center article on "Cannot find
+// module" and "Cannot find package" errors.
+func TestNodeRuntimeForms(t *testing.T) {
+	checkWordings(t, []wording{
+		{"import module", nodeUncaught + `{"errorType":"Runtime.ImportModuleError","errorMessage":"Error: Cannot find module 'index'\nRequire stack:\n- /var/runtime/index.mjs","stack":["Runtime.ImportModuleError: Error: Cannot find module 'index'"]}`, wantHandler, "unknown"},
+		{"handler not exported", nodeUncaught + `{"errorType":"Runtime.HandlerNotFound","errorMessage":"index.handler is undefined or not exported"}`, wantHandler, "unknown"},
+		{"handler not a function", "Runtime.HandlerNotFound: index.handler is not a function", wantHandler, "unknown"},
+		{"relative handler", `{"errorType":"Runtime.MalformedHandlerName","errorMessage":"'../src/index.handler' is not a valid handler name. Use absolute paths when specifying root directories in handler names."}`, wantHandler, "unknown"},
+		{"bad handler", "Runtime.MalformedHandlerName: Bad handler", wantHandler, "unknown"},
+		{"streaming handler", `{"errorType":"Runtime.MalformedStreamingHandler","errorMessage":"Only response streaming is supported."}`, wantHandler, "unknown"},
+		{"syntax", nodeUncaught + `{"errorType":"Runtime.UserCodeSyntaxError","errorMessage":"SyntaxError: Unexpected token '}'"}`, wantHandler, "unknown"},
+		{"import outside a module", "Runtime.UserCodeSyntaxError: SyntaxError: Cannot use import statement outside a module", wantHandler, "unknown"},
+		{"require of an es module", "Error [ERR_REQUIRE_ESM]: require() of ES Module /var/task/index.js from /var/runtime/index.mjs not supported.", wantHandler, "unknown"},
+		{"require in es module scope", nodeUncaught + `{"errorType":"ReferenceError","errorMessage":"require is not defined in ES module scope, you can use import instead","stack":["ReferenceError: require is not defined in ES module scope, you can use import instead","    at file:///var/task/index.mjs:1:13"]}`, wantHandler, "unknown"},
+		{"exports in es module scope", `{"errorType":"ReferenceError","errorMessage":"exports is not defined in ES module scope","trace":["ReferenceError: exports is not defined in ES module scope","    at file:///var/task/index.mjs:4:1"]}`, wantHandler, "unknown"},
+		{"module in es module scope", "ReferenceError: module is not defined in ES module scope", wantHandler, "unknown"},
+		{"named export of commonjs", "SyntaxError: Named export 'DynamoDBClient' not found. The requested module '@aws-sdk/client-dynamodb' is a CommonJS module, which may not support all module.exports as named exports.", wantHandler, "unknown"},
+		{"esm package missing", "Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'axios' imported from /var/task/index.mjs", wantHandler, "unknown"},
+		{"esm module missing", "Error [ERR_MODULE_NOT_FOUND]: Cannot find module '/var/task/lib/db' imported from /var/task/index.mjs", wantHandler, "unknown"},
+		{"directory import", "Error [ERR_UNSUPPORTED_DIR_IMPORT]: Directory import '/var/task/lib' is not supported resolving ES modules imported from /var/task/index.mjs", wantHandler, "unknown"},
+		{"package subpath", `Error [ERR_PACKAGE_PATH_NOT_EXPORTED]: Package subpath './lib/util' is not defined by "exports" in /var/task/node_modules/uuid/package.json`, wantHandler, "unknown"},
+		{"node exit", `{"errorType":"Runtime.NodeJsExit","errorMessage":"The Lambda runtime client detected an unexpected Node.js exit code. This is most commonly caused by a Promise that was never settled."}`, wantCrash, "unknown"},
+		{"promise rejection", `{"errorType":"Runtime.UnhandledPromiseRejection","errorMessage":"Error: boom","reason":{"errorType":"Error","errorMessage":"boom"}}`, wantFnErr, "unknown"},
+		{"invoke error", "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tInvoke Error \t" + `{"errorType":"TypeError","errorMessage":"Cannot read properties of undefined (reading 'id')"}`, wantFnErr, "unknown"},
+		{"heap", "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory", "lambda_out_of_memory", "unknown"},
+	})
+}
+
+// Python 3.x: awslambdaric (bootstrap.py, lambda_runtime_marshaller.py,
+// lambda_runtime_exception.py) and the knowledge-center article on
+// "Unable to import module" errors.
+func TestPythonRuntimeForms(t *testing.T) {
+	checkWordings(t, []wording{
+		{"import module", pyRuntimeErr + "Runtime.ImportModuleError: Unable to import module 'lambda_function': No module named 'requests'", wantHandler, "unknown"},
+		{"native library", pyRuntimeErr + "Runtime.ImportModuleError: Unable to import module 'app': /lib64/libc.so.6: version `GLIBC_2.28' not found (required by /var/task/cryptography/hazmat/bindings/_rust.abi3.so)", wantHandler, "unknown"},
+		{"handler missing", pyRuntimeErr + "Runtime.HandlerNotFound: Handler 'lambda_handler' missing on module 'lambda_function'", wantHandler, "unknown"},
+		{"bad handler", pyRuntimeErr + "Runtime.MalformedHandlerName: Bad handler 'lambda_function': not enough values to unpack (expected 2, got 1)", wantHandler, "unknown"},
+		{"bad handler without the type", "Bad handler 'lambda_function': not enough values to unpack (expected 2, got 1)", wantHandler, "unknown"},
+		{"syntax", pyRuntimeErr + "Runtime.UserCodeSyntaxError: Syntax error in module 'lambda_function': invalid syntax (lambda_function.py, line 12)", wantHandler, "unknown"},
+		{"syntax without the type", "Syntax error in module 'lambda_function': unexpected indent (lambda_function.py, line 3)", wantHandler, "unknown"},
+		{"built-in module", pyRuntimeErr + "Runtime.BuiltInModuleConflict: Cannot use built-in module time as a handler module", wantHandler, "unknown"},
+		{"marshal", pyRuntimeErr + "Runtime.MarshalError: Unable to marshal response: Object of type datetime is not JSON serializable", wantFnErr, "unknown"},
+		{"marshal without the type", "Unable to marshal response: Object of type Decimal is not JSON serializable", wantFnErr, "unknown"},
+		{"unmarshal", `{"errorType":"Runtime.UnmarshalError","errorMessage":"Unable to unmarshal input: Expecting value: line 1 column 1 (char 0)"}`, wantFnErr, "unknown"},
+		{"after restore", `{"errorType":"Runtime.AfterRestoreError","errorMessage":"boom"}`, wantCrash, "unknown"},
+		{"memory", pyRuntimeErr + "MemoryError\nTraceback (most recent call last):", "lambda_out_of_memory", "unknown"},
+	})
+}
+
+// Java 11, 17 and 21: aws-lambda-java-runtime-interface-client
+// (EventHandlerLoader.java, UserFault.java).
+func TestJavaRuntimeForms(t *testing.T) {
+	checkWordings(t, []wording{
+		{"class not found", `{"errorMessage":"Class not found: com.example.Handler","errorType":"java.lang.ClassNotFoundException"}`, wantHandler, "unknown"},
+		{"not a request handler", "Class com.example.Handler does not implement RequestHandler with concrete type parameters", wantHandler, "unknown"},
+		{"no handler interface", "Class does not implement an appropriate handler interface: com.example.Handler", wantHandler, "unknown"},
+		{"no constructor", "Class com.example.Handler has no public zero-argument constructor", wantHandler, "unknown"},
+		{"inner class", "Class com.example.App$Handler cannot be instantiated because it is a non-static inner class", wantHandler, "unknown"},
+		{"no method", "No public method named handleRequest with appropriate method signature found on class com.example.Handler", wantHandler, "unknown"},
+		{"invalid handler", "Invalid handler: `com.example.Handler::'", wantHandler, "unknown"},
+		{"class missing from the jar", `{"errorMessage":"Error loading class com.example.Handler: com/amazonaws/services/lambda/runtime/RequestHandler","errorType":"java.lang.NoClassDefFoundError"}`, wantHandler, "unknown"},
+		{"event parsing", `{"errorMessage":"An error occurred during JSON parsing","errorType":"java.lang.RuntimeException"}`, wantFnErr, "unknown"},
+		{"response serialization", `{"errorMessage":"An error occurred during JSON serialization of response","errorType":"java.lang.RuntimeException"}`, wantFnErr, "unknown"},
+		{"heap", `{"errorMessage":"Java heap space","errorType":"java.lang.OutOfMemoryError"}`, "lambda_out_of_memory", "unknown"},
+	})
+}
+
+// .NET 6 and 8: Amazon.Lambda.RuntimeSupport (Bootstrap/Errors.cs), and
+// the .NET host's answer when the function targets a framework the
+// runtime lacks.
+func TestDotnetRuntimeForms(t *testing.T) {
+	checkWordings(t, []wording{
+		{"assembly", "Could not find the specified handler assembly with the file name 'MyFunction'. The assembly should be located in the root of your uploaded .zip file.", wantHandler, "unknown"},
+		{"type", "Unable to load type 'MyFunction.Function' from assembly 'MyFunction'.", wantHandler, "unknown"},
+		{"method", "Unable to find method 'FunctionHandler' in type 'MyFunction.Function' from assembly 'MyFunction': Found no methods matching method name 'FunctionHandler'.", wantHandler, "unknown"},
+		{"handler string", "Invalid lambda function handler: 'MyFunction', the type is missing. The valid format is 'ASSEMBLY::TYPE::METHOD'.", wantHandler, "unknown"},
+		{"serializer", "Could not find the LambdaSerializerAttribute on the assembly 'MyFunction' or method 'FunctionHandler' while attempting to deserialize input data of type 'Amazon.Lambda.APIGatewayEvents.APIGatewayProxyRequest'. To use types other than System.IO.Stream as input/output parameters, the assembly or Lambda function should be annotated with Amazon.Lambda.LambdaSerializerAttribute.", wantHandler, "unknown"},
+		{"async void", "The method 'FunctionHandler' cannot be used as a Lambda Handler because it is an 'async void' method. Handler methods cannot be 'async void'. Please specify a method that is not 'async void'.", wantHandler, "unknown"},
+		{"overloads", "The method 'FunctionHandler' in type 'MyFunction.Function' appears to have a number of overloads. To call this method please specify a complete method signature.", wantHandler, "unknown"},
+		{"parameters", "Method 'FunctionHandler' of type 'MyFunction.Function' is not supported: the method has more than 2 parameters.", wantHandler, "unknown"},
+		{"framework missing", "You must install or update .NET to run this application.\n\nApp: /var/task/bootstrap.dll\nArchitecture: x64\nFramework: 'Microsoft.NETCore.App', version '8.0.0' (x64)", wantHandler, "unknown"},
+		{"response too long", "The Lambda function returned a response that is too long to serialize. The response size limit for a Lambda function is 6MB.", "lambda_payload_too_large", "unknown"},
+		{"out of memory", "Unhandled exception. System.OutOfMemoryException: Exception of type 'System.OutOfMemoryException' was thrown.", "lambda_out_of_memory", "unknown"},
+		{"unhandled", "Unhandled exception. System.InvalidOperationException: Sequence contains no elements", wantFnErr, "unknown"},
+	})
+}
+
+// Go (the go1.x runtime and an OS-only runtime's bootstrap), Ruby, custom
+// runtimes and container images: the Lambda developer guide's pages on
+// troubleshooting invocations, deployments and container images, the
+// guide's Go and custom runtime pages, and aws_lambda_ric
+// (lambda_handler.rb, lambda_errors.rb).
+func TestOtherRuntimeForms(t *testing.T) {
+	const req = "RequestId: 0b59a014-da05-49a0-98c3-fe2ac06de4fd "
+	checkWordings(t, []wording{
+		{"go binary missing", `{"errorMessage":"fork/exec /var/task/main: no such file or directory","errorType":"PathError"}`, wantHandler, "unknown"},
+		{"go binary not executable", `{"errorMessage":"fork/exec /var/task/main: permission denied","errorType":"PathError"}`, "lambda_package_permission", "unknown"},
+		{"bootstrap not executable", req + "Error: Runtime failed to start: fork/exec /var/task/bootstrap: permission denied\nRuntime.ExitError", "lambda_package_permission", "unknown"},
+		{"go architecture", `{"errorMessage":"fork/exec /var/task/main: exec format error","errorType":"PathError"}`, wantCrash, "unknown"},
+		{"bootstrap architecture", req + "Error: fork/exec /var/task/bootstrap: exec format error\nRuntime.InvalidEntrypoint", wantCrash, "unknown"},
+		{"bootstrap missing", req + "Error: Couldn't find valid bootstrap(s): [/var/task/bootstrap /opt/bootstrap]\nRuntime.InvalidEntrypoint", wantCrash, "unknown"},
+		{"bootstrap libc", "/var/task/bootstrap: /lib64/libc.so.6: version `GLIBC_2.34' not found (required by /var/task/bootstrap)", wantCrash, "unknown"},
+		{"go exit", `{"errorMessage":"RequestId: 0b59a014 Error: Runtime exited with error: exit status 2","errorType":"Runtime.ExitError"}`, wantCrash, "unknown"},
+		{"go panic", `{"errorMessage":"runtime error: index out of range [3] with length 3","errorType":"runtime.boundsError","stackTrace":[{"path":"github.com/aws/aws-lambda-go@v1.41.0/lambda/errors.go","line":39,"label":"lambdaPanicResponse"}]}`, wantFnErr, "unknown"},
+		{"image architecture", "IMAGE\tLaunch error: fork/exec /lambda-entrypoint.sh: exec format error\tEntrypoint: [/lambda-entrypoint.sh]\tCmd: [app.handler]\tWorkingDir: [/var/task]", wantCrash, "unknown"},
+		{"image entrypoint missing", "IMAGE\tLaunch error: fork/exec /usr/local/bin/uvicorn: no such file or directory\tEntrypoint: [/usr/local/bin/uvicorn]\tCmd: [main:app]\tWorkingDir: [/var/task]", wantCrash, "unknown"},
+		{"image command not on path", `{"errorType":"Runtime.InvalidEntrypoint","errorMessage":"RequestId: 0b59a014 Error: exec: \"app.handler\": executable file not found in $PATH"}`, wantCrash, "unknown"},
+		{"image command not on path without the type", "Error: exec: \"app.handler\": executable file not found in $PATH", wantCrash, "unknown"},
+		{"unknown", req + "Error: Unknown application error occurred\nRuntime.Unknown", wantCrash, "unknown"},
+		{"ruby file", `{"errorMessage":"cannot load such file -- lambda_function","errorType":"Init<LoadError>"}`, wantHandler, "unknown"},
+		{"ruby constant", `{"errorMessage":"uninitialized constant LambdaFunction::Handler","errorType":"Init<NameError>"}`, wantHandler, "unknown"},
+		{"ruby syntax", `{"errorMessage":"/var/task/lambda_function.rb:4: syntax error, unexpected end-of-input","errorType":"Init<SyntaxError>"}`, wantHandler, "unknown"},
+		{"ruby handler form", "Invalid handler lambda_function, must be of form FILENAME.METHOD or FILENAME.CLASS.METHOD where FILENAME corresponds with an existing Ruby source file FILENAME.rb", wantHandler, "unknown"},
+		{"ruby function", `{"errorMessage":"undefined method ` + "`[]'" + ` for nil:NilClass","errorType":"Function<NoMethodError>"}`, wantFnErr, "unknown"},
+		{"killed", req + "Error: Runtime exited with error: signal: killed\nRuntime.ExitError", "lambda_out_of_memory", "unknown"},
+		{"segfault", req + "Error: Runtime exited with error: signal: segmentation fault\nRuntime.ExitError", wantCrash, "unknown"},
+		{"extension", "INIT_REPORT Init Duration: 52.12 ms\tPhase: init\tStatus: error\tError Type: Extension.Crash", wantCrash, "unknown"},
+		{"init timeout", "INIT_REPORT Init Duration: 9999.68 ms\tPhase: init\tStatus: timeout", "lambda_function_timeout", "unknown"},
+	})
+}
+
+// Lambda's Invoke API errors for SnapStart and for an environment Lambda
+// cannot set up, as the gateway logs them (the Lambda API reference): the
+// afterRestore hook failing is the runtime not starting, a restore over
+// its time limit the function's timeout; a snapshot not ready yet, a
+// runtime Lambda no longer supports, a package it cannot unzip, a subnet
+// that does not exist name no cause the taxonomy holds, and stay
+// unknown with the 500 they show.
+func TestDocumentedInvokeEnvironmentErrors(t *testing.T) {
+	const id = "(6c6d6e6f-0000-4000-8000-00000000abcd) "
+	failed := func(code, body string) string {
+		return id + "Lambda invocation failed with status: " + code + ". Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd\n" +
+			id + "Execution failed due to configuration error: " + body + "\n" + id + "Method completed with status: 500"
+	}
+	checkWordings(t, []wording{
+		{"after restore hook", failed("400", `{"Type":"User","message":"The afterRestore() runtime hook encountered an error. For more information, check the Amazon CloudWatch logs."} SnapStartException`), wantCrash, "500"},
+		{"restore timeout", failed("408", `{"Type":"User","message":"Lambda couldn't restore the snapshot within the timeout limit."} SnapStartTimeoutException`), "lambda_function_timeout", "500"},
+		{"snapshot not ready", failed("409", `{"Type":"User","message":"Lambda is initializing your function. You can invoke the function when the state of your function is Active."} SnapStartNotReadyException`), "unknown", "500"},
+		{"runtime not supported", failed("502", `{"Type":"User","message":"The runtime or runtime version for this function is not supported"} InvalidRuntimeException`), "unknown", "500"},
+		{"zip", failed("502", `{"Type":"User","message":"Lambda was not able to unzip the deployment package."} InvalidZipFileException`), "unknown", "500"},
+		{"subnet", failed("502", `{"Type":"User","message":"The subnet ID subnet-0abc does not exist."} InvalidSubnetIDException`), "unknown", "500"},
+	})
+}
+
+// The web adapters' own failure messages, as each library's source writes
+// them (see TestAdapterWordings for the older ones).
+func TestMoreAdapterForms(t *testing.T) {
+	checkWordings(t, []wording{
+		// @codegenie/serverless-express src/event-sources/index.js, src/transport.js
+		{"serverless-express no source", "Error: Couldn't detect valid event source.", wantFnErr, "unknown"},
+		{"serverless-express answered 500", "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tSERVERLESS_EXPRESS:RESPOND_TO_EVENT_SOURCE_WITH_ERROR Error: connect ECONNREFUSED 127.0.0.1:5432", wantFnErr, "500"},
+		// mangum/protocols/http.py HTTPCycle.run (its releases since 0.12), lifespan.py
+		{"mangum app exception", pyRuntimeErr + "An error occurred running the application.\nTraceback (most recent call last):", wantFnErr, "500"},
+		{"mangum lifespan", "mangum.exceptions.LifespanFailure: Lifespan startup failure. database unreachable", wantFnErr, "unknown"},
+		// aws-lambda-web-adapter src/lib.rs is_web_ready, src/readiness.rs: every 2 s the app is not ready
+		{"web adapter not ready", "2024-03-12T10:15:03.123Z  INFO lambda_web_adapter: app is not ready after 2000ms url=http://127.0.0.1:8080/", "lambda_function_timeout", "unknown"},
+		{"web adapter not ready, then the function's error", "app is not ready after 2000ms url=http://127.0.0.1:8080/\n" + pyRuntimeErr + "Runtime.ImportModuleError: Unable to import module 'run': No module named 'run'", wantHandler, "unknown"},
+		// aws-serverless-java-container LambdaContainerHandler.java
+		{"java container init", "com.amazonaws.serverless.exceptions.ContainerInitializationException: Could not initialize framework within the 20000ms timeout", "lambda_function_timeout", "unknown"},
+		// bref src/Runtime/FileHandlerLocator.php, src/FpmRuntime/Main.php, FpmHandler.php, FastCgi/Timeout.php
+		{"bref handler file", "Fatal error: Uncaught Bref\\Runtime\\HandlerNotFound: Handler `/var/task/index.php` doesn't exist", wantHandler, "unknown"},
+		{"bref handler value", "Handler `/var/task/handler.php` must return a function or object handler. See https://bref.sh/docs/runtimes/function.html", wantHandler, "unknown"},
+		{"bref fpm start", "Fatal error: Uncaught RuntimeException: Error while starting PHP-FPM: PHP-FPM failed to start", wantCrash, "unknown"},
+		{"bref fpm timeout", "0b59a014-da05-49a0-98c3-fe2ac06de4fd The PHP script timed out. Bref will now restart PHP-FPM to start from a clean slate and flush the PHP logs.", "lambda_function_timeout", "unknown"},
+	})
+}
