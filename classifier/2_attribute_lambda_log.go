@@ -33,6 +33,8 @@ func (s *Session) lambdaLine(msg, line []byte) bool {
 		s.st.lambdaLines++
 		s.reportLine(uuidAt(msg[len(preReport):]), msg, line)
 		return true
+	case dashedPlatformLine(msg):
+		return s.lambdaLine(undash(msg), line)
 	case bytes.HasPrefix(msg, preInitReport):
 		s.st.lambdaLines++
 		s.lambdaEvidence([]byte(s.openLambda), msg, line, LayerPlatform)
@@ -57,6 +59,28 @@ func (s *Session) lambdaLine(msg, line []byte) bool {
 		return true
 	}
 	return false
+}
+
+// Serverless Framework v4's `serverless logs` prints the platform lines
+// with " - " where Lambda writes "RequestId: " ("START - <id> - Version:
+// $LATEST", "END - <id>", "REPORT - <id>" with its figures on the next
+// line): they are the same lines.
+var dashedPlatform = [][]byte{[]byte("START - "), []byte("END - "), []byte("REPORT - ")}
+
+func dashedPlatformLine(msg []byte) bool {
+	for _, p := range dashedPlatform {
+		if bytes.HasPrefix(msg, p) && uuidAt(msg[len(p):]) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// undash writes a dashed platform line as Lambda does.
+func undash(msg []byte) []byte {
+	word, rest, _ := bytes.Cut(msg, []byte(" - "))
+	out := append(append(append([]byte{}, word...), " RequestId: "...), rest[:36]...)
+	return append(out, bytes.Replace(rest[36:], []byte(" - Version:"), []byte(" Version:"), 1)...)
 }
 
 // uuidAt returns the UUID at the start of b, or nil.

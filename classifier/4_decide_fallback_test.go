@@ -27,6 +27,7 @@ func TestCleanInvocationAndProxyFailure(t *testing.T) {
 		{"rest 504 is the integration timeout", cleanInvocation + "HTTP/2 504\n{\"message\": \"Endpoint request timed out\"}", "integration_timeout", "504"},
 		{"rest 500 names nothing", cleanInvocation + "HTTP/2 500\n{\"message\": \"Internal server error\"}", "unknown", "500"},
 		{"a failing invocation is the function's error", failedInvocation + "HTTP/2 502\n{\"message\": \"Internal server error\"}", "lambda_function_error", "502"},
+		{"serverless v4 logs", strings.NewReplacer("RequestId:", "-", "Version:", "- Version:", "\tDuration:", "\nDuration:").Replace(cleanInvocation) + "HTTP/2 502\n{\"message\": \"Internal server error\"}", "lambda_malformed_proxy_response", "502"},
 		{"websocket", cleanInvocation + "wscat -c wss://abc123.execute-api.us-east-1.amazonaws.com/prod\nerror: Unexpected server response: 502", "unknown", "502"},
 	})
 }
