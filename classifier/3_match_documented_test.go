@@ -30,6 +30,8 @@ func TestDocumentedGatewayResponses(t *testing.T) {
 		{"BAD_REQUEST_PARAMETERS", `{"message": "Missing required request parameters: [petId]"}`, "not_5xx", "none"},
 		{"REQUEST_TOO_LARGE", `{"message":"HTTP content length exceeded 10485760 bytes."}`, "not_5xx", "none"},
 		{"UNSUPPORTED_MEDIA_TYPE", "HTTP/1.1 415 Unsupported Media Type\nx-amzn-ErrorType: UnsupportedMediaTypeException", "not_5xx", "none"},
+		{"UNSUPPORTED_MEDIA_TYPE body", `{"message":"Unsupported Media Type"}`, "not_5xx", "none"},
+		{"REQUEST_TOO_LARGE body", `{"message":"Request Too Long"}`, "not_5xx", "none"},
 		{"INTEGRATION_TIMEOUT", "HTTP/1.1 504 Gateway Timeout\n{\"message\": \"Endpoint request timed out\"}", "integration_timeout", "504"},
 		{"AUTHORIZER_FAILURE", "HTTP/1.1 500 Internal Server Error\nx-amzn-ErrorType: AuthorizerConfigurationException\n{\"message\": null}", "authorizer_error", "500"},
 		{"DEFAULT_5XX", "HTTP/1.1 502 Bad Gateway\nx-amzn-ErrorType: InternalServerErrorException\n{\"message\": \"Internal server error\"}", "unknown", "502"},

@@ -169,6 +169,10 @@ func impliedStatus(b []byte) int {
 		return 429
 	case "not found":
 		return 404
+	case "request too long", "request entity too large":
+		return 413
+	case "unsupported media type":
+		return 415
 	}
 	return 0
 }

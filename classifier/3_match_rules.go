@@ -578,7 +578,8 @@ func clientRules() []ruleSpec {
 		// the function did not write them: in its own log they are what its
 		// own call to a dependency got, an axios "Request failed with status
 		// code 502" among them)
-		{lit: `"message"`, re: `"message"\s*:\s*"(internal server error|endpoint request timed out|service unavailable|bad gateway|gateway time-?out|forbidden|unauthorized|too many requests|limit exceeded|not found|user is not authorized)`, weight: 0, layers: notFunction},
+		// (and the 4xx bodies of REQUEST_TOO_LARGE and UNSUPPORTED_MEDIA_TYPE)
+		{lit: `"message"`, re: `"message"\s*:\s*"(internal server error|endpoint request timed out|service unavailable|bad gateway|gateway time-?out|forbidden|unauthorized|too many requests|limit exceeded|not found|user is not authorized|request too long|request entity too large|unsupported media type)`, weight: 0, layers: notFunction},
 		// the same reason phrases in the "detail" body web frameworks in
 		// the function answer with (FastAPI, Django REST framework)
 		{lit: `"detail"`, re: `"detail"\s*:\s*"(internal server error|service unavailable|forbidden|unauthorized|not found)"`, weight: 0, layers: notFunction},
