@@ -125,6 +125,10 @@ func nativeStartRules() []ruleSpec {
 		{lit: "executable file not found in $path", re: `exec: "[^"]+": executable file not found in \$path`, cause: c, weight: wLikely, layers: gatewayLogs},
 		{lit: "init<nameerror>", cause: CauseLambdaHandlerMisconfigured, weight: wLikely},
 		{lit: "init<syntaxerror>", cause: CauseLambdaHandlerMisconfigured, weight: 70},
+		// an extension's own error type (the Extensions API's init and exit
+		// errors are "Extension.<reason>"): the execution environment
+		// failed around the runtime, as Extension.Crash does
+		{lit: "extension.", re: `(?:"errortype"\s*:\s*"|error type: )extension\.[a-z]+`, cause: c, weight: wLikely},
 	}
 }
 

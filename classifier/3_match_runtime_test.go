@@ -137,6 +137,9 @@ func TestOtherRuntimeForms(t *testing.T) {
 		{"killed", req + "Error: Runtime exited with error: signal: killed\nRuntime.ExitError", "lambda_out_of_memory", "unknown"},
 		{"segfault", req + "Error: Runtime exited with error: signal: segmentation fault\nRuntime.ExitError", wantCrash, "unknown"},
 		{"extension", "INIT_REPORT Init Duration: 52.12 ms\tPhase: init\tStatus: error\tError Type: Extension.Crash", wantCrash, "unknown"},
+		// the Extensions API reference: an extension's init or exit error is "Extension.<reason>"
+		{"extension error type", `{"errorType":"Extension.UnknownReason","errorMessage":"RequestId: 0b59a014 Error: extension failed to register"}`, wantCrash, "unknown"},
+		{"extension error in the report", "REPORT " + req + "\tDuration: 12.00 ms\tBilled Duration: 12 ms\tMemory Size: 128 MB\tMax Memory Used: 40 MB\tStatus: error\tError Type: Extension.ConfigInvalid", wantCrash, "unknown"},
 		{"init timeout", "INIT_REPORT Init Duration: 9999.68 ms\tPhase: init\tStatus: timeout", "lambda_function_timeout", "unknown"},
 	})
 }
