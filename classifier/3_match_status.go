@@ -54,7 +54,7 @@ var statusPhrases = append([]*regexp.Regexp{
 	// count reads as a 4xx (an all-clear) or a memory size as a 5xx
 	regexp.MustCompile(`(?:^|\D)(50\d)[\x60'"]? ?(?:になり|になる|になっ|が発生)`),
 	regexp.MustCompile(`\b(50\d)(?:가|이)? ?발생`),
-	regexp.MustCompile(`(?:ステータス(?:コード)?|レスポンスコード|狀態碼|状态码|狀態|código de status|status http)[ :：は]*([1-5]\d\d)\b`),
+	regexp.MustCompile(`(?:ステータス(?:コード)?|レスポンス(?:コード)?|狀態碼|状态码|狀態|código de status|status http)[ :：はが为為是]*([1-5]\d\d)\b`),
 	// how people write it in prose: the plural ("intermittent 502s",
 	// "throwing 500s"), a failure "with" a code, the code as a noun after an
 	// article and before a word that cannot be a unit ("a 502 from API
@@ -69,17 +69,19 @@ var statusPhrases = append([]*regexp.Regexp{
 	// other words (报警 an alarm, 报文 a message, 报表 a report) that a
 	// threshold or a size follows
 	regexp.MustCompile(`(?:报|報)(?:错|錯)?了?[\s:：]*["'\x60]?([1-5]\d\d)\b`),
-	regexp.MustCompile(`\b(?:retorn\w*|receb\w*|devolv\w*|respond\w*|toma\w*|tomo|tomei|tomou)(?: (?:o|a|um|uma|com|erro|status|código|http))* ["'\x60]?([1-5]\d\d)\b`),
+	regexp.MustCompile(`\b(?:retorn\w*|receb\w*|devolv\w*|respond\w*|toma\w*|tomo|tomei|tomou|deu|dá|dando)(?: (?:o|a|um|uma|com|erro|status|código|http))* ["'\x60]?([1-5]\d\d)\b`),
 	// the other languages AWS publishes its articles in, as their editions
 	// word the status ("HTTP-Statuscode 502", "HTTP-502-Fehler", "code
 	// d'état HTTP 502", "código de estado HTTP 502", "502 상태 코드를
 	// 반환합니다") and people write it ("Fehler 502", "erreur 502", "devuelve
-	// 502", "obtengo un 502", "bekomme einen 502")
+	// 502", "obtengo un 502", "bekomme einen 502", "me da un 502", "me sale un
+	// 502", "responde con 502", "gibt 502 zurück", "antwortet mit 502",
+	// "répond 502")
 	regexp.MustCompile(`(?:\b(?:fehler(?:code)?|statuscode|erreurs?|code d'(?:état|erreur)|code de statut|c[oó]digo de (?:estado|error))|상태 코드)[ :-]*["'\x60]?([1-5]\d\d)\b`),
 	regexp.MustCompile(`\b([45]\d\d)[ -]?fehler`),
 	regexp.MustCompile(`\bhttp-([45]\d\d)(?:[^\w.]|$)`), // not a page's file name (http-404.html)
 	regexp.MustCompile(`\b([1-5]\d\d)(?:가|를|을|이)? ?(?:반환|뜨|뜹|떠|떴)`),
-	regexp.MustCompile(`\b(?:devuelv\w*|recib\w*|obt[ei]n\w*|renvo\w*|re[çc]oi\w*|liefer[tn]|bekomm\w*|erh[äa]lt\w*)(?: (?:un|una|el|la|le|une|einen|ein|eine|den|error|erreur|fehler|c[oó]digo|code|status|estado|http))* ["'\x60]?([1-5]\d\d)\b`),
+	regexp.MustCompile(`\b(?:devuelv\w*|recib\w*|obt[ei]n\w*|renvo\w*|re[çc]oi\w*|liefer[tn]|bekomm\w*|erh[äa]lt\w*|da|dan|sale|salen|respond\w*|contest\w*|gibt|gab|antwort\w*|r[ée]pond\w*|j'ai)(?: (?:un|una|el|la|le|une|einen|ein|eine|den|con|mit|avec|error|erreur|fehler|c[oó]digo|code|status|estado|http))* ["'\x60]?([1-5]\d\d)\b`),
 }, compileAll(clientStatusForms)...)
 
 // clientStatusForms are forms only a client library prints a status it got

@@ -242,6 +242,22 @@ func TestShown5xxInOtherLanguages(t *testing.T) {
 		{"zh-TW appears", "請求 API 時會出現 502"},
 		{"pt-BR slang", "tomando 502 no API Gateway"},
 		{"ko shows up", "API 호출 시 502가 뜹니다"},
+		{"ja comes back as", "502で返ってくる"},
+		{"ja response is", "レスポンスが502になる"},
+		{"ja status is", "ステータスが502でした"},
+		{"zh-CN status code is", "状态码为502"},
+		{"zh-CN status code, copula", "状态码是502"},
+		{"zh-TW status code is", "狀態碼為 502"},
+		{"zh-CN keeps coming", "接口一直502"},
+		{"zh-CN came", "接口502了"},
+		{"pt-BR gave", "a API deu 502"},
+		{"pt-BR giving", "está dando 502 na chamada"},
+		{"es gives", "me da un 502 al llamar la API"},
+		{"es comes out", "me sale un 502"},
+		{"es answers with", "la API responde con 502"},
+		{"de gives back", "die API gibt 502 zurück"},
+		{"de answers with", "die API antwortet mit 502"},
+		{"fr answers", "l'API répond 502"},
 	})
 	checkShown(t, 503, []shownForm{{"ko reason phrase", "API가 503 Service Unavailable을 반환합니다"}})
 	// Japanese "returned as" and "response code", which show a 2xx as well
@@ -282,6 +298,9 @@ func TestNoShown5xxInNumbers(t *testing.T) {
 		{"zh-CN alarm threshold", "报警阈值设为 500"},
 		{"zh-CN message size", "报文大小为 500 字节"},
 		{"zh-CN more than a count", "出现 500 多个请求"},
+		{"de count after gibt", "die Abfrage gibt 500 Einträge zurück"},
+		{"es count after da", "la consulta me da 500 resultados"},
+		{"pt-BR count after deu", "deu 500 requisições por segundo"},
 		// a load, a limit or a setting after the verbs and nouns the prose forms read
 		{"requests sent", "we sent 500 requests and saw errors"},
 		{"concurrent users served", "serving 400 concurrent users"},
@@ -308,6 +327,7 @@ func TestNoStatusInQuantities(t *testing.T) {
 		{"de requests a minute", "Wir bekommen 429 Anfragen pro Minute und die API bricht ab", "unknown"},
 		{"es requests a second", "recibimos 500 solicitudes por segundo y la API falla", "unknown"},
 		{"an error page's file name", "CloudFront serves http-404.html and the API fails", "unknown"},
+		{"ja a design that was meant", "HTTPレスポンスコードを 401 で返却することを想定したが、API が失敗します", "unknown"},
 	})
 }
 

@@ -14,6 +14,13 @@ var proseForms = []litForm{
 	form(`\b(50\d)[ -]time-?outs?\b`, "time"),
 	form(`\btime-?outs?:? \(?(50\d)\b`, "time"),
 	form(`\b(?:api ?gateway|apigw|api|gateway|endpoint|integration|lambda)s?:? ["'\x60]?(50\d)\b`, "api", "gateway", "endpoint", "integration", "lambda"),
+	// Chinese: a 5xx that keeps coming ("一直502", "经常 504") and one that
+	// came ("接口502了"), a 500 to 509 only ("用了500" is a quantity used)
+	form(`(?:一直|总是|總是|老是|经常|經常|偶尔|偶爾|频繁|頻繁) ?(50\d)\b`, "一直", "总是", "總是", "老是", "经常", "經常", "偶尔", "偶爾", "频繁", "頻繁"),
+	form(`(?:^|\D)(50\d) ?了`, "了"),
+	// Japanese "502で返ってくる" (comes back as 502), a 500 to 509 only: "401
+	// で返却することを想定" is a design that was meant, not an answer
+	form(`(?:^|\D)(50\d) ?で返`, "で返"),
 }
 
 // proseStatus returns the code the prose forms find in low, a 5xx before
