@@ -164,12 +164,13 @@ func (s *Session) noteShown(code int) {
 // gatewayOpenings are the opening words of execution-log lines that only
 // API Gateway writes, so that a line pasted without its request id (the
 // console's test output, a copy from CloudWatch) is still the gateway's:
-// its failures, Lambda's answer to it, and the integration endpoint's
-// answer it logs ("Endpoint response body before transformations", where
-// an AWS service integration's errors show).
+// its failures, Lambda's answer to it, and the integration endpoint's and
+// the authorizer's answers it logs ("Endpoint response body before
+// transformations", where an AWS service integration's errors show;
+// "Authorizer result body before parsing", where an authorizer's do).
 var gatewayOpenings = [][]byte{
 	[]byte("Execution failed"), []byte("Lambda execution failed"), []byte("Lambda invocation failed"),
-	[]byte("Endpoint response body before transformations"),
+	[]byte("Endpoint response body before transformations"), []byte("Authorizer result body before parsing"),
 }
 
 // gatewayOpening reports whether msg opens with one of gatewayOpenings.

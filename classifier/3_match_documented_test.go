@@ -285,6 +285,11 @@ func TestDocumentedExecutionFailures(t *testing.T) {
 		{"internal error", id + "Execution failed due to an internal error", "internal_service_failure", "500"},
 		{"authorizer", cfg("Authorizer error"), "authorizer_error", "500"},
 		{"authorizer alone", id + "Authorizer error", "authorizer_error", "500"},
+		// an authorizer's test: its function answered an error object
+		{"authorizer answer not a policy", "Thu Jun 08 15:09:51 UTC 2023 : Authorizer result body before parsing: {\"errorType\":\"Runtime.ImportModuleError\",\"errorMessage\":\"Error: Cannot find module 'okta'\"}\n" +
+			"Thu Jun 08 15:09:51 UTC 2023 : Execution failed due to configuration error: Invalid JSON in response: Unrecognized field \"errorType\" , not marked as ignorable", "authorizer_error", "500"},
+		{"authorizer timed out", id + `Authorizer result body before parsing: {"errorMessage":"2024-03-12T10:15:04.123Z 0b59a014 Task timed out after 3.00 seconds"}` + done("500"), "authorizer_error", "500"},
+		{"authorizer's policy read", id + `Authorizer result body before parsing: {"principalId":"user","policyDocument":{"Version":"2012-10-17","Statement":[{"Action":"execute-api:Invoke","Effect":"Allow","Resource":"*"}]}}`, "unknown", "unknown"},
 		// KC on proxy path character errors: {proxy} left in the URI for
 		// want of a URL path parameter mapping; a stage variable left in it
 		{"illegal character, KC words", "Execution failed due to configuration error: Illegal character in path", "mapping_template_error", "500"},

@@ -48,6 +48,17 @@ func invokeAPIRules() []ruleSpec {
 //     handling (CONVERT_TO_BINARY) met a body that is not base64, a step
 //     of the same request or response transformation as its templates
 //     (the developer guide's binary payload conversions).
+//   - "Invalid JSON in response: Unrecognized field \"errorType\" , not
+//     marked as ignorable": the gateway could not read a Lambda
+//     authorizer's answer as a policy (its function failed and answered
+//     its error object), which it answers with AuthorizerConfigurationException,
+//     a 500 (an authorizer's test output in a public project's notes;
+//     the proxy integration's unreadable answer is "Malformed Lambda proxy
+//     response" instead).
+//   - "Authorizer result body before parsing: {\"errorType\": ...}": the
+//     gateway logs the authorizer function's answer, and an error object
+//     there (whatever its type: an import error, a timeout) is the
+//     authorizer failing, which outweighs what the type alone would name.
 //   - "Lambda invocation failed with status: N": Lambda refused the
 //     gateway's call, which the gateway always answers with its own 5xx
 //     (whatever N is: Lambda's status is not the client's).
@@ -62,6 +73,8 @@ func executionFailureRules() []ruleSpec {
 		{lit: "configuration error: illegal character in", cause: CauseMappingTemplateError, weight: wSpecific, unless: "stagevariables.", layers: notFunction},
 		{lit: "configuration error: illegal character in", re: `\$\{stagevariables\.`, cause: CauseStageVariableUnresolved, weight: 90, layers: notFunction},
 		{lit: "configuration error: unable to base64", re: `unable to base64 (?:de|en)code`, cause: CauseMappingTemplateError, weight: wSpecific, layers: notFunction},
+		{lit: "configuration error: invalid json in response", cause: CauseAuthorizerError, weight: wSpecific, layers: notFunction},
+		{lit: "authorizer result body before parsing", re: `"error(?:type|message)"`, cause: CauseAuthorizerError, weight: 96, layers: gatewayLogged},
 		{lit: "lambda invocation failed with status", implied: implied5xx, layers: gatewayLogged},
 		{lit: "authorizer error", implied: implied5xx, layers: gatewayLogged},
 	}

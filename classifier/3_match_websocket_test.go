@@ -308,3 +308,22 @@ func TestConnectionsAPIStatusIsTheBackends(t *testing.T) {
 		}
 	}
 }
+
+// The execution log's failures on a WebSocket stage, each line after the
+// connection id, read as on a REST stage (the WebSocket logging page of
+// the developer guide: the same "Execution failed due to ..." forms), and
+// Lambda's own status in a WebSocket access record.
+func TestWebSocketExecutionFailures(t *testing.T) {
+	rec := func(extra string) string {
+		return `{"requestId":"L0SNDEUmvHcFYzw=","connectionId":"` + wsConnID + `","eventType":"MESSAGE","routeKey":"sendmessage","status":"500"` + extra + `}`
+	}
+	checkWebSocketForms(t, []wsForm{
+		{"request template", wsPrefix + "Execution failed due to configuration error: Unable to transform request", "mapping_template_error", "500"},
+		{"integration timeout", wsPrefix + "Execution failed due to a timeout error", "integration_timeout", "504"},
+		{"a service integration's role", wsPrefix + "Endpoint response body before transformations: <ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>Access to the resource https://sqs.us-east-1.amazonaws.com/123456789012/chat is denied.</Message></Error></ErrorResponse>", "credentials_role_error", "unknown"},
+		{"a service integration's template", wsPrefix + `Endpoint response body before transformations: {"__type":"com.amazon.coral.validate#ValidationException","message":"One or more parameter values were invalid: Missing the key connectionId in the item"}`, "mapping_template_error", "unknown"},
+		{"Lambda refused the invocation", wsPrefix + "Lambda invocation failed with status: 429. Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd", "lambda_throttled", "500"},
+		{"Lambda throttled, in the access record", rec(`,"integrationStatus":"429"`), "lambda_throttled", "500"},
+		{"the function's error, in the access record", rec(`,"integrationError":"Lambda Customer Function Error:boom"`), "lambda_function_error", "500"},
+	})
+}
