@@ -1,10 +1,14 @@
 package incident
 
 import (
+	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus/testutil"
+
 	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/clock"
 	"github.com/apigw-triage/apigw-triage/notifier"
 )
 
@@ -95,5 +99,42 @@ func TestMaskedReplacesNoStatus(t *testing.T) {
 	}
 	if revision(*diag(classifier.StatusUnknown, classifier.CauseUnknown), diag(classifier.StatusNone, classifier.CauseNot5xx)) != nil {
 		t.Error("not_5xx replaced a diagnosis of a tripped stage")
+	}
+}
+
+// TestCountedOnceUnderItsCause: an incident counts in incidents_total
+// under the cause its complete evidence named, not under the one a partial
+// read gave first; once only, whether the complete read corrects or
+// confirms it; and under the partial cause when it resolves before any
+// read is complete.
+func TestCountedOnceUnderItsCause(t *testing.T) {
+	unknown := diag(classifier.StatusUnknown, classifier.CauseUnknown)
+	masked := diag(classifier.StatusNone, classifier.CauseLambdaErrorMaskedAs200)
+	fnErr := diag(classifier.Status502, classifier.CauseLambdaFunctionError)
+	for _, tt := range []struct {
+		name  string
+		steps []Observation
+		want  map[*classifier.Diagnosis]float64
+	}{
+		{"corrected", []Observation{tripped(0.5, nil), partial(tripped(0.5, unknown)), tripped(0.5, masked), tripped(0.5, masked)},
+			map[*classifier.Diagnosis]float64{unknown: 0, masked: 1}},
+		{"confirmed", []Observation{partial(tripped(0.5, fnErr)), tripped(0.5, fnErr), tripped(0.5, fnErr)},
+			map[*classifier.Diagnosis]float64{fnErr: 1}},
+		{"resolved on partial evidence", []Observation{partial(tripped(0.5, fnErr)), cleared(), tripped(0.5, fnErr), cleared()},
+			map[*classifier.Diagnosis]float64{fnErr: 1}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			clk := clock.NewManual(t0)
+			st, m := newTestManager(t, filepath.Join(t.TempDir(), "s.db"), clk)
+			defer st.Close()
+			for i, obs := range tt.steps {
+				observeAt(t, m, clk, time.Duration(i)*time.Minute, obs)
+			}
+			for d, want := range tt.want {
+				if got := testutil.ToFloat64(m.metrics.total.WithLabelValues(d.Status.String(), d.Cause.String())); got != want {
+					t.Errorf("incidents_total{%s,%s} = %v, want %v", d.Status, d.Cause, got, want)
+				}
+			}
+		})
 	}
 }

@@ -50,9 +50,6 @@ type decision struct {
 	kind notifier.Kind
 	// isNew is set when next is a new incident that still needs an id.
 	isNew bool
-	// diagnosed is set when next got its first diagnosis after it opened
-	// without one.
-	diagnosed bool
 }
 
 // decide is the lifecycle, as a pure function of the stage's latest
@@ -182,7 +179,7 @@ func applyDiagnosis(inc *Incident, obs Observation, now time.Time) (decision, bo
 		inc.Info.Diagnosing = false
 		setDiagnosis(inc, *obs.Diagnosis, obs)
 		notified(inc, notifier.KindUpdated, now, "diagnosed")
-		return decision{next: inc, kind: notifier.KindUpdated, diagnosed: true}, true
+		return decision{next: inc, kind: notifier.KindUpdated}, true
 	}
 	d := revise(inc, obs)
 	switch {

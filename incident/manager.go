@@ -204,13 +204,11 @@ func (m *Manager) after(prev *Incident, d decision) {
 	if inc.Open() {
 		m.metrics.show(inc)
 	}
+	if counted(prev, d) {
+		m.metrics.total.WithLabelValues(inc.Info.Diagnosis.Status.String(), inc.Info.Diagnosis.Cause.String()).Inc()
+	}
 	if d.kind == "" {
 		return
-	}
-	// An incident counts under its cause once it has one: at its opening,
-	// or at its first diagnosis when it opened diagnosing.
-	if d.isNew && !inc.Info.Diagnosing || d.diagnosed {
-		m.metrics.total.WithLabelValues(inc.Info.Diagnosis.Status.String(), inc.Info.Diagnosis.Cause.String()).Inc()
 	}
 	m.metrics.transitions.WithLabelValues(string(d.kind)).Inc()
 	m.log.Info("incident transition", "incident", inc.ID, "kind", string(d.kind), "stage", inc.StageKey,
@@ -224,6 +222,27 @@ func (m *Manager) after(prev *Incident, d decision) {
 			m.log.Warn("pruning resolved incidents failed", "err", err)
 		}
 	}
+}
+
+// counted says whether a stored decision makes its incident count under
+// its cause, which it does once: when it first has a diagnosis read from
+// complete evidence (at its opening, at the diagnosis that follows an
+// opening while diagnosing, or at the complete read that follows a partial
+// one, which may send nothing when it confirms the cause), or, failing
+// that, when it resolves on partial evidence. A reopened incident was
+// counted before it resolved.
+func counted(prev *Incident, d decision) bool {
+	inc := d.next
+	settled := !inc.Info.Diagnosing && !inc.Info.EvidenceIncomplete
+	switch {
+	case d.isNew:
+		return settled
+	case prev == nil || !prev.Open() || inc.Reopened > 0:
+		return false
+	case prev.Info.Diagnosing || prev.Info.EvidenceIncomplete:
+		return settled || (!inc.Open() && prev.Info.EvidenceIncomplete)
+	}
+	return false
 }
 
 // Open returns the open incidents, oldest first.
