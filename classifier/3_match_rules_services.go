@@ -14,7 +14,11 @@ package classifier
 //     template built (a field missing or of the wrong type, a body that is
 //     not the JSON or query form the action takes): ValidationException,
 //     SerializationException, the query APIs' InvalidParameterValue,
-//     InvalidParameter and MissingParameter, Step Functions'
+//     InvalidParameter and MissingParameter (and SQS's other common errors
+//     of a request it cannot read: InvalidParameterCombination,
+//     InvalidAction, MissingAction, InvalidHttpRequest,
+//     InvalidQueryParameter, MalformedQueryString,
+//     ConflictingQueryParameter), Step Functions'
 //     InvalidExecutionInput and InvalidArn (the state machine's ARN is a
 //     field of the template's body), Lambda's InvalidRequestContentException
 //     (a custom integration's payload that is not JSON): the template's
@@ -38,6 +42,10 @@ func serviceIntegrationRules() []ruleSpec {
 		tpl("serializationexception", `\bserializationexception\b`),
 		tpl("invalidparameter", `\binvalidparameter(?:value)?\b`),
 		tpl("missingparameter", `\bmissingparameter\b`),
+		tpl("invalid", `\binvalid(?:parametercombination|action|httprequest|queryparameter)\b`),
+		tpl("missingaction", `\bmissingaction\b`),
+		tpl("malformedquerystring", `\bmalformedquerystring\b`),
+		tpl("conflictingqueryparameter", `\bconflictingqueryparameter\b`),
 		tpl("invalidexecutioninput", ""),
 		tpl("invalidarn", `\binvalidarn\b`),
 		tpl("invalidrequestcontentexception", ""),

@@ -6,7 +6,8 @@ import "testing"
 // endpoint's answer, with the layer at fault. Sources, one a row: the API
 // references' error codes and their wire forms (SQS's and SNS's query
 // protocol <ErrorResponse>, the JSON protocols' "__type" of DynamoDB,
-// Step Functions, Kinesis and EventBridge, S3's <Error>), and the
+// Step Functions, Kinesis and EventBridge, S3's <Error>; SQS's common
+// errors of every action), and the
 // knowledge-center articles on AWS service integrations' 4xx and 5xx
 // answers.
 func TestDocumentedServiceIntegrationErrors(t *testing.T) {
@@ -31,6 +32,10 @@ func TestDocumentedServiceIntegrationErrors(t *testing.T) {
 		// the request the template built is not one the action takes
 		{"sqs invalid parameter value", query("InvalidParameterValue", "Value  for parameter MessageBody is invalid. Reason: Empty message."), tpl, "unknown"},
 		{"sqs missing parameter", query("MissingParameter", "The request must contain the parameter MessageBody."), tpl, "unknown"},
+		{"sqs invalid action", query("InvalidAction", "The action SendMesage is not valid for this endpoint."), tpl, "unknown"},
+		{"sqs missing action", query("MissingAction", "No action was supplied with this request."), tpl, "unknown"},
+		{"sqs parameter combination", query("InvalidParameterCombination", "Two parameters were specified that cannot be used together."), tpl, "unknown"},
+		{"sqs malformed query", query("MalformedQueryString", "Keys may not contain <"), tpl, "unknown"},
 		{"sns invalid parameter", query("InvalidParameter", "Invalid parameter: TopicArn or TargetArn Reason: no value for required parameter"), tpl, "unknown"},
 		{"dynamodb validation", jsonErr("com.amazon.coral.validate#ValidationException", "One or more parameter values were invalid: Missing the key id in the item"), tpl, "unknown"},
 		{"dynamodb validation, type cut", ep(`{"message":"One or more parameter values were invalid: Type mismatch for key id expected: S actual: N"}`), tpl, "unknown"},
