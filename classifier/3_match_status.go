@@ -129,11 +129,12 @@ func compileAll(patterns []string) []*regexp.Regexp {
 // Response Status Code: 200" of a failed output mapping), a process's exit
 // status ("Runtime exited with error: exit status 137"), a metric name, or
 // Tornado's code 599, which its HTTP client uses when no HTTP response
-// came ("HTTP 599: Timeout during request").
+// came ("HTTP 599: Timeout during request"), or a count of no 5xx at all
+// (bombardier's "HTTP codes: 1xx - 0, 2xx - 9000, ..., 5xx - 0").
 // Each context takes its code with it: what is cut must leave no "http"
 // before a bare code ("httpStatusCode: 403" of an AWS SDK for JavaScript
 // error's $metadata, the function's own call, is not "http 403").
-var notClientStatus = regexp.MustCompile(`; status code: \d{3}; error code|exit (?:status|code):? \d+|"statuscode"\s*:\s*\d*|\w*statuscode:\s*\d*|\dxxerror|(?:execution|invocation) failed with status:? \d{3}|received response\. status: \d{3}|endpoint response status code: \d{3}|integration ?status:? \d{3}|\bhttp 599: `)
+var notClientStatus = regexp.MustCompile(`; status code: \d{3}; error code|exit (?:status|code):? \d+|"statuscode"\s*:\s*\d*|\w*statuscode:\s*\d*|\dxxerror|(?:execution|invocation) failed with status:? \d{3}|received response\. status: \d{3}|endpoint response status code: \d{3}|integration ?status:? \d{3}|\bhttp 599: |\b5xx\s*[-:=]\s*0(?:$|[^.,\d])`)
 
 // sdkResponseError is the AWS SDK for Go's wording of the status the
 // client got ("https response error StatusCode: 502, RequestID: ..."), and

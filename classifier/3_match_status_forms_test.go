@@ -151,6 +151,11 @@ func TestShown5xxInTestRunnersAndLoadTools(t *testing.T) {
 		{"jmeter assertion, partial diff", "****** received  : [[[5]]]00\n\n****** comparison: [[[2]]]00"},
 		{"cypress 500", "> 500: Internal Server Error"},
 	})
+	checkShown(t, implied5xx, []shownForm{
+		// bombardier's summary with some 5xx, and a share of them
+		{"bombardier with 5xx", "HTTP codes:\n    1xx - 0, 2xx - 9000, 3xx - 0, 4xx - 0, 5xx - 1000\n    others - 0"},
+		{"a share of 5xx", "5xx: 0.5% of the requests"},
+	})
 	checkShown(t, 504, []shownForm{
 		{"curl -w response_code", "$ curl -s -o /dev/null -w '%{response_code}\\n' https://abc123.execute-api.us-east-1.amazonaws.com/prod/items\n504"},
 	})
@@ -175,6 +180,8 @@ func TestNoStatusInTestsAndLoadSummaries(t *testing.T) {
 		{"ab time per request", "Time per request:       502.123 [ms] (mean)"},
 		{"wrk latency", "Latency   502.12ms  120.33ms   1.20s    68.00%"},
 		{"wrk non-2xx", "Non-2xx or 3xx responses: 12"},
+		// bombardier's summary of the codes: no 5xx at all
+		{"bombardier without 5xx", "1xx - 0, 2xx - 59881, 3xx - 0, 4xx - 0, 5xx - 0"},
 		{"a process's exit", "Service /usr/bin/chromedriver unexpectedly exited. Status code was: 127"},
 		{"tornado without a response", "tornado.httpclient.HTTPClientError: HTTP 599: Timeout during request"},
 		// an assertion's order is the test writer's: an expected 5xx put first is not read
