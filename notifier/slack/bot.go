@@ -99,7 +99,7 @@ func (n *Notifier) ensureRoot(ctx context.Context, d *notifier.Delivery, v notif
 	setExtra(&d.State, extraRootPendingAt, strconv.FormatInt(n.opts.Now().Unix(), 10))
 	// Checkpointed with the pending root, so a root adopted after a crash
 	// still gets its evidence with the diagnosis.
-	setExtra(&d.State, extraEvidenceDue, evidenceDue(ev))
+	setExtra(&d.State, extraEvidenceDue, evidenceDue(ev, v))
 	if err := checkpoint(d); err != nil {
 		return false, err
 	}

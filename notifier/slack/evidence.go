@@ -34,21 +34,24 @@ func (n *Notifier) postEvidence(ctx context.Context, d *notifier.Delivery, v not
 	}
 }
 
-// evidenceDue is the evidence_due mark of a root that shows ev: set while
-// the incident is diagnosing (the root has no evidence to show yet).
-func evidenceDue(ev notifier.Event) string {
-	if ev.Snapshot.Diagnosing {
+// evidenceDue is the evidence_due mark of a root that shows ev, as v: set
+// while the incident is diagnosing (the root has no evidence to show yet),
+// or diagnosed from partial evidence that gave no lines for the thread.
+func evidenceDue(ev notifier.Event, v notifier.View) string {
+	if ev.Snapshot.Diagnosing || (ev.Snapshot.EvidenceIncomplete && len(v.MoreEvidence) == 0) {
 		return "1"
 	}
 	return ""
 }
 
 // evidenceAfterDiagnosis posts the evidence lines of the first diagnosis
-// of an incident whose root went out while it was diagnosing. The mark
-// is cleared and checkpointed first, so a repeated delivery never posts
-// them twice (best effort, as for a root).
+// read in full of an incident whose root went out while it was diagnosing,
+// or diagnosed from partial evidence without lines: an update from partial
+// evidence leaves them due. The mark is cleared and checkpointed first, so
+// a repeated delivery never posts them twice (best effort, as for a root).
 func (n *Notifier) evidenceAfterDiagnosis(ctx context.Context, d *notifier.Delivery, v notifier.View) error {
-	if d.State.Extra[extraEvidenceDue] == "" || d.Event.Snapshot.Diagnosing {
+	s := d.Event.Snapshot
+	if d.State.Extra[extraEvidenceDue] == "" || s.Diagnosing || s.EvidenceIncomplete {
 		return nil
 	}
 	setExtra(&d.State, extraEvidenceDue, "")

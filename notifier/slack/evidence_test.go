@@ -2,6 +2,7 @@ package slack
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -95,4 +96,24 @@ func TestSameWordsInBothModes(t *testing.T) {
 			t.Errorf("%s: root and webhook differ:\nroot    %s\nwebhook %s", ev.Kind, rb, hb)
 		}
 	}
+}
+
+// TestBotPostsTheEvidenceOfTheCompleteRead: announced while diagnosing,
+// then diagnosed from partial evidence (its logs unreadable: no lines),
+// the incident's thread gets the lines once, with the update that the
+// complete read brings.
+func TestBotPostsTheEvidenceOfTheCompleteRead(t *testing.T) {
+	f := newFakeSlack(t)
+	events := diagnosingLifecycle()
+	part := event(notifier.KindUpdated, 2)
+	part.Snapshot.Previous = nil
+	part.Snapshot.Diagnosis = classifier.Diagnosis{Status: classifier.StatusUnknown, Cause: classifier.CauseUnknown}
+	part.Snapshot.EvidenceIncomplete = true
+	events = append([]notifier.Event{events[0], part}, events[1:]...)
+	for i := range events {
+		events[i].Seq, events[i].ID = i+1, fmt.Sprintf("inc-1/%d", i+1)
+	}
+	var s store
+	s.deliverAll(t, newBot(t, f, nil), events)
+	checkLateEvidence(t, f)
 }
