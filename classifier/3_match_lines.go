@@ -114,7 +114,7 @@ func (m *matcher) match(line []byte, layer Layer) hit {
 		if !on(r.layers, layer) || !m.mayContain(r) {
 			continue
 		}
-		if !bytes.Contains(m.low, r.lit) || (r.unless != nil && bytes.Contains(m.low, r.unless)) {
+		if !bytes.Contains(m.low, r.lit) || containsAny(m.low, r.unless) {
 			continue
 		}
 		low := m.low
@@ -139,6 +139,16 @@ func (m *matcher) match(line []byte, layer Layer) hit {
 		h.cause, h.weight = inFunction(h.cause), min(h.weight, wFunctionDependency)
 	}
 	return h
+}
+
+// containsAny reports whether low holds any of the literals.
+func containsAny(low []byte, lits [][]byte) bool {
+	for _, l := range lits {
+		if bytes.Contains(low, l) {
+			return true
+		}
+	}
+	return false
 }
 
 // wFunctionDependency is the weight of a dependency failure the function

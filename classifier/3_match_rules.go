@@ -21,8 +21,8 @@ type rule struct {
 	// Go's regexp has no look-behind, and a leading alternation in re
 	// would lose the literal-prefix scan that keeps matching fast.
 	notAfter []byte
-	// unless, when set, rejects the rule on a line that holds it.
-	unless []byte
+	// unless, when set, rejects the rule on a line that holds any of them.
+	unless [][]byte
 	// except, when set, takes its matches out of the line before lit and
 	// re are looked for: the rule's word said of another actor (API
 	// Gateway's own throttling is not the function's), while the same
@@ -79,8 +79,10 @@ type ruleSpec struct {
 	implied  int
 	notAfter string
 	unless   string
-	except   string
-	layers   uint16
+	// unlessAlso are more literals that reject the rule, as unless does
+	unlessAlso []string
+	except     string
+	layers     uint16
 }
 
 var (
@@ -99,8 +101,10 @@ func rules() []rule {
 			if s.notAfter != "" {
 				r.notAfter = []byte(s.notAfter)
 			}
-			if s.unless != "" {
-				r.unless = []byte(s.unless)
+			for _, u := range append([]string{s.unless}, s.unlessAlso...) {
+				if u != "" {
+					r.unless = append(r.unless, []byte(u))
+				}
 			}
 			if s.re != "" {
 				r.re = regexp.MustCompile(s.re)

@@ -30,12 +30,15 @@ package classifier
 //     gateway tables.
 //
 // A function's own SDK call failing with the same codes is the function's
-// error: these rules read only the gateway's logs. Lambda's validation of
-// a function name ("... at 'functionName' failed to satisfy constraint") is
-// the integration URI, not a template.
+// error: these rules read only the gateway's logs, and not a Lambda
+// function's error object there (a custom Lambda integration's endpoint
+// response is the function's answer: {"errorMessage": ..., "errorType":
+// "ValidationException"} is its own call failing). Lambda's validation of
+// a function name ("... at 'functionName' failed to satisfy constraint")
+// is the integration URI, not a template.
 func serviceIntegrationRules() []ruleSpec {
 	tpl := func(lit, re string) ruleSpec {
-		return ruleSpec{lit: lit, re: re, cause: CauseMappingTemplateError, weight: wLikely, unless: "'functionname'", layers: gatewayLogged}
+		return ruleSpec{lit: lit, re: re, cause: CauseMappingTemplateError, weight: wLikely, unless: "'functionname'", unlessAlso: []string{`"errormessage"`}, layers: gatewayLogged}
 	}
 	return []ruleSpec{
 		tpl("validationexception", `\bvalidationexception\b`),

@@ -57,6 +57,9 @@ func TestDocumentedServiceIntegrationErrors(t *testing.T) {
 		{"dynamodb unknown operation", jsonErr("com.amazon.coral.service#UnknownOperationException", ""), "integration_method_not_post", "unknown"},
 		// the same codes from the function's own SDK call are the function's
 		{"a function's own call", "[ERROR] ClientError: An error occurred (ValidationException) when calling the PutItem operation: One or more parameter values were invalid: Missing the key id in the item", "lambda_function_error", "unknown"},
+		// a custom Lambda integration's endpoint response is the function's
+		// answer: its error object is its own call failing
+		{"a function's error as the endpoint response", ep(`{"errorMessage":"One or more parameter values were invalid: Missing the key id in the item","errorType":"ValidationException","stackTrace":["at Request.extractError (/var/runtime/node_modules/aws-sdk/lib/protocol/json.js:52:27)"]}`), "lambda_function_error", "unknown"},
 		// Lambda's validation of a function name is the integration URI's
 		{"a function name refused", id + `Execution failed due to configuration error: {"message":"1 validation error detected: Value 'arn:aws:lambda:us-east-1:123456789012:function:my orders' at 'functionName' failed to satisfy constraint"} ValidationException`, "unknown", "500"},
 	})
