@@ -32,11 +32,12 @@ const (
 // The frame forms of each runtime, on the lower-cased line without its
 // indentation: the JVM's and .NET's "at Type.method(...)" (" in file:line
 // n" with symbols, " ~[jar]" from logback), Node.js's "at fn (path:l:c)"
-// and "at path:l:c", Python's "File "path", line n", Ruby's "path:n:in
+// (with "[as alias]" for a method called by another name) and "at
+// path:l:c", Python's "File "path", line n", Ruby's "path:n:in
 // 'method'" (the first frame holds the message) and "from path:n:in", Go's
 // "path.go:n +0x1d".
 var (
-	atFrame      = regexp.MustCompile(`^at (?:async |new )?\S+(?: ?\(([^()]*)\)|:\d+:\d+)(?: in \S.*:line \d+)?(?: ~?\[[^\]]*\])?( \{)?$`)
+	atFrame      = regexp.MustCompile(`^at (?:async |new )?\S+(?: \[as [^\]]+\])?(?: ?\(([^()]*)\)|:\d+:\d+)(?: in \S.*:line \d+)?(?: ~?\[[^\]]*\])?( \{)?$`)
 	pythonFrame  = regexp.MustCompile(`^file "[^"]+", line \d+`)
 	rubyFrame    = regexp.MustCompile(`^(?:from )?\S+:\d+:in [\x60']`)
 	goFileFrame  = regexp.MustCompile(`^\S+\.go:\d+(?: \+0x[0-9a-f]+)?$`)

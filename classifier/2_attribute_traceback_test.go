@@ -68,6 +68,17 @@ func TestClientWordsInARuntimesTrace(t *testing.T) {
 		{"node got (function's)", "HTTPError: Response code 504 (Gateway Timeout)\n" +
 			"    at Request.<anonymous> (/var/task/node_modules/got/dist/source/as-promise/index.js:118:42)\n" +
 			"    at Object.<anonymous> (/var/task/index.js:3:9)", fn, unknown},
+		// V8 names a method called through another name "[as name]": the
+		// socket's failure to connect is the function's own dependency
+		{"node connection refused (function's)", "Error: connect ECONNREFUSED 10.0.3.17:5432\n" +
+			"    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16) {\n" +
+			"  errno: -111,\n" +
+			"  code: 'ECONNREFUSED',\n" +
+			"  syscall: 'connect'\n" +
+			"}\n" +
+			"{\"message\": \"Internal server error\"}", fn, "502"},
+		{"node handler alias (function's)", "HTTPError: Response code 503 (Service Unavailable)\n" +
+			"    at Runtime.exports.handler [as handler] (/var/task/index.js:10:3)", fn, unknown},
 		// Exception.ToString: "   at" frames, " in <file>:line n" with symbols
 		{"dotnet httpclient (function's)", "System.Net.Http.HttpRequestException: Response status code does not indicate success: 502 (Bad Gateway).\n" +
 			"   at System.Net.Http.HttpResponseMessage.EnsureSuccessStatusCode()\n" +
