@@ -89,12 +89,15 @@ func (c *Collector) Evidence(ctx context.Context, st Stage, start, end time.Time
 
 // startEvidenceQuery starts the Logs Insights query first: it takes
 // seconds to run on AWS's side, and the evidence metrics are read
-// meanwhile rather than before.
+// meanwhile rather than before. Its wait (logs.query_timeout) counts from
+// when StartQuery answered: the SDK's retries of a throttled StartQuery
+// are no time the query ran.
 func (c *Collector) startEvidenceQuery(ctx context.Context, r *region, st Stage, groups []string, start, end time.Time) pendingQuery {
-	q := pendingQuery{began: c.clk.Now()}
+	var q pendingQuery
 	if len(groups) > 0 && c.opts.Logs.Insights {
 		q.id, q.err = c.startInsights(ctx, r, insightsQueryFor(st), groups, start, end)
 	}
+	q.began = c.clk.Now()
 	return q
 }
 

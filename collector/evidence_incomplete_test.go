@@ -146,3 +146,61 @@ func TestInsightsResultsAskedAgain(t *testing.T) {
 		})
 	}
 }
+
+// slowStart is a query whose StartQuery answers late (the SDK retrying a
+// throttled call) and which runs one poll of it before it completes.
+type slowStart struct {
+	fakeInsights
+	clk   *clock.Manual
+	calls int
+}
+
+func (s *slowStart) StartQuery(ctx context.Context, in *cloudwatchlogs.StartQueryInput, o ...func(*cloudwatchlogs.Options)) (*cloudwatchlogs.StartQueryOutput, error) {
+	s.clk.Advance(70 * time.Second)
+	return s.fakeInsights.StartQuery(ctx, in, o...)
+}
+
+func (s *slowStart) GetQueryResults(ctx context.Context, in *cloudwatchlogs.GetQueryResultsInput, o ...func(*cloudwatchlogs.Options)) (*cloudwatchlogs.GetQueryResultsOutput, error) {
+	if s.calls++; s.calls == 1 {
+		return &cloudwatchlogs.GetQueryResultsOutput{Status: logtypes.QueryStatusRunning}, nil
+	}
+	return s.fakeInsights.GetQueryResults(ctx, in, o...)
+}
+
+func (*slowStart) StopQuery(context.Context, *cloudwatchlogs.StopQueryInput, ...func(*cloudwatchlogs.Options)) (*cloudwatchlogs.StopQueryOutput, error) {
+	return &cloudwatchlogs.StopQueryOutput{}, nil
+}
+
+// TestQueryTimeoutCountsFromTheStart: logs.query_timeout bounds the
+// query's run from when StartQuery answered; a StartQuery that took longer
+// than it to get through does not time the query out.
+func TestQueryTimeoutCountsFromTheStart(t *testing.T) {
+	clk := clock.NewManual(t0)
+	logs := &slowStart{clk: clk}
+	r := &region{account: "111", name: "us-east-1", logs: logs, cw: &fakeCW{value: func(string, string, string, time.Time, time.Time) ([]time.Time, []float64) { return nil, nil }}}
+	st := restStage("111", "us-east-1", "billing")
+	st.ExecutionLogGroup = "API-Gateway-Execution-Logs_id-billing/prod"
+	c := testCollector(t, clk, DefaultThresholds(), map[*region][]Stage{r: {st}})
+	c.opts.Logs.Insights = true
+	if c.opts.Logs.QueryTimeout >= 70*time.Second {
+		t.Fatalf("query timeout %s: the test needs one shorter than StartQuery's 70s", c.opts.Logs.QueryTimeout)
+	}
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		for {
+			select {
+			case <-done:
+				return
+			case <-time.After(time.Millisecond):
+				if clk.Waiters() > 0 {
+					clk.Advance(time.Second)
+				}
+			}
+		}
+	}()
+	ev, err := c.Evidence(context.Background(), st, t0, t0.Add(5*time.Minute))
+	if err != nil || len(ev.Events) != 1 || len(ev.Incomplete) > 0 {
+		t.Fatalf("err %v, %d lines, incomplete %v; want the query's line", err, len(ev.Events), ev.Incomplete)
+	}
+}
