@@ -328,10 +328,13 @@ func gatewayRules() []ruleSpec {
 		{lit: "perform: sts:assumerole", cause: CauseCredentialsRoleError, weight: 99},
 		// (not a person's or a client's: a login that failed says the same)
 		{lit: "invalid credentials", cause: CauseCredentialsRoleError, weight: 60, layers: machineLogs},
-		{lit: "is not authorized to perform", cause: CauseCredentialsRoleError, weight: 55, unless: "execute-api:invoke"},
+		// (nor a Lambda function's error object, which a custom
+		// integration's endpoint response and a test invoke show: its own
+		// call was denied, a function error)
+		{lit: "is not authorized to perform", cause: CauseCredentialsRoleError, weight: 55, unless: "execute-api:invoke", unlessAlso: []string{`"errormessage"`}},
 		// (not Lambda's KMSAccessDenied or EC2AccessDenied: the function's key
 		// or network set-up, not a role the gateway uses)
-		{lit: "accessdenied", re: `(?:^|[^a-z0-9])accessdenied`, cause: CauseCredentialsRoleError, weight: 35, layers: machineLogs},
+		{lit: "accessdenied", re: `(?:^|[^a-z0-9])accessdenied`, cause: CauseCredentialsRoleError, weight: 35, unless: `"errormessage"`, layers: machineLogs},
 		// a program naming the VPC link is its failure; a person naming it
 		// may only describe the setup (a timeout through the link is still
 		// the integration timeout), so their words weigh as little as a

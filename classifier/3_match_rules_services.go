@@ -57,7 +57,7 @@ func serviceIntegrationRules() []ruleSpec {
 		// SerializationException)
 		tpl("one or more parameter values were invalid", ""),
 		tpl("start of structure or map found where not expected", ""),
-		{lit: "authorizationerror", re: `\bauthorizationerror\b`, cause: CauseCredentialsRoleError, weight: wLikely, layers: gatewayLogged},
+		{lit: "authorizationerror", re: `\bauthorizationerror\b`, cause: CauseCredentialsRoleError, weight: wLikely, unless: `"errormessage"`, layers: gatewayLogged},
 		{lit: "<code>throttling</code>", cause: CauseBackendThrottled, weight: 75, layers: gatewayLogged},
 	}
 }

@@ -60,6 +60,7 @@ func TestDocumentedServiceIntegrationErrors(t *testing.T) {
 		// a custom Lambda integration's endpoint response is the function's
 		// answer: its error object is its own call failing
 		{"a function's error as the endpoint response", ep(`{"errorMessage":"One or more parameter values were invalid: Missing the key id in the item","errorType":"ValidationException","stackTrace":["at Request.extractError (/var/runtime/node_modules/aws-sdk/lib/protocol/json.js:52:27)"]}`), "lambda_function_error", "unknown"},
+		{"a function's denied call as the endpoint response", ep(`{"errorMessage":"User: arn:aws:sts::123456789012:assumed-role/orders-fn-role/orders-fn is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/orders","errorType":"AccessDeniedException"}`), "lambda_function_error", "unknown"},
 		// Lambda's validation of a function name is the integration URI's
 		{"a function name refused", id + `Execution failed due to configuration error: {"message":"1 validation error detected: Value 'arn:aws:lambda:us-east-1:123456789012:function:my orders' at 'functionName' failed to satisfy constraint"} ValidationException`, "unknown", "500"},
 	})
