@@ -167,10 +167,12 @@ func (s *Session) noteShown(code int) {
 // its failures, Lambda's answer to it, and the integration endpoint's and
 // the authorizer's answers it logs ("Endpoint response body before
 // transformations", where an AWS service integration's errors show;
-// "Authorizer result body before parsing", where an authorizer's do).
+// "Authorizer result body before parsing", where an authorizer's do, and
+// the exception it ends an authorizer's failure with).
 var gatewayOpenings = [][]byte{
 	[]byte("Execution failed"), []byte("Lambda execution failed"), []byte("Lambda invocation failed"),
 	[]byte("Endpoint response body before transformations"), []byte("Authorizer result body before parsing"),
+	[]byte("AuthorizerConfigurationException"),
 }
 
 // gatewayOpening reports whether msg opens with one of gatewayOpenings.

@@ -285,6 +285,8 @@ func TestDocumentedExecutionFailures(t *testing.T) {
 		{"internal error", id + "Execution failed due to an internal error", "internal_service_failure", "500"},
 		{"authorizer", cfg("Authorizer error"), "authorizer_error", "500"},
 		{"authorizer alone", id + "Authorizer error", "authorizer_error", "500"},
+		{"authorizer exception alone", id + "AuthorizerConfigurationException", "authorizer_error", "500"},
+		{"authorizer exception, console test", "Thu Jun 08 15:09:51 UTC 2023 : AuthorizerConfigurationException", "authorizer_error", "500"},
 		// an authorizer's test: its function answered an error object
 		{"authorizer answer not a policy", "Thu Jun 08 15:09:51 UTC 2023 : Authorizer result body before parsing: {\"errorType\":\"Runtime.ImportModuleError\",\"errorMessage\":\"Error: Cannot find module 'okta'\"}\n" +
 			"Thu Jun 08 15:09:51 UTC 2023 : Execution failed due to configuration error: Invalid JSON in response: Unrecognized field \"errorType\" , not marked as ignorable", "authorizer_error", "500"},

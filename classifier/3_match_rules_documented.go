@@ -62,8 +62,9 @@ func invokeAPIRules() []ruleSpec {
 //   - "Lambda invocation failed with status: N": Lambda refused the
 //     gateway's call, which the gateway always answers with its own 5xx
 //     (whatever N is: Lambda's status is not the client's).
-//   - "Authorizer error": the gateway's AUTHORIZER_FAILURE and
-//     AUTHORIZER_CONFIGURATION_ERROR responses, both 500.
+//   - "Authorizer error" and "AuthorizerConfigurationException": the
+//     gateway's AUTHORIZER_FAILURE and AUTHORIZER_CONFIGURATION_ERROR
+//     responses, both 500.
 //
 // Each is read only where the gateway wrote it (or a person quotes the
 // execution log's words): in a function's log a URI refused is its own
@@ -77,6 +78,7 @@ func executionFailureRules() []ruleSpec {
 		{lit: "authorizer result body before parsing", re: `"error(?:type|message)"`, cause: CauseAuthorizerError, weight: 96, layers: gatewayLogged},
 		{lit: "lambda invocation failed with status", implied: implied5xx, layers: gatewayLogged},
 		{lit: "authorizer error", implied: implied5xx, layers: gatewayLogged},
+		{lit: "authorizerconfigurationexception", implied: implied5xx, layers: gatewayLogged},
 	}
 }
 
