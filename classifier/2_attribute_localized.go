@@ -4,7 +4,7 @@ import "bytes"
 
 // localizedPhrases are the translations of execution-log phrases that the
 // localized AWS knowledge-center articles print in their examples (pt-BR,
-// zh-TW, ja). CloudWatch itself logs in English, so only lines without a
+// zh-TW, ja, fr, de, ko). CloudWatch itself logs in English, so only lines without a
 // request id, as pasted from such pages, are translated back; the English
 // phrase is then read as if the line had been logged.
 var localizedPhrases = []struct{ from, to []byte }{
@@ -43,6 +43,24 @@ var localizedPhrases = []struct{ from, to []byte }{
 	{[]byte("tempo limite da solicitação do endpoint"), []byte("Endpoint request timed out")},
 	{[]byte("tempo limite da solicitação de endpoint"), []byte("Endpoint request timed out")},
 	{[]byte("与端点通信的网络"), []byte("Network error communicating with endpoint")},
+	// the French, German and Korean editions of the article on "Invalid
+	// permissions on Lambda function" and the French one on 502s from
+	// proxy integrations (French with either apostrophe)
+	{[]byte("Échec de l'exécution en raison d'une erreur de configuration"), []byte("Execution failed due to configuration error")},
+	{[]byte("Échec de l’exécution en raison d’une erreur de configuration"), []byte("Execution failed due to configuration error")},
+	{[]byte("L'exécution a échoué en raison d'une erreur de configuration"), []byte("Execution failed due to configuration error")},
+	{[]byte("L’exécution a échoué en raison d’une erreur de configuration"), []byte("Execution failed due to configuration error")},
+	{[]byte("autorisations non valides sur la fonction Lambda"), []byte("Invalid permissions on Lambda function")},
+	{[]byte("permissions non valides sur la fonction Lambda"), []byte("Invalid permissions on Lambda function")},
+	{[]byte("Méthode complétée avec l'état :"), []byte("Method completed with status:")},
+	{[]byte("Méthode complétée avec l’état :"), []byte("Method completed with status:")},
+	{[]byte("Réponse de proxy Lambda malformée"), []byte("Malformed Lambda proxy response")},
+	{[]byte("Réponse de proxy Lambda mal formée"), []byte("Malformed Lambda proxy response")},
+	{[]byte("Die Ausführung ist aufgrund eines Konfigurationsfehlers fehlgeschlagen"), []byte("Execution failed due to configuration error")},
+	{[]byte("Ungültige Berechtigungen für die Lambda-Funktion"), []byte("Invalid permissions on Lambda function")},
+	{[]byte("구성 오류로 인해 실행 실패"), []byte("Execution failed due to configuration error")},
+	{[]byte("Lambda 함수에 대한 권한이 잘못되었습니다"), []byte("Invalid permissions on Lambda function")},
+	{[]byte("Lambda 함수에 대한 잘못된 권한"), []byte("Invalid permissions on Lambda function")},
 }
 
 // delocalize returns msg with known translated phrases replaced by the

@@ -9,6 +9,7 @@ func TestDelocalize(t *testing.T) {
 		{"zh-TW full-width comma", "方法已完成，狀態碼為: 500", "Method completed with status: 500"},
 		{"zh-TW two phrases", "執行因組態錯誤失敗: Lambda 函數的許可無效",
 			"Execution failed due to configuration error: Invalid permissions on Lambda function"},
+		{"fr", "Méthode complétée avec l'état : 502", "Method completed with status: 502"},
 		{"unknown non-ASCII kept", "Ausführung fehlgeschlagen", "Ausführung fehlgeschlagen"},
 	}
 	for _, c := range cases {
@@ -72,5 +73,11 @@ func TestLocalizedGatewayMessages(t *testing.T) {
 		{"zh-TW quoting without the last word", "如果整合發生逾時，則會在轉換後的端點請求主體行之後出現「Execution failed due to a timeout」錯誤。", "integration_timeout", "504"},
 		{"pt-BR endpoint timed out", "504 tempo limite da solicitação do endpoint", "integration_timeout", "504"},
 		{"zh-Hans network error", "我想解决 Amazon API Gateway 中的 “与端点通信的网络” 错误。", "backend_connection_error", "unknown"},
+		{"fr invalid permissions", "Échec de l'exécution en raison d'une erreur de configuration : autorisations non valides sur la fonction Lambda\nMéthode complétée avec l'état : 500", "lambda_invoke_permission", "500"},
+		{"fr earlier edition, typographic apostrophes", "Échec de l’exécution en raison d’une erreur de configuration : permissions non valides sur la fonction Lambda", "lambda_invoke_permission", "500"},
+		{"fr malformed", "Comment résoudre les erreurs HTTP 502 « Réponse de proxy Lambda malformée » ?", "lambda_malformed_proxy_response", "502"},
+		{"de invalid permissions", "Die Ausführung ist aufgrund eines Konfigurationsfehlers fehlgeschlagen: Ungültige Berechtigungen für die Lambda-Funktion", "lambda_invoke_permission", "500"},
+		{"ko invalid permissions", "구성 오류로 인해 실행 실패: Lambda 함수에 대한 권한이 잘못되었습니다.", "lambda_invoke_permission", "500"},
+		{"ko title", "API Gateway REST API에서 “Lambda 함수에 대한 잘못된 권한” 오류 문제를 해결하려면 어떻게 해야 합니까?", "lambda_invoke_permission", "unknown"},
 	})
 }

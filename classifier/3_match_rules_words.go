@@ -1,14 +1,17 @@
 package classifier
 
-// wordRules recognise more of how people name a cause, in the catalog's
-// four languages: the fixes they name (the permission resource of each
-// deployment tool), the limits they hit (Lambda's 6 MB response payload)
-// and the events they saw (the function throttled, the function timing
-// out). Like personRules they weigh less than any AWS message; the 6 MB
-// limit is a number programs print too, and weighs as the 10 MB one does.
+// wordRules recognise more of how people name a cause, in the languages
+// AWS publishes its guides and knowledge-center articles in: the fixes
+// they name (the permission resource of each deployment tool, the console
+// step that adds it), the limits they hit (Lambda's 6 MB response payload,
+// the integration's 29 seconds), the events they saw (the function
+// throttled, timing out, failing, answering in another format) and what
+// their deployment tool printed. Like personRules they weigh less than any
+// AWS message; the 6 MB limit is a number programs print too, and weighs
+// as the 10 MB one does.
 func wordRules() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{payloadWords(), throttleWords(), invokePermissionWords(), functionTimeoutWords()} {
+	for _, part := range [][]ruleSpec{payloadWords(), throttleWords(), invokePermissionWords(), consoleFixWords(), functionTimeoutWords(), integrationTimeoutWords(), malformedWords(), functionErrorWords(), deployToolWords()} {
 		all = append(all, part...)
 	}
 	return all
@@ -40,8 +43,23 @@ func throttleWords() []ruleSpec {
 		{lit: "スロットリング", except: gatewayThrottling, cause: CauseLambdaThrottled, weight: wWeak, layers: p},
 		{lit: "限流", except: gatewayThrottling, cause: CauseLambdaThrottled, weight: wWeak, layers: p},
 		{lit: "limitação", re: `limitação[^.]{0,30}(lambda|função|simultaneidade)|(lambda|função)[^.]{0,30}limitad[ao]`, cause: CauseLambdaThrottled, weight: wWeak, layers: p},
+		// the Spanish, French, German and Korean editions of the Lambda
+		// guide's throttling pages: "limitación de la función", "la
+		// función está limitada", "limitation de la fonction", "la fonction
+		// est limitée" (not "limitée à 15 minutes", a duration), "die
+		// Lambda-Funktion wird gedrosselt", "함수가 스로틀링되어"; each
+		// with the function as the one throttled, right by the word
+		{lit: "limitaci", re: `limitaci[oó]n(?: controlada)? (?:de (?:la )?)?(?:funci[oó]n|lambda|simultaneidad|concurrencia)`, cause: CauseLambdaThrottled, weight: wWeak, layers: p},
+		{lit: "limitad", re: `(?:funci[oó]n|lambda)(?: de lambda| lambda)? (?:est[aá] siendo |fue |ha sido |se ha |se |est[aá] )?limitad[ao]`, cause: CauseLambdaThrottled, weight: wWeak, layers: p},
+		{lit: "limit", re: `limitation (?:de (?:la |votre )?)?(?:fonction|lambda|simultanéité)|(?:fonction|lambda)(?: lambda)? (?:est|a été|était|est-elle) limitée(?:[.,;:)!?]|$| (?:[^à]|$))`, cause: CauseLambdaThrottled, weight: wWeak, layers: p},
+		{lit: "drossel", re: `(?:lambda|funktion)[^.]{0,30}(?:gedrosselt|drosselung)|drosselung (?:der|von|einer) (?:lambda-)?(?:funktion|lambda)`, except: gatewayDrosselung, cause: CauseLambdaThrottled, weight: wWeak, layers: p},
+		{lit: "스로틀", re: `(?:lambda|함수|람다)[^.]{0,20}스로틀`, except: `api ?gateway\s*(?:의|에서|가|는)?\s*스로틀`, cause: CauseLambdaThrottled, weight: wWeak, layers: p},
 	}
 }
+
+// gatewayDrosselung is API Gateway named as the one that throttles, in
+// German ("API Gateway drosselt", "durch API Gateway gedrosselt").
+const gatewayDrosselung = `api ?gateway[^.]{0,20}(?:drosselt|gedrosselt|drosselung)|drosselung (?:durch|von|bei|in) (?:der |dem )?api ?gateway`
 
 // gatewayThrottling is API Gateway named as the one that throttles: "API
 // Gateway throttling", "API Gateway is throttling the requests", "the
@@ -68,6 +86,38 @@ func invokePermissionWords() []ruleSpec {
 		{lit: "權限", re: `(呼叫|調用|叫用)(許可|權限)`, cause: inv, weight: wHint, layers: p},
 		{lit: "权限", re: `(调用|叫用)权限`, cause: inv, weight: wHint, layers: p},
 		{lit: "invocação", re: `permiss(ão|ões) de invocação`, cause: inv, weight: wHint, layers: p},
+		// the same articles' Spanish, French, German and Korean editions
+		// ("permiso de invocación de Lambda", "autorisation d'appel
+		// Lambda", "la permission Lambda invoke", "Lambda-Aufrufberechtigung",
+		// "Lambda 호출 권한", "간접 호출 권한") and their HTTP API article
+		// ("n'est pas autorisé à appeler l'intégration"); Traditional
+		// Chinese "未經許可調用" (invoked without permission)
+		{lit: "invoca", re: `permisos? (?:de|para) (?:la )?invocaci[oó]n|permisos? (?:para|de) invocar|sin (?:el |los )?permisos?[^.]{0,30}invoca`, cause: inv, weight: wHint, layers: p},
+		{lit: "autoris", re: `autorisations? (?:d'appel|d'invocation|d'invoquer|d'appeler|pour (?:appeler|invoquer))|(?:n'est pas autorisée?|n'a pas (?:les|des) autorisations nécessaires|ne dispose pas des autorisations nécessaires) (?:à|pour) (?:appeler|invoquer) (?:l'intégration|la fonction|votre fonction)`, cause: inv, weight: wHint, layers: p},
+		{lit: "permission", re: `permissions? (?:lambda invoke|d'invoquer|d'appeler|d'invocation)`, cause: inv, weight: wHint, layers: p},
+		{lit: "aufrufberechtigung", cause: inv, weight: wHint, layers: p},
+		{lit: "berechtigung", re: `(?:keine|ohne|fehlende)[^.]{0,30}berechtigung(?:en)?[^.]{0,40}(?:aufzurufen|aufrufen|zum aufruf)|berechtigung(?:en)? zum aufrufen`, cause: inv, weight: wHint, layers: p},
+		{lit: "호출", re: `(?:간접 )?호출 권한|호출할 (?:수 있는 )?권한`, cause: inv, weight: wHint, layers: p},
+		{lit: "未經許可", re: `未經許可(?:調用|呼叫|叫用)`, cause: inv, weight: wHint, layers: p},
+		{lit: "未经许可", re: `未经许可(?:调用|叫用)`, cause: inv, weight: wHint, layers: p},
+	}
+}
+
+// consoleFixWords: choosing the function again in the integration request
+// (or re-adding the trigger) makes the console add the permission the
+// gateway invokes the function with, as the knowledge-center article on
+// "Invalid permissions on Lambda function" shows; people write that
+// re-saving, re-selecting or detaching and re-attaching the integration
+// in the console fixed their 500s. Redeploying the API is another fix
+// (of a stage that serves an old deployment) and is not among the verbs.
+func consoleFixWords() []ruleSpec {
+	p := personLayers
+	inv := CauseLambdaInvokePermission
+	const again = `\bre-?(?:sav(?:e|ed|es|ing)|select(?:ed|ing|s)?|attach(?:ed|ing|es)?|add(?:ed|ing|s)?|enter(?:ed|ing|s)?|cho(?:ose|se|osing)|link(?:ed|ing|s)?)\b`
+	return []ruleSpec{
+		{lit: "integration", re: again + `[^.]{0,40}\bintegrations?\b|\bintegrations?\b[^.]{0,40}` + again, cause: inv, weight: wWeak, layers: p},
+		{lit: "trigger", re: again + `[^.]{0,40}\b(?:api gateway |apigw |api )?triggers?\b`, cause: inv, weight: wWeak, layers: p},
+		{lit: "console", re: again + `[^.]{0,40}\bconsole\b`, cause: inv, weight: wWeak, layers: p},
 	}
 }
 
@@ -81,5 +131,28 @@ func functionTimeoutWords() []ruleSpec {
 		{lit: "逾時", re: `(lambda|函數|函式)\s*(函數|函式)?\s*(執行)?逾時`, cause: to, weight: wHint, layers: p},
 		{lit: "超时", re: `(lambda|函数)\s*(函数)?\s*(执行)?超时`, cause: to, weight: wHint, layers: p},
 		{lit: "tempo limite", re: `(função|lambda)[^.]{0,30}(atingiu|excedeu|esgotou) o tempo limite`, cause: to, weight: wHint, layers: p},
+		// Spanish, German, French and Korean, the function (not the
+		// integration) named as the one that timed out, and the Lambda
+		// guide's translations of "Task timed out" ("Zeitüberschreitung der
+		// Aufgabe", "작업 시간 초과")
+		{lit: "tiempo de espera", re: `funci[oó]n(?: de)?(?: lambda)?[^.]{0,20}(?:agot[oó]|excedi[oó]|super[oó]|alcanz[oó]) (?:el|su) tiempo de espera|se agot[oó] el tiempo de espera de la funci[oó]n`, cause: to, weight: wHint, layers: p},
+		{lit: "zeitüberschreitung", re: `zeitüberschreitung (?:der|bei der) (?:lambda-)?(?:funktion|aufgabe)|(?:lambda-)?funktion (?:hat|hatte) (?:eine )?zeitüberschreitung|funktion (?:läuft|lief) in (?:eine|ein) (?:zeitüberschreitung|timeout)`, cause: to, weight: wHint, layers: p},
+		{lit: "fonction", re: `fonction(?: lambda)? (?:a expiré|expire|a dépassé (?:son|le) délai|dépasse (?:son|le) délai)|délai d'(?:expiration|attente) de la fonction(?: lambda)? (?:a été )?(?:dépassé|atteint|expiré)`, cause: to, weight: wHint, layers: p},
+		{lit: "시간 초과", re: `함수(?:가|의|는)? ?(?:실행 )?(?:시간 초과|제한 시간(?:을|이)? 초과)|작업 시간 초과`, cause: to, weight: wHint, layers: p},
+		{lit: "타임아웃", re: `함수(?:가|의|는)? ?타임아웃`, cause: to, weight: wHint, layers: p},
+	}
+}
+
+// integrationTimeoutWords: the integration's 29-second limit (the API
+// Gateway guide's quotas, in each of its editions) in German, French and
+// Korean; English, Japanese, Chinese, Portuguese and Spanish are
+// personRules'. A Korean "초" that opens "초과" (exceeds) is no second.
+func integrationTimeoutWords() []ruleSpec {
+	p := personLayers
+	it := CauseIntegrationTimeout
+	return []ruleSpec{
+		{lit: "sekunden", re: `\b(?:29|30) ?sekunden`, cause: it, weight: wHint, layers: p},
+		{lit: "secondes", re: `\b(?:29|30) ?secondes`, cause: it, weight: wHint, layers: p},
+		{lit: "초", re: `(?:^|\D)(?:29|30) ?초(?:[^과]|$)`, cause: it, weight: wHint, layers: p},
 	}
 }

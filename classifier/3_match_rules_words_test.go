@@ -46,3 +46,114 @@ func TestGatewaysThrottlingIsNotTheFunctions(t *testing.T) {
 		{"both named", "It was not API Gateway throttling: the Lambda function was throttled and the API answered 500.", "lambda_throttled", "500"},
 	})
 }
+
+// The function's answer in another format than a proxy integration reads,
+// as the knowledge-center article on 502s from Lambda proxy integrations
+// and the Lambda guide's page on errors behind API Gateway word it in
+// each of their editions; the caller's own request not formatted is not it.
+func TestPeoplesWordsForAMalformedAnswer(t *testing.T) {
+	mal := "lambda_malformed_proxy_response"
+	checkWordings(t, []wording{
+		{"en article", "If your Lambda function's response to the API request isn't formatted correctly, then API Gateway returns an HTTP 502 status code.", mal, "502"},
+		{"en article, required format", "The response isn't in the required JSON format, so the API answers 502.", mal, "502"},
+		{"en improperly formatted", "An improperly formatted Lambda response gives a 502.", mal, "502"},
+		{"ja article", "API リクエストに対する Lambda 関数のレスポンスが正しくフォーマットされていない場合、API Gateway は HTTP 502 ステータスコードを返します。", mal, "502"},
+		{"ja Lambda guide", "誤った形式でレスポンスが返された場合、API Gateway は 502 を返します。", mal, "502"},
+		{"ja article, JSON format", "応答が正しい形式の JSON ではない場合は 502 エラーになります", mal, "502"},
+		{"ko article", "Lambda 함수 권한이 올바르지 않거나 API 요청의 응답 형식이 올바르지 않은 경우, API Gateway가 HTTP 502 상태 코드를 반환합니다.", mal, "502"},
+		{"ko earlier edition", "API 요청에 대한 Lambda 함수의 응답이 올바르게 형식이 지정되지 않은 경우 API Gateway는 HTTP 502 상태 코드를 반환합니다.", mal, "502"},
+		{"ko Lambda guide", "함수가 잘못된 형식으로 응답을 반환하는 경우 API Gateway에서 502를 반환합니다.", mal, "502"},
+		{"zh-Hans Lambda guide", "如果函数返回格式错误的响应，API Gateway 会返回 502。", mal, "502"},
+		{"fr article", "Si la réponse de votre fonction Lambda à la demande d'API n'est pas correctement formatée, API Gateway renvoie un code d'état HTTP 502.", mal, "502"},
+		{"fr article title", "erreurs HTTP 502 « Réponse de proxy Lambda malformée »", mal, "502"},
+		{"de article", "Wenn die Antwort auf die API-Anfrage nicht richtig formatiert ist, antwortet API Gateway mit HTTP-Statuscode 502.", mal, "502"},
+		{"de Lambda guide", "Wenn die Funktion eine Antwort im falschen Format zurückgibt, gibt API Gateway den Fehlercode 502 zurück.", mal, "502"},
+		{"es wrong format", "Si la respuesta de la función no tiene el formato correcto, API Gateway devuelve 502.", mal, "502"},
+		{"fr function's answer", "La réponse de la fonction n'est pas au format JSON requis, d'où l'erreur 502.", mal, "502"},
+		{"es Lambda guide", "Si la función devuelve una respuesta con un formato incorrecto, API Gateway devuelve 502.", mal, "502"},
+		{"pt-BR article", "Se a resposta da função não estiver formatada corretamente, o API Gateway retorna 502.", mal, "502"},
+		{"the caller's request", "I get a 400 response because the request isn't formatted correctly.", "not_5xx", "none"},
+	})
+}
+
+// More of the Lambda guide's and knowledge-center articles' words for a
+// cause in the languages they are published in: a function error, the
+// invoke permission, the function timing out or throttled, the
+// integration's 29 seconds.
+func TestPeoplesWordsInMoreLanguages(t *testing.T) {
+	checkWordings(t, []wording{
+		{"zh-Hans function error", "函数错误导致 API Gateway 返回 502。", "lambda_function_error", "502"},
+		{"de function error", "Ein Funktionsfehler: API Gateway gibt 502 zurück.", "lambda_function_error", "502"},
+		{"fr function error", "une erreur de fonction, et API Gateway renvoie 502", "lambda_function_error", "502"},
+		{"es function error", "un error de función, y API Gateway devuelve 502", "lambda_function_error", "502"},
+		{"ko function error", "함수 오류가 발생해 API Gateway에서 502가 반환됩니다.", "lambda_function_error", "502"},
+		{"es invoke permission", "Para resolver este problema, debes agregar el permiso de invocación de Lambda a tu API de REST; hoy devuelve 500.", "lambda_invoke_permission", "500"},
+		{"fr invoke permission", "API Gateway invoque la fonction sans autorisation d'appel Lambda et renvoie une erreur 500.", "lambda_invoke_permission", "500"},
+		{"fr earlier edition", "l'API essaie d'invoquer la fonction sans la permission Lambda invoke: erreur 500", "lambda_invoke_permission", "500"},
+		{"fr HTTP API article", "Le rôle IAM n'est pas autorisé à appeler l'intégration, erreur 500.", "lambda_invoke_permission", "500"},
+		{"de invoke permission", "Die REST-API ruft die Funktion ohne Lambda-Aufrufberechtigung auf, Fehler 500.", "lambda_invoke_permission", "500"},
+		{"de no permission to invoke", "API Gateway hat keine Berechtigung zum Aufrufen der Lambda-Funktion, Fehler 500", "lambda_invoke_permission", "500"},
+		{"ko invoke permission", "REST API가 Lambda 호출 권한 없이 Lambda 함수를 호출하면 500 오류가 발생합니다.", "lambda_invoke_permission", "500"},
+		{"ko newer edition", "Lambda 간접 호출 권한이 없어서 500 오류가 발생합니다.", "lambda_invoke_permission", "500"},
+		{"zh-TW invoked without permission", "API Gateway REST API 未經許可調用 Lambda 函式時傳回 500。", "lambda_invoke_permission", "500"},
+		{"es function timeout", "La función Lambda agotó el tiempo de espera y API Gateway devolvió 502.", "lambda_function_timeout", "502"},
+		{"de function timeout", "Zeitüberschreitung der Lambda-Funktion, API Gateway antwortet mit 502.", "lambda_function_timeout", "502"},
+		{"fr function timeout", "La fonction Lambda a expiré et API Gateway renvoie 502.", "lambda_function_timeout", "502"},
+		{"ko function timeout", "Lambda 함수가 시간 초과되어 502 오류가 발생합니다.", "lambda_function_timeout", "502"},
+		{"es throttled", "La función Lambda está siendo limitada y API Gateway devuelve 500.", "lambda_throttled", "500"},
+		{"es throttling", "Por la limitación de la función, la API devuelve 500.", "lambda_throttled", "500"},
+		{"fr throttled", "Pourquoi ma fonction Lambda est limitée ? L'API renvoie 500.", "lambda_throttled", "500"},
+		{"fr a duration is no throttling", "La fonction est limitée à 15 minutes et l'API renvoie 500.", "unknown", "500"},
+		{"de throttled", "Die Lambda-Funktion wird gedrosselt und API Gateway antwortet mit 500.", "lambda_throttled", "500"},
+		{"de the gateway throttles", "Die Aufrufe der Lambda-Funktion werden durch API Gateway gedrosselt, Fehler 504.", "integration_timeout", "504"},
+		{"ko throttled", "Lambda 함수가 스로틀링되어 API Gateway가 500을 반환합니다.", "lambda_throttled", "500"},
+		{"de 29 seconds", "Nach 29 Sekunden bekomme ich einen 504.", "integration_timeout", "504"},
+		{"fr 29 seconds", "Après 29 secondes, l'API renvoie une erreur.", "integration_timeout", "unknown"},
+		{"ko 29 seconds", "29초 후에 API 호출이 실패합니다.", "integration_timeout", "unknown"},
+		{"ko more than 30 is no second", "요청이 30초과 대기하면 API가 실패합니다.", "unknown", "unknown"},
+	})
+}
+
+// Choosing the function again in the integration request makes the
+// console add the invoke permission (the knowledge-center article on
+// "Invalid permissions on Lambda function"): people who re-saved,
+// re-selected or re-attached the integration name that fix. Redeploying
+// the API fixes another fault, and so does the console's save of an
+// integration method (Lambda is called with POST).
+func TestConsoleFixNamesTheInvokePermission(t *testing.T) {
+	inv := "lambda_invoke_permission"
+	checkWordings(t, []wording{
+		{"re-saved", "Re-saving the Lambda function in the integration request fixed the 500 errors.", inv, "500"},
+		{"detach and reattach", "api_gatewayv2 integration throws 500 unless I detach/reattach", inv, "500"},
+		{"reattached it", "I manually detached the integration, then reattached it and the 500 went away.", inv, "unknown"},
+		{"re-added in the console", "Re-adding it in the console fixed the Internal server error.", inv, "500"},
+		{"re-added trigger", "Re-adding the API Gateway trigger fixed the 500 errors.", inv, "500"},
+		{"redeploy is not it", "Redeploying the API in the console fixed the 500 errors.", "unknown", "500"},
+		{"a save is not it", "The integrations were broken but worked as soon as they were edited and saved in the console.", "unknown", "unknown"},
+	})
+}
+
+// Zappa's status check after a deploy names a function that fails in
+// front of the API, with a 500 or a 502; a 504 is the call's time running
+// out, and the check says nothing of its cause.
+func TestDeployToolWords(t *testing.T) {
+	checkWordings(t, []wording{
+		{"zappa 502", "Error: Warning! Status check on the deployed lambda failed. A GET request to '/' yielded a 502 response code.", "lambda_function_error", "502"},
+		{"zappa 500", "Error: Warning! Status check on the deployed lambda failed. A GET request to '/' yielded a 500 response code.", "lambda_function_error", "500"},
+		{"zappa 504", "Error: Warning! Status check on the deployed lambda failed. A GET request to '/' yielded a 504 response code.", "integration_timeout", "504"},
+	})
+}
+
+// "It works when I invoke the function directly but not through API
+// Gateway" is said of a malformed answer, of a function that fails on the
+// gateway's event, of a masked error and of a missing permission alike:
+// the words name no cause, and the diagnosis abstains.
+func TestWorksDirectlyNamesNoCause(t *testing.T) {
+	checkWordings(t, []wording{
+		{"en console", "The Lambda function works when I test it in the Lambda console, but API Gateway returns 502.", "unknown", "502"},
+		{"en directly", "The lambda works when I invoke it directly but API Gateway returns Internal server error", "unknown", "500"},
+		{"ja directly", "Lambdaを直接実行すると成功するのにAPI Gateway経由だと502エラーになる", "unknown", "502"},
+		{"pt-BR console", "funciona no console do Lambda mas via API Gateway retorna 500", "unknown", "500"},
+		{"es console", "La función funciona en la consola de Lambda pero a través de API Gateway devuelve 502", "unknown", "502"},
+	})
+}

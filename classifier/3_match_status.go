@@ -6,6 +6,10 @@ import (
 	"strconv"
 )
 
+// verbEnd is a verb's ending in the Romance languages, accented letters
+// included ("devolvió", "retornará", "renvoyé").
+const verbEnd = `[\wà-ÿ]*`
+
 // statusPhrases find a status code where a client or a person shows it:
 // "HTTP/1.1 502", "Server error 504", "the server responded with a status of
 // 502", "Unexpected server response: 502" (wscat), "502 Bad Gateway",
@@ -69,7 +73,8 @@ var statusPhrases = append([]*regexp.Regexp{
 	// other words (报警 an alarm, 报文 a message, 报表 a report) that a
 	// threshold or a size follows
 	regexp.MustCompile(`(?:报|報)(?:错|錯)?了?[\s:：]*["'\x60]?([1-5]\d\d)\b`),
-	regexp.MustCompile(`\b(?:retorn\w*|receb\w*|devolv\w*|respond\w*|toma\w*|tomo|tomei|tomou|deu|dá|dando)(?: (?:o|a|um|uma|com|erro|status|código|http))* ["'\x60]?([1-5]\d\d)\b`),
+	// (a verb's ending may be accented: "retornará", "devolvió")
+	regexp.MustCompile(`\b(?:retorn` + verbEnd + `|receb` + verbEnd + `|devolv` + verbEnd + `|respond` + verbEnd + `|toma\w*|tomo|tomei|tomou|deu|dá|dando)(?: (?:o|a|um|uma|com|erro|status|código|http))* ["'\x60]?([1-5]\d\d)\b`),
 	// the other languages AWS publishes its articles in, as their editions
 	// word the status ("HTTP-Statuscode 502", "HTTP-502-Fehler", "code
 	// d'état HTTP 502", "código de estado HTTP 502", "502 상태 코드를
@@ -81,7 +86,11 @@ var statusPhrases = append([]*regexp.Regexp{
 	regexp.MustCompile(`\b([45]\d\d)[ -]?fehler`),
 	regexp.MustCompile(`\bhttp-([45]\d\d)(?:[^\w.]|$)`), // not a page's file name (http-404.html)
 	regexp.MustCompile(`\b([1-5]\d\d)(?:가|를|을|이)? ?(?:반환|뜨|뜹|떠|떴)`),
-	regexp.MustCompile(`\b(?:devuelv\w*|recib\w*|obt[ei]n\w*|renvo\w*|re[çc]oi\w*|liefer[tn]|bekomm\w*|erh[äa]lt\w*|da|dan|sale|salen|respond\w*|contest\w*|gibt|gab|antwort\w*|r[ée]pond\w*|j'ai)(?: (?:un|una|el|la|le|une|einen|ein|eine|den|con|mit|avec|error|erreur|fehler|c[oó]digo|code|status|estado|http))* ["'\x60]?([1-5]\d\d)\b`),
+	// (German puts the subject after the verb when the sentence opens with
+	// something else: "nach 29 Sekunden bekomme ich einen 504", "dann
+	// antwortet API Gateway mit 502"; a Spanish or French ending may be
+	// accented: "devolvió", "recibí", "renvoyé")
+	regexp.MustCompile(`\b(?:devuelv` + verbEnd + `|devolv` + verbEnd + `|recib` + verbEnd + `|obt[ei]n` + verbEnd + `|obtuv` + verbEnd + `|renvo` + verbEnd + `|re[çc]oi\w*|liefer[tn]|bekomm\w*|erh[äa]lt\w*|da|dan|sale|salen|respond` + verbEnd + `|contest` + verbEnd + `|gibt|gab|antwort\w*|r[ée]pond\w*|j'ai)(?: (?:ich|wir|man|es|sie|(?:das |der )?api(?: ?gateway)?))?(?: (?:un|una|el|la|le|une|einen|ein|eine|den|con|mit|avec|error|erreur|fehler|c[oó]digo|code|status|estado|http))* ["'\x60]?([1-5]\d\d)\b`),
 }, compileAll(clientStatusForms)...)
 
 // clientStatusForms are forms only a client library prints a status it got

@@ -265,6 +265,13 @@ func TestShown5xxInOtherLanguages(t *testing.T) {
 		{"de gives back", "die API gibt 502 zurück"},
 		{"de answers with", "die API antwortet mit 502"},
 		{"fr answers", "l'API répond 502"},
+		{"es preterite returned", "API Gateway devolvió 502 al llamar la API"},
+		{"es preterite got", "Obtuve un 502 al llamar la API"},
+		{"es preterite received", "recibí un 502 de API Gateway"},
+		{"pt-BR future, Lambda guide", "o API Gateway retornará um código de erro 502."},
+		{"fr past participle", "l'API m'a renvoyé 502"},
+		{"de subject after the verb", "Nach 29 Sekunden bekomme ich einen 502"},
+		{"de gateway after the verb", "Dann antwortet API Gateway mit 502"},
 	})
 	checkShown(t, 503, []shownForm{{"ko reason phrase", "API가 503 Service Unavailable을 반환합니다"}})
 	// Japanese "returned as" and "response code", which show a 2xx as well
@@ -333,6 +340,8 @@ func TestNoStatusInQuantities(t *testing.T) {
 		{"fr rows", "la requête renvoie 404 lignes, puis l'API échoue", "unknown"},
 		{"de requests a minute", "Wir bekommen 429 Anfragen pro Minute und die API bricht ab", "unknown"},
 		{"es requests a second", "recibimos 500 solicitudes por segundo y la API falla", "unknown"},
+		{"de subject after the verb, requests", "Jetzt bekommen wir 429 Anfragen pro Minute und die API bricht ab", "unknown"},
+		{"es preterite, requests", "recibió 404 solicitudes por segundo y la API falla", "unknown"},
 		{"an error page's file name", "CloudFront serves http-404.html and the API fails", "unknown"},
 		{"ja a design that was meant", "HTTPレスポンスコードを 401 で返却することを想定したが、API が失敗します", "unknown"},
 	})

@@ -1,0 +1,64 @@
+package classifier
+
+// malformedWords: the function's answer not in the format a proxy
+// integration reads, as AWS words it in the knowledge-center article on
+// 502s from Lambda proxy integrations ("the response to the API request
+// isn't formatted correctly", "isn't in the required JSON format") and in
+// the Lambda guide's page on errors behind API Gateway ("returns a
+// response in the wrong format"), in each language those pages are
+// published in. The subject is the response itself: "a 400 response
+// because the request isn't formatted correctly" is the caller's request.
+func malformedWords() []ruleSpec {
+	p := personLayers
+	mal := CauseLambdaMalformedProxyResponse
+	return []ruleSpec{
+		{lit: "format", re: `\b(?:response|output|return value|returned value|result)(?: (?:of|from|to) (?:the |my |your |our |a |an )?(?:lambda |api |function |proxy |handler )*(?:function|request|lambda|api|handler|call))?(?: body| object| payload)? (?:isn'?t|is not|wasn'?t|was not|aren'?t|are not)(?: being)? (?:(?:correctly|properly) formatted|formatted (?:correctly|properly)|in the (?:required|expected|correct|right|proper) (?:json )?format|json in the (?:correct|right|required) format)|\b(?:incorrectly|improperly|wrongly|badly) formatted (?:lambda |proxy |function |json )*(?:response|output)`, cause: mal, weight: wHint, layers: p},
+		// ja: 正しくフォーマットされていない, 誤った形式でレスポンスが返された, 必須 JSON 形式でない
+		{lit: "フォーマット", re: `(?:レスポンス|応答|戻り値|返り値|出力)[^。]{0,30}(?:正しく|適切に)フォーマットされていない`, cause: mal, weight: wHint, layers: p},
+		{lit: "形式", re: `(?:誤った|不正な|正しくない)形式で[^。]{0,20}(?:レスポンス|応答)|(?:レスポンス|応答)[^。]{0,20}(?:正しい|必須の?)\s*(?:json\s*)?形式(?:の\s*json\s*)?(?:では|で)(?:ない|なく|ありません)`, cause: mal, weight: wHint, layers: p},
+		// ko: 응답 형식이 올바르지 않은, 올바르게 형식이 지정되지 않은, 잘못된 형식으로 응답을 반환, 형식이 잘못된 Lambda 프록시 응답
+		{lit: "형식", re: `(?:응답|출력|반환 ?값)[^.]{0,30}형식(?:이|을|에)?\s*(?:올바르지 않|잘못|맞지 않)|잘못된 형식(?:의|으로)[^.]{0,20}(?:응답|프록시)|(?:응답|출력)[^.]{0,20}(?:올바르게 형식이 지정되지 않|올바른 (?:json )?형식이 아니)|형식이 잘못된 (?:lambda )?(?:프록시 )?응답`, cause: mal, weight: wHint, layers: p},
+		// zh-Hans: 返回格式错误的响应 (the format before the answer it qualifies)
+		{lit: "格式", re: `格式(?:錯誤|错误|不正確|不正确|有誤|有误)的(?:回應|响应|回复|返回值|輸出|输出)`, cause: mal, weight: wHint, layers: p},
+		// fr: n'est pas correctement formatée, n'est pas au format JSON requis, réponse de proxy Lambda malformée
+		{lit: "format", re: `(?:réponse|sortie)(?: de (?:la |votre |ma )?(?:fonction(?: lambda)?|lambda))?(?: à la (?:demande|requête)(?: d'api)?)? (?:n'est pas|n'était pas) (?:correctement formatée|formatée correctement|bien formatée|au (?:bon )?format(?: json)?(?: (?:requis|attendu|approprié|correct))?)|(?:réponse|sortie)[^.]{0,20}(?:au|dans le|dans un) (?:mauvais format|format (?:incorrect|invalide|non valide))`, cause: mal, weight: wHint, layers: p},
+		{lit: "formée", re: `(?:réponse|sortie)[^.]{0,30}(?:malformée|mal formée)`, cause: mal, weight: wHint, layers: p},
+		// de: nicht richtig formatiert, nicht im erforderlichen JSON-Format, Antwort im falschen Format
+		{lit: "format", re: `(?:antwort|ausgabe|rückgabe(?:wert)?)(?: (?:der|ihrer|meiner|auf die) [\w-]+)*? (?:ist |war )?nicht (?:(?:richtig|korrekt|ordnungsgemäß) formatiert|im (?:erforderlichen|richtigen|korrekten|erwarteten) (?:json-)?format)|(?:antwort|ausgabe)[^.]{0,20}(?:im|in einem) (?:falschen|ungültigen|fehlerhaften) format|(?:falsch|fehlerhaft|ungültig) formatierte (?:[\w]+-)?antwort`, cause: mal, weight: wHint, layers: p},
+		// es: no tiene el formato correcto, no está formateada correctamente, con un formato incorrecto
+		{lit: "format", re: `(?:respuesta|salida)(?: de (?:la |su |tu |mi )?(?:funci[oó]n(?: de)?(?: lambda)?|lambda))?(?: a la solicitud(?: de (?:la )?api)?)? (?:no tiene el formato (?:correcto|adecuado|requerido|esperado)|no est[aá] (?:correctamente |bien )?formateada|no est[aá] en el formato)|(?:respuesta|salida)[^.]{0,20}(?:con|en) (?:un |el )?formato (?:incorrecto|err[oó]neo|inv[aá]lido|no v[aá]lido|equivocado)`, cause: mal, weight: wHint, layers: p},
+		{lit: "formada", re: `respuesta[^.]{0,30}mal ?formada`, cause: mal, weight: wHint, layers: p},
+		// pt: não está formatada corretamente, não estiver no formato JSON
+		{lit: "format", re: `(?:resposta|saída)[^.]{0,40}não (?:está|estiver|estava) (?:formatada corretamente|corretamente formatada|no formato (?:json )?(?:correto|necessário|esperado|exigido))`, cause: mal, weight: wHint, layers: p},
+	}
+}
+
+// functionErrorWords: "a function error", the Lambda guide's word for a
+// request that failed inside the function (API Gateway answers it with
+// 502), as its Simplified Chinese, German, French, Spanish and Korean
+// editions write it (Japanese, Traditional Chinese and Portuguese are
+// personRules').
+func functionErrorWords() []ruleSpec {
+	p := personLayers
+	fe := CauseLambdaFunctionError
+	return []ruleSpec{
+		{lit: "函数错误", cause: fe, weight: wWeak, layers: p},
+		{lit: "funktionsfehler", cause: fe, weight: wWeak, layers: p},
+		{lit: "fonction", re: `\berreurs? (?:de|dans) (?:la |votre |ma )?fonction\b`, cause: fe, weight: wWeak, layers: p},
+		{lit: "funci", re: `\berror(?:es)? (?:de|en) (?:la |su |tu |mi )?funci[oó]n\b`, cause: fe, weight: wWeak, layers: p},
+		{lit: "함수 오류", cause: fe, weight: wWeak, layers: p},
+	}
+}
+
+// deployToolWords: what a deployment tool prints when the function it
+// deployed fails behind the API. Zappa's deploy and update call the API
+// once and print "Status check on the deployed lambda failed. A GET
+// request to '/' yielded a 502 response code." (zappa/cli.py); its users'
+// threads and READMEs trace a 500 or 502 to the app failing to load or
+// run in the function (a syntax error, a package left out, a settings
+// typo); a 504 is the call running out of time.
+func deployToolWords() []ruleSpec {
+	return []ruleSpec{
+		{lit: "status check on the deployed lambda failed", re: `status check on the deployed lambda failed\. a get request to '[^']*' yielded a 50[02] response code`, cause: CauseLambdaFunctionError, weight: wWeak},
+	}
+}
