@@ -11,7 +11,7 @@ package classifier
 // as the 10 MB one does.
 func wordRules() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{payloadWords(), throttleWords(), invokePermissionWords(), consoleFixWords(), functionTimeoutWords(), integrationTimeoutWords(), malformedWords(), functionErrorWords(), deployToolWords()} {
+	for _, part := range [][]ruleSpec{payloadWords(), throttleWords(), invokePermissionWords(), consoleFixWords(), functionTimeoutWords(), integrationTimeoutWords(), malformedWords(), functionErrorWords(), handlerWords(), deployToolWords()} {
 		all = append(all, part...)
 	}
 	return all
@@ -40,6 +40,11 @@ func throttleWords() []ruleSpec {
 	return []ruleSpec{
 		{lit: "throttl", re: `\b(lambdas?|functions?|concurrency|invocations?)\b[^.]{0,40}\bthrottl(ed|ing|es)\b|\bthrottl(ed|ing)\b[^.]{0,40}\b(lambdas?|functions?|concurrency|invocations?)\b`, except: gatewayThrottling, cause: CauseLambdaThrottled, weight: wHint, layers: p},
 		{lit: "concurrency", re: `(reserved|account|concurrent)[^.]{0,20}concurrency[^.]{0,30}(limit|reached|exceeded|exhausted)|concurrency limit`, cause: CauseLambdaThrottled, weight: wWeak, layers: p},
+		// a reserved concurrency of zero throttles every invocation (the
+		// Lambda guide's concurrency page; the console's Throttle button
+		// sets it), as people say it and as CloudFormation, Terraform and
+		// the Serverless Framework write it
+		{lit: "concurren", re: `reserved concurrency[^.]{0,30}?(?:\bto|\bof|=|:|\bis|\bwas|\bat) ?["'\x60]?(?:0|zero)\b|\b(?:0|zero) reserved concurrency|reserved_?concurrent_?executions["']?\s*[:=]\s*["']?0\b|reservedconcurrency["']?\s*[:=]\s*["']?0\b`, cause: CauseLambdaThrottled, weight: wHint, layers: p},
 		{lit: "スロットリング", except: gatewayThrottling, cause: CauseLambdaThrottled, weight: wWeak, layers: p},
 		{lit: "限流", except: gatewayThrottling, cause: CauseLambdaThrottled, weight: wWeak, layers: p},
 		{lit: "limitação", re: `limitação[^.]{0,30}(lambda|função|simultaneidade)|(lambda|função)[^.]{0,30}limitad[ao]`, cause: CauseLambdaThrottled, weight: wWeak, layers: p},
@@ -73,7 +78,7 @@ const gatewayThrottling = `(?:api ?gateway|apigw|usage plans?|stage|method)(?:'s
 // invokePermissionWords: the permission resource each tool writes for
 // the gateway's call (CloudFormation's AWS::Lambda::Permission,
 // Terraform's aws_lambda_permission, the CDK's grantInvoke and
-// addPermission), and the knowledge-center articles' words for it in
+// addPermission, the Lambda API's AddPermission), and the knowledge-center articles' words for it in
 // Japanese, Chinese and Portuguese.
 func invokePermissionWords() []ruleSpec {
 	p := personLayers
@@ -82,6 +87,8 @@ func invokePermissionWords() []ruleSpec {
 		{lit: "aws::lambda::permission", cause: inv, weight: wWeak, layers: p},
 		{lit: "aws_lambda_permission", cause: inv, weight: wWeak, layers: p},
 		{lit: "grantinvoke", cause: inv, weight: wWeak, layers: p},
+		// the Lambda API's AddPermission, as the SDKs and the CDK name it
+		{lit: "addpermission", cause: inv, weight: wWeak, layers: p},
 		{lit: "呼び出し", re: `呼び出し(アクセス)?許可`, cause: inv, weight: wHint, layers: p},
 		{lit: "權限", re: `(呼叫|調用|叫用)(許可|權限)`, cause: inv, weight: wHint, layers: p},
 		{lit: "权限", re: `(调用|叫用)权限`, cause: inv, weight: wHint, layers: p},

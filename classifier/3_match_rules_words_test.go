@@ -157,3 +157,33 @@ func TestWorksDirectlyNamesNoCause(t *testing.T) {
 		{"es console", "La función funciona en la consola de Lambda pero a través de API Gateway devuelve 502", "unknown", "502"},
 	})
 }
+
+// English words for the fields a proxy integration's answer needs (a
+// string body, a statusCode: the article on proxy-integration 502s and
+// the API Gateway guide's output format), for a function that throws, for
+// a handler setting named wrong (the article's first check), for a
+// reserved concurrency of zero (the Lambda guide's concurrency page) and
+// for the Lambda API's AddPermission.
+func TestPeoplesWordsInEnglish(t *testing.T) {
+	checkWordings(t, []wording{
+		{"body not stringified", "I forgot to JSON.stringify the body, so API Gateway returned 502.", "lambda_malformed_proxy_response", "502"},
+		{"json.dumps left out", "The handler returned the dict without calling json.dumps and the API answered 502.", "lambda_malformed_proxy_response", "502"},
+		{"body an object", "The body was an object instead of a string and the API returned 502.", "lambda_malformed_proxy_response", "502"},
+		{"body must be a string", "The body must be a string; mine was a dict and I got a 502.", "lambda_malformed_proxy_response", "502"},
+		{"no statusCode", "The response has no statusCode, so I get a 502.", "lambda_malformed_proxy_response", "502"},
+		{"statusCode missing", "My function's output didn't include a statusCode and API Gateway returned 502.", "lambda_malformed_proxy_response", "502"},
+		{"a stringified body is no fault", "I JSON.stringify the body and still get a 502.", "unknown", "502"},
+		{"exception in my lambda", "There is an unhandled exception in my lambda and the API returns 502.", "lambda_function_error", "502"},
+		{"lambda throws", "The lambda throws an error and API Gateway answers 502.", "lambda_function_error", "502"},
+		{"handler raises", "The handler raises a KeyError and the API answers 502.", "lambda_function_error", "502"},
+		{"no errors in the lambda", "There are no errors in the lambda, yet the API returns 502.", "unknown", "502"},
+		{"handler name wrong", "The handler name is wrong, so API Gateway returns 502.", "lambda_handler_misconfigured", "502"},
+		{"wrong handler", "I had the wrong handler in template.yaml and got a 502.", "lambda_handler_misconfigured", "502"},
+		{"handler code is not the setting", "I fixed the handler code and I still get a 502.", "unknown", "502"},
+		{"reserved concurrency zero", "I set the reserved concurrency to 0 and now the API returns 500.", "lambda_throttled", "500"},
+		{"reserved concurrency, CloudFormation", "ReservedConcurrentExecutions: 0 and every call returns 500", "lambda_throttled", "500"},
+		{"reserved concurrency, Terraform", "reserved_concurrent_executions = 0 gives 500 on every call", "lambda_throttled", "500"},
+		{"reserved concurrency ten", "reserved_concurrent_executions = 10 and the API returns 500", "unknown", "500"},
+		{"addPermission", "Calling fn.addPermission for apigateway.amazonaws.com fixed the 500 errors.", "lambda_invoke_permission", "500"},
+	})
+}

@@ -1,5 +1,9 @@
 package classifier
 
+// What people say of the function behind the API: its answer's format,
+// its errors, its handler setting, and what the tool that deployed it
+// printed.
+
 // malformedWords: the function's answer not in the format a proxy
 // integration reads, as AWS words it in the knowledge-center article on
 // 502s from Lambda proxy integrations ("the response to the API request
@@ -13,6 +17,14 @@ func malformedWords() []ruleSpec {
 	mal := CauseLambdaMalformedProxyResponse
 	return []ruleSpec{
 		{lit: "format", re: `\b(?:response|output|return value|returned value|result)(?: (?:of|from|to) (?:the |my |your |our |a |an )?(?:lambda |api |function |proxy |handler )*(?:function|request|lambda|api|handler|call))?(?: body| object| payload)? (?:isn'?t|is not|wasn'?t|was not|aren'?t|are not)(?: being)? (?:(?:correctly|properly) formatted|formatted (?:correctly|properly)|in the (?:required|expected|correct|right|proper) (?:json )?format|json in the (?:correct|right|required) format)|\b(?:incorrectly|improperly|wrongly|badly) formatted (?:lambda |proxy |function |json )*(?:response|output)`, cause: mal, weight: wHint, layers: p},
+		// the fields the article and the API Gateway guide's output format
+		// for proxy integrations require: a body that is a string (an
+		// object serialized with JSON.stringify or json.dumps) and a
+		// statusCode
+		{lit: "stringif", re: `\b(?:forgot|forget|forgetting|without|missing|didn'?t|did not|not|never)(?: to)? (?:call(?:ing)? )?(?:json\.)?stringif(?:y|ied|ying)`, cause: mal, weight: wHint, layers: p},
+		{lit: "json.dumps", re: `\b(?:forgot|forget|forgetting|without|missing|didn'?t|did not|not|never)(?: to)? (?:call(?:ing)? )?json\.dumps`, cause: mal, weight: wHint, layers: p},
+		{lit: "body", re: `\bbody\b[^.]{0,30}\b(?:was|is|as|being) (?:an? |the )?(?:object|dict|dictionary|map|json object|array|list)\b[^.]{0,20}\b(?:instead of|not|rather than) (?:an? |the )?string|\bbody\b[^.]{0,20}\b(?:must|should|needs? to|has to) be (?:an? |json )?(?:string|stringified|serialized)`, cause: mal, weight: wHint, layers: p},
+		{lit: "statuscode", re: `\b(?:response|output|return value|returned object|object|result)\b[^.]{0,30}\b(?:has no|had no|without|missing|lacks|lacked|lacking|(?:does|did)(?:n'?t| not) (?:have|include|contain|return))(?: an?| the| any)? ["'\x60]?statuscode`, cause: mal, weight: wHint, layers: p},
 		// ja: 正しくフォーマットされていない, 誤った形式でレスポンスが返された, 必須 JSON 形式でない
 		{lit: "フォーマット", re: `(?:レスポンス|応答|戻り値|返り値|出力)[^。]{0,30}(?:正しく|適切に)フォーマットされていない`, cause: mal, weight: wHint, layers: p},
 		{lit: "形式", re: `(?:誤った|不正な|正しくない)形式で[^。]{0,20}(?:レスポンス|応答)|(?:レスポンス|応答)[^。]{0,20}(?:正しい|必須の?)\s*(?:json\s*)?形式(?:の\s*json\s*)?(?:では|で)(?:ない|なく|ありません)`, cause: mal, weight: wHint, layers: p},
@@ -47,6 +59,23 @@ func functionErrorWords() []ruleSpec {
 		{lit: "fonction", re: `\berreurs? (?:de|dans) (?:la |votre |ma )?fonction\b`, cause: fe, weight: wWeak, layers: p},
 		{lit: "funci", re: `\berror(?:es)? (?:de|en) (?:la |su |tu |mi )?funci[oó]n\b`, cause: fe, weight: wWeak, layers: p},
 		{lit: "함수 오류", cause: fe, weight: wWeak, layers: p},
+		// English: an error or exception "in my lambda", a lambda or
+		// handler that throws (an authorizer's is the authorizer's, which
+		// personRules weigh more)
+		{lit: "lambda", re: `\b(?:errors?|exceptions?) (?:in|inside|thrown by|raised by|thrown in|raised in|from) (?:the |my |your |our |a |this )?lambda\b`, notAfter: "no ", cause: fe, weight: wWeak, layers: p},
+		{lit: "thr", re: `\b(?:lambda|function|handler)s? (?:throws?|threw|is throwing|was throwing)(?: an?| the)? (?:\w+ ?)?(?:errors?|exceptions?)\b`, cause: fe, weight: wWeak, layers: p},
+		{lit: "rais", re: `\b(?:lambda|function|handler)s? (?:raises?|raised|is raising|was raising)(?: an?| the)? (?:\w+ ?)?(?:errors?|exceptions?)\b`, cause: fe, weight: wWeak, layers: p},
+	}
+}
+
+// handlerWords: the function's handler setting named as wrong, the first
+// thing the article on proxy-integration 502s asks to verify ("the Lambda
+// function handler name and configuration are valid"); what is wrong in
+// the handler's code is not its setting.
+func handlerWords() []ruleSpec {
+	p := personLayers
+	return []ruleSpec{
+		{lit: "handler", re: `\bhandler(?: name| setting| path| configuration| config| property| field| string)? (?:is|was|were) (?:still |also )?(?:wrong|incorrect|misspelled|misconfigured|invalid|set wrong|set incorrectly|pointing to the wrong)|\b(?:wrong|incorrect|misspelled|misconfigured|invalid|mistyped) (?:lambda |function )?handler(?: name| setting| path| configuration| config| property| field| string)?\b|\b(?:typo|mistake) in the (?:lambda |function )?handler(?: name| setting| path)?\b|\b(?:fix(?:ed|ing)?|correct(?:ed|ing)?) the handler(?: name| setting| path| configuration| config| property| field| string)\b`, cause: CauseLambdaHandlerMisconfigured, weight: wHint, layers: p},
 	}
 }
 
