@@ -487,7 +487,10 @@ func personRules() []ruleSpec {
 		// Lambda integration without error mappings (seed 003). The rule
 		// names the function's failure; the 200 the same words show makes it
 		// lambda_error_masked_as_200.
-		{lit: "200", re: `\b200\b[^.]{0,60}\b(errors?|errormessage|timed out|times out|time ?outs?|exceptions?|fail(s|ed|ure)?|throws?)\b|\b(errors?|errormessage|timed out|times out|time ?outs?|exceptions?|fail(s|ed|ure)?|throws?)\b[^.]{0,60}\b(returns?|gets?|got|answers?|responds?)( back)?( with)?( an?| the| http| status| response)* 200\b`, cause: CauseLambdaFunctionError, weight: wWeak, layers: person},
+		// (the gateway's own answer is no failure of the function: "the
+		// function returns 200 but API Gateway responds with Internal Server
+		// Error" is a 5xx after a function that succeeded)
+		{lit: "200", re: `\b200\b[^.]{0,60}\b(errors?|errormessage|timed out|times out|time ?outs?|exceptions?|fail(s|ed|ure)?|throws?)\b|\b(errors?|errormessage|timed out|times out|time ?outs?|exceptions?|fail(s|ed|ure)?|throws?)\b[^.]{0,60}\b(returns?|gets?|got|answers?|responds?)( back)?( with)?( an?| the| http| status| response)* 200\b`, except: gatewayAnswerPhrases, cause: CauseLambdaFunctionError, weight: wWeak, layers: person},
 		// the same in the words of seed 003 and its translations: "Lambda
 		// errors are returned as 200 OK responses", "os erros do Lambda serão
 		// retornados como respostas 200 OK", "錯誤預設會以 200 OK 回應傳回",
@@ -505,6 +508,11 @@ func personRules() []ruleSpec {
 		{lit: "200", re: `(錯誤|错误|出錯|出错|例外|異常|异常|失敗|失败)[^。]{0,30}(仍然|仍|還是|还是|依然|卻|却)[^。]{0,16}200`, cause: CauseLambdaFunctionError, weight: wWeak, implied: 200, layers: person},
 	}
 }
+
+// gatewayAnswerPhrases are the reason phrases and bodies of the gateway's
+// own 5xx answers, which hold the words "error" and "timeout" without
+// being the function's.
+const gatewayAnswerPhrases = `internal server errors?|server errors?|bad gateway|service unavailable|gateway time-?outs?|endpoint request timed out`
 
 // clientRules recognise what a client saw: gateway response bodies, reason
 // phrases and x-amzn-ErrorType values. Most only imply a status. The

@@ -10,6 +10,11 @@ import (
 // included ("devolvió", "retornará", "renvoyé").
 const verbEnd = `[\wà-ÿ]*`
 
+// statusAdverb is a word people put between the verb and the code it
+// names ("renvoie en fait 502", "antwortet eigentlich mit 502", "devuelve
+// siempre 500", "retorna às vezes 502").
+const statusAdverb = `(?: (?:en fait|en réalité|toujours|souvent|parfois|encore|maintenant|eigentlich|tatsächlich|immer|oft|manchmal|jetzt|nur|noch|en realidad|realmente|siempre|a veces|ahora|solo|sólo|todavía|na verdade|sempre|às vezes|agora|só|apenas|ainda))?`
+
 // statusPhrases find a status code where a client or a person shows it:
 // "HTTP/1.1 502", "Server error 504", "the server responded with a status of
 // 502", "Unexpected server response: 502" (wscat), "502 Bad Gateway",
@@ -74,7 +79,7 @@ var statusPhrases = append([]*regexp.Regexp{
 	// threshold or a size follows
 	regexp.MustCompile(`(?:报|報)(?:错|錯)?了?[\s:：]*["'\x60]?([1-5]\d\d)\b`),
 	// (a verb's ending may be accented: "retornará", "devolvió")
-	regexp.MustCompile(`\b(?:retorn` + verbEnd + `|receb` + verbEnd + `|devolv` + verbEnd + `|respond` + verbEnd + `|toma\w*|tomo|tomei|tomou|deu|dá|dando)(?: (?:o|a|um|uma|com|erro|status|código|http))* ["'\x60]?([1-5]\d\d)\b`),
+	regexp.MustCompile(`\b(?:retorn` + verbEnd + `|receb` + verbEnd + `|devolv` + verbEnd + `|respond` + verbEnd + `|toma\w*|tomo|tomei|tomou|deu|dá|dando)` + statusAdverb + `(?: (?:o|a|um|uma|com|erro|status|código|http))* ["'\x60]?([1-5]\d\d)\b`),
 	// the other languages AWS publishes its articles in, as their editions
 	// word the status ("HTTP-Statuscode 502", "HTTP-502-Fehler", "code
 	// d'état HTTP 502", "código de estado HTTP 502", "502 상태 코드를
@@ -90,7 +95,7 @@ var statusPhrases = append([]*regexp.Regexp{
 	// something else: "nach 29 Sekunden bekomme ich einen 504", "dann
 	// antwortet API Gateway mit 502"; a Spanish or French ending may be
 	// accented: "devolvió", "recibí", "renvoyé")
-	regexp.MustCompile(`\b(?:devuelv` + verbEnd + `|devolv` + verbEnd + `|recib` + verbEnd + `|obt[ei]n` + verbEnd + `|obtuv` + verbEnd + `|renvo` + verbEnd + `|re[çc]oi\w*|liefer[tn]|bekomm\w*|erh[äa]lt\w*|da|dan|sale|salen|respond` + verbEnd + `|contest` + verbEnd + `|gibt|gab|antwort\w*|r[ée]pond\w*|j'ai)(?: (?:ich|wir|man|es|sie|(?:das |der )?api(?: ?gateway)?))?(?: (?:un|una|el|la|le|une|einen|ein|eine|den|con|mit|avec|error|erreur|fehler|c[oó]digo|code|status|estado|http))* ["'\x60]?([1-5]\d\d)\b`),
+	regexp.MustCompile(`\b(?:devuelv` + verbEnd + `|devolv` + verbEnd + `|recib` + verbEnd + `|obt[ei]n` + verbEnd + `|obtuv` + verbEnd + `|renvo` + verbEnd + `|re[çc]oi\w*|liefer[tn]|bekomm\w*|erh[äa]lt\w*|da|dan|sale|salen|respond` + verbEnd + `|contest` + verbEnd + `|gibt|gab|antwort\w*|r[ée]pond\w*|j'ai)(?: (?:ich|wir|man|es|sie|(?:das |der )?api(?: ?gateway)?))?` + statusAdverb + `(?: (?:un|una|el|la|le|une|einen|ein|eine|den|con|mit|avec|error|erreur|fehler|c[oó]digo|code|status|estado|http))* ["'\x60]?([1-5]\d\d)\b`),
 }, compileAll(clientStatusForms)...)
 
 // clientStatusForms are forms only a client library prints a status it got

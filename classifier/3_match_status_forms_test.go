@@ -42,6 +42,8 @@ func TestShown5xxInPeoplesWords(t *testing.T) {
 		{"the code as a noun", "Sometimes the API returns a 502."},
 		{"hitting a code", "We keep hitting a 502 on the login route"},
 		{"plural", "intermittent 502s from the gateway"},
+		{"now and then", "The API returns 200 for most calls, and sometimes 502."},
+		{"occasionally a code", "it works, but occasionally a 502 comes back"},
 		{"error and the code", "error 502 Bad Gateway"},
 		{"code errors", "Our users report 502 errors since Monday"},
 		{"reason phrase, then the code", "the endpoint gives me Bad Gateway (502) on every call"},
@@ -272,6 +274,10 @@ func TestShown5xxInOtherLanguages(t *testing.T) {
 		{"fr past participle", "l'API m'a renvoyé 502"},
 		{"de subject after the verb", "Nach 29 Sekunden bekomme ich einen 502"},
 		{"de gateway after the verb", "Dann antwortet API Gateway mit 502"},
+		{"fr adverb", "mais l'API renvoie en fait 502"},
+		{"de adverb", "aber die API antwortet eigentlich mit 502"},
+		{"es adverb", "la API devuelve siempre 502 al llamar"},
+		{"pt-BR adverb", "a API retorna às vezes 502"},
 	})
 	checkShown(t, 503, []shownForm{{"ko reason phrase", "API가 503 Service Unavailable을 반환합니다"}})
 	// Japanese "returned as" and "response code", which show a 2xx as well
@@ -340,6 +346,7 @@ func TestNoStatusInQuantities(t *testing.T) {
 		{"fr rows", "la requête renvoie 404 lignes, puis l'API échoue", "unknown"},
 		{"de requests a minute", "Wir bekommen 429 Anfragen pro Minute und die API bricht ab", "unknown"},
 		{"es requests a second", "recibimos 500 solicitudes por segundo y la API falla", "unknown"},
+		{"en a latency now and then", "The latency is sometimes 500 ms and the API fails", "unknown"},
 		{"de subject after the verb, requests", "Jetzt bekommen wir 429 Anfragen pro Minute und die API bricht ab", "unknown"},
 		{"es preterite, requests", "recibió 404 solicitudes por segundo y la API falla", "unknown"},
 		{"an error page's file name", "CloudFront serves http-404.html and the API fails", "unknown"},

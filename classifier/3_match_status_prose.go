@@ -14,6 +14,10 @@ var proseForms = []litForm{
 	form(`\b(50\d)[ -]time-?outs?\b`, "time"),
 	form(`\btime-?outs?:? \(?(50\d)\b`, "time"),
 	form(`\b(?:api ?gateway|apigw|api|gateway|endpoint|integration|lambda)s?:? ["'\x60]?(50\d)\b`, "api", "gateway", "endpoint", "integration", "lambda"),
+	// English, as the Chinese below: a 5xx that comes now and then or all
+	// the time ("sometimes 502", "and occasionally a 504", "always 500"),
+	// a 500 to 509 only ("sometimes 200 requests" is a load)
+	form(`\b(?:sometimes|occasionally|intermittently|randomly|sporadically|always|constantly|frequently|often|usually|mostly) (?:an? |the )?["'\x60]?(50\d)\b`, "sometimes", "occasionally", "intermittently", "randomly", "sporadically", "always", "constantly", "frequently", "often", "usually", "mostly"),
 	// Chinese: a 5xx that keeps coming ("一直502", "经常 504") and one that
 	// came ("接口502了"), a 500 to 509 only ("用了500" is a quantity used)
 	form(`(?:一直|总是|總是|老是|经常|經常|偶尔|偶爾|频繁|頻繁) ?(50\d)\b`, "一直", "总是", "總是", "老是", "经常", "經常", "偶尔", "偶爾", "频繁", "頻繁"),
