@@ -17,8 +17,9 @@ const (
 	extraRootPendingAt  = "root_pending_at"
 	extraReplyPending   = "reply_pending"
 	extraReplyPendingAt = "reply_pending_at"
-	// extraEvidenceDue marks a root posted while the incident was still
-	// diagnosing: its evidence lines go to the thread with the diagnosis.
+	// extraEvidenceDue marks a root posted without evidence lines to show
+	// (diagnosing, or diagnosed from partial evidence without lines): they
+	// go to the thread with the first update that has them.
 	extraEvidenceDue = "evidence_due"
 )
 

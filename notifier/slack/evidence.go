@@ -44,14 +44,16 @@ func evidenceDue(ev notifier.Event, v notifier.View) string {
 	return ""
 }
 
-// evidenceAfterDiagnosis posts the evidence lines of the first diagnosis
-// read in full of an incident whose root went out while it was diagnosing,
-// or diagnosed from partial evidence without lines: an update from partial
-// evidence leaves them due. The mark is cleared and checkpointed first, so
-// a repeated delivery never posts them twice (best effort, as for a root).
+// evidenceAfterDiagnosis posts the evidence lines still due to a root's
+// thread with the first update that has lines to show: the one a root
+// would post them with (see evidenceDue), so an update still diagnosing,
+// or diagnosed from partial evidence without lines, leaves them due. A
+// partial read that has lines posts them: the complete read that follows
+// sends nothing when it confirms the cause. The mark is cleared and
+// checkpointed first, so a repeated delivery never posts them twice (best
+// effort, as for a root).
 func (n *Notifier) evidenceAfterDiagnosis(ctx context.Context, d *notifier.Delivery, v notifier.View) error {
-	s := d.Event.Snapshot
-	if d.State.Extra[extraEvidenceDue] == "" || s.Diagnosing || s.EvidenceIncomplete {
+	if d.State.Extra[extraEvidenceDue] == "" || evidenceDue(d.Event, v) != "" {
 		return nil
 	}
 	setExtra(&d.State, extraEvidenceDue, "")

@@ -117,3 +117,20 @@ func TestBotPostsTheEvidenceOfTheCompleteRead(t *testing.T) {
 	s.deliverAll(t, newBot(t, f, nil), events)
 	checkLateEvidence(t, f)
 }
+
+// TestBotPostsTheLinesOfAPartialRead: announced while diagnosing, then
+// diagnosed from partial evidence that has lines (the metrics unread, the
+// logs read), the thread gets those lines with that update: the complete
+// read that confirms the cause sends nothing that could carry them.
+func TestBotPostsTheLinesOfAPartialRead(t *testing.T) {
+	f := newFakeSlack(t)
+	part := event(notifier.KindUpdated, 2)
+	part.Snapshot.Previous = nil
+	part.Snapshot.EvidenceIncomplete = true
+	if v := notifier.NewView(part, "en"); len(v.MoreEvidence) == 0 {
+		t.Fatal("the fixture's diagnosis has no lines for the thread")
+	}
+	var s store
+	s.deliverAll(t, newBot(t, f, nil), []notifier.Event{diagnosingLifecycle()[0], part})
+	checkLateEvidence(t, f)
+}
