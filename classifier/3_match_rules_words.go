@@ -11,7 +11,7 @@ package classifier
 // as the 10 MB one does.
 func wordRules() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{payloadWords(), throttleWords(), invokePermissionWords(), consoleFixWords(), functionTimeoutWords(), integrationTimeoutWords(), malformedWords(), functionErrorWords(), handlerWords(), deployToolWords()} {
+	for _, part := range [][]ruleSpec{payloadWords(), throttleWords(), invokePermissionWords(), consoleFixWords(), functionTimeoutWords(), integrationTimeoutWords(), gatewayTimeoutWords(), templateWords(), malformedWords(), functionErrorWords(), handlerWords(), deployToolWords()} {
 		all = append(all, part...)
 	}
 	return all
@@ -147,6 +147,35 @@ func functionTimeoutWords() []ruleSpec {
 		{lit: "fonction", re: `fonction(?: lambda)? (?:a expiré|expire|a dépassé (?:son|le) délai|dépasse (?:son|le) délai)|délai d'(?:expiration|attente) de la fonction(?: lambda)? (?:a été )?(?:dépassé|atteint|expiré)`, cause: to, weight: wHint, layers: p},
 		{lit: "시간 초과", re: `함수(?:가|의|는)? ?(?:실행 )?(?:시간 초과|제한 시간(?:을|이)? 초과)|작업 시간 초과`, cause: to, weight: wHint, layers: p},
 		{lit: "타임아웃", re: `함수(?:가|의|는)? ?타임아웃`, cause: to, weight: wHint, layers: p},
+	}
+}
+
+// gatewayTimeoutWords: API Gateway named as the one that timed out ("the
+// API Gateway timeout", "API Gateway timed out waiting for the lambda",
+// "a timeout error on API Gateway"), and its limit in the milliseconds of
+// the integration's timeoutInMillis ("29,000 ms"): the gateway gave up on
+// its integration (its authorizer's timeout is not among the words).
+func gatewayTimeoutWords() []ruleSpec {
+	p := personLayers
+	return []ruleSpec{
+		{lit: "gateway", re: `\bapi ?gateway(?:'s)?(?: integration| request| hard| default| max(?:imum)?)? (?:timeouts?|time-outs?|timed out|times out|timing out)\b|\b(?:timeouts?|timed out|time-?out errors?) (?:on|from|at|in|by|of) (?:the )?api ?gateway\b`, unless: "authori", cause: CauseIntegrationTimeout, weight: wHint, layers: p},
+		{lit: "apigw", re: `\bapigw(?:'s)? (?:timeouts?|timed out|times out)\b`, cause: CauseIntegrationTimeout, weight: wHint, layers: p},
+		{lit: "29", re: `\b29,?000 ?(?:ms|milliseconds)\b`, cause: CauseIntegrationTimeout, weight: wHint, layers: p},
+	}
+}
+
+// templateWords: a mapping template (VTL, the Velocity Template Language
+// API Gateway's request and response templates are written in) named as
+// invalid or wrong: the gateway fails to transform the request or the
+// response with it and answers 500.
+func templateWords() []ruleSpec {
+	p := personLayers
+	const tmpl = `\b(?:vtl|velocity(?: template)?|(?:body )?mapping templates?|request templates?|response templates?|requesttemplates|responsetemplates)\b`
+	return []ruleSpec{
+		// (not an integration response's selection pattern named wrong:
+		// that maps a function's error to a status, or fails to)
+		{lit: "templat", re: tmpl + `[^.]{0,40}?\b(?:is |was |are |were |has |had |contains? |with )?(?:an? )?(?:invalid|wrong|incorrect|broken|malformed|not valid|syntax errors?)\b|\b(?:invalid|broken|malformed|incorrect|wrong) ` + tmpl, unless: "pattern", cause: CauseMappingTemplateError, weight: wHint, layers: p},
+		{lit: "vtl", re: `\b(?:invalid|broken|malformed|incorrect|wrong) vtl\b|\bvtl\b[^.]{0,40}?\b(?:is |was |are |were |has |had )?(?:an? )?(?:invalid|wrong|incorrect|broken|malformed|not valid|syntax errors?)\b`, cause: CauseMappingTemplateError, weight: wHint, layers: p},
 	}
 }
 

@@ -191,3 +191,25 @@ func TestPeoplesWordsInEnglish(t *testing.T) {
 		{"addPermission", "Calling fn.addPermission for apigateway.amazonaws.com fixed the 500 errors.", "lambda_invoke_permission", "500"},
 	})
 }
+
+// API Gateway named as the one that timed out, its limit in milliseconds,
+// a mapping template named invalid, and a browser's CORS refusal in the
+// words people quote of it.
+func TestPeoplesWordsForTheGateway(t *testing.T) {
+	checkWordings(t, []wording{
+		{"the gateway's timeout", "We hit the API Gateway timeout on long requests.", "integration_timeout", "unknown"},
+		{"a timeout on the gateway", "How to avoid timeout error on API Gateway for the first call?", "integration_timeout", "unknown"},
+		{"the gateway timed out", "API Gateway timed out waiting for the lambda and returned 504.", "integration_timeout", "504"},
+		{"milliseconds", "API Gateway only admits 29,000 ms as maximum delay.", "integration_timeout", "unknown"},
+		{"an authorizer's timeout is the authorizer's", "The authorizer timed out on API Gateway and I got 500.", "authorizer_error", "500"},
+		{"the function's timeout stays", "The lambda times out after 3 seconds and API Gateway returns 502.", "lambda_function_timeout", "502"},
+		{"VTL wrong", "The VTL syntax in the response template is wrong and API Gateway answers 500.", "mapping_template_error", "500"},
+		{"velocity template invalid", "The velocity template is invalid, so the API returns 500.", "mapping_template_error", "500"},
+		{"mapping template syntax error", "The mapping template has a syntax error and the API answers 500.", "mapping_template_error", "500"},
+		{"invalid mapping template", "An invalid mapping template gives 500 on every call.", "mapping_template_error", "500"},
+		{"a selection pattern is not the template", "Lambda integration response template's pattern is wrong and the API returns 500.", "unknown", "500"},
+		{"chrome's reason alone", "No 'Access-Control-Allow-Origin' header is present on the requested resource.", "not_5xx", "unknown"},
+		{"firefox's reason", "Reason: CORS header 'Access-Control-Allow-Origin' missing.", "not_5xx", "unknown"},
+		{"firefox's reason with a 502", "Reason: CORS header ‘Access-Control-Allow-Origin’ missing. Status code: 502.", "unknown", "502"},
+	})
+}
