@@ -106,19 +106,30 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 }
 
 // clientStatus is the status a line without ids shows its client got, or
-// 0. A code below 500 on a program's line that names the @connections
-// management API (an SDK's error for the backend's call) is that API's
-// answer to the backend, not the client's (connectionsAPIRefusalRules): it
-// shows nothing, and so no all-clear. A 5xx there stays, as any 5xx shown
-// does, so that no report of one is lost. (A person's sentence that quotes
-// the management API's status is still read as the status they saw.)
+// 0. A code below 500 on a program's line that is an AWS service's answer
+// to a call (an AWS SDK's error for it, or a line naming the @connections
+// management API, which only a backend calls) is that service's answer to
+// its caller, most often a function's own call, not what the API's client
+// got (connectionsAPIRefusalRules): it shows nothing, and so no all-clear.
+// A 5xx there stays, as any 5xx shown does, so that no report of one is
+// lost. (A person's sentence that quotes the status is still read as the
+// status they saw.)
 func (s *Session) clientStatus(low []byte, layer Layer) int {
 	code := s.frameStatus(low, statusShown(low))
-	if code != 0 && !is5xx(code) && layer != LayerPerson && namesConnectionsAPI(low) {
+	if code != 0 && !is5xx(code) && layer != LayerPerson && (namesConnectionsAPI(low) || containsAny(low, awsSDKCallErrors)) {
 		return 0
 	}
 	return code
 }
+
+// awsSDKCallErrors are the words an AWS SDK's error for a failed call to an
+// AWS service prints beside that service's status, whichever service it
+// is: aws-sdk-go-v2's "operation error DynamoDB: GetItem, https response
+// error StatusCode: 400, ..." (smithy-go's ResponseError) and the AWS SDK
+// for PHP's "Error executing \"GetItem\" on \"...\"; AWS HTTP error: Client
+// error: ... resulted in a `400 Bad Request` response" (AwsException). No
+// SDK client calls an API's own routes.
+var awsSDKCallErrors = [][]byte{[]byte("https response error statuscode"), []byte("; aws http error: ")}
 
 // containerTimeoutBody is the body aws-serverless-java-container's
 // AwsProxyExceptionHandler answers an exception of the application with,

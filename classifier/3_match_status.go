@@ -151,7 +151,8 @@ func compileAll(patterns []string) []*regexp.Regexp {
 var notClientStatus = regexp.MustCompile(`; status code: \d{3}; error code|exit (?:status|code):? \d+|"statuscode"\s*:\s*\d*|\w*statuscode:\s*\d*|\dxxerror|(?:execution|invocation) failed with status:? \d{3}|received response\. status: \d{3}|endpoint response status code: \d{3}|integration ?status:? \d{3}|\bhttp 599: |\b5xx\s*[-:=]\s*0(?:$|[^.,\d])`)
 
 // sdkResponseError is the AWS SDK for Go's wording of the status the
-// client got ("https response error StatusCode: 502, RequestID: ..."), and
+// service it called answered ("https response error StatusCode: 502,
+// RequestID: ...", a 5xx of which clientStatus alone keeps), and
 // .NET's HttpResponseMessage printed ("StatusCode: 502, ReasonPhrase: 'Bad
 // Gateway', ..."), which notClientStatus would otherwise take for a
 // function's statusCode.

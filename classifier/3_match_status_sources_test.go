@@ -76,6 +76,17 @@ func TestNotTheClientsStatus(t *testing.T) {
 		{"urlsession timeout", "Error Domain=NSURLErrorDomain Code=-1001 \"The request timed out.\"", "unknown"},
 		{"a body the function built under a status line", "HTTP/2 502\n\n{\"message\":\"Gateway timeout\"}", "502"},
 		{"a person's code, then the status line and body", "Any exception returns a 502 Gateway Timeout.\nHTTP/2 502\n{\"message\":\"Gateway timeout\"}", "502"},
+		// an AWS SDK's error for a call to an AWS service: that service's
+		// answer to the caller (a Go or PHP function's own call), not the
+		// API client's, whichever service answered (aws-sdk-go-v2's
+		// smithy-go ResponseError, the AWS SDK for PHP's AwsException); its
+		// 5xx is still kept
+		{"aws-sdk-go-v2 call refused", "operation error DynamoDB: GetItem, https response error StatusCode: 400, RequestID: 4KJ8, api error ValidationException: One or more parameter values were invalid", "unknown"},
+		{"aws-sdk-go-v2 call refused in a function's invocation", "START RequestId: 0b59a014-da05-49a0-98c3-fe2ac06de4fd Version: $LATEST\n" +
+			"2024/03/12 10:15:01 operation error S3: GetObject, https response error StatusCode: 403, RequestID: 4KJ8, api error AccessDenied: Access Denied\n" +
+			"END RequestId: 0b59a014-da05-49a0-98c3-fe2ac06de4fd", "unknown"},
+		{"aws-sdk-go-v2 call failing with a 5xx", "operation error DynamoDB: GetItem, https response error StatusCode: 500, RequestID: 4KJ8, api error InternalServerError: x", "500"},
+		{"aws sdk for php call refused", "Aws\\DynamoDb\\Exception\\DynamoDbException: Error executing \"GetItem\" on \"https://dynamodb.us-east-1.amazonaws.com\"; AWS HTTP error: Client error: `POST https://dynamodb.us-east-1.amazonaws.com` resulted in a `400 Bad Request` response", "unknown"},
 		{"endpoint response status code", "Tue Mar 12 10:15:02 UTC 2024 : Execution failed due to configuration error: No match for output mapping and no default output mapping configured. Endpoint Response Status Code: 200\n" +
 			"Tue Mar 12 10:15:03 UTC 2024 : Method completed with status: 500", "500"},
 	})
