@@ -163,9 +163,9 @@ var sdkResponseError = []*regexp.Regexp{
 
 // statusPhraseWords are the gateway's standard bodies and reason phrases
 // without a code, in the four languages of the remediation catalog and the
-// other languages AWS publishes its articles in (Korean, Spanish), with the
-// status they mean. A REST API's "Internal server error" is sent for 500
-// and 502 alike, so it only says "some 5xx".
+// other languages AWS publishes its articles in (Korean, Spanish, French,
+// German), with the status they mean. A REST API's "Internal server error"
+// is sent for 500 and 502 alike, so it only says "some 5xx".
 var statusPhraseWords = []struct {
 	phrase []byte
 	code   int
@@ -187,6 +187,14 @@ var statusPhraseWords = []struct {
 	{[]byte("erro interno do servidor"), implied5xx, nil},
 	{[]byte("내부 서버 오류"), implied5xx, nil},
 	{[]byte("error interno del servidor"), implied5xx, nil},
+	// French and German, as the HTTP API article's editions and people
+	// write them ("Erreur interne du serveur", "interner Serverfehler")
+	{[]byte("erreur interne du serveur"), implied5xx, nil},
+	{[]byte("erreur de serveur"), implied5xx, nil},
+	{[]byte("erreur serveur"), implied5xx, nil},
+	{[]byte("serverfehler"), implied5xx, nil},
+	{[]byte("service indisponible"), 503, nil},
+	{[]byte("dienst nicht verfügbar"), 503, nil},
 	{[]byte("bad gateway"), 502, nil},
 	{[]byte("不正なゲートウェイ"), 502, nil},
 	{[]byte("錯誤的閘道"), 502, nil},

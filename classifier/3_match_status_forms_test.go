@@ -84,6 +84,16 @@ func TestShown5xxInPeoplesWords(t *testing.T) {
 		{"the class", "we see 5xx on every deploy"},
 		{"reason phrase in a sentence", "the API answers Internal Server Error every time we call it"},
 		{"REST body quoted in a sentence", `I get {"message": "Internal server error"} from the endpoint`},
+		{"fr reason phrase", "L'API renvoie une erreur interne du serveur"},
+		{"fr HTTP API article", "API Gateway renvoie un message « Erreur de serveur interne »"},
+		{"de reason phrase", "Die API liefert einen internen Serverfehler"},
+		{"es reason phrase", "La API devuelve un error interno del servidor"},
+		{"ko reason phrase", "API 호출 시 내부 서버 오류가 발생합니다"},
+	})
+	checkShown(t, 503, []shownForm{
+		{"fr service unavailable", "l'API répond « Service indisponible »"},
+		{"de service unavailable", "die API meldet Dienst nicht verfügbar"},
+		{"es service unavailable", "la API responde Servicio no disponible"},
 	})
 }
 
