@@ -1,9 +1,6 @@
 package classifier
 
-import (
-	"bytes"
-	"regexp"
-)
+import "regexp"
 
 // testRunnerFrame is a frame's location in a test runner's own modules
 // (mocha, Jest, Playwright, Cypress's runner, pytest, unittest) or in a
@@ -18,13 +15,5 @@ var testRunnerFrame = regexp.MustCompile(`node_modules/(?:mocha|jest-circus|jest
 // isTestRunnerFrame reports whether path (a frame's location, lower case)
 // is a test's, outside the folders a function's code runs from on Lambda.
 func isTestRunnerFrame(path []byte) bool {
-	if !testRunnerFrame.Match(path) {
-		return false
-	}
-	for _, f := range lambdaCodeFolders {
-		if bytes.Contains(path, []byte(f)) {
-			return false
-		}
-	}
-	return true
+	return testRunnerFrame.Match(path) && !containsAny(path, lambdaCodeFolders)
 }

@@ -137,7 +137,7 @@ var wsLibraryFrame = regexp.MustCompile(`node_modules[/\\]ws[/\\]lib[/\\]websock
 // base images), layers, the runtime's own modules and Node.js install, and
 // /function, where AWS's guide puts the code of an image built on a non-AWS
 // base. A program elsewhere reads as a client's.
-var lambdaCodeFolders = []string{"/var/task/", "/opt/", "/var/runtime/", "/var/lang/", "/function/"}
+var lambdaCodeFolders = [][]byte{[]byte("/var/task/"), []byte("/opt/"), []byte("/var/runtime/"), []byte("/var/lang/"), []byte("/function/")}
 
 // isWebSocketClientFrame reports whether path (a frame's location, lower
 // case) is the ws library's handshake outside Lambda's folders: a program
@@ -145,15 +145,7 @@ var lambdaCodeFolders = []string{"/var/task/", "/opt/", "/var/runtime/", "/var/l
 // its refused handshake is the API client's, where the same frame under
 // /var/task is a function's own call to a WebSocket server.
 func isWebSocketClientFrame(path []byte) bool {
-	if !wsLibraryFrame.Match(path) {
-		return false
-	}
-	for _, f := range lambdaCodeFolders {
-		if bytes.Contains(path, []byte(f)) {
-			return false
-		}
-	}
-	return true
+	return wsLibraryFrame.Match(path) && !containsAny(path, lambdaCodeFolders)
 }
 
 // connectionsAPIWords name the @connections management API on a line: its
@@ -169,10 +161,5 @@ var connectionsAPIWords = [][]byte{
 // namesConnectionsAPI reports whether low (a lower-cased line) names the
 // @connections management API.
 func namesConnectionsAPI(low []byte) bool {
-	for _, w := range connectionsAPIWords {
-		if bytes.Contains(low, w) {
-			return true
-		}
-	}
-	return false
+	return containsAny(low, connectionsAPIWords)
 }
