@@ -14,6 +14,15 @@ var proseForms = []litForm{
 	form(`\b(50\d)[ -]time-?outs?\b`, "time"),
 	form(`\btime-?outs?:? \(?(50\d)\b`, "time"),
 	form(`\b(?:api ?gateway|apigw|api|gateway|endpoint|integration|lambda)s?:? ["'\x60]?(50\d)\b`, "api", "gateway", "endpoint", "integration", "lambda"),
+	// a status compared as code does ("status code = 500"), a 5xx thrown
+	// ("the endpoint is throwing 502"), one the answer is ("now it's a
+	// 502") and one for a method or the calls ("403 for GET and 500 for
+	// POST", "502 on every call"); the last three a 500 to 509 only, so
+	// that no count reads as an all-clear
+	form(`\bstatus(?: ?code)? ?==? ?["'\x60]?([1-5]\d\d)\b`, "status"),
+	form(`\bthrow(?:s|ing)?(?: an?| the)? ["'\x60]?(50\d)\b`, "throw"),
+	form(`\b(?:it'?s|it is|it was|that'?s|that is|that was) (?:an? |the )?["'\x60]?(50\d)\b`, "it's", "it is", "it was", "that's", "that is", "that was"),
+	form(`\b(50\d)\)? (?:for|on) (?:the |a |every |all |some |each |any )?(?:get|post|put|patch|delete|options|head|requests?|calls?|endpoints?|routes?|paths?)\b`, " for ", " on "),
 	// English, as the Chinese below: a 5xx that comes now and then or all
 	// the time ("sometimes 502", "and occasionally a 504", "always 500"),
 	// a 500 to 509 only ("sometimes 200 requests" is a load)
