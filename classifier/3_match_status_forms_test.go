@@ -293,6 +293,13 @@ func TestShown5xxInOtherLanguages(t *testing.T) {
 		{"de adverb", "aber die API antwortet eigentlich mit 502"},
 		{"es adverb", "la API devuelve siempre 502 al llamar"},
 		{"pt-BR adverb", "a API retorna às vezes 502"},
+		{"ja after the call", "Lambdaを直接実行すると成功するのにAPI Gateway経由だと502"},
+		{"ja calling it", "API Gatewayから叩くと502"},
+		{"zh-CN at once", "通过API Gateway调用就502"},
+		{"zh-CN will", "通过 API Gateway 调用会 502"},
+		{"zh-CN all of them", "所有请求都502"},
+		{"ko when calling", "API Gateway로 호출하면 502"},
+		{"ko comes out", "API Gateway를 통해 호출하면 502가 나요"},
 	})
 	checkShown(t, 503, []shownForm{{"ko reason phrase", "API가 503 Service Unavailable을 반환합니다"}})
 	// Japanese "returned as" and "response code", which show a 2xx as well
@@ -365,6 +372,10 @@ func TestNoStatusInQuantities(t *testing.T) {
 		{"en a wait it is", "it's a 500 ms wait and then the API fails", "unknown"},
 		{"en a rate it is", "that is 500 requests per second and the API fails", "unknown"},
 		{"en a count for each", "the function handles 500 for each user and the API fails", "unknown"},
+		{"ja a concurrency that is", "同時実行数が500だとエラーになる", "unknown"},
+		{"zh-CN requests over a count", "超过 500 个请求就报错", "unknown"},
+		{"zh-CN all of them in ms", "所有请求都500ms以上然后失败", "unknown"},
+		{"ko people at three", "오후 3시 500명이 접속하면 API가 실패합니다", "unknown"},
 		{"de subject after the verb, requests", "Jetzt bekommen wir 429 Anfragen pro Minute und die API bricht ab", "unknown"},
 		{"es preterite, requests", "recibió 404 solicitudes por segundo y la API falla", "unknown"},
 		{"an error page's file name", "CloudFront serves http-404.html and the API fails", "unknown"},
