@@ -69,7 +69,7 @@ func newAnnounceRun(t *testing.T, early bool, wait time.Duration) *announceRun {
 	col := &slowEvidence{t0: t0, started: make(chan struct{}), release: make(chan struct{})}
 	d := &Daemon{opts: Options{Collector: col, Incidents: mgr, Clock: clk, Interval: time.Minute, RediagnoseEvery: 5,
 		EvidenceConcurrency: 4, Lang: classifier.LangEN, AnnounceEarly: early, DiagnosisWait: wait},
-		log: slog.New(slog.DiscardHandler), metrics: newMetrics(prometheus.NewRegistry()), diagnosed: map[string]int{}}
+		log: slog.New(slog.DiscardHandler), metrics: newMetrics(prometheus.NewRegistry()), reads: map[string]lastRead{}}
 	return &announceRun{clk: clk, col: col, mgr: mgr, d: d}
 }
 

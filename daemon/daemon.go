@@ -66,7 +66,8 @@ type Options struct {
 	// render their own route's language from the cause.
 	Lang classifier.Lang
 	// RediagnoseEvery re-reads the evidence of an open incident every that
-	// many polls, so a changed cause is noticed (default 5).
+	// many polls, so a changed cause is noticed (default 5). It is also the
+	// longest wait between re-reads of evidence that failed in part.
 	RediagnoseEvery int
 	// EvidenceConcurrency bounds parallel evidence pulls in one poll (default 4).
 	EvidenceConcurrency int
@@ -95,12 +96,12 @@ type Daemon struct {
 	metrics *metrics
 	srv     *server
 
-	mu        sync.Mutex
-	lastPoll  time.Time // clock time of the last poll that reached AWS
-	lastErr   error
-	polls     int
-	diagnosed map[string]int // stage key -> poll number of its last diagnosis
-	seen      map[string]bool
+	mu       sync.Mutex
+	lastPoll time.Time // clock time of the last poll that reached AWS
+	lastErr  error
+	polls    int
+	reads    map[string]lastRead // stage key -> its last evidence read
+	seen     map[string]bool
 }
 
 // New binds the listener and registers the daemon's metrics.
@@ -125,7 +126,7 @@ func New(opts Options) (*Daemon, error) {
 	if opts.Lang == "" {
 		opts.Lang = classifier.LangEN
 	}
-	d := &Daemon{opts: opts, log: opts.Logger, diagnosed: map[string]int{}, seen: map[string]bool{}}
+	d := &Daemon{opts: opts, log: opts.Logger, reads: map[string]lastRead{}, seen: map[string]bool{}}
 	d.metrics = newMetrics(opts.Registry)
 	srv, err := listen(opts.Listen, newMux(opts.Registry, d.Ready, opts.IncidentsH, opts.PageH), opts)
 	if err != nil {

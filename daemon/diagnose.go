@@ -19,8 +19,16 @@ type pulls struct {
 
 // pulled is what one stage's evidence pull gave.
 type pulled struct {
-	key string
-	dg  diagnosed
+	key   string
+	first bool // the read was its incident's first (see evidenceStart)
+	dg    diagnosed
+}
+
+// evidenceRead is a stage's evidence to read in this poll, from start.
+type evidenceRead struct {
+	sr    collector.StageResult
+	start time.Time
+	first bool
 }
 
 // startDiagnoses starts pulling the evidence of every stage that needs a
@@ -30,20 +38,19 @@ type pulled struct {
 // the poll's results are observed: a stage reopened by its own trip is a
 // stage to diagnose.
 func (d *Daemon) startDiagnoses(ctx context.Context, res *collector.PollResult) *pulls {
-	var due []collector.StageResult
-	var starts []time.Time
+	var due []evidenceRead
 	for _, sr := range res.Stages {
-		if start, ok := d.evidenceStart(sr); ok {
-			due, starts = append(due, sr), append(starts, start)
+		if start, ok, first := d.evidenceStart(sr); ok {
+			due = append(due, evidenceRead{sr: sr, start: start, first: first})
 		}
 	}
 	p := &pulls{results: make(chan pulled, len(due)), pending: len(due)}
 	go func() {
 		g, gctx := errgroup.WithContext(ctx)
 		g.SetLimit(d.opts.EvidenceConcurrency)
-		for i, sr := range due {
+		for _, r := range due {
 			g.Go(func() error {
-				p.results <- pulled{key: sr.Stage.Key, dg: d.diagnose(gctx, sr, starts[i])}
+				p.results <- pulled{key: r.sr.Stage.Key, first: r.first, dg: d.diagnose(gctx, r.sr, r.start)}
 				return nil
 			})
 		}
@@ -54,9 +61,8 @@ func (d *Daemon) startDiagnoses(ctx context.Context, res *collector.PollResult) 
 
 // collect receives, by stage key, the diagnoses of the pulls that end
 // before wait has passed on the daemon's clock (every pull when wait is
-// negative, none when it is zero) or ctx ends, and records those read in
-// full as the stages' last diagnosis: one from part of the evidence does
-// not put off the next read.
+// negative, none when it is zero) or ctx ends, and records each as the
+// stage's last read, which says when the next is due (see readDue).
 func (d *Daemon) collect(ctx context.Context, p *pulls, wait time.Duration) map[string]diagnosed {
 	m := map[string]diagnosed{}
 	if p.pending == 0 || wait == 0 {
@@ -77,9 +83,7 @@ func (d *Daemon) collect(ctx context.Context, p *pulls, wait time.Duration) map[
 		}
 		if r.dg.diag != nil {
 			m[r.key] = r.dg
-		}
-		if r.dg.diag != nil && !r.dg.incomplete {
-			d.markDiagnosed(r.key)
+			d.recordRead(r.key, r.first, r.dg.incomplete)
 		}
 	}
 	return m

@@ -43,11 +43,18 @@ func (o *outageEvidence) Evidence(_ context.Context, _ collector.Stage, start, e
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	o.starts = append(o.starts, start)
-	ev := &collector.Evidence{LogGroups: []string{"API-Gateway-Execution-Logs_abc/prod"}, Scope: stage.EvidenceScope{Start: start, End: end}}
+	ev := o.readable(start, end)
 	if len(o.starts) == 1 {
-		ev.Incomplete = []string{collector.IncompleteLogs}
+		ev.Events, ev.Incomplete = nil, []string{collector.IncompleteLogs}
 		return ev, errors.New("stage k: StartQuery: ThrottlingException: Rate exceeded")
 	}
+	return ev, nil
+}
+
+// readable is the stage's evidence read in full: a function error its
+// integration answered 200.
+func (*outageEvidence) readable(start, end time.Time) *collector.Evidence {
+	ev := &collector.Evidence{LogGroups: []string{"API-Gateway-Execution-Logs_abc/prod"}, Scope: stage.EvidenceScope{Start: start, End: end}}
 	at := start.Add(time.Minute)
 	for _, m := range []string{
 		"(7f3a) Endpoint response headers: {Content-Type=application/json, X-Amz-Function-Error=Unhandled}",
@@ -56,7 +63,7 @@ func (o *outageEvidence) Evidence(_ context.Context, _ collector.Stage, start, e
 	} {
 		ev.Events = append(ev.Events, classifier.LogEvent{Group: ev.LogGroups[0], Time: at, Message: m})
 	}
-	return ev, nil
+	return ev
 }
 
 // recorder is a sink that records every delivery.
@@ -80,6 +87,26 @@ func (r *recorder) events() []notifier.Event {
 	return append([]notifier.Event(nil), r.got...)
 }
 
+// deliverAll runs a dispatcher over the store's outbox until it is empty,
+// and returns what a recorder sink received.
+func deliverAll(t *testing.T, st *incident.Store) []notifier.Event {
+	t.Helper()
+	sink := &recorder{}
+	disp, err := incident.NewDispatcher(st, sink, incident.DispatcherOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { _ = disp.Run(ctx); close(done) }()
+	for disp.Depth() > 0 {
+		time.Sleep(time.Millisecond)
+	}
+	cancel()
+	<-done
+	return sink.events()
+}
+
 // TestPartialEvidenceIsReadAgain: an incident whose first evidence pull
 // lost its logs is diagnosed from what was read (unknown), marked as
 // resting on incomplete evidence, and read again at the next poll, from
@@ -99,15 +126,10 @@ func TestPartialEvidenceIsReadAgain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sink := &recorder{}
-	disp, err := incident.NewDispatcher(st, sink, incident.DispatcherOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	col := &outageEvidence{clk: clk}
 	d := &Daemon{opts: Options{Collector: col, Incidents: mgr, Clock: clk, Interval: time.Minute, RediagnoseEvery: 5,
 		EvidenceConcurrency: 4, Lang: classifier.LangEN, AnnounceEarly: true},
-		log: slog.New(slog.DiscardHandler), metrics: newMetrics(prometheus.NewRegistry()), diagnosed: map[string]int{}}
+		log: slog.New(slog.DiscardHandler), metrics: newMetrics(prometheus.NewRegistry()), reads: map[string]lastRead{}}
 
 	type seen struct {
 		cause      classifier.Cause
@@ -136,15 +158,7 @@ func TestPartialEvidenceIsReadAgain(t *testing.T) {
 		t.Errorf("the second pull reads from %v, want the opening window's start %v", col.starts[1], col.starts[0])
 	}
 
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { _ = disp.Run(ctx); close(done) }()
-	for disp.Depth() > 0 {
-		time.Sleep(time.Millisecond)
-	}
-	cancel()
-	<-done
-	got := sink.events()
+	got := deliverAll(t, st)
 	kinds := map[string]int{}
 	for _, ev := range got {
 		kinds[ev.ID]++

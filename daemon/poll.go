@@ -118,14 +118,8 @@ type diagnosed struct {
 	logGroups []string
 	scope     stage.EvidenceScope
 	// incomplete is set when a read of the evidence failed: the diagnosis
-	// rests on part of it, and the evidence is read again next poll.
+	// rests on part of it, and the evidence is read again (see readDue).
 	incomplete bool
-}
-
-func (d *Daemon) markDiagnosed(key string) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	d.diagnosed[key] = d.polls
 }
 
 // diagnose pulls one stage's evidence from start and classifies it.
@@ -154,36 +148,34 @@ func (d *Daemon) diagnose(ctx context.Context, sr collector.StageResult, start t
 	return dg
 }
 
-// evidenceStart says whether a stage needs a diagnosis in this poll and
-// where its evidence begins, from one look at its incident. A tripped
-// stage without an open incident needs one now, from the poll window's
-// start. An open incident is re-diagnosed every RediagnoseEvery polls
-// (counted from its last diagnosis read in full) while it trips, on what
-// came since the last diagnosis and no further back than its opening: it
-// is the current cause that can have changed, and Logs Insights bills
-// every byte scanned again. An open incident diagnosed from incomplete
-// evidence is read again at every poll until it is resolved or read in
-// full, tripping or not, from the window that opened it (no further back
-// than a re-diagnosis reads): an AWS outage delays its diagnosis, never
-// leaves it on part of the evidence.
-func (d *Daemon) evidenceStart(sr collector.StageResult) (time.Time, bool) {
-	start := sr.WindowStart
+// evidenceStart says whether a stage needs a diagnosis in this poll,
+// where its evidence begins, and whether the read is its incident's first,
+// from one look at its incident. A tripped stage without an open incident
+// needs one now, from the poll window's start. An open incident is
+// re-diagnosed every RediagnoseEvery polls (counted from its last read in
+// full) while it trips, on what came since the last diagnosis and no
+// further back than its opening: it is the current cause that can have
+// changed, and Logs Insights bills every byte scanned again. An open
+// incident diagnosed from incomplete evidence is read again, tripping or
+// not, until it is resolved or read in full, from the window that opened
+// it (no further back than a re-diagnosis reads): an AWS outage delays its
+// diagnosis, never leaves it on part of the evidence. A read that fails in
+// part is tried again 1, 2, 4, ... polls later, at most RediagnoseEvery
+// (see readDue): a failure that lasts must not cost a query every poll.
+func (d *Daemon) evidenceStart(sr collector.StageResult) (start time.Time, due, first bool) {
+	start = sr.WindowStart
 	inc, open := d.opts.Incidents.Lookup(sr.Stage.Key) // open incidents only
 	since := sr.WindowEnd.Add(-time.Duration(d.opts.RediagnoseEvery) * d.opts.Interval)
 	switch {
 	case !open:
-		return start, sr.Tripped
+		return start, sr.Tripped, true
 	case inc.Info.EvidenceIncomplete:
 		opening := start.Add(-d.opts.Clock.Now().Sub(inc.Info.OpenedAt))
-		return minTime(start, maxTime(opening, since)), !sr.Clear
+		return minTime(start, maxTime(opening, since)), !sr.Clear && d.readDue(sr.Stage.Key, 1), false
 	case !sr.Tripped:
-		return start, false
+		return start, false, false
 	}
-	d.mu.Lock()
-	last, seen := d.diagnosed[sr.Stage.Key]
-	due := !seen || d.polls-last >= d.opts.RediagnoseEvery
-	d.mu.Unlock()
-	return minTime(start, maxTime(inc.Info.OpenedAt, since)), due
+	return minTime(start, maxTime(inc.Info.OpenedAt, since)), d.readDue(sr.Stage.Key, d.opts.RediagnoseEvery), false
 }
 
 // stageContext is the classifier's context: the collector's when it pulled

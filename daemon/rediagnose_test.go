@@ -45,11 +45,11 @@ func TestRediagnosisReadsOnlyRecentEvidence(t *testing.T) {
 	}
 	rec := &windowRecorder{}
 	d := &Daemon{opts: Options{Collector: rec, Incidents: mgr, Clock: clk, Interval: time.Minute, RediagnoseEvery: 5, Lang: classifier.LangEN},
-		log: slog.New(slog.DiscardHandler), metrics: newMetrics(prometheus.NewRegistry()), diagnosed: map[string]int{}}
+		log: slog.New(slog.DiscardHandler), metrics: newMetrics(prometheus.NewRegistry()), reads: map[string]lastRead{}}
 	sr := collector.StageResult{Stage: collector.Stage{Identity: stage.Identity{Key: "k", APIType: stage.APIREST}},
 		Figures: stage.Figures{WindowStart: t0.Add(-5 * time.Minute), WindowEnd: t0.Add(-2 * time.Minute)}, Tripped: true}
 	pull := func() diagnosed {
-		start, _ := d.evidenceStart(sr)
+		start, _, _ := d.evidenceStart(sr)
 		return d.diagnose(context.Background(), sr, start)
 	}
 
