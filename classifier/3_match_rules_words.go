@@ -11,7 +11,7 @@ package classifier
 // as the 10 MB one does.
 func wordRules() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{payloadWords(), throttleWords(), invokePermissionWords(), consoleFixWords(), functionTimeoutWords(), integrationTimeoutWords(), gatewayTimeoutWords(), templateWords(), malformedWords(), functionErrorWords(), handlerWords(), deployToolWords()} {
+	for _, part := range [][]ruleSpec{payloadWords(), throttleWords(), invokePermissionWords(), consoleFixWords(), functionTimeoutWords(), integrationTimeoutWords(), gatewayTimeoutWords(), templateWords(), malformedWords(), functionErrorWords(), handlerWords(), memoryWords(), deployToolWords()} {
 		all = append(all, part...)
 	}
 	return all
@@ -89,6 +89,10 @@ func invokePermissionWords() []ruleSpec {
 		{lit: "grantinvoke", cause: inv, weight: wWeak, layers: p},
 		// the Lambda API's AddPermission, as the SDKs and the CDK name it
 		{lit: "addpermission", cause: inv, weight: wWeak, layers: p},
+		// the gateway's "Invalid permissions on Lambda function" as people
+		// paraphrase it, and a permission error on the gateway's call
+		{lit: "invalid permission", re: `invalid permissions?\b[^.]{0,30}\b(?:lambda|function)`, unless: "authori", cause: inv, weight: wHint, layers: p},
+		{lit: "permission", re: `\bpermissions? (?:error|issue|problem)s? (?:when |while )?(?:invoking|calling|triggering) (?:the |my |a |your )?(?:lambda|function)`, cause: inv, weight: wWeak, layers: p},
 		{lit: "呼び出し", re: `呼び出し(アクセス)?許可`, cause: inv, weight: wHint, layers: p},
 		{lit: "權限", re: `(呼叫|調用|叫用)(許可|權限)`, cause: inv, weight: wHint, layers: p},
 		{lit: "权限", re: `(调用|叫用)权限`, cause: inv, weight: wHint, layers: p},
@@ -152,15 +156,18 @@ func functionTimeoutWords() []ruleSpec {
 
 // gatewayTimeoutWords: API Gateway named as the one that timed out ("the
 // API Gateway timeout", "API Gateway timed out waiting for the lambda",
-// "a timeout error on API Gateway"), and its limit in the milliseconds of
-// the integration's timeoutInMillis ("29,000 ms"): the gateway gave up on
-// its integration (its authorizer's timeout is not among the words).
+// "a timeout error on API Gateway"), its limit in the milliseconds of the
+// integration's timeoutInMillis ("29,000 ms"), and a call that takes
+// "more than 30 seconds": the gateway gave up on its integration (its
+// authorizer's timeout is not among the words).
 func gatewayTimeoutWords() []ruleSpec {
 	p := personLayers
 	return []ruleSpec{
 		{lit: "gateway", re: `\bapi ?gateway(?:'s)?(?: integration| request| hard| default| max(?:imum)?)? (?:timeouts?|time-outs?|timed out|times out|timing out)\b|\b(?:timeouts?|timed out|time-?out errors?) (?:on|from|at|in|by|of) (?:the )?api ?gateway\b`, unless: "authori", cause: CauseIntegrationTimeout, weight: wHint, layers: p},
 		{lit: "apigw", re: `\bapigw(?:'s)? (?:timeouts?|timed out|times out)\b`, cause: CauseIntegrationTimeout, weight: wHint, layers: p},
 		{lit: "29", re: `\b29,?000 ?(?:ms|milliseconds)\b`, cause: CauseIntegrationTimeout, weight: wHint, layers: p},
+		// a call that takes longer than the gateway waits
+		{lit: "than", re: `\b(?:more|longer) than (?:29|30)[ -]?(?:seconds?|secs?|s)\b`, cause: CauseIntegrationTimeout, weight: wHint, layers: p},
 	}
 }
 

@@ -1,8 +1,8 @@
 package classifier
 
 // What people say of the function behind the API: its answer's format,
-// its errors, its handler setting, and what the tool that deployed it
-// printed.
+// its errors, its handler setting, its memory, and what the tool that
+// deployed it printed.
 
 // malformedWords: the function's answer not in the format a proxy
 // integration reads, as AWS words it in the knowledge-center article on
@@ -25,6 +25,10 @@ func malformedWords() []ruleSpec {
 		{lit: "json.dumps", re: `\b(?:forgot|forget|forgetting|without|missing|didn'?t|did not|not|never)(?: to)? (?:call(?:ing)? )?json\.dumps`, cause: mal, weight: wHint, layers: p},
 		{lit: "body", re: `\bbody\b[^.]{0,30}\b(?:was|is|as|being) (?:an? |the )?(?:object|dict|dictionary|map|json object|array|list)\b[^.]{0,20}\b(?:instead of|not|rather than) (?:an? |the )?string|\bbody\b[^.]{0,20}\b(?:must|should|needs? to|has to) be (?:an? |json )?(?:string|stringified|serialized)`, cause: mal, weight: wHint, layers: p},
 		{lit: "statuscode", re: `\b(?:response|output|return value|returned object|object|result)\b[^.]{0,30}\b(?:has no|had no|without|missing|lacks|lacked|lacking|(?:does|did)(?:n'?t| not) (?:have|include|contain|return))(?: an?| the| any)? ["'\x60]?statuscode`, cause: mal, weight: wHint, layers: p},
+		// the gateway's "Malformed Lambda proxy response" as people
+		// paraphrase it ("a malformed proxy response error", "the lambda
+		// response is malformed")
+		{lit: "malformed", re: `\bmalformed (?:lambda )?(?:proxy )?(?:integration )?response|\b(?:lambda|proxy|function'?s?) response (?:is|was|being) malformed`, cause: mal, weight: wHint, layers: p},
 		// ja: 正しくフォーマットされていない, 誤った形式でレスポンスが返された, 必須 JSON 形式でない
 		{lit: "フォーマット", re: `(?:レスポンス|応答|戻り値|返り値|出力)[^。]{0,30}(?:正しく|適切に)フォーマットされていない`, cause: mal, weight: wHint, layers: p},
 		{lit: "形式", re: `(?:誤った|不正な|正しくない)形式で[^。]{0,20}(?:レスポンス|応答)|(?:レスポンス|応答)[^。]{0,20}(?:正しい|必須の?)\s*(?:json\s*)?形式(?:の\s*json\s*)?(?:では|で)(?:ない|なく|ありません)`, cause: mal, weight: wHint, layers: p},
@@ -75,7 +79,18 @@ func functionErrorWords() []ruleSpec {
 func handlerWords() []ruleSpec {
 	p := personLayers
 	return []ruleSpec{
+		// Runtime.HandlerNotFound in people's words
+		{lit: "handler", re: `\bhandler (?:was |is |could not be |cannot be |can'?t be )?not (?:found|be found)|\b(?:could not|couldn'?t|cannot|can'?t|unable to) find (?:the |my |your )?(?:lambda |function )?handler\b`, cause: CauseLambdaHandlerMisconfigured, weight: wHint, layers: p},
 		{lit: "handler", re: `\bhandler(?: name| setting| path| configuration| config| property| field| string)? (?:is|was|were) (?:still |also )?(?:wrong|incorrect|misspelled|misconfigured|invalid|set wrong|set incorrectly|pointing to the wrong)|\b(?:wrong|incorrect|misspelled|misconfigured|invalid|mistyped) (?:lambda |function )?handler(?: name| setting| path| configuration| config| property| field| string)?\b|\b(?:typo|mistake) in the (?:lambda |function )?handler(?: name| setting| path)?\b|\b(?:fix(?:ed|ing)?|correct(?:ed|ing)?) the handler(?: name| setting| path| configuration| config| property| field| string)\b`, cause: CauseLambdaHandlerMisconfigured, weight: wHint, layers: p},
+	}
+}
+
+// memoryWords: the function reaching its configured memory, which Lambda
+// ends it for ("Runtime exited with error: signal: killed", Max Memory Used
+// at the memory size), in people's words.
+func memoryWords() []ruleSpec {
+	return []ruleSpec{
+		{lit: "memory", re: `\b(?:hits?|hitting|reach(?:es|ed|ing)?|exceed(?:s|ed|ing)?) (?:its |the |my |our |their )?(?:configured |allocated )?memory (?:limit|size)\b|\bmemory (?:limit|size) (?:was |is |got |gets )?(?:exceeded|reached)`, cause: CauseLambdaOutOfMemory, weight: wHint, layers: personLayers},
 	}
 }
 

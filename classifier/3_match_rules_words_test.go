@@ -213,3 +213,23 @@ func TestPeoplesWordsForTheGateway(t *testing.T) {
 		{"firefox's reason with a 502", "Reason: CORS header ‘Access-Control-Allow-Origin’ missing. Status code: 502.", "unknown", "502"},
 	})
 }
+
+// The gateway's and Lambda's messages as people paraphrase them
+// ("a malformed proxy response error", "an invalid permissions error on
+// the lambda", "the handler was not found"), the function at its memory
+// limit, and a call longer than the gateway waits.
+func TestPeoplesParaphrases(t *testing.T) {
+	checkWordings(t, []wording{
+		{"malformed proxy response", "The API returns 502 with a malformed proxy response error.", "lambda_malformed_proxy_response", "502"},
+		{"response is malformed", "API Gateway says the lambda response is malformed and returns 502.", "lambda_malformed_proxy_response", "502"},
+		{"invalid permissions", "Got an invalid permissions error on the lambda, the API returns 500.", "lambda_invoke_permission", "500"},
+		{"an authorizer's invalid permissions", "Invalid permissions on the authorizer lambda, the API returns 500.", "authorizer_error", "500"},
+		{"permission error invoking", "There is a permission error invoking the lambda from API Gateway, so we get 500.", "lambda_invoke_permission", "500"},
+		{"handler not found", "The handler was not found, so the API returns 502.", "lambda_handler_misconfigured", "502"},
+		{"cannot find the handler", "Lambda cannot find the handler and API Gateway returns 502.", "lambda_handler_misconfigured", "502"},
+		{"memory limit", "Lambda hits its memory limit and API Gateway returns 502.", "lambda_out_of_memory", "502"},
+		{"a memory size is no failure", "We have a memory limit of 512 MB and the API returns 502.", "unknown", "502"},
+		{"longer than the gateway waits", "The lambda takes more than 30 seconds to respond and the API returns 504.", "integration_timeout", "504"},
+		{"longer, REST 502", "The request takes more than 30 seconds and the API returns 502.", "lambda_function_timeout", "502"},
+	})
+}
