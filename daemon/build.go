@@ -96,10 +96,16 @@ func assemble(cfg *config.Config, env Env, reg *prometheus.Registry, col Collect
 		return nil, err
 	}
 	names := make([]string, 0, len(sinks))
+	var editors []string
 	for _, s := range sinks {
 		names = append(names, s.Name())
+		if e, ok := s.(notifier.Editor); ok && e.EditsInPlace() {
+			editors = append(editors, s.Name())
+		}
 	}
-	mgr, err = incident.NewManager(st, managerOptions(cfg, env, reg, names))
+	mo := managerOptions(cfg, env, reg, names)
+	mo.Editors = editors
+	mgr, err = incident.NewManager(st, mo)
 	if err != nil {
 		return nil, fmt.Errorf("incidents: %w", err)
 	}

@@ -73,7 +73,7 @@ func (m *Manager) flushHeld() {
 	ids := map[string]string{}
 	err := m.st.update(func(tx *bolt.Tx) error {
 		clear(ids)
-		return writeHeld(tx, m.held, m.sinks, ids)
+		return writeHeld(tx, m.held, m.recipients, ids)
 	})
 	if err != nil {
 		m.log.Warn("incident store still refuses writes", "held", len(m.held), "err", err)
@@ -94,7 +94,7 @@ func (m *Manager) flushHeld() {
 // writeHeld stores held changes and enqueues their notifications. ids maps
 // provisional ids to the real ones drawn here; the held values themselves
 // are not changed, so a failed transaction can be retried as it was.
-func writeHeld(tx *bolt.Tx, held []heldChange, sinks []string, ids map[string]string) error {
+func writeHeld(tx *bolt.Tx, held []heldChange, sinks func(notifier.Kind) []string, ids map[string]string) error {
 	for _, h := range held {
 		inc := h.inc.clone()
 		if h.isNew && strings.HasPrefix(inc.ID, heldPrefix) {
@@ -117,7 +117,7 @@ func writeHeld(tx *bolt.Tx, held []heldChange, sinks []string, ids map[string]st
 			ID: eventID(inc.ID, inc.Seq), IncidentID: inc.ID, Seq: inc.Seq,
 			Kind: h.kind, At: h.at, Snapshot: inc.clone().Info,
 		}
-		if err := enqueue(tx, sinks, ev, h.outAt); err != nil {
+		if err := enqueue(tx, sinks(h.kind), ev, h.outAt); err != nil {
 			return err
 		}
 	}

@@ -58,7 +58,7 @@ func TestCompleteEvidenceReplacesPartialDiagnosis(t *testing.T) {
 // TestPartialEvidenceNeverOverrulesComplete: a re-read that fails in part
 // neither replaces nor unmarks a diagnosis read in full, whatever it says;
 // a partial diagnosis that the complete evidence confirms is unmarked
-// quietly.
+// with a confirmation, no notification.
 func TestPartialEvidenceNeverOverrulesComplete(t *testing.T) {
 	rules := Rules{}.withDefaults()
 	fnErr := diag(classifier.Status502, classifier.CauseLambdaFunctionError)
@@ -75,8 +75,8 @@ func TestPartialEvidenceNeverOverrulesComplete(t *testing.T) {
 		t.Fatal("an incident opened on partial evidence is not marked so")
 	}
 	d = decide(inc, tripped(0.5, fnErr), t0.Add(time.Minute), rules)
-	if d.kind != "" || d.next.Info.EvidenceIncomplete {
-		t.Errorf("complete evidence confirming the cause: kind %q incomplete=%v, want nothing sent, unmarked", d.kind, d.next.Info.EvidenceIncomplete)
+	if d.kind != notifier.KindConfirmed || d.next.Info.EvidenceIncomplete {
+		t.Errorf("complete evidence confirming the cause: kind %q incomplete=%v, want a confirmation, unmarked", d.kind, d.next.Info.EvidenceIncomplete)
 	}
 }
 

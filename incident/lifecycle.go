@@ -68,7 +68,7 @@ func decide(prev *Incident, obs Observation, now time.Time, r Rules) decision {
 		}
 		return reopen(prev, obs, now)
 	default:
-		return advance(prev, obs, now, r)
+		return confirmed(prev, advance(prev, obs, now, r), now)
 	}
 }
 
@@ -158,7 +158,7 @@ func diagnoseLate(prev *Incident, obs Observation, now time.Time) decision {
 	if dec, ok := applyDiagnosis(inc, obs, now); ok {
 		return dec
 	}
-	return decision{next: inc}
+	return confirmed(prev, decision{next: inc}, now)
 }
 
 // applyDiagnosis takes the observation's diagnosis, if any, into inc. The
@@ -166,8 +166,8 @@ func diagnoseLate(prev *Incident, obs Observation, now time.Time) decision {
 // whatever it says; a later one (see revise) is an update only when it
 // changes the cause or status notified (ok is then set), else it is kept
 // quietly as fresher evidence of the same answer. So a diagnosis from
-// partial evidence that the complete evidence confirms sends nothing, and
-// one it corrects sends one update.
+// partial evidence that the complete evidence confirms notifies nothing
+// (a confirmation, see confirmed), and one it corrects sends one update.
 func applyDiagnosis(inc *Incident, obs Observation, now time.Time) (decision, bool) {
 	if obs.Diagnosis == nil {
 		return decision{}, false

@@ -29,6 +29,10 @@ type ManagerOptions struct {
 	// Sinks names the sinks every transition is enqueued for (their
 	// Notifier.Name()); a sink added later gets only later transitions.
 	Sinks []string
+	// Editors names the sinks among Sinks that keep an incident's message
+	// current in place (notifier.Editor): only they get confirmations
+	// (notifier.KindConfirmed), which notify nobody.
+	Editors []string
 	// RepeatInterval, Cooldown and RateChangeFactor: see Rules.
 	RepeatInterval   time.Duration
 	Cooldown         time.Duration
@@ -60,6 +64,7 @@ type Manager struct {
 	log     *slog.Logger
 	rules   Rules
 	sinks   []string
+	editors []string
 	recent  int
 	metrics *managerMetrics
 
@@ -83,8 +88,9 @@ func NewManager(st *Store, opts ManagerOptions) (*Manager, error) {
 	}
 	m := &Manager{
 		st: st, clk: opts.Clock, log: opts.Logger, sinks: append([]string(nil), opts.Sinks...),
-		rules:  Rules{RepeatInterval: opts.RepeatInterval, Cooldown: opts.Cooldown, RateChangeFactor: opts.RateChangeFactor}.withDefaults(),
-		recent: opts.Recent,
+		editors: editorsOf(opts),
+		rules:   Rules{RepeatInterval: opts.RepeatInterval, Cooldown: opts.Cooldown, RateChangeFactor: opts.RateChangeFactor}.withDefaults(),
+		recent:  opts.Recent,
 	}
 	if m.clk == nil {
 		m.clk = clock.Real{}
@@ -189,7 +195,7 @@ func (m *Manager) persist(d *decision, now time.Time) error {
 			ID: eventID(inc.ID, inc.Seq), IncidentID: inc.ID, Seq: inc.Seq,
 			Kind: d.kind, At: now, Snapshot: inc.clone().Info,
 		}
-		return enqueue(tx, m.sinks, ev, m.outClk.Now())
+		return enqueue(tx, m.recipients(d.kind), ev, m.outClk.Now())
 	})
 }
 
@@ -210,7 +216,9 @@ func (m *Manager) after(prev *Incident, d decision) {
 	if d.kind == "" {
 		return
 	}
-	m.metrics.transitions.WithLabelValues(string(d.kind)).Inc()
+	if d.kind != notifier.KindConfirmed { // no notification
+		m.metrics.transitions.WithLabelValues(string(d.kind)).Inc()
+	}
 	m.log.Info("incident transition", "incident", inc.ID, "kind", string(d.kind), "stage", inc.StageKey,
 		"status", inc.Info.Diagnosis.Status.String(), "cause", inc.Info.Diagnosis.Cause.String(), "seq", inc.Seq)
 	for _, s := range m.sinks {
@@ -228,7 +236,7 @@ func (m *Manager) after(prev *Incident, d decision) {
 // its cause, which it does once: when it first has a diagnosis read from
 // complete evidence (at its opening, at the diagnosis that follows an
 // opening while diagnosing, or at the complete read that follows a partial
-// one, which may send nothing when it confirms the cause), or, failing
+// one, which notifies nobody when it confirms the cause), or, failing
 // that, when it resolves on partial evidence. A reopened incident was
 // counted before it resolved.
 func counted(prev *Incident, d decision) bool {

@@ -23,7 +23,15 @@ const (
 	KindResolved Kind = "resolved" // the clear condition held
 )
 
-// Kinds returns every kind; metric label sets are pre-created from it.
+// KindConfirmed is no notification: the complete evidence confirmed the
+// cause and status of a diagnosis made from part of it, so nobody is told
+// anything new. It goes only to the sinks that keep an incident's message
+// current in place (see Editor), for them to edit it: it no longer says the
+// diagnosis may change.
+const KindConfirmed Kind = "confirmed"
+
+// Kinds returns every kind of notification (KindConfirmed is none);
+// metric label sets are pre-created from it.
 func Kinds() []Kind { return []Kind{KindOpened, KindUpdated, KindReminder, KindResolved} }
 
 // Event is one notification. ID is unique and stable across restarts
@@ -113,6 +121,13 @@ type Delivery struct {
 type Notifier interface {
 	Name() string
 	Notify(ctx context.Context, d *Delivery) (retry bool, err error)
+}
+
+// Editor is a sink that can keep a message of each incident current in
+// place (Slack's root message in bot mode). When EditsInPlace says so, the
+// outbox hands it KindConfirmed events too.
+type Editor interface {
+	EditsInPlace() bool
 }
 
 // RetryAfterError is returned by sinks that were told how long to wait

@@ -19,7 +19,8 @@ const (
 	extraReplyPendingAt = "reply_pending_at"
 	// extraEvidenceDue marks a root posted without evidence lines to show
 	// (diagnosing, or diagnosed from partial evidence without lines): they
-	// go to the thread with the first update that has them.
+	// go to the thread with the first update that has them, or with the
+	// confirmation of the partial diagnosis.
 	extraEvidenceDue = "evidence_due"
 )
 
@@ -45,16 +46,23 @@ func (n *Notifier) botEvent(ctx context.Context, d *notifier.Delivery) error {
 			return err
 		}
 	}
-	if err := n.reply(ctx, d, render(v, styleReply, who), plainMessage(v, who)); err != nil {
+	if err := n.reply(ctx, d, roleReply, render(v, styleReply, who), plainMessage(v, who)); err != nil {
 		return err
 	}
 	if err := n.evidenceAfterDiagnosis(ctx, d, v); err != nil {
 		return err
 	}
+	return n.editRoot(ctx, d, v)
+}
+
+// editRoot makes the incident's root message (or its line of the digest
+// that announced it) show the event, without a mention: an edit pings
+// nobody. chat.update is idempotent: repeating it after a crash is harmless.
+func (n *Notifier) editRoot(ctx context.Context, d *notifier.Delivery, v notifier.View) error {
 	if d.State.Extra[extraDigest] != "" {
 		return n.updateDigest(ctx, d, v)
 	}
-	// chat.update is idempotent: repeating it after a crash is harmless.
+	ev := d.Event
 	root := render(v, styleRoot, "")
 	err := n.send(ctx, methodUpdate, d.State.Channel, root, plainMessage(v, ""), d.State.RootTS, n.meta(ev, "root"))
 	if code := slackCode(err); code == "message_not_found" || code == "cant_update_message" {
@@ -130,12 +138,13 @@ func notPosted(err error) bool {
 	return slackCode(err) != "" || errors.As(err, &rl) || (errors.As(err, &sc) && sc.Code == http.StatusTooManyRequests)
 }
 
-// reply posts the event as a thread reply (m, or fallback when Slack
-// refuses its blocks), unless an interrupted earlier attempt already did.
-func (n *Notifier) reply(ctx context.Context, d *notifier.Delivery, m, fallback message) error {
+// reply posts the event's thread reply in a role (m, or fallback when
+// Slack refuses its blocks), unless an interrupted earlier attempt already
+// did. An event posts one reply that it retries.
+func (n *Notifier) reply(ctx context.Context, d *notifier.Delivery, role string, m, fallback message) error {
 	ev := d.Event
 	if d.State.Extra[extraReplyPending] == ev.ID {
-		found, err := n.findReply(ctx, d.State.Channel, d.State.RootTS, ev.ID, pendingSince(d.State, extraReplyPendingAt))
+		found, err := n.findReply(ctx, d.State.Channel, d.State.RootTS, ev.ID, role, pendingSince(d.State, extraReplyPendingAt))
 		if err != nil {
 			return err
 		}
@@ -151,7 +160,7 @@ func (n *Notifier) reply(ctx context.Context, d *notifier.Delivery, m, fallback 
 	if err := checkpoint(d); err != nil {
 		return err
 	}
-	_, _, err := n.post(ctx, d.State.Channel, m, fallback, d.State.RootTS, n.meta(ev, "reply"))
+	_, _, err := n.post(ctx, d.State.Channel, m, fallback, d.State.RootTS, n.meta(ev, role))
 	if err != nil {
 		return err
 	}
@@ -170,6 +179,13 @@ func (n *Notifier) meta(ev notifier.Event, role string) slackapi.SlackMetadata {
 
 // metadataEventType marks the messages this daemon posts.
 const metadataEventType = "apigw_triage_incident"
+
+// The roles of thread replies in their metadata: an event's own reply, and
+// the evidence lines the root message leaves out.
+const (
+	roleReply    = "reply"
+	roleEvidence = "evidence"
+)
 
 // post sends a new message (a thread reply when threadTS is set) and returns
 // the channel ID and ts Slack gave it.

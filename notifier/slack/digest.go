@@ -186,7 +186,7 @@ func (n *Notifier) detail(ctx context.Context, d *notifier.Delivery) error {
 	// posted again; the graph after it may be there too, so it is only
 	// uploaded after a reply this attempt posted: never twice.
 	recovering := d.State.Extra[extraReplyPending] == d.Event.ID
-	if err := n.reply(ctx, d, render(v, styleDetail, ""), plainMessage(v, "")); err != nil {
+	if err := n.reply(ctx, d, roleReply, render(v, styleDetail, ""), plainMessage(v, "")); err != nil {
 		return err
 	}
 	setExtra(&d.State, extraDetail, d.Event.ID)

@@ -14,24 +14,34 @@ import (
 // failure is logged, never retried, and the message stands without it;
 // the incident page and the Logs Insights link hold the same lines.
 func (n *Notifier) postEvidence(ctx context.Context, d *notifier.Delivery, v notifier.View) {
-	if len(v.MoreEvidence) == 0 {
+	m, fallback, ok := evidenceMessage(v)
+	if !ok {
 		return
+	}
+	_, _, err := n.post(ctx, d.State.Channel, m, fallback, d.State.RootTS, n.meta(d.Event, roleEvidence))
+	if err != nil {
+		n.opts.Logger.Warn("slack evidence reply failed; the message stands without it", "incident", d.Event.IncidentID, "channel", d.State.Channel, "err", err)
+	}
+}
+
+// evidenceMessage is the thread reply that holds every evidence line of
+// the view (blocks, and the plain-text fallback); ok is false when the
+// root message shows them all already.
+func evidenceMessage(v notifier.View) (m, fallback message, ok bool) {
+	if len(v.MoreEvidence) == 0 {
+		return message{}, message{}, false
 	}
 	title := escapeMrkdwn(notifier.Label(v.Lang, notifier.LabelEvidence))
 	lines := append(append([]string(nil), v.Evidence...), v.MoreEvidence...)
 	// The text (push notifications, screen readers) names the cause the
 	// lines are evidence of.
 	text := title + ": " + escapeMrkdwn(v.CauseTitle)
-	m := message{Text: text, Blocks: []slackapi.Block{section(codeBlock(title, lines))}}
+	m = message{Text: text, Blocks: []slackapi.Block{section(codeBlock(title, lines))}}
 	plain := text
 	for _, l := range lines {
 		plain += "\n" + escapeMrkdwn(l)
 	}
-	fallback := message{Text: truncate(plain, maxMessageText)}
-	_, _, err := n.post(ctx, d.State.Channel, m, fallback, d.State.RootTS, n.meta(d.Event, "evidence"))
-	if err != nil {
-		n.opts.Logger.Warn("slack evidence reply failed; the message stands without it", "incident", d.Event.IncidentID, "channel", d.State.Channel, "err", err)
-	}
+	return m, message{Text: truncate(plain, maxMessageText)}, true
 }
 
 // evidenceDue is the evidence_due mark of a root that shows ev, as v: set
@@ -49,7 +59,8 @@ func evidenceDue(ev notifier.Event, v notifier.View) string {
 // would post them with (see evidenceDue), so an update still diagnosing,
 // or diagnosed from partial evidence without lines, leaves them due. A
 // partial read that has lines posts them: the complete read that follows
-// sends nothing when it confirms the cause. The mark is cleared and
+// sends only a confirmation when it confirms the cause, which posts the
+// lines still due (see confirmedEvidence). The mark is cleared and
 // checkpointed first, so a repeated delivery never posts them twice (best
 // effort, as for a root).
 func (n *Notifier) evidenceAfterDiagnosis(ctx context.Context, d *notifier.Delivery, v notifier.View) error {

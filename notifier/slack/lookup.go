@@ -56,8 +56,8 @@ func (n *Notifier) findRoot(ctx context.Context, channel, incidentID string, sin
 	return ts, eventID, err
 }
 
-// findReply reports whether the thread holds the reply for the event.
-func (n *Notifier) findReply(ctx context.Context, channel, rootTS, eventID string, since time.Time) (bool, error) {
+// findReply reports whether the thread holds the event's reply in a role.
+func (n *Notifier) findReply(ctx context.Context, channel, rootTS, eventID, role string, since time.Time) (bool, error) {
 	p := &slackapi.GetConversationRepliesParameters{
 		ChannelID: channel, Timestamp: rootTS, Limit: lookupLimit, IncludeAllMetadata: true,
 	}
@@ -71,7 +71,7 @@ func (n *Notifier) findReply(ctx context.Context, channel, rootTS, eventID strin
 		}
 		for _, m := range msgs {
 			if m.Metadata.EventType == metadataEventType && m.Metadata.EventPayload["event_id"] == eventID &&
-				m.Metadata.EventPayload["role"] == "reply" {
+				m.Metadata.EventPayload["role"] == role {
 				return true, nil
 			}
 		}
