@@ -48,6 +48,18 @@ func throttleWords() []ruleSpec {
 		{lit: "スロットリング", except: gatewayThrottling, cause: CauseLambdaThrottled, weight: wWeak, layers: p},
 		{lit: "限流", except: gatewayThrottling, cause: CauseLambdaThrottled, weight: wWeak, layers: p},
 		{lit: "limitação", re: `limitação[^.]{0,30}(lambda|função|simultaneidade)|(lambda|função)[^.]{0,30}limitad[ao]`, cause: CauseLambdaThrottled, weight: wWeak, layers: p},
+		// the function's concurrency limit in the words of the Lambda
+		// guide's editions: 同時実行数の上限, 并发上限, 並行限制, 동시성 한도,
+		// límite de simultaneidad, limite de simultaneidade, limite de
+		// simultanéité, Gleichzeitigkeitslimit
+		{lit: "同時実行", re: `同時実行(?:数)?(?:の)?(?:上限|制限|クォータ)`, cause: CauseLambdaThrottled, weight: wWeak, layers: p},
+		{lit: "上限", re: `(?:并发|並行|並發)(?:数|數)?(?:的)?上限`, cause: CauseLambdaThrottled, weight: wWeak, layers: p},
+		{lit: "限制", re: `(?:并发|並行|並發)(?:数|數)?(?:的)?限制`, cause: CauseLambdaThrottled, weight: wWeak, layers: p},
+		{lit: "동시", re: `동시(?:성| 실행)[^.]{0,6}(?:한도|제한)`, cause: CauseLambdaThrottled, weight: wWeak, layers: p},
+		{lit: "limite de simultan", cause: CauseLambdaThrottled, weight: wWeak, layers: p},
+		{lit: "mite de simultaneidad", cause: CauseLambdaThrottled, weight: wWeak, layers: p},
+		{lit: "mite de concurrencia", cause: CauseLambdaThrottled, weight: wWeak, layers: p},
+		{lit: "gleichzeitigkeitslimit", cause: CauseLambdaThrottled, weight: wWeak, layers: p},
 		// the Spanish, French, German and Korean editions of the Lambda
 		// guide's throttling pages: "limitación de la función", "la
 		// función está limitada", "limitation de la fonction", "la fonction

@@ -79,7 +79,11 @@ func functionErrorWords() []ruleSpec {
 func handlerWords() []ruleSpec {
 	p := personLayers
 	return []ruleSpec{
-		// Runtime.HandlerNotFound in people's words
+		// Runtime.HandlerNotFound in people's words, in English, Japanese,
+		// Chinese and Korean
+		{lit: "見つか", re: `ハンドラー?(?:関数)?(?:が|を)?見つか(?:らない|りません|らず)`, cause: CauseLambdaHandlerMisconfigured, weight: wHint, layers: p},
+		{lit: "找不到", re: `找不到[^。]{0,6}(?:handler|处理程序|處理常式|处理函数|處理函式)|(?:handler|处理程序|處理常式|处理函数)[^。]{0,6}找不到`, cause: CauseLambdaHandlerMisconfigured, weight: wHint, layers: p},
+		{lit: "찾을 수 없", re: `핸들러(?:를|가)? ?찾을 수 없`, cause: CauseLambdaHandlerMisconfigured, weight: wHint, layers: p},
 		{lit: "handler", re: `\bhandler (?:was |is |could not be |cannot be |can'?t be )?not (?:found|be found)|\b(?:could not|couldn'?t|cannot|can'?t|unable to) find (?:the |my |your )?(?:lambda |function )?handler\b`, cause: CauseLambdaHandlerMisconfigured, weight: wHint, layers: p},
 		{lit: "handler", re: `\bhandler(?: name| setting| path| configuration| config| property| field| string)? (?:is|was|were) (?:still |also )?(?:wrong|incorrect|misspelled|misconfigured|invalid|set wrong|set incorrectly|pointing to the wrong)|\b(?:wrong|incorrect|misspelled|misconfigured|invalid|mistyped) (?:lambda |function )?handler(?: name| setting| path| configuration| config| property| field| string)?\b|\b(?:typo|mistake) in the (?:lambda |function )?handler(?: name| setting| path)?\b|\b(?:fix(?:ed|ing)?|correct(?:ed|ing)?) the handler(?: name| setting| path| configuration| config| property| field| string)\b`, cause: CauseLambdaHandlerMisconfigured, weight: wHint, layers: p},
 	}
@@ -90,6 +94,14 @@ func handlerWords() []ruleSpec {
 // at the memory size), in people's words.
 func memoryWords() []ruleSpec {
 	return []ruleSpec{
+		// the words for "out of memory" in the languages of Lambda's guide
+		{lit: "メモリ不足", cause: CauseLambdaOutOfMemory, weight: wHint, layers: personLayers},
+		{lit: "内存不足", cause: CauseLambdaOutOfMemory, weight: wHint, layers: personLayers},
+		{lit: "記憶體不足", cause: CauseLambdaOutOfMemory, weight: wHint, layers: personLayers},
+		{lit: "메모리 부족", cause: CauseLambdaOutOfMemory, weight: wHint, layers: personLayers},
+		{lit: "mem", re: `\bsem memória|memória insuficiente|\bsin memoria\b|memoria insuficiente`, cause: CauseLambdaOutOfMemory, weight: wHint, layers: personLayers},
+		{lit: "moire", re: `mémoire insuffisante|manque de mémoire`, cause: CauseLambdaOutOfMemory, weight: wHint, layers: personLayers},
+		{lit: "speicher", re: `\bnicht (?:genug|genügend) (?:arbeits)?speicher|\bspeichermangel`, cause: CauseLambdaOutOfMemory, weight: wHint, layers: personLayers},
 		{lit: "memory", re: `\b(?:hits?|hitting|reach(?:es|ed|ing)?|exceed(?:s|ed|ing)?) (?:its |the |my |our |their )?(?:configured |allocated )?memory (?:limit|size)\b|\bmemory (?:limit|size) (?:was |is |got |gets )?(?:exceeded|reached)`, cause: CauseLambdaOutOfMemory, weight: wHint, layers: personLayers},
 	}
 }

@@ -233,3 +233,30 @@ func TestPeoplesParaphrases(t *testing.T) {
 		{"longer, REST 502", "The request takes more than 30 seconds and the API returns 502.", "lambda_function_timeout", "502"},
 	})
 }
+
+// The function out of memory, at its concurrency limit, or without the
+// handler its setting names, in the words of the Lambda guide's editions.
+func TestPeoplesWordsForTheFunctionInMoreLanguages(t *testing.T) {
+	oom, thr, hdl := "lambda_out_of_memory", "lambda_throttled", "lambda_handler_misconfigured"
+	checkWordings(t, []wording{
+		{"ja out of memory", "Lambdaがメモリ不足で落ちて502になります", oom, "502"},
+		{"zh-Hans out of memory", "Lambda 内存不足，API Gateway 返回 502", oom, "502"},
+		{"zh-TW out of memory", "Lambda 記憶體不足，API Gateway 傳回 502", oom, "502"},
+		{"ko out of memory", "Lambda 메모리 부족으로 502 오류가 발생합니다", oom, "502"},
+		{"pt-BR out of memory", "A função Lambda ficou sem memória e a API retornou 502", oom, "502"},
+		{"es out of memory", "La función Lambda se quedó sin memoria y la API devolvió 502", oom, "502"},
+		{"fr out of memory", "La fonction Lambda manque de mémoire et l'API renvoie 502", oom, "502"},
+		{"de out of memory", "Die Lambda-Funktion hat nicht genug Arbeitsspeicher, die API antwortet mit 502", oom, "502"},
+		{"ja concurrency limit", "同時実行数の上限に達して500エラーになります", thr, "500"},
+		{"zh-Hans concurrency limit", "达到并发上限后 API Gateway 返回 500", thr, "500"},
+		{"zh-TW concurrency limit", "達到並行限制後 API Gateway 傳回 500", thr, "500"},
+		{"ko concurrency limit", "동시성 한도에 도달하면 API가 500을 반환합니다", thr, "500"},
+		{"pt-BR concurrency limit", "Se a função atingir o limite de simultaneidade, a API retorna 500", thr, "500"},
+		{"es concurrency limit", "Al alcanzar el límite de simultaneidad, la API devuelve 500", thr, "500"},
+		{"fr concurrency limit", "Quand la limite de simultanéité est atteinte, l'API renvoie 500", thr, "500"},
+		{"de concurrency limit", "Wenn das Gleichzeitigkeitslimit erreicht ist, antwortet die API mit 500", thr, "500"},
+		{"ja handler not found", "ハンドラーが見つからないと言われて502になります", hdl, "502"},
+		{"zh-Hans handler not found", "找不到 handler，API Gateway 返回 502", hdl, "502"},
+		{"ko handler not found", "핸들러를 찾을 수 없어 502 오류가 발생합니다", hdl, "502"},
+	})
+}

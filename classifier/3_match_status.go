@@ -95,7 +95,7 @@ var statusPhrases = append([]*regexp.Regexp{
 	// something else: "nach 29 Sekunden bekomme ich einen 504", "dann
 	// antwortet API Gateway mit 502"; a Spanish or French ending may be
 	// accented: "devolvió", "recibí", "renvoyé")
-	regexp.MustCompile(`\b(?:devuelv` + verbEnd + `|devolv` + verbEnd + `|recib` + verbEnd + `|obt[ei]n` + verbEnd + `|obtuv` + verbEnd + `|renvo` + verbEnd + `|re[çc]oi\w*|liefer[tn]|bekomm\w*|erh[äa]lt\w*|da|dan|sale|salen|respond` + verbEnd + `|contest` + verbEnd + `|gibt|gab|antwort\w*|r[ée]pond\w*|j'ai)(?: (?:ich|wir|man|es|sie|(?:das |der )?api(?: ?gateway)?))?` + statusAdverb + `(?: (?:un|una|el|la|le|une|einen|ein|eine|den|con|mit|avec|error|erreur|fehler|c[oó]digo|code|status|estado|http))* ["'\x60]?([1-5]\d\d)\b`),
+	regexp.MustCompile(`\b(?:devuelv` + verbEnd + `|devolv` + verbEnd + `|recib` + verbEnd + `|obt[ei]n` + verbEnd + `|obtuv` + verbEnd + `|renvo` + verbEnd + `|re[çc]oi\w*|liefer[tn]|bekomm\w*|erh[äa]lt\w*|da|dan|sale|salen|respond` + verbEnd + `|contest` + verbEnd + `|gibt|gab|antwort\w*|r[ée]pond\w*|j'ai)(?: (?:ich|wir|man|es|sie|(?:das |der |die )?api(?: ?gateway)?))?` + statusAdverb + `(?: (?:un|una|el|la|le|une|einen|ein|eine|den|con|mit|avec|error|erreur|fehler|c[oó]digo|code|status|estado|http))* ["'\x60]?([1-5]\d\d)\b`),
 }, compileAll(clientStatusForms)...)
 
 // clientStatusForms are forms only a client library prints a status it got

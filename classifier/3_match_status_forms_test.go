@@ -289,6 +289,7 @@ func TestShown5xxInOtherLanguages(t *testing.T) {
 		{"fr past participle", "l'API m'a renvoyé 502"},
 		{"de subject after the verb", "Nach 29 Sekunden bekomme ich einen 502"},
 		{"de gateway after the verb", "Dann antwortet API Gateway mit 502"},
+		{"de the API after the verb", "Wenn das Limit erreicht ist, antwortet die API mit 502"},
 		{"fr adverb", "mais l'API renvoie en fait 502"},
 		{"de adverb", "aber die API antwortet eigentlich mit 502"},
 		{"es adverb", "la API devuelve siempre 502 al llamar"},
