@@ -96,15 +96,11 @@ func assemble(cfg *config.Config, env Env, reg *prometheus.Registry, col Collect
 		return nil, err
 	}
 	names := make([]string, 0, len(sinks))
-	var editors []string
 	for _, s := range sinks {
 		names = append(names, s.Name())
-		if e, ok := s.(notifier.Editor); ok && e.EditsInPlace() {
-			editors = append(editors, s.Name())
-		}
 	}
 	mo := managerOptions(cfg, env, reg, names)
-	mo.Editors = editors
+	mo.Editors = editors(sinks)
 	mgr, err = incident.NewManager(st, mo)
 	if err != nil {
 		return nil, fmt.Errorf("incidents: %w", err)
@@ -121,6 +117,18 @@ func assemble(cfg *config.Config, env Env, reg *prometheus.Registry, col Collect
 	o.Registry, o.Collector, o.Incidents, o.IncidentsH, o.PageH = reg, col, mgr, mgr.Handler(), mgr.Page()
 	o.Runners, o.Refreshers = runners, refreshers
 	return New(o)
+}
+
+// editors names the sinks that keep an incident's message current in
+// place: only they are told of a confirmed diagnosis.
+func editors(sinks []notifier.Notifier) []string {
+	var out []string
+	for _, s := range sinks {
+		if e, ok := s.(notifier.Editor); ok && e.EditsInPlace() {
+			out = append(out, s.Name())
+		}
+	}
+	return out
 }
 
 // defaults fills what the process may leave out.
