@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"log/slog"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -117,15 +116,7 @@ func deliverAll(t *testing.T, st *incident.Store) []notifier.Event {
 func TestPartialEvidenceIsReadAgain(t *testing.T) {
 	t0 := time.Date(2026, 3, 10, 14, 0, 0, 0, time.UTC)
 	clk := clock.NewManual(t0)
-	st, err := incident.Open(filepath.Join(t.TempDir(), "s.db"), incident.StoreOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = st.Close() }()
-	mgr, err := incident.NewManager(st, incident.ManagerOptions{Clock: clk, OutboxClock: clock.Real{}, Registerer: prometheus.NewRegistry(), Sinks: []string{"recorder"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, mgr := openIncidents(t, incident.ManagerOptions{Clock: clk, OutboxClock: clock.Real{}, Registerer: prometheus.NewRegistry(), Sinks: []string{"recorder"}})
 	col := &outageEvidence{clk: clk}
 	d := &Daemon{opts: Options{Collector: col, Incidents: mgr, Clock: clk, Interval: time.Minute, RediagnoseEvery: 5,
 		EvidenceConcurrency: 4, Lang: classifier.LangEN, AnnounceEarly: true},

@@ -34,15 +34,7 @@ func (w *windowRecorder) Evidence(_ context.Context, _ collector.Stage, start, e
 func TestRediagnosisReadsOnlyRecentEvidence(t *testing.T) {
 	t0 := time.Date(2026, 3, 10, 14, 0, 0, 0, time.UTC)
 	clk := clock.NewManual(t0)
-	st, err := incident.Open(filepath.Join(t.TempDir(), "s.db"), incident.StoreOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = st.Close() }()
-	mgr, err := incident.NewManager(st, incident.ManagerOptions{Clock: clk, Registerer: prometheus.NewRegistry()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, mgr := openIncidents(t, incident.ManagerOptions{Clock: clk, Registerer: prometheus.NewRegistry()})
 	rec := &windowRecorder{}
 	d := &Daemon{opts: Options{Collector: rec, Incidents: mgr, Clock: clk, Interval: time.Minute, RediagnoseEvery: 5, Lang: classifier.LangEN},
 		log: slog.New(slog.DiscardHandler), metrics: newMetrics(prometheus.NewRegistry()), reads: map[string]lastRead{}}
@@ -77,4 +69,20 @@ func TestRediagnosisReadsOnlyRecentEvidence(t *testing.T) {
 	if want := clk.Now().Truncate(time.Minute).Add(time.Minute); !rec.ends[2].Equal(want) {
 		t.Errorf("evidence ends at %v, want the current minute's end %v, past the window's end %v", rec.ends[2], want, sr.WindowEnd)
 	}
+}
+
+// openIncidents is a store in the test's temporary directory, closed when
+// the test ends, and an incident manager over it.
+func openIncidents(t *testing.T, o incident.ManagerOptions) (*incident.Store, *incident.Manager) {
+	t.Helper()
+	st, err := incident.Open(filepath.Join(t.TempDir(), "s.db"), incident.StoreOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = st.Close() })
+	mgr, err := incident.NewManager(st, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, mgr
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"path/filepath"
 	"slices"
 	"sync"
 	"testing"
@@ -61,15 +60,7 @@ func (e *deniedEvidence) Evidence(ctx context.Context, st collector.Stage, start
 func TestPartialReadsBackOff(t *testing.T) {
 	t0 := time.Date(2026, 3, 10, 14, 0, 0, 0, time.UTC)
 	clk := clock.NewManual(t0)
-	st, err := incident.Open(filepath.Join(t.TempDir(), "s.db"), incident.StoreOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = st.Close() }()
-	mgr, err := incident.NewManager(st, incident.ManagerOptions{Clock: clk, OutboxClock: clock.Real{}, Registerer: prometheus.NewRegistry(), Sinks: []string{"recorder"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, mgr := openIncidents(t, incident.ManagerOptions{Clock: clk, OutboxClock: clock.Real{}, Registerer: prometheus.NewRegistry(), Sinks: []string{"recorder"}})
 	col := &deniedEvidence{outageEvidence: &outageEvidence{clk: clk}, denied: func(p int) bool { return p < 27 || p > 29 }}
 	d := &Daemon{opts: Options{Collector: col, Incidents: mgr, Clock: clk, Interval: time.Minute, RediagnoseEvery: 5,
 		EvidenceConcurrency: 4, Lang: classifier.LangEN, AnnounceEarly: true},
