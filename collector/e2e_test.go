@@ -86,20 +86,7 @@ func newE2EWith(t testing.TB, sc *scenario.Scenario, throttle float64, edit func
 // collector waits on it, as emulated time would pass.
 func (e *e2e) evidence(t *testing.T, st Stage, start, end time.Time) *Evidence {
 	t.Helper()
-	done := make(chan struct{})
-	go func() {
-		for {
-			select {
-			case <-done:
-				return
-			case <-time.After(time.Millisecond):
-				if e.clk.Waiters() > 0 {
-					e.clk.Advance(time.Second)
-				}
-			}
-		}
-	}()
-	defer close(done)
+	defer passTime(e.clk)()
 	ev, err := e.c.Evidence(context.Background(), st, start, end)
 	if err != nil {
 		t.Fatalf("Evidence %s: %v", st.Key, err)
@@ -246,4 +233,23 @@ func throttledAttempts(c *Collector) float64 {
 		}
 	}
 	return n
+}
+
+// passTime moves the manual clock a second whenever something waits on it,
+// as emulated time would pass, until the returned stop is called.
+func passTime(clk *clock.Manual) (stop func()) {
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-done:
+				return
+			case <-time.After(time.Millisecond):
+				if clk.Waiters() > 0 {
+					clk.Advance(time.Second)
+				}
+			}
+		}
+	}()
+	return func() { close(done) }
 }

@@ -122,20 +122,7 @@ func TestInsightsResultsAskedAgain(t *testing.T) {
 			logs := &flakyResults{fails: 3, err: tt.err}
 			r := &region{account: "111", name: "us-east-1", logs: logs}
 			c := testCollector(t, clk, DefaultThresholds(), map[*region][]Stage{r: {restStage("111", "us-east-1", "billing")}})
-			done := make(chan struct{})
-			defer close(done)
-			go func() {
-				for {
-					select {
-					case <-done:
-						return
-					case <-time.After(time.Millisecond):
-						if clk.Waiters() > 0 {
-							clk.Advance(time.Second)
-						}
-					}
-				}
-			}()
+			defer passTime(clk)()
 			res, err := c.awaitInsights(context.Background(), r, "q1", clk.Now())
 			if (err != nil) != tt.wantErr || logs.calls != tt.calls {
 				t.Fatalf("err %v after %d calls, want an error: %v after %d", err, logs.calls, tt.wantErr, tt.calls)
@@ -185,20 +172,7 @@ func TestQueryTimeoutCountsFromTheStart(t *testing.T) {
 	if c.opts.Logs.QueryTimeout >= 70*time.Second {
 		t.Fatalf("query timeout %s: the test needs one shorter than StartQuery's 70s", c.opts.Logs.QueryTimeout)
 	}
-	done := make(chan struct{})
-	defer close(done)
-	go func() {
-		for {
-			select {
-			case <-done:
-				return
-			case <-time.After(time.Millisecond):
-				if clk.Waiters() > 0 {
-					clk.Advance(time.Second)
-				}
-			}
-		}
-	}()
+	defer passTime(clk)()
 	ev, err := c.Evidence(context.Background(), st, t0, t0.Add(5*time.Minute))
 	if err != nil || len(ev.Events) != 1 || len(ev.Incomplete) > 0 {
 		t.Fatalf("err %v, %d lines, incomplete %v; want the query's line", err, len(ev.Events), ev.Incomplete)
