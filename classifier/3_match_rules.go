@@ -581,9 +581,12 @@ func clientRules() []ruleSpec {
 		{lit: "cross-origin request blocked", cause: CauseNot5xx, weight: wWeak, unless: "did not succeed"},
 		{lit: "is not allowed by access-control-allow-origin", cause: CauseNot5xx, weight: wWeak},
 		// the same refusal's reason as Chrome ends it and as Firefox words
-		// it, without the first half people leave out
-		{lit: "no 'access-control-allow-origin' header is present", cause: CauseNot5xx, weight: wWeak},
-		{lit: "cors header", re: `cors header 'access-control-allow-origin' missing`, cause: CauseNot5xx, weight: wWeak},
+		// it, without the first half people leave out, the header's name in
+		// either quote: the browsers print single quotes, pages that quote
+		// them often double ones (the Knowledge Center's API Gateway CORS
+		// article, api-gateway-cors-errors, in its Spanish edition)
+		{lit: "access-control-allow-origin", re: `no ['"]access-control-allow-origin['"] header is present`, cause: CauseNot5xx, weight: wWeak},
+		{lit: "cors header", re: `cors header ['"]access-control-allow-origin['"] missing`, cause: CauseNot5xx, weight: wWeak},
 		{lit: "access-control-allow-", re: `access-control-allow-origin.? header (?:has a value|contains multiple values)|header in the response must not be the wildcard|is not allowed by access-control-allow-(?:headers|methods) in preflight response`, cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500},
 		{lit: "cors header", re: `cors header .access-control-allow-origin. does not match|did not find method in cors header|missing token .* in cors header`, cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500},
 		// a WebSocket client that got the 101 handshake and refused it for

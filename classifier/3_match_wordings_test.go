@@ -64,6 +64,18 @@ func TestCORSBlockWordings(t *testing.T) {
 		{"firefox header missing",
 			"Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://abc123.execute-api.us-east-1.amazonaws.com/prod/items. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing).",
 			"not_5xx", "unknown"},
+		// (the Knowledge Center's api-gateway-cors-errors, Spanish edition,
+		// quotes Chrome's reason with the header's name in double quotes)
+		{"chrome reason double-quoted",
+			`aparece el error «No "Access-Control-Allow-Origin" header is present on the requested resource»`,
+			"not_5xx", "unknown"},
+		{"firefox reason double-quoted",
+			`(Reason: CORS header "Access-Control-Allow-Origin" missing)`,
+			"not_5xx", "unknown"},
+		// (a response's own header is no refusal)
+		{"the header in a response",
+			"< access-control-allow-origin: *\n< x-amzn-requestid: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11",
+			"unknown", "unknown"},
 		{"safari",
 			"Origin https://example.com is not allowed by Access-Control-Allow-Origin.",
 			"not_5xx", "unknown"},
