@@ -116,7 +116,7 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 // status they saw.)
 func (s *Session) clientStatus(low []byte, layer Layer) int {
 	code := s.frameStatus(low, statusShown(low))
-	if code != 0 && !is5xx(code) && layer != LayerPerson && (namesConnectionsAPI(low) || containsAny(low, awsSDKCallErrors)) {
+	if code != 0 && !is5xx(code) && layer != LayerPerson && (namesConnectionsAPI(low) || awsSDKCallError(low)) {
 		return 0
 	}
 	return code
@@ -130,6 +130,20 @@ func (s *Session) clientStatus(low []byte, layer Layer) int {
 // error: ... resulted in a `400 Bad Request` response" (AwsException). No
 // SDK client calls an API's own routes.
 var awsSDKCallErrors = [][]byte{[]byte("https response error statuscode"), []byte("; aws http error: ")}
+
+// sdkStatusRequestID is the status and request id pair two more AWS SDKs
+// print in their error for a failed call: aws-sdk-go (v1)'s
+// awserr.RequestFailure ("status code: 400, request id: ...", on a line of
+// its own after the error code and message; aws/awserr/types.go) and the
+// AWS SDK for Java 2.x's AwsServiceException ("... (Service: S3, Status
+// Code: 403, Request ID: ...)"; AwsServiceException.getMessage).
+var sdkStatusRequestID = regexp.MustCompile(`status code: \d{3}, request id: `)
+
+// awsSDKCallError reports whether low is an AWS SDK's error for a call to
+// an AWS service (awsSDKCallErrors, sdkStatusRequestID).
+func awsSDKCallError(low []byte) bool {
+	return containsAny(low, awsSDKCallErrors) || (bytes.Contains(low, []byte(", request id: ")) && sdkStatusRequestID.Match(low))
+}
 
 // containerTimeoutBody is the body aws-serverless-java-container's
 // AwsProxyExceptionHandler answers an exception of the application with,

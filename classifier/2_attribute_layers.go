@@ -130,7 +130,7 @@ func isCDNPage(low, msg []byte) bool {
 
 // functionMarks are the shapes of a function's own output: stack frames,
 // runtime error records and log-level words of the Lambda runtimes.
-var functionMarks = regexp.MustCompile(`^(?:at |file "|traceback \(most recent call last\)|\[error\]|\[warn|\[info\]|error\t|info\t|warn\t|exception in thread|caused by:|\{\s*"errormessage"|\{\s*"errortype"|"errormessage"\s*:|"errortype"\s*:|"stacktrace"\s*:|[a-z]+(?:\.[a-z]+)*(?:error|exception):)`)
+var functionMarks = regexp.MustCompile(`^(?:at |file "|traceback \(most recent call last\)|\[error\]|\[warn|\[info\]|error\t|info\t|warn\t|exception in thread|caused by:|\{\s*"errormessage"|\{\s*"errortype"|"errormessage"\s*:|"errortype"\s*:|"stacktrace"\s*:|[a-z][a-z0-9]*(?:\.[a-z][a-z0-9]*)*(?:error|exception):)`)
 
 // functionOpens are the level columns a Lambda runtime opens a function's
 // line with (Python's "[ERROR]", Node.js's "ERROR<tab>"): whatever such a

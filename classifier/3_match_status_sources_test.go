@@ -86,6 +86,14 @@ func TestNotTheClientsStatus(t *testing.T) {
 			"2024/03/12 10:15:01 operation error S3: GetObject, https response error StatusCode: 403, RequestID: 4KJ8, api error AccessDenied: Access Denied\n" +
 			"END RequestId: 0b59a014-da05-49a0-98c3-fe2ac06de4fd", "unknown"},
 		{"aws-sdk-go-v2 call failing with a 5xx", "operation error DynamoDB: GetItem, https response error StatusCode: 500, RequestID: 4KJ8, api error InternalServerError: x", "500"},
+		// aws-sdk-go (v1)'s awserr.RequestFailure: the error code and message,
+		// then "status code: %d, request id: %s" on a line of its own
+		// (aws/awserr/types.go), and the AWS SDK for Java 2.x's service
+		// exception message, "(Service: ..., Status Code: %d, Request ID: ...)"
+		{"aws-sdk-go call refused", "AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/fn-role/fn is not authorized to perform: dynamodb:GetItem\n\tstatus code: 400, request id: 8F2AJ7Q0V3", "unknown"},
+		{"aws-sdk-go call refused in a function's log", "2024/03/12 10:15:01 ResourceNotFoundException: Requested resource not found\n\tstatus code: 400, request id: 8F2AJ7Q0V3", "unknown"},
+		{"aws-sdk-go call failing with a 5xx", "InternalServerError: Internal server error\n\tstatus code: 500, request id: 8F2AJ7Q0V3", "500"},
+		{"aws sdk for java 2.x call refused", "software.amazon.awssdk.services.s3.model.S3Exception: Access Denied (Service: S3, Status Code: 403, Request ID: 8F2AJ7Q0V3, Extended Request ID: abc=)", "unknown"},
 		{"aws sdk for php call refused", "Aws\\DynamoDb\\Exception\\DynamoDbException: Error executing \"GetItem\" on \"https://dynamodb.us-east-1.amazonaws.com\"; AWS HTTP error: Client error: `POST https://dynamodb.us-east-1.amazonaws.com` resulted in a `400 Bad Request` response", "unknown"},
 		{"endpoint response status code", "Tue Mar 12 10:15:02 UTC 2024 : Execution failed due to configuration error: No match for output mapping and no default output mapping configured. Endpoint Response Status Code: 200\n" +
 			"Tue Mar 12 10:15:03 UTC 2024 : Method completed with status: 500", "500"},
