@@ -503,7 +503,9 @@ func personRules() []ruleSpec {
 		// (the gateway's own answer is no failure of the function: "the
 		// function returns 200 but API Gateway responds with Internal Server
 		// Error" is a 5xx after a function that succeeded)
-		{lit: "200", re: `\b200\b[^.]{0,60}\b(errors?|errormessage|timed out|times out|time ?outs?|exceptions?|fail(s|ed|ure)?|throws?)\b|\b(errors?|errormessage|timed out|times out|time ?outs?|exceptions?|fail(s|ed|ure)?|throws?)\b[^.]{0,60}\b(returns?|gets?|got|answers?|responds?)( back)?( with)?( an?| the| http| status| response)* 200\b`, except: gatewayAnswerPhrases, cause: CauseLambdaFunctionError, weight: wWeak, layers: person},
+		{lit: "200", re: `\b200\b[^.]{0,60}\b(errors?|errormessage|timed out|times out|time ?outs?|exceptions?|fail(s|ed|ure)?|throws?)\b|\b(errors?|errormessage|timed out|times out|time ?outs?|exceptions?|fail(s|ed|ure)?|throws?)\b[^.]{0,60}\b(returns?|gets?|got|answers?|responds?)( back)?( with)?( an?| the| http| status| response)* 200\b`, except: gatewayAnswerPhrases, cause: CauseLambdaFunctionError, weight: wWeak, layers: person,
+			// (a retry's 200 is another request's answer, not the failed one's)
+			unless: "retry", unlessAlso: retryWords},
 		// the same in the words of seed 003 and its translations: "Lambda
 		// errors are returned as 200 OK responses", "os erros do Lambda serão
 		// retornados como respostas 200 OK", "錯誤預設會以 200 OK 回應傳回",
@@ -521,6 +523,12 @@ func personRules() []ruleSpec {
 		{lit: "200", re: `(錯誤|错误|出錯|出错|例外|異常|异常|失敗|失败)[^。]{0,30}(仍然|仍|還是|还是|依然|卻|却)[^。]{0,16}200`, cause: CauseLambdaFunctionError, weight: wWeak, implied: 200, layers: person},
 	}
 }
+
+// retryWords are the words of a request sent again, whose answer is not
+// the failed request's: "if I retry it returns 200" says a retry succeeded,
+// not that the failure was answered 200 (the knowledge-center article on
+// Internal server errors advises clients to retry with backoff).
+var retryWords = []string{"retried", "retries", "retrying", "try again", "tried again", "second attempt", "next attempt", "another attempt"}
 
 // gatewayAnswerPhrases are the reason phrases and bodies of the gateway's
 // own 5xx answers, which hold the words "error" and "timeout" without

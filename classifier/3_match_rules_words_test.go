@@ -177,6 +177,12 @@ func TestPeoplesWordsInEnglish(t *testing.T) {
 		{"the gateway's error after a 200", "The function returns 200 but API Gateway responds with Internal Server Error", "unknown", "500"},
 		{"the gateway's timeout after a 200", "Test invoke returns 200 but the deployed stage answers with a gateway timeout.", "integration_timeout", "504"},
 		{"a masked error", "The API returns 200 even when the function throws an exception.", "lambda_error_masked_as_200", "none"},
+		// a retry that succeeded is another request than the one that
+		// failed: its 200 does not say the failure was answered 200 (the
+		// client-retry advice of the 5xx knowledge-center article)
+		{"a retry's 200", "Sometimes it fails, but if I retry it returns 200.", "unknown", "unknown"},
+		{"the retry's 200 after a failure", "The first call fails and the retry returns 200.", "unknown", "unknown"},
+		{"a second attempt's 200", "The request times out, and on the second attempt it returns 200.", "unknown", "unknown"},
 		{"exception in my lambda", "There is an unhandled exception in my lambda and the API returns 502.", "lambda_function_error", "502"},
 		{"lambda throws", "The lambda throws an error and API Gateway answers 502.", "lambda_function_error", "502"},
 		{"handler raises", "The handler raises a KeyError and the API answers 502.", "lambda_function_error", "502"},
