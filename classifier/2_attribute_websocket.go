@@ -110,10 +110,18 @@ func (s *Session) frameStatus(low []byte, code int) int {
 		return code
 	}
 	if bytes.Contains(low, []byte(`"connectionid"`)) && internalErrorFrame.Match(low) {
+		s.st.errorFrame = true
 		return 500
 	}
 	s.st.internalErrorWords = true
 	return code
+}
+
+// messageRouteFailed reports whether the evidence of a WebSocket API shows
+// a failure after the handshake: the internal error frame, or its words
+// without a code (a refused handshake shows its status instead).
+func (s *Session) messageRouteFailed(api stage.APIType) bool {
+	return api == stage.APIWebSocket && (s.st.errorFrame || s.st.internalErrorWords)
 }
 
 // websocketCode is the status of "some 5xx" on a WebSocket API whose

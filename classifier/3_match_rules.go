@@ -439,7 +439,11 @@ var personLayers = layersOf(LayerPerson, LayerUnknown)
 func personRules() []ruleSpec {
 	person := personLayers
 	return []ruleSpec{
-		{lit: "authori", re: `authori[sz]er[^.]{0,60}\b(fail(s|ed|ing)?|error|exception|throws?|crash(es|ed)?|invalid response)|(invalid|bad|malformed|wrong) (authori[sz]er|policy) response|authori[sz]er (did not|didn'?t|does not|doesn'?t) return`, cause: CauseAuthorizerError, weight: wHint, layers: person},
+		// (not a package's name: "@aws-cdk/aws-apigatewayv2-authorizers
+		// caused an error" is an upgrade failing, no authorizer; the CDK's
+		// authorizers module as each of its languages names it, and any
+		// scoped npm package)
+		{lit: "authori", re: `authori[sz]er[^.]{0,60}\b(fail(s|ed|ing)?|error|exception|throws?|crash(es|ed)?|invalid response)|(invalid|bad|malformed|wrong) (authori[sz]er|policy) response|authori[sz]er (did not|didn'?t|does not|doesn'?t) return`, except: packageNames, cause: CauseAuthorizerError, weight: wHint, layers: person},
 		{lit: "オーソライザー", cause: CauseAuthorizerError, weight: wWeak, layers: person},
 		{lit: "オーソライザーを呼び出す権限", cause: CauseAuthorizerError, weight: 60, layers: person},
 		{lit: "を呼び出す権限", cause: CauseLambdaInvokePermission, weight: wHint, layers: person},
@@ -529,6 +533,13 @@ func personRules() []ruleSpec {
 // not that the failure was answered 200 (the knowledge-center article on
 // Internal server errors advises clients to retry with backoff).
 var retryWords = []string{"retried", "retries", "retrying", "try again", "tried again", "second attempt", "next attempt", "another attempt"}
+
+// packageNames are the names of software packages and modules, which may
+// hold a cause's word without naming the cause: an npm scoped package
+// (@scope/name) and the CDK's API Gateway v2 authorizers module as
+// TypeScript, Python and Java name it (aws-cdk-lib/aws-apigatewayv2-authorizers,
+// aws_cdk.aws_apigatewayv2_authorizers, software.amazon.awscdk.services.apigatewayv2.authorizers).
+const packageNames = `@[a-z0-9][\w.-]*/[\w./-]+|[\w./-]*apigatewayv2[-_.]authorizers\b`
 
 // gatewayAnswerPhrases are the reason phrases and bodies of the gateway's
 // own 5xx answers, which hold the words "error" and "timeout" without

@@ -208,6 +208,12 @@ func TestPeoplesWordsForTheGateway(t *testing.T) {
 		{"the gateway timed out", "API Gateway timed out waiting for the lambda and returned 504.", "integration_timeout", "504"},
 		{"milliseconds", "API Gateway only admits 29,000 ms as maximum delay.", "integration_timeout", "unknown"},
 		{"an authorizer's timeout is the authorizer's", "The authorizer timed out on API Gateway and I got 500.", "authorizer_error", "500"},
+		{"the authorizer failed", "Our custom authorizer fails with an error on every call.", "authorizer_error", "unknown"},
+		// (a package's name holds the word: the CDK's authorizers module,
+		// an npm scoped package, failing to install is no authorizer)
+		{"the CDK's authorizers module", "Adding the new @aws-cdk/aws-apigatewayv2-authorizers caused an error related to a version conflict.", "unknown", "unknown"},
+		{"the CDK's module in Python", "Importing aws_cdk.aws_apigatewayv2_authorizers fails with an error.", "unknown", "unknown"},
+		{"a scoped package", "Upgrading @acme/api-authorizer-utils failed with an error.", "unknown", "unknown"},
 		{"the function's timeout stays", "The lambda times out after 3 seconds and API Gateway returns 502.", "lambda_function_timeout", "502"},
 		{"VTL wrong", "The VTL syntax in the response template is wrong and API Gateway answers 500.", "mapping_template_error", "500"},
 		{"velocity template invalid", "The velocity template is invalid, so the API returns 500.", "mapping_template_error", "500"},

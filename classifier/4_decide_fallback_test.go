@@ -65,6 +65,14 @@ func TestAuthorizerFallback(t *testing.T) {
 		{"a named cause wins", "Since we attached the Lambda authorizer every call fails.\n" +
 			"(6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11) Execution failed due to configuration error: Invalid permissions on Lambda function\n" +
 			"(6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11) Method completed with status: 500", "lambda_invoke_permission", "500"},
+		// A WebSocket API's authorizer runs on $connect alone (the developer
+		// guide's Lambda authorizers for WebSocket APIs): a handshake refused
+		// with 500 may be its failure, a message answered with the internal
+		// error frame on an open connection never is.
+		{"websocket handshake", "The $connect route has a Lambda authorizer.\nwscat -c wss://abc123.execute-api.us-east-1.amazonaws.com/prod\nerror: Unexpected server response: 500", "authorizer_error", "500"},
+		{"websocket message frame", "The $connect route has a Lambda authorizer.\nwscat -c wss://abc123.execute-api.us-east-1.amazonaws.com/prod\nConnected (press CTRL+C to quit)\n> {\"action\":\"sendmessage\"}\n" +
+			`< {"message": "Internal server error", "connectionId":"L0SM9cOFvHcCIhw=", "requestId":"L0SNBG3dvHcFQ5w="}`, "unknown", "500"},
+		{"websocket message words", "We use a Lambda authorizer on $connect of our WebSocket API. Connecting works, but every message sent is answered with Internal server error.", "unknown", "500"},
 	})
 }
 

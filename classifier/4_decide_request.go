@@ -178,8 +178,12 @@ func (s *Session) fallback(h hit, g *group, api stage.APIType) hit {
 		h.cause, h.weight = CauseIntegrationTimeout, wHint
 	// an API with an authorizer that failed with the 500 an authorizer's
 	// failure answers, and no line naming another step: the authorizer
-	// runs first, and its failures leave no integration or function line
-	case (code == 500 || code == implied5xx) && s.st.authorizerWord:
+	// runs first, and its failures leave no integration or function line.
+	// Not a WebSocket API's message that failed on an open connection: its
+	// authorizer runs on the $connect route alone (the developer guide's
+	// "Controlling access to WebSocket APIs with Lambda authorizers"), so a
+	// failure after the handshake is never the authorizer's.
+	case (code == 500 || code == implied5xx) && s.st.authorizerWord && !s.messageRouteFailed(api):
 		h.cause, h.weight = CauseAuthorizerError, wFallbackAuthorizer
 	}
 	return h

@@ -64,7 +64,9 @@ type stats struct {
 	// internalErrorWords: a client or a person showed "Internal server
 	// error" without a code, which on a WebSocket API is a message's frame
 	internalErrorWords bool
-	curlCode           bool // the line before was a curl command printing %{http_code} (or %{response_code})
+	// errorFrame: a client showed the WebSocket internal error frame itself
+	errorFrame bool
+	curlCode   bool // the line before was a curl command printing %{http_code} (or %{response_code})
 	// responseBody: the lines being read are a body a client got (after
 	// the console test's "Response Body" or a curl command)
 	responseBody bool
