@@ -137,3 +137,22 @@ func TestStatusOfANamedCause(t *testing.T) {
 		})
 	}
 }
+
+// TestA5xxBesideAnotherRequestsAnswer: lines without request ids belong to
+// several requests, and a line that shows some 5xx is not outweighed by a
+// 4xx or 2xx another line shows (taxonomy: evidence that shows a 5xx
+// anywhere is never answered none). Each 5xx form is one the taxonomy
+// documents: the execution log's "Execution failed due to ...", its
+// "Lambda invocation failed with status: N", the error types of the REST
+// 5xx and of an authorizer's failure, and a WebSocket close with 1011.
+func TestA5xxBesideAnotherRequestsAnswer(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"an execution failure beside a 403 status line", "HTTP/1.1 403 Forbidden\nExecution failed due to configuration error: Invalid permissions on Lambda function", "500"},
+		{"lambda's refusal beside a 200 status line", "HTTP/1.1 200 OK\nLambda invocation failed with status: 429", "500"},
+		{"an authorizer's failure beside a 403 status line", "HTTP/1.1 403 Forbidden\n\nx-amzn-ErrorType: AuthorizerConfigurationException", "500"},
+		{"the 5xx error type beside a person's 403", "Without the API key I get a 403.\nx-amzn-ErrorType: InternalServerErrorException", "500"},
+		{"a 1011 close beside a refused handshake", "error: Unexpected server response: 403\nDisconnected (code: 1011, reason: \"\")", "500"},
+		// (the 4xx alone stays the all-clear it is)
+		{"a 403 status line alone", "HTTP/1.1 403 Forbidden\n{\"message\":\"Forbidden\"}", "none"},
+	})
+}
