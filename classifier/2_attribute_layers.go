@@ -80,9 +80,11 @@ var clientMarks = regexp.MustCompile(`^(?:[<>] |\$ ?curl |curl |wscat |error: un
 	// code: 502.")
 	`|^cross-origin request blocked: ` +
 	// Chrome's headers pane, .NET's and Java-WebSocket's refused
-	// handshakes, urllib3's retries on a status
+	// handshakes, urllib3's retries on a status, python-websockets'
+	// exceptions about the connection it opened (ConnectionClosedError,
+	// InvalidStatus: the package's websockets.exceptions module)
 	`|^status code:\s*[1-5]\d\d|when status code '101' was expected` +
-	`|invalid status code received|urllib3\.exceptions|too many [1-5]\d\d error responses` +
+	`|invalid status code received|urllib3\.exceptions|websockets\.exceptions\.|too many [1-5]\d\d error responses` +
 	// the same clients failing to connect: wscat, every httpx and Faraday
 	// error, Spring's ResourceAccessException
 	`|^wscat: |^httpx\.[a-z]+(?:error|timeout)\b|resourceaccessexception: i/o error on` +

@@ -25,7 +25,7 @@ func functionRules() []ruleSpec {
 // function error, and API Gateway answers REST 502, HTTP API 500.
 func runtimeTraceRules() []ruleSpec {
 	fn := CauseLambdaFunctionError
-	return []ruleSpec{
+	rules := []ruleSpec{
 		{lit: "system.", re: `\bsystem\.(?:[a-z]+\.)*[a-z]*exception\b`, cause: fn, weight: wWeak, layers: gatewayLogs},
 		{lit: "unhandled exception.", cause: fn, weight: wWeak, layers: gatewayLogs},
 		{lit: "object reference not set to an instance of an object", cause: fn, weight: wWeak, layers: gatewayLogs},
@@ -42,6 +42,29 @@ func runtimeTraceRules() []ruleSpec {
 		// invalid", "ConditionalCheckFailedException: ..."): the function's
 		// call failed, whichever service answered it
 		{lit: "exception:", re: `^[a-z]+(?:\.[a-z]+)*exception:`, cause: fn, weight: wWeak, layers: layersOf(LayerFunction)},
+	}
+	return append(rules, uncaughtErrorRules()...)
+}
+
+// uncaughtErrorRules are the line each runtime opens an uncaught error
+// with, as the function's log shows it: the error's class name, a colon and
+// its message. Node.js prints Error.prototype.toString ("Name: message")
+// above its frames ("MongoServerError: bad auth"), Python the last line of
+// its traceback ("botocore.errorfactory.ResourceNotFoundException: ...",
+// "ValueError: ..."), Ruby Exception#full_message's class and message
+// ("Errno::ECONNREFUSED: Connection refused", a namespaced class name
+// whatever its suffix, and what Jets' Node.js shim rethrows it as,
+// "RubyError: ..."), and Ruby's interpreter, for an exception nothing
+// rescued, the first frame with the message and the class in parentheses
+// ("app.rb:3:in `handler': boom (RuntimeError)"). Only on the function's
+// own layer: a client's and a person's lines say the same of other things.
+func uncaughtErrorRules() []ruleSpec {
+	fn := CauseLambdaFunctionError
+	own := layersOf(LayerFunction)
+	return []ruleSpec{
+		{lit: "error:", re: `^[a-z_$][\w$]*(?:(?:\.|::)[a-z_$][\w$]*)*error: `, cause: fn, weight: wWeak, layers: own},
+		{lit: "::", re: `^[a-z]\w*(?:::[a-z]\w*)+: `, cause: fn, weight: wWeak, layers: own},
+		{lit: ".rb:", re: `\.rb:\d+:in [\x60'][^']*': .* \([a-z]\w*(?:::[a-z]\w*)*\)$`, cause: fn, weight: wWeak, layers: own},
 	}
 }
 

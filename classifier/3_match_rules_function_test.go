@@ -19,6 +19,28 @@ func TestRuntimeTraceWordings(t *testing.T) {
 	})
 }
 
+// The line each runtime opens an uncaught error with (the class name, a
+// colon, the message) in the function's own log, beside the REST API's
+// body for it; the same words from a client or a person name nothing.
+func TestUncaughtErrorWordings(t *testing.T) {
+	want := "lambda_function_error"
+	rest := "{\"message\": \"Internal server error\"}\n"
+	checkWordings(t, []wording{
+		// Node.js: Error.prototype.toString above the frames
+		{"node", rest + "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\nMongoServerError: bad auth : Authentication failed.\n    at Connection.onMessage (/var/task/node_modules/mongodb/lib/cmap/connection.js:230:30)", want, "502"},
+		// Python: the traceback's last line, a dotted class name
+		{"python dotted", "  File \"/var/task/app.py\", line 9, in handler\n    conn = pymysql.connect(host=host)\npymysql.err.OperationalError: (2003, \"Can't connect to MySQL server on 'db.internal' (timed out)\")\n\n" + rest, want, "502"},
+		// Ruby: Exception#full_message's class and message, namespaced
+		{"ruby errno", rest + "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\nErrno::ENOENT: No such file or directory @ rb_sysopen - /var/task/config/settings.yml\n/var/task/app.rb:7:in `read'", want, "502"},
+		// Jets' Node.js shim rethrowing the Ruby error
+		{"ruby through the jets shim", rest + "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\nRubyError: Errno::EAFNOSUPPORT: Failed to open TCP connection to localhost:9292\n/var/lang/lib/ruby/2.5.0/net/http.rb:939:in `rescue in block in connect'", want, "502"},
+		// Ruby's interpreter: the first frame, the message, the class
+		{"ruby uncaught", rest + "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\n/var/task/app.rb:3:in `handler': boom (RuntimeError)", want, "502"},
+		{"a client's error line is not the function's", "AxiosError: Request failed with status code 502", "unknown", "502"},
+		{"a person's sentence is not the function's", rest + "The docs say: Errno::ENOENT: is what you get when a file is missing.", "unknown", "500"},
+	})
+}
+
 // A function that cannot read the event the gateway sent (the payload
 // format version and the function's event type disagree) fails with a
 // function error, in each deserialiser's words; a person saying the
