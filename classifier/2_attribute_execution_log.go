@@ -20,6 +20,7 @@ const (
 	execIntegrationID
 	execURI
 	execMethodBody
+	execEndpointRequest
 )
 
 // benignExec are INFO messages that never carry a cause. Request headers
@@ -38,7 +39,6 @@ var benignExec = [][]byte{
 	[]byte("Method request headers:"),
 	[]byte("Method request body before transformations:"),
 	[]byte("Endpoint request headers:"),
-	[]byte("Endpoint request body after transformations:"),
 	[]byte("Sending request to"),
 	[]byte("Method response headers:"),
 	[]byte("Successfully completed execution"),
@@ -97,6 +97,9 @@ func execKindOf(msg []byte) execKind {
 		if bytes.HasPrefix(msg, preURI) {
 			return execURI
 		}
+		if bytes.HasPrefix(msg, preEndpointRequest) {
+			return execEndpointRequest
+		}
 	case 'A':
 		if bytes.HasPrefix(msg, preIntegID) {
 			return execIntegrationID
@@ -138,6 +141,8 @@ func (s *Session) execLine(id, msg, line []byte) {
 		s.respHeadersLine(id, msg, line)
 	case execMethodBody:
 		s.methodResponseBody(id, msg, line)
+	case execEndpointRequest:
+		s.noteProxyEvent(id, msg)
 	case execIntegrationID:
 		if i := bytes.IndexByte(msg, ':'); i > 0 {
 			s.noteLambdaID(id, msg[i:], ":")
@@ -164,6 +169,9 @@ func bareConfigErr(msg []byte) bool {
 // evidenceLine runs the rules on a line that may show a cause.
 func (s *Session) evidenceLine(id, msg, line []byte, layer Layer) {
 	h := s.m.match(msg, layer)
+	if layer == LayerGateway {
+		h = h.merge(s.answerShape(id, msg))
+	}
 	cfg := bytes.HasPrefix(msg, preConfigErr)
 	if bytes.Contains(msg, []byte("stageVariables")) {
 		s.st.stageVarRef = true

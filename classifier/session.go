@@ -39,6 +39,10 @@ type Session struct {
 	eventBuf  []byte       // the line of an event being added
 	// accessMemo: the matches of access records' messages seen last
 	accessMemo map[string]hit
+	// proxyEvent: request proxyEventID sent its integration a Lambda proxy
+	// integration's event (the id's bytes are reused, line after line)
+	proxyEvent   bool
+	proxyEventID []byte
 }
 
 // stats are the counts gathered while reading.

@@ -1,0 +1,537 @@
+package classifier
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/apigw-triage/apigw-triage/stage"
+)
+
+// A Lambda proxy integration hands the client what the function returned,
+// read by the documented proxy response format; an answer outside it is
+// refused with "Malformed Lambda proxy response" (REST: 502 {"message":
+// "Internal server error"}). The execution log shows the answer itself
+// ("Endpoint response body before transformations: {...}"), so its shape
+// tells the cause even when the line that names it was not pasted.
+//
+// Sources of the shapes judged here:
+//   - the API Gateway developer guide, "Lambda proxy integrations in API
+//     Gateway", section "Output format of a Lambda function for proxy
+//     integration" (set-up-lambda-proxy-integrations.html#api-gateway-
+//     simple-proxy-for-lambda-output-format): the keys isBase64Encoded,
+//     statusCode, headers (single values), multiValueHeaders (lists of
+//     values) and body ("..."); "If the function output is of a different
+//     format, API Gateway returns a 502 Bad Gateway error response";
+//   - the Knowledge Center's "How do I resolve HTTP 502 'Malformed Lambda
+//     proxy response' errors from API Gateway REST APIs?"
+//     (knowledge-center/malformed-502-api-gateway): statusCode is an
+//     integer, a JSON body must be converted to a string;
+//   - the developer guide's "Create AWS Lambda proxy integrations for HTTP
+//     APIs" (http-api-develop-integrations-lambda.html#http-api-develop-
+//     integrations-lambda.response): payload 2.0 adds cookies (a list) and,
+//     when the function returns valid JSON without a statusCode, takes the
+//     whole answer as the body with status 200;
+//   - what AWS answered to each shape, as LocalStack's tests recorded it
+//     against AWS (tests/aws/services/apigateway/test_apigateway_lambda.py
+//     test_aws_proxy_response_payload_format_validation, and
+//     test_apigateway_http.py's _v1 and _v2 of it): a REST API refuses a
+//     key outside the format ({"statusCode": 200, "wrongValue": ...}), {},
+//     a bare string, a statusCode of letters ("test") and a
+//     multiValueHeaders value that is no list, and accepts a statusCode of
+//     digits ("201"), no body, headers null, a header value true, and
+//     headers without a statusCode; an HTTP API with payload 1.0 accepts
+//     keys outside the format but refuses {}, a missing statusCode, a bare
+//     string, a statusCode of letters and a multiValueHeaders value that
+//     is no list; with payload 2.0 it refuses a statusCode of letters and
+//     cookies that are no list, and takes anything without a statusCode as
+//     the body.
+//
+// WebSocket APIs are not judged: their developer guide documents no
+// response format a route's Lambda proxy integration is refused by.
+
+// payloadFormat is the proxy response format a function's answer is read by.
+type payloadFormat uint8
+
+const (
+	formatREST   payloadFormat = iota // a REST API's Lambda proxy integration
+	formatHTTP10                      // an HTTP API's, payloadFormatVersion 1.0
+	formatHTTP20                      // an HTTP API's, payloadFormatVersion 2.0
+)
+
+// valueKind is the kind of a JSON value, by its first byte.
+type valueKind uint8
+
+const (
+	kindNone valueKind = iota // absent, or cut off before it began
+	kindObject
+	kindArray
+	kindString
+	kindNumber
+	kindBool
+	kindNull
+	kindInvalid // no JSON value opens so
+)
+
+// kindOf is the kind of the value that opens with c.
+func kindOf(c byte) valueKind {
+	switch {
+	case c == '{':
+		return kindObject
+	case c == '[':
+		return kindArray
+	case c == '"':
+		return kindString
+	case c == '-' || isDigit(c):
+		return kindNumber
+	case c == 't' || c == 'f':
+		return kindBool
+	case c == 'n':
+		return kindNull
+	}
+	return kindInvalid
+}
+
+// proxyShape is what a function's answer showed of the proxy response
+// format: the kind of each documented key, and what broke it. A value cut
+// off (the execution log truncates long bodies) shows what came before the
+// cut: a key or a kind seen is seen, a key missing is only missing when
+// the object closed.
+type proxyShape struct {
+	top      valueKind
+	complete bool // the object closed
+	keys     int
+	// statusCode is the key's kind; statusLike: a key that spells it in
+	// other letters ("StatusCode", a Go struct without JSON tags)
+	statusCode, body, headers, multi, cookies valueKind
+	statusLike                                bool
+	badStatus                                 bool // a statusCode no integer can be read from
+	unknownKey                                bool // a key outside the payload 1.0 format
+	headerValue                               bool // a headers value that is an object or a list
+	multiValue                                bool // a multiValueHeaders value that is no list
+}
+
+// shapeFault is why the gateway refuses an answer, or faultNone.
+type shapeFault uint8
+
+const (
+	faultNone shapeFault = iota
+	faultNotObject
+	faultEmpty
+	faultNoStatusCode
+	faultUnknownKey
+	faultStatusCode
+	faultBody
+	faultHeaders
+	faultMultiValueHeaders
+	faultCookies
+)
+
+// The keys of the payload 1.0 format, and payload 2.0's cookies.
+var (
+	keyStatusCode = []byte("statusCode")
+	keyBody       = []byte("body")
+	keyHeaders    = []byte("headers")
+	keyMulti      = []byte("multiValueHeaders")
+	keyBase64     = []byte("isBase64Encoded")
+	keyCookies    = []byte("cookies")
+)
+
+// readProxyShape reads the shape of v, a function's answer as JSON text,
+// in one pass and without allocating: nested values are skipped, not
+// decoded. Text that is no JSON (a person's "...", XML, a JavaScript
+// object's unquoted keys) shows no shape: top is kindInvalid.
+func readProxyShape(v []byte) (p proxyShape) {
+	v = trimSpace(bytes.TrimSuffix(trimSpace(v), []byte("[TRUNCATED]")))
+	if len(v) == 0 {
+		return p
+	}
+	p.top = kindOf(v[0])
+	if p.top != kindObject {
+		return p
+	}
+	s := jsonScan{b: v, i: 1}
+	for first := true; ; first = false {
+		s.ws()
+		if s.end() {
+			return p
+		}
+		if s.b[s.i] == '}' && first {
+			p.complete = true
+			return p
+		}
+		if s.b[s.i] != '"' {
+			return p.broken(s)
+		}
+		key, closed := s.str()
+		if !closed {
+			return p
+		}
+		s.ws()
+		if s.end() {
+			return p
+		}
+		if s.b[s.i] != ':' {
+			return p.broken(s)
+		}
+		s.i++
+		s.ws()
+		if s.end() {
+			return p
+		}
+		p.keys++
+		if !p.member(key, &s) {
+			return p.broken(s)
+		}
+		s.ws()
+		if s.end() {
+			return p
+		}
+		switch s.b[s.i] {
+		case '}':
+			p.complete = true
+			return p
+		case ',':
+			s.i++
+		default:
+			return p.broken(s)
+		}
+	}
+}
+
+// broken ends the reading of text that stopped being JSON before its end:
+// it shows no shape. (Its end is a cut, which shows what came before.)
+func (p proxyShape) broken(s jsonScan) proxyShape {
+	if s.end() {
+		return p
+	}
+	return proxyShape{top: kindInvalid}
+}
+
+// member reads one member's value, at s.i, for the key it belongs to, and
+// reports whether it was JSON up to its end or the text's.
+func (p *proxyShape) member(key []byte, s *jsonScan) bool {
+	k := kindOf(s.b[s.i])
+	if k == kindInvalid {
+		return false
+	}
+	switch {
+	case bytes.Equal(key, keyStatusCode):
+		p.statusCode = k
+		return p.readStatus(k, s)
+	case bytes.EqualFold(key, keyStatusCode):
+		p.statusLike, p.unknownKey = true, true
+	case bytes.Equal(key, keyBody):
+		p.body = k
+	case bytes.Equal(key, keyHeaders):
+		p.headers = k
+		if k == kindObject {
+			return s.members(func(v valueKind) { p.headerValue = p.headerValue || v == kindObject || v == kindArray })
+		}
+	case bytes.Equal(key, keyMulti):
+		p.multi = k
+		if k == kindObject {
+			return s.members(func(v valueKind) { p.multiValue = p.multiValue || v != kindArray && v != kindNull })
+		}
+	case bytes.Equal(key, keyCookies):
+		p.cookies = k
+		p.unknownKey = true // payload 2.0's, outside the 1.0 format
+	case bytes.Equal(key, keyBase64):
+	default:
+		p.unknownKey = true
+	}
+	return s.skip()
+}
+
+// readStatus reads a statusCode's value: a number, or a string of digits
+// (the gateway reads "201" as 201); a string without any, a boolean, an
+// object or a list gives no status. A string cut off says nothing yet.
+func (p *proxyShape) readStatus(k valueKind, s *jsonScan) bool {
+	switch k {
+	case kindString:
+		v, closed := s.str()
+		if closed {
+			p.badStatus = !bytes.ContainsAny(v, "0123456789")
+		}
+		return true
+	case kindBool, kindObject, kindArray:
+		p.badStatus = true
+	}
+	return s.skip()
+}
+
+// fault says why a gateway reading the answer by format f refuses it, or
+// faultNone. Only an object that tries the format (it has a statusCode) is
+// judged: a custom integration's function may answer anything, and an
+// object without one is as often Lambda's own error (the function's
+// {"errorMessage": ...}, which the gateway reports as the function's
+// error, or the Invoke API's refusal, {"Message": ...}). knownProxy: the
+// integration is known to be a Lambda proxy integration, whose function's
+// answer is also judged when it is no object or an empty one.
+func (p *proxyShape) fault(f payloadFormat, knownProxy bool) shapeFault {
+	attempt := p.top == kindObject && (p.statusCode != kindNone || p.statusLike)
+	bare := p.top != kindObject || p.complete && p.keys == 0
+	if !attempt && !(knownProxy && bare) {
+		return faultNone
+	}
+	switch f {
+	case formatHTTP10:
+		return p.faultHTTP10()
+	case formatHTTP20:
+		return p.faultHTTP20()
+	}
+	return p.faultREST()
+}
+
+// faultREST judges by a REST API's format: nothing but its keys, each of
+// its kind.
+func (p *proxyShape) faultREST() shapeFault {
+	switch {
+	case p.top != kindObject:
+		return notObject(p.top)
+	case p.complete && p.keys == 0:
+		return faultEmpty
+	case p.unknownKey:
+		return faultUnknownKey
+	case p.badStatus:
+		return faultStatusCode
+	case p.body == kindObject || p.body == kindArray:
+		return faultBody
+	case p.headerValue || notMap(p.headers):
+		return faultHeaders
+	case p.multiValue || notMap(p.multi):
+		return faultMultiValueHeaders
+	}
+	return faultNone
+}
+
+// faultHTTP10 judges by an HTTP API's payload 1.0, which lets keys outside
+// the format through but needs a statusCode.
+func (p *proxyShape) faultHTTP10() shapeFault {
+	switch {
+	case p.top != kindObject:
+		return notObject(p.top)
+	case p.complete && p.statusCode == kindNone:
+		return faultNoStatusCode
+	case p.badStatus:
+		return faultStatusCode
+	case p.multiValue || notMap(p.multi):
+		return faultMultiValueHeaders
+	}
+	return faultNone
+}
+
+// faultHTTP20 judges by an HTTP API's payload 2.0: an answer without a
+// statusCode is the body, anything else needs its keys' kinds.
+func (p *proxyShape) faultHTTP20() shapeFault {
+	switch {
+	case p.top != kindObject || p.statusCode == kindNone:
+		return faultNone
+	case p.badStatus:
+		return faultStatusCode
+	case p.cookies != kindNone && p.cookies != kindArray && p.cookies != kindNull:
+		return faultCookies
+	case p.headerValue || notMap(p.headers):
+		return faultHeaders
+	}
+	return faultNone
+}
+
+// notObject is the fault of an answer that is no object: any JSON value
+// but an object is refused; text that is no JSON, or nothing, says nothing.
+func notObject(k valueKind) shapeFault {
+	if k == kindNone || k == kindInvalid {
+		return faultNone
+	}
+	return faultNotObject
+}
+
+// notMap reports whether a headers value is no map (absent and null are
+// no headers).
+func notMap(k valueKind) bool {
+	return k != kindNone && k != kindNull && k != kindObject
+}
+
+// jsonScan walks JSON text without decoding it.
+type jsonScan struct {
+	b []byte
+	i int
+}
+
+func (s *jsonScan) end() bool { return s.i >= len(s.b) }
+
+// ws passes JSON's white space.
+func (s *jsonScan) ws() {
+	for s.i < len(s.b) && (s.b[s.i] == ' ' || s.b[s.i] == '\t' || s.b[s.i] == '\n' || s.b[s.i] == '\r') {
+		s.i++
+	}
+}
+
+// str reads the string that opens at s.i and returns its text as written
+// (escapes kept) and whether it closed before the text's end.
+func (s *jsonScan) str() (text []byte, closed bool) {
+	start := s.i + 1
+	for j := start; j < len(s.b); j++ {
+		switch s.b[j] {
+		case '\\':
+			j++
+		case '"':
+			s.i = j + 1
+			return s.b[start:j], true
+		}
+	}
+	s.i = len(s.b)
+	return nil, false
+}
+
+// skip passes one value, at s.i, and reports whether it was JSON as far as
+// it went: nesting is counted, not checked pair by pair, and a scalar runs
+// to the next delimiter.
+func (s *jsonScan) skip() bool {
+	depth := 0
+	for s.i < len(s.b) {
+		switch c := s.b[s.i]; c {
+		case '"':
+			s.str()
+			if depth == 0 {
+				return true
+			}
+			continue
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth == 0 {
+				return true // the end of the object the value is in
+			}
+			depth--
+			if depth == 0 {
+				s.i++
+				return true
+			}
+		case ',':
+			if depth == 0 {
+				return true
+			}
+		}
+		s.i++
+	}
+	return true
+}
+
+// members passes the object at s.i and hands each member's value kind to
+// see; it reports whether the object was JSON as far as it went.
+func (s *jsonScan) members(see func(valueKind)) bool {
+	s.i++ // the brace
+	for first := true; ; first = false {
+		s.ws()
+		if s.end() {
+			return true
+		}
+		if s.b[s.i] == '}' && first {
+			s.i++
+			return true
+		}
+		if s.b[s.i] != '"' {
+			return false
+		}
+		s.str()
+		s.ws()
+		if s.end() {
+			return true
+		}
+		if s.b[s.i] != ':' {
+			return false
+		}
+		s.i++
+		s.ws()
+		if s.end() {
+			return true
+		}
+		k := kindOf(s.b[s.i])
+		if k == kindInvalid {
+			return false
+		}
+		see(k)
+		if !s.skip() {
+			return false
+		}
+		s.ws()
+		if s.end() {
+			return true
+		}
+		switch s.b[s.i] {
+		case '}':
+			s.i++
+			return true
+		case ',':
+			s.i++
+		default:
+			return false
+		}
+	}
+}
+
+// preEndpointBody opens the execution-log line that shows the
+// integration's answer before any mapping: for a Lambda proxy integration,
+// what the function returned.
+var preEndpointBody = []byte("Endpoint response body before transformations:")
+
+// answerShape reads the execution log's line of the integration's answer
+// (msg, of request id) by the proxy response format and returns the
+// malformed proxy response it shows, if any.
+func (s *Session) answerShape(id, msg []byte) hit {
+	if !bytes.HasPrefix(msg, preEndpointBody) {
+		return hit{}
+	}
+	api := s.hints.APIType
+	if api == stage.APIWebSocket || api == stage.APIUnknown && s.st.websocket {
+		return hit{}
+	}
+	v := msg[len(preEndpointBody):]
+	// most answers are valid: a look for the key before any reading
+	known := s.knownProxy(id)
+	if !known && !bytes.Contains(v, []byte(`tatusCode"`)) {
+		return hit{}
+	}
+	p := readProxyShape(v)
+	var f shapeFault
+	if api == stage.APIHTTP {
+		// an HTTP API's payload version is not known here: only what both
+		// versions refuse
+		if f = p.fault(formatHTTP20, known); p.fault(formatHTTP10, known) == faultNone {
+			f = faultNone
+		}
+	} else {
+		f = p.fault(formatREST, known)
+	}
+	switch {
+	case f == faultNone:
+		return hit{}
+	case known:
+		return hit{cause: CauseLambdaMalformedProxyResponse, weight: wSpecific}
+	}
+	// the integration may be a custom one, whose function may answer so
+	return hit{cause: CauseLambdaMalformedProxyResponse, weight: wLikely}
+}
+
+// knownProxy reports whether request id's integration is known to be a
+// Lambda proxy integration: the stage's configuration says so, or the
+// request's execution log showed the proxy integration's event.
+func (s *Session) knownProxy(id []byte) bool {
+	return strings.EqualFold(s.hints.IntegrationType, "AWS_PROXY") || s.proxyEvent && bytes.Equal(s.proxyEventID, id)
+}
+
+// preEndpointRequest opens the execution-log line of what the gateway
+// sent its integration.
+var preEndpointRequest = []byte("Endpoint request body after transformations:")
+
+// noteProxyEvent remembers whether request id sent its integration the
+// event of a Lambda proxy integration, which opens with the method's
+// resource, path and HTTP method (the developer guide's "Input format of a
+// Lambda function for proxy integration"); a custom integration sends what
+// its mapping template made. Only the last request's is kept: its answer
+// is logged a few lines later.
+func (s *Session) noteProxyEvent(id, msg []byte) {
+	body := trimSpace(msg[len(preEndpointRequest):])
+	s.proxyEvent = bytes.HasPrefix(body, []byte(`{"resource":`)) && bytes.Contains(body, []byte(`"httpMethod":`))
+	s.proxyEventID = append(s.proxyEventID[:0], id...)
+}
