@@ -167,6 +167,16 @@ func TestDocumentedLambdaRuntimeMessages(t *testing.T) {
 		{"handler not found", `{"errorType":"Runtime.HandlerNotFound","errorMessage":"index.handler is undefined or not exported"}`, "lambda_handler_misconfigured", "unknown"},
 		{"entrypoint", `{"errorType":"Runtime.InvalidEntrypoint","errorMessage":"RequestId: 0b59a014 Error: Couldn't find valid bootstrap(s): [/var/task/bootstrap /opt/bootstrap]"}`, "lambda_runtime_crash", "unknown"},
 		{"response size", `{"errorType":"Function.ResponseSizeTooLarge","errorMessage":"Response payload size exceeded maximum allowed payload size (6291556 bytes)."}`, "lambda_payload_too_large", "unknown"},
+		// the runtime API's own words for a response over the limit: its
+		// 413 to the runtime posting the response, and aws-lambda-cpp's log
+		// line for that 413 (the Node.js runtime's native client), with and
+		// without the body, and the body's type quoted alone
+		{"runtime api 413", "2025-01-23T09:03:56.474Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tLAMBDA_RUNTIME Failed to post handler success response. Http response code: 413.\n{\"errorMessage\":\"Exceeded maximum allowed payload size (6291556 bytes).\",\"errorType\":\"RequestEntityTooLarge\"}", "lambda_payload_too_large", "unknown"},
+		{"runtime api 413, its type alone", "LAMBDA_RUNTIME Failed to post handler success response. {\"errorType\":\"RequestEntityTooLarge\"}", "lambda_payload_too_large", "unknown"},
+		{"runtime api 413, the line alone", "[ERROR] [1676162159910] LAMBDA_RUNTIME Failed to post handler success response. Http response code: 413.", "lambda_payload_too_large", "unknown"},
+		{"runtime api 413 beside the REST body", "{\"message\": \"Internal server error\"}\n[ERROR] [1676162159910] LAMBDA_RUNTIME Failed to post handler success response. Http response code: 413.", "lambda_payload_too_large", "502"},
+		// (another status posting the response is not the limit)
+		{"runtime api 403", "[ERROR] [1737623036474] LAMBDA_RUNTIME Failed to post handler success response. Http response code: 403.", "lambda_function_error", "unknown"},
 		{"platform report timeout", `{"time":"2024-03-12T10:15:04.123Z","type":"platform.report","record":{"requestId":"0b59a014-da05-49a0-98c3-fe2ac06de4fd","metrics":{"durationMs":3000.0,"billedDurationMs":3000,"memorySizeMB":128,"maxMemoryUsedMB":31},"status":"timeout"}}`, "lambda_function_timeout", "unknown"},
 		{"platform runtimeDone timeout", `{"time":"2024-03-12T10:15:04.123Z","type":"platform.runtimeDone","record":{"requestId":"0b59a014-da05-49a0-98c3-fe2ac06de4fd","status":"timeout"}}`, "lambda_function_timeout", "unknown"},
 		{"platform initReport error", `{"time":"2024-03-12T10:15:04.123Z","type":"platform.initReport","record":{"initializationType":"on-demand","phase":"init","status":"error","errorType":"Runtime.ExitError"}}`, "lambda_runtime_crash", "unknown"},

@@ -281,6 +281,15 @@ func lambdaRules() []ruleSpec {
 		// the gateway answers with 500 (a response over it is a 502)
 		{lit: "lambda invocation failed with status: 413", cause: CauseLambdaPayloadTooLarge, weight: wExplicit, implied: 500},
 		{lit: "response payload size exceeded", cause: CauseLambdaPayloadTooLarge, weight: wExplicit},
+		// the same limit as the Lambda runtime API words it: its 413 to a
+		// runtime posting a response over it ({"errorMessage":"Exceeded
+		// maximum allowed payload size (6291556 bytes).","errorType":
+		// "RequestEntityTooLarge"}, which logs quote with the type alone),
+		// and what aws-lambda-cpp's runtime client, under the Node.js and
+		// C++ runtimes, logs for that 413 ("LAMBDA_RUNTIME Failed to post
+		// handler success response. Http response code: 413.")
+		{lit: `"requestentitytoolarge"`, cause: CauseLambdaPayloadTooLarge, weight: 85},
+		{lit: "failed to post handler success response", re: `failed to post handler success response\. http response code: 413\b`, cause: CauseLambdaPayloadTooLarge, weight: 90},
 		{lit: "function.responsesizetoolarge", cause: CauseLambdaPayloadTooLarge, weight: wExplicit},
 		{lit: "requestentitytoolargeexception", cause: CauseLambdaPayloadTooLarge, weight: 85},
 		{lit: "request must be smaller than", cause: CauseLambdaPayloadTooLarge, weight: 85},
