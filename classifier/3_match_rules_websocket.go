@@ -69,7 +69,9 @@ func websocketCloseRules() []ruleSpec {
 // showing a 5xx outweighs.
 func websocketLimitWords() []ruleSpec {
 	const conn = `(?:connections?|sockets?|websockets?)`
-	const ended = `(?:clos\w*|drop\w*|disconnect\w*|times? out|timed out|timeouts?|terminat\w*|killed)`
+	// (the verbs for a connection ended include "resets" and "hangs up",
+	// as people write of the idle timeout too)
+	const ended = `(?:clos\w*|drop\w*|disconnect\w*|times? out|timed out|timeouts?|terminat\w*|killed|reset\w*|hang(?:s|ing)? up|hung up)`
 	fine := func(lit, re string) ruleSpec {
 		return ruleSpec{lit: lit, re: re, cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500, layers: personLayers}
 	}

@@ -32,7 +32,8 @@ var statusPhrases = append([]*regexp.Regexp{
 	// was: 127" is also how a process's exit is reported
 	regexp.MustCompile(`\bstatus(?: code)? (?:was|is): ?["\x60']?([45]\d\d)\b`),
 	regexp.MustCompile(`\b(?:server|http|client|aws http) error:? [(\x60'"]?([45]\d\d)\b`),
-	regexp.MustCompile(`\b(?:errors?|erros?|code|código|http|status code)[ :]+[\x60'"]?([45]\d\d)\b`),
+	// (and "an error of 413", "an error code of 403")
+	regexp.MustCompile(`\b(?:errors?|erros?|code|código|http|status code)(?: of)?[ :]+[\x60'"]?([45]\d\d)\b`),
 	// (the code and its reason phrase joined by a colon or a dash too:
 	// Cypress's "> 502: Bad Gateway" of a cy.request() that failed on its
 	// status, "403 - Forbidden")

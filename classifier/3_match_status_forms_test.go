@@ -80,7 +80,7 @@ func TestShown5xxInPeoplesWords(t *testing.T) {
 	checkShown(t, 503, []shownForm{{"status and the code", "status 503"}})
 	checkShown(t, 500, []shownForm{{"error and the code", "error 500 when calling the endpoint"}})
 	// a 4xx in the same forms shows an answer below 500
-	for _, line := range []string{"Response: 403", "403 - Forbidden", "request failed: 403", "the request comes back with a 403"} {
+	for _, line := range []string{"Response: 403", "403 - Forbidden", "request failed: 403", "the request comes back with a 403", "the API returns an error of 403", "an error code of 403"} {
 		if got := statusShown(appendLower(nil, []byte(line))); got != 403 {
 			t.Errorf("%q: shown %d, want 403", line, got)
 		}
@@ -373,6 +373,7 @@ func TestNoStatusInQuantities(t *testing.T) {
 		{"en a wait it is", "it's a 500 ms wait and then the API fails", "unknown"},
 		{"en a rate it is", "that is 500 requests per second and the API fails", "unknown"},
 		{"en a count for each", "the function handles 500 for each user and the API fails", "unknown"},
+		{"en a margin of error", "an error of 400 ms in the timer and the API fails", "unknown"},
 		{"ja a concurrency that is", "同時実行数が500だとエラーになる", "unknown"},
 		{"zh-CN requests over a count", "超过 500 个请求就报错", "unknown"},
 		{"zh-CN all of them in ms", "所有请求都500ms以上然后失败", "unknown"},

@@ -283,6 +283,9 @@ func TestWebSocketLimitsInWords(t *testing.T) {
 		{"inactivity", "The connection is closed after ten minutes of inactivity, so we reconnect.", "not_5xx", "none"},
 		{"timed out after", "I reconnect after 10 minutes in case the websocket connection timed out.", "not_5xx", "none"},
 		{"two hours", "Every socket is dropped after 2 hours even while messages flow.", "not_5xx", "none"},
+		{"resets", "My websocket connection is resetting after 10 minutes without a message.", "not_5xx", "none"},
+		{"hangs up", "The websockets hang up after 10 minutes on no messages, and after 2 hours regardless.", "not_5xx", "none"},
+		{"a reset that is no connection", "We reset the cache after 10 minutes.", "unknown", "unknown"},
 		{"a 5xx beside it", "The connection closes after 10 minutes idle, and sendmessage also returns 502.", "unknown", "502"},
 		{"not about a connection", "The Lambda function runs for 10 minutes and then the API answers 504.", "integration_timeout", "504"},
 	})
