@@ -220,6 +220,13 @@ var (
 	// notFunction: every writer but the function itself, whose log shows
 	// what its own calls got, not what the API's client got
 	notFunction = allLayers &^ layersOf(LayerFunction)
+	// callerSide: neither the gateway's logs nor the function's: the API's
+	// caller, a CDN, a person (AWS refuses a function's own signed calls
+	// with the same words it refuses a caller's)
+	callerSide = notGatewayLogged &^ layersOf(LayerFunction)
+	// gatewayOrFunction: the gateway's logs, and the function's, whose
+	// words for a dependency inFunction reads as its own failure
+	gatewayOrFunction = gatewayLogged | layersOf(LayerFunction)
 )
 
 // inFunction re-reads, for a line of the function's own log, a cause that

@@ -22,10 +22,12 @@ var websocketClientMarks = [][]byte{
 // about a connection it made, where the generic marks do not reach: Dart's
 // refused handshake ("was not upgraded to websocket"), Starscream's
 // ("Invalid HTTP upgrade"), coder/websocket's close report ("received
-// close frame: status = StatusGoingAway ...") and gorilla/websocket's
-// CloseError and ErrBadHandshake. A line in one of them is the client's,
-// even when it opens like an exception.
-var websocketClientLines = regexp.MustCompile(`was not upgraded to websocket|invalid http upgrade|received close frame: status = |^websocket: (?:close \d|bad handshake)`)
+// close frame: status = StatusGoingAway ..."), gorilla/websocket's
+// CloseError and ErrBadHandshake, and python-websockets' exceptions
+// ("websockets.exceptions.ConnectionClosedError: received 1009 (message
+// too big)", InvalidStatus), which its client raises. A line in one of
+// them is the client's, even when it opens like an exception.
+var websocketClientLines = regexp.MustCompile(`was not upgraded to websocket|invalid http upgrade|received close frame: status = |^websocket: (?:close \d|bad handshake)|^websockets\.exceptions\.`)
 
 // isWebSocketClientLine reports whether low is one of websocketClientLines,
 // looking for their words before running the expression: most lines hold

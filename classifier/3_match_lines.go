@@ -133,6 +133,14 @@ func (m *matcher) match(line []byte, layer Layer) hit {
 				implied = impliedStatus(low[loc[2]:loc[3]])
 			}
 		}
+		if layer == LayerFunction && r.layers == 0 && implied >= 400 && implied < 500 {
+			// the gateway's 4xx words ("Invalid request body", "... is not
+			// authorized to perform: execute-api:Invoke") in the function's
+			// own line are its own message or its own call's answer, not
+			// what the API's client got (a rule meant for the function's
+			// lines names its layers)
+			continue
+		}
 		h = h.merge(hit{cause: r.cause, weight: r.weight, implied: implied, told: r.told || !layer.machine()})
 	}
 	if layer == LayerFunction && h.weight > 0 && inFunction(h.cause) != h.cause {

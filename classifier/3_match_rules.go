@@ -570,13 +570,17 @@ func clientRules() []ruleSpec {
 		// a signed request refused: the caller's own, unless the gateway
 		// logged it as its integration's answer (an AWS service integration
 		// signing with credentials that are not valid, which the client
-		// gets as a 500)
-		{lit: "security token included in the request is invalid", cause: CauseNot5xx, weight: wWeak, implied: 403, layers: notGatewayLogged},
-		{lit: "signature expired", cause: CauseNot5xx, weight: wWeak, implied: 403, layers: notGatewayLogged},
-		{lit: "the request signature we calculated does not match", cause: CauseNot5xx, weight: wWeak, implied: 403, layers: notGatewayLogged},
-		{lit: "security token included in the request is invalid", cause: CauseCredentialsRoleError, weight: wLikely, layers: gatewayLogged},
-		{lit: "signature expired", cause: CauseCredentialsRoleError, weight: wLikely, layers: gatewayLogged},
-		{lit: "the request signature we calculated does not match", cause: CauseCredentialsRoleError, weight: wLikely, layers: gatewayLogged},
+		// gets as a 500) or the function's log holds it (its own call to
+		// an AWS service refused, botocore's "An error occurred
+		// (UnrecognizedClientException) when calling the Query operation:
+		// The security token included in the request is invalid", which
+		// inFunction reads as the function failing on a dependency)
+		{lit: "security token included in the request is invalid", cause: CauseNot5xx, weight: wWeak, implied: 403, layers: callerSide},
+		{lit: "signature expired", cause: CauseNot5xx, weight: wWeak, implied: 403, layers: callerSide},
+		{lit: "the request signature we calculated does not match", cause: CauseNot5xx, weight: wWeak, implied: 403, layers: callerSide},
+		{lit: "security token included in the request is invalid", cause: CauseCredentialsRoleError, weight: wLikely, layers: gatewayOrFunction},
+		{lit: "signature expired", cause: CauseCredentialsRoleError, weight: wLikely, layers: gatewayOrFunction},
+		{lit: "the request signature we calculated does not match", cause: CauseCredentialsRoleError, weight: wLikely, layers: gatewayOrFunction},
 		{lit: "invalid key=value pair", cause: CauseNot5xx, weight: wWeak, implied: 403},
 		{lit: "invalid request body", cause: CauseNot5xx, weight: wWeak, implied: 400},
 		// a non-proxy integration's template read a body that is not JSON:

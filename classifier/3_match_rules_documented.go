@@ -115,8 +115,8 @@ func gatewayRefusalRules() []ruleSpec {
 		{lit: "gateway response type: ", re: `gateway response type: \w+ with status code: ([1-5]\d\d)\b`, layers: gatewayLogged},
 		{lit: "x-amzn-errortype:", re: `x-amzn-errortype:\s*(expiredtoken|incompletesignature|invalidsignature|unrecognizedclient)exception`, cause: CauseNot5xx, weight: wWeak, implied: 403},
 		{lit: "x-amzn-errortype:", re: `x-amzn-errortype:\s*unsupportedmediatypeexception`, cause: CauseNot5xx, weight: wWeak, implied: 415},
-		{lit: "security token included in the request is expired", cause: CauseNot5xx, weight: wWeak, implied: 403, layers: notGatewayLogged},
-		{lit: "security token included in the request is expired", cause: CauseCredentialsRoleError, weight: wLikely, layers: gatewayLogged},
+		{lit: "security token included in the request is expired", cause: CauseNot5xx, weight: wWeak, implied: 403, layers: callerSide},
+		{lit: "security token included in the request is expired", cause: CauseCredentialsRoleError, weight: wLikely, layers: gatewayOrFunction},
 		{lit: `error="invalid_token"`, cause: CauseNot5xx, weight: wWeak, implied: 401},
 		// a Cognito user pool authorizer refusing an expired token (401),
 		// and the gateway refusing an Authorization header that is not a

@@ -95,6 +95,17 @@ func TestNotTheClientsStatus(t *testing.T) {
 		{"aws-sdk-go call failing with a 5xx", "InternalServerError: Internal server error\n\tstatus code: 500, request id: 8F2AJ7Q0V3", "500"},
 		{"aws sdk for java 2.x call refused", "software.amazon.awssdk.services.s3.model.S3Exception: Access Denied (Service: S3, Status Code: 403, Request ID: 8F2AJ7Q0V3, Extended Request ID: abc=)", "unknown"},
 		{"aws sdk for php call refused", "Aws\\DynamoDb\\Exception\\DynamoDbException: Error executing \"GetItem\" on \"https://dynamodb.us-east-1.amazonaws.com\"; AWS HTTP error: Client error: `POST https://dynamodb.us-east-1.amazonaws.com` resulted in a `400 Bad Request` response", "unknown"},
+		// the gateway's 4xx words in a function's own line (the Python
+		// runtime's "[ERROR]" level column, botocore's ClientError for a
+		// call): the function's call refused, or its own message, which say
+		// nothing of what the API's client got
+		{"a function's call refused for its token", "[ERROR] ClientError: An error occurred (UnrecognizedClientException) when calling the Query operation: The security token included in the request is invalid.", "unknown"},
+		{"a function's expired credentials", "[ERROR] ExpiredTokenException: The security token included in the request is expired", "unknown"},
+		{"a function's own validation message", "[ERROR] Invalid request body: missing field \"name\"", "unknown"},
+		{"a function's call to an IAM-authorized API refused", "[ERROR] HTTPError: User: arn:aws:sts::123456789012:assumed-role/fn-role/fn is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/items", "unknown"},
+		// (the same words as a caller's answer are the gateway's 403)
+		{"a caller refused for its token", "{\"message\":\"The security token included in the request is invalid.\"}", "none"},
+		{"a caller refused by IAM authorization", "{\"Message\":\"User: arn:aws:iam::123456789012:user/dev is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/items\"}", "none"},
 		{"endpoint response status code", "Tue Mar 12 10:15:02 UTC 2024 : Execution failed due to configuration error: No match for output mapping and no default output mapping configured. Endpoint Response Status Code: 200\n" +
 			"Tue Mar 12 10:15:03 UTC 2024 : Method completed with status: 500", "500"},
 	})
