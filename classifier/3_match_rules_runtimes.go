@@ -9,7 +9,7 @@ package classifier
 // another program could print are read only on the logs' layers.
 func runtimeRules() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{nodeLoadRules(), pythonRuntimeRules(), javaLoadRules(), dotnetLoadRules(), nativeStartRules(), snapStartRules()} {
+	for _, part := range [][]ruleSpec{nodeLoadRules(), nodeRuntimeErrorRules(), pythonRuntimeRules(), javaLoadRules(), dotnetLoadRules(), nativeStartRules(), snapStartRules(), memoryRules()} {
 		all = append(all, part...)
 	}
 	return all
@@ -35,6 +35,45 @@ func nodeLoadRules() []ruleSpec {
 		{lit: "runtime.malformedstreaminghandler", cause: h, weight: wSpecific},
 		{lit: "runtime.nodejsexit", cause: CauseLambdaRuntimeCrash, weight: wLikely},
 		{lit: "detected an unexpected node.js exit code", cause: CauseLambdaRuntimeCrash, weight: wLikely},
+	}
+}
+
+// nodeRuntimeErrorRules: the error types the Node.js runtime interface
+// client (24 and later; src/utils/errors.ts, src/context/constants.ts)
+// names the failures of its own with, that the generic rules miss. A
+// handler that takes a callback, which the runtime no longer calls
+// ("AWS Lambda has removed support for callback-based function handlers
+// starting with Node.js 24", and for Node.js 22 on Managed Instances), is
+// a handler the runtime cannot use: the handler's signature, like its
+// module format, must match the runtime. The runtime failing to load its
+// own native client (a container image whose runtime interface client was
+// installed without its native build) is the runtime not starting.
+func nodeRuntimeErrorRules() []ruleSpec {
+	h := CauseLambdaHandlerMisconfigured
+	return []ruleSpec{
+		{lit: "runtime.callbackhandlerdeprecated", cause: h, weight: wStrong},
+		{lit: "callback-based function handlers", re: `(?:removed support for|does not support) callback-based function handlers`, cause: h, weight: 85},
+		// ("Failed to load native client: Error: Cannot find module
+		// './rapid-client.node'": the runtime's own module, not the
+		// handler's, which the "Cannot find module" rule would name)
+		{lit: "runtime.nativeclientloading", cause: CauseLambdaRuntimeCrash, weight: wSpecific},
+		{lit: "failed to load native client", cause: CauseLambdaRuntimeCrash, weight: wSpecific},
+	}
+}
+
+// memoryRules: the words each language's runtime prints when an
+// allocation fails, which neither the generic "out of memory" rule nor
+// the MemoryError one (Python's, and Ruby's NoMemoryError) holds:
+// Rust's standard library's default allocation error handler ("memory
+// allocation of 1073741824 bytes failed", then the process aborts) and
+// PHP's memory_limit ("Allowed memory size of 134217728 bytes exhausted
+// (tried to allocate 20480 bytes)"). The Lambda guide's answer is the
+// same for all: raise the memory or use less.
+func memoryRules() []ruleSpec {
+	oom := CauseLambdaOutOfMemory
+	return []ruleSpec{
+		{lit: "memory allocation of ", re: `memory allocation of \d+ bytes failed`, cause: oom, weight: wSpecific, layers: gatewayLogs},
+		{lit: "allowed memory size of ", re: `allowed memory size of \d+ bytes exhausted`, cause: oom, weight: wSpecific, layers: gatewayLogs},
 	}
 }
 

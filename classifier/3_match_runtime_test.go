@@ -48,6 +48,35 @@ func TestNodeRuntimeForms(t *testing.T) {
 	})
 }
 
+// Node.js 24 and later: the error types of the runtime interface client's
+// src/utils/errors.ts with the messages of src/context/constants.ts; the
+// same words in a person's question about the change name nothing.
+func TestNodeRuntimeErrorTypes(t *testing.T) {
+	checkWordings(t, []wording{
+		{"callback handler", nodeUncaught + `{"errorType":"Runtime.CallbackHandlerDeprecated","errorMessage":"ERROR: AWS Lambda has removed support for callback-based function handlers starting with Node.js 24. You need to modify this function to use a supported handler signature to use Node.js 24 or later. For more information see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html."}`, wantHandler, "unknown"},
+		{"callback handler, the message alone", "ERROR: AWS Lambda does not support callback-based function handlers when using Node.js 22 with Managed Instances. To use Managed Instances, modify this function to use a supported handler signature.", wantHandler, "unknown"},
+		{"callback handler, its type alone", "Runtime.CallbackHandlerDeprecated", wantHandler, "unknown"},
+		{"native client", `{"errorType":"Runtime.NativeClientLoading","errorMessage":"Failed to load native client: Error: Cannot find module './rapid-client.node'"}`, wantCrash, "unknown"},
+		{"native client, the message alone", "Failed to load native client: Error: Cannot find module './rapid-client.node'", wantCrash, "unknown"},
+		// (a module of the handler's own is the package's)
+		{"the handler's module", "Error: Cannot find module './db-client.node'", wantHandler, "unknown"},
+	})
+}
+
+// What each language's runtime prints when an allocation fails: Rust's
+// standard library (library/alloc/src/alloc.rs, the default allocation
+// error handler), Ruby's NoMemoryError, PHP's memory_limit; the
+// allocation failing outweighs the runtime's exit it leads to.
+func TestAllocationFailureForms(t *testing.T) {
+	const req = "RequestId: 0b59a014-da05-49a0-98c3-fe2ac06de4fd "
+	checkWordings(t, []wording{
+		{"rust", "START " + req + "Version: $LATEST\nmemory allocation of 1073741824 bytes failed\n" + req + "Error: Runtime exited with error: signal: aborted (core dumped)\nRuntime.ExitError", "lambda_out_of_memory", "unknown"},
+		{"rust, the line alone", "memory allocation of 268435456 bytes failed", "lambda_out_of_memory", "unknown"},
+		{"ruby", `{"errorMessage":"failed to allocate memory","errorType":"Function<NoMemoryError>"}`, "lambda_out_of_memory", "unknown"},
+		{"php", "PHP Fatal error:  Allowed memory size of 134217728 bytes exhausted (tried to allocate 20480 bytes) in /var/task/vendor/guzzlehttp/psr7/src/Stream.php on line 231", "lambda_out_of_memory", "unknown"},
+	})
+}
+
 // Python 3.x: awslambdaric (bootstrap.py, lambda_runtime_marshaller.py,
 // lambda_runtime_exception.py) and the knowledge-center article on
 // "Unable to import module" errors.
