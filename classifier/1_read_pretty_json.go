@@ -80,6 +80,7 @@ func (s *Session) continuePretty(raw []byte, src source) {
 	switch {
 	case p.depth <= 0:
 		s.pretty = nil
+		s.answerGathered(p.text)
 		var one bytes.Buffer
 		if json.Compact(&one, p.text) != nil {
 			s.replay(p)
@@ -107,6 +108,7 @@ func (s *Session) continuePretty(raw []byte, src source) {
 func (s *Session) flushPretty() {
 	if p := s.pretty; p != nil {
 		s.pretty = nil
+		s.answerGathered(p.text) // cut off: what came before the cut shows
 		s.replay(p)
 	}
 }

@@ -148,6 +148,7 @@ func (s *Session) execLine(id, msg, line []byte) {
 			s.noteLambdaID(id, msg[i:], ":")
 		}
 	case execURI:
+		s.noteEndpoint(id, msg)
 		if bytes.Contains(msg, []byte(":/invocations")) || bytes.Contains(msg, []byte("stageVariables")) {
 			s.evidenceLine(id, msg, line, LayerGateway)
 		}
@@ -211,6 +212,7 @@ func (s *Session) receivedLine(id, msg, line []byte) {
 		lat = time.Duration(leadingInt(msg[i+len("latency: "):])) * time.Millisecond
 	}
 	s.st.maxLatency = max(s.st.maxLatency, lat)
+	s.integ(id).received = code
 	var h hit
 	switch code {
 	case 503:

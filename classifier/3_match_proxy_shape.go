@@ -1,11 +1,6 @@
 package classifier
 
-import (
-	"bytes"
-	"strings"
-
-	"github.com/apigw-triage/apigw-triage/stage"
-)
+import "bytes"
 
 // A Lambda proxy integration hands the client what the function returned,
 // read by the documented proxy response format; an answer outside it is
@@ -104,10 +99,13 @@ type proxyShape struct {
 	// other letters ("StatusCode", a Go struct without JSON tags)
 	statusCode, body, headers, multi, cookies valueKind
 	statusLike                                bool
-	badStatus                                 bool // a statusCode no integer can be read from
-	unknownKey                                bool // a key outside the payload 1.0 format
-	headerValue                               bool // a headers value that is an object or a list
-	multiValue                                bool // a multiValueHeaders value that is no list
+	// formatKeys counts the other keys of the format present, in any
+	// letters: with a statusCode, they make the answer a try at the format
+	formatKeys  int
+	badStatus   bool // a statusCode no integer can be read from
+	unknownKey  bool // a key outside the payload 1.0 format
+	headerValue bool // a headers value that is an object or a list
+	multiValue  bool // a multiValueHeaders value that is no list
 }
 
 // shapeFault is why the gateway refuses an answer, or faultNone.
@@ -221,25 +219,36 @@ func (p *proxyShape) member(key []byte, s *jsonScan) bool {
 	case bytes.EqualFold(key, keyStatusCode):
 		p.statusLike, p.unknownKey = true, true
 	case bytes.Equal(key, keyBody):
-		p.body = k
+		p.body, p.formatKeys = k, p.formatKeys+1
 	case bytes.Equal(key, keyHeaders):
-		p.headers = k
+		p.headers, p.formatKeys = k, p.formatKeys+1
 		if k == kindObject {
 			return s.members(func(v valueKind) { p.headerValue = p.headerValue || v == kindObject || v == kindArray })
 		}
 	case bytes.Equal(key, keyMulti):
-		p.multi = k
+		p.multi, p.formatKeys = k, p.formatKeys+1
 		if k == kindObject {
 			return s.members(func(v valueKind) { p.multiValue = p.multiValue || v != kindArray && v != kindNull })
 		}
 	case bytes.Equal(key, keyCookies):
-		p.cookies = k
+		p.cookies, p.formatKeys = k, p.formatKeys+1
 		p.unknownKey = true // payload 2.0's, outside the 1.0 format
 	case bytes.Equal(key, keyBase64):
+		p.formatKeys++
+	case formatKey(key):
+		p.unknownKey = true // in other letters: a Go struct without JSON tags
+		p.formatKeys++
 	default:
 		p.unknownKey = true
 	}
 	return s.skip()
+}
+
+// formatKey reports whether key spells one of the format's keys but
+// statusCode in any letters.
+func formatKey(key []byte) bool {
+	return bytes.EqualFold(key, keyBody) || bytes.EqualFold(key, keyHeaders) ||
+		bytes.EqualFold(key, keyMulti) || bytes.EqualFold(key, keyBase64)
 }
 
 // readStatus reads a statusCode's value: a number, or a string of digits
@@ -260,15 +269,19 @@ func (p *proxyShape) readStatus(k valueKind, s *jsonScan) bool {
 }
 
 // fault says why a gateway reading the answer by format f refuses it, or
-// faultNone. Only an object that tries the format (it has a statusCode) is
-// judged: a custom integration's function may answer anything, and an
-// object without one is as often Lambda's own error (the function's
-// {"errorMessage": ...}, which the gateway reports as the function's
-// error, or the Invoke API's refusal, {"Message": ...}). knownProxy: the
-// integration is known to be a Lambda proxy integration, whose function's
-// answer is also judged when it is no object or an empty one.
+// faultNone. Only an object that tries the format is judged: a statusCode
+// and another of the format's keys. A custom integration's function may
+// answer anything; an object without a statusCode is as often Lambda's own
+// error (the function's {"errorMessage": ...}, which the gateway reports as
+// the function's error, or the Invoke API's refusal, {"Message": ...}); and
+// a statusCode alone beside words of its own is how web frameworks word
+// their errors ({"statusCode": 500, "message": "Internal server error"}),
+// which an HTTP integration passes on. knownProxy: the integration is
+// known to be a Lambda proxy integration, whose function's answer is
+// judged whenever it has a statusCode, is no object or is empty.
 func (p *proxyShape) fault(f payloadFormat, knownProxy bool) shapeFault {
-	attempt := p.top == kindObject && (p.statusCode != kindNone || p.statusLike)
+	status := p.statusCode != kindNone || p.statusLike
+	attempt := p.top == kindObject && status && (p.formatKeys > 0 || knownProxy)
 	bare := p.top != kindObject || p.complete && p.keys == 0
 	if !attempt && !(knownProxy && bare) {
 		return faultNone
@@ -468,70 +481,4 @@ func (s *jsonScan) members(see func(valueKind)) bool {
 			return false
 		}
 	}
-}
-
-// preEndpointBody opens the execution-log line that shows the
-// integration's answer before any mapping: for a Lambda proxy integration,
-// what the function returned.
-var preEndpointBody = []byte("Endpoint response body before transformations:")
-
-// answerShape reads the execution log's line of the integration's answer
-// (msg, of request id) by the proxy response format and returns the
-// malformed proxy response it shows, if any.
-func (s *Session) answerShape(id, msg []byte) hit {
-	if !bytes.HasPrefix(msg, preEndpointBody) {
-		return hit{}
-	}
-	api := s.hints.APIType
-	if api == stage.APIWebSocket || api == stage.APIUnknown && s.st.websocket {
-		return hit{}
-	}
-	v := msg[len(preEndpointBody):]
-	// most answers are valid: a look for the key before any reading
-	known := s.knownProxy(id)
-	if !known && !bytes.Contains(v, []byte(`tatusCode"`)) {
-		return hit{}
-	}
-	p := readProxyShape(v)
-	var f shapeFault
-	if api == stage.APIHTTP {
-		// an HTTP API's payload version is not known here: only what both
-		// versions refuse
-		if f = p.fault(formatHTTP20, known); p.fault(formatHTTP10, known) == faultNone {
-			f = faultNone
-		}
-	} else {
-		f = p.fault(formatREST, known)
-	}
-	switch {
-	case f == faultNone:
-		return hit{}
-	case known:
-		return hit{cause: CauseLambdaMalformedProxyResponse, weight: wSpecific}
-	}
-	// the integration may be a custom one, whose function may answer so
-	return hit{cause: CauseLambdaMalformedProxyResponse, weight: wLikely}
-}
-
-// knownProxy reports whether request id's integration is known to be a
-// Lambda proxy integration: the stage's configuration says so, or the
-// request's execution log showed the proxy integration's event.
-func (s *Session) knownProxy(id []byte) bool {
-	return strings.EqualFold(s.hints.IntegrationType, "AWS_PROXY") || s.proxyEvent && bytes.Equal(s.proxyEventID, id)
-}
-
-// preEndpointRequest opens the execution-log line of what the gateway
-// sent its integration.
-var preEndpointRequest = []byte("Endpoint request body after transformations:")
-
-// noteProxyEvent remembers whether request id sent its integration the
-// event of a Lambda proxy integration, which opens with the method's
-// resource, path and HTTP method (the developer guide's "Input format of a
-// Lambda function for proxy integration"); a custom integration sends what
-// its mapping template made. Only the last request's is kept: its answer
-// is logged a few lines later.
-func (s *Session) noteProxyEvent(id, msg []byte) {
-	body := trimSpace(msg[len(preEndpointRequest):])
-	s.proxyEvent = bytes.HasPrefix(body, []byte(`{"resource":`)) && bytes.Contains(body, []byte(`"httpMethod":`))
-	s.proxyEventID = append(s.proxyEventID[:0], id...)
 }

@@ -48,11 +48,11 @@ func TestProxyResponseShapes(t *testing.T) {
 		// REST, refused ([recorded-rest]): a key outside the format, {}, a
 		// bare string, a statusCode of letters, a multiValueHeaders value
 		// that is no list
-		{"rest unknown key", `{"statusCode": 200, "wrongValue": "value"}`, formatREST, false, faultUnknownKey},
+		{"rest unknown key", `{"statusCode": 200, "wrongValue": "value"}`, formatREST, true, faultUnknownKey},
 		{"rest unknown key ok", `{"statusCode":200,"body":"results","ok":true}`, formatREST, false, faultUnknownKey},
 		{"rest empty object", `{}`, formatREST, true, faultEmpty},
 		{"rest bare string", `"justAString"`, formatREST, true, faultNotObject},
-		{"rest status letters", `{"statusCode": "test"}`, formatREST, false, faultStatusCode},
+		{"rest status letters", `{"statusCode": "test"}`, formatREST, true, faultStatusCode},
 		{"rest multi value not a list", `{"statusCode": 200, "multiValueHeaders": {"test-multi-invalid": "value1"}}`, formatREST, false, faultMultiValueHeaders},
 		// REST, refused by [guide]'s and [kc]'s format: a body that is no
 		// string, headers that are no map or hold a list, payload 2.0's
@@ -77,7 +77,7 @@ func TestProxyResponseShapes(t *testing.T) {
 		{"v1 status string of digits", `{"statusCode": "201"}`, formatHTTP10, false, faultNone},
 		{"v1 empty object", `{}`, formatHTTP10, true, faultNoStatusCode},
 		{"v1 bare string", `"justAString"`, formatHTTP10, true, faultNotObject},
-		{"v1 status letters", `{"statusCode": "test"}`, formatHTTP10, false, faultStatusCode},
+		{"v1 status letters", `{"statusCode": "test"}`, formatHTTP10, true, faultStatusCode},
 		{"v1 multi value not a list", `{"statusCode": 200, "multiValueHeaders": {"test-multi-invalid": "value1"}}`, formatHTTP10, false, faultMultiValueHeaders},
 		// HTTP API, payload 2.0 ([http-guide], [recorded-v2]): valid JSON
 		// without a statusCode is the body, with status 200; cookies is a
@@ -88,7 +88,7 @@ func TestProxyResponseShapes(t *testing.T) {
 		{"v2 empty object is the body", `{}`, formatHTTP20, true, faultNone},
 		{"v2 bare string is the body", `"justAString"`, formatHTTP20, true, faultNone},
 		{"v2 unknown key passes", `{"statusCode": 200, "wrongValue": "value"}`, formatHTTP20, false, faultNone},
-		{"v2 status letters", `{"statusCode": "test"}`, formatHTTP20, false, faultStatusCode},
+		{"v2 status letters", `{"statusCode": "test"}`, formatHTTP20, true, faultStatusCode},
 		{"v2 cookies object", `{"statusCode": 200, "cookies": {"test-cookies-invalid": "value1"}}`, formatHTTP20, false, faultCookies},
 		// [http-guide]'s headers map single values; a list belongs in cookies
 		{"v2 header value list", `{"statusCode": 200, "body": "e30=", "headers": {"set-cookie": ["a=1", "b=2"]}}`, formatHTTP20, false, faultHeaders},
@@ -96,6 +96,12 @@ func TestProxyResponseShapes(t *testing.T) {
 		// proxy one (a custom integration's function, the function's own
 		// error, the Invoke API's refusal), text that is no JSON
 		{"custom answer", `{"body": {"items": []}, "total": 0}`, formatREST, false, faultNone},
+		// a statusCode alone beside words of its own: the error bodies of
+		// web frameworks (NestJS's default, Fastify's) an HTTP integration
+		// passes on, and a custom integration's function's own object
+		{"nestjs error body", `{"statusCode": 500, "message": "Internal server error"}`, formatREST, false, faultNone},
+		{"fastify error body", `{"statusCode": 500, "error": "Internal Server Error", "message": "boom"}`, formatREST, false, faultNone},
+		{"status letters, custom", `{"statusCode": "test"}`, formatREST, false, faultNone},
 		{"function error", `{"errorMessage": "boom", "errorType": "Error", "stackTrace": []}`, formatREST, true, faultNone},
 		{"invoke refusal", `{"Message": "User: arn:aws:sts::123456789012:assumed-role/r is not authorized to perform: lambda:InvokeFunction"}`, formatREST, true, faultNone},
 		{"bare string custom", `"hello world"`, formatREST, false, faultNone},
@@ -123,7 +129,34 @@ func TestProxyResponseShapeInExecutionLog(t *testing.T) {
 	body := func(v string) string { return id + "Endpoint response body before transformations: " + v + "\n" }
 	proxyEvent := id + `Endpoint request body after transformations: {"resource":"/items","path":"/items","httpMethod":"GET","headers":null}` + "\n"
 	completed := func(code string) string { return id + "Method completed with status: " + code + "\n" }
+	uri := func(u string) string { return id + "Endpoint request URI: " + u + "\n" }
+	received := func(code string) string {
+		return id + "Received response. Status: " + code + ", Integration latency: 48 ms\n"
+	}
+	const lambdaURI = "https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:fn/invocations"
+	const extraKey = `{"statusCode":200,"body":"results","ok":true}`
 	checkWordings(t, []wording{
+		// Lambda's Invoke API answered 200: the function's answer
+		{"lambda answered 200", uri(lambdaURI) + received("200") + body(extraKey) + completed("502"),
+			"lambda_malformed_proxy_response", "502"},
+		// laid out over the lines after its line, as people paste it,
+		// fenced or not, or on the next line alone
+		{"laid out after its line", "Endpoint response body before transformations:\n```\n{\n  \"statusCode\": 200,\n  \"body\": {\n    \"a\": 1\n  }\n}\n```\n" + `{"message": "Internal server error"}`,
+			"lambda_malformed_proxy_response", "502"},
+		{"on the next line", id + "Endpoint response body before transformations:\n" + extraKey + "\n" + completed("502"),
+			"lambda_malformed_proxy_response", "502"},
+		// negatives: another endpoint's answer (an HTTP integration), an
+		// answer of Lambda's Invoke API that is no function's, a value that
+		// came after another line, a custom integration's error object
+		// laid out
+		{"http integration", uri("https://backend.example.com/items") + received("200") + body(extraKey) + completed("502"),
+			"unknown", "502"},
+		{"lambda refused", uri(lambdaURI) + received("502") + body(extraKey) + completed("502"),
+			"unknown", "502"},
+		{"value after another line", id + "Endpoint response body before transformations:\n" + completed("502") + extraKey + "\n",
+			"unknown", "502"},
+		{"laid out error object", "Endpoint response body before transformations:\n{\n  \"stackTrace\": [],\n  \"errorMessage\": \"Unauthorixed\",\n  \"errorType\": \"Exception\"\n}\n",
+			"lambda_function_error", "unknown"},
 		// the console's test, as a report pastes it (no ids)
 		{"extra key, console test", "Endpoint response body before transformations: {\"statusCode\":200,\"body\":\"results\",\"ok\":true}\n" + `{"message": "Internal server error"}`,
 			"lambda_malformed_proxy_response", "502"},
@@ -167,7 +200,7 @@ func TestProxyResponseShapeByHints(t *testing.T) {
 		{"rest custom bare string", Hints{APIType: stage.APIREST, IntegrationType: "AWS"}, line(`"justAString"`), "unknown"},
 		// both payload versions refuse a statusCode of letters; 1.0 alone a
 		// key outside the format, which 2.0 lets through
-		{"http status letters", Hints{APIType: stage.APIHTTP}, line(`{"statusCode": "test"}`), "lambda_malformed_proxy_response"},
+		{"http status letters", Hints{APIType: stage.APIHTTP, IntegrationType: "AWS_PROXY"}, line(`{"statusCode": "test"}`), "lambda_malformed_proxy_response"},
 		{"http unknown key", Hints{APIType: stage.APIHTTP}, line(`{"statusCode": 200, "wrongValue": "value"}`), "unknown"},
 		{"websocket", Hints{APIType: stage.APIWebSocket}, line(`{"statusCode": 200, "wrongValue": "value"}`), "unknown"},
 	}
@@ -188,7 +221,7 @@ func FuzzProxyShape(f *testing.F) {
 		`{"statusCode": 200, "headers": {"a": "b"}, "multiValueHeaders": {"c": ["d"]}, "body": "x", "isBase64Encoded": false}`,
 		`{"statusCode":"201","body":{"a":[1,{"b":"}"}]},"cookies":{"x":"y"}}`,
 		`{"statusCode":500,"body":{"message":"a\"b [TRUNCATED]`,
-		`"justAString"`, `{}`, `null`, `[1,2]`, `{statusCode: 1}`, `{"a":1,}`, `{"headers":{"a":[1]},"statusCode":true}`,
+		`"justAString"`, `{}`, "\v{}", "\ufeff{}", `null`, `[1,2]`, `{statusCode: 1}`, `{"a":1,}`, `{"headers":{"a":[1]},"statusCode":true}`,
 	} {
 		f.Add([]byte(v))
 	}
@@ -210,7 +243,6 @@ func FuzzProxyShape(f *testing.F) {
 // is false for text it does not judge the same way by design: no JSON
 // object, keys written with escapes or twice.
 func referenceFault(v []byte, f payloadFormat, known bool) (shapeFault, bool) {
-	v = bytes.TrimSpace(v)
 	if !json.Valid(v) || bytes.IndexByte(v, '\\') >= 0 || hasRepeatedKey(v) {
 		return faultNone, false
 	}
@@ -230,8 +262,10 @@ func referenceFault(v []byte, f payloadFormat, known bool) (shapeFault, bool) {
 			p.statusLike, p.unknownKey = true, true
 		case k == "body":
 			p.body = kind
+			p.formatKeys++
 		case k == "headers":
 			p.headers = kind
+			p.formatKeys++
 			if h, isMap := x.(map[string]any); isMap {
 				for _, hv := range h {
 					p.headerValue = p.headerValue || anyKind(hv) == kindObject || anyKind(hv) == kindArray
@@ -239,6 +273,7 @@ func referenceFault(v []byte, f payloadFormat, known bool) (shapeFault, bool) {
 			}
 		case k == "multiValueHeaders":
 			p.multi = kind
+			p.formatKeys++
 			if h, isMap := x.(map[string]any); isMap {
 				for _, hv := range h {
 					p.multiValue = p.multiValue || anyKind(hv) != kindArray && anyKind(hv) != kindNull
@@ -246,7 +281,12 @@ func referenceFault(v []byte, f payloadFormat, known bool) (shapeFault, bool) {
 			}
 		case k == "cookies":
 			p.cookies, p.unknownKey = kind, true
+			p.formatKeys++
 		case k == "isBase64Encoded":
+			p.formatKeys++
+		case strings.EqualFold(k, "body") || strings.EqualFold(k, "headers") || strings.EqualFold(k, "multiValueHeaders") || strings.EqualFold(k, "isBase64Encoded"):
+			p.unknownKey = true
+			p.formatKeys++
 		default:
 			p.unknownKey = true
 		}

@@ -82,6 +82,8 @@ func FuzzReadFrom(f *testing.F) {
 	// binary after a line's first window, and test-invoke-method's log field
 	f.Add([]byte(strings.Repeat("the body was ", 24) + "\xff\xfe\x00 433s \x9c\x01\xee\n"))
 	f.Add([]byte("{\n    \"status\": 502,\n    \"body\": \"\",\n    \"log\": \"a\\nb \\u00e9\\ud83d\\ude00\\n\\\"\",\n    \"latency\": 4\n}\n"))
+	// a Lambda proxy answer after its execution-log line, laid out, cut off
+	f.Add([]byte("(a) Endpoint request body after transformations: {\"resource\":\"/\",\"httpMethod\":\"GET\"}\n(a) Endpoint response body before transformations:\n{\n  \"statusCode\": \"2\",\n  \"body\": {\"a\": [1, {\"b\": \"}\"}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s := NewSession(Hints{})
 		if _, err := s.ReadFrom(bytes.NewReader(data)); err != nil {

@@ -39,10 +39,9 @@ type Session struct {
 	eventBuf  []byte       // the line of an event being added
 	// accessMemo: the matches of access records' messages seen last
 	accessMemo map[string]hit
-	// proxyEvent: request proxyEventID sent its integration a Lambda proxy
-	// integration's event (the id's bytes are reused, line after line)
-	proxyEvent   bool
-	proxyEventID []byte
+	// integration: what the execution log showed of the integration of the
+	// request being read
+	integration integrationSeen
 }
 
 // stats are the counts gathered while reading.
@@ -187,6 +186,9 @@ func (s *Session) addLine(raw []byte, src source) {
 	}
 	if s.tb.held && len(msg) > 0 {
 		s.releaseHeld(msg)
+	}
+	if s.integration.pending && len(msg) > 0 {
+		s.answerLine(msg, line)
 	}
 	before := s.st.paste
 	s.st.paste = pasteContext{curl: quotesCurl(msg), quoted: quoted, queryMessage: opensQueryMessage(msg), eventField: before.eventField || isEventField(msg)}

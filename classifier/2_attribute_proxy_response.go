@@ -1,0 +1,163 @@
+package classifier
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/apigw-triage/apigw-triage/stage"
+)
+
+// A REST API's execution log shows, request by request, what its
+// integration was sent and what it answered. Read together they say
+// whether the answer was a Lambda proxy integration's function's, which
+// 3_match_proxy_shape.go judges by the proxy response format:
+//   - "Endpoint request URI: https://lambda.<region>.amazonaws.com/...
+//     /invocations" is Lambda's Invoke API; another endpoint's answer (an
+//     HTTP integration's web framework answering {"statusCode": 500, ...})
+//     is no function's;
+//   - "Endpoint request body after transformations: {"resource": ...,
+//     "path": ..., "httpMethod": ...}" is the proxy integration's event
+//     (the developer guide's "Input format of a Lambda function for proxy
+//     integration"); a custom integration sends what its template made;
+//   - "Received response. Status: 200" is Lambda's Invoke API answering a
+//     function that ran: its refusals (403, 429, 502) are no answer of the
+//     function's;
+//   - "Endpoint response body before transformations: ..." is the answer,
+//     on its line, or, as people paste it laid out, on the lines after it.
+//
+// Only the request whose lines are being read is followed: its answer is
+// logged a few lines after what it was sent.
+
+// preEndpointBody opens the execution-log line that shows the
+// integration's answer before any mapping.
+var preEndpointBody = []byte("Endpoint response body before transformations:")
+
+// preEndpointRequest opens the execution-log line of what the gateway
+// sent its integration.
+var preEndpointRequest = []byte("Endpoint request body after transformations:")
+
+// integrationSeen is what the execution log showed of one request's
+// integration; its id's bytes are reused from request to request.
+type integrationSeen struct {
+	id         []byte
+	proxyEvent bool // it was sent a Lambda proxy integration's event
+	lambda     int8 // its endpoint: +1 Lambda's Invoke API, -1 another, 0 not seen
+	received   int  // the status it answered with, 0 when not seen
+	// pending: the answer's line held no value; the value is the next
+	// line, or the object laid out over the lines after it (gathering)
+	pending, gathering bool
+}
+
+// integ returns what was seen of request id's integration, forgetting the
+// previous request's when id is another.
+func (s *Session) integ(id []byte) *integrationSeen {
+	in := &s.integration
+	if !bytes.Equal(in.id, id) {
+		*in = integrationSeen{id: append(in.id[:0], id...)}
+	}
+	return in
+}
+
+// noteProxyEvent reads what request id sent its integration.
+func (s *Session) noteProxyEvent(id, msg []byte) {
+	body := trimSpace(msg[len(preEndpointRequest):])
+	s.integ(id).proxyEvent = bytes.HasPrefix(body, []byte(`{"resource":`)) && bytes.Contains(body, []byte(`"httpMethod":`))
+}
+
+// noteEndpoint reads the URI request id's integration was sent to.
+func (s *Session) noteEndpoint(id, msg []byte) {
+	uri := trimSpace(msg[len(preURI):])
+	in := s.integ(id)
+	in.lambda = -1
+	if bytes.HasPrefix(uri, []byte("https://lambda.")) {
+		in.lambda = 1
+	}
+}
+
+// answerShape reads the execution log's line of the integration's answer
+// (msg, of request id) by the proxy response format and returns the
+// malformed proxy response it shows, if any. A line without the value
+// leaves it to the lines after (answerLine).
+func (s *Session) answerShape(id, msg []byte) hit {
+	if !bytes.HasPrefix(msg, preEndpointBody) {
+		return hit{}
+	}
+	v := trimSpace(msg[len(preEndpointBody):])
+	if len(v) == 0 {
+		s.integ(id).pending = true
+		return hit{}
+	}
+	return s.judgeAnswer(id, v)
+}
+
+// judgeAnswer judges v, request id's integration's answer.
+func (s *Session) judgeAnswer(id, v []byte) hit {
+	api := s.hints.APIType
+	if api == stage.APIWebSocket || api == stage.APIUnknown && s.st.websocket {
+		return hit{}
+	}
+	in := s.integ(id)
+	if in.lambda < 0 || in.received != 0 && in.received != 200 {
+		return hit{} // no function's answer
+	}
+	known := strings.EqualFold(s.hints.IntegrationType, "AWS_PROXY") || in.proxyEvent
+	// most answers are valid: a look for the key before any reading
+	if !known && !bytes.Contains(v, []byte(`tatusCode"`)) {
+		return hit{}
+	}
+	p := readProxyShape(v)
+	var f shapeFault
+	if api == stage.APIHTTP {
+		// an HTTP API's payload version is not known here: only what both
+		// versions refuse
+		if f = p.fault(formatHTTP20, known); p.fault(formatHTTP10, known) == faultNone {
+			f = faultNone
+		}
+	} else {
+		f = p.fault(formatREST, known)
+	}
+	switch {
+	case f == faultNone:
+		return hit{}
+	case known:
+		return hit{cause: CauseLambdaMalformedProxyResponse, weight: wSpecific}
+	}
+	// the integration may be a custom one, whose function may answer so
+	return hit{cause: CauseLambdaMalformedProxyResponse, weight: wLikely}
+}
+
+// answerLine reads msg, a line after an answer's line that held no value:
+// the value on a line of its own is judged; an object that opens there
+// and closes lines later is judged once gathered (answerGathered). Any
+// other line ends the wait.
+func (s *Session) answerLine(msg, line []byte) {
+	in := &s.integration
+	in.pending = false
+	open := prettyJSON{}
+	open.scan(msg)
+	switch {
+	case msg[0] == '{' && open.depth > 0:
+		in.gathering = true // the pretty reader gathers it from this line
+	case msg[0] == '{' || msg[0] == '"' || msg[0] == '[' || bytes.HasPrefix(msg, []byte("null")):
+		s.answerHit(s.judgeAnswer(in.id, msg), line)
+	}
+}
+
+// answerGathered judges obj, the object laid out over the lines after an
+// answer's line, once gathered into one line.
+func (s *Session) answerGathered(obj []byte) {
+	in := &s.integration
+	if !in.gathering {
+		return
+	}
+	in.gathering = false
+	s.answerHit(s.judgeAnswer(in.id, obj), obj)
+}
+
+// answerHit adds what an answer read apart from its line showed to the
+// request it belongs to.
+func (s *Session) answerHit(h hit, line []byte) {
+	if h.any() {
+		s.group(s.integration.id).add(h, line)
+	}
+}
