@@ -217,7 +217,11 @@ func lambdaRules() []ruleSpec {
 		{lit: "x-amz-function-error", cause: CauseLambdaFunctionError, weight: 55},
 		{lit: "status: error", cause: CauseLambdaFunctionError, weight: wHint},
 		{lit: `"errormessage"`, cause: CauseLambdaFunctionError, weight: 45},
-		{lit: `"errortype"`, cause: CauseLambdaFunctionError, weight: 45},
+		// (not the gateway's own error type, InternalServerErrorException,
+		// the x-amzn-ErrorType of its 5xx answers, which recorded responses
+		// keep under an "errorType" key: a function's error object names
+		// its errorMessage beside it, which the rule above reads)
+		{lit: `"errortype"`, cause: CauseLambdaFunctionError, weight: 45, except: `"errortype"\s*:\s*"internalservererrorexception"`},
 		{lit: "traceback (most recent call last)", cause: CauseLambdaFunctionError, weight: 45},
 		{lit: "invoke error", cause: CauseLambdaFunctionError, weight: 45},
 		{lit: "uncaught exception", cause: CauseLambdaFunctionError, weight: 45},

@@ -105,3 +105,16 @@ func TestVPCLinkInWordsIsTheSetup(t *testing.T) {
 		{"a person alone", "Our REST API reaches the service through a VPC link, and every call fails with 500.", "private_integration_error", "500"},
 	})
 }
+
+// A Lambda error object names its errorType beside its errorMessage (the
+// Lambda guide's function errors); an "errorType" of the gateway's own
+// InternalServerErrorException (the x-amzn-ErrorType of its 5xx answers,
+// as a recorded response keeps it) is the gateway's answer, no function's.
+func TestErrorTypeOfTheGateway(t *testing.T) {
+	checkWordings(t, []wording{
+		{"a recorded gateway answer", `"get-error-resp": {"body": {"message": "Internal server error"}, "errorType": "InternalServerErrorException"}`, "unknown", "500"},
+		{"a function's error type alone", `{"errorType": "TypeError"}`, "lambda_function_error", "unknown"},
+		// (the type's words imply some 5xx wherever they appear)
+		{"a function's call failing with that type", `{"errorType": "InternalServerErrorException", "errorMessage": "An error occurred (InternalServerErrorException) when calling the GetJob operation"}`, "lambda_function_error", "502"},
+	})
+}
