@@ -45,6 +45,11 @@ func TestShown5xxInPeoplesWords(t *testing.T) {
 		{"now and then", "The API returns 200 for most calls, and sometimes 502."},
 		{"status compared", "after the fix the status code = 502"},
 		{"thrown", "now the endpoint is throwing 502"},
+		// the bare verb and the noun for it (an issue's "but return a 500
+		// service error response", "the api gateway responses with 504"),
+		// a 500 to 509 only
+		{"return, bare", "the APIs are invoked, but return a 502 to the web app"},
+		{"responses with", "the api gateway responses with 502 (gateway timed out)"},
 		{"what it is", "after the fix it's a 502"},
 		{"for a method", "The API returns 403 for GET and 502 for POST"},
 		{"in brackets, on every call", "then (502) on every call"},
@@ -373,6 +378,8 @@ func TestNoStatusInQuantities(t *testing.T) {
 		{"en a wait it is", "it's a 500 ms wait and then the API fails", "unknown"},
 		{"en a rate it is", "that is 500 requests per second and the API fails", "unknown"},
 		{"en a count for each", "the function handles 500 for each user and the API fails", "unknown"},
+		{"en a count returned", "the query can return 500 rows and the API fails", "unknown"},
+		{"en a 4xx the code returns", "the handler has a branch to return 404 and the API fails", "unknown"},
 		{"en a margin of error", "an error of 400 ms in the timer and the API fails", "unknown"},
 		{"ja a concurrency that is", "同時実行数が500だとエラーになる", "unknown"},
 		{"zh-CN requests over a count", "超过 500 个请求就报错", "unknown"},

@@ -21,6 +21,10 @@ var proseForms = []litForm{
 	// that no count reads as an all-clear
 	form(`\bstatus(?: ?code)? ?==? ?["'\x60]?([1-5]\d\d)\b`, "status"),
 	form(`\bthrow(?:s|ing)?(?: an?| the)? ["'\x60]?(50\d)\b`, "throw"),
+	// the bare verb, and its noun used as one ("but return a 500 service
+	// error response", "the api gateway responses with 504"), a 500 to
+	// 509 only: "return 404" is as often what a handler was written to do
+	form(`\b(?:return|responses?)(?: back)?(?: with)?(?: an?| the| http| status| code| error| response){0,3} ["'(\x60]?(50\d)\b`, "return", "response"),
 	form(`\b(?:it'?s|it is|it was|that'?s|that is|that was) (?:an? |the )?["'\x60]?(50\d)\b`, "it's", "it is", "it was", "that's", "that is", "that was"),
 	form(`\b(50\d)\)? (?:for|on) (?:the |a |every |all |some |each |any )?(?:get|post|put|patch|delete|options|head|requests?|calls?|endpoints?|routes?|paths?)\b`, " for ", " on "),
 	// English, as the Chinese below: a 5xx that comes now and then or all
