@@ -8,6 +8,20 @@ func TestLocalEmulatorWordings(t *testing.T) {
 	checkWordings(t, []wording{
 		{"keys outside the shape", "Invalid lambda response received: Invalid API Gateway Response Keys: {'data'} in {'data': 'x', 'statusCode': 200}", "lambda_malformed_proxy_response", "unknown"},
 		{"no body", "Lambda returned empty body!", "lambda_malformed_proxy_response", "unknown"},
+		// older releases print the keys without the prefix
+		{"keys outside the shape, alone", "`Invalid API Gateway Response Keys: {'error'} in {'statusCode': 200, 'body': 'x', 'headers': {'Access-Control-Allow-Origin': '*'}, 'error': None}`", "lambda_malformed_proxy_response", "unknown"},
+		{"status code no integer", "Invalid lambda response received: statusCode must be a positive int", "lambda_malformed_proxy_response", "unknown"},
+		// the message of any output it cannot read, as start-api prints it
+		{"invalid response", "2019-04-30 17:59:30 Function returned an invalid response (must include one of: body, headers or statusCode in the response object). Response received: ", "lambda_malformed_proxy_response", "unknown"},
+		{"invalid response, bare list", "Function returned an invalid response (must include one of: body, headers or statusCode in the response object). Response received: [", "lambda_malformed_proxy_response", "unknown"},
+		// a failed function's error object is no proxy response either: the
+		// function's failure is the cause
+		{"keys of a failed function", "2020-12-03 19:09:09,022 | Invalid API Gateway Response Keys: {'errorMessage', 'errorType'} in {'errorMessage': 'boom', 'errorType': 'Error'}", "unknown", "unknown"},
+		{"keys of a failed function, newer", "Invalid lambda response received: Invalid API Gateway Response Keys: {'errorMessage', 'errorType'} in {'errorMessage': 'boom', 'errorType': 'Error'}", "unknown", "unknown"},
+		// its local server's access line (werkzeug's, without a request
+		// id) shows the status, beside the words that name the cause
+		{"with its access line", "Invalid lambda response received: Invalid API Gateway Response Keys: {'base64Encoded'} in {'statusCode': 200, 'body': '{}', 'base64Encoded': False}\n2020-09-27 10:31:22 127.0.0.1 - - [27/Sep/2020 10:31:22] \"POST /book HTTP/1.1\" 502 -", "lambda_malformed_proxy_response", "502"},
+		{"invalid response after a function error", "{\"errorType\": \"Error\", \"errorMessage\": \"boom\"}\nFunction returned an invalid response (must include one of: body, headers, multiValueHeaders or statusCode in the response object). Response received:", "lambda_function_error", "unknown"},
 		{"timeout", "Function 'HelloWorldFunction' timed out after 3 seconds", "lambda_function_timeout", "unknown"},
 	})
 }

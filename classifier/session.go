@@ -276,7 +276,11 @@ func (s *Session) evictOne() {
 
 // finish moves a request out of the live set once its end was seen.
 func (s *Session) finish(g *group) {
-	delete(s.live, g.id)
+	if s.live[g.id] == g {
+		// (an access record without a request id is no live group: the
+		// live one under "" holds the lines without ids, which stay)
+		delete(s.live, g.id)
+	}
 	if g.lambda {
 		if g.best.any() && len(s.lambdaDone) < maxDone {
 			s.lambdaDone[g.id] = g
