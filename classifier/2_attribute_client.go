@@ -115,11 +115,44 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 // lost. (A person's sentence that quotes the status is still read as the
 // status they saw.)
 func (s *Session) clientStatus(low []byte, layer Layer) int {
+	s.notePreflight(low)
 	code := s.frameStatus(low, statusShown(low))
 	if code != 0 && !is5xx(code) && layer != LayerPerson && (namesConnectionsAPI(low) || awsSDKCallError(low)) {
 		return 0
 	}
+	if code != 0 && s.st.preflight {
+		s.st.preflight = false // the preflight's status came
+		if code >= 200 && code < 300 {
+			return 0
+		}
+	}
+	if code >= 200 && code < 300 && isPreflightLine(low) {
+		return 0
+	}
 	return code
+}
+
+// A browser's CORS preflight is an OPTIONS request the API answers before
+// the request itself, from its CORS configuration or a MOCK integration:
+// its 2xx is no answer to the request behind it (a preflight refused with
+// a 4xx is: the browser sends nothing after it). The browsers show it as
+// a request line (Chrome's "OPTIONS <url> 200", Firefox's "OPTIONS <url>
+// [HTTP/2 200 OK 45ms]") or in the DevTools headers pane ("Request Method:
+// OPTIONS", then "Status Code: 200 OK").
+var preflightMethod = []byte("request method:")
+
+// notePreflight follows the DevTools headers pane: a "Request Method:"
+// line says whether the status that follows is a preflight's.
+func (s *Session) notePreflight(low []byte) {
+	if v, ok := bytes.CutPrefix(bytes.TrimLeft(low, " \t"), preflightMethod); ok {
+		s.st.preflight = bytes.Equal(bytes.TrimSpace(v), []byte("options"))
+	}
+}
+
+// isPreflightLine reports whether low is a browser's request line for an
+// OPTIONS request.
+func isPreflightLine(low []byte) bool {
+	return bytes.HasPrefix(bytes.TrimLeft(low, " \t"), []byte("options http"))
 }
 
 // awsSDKCallErrors are the words an AWS SDK's error for a failed call to an

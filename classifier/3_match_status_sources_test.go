@@ -167,3 +167,25 @@ func TestA5xxBesideAnotherRequestsAnswer(t *testing.T) {
 		{"a 403 status line alone", "HTTP/1.1 403 Forbidden\n{\"message\":\"Forbidden\"}", "none"},
 	})
 }
+
+// TestAPreflightsAnswerIsAnotherRequests: a browser's CORS preflight (an
+// OPTIONS request the API answers from its own CORS configuration or a
+// MOCK integration, before the request itself) is another request: its 200
+// says nothing of what the request behind it got, which a failing function
+// beside it does not make a masked 200. Its forms: Chrome's request line
+// ("OPTIONS <url> 200"), Firefox's console ("OPTIONS <url> [HTTP/2 200 OK
+// 45ms]") and the DevTools headers pane ("Request Method: OPTIONS", then
+// "Status Code: 200 OK"). A preflight refused with a 4xx is the answer the
+// client got: the browser sends no request after it.
+func TestAPreflightsAnswerIsAnotherRequests(t *testing.T) {
+	const url = "https://abc123.execute-api.us-east-1.amazonaws.com/prod/items"
+	const fnError = "\n[ERROR] KeyError: 'body'"
+	checkStatuses(t, []statusCase{
+		{"chrome's request line", "OPTIONS " + url + " 200" + fnError, "unknown"},
+		{"firefox's console", "OPTIONS " + url + " [HTTP/2 200 OK 45ms]" + fnError, "unknown"},
+		{"the devtools headers pane", "Request URL: " + url + "\nRequest Method: OPTIONS\nStatus Code: 200 OK" + fnError, "unknown"},
+		{"the request itself in the headers pane", "Request URL: " + url + "\nRequest Method: POST\nStatus Code: 200 OK" + fnError, "none"},
+		{"a preflight, then the request itself", "Request Method: OPTIONS\nStatus Code: 200 OK\nRequest Method: POST\nStatus Code: 200 OK" + fnError, "none"},
+		{"a preflight refused", "OPTIONS " + url + " 403", "none"},
+	})
+}

@@ -70,6 +70,7 @@ type stats struct {
 	// errorFrame: a client showed the WebSocket internal error frame itself
 	errorFrame bool
 	curlCode   bool // the line before was a curl command printing %{http_code} (or %{response_code})
+	preflight  bool // the DevTools headers pane's status to come is a CORS preflight's
 	// responseBody: the lines being read are a body a client got (after
 	// the console test's "Response Body" or a curl command)
 	responseBody bool
