@@ -137,7 +137,11 @@ func (s *Session) answerLine(msg, line []byte) {
 	open.scan(msg)
 	switch {
 	case msg[0] == '{' && open.depth > 0:
-		in.gathering = true // the pretty reader gathers it from this line
+		// the pretty reader gathers it from this line, unless these lines
+		// are the replay of an object that was no JSON, which it reads one
+		// by one: then nothing is gathered, and waiting would judge the
+		// next object gathered, whoever's it is
+		in.gathering = !s.replaying
 	case msg[0] == '{' || msg[0] == '"' || msg[0] == '[' || bytes.HasPrefix(msg, []byte("null")):
 		s.answerHit(s.judgeAnswer(in.id, msg), line)
 	}

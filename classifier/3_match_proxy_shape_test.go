@@ -155,6 +155,10 @@ func TestProxyResponseShapeInExecutionLog(t *testing.T) {
 			"unknown", "502"},
 		{"value after another line", id + "Endpoint response body before transformations:\n" + completed("502") + extraKey + "\n",
 			"unknown", "502"},
+		// (nor, after an answer's line among lines read one by one, the
+		// next object laid out, which is another's)
+		{"later object after a replayed line", "{\n  note: no JSON,\n  Endpoint response body before transformations:\n  {\n    \"a\": 1\n  }\n}\n{\n  \"statusCode\": 200,\n  \"body\": \"fine\",\n  \"ok\": true\n}\n",
+			"unknown", "unknown"},
 		{"laid out error object", "Endpoint response body before transformations:\n{\n  \"stackTrace\": [],\n  \"errorMessage\": \"Unauthorixed\",\n  \"errorType\": \"Exception\"\n}\n",
 			"lambda_function_error", "unknown"},
 		// the console's test, as a report pastes it (no ids)
@@ -213,9 +217,11 @@ func TestProxyResponseShapeByHints(t *testing.T) {
 	}
 }
 
-// FuzzProxyShape reads any text without failing, and agrees with
-// encoding/json on every object it decodes: the same kinds, the same
-// fault.
+// FuzzProxyShape reads any text without failing, agrees with
+// encoding/json on every object it decodes (the same kinds, the same
+// fault), and reads a cut-off answer as the execution log shows it: the
+// cut marked "[TRUNCATED]" or not, and no fault in a cut that the whole
+// answer does not have.
 func FuzzProxyShape(f *testing.F) {
 	for _, v := range []string{
 		`{"statusCode": 200, "headers": {"a": "b"}, "multiValueHeaders": {"c": ["d"]}, "body": "x", "isBase64Encoded": false}`,
@@ -236,7 +242,29 @@ func FuzzProxyShape(f *testing.F) {
 				}
 			}
 		}
+		if json.Valid(v) && !bytes.Contains(v, []byte("[TRUNCATED]")) {
+			checkCuts(t, v, p)
+		}
 	})
+}
+
+// checkCuts reads every cut of v, an answer that is JSON: the cut shows
+// what came before it and no more, so a fault it shows, the whole shows.
+func checkCuts(t *testing.T, v []byte, whole proxyShape) {
+	t.Helper()
+	for n := range len(v) {
+		cut := readProxyShape(v[:n])
+		if marked := readProxyShape(append(bytes.Clone(v[:n]), " [TRUNCATED]"...)); marked != cut {
+			t.Fatalf("%q: cut marked [TRUNCATED] read as %+v, unmarked %+v", v[:n], marked, cut)
+		}
+		for _, ft := range []payloadFormat{formatREST, formatHTTP10, formatHTTP20} {
+			for _, known := range []bool{false, true} {
+				if f := cut.fault(ft, known); f != faultNone && whole.fault(ft, known) == faultNone {
+					t.Fatalf("%q cut at %d: format %d known %v: fault %d the whole answer has not", v, n, ft, known, f)
+				}
+			}
+		}
+	}
 }
 
 // referenceFault judges v as fault does, from encoding/json's decoding; ok
