@@ -131,8 +131,10 @@ func isCDNPage(low, msg []byte) bool {
 }
 
 // functionMarks are the shapes of a function's own output: stack frames,
-// runtime error records and log-level words of the Lambda runtimes.
-var functionMarks = regexp.MustCompile(`^(?:at |file "|traceback \(most recent call last\)|\[error\]|\[warn|\[info\]|error\t|info\t|warn\t|exception in thread|caused by:|\{\s*"errormessage"|\{\s*"errortype"|"errormessage"\s*:|"errortype"\s*:|"stacktrace"\s*:|[a-z][a-z0-9]*(?:\.[a-z][a-z0-9]*)*(?:error|exception):)`)
+// runtime error records and log-level words of the Lambda runtimes, and
+// the line an error opens with (Node.js puts an error's code between its
+// name and its message: "TypeError [ERR_INVALID_URL]: Invalid URL").
+var functionMarks = regexp.MustCompile(`^(?:at |file "|traceback \(most recent call last\)|\[error\]|\[warn|\[info\]|error\t|info\t|warn\t|exception in thread|caused by:|\{\s*"errormessage"|\{\s*"errortype"|"errormessage"\s*:|"errortype"\s*:|"stacktrace"\s*:|[a-z][a-z0-9]*(?:\.[a-z][a-z0-9]*)*(?:error|exception)(?: \[err_[a-z0-9_]+\])?:)`)
 
 // functionOpens are the level columns a Lambda runtime opens a function's
 // line with (Python's "[ERROR]", Node.js's "ERROR<tab>"): whatever such a

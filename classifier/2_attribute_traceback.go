@@ -52,9 +52,10 @@ var (
 var browserFrame = regexp.MustCompile(`^(?:(?:https?|webpack[\w-]*|blob|chrome-extension|moz-extension):|[\w.-]+\.(?:js|jsx|ts|tsx|mjs|cjs|vue):\d+:\d+$)`)
 
 // exceptionHead is the opening of an exception line ("Error: ...",
-// "Exception: ...", "panic: ..."): such a line is a program's even when it
+// "Exception: ...", "panic: ...", Node.js's "TypeError [ERR_INVALID_URL]:
+// ..." for an error with a code): such a line is a program's even when it
 // reads like a sentence.
-var exceptionHead = regexp.MustCompile(`^(?:uncaught |unhandled exception\. )?[a-z_$][\w$.:\\]*(?: \(0x[0-9a-f]+\))?: `)
+var exceptionHead = regexp.MustCompile(`^(?:uncaught |unhandled exception\. )?[a-z_$][\w$.:\\]*(?: \(0x[0-9a-f]+\)| \[err_[a-z0-9_]+\])?: `)
 
 // maxTraceProps bounds the lines of an error's properties read as the
 // trace's, should their braces never close.

@@ -64,6 +64,12 @@ func uncaughtErrorRules() []ruleSpec {
 	return []ruleSpec{
 		{lit: "error:", re: `^[a-z_$][\w$]*(?:(?:\.|::)[a-z_$][\w$]*)*error: `, cause: fn, weight: wWeak, layers: own},
 		{lit: "::", re: `^[a-z]\w*(?:::[a-z]\w*)+: `, cause: fn, weight: wWeak, layers: own},
+		// Node.js's errors with a code (lib/internal/errors.js: "name
+		// [code]: message"), which the named errors' "TypeError:" form
+		// misses: "TypeError [ERR_INVALID_URL]: Invalid URL", "Error
+		// [ERR_STREAM_PREMATURE_CLOSE]: Premature close"; the codes that
+		// name a module the package lacks outweigh them
+		{lit: " [err_", re: `\b[a-z]*error \[err_[a-z0-9_]+\]: `, cause: fn, weight: wWeak, layers: gatewayLogs},
 		{lit: ".rb:", re: `\.rb:\d+:in [\x60'][^']*': .* \([a-z]\w*(?:::[a-z]\w*)*\)$`, cause: fn, weight: wWeak, layers: own},
 	}
 }

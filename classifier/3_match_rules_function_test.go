@@ -36,7 +36,11 @@ func TestUncaughtErrorWordings(t *testing.T) {
 		{"ruby through the jets shim", rest + "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\nRubyError: Errno::EAFNOSUPPORT: Failed to open TCP connection to localhost:9292\n/var/lang/lib/ruby/2.5.0/net/http.rb:939:in `rescue in block in connect'", want, "502"},
 		// Ruby's interpreter: the first frame, the message, the class
 		{"ruby uncaught", rest + "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\n/var/task/app.rb:3:in `handler': boom (RuntimeError)", want, "502"},
+		// Node.js: an error with a code ("name [code]: message")
+		{"node with a code", "TypeError [ERR_INVALID_URL]: Invalid URL\n    at new NodeError (node:internal/errors:372:5)\n    at new URL (node:internal/url:629:5)\n    at Handler.main (/var/task/index.js:10:35)", want, "unknown"},
+		{"node with a code, beside the REST body", rest + "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\nError [ERR_STREAM_PREMATURE_CLOSE]: Premature close", want, "502"},
 		{"a client's error line is not the function's", "AxiosError: Request failed with status code 502", "unknown", "502"},
+		{"nor with a code", "AxiosError [ERR_BAD_RESPONSE]: Request failed with status code 502", "unknown", "502"},
 		{"a person's sentence is not the function's", rest + "The docs say: Errno::ENOENT: is what you get when a file is missing.", "unknown", "500"},
 	})
 }
