@@ -99,14 +99,20 @@ func eventShapeRules() []ruleSpec {
 // errors are the function failing on a dependency: a connection already
 // gone (GoneException, or one not yet open during $connect), an endpoint
 // built with the wrong stage or domain ("No method found matching route
-// .../@connections/..."), or a role without execute-api:ManageConnections
-// (which outweighs the generic "is not authorized to perform" of a role
-// the gateway assumes).
+// .../@connections/...") or none at all (botocore's generic execute-api
+// host, which it cannot connect to), or a role without
+// execute-api:ManageConnections (which outweighs the generic "is not
+// authorized to perform" of a role the gateway assumes).
 func connectionsAPIRules() []ruleSpec {
 	fn := CauseLambdaFunctionError
 	return []ruleSpec{
 		{lit: "when calling the", re: `when calling the (?:posttoconnection|getconnection|deleteconnection) operation`, cause: fn, weight: wHint},
 		{lit: "@connections", re: `no method found matching route \S*@connections`, cause: fn, weight: wHint},
+		// botocore's EndpointConnectionError ("Could not connect to the
+		// endpoint URL: \"{endpoint_url}\"", botocore/exceptions.py) for
+		// the management API's path: a client made without the API's own
+		// endpoint_url reaches no API at all
+		{lit: "@connections", re: `could not connect to the endpoint url: "[^"]*/@connections/`, cause: fn, weight: wHint},
 		{lit: "execute-api:manageconnections", cause: fn, weight: 60},
 	}
 }

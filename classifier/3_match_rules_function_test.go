@@ -69,6 +69,9 @@ func TestConnectionsAPIWordings(t *testing.T) {
 	checkWordings(t, []wording{
 		{"python gone", "An error occurred (GoneException) when calling the PostToConnection operation: ", want, "unknown"},
 		{"wrong endpoint", "No method found matching route prod/@connections/PxWP8cfSDoECFYw= for http method POST.", want, "unknown"},
+		{"no endpoint", `botocore.exceptions.EndpointConnectionError: Could not connect to the endpoint URL: "https://execute-api.eu-west-1.amazonaws.com/@connections/V-M0CclhjoECETA%3D"`, want, "unknown"},
+		// (the same error for another service's endpoint names no cause of the API's)
+		{"another endpoint", `botocore.exceptions.EndpointConnectionError: Could not connect to the endpoint URL: "https://dynamodb.eu-west-1.amazonaws.com/"`, "unknown", "unknown"},
 		{"role without ManageConnections", "User: arn:aws:sts::123456789012:assumed-role/chat-role/sendmessage is not authorized to perform: execute-api:ManageConnections on resource: arn:aws:execute-api:us-east-1:123456789012:abc123/prod/POST/@connections/xyz", want, "unknown"},
 		{"the python runtime's level column", "[ERROR] ClientError: An error occurred (AccessDeniedException) when calling the GetItem operation: User: arn:aws:sts::123456789012:assumed-role/fn-role/fn is not authorized to perform: dynamodb:GetItem", want, "unknown"},
 	})
