@@ -119,9 +119,14 @@ func connectionsAPIRules() []ruleSpec {
 
 // invokeResponseRules: the Lambda Invoke API's answer for a function that
 // failed, as the AWS CLI prints it (aws lambda invoke writes the response's
-// "FunctionError": "Unhandled" beside "StatusCode": 200).
+// "FunctionError": "Unhandled" beside "StatusCode": 200), and the Node.js
+// runtime's error record as its log holds it (the runtime interface
+// client's Errors.js: the error's stack split into lines under "stack",
+// the first the error's "Name: message"), which a paste may cut before
+// its errorType and errorMessage fields, which the generic rules read.
 func invokeResponseRules() []ruleSpec {
 	return []ruleSpec{
 		{lit: `"functionerror"`, re: `"functionerror"\s*:\s*"unhandled"`, cause: CauseLambdaFunctionError, weight: wHint},
+		{lit: `"stack"`, re: `"stack"\s*:\s*\[\s*"(?:[a-z_$][\w$.]*)?(?:error|exception)(?: \[err_[a-z0-9_]+\])?: `, cause: CauseLambdaFunctionError, weight: 45},
 	}
 }

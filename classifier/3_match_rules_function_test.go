@@ -77,6 +77,17 @@ func TestConnectionsAPIWordings(t *testing.T) {
 	})
 }
 
+// The Node.js runtime's error record (the runtime interface client's
+// Errors.js) by its stack alone, as a paste cut before its other fields
+// shows it; a list under the same key that holds no error names nothing.
+func TestNodeErrorRecordWordings(t *testing.T) {
+	want := "lambda_function_error"
+	checkWordings(t, []wording{
+		{"log record cut", `"API Gateway method does not appear to be setup for Lambda Proxy Integration. Missing lambda proxy property was resource","stack":["Error: API Gateway method does not appear to be setup for Lambda Proxy Integration.","    at StaticFileHandler.get (/var/task/node_modules/serverless-aws-static-file-handler/index.js:47:13)"]}`, want, "unknown"},
+		{"a list that is no trace", `"stack": ["frontend: React", "backend: Lambda"]`, "unknown", "unknown"},
+	})
+}
+
 // People's words for the missing invoke permission, the function's
 // timeouts and an error inside the function; a markdown quote is read as
 // the line it quotes.
