@@ -53,39 +53,6 @@ const (
 	formatHTTP20                      // an HTTP API's, payloadFormatVersion 2.0
 )
 
-// valueKind is the kind of a JSON value, by its first byte.
-type valueKind uint8
-
-const (
-	kindNone valueKind = iota // absent, or cut off before it began
-	kindObject
-	kindArray
-	kindString
-	kindNumber
-	kindBool
-	kindNull
-	kindInvalid // no JSON value opens so
-)
-
-// kindOf is the kind of the value that opens with c.
-func kindOf(c byte) valueKind {
-	switch {
-	case c == '{':
-		return kindObject
-	case c == '[':
-		return kindArray
-	case c == '"':
-		return kindString
-	case c == '-' || isDigit(c):
-		return kindNumber
-	case c == 't' || c == 'f':
-		return kindBool
-	case c == 'n':
-		return kindNull
-	}
-	return kindInvalid
-}
-
 // proxyShape is what a function's answer showed of the proxy response
 // format: the kind of each documented key, and what broke it. A value cut
 // off (the execution log truncates long bodies) shows what came before the
@@ -137,7 +104,8 @@ var (
 // readProxyShape reads the shape of v, a function's answer as JSON text,
 // in one pass and without allocating: nested values are skipped, not
 // decoded. Text that is no JSON (a person's "...", XML, a JavaScript
-// object's unquoted keys) shows no shape: top is kindInvalid.
+// object's unquoted keys) shows no shape: top is kindInvalid. Text cut off
+// (its end a cut) shows what came before the cut.
 func readProxyShape(v []byte) (p proxyShape) {
 	v = trimSpace(bytes.TrimSuffix(trimSpace(v), []byte("[TRUNCATED]")))
 	if len(v) == 0 {
@@ -147,71 +115,21 @@ func readProxyShape(v []byte) (p proxyShape) {
 	if p.top != kindObject {
 		return p
 	}
-	s := jsonScan{b: v, i: 1}
-	for first := true; ; first = false {
-		s.ws()
-		if s.end() {
-			return p
-		}
-		if s.b[s.i] == '}' && first {
-			p.complete = true
-			return p
-		}
-		if s.b[s.i] != '"' {
-			return p.broken(s)
-		}
-		key, closed := s.str()
-		if !closed {
-			return p
-		}
-		s.ws()
-		if s.end() {
-			return p
-		}
-		if s.b[s.i] != ':' {
-			return p.broken(s)
-		}
-		s.i++
-		s.ws()
-		if s.end() {
-			return p
-		}
+	s := jsonScan{b: v}
+	ok, closed := s.object(func(key []byte, k valueKind) bool {
 		p.keys++
-		if !p.member(key, &s) {
-			return p.broken(s)
-		}
-		s.ws()
-		if s.end() {
-			return p
-		}
-		switch s.b[s.i] {
-		case '}':
-			p.complete = true
-			return p
-		case ',':
-			s.i++
-		default:
-			return p.broken(s)
-		}
+		return p.member(key, k, &s)
+	})
+	if !ok {
+		return proxyShape{top: kindInvalid}
 	}
+	p.complete = closed
+	return p
 }
 
-// broken ends the reading of text that stopped being JSON before its end:
-// it shows no shape. (Its end is a cut, which shows what came before.)
-func (p proxyShape) broken(s jsonScan) proxyShape {
-	if s.end() {
-		return p
-	}
-	return proxyShape{top: kindInvalid}
-}
-
-// member reads one member's value, at s.i, for the key it belongs to, and
-// reports whether it was JSON up to its end or the text's.
-func (p *proxyShape) member(key []byte, s *jsonScan) bool {
-	k := kindOf(s.b[s.i])
-	if k == kindInvalid {
-		return false
-	}
+// member reads one member's value, of kind k at s.i, for the key it
+// belongs to, and reports whether it was JSON up to its end or the text's.
+func (p *proxyShape) member(key []byte, k valueKind, s *jsonScan) bool {
 	switch {
 	case bytes.Equal(key, keyStatusCode):
 		p.statusCode = k
@@ -362,123 +280,4 @@ func notObject(k valueKind) shapeFault {
 // no headers).
 func notMap(k valueKind) bool {
 	return k != kindNone && k != kindNull && k != kindObject
-}
-
-// jsonScan walks JSON text without decoding it.
-type jsonScan struct {
-	b []byte
-	i int
-}
-
-func (s *jsonScan) end() bool { return s.i >= len(s.b) }
-
-// ws passes JSON's white space.
-func (s *jsonScan) ws() {
-	for s.i < len(s.b) && (s.b[s.i] == ' ' || s.b[s.i] == '\t' || s.b[s.i] == '\n' || s.b[s.i] == '\r') {
-		s.i++
-	}
-}
-
-// str reads the string that opens at s.i and returns its text as written
-// (escapes kept) and whether it closed before the text's end.
-func (s *jsonScan) str() (text []byte, closed bool) {
-	start := s.i + 1
-	for j := start; j < len(s.b); j++ {
-		switch s.b[j] {
-		case '\\':
-			j++
-		case '"':
-			s.i = j + 1
-			return s.b[start:j], true
-		}
-	}
-	s.i = len(s.b)
-	return nil, false
-}
-
-// skip passes one value, at s.i, and reports whether it was JSON as far as
-// it went: nesting is counted, not checked pair by pair, and a scalar runs
-// to the next delimiter.
-func (s *jsonScan) skip() bool {
-	depth := 0
-	for s.i < len(s.b) {
-		switch c := s.b[s.i]; c {
-		case '"':
-			s.str()
-			if depth == 0 {
-				return true
-			}
-			continue
-		case '{', '[':
-			depth++
-		case '}', ']':
-			if depth == 0 {
-				return true // the end of the object the value is in
-			}
-			depth--
-			if depth == 0 {
-				s.i++
-				return true
-			}
-		case ',':
-			if depth == 0 {
-				return true
-			}
-		}
-		s.i++
-	}
-	return true
-}
-
-// members passes the object at s.i and hands each member's value kind to
-// see; it reports whether the object was JSON as far as it went.
-func (s *jsonScan) members(see func(valueKind)) bool {
-	s.i++ // the brace
-	for first := true; ; first = false {
-		s.ws()
-		if s.end() {
-			return true
-		}
-		if s.b[s.i] == '}' && first {
-			s.i++
-			return true
-		}
-		if s.b[s.i] != '"' {
-			return false
-		}
-		s.str()
-		s.ws()
-		if s.end() {
-			return true
-		}
-		if s.b[s.i] != ':' {
-			return false
-		}
-		s.i++
-		s.ws()
-		if s.end() {
-			return true
-		}
-		k := kindOf(s.b[s.i])
-		if k == kindInvalid {
-			return false
-		}
-		see(k)
-		if !s.skip() {
-			return false
-		}
-		s.ws()
-		if s.end() {
-			return true
-		}
-		switch s.b[s.i] {
-		case '}':
-			s.i++
-			return true
-		case ',':
-			s.i++
-		default:
-			return false
-		}
-	}
 }

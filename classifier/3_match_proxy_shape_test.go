@@ -377,3 +377,18 @@ func anyKind(x any) valueKind {
 	}
 	return kindNull
 }
+
+// The reader runs on every answer line of an execution log, at the
+// classifier's streaming rate: it reads an answer, nested and cut off
+// ones too, without allocating.
+func TestProxyShapeReadsWithoutAllocating(t *testing.T) {
+	for _, v := range []string{
+		`{"statusCode": 200, "headers": {"a": "b"}, "multiValueHeaders": {"c": ["d"]}, "body": "x", "isBase64Encoded": false}`,
+		`{"statusCode":500,"body":{"message":"Request failed with status code 502 [TRUNCATED]`,
+	} {
+		b := []byte(v)
+		if n := testing.AllocsPerRun(100, func() { _ = readProxyShape(b) }); n != 0 {
+			t.Errorf("%s: %v allocations a read", v, n)
+		}
+	}
+}
