@@ -29,6 +29,13 @@ func (s *Session) clientLine(msg, line []byte) {
 	s.low = appendLower(s.low[:0], msg[:min(len(msg), maxMatchBytes)])
 	layer := clientLayer(s.low, msg)
 	layer, dependency := s.traceLayer(layer)
+	if layer == LayerPerson && s.openLambda != "" && (errorHead.Match(s.low) || systemErrorLine.Match(s.low)) {
+		// between an invocation's START and its END the log stream is the
+		// function's: an error there is its own, however much its message
+		// reads like a sentence ("Error: the order service did not answer",
+		// "getaddrinfo ENOTFOUND db.internal.example.com")
+		layer = LayerFunction
+	}
 	s.noteResponseContext(layer, s.low)
 	if s.hold(layer, dependency, msg, line) {
 		return

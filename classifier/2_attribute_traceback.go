@@ -57,6 +57,19 @@ var browserFrame = regexp.MustCompile(`^(?:(?:https?|webpack[\w-]*|blob|chrome-e
 // reads like a sentence.
 var exceptionHead = regexp.MustCompile(`^(?:uncaught |unhandled exception\. )?[a-z_$][\w$.:\\]*(?: \(0x[0-9a-f]+\)| \[err_[a-z0-9_]+\])?: `)
 
+// errorHead is an exceptionHead that names an error: an error's or an
+// exception's class ("Error: ...", "TypeError [ERR_INVALID_URL]: ...",
+// "System.InvalidOperationException: ...", "Errno::ENOENT: ..."), Go's
+// "panic: ", a "fatal error: ". A person's "Note: " or "Update: " opens
+// like an exception without naming one.
+var errorHead = regexp.MustCompile(`^(?:uncaught |unhandled exception\. )?(?:[a-z_$][\w$.:\\]*)?(?:error|exception|panic|fatal|errno::e[a-z]+)(?: \(0x[0-9a-f]+\)| \[err_[a-z0-9_]+\])?: `)
+
+// systemErrorLine is the message of a Node.js system error, the call that
+// failed and its code ("getaddrinfo ENOTFOUND db.internal", "connect
+// ECONNREFUSED 10.0.0.5:5432", "read ECONNRESET"; the Node.js errors page),
+// as a function prints err.message.
+var systemErrorLine = regexp.MustCompile(`^(?:getaddrinfo|connect|read|write|open|spawn) e[a-z_]+\b`)
+
 // maxTraceProps bounds the lines of an error's properties read as the
 // trace's, should their braces never close.
 const maxTraceProps = 512

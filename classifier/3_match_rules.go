@@ -434,6 +434,14 @@ func backendRules() []ruleSpec {
 		{lit: "name or service not known", cause: CauseBackendConnectionError, weight: wHint, layers: gatewayLogs},
 		{lit: "econnrefused", cause: CauseBackendConnectionError, weight: wWeak, layers: gatewayLogs},
 		{lit: "econnreset", cause: CauseBackendConnectionError, weight: wWeak, layers: gatewayLogs},
+		// the rest of Node.js's system errors for a connection (the Node.js
+		// errors page's common system errors, and getaddrinfo's EAI_AGAIN
+		// for a lookup that could not be answered), read only in the
+		// function's own log, where they are its call to a dependency
+		// failing: a client's script says the same of reaching the API
+		{lit: "etimedout", re: `\betimedout\b`, cause: CauseLambdaFunctionError, weight: wWeak, layers: layersOf(LayerFunction)},
+		{lit: "enotfound", re: `\benotfound\b`, cause: CauseLambdaFunctionError, weight: wWeak, layers: layersOf(LayerFunction)},
+		{lit: "eai_again", cause: CauseLambdaFunctionError, weight: wWeak, layers: layersOf(LayerFunction)},
 		{lit: "no healthy", cause: CauseBackendUnavailable, weight: 60},
 		{lit: "provisionedthroughputexceeded", cause: CauseBackendThrottled, weight: wStrong},
 		{lit: "throttlingexception", cause: CauseBackendThrottled, weight: 75},

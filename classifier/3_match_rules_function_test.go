@@ -77,6 +77,29 @@ func TestConnectionsAPIWordings(t *testing.T) {
 	})
 }
 
+// Between an invocation's START and END the log stream is the function's:
+// an error's opening there is its own even when it reads like a sentence,
+// and Node.js's system errors for a connection (the Node.js errors page)
+// are its call to a dependency failing. Outside an invocation, or not
+// opening like an error, a line stays a person's or a client's.
+func TestFunctionLogLineWordings(t *testing.T) {
+	const (
+		start = "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\n"
+		end   = "\nEND RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11"
+		rest  = "{\"message\": \"Internal server error\"}\n"
+	)
+	want := "lambda_function_error"
+	checkWordings(t, []wording{
+		{"an error that reads like a sentence", rest + start + "Error: the order service did not answer in time for this request" + end, want, "502"},
+		{"getaddrinfo", rest + start + "getaddrinfo ENOTFOUND db.internal.example.com" + end, want, "502"},
+		{"connect timed out", rest + start + "connect ETIMEDOUT 10.0.1.23:443" + end, want, "502"},
+		{"lookup not answered", rest + start + "getaddrinfo EAI_AGAIN secretsmanager.us-east-1.amazonaws.com" + end, want, "502"},
+		{"a person's note in the invocation", rest + start + "Update: the order service did not answer in time for this request" + end, "unknown", "500"},
+		{"a sentence outside an invocation", rest + "Error: the order service did not answer in time for this request", "unknown", "500"},
+		{"a client's own timeout", "connect ETIMEDOUT 52.84.12.3:443", "unknown", "unknown"},
+	})
+}
+
 // The Node.js runtime's error record (the runtime interface client's
 // Errors.js) by its stack alone, as a paste cut before its other fields
 // shows it; a list under the same key that holds no error names nothing.

@@ -158,6 +158,11 @@ func nativeStartRules() []ruleSpec {
 	return []ruleSpec{
 		{lit: "fork/exec /", re: `fork/exec /(?:var/task|opt)/\S+: permission denied`, cause: CauseLambdaPackagePermission, weight: 90},
 		{lit: "glibc_", re: `version .glibc_[0-9.]+. not found`, cause: c, weight: wLikely, layers: gatewayLogs},
+		// the dynamic loader's refusal of the bootstrap itself ("/var/task/
+		// bootstrap: error while loading shared libraries: libssl.so.1.1:
+		// cannot open shared object file"): a library the runtime's image
+		// lacks. (A program the function runs failing so is its own call.)
+		{lit: "error while loading shared libraries", re: `/(?:var/task|opt)/bootstrap: error while loading shared libraries`, cause: c, weight: wLikely, layers: gatewayLogs},
 		// (above the handler rule's 80 for the same fork/exec words: an
 		// image's entrypoint, not a handler the runtime looked for)
 		{lit: "launch error:", re: `\bimage\s+launch error:`, cause: c, weight: wSpecific + 2},

@@ -150,6 +150,9 @@ func TestOtherRuntimeForms(t *testing.T) {
 		{"go architecture", `{"errorMessage":"fork/exec /var/task/main: exec format error","errorType":"PathError"}`, wantCrash, "unknown"},
 		{"bootstrap architecture", req + "Error: fork/exec /var/task/bootstrap: exec format error\nRuntime.InvalidEntrypoint", wantCrash, "unknown"},
 		{"bootstrap missing", req + "Error: Couldn't find valid bootstrap(s): [/var/task/bootstrap /opt/bootstrap]\nRuntime.InvalidEntrypoint", wantCrash, "unknown"},
+		{"bootstrap shared library", "/var/task/bootstrap: error while loading shared libraries: libssl.so.1.1: cannot open shared object file: No such file or directory", wantCrash, "unknown"},
+		// (a program the function runs, failing so, is the function's own call)
+		{"another program's shared library", "/opt/bin/ffmpeg: error while loading shared libraries: libx264.so.155: cannot open shared object file: No such file or directory", "unknown", "unknown"},
 		{"bootstrap libc", "/var/task/bootstrap: /lib64/libc.so.6: version `GLIBC_2.34' not found (required by /var/task/bootstrap)", wantCrash, "unknown"},
 		{"go exit", `{"errorMessage":"RequestId: 0b59a014 Error: Runtime exited with error: exit status 2","errorType":"Runtime.ExitError"}`, wantCrash, "unknown"},
 		{"go panic", `{"errorMessage":"runtime error: index out of range [3] with length 3","errorType":"runtime.boundsError","stackTrace":[{"path":"github.com/aws/aws-lambda-go@v1.41.0/lambda/errors.go","line":39,"label":"lambdaPanicResponse"}]}`, wantFnErr, "unknown"},
