@@ -224,6 +224,9 @@ func (s *Session) noteShown(code int) {
 	if is5xx(code) {
 		s.st.shown5xx = mergeImplied(s.st.shown5xx, code)
 	}
+	if code >= 500 && code <= 504 {
+		s.st.shownCodes |= 1 << (code - 500)
+	}
 }
 
 // gatewayOpenings are the opening words of execution-log lines that only

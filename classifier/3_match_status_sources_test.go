@@ -189,3 +189,19 @@ func TestAPreflightsAnswerIsAnotherRequests(t *testing.T) {
 		{"a preflight refused", "OPTIONS " + url + " 403", "none"},
 	})
 }
+
+// TestTheCausesCodeAmongSeveralTiers: a report of several tiers (a
+// front-end proxy before the API, an API calling another) shows each
+// tier's 5xx; the one the named cause answers with (docs/taxonomy.md's
+// status columns) is the API's, whichever tier the report names last. A
+// request whose own status line or Method completed gave its code keeps
+// it.
+func TestTheCausesCodeAmongSeveralTiers(t *testing.T) {
+	const importErr = "\n[ERROR] Runtime.ImportModuleError: Unable to import module 'handler': No module named 'shared'"
+	checkStatuses(t, []statusCase{
+		{"the front end's 500, the API's 502", "Frontend: 500 Internal Server Error on all data endpoints\nBackend API: 502 Bad Gateway" + importErr, "502"},
+		{"the API's 502 first", "Backend API: 502 Bad Gateway\nFrontend: 500 Internal Server Error" + importErr, "502"},
+		{"the method's own status", "(11111111-2222-3333-4444-555555555555) Endpoint response body before transformations: {\"errorType\":\"Runtime.ImportModuleError\",\"errorMessage\":\"Unable to import module 'handler'\"}\n" +
+			"(11111111-2222-3333-4444-555555555555) Method completed with status: 500\nHTTP/1.1 500 Internal Server Error\nThe CDN in front answers 502 Bad Gateway.", "500"},
+	})
+}

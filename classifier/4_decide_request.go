@@ -1,6 +1,7 @@
 package classifier
 
 import (
+	"math/bits"
 	"time"
 
 	"github.com/apigw-triage/apigw-triage/stage"
@@ -67,6 +68,9 @@ func (s *Session) decide(g *group, api stage.APIType) outcome {
 		code = s.st.shown5xx // a 5xx shown elsewhere in the incident, if any
 	}
 	code = s.websocketCode(api, code)
+	if u := s.usualShown(cause, api); u != 0 && code != u && code >= 500 && code <= 504 && !g.codeLine {
+		code = u
+	}
 	switch {
 	case code == 0 && s.hints.Errors5xx == 0:
 		// Nothing shows what the client got: a line naming the cause (a
@@ -214,4 +218,23 @@ func toStatus(code int) Status {
 		return Status500
 	}
 	return StatusNone
+}
+
+// usualShown is the named cause's usual status when the evidence showed it
+// beside another 5xx: a report of several tiers (a CDN or a proxy in front
+// of the API, an API calling another) shows each tier's code, and the one
+// the cause answers with is the API's. (A request whose own status line,
+// Method completed or access record gave its code keeps it.)
+func (s *Session) usualShown(c Cause, api stage.APIType) int {
+	if c == CauseUnknown || bits.OnesCount8(s.st.shownCodes) < 2 {
+		return 0
+	}
+	st := c.Status(api)
+	if !st.Is5xx() {
+		st = c.Status(stage.APIREST)
+	}
+	if u := int(st); u >= 500 && u <= 504 && s.st.shownCodes&(1<<(u-500)) != 0 {
+		return u
+	}
+	return 0
 }

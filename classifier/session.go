@@ -64,6 +64,8 @@ type stats struct {
 	// authorizerWord: a person or a client named the API's authorizer
 	authorizerWord bool
 	shown5xx       int // a 5xx a client, a CDN or a person showed anywhere (implied5xx: some 5xx)
+	// shownCodes: which of 500 to 504 were shown anywhere (bit n: 50n)
+	shownCodes uint8
 	// internalErrorWords: a client or a person showed "Internal server
 	// error" without a code, which on a WebSocket API is a message's frame
 	internalErrorWords bool
