@@ -165,8 +165,18 @@ func TestA5xxBesideAnotherRequestsAnswer(t *testing.T) {
 		{"a 1011 close beside a refused handshake", "error: Unexpected server response: 403\nDisconnected (code: 1011, reason: \"\")", "500"},
 		// (the 4xx alone stays the all-clear it is)
 		{"a 403 status line alone", "HTTP/1.1 403 Forbidden\n{\"message\":\"Forbidden\"}", "none"},
+		// (and a request's own status line, by its id, is its answer: a
+		// custom Lambda integration answers its function's error with 200,
+		// whatever 5xx the function's own call got; the developer guide's
+		// "Handle Lambda errors in API Gateway")
+		{"a request's own 200 beside its function's error", withID("Endpoint response headers: {X-Amz-Function-Error=Unhandled}") +
+			withID(`Endpoint response body before transformations: {"errorMessage":"An error occurred (InternalServerErrorException) when calling the GetJob operation","errorType":"ClientError"}`) +
+			withID("Method completed with status: 200"), "none"},
 	})
 }
+
+// withID is an execution-log line of one request.
+func withID(msg string) string { return "(5cb7ee58-39e6-11e9-be7e-29aff96747f2) " + msg + "\n" }
 
 // TestAPreflightsAnswerIsAnotherRequests: a browser's CORS preflight (an
 // OPTIONS request the API answers from its own CORS configuration or a

@@ -104,10 +104,12 @@ func (s *Session) decide(g *group, api stage.APIType) outcome {
 // "Unauthorized"), or a person's words that the answer was below 500, do
 // not outweigh a named 5xx cause: an all-clear needs a program's word.
 func (s *Session) shownCode(g *group, h hit) int {
-	if g.status != 0 && !is5xx(g.status) && is5xx(h.implied) {
-		// a line of the request showed a 5xx (an execution failure, the
-		// 5xx error type, a 1011 close): the answer below 500 was another
-		// request's, as lines without ids are of several
+	if g.id == "" && g.status != 0 && !is5xx(g.status) && is5xx(h.implied) {
+		// a line showed a 5xx (an execution failure, the 5xx error type, a
+		// 1011 close): the answer below 500 was another request's, as lines
+		// without ids are of several. (A request's own status line, by its
+		// id, is what its client got: a custom integration's 200 beside its
+		// function's error that quotes a 5xx of the function's own call.)
 		return h.implied
 	}
 	if g.status != 0 && g.toldStatus && h.weight >= wLikely && h.cause.Status(stage.APIREST).Is5xx() {
