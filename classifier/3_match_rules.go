@@ -251,10 +251,13 @@ func lambdaRules() []ruleSpec {
 		{lit: "fork/exec /var/task/bootstrap:", cause: CauseLambdaRuntimeCrash, weight: 85},
 		{lit: "couldn't find valid bootstrap", cause: CauseLambdaRuntimeCrash, weight: wSpecific},
 		{lit: "runtime exited with error", cause: CauseLambdaRuntimeCrash, weight: 75},
-		// the older runtimes' word for any premature exit: a crash, a
-		// handler that returned before its callback, or memory running out
-		// (which the REPORT line then shows, and which outweighs it)
-		{lit: "process exited before completing request", cause: CauseLambdaRuntimeCrash, weight: wLikely},
+		// the older runtimes' word for any premature exit of the function's
+		// process, which its own code causes: an exception thrown in a
+		// callback nothing caught (the Node.js 4.3 to 8.10 runtimes logged
+		// the TypeError, then this), a handler that ended before calling
+		// its callback or context.done, process.exit; or memory running
+		// out, which the REPORT line then shows and which outweighs it
+		{lit: "process exited before completing request", cause: CauseLambdaFunctionError, weight: wLikely},
 		{lit: "runtime exited without providing a reason", cause: CauseLambdaRuntimeCrash, weight: 75},
 		{lit: "exec format error", cause: CauseLambdaRuntimeCrash, weight: 75},
 		{lit: "runtime.exiterror", cause: CauseLambdaRuntimeCrash, weight: 72},

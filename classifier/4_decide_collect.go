@@ -43,7 +43,12 @@ func (s *Session) collect() []*group {
 		cp := *g
 		switch {
 		case g.lambda:
-			if g.best.any() {
+			// a line after an invocation's REPORT (the older runtimes'
+			// "RequestId: ... Process exited before completing request")
+			// opens a group of the same id: it is the same invocation
+			if d, ok := lambdas[id]; ok && g.best.any() {
+				d.absorb(&cp)
+			} else if g.best.any() {
 				lambdas[id] = &cp
 			}
 		case id == "" && g.status == 0:
