@@ -53,7 +53,7 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 	if layer.machine() {
 		s.st.machine++
 	}
-	s.noteAPIType(s.low, msg)
+	s.noteAPIType(s.low, msg, line, layer)
 	s.noteWebSocketClient(s.low)
 	s.st.authorizerWord = s.st.authorizerWord || authorizerWord.Match(s.low)
 	if layer == LayerCDN && isCDNPage(s.low, msg) {

@@ -109,6 +109,9 @@ func runtimeLayer(rest []byte) Layer {
 // lambdaEvidence runs the rules on a Lambda line of invocation id (the open
 // invocation, or the unlinked group, when id is empty).
 func (s *Session) lambdaEvidence(id, msg, line []byte, layer Layer) {
+	if layer == LayerFunction {
+		s.noteEventNames(msg)
+	}
 	h := s.m.match(msg, layer)
 	if !h.any() {
 		return

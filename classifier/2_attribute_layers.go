@@ -268,39 +268,19 @@ var websocketMarks = [][]byte{
 
 // websocketWord is the bare word: people and functions say it about
 // WebSocket APIs, but also about an HTTP API's function that handles both
-// kinds of events, so an HTTP API's own marks outweigh it.
+// kinds of events, so an HTTP API's own marks outweigh it; it makes a v2
+// name (apigatewayv2, $default) a WebSocket API's.
 var websocketWord = []byte("websocket")
 
-// httpAPIMarks show an HTTP API in prose or client output.
-var httpAPIMarks = [][]byte{
-	[]byte("apigatewayv2"), []byte("http api"), []byte("httpapi"), []byte("payload format version"), []byte(`"routekey"`),
-	// the 2.0 event an HTTP API hands its function, and the setting that asks for it
-	[]byte("payloadformatversion"), []byte(`"rawpath"`),
-}
-
-// httpAPIBody is the body an HTTP API answers its 500s with; a REST API
-// writes "Internal server error" (lower-case s).
-var httpAPIBody = []byte(`"Internal Server Error"`)
-
 // noteAPIType records what a line says about the type of the API; raw is
-// the line before lower-casing.
-func (s *Session) noteAPIType(low, raw []byte) {
-	if bytes.Contains(raw, httpAPIBody) {
-		s.st.httpAPIHint = true
-	}
-	for _, m := range websocketMarks {
-		if bytes.Contains(low, m) {
-			s.st.websocket = true
-			return
-		}
+// the message before lower-casing, line the whole line, layer the one that
+// wrote it.
+func (s *Session) noteAPIType(low, raw, line []byte, layer Layer) {
+	if containsAny(low, websocketMarks) {
+		s.st.websocket = true
 	}
 	if bytes.Contains(low, websocketWord) {
 		s.st.websocketWord = true
 	}
-	for _, m := range httpAPIMarks {
-		if bytes.Contains(low, m) {
-			s.st.httpAPIHint = true
-			return
-		}
-	}
+	s.noteAPINames(low, raw, line, layer)
 }

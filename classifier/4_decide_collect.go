@@ -4,20 +4,31 @@ import "github.com/apigw-triage/apigw-triage/stage"
 
 // apiType is the API type given by the caller, else inferred: wscat,
 // $connect and @connections mean a WebSocket API (which has execution logs
-// too); other execution logs exist only for REST APIs; route keys,
-// "$default", integrationErrorMessage and the apigw-requestid header mean
-// an HTTP API, and so, more weakly, does a person saying so.
+// too); other execution logs exist only for REST APIs; an HTTP API's own
+// answers, headers, events and names mean an HTTP API unless a REST API's
+// own names show too (a report that shows both shows neither); a v2 name
+// (apigatewayv2, $default) means an HTTP API, or a WebSocket API when the
+// word is said; last, a person naming an HTTP API more often than a REST
+// API.
 func (s *Session) apiType() stage.APIType {
+	st := &s.st
 	switch {
 	case s.hints.APIType != stage.APIUnknown:
 		return s.hints.APIType
-	case s.st.websocket:
+	case st.websocket:
 		return stage.APIWebSocket
-	case s.st.websocketWord && !s.st.httpAPI && !s.st.httpAPIHint:
+	case st.websocketWord && !st.httpAPI && st.httpAPIWords == 0:
 		return stage.APIWebSocket
-	case s.st.execLines > 0:
+	case st.execLines > 0:
 		return stage.APIREST
-	case s.st.httpAPI || s.st.httpAPIHint:
+	case st.httpAPI != st.restAPI:
+		if st.httpAPI {
+			return stage.APIHTTP
+		}
+		return stage.APIREST
+	case st.httpAPI:
+		return stage.APIUnknown
+	case st.v2API || st.httpAPIWords > st.restAPIWords:
 		return stage.APIHTTP
 	}
 	return stage.APIUnknown

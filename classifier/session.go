@@ -53,8 +53,14 @@ type stats struct {
 	integErrVar bool
 	stageVarRef bool
 	httpAPI     bool
-	httpAPIHint bool // a person or client named an HTTP API
-	websocket   bool // wscat, $connect, @connections: a WebSocket API
+	// v2API: a name of API Gateway's v2 API (HTTP or WebSocket)
+	v2API bool
+	// restAPI: a REST API's own names (its CloudFormation, SAM, Terraform,
+	// CDK and CLI names, its x-amzn-ErrorType header)
+	restAPI bool
+	// httpAPIWords, restAPIWords: lines where a person names the type
+	httpAPIWords, restAPIWords int
+	websocket                  bool // wscat, $connect, @connections: a WebSocket API
 	// websocketWord: the word alone, which an HTTP API's marks outweigh
 	websocketWord bool
 	machine       int // lines a program wrote (not a person's sentences)

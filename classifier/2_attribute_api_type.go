@@ -1,0 +1,208 @@
+package classifier
+
+import (
+	"bytes"
+	"regexp"
+)
+
+// The names and bodies below tell the API type when no access record or
+// execution log does. Each shows one type only; a name shared by HTTP and
+// WebSocket APIs (API Gateway's v2 API) is a v2 name, which the word
+// "WebSocket" settles.
+
+// httpAPIBodies are the bodies an HTTP API answers with itself, as the
+// client received them (case-sensitive: a REST API writes "Internal server
+// error"). Sources: the developer guide's "Troubleshooting issues with HTTP
+// API Lambda integrations" ({"message":"Internal Server Error"}), "Working
+// with routes for HTTP APIs" ({"message":"Not Found"} when no stage or
+// route matches), and the HTTP API's integration timeout answered 503
+// {"message":"Service Unavailable"} (docs/taxonomy.md; REST's own gateway
+// responses have no 503).
+// The first, quoted with its capitals, is the HTTP API's even in a
+// person's sentence.
+var httpAPIBodies = regexp.MustCompile(`"message"\s*:\s*"(?:Service Unavailable|Not Found)"`)
+
+var httpAPIInternalError = []byte(`"Internal Server Error"`)
+
+// httpAPINames are what only an HTTP API has: its payload format 2.0
+// event's fields (the developer guide's "Working with AWS Lambda proxy
+// integrations for HTTP APIs": "version": "2.0", "rawPath",
+// "rawQueryString"; the "routeKey" it shares with WebSocket events is a v2
+// name), the integration setting that asks for it (PayloadFormatVersion,
+// HTTP APIs only), and the tools' names for the HTTP API: the CDK's HttpApi
+// construct, SAM's AWS::Serverless::HttpApi and HttpApi event type, the
+// Serverless Framework's httpApi event.
+var httpAPINames = [][]byte{
+	[]byte("httpapi"), []byte("payload format version"), []byte("payloadformatversion"),
+	[]byte(`"rawpath"`), []byte(`"rawquerystring"`),
+}
+
+// payloadV2Version is the version field of the payload format 2.0 event
+// (REST APIs send no version; the HTTP API's 1.0 event says "1.0").
+var payloadV2Version = regexp.MustCompile(`"version"\s*:\s*"2\.0"`)
+
+// v2Names are API Gateway's v2 API, which serves HTTP and WebSocket APIs:
+// the apigatewayv2 CLI, SDK clients and CDK module (aws-apigatewayv2), the
+// CloudFormation types AWS::ApiGatewayV2::* and the Terraform resources
+// aws_apigatewayv2_*, and the $default stage and route (HTTP API stages
+// and routes, the WebSocket API's fallback route).
+var v2Names = [][]byte{[]byte("apigatewayv2"), []byte("$default"), []byte(`"routekey"`)}
+
+// protocolType is the type the v2 API is created with: CloudFormation's
+// ProtocolType, Terraform's protocol_type, the CLI's --protocol-type
+// (AWS::ApiGatewayV2::Api: "HTTP" or "WEBSOCKET").
+var protocolType = regexp.MustCompile(`protocol[_-]?type["']?\s*[:=]?\s*["']?(http|websocket)\b`)
+
+// restAPINames are a REST API's own names: the CloudFormation types
+// AWS::ApiGateway::RestApi and ::Method and SAM's AWS::Serverless::Api, the
+// Terraform resources aws_api_gateway_rest_api, _method and _integration,
+// the CDK's RestApi and LambdaRestApi constructs, a REST API's id as the
+// CLI, CloudFormation and the Serverless Framework name it (--rest-api-id,
+// RestApiId, restApiId, rest_api_id), and the apigateway CLI (v1; the v2
+// API's CLI is apigatewayv2).
+var restAPINames = [][]byte{
+	[]byte("aws::apigateway::restapi"), []byte("aws::apigateway::method"),
+	[]byte("aws_api_gateway_rest_api"), []byte("aws_api_gateway_method"), []byte("aws_api_gateway_integration"),
+	[]byte("lambdarestapi"), []byte("new restapi("), []byte(".restapi("),
+	[]byte("restapiid"), []byte("rest-api-id"), []byte("rest_api_id"),
+	[]byte("aws apigateway "),
+}
+
+// serverlessHTTPEvent is the Serverless Framework's event of a function
+// behind a REST API ("- http:"; its HTTP API event is httpApi, its
+// WebSocket event websocket), followed by its settings or its method and
+// path, not by "//" (a URL in a list).
+var serverlessHTTPEvent = []byte("- http:")
+
+// samAPIType is SAM's REST API: the event Type Api (HttpApi is the HTTP
+// API's) and the resource type AWS::Serverless::Api.
+var samAPIType = []byte("aws::serverless::api")
+
+// restErrorTypeHeader is the x-amzn-ErrorType header of a REST API's
+// gateway responses (the developer guide's "Set up a gateway response":
+// x-amzn-ErrorType: MissingAuthenticationTokenException); an HTTP API's
+// answers carry apigw-requestid and no such header ("Troubleshooting issues
+// with HTTP API JWT authorizers").
+var restErrorTypeHeader = []byte("x-amzn-errortype:")
+
+// websocketNames are a WebSocket API's own names in the tools: the CDK's
+// WebSocketApi construct and the Serverless Framework's websocket event.
+var websocketNames = [][]byte{[]byte("websocketapi"), []byte("- websocket:")}
+
+// apiWords are the API types as people name them, in English and in the
+// Spanish and Portuguese word order; a report that names both types names
+// neither, unless one of them comes up more often.
+var (
+	httpAPIWords = [][]byte{[]byte("http api"), []byte("api http")}
+	restAPIWords = [][]byte{[]byte("rest api"), []byte("api rest")}
+)
+
+// noteAPINames records the names and bodies of the API types in a line
+// (low is lower-cased, raw as written; line still has the prefixes, a YAML
+// list's "- " among them).
+func (s *Session) noteAPINames(low, raw, line []byte, layer Layer) {
+	if bytes.Contains(raw, httpAPIInternalError) ||
+		layer != LayerFunction && bytes.Contains(raw, []byte(`"message"`)) && httpAPIBodies.Match(raw) {
+		s.st.httpAPI = true
+	}
+	if containsAny(low, websocketNames) {
+		s.st.websocket = true
+	}
+	if bytes.Contains(low, []byte("protocol")) {
+		if m := protocolType.FindSubmatch(low); m != nil {
+			if m[1][0] == 'w' {
+				s.st.websocket = true
+			} else {
+				s.st.httpAPI = true
+			}
+		}
+	}
+	if containsAny(low, httpAPINames) || bytes.Contains(low, []byte(`"version"`)) && payloadV2Version.Match(low) {
+		s.st.httpAPI = true
+	}
+	if containsAny(low, v2Names) {
+		s.st.v2API = true
+	}
+	s.noteRESTNames(low, line, layer)
+	if containsWord(low, httpAPIWords) {
+		s.st.httpAPIWords++
+	}
+	if containsWord(low, restAPIWords) {
+		s.st.restAPIWords++
+	}
+}
+
+// noteRESTNames records a REST API's names and headers in a line.
+func (s *Session) noteRESTNames(low, line []byte, layer Layer) {
+	switch {
+	case bytes.Contains(low, []byte("api")) && (containsAny(low, restAPINames) || isSAMAPIType(low)):
+		s.st.restAPI = true
+	case serverlessHTTPEventIn(line):
+		s.st.restAPI = true
+	case layer != LayerFunction && bytes.HasPrefix(bytes.TrimPrefix(low, []byte("< ")), restErrorTypeHeader):
+		s.st.restAPI = true
+	}
+}
+
+// serverlessHTTPEventIn reports whether line holds the Serverless
+// Framework's http event.
+func serverlessHTTPEventIn(line []byte) bool {
+	i := bytes.Index(line, serverlessHTTPEvent)
+	if i < 0 {
+		return false
+	}
+	rest := line[i+len(serverlessHTTPEvent):]
+	return len(rest) == 0 || rest[0] == ' ' || rest[0] == '\t'
+}
+
+// isSAMAPIType reports whether low names SAM's REST API: the resource type
+// AWS::Serverless::Api, or a line that is an event's "Type: Api" (YAML or
+// JSON).
+func isSAMAPIType(low []byte) bool {
+	if i := bytes.Index(low, samAPIType); i >= 0 {
+		end := i + len(samAPIType)
+		return end == len(low) || !isLetter(low[end])
+	}
+	t := bytes.TrimLeft(trimSpace(low), `"`)
+	t, ok := bytes.CutPrefix(t, []byte("type"))
+	if !ok {
+		return false
+	}
+	t = bytes.Trim(t, "\"' :,")
+	return string(t) == "api"
+}
+
+// containsWord reports whether low holds one of the words, not followed by
+// a letter ("rest api", not "rest apis'" nor "api restart").
+func containsWord(low []byte, words [][]byte) bool {
+	for _, w := range words {
+		for i := bytes.Index(low, w); i >= 0; {
+			end := i + len(w)
+			if end == len(low) || !isLetter(low[end]) || low[end] == 's' && (end+1 == len(low) || !isLetter(low[end+1])) {
+				return true
+			}
+			j := bytes.Index(low[end:], w)
+			if j < 0 {
+				break
+			}
+			i = end + j
+		}
+	}
+	return false
+}
+
+// noteEventNames records the API type that an event a function logs
+// shows (console.log(event), print(event)): the payload format 2.0 event's
+// rawPath and rawQueryString are an HTTP API's, its routeKey a v2 API's, a
+// connectionId a WebSocket API's. The keys are spelled so in every
+// runtime's rendering of the event.
+func (s *Session) noteEventNames(msg []byte) {
+	switch {
+	case bytes.Contains(msg, []byte("connectionId")):
+		s.st.websocket = true
+	case bytes.Contains(msg, []byte("rawPath")) || bytes.Contains(msg, []byte("rawQueryString")):
+		s.st.httpAPI = true
+	case bytes.Contains(msg, []byte("routeKey")):
+		s.st.v2API = true
+	}
+}

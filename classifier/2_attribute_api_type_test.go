@@ -1,0 +1,115 @@
+package classifier
+
+import (
+	"testing"
+
+	"github.com/apigw-triage/apigw-triage/stage"
+)
+
+// apiTypeForm is one way evidence shows (or must not show) the API type.
+type apiTypeForm struct {
+	name, text string
+	want       stage.APIType
+}
+
+func checkAPITypeForms(t *testing.T, forms []apiTypeForm) {
+	t.Helper()
+	for _, f := range forms {
+		t.Run(f.name, func(t *testing.T) {
+			if d := diagnoseText(t, f.text); d.APIType != f.want {
+				t.Errorf("%q: api %s, want %s", f.text, d.APIType, f.want)
+			}
+		})
+	}
+}
+
+const apiInvocation = "2024-05-01T10:00:00.000Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tINFO\t"
+
+// An HTTP API's own answers, events and names, one row a documented form.
+func TestHTTPAPIMarks(t *testing.T) {
+	checkAPITypeForms(t, []apiTypeForm{
+		// developer guide, "Troubleshooting issues with HTTP API Lambda integrations"
+		{"internal error body", "< HTTP/2 500\n{\"message\":\"Internal Server Error\"}", stage.APIHTTP},
+		// developer guide, "Working with routes for HTTP APIs": no route matches
+		{"not found body", "$ curl https://abc123.execute-api.us-east-1.amazonaws.com/foo\n{\"message\":\"Not Found\"}", stage.APIHTTP},
+		// docs/taxonomy.md: the HTTP API's integration timeout
+		{"service unavailable body", "HTTP/2 503\n{\"message\": \"Service Unavailable\"}", stage.APIHTTP},
+		// developer guide, "Working with AWS Lambda proxy integrations for HTTP APIs": payload format 2.0
+		{"payload 2.0 version", "{\n  \"version\": \"2.0\",\n  \"headers\": {}\n}", stage.APIHTTP},
+		{"payload 2.0 rawQueryString", "{\n  \"rawQueryString\": \"a=1\"\n}", stage.APIHTTP},
+		{"payload 2.0 logged by the function (Node.js)", apiInvocation + "{ version: '2.0', routeKey: 'GET /items', rawPath: '/items' }", stage.APIHTTP},
+		{"payload 2.0 logged by the function (Python)", apiInvocation + "{'version': '2.0', 'rawPath': '/items', 'rawQueryString': ''}", stage.APIHTTP},
+		// AWS::ApiGatewayV2::Api ProtocolType; Terraform aws_apigatewayv2_api protocol_type; CLI create-api --protocol-type
+		{"cloudformation protocol type", "Type: AWS::ApiGatewayV2::Api\nProperties:\n  ProtocolType: HTTP", stage.APIHTTP},
+		{"terraform protocol type", "resource \"aws_apigatewayv2_api\" \"api\" {\n  protocol_type = \"HTTP\"\n}", stage.APIHTTP},
+		{"cli protocol type", "aws apigatewayv2 create-api --name my-api --protocol-type HTTP --target arn:aws:lambda:us-east-1:123456789012:function:f", stage.APIHTTP},
+		// aws-cdk-lib/aws-apigatewayv2 HttpApi; SAM HttpApi event; Serverless Framework httpApi event
+		{"cdk HttpApi", "const api = new apigwv2.HttpApi(this, 'Api');", stage.APIHTTP},
+		{"sam HttpApi event", "Events:\n  Get:\n    Type: HttpApi", stage.APIHTTP},
+		{"serverless httpApi event", "events:\n  - httpApi:\n      path: /items\n      method: get", stage.APIHTTP},
+		// the apigatewayv2 CLI, and the $default stage and route of the troubleshooting page's add-permission
+		{"apigatewayv2 cli", "aws apigatewayv2 get-apis", stage.APIHTTP},
+		{"default stage and route", `--source-arn "arn:aws:execute-api:us-west-2:123456789012:api-id/$default/$default"`, stage.APIHTTP},
+		// a person naming the type more often than the other
+		{"person names the HTTP API", "Our HTTP API returns 500 since the deploy.", stage.APIHTTP},
+	})
+}
+
+// A WebSocket API's names in the tools; a v2 name with the word WebSocket.
+func TestWebSocketAPINames(t *testing.T) {
+	checkAPITypeForms(t, []apiTypeForm{
+		// AWS::ApiGatewayV2::Api ProtocolType WEBSOCKET, Terraform protocol_type
+		{"cloudformation protocol type", "Type: AWS::ApiGatewayV2::Api\nProperties:\n  ProtocolType: WEBSOCKET", stage.APIWebSocket},
+		{"terraform protocol type", "resource \"aws_apigatewayv2_api\" \"ws\" {\n  protocol_type = \"WEBSOCKET\"\n}", stage.APIWebSocket},
+		// aws-cdk-lib/aws-apigatewayv2 WebSocketApi; Serverless Framework websocket event
+		{"cdk WebSocketApi", "const api = new WebSocketApi(this, 'Ws');", stage.APIWebSocket},
+		{"serverless websocket event", "events:\n  - websocket:\n      route: sendmessage", stage.APIWebSocket},
+		// a WebSocket event logged by the function: its connectionId
+		{"event logged by the function", apiInvocation + "{ requestContext: { routeKey: 'sendmessage', connectionId: 'L0SM9cOFvHcCIhw=' } }", stage.APIWebSocket},
+		// the v2 API named, and the word
+		{"apigatewayv2 and the word", "I created a websocket endpoint with aws apigatewayv2 create-api", stage.APIWebSocket},
+	})
+}
+
+// A REST API's own names and headers.
+func TestRESTAPINames(t *testing.T) {
+	checkAPITypeForms(t, []apiTypeForm{
+		// CloudFormation AWS::ApiGateway::RestApi; SAM AWS::Serverless::Api and event Type Api
+		{"cloudformation RestApi", "MyApi:\n  Type: AWS::ApiGateway::RestApi", stage.APIREST},
+		{"sam Serverless::Api", "MyApi:\n  Type: AWS::Serverless::Api", stage.APIREST},
+		{"sam Api event", "Events:\n  Get:\n    Type: Api\n    Properties:\n      Path: /items", stage.APIREST},
+		{"sam Api event, JSON", "\"Type\": \"Api\",", stage.APIREST},
+		// Terraform aws_api_gateway_rest_api; the CDK's LambdaRestApi
+		{"terraform rest api", "resource \"aws_api_gateway_rest_api\" \"api\" {", stage.APIREST},
+		{"cdk LambdaRestApi", "new apigateway.LambdaRestApi(this, 'Api', { handler: fn });", stage.APIREST},
+		// the apigateway (v1) CLI and a REST API's id
+		{"apigateway cli", "aws apigateway test-invoke-method --rest-api-id abc123 --resource-id x1 --http-method GET", stage.APIREST},
+		// Serverless Framework http event
+		{"serverless http event", "functions:\n  hello:\n    events:\n      - http:\n          path: hello", stage.APIREST},
+		{"serverless http event, short form", "    events:\n      - http: GET hello", stage.APIREST},
+		// developer guide, "Set up a gateway response": x-amzn-ErrorType
+		{"x-amzn-ErrorType header", "< HTTP/2 403\n< x-amzn-ErrorType: MissingAuthenticationTokenException", stage.APIREST},
+	})
+}
+
+// Look-alikes that show no type, and reports that show two.
+func TestAPITypeLookAlikes(t *testing.T) {
+	checkAPITypeForms(t, []apiTypeForm{
+		// a URL in a markdown list is no Serverless http event
+		{"url in a list", "- http://example.com/docs", stage.APIUnknown},
+		// "version" of something else
+		{"other version", "{\"version\": \"2.0.1\"}", stage.APIUnknown},
+		// a function's own dependency answered "Not Found"
+		{"dependency body in the function's log", apiInvocation + "ERROR\tupstream said {\"message\":\"Not Found\"}", stage.APIUnknown},
+		// a REST-style word that is not the type
+		{"api restart", "the api restarted at noon", stage.APIUnknown},
+		// a type named as often as the other
+		{"both named", "I receive an HTTP 504 error when I invoke my REST API or HTTP API.", stage.APIUnknown},
+		// both types' own names: neither
+		{"both types' names", "Type: AWS::ApiGateway::RestApi\nType: AWS::Serverless::HttpApi", stage.APIUnknown},
+		// the word alone is a WebSocket API; an HTTP API's names outweigh it
+		{"websocket word and an HTTP API's body", "my websocket client works, but the HTTP API says {\"message\":\"Not Found\"}", stage.APIHTTP},
+		// an execution log is a REST API's, whatever a person names
+		{"execution log and the word", "We moved to an HTTP API?\n(c0ffee00-0000-4000-8000-000000000000) Method completed with status: 502", stage.APIREST},
+	})
+}
