@@ -94,6 +94,14 @@ func TestNotTheClientsStatus(t *testing.T) {
 		{"aws-sdk-go call refused in a function's log", "2024/03/12 10:15:01 ResourceNotFoundException: Requested resource not found\n\tstatus code: 400, request id: 8F2AJ7Q0V3", "unknown"},
 		{"aws-sdk-go call failing with a 5xx", "InternalServerError: Internal server error\n\tstatus code: 500, request id: 8F2AJ7Q0V3", "500"},
 		{"aws sdk for java 2.x call refused", "software.amazon.awssdk.services.s3.model.S3Exception: Access Denied (Service: S3, Status Code: 403, Request ID: 8F2AJ7Q0V3, Extended Request ID: abc=)", "unknown"},
+		// the AWS SDK for .NET's service exception, which quotes .NET's
+		// WebException for the service's answer ("Amazon.S3.AmazonS3Exception:
+		// Access Denied ---> Amazon.Runtime.Internal.HttpErrorResponseException:
+		// The remote server returned an error: (403) Forbidden."); the same
+		// words from PowerShell's Invoke-RestMethod are the client's
+		{"aws sdk for .net call refused", "Amazon.S3.AmazonS3Exception: Access Denied ---> Amazon.Runtime.Internal.HttpErrorResponseException: The remote server returned an error: (403) Forbidden. ---> System.Net.WebException: The remote server returned an error: (403) Forbidden.", "unknown"},
+		{"aws sdk for .net call refused for its token", "Amazon.DynamoDBv2.AmazonDynamoDBException: The security token included in the request is invalid ---> Amazon.Runtime.Internal.HttpErrorResponseException: The remote server returned an error: (400) Bad Request.", "unknown"},
+		{"powershell's client refused", "Invoke-RestMethod : The remote server returned an error: (403) Forbidden.", "none"},
 		{"aws sdk for php call refused", "Aws\\DynamoDb\\Exception\\DynamoDbException: Error executing \"GetItem\" on \"https://dynamodb.us-east-1.amazonaws.com\"; AWS HTTP error: Client error: `POST https://dynamodb.us-east-1.amazonaws.com` resulted in a `400 Bad Request` response", "unknown"},
 		// the gateway's 4xx words in a function's own line (the Python
 		// runtime's "[ERROR]" level column, botocore's ClientError for a
