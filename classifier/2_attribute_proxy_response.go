@@ -18,7 +18,10 @@ import (
 //   - "Endpoint request body after transformations: {"resource": ...,
 //     "path": ..., "httpMethod": ...}" is the proxy integration's event
 //     (the developer guide's "Input format of a Lambda function for proxy
-//     integration"); a custom integration sends what its template made;
+//     integration"); a custom integration sends what its template made,
+//     and its function may answer anything (its integration response
+//     maps it), so another body there rules the judging out, as the
+//     stage's integration type does when it is not AWS_PROXY;
 //   - "Received response. Status: 200" is Lambda's Invoke API answering a
 //     function that ran: its refusals (403, 429, 502) are no answer of the
 //     function's;
@@ -39,10 +42,12 @@ var preEndpointRequest = []byte("Endpoint request body after transformations:")
 // integrationSeen is what the execution log showed of one request's
 // integration; its id's bytes are reused from request to request.
 type integrationSeen struct {
-	id         []byte
-	proxyEvent bool // it was sent a Lambda proxy integration's event
-	lambda     int8 // its endpoint: +1 Lambda's Invoke API, -1 another, 0 not seen
-	received   int  // the status it answered with, 0 when not seen
+	id []byte
+	// event: what it was sent: +1 a Lambda proxy integration's event, -1
+	// another body, 0 not seen (or on the lines after its line)
+	event    int8
+	lambda   int8 // its endpoint: +1 Lambda's Invoke API, -1 another, 0 not seen
+	received int  // the status it answered with, 0 when not seen
 	// pending: the answer's line held no value; the value is the next
 	// line, or the object laid out over the lines after it (gathering)
 	pending, gathering bool
@@ -61,7 +66,15 @@ func (s *Session) integ(id []byte) *integrationSeen {
 // noteProxyEvent reads what request id sent its integration.
 func (s *Session) noteProxyEvent(id, msg []byte) {
 	body := trimSpace(msg[len(preEndpointRequest):])
-	s.integ(id).proxyEvent = bytes.HasPrefix(body, []byte(`{"resource":`)) && bytes.Contains(body, []byte(`"httpMethod":`))
+	in := s.integ(id)
+	switch {
+	case len(body) == 0:
+		in.event = 0
+	case bytes.HasPrefix(body, []byte(`{"resource":`)) && bytes.Contains(body, []byte(`"httpMethod":`)):
+		in.event = 1
+	default:
+		in.event = -1
+	}
 }
 
 // noteEndpoint reads the URI request id's integration was sent to.
@@ -100,7 +113,11 @@ func (s *Session) judgeAnswer(id, v []byte) hit {
 	if in.lambda < 0 || in.received != 0 && in.received != 200 {
 		return hit{} // no function's answer
 	}
-	known := strings.EqualFold(s.hints.IntegrationType, "AWS_PROXY") || in.proxyEvent
+	hinted := s.hints.IntegrationType
+	if in.event < 0 || in.event == 0 && hinted != "" && !strings.EqualFold(hinted, "AWS_PROXY") {
+		return hit{} // a custom integration's function, or no function
+	}
+	known := in.event > 0 || strings.EqualFold(hinted, "AWS_PROXY")
 	// most answers are valid: a look for the key before any reading
 	if !known && !bytes.Contains(v, []byte(`tatusCode"`)) {
 		return hit{}

@@ -182,6 +182,11 @@ func TestProxyResponseShapeInExecutionLog(t *testing.T) {
 			"not_5xx", "none"},
 		{"bare string, no proxy event", body(`"hello world"`) + completed("502"),
 			"unknown", "502"},
+		// a custom integration's function (its event is what a template
+		// made), whose answer its integration response maps, whatever shape
+		{"custom integration's event", uri(lambdaURI) + id + `Endpoint request body after transformations: {"orderId": "42"}` + "\n" + received("200") +
+			body(`{"statusCode": 200, "body": {"items": []}}`) + completed("500"),
+			"unknown", "500"},
 		{"function error", body(`{"errorMessage": "boom", "errorType": "Error"}`) + completed("502"),
 			"lambda_function_error", "502"},
 		{"websocket", "(L0SM9cOFvHcCIhw=) Endpoint response body before transformations: {\"statusCode\": 200, \"body\": {\"a\": 1}}\n(L0SM9cOFvHcCIhw=) Method completed with status: 502\n",
@@ -202,6 +207,10 @@ func TestProxyResponseShapeByHints(t *testing.T) {
 	}{
 		{"rest aws_proxy bare string", Hints{APIType: stage.APIREST, IntegrationType: "AWS_PROXY"}, line(`"justAString"`), "lambda_malformed_proxy_response"},
 		{"rest custom bare string", Hints{APIType: stage.APIREST, IntegrationType: "AWS"}, line(`"justAString"`), "unknown"},
+		// a custom integration's function may answer anything: its
+		// integration response maps it
+		{"rest custom, body object", Hints{APIType: stage.APIREST, IntegrationType: "AWS"}, line(`{"statusCode": 200, "body": {"a": 1}}`), "unknown"},
+		{"rest unknown type, body object", Hints{APIType: stage.APIREST}, line(`{"statusCode": 200, "body": {"a": 1}}`), "lambda_malformed_proxy_response"},
 		// both payload versions refuse a statusCode of letters; 1.0 alone a
 		// key outside the format, which 2.0 lets through
 		{"http status letters", Hints{APIType: stage.APIHTTP, IntegrationType: "AWS_PROXY"}, line(`{"statusCode": "test"}`), "lambda_malformed_proxy_response"},
