@@ -63,7 +63,12 @@ func uncaughtErrorRules() []ruleSpec {
 	own := layersOf(LayerFunction)
 	return []ruleSpec{
 		{lit: "error:", re: `^[a-z_$][\w$]*(?:(?:\.|::)[a-z_$][\w$]*)*error: `, cause: fn, weight: wWeak, layers: own},
-		{lit: "::", re: `^[a-z]\w*(?:::[a-z]\w*)+: `, cause: fn, weight: wWeak, layers: own},
+		// (a Ruby class by its namespace and a name that says it is an
+		// error: Errno::E*, *Error, *Exception, Net::ReadTimeout,
+		// ActiveRecord::RecordNotFound, the AWS SDK for Ruby's
+		// Aws::<Service>::Errors::*; not a module path a Rust logger
+		// opens its lines with)
+		{lit: "::", re: `^(?:errno::e[a-z]+|[a-z]\w*(?:::[a-z]\w*)*::(?:errors::\w+|\w*(?:error|exception|timeout|notfound)))(?::| \()`, cause: fn, weight: wWeak, layers: own},
 		// Node.js's errors with a code (lib/internal/errors.js: "name
 		// [code]: message"), which the named errors' "TypeError:" form
 		// misses: "TypeError [ERR_INVALID_URL]: Invalid URL", "Error

@@ -39,6 +39,10 @@ func TestUncaughtErrorWordings(t *testing.T) {
 		// Node.js: an error with a code ("name [code]: message")
 		{"node with a code", "TypeError [ERR_INVALID_URL]: Invalid URL\n    at new NodeError (node:internal/errors:372:5)\n    at new URL (node:internal/url:629:5)\n    at Handler.main (/var/task/index.js:10:35)", want, "unknown"},
 		{"node with a code, beside the REST body", rest + "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\nError [ERR_STREAM_PREMATURE_CLOSE]: Premature close", want, "502"},
+		{"ruby sdk", rest + "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\nAws::DynamoDB::Errors::ResourceNotFoundException: Requested resource not found\n/var/task/app.rb:12:in `handler'", want, "502"},
+		{"ruby timeout", rest + "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\nNet::ReadTimeout: Net::ReadTimeout with #<TCPSocket:(closed)>\n/var/lang/lib/ruby/3.2.0/net/protocol.rb:229:in `rbuf_fill'", want, "502"},
+		// (a Rust logger's module path opens its lines the same way)
+		{"a module path is no error", rest + "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\nlambda_runtime::layers::api_client: sending the response for the invocation", "unknown", "500"},
 		{"a client's error line is not the function's", "AxiosError: Request failed with status code 502", "unknown", "502"},
 		{"nor with a code", "AxiosError [ERR_BAD_RESPONSE]: Request failed with status code 502", "unknown", "502"},
 		{"a person's sentence is not the function's", rest + "The docs say: Errno::ENOENT: is what you get when a file is missing.", "unknown", "500"},
