@@ -80,10 +80,11 @@ func (s *Session) accessLine(rec *accessRecord, line []byte) {
 	if rec.get(fRouteKey) != "" || strings.Contains(rec.get(fRouteKey, fResourcePath, fPath), "$default") {
 		s.st.httpAPI = true
 	}
-	if rec.has(fIntegrationErrorMessage) {
-		s.st.integErrVar, s.st.httpAPI = true, true
-	}
-	if rec.has(fIntegrationError) {
+	// REST APIs log $context.integrationErrorMessage too (the developer
+	// guide's variables for access logging: "$context.integration.error
+	// ... Equivalent to $context.integrationErrorMessage"), so the field
+	// shows no type
+	if rec.has(fIntegrationErrorMessage) || rec.has(fIntegrationError) {
 		s.st.integErrVar = true
 	}
 	code := leadingInt([]byte(rec.get(fStatus, fStatusCode, fHTTPStatus)))

@@ -109,6 +109,11 @@ func TestAPITypeLookAlikes(t *testing.T) {
 		{"both types' names", "Type: AWS::ApiGateway::RestApi\nType: AWS::Serverless::HttpApi", stage.APIUnknown},
 		// the word alone is a WebSocket API; an HTTP API's names outweigh it
 		{"websocket word and an HTTP API's body", "my websocket client works, but the HTTP API says {\"message\":\"Not Found\"}", stage.APIHTTP},
+		// developer guide, variables for access logging: REST APIs log
+		// $context.integrationErrorMessage as well
+		{"integrationErrorMessage in a record", `{"requestId":"4edbb3b3-4088-40bf-81ad-b0b3cc72210e","resourcePath":"/health","status":"502","integrationErrorMessage":"Lambda Customer Function Error:'AZUL_S3_BUCKET'"}`, stage.APIUnknown},
+		// an HTTP API's record names its route
+		{"routeKey in a record", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","integrationErrorMessage":"The IAM role configured on the integration or API Gateway doesn't have permissions to call the integration. Check the permissions and try again."}`, stage.APIHTTP},
 		// an execution log is a REST API's, whatever a person names
 		{"execution log and the word", "We moved to an HTTP API?\n(c0ffee00-0000-4000-8000-000000000000) Method completed with status: 502", stage.APIREST},
 	})
