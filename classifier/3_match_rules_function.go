@@ -86,7 +86,8 @@ func uncaughtErrorRules() []ruleSpec {
 // which is a function error (the HTTP API guide: the payload format
 // version decides the shape of the event). The wordings are the runtimes'
 // deserialisers (Go's encoding/json, .NET's Amazon.Lambda.Serialization,
-// Rust's serde through lambda_http) and the Java container's.
+// Rust's serde through lambda_http and lambda-web) and the Java
+// container's.
 func eventShapeRules() []ruleSpec {
 	fn := CauseLambdaFunctionError
 	return []ruleSpec{
@@ -94,6 +95,11 @@ func eventShapeRules() []ruleSpec {
 		{lit: "error converting the lambda event json payload", cause: fn, weight: wHint, layers: gatewayLogs},
 		{lit: "not a valid request from amazon api gateway", cause: fn, weight: wHint, layers: gatewayLogs},
 		{lit: "expects a json payload from amazon api gateway", cause: fn, weight: wHint, layers: gatewayLogs},
+		// serde's refusal of an event no variant of lambda_http's
+		// LambdaRequest (the Rust runtime's README: "data did not match any
+		// variant of untagged enum LambdaRequest") or of the lambda-web
+		// crate's LambdaHttpEvent reads
+		{lit: "did not match any variant of untagged enum", re: `did not match any variant of untagged enum lambda(?:request|httpevent)\b`, cause: fn, weight: wHint, layers: gatewayLogs},
 		{lit: "missing field", re: "missing field `(?:httpmethod|requestcontext|resource|path|rawpath|routekey|version|headers|body)`", cause: fn, weight: wHint, layers: gatewayLogs},
 	}
 }

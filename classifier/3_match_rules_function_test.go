@@ -62,6 +62,10 @@ func TestEventShapeWordings(t *testing.T) {
 		{"java container", "The incoming event is not a valid request from Amazon API Gateway or an Application Load Balancer", want, "unknown"},
 		{"rust lambda_http", "this function expects a JSON payload from Amazon API Gateway, Amazon Elastic Load Balancer, or AWS Lambda Function URLs, but the data doesn't match any of those services' events", want, "unknown"},
 		{"rust serde", "Error: missing field `httpMethod` at line 1 column 712", want, "unknown"},
+		{"rust lambda_http enum", "  × data did not match any variant of untagged enum LambdaRequest", want, "unknown"},
+		{"rust lambda-web", `Error: Error("data did not match any variant of untagged enum LambdaHttpEvent", line: 0, column: 0)`, want, "unknown"},
+		// (the same serde words for an enum of the function's own name no event)
+		{"another enum", "  × data did not match any variant of untagged enum Shape", "unknown", "unknown"},
 		{"the request format in words", "It only recognizes the Lambda Proxy Integration Request format of version 2.0 when both features are enabled.", "unknown", "unknown"},
 	})
 }
