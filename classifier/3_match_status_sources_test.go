@@ -223,3 +223,21 @@ func TestTheCausesCodeAmongSeveralTiers(t *testing.T) {
 			"(11111111-2222-3333-4444-555555555555) Method completed with status: 500\nHTTP/1.1 500 Internal Server Error\nThe CDN in front answers 502 Bad Gateway.", "500"},
 	})
 }
+
+// TestAFailedInvocationBesideARefusal: a request the gateway refused itself
+// (its own 4xx body, {"message":"Forbidden"} or "Missing Authentication
+// Token") never reached a function, so a failed invocation beside it is
+// another request's, whose answer no line shows: no all-clear. A 4xx whose
+// body the function may have written keeps it, and so does the refusal
+// alone.
+func TestAFailedInvocationBesideARefusal(t *testing.T) {
+	const invocation = "\nSTART RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\n" +
+		"2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tInvoke Error \t{\"errorType\":\"TypeError\",\"errorMessage\":\"x is undefined\"}\n" +
+		"END RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11"
+	checkStatuses(t, []statusCase{
+		{"the gateway's 403 body", "HTTP/1.1 403 Forbidden\n{\"message\":\"Forbidden\"}" + invocation, "unknown"},
+		{"a missing route's 403", "HTTP/1.1 403 Forbidden\n{\"message\":\"Missing Authentication Token\"}" + invocation, "unknown"},
+		{"a 403 the function may have written", "HTTP/1.1 403 Forbidden\n{\"message\":\"Invalid token\"}" + invocation, "none"},
+		{"the refusal alone", "HTTP/1.1 403 Forbidden\n{\"message\":\"Forbidden\"}", "none"},
+	})
+}

@@ -85,7 +85,30 @@ func (s *Session) collect() []*group {
 		return orphans
 	}
 	refine(reqs, orphans)
+	if refusedBeforeFunction(reqs) {
+		// every request ended with the gateway's own refusal, before any
+		// function ran: a failed invocation beside them is another
+		// request's, whose answer no line shows
+		for _, o := range orphans {
+			if o.lambda && o.functionFailed() {
+				reqs = append(reqs, o)
+			}
+		}
+	}
 	return reqs
+}
+
+// refusedBeforeFunction reports whether every request ended below 500 with
+// what the gateway answers itself before it calls an integration: a body
+// or an error type of its own 4xx responses ({"message":"Forbidden"},
+// "Missing Authentication Token", x-amzn-ErrorType: ForbiddenException).
+func refusedBeforeFunction(reqs []*group) bool {
+	for _, r := range reqs {
+		if r.status == 0 || is5xx(r.status) || r.best.implied < 400 || r.best.implied >= 500 {
+			return false
+		}
+	}
+	return true
 }
 
 // refine gives failed requests with weak evidence the strongest unlinked
