@@ -88,6 +88,15 @@ func pythonRuntimeRules() []ruleSpec {
 	h := CauseLambdaHandlerMisconfigured
 	return []ruleSpec{
 		{lit: "bad handler '", cause: h, weight: 85, layers: gatewayLogs},
+		// the handler lookup's AttributeError, which the runtime's
+		// "Handler 'lambda_handler' missing on module 'lambda_function':
+		// module 'lambda_function' has no attribute 'lambda_handler'" ends
+		// with and some runtimes and adapters print alone (Zappa's handler
+		// looking up the app_function its settings name: "module 'bot' has
+		// no attribute 'app'"), for the names a handler or an app goes by;
+		// another attribute missing from a library is the function's own
+		// error ("module 'jwt' has no attribute 'encode'")
+		{lit: "has no attribute '", re: `module '[\w.]+' has no attribute '(?:lambda_handler|handler|main|app|application)'`, cause: h, weight: 70, layers: gatewayLogs},
 		{lit: "syntax error in module '", cause: h, weight: 70, layers: gatewayLogs},
 		{lit: "runtime.builtinmoduleconflict", cause: h, weight: 85},
 		{lit: "as a handler module", re: `cannot use built-in module \S+ as a handler module`, cause: h, weight: 85},
