@@ -194,6 +194,31 @@ func TestProxyResponseShapeInExecutionLog(t *testing.T) {
 	})
 }
 
+// An answer's line that ends a file, or a log event, leaves no wait for
+// the next: what that file or event opens with is its own, not the answer.
+func TestProxyAnswerLineEndsWithItsFile(t *testing.T) {
+	s := NewSession(Hints{})
+	for _, file := range []string{
+		"Endpoint response body before transformations:\n",
+		`{"statusCode": 200, "body": "fine", "ok": true}` + "\n",
+	} {
+		if _, err := s.ReadFrom(strings.NewReader(file)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if d := s.Diagnose(LangEN); d.Cause != CauseUnknown {
+		t.Errorf("got %s (%s), want unknown", d.Cause, d.Why)
+	}
+	// and a log event is whole: the next event's message is its own
+	const group = "API-Gateway-Execution-Logs_abc123/prod"
+	s = NewSession(Hints{})
+	s.AddEvent(LogEvent{Group: group, Message: "Endpoint response body before transformations:"})
+	s.AddEvent(LogEvent{Group: group, Message: `{"statusCode": 200, "body": "fine", "ok": true}`})
+	if d := s.Diagnose(LangEN); d.Cause != CauseUnknown {
+		t.Errorf("events: got %s (%s), want unknown", d.Cause, d.Why)
+	}
+}
+
 // The stage's configuration decides what the execution log cannot: an
 // HTTP API reads the answer by its payload version, and AWS_PROXY makes a
 // bare answer judged.

@@ -150,6 +150,7 @@ func (s *Session) eventLine(line string, src source) {
 // as the next events. The next line, or the end of the input, decides it.
 func (s *Session) endEvent() {
 	s.flushPretty()
+	s.integration.pending = false // an answer's line is whole too
 }
 
 // settle reads what waits for lines that are not coming (the input ended,
@@ -160,8 +161,10 @@ func (s *Session) settle() {
 	s.flushPretty()
 	s.releaseHeld(nil)
 	// what comes after (another file of the same report) shows its own
-	// shape: a program's error object in it is no CloudWatch event's
+	// shape: a program's error object in it is no CloudWatch event's, and
+	// a value it opens with is no answer an execution-log line left open
 	s.st.paste.eventField = false
+	s.integration.pending = false
 }
 
 // addLine dispatches one line to the parser for its format.
