@@ -95,6 +95,13 @@ func TestDocumentedHTTPAPIIntegrationErrors(t *testing.T) {
 		{"authorizer response shape", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","authorizerError":"The response from the Lambda Authorizer function doesn't match the format that API Gateway expects. Simple response did not include 'isAuthorized'"}`, "authorizer_error", "500"},
 		{"integration timeout", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"503","integrationErrorMessage":"Integration timeout"}`, "integration_timeout", "503"},
 		{"role not assumable", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","integrationErrorMessage":"API Gateway doesn't have permissions to assume the IAM role configured on the integration. Check the permissions and try again."}`, "credentials_role_error", "500"},
+		// the function's error quoted ("Your logs might include a different
+		// error message that indicates that there's a problem with your
+		// Lambda function code"), as HTTP API access logs word it
+		{"function error", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","integrationErrorMessage":"The Lambda function returned the following error: Unhandled. Check your Lambda function code and try again."}`, "lambda_function_error", "500"},
+		{"function timeout", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","integrationErrorMessage":"The Lambda function returned the following error: RequestId: 01fe3839-4974-40d5-960a-173fcb5ec786 Error: Task timed out after 5.00 seconds. Check your Lambda function code and try again."}`, "lambda_function_timeout", "500"},
+		// the function's own DynamoDB call refused: no request template's fault
+		{"function's call refused", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"POST /items","status":"500","integrationErrorMessage":"The Lambda function returned the following error: An error occurred (ValidationException) when calling the PutItem operation: One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes. Check your Lambda function code and try again."}`, "lambda_function_error", "500"},
 		{"cognito expired", "HTTP/1.1 401 Unauthorized\n{\"message\":\"The incoming token has expired\"}", "not_5xx", "none"},
 		{"cognito expired body", `{"message":"The incoming token has expired"}`, "not_5xx", "none"},
 		{"not a signature", `{"message":"Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter."}`, "not_5xx", "none"},

@@ -33,12 +33,17 @@ package classifier
 // error: these rules read only the gateway's logs, and not a Lambda
 // function's error object there (a custom Lambda integration's endpoint
 // response is the function's answer: {"errorMessage": ..., "errorType":
-// "ValidationException"} is its own call failing). Lambda's validation of
+// "ValidationException"} is its own call failing), nor the gateway quoting
+// a function's error (REST's "due to customer function error: An error
+// occurred (ValidationException) when calling the PutItem operation", its
+// access logs' "Lambda Customer Function Error:", and an HTTP API's
+// integrationErrorMessage "The Lambda function returned the following
+// error: ... Check your Lambda function code and try again."). Lambda's validation of
 // a function name ("... at 'functionName' failed to satisfy constraint")
 // is the integration URI, not a template.
 func serviceIntegrationRules() []ruleSpec {
 	tpl := func(lit, re string) ruleSpec {
-		return ruleSpec{lit: lit, re: re, cause: CauseMappingTemplateError, weight: wLikely, unless: "'functionname'", unlessAlso: []string{`"errormessage"`}, layers: gatewayLogged}
+		return ruleSpec{lit: lit, re: re, cause: CauseMappingTemplateError, weight: wLikely, unless: "'functionname'", unlessAlso: []string{`"errormessage"`, "customer function error", "lambda function returned the following error"}, layers: gatewayLogged}
 	}
 	return []ruleSpec{
 		tpl("validationexception", `\bvalidationexception\b`),

@@ -38,6 +38,10 @@ func TestDocumentedServiceIntegrationErrors(t *testing.T) {
 		{"sqs malformed query", query("MalformedQueryString", "Keys may not contain <"), tpl, "unknown"},
 		{"sns invalid parameter", query("InvalidParameter", "Invalid parameter: TopicArn or TargetArn Reason: no value for required parameter"), tpl, "unknown"},
 		{"dynamodb validation", jsonErr("com.amazon.coral.validate#ValidationException", "One or more parameter values were invalid: Missing the key id in the item"), tpl, "unknown"},
+		// the same code in a function's error the gateway quotes is the
+		// function's own call failing
+		{"function's call, execution log", id + "Lambda execution failed with status 200 due to customer function error: An error occurred (ValidationException) when calling the PutItem operation: One or more parameter values were invalid: Missing the key id in the item. Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd", "lambda_function_error", "unknown"},
+		{"function's call, REST access log", `{"requestId":"4edbb3b3-4088-40bf-81ad-b0b3cc72210e","resourcePath":"/items","status":"502","integrationError":"Lambda Customer Function Error:An error occurred (ValidationException) when calling the PutItem operation: One or more parameter values were invalid"}`, "lambda_function_error", "502"},
 		{"dynamodb validation, type cut", ep(`{"message":"One or more parameter values were invalid: Type mismatch for key id expected: S actual: N"}`), tpl, "unknown"},
 		{"dynamodb serialization", jsonErr("com.amazon.coral.service#SerializationException", "Start of structure or map found where not expected."), tpl, "unknown"},
 		{"step functions input", jsonErr("com.amazonaws.swf.service.v2.model#InvalidExecutionInput", "Invalid State Machine Execution Input: 'Unexpected character'"), tpl, "unknown"},
