@@ -113,11 +113,10 @@ func (s *Session) judgeAnswer(id, v []byte) hit {
 	if in.lambda < 0 || in.received != 0 && in.received != 200 {
 		return hit{} // no function's answer
 	}
-	hinted := s.hints.IntegrationType
-	if in.event < 0 || in.event == 0 && hinted != "" && !strings.EqualFold(hinted, "AWS_PROXY") {
+	if s.notProxy(in) {
 		return hit{} // a custom integration's function, or no function
 	}
-	known := in.event > 0 || strings.EqualFold(hinted, "AWS_PROXY")
+	known := in.event > 0 || strings.EqualFold(s.hints.IntegrationType, "AWS_PROXY")
 	// most answers are valid: a look for the key before any reading
 	if !known && !bytes.Contains(v, []byte(`tatusCode"`)) {
 		return hit{}
@@ -141,6 +140,25 @@ func (s *Session) judgeAnswer(id, v []byte) hit {
 	}
 	// the integration may be a custom one, whose function may answer so
 	return hit{cause: CauseLambdaMalformedProxyResponse, weight: wLikely}
+}
+
+// notProxy reports whether the request's integration is known to be no
+// Lambda proxy integration: its event was another body, or, when its event
+// was not seen, the stage's integration type (the type most of its
+// methods have) is another; a type that is no Lambda integration at all
+// (HTTP, HTTP_PROXY, MOCK) is another method's when this request's
+// endpoint was Lambda's.
+func (s *Session) notProxy(in *integrationSeen) bool {
+	t := s.hints.IntegrationType
+	switch {
+	case in.event != 0:
+		return in.event < 0
+	case t == "" || strings.EqualFold(t, "AWS_PROXY"):
+		return false
+	case strings.EqualFold(t, "AWS"):
+		return true
+	}
+	return in.lambda == 0
 }
 
 // answerLine reads msg, a line after an answer's line that held no value:

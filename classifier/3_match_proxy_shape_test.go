@@ -236,6 +236,11 @@ func TestProxyResponseShapeByHints(t *testing.T) {
 		// integration response maps it
 		{"rest custom, body object", Hints{APIType: stage.APIREST, IntegrationType: "AWS"}, line(`{"statusCode": 200, "body": {"a": 1}}`), "unknown"},
 		{"rest unknown type, body object", Hints{APIType: stage.APIREST}, line(`{"statusCode": 200, "body": {"a": 1}}`), "lambda_malformed_proxy_response"},
+		// a stage whose methods are mostly HTTP integrations: an answer is
+		// a backend's, unless the request's endpoint was Lambda's
+		{"rest http type, body object", Hints{APIType: stage.APIREST, IntegrationType: "HTTP_PROXY"}, line(`{"statusCode": 200, "body": {"a": 1}}`), "unknown"},
+		{"rest http type, lambda endpoint", Hints{APIType: stage.APIREST, IntegrationType: "HTTP_PROXY"},
+			"Endpoint request URI: https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:fn/invocations\n" + line(`{"statusCode": 200, "body": {"a": 1}}`), "lambda_malformed_proxy_response"},
 		// both payload versions refuse a statusCode of letters; 1.0 alone a
 		// key outside the format, which 2.0 lets through
 		{"http status letters", Hints{APIType: stage.APIHTTP, IntegrationType: "AWS_PROXY"}, line(`{"statusCode": "test"}`), "lambda_malformed_proxy_response"},
