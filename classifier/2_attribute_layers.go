@@ -137,14 +137,15 @@ func isCDNPage(low, msg []byte) bool {
 var functionMarks = regexp.MustCompile(`^(?:at |file "|traceback \(most recent call last\)|\[error\]|\[warn|\[info\]|error\t|info\t|warn\t|exception in thread|caused by:|\{\s*"errormessage"|\{\s*"errortype"|"errormessage"\s*:|"errortype"\s*:|"stacktrace"\s*:|[a-z][a-z0-9]*(?:\.[a-z][a-z0-9]*)*(?:error|exception)(?: \[err_[a-z0-9_]+\])?:)`)
 
 // dotNetSDKException is the AWS SDK for .NET's exception for a call an
-// AWS service refused, its class named Amazon.<Service>.Amazon<Service>Exception
-// or Amazon.Runtime.*, which quotes .NET's WebException for the answer
+// AWS service refused, its class named Amazon.<Service>.Amazon<Service>Exception,
+// Amazon.<Service>.Model.<Error>Exception or Amazon.Runtime.*, which quotes
+// .NET's WebException for the answer
 // ("Amazon.S3.AmazonS3Exception: Access Denied --->
 // Amazon.Runtime.Internal.HttpErrorResponseException: The remote server
 // returned an error: (403) Forbidden."): no SDK client calls an API's
 // routes, so the line is the caller's own call (a function's), whatever
 // client's words it quotes.
-var dotNetSDKException = regexp.MustCompile(`^amazon\.(?:[a-z0-9]+\.amazon[a-z0-9]+exception|runtime\.[a-z.]*exception):`)
+var dotNetSDKException = regexp.MustCompile(`^amazon\.(?:[a-z0-9]+\.(?:amazon[a-z0-9]+|model\.[a-z0-9]+)exception|runtime\.[a-z.]*exception):`)
 
 // functionOpens are the level columns a Lambda runtime opens a function's
 // line with (Python's "[ERROR]", Node.js's "ERROR<tab>"): whatever such a

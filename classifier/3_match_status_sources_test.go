@@ -101,6 +101,7 @@ func TestNotTheClientsStatus(t *testing.T) {
 		// words from PowerShell's Invoke-RestMethod are the client's
 		{"aws sdk for .net call refused", "Amazon.S3.AmazonS3Exception: Access Denied ---> Amazon.Runtime.Internal.HttpErrorResponseException: The remote server returned an error: (403) Forbidden. ---> System.Net.WebException: The remote server returned an error: (403) Forbidden.", "unknown"},
 		{"aws sdk for .net call refused for its token", "Amazon.DynamoDBv2.AmazonDynamoDBException: The security token included in the request is invalid ---> Amazon.Runtime.Internal.HttpErrorResponseException: The remote server returned an error: (400) Bad Request.", "unknown"},
+		{"aws sdk for .net call refused, a model exception", "Amazon.DynamoDBv2.Model.ResourceNotFoundException: Requested resource not found ---> Amazon.Runtime.Internal.HttpErrorResponseException: The remote server returned an error: (400) Bad Request.", "unknown"},
 		{"powershell's client refused", "Invoke-RestMethod : The remote server returned an error: (403) Forbidden.", "none"},
 		{"aws sdk for php call refused", "Aws\\DynamoDb\\Exception\\DynamoDbException: Error executing \"GetItem\" on \"https://dynamodb.us-east-1.amazonaws.com\"; AWS HTTP error: Client error: `POST https://dynamodb.us-east-1.amazonaws.com` resulted in a `400 Bad Request` response", "unknown"},
 		// the gateway's 4xx words in a function's own line (the Python
