@@ -62,6 +62,17 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 	if layer == LayerClient && containerTimeoutBody.Match(s.low) {
 		s.group(nil).timeoutBody = true
 	}
+	if layer != LayerFunction && containerTimeoutField.Match(s.low) {
+		// the same answer as the proxy response object the function
+		// returned (the Lambda console's test, a log of it): its statusCode
+		// is the adapter's 502, which the proxy integration passes on, and
+		// its "Gateway timeout" is no gateway's 504
+		g := s.group(nil)
+		g.timeoutBody = true
+		g.setStatus(502, line)
+		s.noteShown(502)
+		return
+	}
 	if m := httpStatusLine.FindSubmatch(msg); m != nil && layer != LayerFunction {
 		code := leadingInt(m[1])
 		s.noteShown(code)
@@ -190,6 +201,11 @@ func awsSDKCallError(low []byte) bool {
 // under a 502 of its own (frameworks built on it, Micronaut's first AWS
 // adapter among them, answer the same).
 var containerTimeoutBody = regexp.MustCompile(`^\{\s*"message"\s*:\s*"gateway timeout"\s*\}$`)
+
+// containerTimeoutField is that answer as the "body" field of the proxy
+// response AwsProxyExceptionHandler builds (statusCode 502, the body its
+// ErrorModel's JSON, escaped in the object).
+var containerTimeoutField = regexp.MustCompile(`^"body"\s*:\s*"\{\s*\\"message\\"\s*:\s*\\"gateway timeout\\"\s*\}",?$`)
 
 // clientLayer says who emitted a line without ids; low is msg lower-cased.
 func clientLayer(low, msg []byte) Layer {

@@ -40,6 +40,11 @@ func TestAdapterWordings(t *testing.T) {
 		{"java container's answer", "HTTP/2 502\n\n{\"message\":\"Gateway timeout\"}", fn, "502"},
 		{"java container's answer, body first", "{\"message\":\"Gateway timeout\"}\nHTTP/2 502", fn, "502"},
 		{"the same body under a 504 is no container's", "HTTP/2 504\n\n{\"message\":\"Gateway timeout\"}", "integration_timeout", "504"},
+		// and the proxy response object it builds (AwsProxyExceptionHandler:
+		// statusCode 502, the body escaped), as the Lambda console's test prints it
+		{"java container's proxy response", "{\n  \"statusCode\": 502,\n  \"headers\": {\n    \"Content-Type\": \"application/json\"\n  },\n  \"body\": \"{\\\"message\\\":\\\"Gateway timeout\\\"}\",\n  \"base64Encoded\": false\n}", fn, "502"},
+		// (another body in the same object is the function's answer, no timeout)
+		{"another proxy response", "{\n  \"statusCode\": 502,\n  \"body\": \"{\\\"message\\\":\\\"upstream failed\\\"}\"\n}", "unknown", "unknown"},
 		// spring-cloud-function-context RoutingFunction.route: the name comes
 		// from the message's header or the configuration, so no more than
 		// the function's exception
