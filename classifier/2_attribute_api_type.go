@@ -24,29 +24,36 @@ var httpAPIBodies = regexp.MustCompile(`"message"\s*:\s*"(?:Service Unavailable|
 
 var httpAPIInternalError = []byte(`"Internal Server Error"`)
 
-// httpAPINames are what only an HTTP API has: its payload format 2.0
-// event's fields (the developer guide's "Working with AWS Lambda proxy
-// integrations for HTTP APIs": "version": "2.0", "rawPath",
-// "rawQueryString"; the "routeKey" it shares with WebSocket events is a v2
-// name), the integration setting that asks for it (PayloadFormatVersion,
-// HTTP APIs only), and the tools' names for the HTTP API: the CDK's HttpApi
+// httpAPIName is the tools' name for the HTTP API: the CDK's HttpApi
 // construct, SAM's AWS::Serverless::HttpApi and HttpApi event type, the
 // Serverless Framework's httpApi event.
-var httpAPINames = [][]byte{
-	[]byte("httpapi"), []byte("payload format version"), []byte("payloadformatversion"),
-	[]byte(`"rawpath"`), []byte(`"rawquerystring"`),
-}
+var httpAPIName = []byte("httpapi")
+
+// httpAPIEventFields are the fields only the payload format 2.0 event an
+// HTTP API hands its function has (the developer guide's "Working with AWS
+// Lambda proxy integrations for HTTP APIs": "rawPath", "rawQueryString";
+// its "routeKey" is shared with WebSocket events, a v2 name).
+var httpAPIEventFields = [][]byte{[]byte(`"rawpath"`), []byte(`"rawquerystring"`)}
+
+// payloadVersionNames are the integration setting that chooses the payload
+// format version, which HTTP APIs alone have (PayloadFormatVersion).
+var payloadVersionNames = [][]byte{[]byte("payload format version"), []byte("payloadformatversion")}
 
 // payloadV2Version is the version field of the payload format 2.0 event
 // (REST APIs send no version; the HTTP API's 1.0 event says "1.0").
 var payloadV2Version = regexp.MustCompile(`"version"\s*:\s*"2\.0"`)
 
-// v2Names are API Gateway's v2 API, which serves HTTP and WebSocket APIs:
-// the apigatewayv2 CLI, SDK clients and CDK module (aws-apigatewayv2), the
-// CloudFormation types AWS::ApiGatewayV2::* and the Terraform resources
-// aws_apigatewayv2_*, and the $default stage and route (HTTP API stages
-// and routes, the WebSocket API's fallback route).
-var v2Names = [][]byte{[]byte("apigatewayv2"), []byte("$default"), []byte(`"routekey"`)}
+// v2APIName, v2Default and v2RouteKey are API Gateway's v2 API, which
+// serves HTTP and WebSocket APIs: the apigatewayv2 CLI, SDK clients and CDK
+// module (aws-apigatewayv2), the CloudFormation types AWS::ApiGatewayV2::*
+// and the Terraform resources aws_apigatewayv2_*; the $default stage and
+// route (HTTP API stages and routes, the WebSocket API's fallback route);
+// the routeKey of both APIs' events.
+var (
+	v2APIName  = []byte("apigatewayv2")
+	v2Default  = []byte("$default")
+	v2RouteKey = []byte(`"routekey"`)
+)
 
 // protocolType is the type the v2 API is created with: CloudFormation's
 // ProtocolType, Terraform's protocol_type, the CLI's --protocol-type
@@ -85,9 +92,13 @@ var samAPIType = []byte("aws::serverless::api")
 // with HTTP API JWT authorizers").
 var restErrorTypeHeader = []byte("x-amzn-errortype:")
 
-// websocketNames are a WebSocket API's own names in the tools: the CDK's
-// WebSocketApi construct and the Serverless Framework's websocket event.
-var websocketNames = [][]byte{[]byte("websocketapi"), []byte("- websocket:")}
+// websocketAPIName and serverlessWebSocketEvent are a WebSocket API's own
+// names in the tools: the CDK's WebSocketApi construct and the Serverless
+// Framework's websocket event.
+var (
+	websocketAPIName         = []byte("websocketapi")
+	serverlessWebSocketEvent = []byte("- websocket:")
+)
 
 // apiWords are the API types as people name them, in English and in the
 // Spanish and Portuguese word order; a report that names both types names
@@ -99,14 +110,17 @@ var (
 
 // noteAPINames records the names and bodies of the API types in a line
 // (low is lower-cased, raw as written; line still has the prefixes, a YAML
-// list's "- " among them).
+// list's "- " among them). Each group of marks is looked for only when a
+// byte or word all of them hold is there: most lines hold none.
 func (s *Session) noteAPINames(low, raw, line []byte, layer Layer) {
-	if bytes.Contains(raw, httpAPIInternalError) ||
-		layer != LayerFunction && bytes.Contains(raw, []byte(`"message"`)) && httpAPIBodies.Match(raw) {
-		s.st.httpAPI = true
+	if bytes.IndexByte(low, '"') >= 0 {
+		s.noteQuotedMarks(low, raw, layer)
 	}
-	if containsAny(low, websocketNames) {
-		s.st.websocket = true
+	if bytes.Contains(low, []byte("api")) {
+		s.noteAPIWords(low)
+	}
+	if bytes.IndexByte(low, '$') >= 0 && bytes.Contains(low, v2Default) {
+		s.st.v2API = true
 	}
 	if bytes.Contains(low, []byte("protocol")) {
 		if m := protocolType.FindSubmatch(low); m != nil {
@@ -117,13 +131,48 @@ func (s *Session) noteAPINames(low, raw, line []byte, layer Layer) {
 			}
 		}
 	}
-	if containsAny(low, httpAPINames) || bytes.Contains(low, []byte(`"version"`)) && payloadV2Version.Match(low) {
+	if bytes.Contains(low, []byte("version")) && containsAny(low, payloadVersionNames) {
 		s.st.httpAPI = true
 	}
-	if containsAny(low, v2Names) {
+	if bytes.IndexByte(line, '-') >= 0 {
+		s.noteServerlessEvents(line)
+	}
+	if layer != LayerFunction && len(low) > 0 && (low[0] == 'x' || low[0] == '<') &&
+		bytes.HasPrefix(bytes.TrimPrefix(low, []byte("< ")), restErrorTypeHeader) {
+		s.st.restAPI = true
+	}
+}
+
+// noteQuotedMarks records the marks that are quoted: the HTTP API's bodies
+// and its event's fields.
+func (s *Session) noteQuotedMarks(low, raw []byte, layer Layer) {
+	if bytes.Contains(raw, httpAPIInternalError) ||
+		layer != LayerFunction && bytes.Contains(raw, []byte(`"message"`)) && httpAPIBodies.Match(raw) {
+		s.st.httpAPI = true
+	}
+	if containsAny(low, httpAPIEventFields) || bytes.Contains(low, []byte(`"version"`)) && payloadV2Version.Match(low) {
+		s.st.httpAPI = true
+	}
+	if bytes.Contains(low, v2RouteKey) {
 		s.st.v2API = true
 	}
-	s.noteRESTNames(low, line, layer)
+}
+
+// noteAPIWords records the names that hold the word "api": the tools'
+// names of each type and people's words for them.
+func (s *Session) noteAPIWords(low []byte) {
+	if bytes.Contains(low, websocketAPIName) {
+		s.st.websocket = true
+	}
+	if bytes.Contains(low, httpAPIName) {
+		s.st.httpAPI = true
+	}
+	if containsAny(low, restAPINames) || isSAMAPIType(low) {
+		s.st.restAPI = true
+	}
+	if bytes.Contains(low, v2APIName) {
+		s.st.v2API = true
+	}
 	if containsWord(low, httpAPIWords) {
 		s.st.httpAPIWords++
 	}
@@ -132,14 +181,13 @@ func (s *Session) noteAPINames(low, raw, line []byte, layer Layer) {
 	}
 }
 
-// noteRESTNames records a REST API's names and headers in a line.
-func (s *Session) noteRESTNames(low, line []byte, layer Layer) {
-	switch {
-	case bytes.Contains(low, []byte("api")) && (containsAny(low, restAPINames) || isSAMAPIType(low)):
-		s.st.restAPI = true
-	case serverlessHTTPEventIn(line):
-		s.st.restAPI = true
-	case layer != LayerFunction && bytes.HasPrefix(bytes.TrimPrefix(low, []byte("< ")), restErrorTypeHeader):
+// noteServerlessEvents records the Serverless Framework's events of a
+// WebSocket API and of a REST API in a line of its serverless.yml.
+func (s *Session) noteServerlessEvents(line []byte) {
+	if bytes.Contains(line, serverlessWebSocketEvent) {
+		s.st.websocket = true
+	}
+	if serverlessHTTPEventIn(line) {
 		s.st.restAPI = true
 	}
 }

@@ -107,6 +107,7 @@ func TestAPITypeLookAlikes(t *testing.T) {
 		{"both named", "I receive an HTTP 504 error when I invoke my REST API or HTTP API.", stage.APIUnknown},
 		// both types' own names: neither
 		{"both types' names", "Type: AWS::ApiGateway::RestApi\nType: AWS::Serverless::HttpApi", stage.APIUnknown},
+		{"both types' names on one line", "Resources: [AWS::ApiGateway::RestApi, AWS::Serverless::HttpApi]", stage.APIUnknown},
 		// the word alone is a WebSocket API; an HTTP API's names outweigh it
 		{"websocket word and an HTTP API's body", "my websocket client works, but the HTTP API says {\"message\":\"Not Found\"}", stage.APIHTTP},
 		// developer guide, variables for access logging: REST APIs log
