@@ -128,6 +128,7 @@ func (t *score) count(cOK, sOK, allClear bool, conf float64) {
 func TestRealReports(t *testing.T) {
 	var train, held, heldFresh, trainLogs, heldLogs, heldFreshLogs score
 	var trainRel, heldRel, trainLogsRel, heldLogsRel reliability
+	var apiTypes apiTally
 	for _, c := range loadRealCases(t) {
 		s := NewSession(Hints{})
 		if _, err := s.ReadFrom(bytes.NewReader(c.excerpt)); err != nil {
@@ -144,6 +145,7 @@ func TestRealReports(t *testing.T) {
 				tl.count(cOK, sOK, allClear, d.Confidence)
 			}
 		}
+		apiTypes.count(c.side, d.APIType.String() == c.want.api)
 		rel, relLogs := &trainRel, &trainLogsRel
 		if c.side == corpus.HeldOut {
 			rel, relLogs = &heldRel, &heldLogsRel
@@ -167,6 +169,7 @@ func TestRealReports(t *testing.T) {
 	t.Logf("reliability, training, with log evidence:%v", &trainLogsRel)
 	t.Logf("reliability, held out, all cases:%v", &heldRel)
 	t.Logf("reliability, held out, with log evidence:%v", &heldLogsRel)
+	t.Logf("api types inferred as labelled: %v", &apiTypes)
 	if heldLogs.n == 0 {
 		t.Fatal("no held-out reports with log evidence")
 	}
@@ -182,6 +185,25 @@ func TestRealReports(t *testing.T) {
 	if heldLogs.falseAllClear > 0 || held.falseAllClear > heldOutMaxFalseAllClears {
 		t.Errorf("%d held-out cases (%d with log evidence) show a 5xx and were answered none", held.falseAllClear, heldLogs.falseAllClear)
 	}
+}
+
+// apiTally counts the cases whose inferred API type is the labelled one
+// (a REST case inferred unknown among the others: it gets REST's statuses
+// all the same), by side of the split.
+type apiTally struct{ train, trainN, held, heldN int }
+
+func (a *apiTally) count(side string, right bool) {
+	if side == corpus.Train {
+		a.trainN++
+		a.train += b2i(right)
+		return
+	}
+	a.heldN++
+	a.held += b2i(right)
+}
+
+func (a *apiTally) String() string {
+	return fmt.Sprintf("training %d of %d, held out %d of %d", a.train, a.trainN, a.held, a.heldN)
 }
 
 func sidesOf(c realCase, train, held, heldFresh *score) []*score {
