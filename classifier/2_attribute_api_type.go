@@ -85,12 +85,12 @@ var serverlessHTTPEvent = []byte("- http:")
 // API's) and the resource type AWS::Serverless::Api.
 var samAPIType = []byte("aws::serverless::api")
 
-// restErrorTypeHeader is the x-amzn-ErrorType header of a REST API's
-// gateway responses (the developer guide's "Set up a gateway response":
-// x-amzn-ErrorType: MissingAuthenticationTokenException); an HTTP API's
-// answers carry apigw-requestid and no such header ("Troubleshooting issues
-// with HTTP API JWT authorizers").
-var restErrorTypeHeader = []byte("x-amzn-errortype:")
+// restHeaders are the headers of a REST API's answers: x-amzn-RequestId
+// and x-amzn-ErrorType (the developer guide's "Set up a gateway response"
+// shows both on the gateway's own answer) and x-amz-apigw-id, the extended
+// request id. An HTTP API's answers carry apigw-requestid instead
+// ("Troubleshooting issues with HTTP API JWT authorizers" shows its 401).
+var restHeaders = [][]byte{[]byte("x-amzn-errortype:"), []byte("x-amzn-requestid:"), []byte("x-amz-apigw-id:")}
 
 // websocketAPIName and serverlessWebSocketEvent are a WebSocket API's own
 // names in the tools: the CDK's WebSocketApi construct and the Serverless
@@ -137,10 +137,21 @@ func (s *Session) noteAPINames(low, raw, line []byte, layer Layer) {
 	if bytes.IndexByte(line, '-') >= 0 {
 		s.noteServerlessEvents(line)
 	}
-	if layer != LayerFunction && len(low) > 0 && (low[0] == 'x' || low[0] == '<') &&
-		bytes.HasPrefix(bytes.TrimPrefix(low, []byte("< ")), restErrorTypeHeader) {
+	if layer != LayerFunction && len(low) > 0 && (low[0] == 'x' || low[0] == '<') && isRESTHeader(low) {
 		s.st.restAPI = true
 	}
+}
+
+// isRESTHeader reports whether low is one of restHeaders as curl -i (or
+// "< " of curl -v) shows it.
+func isRESTHeader(low []byte) bool {
+	low = bytes.TrimPrefix(low, []byte("< "))
+	for _, h := range restHeaders {
+		if bytes.HasPrefix(low, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // noteQuotedMarks records the marks that are quoted: the HTTP API's bodies

@@ -89,12 +89,17 @@ func TestRESTAPINames(t *testing.T) {
 		{"serverless http event, short form", "    events:\n      - http: GET hello", stage.APIREST},
 		// developer guide, "Set up a gateway response": x-amzn-ErrorType
 		{"x-amzn-ErrorType header", "< HTTP/2 403\n< x-amzn-ErrorType: MissingAuthenticationTokenException", stage.APIREST},
+		{"x-amzn-RequestId header", "HTTP/1.1 502 Bad Gateway\nx-amzn-RequestId: 7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", stage.APIREST},
+		// the extended request id ($context.extendedRequestId)
+		{"x-amz-apigw-id header", "< HTTP/2 502\n< x-amz-apigw-id: Mc7UVioPPHcEKPA=", stage.APIREST},
 	})
 }
 
 // Look-alikes that show no type, and reports that show two.
 func TestAPITypeLookAlikes(t *testing.T) {
 	checkAPITypeForms(t, []apiTypeForm{
+		// the header named in a sentence, not shown
+		{"header named in prose", "Is the x-amzn-RequestId header worth logging?", stage.APIUnknown},
 		// a URL in a markdown list is no Serverless http event
 		{"url in a list", "- http://example.com/docs", stage.APIUnknown},
 		// "version" of something else
