@@ -36,21 +36,26 @@ var httpAPIName = []byte("httpapi")
 var httpAPIEventFields = [][]byte{[]byte(`"rawpath"`), []byte(`"rawquerystring"`)}
 
 // payloadVersionNames are the integration setting that chooses the payload
-// format version, which HTTP APIs alone have (PayloadFormatVersion).
-var payloadVersionNames = [][]byte{[]byte("payload format version"), []byte("payloadformatversion")}
+// format version, which HTTP APIs alone have (PayloadFormatVersion), and
+// its version 2.0 as people name it.
+var payloadVersionNames = [][]byte{
+	[]byte("payload format version"), []byte("payloadformatversion"),
+	[]byte("payload format 2.0"), []byte("payload 2.0"), []byte("v2 payload"), []byte("2.0 payload"), []byte("payload v2"),
+}
 
 // payloadV2Version is the version field of the payload format 2.0 event
 // (REST APIs send no version; the HTTP API's 1.0 event says "1.0").
 var payloadV2Version = regexp.MustCompile(`"version"\s*:\s*"2\.0"`)
 
-// v2APIName, v2Default and v2RouteKey are API Gateway's v2 API, which
+// v2APINames, v2Default and v2RouteKey are API Gateway's v2 API, which
 // serves HTTP and WebSocket APIs: the apigatewayv2 CLI, SDK clients and CDK
 // module (aws-apigatewayv2), the CloudFormation types AWS::ApiGatewayV2::*
-// and the Terraform resources aws_apigatewayv2_*; the $default stage and
-// route (HTTP API stages and routes, the WebSocket API's fallback route);
-// the routeKey of both APIs' events.
+// and the Terraform resources aws_apigatewayv2_*, and the name of its API
+// reference ("Amazon API Gateway Version 2") as people shorten it; the
+// $default stage and route (HTTP API stages and routes, the WebSocket API's
+// fallback route); the routeKey of both APIs' events.
 var (
-	v2APIName  = []byte("apigatewayv2")
+	v2APINames = [][]byte{[]byte("apigatewayv2"), []byte("api gateway v2"), []byte("api gateway version 2")}
 	v2Default  = []byte("$default")
 	v2RouteKey = []byte(`"routekey"`)
 )
@@ -131,7 +136,7 @@ func (s *Session) noteAPINames(low, raw, line []byte, layer Layer) {
 			}
 		}
 	}
-	if bytes.Contains(low, []byte("version")) && containsAny(low, payloadVersionNames) {
+	if bytes.Contains(low, []byte("payload")) && containsAny(low, payloadVersionNames) {
 		s.st.httpAPI = true
 	}
 	if bytes.IndexByte(line, '-') >= 0 {
@@ -181,7 +186,7 @@ func (s *Session) noteAPIWords(low []byte) {
 	if containsAny(low, restAPINames) || isSAMAPIType(low) {
 		s.st.restAPI = true
 	}
-	if bytes.Contains(low, v2APIName) {
+	if containsAny(low, v2APINames) {
 		s.st.v2API = true
 	}
 	if containsWord(low, httpAPIWords) {

@@ -50,6 +50,9 @@ func TestHTTPAPIMarks(t *testing.T) {
 		// the apigatewayv2 CLI, and the $default stage and route of the troubleshooting page's add-permission
 		{"apigatewayv2 cli", "aws apigatewayv2 get-apis", stage.APIHTTP},
 		{"default stage and route", `--source-arn "arn:aws:execute-api:us-west-2:123456789012:api-id/$default/$default"`, stage.APIHTTP},
+		// the v2 API by its reference's name, and payload format 2.0 in words
+		{"api gateway v2", "I deployed an Amazon API Gateway v2 endpoint with a Rust function behind it.", stage.APIHTTP},
+		{"payload 2.0 in words", "The package did not work with the v2 payload format.", stage.APIHTTP},
 		// a person naming the type more often than the other
 		{"person names the HTTP API", "Our HTTP API returns 500 since the deploy.", stage.APIHTTP},
 	})
@@ -68,6 +71,7 @@ func TestWebSocketAPINames(t *testing.T) {
 		{"event logged by the function", apiInvocation + "{ requestContext: { routeKey: 'sendmessage', connectionId: 'L0SM9cOFvHcCIhw=' } }", stage.APIWebSocket},
 		// the v2 API named, and the word
 		{"apigatewayv2 and the word", "I created a websocket endpoint with aws apigatewayv2 create-api", stage.APIWebSocket},
+		{"api gateway v2 and the word", "Our chat runs on API Gateway v2 websockets.", stage.APIWebSocket},
 	})
 }
 
