@@ -93,6 +93,12 @@ func TestDocumentedHTTPAPIIntegrationErrors(t *testing.T) {
 		{"integration permission", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","integrationErrorMessage":"The IAM role configured on the integration or API Gateway doesn't have permissions to call the integration. Check the permissions and try again."}`, "lambda_invoke_permission", "500"},
 		{"authorizer permission", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","authorizerError":"The IAM role configured on the authorizer or API Gateway doesn't have permissions to call the authorizer. Check the permissions and try again."}`, "authorizer_error", "500"},
 		{"authorizer response shape", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","authorizerError":"The response from the Lambda Authorizer function doesn't match the format that API Gateway expects. Simple response did not include 'isAuthorized'"}`, "authorizer_error", "500"},
+		{"authorizer response shape, invalid json", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","authorizerError":"The response from the Lambda Authorizer function doesn't match the format that API Gateway expects. Invalid json in authorizer response"}`, "authorizer_error", "500"},
+		// (look-alikes: a person introducing the authorizer's answer they
+		// show, and a denial that names no IAM action, are neither the
+		// gateway's verdict on that answer nor a role it could not use)
+		{"a person showing the authorizer's answer", "Here is an example response from the Lambda authorizer:", "unknown", "unknown"},
+		{"a denial naming no action", "HTTP/1.1 500 Internal Server Error\nThe log says: \"The client is not authorized to perform this operation.\"", "unknown", "500"},
 		{"integration timeout", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"503","integrationErrorMessage":"Integration timeout"}`, "integration_timeout", "503"},
 		{"role not assumable", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","integrationErrorMessage":"API Gateway doesn't have permissions to assume the IAM role configured on the integration. Check the permissions and try again."}`, "credentials_role_error", "500"},
 		// the function's error quoted ("Your logs might include a different

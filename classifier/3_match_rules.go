@@ -343,7 +343,11 @@ func gatewayRules() []ruleSpec {
 		{lit: "template", re: `configuration error: [^\n]*\b(?:request|response|mapping) template`, cause: CauseMappingTemplateError, weight: wSpecific},
 		{lit: "authorizerconfigurationexception", cause: CauseAuthorizerError, weight: 92},
 		// what HTTP APIs log when an authorizer's answer has the wrong shape
-		{lit: "response from the lambda authorizer", cause: CauseAuthorizerError, weight: 99},
+		// (the HTTP API developer guide's $context.authorizer.error: "The
+		// response from the Lambda Authorizer function doesn't match the
+		// format that API Gateway expects"); a person showing "a response
+		// from the Lambda authorizer" only introduces its answer
+		{lit: "response from the lambda authorizer function", cause: CauseAuthorizerError, weight: 99},
 		{lit: "authorizer error", cause: CauseAuthorizerError, weight: 92},
 		{lit: "could not parse policy", cause: CauseAuthorizerError, weight: 90},
 		{lit: "authorizer_configuration_error", cause: CauseAuthorizerError, weight: 85},
@@ -360,7 +364,11 @@ func gatewayRules() []ruleSpec {
 		// (nor a Lambda function's error object, which a custom
 		// integration's endpoint response and a test invoke show: its own
 		// call was denied, a function error)
-		{lit: "is not authorized to perform", cause: CauseCredentialsRoleError, weight: 55, unless: "execute-api:invoke", unlessAlso: []string{`"errormessage"`}},
+		// (IAM's denial names the action after a colon, "User: ARN is not
+		// authorized to perform: ACTION on resource: ARN", the IAM user
+		// guide's access-denied messages; "not authorized to perform this
+		// operation" names no action and no role)
+		{lit: "is not authorized to perform:", cause: CauseCredentialsRoleError, weight: 55, unless: "execute-api:invoke", unlessAlso: []string{`"errormessage"`}},
 		// (not Lambda's KMSAccessDenied or EC2AccessDenied: the function's key
 		// or network set-up, not a role the gateway uses)
 		{lit: "accessdenied", re: `(?:^|[^a-z0-9])accessdenied`, cause: CauseCredentialsRoleError, weight: 35, unless: `"errormessage"`, layers: machineLogs},
