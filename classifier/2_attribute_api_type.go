@@ -177,10 +177,10 @@ func (s *Session) noteQuotedMarks(low, raw []byte, layer Layer) {
 // noteAPIWords records the names that hold the word "api": the tools'
 // names of each type and people's words for them.
 func (s *Session) noteAPIWords(low []byte) {
-	if bytes.Contains(low, websocketAPIName) {
+	if containsName(low, websocketAPIName) {
 		s.st.websocket = true
 	}
-	if bytes.Contains(low, httpAPIName) {
+	if containsName(low, httpAPIName) {
 		s.st.httpAPI = true
 	}
 	if containsAny(low, restAPINames) || isSAMAPIType(low) {
@@ -194,6 +194,25 @@ func (s *Session) noteAPIWords(low []byte) {
 	}
 	if containsWord(low, restAPIWords) {
 		s.st.restAPIWords++
+	}
+}
+
+// containsName reports whether low holds name as a construct's, a type's
+// or an event's name, not as a folder or package of a program's code
+// ("/var/task/httpapi/app.py", "internal/httpapi.(*Server)",
+// "com.acme.httpapi.Handler"): not after "/" and not before "/" or ".".
+func containsName(low, name []byte) bool {
+	for off := 0; ; {
+		i := bytes.Index(low[off:], name)
+		if i < 0 {
+			return false
+		}
+		i += off
+		end := i + len(name)
+		if (i == 0 || low[i-1] != '/') && (end == len(low) || low[end] != '/' && low[end] != '.') {
+			return true
+		}
+		off = end
 	}
 }
 

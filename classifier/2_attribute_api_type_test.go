@@ -104,6 +104,10 @@ func TestAPITypeLookAlikes(t *testing.T) {
 	checkAPITypeForms(t, []apiTypeForm{
 		// the header named in a sentence, not shown
 		{"header named in prose", "Is the x-amzn-RequestId header worth logging?", stage.APIUnknown},
+		// a package or folder of the function's code that has the name
+		{"go package", "panic: runtime error: invalid memory address or nil pointer dereference\ngoroutine 1 [running]:\nmain.handler()\n\t/var/task/internal/httpapi/handler.go:42 +0x1d", stage.APIUnknown},
+		{"python folder", "Traceback (most recent call last):\n  File \"/var/task/httpapi/app.py\", line 3, in handler\n    raise ValueError('x')\nValueError: x", stage.APIUnknown},
+		{"java package", "\tat com.acme.httpapi.Handler.handleRequest(Handler.java:21)", stage.APIUnknown},
 		// a URL in a markdown list is no Serverless http event
 		{"url in a list", "- http://example.com/docs", stage.APIUnknown},
 		// "version" of something else
