@@ -124,7 +124,7 @@ func (s *Session) noteAPINames(low, raw, line []byte, layer Layer) {
 	if bytes.Contains(low, []byte("api")) {
 		s.noteAPIWords(low)
 	}
-	if bytes.IndexByte(low, '$') >= 0 && bytes.Contains(low, v2Default) {
+	if bytes.IndexByte(low, '$') >= 0 && containsDefaultRoute(low) {
 		s.st.v2API = true
 	}
 	if bytes.Contains(low, []byte("protocol")) {
@@ -210,6 +210,23 @@ func containsName(low, name []byte) bool {
 		i += off
 		end := i + len(name)
 		if (i == 0 || low[i-1] != '/') && (end == len(low) || low[end] != '/' && low[end] != '.') {
+			return true
+		}
+		off = end
+	}
+}
+
+// containsDefaultRoute reports whether low holds $default as the stage or
+// route, not as the start of a variable of a program's ($defaults,
+// $default_value, $defaultOptions).
+func containsDefaultRoute(low []byte) bool {
+	for off := 0; ; {
+		i := bytes.Index(low[off:], v2Default)
+		if i < 0 {
+			return false
+		}
+		end := off + i + len(v2Default)
+		if end == len(low) || !isLetter(low[end]) && !isDigit(low[end]) && low[end] != '_' {
 			return true
 		}
 		off = end
