@@ -293,16 +293,18 @@ func containsWord(low []byte, words [][]byte) bool {
 
 // noteEventNames records the API type that an event a function logs
 // shows (console.log(event), print(event)): the payload format 2.0 event's
-// rawPath and rawQueryString are an HTTP API's, its routeKey a v2 API's, a
-// connectionId a WebSocket API's. The keys are spelled so in every
-// runtime's rendering of the event.
+// rawPath and rawQueryString are an HTTP API's, its routeKey a v2 API's. A
+// connectionId there weighs as the word WebSocket does: database drivers
+// and other clients a function uses have connection ids of their own. The
+// keys are spelled so in every runtime's rendering of the event.
 func (s *Session) noteEventNames(msg []byte) {
 	switch {
-	case bytes.Contains(msg, []byte("connectionId")):
-		s.st.websocket = true
 	case bytes.Contains(msg, []byte("rawPath")) || bytes.Contains(msg, []byte("rawQueryString")):
 		s.st.httpAPI = true
 	case bytes.Contains(msg, []byte("routeKey")):
 		s.st.v2API = true
+	}
+	if bytes.Contains(msg, []byte("connectionId")) {
+		s.st.websocketWord = true
 	}
 }

@@ -108,6 +108,9 @@ func TestAPITypeLookAlikes(t *testing.T) {
 		{"go package", "panic: runtime error: invalid memory address or nil pointer dereference\ngoroutine 1 [running]:\nmain.handler()\n\t/var/task/internal/httpapi/handler.go:42 +0x1d", stage.APIUnknown},
 		{"python folder", "Traceback (most recent call last):\n  File \"/var/task/httpapi/app.py\", line 3, in handler\n    raise ValueError('x')\nValueError: x", stage.APIUnknown},
 		{"java package", "\tat com.acme.httpapi.Handler.handleRequest(Handler.java:21)", stage.APIUnknown},
+		// a database driver's connection id in the function's log is no
+		// WebSocket connection's when the event shows an HTTP API's
+		{"driver connection id and an HTTP API's event", apiInvocation + "{ version: '2.0', rawPath: '/items' }\n" + apiInvocation + "ERROR\tquery failed { connectionId: 42, code: 'ER_LOCK_WAIT_TIMEOUT' }", stage.APIHTTP},
 		// a PHP variable is no $default stage or route
 		{"php variable", "PHP Warning:  Undefined array key \"region\" in /var/task/src/config.php on line 12: $defaults = [];", stage.APIUnknown},
 		// a URL in a markdown list is no Serverless http event
