@@ -8,7 +8,7 @@ package classifier
 // own exceptions about the answer it got.
 func functionRules() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{runtimeTraceRules(), eventShapeRules(), connectionsAPIRules(), adapterRules(), invokeResponseRules()} {
+	for _, part := range [][]ruleSpec{runtimeTraceRules(), eventShapeRules(), connectionsAPIRules(), serviceCallRules(), adapterRules(), invokeResponseRules()} {
 		all = append(all, part...)
 	}
 	return all
@@ -76,6 +76,29 @@ func uncaughtErrorRules() []ruleSpec {
 		// name a module the package lacks outweigh them
 		{lit: " [err_", re: `\b[a-z]*error \[err_[a-z0-9_]+\]: `, cause: fn, weight: wWeak, layers: gatewayLogs},
 		{lit: ".rb:", re: `\.rb:\d+:in [\x60'][^']*': .* \([a-z]\w*(?:::[a-z]\w*)*\)$`, cause: fn, weight: wWeak, layers: own},
+	}
+}
+
+// serviceCallRules are DynamoDB refusing a request it cannot read
+// (ValidationException), in the messages AWS documents for it: a key that
+// does not match the table's key schema (the Knowledge Center's "provided
+// key element does not match the schema" article: a wrong key type or
+// name, a missing sort key, an extra key), a parameter value it rejects
+// (DynamoDB's "One or more parameter values were invalid: ...") and an
+// attribute name that is a reserved word in an expression (the DynamoDB
+// guide's expression attribute names page: "Attribute name is a reserved
+// keyword"). Outside the gateway's logs only a function makes that call,
+// so they are its error, whether its log or a person quoting it shows them;
+// in the gateway's logs the same messages are a service integration's
+// request template (serviceIntegrationRules), which outweighs these. A
+// client's line is a script or the CLI calling DynamoDB itself.
+func serviceCallRules() []ruleSpec {
+	fn := CauseLambdaFunctionError
+	callers := notGateway &^ layersOf(LayerAccess, LayerClient, LayerCDN)
+	return []ruleSpec{
+		{lit: "provided key element does not match the schema", cause: fn, weight: wWeak, layers: callers},
+		{lit: "one or more parameter values were invalid", cause: fn, weight: wWeak, layers: callers},
+		{lit: "attribute name is a reserved keyword", cause: fn, weight: wWeak, layers: callers},
 	}
 }
 

@@ -85,6 +85,27 @@ func TestConnectionsAPIWordings(t *testing.T) {
 	})
 }
 
+// DynamoDB's documented ValidationException messages (the Knowledge
+// Center's "provided key element does not match the schema" article, the
+// DynamoDB guide's expression attribute names page, the API reference's
+// ValidationException) outside the gateway's logs are the function's own
+// call failing; in the execution log they are a service integration's
+// request template.
+func TestServiceCallWordings(t *testing.T) {
+	const id = "(6c6d6e6f-0000-4000-8000-00000000abcd) "
+	want := "lambda_function_error"
+	checkWordings(t, []wording{
+		{"key schema, quoted by a person", "The message is `The provided key element does not match the schema`", want, "unknown"},
+		{"parameter value, quoted by a person", "I keep getting: One or more parameter values were invalid: Missing the key id in the item", want, "unknown"},
+		{"reserved word", "Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: name", want, "unknown"},
+		{"key schema, python runtime", "[ERROR] ClientError: An error occurred (ValidationException) when calling the GetItem operation: The provided key element does not match the schema", want, "unknown"},
+		// (the same answer to the gateway's own call is its template's)
+		{"key schema, service integration", id + `Endpoint response body before transformations: {"__type":"com.amazon.coral.validate#ValidationException","message":"The provided key element does not match the schema"}`, "mapping_template_error", "unknown"},
+		// (nor is a person's mention of keys and schemas a refusal)
+		{"schema in words", "The key of the table does not match the schema I expected", "unknown", "unknown"},
+	})
+}
+
 // Between an invocation's START and END the log stream is the function's:
 // an error's opening there is its own even when it reads like a sentence,
 // and Node.js's system errors for a connection (the Node.js errors page)
