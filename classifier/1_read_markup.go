@@ -63,6 +63,8 @@ func stripMarkup(b []byte, ctx pasteContext) ([]byte, bool) {
 		}
 	case isDigit(c):
 		return stripNumbering(b)
+	case c == '|':
+		return stripTableRow(b)
 	}
 	return b, false
 }
@@ -127,4 +129,79 @@ func stripNumbering(b []byte) ([]byte, bool) {
 		}
 	}
 	return b, false
+}
+
+// maxRowNumber bounds the digits of a table's row-number column.
+const maxRowNumber = 6
+
+// stripTableRow removes the cells a markdown or console table puts around
+// a log message and reports whether the row was one: the time cell of the
+// CloudWatch console's log events table pasted as a table ("| 2024-08-08T
+// 01:25:24.460Z | RequestId: ... Error: Runtime exited ..."), and the
+// Logs Insights results exported or copied as markdown ("| 2024-05-21
+// 19:48:44.709 | {...} | stream | 123456789012:group |"), with a row
+// number before the time and the columns after @message cut. A row whose
+// first cell is no time or row number is a table of people's own (a
+// memory size, a status) and stays as it is.
+func stripTableRow(b []byte) ([]byte, bool) {
+	rest := trimSpace(b[1:])
+	if n := rowNumberLen(rest); n > 0 {
+		rest = trimSpace(rest[n+1:])
+	}
+	n := isoTimestampLen(rest)
+	if n > 0 {
+		n += zoneSuffixLen(rest[n:])
+	} else {
+		n = epochLen(rest)
+	}
+	if n == 0 {
+		return b, false
+	}
+	rest = trimSpace(rest[n:])
+	if len(rest) == 0 || rest[0] != '|' {
+		return b, false
+	}
+	return tableMessage(trimSpace(rest[1:])), true
+}
+
+// rowNumberLen returns the length of a leading row-number cell ("12 |"),
+// up to its bar, or 0.
+func rowNumberLen(b []byte) int {
+	n := 0
+	for n < len(b) && n < maxRowNumber && isDigit(b[n]) {
+		n++
+	}
+	if n == 0 || n == maxRowNumber {
+		return 0
+	}
+	bar := n
+	for bar < len(b) && (b[bar] == ' ' || b[bar] == '\t') {
+		bar++
+	}
+	if bar == n || bar == len(b) || b[bar] != '|' {
+		return 0
+	}
+	return bar
+}
+
+// tableMessage drops the row's closing bar and, in a row that has one,
+// the cells after the message that an Insights export adds (@logStream,
+// @log, numbers, empty cells), the way csvField drops a CSV export's. A
+// row pasted without its closing bar (the console's table) has none.
+func tableMessage(b []byte) []byte {
+	if len(b) == 0 || b[len(b)-1] != '|' {
+		return b
+	}
+	b = trimSpace(b[:len(b)-1])
+	for {
+		i := bytes.LastIndexByte(b, '|')
+		if i < 0 {
+			return b
+		}
+		col := trimSpace(b[i+1:])
+		if len(col) > 0 && !isStreamName(col) && !allDigits(col) && !isAccountLog(col) {
+			return b
+		}
+		b = trimSpace(b[:i])
+	}
 }

@@ -42,6 +42,21 @@ func TestStripLinePrefixes(t *testing.T) {
 			pasteContext{eventField: true}, `(id) Execution failed due to configuration error: Invalid mapping expression specified: $input.params("id")`},
 		{"another JSON's message", `"message": "(id) Method completed with status: 502",`, pasteContext{}, `"message": "(id) Method completed with status: 502",`},
 		{"the gateway's body", `"message": "Forbidden"`, pasteContext{}, `"message": "Forbidden"`},
+		// the CloudWatch console's log events table pasted as a table, without
+		// a closing bar (a training report, sst-ion-822, holds one)
+		{"console table row", "  | 2024-08-08T01:25:24.460Z | RequestId: 241e55a7-b81d-40b8-ae68-9d226336b2c7 Error: Runtime exited with error: exit status 2 Runtime.ExitError",
+			pasteContext{}, "RequestId: 241e55a7-b81d-40b8-ae68-9d226336b2c7 Error: Runtime exited with error: exit status 2 Runtime.ExitError"},
+		// Logs Insights results as a markdown table: @timestamp in Insights'
+		// form, @message, then the default query's @logStream and @log
+		{"insights markdown row", "| 2024-05-21 19:48:44.709 | (id) Method completed with status: 504 | 8f14e45fceea167a5a36dedd4bea2543 | 123456789012:g |",
+			pasteContext{}, "(id) Method completed with status: 504"},
+		{"insights markdown, @timestamp and @message", "| 2024-03-12 10:15:00.000 | (id) Endpoint request timed out |", pasteContext{}, "(id) Endpoint request timed out"},
+		{"row number and epoch", "| 3 | 1710238500000 | Task timed out after 3.00 seconds |", pasteContext{}, "Task timed out after 3.00 seconds"},
+		{"table row in a quote", "> | 2024-08-08T01:25:24.460Z | END RequestId: x", pasteContext{}, "END RequestId: x"},
+		{"message with its own bars", "| 2024-03-12 10:15:00.000 | GET /items | 502 | 31ms | 8f14e45fceea167a5a36dedd4bea2543 |", pasteContext{}, "GET /items | 502 | 31ms"},
+		{"people's own table", "| MemorySize (MB) | 200 OK | 502 Bad Gateway|", pasteContext{}, "| MemorySize (MB) | 200 OK | 502 Bad Gateway|"},
+		{"table header", "| @timestamp | @message |", pasteContext{}, "| @timestamp | @message |"},
+		{"time with no cell after it", "| 2024-03-12 10:15:00.000 Task timed out", pasteContext{}, "| 2024-03-12 10:15:00.000 Task timed out"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -52,15 +52,15 @@ func stripLinePrefixes(b []byte, ctx pasteContext) (msg []byte, quoted int) {
 }
 
 // opensPrefix holds the bytes a layer stripLinePrefixes removes can open
-// with: markup's '>', '-', '*', '+', '•', '`', '~', a list's or gutter's
-// digit, a timestamp's, stream's or column's digit or letter, a CSV or JSON
-// quote. An execution log's "(request-id)" and a JSON record's "{" open
+// with: markup's '>', '-', '*', '+', '•', '`', '~', a table's '|', a
+// list's or gutter's digit, a timestamp's, stream's or column's digit or
+// letter, a CSV or JSON quote. An execution log's "(request-id)" and a JSON record's "{" open
 // none, and most lines of an export are those.
 var opensPrefix = func() (t [256]bool) {
 	for c := 0; c < 256; c++ {
 		t[c] = isDigit(byte(c)) || isLetter(byte(c))
 	}
-	for _, c := range []byte(">-*+`~\"\xe2") {
+	for _, c := range []byte(">-*+`~\"|\xe2") {
 		t[c] = true
 	}
 	return t

@@ -204,3 +204,22 @@ func getQueryResultsJSON(excerpt []byte) []byte {
 		Status     string         `json:"status"`
 	}{rows, map[string]int{"recordsMatched": len(rows), "recordsScanned": len(rows), "bytesScanned": 4096}, "Complete"})
 }
+
+// consoleBars is the CloudWatch console's log events table pasted into an
+// issue as a table: the expander's empty cell, the time, the message, no
+// closing bar (a training report, sst-ion-822, holds one).
+func consoleBars(i int, l string) string {
+	return "  | " + eventTime(i).Format("2006-01-02T15:04:05.000Z07:00") + " | " + l
+}
+
+// insightsMarkdown is Logs Insights results as a markdown table of the
+// default query's fields: a header row, the delimiter row, a row per event
+// (a training report, azul-6284, holds one).
+func insightsMarkdown(excerpt []byte) []byte {
+	var b strings.Builder
+	b.WriteString("| @timestamp | @message | @logStream | @log |\n|---|---|---|---|\n")
+	for i, m := range messages(excerpt) {
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", insightsTime(i), m, execStream, "123456789012:orders-api-logs")
+	}
+	return []byte(b.String())
+}

@@ -78,6 +78,8 @@ var presentations = []presentation{
 	{"Insights CSV, Lambda EOLs", insightsCSV(true)},
 	{"Insights JSON download", insightsJSON},
 	{"get-query-results JSON", getQueryResultsJSON},
+	{"console table, bars", eachLine(consoleBars)},
+	{"Insights markdown", insightsMarkdown},
 	// the layers combine: a reply that quotes a tool's output, a page's
 	// source holding a console copy, a document holding a terminal's
 	{"quoted aws logs tail", then(eachLine(tailDetailed(lambdaStream, false)), markdownQuote)},

@@ -84,6 +84,9 @@ func FuzzReadFrom(f *testing.F) {
 	f.Add([]byte("{\n    \"status\": 502,\n    \"body\": \"\",\n    \"log\": \"a\\nb \\u00e9\\ud83d\\ude00\\n\\\"\",\n    \"latency\": 4\n}\n"))
 	// a Lambda proxy answer after its execution-log line, laid out, cut off
 	f.Add([]byte("(a) Endpoint request body after transformations: {\"resource\":\"/\",\"httpMethod\":\"GET\"}\n(a) Endpoint response body before transformations:\n{\n  \"statusCode\": \"2\",\n  \"body\": {\"a\": [1, {\"b\": \"}\"}\n"))
+	// table rows: the console's log events pasted as a table, an Insights
+	// markdown export, a row cut after its time cell
+	f.Add([]byte("  | 2024-08-08T01:25:24.460Z | RequestId: x Error: Runtime exited\n| @timestamp | @message |\n|---|---|\n| 2024-05-21 19:48:44.709 | (a) Method completed with status: 504 | 8f14e45fceea167a5a36dedd4bea2543 | 123456789012:g |\n| 1 | 1710238500000 |\n| 12 |\n|"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s := NewSession(Hints{})
 		if _, err := s.ReadFrom(bytes.NewReader(data)); err != nil {
