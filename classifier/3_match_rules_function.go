@@ -8,7 +8,7 @@ package classifier
 // own exceptions about the answer it got.
 func functionRules() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{runtimeTraceRules(), eventShapeRules(), connectionsAPIRules(), serviceCallRules(), adapterRules(), invokeResponseRules()} {
+	for _, part := range [][]ruleSpec{runtimeTraceRules(), eventShapeRules(), connectionsAPIRules(), serviceCallRules(), timeoutWarningRules(), adapterRules(), invokeResponseRules()} {
 		all = append(all, part...)
 	}
 	return all
@@ -99,6 +99,29 @@ func serviceCallRules() []ruleSpec {
 		{lit: "provided key element does not match the schema", cause: fn, weight: wWeak, layers: callers},
 		{lit: "one or more parameter values were invalid", cause: fn, weight: wWeak, layers: callers},
 		{lit: "attribute name is a reserved keyword", cause: fn, weight: wWeak, layers: callers},
+	}
+}
+
+// timeoutWarningRules are the warnings error monitors raise inside the
+// function when its deadline is near (a timer set from the context's
+// remaining time): Sentry's ServerlessTimeoutWarning ("WARNING : Function
+// is expected to get timed out. Configured timeout duration = N seconds.",
+// sentry-python's, sentry-javascript's and sentry-ruby's Lambda
+// integrations) and the newer JavaScript SDK's "Possible function timeout:
+// NAME" message, and Bugsnag's LambdaTimeoutApproaching ("Lambda will
+// timeout in Nms", bugsnag-js's plugin-aws-lambda and bugsnag-python's
+// Lambda integration), which other wrappers word alike ("Lambda will
+// timeout in 100 ms"). The handler may still finish in the time left, so
+// they only hint at the function's timeout, below Lambda's own "Task timed
+// out" and any line naming another failure; a client's line never shows
+// them.
+func timeoutWarningRules() []ruleSpec {
+	to := CauseLambdaFunctionTimeout
+	return []ruleSpec{
+		{lit: "function is expected to get timed out", cause: to, weight: wHint, layers: gatewayLogs},
+		{lit: "possible function timeout:", cause: to, weight: wHint, layers: gatewayLogs},
+		{lit: "lambda will timeout in ", re: `lambda will timeout in \d+ ?ms\b`, cause: to, weight: wHint, layers: gatewayLogs},
+		{lit: "lambdatimeoutapproaching", cause: to, weight: wHint, layers: gatewayLogs},
 	}
 }
 

@@ -106,6 +106,25 @@ func TestServiceCallWordings(t *testing.T) {
 	})
 }
 
+// The timeout warnings error monitors raise inside the function shortly
+// before its deadline (sentry-python's and sentry-javascript's
+// ServerlessTimeoutWarning, sentry-javascript's captureMessage, Bugsnag's
+// LambdaTimeoutApproaching) hint at the function's timeout, wherever they
+// are quoted but a client's output.
+func TestTimeoutWarningWordings(t *testing.T) {
+	want := "lambda_function_timeout"
+	checkWordings(t, []wording{
+		{"sentry python", "sentry_sdk.integrations.aws_lambda.ServerlessTimeoutWarning: WARNING : Function is expected to get timed out. Configured timeout duration = 6 seconds.", want, "unknown"},
+		{"sentry javascript error", "Error: WARNING : Function is expected to get timed out. Configured timeout duration = 3 seconds.", want, "unknown"},
+		{"sentry javascript message", "Possible function timeout: notes-api-get", want, "unknown"},
+		{"bugsnag", "LambdaTimeoutApproaching: Lambda will timeout in 1500ms", want, "unknown"},
+		{"a wrapper's, quoted in a wish", "You should see `Error: Lambda will timeout in 100 ms`. Note, this is printed by the timeout timer.", want, "unknown"},
+		// (a program's own plan for its deadline is no warning that fired)
+		{"a comment about the deadline", "# Lambda will timeout in less than 1 minute. Re-add this area to the queue.", "unknown", "unknown"},
+		{"Lambda's own line outranks it", "Possible function timeout: notes-api-get\n2024-03-12T10:15:07.130Z 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Task timed out after 6.01 seconds", want, "unknown"},
+	})
+}
+
 // Between an invocation's START and END the log stream is the function's:
 // an error's opening there is its own even when it reads like a sentence,
 // and Node.js's system errors for a connection (the Node.js errors page)

@@ -43,7 +43,7 @@ func dropExpected(low []byte) []byte {
 	out := make([]byte, 0, len(low))
 	last := 0
 	for _, m := range spans {
-		if negated(low[m[0]:m[1]]) || negatedBefore(low[:m[0]]) || negatedAfter(low[m[1]:]) || contrasted(low[m[0]:m[1]]) {
+		if negated(low[m[0]:m[1]]) || negatedBefore(low[:m[0]]) || negatedAfter(low[m[1]:]) || contrasted(low[m[0]:m[1]]) || quantity(low[m[0]:m[1]], low[m[1]:]) {
 			continue
 		}
 		out = append(out, low[last:m[0]]...)
@@ -82,6 +82,31 @@ func negatedBefore(before []byte) bool {
 func negatedAfter(after []byte) bool {
 	for _, w := range [][]byte{[]byte("ではな"), []byte("でな"), []byte("じゃな"), []byte("がな"), []byte("はな")} {
 		if bytes.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// quantityUnits are the units a number that is no status is followed by.
+var quantityUnits = [][]byte{[]byte("ms"), []byte("millisecond"), []byte("s"), []byte("sec"), []byte("second"),
+	[]byte("min"), []byte("minute"), []byte("kb"), []byte("mb"), []byte("gb"), []byte("%")}
+
+// quantity reports whether the number a span ends with is a quantity, not
+// a status: in "you should see Lambda will timeout in 100 ms" and "it
+// should finish within 300 seconds" the wish holds no code, and the words
+// before the number (a log message quoted) stay evidence.
+func quantity(span, after []byte) bool {
+	if len(span) == 0 || span[len(span)-1] < '0' || span[len(span)-1] > '9' {
+		return false
+	}
+	after = bytes.TrimPrefix(after, []byte(" "))
+	for _, u := range quantityUnits {
+		if !bytes.HasPrefix(after, u) {
+			continue
+		}
+		rest := bytes.TrimPrefix(after[len(u):], []byte("s"))
+		if len(rest) == 0 || rest[0] < 'a' || rest[0] > 'z' {
 			return true
 		}
 	}
