@@ -55,6 +55,12 @@ func TestStripLinePrefixes(t *testing.T) {
 		{"table row in a quote", "> | 2024-08-08T01:25:24.460Z | END RequestId: x", pasteContext{}, "END RequestId: x"},
 		{"message with its own bars", "| 2024-03-12 10:15:00.000 | GET /items | 502 | 31ms | 8f14e45fceea167a5a36dedd4bea2543 |", pasteContext{}, "GET /items | 502 | 31ms"},
 		{"people's own table", "| MemorySize (MB) | 200 OK | 502 Bad Gateway|", pasteContext{}, "| MemorySize (MB) | 200 OK | 502 Bad Gateway|"},
+		// `chalice logs` (chalice/logs.py display_logs): str(datetime), the
+		// stream's short id, the message
+		{"chalice logs", "2024-03-12 10:15:00.123000 5d4a5b REPORT RequestId: x\tDuration: 3.1 ms", pasteContext{}, "REPORT RequestId: x\tDuration: 3.1 ms"},
+		{"chalice logs, whole second", "2024-03-12 10:15:00 0c3e2f Task timed out after 3.00 seconds", pasteContext{}, "Task timed out after 3.00 seconds"},
+		{"a hex word after a time", "2024-03-12 10:15:00.000 facade built", pasteContext{}, "facade built"},
+		{"short hex after an ISO time", "2024-03-12T10:15:00.000Z 5d4a5b x", pasteContext{}, "5d4a5b x"},
 		{"table header", "| @timestamp | @message |", pasteContext{}, "| @timestamp | @message |"},
 		{"time with no cell after it", "| 2024-03-12 10:15:00.000 Task timed out", pasteContext{}, "| 2024-03-12 10:15:00.000 Task timed out"},
 	}

@@ -86,7 +86,11 @@ func stripExportPrefix(b []byte, ctx pasteContext) ([]byte, bool) {
 		if n < len(b) && b[n] == ',' {
 			return csvField(trimSpace(b[n+1:])), true
 		}
-		return skipStreamName(trimSpace(b[n:])), true
+		rest := trimSpace(b[n:])
+		if b[10] == ' ' {
+			rest = skipShortStreamID(rest)
+		}
+		return skipStreamName(rest), true
 	}
 	if n := epochLen(b); n > 0 {
 		if b[n] == ',' {
@@ -359,6 +363,23 @@ func skipStreamName(b []byte) []byte {
 		return trimSpace(b[sp:]) // nothing when the message is on the lines after
 	}
 	return b
+}
+
+// shortStreamIDLen is the length of the stream id `chalice logs` prints
+// (chalice/logs.py: the six characters after the "]" of a Lambda stream's
+// name, "logShortId", after str() of the event's datetime).
+const shortStreamIDLen = 6
+
+// skipShortStreamID drops the short stream id of `chalice logs`
+// ("2024-03-12 10:15:00.123000 5d4a5b START RequestId: ..."). Six hex
+// letters alone are rather a word ("facade", "decade"): the id must hold a
+// digit.
+func skipShortStreamID(b []byte) []byte {
+	n := shortStreamIDLen
+	if len(b) <= n || (b[n] != ' ' && b[n] != '\t') || !isHex(b[:n]) || bytes.IndexAny(b[:n], "0123456789") < 0 {
+		return b
+	}
+	return trimSpace(b[n:])
 }
 
 // isStreamName reports whether tok is the name of an execution-log stream

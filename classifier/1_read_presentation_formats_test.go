@@ -67,6 +67,7 @@ var presentations = []presentation{
 	{"aws logs tail --format json", eachLine(tailJSON)},
 	{"sam logs", eachLine(samLogs)},
 	{"sam logs, JSON message", eachLine(samLogsJSON)},
+	{"chalice logs", eachLine(chaliceLogs)},
 	{"serverless logs v3", eachLine(serverlessV3)},
 	{"serverless logs v4", eachLine(serverlessV4)},
 	{"console table, tab", eachLine(consoleTab)},
@@ -223,6 +224,13 @@ func asciiJSON(s string) string {
 // message.
 func samLogs(i int, l string) string {
 	return lambdaStream + " " + eventTime(i).Format("2006-01-02T15:04:05.000000") + " " + l
+}
+
+// chaliceLogs is `chalice logs` (aws/chalice, chalice/logs.py
+// display_logs): str() of the event's datetime, the stream's short id (six
+// characters after its "]"), the message stripped.
+func chaliceLogs(i int, l string) string {
+	return eventTime(i).Format("2006-01-02 15:04:05.000000") + " 5d4a5b " + strings.TrimSpace(l)
 }
 
 // consoleTab is a row copied from the CloudWatch console's log events
