@@ -17,11 +17,13 @@ import (
 // with routes for HTTP APIs" ({"message":"Not Found"} when no stage or
 // route matches), and the HTTP API's integration timeout answered 503
 // {"message":"Service Unavailable"} (docs/taxonomy.md; REST's own gateway
-// responses have no 503).
-// The first, quoted with its capitals, is the HTTP API's even in a
-// person's sentence.
+// responses have no 503). The last two are read as a body only (the
+// words are every server's), and not in the function's own log (its
+// dependency's answer).
 var httpAPIBodies = regexp.MustCompile(`"message"\s*:\s*"(?:Service Unavailable|Not Found)"`)
 
+// httpAPIInternalError is the first body, which quoted with its capitals is
+// the HTTP API's even in a person's sentence.
 var httpAPIInternalError = []byte(`"Internal Server Error"`)
 
 // httpAPIName is the tools' name for the HTTP API: the CDK's HttpApi
