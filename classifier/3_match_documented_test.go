@@ -34,6 +34,9 @@ func TestDocumentedGatewayResponses(t *testing.T) {
 		{"REQUEST_TOO_LARGE body", `{"message":"Request Too Long"}`, "not_5xx", "none"},
 		{"INTEGRATION_TIMEOUT", "HTTP/1.1 504 Gateway Timeout\n{\"message\": \"Endpoint request timed out\"}", "integration_timeout", "504"},
 		{"AUTHORIZER_FAILURE", "HTTP/1.1 500 Internal Server Error\nx-amzn-ErrorType: AuthorizerConfigurationException\n{\"message\": null}", "authorizer_error", "500"},
+		// (the error type is AUTHORIZER_CONFIGURATION_ERROR's, whose
+		// default status is 500, wherever it is named)
+		{"AUTHORIZER_CONFIGURATION_ERROR named", "Custom authorizer error => AuthorizerConfigurationException (message: null)", "authorizer_error", "500"},
 		{"DEFAULT_5XX", "HTTP/1.1 502 Bad Gateway\nx-amzn-ErrorType: InternalServerErrorException\n{\"message\": \"Internal server error\"}", "unknown", "502"},
 		{"HTTP API 500", "HTTP/2 500\napigw-requestid: RL2XYiwjPHcEMEQ=\n{\"message\":\"Internal Server Error\"}", "unknown", "500"},
 		// (an HTTP API answers its integration timeout so: the likeliest cause)

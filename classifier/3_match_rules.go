@@ -341,7 +341,10 @@ func gatewayRules() []ruleSpec {
 		// or response template (a MOCK integration's template that sets
 		// statusCode to a string among them) is a template's fault
 		{lit: "template", re: `configuration error: [^\n]*\b(?:request|response|mapping) template`, cause: CauseMappingTemplateError, weight: wSpecific},
-		{lit: "authorizerconfigurationexception", cause: CauseAuthorizerError, weight: 92},
+		// the error type of the AUTHORIZER_CONFIGURATION_ERROR gateway
+		// response, whose default status is 500 (the developer guide's
+		// gateway response types)
+		{lit: "authorizerconfigurationexception", cause: CauseAuthorizerError, weight: 92, implied: 500},
 		// what HTTP APIs log when an authorizer's answer has the wrong shape
 		// (the HTTP API developer guide's $context.authorizer.error: "The
 		// response from the Lambda Authorizer function doesn't match the
