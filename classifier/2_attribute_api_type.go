@@ -37,6 +37,17 @@ var httpAPIName = []byte("httpapi")
 // its "routeKey" is shared with WebSocket events, a v2 name).
 var httpAPIEventFields = [][]byte{[]byte(`"rawpath"`), []byte(`"rawquerystring"`)}
 
+// requestContextHTTP is the payload format 2.0 event's requestContext.http,
+// whose first key is the method ("http": {"method": "GET", ...}), as JSON,
+// Node.js's util.inspect and Python's repr print it; the 1.0 event has
+// httpMethod instead.
+var requestContextHTTP = regexp.MustCompile(`["']?\bhttp["']?\s*:\s*\{\s*["']?method["']?\s*:`)
+
+// hasRequestContextHTTP reports whether the line shows requestContext.http.
+func hasRequestContextHTTP(b []byte) bool {
+	return bytes.Contains(b, []byte("method")) && requestContextHTTP.Match(b)
+}
+
 // payloadVersionNames are the integration setting that chooses the payload
 // format version, which HTTP APIs alone have (PayloadFormatVersion), and
 // its version 2.0 as people name it.
@@ -168,7 +179,7 @@ func (s *Session) noteQuotedMarks(low, raw []byte, layer Layer) {
 		layer != LayerFunction && bytes.Contains(raw, []byte(`"message"`)) && httpAPIBodies.Match(raw) {
 		s.st.httpAPI = true
 	}
-	if containsAny(low, httpAPIEventFields) || bytes.Contains(low, []byte(`"version"`)) && payloadV2Version.Match(low) {
+	if containsAny(low, httpAPIEventFields) || bytes.Contains(low, []byte(`"version"`)) && payloadV2Version.Match(low) || hasRequestContextHTTP(low) {
 		s.st.httpAPI = true
 	}
 	if bytes.Contains(low, v2RouteKey) {
@@ -295,13 +306,13 @@ func containsWord(low []byte, words [][]byte) bool {
 
 // noteEventNames records the API type that an event a function logs
 // shows (console.log(event), print(event)): the payload format 2.0 event's
-// rawPath and rawQueryString are an HTTP API's, its routeKey a v2 API's. A
+// rawPath, rawQueryString and requestContext.http are an HTTP API's, its routeKey a v2 API's. A
 // connectionId there weighs as the word WebSocket does: database drivers
 // and other clients a function uses have connection ids of their own. The
 // keys are spelled so in every runtime's rendering of the event.
 func (s *Session) noteEventNames(msg []byte) {
 	switch {
-	case bytes.Contains(msg, []byte("rawPath")) || bytes.Contains(msg, []byte("rawQueryString")):
+	case bytes.Contains(msg, []byte("rawPath")) || bytes.Contains(msg, []byte("rawQueryString")) || hasRequestContextHTTP(msg):
 		s.st.httpAPI = true
 	case bytes.Contains(msg, []byte("routeKey")):
 		s.st.v2API = true

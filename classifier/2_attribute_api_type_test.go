@@ -38,6 +38,8 @@ func TestHTTPAPIMarks(t *testing.T) {
 		{"payload 2.0 version", "{\n  \"version\": \"2.0\",\n  \"headers\": {}\n}", stage.APIHTTP},
 		{"payload 2.0 rawQueryString", "{\n  \"rawQueryString\": \"a=1\"\n}", stage.APIHTTP},
 		{"payload 2.0 logged by the function (Node.js)", apiInvocation + "{ version: '2.0', routeKey: 'GET /items', rawPath: '/items' }", stage.APIHTTP},
+		{"payload 2.0 requestContext.http", `{"requestContext": {"http": {"method": "GET", "path": "/items", "protocol": "HTTP/1.1"}}}`, stage.APIHTTP},
+		{"payload 2.0 requestContext.http logged by the function (Node.js)", apiInvocation + "{ requestContext: { http: { method: 'GET', path: '/items' } } }", stage.APIHTTP},
 		{"payload 2.0 logged by the function (Python)", apiInvocation + "{'version': '2.0', 'rawPath': '/items', 'rawQueryString': ''}", stage.APIHTTP},
 		// AWS::ApiGatewayV2::Api ProtocolType; Terraform aws_apigatewayv2_api protocol_type; CLI create-api --protocol-type
 		{"cloudformation protocol type", "Type: AWS::ApiGatewayV2::Api\nProperties:\n  ProtocolType: HTTP", stage.APIHTTP},
@@ -111,6 +113,8 @@ func TestAPITypeLookAlikes(t *testing.T) {
 		// a database driver's connection id in the function's log is no
 		// WebSocket connection's when the event shows an HTTP API's
 		{"driver connection id and an HTTP API's event", apiInvocation + "{ version: '2.0', rawPath: '/items' }\n" + apiInvocation + "ERROR\tquery failed { connectionId: 42, code: 'ER_LOCK_WAIT_TIMEOUT' }", stage.APIHTTP},
+		// the 1.0 event's method
+		{"payload 1.0 httpMethod", `{"httpMethod": "GET", "path": "/items"}`, stage.APIUnknown},
 		// a PHP variable is no $default stage or route
 		{"php variable", "PHP Warning:  Undefined array key \"region\" in /var/task/src/config.php on line 12: $defaults = [];", stage.APIUnknown},
 		// a URL in a markdown list is no Serverless http event
