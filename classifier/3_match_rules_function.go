@@ -90,15 +90,20 @@ func uncaughtErrorRules() []ruleSpec {
 // keyword"). Outside the gateway's logs only a function makes that call,
 // so they are its error, whether its log or a person quoting it shows them;
 // in the gateway's logs the same messages are a service integration's
-// request template (serviceIntegrationRules), which outweighs these. A
-// client's line is a script or the CLI calling DynamoDB itself.
+// request template (serviceIntegrationRules), which outweighs these, and
+// so is a line that names the integration or its template. A client's
+// line is a script or the CLI calling DynamoDB itself.
 func serviceCallRules() []ruleSpec {
 	fn := CauseLambdaFunctionError
 	callers := notGateway &^ layersOf(LayerAccess, LayerClient, LayerCDN)
+	integration := []string{"mapping template", "request template", "vtl"}
+	call := func(lit string) ruleSpec {
+		return ruleSpec{lit: lit, cause: fn, weight: wWeak, unless: "integration", unlessAlso: integration, layers: callers}
+	}
 	return []ruleSpec{
-		{lit: "provided key element does not match the schema", cause: fn, weight: wWeak, layers: callers},
-		{lit: "one or more parameter values were invalid", cause: fn, weight: wWeak, layers: callers},
-		{lit: "attribute name is a reserved keyword", cause: fn, weight: wWeak, layers: callers},
+		call("provided key element does not match the schema"),
+		call("one or more parameter values were invalid"),
+		call("attribute name is a reserved keyword"),
 	}
 }
 

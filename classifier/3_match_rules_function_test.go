@@ -101,6 +101,8 @@ func TestServiceCallWordings(t *testing.T) {
 		{"key schema, python runtime", "[ERROR] ClientError: An error occurred (ValidationException) when calling the GetItem operation: The provided key element does not match the schema", want, "unknown"},
 		// (the same answer to the gateway's own call is its template's)
 		{"key schema, service integration", id + `Endpoint response body before transformations: {"__type":"com.amazon.coral.validate#ValidationException","message":"The provided key element does not match the schema"}`, "mapping_template_error", "unknown"},
+		// (nor a person's words about a service integration's template)
+		{"key schema, a person's service integration", "The DynamoDB integration's request template gives: The provided key element does not match the schema", "unknown", "unknown"},
 		// (nor is a person's mention of keys and schemas a refusal)
 		{"schema in words", "The key of the table does not match the schema I expected", "unknown", "unknown"},
 	})
