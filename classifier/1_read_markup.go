@@ -144,6 +144,9 @@ const maxRowNumber = 6
 // first cell is no time or row number is a table of people's own (a
 // memory size, a status) and stays as it is.
 func stripTableRow(b []byte) ([]byte, bool) {
+	if len(b) > 1 && b[1] == '|' {
+		return stripCLITableRow(b)
+	}
 	rest := trimSpace(b[1:])
 	if n := rowNumberLen(rest); n > 0 {
 		rest = trimSpace(rest[n+1:])
@@ -162,6 +165,43 @@ func stripTableRow(b []byte) ([]byte, bool) {
 		return b, false
 	}
 	return tableMessage(trimSpace(rest[1:])), true
+}
+
+// minEventNumber is the fewest digits of the numbers the CLI prints in an
+// event's row: epoch milliseconds (ingestionTime, timestamp) have 13, an
+// eventId more. Fewer is a number of people's own.
+const minEventNumber = 13
+
+// stripCLITableRow removes the cells `aws logs filter-log-events` and
+// `get-log-events` put around a message under `--output table` (awscli/
+// formatter.py TableFormatter, awscli/table.py): the events are a section
+// one level in, so a row opens and closes with "||", and its cells are the
+// event's fields in key order ("||  eventId  |  ingestionTime  |
+// logStreamName  |  message  |  timestamp  ||"). A single event is laid
+// out one field a row ("||  message  |  (id) ...  ||"). A header row or a
+// title opens with no number, stream name or "message" cell and stays.
+func stripCLITableRow(b []byte) ([]byte, bool) {
+	rest := trimSpace(b[2:])
+	skipped := false
+	for {
+		i := bytes.IndexByte(rest, '|')
+		if i < 0 {
+			break
+		}
+		cell := trimSpace(rest[:i])
+		if (len(cell) >= minEventNumber && allDigits(cell)) || isStreamName(cell) {
+			rest, skipped = trimSpace(rest[i+1:]), true
+			continue
+		}
+		if !skipped && bytes.Equal(cell, []byte("message")) {
+			return tableMessage(trimSpace(rest[i+1:])), true
+		}
+		break
+	}
+	if !skipped {
+		return b, false
+	}
+	return tableMessage(rest), true
 }
 
 // rowNumberLen returns the length of a leading row-number cell ("12 |"),

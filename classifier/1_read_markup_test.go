@@ -61,6 +61,20 @@ func TestStripLinePrefixes(t *testing.T) {
 		{"chalice logs, whole second", "2024-03-12 10:15:00 0c3e2f Task timed out after 3.00 seconds", pasteContext{}, "Task timed out after 3.00 seconds"},
 		{"a hex word after a time", "2024-03-12 10:15:00.000 facade built", pasteContext{}, "facade built"},
 		{"short hex after an ISO time", "2024-03-12T10:15:00.000Z 5d4a5b x", pasteContext{}, "5d4a5b x"},
+		// `aws logs filter-log-events --output table` (awscli/table.py): the
+		// event's fields in key order between "||" and "||"; get-log-events
+		// has no eventId or stream; a single event is laid out a field a row
+		{"CLI table row", "||  37790000000000000000000000000000000000000000000000000000  |  1710238500040  |  8f14e45fceea167a5a36dedd4bea2543  |  (id) Method completed with status: 502  |  1710238500000  ||",
+			pasteContext{}, "(id) Method completed with status: 502"},
+		{"CLI table row, get-log-events", "||  1710238500040  |  Task timed out after 3.00 seconds  |  1710238500000  ||", pasteContext{}, "Task timed out after 3.00 seconds"},
+		{"CLI table, a Lambda message's newline", "||  37790000000000000000000000000000000000000000000000000001  |  1710238500040  |  2024/03/12/[$LATEST]5d4a5b0c3e2f4a1b9c8d7e6f5a4b3c2d  |  END RequestId: x",
+			pasteContext{}, "END RequestId: x"},
+		{"CLI table, the row's end after that newline", "  |  1710238500000  ||", pasteContext{}, ""},
+		{"CLI table, one event", "||  message       |  (id) Endpoint request timed out  ||", pasteContext{}, "(id) Endpoint request timed out"},
+		{"CLI table header", "||  eventId  |  ingestionTime  |  logStreamName  |  message  |  timestamp  ||", pasteContext{},
+			"||  eventId  |  ingestionTime  |  logStreamName  |  message  |  timestamp  ||"},
+		{"CLI table, another field of one event", "||  timestamp     |  1710238500000  ||", pasteContext{}, "||  timestamp     |  1710238500000  ||"},
+		{"people's table of numbers", "|| 128 | 146 | 3454 ||", pasteContext{}, "|| 128 | 146 | 3454 ||"},
 		{"table header", "| @timestamp | @message |", pasteContext{}, "| @timestamp | @message |"},
 		{"time with no cell after it", "| 2024-03-12 10:15:00.000 Task timed out", pasteContext{}, "| 2024-03-12 10:15:00.000 Task timed out"},
 	}

@@ -223,3 +223,59 @@ func insightsMarkdown(excerpt []byte) []byte {
 	}
 	return []byte(b.String())
 }
+
+// filterLogEventsTable is `aws logs filter-log-events --output table`
+// (awscli/formatter.py TableFormatter, awscli/table.py MultiTable): the
+// operation's title, then the events as a section one level in, "|" on
+// each side, its columns the event's fields in key order, each cell
+// align_left with two spaces before the text. Several events stay a row
+// each however wide the table (only one-row sections turn vertical). A
+// Lambda event's message ends with its newline, which breaks its row.
+func filterLogEventsTable(lambdaEOL bool) func([]byte) []byte {
+	return func(excerpt []byte) []byte {
+		rows := [][]string{{"eventId", "ingestionTime", "logStreamName", "message", "timestamp"}}
+		for i, m := range messages(excerpt) {
+			if lambdaEOL {
+				m += "\n"
+			}
+			ms := eventTime(i).UnixMilli()
+			rows = append(rows, []string{fmt.Sprint(37000000000000000 + i), fmt.Sprint(ms + 40), execStream, m, fmt.Sprint(ms)})
+		}
+		widths := make([]int, len(rows[0]))
+		for _, r := range rows {
+			for c, cell := range r {
+				widths[c] = max(widths[c], len(cell)+4)
+			}
+		}
+		total := 2
+		for _, w := range widths {
+			total += w
+		}
+		rule := "|+" + strings.Repeat("-", total-4) + "+|\n"
+		var b strings.Builder
+		b.WriteString(strings.Repeat("-", total+2) + "\n" + centred("|", "FilterLogEvents", total) + "\n+" + strings.Repeat("-", total) + "+\n")
+		b.WriteString(centred("||", "events", total) + "\n" + rule)
+		for n, r := range rows {
+			b.WriteString("|")
+			for c, cell := range r {
+				if c == 0 {
+					b.WriteString("|")
+				}
+				b.WriteString("  " + cell + strings.Repeat(" ", max(0, widths[c]-len(cell)-3)) + "|")
+			}
+			b.WriteString("|\n")
+			if n == 0 {
+				b.WriteString(rule)
+			}
+		}
+		b.WriteString(rule)
+		return []byte(b.String())
+	}
+}
+
+// centred is a table.py title: the text centred between edges, the line
+// width+2 wide.
+func centred(edge, text string, width int) string {
+	left := (width+2)/2 - len(text)/2 - len(edge)
+	return edge + strings.Repeat(" ", left) + text + strings.Repeat(" ", max(0, width+2-2*len(edge)-left-len(text))) + edge
+}

@@ -75,6 +75,8 @@ var presentations = []presentation{
 	{"filter-log-events JSON", filterLogEventsJSON},
 	{"get-log-events JSON", getLogEventsJSON},
 	{"filter-log-events text", eachLine(filterLogEventsText)},
+	{"filter-log-events table", filterLogEventsTable(false)},
+	{"filter-log-events table, Lambda EOLs", filterLogEventsTable(true)},
 	{"Insights CSV", insightsCSV(false)},
 	{"Insights CSV, Lambda EOLs", insightsCSV(true)},
 	{"Insights JSON download", insightsJSON},

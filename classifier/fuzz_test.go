@@ -103,6 +103,9 @@ func FuzzStripPrefixes(f *testing.F) {
 	f.Add([]byte(`2024-03-12 10:15:00.000,"a ""b"" c",8f14e45fceea167a5a36dedd4bea2543,123456789012:g`))
 	f.Add([]byte("2024-03-12 10:15:00.123000 5d4a5b START RequestId: x"))
 	f.Add([]byte("2024-03-12 10:15:00 0c3e2f"))
+	f.Add([]byte("||  37790000000000000000000000000000000000000000000000000001  |  1710238500040  |  8f14e45fceea167a5a36dedd4bea2543  |  x  |  1710238500000  ||"))
+	f.Add([]byte("||  1710238500040  |"))
+	f.Add([]byte("||  message  |"))
 	f.Fuzz(func(t *testing.T, line []byte) {
 		folded := foldPresentation(line)
 		if len(folded) > len(line) {
