@@ -184,6 +184,11 @@ func TestDocumentedLambdaRuntimeMessages(t *testing.T) {
 		{"handler not found", `{"errorType":"Runtime.HandlerNotFound","errorMessage":"index.handler is undefined or not exported"}`, "lambda_handler_misconfigured", "unknown"},
 		{"entrypoint", `{"errorType":"Runtime.InvalidEntrypoint","errorMessage":"RequestId: 0b59a014 Error: Couldn't find valid bootstrap(s): [/var/task/bootstrap /opt/bootstrap]"}`, "lambda_runtime_crash", "unknown"},
 		{"response size", `{"errorType":"Function.ResponseSizeTooLarge","errorMessage":"Response payload size exceeded maximum allowed payload size (6291556 bytes)."}`, "lambda_payload_too_large", "unknown"},
+		// the older errorMessage for the same limit, as the execution log
+		// quotes a custom integration's endpoint response and as a person
+		// quotes it beside the 200 the function meant to answer
+		{"response size, older wording", "(6c6d6e6f-0000-4000-8000-00000000abcd) Endpoint response body before transformations: {\"errorMessage\":\"body size is too long\"}", "lambda_payload_too_large", "unknown"},
+		{"response size, quoted", "The function builds the image (returning a 200 status code) but then throws a `body size is too long` message.", "lambda_payload_too_large", "unknown"},
 		// the runtime API's own words for a response over the limit: its
 		// 413 to the runtime posting the response, and aws-lambda-cpp's log
 		// line for that 413 (the Node.js runtime's native client), with and

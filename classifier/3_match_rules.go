@@ -300,6 +300,12 @@ func lambdaRules() []ruleSpec {
 		{lit: "function.responsesizetoolarge", cause: CauseLambdaPayloadTooLarge, weight: wExplicit},
 		{lit: "requestentitytoolargeexception", cause: CauseLambdaPayloadTooLarge, weight: 85},
 		{lit: "request must be smaller than", cause: CauseLambdaPayloadTooLarge, weight: 85},
+		// the errorMessage Lambda answered a synchronous invocation whose
+		// response was over 6 MB with before "Response payload size
+		// exceeded maximum allowed payload size" (aws-lambda-limit's
+		// examples; integrations map it with selection patterns, and
+		// emulators answer it as Lambda does)
+		{lit: "body size is too long", cause: CauseLambdaPayloadTooLarge, weight: wLikely},
 		{lit: "6291556", cause: CauseLambdaPayloadTooLarge, weight: 85},
 		{lit: "6291456", cause: CauseLambdaPayloadTooLarge, weight: 85},
 	}
