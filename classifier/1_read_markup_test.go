@@ -75,6 +75,12 @@ func TestStripLinePrefixes(t *testing.T) {
 			"||  eventId  |  ingestionTime  |  logStreamName  |  message  |  timestamp  ||"},
 		{"CLI table, another field of one event", "||  timestamp     |  1710238500000  ||", pasteContext{}, "||  timestamp     |  1710238500000  ||"},
 		{"people's table of numbers", "|| 128 | 146 | 3454 ||", pasteContext{}, "|| 128 | 146 | 3454 ||"},
+		// `aws logs get-query-results --output text` (awscli/text.py)
+		{"query results text", "RESULTS\t@message\t(id) Execution failed due to a timeout error", pasteContext{}, "(id) Execution failed due to a timeout error"},
+		{"query results text, its time", "RESULTS\t@timestamp\t2024-03-12 10:15:00.000", pasteContext{}, ""},
+		{"query results text, its pointer", "RESULTS\t@ptr\tCmAKJwojMTIz", pasteContext{}, ""},
+		{"query results text, a field of the query's", "RESULTS\tstatus\t502", pasteContext{}, "RESULTS\tstatus\t502"},
+		{"query results text, a field like @message", "RESULTS\t@messageCount\t3", pasteContext{}, "RESULTS\t@messageCount\t3"},
 		{"table header", "| @timestamp | @message |", pasteContext{}, "| @timestamp | @message |"},
 		{"time with no cell after it", "| 2024-03-12 10:15:00.000 Task timed out", pasteContext{}, "| 2024-03-12 10:15:00.000 Task timed out"},
 	}

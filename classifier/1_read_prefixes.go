@@ -76,6 +76,9 @@ func stripExportPrefix(b []byte, ctx pasteContext) ([]byte, bool) {
 	if bytes.HasPrefix(b, []byte("EVENTS\t")) {
 		return textOutputMessage(b), true
 	}
+	if bytes.HasPrefix(b, queryResultsText) {
+		return queryResultsMessage(b)
+	}
 	if len(b) > 20 && isLetter(b[0]) && (b[2] == ' ' || b[3] == ' ') {
 		if loc := consolePrefix.FindIndex(b[:min(len(b), 48)]); loc != nil {
 			return b[loc[1]:], true
@@ -103,6 +106,34 @@ func stripExportPrefix(b []byte, ctx pasteContext) ([]byte, bool) {
 	}
 	if b[0] == '"' {
 		return jsonMessageField(b, ctx)
+	}
+	return b, false
+}
+
+// queryResultsText opens a line of `aws logs get-query-results --output
+// text` (awscli/text.py: each field/value pair of a row a line, "RESULTS",
+// the field, the value, tab-separated; the value runs to the line's end).
+var queryResultsText = []byte("RESULTS\t@")
+
+// queryMetaFields are the fields Logs Insights adds to a row besides its
+// message (its default query's and the @ptr of every row): lines of
+// them hold no message.
+var queryMetaFields = [][]byte{[]byte("timestamp\t"), []byte("ptr\t"), []byte("logStream\t"), []byte("log\t"), []byte("ingestionTime\t")}
+
+// queryResultsMessage returns the value of a get-query-results text line
+// of @message, nothing for a line of a field Insights adds (so that the
+// lines of one message laid out over several stay together, as in the
+// JSON output), and reports whether the line was either: a field a query
+// named itself (status, errorMessage) is evidence as it is.
+func queryResultsMessage(b []byte) ([]byte, bool) {
+	field := b[len(queryResultsText):]
+	if v, ok := bytes.CutPrefix(field, []byte("message\t")); ok {
+		return v, true
+	}
+	for _, f := range queryMetaFields {
+		if bytes.HasPrefix(field, f) {
+			return nil, true
+		}
 	}
 	return b, false
 }

@@ -279,3 +279,18 @@ func centred(edge, text string, width int) string {
 	left := (width+2)/2 - len(text)/2 - len(edge)
 	return edge + strings.Repeat(" ", left) + text + strings.Repeat(" ", max(0, width+2-2*len(edge)-left-len(text))) + edge
 }
+
+// getQueryResultsText is `aws logs get-query-results --output text`
+// (awscli/text.py): the status, then each field/value pair of each row a
+// line, "RESULTS", the field and the value tab-separated, then the
+// statistics.
+func getQueryResultsText(excerpt []byte) []byte {
+	var b strings.Builder
+	b.WriteString("Complete\n")
+	ms := messages(excerpt)
+	for i, m := range ms {
+		fmt.Fprintf(&b, "RESULTS\t@timestamp\t%s\nRESULTS\t@message\t%s\nRESULTS\t@ptr\tCmAKJwojMTIzNDU2Nzg5MDEyOm9yZGVycy1hcGktbG9ncxAHEgQIARAAEiUaGAIGZP%04d\n", insightsTime(i), m, i)
+	}
+	fmt.Fprintf(&b, "STATISTICS\t4096.0\t%d.0\t%d.0\n", len(ms), len(ms))
+	return []byte(b.String())
+}

@@ -81,6 +81,7 @@ var presentations = []presentation{
 	{"Insights CSV, Lambda EOLs", insightsCSV(true)},
 	{"Insights JSON download", insightsJSON},
 	{"get-query-results JSON", getQueryResultsJSON},
+	{"get-query-results text", getQueryResultsText},
 	{"console table, bars", eachLine(consoleBars)},
 	{"Insights markdown", insightsMarkdown},
 	// the layers combine: a reply that quotes a tool's output, a page's

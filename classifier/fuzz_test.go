@@ -106,6 +106,8 @@ func FuzzStripPrefixes(f *testing.F) {
 	f.Add([]byte("||  37790000000000000000000000000000000000000000000000000001  |  1710238500040  |  8f14e45fceea167a5a36dedd4bea2543  |  x  |  1710238500000  ||"))
 	f.Add([]byte("||  1710238500040  |"))
 	f.Add([]byte("||  message  |"))
+	f.Add([]byte("RESULTS\t@message\t"))
+	f.Add([]byte("RESULTS\t@ptr"))
 	f.Fuzz(func(t *testing.T, line []byte) {
 		folded := foldPresentation(line)
 		if len(folded) > len(line) {
