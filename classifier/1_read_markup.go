@@ -61,6 +61,7 @@ func stripMarkup(b []byte, ctx pasteContext) ([]byte, bool) {
 		if len(b) == 1 || b[1] == ',' {
 			return nil, true // the close of a CSV field whose message ended with a newline
 		}
+		return stripQuotedLine(b)
 	case isDigit(c):
 		return stripNumbering(b)
 	case c == '|':
@@ -244,4 +245,29 @@ func tableMessage(b []byte) []byte {
 		}
 		b = trimSpace(b[:i])
 	}
+}
+
+// stripQuotedLine removes the double quotes a person or a page puts around
+// a log line it quotes (`"Execution failed due to configuration error:
+// ..."`, as Knowledge Center articles quote the execution log), and the
+// opening quote of a quoted block of console lines, whose closing quote
+// ends its last line ("\"Thu May 04 19:50:21 UTC 2024 : Execution failed
+// ..."). A line with another double quote inside is JSON or CSV, which the
+// export readers take apart, and stays.
+func stripQuotedLine(b []byte) ([]byte, bool) {
+	in := b[1:]
+	end := len(in)
+	for end > 0 && (in[end-1] == '.' || in[end-1] == ',' || in[end-1] == ';') {
+		end--
+	}
+	if end > 0 && in[end-1] == '"' && bytes.IndexByte(in[:end-1], '"') < 0 {
+		return in[:end-1], true
+	}
+	if bytes.IndexByte(in, '"') >= 0 || len(in) < 20 || !isLetter(in[0]) {
+		return b, false
+	}
+	if consolePrefix.Match(in[:min(len(in), 48)]) {
+		return in, true
+	}
+	return b, false
 }

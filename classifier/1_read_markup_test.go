@@ -81,6 +81,16 @@ func TestStripLinePrefixes(t *testing.T) {
 		{"query results text, its pointer", "RESULTS\t@ptr\tCmAKJwojMTIz", pasteContext{}, ""},
 		{"query results text, a field of the query's", "RESULTS\tstatus\t502", pasteContext{}, "RESULTS\tstatus\t502"},
 		{"query results text, a field like @message", "RESULTS\t@messageCount\t3", pasteContext{}, "RESULTS\t@messageCount\t3"},
+		// a log line quoted in prose, as Knowledge Center articles quote the
+		// execution log and the console's test log
+		{"quoted line", `"Execution failed due to configuration error: General SSLEngine problem"`, pasteContext{}, "Execution failed due to configuration error: General SSLEngine problem"},
+		{"quoted line and a full stop", `"Execution failed due to configuration error: Output mapping refers to an invalid method response: 2xx/4xx/5xx".`, pasteContext{},
+			"Execution failed due to configuration error: Output mapping refers to an invalid method response: 2xx/4xx/5xx"},
+		{"quoted console block opens", `"Thu May 04 19:50:21 UTC 2024 : Execution failed due to configuration error: Host name 'a.b' does not match`, pasteContext{},
+			"Execution failed due to configuration error: Host name 'a.b' does not match"},
+		{"quoted console block closes", `Thu May 04 19:50:21 UTC 2024 : Method completed with status: 500"`, pasteContext{}, `Method completed with status: 500"`},
+		{"JSON string with quotes inside", `"errorMessage": "boom",`, pasteContext{}, `"errorMessage": "boom",`},
+		{"opening quote of prose", `"Endpoint request timed out" is what we get`, pasteContext{}, `"Endpoint request timed out" is what we get`},
 		{"table header", "| @timestamp | @message |", pasteContext{}, "| @timestamp | @message |"},
 		{"time with no cell after it", "| 2024-03-12 10:15:00.000 Task timed out", pasteContext{}, "| 2024-03-12 10:15:00.000 Task timed out"},
 	}

@@ -108,6 +108,7 @@ func FuzzStripPrefixes(f *testing.F) {
 	f.Add([]byte("||  message  |"))
 	f.Add([]byte("RESULTS\t@message\t"))
 	f.Add([]byte("RESULTS\t@ptr"))
+	f.Add([]byte("\"Thu May 04 19:50:21 UTC 2024 : x\n\"\".\n\"a\"b\""))
 	f.Fuzz(func(t *testing.T, line []byte) {
 		folded := foldPresentation(line)
 		if len(folded) > len(line) {
