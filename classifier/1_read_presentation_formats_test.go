@@ -67,6 +67,7 @@ var presentations = []presentation{
 	{"aws logs tail --format json", eachLine(tailJSON)},
 	{"sam logs", eachLine(samLogs)},
 	{"sam logs, JSON message", eachLine(samLogsJSON)},
+	{"sam logs --output json", eachLine(samLogsOutputJSON)},
 	{"chalice logs", eachLine(chaliceLogs)},
 	{"serverless logs v3", eachLine(serverlessV3)},
 	{"serverless logs v4", eachLine(serverlessV4)},
@@ -186,6 +187,26 @@ func samLogsJSON(i int, l string) string {
 		l = pretty
 	}
 	return samLogs(i, l)
+}
+
+// samLogsOutputJSON is `sam logs --output json` (aws-sam-cli,
+// cw_log_formatters.py CWLogEventJSONMapper): json.dumps of the event as
+// FilterLogEvents returned it, one line, Python's ", " and ": "
+// separators, non-ASCII escaped.
+func samLogsOutputJSON(i int, l string) string {
+	msg, err := json.Marshal(l)
+	if err != nil {
+		panic(err)
+	}
+	ms := eventTime(i).UnixMilli()
+	return asciiJSON(fmt.Sprintf(`{"logStreamName": %q, "timestamp": %d, "message": %s, "ingestionTime": %d, "eventId": "%d"}`,
+		lambdaStream, ms, htmlUnescaped(msg), ms+40, 37000000000000000+i))
+}
+
+// htmlUnescaped undoes encoding/json's escaping of <, > and &, which
+// Python's json.dumps does not do.
+func htmlUnescaped(b []byte) string {
+	return strings.NewReplacer(`\u003c`, "<", `\u003e`, ">", `\u0026`, "&").Replace(string(b))
 }
 
 // pythonJSON re-indents a message that is one JSON object as Python's
