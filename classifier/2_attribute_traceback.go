@@ -81,12 +81,16 @@ type traceback struct {
 	props      int   // open braces of the error's properties after Node.js's frames
 	propsLines int
 
-	held      bool // a line waits for the next to say whether frames follow
-	heldBlank bool // a blank line followed it
-	heldLayer Layer
-	heldMsg   []byte
-	heldLine  []byte
-	low       []byte // scratch: the next line lower-cased
+	clientAt int64 // number of the last frame of a script's trace (isClientFrame)
+	header   bool  // the line traceLayer just read is Python's trace header
+
+	held       bool // a line waits for the next to say whether frames follow
+	heldHeader bool // the held line is Python's trace header
+	heldBlank  bool // a blank line followed it
+	heldLayer  Layer
+	heldMsg    []byte
+	heldLine   []byte
+	low        []byte // scratch: the next line lower-cased
 }
 
 // traceKindOf says what a lower-cased line is to a stack trace.
@@ -156,6 +160,20 @@ func atFrameKind(low []byte) traceKind {
 func (s *Session) traceLayer(layer Layer) (Layer, bool) {
 	t, n := &s.tb, s.st.lines
 	kind := traceKindOf(s.low)
+	if kind != notTrace && (s.isClientFrame(s.low) || t.clientAt > 0 && t.clientAt == n-1 && kind != traceHeader) {
+		// a script's trace on a developer's machine, and the frames that
+		// continue it (Node.js's own "node:events" ones): its client
+		// library's words are what the API answered it
+		t.window, t.props, t.clientAt = -1, 0, n
+		return LayerClient, false
+	}
+	if kind == traceHeader {
+		// Python's header comes before the frames that say whose the
+		// trace is: held, it is the function's unless a script's frame
+		// follows
+		t.last, t.window, t.props, t.header = n, 1, 0, true
+		return LayerUnknown, false
+	}
 	if kind != notTrace {
 		t.last, t.window, t.props = n, 1, 0
 		switch kind {
@@ -184,7 +202,8 @@ func (s *Session) traceLayer(layer Layer) (Layer, bool) {
 // the next line; it reports whether it did.
 func (s *Session) hold(layer Layer, dependency bool, msg, line []byte) bool {
 	switch {
-	case dependency || layer == LayerFunction:
+	case dependency || layer == LayerFunction || s.tb.clientAt > 0 && s.tb.clientAt == s.st.lines:
+		// (a script's frame is the client's whatever follows it)
 		return false
 	case layer == LayerClient || layer == LayerUnknown:
 	case layer == LayerPerson && exceptionHead.Match(s.low):
@@ -192,7 +211,8 @@ func (s *Session) hold(layer Layer, dependency bool, msg, line []byte) bool {
 		return false
 	}
 	t := &s.tb
-	t.held, t.heldBlank, t.heldLayer = true, false, layer
+	t.held, t.heldBlank, t.heldLayer, t.heldHeader = true, false, layer, t.header
+	t.header = false
 	t.heldMsg = append(t.heldMsg[:0], msg...)
 	t.heldLine = append(t.heldLine[:0], line...)
 	return true
@@ -208,10 +228,16 @@ func (s *Session) releaseHeld(next []byte) {
 	}
 	t.held = false
 	layer, dependency := t.heldLayer, false
+	if t.heldHeader {
+		layer = LayerFunction
+	}
 	if next != nil {
 		t.low = appendLower(t.low[:0], next[:min(len(next), maxMatchBytes)])
 		kind := traceKindOf(t.low)
-		if kind != notTrace && (!t.heldBlank || kind == goHeader && bytes.HasPrefix(t.heldMsg, []byte("panic: "))) {
+		client := kind != notTrace && s.isClientFrame(t.low)
+		if client && t.heldHeader {
+			layer = LayerClient
+		} else if kind != notTrace && !client && (!t.heldBlank || kind == goHeader && bytes.HasPrefix(t.heldMsg, []byte("panic: "))) {
 			layer, dependency = LayerFunction, layer == LayerClient
 		}
 	}

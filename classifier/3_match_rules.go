@@ -222,7 +222,8 @@ func lambdaRules() []ruleSpec {
 		// keep under an "errorType" key: a function's error object names
 		// its errorMessage beside it, which the rule above reads)
 		{lit: `"errortype"`, cause: CauseLambdaFunctionError, weight: 45, except: `"errortype"\s*:\s*"internalservererrorexception"`},
-		{lit: "traceback (most recent call last)", cause: CauseLambdaFunctionError, weight: 45},
+		// (not a script's own traceback on a developer's machine: isClientFrame)
+		{lit: "traceback (most recent call last)", cause: CauseLambdaFunctionError, weight: 45, layers: gatewayLogs},
 		{lit: "invoke error", cause: CauseLambdaFunctionError, weight: 45},
 		{lit: "uncaught exception", cause: CauseLambdaFunctionError, weight: 45},
 		{lit: "unhandled promise rejection", cause: CauseLambdaFunctionError, weight: 45},

@@ -61,6 +61,9 @@ type stats struct {
 	// httpAPIWords, restAPIWords: lines where a person names the type
 	httpAPIWords, restAPIWords int
 	websocket                  bool // wscat, $connect, @connections: a WebSocket API
+	// localEmulator: serverless-offline ran the handlers on the
+	// developer's machine, so their traces lie in the developer's home
+	localEmulator bool
 	// websocketWord: the word alone, which an HTTP API's marks outweigh
 	websocketWord bool
 	machine       int // lines a program wrote (not a person's sentences)
@@ -196,6 +199,7 @@ func (s *Session) addLine(raw []byte, src source) {
 	if isRecord && s.unwrap(&rec, src) {
 		return
 	}
+	s.noteLocalEmulator(msg)
 	if s.tb.held && len(msg) > 0 {
 		s.releaseHeld(msg)
 	}
