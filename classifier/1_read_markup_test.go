@@ -121,3 +121,25 @@ func TestFoldPresentation(t *testing.T) {
 		}
 	}
 }
+
+// TestStripPrefixesAllocs pins that peeling a tool's or a table's cells off
+// a line copies nothing: the reader runs it on every line.
+func TestStripPrefixesAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector's instrumentation may allocate")
+	}
+	for _, in := range []string{
+		"  | 2024-08-08T01:25:24.460Z | RequestId: x Error: Runtime exited with error: exit status 2",
+		"| 2024-05-21 19:48:44.709 | (id) Method completed with status: 504 | 8f14e45fceea167a5a36dedd4bea2543 | 123456789012:g |",
+		"||  37790000000000000000000000000000000000000000000000000000  |  1710238500040  |  8f14e45fceea167a5a36dedd4bea2543  |  (id) x  |  1710238500000  ||",
+		"EVENTS\t37\t1710238500040\t8f14e45fceea167a5a36dedd4bea2543\t2024-03-12T10:15:00.120Z\tabc\tERROR\tboom\t1710238500000",
+		"RESULTS\t@message\t(id) Execution failed due to a timeout error",
+		"2024-03-12 10:15:00.123000 5d4a5b REPORT RequestId: x",
+		`"Execution failed due to configuration error: General SSLEngine problem".`,
+	} {
+		b := []byte(in)
+		if n := testing.AllocsPerRun(100, func() { stripPrefixes(b) }); n != 0 {
+			t.Errorf("stripPrefixes(%q): %v allocations", in, n)
+		}
+	}
+}

@@ -431,14 +431,17 @@ func isStreamName(tok []byte) bool {
 // leading numbers and stream name and the trailing timestamp, tabs of the
 // message included.
 func textOutputMessage(b []byte) []byte {
-	cols := bytes.Split(b[len("EVENTS\t"):], []byte("\t"))
-	if len(cols) > 1 && allDigits(cols[len(cols)-1]) {
-		cols = cols[:len(cols)-1]
+	b = b[len("EVENTS\t"):] // sliced, not split: no copy per line
+	if i := bytes.LastIndexByte(b, '\t'); i >= 0 && allDigits(b[i+1:]) {
+		b = b[:i]
 	}
-	for len(cols) > 1 && (allDigits(cols[0]) || isStreamName(cols[0])) {
-		cols = cols[1:]
+	for {
+		i := bytes.IndexByte(b, '\t')
+		if i < 0 || (!allDigits(b[:i]) && !isStreamName(b[:i])) {
+			return trimSpace(b)
+		}
+		b = b[i+1:]
 	}
-	return trimSpace(bytes.Join(cols, []byte("\t")))
 }
 
 // execRequestID splits "(request-id) message" and reports whether the line
