@@ -41,6 +41,22 @@ func TestDeveloperMachineTraces(t *testing.T) {
 			"  File \"/Users/dana/.venv/lib/python3.12/site-packages/requests/models.py\", line 1024, in raise_for_status\n" +
 			"    raise HTTPError(http_error_msg, response=self)\n" +
 			"requests.exceptions.HTTPError: 502 Server Error: Bad Gateway for url: " + apiURL, "unknown", "502"},
+		// a script in the home, its libraries in an interpreter installed
+		// elsewhere (Homebrew's /opt/homebrew, the system's /usr/lib)
+		{"python requests from Homebrew (client's)", "Traceback (most recent call last):\n" +
+			"  File \"/Users/dana/orders-cli/call.py\", line 9, in <module>\n" +
+			"    r.raise_for_status()\n" +
+			"  File \"/opt/homebrew/lib/python3.12/site-packages/requests/models.py\", line 1024, in raise_for_status\n" +
+			"    raise HTTPError(http_error_msg, response=self)\n" +
+			"requests.exceptions.HTTPError: 502 Server Error: Bad Gateway for url: " + apiURL, "unknown", "502"},
+		{"python urllib from the system (client's)", "Traceback (most recent call last):\n" +
+			"  File \"/home/dana/orders-cli/call.py\", line 5, in <module>\n" +
+			"    urllib.request.urlopen(req)\n" +
+			"  File \"/usr/lib/python3.12/urllib/request.py\", line 215, in urlopen\n" +
+			"    return opener.open(url, data, timeout)\n" +
+			"  File \"/usr/lib/python3.12/urllib/request.py\", line 639, in http_error_default\n" +
+			"    raise HTTPError(req.full_url, code, msg, hdrs, fp)\n" +
+			"urllib.error.HTTPError: HTTP Error 504: Gateway Timeout", "integration_timeout", "504"},
 		{"python requests on Windows (client's)", "Traceback (most recent call last):\n" +
 			"  File \"C:\\Users\\dana\\orders-cli\\call.py\", line 9, in <module>\n" +
 			"    r.raise_for_status()\n" +

@@ -160,10 +160,11 @@ func atFrameKind(low []byte) traceKind {
 func (s *Session) traceLayer(layer Layer) (Layer, bool) {
 	t, n := &s.tb, s.st.lines
 	kind := traceKindOf(s.low)
-	if kind != notTrace && (s.isClientFrame(s.low) || t.clientAt > 0 && t.clientAt == n-1 && kind != traceHeader) {
+	if kind != notTrace && (s.isClientFrame(s.low) || continuesClientTrace(t.clientAt, n, kind)) {
 		// a script's trace on a developer's machine, and the frames that
-		// continue it (Node.js's own "node:events" ones): its client
-		// library's words are what the API answered it
+		// continue it (Node.js's own "node:events" ones, Python's
+		// interpreter's modules): its client library's words are what the
+		// API answered it
 		t.window, t.props, t.clientAt = -1, 0, n
 		return LayerClient, false
 	}
@@ -195,6 +196,19 @@ func (s *Session) traceLayer(layer Layer) (Layer, bool) {
 		return layer, false
 	}
 	return LayerFunction, layer == LayerClient
+}
+
+// continuesClientTrace reports whether a frame (of kind, on line n) goes on
+// with a script's trace whose last frame was on line clientAt: the next
+// line, or for Python's "File" frame the one after the source line that
+// follows the previous frame. The library frames under a script's are the
+// interpreter's wherever it is installed (/usr/lib, /opt/homebrew on macOS,
+// C:\Program Files), which says nothing of the machine.
+func continuesClientTrace(clientAt, n int64, kind traceKind) bool {
+	if clientAt == 0 || kind == traceHeader {
+		return false
+	}
+	return clientAt == n-1 || kind == pyFrame && clientAt == n-2
 }
 
 // hold keeps a line that may head a trace (a client's words, a program's
