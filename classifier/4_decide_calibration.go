@@ -26,7 +26,7 @@ const (
 // and status were both right, of all answers in the group.
 type measured struct{ right, cases int }
 
-// calibration holds what the training part of testdata/real measured (444
+// calibration holds what the training part of testdata/real measured (446
 // reports, 2026-12; TestConfidenceCalibration prints it again and fails if
 // a figure claims more than its group shows). A figure is the lower bound
 // of the Wilson 90% interval of the group's precision, cut down to
