@@ -407,7 +407,7 @@ const shortStreamIDLen = 6
 // digit.
 func skipShortStreamID(b []byte) []byte {
 	n := shortStreamIDLen
-	if len(b) <= n || (b[n] != ' ' && b[n] != '\t') || !isHex(b[:n]) || bytes.IndexAny(b[:n], "0123456789") < 0 {
+	if len(b) <= n || (b[n] != ' ' && b[n] != '\t') || !isHex(b[:n]) || !bytes.ContainsAny(b[:n], "0123456789") {
 		return b
 	}
 	return trimSpace(b[n:])

@@ -201,7 +201,7 @@ func (p *proxyShape) fault(f payloadFormat, knownProxy bool) shapeFault {
 	status := p.statusCode != kindNone || p.statusLike
 	attempt := p.top == kindObject && status && (p.formatKeys > 0 || knownProxy)
 	bare := p.top != kindObject || p.complete && p.keys == 0
-	if !attempt && !(knownProxy && bare) {
+	if !attempt && (!knownProxy || !bare) {
 		return faultNone
 	}
 	switch f {
