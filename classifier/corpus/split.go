@@ -58,7 +58,7 @@ func Source(raw string) string {
 		if m := githubThread.FindStringSubmatch(path); m != nil {
 			path = m[1]
 		}
-		path = strings.ToLower(path)
+		path = renamedRepo(strings.ToLower(path))
 	case strings.HasSuffix(host, "stackoverflow.com"), strings.HasSuffix(host, "stackexchange.com"),
 		host == "serverfault.com", host == "superuser.com", host == "repost.aws":
 		if m := questionPath.FindStringSubmatch(path); m != nil {
@@ -66,6 +66,26 @@ func Source(raw string) string {
 		}
 	}
 	return host + strings.TrimSuffix(path, "/")
+}
+
+// renamedRepos are GitHub repositories the corpus cites that moved to
+// another owner or name. GitHub keeps a renamed repository's issue numbers
+// and redirects the old address, so both addresses are one thread and must
+// land on one side of the split.
+var renamedRepos = map[string]string{
+	"/unjs/nitro/": "/nitrojs/nitro/",
+	"/philips-labs/terraform-aws-github-runner/": "/github-aws-runners/terraform-aws-github-runner/",
+}
+
+// renamedRepo gives a lower-cased GitHub path under the repository's
+// current name.
+func renamedRepo(path string) string {
+	for old, cur := range renamedRepos {
+		if rest, ok := strings.CutPrefix(path, old); ok {
+			return cur + rest
+		}
+	}
+	return path
 }
 
 // Side tells whether a report from this URL is training or held out.

@@ -10,6 +10,7 @@ func TestSourceJoinsVariantsOfOneThread(t *testing.T) {
 		{"article language", "https://repost.aws/knowledge-center/malformed-502-api-gateway", "https://www.repost.aws/ja/knowledge-center/malformed-502-api-gateway"},
 		{"premium support copy", "https://aws.amazon.com/jp/premiumsupport/knowledge-center/api-gateway-lambda-stage-variable-500/", "https://repost.aws/knowledge-center/api-gateway-lambda-stage-variable-500"},
 		{"docs language", "https://docs.aws.amazon.com/apigateway/latest/developerguide/x.html", "https://docs.aws.amazon.com/ja_jp/apigateway/latest/developerguide/x.html"},
+		{"renamed repository", "https://github.com/unjs/nitro/issues/504", "https://github.com/nitrojs/nitro/issues/504#issuecomment-9"},
 		{"re:Post question title", "https://repost.aws/questions/QU1/title-one", "https://repost.aws/zh-Hant/questions/QU1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
