@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -131,6 +132,8 @@ func TestRealReports(t *testing.T) {
 	var train, held, heldFresh, trainLogs, heldLogs, heldFreshLogs score
 	var trainRel, heldRel, trainLogsRel, heldLogsRel reliability
 	var apiTypes apiTally
+	trainMix, heldMix := answerMix{}, answerMix{}
+	trainCauses, heldCauses := answerMix{}, answerMix{}
 	for _, c := range loadRealCases(t) {
 		s := NewSession(Hints{})
 		if _, err := s.ReadFrom(bytes.NewReader(c.excerpt)); err != nil {
@@ -148,6 +151,14 @@ func TestRealReports(t *testing.T) {
 			}
 		}
 		apiTypes.count(c.side, d.APIType.String() == c.want.api)
+		if s.logEvidence() {
+			mix, causes := trainMix, trainCauses
+			if c.side == corpus.HeldOut {
+				mix, causes = heldMix, heldCauses
+			}
+			mix.count(sOK, c.want.status, d.Status.String())
+			causes.count(cOK, c.want.cause, d.Cause.String())
+		}
 		rel, relLogs := &trainRel, &trainLogsRel
 		if c.side == corpus.HeldOut {
 			rel, relLogs = &heldRel, &heldLogsRel
@@ -172,6 +183,8 @@ func TestRealReports(t *testing.T) {
 	t.Logf("reliability, held out, all cases:%v", &heldRel)
 	t.Logf("reliability, held out, with log evidence:%v", &heldLogsRel)
 	t.Logf("api types inferred as labelled: %v", &apiTypes)
+	t.Logf("wrong statuses with log evidence (labelled->answered): training %v; held out %v", trainMix, heldMix)
+	t.Logf("wrong causes with log evidence (labelled->answered): training %v; held out %v", trainCauses, heldCauses)
 	if heldLogs.n == 0 {
 		t.Fatal("no held-out reports with log evidence")
 	}
@@ -206,6 +219,33 @@ func (a *apiTally) count(side string, right bool) {
 
 func (a *apiTally) String() string {
 	return fmt.Sprintf("training %d of %d, held out %d of %d", a.train, a.trainN, a.held, a.heldN)
+}
+
+// answerMix counts wrong answers by labelled and answered value, so that
+// the held-out misses can be told apart (a 5xx read as unknown, a cause
+// not named) without naming a case.
+type answerMix map[string]int
+
+func (m answerMix) count(right bool, want, got string) {
+	if !right {
+		m[want+"->"+got]++
+	}
+}
+
+func (m answerMix) String() string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	var b strings.Builder
+	for i, k := range keys {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%s %d", k, m[k])
+	}
+	return b.String()
 }
 
 func sidesOf(c realCase, train, held, heldFresh *score) []*score {
