@@ -176,7 +176,11 @@ var statusPhraseWords = []struct {
 }{
 	{[]byte("internal server error"), implied5xx, nil},
 	{[]byte("5xx"), implied5xx, nil},
-	{[]byte("server error"), implied5xx, nil},
+	// (not English "server error" alone: no gateway body or reason phrase
+	// is worded so, and an application's own message for any failed call
+	// is, "Server error. Please try again later."; with a code, requests'
+	// "502 Server Error: Bad Gateway" and reqwest's "HTTP status server
+	// error (502 Bad Gateway)", the code shows the status)
 	{[]byte("サーバーエラー"), implied5xx, nil},
 	{[]byte("伺服器錯誤"), implied5xx, nil},
 	{[]byte("服务器错误"), implied5xx, nil},

@@ -70,6 +70,14 @@ func TestNotTheClientsStatus(t *testing.T) {
 		{"a 4xx reason phrase", "When I hit the route it is returning \"method not allowed\"", "none"},
 		{"a size", "The API failed after we uploaded a 500 MB file.", "unknown"},
 		{"a duration", "The failing call took 502 ms.", "unknown"},
+		// an application's own message for a failed call, whatever its
+		// status (a page's "Server error. Please try again later."), and
+		// the same words beside a code, as Python requests' HTTPError
+		// words it, which show that code
+		{"an app's own message", "Error: Failed to load error monitoring data\nServer error. Please try again later.", "unknown"},
+		{"server error as a heading", "Server error", "unknown"},
+		{"requests' server error with its code", "requests.exceptions.HTTPError: 502 Server Error: Bad Gateway for url: https://x.execute-api.us-east-1.amazonaws.com/prod/a", "502"},
+		{"the gateway's body", "The API answers {\"message\": \"Internal server error\"}", "500"},
 		// Angular's HttpErrorResponse when no response came (status 0)
 		{"angular without a response", "Http failure response for https://x.execute-api.us-east-1.amazonaws.com/prod/a: 0 Unknown Error", "unknown"},
 		// Safari's URLSession error: -1001 is a timeout, no status
