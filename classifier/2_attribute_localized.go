@@ -61,6 +61,28 @@ var localizedPhrases = []struct{ from, to []byte }{
 	{[]byte("구성 오류로 인해 실행 실패"), []byte("Execution failed due to configuration error")},
 	{[]byte("Lambda 함수에 대한 권한이 잘못되었습니다"), []byte("Invalid permissions on Lambda function")},
 	{[]byte("Lambda 함수에 대한 잘못된 권한"), []byte("Invalid permissions on Lambda function")},
+	// the Japanese edition of the article on REST API 500s (Internal
+	// server error), which words the configuration error and its two
+	// messages once more
+	{[]byte("構成エラーにより実行が失敗しました"), []byte("Execution failed due to configuration error")},
+	{[]byte("Lambda 関数の許可が無効です"), []byte("Invalid permissions on Lambda function")},
+	{[]byte("出力マッピングが無効なメソッド応答を参照しています"), []byte("Output mapping refers to an invalid method response")},
+	// the HTTP API access log's integrationError and authorizerError for a
+	// missing invoke permission ("The IAM role configured on the
+	// integration or API Gateway doesn't have permissions to call the
+	// integration"), as the pt-BR, Spanish and French editions of the
+	// article on HTTP API permission errors translate them (the Japanese
+	// and Korean editions keep the English or are read by the words rules)
+	{[]byte("não tem permissões para chamar a integração"), []byte("doesn't have permissions to call the integration")},
+	{[]byte("não tem permissão para chamar a integração"), []byte("doesn't have permissions to call the integration")},
+	{[]byte("não tem permissões para chamar o autorizador"), []byte("doesn't have permissions to call the authorizer")},
+	{[]byte("não tem permissão para chamar o autorizador"), []byte("doesn't have permissions to call the authorizer")},
+	{[]byte("no tiene permisos para llamar a la integración"), []byte("doesn't have permissions to call the integration")},
+	{[]byte("no tiene permisos para llamar al autorizador"), []byte("doesn't have permissions to call the authorizer")},
+	{[]byte("n'est pas autorisé à appeler l'intégration"), []byte("doesn't have permissions to call the integration")},
+	{[]byte("ne dispose pas des autorisations nécessaires pour appeler l'intégration"), []byte("doesn't have permissions to call the integration")},
+	{[]byte("n'est pas autorisé à appeler l'autorisateur"), []byte("doesn't have permissions to call the authorizer")},
+	{[]byte("ne dispose pas des autorisations nécessaires pour appeler l'autorisateur"), []byte("doesn't have permissions to call the authorizer")},
 }
 
 // delocalize returns msg with known translated phrases replaced by the

@@ -79,5 +79,21 @@ func TestLocalizedGatewayMessages(t *testing.T) {
 		{"de invalid permissions", "Die Ausführung ist aufgrund eines Konfigurationsfehlers fehlgeschlagen: Ungültige Berechtigungen für die Lambda-Funktion", "lambda_invoke_permission", "500"},
 		{"ko invalid permissions", "구성 오류로 인해 실행 실패: Lambda 함수에 대한 권한이 잘못되었습니다.", "lambda_invoke_permission", "500"},
 		{"ko title", "API Gateway REST API에서 “Lambda 함수에 대한 잘못된 권한” 오류 문제를 해결하려면 어떻게 해야 합니까?", "lambda_invoke_permission", "unknown"},
+		// the knowledge-center article on REST API 500s, Japanese edition
+		{"ja internal server error article", "API Gateway に Lambda 関数を呼び出す許可がない場合、「Lambda 関数の許可が無効です」というエラーが発生します。", "lambda_invoke_permission", "unknown"},
+		{"ja configuration error, invalid permissions", "構成エラーにより実行が失敗しました: Lambda 関数の許可が無効です\nメソッド完了のステータス: 500", "lambda_invoke_permission", "500"},
+		{"ja output mapping", "「構成エラーにより実行が失敗しました。出力マッピングが無効なメソッド応答を参照しています: 2xx/4xx/5xx」", "status_mapping_missing", "500"},
+		// the article on HTTP API permission errors: its pt-BR, Spanish and
+		// French editions of the access log's integrationError and
+		// authorizerError
+		{"pt-BR integrationError", "“integrationError”: “O perfil do IAM configurado na integração ou no API Gateway não tem permissões para chamar a integração. Verifique as permissões e tente novamente.”\nHTTP/2 500", "lambda_invoke_permission", "500"},
+		{"pt-BR authorizerError", "“authorizerError”: “O perfil do IAM configurado no autorizador ou no API Gateway não tem permissões para chamar o autorizador. Verifique as permissões e tente novamente.”\nHTTP/2 500", "authorizer_error", "500"},
+		{"es integrationError", "«integrationError»: «El rol de IAM configurado en la integración o API Gateway no tiene permisos para llamar a la integración. Compruebe los permisos e inténtelo de nuevo».\nHTTP/2 500", "lambda_invoke_permission", "500"},
+		{"es authorizerError", "«authorizerError»: «El rol de IAM configurado en el autorizador o API Gateway no tiene permisos para llamar al autorizador».\nHTTP/2 500", "authorizer_error", "500"},
+		{"fr integrationError", "« integrationError » : « Le rôle IAM configuré sur l'intégration ou sur API Gateway n'est pas autorisé à appeler l'intégration. Vérifiez les autorisations et réessayez. »\nHTTP/2 500", "lambda_invoke_permission", "500"},
+		{"fr title", "je vois le message d'erreur « ne dispose pas des autorisations nécessaires pour appeler l'autorisateur ».\nHTTP/2 500", "authorizer_error", "500"},
+		// (a person's "no permission to call the integration's backend" in
+		// other words is not the gateway's message)
+		{"pt-BR other words", "A API retorna 500 e não sei por que a integração falha.", "unknown", "500"},
 	})
 }
