@@ -104,6 +104,9 @@ func execKindOf(msg []byte) execKind {
 		if bytes.HasPrefix(msg, preIntegID) {
 			return execIntegrationID
 		}
+		if apiKeyRefusal(msg) {
+			return execOther
+		}
 	}
 	for _, p := range benignByFirst[msg[0]] {
 		if bytes.HasPrefix(msg, p) {
@@ -111,6 +114,17 @@ func execKindOf(msg []byte) execKind {
 		}
 	}
 	return execOther
+}
+
+// apiKeyRefusal reports whether an "API Key ..." line, most of which only
+// say the usage plan let the request through, is the gateway refusing it:
+// the key missing or in no usage plan ("... not authorized because method
+// 'GET /' requires API Key ..."), or over the plan's throttle or quota
+// ("... exceeded throttle limit for API Stage ...", the knowledge-center
+// articles on API Gateway logs and on 429 errors).
+func apiKeyRefusal(msg []byte) bool {
+	return bytes.HasPrefix(msg, []byte("API Key ")) &&
+		(bytes.Contains(msg, []byte(" not authorized because")) || bytes.Contains(msg, []byte(" exceeded ")))
 }
 
 // execLine handles one "(request-id) message" execution-log line.

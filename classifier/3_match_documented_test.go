@@ -381,3 +381,28 @@ func TestDocumentedMutualTLSRefusals(t *testing.T) {
 		{"a backend's certificate", id + "Execution failed due to configuration error: self signed certificate in certificate chain\n" + id + "Method completed with status: 500", "backend_tls_error", "500"},
 	})
 }
+
+// The REST execution log's record of a request the gateway refused before
+// any integration ran (the knowledge-center articles on API Gateway logs
+// and on 429 errors; the developer guide's request validation pages).
+func TestDocumentedExecutionLogRefusals(t *testing.T) {
+	const id = "(fd443056-60d0-425f-874e-e93e5d61351e) "
+	checkWordings(t, []wording{
+		{"authorizer refused", id + "Starting authorizer: 62mgrc for request: fd443056-60d0-425f-874e-e93e5d61351e\n" + id + "Unauthorized request: fd443056-60d0-425f-874e-e93e5d61351e", "not_5xx", "none"},
+		{"authorizer refused, pasted without the id", "Unauthorized request: fd443056-60d0-425f-874e-e93e5d61351e", "not_5xx", "none"},
+		{"api key missing", id + "API Key not authorized because method 'GET /' requires API Key and API Key is not associated with a Usage Plan for API Stage abc123/prod: API Key was required but not present", "not_5xx", "none"},
+		{"api key in no usage plan", id + "API Key ********abcd not authorized because method 'GET /' requires API Key and API Key is not associated with a Usage Plan for API Stage abc123/prod: No Usage Plan found for key and API Stage", "not_5xx", "none"},
+		{"usage plan throttle", id + "API Key **********F0yrv6 exceeded throttle limit for API Stage rohkz08x02/dev: Key throttle limit exceeded for Usage Plan ID nnpegc. Limit: 1.00 Burst: 0", "not_5xx", "none"},
+		{"usage plan quota", id + "API Key **********F0yrv6 exceeded quota limit for API Stage rohkz08x02/dev: Key quota exhausted for Usage Plan ID nnpegc. Limit: 500 Period: DAY", "not_5xx", "none"},
+		{"request validator", id + "Request body does not match model schema for content type application/json: [object has missing required properties ([\"name\"])]", "not_5xx", "none"},
+		{"request validator, console test", "Mon Nov 29 13:31:04 UTC 2021 : Request body does not match model schema for content type application/json: [Unknown error parsing request body]", "not_5xx", "none"},
+		// look-alikes: the usage plan letting a request through, an
+		// application's own "Unauthorized request" in the function's log,
+		// and a refusal beside a 5xx another line shows
+		{"api key not required", id + "API Key authorized because method 'GET /' does not require API Key. Request will not contribute to throttle or quota limits", "unknown", "unknown"},
+		{"usage plan check passed", id + "Usage Plan check succeeded for API Key **********abcd and API Stage abc123/prod", "unknown", "unknown"},
+		{"the function's own message", "2024-01-01T00:00:00.000Z\tfd443056-60d0-425f-874e-e93e5d61351e\tERROR\tUnauthorized request: fd443056-60d0-425f-874e-e93e5d61351e", "lambda_function_error", "unknown"},
+		{"an application's words", "Unauthorized request: no user found with given email", "unknown", "unknown"},
+		{"beside a 5xx", id + "Unauthorized request: fd443056-60d0-425f-874e-e93e5d61351e\nHTTP/1.1 502 Bad Gateway", "unknown", "502"},
+	})
+}

@@ -9,7 +9,7 @@ package classifier
 // the JSON log format's and Telemetry API's platform events.
 func documentedRules() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{invokeAPIRules(), executionFailureRules(), serviceIntegrationRules(), gatewayRefusalRules(), mutualTLSRules(), platformEventRules(), translatedTimeoutRules(), configurationErrorWords()} {
+	for _, part := range [][]ruleSpec{invokeAPIRules(), executionFailureRules(), serviceIntegrationRules(), gatewayRefusalRules(), executionLogRefusalRules(), mutualTLSRules(), platformEventRules(), translatedTimeoutRules(), configurationErrorWords()} {
 		all = append(all, part...)
 	}
 	return all
@@ -124,6 +124,36 @@ func gatewayRefusalRules() []ruleSpec {
 		{lit: "the incoming token has expired", cause: CauseNot5xx, weight: wWeak, implied: 401},
 		{lit: "authorization header requires", re: `authorization header requires '(?:credential|signature|signedheaders)' parameter`, cause: CauseNot5xx, weight: wWeak, implied: 403},
 	}...)
+}
+
+// executionLogRefusalRules: the REST execution log's own record of a
+// request the gateway refused before any integration ran, as the
+// knowledge-center articles on API Gateway logs and on 429 errors and the
+// request validation pages of the developer guide show it:
+//   - "Unauthorized request: <request id>" after "Starting authorizer":
+//     the authorizer (a Lambda or Cognito user pool authorizer) refused
+//     the caller, a 401 or, for a policy that denies, a 403 (a failing
+//     authorizer is logged as "Authorizer error" instead, a 500);
+//   - "API Key ... not authorized because method 'GET /' requires API Key
+//     and API Key is not associated with a Usage Plan ...": the API key
+//     refusal, 403 (the same opening with "authorized because method ...
+//     does not require API Key" is a request let through);
+//   - "API Key ... exceeded throttle limit for API Stage ..." and "...
+//     exceeded quota limit for API Stage ...": the usage plan's throttle
+//     and quota, 429;
+//   - "Request body does not match model schema for content type ...":
+//     the request validator refusing the body, 400.
+//
+// Each is the gateway's wording alone; the request id after "Unauthorized
+// request:" keeps an application's own "Unauthorized request: /path"
+// message out, and none is read in a function's log.
+func executionLogRefusalRules() []ruleSpec {
+	return []ruleSpec{
+		{lit: "unauthorized request: ", re: `unauthorized request: [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b`, cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500, layers: notFunction},
+		{lit: "not authorized because method", re: `api key .*not authorized because method .* requires api key`, cause: CauseNot5xx, weight: wWeak, implied: 403, layers: notFunction},
+		{lit: "limit for api stage", re: `exceeded (?:throttle|quota) limit for api stage`, cause: CauseNot5xx, weight: wWeak, implied: 429, layers: notFunction},
+		{lit: "does not match model schema for content type", cause: CauseNot5xx, weight: wWeak, implied: 400, layers: notFunction},
+	}
 }
 
 // mutualTLSRules: a custom domain that requires mutual TLS refusing the
