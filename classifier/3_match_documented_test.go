@@ -291,6 +291,31 @@ func TestLambdaValidatesAnEmptyQualifier(t *testing.T) {
 	})
 }
 
+// API Gateway's management API refuses a stage variable whose name or
+// value breaks its character rules (the Stage resource's variables: names
+// of word characters, values of [A-Za-z0-9-._~:/?#&=,]), with a
+// BadRequestException, whatever tool made the call: a change refused, not
+// a request that failed (public issue reports of the AWS SDK for
+// JavaScript's, the Serverless Framework's and the CLI's output). The
+// execution log's words for a request are the stage variable's failure;
+// the same words without the refusal's error code (the console test's
+// body with the management API's "logref") show neither.
+func TestStageVariableRefusedByTheManagementAPI(t *testing.T) {
+	const rules = "  Please use values with alphanumeric characters and the symbols ' ', -', '.', '_', ':', '/', '?', '&', '=', and ','."
+	checkWordings(t, []wording{
+		{"SDK for JavaScript", "message: 'Invalid stage variable value: ." + rules + "',\n  code: 'BadRequestException',\n  statusCode: 400,\n  retryable: false } 'BadRequestException: Invalid stage variable value: ." + rules + "'", "not_5xx", "none"},
+		{"Serverless Framework", "  Serverless Error ---------------------------------------\n\n  Invalid stage variable name: owner:application-name.  Please use names with only word characters.", "not_5xx", "none"},
+		{"CLI", "An error occurred (BadRequestException) when calling the CreateDeployment operation: Invalid stage variable value: arn:aws:lambda:us-east-1:123456789012:function:orders$LATEST." + rules, "not_5xx", "none"},
+		{"CloudFormation", "ApiGatewayStage CREATE_FAILED Invalid stage variable value: ." + rules + " (Service: AmazonApiGateway; Status Code: 400; Error Code: BadRequestException)", "not_5xx", "none"},
+		// the console test's refusal: the test did not run
+		{"console test refused", "{\n  \"logref\": \"9f1c2a0e-5b8f-4d7c-9f0a-2b1c8e4d6a7f\",\n  \"message\": \"Invalid stage variable value: null." + rules + "\"\n}", "unknown", "unknown"},
+		// the execution log's, a request failing
+		{"execution log", "(6c6d6e6f-0000-4000-8000-00000000abcd) Execution failed due to configuration error: Invalid stage variable value: null." + rules + "\n(6c6d6e6f-0000-4000-8000-00000000abcd) Method completed with status: 500", "stage_variable_unresolved", "500"},
+		// a refused change beside a request that failed for another cause
+		{"refusal beside a 500", "Invalid stage variable name: owner:app.  Please use names with only word characters.\n(6c6d6e6f-0000-4000-8000-00000000abcd) Execution failed due to configuration error: Invalid permissions on Lambda function\n(6c6d6e6f-0000-4000-8000-00000000abcd) Method completed with status: 500", "lambda_invoke_permission", "500"},
+	})
+}
+
 // Every "Execution failed due to ..." form of the REST execution log, and
 // the lines around it, with the cause each names and the status the client
 // got. Each row names its source: the knowledge-center articles on 5xx

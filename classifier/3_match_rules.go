@@ -161,7 +161,21 @@ func lambdaRules() []ruleSpec {
 		{lit: "have permissions to call the integration", cause: CauseLambdaInvokePermission, weight: 90},
 		{lit: "perform: lambda:invokefunction", cause: CauseLambdaInvokePermission, weight: 99},
 		{lit: "lambda invocation failed with status: 403", cause: CauseLambdaInvokePermission, weight: 70},
-		{lit: "invalid stage variable", cause: CauseStageVariableUnresolved, weight: 90},
+		// API Gateway's management API refuses a stage variable whose name
+		// or value breaks its character rules when a stage or deployment is
+		// created or updated (BadRequestException "Invalid stage variable
+		// value: .  Please use values with alphanumeric characters and the
+		// symbols ...", "Invalid stage variable name: owner:app.  Please use
+		// names with only word characters." from the SDKs, the CLI,
+		// CloudFormation and the Serverless Framework): the change was
+		// refused, no client got a 5xx from it, as with a mapping
+		// expression refused. Only the execution log's words are a request
+		// failing on a stage variable. A value is refused so only where the
+		// line names the refusal (a name is never checked at request time);
+		// elsewhere, the console test's body among them, the words show
+		// neither a request failing nor a change refused.
+		{lit: "invalid stage variable", cause: CauseStageVariableUnresolved, weight: 90, layers: layersOf(LayerGateway)},
+		{lit: "invalid stage variable", re: `invalid stage variable name\b|badrequestexception.*invalid stage variable value\b|invalid stage variable value\b.*(?:badrequestexception|status code: 400\b)`, cause: CauseNot5xx, weight: wWeak, implied: 400, unless: "execution failed", layers: notGateway},
 		{lit: "/invocations", re: `function:(?:[\w.-]+:)?/invocations`, cause: CauseStageVariableUnresolved, weight: 92},
 		// Lambda's own validation of the function name the gateway built: a
 		// name that ends in ":" carries an empty qualifier, what a
