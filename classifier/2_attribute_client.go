@@ -128,14 +128,16 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 // to a call (an AWS SDK's error for it, or a line naming the @connections
 // management API, which only a backend calls) is that service's answer to
 // its caller, most often a function's own call, not what the API's client
-// got (connectionsAPIRefusalRules): it shows nothing, and so no all-clear.
+// got (connectionsAPIRefusalRules), and so is the Lambda runtime API's
+// answer to a runtime posting the function's result (namesRuntimeAPI): it
+// shows nothing, and so no all-clear.
 // A 5xx there stays, as any 5xx shown does, so that no report of one is
 // lost. (A person's sentence that quotes the status is still read as the
 // status they saw.)
 func (s *Session) clientStatus(low []byte, layer Layer) int {
 	s.notePreflight(low)
 	code := s.frameStatus(low, statusShown(low))
-	if code != 0 && !is5xx(code) && layer != LayerPerson && (namesConnectionsAPI(low) || awsSDKCallError(low)) {
+	if code != 0 && !is5xx(code) && layer != LayerPerson && (namesConnectionsAPI(low) || awsSDKCallError(low) || namesRuntimeAPI(low)) {
 		return 0
 	}
 	if code != 0 && s.st.preflight {

@@ -154,6 +154,30 @@ var dotNetSDKException = regexp.MustCompile(`^amazon\.(?:[a-z0-9]+\.(?:amazon[a-
 // client's answer from the API.
 var functionOpens = regexp.MustCompile(`^(?:\[(?:error|warn(?:ing)?|info|debug|critical)\]|(?:error|warn|info|debug)\t)`)
 
+// runtimeAPIMarks name the Lambda runtime API, which only a runtime in the
+// function's sandbox calls: its endpoints' paths (aws-lambda-go's "failed
+// to POST to http://127.0.0.1:9001/2018-06-01/runtime/invocation/.../response"),
+// Bref's "Error while calling the Lambda runtime API", the runtime
+// interface clients' "Failed to post invocation response" (Java's and
+// Python's awslambdaric) and their LambdaRuntimeClientError and
+// LambdaRuntimeClientException. What such a line quotes (curl's "The
+// requested URL returned error: 413") is the runtime API's answer to the
+// runtime, a line of the function's log. (A person naming the error in a
+// sentence, "you will get LambdaRuntimeClientError", is still a person:
+// the exception's name counts only as the runtime prints it, before its
+// message.)
+var runtimeAPIMarks = [][]byte{
+	[]byte("/runtime/invocation/"), []byte("lambda runtime api: "), []byte("failed to post invocation response"),
+	[]byte("lambdaruntimeclienterror: "), []byte("lambdaruntimeclientexception: "),
+}
+
+// namesRuntimeAPI reports whether low names the Lambda runtime API
+// (runtimeAPIMarks); most lines lack the word "runtime", and are passed
+// over at one scan.
+func namesRuntimeAPI(low []byte) bool {
+	return bytes.Contains(low, []byte("runtime")) && containsAny(low, runtimeAPIMarks)
+}
+
 // attribute says who emitted a line that is neither an execution-log, an
 // access-log nor a Lambda platform line: the client, a CDN, the function or
 // a person. low is the lower-cased line without its timestamp prefixes.
@@ -163,7 +187,7 @@ func attribute(low []byte) Layer {
 		return LayerCDN
 	case clientOverFunction.Match(low):
 		return LayerClient
-	case functionOpens.Match(low), dotNetSDKException.Match(low):
+	case functionOpens.Match(low), dotNetSDKException.Match(low), namesRuntimeAPI(low):
 		return LayerFunction
 	case clientMarks.Match(low) || isWebSocketClientLine(low) || isHarnessLine(low):
 		return LayerClient

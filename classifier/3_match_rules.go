@@ -313,8 +313,26 @@ func lambdaRules() []ruleSpec {
 		{lit: `"requestentitytoolarge"`, cause: CauseLambdaPayloadTooLarge, weight: 85},
 		{lit: "failed to post handler success response", re: `failed to post handler success response\. http response code: 413\b`, cause: CauseLambdaPayloadTooLarge, weight: 90},
 		{lit: "function.responsesizetoolarge", cause: CauseLambdaPayloadTooLarge, weight: wExplicit},
-		{lit: "requestentitytoolargeexception", cause: CauseLambdaPayloadTooLarge, weight: 85},
-		{lit: "request must be smaller than", cause: CauseLambdaPayloadTooLarge, weight: 85},
+		// the Lambda Invoke API refusing a request over the limit
+		// (RequestTooLargeException, which botocore and the AWS SDK for
+		// JavaScript name RequestEntityTooLargeException: "Request must be
+		// smaller than 6291456 bytes for the InvokeFunction operation"), as
+		// the gateway logs it for the invocation it made. In the function's
+		// own log it is the function's call to another function (or to the
+		// Lambda API) failing, a dependency's error, which the function
+		// error rules read.
+		{lit: "requestentitytoolargeexception", cause: CauseLambdaPayloadTooLarge, weight: 85, layers: notFunction},
+		{lit: "request must be smaller than", cause: CauseLambdaPayloadTooLarge, weight: 85, layers: notFunction},
+		// every wording of the limit Lambda and its runtime API use:
+		// "Response payload size exceeded maximum allowed payload size
+		// (6291556 bytes).", the runtime API's "Exceeded maximum allowed
+		// payload size (6291556 bytes)." and the runtime interface
+		// emulator's "Response payload size (N bytes) exceeded maximum
+		// allowed payload size (N bytes)." (interop/model.go), also quoted
+		// without the number (not API Gateway's own words for an
+		// integration response over its 10 MB, "exceeds the maximum allowed
+		// payload size of 10485760 bytes")
+		{lit: "maximum allowed payload size", re: `exceed(?:s|ed|ing)? (?:the )?maximum allowed payload size`, cause: CauseLambdaPayloadTooLarge, weight: 85, unless: "payload size of"},
 		// the errorMessage Lambda answered a synchronous invocation whose
 		// response was over 6 MB with before "Response payload size
 		// exceeded maximum allowed payload size" (aws-lambda-limit's
@@ -322,7 +340,9 @@ func lambdaRules() []ruleSpec {
 		// emulators answer it as Lambda does)
 		{lit: "body size is too long", cause: CauseLambdaPayloadTooLarge, weight: wLikely},
 		{lit: "6291556", cause: CauseLambdaPayloadTooLarge, weight: 85},
-		{lit: "6291456", cause: CauseLambdaPayloadTooLarge, weight: 85},
+		// (6291456 is the Invoke API's request limit: in the function's
+		// own log, its call to another function)
+		{lit: "6291456", cause: CauseLambdaPayloadTooLarge, weight: 85, layers: notFunction},
 	}
 }
 
@@ -330,7 +350,10 @@ func gatewayRules() []ruleSpec {
 	return []ruleSpec{
 		// (not the gateway refusing a request over it: "HTTP content length
 		// exceeded 10485760 bytes" is REQUEST_TOO_LARGE, a 413)
-		{lit: "10485760", cause: CauseBackendPayloadTooLarge, weight: 85, unless: "content length exceeded"},
+		// (nor a local emulator's refusal of a request over the same 10 MB:
+		// serverless-offline's hapi server answers 413 "Payload content
+		// length greater than maximum allowed: 10485760")
+		{lit: "10485760", cause: CauseBackendPayloadTooLarge, weight: 85, unless: "content length exceeded", unlessAlso: []string{"greater than maximum allowed"}},
 		{lit: "10 mb", re: `(payload|response|body|integration)[^.]{0,60}10 mb`, cause: CauseBackendPayloadTooLarge, weight: 70},
 		{lit: "10mb", re: `(payload|response|body|integration)[^.]{0,60}10mb`, cause: CauseBackendPayloadTooLarge, weight: 70},
 		// (articles quote it without its last word: "Execution failed due to a timeout")

@@ -9,7 +9,7 @@ package classifier
 // another program could print are read only on the logs' layers.
 func runtimeRules() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{nodeLoadRules(), nodeRuntimeErrorRules(), pythonRuntimeRules(), javaLoadRules(), dotnetLoadRules(), nativeStartRules(), snapStartRules(), memoryRules()} {
+	for _, part := range [][]ruleSpec{nodeLoadRules(), nodeRuntimeErrorRules(), pythonRuntimeRules(), javaLoadRules(), dotnetLoadRules(), nativeStartRules(), snapStartRules(), memoryRules(), runtimeAPIPayloadRules()} {
 		all = append(all, part...)
 	}
 	return all
@@ -197,5 +197,30 @@ func snapStartRules() []ruleSpec {
 		{lit: "runtime hook encountered an error", cause: CauseLambdaRuntimeCrash, weight: wSpecific},
 		{lit: "snapstarttimeoutexception", cause: CauseLambdaFunctionTimeout, weight: 85},
 		{lit: "couldn't restore the snapshot within the timeout", cause: CauseLambdaFunctionTimeout, weight: 85},
+	}
+}
+
+// runtimeAPIPayloadRules: the Lambda runtime API answers 413 to a runtime
+// posting a response over the 6 MB limit, and each runtime client words
+// that 413 its own way in the function's log (lambdaRules has
+// aws-lambda-cpp's, under the Node.js, Python and Java clients): aws-lambda-go
+// (runtime_api_client.go's "failed to POST to <url>: got unexpected status
+// code: 413", logged by log.Fatalf as the process exits), the Java client
+// (NativeClient's LambdaRuntimeClientException "Failed to post invocation
+// response. Response code: '413'."), awslambdaric's older pure-Python
+// client (LambdaRuntimeClientError "Request to Lambda Runtime
+// '/2018-06-01/runtime/invocation/<id>/response' endpoint failed. Reason:
+// '413'."), Bref before its ResponseTooBig (curl's "The requested URL
+// returned error: 413" after "Error while calling the Lambda runtime
+// API:") and Bref's ResponseTooBig itself. Only the response endpoint
+// takes a function's result, and only a result over the limit gets 413.
+func runtimeAPIPayloadRules() []ruleSpec {
+	p := CauseLambdaPayloadTooLarge
+	return []ruleSpec{
+		{lit: "unexpected status code: 413", re: `/runtime/invocation/\S+/response: got unexpected status code: 413\b`, cause: p, weight: 90},
+		{lit: "failed to post invocation response", re: `failed to post invocation response\.? response code: '?413\b`, cause: p, weight: 90},
+		{lit: "endpoint failed. reason: '413'", re: `/runtime/invocation/\S+/response' endpoint failed\. reason: '413'`, cause: p, weight: 90},
+		{lit: "lambda runtime api: the requested url returned error: 413", cause: p, weight: 90},
+		{lit: "the lambda response is too big", cause: p, weight: 90},
 	}
 }

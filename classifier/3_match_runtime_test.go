@@ -224,3 +224,64 @@ func TestMoreAdapterForms(t *testing.T) {
 		{"bref fpm timeout", "0b59a014-da05-49a0-98c3-fe2ac06de4fd The PHP script timed out. Bref will now restart PHP-FPM to start from a clean slate and flush the PHP logs.", "lambda_function_timeout", "unknown"},
 	})
 }
+
+// The runtime API's 413 to a runtime posting a response over Lambda's 6 MB
+// limit, as each runtime client words it in the function's log: the code
+// is the runtime API's answer to the runtime, never what the API's client
+// got (a false all-clear, were it read as a 4xx the client saw).
+func TestRuntimeClientPayloadForms(t *testing.T) {
+	const (
+		p   = "lambda_payload_too_large"
+		url = "http://127.0.0.1:9001/2018-06-01/runtime/invocation/8476a536-e9f4-11e8-9739-2dfe598c3fcd"
+	)
+	checkWordings(t, []wording{
+		// aws-lambda-go, lambda/runtime_api_client.go and lambda/entry.go
+		// (log.Fatalf of the error handleInvoke returns)
+		{"go", "2024/03/12 10:15:01 unexpected error occurred when sending the function functionResponse to the API: failed to POST to " + url + "/response: got unexpected status code: 413", p, "unknown"},
+		// aws-lambda-java-runtime-interface-client, NativeClient's JNI
+		// postInvocationResponse and LambdaRuntimeClientException
+		{"java", "Exception in thread \"main\" com.amazonaws.services.lambda.runtime.api.client.runtimeapi.LambdaRuntimeClientException: Failed to post invocation response. Response code: '413'.", p, "unknown"},
+		// awslambdaric's pure-Python client (lambda_runtime_client.py,
+		// LambdaRuntimeClientError), the body left out
+		{"python client error", "[ERROR] LambdaRuntimeClientError: Request to Lambda Runtime '/2018-06-01/runtime/invocation/8476a536/response' endpoint failed. Reason: '413'.", p, "unknown"},
+		// Bref's LambdaRuntime.php before ResponseTooBig (curl's --fail
+		// message), and ResponseTooBig's own message
+		{"bref curl", "PHP Fatal error:  Uncaught Exception: Error while calling the Lambda runtime API: The requested URL returned error: 413 Request Entity Too Large in /opt/bref/src/Runtime/LambdaRuntime.php:284", p, "unknown"},
+		{"bref response too big", "Fatal error: Uncaught Bref\\Runtime\\ResponseTooBig: The Lambda response is too big and above the limit: 6 MB for HTTP responses and other synchronous invocations, 256 KB for asynchronous invocations", p, "unknown"},
+		// the runtime interface emulator's wording, with the response's size
+		// (interop/model.go ErrorResponseTooLarge)
+		{"emulator response size", `{"errorType":"Function.ResponseSizeTooLarge","errorMessage":"Response payload size (7340032 bytes) exceeded maximum allowed payload size (6291556 bytes)."}`, p, "unknown"},
+		{"limit quoted without its number", "The /index/files response exceeds maximum allowed payload size on prod.", p, "unknown"},
+		// the same runtime API 413 beside the REST body the client got
+		{"go beside the REST body", "{\"message\": \"Internal server error\"}\n2024/03/12 10:15:01 unexpected error occurred when sending the function functionResponse to the API: failed to POST to " + url + "/response: got unexpected status code: 413", p, "502"},
+		// (another code from the runtime API is no payload, and no client's)
+		{"go next refused", "2024/03/12 10:15:01 failed to GET " + url + "/next: got unexpected status code: 500", "unknown", "unknown"},
+		// (a person naming the client error in a sentence keeps the status
+		// they saw)
+		{"person names the error", "When the response is over the limit you get a LambdaRuntimeClientError and the browser gets a 502 HTTP response status code.", "unknown", "502"},
+	})
+}
+
+// The Lambda Invoke API's refusal of a request over 6 MB is the gateway's
+// failure to invoke the function when the gateway logs it; in the
+// function's own log it is the function's call to another function, a
+// dependency's error. Neither an S3 upload's nor a web framework's 413 is
+// Lambda's limit.
+func TestPayloadLimitLookAlikes(t *testing.T) {
+	checkWordings(t, []wording{
+		{"invoke from the function, python", pyRuntimeErr + "ClientError: An error occurred (RequestEntityTooLargeException) when calling the Invoke operation: Request must be smaller than 6291456 bytes for the InvokeFunction operation", wantFnErr, "unknown"},
+		{"invoke from the function, node", "2024-03-12T10:15:01.123Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tInvoke Error \t{\"errorType\":\"RequestEntityTooLargeException\",\"errorMessage\":\"Request must be smaller than 6291456 bytes for the InvokeFunction operation\"}", wantFnErr, "unknown"},
+		{"s3 upload", pyRuntimeErr + "ClientError: An error occurred (EntityTooLarge) when calling the PutObject operation: Your proposed upload exceeds the maximum allowed size", wantFnErr, "unknown"},
+		{"express body limit", "PayloadTooLargeError: request entity too large", wantFnErr, "unknown"},
+		// API Gateway's own limit on an integration's response, in the
+		// same words as Lambda's but for its 10 MB
+		{"gateway's 10 MB", "(0b59a014-da05-49a0-98c3-fe2ac06de4fd) Execution failed due to configuration error: Integration response of 12582912 bytes exceeds the maximum allowed payload size of 10485760 bytes", "backend_payload_too_large", "500"},
+		// serverless-offline's hapi server refusing a request over the 10
+		// MB it emulates (hapi's Boom 413), a 4xx to the client
+		{"emulator request over 10 MB", "HTTP/1.1 413 Request Entity Too Large\n{\"statusCode\":413,\"error\":\"Request Entity Too Large\",\"message\":\"Payload content length greater than maximum allowed: 10485760\"}", "not_5xx", "none"},
+		// the gateway logging Lambda's refusal of its invocation (an HTTP
+		// API's access record: $context.integrationErrorMessage and
+		// $context.integration.integrationStatus)
+		{"gateway invoke refused", `{"requestId":"RL2XYiwjPHcEMEQ=","status":"500","integrationStatus":"413","integrationErrorMessage":"Request must be smaller than 6291456 bytes for the InvokeFunction operation"}`, "lambda_payload_too_large", "500"},
+	})
+}
