@@ -378,6 +378,11 @@ func gatewayRules() []ruleSpec {
 		// client got a 5xx from it. Only the execution log's words are a
 		// request failing on a mapping.
 		{lit: "invalid mapping expression", cause: CauseMappingTemplateError, weight: wSpecific, layers: layersOf(LayerGateway)},
+		// the execution log's words as a person, a ticket or a copied
+		// event quotes them: the management API never says "Execution
+		// failed due to configuration error", so the quote is a request
+		// failing on its mapping, as the execution log's own line is
+		{lit: "configuration error: invalid mapping expression", cause: CauseMappingTemplateError, weight: wSpecific, layers: notFunction},
 		{lit: "invalid mapping expression specified", cause: CauseNot5xx, weight: wWeak, implied: 400, unless: "execution failed", layers: notGateway},
 		{lit: "validation result: warnings :", cause: CauseNot5xx, weight: wWeak, implied: 400, unless: "execution failed", layers: notGateway},
 		{lit: "lexical error", cause: CauseMappingTemplateError, weight: 60},

@@ -186,6 +186,12 @@ func TestMappingRefusedAtConfiguration(t *testing.T) {
 		{"a person quoting the console", "API に URL パスパラメータを追加しようとすると「Invalid mapping expression specified」というエラーメッセージが表示されます。", "not_5xx", "none"},
 		{"the execution log", "(6c6d6e6f-0000-4000-8000-00000000abcd) Execution failed due to configuration error: Invalid mapping expression specified: $input.params('id]\n" +
 			"(6c6d6e6f-0000-4000-8000-00000000abcd) Method completed with status: 500", "mapping_template_error", "500"},
+		// the execution log's words quoted: a request failed on them
+		{"a person quoting the execution log", `I'm getting a 500 and the logs say "Execution failed due to configuration error: Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression specified: integration.request.header.x-id]"`, "mapping_template_error", "500"},
+		{"the console test's log", "Thu Aug 04 17:48:21 UTC 2022 : Execution failed due to configuration error: Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression parameter specified: method.request.path.id]\n" +
+			"Thu Aug 04 17:48:21 UTC 2022 : Method completed with status: 500", "mapping_template_error", "500"},
+		// (and a CloudFormation refusal quoted with the same words stays one)
+		{"cloudformation", "ApiGatewayMethodGet CREATE_FAILED Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression specified: method.request.path.id] (Service: AmazonApiGateway; Status Code: 400; Error Code: BadRequestException)", "not_5xx", "none"},
 	})
 }
 
