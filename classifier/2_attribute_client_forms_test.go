@@ -43,6 +43,9 @@ func TestClientFormsJavaScript(t *testing.T) {
 		{"axios uncaught in the browser", "Uncaught (in promise) AxiosError: Request failed with status code 504", LayerClient, "504"},
 		// Chrome's network error in the console, after the script location
 		{"chrome fetch", "GET " + apiURL + " 502 (Bad Gateway)", LayerClient, "502"},
+		// Chromium's console report of a WebSocket it could not open, and its
+		// words for a handshake answered 401
+		{"chrome websocket 401", "WebSocket connection to 'wss://abc123.execute-api.us-east-1.amazonaws.com/prod' failed: HTTP Authentication failed; no valid credentials available", LayerClient, "none"},
 		{"chrome fetch after the script location", "index.js:12     POST " + apiURL + " 504 (Gateway Timeout)", LayerClient, "504"},
 		{"chrome xhr after the script location", "xhr.js:247          GET " + apiURL + " 503 (Service Unavailable)", LayerClient, "503"},
 		{"chrome resource", "Failed to load resource: the server responded with a status of 502 ()", LayerClient, "502"},
@@ -132,6 +135,8 @@ func TestClientFormsJVMDotNetGo(t *testing.T) {
 		{"flurl", "Flurl.Http.FlurlHttpException: Call failed with status code 504 (Gateway Timeout): GET " + apiURL, LayerClient, "504"},
 		// coder/websocket dial.go: "expected handshake response status code %v but got %v"
 		{"go websocket dial", "failed to WebSocket dial: expected handshake response status code 101 but got 502", LayerClient, "502"},
+		// (the 101 it wanted is no status it got)
+		{"go websocket dial 403", "failed to WebSocket dial: expected handshake response status code 101 but got 403", LayerClient, "none"},
 		// java.net.http HttpResponseImpl.toString: "(" + method + " " + uri + ") " + statusCode
 		{"java httpclient response", "(GET " + apiURL + ") 502", LayerClient, "502"},
 		{"java httpclient response with version", "(POST " + apiURL + ") 504 HTTP_2 Local port:  53124", LayerClient, "504"},

@@ -25,9 +25,11 @@ var websocketClientMarks = [][]byte{
 // close frame: status = StatusGoingAway ..."), gorilla/websocket's
 // CloseError and ErrBadHandshake, and python-websockets' exceptions
 // ("websockets.exceptions.ConnectionClosedError: received 1009 (message
-// too big)", InvalidStatus), which its client raises. A line in one of
+// too big)", InvalidStatus), which its client raises, and a browser's
+// console report of a connection it could not open (Chromium's
+// "WebSocket connection to 'wss://...' failed: ..."). A line in one of
 // them is the client's, even when it opens like an exception.
-var websocketClientLines = regexp.MustCompile(`was not upgraded to websocket|invalid http upgrade|received close frame: status = |^websocket: (?:close \d|bad handshake)|^websockets\.exceptions\.`)
+var websocketClientLines = regexp.MustCompile(`was not upgraded to websocket|invalid http upgrade|received close frame: status = |^websocket: (?:close \d|bad handshake)|^websockets\.exceptions\.|^websocket connection to '[^']*' failed: `)
 
 // isWebSocketClientLine reports whether low is one of websocketClientLines,
 // looking for their words before running the expression: most lines hold

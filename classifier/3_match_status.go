@@ -145,11 +145,14 @@ func compileAll(patterns []string) []*regexp.Regexp {
 // status ("Runtime exited with error: exit status 137"), a metric name, or
 // Tornado's code 599, which its HTTP client uses when no HTTP response
 // came ("HTTP 599: Timeout during request"), or a count of no 5xx at all
-// (bombardier's "HTTP codes: 1xx - 0, 2xx - 9000, ..., 5xx - 0").
+// (bombardier's "HTTP codes: 1xx - 0, 2xx - 9000, ..., 5xx - 0"), or
+// the 101 a WebSocket client wanted before the status it names
+// (coder/websocket's dial.go: "expected handshake response status code
+// 101 but got 403").
 // Each context takes its code with it: what is cut must leave no "http"
 // before a bare code ("httpStatusCode: 403" of an AWS SDK for JavaScript
 // error's $metadata, the function's own call, is not "http 403").
-var notClientStatus = regexp.MustCompile(`; status code: \d{3}; error code|exit (?:status|code):? \d+|"statuscode"\s*:\s*\d*|\w*statuscode:\s*\d*|\dxxerror|(?:execution|invocation) failed with status:? \d{3}|received response\. status: \d{3}|endpoint response status code: \d{3}|integration ?status:? \d{3}|\bhttp 599: |\b5xx\s*[-:=]\s*0(?:$|[^.,\d])`)
+var notClientStatus = regexp.MustCompile(`; status code: \d{3}; error code|exit (?:status|code):? \d+|"statuscode"\s*:\s*\d*|\w*statuscode:\s*\d*|\dxxerror|(?:execution|invocation) failed with status:? \d{3}|received response\. status: \d{3}|endpoint response status code: \d{3}|integration ?status:? \d{3}|\bhttp 599: |\b5xx\s*[-:=]\s*0(?:$|[^.,\d])|expected handshake response status code 101\b`)
 
 // sdkResponseError is the AWS SDK for Go's wording of the status the
 // service it called answered ("https response error StatusCode: 502,
@@ -246,6 +249,11 @@ var statusPhraseWords = []struct {
 	{[]byte("status code notfound"), 404, nil},
 	{[]byte("status code toomanyrequests"), 429, nil},
 	{[]byte("method not allowed"), 405, nil},
+	// Chrome's words for a WebSocket handshake answered 401 (Chromium's
+	// net/websockets: "WebSocket connection to '...' failed: HTTP
+	// Authentication failed; no valid credentials available"), the code it
+	// does not print
+	{[]byte("http authentication failed; no valid credentials available"), 401, nil},
 }
 
 // statusShown returns the status a client or person line shows, a 5xx

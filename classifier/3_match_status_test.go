@@ -77,6 +77,11 @@ func TestStatusAsClientLibrariesPrintIt(t *testing.T) {
 		{"node got", "HTTPError: Response code 502 (Bad Gateway)", "502"},
 		{"curl -f", "curl: (22) The requested URL returned error: 502", "502"},
 		{"browser websocket", "WebSocket connection to 'wss://x.execute-api.us-east-1.amazonaws.com/prod' failed: Error during WebSocket handshake: Unexpected response code: 500", "500"},
+		// Chromium's net/websockets words a handshake answered 401 without its code
+		{"browser websocket 401", "WebSocket connection to 'wss://x.execute-api.us-east-1.amazonaws.com/prod?token=x' failed: HTTP Authentication failed; no valid credentials available", "none"},
+		{"browser websocket, no reason", "WebSocket connection to 'wss://x.execute-api.us-east-1.amazonaws.com/prod' failed: ", "unknown"},
+		// a WebSocket dial refused in the function's own log is its own call's
+		{"go websocket dial in the function's log", "2024-01-01T00:00:00.000Z\tfd443056-60d0-425f-874e-e93e5d61351e\tERROR\tfailed to WebSocket dial: expected handshake response status code 101 but got 403", "unknown"},
 		{"python websockets", "websockets.exceptions.InvalidStatusCode: server rejected WebSocket connection: HTTP 502", "502"},
 		{"aws sdk java v2", "software.amazon.awssdk.services.apigateway.model.ApiGatewayException: Internal server error (Service: ApiGateway, Status Code: 502, Request ID: abc)", "502"},
 		{"postman", "Status: 502 Bad Gateway Time: 29.1 s Size: 300 B", "502"},
