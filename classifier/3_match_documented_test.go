@@ -22,6 +22,11 @@ func TestDocumentedGatewayResponses(t *testing.T) {
 		{"EXPIRED_TOKEN", "x-amzn-ErrorType: ExpiredTokenException\n{\"message\":\"The security token included in the request is expired\"}", "not_5xx", "none"},
 		{"INVALID_SIGNATURE", "x-amzn-ErrorType: InvalidSignatureException\n{\"message\":\"The request signature we calculated does not match the signature you provided.\"}", "not_5xx", "none"},
 		{"incomplete signature", "x-amzn-ErrorType: IncompleteSignatureException\n{\"message\":\"Authorization header requires 'Credential' parameter.\"}", "not_5xx", "none"},
+		// IncompleteSignatureException's words for an Authorization header
+		// that is no signature, a SigV4-looking one and a bearer token
+		{"no key=value pair", `{"message":"Invalid key=value pair (missing equal-sign) in Authorization header (hashed with SHA-256 and encoded with Base64): 'abc='."}`, "not_5xx", "none"},
+		{"a bearer token as a signature", `{"message":"'eyJhbGciOi' not a valid key=value pair (missing equal-sign) in Authorization header: 'Bearer eyJhbGciOi'."}`, "not_5xx", "none"},
+		{"a bearer token beside a 5xx", "{\"message\":\"'eyJhbGciOi' not a valid key=value pair (missing equal-sign) in Authorization header: 'Bearer eyJhbGciOi'.\"}\nHTTP/1.1 502 Bad Gateway", "unknown", "502"},
 		{"UNAUTHORIZED", "HTTP/1.1 401 Unauthorized\n{\"message\":\"Unauthorized\"}", "not_5xx", "none"},
 		{"THROTTLED", "HTTP/1.1 429 Too Many Requests\n{\"message\":\"Too Many Requests\"}", "not_5xx", "none"},
 		{"QUOTA_EXCEEDED", "HTTP/1.1 429\n{\"message\":\"Limit Exceeded\"}", "not_5xx", "none"},

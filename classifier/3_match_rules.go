@@ -656,7 +656,13 @@ func clientRules() []ruleSpec {
 		{lit: "security token included in the request is invalid", cause: CauseCredentialsRoleError, weight: wLikely, layers: gatewayOrFunction},
 		{lit: "signature expired", cause: CauseCredentialsRoleError, weight: wLikely, layers: gatewayOrFunction},
 		{lit: "the request signature we calculated does not match", cause: CauseCredentialsRoleError, weight: wLikely, layers: gatewayOrFunction},
-		{lit: "invalid key=value pair", cause: CauseNot5xx, weight: wWeak, implied: 403},
+		// the gateway's IncompleteSignatureException for an Authorization
+		// header that is no signature, in both of its wordings: "Invalid
+		// key=value pair (missing equal-sign) in Authorization header
+		// (hashed with SHA-256 and encoded with Base64): '...'" and, for a
+		// bearer token, "'<token>' not a valid key=value pair (missing
+		// equal-sign) in Authorization header: 'Bearer <token>'."
+		{lit: "valid key=value pair", re: `(?:invalid|not a valid) key=value pair`, cause: CauseNot5xx, weight: wWeak, implied: 403},
 		{lit: "invalid request body", cause: CauseNot5xx, weight: wWeak, implied: 400},
 		// a non-proxy integration's template read a body that is not JSON:
 		// the gateway answers 400 before calling the backend
