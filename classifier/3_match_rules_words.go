@@ -20,14 +20,33 @@ func wordRules() []ruleSpec {
 // payloadWords: Lambda's synchronous response payload limit is 6 MB
 // (6291556 bytes), below API Gateway's own 10 MB. The 6 must open the
 // number: "256 MB" of memory is not it, nor a "0.6 MB" response (or a
-// Portuguese "1,6 MB") that is well under the limit.
+// Portuguese "1,6 MB") that is well under the limit. Beside the number,
+// the words of the Lambda guide's quotas page ("Invocation payload
+// (request and response)") as its editions write them: ペイロード and
+// レスポンス, 负载 and 响应 (負載, 回應, 響應), carga útil and resposta,
+// carga and respuesta, 페이로드 and 응답.
 func payloadWords() []ruleSpec {
 	const six = `(?:^|[^\w.,]|\D[.,])6`
+	const before = `(payload|response|body|limit|ペイロード|レスポンス|応答|上限|制限|负载|負載|响应|響應|回應|回应|限制|carga|resposta|respuesta|limite|límite|페이로드|응답|제한)`
+	const after = `(payload|response|limit|ペイロード|レスポンス|応答|上限|制限|负载|負載|响应|響應|回應|回应|限制|carga|resposta|respuesta|limite|límite|페이로드|응답|제한)`
+	p := personLayers
 	return []ruleSpec{
-		{lit: "6 mb", re: `(payload|response|body|limit)[^.]{0,60}` + six + ` mb\b|` + six + ` mb\b[^.]{0,40}(payload|response|limit)`, cause: CauseLambdaPayloadTooLarge, weight: 70},
-		{lit: "6mb", re: `(payload|response|body|limit)[^.]{0,60}` + six + `mb\b|` + six + `mb\b[^.]{0,40}(payload|response|limit)`, cause: CauseLambdaPayloadTooLarge, weight: 70},
+		{lit: "6 mb", re: before + `[^.。]{0,60}` + six + ` mb\b|` + six + ` mb\b[^.。]{0,40}` + after, cause: CauseLambdaPayloadTooLarge, weight: 70},
+		{lit: "6mb", re: before + `[^.。]{0,60}` + six + `mb\b|` + six + `mb\b[^.。]{0,40}` + after, cause: CauseLambdaPayloadTooLarge, weight: 70},
+		// Lambda's payload limit named without its number, by people:
+		// "Lambda has a hard payload limit", "the Lambda response size
+		// limit", "the payload limit of AWS Lambda", "the response is too
+		// large for Lambda". Lambda must be named: API Gateway has payload
+		// limits of its own (10 MB, a WebSocket frame's 128 KB).
+		{lit: "lambda", re: `\blambda(?:'s)?\b[^.]{0,50}?\b(?:payload|response|invocation)s? (?:size |payload )?(?:limit|limitation|quota|maximum|restriction)s?\b|\b(?:payload|response|invocation) (?:size |payload )?(?:limit|limitation|quota|restriction)s? (?:of|in|on|for|from) (?:the |an? |aws |your |our )*lambda\b|\blambda(?:'s)?\b[^.]{0,30}?\bmax(?:imum)? (?:allowed )?(?:response|payload|invocation)(?: payload)? size\b`, except: gatewayPayloadLimit, cause: CauseLambdaPayloadTooLarge, weight: wHint, layers: p},
+		{lit: "too ", re: `\b(?:response|payload|body|output)s?(?: size| payload| body)? (?:is |was |are |were |being |gets |got )?too (?:large|big)(?: for| in| from| to return from)? (?:the |an? |aws |my |our |your )*lambda\b|\blambda(?: function)?'?s? (?:response|payload|output)s? (?:is |was |are |were |being )?too (?:large|big)\b`, except: gatewayPayloadLimit, cause: CauseLambdaPayloadTooLarge, weight: wHint, layers: p},
 	}
 }
+
+// gatewayPayloadLimit is API Gateway's limit named beside Lambda's ("API
+// Gateway's payload limit is 10 MB and Lambda's ..."): taken out of the
+// line first, it leaves only what is said of Lambda.
+const gatewayPayloadLimit = `api ?gateway(?:'s)?[^.]{0,30}?(?:payload|response|request|body) (?:size )?(?:limit|quota)s?(?: of| is)? ?(?:10 ?mb|128 ?kb)?`
 
 // throttleWords: people saying the function was throttled or hit its
 // concurrency (Lambda answers the gateway 429, which the client sees as a

@@ -272,3 +272,33 @@ func TestPeoplesWordsForTheFunctionInMoreLanguages(t *testing.T) {
 		{"ko handler not found", "핸들러를 찾을 수 없어 502 오류가 발생합니다", hdl, "502"},
 	})
 }
+
+// Lambda's payload limit as people name it: beside the 6 MB in the words
+// of the Lambda guide's quotas page as its editions write them, or by
+// name without the number. API Gateway's own limits (10 MB, a WebSocket
+// frame's 128 KB) are not it, nor a function slow to answer.
+func TestPeoplesWordsForLambdasPayloadLimit(t *testing.T) {
+	const (
+		p    = "lambda_payload_too_large"
+		resp = "HTTP/1.1 502 Bad Gateway\n{\"message\": \"Internal server error\"}\n"
+	)
+	checkWordings(t, []wording{
+		// the quotas page's "Invocation payload (request and response)":
+		// 呼び出しペイロード (リクエストとレスポンス), 调用负载（请求和响应）,
+		// carga útil de invocação (solicitação e resposta), 호출 페이로드
+		{"japanese", resp + "Lambdaのレスポンスが6MBを超えるとエラーになります。", p, "502"},
+		{"chinese", resp + "Lambda 函数的响应超过 6MB 限制。", p, "502"},
+		{"portuguese", resp + "A resposta da função Lambda ultrapassa o limite de 6 MB.", p, "502"},
+		{"korean", resp + "Lambda 응답이 6MB 제한을 넘었습니다.", p, "502"},
+		{"by name", resp + "The response exceeds the Lambda payload limit.", p, "502"},
+		{"by name, size limit", resp + "We hit the Lambda response size limit on large exports.", p, "502"},
+		{"limit of lambda", resp + "It is the payload limit of AWS Lambda.", p, "502"},
+		{"maximum size", resp + "Lambda's maximum response size is exceeded when the list is long.", p, "502"},
+		{"too large for lambda", resp + "The response is too large for Lambda.", p, "502"},
+		{"lambda response too large", resp + "The Lambda response was too large to return.", p, "502"},
+		// (look-alikes)
+		{"gateway's 10 MB", resp + "API Gateway's payload limit is 10 MB, so the upload never reaches our Lambda.", "backend_payload_too_large", "502"},
+		{"slow, not large", resp + "The response time of our Lambda is too long on cold starts.", "unknown", "502"},
+		{"payload without lambda", resp + "The response payload is too big.", "unknown", "502"},
+	})
+}
