@@ -99,6 +99,15 @@ func TestDocumentedGatewayResponseTypesInExecutionLogs(t *testing.T) {
 func TestDocumentedHTTPAPIIntegrationErrors(t *testing.T) {
 	checkWordings(t, []wording{
 		{"integration permission", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","integrationErrorMessage":"The IAM role configured on the integration or API Gateway doesn't have permissions to call the integration. Check the permissions and try again."}`, "lambda_invoke_permission", "500"},
+		// the same message quoted in the singular, and the Lambda guide's
+		// "permission to invoke your function" with other determiners
+		{"integration permission quoted", "We get {\"message\":\"Internal Server Error\"} and the access log says API Gateway doesn't have permission to call the integration.", "lambda_invoke_permission", "500"},
+		{"permission to invoke my function", "HTTP/2 500\nThe API Gateway did not have permission to invoke my Lambda function.", "lambda_invoke_permission", "500"},
+		{"permission to invoke this function", "HTTP/2 500\nAPI Gateway has no permission to invoke this Lambda.", "lambda_invoke_permission", "500"},
+		// (not another call the integration's backend makes, nor the
+		// authorizer's permission)
+		{"the integration's backend", "HTTP/2 500\nThe role needs permission to call the integration's backend service.", "unknown", "500"},
+		{"permission to invoke the authorizer", "HTTP/2 500\nAPI Gateway did not have permission to invoke the Lambda authorizer.", "authorizer_error", "500"},
 		{"authorizer permission", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","authorizerError":"The IAM role configured on the authorizer or API Gateway doesn't have permissions to call the authorizer. Check the permissions and try again."}`, "authorizer_error", "500"},
 		{"authorizer response shape", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","authorizerError":"The response from the Lambda Authorizer function doesn't match the format that API Gateway expects. Simple response did not include 'isAuthorized'"}`, "authorizer_error", "500"},
 		{"authorizer response shape, invalid json", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","authorizerError":"The response from the Lambda Authorizer function doesn't match the format that API Gateway expects. Invalid json in authorizer response"}`, "authorizer_error", "500"},

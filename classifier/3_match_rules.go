@@ -157,8 +157,14 @@ func lambdaRules() []ruleSpec {
 		{lit: "unable to parse statuscode", cause: CauseLambdaMalformedProxyResponse, weight: 90, unless: "template"},
 		{lit: "invalid permissions on lambda function", cause: CauseLambdaInvokePermission, weight: 90},
 		// how KC articles, blogs and answers word the same failure
-		{lit: "to invoke", re: `permissions? to invoke (the |your |a )?(lambda|function)`, cause: CauseLambdaInvokePermission, weight: 75},
-		{lit: "have permissions to call the integration", cause: CauseLambdaInvokePermission, weight: 90},
+		// (whichever determiner names the function: "the", "your", "my",
+		// "this", as the Lambda guide's "grant API Gateway permission to
+		// invoke your function" and people vary it)
+		{lit: "to invoke", re: `permissions? to invoke (?:the |your |a |my |this |that |our |its )?(?:lambda|function)`, cause: CauseLambdaInvokePermission, weight: 75},
+		// the HTTP API access log's integrationError ("... doesn't have
+		// permissions to call the integration"), and as it is quoted in the
+		// singular; not "the integration's backend", someone else's call
+		{lit: "to call the integration", re: `permissions? to call the integration(?:[^'’\w]|$)`, cause: CauseLambdaInvokePermission, weight: 90},
 		{lit: "perform: lambda:invokefunction", cause: CauseLambdaInvokePermission, weight: 99},
 		{lit: "lambda invocation failed with status: 403", cause: CauseLambdaInvokePermission, weight: 70},
 		// API Gateway's management API refuses a stage variable whose name

@@ -31,7 +31,10 @@ func invokeAPIRules() []ruleSpec {
 		{lit: "ec2throttledexception", cause: CauseLambdaThrottled, weight: 85},
 		{lit: "ec2unexpectedexception", cause: CauseInternalServiceFailure, weight: wLikely},
 		{lit: "serviceexception", re: `(?:^|[^a-z])serviceexception\b`, cause: CauseInternalServiceFailure, weight: wLikely, layers: gatewayLogged},
-		{lit: "to call the authorizer", re: `permissions? to (call|invoke) the (lambda )?authori[sz]er`, cause: CauseAuthorizerError, weight: 90},
+		// (a literal for each verb: "to call the authorizer" does not occur
+		// in "to invoke the Lambda authorizer")
+		{lit: "to call the ", re: `permissions? to call the (?:lambda )?authori[sz]er`, cause: CauseAuthorizerError, weight: 90},
+		{lit: "to invoke the ", re: `permissions? to invoke the (?:lambda )?authori[sz]er`, cause: CauseAuthorizerError, weight: 90},
 	}
 }
 
