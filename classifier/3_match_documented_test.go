@@ -330,6 +330,22 @@ func TestStageVariableRefusedByTheManagementAPI(t *testing.T) {
 	})
 }
 
+// The management API refusing an integration or a VPC link as it is
+// created (CreateIntegration's and CreateVpcLink's BadRequestException, 400)
+// names a VPC link without any request failing through one (public issue
+// reports of Terraform's, SST's and the CLI's output). The execution log's
+// words about the link are a request failing on it.
+func TestVPCLinkRefusedByTheManagementAPI(t *testing.T) {
+	checkWordings(t, []wording{
+		{"SST (Terraform provider)", "sdk.helper_schema: creating API Gateway v2 Integration: operation error ApiGatewayV2: CreateIntegration, https response error StatusCode: 400, RequestID: d4639c52-1a73-491d-bad7-204af3dcfe47, BadRequestException: For VpcLink VPC_LINK, integration uri should be a valid ELB listener ARN or a valid Cloud Map service ARN.", "not_5xx", "none"},
+		{"Terraform", "Error: creating API Gateway Integration: BadRequestException: IntegrationTarget is required for VpcLinkV2", "not_5xx", "none"},
+		{"Terraform VPC link", "Error: error creating API Gateway VPC Link: BadRequestException: NLB ARN is malformed", "not_5xx", "none"},
+		{"the execution log", "(6c6d6e6f-0000-4000-8000-00000000abcd) Execution failed due to configuration error: Invalid vpclink id 96czbs referenced in integration\n(6c6d6e6f-0000-4000-8000-00000000abcd) Method completed with status: 500", "private_integration_error", "500"},
+		// a refused change beside a request the link failed
+		{"refusal beside a 500", "Error: creating API Gateway Integration: BadRequestException: IntegrationTarget is required for VpcLinkV2\n(6c6d6e6f-0000-4000-8000-00000000abcd) Execution failed due to configuration error: There was an internal error while executing your request\n(6c6d6e6f-0000-4000-8000-00000000abcd) Method completed with status: 500", "private_integration_error", "500"},
+	})
+}
+
 // Every "Execution failed due to ..." form of the REST execution log, and
 // the lines around it, with the cause each names and the status the client
 // got. Each row names its source: the knowledge-center articles on 5xx

@@ -434,13 +434,20 @@ func gatewayRules() []ruleSpec {
 		// may only describe the setup (a timeout through the link is still
 		// the integration timeout), so their words weigh as little as a
 		// Cloud Map mention
-		{lit: "vpc link", cause: CausePrivateIntegrationError, weight: 85, layers: machineLogs},
-		{lit: "vpclink", cause: CausePrivateIntegrationError, weight: 85, layers: machineLogs},
-		{lit: "vpc_link", cause: CausePrivateIntegrationError, weight: 85, layers: machineLogs},
-		{lit: "private integration", cause: CausePrivateIntegrationError, weight: 60, layers: machineLogs},
-		{lit: "vpc link", cause: CausePrivateIntegrationError, weight: wHint, layers: personLayers},
-		{lit: "vpclink", cause: CausePrivateIntegrationError, weight: wHint, layers: personLayers},
-		{lit: "private integration", cause: CausePrivateIntegrationError, weight: wWeak, layers: personLayers},
+		// (not the management API refusing an integration or a VPC link as
+		// it is created, a BadRequestException: "For VpcLink VPC_LINK,
+		// integration uri should be a valid ELB listener ARN or a valid
+		// Cloud Map service ARN", "IntegrationTarget is required for
+		// VpcLinkV2", "NLB ARN is malformed", as the CLI, Terraform and SST
+		// print it; a change refused, which no request met)
+		{lit: "vpc link", cause: CausePrivateIntegrationError, weight: 85, unless: "badrequestexception", layers: machineLogs},
+		{lit: "vpclink", cause: CausePrivateIntegrationError, weight: 85, unless: "badrequestexception", layers: machineLogs},
+		{lit: "vpc_link", cause: CausePrivateIntegrationError, weight: 85, unless: "badrequestexception", layers: machineLogs},
+		{lit: "private integration", cause: CausePrivateIntegrationError, weight: 60, unless: "badrequestexception", layers: machineLogs},
+		{lit: "badrequestexception", re: `\bvpc ?_?links?(?:v2)?\b|\bnlb arn\b`, cause: CauseNot5xx, weight: wWeak, implied: 400, unless: "execution failed", layers: notGateway},
+		{lit: "vpc link", cause: CausePrivateIntegrationError, weight: wHint, unless: "badrequestexception", layers: personLayers},
+		{lit: "vpclink", cause: CausePrivateIntegrationError, weight: wHint, unless: "badrequestexception", layers: personLayers},
+		{lit: "private integration", cause: CausePrivateIntegrationError, weight: wWeak, unless: "badrequestexception", layers: personLayers},
 		// API Gateway reaches a Cloud Map service only through a private
 		// integration (an HTTP API's VPC link): naming it names the setup,
 		// weakly, so any message of another step outweighs it
