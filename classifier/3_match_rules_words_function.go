@@ -25,6 +25,16 @@ func malformedWords() []ruleSpec {
 		{lit: "json.dumps", re: `\b(?:forgot|forget|forgetting|without|missing|didn'?t|did not|not|never)(?: to)? (?:call(?:ing)? )?json\.dumps`, cause: mal, weight: wHint, layers: p},
 		{lit: "body", re: `\bbody\b[^.]{0,30}\b(?:was|is|as|being) (?:an? |the )?(?:object|dict|dictionary|map|json object|array|list)\b[^.]{0,20}\b(?:instead of|not|rather than) (?:an? |the )?string|\bbody\b[^.]{0,20}\b(?:must|should|needs? to|has to) be (?:an? |json )?(?:string|stringified|serialized)`, cause: mal, weight: wHint, layers: p},
 		{lit: "statuscode", re: `\b(?:response|output|return value|returned object|object|result)\b[^.]{0,30}\b(?:has no|had no|without|missing|lacks|lacked|lacking|(?:does|did)(?:n'?t| not) (?:have|include|contain|return))(?: an?| the| any)? ["'\x60]?statuscode`, cause: mal, weight: wHint, layers: p},
+		// the function's answer not following the output format, as an
+		// AWS expert words it on re:Post ("The response for a Lambda proxy
+		// integration must conform to the format that API Gateway is
+		// expecting") and people say it of what their function or adapter
+		// returned ("does not respect API Gateway v1 format", "the handler
+		// is not returning the correct response payload structure"); an
+		// authorizer's answer has a format of its own, which personRules
+		// read
+		{lit: "format", re: conformWords + `format`, unless: "authori", cause: mal, weight: wHint, layers: p},
+		{lit: "structure", re: conformWords + `structure`, unless: "authori", cause: mal, weight: wHint, layers: p},
 		// the gateway's "Malformed Lambda proxy response" as people
 		// paraphrase it ("a malformed proxy response error", "the lambda
 		// response is malformed")
@@ -48,6 +58,13 @@ func malformedWords() []ruleSpec {
 		{lit: "format", re: `(?:resposta|saída)[^.]{0,40}não (?:está|estiver|estava) (?:formatada corretamente|corretamente formatada|no formato (?:json )?(?:correto|necessário|esperado|exigido))`, cause: mal, weight: wHint, layers: p},
 	}
 }
+
+// conformWords open the malformedWords patterns for an answer that does
+// not follow the proxy output format: the answer, then a verb of
+// conformity denied ("does not respect", "doesn't conform to", "isn't
+// following"), or a function "not returning" the right one; the patterns
+// add the word for the format.
+const conformWords = `(?:\b(?:response|payload|output|result|return value|returned (?:value|object))s?\b[^.]{0,60}?\b(?:does not|doesn'?t|did not|didn'?t|do not|don'?t|is not|isn'?t|was not|wasn'?t|are not|aren'?t) (?:respect|follow|conform(?:ing)? to|comply with|adher(?:e|ing) to|match)(?:ing|s)?|\b(?:not|n'?t|never) return(?:ing|s|ed)?(?: an?| the)? (?:response |output |answer )?(?:in )?(?:the |an? )?(?:correct|right|proper|expected|required|valid))(?: (?:to )?(?:the |an? )?(?:api ?gateway(?:'s)? |apigw |aws )?(?:v1 |v2 |1\.0 |2\.0 |lambda |proxy |integration |expected |required |correct |right |proper |documented |json )*(?:response |output |payload )*)`
 
 // functionErrorWords: "a function error", the Lambda guide's word for a
 // request that failed inside the function (API Gateway answers it with

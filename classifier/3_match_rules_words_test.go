@@ -302,3 +302,25 @@ func TestPeoplesWordsForLambdasPayloadLimit(t *testing.T) {
 		{"payload without lambda", resp + "The response payload is too big.", "unknown", "502"},
 	})
 }
+
+// The function's answer said not to follow the proxy output format, with a
+// verb of conformity denied or a function "not returning" the right one
+// (re:Post's "must conform to the format that API Gateway is expecting",
+// the Knowledge Center's "isn't in the required format"). An authorizer's
+// answer, or a request, is not the function's answer.
+func TestPeoplesWordsForAnAnswerOutOfFormat(t *testing.T) {
+	const (
+		m    = "lambda_malformed_proxy_response"
+		resp = "HTTP/1.1 502 Bad Gateway\n{\"message\": \"Internal server error\"}\n"
+	)
+	checkWordings(t, []wording{
+		{"does not respect", resp + "The response payload with the cookie property does not respect API Gateway v1 format.", m, "502"},
+		{"does not conform", resp + "My Lambda response doesn't conform to the expected format.", m, "502"},
+		{"not following", resp + "The output of the adapter isn't following the proxy integration format.", m, "502"},
+		{"not returning the structure", resp + "The function handler is not returning the correct response payload structure.", m, "502"},
+		{"never returns the format", resp + "The wrapped handler never returns the expected proxy response format.", m, "502"},
+		// (look-alikes)
+		{"authorizer's format", resp + "The authorizer is not returning the correct response format.", "unknown", "502"},
+		{"not the right data", resp + "Our API is not returning the correct data.", "unknown", "502"},
+	})
+}
