@@ -121,6 +121,10 @@ var clientStatusForms = []string{
 	// entry's response, jQuery's jqXHR and Angular's HttpErrorResponse as
 	// JSON.stringify or the console prints them
 	`"?status"?\s*:\s*"?([1-5]\d\d)\b[^{}]{0,80}\bstatustext\b`,
+	// the test of an authorizer (`aws apigateway test-invoke-authorizer`,
+	// the TestInvokeAuthorizer API): "clientStatus", the status the client
+	// would have got (0, which is no code, when the authorizer allowed it)
+	`^\{?\s*"clientstatus"\s*:\s*([1-5]\d\d)\b`,
 }
 
 // dotNetResponse is .NET's HttpResponseMessage printed ("StatusCode: 502,

@@ -80,6 +80,13 @@ func TestStatusAsClientLibrariesPrintIt(t *testing.T) {
 		// Chromium's net/websockets words a handshake answered 401 without its code
 		{"browser websocket 401", "WebSocket connection to 'wss://x.execute-api.us-east-1.amazonaws.com/prod?token=x' failed: HTTP Authentication failed; no valid credentials available", "none"},
 		{"browser websocket, no reason", "WebSocket connection to 'wss://x.execute-api.us-east-1.amazonaws.com/prod' failed: ", "unknown"},
+		// `aws apigateway test-invoke-authorizer` (the TestInvokeAuthorizer
+		// API): clientStatus is the status the client would have got, 0
+		// when the authorizer allowed the request
+		{"authorizer test refused", "{\n    \"clientStatus\": 401,\n    \"log\": \"Execution log for request test-request\",\n    \"latency\": 12\n}", "none"},
+		{"authorizer test, one line", `{"clientStatus":403,"log":"","latency":0,"principalId":"user","policy":"{}"}`, "none"},
+		{"authorizer test failed", "{\n    \"clientStatus\": 500,\n    \"log\": \"Execution log for request test-request\",\n    \"latency\": 12\n}", "500"},
+		{"authorizer test allowed", "{\n    \"clientStatus\": 0,\n    \"latency\": 12,\n    \"principalId\": \"user\"\n}", "unknown"},
 		// a WebSocket dial refused in the function's own log is its own call's
 		{"go websocket dial in the function's log", "2024-01-01T00:00:00.000Z\tfd443056-60d0-425f-874e-e93e5d61351e\tERROR\tfailed to WebSocket dial: expected handshake response status code 101 but got 403", "unknown"},
 		{"python websockets", "websockets.exceptions.InvalidStatusCode: server rejected WebSocket connection: HTTP 502", "502"},
