@@ -77,6 +77,7 @@ func TestShown5xxInPeoplesWords(t *testing.T) {
 	checkShown(t, 504, []shownForm{
 		{"code then timeout", "the gateway 504 timeout after 29 seconds"},
 		{"timeout then code", "Timeout 504 on the export route"},
+		{"timeouts then the code in parentheses", "Getting Gateway Timeouts (504), Despite Setting timeout_sec"},
 	})
 	checkShown(t, 504, []shownForm{
 		{"got code and reason", "got 504 Gateway Timeout"},
@@ -356,6 +357,12 @@ func TestNoShown5xxInNumbers(t *testing.T) {
 		{"a percentage", "CPU at 500% on the host"},
 		{"concurrency", "Lambda 500 concurrent executions"},
 		{"a timeout setting", "timeout 500 ms"},
+		// a timeout and a number after a colon is a setting: axios's request
+		// config (milliseconds), a serverless.yml function's or a SAM
+		// template's Timeout (seconds)
+		{"axios timeout config", "const client = axios.create({ baseURL: url, timeout: 500 });"},
+		{"serverless.yml timeout", "    timeout: 500"},
+		{"sam template timeout", "      Timeout: 503"},
 		{"a decimal", "Lambda 502.5 ms"},
 		{"a count after fail", "failed (500 times)"},
 		{"a port", "Gateway 443 port"},
