@@ -189,7 +189,7 @@ func attribute(low []byte) Layer {
 		return LayerClient
 	case functionOpens.Match(low), dotNetSDKException.Match(low), namesRuntimeAPI(low):
 		return LayerFunction
-	case clientMarks.Match(low) || isWebSocketClientLine(low) || isHarnessLine(low):
+	case clientMarks.Match(low) || isWebSocketClientLine(low) || isHarnessLine(low) || isClientErrorLine(low):
 		return LayerClient
 	case functionMarks.Match(low):
 		return LayerFunction

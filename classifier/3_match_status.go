@@ -278,7 +278,7 @@ func statusShown(low []byte) int {
 	low = dropExpected(dropCheckNames(low))
 	best := jmeterReceived(low) // its code may be split by diff marks: no three digits in a row
 	if code {
-		best = mergeImplied(best, mergeImplied(codeShown(low), mergeImplied(harnessStatus(low), proseStatus(low))))
+		best = mergeImplied(best, mergeImplied(codeShown(low), mergeImplied(harnessStatus(low), mergeImplied(clientErrorStatus(low), proseStatus(low)))))
 	}
 	if is5xx(best) && best != implied5xx {
 		return best

@@ -124,7 +124,7 @@ func checkStatuses(t *testing.T, cases []statusCase) {
 // pattern must need a code to match.
 func TestStatusPatternsHoldACode(t *testing.T) {
 	all := append(append([]*regexp.Regexp{}, statusPhrases...), sdkResponseError...)
-	for _, f := range append(append([]litForm{}, harnessForms...), proseForms...) {
+	for _, f := range append(append(append([]litForm{}, harnessForms...), proseForms...), clientErrorForms...) {
 		all = append(all, f.re)
 	}
 	for _, re := range all {

@@ -1,0 +1,31 @@
+package classifier
+
+import "testing"
+
+// TestStatusInClientLibraryErrors covers the client libraries whose error
+// for a status opens its line with the error's name, as a function's
+// uncaught error does: alone, or under frames outside Lambda's folders, the
+// line is the client's and shows its code; under the frames of a function
+// (/var/task) or after a Lambda runtime's level column it is the function's
+// own call, which shows nothing of what the API's client got.
+func TestStatusInClientLibraryErrors(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		// request-promise-core, lib/errors.js: statusCode + ' - ' + the body
+		{"request-promise", `StatusCodeError: 502 - {"message":"Internal server error"}`, "502"},
+		{"request-promise, body a string", `StatusCodeError: 504 - "{\"message\": \"Endpoint request timed out\"}"`, "504"},
+		{"request-promise on a developer's machine", "StatusCodeError: 503 - {\"message\":\"Service Unavailable\"}\n" +
+			"    at new StatusCodeError (/Users/dev/app/node_modules/request-promise-core/lib/errors.js:32:15)", "503"},
+		// httpx, _models.py raise_for_status: "{error type} '{code} {reason}' for url '{url}'"
+		{"httpx by its short name", "HTTPStatusError: Server error '502 Bad Gateway' for url 'https://x.execute-api.us-east-1.amazonaws.com/prod/a'", "502"},
+		{"httpx's 4xx", "HTTPStatusError: Client error '403 Forbidden' for url 'https://x.execute-api.us-east-1.amazonaws.com/prod/a'", "none"},
+		// the Jersey 1.x client, UniformInterfaceException
+		{"jersey 1.x client", "com.sun.jersey.api.client.UniformInterfaceException: GET https://x.execute-api.us-east-1.amazonaws.com/prod/a returned a response status of 502 Bad Gateway", "502"},
+		// the same errors as the function's own calls
+		{"request-promise in a function's stack trace", "StatusCodeError: 502 - {\"message\":\"Internal server error\"}\n" +
+			"    at new StatusCodeError (/var/task/node_modules/request-promise-core/lib/errors.js:32:15)\n" +
+			"    at Request.plumbing.callback (/var/task/node_modules/request-promise-core/lib/plumbing.js:104:33)", "unknown"},
+		{"httpx after the python runtime's level column", "[ERROR]\t2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tHTTPStatusError: Server error '503 Service Unavailable' for url 'https://partner.example.com/v1'", "unknown"},
+		// no code, no status: request-promise's RequestError is a failed connection
+		{"request-promise without a response", "RequestError: Error: socket hang up", "unknown"},
+	})
+}
