@@ -304,7 +304,10 @@ func lambdaRules() []ruleSpec {
 		{lit: "reservedfunctionconcurrentinvocationlimitexceeded", cause: CauseLambdaThrottled, weight: 99},
 		{lit: "x-amzn-errortype=toomanyrequestsexception", cause: CauseLambdaThrottled, weight: 99},
 		{lit: "concurrentinvocationlimitexceeded", cause: CauseLambdaThrottled, weight: 85},
-		{lit: "rate exceeded", cause: CauseLambdaThrottled, weight: 70},
+		// Lambda's TooManyRequestsException says "Rate Exceeded."; the query
+		// APIs (SSM, STS, CloudFormation, SNS) say "Rate exceeded" with their
+		// own code, Throttling, which names the service that throttled
+		{lit: "rate exceeded", cause: CauseLambdaThrottled, weight: 70, unless: "throttling"},
 		// the request was over the limit: Lambda rejected the invocation, which
 		// the gateway answers with 500 (a response over it is a 502)
 		{lit: "lambda invocation failed with status: 413", cause: CauseLambdaPayloadTooLarge, weight: wExplicit, implied: 500},
@@ -521,6 +524,11 @@ func backendRules() []ruleSpec {
 		{lit: "no healthy", cause: CauseBackendUnavailable, weight: 60},
 		{lit: "provisionedthroughputexceeded", cause: CauseBackendThrottled, weight: wStrong},
 		{lit: "throttlingexception", cause: CauseBackendThrottled, weight: 75},
+		// the query APIs' Throttling code as the AWS SDKs print a call it
+		// refused: botocore's "An error occurred (Throttling) when calling
+		// the GetParameters operation ...: Rate exceeded", the SDKs for
+		// JavaScript (v2) and Go (v1)'s "Throttling: Rate exceeded"
+		{lit: "throttling", re: `\(throttling\)|\bthrottling: rate exceeded`, cause: CauseBackendThrottled, weight: 75},
 		{lit: "requestlimitexceeded", cause: CauseBackendThrottled, weight: 75},
 		{lit: "slowdown", cause: CauseBackendThrottled, weight: 55},
 		{lit: "limitexceededexception", cause: CauseBackendThrottled, weight: 55, unless: "x-amzn-errortype:"},

@@ -2,6 +2,23 @@ package classifier
 
 import "testing"
 
+// "Rate exceeded" is Lambda's word for throttling an invocation ("Rate
+// Exceeded." with TooManyRequestsException), and the query APIs' (SSM, STS,
+// CloudFormation, SNS) with their own error code, Throttling: the AWS SDKs
+// print the code beside it, naming the service that throttled the call
+// (the SDKs' error formats; the Lambda Invoke API reference).
+func TestRateExceededNamesWhoThrottled(t *testing.T) {
+	checkWordings(t, []wording{
+		{"botocore, a client's call", "botocore.exceptions.ClientError: An error occurred (Throttling) when calling the GetParameters operation (reached max retries: 4): Rate exceeded\nHTTP/1.1 502 Bad Gateway", "backend_throttled", "502"},
+		{"botocore, the function's call", "[ERROR] ClientError: An error occurred (Throttling) when calling the GetParameters operation (reached max retries: 4): Rate exceeded\nHTTP/1.1 502 Bad Gateway", "backend_throttled", "502"},
+		{"SDK for JavaScript v2", "2023-06-01T10:00:00.000Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tThrottling: Rate exceeded\n    at Request.extractError (/var/runtime/node_modules/aws-sdk/lib/protocol/query.js:50:29)", "backend_throttled", "unknown"},
+		{"SDK for Go", "Throttling: Rate exceeded\n\tstatus code: 400, request id: 4e8a2f1c-2b3d-4c5e-8f9a-0b1c2d3e4f5a\nHTTP/2 500", "backend_throttled", "500"},
+		// Lambda's own throttling of the gateway's invocation stays Lambda's
+		{"Lambda throttled the gateway", "(6c6d6e6f-0000-4000-8000-00000000abcd) Endpoint response body before transformations: {\"Reason\":\"ReservedFunctionConcurrentInvocationLimitExceeded\",\"Type\":\"User\",\"message\":\"Rate Exceeded.\"}\n(6c6d6e6f-0000-4000-8000-00000000abcd) Method completed with status: 500", "lambda_throttled", "500"},
+		{"Lambda's message alone", "(6c6d6e6f-0000-4000-8000-00000000abcd) Execution failed due to configuration error: Rate Exceeded.", "lambda_throttled", "500"},
+	})
+}
+
 // An AWS service integration's error as the execution log shows the
 // endpoint's answer, with the layer at fault. Sources, one a row: the API
 // references' error codes and their wire forms (SQS's and SNS's query
