@@ -1,5 +1,7 @@
 package classifier
 
+import "regexp"
+
 // wordRules recognise more of how people name a cause, in the languages
 // AWS publishes its guides and knowledge-center articles in: the fixes
 // they name (the permission resource of each deployment tool, the console
@@ -30,9 +32,19 @@ func payloadWords() []ruleSpec {
 	const before = `(payload|response|body|limit|ペイロード|レスポンス|応答|上限|制限|负载|負載|响应|響應|回應|回应|限制|carga|resposta|respuesta|limite|límite|페이로드|응답|제한)`
 	const after = `(payload|response|limit|ペイロード|レスポンス|応答|上限|制限|负载|負載|响应|響應|回應|回应|限制|carga|resposta|respuesta|limite|límite|페이로드|응답|제한)`
 	p := personLayers
-	return []ruleSpec{
-		{lit: "6 mb", re: before + `[^.。]{0,60}` + six + ` mb\b|` + six + ` mb\b[^.。]{0,40}` + after, cause: CauseLambdaPayloadTooLarge, weight: 70},
-		{lit: "6mb", re: before + `[^.。]{0,60}` + six + `mb\b|` + six + `mb\b[^.。]{0,40}` + after, cause: CauseLambdaPayloadTooLarge, weight: 70},
+	var all []ruleSpec
+	// the unit as the quotas page writes it, and as people do: 6 MiB
+	// (6,291,456 bytes is 6 MiB, the response limit 100 bytes more) and
+	// megabytes spelt out
+	for _, unit := range []string{" mb", "mb", " mib", "mib", " megabytes", " megabyte"} {
+		all = append(all, ruleSpec{lit: "6" + unit, re: before + `[^.。]{0,60}` + six + unit + `\b|` + six + unit + `\b[^.。]{0,40}` + after, cause: CauseLambdaPayloadTooLarge, weight: 70})
+	}
+	// the limit in bytes with its thousands grouped, as people copy it
+	// from the quotas or the message ("6,291,556 bytes", "6.291.456")
+	for _, sep := range []string{",", ".", " "} {
+		all = append(all, ruleSpec{lit: "6" + sep + "291" + sep, re: `\b6` + regexp.QuoteMeta(sep) + `291` + regexp.QuoteMeta(sep) + `[45]56\b`, cause: CauseLambdaPayloadTooLarge, weight: 70})
+	}
+	return append(all, []ruleSpec{
 		// Lambda's payload limit named without its number, by people:
 		// "Lambda has a hard payload limit", "the Lambda response size
 		// limit", "the payload limit of AWS Lambda", "the response is too
@@ -40,7 +52,7 @@ func payloadWords() []ruleSpec {
 		// limits of its own (10 MB, a WebSocket frame's 128 KB).
 		{lit: "lambda", re: `\blambda(?:'s)?\b[^.]{0,50}?\b(?:payload|response|invocation)s? (?:size |payload )?(?:limit|limitation|quota|maximum|restriction)s?\b|\b(?:payload|response|invocation) (?:size |payload )?(?:limit|limitation|quota|restriction)s? (?:of|in|on|for|from) (?:the |an? |aws |your |our )*lambda\b|\blambda(?:'s)?\b[^.]{0,30}?\bmax(?:imum)? (?:allowed )?(?:response|payload|invocation)(?: payload)? size\b`, except: gatewayPayloadLimit, cause: CauseLambdaPayloadTooLarge, weight: wHint, layers: p},
 		{lit: "too ", re: `\b(?:response|payload|body|output)s?(?: size| payload| body)? (?:is |was |are |were |being |gets |got )?too (?:large|big)(?: for| in| from| to return from)? (?:the |an? |aws |my |our |your )*lambda\b|\blambda(?: function)?'?s? (?:response|payload|output)s? (?:is |was |are |were |being )?too (?:large|big)\b`, except: gatewayPayloadLimit, cause: CauseLambdaPayloadTooLarge, weight: wHint, layers: p},
-	}
+	}...)
 }
 
 // gatewayPayloadLimit is API Gateway's limit named beside Lambda's ("API

@@ -290,6 +290,12 @@ func TestPeoplesWordsForLambdasPayloadLimit(t *testing.T) {
 		{"chinese", resp + "Lambda 函数的响应超过 6MB 限制。", p, "502"},
 		{"portuguese", resp + "A resposta da função Lambda ultrapassa o limite de 6 MB.", p, "502"},
 		{"korean", resp + "Lambda 응답이 6MB 제한을 넘었습니다.", p, "502"},
+		// the unit and the number as people write them (6,291,456 bytes
+		// is 6 MiB)
+		{"mib", resp + "The response is over 6 MiB.", p, "502"},
+		{"megabytes", resp + "A body of more than 6 megabytes fails.", p, "502"},
+		{"grouped bytes", resp + "The response limit is 6,291,556 bytes.", p, "502"},
+		{"memory in mib", resp + "We have 256 MiB of memory and the response fails.", "unknown", "502"},
 		{"by name", resp + "The response exceeds the Lambda payload limit.", p, "502"},
 		{"by name, size limit", resp + "We hit the Lambda response size limit on large exports.", p, "502"},
 		{"limit of lambda", resp + "It is the payload limit of AWS Lambda.", p, "502"},
