@@ -133,6 +133,14 @@ func TestClientFormsJVMDotNetGo(t *testing.T) {
 		{"dotnet", "System.Net.Http.HttpRequestException: Response status code does not indicate success: 502 (Bad Gateway).", LayerClient, "502"},
 		// Flurl FlurlHttpException: "Call failed with status code {code} ({reason}): {verb} {url}"
 		{"flurl", "Flurl.Http.FlurlHttpException: Call failed with status code 504 (Gateway Timeout): GET " + apiURL, LayerClient, "504"},
+		// API Gateway's generated Android/Java client: aws-sdk-android's
+		// ApiClientHandler throws ApiClientException with the status it got,
+		// worded by AmazonServiceException.getMessage
+		{"generated client 403", "com.amazonaws.mobileconnectors.apigateway.ApiClientException: {\"message\":\"Forbidden\"} (Service: PetStoreClient; Status Code: 403; Error Code: null; Request ID: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11)", LayerClient, "none"},
+		{"generated client 502", "com.amazonaws.mobileconnectors.apigateway.ApiClientException: {\"message\": \"Internal server error\"} (Service: PetStoreClient; Status Code: 502; Error Code: null; Request ID: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11)", LayerClient, "502"},
+		// (the same wording for an AWS service's answer to an SDK call is
+		// the caller's own call, no status of the API's client)
+		{"aws sdk for java v1 call refused", "com.amazonaws.services.dynamodbv2.model.AmazonDynamoDBException: One or more parameter values were invalid (Service: AmazonDynamoDBv2; Status Code: 400; Error Code: ValidationException; Request ID: 4KJ8)", LayerFunction, "unknown"},
 		// coder/websocket dial.go: "expected handshake response status code %v but got %v"
 		{"go websocket dial", "failed to WebSocket dial: expected handshake response status code 101 but got 502", LayerClient, "502"},
 		// (the 101 it wanted is no status it got)

@@ -95,6 +95,8 @@ var clientMarks = regexp.MustCompile(`^(?:[<>] |\$ ?curl |curl |wscat |error: un
 	`|\boperation error [a-z0-9 ]+: [a-z0-9]+, ` +
 	// the AWS SDK for Java's exception for an answer of API Gateway itself
 	`|\(service: apigateway(?:v2)?, status code: [1-5]\d\d` +
+	// and the client API Gateway generates for an API, calling it
+	`|` + generatedClientException +
 	// and the forms a library prints the code in, which the status
 	// patterns read the code from
 	`|` + strings.Join(clientStatusForms, "|") + "|" + dotNetResponse)

@@ -163,11 +163,21 @@ var notClientStatus = regexp.MustCompile(`; status code: \d{3}; error code|exit 
 // RequestID: ...", a 5xx of which clientStatus alone keeps), and
 // .NET's HttpResponseMessage printed ("StatusCode: 502, ReasonPhrase: 'Bad
 // Gateway', ..."), which notClientStatus would otherwise take for a
-// function's statusCode.
+// function's statusCode, and the exception of the client API Gateway
+// generates for an API (aws-sdk-android's apigateway-core: ApiClientHandler
+// throws ApiClientException with the status it got, its message worded by
+// AmazonServiceException: "<body> (Service: <api>; Status Code: 403; Error
+// Code: null; Request ID: ...)"), a call to the API itself, which
+// notClientStatus would take for an AWS call behind the integration.
 var sdkResponseError = []*regexp.Regexp{
 	regexp.MustCompile(`response error statuscode: ([1-5]\d\d)\b`),
 	regexp.MustCompile(dotNetResponse),
+	regexp.MustCompile(generatedClientException + `.*\(service: [^;]*; status code: ([1-5]\d\d); error code`),
 }
+
+// generatedClientException is the exception API Gateway's generated
+// Android and Java client throws for an answer that is no 2xx.
+const generatedClientException = `mobileconnectors\.apigateway\.apiclientexception`
 
 // statusPhraseWords are the gateway's standard bodies and reason phrases
 // without a code, in the four languages of the remediation catalog and the

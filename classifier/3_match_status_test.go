@@ -87,6 +87,8 @@ func TestStatusAsClientLibrariesPrintIt(t *testing.T) {
 		{"authorizer test, one line", `{"clientStatus":403,"log":"","latency":0,"principalId":"user","policy":"{}"}`, "none"},
 		{"authorizer test failed", "{\n    \"clientStatus\": 500,\n    \"log\": \"Execution log for request test-request\",\n    \"latency\": 12\n}", "500"},
 		{"authorizer test allowed", "{\n    \"clientStatus\": 0,\n    \"latency\": 12,\n    \"principalId\": \"user\"\n}", "unknown"},
+		// the generated client's exception in the function's own log is its own call's
+		{"generated client in the function's log", "2024-01-01T00:00:00.000Z\tfd443056-60d0-425f-874e-e93e5d61351e\tERROR\tcom.amazonaws.mobileconnectors.apigateway.ApiClientException: {\"message\":\"Forbidden\"} (Service: PartnerClient; Status Code: 403; Error Code: null; Request ID: null)", "unknown"},
 		// a WebSocket dial refused in the function's own log is its own call's
 		{"go websocket dial in the function's log", "2024-01-01T00:00:00.000Z\tfd443056-60d0-425f-874e-e93e5d61351e\tERROR\tfailed to WebSocket dial: expected handshake response status code 101 but got 403", "unknown"},
 		{"python websockets", "websockets.exceptions.InvalidStatusCode: server rejected WebSocket connection: HTTP 502", "502"},
