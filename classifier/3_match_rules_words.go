@@ -51,6 +51,14 @@ func payloadWords() []ruleSpec {
 		// large for Lambda". Lambda must be named: API Gateway has payload
 		// limits of its own (10 MB, a WebSocket frame's 128 KB).
 		{lit: "lambda", re: `\blambda(?:'s)?\b[^.]{0,50}?\b(?:payload|response|invocation)s? (?:size |payload )?(?:limit|limitation|quota|maximum|restriction)s?\b|\b(?:payload|response|invocation) (?:size |payload )?(?:limit|limitation|quota|restriction)s? (?:of|in|on|for|from) (?:the |an? |aws |your |our )*lambda\b|\blambda(?:'s)?\b[^.]{0,30}?\bmax(?:imum)? (?:allowed )?(?:response|payload|invocation)(?: payload)? size\b`, except: gatewayPayloadLimit, cause: CauseLambdaPayloadTooLarge, weight: wHint, layers: p},
+		// the same in the quotas page's other editions, Lambda named:
+		// ペイロードの上限, 负载限制 (負載限制), limite de carga útil,
+		// límite de carga, 페이로드 한도
+		{lit: "lambda", re: `\blambda\b[^。.]{0,40}(?:ペイロード|レスポンス|応答)(?:サイズ)?(?:の)?(?:上限|制限|クォータ)|(?:ペイロード|レスポンス|応答)(?:サイズ)?(?:の)?(?:上限|制限)[^。.]{0,20}\blambda\b`, cause: CauseLambdaPayloadTooLarge, weight: wHint, layers: p},
+		{lit: "lambda", re: `\blambda\b[^。.]{0,40}(?:负载|負載|响应|響應|回應|回应)(?:大小)?(?:的)?(?:限制|上限|配额|配額)`, cause: CauseLambdaPayloadTooLarge, weight: wHint, layers: p},
+		{lit: "lambda", re: `\blimite (?:de |do |da )?(?:tamanho (?:de |do |da )?)?(?:payload|carga útil|resposta)[^.]{0,30}\blambda\b|\blambda\b[^.]{0,40}\blimite (?:de |do |da )?(?:tamanho (?:de |do |da )?)?(?:payload|carga útil|resposta)\b`, cause: CauseLambdaPayloadTooLarge, weight: wHint, layers: p},
+		{lit: "lambda", re: `\blímite (?:de |del )?(?:tamaño (?:de |del )?)?(?:payload|carga|respuesta)[^.]{0,30}\blambda\b|\blambda\b[^.]{0,40}\blímite (?:de |del )?(?:tamaño (?:de |del )?)?(?:payload|carga|respuesta)\b`, cause: CauseLambdaPayloadTooLarge, weight: wHint, layers: p},
+		{lit: "lambda", re: `\blambda\b[^.]{0,40}(?:페이로드|응답)[^.]{0,10}(?:한도|제한)`, cause: CauseLambdaPayloadTooLarge, weight: wHint, layers: p},
 		{lit: "too ", re: `\b(?:response|payload|body|output)s?(?: size| payload| body)? (?:is |was |are |were |being |gets |got )?too (?:large|big)(?: for| in| from| to return from)? (?:the |an? |aws |my |our |your )*lambda\b|\blambda(?: function)?'?s? (?:response|payload|output)s? (?:is |was |are |were |being )?too (?:large|big)\b`, except: gatewayPayloadLimit, cause: CauseLambdaPayloadTooLarge, weight: wHint, layers: p},
 	}...)
 }
