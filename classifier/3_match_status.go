@@ -293,12 +293,37 @@ func statusShown(low []byte) int {
 	if is5xx(best) && best != implied5xx {
 		return best
 	}
+	low = dropTimeoutLimits(low)
 	for _, p := range statusPhraseWords {
 		if containsNotAfter(low, p.phrase, p.notAfter) {
 			best = mergeImplied(best, p.code)
 		}
 	}
 	return best
+}
+
+// gatewayTimeoutLimit is "gateway timeout" as the name of the gateway's
+// time limit, not the 504's reason phrase, as people write it of the
+// integration timeout (29 seconds on a REST API, 30 on an HTTP API; the
+// developer guide's quotas): with its length before or after it ("the
+// 29-second gateway timeout", "a gateway timeout of 29 seconds", "the
+// gateway timeout is 30s"), as a setting ("the gateway timeout limit",
+// "increase the gateway timeout"). "API Gateway timeout after 30
+// seconds" is the same limit, which the phrase's notAfter keeps out;
+// "a gateway timeout after 29 seconds" is the answer that came.
+var gatewayTimeoutLimit = regexp.MustCompile(`\b\d+(?:\.\d+)?[ -]?(?:s|secs?|seconds?|ms|milliseconds?)[ -]gateway time-?outs?\b` +
+	`|\bgateway time-?outs? (?:of|is|was|at|=|:)? ?\d+(?:\.\d+)? ?(?:s|secs?|seconds?|ms|milliseconds?)\b` +
+	`|\b(?:increas|rais|extend|set|chang|configur|adjust|bump|lengthen|lower|reduc)\w* (?:up )?(?:the |its |our |my |your |a )?gateway time-?outs?\b` +
+	`|\bgateway time-?outs? (?:limits?|settings?|values?|periods?|durations?|configuration|quotas?)\b`)
+
+// dropTimeoutLimits removes the gateway's time limit named "gateway
+// timeout" from low (gatewayTimeoutLimit), so that only the reason
+// phrase reads as a 504.
+func dropTimeoutLimits(low []byte) []byte {
+	if !bytes.Contains(low, []byte("gateway time")) {
+		return low // most lines
+	}
+	return gatewayTimeoutLimit.ReplaceAll(low, nil)
 }
 
 // codeShown returns the code the status phrases find in low, a 5xx before

@@ -67,6 +67,15 @@ func TestNotTheClientsStatus(t *testing.T) {
 	checkStatuses(t, []statusCase{
 		{"the gateway's time limit", "I have a time out every time I call it: the API Gateway timeout after 30 seconds.", "unknown"},
 		{"gateway timeout as the answer", "Every call ends in a Gateway Timeout.", "504"},
+		// the same limit without "API": its length before or after it, or a
+		// setting (the developer guide's quotas: 29 seconds on a REST API)
+		{"the limit's length before it", "The function runs past the 29-second gateway timeout.", "unknown"},
+		{"the limit's length after it", "the work takes longer than the gateway timeout of 29 seconds", "unknown"},
+		{"the limit is its length", "the gateway timeout is 30s and the job needs minutes", "unknown"},
+		{"the limit raised", "we asked support to increase the gateway timeout", "unknown"},
+		{"the limit as a setting", "there is no gateway timeout setting on the stage", "unknown"},
+		{"the answer after a wait", "I get a gateway timeout after 29 seconds", "504"},
+		{"the answer as an error", "the page shows a Gateway Timeout error", "504"},
 		{"a 4xx reason phrase", "When I hit the route it is returning \"method not allowed\"", "none"},
 		{"a size", "The API failed after we uploaded a 500 MB file.", "unknown"},
 		{"a duration", "The failing call took 502 ms.", "unknown"},
