@@ -165,7 +165,12 @@ func lambdaRules() []ruleSpec {
 		// permissions to call the integration"), and as it is quoted in the
 		// singular; not "the integration's backend", someone else's call
 		{lit: "to call the integration", re: `permissions? to call the integration(?:[^'’\w]|$)`, cause: CauseLambdaInvokePermission, weight: 90},
-		{lit: "perform: lambda:invokefunction", cause: CauseLambdaInvokePermission, weight: 99},
+		// (outside the gateway's logs, not an IAM user's denial: the role
+		// the integration assumes is an sts assumed-role, and an IAM user,
+		// arn:aws:iam::ACCOUNT:user/NAME, is a person's own CLI or SDK call,
+		// "aws lambda invoke" refused; see iamUserDenial)
+		{lit: "perform: lambda:invokefunction", cause: CauseLambdaInvokePermission, weight: 99, layers: gatewayLogged},
+		{lit: "perform: lambda:invokefunction", cause: CauseLambdaInvokePermission, weight: 99, unless: iamUserDenial, layers: notGatewayLogged},
 		{lit: "lambda invocation failed with status: 403", cause: CauseLambdaInvokePermission, weight: 70},
 		// API Gateway's management API refuses a stage variable whose name
 		// or value breaks its character rules when a stage or deployment is
@@ -419,7 +424,8 @@ func gatewayRules() []ruleSpec {
 		// HTTP API integrationErrorMessage: "API Gateway doesn't have permissions
 		// to assume the IAM role configured on the integration."
 		{lit: "to assume the", re: `permissions? to assume the (iam )?role`, cause: CauseCredentialsRoleError, weight: wExplicit},
-		{lit: "perform: sts:assumerole", cause: CauseCredentialsRoleError, weight: 99},
+		{lit: "perform: sts:assumerole", cause: CauseCredentialsRoleError, weight: 99, layers: gatewayLogged},
+		{lit: "perform: sts:assumerole", cause: CauseCredentialsRoleError, weight: 99, unless: iamUserDenial, layers: notGatewayLogged},
 		// (not a person's or a client's: a login that failed says the same)
 		{lit: "invalid credentials", cause: CauseCredentialsRoleError, weight: 60, layers: machineLogs},
 		// (nor a Lambda function's error object, which a custom
@@ -429,10 +435,12 @@ func gatewayRules() []ruleSpec {
 		// authorized to perform: ACTION on resource: ARN", the IAM user
 		// guide's access-denied messages; "not authorized to perform this
 		// operation" names no action and no role)
-		{lit: "is not authorized to perform:", cause: CauseCredentialsRoleError, weight: 55, unless: "execute-api:invoke", unlessAlso: []string{`"errormessage"`}},
+		{lit: "is not authorized to perform:", cause: CauseCredentialsRoleError, weight: 55, unless: "execute-api:invoke", unlessAlso: []string{`"errormessage"`}, layers: gatewayLogged},
+		{lit: "is not authorized to perform:", cause: CauseCredentialsRoleError, weight: 55, unless: "execute-api:invoke", unlessAlso: []string{`"errormessage"`, iamUserDenial}, layers: notGatewayLogged},
 		// (not Lambda's KMSAccessDenied or EC2AccessDenied: the function's key
 		// or network set-up, not a role the gateway uses)
-		{lit: "accessdenied", re: `(?:^|[^a-z0-9])accessdenied`, cause: CauseCredentialsRoleError, weight: 35, unless: `"errormessage"`, layers: machineLogs},
+		{lit: "accessdenied", re: `(?:^|[^a-z0-9])accessdenied`, cause: CauseCredentialsRoleError, weight: 35, unless: `"errormessage"`, layers: machineLogs & gatewayLogged},
+		{lit: "accessdenied", re: `(?:^|[^a-z0-9])accessdenied`, cause: CauseCredentialsRoleError, weight: 35, unless: `"errormessage"`, unlessAlso: []string{iamUserDenial}, layers: machineLogs &^ gatewayLogged},
 		// a program naming the VPC link is its failure; a person naming it
 		// may only describe the setup (a timeout through the link is still
 		// the integration timeout), so their words weigh as little as a
@@ -638,6 +646,17 @@ func personRules() []ruleSpec {
 // not that the failure was answered 200 (the knowledge-center article on
 // Internal server errors advises clients to retry with backoff).
 var retryWords = []string{"retried", "retries", "retrying", "try again", "tried again", "second attempt", "next attempt", "another attempt"}
+
+// iamUserDenial is the principal of IAM's denial when an IAM user made the
+// call ("User: arn:aws:iam::123456789012:user/dev is not authorized to
+// perform: ...", the IAM user guide's access-denied messages): a person's
+// own CLI or SDK call, or a deployment tool's, from a workstation or CI.
+// What the gateway calls with is its service principal or the role the
+// integration assumes, an assumed-role session (arn:aws:sts::...:
+// assumed-role/...), so outside the gateway's logs such a denial is no
+// permission of the API's (the gateway passing a caller's own credentials
+// on logs it in its execution log).
+const iamUserDenial = ":user/"
 
 // packageNames are the names of software packages and modules, which may
 // hold a cause's word without naming the cause: an npm scoped package

@@ -2,6 +2,26 @@ package classifier
 
 import "testing"
 
+// IAM's denial names the principal that made the call (the IAM user
+// guide's access-denied messages). The gateway calls with its service
+// principal or with the role the integration assumes, an assumed-role
+// session; an IAM user's denial outside the gateway's logs is a person's
+// own CLI or SDK call, or a deployment tool's, and no permission of the
+// API's. In the gateway's log it is the caller's credentials the
+// integration passed on, and counts.
+func TestIAMUserDenialIsNoGatewayPermission(t *testing.T) {
+	checkWordings(t, []wording{
+		{"aws lambda invoke refused", "$ aws lambda invoke --function-name orders out.json\nAn error occurred (AccessDeniedException) when calling the Invoke operation: User: arn:aws:iam::123456789012:user/dev is not authorized to perform: lambda:InvokeFunction on resource: arn:aws:lambda:us-east-1:123456789012:function:orders because no identity-based policy allows the lambda:InvokeFunction action", "unknown", "unknown"},
+		{"a CDK deployment's role", "current credentials could not be used to assume 'arn:aws:iam::123456789012:role/cdk-hnb659fds-deploy-role-123456789012-us-east-1', but are for the right account. Proceeding anyway.\nUser: arn:aws:iam::123456789012:user/ci is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/cdk-hnb659fds-deploy-role-123456789012-us-east-1", "unknown", "unknown"},
+		{"a developer's scan refused", "An error occurred (AccessDeniedException) when calling the Scan operation: User: arn:aws:iam::123456789012:user/dev is not authorized to perform: dynamodb:Scan on resource: arn:aws:dynamodb:us-east-1:123456789012:table/orders", "unknown", "unknown"},
+		// the integration's role, and the caller's credentials the
+		// gateway passed on, as the gateway logs them
+		{"the integration's role", "(6c6d6e6f-0000-4000-8000-00000000abcd) Endpoint response body before transformations: {\"Message\":\"User: arn:aws:sts::123456789012:assumed-role/apigw-invoke/BackplaneAssumeRoleSession is not authorized to perform: lambda:InvokeFunction on resource: arn:aws:lambda:us-east-1:123456789012:function:orders\"}", "lambda_invoke_permission", "unknown"},
+		{"the caller's credentials passed on", "(6c6d6e6f-0000-4000-8000-00000000abcd) Endpoint response body before transformations: {\"Message\":\"User: arn:aws:iam::123456789012:user/alice is not authorized to perform: lambda:InvokeFunction on resource: arn:aws:lambda:us-east-1:123456789012:function:orders\"}\n(6c6d6e6f-0000-4000-8000-00000000abcd) Method completed with status: 500", "lambda_invoke_permission", "500"},
+		{"a role's session quoted by a person", "HTTP/1.1 500 Internal Server Error\nThe log says User: arn:aws:sts::123456789012:assumed-role/apigw-sqs/BackplaneAssumeRoleSession is not authorized to perform: sts:AssumeRole", "credentials_role_error", "500"},
+	})
+}
+
 // "Rate exceeded" is Lambda's word for throttling an invocation ("Rate
 // Exceeded." with TooManyRequestsException), and the query APIs' (SSM, STS,
 // CloudFormation, SNS) with their own error code, Throttling: the AWS SDKs
