@@ -303,7 +303,13 @@ func lambdaRules() []ruleSpec {
 		// the gateway's own 429: see clientRules)
 		// (nor is "429 TooManyRequestsException", the code a client got
 		// before the error type its SDK names)
-		{lit: "toomanyrequestsexception", re: `toomanyrequestsexception`, notAfter: "429 ", cause: CauseLambdaThrottled, weight: 85, unless: "x-amzn-errortype:"},
+		// (nor the same exception from another service, whose message is
+		// not Lambda's "Rate Exceeded.": API Gateway's management API
+		// throttling a deployment tool's calls, "Too Many Requests
+		// (Service: AmazonApiGateway; Status Code: 429; Error Code:
+		// TooManyRequestsException)" as CloudFormation, the CLI and
+		// Terraform print it, and Cognito's "Too many requests")
+		{lit: "toomanyrequestsexception", re: `toomanyrequestsexception`, notAfter: "429 ", cause: CauseLambdaThrottled, weight: 85, unless: "x-amzn-errortype:", unlessAlso: []string{"too many requests", "amazonapigateway"}},
 		// Lambda's own throttling answer to the gateway; the "Malformed
 		// Lambda proxy response" that follows is its consequence
 		{lit: "reservedfunctionconcurrentinvocationlimitexceeded", cause: CauseLambdaThrottled, weight: 99},
