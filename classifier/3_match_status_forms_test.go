@@ -426,3 +426,40 @@ func TestNoAllClearBesideOtherRequests(t *testing.T) {
 		{"a person's 200, then sometimes a 502", "The API returns 200 even when the lambda fails, and sometimes 502.", "502"},
 	})
 }
+
+// TestShown5xxInMoreOfPeoplesGrammar: the verbs people write a 5xx with,
+// with the one the API answered between the verb and the code (a training
+// report's "was giving me 502 errors"), in the passive, and as what the
+// answer is; more verbs of Spanish, Portuguese's copula and Japanese's
+// failure with the code. Counts and designs after the same words show none.
+func TestShown5xxInMoreOfPeoplesGrammar(t *testing.T) {
+	checkShown(t, 502, []shownForm{
+		{"verb, whom, code", "the endpoint gives me a 502"},
+		{"past verb, whom, code", "it threw us a 502"},
+		{"verb, whom, back", "API Gateway sends me back a 502"},
+		{"passive", "a 502 is returned whenever the function runs long"},
+		{"passive past", "502 was returned by the stage"},
+		{"passive, another verb", "a 502 was sent to the client"},
+		{"comes back", "and a 502 comes back instead of the page"},
+		{"the answer is", "the response is a 502"},
+		{"the answer was", "The result was 502 again."},
+		{"es dando", "me está dando un 502 al llamar a la API"},
+		{"es arroja", "la API me arroja un 502"},
+		{"es lanza", "API Gateway lanza un 502"},
+		{"es regresa", "el endpoint me regresa un 502"},
+		{"pt-BR copula", "o status é 502 em todas as chamadas"},
+		{"ja failure with the code", "リクエストが502で失敗します"},
+	})
+	checkShown(t, 0, []shownForm{
+		{"a count given", "it gives me 500 results per page"},
+		{"a count returned", "500 records were returned by the query"},
+		{"a count sent", "500 messages are sent per second"},
+		{"a duration is", "the response is 500 ms slower"},
+		{"a size is", "the response was 502 characters long"},
+		{"es count", "la consulta me está dando 500 resultados"},
+		{"pt-BR count", "o retorno é 500 registros"},
+		{"pt-BR a 2xx", "o status é 200"},
+		{"ja a design", "500レスポンスを返すように実装した"},
+		{"ja a memory size", "メモリ500MBで失敗"},
+	})
+}

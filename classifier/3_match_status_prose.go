@@ -48,6 +48,22 @@ var proseForms = []litForm{
 	// Japanese "502で返ってくる" (comes back as 502), a 500 to 509 only: "401
 	// で返却することを想定" is a design that was meant, not an answer
 	form(`(?:^|\D)(50\d) ?で返`, "で返"),
+	// the verbs above with the one they answered between the verb and the
+	// code ("the endpoint gives me a 502", "it threw us a 504"), the same
+	// answer in the passive ("a 502 is returned", "502 was thrown", "a 504
+	// comes back") and as what the answer is ("the response is a 502"),
+	// and more of the verbs of Spanish ("me está dando un 502", "me
+	// arroja un 502", "lanza un 502", "me regresa un 502"), the copula of
+	// Portuguese ("o status é 502") and the Japanese of a failure with the
+	// code ("502で失敗"; not "502レスポンスを返す", a design): a 500 to 509
+	// only, so that no count or design reads as an all-clear
+	form(`\b(?:gives?|gave|giving|throws?|threw|throwing|returns?|returned|returning|sends?|sent|sending|serves?|served|serving|shows?|showed|showing)(?: back)? (?:me|us|them|you)(?: back)?(?: an?| the| http| status| code| error){0,2} ["'(\x60]?(50\d)\b`, " me ", " us ", " them ", " you "),
+	form(`(?:^|\W)(50\d)s?(?: status| error| response| status code| http status)?(?: (?:is|was|are|were|gets|got|is being|has been|have been|keeps being|will be|would be)) (?:returned|thrown|sent|given|received|raised|shown|served)\b`, "returned", "thrown", "sent", "given", "received", "raised", "shown", "served"),
+	form(`(?:^|\W)(50\d)s?(?: error| response| status)? (?:comes|came|coming) back\b`, " back"),
+	form(`\b(?:response|answer|result|reply|outcome)s? (?:is|was|are|were)(?: always| still| now| just| then| simply| actually)? (?:an? |the )?(?:http )?["'\x60]?(50\d)\b`, " is ", " was ", " are ", " were "),
+	form(`\b(?:dando|arroj\w*|lanz\w*|regres\w*)(?: (?:un|una|el|la|um|uma|o|a|error|erro|código|status|http))* ["'\x60]?(50\d)\b`, "dando", "arroj", "lanz", "regres"),
+	form(`\b(?:status|retorno|resposta|código|erro) (?:é|foi|era|fica) (?:um |uma |o |a |sempre )?["'\x60]?(50\d)\b`, " é ", " foi ", " era ", " fica "),
+	form(`(?:^|\D)(50\d) ?で失敗`, "で失敗"),
 }
 
 // proseStatus returns the code the prose forms find in low, a 5xx before
