@@ -341,6 +341,12 @@ func TestVPCLinkRefusedByTheManagementAPI(t *testing.T) {
 		{"Terraform", "Error: creating API Gateway Integration: BadRequestException: IntegrationTarget is required for VpcLinkV2", "not_5xx", "none"},
 		{"Terraform VPC link", "Error: error creating API Gateway VPC Link: BadRequestException: NLB ARN is malformed", "not_5xx", "none"},
 		{"the execution log", "(6c6d6e6f-0000-4000-8000-00000000abcd) Execution failed due to configuration error: Invalid vpclink id 96czbs referenced in integration\n(6c6d6e6f-0000-4000-8000-00000000abcd) Method completed with status: 500", "private_integration_error", "500"},
+		// the integration's connection type in its configuration is the
+		// setup: a timeout through the link is the integration timeout
+		{"Terraform's connection type and a timeout", "resource \"aws_api_gateway_integration\" \"orders\" {\n  type            = \"HTTP_PROXY\"\n  connection_type = \"VPC_LINK\"\n}\nHTTP/1.1 504 Gateway Timeout\n{\"message\": \"Endpoint request timed out\"}", "integration_timeout", "504"},
+		{"get-integration's connection type and a timeout", "{\n    \"type\": \"HTTP_PROXY\",\n    \"connectionType\": \"VPC_LINK\",\n    \"connectionId\": \"a1b2c3\"\n}\n(6c6d6e6f-0000-4000-8000-00000000abcd) Execution failed due to a timeout error\n(6c6d6e6f-0000-4000-8000-00000000abcd) Method completed with status: 504", "integration_timeout", "504"},
+		// and alone beside a 500 no line explains, it still names the setup
+		{"a write-up's connection type beside a 500", "HTTP/1.1 500 Internal Server Error\n- **Integration Type**: `HTTP_PROXY`\n- **Connection Type**: `VPC_LINK`", "private_integration_error", "500"},
 		// a refused change beside a request the link failed
 		{"refusal beside a 500", "Error: creating API Gateway Integration: BadRequestException: IntegrationTarget is required for VpcLinkV2\n(6c6d6e6f-0000-4000-8000-00000000abcd) Execution failed due to configuration error: There was an internal error while executing your request\n(6c6d6e6f-0000-4000-8000-00000000abcd) Method completed with status: 500", "private_integration_error", "500"},
 	})

@@ -459,7 +459,14 @@ func gatewayRules() []ruleSpec {
 		// print it; a change refused, which no request met)
 		{lit: "vpc link", cause: CausePrivateIntegrationError, weight: 85, unless: "badrequestexception", layers: machineLogs},
 		{lit: "vpclink", cause: CausePrivateIntegrationError, weight: 85, unless: "badrequestexception", layers: machineLogs},
-		{lit: "vpc_link", cause: CausePrivateIntegrationError, weight: 85, unless: "badrequestexception", layers: machineLogs},
+		{lit: "vpc_link", cause: CausePrivateIntegrationError, weight: 85, unless: "badrequestexception", except: vpcLinkSetting, layers: machineLogs},
+		// the integration's connection type as its configuration shows it
+		// (get-integration's "connectionType": "VPC_LINK", Terraform's
+		// connection_type, CloudFormation's ConnectionType): the setup, not
+		// a failure; a timeout or a refused connection through the link
+		// is still the timeout or the connection, so it weighs as little
+		// as a person naming the link
+		{lit: "vpc_link", re: vpcLinkSetting, cause: CausePrivateIntegrationError, weight: wHint},
 		{lit: "private integration", cause: CausePrivateIntegrationError, weight: 60, unless: "badrequestexception", layers: machineLogs},
 		{lit: "badrequestexception", re: `\bvpc ?_?links?(?:v2)?\b|\bnlb arn\b`, cause: CauseNot5xx, weight: wWeak, implied: 400, unless: "execution failed", layers: notGateway},
 		{lit: "vpc link", cause: CausePrivateIntegrationError, weight: wHint, unless: "badrequestexception", layers: personLayers},
@@ -652,6 +659,12 @@ func personRules() []ruleSpec {
 // not that the failure was answered 200 (the knowledge-center article on
 // Internal server errors advises clients to retry with backoff).
 var retryWords = []string{"retried", "retries", "retrying", "try again", "tried again", "second attempt", "next attempt", "another attempt"}
+
+// vpcLinkSetting is an integration's connection type set to a VPC link, in
+// the configuration's words: the API Gateway API's connectionType, its
+// CloudFormation and Terraform spellings, and a write-up's "Connection
+// Type: VPC_LINK".
+const vpcLinkSetting = `connection[ _]?type["'\x60*]*\s*[:=]\s*["'\x60*]*vpc_link\b`
 
 // iamUserDenial is the principal of IAM's denial when an IAM user made the
 // call ("User: arn:aws:iam::123456789012:user/dev is not authorized to
