@@ -8,7 +8,7 @@ package classifier
 // own exceptions about the answer it got.
 func functionRules() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{runtimeTraceRules(), eventShapeRules(), connectionsAPIRules(), serviceCallRules(), timeoutWarningRules(), adapterRules(), invokeResponseRules()} {
+	for _, part := range [][]ruleSpec{runtimeTraceRules(), eventShapeRules(), connectionsAPIRules(), serviceCallRules(), timeoutWarningRules(), longTimeoutRules(), adapterRules(), invokeResponseRules()} {
 		all = append(all, part...)
 	}
 	return all
@@ -127,6 +127,23 @@ func timeoutWarningRules() []ruleSpec {
 		{lit: "possible function timeout:", cause: to, weight: wHint, layers: gatewayLogs},
 		{lit: "lambda will timeout in ", re: `lambda will timeout in \d+ ?ms\b`, cause: to, weight: wHint, layers: gatewayLogs},
 		{lit: "lambdatimeoutapproaching", cause: to, weight: wHint, layers: gatewayLogs},
+	}
+}
+
+// longTimeoutRules: Lambda's "Task timed out after N seconds" for a
+// function allowed more time than the gateway waits for its integration
+// (the API Gateway guide's quotas: 29 seconds for a REST API's
+// integrations, 30 seconds at most for an HTTP API's). The gateway had
+// already answered the client with its own timeout (REST 504, HTTP API
+// 503) while the function still ran, so the integration timeout is what
+// failed the request; it outweighs the function-timeout rule that reads
+// the same line. Lambda prints the seconds with two decimals; 31 and up
+// is past both limits. A REST API whose quota was raised past the limit
+// answers the function's timeout with 502, which the decision reads back
+// as the function's own.
+func longTimeoutRules() []ruleSpec {
+	return []ruleSpec{
+		{lit: "task timed out after ", re: `task timed out after (?:3[1-9]|[4-9]\d|[1-9]\d{2,})\.\d+ seconds`, cause: CauseIntegrationTimeout, weight: 86},
 	}
 }
 

@@ -127,6 +127,28 @@ func TestTimeoutWarningWordings(t *testing.T) {
 	})
 }
 
+// A function allowed more time than the gateway waits (29 s for a REST
+// API, 30 s for an HTTP API: the API Gateway guide's quotas) was still
+// running when the gateway answered with its own timeout: Lambda's later
+// "Task timed out" names the integration timeout. Within the gateway's
+// limit, or with the 502 a REST API answers a function's timeout with
+// (its quota raised), it stays the function's.
+func TestLongFunctionTimeoutWordings(t *testing.T) {
+	const id = "2024-03-12T10:15:07.130Z 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 "
+	checkWordings(t, []wording{
+		{"five minutes", id + "Task timed out after 300.00 seconds", "integration_timeout", "unknown"},
+		{"a minute", id + "Task timed out after 60.06 seconds", "integration_timeout", "unknown"},
+		{"31 seconds", id + "Task timed out after 31.00 seconds", "integration_timeout", "unknown"},
+		{"fifteen minutes, a REST 504", "HTTP/1.1 504 Gateway Timeout\n" + id + "Task timed out after 900.10 seconds", "integration_timeout", "504"},
+		{"a minute, an HTTP API", "HTTP/1.1 503 Service Unavailable\napigw-requestid: Ab1cDEfGhIjKlMn=\n{\"message\":\"Service Unavailable\"}\n" + id + "Task timed out after 60.02 seconds", "integration_timeout", "503"},
+		// (negatives: within the gateway's limit, and a raised REST quota)
+		{"within the limit", id + "Task timed out after 28.03 seconds", "lambda_function_timeout", "unknown"},
+		{"30 seconds", id + "Task timed out after 30.03 seconds", "lambda_function_timeout", "unknown"},
+		{"six seconds", id + "Task timed out after 6.01 seconds", "lambda_function_timeout", "unknown"},
+		{"a raised quota's 502", "HTTP/1.1 502 Bad Gateway\n{\"message\": \"Internal server error\"}\n" + id + "Task timed out after 60.06 seconds", "lambda_function_timeout", "502"},
+	})
+}
+
 // Between an invocation's START and END the log stream is the function's:
 // an error's opening there is its own even when it reads like a sentence,
 // and Node.js's system errors for a connection (the Node.js errors page)
