@@ -405,7 +405,12 @@ func gatewayRules() []ruleSpec {
 		{lit: "configuration error: invalid mapping expression", cause: CauseMappingTemplateError, weight: wSpecific, layers: notFunction},
 		{lit: "invalid mapping expression specified", cause: CauseNot5xx, weight: wWeak, implied: 400, unless: "execution failed", layers: notGateway},
 		{lit: "validation result: warnings :", cause: CauseNot5xx, weight: wWeak, implied: 400, unless: "execution failed", layers: notGateway},
-		{lit: "lexical error", cause: CauseMappingTemplateError, weight: 60},
+		// the template language's parser refusing a template (Velocity's
+		// "Lexical error, Encountered: ... at unset[line 3, column 18]");
+		// not in the function's own log, where it is a parser of the
+		// function's failing (a JavaScript template or grammar library's
+		// "Lexical error on line 1. Unrecognized text.")
+		{lit: "lexical error", cause: CauseMappingTemplateError, weight: 60, layers: notFunction},
 		// any other configuration error the gateway states about a request
 		// or response template (a MOCK integration's template that sets
 		// statusCode to a string among them) is a template's fault

@@ -195,6 +195,16 @@ func TestMappingRefusedAtConfiguration(t *testing.T) {
 	})
 }
 
+// Velocity's parser refusing a template is the template's fault; the same
+// words in the function's own log are a parser of the function's failing
+// (the function's error, whatever library raised it).
+func TestLexicalErrorIsTheTemplatesWhereTheGatewayShowsIt(t *testing.T) {
+	checkWordings(t, []wording{
+		{"Velocity's parser", "HTTP/1.1 500 Internal Server Error\nLexical error, Encountered: \"\\n\" (10), after : \"\\\"\" at unset[line 3, column 18]", "mapping_template_error", "500"},
+		{"a function's template library", "START RequestId: 0b59a014-da05-49a0-98c3-fe2ac06de4fd Version: $LATEST\n2023-06-01T10:00:00.000Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tInvoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"Lexical error on line 1. Unrecognized text.\"}\nEND RequestId: 0b59a014-da05-49a0-98c3-fe2ac06de4fd\nHTTP/1.1 502 Bad Gateway", "lambda_function_error", "502"},
+	})
+}
+
 // A configuration error the gateway states about a template, in words no
 // other rule lists, is the template's; one it states about something else
 // stays a reason no cause covers.
