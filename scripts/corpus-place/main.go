@@ -1,21 +1,88 @@
 // Command corpus-place prints, for each report URL given, the side of the
-// corpus split it belongs to (train or heldout) and its normalised source.
-// Collectors file a new case under classifier/testdata/real/<side>/.
+// corpus split it belongs to (train or heldout), its normalised source, and
+// the cases already filed from that source. Collectors file a new case
+// under classifier/testdata/real/<side>/.
+//
+// The cases are matched by their normalised source, not by searching the
+// files for a piece of the URL: a short piece (issues/12) also matches
+// longer ones (issues/123), and the URL a case cites may be another form
+// of the same source (a file at another commit, a pull request's number
+// as an issue).
 package main
 
 import (
+	"bufio"
+	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/apigw-triage/apigw-triage/classifier/corpus"
 )
 
 func main() {
-	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: corpus-place URL ...")
+	dir := flag.String("corpus", "classifier/testdata/real", "folder holding the train and heldout cases")
+	flag.Usage = func() { fmt.Fprintln(os.Stderr, "usage: corpus-place [-corpus DIR] URL ...") }
+	flag.Parse()
+	if flag.NArg() == 0 {
+		flag.Usage()
 		os.Exit(2)
 	}
-	for _, u := range os.Args[1:] {
-		fmt.Printf("%s\t%s\n", corpus.Side(u), corpus.Source(u))
+	cited, err := citedSources(*dir)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "corpus-place:", err)
+		os.Exit(1)
 	}
+	for _, u := range flag.Args() {
+		src := corpus.Source(u)
+		fmt.Printf("%s\t%s\n", corpus.Side(u), src)
+		for _, f := range cited[src] {
+			fmt.Printf("\talready cited by %s\n", f)
+		}
+	}
+}
+
+// citedSources maps each normalised source to the case files citing it,
+// reading only their "# source:" header lines.
+func citedSources(dir string) (map[string][]string, error) {
+	cited := map[string][]string{}
+	for _, side := range []string{corpus.Train, corpus.HeldOut} {
+		files, err := filepath.Glob(filepath.Join(dir, side, "*.log"))
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range files {
+			src, err := sourceLine(f)
+			if err != nil {
+				return nil, err
+			}
+			if src != "" {
+				k := corpus.Source(src)
+				cited[k] = append(cited[k], f)
+			}
+		}
+	}
+	return cited, nil
+}
+
+// sourceLine is the URL of a case's "# source:" line, read from its header
+// (the "# " lines that open the file) and no further.
+func sourceLine(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer func() { _ = f.Close() }() // read-only: a close error changes nothing
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if v, ok := strings.CutPrefix(line, "# source:"); ok {
+			return strings.TrimSpace(v), nil
+		}
+		if !strings.HasPrefix(line, "# ") {
+			break
+		}
+	}
+	return "", sc.Err()
 }
