@@ -9,7 +9,7 @@ package classifier
 // another program could print are read only on the logs' layers.
 func runtimeRules() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{nodeLoadRules(), nodeRuntimeErrorRules(), pythonRuntimeRules(), javaLoadRules(), dotnetLoadRules(), nativeStartRules(), snapStartRules(), memoryRules(), runtimeAPIPayloadRules()} {
+	for _, part := range [][]ruleSpec{nodeLoadRules(), nodeCompileRules(), nativeModuleRules(), nodeRuntimeErrorRules(), pythonRuntimeRules(), javaLoadRules(), dotnetLoadRules(), nativeStartRules(), snapStartRules(), memoryRules(), runtimeAPIPayloadRules()} {
 		all = append(all, part...)
 	}
 	return all
@@ -35,6 +35,59 @@ func nodeLoadRules() []ruleSpec {
 		{lit: "runtime.malformedstreaminghandler", cause: h, weight: wSpecific},
 		{lit: "runtime.nodejsexit", cause: CauseLambdaRuntimeCrash, weight: wLikely},
 		{lit: "detected an unexpected node.js exit code", cause: CauseLambdaRuntimeCrash, weight: wLikely},
+	}
+}
+
+// nodeCompileRules: a module of the handler's that does not parse, as
+// Node.js shows it where no runtime wraps it in Runtime.UserCodeSyntaxError
+// (the Node.js 4.3 to 8.10 runtimes, custom runtimes, local emulators):
+// the SyntaxError above the frames that compile a module's source. Only
+// compiling a module puts them on the stack: Node.js 4 to 10's
+// vm.runInThisContext, createScript and new Script (lib/module.js calls
+// vm.runInThisContext on the module's wrapper), and Node.js 12 and later's
+// wrapSafe, with vm's compileFunction and internalCompileFunction above it
+// (lib/internal/modules/cjs/loader.js); an error the module's code throws
+// as it runs shows Module._compile alone, which is the code's own failure.
+// The runtime interface client names the same failure
+// Runtime.UserCodeSyntaxError (UserFunction.js's _loadUserApp), at the
+// same weight. Not on a client's or a CDN's lines.
+func nodeCompileRules() []ruleSpec {
+	h := CauseLambdaHandlerMisconfigured
+	return []ruleSpec{
+		{lit: "runinthiscontext (vm.js:", cause: h, weight: 70, layers: gatewayLogs},
+		{lit: "createscript (vm.js:", cause: h, weight: 70, layers: gatewayLogs},
+		{lit: "at new script (vm.js:", cause: h, weight: 70, layers: gatewayLogs},
+		{lit: "at wrapsafe (", re: `at wrapsafe \((?:node:)?internal/modules/cjs/loader`, cause: h, weight: 70, layers: gatewayLogs},
+		{lit: "compilefunction (", re: `at (?:object\.)?(?:internal)?compilefunction \((?:node:vm|vm\.js|node:internal/vm)`, cause: h, weight: 70, layers: gatewayLogs},
+	}
+}
+
+// nativeModuleRules: a native module in the package (a Python extension's
+// .so, a Node.js addon's .node, under /var/task or a layer's /opt) built
+// for another platform, which the runtime cannot load into the function's
+// process: the Lambda guide asks for native binaries compiled for its
+// Amazon Linux and architecture. The dynamic loader's refusals of the file
+// (glibc's elf/dl-load.c: "invalid ELF header" for a macOS or Windows
+// build, "wrong ELF class: ELFCLASS32", "ELF file's phentsize not the
+// expected size", "only ET_DYN and ET_EXEC can be loaded") and Node.js's
+// refusal of an addon built for another Node.js (src/node_binding.cc:
+// "was compiled against a different Node.js version using
+// NODE_MODULE_VERSION", before it "Module version mismatch. Expected 46,
+// got 48."). Python's runtime wraps them in Runtime.ImportModuleError;
+// Node.js's leaves them raw, which the generic error shapes read as a
+// bug in the code. (The runtime's own executable refused so, a bootstrap
+// built for another architecture, is exec's "exec format error", the
+// runtime not starting.)
+func nativeModuleRules() []ruleSpec {
+	h := CauseLambdaHandlerMisconfigured
+	lib := `/(?:var/task|opt)/\S+\.(?:so(?:\.[\d.]+)?|node): `
+	return []ruleSpec{
+		{lit: "invalid elf header", re: lib + `invalid elf header`, cause: h, weight: wSpecific, layers: gatewayLogs},
+		{lit: "wrong elf class", re: lib + `wrong elf class`, cause: h, weight: wSpecific, layers: gatewayLogs},
+		{lit: "elf file's phentsize", re: lib + `elf file's phentsize`, cause: h, weight: wSpecific, layers: gatewayLogs},
+		{lit: "only et_dyn and et_exec", re: lib + `only et_dyn and et_exec`, cause: h, weight: wSpecific, layers: gatewayLogs},
+		{lit: "was compiled against a different node.js version", cause: h, weight: wSpecific, layers: gatewayLogs},
+		{lit: "module version mismatch. expected ", cause: h, weight: wSpecific, layers: gatewayLogs},
 	}
 }
 

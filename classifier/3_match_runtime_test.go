@@ -290,3 +290,50 @@ func TestPayloadLimitLookAlikes(t *testing.T) {
 		{"gateway invoke refused", `{"requestId":"RL2XYiwjPHcEMEQ=","status":"500","integrationStatus":"413","integrationErrorMessage":"Request must be smaller than 6291456 bytes for the InvokeFunction operation"}`, "lambda_payload_too_large", "500"},
 	})
 }
+
+// A handler module that does not parse, where no runtime wraps its
+// SyntaxError in Runtime.UserCodeSyntaxError (the Node.js 4.3 to 8.10
+// runtimes, a custom runtime): the frames that compile a module's source
+// under it, in each Node.js's loader (lib/module.js and vm.js up to 10,
+// lib/internal/modules/cjs/loader.js's wrapSafe from 12). A SyntaxError
+// JSON.parse throws in the handler, and an error the module's code throws
+// as it runs (Module._compile without the compile frames), are the
+// function's own.
+func TestNodeCompileFrames(t *testing.T) {
+	checkWordings(t, []wording{
+		{"node 6", "SyntaxError: Unexpected token )\n    at Object.exports.runInThisContext (vm.js:76:16)\n    at Module._compile (module.js:542:28)\n    at Object.Module._extensions..js (module.js:579:10)", wantHandler, "unknown"},
+		{"node 8 and 10", "SyntaxError: Unexpected token .\n    at new Script (vm.js:79:7)\n    at createScript (vm.js:251:10)\n    at Object.runInThisContext (vm.js:303:10)\n    at Module._compile (internal/modules/cjs/loader.js:657:28)", wantHandler, "unknown"},
+		{"node 12 error object", `{"errorType":"SyntaxError","errorMessage":"Unexpected identifier","trace":["/var/task/index.js:3","SyntaxError: Unexpected identifier","    at wrapSafe (internal/modules/cjs/loader.js:1053:16)","    at Module._compile (internal/modules/cjs/loader.js:1101:27)"]}`, wantHandler, "unknown"},
+		{"node 16", "SyntaxError: missing ) after argument list\n    at Object.compileFunction (node:vm:352:18)\n    at wrapSafe (node:internal/modules/cjs/loader:1031:15)\n    at Module._compile (node:internal/modules/cjs/loader:1065:27)", wantHandler, "unknown"},
+		{"node 20", "SyntaxError: Unexpected token 'export'\n    at internalCompileFunction (node:internal/vm:73:18)\n    at wrapSafe (node:internal/modules/cjs/loader:1178:20)\n    at Module._compile (node:internal/modules/cjs/loader:1220:27)", wantHandler, "unknown"},
+		{"over a customer function error", "Lambda execution failed with status 200 due to customer function error: Unexpected token ). Lambda request id: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\nSyntaxError: Unexpected token )\n    at Object.exports.runInThisContext (vm.js:76:16)", wantHandler, "unknown"},
+		// (negatives)
+		{"json.parse in the handler", "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\nSyntaxError: Unexpected token u in JSON at position 0\n    at JSON.parse (<anonymous>)\n    at Runtime.handler (/var/task/index.js:5:20)", wantFnErr, "unknown"},
+		{"a module's code throwing as it runs", "TypeError: Cannot read properties of undefined (reading 'split')\n    at Object.<anonymous> (/var/task/index.js:3:40)\n    at Module._compile (node:internal/modules/cjs/loader:1256:14)\n    at Module._extensions..js (node:internal/modules/cjs/loader:1310:10)", wantFnErr, "unknown"},
+	})
+}
+
+// A native module built for another platform than Lambda's Amazon Linux
+// and architecture: the dynamic loader's refusals (glibc's elf/dl-load.c)
+// of a .so or .node file in the package or a layer, and Node.js's refusal
+// of an addon built for another Node.js (src/node_binding.cc). The Python
+// runtime wraps them in Runtime.ImportModuleError; Zappa's and Node.js's
+// loaders leave them raw. The same refusal of a file on a developer's
+// machine, and a bootstrap of the wrong architecture (the runtime not
+// starting), are no handler of the function's.
+func TestNativeModuleForms(t *testing.T) {
+	checkWordings(t, []wording{
+		{"python, raw", "ImportError: /var/task/PIL/_imaging.so: invalid ELF header", wantHandler, "unknown"},
+		{"python, wrapped", pyRuntimeErr + "Runtime.ImportModuleError: Unable to import module 'app': /var/task/PIL/_imaging.cpython-312-x86_64-linux-gnu.so: invalid ELF header", wantHandler, "unknown"},
+		// (aws-lambda-nodejs-runtime-interface-client issue 32: an addon in a layer)
+		{"node addon in a layer", `{"errorType":"Error","errorMessage":"/opt/nodejs/node_modules/raw-socket/build/Release/raw.node: invalid ELF header","trace":["Error: /opt/nodejs/node_modules/raw-socket/build/Release/raw.node: invalid ELF header","    at Object.Module._extensions..node (internal/modules/cjs/loader.js:1131:18)"]}`, wantHandler, "unknown"},
+		{"32-bit build", "ImportError: /var/task/numpy/core/_multiarray_umath.cpython-39-x86_64-linux-gnu.so: wrong ELF class: ELFCLASS32", wantHandler, "unknown"},
+		{"a damaged addon", "Error: /var/task/node_modules/argon2/build/Release/argon2.node: ELF file's phentsize not the expected size", wantHandler, "unknown"},
+		{"not a library", "OSError: /var/task/lib/libfoo.so.1: only ET_DYN and ET_EXEC can be loaded", wantHandler, "unknown"},
+		{"another node.js", nodeUncaught + `{"errorType":"Error","errorMessage":"The module '/var/task/node_modules/bcrypt/lib/binding/napi-v3/bcrypt_lib.node'\nwas compiled against a different Node.js version using\nNODE_MODULE_VERSION 72. This version of Node.js requires\nNODE_MODULE_VERSION 83. Please try re-compiling or re-installing\nthe module (for instance, using ` + "`npm rebuild` or `npm install`" + `)."}`, wantHandler, "unknown"},
+		{"another node.js, before 8", "Error: Module version mismatch. Expected 46, got 48.", wantHandler, "unknown"},
+		// (negatives)
+		{"on a developer's machine", "Error: /Users/dev/app/node_modules/sharp/build/Release/sharp.node: invalid ELF header", "unknown", "unknown"},
+		{"a bootstrap of another architecture", "RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Error: fork/exec /var/task/bootstrap: exec format error\nRuntime.InvalidEntrypoint", wantCrash, "unknown"},
+	})
+}
