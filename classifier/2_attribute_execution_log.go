@@ -137,7 +137,9 @@ func (s *Session) execLine(id, msg, line []byte) {
 	}
 	switch execKindOf(msg) {
 	case execBenign:
+		s.authorizerPhase(id, msg)
 	case execCompleted:
+		delete(s.authorizing, string(id))
 		code := leadingInt(trimSpace(msg[len(preCompleted):]))
 		g, ok := s.live[string(id)]
 		if !ok {
@@ -171,6 +173,59 @@ func (s *Session) execLine(id, msg, line []byte) {
 	}
 }
 
+// Bounds and markers of a Lambda authorizer's part of a request in the
+// REST execution log: "Starting authorizer: ..." opens it; the authorizer's
+// verdict ("Using valid authorizer policy", "Successfully completed
+// authorizer execution") or the method's own request ("Method request
+// path: ...") closes it. A request whose lines were cut keeps its mark
+// until the set is full, then all are forgotten.
+const maxAuthorizing = 1024
+
+var (
+	preAuthorizerStart = []byte("Starting authorizer:")
+	authorizerDone     = [][]byte{[]byte("Using valid authorizer policy"), []byte("Successfully completed authorizer execution"), []byte("Method request path:")}
+)
+
+// authorizerPhase notes where a request is between its authorizer's start
+// and end, from the benign lines that mark them.
+func (s *Session) authorizerPhase(id, msg []byte) {
+	if len(id) == 0 {
+		return
+	}
+	if bytes.HasPrefix(msg, preAuthorizerStart) {
+		if s.authorizing == nil || len(s.authorizing) >= maxAuthorizing {
+			s.authorizing = make(map[string]struct{})
+		}
+		s.authorizing[string(id)] = struct{}{}
+		return
+	}
+	if len(s.authorizing) == 0 {
+		return
+	}
+	for _, p := range authorizerDone {
+		if bytes.HasPrefix(msg, p) {
+			delete(s.authorizing, string(id))
+			return
+		}
+	}
+}
+
+// authorizerPermission reads the invoke permission the gateway lacked while
+// it called a request's Lambda authorizer as the authorizer's: the
+// knowledge-center article on "Invalid permissions on Lambda function"
+// shows a Lambda authorizer's missing permission as that line (before
+// "Authorizer error"), and an HTTP API words the same failure "doesn't have
+// permissions to call the authorizer", an authorizer_error.
+func (s *Session) authorizerPermission(id []byte, h hit) hit {
+	if h.cause != CauseLambdaInvokePermission || len(s.authorizing) == 0 {
+		return h
+	}
+	if _, ok := s.authorizing[string(id)]; ok {
+		h.cause = CauseAuthorizerError
+	}
+	return h
+}
+
 // bareConfigErr reports whether a configuration error carries no reason
 // after its prefix (cut off, or pasted alone). Only then does a REST 502
 // beside it suggest the malformed proxy response: that failure always
@@ -185,7 +240,7 @@ func bareConfigErr(msg []byte) bool {
 func (s *Session) evidenceLine(id, msg, line []byte, layer Layer) {
 	h := s.m.match(msg, layer)
 	if layer == LayerGateway {
-		h = h.merge(s.answerShape(id, msg))
+		h = s.authorizerPermission(id, h.merge(s.answerShape(id, msg)))
 	}
 	cfg := bytes.HasPrefix(msg, preConfigErr)
 	if bytes.Contains(msg, []byte("stageVariables")) {

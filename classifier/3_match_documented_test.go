@@ -352,6 +352,30 @@ func TestVPCLinkRefusedByTheManagementAPI(t *testing.T) {
 	})
 }
 
+// The knowledge-center article on "Invalid permissions on Lambda function"
+// shows a Lambda authorizer the gateway may not invoke as that line, within
+// the authorizer's part of the request ("Starting authorizer" up to its
+// verdict or the method's request), before "Authorizer error"; an HTTP API
+// words it "doesn't have permissions to call the authorizer". Either is the
+// authorizer failing, with or without the line that follows; the same
+// words after the authorizer let the request through are the
+// integration's function.
+func TestAuthorizerInvokePermission(t *testing.T) {
+	const id = "(6c6d6e6f-0000-4000-8000-00000000abcd) "
+	start := id + "Starting authorizer: 62mgrc for request: 6c6d6e6f-0000-4000-8000-00000000abcd\n" +
+		id + "Incoming identity: ***\n" +
+		id + "Endpoint request URI: https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations\n"
+	denied := id + "Execution failed due to configuration error: Invalid permissions on Lambda function\n"
+	checkWordings(t, []wording{
+		{"the article's lines", start + denied + id + "Execution failed due to configuration error: Authorizer error\n" + id + "Gateway response type: AUTHORIZER_CONFIGURATION_ERROR with status code: 500", "authorizer_error", "500"},
+		{"cut after the permission", start + denied, "authorizer_error", "500"},
+		{"the integration's function after the authorizer", start + id + "Using valid authorizer policy\n" + id + "Method request path: {}\n" + denied + id + "Method completed with status: 500", "lambda_invoke_permission", "500"},
+		{"no authorizer", id + "Method request path: {}\n" + denied + id + "Method completed with status: 500", "lambda_invoke_permission", "500"},
+		// another request's authorizer is not this one's
+		{"another request's authorizer", "(11111111-0000-4000-8000-00000000abcd) Starting authorizer: 62mgrc for request: 11111111-0000-4000-8000-00000000abcd\n" + denied + id + "Method completed with status: 500", "lambda_invoke_permission", "500"},
+	})
+}
+
 // Every "Execution failed due to ..." form of the REST execution log, and
 // the lines around it, with the cause each names and the status the client
 // got. Each row names its source: the knowledge-center articles on 5xx

@@ -42,6 +42,9 @@ type Session struct {
 	// integration: what the execution log showed of the integration of the
 	// request being read
 	integration integrationSeen
+	// authorizing: requests whose Lambda authorizer the execution log has
+	// started and not yet left (authorizerPhase)
+	authorizing map[string]struct{}
 }
 
 // stats are the counts gathered while reading.
