@@ -199,38 +199,117 @@ func lambdaServiceStatus(rec *accessRecord) hit {
 	return hit{}
 }
 
-// clf is the common-log-format access record API Gateway's console offers:
-// ip caller user [time] "method routeKey-or-path protocol" status length requestId, and
-// whatever variables the user appended (often $context.integrationErrorMessage).
-// The format is the user's to edit, and the three leading fields are the
-// ones most often dropped ("[time] "GET $default HTTP/1.1" 500 35 id ..."),
-// so they are optional.
-var clf = regexp.MustCompile(`^(?:\S+ \S+ \S+ )?\[[^\]]{10,40}\] "([^"]*)" (\d{3}) (\S+)(?: (\S+))?(?: (.*))?$`)
+// clf is the common-log-format access record API Gateway's console offers,
+// as the developer guide's access-logging pages give it for each API type:
+//
+//	REST:      ip caller user [time]"method resourcePath protocol" status length requestId extendedRequestId
+//	           (the older guide: "[time] "method ...", without extendedRequestId)
+//	HTTP:      ip - - [time] "method routeKey protocol" status length requestId
+//	WebSocket: ip caller user [time] "eventType routeKey connectionId" status requestId
+//
+// and whatever variables the user appended (often
+// $context.integrationErrorMessage). The format is the user's to edit: the
+// three leading fields are often dropped ("[time] "GET $default HTTP/1.1"
+// 500 35 id ..."), an id is put before them (the REST guide's
+// CloudFormation example opens with $context.extendedRequestId), and a
+// field left empty doubles a space (the Serverless Framework's WebSocket
+// format, "$context.status  $context.requestId"). So up to five fields
+// may come before the time, and fields are parted by any run of spaces.
+var clf = regexp.MustCompile(`^((?:\S+ +){0,5})\[[^\]]{10,40}\] *"([^"]*)" +(\d{3})(?: +(.*))?$`)
 
 // clfLine handles a CLF-like access record and reports whether it was one.
 func (s *Session) clfLine(msg, line []byte) bool {
-	if !bytes.Contains(msg, []byte(`] "`)) {
+	if !mayBeCLF(msg) {
 		return false
 	}
 	m := clf.FindSubmatch(msg)
 	if m == nil {
 		return false
 	}
-	req := strings.Fields(string(m[1]))
+	req := strings.Fields(string(m[2]))
 	var rec accessRecord
-	rec.set(fStatus, string(m[2]))
-	rec.set(fRequestID, string(m[4]))
-	if len(req) == 4 || bytes.Contains(m[1], []byte("$default")) {
-		rec.set(fRouteKey, string(m[1]))
+	rec.set(fStatus, string(m[3]))
+	if len(req) == 4 || bytes.Contains(m[2], []byte("$default")) {
+		rec.set(fRouteKey, string(m[2]))
 	}
 	if ev := wsEventType(req); ev != "" {
 		rec.set(fEventType, ev)
 	}
-	if tail := strings.TrimSpace(string(m[5])); tail != "" && tail != "-" {
-		rec.set(fIntegrationError, tail)
+	clfAfterStatus(string(m[4]), &rec)
+	if rec.get(fRequestID) == "" {
+		rec.set(fRequestID, leadingRequestID(string(m[1])))
+	}
+	if rec.has(fIntegrationError) {
 		s.st.integErrVar = true
 	}
 	s.accessLine(&rec, line)
+	return true
+}
+
+// mayBeCLF is clf's pre-filter: a "]" before a quote, with or without a
+// space between.
+func mayBeCLF(msg []byte) bool {
+	i := bytes.IndexByte(msg, ']')
+	return i >= 0 && (bytes.Contains(msg[i:], []byte(`] "`)) || bytes.Contains(msg[i:], []byte(`]"`)))
+}
+
+// isCLFRecord reports whether msg is a CLF-like access record.
+func isCLFRecord(msg []byte) bool {
+	return mayBeCLF(msg) && clf.Match(msg)
+}
+
+// leadingRequestID is the request id among the fields a CLF record puts
+// before its time (a UUID, or an id in the form of extendedRequestId),
+// else "".
+func leadingRequestID(lead string) string {
+	for _, f := range strings.Fields(lead) {
+		if isUUID([]byte(f)) || isExtendedRequestID(f) {
+			return f
+		}
+	}
+	return ""
+}
+
+// clfAfterStatus reads what follows a CLF record's status: the response
+// length (a number, "-" when empty) then the request id, or the request id
+// at once (the WebSocket preset logs no length); then what the user
+// appended: REST's $context.extendedRequestId, or an error message.
+func clfAfterStatus(rest string, rec *accessRecord) {
+	first, rest := cutField(rest)
+	if first == "-" || allDigits([]byte(first)) {
+		first, rest = cutField(rest)
+	}
+	rec.set(fRequestID, first)
+	if tail := strings.TrimSpace(rest); tail != "" && tail != "-" {
+		if isExtendedRequestID(tail) {
+			rec.set(fExtendedRequestID, tail)
+		} else {
+			rec.set(fIntegrationError, tail)
+		}
+	}
+}
+
+// cutField splits s at its first run of spaces.
+func cutField(s string) (field, rest string) {
+	s = strings.TrimLeft(s, " ")
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i], s[i+1:]
+	}
+	return s, ""
+}
+
+// isExtendedRequestID reports whether v is an id in the form of
+// $context.extendedRequestId (and of a WebSocket's or an HTTP API's
+// $context.requestId): base64url with its "=" padding, "AqCiOhxcLPEEMIA=".
+func isExtendedRequestID(v string) bool {
+	if len(v) < 12 || len(v) > 24 || v[len(v)-1] != '=' {
+		return false
+	}
+	for _, c := range []byte(strings.TrimRight(v, "=")) {
+		if !isDigit(c) && !isLetter(c) && c != '-' && c != '_' {
+			return false
+		}
+	}
 	return true
 }
 

@@ -7,18 +7,25 @@ import (
 )
 
 // The access-log formats API Gateway's console offers besides CLF and
-// JSON (the developer guide's "Access log formats", for REST and HTTP APIs):
+// JSON (the developer guide's "Access log formats" for REST APIs, its
+// HTTP API logging page, and its WebSocket API logging page):
 //
 //	XML: <request id="$context.requestId"> <ip>...</ip> ... <status>$context.status</status>
 //	     <protocol>$context.protocol</protocol> <responseLength>...</responseLength> </request>
+//	     (WebSocket's: ... <eventType>..</eventType> <routeKey>..</routeKey> <status>..</status>
+//	     <connectionId>..</connectionId> </request>)
 //	CSV: ...,$context.protocol,$context.status,$context.responseLength,$context.requestId[,...]
+//	     (WebSocket's: ...,$context.eventType,$context.routeKey,$context.connectionId,
+//	     $context.status,$context.requestId)
 //
 // (REST's CSV opens with ip, caller, user, requestTime, httpMethod,
-// resourcePath; HTTP's with ip, requestTime, httpMethod, routeKey.) A record
-// in either is an access record like the JSON and CLF ones.
+// resourcePath, and appends extendedRequestId; HTTP's with ip,
+// requestTime, httpMethod, routeKey; WebSocket's with ip, caller, user,
+// requestTime.) A record in either is an access record like the JSON and
+// CLF ones.
 
 // xmlRecordField is one element of the XML preset.
-var xmlRecordField = regexp.MustCompile(`<(status|routeKey|resourcePath|httpMethod|protocol)>([^<]*)</`)
+var xmlRecordField = regexp.MustCompile(`<(status|routeKey|resourcePath|httpMethod|protocol|eventType|connectionId|extendedRequestId)>([^<]*)</`)
 
 // xmlRecordID is the preset's opening tag, with the request id.
 var xmlRecordID = regexp.MustCompile(`^<request id="([^"]*)">`)
@@ -35,7 +42,7 @@ func (s *Session) presetAccessLine(msg, line []byte) bool {
 		if !xmlRecord(msg, &rec) {
 			return false
 		}
-	case bytes.Contains(msg, []byte(",HTTP/")):
+	case bytes.Contains(msg, []byte(",HTTP/")) || containsAny(msg, wsCSVEvents):
 		if !csvRecord(msg, &rec) {
 			return false
 		}
@@ -65,6 +72,12 @@ func xmlRecord(msg []byte, rec *accessRecord) bool {
 			rec.set(fResourcePath, v)
 		case "httpMethod":
 			rec.set(fHTTPMethod, v)
+		case "eventType":
+			rec.set(fEventType, v)
+		case "connectionId":
+			rec.set(fConnectionID, v)
+		case "extendedRequestId":
+			rec.set(fExtendedRequestID, v)
 		}
 	}
 	return isStatusField(rec.get(fStatus))
@@ -88,6 +101,27 @@ func csvRecord(msg []byte, rec *accessRecord) bool {
 		} else {
 			rec.set(fResourcePath, f[i-1])
 		}
+		return true
+	}
+	return wsCSVRecord(f, rec)
+}
+
+// wsCSVEvents are the values of $context.eventType as CSV fields:
+// presetAccessLine's pre-filter for WebSocket's CSV preset.
+var wsCSVEvents = [][]byte{[]byte(",MESSAGE,"), []byte(",CONNECT,"), []byte(",DISCONNECT,")}
+
+// wsCSVRecord reads WebSocket's CSV preset into rec: the event type, then
+// the route key, the connection id, the status and the request id.
+func wsCSVRecord(f []string, rec *accessRecord) bool {
+	for i := 1; i+4 < len(f); i++ {
+		if !isWebSocketEvent(f[i]) || !isStatusField(f[i+3]) {
+			continue
+		}
+		rec.set(fEventType, f[i])
+		rec.set(fRouteKey, f[i+1])
+		rec.set(fConnectionID, f[i+2])
+		rec.set(fStatus, f[i+3])
+		rec.set(fRequestID, f[i+4])
 		return true
 	}
 	return false

@@ -53,9 +53,34 @@ func (s *Session) lambdaLine(msg, line []byte) bool {
 			}
 		}
 	}
-	if id := uuidAt(rest); id != nil && len(rest) > 36 && (rest[36] == '\t' || rest[36] == ' ') {
+	if id := uuidAt(rest); id != nil && len(rest) > 36 && (rest[36] == '\t' || rest[36] == ' ') && !accessRecordAfterID(msg, rest) {
 		s.st.lambdaLines++
 		s.lambdaEvidence(id, msg, line, runtimeLayer(rest[36:]))
+		return true
+	}
+	return false
+}
+
+// accessRecordAfterID reports whether a line opening with a UUID (rest,
+// of msg) is an access record whose format puts $context.requestId first
+// ("<id> 203.0.113.1 - - [time] "GET /items HTTP/1.1" 502 36"): the
+// runtimes part the id from what follows with a tab, and a function's
+// line under Python's "[LEVEL]", or with a level after the id (a tab
+// pasted as a space), is the function's whatever it printed.
+func accessRecordAfterID(msg, rest []byte) bool {
+	if rest[36] != ' ' || len(rest) != len(msg) || !isCLFRecord(rest) {
+		return false
+	}
+	next, _, _ := bytes.Cut(trimSpace(rest[36:]), []byte(" "))
+	return !isLogLevel(next)
+}
+
+// isLogLevel reports whether w is one of the log levels Lambda's runtimes
+// write after the request id (the Lambda developer guide's log-level
+// filtering: TRACE, DEBUG, INFO, WARN, ERROR, FATAL).
+func isLogLevel(w []byte) bool {
+	switch string(w) {
+	case "TRACE", "DEBUG", "INFO", "WARN", "WARNING", "ERROR", "FATAL":
 		return true
 	}
 	return false
