@@ -325,6 +325,10 @@ func TestStageVariableRefusedByTheManagementAPI(t *testing.T) {
 		{"console test refused", "{\n  \"logref\": \"9f1c2a0e-5b8f-4d7c-9f0a-2b1c8e4d6a7f\",\n  \"message\": \"Invalid stage variable value: null." + rules + "\"\n}", "unknown", "unknown"},
 		// the execution log's, a request failing
 		{"execution log", "(6c6d6e6f-0000-4000-8000-00000000abcd) Execution failed due to configuration error: Invalid stage variable value: null." + rules + "\n(6c6d6e6f-0000-4000-8000-00000000abcd) Method completed with status: 500", "stage_variable_unresolved", "500"},
+		// the function's own call to the management API (a custom
+		// resource, a deployer) refused: its failure, no client's answer
+		{"in the function's log", "[ERROR] BadRequestException: An error occurred (BadRequestException) when calling the CreateStage operation: Invalid stage variable name: owner:app.  Please use names with only word characters.", "lambda_function_error", "unknown"},
+		{"in the function's error object", "ERROR\tInvoke Error\t{\"errorType\":\"BadRequestException\",\"errorMessage\":\"Invalid stage variable value: ." + rules + "\"}", "lambda_function_error", "unknown"},
 		// a refused change beside a request that failed for another cause
 		{"refusal beside a 500", "Invalid stage variable name: owner:app.  Please use names with only word characters.\n(6c6d6e6f-0000-4000-8000-00000000abcd) Execution failed due to configuration error: Invalid permissions on Lambda function\n(6c6d6e6f-0000-4000-8000-00000000abcd) Method completed with status: 500", "lambda_invoke_permission", "500"},
 	})
@@ -347,6 +351,9 @@ func TestVPCLinkRefusedByTheManagementAPI(t *testing.T) {
 		{"get-integration's connection type and a timeout", "{\n    \"type\": \"HTTP_PROXY\",\n    \"connectionType\": \"VPC_LINK\",\n    \"connectionId\": \"a1b2c3\"\n}\n(6c6d6e6f-0000-4000-8000-00000000abcd) Execution failed due to a timeout error\n(6c6d6e6f-0000-4000-8000-00000000abcd) Method completed with status: 504", "integration_timeout", "504"},
 		// and alone beside a 500 no line explains, it still names the setup
 		{"a write-up's connection type beside a 500", "HTTP/1.1 500 Internal Server Error\n- **Integration Type**: `HTTP_PROXY`\n- **Connection Type**: `VPC_LINK`", "private_integration_error", "500"},
+		// the function's own call to the management API refused: its
+		// failure, no client's answer
+		{"in the function's log", "[ERROR] BadRequestException: An error occurred (BadRequestException) when calling the CreateIntegration operation: For VpcLink VPC_LINK, integration uri should be a valid ELB listener ARN or a valid Cloud Map service ARN.", "lambda_function_error", "unknown"},
 		// a refused change beside a request the link failed
 		{"refusal beside a 500", "Error: creating API Gateway Integration: BadRequestException: IntegrationTarget is required for VpcLinkV2\n(6c6d6e6f-0000-4000-8000-00000000abcd) Execution failed due to configuration error: There was an internal error while executing your request\n(6c6d6e6f-0000-4000-8000-00000000abcd) Method completed with status: 500", "private_integration_error", "500"},
 	})

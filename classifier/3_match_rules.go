@@ -186,7 +186,7 @@ func lambdaRules() []ruleSpec {
 		// elsewhere, the console test's body among them, the words show
 		// neither a request failing nor a change refused.
 		{lit: "invalid stage variable", cause: CauseStageVariableUnresolved, weight: 90, layers: layersOf(LayerGateway)},
-		{lit: "invalid stage variable", re: `invalid stage variable name\b|badrequestexception.*invalid stage variable value\b|invalid stage variable value\b.*(?:badrequestexception|status code: 400\b)`, cause: CauseNot5xx, weight: wWeak, implied: 400, unless: "execution failed", layers: notGateway},
+		{lit: "invalid stage variable", re: `invalid stage variable name\b|badrequestexception.*invalid stage variable value\b|invalid stage variable value\b.*(?:badrequestexception|status code: 400\b)`, cause: CauseNot5xx, weight: wWeak, implied: 400, unless: "execution failed", unlessAlso: runtimeErrorMarks, layers: notGateway},
 		{lit: "/invocations", re: `function:(?:[\w.-]+:)?/invocations`, cause: CauseStageVariableUnresolved, weight: 92},
 		// Lambda's own validation of the function name the gateway built: a
 		// name that ends in ":" carries an empty qualifier, what a
@@ -403,8 +403,8 @@ func gatewayRules() []ruleSpec {
 		// failed due to configuration error", so the quote is a request
 		// failing on its mapping, as the execution log's own line is
 		{lit: "configuration error: invalid mapping expression", cause: CauseMappingTemplateError, weight: wSpecific, layers: notFunction},
-		{lit: "invalid mapping expression specified", cause: CauseNot5xx, weight: wWeak, implied: 400, unless: "execution failed", layers: notGateway},
-		{lit: "validation result: warnings :", cause: CauseNot5xx, weight: wWeak, implied: 400, unless: "execution failed", layers: notGateway},
+		{lit: "invalid mapping expression specified", cause: CauseNot5xx, weight: wWeak, implied: 400, unless: "execution failed", unlessAlso: runtimeErrorMarks, layers: notGateway},
+		{lit: "validation result: warnings :", cause: CauseNot5xx, weight: wWeak, implied: 400, unless: "execution failed", unlessAlso: runtimeErrorMarks, layers: notGateway},
 		// the template language's parser refusing a template (Velocity's
 		// "Lexical error, Encountered: ... at unset[line 3, column 18]");
 		// not in the function's own log, where it is a parser of the
@@ -473,7 +473,7 @@ func gatewayRules() []ruleSpec {
 		// as a person naming the link
 		{lit: "vpc_link", re: vpcLinkSetting, cause: CausePrivateIntegrationError, weight: wHint},
 		{lit: "private integration", cause: CausePrivateIntegrationError, weight: 60, unless: "badrequestexception", layers: machineLogs},
-		{lit: "badrequestexception", re: `\bvpc ?_?links?(?:v2)?\b|\bnlb arn\b`, cause: CauseNot5xx, weight: wWeak, implied: 400, unless: "execution failed", layers: notGateway},
+		{lit: "badrequestexception", re: `\bvpc ?_?links?(?:v2)?\b|\bnlb arn\b`, cause: CauseNot5xx, weight: wWeak, implied: 400, unless: "execution failed", unlessAlso: runtimeErrorMarks, layers: notGateway},
 		{lit: "vpc link", cause: CausePrivateIntegrationError, weight: wHint, unless: "badrequestexception", layers: personLayers},
 		{lit: "vpclink", cause: CausePrivateIntegrationError, weight: wHint, unless: "badrequestexception", layers: personLayers},
 		{lit: "private integration", cause: CausePrivateIntegrationError, weight: wWeak, unless: "badrequestexception", layers: personLayers},
@@ -670,6 +670,17 @@ var retryWords = []string{"retried", "retries", "retrying", "try again", "tried 
 // CloudFormation and Terraform spellings, and a write-up's "Connection
 // Type: VPC_LINK".
 const vpcLinkSetting = `connection[ _]?type["'\x60*]*\s*[:=]\s*["'\x60*]*vpc_link\b`
+
+// runtimeErrorMarks are what a Lambda runtime writes about an error the
+// function logged or failed with: the level column of its log lines
+// (Python's "[ERROR]", Node.js's "<time>\t<id>\tERROR\t") and the error
+// object of a failed invocation ("errorMessage", "errorType"). The
+// management API's refusal of a change in one of them is the function's
+// own call (a custom resource's, a deployer's) refused, which failed the
+// function: no sign of what the API's clients got. (A deployment tool's
+// output, the CLI's, Terraform's, or a Java tool's stack trace, carries
+// none of them.)
+var runtimeErrorMarks = []string{"[error]", "error\t", `"errormessage"`, `"errortype"`}
 
 // iamUserDenial is the principal of IAM's denial when an IAM user made the
 // call ("User: arn:aws:iam::123456789012:user/dev is not authorized to

@@ -190,6 +190,10 @@ func TestMappingRefusedAtConfiguration(t *testing.T) {
 		{"a person quoting the execution log", `I'm getting a 500 and the logs say "Execution failed due to configuration error: Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression specified: integration.request.header.x-id]"`, "mapping_template_error", "500"},
 		{"the console test's log", "Thu Aug 04 17:48:21 UTC 2022 : Execution failed due to configuration error: Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression parameter specified: method.request.path.id]\n" +
 			"Thu Aug 04 17:48:21 UTC 2022 : Method completed with status: 500", "mapping_template_error", "500"},
+		// the function's own call to the management API refused: its
+		// failure, no client's answer
+		{"in the function's log", "[ERROR] BadRequestException: An error occurred (BadRequestException) when calling the PutIntegrationResponse operation: Invalid mapping expression specified: Validation Result: warnings : [], errors : [No method response exists for method.]", "lambda_function_error", "unknown"},
+		{"in a Node.js function's log", "2024-01-01T00:00:00.000Z\t6c6d6e6f-0000-4000-8000-00000000abcd\tERROR\tBadRequestException: Invalid mapping expression specified: Validation Result: warnings : [], errors : [No method response exists for method.]", "lambda_function_error", "unknown"},
 		// (and a CloudFormation refusal quoted with the same words stays one)
 		{"cloudformation", "ApiGatewayMethodGet CREATE_FAILED Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression specified: method.request.path.id] (Service: AmazonApiGateway; Status Code: 400; Error Code: BadRequestException)", "not_5xx", "none"},
 	})
