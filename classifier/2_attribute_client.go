@@ -89,7 +89,10 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 	}
 	// (%{response_code} is the same variable under its newer name)
 	s.st.curlCode = bytes.Contains(msg, []byte("%{http_code}")) || bytes.Contains(msg, []byte("%{response_code}"))
-	if layer != LayerFunction && execKindOf(msg) == execOther {
+	// (not the integration's answer the execution log quotes, "Endpoint
+	// response body before transformations: ...", which is no answer to
+	// the client: a test invoke's endpoint response shows no status)
+	if layer != LayerFunction && execKindOf(msg) == execOther && !bytes.HasPrefix(msg, preEndpointBody) {
 		if code := s.clientStatus(s.low, layer); code != 0 {
 			s.noteShown(code)
 			g := s.group(nil)

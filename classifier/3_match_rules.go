@@ -700,6 +700,10 @@ const iamUserDenial = ":user/"
 // aws_cdk.aws_apigatewayv2_authorizers, software.amazon.awscdk.services.apigatewayv2.authorizers).
 const packageNames = `@[a-z0-9][\w.-]*/[\w./-]+|[\w./-]*apigatewayv2[-_.]authorizers\b`
 
+// endpointResponseBody opens the execution-log line that quotes the
+// integration's answer to the gateway, not the gateway's to its client.
+const endpointResponseBody = "endpoint response body before transformations"
+
 // gatewayAnswerPhrases are the reason phrases and bodies of the gateway's
 // own 5xx answers, which hold the words "error" and "timeout" without
 // being the function's.
@@ -802,11 +806,17 @@ func clientRules() []ruleSpec {
 		// own call to a dependency got, an axios "Request failed with status
 		// code 502" among them)
 		// (and the 4xx bodies of REQUEST_TOO_LARGE and UNSUPPORTED_MEDIA_TYPE)
-		{lit: `"message"`, re: `"message"\s*:\s*"(internal server error|endpoint request timed out|service unavailable|bad gateway|gateway time-?out|forbidden|unauthorized|too many requests|limit exceeded|not found|user is not authorized|request too long|request entity too large|unsupported media type)`, weight: 0, layers: notFunction},
+		// (nor where the execution log quotes the integration's answer,
+		// "Endpoint response body before transformations: ...": the
+		// backend's body, which the method's integration response or the
+		// proxy integration turns into the client's answer, a 200 of a
+		// custom integration's mapping among them; the README's test
+		// invoke's endpoint response)
+		{lit: `"message"`, re: `"message"\s*:\s*"(internal server error|endpoint request timed out|service unavailable|bad gateway|gateway time-?out|forbidden|unauthorized|too many requests|limit exceeded|not found|user is not authorized|request too long|request entity too large|unsupported media type)`, weight: 0, unless: endpointResponseBody, layers: notFunction},
 		// the same reason phrases in the "detail" body web frameworks in
 		// the function answer with (FastAPI, Django REST framework)
-		{lit: `"detail"`, re: `"detail"\s*:\s*"(internal server error|service unavailable|forbidden|unauthorized|not found)"`, weight: 0, layers: notFunction},
-		{lit: "5", re: `\b(50[0234]) (?:internal server error|bad gateway|service unavailable|gateway time-?out)\b`, layers: notFunction},
+		{lit: `"detail"`, re: `"detail"\s*:\s*"(internal server error|service unavailable|forbidden|unauthorized|not found)"`, weight: 0, unless: endpointResponseBody, layers: notFunction},
+		{lit: "5", re: `\b(50[0234]) (?:internal server error|bad gateway|service unavailable|gateway time-?out)\b`, unless: endpointResponseBody, layers: notFunction},
 		// not after "; ": "(Service: X; Status Code: 503; Error Code: ...)" is
 		// the status of an AWS call behind the integration, not the client's;
 		// nor Lambda's answer to the gateway ("Lambda invocation failed with

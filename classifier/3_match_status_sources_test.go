@@ -132,6 +132,17 @@ func TestNotTheClientsStatus(t *testing.T) {
 		// (the same words as a caller's answer are the gateway's 403)
 		{"a caller refused for its token", "{\"message\":\"The security token included in the request is invalid.\"}", "none"},
 		{"a caller refused by IAM authorization", "{\"Message\":\"User: arn:aws:iam::123456789012:user/dev is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/items\"}", "none"},
+		// the integration's answer the execution log quotes is the backend's
+		// to the gateway, which a custom integration maps (a 200 by
+		// default) and a proxy integration may refuse: the corpus README's
+		// test invoke's endpoint response, which shows no status; the
+		// method's own line still does
+		{"an endpoint's gateway-like body, console test", "Thu Oct 17 23:48:34 UTC 2019 : Endpoint response body before transformations: {\"message\": \"Internal server error\"}", "unknown"},
+		{"an endpoint's gateway-like body, by request id", "(c125f451-6e58-4eaf-910c-8bcb03f18f2e) Endpoint response body before transformations: {\"message\": \"Internal server error\"}", "unknown"},
+		{"a backend's error page", "Thu Oct 17 23:48:34 UTC 2019 : Endpoint response body before transformations: <html><body><h1>502 Bad Gateway</h1></body></html>", "unknown"},
+		{"an endpoint's body, then the method's status", "(c125f451-6e58-4eaf-910c-8bcb03f18f2e) Endpoint response body before transformations: {\"message\": \"Internal server error\"}\n" +
+			"(c125f451-6e58-4eaf-910c-8bcb03f18f2e) Method completed with status: 502", "502"},
+		{"an endpoint's body in a test invoke that shows its status", "Status: 504\nThu Oct 17 23:48:34 UTC 2019 : Endpoint response body before transformations: {\"message\": \"Internal server error\"}", "504"},
 		{"endpoint response status code", "Tue Mar 12 10:15:02 UTC 2024 : Execution failed due to configuration error: No match for output mapping and no default output mapping configured. Endpoint Response Status Code: 200\n" +
 			"Tue Mar 12 10:15:03 UTC 2024 : Method completed with status: 500", "500"},
 	})
