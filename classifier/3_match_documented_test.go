@@ -359,6 +359,28 @@ func TestVPCLinkRefusedByTheManagementAPI(t *testing.T) {
 	})
 }
 
+// Lambda refusing the gateway's invocation ("Lambda invocation failed with
+// status: 429" or "403", Lambda's status: the Lambda Invoke API's
+// TooManyRequestsException and AccessDeniedException) leaves a proxy
+// integration nothing of the function's to read: the "Malformed Lambda
+// proxy response" it logs next is Lambda's error body read as the
+// function's answer, as in a public project's notes of a throttled
+// function, and the refusal names the cause.
+func TestLambdaRefusalOutweighsTheMalformedResponseAfterIt(t *testing.T) {
+	const id = "(6c6d6e6f-0000-4000-8000-00000000abcd) "
+	refused := func(status string) string {
+		return id + "Lambda invocation failed with status: " + status + ". Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd\n" +
+			id + "Execution failed due to configuration error: Malformed Lambda proxy response\n" +
+			id + "Method completed with status: 502"
+	}
+	checkWordings(t, []wording{
+		{"throttled", refused("429"), "lambda_throttled", "502"},
+		{"not allowed", refused("403"), "lambda_invoke_permission", "502"},
+		// a function that answered and broke the format stays malformed
+		{"the function's answer", id + "Endpoint response body before transformations: \"hello world\"\n" + id + "Execution failed due to configuration error: Malformed Lambda proxy response\n" + id + "Method completed with status: 502", "lambda_malformed_proxy_response", "502"},
+	})
+}
+
 // The knowledge-center article on "Invalid permissions on Lambda function"
 // shows a Lambda authorizer the gateway may not invoke as that line, within
 // the authorizer's part of the request ("Starting authorizer" up to its

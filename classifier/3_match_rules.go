@@ -171,7 +171,11 @@ func lambdaRules() []ruleSpec {
 		// "aws lambda invoke" refused; see iamUserDenial)
 		{lit: "perform: lambda:invokefunction", cause: CauseLambdaInvokePermission, weight: 99, layers: gatewayLogged},
 		{lit: "perform: lambda:invokefunction", cause: CauseLambdaInvokePermission, weight: 99, unless: iamUserDenial, layers: notGatewayLogged},
-		{lit: "lambda invocation failed with status: 403", cause: CauseLambdaInvokePermission, weight: 70},
+		// Lambda refusing the gateway's invocation (its status, not the
+		// function's) outweighs the "Malformed Lambda proxy response" a
+		// proxy integration logs next, as the rules above do: the gateway
+		// read Lambda's error body as the function's answer
+		{lit: "lambda invocation failed with status: 403", cause: CauseLambdaInvokePermission, weight: 99},
 		// API Gateway's management API refuses a stage variable whose name
 		// or value breaks its character rules when a stage or deployment is
 		// created or updated (BadRequestException "Invalid stage variable
@@ -298,7 +302,7 @@ func lambdaRules() []ruleSpec {
 		{lit: "java.lang.outofmemoryerror", cause: CauseLambdaOutOfMemory, weight: 92},
 		{lit: "memoryerror", cause: CauseLambdaOutOfMemory, weight: wSpecific},
 		{lit: "out of memory", cause: CauseLambdaOutOfMemory, weight: 70},
-		{lit: "lambda invocation failed with status: 429", cause: CauseLambdaThrottled, weight: wExplicit},
+		{lit: "lambda invocation failed with status: 429", cause: CauseLambdaThrottled, weight: 99},
 		// (the client's "x-amzn-ErrorType: TooManyRequestsException" header is
 		// the gateway's own 429: see clientRules)
 		// (nor is "429 TooManyRequestsException", the code a client got
