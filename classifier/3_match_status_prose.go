@@ -60,7 +60,7 @@ var proseForms = []litForm{
 	form(`\b(?:gives?|gave|giving|throws?|threw|throwing|returns?|returned|returning|sends?|sent|sending|serves?|served|serving|shows?|showed|showing)(?: back)? (?:me|us|them|you)(?: back)?(?: an?| the| http| status| code| error){0,2} ["'(\x60]?(50\d)\b`, " me ", " us ", " them ", " you "),
 	form(`(?:^|\W)(50\d)s?(?: status| error| response| status code| http status)?(?: (?:is|was|are|were|gets|got|is being|has been|have been|keeps being|will be|would be)) (?:returned|thrown|sent|given|received|raised|shown|served)\b`, "returned", "thrown", "sent", "given", "received", "raised", "shown", "served"),
 	form(`(?:^|\W)(50\d)s?(?: error| response| status)? (?:comes|came|coming) back\b`, " back"),
-	form(`\b(?:response|answer|result|reply|outcome)s? (?:is|was|are|were)(?: always| still| now| just| then| simply| actually)? (?:an? |the )?(?:http )?["'\x60]?(50\d)\b`, " is ", " was ", " are ", " were "),
+	form(`\b(?:response|answer|result|reply|outcome)s? (?:is|was|are|were)(?: always| still| now| just| then| simply| actually)? (?:an? |the )?(?:http )?["'\x60]?(50\d)\b`, "response", "answer", "result", "reply", "outcome"),
 	form(`\b(?:dando|arroj\w*|lanz\w*|regres\w*)(?: (?:un|una|el|la|um|uma|o|a|error|erro|código|status|http))* ["'\x60]?(50\d)\b`, "dando", "arroj", "lanz", "regres"),
 	form(`\b(?:status|retorno|resposta|código|erro) (?:é|foi|era|fica) (?:um |uma |o |a |sempre )?["'\x60]?(50\d)\b`, " é ", " foi ", " era ", " fica "),
 	form(`(?:^|\D)(50\d) ?で失敗`, "で失敗"),
