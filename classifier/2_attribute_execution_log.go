@@ -187,11 +187,10 @@ var (
 )
 
 // authorizerPhase notes where a request is between its authorizer's start
-// and end, from the benign lines that mark them.
+// and end, from the benign lines that mark them. Lines without ids (the
+// console's authorizer test, its timestamps before each line) are one
+// request's, under the empty id.
 func (s *Session) authorizerPhase(id, msg []byte) {
-	if len(id) == 0 {
-		return
-	}
 	if bytes.HasPrefix(msg, preAuthorizerStart) {
 		if s.authorizing == nil || len(s.authorizing) >= maxAuthorizing {
 			s.authorizing = make(map[string]struct{})

@@ -400,6 +400,9 @@ func TestAuthorizerInvokePermission(t *testing.T) {
 		{"cut after the permission", start + denied, "authorizer_error", "500"},
 		{"the integration's function after the authorizer", start + id + "Using valid authorizer policy\n" + id + "Method request path: {}\n" + denied + id + "Method completed with status: 500", "lambda_invoke_permission", "500"},
 		{"no authorizer", id + "Method request path: {}\n" + denied + id + "Method completed with status: 500", "lambda_invoke_permission", "500"},
+		// the console's authorizer test, its lines without ids
+		{"the console's authorizer test", "Thu Aug 04 17:48:21 UTC 2022 : Starting authorizer: 62mgrc for request: test-request\nThu Aug 04 17:48:21 UTC 2022 : Incoming identity: ***\nThu Aug 04 17:48:21 UTC 2022 : Execution failed due to configuration error: Invalid permissions on Lambda function", "authorizer_error", "500"},
+		{"the console's method test, no authorizer", "Thu Aug 04 17:48:21 UTC 2022 : Method request path: {}\nThu Aug 04 17:48:21 UTC 2022 : Execution failed due to configuration error: Invalid permissions on Lambda function\nThu Aug 04 17:48:21 UTC 2022 : Method completed with status: 500", "lambda_invoke_permission", "500"},
 		// another request's authorizer is not this one's
 		{"another request's authorizer", "(11111111-0000-4000-8000-00000000abcd) Starting authorizer: 62mgrc for request: 11111111-0000-4000-8000-00000000abcd\n" + denied + id + "Method completed with status: 500", "lambda_invoke_permission", "500"},
 	})
