@@ -1,16 +1,21 @@
 // Package corpus decides which public source a real incident report belongs
 // to and whether that source is held out from rule writing.
 //
-// The split is by source, not by case: two excerpts of one thread, or one
-// AWS article in several languages, are one source and land on the same
-// side. It is fixed by a hash of the normalised URL so nobody chooses it.
+// The split is by source, not by case: two excerpts of one thread, one AWS
+// article in several languages, or one repository file cited at two
+// commits are one source and land on the same side. It is fixed by a hash
+// of the normalised URL so nobody chooses it.
+//
+// Where two URL forms name one page, Source gives them one identity; where
+// unsure, it rather joins two pages than parts one, since a source parted
+// between the sides leaks training text into the held-out measurement,
+// while a joined pair costs only a little of the split's granularity.
 package corpus
 
 import (
 	"crypto/sha256"
 	"encoding/binary"
 	"net/url"
-	"regexp"
 	"strings"
 )
 
@@ -23,69 +28,63 @@ const (
 	HeldOut = "heldout"
 )
 
-var (
-	// Language segments AWS puts in front of the same article.
-	langSegment = regexp.MustCompile(`^(ja|jp|ja_jp|ko|kr|ko_kr|cn|tw|zh-hant|zh-hans|zh_tw|zh_cn|pt|pt_br|es|es_es|fr|fr_fr|de|de_de|it|it_it|id|id_id|zh-tw|zh-cn|pt-br)$`)
-	// Stack Overflow and re:Post question ids, without the title slug.
-	questionPath = regexp.MustCompile(`^(/questions/[^/]+)`)
-	// GitHub issue, pull request or discussion, without comment anchors or /files tabs.
-	githubThread = regexp.MustCompile(`^(/[^/]+/[^/]+/(?:issues|pull|discussions)/\d+)`)
-)
-
-// Source returns the normalised identity of a report's URL: scheme, query,
-// fragment, language segments, title slugs and trailing slashes dropped,
-// host lower-cased without "www.".
+// Source returns the normalised identity of a report's URL: host
+// lower-cased without "www." and a default port, scheme, fragment, trailing
+// slashes and index pages dropped, a query kept only where it selects the
+// page, and each site's own forms of one page reduced to one (see
+// siteForms).
 func Source(raw string) string {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil || u.Host == "" {
 		return strings.ToLower(strings.TrimSpace(raw))
 	}
-	host := strings.TrimPrefix(strings.ToLower(u.Host), "www.")
-	var kept []string
-	for _, seg := range strings.Split(u.Path, "/") {
-		if seg == "" || langSegment.MatchString(strings.ToLower(seg)) {
-			continue
-		}
-		kept = append(kept, seg)
+	host := strings.ToLower(u.Hostname())
+	if p := u.Port(); p != "" && p != "80" && p != "443" {
+		host += ":" + p
 	}
-	path := "/" + strings.Join(kept, "/")
-	// The same Knowledge Center article is also served under aws.amazon.com.
-	if host == "aws.amazon.com" && strings.HasPrefix(path, "/premiumsupport/knowledge-center/") {
-		host, path = "repost.aws", strings.TrimPrefix(path, "/premiumsupport")
+	host = strings.TrimPrefix(unproxied(host), "www.")
+	segs := pathSegments(u.Path)
+	if n := len(segs); n > 0 && isIndexPage(segs[n-1]) {
+		segs = segs[:n-1]
 	}
-	switch {
-	case host == "github.com":
-		if m := githubThread.FindStringSubmatch(path); m != nil {
-			path = m[1]
-		}
-		path = renamedRepo(strings.ToLower(path))
-	case strings.HasSuffix(host, "stackoverflow.com"), strings.HasSuffix(host, "stackexchange.com"),
-		host == "serverfault.com", host == "superuser.com", host == "repost.aws":
-		if m := questionPath.FindStringSubmatch(path); m != nil {
-			path = m[1]
+	host, segs, structured := siteForms(host, segs)
+	id := host + "/" + strings.Join(segs, "/")
+	if !structured {
+		if q := pageQuery(u.Query(), segs); q != "" {
+			id += "?" + q
 		}
 	}
-	return host + strings.TrimSuffix(path, "/")
+	return aliased(strings.TrimSuffix(id, "/"))
 }
 
-// renamedRepos are GitHub repositories the corpus cites that moved to
-// another owner or name. GitHub keeps a renamed repository's issue numbers
-// and redirects the old address, so both addresses are one thread and must
-// land on one side of the split.
-var renamedRepos = map[string]string{
-	"/unjs/nitro/": "/nitrojs/nitro/",
-	"/philips-labs/terraform-aws-github-runner/": "/github-aws-runners/terraform-aws-github-runner/",
+// unproxied gives the host a rewriting proxy stands for: Netskope's
+// rproxy.goskope.com serves docs.aws.amazon.com as
+// docs---aws.amazon.com.rproxy.goskope.com, the original host's first dot
+// written "---" and the proxy's domain appended.
+func unproxied(host string) string {
+	if h, ok := strings.CutSuffix(host, ".rproxy.goskope.com"); ok {
+		return strings.Replace(h, "---", ".", 1)
+	}
+	return host
 }
 
-// renamedRepo gives a lower-cased GitHub path under the repository's
-// current name.
-func renamedRepo(path string) string {
-	for old, cur := range renamedRepos {
-		if rest, ok := strings.CutPrefix(path, old); ok {
-			return cur + rest
+// pathSegments splits a decoded path into its non-empty segments, so that
+// doubled and trailing slashes name the same page.
+func pathSegments(path string) []string {
+	var segs []string
+	for _, s := range strings.Split(path, "/") {
+		if s != "" {
+			segs = append(segs, s)
 		}
 	}
-	return path
+	return segs
+}
+
+// isIndexPage tells a folder's index page, which web servers also serve
+// at the folder's own address.
+func isIndexPage(seg string) bool {
+	seg = strings.ToLower(seg)
+	return seg == "index.html" || seg == "index.htm"
 }
 
 // Side tells whether a report from this URL is training or held out.

@@ -21,6 +21,115 @@ func TestSourceJoinsVariantsOfOneThread(t *testing.T) {
 	}
 }
 
+// TestSourceJoinsURLFormsOfOnePage has one row per documented URL form
+// that names a page another form also names; each row names where the form
+// is documented or how the site serves it.
+func TestSourceJoinsURLFormsOfOnePage(t *testing.T) {
+	const file = "https://github.com/aws/chalice/blob/master/docs/source/upgrading.rst"
+	for _, tc := range []struct{ name, a, b string }{
+		// GitHub Docs, "Getting permanent links to files": a file at a
+		// commit (press y) is the file at a branch.
+		{"GitHub permalink at a commit", file, "https://github.com/aws/chalice/blob/51ac904059a27a79a792d74037728594c1a427f5/docs/source/upgrading.rst"},
+		{"GitHub file at a tag", file, "https://github.com/aws/chalice/blob/1.31.0/docs/source/upgrading.rst"},
+		// GitHub Docs, "Viewing a file": the Raw button.
+		{"GitHub raw view", file, "https://github.com/aws/chalice/raw/master/docs/source/upgrading.rst"},
+		{"raw.githubusercontent.com", file, "https://raw.githubusercontent.com/aws/chalice/master/docs/source/upgrading.rst"},
+		{"raw.githubusercontent.com full ref", file, "https://raw.githubusercontent.com/aws/chalice/refs/heads/master/docs/source/upgrading.rst"},
+		// GitHub Docs, "Viewing a file": blame and the file's history.
+		{"GitHub blame view", file, "https://github.com/aws/chalice/blame/master/docs/source/upgrading.rst"},
+		{"GitHub file history", file, "https://github.com/aws/chalice/commits/master/docs/source/upgrading.rst"},
+		{"GitHub tree address of a file", file, "https://github.com/aws/chalice/tree/master/docs/source/upgrading.rst"},
+		// GitHub Docs, "Getting permanent links to files": line anchors,
+		// and ?plain=1 for a rendered file's source.
+		{"GitHub line range", file, "https://github.com/aws/chalice/blob/master/docs/source/upgrading.rst?plain=1#L10-L20"},
+		{"GitHub repository at a branch", "https://github.com/aws/chalice", "https://github.com/aws/chalice/tree/master"},
+		// GitHub Docs, "About issues": issues, pull requests and
+		// discussions share one number sequence and redirect to each other.
+		{"GitHub pull request as issue", "https://github.com/aws/aws-lambda-go/issues/373", "https://github.com/aws/aws-lambda-go/pull/373/files"},
+		{"GitHub discussion as issue", "https://github.com/aws/chalice/issues/1900", "https://github.com/aws/chalice/discussions/1900#discussioncomment-1"},
+		{"renamed owner", "https://github.com/sst/guide/issues/644", "https://github.com/anomalyco/guide/pull/644"},
+		{"renamed repository's file", "https://github.com/unjs/nitro/blob/main/README.md", "https://github.com/nitrojs/nitro/blob/v2/README.md"},
+		// GitHub Docs, "Creating gists": a gist's address with or without
+		// its owner, its revisions, a revision and its raw files.
+		{"gist without owner", "https://gist.github.com/bendog/44f21a921f3e4282c631a96051718619", "https://gist.github.com/44f21a921f3e4282c631a96051718619"},
+		{"gist revisions", "https://gist.github.com/bendog/44f21a921f3e4282c631a96051718619", "https://gist.github.com/bendog/44f21a921f3e4282c631a96051718619/revisions"},
+		{"gist revision", "https://gist.github.com/bendog/44f21a921f3e4282c631a96051718619", "https://gist.github.com/bendog/44f21a921f3e4282c631a96051718619/0123456789abcdef0123456789abcdef01234567"},
+		{"gist raw file", "https://gist.github.com/bendog/44f21a921f3e4282c631a96051718619", "https://gist.githubusercontent.com/bendog/44f21a921f3e4282c631a96051718619/raw/0123456789abcdef0123456789abcdef01234567/authorizer.py"},
+		{"gist file anchor", "https://gist.github.com/bendog/44f21a921f3e4282c631a96051718619", "https://gist.github.com/bendog/44f21a921f3e4282c631a96051718619#file-authorizer-py"},
+		// RFC 9110 section 4.2: http and https name one resource on a
+		// default port; a fragment is never sent to the server.
+		{"scheme and default port", "https://loige.co/debugging-custom-apigateway-authorizers/", "http://loige.co:80/debugging-custom-apigateway-authorizers"},
+		{"www host", "https://spektor.dev/cors-and-other-gotchas-with-aws-api-gateway-lambda/", "https://www.spektor.dev/cors-and-other-gotchas-with-aws-api-gateway-lambda"},
+		{"fragment", "https://loige.co/debugging-custom-apigateway-authorizers", "https://loige.co/debugging-custom-apigateway-authorizers#the-fix"},
+		{"tracking query", "https://loige.co/debugging-custom-apigateway-authorizers", "https://loige.co/debugging-custom-apigateway-authorizers?utm_source=twitter&ref=x"},
+		// Apache's DirectoryIndex and nginx's index: a folder serves its
+		// index.html.
+		{"index page", "https://feval.ca/posts/gateway-map-error/", "https://feval.ca/posts/gateway-map-error/index.html"},
+		{"doubled slash", "https://feval.ca/posts/gateway-map-error", "https://feval.ca/posts//gateway-map-error"},
+		{"page query order", "https://forums.example.org/viewtopic.php?t=12&f=3", "https://forums.example.org/viewtopic.php?f=9&t=12&sid=ab"},
+		{"query key case", "https://forums.aws.amazon.com/thread.jspa?threadID=1234", "https://forums.aws.amazon.com/thread.jspa?threadid=1234&start=25"},
+		// AWS's language paths: docs.aws.amazon.com/<lang>_<region>/,
+		// aws.amazon.com/<country>/, repost.aws/<lang>/.
+		{"docs English path", "https://docs.aws.amazon.com/lambda/latest/dg/python-exceptions.html", "https://docs.aws.amazon.com/en_us/lambda/latest/dg/python-exceptions.html"},
+		{"docs through a rewriting proxy", "https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html", "https://docs---aws.amazon.com.rproxy.goskope.com/ja_jp/lambda/latest/dg/services-apigateway-errors.html"},
+		{"docs Chinese path", "https://docs.aws.amazon.com/lambda/latest/dg/python-exceptions.html", "https://docs.aws.amazon.com/zh_cn/lambda/latest/dg/python-exceptions.html"},
+		{"Knowledge Center Korean copy", "https://repost.aws/knowledge-center/api-gateway-429-limit", "https://aws.amazon.com/ko/premiumsupport/knowledge-center/api-gateway-429-limit/"},
+		{"re:Post article title", "https://repost.aws/articles/ARabc/one-title", "https://repost.aws/de/articles/ARabc/another-title"},
+		{"article language first", "https://linden.consulting/en/blog/api-gateway-403-missing-auth", "https://linden.consulting/de/blog/api-gateway-403-missing-auth"},
+		// Stack Overflow's share links (/q/N) and an answer's long
+		// permalink (/questions/N/<title>/M#M) name the question.
+		{"stack overflow short link", "https://stackoverflow.com/questions/47921803/title", "https://stackoverflow.com/q/47921803/12345"},
+		{"stack overflow answer permalink", "https://stackoverflow.com/questions/47921803", "https://stackoverflow.com/questions/47921803/title/47922000#47922000"},
+		{"stack overflow tab", "https://stackoverflow.com/questions/47921803", "https://stackoverflow.com/questions/47921803/title?answertab=votes#tab-top"},
+		{"server fault short link", "https://serverfault.com/questions/1000/title", "https://serverfault.com/q/1000"},
+		// Medium: the story id ends every slug, and medium.com/p/<id> is
+		// its short link.
+		{"medium short link", "https://medium.com/@pahud/error-handling-in-aws-api-gateway-with-lambda-28fb86b3ea1e", "https://medium.com/p/28fb86b3ea1e"},
+		{"medium user domain", "https://zaccharles.medium.com/deep-dive-lambdas-response-payload-size-limit-8aedba9530ed", "https://medium.com/@zaccharles/deep-dive-lambdas-response-payload-size-limit-8aedba9530ed"},
+		{"medium retitled", "https://medium.com/robert-vojta/aws-lambda-api-gateway-error-handling-ede331178ee2", "https://medium.com/robert-vojta/error-handling-ede331178ee2"},
+		// dev.to: an article moved to an organisation keeps its slug.
+		{"dev.to organisation", "https://dev.to/marcogrcr/api-gateway-lambda-authorizer-lambda-proxy-integration-failure-modes-52bc", "https://dev.to/aws-builders/api-gateway-lambda-authorizer-lambda-proxy-integration-failure-modes-52bc"},
+		{"dev.to comments", "https://dev.to/dborgenvik/the-context-property-of-aws-lambda-authorizer-1ibc", "https://dev.to/dborgenvik/the-context-property-of-aws-lambda-authorizer-1ibc/comments"},
+		// aliases: one page under two addresses, proven by the site.
+		{"short link the article prints", "https://ddadekunle.com/blog/the-hidden-trap-of-migrating-to-private-network-load-balancers-on-aws", "https://ddadekunle.com/p/1"},
+		{"community.aws post and its source", "https://community.aws/content/2feM11ColLjGnnY8OPoNVSXnDSH/How-to-tackle-time-out-on-api-gateway-using-step-functions-and-SAM", "https://github.com/build-on-aws/content/blob/main/posts/How-to-tackle-time-out-on-api-gateway-using-step-functions-and-SAM/index.md"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if Source(tc.a) != Source(tc.b) {
+				t.Errorf("Source(%q)=%q, Source(%q)=%q", tc.a, Source(tc.a), tc.b, Source(tc.b))
+			}
+		})
+	}
+}
+
+// TestSourceKeepsPagesApart has one row per pair of URLs that look alike
+// but name two pages, so that no form above joins too much.
+func TestSourceKeepsPagesApart(t *testing.T) {
+	for _, tc := range []struct{ name, a, b string }{
+		{"two files of one repository", "https://github.com/sst/guide/blob/main/_chapters/errors-in-api-gateway.md", "https://github.com/sst/guide/blob/main/_chapters/errors-outside-lambda-functions.md"},
+		{"one file in two repositories", "https://github.com/a/r/blob/main/README.md", "https://github.com/b/r/blob/main/README.md"},
+		{"two issue numbers", "https://github.com/aws/chalice/issues/12", "https://github.com/aws/chalice/issues/123"},
+		{"one number in two repositories", "https://github.com/aws/chalice/issues/12", "https://github.com/aws/chalice-examples/issues/12"},
+		{"two gists of one owner", "https://gist.github.com/bendog/44f21a921f3e4282c631a96051718619", "https://gist.github.com/bendog/55f21a921f3e4282c631a96051718619"},
+		// news.ycombinator.com/item?id= and WordPress's ?p= select the page.
+		{"item id", "https://news.ycombinator.com/item?id=1", "https://news.ycombinator.com/item?id=2"},
+		{"WordPress post id", "https://blog.example.org/?p=10", "https://blog.example.org/?p=11"},
+		{"YouTube video", "https://youtube.com/watch?v=abc", "https://youtube.com/watch?v=abd"},
+		// An answer's short link names no question in the URL.
+		{"answer and question", "https://stackoverflow.com/questions/47921803", "https://stackoverflow.com/a/47921803"},
+		{"two Stack Exchange sites", "https://stackoverflow.com/questions/1000", "https://serverfault.com/questions/1000"},
+		{"two Medium stories", "https://medium.com/@pahud/error-handling-28fb86b3ea1e", "https://medium.com/@pahud/error-handling-28fb86b3ea1f"},
+		{"two re:Post questions", "https://repost.aws/questions/QU1/title", "https://repost.aws/questions/QU2/title"},
+		{"two dev.to articles", "https://dev.to/a/one-title-52bc", "https://dev.to/a/one-title-52bd"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if Source(tc.a) == Source(tc.b) {
+				t.Errorf("Source(%q) and Source(%q) are both %q", tc.a, tc.b, Source(tc.a))
+			}
+		})
+	}
+}
+
 func TestSideHoldsOutAboutTheShare(t *testing.T) {
 	held := 0
 	const n = 4000

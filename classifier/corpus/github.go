@@ -1,0 +1,132 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+)
+
+// githubViews are the github.com pages that show one repository file (or
+// folder) at a ref: /<owner>/<repo>/<view>/<ref>/<path>.
+var githubViews = map[string]bool{"blob": true, "raw": true, "blame": true, "tree": true, "commits": true, "edit": true}
+
+// githubForms gives the lower-cased path of a GitHub source as
+// <owner>/<repo>, <owner>/<repo>/issues/<n> or <owner>/<repo>/blob/<path>,
+// under the repository's current name.
+//
+// Issues, pull requests and discussions share one number sequence per
+// repository, and GitHub redirects /issues/N to /pull/N or /discussions/N
+// when N is one of those, so the three are one thread; comment anchors,
+// /files and /commits tabs are views of it. A file is one source whatever
+// ref or view cites it: /blob/<ref>/<path> (a branch, a tag or a commit's
+// permalink), /raw/, /blame/, /tree/, /commits/ (its history), /edit/, and
+// raw.githubusercontent.com/<owner>/<repo>/<ref>/<path>.
+//
+// A ref is read as one segment, or refs/heads/<name> and refs/tags/<name>:
+// a branch whose name holds a slash (feature/x) cannot be told from the
+// path by the URL alone, so its files keep the first part of the name.
+func githubForms(host string, segs []string) []string {
+	if len(segs) < 2 {
+		return segs
+	}
+	repo := renamedRepo(segs[0] + "/" + segs[1])
+	rest := segs[2:]
+	if host == "raw.githubusercontent.com" {
+		return fileSource(repo, rest)
+	}
+	if len(rest) == 0 {
+		return []string{repo}
+	}
+	switch {
+	case len(rest) > 1 && (rest[0] == "issues" || rest[0] == "pull" || rest[0] == "discussions") && isDigits(rest[1]):
+		return []string{repo, "issues", rest[1]}
+	case githubViews[rest[0]] && len(rest) > 1:
+		return fileSource(repo, rest[1:])
+	}
+	return append([]string{repo}, rest...)
+}
+
+// fileSource names a file from the segments that follow a view: its ref,
+// dropped, then its path. A ref without a path is the repository itself.
+func fileSource(repo string, refPath []string) []string {
+	n := 1
+	if len(refPath) > 2 && refPath[0] == "refs" && (refPath[1] == "heads" || refPath[1] == "tags") {
+		n = 3
+	}
+	if len(refPath) <= n {
+		return []string{repo}
+	}
+	return append([]string{repo, "blob"}, refPath[n:]...)
+}
+
+// renamedRepos are GitHub repositories the corpus cites that moved to
+// another owner or name. GitHub keeps a renamed repository's issue numbers
+// and redirects the old address, so both addresses are one thread and must
+// land on one side of the split.
+var renamedRepos = map[string]string{
+	"unjs/nitro": "nitrojs/nitro",
+	"philips-labs/terraform-aws-github-runner": "github-aws-runners/terraform-aws-github-runner",
+}
+
+// renamedOwners are GitHub owners the corpus cites that renamed
+// themselves: every repository moves with the owner and keeps its issue
+// numbers, and GitHub redirects the old addresses. SST's organisation
+// became anomalyco (github.com/sst/opencode redirects to
+// anomalyco/opencode; the corpus cites sst/guide and anomalyco/guide).
+var renamedOwners = map[string]string{
+	"sst": "anomalyco",
+}
+
+// renamedRepo gives a lower-cased <owner>/<repo> under the repository's
+// current name.
+func renamedRepo(repo string) string {
+	if cur, ok := renamedRepos[repo]; ok {
+		return cur
+	}
+	if owner, name, ok := strings.Cut(repo, "/"); ok {
+		if cur, ok := renamedOwners[owner]; ok {
+			return cur + "/" + name
+		}
+	}
+	return repo
+}
+
+// gistID is a gist's id: 20 or 32 hexadecimal digits, or a number for the
+// oldest gists. A revision's 40-digit commit is no id.
+var gistID = regexp.MustCompile(`^([0-9a-f]{20}|[0-9a-f]{32}|[0-9]+)$`)
+
+// gistForms gives a gist by its id alone: gist.github.com/<id>,
+// gist.github.com/<user>/<id> with /revisions, a revision's /<commit>, or
+// /raw/..., and gist.githubusercontent.com/<user>/<id>/raw/<commit>/<file>
+// are one gist, whichever of its files is cited.
+func gistForms(segs []string) []string {
+	segs = lowerAll(segs)
+	if len(segs) > 1 && gistID.MatchString(segs[1]) {
+		return segs[1:2]
+	}
+	if len(segs) > 0 && gistID.MatchString(segs[0]) {
+		return segs[:1]
+	}
+	return segs
+}
+
+// aliases are sources the corpus cites under two addresses that no URL
+// form joins, each proven one page by the site itself: the normalised
+// address on the left is the same page as the one on the right.
+var aliases = map[string]string{
+	// The article prints "Short link: https://ddadekunle.com/p/1" under its
+	// title, and the short link redirects to it.
+	"ddadekunle.com/p/1": "ddadekunle.com/blog/the-hidden-trap-of-migrating-to-private-network-load-balancers-on-aws",
+	// community.aws publishes BuildOn.AWS's posts, whose source is the
+	// build-on-aws/content repository's posts/<slug>/index.md ("BuildOn.AWS
+	// is a community content platform ... contribute content", its README);
+	// the page's slug is the post's folder.
+	"community.aws/content/2fem11colljgnny8oponvsxndsh/how-to-tackle-time-out-on-api-gateway-using-step-functions-and-sam": "github.com/build-on-aws/content/blob/posts/how-to-tackle-time-out-on-api-gateway-using-step-functions-and-sam/index.md",
+}
+
+// aliased gives a normalised source under the address its alias names.
+func aliased(id string) string {
+	if to, ok := aliases[strings.ToLower(id)]; ok {
+		return to
+	}
+	return id
+}
