@@ -49,8 +49,104 @@ func (s *Session) noteLocalEmulator(msg []byte) {
 // is a program's on a developer's machine rather than the function's:
 // outside an invocation's START and END, where the stream is the
 // function's whatever paths its source maps name, and outside a local
-// emulator's run.
-func (s *Session) isClientFrame(low []byte) bool {
-	return s.openLambda == "" && !s.st.localEmulator && containsAny(low, homeWords) &&
-		homeFrame.Match(low) && !containsAny(low, localEmulatorFolders)
+// emulator's run. outermost says the frame is its trace's first.
+func (s *Session) isClientFrame(low []byte, outermost bool) bool {
+	if s.openLambda != "" || s.st.localEmulator {
+		return false
+	}
+	if containsAny(low, homeWords) && homeFrame.Match(low) && !containsAny(low, localEmulatorFolders) {
+		return true
+	}
+	return isScriptFrame(low, outermost)
+}
+
+// A Python frame names the file its code was loaded from as the
+// interpreter found it. Lambda's runtimes import the handler from
+// LAMBDA_TASK_ROOT (/var/task), layers from /opt, themselves from
+// /var/runtime and /var/lang (the Lambda developer guide's "Defined
+// runtime environment variables" and "Lambda layers"), by absolute path,
+// and they leave their own frames out of the trace they log. So a frame
+// whose path is
+//   - relative ("test.py", "./client.py": the script named on a command
+//     line, as Python before 3.9 printed it), or the interpreter's own
+//     input ("<stdin>", IPython's "<ipython-input-...>"),
+//   - a command-line program's (/usr/bin, /usr/local/bin) or a virtual
+//     environment's (.venv, venv),
+//   - or, as the trace's outermost frame, where a program started, a
+//     system interpreter's library (a distribution's /usr/lib/python3 and
+//     /usr/lib/python3/dist-packages, /usr/local/lib/python3.X, macOS's
+//     Python.framework, Windows' C:\PythonXY and per-user install)
+//
+// is a program's on someone's machine: a script calling the API. A
+// container image's function may run from another folder with its
+// libraries in /usr/local/lib/python3.X/site-packages, but its trace opens
+// with the handler's frame (awslambdaric, the runtime interface client the
+// guide's "alternative base image" installs, drops its own), so a library
+// frame inside a trace says nothing.
+var (
+	scriptFolders = [][]byte{
+		[]byte("/usr/bin/"), []byte("/usr/local/bin/"), []byte("/.venv/"), []byte("/venv/"),
+		[]byte("\\.venv\\"), []byte("\\venv\\"),
+	}
+	systemPython = [][]byte{
+		[]byte("/usr/lib/python"), []byte("/usr/lib64/python"), []byte("/usr/local/lib/python"),
+		[]byte("/library/frameworks/python.framework/"), []byte("\\appdata\\local\\programs\\python\\"),
+	}
+	lambdaRuntimeClient = []byte("/awslambdaric/")
+)
+
+// isScriptFrame reports whether low is a Python "File" frame of a program
+// on someone's machine (see scriptFolders); outermost says it opens its
+// trace.
+func isScriptFrame(low []byte, outermost bool) bool {
+	path, ok := bytes.CutPrefix(low, []byte(`file "`))
+	if !ok {
+		return false
+	}
+	if end := bytes.IndexByte(path, '"'); end > 0 {
+		path = path[:end]
+	} else {
+		return false
+	}
+	switch {
+	case containsAny(path, lambdaCodeFolders) || bytes.Contains(path, lambdaRuntimeClient):
+		return false
+	case path[0] == '<':
+		return bytes.Equal(path, []byte("<stdin>")) || bytes.HasPrefix(path, []byte("<ipython-input-"))
+	case isRelativePath(path):
+		return true
+	case containsAny(path, scriptFolders):
+		return true
+	}
+	return outermost && (containsAny(path, systemPython) || isWindowsPython(path))
+}
+
+// isRelativePath reports whether path is neither absolute nor a Windows
+// drive's.
+func isRelativePath(path []byte) bool {
+	return path[0] != '/' && path[0] != '\\' && path[0] != '~' && (len(path) < 2 || path[1] != ':')
+}
+
+// isWindowsPython reports whether path lies in a python.org install's
+// folder at a drive's root ("c:\python312\lib\...").
+func isWindowsPython(path []byte) bool {
+	return len(path) > 9 && path[1] == ':' && bytes.HasPrefix(path[3:], []byte("python"))
+}
+
+// mainThreadException opens what the JVM prints of an exception that left
+// a program's main method (ThreadGroup.uncaughtException: "Exception in
+// thread \"main\" " and the exception's trace). Lambda's Java runtimes
+// call a handler from their own loop and catch what it throws, reporting
+// it as the invocation's error (errorMessage, errorType, stackTrace), so
+// the line is a program's that ran on a machine: a client of the API.
+// Where a Lambda log shows (a platform or runtime line before it, or the
+// INIT_START that opens an execution environment's log), a
+// custom runtime's main may have died of its own exception, and the line
+// stays the function's.
+var mainThreadException = []byte(`exception in thread "main" `)
+
+// isMainThreadException reports whether low (lower-cased) is the JVM's
+// line for a main method's uncaught exception, outside a Lambda log.
+func (s *Session) isMainThreadException(low []byte) bool {
+	return bytes.HasPrefix(low, mainThreadException) && s.openLambda == "" && !s.st.localEmulator && s.st.lambdaLines == 0 && !s.st.lambdaInit
 }

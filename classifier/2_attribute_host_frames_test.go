@@ -105,3 +105,81 @@ func TestDeveloperMachineTraces(t *testing.T) {
 			"lambda_function_error", "unknown"},
 	})
 }
+
+// A Python trace whose frames are a script's as a command line names it
+// (a relative path: "python test.py" before Python 3.9 printed the path
+// as given), a program installed on a machine (/usr/bin, /usr/local/bin, a
+// virtual environment), or that opens in a system interpreter's library,
+// is a program on someone's machine: Lambda's runtimes load the handler
+// from /var/task by absolute path and drop their own frames (the Lambda
+// developer guide's "Defined runtime environment variables"; awslambdaric's
+// bootstrap). Java's "Exception in thread "main"" is the JVM's word for an
+// exception that left a program's main method
+// (java.lang.ThreadGroup.uncaughtException); Lambda's Java runtimes catch
+// what a handler throws and report it as the invocation's error.
+func TestScriptTraces(t *testing.T) {
+	const requests502 = "  File \"/usr/lib/python3/dist-packages/requests/models.py\", line 943, in raise_for_status\n" +
+		"    raise HTTPError(http_error_msg, response=self)\n" +
+		"requests.exceptions.HTTPError: 502 Server Error: Bad Gateway for url: " + apiURL
+	checkWordings(t, []wording{
+		{"python script by relative path (client's)", "Traceback (most recent call last):\n" +
+			"  File \"test.py\", line 5, in <module>\n" +
+			"    r.raise_for_status()\n" + requests502, "unknown", "502"},
+		{"python script by dotted relative path (client's)", "Traceback (most recent call last):\n" +
+			"  File \"./client.py\", line 5, in <module>\n" +
+			"    r.raise_for_status()\n" + requests502, "unknown", "502"},
+		{"python script by Windows relative path (client's)", "Traceback (most recent call last):\n" +
+			"  File \"scripts\\call_api.py\", line 5, in <module>\n" +
+			"    r.raise_for_status()\n" + requests502, "unknown", "502"},
+		// a program pip installed as a command (its entry point in bin)
+		{"python command in /usr/local/bin (client's)", "Traceback (most recent call last):\n" +
+			"  File \"/usr/local/bin/orders-cli\", line 8, in <module>\n" +
+			"    sys.exit(main())\n" + requests502, "unknown", "502"},
+		{"python command in a venv (client's)", "Traceback (most recent call last):\n" +
+			"  File \"/srv/tools/.venv/bin/orders-cli\", line 8, in <module>\n" +
+			"    sys.exit(main())\n" +
+			"  File \"/srv/tools/.venv/lib/python3.11/site-packages/requests/models.py\", line 1021, in raise_for_status\n" +
+			"    raise HTTPError(http_error_msg, response=self)\n" +
+			"requests.exceptions.HTTPError: 504 Server Error: Gateway Timeout for url: " + apiURL, "integration_timeout", "504"},
+		// a trace opening in the distribution's Python packages
+		{"python trace opening in dist-packages (client's)", "Traceback (most recent call last):\n" + requests502, "unknown", "502"},
+		{"python interactive session (client's)", "Traceback (most recent call last):\n" +
+			"  File \"<stdin>\", line 1, in <module>\n" + requests502, "unknown", "502"},
+		// the JVM's uncaught exception of a program's main
+		{"java main (client's)", "Exception in thread \"main\" java.io.IOException: Server returned HTTP response code: 502 for URL: " + apiURL + "\n" +
+			"\tat java.base/sun.net.www.protocol.http.HttpURLConnection.getInputStream0(HttpURLConnection.java:1998)\n" +
+			"\tat java.base/sun.net.www.protocol.http.HttpURLConnection.getInputStream(HttpURLConnection.java:1599)\n" +
+			"\tat OrdersClient.main(OrdersClient.java:14)", "unknown", "502"},
+		{"java main, spring client (client's)", "Exception in thread \"main\" org.springframework.web.client.HttpServerErrorException$GatewayTimeout: 504 Gateway Timeout: \"{\"message\": \"Endpoint request timed out\"}\"\n" +
+			"\tat org.springframework.web.client.HttpServerErrorException.create(HttpServerErrorException.java:112)\n" +
+			"\tat com.example.OrdersClient.main(OrdersClient.java:21)", "integration_timeout", "504"},
+
+		// negative rows: a function's trace in Lambda's folders, and a
+		// container image's function whose libraries lie in the image's
+		// /usr/local/lib/python3.X but whose trace opens with its handler
+		{"python in /var/task (function's)", "Traceback (most recent call last):\n" +
+			"  File \"/var/task/app.py\", line 10, in handler\n" +
+			"    r.raise_for_status()\n" +
+			"  File \"/var/task/requests/models.py\", line 1021, in raise_for_status\n" +
+			"    raise HTTPError(http_error_msg, response=self)\n" +
+			"requests.exceptions.HTTPError: 502 Server Error: Bad Gateway for url: " + apiURL, "lambda_function_error", "unknown"},
+		{"python container image function (function's)", "Traceback (most recent call last):\n" +
+			"  File \"/app/handler.py\", line 10, in handler\n" +
+			"    r.raise_for_status()\n" +
+			"  File \"/usr/local/lib/python3.12/site-packages/requests/models.py\", line 1021, in raise_for_status\n" +
+			"    raise HTTPError(http_error_msg, response=self)\n" +
+			"requests.exceptions.HTTPError: 502 Server Error: Bad Gateway for url: " + apiURL, "lambda_function_error", "unknown"},
+		{"python import error's frozen frames (function's)", "[ERROR] Runtime.ImportModuleError: Unable to import module 'app': No module named 'requests'\n" +
+			"Traceback (most recent call last):\n" +
+			"  File \"<frozen importlib._bootstrap>\", line 1204, in _gcd_import", "lambda_handler_misconfigured", "unknown"},
+		{"java handler (function's)", "java.io.IOException: Server returned HTTP response code: 502 for URL: " + apiURL + "\n" +
+			"\tat java.base/sun.net.www.protocol.http.HttpURLConnection.getInputStream0(HttpURLConnection.java:1998)\n" +
+			"\tat com.example.Handler.handleRequest(Handler.java:20)", "lambda_function_error", "unknown"},
+		// a custom runtime's main in a Lambda log: the platform's lines
+		// show where it ran
+		{"java custom runtime main in a Lambda log (function's)", "INIT_START Runtime Version: provided:al2023.v50\tRuntime Version ARN: arn:aws:lambda:us-east-1::runtime:abc\n" +
+			"Exception in thread \"main\" java.io.IOException: Server returned HTTP response code: 502 for URL: https://orders.internal.example.com/v1\n" +
+			"\tat java.base/sun.net.www.protocol.http.HttpURLConnection.getInputStream0(HttpURLConnection.java:1998)\n" +
+			"\tat com.example.Bootstrap.main(Bootstrap.java:31)", "lambda_function_error", "unknown"},
+	})
+}

@@ -11,6 +11,7 @@ var (
 	preReport     = []byte("REPORT RequestId: ")
 	preRequestID  = []byte("RequestId: ")
 	preInitReport = []byte("INIT_REPORT")
+	preInitStart  = []byte("INIT_START ")
 )
 
 // lambdaLine handles Lambda function log lines (the formats Lambda documents
@@ -39,6 +40,10 @@ func (s *Session) lambdaLine(msg, line []byte) bool {
 		s.st.lambdaLines++
 		s.lambdaEvidence([]byte(s.openLambda), msg, line, LayerPlatform)
 		return true
+	case bytes.HasPrefix(msg, preInitStart):
+		// (noted only: the line names no request and no cause)
+		s.st.lambdaInit = true
+		return false
 	case bytes.HasPrefix(msg, preRequestID):
 		s.st.lambdaLines++
 		s.lambdaEvidence(uuidAt(msg[len(preRequestID):]), msg, line, LayerPlatform)

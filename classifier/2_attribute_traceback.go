@@ -83,6 +83,7 @@ type traceback struct {
 
 	clientAt int64 // number of the last frame of a script's trace (isClientFrame)
 	header   bool  // the line traceLayer just read is Python's trace header
+	headerAt int64 // number of the last Python trace header
 
 	held       bool // a line waits for the next to say whether frames follow
 	heldHeader bool // the held line is Python's trace header
@@ -160,7 +161,12 @@ func atFrameKind(low []byte) traceKind {
 func (s *Session) traceLayer(layer Layer) (Layer, bool) {
 	t, n := &s.tb, s.st.lines
 	kind := traceKindOf(s.low)
-	if kind != notTrace && (s.isClientFrame(s.low) || continuesClientTrace(t.clientAt, n, kind)) {
+	if kind == notTrace && s.isMainThreadException(s.low) {
+		// a Java program's uncaught exception: its frames follow
+		t.window, t.props, t.clientAt = -1, 0, n
+		return LayerClient, false
+	}
+	if kind != notTrace && (s.isClientFrame(s.low, t.outermost(n)) || continuesClientTrace(t.clientAt, n, kind)) {
 		// a script's trace on a developer's machine, and the frames that
 		// continue it (Node.js's own "node:events" ones, Python's
 		// interpreter's modules): its client library's words are what the
@@ -172,7 +178,7 @@ func (s *Session) traceLayer(layer Layer) (Layer, bool) {
 		// Python's header comes before the frames that say whose the
 		// trace is: held, it is the function's unless a script's frame
 		// follows
-		t.last, t.window, t.props, t.header = n, 1, 0, true
+		t.last, t.window, t.props, t.header, t.headerAt = n, 1, 0, true, n
 		return LayerUnknown, false
 	}
 	if kind != notTrace {
@@ -196,6 +202,12 @@ func (s *Session) traceLayer(layer Layer) (Layer, bool) {
 		return layer, false
 	}
 	return LayerFunction, layer == LayerClient
+}
+
+// outermost reports whether a frame on line n opens its trace: it follows
+// Python's header, or no trace.
+func (t *traceback) outermost(n int64) bool {
+	return t.headerAt == n-1 || n-t.last > t.window
 }
 
 // continuesClientTrace reports whether a frame (of kind, on line n) goes on
@@ -248,7 +260,7 @@ func (s *Session) releaseHeld(next []byte) {
 	if next != nil {
 		t.low = appendLower(t.low[:0], next[:min(len(next), maxMatchBytes)])
 		kind := traceKindOf(t.low)
-		client := kind != notTrace && s.isClientFrame(t.low)
+		client := kind != notTrace && s.isClientFrame(t.low, t.outermost(s.st.lines))
 		if client && t.heldHeader {
 			layer = LayerClient
 		} else if kind != notTrace && !client && (!t.heldBlank || kind == goHeader && bytes.HasPrefix(t.heldMsg, []byte("panic: "))) {

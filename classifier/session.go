@@ -67,6 +67,9 @@ type stats struct {
 	// localEmulator: serverless-offline ran the handlers on the
 	// developer's machine, so their traces lie in the developer's home
 	localEmulator bool
+	// lambdaInit: a Lambda execution environment's INIT_START line, which
+	// opens its log before any invocation's
+	lambdaInit bool
 	// websocketWord: the word alone, which an HTTP API's marks outweigh
 	websocketWord bool
 	machine       int // lines a program wrote (not a person's sentences)
