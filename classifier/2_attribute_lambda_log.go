@@ -19,6 +19,12 @@ var (
 // "RequestId: x Error: ...", and runtime lines that carry the request id
 // after the timestamp. It reports whether the line was a Lambda line.
 func (s *Session) lambdaLine(msg, line []byte) bool {
+	if s.report.open {
+		if s.reportFigureLine(msg, line) {
+			return true
+		}
+		s.closeReport()
+	}
 	switch {
 	case bytes.HasPrefix(msg, preStart):
 		s.st.lambdaLines++
@@ -173,7 +179,13 @@ func (s *Session) reportLine(id, msg, line []byte) {
 		return
 	}
 	g, ok := s.live[string(id)]
-	if !ok && !h.any() {
+	if !bytes.Contains(msg, []byte("Memory Size: ")) {
+		// its figures may follow on the next lines
+		s.report = reportFigures{open: true, id: string(id), at: s.st.lines, clean: !ok && !h.any()}
+		if s.report.clean {
+			return
+		}
+	} else if !ok && !h.any() {
 		s.st.cleanInvocations++
 		return
 	}
@@ -199,4 +211,80 @@ func fieldInt(b []byte, name string) int {
 		return 0
 	}
 	return leadingInt(b[i+len(name):])
+}
+
+// reportFigures is a REPORT line whose figures (Duration, Memory Size, Max
+// Memory Used) were not on it: Serverless Framework v4's "serverless
+// logs" prints "REPORT - <id>" and its figures on the next line, and the
+// CloudWatch console's expanded event and pastes of it put each on a line
+// of its own. The invocation is clean or out of memory by what they say.
+type reportFigures struct {
+	open      bool
+	clean     bool // the invocation showed nothing else
+	id        string
+	at        int64 // the REPORT's line
+	mem, used int
+	full      bool // memory at its limit, read
+}
+
+// reportFigureWords open the lines that carry a REPORT's figures.
+var reportFigureWords = [][]byte{[]byte("Duration: "), []byte("Billed Duration: "), []byte("Memory Size: "),
+	[]byte("Max Memory Used: "), []byte("Init Duration: ")}
+
+// maxReportFigureLines bounds the lines after a REPORT read as its
+// figures: the five above, one to a line.
+const maxReportFigureLines = 5
+
+// reportFigureLine reads a line of the open REPORT's figures and reports
+// whether it was one. They say what the REPORT line itself says (reportLine):
+// Max Memory Used reaching Memory Size is the function running out of
+// memory, and the 2024 format's Status: and Error Type: name the failure.
+func (s *Session) reportFigureLine(msg, line []byte) bool {
+	r := &s.report
+	if s.st.lines-r.at > maxReportFigureLines || !hasAnyPrefix(msg, reportFigureWords) {
+		return false
+	}
+	s.st.lambdaLines++
+	if v := fieldInt(msg, "Memory Size: "); v > 0 {
+		r.mem = v
+	}
+	if v := fieldInt(msg, "Max Memory Used: "); v > 0 {
+		r.used = v
+	}
+	h := s.m.match(msg, LayerPlatform)
+	if !r.full && r.mem > 0 && r.used >= r.mem {
+		r.full = true
+		h = h.merge(hit{cause: CauseLambdaOutOfMemory, weight: wSpecific})
+	}
+	if h.any() {
+		r.clean = false
+		if g, ok := s.lambdaDone[r.id]; ok {
+			g.add(h, line) // the invocation's other lines were read
+		} else {
+			g := s.group([]byte(r.id))
+			g.lambda = true
+			g.add(h, line)
+			s.finish(g)
+		}
+	}
+	return true
+}
+
+// closeReport ends the open REPORT: an invocation whose figures showed no
+// memory at its limit (or that came without figures) ended clean.
+func (s *Session) closeReport() {
+	if s.report.clean {
+		s.st.cleanInvocations++
+	}
+	s.report = reportFigures{}
+}
+
+// hasAnyPrefix reports whether b opens with one of ps.
+func hasAnyPrefix(b []byte, ps [][]byte) bool {
+	for _, p := range ps {
+		if bytes.HasPrefix(b, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -337,3 +337,26 @@ func TestNativeModuleForms(t *testing.T) {
 		{"a bootstrap of another architecture", "RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Error: fork/exec /var/task/bootstrap: exec format error\nRuntime.InvalidEntrypoint", wantCrash, "unknown"},
 	})
 }
+
+// A REPORT whose figures follow it on the next lines: Serverless Framework
+// v4's "serverless logs" ("REPORT - <id>", its figures on the next line)
+// and the CloudWatch console's expanded event (a figure to a line). Max
+// Memory Used at Memory Size is the function out of memory, as on one
+// line; figures below it leave the invocation clean, which a REST 502
+// then reads as an answer the gateway refused.
+func TestReportFiguresOnNextLines(t *testing.T) {
+	const (
+		id  = "6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11"
+		bad = "HTTP/1.1 502 Bad Gateway\n"
+		sls = "START - " + id + " - Version: $LATEST\nEND - " + id + "\nREPORT - " + id + "\n"
+	)
+	checkWordings(t, []wording{
+		{"serverless v4", bad + sls + "Duration: 612.40 ms Billed Duration: 613 ms Memory Size: 128 MB Max Memory Used: 128 MB", "lambda_out_of_memory", "502"},
+		{"a figure to a line", bad + "REPORT RequestId: " + id + "\nDuration: 612.40 ms\nBilled Duration: 613 ms\nMemory Size: 1024 MB\nMax Memory Used: 1024 MB", "lambda_out_of_memory", "502"},
+		{"after the older runtimes' exit", bad + "START RequestId: " + id + " Version: $LATEST\nRequestId: " + id + " Process exited before completing request\nEND RequestId: " + id + "\nREPORT RequestId: " + id + "\nDuration: 2996.12 ms\nMemory Size: 128 MB\nMax Memory Used: 128 MB", "lambda_out_of_memory", "502"},
+		{"the 2024 format's error type", bad + sls + "Duration: 912.00 ms Billed Duration: 913 ms Memory Size: 1024 MB Max Memory Used: 402 MB Status: error Error Type: Function.ResponseSizeTooLarge", "lambda_payload_too_large", "502"},
+		// (negatives: memory below the limit, and figures too far below)
+		{"serverless v4, clean", bad + sls + "Duration: 612.40 ms Billed Duration: 613 ms Memory Size: 128 MB Max Memory Used: 61 MB", "lambda_malformed_proxy_response", "502"},
+		{"figures of nothing", bad + "REPORT RequestId: " + id + "\nsome other output\nMemory Size: 128 MB\nMax Memory Used: 128 MB", "lambda_malformed_proxy_response", "502"},
+	})
+}

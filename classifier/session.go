@@ -45,6 +45,8 @@ type Session struct {
 	// authorizing: requests whose Lambda authorizer the execution log has
 	// started and not yet left (authorizerPhase)
 	authorizing map[string]struct{}
+	// report: a REPORT line whose figures follow on the next lines
+	report reportFigures
 }
 
 // stats are the counts gathered while reading.
@@ -169,6 +171,7 @@ func (s *Session) endEvent() {
 func (s *Session) settle() {
 	s.flushPretty()
 	s.releaseHeld(nil)
+	s.closeReport()
 	// what comes after (another file of the same report) shows its own
 	// shape: a program's error object in it is no CloudWatch event's, and
 	// a value it opens with is no answer an execution-log line left open
