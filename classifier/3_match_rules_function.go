@@ -8,7 +8,7 @@ package classifier
 // own exceptions about the answer it got.
 func functionRules() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{runtimeTraceRules(), eventShapeRules(), connectionsAPIRules(), serviceCallRules(), timeoutWarningRules(), longTimeoutRules(), adapterRules(), invokeResponseRules()} {
+	for _, part := range [][]ruleSpec{runtimeTraceRules(), eventShapeRules(), connectionsAPIRules(), serviceCallRules(), timeoutWarningRules(), longTimeoutRules(), quotedEndRules(), adapterRules(), invokeResponseRules()} {
 		all = append(all, part...)
 	}
 	return all
@@ -144,6 +144,30 @@ func timeoutWarningRules() []ruleSpec {
 func longTimeoutRules() []ruleSpec {
 	return []ruleSpec{
 		{lit: "task timed out after ", re: `task timed out after (?:3[1-9]|[4-9]\d|[1-9]\d{2,})\.\d+ seconds`, cause: CauseIntegrationTimeout, weight: 86},
+	}
+}
+
+// quotedEndRules: Lambda's own words for an invocation it ended, as the
+// execution log quotes the error object Lambda answered the gateway with
+// (its "Endpoint response body before transformations"): the function's
+// timeout ("Task timed out after N seconds") and its memory running out
+// ("Runtime exited with error: signal: killed", Runtime.OutOfMemory). A
+// REST API of 2017 and 2018 read that object as the function's answer and
+// logged "Execution failed due to configuration error: Malformed Lambda
+// proxy response" after it (the 502s of aws-lambda-go issue 72 and of
+// timed-out functions' execution logs then); the function never answered,
+// so these outweigh the malformed response, as the rules for an invocation
+// Lambda refused do (lambdaRules). Only on the gateway's lines: elsewhere
+// the runtime rules read the same words at their own weights. Not an
+// authorizer's answer ("Authorizer result body before parsing"): an
+// authorizer that failed, whatever its error, is the authorizer's error.
+func quotedEndRules() []ruleSpec {
+	gw := layersOf(LayerGateway)
+	const authorizer = "authorizer result"
+	return []ruleSpec{
+		{lit: "task timed out after ", cause: CauseLambdaFunctionTimeout, weight: 99, unless: authorizer, layers: gw},
+		{lit: "signal: killed", cause: CauseLambdaOutOfMemory, weight: 99, unless: authorizer, layers: gw},
+		{lit: "runtime.outofmemory", cause: CauseLambdaOutOfMemory, weight: 99, unless: authorizer, layers: gw},
 	}
 }
 

@@ -149,6 +149,28 @@ func TestLongFunctionTimeoutWordings(t *testing.T) {
 	})
 }
 
+// Lambda's error object for an invocation it ended (its timeout, its
+// memory), as the REST execution log quotes it in "Endpoint response body
+// before transformations": the function never answered, so the
+// "Malformed Lambda proxy response" the gateway of 2017 and 2018 logged
+// after it (aws-lambda-go issue 72) is its consequence. Any other error
+// object before that line is left to the rules of the malformed response.
+func TestQuotedInvocationEnd(t *testing.T) {
+	const (
+		ts  = "Fri Apr 13 18:05:24 UTC 2018 : "
+		mal = ts + "Execution failed due to configuration error: Malformed Lambda proxy response\n" + ts + "Method completed with status: 502"
+	)
+	checkWordings(t, []wording{
+		{"timeout", ts + `Endpoint response body before transformations: {"errorMessage":"2018-04-13T18:05:24.110Z 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Task timed out after 6.01 seconds"}` + "\n" + mal, "lambda_function_timeout", "502"},
+		{"killed", ts + `Endpoint response body before transformations: {"errorMessage":"RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Error: Runtime exited with error: signal: killed","errorType":"Runtime.ExitError"}` + "\n" + mal, "lambda_out_of_memory", "502"},
+		{"out of memory", ts + `Endpoint response body before transformations: {"errorType":"Runtime.OutOfMemory","errorMessage":"RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Error: Runtime exited with error: signal: killed"}` + "\n" + mal, "lambda_out_of_memory", "502"},
+		// (negatives)
+		{"an answer without a statusCode", ts + `Endpoint response body before transformations: {"body":"{\\"ok\\":true}"}` + "\n" + mal, "lambda_malformed_proxy_response", "502"},
+		{"malformed alone", mal, "lambda_malformed_proxy_response", "502"},
+		{"an authorizer's timeout", ts + `Authorizer result body before parsing: {"errorMessage":"2018-04-13T18:05:24.110Z 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Task timed out after 3.00 seconds"}` + "\n" + ts + "Execution failed due to configuration error: Authorizer error\n" + ts + "Method completed with status: 500", "authorizer_error", "500"},
+	})
+}
+
 // Between an invocation's START and END the log stream is the function's:
 // an error's opening there is its own even when it reads like a sentence,
 // and Node.js's system errors for a connection (the Node.js errors page)
