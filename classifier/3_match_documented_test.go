@@ -128,6 +128,17 @@ func TestDocumentedHTTPAPIIntegrationErrors(t *testing.T) {
 		{"cognito expired", "HTTP/1.1 401 Unauthorized\n{\"message\":\"The incoming token has expired\"}", "not_5xx", "none"},
 		{"cognito expired body", `{"message":"The incoming token has expired"}`, "not_5xx", "none"},
 		{"not a signature", `{"message":"Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter."}`, "not_5xx", "none"},
+		// the IAM guide's credential scope errors (Troubleshoot signed
+		// requests for AWS APIs), as the gateway answers a caller
+		{"scoped to another region", `{"message": "Credential should be scoped to a valid region, not 'ap-northeast-1'. "}`, "not_5xx", "none"},
+		{"scoped to another service", "HTTP/1.1 403 Forbidden\nx-amzn-ErrorType: InvalidSignatureException\n{\"message\":\"Credential should be scoped to correct service: 'execute-api'. \"}", "not_5xx", "none"},
+		{"signed in the future", `{"message":"Signature not yet current: 20240101T120000Z is still later than 20240101T115500Z (20240101T115000Z + 5 min.)"}`, "not_5xx", "none"},
+		{"scope date", `{"message":"Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '20240101' != '20240102', from '20240102T000000Z'."}`, "not_5xx", "none"},
+		// (look-alikes: the function's own SDK call refused, whose answer is
+		// no client's, is the function failing; and a caller's refusal
+		// beside a 5xx it also got)
+		{"the function's own call", "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\n2024-01-01T12:00:00.000Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tCredential should be scoped to a valid region, not 'us-east-1'.", "lambda_function_error", "unknown"},
+		{"scoped, beside a 5xx", "{\"message\": \"Credential should be scoped to a valid region, not 'ap-northeast-1'. \"}\nHTTP/1.1 504 Gateway Timeout\n{\"message\": \"Endpoint request timed out\"}", "integration_timeout", "504"},
 		{"jwt expired", "HTTP/2 401\nwww-authenticate: Bearer scope=\"\" error=\"invalid_token\" error_description=\"the token has expired\"\n{\"message\":\"Unauthorized\"}", "not_5xx", "none"},
 		// $context.error.message, the gateway's own words for what it answered
 		{"error message 500", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","errorMessage":"Internal Server Error","integrationErrorMessage":"-"}`, "unknown", "500"},

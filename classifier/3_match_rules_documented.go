@@ -126,6 +126,19 @@ func gatewayRefusalRules() []ruleSpec {
 		// signature (403)
 		{lit: "the incoming token has expired", cause: CauseNot5xx, weight: wWeak, implied: 401},
 		{lit: "authorization header requires", re: `authorization header requires '(?:credential|signature|signedheaders)' parameter`, cause: CauseNot5xx, weight: wWeak, implied: 403},
+		// a signature whose credential scope does not fit the request, in
+		// the words of the IAM guide's "Troubleshoot signed requests for AWS
+		// APIs" (credential scope errors): "Credential should be scoped to a
+		// valid Region, not '<region>'", "Credential should be scoped to
+		// correct service: '<service>'", "Signature not yet current: <date>
+		// is still later than <date>", "Date in Credential scope does not
+		// match YYYYMMDD from ISO-8601 version of date from HTTP"; the
+		// gateway refuses an IAM-authorized request so with a 403 before any
+		// integration runs. Only the caller's side: in the function's log
+		// they are its own call to an AWS service refused.
+		{lit: "credential should be scoped", cause: CauseNot5xx, weight: wWeak, implied: 403, layers: callerSide},
+		{lit: "signature not yet current", cause: CauseNot5xx, weight: wWeak, implied: 403, layers: callerSide},
+		{lit: "date in credential scope does not match", cause: CauseNot5xx, weight: wWeak, implied: 403, layers: callerSide},
 	}...)
 }
 
