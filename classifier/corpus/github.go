@@ -110,8 +110,9 @@ func gistForms(segs []string) []string {
 }
 
 // aliases are sources the corpus cites under two addresses that no URL
-// form joins, each proven one page by the site itself: the normalised
-// address on the left is the same page as the one on the right.
+// form joins, each proven one page by the site itself or a word-for-word
+// copy of it: the normalised address on the left is the same text as the
+// one on the right.
 var aliases = map[string]string{
 	// The article prints "Short link: https://ddadekunle.com/p/1" under its
 	// title, and the short link redirects to it.
@@ -121,6 +122,9 @@ var aliases = map[string]string{
 	// is a community content platform ... contribute content", its README);
 	// the page's slug is the post's folder.
 	"community.aws/content/2fem11colljgnny8oponvsxndsh/how-to-tackle-time-out-on-api-gateway-using-step-functions-and-sam": "github.com/build-on-aws/content/blob/posts/how-to-tackle-time-out-on-api-gateway-using-step-functions-and-sam/index.md",
+	// jpdebug.com republishes other sites' articles; its post 1507602 is
+	// the zenn.dev article word for word, so its cases are the article's.
+	"jpdebug.com/p/1507602": "zenn.dev/hiroga/articles/api-gateway-cross-account-trouble-shooting",
 }
 
 // aliased gives a normalised source under the address its alias names.

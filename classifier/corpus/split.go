@@ -3,8 +3,11 @@
 //
 // The split is by source, not by case: two excerpts of one thread, one AWS
 // article in several languages, or one repository file cited at two
-// commits are one source and land on the same side. It is fixed by a hash
-// of the normalised URL so nobody chooses it.
+// commits are one source and land on the same side. The side is fixed by
+// a hash of a stable key of the URL (Key) so nobody chooses it and no
+// change to Source moves a case; the corpus cites every case of one
+// source in the URL form its first cases were filed under, so that one
+// source has one key.
 //
 // Where two URL forms name one page, Source gives them one identity; where
 // unsure, it rather joins two pages than parts one, since a source parted
@@ -87,9 +90,11 @@ func isIndexPage(seg string) bool {
 	return seg == "index.html" || seg == "index.htm"
 }
 
-// Side tells whether a report from this URL is training or held out.
+// Side tells whether a report from this URL is training or held out, by a
+// hash of its Key. Two URL forms of one Source may hash apart: cite a
+// source in the form already filed (see Filed).
 func Side(raw string) string {
-	sum := sha256.Sum256([]byte(Source(raw)))
+	sum := sha256.Sum256([]byte(Key(raw)))
 	if binary.BigEndian.Uint32(sum[:4])%100 < HeldOutPercent {
 		return HeldOut
 	}

@@ -1,6 +1,9 @@
 package corpus
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestSourceJoinsVariantsOfOneThread(t *testing.T) {
 	for _, tc := range []struct{ name, a, b string }{
@@ -93,6 +96,7 @@ func TestSourceJoinsURLFormsOfOnePage(t *testing.T) {
 		// aliases: one page under two addresses, proven by the site.
 		{"short link the article prints", "https://ddadekunle.com/blog/the-hidden-trap-of-migrating-to-private-network-load-balancers-on-aws", "https://ddadekunle.com/p/1"},
 		{"community.aws post and its source", "https://community.aws/content/2feM11ColLjGnnY8OPoNVSXnDSH/How-to-tackle-time-out-on-api-gateway-using-step-functions-and-SAM", "https://github.com/build-on-aws/content/blob/main/posts/How-to-tackle-time-out-on-api-gateway-using-step-functions-and-SAM/index.md"},
+		{"word-for-word copy on jpdebug.com", "https://zenn.dev/hiroga/articles/api-gateway-cross-account-trouble-shooting", "https://jpdebug.com/p/1507602"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if Source(tc.a) != Source(tc.b) {
@@ -152,4 +156,84 @@ func itoa(i int) string {
 		b = append([]byte{byte('0' + i%10)}, b...)
 	}
 	return string(b)
+}
+
+// TestSideOfFiledFormsIsUnchanged has one row per URL form the corpus
+// cites, with the key and side the split's first normalisation gave it:
+// cases filed under these forms must never change side, whatever Source
+// learns to join.
+func TestSideOfFiledFormsIsUnchanged(t *testing.T) {
+	for _, tc := range []struct{ name, url, key, side string }{
+		{"GitHub comment anchor", "https://github.com/aws/chalice/issues/734#issuecomment-1", "github.com/aws/chalice/issues/734", HeldOut},
+		// A pull request and an issue of one number are one Source
+		// thread, but each form keeps its own side.
+		{"GitHub pull request tab", "https://github.com/aws/aws-lambda-go/pull/373/files", "github.com/aws/aws-lambda-go/pull/373", Train},
+		{"GitHub issue", "https://github.com/aws/aws-lambda-go/issues/373", "github.com/aws/aws-lambda-go/issues/373", HeldOut},
+		{"GitHub file at a commit", "https://github.com/aws/chalice/blob/51ac904059a27a79a792d74037728594c1a427f5/docs/source/upgrading.rst", "github.com/aws/chalice/blob/51ac904059a27a79a792d74037728594c1a427f5/docs/source/upgrading.rst", Train},
+		{"GitHub file at a branch", "https://github.com/aws/chalice/blob/master/docs/source/upgrading.rst", "github.com/aws/chalice/blob/master/docs/source/upgrading.rst", Train},
+		{"renamed repository nitro", "https://github.com/unjs/nitro/issues/504", "github.com/nitrojs/nitro/issues/504", Train},
+		{"renamed repository runner", "https://github.com/philips-labs/terraform-aws-github-runner/issues/1", "github.com/github-aws-runners/terraform-aws-github-runner/issues/1", Train},
+		// The sst -> anomalyco owner rename is Source's only.
+		{"renamed owner", "https://github.com/sst/guide/issues/644", "github.com/sst/guide/issues/644", Train},
+		{"Stack Overflow slug", "https://stackoverflow.com/questions/123/why-502", "stackoverflow.com/questions/123", Train},
+		{"premium support copy", "https://aws.amazon.com/jp/premiumsupport/knowledge-center/api-gateway-lambda-stage-variable-500/", "repost.aws/knowledge-center/api-gateway-lambda-stage-variable-500", HeldOut},
+		{"docs language", "https://docs.aws.amazon.com/ja_jp/apigateway/latest/developerguide/x.html", "docs.aws.amazon.com/apigateway/latest/developerguide/x.html", HeldOut},
+		{"re:Post question title", "https://repost.aws/zh-Hant/questions/QU1/title-one", "repost.aws/questions/QU1", Train},
+		{"gist with owner", "https://gist.github.com/bendog/44f21a921f3e4282c631a96051718619", "gist.github.com/bendog/44f21a921f3e4282c631a96051718619", Train},
+		{"dev.to with author", "https://dev.to/aws-builders/one-title-52bc", "dev.to/aws-builders/one-title-52bc", Train},
+		{"Medium slug", "https://medium.com/@pahud/error-handling-28fb86b3ea1e", "medium.com/@pahud/error-handling-28fb86b3ea1e", HeldOut},
+		{"blog language and query", "https://www.example.com/en/blog/x/?utm_source=y", "example.com/en/blog/x", Train},
+		// Source's aliases join these to another page; their keys stay.
+		{"community.aws post", "https://community.aws/content/2feM11ColLjGnnY8OPoNVSXnDSH/How-to-tackle-time-out-on-api-gateway-using-step-functions-and-SAM", "community.aws/content/2feM11ColLjGnnY8OPoNVSXnDSH/How-to-tackle-time-out-on-api-gateway-using-step-functions-and-SAM", HeldOut},
+		{"jpdebug copy", "https://jpdebug.com/p/1507602", "jpdebug.com/p/1507602", HeldOut},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Key(tc.url); got != tc.key {
+				t.Errorf("Key(%q) = %q, want %q", tc.url, got, tc.key)
+			}
+			if got := Side(tc.url); got != tc.side {
+				t.Errorf("Side(%q) = %s, want %s", tc.url, got, tc.side)
+			}
+		})
+	}
+}
+
+// TestPartedSourcesNamesTheFiledForm: a newcomer citing another form of
+// a filed source on the other side is named, with the form to cite.
+func TestPartedSourcesNamesTheFiledForm(t *testing.T) {
+	const (
+		pull  = "https://github.com/aws/aws-lambda-go/pull/373"   // train
+		issue = "https://github.com/aws/aws-lambda-go/issues/373" // held out
+	)
+	for _, tc := range []struct {
+		name   string
+		filed  []Filed
+		form   string
+		strays []string
+	}{
+		{"one form", []Filed{{"a", pull}, {"b", pull + "/files"}}, "", nil},
+		{"newcomer in another form", []Filed{{"a", pull}, {"b", pull + "#issuecomment-1"}, {"new", issue}}, pull, []string{"new"}},
+		{"tie goes to the training form", []Filed{{"a", issue}, {"b", pull}}, pull, []string{"a"}},
+		{"two sources apart", []Filed{{"a", pull}, {"b", "https://github.com/aws/aws-lambda-go/issues/374"}}, "", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			parted := PartedSources(tc.filed)
+			if tc.form == "" {
+				if len(parted) != 0 {
+					t.Errorf("got %v, want none parted", parted)
+				}
+				return
+			}
+			if len(parted) != 1 || parted[0].Form != tc.form {
+				t.Fatalf("got %v, want one source filed as %s", parted, tc.form)
+			}
+			var strays []string
+			for _, s := range parted[0].Strays {
+				strays = append(strays, s.File)
+			}
+			if !slices.Equal(strays, tc.strays) {
+				t.Errorf("strays %v, want %v", strays, tc.strays)
+			}
+		})
+	}
 }

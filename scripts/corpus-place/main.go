@@ -1,7 +1,9 @@
 // Command corpus-place prints, for each report URL given, the side of the
 // corpus split it belongs to (train or heldout), its normalised source, and
 // the cases already filed from that source. Collectors file a new case
-// under classifier/testdata/real/<side>/.
+// under classifier/testdata/real/<side>/. A source already filed keeps its
+// side: the new case cites it in the URL form the existing cases use,
+// which the command names when the given URL is another form.
 //
 // The cases are matched by their normalised source, not by searching the
 // files for a piece of the URL: a short piece (issues/12) also matches
@@ -35,18 +37,33 @@ func main() {
 		os.Exit(1)
 	}
 	for _, u := range flag.Args() {
-		src := corpus.Source(u)
-		fmt.Printf("%s\t%s\n", corpus.Side(u), src)
-		for _, f := range cited[src] {
-			fmt.Printf("\talready cited by %s\n", f)
-		}
+		place(u, cited[corpus.Source(u)])
 	}
 }
 
-// citedSources maps each normalised source to the case files citing it,
+// place prints a URL's side and source. A source already filed keeps the
+// side of the URL form its cases cite, which a new case must cite too:
+// another form of one source may hash to the other side.
+func place(u string, filed []corpus.Filed) {
+	form := corpus.FiledForm(filed)
+	if form == "" {
+		fmt.Printf("%s\t%s\n", corpus.Side(u), corpus.Source(u))
+		return
+	}
+	fmt.Printf("%s\t%s\n", corpus.Side(form), corpus.Source(u))
+	if corpus.Key(form) != corpus.Key(u) {
+		fmt.Printf("\talready filed as %s: cite it in that form, as the existing cases do (%s would put it in %s)\n",
+			form, u, corpus.Side(u))
+	}
+	for _, f := range filed {
+		fmt.Printf("\talready cited by %s as %s\n", f.File, f.URL)
+	}
+}
+
+// citedSources maps each normalised source to the cases citing it,
 // reading only their "# source:" header lines.
-func citedSources(dir string) (map[string][]string, error) {
-	cited := map[string][]string{}
+func citedSources(dir string) (map[string][]corpus.Filed, error) {
+	cited := map[string][]corpus.Filed{}
 	for _, side := range []string{corpus.Train, corpus.HeldOut} {
 		files, err := filepath.Glob(filepath.Join(dir, side, "*.log"))
 		if err != nil {
@@ -59,7 +76,7 @@ func citedSources(dir string) (map[string][]string, error) {
 			}
 			if src != "" {
 				k := corpus.Source(src)
-				cited[k] = append(cited[k], f)
+				cited[k] = append(cited[k], corpus.Filed{File: f, URL: src})
 			}
 		}
 	}
