@@ -140,13 +140,28 @@ func isWindowsPython(path []byte) bool {
 // it as the invocation's error (errorMessage, errorType, stackTrace), so
 // the line is a program's that ran on a machine: a client of the API.
 // Where a Lambda log shows (a platform or runtime line before it, or the
-// INIT_START that opens an execution environment's log), a
-// custom runtime's main may have died of its own exception, and the line
-// stays the function's.
+// INIT_START that opens an execution environment's log), a custom
+// runtime's main may have died of its own exception, and the line stays
+// the function's. (.NET's "Unhandled exception. " is no such sign: the
+// runtime prints it for an exception no code can catch, out of memory,
+// in the function's own process.)
 var mainThreadException = []byte(`exception in thread "main" `)
 
-// isMainThreadException reports whether low (lower-cased) is the JVM's
-// line for a main method's uncaught exception, outside a Lambda log.
-func (s *Session) isMainThreadException(low []byte) bool {
-	return bytes.HasPrefix(low, mainThreadException) && s.openLambda == "" && !s.st.localEmulator && s.st.lambdaLines == 0 && !s.st.lambdaInit
+// notebookTraceHeader is the header IPython (Jupyter's Python kernel)
+// prints above a trace: the exception's type, then "Traceback (most recent
+// call last)" right-aligned (IPython/core/ultratb.py, prepare_header). A
+// notebook runs on someone's machine, never in Lambda.
+var notebookTraceHeader = regexp.MustCompile(`^[a-z_][\w.]* +traceback \(most recent call last\)$`)
+
+// isProgramUncaught reports whether low (lower-cased) opens a client
+// program's uncaught exception: the JVM's line for main's, outside a
+// Lambda log, or a notebook's trace header.
+func (s *Session) isProgramUncaught(low []byte) bool {
+	if bytes.HasPrefix(low, mainThreadException) {
+		return s.openLambda == "" && !s.st.localEmulator && s.st.lambdaLines == 0 && !s.st.lambdaInit
+	}
+	return len(low) > 0 && low[0] != 't' && bytes.HasSuffix(low, pythonTraceHeader) && notebookTraceHeader.Match(low)
 }
+
+// pythonTraceHeader is the words of Python's trace header.
+var pythonTraceHeader = []byte("traceback (most recent call last)")

@@ -153,6 +153,24 @@ func TestScriptTraces(t *testing.T) {
 		{"java main, spring client (client's)", "Exception in thread \"main\" org.springframework.web.client.HttpServerErrorException$GatewayTimeout: 504 Gateway Timeout: \"{\"message\": \"Endpoint request timed out\"}\"\n" +
 			"\tat org.springframework.web.client.HttpServerErrorException.create(HttpServerErrorException.java:112)\n" +
 			"\tat com.example.OrdersClient.main(OrdersClient.java:21)", "integration_timeout", "504"},
+		// a Jupyter notebook's trace, IPython's header over its frames
+		// (IPython/core/ultratb.py): IPython 8's "Cell In[n]" and "File
+		// ~/...:line", IPython 7's "<ipython-input-...>" and "path in f()"
+		{"jupyter notebook, ipython 8 (client's)", "---------------------------------------------------------------------------\n" +
+			"HTTPError                                 Traceback (most recent call last)\n" +
+			"Cell In[3], line 3\n" +
+			"      2 r = requests.get(url)\n" +
+			"----> 3 r.raise_for_status()\n\n" +
+			"File ~/miniconda3/lib/python3.11/site-packages/requests/models.py:1021, in Response.raise_for_status(self)\n" +
+			"-> 1021     raise HTTPError(http_error_msg, response=self)\n\n" +
+			"HTTPError: 502 Server Error: Bad Gateway for url: " + apiURL, "unknown", "502"},
+		{"jupyter notebook, ipython 7 (client's)", "---------------------------------------------------------------------------\n" +
+			"HTTPError                                 Traceback (most recent call last)\n" +
+			"<ipython-input-3-9f1c2a> in <module>\n" +
+			"----> 3 r.raise_for_status()\n\n" +
+			"~/miniconda3/lib/python3.8/site-packages/requests/models.py in raise_for_status(self)\n" +
+			"--> 941             raise HTTPError(http_error_msg, response=self)\n\n" +
+			"HTTPError: 504 Server Error: Gateway Timeout for url: " + apiURL, "integration_timeout", "504"},
 
 		// negative rows: a function's trace in Lambda's folders, and a
 		// container image's function whose libraries lie in the image's
@@ -181,5 +199,16 @@ func TestScriptTraces(t *testing.T) {
 			"Exception in thread \"main\" java.io.IOException: Server returned HTTP response code: 502 for URL: https://orders.internal.example.com/v1\n" +
 			"\tat java.base/sun.net.www.protocol.http.HttpURLConnection.getInputStream0(HttpURLConnection.java:1998)\n" +
 			"\tat com.example.Bootstrap.main(Bootstrap.java:31)", "lambda_function_error", "unknown"},
+		// .NET prints "Unhandled exception. " for what no code can catch,
+		// in the function's own process
+		{"dotnet unhandled out of memory (function's)", "Unhandled exception. System.OutOfMemoryException: Exception of type 'System.OutOfMemoryException' was thrown.\n" +
+			"   at Orders.Function.FunctionHandler(APIGatewayProxyRequest request, ILambdaContext context) in /src/Orders/Function.cs:line 31", "lambda_out_of_memory", "unknown"},
+		// the Python runtime's own warning over a function's trace (the
+		// runtime interface client's lambda_unhandled_exception_warning_message)
+		{"lambda warning over a function's trace (function's)", "LAMBDA_WARNING: Unhandled exception. The most likely cause is an issue in the function code.\n" +
+			"[ERROR] HTTPError: 502 Server Error: Bad Gateway for url: https://orders.internal.example.com/v1\n" +
+			"Traceback (most recent call last):\n" +
+			"  File \"/var/task/app.py\", line 10, in handler\n" +
+			"    r.raise_for_status()", "lambda_function_error", "unknown"},
 	})
 }

@@ -161,8 +161,8 @@ func atFrameKind(low []byte) traceKind {
 func (s *Session) traceLayer(layer Layer) (Layer, bool) {
 	t, n := &s.tb, s.st.lines
 	kind := traceKindOf(s.low)
-	if kind == notTrace && s.isMainThreadException(s.low) {
-		// a Java program's uncaught exception: its frames follow
+	if kind == notTrace && s.isProgramUncaught(s.low) {
+		// a program's uncaught exception: its frames follow
 		t.window, t.props, t.clientAt = -1, 0, n
 		return LayerClient, false
 	}
