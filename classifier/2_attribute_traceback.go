@@ -284,3 +284,55 @@ func (s *Session) dependencyFailed(line []byte) {
 	g.lambda = g.lambda || s.openLambda != ""
 	g.add(hit{cause: CauseLambdaFunctionError, weight: wWeak}, line)
 }
+
+// A JavaScript SyntaxError whose stack runs through Node.js's CommonJS
+// loader (Module._load, Module.require, Module._compile) or the Lambda
+// runtime's (UserFunction.js's _loadUserApp and _tryRequire) was raised
+// while a module was being loaded: the handler's module, or one it
+// requires, did not parse (code a runtime's Node.js cannot read, such as
+// async functions on Node.js 6), or threw one as it loaded. The runtime
+// interface client reports any SyntaxError from loading the handler as
+// Runtime.UserCodeSyntaxError; the Node.js 4.3 to 8.10 runtimes returned
+// it raw, as {"errorType": "SyntaxError", "stackTrace": [...]} with the
+// loader's frames and no compile frames (nodeCompileRules), which the
+// generic errorType rule read as a bug in the handling. The type and the
+// frames come on different lines of a pasted error object or stderr
+// trace, so the line naming the type is remembered for the lines of its
+// stack. A SyntaxError thrown while handling a request (JSON.parse in the
+// handler) has no loader frame, and a trace that a frame in a
+// developer's home marked as a script's (isClientFrame) is left alone.
+var (
+	syntaxErrorWord  = []byte("SyntaxError")
+	syntaxErrorMarks = [][]byte{[]byte("SyntaxError: "), []byte(`"errorType":"SyntaxError"`), []byte(`"errorType": "SyntaxError"`)}
+	loaderFrameMarks = [][]byte{[]byte("Module._compile ("), []byte("Module._load ("), []byte("Module.require ("),
+		[]byte("Module.load ("), []byte("Module._extensions..js ("), []byte("require (internal/module"),
+		[]byte("tryModuleLoad ("), []byte("_loadUserApp ("), []byte("_tryRequire")}
+)
+
+// maxSyntaxStackLines bounds the lines after a SyntaxError's type read as
+// its stack: a pasted error object's keys and a trace's frames.
+const maxSyntaxStackLines = 24
+
+// loadSyntaxError notes a line naming a JavaScript SyntaxError and reads a
+// loader's frame after it (on the same line or within the stack's lines)
+// as the module failing to load.
+func (s *Session) loadSyntaxError(msg, line []byte) {
+	n := s.st.lines
+	if bytes.Contains(msg, syntaxErrorWord) && containsAny(msg, syntaxErrorMarks) {
+		s.syntaxAt = n
+	}
+	if s.syntaxAt == 0 {
+		return
+	}
+	if n-s.syntaxAt > maxSyntaxStackLines || s.tb.clientAt >= s.syntaxAt {
+		s.syntaxAt = 0
+		return
+	}
+	if !containsAny(msg, loaderFrameMarks) {
+		return
+	}
+	s.syntaxAt = 0
+	g := s.group([]byte(s.openLambda))
+	g.lambda = g.lambda || s.openLambda != ""
+	g.add(hit{cause: CauseLambdaHandlerMisconfigured, weight: 70}, line)
+}

@@ -307,7 +307,17 @@ func TestNodeCompileFrames(t *testing.T) {
 		{"node 16", "SyntaxError: missing ) after argument list\n    at Object.compileFunction (node:vm:352:18)\n    at wrapSafe (node:internal/modules/cjs/loader:1031:15)\n    at Module._compile (node:internal/modules/cjs/loader:1065:27)", wantHandler, "unknown"},
 		{"node 20", "SyntaxError: Unexpected token 'export'\n    at internalCompileFunction (node:internal/vm:73:18)\n    at wrapSafe (node:internal/modules/cjs/loader:1178:20)\n    at Module._compile (node:internal/modules/cjs/loader:1220:27)", wantHandler, "unknown"},
 		{"over a customer function error", "Lambda execution failed with status 200 due to customer function error: Unexpected token ). Lambda request id: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\nSyntaxError: Unexpected token )\n    at Object.exports.runInThisContext (vm.js:76:16)", wantHandler, "unknown"},
+		// the same SyntaxError as the Node.js 4.3 to 8.10 runtimes returned
+		// it, an error object whose stack holds the loader's frames and no
+		// compile frame, pasted as the console prints it or on one line;
+		// and one thrown as the module loaded (a JSON.parse at its top),
+		// which the runtime interface client's _loadUserApp reports as
+		// Runtime.UserCodeSyntaxError too
+		{"node 6 error object", "{\n  \"errorMessage\": \"Unexpected token function\",\n  \"errorType\": \"SyntaxError\",\n  \"stackTrace\": [\n    \"Function.Module._load (module.js:438:3)\",\n    \"Module.require (module.js:497:17)\",\n    \"require (internal/module.js:20:19)\",\n    \"Object.<anonymous> (/var/task/app/schema.js:36:31)\"\n  ]\n}", wantHandler, "unknown"},
+		{"node 8 error object, one line", `{"errorMessage":"Unexpected token } in JSON at position 20","errorType":"SyntaxError","stackTrace":["JSON.parse (<anonymous>)","Object.<anonymous> (/var/task/config.js:2:21)","Module._compile (module.js:652:30)","Object.Module._extensions..js (module.js:663:10)"]}`, wantHandler, "unknown"},
 		// (negatives)
+		{"json.parse in the handler, an error object", "{\n  \"errorMessage\": \"Unexpected token u in JSON at position 0\",\n  \"errorType\": \"SyntaxError\",\n  \"stackTrace\": [\n    \"JSON.parse (<anonymous>)\",\n    \"exports.handler (/var/task/index.js:4:22)\"\n  ]\n}", wantFnErr, "unknown"},
+		{"a TypeError as the module loaded", "{\n  \"errorMessage\": \"Object.defineProperty called on non-object\",\n  \"errorType\": \"TypeError\",\n  \"stackTrace\": [\n    \"Object.<anonymous> (/var/task/index.js:5:8)\",\n    \"Module._compile (module.js:652:30)\",\n    \"Function.Module._load (module.js:497:3)\"\n  ]\n}", wantFnErr, "unknown"},
 		{"json.parse in the handler", "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\nSyntaxError: Unexpected token u in JSON at position 0\n    at JSON.parse (<anonymous>)\n    at Runtime.handler (/var/task/index.js:5:20)", wantFnErr, "unknown"},
 		{"a module's code throwing as it runs", "TypeError: Cannot read properties of undefined (reading 'split')\n    at Object.<anonymous> (/var/task/index.js:3:40)\n    at Module._compile (node:internal/modules/cjs/loader:1256:14)\n    at Module._extensions..js (node:internal/modules/cjs/loader:1310:10)", wantFnErr, "unknown"},
 	})

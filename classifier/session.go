@@ -47,6 +47,9 @@ type Session struct {
 	authorizing map[string]struct{}
 	// report: a REPORT line whose figures follow on the next lines
 	report reportFigures
+	// syntaxAt: the line that last named a JavaScript SyntaxError
+	// (loadSyntaxError)
+	syntaxAt int64
 }
 
 // stats are the counts gathered while reading.
@@ -209,6 +212,7 @@ func (s *Session) addLine(raw []byte, src source) {
 		return
 	}
 	s.noteLocalEmulator(msg)
+	s.loadSyntaxError(msg, line)
 	if s.tb.held && len(msg) > 0 {
 		s.releaseHeld(msg)
 	}
