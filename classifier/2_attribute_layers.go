@@ -108,8 +108,13 @@ var clientMarks = regexp.MustCompile(`^(?:[<>] |\$ ?curl |curl |wscat |error: un
 var clientOverFunction = regexp.MustCompile(`^\[error\] (?:failed to load resource|origin \S+ is not allowed by access-control-allow-origin|` +
 	`(?:fetch api|xmlhttprequest) cannot load|preflight response is not successful|websocket connection to)`)
 
-// cdnMarks are CloudFront's own error pages and headers.
-var cdnMarks = regexp.MustCompile(`x-cache:\s*error from cloudfront|x-amz-cf-(?:id|pop)|` + cdnPage)
+// cdnMarks are CloudFront's own error pages and headers. A header counts
+// as the line it opens (curl -v's "< " before it), as clients print
+// headers: a sentence that names it ("a 502 page with the header `X-Cache:
+// Error from cloudfront`, which usually means ...") is a person's, and a
+// function's dump of the request it got ("X-Amz-Cf-Id": "...", the header
+// CloudFront adds to what it forwards) is the function's.
+var cdnMarks = regexp.MustCompile(`^\s*(?:[<>] ?)?(?:x-cache:\s*error from cloudfront|x-amz-cf-(?:id|pop)\b)|` + cdnPage)
 
 // cdnPageMarks are the lines of the error page CloudFront writes itself
 // when it got no usable answer from its origin. An error of the origin

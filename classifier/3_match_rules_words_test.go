@@ -331,6 +331,8 @@ func TestPeoplesWordsForAnAnswerOutOfFormat(t *testing.T) {
 		{"not following", resp + "The output of the adapter isn't following the proxy integration format.", m, "502"},
 		{"not returning the structure", resp + "The function handler is not returning the correct response payload structure.", m, "502"},
 		{"never returns the format", resp + "The wrapped handler never returns the expected proxy response format.", m, "502"},
+		// (the sentence is a person's even where it names a CDN's header)
+		{"beside a header it names", "The API returns a 502 error page with the header `X-Cache: Error from cloudfront`, which is usually related to the function handler not returning the correct response payload structure.", m, "502"},
 		// (look-alikes)
 		{"authorizer's format", resp + "The authorizer is not returning the correct response format.", "unknown", "502"},
 		{"not the right data", resp + "Our API is not returning the correct data.", "unknown", "502"},
