@@ -49,8 +49,11 @@ func payloadWords() []ruleSpec {
 		// "Lambda has a hard payload limit", "the Lambda response size
 		// limit", "the payload limit of AWS Lambda", "the response is too
 		// large for Lambda". Lambda must be named: API Gateway has payload
-		// limits of its own (10 MB, a WebSocket frame's 128 KB).
-		{lit: "lambda", re: `\blambda(?:'s)?\b[^.]{0,50}?\b(?:payload|response|invocation)s? (?:size |payload )?(?:limit|limitation|quota|maximum|restriction)s?\b|\b(?:payload|response|invocation) (?:size |payload )?(?:limit|limitation|quota|restriction)s? (?:of|in|on|for|from) (?:the |an? |aws |your |our )*lambda\b|\blambda(?:'s)?\b[^.]{0,30}?\bmax(?:imum)? (?:allowed )?(?:response|payload|invocation)(?: payload)? size\b`, except: gatewayPayloadLimit, cause: CauseLambdaPayloadTooLarge, weight: wHint, layers: p},
+		// limits of its own (10 MB, a WebSocket frame's 128 KB). An
+		// invocation is the payload's only with its size or payload named
+		// (the quotas page's "Invocation payload"): "the Lambda concurrent
+		// invocation limit" is its concurrency.
+		{lit: "lambda", re: `\blambda(?:'s)?\b[^.]{0,50}?\b(?:(?:payload|response)s? (?:size |payload )?|invocation (?:size |payload (?:size )?))(?:limit|limitation|quota|maximum|restriction)s?\b|\b(?:(?:payload|response) (?:size |payload )?|invocation (?:size |payload (?:size )?))(?:limit|limitation|quota|restriction)s? (?:of|in|on|for|from) (?:the |an? |aws |your |our )*lambda\b|\blambda(?:'s)?\b[^.]{0,30}?\bmax(?:imum)? (?:allowed )?(?:response|payload|invocation)(?: payload)? size\b`, except: gatewayPayloadLimit, cause: CauseLambdaPayloadTooLarge, weight: wHint, layers: p},
 		// the same in the quotas page's other editions, Lambda named:
 		// ペイロードの上限, 负载限制 (負載限制), limite de carga útil,
 		// límite de carga, 페이로드 한도

@@ -312,6 +312,9 @@ func TestPeoplesWordsForLambdasPayloadLimit(t *testing.T) {
 		{"gateway's 10 MB", resp + "API Gateway's payload limit is 10 MB, so the upload never reaches our Lambda.", "backend_payload_too_large", "502"},
 		{"slow, not large", resp + "The response time of our Lambda is too long on cold starts.", "unknown", "502"},
 		{"payload without lambda", resp + "The response payload is too big.", "unknown", "502"},
+		{"invocations, not their payload", resp + "We hit the Lambda concurrent invocation limit during the sale.", "unknown", "502"},
+		{"invocation quota", resp + "Our Lambda reached its invocation quota for the account.", "unknown", "502"},
+		{"invocation payload", resp + "The Lambda invocation payload limit applies to the response.", p, "502"},
 	})
 }
 
