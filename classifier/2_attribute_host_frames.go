@@ -6,19 +6,20 @@ import (
 )
 
 // homeFrame is a Node.js or Python frame whose file lies in a developer's
-// home: macOS's /Users/<name>, Linux's /home/<name>, Windows' C:\Users\<name>,
-// by absolute path or by the file:// URL Node.js gives an ES module. A
-// function's code runs in Lambda's execution environment from /var/task,
-// /opt (layers), /var/runtime and /var/lang (the Lambda developer guide's
-// "Defined runtime environment variables" and "Lambda layers" pages), and
-// these interpreters print the path the code was loaded from, so such a
-// frame is a program on someone's machine: a script or a tool calling the
-// API. Go's and .NET's frames name the path the binary was built at, which
-// says nothing of where it ran; they are not read here.
-var homeFrame = regexp.MustCompile(`^(?:at (?:async |new )?(?:[^(]*\()?|file ")(?:file:///?)?(?:/users/[^/]+/|/home/[^/]+/|[a-z]:[\\/]users[\\/])`)
+// home (macOS's /Users/<name>, Linux's /home/<name>) or on a Windows
+// drive (C:\Users\<name>, D:\work), by absolute path or by the file://
+// URL Node.js gives an ES module. A function's code runs in Lambda's
+// execution environment, on Linux, from /var/task, /opt (layers),
+// /var/runtime and /var/lang (the Lambda developer guide's "Defined
+// runtime environment variables" and "Lambda layers" pages), and these
+// interpreters print the path the code was loaded from, so such a frame is
+// a program on someone's machine: a script or a tool calling the API. Go's
+// and .NET's frames name the path the binary was built at, which says
+// nothing of where it ran; they are not read here.
+var homeFrame = regexp.MustCompile(`^(?:at (?:async |new )?(?:[^(]*\()?|file ")(?:file:///?)?(?:/users/[^/]+/|/home/[^/]+/|[a-z]:[\\/])`)
 
 // homeWords pre-filter homeFrame's lines.
-var homeWords = [][]byte{[]byte("/users/"), []byte("/home/"), []byte("\\users\\"), []byte(":/users/")}
+var homeWords = [][]byte{[]byte("/users/"), []byte("/home/"), []byte(":\\"), []byte(":/")}
 
 // localEmulatorFolders are where the local emulators run a function's code
 // from on a developer's machine: serverless-offline's own modules and the

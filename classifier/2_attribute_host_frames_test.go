@@ -29,6 +29,20 @@ func TestDeveloperMachineTraces(t *testing.T) {
 			"    at settle (C:\\Users\\dana\\orders-cli\\node_modules\\axios\\lib\\core\\settle.js:19:12)\n" +
 			"    at IncomingMessage.handleStreamEnd (C:\\Users\\dana\\orders-cli\\node_modules\\axios\\lib\\adapters\\http.js:585:11)",
 			"unknown", "502"},
+		// Node.js and Python on a Windows drive outside the home: Lambda
+		// runs on Linux
+		{"node axios on a Windows work drive (client's)", axios502 +
+			"    at settle (D:\\work\\orders-cli\\node_modules\\axios\\lib\\core\\settle.js:19:12)\n" +
+			"    at async main (D:\\work\\orders-cli\\call.js:7:3)",
+			"unknown", "502"},
+		{"node fetch on Windows ESM (client's)", "AxiosError: Request failed with status code 504\n" +
+			"    at settle (file:///D:/work/orders-cli/node_modules/axios/lib/core/settle.js:19:12)\n" +
+			"    at async main (file:///D:/work/orders-cli/call.mjs:7:3)",
+			"integration_timeout", "504"},
+		{"python requests on a Windows work drive (client's)", "Traceback (most recent call last):\n" +
+			"  File \"D:\\work\\orders-cli\\call.py\", line 9, in <module>\n" +
+			"    r.raise_for_status()\n" +
+			"requests.exceptions.HTTPError: 502 Server Error: Bad Gateway for url: " + apiURL, "unknown", "502"},
 		// Node.js on Linux, an ES module: file:// URLs, async frames
 		{"node fetch on Linux ESM (client's)", "AxiosError: Request failed with status code 504\n" +
 			"    at settle (file:///home/dana/orders-cli/node_modules/axios/lib/core/settle.js:19:12)\n" +
@@ -76,6 +90,10 @@ func TestDeveloperMachineTraces(t *testing.T) {
 		{"node axios in an invocation with home paths (function's)", "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\n" +
 			axios502 +
 			"    at settle (/Users/dana/orders/src/client.ts:19:12)\n" +
+			"END RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11", "lambda_function_error", "unknown"},
+		{"node axios in an invocation with a Windows build's paths (function's)", "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\n" +
+			axios502 +
+			"    at settle (D:\\build\\orders\\src\\client.ts:19:12)\n" +
 			"END RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11", "lambda_function_error", "unknown"},
 		// Go and .NET frames name the path the binary was built at (Go's
 		// runtime.Caller, a .NET PDB's source path): a build machine's home
