@@ -9,7 +9,7 @@ package classifier
 // another program could print are read only on the logs' layers.
 func runtimeRules() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{nodeLoadRules(), nodeCompileRules(), nativeModuleRules(), nodeRuntimeErrorRules(), pythonRuntimeRules(), javaLoadRules(), dotnetLoadRules(), nativeStartRules(), snapStartRules(), memoryRules(), runtimeAPIPayloadRules()} {
+	for _, part := range [][]ruleSpec{nodeLoadRules(), nodeCompileRules(), nativeModuleRules(), javaVersionRules(), nodeRuntimeErrorRules(), pythonRuntimeRules(), javaLoadRules(), dotnetLoadRules(), nativeStartRules(), snapStartRules(), memoryRules(), runtimeAPIPayloadRules()} {
 		all = append(all, part...)
 	}
 	return all
@@ -80,7 +80,8 @@ func nodeCompileRules() []ruleSpec {
 // runtime not starting.)
 func nativeModuleRules() []ruleSpec {
 	h := CauseLambdaHandlerMisconfigured
-	lib := `/(?:var/task|opt)/\S+\.(?:so(?:\.[\d.]+)?|node): `
+	const libPath = `/(?:var/task|opt)/\S+\.(?:so(?:\.[\d.]+)?|node)`
+	const lib = libPath + `: `
 	return []ruleSpec{
 		{lit: "invalid elf header", re: lib + `invalid elf header`, cause: h, weight: wSpecific, layers: gatewayLogs},
 		{lit: "wrong elf class", re: lib + `wrong elf class`, cause: h, weight: wSpecific, layers: gatewayLogs},
@@ -88,6 +89,28 @@ func nativeModuleRules() []ruleSpec {
 		{lit: "only et_dyn and et_exec", re: lib + `only et_dyn and et_exec`, cause: h, weight: wSpecific, layers: gatewayLogs},
 		{lit: "was compiled against a different node.js version", cause: h, weight: wSpecific, layers: gatewayLogs},
 		{lit: "module version mismatch. expected ", cause: h, weight: wSpecific, layers: gatewayLogs},
+		// the dynamic loader's refusal of a library linked against a newer
+		// glibc or libstdc++ than the runtime's ("version `GLIBC_2.28' not
+		// found (required by /var/task/.../x.node)", "version
+		// `GLIBCXX_3.4.21' not found"): the module the handler imports, not
+		// the bootstrap (nativeStartRules' crash), which this outweighs
+		{lit: " not found (required by /", re: `version .glibc(?:xx)?_[0-9.]+. not found \(required by ` + libPath + `\)`, cause: h, weight: 70, layers: gatewayLogs},
+	}
+}
+
+// javaVersionRules: a handler class compiled for a newer Java than the
+// function's runtime, which the JVM refuses to load (the Java Virtual
+// Machine Specification's class file versions: UnsupportedClassVersionError,
+// "has been compiled by a more recent version of the Java Runtime (class
+// file version 61.0), this version of the Java Runtime only recognizes class
+// file versions up to 55.0"): the handler does not match the runtime, as a
+// .NET assembly built for a newer .NET does not (dotnetLoadRules). The
+// generic java.*Error rule read it as the code's failure.
+func javaVersionRules() []ruleSpec {
+	h := CauseLambdaHandlerMisconfigured
+	return []ruleSpec{
+		{lit: "unsupportedclassversionerror", cause: h, weight: 70, layers: gatewayLogs},
+		{lit: "has been compiled by a more recent version of the java runtime", cause: h, weight: 70, layers: gatewayLogs},
 	}
 }
 

@@ -370,3 +370,24 @@ func TestReportFiguresOnNextLines(t *testing.T) {
 		{"figures of nothing", bad + "REPORT RequestId: " + id + "\nsome other output\nMemory Size: 128 MB\nMax Memory Used: 128 MB", "lambda_malformed_proxy_response", "502"},
 	})
 }
+
+// A native module or a handler class built for a newer platform than the
+// function's runtime: the dynamic loader's refusal of a library in the
+// package or a layer linked against a newer glibc or libstdc++ (the
+// bootstrap's own is the runtime not starting), and the JVM's refusal of a
+// class compiled for a newer Java (the JVM specification's class file
+// versions). A newer library a program the function runs needs, and a
+// client's JVM, are neither.
+func TestNewerPlatformForms(t *testing.T) {
+	checkWordings(t, []wording{
+		{"node addon, glibc", `{"errorType":"Error","errorMessage":"/lib64/libc.so.6: version ` + "`GLIBC_2.28'" + ` not found (required by /var/task/node_modules/argon2/lib/binding/napi-v3/argon2.node)"}`, wantHandler, "unknown"},
+		{"node addon, libstdc++", "Error: /var/lang/lib/libstdc++.so.6: version `GLIBCXX_3.4.21' not found (required by /var/task/node_modules/bcrypt/lib/binding/bcrypt_lib.node)", wantHandler, "unknown"},
+		{"python extension in a layer", "ImportError: /lib64/libm.so.6: version `GLIBC_2.27' not found (required by /opt/python/numpy/core/_multiarray_umath.cpython-311-x86_64-linux-gnu.so)", wantHandler, "unknown"},
+		{"java 17 class on java 11", "java.lang.UnsupportedClassVersionError: example/Handler has been compiled by a more recent version of the Java Runtime (class file version 61.0), this version of the Java Runtime only recognizes class file versions up to 55.0", wantHandler, "unknown"},
+		{"java error object", `{"errorMessage":"example/Handler has been compiled by a more recent version of the Java Runtime (class file version 65.0), this version of the Java Runtime only recognizes class file versions up to 61.0","errorType":"java.lang.UnsupportedClassVersionError"}`, wantHandler, "unknown"},
+		// (negatives)
+		{"the bootstrap itself", "/var/task/bootstrap: /lib64/libc.so.6: version `GLIBC_2.34' not found (required by /var/task/bootstrap)", wantCrash, "unknown"},
+		{"a client's JVM", "Exception in thread \"main\" java.lang.UnsupportedClassVersionError: example/Client has been compiled by a more recent version of the Java Runtime (class file version 61.0), this version of the Java Runtime only recognizes class file versions up to 55.0", "unknown", "unknown"},
+		{"a program the function runs", "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\nffmpeg: /lib64/libc.so.6: version `GLIBC_2.32' not found (required by /tmp/ffmpeg)", wantCrash, "unknown"},
+	})
+}
