@@ -133,14 +133,22 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 // its caller, most often a function's own call, not what the API's client
 // got (connectionsAPIRefusalRules), and so is the Lambda runtime API's
 // answer to a runtime posting the function's result (namesRuntimeAPI): it
-// shows nothing, and so no all-clear.
+// shows nothing, and so no all-clear. So does any code below 500 between a
+// Lambda invocation's START and its END, where the log stream is the
+// function's whoever's words it reads like: a Python function's print of
+// requests' "404 Client Error: Not Found for url: ...", a Java or Go
+// function's log of its HTTP client's error, written without the
+// runtime's columns, is what the function's own call got.
 // A 5xx there stays, as any 5xx shown does, so that no report of one is
-// lost. (A person's sentence that quotes the status is still read as the
-// status they saw.)
+// lost. (Elsewhere a person's sentence that quotes the status is still
+// read as the status they saw.)
 func (s *Session) clientStatus(low []byte, layer Layer) int {
 	s.notePreflight(low)
 	code := s.frameStatus(low, statusShown(low))
 	if code != 0 && !is5xx(code) && layer != LayerPerson && (namesConnectionsAPI(low) || awsSDKCallError(low) || namesRuntimeAPI(low)) {
+		return 0
+	}
+	if code != 0 && !is5xx(code) && s.openLambda != "" {
 		return 0
 	}
 	if code != 0 && s.st.preflight {

@@ -399,3 +399,23 @@ func TestClientWordsInTheFunctionsLog(t *testing.T) {
 		{"dotnet", "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tfail\tSystem.Net.Http.HttpRequestException: Response status code does not indicate success: 502 (Bad Gateway).", fn, "unknown"},
 	})
 }
+
+// Between an invocation's START and its END the log stream is the
+// function's, also where a runtime writes a line without its columns (a
+// Python print, a Java or Go function's logger): a client library's code
+// below 500 there is what the function's own call got, no all-clear. A
+// 5xx there stays shown, as any 5xx does, and a client's line after the
+// END is the client's.
+func TestClientWordsInsideAnInvocation(t *testing.T) {
+	const (
+		start = "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\n"
+		end   = "END RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\n"
+	)
+	checkWordings(t, []wording{
+		{"requests, printed", start + "404 Client Error: Not Found for url: https://partner.example.com/v1/a\n" + end, "unknown", "unknown"},
+		{"axios, printed", start + "AxiosError: Request failed with status code 403\n" + end, "unknown", "unknown"},
+		{"Jersey, logged", start + "GET https://partner.example.com/v1/a returned a response status of 404 Not Found\n" + end, "unknown", "unknown"},
+		{"a 5xx stays shown", start + "requests.exceptions.HTTPError: 502 Server Error: Bad Gateway for url: https://partner.example.com/v1/a\n" + end, "unknown", "502"},
+		{"the client after the END", start + end + "requests.exceptions.HTTPError: 404 Client Error: Not Found for url: " + apiURL + "\n", "not_5xx", "none"},
+	})
+}
