@@ -86,6 +86,10 @@ func TestAccessLogPresets(t *testing.T) {
 		{"console copy, csv", "2024-03-12T10:15:01.000+00:00\t203.0.113.1,-,-," + tm + `,MESSAGE,sendmessage,` + presetConn + `,500,` + presetExtID, "500"},
 		{"console copy, xml", "2024-03-12T10:15:01.000+00:00\t<request id=\"" + presetID + `"> <ip>203.0.113.1</ip> <status>502</status> <protocol>HTTP/1.1</protocol> </request>`, "502"},
 		{"cli text output, clf", "EVENTS\t1710238501000\t203.0.113.1 - - [" + tm + `] "GET /items HTTP/1.1" 502 36 ` + presetID + "\t1710238501000", "502"},
+		// `aws logs filter-log-events`' JSON: the record as an event's
+		// message, its quotes escaped
+		{"cli json, clf", `{"events":[{"logStreamName":"9f2c0a6c3e1b4d5f8a7b6c5d4e3f2a1b","timestamp":1710238501000,"message":"203.0.113.1 - - [` + tm + `]\"GET /items HTTP/1.1\" 502 36 ` + presetID + ` ` + presetExtID + `","ingestionTime":1710238501100,"eventId":"3792"}]}`, "502"},
+		{"cli json, websocket csv", `{"events":[{"logStreamName":"9f2c0a6c3e1b4d5f8a7b6c5d4e3f2a1b","timestamp":1710238501000,"message":"203.0.113.1,-,-,` + tm + `,MESSAGE,sendmessage,` + presetConn + `,500,` + presetExtID + `","ingestionTime":1710238501100,"eventId":"3792"}]}`, "500"},
 		{"cli tail, request id first", "2024-03-12T10:15:01.123000+00:00 9f2c0a6c3e1b4d5f8a7b6c5d4e3f2a1b " + presetID + ` 203.0.113.1 - - [` + tm + `] "GET /items HTTP/1.1" 504 36`, "504"},
 	})
 }
