@@ -301,7 +301,9 @@ func lambdaRules() []ruleSpec {
 		{lit: "javascript heap out of memory", cause: CauseLambdaOutOfMemory, weight: 92},
 		{lit: "java.lang.outofmemoryerror", cause: CauseLambdaOutOfMemory, weight: 92},
 		{lit: "memoryerror", cause: CauseLambdaOutOfMemory, weight: wSpecific},
-		{lit: "out of memory", cause: CauseLambdaOutOfMemory, weight: 70},
+		// (not a client's own: curl's CURLE_OUT_OF_MEMORY, "curl: (27) Out
+		// of memory", is the caller's machine)
+		{lit: "out of memory", cause: CauseLambdaOutOfMemory, weight: 70, layers: gatewayLogs},
 		{lit: "lambda invocation failed with status: 429", cause: CauseLambdaThrottled, weight: 99},
 		// (the client's "x-amzn-ErrorType: TooManyRequestsException" header is
 		// the gateway's own 429: see clientRules)

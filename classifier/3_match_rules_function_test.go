@@ -145,6 +145,10 @@ func TestLongFunctionTimeoutWordings(t *testing.T) {
 		{"within the limit", id + "Task timed out after 28.03 seconds", "lambda_function_timeout", "unknown"},
 		{"30 seconds", id + "Task timed out after 30.03 seconds", "lambda_function_timeout", "unknown"},
 		{"six seconds", id + "Task timed out after 6.01 seconds", "lambda_function_timeout", "unknown"},
+		// the 2024 REPORT format's Status: timeout after the same run
+		{"a REPORT of a minute", "REPORT RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tDuration: 60000.00 ms\tBilled Duration: 60000 ms\tMemory Size: 128 MB\tMax Memory Used: 80 MB\tStatus: timeout", "integration_timeout", "unknown"},
+		{"a REPORT of six seconds", "REPORT RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tDuration: 6000.00 ms\tBilled Duration: 6000 ms\tMemory Size: 128 MB\tMax Memory Used: 80 MB\tStatus: timeout", "lambda_function_timeout", "unknown"},
+		{"a long REPORT without a timeout", "REPORT RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tDuration: 60000.00 ms\tBilled Duration: 60000 ms\tMemory Size: 128 MB\tMax Memory Used: 128 MB", "lambda_out_of_memory", "unknown"},
 		{"a raised quota's 502", "HTTP/1.1 502 Bad Gateway\n{\"message\": \"Internal server error\"}\n" + id + "Task timed out after 60.06 seconds", "lambda_function_timeout", "502"},
 	})
 }

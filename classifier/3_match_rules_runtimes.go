@@ -141,15 +141,20 @@ func nodeRuntimeErrorRules() []ruleSpec {
 // allocation fails, which neither the generic "out of memory" rule nor
 // the MemoryError one (Python's, and Ruby's NoMemoryError) holds:
 // Rust's standard library's default allocation error handler ("memory
-// allocation of 1073741824 bytes failed", then the process aborts) and
+// allocation of 1073741824 bytes failed", then the process aborts),
 // PHP's memory_limit ("Allowed memory size of 134217728 bytes exhausted
-// (tried to allocate 20480 bytes)"). The Lambda guide's answer is the
-// same for all: raise the memory or use less.
+// (tried to allocate 20480 bytes)") and the C library's ENOMEM. The
+// Lambda guide's answer is the same for all: raise the memory or use less.
 func memoryRules() []ruleSpec {
 	oom := CauseLambdaOutOfMemory
 	return []ruleSpec{
 		{lit: "memory allocation of ", re: `memory allocation of \d+ bytes failed`, cause: oom, weight: wSpecific, layers: gatewayLogs},
 		{lit: "allowed memory size of ", re: `allowed memory size of \d+ bytes exhausted`, cause: oom, weight: wSpecific, layers: gatewayLogs},
+		// the C library's message for ENOMEM, which every runtime prints
+		// for an allocation or a fork the kernel refused for want of
+		// memory (Python's "OSError: [Errno 12] Cannot allocate memory",
+		// Node.js's "spawn ENOMEM" beside it)
+		{lit: "cannot allocate memory", cause: oom, weight: 70, layers: gatewayLogs},
 	}
 }
 

@@ -74,6 +74,12 @@ func TestAllocationFailureForms(t *testing.T) {
 		{"rust, the line alone", "memory allocation of 268435456 bytes failed", "lambda_out_of_memory", "unknown"},
 		{"ruby", `{"errorMessage":"failed to allocate memory","errorType":"Function<NoMemoryError>"}`, "lambda_out_of_memory", "unknown"},
 		{"php", "PHP Fatal error:  Allowed memory size of 134217728 bytes exhausted (tried to allocate 20480 bytes) in /var/task/vendor/guzzlehttp/psr7/src/Stream.php on line 231", "lambda_out_of_memory", "unknown"},
+		// the C library's strerror(ENOMEM), as Python's OSError prints it
+		{"enomem", "[ERROR] OSError: [Errno 12] Cannot allocate memory\nTraceback (most recent call last):\n  File \"/var/task/app.py\", line 14, in handler\n    out = subprocess.run(cmd, capture_output=True)", "lambda_out_of_memory", "unknown"},
+		// (not a client's machine running out: curl's CURLE_OUT_OF_MEMORY,
+		// a client library's ENOMEM)
+		{"curl out of memory", "curl: (27) Out of memory\nHTTP/1.1 502 Bad Gateway", "unknown", "502"},
+		{"a client's enomem", "requests.exceptions.ConnectionError: HTTPSConnectionPool(host='abc123.execute-api.us-east-1.amazonaws.com', port=443): Max retries exceeded with url: /prod/items (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection object at 0x7f>: Failed to establish a new connection: [Errno 12] Cannot allocate memory'))", "unknown", "unknown"},
 	})
 }
 
