@@ -33,8 +33,8 @@ func malformedWords() []ruleSpec {
 		// is not returning the correct response payload structure"); an
 		// authorizer's answer has a format of its own, which personRules
 		// read
-		{lit: "format", re: conformWords + `format`, unless: "authori", cause: mal, weight: wHint, layers: p},
-		{lit: "structure", re: conformWords + `structure`, unless: "authori", cause: mal, weight: wHint, layers: p},
+		{lit: "format", re: conformWords + `format`, unless: "authori", except: inboundPayload, cause: mal, weight: wHint, layers: p},
+		{lit: "structure", re: conformWords + `structure`, unless: "authori", except: inboundPayload, cause: mal, weight: wHint, layers: p},
 		// the gateway's "Malformed Lambda proxy response" as people
 		// paraphrase it ("a malformed proxy response error", "the lambda
 		// response is malformed")
@@ -58,6 +58,13 @@ func malformedWords() []ruleSpec {
 		{lit: "format", re: `(?:resposta|saída)[^.]{0,40}não (?:está|estiver|estava) (?:formatada corretamente|corretamente formatada|no formato (?:json )?(?:correto|necessário|esperado|exigido))`, cause: mal, weight: wHint, layers: p},
 	}
 }
+
+// inboundPayload is a payload that comes in, not the function's answer:
+// the client's request, the event the function receives, a queue's
+// message. That one does not fit its format is a request refused, an
+// event the function cannot read or a template's fault; taken out of the
+// line first, it leaves only what is said of the answer.
+const inboundPayload = `\b(?:request|event|input|incoming|message|sqs|sns) (?:payload|body)s?\b`
 
 // conformWords open the malformedWords patterns for an answer that does
 // not follow the proxy output format: the answer, then a verb of

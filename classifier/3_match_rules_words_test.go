@@ -339,5 +339,9 @@ func TestPeoplesWordsForAnAnswerOutOfFormat(t *testing.T) {
 		// (look-alikes)
 		{"authorizer's format", resp + "The authorizer is not returning the correct response format.", "unknown", "502"},
 		{"not the right data", resp + "Our API is not returning the correct data.", "unknown", "502"},
+		{"the request's payload", resp + "The request payload does not match the expected JSON format, so the mapping template fails.", "unknown", "502"},
+		{"the event's payload", resp + "The event payload the function receives does not match the v2 format.", "unknown", "502"},
+		{"a queue message's payload", resp + "The SQS message payload isn't following the expected format.", "unknown", "502"},
+		{"the answer beside the request", resp + "The request payload is fine, but the response payload does not conform to the proxy format.", m, "502"},
 	})
 }
