@@ -241,6 +241,9 @@ func (s *Session) evidenceLine(id, msg, line []byte, layer Layer) {
 	if layer == LayerGateway {
 		h = s.authorizerPermission(id, h.merge(s.answerShape(id, msg)))
 	}
+	if layer == LayerUnknown || layer == LayerPerson {
+		h = h.merge(s.configExcerpt(s.low))
+	}
 	cfg := bytes.HasPrefix(msg, preConfigErr)
 	if bytes.Contains(msg, []byte("stageVariables")) {
 		s.st.stageVarRef = true

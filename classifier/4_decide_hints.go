@@ -87,3 +87,16 @@ func (s *Session) lambdaMethodNotPost() bool {
 	}
 	return strings.EqualFold(c.IntegrationType, "AWS_PROXY")
 }
+
+// excerptAdjust is adjust's reading of a permission error by a Lambda
+// integration whose method is not POST, when a configuration excerpt in
+// the evidence (configExcerpt) rather than the stage configuration shows
+// the method: the excerpt shows the setup, not what the request met, so
+// the answer it gives weighs as weak evidence whatever line named the
+// permission error.
+func (s *Session) excerptAdjust(h hit) hit {
+	if s.st.excerptNotPost && (h.cause == CauseLambdaInvokePermission || h.cause == CauseCredentialsRoleError) {
+		h.cause, h.weight, h.told = CauseIntegrationMethodNotPost, min(h.weight, wWeak), true
+	}
+	return h
+}

@@ -48,6 +48,10 @@ func (s *Session) decide(g *group, api stage.APIType) outcome {
 	cause := CauseUnknown
 	if h.weight >= wAbstain {
 		cause = s.adjust(h.cause, api)
+		if cause == h.cause {
+			h = s.excerptAdjust(h)
+			cause = h.cause
+		}
 	}
 	switch {
 	case code >= 200 && code < 300 && g.functionFailed() && api != stage.APIHTTP:

@@ -60,7 +60,13 @@ type stats struct {
 	notFailed   int // of those, ended below 500 with an error status
 	integErrVar bool
 	stageVarRef bool
-	httpAPI     bool
+	// excerptMethodAt, excerptLambdaAt: the lines where a configuration
+	// excerpt last set an integration method other than POST and named a
+	// Lambda function's invocation URI; excerptNotPost: both, close enough
+	// to be one integration's (configExcerpt)
+	excerptMethodAt, excerptLambdaAt int64
+	excerptNotPost                   bool
+	httpAPI                          bool
 	// v2API: a name of API Gateway's v2 API (HTTP or WebSocket)
 	v2API bool
 	// restAPI: a REST API's own names (its CloudFormation, SAM, Terraform,
