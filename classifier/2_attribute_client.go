@@ -75,6 +75,12 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 	}
 	if m := httpStatusLine.FindSubmatch(msg); m != nil && layer != LayerFunction {
 		code := leadingInt(m[1])
+		if s.openLambda != "" && !is5xx(code) {
+			// a status line between an invocation's START and END is the
+			// function's own call's (a shell runtime's curl -i), as any
+			// code below 500 there is (clientStatus)
+			return
+		}
 		s.noteShown(code)
 		s.group(nil).setCode(code, line)
 		return

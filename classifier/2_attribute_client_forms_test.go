@@ -416,6 +416,14 @@ func TestClientWordsInsideAnInvocation(t *testing.T) {
 		{"axios, printed", start + "AxiosError: Request failed with status code 403\n" + end, "unknown", "unknown"},
 		{"Jersey, logged", start + "GET https://partner.example.com/v1/a returned a response status of 404 Not Found\n" + end, "unknown", "unknown"},
 		{"a 5xx stays shown", start + "requests.exceptions.HTTPError: 502 Server Error: Bad Gateway for url: https://partner.example.com/v1/a\n" + end, "unknown", "502"},
+		// the gateway's own 4xx words and a status line, as a function
+		// prints the answer its call to another API got (a Python print of
+		// the body, a shell runtime's curl -i)
+		{"a 4xx body, printed", start + "{\"message\":\"Forbidden\"}\n" + end, "unknown", "unknown"},
+		{"an error type, printed", start + "x-amzn-ErrorType: ForbiddenException\n" + end, "unknown", "unknown"},
+		{"curl -i in a shell runtime", start + "HTTP/1.1 403 Forbidden\n" + end, "unknown", "unknown"},
+		{"a 5xx status line stays shown", start + "HTTP/1.1 502 Bad Gateway\n" + end, "unknown", "502"},
+		{"a 4xx body after the END", start + end + "{\"message\":\"Forbidden\"}\n", "not_5xx", "none"},
 		{"the client after the END", start + end + "requests.exceptions.HTTPError: 404 Client Error: Not Found for url: " + apiURL + "\n", "not_5xx", "none"},
 	})
 }

@@ -238,6 +238,16 @@ func bareConfigErr(msg []byte) bool {
 // evidenceLine runs the rules on a line that may show a cause.
 func (s *Session) evidenceLine(id, msg, line []byte, layer Layer) {
 	h := s.m.match(msg, layer)
+	if id == nil && s.openLambda != "" && h.implied != 0 && !is5xx(h.implied) {
+		// a line without ids between an invocation's START and END is the
+		// function's, whoever's words it reads like: a body or error type
+		// below 500 there is what its own call got (see clientStatus), and
+		// the all-clear it would name is no one's
+		h.implied = 0
+		if h.cause == CauseNot5xx {
+			h = hit{}
+		}
+	}
 	if layer == LayerGateway {
 		h = s.authorizerPermission(id, h.merge(s.answerShape(id, msg)))
 	}
