@@ -270,7 +270,8 @@ func TestDocumentedStatusPhrasesInFourLanguages(t *testing.T) {
 }
 
 // The knowledge-center article on 500 errors of REST APIs with VPC link
-// integrations, the HTTP API JWT authorizer's refusals, a WebSocket route
+// integrations, an Application Load Balancer's own 503 behind an
+// integration, the HTTP API JWT authorizer's refusals, a WebSocket route
 // the gateway refuses, and the Lambda REPORT of a function that used all
 // its memory.
 func TestDocumentedMoreMessages(t *testing.T) {
@@ -282,6 +283,18 @@ func TestDocumentedMoreMessages(t *testing.T) {
 		{"jwt scope", "HTTP/2 403\nwww-authenticate: Bearer scope=\"orders:write\" error=\"insufficient_scope\" error_description=\"access token has insufficient scopes\"\n{\"message\":\"Forbidden\"}", "not_5xx", "none"},
 		{"http api no route", "HTTP/2 404\napigw-requestid: RL2XYiwjPHcEMEQ=\n{\"message\":\"Not Found\"}", "not_5xx", "none"},
 		{"websocket route refused", `< {"message": "Forbidden", "connectionId":"L0SM9cOFvHcCIhw=", "requestId":"L0SNDEUmvHcFYzw="}`, "not_5xx", "none"},
+		// an Application Load Balancer's own 503 (the Knowledge Center's
+		// alb-troubleshoot-503-errors: "503 Service Temporarily
+		// Unavailable" in the response is the load balancer's), through an
+		// HTTP API's or a REST API's proxy integration, as curl shows it
+		{"alb 503 through an http api", "HTTP/1.1 503 Service Temporarily Unavailable\napigw-requestid: RL2XYiwjPHcEMEQ=\n<html><head><title>503 Service Temporarily Unavailable</title></head><body><center><h1>503 Service Temporarily Unavailable</h1></center></body></html>", "backend_unavailable", "503"},
+		{"alb 503 page alone", "<html>\n<head><title>503 Service Temporarily Unavailable</title></head>\n<body>\n<center><h1>503 Service Temporarily Unavailable</h1></center>\n</body>\n</html>", "backend_unavailable", "503"},
+		{"alb 503 through a rest api", "HTTP/1.1 503 Service Temporarily Unavailable\nx-amzn-RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\n<h1>503 Service Temporarily Unavailable</h1>", "backend_unavailable", "503"},
+		// (look-alikes: the HTTP API's own 503 is its integration timeout,
+		// and the page in the function's own log is its call to a service
+		// behind a load balancer, no answer of the API's)
+		{"http api's own 503", "HTTP/2 503\napigw-requestid: RL2XYiwjPHcEMEQ=\n{\"message\":\"Service Unavailable\"}", "integration_timeout", "503"},
+		{"the function's own call", "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\n2024-01-01T12:00:00.000Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tupstream answered: <title>503 Service Temporarily Unavailable</title>", "lambda_function_error", "unknown"},
 		{"memory used up", "REPORT RequestId: 0b59a014-da05-49a0-98c3-fe2ac06de4fd\tDuration: 2503.11 ms\tBilled Duration: 2504 ms\tMemory Size: 128 MB\tMax Memory Used: 128 MB", "lambda_out_of_memory", "unknown"},
 	})
 }

@@ -554,6 +554,19 @@ func backendRules() []ruleSpec {
 		{lit: "enotfound", re: `\benotfound\b`, cause: CauseLambdaFunctionError, weight: wWeak, layers: layersOf(LayerFunction)},
 		{lit: "eai_again", cause: CauseLambdaFunctionError, weight: wWeak, layers: layersOf(LayerFunction)},
 		{lit: "no healthy", cause: CauseBackendUnavailable, weight: 60},
+		// an Application Load Balancer's own 503 page and reason phrase,
+		// "503 Service Temporarily Unavailable", which the Knowledge
+		// Center's "How do I troubleshoot HTTP 503 errors from an
+		// Application Load Balancer?" names as the load balancer's answer
+		// (no registered or healthy target): the backend behind an HTTP
+		// proxy or private integration, whose page the integration passed
+		// on. No API Gateway answer is worded so (REST and HTTP APIs say
+		// "Service Unavailable"), so it also outweighs the HTTP API's bare
+		// 503 read as its integration timeout. Not in the function's own
+		// log (its call to a service behind a load balancer), nor where the
+		// execution log quotes the integration's answer, which the
+		// integration response maps.
+		{lit: "service temporarily unavailable", cause: CauseBackendUnavailable, weight: 60, implied: 503, unless: endpointResponseBody, layers: notFunction},
 		{lit: "provisionedthroughputexceeded", cause: CauseBackendThrottled, weight: wStrong},
 		{lit: "throttlingexception", cause: CauseBackendThrottled, weight: 75},
 		// the query APIs' Throttling code as the AWS SDKs print a call it
