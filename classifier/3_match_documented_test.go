@@ -139,6 +139,17 @@ func TestDocumentedHTTPAPIIntegrationErrors(t *testing.T) {
 		// beside a 5xx it also got)
 		{"the function's own call", "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\n2024-01-01T12:00:00.000Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tCredential should be scoped to a valid region, not 'us-east-1'.", "lambda_function_error", "unknown"},
 		{"scoped, beside a 5xx", "{\"message\": \"Credential should be scoped to a valid region, not 'ap-northeast-1'. \"}\nHTTP/1.1 504 Gateway Timeout\n{\"message\": \"Endpoint request timed out\"}", "integration_timeout", "504"},
+		// an HTTP API's IAM authorization refusing a request with no
+		// signature: 403, its $context.authorizer.error (microapps-core's
+		// troubleshooting notes), as the record, quoted alone and beside the
+		// client's 403; not the function's answer out of the proxy format
+		{"iam authorizer, unsigned", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"403","authorizerError":"The request for the IAM Authorizer doesn't match the format that API Gateway expects."}`, "not_5xx", "none"},
+		{"iam authorizer, quoted", `"authorizerError": "The request for the IAM Authorizer doesn't match the format that API Gateway expects."`, "not_5xx", "none"},
+		{"iam authorizer, with its 403", "HTTP/2 403\napigw-requestid: RL2XYiwjPHcEMEQ=\n{\"message\":\"Forbidden\"}\nThe access log says: The request for the IAM Authorizer doesn't match the format that API Gateway expects.", "not_5xx", "none"},
+		// (look-alikes: the same refusal beside another request's 5xx, and
+		// the function's answer that does not match the format)
+		{"iam authorizer beside a 5xx", "\"authorizerError\": \"The request for the IAM Authorizer doesn't match the format that API Gateway expects.\"\nHTTP/2 503\napigw-requestid: RL2XYiwjPHcEMEQ=\n{\"message\":\"Service Unavailable\"}", "unknown", "503"},
+		{"the function's answer", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","integrationErrorMessage":"The response from the Lambda function doesn't match the format that API Gateway expects."}`, "lambda_malformed_proxy_response", "500"},
 		{"jwt expired", "HTTP/2 401\nwww-authenticate: Bearer scope=\"\" error=\"invalid_token\" error_description=\"the token has expired\"\n{\"message\":\"Unauthorized\"}", "not_5xx", "none"},
 		// $context.error.message, the gateway's own words for what it answered
 		{"error message 500", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","errorMessage":"Internal Server Error","integrationErrorMessage":"-"}`, "unknown", "500"},

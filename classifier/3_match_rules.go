@@ -149,7 +149,10 @@ func ruleSpecs() []ruleSpec {
 func lambdaRules() []ruleSpec {
 	return []ruleSpec{
 		{lit: "malformed lambda proxy response", cause: CauseLambdaMalformedProxyResponse, weight: 98},
-		{lit: "match the format", re: `(doesn'?t|does not|did not) match the (expected )?format`, cause: CauseLambdaMalformedProxyResponse, weight: wSpecific},
+		// (not an HTTP API's IAM authorization refusing a request that is
+		// not signed, which gatewayRefusalRules read: the request, not the
+		// function's answer, is what did not match)
+		{lit: "match the format", re: `(doesn'?t|does not|did not) match the (expected )?format`, cause: CauseLambdaMalformedProxyResponse, weight: wSpecific, unless: iamAuthorizerRequest},
 		{lit: "wrong type for field", cause: CauseLambdaMalformedProxyResponse, weight: wSpecific},
 		// (not a MOCK integration's "Unable to parse statusCode. It should be
 		// an integer that is defined in the request template": the

@@ -85,6 +85,10 @@ func executionFailureRules() []ruleSpec {
 	}
 }
 
+// iamAuthorizerRequest opens an HTTP API's record of an IAM authorization
+// refusing a request that is not signed.
+const iamAuthorizerRequest = "the request for the iam authorizer"
+
 // gatewayRefusalRules: the gateway's own 4xx answers, by the error type
 // header a client shows and by $context.error.responseType in an access
 // log (ACCESS_DENIED, WAF_FILTERED, INVALID_API_KEY, EXPIRED_TOKEN,
@@ -94,7 +98,8 @@ func executionFailureRules() []ruleSpec {
 // 413, UNSUPPORTED_MEDIA_TYPE 415) and by the REST execution log's
 // "Gateway response type: ... with status code: ...", an HTTP API JWT
 // authorizer's refusal, the expired-token body, a Cognito authorizer's
-// expired token and an Authorization header that is not a signature. Like the other
+// expired token, an Authorization header that is not a signature and an
+// HTTP API's IAM authorization refusing a request with none. Like the other
 // look-alikes they are weak, so any 5xx cause of the same request
 // outranks them.
 func gatewayRefusalRules() []ruleSpec {
@@ -121,6 +126,14 @@ func gatewayRefusalRules() []ruleSpec {
 		{lit: "security token included in the request is expired", cause: CauseNot5xx, weight: wWeak, implied: 403, layers: callerSide},
 		{lit: "security token included in the request is expired", cause: CauseCredentialsRoleError, weight: wLikely, layers: gatewayOrFunction},
 		{lit: `error="invalid_token"`, cause: CauseNot5xx, weight: wWeak, implied: 401},
+		// an HTTP API route with IAM authorization refusing a request that
+		// carries no signature (no Authorization header, no X-Amz-Credential
+		// query): 403 {"message":"Forbidden"}, with $context.authorizer.error
+		// "The request for the IAM Authorizer doesn't match the format that
+		// API Gateway expects." (as microapps-core's troubleshooting notes
+		// show it for CloudFront requests whose signature headers were not
+		// forwarded, and an HTTP API emulator's IAM check answers it)
+		{lit: iamAuthorizerRequest, cause: CauseNot5xx, weight: wWeak, implied: 403},
 		// a Cognito user pool authorizer refusing an expired token (401),
 		// and the gateway refusing an Authorization header that is not a
 		// signature (403)
