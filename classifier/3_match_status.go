@@ -281,6 +281,9 @@ func statusShown(low []byte) int {
 				return leadingInt(m[1])
 			}
 		}
+		if c := handshakeRefusalStatus(low); c != 0 {
+			return c // not the 101 the client wanted
+		}
 	}
 	if notClientStatus.Match(low) {
 		low = notClientStatus.ReplaceAll(low, nil)

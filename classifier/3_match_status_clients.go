@@ -28,7 +28,43 @@ func clientErrorStatus(low []byte) int {
 }
 
 // isClientErrorLine reports whether low is a client library's error for a
-// status it got (clientErrorForms).
+// status it got (clientErrorForms, handshakeRefusalForms).
 func isClientErrorLine(low []byte) bool {
-	return hasStatusCode(low) && clientErrorStatus(low) != 0
+	return hasStatusCode(low) && (clientErrorStatus(low) != 0 || handshakeRefusalStatus(low) != 0)
+}
+
+// handshakeRefusalForms are the words WebSocket client libraries refuse a
+// handshake with, naming the status the server answered in place of the
+// 101 Switching Protocols it wanted; several name that 101 first ("expected
+// status code 101 but was 502"), which is no answer, so the code these
+// forms name is the status the client got, before any other code on the
+// line. Each is the client's line, as its source words it.
+var handshakeRefusalForms = []litForm{
+	// Tyrus (the Jakarta WebSocket reference client, Spring's
+	// StandardWebSocketClient): HandshakeException with
+	// LocalizationMessages.INVALID_RESPONSE_CODE, "Response code was not
+	// {0}: {1}."
+	form(`\bresponse code was not 101: ([1-5]\d\d)\b`, "response code was not 101: "),
+	// Jetty 10 and later (CoreClientUpgradeRequest): UpgradeException's
+	// "Failed to upgrade to websocket: Unexpected HTTP Response Status
+	// Code: 502 Bad Gateway"
+	form(`\bfailed to upgrade to websocket: unexpected http response status code: ([1-5]\d\d)\b`, "failed to upgrade to websocket: "),
+	// Jetty 9 (WebSocketUpgradeRequest): "Didn't switch protocols, expected
+	// status <101>, but got <502>"
+	form(`\bdidn't switch protocols, expected status <101>, but got <([1-5]\d\d)>`, "didn't switch protocols"),
+	// Netty (WebSocketClientHandshaker13.verify and its older drafts):
+	// "Invalid handshake response getStatus: 502 Bad Gateway"
+	form(`\binvalid handshake response getstatus: ([1-5]\d\d)\b`, "invalid handshake response getstatus: "),
+	// Ktor's client WebSockets plugin: WebSocketException "Handshake
+	// exception, expected status code 101 but was 502"
+	form(`\bhandshake exception, expected status code 101 but was ([1-5]\d\d)\b`, "handshake exception, expected status code 101"),
+	// WebSocket-Node (lib/WebSocketClient.js failHandshake): "Server
+	// responded with a non-101 status: 502 Bad Gateway"
+	form(`\bserver responded with a non-101 status: ([1-5]\d\d)\b`, "non-101 status: "),
+}
+
+// handshakeRefusalStatus returns the status a WebSocket client's refused
+// handshake names, or 0.
+func handshakeRefusalStatus(low []byte) int {
+	return formsCode(handshakeRefusalForms, low)
 }

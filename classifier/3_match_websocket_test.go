@@ -98,6 +98,26 @@ func TestWebSocketHandshakeRefused(t *testing.T) {
 		{"starscream 502", `WSError(type: Starscream.ErrorType.upgradeError, message: "Invalid HTTP upgrade", code: 502)`, "unknown", "502"},
 		{"starscream 401", `websocket is disconnected: Optional(Starscream.WSError(type: Starscream.ErrorType.upgradeError, message: "Invalid HTTP upgrade", code: 401))`, "not_5xx", "none"},
 		{"dotnet 401", "System.Net.WebSockets.WebSocketException (0x80004005): The server returned status code '401' when status code '101' was expected.", "not_5xx", "none"},
+		// the JVM's clients and WebSocket-Node, several naming the 101
+		// they wanted before the status they got: Tyrus
+		// (LocalizationMessages.INVALID_RESPONSE_CODE, "Response code was
+		// not {0}: {1}."), Jetty 10+ (CoreClientUpgradeRequest's
+		// UpgradeException), Jetty 9 (WebSocketUpgradeRequest), Netty
+		// (WebSocketClientHandshaker13.verify), Ktor (the client
+		// WebSockets plugin's WebSocketException), WebSocket-Node
+		// (lib/WebSocketClient.js failHandshake)
+		{"tyrus 502", "Caused by: org.glassfish.tyrus.core.HandshakeException: Response code was not 101: 502.", "unknown", "502"},
+		{"tyrus 403", "org.glassfish.tyrus.core.HandshakeException: Response code was not 101: 403.", "not_5xx", "none"},
+		{"jetty 10 502", "java.util.concurrent.ExecutionException: org.eclipse.jetty.websocket.api.exceptions.UpgradeException: Failed to upgrade to websocket: Unexpected HTTP Response Status Code: 502 Bad Gateway", "unknown", "502"},
+		{"jetty 10 401", "org.eclipse.jetty.websocket.api.exceptions.UpgradeException: Failed to upgrade to websocket: Unexpected HTTP Response Status Code: 401 Unauthorized", "not_5xx", "none"},
+		{"jetty 9 500", "org.eclipse.jetty.websocket.api.UpgradeException: Didn't switch protocols, expected status <101>, but got <500>", "unknown", "500"},
+		{"jetty 9 403", "org.eclipse.jetty.websocket.api.UpgradeException: Didn't switch protocols, expected status <101>, but got <403>", "not_5xx", "none"},
+		{"netty 502", "io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException: Invalid handshake response getStatus: 502 Bad Gateway", "unknown", "502"},
+		{"netty 403", "io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException: Invalid handshake response getStatus: 403 Forbidden", "not_5xx", "none"},
+		{"ktor 500", "io.ktor.client.plugins.websocket.WebSocketException: Handshake exception, expected status code 101 but was 500", "unknown", "500"},
+		{"ktor 403", "io.ktor.client.plugins.websocket.WebSocketException: Handshake exception, expected status code 101 but was 403", "not_5xx", "none"},
+		{"websocket-node 502", "Error: Server responded with a non-101 status: 502 Bad Gateway", "unknown", "502"},
+		{"websocket-node 401", "Error: Server responded with a non-101 status: 401 Unauthorized", "not_5xx", "none"},
 		{"a $connect function's error and the refusal", "error: Unexpected server response: 502\n" + "2024-03-12T10:15:01.123Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tInvoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"boom\"}", "lambda_function_error", "502"},
 	})
 }
@@ -252,6 +272,21 @@ func TestWebSocketConnectionsAPIErrorsInTheFunction(t *testing.T) {
 		{"python gone, the runtime's line", "[ERROR]\t2024-03-12T10:15:01.123Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tGoneException: An error occurred (GoneException) when calling the PostToConnection operation: Unknown", "lambda_function_error", "unknown"},
 		{"java v2 gone", "software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneException: null (Service: ApiGatewayManagementApi, Status Code: 410, Request ID: 5b0c5a4e-1d2b-4c1e-9a51-0c7d0e3b2a11)", "lambda_function_error", "unknown"},
 		{"payload too large, an exception line", "PayloadTooLargeException: 413 Request Entity Too Large, when calling PostToConnection", "lambda_function_error", "unknown"},
+	})
+}
+
+// The same refusals in a function's own log (the Node.js runtime's
+// columns, a Java logger's line with the request id) are the function's
+// connection to some WebSocket server refused: what the API's client got
+// stays unknown, and no all-clear. Sources: as TestWebSocketHandshakeRefused.
+func TestWebSocketHandshakeRefusedInAFunction(t *testing.T) {
+	const node = "2024-03-12T10:15:01.123Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\t"
+	checkWordings(t, []wording{
+		{"websocket-node 403 in the function", node + "Error: Server responded with a non-101 status: 403 Forbidden", "lambda_function_error", "unknown"},
+		{"ktor 403 in the function", node + "io.ktor.client.plugins.websocket.WebSocketException: Handshake exception, expected status code 101 but was 403", "lambda_function_error", "unknown"},
+		{"netty 403 in a Java function's logger", "2024-03-12 10:15:01 0b59a014-da05-49a0-98c3-fe2ac06de4fd ERROR WsClient - io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException: Invalid handshake response getStatus: 403 Forbidden", "unknown", "unknown"},
+		// (the 101 a client wanted alone is no status)
+		{"undici's refusal names no status", "Received network error or non-101 status code.", "unknown", "unknown"},
 	})
 }
 
