@@ -298,7 +298,7 @@ func inFunction(c Cause) Cause {
 // management API.
 var websocketMarks = [][]byte{
 	[]byte("wscat"), []byte("wss://"), []byte("$connect"), []byte("$disconnect"),
-	[]byte("unexpected server response:"), []byte(`"connectionid"`), []byte("connectionid:"),
+	[]byte("unexpected server response:"), []byte(`"connectionid"`), []byte("connectionid:"), []byte("'connectionid'"),
 	[]byte("@connections"), []byte("posttoconnection"), []byte("goneexception"),
 	[]byte("sec-websocket"), []byte("apigatewaymanagementapi"),
 	// the handshake refusals of OkHttp, .NET, aiohttp and coder/websocket,

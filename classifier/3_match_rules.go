@@ -834,7 +834,14 @@ func clientRules() []ruleSpec {
 		// proxy integration turns into the client's answer, a 200 of a
 		// custom integration's mapping among them; the README's test
 		// invoke's endpoint response)
-		{lit: `"message"`, re: `"message"\s*:\s*"(internal server error|endpoint request timed out|service unavailable|bad gateway|gateway time-?out|forbidden|unauthorized|too many requests|limit exceeded|not found|user is not authorized|request too long|request entity too large|unsupported media type)`, weight: 0, unless: endpointResponseBody, layers: notFunction},
+		{lit: `"message"`, re: `"message"\s*:\s*"(` + gatewayMessages + `)`, weight: 0, unless: endpointResponseBody, layers: notFunction},
+		// the same body after a client parsed it and printed the object:
+		// Node.js's util.inspect and a browser console ({ message:
+		// 'Forbidden', connectionId: '...' }, a WebSocket frame or axios's
+		// error.response.data) and Python's repr of json.loads ({'message':
+		// 'Forbidden', ...}), each string in single quotes
+		{lit: `message: '`, re: `(?:^|[{,]\s*)message: '(` + gatewayMessages + `)'`, weight: 0, unless: endpointResponseBody, layers: notFunction},
+		{lit: `'message': '`, re: `'message': '(` + gatewayMessages + `)'`, weight: 0, unless: endpointResponseBody, layers: notFunction},
 		// the same reason phrases in the "detail" body web frameworks in
 		// the function answer with (FastAPI, Django REST framework)
 		{lit: `"detail"`, re: `"detail"\s*:\s*"(internal server error|service unavailable|forbidden|unauthorized|not found)"`, weight: 0, unless: endpointResponseBody, layers: notFunction},
@@ -846,3 +853,8 @@ func clientRules() []ruleSpec {
 		{lit: "status", re: `status(?: code)?[: ]+(50[0234])\b`, notAfter: "; ", unless: "invocation failed with status", layers: notFunction},
 	}
 }
+
+// gatewayMessages are the messages of API Gateway's own answers (its
+// gateway responses' bodies and a WebSocket API's frames), lower-cased, as
+// the body rules read them.
+const gatewayMessages = `internal server error|endpoint request timed out|service unavailable|bad gateway|gateway time-?out|forbidden|unauthorized|too many requests|limit exceeded|not found|user is not authorized|request too long|request entity too large|unsupported media type`

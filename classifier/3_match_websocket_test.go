@@ -47,6 +47,24 @@ func TestWebSocketRouteFrames(t *testing.T) {
 		{"frame and the missing permission", "< " + frame + "\n" + wsPrefix + "Execution failed due to configuration error: Invalid permissions on Lambda function", "lambda_invoke_permission", "500"},
 		{"wscat forbidden frame", `< {"message": "Forbidden", "connectionId":"` + wsConnID + `", "requestId":"L0SNDEUmvHcFYzw="}`, "not_5xx", "none"},
 		{"forbidden frame, compact", `< {"message":"Forbidden","connectionId":"` + wsConnID + `","requestId":"L0SNDEUmvHcFYzw="}`, "not_5xx", "none"},
+		// the frame parsed and printed by the client: Node.js's
+		// util.inspect and a browser console (unquoted keys, strings in
+		// single quotes), Python's repr of json.loads
+		{"node inspect forbidden frame", "{ message: 'Forbidden', connectionId: '" + wsConnID + "', requestId: 'L0SNDEUmvHcFYzw=' }", "not_5xx", "none"},
+		{"browser console forbidden frame", "{message: 'Forbidden', connectionId: '" + wsConnID + "', requestId: 'L0SNDEUmvHcFYzw='}", "not_5xx", "none"},
+		{"python repr forbidden frame", "{'message': 'Forbidden', 'connectionId': '" + wsConnID + "', 'requestId': 'L0SNDEUmvHcFYzw='}", "not_5xx", "none"},
+		{"python repr internal error frame", "{'message': 'Internal server error', 'connectionId': '" + wsConnID + "', 'requestId': 'L0SNDEUmvHcFYzw='}", "unknown", "500"},
+		{"node inspect internal error frame", "{ message: 'Internal server error', connectionId: '" + wsConnID + "', requestId: 'L0SNDEUmvHcFYzw=' }", "unknown", "500"},
+	})
+}
+
+// Look-alikes of a printed frame: an application's own message that only
+// opens with a gateway's words, and the same object in the function's own
+// log (its own call's answer), show no status the API's client got.
+func TestWebSocketPrintedFrameLookAlikes(t *testing.T) {
+	checkWordings(t, []wording{
+		{"an application's message", "{ message: 'Forbidden resource', connectionId: '" + wsConnID + "' }", "unknown", "unknown"},
+		{"in the function's log", "2024-03-12T10:15:01.123Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tINFO\t{ message: 'Forbidden', connectionId: '" + wsConnID + "' }", "unknown", "unknown"},
 	})
 }
 
