@@ -27,15 +27,20 @@ var websocketClientMarks = [][]byte{
 // ("websockets.exceptions.ConnectionClosedError: received 1009 (message
 // too big)", InvalidStatus), which its client raises, and a browser's
 // console report of a connection it could not open (Chromium's
-// "WebSocket connection to 'wss://...' failed: ..."). A line in one of
-// them is the client's, even when it opens like an exception.
-var websocketClientLines = regexp.MustCompile(`was not upgraded to websocket|invalid http upgrade|received close frame: status = |^websocket: (?:close \d|bad handshake)|^websockets\.exceptions\.|^websocket connection to '[^']*' failed: `)
+// "WebSocket connection to 'wss://...' failed: ..."), and a client's
+// opening handshake that timed out before any answer came, as the ws
+// library ("Opening handshake has timed out", lib/websocket.js, which
+// wscat prints after "error: ") and python-websockets ("TimeoutError:
+// timed out during opening handshake", its client's connect) word it: no
+// status came, and the words are RFC 6455's. A line in one of them is the
+// client's, even when it opens like an exception.
+var websocketClientLines = regexp.MustCompile(`was not upgraded to websocket|invalid http upgrade|received close frame: status = |^websocket: (?:close \d|bad handshake)|^websockets\.exceptions\.|^websocket connection to '[^']*' failed: |timed out during opening handshake|opening handshake has timed out`)
 
 // isWebSocketClientLine reports whether low is one of websocketClientLines,
 // looking for their words before running the expression: most lines hold
 // none of them.
 func isWebSocketClientLine(low []byte) bool {
-	if !bytes.Contains(low, []byte("websocket")) && !bytes.Contains(low, []byte("upgrade")) && !bytes.Contains(low, []byte("close frame")) {
+	if !bytes.Contains(low, []byte("websocket")) && !bytes.Contains(low, []byte("upgrade")) && !bytes.Contains(low, []byte("close frame")) && !bytes.Contains(low, []byte("opening handshake")) {
 		return false
 	}
 	return websocketClientLines.Match(low)

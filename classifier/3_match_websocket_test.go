@@ -308,6 +308,24 @@ func TestWebSocketHandshakeRefusedInAFunction(t *testing.T) {
 	})
 }
 
+// A client's opening handshake that timed out got no answer at all: no
+// status, and no function's error, though python-websockets' line opens
+// like one. In a function's own log it is the function's connection to
+// some WebSocket server. Sources: the ws library's lib/websocket.js
+// ("Opening handshake has timed out", wscat printing it after "error: "),
+// python-websockets' client connect ("timed out during opening
+// handshake").
+func TestWebSocketHandshakeTimedOut(t *testing.T) {
+	checkWebSocketForms(t, []wsForm{
+		{"wscat", "wscat -c " + wsURL + "\nerror: Opening handshake has timed out", "unknown", "unknown"},
+		{"node ws", "Error: Opening handshake has timed out", "unknown", "unknown"},
+		{"python websockets", "TimeoutError: timed out during opening handshake", "unknown", "unknown"},
+	})
+	checkWordings(t, []wording{
+		{"python websockets in the function", "[ERROR]\t2024-03-12T10:15:01.123Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tTimeoutError: timed out during opening handshake", "lambda_function_error", "unknown"},
+	})
+}
+
 // People spell the API type in more ways than one.
 func TestWebSocketSpelledApart(t *testing.T) {
 	for _, in := range []string{"Our Web Socket API returns 502 on connect.", "the web-socket api answers 502 on connect"} {
