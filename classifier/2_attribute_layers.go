@@ -307,10 +307,11 @@ var websocketMarks = [][]byte{
 	[]byte("wsserverhandshakeerror"), []byte("handshake response status code"), []byte("websocat"),
 	[]byte("handshake status "),
 	// and Java-WebSocket's, and those of handshakeRefusalForms (Tyrus,
-	// Jetty, Netty, Ktor, WebSocket-Node)
+	// Jetty, Netty, Ktor, WebSocket-Node, Starscream 4)
 	[]byte("invalid status code received"), []byte("response code was not 101"),
 	[]byte("upgrade to websocket"), []byte("didn't switch protocols"),
 	[]byte("invalid handshake response"), []byte("expected status code 101"), []byte("non-101 status"),
+	[]byte("notanupgrade("),
 }
 
 // websocketWord is the bare word: people and functions say it about

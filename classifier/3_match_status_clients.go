@@ -61,6 +61,10 @@ var handshakeRefusalForms = []litForm{
 	// WebSocket-Node (lib/WebSocketClient.js failHandshake): "Server
 	// responded with a non-101 status: 502 Bad Gateway"
 	form(`\bserver responded with a non-101 status: ([1-5]\d\d)\b`, "non-101 status: "),
+	// Starscream 4 on iOS and macOS (HTTPUpgradeError.notAnUpgrade, the
+	// status and, from 4.0.5, the headers), as Swift prints the error:
+	// "Starscream.HTTPUpgradeError.notAnUpgrade(502, [...])"
+	form(`\bnotanupgrade\(([1-5]\d\d)\b`, "notanupgrade("),
 }
 
 // handshakeRefusalStatus returns the status a WebSocket client's refused

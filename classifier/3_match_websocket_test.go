@@ -136,6 +136,10 @@ func TestWebSocketHandshakeRefused(t *testing.T) {
 		{"ktor 403", "io.ktor.client.plugins.websocket.WebSocketException: Handshake exception, expected status code 101 but was 403", "not_5xx", "none"},
 		{"websocket-node 502", "Error: Server responded with a non-101 status: 502 Bad Gateway", "unknown", "502"},
 		{"websocket-node 401", "Error: Server responded with a non-101 status: 401 Unauthorized", "not_5xx", "none"},
+		// Starscream 4 (HTTPUpgradeError.notAnUpgrade(Int, [String:
+		// String]), Int alone before 4.0.5), as Swift prints the error
+		{"starscream 4 502", `websocket error: Optional(Starscream.HTTPUpgradeError.notAnUpgrade(502, ["Content-Type": "application/json"]))`, "unknown", "502"},
+		{"starscream 4 403", "Starscream.HTTPUpgradeError.notAnUpgrade(403)", "not_5xx", "none"},
 		{"a $connect function's error and the refusal", "error: Unexpected server response: 502\n" + "2024-03-12T10:15:01.123Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tInvoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"boom\"}", "lambda_function_error", "502"},
 	})
 }
