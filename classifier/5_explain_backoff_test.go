@@ -118,3 +118,27 @@ func TestBackoffNoteEveryLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestDiagnoseBackoffNoteInItsLanguage checks that a diagnosis gives its
+// client retry note in the language of its remediation steps, as the
+// classify command's --lang documents (docs/classify.md), and that the
+// catalog's notes of each language are what it gives.
+func TestDiagnoseBackoffNoteInItsLanguage(t *testing.T) {
+	const evidence = "(abc-123) Execution failed due to configuration error: Malformed Lambda proxy response\n"
+	s := NewSession(Hints{})
+	if _, err := s.ReadFrom(strings.NewReader(evidence)); err != nil {
+		t.Fatal(err)
+	}
+	en := s.Diagnose(LangEN).Backoff.Note
+	for _, lang := range Langs() {
+		t.Run(string(lang), func(t *testing.T) {
+			d := s.Diagnose(lang)
+			if want := BackoffNote(d.Backoff, d.Cause, lang); d.Backoff.Note != want {
+				t.Errorf("note %q, want %q", d.Backoff.Note, want)
+			}
+			if lang != LangEN && d.Backoff.Note == en {
+				t.Errorf("note in English: %q", d.Backoff.Note)
+			}
+		})
+	}
+}

@@ -46,6 +46,8 @@ func (s *Session) diagnose(lang Lang) (Diagnosis, basis) {
 	d.Missing = s.missing(d)
 	d.Remediation = Remediate(d.Cause, lang).ForAPI(api)
 	d.Backoff = BackoffFor(d.Cause, d.RetryAfter)
+	// the note in the language the steps are in, as --lang promises
+	d.Backoff.Note = BackoffNote(d.Backoff, d.Cause, lang)
 	if d.Breakdown == nil {
 		d.Breakdown = []BreakdownRow{}
 	}
