@@ -2,7 +2,7 @@
 // Prometheus Alertmanager's v2 API, so teams that route everything through
 // Alertmanager (silences, inhibitions, PagerDuty) see them there. Firing
 // alerts are re-sent every poll with an endsAt a few intervals ahead and
-// resolved alerts are sent with endsAt now, as docs/alerts_api.md asks.
+// resolved alerts are sent with endsAt now, as Alertmanager's docs/alerts_api.md asks.
 package alertmanager
 
 import (
