@@ -8,7 +8,7 @@ GOLANGCI_LINT := $(GOBIN)/golangci-lint
 test: deps fmt-check vet lint build unit
 
 # Installs what the integration tests run against (Debian's prometheus,
-# prometheus-alertmanager and awscli, and golangci-lint from the Go module
+# prometheus-alertmanager, awscli and chromium, and golangci-lint from the Go module
 # proxy) when it is missing.
 deps:
 	@scripts/install-test-deps
