@@ -262,7 +262,9 @@ func lambdaRules() []ruleSpec {
 		{lit: "exception", re: `\b(java|javax|software|com|org|net)\.[\w.$]+(exception|error)\b`, cause: CauseLambdaFunctionError, weight: wWeak, layers: gatewayLogs},
 		// (the JVM's Errors, StackOverflowError and the like, hold no "exception")
 		{lit: "java.", re: `\bjava\.[\w.$]+error\b`, cause: CauseLambdaFunctionError, weight: wWeak, layers: gatewayLogs},
-		{lit: "[error]", cause: CauseLambdaFunctionError, weight: wWeak},
+		// (not after "aws: ", AWS CLI v2's opening of its own error:
+		// cliCallRefused)
+		{lit: "[error]", re: `\[error\]`, notAfter: "aws: ", cause: CauseLambdaFunctionError, weight: wWeak},
 		// a logger's level word opening a line of the function's own log
 		{lit: "error", re: `^(?:error|fatal|critical)[: \t]`, cause: CauseLambdaFunctionError, weight: wWeak, layers: layersOf(LayerFunction)},
 		// the Node.js runtime's level column, and the exceptions that
@@ -570,18 +572,32 @@ func backendRules() []ruleSpec {
 		// execution log quotes the integration's answer, which the
 		// integration response maps.
 		{lit: "service temporarily unavailable", cause: CauseBackendUnavailable, weight: 60, implied: 503, unless: endpointResponseBody, layers: notFunction},
-		{lit: "provisionedthroughputexceeded", cause: CauseBackendThrottled, weight: wStrong},
-		{lit: "throttlingexception", cause: CauseBackendThrottled, weight: 75},
+		// (none of them on the AWS CLI's own line, cliCallRefused: a person's
+		// call from their machine, not one the integration or function made)
+		{lit: "provisionedthroughputexceeded", cause: CauseBackendThrottled, weight: wStrong, except: cliCallRefused},
+		{lit: "throttlingexception", cause: CauseBackendThrottled, weight: 75, except: cliCallRefused},
 		// the query APIs' Throttling code as the AWS SDKs print a call it
 		// refused: botocore's "An error occurred (Throttling) when calling
 		// the GetParameters operation ...: Rate exceeded", the SDKs for
 		// JavaScript (v2) and Go (v1)'s "Throttling: Rate exceeded"
-		{lit: "throttling", re: `\(throttling\)|\bthrottling: rate exceeded`, cause: CauseBackendThrottled, weight: 75},
-		{lit: "requestlimitexceeded", cause: CauseBackendThrottled, weight: 75},
-		{lit: "slowdown", cause: CauseBackendThrottled, weight: 55},
-		{lit: "limitexceededexception", cause: CauseBackendThrottled, weight: 55, unless: "x-amzn-errortype:"},
+		{lit: "throttling", re: `\(throttling\)|\bthrottling: rate exceeded`, cause: CauseBackendThrottled, weight: 75, except: cliCallRefused},
+		{lit: "requestlimitexceeded", cause: CauseBackendThrottled, weight: 75, except: cliCallRefused},
+		{lit: "slowdown", cause: CauseBackendThrottled, weight: 55, except: cliCallRefused},
+		{lit: "limitexceededexception", cause: CauseBackendThrottled, weight: 55, unless: "x-amzn-errortype:", except: cliCallRefused},
 	}
 }
+
+// cliCallRefused is the AWS CLI's report of a call an AWS service refused,
+// on a line of its own: the CLI writes the text of botocore's ClientError
+// ("An error occurred ({error_code}) when calling the {operation_name}
+// operation{retry_info}: {error_message}", botocore/exceptions.py) to
+// stderr after an empty line (aws-cli's clidriver.py), and AWS CLI v2's
+// newer releases open it with "aws: [ERROR]: ". It is a person's own call
+// from their machine: throttled, it says nothing of why the API answered
+// 5xx. A function's log puts its runtime's level column or the exception's
+// name before the same text ("[ERROR] ClientError: An error occurred"),
+// and the gateway's log its own words, so the anchor keeps them.
+const cliCallRefused = `^(?:aws: \[error\]: )?an error occurred \([a-z0-9.]+\) when calling the [a-z0-9]+ operation.*`
 
 // personLayers are the layers of a person's own words.
 var personLayers = layersOf(LayerPerson, LayerUnknown)

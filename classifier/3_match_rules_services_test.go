@@ -48,6 +48,33 @@ func TestRateExceededNamesWhoThrottled(t *testing.T) {
 	})
 }
 
+// The AWS CLI's report of a call a service throttled is a person's own
+// call from their machine, and names no cause of the API's 5xx; the same
+// words after a function's level column, in the gateway's log or from
+// Lambda refusing an invocation keep their layer's cause. Sources: botocore's
+// ClientError.MSG_TEMPLATE (botocore/exceptions.py), aws-cli's clidriver.py
+// writing it on a line of its own, AWS CLI v2's "aws: [ERROR]: " opening,
+// and the API Gateway developer guide's throttling page for the gateway's
+// own 429.
+func TestCLICallThrottledNamesNoCause(t *testing.T) {
+	checkWordings(t, []wording{
+		{"CLI, SSM's Throttling", "$ aws ssm get-parameters --names /app/db\n\nAn error occurred (Throttling) when calling the GetParameters operation (reached max retries: 4): Rate exceeded", "unknown", "unknown"},
+		{"CLI v2, ThrottlingException", "aws: [ERROR]: An error occurred (ThrottlingException) when calling the GetSecretValue operation (reached max retries: 2): Rate exceeded", "unknown", "unknown"},
+		{"CLI, DynamoDB's throughput", "An error occurred (ProvisionedThroughputExceededException) when calling the PutItem operation (reached max retries: 9): The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.", "unknown", "unknown"},
+		{"CLI, EC2's RequestLimitExceeded", "An error occurred (RequestLimitExceeded) when calling the DescribeInstances operation (reached max retries: 4): Request limit exceeded.", "unknown", "unknown"},
+		{"CLI, a 502 beside it", "An error occurred (Throttling) when calling the AssumeRole operation: Rate exceeded\nHTTP/1.1 502 Bad Gateway", "unknown", "502"},
+		// the same text as the function's own call, after its runtime's
+		// level column or the exception's name
+		{"Python runtime's error line", "[ERROR] ClientError: An error occurred (Throttling) when calling the GetParameters operation (reached max retries: 4): Rate exceeded\nHTTP/1.1 502 Bad Gateway", "backend_throttled", "502"},
+		{"function's DynamoDB call", "[ERROR] ProvisionedThroughputExceededException: An error occurred (ProvisionedThroughputExceededException) when calling the PutItem operation (reached max retries: 9): The level of configured provisioned throughput for the table was exceeded.", "backend_throttled", "unknown"},
+		// Lambda refusing an invocation stays Lambda's, the CLI's Invoke
+		// included, and the gateway's own 429 to its client is no 5xx
+		{"CLI invoke, Lambda throttled", "An error occurred (TooManyRequestsException) when calling the Invoke operation (reached max retries: 4): Rate Exceeded.", "lambda_throttled", "unknown"},
+		{"Lambda's 429 to the gateway", "(6c6d6e6f-0000-4000-8000-00000000abcd) Lambda invocation failed with status: 429. Lambda request id: 5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d\n(6c6d6e6f-0000-4000-8000-00000000abcd) Method completed with status: 500", "lambda_throttled", "500"},
+		{"the gateway's 429 to its client", "< HTTP/1.1 429 Too Many Requests\n< x-amzn-ErrorType: TooManyRequestsException\n{\"message\":\"Too Many Requests\"}", "not_5xx", "none"},
+	})
+}
+
 // An AWS service integration's error as the execution log shows the
 // endpoint's answer, with the layer at fault. Sources, one a row: the API
 // references' error codes and their wire forms (SQS's and SNS's query
