@@ -584,6 +584,17 @@ func backendRules() []ruleSpec {
 		{lit: "requestlimitexceeded", cause: CauseBackendThrottled, weight: 75, except: cliCallRefused},
 		{lit: "slowdown", cause: CauseBackendThrottled, weight: 55, except: cliCallRefused},
 		{lit: "limitexceededexception", cause: CauseBackendThrottled, weight: 55, unless: "x-amzn-errortype:", except: cliCallRefused},
+		// the code beside the 429 a service throttled the call with, as the
+		// AWS SDKs print a call's error: the SDK for JavaScript v2's error
+		// object ("code":"LimitExceededException",...,"statusCode":429) and
+		// v3's ("name":"LimitExceededException",..."$metadata":
+		// {"httpStatusCode":429), the SDK for Java's "(Service: ...; Status
+		// Code: 429; Error Code: LimitExceededException". As strong as
+		// ThrottlingException, so that it outweighs the gateway's "customer
+		// function error" the function's failure on it shows. (Not a
+		// client's line: the gateway's own 429 to its caller, usage plan
+		// or stage throttling, is no 5xx.)
+		{lit: "limitexceededexception", re: `limitexceededexception.*\b429\b|\b429\b.*limitexceededexception`, cause: CauseBackendThrottled, weight: 75, unless: "x-amzn-errortype", except: cliCallRefused, layers: allLayers &^ layersOf(LayerClient, LayerCDN, LayerPerson)},
 	}
 }
 

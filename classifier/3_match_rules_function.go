@@ -209,7 +209,9 @@ func eventShapeRules() []ruleSpec {
 func connectionsAPIRules() []ruleSpec {
 	fn := CauseLambdaFunctionError
 	return []ruleSpec{
-		{lit: "when calling the", re: `when calling the (?:posttoconnection|getconnection|deleteconnection) operation`, cause: fn, weight: wHint},
+		// (not the AWS CLI's own line, cliCallRefused: a person trying the
+		// API from their machine)
+		{lit: "when calling the", re: `when calling the (?:posttoconnection|getconnection|deleteconnection) operation`, cause: fn, weight: wHint, except: cliCallRefused},
 		{lit: "@connections", re: `no method found matching route \S*@connections`, cause: fn, weight: wHint},
 		// botocore's EndpointConnectionError ("Could not connect to the
 		// endpoint URL: \"{endpoint_url}\"", botocore/exceptions.py) for

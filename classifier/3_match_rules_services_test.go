@@ -75,6 +75,36 @@ func TestCLICallThrottledNamesNoCause(t *testing.T) {
 	})
 }
 
+// A function's call throttled with LimitExceededException (429) reads as
+// backend_throttled whatever SDK printed it, also beside the gateway's
+// "customer function error" that the function's failure on it shows, as
+// ThrottlingException does. Sources, one a row: the API Gateway
+// management API reference (PostToConnection's LimitExceededException,
+// 429), the SDK for JavaScript v2's error object (aws-sdk's
+// lib/protocol/json.js extractError: code, statusCode) as the Node.js
+// runtime logs it, v3's ServiceException (name, $fault, $metadata) and its
+// generated de_LimitExceededExceptionRes, aws-sdk-go-v2's OperationError,
+// botocore's ClientError, the SDK for Java's AmazonServiceException
+// message and the SDK for .NET's Model exception.
+func TestConnectionsThrottlingReadsAsBackendThrottled(t *testing.T) {
+	const gw = "(L0SM9cOFvHcCIhw=) Lambda execution failed with status 200 due to customer function error: Too Many Requests. Lambda request id: 4e8a2f1c-2b3d-4c5e-8f9a-0b1c2d3e4f5a\n"
+	const fn = "2023-06-01T10:00:00.000Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\t"
+	const bt = "backend_throttled"
+	checkWordings(t, []wording{
+		{"SDK for JavaScript v2", gw + fn + `Invoke Error 	{"errorType":"LimitExceededException","errorMessage":"Too Many Requests","code":"LimitExceededException","message":"Too Many Requests","statusCode":429,"retryable":false}`, bt, "unknown"},
+		{"SDK for JavaScript v3", gw + fn + `Invoke Error 	{"errorType":"LimitExceededException","errorMessage":"UnknownError","name":"LimitExceededException","$fault":"client","$metadata":{"httpStatusCode":429,"attempts":1}}`, bt, "unknown"},
+		{"SDK for JavaScript v3, its stack", gw + fn + "LimitExceededException: UnknownError\n    at de_LimitExceededExceptionRes (/var/runtime/node_modules/@aws-sdk/client-apigatewaymanagementapi/dist-cjs/index.js:390:21)", bt, "unknown"},
+		{"SDK for Go v2", gw + "operation error ApiGatewayManagementApi: PostToConnection, https response error StatusCode: 429, RequestID: 965ae9ea-c537-43d0-ae5c-3a458ccbc069, LimitExceededException: ", bt, "unknown"},
+		{"botocore", gw + "[ERROR] LimitExceededException: An error occurred (LimitExceededException) when calling the PostToConnection operation: Too Many Requests", bt, "unknown"},
+		{"SDK for Java", gw + "com.amazonaws.services.apigatewaymanagementapi.model.LimitExceededException: Too Many Requests (Service: AmazonApiGatewayManagementApi; Status Code: 429; Error Code: LimitExceededException; Request ID: 5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d; Proxy: null)", bt, "unknown"},
+		{"SDK for .NET", gw + "Amazon.ApiGatewayManagementApi.Model.LimitExceededException: Too Many Requests", bt, "unknown"},
+		// the gateway's own 429 to its caller is no 5xx, and the CLI's
+		// call from a person's machine names no cause
+		{"the gateway's 429 to its client", "< HTTP/1.1 429 Too Many Requests\n< x-amzn-ErrorType: LimitExceededException\n{\"message\":\"Limit Exceeded\"}", "not_5xx", "none"},
+		{"CLI, post-to-connection", "An error occurred (LimitExceededException) when calling the PostToConnection operation: Too Many Requests", "unknown", "unknown"},
+	})
+}
+
 // An AWS service integration's error as the execution log shows the
 // endpoint's answer, with the layer at fault. Sources, one a row: the API
 // references' error codes and their wire forms (SQS's and SNS's query

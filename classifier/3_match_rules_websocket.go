@@ -95,7 +95,8 @@ const wRefusedCall = wWeak + 1
 // failing: GoneException (410, the client has left or is not connected
 // yet), ForbiddenException (403, the wrong endpoint or no
 // execute-api:ManageConnections), PayloadTooLargeException (413, over 128
-// KB) and LimitExceededException (429); the AWS SDK for PHP names the
+// KB) and LimitExceededException (429, the function's calls throttled,
+// which reads as backend_throttled); the AWS SDK for PHP names the
 // operation that failed instead. Whatever layer shows them, and
 // whether or not it prints the management API's status (botocore's message
 // has none; aws-sdk-go-v2's and the AWS SDK for PHP's do), they show the
@@ -120,6 +121,10 @@ func connectionsAPIRefusalRules() []ruleSpec {
 		refused("goneexception", ""),
 		refused("payloadtoolargeexception", ""),
 		refused("forbiddenexception", api+`.*forbiddenexception|forbiddenexception.*`+api),
-		refused("limitexceededexception", api+`.*limitexceededexception|limitexceededexception.*`+api),
+		// its LimitExceededException is a 429, the API throttling the
+		// function's calls: backend_throttled, as ThrottlingException from
+		// any other service, and over the gateway's "customer function
+		// error" that the function's failure on it shows
+		{lit: "limitexceededexception", re: api + `.*limitexceededexception|limitexceededexception.*` + api, cause: CauseBackendThrottled, weight: 75, unless: "x-amzn-errortype", except: cliCallRefused},
 	}
 }
