@@ -581,6 +581,25 @@ func backendRules() []ruleSpec {
 		// the GetParameters operation ...: Rate exceeded", the SDKs for
 		// JavaScript (v2) and Go (v1)'s "Throttling: Rate exceeded"
 		{lit: "throttling", re: `\(throttling\)|\bthrottling: rate exceeded`, cause: CauseBackendThrottled, weight: 75, except: cliCallRefused},
+		// and as the other SDKs print it: the SDK for JavaScript v3's error
+		// object ({"errorType":"Throttling","errorMessage":"Rate exceeded",
+		// "name":"Throttling"} as the Node.js runtime logs it, and
+		// util.inspect's name: 'Throttling'), v2's code, the SDK for Java
+		// 1.x's "(Service: AWSSecurityTokenService; Status Code: 400; Error
+		// Code: Throttling; ...)"
+		{lit: "throttling", re: `["']?(?:errortype|name|code)["']?\s*:\s*["']throttling["']|error code: throttling\b`, cause: CauseBackendThrottled, weight: 75, except: cliCallRefused},
+		// the message "Rate exceeded" where the SDK names another service
+		// than Lambda (whose own refusal is TooManyRequestsException, a
+		// 429): the SDK for Java 2.x's "Rate exceeded (Service: Sts, Status
+		// Code: 400, Request ID: ...)", the SDK for .NET's service exception
+		// "Amazon.SecurityToken.AmazonSecurityTokenServiceException: Rate
+		// exceeded"
+		{lit: "rate exceeded", re: `rate exceeded\.? \(service: [a-z0-9]+, status code: 400\b|^amazon\.[a-z0-9]+\.amazon[a-z0-9]+exception: rate exceeded`, cause: CauseBackendThrottled, weight: 75, unless: "amazon.lambda."},
+		// the function's own error message as the gateway quotes it: Lambda
+		// ran the invocation ("failed with status 200"), so whoever said
+		// "Rate exceeded" throttled a call the function made, not the
+		// gateway's invoke
+		{lit: "customer function error: rate exceeded", cause: CauseBackendThrottled, weight: 75},
 		{lit: "requestlimitexceeded", cause: CauseBackendThrottled, weight: 75, except: cliCallRefused},
 		{lit: "slowdown", cause: CauseBackendThrottled, weight: 55, except: cliCallRefused},
 		{lit: "limitexceededexception", cause: CauseBackendThrottled, weight: 55, unless: "x-amzn-errortype:", except: cliCallRefused},

@@ -33,6 +33,26 @@ func TestRateExceededNamesWhoThrottled(t *testing.T) {
 		{"botocore, the function's call", "[ERROR] ClientError: An error occurred (Throttling) when calling the GetParameters operation (reached max retries: 4): Rate exceeded\nHTTP/1.1 502 Bad Gateway", "backend_throttled", "502"},
 		{"SDK for JavaScript v2", "2023-06-01T10:00:00.000Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tThrottling: Rate exceeded\n    at Request.extractError (/var/runtime/node_modules/aws-sdk/lib/protocol/query.js:50:29)", "backend_throttled", "unknown"},
 		{"SDK for Go", "Throttling: Rate exceeded\n\tstatus code: 400, request id: 4e8a2f1c-2b3d-4c5e-8f9a-0b1c2d3e4f5a\nHTTP/2 500", "backend_throttled", "500"},
+		// the other SDKs' forms of the same code, the function's call
+		// throttled (the SDK for JavaScript v3's ServiceException as the
+		// Node.js runtime logs it, the SDK for Java 1.x's
+		// AmazonServiceException message and 2.x's AwsServiceException
+		// message, the SDK for .NET's Amazon<Service>Exception,
+		// aws-sdk-go-v2's smithy GenericAPIError "api error <code>: <message>")
+		{"SDK for JavaScript v3", "2023-06-01T10:00:00.000Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tInvoke Error \t{\"errorType\":\"Throttling\",\"errorMessage\":\"Rate exceeded\",\"name\":\"Throttling\",\"$fault\":\"client\"}", "backend_throttled", "unknown"},
+		{"SDK for JavaScript, util.inspect", "  name: 'Throttling',", "backend_throttled", "unknown"},
+		{"SDK for Java 1.x", "com.amazonaws.services.securitytoken.model.AWSSecurityTokenServiceException: Rate exceeded (Service: AWSSecurityTokenService; Status Code: 400; Error Code: Throttling; Request ID: 5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d; Proxy: null)", "backend_throttled", "unknown"},
+		{"SDK for Java 2.x", "software.amazon.awssdk.services.ssm.model.SsmException: Rate exceeded (Service: Ssm, Status Code: 400, Request ID: 5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d)", "backend_throttled", "unknown"},
+		{"SDK for .NET", "Amazon.SecurityToken.AmazonSecurityTokenServiceException: Rate exceeded", "backend_throttled", "unknown"},
+		{"SDK for Go v2", "operation error STS: AssumeRole, exceeded maximum number of attempts, 3, https response error StatusCode: 400, RequestID: 4e8a2f1c-2b3d-4c5e-8f9a-0b1c2d3e4f5a, api error Throttling: Rate exceeded", "backend_throttled", "unknown"},
+		// the gateway quoting the function's own error message: Lambda ran
+		// the invocation, so a call the function made was throttled
+		{"the function's message, as the gateway quotes it", "(6c6d6e6f-0000-4000-8000-00000000abcd) Lambda execution failed with status 200 due to customer function error: Rate exceeded. Lambda request id: 4e8a2f1c-2b3d-4c5e-8f9a-0b1c2d3e4f5a\n(6c6d6e6f-0000-4000-8000-00000000abcd) Method completed with status: 502", "backend_throttled", "502"},
+		// Lambda's own refusal in the SDK for Java 2.x is a 429, and not
+		// another service's throttling: in the function's log it is its
+		// invoke of another function, which the layer rules read as the
+		// function failing
+		{"SDK for Java 2.x, Lambda's own", "software.amazon.awssdk.services.lambda.model.TooManyRequestsException: Rate Exceeded. (Service: Lambda, Status Code: 429, Request ID: 5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d)", "lambda_function_error", "unknown"},
 		// Lambda's own throttling of the gateway's invocation stays Lambda's
 		{"Lambda throttled the gateway", "(6c6d6e6f-0000-4000-8000-00000000abcd) Endpoint response body before transformations: {\"Reason\":\"ReservedFunctionConcurrentInvocationLimitExceeded\",\"Type\":\"User\",\"message\":\"Rate Exceeded.\"}\n(6c6d6e6f-0000-4000-8000-00000000abcd) Method completed with status: 500", "lambda_throttled", "500"},
 		{"Lambda's message alone", "(6c6d6e6f-0000-4000-8000-00000000abcd) Execution failed due to configuration error: Rate Exceeded.", "lambda_throttled", "500"},
