@@ -125,6 +125,32 @@ func TestConnectionsThrottlingReadsAsBackendThrottled(t *testing.T) {
 	})
 }
 
+// ThrottlingException from a call the function made reads as
+// backend_throttled in every AWS SDK's words, also beside the gateway's
+// "customer function error" that the function's failure on it shows.
+// Sources, one a row: botocore's ClientError.MSG_TEMPLATE
+// (botocore/exceptions.py), the SDK for JavaScript v2's error object
+// (code, statusCode, retryable) and v3's ServiceException (name, $fault,
+// $metadata) as the Node.js runtime's "Invoke Error" line logs them, the
+// SDK for Java 1.x's AmazonServiceException message ("(Service: ...;
+// Status Code: ...; Error Code: ...; Request ID: ...)"), smithy-go's
+// OperationError and GenericAPIError ("operation error %s: %s, %v", "api
+// error %s: %s", errors.go) under aws-sdk-go-v2, and the SDK for .NET's
+// Amazon<Service>Exception.
+func TestThrottlingExceptionInEverySDK(t *testing.T) {
+	const gw = "(6c6d6e6f-0000-4000-8000-00000000abcd) Lambda execution failed with status 200 due to customer function error: could not load the secret. Lambda request id: 4e8a2f1c-2b3d-4c5e-8f9a-0b1c2d3e4f5a\n"
+	const fn = "2023-06-01T10:00:00.000Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\t"
+	const bt = "backend_throttled"
+	checkWordings(t, []wording{
+		{"botocore", gw + "[ERROR] ClientError: An error occurred (ThrottlingException) when calling the GetSecretValue operation (reached max retries: 4): Rate exceeded", bt, "unknown"},
+		{"SDK for JavaScript v2", gw + fn + `Invoke Error 	{"errorType":"ThrottlingException","errorMessage":"Rate exceeded","code":"ThrottlingException","message":"Rate exceeded","statusCode":400,"retryable":true}`, bt, "unknown"},
+		{"SDK for JavaScript v3", gw + fn + `Invoke Error 	{"errorType":"ThrottlingException","errorMessage":"Rate exceeded","name":"ThrottlingException","$fault":"client","$metadata":{"httpStatusCode":400,"attempts":3}}`, bt, "unknown"},
+		{"SDK for Java 1.x", gw + "com.amazonaws.services.secretsmanager.model.AWSSecretsManagerException: Rate exceeded (Service: AWSSecretsManager; Status Code: 400; Error Code: ThrottlingException; Request ID: 5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d; Proxy: null)", bt, "unknown"},
+		{"SDK for Go v2", gw + "operation error Secrets Manager: GetSecretValue, exceeded maximum number of attempts, 3, https response error StatusCode: 400, RequestID: 965ae9ea-c537-43d0-ae5c-3a458ccbc069, api error ThrottlingException: Rate exceeded", bt, "unknown"},
+		{"SDK for .NET", gw + "Amazon.SecretsManager.AmazonSecretsManagerException: Rate exceeded", bt, "unknown"},
+	})
+}
+
 // An AWS service integration's error as the execution log shows the
 // endpoint's answer, with the layer at fault. Sources, one a row: the API
 // references' error codes and their wire forms (SQS's and SNS's query
