@@ -39,7 +39,7 @@ func (l Layer) machine() bool { return l != LayerUnknown && l != LayerPerson }
 // clientMarks are what only a caller's output holds: curl's status lines and
 // headers, wscat's messages, a browser console, SDK exceptions and the
 // gateway's standard response bodies as the client received them.
-var clientMarks = regexp.MustCompile(`^(?:[<>] |\$ ?curl |curl |wscat |error: unexpected server response|connected \(press|disconnected \(code|http/\d|` +
+var clientMarks = guard(`^(?:[<>] |\$ ?curl |curl |wscat |error: unexpected server response|connected \(press|disconnected \(code|http/\d|` +
 	`(?:x-amzn?-[a-z-]+|x-amz-apigw-id|apigw-requestid|content-type|content-length|date|via|x-cache|access-control-[a-z-]+)\s*:|` +
 	`\{\s*"message"\s*:|failed to load resource|access to (?:fetch|xmlhttprequest)|uncaught \(in promise\)|(?:get|post|put|delete|patch|options) https?://)` +
 	`|net::err_|blocked by cors policy|botocore\.exceptions|an error occurred \([a-z]+\) when calling|aws http error|axioserror|request failed with status code` +
@@ -105,7 +105,7 @@ var clientMarks = regexp.MustCompile(`^(?:[<>] |\$ ?curl |curl |wscat |error: un
 // cannot open: Safari's console writes "[Error]" before what only a
 // browser prints (a resource it failed to load, a CORS refusal, a refused
 // WebSocket handshake).
-var clientOverFunction = regexp.MustCompile(`^\[error\] (?:failed to load resource|origin \S+ is not allowed by access-control-allow-origin|` +
+var clientOverFunction = guard(`^\[error\] (?:failed to load resource|origin \S+ is not allowed by access-control-allow-origin|` +
 	`(?:fetch api|xmlhttprequest) cannot load|preflight response is not successful|websocket connection to)`)
 
 // cdnMarks are CloudFront's own error pages and headers. A header counts
@@ -114,7 +114,7 @@ var clientOverFunction = regexp.MustCompile(`^\[error\] (?:failed to load resour
 // Error from cloudfront`, which usually means ...") is a person's, and a
 // function's dump of the request it got ("X-Amz-Cf-Id": "...", the header
 // CloudFront adds to what it forwards) is the function's.
-var cdnMarks = regexp.MustCompile(`^\s*(?:[<>] ?)?(?:x-cache:\s*error from cloudfront|x-amz-cf-(?:id|pop)\b)|` + cdnPage)
+var cdnMarks = guard(`^\s*(?:[<>] ?)?(?:x-cache:\s*error from cloudfront|x-amz-cf-(?:id|pop)\b)|` + cdnPage)
 
 // cdnPageMarks are the lines of the error page CloudFront writes itself
 // when it got no usable answer from its origin. An error of the origin
@@ -141,7 +141,7 @@ func isCDNPage(low, msg []byte) bool {
 // runtime error records and log-level words of the Lambda runtimes, and
 // the line an error opens with (Node.js puts an error's code between its
 // name and its message: "TypeError [ERR_INVALID_URL]: Invalid URL").
-var functionMarks = regexp.MustCompile(`^(?:at |file "|traceback \(most recent call last\)|\[error\]|\[warn|\[info\]|error\t|info\t|warn\t|exception in thread|caused by:|\{\s*"errormessage"|\{\s*"errortype"|"errormessage"\s*:|"errortype"\s*:|"stacktrace"\s*:|[a-z][a-z0-9]*(?:\.[a-z][a-z0-9]*)*(?:error|exception)(?: \[err_[a-z0-9_]+\])?:)`)
+var functionMarks = guard(`^(?:at |file "|traceback \(most recent call last\)|\[error\]|\[warn|\[info\]|error\t|info\t|warn\t|exception in thread|caused by:|\{\s*"errormessage"|\{\s*"errortype"|"errormessage"\s*:|"errortype"\s*:|"stacktrace"\s*:|[a-z][a-z0-9]*(?:\.[a-z][a-z0-9]*)*(?:error|exception)(?: \[err_[a-z0-9_]+\])?:)`)
 
 // dotNetSDKException is the AWS SDK for .NET's exception for a call an
 // AWS service refused, its class named Amazon.<Service>.Amazon<Service>Exception,
@@ -152,14 +152,14 @@ var functionMarks = regexp.MustCompile(`^(?:at |file "|traceback \(most recent c
 // returned an error: (403) Forbidden."): no SDK client calls an API's
 // routes, so the line is the caller's own call (a function's), whatever
 // client's words it quotes.
-var dotNetSDKException = regexp.MustCompile(`^amazon\.(?:[a-z0-9]+\.(?:amazon[a-z0-9]+|model\.[a-z0-9]+)exception|runtime\.[a-z.]*exception):`)
+var dotNetSDKException = guard(`^amazon\.(?:[a-z0-9]+\.(?:amazon[a-z0-9]+|model\.[a-z0-9]+)exception|runtime\.[a-z.]*exception):`)
 
 // functionOpens are the level columns a Lambda runtime opens a function's
 // line with (Python's "[ERROR]", Node.js's "ERROR<tab>"): whatever such a
 // line quotes afterwards, an SDK's "An error occurred (...) when calling the
 // GetItem operation" included, is the function's call failing, not a
 // client's answer from the API.
-var functionOpens = regexp.MustCompile(`^(?:\[(?:error|warn(?:ing)?|info|debug|critical)\]|(?:error|warn|info|debug)\t)`)
+var functionOpens = guard(`^(?:\[(?:error|warn(?:ing)?|info|debug|critical)\]|(?:error|warn|info|debug)\t)`)
 
 // runtimeAPIMarks name the Lambda runtime API, which only a runtime in the
 // function's sandbox calls: its endpoints' paths (aws-lambda-go's "failed

@@ -23,64 +23,64 @@ const statusAdverb = `(?: (?:en fait|en réalité|toujours|souvent|parfois|encor
 // Portuguese, Korean, Spanish, German and French. Each has one group: the
 // code; codeShown drops a match that is a count or part of a larger
 // number. Matching runs on the lower-cased line.
-var statusPhrases = append([]*regexp.Regexp{
-	regexp.MustCompile(`(?:^|[^\w.])http/\d(?:\.\d)? ([1-5]\d\d)\b`),
-	regexp.MustCompile(`unexpected server response:? \(?([1-5]\d\d)\b`),
-	regexp.MustCompile(`\bstatus(?: code)?(?: of| is| was|:|=| -| \|)? ?["\x60']?([1-5]\d\d)\b`), // (" |": a markdown table's cell)
+var statusPhrases = append([]*guardedRegexp{
+	guard(`(?:^|[^\w.])http/\d(?:\.\d)? ([1-5]\d\d)\b`),
+	guard(`unexpected server response:? \(?([1-5]\d\d)\b`),
+	guard(`\bstatus(?: code)?(?: of| is| was|:|=| -| \|)? ?["\x60']?([1-5]\d\d)\b`), // (" |": a markdown table's cell)
 	// the same with a colon after the verb ("status code was: 502", as
 	// Karate and many scripts print it), a 4xx or 5xx only: "Status code
 	// was: 127" is also how a process's exit is reported
-	regexp.MustCompile(`\bstatus(?: code)? (?:was|is): ?["\x60']?([45]\d\d)\b`),
-	regexp.MustCompile(`\b(?:server|http|client|aws http) error:? [(\x60'"]?([45]\d\d)\b`),
+	guard(`\bstatus(?: code)? (?:was|is): ?["\x60']?([45]\d\d)\b`),
+	guard(`\b(?:server|http|client|aws http) error:? [(\x60'"]?([45]\d\d)\b`),
 	// (and "an error of 413", "an error code of 403")
-	regexp.MustCompile(`\b(?:errors?|erros?|code|código|http|status code)(?: of)?[ :]+[\x60'"]?([45]\d\d)\b`),
+	guard(`\b(?:errors?|erros?|code|código|http|status code)(?: of)?[ :]+[\x60'"]?([45]\d\d)\b`),
 	// (the code and its reason phrase joined by a colon or a dash too:
 	// Cypress's "> 502: Bad Gateway" of a cy.request() that failed on its
 	// status, "403 - Forbidden")
-	regexp.MustCompile(`\b([1-5]\d\d)[\x60'"]?(?::| -)? \(?(?:internal server error|internal errors?|bad gateway|service unavailable|gateway time-?out|forbidden|unauthorized|not found|gone|too many requests|bad request|ok)\b`),
+	guard(`\b([1-5]\d\d)[\x60'"]?(?::| -)? \(?(?:internal server error|internal errors?|bad gateway|service unavailable|gateway time-?out|forbidden|unauthorized|not found|gone|too many requests|bad request|ok)\b`),
 	// the code before the error type an AWS SDK names ("410 GoneException",
 	// "429 TooManyRequestsException")
-	regexp.MustCompile(`\b([45]\d\d)[\x60'"]? \(?(?:gone|forbidden|unauthorized|notfound|badrequest|toomanyrequests|limitexceeded|payloadtoolarge|conflict)exception\b`),
-	regexp.MustCompile(`\b(?:returns|returned|returning|gets?|got|getting|receives?|received|receiving|yields?|yielded|responds?|responded|answers?|answered|throws?|gives?|gave|giving|see|saw|seeing|shows?|showed|comes?|came|coming|sends?|sent|sending|serves?|served|serving|results? in|resulted in|resulting in|leads? to|led to|leading to|causes?|caused|causing|ends? up with|ended up with)(?: back)?(?: with)?(?: an?| the| http| status| code| error| response| a status code| status code){0,3} ["'(\x60]?([1-5]\d\d)\b`),
-	regexp.MustCompile(`\b([45]\d\d)s?[\x60'"]? (?:error|errors|response|responses|status|code|status code|erro|response code|server error|client error|issues?|problems?|failures?)\b`),
+	guard(`\b([45]\d\d)[\x60'"]? \(?(?:gone|forbidden|unauthorized|notfound|badrequest|toomanyrequests|limitexceeded|payloadtoolarge|conflict)exception\b`),
+	guard(`\b(?:returns|returned|returning|gets?|got|getting|receives?|received|receiving|yields?|yielded|responds?|responded|answers?|answered|throws?|gives?|gave|giving|see|saw|seeing|shows?|showed|comes?|came|coming|sends?|sent|sending|serves?|served|serving|results? in|resulted in|resulting in|leads? to|led to|leading to|causes?|caused|causing|ends? up with|ended up with)(?: back)?(?: with)?(?: an?| the| http| status| code| error| response| a status code| status code){0,3} ["'(\x60]?([1-5]\d\d)\b`),
+	guard(`\b([45]\d\d)s?[\x60'"]? (?:error|errors|response|responses|status|code|status code|erro|response code|server error|client error|issues?|problems?|failures?)\b`),
 	// client libraries that print the code in a form of their own: Ruby's
 	// 'Net::HTTPFatalError: 502 "Bad Gateway"', Dio's "Http status error
 	// [504]", Gatling's "status.find.in(...), found 502", and a console's
 	// request line (Postman, Chrome): method, URL, then the code (and the
 	// clientStatusForms, appended below)
-	regexp.MustCompile(`net::http[a-z]*: ([1-5]\d\d)\b`),
-	regexp.MustCompile(`http status error \[([1-5]\d\d)\]`),
-	regexp.MustCompile(`status\.find\.[a-z]+\(.*\), (?:but actually )?found ([1-5]\d\d)\b`),
-	regexp.MustCompile(`(?:^|\s)(?:get|post|put|delete|patch|options|head) https?://\S+ (?:net::\S+ )?([1-5]\d\d)\b`),
+	guard(`net::http[a-z]*: ([1-5]\d\d)\b`),
+	guard(`http status error \[([1-5]\d\d)\]`),
+	guard(`status\.find\.[a-z]+\(.*\), (?:but actually )?found ([1-5]\d\d)\b`),
+	guard(`(?:^|\s)(?:get|post|put|delete|patch|options|head) https?://\S+ (?:net::\S+ )?([1-5]\d\d)\b`),
 	// the code in parentheses after the error it names ("internal error (500)")
 	// (PowerShell's "The remote server returned an error: (502) Bad Gateway.")
-	regexp.MustCompile(`\b(?:errors?|status|code):?\s*\(([1-5]\d\d)\)`),
+	guard(`\b(?:errors?|status|code):?\s*\(([1-5]\d\d)\)`),
 	// a pretty-printed access-log record, one field a line
-	regexp.MustCompile(`^"(?:status|httpstatus)"\s*:\s*"?([1-5]\d\d)\b`),
-	regexp.MustCompile(`(?:^|\D)([1-5]\d\d)[\x60'"]? ?(?:エラー|が返|のエラー|ステータス|錯誤|错误|error|에러|오류|응답|상태|が出|を返|として返)`),
+	guard(`^"(?:status|httpstatus)"\s*:\s*"?([1-5]\d\d)\b`),
+	guard(`(?:^|\D)([1-5]\d\d)[\x60'"]? ?(?:エラー|が返|のエラー|ステータス|錯誤|错误|error|에러|오류|응답|상태|が出|を返|として返)`),
 	// a number that "becomes" or "occurs" is as often a quantity reaching
 	// a value ("同時リクエストが400になると", "メモリが512になった", "요청
 	// 400이 발생하면"): those verbs take a 500 to 509 alone, so that no
 	// count reads as a 4xx (an all-clear) or a memory size as a 5xx
-	regexp.MustCompile(`(?:^|\D)(50\d)[\x60'"]? ?(?:になり|になる|になっ|が発生)`),
-	regexp.MustCompile(`\b(50\d)(?:가|이)? ?발생`),
-	regexp.MustCompile(`(?:ステータス(?:コード)?|レスポンス(?:コード)?|狀態碼|状态码|狀態|código de status|status http)[ :：はが为為是]*([1-5]\d\d)\b`),
+	guard(`(?:^|\D)(50\d)[\x60'"]? ?(?:になり|になる|になっ|が発生)`),
+	guard(`\b(50\d)(?:가|이)? ?발생`),
+	guard(`(?:ステータス(?:コード)?|レスポンス(?:コード)?|狀態碼|状态码|狀態|código de status|status http)[ :：はが为為是]*([1-5]\d\d)\b`),
 	// how people write it in prose: the plural ("intermittent 502s",
 	// "throwing 500s"), a failure "with" a code, the code as a noun after an
 	// article and before a word that cannot be a unit ("a 502 from API
 	// Gateway", not "a 500 MB file"), a line opening with the code ("502
 	// when calling ..."), and the verbs of Chinese and Portuguese
-	regexp.MustCompile(`\b([45]\d\d)s\b`),
-	regexp.MustCompile(`\b(?:fail(?:s|ed|ing)?|errors|errored|erroring|dies|died|ends|ended|crash(?:es|ed)?|responding|throwing)(?: out)? (?:with|on)(?: an?| the| http| status| code| error)* ["'(\x60]?([1-5]\d\d)\b`),
-	regexp.MustCompile(`(?:^|\ban? )([45]\d\d) (?:from|when|whenever|on|for|back|after|while|if|every|each|instead|because|since)\b`),
-	regexp.MustCompile(`\b(?:response|return|result|error) code(?: is| was| of|:|=)? ?["'\x60]?([1-5]\d\d)\b`),
-	regexp.MustCompile(`(?:回傳|傳回|返回|回應|回应|響應|响应|得到|收到|出现|出現|遇到|碰到)[^0-9。]{0,8}([1-5]\d\d)\b`),
+	guard(`\b([45]\d\d)s\b`),
+	guard(`\b(?:fail(?:s|ed|ing)?|errors|errored|erroring|dies|died|ends|ended|crash(?:es|ed)?|responding|throwing)(?: out)? (?:with|on)(?: an?| the| http| status| code| error)* ["'(\x60]?([1-5]\d\d)\b`),
+	guard(`(?:^|\ban? )([45]\d\d) (?:from|when|whenever|on|for|back|after|while|if|every|each|instead|because|since)\b`),
+	guard(`\b(?:response|return|result|error) code(?: is| was| of|:|=)? ?["'\x60]?([1-5]\d\d)\b`),
+	guard(`(?:回傳|傳回|返回|回應|回应|響應|响应|得到|收到|出现|出現|遇到|碰到)[^0-9。]{0,8}([1-5]\d\d)\b`),
 	// 报 ("reports") right before its code: the character opens many
 	// other words (报警 an alarm, 报文 a message, 报表 a report) that a
 	// threshold or a size follows
-	regexp.MustCompile(`(?:报|報)(?:错|錯)?了?[\s:：]*["'\x60]?([1-5]\d\d)\b`),
+	guard(`(?:报|報)(?:错|錯)?了?[\s:：]*["'\x60]?([1-5]\d\d)\b`),
 	// (a verb's ending may be accented: "retornará", "devolvió")
-	regexp.MustCompile(`\b(?:retorn` + verbEnd + `|receb` + verbEnd + `|devolv` + verbEnd + `|respond` + verbEnd + `|toma\w*|tomo|tomei|tomou|deu|dá|dando)` + statusAdverb + `(?: (?:o|a|um|uma|com|erro|status|código|http))* ["'\x60]?([1-5]\d\d)\b`),
+	guard(`\b(?:retorn` + verbEnd + `|receb` + verbEnd + `|devolv` + verbEnd + `|respond` + verbEnd + `|toma\w*|tomo|tomei|tomou|deu|dá|dando)` + statusAdverb + `(?: (?:o|a|um|uma|com|erro|status|código|http))* ["'\x60]?([1-5]\d\d)\b`),
 	// the other languages AWS publishes its articles in, as their editions
 	// word the status ("HTTP-Statuscode 502", "HTTP-502-Fehler", "code
 	// d'état HTTP 502", "código de estado HTTP 502", "502 상태 코드를
@@ -88,15 +88,15 @@ var statusPhrases = append([]*regexp.Regexp{
 	// 502", "obtengo un 502", "bekomme einen 502", "me da un 502", "me sale un
 	// 502", "responde con 502", "gibt 502 zurück", "antwortet mit 502",
 	// "répond 502")
-	regexp.MustCompile(`(?:\b(?:fehler(?:code)?|statuscode|erreurs?|code d'(?:état|erreur)|code de statut|c[oó]digo de (?:estado|error))|상태 코드)[ :-]*["'\x60]?([1-5]\d\d)\b`),
-	regexp.MustCompile(`\b([45]\d\d)[ -]?fehler`),
-	regexp.MustCompile(`\bhttp-([45]\d\d)(?:[^\w.]|$)`), // not a page's file name (http-404.html)
-	regexp.MustCompile(`\b([1-5]\d\d)(?:가|를|을|이)? ?(?:반환|뜨|뜹|떠|떴)`),
+	guard(`(?:\b(?:fehler(?:code)?|statuscode|erreurs?|code d'(?:état|erreur)|code de statut|c[oó]digo de (?:estado|error))|상태 코드)[ :-]*["'\x60]?([1-5]\d\d)\b`),
+	guard(`\b([45]\d\d)[ -]?fehler`),
+	guard(`\bhttp-([45]\d\d)(?:[^\w.]|$)`), // not a page's file name (http-404.html)
+	guard(`\b([1-5]\d\d)(?:가|를|을|이)? ?(?:반환|뜨|뜹|떠|떴)`),
 	// (German puts the subject after the verb when the sentence opens with
 	// something else: "nach 29 Sekunden bekomme ich einen 504", "dann
 	// antwortet API Gateway mit 502"; a Spanish or French ending may be
 	// accented: "devolvió", "recibí", "renvoyé")
-	regexp.MustCompile(`\b(?:devuelv` + verbEnd + `|devolv` + verbEnd + `|recib` + verbEnd + `|obt[ei]n` + verbEnd + `|obtuv` + verbEnd + `|renvo` + verbEnd + `|re[çc]oi\w*|liefer[tn]|bekomm\w*|erh[äa]lt\w*|da|dan|sale|salen|respond` + verbEnd + `|contest` + verbEnd + `|gibt|gab|antwort\w*|r[ée]pond\w*|j'ai)(?: (?:ich|wir|man|es|sie|(?:das |der |die )?api(?: ?gateway)?))?` + statusAdverb + `(?: (?:un|una|el|la|le|une|einen|ein|eine|den|con|mit|avec|error|erreur|fehler|c[oó]digo|code|status|estado|http))* ["'\x60]?([1-5]\d\d)\b`),
+	guard(`\b(?:devuelv` + verbEnd + `|devolv` + verbEnd + `|recib` + verbEnd + `|obt[ei]n` + verbEnd + `|obtuv` + verbEnd + `|renvo` + verbEnd + `|re[çc]oi\w*|liefer[tn]|bekomm\w*|erh[äa]lt\w*|da|dan|sale|salen|respond` + verbEnd + `|contest` + verbEnd + `|gibt|gab|antwort\w*|r[ée]pond\w*|j'ai)(?: (?:ich|wir|man|es|sie|(?:das |der |die )?api(?: ?gateway)?))?` + statusAdverb + `(?: (?:un|una|el|la|le|une|einen|ein|eine|den|con|mit|avec|error|erreur|fehler|c[oó]digo|code|status|estado|http))* ["'\x60]?([1-5]\d\d)\b`),
 }, compileAll(clientStatusForms)...)
 
 // clientStatusForms are forms only a client library prints a status it got
@@ -132,10 +132,10 @@ var clientStatusForms = []string{
 const dotNetResponse = `^statuscode: ([1-5]\d\d), reasonphrase:`
 
 // compileAll compiles each pattern.
-func compileAll(patterns []string) []*regexp.Regexp {
-	res := make([]*regexp.Regexp, len(patterns))
+func compileAll(patterns []string) []*guardedRegexp {
+	res := make([]*guardedRegexp, len(patterns))
 	for i, p := range patterns {
-		res[i] = regexp.MustCompile(p)
+		res[i] = guard(p)
 	}
 	return res
 }
@@ -156,7 +156,7 @@ func compileAll(patterns []string) []*regexp.Regexp {
 // Each context takes its code with it: what is cut must leave no "http"
 // before a bare code ("httpStatusCode: 403" of an AWS SDK for JavaScript
 // error's $metadata, the function's own call, is not "http 403").
-var notClientStatus = regexp.MustCompile(`; status code: \d{3}; error code|exit (?:status|code):? \d+|"statuscode"\s*:\s*\d*|\w*statuscode:\s*\d*|\dxxerror|(?:execution|invocation) failed with status:? \d{3}|received response\. status: \d{3}|endpoint response status code: \d{3}|integration ?status:? \d{3}|\bhttp 599: |\b5xx\s*[-:=]\s*0(?:$|[^.,\d])|expected handshake response status code 101\b`)
+var notClientStatus = guard(`; status code: \d{3}; error code|exit (?:status|code):? \d+|"statuscode"\s*:\s*\d*|\w*statuscode:\s*\d*|\dxxerror|(?:execution|invocation) failed with status:? \d{3}|received response\. status: \d{3}|endpoint response status code: \d{3}|integration ?status:? \d{3}|\bhttp 599: |\b5xx\s*[-:=]\s*0(?:$|[^.,\d])|expected handshake response status code 101\b`)
 
 // sdkResponseError is the AWS SDK for Go's wording of the status the
 // service it called answered ("https response error StatusCode: 502,
@@ -169,10 +169,10 @@ var notClientStatus = regexp.MustCompile(`; status code: \d{3}; error code|exit 
 // AmazonServiceException: "<body> (Service: <api>; Status Code: 403; Error
 // Code: null; Request ID: ...)"), a call to the API itself, which
 // notClientStatus would take for an AWS call behind the integration.
-var sdkResponseError = []*regexp.Regexp{
-	regexp.MustCompile(`response error statuscode: ([1-5]\d\d)\b`),
-	regexp.MustCompile(dotNetResponse),
-	regexp.MustCompile(generatedClientException + `.*\(service: [^;]*; status code: ([1-5]\d\d); error code`),
+var sdkResponseError = []*guardedRegexp{
+	guard(`response error statuscode: ([1-5]\d\d)\b`),
+	guard(dotNetResponse),
+	guard(generatedClientException + `.*\(service: [^;]*; status code: ([1-5]\d\d); error code`),
 }
 
 // generatedClientException is the exception API Gateway's generated

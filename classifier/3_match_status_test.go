@@ -125,7 +125,10 @@ func checkStatuses(t *testing.T, cases []statusCase) {
 // the prose forms too; JMeter's diff-marked code is read apart), so each
 // pattern must need a code to match.
 func TestStatusPatternsHoldACode(t *testing.T) {
-	all := append(append([]*regexp.Regexp{}, statusPhrases...), sdkResponseError...)
+	var all []*regexp.Regexp
+	for _, g := range append(append([]*guardedRegexp{}, statusPhrases...), sdkResponseError...) {
+		all = append(all, g.Regexp)
+	}
 	for _, f := range append(append(append([]litForm{}, harnessForms...), proseForms...), clientErrorForms...) {
 		all = append(all, f.re)
 	}

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"runtime/metrics"
+	"strings"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -288,4 +289,104 @@ func benchAccess(b *testing.B, data []byte, records int, read func(*Session)) {
 	b.ReportMetric(float64(len(data))*n/1e6/cpu.Seconds(), "MB/cpu-s")
 	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/n/float64(records), "allocs/record")
 	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/n/(float64(len(data))/1e6), "B-alloc/MB")
+}
+
+// functionLogExport builds about size bytes of a Lambda function's own log
+// group, none of it a gateway record: the runtime's START/END/REPORT lines,
+// Node.js and Python runtime-formatted INFO/ERROR lines carrying the request
+// id, Powertools structured JSON lines, and now and then a stack trace.
+func functionLogExport(size int) []byte {
+	rng := rand.New(rand.NewPCG(5, 6))
+	var b bytes.Buffer
+	for i := 0; b.Len() < size; i++ {
+		id := fmt.Sprintf("%08x-%04x-4%03x-8%03x-%012x", rng.Uint32(), i&0xffff, i&0xfff, rng.IntN(0xfff), rng.Uint64()&0xffffffffffff)
+		ts := fmt.Sprintf("2024-03-12T10:%02d:%02d.%03dZ", i/60000%60, i/1000%60, i%1000)
+		fmt.Fprintf(&b, "START RequestId: %s Version: $LATEST\n", id)
+		fmt.Fprintf(&b, "%s\t%s\tINFO\tfetching order %d for customer c-%d\n", ts, id, rng.IntN(1e6), rng.IntN(1e5))
+		fmt.Fprintf(&b, `{"level":"INFO","location":"handler:42","message":"order loaded","timestamp":"%s","service":"orders","cold_start":false,"function_name":"orders","function_memory_size":"512","function_arn":"arn:aws:lambda:us-east-1:123456789012:function:orders","function_request_id":"%s","xray_trace_id":"1-65f02a54-3b1e4c2a9d0e%08x","order_id":%d,"items":%d}`+"\n",
+			ts, id, rng.Uint32(), rng.IntN(1e6), rng.IntN(20))
+		fmt.Fprintf(&b, "[INFO]\t%s\t%s\tquery took %d ms, %d rows\n", ts, id, rng.IntN(400), rng.IntN(50))
+		switch rng.IntN(20) {
+		case 0:
+			fmt.Fprintf(&b, "%s\t%s\tERROR\tInvoke Error \t{\"errorType\":\"TypeError\",\"errorMessage\":\"Cannot read properties of undefined (reading 'id')\",\"stack\":[\"TypeError: Cannot read properties of undefined (reading 'id')\",\"    at Runtime.handler (/var/task/index.js:%d:21)\",\"    at Runtime.handleOnceNonStreaming (file:///var/runtime/index.mjs:1173:29)\"]}\n", ts, id, rng.IntN(200))
+		case 1:
+			fmt.Fprintf(&b, "[ERROR] KeyError: 'customer'\nTraceback (most recent call last):\n  File \"/var/task/app.py\", line %d, in handler\n    customer = event['customer']\n", rng.IntN(300))
+		case 2:
+			fmt.Fprintf(&b, `{"level":"WARNING","location":"fetch:88","message":"retrying downstream call","timestamp":"%s","service":"orders","function_request_id":"%s","attempt":%d}`+"\n", ts, id, 1+rng.IntN(3))
+		}
+		fmt.Fprintf(&b, "END RequestId: %s\n", id)
+		fmt.Fprintf(&b, "REPORT RequestId: %s\tDuration: %d.%02d ms\tBilled Duration: %d ms\tMemory Size: 512 MB\tMax Memory Used: %d MB\t\n",
+			id, rng.IntN(900), rng.IntN(100), 1+rng.IntN(900), 80+rng.IntN(60))
+	}
+	return b.Bytes()
+}
+
+// proseExport builds about size bytes of issue-thread prose: paragraphs of
+// an engineer describing an outage in words, with a few numbers in them.
+func proseExport(size int) []byte {
+	words := strings.Fields(`we deployed the new version of the service yesterday and since then some
+		requests fail intermittently the gateway sits in front of a function that reads from a table
+		and the client retries after a timeout I checked the dashboard and the latency looks normal
+		most of the time but there are spikes every few minutes does anyone know what could cause
+		this behaviour we also tried increasing the memory and the concurrency but nothing changed
+		the logs show nothing unusual on our side and the team thinks it might be the network or
+		a cold start issue thanks in advance for any pointers`)
+	rng := rand.New(rand.NewPCG(7, 8))
+	var b bytes.Buffer
+	for b.Len() < size {
+		for range 8 + rng.IntN(30) {
+			b.WriteString(words[rng.IntN(len(words))])
+			if rng.IntN(25) == 0 {
+				fmt.Fprintf(&b, " %d", rng.IntN(100))
+			}
+			b.WriteByte(' ')
+		}
+		b.WriteString("\n")
+		if rng.IntN(5) == 0 {
+			b.WriteString("\n")
+		}
+	}
+	return b.Bytes()
+}
+
+// BenchmarkClassifyNonGateway streams lines that are not gateway records,
+// a function's own log group and issue-thread prose, through ReadFrom and
+// Diagnose, and reports MB/cpu-s, allocations per MB and the peak heap as
+// BenchmarkClassifyLargeExport does. Such lines must cost little: the
+// daemon pulls a function's whole log group for an incident window.
+func BenchmarkClassifyNonGateway(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		data []byte
+	}{
+		{"FunctionLog", functionLogExport(16 << 20)},
+		{"Prose", proseExport(16 << 20)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.data)))
+			var peak atomic.Uint64
+			stop := make(chan struct{})
+			done := make(chan struct{})
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			go sampleHeap(&peak, stop, done)
+			cpu0 := cpuTime()
+			for b.Loop() {
+				s := NewSession(Hints{})
+				if _, err := s.ReadFrom(bytes.NewReader(c.data)); err != nil {
+					b.Fatal(err)
+				}
+				s.Diagnose(LangEN)
+			}
+			cpu := cpuTime() - cpu0
+			close(stop)
+			<-done
+			runtime.ReadMemStats(&after)
+			mb := float64(len(c.data)) * float64(b.N) / 1e6
+			b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MiB")
+			b.ReportMetric(mb/cpu.Seconds(), "MB/cpu-s")
+			b.ReportMetric(float64(after.Mallocs-before.Mallocs)/mb, "allocs/MB")
+		})
+	}
 }

@@ -1,0 +1,186 @@
+package classifier
+
+import (
+	"bytes"
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"unicode/utf8"
+)
+
+// guardedRegexp is a regexp with the literals one of which every match
+// must hold: a line holding none of them cannot match, and is passed over
+// without running the regexp. Most lines a function or a person writes
+// hold none of a status or client pattern's words, and the regexp engine,
+// run over a whole line for a large alternation, costs a hundred times the
+// scan. The literals are read off the pattern's syntax tree, so a guard
+// never changes what the pattern matches.
+type guardedRegexp struct {
+	*regexp.Regexp
+	need []literal // nil: no literal is needed, run the regexp on every line
+}
+
+// literal is a string a match needs, with the set of its bytes, so that a
+// line lacking one of them is ruled out without a search.
+type literal struct {
+	s     []byte
+	bytes byteSet
+}
+
+// byteSet is a set of byte values.
+type byteSet [4]uint64
+
+func (b *byteSet) add(c byte) { b[c>>6] |= 1 << (c & 63) }
+
+// within reports whether every byte of b is in line.
+func (b *byteSet) within(line *byteSet) bool {
+	return b[0]&^line[0] == 0 && b[1]&^line[1] == 0 && b[2]&^line[2] == 0 && b[3]&^line[3] == 0
+}
+
+func bytesOf(s []byte) byteSet {
+	var b byteSet
+	for _, c := range s {
+		b.add(c)
+	}
+	return b
+}
+
+// guardedRegexps are every guarded pattern, for the test that checks each
+// guard against the corpus.
+var guardedRegexps []*guardedRegexp
+
+// guard compiles pattern as regexp.MustCompile does, with its literals.
+func guard(pattern string) *guardedRegexp {
+	re := regexp.MustCompile(pattern)
+	g := &guardedRegexp{Regexp: re}
+	tree, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return g // unreachable: MustCompile parsed it
+	}
+	for _, s := range requiredLiterals(tree) {
+		g.need = append(g.need, literal{s: s, bytes: bytesOf(s)})
+	}
+	guardedRegexps = append(guardedRegexps, g)
+	return g
+}
+
+// mayMatch reports whether b holds one of the literals a match needs.
+func (g *guardedRegexp) mayMatch(b []byte) bool {
+	if g.need == nil {
+		return true
+	}
+	line := bytesOf(b)
+	for i := range g.need {
+		if g.need[i].bytes.within(&line) && bytes.Contains(b, g.need[i].s) {
+			return true
+		}
+	}
+	return false
+}
+
+// Match is regexp.Match, skipped when b cannot match.
+func (g *guardedRegexp) Match(b []byte) bool { return g.mayMatch(b) && g.Regexp.Match(b) }
+
+// FindSubmatch is regexp.FindSubmatch, skipped when b cannot match.
+func (g *guardedRegexp) FindSubmatch(b []byte) [][]byte {
+	if !g.mayMatch(b) {
+		return nil
+	}
+	return g.Regexp.FindSubmatch(b)
+}
+
+// FindSubmatchIndex is regexp.FindSubmatchIndex, skipped when b cannot match.
+func (g *guardedRegexp) FindSubmatchIndex(b []byte) []int {
+	if !g.mayMatch(b) {
+		return nil
+	}
+	return g.Regexp.FindSubmatchIndex(b)
+}
+
+// FindAllSubmatchIndex is regexp.FindAllSubmatchIndex, skipped when b cannot match.
+func (g *guardedRegexp) FindAllSubmatchIndex(b []byte, n int) [][]int {
+	if !g.mayMatch(b) {
+		return nil
+	}
+	return g.Regexp.FindAllSubmatchIndex(b, n)
+}
+
+// ReplaceAll is regexp.ReplaceAll, skipped when b cannot match.
+func (g *guardedRegexp) ReplaceAll(b, repl []byte) []byte {
+	if !g.mayMatch(b) {
+		return b
+	}
+	return g.Regexp.ReplaceAll(b, repl)
+}
+
+// maxClass is the most runes a character class may have to be read as a
+// set of one-byte literals; a larger one needs nothing in particular.
+const maxClass = 4
+
+// requiredLiterals returns strings one of which every match of re holds, or
+// nil when it finds no such set. Case-folded literals and classes of more
+// than maxClass runes need nothing; a concatenation needs what its most
+// selective part needs; an alternation needs what each branch needs.
+func requiredLiterals(re *syntax.Regexp) [][]byte {
+	switch re.Op {
+	case syntax.OpLiteral:
+		// a folded literal matches other bytes; U+FFFD matches any
+		// invalid byte
+		if re.Flags&syntax.FoldCase != 0 || slices.Contains(re.Rune, utf8.RuneError) {
+			return nil
+		}
+		return [][]byte{[]byte(string(re.Rune))}
+	case syntax.OpCharClass:
+		return classLiterals(re)
+	case syntax.OpCapture, syntax.OpPlus:
+		return requiredLiterals(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min < 1 {
+			return nil
+		}
+		return requiredLiterals(re.Sub[0])
+	case syntax.OpConcat:
+		var best [][]byte
+		for _, sub := range re.Sub {
+			if l := requiredLiterals(sub); l != nil && (best == nil || shortest(l) > shortest(best)) {
+				best = l
+			}
+		}
+		return best
+	case syntax.OpAlternate:
+		var all [][]byte
+		for _, sub := range re.Sub {
+			l := requiredLiterals(sub)
+			if l == nil {
+				return nil
+			}
+			all = append(all, l...)
+		}
+		return all
+	}
+	return nil
+}
+
+// classLiterals reads a small class as literals, one a rune; a class
+// holding U+FFFD, which any invalid byte matches, needs nothing.
+func classLiterals(re *syntax.Regexp) [][]byte {
+	var out [][]byte
+	for i := 0; i+1 < len(re.Rune); i += 2 {
+		lo, hi := re.Rune[i], re.Rune[i+1]
+		if (lo <= utf8.RuneError && utf8.RuneError <= hi) || int(hi-lo)+1+len(out) > maxClass {
+			return nil
+		}
+		for r := lo; r <= hi; r++ {
+			out = append(out, []byte(string(r)))
+		}
+	}
+	if out == nil {
+		return nil
+	}
+	return out
+}
+
+// shortest is the length of the shortest of ls.
+func shortest(ls [][]byte) int {
+	return len(slices.MinFunc(ls, func(a, b []byte) int { return len(a) - len(b) }))
+}

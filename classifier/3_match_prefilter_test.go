@@ -1,0 +1,83 @@
+package classifier
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp/syntax"
+	"slices"
+	"testing"
+)
+
+// TestRequiredLiterals reads the literals a match needs off each form of
+// pattern (the regexp/syntax package's operators).
+func TestRequiredLiterals(t *testing.T) {
+	for _, c := range []struct {
+		pattern string
+		want    []string // nil: no literal is needed
+	}{
+		{`abc`, []string{"abc"}},
+		{`^(?:x-cache|via)\s*:`, []string{"x-cache", "via"}},
+		{`\b([1-5]\d\d) (?:bad gateway|gone)\b`, []string{"bad gateway", "gone"}},
+		{`http/\d|curl `, []string{"http/", "curl "}},
+		{`(?:报|報)错`, []string{"報", "报"}}, // the first of equally long
+		{`[<>]`, []string{"<", ">"}},
+		{`a?b*`, nil},                      // optional parts need nothing
+		{`abc|\d+`, nil},                   // a branch without a literal
+		{`(?i)abc`, nil},                   // a folded literal matches other bytes
+		{`(?:abc)+x{2,}`, []string{"abc"}}, // repeated at least once
+		{`x{0,3}`, nil},
+		{`a.c`, []string{"a"}},
+		{`\x{fffd}`, nil}, // any invalid byte matches U+FFFD
+	} {
+		re, err := syntax.Parse(c.pattern, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, l := range requiredLiterals(re) {
+			got = append(got, string(l))
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: got %q, want %q", c.pattern, got, c.want)
+		}
+	}
+}
+
+// TestGuardsKeepEveryMatch runs each guarded pattern on every line of the
+// labelled cases and the training reports, as read and lower-cased, and
+// checks that the guard passes every line the pattern matches.
+func TestGuardsKeepEveryMatch(t *testing.T) {
+	var lines [][]byte
+	for _, dir := range []string{"testdata/cases", "testdata/golden", "testdata/real/train"} {
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			for l := range bytes.Lines(data) {
+				lines = append(lines, l, bytes.ToLower(l))
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(lines) < 1000 {
+		t.Fatalf("read %d lines only", len(lines))
+	}
+	for _, g := range guardedRegexps {
+		for _, l := range lines {
+			for _, b := range [][]byte{l, bytes.TrimSpace(l)} {
+				if !g.mayMatch(b) && g.Regexp.Match(b) {
+					t.Errorf("guard of %s drops %q", g, b)
+				}
+			}
+		}
+	}
+}
