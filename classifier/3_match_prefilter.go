@@ -18,6 +18,18 @@ import (
 type guardedRegexp struct {
 	*regexp.Regexp
 	need []literal // nil: no literal is needed, run the regexp on every line
+	// branches are the pattern's top-level alternatives, each compiled
+	// alone with its own literals: Match runs only those whose literals the
+	// line holds (the pattern matches where one of them does), and an
+	// anchored branch fails at the line's start instead of the whole
+	// alternation being walked over the line.
+	branches []branch
+}
+
+// branch is one top-level alternative of a guarded pattern.
+type branch struct {
+	re   *regexp.Regexp
+	need []literal
 }
 
 // literal is a string a match needs, with the set of its bytes, so that a
@@ -57,11 +69,49 @@ func guard(pattern string) *guardedRegexp {
 	if err != nil {
 		return g // unreachable: MustCompile parsed it
 	}
-	for _, s := range requiredLiterals(tree) {
-		g.need = append(g.need, literal{s: s, bytes: bytesOf(s)})
+	g.need = literals(requiredLiterals(tree))
+	if tree.Op == syntax.OpAlternate {
+		g.branches = branchesOf(tree)
 	}
 	guardedRegexps = append(guardedRegexps, g)
 	return g
+}
+
+// literals adds each string's byte set.
+func literals(ss [][]byte) []literal {
+	var out []literal
+	for _, s := range ss {
+		out = append(out, literal{s: s, bytes: bytesOf(s)})
+	}
+	return out
+}
+
+// branchesOf compiles each alternative of tree alone, or returns nil when
+// one does not compile as printed.
+func branchesOf(tree *syntax.Regexp) []branch {
+	var out []branch
+	for _, sub := range tree.Sub {
+		re, err := regexp.Compile(sub.String())
+		if err != nil {
+			return nil
+		}
+		out = append(out, branch{re: re, need: literals(requiredLiterals(sub))})
+	}
+	return out
+}
+
+// holdsOne reports whether b, whose bytes are line, holds one of need; a
+// nil need is held by every line.
+func holdsOne(b []byte, line *byteSet, need []literal) bool {
+	if need == nil {
+		return true
+	}
+	for i := range need {
+		if need[i].bytes.within(line) && bytes.Contains(b, need[i].s) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayMatch reports whether b holds one of the literals a match needs.
@@ -70,16 +120,22 @@ func (g *guardedRegexp) mayMatch(b []byte) bool {
 		return true
 	}
 	line := bytesOf(b)
-	for i := range g.need {
-		if g.need[i].bytes.within(&line) && bytes.Contains(b, g.need[i].s) {
+	return holdsOne(b, &line, g.need)
+}
+
+// Match is regexp.Match, run branch by branch on those b can match.
+func (g *guardedRegexp) Match(b []byte) bool {
+	if g.branches == nil {
+		return g.mayMatch(b) && g.Regexp.Match(b)
+	}
+	line := bytesOf(b)
+	for _, br := range g.branches {
+		if holdsOne(b, &line, br.need) && br.re.Match(b) {
 			return true
 		}
 	}
 	return false
 }
-
-// Match is regexp.Match, skipped when b cannot match.
-func (g *guardedRegexp) Match(b []byte) bool { return g.mayMatch(b) && g.Regexp.Match(b) }
 
 // FindSubmatch is regexp.FindSubmatch, skipped when b cannot match.
 func (g *guardedRegexp) FindSubmatch(b []byte) [][]byte {

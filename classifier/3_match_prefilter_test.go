@@ -46,8 +46,10 @@ func TestRequiredLiterals(t *testing.T) {
 }
 
 // TestGuardsKeepEveryMatch runs each guarded pattern on every line of the
-// labelled cases and the training reports, as read and lower-cased, and
-// checks that the guard passes every line the pattern matches.
+// labelled cases, the training reports and the benchmarks' function log
+// and prose, as read and lower-cased, and
+// checks that the guard passes every line the pattern matches, and that
+// its branches match the lines the pattern matches.
 func TestGuardsKeepEveryMatch(t *testing.T) {
 	var lines [][]byte
 	for _, dir := range []string{"testdata/cases", "testdata/golden", "testdata/real/train"} {
@@ -68,14 +70,21 @@ func TestGuardsKeepEveryMatch(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	for l := range bytes.Lines(append(functionLogExport(64<<10), proseExport(16<<10)...)) {
+		lines = append(lines, l, bytes.ToLower(l))
+	}
 	if len(lines) < 1000 {
 		t.Fatalf("read %d lines only", len(lines))
 	}
 	for _, g := range guardedRegexps {
 		for _, l := range lines {
 			for _, b := range [][]byte{l, bytes.TrimSpace(l)} {
-				if !g.mayMatch(b) && g.Regexp.Match(b) {
+				want := g.Regexp.Match(b)
+				if !g.mayMatch(b) && want {
 					t.Errorf("guard of %s drops %q", g, b)
+				}
+				if g.Match(b) != want {
+					t.Errorf("branches of %s match %q: %v, the pattern: %v", g, b, !want, want)
 				}
 			}
 		}
