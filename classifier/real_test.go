@@ -104,12 +104,31 @@ func loadSide(t *testing.T, side string) []realCase {
 		if c.source == "" || c.why == "" {
 			t.Errorf("%s: needs '# source:' and '# why:' header lines", f)
 		}
+		if err := checkWant(c.want); err != nil {
+			t.Errorf("%s: %v (classifier/testdata/real/README.md)", f, err)
+		}
 		if got := corpus.Side(c.source); got != side {
 			t.Errorf("%s: source %s belongs to %s, not %s (scripts/corpus-place)", f, c.source, got, side)
 		}
 		cases = append(cases, c)
 	}
 	return cases
+}
+
+// checkWant refuses a want line whose values the corpus README does not
+// allow: a 4xx is written none (the client got no 5xx), and a cause or API
+// type must be one the classifier can answer.
+func checkWant(w caseWant) error {
+	if _, err := ParseStatus(w.status); err != nil {
+		return fmt.Errorf("status %q: want 500, 502, 503, 504, none or unknown", w.status)
+	}
+	if _, err := ParseCause(w.cause); err != nil {
+		return err
+	}
+	if !slices.Contains([]string{"REST", "HTTP", "WEBSOCKET", "unknown"}, w.api) {
+		return fmt.Errorf("api %q: want REST, HTTP, WEBSOCKET or unknown", w.api)
+	}
+	return nil
 }
 
 // score counts right causes and statuses over a set of cases, and how
