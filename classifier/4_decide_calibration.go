@@ -26,7 +26,7 @@ const (
 // and status were both right, of all answers in the group.
 type measured struct{ right, cases int }
 
-// calibration holds what the training part of testdata/real measured (446
+// calibration holds what the training part of testdata/real measured (508
 // reports, 2026-12; TestConfidenceCalibration prints it again and fails if
 // a figure claims more than its group shows). A figure is the lower bound
 // of the Wilson 90% interval of the group's precision, cut down to
@@ -36,26 +36,26 @@ type measured struct{ right, cases int }
 // of the failures are pooled into groupProgramWeak.
 // Right answers (Wilson 90% lower bound):
 //
-//	program, >= wSpecific, status shown  40 of 40  (0.93)
-//	program, >= wSpecific, status usual  31 of 32  (0.87, capped 0.75)
-//	program, weaker or partial           51 of 62  (0.72)
-//	person's words, >= wHint            111 of 115 (0.92, capped 0.75)
-//	person's words, below wHint          41 of 45  (0.81, capped at program weak: 0.72)
-//	none, from a client's status line    17 of 17  (0.86)
-//	none, from a person's words          67 of 68  (0.93, capped 0.75)
-//	cause unknown                         5 of 46  (0.05)
+//	program, >= wSpecific, status shown  41 of 41  (0.93)
+//	program, >= wSpecific, status usual  35 of 35  (0.92, capped 0.75)
+//	program, weaker or partial           58 of 67  (0.78, capped at status usual: 0.75)
+//	person's words, >= wHint            124 of 128 (0.93, capped 0.75)
+//	person's words, below wHint          43 of 47  (0.82, capped at program weak: 0.75)
+//	none, from a client's status line    19 of 19  (0.87)
+//	none, from a person's words          92 of 94  (0.93, capped 0.75)
+//	cause unknown                         5 of 45  (0.05)
 //
 // No training report has a gateway-logged all-clear nor metric context;
 // those two keep the figures they had before calibration (priors).
 var calibration = [groupCount]measured{
-	groupProgramShown:    {40, 40},
-	groupProgramInferred: {31, 32},
-	groupProgramWeak:     {51, 62},
-	groupPersonStrong:    {111, 115},
-	groupPersonWeak:      {41, 45},
-	groupAllClearProgram: {17, 17},
-	groupAllClearPerson:  {67, 68},
-	groupAbstain:         {5, 46},
+	groupProgramShown:    {41, 41},
+	groupProgramInferred: {35, 35},
+	groupProgramWeak:     {58, 67},
+	groupPersonStrong:    {124, 128},
+	groupPersonWeak:      {43, 47},
+	groupAllClearProgram: {19, 19},
+	groupAllClearPerson:  {92, 94},
+	groupAbstain:         {5, 45},
 }
 
 // notAbove keeps the figures monotone: a group never claims more than the
