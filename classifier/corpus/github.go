@@ -125,6 +125,9 @@ var aliases = map[string]string{
 	// jpdebug.com republishes other sites' articles; its post 1507602 is
 	// the zenn.dev article word for word, so its cases are the article's.
 	"jpdebug.com/p/1507602": "zenn.dev/hiroga/articles/api-gateway-cross-account-trouble-shooting",
+	// Its post 3479146 is likewise the Qiita article word for word (title,
+	// opening sentence, code and both fixes).
+	"jpdebug.com/p/3479146": "qiita.com/hassoubeat/items/0add09325fbe664e263e",
 }
 
 // aliased gives a normalised source under the address its alias names.

@@ -97,6 +97,7 @@ func TestSourceJoinsURLFormsOfOnePage(t *testing.T) {
 		{"short link the article prints", "https://ddadekunle.com/blog/the-hidden-trap-of-migrating-to-private-network-load-balancers-on-aws", "https://ddadekunle.com/p/1"},
 		{"community.aws post and its source", "https://community.aws/content/2feM11ColLjGnnY8OPoNVSXnDSH/How-to-tackle-time-out-on-api-gateway-using-step-functions-and-SAM", "https://github.com/build-on-aws/content/blob/main/posts/How-to-tackle-time-out-on-api-gateway-using-step-functions-and-SAM/index.md"},
 		{"word-for-word copy on jpdebug.com", "https://zenn.dev/hiroga/articles/api-gateway-cross-account-trouble-shooting", "https://jpdebug.com/p/1507602"},
+		{"word-for-word copy of a Qiita article on jpdebug.com", "https://qiita.com/hassoubeat/items/0add09325fbe664e263e", "https://jpdebug.com/p/3479146"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if Source(tc.a) != Source(tc.b) {
