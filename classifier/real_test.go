@@ -15,20 +15,21 @@ import (
 // was written from (a fixed share of sources by a hash of a stable key of
 // the URL, see classifier/corpus), counted over the cases with log evidence (a line a
 // program wrote: a gateway, Lambda or client line, not only a person's
-// sentences). They hold the level last measured: 81 of 99 causes (81.8%),
-// 86 of 99 statuses (86.9%), 23 of 23 confident answers right (the
+// sentences). They hold the level last measured: 98 of 116 causes (84.5%),
+// 105 of 116 statuses (90.5%), 31 of 31 confident answers right (the
 // confidence calibrated on the training part alone). Each move of
 // a floor is in its commit message; they went down when harder held-out
 // cases landed and up when rules improved, and no held-out case was ever
 // dropped or relabelled for its answer (a review blind to the answers
 // corrected new cases to the corpus README's rules: a duplicate source,
-// resolution text in the evidence, two statuses). The project's target is 90% of
+// resolution text in the evidence, statuses, reports that reach no
+// resolution). The project's target is 90% of
 // causes, 95% of statuses and 95% precision at confidence >= 0.8, and no
 // false all-clear (a 5xx shown, none answered) on any held-out case, where
 // one case of the whole held-out part (without log evidence) still gets none.
 const (
-	heldOutCauseFloor        = 0.81
-	heldOutStatusFloor       = 0.86
+	heldOutCauseFloor        = 0.84
+	heldOutStatusFloor       = 0.90
 	heldOutPrecisionFloor    = 0.95
 	heldOutMaxFalseAllClears = 1
 	confident                = 0.8
