@@ -61,8 +61,19 @@ func bytesOf(s []byte) byteSet {
 // guard against the corpus.
 var guardedRegexps []*guardedRegexp
 
-// guard compiles pattern as regexp.MustCompile does, with its literals.
+// guard compiles pattern as regexp.MustCompile does, with its literals
+// and its alternatives for Match.
 func guard(pattern string) *guardedRegexp {
+	g := guardFind(pattern)
+	if tree, err := syntax.Parse(pattern, syntax.Perl); err == nil && tree.Op == syntax.OpAlternate {
+		g.branches = branchesOf(tree)
+	}
+	return g
+}
+
+// guardFind is guard for a pattern only ever searched for its submatches
+// (a rule's), which keeps no alternatives compiled apart.
+func guardFind(pattern string) *guardedRegexp {
 	re := regexp.MustCompile(pattern)
 	g := &guardedRegexp{Regexp: re}
 	tree, err := syntax.Parse(pattern, syntax.Perl)
@@ -70,9 +81,6 @@ func guard(pattern string) *guardedRegexp {
 		return g // unreachable: MustCompile parsed it
 	}
 	g.need = literals(requiredLiterals(tree))
-	if tree.Op == syntax.OpAlternate {
-		g.branches = branchesOf(tree)
-	}
 	guardedRegexps = append(guardedRegexps, g)
 	return g
 }
@@ -114,10 +122,22 @@ func holdsOne(b []byte, line *byteSet, need []literal) bool {
 	return false
 }
 
+// fewLiterals is the most literals searched for directly; more are first
+// checked against the line's byte set, one pass over the line.
+const fewLiterals = 4
+
 // mayMatch reports whether b holds one of the literals a match needs.
 func (g *guardedRegexp) mayMatch(b []byte) bool {
 	if g.need == nil {
 		return true
+	}
+	if len(g.need) <= fewLiterals {
+		for i := range g.need {
+			if bytes.Contains(b, g.need[i].s) {
+				return true
+			}
+		}
+		return false
 	}
 	line := bytesOf(b)
 	return holdsOne(b, &line, g.need)

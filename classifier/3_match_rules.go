@@ -1,9 +1,6 @@
 package classifier
 
-import (
-	"regexp"
-	"sync"
-)
+import "sync"
 
 // rule is one signature of a cause. Matching runs on the ASCII-lower-cased
 // line: lit must occur in it (a literal is cheap and is what most AWS
@@ -11,7 +8,7 @@ import (
 // regular expression never scans an uninteresting line.
 type rule struct {
 	lit    []byte
-	re     *regexp.Regexp
+	re     *guardedRegexp
 	cause  Cause
 	weight int // strength of the evidence, 1..100; the strongest wins
 	// implied is the status a client saw, when the text itself says
@@ -27,7 +24,7 @@ type rule struct {
 	// re are looked for: the rule's word said of another actor (API
 	// Gateway's own throttling is not the function's), while the same
 	// line may still say it of the rule's actor.
-	except *regexp.Regexp
+	except *guardedRegexp
 	// layers are the layers whose lines can show the cause; empty is all.
 	layers uint16
 	// told: a person rule, whose words name a cause and not a status
@@ -120,10 +117,10 @@ func rules() []rule {
 				}
 			}
 			if s.re != "" {
-				r.re = regexp.MustCompile(s.re)
+				r.re = guardFind(s.re)
 			}
 			if s.except != "" {
-				r.except = regexp.MustCompile(s.except)
+				r.except = guard(s.except)
 			}
 			ruleSet = append(ruleSet, r)
 		}
