@@ -42,7 +42,7 @@ func (s *Session) presetAccessLine(msg, line []byte) bool {
 		if !xmlRecord(msg, &rec) {
 			return false
 		}
-	case bytes.IndexByte(msg, ',') > 0 && (bytes.Contains(msg, []byte(",HTTP/")) || containsAny(msg, wsCSVEvents)):
+	case bytes.IndexByte(msg, ',') >= 0 && (bytes.Contains(msg, []byte(",HTTP/")) || containsAny(msg, wsCSVEvents)):
 		if !csvRecord(msg, &rec) {
 			return false
 		}

@@ -77,6 +77,11 @@ func TestAccessLogPresets(t *testing.T) {
 		{"websocket json", `{"requestId":"` + presetExtID + `", "ip": "203.0.113.1", "caller":"-", "user":"-", "requestTime":"` + tm + `", "eventType":"MESSAGE", "routeKey":"sendmessage", "status":"500", "connectionId":"` + presetConn + `"}`, "500"},
 		{"websocket xml", `<request id="` + presetExtID + `"> <ip>203.0.113.1</ip> <caller>-</caller> <user>-</user> <requestTime>` + tm + `</requestTime> <eventType>MESSAGE</eventType> <routeKey>sendmessage</routeKey> <status>500</status> <connectionId>` + presetConn + `</connectionId> </request>`, "500"},
 		{"websocket csv", `203.0.113.1,-,-,` + tm + `,MESSAGE,sendmessage,` + presetConn + `,502,` + presetExtID, "502"},
+		// a CSV record whose first field is empty (a format of the
+		// user's opening with a variable the request did not set): the
+		// comma the pre-filter looks for is the line's first byte
+		{"rest csv, first field empty", `,-,-,` + tm + `,GET,/items,HTTP/1.1,502,36,` + presetID + `,` + presetExtID, "502"},
+		{"websocket csv, first field empty", `,MESSAGE,sendmessage,` + presetConn + `,502,` + presetExtID, "502"},
 		{"websocket csv, a connect", `203.0.113.1,-,-,` + tm + `,CONNECT,$connect,` + presetConn + `,200,` + presetExtID, "none"},
 
 		// as pasted from the CloudWatch console (its timestamp column) and
