@@ -61,6 +61,10 @@ type matcher struct {
 	// most rules are skipped without scanning the line.
 	pairs *[1 << 16]uint32
 	gen   uint32
+	// invocation: the line has no ids and falls between a Lambda
+	// invocation's START and END, so it is the function's whoever's words
+	// it reads like (a Python print of botocore's ClientError text)
+	invocation bool
 }
 
 // notePairs records the byte pairs of m.low under a new generation.
@@ -118,7 +122,7 @@ func (m *matcher) match(line []byte, layer Layer) hit {
 			continue
 		}
 		low := m.low
-		if r.except != nil && r.except.Match(low) {
+		if r.except != nil && !(r.exceptCaller && (m.invocation || layer == LayerFunction)) && r.except.Match(low) {
 			if low = r.except.ReplaceAll(low, nil); !bytes.Contains(low, r.lit) {
 				continue
 			}

@@ -25,6 +25,11 @@ type rule struct {
 	// Gateway's own throttling is not the function's), while the same
 	// line may still say it of the rule's actor.
 	except *guardedRegexp
+	// exceptCaller: except names a caller's own line (cliCallRefused),
+	// which the function's log cannot hold: on a line of the function's
+	// layer or between an invocation's START and END the same words are
+	// the function's own call, and except is not applied.
+	exceptCaller bool
 	// layers are the layers whose lines can show the cause; empty is all.
 	layers uint16
 	// told: a person rule, whose words name a cause and not a status
@@ -121,6 +126,7 @@ func rules() []rule {
 			}
 			if s.except != "" {
 				r.except = guard(s.except)
+				r.exceptCaller = s.except == cliCallRefused
 			}
 			ruleSet = append(ruleSet, r)
 		}

@@ -87,6 +87,13 @@ func TestCLICallThrottledNamesNoCause(t *testing.T) {
 		// level column or the exception's name
 		{"Python runtime's error line", "[ERROR] ClientError: An error occurred (Throttling) when calling the GetParameters operation (reached max retries: 4): Rate exceeded\nHTTP/1.1 502 Bad Gateway", "backend_throttled", "502"},
 		{"function's DynamoDB call", "[ERROR] ProvisionedThroughputExceededException: An error occurred (ProvisionedThroughputExceededException) when calling the PutItem operation (reached max retries: 9): The level of configured provisioned throughput for the table was exceeded.", "backend_throttled", "unknown"},
+		// the same text a function printed without its runtime's columns
+		// (a Python print of the ClientError), between its invocation's
+		// START and END: the function's call, not the CLI's
+		{"function's print between START and END", "START RequestId: 5f0e3c2a-1111-4222-8333-444455556666 Version: $LATEST\nAn error occurred (ThrottlingException) when calling the PutItem operation (reached max retries: 4): Rate exceeded\nEND RequestId: 5f0e3c2a-1111-4222-8333-444455556666", "backend_throttled", "unknown"},
+		{"function's print of SSM's Throttling between START and END", "START RequestId: 5f0e3c2a-1111-4222-8333-444455556666 Version: $LATEST\nAn error occurred (Throttling) when calling the GetParameters operation (reached max retries: 4): Rate exceeded\nEND RequestId: 5f0e3c2a-1111-4222-8333-444455556666", "backend_throttled", "unknown"},
+		// after the END, the line is no longer the function's
+		{"CLI after an invocation's END", "START RequestId: 5f0e3c2a-1111-4222-8333-444455556666 Version: $LATEST\nEND RequestId: 5f0e3c2a-1111-4222-8333-444455556666\nAn error occurred (ThrottlingException) when calling the PutItem operation (reached max retries: 4): Rate exceeded", "unknown", "unknown"},
 		// Lambda refusing an invocation stays Lambda's, the CLI's Invoke
 		// included, and the gateway's own 429 to its client is no 5xx
 		{"CLI invoke, Lambda throttled", "An error occurred (TooManyRequestsException) when calling the Invoke operation (reached max retries: 4): Rate Exceeded.", "lambda_throttled", "unknown"},
