@@ -122,7 +122,7 @@ func (m *matcher) match(line []byte, layer Layer) hit {
 			continue
 		}
 		low := m.low
-		if r.except != nil && !(r.exceptCaller && (m.invocation || layer == LayerFunction)) && r.except.Match(low) {
+		if r.except != nil && (!r.exceptCaller || !m.invocation && layer != LayerFunction) && r.except.Match(low) {
 			if low = r.except.ReplaceAll(low, nil); !bytes.Contains(low, r.lit) {
 				continue
 			}
