@@ -179,10 +179,13 @@ var runtimeAPIMarks = [][]byte{
 }
 
 // namesRuntimeAPI reports whether low names the Lambda runtime API
-// (runtimeAPIMarks); most lines lack the word "runtime", and are passed
-// over at one scan.
+// (runtimeAPIMarks); most lines lack both "runtime" and "invocation
+// response", one of which each mark holds, and are passed over at one
+// scan. ("failed to post invocation response" holds no "runtime": a
+// custom runtime's own Error, as Bun's runtime.ts throws it, "Error:
+// Failed to post invocation response: 413 Payload Too Large".)
 func namesRuntimeAPI(low []byte) bool {
-	return bytes.Contains(low, []byte("runtime")) && containsAny(low, runtimeAPIMarks)
+	return (bytes.Contains(low, []byte("runtime")) || bytes.Contains(low, []byte("invocation response"))) && containsAny(low, runtimeAPIMarks)
 }
 
 // attribute says who emitted a line that is neither an execution-log, an

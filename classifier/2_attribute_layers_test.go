@@ -31,3 +31,15 @@ func TestNoFunctionLogWordings(t *testing.T) {
 		checkWordings(t, []wording{{words, words + "\nHTTP/1.1 500 Internal Server Error", "lambda_invoke_permission", "500"}})
 	}
 }
+
+// TestNamesRuntimeAPIPassesEveryMark feeds each of runtimeAPIMarks, alone
+// amid other words, through namesRuntimeAPI: its pre-filter must pass
+// every line a mark is in.
+func TestNamesRuntimeAPIPassesEveryMark(t *testing.T) {
+	for _, m := range runtimeAPIMarks {
+		line := append(append([]byte("error: "), m...), " 413"...)
+		if !namesRuntimeAPI(line) {
+			t.Errorf("%q: not read as naming the runtime API", line)
+		}
+	}
+}

@@ -299,7 +299,9 @@ func runtimeAPIPayloadRules() []ruleSpec {
 	p := CauseLambdaPayloadTooLarge
 	return []ruleSpec{
 		{lit: "unexpected status code: 413", re: `/runtime/invocation/\S+/response: got unexpected status code: 413\b`, cause: p, weight: 90},
-		{lit: "failed to post invocation response", re: `failed to post invocation response\.? response code: '?413\b`, cause: p, weight: 90},
+		// (and a custom runtime's own Error, Bun's runtime.ts: "Failed to
+		// post invocation response: 413 Payload Too Large")
+		{lit: "failed to post invocation response", re: `failed to post invocation response(?:\.? response code: '?|: )413\b`, cause: p, weight: 90},
 		{lit: "endpoint failed. reason: '413'", re: `/runtime/invocation/\S+/response' endpoint failed\. reason: '413'`, cause: p, weight: 90},
 		{lit: "lambda runtime api: the requested url returned error: 413", cause: p, weight: 90},
 		{lit: "the lambda response is too big", cause: p, weight: 90},

@@ -265,6 +265,11 @@ func TestRuntimeClientPayloadForms(t *testing.T) {
 		{"limit quoted without its number", "The /index/files response exceeds maximum allowed payload size on prod.", p, "unknown"},
 		// the same runtime API 413 beside the REST body the client got
 		{"go beside the REST body", "{\"message\": \"Internal server error\"}\n2024/03/12 10:15:01 unexpected error occurred when sending the function functionResponse to the API: failed to POST to " + url + "/response: got unexpected status code: 413", p, "502"},
+		// a custom runtime's own Error for the runtime API's answer, as
+		// Bun's runtime.ts (Runtime.postInvocationResponse) throws it:
+		// "Failed to post invocation response: ${res.status}
+		// ${res.statusText}"; the 413 is no client's
+		{"bun custom runtime", "Error: Failed to post invocation response: 413 Payload Too Large", p, "unknown"},
 		// (another code from the runtime API is no payload, and no client's)
 		{"go next refused", "2024/03/12 10:15:01 failed to GET " + url + "/next: got unexpected status code: 500", "unknown", "unknown"},
 		// (a person naming the client error in a sentence keeps the status
