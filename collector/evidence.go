@@ -22,9 +22,9 @@ type Evidence struct {
 	// Truncated is set when the log query hit its row limit, so older
 	// failing requests of the window may be missing.
 	Truncated bool
-	// Incomplete names the reads that failed ("metrics", "logs"): throttled
-	// past the retries, an AWS error, a query that outlived
-	// logs.query_timeout. What was read is classified all the same, but the
+	// Incomplete names the reads that failed ("functions", "metrics",
+	// "logs"): throttled past the retries, an AWS error (AccessDenied, the
+	// network), a query that outlived logs.query_timeout. What was read is classified all the same, but the
 	// answer rests on part of the evidence and a later read may give the
 	// rest. A stage without any log group is complete without logs: there
 	// is nothing more to read.
@@ -41,8 +41,14 @@ type Evidence struct {
 
 // The reads an Evidence names as Incomplete.
 const (
-	IncompleteMetrics = "metrics"
-	IncompleteLogs    = "logs"
+	// IncompleteFunctions: a Lambda GetFunctionConfiguration of an
+	// integrated function failed, so its timeout (which tells a function
+	// timeout from the gateway's) and a custom log group
+	// (LoggingConfig.LogGroup) may be missing; its default log group
+	// /aws/lambda/<name> is searched instead.
+	IncompleteFunctions = "functions"
+	IncompleteMetrics   = "metrics"
+	IncompleteLogs      = "logs"
 )
 
 // Evidence pulls the evidence of a tripped stage over [start, end),
@@ -50,17 +56,22 @@ const (
 // Latency and IntegrationLatency maxima, the functions' Errors, Throttles
 // and Duration, and with detailed metrics the 5xx and requests per method
 // or route) and one Logs Insights query over the stage's execution,
-// access and function log groups. Metric failures are logged and leave
-// the Context's metrics at zero; a log failure is returned. Either marks
-// the Evidence Incomplete.
+// access and function log groups. A failed function lookup is logged and
+// leaves the function's defaults; metric failures are logged and leave the
+// Context's metrics at zero; a log failure is returned. Each marks the
+// Evidence Incomplete.
 func (c *Collector) Evidence(ctx context.Context, st Stage, start, end time.Time) (*Evidence, error) {
 	r := c.regionOf(st)
 	if r == nil {
 		return nil, fmt.Errorf("stage %s: account %s region %s is not watched", st.Key, st.Account, st.Region)
 	}
 	start = start.Add(-c.opts.Logs.Lookback).Truncate(c.opts.Period)
-	st.Functions = c.resolveFunctions(ctx, r, st.Functions)
+	fns, lookupFailed := c.resolveFunctions(ctx, r, st.Functions)
+	st.Functions = fns
 	ev := &Evidence{Context: stageContext(st), Scope: stage.EvidenceScope{Start: start, End: end}, LogGroups: c.evidenceGroups(st)}
+	if lookupFailed {
+		ev.Incomplete = append(ev.Incomplete, IncompleteFunctions)
+	}
 	q := c.startEvidenceQuery(ctx, r, st, ev.LogGroups, start, end)
 	if err := c.evidenceMetrics(ctx, r, st, start, end, ev); err != nil {
 		c.log.Warn("evidence metrics failed", "stage", st.Key, "err", err)

@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
 	logtypes "github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs/types"
+	"github.com/aws/aws-sdk-go-v2/service/lambda"
 
 	"github.com/apigw-triage/apigw-triage/clock"
 )
@@ -176,5 +177,74 @@ func TestQueryTimeoutCountsFromTheStart(t *testing.T) {
 	ev, err := c.Evidence(context.Background(), st, t0, t0.Add(5*time.Minute))
 	if err != nil || len(ev.Events) != 1 || len(ev.Incomplete) > 0 {
 		t.Fatalf("err %v, %d lines, incomplete %v; want the query's line", err, len(ev.Events), ev.Incomplete)
+	}
+}
+
+// failingLambda refuses GetFunctionConfiguration with err.
+type failingLambda struct {
+	err   error
+	calls int
+}
+
+func (f *failingLambda) GetFunctionConfiguration(context.Context, *lambda.GetFunctionConfigurationInput, ...func(*lambda.Options)) (*lambda.GetFunctionConfigurationOutput, error) {
+	f.calls++
+	return nil, f.err
+}
+
+// groupsInsights is fakeInsights recording the log groups queried.
+type groupsInsights struct {
+	fakeInsights
+	groups []string
+}
+
+func (g *groupsInsights) StartQuery(ctx context.Context, in *cloudwatchlogs.StartQueryInput, o ...func(*cloudwatchlogs.Options)) (*cloudwatchlogs.StartQueryOutput, error) {
+	g.groups = in.LogGroupNames
+	return g.fakeInsights.StartQuery(ctx, in, o...)
+}
+
+// TestEvidenceNamesFailedFunctionLookup: a Lambda GetFunctionConfiguration
+// that fails (throttled past the retries, AccessDenied) marks the evidence
+// incomplete with "functions", so the daemon reads it again; the
+// function's default log group is still searched, and the failure is not
+// cached: the next pull asks Lambda again.
+func TestEvidenceNamesFailedFunctionLookup(t *testing.T) {
+	const uri = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:111122223333:function:orders/invocations"
+	for _, tt := range []struct {
+		name string
+		err  error
+	}{
+		{"throttled", &retry.MaxAttemptsError{Attempt: 3, Err: errors.New("TooManyRequestsException: Rate exceeded")}},
+		{"access denied", errors.New("AccessDeniedException: User is not authorized to perform: lambda:GetFunctionConfiguration")},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			clk := clock.NewManual(t0)
+			fn := &failingLambda{err: tt.err}
+			logs := &groupsInsights{}
+			r := &region{account: "111122223333", name: "us-east-1", lambda: fn, logs: logs,
+				cw: &fakeCW{value: func(string, string, string, time.Time, time.Time) ([]time.Time, []float64) { return nil, nil }}}
+			st := restStage("111122223333", "us-east-1", "billing")
+			st.Functions = stageFunctions([]string{uri}, nil)
+			c := testCollector(t, clk, DefaultThresholds(), map[*region][]Stage{r: {st}})
+			c.opts.Logs.Insights = true
+			ev, err := c.Evidence(context.Background(), st, t0, t0.Add(5*time.Minute))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(ev.Incomplete, []string{IncompleteFunctions}) {
+				t.Errorf("incomplete %v, want [%s]", ev.Incomplete, IncompleteFunctions)
+			}
+			if !slices.Contains(logs.groups, "/aws/lambda/orders") {
+				t.Errorf("log groups queried %v, want the default /aws/lambda/orders", logs.groups)
+			}
+			if len(ev.Events) != 1 {
+				t.Errorf("%d lines read, want the query's 1", len(ev.Events))
+			}
+			if _, err := c.Evidence(context.Background(), st, t0, t0.Add(5*time.Minute)); err != nil {
+				t.Fatal(err)
+			}
+			if fn.calls != 2 {
+				t.Errorf("%d Lambda calls for two pulls after a failure, want 2", fn.calls)
+			}
+		})
 	}
 }

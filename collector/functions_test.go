@@ -45,7 +45,10 @@ func TestFunctionConfigurationReadOnTrip(t *testing.T) {
 		t.Fatalf("discovery functions = %+v, want orders with its default log group only", fns)
 	}
 	ctx := context.Background()
-	got := c.resolveFunctions(ctx, r, fns)
+	got, failed := c.resolveFunctions(ctx, r, fns)
+	if failed {
+		t.Error("a lookup that answered reported as failed")
+	}
 	if got[0].Timeout != 6*time.Second || got[0].MemoryMB != 256 || got[0].LogGroup != "/custom/orders" {
 		t.Errorf("resolved %+v", got[0])
 	}
@@ -61,7 +64,7 @@ func TestFunctionConfigurationReadOnTrip(t *testing.T) {
 
 	fake.fail = true
 	clk.Advance(c.opts.Discovery.Refresh)
-	if got := c.resolveFunctions(ctx, r, fns); got[0].LogGroup != "/aws/lambda/orders" || got[0].Timeout != 0 {
-		t.Errorf("a failed lookup gives %+v, want the name's defaults", got[0])
+	if got, failed := c.resolveFunctions(ctx, r, fns); !failed || got[0].LogGroup != "/aws/lambda/orders" || got[0].Timeout != 0 {
+		t.Errorf("a failed lookup gives %+v (failed %v), want the name's defaults, failed", got[0], failed)
 	}
 }

@@ -21,33 +21,40 @@ type cachedFunction struct {
 // matters only on a trip, and reading it at every discovery refresh would
 // cost one Lambda call per function (2000 every 10 minutes for 2000
 // stages). Answers are kept for the discovery refresh interval; a failed
-// lookup leaves the defaults and is tried again on the next trip.
-func (c *Collector) resolveFunctions(ctx context.Context, r *region, fns []Function) []Function {
-	out := make([]Function, len(fns))
+// lookup leaves the defaults, is not cached and is tried again on the next
+// read. failed is set when any lookup failed: the evidence then lacks that
+// function's timeout and custom log group, and is incomplete.
+func (c *Collector) resolveFunctions(ctx context.Context, r *region, fns []Function) (out []Function, failed bool) {
+	out = make([]Function, len(fns))
 	for i, f := range fns {
-		out[i] = c.function(ctx, r, f.Name)
+		var ok bool
+		out[i], ok = c.function(ctx, r, f.Name)
+		failed = failed || !ok
 	}
-	return out
+	return out, failed
 }
 
-func (c *Collector) function(ctx context.Context, r *region, name string) Function {
+// function returns the named function's configuration, cached or read;
+// ok is false when the read failed and only the name's defaults are known.
+func (c *Collector) function(ctx context.Context, r *region, name string) (f Function, ok bool) {
 	key, now := r.id()+"/"+name, c.clk.Now()
 	c.mu.Lock()
-	cf, ok := c.fns[key]
+	cf, cached := c.fns[key]
 	c.mu.Unlock()
-	if ok && now.Sub(cf.at) < c.opts.Discovery.Refresh {
-		return cf.f
+	if cached && now.Sub(cf.at) < c.opts.Discovery.Refresh {
+		return cf.f, true
 	}
 	f, err := getFunction(ctx, r.lambda, name)
 	if err != nil {
-		// Only the evidence loses the function's timeout and custom log group.
+		// The evidence loses the function's timeout and custom log group:
+		// the default group is searched meanwhile.
 		c.log.Warn("lambda lookup failed", "account", r.account, "region", r.name, "function", name, "err", err)
-		return namedFunction(name)
+		return namedFunction(name), false
 	}
 	c.mu.Lock()
 	c.fns[key] = cachedFunction{f: f, at: now}
 	c.mu.Unlock()
-	return f
+	return f, true
 }
 
 // getFunction returns the function's timeout, memory and log group.
