@@ -140,11 +140,15 @@ func (d *Daemon) diagnose(ctx context.Context, sr collector.StageResult, start t
 	d.metrics.classifyTotal.WithLabelValues(result).Inc()
 	diag := classifyEvidence(sr, ev, d.opts.Lang)
 	dg := diagnosed{diag: &diag, figures: stageContext(sr, ev), incomplete: ev == nil || len(ev.Incomplete) > 0}
+	var reads []string
 	if ev != nil {
 		dg.routes, dg.logGroups, dg.scope = ev.Routes, ev.LogGroups, ev.Scope
+		reads = ev.Incomplete
 	}
+	// incomplete_reads names which reads failed (collector.Incomplete*):
+	// the incident itself only says its diagnosis may change.
 	d.log.Info("diagnosed", "stage", sr.Stage.Key, "status", diag.Status, "cause", diag.Cause, "confidence", diag.Confidence,
-		"evidence_incomplete", dg.incomplete)
+		"evidence_incomplete", dg.incomplete, "incomplete_reads", reads)
 	return dg
 }
 
