@@ -22,6 +22,10 @@ func (s *Server) routeLambda(c *call) {
 // getFunctionConfiguration accepts a name, a full ARN or a partial ARN
 // ("123456789012:function:name"), as Lambda does.
 func (s *Server) getFunctionConfiguration(c *call, p []string) (any, error) {
+	if s.b.Faults().LambdaDown(s.b.Now()) {
+		return nil, &apiError{Status: http.StatusInternalServerError, Code: "ServiceException",
+			Message: "An internal error occurred.", Extra: map[string]any{"Type": "Service"}}
+	}
 	name := p[0]
 	if i := strings.LastIndex(name, "function:"); i >= 0 {
 		name = name[i+len("function:"):]

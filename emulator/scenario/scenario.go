@@ -35,6 +35,9 @@ type Faults struct {
 	// LogsOutages are spans in which every CloudWatch Logs call fails with
 	// ServiceUnavailableException, as in a regional outage.
 	LogsOutages []Outage `yaml:"logs_outages"`
+	// LambdaOutages are spans in which every Lambda call fails with
+	// ServiceException.
+	LambdaOutages []Outage `yaml:"lambda_outages"`
 }
 
 // Outage is a span of the scenario's time: from Start after time zero,

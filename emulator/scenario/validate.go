@@ -40,9 +40,14 @@ func (v *validator) scenario(sc *Scenario) {
 	if sc.Faults.MaxConcurrentQueries < 0 {
 		v.fail("faults.max_concurrent_queries", "must not be negative")
 	}
-	for i, o := range sc.Faults.LogsOutages {
-		if o.Duration.Duration <= 0 {
-			v.fail(fmt.Sprintf("faults.logs_outages[%d].duration", i), "must be positive")
+	for _, f := range []struct {
+		key     string
+		outages []Outage
+	}{{"logs_outages", sc.Faults.LogsOutages}, {"lambda_outages", sc.Faults.LambdaOutages}} {
+		for i, o := range f.outages {
+			if o.Duration.Duration <= 0 {
+				v.fail(fmt.Sprintf("faults.%s[%d].duration", f.key, i), "must be positive")
+			}
 		}
 	}
 	if len(sc.Accounts) == 0 {

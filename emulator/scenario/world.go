@@ -179,9 +179,17 @@ func (w *World) Faults() world.Faults {
 		InsightsDelay:        f.InsightsDelay.Duration,
 		MaxConcurrentQueries: f.MaxConcurrentQueries,
 	}
-	for _, o := range f.LogsOutages {
+	out.LogsOutages = w.spans(f.LogsOutages)
+	out.LambdaOutages = w.spans(f.LambdaOutages)
+	return out
+}
+
+// spans places outages on the world's clock.
+func (w *World) spans(outages []Outage) []world.Span {
+	var out []world.Span
+	for _, o := range outages {
 		start := w.t0.Add(o.Start.Duration)
-		out.LogsOutages = append(out.LogsOutages, world.Span{Start: start, End: start.Add(o.Duration.Duration)})
+		out = append(out, world.Span{Start: start, End: start.Add(o.Duration.Duration)})
 	}
 	return out
 }

@@ -56,14 +56,22 @@ type Faults struct {
 	// LogsOutages are spans of emulated time [Start, End) in which every
 	// CloudWatch Logs call is answered ServiceUnavailableException.
 	LogsOutages []Span
+	// LambdaOutages are spans of emulated time [Start, End) in which every
+	// Lambda call is answered ServiceException.
+	LambdaOutages []Span
 }
 
 // Span is a span of emulated time, [Start, End).
 type Span struct{ Start, End time.Time }
 
 // LogsDown reports whether CloudWatch Logs is out at t.
-func (f Faults) LogsDown(t time.Time) bool {
-	for _, o := range f.LogsOutages {
+func (f Faults) LogsDown(t time.Time) bool { return within(f.LogsOutages, t) }
+
+// LambdaDown reports whether Lambda is out at t.
+func (f Faults) LambdaDown(t time.Time) bool { return within(f.LambdaOutages, t) }
+
+func within(spans []Span, t time.Time) bool {
+	for _, o := range spans {
 		if !t.Before(o.Start) && t.Before(o.End) {
 			return true
 		}
