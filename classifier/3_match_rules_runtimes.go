@@ -9,7 +9,7 @@ package classifier
 // another program could print are read only on the logs' layers.
 func runtimeRules() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{nodeLoadRules(), nodeCompileRules(), nativeModuleRules(), javaVersionRules(), nodeRuntimeErrorRules(), pythonRuntimeRules(), javaLoadRules(), dotnetLoadRules(), nativeStartRules(), snapStartRules(), memoryRules(), runtimeAPIPayloadRules()} {
+	for _, part := range [][]ruleSpec{nodeLoadRules(), nodeCompileRules(), nativeModuleRules(), javaVersionRules(), nodeRuntimeErrorRules(), pythonRuntimeRules(), javaLoadRules(), dotnetLoadRules(), nativeStartRules(), snapStartRules(), memoryRules(), runtimeAPIPayloadRules(), invokeImportRules()} {
 		all = append(all, part...)
 	}
 	return all
@@ -306,4 +306,32 @@ func runtimeAPIPayloadRules() []ruleSpec {
 		{lit: "lambda runtime api: the requested url returned error: 413", cause: p, weight: 90},
 		{lit: "the lambda response is too big", cause: p, weight: 90},
 	}
+}
+
+// invokeImportRules: a module the function imports while it handles an
+// invocation (a lazy import, importlib.import_module, a require() or
+// import() inside the handler) that is missing, which is the code's own
+// failure, lambda_function_error, and not the handler failing to load.
+// The runtimes tell the two phases apart themselves: awslambdaric's
+// bootstrap.py wraps any ImportError raised while it imports the
+// handler's module as Runtime.ImportModuleError ("Unable to import module
+// 'app': No module named 'x'", with an empty trace), so its "[ERROR]
+// ModuleNotFoundError: ..." line, and an error object whose errorType is
+// the exception's own class, come only from handle_event_request, the
+// invoke phase, with the handler's frames in the trace after them. The
+// Node.js runtime interface client logs an invocation's error as "Invoke
+// Error" (CallbackContext.js's postError), while a module the handler's
+// file cannot load fails its init as Runtime.ImportModuleError ("Uncaught
+// Exception"). They outweigh the generic "No module named" and "Cannot
+// find module" rules, and yield to the runtime's own
+// Runtime.ImportModuleError and "Unable to import module".
+func invokeImportRules() []ruleSpec {
+	fn := CauseLambdaFunctionError
+	var rules []ruleSpec
+	for _, class := range []string{"modulenotfounderror", "importerror"} {
+		rules = append(rules,
+			ruleSpec{lit: class + ": ", re: `\[error\]\s+` + class + `: `, cause: fn, weight: 75, layers: gatewayLogs},
+			ruleSpec{lit: `"` + class + `"`, re: `"errortype"\s*:\s*"` + class + `"`, cause: fn, weight: 75, layers: gatewayLogs})
+	}
+	return append(rules, ruleSpec{lit: "invoke error", re: `\binvoke error\b.*(?:cannot find (?:module|package) |err_module_not_found)`, cause: fn, weight: 75, layers: gatewayLogs})
 }

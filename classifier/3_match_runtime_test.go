@@ -44,6 +44,11 @@ func TestNodeRuntimeForms(t *testing.T) {
 		{"node exit", `{"errorType":"Runtime.NodeJsExit","errorMessage":"The Lambda runtime client detected an unexpected Node.js exit code. This is most commonly caused by a Promise that was never settled."}`, wantCrash, "unknown"},
 		{"promise rejection", `{"errorType":"Runtime.UnhandledPromiseRejection","errorMessage":"Error: boom","reason":{"errorType":"Error","errorMessage":"boom"}}`, wantFnErr, "unknown"},
 		{"invoke error", "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tInvoke Error \t" + `{"errorType":"TypeError","errorMessage":"Cannot read properties of undefined (reading 'id')"}`, wantFnErr, "unknown"},
+		// a require() or import() the handler makes as it runs: CallbackContext.js
+		// logs the invocation's error as "Invoke Error", where a module the
+		// handler's file cannot load fails the init as Runtime.ImportModuleError
+		{"lazy require", "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tInvoke Error \t" + `{"errorType":"Error","errorMessage":"Cannot find module './reports/monthly'\nRequire stack:\n- /var/task/index.js","code":"MODULE_NOT_FOUND"}`, wantFnErr, "unknown"},
+		{"lazy import()", "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tInvoke Error \t" + `{"errorType":"Error","errorMessage":"Cannot find package 'pdfkit' imported from /var/task/index.mjs","code":"ERR_MODULE_NOT_FOUND"}`, wantFnErr, "unknown"},
 		{"heap", "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory", "lambda_out_of_memory", "unknown"},
 	})
 }
@@ -104,6 +109,19 @@ func TestPythonRuntimeForms(t *testing.T) {
 		{"unmarshal", `{"errorType":"Runtime.UnmarshalError","errorMessage":"Unable to unmarshal input: Expecting value: line 1 column 1 (char 0)"}`, wantFnErr, "unknown"},
 		{"after restore", `{"errorType":"Runtime.AfterRestoreError","errorMessage":"boom"}`, wantCrash, "unknown"},
 		{"memory", pyRuntimeErr + "MemoryError\nTraceback (most recent call last):", "lambda_out_of_memory", "unknown"},
+		// an import the handler makes while it runs: bootstrap.py's
+		// handle_event_request reports the exception by its own class (the
+		// handler's module loaded, or _get_handler would have named it
+		// Runtime.ImportModuleError)
+		{"lazy import", pyRuntimeErr + "ModuleNotFoundError: No module named 'src.api.v1.providers'\nTraceback (most recent call last):\n  File \"/var/task/app/lazy.py\", line 45, in _load_module\n    module = importlib.import_module(module_path)", wantFnErr, "unknown"},
+		{"lazy import, an import error", pyRuntimeErr + "ImportError: cannot import name 'Retry' from 'urllib3.util' (/var/task/urllib3/util/__init__.py)\nTraceback (most recent call last):\n  File \"/var/task/app.py\", line 20, in handler", wantFnErr, "unknown"},
+		{"lazy import, the json log format", `{"timestamp": "2024-05-01T10:00:00Z", "level": "ERROR", "errorMessage": "No module named 'reports'", "errorType": "ModuleNotFoundError", "requestId": "6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11", "stackTrace": ["  File \"/var/task/app.py\", line 31, in handler\n    import reports\n"]}`, wantFnErr, "unknown"},
+		{"lazy import, the error object across lines", "{\n  \"errorMessage\": \"No module named 'reports'\",\n  \"errorType\": \"ModuleNotFoundError\",\n  \"stackTrace\": []\n}", wantFnErr, "unknown"},
+		// (the same import at init: the runtime's own type, and the bare
+		// message, which names no phase)
+		{"import at init", pyRuntimeErr + "Runtime.ImportModuleError: Unable to import module 'app': No module named 'src'\nTraceback (most recent call last):", wantHandler, "unknown"},
+		{"import at init, the error object", `{"errorMessage": "Unable to import module 'app': No module named 'src'", "errorType": "Runtime.ImportModuleError", "requestId": "", "stackTrace": []}`, wantHandler, "unknown"},
+		{"the message alone", "ModuleNotFoundError: No module named 'pydantic_core._pydantic_core'", wantHandler, "unknown"},
 	})
 }
 
