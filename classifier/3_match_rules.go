@@ -314,7 +314,9 @@ func lambdaRules() []ruleSpec {
 		{lit: "out of memory", cause: CauseLambdaOutOfMemory, weight: 70, layers: gatewayLogs},
 		{lit: "lambda invocation failed with status: 429", cause: CauseLambdaThrottled, weight: 99},
 		// (the client's "x-amzn-ErrorType: TooManyRequestsException" header is
-		// the gateway's own 429: see clientRules)
+		// the gateway's own 429, in whichever form it is shown: see
+		// clientRules; the execution log's "x-amzn-ErrorType=" of Lambda's
+		// answer is read below)
 		// (nor is "429 TooManyRequestsException", the code a client got
 		// before the error type its SDK names)
 		// (nor the same exception from another service, whose message is
@@ -323,7 +325,7 @@ func lambdaRules() []ruleSpec {
 		// (Service: AmazonApiGateway; Status Code: 429; Error Code:
 		// TooManyRequestsException)" as CloudFormation, the CLI and
 		// Terraform print it, and Cognito's "Too many requests")
-		{lit: "toomanyrequestsexception", re: `toomanyrequestsexception`, notAfter: "429 ", cause: CauseLambdaThrottled, weight: 85, unless: "x-amzn-errortype:", unlessAlso: []string{"too many requests", "amazonapigateway"}},
+		{lit: "toomanyrequestsexception", re: `toomanyrequestsexception`, notAfter: "429 ", cause: CauseLambdaThrottled, weight: 85, unless: "x-amzn-errortype", unlessAlso: []string{"too many requests", "amazonapigateway"}},
 		// Lambda's own throttling answer to the gateway; the "Malformed
 		// Lambda proxy response" that follows is its consequence
 		{lit: "reservedfunctionconcurrentinvocationlimitexceeded", cause: CauseLambdaThrottled, weight: 99},
@@ -605,7 +607,7 @@ func backendRules() []ruleSpec {
 		{lit: "customer function error: rate exceeded", cause: CauseBackendThrottled, weight: 75},
 		{lit: "requestlimitexceeded", cause: CauseBackendThrottled, weight: 75, except: cliCallRefused},
 		{lit: "slowdown", cause: CauseBackendThrottled, weight: 55, except: cliCallRefused},
-		{lit: "limitexceededexception", cause: CauseBackendThrottled, weight: 55, unless: "x-amzn-errortype:", except: cliCallRefused},
+		{lit: "limitexceededexception", cause: CauseBackendThrottled, weight: 55, unless: "x-amzn-errortype", except: cliCallRefused},
 		// the code beside the 429 a service throttled the call with, as the
 		// AWS SDKs print a call's error: the SDK for JavaScript v2's error
 		// object ("code":"LimitExceededException",...,"statusCode":429) and
@@ -780,6 +782,17 @@ const endpointResponseBody = "endpoint response body before transformations"
 // being the function's.
 const gatewayAnswerPhrases = `internal server errors?|server errors?|bad gateway|service unavailable|gateway time-?outs?|endpoint request timed out`
 
+// errorTypeNamed is the x-amzn-ErrorType header before the error type it
+// names: as a client prints it ("x-amzn-ErrorType: ForbiddenException",
+// curl -i; a response's headers as JSON, "\"x-amzn-errortype\":
+// \"ForbiddenException\""), as the Knowledge Center's article on 403 errors
+// from API Gateway tabulates it ("x-amzn-errortype" = "AccessDeniedException")
+// and as people quote it ("the x-amzn-errortype value is
+// \"ForbiddenException\""). Not the unquoted "x-amzn-ErrorType=" of an
+// execution log's "Endpoint response headers: {...}", the integration's
+// answer to the gateway.
+const errorTypeNamed = `x-amzn-errortype(?::|["'\x60]\s*[:=]|(?: header)?(?: value)? (?:is|was|of|shows|says|returns|returned):?)\s*["'\x60]?\s*`
+
 // clientRules recognise what a client saw: gateway response bodies, reason
 // phrases and x-amzn-ErrorType values. Most only imply a status. The
 // gateway's own 4xx answers (a resource policy or IAM authorization that
@@ -821,13 +834,13 @@ func clientRules() []ruleSpec {
 		{lit: "http content length exceeded", cause: CauseNot5xx, weight: wWeak, implied: 413},
 		{lit: "internalservererrorexception", implied: implied5xx},
 		// the error type header of the gateway's own 4xx answers, as a client
-		// shows it ("x-amzn-ErrorType: ForbiddenException")
-		{lit: "x-amzn-errortype:", re: `x-amzn-errortype:\s*(forbidden|accessdenied|missingauthenticationtoken)exception`, cause: CauseNot5xx, weight: wWeak, implied: 403},
-		{lit: "x-amzn-errortype:", re: `x-amzn-errortype:\s*unauthorizedexception`, cause: CauseNot5xx, weight: wWeak, implied: 401},
-		{lit: "x-amzn-errortype:", re: `x-amzn-errortype:\s*badrequestexception`, cause: CauseNot5xx, weight: wWeak, implied: 400},
-		{lit: "x-amzn-errortype:", re: `x-amzn-errortype:\s*notfoundexception`, cause: CauseNot5xx, weight: wWeak, implied: 404},
-		{lit: "x-amzn-errortype:", re: `x-amzn-errortype:\s*(limitexceeded|toomanyrequests)exception`, cause: CauseNot5xx, weight: wWeak, implied: 429},
-		{lit: "x-amzn-errortype:", re: `x-amzn-errortype:\s*requesttoolargeexception`, cause: CauseNot5xx, weight: wWeak, implied: 413},
+		// shows it ("x-amzn-ErrorType: ForbiddenException"; errorTypeNamed)
+		{lit: "x-amzn-errortype", re: errorTypeNamed + `(forbidden|accessdenied|missingauthenticationtoken)exception`, cause: CauseNot5xx, weight: wWeak, implied: 403},
+		{lit: "x-amzn-errortype", re: errorTypeNamed + `unauthorizedexception`, cause: CauseNot5xx, weight: wWeak, implied: 401},
+		{lit: "x-amzn-errortype", re: errorTypeNamed + `badrequestexception`, cause: CauseNot5xx, weight: wWeak, implied: 400},
+		{lit: "x-amzn-errortype", re: errorTypeNamed + `notfoundexception`, cause: CauseNot5xx, weight: wWeak, implied: 404},
+		{lit: "x-amzn-errortype", re: errorTypeNamed + `(limitexceeded|toomanyrequests)exception`, cause: CauseNot5xx, weight: wWeak, implied: 429},
+		{lit: "x-amzn-errortype", re: errorTypeNamed + `requesttoolargeexception`, cause: CauseNot5xx, weight: wWeak, implied: 413},
 		// and of its AUTHORIZER_CONFIGURATION_ERROR response, a 500 (the
 		// authorizer failed or answered something that is not a policy)
 		{lit: "authorizerconfigurationexception", re: `x-amzn-errortype[:= ]\s*\**\s*authorizerconfigurationexception`, implied: 500},

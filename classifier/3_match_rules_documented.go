@@ -121,11 +121,18 @@ func gatewayRefusalRules() []ruleSpec {
 		// type: DEFAULT_4XX with status code: 403", the status whatever the
 		// type (a customised gateway response may change it)
 		{lit: "gateway response type: ", re: `gateway response type: \w+ with status code: ([1-5]\d\d)\b`, layers: gatewayLogged},
-		{lit: "x-amzn-errortype:", re: `x-amzn-errortype:\s*(expiredtoken|incompletesignature|invalidsignature|unrecognizedclient)exception`, cause: CauseNot5xx, weight: wWeak, implied: 403},
-		{lit: "x-amzn-errortype:", re: `x-amzn-errortype:\s*unsupportedmediatypeexception`, cause: CauseNot5xx, weight: wWeak, implied: 415},
+		{lit: "x-amzn-errortype", re: errorTypeNamed + `(expiredtoken|incompletesignature|invalidsignature|unrecognizedclient)exception`, cause: CauseNot5xx, weight: wWeak, implied: 403},
+		{lit: "x-amzn-errortype", re: errorTypeNamed + `unsupportedmediatypeexception`, cause: CauseNot5xx, weight: wWeak, implied: 415},
 		{lit: "security token included in the request is expired", cause: CauseNot5xx, weight: wWeak, implied: 403, layers: callerSide},
 		{lit: "security token included in the request is expired", cause: CauseCredentialsRoleError, weight: wLikely, layers: gatewayOrFunction},
 		{lit: `error="invalid_token"`, cause: CauseNot5xx, weight: wWeak, implied: 401},
+		// the gateway's words for a request its authorization refused (an
+		// authorizer's or a resource policy's Deny), as its logs write them
+		// and the access log's $context.authorize.error holds them: a 403
+		// before any integration (several reports quote it so: a WebSocket
+		// $connect authorizer's policy naming the REST resource form, a
+		// cross-account caller that the resource policy did not allow)
+		{lit: "the client is not authorized to perform this operation", cause: CauseNot5xx, weight: wWeak, implied: 403},
 		// an HTTP API route with IAM authorization refusing a request that
 		// carries no signature (no Authorization header, no X-Amz-Credential
 		// query): 403 {"message":"Forbidden"}, with $context.authorizer.error
