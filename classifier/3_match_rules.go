@@ -382,6 +382,12 @@ func lambdaRules() []ruleSpec {
 	}
 }
 
+// gatewayPayloadWords name what API Gateway's 10 MB limit applies to, in
+// English and as the API Gateway guide's Japanese, Korean and Chinese
+// editions word the quotas page's "Payload size" (ペイロード, 페이로드,
+// 负载, 負載) and a response (レスポンス, 응답, 响应, 響應).
+const gatewayPayloadWords = `(payload|response|body|integration|ペイロード|レスポンス|페이로드|응답|负载|負載|响应|響應)`
+
 func gatewayRules() []ruleSpec {
 	return []ruleSpec{
 		// (not the gateway refusing a request over it: "HTTP content length
@@ -389,9 +395,14 @@ func gatewayRules() []ruleSpec {
 		// (nor a local emulator's refusal of a request over the same 10 MB:
 		// serverless-offline's hapi server answers 413 "Payload content
 		// length greater than maximum allowed: 10485760")
-		{lit: "10485760", cause: CauseBackendPayloadTooLarge, weight: 85, unless: "content length exceeded", unlessAlso: []string{"greater than maximum allowed"}},
-		{lit: "10 mb", re: `(payload|response|body|integration)[^.]{0,60}10 mb`, cause: CauseBackendPayloadTooLarge, weight: 70},
-		{lit: "10mb", re: `(payload|response|body|integration)[^.]{0,60}10mb`, cause: CauseBackendPayloadTooLarge, weight: 70},
+		// (nor a function's own check of what it is given, "File size
+		// 20971520 exceeds maximum 10485760 bytes": the function cannot
+		// show the gateway's limit, which applies after it answered)
+		{lit: "10485760", cause: CauseBackendPayloadTooLarge, weight: 85, unless: "content length exceeded", unlessAlso: []string{"greater than maximum allowed"}, layers: notFunction},
+		// the quotas page's "Payload size" of 10 MB, in the guide's
+		// editions as well: ペイロードサイズ, 페이로드 크기, 负载大小 (有效负载)
+		{lit: "10 mb", re: gatewayPayloadWords + sentenceGap + `{0,60}10 mb`, cause: CauseBackendPayloadTooLarge, weight: 70},
+		{lit: "10mb", re: gatewayPayloadWords + sentenceGap + `{0,60}10mb`, cause: CauseBackendPayloadTooLarge, weight: 70},
 		// (articles quote it without its last word: "Execution failed due to a timeout")
 		{lit: "execution failed due to a timeout", cause: CauseIntegrationTimeout, weight: 90},
 		{lit: "endpoint request timed out", cause: CauseIntegrationTimeout, weight: 75, implied: 504},

@@ -161,6 +161,11 @@ func longTimeoutRules() []ruleSpec {
 // the runtime rules read the same words at their own weights. Not an
 // authorizer's answer ("Authorizer result body before parsing"): an
 // authorizer that failed, whatever its error, is the authorizer's error.
+// Lambda discarding an answer over its 6 MB payload limit is the same: the
+// error object is Lambda's (Function.ResponseSizeTooLarge, "Response
+// payload size exceeded maximum allowed payload size (6291556 bytes).", and
+// the errorMessage Lambda used before it, "body size is too long"), the
+// function's answer never reached the gateway.
 func quotedEndRules() []ruleSpec {
 	gw := layersOf(LayerGateway)
 	const authorizer = "authorizer result"
@@ -168,6 +173,9 @@ func quotedEndRules() []ruleSpec {
 		{lit: "task timed out after ", cause: CauseLambdaFunctionTimeout, weight: 99, unless: authorizer, layers: gw},
 		{lit: "signal: killed", cause: CauseLambdaOutOfMemory, weight: 99, unless: authorizer, layers: gw},
 		{lit: "runtime.outofmemory", cause: CauseLambdaOutOfMemory, weight: 99, unless: authorizer, layers: gw},
+		{lit: "function.responsesizetoolarge", cause: CauseLambdaPayloadTooLarge, weight: 99, unless: authorizer, layers: gw},
+		{lit: "response payload size exceeded", cause: CauseLambdaPayloadTooLarge, weight: 99, unless: authorizer, layers: gw},
+		{lit: "body size is too long", cause: CauseLambdaPayloadTooLarge, weight: 99, unless: authorizer, layers: gw},
 	}
 }
 

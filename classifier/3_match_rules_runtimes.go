@@ -295,9 +295,23 @@ func snapStartRules() []ruleSpec {
 // returned error: 413" after "Error while calling the Lambda runtime
 // API:") and Bref's ResponseTooBig itself. Only the response endpoint
 // takes a function's result, and only a result over the limit gets 413.
+// Amazon.Lambda.RuntimeSupport names the 413 in its RuntimeApiClientException
+// ("Payload Too Large", InternalClientAdapted.cs; before that case, "The
+// HTTP status code of the response was not expected (413)."). awslambdaric's
+// native client (runtime_client.cpp) raises RuntimeError "Failed to post
+// invocation response" without the code, after aws-lambda-cpp's log line
+// above, and its multi-concurrency mode logs the same error with "This
+// won't kill the Runtime loop": a success response refused, which the
+// runtime API does for its size. (Not NSwag's generic "The HTTP status code
+// of the response was not expected" of another generated client, which is
+// the function's own call.)
 func runtimeAPIPayloadRules() []ruleSpec {
 	p := CauseLambdaPayloadTooLarge
 	return []ruleSpec{
+		{lit: "runtimeapiclientexception: payload too large", cause: p, weight: 90},
+		{lit: "runtimeapiclientexception: the http status code of the response was not expected (413)", cause: p, weight: 90},
+		{lit: "runtimeerror: failed to post invocation response", re: `runtimeerror: failed to post invocation response\s*$`, cause: p, weight: wSpecific},
+		{lit: "failed to post invocation response: this won't kill the runtime loop", cause: p, weight: wSpecific},
 		{lit: "unexpected status code: 413", re: `/runtime/invocation/\S+/response: got unexpected status code: 413\b`, cause: p, weight: 90},
 		// (and a custom runtime's own Error, Bun's runtime.ts: "Failed to
 		// post invocation response: 413 Payload Too Large")

@@ -26,7 +26,8 @@ func wordRules() []ruleSpec {
 // the words of the Lambda guide's quotas page ("Invocation payload
 // (request and response)") as its editions write them: ペイロード and
 // レスポンス, 负载 and 响应 (負載, 回應, 響應), carga útil and resposta,
-// carga and respuesta, 페이로드 and 응답.
+// carga and respuesta, 페이로드 and 응답. The words and the number share a
+// sentence: "What is the maximum response size? Is it 6 MB?" asks.
 func payloadWords() []ruleSpec {
 	const six = `(?:^|[^\w.,]|\D[.,])6`
 	const before = `(payload|response|body|limit|ペイロード|レスポンス|応答|上限|制限|负载|負載|响应|響應|回應|回应|限制|carga|resposta|respuesta|limite|límite|페이로드|응답|제한)`
@@ -37,7 +38,7 @@ func payloadWords() []ruleSpec {
 	// (6,291,456 bytes is 6 MiB, the response limit 100 bytes more) and
 	// megabytes spelt out
 	for _, unit := range []string{" mb", "mb", " mib", "mib", " megabytes", " megabyte"} {
-		all = append(all, ruleSpec{lit: "6" + unit, re: before + `[^.。]{0,60}` + six + unit + `\b|` + six + unit + `\b[^.。]{0,40}` + after, cause: CauseLambdaPayloadTooLarge, weight: 70})
+		all = append(all, ruleSpec{lit: "6" + unit, re: before + sentenceGap + `{0,60}` + six + unit + `\b|` + six + unit + `\b` + sentenceGap + `{0,40}` + after, cause: CauseLambdaPayloadTooLarge, weight: 70})
 	}
 	// the limit in bytes with its thousands grouped, as people copy it
 	// from the quotas or the message ("6,291,556 bytes", "6.291.456")
@@ -65,6 +66,10 @@ func payloadWords() []ruleSpec {
 		{lit: "too ", re: `\b(?:response|payload|body|output)s?(?: size| payload| body)? (?:is |was |are |were |being |gets |got )?too (?:large|big)(?: for| in| from| to return from)? (?:the |an? |aws |my |our |your )*lambda\b|\blambda(?: function)?'?s? (?:response|payload|output)s? (?:is |was |are |were |being )?too (?:large|big)\b`, except: gatewayPayloadLimit, cause: CauseLambdaPayloadTooLarge, weight: wHint, layers: p},
 	}...)
 }
+
+// sentenceGap is a character within one sentence: a full stop, a
+// question mark or an exclamation mark (and their full-width forms) ends it.
+const sentenceGap = `[^.。?？!！]`
 
 // gatewayPayloadLimit is API Gateway's limit named beside Lambda's ("API
 // Gateway's payload limit is 10 MB and Lambda's ..."): taken out of the

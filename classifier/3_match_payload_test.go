@@ -1,0 +1,71 @@
+package classifier
+
+import "testing"
+
+// Lambda's 6 MB synchronous payload limit and API Gateway's 10 MB one, in
+// each layer that can show them: Lambda's answer to the gateway as the
+// execution log and the access logs quote it, the runtime API's 413 as
+// each runtime client logs it, the quotas pages' words in the guide's
+// languages. Look-alikes: the same limits hit by the function's own calls,
+// other services' size limits, and people asking about the quota.
+func TestPayloadLimitForms(t *testing.T) {
+	const (
+		p   = "lambda_payload_too_large"
+		b   = "backend_payload_too_large"
+		id  = "(6c6d6e6f-0000-4000-8000-00000000abcd) "
+		big = `{"errorMessage":"Response payload size exceeded maximum allowed payload size (6291556 bytes).","errorType":"Function.ResponseSizeTooLarge"}`
+	)
+	checkWordings(t, []wording{
+		// a REST API's Lambda proxy integration: Lambda's answer to an
+		// invocation whose response was over 6 MB (the Lambda guide's
+		// "Invocation payload" quota; the error type is the one the Invoke
+		// API returns with X-Amz-Function-Error: Unhandled), then the
+		// gateway's own verdict on that answer, which is no proxy response
+		{"rest proxy, response over 6 MB", id + "Endpoint response body before transformations: " + big + "\n" + id + "Execution failed due to configuration error: Malformed Lambda proxy response\n" + id + "Method completed with status: 502", p, "502"},
+		// a REST API's custom Lambda integration, as the execution log
+		// words a function error
+		{"rest custom, response over 6 MB", id + "Lambda execution failed with status 200 due to customer function error: Response payload size exceeded maximum allowed payload size (6291556 bytes).. Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd", p, "unknown"},
+		// an HTTP API's access record ($context.integrationErrorMessage, the
+		// HTTP API guide's "The Lambda function returned the following
+		// error: ... Check your Lambda function code and try again.")
+		{"http api access record", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /export","status":"500","integrationStatus":"200","integrationErrorMessage":"The Lambda function returned the following error: Response payload size exceeded maximum allowed payload size (6291556 bytes).. Check your Lambda function code and try again."}`, p, "500"},
+		// the REST API's request over 6 MB: Lambda refuses the invocation
+		// (the Invoke API's RequestTooLargeException, HTTP 413)
+		{"rest request over 6 MB", id + "Lambda invocation failed with status: 413. Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd\n" + id + "Method completed with status: 500", p, "500"},
+		// Amazon.Lambda.RuntimeSupport (InternalClientAdapted.cs):
+		// RuntimeApiClientException "Payload Too Large" for the runtime
+		// API's 413, its message followed by "Status: 413" and the body
+		{"dotnet runtime support", "Unhandled exception. Amazon.Lambda.RuntimeSupport.RuntimeApiClientException: Payload Too Large\n\nStatus: 413\nResponse: \n{\"errorMessage\":\"Exceeded maximum allowed payload size (6291556 bytes).\",\"errorType\":\"RequestEntityTooLarge\"}", p, "unknown"},
+		{"dotnet runtime support, message alone", "Amazon.Lambda.RuntimeSupport.RuntimeApiClientException: Payload Too Large", p, "unknown"},
+		// the same client before it named the 413 (RuntimeApiClient.cs's
+		// switch, any other status "was not expected")
+		{"dotnet runtime support, older", "Amazon.Lambda.RuntimeSupport.RuntimeApiClientException: The HTTP status code of the response was not expected (413).", p, "unknown"},
+		// awslambdaric's native client (runtime_client.cpp): aws-lambda-cpp
+		// logs the 413, then post_invocation_result raises RuntimeError,
+		// which ends the runtime; in the multi-concurrency mode
+		// (LambdaMultiConcurrentRuntimeClient.handle_exception) it is
+		// logged instead
+		{"python native client", "Traceback (most recent call last):\n  File \"/var/lang/lib/python3.12/site-packages/awslambdaric/lambda_runtime_client.py\", line 176, in post_invocation_result\n    runtime_client.post_invocation_result(\nRuntimeError: Failed to post invocation response", p, "unknown"},
+		{"python multi-concurrency", "[WARNING]\t2025-11-30T10:15:01.123Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tFailed to post invocation response: This won't kill the Runtime loop", p, "unknown"},
+		// the quotas pages of the API Gateway guide in its editions:
+		// "Payload size 10 MB", ペイロードサイズ, 페이로드 크기, 负载大小
+		{"gateway quota, japanese", "HTTP/1.1 500 Internal Server Error\nAPI Gatewayのペイロードサイズの上限10MBを超えていました。", b, "500"},
+		{"gateway quota, korean", "HTTP/1.1 500 Internal Server Error\nAPI Gateway 페이로드 크기 10MB 제한을 넘었습니다.", b, "500"},
+		{"gateway quota, chinese", "HTTP/1.1 500 Internal Server Error\nAPI Gateway 的负载大小上限为 10MB，响应超过了它。", b, "500"},
+		// (look-alikes: the function's own calls and other services' limits)
+		{"function's own upload check", "2025-11-30T10:15:01.123Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tValueError: File size 20971520 exceeds maximum 10485760 bytes (10 MB).", wantFnErr, "unknown"},
+		{"s3 entity too large", pyRuntimeErr + "ClientError: An error occurred (EntityTooLarge) when calling the PutObject operation: Your proposed upload exceeds the maximum allowed size", wantFnErr, "unknown"},
+		{"another service's 413", "2025-11-30T10:15:01.123Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tError: Request failed with status code 413\n    at createError (/var/task/node_modules/axios/lib/core/createError.js:16:15)", wantFnErr, "unknown"},
+		// (NSwag's generated clients word every unexpected status so: the
+		// function's own call to another API)
+		{"another generated client's 413", "2025-11-30T10:15:01.123Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tUnhandled exception. MyCompany.Orders.ApiException: The HTTP status code of the response was not expected (413).", wantFnErr, "unknown"},
+		// (awslambdaric's post of an error, not of a response)
+		{"python error post", "RuntimeError: Failed to post invocation error", wantFnErr, "unknown"},
+		// the client's side of a request over API Gateway's 10 MB: REST's
+		// REQUEST_TOO_LARGE gateway response (413 "Request Too Long") and
+		// the HTTP API's 413, a 4xx
+		{"rest request over 10 MB", "HTTP/1.1 413 Request Entity Too Large\nx-amzn-ErrorType: RequestTooLargeException\n\n{\"message\":\"Request Too Long\"}", "not_5xx", "none"},
+		{"http api request over 10 MB", "HTTP/2 413\napigw-requestid: RL2XYiwjPHcEMEQ=\n\n{\"message\":\"Request Entity Too Large\"}", "not_5xx", "none"},
+		{"a question about the quota", "What is the maximum response size of a Lambda function behind API Gateway? Is it 6 MB?", "unknown", "unknown"},
+	})
+}
