@@ -2,6 +2,7 @@ package classifier
 
 import (
 	"bytes"
+	"cmp"
 	"regexp"
 	"strings"
 	"time"
@@ -93,8 +94,11 @@ func (s *Session) accessLine(rec *accessRecord, line []byte) {
 		// whatever the authorizer's error says, the authorizer failed
 		h = h.merge(hit{cause: CauseAuthorizerError, weight: 99})
 	}
+	var to time.Duration
 	if code >= 500 {
-		h = h.merge(accessHints(rec))
+		to = s.routeTimeout(rec)
+		s.noteRouteTimeout(to)
+		h = h.merge(accessHints(rec, cmp.Or(to, s.hints.IntegrationTimeout)))
 	}
 	lat := time.Duration(leadingInt([]byte(rec.get(fIntegrationLatency)))) * time.Millisecond
 	if code < 400 && !h.any() {
@@ -104,7 +108,7 @@ func (s *Session) accessLine(rec *accessRecord, line []byte) {
 	g := &group{id: rec.get(fRequestID, fExtendedRequestID), lambdaID: rec.get(fIntegrationRequestID, fAWSEndpointRequestID)}
 	g.add(h, line)
 	g.setCode(code, line)
-	g.latency = max(lat, 0)
+	g.latency, g.timeout = max(lat, 0), to
 	s.finish(g)
 }
 
@@ -156,9 +160,10 @@ func (s *Session) matchAccessText(text []byte) hit {
 }
 
 // accessHints are causes the record's numbers show when its messages do
-// not: an authorizer error field, a backend 503, a latency at the HTTP API
-// 30 s limit or -1 ("no response").
-func accessHints(rec *accessRecord) hit {
+// not: an authorizer error field, a backend 503, a latency at the
+// integration timeout its request met (to; 0 when not known: the
+// defaults) or -1 ("no response").
+func accessHints(rec *accessRecord, to time.Duration) hit {
 	if rec.get(fAuthorizerError, fAuthError) != "" {
 		return hit{cause: CauseAuthorizerError, weight: 70}
 	}
@@ -169,7 +174,7 @@ func accessHints(rec *accessRecord) hit {
 		return h
 	}
 	lat := leadingInt([]byte(rec.get(fIntegrationLatency)))
-	if lat >= 29_000 {
+	if lat > 0 && accessAtTimeout(lat, to) {
 		return hit{cause: CauseIntegrationTimeout, weight: 70}
 	}
 	if lat == -1 && leadingInt([]byte(rec.get(fStatus))) >= 503 {

@@ -172,7 +172,7 @@ func (s *Session) reportLine(id, msg, line []byte) {
 	if to := s.hints.LambdaTimeout; to > 0 && dur >= to-100*time.Millisecond {
 		h = h.merge(hit{cause: CauseLambdaFunctionTimeout, weight: wSpecific})
 	}
-	if h.cause == CauseLambdaFunctionTimeout && dur >= pastGatewayWait {
+	if h.cause == CauseLambdaFunctionTimeout && dur >= gatewayWait(s.hints.IntegrationTimeout) {
 		// the function outlived the gateway's wait (longTimeoutRules)
 		h = h.merge(hit{cause: CauseIntegrationTimeout, weight: h.weight + 1})
 	}
@@ -203,12 +203,6 @@ func (s *Session) reportLine(id, msg, line []byte) {
 		s.openLambda = ""
 	}
 }
-
-// pastGatewayWait is a function's run that outlived any integration
-// timeout the gateway applies by default (29 s for a REST API, 30 s at most
-// for an HTTP API): the "Task timed out after 31.00 seconds" of
-// longTimeoutRules, as the REPORT's Duration shows it.
-const pastGatewayWait = 31 * time.Second
 
 // fieldInt parses the integer after name in b, or 0.
 func fieldInt(b []byte, name string) int {

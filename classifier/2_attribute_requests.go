@@ -30,6 +30,9 @@ type group struct {
 	// knows, quoted when the request's cause stays unknown.
 	unnamed string
 	latency time.Duration // integration latency, when logged
+	// timeout is the configured integration timeout of the route the
+	// request's access record named, when the stage's routes differ
+	timeout time.Duration
 	// timeoutBody: a client got aws-serverless-java-container's exception
 	// answer, {"message":"Gateway timeout"}, which it sends with a 502
 	timeoutBody bool

@@ -3,6 +3,7 @@ package classifier
 import (
 	"bytes"
 	"strconv"
+	"time"
 )
 
 // hit is what one line or one request shows: the strongest cause seen and
@@ -65,6 +66,9 @@ type matcher struct {
 	// invocation's START and END, so it is the function's whoever's words
 	// it reads like (a Python print of botocore's ClientError text)
 	invocation bool
+	// wait is the configured integration timeout, when known: it decides
+	// whether a Lambda timeout outlived the gateway's wait (rule.outlived)
+	wait time.Duration
 }
 
 // notePairs records the byte pairs of m.low under a new generation.
@@ -128,7 +132,11 @@ func (m *matcher) match(line []byte, layer Layer) hit {
 			}
 		}
 		implied := r.implied
-		if r.re != nil {
+		if r.outlived && m.wait > 0 {
+			if !outlivedWait(low, m.wait) {
+				continue
+			}
+		} else if r.re != nil {
 			loc := r.re.FindSubmatchIndex(low)
 			if loc == nil || (r.notAfter != nil && bytes.HasSuffix(low[:loc[0]], r.notAfter)) {
 				continue

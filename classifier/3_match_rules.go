@@ -37,6 +37,10 @@ type rule struct {
 	// pairs are byte pairs of lit (up to maxLitPairs, spread over it from
 	// its first to its last) that a line must hold for lit to occur in it.
 	pairs []uint16
+	// outlived: the rule names a Lambda timeout longer than the gateway's
+	// wait (longTimeoutRules); re holds for the default timeouts, and a
+	// configured timeout, when the matcher knows one, decides instead.
+	outlived bool
 }
 
 // litPairs picks the byte pairs of a literal that the matcher checks first.
@@ -98,6 +102,7 @@ type ruleSpec struct {
 	unlessAlso []string
 	except     string
 	layers     uint16
+	outlived   bool
 }
 
 var (
@@ -111,7 +116,7 @@ func rules() []rule {
 		specs := ruleSpecs()
 		ruleSet = make([]rule, 0, len(specs))
 		for _, s := range specs {
-			r := rule{lit: []byte(s.lit), cause: s.cause, weight: s.weight, implied: s.implied, layers: s.layers, pairs: litPairs([]byte(s.lit))}
+			r := rule{lit: []byte(s.lit), cause: s.cause, weight: s.weight, implied: s.implied, layers: s.layers, pairs: litPairs([]byte(s.lit)), outlived: s.outlived}
 			r.told = s.layers == personLayers
 			if s.notAfter != "" {
 				r.notAfter = []byte(s.notAfter)

@@ -138,12 +138,15 @@ func timeoutWarningRules() []ruleSpec {
 // 503) while the function still ran, so the integration timeout is what
 // failed the request; it outweighs the function-timeout rule that reads
 // the same line. Lambda prints the seconds with two decimals; 31 and up
-// is past both limits. A REST API whose quota was raised past the limit
+// is past both default limits. The timeout is configurable (50 ms up, and
+// past 29 s on a Regional or private REST API: 4_decide_timeout.go), so
+// when the stage's is known the seconds are compared with it instead
+// (outlivedWait). A REST API whose quota was raised past the limit
 // answers the function's timeout with 502, which the decision reads back
 // as the function's own.
 func longTimeoutRules() []ruleSpec {
 	return []ruleSpec{
-		{lit: "task timed out after ", re: `task timed out after (?:3[1-9]|[4-9]\d|[1-9]\d{2,})\.\d+ seconds`, cause: CauseIntegrationTimeout, weight: 86},
+		{lit: "task timed out after ", re: `task timed out after (?:3[1-9]|[4-9]\d|[1-9]\d{2,})\.\d+ seconds`, cause: CauseIntegrationTimeout, weight: 86, outlived: true},
 	}
 }
 

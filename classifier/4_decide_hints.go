@@ -7,29 +7,12 @@ import (
 	"github.com/apigw-triage/apigw-triage/stage"
 )
 
-// Integration timeouts when the stage configuration is not known: 29 s is
-// the REST default, 30 s the HTTP API maximum (API Gateway quotas page).
-const (
-	defaultRESTIntegrationTimeout = 29 * time.Second
-	defaultHTTPIntegrationTimeout = 30 * time.Second
-)
-
-func (s *Session) integrationTimeout(api stage.APIType) time.Duration {
-	if s.hints.IntegrationTimeout > 0 {
-		return s.hints.IntegrationTimeout
-	}
-	if api == stage.APIHTTP {
-		return defaultHTTPIntegrationTimeout
-	}
-	return defaultRESTIntegrationTimeout
-}
-
 // contextHit is what the metric context alone shows, as evidence with a
 // weight, so that explicit log lines can still outrank it.
 func (s *Session) contextHit(api stage.APIType) hit {
 	c := s.hints
 	var h hit
-	if c.IntegrationLatencyMax > 0 && c.IntegrationLatencyMax >= s.integrationTimeout(api)-time.Second &&
+	if c.IntegrationLatencyMax > 0 && s.latencyAtTimeout(c.IntegrationLatencyMax, nil, api) &&
 		(c.LambdaTimeout == 0 || c.LambdaTimeout >= s.integrationTimeout(api)) {
 		h = h.merge(hit{cause: CauseIntegrationTimeout, weight: wStrong})
 	}

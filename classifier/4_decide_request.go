@@ -2,7 +2,6 @@ package classifier
 
 import (
 	"math/bits"
-	"time"
 
 	"github.com/apigw-triage/apigw-triage/stage"
 )
@@ -190,7 +189,7 @@ func (s *Session) fallback(h hit, g *group, api stage.APIType) hit {
 	// timeout refuses a handshake with REST's 504).
 	case code == 503 && api != stage.APIREST && api != stage.APIWebSocket:
 		h.cause, h.weight = CauseIntegrationTimeout, wFallbackTimeout
-	case is5xx(code) && g.latency >= s.integrationTimeout(api)-time.Second:
+	case is5xx(code) && g.latency > 0 && s.latencyAtTimeout(g.latency, g, api):
 		h.cause, h.weight = CauseIntegrationTimeout, wHint
 	// an API with an authorizer that failed with the 500 an authorizer's
 	// failure answers, and no line naming another step: the authorizer

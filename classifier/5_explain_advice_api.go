@@ -2,7 +2,10 @@ package classifier
 
 import (
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/apigw-triage/apigw-triage/stage"
 )
@@ -165,3 +168,38 @@ func autoDeployNote(lang Lang) string {
 
 // noteAutoDeploy is the key of the auto-deploy sentence in each catalog.
 const noteAutoDeploy = "auto_deploy"
+
+// noteConfiguredTimeout is the key of each catalog's sentence that names
+// the integration timeout configured on the stage ({timeout}).
+const noteConfiguredTimeout = "configured_timeout"
+
+// WithTimeout names the configured integration timeout (0: not known) in
+// integration_timeout advice: its IntegrationLatency step speaks of the
+// defaults (29 s, 30 s), which a configured timeout replaces.
+func (a Advice) WithTimeout(c Cause, to time.Duration) Advice {
+	if c != CauseIntegrationTimeout || to <= 0 {
+		return a
+	}
+	cat, _ := loadedCatalog()
+	f, ok := cat[resolveLang(a.Lang)]
+	if !ok || f.Notes[noteConfiguredTimeout] == "" {
+		return a
+	}
+	i := slices.IndexFunc(a.Steps, func(st string) bool { return strings.Contains(st, "IntegrationLatency") })
+	if i < 0 {
+		return a
+	}
+	out := a
+	out.Steps = slices.Clone(a.Steps)
+	out.Steps[i] = strings.ReplaceAll(f.Notes[noteConfiguredTimeout], "{timeout}", timeoutText(to))
+	return out
+}
+
+// timeoutText writes a timeout in whole seconds when it is, else in the
+// milliseconds of timeoutInMillis.
+func timeoutText(to time.Duration) string {
+	if to%time.Second == 0 {
+		return strconv.FormatInt(int64(to/time.Second), 10) + " s"
+	}
+	return strconv.FormatInt(to.Milliseconds(), 10) + " ms"
+}

@@ -44,7 +44,7 @@ func (s *Session) diagnose(lang Lang) (Diagnosis, basis) {
 	s.noFalseAllClear(&d, api, &b)
 	d.Confidence = b.confidence()
 	d.Missing = s.missing(d)
-	d.Remediation = Remediate(d.Cause, lang).ForAPI(api)
+	d.Remediation = Remediate(d.Cause, lang).ForAPI(api).WithTimeout(d.Cause, s.timeoutMet())
 	d.Backoff = BackoffFor(d.Cause, d.RetryAfter)
 	// the note in the language the steps are in, as --lang promises
 	d.Backoff.Note = BackoffNote(d.Backoff, d.Cause, lang)

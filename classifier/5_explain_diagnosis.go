@@ -1,6 +1,7 @@
 package classifier
 
 import (
+	"reflect"
 	"time"
 
 	"github.com/apigw-triage/apigw-triage/stage"
@@ -90,7 +91,7 @@ type Hints struct {
 	LambdaDurationMax     time.Duration // Maximum of AWS/Lambda Duration
 
 	// Configuration, from discovery.
-	IntegrationTimeout    time.Duration // configured integration timeout (REST default 29 s, HTTP max 30 s)
+	IntegrationTimeout    time.Duration // the integration timeout every integration of the stage has; 0 when not known or when they differ
 	IntegrationType       string        // AWS_PROXY, AWS, HTTP, HTTP_PROXY, MOCK
 	IntegrationURI        string        // may hold ${stageVariables.x}
 	IntegrationHTTPMethod string        // must be POST for Lambda integrations
@@ -99,4 +100,15 @@ type Hints struct {
 	LambdaMemoryMB        int
 	ExecutionLogging      string // OFF, ERROR or INFO; "" when unknown
 	AccessLogFormat       string // the stage's access log format, when known
+	// RouteTimeouts are the integration timeouts by method or route, set
+	// when the stage's integrations differ: a REST method as its access
+	// log names it ("GET /orders/{id}": $context.httpMethod and
+	// $context.resourcePath), an HTTP or WebSocket API's route by its key
+	// ($context.routeKey: "GET /orders", "$default", "sendmessage").
+	RouteTimeouts map[string]time.Duration
+}
+
+// empty reports whether the caller knew nothing beyond the logs.
+func (h Hints) empty() bool {
+	return reflect.ValueOf(h).IsZero()
 }

@@ -20,7 +20,7 @@ func (s *Session) missing(d Diagnosis) []string {
 	if d.Cause != CauseUnknown && d.Confidence >= guessBelow {
 		return out
 	}
-	if s.st.lines == 0 && s.hints == (Hints{}) {
+	if s.st.lines == 0 && s.hints.empty() {
 		return []string{"no evidence was given: pass execution-log, access-log, Lambda-log lines or client output"}
 	}
 	api := d.APIType

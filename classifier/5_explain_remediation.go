@@ -166,8 +166,13 @@ func (cat catalog) validate() []string {
 		}
 		errs = append(errs, checkBackoffNotes(l, f.Backoff)...)
 		errs = append(errs, checkLabels(l, f.Labels, en.Labels)...)
-		if msg := checkText(f.Notes[noteAutoDeploy], maxStepRunes); msg != "" {
-			errs = append(errs, fmt.Sprintf("%s: note %s %s", l, noteAutoDeploy, msg))
+		for _, k := range []string{noteAutoDeploy, noteConfiguredTimeout} {
+			if msg := checkText(f.Notes[k], maxStepRunes); msg != "" {
+				errs = append(errs, fmt.Sprintf("%s: note %s %s", l, k, msg))
+			}
+		}
+		if !strings.Contains(f.Notes[noteConfiguredTimeout], "{timeout}") {
+			errs = append(errs, fmt.Sprintf("%s: note %s lacks {timeout}", l, noteConfiguredTimeout))
 		}
 	}
 	slices.Sort(errs)

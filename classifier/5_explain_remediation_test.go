@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 	"unicode/utf8"
 )
 
@@ -198,4 +199,44 @@ func readCatalogText(t *testing.T, l Lang) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestRemediationNamesConfiguredTimeout: integration_timeout advice names
+// the timeout configured on the stage, when known, instead of the defaults
+// (29 s REST and WebSocket, 30 s HTTP APIs: the API Gateway quotas pages).
+func TestRemediationNamesConfiguredTimeout(t *testing.T) {
+	tests := []struct {
+		name  string
+		lang  Lang
+		cause Cause
+		to    time.Duration
+		want  string // in the IntegrationLatency step; "" keeps the catalog's step
+	}{
+		{"raised REST timeout", LangEN, CauseIntegrationTimeout, time.Minute, "configured at 60 s"},
+		{"lowered to the 50 ms minimum", LangEN, CauseIntegrationTimeout, 50 * time.Millisecond, "configured at 50 ms"},
+		{"Japanese", LangJA, CauseIntegrationTimeout, 5 * time.Second, "5 s に設定"},
+		{"Traditional Chinese", LangZhTW, CauseIntegrationTimeout, 5 * time.Second, "設定為 5 s"},
+		{"Portuguese", LangPtBR, CauseIntegrationTimeout, 1500 * time.Millisecond, "configurado em 1500 ms"},
+		{"not known: the defaults", LangEN, CauseIntegrationTimeout, 0, ""},
+		{"another cause", LangEN, CauseLambdaFunctionTimeout, 5 * time.Second, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			base := Remediate(tt.cause, tt.lang)
+			got := base.WithTimeout(tt.cause, tt.to)
+			if tt.want == "" {
+				if !slices.Equal(got.Steps, base.Steps) {
+					t.Errorf("steps changed: %q", got.Steps)
+				}
+				return
+			}
+			i := slices.IndexFunc(got.Steps, func(s string) bool { return strings.Contains(s, "IntegrationLatency") })
+			if i < 0 || !strings.Contains(got.Steps[i], tt.want) || strings.Contains(got.Steps[i], "29") {
+				t.Errorf("steps %q: want %q in the IntegrationLatency step", got.Steps, tt.want)
+			}
+			if len(got.Steps) != len(base.Steps) || base.Steps[i] == got.Steps[i] {
+				t.Errorf("the catalog's step was not replaced: %q", got.Steps)
+			}
+		})
+	}
 }

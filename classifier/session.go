@@ -105,6 +105,9 @@ type stats struct {
 	paste        pasteContext
 	retryAfter   time.Duration
 	maxLatency   time.Duration
+	// routeTimeout: the configured timeout of the routes failed requests
+	// named, -1 when they differ (noteRouteTimeout)
+	routeTimeout time.Duration
 }
 
 // NewSession starts collecting evidence for one incident; hints are what the
@@ -113,6 +116,7 @@ func NewSession(hints Hints) *Session {
 	rules() // compile now, so the first line does not pay for it
 	return &Session{
 		hints:      hints,
+		m:          matcher{wait: hints.IntegrationTimeout},
 		live:       make(map[string]*group),
 		lambdaDone: make(map[string]*group),
 		overflow:   make(map[outcome]int),
