@@ -170,8 +170,13 @@ func lambdaRules() []ruleSpec {
 		// how KC articles, blogs and answers word the same failure
 		// (whichever determiner names the function: "the", "your", "my",
 		// "this", as the Lambda guide's "grant API Gateway permission to
-		// invoke your function" and people vary it)
-		{lit: "to invoke", re: `permissions? to invoke (?:the |your |a |my |this |that |our |its )?(?:lambda|function)`, cause: CauseLambdaInvokePermission, weight: 75},
+		// invoke your function" and people vary it), and with the gateway
+		// named before the verb, as the API Gateway developer guide writes
+		// it: "grant permissions for API Gateway to invoke the function"
+		// (HTTP API Lambda troubleshooting), "permissions for the API to
+		// invoke the integrated Lambda function" (the console's Add
+		// Permission to Lambda Function step)
+		{lit: "to invoke", re: invokePermissionFor + `(?:the |your |a |my |this |that |our |its )?(?:integrated )?(?:lambda|function)`, cause: CauseLambdaInvokePermission, weight: 75},
 		// the HTTP API access log's integrationError ("... doesn't have
 		// permissions to call the integration"), and as it is quoted in the
 		// singular; not "the integration's backend", someone else's call
@@ -556,10 +561,11 @@ func backendRules() []ruleSpec {
 		// the API_CONFIGURATION_ERROR gateway response, a 500 (not the 504 of
 		// a backend the gateway could not reach)
 		{lit: "invalid endpoint address", cause: CauseBackendConnectionError, weight: 75, implied: 500},
-		// INTEGRATION_FAILURE is the response type of every integration
-		// failure, Lambda function errors and oversized responses included,
-		// so it only hints at the network.
-		{lit: "integration_failure", cause: CauseBackendConnectionError, weight: wWeak},
+		// (not INTEGRATION_FAILURE, "the gateway response for an integration
+		// failed error" of the developer guide's gateway response types:
+		// REST access logs record it for a Lambda function's error, an
+		// oversized response and a backend out of reach alike, so it names
+		// no cause)
 		{lit: "connect timed out", cause: CauseBackendConnectionError, weight: 55, layers: gatewayLogs},
 		{lit: "unknownhostexception", cause: CauseBackendConnectionError, weight: 55, layers: gatewayLogs},
 		{lit: "no route to host", cause: CauseBackendConnectionError, weight: 55, layers: gatewayLogs},
@@ -770,6 +776,15 @@ const vpcLinkSetting = `connection[ _]?type["'\x60*]*\s*[:=]\s*["'\x60*]*vpc_lin
 // output, the CLI's, Terraform's, or a Java tool's stack trace, carries
 // none of them.)
 var runtimeErrorMarks = []string{"[error]", "error\t", `"errormessage"`, `"errortype"`}
+
+// invokePermissionFor opens the words of a permission for the gateway to
+// invoke something: "permission to invoke", and the developer guide's
+// "permissions for API Gateway to invoke", "for the API to invoke", "for
+// your API to invoke" (the service principal, apigateway.amazonaws.com,
+// as the Lambda guide's add-permission names it). The API's own callers'
+// permission ("the caller has permission to invoke the API method") names
+// the API after the verb, and no rule reads it.
+const invokePermissionFor = `permissions? (?:for (?:the |your |an? |our |my )?(?:api ?gateway|apigateway\.amazonaws\.com|(?:rest |http |websocket )?api) )?to invoke `
 
 // iamUserDenial is the principal of IAM's denial when an IAM user made the
 // call ("User: arn:aws:iam::123456789012:user/dev is not authorized to

@@ -34,7 +34,7 @@ func invokeAPIRules() []ruleSpec {
 		// (a literal for each verb: "to call the authorizer" does not occur
 		// in "to invoke the Lambda authorizer")
 		{lit: "to call the ", re: `permissions? to call the (?:lambda )?authori[sz]er`, cause: CauseAuthorizerError, weight: 90},
-		{lit: "to invoke the ", re: `permissions? to invoke the (?:lambda )?authori[sz]er`, cause: CauseAuthorizerError, weight: 90},
+		{lit: "to invoke the ", re: invokePermissionFor + `the (?:lambda )?authori[sz]er`, cause: CauseAuthorizerError, weight: 90},
 	}
 }
 
