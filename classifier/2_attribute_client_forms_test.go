@@ -123,6 +123,10 @@ func TestClientFormsJVMDotNetGo(t *testing.T) {
 		{"retrofit", "retrofit2.HttpException: HTTP 502 ", LayerClient, "502"},
 		// OkHttp okhttp3/Response.kt toString
 		{"okhttp response", "Response{protocol=h2, code=502, message=, url=" + apiURL + "}", LayerClient, "502"},
+		// the exception OkHttp's recipes (docs/recipes.md) throw for an
+		// answer that is no 2xx: IOException("Unexpected code " + response)
+		{"okhttp recipe", "java.io.IOException: Unexpected code Response{protocol=h2, code=502, message=, url=" + apiURL + "}", LayerClient, "502"},
+		{"okhttp recipe 403", "java.io.IOException: Unexpected code Response{protocol=http/1.1, code=403, message=Forbidden, url=" + apiURL + "}", LayerClient, "none"},
 		// Spring's DefaultResponseErrorHandler and WebClientResponseException
 		{"spring resttemplate", "org.springframework.web.client.HttpServerErrorException$BadGateway: 502 Bad Gateway: [no body]", LayerClient, "502"},
 		{"spring resttemplate 403", "org.springframework.web.client.HttpClientErrorException$Forbidden: 403 Forbidden: \"{\"message\":\"Forbidden\"}\"", LayerClient, "none"},
@@ -415,6 +419,7 @@ func TestClientWordsInsideAnInvocation(t *testing.T) {
 		{"requests, printed", start + "404 Client Error: Not Found for url: https://partner.example.com/v1/a\n" + end, "unknown", "unknown"},
 		{"axios, printed", start + "AxiosError: Request failed with status code 403\n" + end, "unknown", "unknown"},
 		{"Jersey, logged", start + "GET https://partner.example.com/v1/a returned a response status of 404 Not Found\n" + end, "unknown", "unknown"},
+		{"OkHttp's recipe, logged", start + "java.io.IOException: Unexpected code Response{protocol=h2, code=403, message=, url=https://partner.example.com/v1/a}\n" + end, "unknown", "unknown"},
 		{"a 5xx stays shown", start + "requests.exceptions.HTTPError: 502 Server Error: Bad Gateway for url: https://partner.example.com/v1/a\n" + end, "unknown", "502"},
 		// the gateway's own 4xx words and a status line, as a function
 		// prints the answer its call to another API got (a Python print of

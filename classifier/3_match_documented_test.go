@@ -280,6 +280,21 @@ func TestDocumentedStatusPhrasesInFourLanguages(t *testing.T) {
 	})
 }
 
+// "Internal server error" in the other order, as Chinese and Japanese
+// message tables of web frameworks and applications name a 500: some 5xx,
+// which no 4xx shown beside it turns into an all-clear.
+func TestInternalServerErrorInOtherWordOrders(t *testing.T) {
+	checkWordings(t, []wording{
+		{"zh-CN", "调用接口返回服务器内部错误", "unknown", "500"},
+		{"zh-TW", "呼叫 API 時收到伺服器內部錯誤", "unknown", "500"},
+		{"ja", "API を呼ぶと「サーバー内部エラー」になります", "unknown", "500"},
+		{"ja without the long vowel mark", "API を呼ぶとサーバ内部エラーが返ります", "unknown", "500"},
+		// beside a 4xx another line shows: still no all-clear
+		{"zh-CN beside a 403", "HTTP/1.1 403 Forbidden\n另一个接口返回服务器内部错误", "unknown", "500"},
+		{"ja beside a 403", "HTTP/1.1 403 Forbidden\n別のAPIはサーバー内部エラーになります", "unknown", "500"},
+	})
+}
+
 // The knowledge-center article on 500 errors of REST APIs with VPC link
 // integrations, an Application Load Balancer's own 503 behind an
 // integration, the HTTP API JWT authorizer's refusals, a WebSocket route

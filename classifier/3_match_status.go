@@ -103,8 +103,11 @@ var statusPhrases = append([]*guardedRegexp{
 // in, each as its source writes it, with one group: the code. A line in one
 // of them is the client's (clientMarks holds them), and shows that code.
 var clientStatusForms = []string{
-	`\b([1-5]\d\d), message='`,                             // aiohttp ClientResponseError
-	`^response\{protocol=[^,]*, code=([1-5]\d\d)\b`,        // OkHttp's Response printed
+	`\b([1-5]\d\d), message='`,                      // aiohttp ClientResponseError
+	`^response\{protocol=[^,]*, code=([1-5]\d\d)\b`, // OkHttp's Response printed
+	// and the exception OkHttp's recipes throw for an answer that is no
+	// 2xx, IOException("Unexpected code " + response)
+	`\bunexpected code response\{protocol=[^,]*, code=([1-5]\d\d)\b`,
 	`^http\.codes\.([1-5]\d\d)\b`,                          // Artillery's counters
 	`^\s*\[([1-5]\d\d)\]\s+\d+ responses`,                  // hey's status distribution
 	`<response \[([1-5]\d\d)\b`,                            // Python requests' and httpx's Response printed (pytest's "where 502 = <Response [502]>.status_code" too)
@@ -208,6 +211,14 @@ var statusPhraseWords = []struct {
 	{[]byte("内部服务器错误"), implied5xx, nil},
 	{[]byte("erro interno do servidor"), implied5xx, nil},
 	{[]byte("내부 서버 오류"), implied5xx, nil},
+	// the same reason phrase in the other order, as the Chinese and
+	// Japanese message tables of web frameworks and applications name a
+	// 500 ("服务器内部错误", "伺服器內部錯誤", "サーバー内部エラー", and the
+	// Japanese written without the long vowel mark, "サーバ内部エラー")
+	{[]byte("服务器内部错误"), implied5xx, nil},
+	{[]byte("伺服器內部錯誤"), implied5xx, nil},
+	{[]byte("サーバー内部エラー"), implied5xx, nil},
+	{[]byte("サーバ内部エラー"), implied5xx, nil},
 	{[]byte("error interno del servidor"), implied5xx, nil},
 	// French and German, as the HTTP API article's editions and people
 	// write them ("Erreur interne du serveur", "interner Serverfehler")
