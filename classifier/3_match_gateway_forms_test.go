@@ -45,3 +45,55 @@ func TestInvokePermissionInTheGuidesWords(t *testing.T) {
 		{"a permission for the API's callers", "HTTP/1.1 500 Internal Server Error\nI added a permission for the users to invoke the API.", "unknown", "500"},
 	})
 }
+
+// The gateway's TLS handshake with an HTTP or private integration's
+// backend, as its execution log and the console's test give it: the
+// knowledge-center article on backend SSL certificate errors (a
+// self-signed, an expired, an untrusted and a mismatched certificate
+// against badssl.com), and the JDK's own words for the handshake failures
+// the gateway's Java TLS stack reports after "configuration error:"
+// (sun.security.ssl's "Unrecognized SSL message, plaintext connection?"
+// and "Received fatal alert: ...", sun.security.util.HostnameChecker's "No
+// subject alternative DNS name matching ... found."). The same words in a
+// function's own log are its call to a dependency.
+func TestBackendTLSInTheGatewaysWords(t *testing.T) {
+	const at = "Thu Dec 15 16:06:02 UTC 2022 : "
+	cfg := func(reason string) string {
+		return at + "Sending request to https://expired.badssl.com/\n" + at + "Execution failed due to configuration error: " + reason
+	}
+	const tls = "backend_tls_error"
+	checkWordings(t, []wording{
+		{"self-signed", cfg("PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target"), tls, "500"},
+		{"expired", cfg("PKIX path validation failed: java.security.cert.CertPathValidatorException: validity check failed"), tls, "500"},
+		{"host name", cfg("Host name 'wrong.host.badssl.com' does not match the certificate subject provided by the peer (CN=*.badssl.com, O=Lucas Garron, L=Walnut Creek, ST=California, C=US)"), tls, "500"},
+		{"plain HTTP on a TLS port", cfg("Unrecognized SSL message, plaintext connection?"), tls, "500"},
+		{"a fatal alert", cfg("Received fatal alert: handshake_failure"), tls, "500"},
+		{"a protocol alert", cfg("Received fatal alert: protocol_version"), tls, "500"},
+		{"no matching name", cfg("No subject alternative DNS name matching api.internal.example.com found."), tls, "500"},
+		// (look-alikes: the same exceptions in a Java function's own log,
+		// its call to a dependency; a client's own TLS failure)
+		{"a function's call, validation", "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\n" +
+			"2024-01-01T12:00:00.000Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tsun.security.validator.ValidatorException: PKIX path validation failed: java.security.cert.CertPathValidatorException: validity check failed\n" +
+			"END RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11", "lambda_function_error", "unknown"},
+		{"a function's call, plaintext", "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\n" +
+			"2024-01-01T12:00:00.000Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tjavax.net.ssl.SSLException: Unrecognized SSL message, plaintext connection?\n" +
+			"END RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11", "lambda_function_error", "unknown"},
+		{"a client's alert", "curl: (35) error:14094410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure", "unknown", "unknown"},
+	})
+}
+
+// An integration request's header mapping that sets a header the gateway
+// sets itself (Content-Length, Transfer-Encoding) fails the request before
+// it is sent, with the HTTP client's "Content-Length header already
+// present" after the configuration error (LocalStack's integration
+// request, checked against AWS, logs the same words); the mapping is the
+// integration request's, a mapping_template_error. The HTTP client's own
+// exception in a Java function's log is its call failing.
+func TestHeaderMappingTheGatewaySetsItself(t *testing.T) {
+	const id = "(6c6d6e6f-0000-4000-8000-00000000abcd) "
+	checkWordings(t, []wording{
+		{"content-length", id + "Execution failed due to configuration error: Content-Length header already present\n" + id + "Method completed with status: 500", "mapping_template_error", "500"},
+		{"transfer-encoding", id + "Execution failed due to configuration error: Transfer-encoding header already present", "mapping_template_error", "500"},
+		{"a function's own client", "org.apache.http.ProtocolException: Content-Length header already present\n\tat org.apache.http.protocol.RequestContent.process(RequestContent.java:96)\n\tat com.example.Handler.handleRequest(Handler.java:42)", "lambda_function_error", "unknown"},
+	})
+}

@@ -547,6 +547,12 @@ func backendRules() []ruleSpec {
 		{lit: "general sslengine problem", cause: CauseBackendTLSError, weight: wExplicit},
 		{lit: "unable to find valid certification path", cause: CauseBackendTLSError, weight: 90},
 		{lit: "pkix path building failed", cause: CauseBackendTLSError, weight: wExplicit},
+		// an expired certificate, as the knowledge-center article on
+		// backend SSL certificate errors shows it ("PKIX path validation
+		// failed: java.security.cert.CertPathValidatorException: validity
+		// check failed"), which the Java exception rule would otherwise read
+		// as a function's error
+		{lit: "pkix path validation failed", cause: CauseBackendTLSError, weight: wExplicit},
 		{lit: "sslhandshakeexception", cause: CauseBackendTLSError, weight: 90},
 		{lit: "javax.net.ssl", cause: CauseBackendTLSError, weight: 85},
 		{lit: "ssl handshake", cause: CauseBackendTLSError, weight: wSpecific, layers: gatewayLogs},

@@ -68,6 +68,20 @@ func invokeAPIRules() []ruleSpec {
 //   - "Authorizer error" and "AuthorizerConfigurationException": the
 //     gateway's AUTHORIZER_FAILURE and AUTHORIZER_CONFIGURATION_ERROR
 //     responses, both 500.
+//   - The gateway's TLS handshake with an HTTP or private integration's
+//     backend failing, in the words of its Java TLS stack after
+//     "configuration error:" (the knowledge-center article on backend SSL
+//     certificate errors gives the PKIX and host name forms, which
+//     backendRules read): a plain-HTTP answer on the TLS port
+//     ("Unrecognized SSL message, plaintext connection?"), the backend's
+//     alert ("Received fatal alert: handshake_failure"), a certificate
+//     naming no matching host ("No subject alternative DNS name matching
+//     ... found.", sun.security.util.HostnameChecker).
+//   - "<header> header already present": an integration request's header
+//     mapping that sets a header the gateway sets itself (Content-Length,
+//     Transfer-Encoding), refused by its HTTP client before the request is
+//     sent (LocalStack's integration request, checked against AWS, logs
+//     the same words): the integration request's mapping.
 //
 // Each is read only where the gateway wrote it (or a person quotes the
 // execution log's words): in a function's log a URI refused is its own
@@ -79,6 +93,10 @@ func executionFailureRules() []ruleSpec {
 		{lit: "configuration error: unable to base64", re: `unable to base64 (?:de|en)code`, cause: CauseMappingTemplateError, weight: wSpecific, layers: notFunction},
 		{lit: "configuration error: invalid json in response", cause: CauseAuthorizerError, weight: wSpecific, layers: notFunction},
 		{lit: "authorizer result body before parsing", re: `"error(?:type|message)"`, cause: CauseAuthorizerError, weight: 96, layers: gatewayLogged},
+		{lit: "configuration error: unrecognized ssl message", cause: CauseBackendTLSError, weight: wSpecific, layers: notFunction},
+		{lit: "configuration error: received fatal alert: ", cause: CauseBackendTLSError, weight: wSpecific, layers: notFunction},
+		{lit: "configuration error: no subject alternative ", cause: CauseBackendTLSError, weight: wSpecific, layers: notFunction},
+		{lit: "header already present", re: `configuration error: [\w-]+ header already present`, cause: CauseMappingTemplateError, weight: wSpecific, layers: notFunction},
 		{lit: "lambda invocation failed with status", implied: implied5xx, layers: gatewayLogged},
 		{lit: "authorizer error", implied: implied5xx, layers: gatewayLogged},
 		{lit: "authorizerconfigurationexception", implied: implied5xx, layers: gatewayLogged},
