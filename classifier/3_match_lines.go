@@ -69,6 +69,9 @@ type matcher struct {
 	// wait is the configured integration timeout, when known: it decides
 	// whether a Lambda timeout outlived the gateway's wait (rule.outlived)
 	wait time.Duration
+	// seen holds the layers of the lines matched so far (1<<Layer): the
+	// corpus test sorts its misses by the layers their evidence held.
+	seen uint16
 }
 
 // notePairs records the byte pairs of m.low under a new generation.
@@ -106,6 +109,7 @@ func (m *matcher) match(line []byte, layer Layer) hit {
 	if len(line) > maxMatchBytes {
 		line = line[:maxMatchBytes]
 	}
+	m.seen |= 1 << layer
 	m.low = appendLower(m.low[:0], line)
 	if !layer.machine() {
 		// a person's wish shows neither the status nor the cause it names

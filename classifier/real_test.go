@@ -169,6 +169,7 @@ func TestRealReports(t *testing.T) {
 	var apiTypes apiTally
 	trainMix, heldMix := answerMix{}, answerMix{}
 	trainCauses, heldCauses := answerMix{}, answerMix{}
+	trainLayers, heldLayers := answerMix{}, answerMix{}
 	for _, c := range loadRealCases(t) {
 		s := NewSession(Hints{})
 		if _, err := s.ReadFrom(bytes.NewReader(c.excerpt)); err != nil {
@@ -187,12 +188,13 @@ func TestRealReports(t *testing.T) {
 		}
 		apiTypes.count(c.side, d.APIType.String() == c.want.api)
 		if s.logEvidence() {
-			mix, causes := trainMix, trainCauses
+			mix, causes, layers := trainMix, trainCauses, trainLayers
 			if c.side == corpus.HeldOut {
-				mix, causes = heldMix, heldCauses
+				mix, causes, layers = heldMix, heldCauses, heldLayers
 			}
 			mix.count(sOK, c.want.status, d.Status.String())
 			causes.count(cOK, c.want.cause, d.Cause.String())
+			layers.count(cOK && sOK, layerNames(s.m.seen), whichWrong(cOK, sOK))
 		}
 		rel, relLogs := &trainRel, &trainLogsRel
 		if c.side == corpus.HeldOut {
@@ -220,6 +222,7 @@ func TestRealReports(t *testing.T) {
 	t.Logf("api types inferred as labelled: %v", &apiTypes)
 	t.Logf("wrong statuses with log evidence (labelled->answered): training %v; held out %v", trainMix, heldMix)
 	t.Logf("wrong causes with log evidence (labelled->answered): training %v; held out %v", trainCauses, heldCauses)
+	t.Logf("wrong answers with log evidence by the layers read (layers->wrong part): training %v; held out %v", trainLayers, heldLayers)
 	if heldLogs.n == 0 {
 		t.Fatal("no held-out reports with log evidence")
 	}
@@ -281,6 +284,32 @@ func (m answerMix) String() string {
 		fmt.Fprintf(&b, "%s %d", k, m[k])
 	}
 	return b.String()
+}
+
+// layerNames joins the names of the layers in set with "+", in the order
+// a request passes them.
+func layerNames(set uint16) string {
+	var names []string
+	for l := LayerClient; l <= LayerPerson; l++ {
+		if set&(1<<l) != 0 {
+			names = append(names, l.String())
+		}
+	}
+	if len(names) == 0 {
+		return "none"
+	}
+	return strings.Join(names, "+")
+}
+
+// whichWrong says which part of a wrong answer was wrong.
+func whichWrong(causeOK, statusOK bool) string {
+	switch {
+	case !causeOK && !statusOK:
+		return "both"
+	case !causeOK:
+		return "cause"
+	}
+	return "status"
 }
 
 func sidesOf(c realCase, train, held, heldFresh *score) []*score {
