@@ -45,6 +45,14 @@ type group struct {
 	// answers 200; a Lambda proxy integration answers a function error
 	// with the gateway's own 502 body instead
 	errorBody bool
+	// fn is the strongest program's evidence of a function-side cause
+	// (isLambdaCause) the request showed, whatever outweighed it, and
+	// answered that the function's answer was seen and read as malformed
+	// (its shape, an HTTP API's words for it), not only the gateway's
+	// "Malformed Lambda proxy response": see unanswered
+	fn       hit
+	fnLine   string // escaped line that gave fn
+	answered bool
 }
 
 // add records one line's evidence.
@@ -61,6 +69,12 @@ func (g *group) add(h hit, line []byte) {
 		g.support, g.supportW = escapeLine(line), h.weight
 	}
 	g.best = g.best.merge(h)
+	if isLambdaCause(h.cause) && !h.told && h.better(g.fn) {
+		g.fn, g.fnLine = hit{cause: h.cause, weight: h.weight}, escapeLine(line)
+	}
+	if h.cause == CauseLambdaMalformedProxyResponse && h.weight != wMalformedMessage {
+		g.answered = true
+	}
 }
 
 // setStatus records the status the client received, from a line that says
@@ -109,6 +123,37 @@ func (g *group) absorb(o *group) {
 	g.timeoutBody = g.timeoutBody || o.timeoutBody
 	g.cdnPage = g.cdnPage || o.cdnPage
 	g.errorBody = g.errorBody || o.errorBody
+	if o.fn.better(g.fn) {
+		g.fn, g.fnLine = o.fn, o.fnLine
+	}
+	g.answered = g.answered || o.answered
+}
+
+// wFunctionReported is the least weight of the evidence that the
+// invocation itself failed: Lambda's X-Amz-Function-Error header on its
+// answer to the gateway (the Invoke API reference: present when the
+// function's execution failed), and the stronger words of the runtimes
+// and of Lambda for an error, a timeout, a crash, memory running out or
+// a handler that would not load.
+const wFunctionReported = 55
+
+// unanswered returns the function-side cause behind a request whose
+// evidence names the malformed proxy response only by the gateway's own
+// message, when the same request shows its invocation failed: a function
+// that failed gave no proxy response to read. The REST APIs of 2017 and
+// 2018 read Lambda's error object for such an invocation as the function's
+// answer and logged "Execution failed due to configuration error:
+// Malformed Lambda proxy response" (aws-lambda-go issue 72: a Go handler
+// returning a non-nil error; the API Gateway console's test beside an
+// X-Amz-Function-Error header), where they now log "Lambda execution
+// failed with status 200 due to customer function error". A person's
+// words do not decide it, nor does a function's weak error line (it may
+// have logged an error and still answered).
+func (g *group) unanswered() (hit, bool) {
+	if g.best.cause != CauseLambdaMalformedProxyResponse || g.answered || g.fn.weight < wFunctionReported {
+		return hit{}, false
+	}
+	return hit{cause: g.fn.cause, weight: g.fn.weight, implied: g.best.implied}, true
 }
 
 // evidence returns the group's lines, deciding line first.

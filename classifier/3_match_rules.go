@@ -88,6 +88,11 @@ const (
 	wGuess    = 25
 )
 
+// wMalformedMessage is the weight of the gateway's own "Malformed Lambda
+// proxy response": below the rules for an invocation Lambda refused (99,
+// 100), whose error body the gateway read as the function's answer.
+const wMalformedMessage = 98
+
 // ruleSpec is the source form of a rule: pattern is a literal unless
 // pattern and re are both given.
 type ruleSpec struct {
@@ -156,7 +161,7 @@ func ruleSpecs() []ruleSpec {
 // function's answer. Those rules outweigh it (99 and 100 against 98).
 func lambdaRules() []ruleSpec {
 	return []ruleSpec{
-		{lit: "malformed lambda proxy response", cause: CauseLambdaMalformedProxyResponse, weight: 98},
+		{lit: "malformed lambda proxy response", cause: CauseLambdaMalformedProxyResponse, weight: wMalformedMessage},
 		// (not an HTTP API's IAM authorization refusing a request that is
 		// not signed, which gatewayRefusalRules read: the request, not the
 		// function's answer, is what did not match)

@@ -128,11 +128,26 @@ func refine(reqs, orphans []*group) {
 		if r.status != 0 && !is5xx(r.status) { // "some 5xx" (implied5xx) failed too
 			continue
 		}
-		weak := r.best.weight < wLikely || isLambdaCause(r.best.cause)
-		if weak && best.best.better(r.best) {
+		own := r.best
+		if f, ok := r.unanswered(); ok {
+			own = f // the failed invocation behind a malformed response
+		}
+		weak := own.weight < wLikely || isLambdaCause(own.cause)
+		if weak && best.best.better(own) || len(reqs) == 1 && unansweredBy(r, best) {
 			r.absorb(best)
 		}
 	}
+}
+
+// unansweredBy reports whether the one request of a report, which only the
+// gateway's "Malformed Lambda proxy response" explains, meets an
+// invocation no request id joins to it whose Lambda log shows it gave no
+// answer at all (it timed out, ran out of memory, crashed, could not load
+// its handler): the failed invocation is the request's, and the message
+// its consequence (group.unanswered).
+func unansweredBy(r, o *group) bool {
+	return r.best.cause == CauseLambdaMalformedProxyResponse && !r.answered && r.fn.weight == 0 &&
+		o.lambda && !o.answered && o.fn.weight >= wLikely
 }
 
 // isLambdaCause reports whether the cause is inside the function (what the

@@ -124,3 +124,38 @@ func TestWhyNamesOnlyMetricsGiven(t *testing.T) {
 		}
 	}
 }
+
+// The REST APIs of 2017 and 2018 logged "Malformed Lambda proxy response"
+// for an invocation that failed, having read Lambda's error object as the
+// function's answer (aws-lambda-go issue 72, a Go handler returning a
+// non-nil error; the API Gateway console's test log). When the same
+// request shows its invocation failed, by Lambda's X-Amz-Function-Error
+// header on the answer (the Invoke API reference) or by the Lambda log of
+// the invocation it made, the failure is the cause. An answer the log
+// shows breaking the format, a person's words, a function's weak error
+// line and a failed invocation beside several requests leave the
+// malformed response standing.
+func TestMalformedMessageOfAFailedInvocation(t *testing.T) {
+	const (
+		rid      = "(4c2a7b1e-0c8e-11e8-9c1a-3b5d6f7a8b9c) "
+		lid      = "0b59a014-da05-49a0-98c3-fe2ac06de4fd"
+		headers  = rid + "Endpoint response headers: {Date=Tue, 06 Feb 2018 10:00:00 GMT, Content-Type=application/json, x-amzn-RequestId=" + lid + ", X-Amz-Function-Error=Unhandled"
+		failed   = rid + "Execution failed due to configuration error: Malformed Lambda proxy response\n" + rid + "Method completed with status: 502\n"
+		report   = "REPORT RequestId: " + lid + "\tDuration: 2931.54 ms\tBilled Duration: 3000 ms\tMemory Size: 128 MB\tMax Memory Used: 128 MB\n"
+		console  = "Fri Apr 13 18:05:24 UTC 2018 : "
+		conFail  = console + "Execution failed due to configuration error: Malformed Lambda proxy response\n" + console + "Method completed with status: 502\n"
+		timedOut = "START RequestId: " + lid + " Version: $LATEST\n2018-02-06T10:00:03.012Z " + lid + " Task timed out after 3.00 seconds\nEND RequestId: " + lid + "\n"
+	)
+	checkWordings(t, []wording{
+		{"function error header", console + "Endpoint response headers: {X-Amz-Executed-Version=$LATEST, Connection=keep-alive, X-Amz-Function-Error=Unhandled, Content-Type=application/json}\n" + conFail, "lambda_function_error", "502"},
+		{"function error header, the error object quoted", console + "Endpoint response body before transformations: {\"errorMessage\":\"2018-02-06T10:00:03.012Z " + lid + " Task timed out after 3.00 seconds\"}\n" + console + "Endpoint response headers: {X-Amz-Function-Error=Unhandled}\n" + conFail, "lambda_function_timeout", "502"},
+		{"the invocation it made ran out of memory", headers + "}\n" + failed + "START RequestId: " + lid + " Version: $LATEST\nEND RequestId: " + lid + "\n" + report, "lambda_out_of_memory", "502"},
+		{"one request, the invocation beside it timed out", conFail + "\n" + timedOut, "lambda_function_timeout", "502"},
+		{"the header, and the invocation beside it that timed out", console + "Endpoint response headers: {X-Amz-Function-Error=Unhandled}\n" + conFail + "\n" + timedOut, "lambda_function_timeout", "502"},
+		// (the function answered, and the log shows the answer breaking the format)
+		{"an answer read", console + "Endpoint request body after transformations: {\"resource\":\"/\",\"path\":\"/\",\"httpMethod\":\"GET\"}\n" + console + "Endpoint response body before transformations: {\"statusCode\": 200, \"body\": {\"ok\": true}}\n" + conFail + "\n" + timedOut, "lambda_malformed_proxy_response", "502"},
+		{"a person's words", conFail + "I think the function threw an error.", "lambda_malformed_proxy_response", "502"},
+		{"a function's weak error line", conFail + "START RequestId: " + lid + " Version: $LATEST\n2018-02-06T10:00:03.012Z\t" + lid + "\tERROR\tcould not reach the cache\nEND RequestId: " + lid + "\n", "lambda_malformed_proxy_response", "502"},
+		{"a failed invocation beside several requests", failed + strings.ReplaceAll(failed, "4c2a7b1e", "5d3b8c2f") + "\n" + timedOut, "lambda_malformed_proxy_response", "502"},
+	})
+}

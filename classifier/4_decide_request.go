@@ -41,7 +41,14 @@ const wAbstain = wFallbackTimeout
 // cause's usual status for the API type, else unknown. A request that shows a status below 500 is not_5xx, or
 // lambda_error_masked_as_200 when its function failed and it answered 2xx.
 func (s *Session) decide(g *group, api stage.APIType) outcome {
-	h, metrics := s.withContext(g.best, g)
+	best := g.best
+	if f, ok := g.unanswered(); ok {
+		// the failed invocation's line decides; the gateway's message
+		// supports it
+		best = f
+		g.decider, g.support, g.supportW = g.fnLine, g.decider, g.best.weight
+	}
+	h, metrics := s.withContext(best, g)
 	h = s.fallback(h, g, api)
 	code := s.shownCode(g, h)
 	cause := CauseUnknown
