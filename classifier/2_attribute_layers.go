@@ -167,7 +167,10 @@ var functionOpens = guard(`^(?:\[(?:error|warn(?:ing)?|info|debug|critical)\]|(?
 // Bref's "Error while calling the Lambda runtime API", the runtime
 // interface clients' "Failed to post invocation response" (Java's and
 // Python's awslambdaric) and their LambdaRuntimeClientError and
-// LambdaRuntimeClientException. What such a line quotes (curl's "The
+// LambdaRuntimeClientException, .NET's RuntimeApiClientException, and
+// aws-lambda-cpp's own log lines for the runtime API's answer ("Failed to
+// post handler success response", "HTTP Request for invocation <id> was
+// not successful. HTTP response code: 413."). What such a line quotes (curl's "The
 // requested URL returned error: 413") is the runtime API's answer to the
 // runtime, a line of the function's log. (A person naming the error in a
 // sentence, "you will get LambdaRuntimeClientError", is still a person:
@@ -176,17 +179,24 @@ var functionOpens = guard(`^(?:\[(?:error|warn(?:ing)?|info|debug|critical)\]|(?
 var runtimeAPIMarks = [][]byte{
 	[]byte("/runtime/invocation/"), []byte("lambda runtime api: "), []byte("failed to post invocation response"),
 	[]byte("lambdaruntimeclienterror: "), []byte("lambdaruntimeclientexception: "),
+	[]byte("runtimeapiclientexception: "), []byte("failed to post handler success response"),
+	[]byte("http request for invocation "),
 }
 
 // namesRuntimeAPI reports whether low names the Lambda runtime API
-// (runtimeAPIMarks); most lines lack both "runtime" and "invocation
-// response", one of which each mark holds, and are passed over at one
-// scan. ("failed to post invocation response" holds no "runtime": a
-// custom runtime's own Error, as Bun's runtime.ts throws it, "Error:
-// Failed to post invocation response: 413 Payload Too Large".)
+// (runtimeAPIMarks); most lines hold none of runtimeAPIWords, one of
+// which each mark holds, and are passed over at one scan.
 func namesRuntimeAPI(low []byte) bool {
-	return (bytes.Contains(low, []byte("runtime")) || bytes.Contains(low, []byte("invocation response"))) && containsAny(low, runtimeAPIMarks)
+	return containsAny(low, runtimeAPIWords) && containsAny(low, runtimeAPIMarks)
 }
+
+// runtimeAPIWords pre-filter namesRuntimeAPI. Not every mark holds
+// "runtime": a custom runtime's own Error, as Bun's runtime.ts throws it
+// ("Error: Failed to post invocation response: 413 Payload Too Large"),
+// aws-lambda-cpp's "HTTP Request for invocation ... was not successful"
+// and its "Failed to post handler success response" as quoted without
+// its LAMBDA_RUNTIME tag.
+var runtimeAPIWords = [][]byte{[]byte("runtime"), []byte("invocation"), []byte("success response")}
 
 // attribute says who emitted a line that is neither an execution-log, an
 // access-log nor a Lambda platform line: the client, a CDN, the function or

@@ -29,9 +29,22 @@ func TestPayloadLimitForms(t *testing.T) {
 		// HTTP API guide's "The Lambda function returned the following
 		// error: ... Check your Lambda function code and try again.")
 		{"http api access record", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /export","status":"500","integrationStatus":"200","integrationErrorMessage":"The Lambda function returned the following error: Response payload size exceeded maximum allowed payload size (6291556 bytes).. Check your Lambda function code and try again."}`, p, "500"},
+		// a REST API's access record with $context.integration.error, in a
+		// project's own field names, as its issue tracker quotes it
+		// (DataBiosphere/azul issue 8192)
+		{"rest access record", `{"error_message":"Internal server error","error_responseType":"INTEGRATION_FAILURE","integration_error":"Lambda Customer Function Error:Response payload size exceeded maximum allowed payload size (6291556 bytes).","integration_integrationStatus":"200","status":"502"}`, p, "502"},
+		// the older errorMessage as people paraphrase it ("body size too
+		// long", "body size too big": aws-solutions/serverless-image-handler
+		// issue 35, amazon-archives/aws-vpc-flow-log-appender issue 4)
+		{"older wording paraphrased", "Transforming a large gif causes a `body size too long` error.", p, "unknown"},
+		{"older wording, too big", "Failing due to \"body size too big\"", p, "unknown"},
 		// the REST API's request over 6 MB: Lambda refuses the invocation
 		// (the Invoke API's RequestTooLargeException, HTTP 413)
 		{"rest request over 6 MB", id + "Lambda invocation failed with status: 413. Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd\n" + id + "Method completed with status: 500", p, "500"},
+		// aws-lambda-cpp's run_handler (runtime.cpp's handle_post_outcome),
+		// under a C++ custom runtime: the runtime API's 413, no client's
+		{"cpp custom runtime", "[INFO] [1683579065572] LAMBDA_RUNTIME HTTP Request for invocation 8476a536-e9f4-11e8-9739-2dfe598c3fcd was not successful. HTTP response code: 413.", p, "unknown"},
+		{"cpp custom runtime, without the tag", "HTTP Request for invocation 8476a536-e9f4-11e8-9739-2dfe598c3fcd was not successful. HTTP response code: 413.", p, "unknown"},
 		// Amazon.Lambda.RuntimeSupport (InternalClientAdapted.cs):
 		// RuntimeApiClientException "Payload Too Large" for the runtime
 		// API's 413, its message followed by "Status: 413" and the body
@@ -65,6 +78,11 @@ func TestPayloadLimitForms(t *testing.T) {
 		// REQUEST_TOO_LARGE gateway response (413 "Request Too Long") and
 		// the HTTP API's 413, a 4xx
 		{"rest request over 10 MB", "HTTP/1.1 413 Request Entity Too Large\nx-amzn-ErrorType: RequestTooLargeException\n\n{\"message\":\"Request Too Long\"}", "not_5xx", "none"},
+		// the same two refusals through an edge-optimized API's CloudFront
+		// distribution, as a project's issue records them
+		// (koki-develop/lgtm-generator issue 10): over 10 MB, over 6 MB
+		{"edge request over 10 MB", "HTTP/2 413\ncontent-type: text; charset=utf-8\nx-cache: Error from cloudfront\n\nHTTP content length exceeded 10485760 bytes.", "not_5xx", "none"},
+		{"edge request over 6 MB", "HTTP/2 413\ncontent-type: application/json\nx-amzn-errortype: BadRequestException\nx-cache: Error from cloudfront\n\n{\"message\": \"Request Too Long\"}", "not_5xx", "none"},
 		{"http api request over 10 MB", "HTTP/2 413\napigw-requestid: RL2XYiwjPHcEMEQ=\n\n{\"message\":\"Request Entity Too Large\"}", "not_5xx", "none"},
 		{"a question about the quota", "What is the maximum response size of a Lambda function behind API Gateway? Is it 6 MB?", "unknown", "unknown"},
 	})

@@ -388,8 +388,10 @@ func lambdaRules() []ruleSpec {
 		// response was over 6 MB with before "Response payload size
 		// exceeded maximum allowed payload size" (aws-lambda-limit's
 		// examples; integrations map it with selection patterns, and
-		// emulators answer it as Lambda does)
+		// emulators answer it as Lambda does), and as people retell it
+		// without its verb ("body size too long", "body size too big")
 		{lit: "body size is too long", cause: CauseLambdaPayloadTooLarge, weight: wLikely},
+		{lit: "body size too ", re: `\bbody size too (?:long|big)\b`, cause: CauseLambdaPayloadTooLarge, weight: wLikely},
 		{lit: "6291556", cause: CauseLambdaPayloadTooLarge, weight: 85},
 		// (6291456 is the Invoke API's request limit: in the function's
 		// own log, its call to another function)

@@ -308,6 +308,9 @@ func snapStartRules() []ruleSpec {
 func runtimeAPIPayloadRules() []ruleSpec {
 	p := CauseLambdaPayloadTooLarge
 	return []ruleSpec{
+		// aws-lambda-cpp's run_handler (a C++ custom runtime) after its
+		// "Failed to post handler success response" line
+		{lit: "was not successful. http response code: 413", re: `http request for invocation \S+ was not successful\. http response code: 413\b`, cause: p, weight: 90},
 		{lit: "runtimeapiclientexception: payload too large", cause: p, weight: 90},
 		{lit: "runtimeapiclientexception: the http status code of the response was not expected (413)", cause: p, weight: 90},
 		{lit: "runtimeerror: failed to post invocation response", re: `runtimeerror: failed to post invocation response\s*$`, cause: p, weight: wSpecific},
