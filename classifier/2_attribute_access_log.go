@@ -188,10 +188,12 @@ func accessHints(rec *accessRecord, to time.Duration) hit {
 // $context.integrationStatus) is "the status code returned from AWS Lambda,
 // not from the backend Lambda function code" (the access-log variables of
 // the API Gateway developer guide). Lambda's Invoke API answers 429
-// (TooManyRequestsException) to an invocation it throttled and 413
-// (RequestTooLargeException) to a request over its payload limit. A
-// backend's or a function's own 429 or 413 would have reached the client
-// as that 4xx, so beside a 5xx they are Lambda's.
+// (TooManyRequestsException) to an invocation it throttled, 413
+// (RequestTooLargeException) to a request over its payload limit and 403
+// to a caller it does not let invoke the function (the execution log's
+// "Lambda invocation failed with status: 403"). A backend's or a
+// function's own 429, 413 or 403 would have reached the client as that
+// 4xx, so beside a 5xx they are Lambda's.
 func lambdaServiceStatus(rec *accessRecord) hit {
 	for _, f := range [...]field{fIntegrationIntegrationStatus, fIntegrationStatus} {
 		switch leadingInt([]byte(rec.get(f))) {
@@ -199,6 +201,8 @@ func lambdaServiceStatus(rec *accessRecord) hit {
 			return hit{cause: CauseLambdaThrottled, weight: wLikely}
 		case 413:
 			return hit{cause: CauseLambdaPayloadTooLarge, weight: wLikely}
+		case 403:
+			return hit{cause: CauseLambdaInvokePermission, weight: wLikely}
 		}
 	}
 	return hit{}

@@ -97,3 +97,22 @@ func TestHeaderMappingTheGatewaySetsItself(t *testing.T) {
 		{"a function's own client", "org.apache.http.ProtocolException: Content-Length header already present\n\tat org.apache.http.protocol.RequestContent.process(RequestContent.java:96)\n\tat com.example.Handler.handleRequest(Handler.java:42)", "lambda_function_error", "unknown"},
 	})
 }
+
+// An access record's integration status is "the status code returned from
+// AWS Lambda, not from the backend Lambda function code" (the access-log
+// variables of the developer guide, $context.integration.status and
+// $context.integrationStatus): Lambda answers an invocation it refuses for
+// its caller's permission 403, which the execution log words "Lambda
+// invocation failed with status: 403", and the gateway answers its client
+// with a 5xx. A 403 the client got is the client's own refusal.
+func TestLambdaRefusalInTheAccessRecord(t *testing.T) {
+	checkWordings(t, []wording{
+		{"REST", `{"requestId":"6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11","resourcePath":"/items","status":"500","integrationStatus":"403","integrationLatency":"12"}`, "lambda_invoke_permission", "500"},
+		{"HTTP API", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","integrationStatus":"403"}`, "lambda_invoke_permission", "500"},
+		{"nested", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","integration":{"integrationStatus":"403","status":"-"}}`, "lambda_invoke_permission", "500"},
+		// (look-alikes: the client's own 403, and a 403 beside a function's
+		// error the same record names)
+		{"the client's 403", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"403","integrationStatus":"403"}`, "not_5xx", "none"},
+		{"Lambda's 200", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","integrationStatus":"200"}`, "unknown", "500"},
+	})
+}
