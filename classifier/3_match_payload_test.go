@@ -41,6 +41,13 @@ func TestPayloadLimitForms(t *testing.T) {
 		// the REST API's request over 6 MB: Lambda refuses the invocation
 		// (the Invoke API's RequestTooLargeException, HTTP 413)
 		{"rest request over 6 MB", id + "Lambda invocation failed with status: 413. Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd\n" + id + "Method completed with status: 500", p, "500"},
+		// the runtime API's error object as Python prints a dict, and its
+		// type as a field
+		{"runtime api error type, python repr", "{'errorType': 'RequestEntityTooLarge'}", p, "unknown"},
+		{"runtime api error type as a field", "errorType: RequestEntityTooLarge", p, "unknown"},
+		// (.NET's HttpStatusCode name for the 413 the function's own call
+		// to another API got)
+		{"dotnet status name of a dependency", "2025-11-30T10:15:01.123Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tfail: Upload failed. StatusCode: RequestEntityTooLarge, ReasonPhrase: 'Request Entity Too Large'", "unknown", "unknown"},
 		// aws-lambda-cpp's run_handler (runtime.cpp's handle_post_outcome),
 		// under a C++ custom runtime: the runtime API's 413, no client's
 		{"cpp custom runtime", "[INFO] [1683579065572] LAMBDA_RUNTIME HTTP Request for invocation 8476a536-e9f4-11e8-9739-2dfe598c3fcd was not successful. HTTP response code: 413.", p, "unknown"},

@@ -357,11 +357,14 @@ func lambdaRules() []ruleSpec {
 		// the same limit as the Lambda runtime API words it: its 413 to a
 		// runtime posting a response over it ({"errorMessage":"Exceeded
 		// maximum allowed payload size (6291556 bytes).","errorType":
-		// "RequestEntityTooLarge"}, which logs quote with the type alone),
+		// "RequestEntityTooLarge"}, which logs quote with the type alone, in
+		// single quotes too as Python prints a dict, or as a field),
 		// and what aws-lambda-cpp's runtime client, under the Node.js and
 		// C++ runtimes, logs for that 413 ("LAMBDA_RUNTIME Failed to post
-		// handler success response. Http response code: 413.")
-		{lit: `"requestentitytoolarge"`, cause: CauseLambdaPayloadTooLarge, weight: 85},
+		// handler success response. Http response code: 413."). (Not .NET's
+		// HttpStatusCode name for a 413 the function's own call got,
+		// "StatusCode: RequestEntityTooLarge".)
+		{lit: "requestentitytoolarge", re: `["']requestentitytoolarge["']|errortype["']?\s*[:=]\s*["']?requestentitytoolarge\b`, cause: CauseLambdaPayloadTooLarge, weight: 85},
 		{lit: "failed to post handler success response", re: `failed to post handler success response\. http response code: 413\b`, cause: CauseLambdaPayloadTooLarge, weight: 90},
 		{lit: "function.responsesizetoolarge", cause: CauseLambdaPayloadTooLarge, weight: wExplicit},
 		// the Lambda Invoke API refusing a request over the limit
