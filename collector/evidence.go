@@ -28,7 +28,7 @@ type Evidence struct {
 	// answer rests on part of the evidence and a later read may give the
 	// rest. A stage without any log group is complete without logs: there
 	// is nothing more to read.
-	Incomplete []string
+	Incomplete []stage.Read
 	// Routes are the methods or routes that answered 5xx over the window,
 	// most first, at most 10; empty without detailed metrics.
 	Routes []stage.RouteFigures
@@ -39,16 +39,16 @@ type Evidence struct {
 	Scope stage.EvidenceScope
 }
 
-// The reads an Evidence names as Incomplete.
+// The reads an Evidence names as Incomplete (stage.Reads).
 const (
 	// IncompleteFunctions: a Lambda GetFunctionConfiguration of an
 	// integrated function failed, so its timeout (which tells a function
 	// timeout from the gateway's) and a custom log group
 	// (LoggingConfig.LogGroup) may be missing; its default log group
 	// /aws/lambda/<name> is searched instead.
-	IncompleteFunctions = "functions"
-	IncompleteMetrics   = "metrics"
-	IncompleteLogs      = "logs"
+	IncompleteFunctions = stage.ReadFunctions
+	IncompleteMetrics   = stage.ReadMetrics
+	IncompleteLogs      = stage.ReadLogs
 )
 
 // Evidence pulls the evidence of a tripped stage over [start, end),

@@ -14,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 
 	"github.com/apigw-triage/apigw-triage/clock"
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // fakeInsights answers StartQuery with err when set, else a query whose
@@ -48,13 +49,13 @@ func TestEvidenceNamesFailedReads(t *testing.T) {
 		name            string
 		metricErr, qErr error
 		groups          bool
-		want            []string
+		want            []stage.Read
 		wantErr         bool
 	}{
 		{"every read answered", nil, nil, true, nil, false},
-		{"metrics throttled", throttled, nil, true, []string{IncompleteMetrics}, false},
-		{"logs throttled", nil, throttled, true, []string{IncompleteLogs}, true},
-		{"both throttled", throttled, throttled, true, []string{IncompleteMetrics, IncompleteLogs}, true},
+		{"metrics throttled", throttled, nil, true, []stage.Read{IncompleteMetrics}, false},
+		{"logs throttled", nil, throttled, true, []stage.Read{IncompleteLogs}, true},
+		{"both throttled", throttled, throttled, true, []stage.Read{IncompleteMetrics, IncompleteLogs}, true},
 		{"no log group to read", nil, nil, false, nil, true},
 	}
 	for _, tt := range tests {
@@ -230,7 +231,7 @@ func TestEvidenceNamesFailedFunctionLookup(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !slices.Equal(ev.Incomplete, []string{IncompleteFunctions}) {
+			if !slices.Equal(ev.Incomplete, []stage.Read{IncompleteFunctions}) {
 				t.Errorf("incomplete %v, want [%s]", ev.Incomplete, IncompleteFunctions)
 			}
 			if !slices.Contains(logs.groups, "/aws/lambda/orders") {

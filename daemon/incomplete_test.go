@@ -44,7 +44,7 @@ func (o *outageEvidence) Evidence(_ context.Context, _ collector.Stage, start, e
 	o.starts = append(o.starts, start)
 	ev := o.readable(start, end)
 	if len(o.starts) == 1 {
-		ev.Events, ev.Incomplete = nil, []string{collector.IncompleteLogs}
+		ev.Events, ev.Incomplete = nil, []stage.Read{collector.IncompleteLogs}
 		return ev, errors.New("stage k: StartQuery: ThrottlingException: Rate exceeded")
 	}
 	return ev, nil

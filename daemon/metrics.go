@@ -6,6 +6,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/apigw-triage/apigw-triage/collector"
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // Poll results; the label set is closed and pre-created.
@@ -25,6 +26,7 @@ type metrics struct {
 	requests      *prometheus.GaugeVec
 	lastData      *prometheus.GaugeVec
 	classifyTotal *prometheus.CounterVec
+	failedReads   *prometheus.CounterVec
 }
 
 func newMetrics(reg prometheus.Registerer) *metrics {
@@ -54,13 +56,20 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 			Name: "apigw_triage_diagnoses_total",
 			Help: "Diagnoses made from pulled evidence, by result: ok, or evidence_error when the logs could not be read.",
 		}, []string{"result"}),
+		failedReads: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "apigw_triage_evidence_reads_failed_total",
+			Help: "Evidence pulls in which a read failed (throttled past the retries, an AWS error, a query timeout), by read: functions (Lambda GetFunctionConfiguration), metrics (CloudWatch GetMetricData), logs (Logs Insights or FilterLogEvents).",
+		}, []string{"read"}),
 	}
-	reg.MustRegister(m.polls, m.errorRatio, m.latencyP99, m.requests, m.lastData, m.classifyTotal)
+	reg.MustRegister(m.polls, m.errorRatio, m.latencyP99, m.requests, m.lastData, m.classifyTotal, m.failedReads)
 	for _, r := range []string{pollSuccess, pollPartial, pollError} {
 		m.polls.WithLabelValues(r)
 	}
 	for _, r := range []string{"ok", "evidence_error"} {
 		m.classifyTotal.WithLabelValues(r)
+	}
+	for _, r := range stage.Reads() {
+		m.failedReads.WithLabelValues(r.String())
 	}
 	return m
 }

@@ -1,7 +1,12 @@
 package daemon
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -10,6 +15,7 @@ import (
 	"github.com/apigw-triage/apigw-triage/emulator/scenario"
 	"github.com/apigw-triage/apigw-triage/incident"
 	"github.com/apigw-triage/apigw-triage/notifier"
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // maskedStage is the catalog's stage whose Lambda errors are answered 200:
@@ -17,12 +23,16 @@ import (
 const maskedStage = "billing-masked-200"
 
 // outageRun runs the catalog with maskedStage alone, over loopback through
-// the real SDK, with the outage fault sets, for 45 polls. It returns the
-// stage's incident and whether an open incident was ever marked as resting
-// on incomplete evidence.
-func outageRun(t *testing.T, fault func(*scenario.Faults)) (inc incident.Incident, partial bool) {
+// the real SDK, with the outage fault sets, for 45 polls, serving HTTP and
+// delivering to a Slack incoming-webhook stand-in. It returns the stage's
+// incident and checks that while the incident rested on incomplete
+// evidence, the read that failed (read) was named where an on-call
+// engineer looks: in the store (/api/incidents reads it), on /metrics
+// (linted by promtool) and in a Slack message; and that the read in full
+// after the outage cleared it.
+func outageRun(t *testing.T, read stage.Read, fault func(*scenario.Faults)) incident.Incident {
 	t.Helper()
-	r := startCatalog(t, catalogSetup{
+	r := startServedWith(t, catalogSetup{
 		faults: func(sc *scenario.Scenario) {
 			reg := &sc.Accounts[0].Regions[0]
 			reg.HTTPAPIs, reg.WebSocketAPIs = nil, nil
@@ -35,12 +45,16 @@ func outageRun(t *testing.T, fault func(*scenario.Faults)) (inc incident.Inciden
 			fault(&sc.Faults)
 		},
 		config: func(c *config.Config) { c.AWS.MaxBackoff = 5 * time.Millisecond },
-	})
+	}, "")
 	ctx := context.Background()
+	partial := false
 	for range 45 {
 		r.poll(ctx)
 		for _, inc := range r.d.opts.Incidents.Open() {
-			partial = partial || inc.Info.EvidenceIncomplete
+			if inc.Info.EvidenceIncomplete && !partial {
+				partial = true
+				checkNamedRead(t, r, inc, read)
+			}
 		}
 	}
 	eps := r.world.Episodes()
@@ -57,24 +71,79 @@ func outageRun(t *testing.T, fault func(*scenario.Faults)) (inc incident.Inciden
 	if !partial {
 		t.Fatal("no open incident was ever marked as diagnosed from incomplete evidence")
 	}
-	if d := inc.Info.Diagnosis; d.Cause != classifier.CauseLambdaErrorMaskedAs200 || inc.Info.EvidenceIncomplete {
-		t.Errorf("diagnosed %s %s, evidence incomplete=%v; want %s from evidence read in full after the outage",
-			d.Status, d.Cause, inc.Info.EvidenceIncomplete, classifier.CauseLambdaErrorMaskedAs200)
+	if d := inc.Info.Diagnosis; d.Cause != classifier.CauseLambdaErrorMaskedAs200 || inc.Info.EvidenceIncomplete || inc.Info.IncompleteReads != nil {
+		t.Errorf("diagnosed %s %s, evidence incomplete=%v reads %v; want %s from evidence read in full after the outage",
+			d.Status, d.Cause, inc.Info.EvidenceIncomplete, inc.Info.IncompleteReads, classifier.CauseLambdaErrorMaskedAs200)
 	}
-	return inc, partial
+	r.settle(t)
+	checkMessagesNamed(t, r, read)
+	return inc
+}
+
+// checkNamedRead: the first incident marked incomplete names read, and only
+// it, as the store and /metrics show it.
+func checkNamedRead(t *testing.T, r *servedRun, inc incident.Incident, read stage.Read) {
+	t.Helper()
+	if want := []stage.Read{read}; !slices.Equal(inc.Info.IncompleteReads, want) {
+		t.Errorf("incident marked incomplete names reads %v, want %v", inc.Info.IncompleteReads, want)
+	}
+	var listed struct {
+		Incidents []struct {
+			ID                 string       `json:"id"`
+			EvidenceIncomplete bool         `json:"evidence_incomplete"`
+			IncompleteReads    []stage.Read `json:"incomplete_reads"`
+		} `json:"incidents"`
+	}
+	if err := json.Unmarshal(r.get(t, "/api/incidents?state=open"), &listed); err != nil {
+		t.Fatal(err)
+	}
+	if l := listed.Incidents; len(l) != 1 || l[0].ID != inc.ID || !l[0].EvidenceIncomplete || !slices.Equal(l[0].IncompleteReads, []stage.Read{read}) {
+		t.Errorf("/api/incidents lists %+v, want %s incomplete without %s", l, inc.ID, read)
+	}
+	body := r.scrape(t)
+	for _, rd := range stage.Reads() {
+		want := fmt.Sprintf("apigw_triage_incidents_evidence_incomplete{read=%q} %d", rd, map[bool]int{true: 1}[rd == read])
+		if !bytes.Contains(body, []byte(want+"\n")) {
+			t.Errorf("/metrics lacks %q", want)
+		}
+	}
+	if bytes.Contains(body, fmt.Appendf(nil, "apigw_triage_evidence_reads_failed_total{read=%q} 0\n", read)) {
+		t.Errorf("/metrics counts no failed %s read", read)
+	}
+	lint(t, body)
+}
+
+// checkMessagesNamed: a Slack message said what the failed read cost the
+// diagnosis (the English sentence up to its first apostrophe, which JSON
+// may escape), and that the diagnosis may change.
+func checkMessagesNamed(t *testing.T, r *servedRun, read stage.Read) {
+	t.Helper()
+	sentence := strings.SplitN(notifier.Label(classifier.LangEN, notifier.IncompleteReadLabel(read)), "'", 2)[0]
+	mayChange := notifier.Label(classifier.LangEN, notifier.LabelIncompleteMayChange)
+	for _, b := range r.bodies.all() {
+		var msg any
+		if err := json.Unmarshal(b, &msg); err != nil {
+			t.Fatalf("webhook body: %v", err)
+		}
+		if s := string(b); strings.Contains(s, sentence) && strings.Contains(s, mayChange) {
+			return
+		}
+	}
+	t.Errorf("no Slack message of %d says %q ... %q", len(r.bodies.all()), sentence, mayChange)
 }
 
 // TestDiagnosisOutlivesALogsOutage: maskedStage trips while CloudWatch
 // Logs is out (every call answered 503 until the SDK gives up). Its
 // incident is diagnosed from the metrics alone and marked as resting on
-// incomplete evidence; once Logs answers again its evidence is read
+// incomplete evidence, naming the logs as the read that failed; once Logs
+// answers again its evidence is read
 // again, and the incident ends diagnosed from its logs, with one update
 // naming the cause.
 func TestDiagnosisOutlivesALogsOutage(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end run of a catalog stage")
 	}
-	inc, _ := outageRun(t, func(f *scenario.Faults) {
+	inc := outageRun(t, stage.ReadLogs, func(f *scenario.Faults) {
 		f.LogsOutages = []scenario.Outage{{Start: scenario.D(36 * time.Minute), Duration: scenario.D(7 * time.Minute)}}
 	})
 	named := 0
@@ -91,13 +160,14 @@ func TestDiagnosisOutlivesALogsOutage(t *testing.T) {
 // TestFunctionLookupOutageIsReadAgain: maskedStage trips while Lambda
 // answers GetFunctionConfiguration with ServiceException. Its evidence is
 // read from the function's default log group and marked incomplete (the
-// function's timeout and custom log group are missing); once Lambda
+// function's timeout and custom log group are missing), the incident
+// naming the function lookup as the read that failed; once Lambda
 // answers, the evidence is read again and the incident ends complete.
 func TestFunctionLookupOutageIsReadAgain(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end run of a catalog stage")
 	}
-	outageRun(t, func(f *scenario.Faults) {
+	outageRun(t, stage.ReadFunctions, func(f *scenario.Faults) {
 		f.LambdaOutages = []scenario.Outage{{Start: scenario.D(36 * time.Minute), Duration: scenario.D(7 * time.Minute)}}
 	})
 }

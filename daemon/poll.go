@@ -120,6 +120,8 @@ type diagnosed struct {
 	// incomplete is set when a read of the evidence failed: the diagnosis
 	// rests on part of it, and the evidence is read again (see readDue).
 	incomplete bool
+	// reads are the reads that failed (collector.Incomplete*).
+	reads []stage.Read
 }
 
 // diagnose pulls one stage's evidence from start and classifies it.
@@ -140,15 +142,18 @@ func (d *Daemon) diagnose(ctx context.Context, sr collector.StageResult, start t
 	d.metrics.classifyTotal.WithLabelValues(result).Inc()
 	diag := classifyEvidence(sr, ev, d.opts.Lang)
 	dg := diagnosed{diag: &diag, figures: stageContext(sr, ev), incomplete: ev == nil || len(ev.Incomplete) > 0}
-	var reads []string
 	if ev != nil {
 		dg.routes, dg.logGroups, dg.scope = ev.Routes, ev.LogGroups, ev.Scope
-		reads = ev.Incomplete
+		dg.reads = ev.Incomplete
 	}
-	// incomplete_reads names which reads failed (collector.Incomplete*):
-	// the incident itself only says its diagnosis may change.
+	for _, r := range dg.reads {
+		d.metrics.failedReads.WithLabelValues(r.String()).Inc()
+	}
+	// incomplete_reads names which reads failed (collector.Incomplete*);
+	// the incident keeps them with the diagnosis, and messages say what
+	// each cost it.
 	d.log.Info("diagnosed", "stage", sr.Stage.Key, "status", diag.Status, "cause", diag.Cause, "confidence", diag.Confidence,
-		"evidence_incomplete", dg.incomplete, "incomplete_reads", reads)
+		"evidence_incomplete", dg.incomplete, "incomplete_reads", dg.reads)
 	return dg
 }
 
@@ -212,7 +217,7 @@ func observation(sr collector.StageResult, dg diagnosed) incident.Observation {
 		Identity: sr.Stage.Identity, Figures: sr.Figures,
 		Tripped: sr.Tripped, Clear: sr.Clear,
 		Diagnosis: dg.diag, Scope: dg.scope, Routes: dg.routes, LogGroups: dg.logGroups,
-		EvidenceIncomplete: dg.incomplete,
+		EvidenceIncomplete: dg.incomplete, IncompleteReads: dg.reads,
 	}
 }
 

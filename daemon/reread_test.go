@@ -16,6 +16,7 @@ import (
 	"github.com/apigw-triage/apigw-triage/clock"
 	"github.com/apigw-triage/apigw-triage/collector"
 	"github.com/apigw-triage/apigw-triage/incident"
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // deniedEvidence is outageEvidence's tripping stage whose Logs Insights
@@ -46,7 +47,7 @@ func (e *deniedEvidence) Evidence(ctx context.Context, st collector.Stage, start
 	if !e.denied(poll) {
 		return ev, nil
 	}
-	ev.Events, ev.Incomplete = nil, []string{collector.IncompleteLogs}
+	ev.Events, ev.Incomplete = nil, []stage.Read{collector.IncompleteLogs}
 	return ev, errors.New("stage k: StartQuery: AccessDeniedException: not authorized to perform: logs:StartQuery")
 }
 

@@ -98,17 +98,21 @@ func (r *catalogRun) pollUntilOpen(t *testing.T) int {
 }
 
 // scrape fetches the daemon's /metrics as Prometheus would.
-func (r *catalogRun) scrape(t *testing.T) []byte {
+func (r *catalogRun) scrape(t *testing.T) []byte { return r.get(t, "/metrics") }
+
+// get fetches a path of the daemon's HTTP server; anything but 200 fails
+// the test.
+func (r *catalogRun) get(t *testing.T, path string) []byte {
 	t.Helper()
 	c := &http.Client{Timeout: 10 * time.Second}
-	resp, err := c.Get("http://" + r.d.Addr() + "/metrics")
+	resp, err := c.Get("http://" + r.d.Addr() + path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer func() { _ = resp.Body.Close() }()
 	body, err := io.ReadAll(resp.Body)
 	if err != nil || resp.StatusCode != http.StatusOK {
-		t.Fatalf("GET /metrics: %s %v\n%s", resp.Status, err, body)
+		t.Fatalf("GET %s: %s %v\n%s", path, resp.Status, err, body)
 	}
 	return body
 }

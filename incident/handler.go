@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/stage"
 	"github.com/apigw-triage/apigw-triage/textsafe"
 )
 
@@ -26,6 +27,11 @@ type incidentView struct {
 	ResolvedAt time.Time `json:"resolved_at,omitzero"`
 	LastSeenAt time.Time `json:"last_seen_at"`
 	Reopened   int       `json:"reopened"`
+	// EvidenceIncomplete is set while the diagnosis rests on part of its
+	// evidence; IncompleteReads names the reads that failed (none for an
+	// incident stored before they were named).
+	EvidenceIncomplete bool         `json:"evidence_incomplete,omitempty"`
+	IncompleteReads    []stage.Read `json:"incomplete_reads,omitempty"`
 
 	Figures   figuresView     `json:"figures"`
 	Diagnosis diagnosisView   `json:"diagnosis"`
@@ -109,6 +115,7 @@ func view(inc *Incident, counts sinkCounts, sinks []string) incidentView {
 		ID: inc.ID, State: inc.State, Account: i.Account, Region: i.Region, APIType: i.APIType.String(),
 		APIName: i.APIName, APIID: i.APIID, Stage: i.Stage, OpenedAt: i.OpenedAt, ResolvedAt: i.ResolvedAt,
 		LastSeenAt: inc.LastSeenAt, Reopened: inc.Reopened, Timeline: inc.Timeline,
+		EvidenceIncomplete: i.EvidenceIncomplete, IncompleteReads: i.IncompleteReads,
 		Figures: figuresView{
 			WindowStart: i.WindowStart, WindowEnd: i.WindowEnd, ErrorRate: i.ErrorRate, Errors5xx: i.Errors5xx,
 			Requests: i.Requests, LatencyMS: i.Latency.Milliseconds(), LatencyStatistic: i.LatencyName(), LikelyTimeout: i.LikelyTimeout,

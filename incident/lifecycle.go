@@ -259,10 +259,17 @@ func setDiagnosis(inc *Incident, d classifier.Diagnosis, obs Observation) {
 }
 
 // keepDiagnosis takes a diagnosis with the scope and the completeness of
-// the observation's evidence, without keeping the one it replaces.
+// the observation's evidence, without keeping the one it replaces. The
+// reads that failed are those of the diagnosis kept: a read in full
+// clears them, a partial read kept instead of a complete diagnosis never
+// reaches here (see revise).
 func keepDiagnosis(inc *Incident, d classifier.Diagnosis, obs Observation) {
 	inc.Info.Diagnosis, inc.Info.Scope = cloneDiagnosis(d), obs.Scope
 	inc.Info.EvidenceIncomplete = obs.EvidenceIncomplete
+	inc.Info.IncompleteReads = nil
+	if obs.EvidenceIncomplete {
+		inc.Info.IncompleteReads = stage.KnownReads(obs.IncompleteReads)
+	}
 }
 
 // applyFigures takes the stage and the figures of the window.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/notifier"
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // managerMetrics are the incident series. The per-stage ones exist only
@@ -18,6 +19,7 @@ type managerMetrics struct {
 	total       *prometheus.CounterVec
 	backoff     *prometheus.GaugeVec
 	transitions *prometheus.CounterVec
+	incomplete  *prometheus.GaugeVec
 }
 
 func newManagerMetrics(reg prometheus.Registerer) (*managerMetrics, error) {
@@ -38,6 +40,10 @@ func newManagerMetrics(reg prometheus.Registerer) (*managerMetrics, error) {
 			Name: "apigw_triage_incident_transitions_total",
 			Help: "Incident transitions that produced a notification, by kind (opened, updated, reminder, resolved).",
 		}, []string{"kind"}),
+		incomplete: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "apigw_triage_incidents_evidence_incomplete",
+			Help: "Open incidents whose diagnosis was made without a read of its evidence, by the read that failed: functions (Lambda GetFunctionConfiguration), metrics (CloudWatch GetMetricData), logs (Logs Insights or FilterLogEvents). The evidence is read again until a read is complete.",
+		}, []string{"read"}),
 	}
 	for _, s := range classifier.Statuses() {
 		for _, c := range classifier.Causes() {
@@ -47,7 +53,10 @@ func newManagerMetrics(reg prometheus.Registerer) (*managerMetrics, error) {
 	for _, k := range notifier.Kinds() {
 		m.transitions.WithLabelValues(string(k))
 	}
-	for _, c := range []prometheus.Collector{m.open, m.total, m.backoff, m.transitions} {
+	for _, r := range stage.Reads() {
+		m.incomplete.WithLabelValues(r.String())
+	}
+	for _, c := range []prometheus.Collector{m.open, m.total, m.backoff, m.transitions, m.incomplete} {
 		if err := reg.Register(c); err != nil {
 			return nil, fmt.Errorf("registering incident metrics: %w", err)
 		}
@@ -68,6 +77,18 @@ func (m *managerMetrics) show(inc *Incident) {
 		hint = float64(d.Backoff.InitialMS) / 1000
 	}
 	m.backoff.WithLabelValues(apiLabel(i), i.Stage, d.Cause.String()).Set(hint)
+	m.countReads(i, 1)
+}
+
+// countReads adds delta to the incomplete-evidence gauge of each read the
+// incident's diagnosis lacks.
+func (m *managerMetrics) countReads(i *notifier.Snapshot, delta float64) {
+	if !i.EvidenceIncomplete {
+		return
+	}
+	for _, r := range stage.KnownReads(i.IncompleteReads) {
+		m.incomplete.WithLabelValues(r.String()).Add(delta)
+	}
 }
 
 // hide deletes the per-stage series of an incident, with the diagnosis it
@@ -77,6 +98,7 @@ func (m *managerMetrics) hide(inc *Incident) {
 	d := i.Diagnosis
 	m.open.DeleteLabelValues(apiLabel(i), i.Stage, d.Status.String(), d.Cause.String())
 	m.backoff.DeleteLabelValues(apiLabel(i), i.Stage, d.Cause.String())
+	m.countReads(i, -1)
 }
 
 // dispatchMetrics are shared by the dispatchers of all sinks.

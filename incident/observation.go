@@ -29,6 +29,9 @@ type Observation struct {
 	// failed: it rests on part of the evidence. Such a diagnosis never
 	// replaces one read in full, and the first read in full replaces it.
 	EvidenceIncomplete bool
+	// IncompleteReads names the reads that failed (with
+	// EvidenceIncomplete); they go with the diagnosis they cost.
+	IncompleteReads []stage.Read
 
 	// Routes are the methods or routes that answered 5xx, worst first, when
 	// the daemon pulled evidence of a stage with detailed metrics; empty

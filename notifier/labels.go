@@ -1,6 +1,9 @@
 package notifier
 
-import "github.com/apigw-triage/apigw-triage/classifier"
+import (
+	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/stage"
+)
 
 // LabelKey names one fixed piece of message text: the remediation steps
 // come from the classifier's catalog, and so do these labels around them,
@@ -56,9 +59,18 @@ const (
 	// sampled from the logs point to the cause, and the logs' span.
 	LabelFailedInLogs LabelKey = "failed_in_logs"
 	// LabelEvidenceIncomplete follows the why of a diagnosis that rests
-	// on part of its evidence, while the incident is open.
+	// on part of its evidence, while the incident is open, when the
+	// incident does not name the reads that failed (a store written
+	// before it did).
 	LabelEvidenceIncomplete LabelKey = "evidence_incomplete"
+	// LabelIncompleteMayChange ends the sentences of the reads a
+	// diagnosis lacks (see IncompleteReadLabel).
+	LabelIncompleteMayChange LabelKey = "incomplete_may_change"
 )
+
+// IncompleteReadLabel is the sentence saying that a read of the evidence
+// failed and what that costs the diagnosis ("incomplete_functions", ...).
+func IncompleteReadLabel(r stage.Read) LabelKey { return LabelKey("incomplete_" + r.String()) }
 
 // Label returns the label in the language, falling back to English for an
 // unsupported language; an unknown key has no text.

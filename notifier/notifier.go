@@ -74,6 +74,11 @@ type Snapshot struct {
 	// daemon reads the evidence again at every poll until it is complete,
 	// and the diagnosis of the complete evidence replaces this one.
 	EvidenceIncomplete bool `json:",omitempty"`
+	// IncompleteReads names the reads that failed when the diagnosis was
+	// made (set only with EvidenceIncomplete), so messages can say what
+	// the diagnosis lacks. Stores written before it have none: their
+	// messages say only that part of the evidence is missing.
+	IncompleteReads []stage.Read `json:",omitempty"`
 	// Scope is what the diagnosis's evidence covered: the window its logs
 	// and metrics were read over, and the method or route that failed most
 	// in those logs. Zero when the diagnosis came without evidence.

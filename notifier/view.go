@@ -60,6 +60,10 @@ type View struct {
 	CauseTitle string
 	Confidence float64
 	Why        string
+	// Incomplete says, while the diagnosis rests on part of its evidence,
+	// which reads failed and what each costs the diagnosis; Why ends with
+	// it. "" otherwise.
+	Incomplete string
 	Breakdown  []string
 	// Routes are the failing methods or routes, worst first, at most
 	// MaxRouteLines ("GET /orders/{id}  42 of 57 (74%)"); empty without
@@ -109,9 +113,11 @@ func NewView(ev Event, lang classifier.Lang) View {
 		v.Diagnosing = true
 	}
 	if inc.EvidenceIncomplete && !inc.Diagnosing && !v.Resolved {
-		// Said while it holds: the daemon reads the evidence again at
-		// every poll of an open incident, and says so when the cause changes.
-		v.Why = strings.TrimSpace(v.Why + " " + Label(lang, LabelEvidenceIncomplete))
+		// Said while it holds: the daemon reads the evidence of an open
+		// incident again until a read is complete, and says so when the
+		// cause changes.
+		v.Incomplete = incompleteNote(inc.IncompleteReads, lang)
+		v.Why = strings.TrimSpace(v.Why + " " + v.Incomplete)
 	}
 	v.Fields = fields(inc, lang, v.Resolved)
 	v.Change = change(inc, lang)
@@ -165,6 +171,20 @@ func why(inc Snapshot, lang classifier.Lang) string {
 		w += " (" + span + ")"
 	}
 	return w
+}
+
+// incompleteNote says which reads a diagnosis lacks and what each costs
+// it, then that it may change; without a known read (a record stored
+// before the reads were), only that part of the evidence is missing.
+func incompleteNote(reads []stage.Read, lang classifier.Lang) string {
+	var parts []string
+	for _, r := range stage.KnownReads(reads) {
+		parts = append(parts, Label(lang, IncompleteReadLabel(r)))
+	}
+	if len(parts) == 0 {
+		return Label(lang, LabelEvidenceIncomplete)
+	}
+	return strings.Join(append(parts, Label(lang, LabelIncompleteMayChange)), " ")
 }
 
 // causeRow is the breakdown row of the diagnosed cause.

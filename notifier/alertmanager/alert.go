@@ -94,6 +94,11 @@ func annotations(v notifier.View, runbook string) map[string]string {
 		"remediation": strings.Join(steps, "\n"),
 		"backoff":     safe(v.Backoff),
 		"runbook_url": safe(runbook),
+		// Which reads the diagnosis lacks, for templates that show it
+		// apart from the description (which ends its why with it). An
+		// annotation, not a label: labels are the alert's identity, and
+		// this comes and goes while the incident stays the same alert.
+		"evidence_incomplete": safe(v.Incomplete),
 	}
 	for k, val := range a {
 		if val == "" {
