@@ -463,3 +463,51 @@ func TestShown5xxInMoreOfPeoplesGrammar(t *testing.T) {
 		{"ja a memory size", "メモリ500MBで失敗"},
 	})
 }
+
+// TestNoAllClearForAnyPairOfForms pairs each form of an answer below 500
+// with each form of a 5xx, in both orders: whichever writer shows each, a
+// report that shows a 5xx anywhere is never answered none.
+func TestNoAllClearForAnyPairOfForms(t *testing.T) {
+	below := []string{
+		"HTTP/1.1 403 Forbidden",                                                   // curl -i
+		`{"message":"Missing Authentication Token"}`,                               // MISSING_AUTHENTICATION_TOKEN's body
+		"x-amzn-ErrorType: ForbiddenException",                                     // its header, as curl shows it
+		`"x-amzn-errortype" = "AccessDeniedException"`,                             // as the Knowledge Center's 403 article tabulates it
+		"error: Unexpected server response: 401",                                   // wscat (the ws library)
+		"AxiosError: Request failed with status code 429",                          // axios lib/core/settle.js
+		"(11111111-2222-3333-4444-555555555555) Method completed with status: 200", // the execution log
+		`{"requestId":"a1","status":"403","routeKey":"GET /health"}`,               // an access record
+		"The client is not authorized to perform this operation.",                  // the gateway's refused authorization
+		"I get a 403 Forbidden",                                                    // a person
+		"Status: 200 OK",                                                           // the console's test, Postman
+	}
+	above := []string{
+		`{"message": "Internal server error"}`,      // REST DEFAULT_5XX
+		`{"message":"Internal Server Error"}`,       // HTTP API 500
+		`{"message":"Service Unavailable"}`,         // HTTP API 503
+		`{"message": "Endpoint request timed out"}`, // REST 504
+		"502 Bad Gateway", "504 Gateway Timeout",    // reason phrases with their codes
+		"Bad Gateway", "Gateway Timeout", "Service Unavailable", // and without
+		"内部サーバーエラー", "サーバー内部エラー", "内部服务器错误", "服务器内部错误", "伺服器內部錯誤", "Erro interno do servidor",
+		"不正なゲートウェイ", "错误的网关", "端点请求超时", "tempo limite do gateway",
+		"HTTP/2 502",
+		"x-amzn-ErrorType: InternalServerErrorException",
+		"x-amzn-ErrorType: AuthorizerConfigurationException",
+		`{"message": null}`, // an authorizer's failure
+		"(11111111-2222-3333-4444-666666666666) Method completed with status: 502",
+		`{"requestId":"a2","status":"504","routeKey":"GET /items"}`,
+		"the other route returns 5xx",
+		`{"message": "Internal server error", "connectionId":"abc=", "requestId":"def="}`, // a WebSocket route's failure
+		"Execution failed due to configuration error: Malformed Lambda proxy response",
+		"curl: (22) The requested URL returned error: 503",
+	}
+	for _, b := range below {
+		for _, a := range above {
+			for _, in := range []string{b + "\n" + a, a + "\n" + b} {
+				if d := diagnoseText(t, in); d.Status == StatusNone {
+					t.Errorf("%q: answered none (%s)", in, d.Why)
+				}
+			}
+		}
+	}
+}
