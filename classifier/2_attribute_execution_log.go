@@ -251,7 +251,7 @@ func (s *Session) evidenceLine(id, msg, line []byte, layer Layer) {
 		}
 	}
 	if layer == LayerGateway {
-		h = s.authorizerPermission(id, h.merge(s.answerShape(id, msg)))
+		h = s.authorizerPermission(id, s.functionAnswer(id, msg, h).merge(s.answerShape(id, msg)))
 	}
 	if layer == LayerUnknown || layer == LayerPerson {
 		h = h.merge(s.configExcerpt(s.low))

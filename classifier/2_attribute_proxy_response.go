@@ -87,6 +87,22 @@ func (s *Session) noteEndpoint(id, msg []byte) {
 	}
 }
 
+// functionAnswer re-reads h, what the rules found on msg, a line of
+// request id: on the line of the integration's answer, when its endpoint
+// was Lambda's Invoke API and Lambda answered 200, the function ran and
+// the answer is its own, so a permission, network or TLS failure it
+// reports is its own call to a dependency (inFunction), as in its own log.
+// Lambda's refusals (403, 429, 5xx) are Lambda's answer, not the
+// function's, and keep what they name.
+func (s *Session) functionAnswer(id, msg []byte, h hit) hit {
+	in := &s.integration
+	if !h.any() || !bytes.HasPrefix(msg, preEndpointBody) || !bytes.Equal(in.id, id) || in.lambda <= 0 || in.received != 200 {
+		return h
+	}
+	h.cause = inFunction(h.cause)
+	return h
+}
+
 // answerShape reads the execution log's line of the integration's answer
 // (msg, of request id) by the proxy response format and returns the
 // malformed proxy response it shows, if any. A line without the value

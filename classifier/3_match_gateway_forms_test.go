@@ -1,6 +1,9 @@
 package classifier
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // The gateway's own failures (the integration it could not call, a role
 // it could not use, a response type that names every integration failure)
@@ -114,5 +117,34 @@ func TestLambdaRefusalInTheAccessRecord(t *testing.T) {
 		// error the same record names)
 		{"the client's 403", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"403","integrationStatus":"403"}`, "not_5xx", "none"},
 		{"Lambda's 200", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","integrationStatus":"200"}`, "unknown", "500"},
+	})
+}
+
+// The execution log's "Endpoint response body before transformations" is
+// the integration's answer. Where the request's endpoint was Lambda's
+// Invoke API ("Endpoint request URI: https://lambda.<region>.amazonaws.com/
+// 2015-03-31/functions/.../invocations") and Lambda answered 200
+// ("Received response. Status: 200"), the function ran and the answer is
+// its own: a permission, network or TLS failure it reports is its own call
+// to a dependency, as in its own log. Lambda's refusal of the invocation
+// (its 403) and another endpoint's answer (an AWS service integration's)
+// keep what they name.
+func TestAFunctionsAnswerReportsItsOwnCalls(t *testing.T) {
+	const id = "(6c6d6e6f-0000-4000-8000-00000000abcd) "
+	req := func(uri, status, body, code string) string {
+		return id + "Endpoint request URI: " + uri + "\n" +
+			id + "Received response. Status: " + status + ", Integration latency: 120 ms\n" +
+			id + "Endpoint response body before transformations: " + body + "\n" +
+			id + "Method completed with status: " + code
+	}
+	const lambda = "https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:orders/invocations"
+	const denied = `User: arn:aws:sts::123456789012:assumed-role/orders-role/orders is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/orders`
+	checkWordings(t, []wording{
+		{"a denied call in a proxy answer", req(lambda, "200", `{"statusCode":500,"body":"{\"message\":\"`+denied+`\"}"}`, "500"), "lambda_function_error", "500"},
+		{"a refused connection in a proxy answer", req(lambda, "200", `{"statusCode":502,"body":"connect ECONNREFUSED 10.0.0.5:5432"}`, "502"), "lambda_function_error", "502"},
+		{"an access denied in a custom answer", req(lambda, "200", `{"error":"AccessDeniedException","detail":"not allowed to read the table"}`, "500"), "lambda_function_error", "500"},
+		// Lambda's own refusal, and an AWS service integration's answer
+		{"Lambda refused the invocation", req(lambda, "403", `{"Message":"User: arn:aws:sts::123456789012:assumed-role/apigw-invoke/BackplaneAssumeRoleSession is not authorized to perform: lambda:InvokeFunction on resource: arn:aws:lambda:us-east-1:123456789012:function:orders"}`, "500"), "lambda_invoke_permission", "500"},
+		{"a service integration's role", req("https://dynamodb.us-east-1.amazonaws.com/?Action=PutItem", "400", `{"__type":"com.amazon.coral.service#AccessDeniedException","Message":"`+strings.Replace(denied, "orders-role/orders", "apigw-ddb/BackplaneAssumeRoleSession", 1)+`"}`, "500"), "credentials_role_error", "500"},
 	})
 }
