@@ -74,6 +74,12 @@ func TestPayloadLimitForms(t *testing.T) {
 		{"gateway quota, chinese", "HTTP/1.1 500 Internal Server Error\nAPI Gateway 的负载大小上限为 10MB，响应超过了它。", b, "500"},
 		// (look-alikes: the function's own calls and other services' limits)
 		{"function's own upload check", "2025-11-30T10:15:01.123Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tValueError: File size 20971520 exceeds maximum 10485760 bytes (10 MB).", wantFnErr, "unknown"},
+		// API Gateway's limit as people and messages give it in bytes, and
+		// (a look-alike) as a setting's value: a WAF rule's size
+		// constraint, no failure
+		{"gateway limit in bytes", "HTTP/1.1 500 Internal Server Error\nThe backend answer was larger than the limit of 10485760 bytes.", b, "500"},
+		{"gateway limit beside its word", "HTTP/1.1 500 Internal Server Error\nThe payload limit is 10485760, and our report is bigger.", b, "500"},
+		{"waf size constraint", `"SizeConstraintStatement": {"FieldToMatch": {"Body": {"OversizeHandling": "MATCH"}}, "ComparisonOperator": "GT", "Size": 10485760}`, "unknown", "unknown"},
 		{"s3 entity too large", pyRuntimeErr + "ClientError: An error occurred (EntityTooLarge) when calling the PutObject operation: Your proposed upload exceeds the maximum allowed size", wantFnErr, "unknown"},
 		{"another service's 413", "2025-11-30T10:15:01.123Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tError: Request failed with status code 413\n    at createError (/var/task/node_modules/axios/lib/core/createError.js:16:15)", wantFnErr, "unknown"},
 		// (NSwag's generated clients word every unexpected status so: the

@@ -417,8 +417,10 @@ func gatewayRules() []ruleSpec {
 		// length greater than maximum allowed: 10485760")
 		// (nor a function's own check of what it is given, "File size
 		// 20971520 exceeds maximum 10485760 bytes": the function cannot
-		// show the gateway's limit, which applies after it answered)
-		{lit: "10485760", cause: CauseBackendPayloadTooLarge, weight: 85, unless: "content length exceeded", unlessAlso: []string{"greater than maximum allowed"}, layers: notFunction},
+		// show the gateway's limit, which applies after it answered). The
+		// number counts as a size in bytes or beside a limit's words, not
+		// as a setting's value (a WAF size constraint's "Size": 10485760).
+		{lit: "10485760", re: `10485760 ?bytes|(?:limit|maximum|max|exceed\w*|over|larger than|bigger than|more than)(?: is| of)?\W{1,20}10485760\b`, cause: CauseBackendPayloadTooLarge, weight: 85, unless: "content length exceeded", unlessAlso: []string{"greater than maximum allowed"}, layers: notFunction},
 		// the quotas page's "Payload size" of 10 MB, in the guide's
 		// editions as well: ペイロードサイズ, 페이로드 크기, 负载大小 (有效负载)
 		{lit: "10 mb", re: gatewayPayloadWords + sentenceGap + `{0,60}10 mb`, cause: CauseBackendPayloadTooLarge, weight: 70},
