@@ -117,3 +117,57 @@ func TestLambdaGetFunctionConfiguration(t *testing.T) {
 		t.Errorf("missing function: %v", err)
 	}
 }
+
+// TestIntegrationTimeoutOnTheWire: the integration timeout reaches the
+// real SDK clients as their deserialisers read it: REST Integration's
+// timeoutInMillis an int32 (50 ms up, 29 s by default, more on Regional and
+// private APIs after a quota increase); apigatewayv2's a *int32, 30 s by
+// default for HTTP APIs and 29 s for WebSocket APIs (API Gateway quotas
+// pages; the apigatewayv2 API reference's Integration).
+func TestIntegrationTimeoutOnTheWire(t *testing.T) {
+	tests := []struct {
+		name     string
+		protocol string // "" for a REST API
+		millis   int    // what the world holds; 0 is unset
+		want     int32
+	}{
+		{"REST raised past 29 s", "", 120000, 120000},
+		{"REST lowered to the minimum", "", 50, 50},
+		{"REST default", "", 0, 29000},
+		{"HTTP lowered", "HTTP", 5000, 5000},
+		{"HTTP default", "HTTP", 0, 30000},
+		{"WebSocket lowered", "WEBSOCKET", 3000, 3000},
+		{"WebSocket default", "WEBSOCKET", 0, 29000},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFakeWorld()
+			ctx := testCtx(t)
+			if tt.protocol == "" {
+				f.rest[acctA][1].Resources[1].Methods[0].Integration.TimeoutMillis = tt.millis
+				_, ts := newTestServer(t, f)
+				ag := apigateway.NewFromConfig(sdkConfig(ts.URL, "AKIDTEST"))
+				got, err := ag.GetIntegration(ctx, &apigateway.GetIntegrationInput{RestApiId: aws.String("api01"), ResourceId: aws.String("res1"), HttpMethod: aws.String("GET")})
+				if err != nil || got.TimeoutInMillis != tt.want {
+					t.Errorf("GetIntegration: %v, timeoutInMillis %d, want %d", err, got.TimeoutInMillis, tt.want)
+				}
+				res, err := ag.GetResources(ctx, &apigateway.GetResourcesInput{RestApiId: aws.String("api01"), Embed: []string{"methods"}})
+				if err != nil || res.Items[1].ResourceMethods["GET"].MethodIntegration.TimeoutInMillis != tt.want {
+					t.Errorf("GetResources embed=methods: %v %+v, want %d", err, res.Items, tt.want)
+				}
+				return
+			}
+			f.http[0].ProtocolType, f.http[0].Integrations[0].TimeoutMillis = tt.protocol, tt.millis
+			_, ts := newTestServer(t, f)
+			v2 := apigatewayv2.NewFromConfig(sdkConfig(ts.URL, "AKIDTEST"))
+			all, err := v2.GetIntegrations(ctx, &apigatewayv2.GetIntegrationsInput{ApiId: aws.String("h1")})
+			if err != nil || len(all.Items) != 1 || aws.ToInt32(all.Items[0].TimeoutInMillis) != tt.want {
+				t.Errorf("GetIntegrations: %v %+v, want %d", err, all, tt.want)
+			}
+			one, err := v2.GetIntegration(ctx, &apigatewayv2.GetIntegrationInput{ApiId: aws.String("h1"), IntegrationId: aws.String("i1")})
+			if err != nil || aws.ToInt32(one.TimeoutInMillis) != tt.want {
+				t.Errorf("GetIntegration: %v, want %d", err, tt.want)
+			}
+		})
+	}
+}

@@ -165,7 +165,7 @@ func (s *Server) getV2Integrations(c *call, p []string) (any, error) {
 	}
 	items := make([]map[string]any, 0, hi-lo)
 	for _, in := range a.Integrations[lo:hi] {
-		items = append(items, httpIntegrationJSON(in))
+		items = append(items, httpIntegrationJSON(a.ProtocolType, in))
 	}
 	out["items"] = items
 	return out, nil
@@ -178,18 +178,23 @@ func (s *Server) getV2Integration(c *call, p []string) (any, error) {
 	}
 	for _, in := range a.Integrations {
 		if in.ID == p[1] {
-			return httpIntegrationJSON(in), nil
+			return httpIntegrationJSON(a.ProtocolType, in), nil
 		}
 	}
 	return nil, errAPIGWNotFound("Invalid integration identifier specified")
 }
 
-// httpIntegrationJSON renders an HTTP API integration; 30 s is the HTTP
-// API integration timeout maximum and default.
-func httpIntegrationJSON(in world.Integration) map[string]any {
+// httpIntegrationJSON renders an HTTP or WebSocket API's integration.
+// timeoutInMillis is a number, as the SDK's deserialiser reads it; its
+// default is 30 s for HTTP APIs and 29 s for WebSocket APIs (the
+// apigatewayv2 API reference's Integration, timeoutInMillis).
+func httpIntegrationJSON(protocol string, in world.Integration) map[string]any {
 	timeout := in.TimeoutMillis
 	if timeout == 0 {
 		timeout = 30000
+		if protocol == "WEBSOCKET" {
+			timeout = 29000
+		}
 	}
 	m := map[string]any{
 		"integrationId": in.ID, "integrationType": in.Type, "timeoutInMillis": timeout,
