@@ -101,7 +101,12 @@ func (s *Session) routeTimeout(rec *accessRecord) time.Duration {
 	if m == "" || p == "" {
 		return 0
 	}
-	return s.hints.RouteTimeouts[m+" "+p]
+	if to, ok := s.hints.RouteTimeouts[m+" "+p]; ok {
+		return to
+	}
+	// a REST ANY method serves every verb; $context.httpMethod is the
+	// request's verb
+	return s.hints.RouteTimeouts["ANY "+p]
 }
 
 // accessAtTimeout reports whether an access record's integration latency

@@ -56,6 +56,8 @@ func TestConfiguredIntegrationTimeout(t *testing.T) {
 		{"HTTP routes differ: 2 s latency on the 2 s route", Hints{APIType: stage.APIHTTP, RouteTimeouts: routes}, http500("GET /fast", "2003"), CauseIntegrationTimeout},
 		{"HTTP routes differ: 2 s latency on the 30 s route", Hints{APIType: stage.APIHTTP, RouteTimeouts: routes}, http500("GET /slow", "2003"), CauseUnknown},
 		{"HTTP routes differ: 29.5 s on the 30 s route", Hints{APIType: stage.APIHTTP, RouteTimeouts: routes}, http500("GET /slow", "29500"), CauseIntegrationTimeout},
+		{"REST methods differ: the ANY method's 5 s", Hints{APIType: stage.APIREST, RouteTimeouts: map[string]time.Duration{"ANY /jobs": 5 * time.Second, "GET /": 29 * time.Second}}, `{"requestId":"r3","httpMethod":"POST","resourcePath":"/jobs","status":"500","integrationLatency":"5004"}`, CauseIntegrationTimeout},
+		{"REST methods differ: the 60 s method", Hints{APIType: stage.APIREST, RouteTimeouts: map[string]time.Duration{"POST /jobs": time.Minute, "GET /": 29 * time.Second}}, rest500, CauseUnknown},
 		{"HTTP lowered 50 ms: 50 ms latency", Hints{APIType: stage.APIHTTP, IntegrationTimeout: 50 * time.Millisecond}, http500("$default", "50"), CauseIntegrationTimeout},
 		// WebSocket APIs: 50 ms to 29 s
 		{"WebSocket lowered 3 s: a 4 s function timeout outlived it", Hints{APIType: stage.APIWebSocket, IntegrationTimeout: 3 * time.Second}, timedOut("4.00"), CauseIntegrationTimeout},

@@ -67,18 +67,23 @@ func (c *Collector) httpAPIStages(ctx context.Context, r *region, meta apiMeta) 
 	}
 	var out []Stage
 	metrics := map[string]httpMetrics{}
-	// A WebSocket API's routes, and its authorizers when a route has one:
-	// one GetRoutes (and GetAuthorizers) call per API and discovery.
-	var wsRoutes []Route
+	// A WebSocket API's routes, and its authorizers when a route has one,
+	// and an HTTP API's routes when its integrations' timeouts differ (the
+	// routes name their integrations): one GetRoutes (and GetAuthorizers)
+	// call per API and discovery, which polls reuse.
+	var routes []Route
 	var auths map[string]string
-	if typ == stage.APIWebSocket {
-		if wsRoutes, err = httpRoutes(ctx, r.http, id); err != nil {
-			return nil, err
-		}
-		if auths, err = authorizerURIs(ctx, r.http, id, wsRoutes); err != nil {
+	if typ == stage.APIWebSocket || timeoutsDiffer(integ, typ) {
+		if routes, err = httpRoutes(ctx, r.http, id); err != nil {
 			return nil, err
 		}
 	}
+	if typ == stage.APIWebSocket {
+		if auths, err = authorizerURIs(ctx, r.http, id, routes); err != nil {
+			return nil, err
+		}
+	}
+	timeouts := routeTimeouts(integ, routes, typ)
 	for _, s := range stages {
 		sn := aws.ToString(s.StageName)
 		if !c.stageSelected(meta, sn) {
@@ -89,7 +94,7 @@ func (c *Collector) httpAPIStages(ctx context.Context, r *region, meta apiMeta) 
 		}
 		if typ == stage.APIWebSocket {
 			wsLogging(&st, s)
-			st.RouteTargets = routeTargets(wsRoutes, integ, auths, s.StageVariables)
+			st.RouteTargets = routeTargets(routes, integ, auths, s.StageVariables)
 		}
 		metrics[sn] = foldHTTPSettings(s)
 		st.DetailedMetrics = metrics[sn].anyOn()
@@ -97,14 +102,14 @@ func (c *Collector) httpAPIStages(ctx context.Context, r *region, meta apiMeta) 
 			st.AccessLogGroup = logGroupFromARN(aws.ToString(als.DestinationArn))
 			st.AccessLogFormat = aws.ToString(als.Format)
 		}
-		st.Integration = dominant(integ)
+		st.Integration, st.RouteTimeouts = dominant(integ), timeouts
 		if len(integ) == 1 {
 			st.IntegrationID = integ[0].ID
 		}
 		st.Functions = stageFunctions(uris(integ), s.StageVariables)
 		out = append(out, st)
 	}
-	return withRoutes(ctx, r.http, id, out, metrics, wsRoutes)
+	return withRoutes(ctx, r.http, id, out, metrics, routes)
 }
 
 // routeTargets maps a WebSocket API's routes to their integrations,
@@ -144,7 +149,8 @@ func wsLogging(st *Stage, s v2types.Stage) {
 }
 
 // withRoutes gives the stages with detailed metrics the API's routes:
-// routes when they were read already (a WebSocket API's), else read now.
+// routes when they were read already (a WebSocket API's, or an HTTP API's
+// whose timeouts differ), else read now.
 // The routes cost one more call per API, so an API none of whose stages
 // has detailed metrics is not asked.
 func withRoutes(ctx context.Context, api httpAPI, id string, stages []Stage, metrics map[string]httpMetrics, routes []Route) ([]Stage, error) {

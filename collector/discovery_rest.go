@@ -47,6 +47,7 @@ func (c *Collector) restAPIStages(ctx context.Context, r *region, meta apiMeta) 
 	if err != nil {
 		return nil, err
 	}
+	timeouts := routeTimeouts(integ, nil, stage.APIREST)
 	var out []Stage
 	for _, s := range stages.Item {
 		sn := aws.ToString(s.StageName)
@@ -66,7 +67,7 @@ func (c *Collector) restAPIStages(ctx context.Context, r *region, meta apiMeta) 
 			st.AccessLogGroup = logGroupFromARN(aws.ToString(als.DestinationArn))
 			st.AccessLogFormat = aws.ToString(als.Format)
 		}
-		st.Integration, st.Resources = dominant(integ), resources
+		st.Integration, st.Resources, st.RouteTimeouts = dominant(integ), resources, timeouts
 		st.Functions = stageFunctions(uris(integ), s.Variables)
 		st.CustomFunctions = functionNames(stageFunctions(uris(customLambda(integ)), s.Variables))
 		if st.DetailedMetrics {
@@ -109,6 +110,7 @@ func restIntegrations(ctx context.Context, api restAPI, id string) ([]Integratio
 				out = append(out, IntegrationInfo{
 					Type: string(in.Type), URI: aws.ToString(in.Uri), HTTPMethod: aws.ToString(in.HttpMethod),
 					ConnectionType: string(in.ConnectionType), Timeout: time.Duration(in.TimeoutInMillis) * time.Millisecond,
+					route: verb + " " + aws.ToString(res.Path),
 				})
 			}
 		}
@@ -134,6 +136,7 @@ func dominant(in []IntegrationInfo) IntegrationInfo {
 			best, top = i, counts[k]
 		}
 	}
+	best.route = "" // the stage's, not one method's
 	return best
 }
 

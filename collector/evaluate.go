@@ -1,6 +1,7 @@
 package collector
 
 import (
+	"cmp"
 	"time"
 
 	"github.com/apigw-triage/apigw-triage/stage"
@@ -52,7 +53,8 @@ func evaluateStage(st Stage, th Thresholds, s *series, w window) StageResult {
 		res.ErrorRate = res.Errors5xx / res.Requests
 		if latest.hasLatency {
 			res.Latency = msDuration(latest.latency)
-			res.LikelyTimeout = likelyTimeout(latest.latency, st.EffectiveTimeout())
+			// the dominant integration's when the routes' differ
+			res.LikelyTimeout = likelyTimeout(latest.latency, cmp.Or(st.EffectiveTimeout(), orDefaultTimeout(st.Integration.Timeout, st.APIType)))
 		}
 		return res
 	}

@@ -30,6 +30,7 @@ func stageContext(st Stage) classifier.Hints {
 		ConnectionType:        st.Integration.ConnectionType,
 		ExecutionLogging:      st.LoggingLevel,
 		AccessLogFormat:       st.AccessLogFormat,
+		RouteTimeouts:         st.RouteTimeouts,
 	}
 	if len(st.Functions) > 0 {
 		cx.LambdaTimeout = st.Functions[0].Timeout

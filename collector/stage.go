@@ -36,6 +36,11 @@ type Stage struct {
 	// failing method's resource id is looked up here, so the remediation
 	// commands can name it.
 	Resources []stage.Resource
+	// RouteTimeouts are the integration timeouts of the API's methods or
+	// routes by the names access logs give them ("GET /orders/{id}",
+	// "$default", "sendmessage"), set only when its integrations' timeouts
+	// differ: then no one timeout is the stage's (routeTimeouts).
+	RouteTimeouts map[string]time.Duration
 }
 
 // RouteTarget is the integration a route sends to, and its Lambda
@@ -64,16 +69,33 @@ type IntegrationInfo struct {
 	ConnectionType string
 	Timeout        time.Duration // 0: the API type's default
 	ID             string        // HTTP and WebSocket APIs: the integration's id
+	// route is the REST method the integration belongs to, as access logs
+	// name it ("GET /orders/{id}"); HTTP and WebSocket routes name their
+	// integration instead (Route.target)
+	route string
 }
 
-// EffectiveTimeout is the integration timeout API Gateway applies: the
-// configured one, or the default (REST 29 s, HTTP APIs 30 s; API Gateway
-// developer guide, quotas).
+// EffectiveTimeout is the integration timeout API Gateway applies to every
+// integration of the stage: the configured one, or the default (REST and
+// WebSocket 29 s, HTTP APIs 30 s); 0 when the integrations' timeouts
+// differ (RouteTimeouts then holds them). Timeouts run from 50 ms, past
+// 29 s on Regional and private REST APIs after a quota increase
+// (https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html).
 func (s Stage) EffectiveTimeout() time.Duration {
-	if s.Integration.Timeout > 0 {
-		return s.Integration.Timeout
+	if s.RouteTimeouts != nil {
+		return 0
 	}
-	if s.APIType == stage.APIHTTP {
+	return orDefaultTimeout(s.Integration.Timeout, s.APIType)
+}
+
+// orDefaultTimeout is a configured timeout, or the API type's default when
+// none is (the apigatewayv2 Integration's timeoutInMillis: 29 s for
+// WebSocket APIs, 30 s for HTTP APIs; REST's is 29 s).
+func orDefaultTimeout(to time.Duration, t stage.APIType) time.Duration {
+	switch {
+	case to > 0:
+		return to
+	case t == stage.APIHTTP:
 		return 30 * time.Second
 	}
 	return 29 * time.Second
