@@ -148,3 +148,30 @@ func TestAFunctionsAnswerReportsItsOwnCalls(t *testing.T) {
 		{"a service integration's role", req("https://dynamodb.us-east-1.amazonaws.com/?Action=PutItem", "400", `{"__type":"com.amazon.coral.service#AccessDeniedException","Message":"`+strings.Replace(denied, "orders-role/orders", "apigw-ddb/BackplaneAssumeRoleSession", 1)+`"}`, "500"), "credentials_role_error", "500"},
 	})
 }
+
+// The gateway quotes a function's own error (REST's "Lambda execution
+// failed with status 200 due to customer function error: ...", its access
+// logs' "Lambda Customer Function Error:...", an HTTP API's "The Lambda
+// function returned the following error: ..."): an AWS service refusing
+// the function's credentials or signature there is the function's own call
+// failing, no role or signature of the gateway's (the HTTP API Lambda
+// troubleshooting page: "a problem with your Lambda function code").
+func TestAQuotedFunctionErrorIsNoGatewayCredential(t *testing.T) {
+	const id = "(6c6d6e6f-0000-4000-8000-00000000abcd) "
+	quoted := func(msg string) string {
+		return id + "Lambda execution failed with status 200 due to customer function error: " + msg + ". Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd\n" + id + "Method completed with status: 502"
+	}
+	const fn = "lambda_function_error"
+	checkWordings(t, []wording{
+		{"invalid token, execution log", quoted("The security token included in the request is invalid."), fn, "502"},
+		{"expired token, execution log", quoted("The security token included in the request is expired"), fn, "502"},
+		{"signature mismatch, execution log", quoted("The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method."), fn, "502"},
+		{"denied action, execution log", quoted("User: arn:aws:sts::123456789012:assumed-role/orders-role/orders is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:us-east-1:123456789012:key/abc"), fn, "502"},
+		{"expired token, HTTP API", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","integrationErrorMessage":"The Lambda function returned the following error: The security token included in the request is expired. Check your Lambda function code and try again."}`, fn, "500"},
+		{"signature expired, REST access log", `{"requestId":"6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11","resourcePath":"/items","status":"502","integrationError":"Lambda Customer Function Error:Signature expired: 20240101T000000Z is now earlier than 20240101T000500Z"}`, fn, "502"},
+		{"access denied, REST access log", `{"requestId":"6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11","resourcePath":"/items","status":"502","integrationError":"Lambda Customer Function Error:AccessDenied: Access Denied"}`, fn, "502"},
+		// (an AWS service integration's own answer refusing the gateway's
+		// signature stays the integration's credentials)
+		{"a service integration's answer", id + "Endpoint response body before transformations: <ErrorResponse><Error><Type>Sender</Type><Code>InvalidClientTokenId</Code><Message>The security token included in the request is invalid.</Message></Error></ErrorResponse>\n" + id + "Method completed with status: 500", "credentials_role_error", "500"},
+	})
+}

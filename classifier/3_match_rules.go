@@ -495,11 +495,11 @@ func gatewayRules() []ruleSpec {
 		// authorized to perform: ACTION on resource: ARN", the IAM user
 		// guide's access-denied messages; "not authorized to perform this
 		// operation" names no action and no role)
-		{lit: "is not authorized to perform:", cause: CauseCredentialsRoleError, weight: 55, unless: "execute-api:invoke", unlessAlso: []string{`"errormessage"`}, layers: gatewayLogged},
+		{lit: "is not authorized to perform:", cause: CauseCredentialsRoleError, weight: 55, unless: "execute-api:invoke", unlessAlso: quotedFunctionError, layers: gatewayLogged},
 		{lit: "is not authorized to perform:", cause: CauseCredentialsRoleError, weight: 55, unless: "execute-api:invoke", unlessAlso: []string{`"errormessage"`, iamUserDenial}, layers: notGatewayLogged},
 		// (not Lambda's KMSAccessDenied or EC2AccessDenied: the function's key
 		// or network set-up, not a role the gateway uses)
-		{lit: "accessdenied", re: `(?:^|[^a-z0-9])accessdenied`, cause: CauseCredentialsRoleError, weight: 35, unless: `"errormessage"`, layers: machineLogs & gatewayLogged},
+		{lit: "accessdenied", re: `(?:^|[^a-z0-9])accessdenied`, cause: CauseCredentialsRoleError, weight: 35, unlessAlso: quotedFunctionError, layers: machineLogs & gatewayLogged},
 		{lit: "accessdenied", re: `(?:^|[^a-z0-9])accessdenied`, cause: CauseCredentialsRoleError, weight: 35, unless: `"errormessage"`, unlessAlso: []string{iamUserDenial}, layers: machineLogs &^ gatewayLogged},
 		// a program naming the VPC link is its failure; a person naming it
 		// may only describe the setup (a timeout through the link is still
@@ -804,6 +804,16 @@ var runtimeErrorMarks = []string{"[error]", "error\t", `"errormessage"`, `"error
 // the API after the verb, and no rule reads it.
 const invokePermissionFor = `permissions? (?:for (?:the |your |an? |our |my )?(?:api ?gateway|apigateway\.amazonaws\.com|(?:rest |http |websocket )?api) )?to invoke `
 
+// quotedFunctionError marks a line where the gateway quotes a function's
+// own error: REST's "Lambda execution failed with status 200 due to
+// customer function error: ...", its access logs' "Lambda Customer
+// Function Error:...", an HTTP API's "The Lambda function returned the
+// following error: ...", and the function's error object as the
+// integration's answer ("errorMessage"). A role, a token or a signature an
+// AWS service refused there is the function's own call's, no credential of
+// the gateway's.
+var quotedFunctionError = []string{"customer function error", "lambda function returned the following error", `"errormessage"`}
+
 // iamUserDenial is the principal of IAM's denial when an IAM user made the
 // call ("User: arn:aws:iam::123456789012:user/dev is not authorized to
 // perform: ...", the IAM user guide's access-denied messages): a person's
@@ -865,9 +875,9 @@ func clientRules() []ruleSpec {
 		{lit: "security token included in the request is invalid", cause: CauseNot5xx, weight: wWeak, implied: 403, layers: callerSide},
 		{lit: "signature expired", cause: CauseNot5xx, weight: wWeak, implied: 403, layers: callerSide},
 		{lit: "the request signature we calculated does not match", cause: CauseNot5xx, weight: wWeak, implied: 403, layers: callerSide},
-		{lit: "security token included in the request is invalid", cause: CauseCredentialsRoleError, weight: wLikely, layers: gatewayOrFunction},
-		{lit: "signature expired", cause: CauseCredentialsRoleError, weight: wLikely, layers: gatewayOrFunction},
-		{lit: "the request signature we calculated does not match", cause: CauseCredentialsRoleError, weight: wLikely, layers: gatewayOrFunction},
+		{lit: "security token included in the request is invalid", cause: CauseCredentialsRoleError, weight: wLikely, unlessAlso: quotedFunctionError, layers: gatewayOrFunction},
+		{lit: "signature expired", cause: CauseCredentialsRoleError, weight: wLikely, unlessAlso: quotedFunctionError, layers: gatewayOrFunction},
+		{lit: "the request signature we calculated does not match", cause: CauseCredentialsRoleError, weight: wLikely, unlessAlso: quotedFunctionError, layers: gatewayOrFunction},
 		// the gateway's IncompleteSignatureException for an Authorization
 		// header that is no signature, in both of its wordings: "Invalid
 		// key=value pair (missing equal-sign) in Authorization header

@@ -142,7 +142,7 @@ func gatewayRefusalRules() []ruleSpec {
 		{lit: "x-amzn-errortype", re: errorTypeNamed + `(expiredtoken|incompletesignature|invalidsignature|unrecognizedclient)exception`, cause: CauseNot5xx, weight: wWeak, implied: 403},
 		{lit: "x-amzn-errortype", re: errorTypeNamed + `unsupportedmediatypeexception`, cause: CauseNot5xx, weight: wWeak, implied: 415},
 		{lit: "security token included in the request is expired", cause: CauseNot5xx, weight: wWeak, implied: 403, layers: callerSide},
-		{lit: "security token included in the request is expired", cause: CauseCredentialsRoleError, weight: wLikely, layers: gatewayOrFunction},
+		{lit: "security token included in the request is expired", cause: CauseCredentialsRoleError, weight: wLikely, unlessAlso: quotedFunctionError, layers: gatewayOrFunction},
 		{lit: `error="invalid_token"`, cause: CauseNot5xx, weight: wWeak, implied: 401},
 		// the gateway's words for a request its authorization refused (an
 		// authorizer's or a resource policy's Deny), as its logs write them
