@@ -52,6 +52,11 @@ func TestPayloadLimitForms(t *testing.T) {
 		// under a C++ custom runtime: the runtime API's 413, no client's
 		{"cpp custom runtime", "[INFO] [1683579065572] LAMBDA_RUNTIME HTTP Request for invocation 8476a536-e9f4-11e8-9739-2dfe598c3fcd was not successful. HTTP response code: 413.", p, "unknown"},
 		{"cpp custom runtime, without the tag", "HTTP Request for invocation 8476a536-e9f4-11e8-9739-2dfe598c3fcd was not successful. HTTP response code: 413.", p, "unknown"},
+		// Lambda refusing the invocation, then the "Malformed Lambda proxy
+		// response" a proxy integration logs for Lambda's error body, as
+		// it does after Lambda's 403 and 429
+		{"request over 6 MB, then malformed", id + "Lambda invocation failed with status: 413. Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd\n" + id + "Execution failed due to configuration error: Malformed Lambda proxy response\n" + id + "Method completed with status: 502", p, "502"},
+		{"invoke api refusal in the body, then malformed", id + `Endpoint response body before transformations: {"Type":"User","message":"Request must be smaller than 6291456 bytes for the InvokeFunction operation"}` + "\n" + id + "Execution failed due to configuration error: Malformed Lambda proxy response\n" + id + "Method completed with status: 502", p, "502"},
 		// Amazon.Lambda.RuntimeSupport (InternalClientAdapted.cs):
 		// RuntimeApiClientException "Payload Too Large" for the runtime
 		// API's 413, its message followed by "Status: 413" and the body

@@ -351,8 +351,13 @@ func lambdaRules() []ruleSpec {
 		// own code, Throttling, which names the service that throttled
 		{lit: "rate exceeded", cause: CauseLambdaThrottled, weight: 70, unless: "throttling"},
 		// the request was over the limit: Lambda rejected the invocation, which
-		// the gateway answers with 500 (a response over it is a 502)
-		{lit: "lambda invocation failed with status: 413", cause: CauseLambdaPayloadTooLarge, weight: wExplicit, implied: 500},
+		// the gateway answers with 500 (a response over it is a 502). As
+		// with Lambda's 403 and 429, a proxy integration may log "Malformed
+		// Lambda proxy response" next, Lambda's error body read as the
+		// function's answer: the refusal outweighs it, and so does the
+		// Invoke API's message in that body on the gateway's lines
+		{lit: "lambda invocation failed with status: 413", cause: CauseLambdaPayloadTooLarge, weight: 99, implied: 500},
+		{lit: "request must be smaller than", re: `request must be smaller than \d+ bytes for the invokefunction operation`, cause: CauseLambdaPayloadTooLarge, weight: 99, layers: layersOf(LayerGateway)},
 		{lit: "response payload size exceeded", cause: CauseLambdaPayloadTooLarge, weight: wExplicit},
 		// the same limit as the Lambda runtime API words it: its 413 to a
 		// runtime posting a response over it ({"errorMessage":"Exceeded
