@@ -53,8 +53,10 @@ var statusPhrases = append([]*guardedRegexp{
 	guard(`status\.find\.[a-z]+\(.*\), (?:but actually )?found ([1-5]\d\d)\b`),
 	guard(`(?:^|\s)(?:get|post|put|delete|patch|options|head) https?://\S+ (?:net::\S+ )?([1-5]\d\d)\b`),
 	// the code in parentheses after the error it names ("internal error (500)")
-	// (PowerShell's "The remote server returned an error: (502) Bad Gateway.")
-	guard(`\b(?:errors?|status|code):?\s*\(([1-5]\d\d)\)`),
+	// (PowerShell's "The remote server returned an error: (502) Bad Gateway.";
+	// not a method call in code that sets the status, Express's
+	// res.status(401), which shows nothing a client got)
+	guard(`(?:^|[^.\w])(?:errors?|status|code):?\s*\(([1-5]\d\d)\)`),
 	// a pretty-printed access-log record, one field a line
 	guard(`^"(?:status|httpstatus)"\s*:\s*"?([1-5]\d\d)\b`),
 	guard(`(?:^|\D)([1-5]\d\d)[\x60'"]? ?(?:エラー|が返|のエラー|ステータス|錯誤|错误|error|에러|오류|응답|상태|が出|を返|として返)`),

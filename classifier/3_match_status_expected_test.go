@@ -74,3 +74,29 @@ func TestExpectedStatusIsNoEvidence(t *testing.T) {
 		}
 	}
 }
+
+// A code below 500 a person wants, asks how to get or heads as the
+// expected outcome, and one that code sets, is no answer a client got, so
+// no all-clear; the code that came beside it still shows.
+func TestWishedBelow500IsNoAllClear(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"want to return", "I want to return a 400 from my Lambda with a message.", "unknown"},
+		{"want the API to", "We want the API to answer 429 when the client is throttled.", "unknown"},
+		{"how do I", "How do I return a 404 from API Gateway?", "unknown"},
+		{"how to", "How to return 401 or 403 from a Lambda authorizer", "unknown"},
+		{"would like", "I would like the gateway to answer 403 for unknown keys.", "unknown"},
+		// an issue template's heading, and the markdown people bold it with
+		{"expected heading", "Expected: 401 Unauthorized. The handler crashes instead.", "unknown"},
+		{"expected heading, bold", "**Expected**: 403 for a request without a key", "unknown"},
+		{"expected result heading", "Expected result: 403", "unknown"},
+		// Express's res.status(code) in a handler's code (expressjs.com's API
+		// reference), a status the code sets
+		{"express res.status", `if (!token) return res.status(401).json({ error: "Unauthorized" })`, "unknown"},
+		// what came beside the wish still shows
+		{"want, but got", "I want to return a 400, but the client gets 502 Bad Gateway", "502"},
+		{"want, and a 403 that came", "I want a 200 here. Instead the API returns 403 Forbidden.", "none"},
+		{"expected heading, then actual", "Expected: 200\nActual: HTTP/1.1 403 Forbidden", "none"},
+		{"a wish never hides a 5xx", "How do I stop the 502 errors from API Gateway?", "502"},
+		{"the status in parentheses stays", "The remote server returned an error: (403) Forbidden.", "none"},
+	})
+}
