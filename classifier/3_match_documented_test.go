@@ -611,6 +611,9 @@ func TestDocumentedErrorTypeHeaderForms(t *testing.T) {
 		// look-alikes: the integration's answer in the execution log, a
 		// function's own call, and a 5xx another line shows
 		{"endpoint response headers", "(fd443056-60d0-425f-874e-e93e5d61351e) Endpoint response headers: {Date=Mon, 01 Jan 2024 00:00:00 GMT, x-amzn-ErrorType=AccessDeniedException, x-amzn-RequestId=0c0e4d8a}", "credentials_role_error", "unknown"},
+		// (an AWS service integration's throttling answer, as the execution
+		// log quotes its headers: the service's, no client's 429)
+		{"endpoint response headers, throttled", "(fd443056-60d0-425f-874e-e93e5d61351e) Endpoint response headers: {Date=Mon, 01 Jan 2024 00:00:00 GMT, x-amzn-ErrorType=LimitExceededException:http://internal.amazon.com/coral/com.amazon.coral.service/, x-amzn-RequestId=0c0e4d8a}\n(fd443056-60d0-425f-874e-e93e5d61351e) Method completed with status: 500", "backend_throttled", "500"},
 		{"a function's own call", start + `2024-01-01T00:00:00.000Z	6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11	INFO	{"x-amzn-errortype": "ForbiddenException"}` + end, "unknown", "unknown"},
 		{"beside a 5xx", "\"x-amzn-errortype\" = \"ForbiddenException\"\nHTTP/1.1 502 Bad Gateway", "unknown", "502"},
 	})

@@ -340,7 +340,7 @@ func lambdaRules() []ruleSpec {
 		// (Service: AmazonApiGateway; Status Code: 429; Error Code:
 		// TooManyRequestsException)" as CloudFormation, the CLI and
 		// Terraform print it, and Cognito's "Too many requests")
-		{lit: "toomanyrequestsexception", re: `toomanyrequestsexception`, notAfter: "429 ", cause: CauseLambdaThrottled, weight: 85, unless: "x-amzn-errortype", unlessAlso: []string{"too many requests", "amazonapigateway"}},
+		{lit: "toomanyrequestsexception", re: `toomanyrequestsexception`, notAfter: "429 ", cause: CauseLambdaThrottled, weight: 85, unlessAlso: append([]string{"too many requests", "amazonapigateway"}, errorTypeShown...)},
 		// Lambda's own throttling answer to the gateway; the "Malformed
 		// Lambda proxy response" that follows is its consequence
 		{lit: "reservedfunctionconcurrentinvocationlimitexceeded", cause: CauseLambdaThrottled, weight: 99},
@@ -652,7 +652,7 @@ func backendRules() []ruleSpec {
 		{lit: "customer function error: rate exceeded", cause: CauseBackendThrottled, weight: 75},
 		{lit: "requestlimitexceeded", cause: CauseBackendThrottled, weight: 75, except: cliCallRefused},
 		{lit: "slowdown", cause: CauseBackendThrottled, weight: 55, except: cliCallRefused},
-		{lit: "limitexceededexception", cause: CauseBackendThrottled, weight: 55, unless: "x-amzn-errortype", except: cliCallRefused},
+		{lit: "limitexceededexception", cause: CauseBackendThrottled, weight: 55, unlessAlso: errorTypeShown, except: cliCallRefused},
 		// the code beside the 429 a service throttled the call with, as the
 		// AWS SDKs print a call's error: the SDK for JavaScript v2's error
 		// object ("code":"LimitExceededException",...,"statusCode":429) and
@@ -856,6 +856,12 @@ const gatewayAnswerPhrases = `internal server errors?|server errors?|bad gateway
 // execution log's "Endpoint response headers: {...}", the integration's
 // answer to the gateway.
 const errorTypeNamed = `x-amzn-errortype(?::|["'\x60]\s*[:=]|(?: header)?(?: value)? (?:is|was|of|shows|says|returns|returned):?)\s*["'\x60]?\s*`
+
+// errorTypeShown are the literals of errorTypeNamed's forms, for the rules
+// that a client's x-amzn-ErrorType turns away (the gateway's own 4xx is no
+// service's throttling) while the execution log's unquoted
+// "x-amzn-ErrorType=" of an AWS service integration's answer still counts.
+var errorTypeShown = []string{"x-amzn-errortype:", `x-amzn-errortype"`, "x-amzn-errortype'", "x-amzn-errortype\x60", "x-amzn-errortype "}
 
 // clientRules recognise what a client saw: gateway response bodies, reason
 // phrases and x-amzn-ErrorType values. Most only imply a status. The
