@@ -101,6 +101,9 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 	if layer != LayerFunction && execKindOf(msg) == execOther && !bytes.HasPrefix(msg, preEndpointBody) {
 		if code := s.clientStatus(s.low, layer); code != 0 {
 			s.noteShown(code)
+			if is5xx(code) && successShown.Match(dropExpected(dropCheckNames(s.low))) {
+				s.st.mixedOutcomes = true
+			}
 			g := s.group(nil)
 			if !g.codeLine && g.setStatus(code, line) {
 				// only a client's or a CDN's line is a program's word for the status
@@ -252,6 +255,14 @@ func isHTTPAPIHeader(msg []byte) bool {
 	const name = "apigw-requestid:"
 	return len(msg) > len(name) && bytes.EqualFold(msg[:len(name)], []byte(name))
 }
+
+// successShown is a 2xx answer by its code and reason phrase ("200 OK",
+// "201 Created"), which a line that also shows a 5xx counts beside it: a
+// load test's results ("146 responses 200 OK and 3454 responses 502 Bad
+// Gateway"), the header of a person's table of them ("| 200 OK | 502 Bad
+// Gateway |"). (Not a status a test or a person only expected: the
+// caller drops those first.)
+var successShown = guard(`\b20[0-6] (?:ok|created|accepted|no content)\b`)
 
 // noteShown remembers a 5xx shown anywhere in the evidence, so that no
 // grouping of lines can turn a report that shows one into an all-clear.

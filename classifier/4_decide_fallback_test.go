@@ -29,6 +29,11 @@ func TestCleanInvocationAndProxyFailure(t *testing.T) {
 		{"a failing invocation is the function's error", failedInvocation + "HTTP/2 502\n{\"message\": \"Internal server error\"}", "lambda_function_error", "502"},
 		{"serverless v4 logs", strings.NewReplacer("RequestId:", "-", "Version:", "- Version:", "\tDuration:", "\nDuration:").Replace(cleanInvocation) + "HTTP/2 502\n{\"message\": \"Internal server error\"}", "lambda_malformed_proxy_response", "502"},
 		{"websocket", cleanInvocation + "wscat -c wss://abc123.execute-api.us-east-1.amazonaws.com/prod\nerror: Unexpected server response: 502", "unknown", "502"},
+		// a line that counts answers of both kinds is about many requests,
+		// some of which succeeded: the clean invocation may be theirs
+		{"a load test's results", cleanInvocation + "Load test: 146 responses 200 OK and 3454 responses 502 Bad Gateway", "unknown", "502"},
+		{"a person's table of results", cleanInvocation + "| MemorySize (MB) | 200 OK | 502 Bad Gateway |\n|--:|--:|--:|\n| 128 | 146 | 3454 |", "unknown", "502"},
+		{"a 200 only wished for", cleanInvocation + "The smoke test should return 200 OK but got 502 Bad Gateway.", "lambda_malformed_proxy_response", "502"},
 	})
 }
 

@@ -185,8 +185,10 @@ func (s *Session) fallback(h hit, g *group, api stage.APIType) hit {
 		h.cause, h.weight = CauseLambdaMalformedProxyResponse, wFallbackMalformed
 	// the function ran to its end without an error and the client still
 	// got the 5xx a Lambda proxy integration answers for a response it
-	// cannot read (REST 502, HTTP API 500): the gateway refused the answer
-	case s.st.cleanInvocations > 0 && ((code == 502 && api != stage.APIHTTP) || (code == 500 && api == stage.APIHTTP)) && api != stage.APIWebSocket:
+	// cannot read (REST 502, HTTP API 500): the gateway refused the answer.
+	// Not where the evidence counts answers of both kinds (a load test's
+	// results): the clean invocation may be one that succeeded.
+	case s.st.cleanInvocations > 0 && !s.st.mixedOutcomes && ((code == 502 && api != stage.APIHTTP) || (code == 500 && api == stage.APIHTTP)) && api != stage.APIWebSocket:
 		h.cause, h.weight = CauseLambdaMalformedProxyResponse, wFallbackMalformed
 	case code == 504 && api != stage.APIHTTP:
 		h.cause, h.weight = CauseIntegrationTimeout, wFallbackTimeout

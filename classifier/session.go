@@ -87,6 +87,10 @@ type stats struct {
 	// cleanInvocations are Lambda invocations whose REPORT closed them
 	// without any error, timeout or memory line
 	cleanInvocations int
+	// mixedOutcomes: a line counted answers of both kinds, 2xx and 5xx (a
+	// load generator's summary, a person's table of results): many
+	// requests, some of which succeeded
+	mixedOutcomes bool
 	// authorizerWord: a person or a client named the API's authorizer
 	authorizerWord bool
 	shown5xx       int // a 5xx a client, a CDN or a person showed anywhere (implied5xx: some 5xx)
