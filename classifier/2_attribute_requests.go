@@ -176,5 +176,15 @@ func (g *group) interesting() bool {
 // functionFailed reports whether the request's evidence shows its Lambda
 // function failing (an error record, X-Amz-Function-Error, a crash).
 func (g *group) functionFailed() bool {
-	return g.best.weight >= wWeak && isLambdaCause(g.best.cause)
+	return g.best.weight >= wWeak && answeredAsError(g.best.cause)
+}
+
+// answeredAsError reports whether Lambda answers an invocation that failed
+// so with an error object (X-Amz-Function-Error: Unhandled), which a custom
+// integration without a matching selection pattern passes on with 200: a
+// failure inside the function, and an answer over Lambda's payload limit,
+// which Lambda replaces with its Function.ResponseSizeTooLarge error (the
+// Lambda guide's invocation errors).
+func answeredAsError(c Cause) bool {
+	return isLambdaCause(c) || c == CauseLambdaPayloadTooLarge
 }

@@ -59,7 +59,7 @@ func errorObjectLine(msg []byte) bool {
 // noteErrorBody marks the request whose response body held the function's
 // error object; h is what the body's line showed.
 func noteErrorBody(g *group, h hit) {
-	if h.weight >= wWeak && isLambdaCause(h.cause) && !h.told {
+	if h.weight >= wWeak && answeredAsError(h.cause) && !h.told {
 		g.errorBody = true
 	}
 }
@@ -87,7 +87,7 @@ func (s *Session) responseBodyLine(id, body, line []byte) {
 		return
 	}
 	h := s.m.match(body, LayerGateway)
-	if h.weight < wWeak || !isLambdaCause(h.cause) {
+	if h.weight < wWeak || !answeredAsError(h.cause) {
 		return
 	}
 	g := s.group(id)

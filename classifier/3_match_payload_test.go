@@ -25,6 +25,10 @@ func TestPayloadLimitForms(t *testing.T) {
 		// a REST API's custom Lambda integration, as the execution log
 		// words a function error
 		{"rest custom, response over 6 MB", id + "Lambda execution failed with status 200 due to customer function error: Response payload size exceeded maximum allowed payload size (6291556 bytes).. Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd", p, "unknown"},
+		// the same answer through a custom integration with no selection
+		// pattern for it: Lambda's error object passed on with 200, as a
+		// function's own error is (lambda_error_masked_as_200)
+		{"rest custom, masked as 200", id + "Endpoint response body before transformations: " + big + "\n" + id + "Method response body after transformations: " + big + "\n" + id + "Method completed with status: 200", "lambda_error_masked_as_200", "none"},
 		// an HTTP API's access record ($context.integrationErrorMessage, the
 		// HTTP API guide's "The Lambda function returned the following
 		// error: ... Check your Lambda function code and try again.")
