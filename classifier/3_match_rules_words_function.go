@@ -59,6 +59,48 @@ func malformedWords() []ruleSpec {
 	}
 }
 
+// cleanRunWords: the function ran to its end without an error, as its
+// log showed the person, and the client still got a 5xx. The Lambda
+// guide's page on errors behind API Gateway ("Handling Lambda errors with
+// an API Gateway API") names the two answers of a function that ran: an
+// error, or "a response in the wrong format"; a run that ended well leaves
+// the second (a failure before the function, a permission or a throttle,
+// leaves no run at all). It is personRules' "invocations were successful"
+// in the other words people write it with: "the Lambda execution completed
+// successfully according to CloudWatch", "the function returns without
+// errors", and, beside the log it was read from, "when I examined the
+// logs, the lambda function was working correctly". Not a run somewhere
+// else than behind the API (the Lambda console's test, a direct invoke, a
+// local run: a proxy response's format is not checked there), nor one said
+// not to have ended so. A function that finished after the gateway's
+// timeout is read as that timeout where the status or the gateway's
+// message shows it (Session.decide, the integration timeout's rules).
+func cleanRunWords() []ruleSpec {
+	p := personLayers
+	mal := CauseLambdaMalformedProxyResponse
+	const ran = `\b(?:lambdas?|functions?|handlers?|invocations?|executions?)\b(?: \w+){0,2}? (?:completed|completes|finished|finishes|ran|runs|executed|executes|returned|returns|ended|ends) `
+	const working = `\b(?:lambdas?|functions?|handlers?)\b(?: \w+){0,2}? (?:was|is|were|are) (?:working|running|executing) (?:correctly|fine|properly|as expected)\b`
+	const logs = `\b(?:cloudwatch|logs?)\b`
+	spec := func(lit, re string) ruleSpec {
+		return ruleSpec{lit: lit, re: re, unless: cleanRunElsewhere[0], unlessAlso: cleanRunElsewhere[1:], except: cleanRunDenied, cause: mal, weight: wWeak, layers: p}
+	}
+	return []ruleSpec{
+		spec("successfully", ran+`successfully\b`),
+		spec("normally", ran+`normally\b`),
+		spec("without", ran+`without (?:any )?(?:errors?|exceptions?)\b`),
+		spec("working", logs+sentenceGap+`{0,60}`+working+`|`+working+sentenceGap+`{0,60}`+logs),
+	}
+}
+
+// cleanRunElsewhere are the places a function runs outside the API: a run
+// there says nothing of the answer the gateway got.
+var cleanRunElsewhere = []string{"directly", "locally", "local ", "console", "offline", "on my machine", "test event", "authori"}
+
+// cleanRunDenied is a clean run said not to have happened ("the function
+// never completed successfully", "isn't working properly"); taken out of
+// the line first.
+const cleanRunDenied = `\b(?:never|not|n't|no longer|hardly)\b (?:\w+ )?(?:completed|completes|finished|finishes|ran|runs|executed|executes|returned|returns|ended|ends|working|running|executing)\b`
+
 // inboundPayload is a payload that comes in, not the function's answer:
 // the client's request, the event the function receives, a queue's
 // message. That one does not fit its format is a request refused, an

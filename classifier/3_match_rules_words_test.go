@@ -198,6 +198,26 @@ func TestPeoplesWordsInEnglish(t *testing.T) {
 	})
 }
 
+// A function that ran to its end without an error behind a 5xx: the
+// Lambda guide's "Handling Lambda errors with an API Gateway API" leaves a
+// response in the wrong format as the answer of a function that ran and
+// did not fail. Not a run outside the API, nor one said not to have ended
+// well; a late end behind the gateway's timeout is that timeout.
+func TestCleanRunInPeoplesWords(t *testing.T) {
+	checkWordings(t, []wording{
+		{"completed successfully per cloudwatch", "The Lambda execution completed successfully according to CloudWatch, yet the API answers 502.", "lambda_malformed_proxy_response", "502"},
+		{"working correctly in the logs", "When I examined the logs, the lambda function was working correctly, but every call returns 500 Internal Server Error.", "lambda_malformed_proxy_response", "500"},
+		{"returns without errors", "The handler returns without any errors and API Gateway still gives a 502.", "lambda_malformed_proxy_response", "502"},
+		{"ended normally", "The invocation ended normally but the client gets 502 Bad Gateway.", "lambda_malformed_proxy_response", "502"},
+		// look-alikes
+		{"in the console", "The function completes successfully in the Lambda console but API Gateway returns 502.", "unknown", "502"},
+		{"invoked directly", "The function runs without errors when I invoke it directly, but API Gateway returns 502.", "unknown", "502"},
+		{"never ended well", "The function never completed successfully and the API returned 502.", "unknown", "502"},
+		{"working, no log", "The lambda function was working correctly until yesterday; now the API returns 502.", "unknown", "502"},
+		{"finished after the timeout", "The function completes successfully, but the client gets {\"message\": \"Endpoint request timed out\"}", "integration_timeout", "504"},
+	})
+}
+
 // API Gateway named as the one that timed out, its limit in milliseconds,
 // a mapping template named invalid, and a browser's CORS refusal in the
 // words people quote of it.
