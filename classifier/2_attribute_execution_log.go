@@ -21,6 +21,7 @@ const (
 	execURI
 	execMethodBody
 	execEndpointRequest
+	execSending
 )
 
 // benignExec are INFO messages that never carry a cause. Request headers
@@ -39,7 +40,6 @@ var benignExec = [][]byte{
 	[]byte("Method request headers:"),
 	[]byte("Method request body before transformations:"),
 	[]byte("Endpoint request headers:"),
-	[]byte("Sending request to"),
 	[]byte("Method response headers:"),
 	[]byte("Successfully completed execution"),
 	[]byte("X-ray Tracing ID"),
@@ -59,6 +59,7 @@ var (
 	preRespHdrs   = []byte("Endpoint response headers:")
 	preIntegID    = []byte("AWS Integration Endpoint RequestId")
 	preURI        = []byte("Endpoint request URI:")
+	preSending    = []byte("Sending request to")
 	preConfigErr  = []byte("Execution failed due to configuration error")
 	lambdaIDMark  = "Lambda request id:"
 	amznReqIDMark = "x-amzn-RequestId="
@@ -100,6 +101,10 @@ func execKindOf(msg []byte) execKind {
 		if bytes.HasPrefix(msg, preEndpointRequest) {
 			return execEndpointRequest
 		}
+	case 'S':
+		if bytes.HasPrefix(msg, preSending) {
+			return execSending
+		}
 	case 'A':
 		if bytes.HasPrefix(msg, preIntegID) {
 			return execIntegrationID
@@ -135,7 +140,7 @@ func (s *Session) execLine(id, msg, line []byte) {
 		// the event-type line: a WebSocket API's execution log
 		s.st.websocket = true
 	}
-	switch execKindOf(msg) {
+	switch kind := execKindOf(msg); kind {
 	case execBenign:
 		s.authorizerPhase(id, msg)
 	case execCompleted:
@@ -163,8 +168,15 @@ func (s *Session) execLine(id, msg, line []byte) {
 		if i := bytes.IndexByte(msg, ':'); i > 0 {
 			s.noteLambdaID(id, msg[i:], ":")
 		}
-	case execURI:
-		s.noteEndpoint(id, msg)
+	case execURI, execSending:
+		// "Sending request to" names the same endpoint again, as the line
+		// before its answer; an excerpt (the console's test, a
+		// knowledge-center article) often keeps that one alone
+		pre := preURI
+		if kind == execSending {
+			pre = preSending
+		}
+		s.noteEndpoint(id, msg[len(pre):])
 		if bytes.Contains(msg, []byte(":/invocations")) || bytes.Contains(msg, []byte("stageVariables")) {
 			s.evidenceLine(id, msg, line, LayerGateway)
 		}

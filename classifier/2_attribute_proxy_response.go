@@ -12,7 +12,8 @@ import (
 // whether the answer was a Lambda proxy integration's function's, which
 // 3_match_proxy_shape.go judges by the proxy response format:
 //   - "Endpoint request URI: https://lambda.<region>.amazonaws.com/...
-//     /invocations" is Lambda's Invoke API; another endpoint's answer (an
+//     /invocations" (and "Sending request to" the same URI, the line
+//     before the answer) is Lambda's Invoke API; another endpoint's answer (an
 //     HTTP integration's web framework answering {"statusCode": 500, ...})
 //     is no function's;
 //   - "Endpoint request body after transformations: {"resource": ...,
@@ -77,9 +78,10 @@ func (s *Session) noteProxyEvent(id, msg []byte) {
 	}
 }
 
-// noteEndpoint reads the URI request id's integration was sent to.
-func (s *Session) noteEndpoint(id, msg []byte) {
-	uri := trimSpace(msg[len(preURI):])
+// noteEndpoint reads uri, the URI request id's integration was sent to
+// ("Endpoint request URI: ...", "Sending request to ...").
+func (s *Session) noteEndpoint(id, uri []byte) {
+	uri = trimSpace(uri)
 	in := s.integ(id)
 	in.lambda = -1
 	if bytes.HasPrefix(uri, []byte("https://lambda.")) {

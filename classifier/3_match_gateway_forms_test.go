@@ -145,6 +145,12 @@ func TestAFunctionsAnswerReportsItsOwnCalls(t *testing.T) {
 		{"an access denied in a custom answer", req(lambda, "200", `{"error":"AccessDeniedException","detail":"not allowed to read the table"}`, "500"), "lambda_function_error", "500"},
 		// Lambda's own refusal, and an AWS service integration's answer
 		{"Lambda refused the invocation", req(lambda, "403", `{"Message":"User: arn:aws:sts::123456789012:assumed-role/apigw-invoke/BackplaneAssumeRoleSession is not authorized to perform: lambda:InvokeFunction on resource: arn:aws:lambda:us-east-1:123456789012:function:orders"}`, "500"), "lambda_invoke_permission", "500"},
+		// the console's test, and an excerpt that keeps "Sending request
+		// to" (the line before Lambda's answer) for the endpoint
+		{"the console's test", "Thu Apr 05 11:07:54 UTC 2018 : Sending request to " + lambda + "\n" +
+			"Thu Apr 05 11:07:54 UTC 2018 : Received response. Status: 200, Integration latency: 120 ms\n" +
+			"Thu Apr 05 11:07:54 UTC 2018 : Endpoint response body before transformations: {\"statusCode\":502,\"body\":\"connect ECONNREFUSED 10.0.0.5:5432\"}\n" +
+			"Thu Apr 05 11:07:54 UTC 2018 : Method completed with status: 502", "lambda_function_error", "502"},
 		{"a service integration's role", req("https://dynamodb.us-east-1.amazonaws.com/?Action=PutItem", "400", `{"__type":"com.amazon.coral.service#AccessDeniedException","Message":"`+strings.Replace(denied, "orders-role/orders", "apigw-ddb/BackplaneAssumeRoleSession", 1)+`"}`, "500"), "credentials_role_error", "500"},
 	})
 }
