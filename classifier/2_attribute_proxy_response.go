@@ -93,15 +93,19 @@ func (s *Session) noteEndpoint(id, uri []byte) {
 // request id: on the line of the integration's answer, when its endpoint
 // was Lambda's Invoke API and Lambda answered 200, the function ran and
 // the answer is its own, so a permission, network or TLS failure it
-// reports is its own call to a dependency (inFunction), as in its own log.
-// Lambda's refusals (403, 429, 5xx) are Lambda's answer, not the
-// function's, and keep what they name.
+// reports is its own call to a dependency (inFunction), at the weight of
+// such a call in its own log (wFunctionDependency): the function answered,
+// so its words are no evidence that its invocation failed
+// (group.unanswered). Lambda's refusals (403, 429, 5xx) are Lambda's
+// answer, not the function's, and keep what they name.
 func (s *Session) functionAnswer(id, msg []byte, h hit) hit {
 	in := &s.integration
 	if !h.any() || !bytes.HasPrefix(msg, preEndpointBody) || !bytes.Equal(in.id, id) || in.lambda <= 0 || in.received != 200 {
 		return h
 	}
-	h.cause = inFunction(h.cause)
+	if c := inFunction(h.cause); c != h.cause {
+		h.cause, h.weight = c, min(h.weight, wFunctionDependency)
+	}
 	return h
 }
 

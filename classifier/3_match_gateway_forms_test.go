@@ -143,6 +143,11 @@ func TestAFunctionsAnswerReportsItsOwnCalls(t *testing.T) {
 		{"a denied call in a proxy answer", req(lambda, "200", `{"statusCode":500,"body":"{\"message\":\"`+denied+`\"}"}`, "500"), "lambda_function_error", "500"},
 		{"a refused connection in a proxy answer", req(lambda, "200", `{"statusCode":502,"body":"connect ECONNREFUSED 10.0.0.5:5432"}`, "502"), "lambda_function_error", "502"},
 		{"an access denied in a custom answer", req(lambda, "200", `{"error":"AccessDeniedException","detail":"not allowed to read the table"}`, "500"), "lambda_function_error", "500"},
+		// (the function still answered: a proxy integration that cannot read
+		// the answer says so, and the dependency it reports is no failed
+		// invocation, group.unanswered)
+		{"a denied call in an answer that is no proxy response", strings.Replace(req(lambda, "200", `{"message":"`+denied+`"}`, "502"),
+			id+"Method", id+"Execution failed due to configuration error: Malformed Lambda proxy response\n"+id+"Method", 1), "lambda_malformed_proxy_response", "502"},
 		// Lambda's own refusal, and an AWS service integration's answer
 		{"Lambda refused the invocation", req(lambda, "403", `{"Message":"User: arn:aws:sts::123456789012:assumed-role/apigw-invoke/BackplaneAssumeRoleSession is not authorized to perform: lambda:InvokeFunction on resource: arn:aws:lambda:us-east-1:123456789012:function:orders"}`, "500"), "lambda_invoke_permission", "500"},
 		// the console's test, and an excerpt that keeps "Sending request
