@@ -160,6 +160,9 @@ func (s *Session) clientStatus(low []byte, layer Layer) int {
 	if code != 0 && !is5xx(code) && s.openLambda != "" {
 		return 0
 	}
+	if code != 0 && !is5xx(code) && setsStatus(low) {
+		return 0 // a handler's code, not an answer
+	}
 	if code != 0 && s.st.preflight {
 		s.st.preflight = false // the preflight's status came
 		if code >= 200 && code < 300 {
@@ -170,6 +173,24 @@ func (s *Session) clientStatus(low []byte, layer Layer) int {
 		return 0
 	}
 	return code
+}
+
+// statusSetter is a line of a handler's code that builds a response with
+// its status, as the frameworks' references write it: the Fetch API's
+// new Response(body, { status: 403 }) (MDN), Django's HttpResponse(status=
+// 401) and JsonResponse(data, status=403), Koa's ctx.status = 401, an Azure
+// function's context.res = { status: 401 }, and a statement that returns
+// or declares a response object (a Lambda proxy response, { statusCode:
+// 401, body: ... }; Flask's return jsonify(error), 403) or passes one to
+// the Lambda callback. The status it names is the one the code means to
+// send, not one a client got.
+var statusSetter = regexp.MustCompile(`\bnew response\(|\b(?:http|json)response\(|\b(?:ctx|context|this|self|res|resp|response)\.(?:status|res)\s*=[^=]` +
+	`|^\s*(?:return\s+(?:\{|new\b|[\w$]+(?:\.[\w$]+)*\()|(?:const|let|var)\s+[\w$]+\s*=|callback\(\s*null\s*,)`)
+
+// setsStatus reports whether low is a line of code that sets a status
+// (statusSetter).
+func setsStatus(low []byte) bool {
+	return statusSetter.Match(low)
 }
 
 // A browser's CORS preflight is an OPTIONS request the API answers before

@@ -149,12 +149,13 @@ func (m *matcher) match(line []byte, layer Layer) hit {
 				implied = impliedStatus(low[loc[2]:loc[3]])
 			}
 		}
-		if layer == LayerFunction && r.layers == 0 && implied >= 400 && implied < 500 {
+		if implied >= 400 && implied < 500 && (layer == LayerFunction && r.layers == 0 || !layer.machine() && setsStatus(low)) {
 			// the gateway's 4xx words ("Invalid request body", "... is not
 			// authorized to perform: execute-api:Invoke") in the function's
 			// own line are its own message or its own call's answer, not
 			// what the API's client got (a rule meant for the function's
-			// lines names its layers)
+			// lines names its layers), and in a handler's code that builds
+			// a response they are what it means to send
 			continue
 		}
 		h = h.merge(hit{cause: r.cause, weight: r.weight, implied: implied, told: r.told || !layer.machine()})

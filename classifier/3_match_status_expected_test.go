@@ -100,3 +100,30 @@ func TestWishedBelow500IsNoAllClear(t *testing.T) {
 		{"the status in parentheses stays", "The remote server returned an error: (403) Forbidden.", "none"},
 	})
 }
+
+// A handler's code that builds a response names the status it means to
+// send, as each framework's reference writes it: no client got it, so it
+// is no all-clear. A client's print of the response it got still shows.
+func TestStatusSetInCodeIsNoAllClear(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		// the Fetch API's Response constructor (MDN)
+		{"fetch Response", `return new Response("Forbidden", { status: 403 });`, "unknown"},
+		// Django's HttpResponse and JsonResponse (status=)
+		{"django JsonResponse", `return JsonResponse({"error": "forbidden"}, status=403)`, "unknown"},
+		{"django HttpResponse", "return HttpResponse(status=401)", "unknown"},
+		// Koa's ctx.status and an Azure function's context.res
+		{"koa ctx.status", "ctx.status = 401;", "unknown"},
+		{"azure context.res", `context.res = { status: 401, body: "Unauthorized" };`, "unknown"},
+		// a returned response object, and one passed to the Lambda callback
+		// (the developer guide's Lambda proxy output format)
+		{"returned object", "return { status: 403, body: 'Forbidden' }", "unknown"},
+		{"lambda callback", "callback(null, {statusCode: 401, headers: {}, body: JSON.stringify({message: 'Unauthorized'})});", "unknown"},
+		{"declared object", "const response = { status: 429, body: 'slow down' };", "unknown"},
+		// a 5xx in code is still shown (a false all-clear is worse than a
+		// status read from code), and a client's print of what it got stays
+		{"a 5xx in code", `return new Response("oops", { status: 502 });`, "502"},
+		{"axios response printed", "{ status: 403, statusText: 'Forbidden', headers: {} }", "none"},
+		{"a body printed", "{ message: 'Forbidden' }", "none"},
+		{"a person", "Let me explain: the API answers 403 Forbidden.", "none"},
+	})
+}
