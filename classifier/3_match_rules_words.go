@@ -39,6 +39,11 @@ func payloadWords() []ruleSpec {
 	// megabytes spelt out
 	for _, unit := range []string{" mb", "mb", " mib", "mib", " megabytes", " megabyte"} {
 		all = append(all, ruleSpec{lit: "6" + unit, re: before + sentenceGap + `{0,60}` + six + unit + `\b|` + six + unit + `\b` + sentenceGap + `{0,40}` + after, cause: CauseLambdaPayloadTooLarge, weight: 70})
+		// a person's size over it, without those words: "an image larger
+		// than 6 MB", "over 6MB", ">6mb", 6MBを超える, 6MB以上, 超过 6MB,
+		// 6MB 초과 (the issues of image resizers behind API Gateway, and
+		// the training reports, word the failure so)
+		all = append(all, ruleSpec{lit: "6" + unit, re: overSix + `6` + unit + `\b|` + six + unit + `\s?(?:を)?(?:超|以上)|` + six + unit + `\s?(?:를|을|가|이)?\s?(?:초과|이상|넘)`, cause: CauseLambdaPayloadTooLarge, weight: wHint, layers: p})
 	}
 	// the limit in bytes with its thousands grouped, as people copy it
 	// from the quotas or the message ("6,291,556 bytes", "6.291.456")
@@ -66,6 +71,10 @@ func payloadWords() []ruleSpec {
 		{lit: "too ", re: `\b(?:response|payload|body|output)s?(?: size| payload| body)? (?:is |was |are |were |being |gets |got )?too (?:large|big)(?: for| in| from| to return from)? (?:the |an? |aws |my |our |your )*lambda\b|\blambda(?: function)?'?s? (?:response|payload|output)s? (?:is |was |are |were |being )?too (?:large|big)\b`, except: gatewayPayloadLimit, cause: CauseLambdaPayloadTooLarge, weight: wHint, layers: p},
 	}...)
 }
+
+// overSix are the words that put a size over the number after them, in
+// English and Chinese: "larger than", "over", "exceeds", ">", 超过, 大于.
+const overSix = `(?:(?:larger|bigger|greater|more) than|\bover|\babove|\bexceed(?:s|ed|ing)?|\bbeyond|in excess of|>|超过|超過|大于|大於|多于|多於)\s?(?:the\s)?`
 
 // sentenceGap is a character within one sentence: a full stop, a
 // question mark or an exclamation mark (and their full-width forms) ends it.

@@ -335,6 +335,18 @@ func TestPeoplesWordsForLambdasPayloadLimit(t *testing.T) {
 		{"invocations, not their payload", resp + "We hit the Lambda concurrent invocation limit during the sale.", "unknown", "502"},
 		{"invocation quota", resp + "Our Lambda reached its invocation quota for the account.", "unknown", "502"},
 		{"invocation payload", resp + "The Lambda invocation payload limit applies to the response.", p, "502"},
+		// a size over the limit without the quotas page's words
+		// (image-resizer-service issue 19's ">6mb image", the
+		// image-optimization sample's "over 6MB", zenn.dev's 6MB以上)
+		{"larger than", resp + "Serving an image larger than 6MB fails.", p, "502"},
+		{"over", resp + "Large (over 6MB) image handling", p, "502"},
+		{"greater-than sign", resp + "the original sized image of an >6mb image", p, "502"},
+		{"japanese over", resp + "6MBを超えるファイルを返すとエラーになります。", p, "502"},
+		{"japanese or more", resp + "6MB以上のデータを返却するとエラーになります。", p, "502"},
+		{"chinese over", resp + "返回超过 6MB 的文件时报错。", p, "502"},
+		{"korean over", resp + "6MB를 초과하는 파일을 반환하면 오류가 납니다.", p, "502"},
+		{"16 MB is not it", resp + "Files over 16MB fail.", "unknown", "502"},
+		{"below it", resp + "Images well below 6MB fail too.", "unknown", "502"},
 	})
 }
 
