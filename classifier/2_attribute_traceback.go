@@ -273,6 +273,7 @@ func (s *Session) releaseHeld(next []byte) {
 
 // traceBlank notes a blank line: it ends a trace.
 func (s *Session) traceBlank() {
+	s.endAddonLoad()
 	s.tb.window, s.tb.props = -1, 0
 	s.tb.heldBlank = s.tb.held
 }
@@ -335,4 +336,52 @@ func (s *Session) loadSyntaxError(msg, line []byte) {
 	g := s.group([]byte(s.openLambda))
 	g.lambda = g.lambda || s.openLambda != ""
 	g.add(hit{cause: CauseLambdaHandlerMisconfigured, weight: 70}, line)
+}
+
+// An error raised in the frame of Node.js's CommonJS loader that loads an
+// addon was the addon refusing to load, whatever its message (the Node.js
+// 4.3 and 6.10 runtimes' "module initialization error: Error" says no
+// more): Module._extensions['.node'] does nothing but process.dlopen the
+// file (lib/module.js in Node.js 4 to 10, lib/internal/modules/cjs/
+// loader.js after), and a native module that will not load in the function
+// is one built for another platform or Node.js (nativeModuleRules). The
+// frame comes before the frames of the code that required the addon,
+// which say whose trace it is: a script's on a developer's machine
+// (isClientFrame) is no function's. So the frame is remembered and read
+// once its trace ends.
+var addonLoaderFrame = []byte("Module._extensions..node (")
+
+// addonLoad is a pending addon loader frame.
+type addonLoad struct {
+	at   int64  // its line; 0 when none is pending
+	id   string // the invocation open then
+	line []byte
+}
+
+// noteAddonLoad follows an addon loader frame to the end of its trace.
+func (s *Session) noteAddonLoad(msg, line []byte) {
+	a := &s.addon
+	if a.at != 0 && (s.st.lines-a.at > maxSyntaxStackLines || !bytes.HasPrefix(msg, []byte("at "))) {
+		s.endAddonLoad()
+	}
+	if a.at == 0 && bytes.Contains(msg, addonLoaderFrame) {
+		a.at, a.id, a.line = s.st.lines, s.openLambda, append(a.line[:0], line...)
+	}
+}
+
+// endAddonLoad reads a pending addon loader frame once its trace ended:
+// the handler's package, unless a frame of the trace was a script's.
+func (s *Session) endAddonLoad() {
+	a := &s.addon
+	if a.at == 0 {
+		return
+	}
+	at := a.at
+	a.at = 0
+	if s.tb.clientAt >= at {
+		return
+	}
+	g := s.group([]byte(a.id))
+	g.lambda = g.lambda || a.id != ""
+	g.add(hit{cause: CauseLambdaHandlerMisconfigured, weight: 70}, a.line)
 }

@@ -371,6 +371,11 @@ func TestNativeModuleForms(t *testing.T) {
 		{"not a library", "OSError: /var/task/lib/libfoo.so.1: only ET_DYN and ET_EXEC can be loaded", wantHandler, "unknown"},
 		{"another node.js", nodeUncaught + `{"errorType":"Error","errorMessage":"The module '/var/task/node_modules/bcrypt/lib/binding/napi-v3/bcrypt_lib.node'\nwas compiled against a different Node.js version using\nNODE_MODULE_VERSION 72. This version of Node.js requires\nNODE_MODULE_VERSION 83. Please try re-compiling or re-installing\nthe module (for instance, using ` + "`npm rebuild` or `npm install`" + `)."}`, wantHandler, "unknown"},
 		{"another node.js, before 8", "Error: Module version mismatch. Expected 46, got 48.", wantHandler, "unknown"},
+		// an error raised where Node.js's loader dlopens an addon, whatever
+		// its message (the Node.js 4.3 runtime's "module initialization
+		// error", Node.js 12 and later's loader frames)
+		{"an addon that did not load, node.js 4.3", "module initialization error: Error\nat Error (native)\nat Object.Module._extensions..node (module.js:434:18)\nat Module.load (module.js:343:32)\nat Object.<anonymous> (/var/task/node_modules/sharp/lib/constructor.js:8:15)", wantHandler, "unknown"},
+		{"an addon that did not load, node.js 20", "Error: libvips-cpp.so.42: cannot open shared object file: No such file or directory\n    at Module._extensions..node (node:internal/modules/cjs/loader:1473:18)\n    at Module.load (node:internal/modules/cjs/loader:1207:32)", wantHandler, "unknown"},
 		// (negatives)
 		{"on a developer's machine", "Error: /Users/dev/app/node_modules/sharp/build/Release/sharp.node: invalid ELF header", "unknown", "unknown"},
 		{"a bootstrap of another architecture", "RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Error: fork/exec /var/task/bootstrap: exec format error\nRuntime.InvalidEntrypoint", wantCrash, "unknown"},
@@ -419,4 +424,14 @@ func TestNewerPlatformForms(t *testing.T) {
 		{"a client's JVM", "Exception in thread \"main\" java.lang.UnsupportedClassVersionError: example/Client has been compiled by a more recent version of the Java Runtime (class file version 61.0), this version of the Java Runtime only recognizes class file versions up to 55.0", "unknown", "unknown"},
 		{"a program the function runs", "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\nffmpeg: /lib64/libc.so.6: version `GLIBC_2.32' not found (required by /tmp/ffmpeg)", wantCrash, "unknown"},
 	})
+}
+
+// The addon loader's frame in a script's trace on a developer's machine
+// (the script's frame under it, in a home folder) is no function's
+// package: the trace is read to its end before the frame counts.
+func TestAddonLoaderFrameOfAScript(t *testing.T) {
+	d := diagnoseText(t, "Error: dlopen(/Users/dev/app/node_modules/sharp/build/Release/sharp.node, 0x0001): tried: '/Users/dev/app/node_modules/sharp/build/Release/sharp.node' (mach-o file, but is an incompatible architecture (have 'x86_64', need 'arm64'))\n    at Module._extensions..node (node:internal/modules/cjs/loader:1473:18)\n    at Object.<anonymous> (/Users/dev/app/node_modules/sharp/lib/sharp.js:10:21)\n    at Module._compile (node:internal/modules/cjs/loader:1369:14)")
+	if d.Cause.String() == wantHandler {
+		t.Errorf("a developer's trace read as the function's handler: %s", d.Why)
+	}
 }

@@ -50,6 +50,8 @@ type Session struct {
 	// syntaxAt: the line that last named a JavaScript SyntaxError
 	// (loadSyntaxError)
 	syntaxAt int64
+	// addon: an addon loader frame whose trace is still being read
+	addon addonLoad
 }
 
 // stats are the counts gathered while reading.
@@ -188,6 +190,7 @@ func (s *Session) endEvent() {
 func (s *Session) settle() {
 	s.flushPretty()
 	s.releaseHeld(nil)
+	s.endAddonLoad()
 	s.closeReport()
 	// what comes after (another file of the same report) shows its own
 	// shape: a program's error object in it is no CloudWatch event's, and
@@ -227,6 +230,7 @@ func (s *Session) addLine(raw []byte, src source) {
 	}
 	s.noteLocalEmulator(msg)
 	s.loadSyntaxError(msg, line)
+	s.noteAddonLoad(msg, line)
 	if s.tb.held && len(msg) > 0 {
 		s.releaseHeld(msg)
 	}
