@@ -66,6 +66,10 @@ var localizedPhrases = []struct{ from, to []byte }{
 	// messages once more
 	{[]byte("構成エラーにより実行が失敗しました"), []byte("Execution failed due to configuration error")},
 	{[]byte("Lambda 関数の許可が無効です"), []byte("Invalid permissions on Lambda function")},
+	// the Japanese editions of the article on 500s of Lambda integrations
+	// defined with a stage variable ("Lambda 関数のアクセス許可が無効です") and of
+	// the newest article on REST API 500s ("... が無効というエラー")
+	{[]byte("Lambda 関数のアクセス許可が無効"), []byte("Invalid permissions on Lambda function")},
 	{[]byte("出力マッピングが無効なメソッド応答を参照しています"), []byte("Output mapping refers to an invalid method response")},
 	// the HTTP API access log's integrationError and authorizerError for a
 	// missing invoke permission ("The IAM role configured on the

@@ -186,3 +186,20 @@ func TestAQuotedFunctionErrorIsNoGatewayCredential(t *testing.T) {
 		{"a service integration's answer", id + "Endpoint response body before transformations: <ErrorResponse><Error><Type>Sender</Type><Code>InvalidClientTokenId</Code><Message>The security token included in the request is invalid.</Message></Error></ErrorResponse>\n" + id + "Method completed with status: 500", "credentials_role_error", "500"},
 	})
 }
+
+// The Japanese editions of the knowledge-center articles on 500s of
+// Lambda integrations defined with a stage variable and on REST API
+// internal server errors word the gateway's message "Lambda 関数のアクセス許可
+// が無効です" (and "... が無効というエラー"), and the missing permission "関数を
+// 呼び出すアクセス許可" / "関数を呼び出すためのアクセス許可"; the authorizer's
+// ("オーソライザーを呼び出す...") stays the authorizer's.
+func TestJapaneseEditionsOfThePermissionArticles(t *testing.T) {
+	const inv = "lambda_invoke_permission"
+	checkWordings(t, []wording{
+		{"stage variable article, the message", "API Gateway の実行ログを確認します。「Lambda 関数のアクセス許可が無効です」と同様のエラーメッセージが表示された場合、アクセス許可が不足しているためにエラーが発生しています。", inv, "unknown"},
+		{"internal server error article, the message", "Lambda 関数のアクセス許可が無効というエラーは、API ゲートウェイに Lambda 関数を呼び出すアクセス許可がない場合に発生します。", inv, "unknown"},
+		{"the missing permission", "Lambda 関数のリソースベースのポリシーに、API が関数を呼び出すためのアクセス許可が含まれていない場合\nHTTP/1.1 500 Internal Server Error", inv, "500"},
+		{"the console adds it", "API Gateway に Lambda 関数を呼び出すアクセス許可を付与しました。\nHTTP/1.1 500 Internal Server Error", inv, "500"},
+		{"the authorizer's", "オーソライザーを呼び出すためのアクセス許可がありません\nHTTP/1.1 500 Internal Server Error", "authorizer_error", "500"},
+	})
+}

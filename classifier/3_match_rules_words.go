@@ -162,6 +162,10 @@ func invokePermissionWords() []ruleSpec {
 		{lit: "invalid permission", re: `invalid permissions?\b[^.]{0,30}\b(?:lambda|function)`, unless: "authori", cause: inv, weight: wHint, layers: p},
 		{lit: "permission", re: `\bpermissions? (?:error|issue|problem)s? (?:when |while )?(?:invoking|calling|triggering) (?:the |my |a |your )?(?:lambda|function)`, cause: inv, weight: wWeak, layers: p},
 		{lit: "呼び出し", re: `呼び出し(アクセス)?許可`, cause: inv, weight: wHint, layers: p},
+		// and in the verb's dictionary form, as the same articles' editions
+		// write it: "関数を呼び出すアクセス許可", "関数を呼び出すためのアクセス許可" (not
+		// the authorizer's, "オーソライザーを呼び出す...")
+		{lit: "を呼び出す", re: `を呼び出す(?:ための)?アクセス許可`, unless: "オーソライザー", cause: inv, weight: wHint, layers: p},
 		{lit: "權限", re: `(呼叫|調用|叫用)(許可|權限)`, cause: inv, weight: wHint, layers: p},
 		{lit: "权限", re: `(调用|叫用)权限`, cause: inv, weight: wHint, layers: p},
 		{lit: "invocação", re: `permiss(ão|ões) de invocação`, cause: inv, weight: wHint, layers: p},
