@@ -79,4 +79,15 @@ type Logs struct {
 	// incident is announced without one (the diagnosis follows as an
 	// update); 0 announces at once.
 	DiagnosisWait time.Duration `yaml:"diagnosis_wait"`
+	// RediagnoseInterval is how long an open incident that still trips
+	// waits between two reads of its evidence (each a billed Logs Insights
+	// query), and the longest wait before a read that failed in part is
+	// tried again. The daemon reads at polls, so it is rounded up to whole
+	// collector intervals. Not written, it is RediagnosePolls intervals.
+	RediagnoseInterval time.Duration `yaml:"rediagnose_interval"`
 }
+
+// RediagnosePolls is how many collector intervals an open incident waits
+// between two reads of its evidence when logs.rediagnose_interval is not
+// written: 5m at the default 60s interval.
+const RediagnosePolls = 5

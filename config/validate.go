@@ -35,7 +35,7 @@ func (v *validator) config(c *Config) {
 	v.discovery(c)
 	v.thresholds(c)
 	v.collector(&c.Collector)
-	v.logs(&c.Logs)
+	v.logs(&c.Logs, c.Collector.Interval)
 	v.slack(&c.Slack)
 	v.alertmanager(&c.Alertmanager)
 	v.process(c)

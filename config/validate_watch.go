@@ -143,7 +143,7 @@ func (v *validator) collector(c *Collector) {
 	v.durationRange("collector.latency_interval", c.LatencyInterval, time.Second, 6*time.Hour)
 }
 
-func (v *validator) logs(l *Logs) {
+func (v *validator) logs(l *Logs, interval time.Duration) {
 	v.durationRange("logs.lookback", l.Lookback, time.Minute, 24*time.Hour)
 	// A Logs Insights query returns at most 10,000 rows.
 	v.intRange("logs.max_requests_sampled", l.MaxRequestsSampled, 1, 1000)
@@ -159,4 +159,24 @@ func (v *validator) logs(l *Logs) {
 	}
 	v.durationRange("logs.query_timeout", l.QueryTimeout, time.Second, time.Hour)
 	v.durationRange("logs.diagnosis_wait", l.DiagnosisWait, 0, time.Hour)
+	v.rediagnoseInterval(l, interval)
+}
+
+// rediagnoseInterval derives logs.rediagnose_interval from the poll
+// interval when it is not written, as the daemon did before the key
+// existed, and checks it when it is: evidence is read at a poll, so a
+// shorter interval than the poll's could not be kept, and past 6h an open
+// incident's cause would go stale for hours.
+func (v *validator) rediagnoseInterval(l *Logs, interval time.Duration) {
+	const key = "logs.rediagnose_interval"
+	if !v.p.has(key) {
+		l.RediagnoseInterval = RediagnosePolls * interval
+		return
+	}
+	lo := max(interval, time.Second)
+	if interval > 0 && l.RediagnoseInterval < lo {
+		v.add(key, "must be at least collector.interval (%s), not %s: evidence is read again at a poll", fmtDuration(interval), fmtDuration(l.RediagnoseInterval))
+		return
+	}
+	v.durationRange(key, l.RediagnoseInterval, lo, 6*time.Hour)
 }

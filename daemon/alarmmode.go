@@ -31,7 +31,7 @@ func pollSource(cfg *config.Config, env Env, col *collector.Collector) (Collecto
 func alarmOptions(cfg *config.Config, env Env) alarms.Options {
 	a := cfg.Alarms
 	return alarms.Options{
-		QueueURL: a.QueueURL, Wait: a.Wait, Repeat: rediagnoseEvery * cfg.Collector.Interval,
+		QueueURL: a.QueueURL, Wait: a.Wait, Repeat: cfg.Logs.RediagnoseInterval,
 		BookPath: cfg.State.Path + ".alarms",
 		Clock:    env.Clock, Logger: env.Logger.With("component", "alarms"),
 	}

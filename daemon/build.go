@@ -163,7 +163,18 @@ func daemonOptions(cfg *config.Config, env Env) Options {
 		OnPoll: env.OnPoll, SelfPaced: cfg.Alarms.QueueURL != "" && cfg.Alarms.Wait > 0,
 		// An alarm brings no figures: its incident waits for the evidence.
 		AnnounceEarly: cfg.Alarms.QueueURL == "", DiagnosisWait: cfg.Logs.DiagnosisWait,
+		RediagnoseEvery: pollsIn(cfg.Logs.RediagnoseInterval, cfg.Collector.Interval),
 	}
+}
+
+// pollsIn is how many polls span d, rounded up: evidence is read at a
+// poll, and an incident is never read again sooner than d asks (each read
+// is a billed Logs Insights query). At least one.
+func pollsIn(d, interval time.Duration) int {
+	if interval <= 0 {
+		return config.RediagnosePolls
+	}
+	return max(1, int((d+interval-1)/interval))
 }
 
 // digestMax caps the incidents of one Slack digest.

@@ -164,6 +164,7 @@ func markers() []marker {
 		{"logs.filter_log_events_tps", "logs: {filter_log_events_tps: 3.5}", func(w wired) any { return w.col.Logs.FilterTPS }, 3.5},
 		{"logs.query_timeout", "logs: {query_timeout: 45s}", func(w wired) any { return w.col.Logs.QueryTimeout }, 45 * time.Second},
 		{"logs.diagnosis_wait", "logs: {diagnosis_wait: 37s}", func(w wired) any { return w.d.DiagnosisWait }, 37 * time.Second},
+		{"logs.rediagnose_interval", "logs: {rediagnose_interval: 13m}", func(w wired) any { return [2]any{w.d.RediagnoseEvery, w.alarms.Repeat} }, [2]any{13, 13 * time.Minute}},
 
 		{"slack.token", "slack: {token: xoxb-marker, channel: '#c'}", func(w wired) any { return w.slack.Token }, "xoxb-marker"},
 		{"slack.token_file", "slack: {token_file: '{dir}/slack_token', channel: '#c'}", func(w wired) any { return w.slack.Token }, "xoxb-file-marker"},

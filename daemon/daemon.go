@@ -66,8 +66,9 @@ type Options struct {
 	// render their own route's language from the cause.
 	Lang classifier.Lang
 	// RediagnoseEvery re-reads the evidence of an open incident every that
-	// many polls, so a changed cause is noticed (default 5). It is also the
-	// longest wait between re-reads of evidence that failed in part.
+	// many polls, so a changed cause is noticed (logs.rediagnose_interval;
+	// default config.RediagnosePolls). It is also the longest wait between
+	// re-reads of evidence that failed in part.
 	RediagnoseEvery int
 	// EvidenceConcurrency bounds parallel evidence pulls in one poll (default 4).
 	EvidenceConcurrency int
@@ -85,9 +86,6 @@ type Options struct {
 	// OnPoll, when set, is called after every poll (tests, the demo's progress).
 	OnPoll func(*collector.PollResult)
 }
-
-// rediagnoseEvery is the default of Options.RediagnoseEvery.
-const rediagnoseEvery = 5
 
 // Daemon is a running apigw-triage.
 type Daemon struct {
@@ -118,7 +116,7 @@ func New(opts Options) (*Daemon, error) {
 	opts.Interval = orDefault(opts.Interval, time.Minute)
 	opts.ShutdownTimeout = orDefault(opts.ShutdownTimeout, config.Default().Server.ShutdownTimeout)
 	if opts.RediagnoseEvery <= 0 {
-		opts.RediagnoseEvery = rediagnoseEvery
+		opts.RediagnoseEvery = config.RediagnosePolls
 	}
 	if opts.EvidenceConcurrency <= 0 {
 		opts.EvidenceConcurrency = 4
