@@ -98,7 +98,7 @@ func (s *Session) accessLine(rec *accessRecord, line []byte) {
 	if code >= 500 {
 		to = s.routeTimeout(rec)
 		s.noteRouteTimeout(to)
-		h = h.merge(accessHints(rec, cmp.Or(to, s.hints.IntegrationTimeout)))
+		h = h.merge(accessHints(rec, cmp.Or(to, s.hints.IntegrationTimeout), !s.otherIntegration()))
 	}
 	lat := time.Duration(leadingInt([]byte(rec.get(fIntegrationLatency)))) * time.Millisecond
 	if code < 400 && !h.any() {
@@ -162,15 +162,16 @@ func (s *Session) matchAccessText(text []byte) hit {
 // accessHints are causes the record's numbers show when its messages do
 // not: an authorizer error field, a backend 503, a latency at the
 // integration timeout its request met (to; 0 when not known: the
-// defaults) or -1 ("no response").
-func accessHints(rec *accessRecord, to time.Duration) hit {
+// defaults) or -1 ("no response"), and Lambda's refusal of the invocation
+// where the integration may be Lambda's (lambda).
+func accessHints(rec *accessRecord, to time.Duration, lambda bool) hit {
 	if rec.get(fAuthorizerError, fAuthError) != "" {
 		return hit{cause: CauseAuthorizerError, weight: 70}
 	}
 	if leadingInt([]byte(rec.get(fIntegrationStatus, fIntegrationIntegrationStatus))) == 503 {
 		return hit{cause: CauseBackendUnavailable, weight: 60}
 	}
-	if h := lambdaServiceStatus(rec); h.any() {
+	if h := lambdaServiceStatus(rec); lambda && h.any() {
 		return h
 	}
 	lat := leadingInt([]byte(rec.get(fIntegrationLatency)))
@@ -193,7 +194,8 @@ func accessHints(rec *accessRecord, to time.Duration) hit {
 // to a caller it does not let invoke the function (the execution log's
 // "Lambda invocation failed with status: 403"). A backend's or a
 // function's own 429, 413 or 403 would have reached the client as that
-// 4xx, so beside a 5xx they are Lambda's.
+// 4xx, so beside a 5xx they are Lambda's. (Not where the integration is
+// another, otherIntegration.)
 func lambdaServiceStatus(rec *accessRecord) hit {
 	for _, f := range [...]field{fIntegrationIntegrationStatus, fIntegrationStatus} {
 		switch leadingInt([]byte(rec.get(f))) {
@@ -206,6 +208,24 @@ func lambdaServiceStatus(rec *accessRecord) hit {
 		}
 	}
 	return hit{}
+}
+
+// otherIntegration reports whether the stage's configuration names an
+// integration that is no Lambda function's: an HTTP, HTTP proxy or mock
+// integration, or an AWS service integration whose URI names another
+// service than Lambda. Its integration status is that backend's answer
+// (S3, SQS and SNS refuse a role without a permission with 403, which an
+// integration response may map to a 5xx), not Lambda's. A pasted log,
+// whose configuration is not known, leaves it open.
+func (s *Session) otherIntegration() bool {
+	t, uri := strings.ToUpper(s.hints.IntegrationType), s.hints.IntegrationURI
+	switch t {
+	case "HTTP", "HTTP_PROXY", "MOCK":
+		return true
+	case "AWS":
+		return uri != "" && !strings.Contains(uri, ":lambda:")
+	}
+	return false
 }
 
 // clf is the common-log-format access record API Gateway's console offers,

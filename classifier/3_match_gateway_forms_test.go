@@ -1,8 +1,11 @@
 package classifier
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // The gateway's own failures (the integration it could not call, a role
@@ -118,6 +121,43 @@ func TestLambdaRefusalInTheAccessRecord(t *testing.T) {
 		{"the client's 403", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"403","integrationStatus":"403"}`, "not_5xx", "none"},
 		{"Lambda's 200", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","integrationStatus":"200"}`, "unknown", "500"},
 	})
+}
+
+// The integration status is Lambda's only where the integration is Lambda's.
+// An AWS service integration's is the service's answer: S3, SQS and SNS
+// refuse a role that lacks a permission with 403 (AccessDenied,
+// AuthorizationError), which an integration response may map to a 5xx; that
+// is the integration's credentials, no Lambda invoke permission. When the
+// stage's configuration names such an integration the status names no
+// Lambda cause; a Lambda integration's, or one not known, still does.
+func TestIntegrationStatusOfAnotherIntegration(t *testing.T) {
+	const rec = `{"requestId":"6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11","resourcePath":"/files/{key}","status":"500","integrationStatus":"%s","integrationLatency":"12"}`
+	s3 := Hints{APIType: stage.APIREST, IntegrationType: "AWS", IntegrationURI: "arn:aws:apigateway:us-east-1:s3:path/uploads/{key}"}
+	sqs := Hints{APIType: stage.APIREST, IntegrationType: "AWS", IntegrationURI: "arn:aws:apigateway:us-east-1:sqs:path/123456789012/orders"}
+	lambdaCustom := Hints{APIType: stage.APIREST, IntegrationType: "AWS", IntegrationURI: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:files/invocations"}
+	proxy := Hints{APIType: stage.APIREST, IntegrationType: "AWS_PROXY"}
+	tests := []struct {
+		name   string
+		hints  Hints
+		status string
+		cause  Cause
+	}{
+		{"S3's 403", s3, "403", CauseUnknown},
+		{"SQS's 403", sqs, "403", CauseUnknown},
+		{"an HTTP integration's 429", Hints{APIType: stage.APIREST, IntegrationType: "HTTP", IntegrationURI: "https://backend.example.com/files"}, "429", CauseUnknown},
+		{"a custom Lambda integration's 403", lambdaCustom, "403", CauseLambdaInvokePermission},
+		{"a proxy integration's 403", proxy, "403", CauseLambdaInvokePermission},
+		{"a proxy integration's 429", proxy, "429", CauseLambdaThrottled},
+		{"not known", Hints{APIType: stage.APIREST}, "403", CauseLambdaInvokePermission},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := diagnoseWith(t, tt.hints, fmt.Sprintf(rec, tt.status))
+			if d.Cause != tt.cause || d.Status.String() != "500" {
+				t.Errorf("got %s/%s, want 500/%s (%s)", d.Status, d.Cause, tt.cause, d.Why)
+			}
+		})
+	}
 }
 
 // The execution log's "Endpoint response body before transformations" is
