@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/apigw-triage/apigw-triage/stage"
 
@@ -16,9 +17,12 @@ import (
 
 // classifyOptions are the flags of `apigw-triage classify` (docs/classify.md).
 type classifyOptions struct {
-	format     string
-	lang       classifier.Lang
-	api        stage.APIType
+	format string
+	lang   classifier.Lang
+	api    stage.APIType
+	// timeout is the API's configured integration timeout, 0 when not
+	// given: the classifier then reads latencies by the defaults
+	timeout    time.Duration
 	listCauses bool
 	files      []string
 }
@@ -35,7 +39,7 @@ func runClassify(ctx context.Context, args []string, s streams) int {
 	if opts.listCauses {
 		return listCauses(s.stdout, s.stderr)
 	}
-	sess := classifier.NewSession(classifier.Hints{APIType: opts.api})
+	sess := classifier.NewSession(classifier.Hints{APIType: opts.api, IntegrationTimeout: opts.timeout})
 	for _, name := range opts.files {
 		if ctx.Err() != nil {
 			complain(s.stderr, "interrupted")
@@ -83,16 +87,18 @@ func writeDiagnosis(w io.Writer, d classifier.Diagnosis, format string) error {
 // command should stop (usage error, or -h).
 func parseClassifyFlags(args []string, s streams) (classifyOptions, int) {
 	fs := newCmdFlags("classify",
-		"apigw-triage classify [--format text|json] [--lang en|ja|zh-TW|pt-BR] [--api-type REST|HTTP|WEBSOCKET|auto] [FILE ...]",
+		"apigw-triage classify [--format text|json] [--lang en|ja|zh-TW|pt-BR] [--api-type REST|HTTP|WEBSOCKET|auto] [--integration-timeout DURATION] [FILE ...]",
 		"Explains API Gateway 5xx evidence: execution, access and Lambda log lines, aws logs output,\n"+
 			"curl output, in any mix, from the files or from standard input (none given, or -).\n"+
 			"Exit status: 0 diagnosis printed, 1 input unreadable, 2 usage error, 3 nothing readable as evidence.",
 		"apigw-triage classify --format json --lang ja execution.log lambda.log",
 		"aws logs filter-log-events --log-group-name API-Gateway-Execution-Logs_abc123/prod | apigw-triage classify",
-		"curl -si https://abc123.execute-api.us-east-1.amazonaws.com/prod/orders | apigw-triage classify")
+		"curl -si https://abc123.execute-api.us-east-1.amazonaws.com/prod/orders | apigw-triage classify",
+		"apigw-triage classify --integration-timeout 60s access.log lambda.log")
 	format := fs.String("format", "text", "output format: text or json")
 	lang := fs.String("lang", "en", "remediation language: en, ja, zh-TW or pt-BR")
 	api := fs.String("api-type", "auto", "API type: REST, HTTP, WEBSOCKET or auto (inferred from the evidence)")
+	timeout := fs.String("integration-timeout", "", "the API's configured integration timeout (timeoutInMillis), e.g. 60s or 500ms; not given: the defaults, 29s REST and WebSocket, 30s HTTP")
 	list := fs.Bool("list-causes", false, "print the cause ids, one a line, and exit")
 	if code := fs.parse(args, s); code >= 0 {
 		return classifyOptions{}, code
@@ -110,10 +116,34 @@ func parseClassifyFlags(args []string, s streams) (classifyOptions, int) {
 		return classifyOptions{}, fs.usageError(s, "--api-type must be REST, HTTP, WEBSOCKET or auto, not %q", *api)
 	}
 	opts.api = t
+	if opts.timeout, err = parseIntegrationTimeout(*timeout); err != nil {
+		return classifyOptions{}, fs.usageError(s, "--integration-timeout %s", err)
+	}
 	if len(opts.files) == 0 {
 		opts.files = []string{"-"}
 	}
 	return opts, -1
+}
+
+// minIntegrationTimeout is the least integration timeout API Gateway
+// accepts, on every API type (the developer guide's quotas pages).
+const minIntegrationTimeout = 50 * time.Millisecond
+
+// parseIntegrationTimeout reads --integration-timeout: "" is not given; a
+// Go duration of at least 50 ms otherwise. No upper bound: a Regional or
+// private REST API's may be raised past 29 s after a quota increase.
+func parseIntegrationTimeout(v string) (time.Duration, error) {
+	if v == "" {
+		return 0, nil
+	}
+	d, err := time.ParseDuration(v)
+	switch {
+	case err != nil:
+		return 0, fmt.Errorf("must be a duration such as 45s or 500ms, not %q", v)
+	case d < minIntegrationTimeout:
+		return 0, fmt.Errorf("must be at least 50ms (API Gateway's minimum), not %s", v)
+	}
+	return d, nil
 }
 
 // listCauses prints every cause id, in taxonomy order, one a line.

@@ -45,6 +45,8 @@ func TestClassifyCommand(t *testing.T) {
 		{"bad format", "", []string{"--format", "xml"}, 2, "", true},
 		{"bad lang", "", []string{"--lang", "fr"}, 2, "", true},
 		{"bad api type", "", []string{"--api-type", "SOAP"}, 2, "", true},
+		{"bad integration timeout", "", []string{"--integration-timeout", "45"}, 2, "", true},
+		{"integration timeout below 50 ms", "", []string{"--integration-timeout", "10ms"}, 2, "", true},
 		{"unknown flag", "", []string{"--nope"}, 2, "", true},
 		{"directory", "", []string{dir}, 1, "", true},
 		{"missing file", "", []string{filepath.Join(dir, "absent.log")}, 1, "", true},
@@ -113,5 +115,37 @@ func TestClassifyWebSocketAPIType(t *testing.T) {
 		if d.APIType != "WEBSOCKET" || d.Status != "502" {
 			t.Errorf("%v: got api %s status %s, want WEBSOCKET 502", args, d.APIType, d.Status)
 		}
+	}
+}
+
+// TestClassifyIntegrationTimeout: without configuration the fixed defaults
+// read the evidence (a Lambda timeout past 31 s outlived any default wait;
+// an access record's integration latency from 29 s is at the REST
+// default); --integration-timeout gives the API's own, which Regional and
+// private REST APIs may raise past 29 s and any API may lower to 50 ms (API
+// Gateway developer guide, quotas).
+func TestClassifyIntegrationTimeout(t *testing.T) {
+	const taskTimedOut = "2024-06-05T10:00:00.000Z 0f1e2d3c-4b5a-4968-8776-655443322110 Task timed out after 40.00 seconds\n"
+	const access5s = `{"requestId":"r1","httpMethod":"GET","resourcePath":"/quotes","status":"500","integrationLatency":"5003"}` + "\n"
+	tests := []struct {
+		name  string
+		stdin string
+		args  []string
+		want  string
+	}{
+		{"40 s function timeout, defaults", taskTimedOut, nil, `"cause": "integration_timeout"`},
+		{"40 s function timeout under a 60 s integration timeout", taskTimedOut, []string{"--integration-timeout", "60s"}, `"cause": "lambda_function_timeout"`},
+		{"5 s latency, defaults", access5s, []string{"--api-type", "REST"}, `"cause": "unknown"`},
+		{"5 s latency under a 5 s integration timeout", access5s, []string{"--api-type", "REST", "--integration-timeout", "5s"}, `configured at 5 s`},
+		{"the 50 ms minimum", strings.Replace(access5s, `"5003"`, `"51"`, 1), []string{"--integration-timeout", "50ms"}, `configured at 50 ms`},
+		{"51 ms latency, defaults", strings.Replace(access5s, `"5003"`, `"51"`, 1), nil, `"cause": "unknown"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runClassifyTest(t, tt.stdin, append([]string{"--format", "json"}, tt.args...)...)
+			if code != 0 || !strings.Contains(out, tt.want) {
+				t.Errorf("exit %d, stdout lacks %q: %s%s", code, tt.want, out, errOut)
+			}
+		})
 	}
 }
