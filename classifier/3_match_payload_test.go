@@ -89,6 +89,11 @@ func TestPayloadLimitForms(t *testing.T) {
 		{"gateway limit in bytes", "HTTP/1.1 500 Internal Server Error\nThe backend answer was larger than the limit of 10485760 bytes.", b, "500"},
 		{"gateway limit beside its word", "HTTP/1.1 500 Internal Server Error\nThe payload limit is 10485760, and our report is bigger.", b, "500"},
 		{"waf size constraint", `"SizeConstraintStatement": {"FieldToMatch": {"Body": {"OversizeHandling": "MATCH"}}, "ComparisonOperator": "GT", "Size": 10485760}`, "unknown", "unknown"},
+		// the Lambda API refusing a deployment package over its quota with
+		// the same exception (the CLI, a framework publishing a layer): no
+		// request to the API failed
+		{"deploy refused, cli", "An error occurred (RequestEntityTooLargeException) when calling the UpdateFunctionCode operation: Request must be smaller than 69905067 bytes for the UpdateFunctionCode operation", "unknown", "unknown"},
+		{"layer refused", "Error: RequestEntityTooLargeException: Request must be smaller than 69905067 bytes for the PublishLayerVersion operation", "unknown", "unknown"},
 		{"s3 entity too large", pyRuntimeErr + "ClientError: An error occurred (EntityTooLarge) when calling the PutObject operation: Your proposed upload exceeds the maximum allowed size", wantFnErr, "unknown"},
 		{"another service's 413", "2025-11-30T10:15:01.123Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tError: Request failed with status code 413\n    at createError (/var/task/node_modules/axios/lib/core/createError.js:16:15)", wantFnErr, "unknown"},
 		// (NSwag's generated clients word every unexpected status so: the

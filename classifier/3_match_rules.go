@@ -380,8 +380,13 @@ func lambdaRules() []ruleSpec {
 		// own log it is the function's call to another function (or to the
 		// Lambda API) failing, a dependency's error, which the function
 		// error rules read.
-		{lit: "requestentitytoolargeexception", cause: CauseLambdaPayloadTooLarge, weight: 85, layers: notFunction},
-		{lit: "request must be smaller than", cause: CauseLambdaPayloadTooLarge, weight: 85, layers: notFunction},
+		// (Not the same exception refusing a deployment package over its
+		// quota, "Request must be smaller than 69905067 bytes for the
+		// UpdateFunctionCode operation", from the CLI, CloudFormation or a
+		// framework deploying CreateFunction, UpdateFunctionCode or
+		// PublishLayerVersion: no request to the API failed.)
+		{lit: "requestentitytoolargeexception", cause: CauseLambdaPayloadTooLarge, weight: 85, unless: "updatefunctioncode", unlessAlso: deployOperations, layers: notFunction},
+		{lit: "request must be smaller than", re: `request must be smaller than \d+ bytes for the invoke\w* operation`, cause: CauseLambdaPayloadTooLarge, weight: 85, layers: notFunction},
 		// every wording of the limit Lambda and its runtime API use:
 		// "Response payload size exceeded maximum allowed payload size
 		// (6291556 bytes).", the runtime API's "Exceeded maximum allowed
@@ -412,6 +417,10 @@ func lambdaRules() []ruleSpec {
 // editions word the quotas page's "Payload size" (ペイロード, 페이로드,
 // 负载, 負載) and a response (レスポンス, 응답, 响应, 響應).
 const gatewayPayloadWords = `(payload|response|body|integration|ペイロード|レスポンス|페이로드|응답|负载|負載|响应|響應)`
+
+// deployOperations are the Lambda API operations that take a deployment
+// package, which the Invoke API's size errors name when they refuse one.
+var deployOperations = []string{"createfunction", "publishlayerversion"}
 
 func gatewayRules() []ruleSpec {
 	return []ruleSpec{
