@@ -339,9 +339,12 @@ func runtimeAPIPayloadRules() []ruleSpec {
 // Node.js runtime interface client logs an invocation's error as "Invoke
 // Error" (CallbackContext.js's postError), while a module the handler's
 // file cannot load fails its init as Runtime.ImportModuleError ("Uncaught
-// Exception"). They outweigh the generic "No module named" and "Cannot
-// find module" rules, and yield to the runtime's own
-// Runtime.ImportModuleError and "Unable to import module".
+// Exception"). The Ruby runtime interface client (lambda_errors.rb) types
+// an error by its phase: Init<LoadError> for the handler's file not
+// loading, Function<LoadError> for a require the handler made as it ran.
+// They outweigh the generic "No module named", "Cannot find module" and
+// "cannot load such file" rules, and yield to the runtime's own
+// Runtime.ImportModuleError, "Unable to import module" and Init<LoadError>.
 func invokeImportRules() []ruleSpec {
 	fn := CauseLambdaFunctionError
 	var rules []ruleSpec
@@ -350,5 +353,7 @@ func invokeImportRules() []ruleSpec {
 			ruleSpec{lit: class + ": ", re: `\[error\]\s+` + class + `: `, cause: fn, weight: 75, layers: gatewayLogs},
 			ruleSpec{lit: `"` + class + `"`, re: `"errortype"\s*:\s*"` + class + `"`, cause: fn, weight: 75, layers: gatewayLogs})
 	}
-	return append(rules, ruleSpec{lit: "invoke error", re: `\binvoke error\b.*(?:cannot find (?:module|package) |err_module_not_found)`, cause: fn, weight: 75, layers: gatewayLogs})
+	return append(rules,
+		ruleSpec{lit: "invoke error", re: `\binvoke error\b.*(?:cannot find (?:module|package) |err_module_not_found)`, cause: fn, weight: 75, layers: gatewayLogs},
+		ruleSpec{lit: "function<loaderror>", cause: fn, weight: 75, layers: gatewayLogs})
 }

@@ -193,6 +193,9 @@ func TestOtherRuntimeForms(t *testing.T) {
 		{"ruby syntax", `{"errorMessage":"/var/task/lambda_function.rb:4: syntax error, unexpected end-of-input","errorType":"Init<SyntaxError>"}`, wantHandler, "unknown"},
 		{"ruby handler form", "Invalid handler lambda_function, must be of form FILENAME.METHOD or FILENAME.CLASS.METHOD where FILENAME corresponds with an existing Ruby source file FILENAME.rb", wantHandler, "unknown"},
 		{"ruby function", `{"errorMessage":"undefined method ` + "`[]'" + ` for nil:NilClass","errorType":"Function<NoMethodError>"}`, wantFnErr, "unknown"},
+		// a require the handler makes as it runs (lambda_errors.rb types it
+		// Function<...>, the handler's file not loading Init<...>)
+		{"ruby require while running", `{"errorMessage":"cannot load such file -- aws-sdk-s3","errorType":"Function<LoadError>","stackTrace":["/var/task/lambda_function.rb:9:in ` + "`require'" + `"]}`, wantFnErr, "unknown"},
 		{"killed", req + "Error: Runtime exited with error: signal: killed\nRuntime.ExitError", "lambda_out_of_memory", "unknown"},
 		{"segfault", req + "Error: Runtime exited with error: signal: segmentation fault\nRuntime.ExitError", wantCrash, "unknown"},
 		{"extension", "INIT_REPORT Init Duration: 52.12 ms\tPhase: init\tStatus: error\tError Type: Extension.Crash", wantCrash, "unknown"},
