@@ -46,6 +46,15 @@ func TestLoadBad(t *testing.T) {
 			`testdata/bad-values.bad.yaml:1:10: history: invalid duration "soon" (want e.g. 90s or 15m)`,
 			`testdata/bad-values.bad.yaml:16:32: accounts[0].regions[0].rest_apis[0].stages[0].traffic.rpm: cannot use "many" as a number`,
 		}},
+		// integration timeouts: 50 ms up; past 29 s on Regional and private
+		// REST APIs only (after a quota increase); HTTP APIs 30 s at most,
+		// WebSocket APIs 29 s (the API Gateway developer guide's quotas)
+		{"timeouts.bad.yaml", []string{
+			"testdata/timeouts.bad.yaml:8:69: accounts[0].regions[0].rest_apis[0].routes[0].integration.timeout: an edge-optimized API's integration timeout is at most 29s",
+			"testdata/timeouts.bad.yaml:9:69: accounts[0].regions[0].rest_apis[0].routes[1].integration.timeout: must be between 50ms and 5m0s",
+			"testdata/timeouts.bad.yaml:15:75: accounts[0].regions[0].http_apis[0].routes[0].integration.timeout: must be between 50ms and 30s",
+			"testdata/timeouts.bad.yaml:21:75: accounts[0].regions[0].websocket_apis[0].routes[0].integration.timeout: must be between 50ms and 29s",
+		}},
 		{"wrong-integration.bad.yaml", []string{
 			"testdata/wrong-integration.bad.yaml:11:32: accounts[0].regions[0].http_apis[0].stages[0].logging_level: HTTP APIs have no execution logs",
 			"testdata/wrong-integration.bad.yaml:13:29: accounts[0].regions[0].http_apis[0].stages[0].episodes[0].cause: cause lambda_throttled needs a Lambda integration on every route, route $default has http_proxy",

@@ -168,7 +168,12 @@ func (v *validator) api(a *API, p string, t stage.APIType, fns map[string]bool) 
 		v.fail(p+".routes", "at least one route is needed")
 	}
 	for i := range a.Routes {
-		v.route(&a.Routes[i], fmt.Sprintf("%s.routes[%d]", p, i), t, fns)
+		rp := fmt.Sprintf("%s.routes[%d]", p, i)
+		v.route(&a.Routes[i], rp, t, fns)
+		if a.EndpointType == "EDGE" && a.Routes[i].Integration.Timeout.Duration > restTimeoutDefault {
+			// only Regional and private REST APIs may raise it
+			v.fail(rp+".integration.timeout", "an edge-optimized API's integration timeout is at most %s", restTimeoutDefault)
+		}
 	}
 	if len(a.Stages) == 0 {
 		v.fail(p+".stages", "at least one stage is needed")
