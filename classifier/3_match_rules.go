@@ -191,7 +191,7 @@ func lambdaRules() []ruleSpec {
 		// arn:aws:iam::ACCOUNT:user/NAME, is a person's own CLI or SDK call,
 		// "aws lambda invoke" refused; see iamUserDenial)
 		{lit: "perform: lambda:invokefunction", cause: CauseLambdaInvokePermission, weight: 99, layers: gatewayLogged},
-		{lit: "perform: lambda:invokefunction", cause: CauseLambdaInvokePermission, weight: 99, unless: iamUserDenial, layers: notGatewayLogged},
+		{lit: "perform: lambda:invokefunction", cause: CauseLambdaInvokePermission, weight: 99, unless: iamUserDenial, unlessAlso: deploymentRefused, layers: notGatewayLogged},
 		// Lambda refusing the gateway's invocation (its status, not the
 		// function's) outweighs the "Malformed Lambda proxy response" a
 		// proxy integration logs next, as the rules above do: the gateway
@@ -499,7 +499,7 @@ func gatewayRules() []ruleSpec {
 		// to assume the IAM role configured on the integration."
 		{lit: "to assume the", re: `permissions? to assume the (iam )?role`, cause: CauseCredentialsRoleError, weight: wExplicit},
 		{lit: "perform: sts:assumerole", cause: CauseCredentialsRoleError, weight: 99, layers: gatewayLogged},
-		{lit: "perform: sts:assumerole", cause: CauseCredentialsRoleError, weight: 99, unless: iamUserDenial, layers: notGatewayLogged},
+		{lit: "perform: sts:assumerole", cause: CauseCredentialsRoleError, weight: 99, unless: iamUserDenial, unlessAlso: deploymentRefused, layers: notGatewayLogged},
 		// (not a person's or a client's: a login that failed says the same)
 		{lit: "invalid credentials", cause: CauseCredentialsRoleError, weight: 60, layers: machineLogs},
 		// (nor a Lambda function's error object, which a custom
@@ -510,11 +510,11 @@ func gatewayRules() []ruleSpec {
 		// guide's access-denied messages; "not authorized to perform this
 		// operation" names no action and no role)
 		{lit: "is not authorized to perform:", cause: CauseCredentialsRoleError, weight: 55, unless: "execute-api:invoke", unlessAlso: quotedFunctionError, layers: gatewayLogged},
-		{lit: "is not authorized to perform:", cause: CauseCredentialsRoleError, weight: 55, unless: "execute-api:invoke", unlessAlso: []string{`"errormessage"`, iamUserDenial}, layers: notGatewayLogged},
+		{lit: "is not authorized to perform:", cause: CauseCredentialsRoleError, weight: 55, unless: "execute-api:invoke", unlessAlso: append([]string{`"errormessage"`, iamUserDenial}, deploymentRefused...), layers: notGatewayLogged},
 		// (not Lambda's KMSAccessDenied or EC2AccessDenied: the function's key
 		// or network set-up, not a role the gateway uses)
 		{lit: "accessdenied", re: `(?:^|[^a-z0-9])accessdenied`, cause: CauseCredentialsRoleError, weight: 35, unlessAlso: quotedFunctionError, layers: machineLogs & gatewayLogged},
-		{lit: "accessdenied", re: `(?:^|[^a-z0-9])accessdenied`, cause: CauseCredentialsRoleError, weight: 35, unless: `"errormessage"`, unlessAlso: []string{iamUserDenial}, layers: machineLogs &^ gatewayLogged},
+		{lit: "accessdenied", re: `(?:^|[^a-z0-9])accessdenied`, cause: CauseCredentialsRoleError, weight: 35, unless: `"errormessage"`, unlessAlso: append([]string{iamUserDenial}, deploymentRefused...), layers: machineLogs &^ gatewayLogged},
 		// a program naming the VPC link is its failure; a person naming it
 		// may only describe the setup (a timeout through the link is still
 		// the integration timeout), so their words weigh as little as a
@@ -827,6 +827,14 @@ const invokePermissionFor = `permissions? (?:for (?:the |your |an? |our |my )?(?
 // AWS service refused there is the function's own call's, no credential of
 // the gateway's.
 var quotedFunctionError = []string{"customer function error", "lambda function returned the following error", `"errormessage"`}
+
+// deploymentRefused marks a CloudFormation stack event that failed (its
+// ResourceStatus CREATE_FAILED, UPDATE_FAILED or DELETE_FAILED, and the
+// registry resource handlers' "Resource handler returned message: ..."),
+// as the console, the CLI, the CDK and SAM print a deployment: an IAM
+// denial there is the deployment's own role refused a change, which no
+// request met, and names no role or permission of the API's.
+var deploymentRefused = []string{"create_failed", "update_failed", "delete_failed", "resource handler returned message"}
 
 // iamUserDenial is the principal of IAM's denial when an IAM user made the
 // call ("User: arn:aws:iam::123456789012:user/dev is not authorized to
