@@ -94,6 +94,7 @@ func TestPayloadLimitForms(t *testing.T) {
 		// request to the API failed
 		{"deploy refused, cli", "An error occurred (RequestEntityTooLargeException) when calling the UpdateFunctionCode operation: Request must be smaller than 69905067 bytes for the UpdateFunctionCode operation", "unknown", "unknown"},
 		{"layer refused", "Error: RequestEntityTooLargeException: Request must be smaller than 69905067 bytes for the PublishLayerVersion operation", "unknown", "unknown"},
+		{"function's own 10 MB check", "2025-11-30T10:15:01.123Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tError: upload rejected: the request body is larger than 10 MB", wantFnErr, "unknown"},
 		{"s3 entity too large", pyRuntimeErr + "ClientError: An error occurred (EntityTooLarge) when calling the PutObject operation: Your proposed upload exceeds the maximum allowed size", wantFnErr, "unknown"},
 		{"another service's 413", "2025-11-30T10:15:01.123Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tError: Request failed with status code 413\n    at createError (/var/task/node_modules/axios/lib/core/createError.js:16:15)", wantFnErr, "unknown"},
 		// (NSwag's generated clients word every unexpected status so: the

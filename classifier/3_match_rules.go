@@ -436,9 +436,10 @@ func gatewayRules() []ruleSpec {
 		// as a setting's value (a WAF size constraint's "Size": 10485760).
 		{lit: "10485760", re: `10485760 ?bytes|(?:limit|maximum|max|exceed\w*|over|larger than|bigger than|more than)(?: is| of)?\W{1,20}10485760\b`, cause: CauseBackendPayloadTooLarge, weight: 85, unless: "content length exceeded", unlessAlso: []string{"greater than maximum allowed"}, layers: notFunction},
 		// the quotas page's "Payload size" of 10 MB, in the guide's
-		// editions as well: ペイロードサイズ, 페이로드 크기, 负载大小 (有效负载)
-		{lit: "10 mb", re: gatewayPayloadWords + sentenceGap + `{0,60}10 mb`, cause: CauseBackendPayloadTooLarge, weight: 70},
-		{lit: "10mb", re: gatewayPayloadWords + sentenceGap + `{0,60}10mb`, cause: CauseBackendPayloadTooLarge, weight: 70},
+		// editions as well: ペイロードサイズ, 페이로드 크기, 负载大小 (有效负载);
+		// not in the function's own log, its own check of a size
+		{lit: "10 mb", re: gatewayPayloadWords + sentenceGap + `{0,60}10 mb`, cause: CauseBackendPayloadTooLarge, weight: 70, layers: notFunction},
+		{lit: "10mb", re: gatewayPayloadWords + sentenceGap + `{0,60}10mb`, cause: CauseBackendPayloadTooLarge, weight: 70, layers: notFunction},
 		// (articles quote it without its last word: "Execution failed due to a timeout")
 		{lit: "execution failed due to a timeout", cause: CauseIntegrationTimeout, weight: 90},
 		{lit: "endpoint request timed out", cause: CauseIntegrationTimeout, weight: 75, implied: 504},
