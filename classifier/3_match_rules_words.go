@@ -13,7 +13,7 @@ import "regexp"
 // as the 10 MB one does.
 func wordRules() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{payloadWords(), throttleWords(), invokePermissionWords(), consoleFixWords(), functionTimeoutWords(), integrationTimeoutWords(), gatewayTimeoutWords(), templateWords(), malformedWords(), cleanRunWords(), functionErrorWords(), handlerWords(), memoryWords(), deployToolWords()} {
+	for _, part := range [][]ruleSpec{payloadWords(), throttleWords(), invokePermissionWords(), consoleFixWords(), functionTimeoutWords(), integrationTimeoutWords(), gatewayTimeoutWords(), templateWords(), malformedWords(), cleanRunWords(), functionErrorWords(), failedCallbackWords(), handlerWords(), memoryWords(), deployToolWords()} {
 		all = append(all, part...)
 	}
 	return all

@@ -138,6 +138,23 @@ func functionErrorWords() []ruleSpec {
 	}
 }
 
+// failedCallbackWords: a Node.js handler that ends its invocation with an
+// error, as people paste the line: callback's first parameter is "the
+// error payload for a failed lambda execution" (the Callback type of
+// @types/aws-lambda, after the Lambda guide's Node.js handler page), and
+// the older runtimes' context.fail(error) and context.done(error) end it
+// the same way. Not callback(null, ...), a result; nor the error object's
+// JSON a string, which a custom integration's selection pattern reads.
+func failedCallbackWords() []ruleSpec {
+	p := personLayers
+	fe := CauseLambdaFunctionError
+	return []ruleSpec{
+		{lit: "callback(", re: `\bcallback\(\s*(?:new (?:\w+\.)?\w*error\b|err\b|error\b|e\b|ex\b)`, cause: fe, weight: wWeak, layers: p},
+		{lit: "context.fail(", cause: fe, weight: wWeak, layers: p},
+		{lit: "context.done(", re: `\bcontext\.done\(\s*(?:new (?:\w+\.)?\w*error\b|err\b|error\b|e\b|ex\b)`, cause: fe, weight: wWeak, layers: p},
+	}
+}
+
 // handlerWords: the function's handler setting named as wrong, the first
 // thing the article on proxy-integration 502s asks to verify ("the Lambda
 // function handler name and configuration are valid"); what is wrong in

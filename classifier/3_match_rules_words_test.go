@@ -218,6 +218,24 @@ func TestCleanRunInPeoplesWords(t *testing.T) {
 	})
 }
 
+// A Node.js handler's line that ends the invocation with an error, as
+// people paste it: callback's first parameter is the error payload of a
+// failed execution (@types/aws-lambda's Callback), and so is the older
+// context.fail's and context.done's.
+func TestFailedCallbackInPastedCode(t *testing.T) {
+	checkWordings(t, []wording{
+		{"callback with an Error", "So I go like this: `callback(new Error('[400] Bad Request'))` and all I get is a 502 Bad Gateway.", "lambda_function_error", "502"},
+		{"callback with the caught error", "    if (err) return callback(err);\nThe API answers 502.", "lambda_function_error", "502"},
+		{"a typed error", "callback(new createError.BadRequest('bad input'))\nHTTP/1.1 502 Bad Gateway", "lambda_function_error", "502"},
+		{"context.fail", "context.fail('Something went wrong');\nand the client gets {\"message\": \"Internal server error\"} with 502", "lambda_function_error", "502"},
+		{"context.done with an error", "context.done(error, null);\nHTTP/1.1 502 Bad Gateway", "lambda_function_error", "502"},
+		// look-alikes: a result, and the error's JSON as a string
+		{"a result", "callback(null, {statusCode: 500, body: 'oops'});\nHTTP/1.1 502 Bad Gateway", "unknown", "502"},
+		{"context.done with a result", "context.done(null, response);\nHTTP/1.1 502 Bad Gateway", "unknown", "502"},
+		{"an errorful name", "callback(errors.length ? 400 : 200)\nHTTP/1.1 502 Bad Gateway", "unknown", "502"},
+	})
+}
+
 // API Gateway named as the one that timed out, its limit in milliseconds,
 // a mapping template named invalid, and a browser's CORS refusal in the
 // words people quote of it.
