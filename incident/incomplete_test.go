@@ -138,3 +138,28 @@ func TestCountedOnceUnderItsCause(t *testing.T) {
 		})
 	}
 }
+
+// TestCompleteNoFailureKeepsPartial5xx: a diagnosis read in full replaces
+// one read in part, but not with "no 5xx" while the stage still trips:
+// as revision keeps a 5xx diagnosis from a read that found only
+// successes, the evidence missed the failures the metrics show, and "no
+// 5xx" would be a false all-clear. The partial diagnosis stays, marked,
+// and its evidence is read again.
+func TestCompleteNoFailureKeepsPartial5xx(t *testing.T) {
+	rules := Rules{}.withDefaults()
+	fnErr := diag(classifier.Status502, classifier.CauseLambdaFunctionError)
+	for _, d := range []*classifier.Diagnosis{
+		diag(classifier.StatusNone, classifier.CauseNot5xx),
+		diag(classifier.StatusNone, classifier.CauseLambdaErrorMaskedAs200),
+	} {
+		inc := decide(nil, partial(tripped(0.5, fnErr)), t0, rules).next
+		got := decide(inc, tripped(0.5, d), t0.Add(time.Minute), rules)
+		if got.next != nil {
+			inc = got.next
+		}
+		if got.kind != "" || inc.Info.Diagnosis.Status != classifier.Status502 || !inc.Info.EvidenceIncomplete {
+			t.Errorf("complete %s over a partial 502: kind %q, now %s %s incomplete=%v; want nothing sent, the 502 kept, still marked",
+				d.Cause, got.kind, inc.Info.Diagnosis.Status, inc.Info.Diagnosis.Cause, inc.Info.EvidenceIncomplete)
+		}
+	}
+}

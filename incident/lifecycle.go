@@ -198,8 +198,10 @@ func applyDiagnosis(inc *Incident, obs Observation, now time.Time) (decision, bo
 // outranks part of it: a diagnosis from partial evidence never replaces
 // one from complete evidence, and the first one from complete evidence
 // replaces a partial one as it comes (revision's guards keep an answer
-// from weaker evidence; the partial answer is the weaker one). Between
-// two of the same standing, revision decides.
+// from weaker evidence; the partial answer is the weaker one), unless it
+// finds no 5xx where the partial one named one (noFailureOver: the stage
+// still trips, so that would be a false all-clear). Between two of the
+// same standing, revision decides.
 func revise(inc *Incident, obs Observation) *classifier.Diagnosis {
 	switch {
 	case obs.Diagnosis == nil:
@@ -207,9 +209,21 @@ func revise(inc *Incident, obs Observation) *classifier.Diagnosis {
 	case obs.EvidenceIncomplete && !inc.Info.EvidenceIncomplete:
 		return nil
 	case inc.Info.EvidenceIncomplete && !obs.EvidenceIncomplete:
+		if noFailureOver(inc.Info.Diagnosis, obs.Diagnosis) {
+			return nil
+		}
 		return obs.Diagnosis
 	}
 	return revision(inc.Info.Diagnosis, obs.Diagnosis)
+}
+
+// noFailureOver reports whether d finds no 5xx (StatusNone) where cur, the
+// incident's diagnosis, named some status. Errors masked as 200 are the
+// exception where cur named no 5xx: they are a failure the stage trips on
+// (its functions' errors), and may replace it; never a 5xx one.
+func noFailureOver(cur classifier.Diagnosis, d *classifier.Diagnosis) bool {
+	masked := d.Cause == classifier.CauseLambdaErrorMaskedAs200 && !cur.Status.Is5xx()
+	return d.Status == classifier.StatusNone && cur.Status != classifier.StatusNone && !masked
 }
 
 // revision returns the diagnosis an observation brings to an incident that
@@ -223,8 +237,7 @@ func revise(inc *Incident, obs Observation) *classifier.Diagnosis {
 // that found nothing at all (no status, no cause: the evidence since the
 // last one was empty or unreadable) does not replace one that named a cause.
 func revision(cur classifier.Diagnosis, d *classifier.Diagnosis) *classifier.Diagnosis {
-	masked := d != nil && d.Cause == classifier.CauseLambdaErrorMaskedAs200 && !cur.Status.Is5xx()
-	if d != nil && d.Status == classifier.StatusNone && cur.Status != classifier.StatusNone && !masked {
+	if d != nil && noFailureOver(cur, d) {
 		return nil
 	}
 	foundNothing := d != nil && d.Status == classifier.StatusUnknown && d.Cause == classifier.CauseUnknown
