@@ -142,6 +142,12 @@ func TestClientFormsJVMDotNetGo(t *testing.T) {
 		// worded by AmazonServiceException.getMessage
 		{"generated client 403", "com.amazonaws.mobileconnectors.apigateway.ApiClientException: {\"message\":\"Forbidden\"} (Service: PetStoreClient; Status Code: 403; Error Code: null; Request ID: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11)", LayerClient, "none"},
 		{"generated client 502", "com.amazonaws.mobileconnectors.apigateway.ApiClientException: {\"message\": \"Internal server error\"} (Service: PetStoreClient; Status Code: 502; Error Code: null; Request ID: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11)", LayerClient, "502"},
+		// the generated iOS client's NSError (aws-sdk-ios AWSAPIGatewayClient.m):
+		// code 2, AWSAPIGatewayErrorTypeService, for a 5xx; code 1 for a 4xx,
+		// whose status it does not print
+		{"generated ios client 5xx", `Error Domain=com.amazonaws.AWSAPIGatewayErrorDomain Code=2 "(null)" UserInfo={HTTPBody={`, LayerClient, "500"},
+		{"generated ios client 4xx", `Error Domain=com.amazonaws.AWSAPIGatewayErrorDomain Code=1 "(null)" UserInfo={HTTPHeaderFields={`, LayerClient, "unknown"},
+		{"generated ios client 4xx with its error type", "Error Domain=com.amazonaws.AWSAPIGatewayErrorDomain Code=1 \"(null)\" UserInfo={HTTPHeaderFields={\n    \"x-amzn-ErrorType\" = ForbiddenException;", LayerClient, "none"},
 		// (the same wording for an AWS service's answer to an SDK call is
 		// the caller's own call, no status of the API's client)
 		{"aws sdk for java v1 call refused", "com.amazonaws.services.dynamodbv2.model.AmazonDynamoDBException: One or more parameter values were invalid (Service: AmazonDynamoDBv2; Status Code: 400; Error Code: ValidationException; Request ID: 4KJ8)", LayerFunction, "unknown"},

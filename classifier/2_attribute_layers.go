@@ -95,8 +95,9 @@ var clientMarks = guard(`^(?:[<>] |\$ ?curl |curl |wscat |error: unexpected serv
 	`|\boperation error [a-z0-9 ]+: [a-z0-9]+, ` +
 	// the AWS SDK for Java's exception for an answer of API Gateway itself
 	`|\(service: apigateway(?:v2)?, status code: [1-5]\d\d` +
-	// and the client API Gateway generates for an API, calling it
-	`|` + generatedClientException +
+	// and the clients API Gateway generates for an API, calling it (the
+	// Android and Java one's exception, the iOS one's NSError)
+	`|` + generatedClientException + `|` + generatedIOSClientMark +
 	// and the forms a library prints the code in, which the status
 	// patterns read the code from
 	`|` + strings.Join(clientStatusForms, "|") + "|" + dotNetResponse)

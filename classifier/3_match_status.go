@@ -303,6 +303,7 @@ func statusShown(low []byte) int {
 	}
 	low = dropExpected(dropCheckNames(low))
 	best := jmeterReceived(low) // its code may be split by diff marks: no three digits in a row
+	best = mergeImplied(best, generatedIOSClientStatus(low))
 	if code {
 		best = mergeImplied(best, mergeImplied(codeShown(low), mergeImplied(harnessStatus(low), mergeImplied(clientErrorStatus(low), proseStatus(low)))))
 	}

@@ -1,5 +1,7 @@
 package classifier
 
+import "bytes"
+
 // clientErrorForms are the words HTTP client libraries raise an error for
 // a status with, where the line opens with the error's name as a
 // function's uncaught error does ("StatusCodeError: 502 - ..."): each is
@@ -71,4 +73,31 @@ var handshakeRefusalForms = []litForm{
 // handshake names, or 0.
 func handshakeRefusalStatus(low []byte) int {
 	return formsCode(handshakeRefusalForms, low)
+}
+
+// generatedIOSClientError is the NSError the iOS client API Gateway
+// generates for an API fails a call with when the answer is a 4xx or a
+// 5xx (aws-sdk-ios, AWSAPIGatewayClient.m), as Swift and Objective-C print
+// it: "Error Domain=com.amazonaws.AWSAPIGatewayErrorDomain Code=2 ...". Its
+// code is AWSAPIGatewayErrorTypeService (2) for a 5xx and
+// AWSAPIGatewayErrorTypeClient (1) for a 4xx; the status itself is only in
+// the error's userInfo, which it does not print.
+const generatedIOSClientError = "com.amazonaws.awsapigatewayerrordomain code="
+
+// generatedIOSClientMark is generatedIOSClientError as a pattern.
+const generatedIOSClientMark = `com\.amazonaws\.awsapigatewayerrordomain code=`
+
+// generatedIOSClientStatus returns some 5xx when the generated iOS
+// client's error shows one, else 0 (its 4xx names no code, and "some 4xx"
+// is no answer this tool can tell apart from a 5xx's absence).
+func generatedIOSClientStatus(low []byte) int {
+	i := bytes.Index(low, []byte(generatedIOSClientError))
+	if i < 0 {
+		return 0
+	}
+	rest := low[i+len(generatedIOSClientError):]
+	if len(rest) == 0 || rest[0] != '2' || len(rest) > 1 && isDigit(rest[1]) {
+		return 0
+	}
+	return implied5xx
 }
