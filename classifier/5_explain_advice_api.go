@@ -169,30 +169,47 @@ func autoDeployNote(lang Lang) string {
 // noteAutoDeploy is the key of the auto-deploy sentence in each catalog.
 const noteAutoDeploy = "auto_deploy"
 
-// noteConfiguredTimeout is the key of each catalog's sentence that names
-// the integration timeout configured on the stage ({timeout}).
-const noteConfiguredTimeout = "configured_timeout"
+// Keys of each catalog's sentences that name the integration timeout
+// configured on the stage ({timeout}), for the advice whose catalog step
+// speaks of the defaults (29 s, 30 s).
+const (
+	noteConfiguredTimeout         = "configured_timeout"
+	noteConfiguredTimeoutFunction = "configured_timeout_function"
+)
+
+// timeoutSteps are the advice steps a configured timeout rewrites: the
+// cause, the note that replaces the step, and a word only that step holds.
+var timeoutSteps = []struct {
+	cause      Cause
+	note, mark string
+}{
+	{CauseIntegrationTimeout, noteConfiguredTimeout, "IntegrationLatency"},
+	{CauseLambdaFunctionTimeout, noteConfiguredTimeoutFunction, "update-function-configuration"},
+}
 
 // WithTimeout names the configured integration timeout (0: not known) in
-// integration_timeout advice: its IntegrationLatency step speaks of the
-// defaults (29 s, 30 s), which a configured timeout replaces.
+// the advice of the causes it bears on (timeoutSteps): their catalog steps
+// speak of the defaults, which a configured timeout replaces.
 func (a Advice) WithTimeout(c Cause, to time.Duration) Advice {
-	if c != CauseIntegrationTimeout || to <= 0 {
+	if to <= 0 {
 		return a
 	}
 	cat, _ := loadedCatalog()
 	f, ok := cat[resolveLang(a.Lang)]
-	if !ok || f.Notes[noteConfiguredTimeout] == "" {
+	if !ok {
 		return a
 	}
-	i := slices.IndexFunc(a.Steps, func(st string) bool { return strings.Contains(st, "IntegrationLatency") })
-	if i < 0 {
-		return a
+	for _, ts := range timeoutSteps {
+		i := slices.IndexFunc(a.Steps, func(st string) bool { return strings.Contains(st, ts.mark) })
+		if ts.cause != c || f.Notes[ts.note] == "" || i < 0 {
+			continue
+		}
+		out := a
+		out.Steps = slices.Clone(a.Steps)
+		out.Steps[i] = strings.ReplaceAll(f.Notes[ts.note], "{timeout}", timeoutText(to))
+		return out
 	}
-	out := a
-	out.Steps = slices.Clone(a.Steps)
-	out.Steps[i] = strings.ReplaceAll(f.Notes[noteConfiguredTimeout], "{timeout}", timeoutText(to))
-	return out
+	return a
 }
 
 // timeoutText writes a timeout in whole seconds when it is, else in the

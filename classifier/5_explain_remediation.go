@@ -166,13 +166,15 @@ func (cat catalog) validate() []string {
 		}
 		errs = append(errs, checkBackoffNotes(l, f.Backoff)...)
 		errs = append(errs, checkLabels(l, f.Labels, en.Labels)...)
-		for _, k := range []string{noteAutoDeploy, noteConfiguredTimeout} {
+		for _, k := range []string{noteAutoDeploy, noteConfiguredTimeout, noteConfiguredTimeoutFunction} {
 			if msg := checkText(f.Notes[k], maxStepRunes); msg != "" {
 				errs = append(errs, fmt.Sprintf("%s: note %s %s", l, k, msg))
 			}
 		}
-		if !strings.Contains(f.Notes[noteConfiguredTimeout], "{timeout}") {
-			errs = append(errs, fmt.Sprintf("%s: note %s lacks {timeout}", l, noteConfiguredTimeout))
+		for _, ts := range timeoutSteps {
+			if !strings.Contains(f.Notes[ts.note], "{timeout}") {
+				errs = append(errs, fmt.Sprintf("%s: note %s lacks {timeout}", l, ts.note))
+			}
 		}
 	}
 	slices.Sort(errs)

@@ -201,9 +201,10 @@ func readCatalogText(t *testing.T, l Lang) string {
 	return string(b)
 }
 
-// TestRemediationNamesConfiguredTimeout: integration_timeout advice names
-// the timeout configured on the stage, when known, instead of the defaults
-// (29 s REST and WebSocket, 30 s HTTP APIs: the API Gateway quotas pages).
+// TestRemediationNamesConfiguredTimeout: integration_timeout and
+// lambda_function_timeout advice name the timeout configured on the stage,
+// when known, instead of the defaults (29 s REST and WebSocket, 30 s HTTP
+// APIs: the API Gateway quotas pages).
 func TestRemediationNamesConfiguredTimeout(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -218,7 +219,9 @@ func TestRemediationNamesConfiguredTimeout(t *testing.T) {
 		{"Traditional Chinese", LangZhTW, CauseIntegrationTimeout, 5 * time.Second, "設定為 5 s"},
 		{"Portuguese", LangPtBR, CauseIntegrationTimeout, 1500 * time.Millisecond, "configurado em 1500 ms"},
 		{"not known: the defaults", LangEN, CauseIntegrationTimeout, 0, ""},
-		{"another cause", LangEN, CauseLambdaFunctionTimeout, 5 * time.Second, ""},
+		{"function timeout: keep it below the configured one", LangEN, CauseLambdaFunctionTimeout, time.Minute, "timeout of 60 s"},
+		{"function timeout in Japanese", LangJA, CauseLambdaFunctionTimeout, time.Minute, "(60 s)"},
+		{"another cause", LangEN, CauseLambdaFunctionError, 5 * time.Second, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -230,9 +233,9 @@ func TestRemediationNamesConfiguredTimeout(t *testing.T) {
 				}
 				return
 			}
-			i := slices.IndexFunc(got.Steps, func(s string) bool { return strings.Contains(s, "IntegrationLatency") })
-			if i < 0 || !strings.Contains(got.Steps[i], tt.want) || strings.Contains(got.Steps[i], "29") {
-				t.Errorf("steps %q: want %q in the IntegrationLatency step", got.Steps, tt.want)
+			i := slices.IndexFunc(got.Steps, func(s string) bool { return strings.Contains(s, tt.want) })
+			if i < 0 || strings.Contains(got.Steps[i], "29") {
+				t.Errorf("steps %q: want a step naming %q instead of the defaults", got.Steps, tt.want)
 			}
 			if len(got.Steps) != len(base.Steps) || base.Steps[i] == got.Steps[i] {
 				t.Errorf("the catalog's step was not replaced: %q", got.Steps)
