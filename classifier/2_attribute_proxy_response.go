@@ -96,11 +96,22 @@ func (s *Session) noteEndpoint(id, uri []byte) {
 // reports is its own call to a dependency (inFunction), at the weight of
 // such a call in its own log (wFunctionDependency): the function answered,
 // so its words are no evidence that its invocation failed
-// (group.unanswered). Lambda's refusals (403, 429, 5xx) are Lambda's
-// answer, not the function's, and keep what they name.
+// (group.unanswered). So is an answer in the proxy response format (its
+// "statusCode") where the lines that name the endpoint and Lambda's status
+// were not kept. Lambda's refusals (403, 429, 5xx) are Lambda's answer,
+// not the function's, and another endpoint's answer is no function's:
+// both keep what they name.
 func (s *Session) functionAnswer(id, msg []byte, h hit) hit {
-	in := &s.integration
-	if !h.any() || !bytes.HasPrefix(msg, preEndpointBody) || !bytes.Equal(in.id, id) || in.lambda <= 0 || in.received != 200 {
+	if !h.any() || !bytes.HasPrefix(msg, preEndpointBody) {
+		return h
+	}
+	var lambda int8
+	var received int
+	if in := &s.integration; bytes.Equal(in.id, id) {
+		lambda, received = in.lambda, in.received
+	}
+	ran := lambda > 0 && received == 200
+	if lambda < 0 || received != 0 && received != 200 || !ran && !bytes.Contains(msg, []byte(`tatusCode"`)) {
 		return h
 	}
 	if c := inFunction(h.cause); c != h.cause {

@@ -196,6 +196,10 @@ func TestAFunctionsAnswerReportsItsOwnCalls(t *testing.T) {
 			"Thu Apr 05 11:07:54 UTC 2018 : Received response. Status: 200, Integration latency: 120 ms\n" +
 			"Thu Apr 05 11:07:54 UTC 2018 : Endpoint response body before transformations: {\"statusCode\":502,\"body\":\"connect ECONNREFUSED 10.0.0.5:5432\"}\n" +
 			"Thu Apr 05 11:07:54 UTC 2018 : Method completed with status: 502", "lambda_function_error", "502"},
+		// an excerpt without the endpoint's lines: an answer in the proxy
+		// response format (its statusCode) is a Lambda proxy function's
+		{"a proxy answer alone", id + `Endpoint response body before transformations: {"statusCode":500,"body":"{\"message\":\"` + denied + `\"}"}` + "\n" + id + "Method completed with status: 500", "lambda_function_error", "500"},
+		{"a service's answer alone", id + `Endpoint response body before transformations: {"__type":"com.amazon.coral.service#AccessDeniedException","Message":"User: arn:aws:sts::123456789012:assumed-role/apigw-ddb/BackplaneAssumeRoleSession is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/orders"}` + "\n" + id + "Method completed with status: 500", "credentials_role_error", "500"},
 		{"a service integration's role", req("https://dynamodb.us-east-1.amazonaws.com/?Action=PutItem", "400", `{"__type":"com.amazon.coral.service#AccessDeniedException","Message":"`+strings.Replace(denied, "orders-role/orders", "apigw-ddb/BackplaneAssumeRoleSession", 1)+`"}`, "500"), "credentials_role_error", "500"},
 	})
 }
