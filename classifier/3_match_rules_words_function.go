@@ -92,9 +92,12 @@ func cleanRunWords() []ruleSpec {
 	}
 }
 
-// cleanRunElsewhere are the places a function runs outside the API: a run
-// there says nothing of the answer the gateway got.
-var cleanRunElsewhere = []string{"directly", "locally", "local ", "console", "offline", "on my machine", "test event", "authori"}
+// cleanRunElsewhere are the places a function runs outside the API (a run
+// there says nothing of the answer the gateway got), and the words of a
+// run's length: one that ended well after the gateway stopped waiting
+// ("it completed successfully after 35 seconds") is the gateway's timeout,
+// which the integration timeout's rules read.
+var cleanRunElsewhere = []string{"directly", "locally", "local ", "console", "offline", "on my machine", "test event", "authori", "second", "minute", "timeout", "timed out", "time out"}
 
 // cleanRunDenied is a clean run said not to have happened ("the function
 // never completed successfully", "isn't working properly"); taken out of

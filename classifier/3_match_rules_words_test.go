@@ -214,6 +214,7 @@ func TestCleanRunInPeoplesWords(t *testing.T) {
 		{"invoked directly", "The function runs without errors when I invoke it directly, but API Gateway returns 502.", "unknown", "502"},
 		{"never ended well", "The function never completed successfully and the API returned 502.", "unknown", "502"},
 		{"working, no log", "The lambda function was working correctly until yesterday; now the API returns 502.", "unknown", "502"},
+		{"a long run", "The function completed successfully after 35 seconds, but the client got an error.", "unknown", "unknown"},
 		{"finished after the timeout", "The function completes successfully, but the client gets {\"message\": \"Endpoint request timed out\"}", "integration_timeout", "504"},
 	})
 }
