@@ -38,7 +38,7 @@ func payloadWords() []ruleSpec {
 	// (6,291,456 bytes is 6 MiB, the response limit 100 bytes more) and
 	// megabytes spelt out
 	for _, unit := range []string{" mb", "mb", " mib", "mib", " megabytes", " megabyte"} {
-		all = append(all, ruleSpec{lit: "6" + unit, re: before + sentenceGap + `{0,60}` + six + unit + `\b|` + six + unit + `\b` + sentenceGap + `{0,40}` + after, cause: CauseLambdaPayloadTooLarge, weight: 70})
+		all = append(all, ruleSpec{lit: "6" + unit, re: before + sentenceGap + `{0,60}` + six + unit + `\b|` + six + unit + `\b` + sentenceGap + `{0,40}` + after, except: underSix, cause: CauseLambdaPayloadTooLarge, weight: 70})
 		// a person's size over it, without those words: "an image larger
 		// than 6 MB", "over 6MB", ">6mb", 6MBを超える, 6MB以上, 超过 6MB,
 		// 6MB 초과 (the issues of image resizers behind API Gateway, and
@@ -59,7 +59,7 @@ func payloadWords() []ruleSpec {
 		// invocation is the payload's only with its size or payload named
 		// (the quotas page's "Invocation payload"): "the Lambda concurrent
 		// invocation limit" is its concurrency.
-		{lit: "lambda", re: `\blambda(?:'s)?\b[^.]{0,50}?\b(?:(?:payload|response)s? (?:size |payload )?|invocation (?:size |payload (?:size )?))(?:limit|limitation|quota|maximum|restriction)s?\b|\b(?:(?:payload|response) (?:size |payload )?|invocation (?:size |payload (?:size )?))(?:limit|limitation|quota|restriction)s? (?:of|in|on|for|from) (?:the |an? |aws |your |our )*lambda\b|\blambda(?:'s)?\b[^.]{0,30}?\bmax(?:imum)? (?:allowed )?(?:response|payload|invocation)(?: payload)? size\b`, except: gatewayPayloadLimit, cause: CauseLambdaPayloadTooLarge, weight: wHint, layers: p},
+		{lit: "lambda", re: `\blambda(?:'s)?\b[^.]{0,50}?\b(?:(?:payload|response)s? (?:size |payload )?|invocation (?:size |payload (?:size )?))(?:limit|limitation|quota|maximum|restriction)s?\b|\b(?:(?:payload|response) (?:size |payload )?|invocation (?:size |payload (?:size )?))(?:limit|limitation|quota|restriction)s? (?:of|in|on|for|from) (?:the |an? |aws |your |our )*lambda\b|\blambda(?:'s)?\b[^.]{0,30}?\bmax(?:imum)? (?:allowed )?(?:response|payload|invocation)(?: payload)? size\b`, except: gatewayPayloadLimit + `|` + underSix, cause: CauseLambdaPayloadTooLarge, weight: wHint, layers: p},
 		// the same in the quotas page's other editions, Lambda named:
 		// ペイロードの上限, 负载限制 (負載限制), limite de carga útil,
 		// límite de carga, 페이로드 한도
@@ -71,6 +71,12 @@ func payloadWords() []ruleSpec {
 		{lit: "too ", re: `\b(?:response|payload|body|output)s?(?: size| payload| body)? (?:is |was |are |were |being |gets |got )?too (?:large|big)(?: for| in| from| to return from)? (?:the |an? |aws |my |our |your )*lambda\b|\blambda(?: function)?'?s? (?:response|payload|output)s? (?:is |was |are |were |being )?too (?:large|big)\b`, except: gatewayPayloadLimit, cause: CauseLambdaPayloadTooLarge, weight: wHint, layers: p},
 	}...)
 }
+
+// underSix is a size under Lambda's limit, or the limit ruled out: "well
+// under Lambda's 6 MB payload limit", "far below the 6MB response limit",
+// "it is not the 6 MB payload limit", 6MB未満, 6MB以下, 小于 6MB, 不到 6MB,
+// 6MB 미만: a person ruling the limit out names no failure of it.
+const underSix = `\b(?:under|below|within|less than|smaller than|lower than|short of)\s(?:the\s|lambda'?s?\s|aws\s|its\s)*6\s?(?:mb|mib|megabytes?)\b|\b(?:not|isn'?t|wasn'?t|nowhere near|far from)\s(?:the\s|lambda'?s?\s|aws\s|over\s|near\s)*6\s?(?:mb|mib|megabytes?)\b|(?:^|[^\d.,])6\s?(?:mb|mib)\s?(?:未満|以下|미만|이하|以内)|(?:小于|小於|低于|低於|不到|少于|少於)\s?6\s?(?:mb|mib)`
 
 // overSix are the words that put a size over the number after them, in
 // English and Chinese: "larger than", "over", "exceeds", ">", 超过, 大于.

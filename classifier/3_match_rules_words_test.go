@@ -365,6 +365,13 @@ func TestPeoplesWordsForLambdasPayloadLimit(t *testing.T) {
 		{"chinese over", resp + "返回超过 6MB 的文件时报错。", p, "502"},
 		{"korean over", resp + "6MB를 초과하는 파일을 반환하면 오류가 납니다.", p, "502"},
 		{"16 MB is not it", resp + "Files over 16MB fail.", "unknown", "502"},
+		// (the limit ruled out: a size under it, or the limit denied)
+		{"well under it", resp + "The response is only 1 MB, well under Lambda's 6 MB payload limit.", "unknown", "502"},
+		{"far below it", resp + "The body is 200 KB, far below the 6MB response limit.", "unknown", "502"},
+		{"not it", resp + "It is not the 6 MB payload limit: the response is tiny.", "unknown", "502"},
+		{"under it, japanese", resp + "レスポンスは6MB未満なので上限ではありません。", "unknown", "502"},
+		{"under it, chinese", resp + "响应小于 6MB，不是负载限制的问题。", "unknown", "502"},
+		{"under it, korean", resp + "응답은 6MB 미만이라 제한 문제가 아닙니다.", "unknown", "502"},
 		{"below it", resp + "Images well below 6MB fail too.", "unknown", "502"},
 	})
 }
