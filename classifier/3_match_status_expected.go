@@ -18,15 +18,21 @@ var expectedStatus = regexp.MustCompile(`(?:\bshould(?: have)?\b|\b(?:expected|o
 	// Japanese puts the wish after the code: "504 を返すべき"
 	`|\b[1-5]\d\d\b ?(?:エラー)?(?:を返すべき|が返るべき|を返す必要|になるべき|が返るはず|を返すはず)`)
 
-// wishedBelow500 is a code below 500 a person wants, asks how to get or
-// heads as the expected outcome: "I want to return a 400 from my Lambda",
+// wishedBelow500 is a code below 500 a person wants the API or the code to
+// answer, asks how to make it answer, or heads as the expected outcome: "I want to return a 400 from my Lambda",
 // "we want the API to answer 429 when ...", "how do I return a 404 from
 // API Gateway?", "Expected: 401 Unauthorized" (an issue template's
 // heading; Jest's and testify's "Expected: 200" beside the code received).
 // None is an answer a client got, so none is an all-clear. Only codes
 // below 500 are cut, so that no such words hide a 5xx they also show.
-var wishedBelow500 = regexp.MustCompile(`(?:\bwant(?:s|ed)?\b|\bwould like\b|\bhow (?:do|can|could|should|would|to)\b|\bexpected(?: [a-z]+)?\**:)` +
+var wishedBelow500 = regexp.MustCompile(`(?:\b(?:want(?:s|ed)?|would like)\b[^.;!?。]{0,30}?\bto ` + wishedVerb +
+	`|\bhow (?:(?:do|can|could|should|would) (?:i|we|you)(?: [a-z]+)?|to) ` + wishedVerb + `|\bexpected(?: [a-z]+)?\**:)` +
 	`[^.;!?。]{0,40}?\b[1-4]\d\d\b(?:(?: or| and|/|,) ?(?:an? )?[1-4]\d\d\b)*`)
+
+// wishedVerb is what a wish or a question asks the API or the code to
+// do with a status; "how can I avoid the 429s" and "I want to know why
+// it returns 403" name no such act, and the code in them came.
+const wishedVerb = `(?:return|answer|respond|send|throw|raise|give|produce|map|set)\b`
 
 // wishMarks are the literals wishedBelow500 needs.
 var wishMarks = [][]byte{[]byte("want"), []byte("would like"), []byte("how "), []byte("expected")}

@@ -97,6 +97,10 @@ func TestWishedBelow500IsNoAllClear(t *testing.T) {
 		{"want, and a 403 that came", "I want a 200 here. Instead the API returns 403 Forbidden.", "none"},
 		{"expected heading, then actual", "Expected: 200\nActual: HTTP/1.1 403 Forbidden", "none"},
 		{"a wish never hides a 5xx", "How do I stop the 502 errors from API Gateway?", "502"},
+		// a wish or a question that names no act of answering: the code
+		// in it came
+		{"want to know why", "I want to know why the API returns 403", "none"},
+		{"how to avoid", "How can I avoid the 429 responses?", "none"},
 		{"the status in parentheses stays", "The remote server returned an error: (403) Forbidden.", "none"},
 	})
 }
