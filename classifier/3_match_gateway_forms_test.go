@@ -224,6 +224,9 @@ func TestAQuotedFunctionErrorIsNoGatewayCredential(t *testing.T) {
 		{"denied action, execution log", quoted("User: arn:aws:sts::123456789012:assumed-role/orders-role/orders is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:us-east-1:123456789012:key/abc"), fn, "502"},
 		{"expired token, HTTP API", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","integrationErrorMessage":"The Lambda function returned the following error: The security token included in the request is expired. Check your Lambda function code and try again."}`, fn, "500"},
 		{"signature expired, REST access log", `{"requestId":"6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11","resourcePath":"/items","status":"502","integrationError":"Lambda Customer Function Error:Signature expired: 20240101T000000Z is now earlier than 20240101T000500Z"}`, fn, "502"},
+		{"a login refused, execution log", quoted("Invalid credentials"), fn, "502"},
+		{"a login refused, HTTP API", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"POST /login","status":"500","integrationErrorMessage":"The Lambda function returned the following error: Invalid credentials. Check your Lambda function code and try again."}`, fn, "500"},
+		{"a login refused, the function's error as the answer", id + `Endpoint response body before transformations: {"errorMessage": "Invalid credentials", "errorType": "AuthError"}` + "\n" + id + "Method completed with status: 500", fn, "500"},
 		{"access denied, REST access log", `{"requestId":"6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11","resourcePath":"/items","status":"502","integrationError":"Lambda Customer Function Error:AccessDenied: Access Denied"}`, fn, "502"},
 		// (an AWS service integration's own answer refusing the gateway's
 		// signature stays the integration's credentials)

@@ -502,7 +502,7 @@ func gatewayRules() []ruleSpec {
 		{lit: "perform: sts:assumerole", cause: CauseCredentialsRoleError, weight: 99, layers: gatewayLogged},
 		{lit: "perform: sts:assumerole", cause: CauseCredentialsRoleError, weight: 99, unless: iamUserDenial, unlessAlso: deploymentRefused, layers: notGatewayLogged},
 		// (not a person's or a client's: a login that failed says the same)
-		{lit: "invalid credentials", cause: CauseCredentialsRoleError, weight: 60, layers: machineLogs},
+		{lit: "invalid credentials", cause: CauseCredentialsRoleError, weight: 60, unlessAlso: quotedFunctionError, layers: machineLogs},
 		// (nor a Lambda function's error object, which a custom
 		// integration's endpoint response and a test invoke show: its own
 		// call was denied, a function error)
