@@ -29,6 +29,9 @@ func TestPayloadLimitForms(t *testing.T) {
 		// pattern for it: Lambda's error object passed on with 200, as a
 		// function's own error is (lambda_error_masked_as_200)
 		{"rest custom, masked as 200", id + "Endpoint response body before transformations: " + big + "\n" + id + "Method response body after transformations: " + big + "\n" + id + "Method completed with status: 200", "lambda_error_masked_as_200", "none"},
+		// the same object as the body curl printed: only a custom
+		// integration answers with it, and with 200
+		{"curl got lambda's error object", "$ curl https://abc123.execute-api.us-east-1.amazonaws.com/prod/export\n" + big, "lambda_error_masked_as_200", "none"},
 		// an HTTP API's access record ($context.integrationErrorMessage, the
 		// HTTP API guide's "The Lambda function returned the following
 		// error: ... Check your Lambda function code and try again.")
