@@ -20,6 +20,7 @@ import (
 func (c *Collector) discoverHTTP(ctx context.Context, r *region, tagged map[string]bool, prev unchanged) ([]Stage, error) {
 	var apis []apiMeta
 	var token *string
+	var seen tokens
 	for {
 		page, err := r.http.GetApis(ctx, &apigatewayv2.GetApisInput{MaxResults: aws.String("500"), NextToken: token})
 		if err != nil {
@@ -33,7 +34,7 @@ func (c *Collector) discoverHTTP(ctx context.Context, r *region, tagged map[stri
 				apis = append(apis, meta)
 			}
 		}
-		if token = page.NextToken; aws.ToString(token) == "" {
+		if token = page.NextToken; !seen.next(token) {
 			break
 		}
 	}
@@ -166,17 +167,19 @@ func withRoutes(ctx context.Context, api httpAPI, id string, stages []Stage, met
 	for i := range stages {
 		if stages[i].DetailedMetrics {
 			m := metrics[stages[i].Stage]
-			stages[i].Routes = slices.DeleteFunc(slices.Clone(routes), func(r Route) bool { return !m.on(r) })
+			stages[i].Routes = boundRoutes(slices.DeleteFunc(slices.Clone(routes), func(r Route) bool { return !m.on(r) }))
 		}
 	}
 	return stages, nil
 }
 
-// httpRoutes lists the API's route keys, bounded, those with a target
-// (an integration) first.
+// httpRoutes lists all the API's routes: every route's timeout and, on a
+// WebSocket API, target are wanted; only the detailed metrics' queries are
+// bounded (withRoutes).
 func httpRoutes(ctx context.Context, api httpAPI, id string) ([]Route, error) {
 	var out []Route
 	var token *string
+	var seen tokens
 	for {
 		page, err := api.GetRoutes(ctx, &apigatewayv2.GetRoutesInput{ApiId: aws.String(id), MaxResults: aws.String("500"), NextToken: token})
 		if err != nil {
@@ -186,8 +189,8 @@ func httpRoutes(ctx context.Context, api httpAPI, id string) ([]Route, error) {
 			out = append(out, Route{Key: aws.ToString(rt.RouteKey), integrated: aws.ToString(rt.Target) != "",
 				target: aws.ToString(rt.Target), authorizer: aws.ToString(rt.AuthorizerId)})
 		}
-		if token = page.NextToken; aws.ToString(token) == "" {
-			return boundRoutes(out), nil
+		if token = page.NextToken; !seen.next(token) {
+			return out, nil
 		}
 	}
 }
@@ -195,13 +198,14 @@ func httpRoutes(ctx context.Context, api httpAPI, id string) ([]Route, error) {
 func httpStages(ctx context.Context, api httpAPI, id string) ([]v2types.Stage, error) {
 	var out []v2types.Stage
 	var token *string
+	var seen tokens
 	for {
 		page, err := api.GetStages(ctx, &apigatewayv2.GetStagesInput{ApiId: aws.String(id), NextToken: token})
 		if err != nil {
 			return nil, fmt.Errorf("GetStages %s: %w", id, err)
 		}
 		out = append(out, page.Items...)
-		if token = page.NextToken; aws.ToString(token) == "" {
+		if token = page.NextToken; !seen.next(token) {
 			return out, nil
 		}
 	}
@@ -210,6 +214,7 @@ func httpStages(ctx context.Context, api httpAPI, id string) ([]v2types.Stage, e
 func httpIntegrations(ctx context.Context, api httpAPI, id string) ([]IntegrationInfo, error) {
 	var out []IntegrationInfo
 	var token *string
+	var seen tokens
 	for {
 		page, err := api.GetIntegrations(ctx, &apigatewayv2.GetIntegrationsInput{ApiId: aws.String(id), NextToken: token})
 		if err != nil {
@@ -222,7 +227,7 @@ func httpIntegrations(ctx context.Context, api httpAPI, id string) ([]Integratio
 				ID: aws.ToString(in.IntegrationId),
 			})
 		}
-		if token = page.NextToken; aws.ToString(token) == "" {
+		if token = page.NextToken; !seen.next(token) {
 			return out, nil
 		}
 	}
@@ -236,6 +241,7 @@ func authorizerURIs(ctx context.Context, api httpAPI, id string, routes []Route)
 	}
 	out := map[string]string{}
 	var token *string
+	var seen tokens
 	for {
 		page, err := api.GetAuthorizers(ctx, &apigatewayv2.GetAuthorizersInput{ApiId: aws.String(id), MaxResults: aws.String("500"), NextToken: token})
 		if err != nil {
@@ -244,7 +250,7 @@ func authorizerURIs(ctx context.Context, api httpAPI, id string, routes []Route)
 		for _, a := range page.Items {
 			out[aws.ToString(a.AuthorizerId)] = aws.ToString(a.AuthorizerUri)
 		}
-		if token = page.NextToken; aws.ToString(token) == "" {
+		if token = page.NextToken; !seen.next(token) {
 			return out, nil
 		}
 	}

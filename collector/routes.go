@@ -13,8 +13,8 @@ import (
 
 // maxRoutes bounds the methods or routes of one stage whose detailed
 // metrics are read on a trip: two queries each, so a large API adds at most
-// 100 billed metrics to an incident's evidence, and discovery keeps little
-// per stage.
+// 100 billed metrics to an incident's evidence. Discovery reads every route
+// all the same, for their timeouts and WebSocket targets.
 const maxRoutes = 50
 
 // maxRouteErrors is how many failing routes Evidence returns.

@@ -36,9 +36,9 @@ func timeoutsDiffer(integ []IntegrationInfo, t stage.APIType) bool {
 // routeTimeouts are the timeouts of an API's methods (REST: each
 // integration's route) or routes (HTTP and WebSocket: by the integration
 // their target names) when the integrations' timeouts differ; nil when
-// they agree. Routes beyond maxRoutes are not read, and their requests meet
-// no known timeout. The map is shared by the API's stages and never
-// changed.
+// they agree. Every route is read (maxRoutes bounds only the detailed
+// metrics' queries), so none of its requests meets an unknown timeout. The
+// map is shared by the API's stages and never changed.
 func routeTimeouts(integ []IntegrationInfo, routes []Route, t stage.APIType) map[string]time.Duration {
 	if !timeoutsDiffer(integ, t) {
 		return nil

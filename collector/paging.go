@@ -1,0 +1,31 @@
+package collector
+
+import "github.com/aws/aws-sdk-go-v2/aws"
+
+// maxPages bounds one listing written as a NextToken loop (apigatewayv2 has
+// no paginators in the SDK): 1000 pages of the 500 items asked for are far
+// beyond any API Gateway quota, so only a service that keeps answering
+// with new tokens reaches it.
+const maxPages = 1000
+
+// tokens follows the NextToken of a listing the way the SDK's paginators
+// do (StopOnDuplicateToken): the listing ends at an empty token, at a token
+// the service gave before, which would otherwise page forever, or after
+// maxPages pages.
+type tokens struct {
+	seen map[string]bool
+}
+
+// next records the token a page returned and reports whether to ask for
+// the page it names.
+func (t *tokens) next(tok *string) bool {
+	s := aws.ToString(tok)
+	if s == "" || t.seen[s] || len(t.seen) >= maxPages-1 {
+		return false
+	}
+	if t.seen == nil {
+		t.seen = map[string]bool{}
+	}
+	t.seen[s] = true
+	return true
+}

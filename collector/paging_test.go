@@ -1,0 +1,153 @@
+package collector
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/apigw-triage/apigw-triage/emulator/scenario"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
+	v2types "github.com/aws/aws-sdk-go-v2/service/apigatewayv2/types"
+	"github.com/prometheus/client_golang/prometheus/testutil"
+)
+
+// wideRoutes is more routes than maxRoutes, and more integrations than one
+// apigatewayv2 page of the emulator's default size, so that discovery has
+// to page GetIntegrations and keep every route's timeout.
+const wideRoutes = 120
+
+// wideScenario is an HTTP API of wideRoutes routes, each with its own
+// integration, the even ones timing out after 5 s and the odd ones after
+// 10 s, with detailed metrics on.
+func wideScenario() string {
+	var b strings.Builder
+	b.WriteString(`accounts:
+  - id: "111122223333"
+    regions:
+      - name: eu-west-1
+        http_apis:
+          - name: wide
+            routes:
+`)
+	for i := range wideRoutes {
+		fmt.Fprintf(&b, "              - {method: GET, path: /r%03d, integration: {type: http_proxy, uri: \"https://r%03d.example.com\", timeout: %ds}}\n", i, i, wideTimeout(i)/time.Second)
+	}
+	b.WriteString(`            stages:
+              - {name: $default, detailed_metrics: true}
+`)
+	return b.String()
+}
+
+func wideTimeout(i int) time.Duration {
+	if i%2 == 0 {
+		return 5 * time.Second
+	}
+	return 10 * time.Second
+}
+
+// TestE2EDiscoveryReadsEveryPage: through the real SDK, the emulator pages
+// GetIntegrations as the service does, and discovery reads every page and
+// every route (not the first maxRoutes) for the routes' timeouts, while
+// the detailed metrics' routes stay bounded. The pages are paid for once:
+// the polls that follow reuse the discovery.
+func TestE2EDiscoveryReadsEveryPage(t *testing.T) {
+	sc, err := scenario.Parse([]byte(wideScenario()), "wide.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newE2EScenario(t, sc, 0)
+	for range 3 {
+		if _, err := e.c.Poll(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		e.clk.Advance(time.Minute)
+	}
+	st := findStageByName(t, e.c.Stages(), "wide")
+	if len(st.RouteTimeouts) != wideRoutes {
+		t.Errorf("%d route timeouts, want %d", len(st.RouteTimeouts), wideRoutes)
+	}
+	for i := range wideRoutes {
+		key := fmt.Sprintf("GET /r%03d", i)
+		if got := st.RouteTimeouts[key]; got != wideTimeout(i) {
+			t.Errorf("%s: timeout %s, want %s", key, got, wideTimeout(i))
+		}
+	}
+	if len(st.Routes) != maxRoutes {
+		t.Errorf("%d routes for detailed metrics, want maxRoutes (%d)", len(st.Routes), maxRoutes)
+	}
+	pages := (wideRoutes + defaultV2PageForTest - 1) / defaultV2PageForTest
+	if n := testutil.ToFloat64(e.c.metrics.awsRequests.WithLabelValues("ApiGatewayV2", "GetIntegrations", resultSuccess)); n != float64(pages) {
+		t.Errorf("%v GetIntegrations calls, want %d (every page, in the one discovery)", n, pages)
+	}
+	if n := testutil.ToFloat64(e.c.metrics.awsRequests.WithLabelValues("ApiGatewayV2", "GetRoutes", resultSuccess)); n != 1 {
+		t.Errorf("%v GetRoutes calls, want 1 (one page of 500, in the one discovery)", n)
+	}
+}
+
+// defaultV2PageForTest is the emulator's apigatewayv2 page size when the
+// request names none, as GetIntegrations' request does.
+const defaultV2PageForTest = 100
+
+func findStageByName(t *testing.T, stages []Stage, api string) Stage {
+	t.Helper()
+	for _, st := range stages {
+		if st.APIName == api {
+			return st
+		}
+	}
+	t.Fatalf("%s not discovered", api)
+	return Stage{}
+}
+
+// repeatingRoutes answers every GetRoutes with one route and the same
+// next token, as a faulty service or proxy might.
+type repeatingRoutes struct {
+	httpAPI
+	calls int
+}
+
+func (f *repeatingRoutes) GetRoutes(context.Context, *apigatewayv2.GetRoutesInput, ...func(*apigatewayv2.Options)) (*apigatewayv2.GetRoutesOutput, error) {
+	f.calls++
+	return &apigatewayv2.GetRoutesOutput{
+		Items:     []v2types.Route{{RouteKey: aws.String(fmt.Sprintf("GET /r%d", f.calls)), Target: aws.String("integrations/a")}},
+		NextToken: aws.String("same"),
+	}, nil
+}
+
+// TestListingEndsOnRepeatedToken: a token the service gave before ends
+// the listing instead of paging forever.
+func TestListingEndsOnRepeatedToken(t *testing.T) {
+	f := &repeatingRoutes{}
+	done := make(chan struct{})
+	var routes []Route
+	var err error
+	go func() {
+		defer close(done)
+		routes, err = httpRoutes(context.Background(), f, "a1")
+	}()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("GetRoutes listing did not end on a repeated token")
+	}
+	if err != nil || f.calls != 2 || len(routes) != 2 {
+		t.Errorf("%d calls, routes %v, err %v; want 2 calls (the second repeats the token), 2 routes", f.calls, routes, err)
+	}
+}
+
+// TestTokensBound: a service that keeps giving new tokens is asked for at
+// most maxPages pages.
+func TestTokensBound(t *testing.T) {
+	var seen tokens
+	n := 1
+	for seen.next(aws.String(fmt.Sprint(n))) {
+		n++
+	}
+	if n != maxPages {
+		t.Errorf("%d pages asked for, want maxPages (%d)", n, maxPages)
+	}
+}
