@@ -268,3 +268,33 @@ func TestADeploymentsDenialIsNoIntegrationRole(t *testing.T) {
 		{"the gateway's own line", "(6c6d6e6f-0000-4000-8000-00000000abcd) Execution failed due to configuration error: API Gateway does not have permission to assume the provided role arn:aws:iam::123456789012:role/apigw-sqs", "credentials_role_error", "500"},
 	})
 }
+
+// An AWS service integration's answer refusing the request its template
+// built, by the error's message where the body was cut before its code or
+// the service answered without one: SQS's "The request must contain the
+// parameter MessageBody." (MissingParameter) and "Value ... for parameter
+// MessageBody is invalid. Reason: ..." (InvalidParameterValue), Step
+// Functions' "Invalid State Machine Execution Input: ..." (InvalidExecutionInput),
+// and the JSON protocol's validation message "N validation error(s)
+// detected: Value ... at '<field>' failed to satisfy constraint: ..."
+// (ValidationException, as Kinesis and EventBridge answer it). Lambda's
+// validation of the function name or qualifier the integration URI gave it
+// is the URI's, and a function's own call refused is its own.
+func TestServiceIntegrationRefusalsByTheirMessage(t *testing.T) {
+	const id = "(6c6d6e6f-0000-4000-8000-00000000abcd) "
+	ep := func(body string) string {
+		return id + "Endpoint response body before transformations: " + body + "\n" + id + "Method completed with status: 500"
+	}
+	const tpl = "mapping_template_error"
+	checkWordings(t, []wording{
+		{"sqs missing parameter", ep(`<ErrorResponse><Error><Message>The request must contain the parameter MessageBody.</Message></Error></ErrorResponse>`), tpl, "500"},
+		{"sqs invalid value", ep(`Value  for parameter MessageBody is invalid. Reason: Empty message.`), tpl, "500"},
+		{"step functions input", ep(`{"message":"Invalid State Machine Execution Input: 'Unexpected character (''' (code 39))'"}`), tpl, "500"},
+		{"kinesis validation", ep(`{"message":"1 validation error detected: Value null at 'data' failed to satisfy constraint: Member must not be null"}`), tpl, "500"},
+		{"eventbridge validation", ep(`{"message":"2 validation errors detected: Value null at 'entries' failed to satisfy constraint: Member must not be null"}`), tpl, "500"},
+		// (look-alikes: Lambda refusing the name or qualifier the URI gave
+		// it, and the function's own call refused)
+		{"a qualifier refused", id + `Execution failed due to configuration error: {"message":"1 validation error detected: Value '' at 'qualifier' failed to satisfy constraint: Member must satisfy regular expression pattern: (|[a-zA-Z0-9$_-]+)"}` + "\n" + id + "Method completed with status: 500", "unknown", "500"},
+		{"the function's own call", "[ERROR] ClientError: An error occurred (ValidationException) when calling the PutRecord operation: 1 validation error detected: Value null at 'data' failed to satisfy constraint: Member must not be null", "lambda_function_error", "unknown"},
+	})
+}

@@ -45,6 +45,8 @@ func serviceIntegrationRules() []ruleSpec {
 	tpl := func(lit, re string) ruleSpec {
 		return ruleSpec{lit: lit, re: re, cause: CauseMappingTemplateError, weight: wLikely, unless: "'functionname'", unlessAlso: []string{`"errormessage"`, "customer function error", "lambda function returned the following error"}, layers: gatewayLogged}
 	}
+	constraint := tpl("failed to satisfy constraint", `\bvalidation errors? detected: value .*? at '[^']+' failed to satisfy constraint`)
+	constraint.unlessAlso = append([]string{"'qualifier'"}, constraint.unlessAlso...)
 	return []ruleSpec{
 		tpl("validationexception", `\bvalidationexception\b`),
 		tpl("serializationexception", `\bserializationexception\b`),
@@ -62,6 +64,16 @@ func serviceIntegrationRules() []ruleSpec {
 		// SerializationException)
 		tpl("one or more parameter values were invalid", ""),
 		tpl("start of structure or map found where not expected", ""),
+		// (and SQS's own words for MissingParameter and
+		// InvalidParameterValue, Step Functions' for InvalidExecutionInput,
+		// and the JSON protocol's for ValidationException, "N validation
+		// error(s) detected: Value ... at '<field>' failed to satisfy
+		// constraint", not of the function name or qualifier Lambda took
+		// from the integration URI)
+		tpl("the request must contain the parameter", ""),
+		tpl("for parameter ", `\bvalue .{0,200}? for parameter \w+ is invalid\b`),
+		tpl("invalid state machine execution input", ""),
+		constraint,
 		{lit: "authorizationerror", re: `\bauthorizationerror\b`, cause: CauseCredentialsRoleError, weight: wLikely, unless: `"errormessage"`, layers: gatewayLogged},
 		{lit: "<code>throttling</code>", cause: CauseBackendThrottled, weight: 75, layers: gatewayLogged},
 	}
