@@ -298,3 +298,24 @@ func TestServiceIntegrationRefusalsByTheirMessage(t *testing.T) {
 		{"the function's own call", "[ERROR] ClientError: An error occurred (ValidationException) when calling the PutRecord operation: 1 validation error detected: Value null at 'data' failed to satisfy constraint: Member must not be null", "lambda_function_error", "unknown"},
 	})
 }
+
+// Lambda answers an invocation by another method than POST with
+// "Unable to determine service/operation name to be authorized" (the
+// knowledge-center article on configuration errors after an import), and
+// an AWS JSON service an action it does not know with
+// UnknownOperationException: the integration's method. The same exception
+// from a function's own SDK call, in its log or as the gateway quotes its
+// error, is the function's call failing.
+func TestUnknownOperationOfAFunctionsOwnCall(t *testing.T) {
+	const id = "(6c6d6e6f-0000-4000-8000-00000000abcd) "
+	checkWordings(t, []wording{
+		{"Lambda called with GET", id + "Endpoint response body before transformations: <AccessDeniedException>\n" + id + "<Message>Unable to determine service/operation name to be authorized</Message>\n" +
+			id + "Lambda invocation failed with status: 403. Lambda request id: abc1d2ef-34ab-56c7-de8f-90123a456789\n" + id + "Method completed with status: 500", "integration_method_not_post", "500"},
+		{"a service integration", id + `Endpoint response body before transformations: {"__type":"com.amazon.coral.service#UnknownOperationException"}` + "\n" + id + "Method completed with status: 500", "integration_method_not_post", "500"},
+		{"the function's own call, Node.js", "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\n" +
+			"2024-01-01T12:00:00.000Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tInvoke Error \t{\"errorType\":\"UnknownOperationException\",\"errorMessage\":\"UnknownError\",\"name\":\"UnknownOperationException\"}\n" +
+			"END RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11", "lambda_function_error", "unknown"},
+		{"the function's own call, Python", "[ERROR] ClientError: An error occurred (UnknownOperationException) when calling the GetItem operation: ", "lambda_function_error", "unknown"},
+		{"the function's own call, quoted by the gateway", id + "Lambda execution failed with status 200 due to customer function error: An error occurred (UnknownOperationException) when calling the GetItem operation: . Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd\n" + id + "Method completed with status: 502", "lambda_function_error", "502"},
+	})
+}

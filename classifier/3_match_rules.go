@@ -450,8 +450,10 @@ func gatewayRules() []ruleSpec {
 		{lit: "no default output mapping", cause: CauseStatusMappingMissing, weight: 85},
 		// Lambda answers these when called with GET instead of POST; the
 		// "Malformed Lambda proxy response" that follows is a consequence.
-		{lit: "unable to determine service/operation name to be authorized", cause: CauseIntegrationMethodNotPost, weight: 100},
-		{lit: "unknownoperationexception", cause: CauseIntegrationMethodNotPost, weight: 100},
+		// (not from a function's own SDK call, in its log or quoted by the
+		// gateway: its call failing)
+		{lit: "unable to determine service/operation name to be authorized", cause: CauseIntegrationMethodNotPost, weight: 100, unlessAlso: quotedFunctionError, layers: notFunction},
+		{lit: "unknownoperationexception", cause: CauseIntegrationMethodNotPost, weight: 100, unlessAlso: quotedFunctionError, layers: notFunction},
 		{lit: "unable to transform request", cause: CauseMappingTemplateError, weight: wStrong},
 		{lit: "unable to transform response", cause: CauseMappingTemplateError, weight: wStrong},
 		// API Gateway's management API rejects a mapping it cannot parse
