@@ -55,7 +55,10 @@ func (a Advice) ForAPI(api stage.APIType) Advice {
 	out := a
 	out.Steps = make([]string, 0, len(a.Steps))
 	for _, st := range a.Steps {
-		st, ok := relabelForWebSocket(st, api)
+		st, ok := restOnlyStep(st, api)
+		if ok {
+			st, ok = relabelForWebSocket(st, api)
+		}
 		if !ok {
 			continue
 		}
@@ -64,6 +67,21 @@ func (a Advice) ForAPI(api stage.APIType) Advice {
 		}
 	}
 	return out
+}
+
+// restOnlyStep: a step the catalog marks "REST API only:" holds for REST
+// APIs alone, not for the WebSocket APIs that otherwise follow REST steps:
+// raising the integration timeout above 29 s is a REST (Regional and
+// private) quota, while HTTP APIs stop at 30 s and WebSocket APIs at 29 s
+// (https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html).
+// A REST API sees it under the plain REST label.
+func restOnlyStep(step string, api stage.APIType) (string, bool) {
+	for _, p := range apiStepPrefixes {
+		if rest, ok := strings.CutPrefix(step, p.restOnly); ok {
+			return p.rest + rest, api == stage.APIREST
+		}
+	}
+	return step, true
 }
 
 // relabelForWebSocket: a WebSocket API follows the catalog's REST steps
@@ -98,9 +116,9 @@ func webSocketStep(step string) bool {
 
 // apiStepPrefixes are how the catalogs mark a step for one API type: the
 // English form (en, ja, zh-TW) and the Portuguese one.
-var apiStepPrefixes = []struct{ rest, http, ws string }{
-	{"REST API:", "HTTP API:", "WebSocket API:"},
-	{"API REST:", "API HTTP:", "API WebSocket:"},
+var apiStepPrefixes = []struct{ rest, restOnly, http, ws string }{
+	{"REST API:", "REST API only:", "HTTP API:", "WebSocket API:"},
+	{"API REST:", "Somente API REST:", "API HTTP:", "API WebSocket:"},
 }
 
 // stepForAPI rewrites one step's commands, or reports that it does not

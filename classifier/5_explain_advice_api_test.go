@@ -84,3 +84,65 @@ func TestWebSocketStepsOnlyForWebSocketAPIs(t *testing.T) {
 		}
 	}
 }
+
+// TestIntegrationTimeoutAdviceForEachAPIType: the step that changes an
+// integration's timeout gives each API type its own limit, in every
+// language, as the API Gateway quotas pages state them
+// (https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html):
+// REST Regional and private APIs can go above 29 s after a quota increase,
+// edge-optimized ones cannot; HTTP APIs stop at 30 s; WebSocket APIs at
+// 29 s. Neither of the apigatewayv2 types is told it can raise its limit.
+func TestIntegrationTimeoutAdviceForEachAPIType(t *testing.T) {
+	tests := []struct {
+		name    string
+		api     stage.APIType
+		command string // the step's command
+		limit   string // the limit the step names
+		other   string // a limit it must not name
+	}{
+		// API Gateway quotas for REST APIs: "Integration timeout for Regional
+		// APIs ... 29 seconds ... Yes*"; edge-optimized "No".
+		{"REST", stage.APIREST, "`aws apigateway update-integration ", "29", "30"},
+		// Quotas for HTTP APIs: "Integration timeout 30 seconds ... No".
+		{"HTTP", stage.APIHTTP, "`aws apigatewayv2 update-integration --api-id API_ID --integration-id INTEGRATION_ID --timeout-in-millis", "30", "29"},
+		// Quotas for WebSocket APIs: "Integration timeout 29 seconds ... No".
+		{"WebSocket", stage.APIWebSocket, "`aws apigatewayv2 update-integration --api-id API_ID --integration-id INTEGRATION_ID --timeout-in-millis", "29", "30"},
+	}
+	for _, tt := range tests {
+		for _, lang := range Langs() {
+			t.Run(tt.name+" "+string(lang), func(t *testing.T) {
+				var found []string
+				for _, st := range Remediate(CauseIntegrationTimeout, lang).ForAPI(tt.api).Steps {
+					if strings.Contains(st, "timeoutInMillis") || strings.Contains(st, "--timeout-in-millis") {
+						found = append(found, st)
+					}
+				}
+				if len(found) != 1 {
+					t.Fatalf("%d steps change the timeout, want 1: %q", len(found), found)
+				}
+				st := found[0]
+				if !strings.Contains(st, tt.command) || !strings.Contains(st, tt.limit) || strings.Contains(st, tt.other) {
+					t.Errorf("want %s with limit %s, not %s: %s", tt.command, tt.limit, tt.other, st)
+				}
+				if !hasAPILabel(st, tt.api) {
+					t.Errorf("the step is not labelled for %s APIs alone: %s", tt.api, st)
+				}
+				if strings.Contains(st, "only:") || strings.Contains(st, "Somente") {
+					t.Errorf("the catalog's REST-only mark reached the advice: %s", st)
+				}
+			})
+		}
+	}
+}
+
+// hasAPILabel reports whether step opens with the catalogs' label of the
+// API type, in either of their forms.
+func hasAPILabel(step string, api stage.APIType) bool {
+	for _, p := range apiStepPrefixes {
+		label := map[stage.APIType]string{stage.APIREST: p.rest, stage.APIHTTP: p.http, stage.APIWebSocket: p.ws}[api]
+		if strings.HasPrefix(step, label) {
+			return true
+		}
+	}
+	return false
+}
