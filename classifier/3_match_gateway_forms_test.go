@@ -319,3 +319,19 @@ func TestUnknownOperationOfAFunctionsOwnCall(t *testing.T) {
 		{"the function's own call, quoted by the gateway", id + "Lambda execution failed with status 200 due to customer function error: An error occurred (UnknownOperationException) when calling the GetItem operation: . Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd\n" + id + "Method completed with status: 502", "lambda_function_error", "502"},
 	})
 }
+
+// The Java TLS stack's words for a failed handshake name the gateway's
+// backend only where the gateway (or a person quoting it) wrote them: a
+// client program's own trace ("Exception in thread "main" ...", a script's
+// frames in a home folder) is its own connection to the API failing, which
+// names no cause (docs/taxonomy.md, "Who said what").
+func TestAClientsOwnTLSFailureNamesNoCause(t *testing.T) {
+	checkWordings(t, []wording{
+		{"a Java client", "Exception in thread \"main\" javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target\n" +
+			"\tat java.base/sun.security.ssl.Alert.createSSLException(Alert.java:131)\n" +
+			"\tat com.example.client.ApiClient.call(ApiClient.java:88)", "unknown", "unknown"},
+		// (the gateway's own words, and a person quoting them, keep it)
+		{"the gateway's", "(6c6d6e6f-0000-4000-8000-00000000abcd) Execution failed due to configuration error: General SSLEngine problem", "backend_tls_error", "500"},
+		{"a person quoting the gateway", "HTTP/1.1 500 Internal Server Error\nThe execution log says General SSLEngine problem.", "backend_tls_error", "500"},
+	})
+}

@@ -569,21 +569,26 @@ func gatewayRules() []ruleSpec {
 	}
 }
 
+// backendRules: the gateway failing to reach or read its backend. The
+// network and TLS words are read on every layer but a client's and a
+// CDN's (gatewayLogs): a client program's own connection to the API
+// failing names no cause, and in a function's log inFunction reads them
+// as its dependency.
 func backendRules() []ruleSpec {
 	return []ruleSpec{
-		{lit: "general ssl engine problem", cause: CauseBackendTLSError, weight: wExplicit},
+		{lit: "general ssl engine problem", cause: CauseBackendTLSError, weight: wExplicit, layers: gatewayLogs},
 		// how the execution log words it ("General SSLEngine problem")
-		{lit: "general sslengine problem", cause: CauseBackendTLSError, weight: wExplicit},
-		{lit: "unable to find valid certification path", cause: CauseBackendTLSError, weight: 90},
-		{lit: "pkix path building failed", cause: CauseBackendTLSError, weight: wExplicit},
+		{lit: "general sslengine problem", cause: CauseBackendTLSError, weight: wExplicit, layers: gatewayLogs},
+		{lit: "unable to find valid certification path", cause: CauseBackendTLSError, weight: 90, layers: gatewayLogs},
+		{lit: "pkix path building failed", cause: CauseBackendTLSError, weight: wExplicit, layers: gatewayLogs},
 		// an expired certificate, as the knowledge-center article on
 		// backend SSL certificate errors shows it ("PKIX path validation
 		// failed: java.security.cert.CertPathValidatorException: validity
 		// check failed"), which the Java exception rule would otherwise read
 		// as a function's error
-		{lit: "pkix path validation failed", cause: CauseBackendTLSError, weight: wExplicit},
-		{lit: "sslhandshakeexception", cause: CauseBackendTLSError, weight: 90},
-		{lit: "javax.net.ssl", cause: CauseBackendTLSError, weight: 85},
+		{lit: "pkix path validation failed", cause: CauseBackendTLSError, weight: wExplicit, layers: gatewayLogs},
+		{lit: "sslhandshakeexception", cause: CauseBackendTLSError, weight: 90, layers: gatewayLogs},
+		{lit: "javax.net.ssl", cause: CauseBackendTLSError, weight: 85, layers: gatewayLogs},
 		{lit: "ssl handshake", cause: CauseBackendTLSError, weight: wSpecific, layers: gatewayLogs},
 		// (not a client's: curl's "no alternative certificate subject name
 		// matches target host name" is the API's own domain)
