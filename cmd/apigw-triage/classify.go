@@ -107,10 +107,11 @@ func parseClassifyFlags(args []string, s streams) (classifyOptions, int) {
 	if opts.format != "text" && opts.format != "json" {
 		return classifyOptions{}, fs.usageError(s, "--format must be text or json, not %q", opts.format)
 	}
-	if !validLang(*lang) {
+	l, ok := parseLang(*lang)
+	if !ok {
 		return classifyOptions{}, fs.usageError(s, "--lang must be en, ja, zh-TW or pt-BR, not %q", *lang)
 	}
-	opts.lang = classifier.Lang(*lang)
+	opts.lang = l
 	t, err := stage.ParseAPIType(*api)
 	if err != nil {
 		return classifyOptions{}, fs.usageError(s, "--api-type must be REST, HTTP, WEBSOCKET or auto, not %q", *api)
@@ -174,13 +175,16 @@ func complain(w io.Writer, format string, a ...any) {
 	_, _ = fmt.Fprintf(w, "apigw-triage classify: "+format+"\n", a...)
 }
 
-func validLang(l string) bool {
+// parseLang reads --lang as a language tag, which RFC 5646 (section 2.1.1)
+// makes case-insensitive: zh-tw and PT-BR name the same languages as zh-TW
+// and pt-BR, as --api-type takes rest for REST.
+func parseLang(l string) (classifier.Lang, bool) {
 	for _, x := range classifier.Langs() {
-		if string(x) == l {
-			return true
+		if strings.EqualFold(string(x), l) {
+			return x, true
 		}
 	}
-	return false
+	return "", false
 }
 
 // readEvidence streams one file ("-" is standard input) into the session.

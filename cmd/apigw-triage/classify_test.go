@@ -39,6 +39,9 @@ func TestClassifyCommand(t *testing.T) {
 		{"file json", "", []string{"--format=json", file}, 0, `"status": "502"`, false},
 		{"api type HTTP", "Execution failed due to a timeout error\n", []string{"--api-type", "HTTP", "--format", "json"}, 0, `"status": "503"`, false},
 		{"lang ja", malformed, []string{"--lang", "ja"}, 0, "status:      502", false},
+		// RFC 5646 section 2.1.1: language tags are case-insensitive
+		{"lang zh-tw in lower case", malformed, []string{"--lang", "zh-tw", "--format", "json"}, 0, `"lang": "zh-TW"`, false},
+		{"lang PT-BR in upper case", malformed, []string{"--lang", "PT-BR", "--format", "json"}, 0, `"lang": "pt-BR"`, false},
 		{"empty stdin", "", nil, 3, "", true},
 		{"not evidence", "hello\nworld\n", []string{"--format", "json"}, 3, "", true},
 		{"client output only", `{"message": "Internal server error"}` + "\n", nil, 0, "status:", false},
