@@ -159,14 +159,20 @@ func listCauses(stdout, stderr io.Writer) int {
 }
 
 // isTerminal reports whether r is a character device (a person typing),
-// where a silent wait for standard input looks like a hang.
+// where a silent wait for standard input looks like a hang. The null
+// device is a character device too, but what cron, systemd and CI jobs
+// give as standard input: no one is there to read a prompt.
 func isTerminal(r io.Reader) bool {
 	f, ok := r.(*os.File)
 	if !ok {
 		return false
 	}
 	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	if err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		return false
+	}
+	null, err := os.Stat(os.DevNull)
+	return err != nil || !os.SameFile(fi, null)
 }
 
 // complain writes one error line; if standard error itself fails there is

@@ -152,3 +152,22 @@ func TestClassifyIntegrationTimeout(t *testing.T) {
 		})
 	}
 }
+
+// TestClassifyNullStdinNoPrompt: the null device, what cron and CI jobs give
+// as standard input, is a character device like a terminal, but nobody
+// there reads a prompt: standard error holds only the one error line.
+func TestClassifyNullStdinNoPrompt(t *testing.T) {
+	null, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer func() { _ = null.Close() }()
+	var out, errb bytes.Buffer
+	code := runClassify(context.Background(), nil, streams{stdin: null, stdout: &out, stderr: &errb, getenv: func(string) string { return "" }})
+	if code != 3 {
+		t.Fatalf("exit %d, want 3 (nothing readable as evidence); stderr %q", code, errb.String())
+	}
+	if lines := strings.Split(strings.TrimSpace(errb.String()), "\n"); len(lines) != 1 || strings.Contains(errb.String(), "Ctrl-D") {
+		t.Errorf("stderr %q: want the one error line, no prompt", errb.String())
+	}
+}
