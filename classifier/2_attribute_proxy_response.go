@@ -96,7 +96,10 @@ func (s *Session) noteEndpoint(id, uri []byte) {
 // reports is its own call to a dependency (inFunction), at the weight of
 // such a call in its own log (wFunctionDependency): the function answered,
 // so its words are no evidence that its invocation failed
-// (group.unanswered). So is an answer in the proxy response format (its
+// (group.unanswered). An AWS service's refusal of a request's content
+// there (a ValidationException, a missing parameter, which the service
+// integration rules read as the integration's template) is the function's
+// own call's request too. So is an answer in the proxy response format (its
 // "statusCode") where the lines that name the endpoint and Lambda's status
 // were not kept. Lambda's refusals (403, 429, 5xx) are Lambda's answer,
 // not the function's, and another endpoint's answer is no function's:
@@ -114,7 +117,11 @@ func (s *Session) functionAnswer(id, msg []byte, h hit) hit {
 	if lambda < 0 || received != 0 && received != 200 || !ran && !bytes.Contains(msg, []byte(`tatusCode"`)) {
 		return h
 	}
-	if c := inFunction(h.cause); c != h.cause {
+	c := inFunction(h.cause)
+	if c == CauseMappingTemplateError {
+		c = CauseLambdaFunctionError
+	}
+	if c != h.cause {
 		h.cause, h.weight = c, min(h.weight, wFunctionDependency)
 	}
 	return h

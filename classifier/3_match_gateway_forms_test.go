@@ -183,6 +183,12 @@ func TestAFunctionsAnswerReportsItsOwnCalls(t *testing.T) {
 		{"a denied call in a proxy answer", req(lambda, "200", `{"statusCode":500,"body":"{\"message\":\"`+denied+`\"}"}`, "500"), "lambda_function_error", "500"},
 		{"a refused connection in a proxy answer", req(lambda, "200", `{"statusCode":502,"body":"connect ECONNREFUSED 10.0.0.5:5432"}`, "502"), "lambda_function_error", "502"},
 		{"an access denied in a custom answer", req(lambda, "200", `{"error":"AccessDeniedException","detail":"not allowed to read the table"}`, "500"), "lambda_function_error", "500"},
+		// an AWS service refusing the function's own call's request, which
+		// the function reports: its call, no template of the integration's
+		// (DynamoDB's ValidationException; the JSON protocol's constraint
+		// message)
+		{"a service's validation in a proxy answer", req(lambda, "200", `{"statusCode":500,"body":"{\"error\":\"ValidationException: One or more parameter values were invalid: Missing the key id in the item\"}"}`, "500"), "lambda_function_error", "500"},
+		{"a constraint in a proxy answer", req(lambda, "200", `{"statusCode":500,"body":"1 validation error detected: Value null at 'id' failed to satisfy constraint: Member must not be null"}`, "500"), "lambda_function_error", "500"},
 		// (the function still answered: a proxy integration that cannot read
 		// the answer says so, and the dependency it reports is no failed
 		// invocation, group.unanswered)
@@ -200,6 +206,7 @@ func TestAFunctionsAnswerReportsItsOwnCalls(t *testing.T) {
 		// response format (its statusCode) is a Lambda proxy function's
 		{"a proxy answer alone", id + `Endpoint response body before transformations: {"statusCode":500,"body":"{\"message\":\"` + denied + `\"}"}` + "\n" + id + "Method completed with status: 500", "lambda_function_error", "500"},
 		{"a service's answer alone", id + `Endpoint response body before transformations: {"__type":"com.amazon.coral.service#AccessDeniedException","Message":"User: arn:aws:sts::123456789012:assumed-role/apigw-ddb/BackplaneAssumeRoleSession is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/orders"}` + "\n" + id + "Method completed with status: 500", "credentials_role_error", "500"},
+		{"a service integration's template", req("https://sqs.us-east-1.amazonaws.com/123456789012/orders", "400", `<?xml version="1.0"?><ErrorResponse><Error><Type>Sender</Type><Code>MissingParameter</Code><Message>The request must contain the parameter MessageBody.</Message></Error></ErrorResponse>`, "500"), "mapping_template_error", "500"},
 		{"a service integration's role", req("https://dynamodb.us-east-1.amazonaws.com/?Action=PutItem", "400", `{"__type":"com.amazon.coral.service#AccessDeniedException","Message":"`+strings.Replace(denied, "orders-role/orders", "apigw-ddb/BackplaneAssumeRoleSession", 1)+`"}`, "500"), "credentials_role_error", "500"},
 	})
 }
