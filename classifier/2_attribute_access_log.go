@@ -22,7 +22,7 @@ func (s *Session) jsonLine(msg, line []byte, src source) bool {
 // platform event, an access-log record, or a function's JSON log line.
 func (s *Session) recordLine(rec *accessRecord, msg, line []byte, src source) bool {
 	if strings.HasPrefix(rec.get(fType), "platform.") {
-		s.lambdaRecord(rec, line)
+		s.lambdaRecord(rec, msg, line)
 		return true
 	}
 	// a status beside a field only access logs have (formats are the
@@ -39,38 +39,6 @@ func (s *Session) recordLine(rec *accessRecord, msg, line []byte, src source) bo
 		return true
 	}
 	return status != "" && s.testInvokeLine(msg, line)
-}
-
-// lambdaRecord reads a Lambda JSON-format platform event
-// ({"type":"platform.report","record":{"requestId":..,"status":"timeout"}}).
-func (s *Session) lambdaRecord(rec *accessRecord, line []byte) {
-	s.st.lambdaLines++
-	text := rec.get(fRecordStatus) + " " + rec.get(fRecordErrorType)
-	var h hit
-	switch rec.get(fRecordStatus) {
-	case "timeout":
-		h = hit{cause: CauseLambdaFunctionTimeout, weight: 90}
-	case "error", "failure":
-		h = s.m.match([]byte(text), LayerPlatform).merge(hit{cause: CauseLambdaFunctionError, weight: wHint})
-		if initPhase(rec) {
-			// an init that failed without a known error type is the
-			// runtime failing to start, as INIT_REPORT's "Status: error"
-			h = h.merge(hit{cause: CauseLambdaRuntimeCrash, weight: 70})
-		}
-	}
-	if !h.any() {
-		return
-	}
-	id := rec.get(fRecordRequestID)
-	if len(id) != 36 {
-		// the init events (platform.initRuntimeDone, platform.initReport)
-		// carry no request id: the init serves the invocations after it
-		s.group(nil).add(h, line)
-		return
-	}
-	g := s.group([]byte(id))
-	g.lambda = true
-	g.add(h, line)
 }
 
 // accessLine classifies one access-log record (HTTP API, or REST with an
@@ -340,10 +308,4 @@ func isExtendedRequestID(v string) bool {
 		}
 	}
 	return true
-}
-
-// initPhase reports whether a Lambda platform event is about the init
-// phase (platform.initStart, platform.initRuntimeDone, platform.initReport).
-func initPhase(rec *accessRecord) bool {
-	return rec.get(fRecordPhase) == "init" || strings.HasPrefix(rec.get(fType), "platform.init")
 }
