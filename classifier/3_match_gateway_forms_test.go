@@ -342,3 +342,23 @@ func TestAClientsOwnTLSFailureNamesNoCause(t *testing.T) {
 		{"a person quoting the gateway", "HTTP/1.1 500 Internal Server Error\nThe execution log says General SSLEngine problem.", "backend_tls_error", "500"},
 	})
 }
+
+// Lambda refuses a custom integration's payload that is not JSON with
+// InvalidRequestContentException, "Could not parse request body into json:
+// Could not parse payload into json: ..." (its 400, which the gateway
+// answers with a 500): the payload the integration request built. The
+// gateway's own refusal of a client's body that is not JSON ("Could not
+// parse request body into json: ..." alone, its 400) and a person's own
+// invoke refused so are neither.
+func TestLambdaRefusesTheTemplatesPayload(t *testing.T) {
+	const id = "(6c6d6e6f-0000-4000-8000-00000000abcd) "
+	const refused = `{"Type":"User","message":"Could not parse request body into json: Could not parse payload into json: Unexpected character ('}' (code 125)): was expecting double-quote to start field name"}`
+	checkWordings(t, []wording{
+		{"Lambda's answer", id + "Endpoint response body before transformations: " + refused + "\n" +
+			id + "Lambda invocation failed with status: 400. Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd\n" + id + "Method completed with status: 500", "mapping_template_error", "500"},
+		{"the configuration error", id + "Lambda invocation failed with status: 400. Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd\n" +
+			id + "Execution failed due to configuration error: Could not parse request body into json: Could not parse payload into json: Unexpected character", "mapping_template_error", "500"},
+		{"the gateway's own 400", "HTTP/1.1 400 Bad Request\n{\"message\": \"Could not parse request body into json: Unexpected character (\\'a\\' (code 97)): expected a valid value\"}", "not_5xx", "none"},
+		{"a person's own invoke", "$ aws lambda invoke --function-name orders --payload '{bad' out.json\nAn error occurred (InvalidRequestContentException) when calling the Invoke operation: Could not parse request body into json: Could not parse payload into json: Unexpected character", "unknown", "unknown"},
+	})
+}

@@ -73,6 +73,10 @@ func serviceIntegrationRules() []ruleSpec {
 		tpl("the request must contain the parameter", ""),
 		tpl("for parameter ", `\bvalue .{0,200}? for parameter \w+ is invalid\b`),
 		tpl("invalid state machine execution input", ""),
+		// (Lambda's own message for InvalidRequestContentException: the
+		// gateway's refusal of a client's body says only "Could not parse
+		// request body into json")
+		tpl("could not parse payload into json", ""),
 		constraint,
 		{lit: "authorizationerror", re: `\bauthorizationerror\b`, cause: CauseCredentialsRoleError, weight: wLikely, unless: `"errormessage"`, layers: gatewayLogged},
 		{lit: "<code>throttling</code>", cause: CauseBackendThrottled, weight: 75, layers: gatewayLogged},
