@@ -42,6 +42,9 @@ func baseConfig(a AWSOptions, m *metrics) (aws.Config, error) {
 	if err != nil {
 		return aws.Config{}, fmt.Errorf("aws config: %w", err)
 	}
+	if cfg.Credentials != nil {
+		cfg.Credentials = hintedCredentials{inner: cfg.Credentials}
+	}
 	return cfg, nil
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -39,7 +40,7 @@ func runOnce(ctx context.Context, cfg *config.Config, env daemon.Env, quiet bool
 		}
 	}
 	for _, f := range res.Poll.Failures {
-		_, _ = fmt.Fprintf(s.stderr, "apigw-triage run --once: account %s region %s: %s failed: %s\n", f.Account, f.Region, f.Op, oneLine(f.Err))
+		_, _ = fmt.Fprintf(s.stderr, "apigw-triage run --once: account %s region %s: %s failed: %s\n", f.Account, f.Region, f.Op, failureReason(f.Err))
 	}
 	_, _ = fmt.Fprintf(s.stderr, "apigw-triage run --once: %d stages polled, %d tripped, %d accounts or regions failed\n",
 		len(stages), tripped, len(res.Poll.Failures))
@@ -50,6 +51,17 @@ func runOnce(ctx context.Context, cfg *config.Config, env daemon.Env, quiet bool
 		return exitTripped
 	}
 	return 0
+}
+
+// failureReason is a failed read's error on one line; a credentials
+// failure is told by its advice and the SDK's reason, without the operation
+// and signing layers the SDK wraps around it.
+func failureReason(err error) string {
+	var ce *collector.CredentialsError
+	if errors.As(err, &ce) {
+		return oneLine(ce)
+	}
+	return oneLine(err)
 }
 
 // writeStageLine prints a stage's figures with the window they cover, and

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -115,5 +116,49 @@ func TestRunOnceExitStatus(t *testing.T) {
 	code, _, errOut = runCmd(t, "run", "--config", bad, "--once")
 	if code != 1 || !strings.Contains(errOut, "failed") {
 		t.Errorf("unreachable AWS: exit %d, stderr %q; want 1 and the reason", code, errOut)
+	}
+}
+
+// TestRunOnceWithoutCredentials: a first run from config.example.yaml's
+// shape on a machine with no AWS credentials says what to set, on one line
+// per failed account and region, without the SDK's signing layers; the
+// endpoint is a local server, so no request leaves the machine.
+func TestRunOnceWithoutCredentials(t *testing.T) {
+	dir := t.TempDir()
+	for k, v := range map[string]string{
+		"AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": "", "AWS_SESSION_TOKEN": "", "AWS_PROFILE": "",
+		"AWS_CONFIG_FILE": filepath.Join(dir, "none"), "AWS_SHARED_CREDENTIALS_FILE": filepath.Join(dir, "none"),
+		"AWS_WEB_IDENTITY_TOKEN_FILE": "", "AWS_CONTAINER_CREDENTIALS_FULL_URI": "",
+		"AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "", "AWS_EC2_METADATA_DISABLED": "true",
+	} {
+		t.Setenv(k, v)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		t.Errorf("unsigned request reached AWS: %s %s", r.Method, r.URL)
+		w.WriteHeader(http.StatusForbidden)
+	}))
+	t.Cleanup(srv.Close)
+	cfg := filepath.Join(dir, "config.yaml")
+	text := "aws:\n  region: us-east-1\n  endpoint_url: " + srv.URL + "\n  max_attempts: 1\n"
+	if err := os.WriteFile(cfg, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCmd(t, "run", "--config", cfg, "--once")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1 (a poll failed); stderr %q", code, errOut)
+	}
+	var failure string
+	for _, l := range strings.Split(errOut, "\n") {
+		if strings.Contains(l, "discovery failed") {
+			failure = l
+		}
+	}
+	for _, want := range []string{"AWS credentials could not be loaded", "AWS_PROFILE", "AWS_ACCESS_KEY_ID"} {
+		if !strings.Contains(failure, want) {
+			t.Errorf("failure line %q lacks %q", failure, want)
+		}
+	}
+	if strings.Contains(failure, "get identity") {
+		t.Errorf("failure line %q carries the SDK's signing layers", failure)
 	}
 }
