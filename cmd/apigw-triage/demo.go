@@ -59,7 +59,7 @@ func parseDemoFlags(args []string, s streams) (demoOptions, int) {
 		"apigw-triage demo --speed 120 --duration 0",
 		"apigw-triage demo --slack-webhook-url https://hooks.slack.com/services/T000/B000/XXXX")
 	fs.StringVar(&o.listen, "listen", "127.0.0.1:9108", "address for the incident page, /metrics, /healthz, /readyz and /api/incidents")
-	fs.Func("duration", "stop after this much wall time (default: until every episode of the scenario has resolved; 0: until interrupted)", func(v string) error {
+	fs.Func("duration", "stop after this much wall time, a `duration` such as 2m (default: until every episode of the scenario has resolved; 0: until interrupted)", func(v string) error {
 		d, err := time.ParseDuration(v)
 		if err == nil && d < 0 {
 			err = errors.New("must not be negative")

@@ -39,3 +39,17 @@ func TestFlagOnlyCommandsRefuseArguments(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpNamesFlagValues: a flag's value in -h is named by what it takes
+// (duration, string, float), never by the flag package's "value" for a
+// flag parsed by a function.
+func TestHelpNamesFlagValues(t *testing.T) {
+	for name := range commands() {
+		_, out, _ := runCmd(t, name, "-h")
+		for _, l := range strings.Split(out, "\n") {
+			if f := strings.Fields(l); len(f) == 2 && strings.HasPrefix(f[0], "-") && f[1] == "value" {
+				t.Errorf("%s -h: %q names no value type", name, strings.TrimSpace(l))
+			}
+		}
+	}
+}
