@@ -233,6 +233,19 @@ func lambdaRules() []ruleSpec {
 		{lit: "no module named", cause: CauseLambdaHandlerMisconfigured, weight: 70},
 		{lit: "runtime.usercodesyntaxerror", cause: CauseLambdaHandlerMisconfigured, weight: 70},
 		{lit: "classnotfoundexception", cause: CauseLambdaHandlerMisconfigured, weight: 60},
+		// a ClassNotFoundException the handler's code raised while it ran
+		// (a JDBC driver or plugin loaded by name) is the function's error:
+		// aws-lambda-java-libs' runtime interface client reports it by its
+		// own message, the class name (AWSLambda.startRuntimeLoop,
+		// LambdaErrorConverter.fromThrowable: {"errorMessage":"CLASS",
+		// "errorType":"java.lang.ClassNotFoundException"}; its log line
+		// UserFault.reportableError: "CLASS: java.lang.ClassNotFoundException"),
+		// where a handler class that did not load is reported as "Class not
+		// found: CLASS" (UserFault.makeClassNotFoundUserFault, above). The
+		// exception's own "java.lang.ClassNotFoundException: CLASS" heads
+		// both traces, and stays with the handler when alone.
+		{lit: "java.lang.classnotfoundexception", re: `"errormessage"\s*:\s*"[\w.$]+"\s*,\s*"errortype"\s*:\s*"java\.lang\.classnotfoundexception"|"errortype"\s*:\s*"java\.lang\.classnotfoundexception"\s*,\s*"errormessage"\s*:\s*"[\w.$]+"`, cause: CauseLambdaFunctionError, weight: 70},
+		{lit: ": java.lang.classnotfoundexception", re: `(?:^|[\s"'])[\w$]+(?:\.[\w$]+)+: java\.lang\.classnotfoundexception`, unless: "class not found:", cause: CauseLambdaFunctionError, weight: 70},
 		// a class the handler needs is missing from the package (the
 		// aws-lambda-java-core interfaces left out of the jar)
 		{lit: "noclassdeffounderror", cause: CauseLambdaHandlerMisconfigured, weight: 60},

@@ -129,7 +129,25 @@ func TestPythonRuntimeForms(t *testing.T) {
 // (EventHandlerLoader.java, UserFault.java).
 func TestJavaRuntimeForms(t *testing.T) {
 	checkWordings(t, []wording{
+		// the handler's class does not load: AWSLambda.findRequestHandler
+		// catches the ClassNotFoundException and LambdaRequestHandler.
+		// classNotFound answers every invocation with
+		// UserFault.makeClassNotFoundUserFault: "Class not found: " and the
+		// class, as the error object (LambdaErrorConverter.fromUserFault)
+		// and as the runtime logs it (UserFault.reportableError: message,
+		// exception class, then the trace cut at the runtime's own frames)
 		{"class not found", `{"errorMessage":"Class not found: com.example.Handler","errorType":"java.lang.ClassNotFoundException"}`, wantHandler, "unknown"},
+		{"class not found, the runtime's log", "Class not found: com.example.Handler: java.lang.ClassNotFoundException\njava.lang.ClassNotFoundException: com.example.Handler\n\tat java.base/java.net.URLClassLoader.findClass(Unknown Source)\n\tat java.base/java.lang.ClassLoader.loadClass(Unknown Source)\n\tat java.base/java.lang.ClassLoader.loadClass(Unknown Source)\n\tat java.base/java.lang.Class.forName0(Native Method)\n\tat java.base/java.lang.Class.forName(Unknown Source)", wantHandler, "unknown"},
+		// a ClassNotFoundException the handler's own code raises while it
+		// runs (a JDBC driver or a plugin loaded by name): startRuntimeLoop
+		// reports the Throwable by its own message, the class name, through
+		// LambdaErrorConverter.fromThrowable and UserFault.makeUserFault
+		{"class not found while running, the error object", `{"errorMessage":"com.mysql.cj.jdbc.Driver","errorType":"java.lang.ClassNotFoundException","stackTrace":["java.base/jdk.internal.loader.BuiltinClassLoader.loadClass(Unknown Source)","java.base/java.lang.Class.forName(Unknown Source)","com.example.Handler.handleRequest(Handler.java:31)"]}`, wantFnErr, "unknown"},
+		{"class not found while running, the runtime's log", "com.mysql.cj.jdbc.Driver: java.lang.ClassNotFoundException\njava.lang.ClassNotFoundException: com.mysql.cj.jdbc.Driver\n\tat java.base/jdk.internal.loader.BuiltinClassLoader.loadClass(Unknown Source)\n\tat java.base/java.lang.Class.forName(Unknown Source)\n\tat com.example.Handler.handleRequest(Handler.java:31)", wantFnErr, "unknown"},
+		// the exception's own line heads both traces: alone, it keeps the
+		// handler's reading, as before
+		{"the exception alone", "java.lang.ClassNotFoundException: com.example.Handler", wantHandler, "unknown"},
+		{"class not found while running, the error object's fields in the other order", `{"errorType":"java.lang.ClassNotFoundException","errorMessage":"org.postgresql.Driver"}`, wantFnErr, "unknown"},
 		{"not a request handler", "Class com.example.Handler does not implement RequestHandler with concrete type parameters", wantHandler, "unknown"},
 		{"no handler interface", "Class does not implement an appropriate handler interface: com.example.Handler", wantHandler, "unknown"},
 		{"no constructor", "Class com.example.Handler has no public zero-argument constructor", wantHandler, "unknown"},
