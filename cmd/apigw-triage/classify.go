@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -100,10 +101,17 @@ func parseClassifyFlags(args []string, s streams) (classifyOptions, int) {
 	api := fs.String("api-type", "auto", "API type: REST, HTTP, WEBSOCKET or auto (inferred from the evidence)")
 	timeout := fs.String("integration-timeout", "", "the API's configured integration timeout (timeoutInMillis), e.g. 60s or 500ms; not given: the defaults, 29s REST and WebSocket, 30s HTTP")
 	list := fs.Bool("list-causes", false, "print the cause ids, one a line, and exit")
+	asJSON := fs.Bool("json", false, "the same as --format json")
 	if code := fs.parse(args, s); code >= 0 {
 		return classifyOptions{}, code
 	}
 	opts := classifyOptions{format: *format, files: fs.Args(), listCauses: *list}
+	if *asJSON {
+		if flagSet(fs, "format") && opts.format != "json" {
+			return classifyOptions{}, fs.usageError(s, "--json and --format %s disagree", opts.format)
+		}
+		opts.format = "json"
+	}
 	if opts.format != "text" && opts.format != "json" {
 		return classifyOptions{}, fs.usageError(s, "--format must be text or json, not %q", opts.format)
 	}
@@ -124,6 +132,13 @@ func parseClassifyFlags(args []string, s streams) (classifyOptions, int) {
 		opts.files = []string{"-"}
 	}
 	return opts, -1
+}
+
+// flagSet reports whether the command line gave the flag name.
+func flagSet(fs *cmdFlags, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 // minIntegrationTimeout is the least integration timeout API Gateway
