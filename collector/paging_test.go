@@ -151,3 +151,47 @@ func TestTokensBound(t *testing.T) {
 		t.Errorf("%d pages asked for, want maxPages (%d)", n, maxPages)
 	}
 }
+
+// restResources is more resources than one GetResources page of the 500
+// the collector asks for (limit's maximum), so that the REST discovery has
+// to follow position.
+const restResources = 520
+
+// TestE2ERESTDiscoveryFollowsPosition: through the real SDK, the emulator
+// pages GetResources by limit and position, as API Gateway does, and
+// discovery reads every page: every method's timeout is known.
+func TestE2ERESTDiscoveryFollowsPosition(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`accounts:
+  - id: "111122223333"
+    regions:
+      - name: eu-west-1
+        rest_apis:
+          - name: many
+            routes:
+`)
+	for i := range restResources {
+		fmt.Fprintf(&b, "              - {method: GET, path: /r%03d, integration: {type: http_proxy, timeout: %ds}}\n", i, wideTimeout(i)/time.Second)
+	}
+	b.WriteString(`            stages:
+              - {name: prod}
+`)
+	sc, err := scenario.Parse([]byte(b.String()), "many.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newE2EScenario(t, sc, 0)
+	if _, err := e.c.Poll(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	st := findStageByName(t, e.c.Stages(), "many")
+	if len(st.RouteTimeouts) != restResources {
+		t.Errorf("%d method timeouts, want %d", len(st.RouteTimeouts), restResources)
+	}
+	if got := st.RouteTimeouts[fmt.Sprintf("GET /r%03d", restResources-1)]; got != wideTimeout(restResources-1) {
+		t.Errorf("the last page's method: timeout %s, want %s", got, wideTimeout(restResources-1))
+	}
+	if n := testutil.ToFloat64(e.c.metrics.awsRequests.WithLabelValues("API Gateway", "GetResources", resultSuccess)); n != 2 {
+		t.Errorf("%v GetResources calls, want 2 (the root and %d resources, in pages of 500)", n, restResources)
+	}
+}
