@@ -937,10 +937,11 @@ func clientRules() []ruleSpec {
 		{lit: "invalid request body", cause: CauseNot5xx, weight: wWeak, implied: 400},
 		// a non-proxy integration's template read a body that is not JSON:
 		// the gateway answers 400 before calling the backend (not Lambda's
-		// InvalidRequestContentException, "... Could not parse payload into
-		// json", refusing a payload: the integration's, or a person's own
-		// invoke, no answer of the API's)
-		{lit: "could not parse request body into json", cause: CauseNot5xx, weight: wWeak, implied: 400, unless: "could not parse payload into json"},
+		// InvalidRequestContentException refusing a payload in the same
+		// words: the integration's, which the gateway states as a
+		// configuration error, or a person's own invoke, no answer of the
+		// API's)
+		{lit: "could not parse request body into json", cause: CauseNot5xx, weight: wWeak, implied: 400, unless: "invalidrequestcontentexception", unlessAlso: []string{"configuration error", `"type":"user"`}},
 		{lit: "missing required request parameters", cause: CauseNot5xx, weight: wWeak, implied: 400},
 		{lit: "http content length exceeded", cause: CauseNot5xx, weight: wWeak, implied: 413},
 		{lit: "internalservererrorexception", implied: implied5xx},

@@ -73,10 +73,11 @@ func serviceIntegrationRules() []ruleSpec {
 		tpl("the request must contain the parameter", ""),
 		tpl("for parameter ", `\bvalue .{0,200}? for parameter \w+ is invalid\b`),
 		tpl("invalid state machine execution input", ""),
-		// (Lambda's own message for InvalidRequestContentException: the
-		// gateway's refusal of a client's body says only "Could not parse
-		// request body into json")
-		tpl("could not parse payload into json", ""),
+		// (Lambda's message for InvalidRequestContentException, in Lambda's
+		// answer, {"Type":"User",...}, or the gateway's configuration error
+		// that quotes it: the gateway's own 400 for a client's body that is
+		// not JSON says the same words)
+		tpl("could not parse payload into json", `"type"\s*:\s*"user"|configuration error: could not parse`),
 		constraint,
 		{lit: "authorizationerror", re: `\bauthorizationerror\b`, cause: CauseCredentialsRoleError, weight: wLikely, unless: `"errormessage"`, layers: gatewayLogged},
 		{lit: "<code>throttling</code>", cause: CauseBackendThrottled, weight: 75, layers: gatewayLogged},
