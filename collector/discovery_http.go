@@ -200,7 +200,7 @@ func httpStages(ctx context.Context, api httpAPI, id string) ([]v2types.Stage, e
 	var token *string
 	var seen tokens
 	for {
-		page, err := api.GetStages(ctx, &apigatewayv2.GetStagesInput{ApiId: aws.String(id), NextToken: token})
+		page, err := api.GetStages(ctx, &apigatewayv2.GetStagesInput{ApiId: aws.String(id), MaxResults: aws.String("500"), NextToken: token})
 		if err != nil {
 			return nil, fmt.Errorf("GetStages %s: %w", id, err)
 		}
@@ -216,7 +216,7 @@ func httpIntegrations(ctx context.Context, api httpAPI, id string) ([]Integratio
 	var token *string
 	var seen tokens
 	for {
-		page, err := api.GetIntegrations(ctx, &apigatewayv2.GetIntegrationsInput{ApiId: aws.String(id), NextToken: token})
+		page, err := api.GetIntegrations(ctx, &apigatewayv2.GetIntegrationsInput{ApiId: aws.String(id), MaxResults: aws.String("500"), NextToken: token})
 		if err != nil {
 			return nil, fmt.Errorf("GetIntegrations %s: %w", id, err)
 		}

@@ -15,14 +15,18 @@ import (
 	"github.com/prometheus/client_golang/prometheus/testutil"
 )
 
-// wideRoutes is more routes than maxRoutes, and more integrations than one
-// apigatewayv2 page of the emulator's default size, so that discovery has
-// to page GetIntegrations and keep every route's timeout.
-const wideRoutes = 120
+// wideRoutes is more routes than maxRoutes, and more routes and
+// integrations than one apigatewayv2 page of the 500 the collector asks
+// for, so that discovery has to follow nextToken and keep every route's
+// timeout.
+const wideRoutes = 520
+
+// wsRoutes is more WebSocket routes than maxRoutes, fewer than a page.
+const wsRoutes = 60
 
 // wideScenario is an HTTP API of wideRoutes routes, each with its own
 // integration, the even ones timing out after 5 s and the odd ones after
-// 10 s, with detailed metrics on.
+// 10 s, with detailed metrics on; and a WebSocket API of wsRoutes routes.
 func wideScenario() string {
 	var b strings.Builder
 	b.WriteString(`accounts:
@@ -38,6 +42,15 @@ func wideScenario() string {
 	}
 	b.WriteString(`            stages:
               - {name: $default, detailed_metrics: true}
+        websocket_apis:
+          - name: chat
+            routes:
+`)
+	for i := range wsRoutes {
+		fmt.Fprintf(&b, "              - {path: action%03d, integration: {type: http_proxy, uri: \"https://ws%03d.example.com\"}}\n", i, i)
+	}
+	b.WriteString(`            stages:
+              - {name: prod}
 `)
 	return b.String()
 }
@@ -79,18 +92,17 @@ func TestE2EDiscoveryReadsEveryPage(t *testing.T) {
 	if len(st.Routes) != maxRoutes {
 		t.Errorf("%d routes for detailed metrics, want maxRoutes (%d)", len(st.Routes), maxRoutes)
 	}
-	pages := (wideRoutes + defaultV2PageForTest - 1) / defaultV2PageForTest
-	if n := testutil.ToFloat64(e.c.metrics.awsRequests.WithLabelValues("ApiGatewayV2", "GetIntegrations", resultSuccess)); n != float64(pages) {
-		t.Errorf("%v GetIntegrations calls, want %d (every page, in the one discovery)", n, pages)
+	if ws := findStageByName(t, e.c.Stages(), "chat"); len(ws.RouteTargets) != wsRoutes {
+		t.Errorf("%d WebSocket route targets, want %d", len(ws.RouteTargets), wsRoutes)
 	}
-	if n := testutil.ToFloat64(e.c.metrics.awsRequests.WithLabelValues("ApiGatewayV2", "GetRoutes", resultSuccess)); n != 1 {
-		t.Errorf("%v GetRoutes calls, want 1 (one page of 500, in the one discovery)", n)
+	// the wide API's two pages and the chat API's one, in the one
+	// discovery the later polls reuse
+	for _, op := range []string{"GetIntegrations", "GetRoutes"} {
+		if n := testutil.ToFloat64(e.c.metrics.awsRequests.WithLabelValues("ApiGatewayV2", op, resultSuccess)); n != 3 {
+			t.Errorf("%v %s calls, want 3 (every page, once)", n, op)
+		}
 	}
 }
-
-// defaultV2PageForTest is the emulator's apigatewayv2 page size when the
-// request names none, as GetIntegrations' request does.
-const defaultV2PageForTest = 100
 
 func findStageByName(t *testing.T, stages []Stage, api string) Stage {
 	t.Helper()
