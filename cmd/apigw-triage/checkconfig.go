@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-
-	"github.com/apigw-triage/apigw-triage/config"
 )
 
 // runCheckConfig validates a configuration file the way `run` loads it.
@@ -14,20 +12,28 @@ import (
 // is not; exit 2 for a usage error. --print also prints the configuration the
 // daemon would run with, defaults filled in and secrets as <secret>.
 func runCheckConfig(_ context.Context, args []string, s streams) int {
-	fs := newCmdFlags("check-config", "apigw-triage check-config [--print] FILE",
+	fs := newCmdFlags("check-config", "apigw-triage check-config [--print] FILE | --config-env VAR",
 		"Validates a configuration file the way run loads it. Exit 0 and a summary when it is valid;\n"+
-			"exit 1 and one FILE:LINE:COL: key: message line per problem when it is not.",
+			"exit 1 and one FILE:LINE:COL: key: message line per problem when it is not.\n"+
+			"--config-env checks the configuration that run --config-env VAR would read ($VAR:LINE:COL:).",
 		"apigw-triage check-config config.yaml",
-		"apigw-triage check-config --print config.yaml")
+		"apigw-triage check-config --print config.yaml",
+		"apigw-triage check-config --config-env APIGW_TRIAGE_CONFIG")
 	printCfg := fs.Bool("print", false, "print the effective configuration (secrets as <secret>)")
+	fromEnv := fs.String("config-env", "", "check the configuration in this environment variable, as run --config-env reads it")
 	if code := fs.parse(args, s); code >= 0 {
 		return code
 	}
-	if fs.NArg() != 1 {
+	file := "$" + *fromEnv
+	switch {
+	case *fromEnv != "" && fs.NArg() != 0:
+		return fs.usageError(s, "give a configuration file or --config-env VAR, not both")
+	case *fromEnv == "" && fs.NArg() != 1:
 		return fs.usageError(s, "give exactly one configuration file")
+	case *fromEnv == "":
+		file = fs.Arg(0)
 	}
-	file := fs.Arg(0)
-	cfg, err := config.Load(file, s.getenv)
+	cfg, err := loadConfig(fs.Arg(0), *fromEnv, s.getenv)
 	if err != nil {
 		_, _ = fmt.Fprintln(s.stderr, err) // nothing better to do if stderr fails
 		return 1

@@ -17,11 +17,17 @@ func TestCheckConfig(t *testing.T) {
 	secret := filepath.Join(dir, "secret.yaml")
 	writeConfigFile(t, secret, "aws: {region: us-east-1}\nslack:\n  token: ${TOKEN}\n  channel: \"#ops\"\n")
 	env := func(k string) string {
-		if k == "TOKEN" {
+		switch k {
+		case "TOKEN":
 			return "xoxb-test-secret-31a9"
+		case "GOOD_CONFIG": // as an ECS task gets it from SSM for run --config-env
+			return "aws: {region: us-east-1}\nslack:\n  token: ${TOKEN}\n  channel: \"#ops\"\n"
+		case "BAD_CONFIG":
+			return "aws:\n  region: us-east-1\n  regoin: x\n"
 		}
 		return ""
 	}
+	fromEnv := regexp.MustCompile(`^\$BAD_CONFIG:3:3: aws.regoin: unknown key`)
 	position := regexp.MustCompile(`^` + regexp.QuoteMeta(bad) + `:\d+:\d+: [a-z_.\[\]0-9]+: [a-z]`)
 
 	tests := []struct {
@@ -39,6 +45,10 @@ func TestCheckConfig(t *testing.T) {
 		{name: "no file", args: nil, code: 2},
 		{name: "two files", args: []string{bad, bad}, code: 2},
 		{name: "unknown flag", args: []string{"--nope", bad}, code: 2},
+		{name: "config from the environment", args: []string{"--print", "--config-env", "GOOD_CONFIG"}, code: 0, stdout: "$GOOD_CONFIG: ok: 1 accounts"},
+		{name: "errors in the environment's config", args: []string{"--config-env", "BAD_CONFIG"}, code: 1, stderrLine: fromEnv, stderrN: 1},
+		{name: "unset config variable", args: []string{"--config-env", "UNSET"}, code: 1, stderrN: 1},
+		{name: "file and config variable", args: []string{"--config-env", "GOOD_CONFIG", bad}, code: 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
