@@ -17,7 +17,7 @@ var levelWord = regexp.MustCompile(`^(?:ERROR|FATAL|CRITICAL)[: \t]`)
 // authorizerWord is the API's authorizer named in the four languages of
 // the remediation catalog ("Lambda authorizer", "AuthorizerFunction",
 // オーソライザー, 授權方, autorizador).
-var authorizerWord = regexp.MustCompile(`authori[sz]er|オーソライザー|授權方|授权方|autorizador`)
+var authorizerWord = guard(`authori[sz]er|オーソライザー|授權方|授权方|autorizador`)
 
 // clientLine handles everything that is neither a Lambda line nor an access
 // record: execution-log messages without the request-id prefix (console

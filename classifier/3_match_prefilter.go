@@ -217,8 +217,8 @@ func requiredLiterals(re *syntax.Regexp) [][]byte {
 		return requiredLiterals(re.Sub[0])
 	case syntax.OpConcat:
 		var best [][]byte
-		for _, sub := range re.Sub {
-			if l := requiredLiterals(sub); l != nil && (best == nil || shortest(l) > shortest(best)) {
+		for _, l := range append(concatRuns(re.Sub), subLiterals(re.Sub)...) {
+			if l != nil && (best == nil || shortest(l) > shortest(best)) {
 				best = l
 			}
 		}
@@ -235,6 +235,130 @@ func requiredLiterals(re *syntax.Regexp) [][]byte {
 		return all
 	}
 	return nil
+}
+
+// subLiterals is the literals each part of a concatenation needs.
+func subLiterals(subs []*syntax.Regexp) [][][]byte {
+	var out [][][]byte
+	for _, sub := range subs {
+		out = append(out, requiredLiterals(sub))
+	}
+	return out
+}
+
+// maxSpelled is the most strings spelled out for a part of a pattern.
+const maxSpelled = 64
+
+// concatRuns spells out each run of adjacent parts of a concatenation
+// whose every match is one of a few strings (spelled), as the strings the
+// run matches: the parser factors an alternation's common prefixes out
+// ("returns|returned|gets?|got" is parsed as
+// "return(?:s|ed)|g(?:ets?|ot)"), which leaves each part a short
+// literal, and the run joins them again ("get", "got"). A run that may
+// match the empty string needs nothing.
+func concatRuns(subs []*syntax.Regexp) [][][]byte {
+	var out [][][]byte
+	run := [][]byte{nil}
+	flush := func() {
+		if len(run) > 0 && shortest(run) > 0 {
+			out = append(out, minimalSet(run))
+		}
+		run = [][]byte{nil}
+	}
+	for _, sub := range subs {
+		set, ok := spelled(sub)
+		if !ok {
+			flush()
+			continue
+		}
+		if run = crossJoin(run, set); run == nil {
+			flush() // too many: start again from this part
+			run, _ = spelled(sub)
+		}
+	}
+	flush()
+	return out
+}
+
+// spelled returns every string re matches, when they are few (an
+// empty-width assertion matches the empty string); ok is false otherwise.
+func spelled(re *syntax.Regexp) (set [][]byte, ok bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return [][]byte{nil}, true
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 || slices.Contains(re.Rune, utf8.RuneError) {
+			return nil, false
+		}
+		return [][]byte{[]byte(string(re.Rune))}, true
+	case syntax.OpCharClass:
+		l := classLiterals(re)
+		return l, l != nil
+	case syntax.OpCapture:
+		return spelled(re.Sub[0])
+	case syntax.OpQuest:
+		sub, ok := spelled(re.Sub[0])
+		if !ok || len(sub) >= maxSpelled {
+			return nil, false
+		}
+		return append([][]byte{nil}, sub...), true
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			l, ok := spelled(sub)
+			if !ok || len(set)+len(l) > maxSpelled {
+				return nil, false
+			}
+			set = append(set, l...)
+		}
+		return set, true
+	case syntax.OpConcat:
+		set = [][]byte{nil}
+		for _, sub := range re.Sub {
+			l, ok := spelled(sub)
+			if !ok {
+				return nil, false
+			}
+			if set = crossJoin(set, l); set == nil {
+				return nil, false
+			}
+		}
+		return set, true
+	}
+	return nil, false
+}
+
+// crossJoin returns every string of a followed by one of b, or nil when
+// they are more than maxSpelled.
+func crossJoin(a, b [][]byte) [][]byte {
+	if len(a)*len(b) > maxSpelled {
+		return nil
+	}
+	out := make([][]byte, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, append(slices.Clip(x), y...))
+		}
+	}
+	return out
+}
+
+// minimalSet drops each string that holds another of the set: a line
+// holding it holds the other.
+func minimalSet(set [][]byte) [][]byte {
+	var out [][]byte
+	for i, s := range set {
+		redundant := false
+		for j, o := range set {
+			if i != j && bytes.Contains(s, o) && (len(o) < len(s) || j < i) {
+				redundant = true
+				break
+			}
+		}
+		if !redundant {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // classLiterals reads a small class as literals, one a rune; a class

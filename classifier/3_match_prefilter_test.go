@@ -19,9 +19,17 @@ func TestRequiredLiterals(t *testing.T) {
 	}{
 		{`abc`, []string{"abc"}},
 		{`^(?:x-cache|via)\s*:`, []string{"x-cache", "via"}},
-		{`\b([1-5]\d\d) (?:bad gateway|gone)\b`, []string{"bad gateway", "gone"}},
+		{`\b([1-5]\d\d) (?:bad gateway|gone)\b`, []string{" bad gateway", " gone"}}, // the space joins the words
 		{`http/\d|curl `, []string{"http/", "curl "}},
-		{`(?:报|報)错`, []string{"報", "报"}}, // the first of equally long
+		{`(?:报|報)错`, []string{"報错", "报错"}}, // the parts joined
+		// the parser factors common prefixes out ("g(?:ets?|ot)"): the
+		// parts are joined again, and a word that holds another is dropped
+		{`\b(?:returns|returned|gets?|got) (\d+)`, []string{"returns ", "returned ", "get ", "gets ", "got "}},
+		{`\b(?:returns|returned|gets?|got)\w* (\d+)`, []string{"returns", "returned", "get", "got"}},
+		{`x(?:a|b)?y`, []string{"xy", "xay", "xby"}},
+		{`(?:a|b)?(?:c|d)?`, nil}, // a run that may match nothing
+		{`[ab][cd]x`, []string{"acx", "adx", "bcx", "bdx"}},
+		{`[a-d][e-h][i-l][m-p]x`, []string{"mx", "nx", "ox", "px"}}, // past maxSpelled the run starts again
 		{`[<>]`, []string{"<", ">"}},
 		{`a?b*`, nil},                      // optional parts need nothing
 		{`abc|\d+`, nil},                   // a branch without a literal
