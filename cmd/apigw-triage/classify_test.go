@@ -174,3 +174,28 @@ func TestClassifyNullStdinNoPrompt(t *testing.T) {
 		t.Errorf("stderr %q: want the one error line, no prompt", errb.String())
 	}
 }
+
+// TestClassifyListCausesOrder holds --list-causes to what docs/classify.md
+// says of it: unknown first, then the causes in the order of the table in
+// docs/taxonomy.md.
+func TestClassifyListCausesOrder(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/taxonomy.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"unknown"}
+	for _, l := range strings.Split(string(doc), "\n") {
+		cells := strings.Split(l, "|")
+		// the causes table's rows: | `id` | REST | HTTP | WebSocket | retry | evidence | fix |
+		if len(cells) < 8 || !strings.HasPrefix(strings.TrimSpace(cells[1]), "`") {
+			continue
+		}
+		if id := strings.Trim(strings.TrimSpace(cells[1]), "`"); id != "unknown" {
+			want = append(want, id)
+		}
+	}
+	_, out, _ := runClassifyTest(t, "", "--list-causes")
+	if got := strings.Fields(out); !slices.Equal(got, want) {
+		t.Errorf("--list-causes:\n%v\ndocs/taxonomy.md's order, unknown first:\n%v", got, want)
+	}
+}
