@@ -145,7 +145,7 @@ func (c *Collector) taggedAPIs(ctx context.Context, r *region) (map[string]bool,
 	}
 	ids := map[string]bool{}
 	p := resourcegroupstaggingapi.NewGetResourcesPaginator(r.tagging, in)
-	for p.HasMorePages() {
+	for pages := 0; p.HasMorePages() && pages < maxPages; pages++ {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			c.log.Warn("tagging lookup failed; filtering on the APIs' own tags", "account", r.account, "region", r.name, "err", err)

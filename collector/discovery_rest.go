@@ -17,7 +17,7 @@ import (
 func (c *Collector) discoverREST(ctx context.Context, r *region, tagged map[string]bool, prev unchanged) ([]Stage, error) {
 	var apis []apiMeta
 	p := apigateway.NewGetRestApisPaginator(r.rest, &apigateway.GetRestApisInput{Limit: aws.Int32(500)})
-	for p.HasMorePages() {
+	for pages := 0; p.HasMorePages() && pages < maxPages; pages++ {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("GetRestApis: %w", err)
@@ -88,7 +88,7 @@ func restIntegrations(ctx context.Context, api restAPI, id string) ([]Integratio
 	var routes []Route
 	var resources []stage.Resource
 	p := apigateway.NewGetResourcesPaginator(api, &apigateway.GetResourcesInput{RestApiId: aws.String(id), Embed: []string{"methods"}, Limit: aws.Int32(500)})
-	for p.HasMorePages() {
+	for pages := 0; p.HasMorePages() && pages < maxPages; pages++ {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			return nil, nil, nil, fmt.Errorf("GetResources %s: %w", id, err)

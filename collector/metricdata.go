@@ -45,7 +45,7 @@ func (c *Collector) getMetricData(ctx context.Context, api metricsAPI, qs []cwty
 		ScanBy:            cwtypes.ScanByTimestampAscending,
 	}
 	p := cloudwatch.NewGetMetricDataPaginator(api, in)
-	for p.HasMorePages() {
+	for pages := 0; p.HasMorePages() && pages < maxPages; pages++ {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			return fmt.Errorf("GetMetricData: %w", err)

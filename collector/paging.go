@@ -2,10 +2,13 @@ package collector
 
 import "github.com/aws/aws-sdk-go-v2/aws"
 
-// maxPages bounds one listing written as a NextToken loop (apigatewayv2 has
-// no paginators in the SDK): 1000 pages of the 500 items asked for are far
-// beyond any API Gateway quota, so only a service that keeps answering
-// with new tokens reaches it.
+// maxPages bounds one listing: the NextToken loops written out
+// (apigatewayv2 has no paginators in the SDK) and the SDK's paginators,
+// whose duplicate-token check sees only the token just before (tokens
+// that alternate would page forever). 1000 pages of the 500 items asked
+// for are far beyond any API Gateway quota, and of GetMetricData's 100,800
+// points far beyond a poll's or an incident's queries, so only a service
+// that keeps answering with new tokens reaches it.
 const maxPages = 1000
 
 // tokens follows the NextToken of a listing the way the SDK's paginators

@@ -7,11 +7,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/apigw-triage/apigw-triage/clock"
 	"github.com/apigw-triage/apigw-triage/emulator/scenario"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/apigateway"
 	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
 	v2types "github.com/aws/aws-sdk-go-v2/service/apigatewayv2/types"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
+	cwtypes "github.com/aws/aws-sdk-go-v2/service/cloudwatch/types"
 	"github.com/prometheus/client_golang/prometheus/testutil"
 )
 
@@ -205,5 +209,47 @@ func TestE2ERESTDiscoveryFollowsPosition(t *testing.T) {
 	}
 	if n := testutil.ToFloat64(e.c.metrics.awsRequests.WithLabelValues("API Gateway", "GetResources", resultSuccess)); n != 2 {
 		t.Errorf("%v GetResources calls, want 2 (the root and %d resources, in pages of 500)", n, restResources)
+	}
+}
+
+// alternatingResources answers GetResources with positions that alternate,
+// which the SDK paginator's check of the token just before does not catch.
+type alternatingResources struct {
+	restAPI
+	calls int
+}
+
+func (f *alternatingResources) GetResources(context.Context, *apigateway.GetResourcesInput, ...func(*apigateway.Options)) (*apigateway.GetResourcesOutput, error) {
+	f.calls++
+	return &apigateway.GetResourcesOutput{Position: aws.String(fmt.Sprint("p", f.calls%2))}, nil
+}
+
+// alternatingMetrics does the same with GetMetricData's NextToken.
+type alternatingMetrics struct{ calls int }
+
+func (f *alternatingMetrics) GetMetricData(context.Context, *cloudwatch.GetMetricDataInput, ...func(*cloudwatch.Options)) (*cloudwatch.GetMetricDataOutput, error) {
+	f.calls++
+	return &cloudwatch.GetMetricDataOutput{NextToken: aws.String(fmt.Sprint("t", f.calls%2))}, nil
+}
+
+// TestPaginatorsBounded: the SDK paginators' loops end after maxPages
+// pages of tokens that alternate.
+func TestPaginatorsBounded(t *testing.T) {
+	done := make(chan struct{})
+	rest, cw := &alternatingResources{}, &alternatingMetrics{}
+	var errs [2]error
+	go func() {
+		defer close(done)
+		_, _, _, errs[0] = restIntegrations(context.Background(), rest, "a1")
+		c := testCollector(t, clock.NewManual(t0), Thresholds{}, nil)
+		errs[1] = c.getMetricData(context.Background(), cw, nil, t0, t0.Add(time.Minute), func([]cwtypes.MetricDataResult) {})
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("a paginator did not end on alternating tokens")
+	}
+	if rest.calls != maxPages || cw.calls != maxPages || errs[0] != nil || errs[1] != nil {
+		t.Errorf("GetResources %d calls, GetMetricData %d, errors %v; want maxPages (%d) each, no error", rest.calls, cw.calls, errs, maxPages)
 	}
 }
