@@ -137,6 +137,12 @@ func view(inc *Incident, counts sinkCounts, sinks []string) incidentView {
 }
 
 func diagnosis(d classifier.Diagnosis) diagnosisView {
+	if d.Backoff.Jitter == "" {
+		// an incident whose logs are still being read has no diagnosis
+		// yet: its hint is the zero one, which says "no retry advice" in
+		// the documented vocabulary ("full" or "none"), not in an empty string
+		d.Backoff.Jitter = "none"
+	}
 	return diagnosisView{
 		Status: d.Status, Cause: d.Cause, Confidence: d.Confidence,
 		Breakdown: nonNil(d.Breakdown), Evidence: nonNil(d.Evidence), RequestIDs: nonNil(d.RequestIDs),

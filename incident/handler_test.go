@@ -125,3 +125,37 @@ func TestIncidentsHandler(t *testing.T) {
 		t.Errorf("beta timeline %v", beta.Timeline)
 	}
 }
+
+// TestDiagnosisViewJitter: /api/incidents names the backoff's jitter in the
+// vocabulary classifier.BackoffHint documents, "full" or "none", also for
+// an incident opened before its diagnosis (the zero one).
+func TestDiagnosisViewJitter(t *testing.T) {
+	tests := []struct {
+		name string
+		in   classifier.BackoffHint
+		want string
+	}{
+		{"being diagnosed", classifier.BackoffHint{}, "none"},
+		{"not retryable", classifier.BackoffHint{Jitter: "none"}, "none"},
+		{"retryable", classifier.BackoffHint{Retryable: true, InitialMS: 200, Jitter: "full"}, "full"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			raw, err := json.Marshal(diagnosis(classifier.Diagnosis{Backoff: tt.in}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var v struct {
+				Backoff struct {
+					Jitter string `json:"jitter"`
+				} `json:"backoff"`
+			}
+			if err := json.Unmarshal(raw, &v); err != nil {
+				t.Fatal(err)
+			}
+			if v.Backoff.Jitter != tt.want {
+				t.Errorf("jitter %q, want %q: %s", v.Backoff.Jitter, tt.want, raw)
+			}
+		})
+	}
+}
