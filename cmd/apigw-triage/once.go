@@ -81,9 +81,15 @@ func writeStageLine(w io.Writer, sr collector.StageResult, res *daemon.OnceResul
 	if start, end := sr.Span(); !start.IsZero() {
 		span = notifier.Span(classifier.LangEN, start, end)
 	}
-	line := fmt.Sprintf("%-7s %s %s %s %s/%s (%s)  %s: %.0f requests, %.0f 5xx (%.1f%%), %s %s",
-		state, st.Account, st.Region, st.APIType, st.APIName, st.Stage, st.APIID, span,
+	figures := fmt.Sprintf("%.0f requests, %.0f 5xx (%.1f%%), %s %s",
 		sr.Requests, sr.Errors5xx, 100*sr.ErrorRate, sr.LatencyName(), sr.Latency.Round(time.Millisecond))
+	if sr.Screened {
+		// only the 5xx count was read (README: screening): 0 requests and
+		// a 0s latency would be figures nobody measured
+		figures = fmt.Sprintf("%.0f 5xx (screened: requests and latency not read)", sr.Errors5xx)
+	}
+	line := fmt.Sprintf("%-7s %s %s %s %s/%s (%s)  %s: %s",
+		state, st.Account, st.Region, st.APIType, st.APIName, st.Stage, st.APIID, span, figures)
 	if d, ok := res.Diagnoses[st.Key]; ok {
 		line += fmt.Sprintf("  diagnosis: %s %s (confidence %.2f)", d.Status, d.Cause, d.Confidence)
 	}

@@ -74,6 +74,13 @@ func TestRunOnceAgainstEmulator(t *testing.T) {
 			t.Errorf("a tripped stage's figures lack their span: %q", l)
 		}
 	}
+	// A stage the screen cleared had only its 5xx count read: its line
+	// says so instead of claiming 0 requests and a 0s latency.
+	for _, l := range lines {
+		if strings.HasPrefix(l, "ok ") && strings.Contains(l, " 0 requests, ") && strings.HasSuffix(l, " 0s") {
+			t.Errorf("a line shows figures nobody read: %q", l)
+		}
+	}
 	want := ep.APIName + "/" + ep.Stage + " (" + ep.APIID + ")"
 	if !strings.Contains(tripped[want], "diagnosis: "+ep.Status.String()+" "+ep.Cause.String()) {
 		t.Errorf("the first episode's stage %s is not tripped with its cause %s:\n%s", want, ep.Cause, out)
