@@ -1,0 +1,160 @@
+package classifier
+
+// gatewayPayloadWords name what API Gateway's 10 MB limit applies to, in
+// English and as the API Gateway guide's Japanese, Korean and Chinese
+// editions word the quotas page's "Payload size" (ペイロード, 페이로드,
+// 负载, 負載) and a response (レスポンス, 응답, 响应, 響應).
+const gatewayPayloadWords = `(payload|response|body|integration|ペイロード|レスポンス|페이로드|응답|负载|負載|响应|響應)`
+
+func gatewayRules() []ruleSpec {
+	return []ruleSpec{
+		// (not the gateway refusing a request over it: "HTTP content length
+		// exceeded 10485760 bytes" is REQUEST_TOO_LARGE, a 413)
+		// (nor a local emulator's refusal of a request over the same 10 MB:
+		// serverless-offline's hapi server answers 413 "Payload content
+		// length greater than maximum allowed: 10485760")
+		// (nor a function's own check of what it is given, "File size
+		// 20971520 exceeds maximum 10485760 bytes": the function cannot
+		// show the gateway's limit, which applies after it answered). The
+		// number counts as a size in bytes or beside a limit's words, not
+		// as a setting's value (a WAF size constraint's "Size": 10485760).
+		{lit: "10485760", re: `10485760 ?bytes|(?:limit|maximum|max|exceed\w*|over|larger than|bigger than|more than)(?: is| of)?\W{1,20}10485760\b`, cause: CauseBackendPayloadTooLarge, weight: 85, unless: "content length exceeded", unlessAlso: []string{"greater than maximum allowed"}, layers: notFunction},
+		// the quotas page's "Payload size" of 10 MB, in the guide's
+		// editions as well: ペイロードサイズ, 페이로드 크기, 负载大小 (有效负载);
+		// not in the function's own log, its own check of a size
+		{lit: "10 mb", re: gatewayPayloadWords + sentenceGap + `{0,60}10 mb`, cause: CauseBackendPayloadTooLarge, weight: 70, layers: notFunction},
+		{lit: "10mb", re: gatewayPayloadWords + sentenceGap + `{0,60}10mb`, cause: CauseBackendPayloadTooLarge, weight: 70, layers: notFunction},
+		// (articles quote it without its last word: "Execution failed due to a timeout")
+		{lit: "execution failed due to a timeout", cause: CauseIntegrationTimeout, weight: 90},
+		{lit: "endpoint request timed out", cause: CauseIntegrationTimeout, weight: 75, implied: 504},
+		{lit: "integration_timeout", cause: CauseIntegrationTimeout, weight: 70},
+		{lit: "integration", re: `integration (request )?(timed out|timeout)`, cause: CauseIntegrationTimeout, weight: 70},
+		{lit: "no match for output mapping", cause: CauseStatusMappingMissing, weight: 92},
+		{lit: "output mapping refers to an invalid method response", cause: CauseStatusMappingMissing, weight: 92},
+		{lit: "no default output mapping", cause: CauseStatusMappingMissing, weight: 85},
+		// Lambda answers these when called with GET instead of POST; the
+		// "Malformed Lambda proxy response" that follows is a consequence.
+		// (not from a function's own SDK call, in its log or quoted by the
+		// gateway: its call failing)
+		{lit: "unable to determine service/operation name to be authorized", cause: CauseIntegrationMethodNotPost, weight: 100, unlessAlso: quotedFunctionError, layers: notFunction},
+		{lit: "unknownoperationexception", cause: CauseIntegrationMethodNotPost, weight: 100, unlessAlso: quotedFunctionError, layers: notFunction},
+		{lit: "unable to transform request", cause: CauseMappingTemplateError, weight: wStrong},
+		{lit: "unable to transform response", cause: CauseMappingTemplateError, weight: wStrong},
+		// API Gateway's management API rejects a mapping it cannot parse
+		// when the method, integration or gateway response is created
+		// (BadRequestException "Invalid mapping expression specified:
+		// Validation Result: warnings : [], errors : [...]" in the console,
+		// the CLI, CloudFormation or Terraform): the change was refused, no
+		// client got a 5xx from it. Only the execution log's words are a
+		// request failing on a mapping.
+		{lit: "invalid mapping expression", cause: CauseMappingTemplateError, weight: wSpecific, layers: layersOf(LayerGateway)},
+		// the execution log's words as a person, a ticket or a copied
+		// event quotes them: the management API never says "Execution
+		// failed due to configuration error", so the quote is a request
+		// failing on its mapping, as the execution log's own line is
+		{lit: "configuration error: invalid mapping expression", cause: CauseMappingTemplateError, weight: wSpecific, layers: notFunction},
+		{lit: "invalid mapping expression specified", cause: CauseNot5xx, weight: wWeak, implied: 400, unless: "execution failed", unlessAlso: runtimeErrorMarks, layers: notGateway},
+		{lit: "validation result: warnings :", cause: CauseNot5xx, weight: wWeak, implied: 400, unless: "execution failed", unlessAlso: runtimeErrorMarks, layers: notGateway},
+		// the template language's parser refusing a template (Velocity's
+		// "Lexical error, Encountered: ... at unset[line 3, column 18]");
+		// not in the function's own log, where it is a parser of the
+		// function's failing (a JavaScript template or grammar library's
+		// "Lexical error on line 1. Unrecognized text.")
+		{lit: "lexical error", cause: CauseMappingTemplateError, weight: 60, layers: notFunction},
+		// any other configuration error the gateway states about a request
+		// or response template (a MOCK integration's template that sets
+		// statusCode to a string among them) is a template's fault
+		{lit: "template", re: `configuration error: [^\n]*\b(?:request|response|mapping) template`, cause: CauseMappingTemplateError, weight: wSpecific},
+		// the error type of the AUTHORIZER_CONFIGURATION_ERROR gateway
+		// response, whose default status is 500 (the developer guide's
+		// gateway response types)
+		{lit: "authorizerconfigurationexception", cause: CauseAuthorizerError, weight: 92, implied: 500},
+		// what HTTP APIs log when an authorizer's answer has the wrong shape
+		// (the HTTP API developer guide's $context.authorizer.error: "The
+		// response from the Lambda Authorizer function doesn't match the
+		// format that API Gateway expects"); a person showing "a response
+		// from the Lambda authorizer" only introduces its answer
+		{lit: "response from the lambda authorizer function", cause: CauseAuthorizerError, weight: 99},
+		{lit: "authorizer error", cause: CauseAuthorizerError, weight: 92},
+		{lit: "could not parse policy", cause: CauseAuthorizerError, weight: 90},
+		{lit: "authorizer_configuration_error", cause: CauseAuthorizerError, weight: 85},
+		{lit: "authorizer_failure", cause: CauseAuthorizerError, weight: wSpecific},
+		{lit: "authorizerfunctionexception", cause: CauseAuthorizerError, weight: 85},
+		{lit: "invalid policy document", cause: CauseAuthorizerError, weight: 60},
+		{lit: "permission to assume the provided role", cause: CauseCredentialsRoleError, weight: wExplicit},
+		// HTTP API integrationErrorMessage: "API Gateway doesn't have permissions
+		// to assume the IAM role configured on the integration."
+		{lit: "to assume the", re: `permissions? to assume the (iam )?role`, cause: CauseCredentialsRoleError, weight: wExplicit},
+		{lit: "perform: sts:assumerole", cause: CauseCredentialsRoleError, weight: 99, layers: gatewayLogged},
+		{lit: "perform: sts:assumerole", cause: CauseCredentialsRoleError, weight: 99, unless: iamUserDenial, unlessAlso: deploymentRefused, layers: notGatewayLogged},
+		// (not a person's or a client's: a login that failed says the same)
+		{lit: "invalid credentials", cause: CauseCredentialsRoleError, weight: 60, unlessAlso: quotedFunctionError, layers: machineLogs},
+		// (nor a Lambda function's error object, which a custom
+		// integration's endpoint response and a test invoke show: its own
+		// call was denied, a function error)
+		// (IAM's denial names the action after a colon, "User: ARN is not
+		// authorized to perform: ACTION on resource: ARN", the IAM user
+		// guide's access-denied messages; "not authorized to perform this
+		// operation" names no action and no role)
+		{lit: "is not authorized to perform:", cause: CauseCredentialsRoleError, weight: 55, unless: "execute-api:invoke", unlessAlso: quotedFunctionError, layers: gatewayLogged},
+		{lit: "is not authorized to perform:", cause: CauseCredentialsRoleError, weight: 55, unless: "execute-api:invoke", unlessAlso: append([]string{`"errormessage"`, iamUserDenial}, deploymentRefused...), layers: notGatewayLogged},
+		// (not Lambda's KMSAccessDenied or EC2AccessDenied: the function's key
+		// or network set-up, not a role the gateway uses)
+		{lit: "accessdenied", re: `(?:^|[^a-z0-9])accessdenied`, cause: CauseCredentialsRoleError, weight: 35, unlessAlso: quotedFunctionError, layers: machineLogs & gatewayLogged},
+		{lit: "accessdenied", re: `(?:^|[^a-z0-9])accessdenied`, cause: CauseCredentialsRoleError, weight: 35, unless: `"errormessage"`, unlessAlso: append([]string{iamUserDenial}, deploymentRefused...), layers: machineLogs &^ gatewayLogged},
+		// a program naming the VPC link is its failure; a person naming it
+		// may only describe the setup (a timeout through the link is still
+		// the integration timeout), so their words weigh as little as a
+		// Cloud Map mention
+		// (not the management API refusing an integration or a VPC link as
+		// it is created, a BadRequestException: "For VpcLink VPC_LINK,
+		// integration uri should be a valid ELB listener ARN or a valid
+		// Cloud Map service ARN", "IntegrationTarget is required for
+		// VpcLinkV2", "NLB ARN is malformed", as the CLI, Terraform and SST
+		// print it; a change refused, which no request met)
+		{lit: "vpc link", cause: CausePrivateIntegrationError, weight: 85, unless: "badrequestexception", layers: machineLogs},
+		{lit: "vpclink", cause: CausePrivateIntegrationError, weight: 85, unless: "badrequestexception", layers: machineLogs},
+		{lit: "vpc_link", cause: CausePrivateIntegrationError, weight: 85, unless: "badrequestexception", except: vpcLinkSetting, layers: machineLogs},
+		// the integration's connection type as its configuration shows it
+		// (get-integration's "connectionType": "VPC_LINK", Terraform's
+		// connection_type, CloudFormation's ConnectionType): the setup, not
+		// a failure; a timeout or a refused connection through the link
+		// is still the timeout or the connection, so it weighs as little
+		// as a person naming the link
+		{lit: "vpc_link", re: vpcLinkSetting, cause: CausePrivateIntegrationError, weight: wHint},
+		{lit: "private integration", cause: CausePrivateIntegrationError, weight: 60, unless: "badrequestexception", layers: machineLogs},
+		{lit: "badrequestexception", re: `\bvpc ?_?links?(?:v2)?\b|\bnlb arn\b`, cause: CauseNot5xx, weight: wWeak, implied: 400, unless: "execution failed", unlessAlso: runtimeErrorMarks, layers: notGateway},
+		{lit: "vpc link", cause: CausePrivateIntegrationError, weight: wHint, unless: "badrequestexception", layers: personLayers},
+		{lit: "vpclink", cause: CausePrivateIntegrationError, weight: wHint, unless: "badrequestexception", layers: personLayers},
+		{lit: "private integration", cause: CausePrivateIntegrationError, weight: wWeak, unless: "badrequestexception", layers: personLayers},
+		// API Gateway reaches a Cloud Map service only through a private
+		// integration (an HTTP API's VPC link): naming it names the setup,
+		// weakly, so any message of another step outweighs it
+		{lit: "cloud map", cause: CausePrivateIntegrationError, weight: wWeak},
+		{lit: "cloudmap", cause: CausePrivateIntegrationError, weight: wWeak},
+		{lit: "execution failed due to an internal error", cause: CauseInternalServiceFailure, weight: 85},
+		// "Execution failed due to configuration error: There was an internal
+		// error while executing your request" is the VPC link failure of
+		// repost.aws/knowledge-center/api-gateway-500-error-vpc; adjust turns
+		// it back into an internal failure when the integration is known not
+		// to be private.
+		{lit: "configuration error: there was an internal error while executing", cause: CausePrivateIntegrationError, weight: 82},
+		{lit: "an internal error while executing", cause: CauseInternalServiceFailure, weight: wLikely},
+		{lit: "internalfailure", cause: CauseInternalServiceFailure, weight: wHint},
+		// Lambda's Invoke API answered ServiceException (500): Lambda itself
+		// failed, before or without running the function; its error body
+		// says "Type": "Service" where the caller's mistakes say "User"
+		{lit: "lambda invocation failed with status: 500", cause: CauseInternalServiceFailure, weight: wLikely},
+		{lit: `"type"`, re: `"type"\s*:\s*"service"`, cause: CauseInternalServiceFailure, weight: wHint, layers: gatewayLogs},
+		// an AWS service behind the integration failed on its side
+		// ("Service: AWSLambdaInternal; Status Code: 503; Error Code: ServiceUnavailableException")
+		{lit: "serviceunavailableexception", cause: CauseInternalServiceFailure, weight: wHint},
+		{lit: "internal failure", cause: CauseInternalServiceFailure, weight: wHint},
+	}
+}
+
+// vpcLinkSetting is an integration's connection type set to a VPC link, in
+// the configuration's words: the API Gateway API's connectionType, its
+// CloudFormation and Terraform spellings, and a write-up's "Connection
+// Type: VPC_LINK".
+const vpcLinkSetting = `connection[ _]?type["'\x60*]*\s*[:=]\s*["'\x60*]*vpc_link\b`
