@@ -105,4 +105,9 @@ func TestNotifyTestUsage(t *testing.T) {
 	if code != 1 || !strings.Contains(errOut, "no sink configured") {
 		t.Errorf("no sinks: exit %d, stderr %q", code, errOut)
 	}
+	// one line: the daemon's warning that incidents go only to
+	// /api/incidents is about run, not about a test of the sinks
+	if n := strings.Count(strings.TrimSpace(errOut), "\n"); n != 0 {
+		t.Errorf("no sinks: %d lines on stderr, want one: %q", n+1, errOut)
+	}
 }
