@@ -24,6 +24,9 @@ type guardedRegexp struct {
 	// anchored branch fails at the line's start instead of the whole
 	// alternation being walked over the line.
 	branches []branch
+	// code is what the pattern needs around its code, for the status
+	// patterns (codeShown)
+	code codeNeed
 }
 
 // branch is one top-level alternative of a guarded pattern.
@@ -81,6 +84,7 @@ func guardFind(pattern string) *guardedRegexp {
 		return g // unreachable: MustCompile parsed it
 	}
 	g.need = literals(requiredLiterals(tree))
+	g.code = codeNeedOf(pattern)
 	guardedRegexps = append(guardedRegexps, g)
 	return g
 }

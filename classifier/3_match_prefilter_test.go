@@ -59,6 +59,29 @@ func TestRequiredLiterals(t *testing.T) {
 // checks that the guard passes every line the pattern matches, and that
 // its branches match the lines the pattern matches.
 func TestGuardsKeepEveryMatch(t *testing.T) {
+	lines := guardLines(t)
+	rules() // the rules' patterns are compiled on first use
+	for _, g := range guardedRegexps {
+		for _, b := range lines {
+			switch {
+			case !g.mayMatch(b):
+				if g.Regexp.Match(b) {
+					t.Errorf("guard of %s drops %q", g, b)
+				}
+			case g.branches != nil:
+				if want := g.Regexp.Match(b); g.Match(b) != want {
+					t.Errorf("branches of %s match %q: %v, the pattern: %v", g, b, !want, want)
+				}
+			}
+		}
+	}
+}
+
+// guardLines are the lines of the labelled cases, the training reports
+// and the benchmarks' function log and prose, lower-cased as every
+// guarded pattern reads them, each once.
+func guardLines(t *testing.T) [][]byte {
+	t.Helper()
 	var lines [][]byte
 	for _, dir := range []string{"testdata/cases", "testdata/golden", "testdata/real/train"} {
 		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
@@ -85,20 +108,5 @@ func TestGuardsKeepEveryMatch(t *testing.T) {
 		t.Fatalf("read %d lines only", len(lines))
 	}
 	slices.SortFunc(lines, bytes.Compare)
-	lines = slices.CompactFunc(lines, bytes.Equal)
-	rules() // the rules' patterns are compiled on first use
-	for _, g := range guardedRegexps {
-		for _, b := range lines {
-			switch {
-			case !g.mayMatch(b):
-				if g.Regexp.Match(b) {
-					t.Errorf("guard of %s drops %q", g, b)
-				}
-			case g.branches != nil:
-				if want := g.Regexp.Match(b); g.Match(b) != want {
-					t.Errorf("branches of %s match %q: %v, the pattern: %v", g, b, !want, want)
-				}
-			}
-		}
-	}
+	return slices.CompactFunc(lines, bytes.Equal)
 }

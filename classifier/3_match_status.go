@@ -347,7 +347,12 @@ func dropTimeoutLimits(low []byte) []byte {
 // any other, or 0.
 func codeShown(low []byte) int {
 	best := 0
+	var spots codeSpots
+	spotsOf(low, &spots)
 	for _, re := range statusPhrases {
+		if !re.code.fits(low, &spots) {
+			continue // no code where the pattern takes one
+		}
 		for _, m := range re.FindAllSubmatchIndex(low, 4) {
 			start, end := m[2], m[3]
 			if inLargerNumber(low, start) || countFollows(low[end:]) {

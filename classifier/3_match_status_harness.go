@@ -12,11 +12,12 @@ import (
 type litForm struct {
 	lits [][]byte
 	re   *regexp.Regexp
+	need codeNeed // what the pattern needs around its code
 }
 
 // form builds a litForm.
 func form(re string, lits ...string) litForm {
-	f := litForm{re: regexp.MustCompile(re)}
+	f := litForm{re: regexp.MustCompile(re), need: codeNeedOf(re)}
 	for _, l := range lits {
 		f.lits = append(f.lits, []byte(l))
 	}
@@ -43,8 +44,12 @@ func (f litForm) code(low []byte) int {
 // other, or 0.
 func formsCode(forms []litForm, low []byte) int {
 	best := 0
+	var spots codeSpots
+	spotsOf(low, &spots)
 	for _, f := range forms {
-		best = mergeImplied(best, f.code(low))
+		if f.need.fits(low, &spots) {
+			best = mergeImplied(best, f.code(low))
+		}
 	}
 	return best
 }
