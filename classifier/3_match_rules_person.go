@@ -1,0 +1,117 @@
+package classifier
+
+// personLayers are the layers of a person's own words.
+var personLayers = layersOf(LayerPerson, LayerUnknown)
+
+// personRules recognise how people describe a cause in their own words
+// (issue threads, answers, articles), in the four languages of the remediation catalog. They are
+// weaker than any AWS message, so a log line always outranks them.
+func personRules() []ruleSpec {
+	person := personLayers
+	return []ruleSpec{
+		// (not a package's name: "@aws-cdk/aws-apigatewayv2-authorizers
+		// caused an error" is an upgrade failing, no authorizer; the CDK's
+		// authorizers module as each of its languages names it, and any
+		// scoped npm package)
+		{lit: "authori", re: `authori[sz]er[^.]{0,60}\b(fail(s|ed|ing)?|error|exception|throws?|crash(es|ed)?|invalid response)|(invalid|bad|malformed|wrong) (authori[sz]er|policy) response|authori[sz]er (did not|didn'?t|does not|doesn'?t) return`, except: packageNames, cause: CauseAuthorizerError, weight: wHint, layers: person},
+		{lit: "オーソライザー", cause: CauseAuthorizerError, weight: wWeak, layers: person},
+		{lit: "オーソライザーを呼び出す権限", cause: CauseAuthorizerError, weight: 60, layers: person},
+		{lit: "を呼び出す権限", cause: CauseLambdaInvokePermission, weight: wHint, layers: person},
+		{lit: "呼叫", re: `(沒有|没有|無|无)[^。]{0,20}(呼叫|調用|调用|叫用)[^。]{0,20}(許可|權限|权限)|(許可|權限|权限)[^。]{0,20}(呼叫|調用|调用|叫用)`, cause: CauseLambdaInvokePermission, weight: wHint, layers: person},
+		{lit: "permiss", re: `(permissão|permissões) (para|de) invocar`, cause: CauseLambdaInvokePermission, weight: wHint, layers: person},
+		{lit: "プロキシ", re: `プロキシ[^。]{0,40}(形式|フォーマット)[^。]{0,20}(不正|誤|違|返さない|返していない|になっていない|ではない)|(不正|誤った)[^。]{0,10}(形式|フォーマット)[^。]{0,30}プロキシ`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, layers: person},
+		// the function's output in another format than the proxy integration
+		// reads, as the AWS guide and its translations say it
+		{lit: "format", re: `\b(output|response|return value|returned value)\b[^.]{0,30}\b(of |in )?(a )?(different|wrong|invalid|incorrect|unexpected) format`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, layers: person},
+		{lit: "formato", re: `(saída|resposta|retorno)[^.]{0,30}formato (diferente|inválido|incorreto|errado)`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, layers: person},
+		{lit: "格式", re: `(輸出|输出|回應|响应|傳回值|返回值)[^。]{0,20}格式(不同|錯誤|错误|不正確|不正确)`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, layers: person},
+		{lit: "形式", re: `(戻り値|返り値|レスポンス|出力)[^。]{0,30}(形式|フォーマット)[^。]{0,20}(異な|違|返さない|返していない|になっていない|ではない)`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, layers: person},
+		{lit: "proxy", re: `resposta (de )?proxy[^.]{0,30}malformada|proxy[^.]{0,30}(mal formada|malformada)`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, layers: person},
+		{lit: "代理", re: `(格式錯誤|格式错误|格式不正確|格式不正确)[^。]{0,30}代理|代理[^。]{0,30}(格式錯誤|格式错误)`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, layers: person},
+		// "a function error", as the Lambda guide and its translations call a
+		// request that failed inside the function (API Gateway answers it
+		// with 502); the gateway's own "customer function error" is a log rule
+		{lit: "function error", re: `\bfunction errors?\b`, cause: CauseLambdaFunctionError, weight: wWeak, layers: person},
+		{lit: "関数エラー", cause: CauseLambdaFunctionError, weight: wWeak, layers: person},
+		{lit: "錯誤", re: `(函數|函式)錯誤`, cause: CauseLambdaFunctionError, weight: wWeak, layers: person},
+		{lit: "erro", re: `erros? (de|da|na) função`, cause: CauseLambdaFunctionError, weight: wWeak, layers: person},
+		// "an error in the Lambda function", "an exception thrown by the
+		// function" (not "no errors in the function's log")
+		{lit: "function", re: `\b(errors?|exceptions?) (in|inside|thrown by|raised by|thrown in|raised in) (the |my |your |our |a )?(lambda )?function\b`, notAfter: "no ", cause: CauseLambdaFunctionError, weight: wWeak, layers: person},
+		{lit: "統合タイムアウト", cause: CauseIntegrationTimeout, weight: wHint, layers: person},
+		{lit: "逾時", re: `整合[^。]{0,10}逾時|(29|30) ?秒[^。]{0,20}逾時`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
+		{lit: "tempo limite", re: `tempo limite (de|da) integração|integração[^.]{0,30}tempo limite|(29|30) segundos`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
+		{lit: "授權方", cause: CauseAuthorizerError, weight: wWeak, layers: person},
+		{lit: "autorizador", cause: CauseAuthorizerError, weight: wWeak, layers: person},
+		{lit: "add-permission", cause: CauseLambdaInvokePermission, weight: wHint, layers: person},
+		// the same missing permission in the other verbs people use for
+		// the gateway's call ("API Gateway did not have permission to call
+		// the Lambda function")
+		{lit: "permission", re: `permissions? to (call|trigger|execute|access) (the |your |a |my |this |that |our )?(lambda|function)`, cause: CauseLambdaInvokePermission, weight: wHint, layers: person},
+		// a 500 before the function ran: API Gateway could not invoke it
+		// (a function that ran and failed answers 502 on REST APIs and
+		// leaves its own log)
+		{lit: "invoke", re: `(never|not|wasn'?t|isn'?t|is not|was not) (even |being |getting )?(invoked|triggered)`, cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
+		{lit: "log", re: `(nothing|no entries|no logs?|nothing new) (shows? up |appears? )?in (the )?(cloudwatch|lambda|function'?s?)( logs?)?|no (cloudwatch |lambda |function )?logs (at all|were|are|show|for the function|appear(ed)?|showed up)`, cause: CauseLambdaInvokePermission, weight: wGuess + 10, layers: person},
+		{lit: "resource-based policy", cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
+		{lit: "resource based policy", cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
+		// (the format of the proxy integration's request is the event the
+		// function reads, not the answer it gives)
+		{lit: "proxy", re: `proxy (integration|response)[^.]{0,80}(statuscode|status code|format|string body|body (must|should) be a string)`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, unless: "integration request", layers: person},
+		{lit: "statuscode", re: `(must|should|needs? to|has to) return[^.]{0,40}statuscode`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, layers: person},
+		// the function ran and succeeded, and yet the client got a 5xx: the
+		// gateway refused its answer (a failure before or around the function
+		// leaves no successful invocation; a failing one leaves its error)
+		{lit: "succe", re: `\b(lambdas?|functions?|invocations?|cloudwatch|logs?)\b[^.]{0,40}\b(were|was|is|are|look(s|ed)?|show(s|ed)?)\b[^.]{0,20}\b(successful|success|succeed(s|ed)?)\b`, cause: CauseLambdaMalformedProxyResponse, weight: wWeak, layers: person},
+		{lit: "healthy", re: `\b(lambdas?|functions?)\b[^.]{0,20}\b(look(s|ed)?|(is|was|were|are|seem(s|ed)?)( perfectly)?) healthy\b`, cause: CauseLambdaMalformedProxyResponse, weight: wWeak, layers: person},
+		{lit: "second", re: `\b(29|30)[ -]?seconds?\b[^.]{0,60}(timeout|time out|limit)|(timeout|time out|timed out|limit)[^.]{0,60}\b(29|30)[ -]?seconds?\b`, cause: CauseIntegrationTimeout, weight: wLikely, layers: person},
+		{lit: "integration timeout", cause: CauseIntegrationTimeout, weight: wHint, layers: person},
+		// ("Lambda timeouts get converted to 500": the plural is the events,
+		// the singular most often the setting)
+		{lit: "tim", re: `(lambda|function)('s)?( itself)? (is |was )?(timing out|timed out|times out|hit(s|ting)? (its|the) timeout)|\b(lambda|function) timeouts\b`, cause: CauseLambdaFunctionTimeout, weight: wHint, layers: person},
+		{lit: "タイムアウト", re: `(29|30) ?秒`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
+		// the function failed and yet the client got 200: a custom (non-proxy)
+		// Lambda integration without error mappings (seed 003). The rule
+		// names the function's failure; the 200 the same words show makes it
+		// lambda_error_masked_as_200.
+		// (the gateway's own answer is no failure of the function: "the
+		// function returns 200 but API Gateway responds with Internal Server
+		// Error" is a 5xx after a function that succeeded)
+		{lit: "200", re: `\b200\b[^.]{0,60}\b(errors?|errormessage|timed out|times out|time ?outs?|exceptions?|fail(s|ed|ure)?|throws?)\b|\b(errors?|errormessage|timed out|times out|time ?outs?|exceptions?|fail(s|ed|ure)?|throws?)\b[^.]{0,60}\b(returns?|gets?|got|answers?|responds?)( back)?( with)?( an?| the| http| status| response)* 200\b`, except: gatewayAnswerPhrases, cause: CauseLambdaFunctionError, weight: wWeak, layers: person,
+			// (a retry's 200 is another request's answer, not the failed one's)
+			unless: "retry", unlessAlso: retryWords},
+		// the same in the words of seed 003 and its translations: "Lambda
+		// errors are returned as 200 OK responses", "os erros do Lambda serão
+		// retornados como respostas 200 OK", "錯誤預設會以 200 OK 回應傳回",
+		// "エラーは 200 OK として返されます", "오류가 발생해도 200 OK"
+		{lit: "200", re: `\b(errors?|exceptions?|failures?)\b[^.]{0,40}\b(returned|answered|sent|delivered|come back|comes back)( back)? (as|with)( an?| the| http| status)* 200\b`, cause: CauseLambdaFunctionError, weight: wWeak, implied: 200, layers: person},
+		{lit: "200", re: `(erros?|exceç(ão|ões)|falhas?)\b[^.]{0,40}(retornad[oa]s?|devolvid[oa]s?) como (respostas? )?200\b`, cause: CauseLambdaFunctionError, weight: wWeak, implied: 200, layers: person},
+		{lit: "200", re: `(錯誤|错误|例外|異常|异常)[^。]{0,30}(以|為|为)[^。]{0,10}200`, cause: CauseLambdaFunctionError, weight: wWeak, implied: 200, layers: person},
+		{lit: "200", re: `(エラー|例外)[^。]{0,40}200[^。]{0,20}(として|で)[^。]{0,10}(返|帰)|200(以外|しか)[^。]{0,30}(返|帰)|[45]\d\d[^。]{0,20}返しても[^。]{0,60}200`, cause: CauseLambdaFunctionError, weight: wWeak, implied: 200, layers: person},
+		{lit: "200", re: `(오류|에러|예외)[^.]{0,40}200`, cause: CauseLambdaFunctionError, weight: wWeak, implied: 200, layers: person},
+		// and as people write it: "a API retorna 200 mesmo quando a Lambda
+		// falha", "エラーが発生してもステータスコード200が返ってきます",
+		// "發生錯誤時仍然回傳 200"
+		{lit: "200", re: `(retorn\w*|devolv\w*|respond\w*)( (o|a|um|uma|com|status|código|http))* 200\b[^.]{0,60}\bmesmo (quando|que|se|com)\b[^.]{0,60}(falh\w*|erros?\b|exceç\w*|lanç\w*)|\bmesmo (quando|que|se|com)\b[^.]{0,60}(falh\w*|erros?\b|exceç\w*|lanç\w*)[^.]{0,60}(retorn\w*|devolv\w*|respond\w*)( (o|a|um|uma|com|status|código|http))* 200\b`, cause: CauseLambdaFunctionError, weight: wWeak, implied: 200, layers: person},
+		{lit: "200", re: `(エラー|例外|失敗)[^。]{0,30}(ても|でも)[^。]{0,30}200[^。]{0,20}(返|帰)`, cause: CauseLambdaFunctionError, weight: wWeak, implied: 200, layers: person},
+		{lit: "200", re: `(錯誤|错误|出錯|出错|例外|異常|异常|失敗|失败)[^。]{0,30}(仍然|仍|還是|还是|依然|卻|却)[^。]{0,16}200`, cause: CauseLambdaFunctionError, weight: wWeak, implied: 200, layers: person},
+	}
+}
+
+// retryWords are the words of a request sent again, whose answer is not
+// the failed request's: "if I retry it returns 200" says a retry succeeded,
+// not that the failure was answered 200 (the knowledge-center article on
+// Internal server errors advises clients to retry with backoff).
+var retryWords = []string{"retried", "retries", "retrying", "try again", "tried again", "second attempt", "next attempt", "another attempt"}
+
+// packageNames are the names of software packages and modules, which may
+// hold a cause's word without naming the cause: an npm scoped package
+// (@scope/name) and the CDK's API Gateway v2 authorizers module as
+// TypeScript, Python and Java name it (aws-cdk-lib/aws-apigatewayv2-authorizers,
+// aws_cdk.aws_apigatewayv2_authorizers, software.amazon.awscdk.services.apigatewayv2.authorizers).
+const packageNames = `@[a-z0-9][\w.-]*/[\w./-]+|[\w./-]*apigatewayv2[-_.]authorizers\b`
+
+// gatewayAnswerPhrases are the reason phrases and bodies of the gateway's
+// own 5xx answers, which hold the words "error" and "timeout" without
+// being the function's.
+const gatewayAnswerPhrases = `internal server errors?|server errors?|bad gateway|service unavailable|gateway time-?outs?|endpoint request timed out`
