@@ -148,3 +148,27 @@ func chromium(t *testing.T, browser string, args ...string) string {
 	}
 	return string(out)
 }
+
+// TestPageDiagnosingShowsNoConfidence: an incident opened before its logs
+// were read says it is being diagnosed, as Slack and the console do, not
+// "unknown (confidence 0.0%)" beside it.
+func TestPageDiagnosingShowsNoConfidence(t *testing.T) {
+	clk := clock.NewManual(t0)
+	st, m := newTestManager(t, filepath.Join(t.TempDir(), "s.db"), clk)
+	t.Cleanup(func() { _ = st.Close() })
+	observeAt(t, m, clk, 0, Observation{Identity: stage.New("111122223333", "eu-west-1", stage.APIREST, "a1b2c3", "orders", "prod"),
+		Figures: stage.Figures{ErrorRate: 0.85, Errors5xx: 85, Requests: 100, WindowStart: t0.Add(-3 * time.Minute), WindowEnd: t0},
+		Tripped: true})
+	srv := httptest.NewServer(m.Page())
+	t.Cleanup(srv.Close)
+	resp, err := http.Get(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	_ = resp.Body.Close()
+	cause := regexp.MustCompile(`<div class="cause">.*</div>`).FindString(string(body))
+	if !strings.Contains(cause, "Diagnosing") || strings.Contains(cause, "confidence") {
+		t.Errorf("a diagnosing incident's cause line: %q", cause)
+	}
+}
