@@ -32,6 +32,9 @@ type incidentView struct {
 	// incident stored before they were named).
 	EvidenceIncomplete bool         `json:"evidence_incomplete,omitempty"`
 	IncompleteReads    []stage.Read `json:"incomplete_reads,omitempty"`
+	// Diagnosing is set while the stage's logs are still being read: the
+	// diagnosis's unknown cause means "not yet", not "no line names one".
+	Diagnosing bool `json:"diagnosing,omitempty"`
 
 	Figures   figuresView     `json:"figures"`
 	Diagnosis diagnosisView   `json:"diagnosis"`
@@ -115,7 +118,7 @@ func view(inc *Incident, counts sinkCounts, sinks []string) incidentView {
 		ID: inc.ID, State: inc.State, Account: i.Account, Region: i.Region, APIType: i.APIType.String(),
 		APIName: i.APIName, APIID: i.APIID, Stage: i.Stage, OpenedAt: i.OpenedAt, ResolvedAt: i.ResolvedAt,
 		LastSeenAt: inc.LastSeenAt, Reopened: inc.Reopened, Timeline: inc.Timeline,
-		EvidenceIncomplete: i.EvidenceIncomplete, IncompleteReads: i.IncompleteReads,
+		EvidenceIncomplete: i.EvidenceIncomplete, IncompleteReads: i.IncompleteReads, Diagnosing: i.Diagnosing,
 		Figures: figuresView{
 			WindowStart: i.WindowStart, WindowEnd: i.WindowEnd, ErrorRate: i.ErrorRate, Errors5xx: i.Errors5xx,
 			Requests: i.Requests, LatencyMS: i.Latency.Milliseconds(), LatencyStatistic: i.LatencyName(), LikelyTimeout: i.LikelyTimeout,

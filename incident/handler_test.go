@@ -159,3 +159,41 @@ func TestDiagnosisViewJitter(t *testing.T) {
 		})
 	}
 }
+
+// TestIncidentsHandlerDiagnosing: a script can tell an incident whose logs
+// are still being read from one whose evidence names no cause; both show
+// cause unknown.
+func TestIncidentsHandlerDiagnosing(t *testing.T) {
+	clk := clock.NewManual(t0)
+	st, m := newTestManager(t, filepath.Join(t.TempDir(), "s.db"), clk)
+	defer st.Close()
+	pending := stageObs("pending", true)
+	pending.Diagnosis = nil
+	observeAt(t, m, clk, 0, pending)
+	named := stageObs("named", true)
+	named.Diagnosis = &classifier.Diagnosis{Status: classifier.StatusUnknown, Cause: classifier.CauseUnknown}
+	observeAt(t, m, clk, time.Minute, named)
+	srv := httptest.NewServer(m.Handler())
+	defer srv.Close()
+	resp, err := http.Get(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var l struct {
+		Incidents []struct {
+			Stage      string `json:"stage"`
+			Diagnosing bool   `json:"diagnosing"`
+		} `json:"incidents"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&l); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, inc := range l.Incidents {
+		got[inc.Stage] = inc.Diagnosing
+	}
+	if len(got) != 2 || !got["pending"] || got["named"] {
+		t.Errorf("diagnosing per stage %v, want pending only", got)
+	}
+}
