@@ -295,8 +295,10 @@ func (s *Session) evidenceLine(id, msg, line []byte, layer Layer) {
 }
 
 // receivedLine reads "Received response. Status: 503, Integration latency:
-// 12 ms": a backend status and the latency, which the client does not see
-// directly but which decide backend_unavailable and timeouts.
+// 12 ms": the integration's status and the latency, which the client does
+// not see directly but which decide backend_unavailable and timeouts. Where
+// the request's endpoint was Lambda's Invoke API the status is Lambda's
+// answer to the gateway, not a backend's (lambdaInvokeAnswer).
 func (s *Session) receivedLine(id, msg, line []byte) {
 	var code int
 	if i := bytes.Index(msg, []byte("Status: ")); i >= 0 {
@@ -307,12 +309,15 @@ func (s *Session) receivedLine(id, msg, line []byte) {
 		lat = time.Duration(leadingInt(msg[i+len("latency: "):])) * time.Millisecond
 	}
 	s.st.maxLatency = max(s.st.maxLatency, lat)
-	s.integ(id).received = code
+	in := s.integ(id)
+	in.received = code
 	var h hit
-	switch code {
-	case 503:
+	switch {
+	case in.lambda > 0:
+		h = s.authorizerPermission(id, lambdaInvokeAnswer(code))
+	case code == 503:
 		h = hit{cause: CauseBackendUnavailable, weight: 60}
-	case 429:
+	case code == 429:
 		h = hit{cause: CauseBackendThrottled, weight: 55}
 	}
 	if !h.any() && lat < 25*time.Second {

@@ -89,6 +89,37 @@ func (s *Session) noteEndpoint(id, uri []byte) {
 	}
 }
 
+// lambdaInvokeAnswer reads code, the status Lambda's Invoke API answered
+// the gateway's call with ("Received response. Status: N" after an
+// endpoint at https://lambda.<region>.amazonaws.com/...): a function that
+// ran answers 200 whatever it returned, so any other status is Lambda
+// refusing or failing the invocation, which the gateway answers with its
+// own 5xx. The Invoke API reference gives each error's status:
+// TooManyRequestsException 429, RequestTooLargeException 413,
+// ServiceException 500; the Lambda API's common errors add
+// AccessDeniedException 403 and ServiceUnavailable 503 (and InternalFailure
+// 500). Its 502s (EC2AccessDeniedException, ENILimitReachedException,
+// KMSAccessDeniedException, InvalidRuntimeException, ...) are the
+// function's VPC, key or runtime settings, which no cause of the taxonomy
+// names: they say only that the client got a 5xx. The weights are those
+// of the gateway's own line for the same refusal, "Lambda invocation failed
+// with status: N", which follows this one in a whole log.
+func lambdaInvokeAnswer(code int) hit {
+	switch code {
+	case 429:
+		return hit{cause: CauseLambdaThrottled, weight: 99, implied: implied5xx}
+	case 413:
+		return hit{cause: CauseLambdaPayloadTooLarge, weight: 99, implied: 500}
+	case 403:
+		return hit{cause: CauseLambdaInvokePermission, weight: 99, implied: implied5xx}
+	case 500, 503:
+		return hit{cause: CauseInternalServiceFailure, weight: wLikely, implied: implied5xx}
+	case 502:
+		return hit{implied: implied5xx}
+	}
+	return hit{}
+}
+
 // functionAnswer re-reads h, what the rules found on msg, a line of
 // request id: on the line of the integration's answer, when its endpoint
 // was Lambda's Invoke API and Lambda answered 200, the function ran and
