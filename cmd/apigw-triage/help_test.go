@@ -27,6 +27,16 @@ func TestEveryCommandHelp(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "notify") {
 		t.Errorf("help: exit %d, stdout %q", code, out)
 	}
+	// help COMMAND shows that command's help, as git and go do
+	for name := range commands() {
+		code, out, _ := runCmd(t, "help", name)
+		if code != 0 || !strings.HasPrefix(out, "usage: apigw-triage "+name) {
+			t.Errorf("help %s: exit %d, stdout %q", name, code, out)
+		}
+	}
+	if code, out, errOut := runCmd(t, "help", "nope"); code != 2 || out != "" || !strings.Contains(errOut, `unknown command "nope"`) {
+		t.Errorf("help nope: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
 }
 
 // TestFlagOnlyCommandsRefuseArguments: a command that takes flags only

@@ -60,6 +60,15 @@ func main() {
 // dispatch picks the subcommand. Exit status 2 is a usage error, as docs/interfaces.md says.
 func dispatch(ctx context.Context, args []string, s streams) int {
 	cmds := commands()
+	if len(args) == 2 && args[0] == "help" {
+		// help COMMAND is COMMAND -h, as in git and go
+		c, ok := cmds[args[1]]
+		if !ok {
+			_, _ = fmt.Fprintf(s.stderr, "apigw-triage help: unknown command %q (try apigw-triage help)\n", args[1])
+			return 2
+		}
+		return c.run(ctx, []string{"-h"}, s)
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		if len(args) == 0 {
 			usage(s.stderr, cmds)
@@ -91,5 +100,5 @@ func usage(w io.Writer, cmds map[string]command) {
 		_, _ = fmt.Fprintf(w, "  %-13s %s\n", n, cmds[n].summary)
 	}
 	_, _ = fmt.Fprintln(w)
-	_, _ = fmt.Fprintln(w, "apigw-triage <command> -h shows a command's flags and examples.")
+	_, _ = fmt.Fprintln(w, "apigw-triage <command> -h (or apigw-triage help <command>) shows a command's flags and examples.")
 }
