@@ -1,0 +1,28 @@
+package classifier
+
+import "testing"
+
+// The management API refusing an integration or a VPC link as it is
+// created (CreateIntegration's and CreateVpcLink's BadRequestException, 400)
+// names a VPC link without any request failing through one (public issue
+// reports of Terraform's, SST's and the CLI's output). The execution log's
+// words about the link are a request failing on it.
+func TestVPCLinkRefusedByTheManagementAPI(t *testing.T) {
+	checkWordings(t, []wording{
+		{"SST (Terraform provider)", "sdk.helper_schema: creating API Gateway v2 Integration: operation error ApiGatewayV2: CreateIntegration, https response error StatusCode: 400, RequestID: d4639c52-1a73-491d-bad7-204af3dcfe47, BadRequestException: For VpcLink VPC_LINK, integration uri should be a valid ELB listener ARN or a valid Cloud Map service ARN.", "not_5xx", "none"},
+		{"Terraform", "Error: creating API Gateway Integration: BadRequestException: IntegrationTarget is required for VpcLinkV2", "not_5xx", "none"},
+		{"Terraform VPC link", "Error: error creating API Gateway VPC Link: BadRequestException: NLB ARN is malformed", "not_5xx", "none"},
+		{"the execution log", "(6c6d6e6f-0000-4000-8000-00000000abcd) Execution failed due to configuration error: Invalid vpclink id 96czbs referenced in integration\n(6c6d6e6f-0000-4000-8000-00000000abcd) Method completed with status: 500", "private_integration_error", "500"},
+		// the integration's connection type in its configuration is the
+		// setup: a timeout through the link is the integration timeout
+		{"Terraform's connection type and a timeout", "resource \"aws_api_gateway_integration\" \"orders\" {\n  type            = \"HTTP_PROXY\"\n  connection_type = \"VPC_LINK\"\n}\nHTTP/1.1 504 Gateway Timeout\n{\"message\": \"Endpoint request timed out\"}", "integration_timeout", "504"},
+		{"get-integration's connection type and a timeout", "{\n    \"type\": \"HTTP_PROXY\",\n    \"connectionType\": \"VPC_LINK\",\n    \"connectionId\": \"a1b2c3\"\n}\n(6c6d6e6f-0000-4000-8000-00000000abcd) Execution failed due to a timeout error\n(6c6d6e6f-0000-4000-8000-00000000abcd) Method completed with status: 504", "integration_timeout", "504"},
+		// and alone beside a 500 no line explains, it still names the setup
+		{"a write-up's connection type beside a 500", "HTTP/1.1 500 Internal Server Error\n- **Integration Type**: `HTTP_PROXY`\n- **Connection Type**: `VPC_LINK`", "private_integration_error", "500"},
+		// the function's own call to the management API refused: its
+		// failure, no client's answer
+		{"in the function's log", "[ERROR] BadRequestException: An error occurred (BadRequestException) when calling the CreateIntegration operation: For VpcLink VPC_LINK, integration uri should be a valid ELB listener ARN or a valid Cloud Map service ARN.", "lambda_function_error", "unknown"},
+		// a refused change beside a request the link failed
+		{"refusal beside a 500", "Error: creating API Gateway Integration: BadRequestException: IntegrationTarget is required for VpcLinkV2\n(6c6d6e6f-0000-4000-8000-00000000abcd) Execution failed due to configuration error: There was an internal error while executing your request\n(6c6d6e6f-0000-4000-8000-00000000abcd) Method completed with status: 500", "private_integration_error", "500"},
+	})
+}
