@@ -91,7 +91,7 @@ func TestAdviceNamesTimeoutMet(t *testing.T) {
 	}{
 		{"the stage's", Hints{APIType: stage.APIREST, IntegrationTimeout: 5 * time.Second}, []string{`{"requestId":"a","status":"504","integrationLatency":"5002"}`}, "configured at 5 s"},
 		{"the route's", Hints{APIType: stage.APIHTTP, RouteTimeouts: routes}, []string{`{"requestId":"a","routeKey":"GET /fast","status":"503","integrationLatency":"2001"}`}, "configured at 2 s"},
-		{"routes differ", Hints{APIType: stage.APIHTTP, RouteTimeouts: routes}, []string{`{"requestId":"a","routeKey":"GET /fast","status":"503","integrationLatency":"2001"}`, `{"requestId":"b","routeKey":"GET /slow","status":"503","integrationLatency":"30001"}`}, "(HTTP API maximum)"},
+		{"routes differ", Hints{APIType: stage.APIHTTP, RouteTimeouts: routes}, []string{`{"requestId":"a","routeKey":"GET /fast","status":"503","integrationLatency":"2001"}`, `{"requestId":"b","routeKey":"GET /slow","status":"503","integrationLatency":"30001"}`}, "about 30 s (the maximum)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

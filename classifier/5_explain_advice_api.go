@@ -88,10 +88,11 @@ func restOnlyStep(step string, api stage.APIType) (string, bool) {
 // (execution logs, integrations), under its own name, and not its "HTTP
 // API:" steps, whose access log variables and settings are HTTP APIs'. A
 // step the catalog marks "WebSocket API:" (close codes, the @connections
-// API) is for WebSocket APIs alone.
+// API) is for WebSocket APIs alone, and one marked "HTTP API:" is not a
+// REST API's even where it holds no command to drop it by (stepForAPI).
 func relabelForWebSocket(step string, api stage.APIType) (string, bool) {
 	if api != stage.APIWebSocket {
-		return step, !webSocketStep(step)
+		return step, !webSocketStep(step) && (api != stage.APIREST || !httpStep(step))
 	}
 	for _, p := range apiStepPrefixes {
 		if strings.HasPrefix(step, p.http) {
@@ -108,6 +109,16 @@ func relabelForWebSocket(step string, api stage.APIType) (string, bool) {
 func webSocketStep(step string) bool {
 	for _, p := range apiStepPrefixes {
 		if strings.HasPrefix(step, p.ws) {
+			return true
+		}
+	}
+	return false
+}
+
+// httpStep reports whether the catalog marks step for HTTP APIs.
+func httpStep(step string) bool {
+	for _, p := range apiStepPrefixes {
+		if strings.HasPrefix(step, p.http) {
 			return true
 		}
 	}
@@ -195,19 +206,24 @@ const (
 	noteConfiguredTimeoutFunction = "configured_timeout_function"
 )
 
-// timeoutSteps are the advice steps a configured timeout rewrites: the
-// cause, the note that replaces the step, and a word only that step holds.
-var timeoutSteps = []struct {
+// timeoutStep is one advice step a configured timeout rewrites.
+type timeoutStep struct {
 	cause      Cause
 	note, mark string
-}{
+}
+
+// timeoutSteps are the advice steps a configured timeout rewrites: the
+// cause, the note that replaces the step, and a word only that step holds.
+var timeoutSteps = []timeoutStep{
 	{CauseIntegrationTimeout, noteConfiguredTimeout, "IntegrationLatency"},
 	{CauseLambdaFunctionTimeout, noteConfiguredTimeoutFunction, "update-function-configuration"},
 }
 
 // WithTimeout names the configured integration timeout (0: not known) in
 // the advice of the causes it bears on (timeoutSteps): their catalog steps
-// speak of the defaults, which a configured timeout replaces.
+// speak of the defaults, which a configured timeout replaces. Where the
+// catalog gives each API type its own step (advice whose API type is not
+// known keeps them all), the note replaces the first and the others go.
 func (a Advice) WithTimeout(c Cause, to time.Duration) Advice {
 	if to <= 0 {
 		return a
@@ -223,8 +239,13 @@ func (a Advice) WithTimeout(c Cause, to time.Duration) Advice {
 			continue
 		}
 		out := a
-		out.Steps = slices.Clone(a.Steps)
-		out.Steps[i] = strings.ReplaceAll(f.Notes[ts.note], "{timeout}", timeoutText(to))
+		out.Steps = slices.Clone(a.Steps[:i])
+		out.Steps = append(out.Steps, strings.ReplaceAll(f.Notes[ts.note], "{timeout}", timeoutText(to)))
+		for _, st := range a.Steps[i+1:] {
+			if !strings.Contains(st, ts.mark) {
+				out.Steps = append(out.Steps, st)
+			}
+		}
 		return out
 	}
 	return a

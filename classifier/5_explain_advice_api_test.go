@@ -3,6 +3,7 @@ package classifier
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/apigw-triage/apigw-triage/stage"
 )
@@ -145,4 +146,64 @@ func hasAPILabel(step string, api stage.APIType) bool {
 		}
 	}
 	return false
+}
+
+// TestIntegrationLatencyStepForEachAPIType: the step that reads
+// IntegrationLatency names the timeout of the advice's API type, in every
+// language, as the API Gateway quotas pages state them
+// (https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html):
+// REST APIs 29 s by default (Regional and private ones may have raised it),
+// HTTP APIs 30 s at most, WebSocket APIs 29 s at most. No API type is shown
+// another's; a configured timeout (the stage's) replaces the step.
+func TestIntegrationLatencyStepForEachAPIType(t *testing.T) {
+	tests := []struct {
+		name  string
+		api   stage.APIType
+		limit string // the timeout the step names
+		other string // a timeout it must not name
+	}{
+		// Quotas for REST APIs: "Integration timeout ... 50 milliseconds -
+		// 29 seconds ... Yes" for Regional and private APIs.
+		{"REST", stage.APIREST, "29", "30"},
+		// Quotas for HTTP APIs: "Integration timeout 30 seconds ... No".
+		{"HTTP", stage.APIHTTP, "30", "29"},
+		// Quotas for WebSocket APIs: "Integration timeout 29 seconds ... No".
+		{"WebSocket", stage.APIWebSocket, "29", "30"},
+	}
+	for _, tt := range tests {
+		for _, lang := range Langs() {
+			t.Run(tt.name+" "+string(lang), func(t *testing.T) {
+				adv := Remediate(CauseIntegrationTimeout, lang).ForAPI(tt.api)
+				found := latencySteps(adv.Steps)
+				if len(found) != 1 {
+					t.Fatalf("%d steps read IntegrationLatency, want 1: %q", len(found), found)
+				}
+				st := found[0]
+				if !strings.Contains(st, tt.limit) || strings.Contains(st, tt.other) {
+					t.Errorf("want the limit %s, not %s: %s", tt.limit, tt.other, st)
+				}
+				if !hasAPILabel(st, tt.api) {
+					t.Errorf("the step is not labelled for %s APIs alone: %s", tt.api, st)
+				}
+				if strings.Contains(st, "only:") || strings.Contains(st, "Somente") {
+					t.Errorf("the catalog's REST-only mark reached the advice: %s", st)
+				}
+				configured := latencySteps(adv.WithTimeout(CauseIntegrationTimeout, 5*time.Second).Steps)
+				if len(configured) != 1 || !strings.Contains(configured[0], "5 s") || strings.Contains(configured[0], tt.limit) {
+					t.Errorf("a configured 5 s timeout: %q", configured)
+				}
+			})
+		}
+	}
+}
+
+// latencySteps are the steps that read IntegrationLatency.
+func latencySteps(steps []string) []string {
+	var out []string
+	for _, st := range steps {
+		if strings.Contains(st, "IntegrationLatency") {
+			out = append(out, st)
+		}
+	}
+	return out
 }
