@@ -59,7 +59,7 @@ func New(opts Options) (*Collector, error) {
 	if err != nil {
 		return nil, fmt.Errorf("collector metrics: %w", err)
 	}
-	base, err := baseConfig(opts.AWS, m)
+	base, err := baseConfig(opts.AWS, m, opts.Logger)
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
@@ -23,9 +24,10 @@ import (
 )
 
 // baseConfig is the aws.Config every client starts from.
-func baseConfig(a AWSOptions, m *metrics) (aws.Config, error) {
+func baseConfig(a AWSOptions, m *metrics, log *slog.Logger) (aws.Config, error) {
 	opts := []func(*awsconfig.LoadOptions) error{
 		awsconfig.WithRegion(a.Region),
+		awsconfig.WithLogger(sdkLogger{log: log}),
 		awsconfig.WithRetryer(func() aws.Retryer { return newRetryer(a) }),
 		awsconfig.WithAPIOptions([]func(*middleware.Stack) error{m.countAttempts}),
 	}
