@@ -35,11 +35,53 @@ type branch struct {
 	need []literal
 }
 
-// literal is a string a match needs, with the set of its bytes, so that a
-// line lacking one of them is ruled out without a search.
+// literal is a string a match needs, with the set of its bytes and of its
+// byte pairs, so that a line lacking one of them is ruled out without a
+// search.
 type literal struct {
 	s     []byte
 	bytes byteSet
+	pairs []uint16 // pairKey of each pair of adjacent bytes
+}
+
+// lineSet is the bytes and the byte pairs a line holds: a literal whose
+// bytes or pairs it lacks is not in it (most literals of a large
+// alternation share their letters with any sentence, not their pairs).
+type lineSet struct {
+	bytes byteSet
+	pairs [1 << pairBits / 64]uint64
+}
+
+// pairBits is the size of the pair hash: 4096 slots, so that the pairs
+// of lower-case letters each have their own.
+const pairBits = 12
+
+// pairKey hashes two adjacent bytes.
+func pairKey(a, b byte) uint16 { return uint16((uint32(a)*31 + uint32(b)) & (1<<pairBits - 1)) }
+
+// lineSetOf reads b's bytes and pairs.
+func lineSetOf(b []byte, l *lineSet) {
+	*l = lineSet{}
+	for i, c := range b {
+		l.bytes.add(c)
+		if i > 0 {
+			k := pairKey(b[i-1], c)
+			l.pairs[k>>6] |= 1 << (k & 63)
+		}
+	}
+}
+
+// mayHold reports whether a line of set l may hold lit.
+func (l *lineSet) mayHold(lit *literal) bool {
+	if !lit.bytes.within(&l.bytes) {
+		return false
+	}
+	for _, k := range lit.pairs {
+		if l.pairs[k>>6]&(1<<(k&63)) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // byteSet is a set of byte values.
@@ -93,7 +135,13 @@ func guardFind(pattern string) *guardedRegexp {
 func literals(ss [][]byte) []literal {
 	var out []literal
 	for _, s := range ss {
-		out = append(out, literal{s: s, bytes: bytesOf(s)})
+		l := literal{s: s, bytes: bytesOf(s)}
+		for i := 1; i < len(s); i++ {
+			if k := pairKey(s[i-1], s[i]); !slices.Contains(l.pairs, k) {
+				l.pairs = append(l.pairs, k)
+			}
+		}
+		out = append(out, l)
 	}
 	return out
 }
@@ -112,14 +160,14 @@ func branchesOf(tree *syntax.Regexp) []branch {
 	return out
 }
 
-// holdsOne reports whether b, whose bytes are line, holds one of need; a
+// holdsOne reports whether b, whose bytes and pairs are line, holds one of need; a
 // nil need is held by every line.
-func holdsOne(b []byte, line *byteSet, need []literal) bool {
+func holdsOne(b []byte, line *lineSet, need []literal) bool {
 	if need == nil {
 		return true
 	}
 	for i := range need {
-		if need[i].bytes.within(line) && bytes.Contains(b, need[i].s) {
+		if line.mayHold(&need[i]) && bytes.Contains(b, need[i].s) {
 			return true
 		}
 	}
@@ -143,7 +191,8 @@ func (g *guardedRegexp) mayMatch(b []byte) bool {
 		}
 		return false
 	}
-	line := bytesOf(b)
+	var line lineSet
+	lineSetOf(b, &line)
 	return holdsOne(b, &line, g.need)
 }
 
@@ -152,7 +201,8 @@ func (g *guardedRegexp) Match(b []byte) bool {
 	if g.branches == nil {
 		return g.mayMatch(b) && g.Regexp.Match(b)
 	}
-	line := bytesOf(b)
+	var line lineSet
+	lineSetOf(b, &line)
 	for _, br := range g.branches {
 		if holdsOne(b, &line, br.need) && br.re.Match(b) {
 			return true
