@@ -65,7 +65,7 @@ func runEmulate(ctx context.Context, args []string, s streams) int {
 	start := zero.Truncate(time.Minute)
 	if o.start != "" {
 		if start, err = time.Parse(time.RFC3339, o.start); err != nil {
-			_, _ = fmt.Fprintf(s.stderr, "apigw-triage emulate: --start: %v\n", err)
+			_, _ = fmt.Fprintf(s.stderr, "apigw-triage emulate: --start must be an RFC 3339 time such as 2026-12-01T17:00:00Z, not %q\n", o.start)
 			return 2
 		}
 	}

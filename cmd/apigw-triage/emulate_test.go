@@ -91,3 +91,27 @@ func TestEmulateThenRunAsTheReadmeSays(t *testing.T) {
 		t.Errorf("run logged errors:\n%s", tail(runErr.String(), 20))
 	}
 }
+
+// TestEmulatorFlagErrorsSayWhatIsWanted: a mistyped scenario or time says
+// what the flag takes, not only a missing file or Go's time layout.
+func TestEmulatorFlagErrorsSayWhatIsWanted(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"mistyped built-in scenario", []string{"emulate", "--listen", "127.0.0.1:0", "--scenario", "catalgo"}, 1, "no built-in scenario (catalog, fleet:N, fleet-idle:N) and no file"},
+		{"demo's mistyped scenario", []string{"demo", "--listen", "127.0.0.1:0", "--scenario", "fleet2000"}, 1, "no built-in scenario (catalog, fleet:N, fleet-idle:N)"},
+		{"start not RFC 3339", []string{"emulate", "--listen", "127.0.0.1:0", "--start", "yesterday"}, 2, `--start must be an RFC 3339 time such as 2026-12-01T17:00:00Z, not "yesterday"`},
+		{"time zero not RFC 3339", []string{"run", "--config", "x.yaml", "--emulated-speed", "60", "--emulated-time-zero", "17:00"}, 2, `--emulated-time-zero must be an RFC 3339 time`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := runCmd(t, tt.args...)
+			if code != tt.code || !strings.Contains(errOut, tt.want) || strings.Contains(errOut, "2006-01-02") {
+				t.Errorf("exit %d, stderr %q; want %d and %q", code, errOut, tt.code, tt.want)
+			}
+		})
+	}
+}

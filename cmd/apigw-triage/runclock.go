@@ -45,7 +45,7 @@ func runClock(speed float64, zero string) (clock.Clock, error) {
 	}
 	t, err := time.Parse(time.RFC3339Nano, zero)
 	if err != nil {
-		return nil, fmt.Errorf("--emulated-time-zero: %w", err)
+		return nil, fmt.Errorf("--emulated-time-zero must be an RFC 3339 time such as 2026-12-01T17:00:00Z (as emulate prints it), not %q", zero)
 	}
 	return anchoredClock{zero: t, speed: speed}, nil
 }

@@ -1,7 +1,9 @@
 package scenario
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"strconv"
 	"strings"
 )
@@ -40,5 +42,10 @@ func Open(nameOrPath string) (*Scenario, error) {
 	if nameOrPath == "catalog" || strings.HasPrefix(nameOrPath, "fleet:") || strings.HasPrefix(nameOrPath, "fleet-idle:") {
 		return Builtin(nameOrPath)
 	}
-	return Load(nameOrPath)
+	sc, err := Load(nameOrPath)
+	if errors.Is(err, fs.ErrNotExist) {
+		// a mistyped built-in name reads as a missing file: name both
+		return nil, fmt.Errorf("scenario %q is no built-in scenario (catalog, fleet:N, fleet-idle:N) and no file: %w", nameOrPath, err)
+	}
+	return sc, err
 }
