@@ -250,7 +250,7 @@ func bareConfigErr(msg []byte) bool {
 // evidenceLine runs the rules on a line that may show a cause.
 func (s *Session) evidenceLine(id, msg, line []byte, layer Layer) {
 	s.m.invocation = id == nil && s.openLambda != ""
-	h := s.m.match(msg, layer)
+	h := s.platformEventText(msg, s.m.match(msg, layer))
 	s.m.invocation = false
 	if id == nil && s.openLambda != "" && h.implied != 0 && !is5xx(h.implied) {
 		// a line without ids between an invocation's START and END is the

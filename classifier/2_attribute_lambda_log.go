@@ -148,7 +148,7 @@ func (s *Session) lambdaEvidence(id, msg, line []byte, layer Layer) {
 	if layer == LayerFunction {
 		s.noteEventNames(msg)
 	}
-	h := s.m.match(msg, layer)
+	h := s.platformEventText(msg, s.m.match(msg, layer))
 	if !h.any() {
 		return
 	}
@@ -162,20 +162,11 @@ func (s *Session) lambdaEvidence(id, msg, line []byte, layer Layer) {
 // means the function ran out of memory, and a Duration at the configured
 // timeout means it timed out. A REPORT closes the invocation.
 func (s *Session) reportLine(id, msg, line []byte) {
-	h := s.m.match(msg, LayerPlatform)
-	mem := fieldInt(msg, "Memory Size: ")
-	used := fieldInt(msg, "Max Memory Used: ")
-	if mem > 0 && used >= mem {
-		h = h.merge(hit{cause: CauseLambdaOutOfMemory, weight: wSpecific})
-	}
-	dur := time.Duration(fieldInt(msg, "\tDuration: ")) * time.Millisecond
-	if to := s.hints.LambdaTimeout; to > 0 && dur >= to-100*time.Millisecond {
-		h = h.merge(hit{cause: CauseLambdaFunctionTimeout, weight: wSpecific})
-	}
-	if h.cause == CauseLambdaFunctionTimeout && dur >= gatewayWait(s.hints.IntegrationTimeout) {
-		// the function outlived the gateway's wait (longTimeoutRules)
-		h = h.merge(hit{cause: CauseIntegrationTimeout, weight: h.weight + 1})
-	}
+	h := s.runFigures(platformFigures{
+		duration:        time.Duration(fieldInt(msg, "\tDuration: ")) * time.Millisecond,
+		memorySizeMB:    fieldInt(msg, "Memory Size: "),
+		maxMemoryUsedMB: fieldInt(msg, "Max Memory Used: "),
+	}, s.m.match(msg, LayerPlatform))
 	if id == nil {
 		if h.any() {
 			s.group(nil).add(h, line)

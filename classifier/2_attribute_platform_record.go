@@ -16,7 +16,7 @@ import (
 // platform.runtimeDone, platform.initReport).
 func (s *Session) lambdaRecord(rec *accessRecord, msg, line []byte) {
 	s.st.lambdaLines++
-	h := s.recordMetrics(platformMetrics(msg), s.recordStatus(rec))
+	h := s.runFigures(platformMetrics(msg), s.recordStatus(rec))
 	if !h.any() {
 		return
 	}
@@ -50,12 +50,12 @@ func (s *Session) recordStatus(rec *accessRecord) hit {
 	return hit{}
 }
 
-// recordMetrics reads an invocation's metrics as reportLine reads a
-// REPORT's figures (h: what the status said): memory used up to its size
-// is the function running out of it, a duration at the function's
-// configured timeout is its timeout, and a function timeout past the
-// gateway's wait outlived it (longTimeoutRules).
-func (s *Session) recordMetrics(m platformFigures, h hit) hit {
+// runFigures reads an invocation's figures, a REPORT line's or a platform
+// event's metrics, however the event was read (h: what its status said):
+// memory used up to its size is the function running out of it, a
+// duration at the function's configured timeout is its timeout, and a
+// function timeout past the gateway's wait outlived it (longTimeoutRules).
+func (s *Session) runFigures(m platformFigures, h hit) hit {
 	if m.memorySizeMB > 0 && m.maxMemoryUsedMB >= m.memorySizeMB {
 		h = h.merge(hit{cause: CauseLambdaOutOfMemory, weight: wSpecific})
 	}
@@ -66,6 +66,19 @@ func (s *Session) recordMetrics(m platformFigures, h hit) hit {
 		h = h.merge(hit{cause: CauseIntegrationTimeout, weight: h.weight + 1})
 	}
 	return h
+}
+
+// platformEventText reads a Lambda platform event that reached the rules
+// as text, not as a record (cut short, inside a person's sentence or a
+// table's cell): platformEventRules read its "status" as recordStatus
+// does, and its metrics decide as a parsed record's do (runFigures), so
+// that a timeout whose run outlived the gateway's wait is the integration
+// timeout on either path.
+func (s *Session) platformEventText(msg []byte, h hit) hit {
+	if !bytes.Contains(msg, []byte(`"platform.`)) {
+		return h
+	}
+	return s.runFigures(platformMetrics(msg), h)
 }
 
 // platformFigures are the figures of a platform event's "metrics" object.
