@@ -64,7 +64,7 @@ func personRules() []ruleSpec {
 		// leaves no successful invocation; a failing one leaves its error)
 		{lit: "succe", re: `\b(lambdas?|functions?|invocations?|cloudwatch|logs?)\b[^.]{0,40}\b(were|was|is|are|look(s|ed)?|show(s|ed)?)\b[^.]{0,20}\b(successful|success|succeed(s|ed)?)\b`, cause: CauseLambdaMalformedProxyResponse, weight: wWeak, layers: person},
 		{lit: "healthy", re: `\b(lambdas?|functions?)\b[^.]{0,20}\b(look(s|ed)?|(is|was|were|are|seem(s|ed)?)( perfectly)?) healthy\b`, cause: CauseLambdaMalformedProxyResponse, weight: wWeak, layers: person},
-		{lit: "second", re: `\b(29|30)[ -]?seconds?\b[^.]{0,60}(timeout|time out|limit)|(timeout|time out|timed out|limit)[^.]{0,60}\b(29|30)[ -]?seconds?\b`, cause: CauseIntegrationTimeout, weight: wLikely, layers: person},
+		{lit: "second", re: `\b(29|30)[ -]?seconds?\b[^.]{0,60}(timeout|time out|limit|restriction|cap\b|maximum)|(timeout|time out|timed out|limit|restriction|maximum)[^.]{0,60}\b(29|30)[ -]?seconds?\b`, cause: CauseIntegrationTimeout, weight: wLikely, layers: person},
 		{lit: "integration timeout", cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		// ("Lambda timeouts get converted to 500": the plural is the events,
 		// the singular most often the setting)
@@ -77,7 +77,7 @@ func personRules() []ruleSpec {
 		// (the gateway's own answer is no failure of the function: "the
 		// function returns 200 but API Gateway responds with Internal Server
 		// Error" is a 5xx after a function that succeeded)
-		{lit: "200", re: `\b200\b[^.]{0,60}\b(errors?|errormessage|timed out|times out|time ?outs?|exceptions?|fail(s|ed|ure)?|throws?)\b|\b(errors?|errormessage|timed out|times out|time ?outs?|exceptions?|fail(s|ed|ure)?|throws?)\b[^.]{0,60}\b(returns?|gets?|got|answers?|responds?)( back)?( with)?( an?| the| http| status| response)* 200\b`, except: gatewayAnswerPhrases, cause: CauseLambdaFunctionError, weight: wWeak, layers: person,
+		{lit: "200", re: `\b200\b[^.]{0,60}\b(errors?|errormessage|timed out|times out|time ?outs?|exceptions?|fail(s|ed|ure)?|throws?)\b|\b(errors?|errormessage|timed out|times out|time ?outs?|exceptions?|fail(s|ed|ure)?|throws?)\b[^.]{0,60}\b(returns?|gets?|got|answers?|responds?)( back)?( with)?( an?| the| http| status| response| code| of)* 200\b`, except: gatewayAnswerPhrases, cause: CauseLambdaFunctionError, weight: wWeak, layers: person,
 			// (a retry's 200 is another request's answer, not the failed one's)
 			unless: "retry", unlessAlso: retryWords},
 		// the same in the words of seed 003 and its translations: "Lambda

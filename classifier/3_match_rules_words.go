@@ -13,7 +13,7 @@ import "regexp"
 // as the 10 MB one does.
 func wordRules() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{payloadWords(), throttleWords(), invokePermissionWords(), consoleFixWords(), functionTimeoutWords(), integrationTimeoutWords(), gatewayTimeoutWords(), templateWords(), malformedWords(), cleanRunWords(), functionErrorWords(), failedCallbackWords(), handlerWords(), memoryWords(), deployToolWords()} {
+	for _, part := range [][]ruleSpec{payloadWords(), throttleWords(), invokePermissionWords(), consoleFixWords(), functionTimeoutWords(), integrationTimeoutWords(), gatewayTimeoutWords(), templateWords(), malformedWords(), cleanRunWords(), functionErrorWords(), maskedWords(), failedCallbackWords(), handlerWords(), memoryWords(), deployToolWords()} {
 		all = append(all, part...)
 	}
 	return all
@@ -241,7 +241,7 @@ func functionTimeoutWords() []ruleSpec {
 func gatewayTimeoutWords() []ruleSpec {
 	p := personLayers
 	return []ruleSpec{
-		{lit: "gateway", re: `\bapi ?gateway(?:'s)?(?: integration| request| hard| default| max(?:imum)?)? (?:timeouts?|time-outs?|timed out|times out|timing out)\b|\b(?:timeouts?|timed out|time-?out errors?) (?:on|from|at|in|by|of) (?:the )?api ?gateway\b`, unless: "authori", cause: CauseIntegrationTimeout, weight: wHint, layers: p},
+		{lit: "gateway", re: `\bapi ?gateway(?:'s)?(?: integration| request| hard| default| max(?:imum)?)? (?:timeouts?|time-outs?|timed out|times out|timing out)\b|\bapi ?gateway (?:to|would|will) time ?out\b|\b(?:time-?outs?|time outs?|timed out|time-?out errors?|time out errors?) (?:on|from|at|in|by|of|with) (?:the |my |our |your |an? )?(?:aws )?api ?gateway\b`, unless: "authori", cause: CauseIntegrationTimeout, weight: wHint, layers: p},
 		{lit: "apigw", re: `\bapigw(?:'s)? (?:timeouts?|timed out|times out)\b`, cause: CauseIntegrationTimeout, weight: wHint, layers: p},
 		{lit: "29", re: `\b29,?000 ?(?:ms|milliseconds)\b`, cause: CauseIntegrationTimeout, weight: wHint, layers: p},
 		// a call that takes longer than the gateway waits

@@ -204,3 +204,46 @@ func deployToolWords() []ruleSpec {
 		{lit: "status check on the deployed lambda failed", re: `status check on the deployed lambda failed\. a get request to '[^']*' yielded a 50[02] response code`, cause: CauseLambdaFunctionError, weight: wWeak},
 	}
 }
+
+// maskedWords: a failed function answered 200 by a custom (non-proxy)
+// Lambda integration. The API Gateway guide's "Handle Lambda errors in API
+// Gateway" says that without integration responses mapping them, "Lambda
+// errors are returned as 200 OK responses by default", and that each
+// integration response's selection pattern (the console's "Lambda Error
+// Regex") is matched against the error's errorMessage; the knowledge-center
+// article "Why does AWS Lambda return a 200 OK status code response in my
+// REST API?" says the same. People word it as an API that only ever
+// answers 200 beside the function they tested ("always return 200 ok
+// response code", as the Japanese "200しか返ってきません" and "200以外の
+// レスポンスが返却されない" do), and as a selection pattern that did not
+// match the error ("the integration response's pattern is wrong", "the
+// error regex does not match", "the regex for the error is not picked
+// up"). The rules name the function's failure and the 200 it got; a 5xx
+// the same report shows outranks the 200 (a request that failed). A
+// question how to answer 200, and a retry's 200, are not the failed
+// request's answer. An unmatched pattern leaves the default 200: beside a
+// 5xx it names no failure of the function (the 5xx came from elsewhere,
+// or a pattern matched what it should not), and the rule stays silent.
+func maskedWords() []ruleSpec {
+	p := personLayers
+	fe := CauseLambdaFunctionError
+	const only = `\b(?:always|only|just)\b (?:returns?|returned|returning|gets?|got|getting|answers?|answered|responds?|responded|gives?|gave)(?: back)?(?: with)?` + twoHundred +
+		`|\b(?:returns?|returned|returning|gets?|got|getting|answers?|responds?|gives?)(?: back)?(?: with)? (?:always|only)` + twoHundred +
+		`|\bnothing (?:but|other than|except|besides)` + twoHundred
+	const fn = `\b(?:lambdas?|functions?|handlers?|errors?|exceptions?|fail(?:s|ed|ure|ing)?|throws?|threw|raised?)\b`
+	const pattern = `\b(?:selection ?patterns?|(?:lambda )?error ?regex(?:es)?|regex(?:es)? for (?:the )?errors?|integration response(?:'s|s)?(?: template'?s?)? (?:patterns?|regex(?:es)?))\b`
+	const unmatched = `(?:\bis (?:wrong|incorrect|broken)\b|\b(?:is |was |are |were )?(?:not|never) (?:being )?(?:matched|picked up|applied|triggered)\b|\b(?:does not|doesn'?t|did not|didn'?t|do not|don'?t|never|won'?t|fails? to|failed to)(?: properly| correctly| always)? (?:match|work|catch|pick|trigger|apply)\w*)`
+	return []ruleSpec{
+		{lit: "200", re: fn + sentenceGap + `{0,120}(?:` + only + `)|(?:` + only + `)` + sentenceGap + `{0,120}` + fn, unless: "retry", unlessAlso: append([]string{"how "}, retryWords...), cause: fe, weight: wWeak, implied: 200, layers: p},
+		{lit: "pattern", re: pattern + `[^.]{0,40}?` + unmatched, unless: "50", unlessAlso: gatewayAnswerWords, cause: fe, weight: wWeak, implied: 200, layers: p},
+		{lit: "regex", re: pattern + `[^.]{0,40}?` + unmatched, unless: "50", unlessAlso: gatewayAnswerWords, cause: fe, weight: wWeak, implied: 200, layers: p},
+	}
+}
+
+// gatewayAnswerWords are the gateway's 5xx reason phrases, as
+// gatewayAnswerPhrases spells them, for rules that must not fire beside one.
+var gatewayAnswerWords = []string{"internal server error", "bad gateway", "service unavailable", "gateway timeout", "gateway time-out", "endpoint request timed out"}
+
+// twoHundred is a 200 after the verb, with the words people put between
+// ("a status code of 200", "the http 200 ok").
+const twoHundred = `(?: an?| the| http| status| response| code| of)* 200\b`

@@ -403,3 +403,40 @@ func TestPeoplesWordsForAnAnswerOutOfFormat(t *testing.T) {
 		{"the answer beside the request", resp + "The request payload is fine, but the response payload does not conform to the proxy format.", m, "502"},
 	})
 }
+
+// A failed function answered 200 by a custom (non-proxy) Lambda
+// integration (the API Gateway guide's "Handle Lambda errors in API
+// Gateway" and the knowledge-center article on 200 OK responses from
+// REST APIs): an API that only ever answers 200 beside the function, a
+// failure still answered with "a status code of 200", and a selection
+// pattern that did not match the error. A 5xx the same words show is a
+// request that failed, and a question how to do it names no failure.
+func TestMaskedErrorWordings(t *testing.T) {
+	checkWordings(t, []wording{
+		{"still a status code of 200", "If the function fails, you will still get a status code of 200 on the request.", "lambda_error_masked_as_200", "none"},
+		{"always returns 200", "I tested the function through API Gateway and the response code always returns 200 ok.", "lambda_error_masked_as_200", "none"},
+		{"returns only 200", "The lambda throws an error but the API returns only 200.", "lambda_error_masked_as_200", "none"},
+		{"nothing but 200", "Whatever error my handler raises, I get nothing but 200.", "lambda_error_masked_as_200", "none"},
+		{"pattern is wrong", "Lambda integration response template's pattern is wrong.", "lambda_error_masked_as_200", "none"},
+		{"error regex not matching", "The Lambda Error Regex doesn't match the errorMessage.", "lambda_error_masked_as_200", "none"},
+		{"selection pattern not picked up", "The selectionPattern for the error is not picked up.", "lambda_error_masked_as_200", "none"},
+		{"a pattern beside a 5xx", "The selection pattern doesn't match and the API answers Bad Gateway.", "unknown", "502"},
+		{"a 502 beside it", "The lambda throws an error and the API only returns 200, sometimes 502.", "lambda_function_error", "502"},
+		{"a question how", "How do I make my Lambda always return 200?", "unknown", "unknown"},
+		{"a selection pattern that matches", "The selection pattern matches the error and the API returns 400.", "not_5xx", "none"},
+		{"no failure named", "The health check always returns 200.", "unknown", "unknown"},
+		{"a retry's 200", "The function fails, but if I retry it only returns 200.", "unknown", "unknown"},
+	})
+}
+
+// The integration's timeout in more of people's words: a timeout "on my
+// AWS API Gateway", a call "causing API Gateway to time out", and its
+// "30 second restriction" (the API Gateway guide's quotas: 29 seconds).
+func TestGatewayTimeoutMoreWordings(t *testing.T) {
+	checkWordings(t, []wording{
+		{"time out errors on my api gateway", "How I solved time out errors on my AWS api gateway", "integration_timeout", "unknown"},
+		{"causing api gateway to timeout", "Our lambda functions query slow sites, causing API gateway to timeout.", "integration_timeout", "unknown"},
+		{"30 second restriction", "API Gateway has a hard 30 second restriction on requests.", "integration_timeout", "unknown"},
+		{"not a timeout", "The function does not time out; it finishes in 2 seconds.", "unknown", "unknown"},
+	})
+}
