@@ -18,6 +18,11 @@ import (
 type guardedRegexp struct {
 	*regexp.Regexp
 	need []literal // nil: no literal is needed, run the regexp on every line
+	// also are more sets of literals a match needs one of each of, read
+	// off the other parts of a concatenation ("reserved|account" and
+	// "limit|reached" beside "concurrency"): a line must hold one of
+	// need and one of each of also
+	also [][]literal
 	// branches are the pattern's top-level alternatives, each compiled
 	// alone with its own literals: Match runs only those whose literals the
 	// line holds (the pattern matches where one of them does), and an
@@ -126,6 +131,9 @@ func guardFind(pattern string) *guardedRegexp {
 		return g // unreachable: MustCompile parsed it
 	}
 	g.need = literals(requiredLiterals(tree))
+	for _, set := range alsoRequired(tree) {
+		g.also = append(g.also, literals(set))
+	}
 	g.code = codeNeedOf(pattern)
 	guardedRegexps = append(guardedRegexps, g)
 	return g
@@ -178,22 +186,69 @@ func holdsOne(b []byte, line *lineSet, need []literal) bool {
 // checked against the line's byte set, one pass over the line.
 const fewLiterals = 4
 
-// mayMatch reports whether b holds one of the literals a match needs.
+// mayMatch reports whether b holds one of the literals a match needs (and
+// one of each set of also).
 func (g *guardedRegexp) mayMatch(b []byte) bool {
 	if g.need == nil {
 		return true
 	}
-	if len(g.need) <= fewLiterals {
-		for i := range g.need {
-			if bytes.Contains(b, g.need[i].s) {
-				return true
-			}
-		}
-		return false
-	}
 	var line lineSet
-	lineSetOf(b, &line)
-	return holdsOne(b, &line, g.need)
+	read := false
+	for _, need := range append([][]literal{g.need}, g.also...) {
+		if len(need) <= fewLiterals {
+			if !containsOne(b, need) {
+				return false
+			}
+			continue
+		}
+		if !read {
+			lineSetOf(b, &line)
+			read = true
+		}
+		if !holdsOne(b, &line, need) {
+			return false
+		}
+	}
+	return true
+}
+
+// containsOne reports whether b holds one of need.
+func containsOne(b []byte, need []literal) bool {
+	for i := range need {
+		if bytes.Contains(b, need[i].s) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxAlso is the most sets of literals besides need a guard checks.
+const maxAlso = 2
+
+// alsoRequired returns, for a concatenation, the sets of literals its
+// other parts need besides the one requiredLiterals chose (the next most
+// selective first), at most maxAlso of them.
+func alsoRequired(re *syntax.Regexp) [][][]byte {
+	for re.Op == syntax.OpCapture {
+		re = re.Sub[0]
+	}
+	if re.Op != syntax.OpConcat {
+		return nil
+	}
+	best := requiredLiterals(re)
+	var sets [][][]byte
+	for _, l := range append(concatRuns(re.Sub), subLiterals(re.Sub)...) {
+		if l != nil && shortest(l) > 0 && !sameSet(l, best) {
+			sets = append(sets, l)
+		}
+	}
+	slices.SortStableFunc(sets, func(a, b [][]byte) int { return shortest(b) - shortest(a) })
+	return sets[:min(len(sets), maxAlso)]
+}
+
+// sameSet reports whether a and b hold the same strings in order.
+func sameSet(a, b [][]byte) bool {
+	return slices.EqualFunc(a, b, bytes.Equal)
 }
 
 // Match is regexp.Match, run branch by branch on those b can match.
@@ -286,7 +341,7 @@ func requiredLiterals(re *syntax.Regexp) [][]byte {
 			}
 			all = append(all, l...)
 		}
-		return all
+		return minimalSet(all)
 	}
 	return nil
 }
@@ -325,10 +380,12 @@ func concatRuns(subs []*syntax.Regexp) [][][]byte {
 			flush()
 			continue
 		}
-		if run = crossJoin(run, set); run == nil {
-			flush() // too many: start again from this part
-			run, _ = spelled(sub)
+		next := crossJoin(run, set)
+		if next == nil {
+			flush() // too many: keep the run so far, start again from this part
+			next = set
 		}
+		run = next
 	}
 	flush()
 	return out

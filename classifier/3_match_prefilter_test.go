@@ -29,7 +29,10 @@ func TestRequiredLiterals(t *testing.T) {
 		{`x(?:a|b)?y`, []string{"xy", "xay", "xby"}},
 		{`(?:a|b)?(?:c|d)?`, nil}, // a run that may match nothing
 		{`[ab][cd]x`, []string{"acx", "adx", "bcx", "bdx"}},
-		{`[a-d][e-h][i-l][m-p]x`, []string{"mx", "nx", "ox", "px"}}, // past maxSpelled the run starts again
+		// past maxSpelled the run so far ends (64 strings of three bytes)
+		// and another starts, the longer of them needed
+		{`[a-d][e-h][i-l][m-p]xyz`, []string{"mxyz", "nxyz", "oxyz", "pxyz"}},
+		{`(?:ab|cd)|(?:ab|xy)`, []string{"ab", "cd", "xy"}}, // each once
 		{`[<>]`, []string{"<", ">"}},
 		{`a?b*`, nil},                      // optional parts need nothing
 		{`abc|\d+`, nil},                   // a branch without a literal
