@@ -206,11 +206,13 @@ func (d *Daemon) Ready() error {
 	d.mu.Lock()
 	last, lastErr := d.lastPoll, d.lastErr
 	d.mu.Unlock()
+	if lastErr != nil {
+		// before the first success too: a first poll that failed (no
+		// credentials, no network) says why, not that none has completed
+		return lastErr
+	}
 	if last.IsZero() {
 		return errors.New("no poll has completed yet")
-	}
-	if lastErr != nil {
-		return lastErr
 	}
 	if err := d.opts.Incidents.Healthy(); err != nil {
 		return err
