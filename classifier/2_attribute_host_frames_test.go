@@ -230,3 +230,63 @@ func TestScriptTraces(t *testing.T) {
 			"    r.raise_for_status()", "lambda_function_error", "unknown"},
 	})
 }
+
+// A Node.js client that cannot verify the API's certificate fails before
+// any HTTP answer: Node.js's TLS socket raises the error from its own
+// frames (lib/_tls_wrap.js, onConnectSecure), with OpenSSL's verify code
+// and message (nodejs/node's test/parallel/test-tls-friendly-error-message.js:
+// UNABLE_TO_VERIFY_LEAF_SIGNATURE, "unable to verify the first
+// certificate"; SELF_SIGNED_CERT_IN_CHAIN, "self-signed certificate in
+// certificate chain"; CERT_HAS_EXPIRED, "certificate has expired"), and
+// axios passes it on (AxiosError.from, lib/adapters/http.js). Node.js's own
+// frames say nothing of where the program ran; the first frame of the
+// program's code does: under a developer's home or on a Windows drive it is
+// a script calling the API, whose connection failed (no status, no cause),
+// and in Lambda's folders, or between an invocation's START and END, it is
+// the function's own call to a dependency.
+func TestNodeTLSFailureTraces(t *testing.T) {
+	const id = "6d68ca91-49c9-448d-89b8-7ca3e6dc66aa"
+	tls := func(msg, code, own string) string {
+		return "Error: " + msg + "\n" +
+			"    at TLSSocket.onConnectSecure (node:_tls_wrap:1674:34)\n" +
+			"    at TLSSocket.emit (node:events:519:28)\n" +
+			"    at TLSSocket._finishInit (node:_tls_wrap:1085:8)\n" +
+			own +
+			"    at ssl.onhandshakedone (node:_tls_wrap:871:12) {\n" +
+			"  code: '" + code + "'\n" +
+			"}"
+	}
+	axios := func(msg, code, home string) string {
+		return "AxiosError: " + msg + "\n" +
+			"    at Function.AxiosError.from (" + home + "node_modules/axios/lib/core/AxiosError.js:89:14)\n" +
+			"    at RedirectableRequest.handleRequestError (" + home + "node_modules/axios/lib/adapters/http.js:610:25)\n" +
+			"    at RedirectableRequest.emit (node:events:517:28)\n" +
+			"    at TLSSocket.socketErrorListener (node:_http_client:501:9) {\n" +
+			"  code: '" + code + "'\n" +
+			"}"
+	}
+	invocation := func(trace string) string {
+		return "START RequestId: " + id + " Version: $LATEST\n" + trace + "\nEND RequestId: " + id
+	}
+	const leaf, selfSigned, expired = "unable to verify the first certificate", "self-signed certificate in certificate chain", "certificate has expired"
+	checkWordings(t, []wording{
+		// a script on a developer's machine: the client's own connection
+		{"leaf, a script in a macOS home (client's)", tls(leaf, "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "    at async main (/Users/dana/orders-cli/call.js:12:5)\n"), "unknown", "unknown"},
+		{"self-signed, a script in a Linux home (client's)", tls(selfSigned, "SELF_SIGNED_CERT_IN_CHAIN", "    at async main (/home/dana/orders-cli/call.js:12:5)\n"), "unknown", "unknown"},
+		{"expired, a script on a Windows drive (client's)", tls(expired, "CERT_HAS_EXPIRED", "    at async main (C:\\Users\\dana\\orders-cli\\call.js:12:5)\n"), "unknown", "unknown"},
+		{"expired, an ES module's URL (client's)", tls(expired, "CERT_HAS_EXPIRED", "    at async main (file:///Users/dana/orders-cli/call.mjs:12:5)\n"), "unknown", "unknown"},
+		{"leaf, axios in a macOS home (client's)", axios(leaf, "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "/Users/dana/orders-cli/"), "unknown", "unknown"},
+		{"expired, axios in a Linux home (client's)", axios(expired, "CERT_HAS_EXPIRED", "/home/dana/orders-cli/"), "unknown", "unknown"},
+		// negative rows: the function's own call to a dependency
+		{"leaf, the handler in /var/task (function's)", tls(leaf, "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "    at async Runtime.handler (/var/task/index.js:10:5)\n"), "lambda_function_error", "unknown"},
+		{"self-signed, a layer in /opt (function's)", tls(selfSigned, "SELF_SIGNED_CERT_IN_CHAIN", "    at async fetchOrders (/opt/nodejs/node_modules/orders-client/index.js:40:3)\n"), "lambda_function_error", "unknown"},
+		{"expired, axios in /var/task (function's)", axios(expired, "CERT_HAS_EXPIRED", "/var/task/"), "lambda_function_error", "unknown"},
+		{"leaf, inside an invocation (function's)", invocation(tls(leaf, "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "    at async Runtime.handler (/var/task/index.js:10:5)\n")), "lambda_function_error", "unknown"},
+		// (a source map's original paths inside an invocation are still
+		// the function's)
+		{"leaf, a source map's path inside an invocation (function's)", invocation(tls(leaf, "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "    at async main (/Users/dana/orders-api/src/handler.ts:12:5)\n")), "lambda_function_error", "unknown"},
+		// Node.js's own frames alone say nothing of the machine: a trace,
+		// the function's, as before
+		{"leaf, Node.js's frames alone", tls(leaf, "UNABLE_TO_VERIFY_LEAF_SIGNATURE", ""), "lambda_function_error", "unknown"},
+	})
+}

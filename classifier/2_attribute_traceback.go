@@ -87,6 +87,7 @@ type traceback struct {
 
 	held       bool // a line waits for the next to say whether frames follow
 	heldHeader bool // the held line is Python's trace header
+	heldFrames int  // Node.js's own frames read under the held line (nodeBuiltinFrame)
 	heldBlank  bool // a blank line followed it
 	heldLayer  Layer
 	heldMsg    []byte
@@ -237,7 +238,7 @@ func (s *Session) hold(layer Layer, dependency bool, msg, line []byte) bool {
 		return false
 	}
 	t := &s.tb
-	t.held, t.heldBlank, t.heldLayer, t.heldHeader = true, false, layer, t.header
+	t.held, t.heldBlank, t.heldLayer, t.heldHeader, t.heldFrames = true, false, layer, t.header, 0
 	t.header = false
 	t.heldMsg = append(t.heldMsg[:0], msg...)
 	t.heldLine = append(t.heldLine[:0], line...)
@@ -245,30 +246,53 @@ func (s *Session) hold(layer Layer, dependency bool, msg, line []byte) bool {
 }
 
 // releaseHeld reads the held line now that the next one, next, shows
-// whether frames follow it: then it is the function's. Past a blank line
-// only Go's goroutine header follows its "panic: " line.
+// whether frames follow it: then it is the function's, unless the frame is
+// a script's on a developer's machine (isClientFrame), whose exception the
+// line is: the client's. Node.js's own frames (nodeBuiltinFrame) say
+// neither, so the line stays held past them until a frame of the
+// program's code does; a trace of them alone is the function's, as any
+// trace is. Past a blank line only Go's goroutine header follows its
+// "panic: " line.
 func (s *Session) releaseHeld(next []byte) {
 	t := &s.tb
 	if !t.held {
 		return
 	}
-	t.held = false
 	layer, dependency := t.heldLayer, false
 	if t.heldHeader {
 		layer = LayerFunction
 	}
+	frames, client := t.heldFrames > 0, false
 	if next != nil {
 		t.low = appendLower(t.low[:0], next[:min(len(next), maxMatchBytes)])
 		kind := traceKindOf(t.low)
-		client := kind != notTrace && s.isClientFrame(t.low, t.outermost(s.st.lines))
-		if client && t.heldHeader {
-			layer = LayerClient
-		} else if kind != notTrace && !client && (!t.heldBlank || kind == goHeader && bytes.HasPrefix(t.heldMsg, []byte("panic: "))) {
-			layer, dependency = LayerFunction, layer == LayerClient
+		client = kind != notTrace && s.isClientFrame(t.low, t.outermost(s.st.lines))
+		if kind != notTrace && !client && !t.heldBlank && nodeBuiltinFrame(t.low) && t.heldFrames < maxTraceProps {
+			t.heldFrames++
+			return
 		}
+		frames = frames || kind != notTrace && !client && (!t.heldBlank || kind == goHeader && bytes.HasPrefix(t.heldMsg, []byte("panic: ")))
+	}
+	t.held, t.heldFrames = false, 0
+	switch {
+	case client:
+		layer = LayerClient
+	case frames:
+		layer, dependency = LayerFunction, layer == LayerClient
 	}
 	s.low = appendLower(s.low[:0], t.heldMsg[:min(len(t.heldMsg), maxMatchBytes)])
 	s.clientEvidence(t.heldMsg, t.heldLine, layer, dependency)
+}
+
+// nodeBuiltinFrame reports whether low (lower-cased) is a frame of Node.js's
+// own modules, which it names by the "node:" scheme ("at
+// TLSSocket.onConnectSecure (node:_tls_wrap:1674:34)", "at
+// process.processTicksAndRejections (node:internal/process/task_queues:95:5)"),
+// before Node.js 16 as "internal/..." (the Node.js documentation's
+// "Modules: node: imports"; its errors page's stack traces). Its TLS and
+// socket errors open with them wherever the program ran.
+func nodeBuiltinFrame(low []byte) bool {
+	return bytes.Contains(low, []byte("(node:")) || bytes.HasPrefix(low, []byte("at node:")) || bytes.Contains(low, []byte("(internal/"))
 }
 
 // traceBlank notes a blank line: it ends a trace.
