@@ -511,3 +511,29 @@ func TestNoAllClearForAnyPairOfForms(t *testing.T) {
 		}
 	}
 }
+
+// TestShown5xxJoinedToACodeBelow500: a 5xx written after a code below 500
+// that the same verb governs ("it gives a 413 and then 502"), in the
+// languages of the remediation catalog, codes listed with the case each
+// answers, a 5xx a person saw, and one the gateway made of the function's
+// answer. Without them the code below 500 reads as the answer: an
+// all-clear. A 5xx after "or", a count and a duration show none.
+func TestShown5xxJoinedToACodeBelow500(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"then", "The endpoint works for small payloads; for large ones it gives a 413 and then 502.", "502"},
+		{"and, after a clause", "The API answers 400 Bad Request for bad input, and 502 when the body is large.", "502"},
+		{"but sometimes", "The API returns 403 but sometimes 504.", "504"},
+		{"es y luego", "La API devuelve 400 y luego 502.", "502"},
+		{"pt-BR e depois", "A API retorna 400 e depois 502.", "502"},
+		{"a list of cases", "Status 401 when the token is missing, 500 when it is present.", "500"},
+		{"the client sees", "I return a 400 from my lambda but the client sees 502.", "502"},
+		{"turned into", "My lambda returns a 404 and API gateway turns it into a 502.", "502"},
+		{"becomes", "The 404 from my function becomes a 502.", "502"},
+	})
+	checkShown(t, 0, []shownForm{
+		{"a design with or", "The handler returns 400 or 500 depending on the error."},
+		{"a count after and", "It returns 200 and then 500 records."},
+		{"a duration after then", "It returns 200 and then 500 ms later the page loads."},
+		{"a count seen", "We saw 500 requests per second."},
+	})
+}

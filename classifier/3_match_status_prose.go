@@ -64,6 +64,27 @@ var proseForms = []litForm{
 	form(`\b(?:dando|arroj\w*|lanz\w*|regres\w*)(?: (?:un|una|el|la|um|uma|o|a|error|erro|código|status|http))* ["'\x60]?(50\d)\b`, "dando", "arroj", "lanz", "regres"),
 	form(`\b(?:status|retorno|resposta|código|erro) (?:é|foi|era|fica) (?:um |uma |o |a |sempre )?["'\x60]?(50\d)\b`, " é ", " foi ", " era ", " fica "),
 	form(`(?:^|\D)(50\d) ?で失敗`, "で失敗"),
+	// a 5xx joined to a code below 500 the same sentence says came ("it
+	// gives a 413 and then 502", "the API answers 400 Bad Request for bad
+	// input, and 502 when the body is large", "returns 403 but sometimes
+	// 504"): the first code's verb governs the second, which alone would
+	// read as a number; without this the 4xx reads as the answer, an
+	// all-clear. A 500 to 509 only, and not after "or" ("returns 400 or
+	// 500 depending on the error" is what the code was written to answer).
+	form(`\b(?:gives?|gave|giving|returns?|returned|returning|answers?|answered|responds?|responded|gets?|got|getting|throws?|threw|sends?|sent|shows?|showed|receives?|received|fails? with|failed with)(?: back)?(?: me| us)?(?: with)?(?: an?| the| http| status| code| error| response){0,3} ["'(\x60]?[1-4]\d\d\b[^.;!?]{0,60}?\b(?:and|then|but|followed by)\b(?: (?:then|later|sometimes|eventually|finally|also|occasionally|randomly|often|always|at other times|other times|an?|the|with|gets?|got|it|returns?|gives?|http|status|code|error))* ["'(\x60]?(50\d)\b`, " and ", "then", " but ", "followed by"),
+	// the same in Spanish and Portuguese ("la API devuelve 400 y luego 502",
+	// "a API retorna 400 e depois 502")
+	form(`\b(?:devuelve|devolvió|retorna|retornou|responde|respondió|respondeu|da|dá|deu|dio)(?: (?:un|una|el|la|um|uma|o|a|error|erro|código|status|http)){0,3} ["'(\x60]?[1-4]\d\d\b[^.;!?]{0,60}?(?:\by|\be|\bpero|\bmas|\bluego|\bdespués|\bdepois)(?: (?:luego|después|depois|entonces|então|a veces|às vezes|un|una|um|uma|el|la|o|a|error|erro))* ["'(\x60]?(50\d)\b`, " y ", " e ", "pero", "mas ", "luego", "después", "depois"),
+	// codes listed with the case each answers ("401 when the token is
+	// missing, 500 when it is present"): the 5xx is one the API answers
+	form(`\b[1-4]\d\d\b (?:when|whenever|if)\b[^.;]{0,60}?,? (?:and |but )?(?:an? |the )?(50\d) (?:when|whenever|if)\b`, "when", " if "),
+	// a 5xx a person saw or received ("the client sees 502", "we
+	// received a 504") and one the gateway made of the function's answer
+	// ("API Gateway turns it into a 502", "it becomes a 500"), a 500 to
+	// 509 only
+	form(`\b(?:sees?|saw|seeing|receives?|received|receiving)(?: back)?(?: an?| the| http| status| code| error| response){0,3} ["'(\x60]?(50\d)\b`, "see", "saw", "receiv"),
+	form(`\b(?:turns?|turned|turning|converts?|converted|converting|translates?|translated|transforms?|transformed)(?: (?:it|them|this|that|those))? (?:into|to)(?: an?| the| http| status| code| error| response){0,3} ["'(\x60]?(50\d)\b`, "turn", "conver", "transl", "transf"),
+	form(`\b(?:becomes?|became|ends up as|ended up as)(?: an?| the| http| status| code| error| response){0,3} ["'(\x60]?(50\d)\b`, "bec", "ended up", "ends up"),
 }
 
 // proseStatus returns the code the prose forms find in low, a 5xx before
