@@ -23,6 +23,10 @@ type guardedRegexp struct {
 	// "limit|reached" beside "concurrency"): a line must hold one of
 	// need and one of each of also
 	also [][]literal
+	// alts are, for a pattern that is an alternation, each alternative's
+	// sets of literals (its need, then its also): a line must hold one of
+	// each set of some alternative
+	alts [][][]literal
 	// branches are the pattern's top-level alternatives, each compiled
 	// alone with its own literals: Match runs only those whose literals the
 	// line holds (the pattern matches where one of them does), and an
@@ -134,6 +138,15 @@ func guardFind(pattern string) *guardedRegexp {
 	for _, set := range alsoRequired(tree) {
 		g.also = append(g.also, literals(set))
 	}
+	if g.need != nil && tree.Op == syntax.OpAlternate {
+		for _, sub := range tree.Sub {
+			sets := [][]literal{literals(requiredLiterals(sub))}
+			for _, set := range alsoRequired(sub) {
+				sets = append(sets, literals(set))
+			}
+			g.alts = append(g.alts, sets)
+		}
+	}
 	g.code = codeNeedOf(pattern)
 	guardedRegexps = append(guardedRegexps, g)
 	return g
@@ -194,22 +207,36 @@ func (g *guardedRegexp) mayMatch(b []byte) bool {
 	}
 	var line lineSet
 	read := false
-	for _, need := range append([][]literal{g.need}, g.also...) {
-		if len(need) <= fewLiterals {
-			if !containsOne(b, need) {
+	holdsEach := func(sets [][]literal) bool {
+		for _, need := range sets {
+			if len(need) <= fewLiterals {
+				if !containsOne(b, need) {
+					return false
+				}
+				continue
+			}
+			if !read {
+				lineSetOf(b, &line)
+				read = true
+			}
+			if !holdsOne(b, &line, need) {
 				return false
 			}
-			continue
 		}
-		if !read {
-			lineSetOf(b, &line)
-			read = true
-		}
-		if !holdsOne(b, &line, need) {
-			return false
+		return true
+	}
+	if !holdsEach(append([][]literal{g.need}, g.also...)) {
+		return false
+	}
+	if g.alts == nil {
+		return true
+	}
+	for _, sets := range g.alts {
+		if holdsEach(sets) {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // containsOne reports whether b holds one of need.

@@ -141,3 +141,35 @@ func TestCodeNeedsKeepEveryCode(t *testing.T) {
 		}
 	}
 }
+
+// TestWishesNameACode proves the check dropExpected makes before it looks
+// for a wish below 500: every match of wishedBelow500 holds three digits
+// in a row, the first 1 to 4 (hasStatusCode), on strings generated from
+// its syntax tree and on every line of the corpus.
+func TestWishesNameACode(t *testing.T) {
+	tree, err := syntax.Parse(wishedBelow500.String(), syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	matched := 0
+	for range 2000 {
+		var sb strings.Builder
+		generate(&sb, tree, rng)
+		b := []byte(sb.String())
+		if wishedBelow500.Match(b) {
+			matched++
+			if !hasStatusCode(b) {
+				t.Errorf("a wish without a code: %q", b)
+			}
+		}
+	}
+	if matched < 1000 {
+		t.Errorf("only %d of 2000 generated strings match", matched)
+	}
+	for _, b := range guardLines(t) {
+		if wishedBelow500.Match(b) && !hasStatusCode(b) {
+			t.Errorf("a wish without a code: %q", b)
+		}
+	}
+}
