@@ -148,14 +148,23 @@ func hasAPILabel(step string, api stage.APIType) bool {
 	return false
 }
 
-// TestIntegrationLatencyStepForEachAPIType: the step that reads
-// IntegrationLatency names the timeout of the advice's API type, in every
-// language, as the API Gateway quotas pages state them
+// TestTimeoutStepsForEachAPIType: the steps that speak of the integration
+// timeout, integration_timeout's reading of IntegrationLatency and
+// lambda_function_timeout's raise of the function's own timeout, name the
+// timeout of the advice's API type, in every language, as the API Gateway
+// quotas pages state them
 // (https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html):
 // REST APIs 29 s by default (Regional and private ones may have raised it),
 // HTTP APIs 30 s at most, WebSocket APIs 29 s at most. No API type is shown
 // another's; a configured timeout (the stage's) replaces the step.
-func TestIntegrationLatencyStepForEachAPIType(t *testing.T) {
+func TestTimeoutStepsForEachAPIType(t *testing.T) {
+	causes := []struct {
+		cause Cause
+		mark  string // a word only the step holds
+	}{
+		{CauseIntegrationTimeout, "IntegrationLatency"},
+		{CauseLambdaFunctionTimeout, "update-function-configuration"},
+	}
 	tests := []struct {
 		name  string
 		api   stage.APIType
@@ -170,38 +179,40 @@ func TestIntegrationLatencyStepForEachAPIType(t *testing.T) {
 		// Quotas for WebSocket APIs: "Integration timeout 29 seconds ... No".
 		{"WebSocket", stage.APIWebSocket, "29", "30"},
 	}
-	for _, tt := range tests {
-		for _, lang := range Langs() {
-			t.Run(tt.name+" "+string(lang), func(t *testing.T) {
-				adv := Remediate(CauseIntegrationTimeout, lang).ForAPI(tt.api)
-				found := latencySteps(adv.Steps)
-				if len(found) != 1 {
-					t.Fatalf("%d steps read IntegrationLatency, want 1: %q", len(found), found)
-				}
-				st := found[0]
-				if !strings.Contains(st, tt.limit) || strings.Contains(st, tt.other) {
-					t.Errorf("want the limit %s, not %s: %s", tt.limit, tt.other, st)
-				}
-				if !hasAPILabel(st, tt.api) {
-					t.Errorf("the step is not labelled for %s APIs alone: %s", tt.api, st)
-				}
-				if strings.Contains(st, "only:") || strings.Contains(st, "Somente") {
-					t.Errorf("the catalog's REST-only mark reached the advice: %s", st)
-				}
-				configured := latencySteps(adv.WithTimeout(CauseIntegrationTimeout, 5*time.Second).Steps)
-				if len(configured) != 1 || !strings.Contains(configured[0], "5 s") || strings.Contains(configured[0], tt.limit) {
-					t.Errorf("a configured 5 s timeout: %q", configured)
-				}
-			})
+	for _, c := range causes {
+		for _, tt := range tests {
+			for _, lang := range Langs() {
+				t.Run(c.cause.String()+" "+tt.name+" "+string(lang), func(t *testing.T) {
+					adv := Remediate(c.cause, lang).ForAPI(tt.api)
+					found := stepsWith(adv.Steps, c.mark)
+					if len(found) != 1 {
+						t.Fatalf("%d steps hold %s, want 1: %q", len(found), c.mark, found)
+					}
+					st := found[0]
+					if !strings.Contains(st, tt.limit) || strings.Contains(st, tt.other) {
+						t.Errorf("want the limit %s, not %s: %s", tt.limit, tt.other, st)
+					}
+					if !hasAPILabel(st, tt.api) {
+						t.Errorf("the step is not labelled for %s APIs alone: %s", tt.api, st)
+					}
+					if strings.Contains(st, "only:") || strings.Contains(st, "Somente") {
+						t.Errorf("the catalog's REST-only mark reached the advice: %s", st)
+					}
+					configured := stepsWith(adv.WithTimeout(c.cause, 5*time.Second).Steps, c.mark)
+					if len(configured) != 1 || !strings.Contains(configured[0], "5 s") || strings.Contains(configured[0], tt.limit) {
+						t.Errorf("a configured 5 s timeout: %q", configured)
+					}
+				})
+			}
 		}
 	}
 }
 
-// latencySteps are the steps that read IntegrationLatency.
-func latencySteps(steps []string) []string {
+// stepsWith are the steps that hold mark.
+func stepsWith(steps []string, mark string) []string {
 	var out []string
 	for _, st := range steps {
-		if strings.Contains(st, "IntegrationLatency") {
+		if strings.Contains(st, mark) {
 			out = append(out, st)
 		}
 	}
