@@ -19,14 +19,22 @@ var (
 	mention = regexp.MustCompile(`^(<!subteam\^[A-Z0-9]+(\|[^>]*)?>|<@[UW][A-Z0-9]+>|<!here>|<!channel>)$`)
 )
 
+// matchGiven requires a match of api, stage or both. A pattern written but
+// refused by the decoder (an invalid regular expression) counts as given:
+// its own error says what is wrong, and "required" beside it would not.
+func (v *validator) matchGiven(key string, m Match) {
+	if m.API.IsSet() || m.Stage.IsSet() || v.failed[key+".match.api"] || v.failed[key+".match.stage"] {
+		return
+	}
+	v.add(key+".match", "required: api, stage or both")
+}
+
 func (v *validator) thresholds(c *Config) {
 	v.thresholdValues("thresholds", c.Thresholds.Thresholds, func(string) bool { return true })
 	for i := range c.Thresholds.Overrides {
 		o := &c.Thresholds.Overrides[i]
 		key := item("thresholds.overrides", i)
-		if !o.Match.API.IsSet() && !o.Match.Stage.IsSet() {
-			v.add(key+".match", "required: api, stage or both")
-		}
+		v.matchGiven(key, o.Match)
 		// An override writing only m (or only n) keeps the other from the defaults.
 		if o.MOfN != nil {
 			if !v.p.has(key + ".m_of_n.m") {
@@ -121,9 +129,7 @@ func (v *validator) slack(s *Slack) {
 
 // route checks a route and fills what it leaves out from the slack-level values.
 func (v *validator) route(key string, r *Route, s *Slack) {
-	if !r.Match.API.IsSet() && !r.Match.Stage.IsSet() {
-		v.add(key+".match", "required: api, stage or both")
-	}
+	v.matchGiven(key, r.Match)
 	if r.Channel != "" && s.WebhookURL.IsSet() {
 		v.add(key+".channel", "needs slack.token: an incoming webhook posts to one channel")
 	}
