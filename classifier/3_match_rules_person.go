@@ -40,6 +40,7 @@ func personRules() []ruleSpec {
 		{lit: "function", re: `\b(errors?|exceptions?) (in|inside|thrown by|raised by|thrown in|raised in) (the |my |your |our |a )?(lambda )?function\b`, notAfter: "no ", cause: CauseLambdaFunctionError, weight: wWeak, layers: person},
 		{lit: "統合タイムアウト", cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		{lit: "逾時", re: `整合[^。]{0,10}逾時|(29|30) ?秒[^。]{0,20}逾時`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
+		{lit: "超时", re: `集成[^。]{0,10}超时|(29|30) ?秒[^。]{0,20}超时`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		{lit: "tempo limite", re: `tempo limite (de|da) integração|integração[^.]{0,30}tempo limite|(29|30) segundos`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		{lit: "授權方", cause: CauseAuthorizerError, weight: wWeak, layers: person},
 		{lit: "autorizador", cause: CauseAuthorizerError, weight: wWeak, layers: person},
@@ -68,7 +69,11 @@ func personRules() []ruleSpec {
 		// leaves no successful invocation; a failing one leaves its error)
 		{lit: "succe", re: `\b(lambdas?|functions?|invocations?|cloudwatch|logs?)\b[^.]{0,40}\b(were|was|is|are|look(s|ed)?|show(s|ed)?)\b[^.]{0,20}\b(successful|success|succeed(s|ed)?)\b`, cause: CauseLambdaMalformedProxyResponse, weight: wWeak, layers: person},
 		{lit: "healthy", re: `\b(lambdas?|functions?)\b[^.]{0,20}\b(look(s|ed)?|(is|was|were|are|seem(s|ed)?)( perfectly)?) healthy\b`, cause: CauseLambdaMalformedProxyResponse, weight: wWeak, layers: person},
-		{lit: "second", re: `\b(29|30)[ -]?seconds?\b[^.]{0,60}(timeout|time out|limit|restriction|cap\b|maximum)|(timeout|time out|timed out|limit|restriction|maximum)[^.]{0,60}\b(29|30)[ -]?seconds?\b`, cause: CauseIntegrationTimeout, weight: wLikely, layers: person},
+		{lit: "second", re: `\b(29|30)[ -]?seconds?\b[^.]{0,60}(timeout|time out|limit|restriction|cap\b|maximum)|(timeout|time out|timed out|times out|timing out|limit|restriction|maximum)[^.]{0,60}\b(29|30)[ -]?seconds?\b`, cause: CauseIntegrationTimeout, weight: wLikely, layers: person},
+		// the same with the seconds abbreviated ("times out after 30s",
+		// "a 29 sec limit"), behind each number
+		{lit: "29", re: `\b(29|30) ?(s|secs?)\b[^.]{0,60}(timeout|time out|limit|restriction|maximum)|(timeout|time out|timed out|times out|timing out|limit|restriction|maximum)[^.]{0,60}\b(29|30) ?(s|secs?)\b`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
+		{lit: "30", re: `\b(29|30) ?(s|secs?)\b[^.]{0,60}(timeout|time out|limit|restriction|maximum)|(timeout|time out|timed out|times out|timing out|limit|restriction|maximum)[^.]{0,60}\b(29|30) ?(s|secs?)\b`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		{lit: "integration timeout", cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		// ("Lambda timeouts get converted to 500": the plural is the events,
 		// the singular most often the setting)

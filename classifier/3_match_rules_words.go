@@ -276,8 +276,9 @@ func templateWords() []ruleSpec {
 }
 
 // integrationTimeoutWords: the integration's 29-second limit (the API
-// Gateway guide's quotas, in each of its editions) in German, French and
-// Korean; English, Japanese, Chinese, Portuguese and Spanish are
+// Gateway guide's quotas, in each of its editions) as a bare number of
+// seconds in German, French, Spanish, Portuguese and Korean; the words
+// around it in English, Japanese, Chinese, Portuguese and Spanish are
 // personRules'. A Korean "초" that opens "초과" (exceeds) is no second.
 func integrationTimeoutWords() []ruleSpec {
 	p := personLayers
@@ -285,6 +286,7 @@ func integrationTimeoutWords() []ruleSpec {
 	return []ruleSpec{
 		{lit: "sekunden", re: `\b(?:29|30) ?sekunden`, cause: it, weight: wHint, layers: p},
 		{lit: "secondes", re: `\b(?:29|30) ?secondes`, cause: it, weight: wHint, layers: p},
+		{lit: "segundos", re: `\b(?:29|30) ?segundos`, cause: it, weight: wHint, layers: p},
 		{lit: "초", re: `(?:^|\D)(?:29|30) ?초(?:[^과]|$)`, cause: it, weight: wHint, layers: p},
 	}
 }

@@ -430,13 +430,23 @@ func TestMaskedErrorWordings(t *testing.T) {
 }
 
 // The integration's timeout in more of people's words: a timeout "on my
-// AWS API Gateway", a call "causing API Gateway to time out", and its
-// "30 second restriction" (the API Gateway guide's quotas: 29 seconds).
+// AWS API Gateway", a call "causing API Gateway to time out", its "30
+// second restriction" (the API Gateway guide's quotas: 29 seconds), the
+// seconds abbreviated, and the limit in Simplified Chinese, Portuguese and
+// Spanish.
 func TestGatewayTimeoutMoreWordings(t *testing.T) {
 	checkWordings(t, []wording{
 		{"time out errors on my api gateway", "How I solved time out errors on my AWS api gateway", "integration_timeout", "unknown"},
 		{"causing api gateway to timeout", "Our lambda functions query slow sites, causing API gateway to timeout.", "integration_timeout", "unknown"},
 		{"30 second restriction", "API Gateway has a hard 30 second restriction on requests.", "integration_timeout", "unknown"},
+		{"times out after 29 seconds", "The API times out after 29 seconds.", "integration_timeout", "unknown"},
+		{"times out after 30s", "My API times out after 30s even though the Lambda timeout is 5 minutes.", "integration_timeout", "unknown"},
+		{"a 29 sec limit", "There is a 29 sec limit on the integration.", "integration_timeout", "unknown"},
+		{"zh-Hans 29 秒超时", "API Gateway 的 29 秒超时限制", "integration_timeout", "unknown"},
+		{"pt-BR 29 segundos", "O API Gateway tem um limite de 29 segundos e a função demora 40 segundos.", "integration_timeout", "unknown"},
+		{"es 29 segundos", "API Gateway corta la conexión a los 29 segundos.", "integration_timeout", "unknown"},
+		{"a function's own 3 s", "The lambda times out after 3s and the API returns 502.", "lambda_function_timeout", "502"},
+		{"30s without a timeout", "The report takes 30s to render.", "unknown", "unknown"},
 		{"not a timeout", "The function does not time out; it finishes in 2 seconds.", "unknown", "unknown"},
 	})
 }
