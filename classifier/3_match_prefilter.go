@@ -200,43 +200,52 @@ func holdsOne(b []byte, line *lineSet, need []literal) bool {
 const fewLiterals = 4
 
 // mayMatch reports whether b holds one of the literals a match needs (and
-// one of each set of also).
+// one of each set of also, and of each set of one of alts).
 func (g *guardedRegexp) mayMatch(b []byte) bool {
 	if g.need == nil {
 		return true
 	}
 	var line lineSet
 	read := false
-	holdsEach := func(sets [][]literal) bool {
-		for _, need := range sets {
-			if len(need) <= fewLiterals {
-				if !containsOne(b, need) {
-					return false
-				}
-				continue
-			}
-			if !read {
-				lineSetOf(b, &line)
-				read = true
-			}
-			if !holdsOne(b, &line, need) {
-				return false
-			}
-		}
-		return true
+	if !holdsSet(b, &line, &read, g.need) {
+		return false
 	}
-	if !holdsEach(append([][]literal{g.need}, g.also...)) {
+	if !holdsEach(b, &line, &read, g.also) {
 		return false
 	}
 	if g.alts == nil {
 		return true
 	}
 	for _, sets := range g.alts {
-		if holdsEach(sets) {
+		if holdsEach(b, &line, &read, sets) {
 			return true
 		}
 	}
 	return false
+}
+
+// holdsEach reports whether b holds one literal of each of sets; line
+// holds b's bytes and pairs once read is set (read when first needed).
+func holdsEach(b []byte, line *lineSet, read *bool, sets [][]literal) bool {
+	for _, need := range sets {
+		if !holdsSet(b, line, read, need) {
+			return false
+		}
+	}
+	return true
+}
+
+// holdsSet is holdsEach for one set: a few literals are searched for
+// directly, more are first checked against the line's bytes and pairs.
+func holdsSet(b []byte, line *lineSet, read *bool, need []literal) bool {
+	if len(need) <= fewLiterals {
+		return containsOne(b, need)
+	}
+	if !*read {
+		lineSetOf(b, line)
+		*read = true
+	}
+	return holdsOne(b, line, need)
 }
 
 // containsOne reports whether b holds one of need.
