@@ -515,8 +515,8 @@ func TestNoAllClearForAnyPairOfForms(t *testing.T) {
 // TestShown5xxJoinedToACodeBelow500: a 5xx written after a code below 500
 // that the same verb governs ("it gives a 413 and then 502"), in the
 // languages of the remediation catalog, codes listed with the case each
-// answers, a 5xx a person saw, and one the gateway made of the function's
-// answer. Without them the code below 500 reads as the answer: an
+// answers or the callers each reaches, a 5xx a person saw, and one the
+// gateway made of the function's answer. Without them the code below 500 reads as the answer: an
 // all-clear. A 5xx after "or", a count and a duration show none.
 func TestShown5xxJoinedToACodeBelow500(t *testing.T) {
 	checkStatuses(t, []statusCase{
@@ -529,11 +529,15 @@ func TestShown5xxJoinedToACodeBelow500(t *testing.T) {
 		{"the client sees", "I return a 400 from my lambda but the client sees 502.", "502"},
 		{"turned into", "My lambda returns a 404 and API gateway turns it into a 502.", "502"},
 		{"becomes", "The 404 from my function becomes a 502.", "502"},
+		{"for others", "403 for some users, 502 for others.", "502"},
+		{"others get", "Some requests get 400, others 504.", "504"},
 	})
 	checkShown(t, 0, []shownForm{
 		{"a design with or", "The handler returns 400 or 500 depending on the error."},
 		{"a count after and", "It returns 200 and then 500 records."},
 		{"a duration after then", "It returns 200 and then 500 ms later the page loads."},
 		{"a count seen", "We saw 500 requests per second."},
+		{"a count for others", "We reserve 500 for other teams."},
+		{"others' count", "Others 500 users."},
 	})
 }

@@ -82,6 +82,11 @@ var proseForms = []litForm{
 	// received a 504") and one the gateway made of the function's answer
 	// ("API Gateway turns it into a 502", "it becomes a 500"), a 500 to
 	// 509 only
+	// a 5xx that some of the callers get while others get another answer
+	// ("403 for some users, 502 for others", "some requests get 400,
+	// others 504"), a 500 to 509 only
+	form(`\b(50\d) for (?:the )?(?:others|some|the rest|other (?:users|clients|callers|customers|people|requests|calls))\b`, " for "),
+	form(`\b(?:others|the rest)(?: (?:get|gets|got|see|sees|saw|receive|receives|received|return|returns|returned))?(?: an?| the)? ["'(\x60]?(50\d)\b`, "others", "the rest"),
 	form(`\b(?:sees?|saw|seeing|receives?|received|receiving)(?: back)?(?: an?| the| http| status| code| error| response){0,3} ["'(\x60]?(50\d)\b`, "see", "saw", "receiv"),
 	form(`\b(?:turns?|turned|turning|converts?|converted|converting|translates?|translated|transforms?|transformed)(?: (?:it|them|this|that|those))? (?:into|to)(?: an?| the| http| status| code| error| response){0,3} ["'(\x60]?(50\d)\b`, "turn", "conver", "transl", "transf"),
 	form(`\b(?:becomes?|became|ends up as|ended up as)(?: an?| the| http| status| code| error| response){0,3} ["'(\x60]?(50\d)\b`, "bec", "ended up", "ends up"),
