@@ -1,6 +1,7 @@
 package classifier
 
 import (
+	"bytes"
 	"regexp/syntax"
 	"unicode/utf8"
 )
@@ -20,6 +21,11 @@ type codeNeed struct {
 	after  byteSet // the bytes that can follow it
 	// atStart, atEnd: the code may open or end the line
 	atStart, atEnd bool
+	// beside: the strings one of which must stand right before the code
+	// and right after it, when the parts beside the group spell them out
+	// (" " or ` "` before "\b(?:devuelv...)(?: (?:un|...))* ["']?([1-5]\d\d)":
+	// a quote alone is not enough); nil: no such strings
+	beside [2][][]byte
 }
 
 // codeNeedOf reads pattern's need; a pattern whose first group is not a
@@ -42,6 +48,7 @@ func codeNeedOf(pattern string) codeNeed {
 		}
 		n.after, n.atEnd = nextBytes(seq[i+1:], true)
 		n.before, n.atStart = nextBytes(reversed(seq[:i]), false)
+		n.beside = [2][][]byte{adjacentStrings(reversed(seq[:i]), false), adjacentStrings(seq[i+1:], true)}
 		return n
 	}
 	return codeNeed{}
@@ -205,6 +212,51 @@ func nextBytes(seq []*syntax.Regexp, fwd bool) (set byteSet, edge bool) {
 	return allBytes, true
 }
 
+// adjacentStrings spells out the parts of seq next to the code, outwards
+// (fwd: after it, else before it, seq reversed), as far as each part
+// matches only a few strings, and returns the strings one of which stands
+// right beside the code; nil when one of them is empty (a part that may
+// match nothing leaves the byte beside the code to what comes past it).
+func adjacentStrings(seq []*syntax.Regexp, fwd bool) [][]byte {
+	acc := [][]byte{nil}
+	for _, re := range seq {
+		set, ok := spelled(re)
+		if !ok {
+			break
+		}
+		var next [][]byte
+		if fwd {
+			next = crossJoin(acc, set)
+		} else {
+			next = crossJoin(set, acc)
+		}
+		if next == nil {
+			break
+		}
+		acc = next
+	}
+	for _, a := range acc {
+		if len(a) == 0 {
+			return nil
+		}
+	}
+	return acc
+}
+
+// besideOne reports whether one of strs ends before (fwd false) or opens
+// rest; nil strs are always there.
+func besideOne(rest []byte, strs [][]byte, fwd bool) bool {
+	if strs == nil {
+		return true
+	}
+	for _, s := range strs {
+		if fwd && bytes.HasPrefix(rest, s) || !fwd && bytes.HasSuffix(rest, s) {
+			return true
+		}
+	}
+	return false
+}
+
 // runeEdgeBytes is the bytes the runes lo to hi can open (fwd) or end
 // with in UTF-8: an ASCII rune itself, any other a byte of 0x80 or more.
 func runeEdgeBytes(lo, hi rune, fwd bool) byteSet {
@@ -268,6 +320,9 @@ func (n *codeNeed) fits(low []byte, s *codeSpots) bool {
 			continue
 		}
 		if end := i + 3; end == len(low) && !n.atEnd || end < len(low) && !n.after.has(low[end]) {
+			continue
+		}
+		if !besideOne(low[:i], n.beside[0], false) || !besideOne(low[i+3:], n.beside[1], true) {
 			continue
 		}
 		return true

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -51,6 +52,34 @@ func TestCodeNeedOf(t *testing.T) {
 		}
 		if n.before.has(c.notBefore) || n.after.has(c.notAfter) {
 			t.Errorf("%s: %q may precede or %q follow", c.pattern, c.notBefore, c.notAfter)
+		}
+	}
+}
+
+// TestCodeNeedBeside reads the strings that must stand right beside a
+// code, where the parts next to the group spell them out.
+func TestCodeNeedBeside(t *testing.T) {
+	for _, c := range []struct {
+		pattern       string
+		before, after []string // nil: nothing is spelled out
+	}{
+		// an optional quote after a space: the space, or the space and the quote
+		{`\bgot(?: \w+)* ["']?([1-5]\d\d)\b`, []string{" ", " \"", " '"}, nil},
+		{`\b([45]\d\d)s\b`, nil, []string{"s"}},
+		{`(?:^|\D)(50\d) ?で返`, nil, []string{"で返", " で返"}},
+		// the whole run before the code is spelled out, up to the pattern's start
+		{`status ?["']?([1-5]\d\d)`, []string{"status", "status\"", "status'", "status ", "status \"", "status '"}, nil},
+		{`\d+ (50\d)`, []string{" "}, nil}, // a large class ends the run
+	} {
+		n := codeNeedOf(c.pattern)
+		for i, want := range [][]string{c.before, c.after} {
+			var got []string
+			for _, b := range n.beside[i] {
+				got = append(got, string(b))
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%s: beside[%d] %q, want %q", c.pattern, i, got, want)
+			}
 		}
 	}
 }
