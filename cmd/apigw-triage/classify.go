@@ -230,7 +230,8 @@ func readEvidence(ctx context.Context, sess *classifier.Session, name string, st
 	return nil
 }
 
-// oneLine keeps an error message on one line, as docs/interfaces.md says.
+// oneLine keeps an error message on one line, as docs/interfaces.md says,
+// with the control characters an AWS message may carry escaped (textsafe).
 func oneLine(err error) string {
-	return strings.Join(strings.Fields(err.Error()), " ")
+	return textsafe.Escape(strings.Join(strings.Fields(err.Error()), " "))
 }

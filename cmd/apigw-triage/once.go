@@ -13,6 +13,7 @@ import (
 	"github.com/apigw-triage/apigw-triage/config"
 	"github.com/apigw-triage/apigw-triage/daemon"
 	"github.com/apigw-triage/apigw-triage/notifier"
+	"github.com/apigw-triage/apigw-triage/textsafe"
 )
 
 // exitTripped is run --once's exit status when a stage tripped: the poll
@@ -88,8 +89,9 @@ func writeStageLine(w io.Writer, sr collector.StageResult, res *daemon.OnceResul
 		// a 0s latency would be figures nobody measured
 		figures = fmt.Sprintf("%.0f 5xx (screened: requests and latency not read)", sr.Errors5xx)
 	}
+	// names are an AWS user's text: escaped, as every sink escapes them
 	line := fmt.Sprintf("%-7s %s %s %s %s/%s (%s)  %s: %s",
-		state, st.Account, st.Region, st.APIType, st.APIName, st.Stage, st.APIID, span, figures)
+		state, st.Account, st.Region, st.APIType, textsafe.Escape(st.APIName), textsafe.Escape(st.Stage), textsafe.Escape(st.APIID), span, figures)
 	if d, ok := res.Diagnoses[st.Key]; ok {
 		line += fmt.Sprintf("  diagnosis: %s %s (confidence %.2f)", d.Status, d.Cause, d.Confidence)
 	}
