@@ -145,7 +145,8 @@ func (c *Collector) taggedAPIs(ctx context.Context, r *region) (map[string]bool,
 	}
 	ids := map[string]bool{}
 	p := resourcegroupstaggingapi.NewGetResourcesPaginator(r.tagging, in)
-	for pages := 0; p.HasMorePages() && pages < maxPages; pages++ {
+	var seen tokens
+	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			c.log.Warn("tagging lookup failed; filtering on the APIs' own tags", "account", r.account, "region", r.name, "err", err)
@@ -153,6 +154,9 @@ func (c *Collector) taggedAPIs(ctx context.Context, r *region) (map[string]bool,
 		}
 		for _, m := range page.ResourceTagMappingList {
 			ids[apiIDFromARN(aws.ToString(m.ResourceARN))] = true
+		}
+		if !seen.next(page.PaginationToken) {
+			break
 		}
 	}
 	return ids, nil

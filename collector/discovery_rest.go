@@ -17,7 +17,8 @@ import (
 func (c *Collector) discoverREST(ctx context.Context, r *region, tagged map[string]bool, prev unchanged) ([]Stage, error) {
 	var apis []apiMeta
 	p := apigateway.NewGetRestApisPaginator(r.rest, &apigateway.GetRestApisInput{Limit: aws.Int32(500)})
-	for pages := 0; p.HasMorePages() && pages < maxPages; pages++ {
+	var seen tokens
+	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("GetRestApis: %w", err)
@@ -28,6 +29,9 @@ func (c *Collector) discoverREST(ctx context.Context, r *region, tagged map[stri
 				meta.tags = nil // the filters are done with them
 				apis = append(apis, meta)
 			}
+		}
+		if !seen.next(page.Position) {
+			break
 		}
 	}
 	return stagesOf(ctx, apis, func(ctx context.Context, a apiMeta) ([]Stage, error) {
@@ -88,7 +92,8 @@ func restIntegrations(ctx context.Context, api restAPI, id string) ([]Integratio
 	var routes []Route
 	var resources []stage.Resource
 	p := apigateway.NewGetResourcesPaginator(api, &apigateway.GetResourcesInput{RestApiId: aws.String(id), Embed: []string{"methods"}, Limit: aws.Int32(500)})
-	for pages := 0; p.HasMorePages() && pages < maxPages; pages++ {
+	var seen tokens
+	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			return nil, nil, nil, fmt.Errorf("GetResources %s: %w", id, err)
@@ -113,6 +118,9 @@ func restIntegrations(ctx context.Context, api restAPI, id string) ([]Integratio
 					route: verb + " " + aws.ToString(res.Path),
 				})
 			}
+		}
+		if !seen.next(page.Position) {
+			break
 		}
 	}
 	return out, boundRoutes(routes), resources, nil

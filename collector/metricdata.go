@@ -45,7 +45,8 @@ func (c *Collector) getMetricData(ctx context.Context, api metricsAPI, qs []cwty
 		ScanBy:            cwtypes.ScanByTimestampAscending,
 	}
 	p := cloudwatch.NewGetMetricDataPaginator(api, in)
-	for pages := 0; p.HasMorePages() && pages < maxPages; pages++ {
+	var seen tokens
+	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			return fmt.Errorf("GetMetricData: %w", err)
@@ -53,6 +54,9 @@ func (c *Collector) getMetricData(ctx context.Context, api metricsAPI, qs []cwty
 		c.metrics.metricsRequested.Add(float64(len(qs)))
 		c.countMetrics(len(qs))
 		fn(page.MetricDataResults)
+		if !seen.next(page.NextToken) {
+			break
+		}
 	}
 	return nil
 }

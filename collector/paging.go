@@ -4,8 +4,10 @@ import "github.com/aws/aws-sdk-go-v2/aws"
 
 // maxPages bounds one listing: the NextToken loops written out
 // (apigatewayv2 has no paginators in the SDK) and the SDK's paginators,
-// whose duplicate-token check sees only the token just before (tokens
-// that alternate would page forever). 1000 pages of the 500 items asked
+// whose duplicate-token check is off unless asked for and sees only the
+// token just before (a repeated token would be asked for maxPages times,
+// each GetMetricData page billed; tokens that alternate would page
+// forever), so they follow tokens too. 1000 pages of the 500 items asked
 // for are far beyond any API Gateway quota, and of GetMetricData's 100,800
 // points far beyond a poll's or an incident's queries, so only a service
 // that keeps answering with new tokens reaches it.

@@ -212,44 +212,64 @@ func TestE2ERESTDiscoveryFollowsPosition(t *testing.T) {
 	}
 }
 
-// alternatingResources answers GetResources with positions that alternate,
-// which the SDK paginator's check of the token just before does not catch.
-type alternatingResources struct {
+// pagedResources answers GetResources with the positions tok gives for
+// each call, never an empty one.
+type pagedResources struct {
 	restAPI
+	tok   func(call int) string
 	calls int
 }
 
-func (f *alternatingResources) GetResources(context.Context, *apigateway.GetResourcesInput, ...func(*apigateway.Options)) (*apigateway.GetResourcesOutput, error) {
+func (f *pagedResources) GetResources(context.Context, *apigateway.GetResourcesInput, ...func(*apigateway.Options)) (*apigateway.GetResourcesOutput, error) {
 	f.calls++
-	return &apigateway.GetResourcesOutput{Position: aws.String(fmt.Sprint("p", f.calls%2))}, nil
+	return &apigateway.GetResourcesOutput{Position: aws.String(f.tok(f.calls))}, nil
 }
 
-// alternatingMetrics does the same with GetMetricData's NextToken.
-type alternatingMetrics struct{ calls int }
-
-func (f *alternatingMetrics) GetMetricData(context.Context, *cloudwatch.GetMetricDataInput, ...func(*cloudwatch.Options)) (*cloudwatch.GetMetricDataOutput, error) {
-	f.calls++
-	return &cloudwatch.GetMetricDataOutput{NextToken: aws.String(fmt.Sprint("t", f.calls%2))}, nil
+// pagedMetrics does the same with GetMetricData's NextToken.
+type pagedMetrics struct {
+	tok   func(call int) string
+	calls int
 }
 
-// TestPaginatorsBounded: the SDK paginators' loops end after maxPages
-// pages of tokens that alternate.
-func TestPaginatorsBounded(t *testing.T) {
-	done := make(chan struct{})
-	rest, cw := &alternatingResources{}, &alternatingMetrics{}
-	var errs [2]error
-	go func() {
-		defer close(done)
-		_, _, _, errs[0] = restIntegrations(context.Background(), rest, "a1")
-		c := testCollector(t, clock.NewManual(t0), Thresholds{}, nil)
-		errs[1] = c.getMetricData(context.Background(), cw, nil, t0, t0.Add(time.Minute), func([]cwtypes.MetricDataResult) {})
-	}()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("a paginator did not end on alternating tokens")
-	}
-	if rest.calls != maxPages || cw.calls != maxPages || errs[0] != nil || errs[1] != nil {
-		t.Errorf("GetResources %d calls, GetMetricData %d, errors %v; want maxPages (%d) each, no error", rest.calls, cw.calls, errs, maxPages)
+func (f *pagedMetrics) GetMetricData(context.Context, *cloudwatch.GetMetricDataInput, ...func(*cloudwatch.Options)) (*cloudwatch.GetMetricDataOutput, error) {
+	f.calls++
+	return &cloudwatch.GetMetricDataOutput{NextToken: aws.String(f.tok(f.calls))}, nil
+}
+
+// TestPaginatorsEndOnARepeatedToken: the SDK paginators' loops end, as the
+// NextToken loops written out do, at a token the service gave before:
+// the SDK's own check is off unless asked for (StopOnDuplicateToken), and
+// sees only the token just before when it is on; GetMetricData is billed
+// per metric of every page. A service that keeps giving new tokens is
+// asked for maxPages pages.
+func TestPaginatorsEndOnARepeatedToken(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		tok   func(int) string
+		calls int
+	}{
+		{"the same token", func(int) string { return "same" }, 2},
+		{"alternating tokens", func(n int) string { return fmt.Sprint("t", n%2) }, 3},
+		{"new tokens", func(n int) string { return fmt.Sprint("t", n) }, maxPages},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			done := make(chan struct{})
+			rest, cw := &pagedResources{tok: tt.tok}, &pagedMetrics{tok: tt.tok}
+			var errs [2]error
+			c := testCollector(t, clock.NewManual(t0), Thresholds{}, nil)
+			go func() {
+				defer close(done)
+				_, _, _, errs[0] = restIntegrations(context.Background(), rest, "a1")
+				errs[1] = c.getMetricData(context.Background(), cw, nil, t0, t0.Add(time.Minute), func([]cwtypes.MetricDataResult) {})
+			}()
+			select {
+			case <-done:
+			case <-time.After(10 * time.Second):
+				t.Fatal("a paginator did not end")
+			}
+			if rest.calls != tt.calls || cw.calls != tt.calls || errs[0] != nil || errs[1] != nil {
+				t.Errorf("GetResources %d calls, GetMetricData %d, errors %v; want %d each, no error", rest.calls, cw.calls, errs, tt.calls)
+			}
+		})
 	}
 }
