@@ -186,7 +186,7 @@ func TestClassifyListCausesOrder(t *testing.T) {
 	want := []string{"unknown"}
 	for _, l := range strings.Split(string(doc), "\n") {
 		cells := strings.Split(l, "|")
-		// the causes table's rows: | `id` | REST | HTTP | WebSocket | retry | evidence | fix |
+		// the causes table's rows: | `id` | what happened | REST | HTTP | WebSocket | retry | evidence | fix |
 		if len(cells) < 8 || !strings.HasPrefix(strings.TrimSpace(cells[1]), "`") {
 			continue
 		}
