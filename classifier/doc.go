@@ -14,7 +14,11 @@
 //     execution or access log, the Lambda platform, the function, an
 //     authorizer, a client, a CDN or a person) and group lines by request;
 //  3. match (3_match_*.go): find the causes of docs/taxonomy.md that a line
-//     can show on its layer, and the status it shows;
+//     can show on its layer, and the status it shows; the rule type and its
+//     matching are in 3_match_rules.go, the rule tables in
+//     3_match_rules_*.go by what they read (Lambda, the gateway, backends,
+//     the function, runtimes, clients, people and other actors), the
+//     status sources in 3_match_status*.go;
 //  4. decide (4_decide_*.go): the cause and status of every request, then
 //     of the incident, abstaining (cause unknown) when no line names one,
 //     and the confidence: the precision that kind of answer has on the
