@@ -2,6 +2,7 @@ package collector
 
 import (
 	"context"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 )
@@ -17,7 +18,28 @@ type CredentialsError struct{ Err error }
 func (e *CredentialsError) Error() string {
 	return "AWS credentials could not be loaded (set AWS_PROFILE, or AWS_ACCESS_KEY_ID and " +
 		"AWS_SECRET_ACCESS_KEY, or run with an IAM role; against the emulator, use the configuration " +
-		"that apigw-triage emulate --write-config writes): " + e.Err.Error()
+		"that apigw-triage emulate --write-config writes): " + withholdProcessOutput(e.Err.Error())
+}
+
+// processOutput is how the SDK's credential_process provider quotes the
+// process's standard output when it is not one JSON document
+// (processcreds: "parse failed of process output: OUT, error: ERR").
+const processOutput = "parse failed of process output: "
+
+// withholdProcessOutput drops the process output the SDK quotes: it holds
+// the secret access key and session token whenever the process printed
+// anything beside the JSON, and this error reaches the log, /readyz and
+// run --once. The JSON decoder's reason stays.
+func withholdProcessOutput(msg string) string {
+	before, out, ok := strings.Cut(msg, processOutput)
+	if !ok {
+		return msg
+	}
+	reason := ""
+	if i := strings.LastIndex(out, ", error: "); i >= 0 {
+		reason = out[i:]
+	}
+	return before + processOutput + "<withheld: it may hold credentials>" + reason
 }
 
 // Unwrap returns the SDK's error.
