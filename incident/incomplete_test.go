@@ -10,6 +10,7 @@ import (
 	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/clock"
 	"github.com/apigw-triage/apigw-triage/notifier"
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // partial is an observation whose evidence was read only in part.
@@ -144,7 +145,8 @@ func TestCountedOnceUnderItsCause(t *testing.T) {
 // as revision keeps a 5xx diagnosis from a read that found only
 // successes, the evidence missed the failures the metrics show, and "no
 // 5xx" would be a false all-clear. The partial diagnosis stays, marked,
-// and its evidence is read again.
+// and its evidence is read again; but no read failed this time, so none is
+// named as lacking.
 func TestCompleteNoFailureKeepsPartial5xx(t *testing.T) {
 	rules := Rules{}.withDefaults()
 	fnErr := diag(classifier.Status502, classifier.CauseLambdaFunctionError)
@@ -152,7 +154,9 @@ func TestCompleteNoFailureKeepsPartial5xx(t *testing.T) {
 		diag(classifier.StatusNone, classifier.CauseNot5xx),
 		diag(classifier.StatusNone, classifier.CauseLambdaErrorMaskedAs200),
 	} {
-		inc := decide(nil, partial(tripped(0.5, fnErr)), t0, rules).next
+		open := partial(tripped(0.5, fnErr))
+		open.IncompleteReads = []stage.Read{stage.ReadLogs}
+		inc := decide(nil, open, t0, rules).next
 		got := decide(inc, tripped(0.5, d), t0.Add(time.Minute), rules)
 		if got.next != nil {
 			inc = got.next
@@ -160,6 +164,10 @@ func TestCompleteNoFailureKeepsPartial5xx(t *testing.T) {
 		if got.kind != "" || inc.Info.Diagnosis.Status != classifier.Status502 || !inc.Info.EvidenceIncomplete {
 			t.Errorf("complete %s over a partial 502: kind %q, now %s %s incomplete=%v; want nothing sent, the 502 kept, still marked",
 				d.Cause, got.kind, inc.Info.Diagnosis.Status, inc.Info.Diagnosis.Cause, inc.Info.EvidenceIncomplete)
+		}
+		// the logs were read this time: no read is named as failing
+		if len(inc.Info.IncompleteReads) != 0 {
+			t.Errorf("complete %s over a partial 502: still names %v as failed reads", d.Cause, inc.Info.IncompleteReads)
 		}
 	}
 }

@@ -182,6 +182,13 @@ func applyDiagnosis(inc *Incident, obs Observation, now time.Time) (decision, bo
 		return decision{next: inc, kind: notifier.KindUpdated}, true
 	}
 	d := revise(inc, obs)
+	if d == nil && inc.Info.EvidenceIncomplete && !obs.EvidenceIncomplete {
+		// Read in full and finding no 5xx where the partial read named one
+		// (see revise): the diagnosis stays marked and is read again, but
+		// no read failed this time, so none is named as lacking (the
+		// gauge and its alert blame a missing permission).
+		inc.Info.IncompleteReads = nil
+	}
 	switch {
 	case d != nil && changedFrom(inc.LastNotifiedStatus, inc.LastNotifiedCause, *d):
 		setDiagnosis(inc, *d, obs)
