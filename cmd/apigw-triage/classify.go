@@ -145,9 +145,15 @@ func flagSet(fs *cmdFlags, name string) bool {
 // accepts, on every API type (the developer guide's quotas pages).
 const minIntegrationTimeout = 50 * time.Millisecond
 
+// maxIntegrationTimeout bounds the flag far above any timeout an API can
+// have (a raised REST timeout stays within minutes), so that a typo such
+// as 2562047h is refused instead of overflowing the classifier's waits.
+const maxIntegrationTimeout = 24 * time.Hour
+
 // parseIntegrationTimeout reads --integration-timeout: "" is not given; a
-// Go duration of at least 50 ms otherwise. No upper bound: a Regional or
-// private REST API's may be raised past 29 s after a quota increase.
+// Go duration of at least 50 ms otherwise, and at most a day: a Regional
+// or private REST API's may be raised past 29 s after a quota increase,
+// with no documented ceiling.
 func parseIntegrationTimeout(v string) (time.Duration, error) {
 	if v == "" {
 		return 0, nil
@@ -158,6 +164,8 @@ func parseIntegrationTimeout(v string) (time.Duration, error) {
 		return 0, fmt.Errorf("must be a duration such as 45s or 500ms, not %q", v)
 	case d < minIntegrationTimeout:
 		return 0, fmt.Errorf("must be at least 50ms (API Gateway's minimum), not %s", v)
+	case d > maxIntegrationTimeout:
+		return 0, fmt.Errorf("must be at most 24h, not %s", v)
 	}
 	return d, nil
 }

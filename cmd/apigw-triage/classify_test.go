@@ -53,6 +53,7 @@ func TestClassifyCommand(t *testing.T) {
 		{"bad api type", "", []string{"--api-type", "SOAP"}, 2, "", true},
 		{"bad integration timeout", "", []string{"--integration-timeout", "45"}, 2, "", true},
 		{"integration timeout below 50 ms", "", []string{"--integration-timeout", "10ms"}, 2, "", true},
+		{"integration timeout past a day", "", []string{"--integration-timeout", "2562047h"}, 2, "", true},
 		{"unknown flag", "", []string{"--nope"}, 2, "", true},
 		{"directory", "", []string{dir}, 1, "", true},
 		{"missing file", "", []string{filepath.Join(dir, "absent.log")}, 1, "", true},
