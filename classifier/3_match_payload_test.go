@@ -73,12 +73,21 @@ func TestPayloadLimitForms(t *testing.T) {
 		// switch, any other status "was not expected")
 		{"dotnet runtime support, older", "Amazon.Lambda.RuntimeSupport.RuntimeApiClientException: The HTTP status code of the response was not expected (413).", p, "unknown"},
 		// awslambdaric's native client (runtime_client.cpp): aws-lambda-cpp
-		// logs the 413, then post_invocation_result raises RuntimeError,
-		// which ends the runtime; in the multi-concurrency mode
-		// (LambdaMultiConcurrentRuntimeClient.handle_exception) it is
-		// logged instead
-		{"python native client", "Traceback (most recent call last):\n  File \"/var/lang/lib/python3.12/site-packages/awslambdaric/lambda_runtime_client.py\", line 176, in post_invocation_result\n    runtime_client.post_invocation_result(\nRuntimeError: Failed to post invocation response", p, "unknown"},
-		{"python multi-concurrency", "[WARNING]\t2025-11-30T10:15:01.123Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tFailed to post invocation response: This won't kill the Runtime loop", p, "unknown"},
+		// logs the runtime API's status (runtime.cpp's "Failed to post
+		// handler success response. Http response code: %ld."), then
+		// post_invocation_result raises RuntimeError without it; the 413
+		// on aws-lambda-cpp's line or the error's own is the limit
+		{"python native client, after the cpp line", "[ERROR] [1737623036474] LAMBDA_RUNTIME Failed to post handler success response. Http response code: 413.\nTraceback (most recent call last):\n  File \"/var/lang/lib/python3.12/site-packages/awslambdaric/lambda_runtime_client.py\", line 176, in post_invocation_result\n    runtime_client.post_invocation_result(\nRuntimeError: Failed to post invocation response", p, "unknown"},
+		{"python native client, the 413 on its line", "RuntimeError: Failed to post invocation response: 413 Payload Too Large", p, "unknown"},
+		{"runtime api error type on the line", `Failed to post invocation response {"errorMessage":"Exceeded maximum allowed payload size (6291556 bytes).","errorType":"RequestEntityTooLarge"}`, p, "unknown"},
+		// (look-alikes: the same RuntimeError and the multi-concurrency
+		// mode's warning, LambdaMultiConcurrentRuntimeClient.handle_exception,
+		// are raised for any refused post, and the Runtime API reference
+		// lists 400, 403 and 500 beside 413 for the response endpoint: no
+		// size named, no payload limit)
+		{"python native client, no code", "Traceback (most recent call last):\n  File \"/var/lang/lib/python3.12/site-packages/awslambdaric/lambda_runtime_client.py\", line 176, in post_invocation_result\n    runtime_client.post_invocation_result(\nRuntimeError: Failed to post invocation response", wantFnErr, "unknown"},
+		{"python multi-concurrency, no code", "[WARNING]\t2025-11-30T10:15:01.123Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tFailed to post invocation response: This won't kill the Runtime loop", "unknown", "unknown"},
+		{"cpp line with 403, then the RuntimeError", "[ERROR] [1737623036474] LAMBDA_RUNTIME Failed to post handler success response. Http response code: 403.\nRuntimeError: Failed to post invocation response", wantFnErr, "unknown"},
 		// the quotas pages of the API Gateway guide in its editions:
 		// "Payload size 10 MB", ペイロードサイズ, 페이로드 크기, 负载大小
 		{"gateway quota, japanese", "HTTP/1.1 500 Internal Server Error\nAPI Gatewayのペイロードサイズの上限10MBを超えていました。", b, "500"},

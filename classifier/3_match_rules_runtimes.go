@@ -299,12 +299,16 @@ func snapStartRules() []ruleSpec {
 // ("Payload Too Large", InternalClientAdapted.cs; before that case, "The
 // HTTP status code of the response was not expected (413)."). awslambdaric's
 // native client (runtime_client.cpp) raises RuntimeError "Failed to post
-// invocation response" without the code, after aws-lambda-cpp's log line
-// above, and its multi-concurrency mode logs the same error with "This
-// won't kill the Runtime loop": a success response refused, which the
-// runtime API does for its size. (Not NSwag's generic "The HTTP status code
-// of the response was not expected" of another generated client, which is
-// the function's own call.)
+// invocation response" for any post the runtime API refused, without the
+// code, and its multi-concurrency mode logs the same error with "This won't
+// kill the Runtime loop" for any non-2xx answer: the Runtime API reference
+// lists 400, 403, 413 and 500 for POST /runtime/invocation/{id}/response (an
+// invalid request id, a wrong state, the size, a runtime error), so the
+// message counts only with the 413 on its line (aws-lambda-cpp's own "Failed
+// to post handler success response. Http response code: 413." before it has
+// its rule in lambdaRules). (Not NSwag's generic "The HTTP status code of
+// the response was not expected" of another generated client, which is the
+// function's own call.)
 func runtimeAPIPayloadRules() []ruleSpec {
 	p := CauseLambdaPayloadTooLarge
 	return []ruleSpec{
@@ -313,12 +317,12 @@ func runtimeAPIPayloadRules() []ruleSpec {
 		{lit: "was not successful. http response code: 413", re: `http request for invocation \S+ was not successful\. http response code: 413\b`, cause: p, weight: 90},
 		{lit: "runtimeapiclientexception: payload too large", cause: p, weight: 90},
 		{lit: "runtimeapiclientexception: the http status code of the response was not expected (413)", cause: p, weight: 90},
-		{lit: "runtimeerror: failed to post invocation response", re: `runtimeerror: failed to post invocation response\s*$`, cause: p, weight: wSpecific},
-		{lit: "failed to post invocation response: this won't kill the runtime loop", cause: p, weight: wSpecific},
 		{lit: "unexpected status code: 413", re: `/runtime/invocation/\S+/response: got unexpected status code: 413\b`, cause: p, weight: 90},
 		// (and a custom runtime's own Error, Bun's runtime.ts: "Failed to
-		// post invocation response: 413 Payload Too Large")
-		{lit: "failed to post invocation response", re: `failed to post invocation response(?:\.? response code: '?|: )413\b`, cause: p, weight: 90},
+		// post invocation response: 413 Payload Too Large"; any client's
+		// message with the runtime API's 413, its reason phrase or its
+		// error type RequestEntityTooLarge on the same line)
+		{lit: "failed to post invocation response", re: `failed to post invocation response.*(?:\b413\b|payload too large|requestentitytoolarge)`, cause: p, weight: 90},
 		{lit: "endpoint failed. reason: '413'", re: `/runtime/invocation/\S+/response' endpoint failed\. reason: '413'`, cause: p, weight: 90},
 		{lit: "lambda runtime api: the requested url returned error: 413", cause: p, weight: 90},
 		{lit: "the lambda response is too big", cause: p, weight: 90},
