@@ -159,6 +159,10 @@ func (c *Collector) taggedAPIs(ctx context.Context, r *region) (map[string]bool,
 			break
 		}
 	}
+	if err := seen.cutShort("GetResources", "(tagging)"); err != nil {
+		c.log.Warn("tagging lookup failed; filtering on the APIs' own tags", "account", r.account, "region", r.name, "op", "GetResources", "err", err)
+		return nil, nil
+	}
 	return ids, nil
 }
 

@@ -38,6 +38,9 @@ func (c *Collector) discoverHTTP(ctx context.Context, r *region, tagged map[stri
 			break
 		}
 	}
+	if err := seen.cutShort("GetApis", ""); err != nil {
+		return nil, err
+	}
 	return stagesOf(ctx, apis, func(ctx context.Context, a apiMeta) ([]Stage, error) {
 		st, err := c.httpAPIStages(ctx, r, a)
 		return prev.keep(st), err
@@ -190,7 +193,7 @@ func httpRoutes(ctx context.Context, api httpAPI, id string) ([]Route, error) {
 				target: aws.ToString(rt.Target), authorizer: aws.ToString(rt.AuthorizerId)})
 		}
 		if token = page.NextToken; !seen.next(token) {
-			return out, nil
+			return out, seen.cutShort("GetRoutes", id)
 		}
 	}
 }
@@ -206,7 +209,7 @@ func httpStages(ctx context.Context, api httpAPI, id string) ([]v2types.Stage, e
 		}
 		out = append(out, page.Items...)
 		if token = page.NextToken; !seen.next(token) {
-			return out, nil
+			return out, seen.cutShort("GetStages", id)
 		}
 	}
 }
@@ -228,7 +231,7 @@ func httpIntegrations(ctx context.Context, api httpAPI, id string) ([]Integratio
 			})
 		}
 		if token = page.NextToken; !seen.next(token) {
-			return out, nil
+			return out, seen.cutShort("GetIntegrations", id)
 		}
 	}
 }
@@ -251,7 +254,7 @@ func authorizerURIs(ctx context.Context, api httpAPI, id string, routes []Route)
 			out[aws.ToString(a.AuthorizerId)] = aws.ToString(a.AuthorizerUri)
 		}
 		if token = page.NextToken; !seen.next(token) {
-			return out, nil
+			return out, seen.cutShort("GetAuthorizers", id)
 		}
 	}
 }

@@ -34,6 +34,9 @@ func (c *Collector) discoverREST(ctx context.Context, r *region, tagged map[stri
 			break
 		}
 	}
+	if err := seen.cutShort("GetRestApis", ""); err != nil {
+		return nil, err
+	}
 	return stagesOf(ctx, apis, func(ctx context.Context, a apiMeta) ([]Stage, error) {
 		st, err := c.restAPIStages(ctx, r, a)
 		return prev.keep(st), err
@@ -122,6 +125,9 @@ func restIntegrations(ctx context.Context, api restAPI, id string) ([]Integratio
 		if !seen.next(page.Position) {
 			break
 		}
+	}
+	if err := seen.cutShort("GetResources", id); err != nil {
+		return nil, nil, nil, err
 	}
 	return out, boundRoutes(routes), resources, nil
 }

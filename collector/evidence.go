@@ -24,7 +24,8 @@ type Evidence struct {
 	Truncated bool
 	// Incomplete names the reads that failed ("functions", "metrics",
 	// "logs"): throttled past the retries, an AWS error (AccessDenied, the
-	// network), a query that outlived logs.query_timeout. What was read is classified all the same, but the
+	// network), a metrics read cut at the page cap (maxPages), a query that
+	// outlived logs.query_timeout. What was read is classified all the same, but the
 	// answer rests on part of the evidence and a later read may give the
 	// rest. A stage without any log group is complete without logs: there
 	// is nothing more to read.

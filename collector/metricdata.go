@@ -36,7 +36,8 @@ func (c *Collector) fetchMetrics(ctx context.Context, api metricsAPI, qs []cwtyp
 }
 
 // getMetricData runs one call of at most 500 queries and its pages. It
-// counts the metrics requested per page, the unit AWS bills.
+// counts the metrics requested per page, the unit AWS bills. A read cut
+// at maxPages is an error: the figures it gave are partial.
 func (c *Collector) getMetricData(ctx context.Context, api metricsAPI, qs []cwtypes.MetricDataQuery, start, end time.Time, fn func([]cwtypes.MetricDataResult)) error {
 	in := &cloudwatch.GetMetricDataInput{
 		StartTime:         aws.Time(start),
@@ -58,7 +59,7 @@ func (c *Collector) getMetricData(ctx context.Context, api metricsAPI, qs []cwty
 			break
 		}
 	}
-	return nil
+	return seen.cutShort("GetMetricData", "")
 }
 
 // appendPoints decodes results whose ids the collector made.

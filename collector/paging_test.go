@@ -1,14 +1,19 @@
 package collector
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"log/slog"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/apigw-triage/apigw-triage/clock"
 	"github.com/apigw-triage/apigw-triage/emulator/scenario"
+	"github.com/apigw-triage/apigw-triage/stage"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/apigateway"
@@ -241,16 +246,18 @@ func (f *pagedMetrics) GetMetricData(context.Context, *cloudwatch.GetMetricDataI
 // the SDK's own check is off unless asked for (StopOnDuplicateToken), and
 // sees only the token just before when it is on; GetMetricData is billed
 // per metric of every page. A service that keeps giving new tokens is
-// asked for maxPages pages.
+// asked for maxPages pages, and the listing cut there is an error: what
+// it read is partial.
 func TestPaginatorsEndOnARepeatedToken(t *testing.T) {
 	for _, tt := range []struct {
 		name  string
 		tok   func(int) string
 		calls int
+		cut   bool
 	}{
-		{"the same token", func(int) string { return "same" }, 2},
-		{"alternating tokens", func(n int) string { return fmt.Sprint("t", n%2) }, 3},
-		{"new tokens", func(n int) string { return fmt.Sprint("t", n) }, maxPages},
+		{"the same token", func(int) string { return "same" }, 2, false},
+		{"alternating tokens", func(n int) string { return fmt.Sprint("t", n%2) }, 3, false},
+		{"new tokens", func(n int) string { return fmt.Sprint("t", n) }, maxPages, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			done := make(chan struct{})
@@ -267,8 +274,104 @@ func TestPaginatorsEndOnARepeatedToken(t *testing.T) {
 			case <-time.After(10 * time.Second):
 				t.Fatal("a paginator did not end")
 			}
-			if rest.calls != tt.calls || cw.calls != tt.calls || errs[0] != nil || errs[1] != nil {
-				t.Errorf("GetResources %d calls, GetMetricData %d, errors %v; want %d each, no error", rest.calls, cw.calls, errs, tt.calls)
+			if rest.calls != tt.calls || cw.calls != tt.calls {
+				t.Errorf("GetResources %d calls, GetMetricData %d; want %d each", rest.calls, cw.calls, tt.calls)
+			}
+			for i, op := range []string{"GetResources", "GetMetricData"} {
+				var pc *pageCapError
+				if cut := errors.As(errs[i], &pc); cut != tt.cut || (cut && pc.op != op) || (!tt.cut && errs[i] != nil) {
+					t.Errorf("%s: error %v, want a cut at the page cap: %v", op, errs[i], tt.cut)
+				}
+			}
+		})
+	}
+}
+
+// endsAfter gives a new token for the first n-1 pages and none after: a
+// listing of n pages.
+func endsAfter(n int) func(int) string {
+	return func(call int) string {
+		if call >= n {
+			return ""
+		}
+		return fmt.Sprint("t", call)
+	}
+}
+
+// newTokens never ends: a service that keeps giving new tokens.
+func newTokens(call int) string { return fmt.Sprint("t", call) }
+
+// TestEvidenceMetricsCutAtPageCap: evidence metrics whose GetMetricData
+// read stopped at maxPages are partial, and the evidence says so as for a
+// failed read; a read that ends of itself, however many pages, does not.
+func TestEvidenceMetricsCutAtPageCap(t *testing.T) {
+	for _, tt := range []struct {
+		name       string
+		tok        func(int) string
+		incomplete bool
+	}{
+		{"the last page has no token", endsAfter(3), false},
+		{"new tokens past the cap", newTokens, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &region{account: "111", name: "us-east-1", cw: &pagedMetrics{tok: tt.tok}}
+			st := restStage("111", "us-east-1", "billing")
+			c := testCollector(t, clock.NewManual(t0), DefaultThresholds(), map[*region][]Stage{r: {st}})
+			ev, _ := c.Evidence(context.Background(), st, t0, t0.Add(5*time.Minute))
+			if ev == nil {
+				t.Fatal("no evidence")
+			}
+			if got := slices.Contains(ev.Incomplete, IncompleteMetrics); got != tt.incomplete {
+				t.Errorf("incomplete %v, want metrics named: %v", ev.Incomplete, tt.incomplete)
+			}
+		})
+	}
+}
+
+// pagedAPIs answers GetApis with no API and the NextToken tok gives.
+type pagedAPIs struct {
+	httpAPI
+	tok   func(call int) string
+	calls int
+}
+
+func (f *pagedAPIs) GetApis(context.Context, *apigatewayv2.GetApisInput, ...func(*apigatewayv2.Options)) (*apigatewayv2.GetApisOutput, error) {
+	f.calls++
+	return &apigatewayv2.GetApisOutput{NextToken: aws.String(f.tok(f.calls))}, nil
+}
+
+// TestDiscoveryCutAtPageCapNotKept: a discovery listing stopped at
+// maxPages fails the region's discovery, logged at WARN with the
+// operation, and is not cached, so the next poll lists again; a listing
+// that ends of itself is cached.
+func TestDiscoveryCutAtPageCapNotKept(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		tok  func(int) string
+		cut  bool
+	}{
+		{"the last page has no token", endsAfter(3), false},
+		{"new tokens past the cap", newTokens, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &region{account: "111", name: "us-east-1", http: &pagedAPIs{tok: tt.tok}}
+			c := testCollector(t, clock.NewManual(t0), DefaultThresholds(), nil)
+			var logs bytes.Buffer
+			c.log = slog.New(slog.NewTextHandler(&logs, nil))
+			c.opts.Discovery.APITypes = []stage.APIType{stage.APIHTTP}
+			c.regions = append(c.regions, r)
+			_, failures := c.Discover(context.Background())
+			var pc *pageCapError
+			failed := len(failures) == 1 && errors.As(failures[0].Err, &pc) && pc.op == "GetApis"
+			if failed != tt.cut || (!tt.cut && len(failures) > 0) {
+				t.Errorf("failures %v, want the GetApis listing cut: %v", failures, tt.cut)
+			}
+			warned := strings.Contains(logs.String(), "level=WARN") && strings.Contains(logs.String(), "op=GetApis")
+			if warned != tt.cut {
+				t.Errorf("log %q, want a WARN naming GetApis: %v", logs.String(), tt.cut)
+			}
+			if cached := c.disc[r.id()] != nil; cached == tt.cut {
+				t.Errorf("discovery cached: %v, want %v", cached, !tt.cut)
 			}
 		})
 	}

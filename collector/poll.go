@@ -96,6 +96,7 @@ func (c *Collector) regionStages(ctx context.Context, r *region, now time.Time) 
 	}
 	stages, err := c.discover(ctx, r)
 	if err != nil {
+		c.warnCut(r, err)
 		if d != nil {
 			return d.stages, err
 		}
