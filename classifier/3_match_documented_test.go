@@ -462,6 +462,14 @@ func TestDocumentedExecutionLogRefusals(t *testing.T) {
 		{"an application's words", "Unauthorized request: no user found with given email", "unknown", "unknown"},
 		{"beside a 5xx", id + "Unauthorized request: fd443056-60d0-425f-874e-e93e5d61351e\nHTTP/1.1 502 Bad Gateway", "unknown", "502"},
 		{"authorization refused beside a 5xx", id + "The client is not authorized to perform this operation.\n{\"message\": \"Internal server error\"}", "unknown", "500"},
+		// an AWS SDK's error for a call Lambda refused with the same words
+		// (botocore's ClientError, the AWS SDK for Go v2's OperationError,
+		// the AWS SDK for Java 1.x's and 2.x's service exceptions): a
+		// person's or a function's own call, no client's answer from the API
+		{"botocore, lambda invoke refused", "botocore.exceptions.ClientError: An error occurred (AccessDeniedException) when calling the Invoke operation: The client is not authorized to perform this operation.", "unknown", "unknown"},
+		{"aws sdk for go v2, lambda invoke refused", "operation error Lambda: Invoke, https response error StatusCode: 403, RequestID: 0b59a014-da05-49a0-98c3-fe2ac06de4fd, api error AccessDeniedException: The client is not authorized to perform this operation.", "unknown", "unknown"},
+		{"aws sdk for java 1.x, lambda invoke refused", "com.amazonaws.services.lambda.model.AWSLambdaException: The client is not authorized to perform this operation. (Service: AWSLambda; Status Code: 403; Error Code: AccessDeniedException; Request ID: 0b59a014-da05-49a0-98c3-fe2ac06de4fd)", "lambda_function_error", "unknown"},
+		{"aws sdk for java 2.x, lambda invoke refused", "software.amazon.awssdk.services.lambda.model.LambdaException: The client is not authorized to perform this operation. (Service: Lambda, Status Code: 403, Request ID: 0b59a014-da05-49a0-98c3-fe2ac06de4fd)", "lambda_function_error", "unknown"},
 		{"authorization refused in the function's log", "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\n2024-01-01T00:00:00.000Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tThe client is not authorized to perform this operation.\nEND RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11", "lambda_function_error", "unknown"},
 	})
 }

@@ -12,6 +12,21 @@ package classifier
 // and the gateway's log its own words, so the anchor keeps them.
 const cliCallRefused = `^(?:aws: \[error\]: )?an error occurred \([a-z0-9.]+\) when calling the [a-z0-9]+ operation.*`
 
+// sdkCallRefused are the words an AWS SDK's error for a refused call to an
+// AWS service holds wherever it stands on the line, so also where a
+// function's log or a script's traceback puts it (the botocore text of
+// cliCallRefused behind "botocore.exceptions.ClientError: "): botocore's
+// "when calling the {operation_name} operation", the AWS SDK for Go v2's
+// "operation error Lambda: Invoke, https response error StatusCode: 403,
+// ..., api error AccessDeniedException: ..." (smithy-go's OperationError
+// and GenericAPIError) and the AWS SDK for Java's "(Service: AWSLambda;
+// Status Code: 403; Error Code: AccessDeniedException; ...)" (1.x
+// AmazonServiceException.getMessage; 2.x writes commas). An AWS service's
+// own refusal of the call, whose message may be the gateway's words ("The
+// client is not authorized to perform this operation.", Lambda's
+// AccessDeniedException), is no answer an API's client got.
+var sdkCallRefused = []string{"when calling the ", "operation error ", "api error ", "(service: "}
+
 // runtimeErrorMarks are what a Lambda runtime writes about an error the
 // function logged or failed with: the level column of its log lines
 // (Python's "[ERROR]", Node.js's "<time>\t<id>\tERROR\t") and the error

@@ -149,8 +149,10 @@ func gatewayRefusalRules() []ruleSpec {
 		// and the access log's $context.authorize.error holds them: a 403
 		// before any integration (several reports quote it so: a WebSocket
 		// $connect authorizer's policy naming the REST resource form, a
-		// cross-account caller that the resource policy did not allow)
-		{lit: "the client is not authorized to perform this operation", cause: CauseNot5xx, weight: wWeak, implied: 403},
+		// cross-account caller that the resource policy did not allow);
+		// not where an AWS SDK's error quotes them for a call an AWS
+		// service refused (sdkCallRefused: Lambda's AccessDeniedException)
+		{lit: "the client is not authorized to perform this operation", cause: CauseNot5xx, weight: wWeak, implied: 403, unlessAlso: sdkCallRefused},
 		// an HTTP API route with IAM authorization refusing a request that
 		// carries no signature (no Authorization header, no X-Amz-Credential
 		// query): 403 {"message":"Forbidden"}, with $context.authorizer.error
