@@ -142,14 +142,7 @@ func TestCodeNeedsKeepEveryCode(t *testing.T) {
 		if p.need.ok {
 			used++
 		}
-		tree, err := syntax.Parse(p.re.String(), syntax.Perl)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for range 300 {
-			var sb strings.Builder
-			generate(&sb, tree, rng)
-			s := contexts[rng.IntN(len(contexts))] + sb.String() + contexts[rng.IntN(len(contexts))]
+		for _, s := range generatedStrings(t, p.re.String(), contexts, rng, 300) {
 			total++
 			if p.re.MatchString(s) {
 				matched++

@@ -20,14 +20,7 @@ func TestGuardsPassGeneratedMatches(t *testing.T) {
 	matched, total := 0, 0
 	contexts := []string{"", " ", "x", "the line said: ", "\t", "0", "\"", "日本 "}
 	for _, g := range guardedRegexps {
-		tree, err := syntax.Parse(g.String(), syntax.Perl)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for range 300 {
-			var sb strings.Builder
-			generate(&sb, tree, rng)
-			s := contexts[rng.IntN(len(contexts))] + sb.String() + contexts[rng.IntN(len(contexts))]
+		for _, s := range generatedStrings(t, g.String(), contexts, rng, 300) {
 			b := []byte(s)
 			total++
 			want := g.Regexp.Match(b)
@@ -47,6 +40,23 @@ func TestGuardsPassGeneratedMatches(t *testing.T) {
 		t.Errorf("only %d of %d generated strings match their pattern", matched, total)
 	}
 	t.Logf("%d patterns, %d of %d generated strings match", len(guardedRegexps), matched, total)
+}
+
+// generatedStrings writes n strings that pattern's syntax tree describes,
+// each set between two of contexts (which may spoil the match).
+func generatedStrings(t *testing.T, pattern string, contexts []string, rng *rand.Rand, n int) []string {
+	t.Helper()
+	tree, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make([]string, n)
+	for i := range out {
+		var sb strings.Builder
+		generate(&sb, tree, rng)
+		out[i] = contexts[rng.IntN(len(contexts))] + sb.String() + contexts[rng.IntN(len(contexts))]
+	}
+	return out
 }
 
 // generate writes a string re describes; empty-width assertions are left

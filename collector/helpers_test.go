@@ -97,3 +97,15 @@ func dimMap(ds []cwtypes.Dimension) map[string]string {
 	}
 	return m
 }
+
+// pollMinutes polls n times, a minute apart on the test clock, failing
+// the test at the first poll error.
+func (e *e2e) pollMinutes(t testing.TB, n int) {
+	t.Helper()
+	for range n {
+		if _, err := e.c.Poll(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		e.clk.Advance(time.Minute)
+	}
+}

@@ -82,12 +82,7 @@ func TestE2EDiscoveryReadsEveryPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := newE2EScenario(t, sc, 0)
-	for range 3 {
-		if _, err := e.c.Poll(context.Background()); err != nil {
-			t.Fatal(err)
-		}
-		e.clk.Advance(time.Minute)
-	}
+	e.pollMinutes(t, 3)
 	st := findStageByName(t, e.c.Stages(), "wide")
 	if len(st.RouteTimeouts) != wideRoutes {
 		t.Errorf("%d route timeouts, want %d", len(st.RouteTimeouts), wideRoutes)

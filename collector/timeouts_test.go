@@ -1,7 +1,6 @@
 package collector
 
 import (
-	"context"
 	"maps"
 	"testing"
 	"time"
@@ -91,12 +90,7 @@ func TestE2EDiscoversRouteTimeouts(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := newE2EScenario(t, sc, 0)
-	for range 3 {
-		if _, err := e.c.Poll(context.Background()); err != nil {
-			t.Fatal(err)
-		}
-		e.clk.Advance(time.Minute)
-	}
+	e.pollMinutes(t, 3)
 	want := map[string]map[string]time.Duration{
 		"search": {"GET /fast": 2 * time.Second, "GET /slow": 30 * time.Second},
 		"carts":  nil,
