@@ -37,17 +37,9 @@ const wsRoutes = 60
 // integration, the even ones timing out after 5 s and the odd ones after
 // 10 s, with detailed metrics on; and a WebSocket API of wsRoutes routes.
 func wideScenario() string {
-	var b strings.Builder
-	b.WriteString(`accounts:
-  - id: "111122223333"
-    regions:
-      - name: eu-west-1
-        http_apis:
-          - name: wide
-            routes:
-`)
+	b := scenarioHead("http_apis", "wide")
 	for i := range wideRoutes {
-		fmt.Fprintf(&b, "              - {method: GET, path: /r%03d, integration: {type: http_proxy, uri: \"https://r%03d.example.com\", timeout: %ds}}\n", i, i, wideTimeout(i)/time.Second)
+		fmt.Fprintf(b, "              - {method: GET, path: /r%03d, integration: {type: http_proxy, uri: \"https://r%03d.example.com\", timeout: %ds}}\n", i, i, wideTimeout(i)/time.Second)
 	}
 	b.WriteString(`            stages:
               - {name: $default, detailed_metrics: true}
@@ -56,12 +48,27 @@ func wideScenario() string {
             routes:
 `)
 	for i := range wsRoutes {
-		fmt.Fprintf(&b, "              - {path: action%03d, integration: {type: http_proxy, uri: \"https://ws%03d.example.com\"}}\n", i, i)
+		fmt.Fprintf(b, "              - {path: action%03d, integration: {type: http_proxy, uri: \"https://ws%03d.example.com\"}}\n", i, i)
 	}
 	b.WriteString(`            stages:
               - {name: prod}
 `)
 	return b.String()
+}
+
+// scenarioHead starts a scenario of one account and region whose one API
+// of the kind (http_apis, rest_apis) is named api, up to its routes.
+func scenarioHead(kind, api string) *strings.Builder {
+	var b strings.Builder
+	fmt.Fprintf(&b, `accounts:
+  - id: "111122223333"
+    regions:
+      - name: eu-west-1
+        %s:
+          - name: %s
+            routes:
+`, kind, api)
+	return &b
 }
 
 func wideTimeout(i int) time.Duration {
@@ -177,17 +184,9 @@ const restResources = 520
 // pages GetResources by limit and position, as API Gateway does, and
 // discovery reads every page: every method's timeout is known.
 func TestE2ERESTDiscoveryFollowsPosition(t *testing.T) {
-	var b strings.Builder
-	b.WriteString(`accounts:
-  - id: "111122223333"
-    regions:
-      - name: eu-west-1
-        rest_apis:
-          - name: many
-            routes:
-`)
+	b := scenarioHead("rest_apis", "many")
 	for i := range restResources {
-		fmt.Fprintf(&b, "              - {method: GET, path: /r%03d, integration: {type: http_proxy, timeout: %ds}}\n", i, wideTimeout(i)/time.Second)
+		fmt.Fprintf(b, "              - {method: GET, path: /r%03d, integration: {type: http_proxy, timeout: %ds}}\n", i, wideTimeout(i)/time.Second)
 	}
 	b.WriteString(`            stages:
               - {name: prod}
@@ -212,28 +211,43 @@ func TestE2ERESTDiscoveryFollowsPosition(t *testing.T) {
 	}
 }
 
-// pagedResources answers GetResources with the positions tok gives for
-// each call, never an empty one.
-type pagedResources struct {
-	restAPI
+// pager gives, call after call, the tokens tok names, never an empty one
+// unless tok does.
+type pager struct {
 	tok   func(call int) string
 	calls int
+}
+
+func (p *pager) next() *string {
+	p.calls++
+	return aws.String(p.tok(p.calls))
+}
+
+// pagedResources answers GetResources with the pager's positions.
+type pagedResources struct {
+	restAPI
+	pager
 }
 
 func (f *pagedResources) GetResources(context.Context, *apigateway.GetResourcesInput, ...func(*apigateway.Options)) (*apigateway.GetResourcesOutput, error) {
-	f.calls++
-	return &apigateway.GetResourcesOutput{Position: aws.String(f.tok(f.calls))}, nil
+	return &apigateway.GetResourcesOutput{Position: f.next()}, nil
 }
 
 // pagedMetrics does the same with GetMetricData's NextToken.
-type pagedMetrics struct {
-	tok   func(call int) string
-	calls int
-}
+type pagedMetrics struct{ pager }
 
 func (f *pagedMetrics) GetMetricData(context.Context, *cloudwatch.GetMetricDataInput, ...func(*cloudwatch.Options)) (*cloudwatch.GetMetricDataOutput, error) {
-	f.calls++
-	return &cloudwatch.GetMetricDataOutput{NextToken: aws.String(f.tok(f.calls))}, nil
+	return &cloudwatch.GetMetricDataOutput{NextToken: f.next()}, nil
+}
+
+// pagedAPIs answers GetApis with no API and the pager's NextToken.
+type pagedAPIs struct {
+	httpAPI
+	pager
+}
+
+func (f *pagedAPIs) GetApis(context.Context, *apigatewayv2.GetApisInput, ...func(*apigatewayv2.Options)) (*apigatewayv2.GetApisOutput, error) {
+	return &apigatewayv2.GetApisOutput{NextToken: f.next()}, nil
 }
 
 // TestPaginatorsEndOnARepeatedToken: the SDK paginators' loops end, as the
@@ -256,7 +270,7 @@ func TestPaginatorsEndOnARepeatedToken(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			done := make(chan struct{})
-			rest, cw := &pagedResources{tok: tt.tok}, &pagedMetrics{tok: tt.tok}
+			rest, cw := &pagedResources{pager: pager{tok: tt.tok}}, &pagedMetrics{pager{tok: tt.tok}}
 			var errs [2]error
 			c := testCollector(t, clock.NewManual(t0), Thresholds{}, nil)
 			go func() {
@@ -296,43 +310,35 @@ func endsAfter(n int) func(int) string {
 // newTokens never ends: a service that keeps giving new tokens.
 func newTokens(call int) string { return fmt.Sprint("t", call) }
 
+// pageEnds are the two ways a listing stops past its first page: of
+// itself, complete, or cut at maxPages.
+var pageEnds = []struct {
+	name string
+	tok  func(int) string
+	cut  bool
+}{
+	{"the last page has no token", endsAfter(3), false},
+	{"new tokens past the cap", newTokens, true},
+}
+
 // TestEvidenceMetricsCutAtPageCap: evidence metrics whose GetMetricData
 // read stopped at maxPages are partial, and the evidence says so as for a
 // failed read; a read that ends of itself, however many pages, does not.
 func TestEvidenceMetricsCutAtPageCap(t *testing.T) {
-	for _, tt := range []struct {
-		name       string
-		tok        func(int) string
-		incomplete bool
-	}{
-		{"the last page has no token", endsAfter(3), false},
-		{"new tokens past the cap", newTokens, true},
-	} {
+	for _, tt := range pageEnds {
 		t.Run(tt.name, func(t *testing.T) {
-			r := &region{account: "111", name: "us-east-1", cw: &pagedMetrics{tok: tt.tok}}
+			r := &region{account: "111", name: "us-east-1", cw: &pagedMetrics{pager{tok: tt.tok}}}
 			st := restStage("111", "us-east-1", "billing")
 			c := testCollector(t, clock.NewManual(t0), DefaultThresholds(), map[*region][]Stage{r: {st}})
 			ev, _ := c.Evidence(context.Background(), st, t0, t0.Add(5*time.Minute))
 			if ev == nil {
 				t.Fatal("no evidence")
 			}
-			if got := slices.Contains(ev.Incomplete, IncompleteMetrics); got != tt.incomplete {
-				t.Errorf("incomplete %v, want metrics named: %v", ev.Incomplete, tt.incomplete)
+			if got := slices.Contains(ev.Incomplete, IncompleteMetrics); got != tt.cut {
+				t.Errorf("incomplete %v, want metrics named: %v", ev.Incomplete, tt.cut)
 			}
 		})
 	}
-}
-
-// pagedAPIs answers GetApis with no API and the NextToken tok gives.
-type pagedAPIs struct {
-	httpAPI
-	tok   func(call int) string
-	calls int
-}
-
-func (f *pagedAPIs) GetApis(context.Context, *apigatewayv2.GetApisInput, ...func(*apigatewayv2.Options)) (*apigatewayv2.GetApisOutput, error) {
-	f.calls++
-	return &apigatewayv2.GetApisOutput{NextToken: aws.String(f.tok(f.calls))}, nil
 }
 
 // TestDiscoveryCutAtPageCapNotKept: a discovery listing stopped at
@@ -340,16 +346,9 @@ func (f *pagedAPIs) GetApis(context.Context, *apigatewayv2.GetApisInput, ...func
 // operation, and is not cached, so the next poll lists again; a listing
 // that ends of itself is cached.
 func TestDiscoveryCutAtPageCapNotKept(t *testing.T) {
-	for _, tt := range []struct {
-		name string
-		tok  func(int) string
-		cut  bool
-	}{
-		{"the last page has no token", endsAfter(3), false},
-		{"new tokens past the cap", newTokens, true},
-	} {
+	for _, tt := range pageEnds {
 		t.Run(tt.name, func(t *testing.T) {
-			r := &region{account: "111", name: "us-east-1", http: &pagedAPIs{tok: tt.tok}}
+			r := &region{account: "111", name: "us-east-1", http: &pagedAPIs{pager: pager{tok: tt.tok}}}
 			c := testCollector(t, clock.NewManual(t0), DefaultThresholds(), nil)
 			var logs bytes.Buffer
 			c.log = slog.New(slog.NewTextHandler(&logs, nil))
