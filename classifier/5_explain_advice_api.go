@@ -185,18 +185,28 @@ func toV2(code string) (string, bool) {
 // autoDeployNote is the catalog's sentence, in the advice's language, that
 // a $default stage with automatic deployment needs no deployment.
 func autoDeployNote(lang Lang) string {
+	return catalogNote(lang, noteAutoDeploy)
+}
+
+// catalogNote is the catalog's sentence key in lang, English when lang
+// has none.
+func catalogNote(lang Lang, key string) string {
 	cat, _ := loadedCatalog()
-	if f, ok := cat[resolveLang(lang)]; ok && f.Notes[noteAutoDeploy] != "" {
-		return f.Notes[noteAutoDeploy]
+	if f, ok := cat[resolveLang(lang)]; ok && f.Notes[key] != "" {
+		return f.Notes[key]
 	}
 	if f, ok := cat[LangEN]; ok {
-		return f.Notes[noteAutoDeploy]
+		return f.Notes[key]
 	}
 	return ""
 }
 
 // noteAutoDeploy is the key of the auto-deploy sentence in each catalog.
 const noteAutoDeploy = "auto_deploy"
+
+// noteClientTLS is the key of the sentence explaining a client's failure
+// to set up TLS with the API's endpoint ({line}: the line that showed it).
+const noteClientTLS = "client_tls"
 
 // Keys of each catalog's sentences that name the integration timeout
 // configured on the stage ({timeout}), for the advice whose catalog step

@@ -39,7 +39,7 @@ func (s *Session) diagnose(lang Lang) (Diagnosis, basis) {
 	case s.contextHit(api).weight > 0 && s.hints.Errors5xx > 0:
 		b = s.fromContext(&d, api)
 	default:
-		b = s.noFailure(&d)
+		b = s.noFailure(&d, lang)
 	}
 	s.noFalseAllClear(&d, api, &b)
 	d.Confidence = b.confidence()
@@ -124,11 +124,16 @@ func (s *Session) contextWhy(c Cause) string {
 // evidence shows requests that ended below 500, unknown (status and cause)
 // when nothing shows what the client got: an all-clear needs positive
 // evidence.
-func (s *Session) noFailure(d *Diagnosis) basis {
+func (s *Session) noFailure(d *Diagnosis, lang Lang) basis {
 	d.Status = StatusUnknown
 	d.Cause = CauseUnknown
 	if !s.sawEvidence() {
 		d.Why = "The input holds no API Gateway, Lambda or client evidence that this tool recognises."
+		if s.st.clientTLS != "" {
+			// no HTTP answer at all: no all-clear, but say what was seen
+			d.Why = strings.ReplaceAll(catalogNote(lang, noteClientTLS), "{line}", quoteMessage(s.st.clientTLS))
+			d.Evidence = []string{s.st.clientTLS}
+		}
 		return basis{kind: kindNoEvidence}
 	}
 	if !s.sawAnswerBelow500() {

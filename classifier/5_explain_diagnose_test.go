@@ -60,3 +60,58 @@ func TestDiagnoseChangesOnlyWhatWaits(t *testing.T) {
 		t.Errorf("the held line was not read when Diagnose was called: got %s/%s", d.Status, d.Cause)
 	}
 }
+
+// A client that could not set up TLS with the API's endpoint got no HTTP
+// answer at all: the status stays unknown (no all-clear without an
+// answer), and the explanation says what was seen instead of "no
+// evidence". Each row is a client's own words for a certificate it does
+// not trust; the look-alikes are the function's own call failing TLS, a
+// TLS failure beside a 5xx a client got, and no evidence at all.
+func TestClientTLSFailureExplained(t *testing.T) {
+	const tlsWhy = "could not set up TLS with the API's endpoint"
+	cases := []struct {
+		name, text, cause, status string
+		explained                 bool
+	}{
+		// curl's CURLE_PEER_FAILED_VERIFICATION (exit 60)
+		{"curl", "curl: (60) SSL certificate problem: unable to get local issuer certificate", "unknown", "unknown", true},
+		// Node.js's TLS socket (UNABLE_TO_VERIFY_LEAF_SIGNATURE) under a
+		// script's frame
+		{"node script", "Error: unable to verify the first certificate\n    at TLSSocket.onConnectSecure (node:_tls_wrap:1659:34)\n    at TLSSocket.emit (node:events:517:28)\n    at async main (/Users/dana/orders-cli/call.js:12:5)", "unknown", "unknown", true},
+		// requests' SSLError over ssl.SSLCertVerificationError
+		{"python requests", "requests.exceptions.SSLError: HTTPSConnectionPool(host='api.example.com', port=443): Max retries exceeded with url: /orders (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate in certificate chain (_ssl.c:1006)')))", "unknown", "unknown", true},
+		// Chrome's interstitial for a certificate of an untrusted CA
+		{"browser", "NET::ERR_CERT_AUTHORITY_INVALID", "unknown", "unknown", true},
+		// (look-alikes)
+		{"the function's own call", "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\n2024-01-01T00:00:00.000Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tError: unable to verify the first certificate\nEND RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11", "lambda_function_error", "unknown", false},
+		{"beside a 5xx", "curl: (60) SSL certificate problem: unable to get local issuer certificate\nHTTP/1.1 502 Bad Gateway", "unknown", "502", false},
+		{"no evidence", "hello world", "unknown", "unknown", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := diagnoseText(t, c.text)
+			if d.Cause.String() != c.cause || d.Status.String() != c.status {
+				t.Errorf("got %s/%s, want %s/%s (%s)", d.Status, d.Cause, c.status, c.cause, d.Why)
+			}
+			if got := strings.Contains(d.Why, tlsWhy); got != c.explained {
+				t.Errorf("explained as a client's TLS failure: %v, want %v (%s)", got, c.explained, d.Why)
+			}
+		})
+	}
+}
+
+// The client TLS explanation is the catalog's sentence in each language,
+// with the line that showed the failure in it.
+func TestClientTLSFailureExplainedInEachLanguage(t *testing.T) {
+	const line = "curl: (60) SSL certificate problem: unable to get local issuer certificate"
+	for _, l := range Langs() {
+		s := NewSession(Hints{})
+		if _, err := s.ReadFrom(strings.NewReader(line)); err != nil {
+			t.Fatal(err)
+		}
+		d := s.Diagnose(l)
+		if want := catalogNote(l, noteClientTLS); want == "" || strings.Contains(d.Why, "{line}") || !strings.Contains(d.Why, "SSL certificate problem") || !strings.HasPrefix(d.Why, want[:strings.Index(want, "{line}")]) {
+			t.Errorf("%s: why %q", l, d.Why)
+		}
+	}
+}

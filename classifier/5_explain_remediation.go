@@ -166,7 +166,10 @@ func (cat catalog) validate() []string {
 		}
 		errs = append(errs, checkBackoffNotes(l, f.Backoff)...)
 		errs = append(errs, checkLabels(l, f.Labels, en.Labels)...)
-		for _, k := range []string{noteAutoDeploy, noteConfiguredTimeout, noteConfiguredTimeoutFunction} {
+		if !strings.Contains(f.Notes[noteClientTLS], "{line}") {
+			errs = append(errs, fmt.Sprintf("%s: note %s lacks {line}", l, noteClientTLS))
+		}
+		for _, k := range []string{noteAutoDeploy, noteConfiguredTimeout, noteConfiguredTimeoutFunction, noteClientTLS} {
 			if msg := checkText(f.Notes[k], maxStepRunes); msg != "" {
 				errs = append(errs, fmt.Sprintf("%s: note %s %s", l, k, msg))
 			}

@@ -103,8 +103,11 @@ type stats struct {
 	internalErrorWords bool
 	// errorFrame: a client showed the WebSocket internal error frame itself
 	errorFrame bool
-	curlCode   bool // the line before was a curl command printing %{http_code} (or %{response_code})
-	preflight  bool // the DevTools headers pane's status to come is a CORS preflight's
+	// clientTLS: the first line where a client (not the function) failed
+	// to set up TLS with an endpoint (clientTLSFailure)
+	clientTLS string
+	curlCode  bool // the line before was a curl command printing %{http_code} (or %{response_code})
+	preflight bool // the DevTools headers pane's status to come is a CORS preflight's
 	// responseBody: the lines being read are a body a client got (after
 	// the console test's "Response Body" or a curl command)
 	responseBody bool
