@@ -2,7 +2,12 @@ package daemon
 
 import (
 	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
 	"testing"
+
+	"github.com/prometheus/client_golang/prometheus"
 )
 
 // TestReadyNamesTheFailedPoll: /readyz after polls that all failed says
@@ -25,5 +30,20 @@ func TestReadyNamesTheFailedPoll(t *testing.T) {
 				t.Errorf("Ready() = %v, want %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestReadyzEscapesTheReason: /readyz answers with the failed poll's
+// error, often an AWS message; its control characters are escaped
+// (textsafe) so that curl on a terminal shows them instead of obeying them.
+func TestReadyzEscapesTheReason(t *testing.T) {
+	mux := newMux(prometheus.NewRegistry(), func() error {
+		return errors.New("AccessDenied: \x1b[2Jrole\nforged line")
+	}, nil, nil)
+	rec := httptest.NewRecorder()
+	mux.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/readyz", nil))
+	body := rec.Body.String()
+	if rec.Code != http.StatusServiceUnavailable || !strings.Contains(body, `\x1b[2Jrole\nforged line`) || strings.ContainsAny(strings.TrimSuffix(body, "\n"), "\x1b\n") {
+		t.Errorf("/readyz %d %q, want 503 with the reason escaped", rec.Code, body)
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/prometheus/exporter-toolkit/web"
+
+	"github.com/apigw-triage/apigw-triage/textsafe"
 )
 
 // ReadyFunc reports nil when the daemon is ready to serve traffic.
@@ -31,7 +33,9 @@ func newMux(g prometheus.Gatherer, ready ReadyFunc, incidents, page http.Handler
 	})
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, _ *http.Request) {
 		if err := ready(); err != nil {
-			http.Error(w, "not ready: "+err.Error(), http.StatusServiceUnavailable)
+			// the reason is often an AWS error, whose text a terminal
+			// running curl would otherwise interpret
+			http.Error(w, "not ready: "+textsafe.Escape(err.Error()), http.StatusServiceUnavailable)
 			return
 		}
 		_, _ = fmt.Fprintln(w, "ready")
