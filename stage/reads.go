@@ -30,10 +30,6 @@ func Reads() []Read { return []Read{ReadFunctions, ReadMetrics, ReadLogs} }
 // String returns the read's name.
 func (r Read) String() string { return string(r) }
 
-// Known reports whether r is one of Reads (a store written by a later
-// version may name others).
-func (r Read) Known() bool { return slices.Contains(Reads(), r) }
-
 // KnownReads returns the known reads among rs, each once, in the order of
 // Reads; nil when there is none.
 func KnownReads(rs []Read) []Read {
