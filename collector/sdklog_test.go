@@ -7,40 +7,39 @@ import (
 	"testing"
 
 	"github.com/aws/smithy-go/logging"
-	"github.com/prometheus/client_golang/prometheus"
 )
 
-// TestSDKLogsThroughSlog: the SDK's own lines reach the daemon's logger in
-// its format (here JSON) and level, warnings as warnings, not as the SDK's
-// "SDK <date> WARN" text on standard error.
-func TestSDKLogsThroughSlog(t *testing.T) {
-	m, err := newMetrics(prometheus.NewRegistry())
-	if err != nil {
-		t.Fatal(err)
-	}
+// TestSDKLoggerLevels: the SDK's own lines reach the daemon's logger in
+// its format, a warning at Warn (shown at the default info level), the
+// rest at Debug (shown only when asked for).
+func TestSDKLoggerLevels(t *testing.T) {
 	tests := []struct {
 		name  string
 		class logging.Classification
-		level string
+		level slog.Level
+		want  string // "" when the line is not logged at that level
 	}{
-		{"warning", logging.Warn, "WARN"},
-		{"debug", logging.Debug, "DEBUG"},
+		{"warning at info", logging.Warn, slog.LevelInfo, "WARN"},
+		{"debug at info", logging.Debug, slog.LevelInfo, ""},
+		{"debug at debug", logging.Debug, slog.LevelDebug, "DEBUG"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			log := slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
-			cfg, err := baseConfig(AWSOptions{Region: "us-east-1"}, m, log)
-			if err != nil {
-				t.Fatal(err)
+			l := sdkLogger{log: slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{Level: tt.level}))}
+			l.Logf(tt.class, "falling back to %s", "IMDSv1")
+			if tt.want == "" {
+				if buf.Len() != 0 {
+					t.Errorf("logged %s", buf.Bytes())
+				}
+				return
 			}
-			cfg.Logger.Logf(tt.class, "falling back to IMDSv1: %s", "403")
-			var line map[string]any
-			if err := json.Unmarshal(buf.Bytes(), &line); err != nil {
-				t.Fatalf("not one JSON log line: %q", buf.String())
+			var rec struct{ Level, Msg, Detail string }
+			if err := json.Unmarshal(buf.Bytes(), &rec); err != nil {
+				t.Fatalf("%v: %s", err, buf.Bytes())
 			}
-			if line["level"] != tt.level || line["detail"] != "falling back to IMDSv1: 403" {
-				t.Errorf("log line %v, want level %s and the SDK's words", line, tt.level)
+			if rec.Level != tt.want || rec.Msg != "aws sdk" || rec.Detail != "falling back to IMDSv1" {
+				t.Errorf("logged %+v, want level %s, msg \"aws sdk\", the SDK's line as detail", rec, tt.want)
 			}
 		})
 	}
