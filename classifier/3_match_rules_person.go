@@ -53,10 +53,6 @@ func personRules() []ruleSpec {
 		// (a function that ran and failed answers 502 on REST APIs and
 		// leaves its own log)
 		{lit: "invoke", re: `(never|not|wasn'?t|isn'?t|is not|was not) (even |being |getting )?(invoked|triggered)`, cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
-		// the same of the function called ("the lambda handler never gets
-		// called"), with the function as the one not called (an authorizer,
-		// "the authentication lambda", is the authorizer's)
-		{lit: "called", re: `\b(lambdas?|functions?|handlers?)\b (is |was |were |are )?(never|not|isn'?t|wasn'?t|doesn'?t|didn'?t|does not|did not)( even| being| getting| gets?| got)* called\b`, unless: "authori", unlessAlso: []string{"authenticat"}, cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
 		{lit: "log", re: `(nothing|no entries|no logs?|nothing new) (shows? up |appears? )?in (the )?(cloudwatch|lambda|function'?s?)( logs?)?|no (cloudwatch |lambda |function )?logs (at all|were|are|show|for the function|appear(ed)?|showed up)`, cause: CauseLambdaInvokePermission, weight: wGuess + 10, layers: person},
 		{lit: "resource-based policy", cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
 		{lit: "resource based policy", cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
