@@ -189,15 +189,11 @@ func invokePermissionWords() []ruleSpec {
 		{lit: "호출", re: `(?:간접 )?호출 권한|호출할 (?:수 있는 )?권한`, cause: inv, weight: wHint, layers: p},
 		// the permission missing in more of the words issue reports use:
 		// the template's resource without its "AWS::" ("only the $connect
-		// route gets a Lambda::Permission resource"), the permission named
+		// route gets a Lambda::Permission resource") and the permission named
 		// by its action and said missing ("the lambda execute permission
-		// not being in place"; one created is no fault), and the permission for the gateway to reach the function
-		// ("IAM Permissions not being created for Api Gateway to access
-		// http lambda integration"; a service integration's role reaches
-		// no function)
+		// not being in place"; one created is no fault)
 		{lit: "lambda::permission", cause: inv, weight: wWeak, layers: p},
 		{lit: "permission", re: `\blambda (?:invoke|execute) permissions?\b[^.]{0,30}?\b(?:not|never|missing|wasn'?t|weren'?t|isn'?t|aren'?t)\b|\b(?:missing|no|without|lacks?|lacking|forgot)\b[^.]{0,20}?\blambda (?:invoke|execute) permissions?\b`, cause: inv, weight: wWeak, layers: p},
-		{lit: "permission", re: `\bpermissions?\b[^.]{0,40}?\bfor (?:the )?(?:api ?gateway|apigw) to (?:call|trigger|execute|access|invoke|reach) (?:the |your |a |my |this |that |our |its )?(?:http |proxy |websocket )?(?:lambdas?|functions?)\b`, cause: inv, weight: wHint, layers: p},
 		{lit: "未經許可", re: `未經許可(?:調用|呼叫|叫用)`, cause: inv, weight: wHint, layers: p},
 		{lit: "未经许可", re: `未经许可(?:调用|叫用)`, cause: inv, weight: wHint, layers: p},
 	}

@@ -454,15 +454,13 @@ func TestGatewayTimeoutMoreWordings(t *testing.T) {
 // The gateway's permission to invoke the function, missing, in more of
 // the words issue reports use (the knowledge-center article on "Invalid
 // permissions on Lambda function"): the template's resource without its
-// "AWS::", the permission named by its action and said missing, and the
-// permission for the gateway to reach the function. One created, an
-// authorizer's and a service integration's role are not it.
+// "AWS::" and the permission named by its action and said missing. One
+// created, an authorizer's and a service integration's role are not it.
 func TestInvokePermissionMoreWordings(t *testing.T) {
 	checkWordings(t, []wording{
 		{"Lambda::Permission", "Only the $connect route gets a Lambda::Permission resource; the others answer 500.", "lambda_invoke_permission", "500"},
 		{"execute permission not in place", "The lambda execute permission is not in place after the first deploy.", "lambda_invoke_permission", "unknown"},
 		{"missing invoke permission", "We were missing the lambda invoke permission.", "lambda_invoke_permission", "unknown"},
-		{"permissions for API Gateway to access the lambda", "IAM permissions are not being created for Api Gateway to access http lambda integration.", "lambda_invoke_permission", "unknown"},
 		{"an invoke permission created", "I created the stack along with lambda invoke permissions.", "unknown", "unknown"},
 		{"an authorizer never called", "The authentication lambda is not called and the API answers 500.", "unknown", "500"},
 		{"a service integration's role", "IAM permissions for API Gateway to access DynamoDB are missing.", "unknown", "unknown"},
