@@ -359,6 +359,16 @@ func (s *Session) noteRetryAfter(b []byte) {
 	}
 }
 
+// leadingFloat parses the decimal number at the start of b ("12.34"), and
+// how many bytes it took; ok is false when b opens with none.
+func leadingFloat(b []byte) (v float64, n int, ok bool) {
+	for n < len(b) && (isDigit(b[n]) || b[n] == '.') {
+		n++
+	}
+	v, err := strconv.ParseFloat(string(b[:n]), 64)
+	return v, n, err == nil
+}
+
 // leadingInt parses the digits at the start of b, or returns -1 for "-1"
 // (HTTP API's integrationLatency for "no response"), or 0.
 func leadingInt(b []byte) int {

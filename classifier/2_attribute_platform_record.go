@@ -2,7 +2,6 @@ package classifier
 
 import (
 	"bytes"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -117,13 +116,8 @@ func jsonNumber(obj []byte, key string) float64 {
 	if i < 0 {
 		return 0
 	}
-	rest := bytes.TrimLeft(obj[i+len(key):], " \t:")
-	n := 0
-	for n < len(rest) && (isDigit(rest[n]) || rest[n] == '.') {
-		n++
-	}
-	v, err := strconv.ParseFloat(string(rest[:n]), 64)
-	if err != nil {
+	v, _, ok := leadingFloat(bytes.TrimLeft(obj[i+len(key):], " \t:"))
+	if !ok {
 		return 0
 	}
 	return v

@@ -2,7 +2,6 @@ package classifier
 
 import (
 	"bytes"
-	"strconv"
 	"time"
 
 	"github.com/apigw-triage/apigw-triage/stage"
@@ -129,12 +128,8 @@ func outlivedWait(low []byte, wait time.Duration) bool {
 		return false
 	}
 	rest := low[i+len(lit):]
-	n := 0
-	for n < len(rest) && (isDigit(rest[n]) || rest[n] == '.') {
-		n++
-	}
-	sec, err := strconv.ParseFloat(string(rest[:n]), 64)
-	if err != nil || !bytes.HasPrefix(rest[n:], []byte(" second")) {
+	sec, n, ok := leadingFloat(rest)
+	if !ok || !bytes.HasPrefix(rest[n:], []byte(" second")) {
 		return false
 	}
 	return time.Duration(sec*float64(time.Second)) >= gatewayWait(wait)
