@@ -8,6 +8,9 @@ import (
 	"strings"
 )
 
+// builtinNames names the built-in scenarios in messages.
+const builtinNames = "catalog, fleet:N or fleet-idle:N"
+
 // Builtin returns a built-in scenario: "catalog" (one stage per failure of
 // AWS's 5xx troubleshooting articles, failing in turn and recovering) or
 // "fleet:N" (N mostly healthy stages, for scale and cost measurements).
@@ -29,7 +32,7 @@ func Builtin(name string) (*Scenario, error) {
 		}
 		sc = fleetIdle(n)
 	default:
-		return nil, fmt.Errorf("unknown built-in scenario %q (want catalog, fleet:N or fleet-idle:N)", name)
+		return nil, fmt.Errorf("unknown built-in scenario %q (want %s)", name, builtinNames)
 	}
 	if err := validate(sc); err != nil {
 		return nil, fmt.Errorf("built-in scenario %s: %w", name, err)
@@ -45,7 +48,7 @@ func Open(nameOrPath string) (*Scenario, error) {
 	sc, err := Load(nameOrPath)
 	if errors.Is(err, fs.ErrNotExist) {
 		// a mistyped built-in name reads as a missing file: name both
-		return nil, fmt.Errorf("scenario %q is no built-in scenario (catalog, fleet:N, fleet-idle:N) and no file: %w", nameOrPath, err)
+		return nil, fmt.Errorf("scenario %q is no built-in scenario (%s) and no file: %w", nameOrPath, builtinNames, err)
 	}
 	return sc, err
 }
