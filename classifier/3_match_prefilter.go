@@ -118,8 +118,8 @@ var guardedRegexps []*guardedRegexp
 // guard compiles pattern as regexp.MustCompile does, with its literals
 // and its alternatives for Match.
 func guard(pattern string) *guardedRegexp {
-	g := guardFind(pattern)
-	if tree, err := syntax.Parse(pattern, syntax.Perl); err == nil && tree.Op == syntax.OpAlternate {
+	g, tree := guardParsed(pattern)
+	if tree != nil && tree.Op == syntax.OpAlternate {
 		g.branches = branchesOf(tree)
 	}
 	return g
@@ -128,11 +128,18 @@ func guard(pattern string) *guardedRegexp {
 // guardFind is guard for a pattern only ever searched for its submatches
 // (a rule's), which keeps no alternatives compiled apart.
 func guardFind(pattern string) *guardedRegexp {
+	g, _ := guardParsed(pattern)
+	return g
+}
+
+// guardParsed compiles pattern with its literals, and returns its syntax
+// tree (nil when it does not parse) for guard's alternatives.
+func guardParsed(pattern string) (*guardedRegexp, *syntax.Regexp) {
 	re := regexp.MustCompile(pattern)
 	g := &guardedRegexp{Regexp: re}
 	tree, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {
-		return g // unreachable: MustCompile parsed it
+		return g, nil // unreachable: MustCompile parsed it
 	}
 	g.need = literals(requiredLiterals(tree))
 	for _, set := range alsoRequired(tree) {
@@ -149,7 +156,7 @@ func guardFind(pattern string) *guardedRegexp {
 	}
 	g.code = codeNeedOf(pattern)
 	guardedRegexps = append(guardedRegexps, g)
-	return g
+	return g, tree
 }
 
 // literals adds each string's byte set.
