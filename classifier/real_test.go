@@ -165,6 +165,7 @@ func (t *score) count(cOK, sOK, allClear bool, conf float64) {
 // writes a rule from them by reading this output.
 func TestRealReports(t *testing.T) {
 	var train, held, heldFresh, trainLogs, heldLogs, heldFreshLogs score
+	var trainProgram, heldProgram score
 	var trainRel, heldRel, trainLogsRel, heldLogsRel reliability
 	var apiTypes apiTally
 	trainMix, heldMix := answerMix{}, answerMix{}
@@ -185,6 +186,13 @@ func TestRealReports(t *testing.T) {
 			for _, tl := range sidesOf(c, &trainLogs, &heldLogs, &heldFreshLogs) {
 				tl.count(cOK, sOK, allClear, d.Confidence)
 			}
+		}
+		if s.programLogs() {
+			tl := &trainProgram
+			if c.side == corpus.HeldOut {
+				tl = &heldProgram
+			}
+			tl.count(cOK, sOK, allClear, d.Confidence)
 		}
 		apiTypes.count(c.side, d.APIType.String() == c.want.api)
 		if s.logEvidence() {
@@ -213,6 +221,8 @@ func TestRealReports(t *testing.T) {
 	t.Logf("training, with log evidence: %v", trainLogs)
 	t.Logf("held out, all cases: %v", held)
 	t.Logf("held out, with log evidence: %v", heldLogs)
+	t.Logf("training, with gateway, access or Lambda log lines (not only a client's output): %v", trainProgram)
+	t.Logf("held out, with gateway, access or Lambda log lines (not only a client's output): %v", heldProgram)
 	t.Logf("held out, never read when rules were written: %v", heldFresh)
 	t.Logf("held out, never read, with log evidence: %v", heldFreshLogs)
 	t.Logf("reliability, training, all cases (confidence band: right answers):%v", &trainRel)
@@ -310,6 +320,14 @@ func whichWrong(causeOK, statusOK bool) string {
 		return "cause"
 	}
 	return "status"
+}
+
+// programLogs reports whether the evidence holds a line of the gateway's
+// execution or access log or of Lambda (platform or function), not only a
+// client's output and people's words: the cases where a log can name the
+// cause at all.
+func (s *Session) programLogs() bool {
+	return s.st.execLines+s.st.accessLines+s.st.lambdaLines > 0
 }
 
 func sidesOf(c realCase, train, held, heldFresh *score) []*score {
