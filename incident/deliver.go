@@ -130,19 +130,50 @@ func (d *Dispatcher) record(batch []outboxEntry, ds []*notifier.Delivery, retry 
 		log.Info("notification delivered")
 		return 0
 	}
-	if err := d.st.failed(d.name, batch, states, callErr, !retry); err != nil {
-		log.Error("recording a failed delivery failed", "err", err)
-	}
 	if !retry {
+		if err := d.st.failed(d.name, batch, states, callErr, nil); err != nil {
+			log.Error("recording a failed delivery failed", "err", err)
+		}
 		*failures = 0
 		d.metrics.notifications.WithLabelValues(d.name, resultFailed).Add(float64(len(batch)))
 		log.Error("notification failed permanently; not retried", "err", redact(callErr.Error()))
 		return 0
 	}
-	*failures++
+	// The backoff goes on from the stored count: a restart in an outage
+	// does not start it again from the first step.
+	*failures = max(*failures, storedFailures(batch)) + 1
 	wait := d.backoff.wait(*failures, callErr)
+	next := &entryBackoff{Failures: *failures, FailedAt: now, RetryAt: now.Add(wait)}
+	if err := d.st.failed(d.name, batch, states, callErr, next); err != nil {
+		log.Error("recording a failed delivery failed", "err", err)
+	}
 	d.metrics.notifications.WithLabelValues(d.name, resultRetried).Add(float64(len(batch)))
 	log.Warn("notification failed; will retry", "err", redact(callErr.Error()), "wait", wait)
+	return wait
+}
+
+// storedFailures is the most transient failures in a row that the
+// entries of a batch were stored with.
+func storedFailures(batch []outboxEntry) int {
+	n := 0
+	for _, e := range batch {
+		if e.Backoff != nil {
+			n = max(n, e.Backoff.Failures)
+		}
+	}
+	return n
+}
+
+// storedWait is how long the entries of a batch still have to wait, at
+// now, for the retry their last transient failure scheduled: the longest
+// of theirs, 0 when none is due later. After a wait this process slept
+// itself it is 0; after a restart it is what is left of the wait a
+// stopped process was in, a sink's Retry-After included.
+func storedWait(batch []outboxEntry, now time.Time) time.Duration {
+	var wait time.Duration
+	for _, e := range batch {
+		wait = max(wait, e.Backoff.remaining(now))
+	}
 	return wait
 }
 

@@ -156,6 +156,14 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 			}
 			continue
 		}
+		if wait := storedWait(batch, d.clk.Now()); wait > 0 {
+			// A retry scheduled before a restart: wait out what is left.
+			d.log.Info("resuming the backoff of an earlier attempt", "event", batch[0].Event.ID, "wait", wait)
+			d.sleep(ctx, wait)
+			if ctx.Err() != nil {
+				break
+			}
+		}
 		wait := d.deliver(ctx, batch, &failures)
 		if wait > 0 {
 			d.sleep(ctx, wait)

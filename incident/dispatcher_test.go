@@ -236,3 +236,28 @@ func TestBackoffCapped(t *testing.T) {
 func newManualAt() *clock.Manual { return clock.NewManual(t0) }
 
 func secs(n int) time.Duration { return time.Duration(n) * time.Second }
+
+// TestStoredWaitLeft: a restarted dispatcher waits what is left of a
+// stored retry, never longer than the wait it was given.
+func TestStoredWaitLeft(t *testing.T) {
+	b := &entryBackoff{Failures: 1, FailedAt: t0, RetryAt: t0.Add(2 * time.Minute)}
+	tests := []struct {
+		name string
+		b    *entryBackoff
+		now  time.Time
+		want time.Duration
+	}{
+		{"never retried", nil, t0, 0},
+		{"restarted within the wait", b, t0.Add(30 * time.Second), 90 * time.Second},
+		{"restarted after it", b, t0.Add(3 * time.Minute), -time.Minute},
+		{"clock set back an hour", b, t0.Add(-time.Hour), 2 * time.Minute},
+	}
+	for _, tt := range tests {
+		if got := tt.b.remaining(tt.now); got != tt.want {
+			t.Errorf("%s: %s left, want %s", tt.name, got, tt.want)
+		}
+		if got := storedWait([]outboxEntry{{Backoff: tt.b}}, tt.now); got != max(tt.want, 0) {
+			t.Errorf("%s: stored wait %s, want %s", tt.name, got, max(tt.want, 0))
+		}
+	}
+}

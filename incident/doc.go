@@ -36,7 +36,10 @@
 // entry blocks the ones behind it until it is delivered or fails for good.
 // Transient failures back off exponentially with jitter and are retried
 // for ever (Depth and apigw_triage_outbox_depth show the queue); a
-// notifier.RetryAfterError is waited exactly; a permanent failure is kept,
+// notifier.RetryAfterError is waited exactly. The schedule (failures in a
+// row, when to try again) is stored with the entry, so a restarted daemon
+// waits out what is left of it instead of calling a sink that asked it to
+// slow down at once; a permanent failure is kept,
 // marked failed and counted, and the entries behind it go on. The sink's
 // state is persisted by Delivery.Checkpoint while it works and together
 // with the removal of the entry afterwards; a crash in between redelivers

@@ -26,6 +26,36 @@ type outboxEntry struct {
 	Status     string         `json:"status"`
 	Attempts   int            `json:"attempts"`
 	LastError  string         `json:"last_error,omitempty"`
+	// Backoff is where a transient failure left the entry's retries. It
+	// is stored with the failure, so that a restarted daemon resumes the
+	// wait (a sink's Retry-After included) instead of calling at once a
+	// sink that asked it to slow down; absent in entries never retried
+	// and in those written by earlier versions.
+	Backoff *entryBackoff `json:"backoff,omitempty"`
+}
+
+// entryBackoff is a pending entry's retry schedule after a transient
+// failure.
+type entryBackoff struct {
+	// Failures is the dispatcher's count of transient failures in a row
+	// when the entry last failed: the step the exponential backoff goes on
+	// from.
+	Failures int `json:"failures"`
+	// FailedAt is when that failure was recorded and RetryAt when the
+	// entry may be tried again: FailedAt plus the backoff's wait, or
+	// exactly the sink's Retry-After.
+	FailedAt time.Time `json:"failed_at"`
+	RetryAt  time.Time `json:"retry_at"`
+}
+
+// remaining is how long, at now, the entry still has to wait: never
+// longer than the wait it was given, so a clock set back after the
+// failure does not stretch it.
+func (b *entryBackoff) remaining(now time.Time) time.Duration {
+	if b == nil {
+		return 0
+	}
+	return min(b.RetryAt.Sub(now), b.RetryAt.Sub(b.FailedAt))
 }
 
 // sinkRecord is one sink's bookkeeping for one incident.
@@ -203,15 +233,18 @@ func (s *Store) delivered(sink string, entries []outboxEntry, states []notifier.
 	})
 }
 
-// failed marks entries as permanently failed, or notes a transient error
-// on them, keeping them pending. The sinks' states are kept too: a sink
-// may have done part of its work (a root message posted, its reply not).
-func (s *Store) failed(sink string, entries []outboxEntry, states []notifier.SinkState, cause error, permanent bool) error {
+// failed marks entries as permanently failed (retry nil), or notes a
+// transient error on them with when to try them again (retry), keeping
+// them pending. The sinks' states are kept too: a sink may have done part
+// of its work (a root message posted, its reply not).
+func (s *Store) failed(sink string, entries []outboxEntry, states []notifier.SinkState, cause error, retry *entryBackoff) error {
 	msg := redact(cause.Error())
+	permanent := retry == nil
 	return s.update(func(tx *bolt.Tx) error {
 		for i, e := range entries {
 			err := updateEntry(tx, sink, e.key, func(x *outboxEntry) {
 				x.LastError = msg
+				x.Backoff = retry
 				if permanent {
 					x.Status = entryFailed
 				}

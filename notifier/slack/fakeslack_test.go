@@ -33,13 +33,14 @@ type fakeSlack struct {
 	seq    int
 	script map[string][]http.HandlerFunc
 	bodies []string
+	calls  map[string]int // requests by path
 	files  fakeFiles
 }
 
 const webhookPath = "/services/T000/B000/webhooksecretpath123"
 
 func newFakeSlack(t *testing.T) *fakeSlack {
-	f := &fakeSlack{t: t, script: map[string][]http.HandlerFunc{}}
+	f := &fakeSlack{t: t, script: map[string][]http.HandlerFunc{}, calls: map[string]int{}}
 	f.srv = slacktest.NewTestServer(func(c slacktest.Customize) {
 		c.Handle("/chat.postMessage", f.wrap("/chat.postMessage", f.post))
 		c.Handle("/chat.update", f.wrap("/chat.update", f.update))
@@ -69,6 +70,7 @@ func (f *fakeSlack) wrap(path string, normal http.HandlerFunc) http.HandlerFunc 
 		r.Body = io.NopCloser(strings.NewReader(string(body)))
 		f.mu.Lock()
 		f.bodies = append(f.bodies, r.Header.Get("Authorization")+" "+string(body))
+		f.calls[path]++
 		h := normal
 		if q := f.script[path]; len(q) > 0 {
 			h, f.script[path] = q[0], q[1:]
