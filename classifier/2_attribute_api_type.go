@@ -91,6 +91,11 @@ var restAPINames = [][]byte{
 	[]byte("lambdarestapi"), []byte("new restapi("), []byte(".restapi("),
 	[]byte("restapiid"), []byte("rest-api-id"), []byte("rest_api_id"),
 	[]byte("aws apigateway "),
+	// the REST API's resource path in the apigateway ARNs of IAM policies
+	// and of the control plane ("arn:aws:apigateway:us-east-1::/restapis/a1b2c3"),
+	// where the v2 API's is /apis/ (the Service Authorization Reference's
+	// resource types for Amazon API Gateway Management)
+	[]byte("/restapis/"),
 }
 
 // serverlessHTTPEvent is the Serverless Framework's event of a function
@@ -109,6 +114,59 @@ var samAPIType = []byte("aws::serverless::api")
 // request id. An HTTP API's answers carry apigw-requestid instead
 // ("Troubleshooting issues with HTTP API JWT authorizers" shows its 401).
 var restHeaders = [][]byte{[]byte("x-amzn-errortype:"), []byte("x-amzn-requestid:"), []byte("x-amz-apigw-id:")}
+
+// restAPIBodies are the bodies a REST API's own gateway responses answer
+// with, as the client received them (case-sensitive: an HTTP API writes
+// "Internal Server Error", and answers a request no route takes with "Not
+// Found"): the Lambda developer guide's "Handling Lambda errors with an API
+// Gateway API" ({"message": "Internal server error"}, its 500 and 502), the
+// Knowledge Center's "API Gateway 504 errors" ({"message": "Endpoint
+// request timed out"}, INTEGRATION_TIMEOUT) and "Missing Authentication
+// Token" errors ({"message":"Missing Authentication Token"},
+// MISSING_AUTHENTICATION_TOKEN, a gateway response type of REST APIs
+// alone). A WebSocket API's frames carry the first two beside a
+// connectionId, which shows that type first. Not in the function's own log
+// (its dependency's answer).
+var restAPIBodies = regexp.MustCompile(`"message"\s*:\s*"(?:Internal server error|Endpoint request timed out|Missing Authentication Token)"`)
+
+// restExecPhrases are messages of API Gateway's execution log as a person
+// quotes them in a sentence (a line of the log itself is read as one):
+// REST APIs write execution logs to API-Gateway-Execution-Logs_{rest-api-id}
+// (the developer guide's "Execution logging for REST APIs"; WebSocket APIs
+// write them too, whose marks show that type first), HTTP APIs access logs
+// only ("Configure logging for HTTP APIs"). The Knowledge Center's "API
+// Gateway 504 errors" and "malformed 502" articles quote them: "Execution
+// failed due to a timeout error", "Endpoint request body after
+// transformations", "Method completed with status: 502", "Malformed Lambda
+// proxy response", "Lambda execution failed with status 200 due to customer
+// function error"; and so does a test invoke's log ("Method request path",
+// "Endpoint request URI", "Endpoint response body before transformations").
+var restExecPhrases = [][]byte{
+	[]byte("execution failed due to "), []byte("method completed with status"),
+	[]byte("endpoint request body after transformations"), []byte("endpoint response body before transformations"),
+	[]byte("method request path:"), []byte("endpoint request uri:"),
+	[]byte("malformed lambda proxy response"), []byte("lambda execution failed with status"),
+	[]byte("api-gateway-execution-logs_"),
+}
+
+// restErrorType is the x-amzn-ErrorType header of a REST API's gateway
+// response with its value ("x-amzn-ErrorType: AuthorizerConfigurationException",
+// the developer guide's "Set up a gateway response"; gateway responses are
+// REST APIs' alone), as a client prints it in a map of headers or a person
+// quotes it in a sentence; the name alone is a question about the header.
+var restErrorType = regexp.MustCompile(`x-amzn-errortype["']?\s*[:=]?\s*["']?[a-z]+exception\b`)
+
+// restAPIFeatures are features of REST APIs that HTTP APIs do not have, as
+// people name them: usage plans (the developer guide's "Usage plans and API
+// keys for REST APIs"), mapping templates (REST and WebSocket APIs; an HTTP
+// API maps parameters only, "Transform API requests and responses for HTTP
+// APIs"), and the method and integration responses of a REST API's method
+// ("Integration responses for REST APIs"). They weigh as a person's words
+// "REST API" do, and not in a sentence that names an HTTP API (which may
+// say that it lacks them).
+var restAPIFeatures = [][]byte{
+	[]byte("usage plan"), []byte("mapping template"), []byte("method response"), []byte("integration response"),
+}
 
 // websocketAPIName and serverlessWebSocketEvent are a WebSocket API's own
 // names in the tools: the CDK's WebSocketApi construct and the Serverless
@@ -158,6 +216,22 @@ func (s *Session) noteAPINames(low, raw, line []byte, layer Layer) {
 	if layer != LayerFunction && len(low) > 0 && (low[0] == 'x' || low[0] == '<') && isRESTHeader(low) {
 		s.st.restAPI = true
 	}
+	if layer != LayerFunction {
+		s.noteRESTWords(low)
+	}
+}
+
+// noteRESTWords records what a client's output or a person's sentence
+// quotes of a REST API's execution log and gateway responses, and the REST
+// API's features a person names.
+func (s *Session) noteRESTWords(low []byte) {
+	if containsAny(low, restExecPhrases) ||
+		bytes.Contains(low, []byte("x-amzn-errortype")) && restErrorType.Match(low) {
+		s.st.restAPI = true
+	}
+	if containsAny(low, restAPIFeatures) && !containsWord(low, httpAPIWords) {
+		s.st.restAPIWords++
+	}
 }
 
 // isRESTHeader reports whether low is one of restHeaders as curl -i (or
@@ -178,6 +252,9 @@ func (s *Session) noteQuotedMarks(low, raw []byte, layer Layer) {
 	if bytes.Contains(raw, httpAPIInternalError) ||
 		layer != LayerFunction && bytes.Contains(raw, []byte(`"message"`)) && httpAPIBodies.Match(raw) {
 		s.st.httpAPI = true
+	}
+	if layer != LayerFunction && bytes.Contains(raw, []byte(`"message"`)) && restAPIBodies.Match(raw) {
+		s.st.restAPI = true
 	}
 	if containsAny(low, httpAPIEventFields) || bytes.Contains(low, []byte(`"version"`)) && payloadV2Version.Match(low) || hasRequestContextHTTP(low) {
 		s.st.httpAPI = true

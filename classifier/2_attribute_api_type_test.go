@@ -98,6 +98,35 @@ func TestRESTAPINames(t *testing.T) {
 		{"x-amzn-RequestId header", "HTTP/1.1 502 Bad Gateway\nx-amzn-RequestId: 7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", stage.APIREST},
 		// the extended request id ($context.extendedRequestId)
 		{"x-amz-apigw-id header", "< HTTP/2 502\n< x-amz-apigw-id: Mc7UVioPPHcEKPA=", stage.APIREST},
+		// the same header with its value in a client's map of headers and in a sentence
+		{"x-amzn-ErrorType in a map of headers", `  "headers": {"x-amzn-ErrorType": "InternalServerErrorException", "Content-Type": "application/json"}`, stage.APIREST},
+		{"x-amzn-ErrorType quoted in a sentence", "Every call returns HTTP 500 with x-amzn-ErrorType AuthorizerConfigurationException.", stage.APIREST},
+		// Lambda developer guide, "Handling Lambda errors with an API Gateway API": the REST body
+		{"internal error body", "$ curl https://abc123.execute-api.us-east-1.amazonaws.com/prod/items\n{\"message\": \"Internal server error\"}", stage.APIREST},
+		{"internal error body quoted by a person", "The endpoint answers `{\"message\": \"Internal server error\"}` since the deploy.", stage.APIREST},
+		// Knowledge Center, "API Gateway 504 errors": INTEGRATION_TIMEOUT's body
+		{"timeout body", "Response took 29623ms: {\"message\": \"Endpoint request timed out\"}", stage.APIREST},
+		// Knowledge Center, "Missing Authentication Token" errors: MISSING_AUTHENTICATION_TOKEN's body
+		{"missing token body", "< HTTP/2 403\n{\"message\":\"Missing Authentication Token\"}", stage.APIREST},
+		// developer guide, "Execution logging for REST APIs", and the Knowledge
+		// Center's 504 and malformed 502 articles: the execution log's messages
+		// quoted in a sentence
+		{"execution failure quoted", `The logs say "Execution failed due to configuration error: Malformed Lambda proxy response".`, stage.APIREST},
+		{"timeout quoted", `30 seconds later an "Execution failed due to a timeout error" message.`, stage.APIREST},
+		{"completion quoted in a query", "| filter message like /Method completed with status: 504/", stage.APIREST},
+		{"endpoint request body quoted", `you see the error after the "Endpoint request body after transformations:" line.`, stage.APIREST},
+		{"test invoke's endpoint response quoted", "In the console test I only get Endpoint response body before transformations: null", stage.APIREST},
+		{"lambda execution failure quoted", "It shows Lambda execution failed with status 200 due to customer function error: [Errno 13] Permission denied", stage.APIREST},
+		{"execution log group", "I checked the API-Gateway-Execution-Logs_a1b2c3d4e5/prod log group.", stage.APIREST},
+		// the Service Authorization Reference: a REST API's apigateway ARN
+		{"restapis ARN", `"Resource": "arn:aws:apigateway:us-east-1::/restapis/a1b2c3d4e5/*"`, stage.APIREST},
+		// a person naming the type more often than the other
+		{"person names the REST API", "Our REST API returns 502 since the deploy.", stage.APIREST},
+		// features only REST APIs have, named: usage plans, mapping
+		// templates, method and integration responses
+		{"usage plan", "The key is attached to a usage plan and the calls fail with 500.", stage.APIREST},
+		{"mapping template", "The mapping template for application/json builds the payload.", stage.APIREST},
+		{"integration response", "I added an integration response for the 4xx errors.", stage.APIREST},
 	})
 }
 
@@ -137,6 +166,21 @@ func TestAPITypeLookAlikes(t *testing.T) {
 		{"integrationErrorMessage in a record", `{"requestId":"4edbb3b3-4088-40bf-81ad-b0b3cc72210e","resourcePath":"/health","status":"502","integrationErrorMessage":"Lambda Customer Function Error:'AZUL_S3_BUCKET'"}`, stage.APIUnknown},
 		// an HTTP API's record names its route
 		{"routeKey in a record", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","integrationErrorMessage":"The IAM role configured on the integration or API Gateway doesn't have permissions to call the integration. Check the permissions and try again."}`, stage.APIHTTP},
+		// a function's own log of a call to another API: its dependency's
+		// answer, not the client's
+		{"REST body in the function's log", apiInvocation + "ERROR\tupstream said {\"message\": \"Internal server error\"}", stage.APIUnknown},
+		{"x-amzn-ErrorType in the function's log", apiInvocation + "ERROR\tcall failed, x-amzn-ErrorType: InternalServerErrorException", stage.APIUnknown},
+		// the Lambda developer guide's formatError sets the header's name in
+		// the function's response; named without a value it shows nothing
+		{"x-amzn-ErrorType named", "Should the function set the x-amzn-ErrorType header?", stage.APIUnknown},
+		// the HTTP API's body: its capitals
+		{"HTTP API's internal error body", "{\"message\":\"Internal Server Error\"}", stage.APIHTTP},
+		// a WebSocket API's frame carries REST's words beside its connectionId
+		{"WebSocket frame", `< {"message": "Internal server error", "connectionId":"L0SM9cOFvHcCIhw=", "requestId":"L0SM9GRfvHcFxFA="}`, stage.APIWebSocket},
+		// an HTTP API lacking a REST feature, said of the HTTP API twice
+		{"HTTP API without mapping templates", "HTTP APIs have no mapping templates, so our HTTP API passes the body as it is.", stage.APIHTTP},
+		// a v2 API's ARN path
+		{"v2 apis ARN", `"Resource": "arn:aws:apigateway:us-east-1::/apis/a1b2c3d4e5/*"`, stage.APIUnknown},
 		// an execution log is a REST API's, whatever a person names
 		{"execution log and the word", "We moved to an HTTP API?\n(c0ffee00-0000-4000-8000-000000000000) Method completed with status: 502", stage.APIREST},
 	})

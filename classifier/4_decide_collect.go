@@ -8,8 +8,8 @@ import "github.com/apigw-triage/apigw-triage/stage"
 // answers, headers, events and names mean an HTTP API unless a REST API's
 // own names show too (a report that shows both shows neither); a v2 name
 // (apigatewayv2, $default) means an HTTP API, or a WebSocket API when the
-// word is said; last, a person naming an HTTP API more often than a REST
-// API.
+// word is said; last, a person naming one type (or a REST API's
+// features) more often than the other.
 func (s *Session) apiType() stage.APIType {
 	st := &s.st
 	switch {
@@ -30,6 +30,8 @@ func (s *Session) apiType() stage.APIType {
 		return stage.APIUnknown
 	case st.v2API || st.httpAPIWords > st.restAPIWords:
 		return stage.APIHTTP
+	case st.restAPIWords > st.httpAPIWords:
+		return stage.APIREST
 	}
 	return stage.APIUnknown
 }
