@@ -77,6 +77,7 @@ func (s *Session) accessLine(rec *accessRecord, line []byte) {
 	g.add(h, line)
 	g.setCode(code, line)
 	g.latency, g.timeout = max(lat, 0), to
+	g.failedNotTimedOut = strings.EqualFold(rec.get(fErrorResponseType, fResponseType), "INTEGRATION_FAILURE")
 	s.finish(g)
 }
 

@@ -237,6 +237,12 @@ func (s *Session) authorizerPermission(id []byte, h hit) hit {
 	return h
 }
 
+// integrationFailureType opens the execution log's record of the gateway
+// answering with its INTEGRATION_FAILURE response ("Gateway response type:
+// INTEGRATION_FAILURE with status code: 504"), no timeout (group's
+// failedNotTimedOut).
+var integrationFailureType = []byte("Gateway response type: INTEGRATION_FAILURE ")
+
 // bareConfigErr reports whether a configuration error carries no reason
 // after its prefix (cut off, or pasted alone). Only then does a REST 502
 // beside it suggest the malformed proxy response: that failure always
@@ -263,7 +269,7 @@ func (s *Session) evidenceLine(id, msg, line []byte, layer Layer) {
 		}
 	}
 	if layer == LayerGateway {
-		h = s.authorizerPermission(id, s.functionAnswer(id, msg, h).merge(s.answerShape(id, msg)))
+		h = s.authorizerPermission(id, s.sqsAnswer(id, s.functionAnswer(id, msg, h)).merge(s.answerShape(id, msg)))
 	}
 	if layer == LayerUnknown || layer == LayerPerson {
 		h = h.merge(s.configExcerpt(s.low))
@@ -277,6 +283,9 @@ func (s *Session) evidenceLine(id, msg, line []byte, layer Layer) {
 	}
 	g := s.group(id)
 	g.add(h, line)
+	if layer == LayerGateway && bytes.HasPrefix(msg, integrationFailureType) {
+		g.failedNotTimedOut = true
+	}
 	if id == nil && s.st.responseBody && errorObjectLine(msg) {
 		noteErrorBody(g, h)
 	}

@@ -48,6 +48,7 @@ type integrationSeen struct {
 	// another body, 0 not seen (or on the lines after its line)
 	event    int8
 	lambda   int8 // its endpoint: +1 Lambda's Invoke API, -1 another, 0 not seen
+	sqs      bool // its endpoint is Amazon SQS's query API
 	received int  // the status it answered with, 0 when not seen
 	// pending: the answer's line held no value; the value is the next
 	// line, or the object laid out over the lines after it (gathering)
@@ -87,6 +88,26 @@ func (s *Session) noteEndpoint(id, uri []byte) {
 	if bytes.HasPrefix(uri, []byte("https://lambda.")) {
 		in.lambda = 1
 	}
+	in.sqs = bytes.HasPrefix(uri, []byte("https://sqs."))
+}
+
+// sqsAnswer re-reads h, what the rules found on msg, a line of request
+// id, where the integration's endpoint was Amazon SQS: its
+// UnknownOperationException is no integration method refused (as Lambda's
+// and the JSON services' is) but a request SQS could not read an action
+// from, which the knowledge-center article on SQS integrations of REST
+// APIs gives two reasons for: the integration request's Content-Type header
+// is not application/x-www-form-urlencoded, or its mapping template does
+// not put Action=SendMessage in the body. Both are the integration
+// request's mapping.
+func (s *Session) sqsAnswer(id []byte, h hit) hit {
+	if h.cause != CauseIntegrationMethodNotPost {
+		return h
+	}
+	if in := &s.integration; bytes.Equal(in.id, id) && in.sqs {
+		h.cause, h.weight = CauseMappingTemplateError, wStrong
+	}
+	return h
 }
 
 // lambdaInvokeAnswer reads code, the status Lambda's Invoke API answered

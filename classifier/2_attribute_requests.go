@@ -36,6 +36,11 @@ type group struct {
 	// timeoutBody: a client got aws-serverless-java-container's exception
 	// answer, {"message":"Gateway timeout"}, which it sends with a 502
 	timeoutBody bool
+	// failedNotTimedOut: the gateway answered with its INTEGRATION_FAILURE
+	// response, which the developer guide's gateway response types keep
+	// apart from INTEGRATION_TIMEOUT: whatever its status (504 by
+	// default), the integration did not time out
+	failedNotTimedOut bool
 	// cdnPage: the client got CloudFront's own error page, not the
 	// gateway's answer
 	cdnPage bool
@@ -121,6 +126,7 @@ func (g *group) absorb(o *group) {
 	}
 	g.latency = max(g.latency, o.latency)
 	g.timeoutBody = g.timeoutBody || o.timeoutBody
+	g.failedNotTimedOut = g.failedNotTimedOut || o.failedNotTimedOut
 	g.cdnPage = g.cdnPage || o.cdnPage
 	g.errorBody = g.errorBody || o.errorBody
 	if o.fn.better(g.fn) {

@@ -190,7 +190,7 @@ func (s *Session) fallback(h hit, g *group, api stage.APIType) hit {
 	// results): the clean invocation may be one that succeeded.
 	case s.st.cleanInvocations > 0 && !s.st.mixedOutcomes && ((code == 502 && api != stage.APIHTTP) || (code == 500 && api == stage.APIHTTP)) && api != stage.APIWebSocket:
 		h.cause, h.weight = CauseLambdaMalformedProxyResponse, wFallbackMalformed
-	case code == 504 && api != stage.APIHTTP:
+	case code == 504 && api != stage.APIHTTP && !g.failedNotTimedOut:
 		h.cause, h.weight = CauseIntegrationTimeout, wFallbackTimeout
 	// HTTP APIs answer their integration timeout with 503 {"message":"Service
 	// Unavailable"}; a REST API's own 503s come from the backend, which the
