@@ -65,5 +65,19 @@ func adapterRules() []ruleSpec {
 		{lit: "php-fpm", re: `error while starting php-fpm|php-fpm failed to start|timeout while waiting for php-fpm socket`, cause: CauseLambdaRuntimeCrash, weight: wLikely, layers: logs},
 		{lit: "the php script timed out", cause: CauseLambdaFunctionTimeout, weight: wSpecific, layers: logs},
 		{lit: "may be lower than the lambda timeout", cause: CauseLambdaFunctionTimeout, weight: wSpecific, layers: logs},
+		// aws-lambda-go-api-proxy (core/types.go's NewLoggedError, each
+		// framework adapter's proxyInternal): the event it could not turn
+		// into a request, or the app's answer it could not turn into a
+		// proxy response ("Status code not set on response"); the handler
+		// returns the error, which fails the invocation. Above a person's
+		// words for a malformed proxy response, which the second's read
+		// like.
+		{lit: "could not convert proxy event to request: ", cause: fn, weight: 60, layers: logs},
+		{lit: "error while generating proxy response: ", cause: fn, weight: 60, layers: logs},
+		// aws-serverless-express 1 to 3 (index.js): the app's server socket
+		// failed, answered with statusCode 502, and the library failed,
+		// answered with 500, each logged before the error
+		{lit: "error: aws-serverless-express connection error", cause: fn, weight: wHint, implied: 502, layers: logs},
+		{lit: "error: aws-serverless-express error", cause: fn, weight: wHint, implied: 500, layers: logs},
 	}
 }

@@ -9,7 +9,7 @@ package classifier
 // another program could print are read only on the logs' layers.
 func runtimeRules() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{nodeLoadRules(), nodeCompileRules(), nativeModuleRules(), javaVersionRules(), nodeRuntimeErrorRules(), pythonRuntimeRules(), javaLoadRules(), dotnetLoadRules(), nativeStartRules(), snapStartRules(), memoryRules(), runtimeAPIPayloadRules(), invokeImportRules()} {
+	for _, part := range [][]ruleSpec{nodeLoadRules(), nodeCompileRules(), nativeModuleRules(), javaVersionRules(), nodeRuntimeErrorRules(), pythonRuntimeRules(), javaLoadRules(), dotnetLoadRules(), nativeStartRules(), snapStartRules(), memoryRules(), runtimeAPIPayloadRules(), invokeImportRules(), goHandlerRules(), runtimeAPIInitRules()} {
 		all = append(all, part...)
 	}
 	return all
@@ -226,6 +226,18 @@ func dotnetLoadRules() []ruleSpec {
 		{lit: "you must install or update .net to run this application", cause: h, weight: 70, layers: gatewayLogs},
 		{lit: "it was not possible to find any compatible framework version", cause: h, weight: 70, layers: gatewayLogs},
 		{lit: "response that is too long to serialize", cause: CauseLambdaPayloadTooLarge, weight: wExplicit},
+		// a handler type RuntimeSupport cannot call into (Errors.cs's
+		// HandlerNotClassOrStruct: "cannot be used as a handler type since
+		// it is not a class or a struct")
+		{lit: "cannot be used as a handler type", cause: h, weight: 85, layers: gatewayLogs},
+		// Amazon.Lambda.PowerShellHost (PowerShellFunctionHost.LoadScript):
+		// the script the handler names is not in the package, or none is
+		{lit: "failed to find powershell script", cause: h, weight: 85, layers: gatewayLogs},
+		{lit: "no powershell script specified to be executed", cause: h, weight: 85, layers: gatewayLogs},
+		// Amazon.Lambda.Serialization.Json's and SystemTextJson's
+		// serializers refusing the handler's answer (the .NET form of
+		// Python's Runtime.MarshalError): the function's error
+		{lit: "error converting the response object of type", re: `error converting the response object of type \S+ from the lambda function to json`, cause: CauseLambdaFunctionError, weight: 60, layers: gatewayLogs},
 		{lit: "system.outofmemoryexception", cause: CauseLambdaOutOfMemory, weight: 92, layers: gatewayLogs},
 	}
 }
@@ -360,4 +372,40 @@ func invokeImportRules() []ruleSpec {
 	return append(rules,
 		ruleSpec{lit: "invoke error", re: `\binvoke error\b.*(?:cannot find (?:module|package) |err_module_not_found)`, cause: fn, weight: 75, layers: gatewayLogs},
 		ruleSpec{lit: "function<loaderror>", cause: fn, weight: 75, layers: gatewayLogs})
+}
+
+// goHandlerRules: aws-lambda-go's checks of the handler lambda.Start was
+// given (lambda/handler.go, reflectHandler, handlerTakesContext and
+// validateReturns). A handler whose kind or signature the library cannot
+// call is replaced by one that fails every invocation with the reason
+// ({"errorMessage":"handler kind struct is not func","errorType":
+// "errorString"}): the handler, not the code it runs, is wrong, as a
+// Node.js callback handler on a runtime that no longer calls them is. The
+// messages are the library's own; "handler is nil" only as the error
+// object's whole message, the words being common in a program's own
+// errors.
+func goHandlerRules() []ruleSpec {
+	h := CauseLambdaHandlerMisconfigured
+	return []ruleSpec{
+		{lit: "handler kind ", re: `\bhandler kind [a-z0-9]+ is not func\b`, cause: h, weight: 85, layers: gatewayLogs},
+		{lit: "handlers may not take more than two arguments", cause: h, weight: 85, layers: gatewayLogs},
+		{lit: "handler takes two arguments, but the first is not context", cause: h, weight: 85, layers: gatewayLogs},
+		{lit: "handler takes an interface, but it is not context.context", cause: h, weight: 85, layers: gatewayLogs},
+		{lit: "handler may not return more than two values", cause: h, weight: 85, layers: gatewayLogs},
+		{lit: "does not implement error", re: `handler returns (?:two values, but the second|a single value, but it) does not implement error`, cause: h, weight: 85, layers: gatewayLogs},
+		{lit: `"handler is nil"`, re: `"errormessage"\s*:\s*"handler is nil"`, cause: h, weight: 85, layers: gatewayLogs},
+	}
+}
+
+// runtimeAPIInitRules: the error type the Lambda runtime API reference
+// gives a runtime for an initialization error whose handler it cannot
+// find (POST /runtime/init/error with Lambda-Runtime-Function-Error-Type:
+// Runtime.NoSuchHandler), which custom runtimes post (Bref's
+// LambdaRuntime::failInitialization, the Swift and Kotlin runtimes) and
+// Lambda shows in the error object and the INIT_REPORT's Error Type, where
+// it outweighs the INIT_REPORT's error status the crash rule reads.
+func runtimeAPIInitRules() []ruleSpec {
+	return []ruleSpec{
+		{lit: "runtime.nosuchhandler", cause: CauseLambdaHandlerMisconfigured, weight: 90},
+	}
 }

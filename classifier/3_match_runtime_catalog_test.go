@@ -1,0 +1,190 @@
+package classifier
+
+import "testing"
+
+// The forms each Lambda runtime, the Lambda platform and the web adapters
+// put in front of a function print when an invocation behind API Gateway
+// fails, cause by cause, each row naming the source that writes it. The
+// lines are as the function's log shows them (the runtime's own prefix:
+// Node.js's "<time>\t<id>\tERROR\t", Python's "[ERROR]", .NET's
+// "<time>\t<id>\tfail\t", Go's log.Printf date) or as Lambda returns them
+// in its error object. None shows what the API's client got, so the status
+// stays unknown unless the row shows it. Negative rows hold the same
+// words where they name something else.
+
+const (
+	catNodeInvoke = "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tInvoke Error \t"
+	catNetFail    = "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tfail\t"
+	catGoLog      = "2024/03/12 10:15:01 "
+	catReq        = "RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 "
+	catRustErr    = "2024-03-12T10:15:01.123456Z ERROR Lambda runtime invoke{requestId=\"6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\" xrayTraceId=\"Root=1-65f0\"}: "
+)
+
+// lambda_function_error: the handler ran and failed.
+func TestRuntimeCatalogFunctionError(t *testing.T) {
+	checkWordings(t, []wording{
+		// aws-lambda-nodejs-runtime-interface-client, CallbackContext.js
+		// (postError logs "Invoke Error" with the error object)
+		{"node invoke error", catNodeInvoke + `{"errorType":"TypeError","errorMessage":"Cannot read properties of undefined (reading 'id')","stack":["TypeError: Cannot read properties of undefined (reading 'id')","    at Runtime.handler (file:///var/task/index.mjs:3:30)"]}`, wantFnErr, "unknown"},
+		// index.mjs: an error nothing caught, and a rejection nothing handled
+		{"node uncaught", nodeUncaught + `{"errorType":"Error","errorMessage":"boom","stack":["Error: boom","    at Timeout._onTimeout (/var/task/index.js:4:11)"]}`, wantFnErr, "unknown"},
+		// RAPIDClient.js _trySerializeResponse: an answer JSON.stringify refuses
+		{"node response not serialisable", catNodeInvoke + `{"errorType":"Error","errorMessage":"Unable to stringify response body","stack":["Error: Unable to stringify response body"]}`, wantFnErr, "unknown"},
+		// awslambdaric bootstrap.py handle_event_request, the text log format
+		{"python exception", "[ERROR] KeyError: 'body'\nTraceback (most recent call last):\n  File \"/var/task/app.py\", line 8, in lambda_handler\n    data = json.loads(event['body'])", wantFnErr, "unknown"},
+		// awslambdaric bootstrap.py log_error, the JSON log format
+		{"python exception, json log", `{"timestamp": "2024-03-12T10:15:01Z", "log_level": "ERROR", "errorMessage": "'body'", "errorType": "KeyError", "requestId": "6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11", "stackTrace": ["  File \"/var/task/app.py\", line 8, in lambda_handler\n"]}`, wantFnErr, "unknown"},
+		// lambda_literals.py: the warning logged before an unhandled exception
+		{"python lambda_warning", "[WARNING]\t2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tLAMBDA_WARNING: Unhandled exception. The most likely cause is an issue in the function code. However, in rare cases, a Lambda runtime update can cause unexpected function behavior.", wantFnErr, "unknown"},
+		// aws-lambda-java-runtime-interface-client, UserFault.reportableError
+		// ("message: class" and the trace) and LambdaErrorConverter
+		{"java exception", "Cannot invoke \"String.length()\" because \"s\" is null: java.lang.NullPointerException\njava.lang.NullPointerException: Cannot invoke \"String.length()\" because \"s\" is null\n\tat com.example.Handler.handleRequest(Handler.java:21)", wantFnErr, "unknown"},
+		{"java error object", `{"errorMessage":"Index 3 out of bounds for length 3","errorType":"java.lang.ArrayIndexOutOfBoundsException","stackTrace":["com.example.Handler.handleRequest(Handler.java:30)"]}`, wantFnErr, "unknown"},
+		// Amazon.Lambda.RuntimeSupport LambdaBootstrap.WriteUnhandledExceptionToLog,
+		// DefaultLogMessageFormatter's "fail" level
+		{"dotnet unhandled", catNetFail + "System.InvalidOperationException: Sequence contains no elements\n   at System.Linq.ThrowHelper.ThrowNoElementsException()\n   at MyFunction.Function.FunctionHandler(APIGatewayProxyRequest request, ILambdaContext context)", wantFnErr, "unknown"},
+		// Amazon.Lambda.Serialization.SystemTextJson DefaultLambdaJsonSerializer.Serialize
+		{"dotnet response serialisation", `{"errorType":"JsonSerializerException","errorMessage":"Error converting the response object of type MyFunction.Result from the Lambda function to JSON: A possible object cycle was detected."}`, wantFnErr, "unknown"},
+		{"dotnet response serialisation, the message alone", "Amazon.Lambda.Serialization.SystemTextJson.JsonSerializerException: Error converting the response object of type MyFunction.Result from the Lambda function to JSON: A possible object cycle was detected.", wantFnErr, "unknown"},
+		// aws-lambda-go invoke_loop.go reportFailure (log.Printf of the error payload)
+		{"go error", catGoLog + `{"errorMessage":"record not found","errorType":"errorString"}`, wantFnErr, "unknown"},
+		// aws-lambda-go errors.go lambdaPanicResponse
+		{"go panic", catGoLog + `{"errorMessage":"runtime error: invalid memory address or nil pointer dereference","errorType":"runtime.Error","stackTrace":[{"path":"github.com/aws/aws-lambda-go@v1.47.0/lambda/errors.go","line":39,"label":"lambdaPanicResponse"}]}`, wantFnErr, "unknown"},
+		// aws-lambda-rust-runtime layers/panic.rs (build_panic_diagnostic)
+		{"rust panic object", `{"errorType":"&str","errorMessage":"Lambda panicked: called ` + "`Option::unwrap()`" + ` on a ` + "`None`" + ` value"}`, wantFnErr, "unknown"},
+		{"rust panic log", catRustErr + "lambda_runtime::layers::panic: user handler panicked error=Any { .. }", wantFnErr, "unknown"},
+		{"rust thread panic", "thread 'main' panicked at src/main.rs:21:42:\ncalled `Result::unwrap()` on an `Err` value: MissingField", wantFnErr, "unknown"},
+		// layers/api_response.rs: an event the handler's type does not read
+		{"rust event deserialisation", catRustErr + "lambda_runtime::layers::api_response: Request payload deserialization into LambdaEvent<T> failed. The handler will not be called. Log at TRACE level to see the payload. error=Error(\"missing field `httpMethod`\", line: 1, column: 220)", wantFnErr, "unknown"},
+		// aws_lambda_ric (Ruby): aws_lambda_ric.rb run_user_code, lambda_errors.rb
+		{"ruby handler error", "Error raised from handler method\n{\n  \"errorMessage\": \"undefined local variable or method `foo' for main:Object\",\n  \"errorType\": \"Function<NameError>\",\n  \"stackTrace\": [\n    \"/var/task/lambda_function.rb:4:in `lambda_handler'\"\n  ]\n}", wantFnErr, "unknown"},
+		// Amazon.Lambda.PowerShellHost PowerShellFunctionHost.LogMessage ("[Error] - ")
+		{"powershell error record", "[Error] - Cannot find path '/tmp/report.csv' because it does not exist.", wantFnErr, "unknown"},
+		// aws-lambda-go-api-proxy core/types.go NewLoggedError, the adapters' proxyInternal
+		{"go api proxy, event", "Could not convert proxy event to request: parse \"https://example.com/%zz\": invalid URL escape \"%zz\"", wantFnErr, "unknown"},
+		{"go api proxy, response", "Error while generating proxy response: Status code not set on response", wantFnErr, "unknown"},
+		// aws-serverless-express 3 (index.js): the app's socket failed, and the library failed
+		{"aws-serverless-express connection", "2019-01-10T12:00:00.000Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR: aws-serverless-express connection error\n2019-01-10T12:00:00.001Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\t{ Error: connect ENOENT /tmp/server0.sock }", wantFnErr, "502"},
+		{"aws-serverless-express library", "2019-01-10T12:00:00.000Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR: aws-serverless-express error", wantFnErr, "500"},
+		// aws-serverless-java-container LambdaContainerHandler.proxy and AwsProxyExceptionHandler
+		{"java container", "ERROR c.a.s.p.internal.LambdaContainerHandler - Error while handling request\njava.lang.IllegalStateException: Failed to load ApplicationContext", wantFnErr, "unknown"},
+		{"java container exception handler", "ERROR c.a.s.p.AwsProxyExceptionHandler - Called exception handler for:\njava.lang.NullPointerException", wantFnErr, "unknown"},
+		// (negative: a sentence naming the library is no failure of it)
+		{"aws-serverless-express named", "We moved from aws-serverless-express error handling to our own middleware last year.", "unknown", "unknown"},
+		// Amazon.Lambda.AspNetCoreServer AbstractAspNetCoreFunction
+		// (which answers 500 itself)
+		{"aspnetcore", catNetFail + "Unknown error responding to request: NullReferenceException:\nObject reference not set to an instance of an object.", wantFnErr, "500"},
+	})
+}
+
+// lambda_handler_misconfigured: the runtime cannot load or use the handler.
+func TestRuntimeCatalogHandler(t *testing.T) {
+	checkWordings(t, []wording{
+		// aws-lambda-nodejs-runtime-interface-client Errors.js, UserFunction.js
+		{"node import module", nodeUncaught + `{"errorType":"Runtime.ImportModuleError","errorMessage":"Error: Cannot find module 'app'\nRequire stack:\n- /var/runtime/index.mjs"}`, wantHandler, "unknown"},
+		{"node handler not found", `{"errorType":"Runtime.HandlerNotFound","errorMessage":"index.handler is undefined or not exported"}`, wantHandler, "unknown"},
+		// awslambdaric bootstrap.py _get_handler
+		{"python handler missing", "[ERROR] Runtime.HandlerNotFound: Handler 'handler' missing on module 'app'", wantHandler, "unknown"},
+		{"python import module, a layer's package", "[ERROR] Runtime.ImportModuleError: Unable to import module 'app': No module named 'pydantic_core._pydantic_core'", wantHandler, "unknown"},
+		// aws-lambda-java-runtime-interface-client AWSLambda.findRequestHandler, UserFault
+		{"java class not found", `{"errorMessage":"Class not found: example.Handler","errorType":"java.lang.ClassNotFoundException"}`, wantHandler, "unknown"},
+		// Amazon.Lambda.RuntimeSupport Errors.cs
+		{"dotnet handler string", "Invalid lambda function handler: 'MyFunction::MyFunction.Function', the method is missing. The valid format is 'ASSEMBLY::TYPE::METHOD'.", wantHandler, "unknown"},
+		{"dotnet handler type", "The type 'MyFunction.Handlers' cannot be used as a handler type since it is not a class or a struct. Please specify a handler method on a class or struct.", wantHandler, "unknown"},
+		// aws-lambda-go handler.go reflectHandler and its checks: the
+		// handler passed to lambda.Start does not have a signature the
+		// library can call, which every invocation then fails with
+		{"go handler kind", catGoLog + `{"errorMessage":"handler kind struct is not func","errorType":"errorString"}`, wantHandler, "unknown"},
+		{"go handler arguments", `{"errorMessage":"handlers may not take more than two arguments, but handler takes 3","errorType":"errorString"}`, wantHandler, "unknown"},
+		{"go handler first argument", `{"errorMessage":"handler takes two arguments, but the first is not Context. got struct","errorType":"errorString"}`, wantHandler, "unknown"},
+		{"go handler returns", `{"errorMessage":"handler returns two values, but the second does not implement error","errorType":"errorString"}`, wantHandler, "unknown"},
+		{"go handler return", `{"errorMessage":"handler returns a single value, but it does not implement error","errorType":"errorString"}`, wantHandler, "unknown"},
+		{"go handler too many returns", `{"errorMessage":"handler may not return more than two values","errorType":"errorString"}`, wantHandler, "unknown"},
+		{"go handler interface", `{"errorMessage":"handler takes an interface, but it is not context.Context: \"Reader\"","errorType":"errorString"}`, wantHandler, "unknown"},
+		{"go handler nil", `{"errorMessage":"handler is nil","errorType":"errorString"}`, wantHandler, "unknown"},
+		// aws_lambda_ric (Ruby) lambda_handler.rb and lambda_errors.rb
+		{"ruby init load error", "Init error when loading handler lambda_function.handler\n{\n  \"errorMessage\": \"cannot load such file -- lambda_function\",\n  \"errorType\": \"Init<LoadError>\"\n}", wantHandler, "unknown"},
+		// the Lambda runtime API reference's initialization error type
+		// (Runtime.NoSuchHandler), as Bref's FPM runtime posts it
+		{"runtime api no such handler", `{"errorType":"Runtime.NoSuchHandler","errorMessage":"Handler ` + "`/var/task/public/index.php`" + ` doesn't exist"}`, wantHandler, "unknown"},
+		{"runtime api no such handler in the report", "INIT_REPORT Init Duration: 41.50 ms\tPhase: init\tStatus: error\tError Type: Runtime.NoSuchHandler", wantHandler, "unknown"},
+		// Amazon.Lambda.PowerShellHost PowerShellFunctionHost.LoadScript
+		{"powershell script missing", `{"errorType":"LambdaPowerShellException","errorMessage":"Failed to find PowerShell script handler.ps1. Make sure the script is included with the package bundle."}`, wantHandler, "unknown"},
+		// (negatives: the Node.js 22 runtime's warning about callback
+		// handlers, which still run; a Go error that names a handler of
+		// the function's own)
+		{"node callback warning", "2024-03-12T10:15:01.123Z\tundefined\tWARN\tAWS Lambda plans to remove support for callback-based function handlers starting with Node.js 24. You will need to update this function to use an async handler to use Node.js 24 or later.", "unknown", "unknown"},
+		{"go, a handler of the app's own", `{"errorMessage":"handler for /orders returned 0 rows","errorType":"errorString"}`, wantFnErr, "unknown"},
+		{"go, a router's nil handler in its own log", catGoLog + "router: handler is nil for route /orders, skipping", "unknown", "unknown"},
+		// (a client's line is no function's: an SDK printing the
+		// management API's answer to a request for a handler)
+		{"go handler words on a client's line", "HTTP/1.1 502 Bad Gateway\n{\"message\": \"handler kind struct is not func\"}", "unknown", "502"},
+	})
+}
+
+// lambda_runtime_crash: the runtime never started or ended early.
+func TestRuntimeCatalogCrash(t *testing.T) {
+	checkWordings(t, []wording{
+		// the Lambda developer guide's troubleshooting pages: the platform's
+		// line for a runtime that exited, and its error type
+		{"exit status", catReq + "Error: Runtime exited with error: exit status 1\nRuntime.ExitError", wantCrash, "unknown"},
+		{"aborted", catReq + "Error: Runtime exited with error: signal: aborted (core dumped)\nRuntime.ExitError", wantCrash, "unknown"},
+		{"invalid entrypoint", catReq + "Error: fork/exec /lambda-entrypoint.sh: exec format error\nRuntime.InvalidEntrypoint", wantCrash, "unknown"},
+		{"init report error", "INIT_REPORT Init Duration: 2.12 ms\tPhase: init\tStatus: error\tError Type: Runtime.ExitError", wantCrash, "unknown"},
+		{"report 2024 error type", "REPORT " + catReq + "\tDuration: 3.00 ms\tBilled Duration: 3 ms\tMemory Size: 128 MB\tMax Memory Used: 20 MB\tStatus: error\tError Type: Runtime.ExitError", wantCrash, "unknown"},
+		{"unknown", catReq + "Error: Unknown application error occurred\nRuntime.Unknown", wantCrash, "unknown"},
+		{"extension crash", "EXTENSION\tName: datadog-agent\tState: Ready\tEvents: [INVOKE,SHUTDOWN]\nINIT_REPORT Init Duration: 812.01 ms\tPhase: init\tStatus: error\tError Type: Extension.Crash", wantCrash, "unknown"},
+		// the SnapStart hook after a restore (the Java client's
+		// RapidErrorType.AfterRestoreError, awslambdaric's)
+		{"after restore", `{"errorType":"Runtime.AfterRestoreError","errorMessage":"boom"}`, wantCrash, "unknown"},
+		// Node.js runtime interface client index.mjs: the process exit the
+		// runtime reports
+		{"node exit", `{"errorType":"Runtime.NodeJsExit","errorMessage":"The Lambda runtime client detected an unexpected Node.js exit code. This is most commonly caused by a Promise that was never settled."}`, wantCrash, "unknown"},
+	})
+}
+
+// lambda_function_timeout: the function ran past its own timeout.
+func TestRuntimeCatalogTimeout(t *testing.T) {
+	checkWordings(t, []wording{
+		// the Lambda developer guide: the platform's timeout line, the
+		// 2024 REPORT's status and the error type
+		{"task timed out", "2024-03-12T10:15:04.123Z 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Task timed out after 3.00 seconds", "lambda_function_timeout", "unknown"},
+		{"report status", "REPORT " + catReq + "\tDuration: 3000.00 ms\tBilled Duration: 3000 ms\tMemory Size: 128 MB\tMax Memory Used: 61 MB\tStatus: timeout", "lambda_function_timeout", "unknown"},
+		{"sandbox timedout", `{"errorType":"Sandbox.Timedout","errorMessage":"RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Error: Task timed out after 3.00 seconds"}`, "lambda_function_timeout", "unknown"},
+		{"init timeout", "INIT_REPORT Init Duration: 10000.00 ms\tPhase: init\tStatus: timeout", "lambda_function_timeout", "unknown"},
+		// the Lambda log format's JSON platform events (telemetry API schema)
+		{"platform report", `{"time":"2024-03-12T10:15:04.123Z","type":"platform.report","record":{"requestId":"6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11","metrics":{"durationMs":3000.0,"billedDurationMs":3000,"memorySizeMB":128,"maxMemoryUsedMB":61},"status":"timeout"}}`, "lambda_function_timeout", "unknown"},
+		// aws-lambda-web-adapter readiness check and serverless-java-container's init timeout
+		{"java container init", "Could not initialize framework within the 20000ms timeout", "lambda_function_timeout", "unknown"},
+	})
+}
+
+// lambda_out_of_memory: the function ran out of memory.
+func TestRuntimeCatalogMemory(t *testing.T) {
+	checkWordings(t, []wording{
+		{"killed", catReq + "Error: Runtime exited with error: signal: killed\nRuntime.ExitError", "lambda_out_of_memory", "unknown"},
+		{"out of memory type", "REPORT " + catReq + "\tDuration: 812.00 ms\tBilled Duration: 813 ms\tMemory Size: 128 MB\tMax Memory Used: 128 MB\tStatus: error\tError Type: Runtime.OutOfMemory", "lambda_out_of_memory", "unknown"},
+		{"max memory used", "REPORT " + catReq + "\tDuration: 812.00 ms\tBilled Duration: 813 ms\tMemory Size: 512 MB\tMax Memory Used: 512 MB", "lambda_out_of_memory", "unknown"},
+		{"platform report memory", `{"time":"2024-03-12T10:15:04.123Z","type":"platform.report","record":{"requestId":"6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11","metrics":{"durationMs":812.0,"billedDurationMs":813,"memorySizeMB":128,"maxMemoryUsedMB":128},"status":"error","errorType":"Runtime.OutOfMemory"}}`, "lambda_out_of_memory", "unknown"},
+		// Go's runtime (runtime/malloc.go's throw)
+		{"go", "fatal error: runtime: out of memory\n\nruntime stack:\nruntime.throw({0x6b1d2f?, 0x400000?})", "lambda_out_of_memory", "unknown"},
+		{"node heap", "FATAL ERROR: Ineffective mark-compacts near heap limit Allocation failed - JavaScript heap out of memory", "lambda_out_of_memory", "unknown"},
+		{"java heap", "Java heap space: java.lang.OutOfMemoryError\njava.lang.OutOfMemoryError: Java heap space", "lambda_out_of_memory", "unknown"},
+		{"java metaspace", `{"errorMessage":"Metaspace","errorType":"java.lang.OutOfMemoryError"}`, "lambda_out_of_memory", "unknown"},
+		{"python", "[ERROR] MemoryError\nTraceback (most recent call last):", "lambda_out_of_memory", "unknown"},
+		{"dotnet", catNetFail + "System.OutOfMemoryException: Exception of type 'System.OutOfMemoryException' was thrown.", "lambda_out_of_memory", "unknown"},
+		{"ruby", `{"errorMessage":"failed to allocate memory","errorType":"Function<NoMemoryError>"}`, "lambda_out_of_memory", "unknown"},
+		{"rust", "memory allocation of 4294967296 bytes failed", "lambda_out_of_memory", "unknown"},
+	})
+}
+
+// lambda_payload_too_large and lambda_malformed_proxy_response, as the
+// platform and the gateway word them.
+func TestRuntimeCatalogAnswer(t *testing.T) {
+	checkWordings(t, []wording{
+		{"response size", `{"errorMessage":"Response payload size exceeded maximum allowed payload size (6291556 bytes).","errorType":"Function.ResponseSizeTooLarge"}`, "lambda_payload_too_large", "unknown"},
+		{"report response size", "REPORT " + catReq + "\tDuration: 912.00 ms\tBilled Duration: 913 ms\tMemory Size: 1024 MB\tMax Memory Used: 402 MB\tStatus: error\tError Type: Function.ResponseSizeTooLarge", "lambda_payload_too_large", "unknown"},
+		{"go 413", catGoLog + "failed to POST to http://127.0.0.1:9001/2018-06-01/runtime/invocation/6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11/response: got unexpected status code: 413", "lambda_payload_too_large", "unknown"},
+		{"malformed", "(6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11) Execution failed due to configuration error: Malformed Lambda proxy response\n(6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11) Method completed with status: 502", "lambda_malformed_proxy_response", "502"},
+	})
+}
