@@ -120,7 +120,8 @@ func assemble(cfg *config.Config, env Env, reg *prometheus.Registry, col Collect
 }
 
 // editors names the sinks that keep an incident's message current in
-// place: only they are told of a confirmed diagnosis.
+// place: only they are told of the changes that notify nobody (a confirmed
+// diagnosis, a change of the reads a partial one lacks).
 func editors(sinks []notifier.Notifier) []string {
 	var out []string
 	for _, s := range sinks {

@@ -2,37 +2,63 @@ package incident
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/apigw-triage/apigw-triage/notifier"
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
-// confirmed turns a decision that notifies nothing into a confirmation
-// when it is the first read of complete evidence after a diagnosis from
-// part of it and keeps that diagnosis's cause and status (a change would
-// be an update). It is no notification: the reminder schedule and what
-// was last notified stay as they were; the event exists for the sinks that
-// keep a message current in place, whose message still says the diagnosis
-// may change (see notifier.KindConfirmed), and it is enqueued with the
+// confirmed turns a decision that notifies nothing into an edit of the
+// sinks' message when it changes what the message says about the evidence
+// of a diagnosis from part of it. The first read of complete evidence that
+// keeps its cause and status (a change would be an update) is a
+// confirmation: the message no longer says the diagnosis may change. A
+// read that leaves the diagnosis marked but lacking other reads (a read in
+// full that kept it, finding no 5xx while the stage trips, names none; a
+// partial one, those that failed this time) is an evidence change: the
+// message names the reads lacking now, not the earlier failed ones. Neither
+// is a notification: the reminder schedule and what was last notified stay
+// as they were; the events exist for the sinks that keep a message current
+// in place (see notifier.Kind.EditOnly), and they are enqueued with the
 // change, so an outage or a restart delays the edit but never loses it.
 func confirmed(prev *Incident, d decision, now time.Time) decision {
 	inc := d.next
-	if d.kind != "" || inc == nil || !inc.Open() || !prev.Info.EvidenceIncomplete || inc.Info.EvidenceIncomplete {
+	if d.kind != "" || inc == nil || !inc.Open() || !prev.Info.EvidenceIncomplete {
 		return d
+	}
+	kind, note := notifier.KindConfirmed, "complete evidence confirmed the diagnosis"
+	switch {
+	case !inc.Info.EvidenceIncomplete:
+	case slices.Equal(prev.Info.IncompleteReads, inc.Info.IncompleteReads):
+		return d
+	case len(inc.Info.IncompleteReads) == 0:
+		kind, note = notifier.KindEvidenceChanged, "evidence read in full found no 5xx; the diagnosis from part of it is kept and read again"
+	default:
+		kind, note = notifier.KindEvidenceChanged, "evidence read again in part: the diagnosis lacks "+readNames(inc.Info.IncompleteReads)
 	}
 	inc.Seq++
 	inc.addTimeline(TimelineEntry{
-		At: now, Kind: string(notifier.KindConfirmed), Note: "complete evidence confirmed the diagnosis",
+		At: now, Kind: string(kind), Note: note,
 		Status: inc.Info.Diagnosis.Status, Cause: inc.Info.Diagnosis.Cause, ErrorRate: inc.Info.ErrorRate,
 	})
-	d.kind = notifier.KindConfirmed
+	d.kind = kind
 	return d
 }
 
+// readNames lists reads as /api/incidents names them ("functions, logs").
+func readNames(reads []stage.Read) string {
+	names := make([]string, len(reads))
+	for i, r := range reads {
+		names[i] = r.String()
+	}
+	return strings.Join(names, ", ")
+}
+
 // recipients are the sinks an event of kind k is enqueued for: every sink,
-// but a confirmation only for those that edit in place.
+// but an edit that notifies nobody only for those that edit in place.
 func (m *Manager) recipients(k notifier.Kind) []string {
-	if k == notifier.KindConfirmed {
+	if k.EditOnly() {
 		return m.editors
 	}
 	return m.sinks

@@ -3,6 +3,7 @@ package incident
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/clock"
 	"github.com/apigw-triage/apigw-triage/notifier"
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // newEditingManager is a manager with a sink that edits in place
@@ -99,5 +101,60 @@ func TestHeldConfirmationGoesToEditorsOnly(t *testing.T) {
 	}
 	if got := kinds(t, st, "alertmanager"); len(got) != 1 {
 		t.Errorf("alertmanager outbox %v, want the opening only", got)
+	}
+}
+
+// TestEvidenceChangeGoesToEditorsOnly: a read that leaves a partial
+// diagnosis's cause and status as they were but changes the failed reads
+// it names enqueues an evidence change for the editors alone (their
+// message names the reads lacking now); the same reads failing again
+// change nothing.
+func TestEvidenceChangeGoesToEditorsOnly(t *testing.T) {
+	fnErr := diag(classifier.Status502, classifier.CauseLambdaFunctionError)
+	noFailure := diag(classifier.StatusNone, classifier.CauseNot5xx)
+	lacking := func(d *classifier.Diagnosis, reads ...stage.Read) Observation {
+		o := tripped(0.5, d)
+		o.EvidenceIncomplete, o.IncompleteReads = len(reads) > 0, reads
+		return o
+	}
+	tests := []struct {
+		name  string
+		read  Observation
+		want  notifier.Kind
+		reads []stage.Read
+	}{
+		{"read in full, the same answer", lacking(fnErr), notifier.KindConfirmed, nil},
+		{"read in full, no 5xx while the stage trips", lacking(noFailure), notifier.KindEvidenceChanged, nil},
+		{"read in part, other reads failing", lacking(fnErr, stage.ReadLogs), notifier.KindEvidenceChanged, []stage.Read{stage.ReadLogs}},
+		{"read in part, more reads failing", lacking(fnErr, stage.ReadFunctions, stage.ReadLogs), notifier.KindEvidenceChanged, []stage.Read{stage.ReadFunctions, stage.ReadLogs}},
+		{"read in part, the same reads failing", lacking(fnErr, stage.ReadFunctions), "", []stage.Read{stage.ReadFunctions}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			clk := clock.NewManual(t0)
+			st, m := newEditingManager(t, clk)
+			observeAt(t, m, clk, 0, lacking(fnErr, stage.ReadFunctions))
+			clk.Set(t0.Add(time.Minute))
+			tr, err := m.Diagnose(context.Background(), tt.read)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tr.Kind != tt.want || !slices.Equal(tr.Incident.Info.IncompleteReads, tt.reads) {
+				t.Fatalf("kind %q, reads %v; want %q, %v", tr.Kind, tr.Incident.Info.IncompleteReads, tt.want, tt.reads)
+			}
+			wantSlack := []notifier.Kind{notifier.KindOpened}
+			if tt.want != "" {
+				wantSlack = append(wantSlack, tt.want)
+			}
+			if got := kinds(t, st, "slack"); !slices.Equal(got, wantSlack) {
+				t.Errorf("slack outbox %v, want %v", got, wantSlack)
+			}
+			if got := kinds(t, st, "alertmanager"); !slices.Equal(got, []notifier.Kind{notifier.KindOpened}) {
+				t.Errorf("alertmanager outbox %v, want the opening only", got)
+			}
+			if !tr.Incident.LastNotifiedAt.Equal(t0) {
+				t.Errorf("last notified at %v, want the opening %v: an edit notifies nobody", tr.Incident.LastNotifiedAt, t0)
+			}
+		})
 	}
 }

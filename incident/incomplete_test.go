@@ -146,7 +146,8 @@ func TestCountedOnceUnderItsCause(t *testing.T) {
 // successes, the evidence missed the failures the metrics show, and "no
 // 5xx" would be a false all-clear. The partial diagnosis stays, marked,
 // and its evidence is read again; but no read failed this time, so none is
-// named as lacking.
+// named as lacking. It notifies nobody: only the editors' message is
+// brought up to date (an evidence change).
 func TestCompleteNoFailureKeepsPartial5xx(t *testing.T) {
 	rules := Rules{}.withDefaults()
 	fnErr := diag(classifier.Status502, classifier.CauseLambdaFunctionError)
@@ -161,8 +162,8 @@ func TestCompleteNoFailureKeepsPartial5xx(t *testing.T) {
 		if got.next != nil {
 			inc = got.next
 		}
-		if got.kind != "" || inc.Info.Diagnosis.Status != classifier.Status502 || !inc.Info.EvidenceIncomplete {
-			t.Errorf("complete %s over a partial 502: kind %q, now %s %s incomplete=%v; want nothing sent, the 502 kept, still marked",
+		if got.kind != notifier.KindEvidenceChanged || inc.Info.Diagnosis.Status != classifier.Status502 || !inc.Info.EvidenceIncomplete {
+			t.Errorf("complete %s over a partial 502: kind %q, now %s %s incomplete=%v; want only an evidence change, the 502 kept, still marked",
 				d.Cause, got.kind, inc.Info.Diagnosis.Status, inc.Info.Diagnosis.Cause, inc.Info.EvidenceIncomplete)
 		}
 		// the logs were read this time: no read is named as failing

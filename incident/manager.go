@@ -30,8 +30,8 @@ type ManagerOptions struct {
 	// Notifier.Name()); a sink added later gets only later transitions.
 	Sinks []string
 	// Editors names the sinks among Sinks that keep an incident's message
-	// current in place (notifier.Editor): only they get confirmations
-	// (notifier.KindConfirmed), which notify nobody.
+	// current in place (notifier.Editor): only they get the edits that
+	// notify nobody (notifier.Kind.EditOnly).
 	Editors []string
 	// RepeatInterval, Cooldown and RateChangeFactor: see Rules.
 	RepeatInterval   time.Duration
@@ -216,7 +216,7 @@ func (m *Manager) after(prev *Incident, d decision) {
 	if d.kind == "" {
 		return
 	}
-	if d.kind != notifier.KindConfirmed { // no notification
+	if !d.kind.EditOnly() { // no notification
 		m.metrics.transitions.WithLabelValues(string(d.kind)).Inc()
 	}
 	m.log.Info("incident transition", "incident", inc.ID, "kind", string(d.kind), "stage", inc.StageKey,

@@ -30,7 +30,19 @@ const (
 // diagnosis may change.
 const KindConfirmed Kind = "confirmed"
 
-// Kinds returns every kind of notification (KindConfirmed is none);
+// KindEvidenceChanged is no notification either: a diagnosis still resting
+// on part of its evidence now lacks other reads than its message names (a
+// read in full that kept it, finding no 5xx while the stage trips, names
+// none; a later partial read, the ones that failed then), with the same
+// cause and status. Like KindConfirmed it goes only to the sinks that keep
+// an incident's message current in place, for them to edit it.
+const KindEvidenceChanged Kind = "evidence_changed"
+
+// EditOnly reports whether an event of kind k notifies nobody and exists
+// only for the sinks that keep a message current in place (see Editor).
+func (k Kind) EditOnly() bool { return k == KindConfirmed || k == KindEvidenceChanged }
+
+// Kinds returns every kind of notification (the EditOnly kinds are none);
 // metric label sets are pre-created from it.
 func Kinds() []Kind { return []Kind{KindOpened, KindUpdated, KindReminder, KindResolved} }
 
@@ -130,7 +142,8 @@ type Notifier interface {
 
 // Editor is a sink that can keep a message of each incident current in
 // place (Slack's root message in bot mode). When EditsInPlace says so, the
-// outbox hands it KindConfirmed events too.
+// outbox hands it the EditOnly events too (KindConfirmed,
+// KindEvidenceChanged).
 type Editor interface {
 	EditsInPlace() bool
 }

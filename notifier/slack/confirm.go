@@ -12,12 +12,15 @@ var _ notifier.Editor = (*Notifier)(nil)
 // current: in bot mode. A webhook message cannot be edited.
 func (n *Notifier) EditsInPlace() bool { return n.api != nil }
 
-// confirm shows a confirmation (notifier.KindConfirmed): the complete
-// evidence kept the cause and status of a diagnosis made from part of it.
-// No one is notified: no reply, no mention, no new root. In bot mode the
-// root message is edited so that it no longer says the diagnosis may
-// change (a digest's line never said so), and the thread gets the
-// evidence lines still due to it. Webhook mode sends nothing: its
+// confirm shows an edit that notifies nobody (notifier.Kind.EditOnly): a
+// confirmation (the complete evidence kept the cause and status of a
+// diagnosis made from part of it) or an evidence change (the diagnosis
+// still rests on part of its evidence, but lacks other reads than the root
+// names). No one is notified: no reply, no mention, no new root. In bot
+// mode the root message is edited to the incident's current state: it no
+// longer says the diagnosis may change, or names the reads it lacks now
+// (a digest's line says neither), and after a confirmation the thread gets
+// the evidence lines still due to it. Webhook mode sends nothing: its
 // messages cannot be edited, and a new one would notify.
 func (n *Notifier) confirm(ctx context.Context, d *notifier.Delivery) (bool, error) {
 	if n.api == nil {
@@ -25,7 +28,7 @@ func (n *Notifier) confirm(ctx context.Context, d *notifier.Delivery) (bool, err
 	}
 	if d.State.RootTS == "" {
 		// The incident's announcement failed for good: nothing to edit.
-		n.opts.Logger.Warn("slack incident has no root message; confirmation not shown", "incident", d.Event.IncidentID)
+		n.opts.Logger.Warn("slack incident has no root message; edit not shown", "incident", d.Event.IncidentID, "kind", string(d.Event.Kind))
 		return false, nil
 	}
 	v := notifier.NewView(d.Event, n.route(d.Event.Snapshot).Lang)
@@ -44,7 +47,9 @@ func (n *Notifier) confirm(ctx context.Context, d *notifier.Delivery) (bool, err
 // reply's pending marker makes an attempt after a crash look before it
 // posts, so they are posted once; the mark is cleared once they are.
 func (n *Notifier) confirmedEvidence(ctx context.Context, d *notifier.Delivery, v notifier.View) error {
-	if d.State.Extra[extraEvidenceDue] == "" {
+	if d.State.Extra[extraEvidenceDue] == "" || evidenceDue(d.Event, v) != "" {
+		// none due, or still due: a diagnosis kept from part of the
+		// evidence has no lines the root would have posted
 		return nil
 	}
 	if m, fallback, ok := evidenceMessage(v); ok {

@@ -47,7 +47,7 @@ func (n *Notifier) Name() string { return "slack" }
 // root message of the incident) current and checkpoints it before every post
 // it could not take back.
 func (n *Notifier) Notify(ctx context.Context, d *notifier.Delivery) (bool, error) {
-	if d.Event.Kind == notifier.KindConfirmed {
+	if d.Event.Kind.EditOnly() {
 		return n.confirm(ctx, d)
 	}
 	if n.api == nil {
