@@ -115,19 +115,33 @@ var samAPIType = []byte("aws::serverless::api")
 // ("Troubleshooting issues with HTTP API JWT authorizers" shows its 401).
 var restHeaders = [][]byte{[]byte("x-amzn-errortype:"), []byte("x-amzn-requestid:"), []byte("x-amz-apigw-id:")}
 
-// restAPIBodies are the bodies a REST API's own gateway responses answer
-// with, as the client received them (case-sensitive: an HTTP API writes
-// "Internal Server Error", and answers a request no route takes with "Not
-// Found"): the Lambda developer guide's "Handling Lambda errors with an API
-// Gateway API" ({"message": "Internal server error"}, its 500 and 502), the
-// Knowledge Center's "API Gateway 504 errors" ({"message": "Endpoint
-// request timed out"}, INTEGRATION_TIMEOUT) and "Missing Authentication
-// Token" errors ({"message":"Missing Authentication Token"},
-// MISSING_AUTHENTICATION_TOKEN, a gateway response type of REST APIs
-// alone). A WebSocket API's frames carry the first two beside a
-// connectionId, which shows that type first. Not in the function's own log
-// (its dependency's answer).
-var restAPIBodies = regexp.MustCompile(`"message"\s*:\s*"(?:Internal server error|Endpoint request timed out|Missing Authentication Token)"`)
+// restAPIMessage and restAPIBodies are what a REST API's own gateway
+// responses answer with, as a client printed them or a person quoted them
+// (case-sensitive: an HTTP API writes "Internal Server Error", and answers
+// a request no route takes with {"message":"Not Found"}):
+// "Internal server error", quoted as written, is the body of its 500 and
+// 502 (the Lambda developer guide's "Handling Lambda errors with an API
+// Gateway API": {"message": "Internal server error"}; JSON, a JavaScript
+// console's {message: 'Internal server error'} and a sentence's quotes
+// alike), and {"message":"Missing Authentication Token"} is
+// MISSING_AUTHENTICATION_TOKEN's 403 (the Knowledge Center's "Missing
+// Authentication Token" errors; gateway response types are REST APIs'
+// alone). A WebSocket API's frames carry the first beside a connectionId,
+// which shows that type first. Not in the function's own log (its
+// dependency's answer).
+var (
+	restAPIMessage = regexp.MustCompile("(?:[\"'`]|\u201c)Internal server error(?:[\"'`]|\u201d)")
+	restAPIBodies  = regexp.MustCompile(`["']?message["']?\s*:\s*["']Missing Authentication Token["']`)
+)
+
+// noteRESTBodies records the REST API's bodies in raw, a line not of the
+// function's own log.
+func (s *Session) noteRESTBodies(raw []byte) {
+	if bytes.Contains(raw, []byte("Internal server error")) && restAPIMessage.Match(raw) ||
+		bytes.Contains(raw, []byte("Missing Authentication Token")) && restAPIBodies.Match(raw) {
+		s.st.restAPI = true
+	}
+}
 
 // restExecPhrases are messages of API Gateway's execution log as a person
 // quotes them in a sentence (a line of the log itself is read as one):
@@ -140,8 +154,12 @@ var restAPIBodies = regexp.MustCompile(`"message"\s*:\s*"(?:Internal server erro
 // transformations", "Method completed with status: 502", "Malformed Lambda
 // proxy response", "Lambda execution failed with status 200 due to customer
 // function error"; and so does a test invoke's log ("Method request path",
-// "Endpoint request URI", "Endpoint response body before transformations").
+// "Endpoint request URI", "Endpoint response body before transformations"),
+// and INTEGRATION_TIMEOUT's message, "Endpoint request timed out" (the
+// Knowledge Center's "API Gateway 504 errors"; an HTTP API's timeout
+// answers "Service Unavailable").
 var restExecPhrases = [][]byte{
+	[]byte("endpoint request timed out"),
 	[]byte("execution failed due to "), []byte("method completed with status"),
 	[]byte("endpoint request body after transformations"), []byte("endpoint response body before transformations"),
 	[]byte("method request path:"), []byte("endpoint request uri:"),
@@ -218,6 +236,7 @@ func (s *Session) noteAPINames(low, raw, line []byte, layer Layer) {
 	}
 	if layer != LayerFunction {
 		s.noteRESTWords(low)
+		s.noteRESTBodies(raw)
 	}
 }
 
@@ -253,9 +272,7 @@ func (s *Session) noteQuotedMarks(low, raw []byte, layer Layer) {
 		layer != LayerFunction && bytes.Contains(raw, []byte(`"message"`)) && httpAPIBodies.Match(raw) {
 		s.st.httpAPI = true
 	}
-	if layer != LayerFunction && bytes.Contains(raw, []byte(`"message"`)) && restAPIBodies.Match(raw) {
-		s.st.restAPI = true
-	}
+
 	if containsAny(low, httpAPIEventFields) || bytes.Contains(low, []byte(`"version"`)) && payloadV2Version.Match(low) || hasRequestContextHTTP(low) {
 		s.st.httpAPI = true
 	}

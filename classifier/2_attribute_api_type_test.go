@@ -104,8 +104,11 @@ func TestRESTAPINames(t *testing.T) {
 		// Lambda developer guide, "Handling Lambda errors with an API Gateway API": the REST body
 		{"internal error body", "$ curl https://abc123.execute-api.us-east-1.amazonaws.com/prod/items\n{\"message\": \"Internal server error\"}", stage.APIREST},
 		{"internal error body quoted by a person", "The endpoint answers `{\"message\": \"Internal server error\"}` since the deploy.", stage.APIREST},
-		// Knowledge Center, "API Gateway 504 errors": INTEGRATION_TIMEOUT's body
+		{"internal error body as a JavaScript console prints it", "{ message: 'Internal server error' }", stage.APIREST},
+		{"internal error message in a sentence's quotes", "When the API is called, it returns an \u201cInternal server error\u201d.", stage.APIREST},
+		// Knowledge Center, "API Gateway 504 errors": INTEGRATION_TIMEOUT's body and message
 		{"timeout body", "Response took 29623ms: {\"message\": \"Endpoint request timed out\"}", stage.APIREST},
+		{"timeout message in words", "Why am I getting Endpoint request timed out at the end instead of the JSON?", stage.APIREST},
 		// Knowledge Center, "Missing Authentication Token" errors: MISSING_AUTHENTICATION_TOKEN's body
 		{"missing token body", "< HTTP/2 403\n{\"message\":\"Missing Authentication Token\"}", stage.APIREST},
 		// developer guide, "Execution logging for REST APIs", and the Knowledge
@@ -173,6 +176,9 @@ func TestAPITypeLookAlikes(t *testing.T) {
 		// the Lambda developer guide's formatError sets the header's name in
 		// the function's response; named without a value it shows nothing
 		{"x-amzn-ErrorType named", "Should the function set the x-amzn-ErrorType header?", stage.APIUnknown},
+		// the words without the REST API's quotes or capitals
+		{"internal server error in words", "the API says internal server error on every call", stage.APIUnknown},
+		{"internal error message in the function's log", apiInvocation + "ERROR\tthe billing API said 'Internal server error'", stage.APIUnknown},
 		// the HTTP API's body: its capitals
 		{"HTTP API's internal error body", "{\"message\":\"Internal Server Error\"}", stage.APIHTTP},
 		// a WebSocket API's frame carries REST's words beside its connectionId
