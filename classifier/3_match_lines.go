@@ -57,11 +57,9 @@ func is5xx(code int) bool { return code == implied5xx || (code >= 500 && code <=
 // the lower-cased line, so one matcher must not be used concurrently.
 type matcher struct {
 	low []byte
-	// pairs[p] == gen when the byte pair p occurs in the current line: a
-	// rule whose literal has a pair absent from the line cannot match, so
-	// most rules are skipped without scanning the line.
-	pairs *[1 << 16]uint32
-	gen   uint32
+	// candidates are the rules whose literal the current line may hold
+	// (ruleIndex), a set of rule numbers
+	candidates []uint64
 	// invocation: the line has no ids and falls between a Lambda
 	// invocation's START and END, so it is the function's whoever's words
 	// it reads like (a Python print of botocore's ClientError text)
@@ -72,31 +70,6 @@ type matcher struct {
 	// seen holds the layers of the lines matched so far (1<<Layer): the
 	// corpus test sorts its misses by the layers their evidence held.
 	seen uint16
-}
-
-// notePairs records the byte pairs of m.low under a new generation.
-func (m *matcher) notePairs() {
-	if m.pairs == nil {
-		m.pairs = new([1 << 16]uint32)
-	}
-	m.gen++
-	if m.gen == 0 { // wrapped: forget every old generation
-		clear(m.pairs[:])
-		m.gen = 1
-	}
-	for i := 0; i+1 < len(m.low); i++ {
-		m.pairs[uint16(m.low[i])<<8|uint16(m.low[i+1])] = m.gen
-	}
-}
-
-// mayContain reports whether the line can contain the rule's literal.
-func (m *matcher) mayContain(r *rule) bool {
-	for _, p := range r.pairs {
-		if m.pairs[p] != m.gen {
-			return false
-		}
-	}
-	return true
 }
 
 // maxMatchBytes bounds the part of a line the rules look at: every AWS
@@ -115,15 +88,31 @@ func (m *matcher) match(line []byte, layer Layer) hit {
 		// a person's wish shows neither the status nor the cause it names
 		m.low = dropExpected(m.low)
 	}
-	m.notePairs()
+	m.candidates = ruleIndex().candidates(m.low, m.candidates)
+	h := m.matchRules(layer, m.candidates)
+	if matchChecked != nil {
+		matchChecked(m, line, layer, h)
+	}
+	return h
+}
+
+// matchChecked, when set, is called with every line match reads and the
+// hit it found: the test that holds the rule index to a run of every rule
+// sets it.
+var matchChecked func(m *matcher, line []byte, layer Layer, h hit)
+
+// matchRules returns the strongest evidence in m.low, a line emitted by
+// layer, of the rules of the set candidates (those whose literal the line
+// may hold), in the table's order.
+func (m *matcher) matchRules(layer Layer, candidates []uint64) hit {
 	var h hit
 	rs := rules()
-	for i := range rs {
+	for i := range members(candidates) {
 		r := &rs[i]
 		if r.weight <= h.weight && r.implied == 0 && r.re == nil && r.cause != CauseUnknown {
 			continue
 		}
-		if !on(r.layers, layer) || !m.mayContain(r) {
+		if !on(r.layers, layer) {
 			continue
 		}
 		if !bytes.Contains(m.low, r.lit) || containsAny(m.low, r.unless) {

@@ -34,36 +34,11 @@ type rule struct {
 	layers uint16
 	// told: a person rule, whose words name a cause and not a status
 	told bool
-	// pairs are byte pairs of lit (up to maxLitPairs, spread over it from
-	// its first to its last) that a line must hold for lit to occur in it.
-	pairs []uint16
 	// outlived: the rule names a Lambda timeout longer than the gateway's
 	// wait (longTimeoutRules); re holds for the default timeouts, and a
 	// configured timeout, when the matcher knows one, decides instead.
 	outlived bool
 }
-
-// litPairs picks the byte pairs of a literal that the matcher checks first.
-func litPairs(lit []byte) []uint16 {
-	if len(lit) < 2 {
-		return nil
-	}
-	pair := func(i int) uint16 { return uint16(lit[i])<<8 | uint16(lit[i+1]) }
-	last := len(lit) - 2 // where the last pair starts
-	k := min(last+1, maxLitPairs)
-	out := make([]uint16, 0, k)
-	for j := range k {
-		out = append(out, pair(j*last/max(k-1, 1)))
-	}
-	return out
-}
-
-// maxLitPairs bounds the pairs checked for a literal. Three (the first,
-// middle and last) let most short, common words through on every line of
-// an execution log once the rules numbered five hundred; eight spread over
-// the literal reject eight times as many before its scan, and a line
-// missing one is still rejected at the first.
-const maxLitPairs = 8
 
 // implied5xx marks text that shows some 5xx without saying which: the
 // REST API body {"message": "Internal server error"} is sent for 500 and 502.
@@ -113,6 +88,7 @@ type ruleSpec struct {
 var (
 	rulesOnce sync.Once
 	ruleSet   []rule
+	ruleKeys  *litIndex
 )
 
 // rules returns the signatures, compiled once per process.
@@ -120,8 +96,9 @@ func rules() []rule {
 	rulesOnce.Do(func() {
 		specs := ruleSpecs()
 		ruleSet = make([]rule, 0, len(specs))
+		lits := make([][]byte, 0, len(specs))
 		for _, s := range specs {
-			r := rule{lit: []byte(s.lit), cause: s.cause, weight: s.weight, implied: s.implied, layers: s.layers, pairs: litPairs([]byte(s.lit)), outlived: s.outlived}
+			r := rule{lit: []byte(s.lit), cause: s.cause, weight: s.weight, implied: s.implied, layers: s.layers, outlived: s.outlived}
 			r.told = s.layers == personLayers
 			if s.notAfter != "" {
 				r.notAfter = []byte(s.notAfter)
@@ -139,9 +116,18 @@ func rules() []rule {
 				r.exceptCaller = s.except == cliCallRefused
 			}
 			ruleSet = append(ruleSet, r)
+			lits = append(lits, r.lit)
 		}
+		ruleKeys = newLitIndex(lits)
 	})
 	return ruleSet
+}
+
+// ruleIndex is the index of the rules' literals: literal i is rule i's.
+// It is built from the table itself, so a rule added to it is indexed.
+func ruleIndex() *litIndex {
+	rules()
+	return ruleKeys
 }
 
 // ruleSpecs is the signature table, grouped by cause in taxonomy order.
