@@ -252,3 +252,50 @@ func TestCoverageWebSocket(t *testing.T) {
 		{w, "execution log, invoke permission", "(L0SM9cOFvHcCIhw=) Execution failed due to configuration error: Invalid permissions on Lambda function", "lambda_invoke_permission", "500"},
 	})
 }
+
+// The gateway refusing a caller before any integration ran, in the words
+// the knowledge-center articles on API Gateway's 403, 401 and 429 errors
+// give: no 5xx, whatever the refusal.
+func TestCoverageRefusals(t *testing.T) {
+	const k403 = "knowledge center, api-gateway-troubleshoot-403-forbidden"
+	const k429 = "knowledge center, api-gateway-429-limit"
+	checkCoverage(t, []coverageRow{
+		{k403, "missing token", "HTTP/1.1 403 Forbidden\n{\"message\":\"Missing Authentication Token\"}", "not_5xx", "none"},
+		{k403, "authorizer's explicit deny", "HTTP/1.1 403 Forbidden\n{\"Message\":\"User is not authorized to access this resource with an explicit deny\"}", "not_5xx", "none"},
+		{k403, "authorizer's cached policy", `{"Message":"User is not authorized to access this resource"}`, "not_5xx", "none"},
+		{k403, "resource policy, anonymous", `{"Message":"User: anonymous is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:us-east-1:********1234:abc123/prod/GET/items"}`, "not_5xx", "none"},
+		{k403, "resource policy, explicit deny", `{"Message":"User: anonymous is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:us-east-1:********1234:abc123/prod/GET/items with an explicit deny"}`, "not_5xx", "none"},
+		{k403, "IAM authorization", `{"Message":"User: arn:aws:iam::123456789012:user/alice is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:us-east-1:********9012:abc123/prod/GET/items"}`, "not_5xx", "none"},
+		{k403, "invalid security token", "HTTP/1.1 403 Forbidden\nx-amzn-ErrorType: UnrecognizedClientException\n{\"message\":\"The security token included in the request is invalid.\"}", "not_5xx", "none"},
+		{k403, "invalid security token, body", `{"message":"The security token included in the request is invalid."}`, "not_5xx", "none"},
+		{k403, "signature expired", `{"message":"Signature expired: 20210310T174315Z is now earlier than 20210310T175002Z (20210310T180002Z - 10 min.)"}`, "not_5xx", "none"},
+		{k403, "signature mismatch", `{"message":"The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details."}`, "not_5xx", "none"},
+		{k403, "api key", "HTTP/1.1 403 Forbidden\n{\"message\":\"Forbidden\"}", "not_5xx", "none"},
+		{k403, "waf", "HTTP/1.1 403 Forbidden\n{\"message\":\"Forbidden\"}\nx-amzn-ErrorType: ForbiddenException", "not_5xx", "none"},
+		{k403, "mutual TLS", "(6c6d6e6f-0000-4000-8000-00000000abcd) Access denied. Reason: Client cert using an insecure Signature Algorithm", "not_5xx", "none"},
+		{k429, "throttled", "HTTP/1.1 429 Too Many Requests\n{\"message\":\"Too Many Requests\"}", "not_5xx", "none"},
+		{k429, "quota", "HTTP/1.1 429 Too Many Requests\n{\"message\":\"Limit Exceeded\"}", "not_5xx", "none"},
+		{srcKCAuthorizer, "authorizer's 401", "HTTP/1.1 401 Unauthorized\nx-amzn-ErrorType: UnauthorizedException\n{\"message\":\"Unauthorized\"}", "not_5xx", "none"},
+		{srcHTTPJWT, "jwt signing method", "< www-authenticate: Bearer scope=\"\" error=\"invalid_token\" error_description=\"signing method HS256 is invalid\"", "not_5xx", "none"},
+		// (a refusal beside a 5xx the same report shows is no all-clear)
+		{k403, "a refusal beside a 5xx", "{\"Message\":\"User is not authorized to access this resource\"}\nHTTP/1.1 502 Bad Gateway", "unknown", "502"},
+	})
+}
+
+// The gateway's own words where another writer holds them: a function
+// calling another API or an AWS service logs what its own call got (its
+// failure, no answer of the API's), and a person quoting the execution log
+// keeps the cause it names.
+func TestCoverageGatewayWordsElsewhere(t *testing.T) {
+	const fn = "2024-01-01T00:00:00.000Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\t"
+	const start = "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\n"
+	checkCoverage(t, []coverageRow{
+		{srcKC5xx, "a function's call to another API timed out", start + fn + `partner API answered 504: {"message": "Endpoint request timed out"}`, "lambda_function_error", "unknown"},
+		{srcKC5xx, "a function's call to another API failed", start + fn + `partner API answered: {"message": "Internal server error"}`, "lambda_function_error", "unknown"},
+		{srcServiceErrors, "a function's invoke refused", "[ERROR] ClientError: An error occurred (AccessDeniedException) when calling the Invoke operation: User: arn:aws:sts::123456789012:assumed-role/orders-fn/orders-fn is not authorized to perform: lambda:InvokeFunction on resource: arn:aws:lambda:us-east-1:123456789012:function:billing", "lambda_function_error", "unknown"},
+		{srcServiceErrors, "a function's own role assumption refused", "[ERROR] ClientError: An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:sts::123456789012:assumed-role/orders-fn/orders-fn is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::210987654321:role/reader", "lambda_function_error", "unknown"},
+		{srcServiceErrors, "a function's SQS call without an action", "[ERROR] ClientError: An error occurred (UnknownOperationException) when calling the SendMessage operation: ", "lambda_function_error", "unknown"},
+		{srcKC5xx, "a person quoting the execution log", "Calling the API gives 500 and the execution log says: Execution failed due to configuration error: Invalid permissions on Lambda function", "lambda_invoke_permission", "500"},
+		{srcKCVPC500, "a person quoting the VPC link error", "Our REST API returns 500 and the logs show Execution failed due to configuration error: There was an internal error while executing your request", "private_integration_error", "500"},
+	})
+}

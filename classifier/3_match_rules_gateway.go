@@ -26,7 +26,11 @@ func gatewayRules() []ruleSpec {
 		{lit: "10mb", re: gatewayPayloadWords + sentenceGap + `{0,60}10mb`, cause: CauseBackendPayloadTooLarge, weight: 70, layers: notFunction},
 		// (articles quote it without its last word: "Execution failed due to a timeout")
 		{lit: "execution failed due to a timeout", cause: CauseIntegrationTimeout, weight: 90},
-		{lit: "endpoint request timed out", cause: CauseIntegrationTimeout, weight: 75, implied: 504},
+		// (the body of the gateway's 504; in a function's own log it is
+		// what another API answered the function's call, which shows
+		// nothing of what the API's client got)
+		{lit: "endpoint request timed out", cause: CauseIntegrationTimeout, weight: 75, implied: 504, layers: notFunction},
+		{lit: "endpoint request timed out", cause: CauseIntegrationTimeout, weight: 75, layers: layersOf(LayerFunction)},
 		{lit: "integration_timeout", cause: CauseIntegrationTimeout, weight: 70},
 		{lit: "integration", re: `integration (request )?(timed out|timeout)`, cause: CauseIntegrationTimeout, weight: 70},
 		{lit: "no match for output mapping", cause: CauseStatusMappingMissing, weight: 92},
