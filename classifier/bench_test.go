@@ -157,12 +157,7 @@ func BenchmarkClassifyLargeExport(b *testing.B) {
 	const total = 290 << 20
 	chunk := execExport(4_000, 3)
 	b.SetBytes(total)
-	var peak atomic.Uint64
-	stop := make(chan struct{})
-	done := make(chan struct{})
-	runtime.GC()
-	go sampleHeap(&peak, stop, done)
-	cpu0 := cpuTime()
+	m := startMeter(true)
 	for b.Loop() {
 		s := NewSession(Hints{})
 		if n, err := s.ReadFrom(&repeatReader{chunk: chunk, left: total}); err != nil || n != total {
@@ -172,11 +167,49 @@ func BenchmarkClassifyLargeExport(b *testing.B) {
 			b.Fatalf("cause %s", d.Cause)
 		}
 	}
-	cpu := cpuTime() - cpu0
-	close(stop)
-	<-done
-	b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MiB")
-	b.ReportMetric(float64(total)*float64(b.N)/1e6/cpu.Seconds(), "MB/cpu-s")
+	m.stop(b, total)
+}
+
+// meter measures a benchmark's loop, started before it and stopped after
+// it: the CPU time the process used, the objects and bytes allocated, and,
+// when it samples, the peak heap in use.
+type meter struct {
+	cpu0       time.Duration
+	before     runtime.MemStats
+	sampling   bool
+	peak       atomic.Uint64
+	halt, done chan struct{}
+}
+
+// startMeter collects the garbage and starts measuring; sample: record
+// the peak heap in use every 10 ms (sampleHeap).
+func startMeter(sample bool) *meter {
+	m := &meter{sampling: sample}
+	runtime.GC()
+	runtime.ReadMemStats(&m.before)
+	if sample {
+		m.halt, m.done = make(chan struct{}), make(chan struct{})
+		go sampleHeap(&m.peak, m.halt, m.done)
+	}
+	m.cpu0 = cpuTime()
+	return m
+}
+
+// stop ends the measure of b.N iterations of size bytes each and reports
+// MB/cpu-s, and peak-heap-MiB when it sampled; it returns the megabytes
+// read, the objects and the bytes allocated.
+func (m *meter) stop(b *testing.B, size int) (mb, mallocs, alloc float64) {
+	cpu := cpuTime() - m.cpu0
+	if m.sampling {
+		close(m.halt)
+		<-m.done
+		b.ReportMetric(float64(m.peak.Load())/(1<<20), "peak-heap-MiB")
+	}
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	mb = float64(size) * float64(b.N) / 1e6
+	b.ReportMetric(mb/cpu.Seconds(), "MB/cpu-s")
+	return mb, float64(after.Mallocs - m.before.Mallocs), float64(after.TotalAlloc - m.before.TotalAlloc)
 }
 
 // cpuTime is the CPU time the process has used, user and system.
@@ -272,9 +305,7 @@ func BenchmarkClassifyAccessJSON(b *testing.B) {
 func benchAccess(b *testing.B, data []byte, records int, read func(*Session)) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	cpu0 := cpuTime()
+	m := startMeter(false)
 	for b.Loop() {
 		s := NewSession(Hints{})
 		read(s)
@@ -283,12 +314,10 @@ func benchAccess(b *testing.B, data []byte, records int, read func(*Session)) {
 			b.Fatalf("got %s/%s with %d failed", d.Status, d.Cause, d.Failed)
 		}
 	}
-	cpu := cpuTime() - cpu0
-	runtime.ReadMemStats(&after)
+	mb, mallocs, alloc := m.stop(b, len(data))
 	n := float64(b.N)
-	b.ReportMetric(float64(len(data))*n/1e6/cpu.Seconds(), "MB/cpu-s")
-	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/n/float64(records), "allocs/record")
-	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/n/(float64(len(data))/1e6), "B-alloc/MB")
+	b.ReportMetric(mallocs/n/float64(records), "allocs/record")
+	b.ReportMetric(alloc/mb, "B-alloc/MB")
 }
 
 // functionLogExport builds about size bytes of a Lambda function's own log
@@ -364,14 +393,7 @@ func BenchmarkClassifyNonGateway(b *testing.B) {
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			b.SetBytes(int64(len(c.data)))
-			var peak atomic.Uint64
-			stop := make(chan struct{})
-			done := make(chan struct{})
-			var before, after runtime.MemStats
-			runtime.GC()
-			runtime.ReadMemStats(&before)
-			go sampleHeap(&peak, stop, done)
-			cpu0 := cpuTime()
+			m := startMeter(true)
 			for b.Loop() {
 				s := NewSession(Hints{})
 				if _, err := s.ReadFrom(bytes.NewReader(c.data)); err != nil {
@@ -379,14 +401,8 @@ func BenchmarkClassifyNonGateway(b *testing.B) {
 				}
 				s.Diagnose(LangEN)
 			}
-			cpu := cpuTime() - cpu0
-			close(stop)
-			<-done
-			runtime.ReadMemStats(&after)
-			mb := float64(len(c.data)) * float64(b.N) / 1e6
-			b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MiB")
-			b.ReportMetric(mb/cpu.Seconds(), "MB/cpu-s")
-			b.ReportMetric(float64(after.Mallocs-before.Mallocs)/mb, "allocs/MB")
+			mb, mallocs, _ := m.stop(b, len(c.data))
+			b.ReportMetric(mallocs/mb, "allocs/MB")
 		})
 	}
 }
