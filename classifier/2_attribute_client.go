@@ -9,10 +9,13 @@ import (
 var httpStatusLine = regexp.MustCompile(`^(?:< )?HTTP/\d(?:\.\d)? (\d{3})\b`)
 
 // levelWord is the upper-case level a logging library puts first (Rust's
-// tracing and Go's loggers after the timestamp, log4j, Python's logging):
-// a function's own line. A line that also shows an HTTP status is rather a
-// client tool's log, and stays with the client.
-var levelWord = regexp.MustCompile(`^(?:ERROR|FATAL|CRITICAL)[: \t]`)
+// tracing and Go's loggers after the timestamp, log4j, Python's logging),
+// or the opening Ruby's Logger writes before its level ("E, [2024-03-12T
+// 10:15:01.123456 #8] ERROR -- : ...", Logger::Formatter's format, which
+// the Ruby runtime interface client's LogFormatter keeps with the request
+// id after the level): a function's own line. A line that also shows an
+// HTTP status is rather a client tool's log, and stays with the client.
+var levelWord = regexp.MustCompile(`^(?:(?:ERROR|FATAL|CRITICAL)[: \t]|[DIWEFA], \[\d{4}-\d\d-\d\dT[\d:.]+ #\d+\] +(?:DEBUG|INFO|WARN|ERROR|FATAL|ANY) )`)
 
 // authorizerWord is the API's authorizer named in the four languages of
 // the remediation catalog ("Lambda authorizer", "AuthorizerFunction",

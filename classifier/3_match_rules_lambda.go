@@ -146,6 +146,15 @@ func lambdaRules() []ruleSpec {
 		// the Node.js runtime's level column, and the exceptions that
 		// JavaScript and Python functions raise
 		{lit: "\terror\t", cause: CauseLambdaFunctionError, weight: wWeak},
+		// .NET's (Amazon.Lambda.RuntimeSupport's DefaultLogMessageFormatter
+		// labels Error "fail" and Critical "crit", as
+		// Microsoft.Extensions.Logging's console does), after the request id
+		{lit: "\tfail\t", cause: CauseLambdaFunctionError, weight: wWeak, layers: layersOf(LayerFunction)},
+		{lit: "\tcrit\t", cause: CauseLambdaFunctionError, weight: wWeak, layers: layersOf(LayerFunction)},
+		// and Ruby's Logger's (the runtime interface client's LogFormatter:
+		// "E, [time #pid] ERROR <request id> -- : message")
+		{lit: "] error ", re: `^e, \[[^\]]+\] error `, cause: CauseLambdaFunctionError, weight: wWeak, layers: layersOf(LayerFunction)},
+		{lit: "] fatal ", re: `^f, \[[^\]]+\] fatal `, cause: CauseLambdaFunctionError, weight: wWeak, layers: layersOf(LayerFunction)},
 		// (not on a client's line: a browser's "TypeError: Failed to fetch" is
 		// its own request failing)
 		{lit: "error:", re: `\b(type|reference|range|syntax|uri|eval|key|value|attribute|index|name|zerodivision|assertion|unboundlocal|lookup|runtime|recursion|overflow|notimplemented|jsondecode|unicodedecode)error:`, cause: CauseLambdaFunctionError, weight: wWeak, layers: gatewayLogs},

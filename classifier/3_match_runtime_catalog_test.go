@@ -188,3 +188,28 @@ func TestRuntimeCatalogAnswer(t *testing.T) {
 		{"malformed", "(6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11) Execution failed due to configuration error: Malformed Lambda proxy response\n(6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11) Method completed with status: 502", "lambda_malformed_proxy_response", "502"},
 	})
 }
+
+// The level column each runtime's own logger writes before a message, as
+// far as it decides that the line is the function's: an exception the
+// application names opens the message after it.
+func TestRuntimeCatalogLogColumns(t *testing.T) {
+	checkWordings(t, []wording{
+		// Amazon.Lambda.RuntimeSupport DefaultLogMessageFormatter
+		// (ConvertLogLevelToLabel: trce, dbug, info, warn, fail, crit, the
+		// labels of Microsoft.Extensions.Logging's console)
+		{"dotnet fail", catNetFail + "MyApp.Orders.OrderNotFoundException: Order 42 was not found\n   at MyApp.Function.FunctionHandler(APIGatewayProxyRequest request, ILambdaContext context)", wantFnErr, "unknown"},
+		{"dotnet crit", "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tcrit\tMyApp.Storage.BlobReadException: container missing", wantFnErr, "unknown"},
+		// aws_lambda_ric (Ruby) LogFormatter: "E, [time #pid] ERROR <id> -- : msg"
+		{"ruby logger", "E, [2024-03-12T10:15:01.123456 #8] ERROR 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 -- : PG::ConnectionBad: could not connect to server: Connection refused", wantFnErr, "unknown"},
+		// aws-lambda-java-log4j2's LambdaAppender default pattern
+		// ("%d{yyyy-MM-dd HH:mm:ss} %X{AWSRequestId} %-5p %c{1} - %m%n")
+		{"java log4j2", "2024-03-12 10:15:01 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 ERROR OrderHandler - org.postgresql.util.PSQLException: Connection to db:5432 refused.", wantFnErr, "unknown"},
+		// (negative: the same column at the information level, with no
+		// error in its message)
+		{"dotnet info", "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tinfo\tProcessing order 42", "unknown", "unknown"},
+		{"ruby logger, information", "I, [2024-03-12T10:15:01.123456 #8]  INFO 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 -- : processing order 42", "unknown", "unknown"},
+		// (a Ruby script calling the API logs with the same Logger: the
+		// status it got makes the line the client's)
+		{"ruby logger of a client", "E, [2024-03-12T10:15:01.123456 #8] ERROR -- : POST https://abc123.execute-api.us-east-1.amazonaws.com/prod/orders failed: 502 Bad Gateway", "unknown", "502"},
+	})
+}
