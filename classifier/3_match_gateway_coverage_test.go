@@ -145,6 +145,10 @@ func TestCoverageExecutionLog(t *testing.T) {
 		{srcKCAuthorizer, "authorizer answer not a policy", covCfg("Invalid JSON in response: Unrecognized field \"errorType\" , not marked as ignorable") + covDone("500"), "authorizer_error", "500"},
 		{srcKCAuthorizer, "authorizer's permission", covID + "Starting authorizer: 62mgrc for request: 6c6d6e6f-0000-4000-8000-00000000abcd\n" + covCfg("Invalid permissions on Lambda function") + "\n" + covID + "Authorizer error" + covDone("500"), "authorizer_error", "500"},
 		{srcKCAuthorizer, "authorizer refused the caller", covID + "Starting authorizer: 62mgrc for request: 6c6d6e6f-0000-4000-8000-00000000abcd\n" + covID + "Unauthorized request: 6c6d6e6f-0000-4000-8000-00000000abcd" + covDone("401"), "not_5xx", "none"},
+		// REST access logs' $context.integration.error, as public reports
+		// show it (DataBiosphere/azul's pull request 6624)
+		{srcExecutionLog, "access log, function's response too large", `{"requestId":"4edbb3b3-4088-40bf-81ad-b0b3cc72210e","status":"502","responseType":"INTEGRATION_FAILURE","errorMessage":"Internal server error","integrationError":"Lambda Customer Function Error:Response payload size exceeded maximum allowed payload size (6291556 bytes)."}`, "lambda_payload_too_large", "502"},
+		{srcExecutionLog, "access log, function error", `{"requestId":"4edbb3b3-4088-40bf-81ad-b0b3cc72210e","status":"502","responseType":"INTEGRATION_FAILURE","errorMessage":"Internal server error","integrationError":"Lambda Customer Function Error:'AZUL_S3_BUCKET'"}`, "lambda_function_error", "502"},
 		{srcKC5xx, "customer function error", covID + "Lambda execution failed with status 200 due to customer function error: boom. Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd" + covDone("502"), "lambda_function_error", "502"},
 		{srcLambdaInvoke, "Lambda refused the call", covID + "Lambda invocation failed with status: 403. Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd" + covDone("500"), "lambda_invoke_permission", "500"},
 		{srcLambdaInvoke, "Lambda throttled the call", covID + "Lambda invocation failed with status: 429. Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd" + covDone("500"), "lambda_throttled", "500"},
@@ -181,6 +185,13 @@ func TestCoverageHTTPAPI(t *testing.T) {
 		{srcHTTPLogVars, "no route", covHTTPAccess("404", "errorMessage", "Not Found"), "not_5xx", "none"},
 		{srcHTTPJWT, "jwt audience", "HTTP/2 401\nwww-authenticate: Bearer scope=\"\" error=\"invalid_token\" error_description=\"the token does not have a valid audience\"\n{\"message\":\"Unauthorized\"}", "not_5xx", "none"},
 		{srcHTTPJWT, "jwt expired", "< www-authenticate: Bearer scope=\"\" error=\"invalid_token\" error_description=\"the token has expired\"", "not_5xx", "none"},
+		// the error response types an HTTP API writes into
+		// $context.error.responseType, as public reports' access logs show
+		// them (middy's issue 1005; notes of VPC links and firewalls that
+		// dropped the gateway's connections)
+		{srcHTTPLogVars, "malformed proxy response type", covHTTPAccess("500", "errorResponseType", "MALFORMED_PROXY_RESPONSE"), "lambda_malformed_proxy_response", "500"},
+		{srcHTTPLogVars, "function's answer unreadable", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","error":"Internal Server Error","errorResponseType":"MALFORMED_PROXY_RESPONSE","integrationError":"The response from the Lambda function doesn't match the format that API Gateway expects. Invalid status code","integrationStatus":"200","authorizerError":"-"}`, "lambda_malformed_proxy_response", "500"},
+		{srcHTTPLogVars, "network failure type", covHTTPAccess("503", "errorResponseType", "INTEGRATION_NETWORK_FAILURE"), "backend_connection_error", "503"},
 		{srcHTTPLogVars, "client 500", "HTTP/2 500\napigw-requestid: RL2XYiwjPHcEMEQ=\n{\"message\":\"Internal Server Error\"}", "unknown", "500"},
 	})
 }

@@ -32,6 +32,19 @@ func gatewayRules() []ruleSpec {
 		{lit: "endpoint request timed out", cause: CauseIntegrationTimeout, weight: 75, implied: 504, layers: notFunction},
 		{lit: "endpoint request timed out", cause: CauseIntegrationTimeout, weight: 75, layers: layersOf(LayerFunction)},
 		{lit: "integration_timeout", cause: CauseIntegrationTimeout, weight: 70},
+		// the error response types HTTP APIs write into
+		// $context.error.responseType, which name the failure themselves:
+		// an answer of the Lambda function's that is no proxy response
+		// (with "The response from the Lambda function doesn't match the
+		// format that API Gateway expects" in $context.integration.error, as
+		// the access log in middy's issue 1005 shows it), and the
+		// integration's backend out of the gateway's network reach (a VPC
+		// link's ENIs that reach no load balancer, a security group or
+		// firewall that drops the gateway's connection, as several public
+		// projects' notes record it). Not in the function's own log, whose
+		// words for its own calls they are not.
+		{lit: "malformed_proxy_response", cause: CauseLambdaMalformedProxyResponse, weight: 90, layers: notFunction},
+		{lit: "integration_network_failure", cause: CauseBackendConnectionError, weight: wSpecific, layers: notFunction},
 		{lit: "integration", re: `integration (request )?(timed out|timeout)`, cause: CauseIntegrationTimeout, weight: 70},
 		{lit: "no match for output mapping", cause: CauseStatusMappingMissing, weight: 92},
 		{lit: "output mapping refers to an invalid method response", cause: CauseStatusMappingMissing, weight: 92},
