@@ -12,6 +12,11 @@ var (
 	preRequestID  = []byte("RequestId: ")
 	preInitReport = []byte("INIT_REPORT")
 	preInitStart  = []byte("INIT_START ")
+	// the platform's line for each extension at init ("EXTENSION\tName:
+	// datadog-agent\tState: Ready\tEvents: [INVOKE,SHUTDOWN]"), a tab or,
+	// pasted, a space after the word
+	preExtension  = []byte("EXTENSION")
+	extensionName = []byte("Name: ")
 )
 
 // lambdaLine handles Lambda function log lines (the formats Lambda documents
@@ -45,6 +50,10 @@ func (s *Session) lambdaLine(msg, line []byte) bool {
 	case bytes.HasPrefix(msg, preInitReport):
 		s.st.lambdaLines++
 		s.lambdaEvidence([]byte(s.openLambda), msg, line, LayerPlatform)
+		return true
+	case platformExtensionLine(msg):
+		s.st.lambdaLines++
+		s.lambdaEvidence(nil, msg, line, LayerPlatform)
 		return true
 	case bytes.HasPrefix(msg, preInitStart):
 		// (noted only: the line names no request and no cause)
@@ -95,6 +104,13 @@ func isLogLevel(w []byte) bool {
 		return true
 	}
 	return false
+}
+
+// platformExtensionLine reports whether msg is the platform's EXTENSION
+// line: the word, one tab or space, and the extension's name.
+func platformExtensionLine(msg []byte) bool {
+	rest, ok := bytes.CutPrefix(msg, preExtension)
+	return ok && len(rest) > 0 && (rest[0] == '\t' || rest[0] == ' ') && bytes.HasPrefix(rest[1:], extensionName)
 }
 
 // Serverless Framework v4's `serverless logs` prints the platform lines

@@ -274,7 +274,18 @@ func nativeStartRules() []ruleSpec {
 		// an extension's own error type (the Extensions API's init and exit
 		// errors are "Extension.<reason>"): the execution environment
 		// failed around the runtime, as Extension.Crash does
-		{lit: "extension.", re: `(?:"errortype"\s*:\s*"|error type: )extension\.[a-z]+`, cause: c, weight: wLikely},
+		// (and on a line of its own after "RequestId: <id> Error: ...",
+		// where the platform writes an invocation's error type, as it
+		// writes Runtime.ExitError: "Extension.LaunchError")
+		{lit: "extension.", re: `(?:"errortype"\s*:\s*"|error type: )extension\.[a-z]+|^extension\.[a-z]+$`, cause: c, weight: wLikely},
+		// the platform's EXTENSION line for an extension (a layer's
+		// /opt/extensions/<name>) that did not start ("EXTENSION Name:
+		// datadog-agent State: LaunchError Events: [] Error Type:
+		// UnknownError"): the environment did not initialize; its
+		// executable without the execute bit ("Error Type:
+		// PermissionDenied") is the package's permissions, as a bootstrap's is
+		{lit: "state: launcherror", cause: c, weight: wLikely, layers: machineLogs},
+		{lit: "state: launcherror", re: `state: launcherror\b.*\berror type: permissiondenied\b`, cause: CauseLambdaPackagePermission, weight: 85, layers: machineLogs},
 	}
 }
 

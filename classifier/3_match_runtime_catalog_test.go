@@ -134,6 +134,15 @@ func TestRuntimeCatalogCrash(t *testing.T) {
 		{"report 2024 error type", "REPORT " + catReq + "\tDuration: 3.00 ms\tBilled Duration: 3 ms\tMemory Size: 128 MB\tMax Memory Used: 20 MB\tStatus: error\tError Type: Runtime.ExitError", wantCrash, "unknown"},
 		{"unknown", catReq + "Error: Unknown application error occurred\nRuntime.Unknown", wantCrash, "unknown"},
 		{"extension crash", "EXTENSION\tName: datadog-agent\tState: Ready\tEvents: [INVOKE,SHUTDOWN]\nINIT_REPORT Init Duration: 812.01 ms\tPhase: init\tStatus: error\tError Type: Extension.Crash", wantCrash, "unknown"},
+		// the platform's lines for an extension in a layer that did not
+		// launch (an extension built for the other architecture, one
+		// without its execute bit)
+		{"extension launch error", "EXTENSION\tName: datadog-agent\tState: LaunchError\tEvents: []\tError Type: UnknownError\nSTART " + catReq + "Version: $LATEST\n" + catReq + "Error: fork/exec /opt/extensions/datadog-agent: exec format error\nExtension.LaunchError", wantCrash, "unknown"},
+		{"extension launch error, the line alone", "EXTENSION\tName: datadog-agent\tState: LaunchError\tEvents: []\tError Type: UnknownError", wantCrash, "unknown"},
+		{"extension error type alone", catReq + "Error: exit status 1\nExtension.LaunchError", wantCrash, "unknown"},
+		{"extension not executable", "EXTENSION\tName: dotnet-example-extension\tState: LaunchError\tEvents: []\tError Type: PermissionDenied", "lambda_package_permission", "unknown"},
+		// (negative: an extension that started)
+		{"extension ready", "EXTENSION\tName: datadog-agent\tState: Ready\tEvents: [INVOKE,SHUTDOWN]", "unknown", "unknown"},
 		// the SnapStart hook after a restore (the Java client's
 		// RapidErrorType.AfterRestoreError, awslambdaric's)
 		{"after restore", `{"errorType":"Runtime.AfterRestoreError","errorMessage":"boom"}`, wantCrash, "unknown"},
