@@ -73,6 +73,14 @@ var (
 	v2RouteKey = []byte(`"routekey"`)
 )
 
+// httpRouteKey is an HTTP API's route key, its method and path ("GET
+// /pets", "ANY /{proxy+}", the developer guide's "Create routes for HTTP
+// APIs"), in the routeKey of its events and access records as JSON,
+// Node.js's util.inspect and Python's repr print it; a WebSocket API's
+// route keys are $connect, $disconnect, $default and names of its own
+// ("sendmessage"), with no path.
+var httpRouteKey = regexp.MustCompile(`(?i)routekey["']?\s*[:=]\s*["'](?:get|post|put|patch|delete|head|options|any) /`)
+
 // protocolType is the type the v2 API is created with: CloudFormation's
 // ProtocolType, Terraform's protocol_type, the CLI's --protocol-type
 // (AWS::ApiGatewayV2::Api: "HTTP" or "WEBSOCKET").
@@ -278,6 +286,7 @@ func (s *Session) noteQuotedMarks(low, raw []byte, layer Layer) {
 	}
 	if bytes.Contains(low, v2RouteKey) {
 		s.st.v2API = true
+		s.st.httpAPI = s.st.httpAPI || httpRouteKey.Match(low)
 	}
 }
 
@@ -400,18 +409,34 @@ func containsWord(low []byte, words [][]byte) bool {
 
 // noteEventNames records the API type that an event a function logs
 // shows (console.log(event), print(event)): the payload format 2.0 event's
-// rawPath, rawQueryString and requestContext.http are an HTTP API's, its routeKey a v2 API's. A
+// rawPath, rawQueryString and requestContext.http are an HTTP API's, its
+// routeKey a v2 API's (an HTTP API's when it is a method and a path). A
 // connectionId there weighs as the word WebSocket does: database drivers
 // and other clients a function uses have connection ids of their own. The
-// keys are spelled so in every runtime's rendering of the event.
+// keys are spelled so in every runtime's rendering of the event. A call of
+// the @connections management API there is the function posting to a
+// WebSocket API's clients (postsToConnections).
 func (s *Session) noteEventNames(msg []byte) {
 	switch {
 	case bytes.Contains(msg, []byte("rawPath")) || bytes.Contains(msg, []byte("rawQueryString")) || hasRequestContextHTTP(msg):
 		s.st.httpAPI = true
 	case bytes.Contains(msg, []byte("routeKey")):
 		s.st.v2API = true
+		s.st.httpAPI = s.st.httpAPI || httpRouteKey.Match(msg)
 	}
 	if bytes.Contains(msg, []byte("connectionId")) {
 		s.st.websocketWord = true
 	}
+	if !s.st.postsToConnections && (bytes.Contains(msg, []byte("onnection")) || bytes.Contains(msg, []byte("Gone")) || bytes.Contains(msg, []byte("anagement"))) {
+		s.st.postsToConnections = containsAny(msg, managementNames)
+	}
+}
+
+// managementNames are managementMarks as the SDKs spell them in a
+// function's log (JavaScript's postToConnection, boto3's
+// post_to_connection and its "PostToConnection operation", the
+// ApiGatewayManagementApi client and boto3's "apigatewaymanagementapi").
+var managementNames = [][]byte{
+	[]byte("@connections"), []byte("PostToConnection"), []byte("postToConnection"), []byte("post_to_connection"),
+	[]byte("GoneException"), []byte("ApiGatewayManagementApi"), []byte("apigatewaymanagementapi"),
 }

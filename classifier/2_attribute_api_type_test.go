@@ -57,6 +57,12 @@ func TestHTTPAPIMarks(t *testing.T) {
 		{"payload 2.0 in words", "The package did not work with the v2 payload format.", stage.APIHTTP},
 		// a person naming the type more often than the other
 		{"person names the HTTP API", "Our HTTP API returns 500 since the deploy.", stage.APIHTTP},
+		// developer guide, "Create routes for HTTP APIs": a route key is a
+		// method and a path, which outweighs the word WebSocket (a function
+		// that serves both kinds of events)
+		{"route key in an event", "the websocket side works, this one fails:\n{\"routeKey\": \"ANY /{proxy+}\", \"body\": \"{}\"}", stage.APIHTTP},
+		{"route key in an access record", "our websocket routes are fine\n{\"requestId\":\"RL2XYiwjPHcEMEQ=\",\"routeKey\":\"GET /items\",\"status\":\"500\"}", stage.APIHTTP},
+		{"route key logged by the function (Node.js)", "the websocket handler shares the function\n" + apiInvocation + "{ routeKey: 'POST /orders', body: '{}' }", stage.APIHTTP},
 	})
 }
 
@@ -71,6 +77,15 @@ func TestWebSocketAPINames(t *testing.T) {
 		{"serverless websocket event", "events:\n  - websocket:\n      route: sendmessage", stage.APIWebSocket},
 		// a WebSocket event logged by the function: its connectionId
 		{"event logged by the function", apiInvocation + "{ requestContext: { routeKey: 'sendmessage', connectionId: 'L0SM9cOFvHcCIhw=' } }", stage.APIWebSocket},
+		// a WebSocket API's route key, with the word
+		{"websocket route key", "our websocket API\n{\"routeKey\": \"sendmessage\", \"connectionId\": \"L0SM9cOFvHcCIhw=\"}", stage.APIWebSocket},
+		// developer guide, "Use @connections commands in your backend
+		// service": a person or a client naming the management API
+		{"person names @connections", "The backend posts to the @connections URL and the client never sees the message.", stage.APIWebSocket},
+		// the function's own calls of the management API, and nothing else
+		// showing the type
+		{"function's GoneException", apiInvocation + "ERROR\tGoneException: An error occurred (GoneException) when calling the PostToConnection operation: Unknown", stage.APIWebSocket},
+		{"function's post_to_connection traceback", "Traceback (most recent call last):\n  File \"/var/task/app.py\", line 9, in handler\n    client.post_to_connection(ConnectionId=cid, Data=b'x')\nbotocore.errorfactory.GoneException: An error occurred (GoneException) when calling the PostToConnection operation: Unknown", stage.APIWebSocket},
 		// the v2 API named, and the word
 		{"apigatewayv2 and the word", "I created a websocket endpoint with aws apigatewayv2 create-api", stage.APIWebSocket},
 		{"api gateway v2 and the word", "Our chat runs on API Gateway v2 websockets.", stage.APIWebSocket},
@@ -187,6 +202,14 @@ func TestAPITypeLookAlikes(t *testing.T) {
 		{"HTTP API without mapping templates", "HTTP APIs have no mapping templates, so our HTTP API passes the body as it is.", stage.APIHTTP},
 		// a v2 API's ARN path
 		{"v2 apis ARN", `"Resource": "arn:aws:apigateway:us-east-1::/apis/a1b2c3d4e5/*"`, stage.APIUnknown},
+		// who said it: a REST API's function that posts to a WebSocket
+		// API's connections (the failed request is the REST API's, whose
+		// execution log or body shows)
+		{"REST execution log and the function's GoneException", "(c0ffee00-0000-4000-8000-000000000000) Method completed with status: 502\n" + apiInvocation + "ERROR\tGoneException: An error occurred (GoneException) when calling the PostToConnection operation: Unknown", stage.APIREST},
+		{"REST execution log and the function's traceback", "(c0ffee00-0000-4000-8000-000000000000) Method completed with status: 502\nTraceback (most recent call last):\n  File \"/var/task/app.py\", line 9, in handler\n    client.post_to_connection(ConnectionId=cid, Data=b'x')\nbotocore.errorfactory.GoneException: An error occurred (GoneException) when calling the PostToConnection operation: Unknown", stage.APIREST},
+		{"REST body and the function's postToConnection", "< HTTP/2 502\n{\"message\": \"Internal server error\"}\n" + apiInvocation + "ERROR\tfailed to postToConnection: GoneException", stage.APIREST},
+		{"HTTP API body and the function's @connections call", "{\"message\":\"Internal Server Error\"}\n" + apiInvocation + "ERROR\tPOST https://abc123.execute-api.us-east-1.amazonaws.com/prod/@connections/L0SM9cOFvHcCIhw%3D failed: 410", stage.APIHTTP},
+		{"person names the REST API and the function posts", "Our REST API's handler pushes updates to a dashboard.\n" + apiInvocation + "ERROR\tGoneException: 410", stage.APIREST},
 		// an execution log is a REST API's, whatever a person names
 		{"execution log and the word", "We moved to an HTTP API?\n(c0ffee00-0000-4000-8000-000000000000) Method completed with status: 502", stage.APIREST},
 	})

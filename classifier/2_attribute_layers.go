@@ -307,14 +307,13 @@ func inFunction(c Cause) Cause {
 
 // websocketMarks show a WebSocket API: its clients (wscat and the ws
 // library it is built on report a refused handshake as "Unexpected server
-// response: 502"; other clients word it their own way), its routes, the
-// connection id of its frames and log fields, and the @connections
-// management API.
+// response: 502"; other clients word it their own way), its routes, and
+// (connectionMarks, managementMarks) the connection id of its frames and
+// log fields and the @connections management API.
 var websocketMarks = [][]byte{
 	[]byte("wscat"), []byte("wss://"), []byte("$connect"), []byte("$disconnect"),
-	[]byte("unexpected server response:"), []byte(`"connectionid"`), []byte("connectionid:"), []byte("'connectionid'"),
-	[]byte("@connections"), []byte("posttoconnection"), []byte("goneexception"),
-	[]byte("sec-websocket"), []byte("apigatewaymanagementapi"),
+	[]byte("unexpected server response:"),
+	[]byte("sec-websocket"),
 	// the handshake refusals of OkHttp, .NET, aiohttp and coder/websocket,
 	// and websocat
 	[]byte("expected http 101 response"), []byte("when status code '101' was expected"),
@@ -326,6 +325,25 @@ var websocketMarks = [][]byte{
 	[]byte("upgrade to websocket"), []byte("didn't switch protocols"),
 	[]byte("invalid handshake response"), []byte("expected status code 101"), []byte("non-101 status"),
 	[]byte("notanupgrade("),
+}
+
+// connectionMarks are the connection id of a WebSocket API's frames,
+// events and log fields. In the function's own log they weigh as the word
+// WebSocket does: database drivers and other clients a function uses have
+// connection ids of their own.
+var connectionMarks = [][]byte{[]byte(`"connectionid"`), []byte("connectionid:"), []byte("'connectionid'")}
+
+// managementMarks are the @connections management API, which a WebSocket
+// API's backend calls to post to its clients (the developer guide's "Use
+// @connections commands in your backend service": the @connections path,
+// PostToConnection, GoneException, the SDKs' ApiGatewayManagementApi
+// client). Said by a person or shown by a client they show a WebSocket
+// API; in the function's own log they show only that the function posts to
+// a WebSocket API's connections, which a REST or HTTP API's function, or a
+// queue's, does as well (postsToConnections): the API of the failed
+// request is another's when its own marks show.
+var managementMarks = [][]byte{
+	[]byte("@connections"), []byte("posttoconnection"), []byte("goneexception"), []byte("apigatewaymanagementapi"),
 }
 
 // websocketWord is the bare word: people and functions say it about
@@ -341,8 +359,27 @@ func (s *Session) noteAPIType(low, raw, line []byte, layer Layer) {
 	if containsAny(low, websocketMarks) {
 		s.st.websocket = true
 	}
+	s.noteConnectionMarks(low, layer)
 	if bytes.Contains(low, websocketWord) {
 		s.st.websocketWord = true
 	}
 	s.noteAPINames(low, raw, line, layer)
+}
+
+// noteConnectionMarks records a WebSocket API's connection ids and
+// management API in a line, by who wrote it: the function's own log posts
+// to connections or names a driver's connection, every other layer shows a
+// WebSocket API.
+func (s *Session) noteConnectionMarks(low []byte, layer Layer) {
+	if bytes.IndexByte(low, '@') < 0 && !bytes.Contains(low, []byte("connection")) && !bytes.Contains(low, []byte("gone")) && !bytes.Contains(low, []byte("managementapi")) {
+		return
+	}
+	conn, mgmt := containsAny(low, connectionMarks), containsAny(low, managementMarks)
+	switch {
+	case layer != LayerFunction:
+		s.st.websocket = s.st.websocket || conn || mgmt
+	default:
+		s.st.websocketWord = s.st.websocketWord || conn
+		s.st.postsToConnections = s.st.postsToConnections || mgmt
+	}
 }

@@ -28,6 +28,8 @@ func (s *Session) apiType() stage.APIType {
 		return stage.APIREST
 	case st.httpAPI:
 		return stage.APIUnknown
+	case st.postsToConnections && st.httpAPIWords == 0 && st.restAPIWords == 0:
+		return stage.APIWebSocket
 	case st.v2API || st.httpAPIWords > st.restAPIWords:
 		return stage.APIHTTP
 	case st.restAPIWords > st.httpAPIWords:

@@ -77,6 +77,9 @@ type stats struct {
 	// httpAPIWords, restAPIWords: lines where a person names the type
 	httpAPIWords, restAPIWords int
 	websocket                  bool // wscat, $connect, @connections: a WebSocket API
+	// postsToConnections: the function's own log calls the @connections
+	// management API (managementMarks)
+	postsToConnections bool
 	// localEmulator: serverless-offline ran the handlers on the
 	// developer's machine, so their traces lie in the developer's home
 	localEmulator bool
