@@ -139,6 +139,9 @@ func TestCoverageExecutionLog(t *testing.T) {
 		{srcKCProxyPath, "illegal character", covCfg("Illegal character in path at index 27: http://example.com/{proxy}") + covDone("500"), "mapping_template_error", "500"},
 		{srcKCStageVar, "stage variable left in the URI", covCfg("Illegal character in authority at index 8: https://${stageVariables.backendHost}/orders") + covDone("500"), "stage_variable_unresolved", "500"},
 		{srcKCStageVar, "function ARN with an empty alias", covID + "Sending request to https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:orders:/invocations\n" + covCfg("Invalid permissions on Lambda function") + covDone("500"), "stage_variable_unresolved", "500"},
+		{srcKCStageVar, "function named by a stage variable", "The integration URI is arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:${stageVariables.fn}/invocations\n" + covCfg("Invalid permissions on Lambda function") + covDone("500"), "stage_variable_permission", "500"},
+		{srcKCStageVar, "stage variable value", "Thu Apr 01 21:58:32 UTC 2021 : Execution failed due to configuration error: Invalid stage variable value: null. Please use a valid stage variable value", "stage_variable_unresolved", "500"},
+		{srcExecutionLog, "access log, invoke permission", `{"requestId":"4edbb3b3-4088-40bf-81ad-b0b3cc72210e","status":"500","responseType":"API_CONFIGURATION_ERROR","errorMessage":"Internal server error","integrationError":"Invalid permissions on Lambda function"}`, "lambda_invoke_permission", "500"},
 		{srcBinary, "base64", covCfg("Unable to base64 decode the body.") + covDone("500"), "mapping_template_error", "500"},
 		{srcMockIntegr, "mock statusCode", covCfg("Unable to parse statusCode. It should be an integer that is defined in the request template.") + covDone("500"), "mapping_template_error", "500"},
 		{srcKCAuthorizer, "authorizer error", covID + "Authorizer error" + covDone("500"), "authorizer_error", "500"},
@@ -158,6 +161,9 @@ func TestCoverageExecutionLog(t *testing.T) {
 		{srcKC5xx, "integration timeout, client", "HTTP/1.1 504 Gateway Timeout\n{\"message\": \"Endpoint request timed out\"}", "integration_timeout", "504"},
 		{srcKCmTLS, "mutual TLS refusal", covID + "Access denied. Reason: Could not find issuer for certificate", "not_5xx", "none"},
 		{srcExecutionLog, "usage plan throttle", covID + "API Key **********F0yrv6 exceeded throttle limit for API Stage rohkz08x02/dev: Key throttle limit exceeded for Usage Plan ID nnpegc. Limit: 1.00 Burst: 0", "not_5xx", "none"},
+		// (the support runbook AWSSupport-TroubleshootAPIGatewayHttpErrors
+		// reads "Invalid API Key identifier specified" as a 403 refusal)
+		{srcExecutionLog, "api key unknown", covID + "API Key **********abcd not authorized because method 'POST /' requires API Key and API Key is not associated with a Usage Plan for API Stage abc123/prod: Invalid API Key identifier specified", "not_5xx", "none"},
 		{srcExecutionLog, "request validator", covID + "Request body does not match model schema for content type application/json: [object has missing required properties ([\"name\"])]", "not_5xx", "none"},
 		{srcExecutionLog, "gateway response type", covID + "Gateway response type: DEFAULT_5XX with status code: 500", "unknown", "500"},
 		// (INTEGRATION_FAILURE is no timeout, whatever its status; a bare
@@ -259,6 +265,7 @@ func TestCoverageWebSocket(t *testing.T) {
 		{w, "message too big", "Disconnected (code: 1009, reason: \"\")", "not_5xx", "none"},
 		{w, "internal error close", "Disconnected (code: 1011, reason: \"\")", "unknown", "500"},
 		{w, "@connections, client gone", "[ERROR] GoneException: An error occurred (GoneException) when calling the PostToConnection operation: ", "lambda_function_error", "unknown"},
+		{w, "@connections, the knowledge center's form", "2024-01-01T00:00:00.000Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tInvoke Error \t{\"errorType\":\"GoneException\",\"errorMessage\":\"GoneException: 410\"}", "lambda_function_error", "unknown"},
 		{w, "execution log, function error", "(L0SM9cOFvHcCIhw=) Lambda execution failed with status 200 due to customer function error: boom. Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd", "lambda_function_error", "unknown"},
 		{w, "execution log, invoke permission", "(L0SM9cOFvHcCIhw=) Execution failed due to configuration error: Invalid permissions on Lambda function", "lambda_invoke_permission", "500"},
 	})
