@@ -156,6 +156,7 @@ func TestCoverageExecutionLog(t *testing.T) {
 		{srcLambdaInvoke, "Lambda refused the call", covID + "Lambda invocation failed with status: 403. Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd" + covDone("500"), "lambda_invoke_permission", "500"},
 		{srcLambdaInvoke, "Lambda throttled the call", covID + "Lambda invocation failed with status: 429. Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd" + covDone("500"), "lambda_throttled", "500"},
 		{srcLambdaInvoke, "Lambda's own failure", covID + "Lambda invocation failed with status: 500. Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd" + covDone("500"), "internal_service_failure", "500"},
+		{srcLambdaInvoke, "Lambda unavailable", covID + "Lambda invocation failed with status: 503. Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd" + covDone("500"), "internal_service_failure", "500"},
 		{srcLambdaInvoke, "the event over Lambda's limit", covID + "Lambda invocation failed with status: 413. Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd" + covDone("500"), "lambda_payload_too_large", "500"},
 		{srcLambdaInvoke, "throttled, Lambda's body", covEndpoint(`{"Reason":"ReservedFunctionConcurrentInvocationLimitExceeded","Type":"User","message":"Rate Exceeded."}`) + covDone("500"), "lambda_throttled", "500"},
 		{srcKC5xx, "integration timeout, client", "HTTP/1.1 504 Gateway Timeout\n{\"message\": \"Endpoint request timed out\"}", "integration_timeout", "504"},

@@ -162,6 +162,10 @@ func gatewayRules() []ruleSpec {
 		// failed, before or without running the function; its error body
 		// says "Type": "Service" where the caller's mistakes say "User"
 		{lit: "lambda invocation failed with status: 500", cause: CauseInternalServiceFailure, weight: wLikely},
+		// and its 503, the Lambda API's common error ServiceUnavailable (the
+		// service could not answer), as the same status of "Received
+		// response. Status: 503" from Lambda's endpoint reads
+		{lit: "lambda invocation failed with status: 503", cause: CauseInternalServiceFailure, weight: wLikely},
 		{lit: `"type"`, re: `"type"\s*:\s*"service"`, cause: CauseInternalServiceFailure, weight: wHint, layers: gatewayLogs},
 		// an AWS service behind the integration failed on its side
 		// ("Service: AWSLambdaInternal; Status Code: 503; Error Code: ServiceUnavailableException")
