@@ -15,7 +15,11 @@ var httpStatusLine = regexp.MustCompile(`^(?:< )?HTTP/\d(?:\.\d)? (\d{3})\b`)
 // the Ruby runtime interface client's LogFormatter keeps with the request
 // id after the level): a function's own line. A line that also shows an
 // HTTP status is rather a client tool's log, and stays with the client.
-var levelWord = regexp.MustCompile(`^(?:(?:ERROR|FATAL|CRITICAL)[: \t]|[DIWEFA], \[\d{4}-\d\d-\d\dT[\d:.]+ #\d+\] +(?:DEBUG|INFO|WARN|ERROR|FATAL|ANY) )`)
+// So is Go's standard logger's date ("2024/03/12 10:15:01 ...", the log
+// package's LstdFlags, which aws-lambda-go's own lines and most Go
+// functions' carry; not nginx's error log, whose level in brackets follows
+// the same date).
+var levelWord = regexp.MustCompile(`^(?:(?:ERROR|FATAL|CRITICAL)[: \t]|[DIWEFA], \[\d{4}-\d\d-\d\dT[\d:.]+ #\d+\] +(?:DEBUG|INFO|WARN|ERROR|FATAL|ANY) |\d{4}/\d\d/\d\d \d\d:\d\d:\d\d(?:\.\d+)? [^\[ ])`)
 
 // authorizerWord is the API's authorizer named in the four languages of
 // the remediation catalog ("Lambda authorizer", "AuthorizerFunction",
@@ -265,12 +269,19 @@ func clientLayer(low, msg []byte) Layer {
 		// when it shows the HTTP status it received, a client tool's (its
 		// "failed to connect" is about reaching the API, not the backend)
 		layer = LayerFunction
-		if statusShown(low) != 0 {
+		if statusShown(low) != 0 || goCallOfAPI.Match(low) {
 			layer = LayerClient
 		}
 	}
 	return layer
 }
+
+// goCallOfAPI is Go's net/http error for a request to an API's own
+// endpoint (net/url's Error: the method, the quoted URL, then the cause,
+// `Post "https://abc123.execute-api.us-east-1.amazonaws.com/prod/orders":
+// dial tcp ...: i/o timeout`): a Go program calling the API, the client,
+// whatever its logger's date says.
+var goCallOfAPI = guard(`\b(?:get|post|put|delete|patch|head|options) "https?://[^"/]*\.execute-api\.`)
 
 // isHTTPAPIHeader reports whether the line is the apigw-requestid response
 // header (curl -i, or "< apigw-requestid:" of curl -v), which only HTTP APIs

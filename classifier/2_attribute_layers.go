@@ -141,8 +141,21 @@ func isCDNPage(low, msg []byte) bool {
 // functionMarks are the shapes of a function's own output: stack frames,
 // runtime error records and log-level words of the Lambda runtimes, and
 // the line an error opens with (Node.js puts an error's code between its
-// name and its message: "TypeError [ERR_INVALID_URL]: Invalid URL").
-var functionMarks = guard(`^(?:at |file "|traceback \(most recent call last\)|\[error\]|\[warn|\[info\]|error\t|info\t|warn\t|exception in thread|caused by:|\{\s*"errormessage"|\{\s*"errortype"|"errormessage"\s*:|"errortype"\s*:|"stacktrace"\s*:|[a-z][a-z0-9]*(?:\.[a-z][a-z0-9]*)*(?:error|exception)(?: \[err_[a-z0-9_]+\])?:)`)
+// name and its message: "TypeError [ERR_INVALID_URL]: Invalid URL"; .NET's
+// Exception.ToString() an ExternalException's HRESULT or a
+// SocketException's error code: "Npgsql.NpgsqlException (0x80004005):
+// Failed to connect", "System.Net.Sockets.SocketException (111):
+// Connection refused", after the .NET host's "Unhandled exception. " for
+// one nothing caught; Ruby a namespaced class, "Errno::ECONNREFUSED: ...",
+// "PG::ConnectionBad: ...", as uncaughtErrorRules read it).
+var functionMarks = guard(`^(?:at |file "|traceback \(most recent call last\)|\[error\]|\[warn|\[info\]|error\t|info\t|warn\t|exception in thread|caused by:|\{\s*"errormessage"|\{\s*"errortype"|"errormessage"\s*:|"errortype"\s*:|"stacktrace"\s*:|(?:unhandled exception\. )?[a-z][a-z0-9]*(?:\.[a-z][a-z0-9]*)*(?:error|exception)(?: \[err_[a-z0-9_]+\]| \((?:0x[0-9a-f]{8}|\d+)\))?:|` + rubyErrorClass + `)`)
+
+// rubyErrorClass is a Ruby exception's namespaced class opening a line,
+// as Exception#full_message and the runtime interface client print it: an
+// Errno constant, or a class whose name says it is an error (the AWS SDK
+// for Ruby's Aws::<Service>::Errors::*, ActiveRecord::RecordNotFound,
+// Net::ReadTimeout), not any module path a Rust logger opens a line with.
+const rubyErrorClass = `(?:errno::e[a-z]+|[a-z]\w*(?:::[a-z]\w*)*::(?:errors::\w+|\w*(?:error|exception|timeout|notfound)))(?::| \()`
 
 // dotNetSDKException is the AWS SDK for .NET's exception for a call an
 // AWS service refused, its class named Amazon.<Service>.Amazon<Service>Exception,

@@ -32,6 +32,11 @@ func runtimeTraceRules() []ruleSpec {
 		{lit: "panic: ", cause: fn, weight: wWeak, layers: gatewayLogs},
 		{lit: "goroutine ", re: `goroutine \d+ \[running\]`, cause: fn, weight: wWeak, layers: gatewayLogs},
 		{lit: "nil pointer dereference", cause: fn, weight: wWeak, layers: gatewayLogs},
+		// Go's net.OpError for a connection or a read whose deadline passed
+		// ("dial tcp 10.0.0.5:5432: i/o timeout", "read tcp
+		// 10.0.1.7:41234->10.0.0.5:5432: i/o timeout"): in the function's
+		// own log, a dependency that did not answer in time
+		{lit: ": i/o timeout", re: `\b(?:dial|read|write) (?:tcp|udp)[46]? \S+: i/o timeout`, cause: fn, weight: wWeak, layers: layersOf(LayerFunction)},
 		{lit: "panicked at", cause: fn, weight: wWeak, layers: gatewayLogs},
 		{lit: "nomethoderror", cause: fn, weight: wWeak, layers: gatewayLogs},
 		{lit: "undefined method `", cause: fn, weight: wWeak, layers: gatewayLogs},
@@ -41,7 +46,11 @@ func runtimeTraceRules() []ruleSpec {
 		// them ("ValidationException: One or more parameter values were
 		// invalid", "ConditionalCheckFailedException: ..."): the function's
 		// call failed, whichever service answered it
+		// (and as .NET's Exception.ToString() writes an ExternalException or
+		// a SocketException, its code in parentheses after the type:
+		// "Npgsql.NpgsqlException (0x80004005): ...")
 		{lit: "exception:", re: `^[a-z]+(?:\.[a-z]+)*exception:`, cause: fn, weight: wWeak, layers: layersOf(LayerFunction)},
+		{lit: "exception (", re: `^(?:unhandled exception\. )?[a-z]+(?:\.[a-z]+)*exception \((?:0x[0-9a-f]{8}|\d+)\): `, cause: fn, weight: wWeak, layers: layersOf(LayerFunction)},
 	}
 	return append(rules, uncaughtErrorRules()...)
 }
@@ -68,7 +77,7 @@ func uncaughtErrorRules() []ruleSpec {
 		// ActiveRecord::RecordNotFound, the AWS SDK for Ruby's
 		// Aws::<Service>::Errors::*; not a module path a Rust logger
 		// opens its lines with)
-		{lit: "::", re: `^(?:errno::e[a-z]+|[a-z]\w*(?:::[a-z]\w*)*::(?:errors::\w+|\w*(?:error|exception|timeout|notfound)))(?::| \()`, cause: fn, weight: wWeak, layers: own},
+		{lit: "::", re: `^` + rubyErrorClass, cause: fn, weight: wWeak, layers: own},
 		// Node.js's errors with a code (lib/internal/errors.js: "name
 		// [code]: message"), which the named errors' "TypeError:" form
 		// misses: "TypeError [ERR_INVALID_URL]: Invalid URL", "Error

@@ -222,3 +222,35 @@ func TestRuntimeCatalogLogColumns(t *testing.T) {
 		{"ruby logger of a client", "E, [2024-03-12T10:15:01.123456 #8] ERROR -- : POST https://abc123.execute-api.us-east-1.amazonaws.com/prod/orders failed: 502 Bad Gateway", "unknown", "502"},
 	})
 }
+
+// A dependency the function calls failing, in each runtime's words for
+// the error: the function's failure (lambda_function_error), not API
+// Gateway failing to reach a backend of its own.
+func TestRuntimeCatalogDependency(t *testing.T) {
+	checkWordings(t, []wording{
+		// Go's net package (OpError) as aws-lambda-go's error object and as
+		// the standard logger prints it
+		{"go error object", `{"errorMessage":"dial tcp 10.0.0.5:5432: connect: connection refused","errorType":"OpError"}`, wantFnErr, "unknown"},
+		{"go log", catGoLog + "failed to connect to database: dial tcp 10.0.0.5:5432: connect: connection refused", wantFnErr, "unknown"},
+		{"go log, a timeout", catGoLog + "query failed: dial tcp 10.0.0.5:5432: i/o timeout", wantFnErr, "unknown"},
+		// (negative: a Go client of the API timing out on its own
+		// connection, the status it never got unknown; and nginx's error
+		// log, whose date Go's logger shares)
+		{"go client", catGoLog + "Post \"https://abc123.execute-api.us-east-1.amazonaws.com/prod/orders\": dial tcp 52.1.2.3:443: i/o timeout", "unknown", "unknown"},
+		{"go client's status", catGoLog + "POST /prod/orders: unexpected status 502 Bad Gateway", "unknown", "502"},
+		// .NET's Exception.ToString(): an HRESULT or error code in
+		// parentheses after the type of an ExternalException or a
+		// SocketException
+		{"dotnet npgsql", "Npgsql.NpgsqlException (0x80004005): Failed to connect to 10.0.0.5:5432\n ---> System.Net.Sockets.SocketException (111): Connection refused", wantFnErr, "unknown"},
+		{"dotnet sql server", "Microsoft.Data.SqlClient.SqlException (0x80131904): A network-related or instance-specific error occurred while establishing a connection to SQL Server.", wantFnErr, "unknown"},
+		{"dotnet unhandled npgsql", "Unhandled exception. Npgsql.NpgsqlException (0x80004005): Failed to connect to 10.0.0.5:5432", wantFnErr, "unknown"},
+		// Rust's std::io::Error through tracing's level column
+		{"rust", "2024-03-12T10:15:01.123456Z ERROR my_api::db: error connecting to database: Connection refused (os error 111)", wantFnErr, "unknown"},
+		// Python's exception line under the runtime's column
+		{"python", "[ERROR] OperationalError: (2003, \"Can't connect to MySQL server on '10.0.0.5' (timed out)\")", wantFnErr, "unknown"},
+		// Java's cause line
+		{"java", "Caused by: java.net.ConnectException: Connection refused", wantFnErr, "unknown"},
+		// Ruby's exception class and message
+		{"ruby", "Errno::ECONNREFUSED: Failed to open TCP connection to 10.0.0.5:443 (Connection refused - connect(2) for \"10.0.0.5\" port 443)", wantFnErr, "unknown"},
+	})
+}
