@@ -61,11 +61,11 @@ func parseDemoFlags(args []string, s streams) (demoOptions, int) {
 	fs.StringVar(&o.listen, "listen", "127.0.0.1:9108", "address for the incident page, /metrics, /healthz, /readyz and /api/incidents")
 	fs.Func("duration", "stop after this much wall time, a `duration` such as 2m (default: until every episode of the scenario has resolved; 0: until interrupted)", func(v string) error {
 		d, err := time.ParseDuration(v)
-		if err == nil && d < 0 {
-			err = errors.New("must not be negative")
+		if err != nil || d < 0 {
+			return errors.New("must be a duration of 0 or more, such as 2m")
 		}
 		o.duration = d
-		return err
+		return nil
 	})
 	fs.Float64Var(&o.speed, "speed", 60, "emulated seconds per wall second")
 	fs.StringVar(&o.webhook, "slack-webhook-url", "", "also post each notification to this Slack incoming webhook")

@@ -5,7 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
+	"time"
 )
 
 // cmdFlags is one subcommand's flag set with its help: a usage line and
@@ -31,17 +33,60 @@ func newCmdFlags(name, usage, about string, examples ...string) *cmdFlags {
 // parse parses args. It returns -1 when the command should go on, else the
 // exit status: 0 after -h, 2 after a usage error.
 func (c *cmdFlags) parse(args []string, s streams) int {
-	c.SetOutput(s.stderr)
+	c.SetOutput(io.Discard) // the error is printed below, in the commands' own form
 	err := c.Parse(args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		c.help(s.stdout)
 		return 0
 	case err != nil:
-		c.usageHint(s.stderr)
-		return 2
+		return c.usageError(s, "%s", c.flagError(err))
 	}
 	return -1
+}
+
+// flagError rewords the flag package's error: flags are written with two
+// dashes, as the help and docs write them, and a value the package could not
+// parse says what the flag takes instead of "parse error".
+func (c *cmdFlags) flagError(err error) string {
+	msg := err.Error()
+	if m := invalidFlagRE.FindStringSubmatch(msg); m != nil {
+		value, name, why := m[1], m[2], m[3]
+		if why == "parse error" {
+			why = "must be " + c.takes(name)
+		}
+		if strings.HasPrefix(why, "must ") {
+			return fmt.Sprintf("--%s %s, not %s", name, why, value) // as the commands' own checks say it
+		}
+		return fmt.Sprintf("--%s %s: %s", name, value, why)
+	}
+	if i := strings.LastIndex(msg, " -"); i > 0 {
+		return msg[:i] + " --" + msg[i+2:] // "flag provided but not defined: --x"
+	}
+	return msg
+}
+
+// invalidFlagRE reads the flag package's "invalid value" and "invalid
+// boolean value" errors: the value, the flag's name and the reason.
+var invalidFlagRE = regexp.MustCompile(`^invalid (?:boolean )?value (".*") for (?:flag )?-(\S+): (.*)$`)
+
+// takes names what a flag's value must be, by the type of its default.
+func (c *cmdFlags) takes(name string) string {
+	g, ok := c.Lookup(name).Value.(flag.Getter)
+	if !ok {
+		return "a valid value"
+	}
+	switch g.Get().(type) {
+	case time.Duration:
+		return "a duration such as 3s or 2m"
+	case float64:
+		return "a number"
+	case int, int64, uint, uint64:
+		return "a whole number"
+	case bool:
+		return "true or false"
+	}
+	return "a valid value"
 }
 
 // parseNoArgs is parse for a command that takes flags only: an argument

@@ -63,3 +63,27 @@ func TestHelpNamesFlagValues(t *testing.T) {
 		}
 	}
 }
+
+// TestFlagErrorsSayWhatTheFlagTakes: a flag the flag package refuses is
+// reported like the commands' own checks: the command named first, the
+// flag with two dashes, what it takes (never "parse error"), the value.
+func TestFlagErrorsSayWhatTheFlagTakes(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"healthcheck", "--timeout", "5"}, `apigw-triage healthcheck: --timeout must be a duration such as 3s or 2m, not "5"` + "\n"},
+		{[]string{"demo", "--speed", "fast"}, `apigw-triage demo: --speed must be a number, not "fast"` + "\n"},
+		{[]string{"demo", "--duration", "-1s"}, `apigw-triage demo: --duration must be a duration of 0 or more, such as 2m, not "-1s"` + "\n"},
+		{[]string{"emulate", "--seed", "x"}, `apigw-triage emulate: --seed must be a whole number, not "x"` + "\n"},
+		{[]string{"run", "--once=maybe"}, `apigw-triage run: --once must be true or false, not "maybe"` + "\n"},
+		{[]string{"classify", "--no-such-flag"}, "apigw-triage classify: flag provided but not defined: --no-such-flag\n"},
+		{[]string{"classify", "--format"}, "apigw-triage classify: flag needs an argument: --format\n"},
+	} {
+		code, out, errOut := runCmd(t, tc.args...)
+		first, _, _ := strings.Cut(errOut, "usage: ")
+		if code != 2 || out != "" || first != tc.want {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want the line %q", tc.args, code, out, errOut, tc.want)
+		}
+	}
+}
