@@ -51,7 +51,7 @@ const durationUnset = -1
 
 func parseDemoFlags(args []string, s streams) (demoOptions, int) {
 	o := demoOptions{duration: durationUnset}
-	fs := newCmdFlags("demo", "apigw-triage demo [--listen ADDR] [--duration D] [--speed N] [--slack-webhook-url URL]",
+	fs := newCmdFlags("demo", "apigw-triage demo [--listen ADDR] [--duration D] [--speed N] [--scenario NAME|FILE] [--slack-webhook-url URL]",
 		"Runs the built-in AWS emulator's catalog of failures and the real daemon against it, prints each\n"+
 			"notification, serves the incident page and /metrics on --listen, and ends with a summary of\n"+
 			"every episode: when it was detected, what it was diagnosed as, when it was resolved.",
@@ -69,7 +69,7 @@ func parseDemoFlags(args []string, s streams) (demoOptions, int) {
 	})
 	fs.Float64Var(&o.speed, "speed", 60, "emulated seconds per wall second")
 	fs.StringVar(&o.webhook, "slack-webhook-url", "", "also post each notification to this Slack incoming webhook")
-	fs.StringVar(&o.scenario, "scenario", "catalog", "emulator scenario: catalog, fleet:N or a scenario file")
+	fs.StringVar(&o.scenario, "scenario", "catalog", "emulator scenario: "+scenario.BuiltinNames+", or a scenario YAML file")
 	fs.StringVar(&o.webCfg, "web.config.file", "", "web configuration (TLS, basic auth) for every HTTP endpoint, as prometheus/exporter-toolkit defines it")
 	fs.StringVar(&o.logLevel, "log-level", "warn", "daemon log level on standard error: debug, info, warn or error")
 	if code := fs.parseNoArgs(args, s); code >= 0 {

@@ -33,7 +33,7 @@ func parseEmulate(args []string, s streams) (emulateOptions, int) {
 		"apigw-triage emulate --write-config emulator.yaml",
 		"apigw-triage emulate --listen 127.0.0.1:4566 --scenario fleet:2000 --speed 1")
 	fs.StringVar(&o.listen, "listen", "127.0.0.1:4566", "address to serve the emulated AWS APIs on")
-	fs.StringVar(&o.scenario, "scenario", "catalog", "built-in scenario (catalog, fleet:N, fleet-idle:N) or scenario YAML file")
+	fs.StringVar(&o.scenario, "scenario", "catalog", "built-in scenario ("+scenario.BuiltinNames+") or scenario YAML file")
 	fs.Float64Var(&o.speed, "speed", 60, "emulated seconds per wall second (60: the catalog's first failure is announced within a minute)")
 	fs.StringVar(&o.start, "start", "", "the scenario's time zero, RFC 3339 (default: now, to the minute)")
 	fs.Int64Var(&o.seed, "seed", 1, "seed of the wire layer's throttling decisions")

@@ -87,3 +87,16 @@ func TestFlagErrorsSayWhatTheFlagTakes(t *testing.T) {
 		}
 	}
 }
+
+// TestScenarioFlagsNameEveryBuiltin: the --scenario of demo and emulate
+// both take every built-in scenario, and their help names each of them.
+func TestScenarioFlagsNameEveryBuiltin(t *testing.T) {
+	for _, name := range []string{"demo", "emulate"} {
+		_, out, _ := runCmd(t, name, "-h")
+		for _, sc := range []string{"catalog", "fleet:N", "fleet-idle:N"} {
+			if !strings.Contains(out, sc) {
+				t.Errorf("%s -h names no %s scenario:\n%s", name, sc, out)
+			}
+		}
+	}
+}

@@ -8,8 +8,9 @@ import (
 	"strings"
 )
 
-// builtinNames names the built-in scenarios in messages.
-const builtinNames = "catalog, fleet:N or fleet-idle:N"
+// BuiltinNames names the built-in scenarios in messages and in the
+// commands' help.
+const BuiltinNames = "catalog, fleet:N or fleet-idle:N"
 
 // Builtin returns a built-in scenario: "catalog" (one stage per failure of
 // AWS's 5xx troubleshooting articles, failing in turn and recovering) or
@@ -32,7 +33,7 @@ func Builtin(name string) (*Scenario, error) {
 		}
 		sc = fleetIdle(n)
 	default:
-		return nil, fmt.Errorf("unknown built-in scenario %q (want %s)", name, builtinNames)
+		return nil, fmt.Errorf("unknown built-in scenario %q (want %s)", name, BuiltinNames)
 	}
 	if err := validate(sc); err != nil {
 		return nil, fmt.Errorf("built-in scenario %s: %w", name, err)
@@ -48,7 +49,7 @@ func Open(nameOrPath string) (*Scenario, error) {
 	sc, err := Load(nameOrPath)
 	if errors.Is(err, fs.ErrNotExist) {
 		// a mistyped built-in name reads as a missing file: name both
-		return nil, fmt.Errorf("scenario %q is no built-in scenario (%s) and no file: %w", nameOrPath, builtinNames, err)
+		return nil, fmt.Errorf("scenario %q is no built-in scenario (%s) and no file: %w", nameOrPath, BuiltinNames, err)
 	}
 	return sc, err
 }
