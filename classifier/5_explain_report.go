@@ -68,19 +68,20 @@ func writeRemediation(w *textWriter, a Advice) {
 }
 
 // backoffText renders the hint; the catalog's note, when present, is the
-// plain-language advice and comes first.
+// plain-language advice and comes first. Each part is a sentence of its own:
+// the notes end with their own full stop.
 func backoffText(b BackoffHint) string {
 	var parts []string
 	if b.Note != "" {
 		parts = append(parts, b.Note)
 	}
 	if b.Retryable {
-		parts = append(parts, fmt.Sprintf("exponential backoff with %s jitter: initial %d ms, cap %d ms, multiplier %g, at most %d attempts",
+		parts = append(parts, fmt.Sprintf("Exponential backoff with %s jitter: initial %d ms, cap %d ms, multiplier %g, at most %d attempts.",
 			b.Jitter, b.InitialMS, b.MaxMS, b.Multiplier, b.MaxAttempts))
 	} else if b.Note == "" {
-		parts = append(parts, "not retryable: retrying will not help, fix the configuration")
+		parts = append(parts, "Not retryable: retrying will not help, fix the configuration.")
 	}
-	return strings.Join(parts, "; ")
+	return strings.Join(parts, " ")
 }
 
 // textWriter keeps the first write error, so the text layout reads as a

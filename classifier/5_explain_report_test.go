@@ -109,3 +109,24 @@ func jsonKind(v any) string {
 	}
 	return "other"
 }
+
+// TestBackoffTextSentences: the catalog's note and the figures are two
+// sentences, as the text report prints them after "client retries:".
+func TestBackoffTextSentences(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		b    BackoffHint
+		want string
+	}{
+		{"note and figures", BackoffHint{Retryable: true, InitialMS: 1000, MaxMS: 5000, Multiplier: 2, MaxAttempts: 2, Jitter: "full", Note: "Retry at most once."},
+			"Retry at most once. Exponential backoff with full jitter: initial 1000 ms, cap 5000 ms, multiplier 2, at most 2 attempts."},
+		{"figures alone", BackoffHint{Retryable: true, InitialMS: 200, MaxMS: 5000, Multiplier: 2, MaxAttempts: 5, Jitter: "full"},
+			"Exponential backoff with full jitter: initial 200 ms, cap 5000 ms, multiplier 2, at most 5 attempts."},
+		{"note alone", BackoffHint{Jitter: "none", Note: "Retrying will not help."}, "Retrying will not help."},
+		{"neither", BackoffHint{Jitter: "none"}, "Not retryable: retrying will not help, fix the configuration."},
+	} {
+		if got := backoffText(tc.b); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
