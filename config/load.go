@@ -109,14 +109,27 @@ func (c *Config) String() string {
 	for _, a := range c.Accounts {
 		regions += len(a.Regions)
 	}
-	watch := fmt.Sprintf("discovery of %s", typeNames(c.Discovery.APITypes))
+	watch := "discovery of " + typeNames(c.Discovery.APITypes)
 	if !c.Discovery.Enabled {
-		watch = fmt.Sprintf("%d explicit targets", len(c.Targets))
+		watch = count(len(c.Targets), "explicit target")
 	} else if len(c.Targets) > 0 {
-		watch += fmt.Sprintf(" and %d explicit targets", len(c.Targets))
+		watch += " and " + count(len(c.Targets), "explicit target")
 	}
-	return fmt.Sprintf("%d accounts, %d account-regions, %s, poll every %s, slack %s, alertmanager %s, listen %s",
-		len(c.Accounts), regions, watch, fmtDuration(c.Collector.Interval), c.slackMode(), onOff(c.Alertmanager.Enabled()), c.Server.Listen)
+	trigger := "poll every " + fmtDuration(c.Collector.Interval)
+	if c.Alarms.QueueURL != "" {
+		trigger = "alarm mode (state changes from SQS, no metric polling)"
+	}
+	return fmt.Sprintf("%s, %s, %s, %s, slack %s, alertmanager %s, listen %s",
+		count(len(c.Accounts), "account"), count(regions, "account-region"), watch, trigger,
+		c.slackMode(), onOff(c.Alertmanager.Enabled()), c.Server.Listen)
+}
+
+// count is "1 account", "2 accounts": the summary is read by people.
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func (c *Config) slackMode() string {

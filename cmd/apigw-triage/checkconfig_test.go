@@ -38,14 +38,14 @@ func TestCheckConfig(t *testing.T) {
 		stderrLine *regexp.Regexp
 		stderrN    int // lines expected on standard error
 	}{
-		{name: "example is valid", args: []string{"../../config.example.yaml"}, code: 0, stdout: "config.example.yaml: ok: 1 accounts"},
+		{name: "example is valid", args: []string{"../../config.example.yaml"}, code: 0, stdout: "config.example.yaml: ok: 1 account, 1 account-region, "},
 		{name: "errors with positions", args: []string{bad}, code: 1, stderrLine: position, stderrN: 2},
 		{name: "print redacts", args: []string{"--print", secret}, code: 0, stdout: "token: <secret>"},
 		{name: "missing file", args: []string{filepath.Join(dir, "nope.yaml")}, code: 1, stderrN: 1},
 		{name: "no file", args: nil, code: 2},
 		{name: "two files", args: []string{bad, bad}, code: 2},
 		{name: "unknown flag", args: []string{"--nope", bad}, code: 2},
-		{name: "config from the environment", args: []string{"--print", "--config-env", "GOOD_CONFIG"}, code: 0, stdout: "$GOOD_CONFIG: ok: 1 accounts"},
+		{name: "config from the environment", args: []string{"--print", "--config-env", "GOOD_CONFIG"}, code: 0, stdout: "$GOOD_CONFIG: ok: 1 account, "},
 		{name: "errors in the environment's config", args: []string{"--config-env", "BAD_CONFIG"}, code: 1, stderrLine: fromEnv, stderrN: 1},
 		{name: "unset config variable", args: []string{"--config-env", "UNSET"}, code: 1, stderrN: 1},
 		{name: "file and config variable", args: []string{"--config-env", "GOOD_CONFIG", bad}, code: 2},
