@@ -194,6 +194,14 @@ var restAPIFeatures = [][]byte{
 	[]byte("usage plan"), []byte("mapping template"), []byte("method response"), []byte("integration response"),
 }
 
+// restAPITools are deployment tools whose API Gateway API is a REST API,
+// by their source: Zappa's create_api_gateway_routes builds a
+// troposphere.apigateway.RestApi ("Created automatically by Zappa."), and
+// Chalice's deployer a RestAPI model for its routes (its WebSocketAPI,
+// for its websocket handlers, shows the word WebSocket first). A report
+// naming one shows a REST API unless a person names the HTTP API as often.
+var restAPITools = [][]byte{[]byte("zappa"), []byte("chalice")}
+
 // websocketAPIName and serverlessWebSocketEvent are a WebSocket API's own
 // names in the tools: the CDK's WebSocketApi construct and the Serverless
 // Framework's websocket event.
@@ -245,6 +253,9 @@ func (s *Session) noteAPINames(low, raw, line []byte, layer Layer) {
 	if layer != LayerFunction {
 		s.noteRESTWords(low)
 		s.noteRESTBodies(raw)
+	}
+	if !s.st.restTool && containsAny(low, restAPITools) {
+		s.st.restTool = true
 	}
 }
 

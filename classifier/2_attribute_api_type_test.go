@@ -145,6 +145,13 @@ func TestRESTAPINames(t *testing.T) {
 		{"usage plan", "The key is attached to a usage plan and the calls fail with 500.", stage.APIREST},
 		{"mapping template", "The mapping template for application/json builds the payload.", stage.APIREST},
 		{"integration response", "I added an integration response for the 4xx errors.", stage.APIREST},
+		// tools whose API is a REST API by their source: Zappa's
+		// create_api_gateway_routes (troposphere.apigateway.RestApi),
+		// Chalice's RestAPI deployment model
+		{"zappa deploy", "$ zappa update dev\nYour updated Zappa deployment is live!: https://abc123.execute-api.us-east-1.amazonaws.com/dev", stage.APIREST},
+		{"zappa handler in a traceback", "Traceback (most recent call last):\n  File \"/var/task/handler.py\", line 505, in lambda_handler\n    return LambdaHandler.lambda_handler(event, context)\nModuleNotFoundError: No module named 'zappa'", stage.APIREST},
+		{"chalice app", "from chalice import Chalice\napp = Chalice(app_name='helloworld')", stage.APIREST},
+		{"chalice view error", "{\n    \"Code\": \"ChaliceViewError\",\n    \"Message\": \"An internal server error occurred.\"\n}", stage.APIREST},
 	})
 }
 
@@ -200,6 +207,10 @@ func TestAPITypeLookAlikes(t *testing.T) {
 		{"WebSocket frame", `< {"message": "Internal server error", "connectionId":"L0SM9cOFvHcCIhw=", "requestId":"L0SM9GRfvHcFxFA="}`, stage.APIWebSocket},
 		// an HTTP API lacking a REST feature, said of the HTTP API twice
 		{"HTTP API without mapping templates", "HTTP APIs have no mapping templates, so our HTTP API passes the body as it is.", stage.APIHTTP},
+		// a tool's REST API, where a person names an HTTP API more often,
+		// or the tool's WebSocket API
+		{"chalice and a person's HTTP API", "I moved the Chalice app behind an HTTP API.", stage.APIHTTP},
+		{"chalice websocket handler", "@app.on_ws_message()\ndef message(event):\n    app.websocket_api.send(event.connection_id, 'pong')\n# chalice deploy: the websocket endpoint answers nothing", stage.APIWebSocket},
 		// a v2 API's ARN path
 		{"v2 apis ARN", `"Resource": "arn:aws:apigateway:us-east-1::/apis/a1b2c3d4e5/*"`, stage.APIUnknown},
 		// who said it: a REST API's function that posts to a WebSocket

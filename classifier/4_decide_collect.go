@@ -9,7 +9,8 @@ import "github.com/apigw-triage/apigw-triage/stage"
 // own names show too (a report that shows both shows neither); a v2 name
 // (apigatewayv2, $default) means an HTTP API, or a WebSocket API when the
 // word is said; last, a person naming one type (or a REST API's
-// features) more often than the other.
+// features) more often than the other, or a tool that makes REST APIs
+// (Zappa, Chalice) where a person names neither more often.
 func (s *Session) apiType() stage.APIType {
 	st := &s.st
 	switch {
@@ -32,7 +33,7 @@ func (s *Session) apiType() stage.APIType {
 		return stage.APIWebSocket
 	case st.v2API || st.httpAPIWords > st.restAPIWords:
 		return stage.APIHTTP
-	case st.restAPIWords > st.httpAPIWords:
+	case st.restAPIWords > st.httpAPIWords || st.restTool && st.restAPIWords == st.httpAPIWords:
 		return stage.APIREST
 	}
 	return stage.APIUnknown

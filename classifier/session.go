@@ -76,7 +76,9 @@ type stats struct {
 	restAPI bool
 	// httpAPIWords, restAPIWords: lines where a person names the type
 	httpAPIWords, restAPIWords int
-	websocket                  bool // wscat, $connect, @connections: a WebSocket API
+	// restTool: a deployment tool that makes REST APIs (restAPITools)
+	restTool  bool
+	websocket bool // wscat, $connect, @connections: a WebSocket API
 	// postsToConnections: the function's own log calls the @connections
 	// management API (managementMarks)
 	postsToConnections bool
