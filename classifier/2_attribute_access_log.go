@@ -66,7 +66,7 @@ func (s *Session) accessLine(rec *accessRecord, line []byte) {
 	if code >= 500 {
 		to = s.routeTimeout(rec)
 		s.noteRouteTimeout(to)
-		h = h.merge(accessHints(rec, cmp.Or(to, s.hints.IntegrationTimeout), !s.otherIntegration()))
+		h = h.merge(accessHints(rec, cmp.Or(to, stageTimeout(s.hints)), !s.otherIntegration()))
 	}
 	lat := time.Duration(leadingInt([]byte(rec.get(fIntegrationLatency)))) * time.Millisecond
 	if code < 400 && !h.any() {

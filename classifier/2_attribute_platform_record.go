@@ -61,7 +61,7 @@ func (s *Session) runFigures(m platformFigures, h hit) hit {
 	if to := s.hints.LambdaTimeout; to > 0 && m.duration > 0 && m.duration >= to-100*time.Millisecond {
 		h = h.merge(hit{cause: CauseLambdaFunctionTimeout, weight: wSpecific})
 	}
-	if h.cause == CauseLambdaFunctionTimeout && m.duration >= gatewayWait(s.hints.IntegrationTimeout) {
+	if h.cause == CauseLambdaFunctionTimeout && m.duration >= gatewayWait(stageTimeout(s.hints)) {
 		h = h.merge(hit{cause: CauseIntegrationTimeout, weight: h.weight + 1})
 	}
 	return h

@@ -64,8 +64,9 @@ type matcher struct {
 	// invocation's START and END, so it is the function's whoever's words
 	// it reads like (a Python print of botocore's ClientError text)
 	invocation bool
-	// wait is the configured integration timeout, when known: it decides
-	// whether a Lambda timeout outlived the gateway's wait (rule.outlived)
+	// wait is the stage's configured integration timeout (stageTimeout),
+	// when known: it decides whether a Lambda timeout outlived the
+	// gateway's wait (rule.outlived)
 	wait time.Duration
 	// seen holds the layers of the lines matched so far (1<<Layer): the
 	// corpus test sorts its misses by the layers their evidence held.

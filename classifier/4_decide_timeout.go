@@ -36,11 +36,31 @@ const (
 	fixedAccessTimeout = 29 * time.Second
 )
 
+// stageTimeout is the configured timeout a figure of the whole stage (its
+// IntegrationLatency maximum, a function's run, a request whose method or
+// route is not known) is measured against: the one every integration of
+// the stage has, else, when they differ, the longest of its methods' or
+// routes' (Hints.RouteTimeouts); 0 when none is known. The longest is the
+// one that can be said of the stage as a whole: a latency at it sits at
+// the timeout of whichever method or route it was, and nothing shorter
+// outlives the gateway's wait on every route. The API type's default
+// would be no method's timeout at all.
+func stageTimeout(h Hints) time.Duration {
+	if h.IntegrationTimeout > 0 {
+		return h.IntegrationTimeout
+	}
+	var longest time.Duration
+	for _, to := range h.RouteTimeouts {
+		longest = max(longest, to)
+	}
+	return longest
+}
+
 // integrationTimeout is the stage's integration timeout: the configured
-// one, else the API type's default.
+// one (stageTimeout), else the API type's default.
 func (s *Session) integrationTimeout(api stage.APIType) time.Duration {
-	if s.hints.IntegrationTimeout > 0 {
-		return s.hints.IntegrationTimeout
+	if to := stageTimeout(s.hints); to > 0 {
+		return to
 	}
 	if api == stage.APIHTTP {
 		return defaultHTTPIntegrationTimeout
@@ -48,14 +68,14 @@ func (s *Session) integrationTimeout(api stage.APIType) time.Duration {
 	return defaultRESTIntegrationTimeout
 }
 
-// configuredTimeout is the configured timeout request g met: its route's,
-// when the evidence tied it to one, else the stage's when every
-// integration has the same; 0 when not known.
+// configuredTimeout is the configured timeout request g met (nil: the
+// stage as a whole): its route's, when the evidence tied it to one, else
+// the stage's (stageTimeout); 0 when not known.
 func (s *Session) configuredTimeout(g *group) time.Duration {
 	if g != nil && g.timeout > 0 {
 		return g.timeout
 	}
-	return s.hints.IntegrationTimeout
+	return stageTimeout(s.hints)
 }
 
 // timeoutSlack is how far from a configured timeout an integration latency

@@ -58,6 +58,15 @@ func TestConfiguredIntegrationTimeout(t *testing.T) {
 		{"HTTP routes differ: 29.5 s on the 30 s route", Hints{APIType: stage.APIHTTP, RouteTimeouts: routes}, http500("GET /slow", "29500"), CauseIntegrationTimeout},
 		{"REST methods differ: the ANY method's 5 s", Hints{APIType: stage.APIREST, RouteTimeouts: map[string]time.Duration{"ANY /jobs": 5 * time.Second, "GET /": 29 * time.Second}}, `{"requestId":"r3","httpMethod":"POST","resourcePath":"/jobs","status":"500","integrationLatency":"5004"}`, CauseIntegrationTimeout},
 		{"REST methods differ: the 60 s method", Hints{APIType: stage.APIREST, RouteTimeouts: map[string]time.Duration{"POST /jobs": time.Minute, "GET /": 29 * time.Second}}, rest500, CauseUnknown},
+		// methods or routes that differ, read on figures of the whole
+		// stage: the longest of their timeouts (limits.html: each
+		// integration has its own timeoutInMillis)
+		{"REST methods differ (5 s, 10 s): metrics at 10 s", Hints{APIType: stage.APIREST, RouteTimeouts: map[string]time.Duration{"GET /a": 5 * time.Second, "POST /b": 10 * time.Second}, Errors5xx: 10, IntegrationLatencyMax: 10 * time.Second}, "", CauseIntegrationTimeout},
+		{"REST methods differ (45 s, 60 s): metrics at 35 s", Hints{APIType: stage.APIREST, RouteTimeouts: map[string]time.Duration{"GET /a": 45 * time.Second, "POST /b": time.Minute}, Errors5xx: 10, IntegrationLatencyMax: 35 * time.Second}, "", CauseUnknown},
+		{"REST methods differ (45 s, 60 s): a 35 s function timeout is the function's", Hints{APIType: stage.APIREST, RouteTimeouts: map[string]time.Duration{"GET /a": 45 * time.Second, "POST /b": time.Minute}}, timedOut("35.00"), CauseLambdaFunctionTimeout},
+		{"REST methods differ (45 s, 60 s): REPORT at the function's 40 s timeout", Hints{APIType: stage.APIREST, RouteTimeouts: map[string]time.Duration{"GET /a": 45 * time.Second, "POST /b": time.Minute}, LambdaTimeout: 40 * time.Second}, report, CauseLambdaFunctionTimeout},
+		{"REST methods differ (45 s, 60 s): a 500 at 35 s of no known method", Hints{APIType: stage.APIREST, RouteTimeouts: map[string]time.Duration{"GET /a": 45 * time.Second, "POST /b": time.Minute}}, `{"requestId":"r4","status":"500","integrationLatency":"35000"}`, CauseUnknown},
+		{"HTTP routes differ (2 s, 10 s): a 12 s function timeout outlived every route's", Hints{APIType: stage.APIHTTP, RouteTimeouts: map[string]time.Duration{"GET /a": 2 * time.Second, "GET /b": 10 * time.Second}}, timedOut("12.00"), CauseIntegrationTimeout},
 		{"HTTP lowered 50 ms: 50 ms latency", Hints{APIType: stage.APIHTTP, IntegrationTimeout: 50 * time.Millisecond}, http500("$default", "50"), CauseIntegrationTimeout},
 		// WebSocket APIs: 50 ms to 29 s
 		{"WebSocket lowered 3 s: a 4 s function timeout outlived it", Hints{APIType: stage.APIWebSocket, IntegrationTimeout: 3 * time.Second}, timedOut("4.00"), CauseIntegrationTimeout},

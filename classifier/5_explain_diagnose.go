@@ -110,6 +110,9 @@ func (s *Session) fromContext(d *Diagnosis, api stage.APIType) basis {
 func (s *Session) contextWhy(c Cause) string {
 	h := s.hints
 	switch {
+	case c == CauseIntegrationTimeout && h.IntegrationLatencyMax > 0 && h.IntegrationTimeout == 0 && len(h.RouteTimeouts) > 0:
+		// the stage's integrations differ: the metric is the stage's
+		return fmt.Sprintf("IntegrationLatency reached %s, at the longest integration timeout of the stage's methods or routes, %s.", h.IntegrationLatencyMax, s.integrationTimeout(s.apiType()))
 	case c == CauseIntegrationTimeout && h.IntegrationLatencyMax > 0:
 		return fmt.Sprintf("IntegrationLatency reached %s, at the integration timeout of %s.", h.IntegrationLatencyMax, s.integrationTimeout(s.apiType()))
 	case c == CauseLambdaThrottled && h.LambdaThrottles > 0:

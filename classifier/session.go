@@ -130,7 +130,7 @@ func NewSession(hints Hints) *Session {
 	rules() // compile now, so the first line does not pay for it
 	return &Session{
 		hints:      hints,
-		m:          matcher{wait: hints.IntegrationTimeout},
+		m:          matcher{wait: stageTimeout(hints)},
 		live:       make(map[string]*group),
 		lambdaDone: make(map[string]*group),
 		overflow:   make(map[outcome]int),

@@ -1,7 +1,6 @@
 package collector
 
 import (
-	"cmp"
 	"time"
 
 	"github.com/apigw-triage/apigw-triage/stage"
@@ -53,8 +52,8 @@ func evaluateStage(st Stage, th Thresholds, s *series, w window) StageResult {
 		res.ErrorRate = res.Errors5xx / res.Requests
 		if latest.hasLatency {
 			res.Latency = msDuration(latest.latency)
-			// the dominant integration's when the routes' differ
-			res.LikelyTimeout = likelyTimeout(latest.latency, cmp.Or(st.EffectiveTimeout(), orDefaultTimeout(st.Integration.Timeout, st.APIType)))
+			// the stage's figure: the longest timeout when the routes' differ
+			res.LikelyTimeout = likelyTimeout(latest.latency, st.LongestTimeout())
 		}
 		return res
 	}

@@ -88,6 +88,24 @@ func (s Stage) EffectiveTimeout() time.Duration {
 	return orDefaultTimeout(s.Integration.Timeout, s.APIType)
 }
 
+// LongestTimeout is the integration timeout a figure of the whole stage
+// (its latency percentile) is measured against: EffectiveTimeout when the
+// integrations agree, else the longest of the methods' or routes'
+// (RouteTimeouts). A stage latency at the longest sits at the timeout of
+// whichever method or route it was; a shorter one, the dominant
+// integration's or the API type's default, would take a slow method for a
+// timed-out one or miss the timeouts of short ones.
+func (s Stage) LongestTimeout() time.Duration {
+	if to := s.EffectiveTimeout(); to > 0 {
+		return to
+	}
+	var longest time.Duration
+	for _, to := range s.RouteTimeouts {
+		longest = max(longest, to)
+	}
+	return longest
+}
+
 // orDefaultTimeout is a configured timeout, or the API type's default when
 // none is (the apigatewayv2 Integration's timeoutInMillis: 29 s for
 // WebSocket APIs, 30 s for HTTP APIs; REST's is 29 s).

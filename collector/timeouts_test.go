@@ -24,18 +24,20 @@ func TestRouteTimeouts(t *testing.T) {
 		routes []Route
 		want   map[string]time.Duration // nil: the stage's one timeout
 		stage  time.Duration            // EffectiveTimeout
+		// LongestTimeout: what the stage's own figures are measured against
+		longest time.Duration
 	}{
-		{"REST methods agree", stage.APIREST, []IntegrationInfo{{Type: "AWS_PROXY", Timeout: sec(60), route: "GET /a"}, {Type: "AWS_PROXY", Timeout: sec(60), route: "POST /b"}}, nil, nil, sec(60)},
-		{"REST unset is the 29 s default", stage.APIREST, []IntegrationInfo{{Type: "AWS_PROXY", route: "GET /a"}, {Type: "HTTP", Timeout: sec(29), route: "GET /b"}}, nil, nil, sec(29)},
+		{"REST methods agree", stage.APIREST, []IntegrationInfo{{Type: "AWS_PROXY", Timeout: sec(60), route: "GET /a"}, {Type: "AWS_PROXY", Timeout: sec(60), route: "POST /b"}}, nil, nil, sec(60), sec(60)},
+		{"REST unset is the 29 s default", stage.APIREST, []IntegrationInfo{{Type: "AWS_PROXY", route: "GET /a"}, {Type: "HTTP", Timeout: sec(29), route: "GET /b"}}, nil, nil, sec(29), sec(29)},
 		{"REST methods differ", stage.APIREST, []IntegrationInfo{{Type: "AWS_PROXY", Timeout: sec(60), route: "GET /a"}, {Type: "HTTP", Timeout: sec(5), route: "ANY /b"}, {route: "OPTIONS /b"}},
-			nil, map[string]time.Duration{"GET /a": sec(60), "ANY /b": sec(5)}, 0},
+			nil, map[string]time.Duration{"GET /a": sec(60), "ANY /b": sec(5)}, 0, sec(60)},
 		{"HTTP routes differ", stage.APIHTTP, []IntegrationInfo{{Type: "HTTP_PROXY", Timeout: sec(2), ID: "i1"}, {Type: "HTTP_PROXY", ID: "i2"}},
 			[]Route{{Key: "GET /fast", target: "integrations/i1"}, {Key: "GET /slow", target: "integrations/i2"}, {Key: "GET /none"}},
-			map[string]time.Duration{"GET /fast": sec(2), "GET /slow": sec(30)}, 0},
-		{"HTTP unset is the 30 s default", stage.APIHTTP, []IntegrationInfo{{Type: "AWS_PROXY", ID: "i1"}, {Type: "HTTP_PROXY", Timeout: sec(30), ID: "i2"}}, nil, nil, sec(30)},
+			map[string]time.Duration{"GET /fast": sec(2), "GET /slow": sec(30)}, 0, sec(30)},
+		{"HTTP unset is the 30 s default", stage.APIHTTP, []IntegrationInfo{{Type: "AWS_PROXY", ID: "i1"}, {Type: "HTTP_PROXY", Timeout: sec(30), ID: "i2"}}, nil, nil, sec(30), sec(30)},
 		{"WebSocket routes differ", stage.APIWebSocket, []IntegrationInfo{{Type: "AWS_PROXY", Timeout: 50 * time.Millisecond, ID: "i1"}, {Type: "AWS_PROXY", ID: "i2"}},
 			[]Route{{Key: "sendmessage", target: "integrations/i1"}, {Key: "$default", target: "integrations/i2"}},
-			map[string]time.Duration{"sendmessage": 50 * time.Millisecond, "$default": sec(29)}, 0},
+			map[string]time.Duration{"sendmessage": 50 * time.Millisecond, "$default": sec(29)}, 0, sec(29)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -46,6 +48,47 @@ func TestRouteTimeouts(t *testing.T) {
 			st := Stage{Identity: stage.Identity{APIType: tt.typ}, Integration: dominant(tt.integ), RouteTimeouts: got}
 			if to := st.EffectiveTimeout(); to != tt.stage {
 				t.Errorf("stage timeout %s, want %s", to, tt.stage)
+			}
+			if to := st.LongestTimeout(); to != tt.longest {
+				t.Errorf("longest timeout %s, want %s", to, tt.longest)
+			}
+		})
+	}
+}
+
+// TestStageLatencyNearTheLongestTimeout: a stage's latency percentile is
+// the stage's figure, so with methods whose integration timeouts differ
+// (the REST quotas page: each integration's timeoutInMillis, 50 ms up, past
+// 29 s after a quota increase) it is "near the timeout" against the
+// longest of them, not the dominant integration's or the 29 s default.
+func TestStageLatencyNearTheLongestTimeout(t *testing.T) {
+	sec := func(n int) time.Duration { return time.Duration(n) * time.Second }
+	tests := []struct {
+		name      string
+		dominant  time.Duration // the dominant integration's timeout
+		routes    map[string]time.Duration
+		latencyMS float64
+		want      bool
+	}{
+		{"5 s and 10 s methods, p99 at 9.8 s", sec(5), map[string]time.Duration{"GET /a": sec(5), "POST /b": sec(10)}, 9800, true},
+		{"5 s and 10 s methods, p99 at 4.9 s: maybe a slow 10 s method", sec(5), map[string]time.Duration{"GET /a": sec(5), "POST /b": sec(10)}, 4900, false},
+		{"45 s and 60 s methods, p99 at 30 s", 0, map[string]time.Duration{"GET /a": sec(45), "POST /b": sec(60)}, 30000, false},
+		{"45 s and 60 s methods, p99 at 58 s", 0, map[string]time.Duration{"GET /a": sec(45), "POST /b": sec(60)}, 58000, true},
+		{"one 29 s timeout, p99 at 28 s", sec(29), nil, 28000, true},
+	}
+	now := time.Date(2026, 3, 14, 9, 30, 30, 0, time.UTC)
+	w := pollWindow(now, time.Minute, 0, 5)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := Stage{Identity: stage.Identity{APIType: stage.APIREST}, Integration: IntegrationInfo{Type: "AWS_PROXY", Timeout: tt.dominant}, RouteTimeouts: tt.routes}
+			s := newSeries()
+			at := w.end.Add(-time.Minute)
+			s.set(at, kindRequests, 100)
+			s.set(at, kindErrors, 10)
+			s.set(at, kindLatency, tt.latencyMS)
+			res := evaluateStage(st, Thresholds{}.withDefaults(), s, w)
+			if res.Latency != msDuration(tt.latencyMS) || res.LikelyTimeout != tt.want {
+				t.Errorf("latency %s likely timeout %v, want %v", res.Latency, res.LikelyTimeout, tt.want)
 			}
 		})
 	}

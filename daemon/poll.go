@@ -201,8 +201,11 @@ func stageContext(sr collector.StageResult, ev *collector.Evidence) classifier.H
 	if c.LatencyMax == 0 {
 		c.LatencyMax = sr.Latency
 	}
-	if c.IntegrationTimeout == 0 {
-		c.IntegrationTimeout = sr.Stage.EffectiveTimeout()
+	if c.IntegrationTimeout == 0 && c.RouteTimeouts == nil {
+		// with no evidence read, the poll's stage has the configuration:
+		// the one timeout, or each route's when they differ, so that the
+		// stage's figures meet the longest of them, not the default
+		c.IntegrationTimeout, c.RouteTimeouts = sr.Stage.EffectiveTimeout(), sr.Stage.RouteTimeouts
 	}
 	return c
 }

@@ -15,7 +15,8 @@ import (
 // past 29 s (after a quota increase), and any API's lowered to 50 ms (HTTP
 // APIs up to 30 s). Execution logging is off, as it is by default: the
 // function's log and the metrics are the evidence, and the fixed 29-31 s
-// thresholds would read them wrongly.
+// thresholds would read them wrongly, as they would a stage whose methods'
+// timeouts differ.
 const configuredTimeouts = `accounts:
   - id: "111122223333"
     regions:
@@ -23,11 +24,22 @@ const configuredTimeouts = `accounts:
         functions:
           - {name: reports-fn, timeout: 40s}
           - {name: quotes-fn, timeout: 30s}
+          - {name: jobs-fn, timeout: 40s}
         rest_apis:
           - name: reports-raised
             endpoint_type: REGIONAL
             routes:
               - {method: POST, path: /reports, integration: {type: lambda_proxy, function: reports-fn, timeout: 60s}}
+            stages:
+              - name: prod
+                traffic: {rpm: 120}
+                episodes:
+                  - {cause: lambda_function_timeout, start: 5m, duration: 15m, share: 0.8}
+          - name: jobs-methods
+            endpoint_type: REGIONAL
+            routes:
+              - {method: POST, path: /jobs, integration: {type: lambda_proxy, function: jobs-fn, timeout: 60s}}
+              - {method: GET, path: /jobs, integration: {type: lambda_proxy, function: jobs-fn, timeout: 45s}}
             stages:
               - name: prod
                 traffic: {rpm: 120}
@@ -58,7 +70,10 @@ const configuredTimeouts = `accounts:
 // integration's timeout through the real SDK from the emulator and
 // diagnoses by it. A REST stage with a 60 s timeout whose function times out
 // at 40 s is the function's timeout, not the gateway's; one whose 5 s
-// timeout its integration reaches is the integration timeout; an HTTP API
+// timeout its integration reaches is the integration timeout; a REST API
+// whose methods' timeouts differ (45 s and 60 s) and whose function times
+// out at 40 s is the function's timeout, read against the longest of them,
+// not the 29 s default (the function outlived no method's wait); an HTTP API
 // whose routes' timeouts differ is advised with the failing route's own;
 // the advice names the configured timeout throughout.
 func TestConfiguredIntegrationTimeoutEndToEnd(t *testing.T) {
@@ -88,8 +103,10 @@ func TestConfiguredIntegrationTimeoutEndToEnd(t *testing.T) {
 			if d.Cause != ep.Cause || d.Status != ep.Status {
 				t.Errorf("diagnosed %s %s, want %s %s (why: %s)", d.Status, d.Cause, ep.Status, ep.Cause, d.Why)
 			}
-			if !strings.Contains(strings.Join(d.Remediation.Steps, "\n"), advice[ep.APIName]) {
-				t.Errorf("advice %q does not name the configured timeout (%q)", d.Remediation.Steps, advice[ep.APIName])
+			// (jobs-methods: its methods' timeouts differ and no access log
+			// ties a request to one, so the advice names none)
+			if want, ok := advice[ep.APIName]; ok && !strings.Contains(strings.Join(d.Remediation.Steps, "\n"), want) {
+				t.Errorf("advice %q does not name the configured timeout (%q)", d.Remediation.Steps, want)
 			}
 		})
 	}
