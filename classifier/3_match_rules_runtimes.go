@@ -269,6 +269,14 @@ func nativeStartRules() []ruleSpec {
 		// image's entrypoint, not a handler the runtime looked for)
 		{lit: "launch error:", re: `\bimage\s+launch error:`, cause: c, weight: wSpecific + 2},
 		{lit: "executable file not found in $path", re: `exec: "[^"]+": executable file not found in \$path`, cause: c, weight: wLikely, layers: gatewayLogs},
+		// an image whose entrypoint starts a runtime interface client it
+		// lacks (the Lambda guide's images from other base images: python
+		// -m awslambdaric, the Java client's main class, the Ruby gem's
+		// aws_lambda_ric): the runtime never started, above the words the
+		// handler rules read for a module or class of the handler's own
+		{lit: "no module named", re: `no module named '?awslambdaric\b`, cause: c, weight: wSpecific, layers: gatewayLogs},
+		{lit: "com.amazonaws.services.lambda.runtime.api.client.awslambda", re: `(?:could not find or load main class|classnotfoundexception:) com\.amazonaws\.services\.lambda\.runtime\.api\.client\.awslambda\b`, cause: c, weight: wSpecific, layers: gatewayLogs},
+		{lit: "cannot load such file -- aws_lambda_ric", cause: c, weight: wSpecific, layers: gatewayLogs},
 		{lit: "init<nameerror>", cause: CauseLambdaHandlerMisconfigured, weight: wLikely},
 		{lit: "init<syntaxerror>", cause: CauseLambdaHandlerMisconfigured, weight: 70},
 		// an extension's own error type (the Extensions API's init and exit

@@ -143,6 +143,18 @@ func TestRuntimeCatalogCrash(t *testing.T) {
 		{"extension not executable", "EXTENSION\tName: dotnet-example-extension\tState: LaunchError\tEvents: []\tError Type: PermissionDenied", "lambda_package_permission", "unknown"},
 		// (negative: an extension that started)
 		{"extension ready", "EXTENSION\tName: datadog-agent\tState: Ready\tEvents: [INVOKE,SHUTDOWN]", "unknown", "unknown"},
+		// a container image whose entrypoint starts a runtime interface
+		// client the image lacks (the Lambda guide's images for other base
+		// images: "python -m awslambdaric", the Java client's main class
+		// com.amazonaws.services.lambda.runtime.api.client.AWSLambda, the
+		// Ruby gem's aws_lambda_ric): the runtime never started, where the
+		// same words for the handler's own module are the handler's
+		{"python image without the client", "/usr/local/bin/python: No module named awslambdaric", wantCrash, "unknown"},
+		{"java image without the client", "Error: Could not find or load main class com.amazonaws.services.lambda.runtime.api.client.AWSLambda\nCaused by: java.lang.ClassNotFoundException: com.amazonaws.services.lambda.runtime.api.client.AWSLambda", wantCrash, "unknown"},
+		{"ruby image without the client", "/usr/local/lib/ruby/3.2.0/rubygems/core_ext/kernel_require.rb:85:in `require': cannot load such file -- aws_lambda_ric (LoadError)", wantCrash, "unknown"},
+		// (negatives: the handler's own module, and its class)
+		{"the handler's module", "[ERROR] Runtime.ImportModuleError: Unable to import module 'app': No module named 'awslambdaric_helpers'", wantHandler, "unknown"},
+		{"the handler's class", "java.lang.ClassNotFoundException: com.example.Handler", wantHandler, "unknown"},
 		// the SnapStart hook after a restore (the Java client's
 		// RapidErrorType.AfterRestoreError, awslambdaric's)
 		{"after restore", `{"errorType":"Runtime.AfterRestoreError","errorMessage":"boom"}`, wantCrash, "unknown"},
