@@ -26,6 +26,17 @@ var httpAPIBodies = regexp.MustCompile(`"message"\s*:\s*"(?:Service Unavailable|
 // the HTTP API's even in a person's sentence.
 var httpAPIInternalError = []byte(`"Internal Server Error"`)
 
+// httpAPIAccessErrors are the HTTP API's own $context.integrationErrorMessage
+// and $context.authorizer.error when it may not call its Lambda function
+// (the Knowledge Center's "API Gateway HTTP API permission errors with a
+// Lambda integration or Lambda authorizer": "The IAM role configured on the
+// integration or API Gateway doesn't have permissions to call the
+// integration", and the same of the authorizer); REST and WebSocket APIs
+// log "Invalid permissions on Lambda function" in their execution logs
+// instead. Read after "permissions to call the", which either apostrophe
+// of "doesn't" leaves alone.
+var httpAPIAccessErrors = [][]byte{[]byte("permissions to call the integration"), []byte("permissions to call the authorizer")}
+
 // httpAPIName is the tools' name for the HTTP API: the CDK's HttpApi
 // construct, SAM's AWS::Serverless::HttpApi and HttpApi event type, the
 // Serverless Framework's httpApi event.
@@ -242,6 +253,9 @@ func (s *Session) noteAPINames(low, raw, line []byte, layer Layer) {
 		}
 	}
 	if bytes.Contains(low, []byte("payload")) && containsAny(low, payloadVersionNames) {
+		s.st.httpAPI = true
+	}
+	if layer != LayerFunction && bytes.Contains(low, []byte("permissions to call the ")) && containsAny(low, httpAPIAccessErrors) {
 		s.st.httpAPI = true
 	}
 	if bytes.IndexByte(line, '-') >= 0 {

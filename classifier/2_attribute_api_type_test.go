@@ -55,6 +55,10 @@ func TestHTTPAPIMarks(t *testing.T) {
 		// the v2 API by its reference's name, and payload format 2.0 in words
 		{"api gateway v2", "I deployed an Amazon API Gateway v2 endpoint with a Rust function behind it.", stage.APIHTTP},
 		{"payload 2.0 in words", "The package did not work with the v2 payload format.", stage.APIHTTP},
+		// Knowledge Center, "API Gateway HTTP API permission errors with a
+		// Lambda integration or Lambda authorizer": its access log's errors
+		{"integration permission error", `"integrationError": "The IAM role configured on the integration or API Gateway doesn't have permissions to call the integration. Check the permissions and try again."`, stage.APIHTTP},
+		{"authorizer permission error", "The IAM role configured on the authorizer or API Gateway doesn\u2019t have permissions to call the authorizer. Check the permissions and try again.", stage.APIHTTP},
 		// a person naming the type more often than the other
 		{"person names the HTTP API", "Our HTTP API returns 500 since the deploy.", stage.APIHTTP},
 		// developer guide, "Create routes for HTTP APIs": a route key is a
@@ -211,6 +215,8 @@ func TestAPITypeLookAlikes(t *testing.T) {
 		// or the tool's WebSocket API
 		{"chalice and a person's HTTP API", "I moved the Chalice app behind an HTTP API.", stage.APIHTTP},
 		{"chalice websocket handler", "@app.on_ws_message()\ndef message(event):\n    app.websocket_api.send(event.connection_id, 'pong')\n# chalice deploy: the websocket endpoint answers nothing", stage.APIWebSocket},
+		// REST's execution-log words for the same refusal
+		{"REST permission error", "The logs say Execution failed due to configuration error: Invalid permissions on Lambda function", stage.APIREST},
 		// a v2 API's ARN path
 		{"v2 apis ARN", `"Resource": "arn:aws:apigateway:us-east-1::/apis/a1b2c3d4e5/*"`, stage.APIUnknown},
 		// who said it: a REST API's function that posts to a WebSocket
