@@ -103,7 +103,16 @@ func gatewayRules() []ruleSpec {
 		// to assume the IAM role configured on the integration."
 		{lit: "to assume the", re: `permissions? to assume the (iam )?role`, cause: CauseCredentialsRoleError, weight: wExplicit},
 		{lit: "perform: sts:assumerole", cause: CauseCredentialsRoleError, weight: 99, layers: gatewayLogged},
-		{lit: "perform: sts:assumerole", cause: CauseCredentialsRoleError, weight: 99, unless: iamUserDenial, unlessAlso: deploymentRefused, layers: notGatewayLogged},
+		// (outside the gateway's logs and the function's, not an AWS SDK's
+		// error for a call it made, botocore's "An error occurred
+		// (AccessDenied) when calling the AssumeRole operation: User:
+		// arn:aws:sts::...:assumed-role/... is not authorized to perform:
+		// sts:AssumeRole": the gateway words its own failure to assume the
+		// integration's role itself, and no SDK's error holds its calls; in
+		// the function's log the same error is its own call failing, which
+		// inFunction reads)
+		{lit: "perform: sts:assumerole", cause: CauseCredentialsRoleError, weight: 99, unless: iamUserDenial, unlessAlso: deploymentRefused, layers: layersOf(LayerFunction)},
+		{lit: "perform: sts:assumerole", cause: CauseCredentialsRoleError, weight: 99, unless: iamUserDenial, unlessAlso: notTheGatewaysCall, layers: notGatewayLogged &^ layersOf(LayerFunction)},
 		// (not a person's or a client's: a login that failed says the same)
 		{lit: "invalid credentials", cause: CauseCredentialsRoleError, weight: 60, unlessAlso: quotedFunctionError, layers: machineLogs},
 		// (nor a Lambda function's error object, which a custom
@@ -114,11 +123,13 @@ func gatewayRules() []ruleSpec {
 		// guide's access-denied messages; "not authorized to perform this
 		// operation" names no action and no role)
 		{lit: "is not authorized to perform:", cause: CauseCredentialsRoleError, weight: 55, unless: "execute-api:invoke", unlessAlso: quotedFunctionError, layers: gatewayLogged},
-		{lit: "is not authorized to perform:", cause: CauseCredentialsRoleError, weight: 55, unless: "execute-api:invoke", unlessAlso: append([]string{`"errormessage"`, iamUserDenial}, deploymentRefused...), layers: notGatewayLogged},
+		{lit: "is not authorized to perform:", cause: CauseCredentialsRoleError, weight: 55, unless: "execute-api:invoke", unlessAlso: append([]string{`"errormessage"`, iamUserDenial}, deploymentRefused...), layers: layersOf(LayerFunction)},
+		{lit: "is not authorized to perform:", cause: CauseCredentialsRoleError, weight: 55, unless: "execute-api:invoke", unlessAlso: append([]string{`"errormessage"`, iamUserDenial}, notTheGatewaysCall...), layers: notGatewayLogged &^ layersOf(LayerFunction)},
 		// (not Lambda's KMSAccessDenied or EC2AccessDenied: the function's key
 		// or network set-up, not a role the gateway uses)
 		{lit: "accessdenied", re: `(?:^|[^a-z0-9])accessdenied`, cause: CauseCredentialsRoleError, weight: 35, unlessAlso: quotedFunctionError, layers: machineLogs & gatewayLogged},
-		{lit: "accessdenied", re: `(?:^|[^a-z0-9])accessdenied`, cause: CauseCredentialsRoleError, weight: 35, unless: `"errormessage"`, unlessAlso: append([]string{iamUserDenial}, deploymentRefused...), layers: machineLogs &^ gatewayLogged},
+		{lit: "accessdenied", re: `(?:^|[^a-z0-9])accessdenied`, cause: CauseCredentialsRoleError, weight: 35, unless: `"errormessage"`, unlessAlso: append([]string{iamUserDenial}, deploymentRefused...), layers: layersOf(LayerFunction)},
+		{lit: "accessdenied", re: `(?:^|[^a-z0-9])accessdenied`, cause: CauseCredentialsRoleError, weight: 35, unless: `"errormessage"`, unlessAlso: append([]string{iamUserDenial}, notTheGatewaysCall...), layers: machineLogs &^ gatewayLogged &^ layersOf(LayerFunction)},
 		// a program naming the VPC link is its failure; a person naming it
 		// may only describe the setup (a timeout through the link is still
 		// the integration timeout), so their words weigh as little as a
@@ -179,3 +190,13 @@ func gatewayRules() []ruleSpec {
 // CloudFormation and Terraform spellings, and a write-up's "Connection
 // Type: VPC_LINK".
 const vpcLinkSetting = `connection[ _]?type["'\x60*]*\s*[:=]\s*["'\x60*]*vpc_link\b`
+
+// notTheGatewaysCall mark an IAM denial, outside the gateway's logs and the
+// function's, as a call no API Gateway integration made: a deployment's
+// own role refused a change (deploymentRefused), or an AWS SDK's error for
+// a call its caller made (sdkCallRefused: a person's CLI, a script, a
+// function's log pasted without its runtime's columns). The gateway words
+// its own failures with the integration's role itself ("API Gateway does
+// not have permission to assume the provided role") and quotes a service's
+// refusal of the role in its execution log, which these rules read apart.
+var notTheGatewaysCall = append(append([]string{}, deploymentRefused...), sdkCallRefused...)
