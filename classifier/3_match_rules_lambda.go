@@ -36,7 +36,12 @@ func lambdaRules() []ruleSpec {
 		// arn:aws:iam::ACCOUNT:user/NAME, is a person's own CLI or SDK call,
 		// "aws lambda invoke" refused; see iamUserDenial)
 		{lit: "perform: lambda:invokefunction", cause: CauseLambdaInvokePermission, weight: 99, layers: gatewayLogged},
-		{lit: "perform: lambda:invokefunction", cause: CauseLambdaInvokePermission, weight: 99, unless: iamUserDenial, unlessAlso: deploymentRefused, layers: notGatewayLogged},
+		// (nor, outside the gateway's logs and the function's, an AWS SDK's
+		// error for its caller's own Invoke call, notTheGatewaysCall: one
+		// function invoking another, a script; in the function's log it is
+		// its own call failing, which inFunction reads)
+		{lit: "perform: lambda:invokefunction", cause: CauseLambdaInvokePermission, weight: 99, unless: iamUserDenial, unlessAlso: deploymentRefused, layers: layersOf(LayerFunction)},
+		{lit: "perform: lambda:invokefunction", cause: CauseLambdaInvokePermission, weight: 99, unless: iamUserDenial, unlessAlso: notTheGatewaysCall, layers: notGatewayLogged &^ layersOf(LayerFunction)},
 		// Lambda refusing the gateway's invocation (its status, not the
 		// function's) outweighs the "Malformed Lambda proxy response" a
 		// proxy integration logs next, as the rules above do: the gateway
