@@ -264,7 +264,7 @@ func clientLayer(low, msg []byte) Layer {
 		return LayerCDN
 	}
 	layer := attribute(low)
-	if (layer == LayerPerson || layer == LayerUnknown) && levelWord.Match(msg) {
+	if (layer == LayerPerson || layer == LayerUnknown) && (levelWord.Match(msg) || loggerRecord.Match(msg)) {
 		// a logger's level word opens a program's line: the function's, or,
 		// when it shows the HTTP status it received, a client tool's (its
 		// "failed to connect" is about reaching the API, not the backend)
@@ -275,6 +275,16 @@ func clientLayer(low, msg []byte) Layer {
 	}
 	return layer
 }
+
+// loggerRecord is a structured logger's record of an error, one JSON
+// object whose "level" is an error's: Powertools for AWS Lambda's loggers
+// ("level":"ERROR", beside "service" and "xray_trace_id", and the
+// exception in "exception" or "error"), winston and structlog
+// ("level":"error"), pino (level 50 for error, 60 for fatal). Records
+// with the Lambda request id are the JSON log format's and read as such
+// before; these are the function's logger's all the same, or a client
+// tool's when they show the status it got.
+var loggerRecord = guard(`^\{.*"level"\s*:\s*(?:"(?:ERROR|error|Error|FATAL|fatal|Fatal|CRITICAL|critical|Critical)"|[56]0\b)`)
 
 // goCallOfAPI is Go's net/http error for a request to an API's own
 // endpoint (net/url's Error: the method, the quoted URL, then the cause,

@@ -262,6 +262,18 @@ func TestRuntimeCatalogDependency(t *testing.T) {
 		{"python", "[ERROR] OperationalError: (2003, \"Can't connect to MySQL server on '10.0.0.5' (timed out)\")", wantFnErr, "unknown"},
 		// Java's cause line
 		{"java", "Caused by: java.net.ConnectException: Connection refused", wantFnErr, "unknown"},
+		// Powertools for AWS Lambda's structured loggers, an exception
+		// logged with the record (Python's logger.exception: "exception"
+		// and "exception_name"; TypeScript's logger.error with an Error:
+		// "error" with its name, message and stack)
+		{"powertools python", `{"level":"ERROR","location":"lambda_handler:23","message":"Failed to process order","timestamp":"2024-03-12 10:15:01,123+0000","service":"orders","exception":"Traceback (most recent call last):\n  File \"/var/task/app.py\", line 21, in lambda_handler\n    conn = connect()\nConnectionRefusedError: [Errno 111] Connection refused","exception_name":"ConnectionRefusedError","xray_trace_id":"1-65f0"}`, wantFnErr, "unknown"},
+		{"powertools typescript", `{"level":"ERROR","message":"Failed to process order","timestamp":"2024-03-12T10:15:01.123Z","service":"orders","error":{"name":"Error","location":"/var/task/index.js:12","message":"connect ECONNREFUSED 10.0.0.5:5432","stack":"Error: connect ECONNREFUSED 10.0.0.5:5432\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)"}}`, wantFnErr, "unknown"},
+		// pino's numeric level for an error
+		{"pino", `{"level":50,"time":1710238501123,"pid":8,"hostname":"169.254.10.5","msg":"db query failed: connect ECONNREFUSED 10.0.0.5:5432"}`, wantFnErr, "unknown"},
+		// (negatives: a logger's record at the information level, and a
+		// client tool's record of the 502 it got from the API)
+		{"powertools information", `{"level":"INFO","location":"lambda_handler:10","message":"order 42 stored","service":"orders"}`, "unknown", "unknown"},
+		{"a client's record", `{"level":"error","msg":"POST https://abc123.execute-api.us-east-1.amazonaws.com/prod/orders failed: 502 Bad Gateway"}`, "unknown", "502"},
 		// Ruby's exception class and message
 		{"ruby", "Errno::ECONNREFUSED: Failed to open TCP connection to 10.0.0.5:443 (Connection refused - connect(2) for \"10.0.0.5\" port 443)", wantFnErr, "unknown"},
 	})
