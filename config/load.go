@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -152,11 +153,32 @@ func onOff(b bool) string {
 // Redacted returns the configuration as YAML, every default filled in and
 // every secret shown as <secret>: what the daemon runs with, safe to print.
 func (c *Config) Redacted() string {
-	b, err := yaml.Marshal(c)
+	shown := *c
+	// a URL's user information is a credential (Go's HTTP client sends it
+	// as basic auth); its password prints as url.URL.Redacted writes it
+	shown.AWS.EndpointURL = redactURL(c.AWS.EndpointURL)
+	shown.Slack.APIURL = redactURL(c.Slack.APIURL)
+	shown.Alertmanager.URL = redactURL(c.Alertmanager.URL)
+	shown.Alertmanager.RunbookURL = redactURL(c.Alertmanager.RunbookURL)
+	b, err := yaml.Marshal(&shown)
 	if err != nil {
 		return fmt.Sprintf("# cannot print configuration: %v\n", err)
 	}
 	return string(b)
+}
+
+// redactURL hides the password of a URL's user information, or the user
+// name when it stands alone (a token written as the user).
+func redactURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || u.User == nil {
+		return s
+	}
+	if _, ok := u.User.Password(); !ok {
+		u.User = url.User("xxxxx")
+		return u.String()
+	}
+	return u.Redacted()
 }
 
 func typeNames(ts []stage.APIType) string {

@@ -37,3 +37,34 @@ func TestSummary(t *testing.T) {
 		}
 	}
 }
+
+// TestRedactedURLCredentials: a password or token in a URL's user
+// information is a credential (Go's HTTP client sends it as basic auth), so
+// the printed configuration hides it as it hides the secrets.
+func TestRedactedURLCredentials(t *testing.T) {
+	c, err := Parse([]byte(`aws:
+  region: us-east-1
+  endpoint_url: http://key:endpoint-pass@127.0.0.1:4566
+slack:
+  webhook_url: https://hooks.slack.com/services/T0/B0/X
+  api_url: https://u:slack-pass@slack.example/api/
+alertmanager:
+  url: http://oncall:am-pass@alertmanager:9093
+  runbook_url: https://runbook-token@wiki.example.com/runbooks/
+`), "config.yaml", func(string) string { return "" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	printed := c.Redacted()
+	for _, secret := range []string{"endpoint-pass", "slack-pass", "am-pass", "runbook-token"} {
+		if strings.Contains(printed, secret) {
+			t.Errorf("the printed configuration shows %q:\n%s", secret, printed)
+		}
+	}
+	if !strings.Contains(printed, "url: http://oncall:xxxxx@alertmanager:9093") {
+		t.Errorf("the Alertmanager URL is not printed with its password hidden:\n%s", printed)
+	}
+	if c.Alertmanager.URL != "http://oncall:am-pass@alertmanager:9093" {
+		t.Errorf("printing changed the configuration: %q", c.Alertmanager.URL)
+	}
+}
