@@ -78,7 +78,37 @@ func (s *Session) accessLine(rec *accessRecord, line []byte) {
 	g.setCode(code, line)
 	g.latency, g.timeout = max(lat, 0), to
 	g.failedNotTimedOut = strings.EqualFold(rec.get(fErrorResponseType, fResponseType), "INTEGRATION_FAILURE")
+	if prev, live := s.sameRequest(g.id); prev != nil {
+		// a REST request's execution-log lines came first: the access
+		// record is the same request's last word, not a second request
+		prev.absorb(g)
+		prev.timeout = cmp.Or(prev.timeout, g.timeout)
+		prev.codeLine = prev.codeLine || prev.status == g.status
+		if live {
+			s.finish(prev)
+		}
+		return
+	}
 	s.finish(g)
+}
+
+// sameRequest returns the request an access record's id names when its
+// execution-log lines were read already: still live, or among the last
+// requests finished (Logs Insights and a pasted pair of files give the
+// record after the request's execution log). live reports which.
+func (s *Session) sameRequest(id string) (g *group, live bool) {
+	if id == "" {
+		return nil, false
+	}
+	if g, ok := s.live[id]; ok && !g.lambda {
+		return g, true
+	}
+	for i := len(s.done) - 1; i >= 0 && i >= len(s.done)-64; i-- {
+		if s.done[i].id == id {
+			return s.done[i], false
+		}
+	}
+	return nil, false
 }
 
 // accessMessages matches the record's error messages on the access-log
