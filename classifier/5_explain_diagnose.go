@@ -42,6 +42,9 @@ func (s *Session) diagnose(lang Lang) (Diagnosis, basis) {
 		b = s.noFailure(&d, lang)
 	}
 	s.noFalseAllClear(&d, api, &b)
+	// a failed request was seen, even one only its function's log showed
+	// (a Lambda invocation is no API request group of its own)
+	d.Requests = max(d.Requests, d.Failed)
 	d.Confidence = b.confidence()
 	d.Missing = s.missing(d)
 	d.Remediation = Remediate(d.Cause, lang).ForAPI(api).WithTimeout(d.Cause, s.timeoutMet())

@@ -130,3 +130,16 @@ func TestBackoffTextSentences(t *testing.T) {
 		}
 	}
 }
+
+// TestFailedRequestsWereSeen: the requests failed are among the requests
+// seen, also when only the function's log shows them (the Lambda guide's
+// "Task timed out" line of a function's log group, no gateway line).
+func TestFailedRequestsWereSeen(t *testing.T) {
+	d := diagnoseText(t, "START RequestId: 8f3b9a6e-aaaa-bbbb-cccc-1234567890ab Version: $LATEST\n"+
+		"2026-12-02T19:26:13.123Z\t8f3b9a6e-aaaa-bbbb-cccc-1234567890ab\tTask timed out after 3.00 seconds\n"+
+		"END RequestId: 8f3b9a6e-aaaa-bbbb-cccc-1234567890ab\n"+
+		"REPORT RequestId: 8f3b9a6e-aaaa-bbbb-cccc-1234567890ab\tDuration: 3003.12 ms\tBilled Duration: 3000 ms\tMemory Size: 128 MB\tMax Memory Used: 64 MB\n")
+	if d.Failed != 1 || d.Requests != 1 {
+		t.Errorf("%d seen, %d failed; want 1 seen, 1 failed", d.Requests, d.Failed)
+	}
+}
