@@ -142,6 +142,7 @@ func nodeRuntimeErrorRules() []ruleSpec {
 // the MemoryError one (Python's, and Ruby's NoMemoryError) holds:
 // Rust's standard library's default allocation error handler ("memory
 // allocation of 1073741824 bytes failed", then the process aborts),
+// V8's "Array buffer allocation failed",
 // PHP's memory_limit ("Allowed memory size of 134217728 bytes exhausted
 // (tried to allocate 20480 bytes)") and the C library's ENOMEM. The
 // Lambda guide's answer is the same for all: raise the memory or use less.
@@ -150,6 +151,10 @@ func memoryRules() []ruleSpec {
 	return []ruleSpec{
 		{lit: "memory allocation of ", re: `memory allocation of \d+ bytes failed`, cause: oom, weight: wSpecific, layers: gatewayLogs},
 		{lit: "allowed memory size of ", re: `allowed memory size of \d+ bytes exhausted`, cause: oom, weight: wSpecific, layers: gatewayLogs},
+		// V8's RangeError for an ArrayBuffer it could not allocate
+		// (kArrayBufferAllocationFailed), which Node.js throws for a Buffer
+		// the memory left cannot hold
+		{lit: "array buffer allocation failed", cause: oom, weight: wSpecific, layers: gatewayLogs},
 		// the C library's message for ENOMEM, which every runtime prints
 		// for an allocation or a fork the kernel refused for want of
 		// memory (Python's "OSError: [Errno 12] Cannot allocate memory",

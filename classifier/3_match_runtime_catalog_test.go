@@ -196,6 +196,13 @@ func TestRuntimeCatalogMemory(t *testing.T) {
 		{"dotnet", catNetFail + "System.OutOfMemoryException: Exception of type 'System.OutOfMemoryException' was thrown.", "lambda_out_of_memory", "unknown"},
 		{"ruby", `{"errorMessage":"failed to allocate memory","errorType":"Function<NoMemoryError>"}`, "lambda_out_of_memory", "unknown"},
 		{"rust", "memory allocation of 4294967296 bytes failed", "lambda_out_of_memory", "unknown"},
+		// V8's ArrayBuffer allocation failing (messages kArrayBufferAllocationFailed),
+		// as Node.js throws it for a Buffer the heap cannot hold
+		{"node array buffer", catNodeInvoke + `{"errorType":"RangeError","errorMessage":"Array buffer allocation failed","stack":["RangeError: Array buffer allocation failed","    at new ArrayBuffer (<anonymous>)","    at Function.alloc (node:buffer:389:3)"]}`, "lambda_out_of_memory", "unknown"},
+		// numpy's _ArrayMemoryError, a MemoryError
+		{"numpy", "[ERROR] _ArrayMemoryError: Unable to allocate 3.73 GiB for an array with shape (500000000,) and data type float64", "lambda_out_of_memory", "unknown"},
+		// (negative: the disk, not the memory)
+		{"ephemeral storage", "[ERROR] OSError: [Errno 28] No space left on device: '/tmp/export.csv'", wantFnErr, "unknown"},
 	})
 }
 
