@@ -46,10 +46,13 @@ type integrationSeen struct {
 	id []byte
 	// event: what it was sent: +1 a Lambda proxy integration's event, -1
 	// another body, 0 not seen (or on the lines after its line)
-	event    int8
-	lambda   int8 // its endpoint: +1 Lambda's Invoke API, -1 another, 0 not seen
-	sqs      bool // its endpoint is Amazon SQS's query API
-	received int  // the status it answered with, 0 when not seen
+	event  int8
+	lambda int8 // its endpoint: +1 Lambda's Invoke API, -1 another, 0 not seen
+	sqs    bool // its endpoint is Amazon SQS's query API
+	// rawForm: what it was sent is a query-API form whose message body
+	// went unencoded (rawFormBody)
+	rawForm  bool
+	received int // the status it answered with, 0 when not seen
 	// pending: the answer's line held no value; the value is the next
 	// line, or the object laid out over the lines after it (gathering)
 	pending, gathering bool
@@ -69,6 +72,7 @@ func (s *Session) integ(id []byte) *integrationSeen {
 func (s *Session) noteProxyEvent(id, msg []byte) {
 	body := trimSpace(msg[len(preEndpointRequest):])
 	in := s.integ(id)
+	in.rawForm = rawFormBody(body)
 	switch {
 	case len(body) == 0:
 		in.event = 0
@@ -100,15 +104,43 @@ func (s *Session) noteEndpoint(id, uri []byte) {
 // is not application/x-www-form-urlencoded, or its mapping template does
 // not put Action=SendMessage in the body. Both are the integration
 // request's mapping.
+//
+// Its AccessDenied is the role the integration assumes refused, or, as the
+// same article gives it, a body whose special characters the template did
+// not URL-encode ($util.urlEncode): where the request the gateway sent was
+// such a form (rawFormBody), the template's.
 func (s *Session) sqsAnswer(id []byte, h hit) hit {
-	if h.cause != CauseIntegrationMethodNotPost {
+	if h.cause != CauseIntegrationMethodNotPost && h.cause != CauseCredentialsRoleError {
 		return h
 	}
-	if in := &s.integration; bytes.Equal(in.id, id) && in.sqs {
+	in := &s.integration
+	if !bytes.Equal(in.id, id) || !in.sqs {
+		return h
+	}
+	switch {
+	case h.cause == CauseIntegrationMethodNotPost:
 		h.cause, h.weight = CauseMappingTemplateError, wStrong
+	case in.rawForm:
+		h.cause, h.weight = CauseMappingTemplateError, wLikely
 	}
 	return h
 }
+
+// rawFormBody reports whether body, what the gateway sent its integration,
+// is an SQS query-API form ("Action=SendMessage&MessageBody=...") whose
+// message body went unencoded: characters a form must percent-encode
+// (spaces, braces, quotes) in it, or its value cut at the line's end, where
+// the body went on over more lines (a raw newline).
+func rawFormBody(body []byte) bool {
+	i := bytes.Index(body, messageBodyParam)
+	if i < 0 {
+		return false
+	}
+	v := body[i+len(messageBodyParam):]
+	return len(v) == 0 || bytes.ContainsAny(v, " {}\"")
+}
+
+var messageBodyParam = []byte("MessageBody=")
 
 // lambdaInvokeAnswer reads code, the status Lambda's Invoke API answered
 // the gateway's call with ("Received response. Status: N" after an

@@ -218,6 +218,22 @@ func TestCoverageServiceIntegrations(t *testing.T) {
 	s := srcServiceErrors
 	checkCoverage(t, []coverageRow{
 		{srcKCSQS, "sqs role refused", q("AccessDenied", "Access to the resource https://sqs.us-east-1.amazonaws.com/123456789012/orders is denied.") + covDone("500"), "credentials_role_error", "500"},
+		// (the same AccessDenied after a form whose message body went
+		// unencoded, as the article gives it: the template did not
+		// $util.urlEncode the body; after an encoded one it stays the role)
+		{srcKCSQS, "sqs body not encoded", covID + "Endpoint request URI: https://sqs.us-east-1.amazonaws.com/123456789012/orders\n" +
+			covID + `Endpoint request body after transformations: Action=SendMessage&MessageBody={"type": "test", "foo": "bar"}` + "\n" +
+			covID + "Sending request to https://sqs.us-east-1.amazonaws.com/123456789012/orders\n" +
+			covID + "Received response. Status: 403, Integration latency: 2 ms\n" +
+			q("AccessDenied", "Access to the resource https://sqs.us-east-1.amazonaws.com/123456789012/orders is denied.") + covDone("500"), "mapping_template_error", "500"},
+		{srcKCSQS, "sqs body over lines", covID + "Endpoint request URI: https://sqs.us-east-1.amazonaws.com/123456789012/orders\n" +
+			covID + "Endpoint request body after transformations: Action=SendMessage&MessageBody=\n{\n    \"type\": \"test\"\n}\n" +
+			covID + "Sending request to https://sqs.us-east-1.amazonaws.com/123456789012/orders\n" +
+			q("AccessDenied", "Access to the resource https://sqs.us-east-1.amazonaws.com/123456789012/orders is denied.") + covDone("500"), "mapping_template_error", "500"},
+		{srcKCSQS, "sqs body encoded", covID + "Endpoint request URI: https://sqs.us-east-1.amazonaws.com/123456789012/orders\n" +
+			covID + "Endpoint request body after transformations: Action=SendMessage&MessageBody=%7B%22type%22%3A%22test%22%7D\n" +
+			covID + "Sending request to https://sqs.us-east-1.amazonaws.com/123456789012/orders\n" +
+			q("AccessDenied", "Access to the resource https://sqs.us-east-1.amazonaws.com/123456789012/orders is denied.") + covDone("500"), "credentials_role_error", "500"},
 		{srcKCSQS, "sqs kms refused", q("KMS.AccessDeniedException", "User: arn:aws:sts::123456789012:assumed-role/apigw-sqs/BackplaneAssumeRoleSession is not authorized to perform: kms:GenerateDataKey on resource: arn:aws:kms:us-east-1:123456789012:key/1234abcd") + covDone("500"), "credentials_role_error", "500"},
 		// (SQS reads no action from a body that is not a form: the
 		// integration request's Content-Type header or its template; the
