@@ -145,19 +145,26 @@ var restHeaders = [][]byte{[]byte("x-amzn-errortype:"), []byte("x-amzn-requestid
 // alike), and {"message":"Missing Authentication Token"} is
 // MISSING_AUTHENTICATION_TOKEN's 403 (the Knowledge Center's "Missing
 // Authentication Token" errors; gateway response types are REST APIs'
-// alone). A WebSocket API's frames carry the first beside a connectionId,
-// which shows that type first. Not in the function's own log (its
-// dependency's answer).
+// alone). The default template of every gateway response is
+// {"message":$context.error.messageString} (the developer guide's "Set up
+// gateway responses to customize error responses"), whose message is null
+// for a Lambda authorizer's failure: {"message": null} with the 500 and
+// x-amzn-ErrorType AuthorizerConfigurationException, a name that shows the
+// REST API in a sentence too (an HTTP API answers its authorizer's failure
+// with {"message":"Internal Server Error"}). A WebSocket API's frames carry
+// the first body beside a connectionId, which shows that type first. Not in
+// the function's own log (its dependency's answer).
 var (
 	restAPIMessage = regexp.MustCompile("(?:[\"'`]|\u201c)Internal server error(?:[\"'`]|\u201d)")
-	restAPIBodies  = regexp.MustCompile(`["']?message["']?\s*:\s*["']Missing Authentication Token["']`)
+	restAPIBodies  = regexp.MustCompile(`["']?message["']?\s*:\s*["']Missing Authentication Token["']|"message"\s*:\s*null\b`)
 )
 
 // noteRESTBodies records the REST API's bodies in raw, a line not of the
 // function's own log.
 func (s *Session) noteRESTBodies(raw []byte) {
 	if bytes.Contains(raw, []byte("Internal server error")) && restAPIMessage.Match(raw) ||
-		bytes.Contains(raw, []byte("Missing Authentication Token")) && restAPIBodies.Match(raw) {
+		(bytes.Contains(raw, []byte("Missing Authentication Token")) || bytes.Contains(raw, []byte("null"))) && restAPIBodies.Match(raw) ||
+		bytes.Contains(raw, []byte("AuthorizerConfigurationException")) {
 		s.st.restAPI = true
 	}
 }
@@ -198,11 +205,14 @@ var restErrorType = regexp.MustCompile(`x-amzn-errortype["']?\s*[:=]?\s*["']?[a-
 // keys for REST APIs"), mapping templates (REST and WebSocket APIs; an HTTP
 // API maps parameters only, "Transform API requests and responses for HTTP
 // APIs"), and the method and integration responses of a REST API's method
-// ("Integration responses for REST APIs"). They weigh as a person's words
+// ("Integration responses for REST APIs"), and the selection pattern of
+// those integration responses, which the console names "Lambda Error
+// Regex" ("Handle custom Lambda errors in API Gateway"). They weigh as a person's words
 // "REST API" do, and not in a sentence that names an HTTP API (which may
 // say that it lacks them).
 var restAPIFeatures = [][]byte{
 	[]byte("usage plan"), []byte("mapping template"), []byte("method response"), []byte("integration response"),
+	[]byte("error regex"), []byte("selectionpattern"), []byte("selection pattern"),
 }
 
 // restAPITools are deployment tools whose API Gateway API is a REST API,

@@ -125,6 +125,10 @@ func TestRESTAPINames(t *testing.T) {
 		{"internal error body quoted by a person", "The endpoint answers `{\"message\": \"Internal server error\"}` since the deploy.", stage.APIREST},
 		{"internal error body as a JavaScript console prints it", "{ message: 'Internal server error' }", stage.APIREST},
 		{"internal error message in a sentence's quotes", "When the API is called, it returns an \u201cInternal server error\u201d.", stage.APIREST},
+		// developer guide, "Set up gateway responses": the default template's
+		// null message of a Lambda authorizer's failure, and its error type
+		{"authorizer failure body", "Status: 500\n{\n  \"message\": null\n}", stage.APIREST},
+		{"authorizer error type in a sentence", "API Gateway throws a AuthorizerConfigurationException http 500 error after it is called.", stage.APIREST},
 		// Knowledge Center, "API Gateway 504 errors": INTEGRATION_TIMEOUT's body and message
 		{"timeout body", "Response took 29623ms: {\"message\": \"Endpoint request timed out\"}", stage.APIREST},
 		{"timeout message in words", "Why am I getting Endpoint request timed out at the end instead of the JSON?", stage.APIREST},
@@ -149,6 +153,10 @@ func TestRESTAPINames(t *testing.T) {
 		{"usage plan", "The key is attached to a usage plan and the calls fail with 500.", stage.APIREST},
 		{"mapping template", "The mapping template for application/json builds the payload.", stage.APIREST},
 		{"integration response", "I added an integration response for the 4xx errors.", stage.APIREST},
+		// developer guide, "Handle custom Lambda errors in API Gateway": the
+		// integration response's selection pattern, the console's Lambda Error Regex
+		{"lambda error regex", "then I set up the Lambda Error Regex 404 and it worked.", stage.APIREST},
+		{"selection pattern", `"selectionPattern": ".*404.*",`, stage.APIREST},
 		// tools whose API is a REST API by their source: Zappa's
 		// create_api_gateway_routes (troposphere.apigateway.RestApi),
 		// Chalice's RestAPI deployment model
@@ -205,6 +213,10 @@ func TestAPITypeLookAlikes(t *testing.T) {
 		// the words without the REST API's quotes or capitals
 		{"internal server error in words", "the API says internal server error on every call", stage.APIUnknown},
 		{"internal error message in the function's log", apiInvocation + "ERROR\tthe billing API said 'Internal server error'", stage.APIUnknown},
+		// a null message of the function's own dependency, and a JavaScript
+		// object's unquoted null message
+		{"null message in the function's log", apiInvocation + "ERROR\tupstream said {\"message\": null}", stage.APIUnknown},
+		{"unquoted null message", "the store returned { message: null, items: [] }", stage.APIUnknown},
 		// the HTTP API's body: its capitals
 		{"HTTP API's internal error body", "{\"message\":\"Internal Server Error\"}", stage.APIHTTP},
 		// a WebSocket API's frame carries REST's words beside its connectionId
