@@ -208,6 +208,11 @@ func javaLoadRules() []ruleSpec {
 		{lit: "has no public zero-argument constructor", cause: h, weight: wSpecific, layers: gatewayLogs},
 		{lit: "cannot be instantiated because it is a non-static inner class", cause: h, weight: wSpecific, layers: gatewayLogs},
 		{lit: "invalid handler: `", cause: h, weight: 85, layers: gatewayLogs},
+		// (a RequestHandler whose type parameters are not two, and a
+		// handler method whose signature names a class the package lacks:
+		// loadEventPojoHandler's NoClassDefFoundError)
+		{lit: "invalid class signature for requesthandler", cause: h, weight: 85, layers: gatewayLogs},
+		{lit: "error loading method ", re: `error loading method \S+ on class `, cause: h, weight: 85, layers: gatewayLogs},
 		{lit: "an error occurred during json parsing", cause: CauseLambdaFunctionError, weight: wHint, layers: gatewayLogs},
 		{lit: "an error occurred during json serialization of response", cause: CauseLambdaFunctionError, weight: wHint, layers: gatewayLogs},
 	}
@@ -239,6 +244,12 @@ func dotnetLoadRules() []ruleSpec {
 		// the script the handler names is not in the package, or none is
 		{lit: "failed to find powershell script", cause: h, weight: 85, layers: gatewayLogs},
 		{lit: "no powershell script specified to be executed", cause: h, weight: 85, layers: gatewayLogs},
+		// the PowerShell custom runtime (aws-lambda-powershell-runtime's
+		// Get-Handler.ps1: a handler in none of its three forms; its
+		// script, dot-sourced from the task root, missing, which PowerShell
+		// words as a command it does not know)
+		{lit: "invalid lambda handler: ", cause: h, weight: 85, layers: gatewayLogs},
+		{lit: "is not recognized as", re: `the term '/var/task/[^']+\.ps1' is not recognized as`, cause: h, weight: 85, layers: gatewayLogs},
 		// Amazon.Lambda.Serialization.Json's and SystemTextJson's
 		// serializers refusing the handler's answer (the .NET form of
 		// Python's Runtime.MarshalError): the function's error

@@ -88,6 +88,10 @@ func TestRuntimeCatalogHandler(t *testing.T) {
 		{"python import module, a layer's package", "[ERROR] Runtime.ImportModuleError: Unable to import module 'app': No module named 'pydantic_core._pydantic_core'", wantHandler, "unknown"},
 		// aws-lambda-java-runtime-interface-client AWSLambda.findRequestHandler, UserFault
 		{"java class not found", `{"errorMessage":"Class not found: example.Handler","errorType":"java.lang.ClassNotFoundException"}`, wantHandler, "unknown"},
+		// EventHandlerLoader.java: a RequestHandler's type parameters, a
+		// handler method whose signature's classes did not load
+		{"java handler signature", `{"errorMessage":"Invalid class signature for RequestHandler. Expected two generic types, got 1","errorType":"java.lang.RuntimeException"}`, wantHandler, "unknown"},
+		{"java handler method", "Error loading method handleRequest on class com.example.Handler: java.lang.NoClassDefFoundError\njava.lang.NoClassDefFoundError: com/amazonaws/services/lambda/runtime/events/APIGatewayProxyRequestEvent", wantHandler, "unknown"},
 		// Amazon.Lambda.RuntimeSupport Errors.cs
 		{"dotnet handler string", "Invalid lambda function handler: 'MyFunction::MyFunction.Function', the method is missing. The valid format is 'ASSEMBLY::TYPE::METHOD'.", wantHandler, "unknown"},
 		{"dotnet handler type", "The type 'MyFunction.Handlers' cannot be used as a handler type since it is not a class or a struct. Please specify a handler method on a class or struct.", wantHandler, "unknown"},
@@ -110,6 +114,13 @@ func TestRuntimeCatalogHandler(t *testing.T) {
 		{"runtime api no such handler in the report", "INIT_REPORT Init Duration: 41.50 ms\tPhase: init\tStatus: error\tError Type: Runtime.NoSuchHandler", wantHandler, "unknown"},
 		// Amazon.Lambda.PowerShellHost PowerShellFunctionHost.LoadScript
 		{"powershell script missing", `{"errorType":"LambdaPowerShellException","errorMessage":"Failed to find PowerShell script handler.ps1. Make sure the script is included with the package bundle."}`, wantHandler, "unknown"},
+		// aws-lambda-powershell-runtime Get-Handler.ps1 and its script's
+		// dot-sourcing from the task root
+		{"powershell runtime handler", `{"errorMessage":"Invalid Lambda Handler: handler","errorType":"RuntimeException"}`, wantHandler, "unknown"},
+		{"powershell runtime script", "The term '/var/task/handler.ps1' is not recognized as a name of a cmdlet, function, script file, or executable program.", wantHandler, "unknown"},
+		// (a command of the script's own that PowerShell does not know is
+		// the code's)
+		{"powershell unknown command", "[Error] - The term 'Get-S3Object' is not recognized as a name of a cmdlet, function, script file, or executable program.", wantFnErr, "unknown"},
 		// (negatives: the Node.js 22 runtime's warning about callback
 		// handlers, which still run; a Go error that names a handler of
 		// the function's own)
