@@ -19,17 +19,17 @@ const (
 	// the developer guide's "Set up CloudWatch logging for REST APIs" and
 	// the execution-log lines its examples and the console's test show
 	srcExecutionLog = "developer guide, REST execution logs"
-	// knowledge-center articles, by their path
+	// knowledge-center articles, by their path where it is known
 	srcKCLambda502   = "knowledge center, malformed-502-api-gateway"
-	srcKC5xx         = "knowledge center, api-gateway-5xx-errors"
+	srcKC5xx         = "knowledge center, 5xx errors of REST APIs and their Lambda integrations"
 	srcKCVPC500      = "knowledge center, api-gateway-500-error-vpc"
-	srcKCBackendSSL  = "knowledge center, api-gateway-502-ssl-certificate-errors"
-	srcKCProxyPath   = "knowledge center, api-gateway-proxy-path-character-error"
-	srcKCAuthorizer  = "knowledge center, api-gateway-lambda-authorizer-errors"
+	srcKCBackendSSL  = "knowledge center, backend SSL certificate errors"
+	srcKCProxyPath   = "knowledge center, proxy path character errors"
+	srcKCAuthorizer  = "developer guide, Lambda authorizers; knowledge center, api-gateway-401-error-lambda-authorizer"
 	srcKCSQS         = "knowledge center, api-gateway-rest-api-sqs-errors"
-	srcKCStageVar    = "knowledge center, api-gateway-lambda-stage-variable-500"
-	srcKCmTLS        = "knowledge center, api-gateway-mutual-tls-403-errors"
-	srcKCPrivateAPI  = "knowledge center, api-gateway-private-api-403"
+	srcKCStageVar    = "knowledge center, stage variables and Lambda invoke permissions"
+	srcKCmTLS        = "knowledge center, mutual TLS 403 errors"
+	srcKCPrivateAPI  = "knowledge center, api-gateway-troubleshoot-403-forbidden (private APIs)"
 	srcKCHTTPLambda  = "developer guide, troubleshooting HTTP API Lambda integrations"
 	srcHTTPJWT       = "developer guide, troubleshooting HTTP API JWT authorizers"
 	srcHTTPLogVars   = "developer guide, HTTP API logging variables"
@@ -293,7 +293,7 @@ func TestCoverageWebSocket(t *testing.T) {
 // give: no 5xx, whatever the refusal.
 func TestCoverageRefusals(t *testing.T) {
 	const k403 = "knowledge center, api-gateway-troubleshoot-403-forbidden"
-	const k429 = "knowledge center, api-gateway-429-limit"
+	const k429 = "knowledge center, 429 errors"
 	checkCoverage(t, []coverageRow{
 		{k403, "missing token", "HTTP/1.1 403 Forbidden\n{\"message\":\"Missing Authentication Token\"}", "not_5xx", "none"},
 		{k403, "authorizer's explicit deny", "HTTP/1.1 403 Forbidden\n{\"Message\":\"User is not authorized to access this resource with an explicit deny\"}", "not_5xx", "none"},
