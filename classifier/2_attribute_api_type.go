@@ -184,14 +184,14 @@ func (s *Session) noteRESTBodies(raw []byte) {
 // and INTEGRATION_TIMEOUT's message, "Endpoint request timed out" (the
 // Knowledge Center's "API Gateway 504 errors"; an HTTP API's timeout
 // answers "Service Unavailable").
-var restExecPhrases = [][]byte{
+var restExecPhrases = newLitIndex([][]byte{
 	[]byte("endpoint request timed out"),
 	[]byte("execution failed due to "), []byte("method completed with status"),
 	[]byte("endpoint request body after transformations"), []byte("endpoint response body before transformations"),
 	[]byte("method request path:"), []byte("endpoint request uri:"),
 	[]byte("malformed lambda proxy response"), []byte("lambda execution failed with status"),
 	[]byte("api-gateway-execution-logs_"),
-}
+})
 
 // restErrorType is the x-amzn-ErrorType header of a REST API's gateway
 // response with its value ("x-amzn-ErrorType: AuthorizerConfigurationException",
@@ -287,7 +287,7 @@ func (s *Session) noteAPINames(low, raw, line []byte, layer Layer) {
 // quotes of a REST API's execution log and gateway responses, and the REST
 // API's features a person names.
 func (s *Session) noteRESTWords(low []byte) {
-	if containsAny(low, restExecPhrases) ||
+	if restExecPhrases.any(low) ||
 		bytes.Contains(low, []byte("x-amzn-errortype")) && restErrorType.Match(low) {
 		s.st.restAPI = true
 	}

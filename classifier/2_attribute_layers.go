@@ -323,7 +323,7 @@ func inFunction(c Cause) Cause {
 // response: 502"; other clients word it their own way), its routes, and
 // (connectionMarks, managementMarks) the connection id of its frames and
 // log fields and the @connections management API.
-var websocketMarks = [][]byte{
+var websocketMarks = newLitIndex([][]byte{
 	[]byte("wscat"), []byte("wss://"), []byte("$connect"), []byte("$disconnect"),
 	[]byte("unexpected server response:"),
 	[]byte("sec-websocket"),
@@ -338,7 +338,7 @@ var websocketMarks = [][]byte{
 	[]byte("upgrade to websocket"), []byte("didn't switch protocols"),
 	[]byte("invalid handshake response"), []byte("expected status code 101"), []byte("non-101 status"),
 	[]byte("notanupgrade("),
-}
+})
 
 // connectionMarks are the connection id of a WebSocket API's frames,
 // events and log fields. In the function's own log they weigh as the word
@@ -369,7 +369,7 @@ var websocketWord = []byte("websocket")
 // the message before lower-casing, line the whole line, layer the one that
 // wrote it.
 func (s *Session) noteAPIType(low, raw, line []byte, layer Layer) {
-	if containsAny(low, websocketMarks) {
+	if websocketMarks.any(low) {
 		s.st.websocket = true
 	}
 	s.noteConnectionMarks(low, layer)

@@ -311,13 +311,24 @@ func statusShown(low []byte) int {
 		return best
 	}
 	low = dropTimeoutLimits(low)
-	for _, p := range statusPhraseWords {
-		if containsNotAfter(low, p.phrase, p.notAfter) {
+	var phrases [4]uint64
+	for i := range members(statusPhraseIndex.candidates(low, phrases[:0])) {
+		if p := &statusPhraseWords[i]; containsNotAfter(low, p.phrase, p.notAfter) {
 			best = mergeImplied(best, p.code)
 		}
 	}
 	return best
 }
+
+// statusPhraseIndex finds the statusPhraseWords a line may hold in one
+// scan: most lines hold none, and they are many.
+var statusPhraseIndex = newLitIndex(func() [][]byte {
+	var out [][]byte
+	for _, p := range statusPhraseWords {
+		out = append(out, p.phrase)
+	}
+	return out
+}())
 
 // gatewayTimeoutLimit is "gateway timeout" as the name of the gateway's
 // time limit, not the 504's reason phrase, as people write it of the

@@ -44,9 +44,9 @@ const expectedAnswer = `internal server error|bad gateway|service unavailable|ga
 // expectedMarks are the words expectedStatus starts with, checked before
 // the pattern runs: most lines hold none. (Portuguese "deve" only with
 // what follows it in the pattern: English "developer" holds it.)
-var expectedMarks = [][]byte{[]byte("should"), []byte("expected to"), []byte("ought to"), []byte("supposed to"),
+var expectedMarks = newLitIndex([][]byte{[]byte("should"), []byte("expected to"), []byte("ought to"), []byte("supposed to"),
 	[]byte("deveria"), []byte("deve "), []byte("devem "), []byte("应该"), []byte("應該"), []byte("應當"), []byte("应当"),
-	[]byte("べき"), []byte("はず"), []byte("必要")}
+	[]byte("べき"), []byte("はず"), []byte("必要")})
 
 // dropExpected removes the statuses a person only wished for from low,
 // keeping "should not return 502", "should never return 502" and "is not
@@ -80,14 +80,7 @@ func dropWishes(low []byte, re *regexp.Regexp) []byte {
 	return append(out, low[last:]...)
 }
 
-func hasExpectedMark(low []byte) bool {
-	for _, w := range expectedMarks {
-		if bytes.Contains(low, w) {
-			return true
-		}
-	}
-	return false
-}
+func hasExpectedMark(low []byte) bool { return expectedMarks.any(low) }
 
 // negated reports whether an expectation says the code must not come,
 // which is a complaint that it did.
