@@ -21,7 +21,7 @@ import (
 var hints = map[reflect.Type]string{
 	reflect.TypeFor[time.Duration]():     "a duration such as 60s or 5m",
 	reflect.TypeFor[classifier.Status](): "one of 500, 502, 503 or 504",
-	reflect.TypeFor[classifier.Cause]():  "a cause id from docs/taxonomy.md",
+	reflect.TypeFor[classifier.Cause]():  "a cause id of docs/taxonomy.md (apigw-triage classify --list-causes prints them)",
 	reflect.TypeFor[stage.APIType]():     "REST, HTTP or WEBSOCKET",
 	reflect.TypeFor[Secret]():            "a string",
 }
