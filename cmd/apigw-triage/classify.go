@@ -106,6 +106,10 @@ func parseClassifyFlags(args []string, s streams) (classifyOptions, int) {
 		return classifyOptions{}, code
 	}
 	opts := classifyOptions{format: *format, files: fs.Args(), listCauses: *list}
+	if opts.listCauses && len(opts.files) > 0 {
+		// it reads nothing: a file beside it would go unread without a word
+		return classifyOptions{}, fs.usageError(s, "--list-causes reads no evidence, not %q", opts.files[0])
+	}
 	if *asJSON {
 		if flagSet(fs, "format") && opts.format != "json" {
 			return classifyOptions{}, fs.usageError(s, "--json and --format %s disagree", opts.format)

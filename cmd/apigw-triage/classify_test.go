@@ -103,6 +103,11 @@ func TestClassifyListCauses(t *testing.T) {
 			t.Errorf("--list-causes lacks %s: %v", want, ids)
 		}
 	}
+	// it reads no evidence: a file beside it is a usage error, not ignored
+	code, out, errs = runClassifyTest(t, "", "--list-causes", "execution.log")
+	if code != 2 || out != "" || !strings.Contains(errs, `--list-causes reads no evidence, not "execution.log"`) {
+		t.Errorf("--list-causes execution.log: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
 }
 
 func TestClassifyWebSocketAPIType(t *testing.T) {
