@@ -18,8 +18,12 @@ var httpStatusLine = regexp.MustCompile(`^(?:< )?HTTP/\d(?:\.\d)? (\d{3})\b`)
 // So is Go's standard logger's date ("2024/03/12 10:15:01 ...", the log
 // package's LstdFlags, which aws-lambda-go's own lines and most Go
 // functions' carry; not nginx's error log, whose level in brackets follows
-// the same date).
-var levelWord = regexp.MustCompile(`^(?:(?:ERROR|FATAL|CRITICAL)[: \t]|[DIWEFA], \[\d{4}-\d\d-\d\dT[\d:.]+ #\d+\] +(?:DEBUG|INFO|WARN|ERROR|FATAL|ANY) |\d{4}/\d\d/\d\d \d\d:\d\d:\d\d(?:\.\d+)? [^\[ ])`)
+// the same date), Logback's default pattern ("10:15:01.123 [main] ERROR
+// c.e.Handler - ...", %d{HH:mm:ss.SSS} [%thread] %-5level, which Spring
+// Boot's and Micronaut's functions log with) and java.util.logging's
+// SimpleFormatter, whose level opens the line after its date ("SEVERE:
+// ...").
+var levelWord = regexp.MustCompile(`^(?:(?:ERROR|FATAL|CRITICAL|SEVERE)[: \t]|[DIWEFA], \[\d{4}-\d\d-\d\dT[\d:.]+ #\d+\] +(?:DEBUG|INFO|WARN|ERROR|FATAL|ANY) |\d{4}/\d\d/\d\d \d\d:\d\d:\d\d(?:\.\d+)? [^\[ ]|\d\d:\d\d:\d\d[.,]\d{3} \[[^\]]+\] +(?:ERROR|WARN|INFO|DEBUG|TRACE) )`)
 
 // authorizerWord is the API's authorizer named in the four languages of
 // the remediation catalog ("Lambda authorizer", "AuthorizerFunction",

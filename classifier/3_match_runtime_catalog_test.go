@@ -243,6 +243,15 @@ func TestRuntimeCatalogLogColumns(t *testing.T) {
 		// aws-lambda-java-log4j2's LambdaAppender default pattern
 		// ("%d{yyyy-MM-dd HH:mm:ss} %X{AWSRequestId} %-5p %c{1} - %m%n")
 		{"java log4j2", "2024-03-12 10:15:01 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 ERROR OrderHandler - org.postgresql.util.PSQLException: Connection to db:5432 refused.", wantFnErr, "unknown"},
+		// Logback's default pattern ("%d{HH:mm:ss.SSS} [%thread] %-5level
+		// %logger{36} - %msg"), which Spring Boot and Micronaut functions
+		// log with, and java.util.logging's SimpleFormatter (its level on
+		// the line after the date)
+		{"logback", "10:15:01.123 [main] ERROR c.e.orders.OrderRepository - Connection refused: db.internal:5432", wantFnErr, "unknown"},
+		{"java.util.logging", "Mar 12, 2024 10:15:01 AM com.example.OrderHandler handleRequest\nSEVERE: Connection refused: db.internal:5432", wantFnErr, "unknown"},
+		// (a Java client of the API logging with the same pattern: the
+		// status it got makes the line the client's)
+		{"logback of a client", "10:15:01.123 [main] ERROR c.e.client.OrdersClient - POST https://abc123.execute-api.us-east-1.amazonaws.com/prod/orders returned 502 Bad Gateway", "unknown", "502"},
 		// (negative: the same column at the information level, with no
 		// error in its message)
 		{"dotnet info", "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tinfo\tProcessing order 42", "unknown", "unknown"},
