@@ -163,7 +163,7 @@ var (
 // function's own log.
 func (s *Session) noteRESTBodies(raw []byte) {
 	if bytes.Contains(raw, []byte("Internal server error")) && restAPIMessage.Match(raw) ||
-		(bytes.Contains(raw, []byte("Missing Authentication Token")) || bytes.Contains(raw, []byte("null"))) && restAPIBodies.Match(raw) ||
+		bytes.Contains(raw, []byte(`message`)) && (bytes.Contains(raw, []byte("Missing Authentication Token")) || bytes.Contains(raw, []byte("null"))) && restAPIBodies.Match(raw) ||
 		bytes.Contains(raw, []byte("AuthorizerConfigurationException")) {
 		s.st.restAPI = true
 	}
@@ -210,10 +210,10 @@ var restErrorType = regexp.MustCompile(`x-amzn-errortype["']?\s*[:=]?\s*["']?[a-
 // Regex" ("Handle custom Lambda errors in API Gateway"). They weigh as a person's words
 // "REST API" do, and not in a sentence that names an HTTP API (which may
 // say that it lacks them).
-var restAPIFeatures = [][]byte{
+var restAPIFeatures = newLitIndex([][]byte{
 	[]byte("usage plan"), []byte("mapping template"), []byte("method response"), []byte("integration response"),
 	[]byte("error regex"), []byte("selectionpattern"), []byte("selection pattern"),
-}
+})
 
 // restAPITools are deployment tools whose API Gateway API is a REST API,
 // by their source: Zappa's create_api_gateway_routes builds a
@@ -276,7 +276,9 @@ func (s *Session) noteAPINames(low, raw, line []byte, layer Layer) {
 	}
 	if layer != LayerFunction {
 		s.noteRESTWords(low)
-		s.noteRESTBodies(raw)
+		if !s.st.restAPI {
+			s.noteRESTBodies(raw)
+		}
 	}
 	if !s.st.restTool && containsAny(low, restAPITools) {
 		s.st.restTool = true
@@ -287,11 +289,11 @@ func (s *Session) noteAPINames(low, raw, line []byte, layer Layer) {
 // quotes of a REST API's execution log and gateway responses, and the REST
 // API's features a person names.
 func (s *Session) noteRESTWords(low []byte) {
-	if restExecPhrases.any(low) ||
-		bytes.Contains(low, []byte("x-amzn-errortype")) && restErrorType.Match(low) {
+	if !s.st.restAPI && (restExecPhrases.any(low) ||
+		bytes.Contains(low, []byte("x-amzn-errortype")) && restErrorType.Match(low)) {
 		s.st.restAPI = true
 	}
-	if containsAny(low, restAPIFeatures) && !containsWord(low, httpAPIWords) {
+	if restAPIFeatures.any(low) && !containsWord(low, httpAPIWords) {
 		s.st.restAPIWords++
 	}
 }
@@ -462,7 +464,7 @@ func (s *Session) noteEventNames(msg []byte) {
 	if bytes.Contains(msg, []byte("connectionId")) {
 		s.st.websocketWord = true
 	}
-	if !s.st.postsToConnections && (bytes.Contains(msg, []byte("onnection")) || bytes.Contains(msg, []byte("Gone")) || bytes.Contains(msg, []byte("anagement"))) {
+	if !s.st.postsToConnections && !s.st.websocket && (bytes.Contains(msg, []byte("onnection")) || bytes.Contains(msg, []byte("Gone")) || bytes.Contains(msg, []byte("anagement"))) {
 		s.st.postsToConnections = containsAny(msg, managementNames)
 	}
 }

@@ -384,6 +384,9 @@ func (s *Session) noteAPIType(low, raw, line []byte, layer Layer) {
 // to connections or names a driver's connection, every other layer shows a
 // WebSocket API.
 func (s *Session) noteConnectionMarks(low []byte, layer Layer) {
+	if s.st.websocket {
+		return // (which the weaker marks add nothing to)
+	}
 	if bytes.IndexByte(low, '@') < 0 && !bytes.Contains(low, []byte("connection")) && !bytes.Contains(low, []byte("gone")) && !bytes.Contains(low, []byte("managementapi")) {
 		return
 	}
