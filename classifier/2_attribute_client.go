@@ -22,8 +22,12 @@ var httpStatusLine = regexp.MustCompile(`^(?:< )?HTTP/\d(?:\.\d)? (\d{3})\b`)
 // c.e.Handler - ...", %d{HH:mm:ss.SSS} [%thread] %-5level, which Spring
 // Boot's and Micronaut's functions log with) and java.util.logging's
 // SimpleFormatter, whose level opens the line after its date ("SEVERE:
-// ...").
-var levelWord = regexp.MustCompile(`^(?:(?:ERROR|FATAL|CRITICAL|SEVERE)[: \t]|[DIWEFA], \[\d{4}-\d\d-\d\dT[\d:.]+ #\d+\] +(?:DEBUG|INFO|WARN|ERROR|FATAL|ANY) |\d{4}/\d\d/\d\d \d\d:\d\d:\d\d(?:\.\d+)? [^\[ ]|\d\d:\d\d:\d\d[.,]\d{3} \[[^\]]+\] +(?:ERROR|WARN|INFO|DEBUG|TRACE) )`)
+// ..."), and the logfmt of Go's logrus (TextFormatter: time="..."
+// level=error msg=...) and log/slog (TextHandler: time=... level=ERROR)
+// at an error's level, and Python's logging in its cookbook's format
+// ("%(asctime)s - %(name)s - %(levelname)s - %(message)s", the date
+// already cut: "orders - ERROR - ...").
+var levelWord = regexp.MustCompile(`^(?:(?:ERROR|FATAL|CRITICAL|SEVERE)[: \t]|[\w.]+ - (?:ERROR|CRITICAL) - |time=(?:"[^"]*"|\S+) level=(?:error|fatal|panic|ERROR|FATAL|PANIC) |[DIWEFA], \[\d{4}-\d\d-\d\dT[\d:.]+ #\d+\] +(?:DEBUG|INFO|WARN|ERROR|FATAL|ANY) |\d{4}/\d\d/\d\d \d\d:\d\d:\d\d(?:\.\d+)? [^\[ ]|\d\d:\d\d:\d\d[.,]\d{3} \[[^\]]+\] +(?:ERROR|WARN|INFO|DEBUG|TRACE) )`)
 
 // authorizerWord is the API's authorizer named in the four languages of
 // the remediation catalog ("Lambda authorizer", "AuthorizerFunction",

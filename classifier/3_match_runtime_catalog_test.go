@@ -249,6 +249,14 @@ func TestRuntimeCatalogLogColumns(t *testing.T) {
 		// the line after the date)
 		{"logback", "10:15:01.123 [main] ERROR c.e.orders.OrderRepository - Connection refused: db.internal:5432", wantFnErr, "unknown"},
 		{"java.util.logging", "Mar 12, 2024 10:15:01 AM com.example.OrderHandler handleRequest\nSEVERE: Connection refused: db.internal:5432", wantFnErr, "unknown"},
+		// Python's logging: the default format ("%(levelname)s:%(name)s:%(message)s")
+		// and the logging cookbook's ("%(asctime)s - %(name)s - %(levelname)s - %(message)s")
+		{"python logging default", "ERROR:root:Connection refused: db.internal:5432", wantFnErr, "unknown"},
+		{"python logging cookbook", "2024-03-12 10:15:01,123 - orders - ERROR - Connection refused: db.internal:5432", wantFnErr, "unknown"},
+		// Go's logfmt loggers: logrus's TextFormatter (time quoted) and
+		// log/slog's TextHandler
+		{"logrus", `time="2024-03-12T10:15:01Z" level=error msg="failed to load order" error="dial tcp 10.0.0.5:5432: connect: connection refused"`, wantFnErr, "unknown"},
+		{"slog", `time=2024-03-12T10:15:01.123Z level=ERROR msg="query failed" err="dial tcp 10.0.0.5:5432: connect: connection refused"`, wantFnErr, "unknown"},
 		// (a Java client of the API logging with the same pattern: the
 		// status it got makes the line the client's)
 		{"logback of a client", "10:15:01.123 [main] ERROR c.e.client.OrdersClient - POST https://abc123.execute-api.us-east-1.amazonaws.com/prod/orders returned 502 Bad Gateway", "unknown", "502"},
