@@ -110,8 +110,29 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) {
 			continue
 		}
 		d.p.pos[key] = position{key: k, value: val}
+		if c, ok := commentedOut(k, val); ok {
+			d.fail(val, key, "empty: YAML reads %s as a comment (a # after a space starts one); quote the value: %s: %q", c, k.Value, c)
+			continue
+		}
 		d.decode(val, v.FieldByIndex(idx), key)
 	}
+}
+
+// commentedOut reports a key whose value was meant to start with #, as a
+// Slack channel does (channel: #payments-oncall): YAML reads it as a
+// comment, and the key would keep its default without a word (a route's
+// channel, the default channel). A comment as people write one, "# note",
+// has a space after the #.
+func commentedOut(k, val *yaml.Node) (string, bool) {
+	c := k.LineComment
+	if val.Kind != yaml.ScalarNode || val.Tag != "!!null" || val.Value != "" || len(c) < 2 || c[0] != '#' {
+		return "", false
+	}
+	switch c[1] {
+	case ' ', '\t', '#':
+		return "", false
+	}
+	return c, true
 }
 
 // merge applies a merge key's value: one mapping or a list of them.
