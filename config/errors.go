@@ -104,10 +104,18 @@ func (p *problems) add(key, format string, args ...any) {
 	}
 }
 
-// has says whether the key path was written in the file.
+// has says whether the key path was written in the file with a value: a
+// key written without one keeps its default, as if it were not written.
 func (p *problems) has(key string) bool {
-	_, ok := p.pos[key]
-	return ok
+	ps, ok := p.pos[key]
+	if !ok || ps.value == nil {
+		return ok
+	}
+	n := ps.value
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	return n.Kind != yaml.ScalarNode || n.Tag != "!!null"
 }
 
 // result returns the problems sorted by position, or nil when there are none.
