@@ -68,7 +68,7 @@ func parseYAML(data []byte, p *problems) (*yaml.Node, bool) {
 		if errors.Is(err, io.EOF) {
 			return nil, true
 		}
-		syntaxError(p, err)
+		syntaxError(p, err, data)
 		return nil, false
 	}
 	var next yaml.Node
@@ -77,7 +77,7 @@ func parseYAML(data []byte, p *problems) (*yaml.Node, bool) {
 		p.at(&next, "", "a configuration file holds one yaml document, found another")
 		return nil, false
 	case !errors.Is(err, io.EOF):
-		syntaxError(p, err)
+		syntaxError(p, err, data)
 		return nil, false
 	}
 	if len(doc.Content) == 0 {
@@ -89,7 +89,7 @@ func parseYAML(data []byte, p *problems) (*yaml.Node, bool) {
 // yamlLine finds the line yaml.v3 puts in its syntax errors; it gives no column.
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-func syntaxError(p *problems, err error) {
+func syntaxError(p *problems, err error, data []byte) {
 	msg := err.Error()
 	line := 1
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
@@ -100,7 +100,21 @@ func syntaxError(p *problems, err error) {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
+	if strings.Contains(msg, "cannot start any token") && indentedWithTab(data, line) {
+		msg += ": a tab; YAML indents with spaces only"
+	}
 	p.at(&yaml.Node{Line: line, Column: 1}, "", "yaml syntax error: %s", msg)
+}
+
+// indentedWithTab reports whether the 1-based line's indentation holds a
+// tab, which YAML refuses with a scanner message that names no tab.
+func indentedWithTab(data []byte, line int) bool {
+	lines := bytes.SplitN(data, []byte("\n"), line+1)
+	if line < 1 || line > len(lines) {
+		return false
+	}
+	l := lines[line-1]
+	return bytes.IndexByte(l[:len(l)-len(bytes.TrimLeft(l, " \t"))], '\t') >= 0
 }
 
 // String summarises a loaded configuration in one line, for check-config
