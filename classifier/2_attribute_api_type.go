@@ -476,4 +476,5 @@ func (s *Session) noteEventNames(msg []byte) {
 var managementNames = [][]byte{
 	[]byte("@connections"), []byte("PostToConnection"), []byte("postToConnection"), []byte("post_to_connection"),
 	[]byte("GoneException"), []byte("ApiGatewayManagementApi"), []byte("apigatewaymanagementapi"),
+	[]byte("execute-api:ManageConnections"),
 }

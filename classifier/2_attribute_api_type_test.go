@@ -86,6 +86,8 @@ func TestWebSocketAPINames(t *testing.T) {
 		// developer guide, "Use @connections commands in your backend
 		// service": a person or a client naming the management API
 		{"person names @connections", "The backend posts to the @connections URL and the client never sees the message.", stage.APIWebSocket},
+		// the IAM action the backend's role needs to post, in a policy
+		{"ManageConnections in a policy", `"Action": "execute-api:ManageConnections",`, stage.APIWebSocket},
 		// the function's own calls of the management API, and nothing else
 		// showing the type
 		{"function's GoneException", apiInvocation + "ERROR\tGoneException: An error occurred (GoneException) when calling the PostToConnection operation: Unknown", stage.APIWebSocket},
@@ -238,6 +240,7 @@ func TestAPITypeLookAlikes(t *testing.T) {
 		{"REST execution log and the function's traceback", "(c0ffee00-0000-4000-8000-000000000000) Method completed with status: 502\nTraceback (most recent call last):\n  File \"/var/task/app.py\", line 9, in handler\n    client.post_to_connection(ConnectionId=cid, Data=b'x')\nbotocore.errorfactory.GoneException: An error occurred (GoneException) when calling the PostToConnection operation: Unknown", stage.APIREST},
 		{"REST body and the function's postToConnection", "< HTTP/2 502\n{\"message\": \"Internal server error\"}\n" + apiInvocation + "ERROR\tfailed to postToConnection: GoneException", stage.APIREST},
 		{"HTTP API body and the function's @connections call", "{\"message\":\"Internal Server Error\"}\n" + apiInvocation + "ERROR\tPOST https://abc123.execute-api.us-east-1.amazonaws.com/prod/@connections/L0SM9cOFvHcCIhw%3D failed: 410", stage.APIHTTP},
+		{"REST body and the function's role refused ManageConnections", "{\"message\": \"Internal server error\"}\n" + apiInvocation + "ERROR\tAccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/api-role/orders is not authorized to perform: execute-api:ManageConnections", stage.APIREST},
 		{"person names the REST API and the function posts", "Our REST API's handler pushes updates to a dashboard.\n" + apiInvocation + "ERROR\tGoneException: 410", stage.APIREST},
 		// an execution log is a REST API's, whatever a person names
 		{"execution log and the word", "We moved to an HTTP API?\n(c0ffee00-0000-4000-8000-000000000000) Method completed with status: 502", stage.APIREST},

@@ -350,13 +350,14 @@ var connectionMarks = [][]byte{[]byte(`"connectionid"`), []byte("connectionid:")
 // API's backend calls to post to its clients (the developer guide's "Use
 // @connections commands in your backend service": the @connections path,
 // PostToConnection, GoneException, the SDKs' ApiGatewayManagementApi
-// client). Said by a person or shown by a client they show a WebSocket
+// client, and the IAM action execute-api:ManageConnections its role needs). Said by a person or shown by a client they show a WebSocket
 // API; in the function's own log they show only that the function posts to
 // a WebSocket API's connections, which a REST or HTTP API's function, or a
 // queue's, does as well (postsToConnections): the API of the failed
 // request is another's when its own marks show.
 var managementMarks = [][]byte{
 	[]byte("@connections"), []byte("posttoconnection"), []byte("goneexception"), []byte("apigatewaymanagementapi"),
+	[]byte("execute-api:manageconnections"),
 }
 
 // websocketWord is the bare word: people and functions say it about
