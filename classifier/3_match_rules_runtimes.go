@@ -142,7 +142,8 @@ func nodeRuntimeErrorRules() []ruleSpec {
 // the MemoryError one (Python's, and Ruby's NoMemoryError) holds:
 // Rust's standard library's default allocation error handler ("memory
 // allocation of 1073741824 bytes failed", then the process aborts),
-// V8's "Array buffer allocation failed",
+// V8's "Array buffer allocation failed", C++'s std::bad_alloc, the JVM's
+// "insufficient memory for the Java Runtime Environment",
 // PHP's memory_limit ("Allowed memory size of 134217728 bytes exhausted
 // (tried to allocate 20480 bytes)") and the C library's ENOMEM. The
 // Lambda guide's answer is the same for all: raise the memory or use less.
@@ -155,6 +156,13 @@ func memoryRules() []ruleSpec {
 		// (kArrayBufferAllocationFailed), which Node.js throws for a Buffer
 		// the memory left cannot hold
 		{lit: "array buffer allocation failed", cause: oom, weight: wSpecific, layers: gatewayLogs},
+		// C++'s std::bad_alloc, which operator new throws when an
+		// allocation fails (in a native module: sharp, pyarrow, a C++
+		// custom runtime), and the JVM's fatal report of native memory it
+		// could not get (hs_err's "There is insufficient memory for the
+		// Java Runtime Environment to continue.")
+		{lit: "std::bad_alloc", cause: oom, weight: wSpecific, layers: gatewayLogs},
+		{lit: "insufficient memory for the java runtime environment", cause: oom, weight: wSpecific, layers: gatewayLogs},
 		// the C library's message for ENOMEM, which every runtime prints
 		// for an allocation or a fork the kernel refused for want of
 		// memory (Python's "OSError: [Errno 12] Cannot allocate memory",

@@ -212,6 +212,12 @@ func TestRuntimeCatalogMemory(t *testing.T) {
 		{"node array buffer", catNodeInvoke + `{"errorType":"RangeError","errorMessage":"Array buffer allocation failed","stack":["RangeError: Array buffer allocation failed","    at new ArrayBuffer (<anonymous>)","    at Function.alloc (node:buffer:389:3)"]}`, "lambda_out_of_memory", "unknown"},
 		// numpy's _ArrayMemoryError, a MemoryError
 		{"numpy", "[ERROR] _ArrayMemoryError: Unable to allocate 3.73 GiB for an array with shape (500000000,) and data type float64", "lambda_out_of_memory", "unknown"},
+		// C++'s std::bad_alloc, which operator new throws when an
+		// allocation fails (a native module's: sharp, pyarrow, a C++
+		// runtime), and the JVM's own report of memory it could not get
+		{"c++ bad_alloc", "terminate called after throwing an instance of 'std::bad_alloc'\n  what():  std::bad_alloc", "lambda_out_of_memory", "unknown"},
+		{"pyarrow bad_alloc", "[ERROR] MemoryError: std::bad_alloc", "lambda_out_of_memory", "unknown"},
+		{"jvm native memory", "# There is insufficient memory for the Java Runtime Environment to continue.\n# Native memory allocation (mmap) failed to map 268435456 bytes for committing reserved memory.", "lambda_out_of_memory", "unknown"},
 		// (negative: the disk, not the memory)
 		{"ephemeral storage", "[ERROR] OSError: [Errno 28] No space left on device: '/tmp/export.csv'", wantFnErr, "unknown"},
 	})
