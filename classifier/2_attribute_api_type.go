@@ -207,12 +207,16 @@ var restErrorType = regexp.MustCompile(`x-amzn-errortype["']?\s*[:=]?\s*["']?[a-
 // APIs"), and the method and integration responses of a REST API's method
 // ("Integration responses for REST APIs"), and the selection pattern of
 // those integration responses, which the console names "Lambda Error
-// Regex" ("Handle custom Lambda errors in API Gateway"). They weigh as a person's words
+// Regex" ("Handle custom Lambda errors in API Gateway"); and of the
+// features "Choose between REST APIs and HTTP APIs" gives REST APIs alone,
+// the API key's header x-api-key (its default source, "Choose an API key
+// source"), the edge-optimized endpoint and the request validator. They weigh as a person's words
 // "REST API" do, and not in a sentence that names an HTTP API (which may
 // say that it lacks them).
 var restAPIFeatures = newLitIndex([][]byte{
 	[]byte("usage plan"), []byte("mapping template"), []byte("method response"), []byte("integration response"),
 	[]byte("error regex"), []byte("selectionpattern"), []byte("selection pattern"),
+	[]byte("x-api-key"), []byte("edge-optimized"), []byte("edge optimized"), []byte("request validator"),
 })
 
 // restAPITools are deployment tools whose API Gateway API is a REST API,

@@ -159,6 +159,11 @@ func TestRESTAPINames(t *testing.T) {
 		// integration response's selection pattern, the console's Lambda Error Regex
 		{"lambda error regex", "then I set up the Lambda Error Regex 404 and it worked.", stage.APIREST},
 		{"selection pattern", `"selectionPattern": ".*404.*",`, stage.APIREST},
+		// developer guide, "Choose between REST APIs and HTTP APIs": API
+		// keys (sent as x-api-key), edge-optimized endpoints, request validators
+		{"api key header", `curl -H "x-api-key: $API_KEY" https://abc123.execute-api.eu-west-1.amazonaws.com/latest/lambda`, stage.APIREST},
+		{"edge-optimized endpoint", "The API is edge-optimized and sits in us-east-1.", stage.APIREST},
+		{"request validator", "I attached a request validator to the POST method.", stage.APIREST},
 		// tools whose API is a REST API by their source: Zappa's
 		// create_api_gateway_routes (troposphere.apigateway.RestApi),
 		// Chalice's RestAPI deployment model
@@ -215,6 +220,8 @@ func TestAPITypeLookAlikes(t *testing.T) {
 		// the words without the REST API's quotes or capitals
 		{"internal server error in words", "the API says internal server error on every call", stage.APIUnknown},
 		{"internal error message in the function's log", apiInvocation + "ERROR\tthe billing API said 'Internal server error'", stage.APIUnknown},
+		// the function calling another service with its key
+		{"api key header in the function's log", apiInvocation + "INFO\tcalling partner API with x-api-key header set", stage.APIUnknown},
 		// a null message of the function's own dependency, and a JavaScript
 		// object's unquoted null message
 		{"null message in the function's log", apiInvocation + "ERROR\tupstream said {\"message\": null}", stage.APIUnknown},
