@@ -243,6 +243,14 @@ var (
 	restAPIWords = [][]byte{[]byte("rest api"), []byte("api rest")}
 )
 
+// bothAPIWords name both types in one phrase, as the Knowledge Center's
+// articles that serve both do ("my API Gateway REST or HTTP API"): the
+// phrase holds only one type's words as written.
+var bothAPIWords = [][]byte{
+	[]byte("rest or http api"), []byte("rest and http api"), []byte("rest/http api"),
+	[]byte("http or rest api"), []byte("http and rest api"), []byte("http/rest api"),
+}
+
 // noteAPINames records the names and bodies of the API types in a line
 // (low is lower-cased, raw as written; line still has the prefixes, a YAML
 // list's "- " among them). Each group of marks is looked for only when a
@@ -346,10 +354,11 @@ func (s *Session) noteAPIWords(low []byte) {
 	if containsAny(low, v2APINames) {
 		s.st.v2API = true
 	}
-	if containsWord(low, httpAPIWords) {
+	both := containsAny(low, bothAPIWords)
+	if both || containsWord(low, httpAPIWords) {
 		s.st.httpAPIWords++
 	}
-	if containsWord(low, restAPIWords) {
+	if both || containsWord(low, restAPIWords) {
 		s.st.restAPIWords++
 	}
 }

@@ -200,6 +200,9 @@ func TestAPITypeLookAlikes(t *testing.T) {
 		{"api restart", "the api restarted at noon", stage.APIUnknown},
 		// a type named as often as the other
 		{"both named", "I receive an HTTP 504 error when I invoke my REST API or HTTP API.", stage.APIUnknown},
+		// the Knowledge Center's phrase for both types at once
+		{"both named in one phrase", "I set up a custom domain name for my Amazon API Gateway REST or HTTP API.", stage.APIUnknown},
+		{"both named in one phrase, HTTP first", "This applies to HTTP and REST APIs alike.", stage.APIUnknown},
 		// both types' own names: neither
 		{"both types' names", "Type: AWS::ApiGateway::RestApi\nType: AWS::Serverless::HttpApi", stage.APIUnknown},
 		{"both types' names on one line", "Resources: [AWS::ApiGateway::RestApi, AWS::Serverless::HttpApi]", stage.APIUnknown},
