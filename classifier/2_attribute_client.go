@@ -24,10 +24,12 @@ var httpStatusLine = regexp.MustCompile(`^(?:< )?HTTP/\d(?:\.\d)? (\d{3})\b`)
 // SimpleFormatter, whose level opens the line after its date ("SEVERE:
 // ..."), and the logfmt of Go's logrus (TextFormatter: time="..."
 // level=error msg=...) and log/slog (TextHandler: time=... level=ERROR)
-// at an error's level, and Python's logging in its cookbook's format
+// at an error's level, Python's logging in its cookbook's format
 // ("%(asctime)s - %(name)s - %(levelname)s - %(message)s", the date
-// already cut: "orders - ERROR - ...").
-var levelWord = regexp.MustCompile(`^(?:(?:ERROR|FATAL|CRITICAL|SEVERE)[: \t]|[\w.]+ - (?:ERROR|CRITICAL) - |time=(?:"[^"]*"|\S+) level=(?:error|fatal|panic|ERROR|FATAL|PANIC) |[DIWEFA], \[\d{4}-\d\d-\d\dT[\d:.]+ #\d+\] +(?:DEBUG|INFO|WARN|ERROR|FATAL|ANY) |\d{4}/\d\d/\d\d \d\d:\d\d:\d\d(?:\.\d+)? [^\[ ]|\d\d:\d\d:\d\d[.,]\d{3} \[[^\]]+\] +(?:ERROR|WARN|INFO|DEBUG|TRACE) )`)
+// already cut: "orders - ERROR - ..."), Rust's env_logger ("[2024-03-12T
+// 10:15:01Z ERROR my_api::db] ...") and pino-pretty ("[10:15:01.123]
+// ERROR (8): ...").
+var levelWord = regexp.MustCompile(`^(?:(?:ERROR|FATAL|CRITICAL|SEVERE)[: \t]|[\w.]+ - (?:ERROR|CRITICAL) - |\[\d{4}-\d\d-\d\dT[\d:.]+Z? (?:ERROR|WARN|INFO|DEBUG|TRACE) [\w:]+\] |\[\d\d:\d\d:\d\d(?:\.\d+)?\] (?:ERROR|FATAL) \(\d+\): |time=(?:"[^"]*"|\S+) level=(?:error|fatal|panic|ERROR|FATAL|PANIC) |[DIWEFA], \[\d{4}-\d\d-\d\dT[\d:.]+ #\d+\] +(?:DEBUG|INFO|WARN|ERROR|FATAL|ANY) |\d{4}/\d\d/\d\d \d\d:\d\d:\d\d(?:\.\d+)? [^\[ ]|\d\d:\d\d:\d\d[.,]\d{3} \[[^\]]+\] +(?:ERROR|WARN|INFO|DEBUG|TRACE) )`)
 
 // authorizerWord is the API's authorizer named in the four languages of
 // the remediation catalog ("Lambda authorizer", "AuthorizerFunction",

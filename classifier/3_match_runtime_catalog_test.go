@@ -255,10 +255,22 @@ func TestRuntimeCatalogLogColumns(t *testing.T) {
 		// the line after the date)
 		{"logback", "10:15:01.123 [main] ERROR c.e.orders.OrderRepository - Connection refused: db.internal:5432", wantFnErr, "unknown"},
 		{"java.util.logging", "Mar 12, 2024 10:15:01 AM com.example.OrderHandler handleRequest\nSEVERE: Connection refused: db.internal:5432", wantFnErr, "unknown"},
+		// Microsoft.Extensions.Logging's console formatter ("fail:
+		// Category[EventId]" above the message, indented) and
+		// Amazon.Lambda.Logging.AspNetCore's ("[Error] Category: message"),
+		// for ASP.NET Core's unhandled exception
+		{"aspnetcore console", "fail: Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware[1]\n      An unhandled exception has occurred while executing the request.\n      Npgsql.NpgsqlException (0x80004005): Failed to connect to 10.0.0.5:5432", wantFnErr, "unknown"},
+		{"aspnetcore lambda logger", "[Error] Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware: An unhandled exception has occurred while executing the request. Npgsql.NpgsqlException (0x80004005): Failed to connect to 10.0.0.5:5432", wantFnErr, "unknown"},
 		// Python's logging: the default format ("%(levelname)s:%(name)s:%(message)s")
 		// and the logging cookbook's ("%(asctime)s - %(name)s - %(levelname)s - %(message)s")
 		{"python logging default", "ERROR:root:Connection refused: db.internal:5432", wantFnErr, "unknown"},
 		{"python logging cookbook", "2024-03-12 10:15:01,123 - orders - ERROR - Connection refused: db.internal:5432", wantFnErr, "unknown"},
+		// Rust's env_logger ("[time LEVEL target] message") and
+		// tracing-subscriber's default format ("time LEVEL target: message")
+		{"rust env_logger", "[2024-03-12T10:15:01Z ERROR my_api::db] Connection refused (os error 111)", wantFnErr, "unknown"},
+		{"rust tracing", "2024-03-12T10:15:01.123456Z ERROR my_api::db: Connection refused (os error 111)", wantFnErr, "unknown"},
+		// pino-pretty's ("[time] LEVEL (pid): message")
+		{"pino-pretty", "[10:15:01.123] ERROR (8): connect ECONNREFUSED 10.0.0.5:5432", wantFnErr, "unknown"},
 		// Go's logfmt loggers: logrus's TextFormatter (time quoted) and
 		// log/slog's TextHandler
 		{"logrus", `time="2024-03-12T10:15:01Z" level=error msg="failed to load order" error="dial tcp 10.0.0.5:5432: connect: connection refused"`, wantFnErr, "unknown"},
@@ -315,6 +327,14 @@ func TestRuntimeCatalogDependency(t *testing.T) {
 		// client tool's record of the 502 it got from the API)
 		{"powertools information", `{"level":"INFO","location":"lambda_handler:10","message":"order 42 stored","service":"orders"}`, "unknown", "unknown"},
 		{"a client's record", `{"level":"error","msg":"POST https://abc123.execute-api.us-east-1.amazonaws.com/prod/orders failed: 502 Bad Gateway"}`, "unknown", "502"},
+		// botocore's exceptions at the end of a function's traceback (the
+		// AWS SDK for Python's own words, which a script on a developer's
+		// machine prints too: the frames under /var/task make them the
+		// function's)
+		{"botocore in a traceback", "Traceback (most recent call last):\n  File \"/var/task/app.py\", line 10, in lambda_handler\n    item = table.get_item(Key=key)\n  File \"/var/runtime/botocore/client.py\", line 1009, in _make_api_call\n    raise error_class(parsed_response, operation_name)\nbotocore.exceptions.ClientError: An error occurred (ResourceNotFoundException) when calling the GetItem operation: Requested resource not found", wantFnErr, "unknown"},
+		{"botocore read timeout", "Traceback (most recent call last):\n  File \"/var/task/app.py\", line 12, in lambda_handler\n    s3.put_object(Bucket=b, Key=k, Body=data)\nbotocore.exceptions.ReadTimeoutError: Read timeout on endpoint URL: \"https://my-bucket.s3.amazonaws.com/report.csv\"", wantFnErr, "unknown"},
+		// the AWS SDK for JavaScript v3's error in Node.js's Invoke Error
+		{"aws sdk v3", catNodeInvoke + `{"errorType":"ResourceNotFoundException","errorMessage":"Requested resource not found","name":"ResourceNotFoundException","$fault":"client","$metadata":{"httpStatusCode":400,"requestId":"ABC","attempts":1}}`, wantFnErr, "unknown"},
 		// Ruby's exception class and message
 		{"ruby", "Errno::ECONNREFUSED: Failed to open TCP connection to 10.0.0.5:443 (Connection refused - connect(2) for \"10.0.0.5\" port 443)", wantFnErr, "unknown"},
 	})
