@@ -21,6 +21,10 @@ func runHealthcheck(ctx context.Context, args []string, s streams) int {
 	if code := fs.parseNoArgs(args, s); code >= 0 {
 		return code
 	}
+	if *timeout <= 0 {
+		// no wait at all would report a healthy daemon as unhealthy
+		return fs.usageError(s, "--timeout must be positive, not %s", *timeout)
+	}
 	ctx, cancel := context.WithTimeout(ctx, *timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, *url, nil)
