@@ -305,8 +305,34 @@ func quoteMessage(line string) string {
 		// the evidence line is escaped already; decoding its JSON turns
 		// \u001b back into a control character, so escape the pick again
 		out = escapeLine([]byte(accessMessage(msg, out)))
+	} else {
+		out = runtimeMessage(out)
 	}
 	return `"` + truncateRunes(strings.TrimSpace(out), maxWhyRunes) + `"`
+}
+
+// runtimeMessage returns the message of a Lambda runtime's log record as
+// the escaped evidence holds it, without the fields before it: the
+// Node.js and Python runtimes write "[LEVEL] TIMESTAMP REQUEST-ID
+// [LEVEL] message" apart by tabs (the Lambda guide's logging pages for
+// each runtime), which the sentence would otherwise quote as "\t8f3b...
+// \tTask timed out". A line of no such record is returned as it is.
+func runtimeMessage(msg string) string {
+	const tab = `\t` // a tab, escaped
+	fields := strings.SplitN(msg, tab, 5)
+	for i, f := range fields[:min(len(fields)-1, 3)] {
+		if !isUUID([]byte(f)) {
+			continue
+		}
+		rest := strings.Join(fields[i+1:], tab)
+		for _, level := range [...]string{"ERROR", "WARN", "INFO", "DEBUG", "TRACE", "FATAL"} {
+			if m, ok := strings.CutPrefix(rest, level+tab); ok {
+				return m
+			}
+		}
+		return rest
+	}
+	return msg
 }
 
 // maxWhyRunes bounds the quoted line of a Why sentence, in characters.

@@ -115,3 +115,26 @@ func TestClientTLSFailureExplainedInEachLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteMessageOfRuntimeRecords: the Why sentence quotes a runtime
+// record's message, not its tab-separated timestamp, request id and level.
+func TestQuoteMessageOfRuntimeRecords(t *testing.T) {
+	for _, tc := range []struct{ source, line, want string }{
+		{"Lambda guide, Node.js logging: timestamp, request id, level, message",
+			"2026-12-02T19:26:13.123Z\t8f3b9a6e-aaaa-bbbb-cccc-1234567890ab\tERROR\tInvoke Error \t{\"errorType\":\"TypeError\"}",
+			`"Invoke Error \t{"errorType":"TypeError"}"`},
+		{"Lambda guide, Python logging: level, timestamp, request id, message",
+			"[ERROR]\t2026-12-02T19:26:13.123Z\t8f3b9a6e-aaaa-bbbb-cccc-1234567890ab\tKeyError: 'orderId'",
+			`"KeyError: 'orderId'"`},
+		{"Lambda guide, function timeout: timestamp, request id, message",
+			"2026-12-02T19:26:13.123Z\t8f3b9a6e-aaaa-bbbb-cccc-1234567890ab\tTask timed out after 3.00 seconds",
+			`"Task timed out after 3.00 seconds"`},
+		{"a line of no runtime record keeps its tabs",
+			"Error: connect ECONNREFUSED\tat TCPConnectWrap",
+			`"Error: connect ECONNREFUSED\tat TCPConnectWrap"`},
+	} {
+		if got := quoteMessage(escapeLine([]byte(tc.line))); got != tc.want {
+			t.Errorf("%s: %s, want %s", tc.source, got, tc.want)
+		}
+	}
+}
