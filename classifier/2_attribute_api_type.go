@@ -42,6 +42,22 @@ var httpAPIAccessErrors = [][]byte{[]byte("permissions to call the integration")
 // Serverless Framework's httpApi event.
 var httpAPIName = []byte("httpapi")
 
+// httpAPIEventTypes and websocketEventTypes are the types the runtimes'
+// event libraries give a handler of each API's events, as its code or a
+// stack trace names them: payload format 2.0, which only HTTP APIs send,
+// is aws-lambda-go's APIGatewayV2HTTPRequest, aws-lambda-java-events'
+// APIGatewayV2HTTPEvent, Rust aws_lambda_events' ApiGatewayV2httpRequest,
+// @types/aws-lambda's APIGatewayProxyEventV2 (and .NET's
+// APIGatewayHttpApiV2ProxyRequest, which httpAPIName holds); a WebSocket
+// API's event is aws-lambda-go's and Rust's APIGatewayWebsocketProxyRequest,
+// Java's APIGatewayV2WebSocketEvent, @types/aws-lambda's
+// APIGatewayProxyWebsocketEventV2. (The result types are shared:
+// APIGatewayProxyResultV2 answers WebSocket events too.)
+var (
+	httpAPIEventTypes   = [][]byte{[]byte("apigatewayv2http"), []byte("apigatewayproxyeventv2")}
+	websocketEventTypes = [][]byte{[]byte("apigatewaywebsocketproxyrequest"), []byte("apigatewayv2websocketevent"), []byte("apigatewayproxywebsocketeventv2")}
+)
+
 // httpAPIEventFields are the fields only the payload format 2.0 event an
 // HTTP API hands its function has (the developer guide's "Working with AWS
 // Lambda proxy integrations for HTTP APIs": "rawPath", "rawQueryString";
@@ -347,6 +363,10 @@ func (s *Session) noteAPIWords(low []byte) {
 	}
 	if containsName(low, httpAPIName) {
 		s.st.httpAPI = true
+	}
+	if bytes.Contains(low, []byte("apigateway")) {
+		s.st.httpAPI = s.st.httpAPI || containsAny(low, httpAPIEventTypes)
+		s.st.websocket = s.st.websocket || containsAny(low, websocketEventTypes)
 	}
 	if containsAny(low, restAPINames) || isSAMAPIType(low) {
 		s.st.restAPI = true

@@ -49,6 +49,11 @@ func TestHTTPAPIMarks(t *testing.T) {
 		{"cdk HttpApi", "const api = new apigwv2.HttpApi(this, 'Api');", stage.APIHTTP},
 		{"sam HttpApi event", "Events:\n  Get:\n    Type: HttpApi", stage.APIHTTP},
 		{"serverless httpApi event", "events:\n  - httpApi:\n      path: /items\n      method: get", stage.APIHTTP},
+		// the payload format 2.0 event's type in the runtimes' event
+		// libraries: aws-lambda-go, aws-lambda-java-events, @types/aws-lambda
+		{"go event type", "func handler(ctx context.Context, req events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error) {", stage.APIHTTP},
+		{"java event type", "public class Handler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {", stage.APIHTTP},
+		{"typescript event type", "export const handler = async (event: APIGatewayProxyEventV2) => {", stage.APIHTTP},
 		// the apigatewayv2 CLI, and the $default stage and route of the troubleshooting page's add-permission
 		{"apigatewayv2 cli", "aws apigatewayv2 get-apis", stage.APIHTTP},
 		{"default stage and route", `--source-arn "arn:aws:execute-api:us-west-2:123456789012:api-id/$default/$default"`, stage.APIHTTP},
@@ -81,6 +86,11 @@ func TestWebSocketAPINames(t *testing.T) {
 		{"serverless websocket event", "events:\n  - websocket:\n      route: sendmessage", stage.APIWebSocket},
 		// a WebSocket event logged by the function: its connectionId
 		{"event logged by the function", apiInvocation + "{ requestContext: { routeKey: 'sendmessage', connectionId: 'L0SM9cOFvHcCIhw=' } }", stage.APIWebSocket},
+		// a WebSocket API's event type in the runtimes' event libraries,
+		// which outweighs an HTTP API's marks (the result type is shared)
+		{"go websocket event type", "func handler(ctx context.Context, req events.APIGatewayWebsocketProxyRequest) (events.APIGatewayProxyResponse, error) {\n{\"message\":\"Internal Server Error\"}", stage.APIWebSocket},
+		{"java websocket event type", "public class Handler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {", stage.APIWebSocket},
+		{"typescript websocket event type", "export const handler = async (event: APIGatewayProxyWebsocketEventV2): Promise<APIGatewayProxyResultV2> => {", stage.APIWebSocket},
 		// a WebSocket API's route key, with the word
 		{"websocket route key", "our websocket API\n{\"routeKey\": \"sendmessage\", \"connectionId\": \"L0SM9cOFvHcCIhw=\"}", stage.APIWebSocket},
 		// developer guide, "Use @connections commands in your backend
@@ -241,6 +251,9 @@ func TestAPITypeLookAlikes(t *testing.T) {
 		{"chalice websocket handler", "@app.on_ws_message()\ndef message(event):\n    app.websocket_api.send(event.connection_id, 'pong')\n# chalice deploy: the websocket endpoint answers nothing", stage.APIWebSocket},
 		// REST's execution-log words for the same refusal
 		{"REST permission error", "The logs say Execution failed due to configuration error: Invalid permissions on Lambda function", stage.APIREST},
+		// the payload format 1.0 event's type: a REST API's, or an HTTP
+		// API's with that version
+		{"payload 1.0 event type", "export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {", stage.APIUnknown},
 		// a v2 API's ARN path
 		{"v2 apis ARN", `"Resource": "arn:aws:apigateway:us-east-1::/apis/a1b2c3d4e5/*"`, stage.APIUnknown},
 		// who said it: a REST API's function that posts to a WebSocket
