@@ -134,6 +134,10 @@ func (c *Config) String() string {
 	if c.Alarms.QueueURL != "" {
 		trigger = "alarm mode (state changes from SQS, no metric polling)"
 	}
+	if c.HA.Shards > 1 {
+		// a ${POD_INDEX} read from this environment: say which shard it is
+		watch += fmt.Sprintf(" (shard_index %d of %d shards)", c.HA.ShardIndex, c.HA.Shards)
+	}
 	return fmt.Sprintf("%s, %s, %s, %s, slack %s, alertmanager %s, listen %s",
 		count(len(c.Accounts), "account"), count(regions, "account-region"), watch, trigger,
 		c.slackMode(), onOff(c.Alertmanager.Enabled()), c.Server.Listen)

@@ -17,10 +17,12 @@ func TestSummary(t *testing.T) {
 			[]string{"1 account, 1 account-region, discovery of ", ", poll every 1m, "}, []string{"alarm mode"}},
 		{"two regions, one target", "aws:\n  region: us-east-1\nregions: [us-east-1, eu-west-1]\ntargets:\n  - {api: orders, type: REST}\n",
 			[]string{"1 account, 2 account-regions, 1 explicit target, "}, nil},
+		{"one shard of three, its index from the environment", "aws:\n  region: us-east-1\nha:\n  shards: 3\n  shard_index: ${POD_INDEX}\n",
+			[]string{" APIs (shard_index 2 of 3 shards), "}, nil},
 		{"alarm mode", "aws:\n  region: us-east-1\nalarms:\n  queue_url: https://sqs.us-east-1.amazonaws.com/123456789012/apigw-triage-alarms\n",
 			[]string{", alarm mode (state changes from SQS, no metric polling), "}, []string{"poll every"}},
 	} {
-		c, err := Parse([]byte(tc.yaml), "config.yaml", func(string) string { return "" })
+		c, err := Parse([]byte(tc.yaml), "config.yaml", func(string) string { return "apigw-triage-2" })
 		if err != nil {
 			t.Fatalf("%s: %v", tc.name, err)
 		}
