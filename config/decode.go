@@ -199,6 +199,13 @@ func (d *decoder) leaf(n *yaml.Node, v reflect.Value, path string) {
 	if d.ordinalRef(n, path) {
 		return
 	}
+	if m := wholeEnvRef.FindStringSubmatch(n.Value); m != nil && n.ShortTag() == "!!str" && v.Type() != reflect.TypeFor[Secret]() {
+		// only secrets and ordinal keys read the environment; any other
+		// key would take the reference's text as its value, and its own
+		// complaint ("must be an aws region") would not say why
+		d.fail(n, path, "${%s} is read from the environment only in secrets (slack.token, slack.webhook_url, aws.secret_access_key, alertmanager.bearer_token) and ha.shard_index: write the value here", m[1])
+		return
+	}
 	p := reflect.New(v.Type())
 	err := n.Decode(p.Interface())
 	if err == nil && isInt(v.Type()) && n.ShortTag() != "!!int" {

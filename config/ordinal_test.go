@@ -45,16 +45,18 @@ func TestShardIndexFromEnvironment(t *testing.T) {
 	}
 }
 
-// TestOrdinalReferenceOnlyWhereAllowed: other integer keys keep rejecting
-// text, and a reference with other text around it is not a reference.
+// TestOrdinalReferenceOnlyWhereAllowed: other keys refuse a reference and
+// say where one is read, and a reference with other text around it is not
+// a reference.
 func TestOrdinalReferenceOnlyWhereAllowed(t *testing.T) {
 	env := func(string) string { return "1" }
-	for _, src := range []string{
-		"aws: {region: us-east-1}\nha: {shards: \"${N}\"}\n",
-		"aws: {region: us-east-1}\nha: {shards: 2, shard_index: \"pod-${N}\"}\n",
+	for _, tt := range []struct{ src, want string }{
+		{"aws: {region: us-east-1}\nha: {shards: \"${N}\"}\n", "ha.shards: ${N} is read from the environment only in secrets"},
+		{"aws:\n  region: ${AWS_REGION}\n", "aws.region: ${AWS_REGION} is read from the environment only in secrets"},
+		{"aws: {region: us-east-1}\nha: {shards: 2, shard_index: \"pod-${N}\"}\n", "must be an integer"},
 	} {
-		if _, err := Parse([]byte(src), "test.yaml", env); err == nil || !strings.Contains(err.Error(), "must be an integer") {
-			t.Errorf("%q: err = %v, want an integer error", src, err)
+		if _, err := Parse([]byte(tt.src), "test.yaml", env); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: err = %v, want %q", tt.src, err, tt.want)
 		}
 	}
 }
