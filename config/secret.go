@@ -68,6 +68,9 @@ func (s *Secret) UnmarshalText(b []byte) error {
 // is common in generated tokens and must stay as written.
 var envRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
 
+// bareEnvRef is a whole value written as $NAME, as a shell would expand it.
+var bareEnvRef = regexp.MustCompile(`^\$([A-Za-z_][A-Za-z0-9_]*)$`)
+
 // expandEnv replaces ${NAME} references with getenv(NAME). It returns the
 // names that were unset or empty, never their values.
 func expandEnv(v string, getenv func(string) string) (string, []string) {
@@ -112,6 +115,11 @@ func (v *validator) resolveSecret(s *Secret, file string, key, fileKey string, g
 		if s.v == "" {
 			p.add(fileKey, "secret file is empty")
 		}
+		return
+	}
+	if m := bareEnvRef.FindStringSubmatch(s.v); m != nil {
+		// no token or URL is one $NAME: a reference without its braces
+		p.add(key, "write ${%s}: only the braced form is read from the environment", m[1])
 		return
 	}
 	expanded, missing := expandEnv(s.v, getenv)

@@ -104,3 +104,18 @@ func TestExpandEnv(t *testing.T) {
 		})
 	}
 }
+
+// TestBareEnvReferenceInSecret: a secret written as $NAME, as a shell would
+// expand it, is refused with the braced form to write; a $ inside a longer
+// value stays as written (generated tokens hold them).
+func TestBareEnvReferenceInSecret(t *testing.T) {
+	env := func(string) string { return "https://hooks.slack.com/services/T0/B0/X" }
+	_, err := Parse([]byte("aws:\n  region: us-east-1\nslack:\n  webhook_url: $SLACK_WEBHOOK_URL\n"), "test.yaml", env)
+	if err == nil || !strings.Contains(err.Error(), "slack.webhook_url: write ${SLACK_WEBHOOK_URL}: only the braced form is read from the environment") {
+		t.Errorf("$SLACK_WEBHOOK_URL: err = %v", err)
+	}
+	c, err := Parse([]byte("aws:\n  region: us-east-1\nalertmanager:\n  url: http://am:9093\n  bearer_token: ab$cd$EF\n"), "test.yaml", env)
+	if err != nil || c.Alertmanager.BearerToken.Value() != "ab$cd$EF" {
+		t.Errorf("a token holding $: err = %v", err)
+	}
+}
