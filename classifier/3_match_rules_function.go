@@ -42,6 +42,15 @@ func runtimeTraceRules() []ruleSpec {
 		{lit: "undefined method `", cause: fn, weight: wWeak, layers: gatewayLogs},
 		{lit: "php fatal error", cause: fn, weight: wWeak, layers: gatewayLogs},
 		{lit: "fatal error: uncaught", cause: fn, weight: wWeak, layers: gatewayLogs},
+		// a frame of a stack in the function's package (/var/task, a
+		// layer's /opt), which only an exception the function raised
+		// leaves, as a paste may hold it without the exception's own line:
+		// Python's traceback frame (also escaped in an error object's
+		// stackTrace) and Node.js's ("at fn (/var/task/index.js:3:30)",
+		// "at file:///var/task/index.mjs:3:30"); a script's on a
+		// developer's machine names another path
+		{lit: `", line `, re: `file \\?"/(?:var/task|opt)/[^"\\]+\\?", line \d+, in `, cause: fn, weight: wWeak, layers: gatewayLogs},
+		{lit: "/var/task/", re: `\bat (?:[^\s(]+ \()?(?:file://)?/var/task/[^\s:()]+:\d+:\d+`, cause: fn, weight: wWeak, layers: gatewayLogs},
 		// any exception a function's line opens with, an AWS SDK's among
 		// them ("ValidationException: One or more parameter values were
 		// invalid", "ConditionalCheckFailedException: ..."): the function's

@@ -135,6 +135,11 @@ func lambdaRules() []ruleSpec {
 		// keep under an "errorType" key: a function's error object names
 		// its errorMessage beside it, which the rule above reads)
 		{lit: `"errortype"`, cause: CauseLambdaFunctionError, weight: 45, except: `"errortype"\s*:\s*"internalservererrorexception"`},
+		// the same key unquoted: Node.js's util.inspect of the error
+		// object, as console.log prints it ("{ errorType: 'TypeError',
+		// errorMessage: ... }"), and people writing its fields in YAML
+		// (not the gateway's x-amzn-ErrorType header)
+		{lit: "errortype: ", re: `(?:^|[\s{,])errortype: '?[a-z_$][\w.$<>]*`, cause: CauseLambdaFunctionError, weight: 45, except: `errortype: '?internalservererrorexception`},
 		// (not a script's own traceback on a developer's machine: isClientFrame)
 		{lit: "traceback (most recent call last)", cause: CauseLambdaFunctionError, weight: 45, layers: gatewayLogs},
 		{lit: "invoke error", cause: CauseLambdaFunctionError, weight: 45},

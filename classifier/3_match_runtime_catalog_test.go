@@ -72,6 +72,23 @@ func TestRuntimeCatalogFunctionError(t *testing.T) {
 		// (negative: a sentence naming the library is no failure of it)
 		{"aws-serverless-express named", "We moved from aws-serverless-express error handling to our own middleware last year.", "unknown", "unknown"},
 		// Amazon.Lambda.AspNetCoreServer AbstractAspNetCoreFunction
+		// the frames of a stack in the function's package (/var/task, a
+		// layer's /opt), which only an exception raised in the function
+		// leaves: Python's traceback frames, as printed and as an error
+		// object's stackTrace holds them, and Node.js's
+		{"python frames", "  File \"/var/task/app.py\", line 46, in __call__\n    userid = get_jwt_field(get_cookie_vars(event['headers']), 'urs-user-id')\n  File \"/var/task/rain_api_core/view_util.py\", line 129, in get_cookies\n    c = hdrs.get('cookie')", wantFnErr, "unknown"},
+		{"python frames in a layer", "  File \"/opt/python/mangum/utils.py\", line 22, in get_server_and_client\n    server_addr = event[\"headers\"].get(\"Host\", None)", wantFnErr, "unknown"},
+		{"node frames", "    at Runtime.handler (file:///var/task/index.mjs:3:30)\n    at Runtime.handleOnceNonStreaming (file:///var/runtime/index.mjs:1173:29)", wantFnErr, "unknown"},
+		{"node anonymous frame", "    at /var/task/node_modules/express/lib/router/index.js:284:7", wantFnErr, "unknown"},
+		// Node.js's util.inspect of an error object (unquoted keys), as
+		// console.log prints it, and the same fields as people write
+		// them in YAML
+		{"node inspected error object", "{ errorType: 'TypeError', errorMessage: \"Cannot read property 'authorizer' of undefined\" }", wantFnErr, "unknown"},
+		// (negatives: a script's frames on a developer's machine, and the
+		// gateway's own error type under the same key)
+		{"a script's frames", "  File \"/home/dev/tools/call_api.py\", line 12, in <module>\n    r.raise_for_status()", "unknown", "unknown"},
+		{"the gateway's error type", "{ errorType: 'InternalServerErrorException' }", "unknown", "500"},
+		{"the gateway's error type header", "< HTTP/2 403\n< x-amzn-errortype: ForbiddenException", "not_5xx", "none"},
 		// (which answers 500 itself)
 		{"aspnetcore", catNetFail + "Unknown error responding to request: NullReferenceException:\nObject reference not set to an instance of an object.", wantFnErr, "500"},
 	})
