@@ -210,6 +210,9 @@ func TestAPITypeLookAlikes(t *testing.T) {
 		{"api restart", "the api restarted at noon", stage.APIUnknown},
 		// a type named as often as the other
 		{"both named", "I receive an HTTP 504 error when I invoke my REST API or HTTP API.", stage.APIUnknown},
+		// HTTP said of the protocol, REST of the style: no type named
+		{"HTTP status of a REST API", "Our REST API answers HTTP 502 to every HTTP request.", stage.APIREST},
+		{"RESTful API", "Our RESTful API on Lambda answers 502 since the deploy.", stage.APIUnknown},
 		// the Knowledge Center's phrase for both types at once
 		{"both named in one phrase", "I set up a custom domain name for my Amazon API Gateway REST or HTTP API.", stage.APIUnknown},
 		{"both named in one phrase, HTTP first", "This applies to HTTP and REST APIs alike.", stage.APIUnknown},
