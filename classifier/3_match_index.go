@@ -20,6 +20,10 @@ import (
 // literal shorter than keyLen has no key and is looked at on every line.
 type litIndex struct {
 	lits [][]byte
+	// owner is the member of a candidate set each literal stands for
+	owner []uint16
+	// short are the literals without a key
+	short []int
 	// shift makes a hash of keyHash's table size
 	shift uint
 	// hashed has the bit of each key's hash set: most runs of a line
@@ -31,7 +35,8 @@ type litIndex struct {
 	// compared, so that the runs of a line that only share a key's hash
 	// add no literal
 	keyed [][]keyed
-	// always are the literals without a key, as a candidate set
+	// always are the owners of the literals without a key, as a
+	// candidate set
 	always []uint64
 }
 
@@ -40,6 +45,7 @@ type litIndex struct {
 type keyed struct {
 	key      uint32
 	lit, end uint16
+	owner    uint16
 }
 
 // keyLen is the length of a key: four bytes rule out most of the runs a
@@ -50,21 +56,33 @@ const keyLen = 4
 // candidates and any compute it in place.
 func (x *litIndex) keyHash(v uint32) uint32 { return v * 0x9E3779B1 >> x.shift }
 
-// newLitIndex indexes lits; literal i is bit i of a candidate set. Its
-// hash has about 64 slots a literal, from 1024 to 65536.
+// newLitIndex indexes lits; literal i is bit i of a candidate set.
 func newLitIndex(lits [][]byte) *litIndex {
+	owner := make([]uint16, len(lits))
+	for i := range owner {
+		owner[i] = uint16(i)
+	}
+	return newOwnedIndex(lits, owner, len(lits))
+}
+
+// newOwnedIndex indexes lits, each for its owner, one of n: owner o is bit
+// o of a candidate set, set when a line may hold one of its literals. Its
+// hash has about 64 slots a literal, from 1024 to 65536.
+func newOwnedIndex(lits [][]byte, owner []uint16, n int) *litIndex {
 	size := min(max(bits.Len(uint(len(lits)*64)), 10), 16)
 	x := &litIndex{
 		lits:   lits,
+		owner:  owner,
 		shift:  uint(32 - size),
 		hashed: make([]uint64, 1<<size/64),
 		bucket: make([]uint16, 1<<size),
-		always: make([]uint64, (len(lits)+63)/64),
+		always: make([]uint64, (n+63)/64),
 	}
 	shared := keysShared(lits)
 	for i, lit := range lits {
 		if len(lit) < keyLen {
-			x.always[i/64] |= 1 << (i % 64)
+			x.always[owner[i]/64] |= 1 << (owner[i] % 64)
+			x.short = append(x.short, i)
 			continue
 		}
 		key, end := rarestKey(lit, shared)
@@ -74,7 +92,7 @@ func newLitIndex(lits [][]byte) *litIndex {
 			x.bucket[h] = uint16(len(x.keyed))
 		}
 		b := x.bucket[h] - 1
-		x.keyed[b] = append(x.keyed[b], keyed{key: key, lit: uint16(i), end: uint16(end)})
+		x.keyed[b] = append(x.keyed[b], keyed{key: key, lit: uint16(i), end: uint16(end), owner: owner[i]})
 		x.hashed[h/64] |= 1 << (h % 64)
 	}
 	litIndexes = append(litIndexes, x)
@@ -156,9 +174,9 @@ var byteFrequency = func() [256]float64 {
 	return f
 }()
 
-// candidates sets in set (sized for the index's literals, and returned)
-// the literals low may hold: those keyed by a run low holds, and those
-// without a key.
+// candidates sets in set (sized for the index's owners, and returned)
+// the owners of the literals low may hold: those keyed by a run low holds,
+// and those without a key.
 func (x *litIndex) candidates(low []byte, set []uint64) []uint64 {
 	set = append(set[:0], x.always...)
 	hashed, shift := x.hashed, x.shift // (held apart from x: the stores to set would reload them)
@@ -168,7 +186,7 @@ func (x *litIndex) candidates(low []byte, set []uint64) []uint64 {
 		if h := v * 0x9E3779B1 >> shift; i >= keyLen-1 && hashed[h/64]&(1<<(h%64)) != 0 {
 			for _, k := range x.keyed[x.bucket[h]-1] {
 				if k.key == v {
-					set[k.lit/64] |= 1 << (k.lit % 64)
+					set[k.owner/64] |= 1 << (k.owner % 64)
 				}
 			}
 		}
@@ -179,7 +197,7 @@ func (x *litIndex) candidates(low []byte, set []uint64) []uint64 {
 // any reports whether b holds one of the literals, as containsAny does:
 // a literal with a key is compared where its key occurs.
 func (x *litIndex) any(b []byte) bool {
-	for i := range members(x.always) {
+	for _, i := range x.short {
 		if bytes.Contains(b, x.lits[i]) {
 			return true
 		}

@@ -96,7 +96,8 @@ func rules() []rule {
 	rulesOnce.Do(func() {
 		specs := ruleSpecs()
 		ruleSet = make([]rule, 0, len(specs))
-		lits := make([][]byte, 0, len(specs))
+		var lits [][]byte
+		var owner []uint16
 		for _, s := range specs {
 			r := rule{lit: []byte(s.lit), cause: s.cause, weight: s.weight, implied: s.implied, layers: s.layers, outlived: s.outlived}
 			r.told = s.layers == personLayers
@@ -115,19 +116,41 @@ func rules() []rule {
 				r.except = guard(s.except)
 				r.exceptCaller = s.except == cliCallRefused
 			}
+			for _, k := range r.keys() {
+				lits, owner = append(lits, k), append(owner, uint16(len(ruleSet)))
+			}
 			ruleSet = append(ruleSet, r)
-			lits = append(lits, r.lit)
 		}
-		ruleKeys = newLitIndex(lits)
+		ruleKeys = newOwnedIndex(lits, owner, len(ruleSet))
 	})
 	return ruleSet
 }
 
-// ruleIndex is the index of the rules' literals: literal i is rule i's.
-// It is built from the table itself, so a rule added to it is indexed.
+// ruleIndex is the index of the rules' keys (rule.keys): rule i is
+// candidate i. It is built from the table itself, so a rule added to it
+// is indexed.
 func ruleIndex() *litIndex {
 	rules()
 	return ruleKeys
+}
+
+// keys are the literals one of which a line must hold for r to match, for
+// the rule index: its literal, or, when that is shorter than an index key
+// ("5", "tim") and the pattern alone decides on the line as read (no
+// except rewrites it, no configured wait replaces it), the literals one
+// of which the pattern needs, if each is long enough to be a key.
+func (r *rule) keys() [][]byte {
+	if len(r.lit) >= keyLen || r.re == nil || r.except != nil || r.outlived || r.re.need == nil {
+		return [][]byte{r.lit}
+	}
+	var out [][]byte
+	for _, l := range r.re.need {
+		if len(l.s) < keyLen {
+			return [][]byte{r.lit}
+		}
+		out = append(out, l.s)
+	}
+	return out
 }
 
 // ruleSpecs is the signature table, grouped by cause in taxonomy order.
