@@ -51,6 +51,9 @@ func runtimeTraceRules() []ruleSpec {
 		// developer's machine names another path
 		{lit: `", line `, re: `file \\?"/(?:var/task|opt)/[^"\\]+\\?", line \d+, in `, cause: fn, weight: wWeak, layers: gatewayLogs},
 		{lit: "/var/task/", re: `\bat (?:[^\s(]+ \()?(?:file://)?/var/task/[^\s:()]+:\d+:\d+`, cause: fn, weight: wWeak, layers: gatewayLogs},
+		// (and Ruby's backtrace line, "/var/task/app.rb:12:in 'handler'",
+		// and PHP's trace line, "#0 /var/task/src/Handler.php(42): ...")
+		{lit: "/var/task/", re: `/var/task/\S+\.rb:\d+:in [\x60']|#\d+ /var/task/\S+\.php\(\d+\): `, cause: fn, weight: wWeak, layers: gatewayLogs},
 		// any exception a function's line opens with, an AWS SDK's among
 		// them ("ValidationException: One or more parameter values were
 		// invalid", "ConditionalCheckFailedException: ..."): the function's

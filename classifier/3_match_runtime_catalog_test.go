@@ -80,6 +80,9 @@ func TestRuntimeCatalogFunctionError(t *testing.T) {
 		{"python frames in a layer", "  File \"/opt/python/mangum/utils.py\", line 22, in get_server_and_client\n    server_addr = event[\"headers\"].get(\"Host\", None)", wantFnErr, "unknown"},
 		{"node frames", "    at Runtime.handler (file:///var/task/index.mjs:3:30)\n    at Runtime.handleOnceNonStreaming (file:///var/runtime/index.mjs:1173:29)", wantFnErr, "unknown"},
 		{"node anonymous frame", "    at /var/task/node_modules/express/lib/router/index.js:284:7", wantFnErr, "unknown"},
+		// Ruby's backtrace line and PHP's trace line ("#0 file(line): call")
+		{"ruby frame", "/var/task/lambda_function.rb:12:in `lambda_handler'", wantFnErr, "unknown"},
+		{"php frame", "#0 /var/task/src/Handler.php(42): App\\Handler->handle(Array)", wantFnErr, "unknown"},
 		// Node.js's util.inspect of an error object (unquoted keys), as
 		// console.log prints it, and the same fields as people write
 		// them in YAML
