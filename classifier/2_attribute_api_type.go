@@ -251,12 +251,14 @@ var (
 	serverlessWebSocketEvent = []byte("- websocket:")
 )
 
-// apiWords are the API types as people name them, in English and in the
-// Spanish and Portuguese word order; a report that names both types names
-// neither, unless one of them comes up more often.
+// apiWords are the API types as people name them, in English, in the
+// Spanish, Portuguese and French word order ("API REST", and the Spanish
+// developer guide's "API de REST", "API de HTTP") and in German's compound
+// ("REST-API", "HTTP-API"); a report that names both types names neither,
+// unless one of them comes up more often.
 var (
-	httpAPIWords = [][]byte{[]byte("http api"), []byte("api http")}
-	restAPIWords = [][]byte{[]byte("rest api"), []byte("api rest")}
+	httpAPIWords = [][]byte{[]byte("http api"), []byte("api http"), []byte("api de http"), []byte("apis de http"), []byte("http-api")}
+	restAPIWords = [][]byte{[]byte("rest api"), []byte("api rest"), []byte("api de rest"), []byte("apis de rest"), []byte("rest-api")}
 )
 
 // bothAPIWords name both types in one phrase, as the Knowledge Center's

@@ -66,6 +66,8 @@ func TestHTTPAPIMarks(t *testing.T) {
 		{"authorizer permission error", "The IAM role configured on the authorizer or API Gateway doesn\u2019t have permissions to call the authorizer. Check the permissions and try again.", stage.APIHTTP},
 		// a person naming the type more often than the other
 		{"person names the HTTP API", "Our HTTP API returns 500 since the deploy.", stage.APIHTTP},
+		{"person names the HTTP API in Spanish", "Mi API de HTTP devuelve 500 desde el despliegue.", stage.APIHTTP},
+		{"person names the HTTP API in German", "Unsere HTTP-API antwortet seit dem Deployment mit 500.", stage.APIHTTP},
 		// developer guide, "Create routes for HTTP APIs": a route key is a
 		// method and a path, which outweighs the word WebSocket (a function
 		// that serves both kinds of events)
@@ -160,6 +162,9 @@ func TestRESTAPINames(t *testing.T) {
 		{"restapis ARN", `"Resource": "arn:aws:apigateway:us-east-1::/restapis/a1b2c3d4e5/*"`, stage.APIREST},
 		// a person naming the type more often than the other
 		{"person names the REST API", "Our REST API returns 502 since the deploy.", stage.APIREST},
+		// the same in the Spanish developer guide's words and German's compound
+		{"person names the REST API in Spanish", "Mi API de REST devuelve 502 desde el despliegue.", stage.APIREST},
+		{"person names the REST API in German", "Unsere REST-API antwortet seit dem Deployment mit 502.", stage.APIREST},
 		// features only REST APIs have, named: usage plans, mapping
 		// templates, method and integration responses
 		{"usage plan", "The key is attached to a usage plan and the calls fail with 500.", stage.APIREST},
