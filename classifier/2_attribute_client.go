@@ -53,6 +53,11 @@ func (s *Session) clientLine(msg, line []byte) {
 		// "getaddrinfo ENOTFOUND db.internal.example.com")
 		layer = LayerFunction
 	}
+	if layer == LayerClient && s.openLambda != "" && awsSDKCallLine(s.low) {
+		// and so is an AWS SDK's error for a call there: no SDK client
+		// calls an API's routes
+		layer = LayerFunction
+	}
 	s.noteResponseContext(layer, s.low)
 	if s.hold(layer, dependency, msg, line) {
 		return
@@ -257,6 +262,19 @@ func awsSDKCallError(low []byte) bool {
 	return containsAny(low, awsSDKCallErrors) || (bytes.Contains(low, []byte(", request id: ")) && sdkStatusRequestID.Match(low))
 }
 
+// sdkCallWords are the two SDKs' errors for a call that clientMarks reads
+// as a caller's own: botocore's ClientError ("An error occurred
+// (ResourceNotFoundException) when calling the GetItem operation: ...")
+// and smithy-go's OperationError ("operation error DynamoDB: GetItem,
+// ...").
+var sdkCallWords = guard(`an error occurred \([\w.]+\) when calling the \w+ operation|\boperation error [a-z0-9 ]+: [a-z0-9]+, `)
+
+// awsSDKCallLine reports whether low is an AWS SDK's error for a call to
+// an AWS service in any of the forms the layers know.
+func awsSDKCallLine(low []byte) bool {
+	return awsSDKCallError(low) || sdkCallWords.Match(low)
+}
+
 // containerTimeoutBody is the body aws-serverless-java-container's
 // AwsProxyExceptionHandler answers an exception of the application with,
 // under a 502 of its own (frameworks built on it, Micronaut's first AWS
@@ -274,6 +292,13 @@ func clientLayer(low, msg []byte) Layer {
 		return LayerCDN
 	}
 	layer := attribute(low)
+	if layer == LayerClient && awsSDKCallLine(low) && (levelWord.Match(msg) || loggerRecord.Match(msg)) {
+		// an AWS SDK's error for a call, on a logger's line: no SDK client
+		// calls an API's routes, and the program that logs is the
+		// function's (aws-sdk-go-v2's "operation error DynamoDB: GetItem,
+		// https response error StatusCode: 400, ..." after Go's log date)
+		return LayerFunction
+	}
 	if (layer == LayerPerson || layer == LayerUnknown) && (levelWord.Match(msg) || loggerRecord.Match(msg)) {
 		// a logger's level word opens a program's line: the function's, or,
 		// when it shows the HTTP status it received, a client tool's (its

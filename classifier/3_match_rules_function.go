@@ -121,10 +121,31 @@ func serviceCallRules() []ruleSpec {
 	call := func(lit string) ruleSpec {
 		return ruleSpec{lit: lit, cause: fn, weight: wWeak, unless: "integration", unlessAlso: integration, layers: callers}
 	}
-	return []ruleSpec{
+	return append([]ruleSpec{
 		call("provided key element does not match the schema"),
 		call("one or more parameter values were invalid"),
 		call("attribute name is a reserved keyword"),
+	}, sdkCallRules()...)
+}
+
+// sdkCallRules: an AWS SDK's error for a call to an AWS service, on the
+// function's own line (no SDK client calls an API's routes): botocore's
+// ClientError ("An error occurred (ResourceNotFoundException) when calling
+// the GetItem operation: ..."), smithy-go's OperationError for
+// aws-sdk-go-v2 ("operation error DynamoDB: GetItem, https response error
+// StatusCode: 400, ..."), aws-sdk-go's RequestFailure ("status code: 400,
+// request id: ..."), the AWS SDK for Java 2.x's ("(Service: DynamoDb,
+// Status Code: 400, Request ID: ...)") and the AWS SDK for PHP's ("AWS
+// HTTP error: ..."). The function's dependency failed; the service's
+// throttling, which its own rule reads, outweighs them.
+func sdkCallRules() []ruleSpec {
+	fn := CauseLambdaFunctionError
+	own := layersOf(LayerFunction)
+	return []ruleSpec{
+		{lit: "when calling the ", re: `an error occurred \([\w.]+\) when calling the \w+ operation`, cause: fn, weight: wWeak, layers: own},
+		{lit: "operation error ", re: `\boperation error [a-z0-9 ]+: [a-z0-9]+, `, cause: fn, weight: wWeak, layers: own},
+		{lit: ", request id: ", re: `status code: \d{3}, request id: `, cause: fn, weight: wWeak, layers: own},
+		{lit: "aws http error: ", cause: fn, weight: wWeak, layers: own},
 	}
 }
 

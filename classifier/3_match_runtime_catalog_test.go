@@ -353,6 +353,16 @@ func TestRuntimeCatalogDependency(t *testing.T) {
 		// function's)
 		{"botocore in a traceback", "Traceback (most recent call last):\n  File \"/var/task/app.py\", line 10, in lambda_handler\n    item = table.get_item(Key=key)\n  File \"/var/runtime/botocore/client.py\", line 1009, in _make_api_call\n    raise error_class(parsed_response, operation_name)\nbotocore.exceptions.ClientError: An error occurred (ResourceNotFoundException) when calling the GetItem operation: Requested resource not found", wantFnErr, "unknown"},
 		{"botocore read timeout", "Traceback (most recent call last):\n  File \"/var/task/app.py\", line 12, in lambda_handler\n    s3.put_object(Bucket=b, Key=k, Body=data)\nbotocore.exceptions.ReadTimeoutError: Read timeout on endpoint URL: \"https://my-bucket.s3.amazonaws.com/report.csv\"", wantFnErr, "unknown"},
+		// the AWS SDK for Go v2's OperationError (smithy-go) after Go's log
+		// date, and botocore's and aws-sdk-go-v2's errors between an
+		// invocation's START and END without the runtime's columns
+		{"aws-sdk-go-v2 logged", catGoLog + "failed to get item: operation error DynamoDB: GetItem, https response error StatusCode: 400, RequestID: ABC, ResourceNotFoundException: Requested resource not found", wantFnErr, "unknown"},
+		{"aws-sdk-go-v2 in an invocation", "START " + catReq + "Version: $LATEST\noperation error S3: GetObject, https response error StatusCode: 403, RequestID: ABC, api error AccessDenied: Access Denied\nEND " + catReq, wantFnErr, "unknown"},
+		{"botocore in an invocation", "START " + catReq + "Version: $LATEST\nAn error occurred (ResourceNotFoundException) when calling the GetItem operation: Requested resource not found\nEND " + catReq, wantFnErr, "unknown"},
+		// (negative: the same SDK error from a person's script, outside
+		// any invocation and without a logger's opening, names no failure
+		// of the API)
+		{"botocore from a script", "botocore.exceptions.ClientError: An error occurred (ResourceNotFoundException) when calling the GetItem operation: Requested resource not found", "unknown", "unknown"},
 		// the AWS SDK for JavaScript v3's error in Node.js's Invoke Error
 		{"aws sdk v3", catNodeInvoke + `{"errorType":"ResourceNotFoundException","errorMessage":"Requested resource not found","name":"ResourceNotFoundException","$fault":"client","$metadata":{"httpStatusCode":400,"requestId":"ABC","attempts":1}}`, wantFnErr, "unknown"},
 		// Ruby's exception class and message
