@@ -41,6 +41,9 @@ func runtimeTraceRules() []ruleSpec {
 		{lit: "nomethoderror", cause: fn, weight: wWeak, layers: gatewayLogs},
 		{lit: "undefined method `", cause: fn, weight: wWeak, layers: gatewayLogs},
 		{lit: "php fatal error", cause: fn, weight: wWeak, layers: gatewayLogs},
+		// swift-aws-lambda-runtime's LambdaRunner logs the error the
+		// handler returned before it reports it to the runtime API
+		{lit: "lambda handler returned an error: ", cause: fn, weight: wWeak, layers: gatewayLogs},
 		{lit: "fatal error: uncaught", cause: fn, weight: wWeak, layers: gatewayLogs},
 		// a frame of a stack in the function's package (/var/task, a
 		// layer's /opt), which only an exception the function raised

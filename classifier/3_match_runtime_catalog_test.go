@@ -60,6 +60,9 @@ func TestRuntimeCatalogFunctionError(t *testing.T) {
 		{"ruby handler error", "Error raised from handler method\n{\n  \"errorMessage\": \"undefined local variable or method `foo' for main:Object\",\n  \"errorType\": \"Function<NameError>\",\n  \"stackTrace\": [\n    \"/var/task/lambda_function.rb:4:in `lambda_handler'\"\n  ]\n}", wantFnErr, "unknown"},
 		// Amazon.Lambda.PowerShellHost PowerShellFunctionHost.LogMessage ("[Error] - ")
 		{"powershell error record", "[Error] - Cannot find path '/tmp/report.csv' because it does not exist.", wantFnErr, "unknown"},
+		// swift-aws-lambda-runtime's LambdaRunner (logger.warning, through
+		// swift-log's StreamLogHandler: "time level label : metadata message")
+		{"swift handler error", "2024-03-12T10:15:01+0000 warning Lambda : lifecycleIteration=0 [AWSLambdaRuntimeCore] lambda handler returned an error: connectionRefused", wantFnErr, "unknown"},
 		// aws-lambda-go-api-proxy core/types.go NewLoggedError, the adapters' proxyInternal
 		{"go api proxy, event", "Could not convert proxy event to request: parse \"https://example.com/%zz\": invalid URL escape \"%zz\"", wantFnErr, "unknown"},
 		{"go api proxy, response", "Error while generating proxy response: Status code not set on response", wantFnErr, "unknown"},
