@@ -216,16 +216,17 @@ var runtimeAPIWords = [][]byte{[]byte("runtime"), []byte("invocation"), []byte("
 // access-log nor a Lambda platform line: the client, a CDN, the function or
 // a person. low is the lower-cased line without its timestamp prefixes.
 func attribute(low []byte) Layer {
+	v := &lineView{b: low} // (the patterns read the line's bytes once)
 	switch {
-	case cdnMarks.Match(low):
+	case cdnMarks.matchIn(v):
 		return LayerCDN
-	case clientOverFunction.Match(low):
+	case clientOverFunction.matchIn(v):
 		return LayerClient
-	case functionOpens.Match(low), dotNetSDKException.Match(low), namesRuntimeAPI(low):
+	case functionOpens.matchIn(v), dotNetSDKException.matchIn(v), namesRuntimeAPI(low):
 		return LayerFunction
-	case clientMarks.Match(low) || isWebSocketClientLine(low) || isHarnessLine(low) || isClientErrorLine(low):
+	case clientMarks.matchIn(v) || isWebSocketClientLine(low) || isHarnessLine(low) || isClientErrorLine(low):
 		return LayerClient
-	case functionMarks.Match(low):
+	case functionMarks.matchIn(v):
 		return LayerFunction
 	case looksLikeSentence(low):
 		return LayerPerson

@@ -206,36 +206,54 @@ func holdsOne(b []byte, line *lineSet, need []literal) bool {
 // checked against the line's byte set, one pass over the line.
 const fewLiterals = 4
 
+// lineView is a line and, once a guard needs them, its bytes and pairs
+// (lineSet): the guards that check one line in turn (attribute) share one
+// reading of it.
+type lineView struct {
+	b    []byte
+	set  lineSet
+	read bool
+}
+
+// lineSet returns v's bytes and pairs, read on the first call.
+func (v *lineView) lineSet() *lineSet {
+	if !v.read {
+		lineSetOf(v.b, &v.set)
+		v.read = true
+	}
+	return &v.set
+}
+
 // mayMatch reports whether b holds one of the literals a match needs (and
 // one of each set of also, and of each set of one of alts).
 func (g *guardedRegexp) mayMatch(b []byte) bool {
+	return g.mayMatchIn(&lineView{b: b})
+}
+
+// mayMatchIn is mayMatch on a line v views.
+func (g *guardedRegexp) mayMatchIn(v *lineView) bool {
 	if g.need == nil {
 		return true
 	}
-	var line lineSet
-	read := false
-	if !holdsSet(b, &line, &read, g.need) {
-		return false
-	}
-	if !holdsEach(b, &line, &read, g.also) {
+	if !holdsSet(v, g.need) || !holdsEach(v, g.also) {
 		return false
 	}
 	if g.alts == nil {
 		return true
 	}
 	for _, sets := range g.alts {
-		if holdsEach(b, &line, &read, sets) {
+		if holdsEach(v, sets) {
 			return true
 		}
 	}
 	return false
 }
 
-// holdsEach reports whether b holds one literal of each of sets; line
-// holds b's bytes and pairs once read is set (read when first needed).
-func holdsEach(b []byte, line *lineSet, read *bool, sets [][]literal) bool {
+// holdsEach reports whether the line v views holds one literal of each of
+// sets.
+func holdsEach(v *lineView, sets [][]literal) bool {
 	for _, need := range sets {
-		if !holdsSet(b, line, read, need) {
+		if !holdsSet(v, need) {
 			return false
 		}
 	}
@@ -244,15 +262,11 @@ func holdsEach(b []byte, line *lineSet, read *bool, sets [][]literal) bool {
 
 // holdsSet is holdsEach for one set: a few literals are searched for
 // directly, more are first checked against the line's bytes and pairs.
-func holdsSet(b []byte, line *lineSet, read *bool, need []literal) bool {
+func holdsSet(v *lineView, need []literal) bool {
 	if len(need) <= fewLiterals {
-		return containsOne(b, need)
+		return containsOne(v.b, need)
 	}
-	if !*read {
-		lineSetOf(b, line)
-		*read = true
-	}
-	return holdsOne(b, line, need)
+	return holdsOne(v.b, v.lineSet(), need)
 }
 
 // containsOne reports whether b holds one of need.
@@ -296,13 +310,17 @@ func sameSet(a, b [][]byte) bool {
 
 // Match is regexp.Match, run branch by branch on those b can match.
 func (g *guardedRegexp) Match(b []byte) bool {
+	return g.matchIn(&lineView{b: b})
+}
+
+// matchIn is Match on a line v views.
+func (g *guardedRegexp) matchIn(v *lineView) bool {
 	if g.branches == nil {
-		return g.mayMatch(b) && g.Regexp.Match(b)
+		return g.mayMatchIn(v) && g.Regexp.Match(v.b)
 	}
-	var line lineSet
-	lineSetOf(b, &line)
+	line := v.lineSet()
 	for _, br := range g.branches {
-		if holdsOne(b, &line, br.need) && br.re.Match(b) {
+		if holdsOne(v.b, line, br.need) && br.re.Match(v.b) {
 			return true
 		}
 	}
