@@ -181,10 +181,13 @@ type meter struct {
 	halt, done chan struct{}
 }
 
-// startMeter collects the garbage and starts measuring; sample: record
-// the peak heap in use every 10 ms (sampleHeap).
+// startMeter compiles the rules, collects the garbage and starts
+// measuring; sample: record the peak heap in use every 10 ms (sampleHeap).
 func startMeter(sample bool) *meter {
 	m := &meter{sampling: sample}
+	// the rules are compiled on first use, once per process: not a cost of
+	// the stream, and not of whichever benchmark happens to run first
+	rules()
 	runtime.GC()
 	runtime.ReadMemStats(&m.before)
 	if sample {
