@@ -44,6 +44,11 @@ func parseEmulate(args []string, s streams) (emulateOptions, int) {
 	if o.speed <= 0 {
 		return o, fs.usageError(s, "--speed must be positive")
 	}
+	if o.start != "" {
+		if _, err := time.Parse(time.RFC3339, o.start); err != nil {
+			return o, fs.usageError(s, "--start must be an RFC 3339 time such as 2026-12-01T17:00:00Z, not %q", o.start)
+		}
+	}
 	return o, -1
 }
 
@@ -64,10 +69,7 @@ func runEmulate(ctx context.Context, args []string, s streams) int {
 	zero := time.Now().UTC()
 	start := zero.Truncate(time.Minute)
 	if o.start != "" {
-		if start, err = time.Parse(time.RFC3339, o.start); err != nil {
-			_, _ = fmt.Fprintf(s.stderr, "apigw-triage emulate: --start must be an RFC 3339 time such as 2026-12-01T17:00:00Z, not %q\n", o.start)
-			return 2
-		}
+		start, _ = time.Parse(time.RFC3339, o.start) // checked with the flags
 	}
 	clk := anchoredClock{zero: zero, speed: o.speed}
 	w := scenario.NewWorld(sc, clk, start)

@@ -29,8 +29,7 @@ func runHealthcheck(ctx context.Context, args []string, s streams) int {
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, *url, nil)
 	if err != nil {
-		_, _ = fmt.Fprintf(s.stderr, "apigw-triage healthcheck: %v\n", err)
-		return 2
+		return fs.usageError(s, "--url %v", err)
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {

@@ -100,3 +100,24 @@ func TestScenarioFlagsNameEveryBuiltin(t *testing.T) {
 		}
 	}
 }
+
+// TestUsageErrorsEndWithTheUsageLine: every usage error (exit 2) names
+// the problem and then the command's usage line, as docs/interfaces.md
+// says, also those found after the flags were parsed.
+func TestUsageErrorsEndWithTheUsageLine(t *testing.T) {
+	for _, args := range [][]string{
+		{"emulate", "--start", "yesterday"},
+		{"run", "--config", "c.yaml", "--emulated-speed", "60"},
+		{"run", "--config", "c.yaml", "--emulated-speed", "60", "--emulated-time-zero", "noon"},
+		{"healthcheck", "--url", "::9108"},
+		{"healthcheck", "--timeout", "0s"},
+		{"classify", "--list-causes", "execution.log"},
+	} {
+		code, out, errOut := runCmd(t, args...)
+		lines := strings.Split(strings.TrimSpace(errOut), "\n")
+		if code != 2 || out != "" || len(lines) != 2 || !strings.HasPrefix(lines[0], "apigw-triage "+args[0]+": ") ||
+			!strings.HasPrefix(lines[1], "usage: apigw-triage "+args[0]) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2, the problem, then the usage line", args, code, out, errOut)
+		}
+	}
+}

@@ -49,6 +49,9 @@ func parseRunFlags(args []string, s streams) (runOptions, int) {
 	if o.quiet && !o.once {
 		return o, fs.usageError(s, "--quiet goes with --once")
 	}
+	if _, err := runClock(o.speed, o.zero); err != nil {
+		return o, fs.usageError(s, "%v", err)
+	}
 	return o, -1
 }
 
@@ -58,11 +61,7 @@ func runDaemon(ctx context.Context, args []string, s streams) int {
 	if code >= 0 {
 		return code
 	}
-	clk, err := runClock(o.speed, o.zero)
-	if err != nil {
-		_, _ = fmt.Fprintf(s.stderr, "apigw-triage run: %v\n", err)
-		return 2
-	}
+	clk, _ := runClock(o.speed, o.zero) // checked with the flags
 	cfg, err := loadConfig(o.path, o.fromEnv, s.getenv)
 	if err != nil {
 		_, _ = fmt.Fprintln(s.stderr, strings.TrimRight(err.Error(), "\n"))
