@@ -43,8 +43,8 @@ func runOnce(ctx context.Context, cfg *config.Config, env daemon.Env, quiet bool
 	for _, f := range res.Poll.Failures {
 		_, _ = fmt.Fprintf(s.stderr, "apigw-triage run --once: account %s region %s: %s failed: %s\n", f.Account, f.Region, f.Op, failureReason(f.Err))
 	}
-	_, _ = fmt.Fprintf(s.stderr, "apigw-triage run --once: %d stages polled, %d tripped, %d accounts or regions failed\n",
-		len(stages), tripped, len(res.Poll.Failures))
+	_, _ = fmt.Fprintf(s.stderr, "apigw-triage run --once: %s polled, %d tripped, %s of an account and region failed\n",
+		plural(len(stages), "stage"), tripped, plural(len(res.Poll.Failures), "read"))
 	switch {
 	case err != nil || len(res.Poll.Failures) > 0:
 		return 1
@@ -96,4 +96,12 @@ func writeStageLine(w io.Writer, sr collector.StageResult, res *daemon.OnceResul
 		line += fmt.Sprintf("  diagnosis: %s %s (confidence %.2f)", d.Status, d.Cause, d.Confidence)
 	}
 	_, _ = fmt.Fprintln(w, line)
+}
+
+// plural is "1 stage", "2 stages": the summary line is read by people.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -109,7 +109,7 @@ func trippedStages(out string) map[string]string {
 func TestRunOnceExitStatus(t *testing.T) {
 	run, _ := catalogAt(t, -30*time.Minute) // before anything fails
 	code, out, errOut := runCmd(t, append(run, "--once", "--quiet")...)
-	if code != 0 || out != "" || !strings.Contains(errOut, "0 tripped") {
+	if code != 0 || out != "" || !strings.Contains(errOut, " stages polled, 0 tripped, 0 reads of an account and region failed\n") {
 		t.Errorf("healthy: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 
