@@ -108,6 +108,7 @@ var matchChecked func(m *matcher, line []byte, layer Layer, h hit)
 func (m *matcher) matchRules(layer Layer, candidates []uint64) hit {
 	var h hit
 	rs := rules()
+	view := lineView{b: m.low} // (the rules' patterns read the line's bytes once)
 	for i := range members(candidates) {
 		r := &rs[i]
 		if r.weight <= h.weight && r.implied == 0 && r.re == nil && r.cause != CauseUnknown {
@@ -119,11 +120,12 @@ func (m *matcher) matchRules(layer Layer, candidates []uint64) hit {
 		if !bytes.Contains(m.low, r.lit) || containsAny(m.low, r.unless) {
 			continue
 		}
-		low := m.low
+		low, v := m.low, &view
 		if r.except != nil && (!r.exceptCaller || !m.invocation && layer != LayerFunction) && r.except.Match(low) {
 			if low = r.except.ReplaceAll(low, nil); !bytes.Contains(low, r.lit) {
 				continue
 			}
+			v = &lineView{b: low}
 		}
 		implied := r.implied
 		if r.outlived && m.wait > 0 {
@@ -131,7 +133,7 @@ func (m *matcher) matchRules(layer Layer, candidates []uint64) hit {
 				continue
 			}
 		} else if r.re != nil {
-			loc := r.re.FindSubmatchIndex(low)
+			loc := r.re.findSubmatchIndexIn(v)
 			if loc == nil || (r.notAfter != nil && bytes.HasSuffix(low[:loc[0]], r.notAfter)) {
 				continue
 			}

@@ -207,8 +207,8 @@ func holdsOne(b []byte, line *lineSet, need []literal) bool {
 const fewLiterals = 4
 
 // lineView is a line and, once a guard needs them, its bytes and pairs
-// (lineSet): the guards that check one line in turn (attribute) share one
-// reading of it.
+// (lineSet): the guards that check one line in turn (attribute, the
+// rules, the status phrases) share one reading of it.
 type lineView struct {
 	b    []byte
 	set  lineSet
@@ -337,18 +337,28 @@ func (g *guardedRegexp) FindSubmatch(b []byte) [][]byte {
 
 // FindSubmatchIndex is regexp.FindSubmatchIndex, skipped when b cannot match.
 func (g *guardedRegexp) FindSubmatchIndex(b []byte) []int {
-	if !g.mayMatch(b) {
+	return g.findSubmatchIndexIn(&lineView{b: b})
+}
+
+// findSubmatchIndexIn is FindSubmatchIndex on a line v views.
+func (g *guardedRegexp) findSubmatchIndexIn(v *lineView) []int {
+	if !g.mayMatchIn(v) {
 		return nil
 	}
-	return g.Regexp.FindSubmatchIndex(b)
+	return g.Regexp.FindSubmatchIndex(v.b)
 }
 
 // FindAllSubmatchIndex is regexp.FindAllSubmatchIndex, skipped when b cannot match.
 func (g *guardedRegexp) FindAllSubmatchIndex(b []byte, n int) [][]int {
-	if !g.mayMatch(b) {
+	return g.findAllSubmatchIndexIn(&lineView{b: b}, n)
+}
+
+// findAllSubmatchIndexIn is FindAllSubmatchIndex on a line v views.
+func (g *guardedRegexp) findAllSubmatchIndexIn(v *lineView, n int) [][]int {
+	if !g.mayMatchIn(v) {
 		return nil
 	}
-	return g.Regexp.FindAllSubmatchIndex(b, n)
+	return g.Regexp.FindAllSubmatchIndex(v.b, n)
 }
 
 // ReplaceAll is regexp.ReplaceAll, skipped when b cannot match.

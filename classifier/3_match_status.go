@@ -360,11 +360,12 @@ func codeShown(low []byte) int {
 	best := 0
 	var spots codeSpots
 	spotsOf(low, &spots)
+	v := &lineView{b: low}
 	for _, re := range statusPhrases {
 		if !re.code.fits(low, &spots) {
 			continue // no code where the pattern takes one
 		}
-		for _, m := range re.FindAllSubmatchIndex(low, 4) {
+		for _, m := range re.findAllSubmatchIndexIn(v, 4) {
 			start, end := m[2], m[3]
 			if inLargerNumber(low, start) || countFollows(low[end:]) {
 				continue
