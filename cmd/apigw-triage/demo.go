@@ -7,8 +7,10 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/apigw-triage/apigw-triage/clock"
@@ -77,6 +79,17 @@ func parseDemoFlags(args []string, s streams) (demoOptions, int) {
 	}
 	if o.speed <= 0 {
 		return o, fs.usageError(s, "--speed must be positive")
+	}
+	// the demo writes these into a configuration of its own, whose errors
+	// would name a file and keys the user never wrote
+	if _, _, err := net.SplitHostPort(o.listen); err != nil {
+		return o, fs.usageError(s, "--listen must be host:port such as 127.0.0.1:9108 or :9108, not %q", o.listen)
+	}
+	if u, err := url.Parse(o.webhook); o.webhook != "" && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "") {
+		return o, fs.usageError(s, "--slack-webhook-url must be an http:// or https:// URL such as https://hooks.slack.com/services/...")
+	}
+	if !slices.Contains([]string{"debug", "info", "warn", "error"}, o.logLevel) {
+		return o, fs.usageError(s, "--log-level must be debug, info, warn or error, not %q", o.logLevel)
 	}
 	return o, -1
 }

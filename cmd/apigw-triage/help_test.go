@@ -112,6 +112,11 @@ func TestUsageErrorsEndWithTheUsageLine(t *testing.T) {
 		{"healthcheck", "--url", "::9108"},
 		{"healthcheck", "--timeout", "0s"},
 		{"classify", "--list-causes", "execution.log"},
+		// the demo's own configuration would otherwise name keys of a file
+		// the user never wrote, or fall back to info without a word
+		{"demo", "--listen", "9108"},
+		{"demo", "--slack-webhook-url", "hooks.slack.com/services/T0/B0/X"},
+		{"demo", "--log-level", "verbose"},
 	} {
 		code, out, errOut := runCmd(t, args...)
 		lines := strings.Split(strings.TrimSpace(errOut), "\n")
