@@ -362,7 +362,24 @@ func accessMessage(msg []byte, fallback string) string {
 	if v := rec.get(fIntegrationErrorMessage, fIntegrationError, fAuthorizerError, fErrorMessage); v != "" {
 		return v
 	}
-	return fallback
+	// no message: the figures that decided, under their access-log
+	// variables' names, rather than the record cut in its middle
+	var parts []string
+	for _, f := range [...]struct {
+		name string
+		f    field
+	}{{"status", fStatus}, {"integrationStatus", fIntegrationStatus}, {"integrationLatency", fIntegrationLatency}, {"responseType", fErrorResponseType}} {
+		if v := rec.get(f.f); v != "" {
+			if f.f == fIntegrationLatency && leadingInt([]byte(v)) > 0 {
+				v += " ms" // the variable is in milliseconds
+			}
+			parts = append(parts, f.name+" "+v)
+		}
+	}
+	if len(parts) < 2 { // a status alone says less than the record
+		return fallback
+	}
+	return strings.Join(parts, ", ")
 }
 
 // maskedWhy says why a function's failure was answered below 500: a line

@@ -117,7 +117,8 @@ func TestClientTLSFailureExplainedInEachLanguage(t *testing.T) {
 }
 
 // TestQuoteMessageOfRuntimeRecords: the Why sentence quotes a runtime
-// record's message, not its tab-separated timestamp, request id and level.
+// record's message, not its tab-separated timestamp, request id and level,
+// and an access record's message, or its deciding figures when it has none.
 func TestQuoteMessageOfRuntimeRecords(t *testing.T) {
 	for _, tc := range []struct{ source, line, want string }{
 		{"Lambda guide, Node.js logging: timestamp, request id, level, message",
@@ -129,6 +130,12 @@ func TestQuoteMessageOfRuntimeRecords(t *testing.T) {
 		{"Lambda guide, function timeout: timestamp, request id, message",
 			"2026-12-02T19:26:13.123Z\t8f3b9a6e-aaaa-bbbb-cccc-1234567890ab\tTask timed out after 3.00 seconds",
 			`"Task timed out after 3.00 seconds"`},
+		{"HTTP API access log (the developer guide's example format) without an error message: the deciding figures",
+			`{"requestId":"c0ffee00-1111-2222-3333-444455556666","ip":"203.0.113.9","httpMethod":"POST","routeKey":"POST /orders","status":"504","protocol":"HTTP/1.1","responseLength":"41","integrationLatency":"30001","integrationErrorMessage":"-"}`,
+			`"status 504, integrationLatency 30001 ms"`},
+		{"access log with an integration error message: the message",
+			`{"requestId":"c0ffee00-1111-2222-3333-444455556666","status":"500","integrationErrorMessage":"The Lambda function returned the following error: boom"}`,
+			`"The Lambda function returned the following error: boom"`},
 		{"a line of no runtime record keeps its tabs",
 			"Error: connect ECONNREFUSED\tat TCPConnectWrap",
 			`"Error: connect ECONNREFUSED\tat TCPConnectWrap"`},
