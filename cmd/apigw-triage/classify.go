@@ -105,7 +105,8 @@ func parseClassifyFlags(args []string, s streams) (classifyOptions, int) {
 	if code := fs.parse(args, s); code >= 0 {
 		return classifyOptions{}, code
 	}
-	opts := classifyOptions{format: *format, files: fs.Args(), listCauses: *list}
+	// in any letter case, as --lang and --api-type take theirs
+	opts := classifyOptions{format: strings.ToLower(*format), files: fs.Args(), listCauses: *list}
 	if opts.listCauses && len(opts.files) > 0 {
 		// it reads nothing: a file beside it would go unread without a word
 		return classifyOptions{}, fs.usageError(s, "--list-causes reads no evidence, not %q", opts.files[0])

@@ -205,3 +205,16 @@ func TestClassifyListCausesOrder(t *testing.T) {
 		t.Errorf("--list-causes:\n%v\ndocs/taxonomy.md's order, unknown first:\n%v", got, want)
 	}
 }
+
+// TestClassifyFormatInAnyCase: --format takes its value in any letter
+// case, as --lang and --api-type do.
+func TestClassifyFormatInAnyCase(t *testing.T) {
+	in := "(5e8f0a1b-1234-4cde-9f00-aabbccddeeff) Execution failed due to configuration error: Malformed Lambda proxy response\n"
+	code, out, errs := runClassifyTest(t, in, "--format", "JSON")
+	if code != 0 || !strings.HasPrefix(out, "{") {
+		t.Errorf("--format JSON: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	if code, _, errs = runClassifyTest(t, in, "--json", "--format", "Json"); code != 0 {
+		t.Errorf("--json --format Json: exit %d, stderr %q", code, errs)
+	}
+}
