@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/apigw-triage/apigw-triage/clock"
+	"github.com/apigw-triage/apigw-triage/emulator"
 	"github.com/apigw-triage/apigw-triage/notifier"
 )
 
@@ -52,8 +53,27 @@ func BenchmarkCatalogDetection(b *testing.B) {
 		opened.report(b, "")
 		told.report(b, "notified-")
 		diagnosed.report(b, "diagnosed-")
+		reportEvidenceCost(b, r.emu.Stats(), len(r.world.Episodes()))
 		b.ReportMetric(float64(len(r.world.Episodes())), "episodes")
 	}
+}
+
+// reportEvidenceCost states what pulling the evidence of the catalog's
+// incidents cost in CloudWatch Logs, per incident: the Insights queries
+// started, the bytes they scanned (what Logs Insights bills), that in
+// dollars at $0.005 per GB, and the Logs API calls made (queries, their
+// result reads and FilterLogEvents pages).
+func reportEvidenceCost(b *testing.B, st emulator.Stats, incidents int) {
+	n := float64(max(incidents, 1))
+	calls := st.CallsByService["logs"]
+	var logsCalls int64
+	for _, c := range calls {
+		logsCalls += c
+	}
+	b.ReportMetric(float64(st.InsightsQueries)/n, "insights_queries/incident")
+	b.ReportMetric(float64(st.InsightsBytesScanned)/n, "bytes_scanned/incident")
+	b.ReportMetric(float64(st.InsightsBytesScanned)/n/(1<<30)*0.005, "$/incident")
+	b.ReportMetric(float64(logsCalls)/n, "logs_calls/incident")
 }
 
 // runDispatchers delivers the daemon's outbox while the benchmark polls;

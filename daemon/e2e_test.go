@@ -23,6 +23,7 @@ type catalogRun struct {
 	clk   *clock.Manual
 	sc    *scenario.Scenario
 	world *scenario.World
+	emu   *emulator.Server
 	d     *Daemon
 	// seen is every incident observed open after a poll, by stage key, as
 	// last seen (the diagnosis may be revised while it is open).
@@ -59,7 +60,8 @@ func startCatalog(tb testing.TB, setup catalogSetup) *catalogRun {
 		setup.faults(sc)
 	}
 	world := scenario.NewWorld(sc, clk, start)
-	srv := httptest.NewServer(emulator.NewServer(world, emulator.Options{Seed: 7}))
+	emu := emulator.NewServer(world, emulator.Options{Seed: 7})
+	srv := httptest.NewServer(emu)
 	tb.Cleanup(srv.Close)
 	cfg := emulatorTestConfig(tb, srv.URL, world.Accounts()[0], filepath.Join(tb.TempDir(), "incidents.db"), setup.webhook)
 	if setup.config != nil {
@@ -70,7 +72,7 @@ func startCatalog(tb testing.TB, setup catalogSetup) *catalogRun {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { _ = closeStore() })
-	return &catalogRun{clk: clk, sc: sc, world: world, d: d, seen: map[string]incident.Incident{}}
+	return &catalogRun{clk: clk, sc: sc, world: world, emu: emu, d: d, seen: map[string]incident.Incident{}}
 }
 
 // poll runs one poll, advancing the clock a second at a time while the
