@@ -21,10 +21,15 @@ const (
 	insightsLimit = 10000
 	// insightsMaxGroups is StartQuery's cap on logGroupNames.
 	insightsMaxGroups = 50
-	// insightsPollEvery is the clock time between GetQueryResults calls: a
-	// query takes seconds, and each poll is a billed-free but rate-limited
-	// API call.
-	insightsPollEvery = time.Second
+	// insightsPollFirst and insightsPollMost bound the clock time between
+	// GetQueryResults calls: a query takes seconds to tens of seconds, and
+	// each call is free but counts against the account's Logs request rate,
+	// shared by every query the daemon has running (an outage trips many
+	// stages at once). The wait doubles from the first to the most, so a
+	// quick query is read within a second and a slow one costs a call every
+	// few seconds, not every second.
+	insightsPollFirst = time.Second
+	insightsPollMost  = 2 * time.Second
 	// insightsQuery returns the window's lines newest first, less those
 	// that never show a cause: the per-request INFO chatter of REST
 	// execution logs (usage plans, request headers, the success tail), the
@@ -92,6 +97,7 @@ func (c *Collector) startInsights(ctx context.Context, r *region, query string, 
 // and its result, already billed, stays retrievable.
 func (c *Collector) awaitInsights(ctx context.Context, r *region, id string, began time.Time) (*insightsResult, error) {
 	deadline := began.Add(c.opts.Logs.QueryTimeout)
+	wait := insightsPollFirst
 	for {
 		out, err := r.logs.GetQueryResults(ctx, &cloudwatchlogs.GetQueryResultsInput{QueryId: aws.String(id)})
 		var gaveUp *retry.MaxAttemptsError
@@ -114,8 +120,9 @@ func (c *Collector) awaitInsights(ctx context.Context, r *region, id string, beg
 		case <-ctx.Done():
 			c.stopQuery(r, id)
 			return nil, ctx.Err()
-		case <-c.clk.After(insightsPollEvery):
+		case <-c.clk.After(wait):
 		}
+		wait = min(2*wait, insightsPollMost)
 	}
 }
 
