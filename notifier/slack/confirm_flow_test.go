@@ -21,17 +21,8 @@ import (
 // complete read's lines, though Slack refused the lines once (ok:false)
 // and the edit once (429 with Retry-After).
 func TestConfirmationThroughTheOutbox(t *testing.T) {
-	st, err := incidents.Open(filepath.Join(t.TempDir(), "s.db"), incidents.StoreOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = st.Close() }()
 	clk := clock.NewManual(t0)
-	mgr, err := incidents.NewManager(st, incidents.ManagerOptions{Clock: clk, OutboxClock: clock.Real{},
-		Registerer: prometheus.NewRegistry(), Sinks: []string{"slack"}, Editors: []string{"slack"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, mgr := slackOutbox(t, clk)
 	opened, confirmed := partiallyRead()
 	for _, ev := range []notifier.Event{opened, confirmed} {
 		inc := ev.Snapshot
@@ -70,4 +61,21 @@ func TestConfirmationThroughTheOutbox(t *testing.T) {
 	}
 	f.mu.Unlock()
 	checkConfirmed(t, f)
+}
+
+// slackOutbox opens an incident store in a test directory and a manager
+// whose outbox delivers to one sink, "slack", that edits in place.
+func slackOutbox(t *testing.T, clk *clock.Manual) (*incidents.Store, *incidents.Manager) {
+	t.Helper()
+	st, err := incidents.Open(filepath.Join(t.TempDir(), "s.db"), incidents.StoreOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = st.Close() })
+	mgr, err := incidents.NewManager(st, incidents.ManagerOptions{Clock: clk, OutboxClock: clock.Real{},
+		Registerer: prometheus.NewRegistry(), Sinks: []string{"slack"}, Editors: []string{"slack"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, mgr
 }

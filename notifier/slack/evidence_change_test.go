@@ -3,12 +3,9 @@ package slack
 import (
 	"context"
 	"net/http"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/apigw-triage/apigw-triage/classifier"
 	"github.com/apigw-triage/apigw-triage/clock"
@@ -32,17 +29,8 @@ func readSentence(r stage.Read) string {
 // read and not the functions' read that no longer failed, with one root,
 // no reply and no mention.
 func TestEvidenceChangeEditsTheRoot(t *testing.T) {
-	st, err := incidents.Open(filepath.Join(t.TempDir(), "s.db"), incidents.StoreOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = st.Close() }()
 	clk := clock.NewManual(t0)
-	mgr, err := incidents.NewManager(st, incidents.ManagerOptions{Clock: clk, OutboxClock: clock.Real{},
-		Registerer: prometheus.NewRegistry(), Sinks: []string{"slack"}, Editors: []string{"slack"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, mgr := slackOutbox(t, clk)
 	inc := event(notifier.KindOpened, 1).Snapshot
 	noFailure := classifier.Diagnosis{Status: classifier.StatusNone, Cause: classifier.CauseNot5xx, APIType: stage.APIREST}
 	reads := []struct {
