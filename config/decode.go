@@ -118,14 +118,16 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) {
 	}
 }
 
-// commentedOut reports a key whose value was meant to start with #, as a
-// Slack channel does (channel: #payments-oncall): YAML reads it as a
-// comment, and the key would keep its default without a word (a route's
+// commentedOut reports a channel key whose value was meant to start with
+// #, as a Slack channel does (channel: #payments-oncall): YAML reads it as
+// a comment, and the key would keep its default without a word (a route's
 // channel, the default channel). A comment as people write one, "# note",
-// has a space after the #.
+// has a space after the #. No other key's value starts with #: beside one
+// left empty, "#TODO" or "#off" is a comment, and the key keeps its
+// default as every key written without a value does.
 func commentedOut(k, val *yaml.Node) (string, bool) {
 	c := k.LineComment
-	if val.Kind != yaml.ScalarNode || val.Tag != "!!null" || val.Value != "" || len(c) < 2 || c[0] != '#' {
+	if k.Value != "channel" || val.Kind != yaml.ScalarNode || val.Tag != "!!null" || val.Value != "" || len(c) < 2 || c[0] != '#' {
 		return "", false
 	}
 	switch c[1] {
