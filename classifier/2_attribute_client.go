@@ -46,6 +46,12 @@ func (s *Session) clientLine(msg, line []byte) {
 	s.low = appendLower(s.low[:0], msg[:min(len(msg), maxMatchBytes)])
 	layer := clientLayer(s.low, msg)
 	layer, dependency := s.traceLayer(layer)
+	if id := s.continuedInvocation(); id != "" {
+		// the trace under a runtime line is its invocation's, as the lines
+		// between its START and END are
+		s.openLambda = id
+		defer func() { s.openLambda = "" }()
+	}
 	if layer == LayerPerson && s.openLambda != "" && (errorHead.Match(s.low) || systemErrorLine.Match(s.low)) {
 		// between an invocation's START and its END the log stream is the
 		// function's: an error there is its own, however much its message

@@ -75,6 +75,7 @@ func (s *Session) lambdaLine(msg, line []byte) bool {
 	}
 	if id := uuidAt(rest); id != nil && len(rest) > 36 && (rest[36] == '\t' || rest[36] == ' ') && !accessRecordAfterID(msg, rest) {
 		s.st.lambdaLines++
+		s.runtimeLine.id, s.runtimeLine.last = append(s.runtimeLine.id[:0], id...), s.st.lines
 		s.lambdaEvidence(id, msg, line, runtimeLayer(rest[36:]))
 		return true
 	}
@@ -298,4 +299,31 @@ func hasAnyPrefix(b []byte, ps [][]byte) bool {
 		}
 	}
 	return false
+}
+
+// runtimeLine is the last line a runtime wrote with a request id after its
+// timestamp. The runtimes put the id on a message's first line only: the
+// Python runtime's logging handler formats "[%(levelname)s]\t%(asctime)s
+// .%(msecs)03dZ\t%(aws_request_id)s\t%(message)s" (awslambdaric's
+// bootstrap.py), so logger.exception's "Traceback (most recent call
+// last):", its "File" frames and its exception line follow without one,
+// as Node.js's "<time>\t<id>\tERROR\t" is followed by the error's "at"
+// frames. Those lines are the same invocation's, not a request of their
+// own.
+type runtimeLine struct {
+	id   []byte // its request id, the buffer reused
+	last int64  // number of the line, or of the trace line after it read last
+}
+
+// continuedInvocation returns the request id of the runtime line that the
+// line being read (s.st.lines) continues, or "": a line of a stack trace
+// (traceLayer has read it) directly after that runtime line or after a
+// trace line that continued it, outside any invocation START opened.
+func (s *Session) continuedInvocation() string {
+	r, n := &s.runtimeLine, s.st.lines
+	if s.openLambda != "" || len(r.id) == 0 || n != r.last+1 || !s.tb.reads(n) {
+		return ""
+	}
+	r.last = n
+	return string(r.id)
 }

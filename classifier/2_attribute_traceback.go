@@ -90,6 +90,7 @@ type traceback struct {
 	heldFrames int  // Node.js's own frames read under the held line (nodeBuiltinFrame)
 	heldBlank  bool // a blank line followed it
 	heldLayer  Layer
+	heldOwner  string // the invocation whose runtime line the held line continued
 	heldMsg    []byte
 	heldLine   []byte
 	low        []byte // scratch: the next line lower-cased
@@ -205,6 +206,13 @@ func (s *Session) traceLayer(layer Layer) (Layer, bool) {
 	return LayerFunction, layer == LayerClient
 }
 
+// reads reports whether traceLayer read line n as a stack trace's: a
+// header, a frame, or a line inside the trace's window (a frame's source
+// line, the exception line after the frames).
+func (t *traceback) reads(n int64) bool {
+	return t.last == n || t.window >= 0 && n-t.last <= t.window
+}
+
 // outermost reports whether a frame on line n opens its trace: it follows
 // Python's header, or no trace.
 func (t *traceback) outermost(n int64) bool {
@@ -239,6 +247,7 @@ func (s *Session) hold(layer Layer, dependency bool, msg, line []byte) bool {
 	}
 	t := &s.tb
 	t.held, t.heldBlank, t.heldLayer, t.heldHeader, t.heldFrames = true, false, layer, t.header, 0
+	t.heldOwner = s.openLambda
 	t.header = false
 	t.heldMsg = append(t.heldMsg[:0], msg...)
 	t.heldLine = append(t.heldLine[:0], line...)
@@ -281,6 +290,11 @@ func (s *Session) releaseHeld(next []byte) {
 		layer, dependency = LayerFunction, layer == LayerClient
 	}
 	s.low = appendLower(s.low[:0], t.heldMsg[:min(len(t.heldMsg), maxMatchBytes)])
+	if s.openLambda == "" && t.heldOwner != "" {
+		// the held line continued a runtime line (continuedInvocation)
+		s.openLambda = t.heldOwner
+		defer func() { s.openLambda = "" }()
+	}
 	s.clientEvidence(t.heldMsg, t.heldLine, layer, dependency)
 }
 

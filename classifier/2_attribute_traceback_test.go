@@ -205,3 +205,48 @@ func TestTraceAcrossExportRows(t *testing.T) {
 		}
 	}
 }
+
+// TestRuntimeLineTraceJoinsItsInvocation: a runtime writes a request id on
+// the first line of a message only, so the stack trace under it is the same
+// invocation's, one failed request however many lines it takes.
+func TestRuntimeLineTraceJoinsItsInvocation(t *testing.T) {
+	const a, b = "3f1b2c4d-1111-4222-8333-944455556666", "7a2e9c10-2222-4333-8444-a55566667777"
+	pyTrace := "Traceback (most recent call last):\n" +
+		"  File \"/var/task/app.py\", line 10, in lambda_handler\n" +
+		"    body = event[\"body\"]\n" +
+		"KeyError: 'body'\n"
+	for _, tc := range []struct {
+		name, text     string
+		requests, fail int
+	}{
+		// awslambdaric bootstrap.py, _setup_logging's text format:
+		// "[%(levelname)s]\t%(asctime)s.%(msecs)03dZ\t%(aws_request_id)s\t%(message)s";
+		// logger.exception puts the traceback in the message
+		{"python logger.exception", "[ERROR]\t2024-05-01T10:00:00.123Z\t" + a + "\tKeyError: 'body'\n" + pyTrace, 1, 1},
+		{"python logger.exception, a message of its own", "[ERROR]\t2024-05-01T10:00:00.123Z\t" + a + "\tcould not read the order\n" + pyTrace, 1, 1},
+		// the same, pasted with its tabs as spaces
+		{"python, pasted", "[ERROR] 2024-05-01T10:00:00.123Z " + a + " KeyError: 'body'\n" + pyTrace, 1, 1},
+		// aws-lambda-nodejs-runtime-interface-client LogPatch.js:
+		// "<time>\t<id>\t<LEVEL>\t<util.format of the arguments>", an
+		// Error's stack on the lines after
+		{"node console.error(err)", "2024-05-01T10:00:00.123Z\t" + a + "\tERROR\tTypeError: Cannot read properties of undefined (reading 'id')\n" +
+			"    at Runtime.handler (/var/task/index.js:5:24)\n" +
+			"    at Runtime.handleOnceNonStreaming (file:///var/runtime/index.mjs:1173:29)\n", 1, 1},
+		// awslambdaric lambda_runtime_log_utils.py JsonFormatter and
+		// bootstrap.py log_error with AWS_LAMBDA_LOG_FORMAT=JSON: the
+		// trace is the record's stackTrace, on its one line
+		{"python JSON logger.exception", `{"timestamp":"2024-05-01T10:00:00.123Z","level":"ERROR","message":"could not read the order","logger":"root","stackTrace":["  File \"/var/task/app.py\", line 10, in lambda_handler\n    body = event[\"body\"]\n"],"errorType":"KeyError","errorMessage":"'body'","requestId":"` + a + `","location":"/var/task/app.py:lambda_handler:10"}` + "\n", 1, 1},
+		{"python JSON runtime's error", `{"timestamp":"2024-05-01T10:00:00Z","level":"ERROR","errorMessage":"'body'","errorType":"KeyError","requestId":"` + a + `","stackTrace":["  File \"/var/task/app.py\", line 10, in lambda_handler\n    body = event[\"body\"]\n"]}` + "\n", 1, 1},
+		// two invocations' errors: each trace joins its own, not the other's
+		{"two invocations", "[ERROR]\t2024-05-01T10:00:00.123Z\t" + a + "\tKeyError: 'body'\n" + pyTrace +
+			"[ERROR]\t2024-05-01T10:00:01.456Z\t" + b + "\tKeyError: 'body'\n" + pyTrace, 2, 2},
+	} {
+		d := diagnoseText(t, tc.text)
+		if d.Requests != tc.requests || d.Failed != tc.fail {
+			t.Errorf("%s: %d seen, %d failed; want %d seen, %d failed", tc.name, d.Requests, d.Failed, tc.requests, tc.fail)
+		}
+		if d.Cause != CauseLambdaFunctionError {
+			t.Errorf("%s: cause %s, want %s", tc.name, d.Cause, CauseLambdaFunctionError)
+		}
+	}
+}

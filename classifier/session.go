@@ -31,6 +31,9 @@ type Session struct {
 
 	st         stats
 	openLambda string // Lambda invocation between START and END, for lines without ids
+	// runtimeLine: the last runtime line with a request id, whose
+	// message's next lines carry none (continuedInvocation)
+	runtimeLine runtimeLine
 
 	pretty    *prettyJSON  // a pretty-printed JSON object being gathered
 	replaying bool         // its lines are being read one by one
