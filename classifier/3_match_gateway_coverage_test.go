@@ -199,6 +199,14 @@ func TestCoverageHTTPAPI(t *testing.T) {
 		{srcHTTPLogVars, "malformed proxy response type", covHTTPAccess("500", "errorResponseType", "MALFORMED_PROXY_RESPONSE"), "lambda_malformed_proxy_response", "500"},
 		{srcHTTPLogVars, "function's answer unreadable", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","error":"Internal Server Error","errorResponseType":"MALFORMED_PROXY_RESPONSE","integrationError":"The response from the Lambda function doesn't match the format that API Gateway expects. Invalid status code","integrationStatus":"200","authorizerError":"-"}`, "lambda_malformed_proxy_response", "500"},
 		{srcHTTPLogVars, "network failure type", covHTTPAccess("503", "errorResponseType", "INTEGRATION_NETWORK_FAILURE"), "backend_connection_error", "503"},
+		// (the same field as a pasted record's line; and other programs'
+		// error codes of the same spelling, an HTTP proxy client's and a
+		// webhook sender's, which name no response type of the gateway's)
+		{srcHTTPLogVars, "malformed proxy response type pasted", "HTTP/2 500\n  \"errorResponseType\": \"MALFORMED_PROXY_RESPONSE\",", "lambda_malformed_proxy_response", "500"},
+		{srcHTTPLogVars, "network failure type pasted", "HTTP/2 503\n  \"errorResponseType\": \"INTEGRATION_NETWORK_FAILURE\",", "backend_connection_error", "503"},
+		{srcHTTPLogVars, "a proxy client's own error code", "HTTP/1.1 502 Bad Gateway\nrequest failed: proxy CONNECT error: malformed_proxy_response", "unknown", "502"},
+		{srcHTTPLogVars, "a person quoting a proxy's log", "Our API returns 502 since Monday.\nThe corporate proxy log shows: malformed_proxy_response", "unknown", "502"},
+		{srcHTTPLogVars, "a webhook sender's own error code", "HTTP/1.1 502 Bad Gateway\nwebhook delivery failed: INTEGRATION_NETWORK_FAILURE (retryable)", "unknown", "502"},
 		{srcHTTPLogVars, "client 500", "HTTP/2 500\napigw-requestid: RL2XYiwjPHcEMEQ=\n{\"message\":\"Internal Server Error\"}", "unknown", "500"},
 	})
 }

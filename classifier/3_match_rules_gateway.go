@@ -42,9 +42,14 @@ func gatewayRules() []ruleSpec {
 		// link's ENIs that reach no load balancer, a security group or
 		// firewall that drops the gateway's connection, as several public
 		// projects' notes record it). Not in the function's own log, whose
-		// words for its own calls they are not.
-		{lit: "malformed_proxy_response", cause: CauseLambdaMalformedProxyResponse, weight: 90, layers: notFunction},
-		{lit: "integration_network_failure", cause: CauseBackendConnectionError, weight: wSpecific, layers: notFunction},
+		// words for its own calls they are not; outside the gateway's logs
+		// only as the response type's value (responseTypeValue): other
+		// programs name errors of their own so, an HTTP proxy client's
+		// malformed_proxy_response among them.
+		{lit: "malformed_proxy_response", cause: CauseLambdaMalformedProxyResponse, weight: 90, layers: gatewayLogged},
+		{lit: "malformed_proxy_response", re: responseTypeValue + `malformed_proxy_response\b`, cause: CauseLambdaMalformedProxyResponse, weight: 90, layers: notGatewayLogged &^ layersOf(LayerFunction)},
+		{lit: "integration_network_failure", cause: CauseBackendConnectionError, weight: wSpecific, layers: gatewayLogged},
+		{lit: "integration_network_failure", re: responseTypeValue + `integration_network_failure\b`, cause: CauseBackendConnectionError, weight: wSpecific, layers: notGatewayLogged &^ layersOf(LayerFunction)},
 		{lit: "integration", re: `integration (request )?(timed out|timeout)`, cause: CauseIntegrationTimeout, weight: 70},
 		{lit: "no match for output mapping", cause: CauseStatusMappingMissing, weight: 92},
 		{lit: "output mapping refers to an invalid method response", cause: CauseStatusMappingMissing, weight: 92},
@@ -200,3 +205,9 @@ const vpcLinkSetting = `connection[ _]?type["'\x60*]*\s*[:=]\s*["'\x60*]*vpc_lin
 // not have permission to assume the provided role") and quotes a service's
 // refusal of the role in its execution log, which these rules read apart.
 var notTheGatewaysCall = append(append([]string{}, deploymentRefused...), sdkCallRefused...)
+
+// responseTypeValue is an access log's error response type field
+// ($context.error.responseType, under the name the log's format gives it:
+// "errorResponseType", "responseType") before its value, as a record
+// pasted into a report or a person quoting it shows it.
+const responseTypeValue = `responsetype["'\x60]?\s*(?:[:=]|is|was)\s*["'\x60]?`
