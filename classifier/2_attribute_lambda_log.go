@@ -164,8 +164,20 @@ func runtimeLayer(rest []byte) Layer {
 func (s *Session) lambdaEvidence(id, msg, line []byte, layer Layer) {
 	if layer == LayerFunction {
 		s.noteEventNames(msg)
+		if s.authorizerLayer(id, msg) == LayerAuthorizer {
+			// (the rules read it as a function's line, which it is, of
+			// the authorizer's function)
+			h := s.authorizerHit(id, s.platformEventText(msg, s.m.match(msg, layer)))
+			s.addLambdaHit(id, h, line)
+			return
+		}
 	}
-	h := s.platformEventText(msg, s.m.match(msg, layer))
+	s.addLambdaHit(id, s.platformEventText(msg, s.m.match(msg, layer)), line)
+}
+
+// addLambdaHit adds what a Lambda line of invocation id showed to the
+// invocation's group.
+func (s *Session) addLambdaHit(id []byte, h hit, line []byte) {
 	if !h.any() {
 		return
 	}

@@ -48,6 +48,10 @@ type Session struct {
 	// authorizing: requests whose Lambda authorizer the execution log has
 	// started and not yet left (authorizerPhase)
 	authorizing map[string]struct{}
+	// authorizers: Lambda invocations whose log is a Lambda authorizer's,
+	// by their request id ("" for lines without one), and whether it
+	// denied (authorizerLayer)
+	authorizers map[string]uint8
 	// report: a REPORT line whose figures follow on the next lines
 	report reportFigures
 	// syntaxAt: the line that last named a JavaScript SyntaxError

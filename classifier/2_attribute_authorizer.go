@@ -1,0 +1,89 @@
+package classifier
+
+import (
+	"bytes"
+	"regexp"
+)
+
+// authorizerEventMarks are the fields only a Lambda authorizer's own event
+// and answer hold, spelled as every runtime prints them when the function
+// logs what it got or returns (the API Gateway developer guide's "Input
+// to an API Gateway Lambda authorizer" and "Output from an API Gateway
+// Lambda authorizer"; for HTTP APIs, "Customizing the response of a
+// Lambda authorizer"): a TOKEN authorizer's authorizationToken, the
+// methodArn of REST and WebSocket API authorizers' events (TOKEN and
+// REQUEST) and of an HTTP API's payload 1.0, the routeArn of its payload
+// 2.0, the policyDocument of the IAM policy an authorizer returns and the
+// isAuthorized of an HTTP API's simple response. An integration's event
+// holds none of them (its requestContext.authorizer carries the
+// principalId and context, which are not among them), so a Lambda
+// invocation whose log shows one is an authorizer's.
+var authorizerEventMarks = [][]byte{
+	[]byte("authorizationToken"), []byte("methodArn"), []byte("routeArn"),
+	[]byte("policyDocument"), []byte("isAuthorized"),
+}
+
+// authorizerDenial is how an authorizer's runtime reports the error it
+// ends with when the authorizer refuses the caller the documented way: it
+// fails with the message "Unauthorized", exactly, and API Gateway answers
+// the client 401 (the developer guide's TOKEN and REQUEST authorizer
+// examples: Node.js callback("Unauthorized") or throw new
+// Error("Unauthorized"), which the runtime logs as Invoke Error
+// {"errorType":"Error","errorMessage":"Unauthorized"}; Python's raise
+// Exception('Unauthorized'), "[ERROR] Exception: Unauthorized"; Java's
+// RuntimeException, Go's errors.New, whose errorType is errorString). The
+// message is matched as written: API Gateway compares it exactly.
+var authorizerDenial = regexp.MustCompile(`"errorMessage"\s*:\s*"Unauthorized"|(?:Error|Exception|errorString|string): Unauthorized\s*$`)
+
+var unauthorizedWord = []byte("Unauthorized")
+
+// authorizer states of a Lambda invocation (Session.authorizers)
+const (
+	authorizerRan    = 1 // its log shows an authorizer's event or answer
+	authorizerDenied = 2 // and it failed with "Unauthorized": a 401
+)
+
+// authorizerLayer says whether a line of a function's log (msg, of the
+// Lambda invocation id, empty for lines without one) is a Lambda
+// authorizer's: its invocation logged an authorizer's event or answer.
+func (s *Session) authorizerLayer(id, msg []byte) Layer {
+	state := s.authorizers[string(id)]
+	if state == 0 && containsAny(msg, authorizerEventMarks) {
+		if s.authorizers == nil || len(s.authorizers) >= maxAuthorizing {
+			s.authorizers = make(map[string]uint8)
+		}
+		state = authorizerRan
+	}
+	if state == 0 {
+		return LayerFunction
+	}
+	if bytes.Contains(msg, unauthorizedWord) && authorizerDenial.Match(msg) {
+		state = authorizerDenied
+	}
+	s.authorizers[string(id)] = state
+	return LayerAuthorizer
+}
+
+// authorizerHit reads what the rules found in a Lambda authorizer's line
+// (read as a function's, h) as the authorizer's. An authorizer that denied
+// with "Unauthorized" makes API Gateway answer 401, which only the
+// client's status shows: its error is no evidence of a 5xx, and of no
+// cause either (the client's 401 or 403, where shown, says "no 5xx"). Any
+// other failure of the authorizer (an error, a timeout, a crash, an answer
+// that is no policy) API Gateway answers 500 as an authorizer error (the
+// developer guide's "Troubleshoot issues with Lambda authorizers", and the
+// Knowledge Center's "500 errors from an API Gateway Lambda authorizer":
+// AuthorizerConfigurationException, {"message": null}).
+func (s *Session) authorizerHit(id []byte, h hit) hit {
+	if s.authorizers[string(id)] == authorizerDenied {
+		return hit{}
+	}
+	if h.weight == 0 || h.cause == CauseNot5xx || h.cause == CauseUnknown {
+		return h
+	}
+	h.cause = CauseAuthorizerError
+	if is5xx(h.implied) {
+		h.implied = 500
+	}
+	return h
+}
