@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"time"
 )
 
@@ -16,7 +18,7 @@ func runHealthcheck(ctx context.Context, args []string, s streams) int {
 			"health checks on images without a shell or curl.",
 		"apigw-triage healthcheck",
 		"apigw-triage healthcheck --url http://127.0.0.1:9108/healthz --timeout 2s")
-	url := fs.String("url", "http://127.0.0.1:9108/healthz", "URL of the daemon's health endpoint")
+	target := fs.String("url", "http://127.0.0.1:9108/healthz", "URL of the daemon's health endpoint")
 	timeout := fs.Duration("timeout", 3*time.Second, "how long to wait for an answer")
 	if code := fs.parseNoArgs(args, s); code >= 0 {
 		return code
@@ -27,9 +29,14 @@ func runHealthcheck(ctx context.Context, args []string, s streams) int {
 	}
 	ctx, cancel := context.WithTimeout(ctx, *timeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, *url, nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, *target, nil)
 	if err != nil {
-		return fs.usageError(s, "--url %v", err)
+		// the URL's user information may be basic auth's password
+		// (web.config.file): say what is wrong, not the URL
+		if ue, ok := errors.AsType[*url.Error](err); ok {
+			err = ue.Err
+		}
+		return fs.usageError(s, "--url: %v", err)
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -38,7 +45,7 @@ func runHealthcheck(ctx context.Context, args []string, s streams) int {
 	}
 	defer func() { _ = resp.Body.Close() }()
 	if resp.StatusCode != http.StatusOK {
-		_, _ = fmt.Fprintf(s.stderr, "apigw-triage healthcheck: %s answered %s\n", *url, resp.Status)
+		_, _ = fmt.Fprintf(s.stderr, "apigw-triage healthcheck: %s answered %s\n", req.URL.Redacted(), resp.Status)
 		return 1
 	}
 	return 0

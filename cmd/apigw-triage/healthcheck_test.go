@@ -31,3 +31,27 @@ func TestHealthcheck(t *testing.T) {
 		}
 	}
 }
+
+// TestHealthcheckHidesThePassword: a --url with basic auth's user
+// information (the daemon's web.config.file can require it) never prints
+// its password, whether the daemon answers otherwise than 200, not at all,
+// or the URL cannot be read.
+func TestHealthcheckHidesThePassword(t *testing.T) {
+	down := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusUnauthorized) }))
+	defer down.Close()
+	const password = "s3cr3t-pw"
+	withAuth := strings.Replace(down.URL, "://", "://probe:"+password+"@", 1)
+	for _, tc := range []struct {
+		url  string
+		code int
+	}{
+		{withAuth + "/healthz", 1},
+		{"http://probe:" + password + "@127.0.0.1:1/healthz", 1},
+		{"http://probe:" + password + "@127.0.0.1:bad/healthz", 2},
+	} {
+		code, _, errOut := runCmd(t, "healthcheck", "--url", tc.url, "--timeout", "1s")
+		if code != tc.code || strings.Contains(errOut, password) {
+			t.Errorf("healthcheck --url %s: exit %d, stderr %q; want exit %d and no password", tc.url, code, errOut, tc.code)
+		}
+	}
+}
