@@ -186,6 +186,9 @@ func (s *Session) clientStatus(low []byte, layer Layer) int {
 	if code != 0 && !is5xx(code) && layer != LayerPerson && (namesConnectionsAPI(low) || awsSDKCallError(low) || namesRuntimeAPI(low)) {
 		return 0
 	}
+	if code != 0 && !is5xx(code) && isControlPlaneCall(low) {
+		return 0 // the management API's answer to a deployment (controlPlaneCall)
+	}
 	if code != 0 && !is5xx(code) && s.openLambda != "" {
 		return 0
 	}

@@ -158,7 +158,7 @@ func (r *rule) keys() [][]byte {
 // evidence column, as AWS documents and knowledge-center articles show them.
 func ruleSpecs() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{lambdaRules(), runtimeRules(), functionRules(), localEmulatorRules(), gatewayRules(), backendRules(), personRules(), wordRules(), documentedRules(), websocketRules(), clientRules()} {
+	for _, part := range [][]ruleSpec{lambdaRules(), runtimeRules(), functionRules(), localEmulatorRules(), gatewayRules(), backendRules(), personRules(), wordRules(), documentedRules(), websocketRules(), controlPlaneRules(), clientRules()} {
 		all = append(all, part...)
 	}
 	return all

@@ -217,7 +217,7 @@ func lambdaRules() []ruleSpec {
 		// (Service: AmazonApiGateway; Status Code: 429; Error Code:
 		// TooManyRequestsException)" as CloudFormation, the CLI and
 		// Terraform print it, and Cognito's "Too many requests")
-		{lit: "toomanyrequestsexception", re: `toomanyrequestsexception`, notAfter: "429 ", cause: CauseLambdaThrottled, weight: 85, unlessAlso: append([]string{"too many requests", "amazonapigateway"}, errorTypeShown...)},
+		{lit: "toomanyrequestsexception", re: `toomanyrequestsexception`, notAfter: "429 ", cause: CauseLambdaThrottled, weight: 85, unlessAlso: append(append([]string{"too many requests", "amazonapigateway"}, errorTypeShown...), controlPlaneShown...)},
 		// Lambda's own throttling answer to the gateway; the "Malformed
 		// Lambda proxy response" that follows is its consequence
 		{lit: "reservedfunctionconcurrentinvocationlimitexceeded", cause: CauseLambdaThrottled, weight: 99},

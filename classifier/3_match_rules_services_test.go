@@ -59,10 +59,12 @@ func TestRateExceededNamesWhoThrottled(t *testing.T) {
 		// TooManyRequestsException is Lambda's throttling only with Lambda's
 		// words: API Gateway's management API throttling a deployment
 		// tool's calls says "Too Many Requests" (the API Gateway API
-		// reference's common errors), as a deployment prints it
-		{"a deployment throttled, CloudFormation", "ApiGatewayDeployment CREATE_FAILED Too Many Requests (Service: AmazonApiGateway; Status Code: 429; Error Code: TooManyRequestsException; Request ID: 5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d; Proxy: null)", "unknown", "unknown"},
-		{"a deployment throttled, CLI", "An error occurred (TooManyRequestsException) when calling the CreateDeployment operation (reached max retries: 4): Too Many Requests", "unknown", "unknown"},
-		{"a deployment throttled, Terraform", "Error: error creating API Gateway Deployment: TooManyRequestsException: Too Many Requests", "unknown", "unknown"},
+		// reference's common errors), as a deployment prints it: the
+		// deployment was refused with 429, no request to the API failed
+		// (controlPlaneRules)
+		{"a deployment throttled, CloudFormation", "ApiGatewayDeployment CREATE_FAILED Too Many Requests (Service: AmazonApiGateway; Status Code: 429; Error Code: TooManyRequestsException; Request ID: 5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d; Proxy: null)", "not_5xx", "none"},
+		{"a deployment throttled, CLI", "An error occurred (TooManyRequestsException) when calling the CreateDeployment operation (reached max retries: 4): Too Many Requests", "not_5xx", "none"},
+		{"a deployment throttled, Terraform", "Error: error creating API Gateway Deployment: TooManyRequestsException: Too Many Requests", "not_5xx", "none"},
 		{"Lambda throttling a script's invoke", "An error occurred (TooManyRequestsException) when calling the Invoke operation (reached max retries: 4): Rate Exceeded.", "lambda_throttled", "unknown"},
 		{"Lambda's answer in the execution log", "(6c6d6e6f-0000-4000-8000-00000000abcd) Endpoint response headers: {x-amzn-RequestId=a5e453c2-8d59-11e8-bf58-f5dde8cf91a3, x-amzn-ErrorType=TooManyRequestsException, Content-Type=application/json}", "lambda_throttled", "unknown"},
 	})

@@ -1,0 +1,58 @@
+package classifier
+
+// controlPlaneRules read API Gateway's management API refusing a
+// deployment's call (a configuration it will not accept, a resource that
+// does not exist yet, a concurrent change, its own throttling): the API was
+// not changed, and no request to it got a 5xx from the refusal. They are
+// not_5xx, weakly, implying the management API's own status, so that an
+// all-clear follows only where nothing else shows a 5xx (any 5xx shown
+// anywhere keeps the answer from none: noFalseAllClear). Not on the
+// gateway's logs, which never log the management API, nor where a Lambda
+// runtime's marks show the refused call was a function's own (a custom
+// resource's, a deployer's: runtimeErrorMarks), which failed the function
+// and says nothing of the API's clients. A Java tool's stack trace opens
+// with the exception's class as a function's would, and carries none of
+// those marks.
+func controlPlaneRules() []ruleSpec {
+	rs := make([]ruleSpec, 0, len(controlPlaneErrors)+len(controlPlaneMessages))
+	for _, e := range controlPlaneErrors {
+		// the error's name beside a form of controlPlaneCall, on either
+		// side of it (Terraform and Go name the call first, Java and the
+		// CLI the error)
+		re := `(?:` + controlPlaneForms + `).*` + e.code + `|` + e.code + `.*(?:` + controlPlaneForms + `)`
+		rs = append(rs, ruleSpec{lit: e.code, re: re, cause: CauseNot5xx, weight: wWeak, implied: e.status, unlessAlso: runtimeErrorMarks, layers: notGatewayLogged})
+	}
+	for _, m := range controlPlaneMessages {
+		rs = append(rs, ruleSpec{lit: m.text, cause: CauseNot5xx, weight: wWeak, implied: m.status, unless: "execution failed", unlessAlso: runtimeErrorMarks, layers: notGatewayLogged})
+	}
+	return rs
+}
+
+// controlPlaneMessages are the management API's own messages for a
+// deployment it refuses, which no request to an API is ever answered
+// with, so that they show the refusal whatever tool printed them (SST
+// prints smithy-go's "StatusCode: 400, RequestID: ..., BadRequestException:
+// ..." without the service's name), each with the error it comes with.
+var controlPlaneMessages = []struct {
+	text   string
+	status int
+}{
+	// CreateDeployment of a REST API with a method that has no
+	// integration, or with no method at all (the developer guide's
+	// "Deploy a REST API"; the Terraform provider's aws_api_gateway_deployment
+	// page tells to depend on the integrations for this reason)
+	{"no integration defined for method", 400},
+	{"the rest api doesn't contain any methods", 400},
+	// a stage's execution or access logging turned on while the account
+	// has no CloudWatch Logs role (the developer guide's "Set up CloudWatch
+	// logging for REST APIs in API Gateway", and the same for WebSocket
+	// APIs)
+	{"cloudwatch logs role arn must be set in account settings", 400},
+	// a method or resource identifier that does not exist (yet), as
+	// PutIntegration, PutMethodResponse and the others answer with
+	// NotFoundException
+	{"invalid method identifier specified", 404},
+	{"invalid resource identifier specified", 404},
+	// two changes of one API at once (ConflictException)
+	{"unable to complete operation due to concurrent modification", 409},
+}

@@ -1,0 +1,93 @@
+package classifier
+
+import (
+	"strings"
+	"testing"
+)
+
+// controlPlaneRefusals are API Gateway's management API refusing a
+// deployment's call, one row per documented form of the tool or SDK that
+// prints it: the deployment was refused, no request to the API got a 5xx.
+var controlPlaneRefusals = []wording{
+	// the Terraform AWS provider's diagnostics (v5's "creating API Gateway
+	// <Resource>: ...", the older provider's "Error creating API Gateway
+	// <Resource>: ..." with aws-sdk-go's "status code: 400, request id:"
+	// line, and v2 resources' "creating API Gateway v2 <Resource> (...)")
+	{"Terraform v5, NotFoundException", "Error: creating API Gateway Integration: NotFoundException: Invalid Method identifier specified", "not_5xx", "none"},
+	{"Terraform, older provider", "Error creating API Gateway Deployment: BadRequestException: No integration defined for method\n\tstatus code: 400, request id: 12301c92-ada9-11e6-8ead-0f532d1c87f2", "not_5xx", "none"},
+	{"Terraform, v2 stage with smithy-go's error", "Error: creating API Gateway v2 Stage (prod): operation error ApiGatewayV2: CreateStage, https response error StatusCode: 400, RequestID: 2866fa7c-f79b-4f31-8d07-affcb534831e, BadRequestException: CloudWatch Logs role ARN must be set in account settings to enable logging", "not_5xx", "none"},
+	// the AWS SDK for Go v2's OperationError (smithy-go) with the API
+	// Gateway service id, as Terraform and Pulumi quote it
+	{"SDK for Go v2, API Gateway", "operation error API Gateway: PutIntegration, https response error StatusCode: 400, RequestID: 5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d, BadRequestException: Invalid mapping expression specified", "not_5xx", "none"},
+	{"SDK for Go v2, concurrent modification", "operation error API Gateway: CreateDeployment, https response error StatusCode: 409, RequestID: 5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d, ConflictException: Unable to complete operation due to concurrent modification. Please try again later.", "not_5xx", "none"},
+	// the AWS SDK for Java 1.x's AmazonServiceException message in a
+	// CloudFormation stack event, as the console, the CDK, SAM and the
+	// Serverless Framework print it
+	{"CloudFormation event, AmazonApiGateway", "MyApiDeployment1234 CREATE_FAILED No integration defined for method (Service: AmazonApiGateway; Status Code: 400; Error Code: BadRequestException; Request ID: 5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d; Proxy: null)", "not_5xx", "none"},
+	{"CDK, AmazonApiGatewayV2", "allow-credentials is not supported if 'allow-origin' is * (Service: AmazonApiGatewayV2; Status Code: 400; Error Code: BadRequestException; Request ID: 371db535-2268-45c0-a3f7-5a71bf03c089; Proxy: null)", "not_5xx", "none"},
+	{"Serverless Framework", "An error occurred: ApiGatewayDeployment1700000000000 - The REST API doesn't contain any methods (Service: AmazonApiGateway; Status Code: 400; Error Code: BadRequestException; Request ID: 5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d; Proxy: null).", "not_5xx", "none"},
+	{"CloudFormation, throttled", "ApiGatewayMethod UPDATE_FAILED Too Many Requests (Service: AmazonApiGateway; Status Code: 429; Error Code: TooManyRequestsException; Request ID: 5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d; Proxy: null)", "not_5xx", "none"},
+	// the AWS SDK for Java 1.x's exception class, as a Java tool's stack
+	// trace prints it
+	{"SDK for Java 1.x exception", "com.amazonaws.services.apigateway.model.NotFoundException: Invalid Resource identifier specified (Service: AmazonApiGateway; Status Code: 404; Error Code: NotFoundException; Request ID: 5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d)", "not_5xx", "none"},
+	// the AWS SDK for Java 2.x's message, as CloudFormation's registry
+	// resource handlers return it
+	{"CloudFormation resource handler", `Resource handler returned message: "Unable to complete operation due to concurrent modification. Please try again later. (Service: ApiGateway, Status Code: 409, Request ID: cf213ad4-e67e-433f-afb8-39ec66a4bf42)" (RequestToken: f868444f-c9a5-79e1-09d4-656b26fd17dc, HandlerErrorCode: AlreadyExists)`, "not_5xx", "none"},
+	// botocore's ClientError as the AWS CLI prints it
+	{"AWS CLI, CreateDeployment", "An error occurred (BadRequestException) when calling the CreateDeployment operation: No integration defined for method", "not_5xx", "none"},
+	{"AWS CLI, UpdateStage throttled", "An error occurred (LimitExceededException) when calling the UpdateStage operation: Too Many Requests", "not_5xx", "none"},
+	// SST's output, which prints smithy-go's error without the service:
+	// the management API's own message shows it
+	{"SST, the message alone", "   WebsocketAPI sst:aws:ApiGatewayWebSocket → WebsocketAPIStage aws:apigatewayv2:Stage\n   StatusCode: 400, RequestID: 2866fa7c-f79b-4f31-8d07-affcb534831e, BadRequestException: CloudWatch Logs role ARN must be set in account settings to enable logging", "not_5xx", "none"},
+}
+
+func TestControlPlaneRefusals(t *testing.T) {
+	checkWordings(t, controlPlaneRefusals)
+}
+
+// Look-alikes: the same errors from another API, or from a layer where
+// they are no deployment's refusal.
+func TestControlPlaneLookAlikes(t *testing.T) {
+	checkWordings(t, []wording{
+		// the @connections API a WebSocket backend calls while serving
+		// (the developer guide's "Use @connections commands in your backend
+		// service"): the function's call, not a deployment
+		{"PostToConnection refused", "operation error ApiGatewayManagementApi: PostToConnection, https response error StatusCode: 410, RequestID: 965ae9ea-c537-43d0-ae5c-3a458ccbc069, GoneException", "lambda_function_error", "unknown"},
+		// the function's own call of the management API (a custom
+		// resource's), in its runtime's error record: the function failed
+		// on it, which shows nothing of what the API's clients got
+		{"a function's call, Node.js runtime", "2023-06-01T10:00:00.000Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tBadRequestException: No integration defined for method (Service: AmazonApiGateway; Status Code: 400; Error Code: BadRequestException)", "lambda_function_error", "unknown"},
+		// another service's BadRequestException (AppSync) through the
+		// same SDK form: no API Gateway deployment
+		{"another service's refusal", "Error: creating AppSync Resolver: operation error AppSync: CreateResolver, https response error StatusCode: 400, RequestID: 5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d, BadRequestException: The resolver is invalid", "unknown", "unknown"},
+		// Lambda's own throttling keeps its cause
+		{"Lambda throttling a script's invoke", "An error occurred (TooManyRequestsException) when calling the Invoke operation (reached max retries: 4): Rate Exceeded.", "lambda_throttled", "unknown"},
+		// the execution log's mapping failure is a request failing
+		{"the execution log's configuration error", "(6c6d6e6f-0000-4000-8000-00000000abcd) Execution failed due to configuration error: Invalid mapping expression specified: method.request.header.X\n(6c6d6e6f-0000-4000-8000-00000000abcd) Method completed with status: 500", "mapping_template_error", "500"},
+	})
+}
+
+// A refusal beside any 5xx of the API, in either order, is no all-clear:
+// the deployment's refusal says nothing of the requests that failed.
+func TestControlPlaneRefusalBesideA5xxIsNoAllClear(t *testing.T) {
+	fivexx := []string{
+		"HTTP/1.1 502 Bad Gateway",
+		"< HTTP/2 500",
+		`{"message": "Internal server error"}`,
+		"(6c6d6e6f-0000-4000-8000-00000000abcd) Method completed with status: 504",
+		"Since the deploy every call to the API returns 503 Service Unavailable.",
+	}
+	for _, r := range controlPlaneRefusals {
+		for _, f := range fivexx {
+			for _, text := range []string{r.text + "\n" + f, f + "\n" + r.text} {
+				d := diagnoseText(t, text)
+				if d.Status == StatusNone {
+					t.Errorf("%s beside %q: got none/%s, want no all-clear", r.name, f, d.Cause)
+				}
+				if strings.Contains(strings.ToLower(r.text), "toomanyrequests") && d.Cause == CauseLambdaThrottled {
+					t.Errorf("%s beside %q: the management API's throttling read as Lambda's", r.name, f)
+				}
+			}
+		}
+	}
+}
