@@ -87,3 +87,36 @@ func (s *Session) authorizerHit(id []byte, h hit) hit {
 	}
 	return h
 }
+
+// preUnauthorizedRequest opens the REST execution log's line for a request
+// its Lambda authorizer denied ("Unauthorized request: <request id>",
+// after "Starting authorizer:", the gateway then answering 401), in the
+// log and in the console's test alike.
+var preUnauthorizedRequest = []byte("Unauthorized request: ")
+
+// noteAuthorizerDenial notes the execution log's line for a request its
+// Lambda authorizer denied.
+func (s *Session) noteAuthorizerDenial(msg []byte) {
+	if !s.st.authorizerDenied && bytes.HasPrefix(msg, preUnauthorizedRequest) {
+		s.st.authorizerDenied = true
+	}
+}
+
+// noteDenial marks the group of a Lambda invocation that failed with the
+// documented denial, "Unauthorized", though its log showed no authorizer's
+// event: it is the authorizer's when the execution log shows the
+// authorizer denying a request (authorizerDenialJoined).
+func noteDenial(g *group, msg []byte) {
+	if !g.denied && bytes.Contains(msg, unauthorizedWord) && authorizerDenial.Match(msg) {
+		g.denied = true
+	}
+}
+
+// authorizerDenialJoined reports whether a Lambda invocation no request
+// joins (l) is the authorizer whose denial the execution log shows: it
+// failed with "Unauthorized", exactly, which an integration's function
+// failing would make a 502 the execution log shows as the function's
+// error, not the authorizer's "Unauthorized request".
+func (s *Session) authorizerDenialJoined(l *group) bool {
+	return s.st.authorizerDenied && l.lambda && l.denied
+}

@@ -47,3 +47,32 @@ func TestAuthorizerLogIsTheAuthorizers(t *testing.T) {
 		{"integration function errors, client got 502", jwtError + client502, "lambda_function_error", "502"},
 	})
 }
+
+// The REST execution log's "Unauthorized request: <id>" (after "Starting
+// authorizer:", then "Method completed with status: 401") is the
+// authorizer's denial; a Lambda invocation beside it that failed with
+// "Unauthorized", exactly, is that authorizer, before or after the
+// gateway's lines, in the log or in the console's test (no ids). Any other
+// failure beside the denial stays a function's.
+func TestAuthorizerDenialJoinsTheExecutionLog(t *testing.T) {
+	const (
+		id   = "(6c6d6e6f-0000-4000-8000-00000000abcd) "
+		exec = id + "Starting authorizer: q8togz for request: 6c6d6e6f-0000-4000-8000-00000000abcd\n" +
+			id + "Incoming identity: ***abc\n" +
+			id + "Endpoint request URI: https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations\n" +
+			id + "Unauthorized request: 6c6d6e6f-0000-4000-8000-00000000abcd\n" +
+			id + "Method completed with status: 401\n"
+		consoleTest = "Starting authorizer: q8togz for request: 6c6d6e6f-0000-4000-8000-00000000abcd\n" +
+			"Unauthorized request: 6c6d6e6f-0000-4000-8000-00000000abcd\n" +
+			"Method completed with status: 401\n"
+		nodeDenial = "2024-05-01T10:00:00.010Z\t3f1c2a4e-1b2c-4d5e-8f90-123456789abc\tERROR\tInvoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"Unauthorized\"}\n"
+		typeError  = "2024-05-01T10:00:00.010Z\t3f1c2a4e-1b2c-4d5e-8f90-123456789abc\tERROR\tInvoke Error \t{\"errorType\":\"TypeError\",\"errorMessage\":\"Cannot read properties of undefined (reading 'split')\"}\n"
+	)
+	checkWordings(t, []wording{
+		{"execution log, then the authorizer's log", exec + nodeDenial, "not_5xx", "none"},
+		{"the authorizer's log, then the execution log", nodeDenial + exec, "not_5xx", "none"},
+		{"console test, then the authorizer's log", consoleTest + nodeDenial, "not_5xx", "none"},
+		// negative: another function's failure beside the denial
+		{"another error beside the denial", exec + typeError, "lambda_function_error", "unknown"},
+	})
+}

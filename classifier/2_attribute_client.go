@@ -64,6 +64,9 @@ func (s *Session) clientLine(msg, line []byte) {
 		// calls an API's routes
 		layer = LayerFunction
 	}
+	if layer != LayerFunction {
+		s.noteAuthorizerDenial(msg) // (the console's test prints it without the id)
+	}
 	s.noteResponseContext(layer, s.low)
 	if s.hold(layer, dependency, msg, line) {
 		return

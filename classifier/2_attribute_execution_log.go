@@ -135,6 +135,7 @@ func apiKeyRefusal(msg []byte) bool {
 // execLine handles one "(request-id) message" execution-log line.
 func (s *Session) execLine(id, msg, line []byte) {
 	s.st.execLines++
+	s.noteAuthorizerDenial(msg)
 	if bytes.HasSuffix(id, []byte("=")) || bytes.HasPrefix(msg, []byte("WebSocket ")) {
 		// a connection id ("L0SM9cOFvHcCIhw="), not a request's UUID, or
 		// the event-type line: a WebSocket API's execution log

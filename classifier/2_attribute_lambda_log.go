@@ -168,22 +168,23 @@ func (s *Session) lambdaEvidence(id, msg, line []byte, layer Layer) {
 			// (the rules read it as a function's line, which it is, of
 			// the authorizer's function)
 			h := s.authorizerHit(id, s.platformEventText(msg, s.m.match(msg, layer)))
-			s.addLambdaHit(id, h, line)
+			s.addLambdaHit(id, h, msg, line)
 			return
 		}
 	}
-	s.addLambdaHit(id, s.platformEventText(msg, s.m.match(msg, layer)), line)
+	s.addLambdaHit(id, s.platformEventText(msg, s.m.match(msg, layer)), msg, line)
 }
 
 // addLambdaHit adds what a Lambda line of invocation id showed to the
 // invocation's group.
-func (s *Session) addLambdaHit(id []byte, h hit, line []byte) {
+func (s *Session) addLambdaHit(id []byte, h hit, msg, line []byte) {
 	if !h.any() {
 		return
 	}
 	g := s.group(id)
 	g.lambda = len(id) > 0
 	g.add(h, line)
+	noteDenial(g, msg)
 }
 
 // reportLine reads a REPORT line. The 2024 format says Status: and Error

@@ -55,6 +55,9 @@ type group struct {
 	// answered that the function's answer was seen and read as malformed
 	// (its shape, an HTTP API's words for it), not only the gateway's
 	// "Malformed Lambda proxy response": see unanswered
+	// denied: a Lambda invocation that failed with the documented
+	// authorizer denial, "Unauthorized" (noteDenial)
+	denied   bool
 	fn       hit
 	fnLine   string // escaped line that gave fn
 	answered bool
@@ -129,6 +132,7 @@ func (g *group) absorb(o *group) {
 	g.failedNotTimedOut = g.failedNotTimedOut || o.failedNotTimedOut
 	g.cdnPage = g.cdnPage || o.cdnPage
 	g.errorBody = g.errorBody || o.errorBody
+	g.denied = g.denied || o.denied
 	if o.fn.better(g.fn) {
 		g.fn, g.fnLine = o.fn, o.fnLine
 	}

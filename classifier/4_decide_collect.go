@@ -81,6 +81,9 @@ func (s *Session) collect() []*group {
 	}
 	orphans := make([]*group, 0, len(lambdas)+1)
 	for _, l := range lambdas {
+		if s.authorizerDenialJoined(l) {
+			continue // the 401 the execution log shows
+		}
 		orphans = append(orphans, l)
 	}
 	if unlinked != nil && unlinked.interesting() {

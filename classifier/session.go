@@ -105,6 +105,9 @@ type stats struct {
 	// load generator's summary, a person's table of results): many
 	// requests, some of which succeeded
 	mixedOutcomes bool
+	// authorizerDenied: the execution log showed a request its Lambda
+	// authorizer denied (noteAuthorizerDenial)
+	authorizerDenied bool
 	// authorizerWord: a person or a client named the API's authorizer
 	authorizerWord bool
 	shown5xx       int // a 5xx a client, a CDN or a person showed anywhere (implied5xx: some 5xx)
