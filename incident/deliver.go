@@ -166,9 +166,10 @@ func storedFailures(batch []outboxEntry) int {
 
 // storedWait is how long the entries of a batch still have to wait, at
 // now, for the retry their last transient failure scheduled: the longest
-// of theirs, 0 when none is due later. After a wait this process slept
-// itself it is 0; after a restart it is what is left of the wait a
-// stopped process was in, a sink's Retry-After included.
+// of theirs, 0 when none is due later. After a restart it is what is left
+// of the wait a stopped process was in, a sink's Retry-After included;
+// after a wait this process slept itself Run does not ask (it is 0 unless
+// the wall clock was set back meanwhile).
 func storedWait(batch []outboxEntry, now time.Time) time.Duration {
 	var wait time.Duration
 	for _, e := range batch {

@@ -130,6 +130,10 @@ func (d *Dispatcher) Depth() int {
 func (d *Dispatcher) Run(ctx context.Context) error {
 	wake := d.st.wake(d.name)
 	failures := 0
+	// waited is the entry whose backoff this process slept itself: its
+	// stored retry time is not waited for again, which a wall clock set
+	// back during the sleep would otherwise ask for.
+	var waited uint64
 	for ctx.Err() == nil {
 		if d.unrecorded != nil && !d.recordLate() {
 			failures++
@@ -156,7 +160,7 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 			}
 			continue
 		}
-		if wait := storedWait(batch, d.clk.Now()); wait > 0 {
+		if wait := storedWait(batch, d.clk.Now()); wait > 0 && batch[0].key != waited {
 			// A retry scheduled before a restart: wait out what is left.
 			d.log.Info("resuming the backoff of an earlier attempt", "event", batch[0].Event.ID, "wait", wait)
 			d.sleep(ctx, wait)
@@ -165,7 +169,9 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 			}
 		}
 		wait := d.deliver(ctx, batch, &failures)
+		waited = 0
 		if wait > 0 {
+			waited = batch[0].key
 			d.sleep(ctx, wait)
 		}
 	}

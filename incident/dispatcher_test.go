@@ -261,3 +261,41 @@ func TestStoredWaitLeft(t *testing.T) {
 		}
 	}
 }
+
+// setBackClock is a sleepClock whose wall clock is set back by back
+// during the first wait (an NTP step, an operator's correction): the wait
+// itself, on the monotonic clock, still takes its time.
+type setBackClock struct {
+	sleepClock
+	back time.Duration
+}
+
+func (c *setBackClock) After(d time.Duration) <-chan time.Time {
+	ch := c.sleepClock.After(d)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now, c.back = c.now.Add(-c.back), 0
+	return ch
+}
+
+// TestClockSetBackDuringABackoff: a wait this process slept is not waited
+// again because the wall clock was set back meanwhile (the stored retry
+// time then looks an hour away); only a restarted process resumes a stored
+// wait.
+func TestClockSetBackDuringABackoff(t *testing.T) {
+	st := storeWithEvents(t, filepath.Join(t.TempDir(), "s.db"), "prod")
+	defer st.Close()
+	n := 0
+	sink := &fakeSink{notify: func(*notifier.Delivery) (bool, error) {
+		if n++; n == 1 {
+			return true, errors.New("slack: 503 service unavailable")
+		}
+		return false, nil
+	}}
+	clk := &setBackClock{sleepClock: sleepClock{now: t0}, back: time.Hour}
+	d := newTestDispatcher(t, st, sink, clk, prometheus.NewRegistry())
+	runUntil(t, d, func() bool { return d.Depth() == 0 })
+	if got := clk.recorded(); !equalDurations(got, []time.Duration{time.Second}) {
+		t.Errorf("waits %v, want the one backoff step of 1s", got)
+	}
+}
