@@ -48,7 +48,7 @@ const (
 // authorizer's: its invocation logged an authorizer's event or answer.
 func (s *Session) authorizerLayer(id, msg []byte) Layer {
 	state := s.authorizers[string(id)]
-	if state == 0 && containsAny(msg, authorizerEventMarks) {
+	if state == 0 && (s.eventAuthorizer || containsAny(msg, authorizerEventMarks)) {
 		if s.authorizers == nil || len(s.authorizers) >= maxAuthorizing {
 			s.authorizers = make(map[string]uint8)
 		}
@@ -119,4 +119,16 @@ func noteDenial(g *group, msg []byte) {
 // error, not the authorizer's "Unauthorized request".
 func (s *Session) authorizerDenialJoined(l *group) bool {
 	return s.st.authorizerDenied && l.lambda && l.denied
+}
+
+// authorizerGroup reports whether a Lambda log group (/aws/lambda/NAME)
+// is of a function the hints name as an authorizer.
+func (s *Session) authorizerGroup(group string) bool {
+	name := group[len("/aws/lambda/"):]
+	for _, f := range s.hints.AuthorizerFunctions {
+		if f == name {
+			return true
+		}
+	}
+	return false
 }

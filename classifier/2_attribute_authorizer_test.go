@@ -1,6 +1,11 @@
 package classifier
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+
+	"github.com/apigw-triage/apigw-triage/stage"
+)
 
 // A Lambda invocation whose log shows an authorizer's event or answer is
 // the authorizer's: its "Unauthorized" is the documented denial, a 401 the
@@ -75,4 +80,36 @@ func TestAuthorizerDenialJoinsTheExecutionLog(t *testing.T) {
 		// negative: another function's failure beside the denial
 		{"another error beside the denial", exec + typeError, "lambda_function_error", "unknown"},
 	})
+}
+
+// An event of a log group the hints name as a Lambda authorizer's
+// (/aws/lambda/NAME, Hints.AuthorizerFunctions, from the stage's routes)
+// is the authorizer's, though it logged no event of its own; the same
+// events of an integration's log group stay the function's.
+func TestAuthorizerLogGroupHint(t *testing.T) {
+	const (
+		id       = "3f1c2a4e-1b2c-4d5e-8f90-123456789abc"
+		denial   = "2024-05-01T10:00:00.010Z\t" + id + "\tERROR\tInvoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"Unauthorized\"}"
+		jwtError = "2024-05-01T10:00:00.010Z\t" + id + "\tERROR\tInvoke Error \t{\"errorType\":\"TokenExpiredError\",\"errorMessage\":\"jwt expired\"}"
+		access   = `{"requestId":"Abc123=","httpMethod":"GET","routeKey":"GET /items","status":"%s","authorizerError":"-","integrationErrorMessage":"-"}`
+	)
+	for _, c := range []struct {
+		name, group, line, status, cause, want string
+	}{
+		{"authorizer denies, access log 401", "/aws/lambda/orders-auth", denial, "401", "not_5xx", "none"},
+		{"authorizer errors, access log 500", "/aws/lambda/orders-auth", jwtError, "500", "authorizer_error", "500"},
+		// negatives: the integration's log group
+		{"integration throws Unauthorized, access log 500", "/aws/lambda/orders", denial, "500", "lambda_function_error", "500"},
+		{"integration errors, access log 500", "/aws/lambda/orders", jwtError, "500", "lambda_function_error", "500"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := NewSession(Hints{APIType: stage.APIHTTP, AuthorizerFunctions: []string{"orders-auth"}})
+			s.AddEvent(LogEvent{Group: c.group, Message: c.line})
+			s.AddEvent(LogEvent{Group: "orders-api-access", Message: fmt.Sprintf(access, c.status)})
+			d := s.Diagnose(LangEN)
+			if d.Cause.String() != c.cause || d.Status.String() != c.want {
+				t.Errorf("got %s/%s, want %s/%s (%s)", d.Status, d.Cause, c.want, c.cause, d.Why)
+			}
+		})
+	}
 }

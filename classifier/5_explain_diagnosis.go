@@ -106,6 +106,10 @@ type Hints struct {
 	// $context.resourcePath), an HTTP or WebSocket API's route by its key
 	// ($context.routeKey: "GET /orders", "$default", "sendmessage").
 	RouteTimeouts map[string]time.Duration
+	// AuthorizerFunctions are the names of the Lambda functions the
+	// stage's routes use as authorizers (and not as integrations): the
+	// events of their log groups (/aws/lambda/NAME) are the authorizers'.
+	AuthorizerFunctions []string
 }
 
 // empty reports whether the caller knew nothing beyond the logs.

@@ -52,6 +52,9 @@ type Session struct {
 	// by their request id ("" for lines without one), and whether it
 	// denied (authorizerLayer)
 	authorizers map[string]uint8
+	// eventAuthorizer: the event being read is of a log group the hints
+	// name as a Lambda authorizer's (Hints.AuthorizerFunctions)
+	eventAuthorizer bool
 	// report: a REPORT line whose figures follow on the next lines
 	report reportFigures
 	// syntaxAt: the line that last named a JavaScript SyntaxError
@@ -159,6 +162,8 @@ func (s *Session) AddLine(line string) {
 // belong to the event's first id.
 func (s *Session) AddEvent(e LogEvent) {
 	src := sourceOfGroup(e.Group)
+	s.eventAuthorizer = src == srcLambda && s.authorizerGroup(e.Group)
+	defer func() { s.eventAuthorizer = false }()
 	msg := e.Message
 	if src == srcAccess && strings.HasPrefix(strings.TrimSpace(msg), "{") {
 		s.eventLine(msg, src)

@@ -2,6 +2,7 @@ package collector
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"time"
 
@@ -36,7 +37,25 @@ func stageContext(st Stage) classifier.Hints {
 		cx.LambdaTimeout = st.Functions[0].Timeout
 		cx.LambdaMemoryMB = st.Functions[0].MemoryMB
 	}
+	cx.AuthorizerFunctions = authorizerFunctions(st)
 	return cx
+}
+
+// authorizerFunctions names the Lambda functions the stage's routes use as
+// authorizers, which discovery knows for HTTP and WebSocket APIs (their
+// routes' targets), leaving out any that is also an integration's: its
+// log is then not the authorizer's alone.
+func authorizerFunctions(st Stage) []string {
+	var out []string
+	for _, t := range st.RouteTargets {
+		f := t.AuthorizerFunction
+		if f == "" || slices.Contains(out, f) || slices.ContainsFunc(st.Functions, func(g Function) bool { return g.Name == f }) {
+			continue
+		}
+		out = append(out, f)
+	}
+	slices.Sort(out) // (map order: the same stage gives the same hints)
+	return out
 }
 
 // contextQueries are the extra queries asked only for a tripped stage:
