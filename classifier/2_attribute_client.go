@@ -337,8 +337,10 @@ var loggerRecord = guard(`^\{.*"level"\s*:\s*(?:"(?:ERROR|error|Error|FATAL|fata
 // endpoint (net/url's Error: the method, the quoted URL, then the cause,
 // `Post "https://abc123.execute-api.us-east-1.amazonaws.com/prod/orders":
 // dial tcp ...: i/o timeout`): a Go program calling the API, the client,
-// whatever its logger's date says.
-var goCallOfAPI = guard(`\b(?:get|post|put|delete|patch|head|options) "https?://[^"/]*\.execute-api\.`)
+// whatever its logger's date says. (A logfmt logger escapes the quotes of
+// the error it quotes, error="Post \"https://...\": ...", as k6 and other
+// Go clients that log with logrus write it.)
+var goCallOfAPI = guard(`\b(?:get|post|put|delete|patch|head|options) \\?"https?://[^"/\\]*\.execute-api\.`)
 
 // isHTTPAPIHeader reports whether the line is the apigw-requestid response
 // header (curl -i, or "< apigw-requestid:" of curl -v), which only HTTP APIs

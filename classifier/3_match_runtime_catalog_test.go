@@ -326,6 +326,9 @@ func TestRuntimeCatalogDependency(t *testing.T) {
 		// log, whose date Go's logger shares)
 		{"go client", catGoLog + "Post \"https://abc123.execute-api.us-east-1.amazonaws.com/prod/orders\": dial tcp 52.1.2.3:443: i/o timeout", "unknown", "unknown"},
 		{"go client's status", catGoLog + "POST /prod/orders: unexpected status 502 Bad Gateway", "unknown", "502"},
+		// (and a Go client logging the same error with logrus, its quotes
+		// escaped: k6's "Request Failed" line)
+		{"go client, logfmt", `time="2024-03-12T10:15:01Z" level=error msg="Request Failed" error="Post \"https://abc123.execute-api.us-east-1.amazonaws.com/prod/orders\": dial tcp 52.1.2.3:443: i/o timeout"`, "unknown", "unknown"},
 		// .NET's Exception.ToString(): an HRESULT or error code in
 		// parentheses after the type of an ExternalException or a
 		// SocketException
