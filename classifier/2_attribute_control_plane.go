@@ -1,5 +1,7 @@
 package classifier
 
+import "bytes"
+
 // controlPlaneCall is a deployment tool's report of a call to API Gateway's
 // management API (the apigateway and apigatewayv2 services that create
 // and change APIs, stages and deployments), in the general forms the tools
@@ -79,4 +81,48 @@ var controlPlaneShown = []string{
 // hold none of controlPlaneWords and are passed over at one scan.
 func isControlPlaneCall(low []byte) bool {
 	return containsAny(low, controlPlaneWords) && controlPlaneCall.Match(low)
+}
+
+// deployResourceType is a Pulumi resource type of either service
+// ("aws:apigateway:Deployment", "aws:apigatewayv2:Stage", the Pulumi AWS
+// provider's type tokens), as Pulumi and SST name the resource whose
+// change failed on the line before its error.
+var deployResourceType = guard(`\baws:apigateway(?:v2)?:[a-z]`)
+
+// serviceLessRefusal is smithy-go's ResponseError as SST prints it, without
+// the OperationError that names the service: "StatusCode: 400, RequestID:
+// ..., BadRequestException: ..." ("https response error StatusCode: %d,
+// RequestID: %s, %v" in aws-sdk-go-v2's transport/http).
+var serviceLessRefusal = guard(`^statuscode: (4\d\d), requestid: [^,]*, ([a-z]+exception)\b`)
+
+// deployContextLines is how far after the resource's name its error is
+// read as that resource's.
+const deployContextLines = 3
+
+// noteDeployResource remembers the line where a deployment named an API
+// Gateway resource of its own (deployResourceType).
+func (s *Session) noteDeployResource(low []byte) {
+	if bytes.Contains(low, []byte("aws:apigateway")) && deployResourceType.Match(low) {
+		s.st.deployResourceAt = s.st.lines
+	}
+}
+
+// deployRefusal reads a refusal printed without its service right after a
+// deployment named an API Gateway resource (noteDeployResource) as the
+// management API's (controlPlaneRules): not_5xx, weakly, with the error's
+// status when it is one of controlPlaneErrors.
+func (s *Session) deployRefusal(low []byte) hit {
+	if s.st.deployResourceAt == 0 || s.st.lines-s.st.deployResourceAt > deployContextLines || !bytes.Contains(low, []byte("statuscode: 4")) {
+		return hit{}
+	}
+	m := serviceLessRefusal.FindSubmatch(bytes.TrimLeft(low, " \t"))
+	if m == nil {
+		return hit{}
+	}
+	for _, e := range controlPlaneErrors {
+		if string(m[2]) == e.code {
+			return hit{cause: CauseNot5xx, weight: wWeak, implied: e.status}
+		}
+	}
+	return hit{}
 }

@@ -275,6 +275,10 @@ func (s *Session) evidenceLine(id, msg, line []byte, layer Layer) {
 	if layer == LayerUnknown || layer == LayerPerson {
 		h = h.merge(s.configExcerpt(s.low))
 	}
+	if layer != LayerGateway && layer != LayerAccess && layer != LayerFunction {
+		s.noteDeployResource(s.low)
+		h = h.merge(s.deployRefusal(s.low))
+	}
 	cfg := bytes.HasPrefix(msg, preConfigErr)
 	if bytes.Contains(msg, []byte("stageVariables")) {
 		s.st.stageVarRef = true

@@ -38,6 +38,11 @@ var controlPlaneRefusals = []wording{
 	{"AWS CLI, UpdateStage throttled", "An error occurred (LimitExceededException) when calling the UpdateStage operation: Too Many Requests", "not_5xx", "none"},
 	// SST's output, which prints smithy-go's error without the service:
 	// the management API's own message shows it
+	// Pulumi's and SST's output: the failing resource by its Pulumi type
+	// token, then smithy-go's ResponseError without the service
+	// (deployRefusal)
+	{"SST, the resource then the error", "   WebsocketAPI sst:aws:ApiGatewayWebSocket → WebsocketAPIStage aws:apigatewayv2:Stage\n   StatusCode: 404, RequestID: 2866fa7c-f79b-4f31-8d07-affcb534831e, NotFoundException: Invalid stage identifier specified", "not_5xx", "none"},
+	{"Pulumi, a REST API's deployment", "  aws:apigateway:Deployment (api-deployment):\n    StatusCode: 409, RequestID: 5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d, ConflictException: Deployment is in progress", "not_5xx", "none"},
 	{"SST, the message alone", "   WebsocketAPI sst:aws:ApiGatewayWebSocket → WebsocketAPIStage aws:apigatewayv2:Stage\n   StatusCode: 400, RequestID: 2866fa7c-f79b-4f31-8d07-affcb534831e, BadRequestException: CloudWatch Logs role ARN must be set in account settings to enable logging", "not_5xx", "none"},
 }
 
@@ -60,6 +65,10 @@ func TestControlPlaneLookAlikes(t *testing.T) {
 		// another service's BadRequestException (AppSync) through the
 		// same SDK form: no API Gateway deployment
 		{"another service's refusal", "Error: creating AppSync Resolver: operation error AppSync: CreateResolver, https response error StatusCode: 400, RequestID: 5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d, BadRequestException: The resolver is invalid", "unknown", "unknown"},
+		// the same service-less error with no API Gateway resource before
+		// it, or another service's
+		{"a service-less error alone", "StatusCode: 400, RequestID: 2866fa7c-f79b-4f31-8d07-affcb534831e, BadRequestException: Invalid stage identifier specified", "unknown", "unknown"},
+		{"a service-less error of another resource", "  aws:appsync:Resolver (resolver):\n    StatusCode: 400, RequestID: 2866fa7c-f79b-4f31-8d07-affcb534831e, BadRequestException: The resolver is invalid", "unknown", "unknown"},
 		// Lambda's own throttling keeps its cause
 		{"Lambda throttling a script's invoke", "An error occurred (TooManyRequestsException) when calling the Invoke operation (reached max retries: 4): Rate Exceeded.", "lambda_throttled", "unknown"},
 		// the execution log's mapping failure is a request failing

@@ -135,6 +135,9 @@ type stats struct {
 	// routeTimeout: the configured timeout of the routes failed requests
 	// named, -1 when they differ (noteRouteTimeout)
 	routeTimeout time.Duration
+	// deployResourceAt: the line that last named an API Gateway resource
+	// of a deployment (noteDeployResource)
+	deployResourceAt int64
 }
 
 // NewSession starts collecting evidence for one incident; hints are what the
