@@ -18,11 +18,18 @@ type backoff struct {
 	jitter       func(time.Duration) time.Duration
 }
 
+// retryAfterMost bounds a sink's Retry-After. Slack and Alertmanager ask
+// for seconds to minutes; a proxy or a misconfigured server in front of
+// them asking for a day would otherwise hold every notification to that
+// sink for a day, and since the wait survives a restart, nothing short of
+// editing the store would clear it.
+const retryAfterMost = time.Hour
+
 // wait returns how long to wait after the n-th consecutive transient
-// failure (n from 1), or exactly what a RetryAfterError says.
+// failure (n from 1), or what a RetryAfterError says, up to retryAfterMost.
 func (b backoff) wait(n int, err error) time.Duration {
 	if ra, ok := errors.AsType[*notifier.RetryAfterError](err); ok && ra.After > 0 {
-		return ra.After
+		return min(ra.After, retryAfterMost)
 	}
 	d := b.initial
 	for i := 1; i < n && d < b.max; i++ {

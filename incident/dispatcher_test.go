@@ -226,6 +226,15 @@ func TestBackoffCapped(t *testing.T) {
 	if got := b.wait(100, errors.New("x")); got != time.Minute {
 		t.Errorf("wait after 100 failures = %s, want the 1 min cap", got)
 	}
+	for _, tt := range []struct{ asked, want time.Duration }{
+		{30 * time.Second, 30 * time.Second}, // waited exactly, above or below the backoff cap
+		{20 * time.Minute, 20 * time.Minute},
+		{24 * time.Hour, retryAfterMost},
+	} {
+		if got := b.wait(1, &notifier.RetryAfterError{After: tt.asked, Err: errors.New("429")}); got != tt.want {
+			t.Errorf("Retry-After %s: waits %s, want %s", tt.asked, got, tt.want)
+		}
+	}
 	for range 1000 {
 		if j := equalJitter(10 * time.Second); j < 5*time.Second || j > 10*time.Second {
 			t.Fatalf("jitter %s outside [5s, 10s]", j)

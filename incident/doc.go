@@ -36,7 +36,7 @@
 // entry blocks the ones behind it until it is delivered or fails for good.
 // Transient failures back off exponentially with jitter and are retried
 // for ever (Depth and apigw_triage_outbox_depth show the queue); a
-// notifier.RetryAfterError is waited exactly. The schedule (failures in a
+// notifier.RetryAfterError is waited as asked, up to an hour. The schedule (failures in a
 // row, when to try again) is stored with the entry, so a restarted daemon
 // waits out what is left of it instead of calling a sink that asked it to
 // slow down at once; a permanent failure is kept,

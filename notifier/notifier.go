@@ -149,7 +149,7 @@ type Editor interface {
 }
 
 // RetryAfterError is returned by sinks that were told how long to wait
-// (HTTP 429 with Retry-After); the outbox waits exactly that long.
+// (HTTP 429 with Retry-After); the outbox waits that long, an hour at most.
 type RetryAfterError struct {
 	After time.Duration
 	Err   error
