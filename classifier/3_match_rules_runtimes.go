@@ -308,8 +308,10 @@ func nativeStartRules() []ruleSpec {
 		// failed around the runtime, as Extension.Crash does
 		// (and on a line of its own after "RequestId: <id> Error: ...",
 		// where the platform writes an invocation's error type, as it
-		// writes Runtime.ExitError: "Extension.LaunchError")
-		{lit: "extension.", re: `(?:"errortype"\s*:\s*"|error type: )extension\.[a-z]+|^extension\.[a-z]+$`, cause: c, weight: wLikely},
+		// writes Runtime.ExitError: "Extension.LaunchError"; alone, only
+		// the platform's reasons, Crash and the errors of its phases, not
+		// a file named extension.ts or extension.json in a listing)
+		{lit: "extension.", re: `(?:"errortype"\s*:\s*"|error type: )extension\.[a-z]+|^extension\.(?:crash|[a-z]*error)$`, cause: c, weight: wLikely},
 		// the platform's EXTENSION line for an extension (a layer's
 		// /opt/extensions/<name>) that did not start ("EXTENSION Name:
 		// datadog-agent State: LaunchError Events: [] Error Type:

@@ -174,6 +174,9 @@ func TestRuntimeCatalogCrash(t *testing.T) {
 		{"extension launch error", "EXTENSION\tName: datadog-agent\tState: LaunchError\tEvents: []\tError Type: UnknownError\nSTART " + catReq + "Version: $LATEST\n" + catReq + "Error: fork/exec /opt/extensions/datadog-agent: exec format error\nExtension.LaunchError", wantCrash, "unknown"},
 		{"extension launch error, the line alone", "EXTENSION\tName: datadog-agent\tState: LaunchError\tEvents: []\tError Type: UnknownError", wantCrash, "unknown"},
 		{"extension error type alone", catReq + "Error: exit status 1\nExtension.LaunchError", wantCrash, "unknown"},
+		{"extension crash alone", catReq + "Error: exit status 2\nExtension.Crash", wantCrash, "unknown"},
+		// (negative: a file of that name in a listing of the package)
+		{"a file named extension", "HTTP/1.1 502 Bad Gateway\nsrc/\nextension.ts\nhandler.ts", "unknown", "502"},
 		{"extension not executable", "EXTENSION\tName: dotnet-example-extension\tState: LaunchError\tEvents: []\tError Type: PermissionDenied", "lambda_package_permission", "unknown"},
 		// (negative: an extension that started)
 		{"extension ready", "EXTENSION\tName: datadog-agent\tState: Ready\tEvents: [INVOKE,SHUTDOWN]", "unknown", "unknown"},
