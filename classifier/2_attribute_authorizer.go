@@ -13,14 +13,14 @@ import (
 // Lambda authorizer"): a TOKEN authorizer's authorizationToken, the
 // methodArn of REST and WebSocket API authorizers' events (TOKEN and
 // REQUEST) and of an HTTP API's payload 1.0, the routeArn of its payload
-// 2.0, the policyDocument of the IAM policy an authorizer returns and the
-// isAuthorized of an HTTP API's simple response. An integration's event
-// holds none of them (its requestContext.authorizer carries the
-// principalId and context, which are not among them), so a Lambda
-// invocation whose log shows one is an authorizer's.
+// 2.0, and the policyDocument of the IAM policy an authorizer returns. An
+// integration's event holds none of them (its requestContext.authorizer
+// carries the principalId and context, which are not among them), so a
+// Lambda invocation whose log shows one is an authorizer's. (An HTTP API's
+// simple response, isAuthorized, is left out: applications name their own
+// fields so, in functions that are no authorizer.)
 var authorizerEventMarks = [][]byte{
-	[]byte("authorizationToken"), []byte("methodArn"), []byte("routeArn"),
-	[]byte("policyDocument"), []byte("isAuthorized"),
+	[]byte("authorizationToken"), []byte("methodArn"), []byte("routeArn"), []byte("policyDocument"),
 }
 
 // authorizerDenial is how an authorizer's runtime reports the error it

@@ -50,6 +50,8 @@ func TestAuthorizerLogIsTheAuthorizers(t *testing.T) {
 		// negatives: no authorizer's event in the function's log
 		{"integration function throws Unauthorized, client got 502", nodeDenial + client502, "lambda_function_error", "502"},
 		{"integration function errors, client got 502", jwtError + client502, "lambda_function_error", "502"},
+		{"integration function logs its own isAuthorized, throws Unauthorized, client got 502",
+			"2024-05-01T10:00:00.000Z\t" + id + "\tINFO\tuser {\"id\":\"u1\",\"isAuthorized\":false}\n" + nodeDenial + client502, "lambda_function_error", "502"},
 	})
 }
 
