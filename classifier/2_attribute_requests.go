@@ -68,17 +68,27 @@ func (g *group) add(h hit, line []byte) {
 	if !h.any() {
 		return
 	}
+	// the line is escaped once: the line that decides a function's failure
+	// is often its function-side evidence too, and the two fields share
+	// the string rather than keep a copy each (a function's log keeps
+	// thousands of failed invocations, maxDone)
+	var escaped string
 	if h.better(g.best) {
 		if g.decider != "" && g.best.weight > g.supportW {
 			g.support, g.supportW = g.decider, g.best.weight
 		}
-		g.decider = escapeLine(line)
+		escaped = escapeLine(line)
+		g.decider = escaped
 	} else if h.weight > g.supportW {
-		g.support, g.supportW = escapeLine(line), h.weight
+		escaped = escapeLine(line)
+		g.support, g.supportW = escaped, h.weight
 	}
 	g.best = g.best.merge(h)
 	if isLambdaCause(h.cause) && !h.told && h.better(g.fn) {
-		g.fn, g.fnLine = hit{cause: h.cause, weight: h.weight}, escapeLine(line)
+		if escaped == "" {
+			escaped = escapeLine(line)
+		}
+		g.fn, g.fnLine = hit{cause: h.cause, weight: h.weight}, escaped
 	}
 	if h.cause == CauseLambdaMalformedProxyResponse && h.weight != wMalformedMessage {
 		g.answered = true
