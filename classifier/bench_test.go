@@ -331,26 +331,90 @@ func functionLogExport(size int) []byte {
 	rng := rand.New(rand.NewPCG(5, 6))
 	var b bytes.Buffer
 	for i := 0; b.Len() < size; i++ {
-		id := fmt.Sprintf("%08x-%04x-4%03x-8%03x-%012x", rng.Uint32(), i&0xffff, i&0xfff, rng.IntN(0xfff), rng.Uint64()&0xffffffffffff)
-		ts := fmt.Sprintf("2024-03-12T10:%02d:%02d.%03dZ", i/60000%60, i/1000%60, i%1000)
-		fmt.Fprintf(&b, "START RequestId: %s Version: $LATEST\n", id)
-		fmt.Fprintf(&b, "%s\t%s\tINFO\tfetching order %d for customer c-%d\n", ts, id, rng.IntN(1e6), rng.IntN(1e5))
-		fmt.Fprintf(&b, `{"level":"INFO","location":"handler:42","message":"order loaded","timestamp":"%s","service":"orders","cold_start":false,"function_name":"orders","function_memory_size":"512","function_arn":"arn:aws:lambda:us-east-1:123456789012:function:orders","function_request_id":"%s","xray_trace_id":"1-65f02a54-3b1e4c2a9d0e%08x","order_id":%d,"items":%d}`+"\n",
-			ts, id, rng.Uint32(), rng.IntN(1e6), rng.IntN(20))
-		fmt.Fprintf(&b, "[INFO]\t%s\t%s\tquery took %d ms, %d rows\n", ts, id, rng.IntN(400), rng.IntN(50))
-		switch rng.IntN(20) {
-		case 0:
-			fmt.Fprintf(&b, "%s\t%s\tERROR\tInvoke Error \t{\"errorType\":\"TypeError\",\"errorMessage\":\"Cannot read properties of undefined (reading 'id')\",\"stack\":[\"TypeError: Cannot read properties of undefined (reading 'id')\",\"    at Runtime.handler (/var/task/index.js:%d:21)\",\"    at Runtime.handleOnceNonStreaming (file:///var/runtime/index.mjs:1173:29)\"]}\n", ts, id, rng.IntN(200))
-		case 1:
-			fmt.Fprintf(&b, "[ERROR] KeyError: 'customer'\nTraceback (most recent call last):\n  File \"/var/task/app.py\", line %d, in handler\n    customer = event['customer']\n", rng.IntN(300))
-		case 2:
-			fmt.Fprintf(&b, `{"level":"WARNING","location":"fetch:88","message":"retrying downstream call","timestamp":"%s","service":"orders","function_request_id":"%s","attempt":%d}`+"\n", ts, id, 1+rng.IntN(3))
-		}
-		fmt.Fprintf(&b, "END RequestId: %s\n", id)
-		fmt.Fprintf(&b, "REPORT RequestId: %s\tDuration: %d.%02d ms\tBilled Duration: %d ms\tMemory Size: 512 MB\tMax Memory Used: %d MB\t\n",
-			id, rng.IntN(900), rng.IntN(100), 1+rng.IntN(900), 80+rng.IntN(60))
+		writeInvocation(&b, rng, i, false)
 	}
-	return b.Bytes()
+	return bytes.Clone(b.Bytes()) // its length, not the buffer's doubled capacity
+}
+
+// writeInvocation writes the log lines of the i-th invocation of
+// functionLogExport; failing: every invocation ends in the Node.js
+// runtime's Invoke Error, not one in twenty.
+func writeInvocation(b *bytes.Buffer, rng *rand.Rand, i int, failing bool) {
+	id := fmt.Sprintf("%08x-%04x-4%03x-8%03x-%012x", rng.Uint32(), i&0xffff, i&0xfff, rng.IntN(0xfff), rng.Uint64()&0xffffffffffff)
+	ts := fmt.Sprintf("2024-03-12T10:%02d:%02d.%03dZ", i/60000%60, i/1000%60, i%1000)
+	fmt.Fprintf(b, "START RequestId: %s Version: $LATEST\n", id)
+	fmt.Fprintf(b, "%s\t%s\tINFO\tfetching order %d for customer c-%d\n", ts, id, rng.IntN(1e6), rng.IntN(1e5))
+	fmt.Fprintf(b, `{"level":"INFO","location":"handler:42","message":"order loaded","timestamp":"%s","service":"orders","cold_start":false,"function_name":"orders","function_memory_size":"512","function_arn":"arn:aws:lambda:us-east-1:123456789012:function:orders","function_request_id":"%s","xray_trace_id":"1-65f02a54-3b1e4c2a9d0e%08x","order_id":%d,"items":%d}`+"\n",
+		ts, id, rng.Uint32(), rng.IntN(1e6), rng.IntN(20))
+	fmt.Fprintf(b, "[INFO]\t%s\t%s\tquery took %d ms, %d rows\n", ts, id, rng.IntN(400), rng.IntN(50))
+	kind := rng.IntN(20)
+	if failing {
+		kind = 0
+	}
+	switch kind {
+	case 0:
+		fmt.Fprintf(b, "%s\t%s\tERROR\tInvoke Error \t{\"errorType\":\"TypeError\",\"errorMessage\":\"Cannot read properties of undefined (reading 'id')\",\"stack\":[\"TypeError: Cannot read properties of undefined (reading 'id')\",\"    at Runtime.handler (/var/task/index.js:%d:21)\",\"    at Runtime.handleOnceNonStreaming (file:///var/runtime/index.mjs:1173:29)\"]}\n", ts, id, rng.IntN(200))
+	case 1:
+		fmt.Fprintf(b, "[ERROR] KeyError: 'customer'\nTraceback (most recent call last):\n  File \"/var/task/app.py\", line %d, in handler\n    customer = event['customer']\n", rng.IntN(300))
+	case 2:
+		fmt.Fprintf(b, `{"level":"WARNING","location":"fetch:88","message":"retrying downstream call","timestamp":"%s","service":"orders","function_request_id":"%s","attempt":%d}`+"\n", ts, id, 1+rng.IntN(3))
+	}
+	fmt.Fprintf(b, "END RequestId: %s\n", id)
+	fmt.Fprintf(b, "REPORT RequestId: %s\tDuration: %d.%02d ms\tBilled Duration: %d ms\tMemory Size: 512 MB\tMax Memory Used: %d MB\t\n",
+		id, rng.IntN(900), rng.IntN(100), 1+rng.IntN(900), 80+rng.IntN(60))
+}
+
+// failingInvocations yields the log of n invocations that each fail
+// (writeInvocation), one invocation at a time: however long the log, the
+// reader holds one invocation's lines.
+type failingInvocations struct {
+	rng  *rand.Rand
+	i, n int
+	buf  bytes.Buffer
+}
+
+func (r *failingInvocations) Read(p []byte) (int, error) {
+	if r.buf.Len() == 0 {
+		if r.i >= r.n {
+			return 0, io.EOF
+		}
+		r.buf.Reset()
+		writeInvocation(&r.buf, r.rng, r.i, true)
+		r.i++
+	}
+	return r.buf.Read(p)
+}
+
+// TestBoundedMemoryFunctionLog streams a function's log of three times
+// maxDone invocations that all fail, none of them joined to an API
+// request, and checks what the session keeps of them: at most maxDone
+// failed invocations, each with its few evidence lines, whatever the
+// length of the log.
+func TestBoundedMemoryFunctionLog(t *testing.T) {
+	if testing.Short() {
+		t.Skip("streams 3 x maxDone failing invocations")
+	}
+	rules()
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	base := ms.HeapAlloc
+	s := NewSession(Hints{})
+	r := &failingInvocations{rng: rand.New(rand.NewPCG(5, 6)), n: 3 * maxDone}
+	if _, err := s.ReadFrom(r); err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	if kept := ms.HeapAlloc - min(base, ms.HeapAlloc); kept > 12<<20 {
+		t.Errorf("session keeps %d MiB after %d failed invocations, want < 12", kept>>20, r.n)
+	}
+	if n := len(s.lambdaDone); n > maxDone {
+		t.Errorf("%d failed invocations kept, want at most %d", n, maxDone)
+	}
+	if d := s.Diagnose(LangEN); d.Cause != CauseLambdaFunctionError {
+		t.Errorf("cause %s", d.Cause)
+	}
 }
 
 // proseExport builds about size bytes of issue-thread prose: paragraphs of
@@ -378,7 +442,7 @@ func proseExport(size int) []byte {
 			b.WriteString("\n")
 		}
 	}
-	return b.Bytes()
+	return bytes.Clone(b.Bytes()) // its length, not the buffer's doubled capacity
 }
 
 // BenchmarkClassifyNonGateway streams lines that are not gateway records,
@@ -386,25 +450,28 @@ func proseExport(size int) []byte {
 // Diagnose, and reports MB/cpu-s, allocations per MB and the peak heap as
 // BenchmarkClassifyLargeExport does. Such lines must cost little: the
 // daemon pulls a function's whole log group for an incident window.
+// Each input (16 MiB, held in memory and so counted in the peak) is built
+// in its own sub-benchmark: one built beside it would count in its peak too.
 func BenchmarkClassifyNonGateway(b *testing.B) {
 	for _, c := range []struct {
 		name string
-		data []byte
+		gen  func(size int) []byte
 	}{
-		{"FunctionLog", functionLogExport(16 << 20)},
-		{"Prose", proseExport(16 << 20)},
+		{"FunctionLog", functionLogExport},
+		{"Prose", proseExport},
 	} {
 		b.Run(c.name, func(b *testing.B) {
-			b.SetBytes(int64(len(c.data)))
+			data := c.gen(16 << 20)
+			b.SetBytes(int64(len(data)))
 			m := startMeter(true)
 			for b.Loop() {
 				s := NewSession(Hints{})
-				if _, err := s.ReadFrom(bytes.NewReader(c.data)); err != nil {
+				if _, err := s.ReadFrom(bytes.NewReader(data)); err != nil {
 					b.Fatal(err)
 				}
 				s.Diagnose(LangEN)
 			}
-			mb, mallocs, _ := m.stop(b, len(c.data))
+			mb, mallocs, _ := m.stop(b, len(data))
 			b.ReportMetric(mallocs/mb, "allocs/MB")
 		})
 	}
