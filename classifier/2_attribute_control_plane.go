@@ -34,6 +34,12 @@ const controlPlaneForms = `` +
 	// exception class ("com.amazonaws.services.apigateway.model.
 	// BadRequestException: ...")
 	`|\(service: amazonapigateway(?:v2)?; status code: |\bcom\.amazonaws\.services\.apigateway(?:v2)?\.model\.` +
+	// the AWS SDK for Ruby's error classes (Aws::APIGateway::Errors::
+	// BadRequestException, Aws::ApiGatewayV2::Errors::...) and the AWS SDK
+	// for .NET's (Amazon.APIGateway.Model.BadRequestException,
+	// Amazon.ApiGatewayV2.Model...), as a script's or a tool's trace
+	// prints them
+	`|\baws::apigateway(?:v2)?::errors::|\bamazon\.apigateway(?:v2)?\.model\.` +
 	// the AWS SDK for Java 2.x's AwsServiceException message, as the
 	// CloudFormation registry's resource handlers return it ("Resource
 	// handler returned message: "... (Service: ApiGateway, Status
@@ -71,7 +77,7 @@ var controlPlaneWords = [][]byte{[]byte(" api gateway"), []byte("apigateway"), [
 // holds one (the CLI's form by the operations a deployment makes most).
 var controlPlaneShown = []string{
 	"creating api gateway", "updating api gateway", "deleting api gateway", "operation error api gateway", "operation error apigatewayv2",
-	"(service: amazonapigateway", "(service: apigateway", "services.apigateway", "when calling the createdeployment operation",
+	"(service: amazonapigateway", "(service: apigateway", "services.apigateway", "aws::apigateway", "amazon.apigateway", "when calling the createdeployment operation",
 	"when calling the createstage operation", "when calling the updatestage operation", "when calling the putintegration operation",
 	"when calling the putmethod operation", "when calling the putrestapi operation", "when calling the importrestapi operation",
 }

@@ -53,6 +53,10 @@ var controlPlaneMessages = []struct {
 	// NotFoundException
 	{"invalid method identifier specified", 404},
 	{"invalid resource identifier specified", 404},
+	// an OpenAPI definition ImportRestApi or PutRestApi refuses, before the
+	// list of what it refused ("Errors found during import:\n\tUnable to
+	// put integration on 'GET' for resource at path '/': ...")
+	{"errors found during import", 400},
 	// two changes of one API at once (ConflictException)
 	{"unable to complete operation due to concurrent modification", 409},
 }

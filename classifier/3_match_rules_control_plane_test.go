@@ -36,6 +36,13 @@ var controlPlaneRefusals = []wording{
 	// botocore's ClientError as the AWS CLI prints it
 	{"AWS CLI, CreateDeployment", "An error occurred (BadRequestException) when calling the CreateDeployment operation: No integration defined for method", "not_5xx", "none"},
 	{"AWS CLI, UpdateStage throttled", "An error occurred (LimitExceededException) when calling the UpdateStage operation: Too Many Requests", "not_5xx", "none"},
+	// botocore's modeled exception in a Python traceback, the AWS SDK for
+	// Ruby's and for .NET's error classes, and the Terraform provider's
+	// refused OpenAPI import
+	{"boto3 traceback", "botocore.errorfactory.BadRequestException: An error occurred (BadRequestException) when calling the ImportRestApi operation: Errors found during import:\n\tUnable to put integration on 'GET' for resource at path '/': Invalid HTTP endpoint specified for URI", "not_5xx", "none"},
+	{"SDK for Ruby", "Aws::ApiGatewayV2::Errors::BadRequestException: Invalid stage identifier specified (Aws::ApiGatewayV2::Errors::BadRequestException)", "not_5xx", "none"},
+	{"SDK for .NET", "Amazon.APIGateway.Model.ConflictException: Stage already exists", "not_5xx", "none"},
+	{"Terraform, OpenAPI import", "Error: updating API Gateway REST API (ok4xle1rld) specification: BadRequestException: Errors found during import:\n\tUnable to put integration on 'GET' for resource at path '/': Invalid ARN specified in the request", "not_5xx", "none"},
 	// SST's output, which prints smithy-go's error without the service:
 	// the management API's own message shows it
 	// Pulumi's and SST's output: the failing resource by its Pulumi type
