@@ -107,3 +107,33 @@ func TestControlPlaneRefusalBesideA5xxIsNoAllClear(t *testing.T) {
 		}
 	}
 }
+
+// The status a deployment tool prints for the management API's answer is
+// never read as what a client of the API got, in any of the forms that
+// print one (controlPlaneCall), while a client's own status line still is.
+func TestControlPlaneStatusIsNoClientStatus(t *testing.T) {
+	rows := []struct {
+		name, line string
+		want       int
+	}{
+		// the AWS SDK for Java 1.x's message, in a CloudFormation event
+		{"Java 1.x", "MyApiDeployment CREATE_FAILED No integration defined for method (Service: AmazonApiGateway; Status Code: 400; Error Code: BadRequestException; Request ID: 5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d; Proxy: null)", 0},
+		// the AWS SDK for Java 2.x's message, from a resource handler
+		{"Java 2.x", `Resource handler returned message: "Invalid Method identifier specified (Service: ApiGateway, Status Code: 404, Request ID: cf213ad4-e67e-433f-afb8-39ec66a4bf42)"`, 0},
+		// smithy-go's OperationError
+		{"Go v2", "operation error API Gateway: CreateDeployment, https response error StatusCode: 429, RequestID: 5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d, TooManyRequestsException: Too Many Requests", 0},
+		// the Terraform provider with aws-sdk-go's status line on the line
+		{"Terraform", "Error creating API Gateway Deployment: ConflictException: Unable to complete operation due to concurrent modification. status code: 409, request id: 12301c92-ada9-11e6-8ead-0f532d1c87f2", 0},
+		// a client's status line stays the client's
+		{"curl", "< HTTP/2 404", 404},
+	}
+	for _, r := range rows {
+		t.Run(r.name, func(t *testing.T) {
+			s := NewSession(Hints{})
+			low := []byte(strings.ToLower(r.line))
+			if got := s.clientStatus(low, attribute(low)); got != r.want {
+				t.Errorf("clientStatus = %d, want %d", got, r.want)
+			}
+		})
+	}
+}
