@@ -69,11 +69,12 @@ func (s *Session) accessLine(rec *accessRecord, line []byte) {
 		h = h.merge(accessHints(rec, cmp.Or(to, stageTimeout(s.hints)), !s.otherIntegration()))
 	}
 	lat := time.Duration(leadingInt([]byte(rec.get(fIntegrationLatency)))) * time.Millisecond
+	id := rec.get(fRequestID, fExtendedRequestID)
 	if code < 400 && !h.any() {
-		s.st.completed++
+		s.cleanRecord(id, code, line)
 		return
 	}
-	g := &group{id: rec.get(fRequestID, fExtendedRequestID), lambdaID: rec.get(fIntegrationRequestID, fAWSEndpointRequestID)}
+	g := &group{id: id, lambdaID: rec.get(fIntegrationRequestID, fAWSEndpointRequestID)}
 	g.add(h, line)
 	g.setCode(code, line)
 	g.latency, g.timeout = max(lat, 0), to
@@ -89,11 +90,31 @@ func (s *Session) accessLine(rec *accessRecord, line []byte) {
 		}
 		return
 	}
+	if sl, ok := s.finished.lookup(idHash(id)); ok && id != "" {
+		// its execution log ended it already, with nothing to keep
+		g.counted, g.kept = true, sl.placed
+	}
 	s.finish(g)
 }
 
+// cleanRecord counts an access record that ended below 400 with no error
+// message: the end of its request's execution-log lines when they came
+// first, else a request of its own, once whichever log comes first.
+func (s *Session) cleanRecord(id string, code int, line []byte) {
+	if id == "" {
+		s.st.completed++
+		return
+	}
+	if g, ok := s.live[id]; ok && !g.lambda {
+		g.setCode(code, line)
+		s.finish(g)
+		return
+	}
+	s.finishedClean(idHash(id), code)
+}
+
 // sameRequest returns the request an access record's id names when its
-// execution-log lines were read already: still live, or among the last
+// execution-log lines were read already: still live, or kept among the
 // requests finished (Logs Insights and a pasted pair of files give the
 // record after the request's execution log). live reports which.
 func (s *Session) sameRequest(id string) (g *group, live bool) {
@@ -103,10 +124,8 @@ func (s *Session) sameRequest(id string) (g *group, live bool) {
 	if g, ok := s.live[id]; ok && !g.lambda {
 		return g, true
 	}
-	for i := len(s.done) - 1; i >= 0 && i >= len(s.done)-64; i-- {
-		if s.done[i].id == id {
-			return s.done[i], false
-		}
+	if sl, ok := s.finished.lookup(idHash(id)); ok && sl.kept != nil && sl.kept.id == id {
+		return sl.kept, false
 	}
 	return nil, false
 }

@@ -148,12 +148,23 @@ func (s *Session) execLine(id, msg, line []byte) {
 		delete(s.authorizing, string(id))
 		code := leadingInt(trimSpace(msg[len(preCompleted):]))
 		g, ok := s.live[string(id)]
-		if !ok {
+		if !ok && len(id) == 0 {
+			// a test invoke's Method completed: no id to join it by
 			if code < 400 {
 				s.st.completed++
 				return
 			}
 			g = s.group(id)
+		}
+		if !ok && len(id) > 0 {
+			h := idHash(id)
+			if g = s.rejoinHash(id, h); g == nil {
+				if code < 400 {
+					s.finishedClean(h, code)
+					return
+				}
+				g = s.group(id)
+			}
 		}
 		g.setCode(code, line)
 		s.finish(g)

@@ -61,6 +61,11 @@ type group struct {
 	fn       hit
 	fnLine   string // escaped line that gave fn
 	answered bool
+
+	// counted: the request is in stats.completed already (its other log
+	// was read first); kept: finish placed it (s.done, s.notFailed or the
+	// overflow), where lines read later still join it
+	counted, kept bool
 }
 
 // add records one line's evidence.
@@ -207,4 +212,82 @@ func (g *group) functionFailed() bool {
 // Lambda guide's invocation errors).
 func answeredAsError(c Cause) bool {
 	return isLambdaCause(c) || c == CauseLambdaPayloadTooLarge
+}
+
+// A REST API with both logs on writes each request's id twice: as the
+// "(<request id>)" before its execution-log lines and as the access
+// record's $context.requestId. Which comes first depends on how the lines
+// were gathered (Logs Insights gives the execution log first, a pair of
+// files may come in either order), and neither log is complete without
+// the other, so a request is one however its lines arrive. finishedRequests
+// remembers the last requests finished by a hash of their id, in a table
+// of bounded size: a request whose two logs lie further apart than it
+// holds counts twice, as any request did before.
+type finishedRequests struct {
+	slots []finishedSlot
+	n     int // requests remembered since the table last grew
+}
+
+// finishedSlot is one finished request.
+type finishedSlot struct {
+	hash   uint64 // 0: empty
+	kept   *group // the request's group where finish placed it, or nil
+	placed bool   // finish placed it (kept, or counted in the overflow)
+	status int32
+}
+
+const (
+	minFinishedSlots = 1 << 8
+	maxFinishedSlots = 1 << 17
+)
+
+// idHash hashes a request id eight bytes at a time, without allocating.
+func idHash[T string | []byte](id T) uint64 {
+	h := uint64(14695981039346656037)
+	for ; len(id) >= 8; id = id[8:] {
+		v := uint64(id[0]) | uint64(id[1])<<8 | uint64(id[2])<<16 | uint64(id[3])<<24 |
+			uint64(id[4])<<32 | uint64(id[5])<<40 | uint64(id[6])<<48 | uint64(id[7])<<56
+		h = (h ^ v) * 1099511628211
+		h ^= h >> 29
+	}
+	for i := 0; i < len(id); i++ {
+		h = (h ^ uint64(id[i])) * 1099511628211
+	}
+	h ^= h >> 32
+	return h | 1
+}
+
+// slot returns the slot of hash h.
+func (f *finishedRequests) slot(h uint64) *finishedSlot {
+	return &f.slots[h&uint64(len(f.slots)-1)]
+}
+
+// lookup returns the finished request of hash h.
+func (f *finishedRequests) lookup(h uint64) (finishedSlot, bool) {
+	if len(f.slots) == 0 {
+		return finishedSlot{}, false
+	}
+	sl := f.slot(h)
+	return *sl, sl.hash == h
+}
+
+// remember notes a finished request, replacing whichever shared its slot.
+func (f *finishedRequests) remember(sl finishedSlot) {
+	if f.n >= len(f.slots) && len(f.slots) < maxFinishedSlots {
+		f.grow()
+	}
+	f.n++
+	*f.slot(sl.hash) = sl
+}
+
+// grow doubles the table, keeping what it holds.
+func (f *finishedRequests) grow() {
+	old := f.slots
+	f.slots, f.n = make([]finishedSlot, max(2*len(old), minFinishedSlots)), 0
+	for _, sl := range old {
+		if sl.hash != 0 {
+			*f.slot(sl.hash) = sl
+			f.n++
+		}
+	}
 }

@@ -287,7 +287,7 @@ func (s *Session) sawEvidence() bool {
 func (s *Session) requestsSeen() int {
 	n := s.st.completed
 	for id, g := range s.live {
-		if !g.lambda && (id != "" || g.interesting()) {
+		if !g.lambda && !g.counted && (id != "" || g.interesting()) {
 			n++
 		}
 	}

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"regexp"
 	"runtime"
 	"runtime/metrics"
+	"sort"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -110,7 +112,9 @@ func TestBoundedMemoryStream(t *testing.T) {
 	}
 	chunk := execExport(4_000, 5)
 	const total = 128 << 20
-	r := &repeatReader{chunk: chunk, left: total}
+	// each repetition's requests are others (a request id read again is
+	// the same request, finishedRequests), so the failing ones add up
+	r := newRenamingReader(chunk, total)
 	s := NewSession(Hints{})
 	runtime.GC()
 	n, err := s.ReadFrom(r)
@@ -127,6 +131,37 @@ func TestBoundedMemoryStream(t *testing.T) {
 	if d.Cause != CauseLambdaMalformedProxyResponse || d.Failed < 1000 {
 		t.Errorf("got %s with %d failed", d.Cause, d.Failed)
 	}
+}
+
+// renamingReader yields chunk over and over, left bytes in all, with the
+// first digit of every UUID in it changed on each repetition: an export of
+// up to 16 times as many distinct requests as the chunk holds.
+type renamingReader struct {
+	repeatReader
+	ids []int // offsets of the UUIDs in chunk
+	rep int
+}
+
+var uuidPattern = regexp.MustCompile(`[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`)
+
+func newRenamingReader(chunk []byte, total int64) *renamingReader {
+	r := &renamingReader{repeatReader: repeatReader{chunk: chunk, left: total}}
+	for _, m := range uuidPattern.FindAllIndex(chunk, -1) {
+		r.ids = append(r.ids, m[0])
+	}
+	return r
+}
+
+func (r *renamingReader) Read(p []byte) (int, error) {
+	off := r.off
+	n, err := r.repeatReader.Read(p)
+	for i := sort.SearchInts(r.ids, off); i < len(r.ids) && r.ids[i] < off+n; i++ {
+		p[r.ids[i]-off] = "0123456789abcdef"[r.rep%16]
+	}
+	if r.off <= off && n > 0 {
+		r.rep++ // the chunk wrapped round
+	}
+	return n, err
 }
 
 // repeatReader yields chunk over and over, left bytes in all.

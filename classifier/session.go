@@ -28,6 +28,7 @@ type Session struct {
 	notFailed  []*group          // samples of finished requests that ended below 500
 	lambdaDone map[string]*group // finished Lambda invocations that showed errors
 	overflow   map[outcome]int   // decided outcomes of failing requests beyond maxDone
+	finished   finishedRequests  // the API requests finished last, by id
 
 	st         stats
 	openLambda string // Lambda invocation between START and END, for lines without ids
@@ -328,6 +329,9 @@ func (s *Session) group(id []byte) *group {
 	if g, ok := s.live[string(id)]; ok {
 		return g
 	}
+	if g := s.rejoin(id); g != nil {
+		return g
+	}
 	if len(s.live) >= maxLiveGroups {
 		s.evictOne()
 	}
@@ -360,25 +364,80 @@ func (s *Session) finish(g *group) {
 		}
 		return
 	}
-	s.st.completed++
+	if g.kept {
+		return // its lines join it where it was placed
+	}
+	if !g.counted {
+		s.st.completed++
+		g.counted = true
+	}
+	placed := true
 	switch {
 	case g.status >= 200 && g.status < 300 && g.functionFailed():
 		if len(s.done) < maxDone {
 			s.done = append(s.done, g) // a Lambda error answered as 2xx
+			g.kept = true
 		}
 	case g.status != 0 && !is5xx(g.status):
-		if g.interesting() && g.status >= 400 {
+		placed = g.interesting() && g.status >= 400
+		if placed {
 			s.st.notFailed++
 			if len(s.notFailed) < maxNotFailed {
 				s.notFailed = append(s.notFailed, g)
+				g.kept = true
 			}
 		}
 	case !g.interesting():
+		placed = false
 	case len(s.done) < maxDone:
 		s.done = append(s.done, g)
+		g.kept = true
 	default:
 		s.overflow[s.decide(g, s.apiType())]++
 	}
+	if g.id != "" {
+		sl := finishedSlot{hash: idHash(g.id), placed: placed, status: int32(g.status)}
+		if g.kept {
+			sl.kept = g
+		}
+		s.finished.remember(sl)
+	}
+}
+
+// rejoin returns the group for the lines of a request that finished
+// already (finishedRequests): the group it was placed in, or a live one
+// that is not counted again, holding the status its record gave. It
+// returns nil for a request not seen finished.
+func (s *Session) rejoin(id []byte) *group {
+	if len(id) == 0 {
+		return nil
+	}
+	return s.rejoinHash(id, idHash(id))
+}
+
+// rejoinHash is rejoin for an id whose hash is h.
+func (s *Session) rejoinHash(id []byte, h uint64) *group {
+	sl, ok := s.finished.lookup(h)
+	if !ok {
+		return nil
+	}
+	if sl.kept != nil && sl.kept.id == string(id) {
+		return sl.kept
+	}
+	g := &group{id: string(id), counted: true, kept: sl.placed, status: int(sl.status), codeLine: sl.status != 0}
+	s.live[g.id] = g
+	return g
+}
+
+// finishedClean counts a request that ended below 400 with nothing to
+// keep (an execution log's Method completed, an access record), unless
+// its other log counted it already.
+func (s *Session) finishedClean(h uint64, code int) {
+	if _, ok := s.finished.lookup(h); ok {
+		return
+	}
+	s.st.completed++
+	s.finished.remember(finishedSlot{hash: h, status: int32(code)})
 }
 
 // noteLambdaID links an API request to the Lambda request id it invoked.
@@ -394,11 +453,8 @@ func (s *Session) noteLambdaID(apiID []byte, msg []byte, marker string) {
 			g.lambdaID = lid
 			return
 		}
-		for i := len(s.done) - 1; i >= 0 && i >= len(s.done)-64; i-- {
-			if s.done[i].id == string(apiID) {
-				s.done[i].lambdaID = lid
-				return
-			}
+		if sl, ok := s.finished.lookup(idHash(apiID)); ok && sl.kept != nil && sl.kept.id == string(apiID) {
+			sl.kept.lambdaID = lid
 		}
 	}
 }
