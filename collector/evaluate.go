@@ -36,12 +36,22 @@ func (c *Collector) evaluateAll(stages []Stage, plans []stagePlan, w window) []S
 // periods.
 func evaluateStage(st Stage, th Thresholds, s *series, w window) StageResult {
 	res := StageResult{Stage: st, Figures: stage.Figures{WindowStart: w.start, WindowEnd: w.end, LatencyStatistic: th.LatencyStat}}
-	v := th.evaluate(s.last(w.end, w.period, th.historyLen()))
+	hist := s.last(w.end, w.period, th.historyLen())
+	v := th.evaluate(hist)
 	// The re-read periods, no further back than clearing looks: a breach
 	// followed by ClearAfter clean periods no longer trips.
 	recent := s.last(w.recent, w.period, min(w.periods(), th.ClearAfter)+w.incomplete())
-	early := th.earlyTrip(recent, refRequests(recent))
+	ref := refRequests(recent)
+	early := th.earlyTrip(recent, ref)
 	res.Tripped, res.Clear = v.tripped || early, v.clear && !early
+	switch {
+	case v.tripped:
+		i := th.lastBreach(hist)
+		res.Trip = periodFigures(st, th, hist[i], w.end.Add(-time.Duration(len(hist)-i)*w.period), w)
+	case early:
+		i := th.lastProven(recent, ref)
+		res.Trip = periodFigures(st, th, recent[i], w.recent.Add(-time.Duration(len(recent)-i)*w.period), w)
+	}
 	if latest, at, ok := s.newest(); ok {
 		res.HasData = true
 		res.PeriodStart, res.Period = at, w.period
@@ -63,4 +73,22 @@ func evaluateStage(st Stage, th Thresholds, s *series, w window) StageResult {
 		res.Errors5xx = e
 	}
 	return res
+}
+
+// periodFigures are the figures of one period of a stage's series, which
+// started at start.
+func periodFigures(st Stage, th Thresholds, smp sample, start time.Time, w window) stage.Figures {
+	f := stage.Figures{WindowStart: w.start, WindowEnd: w.end, LatencyStatistic: th.LatencyStat,
+		PeriodStart: start, Period: w.period, Requests: smp.requests}
+	if smp.hasErrors {
+		f.Errors5xx = smp.errors
+	}
+	if f.Requests > 0 {
+		f.ErrorRate = f.Errors5xx / f.Requests
+	}
+	if smp.hasLatency {
+		f.Latency = msDuration(smp.latency)
+		f.LikelyTimeout = likelyTimeout(smp.latency, st.LongestTimeout())
+	}
+	return f
 }

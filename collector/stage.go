@@ -144,6 +144,12 @@ type StageResult struct {
 	// Masked: M of the last N periods had at least MaskedMin masked
 	// errors; Tripped is then set too.
 	Masked bool
+	// Trip holds the figures of the period that tripped the stage: the
+	// newest breaching one of the last N, or the re-read one whose 5xx
+	// count proved the breach. The embedded figures are the latest
+	// period's, which may be clean when the breach was a few minutes
+	// earlier. Zero when the stage did not trip on its metrics.
+	Trip stage.Figures
 }
 
 // TargetError is a failure of one account and region; the others went on.

@@ -88,6 +88,28 @@ func (t Thresholds) earlyTrip(recent []sample, ref float64) bool {
 	return false
 }
 
+// lastBreach is the index in hist of the newest of its last N periods that
+// breaches, the one a tripped verdict shows; -1 when none does.
+func (t Thresholds) lastBreach(hist []sample) int {
+	for i := len(hist) - 1; i >= max(0, len(hist)-t.N); i-- {
+		if t.judge(hist[i]) == periodBreach {
+			return i
+		}
+	}
+	return -1
+}
+
+// lastProven is the index in recent of the newest period whose 5xx count
+// proves a breach (earlyTrip); -1 when none does.
+func (t Thresholds) lastProven(recent []sample, ref float64) int {
+	for i := len(recent) - 1; i >= 0; i-- {
+		if t.proven(recent[i], ref) {
+			return i
+		}
+	}
+	return -1
+}
+
 // proven says whether a period breaches on its 5xx count alone, measured
 // against the traffic the stage is known to carry.
 func (t Thresholds) proven(s sample, ref float64) bool {

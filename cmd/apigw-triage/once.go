@@ -76,15 +76,21 @@ func writeStageLine(w io.Writer, sr collector.StageResult, res *daemon.OnceResul
 	case !sr.HasData:
 		state = "no-data"
 	}
-	// The figures are those of one period (the latest with traffic), so
-	// they are labelled with it, in the words the notifications use.
-	span := notifier.Span(classifier.LangEN, sr.WindowStart, sr.WindowEnd)
-	if start, end := sr.Span(); !start.IsZero() {
+	// The figures are those of one period, so they are labelled with it,
+	// in the words the notifications use: the period that tripped the
+	// stage when it tripped (the latest may be clean by now), else the
+	// latest with traffic.
+	fig, trip := sr.Figures, sr.Tripped && !sr.Trip.PeriodStart.IsZero()
+	if trip {
+		fig = sr.Trip
+	}
+	span := notifier.Span(classifier.LangEN, fig.WindowStart, fig.WindowEnd)
+	if start, end := fig.Span(); !start.IsZero() {
 		span = notifier.Span(classifier.LangEN, start, end)
 	}
 	figures := fmt.Sprintf("%.0f requests, %.0f 5xx (%.1f%%), %s %s",
-		sr.Requests, sr.Errors5xx, 100*sr.ErrorRate, sr.LatencyName(), sr.Latency.Round(time.Millisecond))
-	if sr.Screened {
+		fig.Requests, fig.Errors5xx, 100*fig.ErrorRate, fig.LatencyName(), fig.Latency.Round(time.Millisecond))
+	if sr.Screened && !trip {
 		// only the 5xx count was read (README: screening): 0 requests and
 		// a 0s latency would be figures nobody measured
 		figures = fmt.Sprintf("%.0f 5xx (screened: requests and latency not read)", sr.Errors5xx)

@@ -14,8 +14,11 @@ import (
 	"time"
 
 	"github.com/apigw-triage/apigw-triage/clock"
+	"github.com/apigw-triage/apigw-triage/collector"
+	"github.com/apigw-triage/apigw-triage/daemon"
 	"github.com/apigw-triage/apigw-triage/emulator"
 	"github.com/apigw-triage/apigw-triage/emulator/scenario"
+	"github.com/apigw-triage/apigw-triage/stage"
 )
 
 // catalogAt serves the catalog on loopback, with emulated time 15 times
@@ -167,5 +170,35 @@ func TestRunOnceWithoutCredentials(t *testing.T) {
 	}
 	if strings.Contains(failure, "get identity") {
 		t.Errorf("failure line %q carries the SDK's signing layers", failure)
+	}
+}
+
+// TestStageLineShowsTheTrippingPeriod: a stage that tripped on earlier
+// minutes shows their figures and span, not the latest minute's 0 5xx.
+func TestStageLineShowsTheTrippingPeriod(t *testing.T) {
+	at := time.Date(2026, 3, 14, 9, 26, 0, 0, time.UTC)
+	sr := collector.StageResult{
+		Stage: collector.Stage{Identity: stage.Identity{Key: "k", Account: "111122223333", Region: "eu-west-1",
+			APIType: stage.APIREST, APIName: "orders", APIID: "a1b2c3d4e5", Stage: "prod"}},
+		Figures: stage.Figures{PeriodStart: at.Add(2 * time.Minute), Period: time.Minute, Requests: 120},
+		HasData: true,
+		Tripped: true,
+		Trip:    stage.Figures{PeriodStart: at, Period: time.Minute, Requests: 100, Errors5xx: 30, ErrorRate: 0.3},
+	}
+	var b bytes.Buffer
+	writeStageLine(&b, sr, &daemon.OnceResult{})
+	line := b.String()
+	if !strings.HasPrefix(line, "TRIPPED") || !strings.Contains(line, "100 requests, 30 5xx (30.0%)") {
+		t.Errorf("line %q, want TRIPPED with the tripping minute's 100 requests, 30 5xx (30.0%%)", line)
+	}
+	if strings.Contains(line, "0 5xx (0.0%)") {
+		t.Errorf("line %q shows the latest minute's figures", line)
+	}
+	// a stage that did not trip shows its latest minute
+	sr.Tripped, sr.Trip = false, stage.Figures{}
+	b.Reset()
+	writeStageLine(&b, sr, &daemon.OnceResult{})
+	if line := b.String(); !strings.HasPrefix(line, "ok") || !strings.Contains(line, "120 requests, 0 5xx (0.0%)") {
+		t.Errorf("line %q, want ok with the latest minute's figures", line)
 	}
 }
