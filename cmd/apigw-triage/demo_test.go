@@ -49,12 +49,17 @@ func checkDemoMessages(t *testing.T, msgs string) {
 	if !regexp.MustCompile("--resource-id [a-z0-9]{6,} --http-method GET`").MatchString(msgs) {
 		t.Errorf("no command names the failing method's resource:\n%s", msgs)
 	}
-	for _, re := range []string{`Error rate: +\d+\.\d% \(\d+m to \d\d:\d\d UTC\)`, `failed requests sampled from the logs \(\d+m to \d\d:\d\d UTC\)`} {
+	for _, re := range []string{`Error rate: +\d+\.\d% \(` + spanRE + `\)`, `failed requests sampled from the logs \(` + spanRE + `\)`} {
 		if !regexp.MustCompile(re).MatchString(msgs) {
 			t.Errorf("no line matches %s:\n%s", re, msgs)
 		}
 	}
 }
+
+// spanRE is how a figure's span reads: its length and its end's time of
+// day, with the date before it when the span crosses midnight (a run near
+// 00:00 UTC shows both).
+const spanRE = `\d+m to (\d{4}-\d\d-\d\d )?\d\d:\d\d UTC`
 
 func head(s string, n int) string {
 	lines := strings.SplitN(s, "\n", n+1)

@@ -71,9 +71,9 @@ func TestRunOnceAgainstEmulator(t *testing.T) {
 	tripped := trippedStages(out)
 	// The figures are labelled with the period they were read in, as in
 	// the notifications: "1m to 20:43 UTC: 40 requests".
-	spanRE := regexp.MustCompile(`\)  \d+m to \d\d:\d\d UTC: \d+ requests, `)
+	withSpan := regexp.MustCompile(`\)  ` + spanRE + `: \d+ requests, `)
 	for _, l := range tripped {
-		if !spanRE.MatchString(l) {
+		if !withSpan.MatchString(l) {
 			t.Errorf("a tripped stage's figures lack their span: %q", l)
 		}
 	}
