@@ -115,6 +115,21 @@ func (m *Manual) Set(t time.Time) {
 	m.waiters = kept
 }
 
+// Next returns the earliest deadline of the pending After calls, and false
+// when none is pending: a test that finds a component blocked on the clock
+// can move it straight to that deadline instead of stepping towards it.
+func (m *Manual) Next() (time.Time, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var next time.Time
+	for _, w := range m.waiters {
+		if next.IsZero() || w.at.Before(next) {
+			next = w.at
+		}
+	}
+	return next, !next.IsZero()
+}
+
 // Waiters returns how many After calls are still pending; tests use it to
 // know that a component is blocked waiting on the clock before advancing it.
 func (m *Manual) Waiters() int {

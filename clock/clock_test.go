@@ -8,9 +8,15 @@ import (
 func TestManualFiresWaitersWhenDue(t *testing.T) {
 	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	m := NewManual(t0)
-	early, late := m.After(time.Second), m.After(time.Minute)
+	if _, ok := m.Next(); ok {
+		t.Fatal("Next reports a deadline with no waiter")
+	}
+	late, early := m.After(time.Minute), m.After(time.Second)
 	if m.Waiters() != 2 {
 		t.Fatalf("waiters = %d, want 2", m.Waiters())
+	}
+	if next, ok := m.Next(); !ok || !next.Equal(t0.Add(time.Second)) {
+		t.Fatalf("Next = %v %v, want the earlier deadline %v", next, ok, t0.Add(time.Second))
 	}
 	m.Advance(30 * time.Second)
 	select {
