@@ -63,6 +63,8 @@ type Session struct {
 	syntaxAt int64
 	// addon: an addon loader frame whose trace is still being read
 	addon addonLoad
+	// code: what pasted handler code showed of the function's answer
+	code codeAnswer
 }
 
 // stats are the counts gathered while reading.
@@ -219,6 +221,7 @@ func (s *Session) settle() {
 	s.releaseHeld(nil)
 	s.endAddonLoad()
 	s.closeReport()
+	s.settleCodeAnswer()
 	// what comes after (another file of the same report) shows its own
 	// shape: a program's error object in it is no CloudWatch event's, and
 	// a value it opens with is no answer an execution-log line left open
@@ -270,6 +273,9 @@ func (s *Session) addLine(raw []byte, src source) {
 		// a line that held a tool's prefix alone, not a page's markup
 		s.st.paste.bareStamp = len(stripMarkupOnly(line, before)) > 0
 		return
+	}
+	if src == srcAuto && !isRecord {
+		s.codeLine(msg) // (no log source writes code, nor a log record)
 	}
 	if isRecord && s.recordLine(&rec, msg, line, src) {
 		s.st.responseBody = false // a log record ends a body a client got

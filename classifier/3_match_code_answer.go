@@ -1,0 +1,552 @@
+package classifier
+
+import (
+	"bytes"
+
+	"github.com/apigw-triage/apigw-triage/stage"
+)
+
+// A report often shows the function's answer only in the handler code the
+// reporter pasted: the object a Node.js handler returns (return {...},
+// callback(null, {...}), context.succeed({...}), or an object assigned to
+// a name that is then returned) or a Python handler's returned dict. Read
+// as a value, it is judged by the proxy response format as the execution
+// log's answer is (3_match_proxy_shape.go): the Node.js and Python
+// handler pages of the Lambda developer guide name these as a handler's
+// result, and the API Gateway developer guide's "Output format of a Lambda
+// function for proxy integration" and the Knowledge Center's malformed-502
+// article give the format (a string body, an integer statusCode, headers
+// of single values). Only an object that tries the format (a statusCode
+// and another of its keys) is judged, as for an answer whose integration
+// is not known to be a proxy one, and only when the report also shows a
+// 5xx the client got: code alone shows what the function returns, not
+// that a request failed for it.
+
+// codeAnswer is what pasted code showed of a handler's answer.
+type codeAnswer struct {
+	gathering bool
+	text      []byte // the literal so far, from its opening brace
+	depth     int
+	quote     byte // the quote of the string the literal is inside, or 0
+	esc       bool
+	lines     int
+	// name: the variable the literal being gathered is assigned to; nil
+	// when it is returned itself
+	name []byte
+	// held: an assigned literal with a fault, waiting for its name to be
+	// returned
+	held     proxyShape
+	heldName []byte
+	heldLine []byte
+	// found: a returned answer with a fault, added to the lines without
+	// ids once a 5xx is shown (settleCodeAnswer)
+	found     proxyShape
+	foundLine []byte
+	hasFound  bool
+	opener    []byte // the gathered literal's first line, to quote
+	norm      []byte // scratch: the literal as JSON
+}
+
+// Bounds of one gathered literal.
+const (
+	maxCodeAnswerBytes = 8 << 10
+	maxCodeAnswerLines = 64
+)
+
+// answerOpeners end the code before a literal that is a handler's answer.
+// Sources: the Lambda developer guide's "Define Lambda function handler in
+// Node.js" (an async handler's return value, a callback handler's
+// callback(null, response)), its older runtimes' context.succeed(result)
+// and context.done(null, result), and "Define Lambda function handler in
+// Python" (the handler's return value).
+var answerOpeners = [][]byte{
+	[]byte("return"), []byte("return ("), []byte("callback(null,"), []byte("cb(null,"),
+	[]byte("callback(undefined,"), []byte("context.succeed("), []byte("context.done(null,"),
+	[]byte("done(null,"),
+}
+
+// codeLine reads msg, a line that no log source wrote, for a handler's
+// answer in code. Most lines hold no brace and no held name, and are
+// passed at one scan.
+func (s *Session) codeLine(msg []byte) {
+	c := &s.code
+	if c.gathering {
+		c.gather(msg)
+		if !c.gathering {
+			s.judgeCode()
+		}
+		return
+	}
+	if len(c.heldName) > 0 && bytes.Contains(msg, c.heldName) && returnsName(msg, c.heldName) {
+		c.keep(c.held, c.heldLine)
+		c.heldName = c.heldName[:0]
+	}
+	i := bytes.IndexByte(msg, '{')
+	if i < 0 {
+		return
+	}
+	var name []byte
+	if !answerOpener(msg[:i]) {
+		if name = assignedName(msg[:i]); name == nil {
+			return
+		}
+	}
+	c.gathering, c.text, c.depth, c.quote, c.esc, c.lines = true, c.text[:0], 0, 0, false, 0
+	c.name = append(c.name[:0], name...)
+	c.opener = append(c.opener[:0], msg[:min(len(msg), 512)]...)
+	c.gather(msg[i:])
+	if !c.gathering {
+		s.judgeCode()
+	}
+}
+
+// answerOpener reports whether the code before a literal's brace ends
+// with an answer opener.
+func answerOpener(before []byte) bool {
+	b := trimSpace(before)
+	for _, o := range answerOpeners {
+		if bytes.HasSuffix(b, o) && (len(b) == len(o) || !isIdentByte(b[len(b)-len(o)-1]) && b[len(b)-len(o)-1] != '.') {
+			return true // not returnValue = {, mycallback(null, {
+		}
+	}
+	return false
+}
+
+// assignedName is the name the code before a literal's brace assigns it
+// to (const response = {, response = {, let res: APIGatewayProxyResult =
+// {), or nil.
+func assignedName(before []byte) []byte {
+	b := trimSpace(before)
+	if len(b) < 2 || b[len(b)-1] != '=' || bytes.IndexByte([]byte("=!<>+-*/|&?"), b[len(b)-2]) >= 0 {
+		return nil
+	}
+	b = trimSpace(b[:len(b)-1])
+	if j := bytes.IndexByte(b, ':'); j > 0 {
+		b = trimSpace(b[:j]) // a TypeScript type
+	}
+	k := len(b)
+	for k > 0 && isIdentByte(b[k-1]) {
+		k--
+	}
+	if k == len(b) || k > 0 && b[k-1] != ' ' && b[k-1] != '\t' {
+		return nil // a member (this.x = {), an index, no name
+	}
+	return b[k:]
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c == '$' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// returnsName reports whether msg returns name: return name,
+// callback(null, name), context.succeed(name).
+func returnsName(msg, name []byte) bool {
+	for i := 0; ; {
+		j := bytes.Index(msg[i:], name)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		end := at + len(name)
+		i = end
+		if end < len(msg) && isIdentByte(msg[end]) || at > 0 && isIdentByte(msg[at-1]) {
+			continue
+		}
+		if end < len(msg) && msg[end] != ';' && msg[end] != ')' && msg[end] != ' ' {
+			continue
+		}
+		if answerOpener(msg[:at]) && bytes.IndexByte(msg[:at], '=') < 0 {
+			return true
+		}
+	}
+}
+
+// gather adds one line of the literal, without its comments, following
+// its nesting; the literal ends where its brace closes.
+func (c *codeAnswer) gather(line []byte) {
+	c.lines++
+	if c.lines > 1 {
+		c.text = append(c.text, '\n')
+	}
+	for i := 0; i < len(line); i++ {
+		ch := line[i]
+		switch {
+		case c.esc:
+			c.esc = false
+		case c.quote != 0:
+			c.esc = ch == '\\'
+			if ch == c.quote {
+				c.quote = 0
+			}
+		case ch == '"' || ch == '\'' || ch == '`':
+			c.quote = ch
+		case ch == '/' && i+1 < len(line) && line[i+1] == '/',
+			ch == '#' && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t'):
+			c.text = append(c.text, line[:i]...)
+			c.endLine()
+			return // a comment to the line's end
+		case ch == '{' || ch == '[' || ch == '(':
+			c.depth++
+		case ch == '}' || ch == ']' || ch == ')':
+			c.depth--
+			if c.depth == 0 {
+				c.text = append(c.text, line[:i+1]...)
+				c.gathering = false
+				return
+			}
+		}
+	}
+	c.text = append(c.text, line...)
+	c.endLine()
+}
+
+// endLine ends a line of the literal: a string opened with a quote other
+// than a template's closes on it, and the literal is dropped past its
+// bounds.
+func (c *codeAnswer) endLine() {
+	if c.quote != '`' {
+		c.quote = 0
+	}
+	if len(c.text) > maxCodeAnswerBytes || c.lines > maxCodeAnswerLines {
+		c.gathering, c.text = false, c.text[:0]
+	}
+}
+
+// judgeCode judges the literal just gathered: a fault in one returned is
+// kept for settleCodeAnswer, one in an assigned literal is held until its
+// name is returned.
+func (s *Session) judgeCode() {
+	c := &s.code
+	var ok bool
+	c.norm, ok = literalJSON(c.norm[:0], c.text)
+	if !ok {
+		return
+	}
+	p := readProxyShape(c.norm)
+	if !p.complete || p.fault(formatREST, false) == faultNone {
+		return
+	}
+	if len(c.name) == 0 {
+		c.keep(p, c.opener)
+		return
+	}
+	c.held = p
+	c.heldName = append(c.heldName[:0], c.name...)
+	c.heldLine = append(c.heldLine[:0], c.opener...)
+}
+
+// keep keeps the first answer with a fault.
+func (c *codeAnswer) keep(p proxyShape, line []byte) {
+	if c.hasFound {
+		return
+	}
+	c.found, c.hasFound = p, true
+	c.foundLine = append(c.foundLine[:0], line...)
+}
+
+// settleCodeAnswer adds the handler's answer with a fault, if code showed
+// one, to the lines without ids once the report shows a 5xx the client
+// got, judged by the format of the API's type; a WebSocket API's route
+// has no response format its answer is refused by.
+func (s *Session) settleCodeAnswer() {
+	c := &s.code
+	if !c.hasFound || s.st.shown5xx == 0 {
+		return
+	}
+	c.hasFound = false
+	var f shapeFault
+	switch s.apiType() {
+	case stage.APIWebSocket:
+		return
+	case stage.APIHTTP:
+		// the payload version is not known: only what both refuse
+		if f = c.found.fault(formatHTTP20, false); c.found.fault(formatHTTP10, false) == faultNone {
+			f = faultNone
+		}
+	default:
+		f = c.found.fault(formatREST, false)
+	}
+	if f != faultNone {
+		s.group(nil).add(hit{cause: CauseLambdaMalformedProxyResponse, weight: wHint, told: true}, c.foundLine)
+	}
+}
+
+// literalJSON writes src, a JavaScript object literal or a Python dict as
+// code writes it, to dst as JSON of the same shape, and reports whether
+// it could: keys quoted, strings in double quotes (their text kept but
+// for quotes and backslashes), Python's True, False and None as JSON's.
+// A value the code computes is a string when it is one by its form
+// (JSON.stringify(...), json.dumps(...), str(...), String(...), a
+// template or a string joined to more) and null otherwise: its kind is
+// not known, and null is no fault of any of the format's keys. A spread
+// (...rest) or a computed key makes the keys unknown, and the literal is
+// not read.
+func literalJSON(dst, src []byte) ([]byte, bool) {
+	l := literalScan{b: src, out: dst}
+	l.ws()
+	if l.end() || l.b[l.i] != '{' {
+		return dst, false
+	}
+	ok := l.object()
+	return l.out, ok && !l.failed
+}
+
+// literalScan reads a code literal into JSON.
+type literalScan struct {
+	b      []byte
+	i      int
+	out    []byte
+	failed bool
+	depth  int
+}
+
+func (l *literalScan) end() bool { return l.i >= len(l.b) }
+
+func (l *literalScan) ws() {
+	for l.i < len(l.b) && (l.b[l.i] == ' ' || l.b[l.i] == '\t' || l.b[l.i] == '\n' || l.b[l.i] == '\r') {
+		l.i++
+	}
+}
+
+// object reads the object at l.i.
+func (l *literalScan) object() bool {
+	if l.depth++; l.depth > 32 {
+		return false
+	}
+	defer func() { l.depth-- }()
+	l.i++
+	l.out = append(l.out, '{')
+	for first := true; ; {
+		l.ws()
+		if l.end() {
+			return false
+		}
+		if l.b[l.i] == '}' {
+			l.i++
+			l.out = append(l.out, '}')
+			return true
+		}
+		if !first {
+			l.out = append(l.out, ',')
+		}
+		first = false
+		if !l.key() {
+			return false
+		}
+		l.ws()
+		if l.end() {
+			return false
+		}
+		switch l.b[l.i] {
+		case ':':
+			l.i++
+			l.out = append(l.out, ':')
+			if !l.value() {
+				return false
+			}
+		case ',', '}':
+			l.out = append(l.out, ":null"...) // a shorthand property
+		default:
+			return false
+		}
+		l.ws()
+		if l.end() {
+			return false
+		}
+		if l.b[l.i] == ',' {
+			l.i++
+		} else if l.b[l.i] != '}' {
+			return false
+		}
+	}
+}
+
+// key reads a key: a name, a quoted string or a number.
+func (l *literalScan) key() bool {
+	c := l.b[l.i]
+	switch {
+	case c == '"' || c == '\'':
+		l.str()
+		return true
+	case isIdentByte(c):
+		start := l.i
+		for l.i < len(l.b) && isIdentByte(l.b[l.i]) {
+			l.i++
+		}
+		l.out = append(l.out, '"')
+		l.out = append(l.out, l.b[start:l.i]...)
+		l.out = append(l.out, '"')
+		return true
+	}
+	return false // a spread, a computed key
+}
+
+// str copies the string at l.i, whichever its quote, as a JSON string.
+func (l *literalScan) str() {
+	q := l.b[l.i]
+	l.i++
+	l.out = append(l.out, '"')
+	for l.i < len(l.b) {
+		c := l.b[l.i]
+		l.i++
+		switch {
+		case c == '\\':
+			l.i++
+		case c == q:
+			l.out = append(l.out, '"')
+			return
+		case c != '"' && c != '\n' && c != '\r' && c != '\t':
+			l.out = append(l.out, c)
+		}
+	}
+	l.out = append(l.out, '"')
+}
+
+// value reads a member's or an element's value, to the comma or the
+// bracket that ends it.
+func (l *literalScan) value() bool {
+	l.ws()
+	if l.end() {
+		return false
+	}
+	start := len(l.out)
+	switch c := l.b[l.i]; {
+	case c == '{':
+		if !l.object() {
+			return false
+		}
+	case c == '[':
+		if !l.array() {
+			return false
+		}
+	case c == '"' || c == '\'':
+		l.str()
+	case c == '`':
+		l.skipString()
+		l.out = append(l.out, `""`...)
+	case c == '-' || isDigit(c):
+		j := l.i
+		for j < len(l.b) && (isDigit(l.b[j]) || l.b[j] == '.' || l.b[j] == '-' || l.b[j] == 'e') {
+			j++
+		}
+		l.out = append(l.out, l.b[l.i:j]...)
+		l.i = j
+	default:
+		l.word()
+	}
+	return l.rest(start)
+}
+
+// word reads a value that opens with a name: a constant, or what code
+// computes.
+func (l *literalScan) word() {
+	j := l.i
+	for j < len(l.b) && (isIdentByte(l.b[j]) || l.b[j] == '.') {
+		j++
+	}
+	w := l.b[l.i:j]
+	if j < len(l.b) && (l.b[j] == '"' || l.b[j] == '\'') && len(w) > 0 && len(w) <= 2 && len(bytes.Trim(w, "frbuFRBU")) == 0 {
+		l.i = j // a Python f-string, raw or bytes string
+		l.str()
+		return
+	}
+	l.i = j
+	switch string(w) {
+	case "true", "True":
+		l.out = append(l.out, "true"...)
+	case "false", "False":
+		l.out = append(l.out, "false"...)
+	case "JSON.stringify", "json.dumps", "str", "String", "simplejson.dumps":
+		l.out = append(l.out, `""`...)
+	default: // null, None, undefined, a name, a call
+		l.out = append(l.out, "null"...)
+	}
+}
+
+// rest passes what follows a value to the comma or bracket that ends it:
+// nothing, for a literal; a call's arguments, an operator and its
+// operand. A string joined to more is a string; any other value that goes
+// on is computed, and its kind is not known.
+func (l *literalScan) rest(start int) bool {
+	l.ws()
+	if l.end() {
+		return false
+	}
+	if c := l.b[l.i]; c == ',' || c == '}' || c == ']' {
+		return true
+	}
+	str := l.out[start] == '"'
+	l.skipExpr()
+	if !str {
+		l.out = append(l.out[:start], "null"...)
+	}
+	return !l.end()
+}
+
+// skipExpr passes code to the comma or closing bracket at its level.
+func (l *literalScan) skipExpr() {
+	depth := 0
+	for l.i < len(l.b) {
+		switch c := l.b[l.i]; c {
+		case '"', '\'', '`':
+			l.skipString()
+			continue
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			if depth == 0 {
+				return
+			}
+			depth--
+		case ',':
+			if depth == 0 {
+				return
+			}
+		}
+		l.i++
+	}
+}
+
+// skipString passes the string at l.i.
+func (l *literalScan) skipString() {
+	q := l.b[l.i]
+	for l.i++; l.i < len(l.b); l.i++ {
+		switch l.b[l.i] {
+		case '\\':
+			l.i++
+		case q:
+			l.i++
+			return
+		}
+	}
+}
+
+// array reads the list at l.i.
+func (l *literalScan) array() bool {
+	l.i++
+	l.out = append(l.out, '[')
+	for first := true; ; first = false {
+		l.ws()
+		if l.end() {
+			return false
+		}
+		if l.b[l.i] == ']' {
+			l.i++
+			l.out = append(l.out, ']')
+			return true
+		}
+		if !first {
+			l.out = append(l.out, ',')
+		}
+		if l.b[l.i] == '.' {
+			l.failed = true // a spread
+		}
+		if !l.value() {
+			return false
+		}
+		l.ws()
+		if !l.end() && l.b[l.i] == ',' {
+			l.i++
+		}
+	}
+}

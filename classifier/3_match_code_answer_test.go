@@ -1,0 +1,99 @@
+package classifier
+
+import "testing"
+
+// literalJSON reads the literals code writes as JSON of the same shape:
+// one row per form of the two runtimes' handler pages ([node-handler]:
+// the Lambda developer guide's "Define Lambda function handler in
+// Node.js"; [python-handler]: its "Define Lambda function handler in
+// Python").
+func TestLiteralJSON(t *testing.T) {
+	rows := []struct{ name, code, want string }{
+		// [node-handler]: unquoted and quoted keys, single quotes, a
+		// template, a trailing comma, JSON.stringify, a shorthand property
+		{"node keys", `{statusCode: 200, 'body': 'ok', "headers": {'Content-Type': "text/html"},}`, `{"statusCode":200,"body":"ok","headers":{"Content-Type":"text/html"}}`},
+		{"node template and stringify", "{statusCode: 200, body: `hi ${name}`, extra: JSON.stringify(x)}", `{"statusCode":200,"body":"","extra":""}`},
+		{"node shorthand", `{statusCode, body}`, `{"statusCode":null,"body":null}`},
+		{"node computed values", `{statusCode: ok ? 200 : 500, body: data, n: 1 + x, s: 'a' + b}`, `{"statusCode":null,"body":null,"n":null,"s":"a"}`},
+		{"node list", `{statusCode: 200, headers: [['a', 'b']], body: ''}`, `{"statusCode":200,"headers":[["a","b"]],"body":""}`},
+		// [python-handler]: a dict with True, False, None and json.dumps
+		{"python dict", `{'statusCode': 200, 'isBase64Encoded': False, 'headers': None, 'body': json.dumps({'a': True})}`, `{"statusCode":200,"isBase64Encoded":false,"headers":null,"body":""}`},
+		{"python f-string", `{'statusCode': 200, 'body': f'hello {name}'}`, `{"statusCode":200,"body":"hello {name}"}`},
+	}
+	for _, r := range rows {
+		t.Run(r.name, func(t *testing.T) {
+			got, ok := literalJSON(nil, []byte(r.code))
+			if !ok || string(got) != r.want {
+				t.Errorf("got %s (%v), want %s", got, ok, r.want)
+			}
+		})
+	}
+	// a spread or a computed key leaves the keys unknown
+	for _, code := range []string{`{...base, statusCode: 200}`, `{[key]: 1, statusCode: 200}`} {
+		if _, ok := literalJSON(nil, []byte(code)); ok {
+			t.Errorf("%s read", code)
+		}
+	}
+}
+
+// Pasted handler code shows the function's answer; judged by the proxy
+// response format (sources as in TestProxyResponseShapes: [guide], [kc],
+// [http-guide]), it names a malformed proxy response when the report also
+// shows the 5xx the client got.
+func TestHandlerAnswerInCode(t *testing.T) {
+	const rest502 = "\n{\"message\": \"Internal server error\"}\n"
+	const node = "exports.handler = async (event) => {\n"
+	checkWordings(t, []wording{
+		// [kc]: a body that is an object, not a string, returned by an
+		// async handler, through callback(null, ...) and context.succeed,
+		// or assigned to a name that is returned
+		{"async return body object", node + "  return {\n    statusCode: 200,\n    body: { message: 'hi' } // an object\n  };\n};" + rest502,
+			"lambda_malformed_proxy_response", "502"},
+		{"assigned then returned", node + "  const response = {\n    statusCode: 200,\n    body: {\n      \"akash\": \"adityasingh\"\n    }\n  };\n  return response;\n};" + rest502,
+			"lambda_malformed_proxy_response", "502"},
+		{"callback", "exports.handler = function(event, context, callback) {\n  callback(null, {statusCode: 200, body: {ok: true}});\n};\nHTTP/1.1 502 Bad Gateway",
+			"lambda_malformed_proxy_response", "502"},
+		{"context.succeed", "context.succeed({ statusCode: 200, headers: {}, body: [1, 2] });" + rest502,
+			"lambda_malformed_proxy_response", "502"},
+		// [guide]: headers map names to single values
+		{"headers list", node + "  return {statusCode: 200, headers: [['Content-Type', 'text/html']], body: '<p>hi</p>'};\n};" + rest502,
+			"lambda_malformed_proxy_response", "502"},
+		// [guide]: a REST API's format holds its keys alone
+		{"rest extra key", node + "  return { statusCode: 200, body: JSON.stringify(data), success: true };\n};" + rest502,
+			"lambda_malformed_proxy_response", "502"},
+		// [python-handler] and [kc]: a dict's body that is a dict
+		{"python dict body", "def lambda_handler(event, context):\n    return {\n        'statusCode': 200,\n        'body': {'message': 'hi'}  # not json.dumps\n    }\nHTTP/1.1 502 Bad Gateway",
+			"lambda_malformed_proxy_response", "502"},
+		// [http-guide]: payload 2.0's headers hold single values, a list
+		// belongs in cookies (an HTTP API answers 500)
+		{"http api header list", node + "  return {statusCode: 200, body: 'e30=', headers: {'set-cookie': ['a=1', 'b=2']}, multiValueHeaders: 1};\n};\nHTTP/1.1 500 Internal Server Error\napigw-requestid: Z2Xssg2yjoEEMaw=",
+			"lambda_malformed_proxy_response", "500"},
+		// negatives: valid answers ([guide]'s and [kc]'s forms,
+		// multiValueHeaders lists, json.dumps), values code computes,
+		// payload 2.0's plain JSON, no 5xx shown, a literal no handler
+		// returns (a client's request, a test's expectation, one assigned
+		// and never returned), a spread, a WebSocket route
+		{"valid node", node + "  return {\n    statusCode: 200,\n    headers: {'Content-Type': 'application/json'},\n    body: JSON.stringify({ok: true}),\n  };\n};" + rest502,
+			"unknown", "500"},
+		{"valid multi value", node + "  return {statusCode: 200, multiValueHeaders: {'Set-Cookie': ['a=1', 'b=2']}, body: ''};\n};" + rest502,
+			"unknown", "500"},
+		{"valid python", "def handler(event, context):\n    return {'statusCode': 200, 'body': json.dumps({'a': 1}), 'isBase64Encoded': False}\nHTTP/1.1 502 Bad Gateway",
+			"unknown", "502"},
+		{"computed values", node + "  return {statusCode: code, body: payload, headers};\n};" + rest502,
+			"unknown", "500"},
+		{"http api plain json", node + "  return {message: 'hi', items: [1, 2]};\n};\nHTTP/1.1 500 Internal Server Error\napigw-requestid: Z2Xssg2yjoEEMaw=",
+			"unknown", "500"},
+		{"no 5xx shown", node + "  return {statusCode: 200, body: {a: 1}};\n};",
+			"unknown", "unknown"},
+		{"client request", "const res = await fetch(url, { method: 'POST', statusCode: 1, body: { a: 1 } });" + rest502,
+			"unknown", "500"},
+		{"test expectation", "expect(result).toEqual({ statusCode: 200, body: { a: 1 } });" + rest502,
+			"unknown", "500"},
+		{"assigned, not returned", "const fixture = {\n  statusCode: 200,\n  body: { a: 1 }\n};\nreturn ok;" + rest502,
+			"unknown", "500"},
+		{"spread", node + "  return { ...base, statusCode: 200, body: {a: 1} };\n};" + rest502,
+			"unknown", "500"},
+		{"websocket route", "wscat -c wss://abc.execute-api.us-east-1.amazonaws.com/dev\n" + node + "  return {statusCode: 200, body: {a: 1}};\n};\n< {\"message\": \"Internal server error\", \"connectionId\":\"L0SM9cOFvHcCIhw=\", \"requestId\":\"L0SM9HvUvHcFmYA=\"}",
+			"unknown", "500"},
+	})
+}
