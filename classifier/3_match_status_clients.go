@@ -21,6 +21,11 @@ var clientErrorForms = []litForm{
 	// the Jersey 1.x client's UniformInterfaceException: "GET https://...
 	// returned a response status of 502 Bad Gateway"
 	form(`\breturned a response status of ([1-5]\d\d)\b`, "returned a response status of "),
+	// Apollo Client's HTTP link (src/link/http/parseAndCheckHttpResponse.ts):
+	// a GraphQL answer of 300 or more is thrown as a ServerError, "Response
+	// not successful: Received status code 502", which ApolloError prints
+	// after "Network error: " in its 2.x releases
+	form(`\bresponse not successful: received status code ([1-5]\d\d)\b`, "response not successful: received status code "),
 }
 
 // clientErrorStatus returns the code a client library's error shows, a

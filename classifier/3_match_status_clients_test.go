@@ -20,10 +20,19 @@ func TestStatusInClientLibraryErrors(t *testing.T) {
 		{"httpx's 4xx", "HTTPStatusError: Client error '403 Forbidden' for url 'https://x.execute-api.us-east-1.amazonaws.com/prod/a'", "none"},
 		// the Jersey 1.x client, UniformInterfaceException
 		{"jersey 1.x client", "com.sun.jersey.api.client.UniformInterfaceException: GET https://x.execute-api.us-east-1.amazonaws.com/prod/a returned a response status of 502 Bad Gateway", "502"},
+		// Apollo Client's HTTP link, parseAndCheckHttpResponse.ts: the
+		// ServerError thrown for a status of 300 or more, alone and as
+		// ApolloError wraps it
+		{"apollo client", "ServerError: Response not successful: Received status code 502", "502"},
+		{"apollo client's 4xx", "ServerError: Response not successful: Received status code 403", "none"},
+		{"apollo client, wrapped", "Uncaught (in promise) Error: Network error: Response not successful: Received status code 504", "504"},
 		// the same errors as the function's own calls
 		{"request-promise in a function's stack trace", "StatusCodeError: 502 - {\"message\":\"Internal server error\"}\n" +
 			"    at new StatusCodeError (/var/task/node_modules/request-promise-core/lib/errors.js:32:15)\n" +
 			"    at Request.plumbing.callback (/var/task/node_modules/request-promise-core/lib/plumbing.js:104:33)", "unknown"},
+		{"apollo client in a function's stack trace", "ServerError: Response not successful: Received status code 502\n" +
+			"    at throwServerError (/var/task/node_modules/@apollo/client/link/utils/utils.cjs:12:17)\n" +
+			"    at /var/task/node_modules/@apollo/client/link/http/http.cjs:105:21", "unknown"},
 		{"httpx after the python runtime's level column", "[ERROR]\t2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tHTTPStatusError: Server error '503 Service Unavailable' for url 'https://partner.example.com/v1'", "unknown"},
 		// no code, no status: request-promise's RequestError is a failed connection
 		{"request-promise without a response", "RequestError: Error: socket hang up", "unknown"},
