@@ -234,6 +234,9 @@ func TestClientFormsMore(t *testing.T) {
 		// (over HTTP/2 the status text is always "OK")
 		{"angular", "Http failure response for " + apiURL + ": 502 OK", LayerClient, "502"},
 		{"angular 403", "Http failure response for " + apiURL + ": 403 Forbidden", LayerClient, "none"},
+		{"angular 422, a reason phrase no other form reads", "Http failure response for " + apiURL + ": 422 Unprocessable Entity", LayerClient, "none"},
+		{"angular without the url", "Http failure response for (unknown url): 504 OK", LayerClient, "504"},
+		{"angular's network failure, no status", "Http failure response for (unknown url): 0 Unknown Error", LayerClient, "unknown"},
 		// Dio (Dart) DioException.badResponse, older "Http status error [code]"
 		{"dio old", "DioError [DioErrorType.response]: Http status error [504]", LayerClient, "504"},
 		{"dio", "DioException [bad response]: This exception was thrown because the response has a status code of 502 and RequestOptions.validateStatus was configured to throw for this status code.", LayerClient, "502"},

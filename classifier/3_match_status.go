@@ -38,6 +38,15 @@ var statusPhrases = append([]*guardedRegexp{
 	// Cypress's "> 502: Bad Gateway" of a cy.request() that failed on its
 	// status, "403 - Forbidden")
 	guard(`\b([1-5]\d\d)[\x60'"]?(?::| -)? \(?(?:internal server error|internal errors?|bad gateway|service unavailable|gateway time-?out|forbidden|unauthorized|not found|gone|too many requests|bad request|ok)\b`),
+	// the reason phrases of the other 4xx a client may get, after a code,
+	// as RFC 9110's section 15 names them and the clients' status tables
+	// word them: Node's http.STATUS_CODES and Spring's HttpStatus ("413
+	// Payload Too Large", "422 Unprocessable Entity"), Go's net/http
+	// StatusText and Python's http.HTTPStatus before 3.13 ("413 Request
+	// Entity Too Large"), Python 3.13 ("413 Content Too Large"); API
+	// Gateway answers 413 and 415 itself (REQUEST_TOO_LARGE,
+	// UNSUPPORTED_MEDIA_TYPE), a proxy integration passes the others on
+	guard(`\b([45]\d\d)[\x60'"]?(?::| -)? \(?(?:method not allowed|request time-?out|conflict|(?:payload|request entity|content) too large|(?:request-)?uri too long|unsupported media type|unprocessable (?:entity|content))\b`),
 	// the code before the error type an AWS SDK names ("410 GoneException",
 	// "429 TooManyRequestsException")
 	guard(`\b([45]\d\d)[\x60'"]? \(?(?:gone|forbidden|unauthorized|notfound|badrequest|toomanyrequests|limitexceeded|payloadtoolarge|conflict)exception\b`),
@@ -120,6 +129,10 @@ var clientStatusForms = []string{
 	`\[(?:get|post|put|delete|patch|head|options)\] "[^"]*": ([1-5]\d\d)\b`,
 	// Laravel's HTTP client RequestException: "HTTP request returned status code 502"
 	`http request returned status code ([1-5]\d\d)\b`,
+	// Angular's HttpErrorResponse (packages/common/http/src/response.ts):
+	// "Http failure response for <url>: 502 Bad Gateway", the reason
+	// phrase "OK" or none where HTTP/2 sent none
+	`\bhttp failure response for (?:\S+|\(unknown url\)): ([1-5]\d\d)\b`,
 	// Tornado's HTTPClientError: "HTTP 502: Bad Gateway"
 	`httpclienterror: http ([1-5]\d\d): `,
 	// a response object with its status text beside the code: a HAR

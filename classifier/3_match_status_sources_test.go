@@ -77,6 +77,19 @@ func TestNotTheClientsStatus(t *testing.T) {
 		{"the answer after a wait", "I get a gateway timeout after 29 seconds", "504"},
 		{"the answer as an error", "the page shows a Gateway Timeout error", "504"},
 		{"a 4xx reason phrase", "When I hit the route it is returning \"method not allowed\"", "none"},
+		// the other 4xx reason phrases after their codes (RFC 9110 section
+		// 15; Node's http.STATUS_CODES and Spring's HttpStatus, Go's
+		// StatusText and Python's http.HTTPStatus, Python 3.13's), the
+		// gateway's REQUEST_TOO_LARGE and UNSUPPORTED_MEDIA_TYPE among them
+		{"413, node's and spring's phrase", "org.springframework.web.client.HttpClientErrorException$PayloadTooLarge: 413 Payload Too Large: [no body]", "none"},
+		{"413, go's and python's phrase", "upload rejected, 413 Request Entity Too Large", "none"},
+		{"413, python 3.13's phrase", "upload refused: 413 Content Too Large", "none"},
+		{"415", "RestClient::UnsupportedMediaType: 415 Unsupported Media Type", "none"},
+		{"422, rfc 9110's phrase", "POST /items: 422 Unprocessable Content", "none"},
+		{"408", "the client logged 408 Request Timeout", "none"},
+		// a phrase after another code is no status: the pairs are fixed
+		{"a count before a phrase", "we sent 100 payload too large requests to test the limit", "unknown"},
+		{"a size before a phrase", "the 6 MB limit: 6291 request entity too large", "unknown"},
 		{"a size", "The API failed after we uploaded a 500 MB file.", "unknown"},
 		{"a duration", "The failing call took 502 ms.", "unknown"},
 		// an application's own message for a failed call, whatever its
