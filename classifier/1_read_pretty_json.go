@@ -80,6 +80,9 @@ func (s *Session) continuePretty(raw []byte, src source) {
 	switch {
 	case p.depth <= 0:
 		s.pretty = nil
+		if p.src == srcAuto {
+			s.printedAnswer(p.text, p.text)
+		}
 		s.answerGathered(p.text)
 		var one bytes.Buffer
 		if json.Compact(&one, p.text) != nil {

@@ -81,6 +81,9 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 	if dependency {
 		s.dependencyFailed(line)
 	}
+	if layer == LayerFunction && s.openLambda == "" {
+		s.loggedAnswer(msg, line) // (lambdaEvidence reads an invocation's)
+	}
 	if layer.machine() {
 		s.st.machine++
 	}

@@ -164,6 +164,7 @@ func runtimeLayer(rest []byte) Layer {
 func (s *Session) lambdaEvidence(id, msg, line []byte, layer Layer) {
 	if layer == LayerFunction {
 		s.noteEventNames(msg)
+		s.loggedAnswer(msg, line)
 		if s.authorizerLayer(id, msg) == LayerAuthorizer {
 			// (the rules read it as a function's line, which it is, of
 			// the authorizer's function)

@@ -415,6 +415,7 @@ func (l *literalScan) value() bool {
 		if !l.object() {
 			return false
 		}
+	case c == '[' && l.inspected():
 	case c == '[':
 		if !l.array() {
 			return false
@@ -435,6 +436,35 @@ func (l *literalScan) value() bool {
 		l.word()
 	}
 	return l.rest(start)
+}
+
+// inspected reads Node.js's util.inspect forms of a value it does not
+// print in full ([Object], [Array]) and the class it prints before an
+// object without a prototype ([Object: null prototype] {...}).
+func (l *literalScan) inspected() bool {
+	rest := l.b[l.i:]
+	switch {
+	case bytes.HasPrefix(rest, []byte("[Object]")):
+		l.i += len("[Object]")
+		l.out = append(l.out, "{}"...)
+	case bytes.HasPrefix(rest, []byte("[Array]")):
+		l.i += len("[Array]")
+		l.out = append(l.out, "[]"...)
+	case bytes.HasPrefix(rest, []byte("[Object: null prototype]")):
+		l.i += len("[Object: null prototype]")
+		l.ws()
+		if l.end() || l.b[l.i] != '{' {
+			l.failed = true
+			l.out = append(l.out, "null"...)
+			return true
+		}
+		if !l.object() {
+			l.failed = true
+		}
+	default:
+		return false
+	}
+	return true
 }
 
 // word reads a value that opens with a name: a constant, or what code
@@ -549,4 +579,86 @@ func (l *literalScan) array() bool {
 			l.i++
 		}
 	}
+}
+
+// The function's answer also shows where it is printed: the function's
+// own log of what it returns (Node.js's console.log(response), in JSON or
+// as util.inspect prints an object; Python's logging of the returned
+// dict), and an invocation's output on its own (the Lambda console's test
+// "Response", `aws lambda invoke`'s output file, `sam local invoke`'s and
+// `serverless invoke local`'s output). A print is no return, and a
+// function logs other objects too (a dependency's answer, decorated with
+// keys of its own), so only a fault of a key's kind is read there, not a
+// key outside the format; and the gateway's answer as a client or a
+// function printed it ({statusCode: 502, body: ... "Internal server
+// error"}) is the failure itself, not the function's answer.
+
+// statusKey pre-filters the lines an answer can be on: its statusCode key
+// (also spelt StatusCode).
+var statusKey = []byte("tatusCode")
+
+// keyHeaderWord is in headers and multiValueHeaders, as code spells them.
+var keyHeaderWord = []byte("eaders")
+
+// gatewayAnswerMarks are the gateway's own error bodies, lower-cased.
+var gatewayAnswerMarks = [][]byte{[]byte("internal server error"), []byte("bad gateway")}
+
+// loggedAnswer reads msg, a line of the function's log or an invocation's
+// output, for an answer that tries the proxy response format with a key
+// of the wrong kind; one found is kept as code's is (settleCodeAnswer).
+func (s *Session) loggedAnswer(msg, line []byte) {
+	k := bytes.Index(msg, statusKey)
+	if k < 0 || s.code.hasFound || !bytes.Contains(msg, keyBody) && !bytes.Contains(msg, keyHeaderWord) {
+		return // (an access record's statusCode holds neither key)
+	}
+	last := bytes.LastIndexByte(msg[:k], '{')
+	if last < 0 || len(msg) > maxCodeAnswerBytes || containsFold(msg, gatewayAnswerMarks) {
+		return
+	}
+	// the outermost object, when the answer is it; else the one the key
+	// opens (an answer inside a logged object: {message: ..., response:
+	// {...}})
+	for _, i := range [2]int{bytes.IndexByte(msg, '{'), last} {
+		if p, ok := s.answerAt(msg[i:]); ok {
+			if p.fault(formatREST, false) != faultNone {
+				s.code.keep(p, line)
+			}
+			return
+		}
+	}
+}
+
+// answerAt reads the object at the start of b as an answer with a
+// statusCode, without the faults a print does not show.
+func (s *Session) answerAt(b []byte) (proxyShape, bool) {
+	c := &s.code
+	var ok bool
+	if c.norm, ok = literalJSON(c.norm[:0], b); !ok {
+		return proxyShape{}, false
+	}
+	p := readProxyShape(c.norm)
+	p.unknownKey, p.statusLike = false, false
+	return p, p.complete && p.statusCode != kindNone
+}
+
+// printedAnswer reads msg, an object printed on its own (on one line, or
+// laid out and gathered), as an invocation's output; not the body a client
+// got, nor the answer the execution log's line before it quotes.
+func (s *Session) printedAnswer(msg, line []byte) {
+	if in := &s.integration; s.st.responseBody || in.pending || in.gathering {
+		return
+	}
+	s.loggedAnswer(msg, line)
+}
+
+// containsFold reports whether b holds any of marks, which are lower case.
+func containsFold(b []byte, marks [][]byte) bool {
+	for _, m := range marks {
+		for i := 0; i+len(m) <= len(b); i++ {
+			if bytes.EqualFold(b[i:i+len(m)], m) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -97,3 +97,44 @@ func TestHandlerAnswerInCode(t *testing.T) {
 			"unknown", "500"},
 	})
 }
+
+// The function's answer as the function's own log prints it, and as an
+// invocation's output shows it (the Lambda console's test "Response",
+// `aws lambda invoke`'s file, `sam local invoke`): a key of the wrong kind
+// ([kc], [guide]) names a malformed proxy response beside the 5xx the
+// client got; a key outside the format does not, as a function prints
+// objects of its own.
+func TestHandlerAnswerPrinted(t *testing.T) {
+	const rest502 = "\n{\"message\": \"Internal server error\"}\n"
+	const node = "2021-01-28T07:26:43.246Z\t9f3c8a61-1111-4c6b-9a55-0c2f3f1b7e42\tINFO\t"
+	const python = "[INFO]\t2024-03-12T10:15:01.123Z\t9f3c8a61-1111-4c6b-9a55-0c2f3f1b7e42\t"
+	checkWordings(t, []wording{
+		{"node console.log json", node + `response {"statusCode":200,"body":{"a":1}}` + rest502,
+			"lambda_malformed_proxy_response", "502"},
+		{"node util.inspect", node + "{ statusCode: 200, body: { items: [Array] } }" + rest502,
+			"lambda_malformed_proxy_response", "502"},
+		{"python logging dict", python + "returning {'statusCode': 200, 'body': {'message': 'hi'}}" + rest502,
+			"lambda_malformed_proxy_response", "502"},
+		{"invoke output", `{"statusCode": 200, "headers": [["Content-Type", "text/html"]], "body": ""}` + rest502,
+			"lambda_malformed_proxy_response", "502"},
+		{"console test response", "Response\n{\n  \"statusCode\": \"OK\",\n  \"body\": \"hi\"\n}" + rest502,
+			"lambda_malformed_proxy_response", "502"},
+		// negatives: valid answers, a key outside the format, payload
+		// 2.0's plain JSON, the gateway's answer as printed, a client's
+		// body, no 5xx shown
+		{"valid printed", node + `{"statusCode":200,"headers":{"Content-Type":"application/json"},"body":"{\"a\":1}"}` + rest502,
+			"unknown", "500"},
+		{"valid multi value printed", `{"statusCode": 200, "multiValueHeaders": {"Set-Cookie": ["a=1", "b=2"]}, "body": ""}` + rest502,
+			"unknown", "500"},
+		{"extra key printed", python + "{'statusCode': 200, 'body': 'ok', 'requestId': 'x'}" + rest502,
+			"unknown", "500"},
+		{"plain json printed", node + `{"message":"hi","items":[1,2]}` + "\nHTTP/1.1 500 Internal Server Error\napigw-requestid: Z2Xssg2yjoEEMaw=",
+			"unknown", "500"},
+		{"gateway answer printed", node + "{ statusCode: 502, body: { message: 'Internal server error' } }" + rest502,
+			"unknown", "500"},
+		{"client body", "$ curl -s https://abc123.execute-api.us-east-1.amazonaws.com/prod/items\n" + `{"statusCode": 200, "body": {"a": 1}}` + "\nIt fails with 502 on the next call",
+			"unknown", "502"},
+		{"no 5xx printed", node + `{"statusCode":200,"body":{"a":1}}`,
+			"unknown", "unknown"},
+	})
+}

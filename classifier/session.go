@@ -277,6 +277,9 @@ func (s *Session) addLine(raw []byte, src source) {
 	if src == srcAuto && !isRecord {
 		s.codeLine(msg) // (no log source writes code, nor a log record)
 	}
+	if msg[0] == '{' && src == srcAuto {
+		s.printedAnswer(msg, line)
+	}
 	if isRecord && s.recordLine(&rec, msg, line, src) {
 		s.st.responseBody = false // a log record ends a body a client got
 		return
