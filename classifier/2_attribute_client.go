@@ -134,7 +134,11 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 	// response body before transformations: ...", which is no answer to
 	// the client: a test invoke's endpoint response shows no status)
 	if layer != LayerFunction && execKindOf(msg) == execOther && !bytes.HasPrefix(msg, preEndpointBody) {
-		if code := s.clientStatus(s.low, layer); code != 0 {
+		code := s.clientStatus(s.low, layer)
+		if !layer.machine() && !is5xx(code) && !s.st.namedServerCode {
+			s.st.namedServerCode = namesServerCode(s.low)
+		}
+		if code != 0 {
 			s.noteShown(code)
 			if is5xx(code) && successShown.Match(dropExpected(dropCheckNames(s.low))) {
 				s.st.mixedOutcomes = true

@@ -457,3 +457,68 @@ func containsNotAfter(low, phrase, notAfter []byte) bool {
 		off += i + len(phrase)
 	}
 }
+
+// namesServerCode reports whether a person's line (low, lower-cased)
+// names a 500 to 504 as a number of its own that no status form reads:
+// "and now a 502", "still 502", "接口502", "504超时". Such a line does not
+// show the status, but it keeps a person's other words from being the
+// all-clear: "none" needs positive evidence of an answer below 500, and a
+// person who names a 5xx beside it has not given it. A number that is a
+// quantity is none of these (a unit or a count after it, "500 ms", "500
+// requests"; a larger number, "10:15:01,502", "5.0.4"; a setting,
+// "timeout: 504", "limit=500"; an issue's number, "#502"), nor is a
+// status only wished for (dropExpected) or a code the line's code sets
+// (setsStatus), nor one notClientStatus reads as no client's answer.
+func namesServerCode(low []byte) bool {
+	if !bytes.Contains(low, []byte("50")) || setsStatus(low) {
+		return false // most lines
+	}
+	if notClientStatus.Match(low) {
+		low = notClientStatus.ReplaceAll(low, nil)
+	}
+	low = dropExpected(dropCheckNames(low))
+	for i := 0; i+3 <= len(low); i++ {
+		if low[i] != '5' || low[i+1] != '0' || low[i+2] < '0' || low[i+2] > '4' {
+			continue
+		}
+		if codeStandsAlone(low, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// codeStandsAlone reports whether the three digits at low[i:i+3] are a
+// number of their own that no quantity reading explains (namesServerCode).
+func codeStandsAlone(low []byte, i int) bool {
+	if i > 0 && !wordBefore(low[:i]) {
+		return false
+	}
+	after := low[i+3:] // (the plural, "502s", the prose forms read)
+	if len(after) > 0 && (isWordByte(after[0]) || after[0] == '%') {
+		return false
+	}
+	return !opensDecimal(after) && !countFollows(low[i+3:]) && !quantity(low[i:i+3], low[i+3:])
+}
+
+// wordBefore reports whether what precedes a number (before, not empty)
+// leaves it a word of its own: a space, an opening quote or bracket, or a
+// letter of a script written without spaces (Japanese, Chinese, Korean),
+// but no digit, letter, separator of a larger number or value (".", ",",
+// ":", "=", "-", "/"), currency or issue mark, nor a colon or an equals
+// sign before the space ("timeout: 504"), nor the parenthesis of a call
+// (Express's res.status(500), a handler's code).
+func wordBefore(before []byte) bool {
+	n := len(before)
+	c := before[n-1]
+	switch {
+	case c >= 0x80:
+		return true
+	case c == ' ' || c == '\t':
+		t := bytes.TrimRight(before, " \t")
+		return len(t) == 0 || (t[len(t)-1] != ':' && t[len(t)-1] != '=')
+	case c == '(':
+		return n == 1 || !isWordByte(before[n-2])
+	}
+	return bytes.IndexByte([]byte("\"'`[*"), c) >= 0
+}

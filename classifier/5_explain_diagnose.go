@@ -155,6 +155,9 @@ func (s *Session) noFailure(d *Diagnosis, lang Lang) basis {
 	case s.programShowedBelow500():
 		b.by = byProgram // a client's status line or a gateway body
 	}
+	if b.by == byPerson && s.st.namedServerCode {
+		return s.personNamedServerCode(d)
+	}
 	r := &causeRow{cause: CauseNot5xx, statuses: map[Status]int{}, seen: map[string]bool{}}
 	for _, g := range s.notFailed {
 		r.add(outcome{cause: CauseNot5xx, status: StatusNone}, g, 1)
@@ -176,6 +179,17 @@ func (s *Session) noFailure(d *Diagnosis, lang Lang) basis {
 		d.Why = "No request ended in 5xx; the errors seen are client-side or masked: " + quoteMessage(r.evidence[0])
 	}
 	return b
+}
+
+// personNamedServerCode is the answer when only a person's words say the
+// answer was below 500 and a person's line also names a 500 to 504 that
+// no status form reads ("403 at first, and now a 502"): the words give no
+// positive evidence that the client got no 5xx, so neither the status nor
+// the cause is told.
+func (s *Session) personNamedServerCode(d *Diagnosis) basis {
+	d.Status, d.Cause = StatusUnknown, CauseUnknown
+	d.Why = "A person's words say the answer was below 500, but also name a 5xx code: no line shows what the client received."
+	return basis{kind: kindAbstain, logs: s.logEvidence()}
 }
 
 // refusedWithoutStatus names the CORS refusal a report shows when no line

@@ -117,6 +117,9 @@ type stats struct {
 	// authorizerWord: a person or a client named the API's authorizer
 	authorizerWord bool
 	shown5xx       int // a 5xx a client, a CDN or a person showed anywhere (implied5xx: some 5xx)
+	// namedServerCode: a person's line named a 500 to 504 that no status
+	// form read (namesServerCode): no person's all-clear stands beside it
+	namedServerCode bool
 	// shownCodes: which of 500 to 504 were shown anywhere (bit n: 50n)
 	shownCodes uint8
 	// internalErrorWords: a client or a person showed "Internal server
