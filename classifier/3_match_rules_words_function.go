@@ -24,6 +24,13 @@ func malformedWords() []ruleSpec {
 		{lit: "stringif", re: `\b(?:forgot|forget|forgetting|without|missing|didn'?t|did not|not|never)(?: to)? (?:call(?:ing)? )?(?:json\.)?stringif(?:y|ied|ying)`, cause: mal, weight: wHint, layers: p},
 		{lit: "json.dumps", re: `\b(?:forgot|forget|forgetting|without|missing|didn'?t|did not|not|never)(?: to)? (?:call(?:ing)? )?json\.dumps`, cause: mal, weight: wHint, layers: p},
 		{lit: "body", re: `\bbody\b[^.]{0,30}\b(?:was|is|as|being) (?:an? |the )?(?:object|dict|dictionary|map|json object|array|list)\b[^.]{0,20}\b(?:instead of|not|rather than) (?:an? |the )?string|\bbody\b[^.]{0,20}\b(?:must|should|needs? to|has to) be (?:an? |json )?(?:string|stringified|serialized)`, cause: mal, weight: wHint, layers: p},
+		// the same of the whole answer, as people word a handler that
+		// returns its object unserialized ("returns a response as JSON
+		// not string"); an incoming payload is the request's
+		{lit: "string", re: `\b(?:response|output|result)\b[^.]{0,20}\b(?:as|is|was|being) (?:an? |the )?(?:json|object|dict|json object)\b[^.]{0,20}\b(?:instead of|not|rather than) (?:an? |the )?string`, except: inboundPayload, cause: mal, weight: wHint, layers: p},
+		// the output format's headers, a map of single values (the guide;
+		// lists belong in multiValueHeaders), said to have been a list
+		{lit: "headers", re: `\bheaders\b[^.]{0,30}\b(?:as|is|was|were|are|being) (?:an? )?(?:array|list)\b[^.]{0,40}\b(?:should|must|needs? to|has to|instead of|rather than|not)\b[^.]{0,10}\b(?:an? )?(?:object|map|dict(?:ionary)?)\b`, except: inboundPayload, cause: mal, weight: wHint, layers: p},
 		{lit: "statuscode", re: `\b(?:response|output|return value|returned object|object|result)\b[^.]{0,30}\b(?:has no|had no|without|missing|lacks|lacked|lacking|(?:does|did)(?:n'?t| not) (?:have|include|contain|return))(?: an?| the| any)? ["'\x60]?statuscode`, cause: mal, weight: wHint, layers: p},
 		// the function's answer not following the output format, as an
 		// AWS expert words it on re:Post ("The response for a Lambda proxy
