@@ -75,7 +75,9 @@ var statusPhrases = append([]*guardedRegexp{
 	// count reads as a 4xx (an all-clear) or a memory size as a 5xx
 	guard(`(?:^|\D)(50\d)[\x60'"]? ?(?:になり|になる|になっ|が発生)`),
 	guard(`\b(50\d)(?:가|이)? ?발생`),
-	guard(`(?:ステータス(?:コード)?|レスポンス(?:コード)?|狀態碼|状态码|狀態|código de status|status http)[ :：はが为為是]*([1-5]\d\d)\b`),
+	// (and "error code" before the code, as the English "error code 502":
+	// Japanese エラーコード, Chinese 错误码 and 錯誤碼, 错误代码 and 錯誤代碼)
+	guard(`(?:ステータス(?:コード)?|レスポンス(?:コード)?|エラーコード|狀態碼|状态码|狀態|错误码|錯誤碼|错误代码|錯誤代碼|código de status|status http)[ :：はが为為是]*([1-5]\d\d)\b`),
 	// how people write it in prose: the plural ("intermittent 502s",
 	// "throwing 500s"), a failure "with" a code, the code as a noun after an
 	// article and before a word that cannot be a unit ("a 502 from API
@@ -99,7 +101,12 @@ var statusPhrases = append([]*guardedRegexp{
 	// 502", "obtengo un 502", "bekomme einen 502", "me da un 502", "me sale un
 	// 502", "responde con 502", "gibt 502 zurück", "antwortet mit 502",
 	// "répond 502")
-	guard(`(?:\b(?:fehler(?:code)?|statuscode|erreurs?|code d'(?:état|erreur)|code de statut|c[oó]digo de (?:estado|error))|상태 코드)[ :-]*["'\x60]?([1-5]\d\d)\b`),
+	// (Korean writes the code after "status code", "response code" and
+	// "error code" with a particle or without the space, as the Japanese
+	// above: "상태 코드는 502", "응답 코드가 502", "상태코드 502", "오류 코드
+	// 502", "에러 코드 502", as the Korean edition of the knowledge-center
+	// article on REST API status codes writes "기본 응답 상태 코드는 200입니다")
+	guard(`(?:\b(?:fehler(?:code)?|statuscode|erreurs?|code d'(?:état|erreur)|code de statut|c[oó]digo de (?:estado|error))|(?:상태|응답|오류|에러) ?코드(?:가|는|은|이)?)[ :-]*["'\x60]?([1-5]\d\d)\b`),
 	guard(`\b([45]\d\d)[ -]?fehler`),
 	guard(`\bhttp-([45]\d\d)(?:[^\w.]|$)`), // not a page's file name (http-404.html)
 	guard(`\b([1-5]\d\d)(?:가|를|을|이)? ?(?:반환|뜨|뜹|떠|떴)`),

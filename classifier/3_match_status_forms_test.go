@@ -307,10 +307,32 @@ func TestShown5xxInOtherLanguages(t *testing.T) {
 		{"zh-CN all of them", "所有请求都502"},
 		{"ko when calling", "API Gateway로 호출하면 502"},
 		{"ko comes out", "API Gateway를 통해 호출하면 502가 나요"},
+		// "status code", "response code" and "error code" before the code,
+		// with a particle or without the space (the Korean edition of the
+		// knowledge-center article on REST API status codes: "기본 응답
+		// 상태 코드는 200입니다"), and "error code" in Japanese and Chinese
+		{"ko status code, topic particle", "API 호출 시 상태 코드는 502입니다"},
+		{"ko status code, subject particle", "상태 코드가 502로 반환됩니다"},
+		{"ko status code, no space", "상태코드 502"},
+		{"ko response code", "응답 코드 502"},
+		{"ko error code", "오류 코드 502가 표시됩니다"},
+		{"ko error code, loanword", "에러 코드: 502"},
+		{"ja error code", "エラーコード 502 が返ってきました"},
+		{"zh-CN error code", "错误码 502"},
+		{"zh-TW error code", "錯誤碼：502"},
+		{"zh-CN error code, long form", "错误代码为 502"},
 	})
 	checkShown(t, 503, []shownForm{{"ko reason phrase", "API가 503 Service Unavailable을 반환합니다"}})
-	// Japanese "returned as" and "response code", which show a 2xx as well
-	for _, line := range []string{"正常なHTTPレスポンスコード 200 として返却する", "レスポンスコードは200です"} {
+	// an application's own error number is no status: five digits, or a
+	// code that opens a larger number
+	checkShown(t, 0, []shownForm{
+		{"ko error code of five digits", "오류 코드 50214"},
+		{"zh-CN error code of five digits", "错误码 50001"},
+		{"ja error code of five digits", "エラーコード 50300"},
+	})
+	// Japanese "returned as" and "response code", and Korean "status
+	// code" with its particle, which show a 2xx as well
+	for _, line := range []string{"正常なHTTPレスポンスコード 200 として返却する", "レスポンスコードは200です", "기본 응답 상태 코드는 200입니다"} {
 		if got := statusShown([]byte(line)); got != 200 {
 			t.Errorf("%q: shown %d, want 200", line, got)
 		}
