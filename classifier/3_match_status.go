@@ -325,6 +325,7 @@ func statusShown(low []byte) int {
 	best := jmeterReceived(low) // its code may be split by diff marks: no three digits in a row
 	best = mergeImplied(best, generatedIOSClientStatus(low))
 	if code {
+		low = dropEmphasis(low) // (after JMeter's "******" marks are read)
 		best = mergeImplied(best, mergeImplied(codeShown(low), mergeImplied(harnessStatus(low), mergeImplied(clientErrorStatus(low), proseStatus(low)))))
 	}
 	if is5xx(best) && best != implied5xx {
@@ -338,6 +339,30 @@ func statusShown(low []byte) int {
 		}
 	}
 	return best
+}
+
+// emphasisMarks are markdown's strong emphasis, which issue templates and
+// write-ups put around a label or the code itself ("**Status**: 502",
+// "returning **502**", "__502__"; CommonMark's emphasis and strong
+// emphasis, both delimiters).
+var emphasisMarks = [][]byte{[]byte("**"), []byte("__")}
+
+// dropEmphasis removes markdown's strong emphasis from a line, so that
+// the status phrases read the words inside as written plainly. Most lines
+// hold none, and keep their bytes.
+func dropEmphasis(low []byte) []byte {
+	if !containsAny(low, emphasisMarks) {
+		return low
+	}
+	out := make([]byte, 0, len(low))
+	for i := 0; i < len(low); i++ {
+		if i+1 < len(low) && (low[i] == '*' || low[i] == '_') && low[i+1] == low[i] {
+			i++
+			continue
+		}
+		out = append(out, low[i])
+	}
+	return out
 }
 
 // statusPhraseIndex finds the statusPhraseWords a line may hold in one

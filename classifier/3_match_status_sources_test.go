@@ -43,6 +43,16 @@ func TestStatusWhereverItShows(t *testing.T) {
 		{"pt-BR verb", "A API retorna 502 para todas as chamadas", "502"},
 		{"ja reason phrase", "内部サーバーエラーが返されます。", "500"},
 		{"pt-BR reason phrase", "O API Gateway retorna tempo limite do gateway.", "504"},
+		// markdown's strong emphasis around a label or the code, as issue
+		// templates and write-ups put it (CommonMark's ** and __ delimiters)
+		{"bold label", "**Status**: 502", "502"},
+		{"bold label with its colon", "**Status code:** 504", "504"},
+		{"bold label in a list", "- **HTTP Status**: 500", "500"},
+		{"bold code", "Lambda is constantly returning **502**: ", "502"},
+		{"bold code, underscores", "the API returns __503__ under load", "503"},
+		{"bold 4xx", "**Response:** 403", "none"},
+		{"bold size, no status", "the upload of a **500 MB** file fails", "unknown"},
+		{"bold wish, no status", "API Gateway **should** return 504 when the function times out", "unknown"},
 		// HTTP/2's status pseudo-header, as Chrome's raw response headers show it
 		{"http/2 pseudo-header", ":status: 502", "502"},
 		// a fetch Response printed in Chrome's console, and the thrown errors of
