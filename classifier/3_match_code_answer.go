@@ -2,6 +2,7 @@ package classifier
 
 import (
 	"bytes"
+	"regexp"
 
 	"github.com/apigw-triage/apigw-triage/stage"
 )
@@ -43,8 +44,11 @@ type codeAnswer struct {
 	found     proxyShape
 	foundLine []byte
 	hasFound  bool
-	opener    []byte // the gathered literal's first line, to quote
-	norm      []byte // scratch: the literal as JSON
+	// foundV1: the answer is known to be a proxy integration's, whose
+	// event is payload 1.0's
+	foundV1 bool
+	opener  []byte // the gathered literal's first line, to quote
+	norm    []byte // scratch: the literal as JSON
 }
 
 // Bounds of one gathered literal.
@@ -65,6 +69,18 @@ var answerOpeners = [][]byte{
 	[]byte("done(null,"),
 }
 
+// A Go handler that takes the proxy integration's event
+// (events.APIGatewayProxyRequest, which the aws-lambda-go events package
+// gives as the data "coming from the API Gateway proxy", payload 1.0's)
+// and returns a string: aws-lambda-go's handler answers json.Marshal of
+// what it returns (lambda/handler.go), a JSON string, which a REST API and
+// an HTTP API's payload 1.0 refuse (LocalStack's AWS-recorded "bare
+// string" rows, see 3_match_proxy_shape.go).
+var (
+	goProxyRequest  = []byte("events.APIGatewayProxyRequest")
+	goStringHandler = regexp.MustCompile(`\bevents\.APIGatewayProxyRequest\s*\)\s*\(\s*string\s*,\s*error\s*\)`)
+)
+
 // codeLine reads msg, a line that no log source wrote, for a handler's
 // answer in code. Most lines hold no brace and no held name, and are
 // passed at one scan.
@@ -80,6 +96,10 @@ func (s *Session) codeLine(msg []byte) {
 	if len(c.heldName) > 0 && bytes.Contains(msg, c.heldName) && returnsName(msg, c.heldName) {
 		c.keep(c.held, c.heldLine)
 		c.heldName = c.heldName[:0]
+	}
+	if bytes.Contains(msg, goProxyRequest) && goStringHandler.Match(msg) {
+		c.keep(proxyShape{top: kindString}, msg)
+		c.foundV1 = c.found.top == kindString
 	}
 	i := bytes.IndexByte(msg, '{')
 	if i < 0 {
@@ -240,7 +260,7 @@ func (c *codeAnswer) keep(p proxyShape, line []byte) {
 	if c.hasFound {
 		return
 	}
-	c.found, c.hasFound = p, true
+	c.found, c.hasFound, c.foundV1 = p, true, false
 	c.foundLine = append(c.foundLine[:0], line...)
 }
 
@@ -259,12 +279,13 @@ func (s *Session) settleCodeAnswer() {
 	case stage.APIWebSocket:
 		return
 	case stage.APIHTTP:
-		// the payload version is not known: only what both refuse
-		if f = c.found.fault(formatHTTP20, false); c.found.fault(formatHTTP10, false) == faultNone {
+		// the payload version is not known (a Go type's name is no
+		// setting): only what both refuse
+		if f = c.found.fault(formatHTTP20, c.foundV1); c.found.fault(formatHTTP10, c.foundV1) == faultNone {
 			f = faultNone
 		}
 	default:
-		f = c.found.fault(formatREST, false)
+		f = c.found.fault(formatREST, c.foundV1)
 	}
 	if f != faultNone {
 		s.group(nil).add(hit{cause: CauseLambdaMalformedProxyResponse, weight: wHint, told: true}, c.foundLine)

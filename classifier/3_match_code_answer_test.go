@@ -68,6 +68,17 @@ func TestHandlerAnswerInCode(t *testing.T) {
 		// belongs in cookies (an HTTP API answers 500)
 		{"http api header list", node + "  return {statusCode: 200, body: 'e30=', headers: {'set-cookie': ['a=1', 'b=2']}, multiValueHeaders: 1};\n};\nHTTP/1.1 500 Internal Server Error\napigw-requestid: Z2Xssg2yjoEEMaw=",
 			"lambda_malformed_proxy_response", "500"},
+		// a Go handler of the proxy event that returns a string, which
+		// aws-lambda-go answers as a JSON string ([recorded-rest]: a bare
+		// string is refused)
+		{"go string handler", "func Handler(ctx context.Context, request events.APIGatewayProxyRequest) (string, error) {\n\treturn \"Hello\", nil\n}" + rest502,
+			"lambda_malformed_proxy_response", "502"},
+		{"go proxy response handler", "func Handler(ctx context.Context, request events.APIGatewayProxyRequest) (events.APIGatewayProxyResponse, error) {\n\treturn events.APIGatewayProxyResponse{StatusCode: 200, Body: \"Hello\"}, nil\n}" + rest502,
+			"unknown", "500"},
+		{"go string handler of no proxy event", "func Handler(ctx context.Context) (string, error) {\n\treturn \"Hello\", nil\n}" + rest502,
+			"unknown", "500"},
+		{"go string handler, http api", "func Handler(ctx context.Context, request events.APIGatewayProxyRequest) (string, error) {\n\treturn \"Hello\", nil\n}\nHTTP/1.1 500 Internal Server Error\napigw-requestid: Z2Xssg2yjoEEMaw=",
+			"unknown", "500"},
 		// negatives: valid answers ([guide]'s and [kc]'s forms,
 		// multiValueHeaders lists, json.dumps), values code computes,
 		// payload 2.0's plain JSON, no 5xx shown, a literal no handler
