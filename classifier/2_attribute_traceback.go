@@ -81,6 +81,10 @@ type traceback struct {
 	props      int   // open braces of the error's properties after Node.js's frames
 	propsLines int
 
+	// headFirst: the last frame is of a runtime that prints the exception
+	// before its frames (headFirstFrame)
+	headFirst bool
+
 	clientAt int64 // number of the last frame of a script's trace (isClientFrame)
 	header   bool  // the line traceLayer just read is Python's trace header
 	headerAt int64 // number of the last Python trace header
@@ -185,6 +189,7 @@ func (s *Session) traceLayer(layer Layer) (Layer, bool) {
 	}
 	if kind != notTrace {
 		t.last, t.window, t.props = n, 1, 0
+		t.headFirst = headFirstFrame(s.low, kind)
 		switch kind {
 		case pyFrame:
 			t.window = 2 // its source line, then a frame or the exception
@@ -193,7 +198,7 @@ func (s *Session) traceLayer(layer Layer) (Layer, bool) {
 		}
 		return LayerFunction, layer == LayerClient
 	}
-	inside := n-t.last <= t.window
+	inside := n-t.last <= t.window && (!t.headFirst || chainedException(s.low))
 	if t.props > 0 && n == t.last+1 && t.propsLines < maxTraceProps {
 		t.props += bytes.Count(s.low, []byte("{")) - bytes.Count(s.low, []byte("}"))
 		t.last, t.window = n, 0
@@ -204,6 +209,33 @@ func (s *Session) traceLayer(layer Layer) (Layer, bool) {
 		return layer, false
 	}
 	return LayerFunction, layer == LayerClient
+}
+
+// headFirstFrame reports whether a frame (low, of kind) is of a runtime
+// that prints the exception's line before its frames: the JVM's, .NET's
+// and Node.js's "at" frames (with the JVM's "... n more" and .NET's inner
+// exception marks) and Ruby's. The line after the last of them is no
+// longer the trace's unless it chains another exception to it
+// (chainedException): a client's status line pasted right under a
+// function's trace is the client's. Python prints the exception after its
+// frames, and Go a function's line between its file frames: the line after
+// theirs is still the trace's.
+func headFirstFrame(low []byte, kind traceKind) bool {
+	switch kind {
+	case nodeProps:
+		return true
+	case traceFrame:
+		return low[0] != '^' && low[0] != '~' && !(bytes.Contains(low, []byte(".go:")) && goFileFrame.Match(low))
+	}
+	return false
+}
+
+// chainedException reports whether a line goes on with the trace above it
+// in a runtime that prints the exception first: the JVM's "Caused by: "
+// and "Suppressed: " (Throwable.printStackTrace), which open the next
+// exception of the chain.
+func chainedException(low []byte) bool {
+	return bytes.HasPrefix(low, []byte("caused by: ")) || bytes.HasPrefix(low, []byte("suppressed: "))
 }
 
 // reads reports whether traceLayer read line n as a stack trace's: a

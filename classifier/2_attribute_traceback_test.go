@@ -130,6 +130,18 @@ func TestClientWordsBesideARuntimesTrace(t *testing.T) {
 			"Calling the API from Postman I get 502 Bad Gateway every time.", "lambda_function_error", "502"},
 		{"a script's output, a blank line, a go trace", "aiohttp.client_exceptions.ClientResponseError: 504, message='Gateway Timeout', url=URL('" + apiURL + "')\n\n" +
 			"goroutine 1 [running]:\nmain.main()\n\t/src/main.go:12 +0x25", "lambda_function_error", "504"},
+		// the JVM, .NET and Node.js print the exception before the frames,
+		// and chain the next with "Caused by: ": a client's line right under
+		// the last frame is the client's, not the trace's
+		{"curl right under the frames", "java.lang.IllegalStateException: no orders table\n" +
+			"\tat com.example.Handler.handleRequest(Handler.java:18)\n" +
+			"HTTP/1.1 502 Bad Gateway", "lambda_function_error", "502"},
+		{"a gateway body right under the frames", "java.lang.IllegalStateException: no orders table\n" +
+			"\tat com.example.Handler.handleRequest(Handler.java:18)\n" +
+			"{\"message\": \"Internal server error\"}", "lambda_function_error", "502"},
+		{"wscat right under node's frames", "TypeError: Cannot read properties of undefined (reading 'id')\n" +
+			"    at Runtime.handler (/var/task/index.js:12:20)\n" +
+			"error: Unexpected server response: 502", "lambda_function_error", "502"},
 		// Chrome's console: the source-mapped files of the page's bundle
 		{"browser console axios (client's)", "AxiosError: Request failed with status code 502\n" +
 			"    at settle (settle.js:19:12)\n" +

@@ -1,6 +1,141 @@
 package classifier
 
-import "testing"
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// allClears are reports answered none, one row for each way the
+// classifier reaches that answer, each as the table test of its form
+// writes it (the test named in the comment): the evidence that the client
+// got something other than a 5xx. (TestNoAllClearForAnyPairOfForms pairs
+// one-line forms; these are whole reports of each path.)
+var allClears = []wording{
+	// the gateway's own word on the request: Method completed (the REST
+	// execution log) and an access record's $context.status
+	// (TestNoAllClearBesideOtherRequests, TestAccessLogPresets)
+	{"execution log, Method completed 200", "(11111111-2222-3333-4444-555555555555) Method completed with status: 200", "not_5xx", "none"},
+	{"access record, CLF 404", presetID + ` 203.0.113.1 - - [12/Mar/2024:10:15:01 +0000] "GET /items HTTP/1.1" 404 36`, "not_5xx", "none"},
+	// a client's status line and the gateway's 4xx bodies
+	// (TestDocumentedGatewayResponses)
+	{"curl 401 and its body", "HTTP/1.1 401 Unauthorized\n{\"message\":\"Unauthorized\"}", "not_5xx", "none"},
+	{"curl 429", "HTTP/1.1 429 Too Many Requests\n{\"message\":\"Too Many Requests\"}", "not_5xx", "none"},
+	{"MISSING_AUTHENTICATION_TOKEN body", `{"message":"Missing Authentication Token"}`, "not_5xx", "none"},
+	{"EXPIRED_TOKEN error type", "x-amzn-ErrorType: ExpiredTokenException\n{\"message\":\"The security token included in the request is expired\"}", "not_5xx", "none"},
+	// client libraries' errors for a 4xx and CloudFront's own page
+	// (TestClientFormsJavaScript, TestClientFormsPython,
+	// TestClientFormsJVMDotNetGo, TestClientFormsCloudFront)
+	{"axios 403", "AxiosError: Request failed with status code 403", "not_5xx", "none"},
+	{"requests 403", "requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: " + apiURL, "not_5xx", "none"},
+	{"okhttp 403", "java.io.IOException: Unexpected code Response{protocol=http/1.1, code=403, message=Forbidden, url=" + apiURL + "}", "not_5xx", "none"},
+	{"cloudfront 403 page", "403 ERROR\nThe request could not be satisfied.\nBad request. We can't connect to the server for this app or website at this time.", "not_5xx", "none"},
+	// a Lambda authorizer's documented denial, and the 401 the client got
+	// (TestAuthorizerLogIsTheAuthorizers)
+	{"authorizer denies, client got 401", "2024-05-01T10:00:00.000Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tINFO\t{\"type\":\"TOKEN\",\"authorizationToken\":\"deny\",\"methodArn\":\"arn:aws:execute-api:us-east-1:123456789012:abcdef1234/prod/GET/items\"}\n" +
+		"2024-05-01T10:00:00.010Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tInvoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"Unauthorized\"}\n" +
+		"HTTP/1.1 401 Unauthorized\n{\"message\":\"Unauthorized\"}", "not_5xx", "none"},
+	// a WebSocket connection the gateway ended without failing: the close
+	// code a client got, and people's words for the idle timeout
+	// (TestWebSocketCloseCodes, TestWebSocketLimitsInWords)
+	{"wscat 1001", `Disconnected (code: 1001, reason: "Going away")`, "not_5xx", "none"},
+	{"idle timeout in a person's words", "Our WebSocket clients get disconnected after 10 minutes idle.", "not_5xx", "none"},
+	// a function's failure under a 2xx: the status a client got, and the
+	// function's error object as the body a custom integration sends
+	// (TestFunctionErrorObjectByWhereItWasPrinted)
+	{"error object under curl's 200", "HTTP/1.1 200 OK\n" + errObject, "lambda_error_masked_as_200", "none"},
+	{"error object as the console test's body", "Response Body\n" + errObjectPretty, "lambda_error_masked_as_200", "none"},
+	{"person: 200 although the function fails", "Lambda 函数出错时 API Gateway 仍然返回 200。", "lambda_error_masked_as_200", "none"},
+	// a person naming the 4xx they got, in the catalog's four languages
+	// (TestNoAllClearForAnyPairOfForms's person, and the phrases of
+	// TestShown5xxInOtherLanguages with a 4xx)
+	{"person en", "I get a 403 Forbidden when I call the API.", "not_5xx", "none"},
+	{"person ja", "APIを呼ぶと403エラーが返ってきます。", "not_5xx", "none"},
+	{"person ko", "API를 호출하면 403 에러가 발생합니다.", "not_5xx", "none"},
+	{"person zh", "调用接口返回403错误。", "not_5xx", "none"},
+}
+
+// serverErrorsShown are the ways a 5xx shows where the client's answer can
+// show, one of each layer and of each language of a person's words: each
+// must keep any report it joins from being answered none.
+var serverErrorsShown = []struct{ name, text string }{
+	{"curl -v status line", "< HTTP/1.1 502 Bad Gateway"},
+	// the access log's $context.status, as a JSON record
+	{"access record", `{"requestId":"7d4c2f1e-3b5a-4c6d-8e9f-0a1b2c3d4e5f","status":"504","integrationStatus":"-"}`},
+	{"execution log", "Method completed with status: 500"},
+	// the REST API's DEFAULT_5XX body (the developer guide's gateway
+	// response types)
+	{"gateway 5xx body", `{"message": "Internal server error"}`},
+	{"wscat", "error: Unexpected server response: 502"},
+	{"axios", "AxiosError: Request failed with status code 503"},
+	{"person en", "I get a 502 when I call the API."},
+	{"person ja", "APIを呼ぶと502エラーが返ってきます。"},
+	{"person ko", "API를 호출하면 502 에러가 발생합니다."},
+	{"person zh", "调用接口返回502错误。"},
+}
+
+// noneReports returns every report the tests expect none for: allClears,
+// controlPlaneRefusals, the fixtures of testdata/cases that want none and
+// the training reports of testdata/real labelled none, each with whether
+// it must be answered none alone (a training report the classifier still
+// misses is kept for the pairs, not for that check).
+func noneReports(t *testing.T) (reports []wording, mustBeNone []bool) {
+	t.Helper()
+	add := func(rows []wording, must bool) {
+		for _, r := range rows {
+			if r.status == "none" {
+				reports, mustBeNone = append(reports, r), append(mustBeNone, must)
+			}
+		}
+	}
+	add(allClears, true)
+	add(controlPlaneRefusals, true)
+	for _, side := range []struct {
+		glob string
+		must bool
+	}{{"testdata/cases/*.log", true}, {"testdata/real/train/*.log", false}} {
+		files, err := filepath.Glob(side.glob)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			want, body := readCase(t, f)
+			if !side.must {
+				_, _, _, body = realHeader(body)
+			}
+			add([]wording{{filepath.Base(f), string(body), want.cause, want.status}}, side.must)
+		}
+	}
+	return reports, mustBeNone
+}
+
+// TestNoAllClearBesideA5xx: every report answered none, joined by any line
+// that shows a 5xx (before it or after it), is no longer answered none; a
+// 5xx shown anywhere beats every word that the answer was below 500.
+func TestNoAllClearBesideA5xx(t *testing.T) {
+	reports, mustBeNone := noneReports(t)
+	if len(reports) < 100 {
+		t.Fatalf("only %d reports answered none to pair", len(reports))
+	}
+	for i, r := range reports {
+		alone := diagnoseText(t, r.text)
+		if alone.Status != StatusNone {
+			if mustBeNone[i] {
+				t.Errorf("%s alone: got %s/%s, want none", r.name, alone.Status, alone.Cause)
+			}
+			continue
+		}
+		body := strings.TrimRight(r.text, "\n")
+		for _, e := range serverErrorsShown {
+			for _, in := range []string{e.text + "\n" + body, body + "\n" + e.text} {
+				if d := diagnoseText(t, in); d.Status == StatusNone {
+					t.Errorf("%s with %s: answered none/%s (%s)", r.name, e.name, d.Cause, d.Why)
+					break
+				}
+			}
+		}
+	}
+}
 
 // TestNoAllClearOnAPersonsWordAgainstA5xx: when only a person's words say
 // the answer was below 500, a 500 to 504 the same person names in words no
