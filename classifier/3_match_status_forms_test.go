@@ -215,6 +215,13 @@ func TestNoStatusInTestsAndLoadSummaries(t *testing.T) {
 		{"k6 check failing", "I ran the k6 script and the check 'status is 200' fails for 10% of requests", "unknown"},
 		{"k6 summary", "     ✗ status is 200\n      ↳  90% — ✓ 90 / ✗ 10\n\n     checks.........................: 90.00% ✓ 90       ✗ 10", "unknown"},
 		{"a 4xx the assertion got", "AssertionError: expected 403 to equal 200", "none"},
+		// two 4xx compared (unittest's case.py, "%s != %s"; pytest's
+		// rewritten assert): either side is a 4xx, and so is the answer
+		{"unittest, two 4xx", "AssertionError: 403 != 413", "none"},
+		{"unittest, two 4xx under a test's frame", "Traceback (most recent call last):\n  File \"/builds/app/test/integration_test.py\", line 1351, in _test_managed_access_indices\n    self.assertEqual(403 if managed else 200, response.status)\nAssertionError: 403 != 413", "none"},
+		{"pytest, two 4xx", "E       assert 404 == 403", "none"},
+		// a 2xx beside a 4xx says nothing of which came
+		{"unittest, a 2xx and a 4xx", "AssertionError: 200 != 403", "unknown"},
 		{"rest assured 404", "java.lang.AssertionError: 1 expectation failed.\nExpected status code <200> but was <404>.", "none"},
 		// unittest's assertion under a test file's frame is read too
 		{"unittest trace", "Traceback (most recent call last):\n  File \"/home/ci/app/tests/test_items.py\", line 12, in test_list\n    self.assertEqual(r.status_code, 200)\nAssertionError: 502 != 200", "502"},

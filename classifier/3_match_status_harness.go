@@ -70,6 +70,10 @@ var harnessForms = []litForm{
 	// Python's unittest ("AssertionError: 502 != 200") and pytest's
 	// rewritten assert ("assert 502 == 200")
 	form(`(?:^|assertionerror(?: \[err_assertion\])?: |\bassert )(50\d) (?:!==|!=|===|==) [1-5]\d\d\b`, "= "),
+	// the same comparison of two 4xx (unittest's "AssertionError: 403 !=
+	// 413", case.py's "%s != %s" of first and second): whichever side the
+	// writer put the actual code on, the client got a 4xx
+	form(`(?:^|assertionerror(?: \[err_assertion\])?: |\bassert )4\d\d (?:!==|!=|===|==) (4\d\d)\b`, "= "),
 	// Jest's and Playwright's matchers: "Expected: 200" then "Received: 502"
 	// (toHaveProperty: "Expected value: 200", "Received value: 502")
 	form(`^received(?: value)?:\s+(50\d)$`, "received"),
