@@ -97,12 +97,14 @@ func (s *Session) codeLine(msg []byte) {
 		c.keep(c.held, c.heldLine)
 		c.heldName = c.heldName[:0]
 	}
-	if bytes.Contains(msg, goProxyRequest) && goStringHandler.Match(msg) {
-		c.keep(proxyShape{top: kindString}, msg)
-		c.foundV1 = c.found.top == kindString
-	}
 	i := bytes.IndexByte(msg, '{')
 	if i < 0 {
+		return
+	}
+	// (a Go function's signature ends with its body's brace)
+	if bytes.Contains(msg[:i], goProxyRequest) && goStringHandler.Match(msg) {
+		c.keep(proxyShape{top: kindString}, msg)
+		c.foundV1 = c.found.top == kindString
 		return
 	}
 	var name []byte
