@@ -21,6 +21,11 @@ var clientErrorForms = []litForm{
 	// the Jersey 1.x client's UniformInterfaceException: "GET https://...
 	// returned a response status of 502 Bad Gateway"
 	form(`\breturned a response status of ([1-5]\d\d)\b`, "returned a response status of "),
+	// superagent's error for an answer of 400 or more (Response.toError, in
+	// node/response.js and client.js): "cannot GET /prod/items (502)", the
+	// method, the path or URL, the status in parentheses (not Express's
+	// own "Cannot GET /path" page, which has no status after it)
+	form(`\bcannot (?:get|post|put|delete|patch|head|options) \S+ \(([1-5]\d\d)\)`, "cannot "),
 	// Apollo Client's HTTP link (src/link/http/parseAndCheckHttpResponse.ts):
 	// a GraphQL answer of 300 or more is thrown as a ServerError, "Response
 	// not successful: Received status code 502", which ApolloError prints

@@ -20,6 +20,11 @@ func TestStatusInClientLibraryErrors(t *testing.T) {
 		{"httpx's 4xx", "HTTPStatusError: Client error '403 Forbidden' for url 'https://x.execute-api.us-east-1.amazonaws.com/prod/a'", "none"},
 		// the Jersey 1.x client, UniformInterfaceException
 		{"jersey 1.x client", "com.sun.jersey.api.client.UniformInterfaceException: GET https://x.execute-api.us-east-1.amazonaws.com/prod/a returned a response status of 502 Bad Gateway", "502"},
+		// superagent, Response.toError: "cannot ${method} ${path} (${status})"
+		{"superagent", "Error: cannot GET /prod/items (502)", "502"},
+		{"superagent's 4xx", "Error: cannot POST /prod/orders (403)", "none"},
+		{"superagent in the browser, a url", "Error: cannot GET https://x.execute-api.us-east-1.amazonaws.com/prod/a (504)", "504"},
+		{"express's own 404 page, no status", "Cannot GET /prod/items", "unknown"},
 		// Apollo Client's HTTP link, parseAndCheckHttpResponse.ts: the
 		// ServerError thrown for a status of 300 or more, alone and as
 		// ApolloError wraps it
@@ -30,6 +35,8 @@ func TestStatusInClientLibraryErrors(t *testing.T) {
 		{"request-promise in a function's stack trace", "StatusCodeError: 502 - {\"message\":\"Internal server error\"}\n" +
 			"    at new StatusCodeError (/var/task/node_modules/request-promise-core/lib/errors.js:32:15)\n" +
 			"    at Request.plumbing.callback (/var/task/node_modules/request-promise-core/lib/plumbing.js:104:33)", "unknown"},
+		{"superagent in a function's stack trace", "Error: cannot GET /v1/partners (503)\n" +
+			"    at Response.toError (/var/task/node_modules/superagent/lib/node/response.js:98:15)", "unknown"},
 		{"apollo client in a function's stack trace", "ServerError: Response not successful: Received status code 502\n" +
 			"    at throwServerError (/var/task/node_modules/@apollo/client/link/utils/utils.cjs:12:17)\n" +
 			"    at /var/task/node_modules/@apollo/client/link/http/http.cjs:105:21", "unknown"},
