@@ -203,3 +203,21 @@ func TestNamesServerCode(t *testing.T) {
 		}
 	}
 }
+
+// TestNoAllClearAgainstTheMetrics: a stage whose metrics counted 5xx
+// answers in the window (5XXError, 5xx; the collector's Hints.Errors5xx) is
+// not answered none whatever its lines show below 500: the lines missed
+// the failed requests, and which 5xx nor why is shown, so status and
+// cause are unknown. The same lines without the metrics stay none.
+func TestNoAllClearAgainstTheMetrics(t *testing.T) {
+	for _, r := range allClears {
+		t.Run(r.name, func(t *testing.T) {
+			if d := diagnoseWith(t, Hints{Errors5xx: 3}, r.text); d.Status != StatusUnknown || d.Cause != CauseUnknown || d.Failed < 3 {
+				t.Errorf("with 3 5xx counted: got %s/%s, %d failed (%s)", d.Status, d.Cause, d.Failed, d.Why)
+			}
+			if d := diagnoseWith(t, Hints{}, r.text); d.Status != StatusNone {
+				t.Errorf("alone: got %s/%s, want none", d.Status, d.Cause)
+			}
+		})
+	}
+}

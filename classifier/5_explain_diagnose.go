@@ -217,7 +217,11 @@ func (s *Session) refusedWithoutStatus(d *Diagnosis) basis {
 // unknown unless a failing function was seen, which is the likeliest
 // reason for a 5xx next to a masked error.
 func (s *Session) noFalseAllClear(d *Diagnosis, api stage.APIType, b *basis) {
-	if d.Status != StatusNone || s.st.shown5xx == 0 {
+	if d.Status != StatusNone {
+		return
+	}
+	if s.st.shown5xx == 0 {
+		s.noAllClearAgainstMetrics(d, b)
 		return
 	}
 	*b = basis{kind: kindShown5xx, logs: s.logEvidence()}
@@ -237,6 +241,23 @@ func (s *Session) noFalseAllClear(d *Diagnosis, api stage.APIType, b *basis) {
 		return
 	}
 	d.Why = "The evidence shows a " + d.Status.String() + " response and a failing Lambda function: " + quoteMessage(firstOr(d.Evidence, ""))
+}
+
+// noAllClearAgainstMetrics keeps a stage whose metrics counted 5xx answers
+// in the window (5XXError, 5xx) from being answered none, whatever its
+// lines show below 500: they missed the failed requests (a recovering
+// stage's newest lines are successes). No line shows which 5xx nor why,
+// so status and cause are unknown: an answer that found nothing, which
+// replaces no diagnosis an incident already has.
+func (s *Session) noAllClearAgainstMetrics(d *Diagnosis, b *basis) {
+	if s.hints.Errors5xx <= 0 {
+		return
+	}
+	*b = basis{kind: kindAbstain, logs: s.logEvidence()}
+	d.Cause, d.Status = CauseUnknown, StatusUnknown
+	d.Failed = max(d.Failed, int(s.hints.Errors5xx))
+	d.Breakdown = []BreakdownRow{{Cause: d.Cause, Status: d.Status, Requests: d.Failed}}
+	d.Why = fmt.Sprintf("The stage's metrics counted %.0f 5xx response(s) in the window, which no line shows. %s", s.hints.Errors5xx, d.Why)
 }
 
 // firstOr returns the first line, or def when there is none.
