@@ -60,16 +60,14 @@ func (r *causeRow) add(o outcome, g *group, n int) {
 }
 
 // status is the row's most common status shown (ties: the larger code);
-// unknown only when no request of the row showed one.
+// unknown when no request of the row showed one, and for a row of no
+// request at all: none is an answer some request showed, never a default.
 func (r *causeRow) status() Status {
 	best, bestN := StatusUnknown, 0
 	for _, st := range Statuses() {
 		if n := r.statuses[st]; st != StatusUnknown && n > 0 && n >= bestN {
 			best, bestN = st, n
 		}
-	}
-	if bestN == 0 && r.statuses[StatusUnknown] == 0 {
-		return StatusNone
 	}
 	return best
 }

@@ -213,11 +213,12 @@ func (s *Session) fallback(h hit, g *group, api stage.APIType) hit {
 	return h
 }
 
-// toStatus maps an HTTP status to the statuses a diagnosis can carry; -1
-// is unknown.
+// toStatus maps an HTTP status to the statuses a diagnosis can carry; -1,
+// and 0 (no code), are unknown: none is a code below 500 that a line
+// showed, never what no code defaults to.
 func toStatus(code int) Status {
 	switch code {
-	case -1:
+	case -1, 0:
 		return StatusUnknown
 	case 502:
 		return Status502

@@ -221,3 +221,24 @@ func TestNoAllClearAgainstTheMetrics(t *testing.T) {
 		})
 	}
 }
+
+// TestNoneIsNoDefault: none is a code below 500 some line showed, never
+// what no code, or a row of no request, falls back to.
+func TestNoneIsNoDefault(t *testing.T) {
+	for _, tt := range []struct {
+		code int
+		want Status
+	}{{0, StatusUnknown}, {-1, StatusUnknown}, {404, StatusNone}, {200, StatusNone}, {implied5xx, Status500}, {502, Status502}} {
+		if got := toStatus(tt.code); got != tt.want {
+			t.Errorf("toStatus(%d) = %s, want %s", tt.code, got, tt.want)
+		}
+	}
+	empty := &causeRow{statuses: map[Status]int{}}
+	if got := empty.status(); got != StatusUnknown {
+		t.Errorf("a row of no request: %s, want unknown", got)
+	}
+	shown := &causeRow{statuses: map[Status]int{StatusNone: 2, StatusUnknown: 1}}
+	if got := shown.status(); got != StatusNone {
+		t.Errorf("a row whose requests showed none: %s, want none", got)
+	}
+}
