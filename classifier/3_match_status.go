@@ -442,7 +442,8 @@ func inLargerNumber(low []byte, start int) bool {
 // 500 solicitudes", "erhalte 500 Einträge", "reçois 500 requêtes",
 // "recebemos 500 requisições", "Fehler 500 mal", "出现 500 多个请求"), and
 // a load or a limit ("sent 500 requests", "serving 400 concurrent users",
-// "leads to 500 invocations", "500%").
+// "leads to 500 invocations", "500%"), and a length in milliseconds in
+// Japanese, Chinese and Korean ("500 ミリ秒", "500毫秒", "500밀리초").
 var countNouns = regexp.MustCompile(`^(?: ?(?:` +
 	`items?|rows?|records?|entries|lines|bytes|kb|mb|ms|milliseconds|seconds|times|users|messages|events|objects|files|documents|results|characters|` +
 	`requests|calls|invocations|executions|connections|clients|tests|checks|transactions|concurrent|iterations|retries|attempts|workers|threads|instances|customers|orders|pages|rps|tps|qps|percent|minutes|hours|days|` +
@@ -450,7 +451,7 @@ var countNouns = regexp.MustCompile(`^(?: ?(?:` +
 	`requisições|solicitações|itens|mensagens|usuários|linhas|milissegundos|vezes|arquivos|chamadas|` +
 	`anfragen|einträge|ergebnisse|zeilen|sekunden|millisekunden|mal|nachrichten|benutzer|datensätze|aufrufe|elemente|dateien|` +
 	`requêtes|lignes|résultats|enregistrements|secondes|millisecondes|fois|utilisateurs|éléments|appels|fichiers|événements` +
-	`)\b| ?(?:多|余|餘)?(?:条|個|个|件|行|回|次|秒|字节|개|건|번|명|초)|%)`)
+	`)\b| ?(?:多|余|餘)?(?:条|個|个|件|行|回|次|秒|ミリ秒|毫秒|字节|개|건|번|명|초|밀리초)|%)`)
 
 // countFollows reports whether what follows a code makes it a count.
 func countFollows(after []byte) bool {

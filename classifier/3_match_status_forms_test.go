@@ -330,6 +330,18 @@ func TestShown5xxInOtherLanguages(t *testing.T) {
 		{"zh-CN error code, long form", "错误代码为 502"},
 	})
 	checkShown(t, 503, []shownForm{{"ko reason phrase", "API가 503 Service Unavailable을 반환합니다"}})
+	// a timeout and its code, as the English "504 timeout" and "timeout
+	// 504", in the words AWS's editions use for a timeout
+	checkShown(t, 504, []shownForm{
+		{"ja code then timeout", "504タイムアウトになります"},
+		{"ja timeout then the code in brackets", "タイムアウト(504)が発生"},
+		{"ja full-width brackets", "タイムアウト（504）が発生しました"},
+		{"zh-CN timeout then code", "接口超时 504"},
+		{"zh-CN code then timeout", "调用 API 504超时"},
+		{"zh-TW", "API 逾時 504"},
+		{"ko code then timeout", "API 호출 시 504 타임아웃"},
+		{"ko timeout then code", "시간 초과 504 오류"},
+	})
 	// an application's own error number is no status: five digits, or a
 	// code that opens a larger number
 	checkShown(t, 0, []shownForm{
@@ -386,6 +398,9 @@ func TestNoShown5xxInNumbers(t *testing.T) {
 		{"a percentage", "CPU at 500% on the host"},
 		{"concurrency", "Lambda 500 concurrent executions"},
 		{"a timeout setting", "timeout 500 ms"},
+		{"zh-CN timeout setting", "把超时 500ms 改成 3000ms"},
+		{"ja timeout setting", "タイムアウト 500 ミリ秒"},
+		{"ko timeout setting", "타임아웃 500초로 설정"},
 		// a timeout and a number after a colon is a setting: axios's request
 		// config (milliseconds), a serverless.yml function's or a SAM
 		// template's Timeout (seconds)

@@ -16,6 +16,12 @@ var proseForms = []litForm{
 	form(`\bresponse: ["'\x60]?([1-5]\d\d)\b`, "response:"),
 	form(`\b(50\d)[ -]time-?outs?\b`, "time"),
 	form(`\btime-?outs? \(?(50\d)\b`, "time"),
+	// the same in Japanese, Chinese and Korean ("504タイムアウト", "タイム
+	// アウト(504)", "接口超时 504", "504超时", "逾時 504", "504 타임아웃",
+	// "시간 초과 504"), the words AWS's editions use for a timeout; a
+	// length after it ("超时 500ms") is a setting, which countFollows drops
+	form(`(?:^|\D)(50\d) ?(?:タイムアウト|超时|超時|逾时|逾時|타임아웃|시간 초과)`, cjkTimeoutWords...),
+	form(`(?:タイムアウト|超时|超時|逾时|逾時|타임아웃|시간 초과) ?[(（]?(50\d)(?:\D|$)`, cjkTimeoutWords...),
 	form(`\b(?:api ?gateway|apigw|api|gateway|endpoint|integration|lambda)s?:? ["'\x60]?(50\d)\b`, "api", "gateway", "endpoint", "integration", "lambda"),
 	// a status compared as code does ("status code = 500"), a 5xx thrown
 	// ("the endpoint is throwing 502"), one the answer is ("now it's a
@@ -91,6 +97,10 @@ var proseForms = []litForm{
 	form(`\b(?:turns?|turned|turning|converts?|converted|converting|translates?|translated|transforms?|transformed)(?: (?:it|them|this|that|those))? (?:into|to)(?: an?| the| http| status| code| error| response){0,3} ["'(\x60]?(50\d)\b`, "turn", "conver", "transl", "transf"),
 	form(`\b(?:becomes?|became|ends up as|ended up as)(?: an?| the| http| status| code| error| response){0,3} ["'(\x60]?(50\d)\b`, "bec", "ended up", "ends up"),
 }
+
+// cjkTimeoutWords are the literals of the Japanese, Chinese and Korean
+// forms of a timeout and its code.
+var cjkTimeoutWords = []string{"タイムアウト", "超时", "超時", "逾时", "逾時", "타임아웃", "시간 초과"}
 
 // proseStatus returns the code the prose forms find in low, a 5xx before
 // any other, or 0.
