@@ -539,8 +539,9 @@ func codeStandsAlone(low []byte, i int) bool {
 // letter of a script written without spaces (Japanese, Chinese, Korean),
 // but no digit, letter, separator of a larger number or value (".", ",",
 // ":", "=", "-", "/"), currency or issue mark, nor a colon or an equals
-// sign before the space ("timeout: 504"), nor the parenthesis of a call
-// (Express's res.status(500), a handler's code).
+// sign before the space or the quote ("timeout: 504", a JSON or YAML
+// value, "statusCode": "500"), nor the parenthesis of a call (Express's
+// res.status(500), a handler's code).
 func wordBefore(before []byte) bool {
 	n := len(before)
 	c := before[n-1]
@@ -550,8 +551,13 @@ func wordBefore(before []byte) bool {
 	case c == ' ' || c == '\t':
 		t := bytes.TrimRight(before, " \t")
 		return len(t) == 0 || (t[len(t)-1] != ':' && t[len(t)-1] != '=')
+	case c == '"' || c == '\'':
+		// (a quote that opens the line is a value whose key
+		// notClientStatus cut, "statusCode": "500")
+		t := bytes.TrimRight(before[:n-1], " \t")
+		return len(t) > 0 && t[len(t)-1] != ':' && t[len(t)-1] != '='
 	case c == '(':
 		return n == 1 || !isWordByte(before[n-2])
 	}
-	return bytes.IndexByte([]byte("\"'`[*"), c) >= 0
+	return bytes.IndexByte([]byte("`[*"), c) >= 0
 }
