@@ -120,16 +120,19 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 		s.group(nil).setCode(code, line)
 		return
 	}
-	if s.st.curlCode && len(msg) == 3 && allDigits(msg) {
-		// the code curl -w '%{http_code}' printed on a line of its own
+	if (s.st.curlCode || s.st.statusLabel) && len(msg) == 3 && allDigits(msg) {
+		// the code curl -w '%{http_code}' printed on a line of its own,
+		// or the console test's status under its label
 		code := leadingInt(msg)
 		s.noteShown(code)
 		s.group(nil).setCode(code, line)
 		s.st.machine++
+		s.st.statusLabel = false
 		return
 	}
 	// (%{response_code} is the same variable under its newer name)
 	s.st.curlCode = bytes.Contains(msg, []byte("%{http_code}")) || bytes.Contains(msg, []byte("%{response_code}"))
+	s.st.statusLabel = consoleStatusLabel(s.low)
 	// (not the integration's answer the execution log quotes, "Endpoint
 	// response body before transformations: ...", which is no answer to
 	// the client: a test invoke's endpoint response shows no status)
@@ -172,6 +175,29 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 		return
 	}
 	s.lambdaEvidence([]byte(s.openLambda), msg, line, LayerFunction)
+}
+
+// consoleStatusLabels are the label the API Gateway console's method test
+// shows the response's status under, in the developer guide's editions
+// ("Use the API Gateway console to test a REST API method": Request,
+// Status, Latency (ms), Response body, Response headers, Logs; ステータス,
+// 状态, 狀態, 상태). A copy of its result puts each label on a line of its
+// own and its value on the next.
+var consoleStatusLabels = [][]byte{[]byte("status"), []byte("ステータス"), []byte("状态"), []byte("狀態"), []byte("상태")}
+
+// consoleStatusLabel reports whether low is the console test's status
+// label alone (a colon after it allowed).
+func consoleStatusLabel(low []byte) bool {
+	if len(low) > 24 {
+		return false // most lines, at one comparison
+	}
+	low = bytes.TrimSuffix(bytes.TrimSpace(low), []byte(":"))
+	for _, l := range consoleStatusLabels {
+		if bytes.Equal(low, l) {
+			return true
+		}
+	}
+	return false
 }
 
 // clientStatus is the status a line without ids shows its client got, or

@@ -18,6 +18,18 @@ func TestStatusWhereClientsPrintIt(t *testing.T) {
 		{"go sdk", "operation error Lambda: Invoke, https response error StatusCode: 502, RequestID: 1, api error", "502"},
 		{"pretty-printed access record", "{\n    \"requestId\": \"abc\",\n    \"status\": \"504\",\n    \"routeKey\": \"GET /a\"\n}", "504"},
 		{"korean reason phrase", "API를 호출하면 게이트웨이 시간 초과가 발생합니다", "504"},
+		// the console's method test copied, each label over its value (the
+		// developer guide's "Use the API Gateway console to test a REST API
+		// method": Request, Status, Latency (ms), Response body; ステータス,
+		// 状态, 狀態, 상태 in its editions)
+		{"console test copied", "Request\n/items\nStatus\n502\nLatency (ms)\n29123\nResponse body\n{\"message\": \"Internal server error\"}", "502"},
+		{"console test copied, a 403", "Request\n/items\nLatency (ms)\n312\nStatus\n403\nResponse body\n{\"message\":\"Forbidden\"}", "none"},
+		{"console test copied, ja", "リクエスト\n/items\nステータス\n504\nレイテンシー (ミリ秒)\n29015", "504"},
+		{"console test copied, zh-CN", "状态\n502", "502"},
+		{"console test copied, ko", "상태\n502", "502"},
+		// a bare code after another line is no status
+		{"bare code after a sentence", "Status\nThe request failed and we saw\n502", "unknown"},
+		{"bare code after a label that is no status's", "Latency (ms)\n504", "unknown"},
 	}
 	checkStatuses(t, cases)
 }

@@ -131,7 +131,10 @@ type stats struct {
 	// to set up TLS with an endpoint (clientTLSFailure)
 	clientTLS string
 	curlCode  bool // the line before was a curl command printing %{http_code} (or %{response_code})
-	preflight bool // the DevTools headers pane's status to come is a CORS preflight's
+	// statusLabel: the line before was the console test's "Status" label
+	// alone (consoleStatusLabel), whose value a copy puts on the next line
+	statusLabel bool
+	preflight   bool // the DevTools headers pane's status to come is a CORS preflight's
 	// responseBody: the lines being read are a body a client got (after
 	// the console test's "Response Body" or a curl command)
 	responseBody bool
