@@ -120,10 +120,11 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 		s.group(nil).setCode(code, line)
 		return
 	}
-	if (s.st.curlCode || s.st.statusLabel) && len(msg) == 3 && allDigits(msg) {
+	if v := replValue(msg); (s.st.curlCode || s.st.statusLabel) && len(v) == 3 && allDigits(v) {
 		// the code curl -w '%{http_code}' printed on a line of its own,
-		// or the console test's status under its label
-		code := leadingInt(msg)
+		// the console test's status under its label, or a REPL's value of
+		// a response's status
+		code := leadingInt(v)
 		s.noteShown(code)
 		s.group(nil).setCode(code, line)
 		s.st.machine++
@@ -132,7 +133,7 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 	}
 	// (%{response_code} is the same variable under its newer name)
 	s.st.curlCode = bytes.Contains(msg, []byte("%{http_code}")) || bytes.Contains(msg, []byte("%{response_code}"))
-	s.st.statusLabel = consoleStatusLabel(s.low)
+	s.st.statusLabel = consoleStatusLabel(s.low) || readsStatus(s.low)
 	// (not the integration's answer the execution log quotes, "Endpoint
 	// response body before transformations: ...", which is no answer to
 	// the client: a test invoke's endpoint response shows no status)
@@ -198,6 +199,70 @@ func consoleStatusLabel(low []byte) bool {
 		}
 	}
 	return false
+}
+
+// statusAccessors end an expression that reads a response's status: a
+// Python requests or httpx Response's status_code, a fetch Response's or
+// an http.client response's status, Node.js's statusCode, alone or
+// printed.
+var statusAccessors = [][]byte{[]byte(".status_code"), []byte(".status"), []byte(".statuscode")}
+
+// readsStatus reports whether low is an expression a REPL evaluates to a
+// response's status, as the requests quickstart shows it (">>>
+// r.status_code", then the value on the next line; the prompt is gone by
+// here, read as a quote), IPython ("In [3]: r.status_code") and Node.js's
+// REPL ("> res.statusCode"), or a print of it ("print(r.status_code)",
+// "console.log(res.status)"). A statement (a return, an assignment, a
+// condition) holds a space and is none.
+func readsStatus(low []byte) bool {
+	if len(low) > 80 {
+		return false
+	}
+	low = bytes.TrimSpace(low)
+	if rest, ok := cutIPythonPrompt(low, "in ["); ok {
+		low = rest
+	}
+	if bytes.IndexByte(low, ' ') >= 0 {
+		return false
+	}
+	low = bytes.TrimSuffix(bytes.TrimSuffix(low, []byte(";")), []byte(")"))
+	for _, a := range statusAccessors {
+		if bytes.HasSuffix(low, a) && len(low) > len(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// replValue returns what a REPL printed as a value: IPython's "Out[3]:
+// 502" without its prompt, any other line as it is.
+func replValue(msg []byte) []byte {
+	if len(msg) > 16 || len(msg) < 4 || (msg[0] != 'O' && msg[0] != 'o') {
+		return msg
+	}
+	if rest, ok := cutIPythonPrompt(msg, "out["); ok {
+		return rest
+	}
+	return msg
+}
+
+// cutIPythonPrompt removes IPython's numbered prompt ("In [3]: ", "Out[3]:
+// ") that opens b with open ("in [" or "out[", in any case), and reports
+// whether it found one.
+func cutIPythonPrompt(b []byte, open string) ([]byte, bool) {
+	if len(b) < len(open) || !bytes.EqualFold(b[:len(open)], []byte(open)) {
+		return b, false
+	}
+	rest := b[len(open):]
+	i := 0
+	for i < len(rest) && isDigit(rest[i]) {
+		i++
+	}
+	rest, ok := bytes.CutPrefix(rest[i:], []byte("]:"))
+	if i == 0 || !ok {
+		return b, false
+	}
+	return bytes.TrimLeft(rest, " "), true
 }
 
 // clientStatus is the status a line without ids shows its client got, or

@@ -27,6 +27,18 @@ func TestStatusWhereClientsPrintIt(t *testing.T) {
 		{"console test copied, ja", "リクエスト\n/items\nステータス\n504\nレイテンシー (ミリ秒)\n29015", "504"},
 		{"console test copied, zh-CN", "状态\n502", "502"},
 		{"console test copied, ko", "상태\n502", "502"},
+		// a REPL's value of a response's status on the line after the
+		// expression: the requests quickstart's ">>> r.status_code", IPython's
+		// "Out[3]:", Node.js's REPL, and a print of it
+		{"python repl", ">>> r = requests.get('https://x.execute-api.us-east-1.amazonaws.com/prod/a')\n>>> r.status_code\n502", "502"},
+		{"python repl, a 403", ">>> r.status_code\n403", "none"},
+		{"ipython", "In [3]: r.status_code\nOut[3]: 504", "504"},
+		{"node repl", "> res.statusCode\n502", "502"},
+		{"printed", "print(resp.status_code)\n503", "503"},
+		{"logged", "console.log(response.status);\n502", "502"},
+		// a statement that reads a status is code, and the number after it no value of it
+		{"a return", "    return r.status_code\n502", "unknown"},
+		{"a condition", "if r.status_code\n502", "unknown"},
 		// a bare code after another line is no status
 		{"bare code after a sentence", "Status\nThe request failed and we saw\n502", "unknown"},
 		{"bare code after a label that is no status's", "Latency (ms)\n504", "unknown"},
