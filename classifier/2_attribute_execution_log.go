@@ -57,6 +57,7 @@ var (
 	preMethodBody = []byte("Method response body after transformations:")
 	preReceived   = []byte("Received response.")
 	preRespHdrs   = []byte("Endpoint response headers:")
+	preEndpoint   = []byte("Endpoint response ") // its headers and its body, the integration's answer
 	preIntegID    = []byte("AWS Integration Endpoint RequestId")
 	preURI        = []byte("Endpoint request URI:")
 	preSending    = []byte("Sending request to")
@@ -266,6 +267,20 @@ func bareConfigErr(msg []byte) bool {
 }
 
 // evidenceLine runs the rules on a line that may show a cause.
+// showsClientAnswer reports whether a line (msg, of layer; id nil for a line
+// without ids) can show what a client got, a 5xx its rules imply among
+// it: the gateway's own failure of a request, a body or an error type a
+// client or a person shows. Not a line of the function (its log, or any
+// line between an invocation's START and END), not the integration's
+// answer the execution log quotes ("Endpoint response ..."), and not the
+// function's error object wherever it was printed: the 5xx such a line
+// names is the function's own call's, which a custom integration answers
+// with 200 (the developer guide's "Handle Lambda errors in API Gateway").
+func (s *Session) showsClientAnswer(id, msg []byte, layer Layer) bool {
+	return layer != LayerFunction && (id != nil || s.openLambda == "") &&
+		!bytes.HasPrefix(msg, preEndpoint) && !errorObjectField(msg)
+}
+
 func (s *Session) evidenceLine(id, msg, line []byte, layer Layer) {
 	s.m.invocation = id == nil && s.openLambda != ""
 	h := s.platformEventText(msg, s.m.match(msg, layer))
@@ -299,6 +314,11 @@ func (s *Session) evidenceLine(id, msg, line []byte, layer Layer) {
 	}
 	g := s.group(id)
 	g.add(h, line)
+	if is5xx(h.implied) && s.showsClientAnswer(id, msg, layer) {
+		// the gateway's failure of a request, or a body or an error type
+		// that only a 5xx carries: a 5xx shown, as a status line is
+		s.noteShown(h.implied)
+	}
 	if layer == LayerGateway && bytes.HasPrefix(msg, integrationFailureType) {
 		g.failedNotTimedOut = true
 	}

@@ -66,6 +66,12 @@ var serverErrorsShown = []struct{ name, text string }{
 	// the REST API's DEFAULT_5XX body (the developer guide's gateway
 	// response types)
 	{"gateway 5xx body", `{"message": "Internal server error"}`},
+	// the gateway's own failures without a code: an authorizer's failure
+	// (its body, and the error type of the 500), and the execution log's
+	// configuration error (the Knowledge Center's 500 and 502 articles)
+	{"authorizer failure body", `{"message": null}`},
+	{"5xx error type", "x-amzn-ErrorType: AuthorizerConfigurationException"},
+	{"execution failure", "Execution failed due to configuration error: Malformed Lambda proxy response"},
 	{"wscat", "error: Unexpected server response: 502"},
 	{"axios", "AxiosError: Request failed with status code 503"},
 	{"person en", "I get a 502 when I call the API."},
