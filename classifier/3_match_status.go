@@ -503,20 +503,27 @@ func containsNotAfter(low, phrase, notAfter []byte) bool {
 // status only wished for (dropExpected) or a code the line's code sets
 // (setsStatus), nor one notClientStatus reads as no client's answer.
 func namesServerCode(low []byte) bool {
-	if !bytes.Contains(low, []byte("50")) || setsStatus(low) {
-		return false // most lines
+	if !serverCodeAlone(low) || setsStatus(low) {
+		return false // most lines: the patterns below cost
 	}
 	if notClientStatus.Match(low) {
 		low = notClientStatus.ReplaceAll(low, nil)
 	}
-	low = dropExpected(dropCheckNames(low))
-	for i := 0; i+3 <= len(low); i++ {
-		if low[i] != '5' || low[i+1] != '0' || low[i+2] < '0' || low[i+2] > '4' {
-			continue
-		}
-		if codeStandsAlone(low, i) {
+	return serverCodeAlone(dropExpected(dropCheckNames(low)))
+}
+
+// serverCodeAlone reports whether low holds a 500 to 504 that stands
+// alone (codeStandsAlone).
+func serverCodeAlone(low []byte) bool {
+	for i := bytes.Index(low, []byte("50")); i >= 0 && i+3 <= len(low); {
+		if c := low[i+2]; '0' <= c && c <= '4' && codeStandsAlone(low, i) {
 			return true
 		}
+		j := bytes.Index(low[i+1:], []byte("50"))
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
 	}
 	return false
 }
