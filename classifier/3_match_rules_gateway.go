@@ -145,26 +145,39 @@ func gatewayRules() []ruleSpec {
 		// Cloud Map service ARN", "IntegrationTarget is required for
 		// VpcLinkV2", "NLB ARN is malformed", as the CLI, Terraform and SST
 		// print it; a change refused, which no request met)
-		{lit: "vpc link", cause: CausePrivateIntegrationError, weight: 85, unless: "badrequestexception", layers: machineLogs},
-		{lit: "vpclink", cause: CausePrivateIntegrationError, weight: 85, unless: "badrequestexception", layers: machineLogs},
-		{lit: "vpc_link", cause: CausePrivateIntegrationError, weight: 85, unless: "badrequestexception", except: vpcLinkSetting, layers: machineLogs},
+		{lit: "vpc link", cause: CausePrivateIntegrationError, weight: 85, unless: "badrequestexception", layers: machineLogs &^ layersOf(LayerUnknown)},
+		{lit: "vpclink", cause: CausePrivateIntegrationError, weight: 85, unless: "badrequestexception", layers: machineLogs &^ layersOf(LayerUnknown)},
+		{lit: "vpc_link", cause: CausePrivateIntegrationError, weight: 85, unless: "badrequestexception", except: vpcLinkSetting, layers: machineLogs &^ layersOf(LayerUnknown)},
+		// a line no writer is known of names the link's failure only with
+		// words of failure: a diagram of the setup ("API GATEWAY --> VPC
+		// LINK --> ALB --> FARGATE") is no program's message
+		{lit: "vpc link", re: `vpc links?` + privateFailureWords, cause: CausePrivateIntegrationError, weight: 85, unless: "badrequestexception", layers: layersOf(LayerUnknown)},
+		{lit: "vpclink", re: `vpclinks?` + privateFailureWords, cause: CausePrivateIntegrationError, weight: 85, unless: "badrequestexception", layers: layersOf(LayerUnknown)},
+		{lit: "vpc_link", re: `vpc_links?` + privateFailureWords, cause: CausePrivateIntegrationError, weight: 85, unless: "badrequestexception", except: vpcLinkSetting, layers: layersOf(LayerUnknown)},
 		// the integration's connection type as its configuration shows it
 		// (get-integration's "connectionType": "VPC_LINK", Terraform's
 		// connection_type, CloudFormation's ConnectionType): the setup, not
 		// a failure; a timeout or a refused connection through the link
-		// is still the timeout or the connection, so it weighs as little
-		// as a person naming the link
-		{lit: "vpc_link", re: vpcLinkSetting, cause: CausePrivateIntegrationError, weight: wHint},
-		{lit: "private integration", cause: CausePrivateIntegrationError, weight: 60, unless: "badrequestexception", layers: machineLogs},
+		// is still the timeout or the connection, and a line of failure
+		// naming the link or its Cloud Map service says more, so it
+		// weighs no more than a guess
+		{lit: "vpc_link", re: vpcLinkSetting, cause: CausePrivateIntegrationError, weight: wGuess},
+		{lit: "private integration", cause: CausePrivateIntegrationError, weight: 60, unless: "badrequestexception", layers: machineLogs &^ layersOf(LayerUnknown)},
 		{lit: "badrequestexception", re: `\bvpc ?_?links?(?:v2)?\b|\bnlb arn\b`, cause: CauseNot5xx, weight: wWeak, implied: 400, unless: "execution failed", unlessAlso: runtimeErrorMarks, layers: notGateway},
-		{lit: "vpc link", cause: CausePrivateIntegrationError, weight: wHint, unless: "badrequestexception", layers: personLayers},
-		{lit: "vpclink", cause: CausePrivateIntegrationError, weight: wHint, unless: "badrequestexception", layers: personLayers},
-		{lit: "private integration", cause: CausePrivateIntegrationError, weight: wWeak, unless: "badrequestexception", layers: personLayers},
+		// a person's words name the link's failure only beside words of
+		// failure in the same sentence: "API GATEWAY --> VPC LINK --> ALB",
+		// "we use a VPC link to an NLB" describe the setup, which every
+		// request of the API goes through, whatever failed (a 413 of the
+		// gateway's own in front of it, a function error behind it)
+		{lit: "vpc link", re: `vpc links?` + privateFailureWords, cause: CausePrivateIntegrationError, weight: wHint, unless: "badrequestexception", layers: personLayers},
+		{lit: "vpclink", re: `vpclinks?` + privateFailureWords, cause: CausePrivateIntegrationError, weight: wHint, unless: "badrequestexception", layers: personLayers},
+		{lit: "private integration", re: `private integrations?` + privateFailureWords, cause: CausePrivateIntegrationError, weight: wWeak, unless: "badrequestexception", layers: personLayers},
 		// API Gateway reaches a Cloud Map service only through a private
-		// integration (an HTTP API's VPC link): naming it names the setup,
-		// weakly, so any message of another step outweighs it
-		{lit: "cloud map", cause: CausePrivateIntegrationError, weight: wWeak},
-		{lit: "cloudmap", cause: CausePrivateIntegrationError, weight: wWeak},
+		// integration (an HTTP API's VPC link): naming it beside words of
+		// failure names that path failing, weakly, so any message of
+		// another step outweighs it; naming it alone names the setup
+		{lit: "cloud map", re: `cloud map` + sentenceGap + `{0,80}` + failureWords + `|` + failureWords + sentenceGap + `{0,80}cloud map`, cause: CausePrivateIntegrationError, weight: wWeak},
+		{lit: "cloudmap", re: `cloudmap` + sentenceGap + `{0,80}` + failureWords + `|` + failureWords + sentenceGap + `{0,80}cloudmap`, cause: CausePrivateIntegrationError, weight: wWeak},
 		{lit: "execution failed due to an internal error", cause: CauseInternalServiceFailure, weight: 85},
 		// "Execution failed due to configuration error: There was an internal
 		// error while executing your request" is the VPC link failure of
@@ -189,6 +202,14 @@ func gatewayRules() []ruleSpec {
 		{lit: "internal failure", cause: CauseInternalServiceFailure, weight: wHint},
 	}
 }
+
+// failureWords are the words of a person saying that something failed,
+// the statuses of a failed request among them.
+const failureWords = `\b(?:fail(?:s|ed|ing|ures?)?|errors?|broken|unhealthy|inactive|unavailable|unreachable|refused|invalid|time ?outs?|timed out|times out|timing out|not (?:work(?:s|ing)?|reachable|available|connect(?:ed|ing)?)|(?:does|did|is|was)n'?t work(?:ing)?|(?:can ?not|can'?t|could ?not|couldn'?t|unable to) (?:reach|connect|resolve|route)|5\d\d)\b`
+
+// privateFailureWords, after a private integration's name, are words of
+// failure in the same sentence, on either side of the name.
+const privateFailureWords = sentenceGap + `{0,80}` + failureWords + `|` + failureWords + sentenceGap + `{0,80}(?:vpc[ _]?links?|private integrations?)`
 
 // vpcLinkSetting is an integration's connection type set to a VPC link, in
 // the configuration's words: the API Gateway API's connectionType, its

@@ -26,3 +26,30 @@ func TestVPCLinkRefusedByTheManagementAPI(t *testing.T) {
 		{"refusal beside a 500", "Error: creating API Gateway Integration: BadRequestException: IntegrationTarget is required for VpcLinkV2\n(6c6d6e6f-0000-4000-8000-00000000abcd) Execution failed due to configuration error: There was an internal error while executing your request\n(6c6d6e6f-0000-4000-8000-00000000abcd) Method completed with status: 500", "private_integration_error", "500"},
 	})
 }
+
+// A VPC link, a private integration or a Cloud Map service named in a
+// description of the setup is the path every request of the API takes,
+// whatever failed; only words of failure beside the name, or a program's
+// message naming it (the execution log's "Execution failed due to an vpc
+// link error", the knowledge-center article on 500 errors of VPC link
+// integrations), name the link failing. (Public issue reports describe
+// their setups so: chroma's issue 1458 draws "API GATEWAY --> VPC LINK -->
+// ALB --> FARGATE" above the gateway's own 413 body.)
+func TestPrivateIntegrationNamedInASetup(t *testing.T) {
+	checkWordings(t, []wording{
+		// the gateway's 413 body (REQUEST_TOO_LARGE) under a diagram
+		{"a diagram above the gateway's 413", "API GATEWAY --> VPC LINK --> ALB --> FARGATE --> CHROMADB\n**Exception: HTTP content length exceeded 10485760 bytes.**", "not_5xx", "none"},
+		{"a diagram alone", "API Gateway -> VPC Link -> Internal NLB -> ECS Fargate", "unknown", "unknown"},
+		{"a sentence of the setup beside a 500", "We use a VPC link to an NLB in front of our service.\nHTTP/1.1 500 Internal Server Error", "unknown", "500"},
+		{"a private integration described", "The route is a private integration to an ALB listener.\nHTTP/1.1 500 Internal Server Error", "unknown", "500"},
+		{"a Cloud Map service described", "The HTTP API reaches the service through Cloud Map service discovery.\nHTTP/1.1 500 Internal Server Error", "unknown", "500"},
+		// a function error behind the link is the function's
+		{"a diagram beside a function error", "API Gateway -> VPC Link -> NLB -> Lambda\n(abc) Lambda execution failed with status 200 due to customer function error: boom. Lambda request id: 1b2c\n(abc) Method completed with status: 502", "lambda_function_error", "502"},
+		// words of failure beside the name name the link failing
+		{"a person: the link fails", "Since yesterday the VPC link fails and every call answers 500.", "private_integration_error", "500"},
+		{"a person: the link is unavailable", "HTTP/1.1 503 Service Unavailable\nThe VPC link shows as unavailable in the console.", "private_integration_error", "503"},
+		{"a person: Cloud Map instances unhealthy", "HTTP/1.1 500 Internal Server Error\nAll Cloud Map instances stay UNHEALTHY.", "private_integration_error", "500"},
+		// and the setup's line weighs less than a failure's
+		{"connection type beside an unhealthy Cloud Map service", "HTTP/1.1 500 Internal Server Error\n- **Connection Type**: `VPC_LINK`\nAll Cloud Map instances stay UNHEALTHY.", "private_integration_error", "500"},
+	})
+}

@@ -168,11 +168,13 @@ func TestBootstrapThatCannotStart(t *testing.T) {
 }
 
 // A Cloud Map service is reached only through a private integration: a
-// report that names it and shows the 503 points, weakly, to the VPC link;
-// a named timeout outweighs it.
+// report that says it failed and shows the 503 points, weakly, to the VPC
+// link; a named timeout outweighs it. Named only as the setup, it is the
+// path of every request, whatever failed.
 func TestCloudMapNamesThePrivateIntegration(t *testing.T) {
 	checkWordings(t, []wording{
-		{"cloud map and 503", "Our HTTP API routes to a Cloud Map service.\nHTTP/1.1 503 Service Unavailable\napigw-requestid: RL2XYiwjPHcEMEQ=", "private_integration_error", "503"},
+		{"cloud map failing and 503", "Our HTTP API routes to a Cloud Map service whose instances are unhealthy.\nHTTP/1.1 503 Service Unavailable\napigw-requestid: RL2XYiwjPHcEMEQ=", "private_integration_error", "503"},
+		{"cloud map named beside a 500", "Our HTTP API routes to a Cloud Map service.\nHTTP/1.1 500 Internal Server Error\napigw-requestid: RL2XYiwjPHcEMEQ=", "unknown", "500"},
 		{"a timeout named", "Our HTTP API routes to a Cloud Map service.\n{\"status\":\"503\",\"integrationErrorMessage\":\"Integration timeout\"}", "integration_timeout", "503"},
 	})
 }
