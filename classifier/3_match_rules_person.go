@@ -14,7 +14,11 @@ func personRules() []ruleSpec {
 		// authorizers module as each of its languages names it, and any
 		// scoped npm package)
 		{lit: "authori", re: `authori[sz]er[^.]{0,60}\b(fail(s|ed|ing)?|error|exception|throws?|crash(es|ed)?|invalid response)|(invalid|bad|malformed|wrong) (authori[sz]er|policy) response|authori[sz]er (did not|didn'?t|does not|doesn'?t) return`, except: packageNames, cause: CauseAuthorizerError, weight: wHint, layers: person},
-		{lit: "オーソライザー", cause: CauseAuthorizerError, weight: wWeak, layers: person},
+		// the same in the guide's Japanese, Chinese and Portuguese words,
+		// beside words of failure in the same sentence: "Lambda
+		// オーソライザーによる認証を設定しました" only says an authorizer is
+		// set up, which every request of the route meets, whatever failed
+		{lit: "オーソライザー", re: `オーソライザー[^。]{0,40}(エラー|失敗|例外|不正|タイムアウト|できな|返さな|返していな|500)|(エラー|失敗|例外|不正|タイムアウト|500)[^。]{0,40}オーソライザー`, cause: CauseAuthorizerError, weight: wWeak, layers: person},
 		{lit: "オーソライザーを呼び出す権限", cause: CauseAuthorizerError, weight: 60, layers: person},
 		{lit: "を呼び出す権限", cause: CauseLambdaInvokePermission, weight: wHint, layers: person},
 		{lit: "呼叫", re: `(沒有|没有|無|无)[^。]{0,20}(呼叫|調用|调用|叫用)[^。]{0,20}(許可|權限|权限)|(許可|權限|权限)[^。]{0,20}(呼叫|調用|调用|叫用)`, cause: CauseLambdaInvokePermission, weight: wHint, layers: person},
@@ -42,8 +46,8 @@ func personRules() []ruleSpec {
 		{lit: "逾時", re: `整合[^。]{0,10}逾時|(29|30) ?秒[^。]{0,20}逾時`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		{lit: "超时", re: `集成[^。]{0,10}超时|(29|30) ?秒[^。]{0,20}超时`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		{lit: "tempo limite", re: `tempo limite (de|da) integração|integração[^.]{0,30}tempo limite|(29|30) segundos`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
-		{lit: "授權方", cause: CauseAuthorizerError, weight: wWeak, layers: person},
-		{lit: "autorizador", cause: CauseAuthorizerError, weight: wWeak, layers: person},
+		{lit: "授權方", re: `授權方[^。]{0,30}(錯誤|失敗|例外|異常|逾時|無效|500)|(錯誤|失敗|例外|異常|逾時|無效|500)[^。]{0,30}授權方`, cause: CauseAuthorizerError, weight: wWeak, layers: person},
+		{lit: "autorizador", re: `autorizador[^.]{0,60}\b(falh\w*|erros?|exceç\w*|inválid\w*|500)|\b(falh\w*|erros?|exceç\w*|inválid\w*|500)\b[^.]{0,60}autorizador`, cause: CauseAuthorizerError, weight: wWeak, layers: person},
 		{lit: "add-permission", cause: CauseLambdaInvokePermission, weight: wHint, layers: person},
 		// the same missing permission in the other verbs people use for
 		// the gateway's call ("API Gateway did not have permission to call

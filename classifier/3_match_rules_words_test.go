@@ -470,3 +470,20 @@ func TestInvokePermissionMoreWordings(t *testing.T) {
 		{"a service integration's role", "IAM permissions for API Gateway to access DynamoDB are missing.", "unknown", "unknown"},
 	})
 }
+
+// The authorizer named in the Japanese, Chinese and Portuguese editions of
+// the developer guide's words ("Lambda オーソライザー", "Lambda 授權方",
+// "autorizador do Lambda") names a failure only beside words of failure in
+// the same sentence; a sentence saying the API has one describes the setup.
+func TestAuthorizerNamedInOtherLanguages(t *testing.T) {
+	checkWordings(t, []wording{
+		// (dev.classmethod.jp's note of an HTTP API's authorizer: the
+		// setup sentence above the question)
+		{"ja setup", "API Gateway の HTTP API で、Lambda オーソライザーによる認証を設定しました。", "unknown", "unknown"},
+		{"zh setup", "我們在 REST API 上設定了 Lambda 授權方。", "unknown", "unknown"},
+		{"pt setup", "Configurei um autorizador do Lambda na API REST.", "unknown", "unknown"},
+		{"ja failing", "Lambda オーソライザーがエラーを返しています。", "authorizer_error", "unknown"},
+		{"zh failing", "Lambda 授權方傳回錯誤。", "authorizer_error", "unknown"},
+		{"pt failing", "O autorizador do Lambda falha em todas as chamadas.", "authorizer_error", "unknown"},
+	})
+}
