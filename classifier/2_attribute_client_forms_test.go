@@ -441,3 +441,25 @@ func TestClientWordsInsideAnInvocation(t *testing.T) {
 		{"the client after the END", start + end + "requests.exceptions.HTTPError: 404 Client Error: Not Found for url: " + apiURL + "\n", "not_5xx", "none"},
 	})
 }
+
+// Amplify JS v6 turns an error answer into a RestApiError named by the
+// x-amzn-ErrorType header and carrying the body's "message"
+// (@aws-amplify/api-rest's parseRestApiServiceError over @aws-amplify/core's
+// parseJsonError): the REST API's default 5xx answer prints as
+// "InternalServerErrorException: Internal server error", a 5xx of the
+// gateway's that names no failed step. In the function's own log the same
+// words are an SDK's error for a call the function made, and the
+// @connections API's "ForbiddenException: Forbidden" is the function's own
+// call refused, no answer of the API's.
+func TestAmplifyRestApiErrorOfTheGateway(t *testing.T) {
+	checkClientForms(t, []clientForm{
+		{"Amplify v6 alone", "InternalServerErrorException: Internal server error", LayerClient, "500"},
+		{"Amplify v6 in a browser's trace", "InternalServerErrorException: Internal server error\n    at buildRestApiError (http://localhost:3000/node_modules/.vite/deps/chunk-ABC.js:120:10)", LayerClient, "500"},
+	})
+	checkWordings(t, []wording{
+		{"Amplify v6 alone names no cause", "InternalServerErrorException: Internal server error", "unknown", "500"},
+		{"beside the execution log's function error", "InternalServerErrorException: Internal server error\n(abc) Lambda execution failed with status 200 due to customer function error: boom. Lambda request id: 1b2c\n(abc) Method completed with status: 502", "lambda_function_error", "502"},
+		{"the function's own SDK call", "2024-05-04T17:48:21.123Z\t1b2c3d4e-0000-4000-8000-00000000abcd\tERROR\tInternalServerErrorException: Internal server error", "lambda_function_error", "unknown"},
+		{"the @connections API's refusal in the function's log", "2024-05-04T17:48:21.123Z\t1b2c3d4e-0000-4000-8000-00000000abcd\tERROR\tForbiddenException: Forbidden", "lambda_function_error", "unknown"},
+	})
+}

@@ -84,6 +84,14 @@ var clientMarks = guard(`^(?:[<>] |\$ ?curl |curl |wscat |error: unexpected serv
 	// exceptions about the connection it opened (ConnectionClosedError,
 	// InvalidStatus: the package's websockets.exceptions module)
 	`|^status code:\s*[1-5]\d\d|when status code '101' was expected` +
+	// Amplify JS v6's RestApiError for the gateway's own 5xx answer: its
+	// name is the x-amzn-ErrorType header, its message the body's
+	// "message" (@aws-amplify/api-rest's parseRestApiServiceError over
+	// @aws-amplify/core's parseJsonError), so the REST API's default 5xx
+	// response prints as "InternalServerErrorException: Internal server
+	// error", whichever step failed. (A function's own line opens with its
+	// runtime's columns, which functionOpens reads first.)
+	`|^internalservererrorexception: internal server error\s*$` +
 	`|invalid status code received|urllib3\.exceptions|websockets\.exceptions\.|too many [1-5]\d\d error responses` +
 	// the same clients failing to connect: wscat, every httpx and Faraday
 	// error, Spring's ResourceAccessException

@@ -60,7 +60,10 @@ func clientRules() []ruleSpec {
 		{lit: "could not parse request body into json", cause: CauseNot5xx, weight: wWeak, implied: 400, unless: "invalidrequestcontentexception", unlessAlso: []string{"configuration error", `"type":"user"`}},
 		{lit: "missing required request parameters", cause: CauseNot5xx, weight: wWeak, implied: 400},
 		{lit: "http content length exceeded", cause: CauseNot5xx, weight: wWeak, implied: 413},
-		{lit: "internalservererrorexception", implied: implied5xx},
+		// (not in the function's own log: there it is what a service the
+		// function called answered, an AWS SDK's error named by that
+		// service's x-amzn-ErrorType, no answer of the API's)
+		{lit: "internalservererrorexception", implied: implied5xx, layers: notFunction},
 		// the error type header of the gateway's own 4xx answers, as a client
 		// shows it ("x-amzn-ErrorType: ForbiddenException"; errorTypeNamed)
 		{lit: "x-amzn-errortype", re: errorTypeNamed + `(forbidden|accessdenied|missingauthenticationtoken)exception`, cause: CauseNot5xx, weight: wWeak, implied: 403},
