@@ -290,9 +290,15 @@ func (s *Session) settleCodeAnswer() {
 		f = c.found.fault(formatREST, c.foundV1)
 	}
 	if f != faultNone {
-		s.group(nil).add(hit{cause: CauseLambdaMalformedProxyResponse, weight: wHint, told: true}, c.foundLine)
+		s.group(nil).add(hit{cause: CauseLambdaMalformedProxyResponse, weight: wCodeAnswer, told: true}, c.foundLine)
 	}
 }
+
+// wCodeAnswer is the weight of an answer read in code: what the handler
+// would return had it reached its return, less than any error the
+// function's log shows it failing with before it did (a traceback, an
+// uncaught error's line, wWeak), after which no answer was returned.
+const wCodeAnswer = wWeak - 1
 
 // literalJSON writes src, a JavaScript object literal or a Python dict as
 // code writes it, to dst as JSON of the same shape, and reports whether

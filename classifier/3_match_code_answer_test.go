@@ -106,6 +106,17 @@ func TestHandlerAnswerInCode(t *testing.T) {
 			"unknown", "500"},
 		{"websocket route", "wscat -c wss://abc.execute-api.us-east-1.amazonaws.com/dev\n" + node + "  return {statusCode: 200, body: {a: 1}};\n};\n< {\"message\": \"Internal server error\", \"connectionId\":\"L0SM9cOFvHcCIhw=\", \"requestId\":\"L0SM9HvUvHcFmYA=\"}",
 			"unknown", "500"},
+		// the function's log shows it failing before its return: the
+		// error it raised is what the client's 502 answered, not the
+		// answer the code would have returned (the Lambda developer
+		// guide's Python handler errors: the runtime reports the
+		// exception, and no response is returned)
+		{"a traceback before the return", "[ERROR] KeyError: 'id'\nTraceback (most recent call last):\n  File \"/var/task/app.py\", line 5, in handler\n    item = event['id']\ndef handler(event, context):\n    return {'statusCode': 200, 'body': {'a': 1}}" + rest502,
+			"lambda_function_error", "502"},
+		// an HTTP API's payload 2.0 takes an answer with an object body
+		// as LocalStack's AWS recordings show, so code alone names nothing
+		{"HTTP API answer", "apigw-requestid: RL2XYiwjPHcEMEQ=\nHTTP/1.1 500 Internal Server Error\n" + node + "  return {statusCode: 200, body: {a: 1}};\n};",
+			"unknown", "500"},
 	})
 }
 

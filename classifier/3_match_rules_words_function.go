@@ -26,11 +26,16 @@ func malformedWords() []ruleSpec {
 		{lit: "body", re: `\bbody\b[^.]{0,30}\b(?:was|is|as|being) (?:an? |the )?(?:object|dict|dictionary|map|json object|array|list)\b[^.]{0,20}\b(?:instead of|not|rather than) (?:an? |the )?string|\bbody\b[^.]{0,20}\b(?:must|should|needs? to|has to) be (?:an? |json )?(?:string|stringified|serialized)`, cause: mal, weight: wHint, layers: p},
 		// the same of the whole answer, as people word a handler that
 		// returns its object unserialized ("returns a response as JSON
-		// not string"); an incoming payload is the request's
-		{lit: "string", re: `\b(?:response|output|result)\b[^.]{0,20}\b(?:as|is|was|being) (?:an? |the )?(?:json|object|dict|json object)\b[^.]{0,20}\b(?:instead of|not|rather than) (?:an? |the )?string`, except: inboundPayload, cause: mal, weight: wHint, layers: p},
+		// not string"); an incoming payload is the request's. The answer
+		// is the function's when the sentence says the function returned
+		// it: a client's "receives the response as JSON not string" and a
+		// mapping template's output are no proxy integration's answer.
+		{lit: "string", re: `\b(?:lambdas?|functions?|handlers?)\b[^.]{0,40}\breturn(?:s|ed|ing)?\b[^.]{0,20}\b(?:response|output|result)\b[^.]{0,20}\b(?:as|is|was|being) (?:an? |the )?(?:json|object|dict|json object)\b[^.]{0,20}\b(?:instead of|not|rather than) (?:an? |the )?string`, except: inboundPayload, unless: "template", cause: mal, weight: wHint, layers: p},
 		// the output format's headers, a map of single values (the guide;
-		// lists belong in multiValueHeaders), said to have been a list
-		{lit: "headers", re: `\bheaders\b[^.]{0,30}\b(?:as|is|was|were|are|being) (?:an? )?(?:array|list)\b[^.]{0,40}\b(?:should|must|needs? to|has to|instead of|rather than|not)\b[^.]{0,10}\b(?:an? )?(?:object|map|dict(?:ionary)?)\b`, except: inboundPayload, cause: mal, weight: wHint, layers: p},
+		// lists belong in multiValueHeaders), said to have been a list in
+		// the answer ("headers passed as array to result"): not a
+		// request's headers, which a client sends
+		{lit: "headers", re: `\bheaders\b[^.]{0,30}\b(?:as|is|was|were|are|being) (?:an? )?(?:array|list)\b[^.]{0,40}\b(?:should|must|needs? to|has to|instead of|rather than|not)\b[^.]{0,10}\b(?:an? )?(?:object|map|dict(?:ionary)?)\b`, except: inboundPayload, unless: "request header", unlessAlso: answerlessHeaders, cause: mal, weight: wHint, layers: p},
 		{lit: "statuscode", re: `\b(?:response|output|return value|returned object|object|result)\b[^.]{0,30}\b(?:has no|had no|without|missing|lacks|lacked|lacking|(?:does|did)(?:n'?t| not) (?:have|include|contain|return))(?: an?| the| any)? ["'\x60]?statuscode`, cause: mal, weight: wHint, layers: p},
 		// the function's answer not following the output format, as an
 		// AWS expert words it on re:Post ("The response for a Lambda proxy
@@ -116,6 +121,10 @@ const cleanRunDenied = `\b(?:never|not|n't|no longer|hardly)\b (?:\w+ )?(?:compl
 // message. That one does not fit its format is a request refused, an
 // event the function cannot read or a template's fault; taken out of the
 // line first, it leaves only what is said of the answer.
+// answerlessHeaders are the words of headers no answer of the function's
+// holds: a client's request, which its library sends.
+var answerlessHeaders = []string{"request's header", "axios", "fetch(", "curl", "postman", "sends the header", "sent the header", "send the header"}
+
 const inboundPayload = `\b(?:request|event|input|incoming|message|sqs|sns) (?:payload|body)s?\b`
 
 // conformWords open the malformedWords patterns for an answer that does

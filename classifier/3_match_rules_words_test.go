@@ -173,6 +173,12 @@ func TestPeoplesWordsInEnglish(t *testing.T) {
 		{"headers as an array", "Headers passed as array to result (should be an object to allow aws lambda proxy works normally): 502 internal server error", "lambda_malformed_proxy_response", "502"},
 		{"request body as json is no fault", "The request body is sent as JSON, not a string, and the API answers 502.", "unknown", "502"},
 		{"headers a list, multiValueHeaders", "multiValueHeaders take a list of values and the API answers 502.", "unknown", "502"},
+		// an answer that is no function's: the client's reading of what it
+		// got, a mapping template's output, a request's headers
+		{"a client's response as json", "The client receives the response as JSON not string, so JSON.parse fails; the API answers 502.", "unknown", "502"},
+		{"a mapping template's output", "My mapping template returns the response as JSON not string; the API answers 500.", "unknown", "500"},
+		{"a request's headers as an array", "The request headers were passed as an array but should be an object; the API answers 502.", "unknown", "502"},
+		{"a client library's headers", "Axios sends the headers as an array, it should be an object; the API answers 502.", "unknown", "502"},
 		{"body must be a string", "The body must be a string; mine was a dict and I got a 502.", "lambda_malformed_proxy_response", "502"},
 		{"no statusCode", "The response has no statusCode, so I get a 502.", "lambda_malformed_proxy_response", "502"},
 		{"statusCode missing", "My function's output didn't include a statusCode and API Gateway returned 502.", "lambda_malformed_proxy_response", "502"},
