@@ -61,8 +61,9 @@ func personRules() []ruleSpec {
 		{lit: "resource-based policy", cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
 		{lit: "resource based policy", cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
 		// (the format of the proxy integration's request is the event the
-		// function reads, not the answer it gives)
-		{lit: "proxy", re: `proxy (integration|response)[^.]{0,80}(statuscode|status code|format|string body|body (must|should) be a string)`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, unless: "integration request", layers: person},
+		// function reads, not the answer it gives; the word, not the end of
+		// "CloudFormation")
+		{lit: "proxy", re: `proxy (integration|response)[^.]{0,80}(statuscode|status code|\bformat|string body|body (must|should) be a string)`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, unless: "integration request", layers: person},
 		{lit: "statuscode", re: `(must|should|needs? to|has to) return[^.]{0,40}statuscode`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, layers: person},
 		// the function ran and succeeded, and yet the client got a 5xx: the
 		// gateway refused its answer (a failure before or around the function

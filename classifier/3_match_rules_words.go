@@ -244,11 +244,13 @@ func functionTimeoutWords() []ruleSpec {
 // "a timeout error on API Gateway"), its limit in the milliseconds of the
 // integration's timeoutInMillis ("29,000 ms"), and a call that takes
 // "more than 30 seconds": the gateway gave up on its integration (its
-// authorizer's timeout is not among the words).
+// authorizer's timeout is not among the words). Not a request "to API
+// Gateway" that timed out: the subject is the caller's request, whose own
+// wait may have ended first, and the gateway that gave up answers 504.
 func gatewayTimeoutWords() []ruleSpec {
 	p := personLayers
 	return []ruleSpec{
-		{lit: "gateway", re: `\bapi ?gateway(?:'s)?(?: integration| request| hard| default| max(?:imum)?)? (?:timeouts?|time-outs?|timed out|times out|timing out)\b|\bapi ?gateway (?:to|would|will) time ?out\b|\b(?:time-?outs?|time outs?|timed out|time-?out errors?|time out errors?) (?:on|from|at|in|by|of|with) (?:the |my |our |your |an? )?(?:aws )?api ?gateway\b`, unless: "authori", cause: CauseIntegrationTimeout, weight: wHint, layers: p},
+		{lit: "gateway", re: `\bapi ?gateway(?:'s)?(?: integration| request| hard| default| max(?:imum)?)? (?:timeouts?|time-outs?|timed out|times out|timing out)\b|\bapi ?gateway (?:to|would|will) time ?out\b|\b(?:time-?outs?|time outs?|timed out|time-?out errors?|time out errors?) (?:on|from|at|in|by|of|with) (?:the |my |our |your |an? )?(?:aws )?api ?gateway\b`, notAfter: "to ", unless: "authori", cause: CauseIntegrationTimeout, weight: wHint, layers: p},
 		{lit: "apigw", re: `\bapigw(?:'s)? (?:timeouts?|timed out|times out)\b`, cause: CauseIntegrationTimeout, weight: wHint, layers: p},
 		{lit: "29", re: `\b29,?000 ?(?:ms|milliseconds)\b`, cause: CauseIntegrationTimeout, weight: wHint, layers: p},
 		// a call that takes longer than the gateway waits

@@ -458,6 +458,21 @@ func TestGatewayTimeoutMoreWordings(t *testing.T) {
 		{"a function's own 3 s", "The lambda times out after 3s and the API returns 502.", "lambda_function_timeout", "502"},
 		{"30s without a timeout", "The report takes 30s to render.", "unknown", "unknown"},
 		{"not a timeout", "The function does not time out; it finishes in 2 seconds.", "unknown", "unknown"},
+		// the caller's request to the gateway timing out is the caller's
+		// wait ending (aws-sdk-go-v2 issue 1534: a function's own call to
+		// an API); the gateway that gave up answers 504
+		{"a request to API Gateway times out", "The request to API Gateway times out without any indication as to what could be wrong.", "unknown", "unknown"},
+		{"calls to API Gateway timed out", "Calls to API Gateway timed out from the mobile app.", "unknown", "unknown"},
+	})
+}
+
+// "CloudFormation" holds "format" without naming the proxy response's
+// format (serverless issue 9525: a method of a Lambda proxy integration
+// deployed before its invoke permission).
+func TestCloudFormationIsNoFormat(t *testing.T) {
+	checkWordings(t, []wording{
+		{"proxy integration and CloudFormation", "When creating an API gateway method using the lambda proxy integration, the method isn't set to depend on the lambda permission in the CloudFormation code.", "unknown", "unknown"},
+		{"proxy response format", "The proxy response has the wrong format, and the API answers 502.", "lambda_malformed_proxy_response", "502"},
 	})
 }
 
