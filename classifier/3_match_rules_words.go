@@ -149,6 +149,11 @@ const gatewayThrottling = `(?:api ?gateway|apigw|usage plans?|stage|method)(?:'s
 	`throttl(?:ed|ing)(?: \w+){0,3}? (?:by|at|in|on) (?:the )?(?:api ?gateway|apigw|usage plan|stage)|` +
 	`api ?gateway\s*(?:の|で|が|側の|的)?\s*(?:スロットリング|限流)`
 
+// declaredPermission is the invoke permission as code declares it:
+// CloudFormation's and SAM's resource type, Terraform's resource block and
+// its references, and a call of the CDK's or an SDK's.
+const declaredPermission = `type["'\x60]?\s*:\s*["'\x60]?(?:aws::)?lambda::permission|resource\s+"aws_lambda_permission"|aws_lambda_permission\.[a-z_]|\.(?:grantinvoke|addpermission)\(|addpermissioncommand\(`
+
 // invokePermissionWords: the permission resource each tool writes for
 // the gateway's call (CloudFormation's AWS::Lambda::Permission,
 // Terraform's aws_lambda_permission, the CDK's grantInvoke and
@@ -156,13 +161,21 @@ const gatewayThrottling = `(?:api ?gateway|apigw|usage plans?|stage|method)(?:'s
 // Japanese, Chinese and Portuguese.
 func invokePermissionWords() []ruleSpec {
 	p := personLayers
+	// the resource as a template or code declares it is the permission
+	// being there, the opposite of its lack: only a person's sentence
+	// naming it (as the fix, or as what was missing) counts, not
+	// CloudFormation's "Type: AWS::Lambda::Permission", Terraform's
+	// resource "aws_lambda_permission" or a reference to one, nor the
+	// CDK's or an SDK's call (fn.grantInvoke(...), addPermission(...)),
+	// which a line of code may read like a sentence with
+	said := layersOf(LayerPerson)
 	inv := CauseLambdaInvokePermission
 	return []ruleSpec{
-		{lit: "aws::lambda::permission", cause: inv, weight: wWeak, layers: p},
-		{lit: "aws_lambda_permission", cause: inv, weight: wWeak, layers: p},
-		{lit: "grantinvoke", cause: inv, weight: wWeak, layers: p},
+		{lit: "aws::lambda::permission", except: declaredPermission, cause: inv, weight: wWeak, layers: said},
+		{lit: "aws_lambda_permission", except: declaredPermission, cause: inv, weight: wWeak, layers: said},
+		{lit: "grantinvoke", except: declaredPermission, cause: inv, weight: wWeak, layers: said},
 		// the Lambda API's AddPermission, as the SDKs and the CDK name it
-		{lit: "addpermission", cause: inv, weight: wWeak, layers: p},
+		{lit: "addpermission", except: declaredPermission, cause: inv, weight: wWeak, layers: said},
 		// the gateway's "Invalid permissions on Lambda function" as people
 		// paraphrase it, and a permission error on the gateway's call
 		{lit: "invalid permission", re: `invalid permissions?\b[^.]{0,30}\b(?:lambda|function)`, unless: "authori", cause: inv, weight: wHint, layers: p},
@@ -192,7 +205,7 @@ func invokePermissionWords() []ruleSpec {
 		// route gets a Lambda::Permission resource") and the permission named
 		// by its action and said missing ("the lambda execute permission
 		// not being in place"; one created is no fault)
-		{lit: "lambda::permission", cause: inv, weight: wWeak, layers: p},
+		{lit: "lambda::permission", except: declaredPermission, cause: inv, weight: wWeak, layers: said},
 		{lit: "permission", re: `\blambda (?:invoke|execute) permissions?\b[^.]{0,30}?\b(?:not|never|missing|wasn'?t|weren'?t|isn'?t|aren'?t)\b|\b(?:missing|no|without|lacks?|lacking|forgot)\b[^.]{0,20}?\blambda (?:invoke|execute) permissions?\b`, cause: inv, weight: wWeak, layers: p},
 		{lit: "未經許可", re: `未經許可(?:調用|呼叫|叫用)`, cause: inv, weight: wHint, layers: p},
 		{lit: "未经许可", re: `未经许可(?:调用|叫用)`, cause: inv, weight: wHint, layers: p},

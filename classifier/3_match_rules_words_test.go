@@ -508,3 +508,22 @@ func TestAuthorizerNamedInOtherLanguages(t *testing.T) {
 		{"pt failing", "O autorizador do Lambda falha em todas as chamadas.", "authorizer_error", "unknown"},
 	})
 }
+
+// The invoke permission as a template or code declares it (CloudFormation's
+// resource type, Terraform's aws_lambda_permission, the CDK's grantInvoke,
+// the Lambda API's AddPermission as the SDKs call it) is the permission
+// being there; a person's sentence naming it as the fix or as what was
+// missing still names the cause.
+func TestInvokePermissionDeclaredInCode(t *testing.T) {
+	const got500 = "HTTP/1.1 500 Internal Server Error\n"
+	checkWordings(t, []wording{
+		{"CloudFormation resource", got500 + "Resources:\n  InvokePermission:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Action: lambda:InvokeFunction", "unknown", "500"},
+		{"CloudFormation JSON", got500 + "\"InvokePermission\": { \"Type\": \"AWS::Lambda::Permission\", \"Properties\": { \"Action\": \"lambda:InvokeFunction\" } }", "unknown", "500"},
+		{"Terraform resource", got500 + "resource \"aws_lambda_permission\" \"apigw\" {\n  action = \"lambda:InvokeFunction\"\n}", "unknown", "500"},
+		{"Terraform reference", got500 + "  depends_on = [aws_lambda_permission.apigw]", "unknown", "500"},
+		{"CDK call", got500 + "  fn.grantInvoke(new iam.ServicePrincipal('apigateway.amazonaws.com'));", "unknown", "500"},
+		{"SDK call", got500 + "  await lambda.send(new AddPermissionCommand({ FunctionName: name, Action: 'lambda:InvokeFunction' }));", "unknown", "500"},
+		{"a person naming it missing", got500 + "The stack never created an AWS::Lambda::Permission for the API.", "lambda_invoke_permission", "500"},
+		{"a person naming the CDK's", got500 + "I forgot to call grantInvoke for the API Gateway principal.", "lambda_invoke_permission", "500"},
+	})
+}
