@@ -50,7 +50,8 @@ func gatewayRules() []ruleSpec {
 		{lit: "malformed_proxy_response", re: responseTypeValue + `malformed_proxy_response\b`, cause: CauseLambdaMalformedProxyResponse, weight: 90, layers: notGatewayLogged &^ layersOf(LayerFunction)},
 		{lit: "integration_network_failure", cause: CauseBackendConnectionError, weight: wSpecific, layers: gatewayLogged},
 		{lit: "integration_network_failure", re: responseTypeValue + `integration_network_failure\b`, cause: CauseBackendConnectionError, weight: wSpecific, layers: notGatewayLogged &^ layersOf(LayerFunction)},
-		{lit: "integration", re: `integration (request )?(timed out|timeout)`, cause: CauseIntegrationTimeout, weight: 70},
+		// (not the timeout as a setting with its value, timeoutSetting)
+		{lit: "integration", re: `integration (request )?(timed out|timeout)`, except: timeoutSetting, cause: CauseIntegrationTimeout, weight: 70},
 		{lit: "no match for output mapping", cause: CauseStatusMappingMissing, weight: 92},
 		{lit: "output mapping refers to an invalid method response", cause: CauseStatusMappingMissing, weight: 92},
 		{lit: "no default output mapping", cause: CauseStatusMappingMissing, weight: 85},

@@ -75,7 +75,10 @@ func personRules() []ruleSpec {
 		// "a 29 sec limit"), behind each number
 		{lit: "29", re: `\b(29|30) ?(s|secs?)\b[^.]{0,60}(timeout|time out|limit|restriction|maximum)|(timeout|time out|timed out|times out|timing out|limit|restriction|maximum)[^.]{0,60}\b(29|30) ?(s|secs?)\b`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		{lit: "30", re: `\b(29|30) ?(s|secs?)\b[^.]{0,60}(timeout|time out|limit|restriction|maximum)|(timeout|time out|timed out|times out|timing out|limit|restriction|maximum)[^.]{0,60}\b(29|30) ?(s|secs?)\b`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
-		{lit: "integration timeout", cause: CauseIntegrationTimeout, weight: wHint, layers: person},
+		// (not the setting and its value, as the console and people write
+		// it: "Integration timeout: 29000 ms", "we set the integration
+		// timeout to 10 seconds", which every request of the method has)
+		{lit: "integration timeout", except: timeoutSetting, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		// ("Lambda timeouts get converted to 500": the plural is the events,
 		// the singular most often the setting)
 		{lit: "tim", re: `(lambda|function)('s)?( itself)? (is |was )?(timing out|timed out|times out|hit(s|ting)? (its|the) timeout)|\b(lambda|function) timeouts\b`, cause: CauseLambdaFunctionTimeout, weight: wHint, layers: person},
@@ -107,6 +110,13 @@ func personRules() []ruleSpec {
 		{lit: "200", re: `(錯誤|错误|出錯|出错|例外|異常|异常|失敗|失败)[^。]{0,30}(仍然|仍|還是|还是|依然|卻|却)[^。]{0,16}200`, cause: CauseLambdaFunctionError, weight: wWeak, implied: 200, layers: person},
 	}
 }
+
+// timeoutSetting is an integration's timeout given as a setting with its
+// value: the console's "Integration timeout" field, the API's
+// timeoutInMillis, Terraform's timeout_milliseconds and CloudFormation's
+// TimeoutInMillis, and a person setting one ("set the integration timeout
+// to 10 seconds").
+const timeoutSetting = `(?:integration timeout|timeoutinmillis|timeout_milliseconds)(?:\s*\((?:ms|milliseconds|seconds)\))?["'\x60]?\s*(?:[:=]|is|was|of|set to|to)\s*["'\x60]?\d[\d,]*`
 
 // retryWords are the words of a request sent again, whose answer is not
 // the failed request's: "if I retry it returns 200" says a retry succeeded,

@@ -265,7 +265,7 @@ func gatewayTimeoutWords() []ruleSpec {
 	return []ruleSpec{
 		{lit: "gateway", re: `\bapi ?gateway(?:'s)?(?: integration| request| hard| default| max(?:imum)?)? (?:timeouts?|time-outs?|timed out|times out|timing out)\b|\bapi ?gateway (?:to|would|will) time ?out\b|\b(?:time-?outs?|time outs?|timed out|time-?out errors?|time out errors?) (?:on|from|at|in|by|of|with) (?:the |my |our |your |an? )?(?:aws )?api ?gateway\b`, notAfter: "to ", unless: "authori", cause: CauseIntegrationTimeout, weight: wHint, layers: p},
 		{lit: "apigw", re: `\bapigw(?:'s)? (?:timeouts?|timed out|times out)\b`, cause: CauseIntegrationTimeout, weight: wHint, layers: p},
-		{lit: "29", re: `\b29,?000 ?(?:ms|milliseconds)\b`, cause: CauseIntegrationTimeout, weight: wHint, layers: p},
+		{lit: "29", re: `\b29,?000 ?(?:ms|milliseconds)\b`, except: timeoutSetting, cause: CauseIntegrationTimeout, weight: wHint, layers: p},
 		// a call that takes longer than the gateway waits
 		{lit: "than", re: `\b(?:more|longer) than (?:29|30)[ -]?(?:seconds?|secs?|s)\b`, cause: CauseIntegrationTimeout, weight: wHint, layers: p},
 	}

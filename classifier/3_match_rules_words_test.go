@@ -527,3 +527,22 @@ func TestInvokePermissionDeclaredInCode(t *testing.T) {
 		{"a person naming the CDK's", got500 + "I forgot to call grantInvoke for the API Gateway principal.", "lambda_invoke_permission", "500"},
 	})
 }
+
+// The integration's timeout as a setting with its value (the console's
+// "Integration timeout" field, the API's timeoutInMillis, Terraform's
+// timeout_milliseconds, a person setting it) is what every request of the
+// method has, not a request that timed out; the same words of a request
+// timing out, and the HTTP API access log's integrationErrorMessage, still
+// name it.
+func TestIntegrationTimeoutSetting(t *testing.T) {
+	const got500 = "HTTP/1.1 500 Internal Server Error\n"
+	checkWordings(t, []wording{
+		{"console field", got500 + "Integration timeout: 29000 ms", "unknown", "500"},
+		{"a person setting it", got500 + "We set the integration timeout to 10 seconds.", "unknown", "500"},
+		{"get-integration", got500 + "    \"timeoutInMillis\": 29000,", "unknown", "500"},
+		{"Terraform", got500 + "  timeout_milliseconds = 29000", "unknown", "500"},
+		{"a request that timed out", "I get an integration timeout after 29 seconds.\nHTTP/1.1 504 Gateway Timeout", "integration_timeout", "504"},
+		{"the limit hit", "Requests that run past the 29,000 ms limit fail.", "integration_timeout", "unknown"},
+		{"HTTP API access log", "{\"status\":\"503\",\"integrationErrorMessage\":\"Integration timeout\"}", "integration_timeout", "503"},
+	})
+}
