@@ -58,8 +58,8 @@ func personRules() []ruleSpec {
 		// leaves its own log)
 		{lit: "invoke", re: `(never|not|wasn'?t|isn'?t|is not|was not) (even |being |getting )?(invoked|triggered)`, cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
 		{lit: "log", re: `(nothing|no entries|no logs?|nothing new) (shows? up |appears? )?in (the )?(cloudwatch|lambda|function'?s?)( logs?)?|no (cloudwatch |lambda |function )?logs (at all|were|are|show|for the function|appear(ed)?|showed up)`, cause: CauseLambdaInvokePermission, weight: wGuess + 10, layers: person},
-		{lit: "resource-based policy", cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
-		{lit: "resource based policy", cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
+		{lit: "resource-based policy", cause: CauseLambdaInvokePermission, weight: wWeak, unlessAlso: apiResourcePolicy, layers: person},
+		{lit: "resource based policy", cause: CauseLambdaInvokePermission, weight: wWeak, unlessAlso: apiResourcePolicy, layers: person},
 		// (the format of the proxy integration's request is the event the
 		// function reads, not the answer it gives; the word, not the end of
 		// "CloudFormation")
@@ -70,11 +70,11 @@ func personRules() []ruleSpec {
 		// leaves no successful invocation; a failing one leaves its error)
 		{lit: "succe", re: `\b(lambdas?|functions?|invocations?|cloudwatch|logs?)\b[^.]{0,40}\b(were|was|is|are|look(s|ed)?|show(s|ed)?)\b[^.]{0,20}\b(successful|success|succeed(s|ed)?)\b`, cause: CauseLambdaMalformedProxyResponse, weight: wWeak, layers: person},
 		{lit: "healthy", re: `\b(lambdas?|functions?)\b[^.]{0,20}\b(look(s|ed)?|(is|was|were|are|seem(s|ed)?)( perfectly)?) healthy\b`, cause: CauseLambdaMalformedProxyResponse, weight: wWeak, layers: person},
-		{lit: "second", re: `\b(29|30)[ -]?seconds?\b[^.]{0,60}(timeout|time out|limit|restriction|cap\b|maximum)|(timeout|time out|timed out|times out|timing out|limit|restriction|maximum)[^.]{0,60}\b(29|30)[ -]?seconds?\b`, cause: CauseIntegrationTimeout, weight: wLikely, layers: person},
+		{lit: "second", re: `\b(29|30)[ -]?seconds?\b[^.]{0,60}(timeout|time out|limit|restriction|cap\b|maximum)|(timeout|time out|timed out|times out|timing out|limit|restriction|maximum)[^.]{0,60}\b(29|30)[ -]?seconds?\b`, except: functionTimeoutSetting, cause: CauseIntegrationTimeout, weight: wLikely, layers: person},
 		// the same with the seconds abbreviated ("times out after 30s",
 		// "a 29 sec limit"), behind each number
-		{lit: "29", re: `\b(29|30) ?(s|secs?)\b[^.]{0,60}(timeout|time out|limit|restriction|maximum)|(timeout|time out|timed out|times out|timing out|limit|restriction|maximum)[^.]{0,60}\b(29|30) ?(s|secs?)\b`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
-		{lit: "30", re: `\b(29|30) ?(s|secs?)\b[^.]{0,60}(timeout|time out|limit|restriction|maximum)|(timeout|time out|timed out|times out|timing out|limit|restriction|maximum)[^.]{0,60}\b(29|30) ?(s|secs?)\b`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
+		{lit: "29", re: `\b(29|30) ?(s|secs?)\b[^.]{0,60}(timeout|time out|limit|restriction|maximum)|(timeout|time out|timed out|times out|timing out|limit|restriction|maximum)[^.]{0,60}\b(29|30) ?(s|secs?)\b`, except: functionTimeoutSetting, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
+		{lit: "30", re: `\b(29|30) ?(s|secs?)\b[^.]{0,60}(timeout|time out|limit|restriction|maximum)|(timeout|time out|timed out|times out|timing out|limit|restriction|maximum)[^.]{0,60}\b(29|30) ?(s|secs?)\b`, except: functionTimeoutSetting, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		// (not the setting and its value, as the console and people write
 		// it: "Integration timeout: 29000 ms", "we set the integration
 		// timeout to 10 seconds", which every request of the method has)
@@ -111,12 +111,24 @@ func personRules() []ruleSpec {
 	}
 }
 
+// functionTimeoutSetting is the function's own timeout said with its value
+// ("our Lambda timeout is set to 30 seconds", "the function's timeout of
+// 30s"): the function's setting, which shows no request that ran that long
+// nor the gateway's wait ending.
+const functionTimeoutSetting = `\b(?:lambdas?|functions?)(?:'s)? timeouts?\b[^.]{0,20}?\b(?:29|30)[ -]?(?:seconds?|secs?|s)\b`
+
 // timeoutSetting is an integration's timeout given as a setting with its
 // value: the console's "Integration timeout" field, the API's
 // timeoutInMillis, Terraform's timeout_milliseconds and CloudFormation's
 // TimeoutInMillis, and a person setting one ("set the integration timeout
 // to 10 seconds").
 const timeoutSetting = `(?:integration timeout|timeoutinmillis|timeout_milliseconds)(?:\s*\((?:ms|milliseconds|seconds)\))?["'\x60]?\s*(?:[:=]|is|was|of|set to|to)\s*["'\x60]?\d[\d,]*`
+
+// apiResourcePolicy are words of the API's own resource-based policy (API
+// Gateway resource policies: a source VPC endpoint or IP address allowed,
+// a private API), which refuses callers with 403 and grants the gateway no
+// call of the function.
+var apiResourcePolicy = []string{"execute-api", "vpc endpoint", "vpce", "private api", "sourceip", "source ip", "ip address", "the api has", "api's resource", "api gateway resource"}
 
 // retryWords are the words of a request sent again, whose answer is not
 // the failed request's: "if I retry it returns 200" says a retry succeeded,

@@ -546,3 +546,17 @@ func TestIntegrationTimeoutSetting(t *testing.T) {
 		{"HTTP API access log", "{\"status\":\"503\",\"integrationErrorMessage\":\"Integration timeout\"}", "integration_timeout", "503"},
 	})
 }
+
+// A function's timeout said with its value is the function's setting, and
+// an API's resource-based policy (API Gateway resource policies) grants
+// no call of the function: neither shows a request failing.
+func TestSettingsNamedInASetup(t *testing.T) {
+	const got500 = "\nHTTP/1.1 500 Internal Server Error"
+	checkWordings(t, []wording{
+		{"the function's timeout of 30 seconds", "Our Lambda timeout is set to 30 seconds." + got500, "unknown", "500"},
+		{"the function's timeout of 30s", "The function's timeout is 30s." + got500, "unknown", "500"},
+		{"a function that times out at 30 seconds", "The lambda times out after 30 seconds." + got500, "integration_timeout", "500"},
+		{"the API's resource policy", "The API has a resource-based policy that allows only our VPC endpoint." + got500, "unknown", "500"},
+		{"the function's resource-based policy", "The function's resource-based policy had no statement for apigateway.amazonaws.com." + got500, "lambda_invoke_permission", "500"},
+	})
+}
