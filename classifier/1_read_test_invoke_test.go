@@ -82,15 +82,18 @@ func TestTestInvokeLogStreams(t *testing.T) {
 	const total = 32 << 20 // whole 16-byte chunks
 	r := io.MultiReader(strings.NewReader(head+long), &repeatReader{chunk: []byte(`{\"k\": \"xy\"} `), left: total}, strings.NewReader(end[1:len(end)-1]+tail))
 	s := NewSession(Hints{})
+	// The growth is measured, not the heap: the package's compiled rules
+	// and what other tests left take 12 to 14 MiB that vary by build.
+	var before, after runtime.MemStats
 	runtime.GC()
+	runtime.ReadMemStats(&before)
 	if _, err := s.ReadFrom(r); err != nil {
 		t.Fatal(err)
 	}
 	runtime.GC()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	if ms.HeapInuse > 16<<20 {
-		t.Errorf("heap in use %d MiB after streaming a 32 MiB log, want < 16", ms.HeapInuse>>20)
+	runtime.ReadMemStats(&after)
+	if grown := int64(after.HeapInuse) - int64(before.HeapInuse); grown > 8<<20 {
+		t.Errorf("heap in use grew %d MiB while streaming a 32 MiB log, want < 8", grown>>20)
 	}
 	if d := s.Diagnose(LangEN); d.Cause != CauseLambdaMalformedProxyResponse || d.Status != Status502 {
 		t.Errorf("got %s/%s, want 502/lambda_malformed_proxy_response (%s)", d.Status, d.Cause, d.Why)
