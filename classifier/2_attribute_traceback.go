@@ -225,7 +225,7 @@ func headFirstFrame(low []byte, kind traceKind) bool {
 	case nodeProps:
 		return true
 	case traceFrame:
-		return low[0] != '^' && low[0] != '~' && !(bytes.Contains(low, []byte(".go:")) && goFileFrame.Match(low))
+		return low[0] != '^' && low[0] != '~' && (!bytes.Contains(low, []byte(".go:")) || !goFileFrame.Match(low))
 	}
 	return false
 }
