@@ -266,7 +266,6 @@ func bareConfigErr(msg []byte) bool {
 	return len(bytes.Trim(rest, ":.… ")) == 0
 }
 
-// evidenceLine runs the rules on a line that may show a cause.
 // showsClientAnswer reports whether a line (msg, of layer; id nil for a line
 // without ids) can show what a client got, a 5xx its rules imply among
 // it: the gateway's own failure of a request, a body or an error type a
@@ -281,6 +280,7 @@ func (s *Session) showsClientAnswer(id, msg []byte, layer Layer) bool {
 		!bytes.HasPrefix(msg, preEndpoint) && !errorObjectField(msg)
 }
 
+// evidenceLine runs the rules on a line that may show a cause.
 func (s *Session) evidenceLine(id, msg, line []byte, layer Layer) {
 	s.m.invocation = id == nil && s.openLambda != ""
 	h := s.platformEventText(msg, s.m.match(msg, layer))

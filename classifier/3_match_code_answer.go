@@ -156,9 +156,8 @@ func assignedName(before []byte) []byte {
 	return b[k:]
 }
 
-func isIdentByte(c byte) bool {
-	return c == '_' || c == '$' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-}
+// isIdentByte: a byte of a JavaScript or Python name, a word's or '$'.
+func isIdentByte(c byte) bool { return c == '$' || isWordByte(c) }
 
 // returnsName reports whether msg returns name: return name,
 // callback(null, name), context.succeed(name).

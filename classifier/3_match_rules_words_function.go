@@ -121,11 +121,11 @@ const cleanRunDenied = `\b(?:never|not|n't|no longer|hardly)\b (?:\w+ )?(?:compl
 // message. That one does not fit its format is a request refused, an
 // event the function cannot read or a template's fault; taken out of the
 // line first, it leaves only what is said of the answer.
+const inboundPayload = `\b(?:request|event|input|incoming|message|sqs|sns) (?:payload|body)s?\b`
+
 // answerlessHeaders are the words of headers no answer of the function's
 // holds: a client's request, which its library sends.
 var answerlessHeaders = []string{"request's header", "axios", "fetch(", "curl", "postman", "sends the header", "sent the header", "send the header"}
-
-const inboundPayload = `\b(?:request|event|input|incoming|message|sqs|sns) (?:payload|body)s?\b`
 
 // conformWords open the malformedWords patterns for an answer that does
 // not follow the proxy output format: the answer, then a verb of
