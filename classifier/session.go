@@ -280,8 +280,11 @@ func (s *Session) addLine(raw []byte, src source) {
 		s.st.paste.bareStamp = len(stripMarkupOnly(line, before)) > 0
 		return
 	}
-	if src == srcAuto && !isRecord {
-		s.codeLine(msg) // (no log source writes code, nor a log record)
+	id, rest, isExec := execRequestID(msg)
+	if src == srcAuto && !isRecord && !isExec {
+		// (no log source writes code, nor a log record, nor a line of the
+		// execution log, which most lines of an export are)
+		s.codeLine(msg)
 	}
 	if msg[0] == '{' && src == srcAuto {
 		s.printedAnswer(msg, line)
@@ -294,7 +297,7 @@ func (s *Session) addLine(raw []byte, src source) {
 	if msg[0] == '{' && !isRecord && s.startPretty(msg, raw, src, len(stripMarkupOnly(line, before)) > len(msg), before.bareStamp) {
 		return
 	}
-	if id, rest, ok := execRequestID(msg); ok && src != srcLambda && src != srcAccess {
+	if isExec && src != srcLambda && src != srcAccess {
 		s.st.responseBody = false
 		s.execLine(id, rest, line)
 		return
