@@ -1,6 +1,8 @@
 package incident
 
 import (
+	"time"
+
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -10,6 +12,28 @@ type SinkStatus struct {
 	Pending   int    `json:"pending"`
 	Failed    int    `json:"failed"`
 	LastError string `json:"last_error,omitempty"`
+	// Attempts and NextAttemptAt are the oldest pending notification's
+	// calls so far and, after a transient failure, when the sink is called
+	// again (a sink's Retry-After included): during a Slack or
+	// Alertmanager outage they say a notification is late, not lost, and
+	// until when. Both are left out when nothing waits on a retry.
+	Attempts      int        `json:"attempts,omitempty"`
+	NextAttemptAt *time.Time `json:"next_attempt_at,omitempty"`
+}
+
+// notePending counts a pending entry; the first one met per incident and
+// sink is the oldest (a sink's outbox is in enqueue order) and is the one
+// the sink is retrying, so its schedule is the one shown.
+func (st *SinkStatus) notePending(e outboxEntry) {
+	st.Pending++
+	if st.Pending > 1 || e.Attempts == 0 {
+		return
+	}
+	st.Attempts = e.Attempts
+	if e.Backoff != nil {
+		at := e.Backoff.RetryAt
+		st.NextAttemptAt = &at
+	}
 }
 
 type sinkCounts map[string]*SinkStatus // by sink
@@ -23,7 +47,8 @@ func (c sinkCounts) pending() int {
 }
 
 // notificationCounts returns, per incident and sink, how many events were
-// delivered, are pending and failed for good.
+// delivered, are pending (with the oldest one's retry schedule) and failed
+// for good.
 func (s *Store) notificationCounts() (map[string]sinkCounts, error) {
 	out := map[string]sinkCounts{}
 	get := func(id, sink string) *SinkStatus {
@@ -44,7 +69,7 @@ func (s *Store) notificationCounts() (map[string]sinkCounts, error) {
 					return err
 				}
 				if e.Status == entryPending {
-					get(e.Event.IncidentID, string(sink)).Pending++
+					get(e.Event.IncidentID, string(sink)).notePending(e)
 				}
 				return nil
 			})
