@@ -43,6 +43,21 @@ func clientRules() []ruleSpec {
 		{lit: "security token included in the request is invalid", cause: CauseCredentialsRoleError, weight: wLikely, unlessAlso: quotedFunctionError, layers: gatewayOrFunction},
 		{lit: "signature expired", cause: CauseCredentialsRoleError, weight: wLikely, unlessAlso: quotedFunctionError, layers: gatewayOrFunction},
 		{lit: "the request signature we calculated does not match", cause: CauseCredentialsRoleError, weight: wLikely, unlessAlso: quotedFunctionError, layers: gatewayOrFunction},
+		// the rest of the same InvalidSignatureException message, which
+		// AWS's SigV4 check appends on lines of their own and which a paste
+		// often keeps without the first ("The Canonical String for this
+		// request should have been\n'GET\n/prod/items...'", "The
+		// String-to-Sign should have been\n'AWS4-HMAC-SHA256..."; the IAM
+		// user guide's "Troubleshoot Signature Version 4 signing" on
+		// SignatureDoesNotMatch, and API Gateway's own 403 as mhart/aws4
+		// issue 110 and aws/aws-sdk-js issue 2372 quote it for an
+		// execute-api host): the caller's 403, or, in the gateway's or the
+		// function's log, a signed call of the integration or of the
+		// function refused, as the first sentence
+		{lit: "canonical string for this request should have been", cause: CauseNot5xx, weight: wWeak, implied: 403, layers: callerSide},
+		{lit: "string-to-sign should have been", cause: CauseNot5xx, weight: wWeak, implied: 403, layers: callerSide},
+		{lit: "canonical string for this request should have been", cause: CauseCredentialsRoleError, weight: wLikely, unlessAlso: quotedFunctionError, layers: gatewayOrFunction},
+		{lit: "string-to-sign should have been", cause: CauseCredentialsRoleError, weight: wLikely, unlessAlso: quotedFunctionError, layers: gatewayOrFunction},
 		// the gateway's IncompleteSignatureException for an Authorization
 		// header that is no signature, in both of its wordings: "Invalid
 		// key=value pair (missing equal-sign) in Authorization header

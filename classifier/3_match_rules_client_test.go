@@ -37,3 +37,37 @@ func TestDocumentedErrorTypeHeaderForms(t *testing.T) {
 		{"beside a 5xx", "\"x-amzn-errortype\" = \"ForbiddenException\"\nHTTP/1.1 502 Bad Gateway", "unknown", "502"},
 	})
 }
+
+// The rest of the InvalidSignatureException message AWS's SigV4 check
+// answers a signature it did not compute the same (the IAM user guide's
+// "Troubleshoot Signature Version 4 signing", SignatureDoesNotMatch), its
+// later lines without the first, as pastes keep them: API Gateway's 403
+// to the caller (mhart/aws4 issue 110 and aws/aws-sdk-js issue 2372 quote
+// it for an execute-api host), an integration's or a function's signed
+// call refused in the gateway's or the function's log.
+func TestSignatureMismatchDetailForms(t *testing.T) {
+	const (
+		canonical = "The Canonical String for this request should have been\n'POST\n/dev/items\n\nhost:abc123.execute-api.us-east-1.amazonaws.com\nx-amz-date:20200427T221043Z\n\nhost;x-amz-date\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'"
+		toSign    = "The String-to-Sign should have been\n'AWS4-HMAC-SHA256\n20200427T221043Z\n20200427/us-east-1/execute-api/aws4_request\n8fa220f683adb6517b2df8f5558075060e023aabc1bb0308963977e75f161dda'"
+		id        = "(fd443056-60d0-425f-874e-e93e5d61351e) "
+		start     = "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\n"
+		end       = "\nEND RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11"
+	)
+	checkWordings(t, []wording{
+		// the caller's 403, its lines as a client prints them
+		{"canonical string, caller", canonical, "not_5xx", "none"},
+		{"string to sign, caller", toSign, "not_5xx", "none"},
+		// a person quoting it in a sentence, the newlines escaped
+		// (aws-amplify/amplify-android issue 668)
+		{"canonical string, quoted", `the response is ` + "`" + `The Canonical String for this request should have been\n'GET\n/items/Citro%25C3%25ABn/list` + "`", "not_5xx", "none"},
+		// an AWS service integration's signed call refused, as the
+		// execution log quotes the service's answer
+		{"integration's call refused", id + `Endpoint response body before transformations: {"message":"The Canonical String for this request should have been 'POST /'"}` + "\n" + id + "Method completed with status: 500", "credentials_role_error", "500"},
+		// look-alikes: the function's own signed call (its failure on a
+		// dependency, no answer of the API's), a 5xx shown beside it, and
+		// people asking how the string is built
+		{"the function's own call", start + "2024-01-01T00:00:00.000Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tInvalidSignatureException: The Canonical String for this request should have been 'POST /2015-03-31/functions/orders/invocations'" + end, "lambda_function_error", "unknown"},
+		{"beside a 5xx", "HTTP/1.1 502 Bad Gateway\n" + canonical, "unknown", "502"},
+		{"a question", "How do I compute the canonical string for a signed request?\nIs the string-to-sign built from it?", "unknown", "unknown"},
+	})
+}
