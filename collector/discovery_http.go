@@ -71,21 +71,9 @@ func (c *Collector) httpAPIStages(ctx context.Context, r *region, meta apiMeta) 
 	}
 	var out []Stage
 	metrics := map[string]httpMetrics{}
-	// A WebSocket API's routes, and its authorizers when a route has one,
-	// and an HTTP API's routes when its integrations' timeouts differ (the
-	// routes name their integrations): one GetRoutes (and GetAuthorizers)
-	// call per API and discovery, which polls reuse.
-	var routes []Route
-	var auths map[string]string
-	if typ == stage.APIWebSocket || timeoutsDiffer(integ, typ) {
-		if routes, err = httpRoutes(ctx, r.http, id); err != nil {
-			return nil, err
-		}
-	}
-	if typ == stage.APIWebSocket {
-		if auths, err = authorizerURIs(ctx, r.http, id, routes); err != nil {
-			return nil, err
-		}
+	routes, auths, err := routesAndAuthorizers(ctx, r.http, id, typ == stage.APIWebSocket || timeoutsDiffer(integ, typ))
+	if err != nil {
+		return nil, err
 	}
 	timeouts := routeTimeouts(integ, routes, typ)
 	for _, s := range stages {
@@ -98,6 +86,10 @@ func (c *Collector) httpAPIStages(ctx context.Context, r *region, meta apiMeta) 
 		}
 		if typ == stage.APIWebSocket {
 			wsLogging(&st, s)
+		}
+		if typ == stage.APIWebSocket || len(auths) > 0 {
+			// an HTTP API's only when it has Lambda authorizers: the map
+			// costs memory on every stage of a fleet
 			st.RouteTargets = routeTargets(routes, integ, auths, s.StageVariables)
 		}
 		metrics[sn] = foldHTTPSettings(s)
@@ -116,9 +108,10 @@ func (c *Collector) httpAPIStages(ctx context.Context, r *region, meta apiMeta) 
 	return withRoutes(ctx, r.http, id, out, metrics, routes)
 }
 
-// routeTargets maps a WebSocket API's routes to their integrations,
-// authorizers and functions, the functions named as the stage's variables
-// resolve them; auths are the authorizers' URIs by id.
+// routeTargets maps an HTTP or WebSocket API's routes to their
+// integrations, Lambda authorizers and functions, the functions named as
+// the stage's variables resolve them; auths are the authorizers' URIs by
+// id.
 func routeTargets(routes []Route, integ []IntegrationInfo, auths map[string]string, vars map[string]string) map[string]RouteTarget {
 	targets := map[string]RouteTarget{}
 	for _, rt := range routes {
@@ -153,8 +146,8 @@ func wsLogging(st *Stage, s v2types.Stage) {
 }
 
 // withRoutes gives the stages with detailed metrics the API's routes:
-// routes when they were read already (a WebSocket API's, or an HTTP API's
-// whose timeouts differ), else read now.
+// routes when they were read already (a WebSocket API's, an HTTP API's
+// whose timeouts differ or that has Lambda authorizers), else read now.
 // The routes cost one more call per API, so an API none of whose stages
 // has detailed metrics is not asked.
 func withRoutes(ctx context.Context, api httpAPI, id string, stages []Stage, metrics map[string]httpMetrics, routes []Route) ([]Stage, error) {
@@ -176,8 +169,8 @@ func withRoutes(ctx context.Context, api httpAPI, id string, stages []Stage, met
 	return stages, nil
 }
 
-// httpRoutes lists all the API's routes: every route's timeout and, on a
-// WebSocket API, target are wanted; only the detailed metrics' queries are
+// httpRoutes lists all the API's routes: every route's timeout,
+// authorizer and target are wanted; only the detailed metrics' queries are
 // bounded (withRoutes).
 func httpRoutes(ctx context.Context, api httpAPI, id string) ([]Route, error) {
 	var out []Route
@@ -232,29 +225,6 @@ func httpIntegrations(ctx context.Context, api httpAPI, id string) ([]Integratio
 		}
 		if token = page.NextToken; !seen.next(token) {
 			return out, seen.cutShort("GetIntegrations", id)
-		}
-	}
-}
-
-// authorizerURIs lists the API's authorizers' URIs by id, when a route has
-// an authorizer (no call otherwise).
-func authorizerURIs(ctx context.Context, api httpAPI, id string, routes []Route) (map[string]string, error) {
-	if !slices.ContainsFunc(routes, func(r Route) bool { return r.authorizer != "" }) {
-		return nil, nil
-	}
-	out := map[string]string{}
-	var token *string
-	var seen tokens
-	for {
-		page, err := api.GetAuthorizers(ctx, &apigatewayv2.GetAuthorizersInput{ApiId: aws.String(id), MaxResults: aws.String("500"), NextToken: token})
-		if err != nil {
-			return nil, fmt.Errorf("GetAuthorizers %s: %w", id, err)
-		}
-		for _, a := range page.Items {
-			out[aws.ToString(a.AuthorizerId)] = aws.ToString(a.AuthorizerUri)
-		}
-		if token = page.NextToken; !seen.next(token) {
-			return out, seen.cutShort("GetAuthorizers", id)
 		}
 	}
 }

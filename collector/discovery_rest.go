@@ -3,6 +3,7 @@ package collector
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/apigw-triage/apigw-triage/stage"
@@ -50,10 +51,15 @@ func (c *Collector) restAPIStages(ctx context.Context, r *region, meta apiMeta) 
 	if err != nil {
 		return nil, fmt.Errorf("GetStages %s: %w", id, err)
 	}
-	integ, routes, resources, err := restIntegrations(ctx, r.rest, id)
+	integ, methods, resources, err := restIntegrations(ctx, r.rest, id)
 	if err != nil {
 		return nil, err
 	}
+	auths, err := restAuthorizerURIs(ctx, r.rest, id, methods)
+	if err != nil {
+		return nil, err
+	}
+	routes := boundRoutes(slices.Clone(methods))
 	timeouts := routeTimeouts(integ, nil, stage.APIREST)
 	var out []Stage
 	for _, s := range stages.Item {
@@ -77,6 +83,7 @@ func (c *Collector) restAPIStages(ctx context.Context, r *region, meta apiMeta) 
 		st.Integration, st.Resources, st.RouteTimeouts = dominant(integ), resources, timeouts
 		st.Functions = stageFunctions(uris(integ), s.Variables)
 		st.CustomFunctions = functionNames(stageFunctions(uris(customLambda(integ)), s.Variables))
+		st.RouteTargets = restTargets(methods, integ, auths, s.Variables)
 		if st.DetailedMetrics {
 			st.Routes = settings.metricsRoutes(routes)
 		}
@@ -87,9 +94,10 @@ func (c *Collector) restAPIStages(ctx context.Context, r *region, meta apiMeta) 
 
 // restIntegrations lists the integrations of every method of the API:
 // embedded by GetResources(embed=methods) when the service does so, else
-// one GetIntegration per method. It also returns the methods, bounded, as
-// the routes of the detailed metrics, and the resources (id and path, for
-// the failing method's commands): the same walk, no extra call.
+// one GetIntegration per method. It also returns every method, with its
+// Lambda authorizer's id when it has one (the routes of the detailed
+// metrics once bounded), and the resources (id and path, for the failing
+// method's commands): the same walk, no extra call.
 func restIntegrations(ctx context.Context, api restAPI, id string) ([]IntegrationInfo, []Route, []stage.Resource, error) {
 	var out []IntegrationInfo
 	var routes []Route
@@ -114,7 +122,7 @@ func restIntegrations(ctx context.Context, api restAPI, id string) ([]Integratio
 					}
 					in = &agtypes.Integration{Type: got.Type, Uri: got.Uri, HttpMethod: got.HttpMethod, ConnectionType: got.ConnectionType, TimeoutInMillis: got.TimeoutInMillis}
 				}
-				routes = append(routes, Route{Method: verb, Resource: aws.ToString(res.Path), integrated: in.Type != ""})
+				routes = append(routes, Route{Method: verb, Resource: aws.ToString(res.Path), integrated: in.Type != "", authorizer: customAuthorizer(m)})
 				out = append(out, IntegrationInfo{
 					Type: string(in.Type), URI: aws.ToString(in.Uri), HTTPMethod: aws.ToString(in.HttpMethod),
 					ConnectionType: string(in.ConnectionType), Timeout: time.Duration(in.TimeoutInMillis) * time.Millisecond,
@@ -129,7 +137,7 @@ func restIntegrations(ctx context.Context, api restAPI, id string) ([]Integratio
 	if err := seen.cutShort("GetResources", id); err != nil {
 		return nil, nil, nil, err
 	}
-	return out, boundRoutes(routes), resources, nil
+	return out, routes, resources, nil
 }
 
 // maxResources bounds the resources kept per REST API: API Gateway's

@@ -57,7 +57,7 @@ const (
 // Latency and IntegrationLatency maxima, the functions' Errors, Throttles
 // and Duration, and with detailed metrics the 5xx and requests per method
 // or route) and one Logs Insights query over the stage's execution,
-// access and function log groups. A failed function lookup is logged and
+// access, function and Lambda authorizer log groups. A failed function lookup is logged and
 // leaves the function's defaults; metric failures are logged and leave the
 // Context's metrics at zero; a log failure is returned. Each marks the
 // Evidence Incomplete.
@@ -68,9 +68,10 @@ func (c *Collector) Evidence(ctx context.Context, st Stage, start, end time.Time
 	}
 	start = start.Add(-c.opts.Logs.Lookback).Truncate(c.opts.Period)
 	fns, lookupFailed := c.resolveFunctions(ctx, r, st.Functions)
+	auths, authLookupFailed := c.resolveFunctions(ctx, r, namedFunctions(authorizerFunctions(st)))
 	st.Functions = fns
-	ev := &Evidence{Context: stageContext(st), Scope: stage.EvidenceScope{Start: start, End: end}, LogGroups: c.evidenceGroups(st)}
-	if lookupFailed {
+	ev := &Evidence{Context: stageContext(st), Scope: stage.EvidenceScope{Start: start, End: end}, LogGroups: c.evidenceGroups(st, auths)}
+	if lookupFailed || authLookupFailed {
 		ev.Incomplete = append(ev.Incomplete, IncompleteFunctions)
 	}
 	q := c.startEvidenceQuery(ctx, r, st, ev.LogGroups, start, end)
@@ -92,11 +93,37 @@ func (c *Collector) Evidence(ctx context.Context, st Stage, start, end time.Time
 		m = c.lookupMethod(ctx, r, st, ev.Events, start, end)
 	}
 	ev.Scope.Method, ev.Scope.Resource, ev.Scope.ResourceID, ev.Scope.Route = m.Method, m.Resource, m.ResourceID, m.Route
-	if t, ok := st.RouteTargets[m.Route]; ok && m.Route != "" {
+	if t, ok := routeTarget(st, m); ok {
 		ev.Scope.IntegrationID, ev.Scope.Function = t.IntegrationID, t.Function
 		ev.Scope.AuthorizerID, ev.Scope.AuthorizerFunction = t.AuthorizerID, t.AuthorizerFunction
 	}
+	if ev.Scope.Function == "" && len(auths) > 0 && len(st.Functions) == 1 {
+		// The authorizers' groups leave more than one Lambda log group,
+		// from which the commands' function can no longer be told
+		// (notifier.Names): the stage's one integrated function is the
+		// failing method's whichever it was.
+		ev.Scope.Function = st.Functions[0].Name
+	}
 	return ev, nil
+}
+
+// routeTarget is the discovered target of the failing method or route: a
+// REST method by its verb and resource ("GET /orders/{id}"), or its
+// resource's ANY method, which serves every verb; an HTTP or WebSocket
+// route by its key.
+func routeTarget(st Stage, m stage.EvidenceScope) (RouteTarget, bool) {
+	if m.Route != "" {
+		t, ok := st.RouteTargets[m.Route]
+		return t, ok
+	}
+	if m.Method == "" || m.Resource == "" {
+		return RouteTarget{}, false
+	}
+	if t, ok := st.RouteTargets[m.Method+" "+m.Resource]; ok {
+		return t, true
+	}
+	t, ok := st.RouteTargets["ANY "+m.Resource]
+	return t, ok
 }
 
 // startEvidenceQuery starts the Logs Insights query first: it takes
@@ -141,8 +168,9 @@ func (c *Collector) evidenceLogs(ctx context.Context, r *region, q pendingQuery,
 
 // evidenceGroups lists the log groups that can hold the stage's evidence:
 // the REST execution log (when logging is on), the access log, the
-// integrated functions' logs and the configured extra groups.
-func (c *Collector) evidenceGroups(st Stage) []string {
+// integrated functions' logs, the Lambda authorizers' (auths: the cause of
+// an authorizer error is only there) and the configured extra groups.
+func (c *Collector) evidenceGroups(st Stage, auths []Function) []string {
 	seen := map[string]bool{}
 	var out []string
 	add := func(g string) {
@@ -154,6 +182,9 @@ func (c *Collector) evidenceGroups(st Stage) []string {
 	add(st.ExecutionLogGroup)
 	add(st.AccessLogGroup)
 	for _, f := range st.Functions {
+		add(f.LogGroup)
+	}
+	for _, f := range auths {
 		add(f.LogGroup)
 	}
 	for _, g := range c.opts.Logs.ExtraLogGroups {

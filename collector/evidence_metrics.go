@@ -41,10 +41,10 @@ func stageContext(st Stage) classifier.Hints {
 	return cx
 }
 
-// authorizerFunctions names the Lambda functions the stage's routes use as
-// authorizers, which discovery knows for HTTP and WebSocket APIs (their
-// routes' targets), leaving out any that is also an integration's: its
-// log is then not the authorizer's alone.
+// authorizerFunctions names the Lambda functions the stage's methods or
+// routes use as authorizers (discovery's RouteTargets, for every API
+// type), leaving out any that is also an integration's: its log is then
+// not the authorizer's alone, and is read as the integration's already.
 func authorizerFunctions(st Stage) []string {
 	var out []string
 	for _, t := range st.RouteTargets {

@@ -72,6 +72,15 @@ func getFunction(ctx context.Context, api lambdaAPI, name string) (Function, err
 	return f, nil
 }
 
+// namedFunctions are the named functions as namedFunction knows them.
+func namedFunctions(names []string) []Function {
+	out := make([]Function, 0, len(names))
+	for _, n := range names {
+		out = append(out, namedFunction(n))
+	}
+	return out
+}
+
 // namedFunction is what is known of a function from its name alone: its
 // default log group.
 func namedFunction(name string) Function {

@@ -9,7 +9,7 @@ import (
 var awsOperations = map[string][]string{
 	"CloudWatch":                  {"GetMetricData"},
 	"CloudWatch Logs":             {"StartQuery", "GetQueryResults", "StopQuery", "FilterLogEvents"},
-	"API Gateway":                 {"GetRestApis", "GetStages", "GetResources", "GetIntegration"},
+	"API Gateway":                 {"GetRestApis", "GetStages", "GetResources", "GetIntegration", "GetAuthorizers"},
 	"ApiGatewayV2":                {"GetApis", "GetStages", "GetIntegrations", "GetRoutes", "GetAuthorizers"},
 	"Lambda":                      {"GetFunctionConfiguration"},
 	"Resource Groups Tagging API": {"GetResources"},

@@ -25,8 +25,11 @@ type Stage struct {
 	// methods or routes use).
 	Integration IntegrationInfo
 	// RouteTargets are a WebSocket API's routes by key, with the
-	// integration and function each invokes: the evidence names the failing
-	// route, and its commands then name its integration and function.
+	// integration and function each invokes and its Lambda authorizer: the
+	// evidence names the failing route, and its commands then name its
+	// integration, function and authorizer. A REST API's methods ("GET
+	// /orders/{id}") and an HTTP API's routes are here too when the API
+	// has Lambda authorizers, whose functions' logs the evidence reads.
 	RouteTargets map[string]RouteTarget
 	// Routes are the API's methods or routes whose detailed metrics a
 	// tripped stage's evidence reads; set only when DetailedMetrics is on,
