@@ -7,6 +7,13 @@ package classifier
 func lambdaRules() []ruleSpec {
 	return []ruleSpec{
 		{lit: "malformed lambda proxy response", cause: CauseLambdaMalformedProxyResponse, weight: wMalformedMessage},
+		// the message ends the execution log's "Execution failed due to
+		// configuration error: Malformed Lambda proxy response", which
+		// fails the request ("Method completed with status: 502" after it,
+		// the knowledge-center article malformed-502-api-gateway): quoted
+		// alone it still shows the request failed, as "Execution failed
+		// due to" does (not in the function's own log)
+		{lit: "malformed lambda proxy response", implied: implied5xx, layers: notFunction},
 		// (not an HTTP API's IAM authorization refusing a request that is
 		// not signed, which gatewayRefusalRules read: the request, not the
 		// function's answer, is what did not match)

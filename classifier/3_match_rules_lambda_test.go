@@ -93,3 +93,30 @@ func TestAuthorizerInvokePermission(t *testing.T) {
 		{"another request's authorizer", "(11111111-0000-4000-8000-00000000abcd) Starting authorizer: 62mgrc for request: 11111111-0000-4000-8000-00000000abcd\n" + denied + id + "Method completed with status: 500", "lambda_invoke_permission", "500"},
 	})
 }
+
+// "Malformed Lambda proxy response" ends the execution log's "Execution
+// failed due to configuration error: ..." that fails the request with a
+// REST 502 (the knowledge-center article malformed-502-api-gateway shows
+// "Method completed with status: 502" after it): quoted alone, by a person
+// or from the console's test, it still shows a 5xx, the cause's usual one.
+// Not in the function's own log, and a status shown keeps its code.
+func TestMalformedMessageShowsAFailedRequest(t *testing.T) {
+	const (
+		start = "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\n"
+		end   = "\nEND RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11"
+	)
+	checkWordings(t, []wording{
+		// people quoting the execution log (alphagov's
+		// di-authentication-api issue 1512: "We are still seeing Malformed
+		// Lambda proxy response in the logs.")
+		{"a person quoting the log", "We are still seeing Malformed Lambda proxy response in the logs.", "lambda_malformed_proxy_response", "502"},
+		{"the message alone", "Malformed Lambda proxy response", "lambda_malformed_proxy_response", "502"},
+		// the console test's log line without its request id
+		{"the console test's line", "Thu Oct 17 23:48:34 UTC 2019 : Execution failed due to configuration error: Malformed Lambda proxy response", "lambda_malformed_proxy_response", "502"},
+		// a status line beside it keeps its code
+		{"beside a status line", "HTTP/1.1 500 Internal Server Error\nMalformed Lambda proxy response", "lambda_malformed_proxy_response", "500"},
+		// look-alike: the words in the function's own log (a function
+		// that logs what it was told about its answer) show no request
+		{"the function's own log", start + "2024-01-01T00:00:00.000Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tINFO\tavoiding a Malformed Lambda proxy response: returning statusCode 200" + end, "lambda_malformed_proxy_response", "unknown"},
+	})
+}
