@@ -68,7 +68,10 @@ var statusPhrases = append([]*guardedRegexp{
 	guard(`(?:^|[^.\w])(?:errors?|status|code):?\s*\(([1-5]\d\d)\)`),
 	// a pretty-printed access-log record, one field a line
 	guard(`^"(?:status|httpstatus)"\s*:\s*"?([1-5]\d\d)\b`),
-	guard(`(?:^|\D)([1-5]\d\d)[\x60'"]? ?(?:エラー|が返|のエラー|ステータス|錯誤|错误|error|에러|오류|응답|상태|が出|を返|として返)`),
+	// (and the code in Japanese's corner brackets, 「500」エラー, 「502」が
+	// 返る, and before the reason phrase written with or without the long
+	// vowel mark, "「500」のサーバエラーを返却する")
+	guard(`(?:^|\D)([1-5]\d\d)(?:[\x60'"]|」|』)? ?(?:エラー|が返|のエラー|ステータス|錯誤|错误|error|에러|오류|응답|상태|が出|を返|として返|の?サーバー?エラー)`),
 	// a number that "becomes" or "occurs" is as often a quantity reaching
 	// a value ("同時リクエストが400になると", "メモリが512になった", "요청
 	// 400이 발생하면"): those verbs take a 500 to 509 alone, so that no
@@ -224,6 +227,9 @@ var statusPhraseWords = []struct {
 	// "502 Server Error: Bad Gateway" and reqwest's "HTTP status server
 	// error (502 Bad Gateway)", the code shows the status)
 	{[]byte("サーバーエラー"), implied5xx, nil},
+	// (Japanese also writes サーバ without the long vowel mark, as the
+	// reason phrase's other order below, サーバ内部エラー)
+	{[]byte("サーバエラー"), implied5xx, nil},
 	{[]byte("伺服器錯誤"), implied5xx, nil},
 	{[]byte("服务器错误"), implied5xx, nil},
 	{[]byte("erro de servidor"), implied5xx, nil},

@@ -293,3 +293,23 @@ func TestAFailedInvocationBesideARefusal(t *testing.T) {
 		{"the refusal alone", "HTTP/1.1 403 Forbidden\n{\"message\":\"Forbidden\"}", "none"},
 	})
 }
+
+// Japanese quotes a code in its corner brackets (「」, 『』), and writes
+// サーバ with or without the long vowel mark (サーバエラー, サーバーエラー),
+// as the existing サーバ内部エラー form: people's Japanese write-ups
+// (traveler0401.com's API Gateway payload article: "APIが「500」のサーバ
+// エラーを返却する"). A count or a length in the brackets is none.
+func TestJapaneseQuotedCodeForms(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"code in corner brackets, its error", "APIを叩くと「502」エラーになる", "502"},
+		{"code in corner brackets, returned", "「504」が返ってきます", "504"},
+		{"code in white corner brackets", "『503』エラーが出る", "503"},
+		{"code before the reason phrase", "APIが「500」のサーバエラーを返却するのです。", "500"},
+		{"code and the phrase with the mark", "API Gatewayから500サーバーエラーが返る", "500"},
+		{"the phrase without the mark", "API Gateway経由だとサーバエラーになります", "500"},
+		{"a 4xx in corner brackets", "「403」エラーが返ってくる", "none"},
+		// look-alikes: a count and a length in the brackets
+		{"a count in corner brackets", "画像は「500」件まで取得できる", "unknown"},
+		{"a length in corner brackets", "タイムアウトは「500」ミリ秒です", "unknown"},
+	})
+}
