@@ -51,7 +51,10 @@ var statusPhrases = append([]*guardedRegexp{
 	// "429 TooManyRequestsException")
 	guard(`\b([45]\d\d)[\x60'"]? \(?(?:gone|forbidden|unauthorized|notfound|badrequest|toomanyrequests|limitexceeded|payloadtoolarge|conflict)exception\b`),
 	guard(`\b(?:returns|returned|returning|gets?|got|getting|receives?|received|receiving|yields?|yielded|responds?|responded|answers?|answered|throws?|gives?|gave|giving|see|saw|seeing|shows?|showed|comes?|came|coming|sends?|sent|sending|serves?|served|serving|results? in|resulted in|resulting in|leads? to|led to|leading to|causes?|caused|causing|ends? up with|ended up with)(?: back)?(?: with)?(?: an?| the| http| status| code| error| response| a status code| status code){0,3} ["'(\x60]?([1-5]\d\d)\b`),
-	guard(`\b([45]\d\d)s?[\x60'"]? (?:error|errors|response|responses|status|code|status code|erro|response code|server error|client error|issues?|problems?|failures?)\b`),
+	// (and with the protocol's name between, "a 403 HTTP error", "the
+	// 502 HTTP status code", as people and clients' messages word it:
+	// Amplify Swift's "triggers a 403 HTTP Error")
+	guard(`\b([45]\d\d)s?[\x60'"]? (?:error|errors|response|responses|status|code|status code|erro|response code|server error|client error|issues?|problems?|failures?|http (?:errors?|status(?: code)?|responses?|codes?))\b`),
 	// client libraries that print the code in a form of their own: Ruby's
 	// 'Net::HTTPFatalError: 502 "Bad Gateway"', Dio's "Http status error
 	// [504]", Gatling's "status.find.in(...), found 502", and a console's

@@ -96,6 +96,10 @@ var proseForms = []litForm{
 	form(`\b(?:sees?|saw|seeing|receives?|received|receiving)(?: back)?(?: an?| the| http| status| code| error| response){0,3} ["'(\x60]?(50\d)\b`, "see", "saw", "receiv"),
 	form(`\b(?:turns?|turned|turning|converts?|converted|converting|translates?|translated|transforms?|transformed)(?: (?:it|them|this|that|those))? (?:into|to)(?: an?| the| http| status| code| error| response){0,3} ["'(\x60]?(50\d)\b`, "turn", "conver", "transl", "transf"),
 	form(`\b(?:becomes?|became|ends up as|ended up as)(?: an?| the| http| status| code| error| response){0,3} ["'(\x60]?(50\d)\b`, "bec", "ended up", "ends up"),
+	// a request that ends in a 5xx ("all three still ended in 500", "every
+	// call ends in a 502"), a 500 to 509 only: what a name or a path ends
+	// in ("ends in 404.html") is no answer
+	form(`\b(?:ends?|ended|ending)(?: up)? in(?: an?| the| http| status| code| error| response){0,3} ["'(\x60]?(50\d)\b`, "ends", "ended", "ending"),
 }
 
 // cjkTimeoutWords are the literals of the Japanese, Chinese and Korean

@@ -313,3 +313,24 @@ func TestJapaneseQuotedCodeForms(t *testing.T) {
 		{"a length in corner brackets", "タイムアウトは「500」ミリ秒です", "unknown"},
 	})
 }
+
+// The code with the protocol's name between it and the word that makes it
+// a status ("triggers a 403 HTTP Error", aws-amplify/amplify-swift issue
+// 2542; "in front-end you will get a 502 HTTP response status code", a
+// write-up on Lambda's payload limit), and a request that ends in a 5xx
+// ("all three still ended in `500`", a bookstore API's incident log), a
+// 500 to 509 only. Look-alikes: what a name ends in, a length.
+func TestHTTPErrorAndEndedInForms(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"4xx http error", "the presence of query parameters on the request object triggers a 403 HTTP Error.", "none"},
+		{"5xx http error", "Calling the endpoint triggers a 502 HTTP error.", "502"},
+		{"http response status code", "in front-end you will get a 502 HTTP response status code.", "502"},
+		{"http status code", "the 504 HTTP status code comes back after 29 seconds", "504"},
+		{"ended in", "warm environment), and all three still ended in `500`", "500"},
+		{"ends in a", "every call through the API ends in a 502", "502"},
+		{"ends in a 4xx is not read", "every call ends in a 404", "unknown"},
+		// look-alikes
+		{"a name's ending", "the error page's file name ends in 404.html", "unknown"},
+		{"a length", "the request ended in 500 ms", "unknown"},
+	})
+}
