@@ -6,8 +6,8 @@ import (
 	"github.com/apigw-triage/apigw-triage/emulator/world"
 )
 
-// API Gateway v1 page sizes (GetRestApis and GetResources: limit
-// default 25, maximum 500).
+// API Gateway v1 page sizes (GetRestApis, GetResources and
+// GetAuthorizers: limit default 25, maximum 500).
 const (
 	defaultAPIGWPage = 25
 	maxAPIGWPage     = 500
@@ -21,6 +21,7 @@ var apigatewayRoutes = []restRoute{
 	route("GET", "/restapis/*/resources", "GetResources", (*Server).getResources),
 	route("GET", "/restapis/*/resources/*/methods/*", "GetMethod", (*Server).getMethod),
 	route("GET", "/restapis/*/resources/*/methods/*/integration", "GetIntegration", (*Server).getIntegration),
+	route("GET", "/restapis/*/authorizers", "GetAuthorizers", (*Server).getAuthorizers),
 }
 
 func (s *Server) routeAPIGateway(c *call) {
@@ -182,4 +183,43 @@ func resourceJSON(r world.Resource, embed bool) map[string]any {
 		m["resourceMethods"] = methods
 	}
 	return m
+}
+
+// getAuthorizers pages the API's authorizers by position and limit, as
+// the API Gateway REST API reference's GetAuthorizers does.
+func (s *Server) getAuthorizers(c *call, p []string) (any, error) {
+	a, err := s.findRestAPI(c, p[0])
+	if err != nil {
+		return nil, err
+	}
+	size, err := pageSize(c, "limit", defaultAPIGWPage, maxAPIGWPage)
+	if err != nil {
+		return nil, err
+	}
+	from, ok := decodePageToken(c.r.URL.Query().Get("position"), "au")
+	if !ok {
+		return nil, errAPIGWBadRequest("Invalid position parameter")
+	}
+	lo, hi, next := pageBounds(len(a.Authorizers), from, size, "au")
+	items := make([]map[string]any, 0, hi-lo)
+	for _, au := range a.Authorizers[lo:hi] {
+		items = append(items, restAuthorizerJSON(au))
+	}
+	out := map[string]any{"item": items}
+	if next != "" {
+		out["position"] = next
+	}
+	return out, nil
+}
+
+// restAuthorizerJSON renders a REST API's Lambda authorizer: its type,
+// the Lambda Invoke URI of its function and where the caller's identity
+// comes from (a TOKEN authorizer's header is one expression, a REQUEST
+// authorizer's sources are comma-separated).
+func restAuthorizerJSON(au world.Authorizer) map[string]any {
+	return map[string]any{
+		"id": au.ID, "name": au.Name, "type": orDefault(au.Type, "REQUEST"), "authType": "custom",
+		"authorizerUri": au.URI, "identitySource": strings.Join(au.IdentitySource, ","),
+		"authorizerResultTtlInSeconds": 0,
+	}
 }

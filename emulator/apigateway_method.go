@@ -47,6 +47,7 @@ func methodJSON(r world.Resource, m world.Method) map[string]any {
 		"httpMethod": m.HTTPMethod, "authorizationType": orDefault(m.AuthorizationType, "NONE"),
 		"apiKeyRequired": false,
 	}
+	setIf(out, "authorizerId", m.AuthorizerID)
 	if m.Integration != nil {
 		out["methodIntegration"] = restIntegrationJSON(r, *m.Integration)
 	}

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -10,6 +11,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	lambdatypes "github.com/aws/aws-sdk-go-v2/service/lambda/types"
+
+	"github.com/apigw-triage/apigw-triage/emulator/world"
 )
 
 func TestGetRestApisPaginator(t *testing.T) {
@@ -169,5 +172,53 @@ func TestIntegrationTimeoutOnTheWire(t *testing.T) {
 				t.Errorf("GetIntegration: %v, want %d", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestRestAuthorizers: GetAuthorizers answers as the SDK's deserializer
+// reads it (item, position; id, type, authorizerUri, identitySource as one
+// string), paged by limit and position, and GetResources embeds a CUSTOM
+// method's authorizationType and authorizerId.
+func TestRestAuthorizers(t *testing.T) {
+	f := newFakeWorld()
+	api := &f.rest[acctA][1]
+	uri := "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:111111111111:function:%s/invocations"
+	for i, fn := range []string{"token-auth", "request-auth", "admin-auth"} {
+		typ := map[bool]string{true: "TOKEN", false: "REQUEST"}[i == 0]
+		api.Authorizers = append(api.Authorizers, world.Authorizer{ID: fmt.Sprintf("au%d", i), Name: fn, Type: typ,
+			URI: fmt.Sprintf(uri, fn), IdentitySource: []string{"method.request.header.Authorization"}})
+	}
+	api.Resources[1].Methods[0].AuthorizationType, api.Resources[1].Methods[0].AuthorizerID = "CUSTOM", "au1"
+	_, ts := newTestServer(t, f)
+	ag := apigateway.NewFromConfig(sdkConfig(ts.URL, "AKIDTEST"))
+	ctx := testCtx(t)
+	var got []agtypes.Authorizer
+	var position *string
+	for pages := 0; ; pages++ {
+		out, err := ag.GetAuthorizers(ctx, &apigateway.GetAuthorizersInput{RestApiId: aws.String("api01"), Limit: aws.Int32(2), Position: position})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, out.Items...)
+		if position = out.Position; position == nil {
+			if pages != 1 {
+				t.Errorf("%d pages of 2 for 3 authorizers, want 2", pages+1)
+			}
+			break
+		}
+	}
+	if len(got) != 3 || *got[0].Id != "au0" || got[0].Type != agtypes.AuthorizerTypeToken || got[1].Type != agtypes.AuthorizerTypeRequest ||
+		*got[2].AuthorizerUri != fmt.Sprintf(uri, "admin-auth") || *got[0].IdentitySource != "method.request.header.Authorization" {
+		t.Errorf("authorizers %+v", got)
+	}
+	res, err := ag.GetResources(ctx, &apigateway.GetResourcesInput{RestApiId: aws.String("api01"), Embed: []string{"methods"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := res.Items[1].ResourceMethods["GET"]; aws.ToString(m.AuthorizationType) != "CUSTOM" || aws.ToString(m.AuthorizerId) != "au1" {
+		t.Errorf("method %+v, want CUSTOM with authorizer au1", m)
+	}
+	if _, err := ag.GetAuthorizers(ctx, &apigateway.GetAuthorizersInput{RestApiId: aws.String("nope")}); err == nil {
+		t.Error("unknown API: no error")
 	}
 }

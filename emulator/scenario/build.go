@@ -84,7 +84,8 @@ func (w *World) newStage(account, region, apiID, apiName string, t stage.APIType
 			f.invokedBy(rt.idx)
 		}
 		if f := fns[r.Authorizer]; f != nil {
-			rt.authFn = f
+			rr.auth, rr.authID = f, authorizerIDFor(w.sc.Seed, apiID, t, f.fn.Name)
+			f.authStages = appendOnce(f.authStages, rt.idx)
 		}
 		rt.routes = append(rt.routes, rr)
 	}
@@ -110,10 +111,15 @@ func (w *World) newStage(account, region, apiID, apiName string, t stage.APIType
 }
 
 // invokedBy records that the stage invokes the function, once.
-func (f *fnRT) invokedBy(idx int) {
-	if len(f.stages) == 0 || f.stages[len(f.stages)-1] != idx {
-		f.stages = append(f.stages, idx)
+func (f *fnRT) invokedBy(idx int) { f.stages = appendOnce(f.stages, idx) }
+
+// appendOnce appends the stage index unless it is the last already (a
+// stage's routes are resolved together).
+func appendOnce(idxs []int, idx int) []int {
+	if len(idxs) == 0 || idxs[len(idxs)-1] != idx {
+		return append(idxs, idx)
 	}
+	return idxs
 }
 
 func isLambda(t string) bool { return t == IntegrationLambdaProxy || t == IntegrationLambdaCustom }

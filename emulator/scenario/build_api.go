@@ -15,7 +15,8 @@ func (w *World) buildREST(account, region string, i int, a *API, fns map[string]
 	out := world.RestAPI{
 		ID: id, Name: a.Name, Created: w.t0.Add(-90 * 24 * time.Hour),
 		EndpointType: a.EndpointType, Tags: a.Tags,
-		Resources: w.restResources(id, account, region, a),
+		Resources:   w.restResources(id, account, region, a),
+		Authorizers: w.restAuthorizers(id, account, region, a),
 	}
 	for si := range a.Stages {
 		s := &a.Stages[si]
@@ -53,13 +54,36 @@ func (w *World) restResources(id, account, region string, a *API) []world.Resour
 			res = byPath["/"]
 		}
 		in := w.restIntegration(r.Integration, account, region)
-		res.Methods = append(res.Methods, world.Method{HTTPMethod: r.Method, AuthorizationType: "NONE", Integration: &in})
+		m := world.Method{HTTPMethod: r.Method, AuthorizationType: "NONE", Integration: &in}
+		if r.Authorizer != "" {
+			m.AuthorizationType, m.AuthorizerID = "CUSTOM", authorizerIDFor(w.sc.Seed, id, stage.APIREST, r.Authorizer)
+		}
+		res.Methods = append(res.Methods, m)
 	}
 	out := make([]world.Resource, 0, len(byPath))
 	for _, r := range byPath {
 		out = append(out, *r)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
+}
+
+// restAuthorizers are the REST API's Lambda authorizers, one TOKEN
+// authorizer per function its methods name, reading the caller's
+// Authorization header.
+func (w *World) restAuthorizers(id, account, region string, a *API) []world.Authorizer {
+	var out []world.Authorizer
+	seen := map[string]bool{}
+	for _, r := range a.Routes {
+		if r.Authorizer == "" || seen[r.Authorizer] {
+			continue
+		}
+		seen[r.Authorizer] = true
+		out = append(out, world.Authorizer{
+			ID: authorizerIDFor(w.sc.Seed, id, stage.APIREST, r.Authorizer), Name: r.Authorizer, Type: "TOKEN",
+			URI: lambdaIntegrationURI(region, account, r.Authorizer), IdentitySource: []string{"method.request.header.Authorization"},
+		})
+	}
 	return out
 }
 

@@ -39,7 +39,6 @@ func (w *World) buildWebSocket(account, region string, i int, a *API, fns map[st
 	for si := range a.Stages {
 		s := &a.Stages[si]
 		rt := w.newStage(account, region, id, a.Name, stage.APIWebSocket, a, s, fns)
-		rt.authID = authorizerID(w.sc.Seed, id)
 		out.Stages = append(out.Stages, world.HTTPStage{
 			Name: s.Name, DeploymentID: derivedID(rt.key^1, 6),
 			Created: w.t0.Add(-60 * 24 * time.Hour), Updated: w.t0.Add(-48 * time.Hour),
@@ -52,7 +51,16 @@ func (w *World) buildWebSocket(account, region string, i int, a *API, fns map[st
 	return out
 }
 
-// authorizerID is the id of the API's one authorizer.
+// authorizerID is the id of a WebSocket API's one authorizer.
 func authorizerID(seed uint64, apiID string) string {
 	return derivedID(hashString(seed, apiID, "authorizer"), 6)
+}
+
+// authorizerIDFor is the id of the authorizer that runs the function: a
+// WebSocket API's one, or one per function of a REST API.
+func authorizerIDFor(seed uint64, apiID string, t stage.APIType, fn string) string {
+	if t == stage.APIWebSocket {
+		return authorizerID(seed, apiID)
+	}
+	return derivedID(hashString(seed, apiID, "authorizer", fn), 6)
 }

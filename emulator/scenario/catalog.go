@@ -128,6 +128,14 @@ func catalogEntry(r *Region, e catEntry, start, dur time.Duration) {
 	}
 	stage.Episodes = []Episode{{Cause: e.cause, Start: D(start), Duration: D(dur), Share: e.share}}
 	api := API{Name: e.api, Routes: []Route{{Method: "GET", Path: "/items/{id}", Integration: in}, {Method: "POST", Path: "/items", Integration: in}}}
+	if e.cause == "authorizer_error" {
+		// a TOKEN authorizer of its own on both methods, failing
+		auth := Function{Name: e.api + "-auth", Runtime: e.runtime, LogFormat: "2024", MemoryMB: 128}
+		r.Functions = append(r.Functions, auth)
+		for i := range api.Routes {
+			api.Routes[i].Authorizer = auth.Name
+		}
+	}
 	api.Stages = []Stage{stage}
 	if e.http {
 		api.Routes = []Route{{Path: "$default", Integration: in}}

@@ -14,6 +14,7 @@ const (
 	latFunctionTimeout                       // the function runs until its own timeout
 	latInit                                  // a failed cold start: a few hundred ms
 	latSlow                                  // a huge response transfer: seconds
+	latAuthorizer                            // the authorizer's failed cold start, before any integration
 )
 
 // needs is the integration a cause can happen on.
@@ -27,7 +28,7 @@ const (
 	needBackend            // an HTTP or VPC link integration
 	needVPCLink            // a VPC link integration
 	needAWSService         // an AWS service integration (it runs with a role)
-	needAuthorizer         // a route with a Lambda authorizer (WebSocket $connect)
+	needAuthorizer         // a route with a Lambda authorizer (a REST method, WebSocket $connect)
 )
 
 func (n needs) String() string {
@@ -61,9 +62,10 @@ type effect struct {
 	fnError   bool // the invocation counts in the Lambda Errors metric
 	throttled bool // the invocation counts in the Lambda Throttles metric
 	lat       latencyKind
-	// wsOnly: the emulator plays the cause on WebSocket APIs only (the
-	// configuration it needs, an authorizer, exists only there).
-	wsOnly bool
+	// notHTTP: the emulator plays the cause on REST and WebSocket APIs
+	// only (the configuration it needs, an authorizer, is emulated only
+	// there).
+	notHTTP bool
 }
 
 // effects lists the causes the emulator can play.
@@ -90,7 +92,7 @@ var effects = map[classifier.Cause]effect{
 	classifier.CauseLambdaPayloadTooLarge:        {needs: needLambda, invoked: true, fnError: true, lat: latSlow},
 	classifier.CauseBackendTLSError:              {needs: needBackend, lat: latFast},
 	classifier.CauseCredentialsRoleError:         {needs: needAWSService, lat: latFast},
-	classifier.CauseAuthorizerError:              {needs: needAuthorizer, lat: latFast, wsOnly: true},
+	classifier.CauseAuthorizerError:              {needs: needAuthorizer, lat: latAuthorizer, notHTTP: true},
 }
 
 // fits reports whether a route and its integration can suffer the cause.

@@ -27,7 +27,7 @@ func TestEveryEmulatedCauseIsDiagnosed(t *testing.T) {
 	for i, c := range causes {
 		for _, t := range []stage.APIType{stage.APIREST, stage.APIHTTP} {
 			http := t == stage.APIHTTP
-			if !c.AppliesTo(t) || effects[c].wsOnly {
+			if !c.AppliesTo(t) || http && effects[c].notHTTP {
 				continue
 			}
 			e := catEntry{api: strings.ReplaceAll(c.String(), "_", "-") + map[bool]string{true: "-http"}[http], http: http, cause: c.String(),
@@ -127,6 +127,11 @@ func stageContext(w *World, ep EpisodeInfo) classifier.Hints {
 	if in != nil {
 		ctx.IntegrationType, ctx.IntegrationURI, ctx.IntegrationHTTPMethod = in.Type, in.URI, in.HTTPMethod
 		ctx.ConnectionType, ctx.IntegrationTimeout = in.ConnectionType, time.Duration(in.TimeoutMillis)*time.Millisecond
+	}
+	if ep.Authorizer != "" && ep.Authorizer != ep.Function {
+		// discovery names the route's authorizer function (collector
+		// authorizerFunctions)
+		ctx.AuthorizerFunctions = []string{ep.Authorizer}
 	}
 	return ctx
 }

@@ -24,9 +24,13 @@ type EpisodeInfo struct {
 	End      time.Time
 	Share    float64
 	Function string // the integrated function, "" for non-Lambda integrations
-	Route    string // the one route that fails; "" when all do
+	// Authorizer is the function of the failing route's Lambda authorizer,
+	// "" when it has none.
+	Authorizer string
+	Route      string // the one route that fails; "" when all do
 	// LogGroups are where the episode's evidence lands: the execution log
-	// group (REST, logging on), the access log group, the function's group.
+	// group (REST, logging on), the access log group, the function's group,
+	// and for an authorizer_error the authorizer function's group.
 	LogGroups []string
 }
 
@@ -52,6 +56,12 @@ func (w *World) Episodes() []EpisodeInfo {
 			if f := route.fn; f != nil {
 				info.Function = f.fn.Name
 				info.LogGroups = append(info.LogGroups, f.group)
+			}
+			if f := route.auth; f != nil {
+				info.Authorizer = f.fn.Name
+				if e.cause == classifier.CauseAuthorizerError && f != route.fn {
+					info.LogGroups = append(info.LogGroups, f.group)
+				}
 			}
 			out = append(out, info)
 		}

@@ -46,6 +46,9 @@ func (ri *reqInfo) execSequence() []line {
 	if ri.s.ws {
 		return ri.wsSequence()
 	}
+	if ri.authorizerFails() {
+		return ri.restAuthorizerFailure()
+	}
 	s := ri.s
 	method, path := ri.method(), ri.path()
 	uri := ri.endpointURI()

@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -56,10 +57,7 @@ func (w *World) chunkEvents(src logSource, lo, hi time.Time, spill time.Duration
 	var evs []world.Event
 	stages := []*stageRT{src.stage}
 	if src.fn != nil {
-		stages = stages[:0]
-		for _, i := range src.fn.stages {
-			stages = append(stages, w.stages[i])
-		}
+		stages = w.fnStages(src.fn)
 	}
 	first := lo.Add(-spill).Unix() / 60
 	for m := first; m*60 < hi.Unix(); m++ {
@@ -67,11 +65,11 @@ func (w *World) chunkEvents(src logSource, lo, hi time.Time, spill time.Duration
 			mm := w.minuteOf(s, m)
 			for i := range mm.reqs {
 				r := &mm.reqs[i]
-				if src.fn != nil && s.routes[r.route].fn != src.fn {
+				if rt := s.routes[r.route]; src.fn != nil && rt.fn != src.fn && rt.auth != src.fn {
 					continue
 				}
 				ri := w.reqInfo(s, m, i, r)
-				for n, l := range ri.linesFor(src.kind) {
+				for n, l := range ri.linesFor(src) {
 					at := ri.at(l.ms).Truncate(time.Millisecond)
 					ing := at.Add(2*time.Second + time.Duration(mix(ri.h+uint64(n))%6000)*time.Millisecond)
 					if at.Before(lo) || !at.Before(hi) || ing.After(now) {
@@ -79,7 +77,7 @@ func (w *World) chunkEvents(src logSource, lo, hi time.Time, spill time.Duration
 					}
 					evs = append(evs, world.Event{
 						Time: at, Ingested: ing, Message: l.msg,
-						Stream:  ri.stream(src.kind, m),
+						Stream:  ri.stream(src, m),
 						EventID: fmt.Sprintf("%013d%020d%020d%03d", at.UnixMilli(), ri.h%1e19, mix(ri.h^uint64(n))%1e19, n%1000),
 					})
 				}
@@ -90,8 +88,23 @@ func (w *World) chunkEvents(src logSource, lo, hi time.Time, spill time.Duration
 	return evs
 }
 
-func (ri *reqInfo) linesFor(k logKind) []line {
-	switch k {
+// fnStages are the stages that invoke the function or whose routes it
+// authorizes, each once, in index order.
+func (w *World) fnStages(f *fnRT) []*stageRT {
+	idxs := append(slices.Clone(f.stages), f.authStages...)
+	slices.Sort(idxs)
+	out := make([]*stageRT, 0, len(idxs))
+	for _, i := range slices.Compact(idxs) {
+		out = append(out, w.stages[i])
+	}
+	return out
+}
+
+// linesFor is what the request writes into the source's log group: a
+// function's log holds its invocations as the route's integration and as
+// its authorizer.
+func (ri *reqInfo) linesFor(src logSource) []line {
+	switch src.kind {
 	case logExec:
 		return ri.execLines()
 	case logAccess:
@@ -100,7 +113,14 @@ func (ri *reqInfo) linesFor(k logKind) []line {
 		}
 		return []line{ri.accessLine()}
 	case logLambda:
-		return ri.lambdaLines()
+		var ls []line
+		if ri.rt.fn == src.fn {
+			ls = ri.lambdaLines()
+		}
+		if ri.rt.auth == src.fn {
+			ls = append(ls, ri.authorizerLambdaLines()...)
+		}
+		return ls
 	}
 	return nil
 }
@@ -108,10 +128,10 @@ func (ri *reqInfo) linesFor(k logKind) []line {
 // stream names the log stream: hashed names for API Gateway, rotating
 // every quarter hour; Lambda's date/[version]instance form, one instance
 // per half hour and two at once.
-func (ri *reqInfo) stream(k logKind, m int64) string {
-	switch k {
+func (ri *reqInfo) stream(src logSource, m int64) string {
+	switch src.kind {
 	case logLambda:
-		inst := hexOf(hashInts(ri.rt.fn.key, m/30, int64(ri.h%2)), 32)
+		inst := hexOf(hashInts(src.fn.key, m/30, int64(ri.h%2)), 32)
 		return ri.t0.Format("2006/01/02") + "/[$LATEST]" + inst
 	case logAccess:
 		return hexOf(hashInts(ri.s.key^0xacc, m/15, int64(ri.h%2)), 32)

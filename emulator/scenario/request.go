@@ -79,6 +79,9 @@ func (w *World) failureTiming(e episodeRT, rt routeRT, base, overhead float64, r
 		r.cold = true
 	case latSlow:
 		r.intLat = float32(2500 + rng.Float64()*3500)
+	case latAuthorizer:
+		// no integration runs; the client waits for the authorizer
+		overhead += 150 + rng.Float64()*300
 	default:
 		r.intLat = float32(base)
 		if rt.fn != nil {

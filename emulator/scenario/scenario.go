@@ -97,8 +97,10 @@ type Route struct {
 	Path string `yaml:"path"`
 	// Integration is where the route sends requests.
 	Integration Integration `yaml:"integration"`
-	// Authorizer names the Lambda function of a REQUEST authorizer on the
-	// route (WebSocket APIs: $connect only, as AWS allows).
+	// Authorizer names the Lambda function of the route's authorizer: a
+	// TOKEN authorizer on a REST method, a REQUEST authorizer on a
+	// WebSocket API's $connect (the only route AWS lets one authorize);
+	// not emulated on HTTP APIs.
 	Authorizer string `yaml:"authorizer"`
 }
 

@@ -26,8 +26,12 @@ func (v *validator) route(r *Route, p string, t stage.APIType, fns map[string]bo
 		v.wsRoute(r, p, fns)
 		return
 	}
-	if r.Authorizer != "" {
-		v.fail(p+".authorizer", "authorizers are emulated on WebSocket $connect routes only")
+	switch {
+	case r.Authorizer == "":
+	case http:
+		v.fail(p+".authorizer", "authorizers are emulated on REST methods and WebSocket $connect routes only")
+	case !fns[r.Authorizer]:
+		v.fail(p+".authorizer", "no function %s in this region", r.Authorizer)
 	}
 	switch {
 	case r.Path == "$default" && http:
@@ -215,8 +219,8 @@ func (v *validator) episode(e *Episode, p string, a *API, t stage.APIType) {
 		v.fail(p+".cause", "cause %s is not emulated", e.Cause)
 	case !c.AppliesTo(t):
 		v.fail(p+".cause", "cause %s does not occur on %s APIs", e.Cause, t)
-	case eff.wsOnly && t != stage.APIWebSocket:
-		v.fail(p+".cause", "cause %s is emulated on WebSocket APIs only", e.Cause)
+	case eff.notHTTP && t == stage.APIHTTP:
+		v.fail(p+".cause", "cause %s is emulated on REST and WebSocket APIs only", e.Cause)
 	case e.Route != "" && !slices.ContainsFunc(a.Routes, func(r Route) bool { return routeKey(r) == e.Route }):
 		v.fail(p+".route", "no route %q on this API (write it as %q)", e.Route, routeKey(a.Routes[0]))
 	default:

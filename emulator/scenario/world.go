@@ -56,8 +56,6 @@ type stageRT struct {
 	routes   []routeRT
 	episodes []episodeRT
 	exec     string // execution log group, "" when logging is OFF or HTTP
-	authFn   *fnRT  // the $connect route's authorizer function, if any
-	authID   string // and its authorizer's id
 	access   string // access log group, "" without access logging
 }
 
@@ -77,6 +75,8 @@ type routeRT struct {
 	route   Route
 	fn      *fnRT // nil for non-Lambda integrations
 	timeout time.Duration
+	auth    *fnRT  // the route's Lambda authorizer function, if any
+	authID  string // and its authorizer's id
 }
 
 // fnRT is a Lambda function at run time.
@@ -86,6 +86,9 @@ type fnRT struct {
 	group  string
 	key    uint64
 	stages []int // stages that invoke it
+	// authStages are the stages whose routes it authorizes: it writes to
+	// its log for their requests, but its metrics are not emulated.
+	authStages []int
 }
 
 // episodeRT is an episode on absolute emulated time.

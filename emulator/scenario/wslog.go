@@ -67,10 +67,10 @@ func (ri *reqInfo) wsSequence() []line {
 // REQUEST authorizer threw instead of returning a policy, so the
 // handshake is refused with 500 and the route's integration never runs.
 func (ri *reqInfo) authorizerFailure() []line {
-	uri := lambdaInvokeURL(ri.s.region, ri.s.authFn.arn)
+	uri := lambdaInvokeURL(ri.s.region, ri.rt.auth.arn)
 	end := float64(ri.r.latency)
 	return []line{
-		{1, fmt.Sprintf("Starting authorizer: %s for request: %s", ri.s.authID, ri.id), false},
+		{1, fmt.Sprintf("Starting authorizer: %s for request: %s", ri.rt.authID, ri.id), false},
 		{1, "Incoming identity: {token=" + ri.ext[:4] + "****}", false},
 		{2, "Endpoint request URI: " + uri, false},
 		{3, "Sending request to " + uri, false},

@@ -89,6 +89,7 @@ type RestAPI struct {
 	Tags         map[string]string
 	Stages       []RestStage
 	Resources    []Resource
+	Authorizers  []Authorizer
 }
 
 // RestStage is a stage of a REST API.
@@ -118,7 +119,8 @@ type Resource struct {
 // Method is a method of a REST resource and its integration.
 type Method struct {
 	HTTPMethod        string
-	AuthorizationType string
+	AuthorizationType string // NONE (default) or CUSTOM (a Lambda authorizer)
+	AuthorizerID      string // the CUSTOM method's authorizer
 	Integration       *Integration
 }
 
@@ -150,10 +152,12 @@ type HTTPAPI struct {
 	Authorizers  []Authorizer
 }
 
-// Authorizer is a Lambda REQUEST authorizer of an HTTP or WebSocket API.
+// Authorizer is a Lambda authorizer: a REST API's TOKEN or REQUEST
+// authorizer, or an HTTP or WebSocket API's REQUEST authorizer.
 type Authorizer struct {
 	ID             string
 	Name           string
+	Type           string // TOKEN or REQUEST; "" is REQUEST
 	URI            string // arn:aws:apigateway:REGION:lambda:path/2015-03-31/functions/FUNCTION_ARN/invocations
 	IdentitySource []string
 }
