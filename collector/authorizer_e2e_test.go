@@ -1,0 +1,124 @@
+package collector
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus/testutil"
+
+	"github.com/apigw-triage/apigw-triage/classifier"
+	"github.com/apigw-triage/apigw-triage/emulator/scenario"
+)
+
+// restAuthorizers has two REST APIs whose Lambda authorizer fails its
+// cold start (Runtime.ImportModuleError) on one method: one at INFO
+// logging with a JSON access log, which name the failing method, one at
+// ERROR logging without an access log, whose lines name no method.
+const restAuthorizers = `accounts:
+  - id: "111122223333"
+    regions:
+      - name: eu-west-1
+        functions:
+          - {name: orders-fn}
+          - {name: orders-auth}
+          - {name: reports-fn, runtime: nodejs20.x}
+          - {name: reports-auth, runtime: nodejs20.x}
+        rest_apis:
+          - name: orders
+            routes:
+              - {method: GET, path: "/orders/{id}", integration: {type: lambda_proxy, function: orders-fn}, authorizer: orders-auth}
+              - {method: GET, path: /health, integration: {type: lambda_proxy, function: orders-fn}}
+            stages:
+              - name: prod
+                logging_level: INFO
+                access_log: {format: json}
+                traffic: {rpm: 60}
+                episodes:
+                  - {cause: authorizer_error, start: 5m, duration: 12m, share: 0.8, route: "GET /orders/{id}"}
+          - name: reports
+            routes:
+              - {method: POST, path: /reports, integration: {type: lambda_proxy, function: reports-fn}, authorizer: reports-auth}
+            stages:
+              - name: prod
+                logging_level: ERROR
+                traffic: {rpm: 60}
+                episodes:
+                  - {cause: authorizer_error, start: 5m, duration: 12m, share: 0.6}
+`
+
+// TestE2ERESTAuthorizerErrorReadsAuthorizerLog: through the real SDK
+// against the emulator, discovery finds each REST API's Lambda authorizer
+// (GetResources' CUSTOM methods, then GetAuthorizers once per API and
+// discovery, however many polls reuse it); a stage whose authorizer fails trips,
+// its evidence reads the authorizer function's log group, holds the
+// function's own import error, and is diagnosed authorizer_error; the
+// scope names the failing method's authorizer when the logs name the
+// method, and the stage's one integrated function in any case.
+func TestE2ERESTAuthorizerErrorReadsAuthorizerLog(t *testing.T) {
+	sc, err := scenario.Parse([]byte(restAuthorizers), "authorizers.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newE2EScenario(t, sc, 0)
+	tripped := map[string]time.Time{}
+	stages := map[string]Stage{}
+	for end := e.w.Episodes()[0].Start.Add(10 * time.Minute); e.clk.Now().Before(end); e.clk.Advance(time.Minute) {
+		res, err := e.c.Poll(t.Context())
+		if err != nil {
+			t.Fatalf("Poll at %s: %v", e.clk.Now(), err)
+		}
+		for _, sr := range res.Stages {
+			if _, ok := tripped[sr.Stage.APIName]; sr.Tripped && !ok {
+				tripped[sr.Stage.APIName], stages[sr.Stage.APIName] = e.clk.Now(), sr.Stage
+			}
+		}
+	}
+	calls := func(op string) float64 {
+		return testutil.ToFloat64(e.c.metrics.awsRequests.WithLabelValues("API Gateway", op, resultSuccess))
+	}
+	if n, discoveries := calls("GetAuthorizers"), calls("GetRestApis"); discoveries < 1 || n != 2*discoveries {
+		t.Errorf("%v GetAuthorizers calls in %v discoveries, want 2 each: one per API with a Lambda authorizer", n, discoveries)
+	}
+	for _, ep := range e.w.Episodes() {
+		t.Run(ep.APIName, func(t *testing.T) {
+			at, ok := tripped[ep.APIName]
+			if !ok {
+				t.Fatalf("never tripped (tripped: %v)", tripped)
+			}
+			st := stages[ep.APIName]
+			authGroup := "/aws/lambda/" + ep.Authorizer
+			ev := e.evidence(t, st, ep.Start, at)
+			if !slices.Contains(ev.LogGroups, authGroup) {
+				t.Errorf("log groups %v lack the authorizer's %s", ev.LogGroups, authGroup)
+			}
+			if got := ev.Context.AuthorizerFunctions; !slices.Equal(got, []string{ep.Authorizer}) {
+				t.Errorf("classifier hints name authorizers %v, want [%s]", got, ep.Authorizer)
+			}
+			own := slices.ContainsFunc(ev.Events, func(l classifier.LogEvent) bool {
+				return l.Group == authGroup && strings.Contains(l.Message, "Runtime.ImportModuleError")
+			})
+			if !own {
+				t.Errorf("evidence holds no import error of the authorizer's own log among %d lines", len(ev.Events))
+			}
+			sess := classifier.NewSession(ev.Context)
+			for _, l := range ev.Events {
+				sess.AddEvent(l)
+			}
+			if d := sess.Diagnose(classifier.LangEN); d.Cause != classifier.CauseAuthorizerError || d.Status != ep.Status {
+				t.Errorf("diagnosed %s %s, want %s %s; why: %s", d.Status, d.Cause, ep.Status, classifier.CauseAuthorizerError, d.Why)
+			}
+			if ev.Scope.Function != ep.Function {
+				t.Errorf("scope function %q, want the integrated %q", ev.Scope.Function, ep.Function)
+			}
+			if ep.APIName != "orders" {
+				return
+			}
+			sc := ev.Scope
+			if sc.Method != "GET" || sc.Resource != "/orders/{id}" || sc.AuthorizerID == "" || sc.AuthorizerFunction != ep.Authorizer {
+				t.Errorf("scope %+v, want GET /orders/{id} with its authorizer %s", sc, ep.Authorizer)
+			}
+		})
+	}
+}
