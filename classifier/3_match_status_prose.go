@@ -96,6 +96,14 @@ var proseForms = []litForm{
 	form(`\b(?:sees?|saw|seeing|receives?|received|receiving)(?: back)?(?: an?| the| http| status| code| error| response){0,3} ["'(\x60]?(50\d)\b`, "see", "saw", "receiv"),
 	form(`\b(?:turns?|turned|turning|converts?|converted|converting|translates?|translated|transforms?|transformed)(?: (?:it|them|this|that|those))? (?:into|to)(?: an?| the| http| status| code| error| response){0,3} ["'(\x60]?(50\d)\b`, "turn", "conver", "transl", "transf"),
 	form(`\b(?:becomes?|became|ends up as|ended up as)(?: an?| the| http| status| code| error| response){0,3} ["'(\x60]?(50\d)\b`, "bec", "ended up", "ends up"),
+	// the status named with what it was the status of ("the returned
+	// status code for this request was a 504", "the status code of these
+	// calls is 502"), and a 5xx a request generated, produced or triggered
+	// ("every API call generated a 500", "changing the template would
+	// trigger a 500"), a 500 to 509 only: "the status code for success is
+	// 200" is a convention, "generate 404 pages" a design
+	form(`\bstatus(?: code)? (?:for|of) (?:this|that|these|those|the|each|every|all|my|our|its|their|an?)\b[\w -]{0,30}? (?:is|was|are|were)(?: always| still| now| then| just| actually)?(?: an?| the)? ["'\x60]?(50\d)\b`, "status"),
+	form(`\b(?:generat|produc|trigger)(?:es|e|ed|ing|s)? (?:an?|the)(?: http| status| code| error| response){0,2} ["'(\x60]?(50\d)\b`, "generat", "produc", "trigger"),
 	// a request that ends in a 5xx ("all three still ended in 500", "every
 	// call ends in a 502"), a 500 to 509 only: what a name or a path ends
 	// in ("ends in 404.html") is no answer

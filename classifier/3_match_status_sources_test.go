@@ -334,3 +334,24 @@ func TestHTTPErrorAndEndedInForms(t *testing.T) {
 		{"a length", "the request ended in 500 ms", "unknown"},
 	})
 }
+
+// The status named with what it was the status of ("The returned status
+// code for this request was a 504", DataBiosphere/azul issue 6284), and a
+// 5xx a request generated or triggered ("Every API call generated a 500",
+// serverless/serverless issue 7185; "would trigger a 500", aws/aws-cdk
+// issue 34777), a 500 to 509 only. Look-alikes: a convention, a design, a
+// count.
+func TestStatusOfAndGeneratedForms(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"status code for this request", "The returned status code for this request was a 504, according to the matching API Gateway execution logs.", "504"},
+		{"status code of these calls", "The status code of these calls is 502.", "502"},
+		{"generated a", "Every API call generated a 500; AWS gateway log says nothing else", "500"},
+		{"generates a", "each request through the stage generates a 502", "502"},
+		{"would trigger a", "changing the template would trigger a 500 in API Gateway", "500"},
+		// look-alikes
+		{"a convention", "The status code for a successful call is 200.", "unknown"},
+		{"a 4xx is not read so", "The response status code for the call was 403.", "unknown"},
+		{"a design", "the handler generates a 404 page for unknown paths", "unknown"},
+		{"a count", "we generate 500 test events per run", "unknown"},
+	})
+}
