@@ -47,6 +47,12 @@ var statusPhrases = append([]*guardedRegexp{
 	// Gateway answers 413 and 415 itself (REQUEST_TOO_LARGE,
 	// UNSUPPORTED_MEDIA_TYPE), a proxy integration passes the others on
 	guard(`\b([45]\d\d)[\x60'"]?(?::| -)? \(?(?:method not allowed|request time-?out|conflict|(?:payload|request entity|content) too large|(?:request-)?uri too long|unsupported media type|unprocessable (?:entity|content))\b`),
+	// the code right before the body it came with, the gateway's
+	// {"message": ...} (a status and its body as people and scripts print
+	// a response: "Intermittent \x60500 {"message":"Internal Server
+	// Error"}\x60 to the client", aws/aws-lambda-web-adapter issue 830;
+	// "504 {"message": "Endpoint request timed out"}")
+	guard(`(?:^|[^\w.:/-])([1-5]\d\d)[\x60'"]?:? ?\{\s*["']?message["']?\s*:`),
 	// the code before the error type an AWS SDK names ("410 GoneException",
 	// "429 TooManyRequestsException")
 	guard(`\b([45]\d\d)[\x60'"]? \(?(?:gone|forbidden|unauthorized|notfound|badrequest|toomanyrequests|limitexceeded|payloadtoolarge|conflict)exception\b`),

@@ -355,3 +355,20 @@ func TestStatusOfAndGeneratedForms(t *testing.T) {
 		{"a count", "we generate 500 test events per run", "unknown"},
 	})
 }
+
+// A code right before the gateway's body it came with, as people and
+// scripts print a response on one line (aws/aws-lambda-web-adapter issue
+// 830: "Intermittent `500 {"message":"Internal Server Error"}` to the
+// client"; "`504 {"message": "Endpoint request timed out"}`"). Not a code
+// that ends a larger number or a version.
+func TestCodeBeforeItsBodyForms(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"http api 500 and its body", "Intermittent `500 {\"message\":\"Internal Server Error\"}` to the client.", "500"},
+		{"rest 504 and its body", "`504 {\"message\": \"Endpoint request timed out\"}`", "504"},
+		{"rest 502 and its body", "POST /orders -> 502 {\"message\": \"Internal server error\"}", "502"},
+		{"403 and its body", "403 {\"message\":\"Forbidden\"}", "none"},
+		// look-alikes: a version's last number, a time's milliseconds
+		{"a version", "v1.500 {\"message\":\"x\"}", "unknown"},
+		{"milliseconds", "10:15:01,502 {\"message\":\"started\"}", "unknown"},
+	})
+}
