@@ -93,18 +93,44 @@ func (c *Collector) Evidence(ctx context.Context, st Stage, start, end time.Time
 		m = c.lookupMethod(ctx, r, st, ev.Events, start, end)
 	}
 	ev.Scope.Method, ev.Scope.Resource, ev.Scope.ResourceID, ev.Scope.Route = m.Method, m.Resource, m.ResourceID, m.Route
-	if t, ok := routeTarget(st, m); ok {
-		ev.Scope.IntegrationID, ev.Scope.Function = t.IntegrationID, t.Function
-		ev.Scope.AuthorizerID, ev.Scope.AuthorizerFunction = t.AuthorizerID, t.AuthorizerFunction
-	}
-	if ev.Scope.Function == "" && len(auths) > 0 && len(st.Functions) == 1 {
-		// The authorizers' groups leave more than one Lambda log group,
-		// from which the commands' function can no longer be told
-		// (notifier.Names): the stage's one integrated function is the
-		// failing method's whichever it was.
-		ev.Scope.Function = st.Functions[0].Name
-	}
+	t := failingTarget(st, m, len(auths) > 0)
+	ev.Scope.IntegrationID, ev.Scope.Function = t.IntegrationID, t.Function
+	ev.Scope.AuthorizerID, ev.Scope.AuthorizerFunction = t.AuthorizerID, t.AuthorizerFunction
 	return ev, nil
+}
+
+// failingTarget is what discovery knows of the failing method or route m:
+// its target, or when the logs named none (m is zero), what the stage has
+// only one of (stageScope); withAuths says the authorizers' logs were read.
+func failingTarget(st Stage, m stage.EvidenceScope, withAuths bool) RouteTarget {
+	if t, ok := routeTarget(st, m); ok || m != (stage.EvidenceScope{}) {
+		return t
+	}
+	return stageScope(st, withAuths)
+}
+
+// stageScope names, when the logs named no failing method or route, what
+// the stage has only one of, which the failing one used whichever it was:
+// its Lambda authorizer, and its integrated function once the authorizers'
+// log groups (withAuths) leave more than one Lambda group to tell the
+// commands' function by (notifier.Names).
+func stageScope(st Stage, withAuths bool) RouteTarget {
+	var out RouteTarget
+	if withAuths && len(st.Functions) == 1 {
+		out.Function = st.Functions[0].Name
+	}
+	var only RouteTarget
+	for _, t := range st.RouteTargets {
+		switch {
+		case t.AuthorizerFunction == "":
+		case only.AuthorizerFunction == "":
+			only = t
+		case t.AuthorizerFunction != only.AuthorizerFunction || t.AuthorizerID != only.AuthorizerID:
+			return out // several: a guess would name the wrong one in a command
+		}
+	}
+	out.AuthorizerID, out.AuthorizerFunction = only.AuthorizerID, only.AuthorizerFunction
+	return out
 }
 
 // routeTarget is the discovered target of the failing method or route: a

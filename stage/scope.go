@@ -20,12 +20,16 @@ type EvidenceScope struct {
 	// requests matched ("GET /items", "$default").
 	Route string `json:",omitempty"`
 	// IntegrationID and Function are that route's integration and the
-	// Lambda function it invokes, when discovery knows them (WebSocket
-	// APIs, whose routes each have an integration of their own).
+	// Lambda function it invokes (or that method's function), when
+	// discovery knows them (WebSocket APIs, whose routes each have an
+	// integration of their own, and APIs with Lambda authorizers); when
+	// the logs named no method or route and the authorizers' logs were
+	// read too, Function is the stage's only integrated function.
 	IntegrationID string `json:",omitempty"`
 	Function      string `json:",omitempty"`
 	// AuthorizerID and AuthorizerFunction are that route's Lambda
-	// authorizer and its function, if it has one.
+	// authorizer and its function, if it has one; when the logs named no
+	// method or route, the stage's only Lambda authorizer, if it has one.
 	AuthorizerID       string `json:",omitempty"`
 	AuthorizerFunction string `json:",omitempty"`
 }
