@@ -93,7 +93,7 @@ func TestFlagErrorsSayWhatTheFlagTakes(t *testing.T) {
 func TestScenarioFlagsNameEveryBuiltin(t *testing.T) {
 	for _, name := range []string{"demo", "emulate"} {
 		_, out, _ := runCmd(t, name, "-h")
-		for _, sc := range []string{"catalog", "fleet:N", "fleet-idle:N"} {
+		for _, sc := range []string{"catalog", "authorizers", "fleet:N", "fleet-idle:N"} {
 			if !strings.Contains(out, sc) {
 				t.Errorf("%s -h names no %s scenario:\n%s", name, sc, out)
 			}

@@ -10,16 +10,19 @@ import (
 
 // BuiltinNames names the built-in scenarios in messages and in the
 // commands' help.
-const BuiltinNames = "catalog, fleet:N or fleet-idle:N"
+const BuiltinNames = "catalog, authorizers, fleet:N or fleet-idle:N"
 
 // Builtin returns a built-in scenario: "catalog" (one stage per failure of
-// AWS's 5xx troubleshooting articles, failing in turn and recovering) or
-// "fleet:N" (N mostly healthy stages, for scale and cost measurements).
+// AWS's 5xx troubleshooting articles, failing in turn and recovering),
+// "authorizers" (REST and WebSocket stages whose Lambda authorizer fails)
+// or "fleet:N" (N mostly healthy stages, for scale and cost measurements).
 func Builtin(name string) (*Scenario, error) {
 	var sc *Scenario
 	switch {
 	case name == "catalog":
 		sc = catalog()
+	case name == "authorizers":
+		sc = authorizers()
 	case strings.HasPrefix(name, "fleet:"):
 		n, err := strconv.Atoi(strings.TrimPrefix(name, "fleet:"))
 		if err != nil || n < 1 || n > 100000 {
@@ -43,7 +46,7 @@ func Builtin(name string) (*Scenario, error) {
 
 // Open returns the built-in scenario of that name, or else loads the file.
 func Open(nameOrPath string) (*Scenario, error) {
-	if nameOrPath == "catalog" || strings.HasPrefix(nameOrPath, "fleet:") || strings.HasPrefix(nameOrPath, "fleet-idle:") {
+	if nameOrPath == "catalog" || nameOrPath == "authorizers" || strings.HasPrefix(nameOrPath, "fleet:") || strings.HasPrefix(nameOrPath, "fleet-idle:") {
 		return Builtin(nameOrPath)
 	}
 	sc, err := Load(nameOrPath)
