@@ -463,3 +463,27 @@ func TestAmplifyRestApiErrorOfTheGateway(t *testing.T) {
 		{"the @connections API's refusal in the function's log", "2024-05-04T17:48:21.123Z\t1b2c3d4e-0000-4000-8000-00000000abcd\tERROR\tForbiddenException: Forbidden", "lambda_function_error", "unknown"},
 	})
 }
+
+// The same RestApiError of Amplify JS v6 for the gateway's own 4xx
+// answers whose error type and default message only the gateway pairs so
+// (the developer guide's gateway response types: UNAUTHORIZED,
+// MISSING_AUTHENTICATION_TOKEN, ACCESS_DENIED, BAD_REQUEST_BODY): the
+// client got that 4xx. Look-alikes: the same words in the function's own
+// log, a 5xx beside them, and the pairs the AWS SDK for JavaScript v3
+// also prints for a function's call to the @connections API
+// ("ForbiddenException: Forbidden").
+func TestAmplifyRestApiErrorOfTheGateways4xx(t *testing.T) {
+	checkWordings(t, []wording{
+		{"unauthorized", "UnauthorizedException: Unauthorized", "not_5xx", "none"},
+		{"missing token", "MissingAuthenticationTokenException: Missing Authentication Token", "not_5xx", "none"},
+		{"explicit deny", "AccessDeniedException: User is not authorized to access this resource with an explicit deny", "not_5xx", "none"},
+		{"implicit deny", "AccessDeniedException: User is not authorized to access this resource", "not_5xx", "none"},
+		{"request validation", "BadRequestException: Invalid request body", "not_5xx", "none"},
+		{"in a browser's trace", "UnauthorizedException: Unauthorized\n    at buildRestApiError (http://localhost:3000/node_modules/.vite/deps/chunk-ABC.js:120:10)", "not_5xx", "none"},
+		// look-alikes
+		{"beside a 5xx", "UnauthorizedException: Unauthorized\nHTTP/1.1 502 Bad Gateway", "unknown", "502"},
+		{"the function's own log", "2024-05-04T17:48:21.123Z\t1b2c3d4e-0000-4000-8000-00000000abcd\tERROR\tUnauthorizedException: Unauthorized", "lambda_function_error", "unknown"},
+		{"the function's own log, a deny", "2024-05-04T17:48:21.123Z\t1b2c3d4e-0000-4000-8000-00000000abcd\tERROR\tAccessDeniedException: User is not authorized to access this resource", "lambda_function_error", "unknown"},
+		{"the @connections API's pair", "ForbiddenException: Forbidden", "lambda_function_error", "unknown"},
+	})
+}

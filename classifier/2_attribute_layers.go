@@ -92,6 +92,14 @@ var clientMarks = guard(`^(?:[<>] |\$ ?curl |curl |wscat |error: unexpected serv
 	// error", whichever step failed. (A function's own line opens with its
 	// runtime's columns, which functionOpens reads first.)
 	`|^internalservererrorexception: internal server error\s*$` +
+	// and for the gateway's own 4xx answers whose error type and message
+	// only the gateway pairs so: its UNAUTHORIZED, MISSING_AUTHENTICATION_
+	// TOKEN, ACCESS_DENIED and BAD_REQUEST_BODY responses (the developer
+	// guide's gateway response types). Not "ForbiddenException: Forbidden",
+	// "TooManyRequestsException: Too Many Requests" or "LimitExceededException:
+	// Limit Exceeded", which the AWS SDK for JavaScript v3 prints in the
+	// same form for a function's own call to the @connections API.
+	`|^(?:unauthorizedexception: unauthorized|missingauthenticationtokenexception: missing authentication token|accessdeniedexception: user is not authorized to access this resource[^:]*|badrequestexception: invalid request body)\s*$` +
 	`|invalid status code received|urllib3\.exceptions|websockets\.exceptions\.|too many [1-5]\d\d error responses` +
 	// the same clients failing to connect: wscat, every httpx and Faraday
 	// error, Spring's ResourceAccessException

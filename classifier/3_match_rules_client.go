@@ -83,6 +83,14 @@ func clientRules() []ruleSpec {
 		// shows it ("x-amzn-ErrorType: ForbiddenException"; errorTypeNamed)
 		{lit: "x-amzn-errortype", re: errorTypeNamed + `(forbidden|accessdenied|missingauthenticationtoken)exception`, cause: CauseNot5xx, weight: wWeak, implied: 403},
 		{lit: "x-amzn-errortype", re: errorTypeNamed + `unauthorizedexception`, cause: CauseNot5xx, weight: wWeak, implied: 401},
+		// Amplify JS v6's RestApiError for the gateway's UNAUTHORIZED
+		// response, its name the error type and its message the body's
+		// (clientMarks): a line of its own, the client's (a bare
+		// "Unauthorized" is any program's word)
+		// (and of its ACCESS_DENIED response, an authorizer's policy that
+		// denies the call)
+		{lit: "unauthorizedexception: unauthorized", re: `^unauthorizedexception: unauthorized\s*$`, cause: CauseNot5xx, weight: wWeak, implied: 401, layers: callerSide},
+		{lit: "accessdeniedexception: user is not authorized to access this resource", re: `^accessdeniedexception: user is not authorized to access this resource`, cause: CauseNot5xx, weight: wWeak, implied: 403, layers: callerSide},
 		{lit: "x-amzn-errortype", re: errorTypeNamed + `badrequestexception`, cause: CauseNot5xx, weight: wWeak, implied: 400},
 		{lit: "x-amzn-errortype", re: errorTypeNamed + `notfoundexception`, cause: CauseNot5xx, weight: wWeak, implied: 404},
 		{lit: "x-amzn-errortype", re: errorTypeNamed + `(limitexceeded|toomanyrequests)exception`, cause: CauseNot5xx, weight: wWeak, implied: 429},
