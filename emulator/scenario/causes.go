@@ -46,7 +46,7 @@ func (n needs) String() string {
 	case needAWSService:
 		return "an aws_service integration"
 	case needAuthorizer:
-		return "an authorizer on the route"
+		return "a Lambda authorizer"
 	default:
 		return "any integration"
 	}

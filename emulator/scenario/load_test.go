@@ -107,8 +107,49 @@ func TestParseSemanticErrors(t *testing.T) {
 	}
 }
 
+// TestParseAuthorizerErrors: an authorizer is a REST method's or a
+// WebSocket $connect route's, and names a function of the region; an
+// authorizer_error needs one on every route it fails, and is not played
+// on HTTP APIs.
+func TestParseAuthorizerErrors(t *testing.T) {
+	data := []byte(`accounts:
+  - id: "123456789012"
+    regions:
+      - name: eu-west-1
+        functions:
+          - name: fn
+        rest_apis:
+          - name: orders
+            routes:
+              - {path: /orders, integration: {type: lambda_proxy, function: fn}, authorizer: missing-auth}
+              - {path: /health, integration: {type: lambda_proxy, function: fn}}
+            stages:
+              - name: prod
+                episodes:
+                  - {cause: authorizer_error, start: 1m, duration: 5m, share: 1}
+        http_apis:
+          - name: http
+            routes:
+              - {path: $default, integration: {type: lambda_proxy, function: fn}, authorizer: fn}
+            stages:
+              - name: $default
+                episodes:
+                  - {cause: authorizer_error, start: 1m, duration: 5m, share: 1}
+`)
+	_, err := Parse(data, "x.yaml")
+	want := []string{
+		"x.yaml:10:94: accounts[0].regions[0].rest_apis[0].routes[0].authorizer: no function missing-auth in this region",
+		"x.yaml:15:29: accounts[0].regions[0].rest_apis[0].stages[0].episodes[0].cause: cause authorizer_error needs a Lambda authorizer on every route, route GET /health has lambda_proxy",
+		"x.yaml:19:95: accounts[0].regions[0].http_apis[0].routes[0].authorizer: authorizers are emulated on REST methods and WebSocket $connect routes only",
+		"x.yaml:23:29: accounts[0].regions[0].http_apis[0].stages[0].episodes[0].cause: cause authorizer_error is emulated on REST and WebSocket APIs only",
+	}
+	if err == nil || err.Error() != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%v\nwant:\n%s", err, strings.Join(want, "\n"))
+	}
+}
+
 func TestBuiltins(t *testing.T) {
-	for _, name := range []string{"catalog", "fleet:1", "fleet:40"} {
+	for _, name := range []string{"catalog", "authorizers", "fleet:1", "fleet:40"} {
 		t.Run(name, func(t *testing.T) {
 			sc, err := Builtin(name)
 			if err != nil {
