@@ -101,8 +101,10 @@ var proseForms = []litForm{
 	// calls is 502"), and a 5xx a request generated, produced or triggered
 	// ("every API call generated a 500", "changing the template would
 	// trigger a 500"), a 500 to 509 only: "the status code for success is
-	// 200" is a convention, "generate 404 pages" a design
-	form(`\bstatus(?: code)? (?:for|of) (?:this|that|these|those|the|each|every|all|my|our|its|their|an?)\b[\w -]{0,30}? (?:is|was|are|were)(?: always| still| now| then| just| actually)?(?: an?| the)? ["'\x60]?(50\d)\b`, "status"),
+	// 200" is a convention, "generate 404 pages" a design; and the status
+	// after a word that says which it was (the returned, the actual one),
+	// not one that was expected or meant
+	form(`\b(?:the|returned|actual|received|resulting|final|response|http) status(?: code)? (?:for|of) (?:this|that|these|those|the|each|every|all|my|our|its|their|an?)\b[\w -]{0,30}? (?:is|was|are|were)(?: always| still| now| then| just| actually)?(?: an?| the)? ["'\x60]?(50\d)\b`, "status"),
 	form(`\b(?:generat|produc|trigger)(?:es|e|ed|ing|s)? (?:an?|the)(?: http| status| code| error| response){0,2} ["'(\x60]?(50\d)\b`, "generat", "produc", "trigger"),
 	// a request that ends in a 5xx ("all three still ended in 500", "every
 	// call ends in a 502"), a 500 to 509 only: what a name or a path ends

@@ -350,6 +350,7 @@ func TestStatusOfAndGeneratedForms(t *testing.T) {
 		{"would trigger a", "changing the template would trigger a 500 in API Gateway", "500"},
 		// look-alikes
 		{"a convention", "The status code for a successful call is 200.", "unknown"},
+		{"an expected status", "The expected status code for this request is 503.", "unknown"},
 		{"a 4xx is not read so", "The response status code for the call was 403.", "unknown"},
 		{"a design", "the handler generates a 404 page for unknown paths", "unknown"},
 		{"a count", "we generate 500 test events per run", "unknown"},
