@@ -22,11 +22,15 @@ var expectedStatus = regexp.MustCompile(`(?:\bshould(?: have)?\b|\b(?:expected|o
 // answer, asks how to make it answer, or heads as the expected outcome: "I want to return a 400 from my Lambda",
 // "we want the API to answer 429 when ...", "how do I return a 404 from
 // API Gateway?", "Expected: 401 Unauthorized" (an issue template's
-// heading; Jest's and testify's "Expected: 200" beside the code received).
+// heading; Jest's and testify's "Expected: 200" beside the code received;
+// Postman's and chai-http's "expected response to have status code 200
+// but got 403", whose code received the harness forms read; their negated
+// assertion, "expected response to not have status code 403", names the
+// code that came).
 // None is an answer a client got, so none is an all-clear. Only codes
 // below 500 are cut, so that no such words hide a 5xx they also show.
 var wishedBelow500 = regexp.MustCompile(`(?:\b(?:want(?:s|ed)?|would like)\b[^.;!?。]{0,30}?\bto ` + wishedVerb +
-	`|\bhow (?:(?:do|can|could|should|would) (?:i|we|you)(?: [a-z]+)?|to) ` + wishedVerb + `|\bexpected(?: [a-z]+)?\**:)` +
+	`|\bhow (?:(?:do|can|could|should|would) (?:i|we|you)(?: [a-z]+)?|to) ` + wishedVerb + `|\bexpected(?: [a-z]+)?\**:|\bto have status code)` +
 	`[^.;!?。]{0,40}?\b[1-4]\d\d\b(?:(?: or| and|/|,) ?(?:an? )?[1-4]\d\d\b)*`)
 
 // wishedVerb is what a wish or a question asks the API or the code to
@@ -35,7 +39,7 @@ var wishedBelow500 = regexp.MustCompile(`(?:\b(?:want(?:s|ed)?|would like)\b[^.;
 const wishedVerb = `(?:return|answer|respond|send|throw|raise|give|produce|map|set)\b`
 
 // wishMarks are the literals wishedBelow500 needs.
-var wishMarks = [][]byte{[]byte("want"), []byte("would like"), []byte("how "), []byte("expected")}
+var wishMarks = [][]byte{[]byte("want"), []byte("would like"), []byte("how "), []byte("expected"), []byte("to have status code")}
 
 // expectedAnswer: the gateway's reason phrases and standard bodies, which
 // show a status as a code does.

@@ -156,6 +156,12 @@ func TestShown5xxInTestRunnersAndLoadTools(t *testing.T) {
 		{"junit", "org.opentest4j.AssertionFailedError: expected: <200> but was: <502>"},
 		{"assertj", "expected: 200\n but was: 502"},
 		{"rest assured", "java.lang.AssertionError: 1 expectation failed.\nExpected status code <200> but was <502>."},
+		// Postman's pm.response.to.have.status (chai-postman: "expected
+		// response to have status code #{exp} but got #{act}") and
+		// chai-http's expect(res).to.have.status ("expected #{this} to
+		// have status code #{exp} but got #{act}")
+		{"postman", "AssertionError: expected response to have status code 200 but got 502"},
+		{"chai-http", "AssertionError: expected { Object (_events, _eventsCount, ...) } to have status code 200 but got 502"},
 		// supertest lib/test.js _assertStatus
 		{"supertest", "Error: expected 200 \"OK\", got 502 \"Bad Gateway\""},
 		// Karate's status match
@@ -223,6 +229,12 @@ func TestNoStatusInTestsAndLoadSummaries(t *testing.T) {
 		// a 2xx beside a 4xx says nothing of which came
 		{"unittest, a 2xx and a 4xx", "AssertionError: 200 != 403", "unknown"},
 		{"rest assured 404", "java.lang.AssertionError: 1 expectation failed.\nExpected status code <200> but was <404>.", "none"},
+		// Postman's and chai-http's: the code got, not the 200 wanted (the
+		// assertion's line opens as an exception does, and is the test's)
+		{"postman 403", "AssertionError: expected response to have status code 200 but got 403", "none"},
+		{"chai-http 401", "AssertionError: expected { Object (_events, _eventsCount, ...) } to have status code 200 but got 401", "none"},
+		// (its negated assertion fails on the code that came)
+		{"postman's negated assertion", "AssertionError: expected response to not have status code 403", "none"},
 		// unittest's assertion under a test file's frame is read too
 		{"unittest trace", "Traceback (most recent call last):\n  File \"/home/ci/app/tests/test_items.py\", line 12, in test_list\n    self.assertEqual(r.status_code, 200)\nAssertionError: 502 != 200", "502"},
 		// a check's name does not hide the 5xx its run shows

@@ -80,6 +80,15 @@ var harnessForms = []litForm{
 	// Go's testify and .NET's xUnit: "expected: 200" then "actual  : 502"
 	// ("Actual:   502")
 	form(`^actual\s*:\s+(50\d)$`, "actual"),
+	// Postman's pm.response.to.have.status and chai-http's
+	// expect(res).to.have.status: "expected response to have status code
+	// #{exp} but got #{act}" (chai-postman's statusCode assertion; chai-http
+	// writes #{this}, the response inspected, before "to have"): the
+	// library puts the code that came after "but got"
+	form(`\bto have status code [1-5]\d\d but got ([1-5]\d\d)\b`, "but got"),
+	// (and their negated assertion, "expected response to not have status
+	// code #{act}", which fails on the code that came)
+	form(`\bexpected .{1,200}? to not have status code ([1-5]\d\d)\b`, "to not have status code"),
 	// REST Assured: "Expected status code <200> but was <502>."
 	form(`expected status code <?[1-5]\d\d>? but was <?([1-5]\d\d)\b`, "but was"),
 	// JUnit's "expected: <200> but was: <502>", AssertJ's "but was: 502",
