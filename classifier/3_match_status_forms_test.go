@@ -536,6 +536,11 @@ func TestNoAllClearForAnyPairOfForms(t *testing.T) {
 		"The client is not authorized to perform this operation.",                  // the gateway's refused authorization
 		"I get a 403 Forbidden",                                                    // a person
 		"Status: 200 OK",                                                           // the console's test, Postman
+		"UnauthorizedException: Unauthorized",                                      // Amplify v6's RestApiError
+		"AssertionError: expected response to have status code 200 but got 403",    // Postman's status assertion
+		"the request triggers a 403 HTTP Error",                                    // a person
+		`403 {"message":"Forbidden"}`,                                              // a code and its body
+		"The Canonical String for this request should have been",                   // a SigV4 refusal's later line
 	}
 	above := []string{
 		`{"message": "Internal server error"}`,      // REST DEFAULT_5XX
