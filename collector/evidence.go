@@ -160,7 +160,7 @@ func routeTarget(st Stage, m stage.EvidenceScope) (RouteTarget, bool) {
 func (c *Collector) startEvidenceQuery(ctx context.Context, r *region, st Stage, groups []string, start, end time.Time) pendingQuery {
 	var q pendingQuery
 	if len(groups) > 0 && c.opts.Logs.Insights {
-		q.id, q.err = c.startInsights(ctx, r, insightsQueryFor(st), groups, start, end)
+		q.id, q.groups, q.err = c.startInsights(ctx, r, insightsQueryFor(st), groups, start, end)
 	}
 	q.began = c.clk.Now()
 	return q
@@ -168,22 +168,24 @@ func (c *Collector) startEvidenceQuery(ctx context.Context, r *region, st Stage,
 
 // pendingQuery is a Logs Insights query started for one evidence pull.
 type pendingQuery struct {
-	id    string
-	began time.Time
-	err   error // StartQuery's
+	id     string
+	groups []string // those it reads: the stage's that exist
+	began  time.Time
+	err    error // StartQuery's
 }
 
 // evidenceLogs returns the lines of the window: the started Logs Insights
 // query's result, or without Insights the FilterLogEvents look-ups.
 func (c *Collector) evidenceLogs(ctx context.Context, r *region, q pendingQuery, start, end time.Time, ev *Evidence) ([]classifier.LogEvent, error) {
 	if !c.opts.Logs.Insights {
-		events, truncated, err := c.filterFailures(ctx, r, ev.LogGroups, start, end)
-		ev.Truncated = truncated
+		events, read, truncated, err := c.filterFailures(ctx, r, ev.LogGroups, start, end)
+		ev.LogGroups, ev.Truncated = read, truncated
 		return events, err
 	}
 	if q.err != nil {
 		return nil, q.err
 	}
+	ev.LogGroups = q.groups // the console's query link names only groups that exist
 	res, err := c.awaitInsights(ctx, r, q.id, q.began)
 	if err != nil {
 		return nil, err

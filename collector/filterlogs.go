@@ -2,11 +2,13 @@ package collector
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
+	logtypes "github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs/types"
 
 	"github.com/apigw-triage/apigw-triage/classifier"
 )
@@ -33,19 +35,32 @@ func (c *Collector) Lookup(ctx context.Context, st Stage, group, pattern string,
 }
 
 // filterFailures looks for failure lines in each group, the fallback when
-// Insights is off.
-func (c *Collector) filterFailures(ctx context.Context, r *region, groups []string, start, end time.Time) ([]classifier.LogEvent, bool, error) {
+// Insights is off, and returns the groups it read: those that exist (see
+// startInsights), unless none does.
+func (c *Collector) filterFailures(ctx context.Context, r *region, groups []string, start, end time.Time) ([]classifier.LogEvent, []string, bool, error) {
 	var out []classifier.LogEvent
+	var read []string
+	var missing error
 	truncated := false
 	for _, g := range groups {
 		evs, more, err := c.filter(ctx, r, g, failurePattern, start, end)
+		var nf *logtypes.ResourceNotFoundException
+		if errors.As(err, &nf) {
+			c.log.Warn("log group does not exist; the evidence is read without it", "account", r.account, "region", r.name, "group", g)
+			missing = err
+			continue
+		}
 		if err != nil {
-			return nil, false, err
+			return nil, nil, false, err
 		}
 		out = append(out, evs...)
+		read = append(read, g)
 		truncated = truncated || more
 	}
-	return out, truncated, nil
+	if len(read) == 0 && missing != nil {
+		return nil, nil, false, missing
+	}
+	return out, read, truncated, nil
 }
 
 // filter follows FilterLogEvents pages (which may be empty while a token

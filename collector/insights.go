@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -70,24 +71,57 @@ type insightsResult struct {
 	truncated bool
 }
 
-// startInsights starts one Logs Insights query and returns its id. The
-// query runs on AWS's side while the caller reads the evidence metrics;
-// awaitInsights then waits for its result.
-func (c *Collector) startInsights(ctx context.Context, r *region, query string, groups []string, start, end time.Time) (string, error) {
+// startInsights starts one Logs Insights query and returns its id and
+// the groups it reads. The query runs on AWS's side while the caller
+// reads the evidence metrics; awaitInsights then waits for its result.
+//
+// StartQuery refuses the whole query when one of its groups does not
+// exist ("Log group 'NAME' does not exist for account ID 'ID'"): a
+// function never invoked, or one whose role may not create its group, has
+// none, and neither does an authorizer that never ran. Such a group holds
+// no line, so it is left out and the query asked again without it, rather
+// than the stage's evidence being lost for a group that could add nothing.
+func (c *Collector) startInsights(ctx context.Context, r *region, query string, groups []string, start, end time.Time) (string, []string, error) {
 	if len(groups) > insightsMaxGroups {
 		groups = groups[:insightsMaxGroups]
 	}
-	sq, err := r.logs.StartQuery(ctx, &cloudwatchlogs.StartQueryInput{
-		LogGroupNames: groups,
-		QueryString:   aws.String(query),
-		StartTime:     aws.Int64(start.Unix()),
-		EndTime:       aws.Int64(end.Unix()),
-		Limit:         aws.Int32(insightsLimit),
-	})
-	if err != nil {
-		return "", fmt.Errorf("StartQuery: %w", err)
+	for {
+		sq, err := r.logs.StartQuery(ctx, &cloudwatchlogs.StartQueryInput{
+			LogGroupNames: groups,
+			QueryString:   aws.String(query),
+			StartTime:     aws.Int64(start.Unix()),
+			EndTime:       aws.Int64(end.Unix()),
+			Limit:         aws.Int32(insightsLimit),
+		})
+		if err == nil {
+			return aws.ToString(sq.QueryId), groups, nil
+		}
+		g, ok := missingGroup(err, groups)
+		if !ok || len(groups) == 1 {
+			return "", groups, fmt.Errorf("StartQuery: %w", err)
+		}
+		c.log.Warn("log group does not exist; the evidence is read without it", "account", r.account, "region", r.name, "group", g)
+		groups = slices.DeleteFunc(slices.Clone(groups), func(x string) bool { return x == g })
 	}
-	return aws.ToString(sq.QueryId), nil
+}
+
+// missingGroup is the group of groups a ResourceNotFoundException says
+// does not exist, as CloudWatch Logs names it: in single quotes after
+// "Log group".
+func missingGroup(err error, groups []string) (string, bool) {
+	var nf *logtypes.ResourceNotFoundException
+	if !errors.As(err, &nf) {
+		return "", false
+	}
+	_, rest, ok := strings.Cut(nf.ErrorMessage(), "Log group '")
+	if !ok {
+		return "", false
+	}
+	name, _, ok := strings.Cut(rest, "'")
+	if !ok || !slices.Contains(groups, name) {
+		return "", false
+	}
+	return name, true
 }
 
 // awaitInsights waits on the clock for a started query, stopping it when
