@@ -146,6 +146,11 @@ var clientStatusForms = []string{
 	`^\((?:get|post|put|delete|patch|head|options) https?://\S+\) ([1-5]\d\d)\b`,
 	// ofetch's FetchError (Nuxt's $fetch): "[GET] \"https://...\": 502 Bad Gateway"
 	`\[(?:get|post|put|delete|patch|head|options)\] "[^"]*": ([1-5]\d\d)\b`,
+	// the error a fetch() caller throws for a response that is not ok, as
+	// MDN's fetch example words it and code adds the status to it
+	// (throw new Error(\x60Network response was not ok: ${response.status}\x60),
+	// printed "Error: Network response was not ok: 502 Bad Gateway")
+	`network response was not ok[:,]? ?\(?([1-5]\d\d)\b`,
 	// Laravel's HTTP client RequestException: "HTTP request returned status code 502"
 	`http request returned status code ([1-5]\d\d)\b`,
 	// Angular's HttpErrorResponse (packages/common/http/src/response.ts):

@@ -45,3 +45,21 @@ func TestStatusInClientLibraryErrors(t *testing.T) {
 		{"request-promise without a response", "RequestError: Error: socket hang up", "unknown"},
 	})
 }
+
+// The error a fetch() caller throws for a response that is not ok, in the
+// words of MDN's fetch example with the status the code adds to it
+// (throw new Error(`Network response was not ok: ${response.status}`), as
+// a browser's console prints it). Not the code that throws it, nor the
+// message without a status.
+func TestFetchNotOkErrorForms(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"a 502", "Error: Network response was not ok: 502", "502"},
+		{"in the console, with the status text", "Uncaught (in promise) Error: Network response was not ok: 502 Bad Gateway", "502"},
+		{"a 4xx", "Error: Network response was not ok: 403 Forbidden", "none"},
+		{"in parentheses", "Network response was not OK (504)", "504"},
+		// look-alikes
+		{"the code that throws it", "throw new Error(`Network response was not ok: ${response.status}`);", "unknown"},
+		{"no status", "Error: Network response was not ok", "unknown"},
+		{"the function's own call", "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tError: Network response was not ok: 503\n    at fetchPartner (/var/task/index.mjs:12:11)", "unknown"},
+	})
+}
