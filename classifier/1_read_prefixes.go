@@ -447,6 +447,8 @@ func textOutputMessage(b []byte) []byte {
 // execRequestID splits "(request-id) message" and reports whether the line
 // had that execution-log prefix. WebSocket APIs prefix their execution log
 // with the connection id, base64 with a trailing "=" ("(L0SM9cOFvHcCIhw=) ").
+// Pastes shorten or mask the id ("(abc)", "(xxx)"); a number of a few
+// digits is none.
 func execRequestID(b []byte) (id, msg []byte, ok bool) {
 	if len(b) < 3 || b[0] != '(' {
 		return nil, b, false
@@ -460,6 +462,12 @@ func execRequestID(b []byte) (id, msg []byte, ok bool) {
 		if !isLetter(c) && !isDigit(c) && c != '-' && c != '_' && c != '.' && c != '=' {
 			return nil, b, false
 		}
+	}
+	if len(id) < 8 && allDigits(id) {
+		// a few digits in parentheses open a list's item, "(1) ...", or
+		// a status before its reason phrase, "(502) Bad Gateway", never
+		// an id the gateway writes (a UUID, a connection id in base64)
+		return nil, b, false
 	}
 	rest := b[end+2:]
 	if len(rest) > 0 && rest[0] == ' ' {

@@ -126,3 +126,31 @@ func eachLine(f func(i int, l string) string) func([]byte) []byte {
 		return f(i, l)
 	})
 }
+
+// An execution log's line opens with its request id in parentheses (a
+// UUID; a WebSocket API's connection id in base64), which pastes shorten
+// or mask ("(abc)"). A few digits in parentheses open a list's item or
+// name a status before its reason phrase, and the line is no execution
+// log's.
+func TestExecRequestIDIsNoShortNumber(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		ok   bool
+	}{
+		{"(0b59a014-da05-49a0-98c3-fe2ac06de4fd) Method completed with status: 502", true},
+		{"(L0SM9cOFvHcCIhw=) Method completed with status: 500", true},
+		{"(abc) Method completed with status: 502", true},
+		{"(12345678) Method completed with status: 502", true},
+		{"(502) Bad Gateway", false},
+		{"(1) I deployed the API and every call returns 502", false},
+		{"(2)上記VPCにエンドポイントを作成", false},
+	} {
+		if _, _, ok := execRequestID([]byte(c.line)); ok != c.ok {
+			t.Errorf("%q: execution log line %v, want %v", c.line, ok, c.ok)
+		}
+	}
+	checkStatuses(t, []statusCase{
+		{"a status and its reason phrase", "(502) Bad Gateway", "502"},
+		{"a list's item", "(1) I deployed the API and every call returns 502", "502"},
+	})
+}
