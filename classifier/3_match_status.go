@@ -98,6 +98,12 @@ var statusPhrases = append([]*guardedRegexp{
 	guard(`\b([45]\d\d)s\b`),
 	guard(`\b(?:fail(?:s|ed|ing)?|errors|errored|erroring|dies|died|ends|ended|crash(?:es|ed)?|responding|throwing)(?: out)? (?:with|on)(?: an?| the| http| status| code| error)* ["'(\x60]?([1-5]\d\d)\b`),
 	guard(`(?:^|\ban? )([45]\d\d) (?:from|when|whenever|on|for|back|after|while|if|every|each|instead|because|since)\b`),
+	// the gateway refusing a request and the code it refused it with ("API
+	// Gateway rejects the message with a 413"); with the gateway as the
+	// verb's subject, so that a design ("we reject bad input with a 400")
+	// or a wish in the passive ("so that it is not rejected with a 403")
+	// is none (the proseForms read any subject's 5xx)
+	guard(`\b(?:api ?gateway|apigw|the gateway)\b[^.;]{0,20}? reject(?:s|ed) [^.;]{0,40}?\bwith(?: an?| the| http| status| code| error){0,3} ["'(\x60]?([1-5]\d\d)\b`),
 	guard(`\b(?:response|return|result|error) code(?: is| was| of|:|=)? ?["'\x60]?([1-5]\d\d)\b`),
 	guard(`(?:回傳|傳回|返回|回應|回应|響應|响应|得到|收到|出现|出現|遇到|碰到)[^0-9。]{0,8}([1-5]\d\d)\b`),
 	// 报 ("reports") right before its code: the character opens many

@@ -106,6 +106,10 @@ var proseForms = []litForm{
 	// not one that was expected or meant
 	form(`\b(?:the|returned|actual|received|resulting|final|response|http) status(?: code)? (?:for|of) (?:this|that|these|those|the|each|every|all|my|our|its|their|an?)\b[\w -]{0,30}? (?:is|was|are|were)(?: always| still| now| then| just| actually)?(?: an?| the)? ["'\x60]?(50\d)\b`, "status"),
 	form(`\b(?:generat|produc|trigger)(?:es|e|ed|ing|s)? (?:an?|the)(?: http| status| code| error| response){0,2} ["'(\x60]?(50\d)\b`, "generat", "produc", "trigger"),
+	// a request rejected with a 5xx, whoever rejected it ("the API
+	// rejected the request with a 502", "rejected by API Gateway with a
+	// 500")
+	form(`\breject(?:s|ed|ing)?\b[^.;]{0,40}?\bwith(?: an?| the| http| status| code| error){0,3} ["'(\x60]?(50\d)\b`, "reject"),
 	// a request that ends in a 5xx ("all three still ended in 500", "every
 	// call ends in a 502"), a 500 to 509 only: what a name or a path ends
 	// in ("ends in 404.html") is no answer

@@ -373,3 +373,20 @@ func TestCodeBeforeItsBodyForms(t *testing.T) {
 		{"milliseconds", "10:15:01,502 {\"message\":\"started\"}", "unknown"},
 	})
 }
+
+// The gateway refusing a request and the code it refused it with (gchq/
+// sleeper issue 5755: "API Gateway rejects the message with a 413"), any
+// code with the gateway as the verb's subject, and a 5xx whoever rejected
+// it. Look-alikes: a design, a wish, a negated passive.
+func TestRejectedWithForms(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"the gateway rejects with a 4xx", "the responce is to large and API Gateway rejects the message with a 413", "none"},
+		{"the gateway rejected with a 4xx and its phrase", "the API Gateway rejected my upload with a 413 Request Entity Too Large", "none"},
+		{"rejected with a 5xx", "API Gateway rejected the request with 502", "502"},
+		{"rejected by the gateway with a 5xx", "the request was rejected by API Gateway with a 500", "500"},
+		// look-alikes
+		{"a design", "we reject invalid input with a 400 in our handler", "unknown"},
+		{"a wish", "The authorizer should reject expired tokens with a 401.", "unknown"},
+		{"a negated passive", "so that the request is not rejected by API Gateway with a 403", "unknown"},
+	})
+}
