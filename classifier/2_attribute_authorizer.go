@@ -3,6 +3,8 @@ package classifier
 import (
 	"bytes"
 	"regexp"
+	"slices"
+	"strings"
 )
 
 // authorizerEventMarks are the fields only a Lambda authorizer's own event
@@ -121,14 +123,13 @@ func (s *Session) authorizerDenialJoined(l *group) bool {
 	return s.st.authorizerDenied && l.lambda && l.denied
 }
 
-// authorizerGroup reports whether a Lambda log group (/aws/lambda/NAME)
-// is of a function the hints name as an authorizer.
+// authorizerGroup reports whether a Lambda log group is of a function
+// the hints name as an authorizer: /aws/lambda/NAME, or a group of its
+// own.
 func (s *Session) authorizerGroup(group string) bool {
-	name := group[len("/aws/lambda/"):]
-	for _, f := range s.hints.AuthorizerFunctions {
-		if f == name {
-			return true
-		}
+	if slices.Contains(s.hints.AuthorizerLogGroups, group) {
+		return true
 	}
-	return false
+	name, ok := strings.CutPrefix(group, "/aws/lambda/")
+	return ok && slices.Contains(s.hints.AuthorizerFunctions, name)
 }

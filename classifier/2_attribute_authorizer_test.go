@@ -85,9 +85,10 @@ func TestAuthorizerDenialJoinsTheExecutionLog(t *testing.T) {
 }
 
 // An event of a log group the hints name as a Lambda authorizer's
-// (/aws/lambda/NAME, Hints.AuthorizerFunctions, from the stage's routes)
-// is the authorizer's, though it logged no event of its own; the same
-// events of an integration's log group stay the function's.
+// (/aws/lambda/NAME, Hints.AuthorizerFunctions, from the stage's routes,
+// or a group of its own, Hints.AuthorizerLogGroups) is the authorizer's,
+// though it logged no event of its own; the same events of an
+// integration's log group stay the function's.
 func TestAuthorizerLogGroupHint(t *testing.T) {
 	const (
 		id       = "3f1c2a4e-1b2c-4d5e-8f90-123456789abc"
@@ -100,12 +101,19 @@ func TestAuthorizerLogGroupHint(t *testing.T) {
 	}{
 		{"authorizer denies, access log 401", "/aws/lambda/orders-auth", denial, "401", "not_5xx", "none"},
 		{"authorizer errors, access log 500", "/aws/lambda/orders-auth", jwtError, "500", "authorizer_error", "500"},
-		// negatives: the integration's log group
+		// a group of its own (Lambda's LoggingConfig.LogGroup)
+		{"authorizer of its own group denies", "/orders/authorizer", denial, "401", "not_5xx", "none"},
+		{"authorizer of its own group errors", "/orders/authorizer", jwtError, "500", "authorizer_error", "500"},
+		// negatives: the integration's log group, default or its own
 		{"integration throws Unauthorized, access log 500", "/aws/lambda/orders", denial, "500", "lambda_function_error", "500"},
 		{"integration errors, access log 500", "/aws/lambda/orders", jwtError, "500", "lambda_function_error", "500"},
+		{"integration of its own group errors", "/orders/function", jwtError, "500", "lambda_function_error", "500"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			s := NewSession(Hints{APIType: stage.APIHTTP, AuthorizerFunctions: []string{"orders-auth"}})
+			s := NewSession(Hints{
+				APIType: stage.APIHTTP, AuthorizerFunctions: []string{"orders-auth"},
+				LambdaLogGroups: []string{"/orders/authorizer", "/orders/function"}, AuthorizerLogGroups: []string{"/orders/authorizer"},
+			})
 			s.AddEvent(LogEvent{Group: c.group, Message: c.line})
 			s.AddEvent(LogEvent{Group: "orders-api-access", Message: fmt.Sprintf(access, c.status)})
 			d := s.Diagnose(LangEN)

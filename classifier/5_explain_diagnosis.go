@@ -110,6 +110,13 @@ type Hints struct {
 	// stage's routes use as authorizers (and not as integrations): the
 	// events of their log groups (/aws/lambda/NAME) are the authorizers'.
 	AuthorizerFunctions []string
+	// LambdaLogGroups are the log groups of the stage's functions that are
+	// not /aws/lambda/NAME (a function's LoggingConfig.LogGroup): their
+	// events are read as Lambda's, where a group's name alone would make
+	// them an access log's. AuthorizerLogGroups are those of them that
+	// are a Lambda authorizer's, as AuthorizerFunctions are.
+	LambdaLogGroups     []string
+	AuthorizerLogGroups []string
 }
 
 // empty reports whether the caller knew nothing beyond the logs.

@@ -2,6 +2,7 @@ package classifier
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"time"
 )
@@ -174,6 +175,9 @@ func (s *Session) AddLine(line string) {
 // belong to the event's first id.
 func (s *Session) AddEvent(e LogEvent) {
 	src := sourceOfGroup(e.Group)
+	if slices.Contains(s.hints.LambdaLogGroups, e.Group) {
+		src = srcLambda
+	}
 	s.eventAuthorizer = src == srcLambda && s.authorizerGroup(e.Group)
 	defer func() { s.eventAuthorizer = false }()
 	msg := e.Message

@@ -15,7 +15,8 @@ import (
 // restAuthorizers has two REST APIs whose Lambda authorizer fails its
 // cold start (Runtime.ImportModuleError) on one method: one at INFO
 // logging with a JSON access log, which name the failing method, one at
-// ERROR logging without an access log, whose lines name no method.
+// ERROR logging without an access log, whose lines name no method, and
+// whose authorizer logs to a group of its own (LoggingConfig.LogGroup).
 const restAuthorizers = `accounts:
   - id: "111122223333"
     regions:
@@ -24,7 +25,7 @@ const restAuthorizers = `accounts:
           - {name: orders-fn}
           - {name: orders-auth}
           - {name: reports-fn, runtime: nodejs20.x}
-          - {name: reports-auth, runtime: nodejs20.x}
+          - {name: reports-auth, runtime: nodejs20.x, log_group: /reports/lambda/authorizer}
         rest_apis:
           - name: orders
             routes:
@@ -47,6 +48,18 @@ const restAuthorizers = `accounts:
                 episodes:
                   - {cause: authorizer_error, start: 5m, duration: 12m, share: 0.6}
 `
+
+// functionLogGroup is the log group of the scenario's function name.
+func functionLogGroup(t *testing.T, sc *scenario.Scenario, name string) string {
+	t.Helper()
+	for _, f := range sc.Accounts[0].Regions[0].Functions {
+		if f.Name == name {
+			return f.LogGroup
+		}
+	}
+	t.Fatalf("no function %s", name)
+	return ""
+}
 
 // TestE2ERESTAuthorizerErrorReadsAuthorizerLog: through the real SDK
 // against the emulator, discovery finds each REST API's Lambda authorizer
@@ -88,13 +101,18 @@ func TestE2ERESTAuthorizerErrorReadsAuthorizerLog(t *testing.T) {
 				t.Fatalf("never tripped (tripped: %v)", tripped)
 			}
 			st := stages[ep.APIName]
-			authGroup := "/aws/lambda/" + ep.Authorizer
+			authGroup := functionLogGroup(t, sc, ep.Authorizer)
 			ev := e.evidence(t, st, ep.Start, at)
 			if !slices.Contains(ev.LogGroups, authGroup) {
 				t.Errorf("log groups %v lack the authorizer's %s", ev.LogGroups, authGroup)
 			}
 			if got := ev.Context.AuthorizerFunctions; !slices.Equal(got, []string{ep.Authorizer}) {
 				t.Errorf("classifier hints name authorizers %v, want [%s]", got, ep.Authorizer)
+			}
+			if own := authGroup != "/aws/lambda/"+ep.Authorizer; own != slices.Contains(ev.Context.AuthorizerLogGroups, authGroup) ||
+				own != slices.Contains(ev.Context.LambdaLogGroups, authGroup) {
+				t.Errorf("classifier hints %v (Lambda's) and %v (authorizers'): the authorizer's own group %s is named in both, a default one in neither",
+					ev.Context.LambdaLogGroups, ev.Context.AuthorizerLogGroups, authGroup)
 			}
 			own := slices.ContainsFunc(ev.Events, func(l classifier.LogEvent) bool {
 				return l.Group == authGroup && strings.Contains(l.Message, "Runtime.ImportModuleError")

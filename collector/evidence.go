@@ -71,6 +71,7 @@ func (c *Collector) Evidence(ctx context.Context, st Stage, start, end time.Time
 	auths, authLookupFailed := c.resolveFunctions(ctx, r, namedFunctions(authorizerFunctions(st)))
 	st.Functions = fns
 	ev := &Evidence{Context: stageContext(st), Scope: stage.EvidenceScope{Start: start, End: end}, LogGroups: c.evidenceGroups(st, auths)}
+	ev.Context.LambdaLogGroups, ev.Context.AuthorizerLogGroups = ownLogGroups(st.Functions, auths)
 	if lookupFailed || authLookupFailed {
 		ev.Incomplete = append(ev.Incomplete, IncompleteFunctions)
 	}

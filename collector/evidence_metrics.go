@@ -58,6 +58,25 @@ func authorizerFunctions(st Stage) []string {
 	return out
 }
 
+// ownLogGroups lists the functions' and the Lambda authorizers' log
+// groups that are not Lambda's default /aws/lambda/NAME
+// (LoggingConfig.LogGroup), which the classifier would otherwise take for
+// an access log, and those of them that are authorizers'.
+func ownLogGroups(fns, auths []Function) (lambda, authorizers []string) {
+	own := func(f Function) bool { return f.LogGroup != "" && f.LogGroup != namedFunction(f.Name).LogGroup }
+	for _, f := range fns {
+		if own(f) && !slices.Contains(lambda, f.LogGroup) {
+			lambda = append(lambda, f.LogGroup)
+		}
+	}
+	for _, f := range auths {
+		if own(f) && !slices.Contains(authorizers, f.LogGroup) {
+			lambda, authorizers = append(lambda, f.LogGroup), append(authorizers, f.LogGroup)
+		}
+	}
+	return lambda, authorizers
+}
+
 // contextQueries are the extra queries asked only for a tripped stage:
 // the request and 5xx counts over the incident window, Latency and
 // IntegrationLatency maxima, and the integrated functions' Errors,

@@ -20,7 +20,7 @@ func (w *World) buildRegion(account string, r *Region) *regionState {
 		rt := &fnRT{
 			fn:    f,
 			arn:   fmt.Sprintf("arn:aws:lambda:%s:%s:function:%s", r.Name, account, f.Name),
-			group: "/aws/lambda/" + f.Name,
+			group: f.LogGroup,
 			key:   hashString(w.sc.Seed, account, r.Name, "fn", f.Name),
 		}
 		fns[f.Name] = rt

@@ -166,3 +166,35 @@ func TestBuiltins(t *testing.T) {
 		}
 	}
 }
+
+// TestParseFunctionLogGroups: a function's log group defaults to Lambda's
+// /aws/lambda/NAME, may be set as LoggingConfig.LogGroup sets it, must be a
+// log group name, and is no other function's.
+func TestParseFunctionLogGroups(t *testing.T) {
+	data := []byte(`accounts:
+  - id: "123456789012"
+    regions:
+      - name: eu-west-1
+        functions:
+          - name: fn
+          - {name: shared, log_group: /app/lambda}
+          - {name: spaced, log_group: "my group"}
+          - {name: again, log_group: /aws/lambda/fn}
+`)
+	_, err := Parse(data, "x.yaml")
+	want := []string{
+		"x.yaml:8:39: accounts[0].regions[0].functions[2].log_group: must be 1 to 512 of a-z A-Z 0-9 _ - / . # (CloudWatch Logs' log group names)",
+		"x.yaml:9:38: accounts[0].regions[0].functions[3].log_group: /aws/lambda/fn is another function's log group",
+	}
+	if err == nil || err.Error() != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%v\nwant:\n%s", err, strings.Join(want, "\n"))
+	}
+	sc, err := Parse([]byte(strings.Join(strings.Split(string(data), "\n")[:7], "\n")+"\n"), "x.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fns := sc.Accounts[0].Regions[0].Functions
+	if fns[0].LogGroup != "/aws/lambda/fn" || fns[1].LogGroup != "/app/lambda" {
+		t.Errorf("log groups %q and %q, want the default and the one set", fns[0].LogGroup, fns[1].LogGroup)
+	}
+}

@@ -74,6 +74,10 @@ type Function struct {
 	// LogFormat is "2024" (REPORT lines carry Status:, the default) or
 	// "legacy" (no Status:, the pre-2024 text lines).
 	LogFormat string `yaml:"log_format"`
+	// LogGroup is the function's log group (Lambda's
+	// LoggingConfig.LogGroup); default /aws/lambda/NAME. Each function
+	// writes to its own (the emulator keeps one writer per group).
+	LogGroup string `yaml:"log_group"`
 }
 
 // API is a REST (v1), HTTP (v2) or WebSocket (v2) API; which one depends

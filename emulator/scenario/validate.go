@@ -91,7 +91,7 @@ func (v *validator) account(a *Account, p string) {
 }
 
 func (v *validator) region(r *Region, p string) {
-	fns := map[string]bool{}
+	fns, groups := map[string]bool{}, map[string]bool{}
 	for i := range r.Functions {
 		f := &r.Functions[i]
 		fp := fmt.Sprintf("%s.functions[%d]", p, i)
@@ -99,7 +99,10 @@ func (v *validator) region(r *Region, p string) {
 		if fns[f.Name] {
 			v.fail(fp+".name", "duplicate function %s", f.Name)
 		}
-		fns[f.Name] = true
+		if groups[f.LogGroup] {
+			v.fail(fp+".log_group", "%s is another function's log group", f.LogGroup)
+		}
+		fns[f.Name], groups[f.LogGroup] = true, true
 	}
 	for i := range r.RestAPIs {
 		v.api(&r.RestAPIs[i], fmt.Sprintf("%s.rest_apis[%d]", p, i), stage.APIREST, fns)
@@ -144,7 +147,16 @@ func (v *validator) function(f *Function, p string) {
 	default:
 		v.fail(p+".log_format", "must be 2024 or legacy")
 	}
+	if f.LogGroup == "" {
+		f.LogGroup = "/aws/lambda/" + f.Name
+	}
+	if !logGroupName.MatchString(f.LogGroup) {
+		v.fail(p+".log_group", "must be 1 to 512 of a-z A-Z 0-9 _ - / . # (CloudWatch Logs' log group names)")
+	}
 }
+
+// logGroupName is CreateLogGroup's pattern for a log group name.
+var logGroupName = regexp.MustCompile(`^[.\-_/#A-Za-z0-9]{1,512}$`)
 
 func isNode(runtime string) bool { return strings.HasPrefix(runtime, "nodejs") }
 
