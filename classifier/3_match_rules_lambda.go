@@ -75,10 +75,18 @@ func lambdaRules() []ruleSpec {
 		// ${stageVariables.x} alias or version leaves when the stage (or the
 		// console's test, which has no stage) does not define it
 		{lit: "at 'functionname' failed to satisfy constraint", re: `function:[\w.-]+:' at 'functionname' failed to satisfy constraint`, cause: CauseStageVariableUnresolved, weight: 90},
-		{lit: "[errno 13] permission denied", cause: CauseLambdaPackagePermission, weight: wExplicit},
+		// the Lambda guide's "Permission is denied" errors (troubleshooting
+		// deployment: "[Errno 13] Permission denied: '/var/task/function.py'",
+		// "EACCES: permission denied, open '/var/task/index.js'"), also
+		// without the path; not for a path outside the package (the
+		// function's own file under /tmp, a home directory it tried to
+		// create, an EFS mount) nor a socket it may not open (Node.js's
+		// "listen EACCES: permission denied 0.0.0.0:80"): the function's
+		// error, which its log's error shapes read
+		{lit: "[errno 13] permission denied", cause: CauseLambdaPackagePermission, weight: wExplicit, unlessAlso: outsidePackage},
 		{lit: "permission denied", re: `permission denied[^/]{0,20}/(var/task|opt)/`, cause: CauseLambdaPackagePermission, weight: 90},
 		// (a word: "ResourceAccessException" holds the letters)
-		{lit: "eacces", re: `\beacces\b`, cause: CauseLambdaPackagePermission, weight: 85},
+		{lit: "eacces", re: `\beacces\b`, cause: CauseLambdaPackagePermission, weight: 85, unlessAlso: append(socketDenied, outsidePackage...)},
 		{lit: "runtime.handlernotfound", cause: CauseLambdaHandlerMisconfigured, weight: 90},
 		{lit: "missing on module", cause: CauseLambdaHandlerMisconfigured, weight: 90},
 		{lit: "is undefined or not exported", cause: CauseLambdaHandlerMisconfigured, weight: 90},
@@ -295,6 +303,27 @@ func lambdaRules() []ruleSpec {
 		{lit: "6291456", cause: CauseLambdaPayloadTooLarge, weight: 85, layers: notFunction},
 	}
 }
+
+// outsidePackage are the paths of the execution environment outside the
+// deployment package (/var/task) and its layers (/opt), as error messages
+// quote them (after a quote or a space): /tmp, the only writable one, a
+// home directory a library tries to create, an EFS file system's /mnt
+// mount, the kernel's and the system's files. A permission denied on one
+// of them is the function's own doing, not the package's modes.
+var outsidePackage = func() []string {
+	var out []string
+	for _, root := range []string{"/tmp/", "/tmp'", "/home/", "/mnt/", "/dev/", "/proc/", "/sys/", "/etc/", "/root/"} {
+		for _, open := range []string{"'", `"`, " ", "‘"} {
+			out = append(out, open+root)
+		}
+	}
+	return out
+}()
+
+// socketDenied are Node.js's EACCES for a socket (libuv's "listen EACCES:
+// permission denied 0.0.0.0:80", "connect EACCES 10.0.0.5:443"): a port
+// the function may not bind or an address it may not reach, no file.
+var socketDenied = []string{"listen eacces", "connect eacces", "bind eacces"}
 
 // deployOperations are the Lambda API operations that take a deployment
 // package, which the Invoke API's size errors name when they refuse one.

@@ -120,3 +120,64 @@ func TestMalformedMessageShowsAFailedRequest(t *testing.T) {
 		{"the function's own log", start + "2024-01-01T00:00:00.000Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tINFO\tavoiding a Malformed Lambda proxy response: returning statusCode 200" + end, "lambda_malformed_proxy_response", "unknown"},
 	})
 }
+
+// A file of the deployment package or of a layer that the function's user
+// may not read or execute, in every runtime's words for the kernel's
+// EACCES (the Lambda guide's troubleshooting-deployment page: "Permission
+// is denied", and its fix, the package's modes). The same words for a path
+// outside the package (/tmp, a home directory, an EFS mount) or for a
+// socket are the function's own failure.
+func TestPackageModeForms(t *testing.T) {
+	const fn = "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\t"
+	const pkg, fnErr = "lambda_package_permission", "lambda_function_error"
+	checkWordings(t, []wording{
+		// the Lambda guide's own three
+		{"guide: Node.js", "Error: EACCES: permission denied, open '/var/task/index.js'", pkg, "unknown"},
+		{"guide: Python", "Error: [Errno 13] Permission denied: '/var/task/function.py'", pkg, "unknown"},
+		// the Node.js runtime interface client's record of the same error
+		// (Errors.js: errorType, errorMessage and the error's own fields)
+		{"Node.js runtime record", "2024-03-12T10:15:01.123Z\tundefined\tERROR\tUncaught Exception \t{\"errorType\":\"Error\",\"errorMessage\":\"EACCES: permission denied, open '/var/task/index.js'\",\"code\":\"EACCES\",\"errno\":-13,\"syscall\":\"open\",\"path\":\"/var/task/index.js\"}", pkg, "unknown"},
+		// Go's os.PathError, the shell and a runtime's bootstrap script
+		// (strerror after the path)
+		{"Go PathError", fn + "panic: open /var/task/config.yaml: permission denied", pkg, "unknown"},
+		{"shell in the bootstrap", "/var/task/bootstrap: line 3: /var/task/app: Permission denied", pkg, "unknown"},
+		{"a command of the package's bootstrap", "/var/task/bootstrap: line 3: ./app: Permission denied\nRequestId: 0b59a014 Error: Runtime exited with error: exit status 126", pkg, "unknown"},
+		{"runtime bootstrap starting a layer's wrapper", "/var/runtime/bootstrap: line 31: /opt/otel-handler: Permission denied", pkg, "unknown"},
+		// Java's FileInputStream and .NET's UnauthorizedAccessException
+		{"Java", "java.io.FileNotFoundException: /var/task/lib/app.jar (Permission denied)", pkg, "unknown"},
+		{".NET", "Unhandled exception. System.UnauthorizedAccessException: Access to the path '/var/task/appsettings.json' is denied.", pkg, "unknown"},
+		// a container image's entrypoint without its execute bit (the
+		// image is the deployment package)
+		{"image entrypoint", "IMAGE\tLaunch error: fork/exec /lambda-entrypoint.sh: permission denied\tEntrypoint: [/lambda-entrypoint.sh]\tCmd: [app.handler]\tWorkingDir: [/var/task]", pkg, "unknown"},
+		// look-alikes: the function's own files and sockets
+		{"Node.js under /tmp", fn + "Error: EACCES: permission denied, open '/tmp/cache/data.json'", fnErr, "unknown"},
+		{"Node.js home directory", fn + "Invoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"EACCES: permission denied, mkdir '/home/sbx_user1051'\",\"code\":\"EACCES\",\"errno\":-13,\"syscall\":\"mkdir\",\"path\":\"/home/sbx_user1051\"}", fnErr, "unknown"},
+		{"Python under /tmp", "[ERROR] PermissionError: [Errno 13] Permission denied: '/tmp/model.bin'", fnErr, "unknown"},
+		{"Ruby under /tmp", fn + "Errno::EACCES: Permission denied @ rb_sysopen - /tmp/report.csv", fnErr, "unknown"},
+		{"Go under /tmp", fn + "panic: open /tmp/x.yaml: permission denied", fnErr, "unknown"},
+		{"Java under /tmp", fn + "java.io.FileNotFoundException: /tmp/out.csv (Permission denied)", fnErr, "unknown"},
+		{".NET under /tmp", "Unhandled exception. System.UnauthorizedAccessException: Access to the path '/tmp/x' is denied.", fnErr, "unknown"},
+		{"a port the function may not bind", fn + "Error: listen EACCES: permission denied 0.0.0.0:80", fnErr, "unknown"},
+		{"a program under /tmp", fn + "Error: spawn /tmp/ffmpeg EACCES", fnErr, "unknown"},
+	})
+}
+
+// The managed runtimes' bootstrap checks the script AWS_LAMBDA_EXEC_WRAPPER
+// names (an observability layer's wrapper) before it starts it: missing,
+// the runtime never starts (exit 127); not executable, the layer's modes
+// (exit 126). Scripts with Windows line endings name an interpreter with a
+// carriage return, which coreutils' env and bash report.
+func TestExecWrapperForms(t *testing.T) {
+	checkWordings(t, []wording{
+		{"wrapper missing", "/opt/otel-handler: does not exist\nINIT_REPORT Init Duration: 11.89 ms\tPhase: init\tStatus: error\tError Type: Runtime.ExitError", wantCrash, "unknown"},
+		{"wrapper missing alone", "/opt/otel-handler: does not exist", wantCrash, "unknown"},
+		{"wrapper not executable", "/opt/datadog_wrapper: is not an executable\nRequestId: 0b59a014 Error: Runtime exited with error: exit status 126\nRuntime.ExitError", "lambda_package_permission", "unknown"},
+		{"env with a carriage return", "/usr/bin/env: 'bash\\r': No such file or directory", wantCrash, "unknown"},
+		{"env with the character itself", "/usr/bin/env: ‘bash\r’: No such file or directory", wantCrash, "unknown"},
+		{"bash: bad interpreter", "/var/runtime/bootstrap: line 31: /opt/otel-handler: /bin/bash^M: bad interpreter: No such file or directory", wantCrash, "unknown"},
+		{"bash: a line ending", "/var/task/bootstrap: line 2: $'\\r': command not found", wantCrash, "unknown"},
+		// look-alikes: a person's sentence, a file the function looked for
+		{"a sentence", "I checked and /opt/otel-handler: does not exist in the new layer version", "unknown", "unknown"},
+		{"the function's own file", "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tError: /var/task/data/seed.json: does not exist", "lambda_function_error", "unknown"},
+	})
+}

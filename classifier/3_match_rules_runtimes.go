@@ -9,7 +9,7 @@ package classifier
 // another program could print are read only on the logs' layers.
 func runtimeRules() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{nodeLoadRules(), nodeCompileRules(), nativeModuleRules(), javaVersionRules(), nodeRuntimeErrorRules(), pythonRuntimeRules(), javaLoadRules(), dotnetLoadRules(), nativeStartRules(), snapStartRules(), memoryRules(), runtimeAPIPayloadRules(), invokeImportRules(), goHandlerRules(), runtimeAPIInitRules()} {
+	for _, part := range [][]ruleSpec{nodeLoadRules(), nodeCompileRules(), nativeModuleRules(), javaVersionRules(), nodeRuntimeErrorRules(), pythonRuntimeRules(), javaLoadRules(), dotnetLoadRules(), nativeStartRules(), snapStartRules(), memoryRules(), runtimeAPIPayloadRules(), invokeImportRules(), goHandlerRules(), runtimeAPIInitRules(), packageModeRules(), execWrapperRules()} {
 		all = append(all, part...)
 	}
 	return all
@@ -452,5 +452,64 @@ func goHandlerRules() []ruleSpec {
 func runtimeAPIInitRules() []ruleSpec {
 	return []ruleSpec{
 		{lit: "runtime.nosuchhandler", cause: CauseLambdaHandlerMisconfigured, weight: 90},
+	}
+}
+
+// packageModeRules: a file of the deployment package (/var/task) or of a
+// layer (/opt) that the function's user may not read or execute, in the
+// words each language gives the kernel's EACCES when the path comes first
+// (lambdaRules reads the Lambda guide's own, where it comes after): the C
+// library's strerror after the path, as the shell, Go's os.PathError
+// ("open /var/task/config.yaml: permission denied") and the runtimes'
+// bootstrap scripts print it ("/var/runtime/bootstrap: line 31:
+// /opt/otel-handler: Permission denied", and for a command of the
+// package's bootstrap, "/var/task/bootstrap: line 3: ./app: Permission
+// denied"); Java's FileInputStream
+// ("/var/task/lib/app.jar (Permission denied)"); .NET's
+// UnauthorizedAccessException ("Access to the path
+// '/var/task/appsettings.json' is denied."). The Lambda guide's fix is the
+// package's modes (644 for files, 755 for folders and executables); the
+// same words for another path are the function's own (lambdaRules'
+// outsidePackage). A container image is a deployment package too (the
+// Lambda guide's "Lambda deployment packages": .zip archives and container
+// images): its entrypoint without the execute bit stops the launch
+// ("IMAGE Launch error: fork/exec /lambda-entrypoint.sh: permission
+// denied"), above the launch error's crash rule.
+func packageModeRules() []ruleSpec {
+	p := CauseLambdaPackagePermission
+	const pkg = `/(?:var/task|opt)/`
+	return []ruleSpec{
+		{lit: ": permission denied", re: pkg + `(?:[^\s:'"]*|\S*: line \d+: \S+): permission denied`, cause: p, weight: 90, layers: gatewayLogs},
+		{lit: " (permission denied)", re: pkg + `\S+ \(permission denied\)`, cause: p, weight: 90, layers: gatewayLogs},
+		{lit: "access to the path '/", re: `access to the path '` + pkg + `[^']*' is denied`, cause: p, weight: 90, layers: gatewayLogs},
+		{lit: "launch error:", re: `\bimage\s+launch error: fork/exec \S+: permission denied`, cause: p, weight: 85},
+	}
+}
+
+// execWrapperRules: the managed runtimes' bootstrap (/var/runtime/bootstrap
+// in the Lambda base images) starts the script AWS_LAMBDA_EXEC_WRAPPER
+// names, the wrapper an observability layer installs (ADOT's
+// /opt/otel-handler, Datadog's, New Relic's, Elastic APM's), after checking
+// it: "$wrapper: does not exist" (exit 127), a wrapper the layers no
+// longer ship or a layer missing, the runtime never starting; "$wrapper:
+// is not an executable" (exit 126), the layer's file without its execute
+// bit, the package's modes. Each is the line's whole message. A script
+// written with Windows line endings names an interpreter with a carriage
+// return in it, which the kernel cannot find: Lambda's own start of the
+// bootstrap says "fork/exec /var/task/bootstrap: no such file or
+// directory" (lambdaRules); started through env or by a shell, the words
+// are coreutils' env ("/usr/bin/env: 'bash\r': No such file or
+// directory") and bash's ("/opt/wrapper: /bin/bash^M: bad interpreter",
+// "/var/task/bootstrap: line 2: $'\r': command not found"), for the
+// package's or a layer's script: the runtime did not start.
+func execWrapperRules() []ruleSpec {
+	c := CauseLambdaRuntimeCrash
+	const cr = `(?:\\r|\r|\^m)`
+	return []ruleSpec{
+		{lit: ": does not exist", re: `^/\S+: does not exist$`, cause: c, weight: wLikely, layers: gatewayLogs},
+		{lit: ": is not an executable", re: `^/\S+: is not an executable$`, cause: CauseLambdaPackagePermission, weight: 85, layers: gatewayLogs},
+		{lit: "env: ", re: `\benv: ['‘]?[\w./-]+` + cr + `['’]?: no such file or directory`, cause: c, weight: wLikely, layers: gatewayLogs},
+		{lit: ": bad interpreter", re: `/(?:var/task|opt)/\S*: /\S+` + cr + `: bad interpreter`, cause: c, weight: wLikely, layers: gatewayLogs},
+		{lit: ": command not found", re: `/(?:var/task|opt)/\S*: line \d+: \$'\\r': command not found`, cause: c, weight: wLikely, layers: gatewayLogs},
 	}
 }
