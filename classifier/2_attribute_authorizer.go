@@ -80,6 +80,12 @@ func (s *Session) authorizerHit(id []byte, h hit) hit {
 	if s.authorizers[string(id)] == authorizerDenied {
 		return hit{}
 	}
+	return asAuthorizerHit(h)
+}
+
+// asAuthorizerHit reads a failure of a Lambda authorizer's function as an
+// authorizer error, which API Gateway answers 500 (authorizerHit).
+func asAuthorizerHit(h hit) hit {
 	if h.weight == 0 || h.cause == CauseNot5xx || h.cause == CauseUnknown {
 		return h
 	}
@@ -88,6 +94,18 @@ func (s *Session) authorizerHit(id []byte, h hit) hit {
 		h.implied = 500
 	}
 	return h
+}
+
+// asAuthorizer reads the failure of a Lambda authorizer's invocation as
+// the authorizer's, whichever line showed it: the platform's REPORT with
+// "Status: error" or a timeout, and the runtime's init error, as much as
+// the function's own error line (which authorizerHit read so already). A
+// denial stays what authorizerDenialJoined and authorizerHit make of it.
+func (g *group) asAuthorizer() {
+	if !g.authorizer || g.denied {
+		return
+	}
+	g.best, g.fn = asAuthorizerHit(g.best), asAuthorizerHit(g.fn)
 }
 
 // preUnauthorizedRequest opens the REST execution log's line for a request

@@ -2,6 +2,7 @@ package classifier
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/apigw-triage/apigw-triage/stage"
@@ -121,5 +122,75 @@ func TestAuthorizerLogGroupHint(t *testing.T) {
 				t.Errorf("got %s/%s, want %s/%s (%s)", d.Status, d.Cause, c.want, c.cause, d.Why)
 			}
 		})
+	}
+}
+
+// A Lambda authorizer's invocation fails however its log shows it: the
+// platform's REPORT ("Status: error" with its Error Type, or "Status:
+// timeout", the Lambda developer guide's 2024 log format) and the
+// runtime's init error without a request id are its failure as much as its
+// own error line, and API Gateway answers them as an authorizer error
+// (500). An HTTP API has no execution log: without this, the authorizer's
+// failure read as the integration's function failing. The same lines of
+// the integration's log group stay the function's.
+func TestAuthorizerInvocationFailure(t *testing.T) {
+	const (
+		id     = "017c62a7-a207-4314-9eff-4bb2a217a8ad"
+		start  = "START RequestId: " + id + " Version: $LATEST"
+		end    = "END RequestId: " + id
+		report = "REPORT RequestId: " + id + "\tDuration: 175.93 ms\tBilled Duration: 176 ms\tMemory Size: 128 MB\tMax Memory Used: 61 MB\tInit Duration: 173.93 ms\tStatus: error\tError Type: Runtime.ImportModuleError"
+		timed  = "REPORT RequestId: " + id + "\tDuration: 3000.00 ms\tBilled Duration: 3000 ms\tMemory Size: 128 MB\tMax Memory Used: 61 MB\tStatus: timeout"
+		init   = "2026-01-01T12:08:35.081Z\tundefined\tERROR\tUncaught Exception \t{\"errorType\":\"Runtime.ImportModuleError\",\"errorMessage\":\"Error: Cannot find module 'jsonwebtoken'\"}"
+		access = `{"requestId":"Abc123=","httpMethod":"GET","routeKey":"GET /items","status":"500","integrationErrorMessage":"-"}`
+	)
+	for _, c := range []struct {
+		name, group string
+		lines       []string
+		cause       string
+	}{
+		{"authorizer's REPORT, import error", "/aws/lambda/orders-auth", []string{start, end, report}, "authorizer_error"},
+		{"authorizer's REPORT, timeout", "/aws/lambda/orders-auth", []string{start, end, timed}, "authorizer_error"},
+		{"authorizer's init error alone", "/aws/lambda/orders-auth", []string{init}, "authorizer_error"},
+		{"authorizer of its own group", "/orders/authorizer", []string{init, start, end, report}, "authorizer_error"},
+		// negatives: the integration's log group
+		{"integration's REPORT, import error", "/aws/lambda/orders", []string{start, end, report}, "lambda_handler_misconfigured"},
+		{"integration's REPORT, timeout", "/aws/lambda/orders", []string{start, end, timed}, "lambda_function_timeout"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := NewSession(Hints{
+				APIType: stage.APIHTTP, AuthorizerFunctions: []string{"orders-auth"},
+				LambdaLogGroups: []string{"/orders/authorizer"}, AuthorizerLogGroups: []string{"/orders/authorizer"},
+			})
+			for _, l := range c.lines {
+				s.AddEvent(LogEvent{Group: c.group, Message: l})
+			}
+			s.AddEvent(LogEvent{Group: "orders-api-access", Message: access})
+			if d := s.Diagnose(LangEN); d.Cause.String() != c.cause || d.Status != Status500 {
+				t.Errorf("got %s/%s, want 500/%s (%s)", d.Status, d.Cause, c.cause, d.Why)
+			}
+		})
+	}
+}
+
+// The REST execution log says only that the authorizer failed ("Authorizer
+// error", AuthorizerConfigurationException); the authorizer's own log says
+// why, and the diagnosis's evidence shows that line too.
+func TestAuthorizerFailureExplained(t *testing.T) {
+	const (
+		req = "(c5f17071-71e7-4d80-8f1a-aef4b8239ff9) "
+		why = "[ERROR] Runtime.ImportModuleError: Unable to import module 'lambda_function': No module named 'jwt'"
+	)
+	s := NewSession(Hints{APIType: stage.APIREST, AuthorizerFunctions: []string{"orders-auth"}})
+	for _, l := range []string{
+		req + "Execution failed due to configuration error: Authorizer error",
+		req + "AuthorizerConfigurationException",
+		req + "Method completed with status: 500",
+	} {
+		s.AddEvent(LogEvent{Group: "API-Gateway-Execution-Logs_a1b2c3d4e5/prod", Message: l})
+	}
+	s.AddEvent(LogEvent{Group: "/aws/lambda/orders-auth", Message: why})
+	d := s.Diagnose(LangEN)
+	if d.Cause != CauseAuthorizerError || !slices.Contains(d.Evidence, why) {
+		t.Errorf("got %s with evidence %q, want authorizer_error with the authorizer's own line", d.Cause, d.Evidence)
 	}
 }

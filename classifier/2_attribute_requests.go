@@ -57,10 +57,13 @@ type group struct {
 	// "Malformed Lambda proxy response": see unanswered
 	// denied: a Lambda invocation that failed with the documented
 	// authorizer denial, "Unauthorized" (noteDenial)
-	denied   bool
-	fn       hit
-	fnLine   string // escaped line that gave fn
-	answered bool
+	denied bool
+	// authorizer: a Lambda authorizer's invocation (its log group, or its
+	// own lines, said so), whose failure is the authorizer's (asAuthorizer)
+	authorizer bool
+	fn         hit
+	fnLine     string // escaped line that gave fn
+	answered   bool
 
 	// counted: the request is in stats.completed already (its other log
 	// was read first); kept: finish placed it (s.done, s.notFailed or the

@@ -79,11 +79,16 @@ func (s *Session) collect() []*group {
 			delete(lambdas, r.lambdaID)
 		}
 	}
+	if g := s.authorizerLoose; g != nil && g.best.any() {
+		cp := *g
+		lambdas["\x00authorizer"] = &cp // (no id of a request or invocation)
+	}
 	orphans := make([]*group, 0, len(lambdas)+1)
 	for _, l := range lambdas {
 		if s.authorizerDenialJoined(l) {
 			continue // the 401 the execution log shows
 		}
+		l.asAuthorizer()
 		orphans = append(orphans, l)
 	}
 	if unlinked != nil && unlinked.interesting() {
@@ -93,6 +98,7 @@ func (s *Session) collect() []*group {
 		return orphans
 	}
 	refine(reqs, orphans)
+	explainAuthorizer(reqs, orphans)
 	if refusedBeforeFunction(reqs) {
 		// every request ended with the gateway's own refusal, before any
 		// function ran: a failed invocation beside them is another
@@ -143,6 +149,30 @@ func refine(reqs, orphans []*group) {
 		weak := own.weight < wLikely || isLambdaCause(own.cause)
 		if weak && best.best.better(own) || len(reqs) == 1 && unansweredBy(r, best) {
 			r.absorb(best)
+		}
+	}
+}
+
+// explainAuthorizer gives the requests the gateway failed with an
+// authorizer error the authorizer's own failure as their second line: the
+// gateway logs only that the authorizer failed ("Authorizer error",
+// AuthorizerConfigurationException), its function's log why (an import
+// error, a thrown error, a timeout), which is what the on-call engineer
+// fixes. No invocation id joins the two, so the strongest such failure
+// stands for all of them; the cause and status do not change.
+func explainAuthorizer(reqs, orphans []*group) {
+	var why *group
+	for _, o := range orphans {
+		if o.lambda && o.best.cause == CauseAuthorizerError && o.decider != "" && (why == nil || o.best.better(why.best)) {
+			why = o
+		}
+	}
+	if why == nil {
+		return
+	}
+	for _, r := range reqs {
+		if r.best.cause == CauseAuthorizerError && r.decider != why.decider {
+			r.support, r.supportW = why.decider, why.best.weight
 		}
 	}
 }

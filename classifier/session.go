@@ -57,6 +57,9 @@ type Session struct {
 	// eventAuthorizer: the event being read is of a log group the hints
 	// name as a Lambda authorizer's (Hints.AuthorizerFunctions)
 	eventAuthorizer bool
+	// authorizerLoose holds the lines without an invocation id of the
+	// events eventAuthorizer marks (group)
+	authorizerLoose *group
 	// report: a REPORT line whose figures follow on the next lines
 	report reportFigures
 	// syntaxAt: the line that last named a JavaScript SyntaxError
@@ -348,6 +351,23 @@ func (s *Session) quotedRecord(msg, line []byte, src source) bool {
 
 // group returns the live group for id, creating it when needed.
 func (s *Session) group(id []byte) *group {
+	if len(id) == 0 && s.eventAuthorizer {
+		// a Lambda authorizer's line without an invocation id (an init
+		// error) is the authorizer's, not the unlinked lines' of the rest
+		if s.authorizerLoose == nil {
+			s.authorizerLoose = &group{lambda: true, authorizer: true}
+		}
+		return s.authorizerLoose
+	}
+	g := s.liveGroup(id)
+	if len(id) > 0 && (s.eventAuthorizer || s.authorizers[string(id)] != 0) {
+		g.authorizer = true
+	}
+	return g
+}
+
+// liveGroup returns the live group of id, rejoined or opened.
+func (s *Session) liveGroup(id []byte) *group {
 	if g, ok := s.live[string(id)]; ok {
 		return g
 	}

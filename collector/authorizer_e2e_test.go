@@ -124,8 +124,14 @@ func TestE2ERESTAuthorizerErrorReadsAuthorizerLog(t *testing.T) {
 			for _, l := range ev.Events {
 				sess.AddEvent(l)
 			}
-			if d := sess.Diagnose(classifier.LangEN); d.Cause != classifier.CauseAuthorizerError || d.Status != ep.Status {
+			d := sess.Diagnose(classifier.LangEN)
+			if d.Cause != classifier.CauseAuthorizerError || d.Status != ep.Status {
 				t.Errorf("diagnosed %s %s, want %s %s; why: %s", d.Status, d.Cause, ep.Status, classifier.CauseAuthorizerError, d.Why)
+			}
+			// the gateway's lines begin with their request id in brackets;
+			// the authorizer's own says why it failed
+			if !slices.ContainsFunc(d.Evidence, func(l string) bool { return !strings.HasPrefix(l, "(") && strings.Contains(l, "ImportModuleError") }) {
+				t.Errorf("the diagnosis's evidence %q lacks the authorizer's own import error", d.Evidence)
 			}
 			sc := ev.Scope
 			if sc.Function != ep.Function || sc.AuthorizerID == "" || sc.AuthorizerFunction != ep.Authorizer {
