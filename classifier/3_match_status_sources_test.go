@@ -380,7 +380,7 @@ func TestCodeBeforeItsBodyForms(t *testing.T) {
 // it. Look-alikes: a design, a wish, a negated passive.
 func TestRejectedWithForms(t *testing.T) {
 	checkStatuses(t, []statusCase{
-		{"the gateway rejects with a 4xx", "the responce is to large and API Gateway rejects the message with a 413", "none"},
+		{"the gateway rejects with a 4xx", "the response is too large and API Gateway rejects the message with a 413", "none"},
 		{"the gateway rejected with a 4xx and its phrase", "the API Gateway rejected my upload with a 413 Request Entity Too Large", "none"},
 		{"rejected with a 5xx", "API Gateway rejected the request with 502", "502"},
 		{"rejected by the gateway with a 5xx", "the request was rejected by API Gateway with a 500", "500"},
