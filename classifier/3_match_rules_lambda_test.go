@@ -181,3 +181,31 @@ func TestExecWrapperForms(t *testing.T) {
 		{"the function's own file", "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tError: /var/task/data/seed.json: does not exist", "lambda_function_error", "unknown"},
 	})
 }
+
+// An observability layer's wrapper stands in the handler setting and loads
+// the function's handler from the variable it was moved to; when it cannot,
+// it says so in its own words (newrelic-lambda-layers: nodejs/index.js,
+// python/newrelic_lambda_wrapper.py, ruby/newrelic_lambda_wrapper.rb;
+// datadog-lambda-python: datadog_lambda/handler.py). A wrapper's own bug
+// while the handler runs is the function's error.
+func TestObservabilityWrapperForms(t *testing.T) {
+	const fn = "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\t"
+	checkWordings(t, []wording{
+		{"New Relic Node.js: variable unset", "2024-03-12T10:15:01.123Z\tundefined\tERROR\tUncaught Exception \t{\"errorType\":\"Error\",\"errorMessage\":\"No NEW_RELIC_LAMBDA_HANDLER environment variable set.\",\"stack\":[\"Error: No NEW_RELIC_LAMBDA_HANDLER environment variable set.\"]}", wantHandler, "unknown"},
+		{"New Relic Node.js: malformed", "Error: Improperly formatted handler environment variable: index", wantHandler, "unknown"},
+		{"New Relic Node.js: no module file", "Error: Unable to resolve module file at /var/task/src/index with the following extensions: .mjs,.js", wantHandler, "unknown"},
+		{"New Relic Node.js: not a function", "Error: Handler 'handler' from 'index' is not a function", wantHandler, "unknown"},
+		{"New Relic Python: variable unset", "[ERROR] ValueError: No value specified in NEW_RELIC_LAMBDA_HANDLER environment variable", wantHandler, "unknown"},
+		{"New Relic Python: malformed", "[ERROR] ValueError: Improperly formated handler value: app", wantHandler, "unknown"},
+		{"New Relic Python: import", "[ERROR] ImportError: Failed to import module 'app': No module named 'app'", wantHandler, "unknown"},
+		{"New Relic Python: no handler", "[ERROR] AttributeError: No handler 'lambda_handler' in module 'app'", wantHandler, "unknown"},
+		{"New Relic Ruby: variable unset", "Environment variable 'NEW_RELIC_LAMBDA_HANDLER' is not set! (RuntimeError)", wantHandler, "unknown"},
+		{"Datadog Python: variable unset", "[ERROR] HandlerError: DD_LAMBDA_HANDLER is not defined. Can't use prebuilt datadog handler", wantHandler, "unknown"},
+		{"Datadog Python: malformed", "[ERROR] HandlerError: Value app for DD_LAMBDA_HANDLER has invalid format.", wantHandler, "unknown"},
+		// look-alikes: the module's own code failing as it loads, which the
+		// Python wrapper wraps too, and the wrapper's bug as it runs
+		{"the module's own init", "[ERROR] ImportError: Error while importing 'app': (KeyError) 'TABLE_NAME'", wantFnErr, "unknown"},
+		{"the agent's own bug", fn + "TypeError: Cannot convert undefined or null to object\n    at Transaction.addRequestParameters (/opt/nodejs/node_modules/newrelic/lib/transaction/index.js:1087:17)", wantFnErr, "unknown"},
+		{"a person naming the variable", "We set NEW_RELIC_LAMBDA_HANDLER to index.handler as the docs say.", "unknown", "unknown"},
+	})
+}

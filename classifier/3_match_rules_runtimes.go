@@ -9,7 +9,7 @@ package classifier
 // another program could print are read only on the logs' layers.
 func runtimeRules() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{nodeLoadRules(), nodeCompileRules(), nativeModuleRules(), javaVersionRules(), nodeRuntimeErrorRules(), pythonRuntimeRules(), javaLoadRules(), dotnetLoadRules(), nativeStartRules(), snapStartRules(), memoryRules(), runtimeAPIPayloadRules(), invokeImportRules(), goHandlerRules(), runtimeAPIInitRules(), packageModeRules(), execWrapperRules()} {
+	for _, part := range [][]ruleSpec{nodeLoadRules(), nodeCompileRules(), nativeModuleRules(), javaVersionRules(), nodeRuntimeErrorRules(), pythonRuntimeRules(), javaLoadRules(), dotnetLoadRules(), nativeStartRules(), snapStartRules(), memoryRules(), runtimeAPIPayloadRules(), invokeImportRules(), goHandlerRules(), runtimeAPIInitRules(), packageModeRules(), execWrapperRules(), wrapperHandlerRules()} {
 		all = append(all, part...)
 	}
 	return all
@@ -168,6 +168,9 @@ func memoryRules() []ruleSpec {
 		// memory (Python's "OSError: [Errno 12] Cannot allocate memory",
 		// Node.js's "spawn ENOMEM" beside it)
 		{lit: "cannot allocate memory", cause: oom, weight: 70, layers: gatewayLogs},
+		// and its code as Node.js names it (libuv's UV_ENOMEM: "Error:
+		// spawn ENOMEM", "ENOMEM: not enough memory, read")
+		{lit: "enomem", re: `\benomem\b`, cause: oom, weight: 70, layers: gatewayLogs},
 	}
 }
 
@@ -511,5 +514,37 @@ func execWrapperRules() []ruleSpec {
 		{lit: "env: ", re: `\benv: ['‘]?[\w./-]+` + cr + `['’]?: no such file or directory`, cause: c, weight: wLikely, layers: gatewayLogs},
 		{lit: ": bad interpreter", re: `/(?:var/task|opt)/\S*: /\S+` + cr + `: bad interpreter`, cause: c, weight: wLikely, layers: gatewayLogs},
 		{lit: ": command not found", re: `/(?:var/task|opt)/\S*: line \d+: \$'\\r': command not found`, cause: c, weight: wLikely, layers: gatewayLogs},
+	}
+}
+
+// wrapperHandlerRules: an observability layer's wrapper takes the
+// function's handler setting (the layer's own handler stands in it) and
+// loads the function's handler from the variable it was moved to, in its
+// own words when it cannot: New Relic's layers (newrelic-lambda-layers'
+// nodejs/index.js and esm.mjs, python/newrelic_lambda_wrapper.py,
+// ruby/newrelic_lambda_wrapper.rb: NEW_RELIC_LAMBDA_HANDLER unset or not
+// MODULE.FUNCTION, a module file it cannot resolve or import, a handler
+// the module lacks or that is no function) and Datadog's Python layer
+// (datadog_lambda/handler.py: DD_LAMBDA_HANDLER unset or malformed; its
+// Node.js layer reuses the runtime's own loader and words). The handler
+// setting, not the code, is wrong, as with the runtime's own
+// Runtime.HandlerNotFound and Runtime.ImportModuleError. (Python's
+// wrapper also wraps any other exception the module raised as it loaded,
+// "Error while importing 'app': (KeyError) ...": the code's own failure,
+// which no rule here reads.)
+func wrapperHandlerRules() []ruleSpec {
+	h := CauseLambdaHandlerMisconfigured
+	return []ruleSpec{
+		{lit: "new_relic_lambda_handler", re: `no new_relic_lambda_handler environment variable set|no value specified in new_relic_lambda_handler environment variable|environment variable 'new_relic_lambda_handler' is not set|failed to parse the 'new_relic_lambda_handler' env var`, cause: h, weight: 85, layers: gatewayLogs},
+		{lit: "improperly format", re: `improperly formatted handler environment variable: |improperly formated handler value: `, cause: h, weight: 85, layers: gatewayLogs},
+		{lit: "unable to resolve module file at ", re: `unable to resolve module file at \S+ with the following extensions: `, cause: h, weight: 85, layers: gatewayLogs},
+		{lit: "' is not a function", re: `\bhandler '[^']+' from '[^']+' is not a function`, cause: h, weight: 85, layers: gatewayLogs},
+		// (New Relic's Python wrapper imports the handler's module on the
+		// first invocation, so its ImportError is logged as the invoke
+		// phase's, "[ERROR] ImportError: Failed to import module 'app':
+		// ...", which this outweighs: invokeImportRules)
+		{lit: "failed to import module", re: `failed to import module(?: '[\w./-]+': |: [\w./-]+)`, cause: h, weight: wSpecific, layers: gatewayLogs},
+		{lit: "' in module '", re: `\bno handler '[\w]+' in module '[\w./-]+'`, cause: h, weight: 85, layers: gatewayLogs},
+		{lit: "dd_lambda_handler", re: `dd_lambda_handler is not defined|for dd_lambda_handler has invalid format`, cause: h, weight: 85, layers: gatewayLogs},
 	}
 }

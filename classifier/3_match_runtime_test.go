@@ -81,6 +81,9 @@ func TestAllocationFailureForms(t *testing.T) {
 		{"php", "PHP Fatal error:  Allowed memory size of 134217728 bytes exhausted (tried to allocate 20480 bytes) in /var/task/vendor/guzzlehttp/psr7/src/Stream.php on line 231", "lambda_out_of_memory", "unknown"},
 		// the C library's strerror(ENOMEM), as Python's OSError prints it
 		{"enomem", "[ERROR] OSError: [Errno 12] Cannot allocate memory\nTraceback (most recent call last):\n  File \"/var/task/app.py\", line 14, in handler\n    out = subprocess.run(cmd, capture_output=True)", "lambda_out_of_memory", "unknown"},
+		// and its code as Node.js names it (libuv's UV_ENOMEM)
+		{"node enomem", "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tInvoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"spawn ENOMEM\",\"code\":\"ENOMEM\",\"errno\":-12,\"syscall\":\"spawn\"}", "lambda_out_of_memory", "unknown"},
+		{"a client's node enomem", "AxiosError: connect ENOMEM 203.0.113.10:443\nHTTP/1.1 502 Bad Gateway", "unknown", "502"},
 		// (not a client's machine running out: curl's CURLE_OUT_OF_MEMORY,
 		// a client library's ENOMEM)
 		{"curl out of memory", "curl: (27) Out of memory\nHTTP/1.1 502 Bad Gateway", "unknown", "502"},
