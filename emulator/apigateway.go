@@ -29,19 +29,26 @@ func (s *Server) routeAPIGateway(c *call) {
 }
 
 func (s *Server) getRestAPIs(c *call, _ []string) (any, error) {
+	apis := s.b.RestAPIs(c.account, c.region)
+	return positionPage(c, len(apis), "ra", func(i int) map[string]any { return restAPIJSON(apis[i]) })
+}
+
+// positionPage renders one page of a collection of n items, paged by
+// limit and position as the API Gateway REST API reference's collections
+// are: the page's items under "item", and "position" while more follow.
+func positionPage(c *call, n int, prefix string, item func(i int) map[string]any) (any, error) {
 	size, err := pageSize(c, "limit", defaultAPIGWPage, maxAPIGWPage)
 	if err != nil {
 		return nil, err
 	}
-	from, ok := decodePageToken(c.r.URL.Query().Get("position"), "ra")
+	from, ok := decodePageToken(c.r.URL.Query().Get("position"), prefix)
 	if !ok {
 		return nil, errAPIGWBadRequest("Invalid position parameter")
 	}
-	apis := s.b.RestAPIs(c.account, c.region)
-	lo, hi, next := pageBounds(len(apis), from, size, "ra")
+	lo, hi, next := pageBounds(n, from, size, prefix)
 	items := make([]map[string]any, 0, hi-lo)
-	for _, a := range apis[lo:hi] {
-		items = append(items, restAPIJSON(a))
+	for i := lo; i < hi; i++ {
+		items = append(items, item(i))
 	}
 	out := map[string]any{"item": items}
 	if next != "" {
@@ -144,25 +151,8 @@ func (s *Server) getResources(c *call, p []string) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	size, err := pageSize(c, "limit", defaultAPIGWPage, maxAPIGWPage)
-	if err != nil {
-		return nil, err
-	}
-	from, ok := decodePageToken(c.r.URL.Query().Get("position"), "res")
-	if !ok {
-		return nil, errAPIGWBadRequest("Invalid position parameter")
-	}
 	embed := strings.Contains(strings.Join(c.r.URL.Query()["embed"], ","), "methods")
-	lo, hi, next := pageBounds(len(a.Resources), from, size, "res")
-	items := make([]map[string]any, 0, hi-lo)
-	for _, r := range a.Resources[lo:hi] {
-		items = append(items, resourceJSON(r, embed))
-	}
-	out := map[string]any{"item": items}
-	if next != "" {
-		out["position"] = next
-	}
-	return out, nil
+	return positionPage(c, len(a.Resources), "res", func(i int) map[string]any { return resourceJSON(a.Resources[i], embed) })
 }
 
 // resourceJSON lists the methods by verb; their contents only with
@@ -192,24 +182,7 @@ func (s *Server) getAuthorizers(c *call, p []string) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	size, err := pageSize(c, "limit", defaultAPIGWPage, maxAPIGWPage)
-	if err != nil {
-		return nil, err
-	}
-	from, ok := decodePageToken(c.r.URL.Query().Get("position"), "au")
-	if !ok {
-		return nil, errAPIGWBadRequest("Invalid position parameter")
-	}
-	lo, hi, next := pageBounds(len(a.Authorizers), from, size, "au")
-	items := make([]map[string]any, 0, hi-lo)
-	for _, au := range a.Authorizers[lo:hi] {
-		items = append(items, restAuthorizerJSON(au))
-	}
-	out := map[string]any{"item": items}
-	if next != "" {
-		out["position"] = next
-	}
-	return out, nil
+	return positionPage(c, len(a.Authorizers), "au", func(i int) map[string]any { return restAuthorizerJSON(a.Authorizers[i]) })
 }
 
 // restAuthorizerJSON renders a REST API's Lambda authorizer: its type,
