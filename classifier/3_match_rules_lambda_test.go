@@ -149,6 +149,11 @@ func TestPackageModeForms(t *testing.T) {
 		// a container image's entrypoint without its execute bit (the
 		// image is the deployment package)
 		{"image entrypoint", "IMAGE\tLaunch error: fork/exec /lambda-entrypoint.sh: permission denied\tEntrypoint: [/lambda-entrypoint.sh]\tCmd: [app.handler]\tWorkingDir: [/var/task]", pkg, "unknown"},
+		// a program of the package run by a relative path from the task
+		// root, by the shell, Go's os/exec and .NET's Process.Start
+		{"shell, relative", fn + "Error: Command failed: ./bin/wkhtmltopdf - -\n/bin/sh: 1: ./bin/wkhtmltopdf: Permission denied", pkg, "unknown"},
+		{"Go os/exec, relative", fn + "fork/exec ./bin/tool: permission denied", pkg, "unknown"},
+		{".NET Process.Start", "Unhandled exception. System.ComponentModel.Win32Exception (13): An error occurred trying to start process '/var/task/tools/convert' with working directory '/var/task'. Permission denied", pkg, "unknown"},
 		// look-alikes: the function's own files and sockets
 		{"Node.js under /tmp", fn + "Error: EACCES: permission denied, open '/tmp/cache/data.json'", fnErr, "unknown"},
 		{"Node.js home directory", fn + "Invoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"EACCES: permission denied, mkdir '/home/sbx_user1051'\",\"code\":\"EACCES\",\"errno\":-13,\"syscall\":\"mkdir\",\"path\":\"/home/sbx_user1051\"}", fnErr, "unknown"},
@@ -159,6 +164,7 @@ func TestPackageModeForms(t *testing.T) {
 		{".NET under /tmp", "Unhandled exception. System.UnauthorizedAccessException: Access to the path '/tmp/x' is denied.", fnErr, "unknown"},
 		{"a port the function may not bind", fn + "Error: listen EACCES: permission denied 0.0.0.0:80", fnErr, "unknown"},
 		{"a program under /tmp", fn + "Error: spawn /tmp/ffmpeg EACCES", fnErr, "unknown"},
+		{".NET, a program under /tmp", "Unhandled exception. System.ComponentModel.Win32Exception (13): An error occurred trying to start process '/tmp/convert' with working directory '/var/task'. Permission denied", fnErr, "unknown"},
 	})
 }
 

@@ -486,6 +486,17 @@ func packageModeRules() []ruleSpec {
 		{lit: " (permission denied)", re: pkg + `\S+ \(permission denied\)`, cause: p, weight: 90, layers: gatewayLogs},
 		{lit: "access to the path '/", re: `access to the path '` + pkg + `[^']*' is denied`, cause: p, weight: 90, layers: gatewayLogs},
 		{lit: "launch error:", re: `\bimage\s+launch error: fork/exec \S+: permission denied`, cause: p, weight: 85},
+		// a path relative to the working directory, which the runtimes
+		// start in the task root (the Lambda guide's custom runtime
+		// bootstrap: "cd $LAMBDA_TASK_ROOT"): the shell's "sh: 1:
+		// ./bin/wkhtmltopdf: Permission denied", Go's "fork/exec ./bin/tool:
+		// permission denied"
+		{lit: ": permission denied", re: `(?:^|[\s'"(])\./[^\s:'"]+: permission denied`, cause: p, weight: 85, layers: gatewayLogs},
+		// .NET's Process.Start of a file without its execute bit
+		// (System.ComponentModel.Win32Exception (13): "An error occurred
+		// trying to start process '/var/task/tool' with working directory
+		// '/var/task'. Permission denied")
+		{lit: "trying to start process '", re: `trying to start process '(?:` + pkg + `|\./)[^']*'.*\bpermission denied`, cause: p, weight: 90, layers: gatewayLogs},
 	}
 }
 
