@@ -192,7 +192,9 @@ func TestExecWrapperForms(t *testing.T) {
 // the function's handler from the variable it was moved to; when it cannot,
 // it says so in its own words (newrelic-lambda-layers: nodejs/index.js,
 // python/newrelic_lambda_wrapper.py, ruby/newrelic_lambda_wrapper.rb;
-// datadog-lambda-python: datadog_lambda/handler.py). A wrapper's own bug
+// datadog-lambda-python: datadog_lambda/handler.py; apm-agent-python:
+// elasticapm/contrib/serverless/aws_wrapper; Lumigo's tracers'
+// auto-instrument handlers). A wrapper's own bug
 // while the handler runs is the function's error.
 func TestObservabilityWrapperForms(t *testing.T) {
 	const fn = "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\t"
@@ -208,6 +210,10 @@ func TestObservabilityWrapperForms(t *testing.T) {
 		{"New Relic Ruby: variable unset", "Environment variable 'NEW_RELIC_LAMBDA_HANDLER' is not set! (RuntimeError)", wantHandler, "unknown"},
 		{"Datadog Python: variable unset", "[ERROR] HandlerError: DD_LAMBDA_HANDLER is not defined. Can't use prebuilt datadog handler", wantHandler, "unknown"},
 		{"Datadog Python: malformed", "[ERROR] HandlerError: Value app for DD_LAMBDA_HANDLER has invalid format.", wantHandler, "unknown"},
+		{"Elastic APM Python: variable unset", "[ERROR] LambdaError: Cannot find original handler. ELASTICAPM_ORIGINAL_HANDLER is not set correctly.", wantHandler, "unknown"},
+		{"Elastic APM Python: malformed", "[ERROR] LambdaError: ELASTICAPM_ORIGINAL_HANDLER is not set correctly: app", wantHandler, "unknown"},
+		{"Lumigo Python", "[ERROR] Exception: Could not find the original handler. Please contact Lumigo for more information.", wantHandler, "unknown"},
+		{"Lumigo Node.js", "2024-03-12T10:15:01.123Z\tundefined\tERROR\tUncaught Exception \t{\"errorType\":\"Error\",\"errorMessage\":\"Could not load the original handler. Are you sure that the handler is correct?\"}", wantHandler, "unknown"},
 		// look-alikes: the module's own code failing as it loads, which the
 		// Python wrapper wraps too, and the wrapper's bug as it runs
 		{"the module's own init", "[ERROR] ImportError: Error while importing 'app': (KeyError) 'TABLE_NAME'", wantFnErr, "unknown"},

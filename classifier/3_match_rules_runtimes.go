@@ -535,9 +535,17 @@ func execWrapperRules() []ruleSpec {
 // nodejs/index.js and esm.mjs, python/newrelic_lambda_wrapper.py,
 // ruby/newrelic_lambda_wrapper.rb: NEW_RELIC_LAMBDA_HANDLER unset or not
 // MODULE.FUNCTION, a module file it cannot resolve or import, a handler
-// the module lacks or that is no function) and Datadog's Python layer
+// the module lacks or that is no function), Datadog's Python layer
 // (datadog_lambda/handler.py: DD_LAMBDA_HANDLER unset or malformed; its
-// Node.js layer reuses the runtime's own loader and words). The handler
+// Node.js layer reuses the runtime's own loader and words), Elastic APM's
+// Python wrapper (apm-agent-python's
+// elasticapm/contrib/serverless/aws_wrapper: "Cannot find original
+// handler. ELASTICAPM_ORIGINAL_HANDLER is not set correctly.") and
+// Lumigo's tracers (lumigo_tracer/auto_instrument_handler.py: "Could not
+// find the original handler. Please contact Lumigo ..."; the Node.js
+// tracer's "Could not load the original handler. Are you sure that the
+// handler is correct?"; both then load the handler with the runtime's own
+// loader and words). The handler
 // setting, not the code, is wrong, as with the runtime's own
 // Runtime.HandlerNotFound and Runtime.ImportModuleError. (Python's
 // wrapper also wraps any other exception the module raised as it loaded,
@@ -557,5 +565,7 @@ func wrapperHandlerRules() []ruleSpec {
 		{lit: "failed to import module", re: `failed to import module(?: '[\w./-]+': |: [\w./-]+)`, cause: h, weight: wSpecific, layers: gatewayLogs},
 		{lit: "' in module '", re: `\bno handler '[\w]+' in module '[\w./-]+'`, cause: h, weight: 85, layers: gatewayLogs},
 		{lit: "dd_lambda_handler", re: `dd_lambda_handler is not defined|for dd_lambda_handler has invalid format`, cause: h, weight: 85, layers: gatewayLogs},
+		{lit: "original handler", re: `could not (?:find|load|parse) the original handler|cannot find original handler`, cause: h, weight: 85, layers: gatewayLogs},
+		{lit: "_handler is not set correctly", cause: h, weight: 85, layers: gatewayLogs},
 	}
 }
