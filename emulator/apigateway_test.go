@@ -3,12 +3,14 @@ package emulator
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/apigateway"
 	agtypes "github.com/aws/aws-sdk-go-v2/service/apigateway/types"
 	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
+	v2types "github.com/aws/aws-sdk-go-v2/service/apigatewayv2/types"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	lambdatypes "github.com/aws/aws-sdk-go-v2/service/lambda/types"
 
@@ -220,5 +222,69 @@ func TestRestAuthorizers(t *testing.T) {
 	}
 	if _, err := ag.GetAuthorizers(ctx, &apigateway.GetAuthorizersInput{RestApiId: aws.String("nope")}); err == nil {
 		t.Error("unknown API: no error")
+	}
+}
+
+// TestHTTPAuthorizers: an HTTP API's Lambda REQUEST authorizers reach the
+// SDK as its restjson deserializer reads the apigatewayv2 Authorizer
+// (authorizerId, authorizerType, authorizerUri, identitySource as a list,
+// authorizerPayloadFormatVersion, enableSimpleResponses), paged by
+// maxResults and nextToken, and GetRoutes gives the route's CUSTOM
+// authorizationType and authorizerId; a WebSocket authorizer, which has
+// no payload format, carries neither field.
+func TestHTTPAuthorizers(t *testing.T) {
+	f := newFakeWorld()
+	uri := "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:111111111111:function:%s/invocations"
+	api := &f.http[0]
+	api.Authorizers = []world.Authorizer{
+		{ID: "au0", Name: "simple-auth", URI: fmt.Sprintf(uri, "simple-auth"), IdentitySource: []string{"$request.header.Authorization"}, PayloadFormatVersion: "2.0", SimpleResponses: true},
+		{ID: "au1", Name: "policy-auth", URI: fmt.Sprintf(uri, "policy-auth"), IdentitySource: []string{"$request.header.Authorization"}, PayloadFormatVersion: "2.0"},
+	}
+	api.Routes[0].AuthorizationType, api.Routes[0].AuthorizerID = "CUSTOM", "au1"
+	f.http = append(f.http, world.HTTPAPI{ID: "w1", Name: "chat", ProtocolType: "WEBSOCKET",
+		Routes:      []world.Route{{ID: "r9", RouteKey: "$connect", AuthorizationType: "CUSTOM", AuthorizerID: "au9"}},
+		Authorizers: []world.Authorizer{{ID: "au9", Name: "chat-auth", URI: fmt.Sprintf(uri, "chat-auth"), IdentitySource: []string{"route.request.querystring.token"}}}})
+	_, ts := newTestServer(t, f)
+	v2 := apigatewayv2.NewFromConfig(sdkConfig(ts.URL, "AKIDTEST"))
+	ctx := testCtx(t)
+	var got []v2types.Authorizer
+	var token *string
+	for pages := 1; ; pages++ {
+		out, err := v2.GetAuthorizers(ctx, &apigatewayv2.GetAuthorizersInput{ApiId: aws.String("h1"), MaxResults: aws.String("1"), NextToken: token})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, out.Items...)
+		if token = out.NextToken; token == nil {
+			if pages != 2 {
+				t.Errorf("%d pages of 1 for 2 authorizers", pages)
+			}
+			break
+		}
+	}
+	if len(got) != 2 {
+		t.Fatalf("authorizers %+v, want 2", got)
+	}
+	for i, a := range got {
+		if aws.ToString(a.AuthorizerId) != api.Authorizers[i].ID || a.AuthorizerType != v2types.AuthorizerTypeRequest ||
+			aws.ToString(a.AuthorizerUri) != api.Authorizers[i].URI || !slices.Equal(a.IdentitySource, []string{"$request.header.Authorization"}) ||
+			aws.ToString(a.AuthorizerPayloadFormatVersion) != "2.0" || a.EnableSimpleResponses == nil || *a.EnableSimpleResponses != (i == 0) ||
+			aws.ToInt32(a.AuthorizerResultTtlInSeconds) != 0 {
+			t.Errorf("authorizer %d: %+v", i, a)
+		}
+	}
+	routes, err := v2.GetRoutes(ctx, &apigatewayv2.GetRoutesInput{ApiId: aws.String("h1")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := routes.Items[0]; aws.ToString(r.AuthorizerId) != "au1" || r.AuthorizationType != v2types.AuthorizationTypeCustom {
+		t.Errorf("route %+v, want CUSTOM with authorizer au1", r)
+	}
+	ws, err := v2.GetAuthorizers(ctx, &apigatewayv2.GetAuthorizersInput{ApiId: aws.String("w1")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := ws.Items[0]; len(ws.Items) != 1 || a.AuthorizerPayloadFormatVersion != nil || a.EnableSimpleResponses != nil || a.AuthorizerType != v2types.AuthorizerTypeRequest {
+		t.Errorf("WebSocket authorizers %+v, want one REQUEST authorizer without a payload format", ws.Items)
 	}
 }

@@ -240,11 +240,24 @@ func (s *Server) getV2Authorizers(c *call, p []string) (any, error) {
 	}
 	items := make([]map[string]any, 0, hi-lo)
 	for _, au := range a.Authorizers[lo:hi] {
-		items = append(items, map[string]any{
-			"authorizerId": au.ID, "name": au.Name, "authorizerType": "REQUEST",
-			"authorizerUri": au.URI, "identitySource": au.IdentitySource,
-		})
+		items = append(items, v2AuthorizerJSON(au))
 	}
 	out["items"] = items
 	return out, nil
+}
+
+// v2AuthorizerJSON renders an HTTP or WebSocket API's Lambda REQUEST
+// authorizer as the apigatewayv2 API reference's Authorizer has it: the
+// Lambda invocation URI, the identity sources as a list, no result
+// caching; an HTTP API's also its payload format version and whether it
+// answers with simple responses, which WebSocket authorizers do not have.
+func v2AuthorizerJSON(au world.Authorizer) map[string]any {
+	m := map[string]any{
+		"authorizerId": au.ID, "name": au.Name, "authorizerType": "REQUEST",
+		"authorizerUri": au.URI, "identitySource": au.IdentitySource, "authorizerResultTtlInSeconds": 0,
+	}
+	if au.PayloadFormatVersion != "" {
+		m["authorizerPayloadFormatVersion"], m["enableSimpleResponses"] = au.PayloadFormatVersion, au.SimpleResponses
+	}
+	return m
 }

@@ -6,13 +6,14 @@ import (
 )
 
 // Access log templates. The JSON ones follow the console's JSON preset with
-// the error and integration variables added that diagnosis needs; CLF is
+// the error and integration variables added that diagnosis needs (an HTTP
+// API's its Lambda authorizer's error too); CLF is
 // the console's CLF preset followed by the integration error, as in real
 // HTTP API captures.
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging-variables.html
 const (
 	jsonRESTTemplate = `{"requestId":"$context.requestId","extendedRequestId":"$context.extendedRequestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime","httpMethod":"$context.httpMethod","resourcePath":"$context.resourcePath","status":"$context.status","protocol":"$context.protocol","responseLength":"$context.responseLength","responseLatency":"$context.responseLatency","integrationLatency":"$context.integrationLatency","integrationStatus":"$context.integration.status","integrationErrorMessage":"$context.integrationErrorMessage","errorMessage":"$context.error.message","errorResponseType":"$context.error.responseType"}`
-	jsonHTTPTemplate = `{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime","httpMethod":"$context.httpMethod","routeKey":"$context.routeKey","status":"$context.status","protocol":"$context.protocol","responseLength":"$context.responseLength","responseLatency":"$context.responseLatency","integrationLatency":"$context.integrationLatency","integrationStatus":"$context.integration.status","integrationServiceStatus":"$context.integration.integrationStatus","integrationErrorMessage":"$context.integrationErrorMessage","errorMessage":"$context.error.message","integrationRequestId":"$context.integration.requestId","dataProcessed":"$context.dataProcessed"}`
+	jsonHTTPTemplate = `{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime","httpMethod":"$context.httpMethod","routeKey":"$context.routeKey","status":"$context.status","protocol":"$context.protocol","responseLength":"$context.responseLength","responseLatency":"$context.responseLatency","integrationLatency":"$context.integrationLatency","integrationStatus":"$context.integration.status","integrationServiceStatus":"$context.integration.integrationStatus","integrationErrorMessage":"$context.integrationErrorMessage","errorMessage":"$context.error.message","authorizerError":"$context.authorizer.error","integrationRequestId":"$context.integration.requestId","dataProcessed":"$context.dataProcessed"}`
 	clfRESTTemplate  = `$context.identity.sourceIp - - [$context.requestTime] "$context.httpMethod $context.resourcePath $context.protocol" $context.status $context.responseLength $context.requestId $context.integrationErrorMessage`
 	clfHTTPTemplate  = `$context.identity.sourceIp - - [$context.requestTime] "$context.httpMethod $context.routeKey $context.protocol" $context.status $context.responseLength $context.requestId $context.integrationErrorMessage`
 )

@@ -35,8 +35,9 @@ func (ri *reqInfo) accessVars() map[string]string {
 	}
 	route := routeKey(ri.rt.route)
 	authErr := ""
-	if ri.failing && ri.cause == classifier.CauseAuthorizerError {
-		authErr = "Authorizer error"
+	if ri.authorizerFails() {
+		// no integration ran
+		authErr, intLat = ri.authorizerErrorVar(), ""
 	}
 	return map[string]string{
 		"connectionId": ri.connectionID(), "eventType": ri.eventType(), "authorizer.error": authErr,

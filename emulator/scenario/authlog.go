@@ -45,6 +45,33 @@ func (ri *reqInfo) restAuthorizerFailure() []line {
 	}
 }
 
+// httpAuthorizerFormatError is an HTTP API's $context.authorizer.error for
+// a simple-response authorizer's answer without isAuthorized, as a public
+// troubleshooting note on an HTTP API's {"message":"Internal Server
+// Error"} shows it (the HTTP API developer guide's wording of an answer in
+// the wrong format, with the reason after it).
+const httpAuthorizerFormatError = "The response from the Lambda Authorizer function doesn't match the format that API Gateway expects. Simple response did not include 'isAuthorized'"
+
+// authorizerErrorVar is $context.authorizer.error of a request whose
+// authorizer failed. REST and WebSocket APIs: "Authorizer error". An HTTP
+// API: no capture shows what it writes when the authorizer's function
+// fails; Lambda answers the invocation with the function's error object,
+// which a REST API reads as the authorizer's answer (restAuthorizerFailure),
+// and the emulator has an HTTP API read it so too: a simple-response
+// authorizer's answer then lacks isAuthorized, which the note above words.
+// For an IAM-policy authorizer no source gives the wording of an answer
+// without a policy, and the variable stays empty ("-"): the authorizer's
+// own log alone says why. Both unconfirmed.
+func (ri *reqInfo) authorizerErrorVar() string {
+	switch {
+	case !ri.s.http:
+		return "Authorizer error"
+	case ri.rt.route.AuthorizerResponse == AuthorizerIAM:
+		return ""
+	}
+	return httpAuthorizerFormatError
+}
+
 // authorizerError is the authorizer function's failed cold start, as its
 // runtime writes it: Python's "Unable to import module" record, Node.js's
 // "Cannot find module" Uncaught Exception.
@@ -99,16 +126,21 @@ func (ri *reqInfo) authorizerLambdaLines() []line {
 }
 
 // authorizerAllow is what a healthy authorizer logs: the principal it
-// allowed and the methodArn of its event.
+// allowed and the ARN its event names, the methodArn of REST and
+// WebSocket authorizers' events, the routeArn of an HTTP API's payload
+// format 2.0.
 func (ri *reqInfo) authorizerAllow(ms float64, lid string) string {
 	iso := ri.at(ms).Format("2006-01-02T15:04:05.000Z")
-	target := ri.method() + ri.path()
-	if ri.s.ws {
+	target, field := ri.method()+ri.path(), "methodArn"
+	switch {
+	case ri.s.ws:
 		target = ri.rt.route.Path
+	case ri.s.http:
+		field = "routeArn"
 	}
 	arn := fmt.Sprintf("arn:aws:execute-api:%s:%s:%s/%s/%s", ri.s.region, ri.s.account, ri.s.apiID, ri.s.stage.Name, target)
 	if isNode(ri.rt.auth.fn.Runtime) {
-		return fmt.Sprintf("%s\t%s\tINFO\tallow user-%d methodArn %s", iso, lid, 1000+ri.h%9000, arn)
+		return fmt.Sprintf("%s\t%s\tINFO\tallow user-%d %s %s", iso, lid, 1000+ri.h%9000, field, arn)
 	}
-	return fmt.Sprintf("[INFO]\t%s\t%s\tallow user-%d methodArn %s", iso, lid, 1000+ri.h%9000, arn)
+	return fmt.Sprintf("[INFO]\t%s\t%s\tallow user-%d %s %s", iso, lid, 1000+ri.h%9000, field, arn)
 }

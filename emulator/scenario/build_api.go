@@ -135,10 +135,15 @@ func (w *World) buildHTTP(account, region string, i int, a *API, fns map[string]
 			in.Type = "AWS_PROXY"
 		}
 		out.Integrations = append(out.Integrations, in)
-		out.Routes = append(out.Routes, world.Route{
+		route := world.Route{
 			ID: derivedID(hashString(w.sc.Seed, id, "route", fmt.Sprint(ri)), 7), RouteKey: routeKey(r), Target: "integrations/" + in.ID,
-		})
+		}
+		if r.Authorizer != "" {
+			route.AuthorizationType, route.AuthorizerID = "CUSTOM", authorizerIDFor(w.sc.Seed, id, stage.APIHTTP, r.Authorizer)
+		}
+		out.Routes = append(out.Routes, route)
 	}
+	out.Authorizers = w.httpAuthorizers(id, account, region, a)
 	for si := range a.Stages {
 		s := &a.Stages[si]
 		rt := w.newStage(account, region, id, a.Name, stage.APIHTTP, a, s, fns)
@@ -149,6 +154,28 @@ func (w *World) buildHTTP(account, region string, i int, a *API, fns map[string]
 			AccessLogARN: w.accessLogARN(rt), AccessLogFormat: accessTemplate(s.AccessLog, true), Tags: s.Tags,
 		})
 		w.indexStage(rt, st)
+	}
+	return out
+}
+
+// httpAuthorizers are the HTTP API's Lambda authorizers, one REQUEST
+// authorizer per function its routes name, with payload format 2.0 and
+// the routes' response mode, reading the caller's Authorization header
+// ($request.header.Authorization, as the developer guide's HTTP API
+// authorizer examples name it).
+func (w *World) httpAuthorizers(id, account, region string, a *API) []world.Authorizer {
+	var out []world.Authorizer
+	seen := map[string]bool{}
+	for _, r := range a.Routes {
+		if r.Authorizer == "" || seen[r.Authorizer] {
+			continue
+		}
+		seen[r.Authorizer] = true
+		out = append(out, world.Authorizer{
+			ID: authorizerIDFor(w.sc.Seed, id, stage.APIHTTP, r.Authorizer), Name: r.Authorizer, Type: "REQUEST",
+			URI: lambdaIntegrationURI(region, account, r.Authorizer), IdentitySource: []string{"$request.header.Authorization"},
+			PayloadFormatVersion: "2.0", SimpleResponses: r.AuthorizerResponse != AuthorizerIAM,
+		})
 	}
 	return out
 }

@@ -57,7 +57,7 @@ func authorizerID(seed uint64, apiID string) string {
 }
 
 // authorizerIDFor is the id of the authorizer that runs the function: a
-// WebSocket API's one, or one per function of a REST API.
+// WebSocket API's one, or one per function of a REST or HTTP API.
 func authorizerIDFor(seed uint64, apiID string, t stage.APIType, fn string) string {
 	if t == stage.APIWebSocket {
 		return authorizerID(seed, apiID)

@@ -14,8 +14,9 @@ const BuiltinNames = "catalog, authorizers, fleet:N or fleet-idle:N"
 
 // Builtin returns a built-in scenario: "catalog" (one stage per failure of
 // AWS's 5xx troubleshooting articles, failing in turn and recovering),
-// "authorizers" (REST and WebSocket stages whose Lambda authorizer fails)
-// or "fleet:N" (N mostly healthy stages, for scale and cost measurements).
+// "authorizers" (REST, HTTP and WebSocket stages whose Lambda authorizer
+// fails) or "fleet:N" (N mostly healthy stages, for scale and cost
+// measurements).
 func Builtin(name string) (*Scenario, error) {
 	var sc *Scenario
 	switch {

@@ -129,7 +129,9 @@ func catalogEntry(r *Region, e catEntry, start, dur time.Duration) {
 	stage.Episodes = []Episode{{Cause: e.cause, Start: D(start), Duration: D(dur), Share: e.share}}
 	api := API{Name: e.api, Routes: []Route{{Method: "GET", Path: "/items/{id}", Integration: in}, {Method: "POST", Path: "/items", Integration: in}}}
 	if e.cause == "authorizer_error" {
-		// a TOKEN authorizer of its own on both methods, failing
+		// an authorizer of its own on every route, failing: a TOKEN
+		// authorizer on a REST API's methods, a REQUEST one on an HTTP
+		// API's $default route
 		auth := Function{Name: e.api + "-auth", Runtime: e.runtime, LogFormat: "2024", MemoryMB: 128}
 		r.Functions = append(r.Functions, auth)
 		for i := range api.Routes {
@@ -138,7 +140,7 @@ func catalogEntry(r *Region, e catEntry, start, dur time.Duration) {
 	}
 	api.Stages = []Stage{stage}
 	if e.http {
-		api.Routes = []Route{{Path: "$default", Integration: in}}
+		api.Routes = []Route{{Path: "$default", Integration: in, Authorizer: api.Routes[0].Authorizer}}
 		r.HTTPAPIs = append(r.HTTPAPIs, api)
 		return
 	}

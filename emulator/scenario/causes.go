@@ -28,7 +28,7 @@ const (
 	needBackend            // an HTTP or VPC link integration
 	needVPCLink            // a VPC link integration
 	needAWSService         // an AWS service integration (it runs with a role)
-	needAuthorizer         // a route with a Lambda authorizer (a REST method, WebSocket $connect)
+	needAuthorizer         // a route with a Lambda authorizer (a REST method, an HTTP API route, WebSocket $connect)
 )
 
 func (n needs) String() string {
@@ -62,10 +62,6 @@ type effect struct {
 	fnError   bool // the invocation counts in the Lambda Errors metric
 	throttled bool // the invocation counts in the Lambda Throttles metric
 	lat       latencyKind
-	// notHTTP: the emulator plays the cause on REST and WebSocket APIs
-	// only (the configuration it needs, an authorizer, is emulated only
-	// there).
-	notHTTP bool
 }
 
 // effects lists the causes the emulator can play.
@@ -92,7 +88,7 @@ var effects = map[classifier.Cause]effect{
 	classifier.CauseLambdaPayloadTooLarge:        {needs: needLambda, invoked: true, fnError: true, lat: latSlow},
 	classifier.CauseBackendTLSError:              {needs: needBackend, lat: latFast},
 	classifier.CauseCredentialsRoleError:         {needs: needAWSService, lat: latFast},
-	classifier.CauseAuthorizerError:              {needs: needAuthorizer, lat: latAuthorizer, notHTTP: true},
+	classifier.CauseAuthorizerError:              {needs: needAuthorizer, lat: latAuthorizer},
 }
 
 // fits reports whether a route and its integration can suffer the cause.

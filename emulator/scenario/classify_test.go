@@ -27,7 +27,7 @@ func TestEveryEmulatedCauseIsDiagnosed(t *testing.T) {
 	for i, c := range causes {
 		for _, t := range []stage.APIType{stage.APIREST, stage.APIHTTP} {
 			http := t == stage.APIHTTP
-			if !c.AppliesTo(t) || http && effects[c].notHTTP {
+			if !c.AppliesTo(t) {
 				continue
 			}
 			e := catEntry{api: strings.ReplaceAll(c.String(), "_", "-") + map[bool]string{true: "-http"}[http], http: http, cause: c.String(),

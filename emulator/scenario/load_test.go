@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -107,10 +108,11 @@ func TestParseSemanticErrors(t *testing.T) {
 	}
 }
 
-// TestParseAuthorizerErrors: an authorizer is a REST method's or a
-// WebSocket $connect route's, and names a function of the region; an
-// authorizer_error needs one on every route it fails, and is not played
-// on HTTP APIs.
+// TestParseAuthorizerErrors: an authorizer is a REST method's, an HTTP API
+// route's or a WebSocket $connect route's, and names a function of the
+// region; an authorizer_error needs one on every route it fails; only an
+// HTTP API's authorizer has a response mode, simple or iam, one per
+// authorizer of an API.
 func TestParseAuthorizerErrors(t *testing.T) {
 	data := []byte(`accounts:
   - id: "123456789012"
@@ -123,6 +125,7 @@ func TestParseAuthorizerErrors(t *testing.T) {
             routes:
               - {path: /orders, integration: {type: lambda_proxy, function: fn}, authorizer: missing-auth}
               - {path: /health, integration: {type: lambda_proxy, function: fn}}
+              - {path: /admin, integration: {type: lambda_proxy, function: fn}, authorizer: fn, authorizer_response: iam}
             stages:
               - name: prod
                 episodes:
@@ -131,20 +134,63 @@ func TestParseAuthorizerErrors(t *testing.T) {
           - name: http
             routes:
               - {path: $default, integration: {type: lambda_proxy, function: fn}, authorizer: fn}
+              - {path: /a, integration: {type: lambda_proxy, function: fn}, authorizer: fn, authorizer_response: iam}
+              - {path: /b, integration: {type: lambda_proxy, function: fn}, authorizer: fn, authorizer_response: jwt}
+              - {path: /c, integration: {type: lambda_proxy, function: fn}, authorizer_response: simple}
+              - {path: /d, integration: {type: lambda_proxy, function: fn}, authorizer: nope}
             stages:
               - name: $default
                 episodes:
-                  - {cause: authorizer_error, start: 1m, duration: 5m, share: 1}
+                  - {cause: authorizer_error, start: 1m, duration: 5m, share: 1, route: $default}
 `)
 	_, err := Parse(data, "x.yaml")
 	want := []string{
 		"x.yaml:10:94: accounts[0].regions[0].rest_apis[0].routes[0].authorizer: no function missing-auth in this region",
-		"x.yaml:15:29: accounts[0].regions[0].rest_apis[0].stages[0].episodes[0].cause: cause authorizer_error needs a Lambda authorizer on every route, route GET /health has lambda_proxy",
-		"x.yaml:19:95: accounts[0].regions[0].http_apis[0].routes[0].authorizer: authorizers are emulated on REST methods and WebSocket $connect routes only",
-		"x.yaml:23:29: accounts[0].regions[0].http_apis[0].stages[0].episodes[0].cause: cause authorizer_error is emulated on REST and WebSocket APIs only",
+		"x.yaml:12:118: accounts[0].regions[0].rest_apis[0].routes[2].authorizer_response: only HTTP API authorizers have a response mode",
+		"x.yaml:16:29: accounts[0].regions[0].rest_apis[0].stages[0].episodes[0].cause: cause authorizer_error needs a Lambda authorizer on every route, route GET /health has lambda_proxy",
+		"x.yaml:21:114: accounts[0].regions[0].http_apis[0].routes[1].authorizer_response: fn is simple on an earlier route of this API, which shares its authorizer",
+		"x.yaml:22:114: accounts[0].regions[0].http_apis[0].routes[2].authorizer_response: must be simple or iam",
+		"x.yaml:23:98: accounts[0].regions[0].http_apis[0].routes[3].authorizer_response: needs an authorizer on the route",
+		"x.yaml:24:89: accounts[0].regions[0].http_apis[0].routes[4].authorizer: no function nope in this region",
 	}
 	if err == nil || err.Error() != strings.Join(want, "\n") {
 		t.Errorf("errors:\n%v\nwant:\n%s", err, strings.Join(want, "\n"))
+	}
+}
+
+// TestParseHTTPAuthorizer: an HTTP API route's authorizer takes simple
+// responses unless told iam, and the route's authorizer_error episode is
+// accepted.
+func TestParseHTTPAuthorizer(t *testing.T) {
+	data := []byte(`accounts:
+  - id: "123456789012"
+    regions:
+      - name: eu-west-1
+        functions:
+          - name: fn
+          - name: auth
+          - name: policy-auth
+        http_apis:
+          - name: http
+            routes:
+              - {path: /a, integration: {type: lambda_proxy, function: fn}, authorizer: auth}
+              - {path: /b, integration: {type: lambda_proxy, function: fn}, authorizer: policy-auth, authorizer_response: iam}
+              - {path: /c, integration: {type: lambda_proxy, function: fn}}
+            stages:
+              - name: $default
+                episodes:
+                  - {cause: authorizer_error, start: 1m, duration: 5m, share: 1, route: GET /a}
+`)
+	sc, err := Parse(data, "x.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range sc.Accounts[0].Regions[0].HTTPAPIs[0].Routes {
+		got = append(got, r.AuthorizerResponse)
+	}
+	if want := []string{AuthorizerSimple, AuthorizerIAM, ""}; !slices.Equal(got, want) {
+		t.Errorf("response modes %q, want %q", got, want)
 	}
 }
 

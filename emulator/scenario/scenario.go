@@ -102,11 +102,22 @@ type Route struct {
 	// Integration is where the route sends requests.
 	Integration Integration `yaml:"integration"`
 	// Authorizer names the Lambda function of the route's authorizer: a
-	// TOKEN authorizer on a REST method, a REQUEST authorizer on a
-	// WebSocket API's $connect (the only route AWS lets one authorize);
-	// not emulated on HTTP APIs.
+	// TOKEN authorizer on a REST method, a REQUEST authorizer on an HTTP
+	// API route (payload format 2.0) or on a WebSocket API's $connect (the
+	// only route AWS lets one authorize).
 	Authorizer string `yaml:"authorizer"`
+	// AuthorizerResponse is how an HTTP API's Lambda authorizer answers:
+	// "simple" (default; enableSimpleResponses, {"isAuthorized": ...}) or
+	// "iam" (an IAM policy). Routes of one API that name the same function
+	// share its authorizer, and so its response mode.
+	AuthorizerResponse string `yaml:"authorizer_response"`
 }
+
+// HTTP API Lambda authorizers' response modes (Route.AuthorizerResponse).
+const (
+	AuthorizerSimple = "simple"
+	AuthorizerIAM    = "iam"
+)
 
 // Integration kinds a route can have.
 const (

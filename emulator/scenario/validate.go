@@ -187,6 +187,7 @@ func (v *validator) api(a *API, p string, t stage.APIType, fns map[string]bool) 
 			v.fail(rp+".integration.timeout", "an edge-optimized API's integration timeout is at most %s", restTimeoutDefault)
 		}
 	}
+	v.sharedAuthorizers(a, p)
 	if len(a.Stages) == 0 {
 		v.fail(p+".stages", "at least one stage is needed")
 	}

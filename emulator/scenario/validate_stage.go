@@ -22,15 +22,12 @@ const (
 
 func (v *validator) route(r *Route, p string, t stage.APIType, fns map[string]bool) {
 	http := t == stage.APIHTTP
+	v.authorizerResponse(r, p, http)
 	if t == stage.APIWebSocket {
 		v.wsRoute(r, p, fns)
 		return
 	}
-	switch {
-	case r.Authorizer == "":
-	case http:
-		v.fail(p+".authorizer", "authorizers are emulated on REST methods and WebSocket $connect routes only")
-	case !fns[r.Authorizer]:
+	if r.Authorizer != "" && !fns[r.Authorizer] {
 		v.fail(p+".authorizer", "no function %s in this region", r.Authorizer)
 	}
 	switch {
@@ -45,6 +42,41 @@ func (v *validator) route(r *Route, p string, t stage.APIType, fns map[string]bo
 		r.Method = "GET"
 	}
 	v.integration(&r.Integration, p+".integration", t, fns)
+}
+
+// authorizerResponse checks and defaults an HTTP API authorizer's
+// response mode: simple responses or an IAM policy, the two a payload
+// format 2.0 authorizer may give; REST and WebSocket authorizers answer
+// with a policy only.
+func (v *validator) authorizerResponse(r *Route, p string, http bool) {
+	switch {
+	case !http && r.AuthorizerResponse != "":
+		v.fail(p+".authorizer_response", "only HTTP API authorizers have a response mode")
+	case r.AuthorizerResponse != "" && r.Authorizer == "":
+		v.fail(p+".authorizer_response", "needs an authorizer on the route")
+	case !http || r.Authorizer == "":
+	case r.AuthorizerResponse == "":
+		r.AuthorizerResponse = AuthorizerSimple
+	case r.AuthorizerResponse != AuthorizerSimple && r.AuthorizerResponse != AuthorizerIAM:
+		v.fail(p+".authorizer_response", "must be simple or iam")
+	}
+}
+
+// sharedAuthorizers checks that the routes of an API naming the same
+// authorizer function agree on its response mode: they share one
+// authorizer.
+func (v *validator) sharedAuthorizers(a *API, p string) {
+	modes := map[string]string{}
+	for i, r := range a.Routes {
+		if r.Authorizer == "" || r.AuthorizerResponse != AuthorizerSimple && r.AuthorizerResponse != AuthorizerIAM {
+			continue
+		}
+		if m, ok := modes[r.Authorizer]; ok && m != r.AuthorizerResponse {
+			v.fail(fmt.Sprintf("%s.routes[%d].authorizer_response", p, i), "%s is %s on an earlier route of this API, which shares its authorizer", r.Authorizer, m)
+			continue
+		}
+		modes[r.Authorizer] = r.AuthorizerResponse
+	}
 }
 
 // wsRoute checks a WebSocket route: its key, the authorizer only on
@@ -219,8 +251,6 @@ func (v *validator) episode(e *Episode, p string, a *API, t stage.APIType) {
 		v.fail(p+".cause", "cause %s is not emulated", e.Cause)
 	case !c.AppliesTo(t):
 		v.fail(p+".cause", "cause %s does not occur on %s APIs", e.Cause, t)
-	case eff.notHTTP && t == stage.APIHTTP:
-		v.fail(p+".cause", "cause %s is emulated on REST and WebSocket APIs only", e.Cause)
 	case e.Route != "" && !slices.ContainsFunc(a.Routes, func(r Route) bool { return routeKey(r) == e.Route }):
 		v.fail(p+".route", "no route %q on this API (write it as %q)", e.Route, routeKey(a.Routes[0]))
 	default:

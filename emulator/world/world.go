@@ -160,6 +160,12 @@ type Authorizer struct {
 	Type           string // TOKEN or REQUEST; "" is REQUEST
 	URI            string // arn:aws:apigateway:REGION:lambda:path/2015-03-31/functions/FUNCTION_ARN/invocations
 	IdentitySource []string
+	// PayloadFormatVersion is an HTTP API authorizer's event format
+	// ("1.0" or "2.0"), "" for REST and WebSocket authorizers, which have
+	// none; SimpleResponses says a 2.0 authorizer answers
+	// {"isAuthorized": ...} rather than an IAM policy.
+	PayloadFormatVersion string
+	SimpleResponses      bool
 }
 
 // Route is an HTTP or WebSocket API route.
