@@ -143,3 +143,147 @@ func TestE2ERESTAuthorizerErrorReadsAuthorizerLog(t *testing.T) {
 		})
 	}
 }
+
+// httpAuthorizers has two HTTP APIs whose Lambda REQUEST authorizer fails
+// its cold start: one with simple responses behind a JSON access log,
+// which holds $context.authorizer.error and names the failing route, one
+// answering IAM policies behind a CLF access log, which shows only the
+// 500, whose authorizer logs to a group of its own; and an HTTP API
+// without an authorizer, which costs discovery one GetAuthorizers call.
+const httpAuthorizers = `accounts:
+  - id: "111122223333"
+    regions:
+      - name: eu-west-1
+        functions:
+          - {name: profile-fn}
+          - {name: profile-auth}
+          - {name: billing-fn, runtime: nodejs20.x}
+          - {name: billing-auth, runtime: nodejs20.x, log_group: /billing/lambda/authorizer}
+          - {name: open-fn}
+        http_apis:
+          - name: profile
+            routes:
+              - {method: GET, path: /me, integration: {type: lambda_proxy, function: profile-fn}, authorizer: profile-auth}
+              - {method: GET, path: /health, integration: {type: lambda_proxy, function: profile-fn}}
+            stages:
+              - name: $default
+                access_log: {format: json}
+                traffic: {rpm: 60}
+                episodes:
+                  - {cause: authorizer_error, start: 5m, duration: 12m, share: 0.9, route: GET /me}
+          - name: billing
+            routes:
+              - {path: $default, integration: {type: lambda_proxy, function: billing-fn}, authorizer: billing-auth, authorizer_response: iam}
+            stages:
+              - name: $default
+                access_log: {format: clf}
+                traffic: {rpm: 60}
+                episodes:
+                  - {cause: authorizer_error, start: 5m, duration: 12m, share: 0.6}
+          - name: open
+            routes:
+              - {path: $default, integration: {type: lambda_proxy, function: open-fn}}
+            stages:
+              - name: $default
+                traffic: {rpm: 30}
+`
+
+// TestE2EHTTPAuthorizerErrorReadsAuthorizerLog: through the real SDK
+// against the emulator, discovery finds each HTTP API's Lambda authorizer
+// (one GetAuthorizers per API and discovery, GetRoutes only for the APIs
+// that have one); a stage whose authorizer fails trips, its evidence
+// reads the authorizer function's log group, and the diagnosis is
+// authorizer_error, 500, with the authorizer's own import error among its
+// evidence, whether or not the access log holds the authorizer's error;
+// the integrated function, which never ran for the failing requests, is
+// not blamed.
+func TestE2EHTTPAuthorizerErrorReadsAuthorizerLog(t *testing.T) {
+	sc, err := scenario.Parse([]byte(httpAuthorizers), "http-authorizers.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newE2EScenario(t, sc, 0)
+	tripped := map[string]time.Time{}
+	stages := map[string]Stage{}
+	for end := e.w.Episodes()[0].Start.Add(10 * time.Minute); e.clk.Now().Before(end); e.clk.Advance(time.Minute) {
+		res, err := e.c.Poll(t.Context())
+		if err != nil {
+			t.Fatalf("Poll at %s: %v", e.clk.Now(), err)
+		}
+		for _, sr := range res.Stages {
+			if _, ok := tripped[sr.Stage.APIName]; sr.Tripped && !ok {
+				tripped[sr.Stage.APIName], stages[sr.Stage.APIName] = e.clk.Now(), sr.Stage
+			}
+		}
+	}
+	if _, ok := tripped["open"]; ok {
+		t.Error("the API without an authorizer tripped")
+	}
+	calls := func(op string) float64 {
+		return testutil.ToFloat64(e.c.metrics.awsRequests.WithLabelValues("ApiGatewayV2", op, resultSuccess))
+	}
+	discoveries := calls("GetApis")
+	if n := calls("GetAuthorizers"); discoveries < 1 || n != 3*discoveries {
+		t.Errorf("%v GetAuthorizers calls in %v discoveries, want 3 each: one per API", n, discoveries)
+	}
+	if n := calls("GetRoutes"); n != 2*discoveries {
+		t.Errorf("%v GetRoutes calls in %v discoveries, want 2 each: one per API with a Lambda authorizer", n, discoveries)
+	}
+	for _, ep := range e.w.Episodes() {
+		t.Run(ep.APIName, func(t *testing.T) {
+			at, ok := tripped[ep.APIName]
+			if !ok {
+				t.Fatalf("never tripped (tripped: %v)", tripped)
+			}
+			st := stages[ep.APIName]
+			authGroup := functionLogGroup(t, sc, ep.Authorizer)
+			ev := e.evidence(t, st, ep.Start, at)
+			if !slices.Contains(ev.LogGroups, authGroup) {
+				t.Errorf("log groups %v lack the authorizer's %s", ev.LogGroups, authGroup)
+			}
+			if got := ev.Context.AuthorizerFunctions; !slices.Equal(got, []string{ep.Authorizer}) {
+				t.Errorf("classifier hints name authorizers %v, want [%s]", got, ep.Authorizer)
+			}
+			if own := authGroup != "/aws/lambda/"+ep.Authorizer; own != slices.Contains(ev.Context.AuthorizerLogGroups, authGroup) {
+				t.Errorf("classifier hints name authorizers' groups %v: the authorizer's own group %s is named, a default one is not",
+					ev.Context.AuthorizerLogGroups, authGroup)
+			}
+			var failed int
+			for _, l := range ev.Events {
+				switch {
+				case l.Group == authGroup && strings.Contains(l.Message, "Status: error"):
+					failed++
+				case strings.HasPrefix(l.Group, "API-Gateway-Execution-Logs"):
+					t.Errorf("an HTTP API's evidence holds an execution log's line: %s", l.Message)
+				}
+			}
+			if failed == 0 {
+				t.Errorf("evidence holds no failed invocation of the authorizer among %d lines", len(ev.Events))
+			}
+			sess := classifier.NewSession(ev.Context)
+			for _, l := range ev.Events {
+				sess.AddEvent(l)
+			}
+			d := sess.Diagnose(classifier.LangEN)
+			if d.Cause != classifier.CauseAuthorizerError || d.Status != classifier.Status500 || ep.Status != classifier.Status500 {
+				t.Errorf("diagnosed %s %s (episode %s), want 500 %s; why: %s", d.Status, d.Cause, ep.Status, classifier.CauseAuthorizerError, d.Why)
+			}
+			// the access log's records never name the import error; the
+			// authorizer's REPORT or its runtime's error line does
+			if !slices.ContainsFunc(d.Evidence, func(l string) bool { return strings.Contains(l, "ImportModuleError") }) {
+				t.Errorf("the diagnosis's evidence %q lacks the authorizer's own import error", d.Evidence)
+			}
+			for _, row := range d.Breakdown {
+				if row.Status.Is5xx() && row.Cause != classifier.CauseAuthorizerError {
+					t.Errorf("breakdown blames %s for %d requests: %+v", row.Cause, row.Requests, d.Breakdown)
+				}
+			}
+			if strings.Contains(d.Why, ep.Function) {
+				t.Errorf("the diagnosis names the integrated function %s: %s", ep.Function, d.Why)
+			}
+			if s := ev.Scope; s.Function != ep.Function || s.AuthorizerID == "" || s.AuthorizerFunction != ep.Authorizer {
+				t.Errorf("scope %+v, want the integrated function %s and the authorizer %s", s, ep.Function, ep.Authorizer)
+			}
+		})
+	}
+}
