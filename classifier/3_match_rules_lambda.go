@@ -194,6 +194,11 @@ func lambdaRules() []ruleSpec {
 		// there), the runtime never started. It outweighs the handler rule
 		// that reads the same words about a binary the handler names.
 		{lit: "fork/exec /var/task/bootstrap:", cause: CauseLambdaRuntimeCrash, weight: 85},
+		// (and a layer's, the second place Lambda looks: "Couldn't find
+		// valid bootstrap(s): [/var/task/bootstrap /opt/bootstrap]", a
+		// runtime delivered as a layer, as Bref's and the community
+		// runtimes' are)
+		{lit: "fork/exec /opt/bootstrap:", cause: CauseLambdaRuntimeCrash, weight: 85},
 		{lit: "couldn't find valid bootstrap", cause: CauseLambdaRuntimeCrash, weight: wSpecific},
 		{lit: "runtime exited with error", cause: CauseLambdaRuntimeCrash, weight: 75},
 		// the older runtimes' word for any premature exit of the function's

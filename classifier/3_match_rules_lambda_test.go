@@ -182,6 +182,11 @@ func TestExecWrapperForms(t *testing.T) {
 		{"env with the character itself", "/usr/bin/env: ‘bash\r’: No such file or directory", wantCrash, "unknown"},
 		{"bash: bad interpreter", "/var/runtime/bootstrap: line 31: /opt/otel-handler: /bin/bash^M: bad interpreter: No such file or directory", wantCrash, "unknown"},
 		{"bash: a line ending", "/var/task/bootstrap: line 2: $'\\r': command not found", wantCrash, "unknown"},
+		// a layer's bootstrap with Windows line endings, as Lambda starts it
+		// (the second bootstrap Lambda looks for), and without its execute bit
+		{"a layer's bootstrap", "RequestId: 0b59a014 Error: fork/exec /opt/bootstrap: no such file or directory\nRuntime.InvalidEntrypoint", wantCrash, "unknown"},
+		{"a layer's bootstrap alone", "Error: fork/exec /opt/bootstrap: no such file or directory", wantCrash, "unknown"},
+		{"a layer's bootstrap not executable", "RequestId: 0b59a014 Error: fork/exec /opt/bootstrap: permission denied\nRuntime.InvalidEntrypoint", "lambda_package_permission", "unknown"},
 		// look-alikes: a person's sentence, a file the function looked for
 		{"a sentence", "I checked and /opt/otel-handler: does not exist in the new layer version", "unknown", "unknown"},
 		{"the function's own file", "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tError: /var/task/data/seed.json: does not exist", "lambda_function_error", "unknown"},
