@@ -3,6 +3,7 @@ package classifier
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/apigw-triage/apigw-triage/stage"
@@ -165,8 +166,13 @@ func TestAuthorizerInvocationFailure(t *testing.T) {
 				s.AddEvent(LogEvent{Group: c.group, Message: l})
 			}
 			s.AddEvent(LogEvent{Group: "orders-api-access", Message: access})
-			if d := s.Diagnose(LangEN); d.Cause.String() != c.cause || d.Status != Status500 {
+			d := s.Diagnose(LangEN)
+			if d.Cause.String() != c.cause || d.Status != Status500 {
 				t.Errorf("got %s/%s, want 500/%s (%s)", d.Status, d.Cause, c.cause, d.Why)
+			}
+			// the runtime's line names what failed; a REPORT only its type
+			if c.cause == "authorizer_error" && slices.Contains(c.lines, init) && !slices.ContainsFunc(d.Evidence, func(l string) bool { return strings.Contains(l, "Cannot find module") }) {
+				t.Errorf("evidence %q lacks the runtime's line naming the missing module", d.Evidence)
 			}
 		})
 	}

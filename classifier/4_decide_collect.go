@@ -1,6 +1,10 @@
 package classifier
 
-import "github.com/apigw-triage/apigw-triage/stage"
+import (
+	"strings"
+
+	"github.com/apigw-triage/apigw-triage/stage"
+)
 
 // apiType is the API type given by the caller, else inferred: wscat,
 // $connect and @connections mean a WebSocket API (which has execution logs
@@ -156,14 +160,16 @@ func refine(reqs, orphans []*group) {
 // explainAuthorizer gives the requests the gateway failed with an
 // authorizer error the authorizer's own failure as their second line: the
 // gateway logs only that the authorizer failed ("Authorizer error",
-// AuthorizerConfigurationException), its function's log why (an import
-// error, a thrown error, a timeout), which is what the on-call engineer
-// fixes. No invocation id joins the two, so the strongest such failure
-// stands for all of them; the cause and status do not change.
+// AuthorizerConfigurationException, an access record's 500), its
+// function's log why (an import error, a thrown error, a timeout), which
+// is what the on-call engineer fixes. No invocation id joins the two, so
+// one failure stands for all of them: a line the function or its runtime
+// wrote before the platform's REPORT, which names only an error type; the
+// cause and status do not change.
 func explainAuthorizer(reqs, orphans []*group) {
 	var why *group
 	for _, o := range orphans {
-		if o.lambda && o.best.cause == CauseAuthorizerError && o.decider != "" && (why == nil || o.best.better(why.best)) {
+		if o.lambda && o.best.cause == CauseAuthorizerError && o.decider != "" && (why == nil || tellsMore(o, why)) {
 			why = o
 		}
 	}
@@ -176,6 +182,18 @@ func explainAuthorizer(reqs, orphans []*group) {
 		}
 	}
 }
+
+// tellsMore reports whether the failure o says more than w: a line other
+// than a REPORT beats a REPORT, else the stronger evidence.
+func tellsMore(o, w *group) bool {
+	if oReport, wReport := isReportLine(o.decider), isReportLine(w.decider); oReport != wReport {
+		return wReport
+	}
+	return o.best.better(w.best)
+}
+
+// isReportLine reports whether an evidence line is the platform's REPORT.
+func isReportLine(l string) bool { return strings.Contains(l, string(preReport)) }
 
 // unansweredBy reports whether the one request of a report, which only the
 // gateway's "Malformed Lambda proxy response" explains, meets an
