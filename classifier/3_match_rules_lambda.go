@@ -309,15 +309,21 @@ func lambdaRules() []ruleSpec {
 	}
 }
 
-// outsidePackage are the paths of the execution environment outside the
-// deployment package (/var/task) and its layers (/opt), as error messages
-// quote them (after a quote or a space): /tmp, the only writable one, a
+// outsidePackage are the paths outside the deployment package (/var/task)
+// and its layers (/opt), as error messages quote them (after a quote or a
+// space): in the execution environment /tmp, the only writable one, a
 // home directory a library tries to create, an EFS file system's /mnt
-// mount, the kernel's and the system's files. A permission denied on one
-// of them is the function's own doing, not the package's modes.
+// mount, the kernel's and the system's files; on the machine that builds
+// and deploys the package, /usr (npm's global installs: "npm ERR! Error:
+// EACCES: permission denied, access '/usr/local/lib/node_modules'", npm's
+// docs' "Resolving EACCES permissions errors"), a macOS home or temporary
+// folder, Docker's /var/lib and a Windows drive. A permission denied on
+// one of them is the function's own doing or the build's, not the
+// package's modes.
 var outsidePackage = func() []string {
 	var out []string
-	for _, root := range []string{"/tmp/", "/tmp'", "/home/", "/mnt/", "/dev/", "/proc/", "/sys/", "/etc/", "/root/"} {
+	for _, root := range []string{"/tmp/", "/tmp'", "/home/", "/mnt/", "/dev/", "/proc/", "/sys/", "/etc/", "/root/",
+		"/usr/", "/users/", "/var/folders/", "/var/lib/", `c:\`} {
 		for _, open := range []string{"'", `"`, " ", "‘"} {
 			out = append(out, open+root)
 		}

@@ -164,6 +164,10 @@ func TestPackageModeForms(t *testing.T) {
 		{".NET under /tmp", "Unhandled exception. System.UnauthorizedAccessException: Access to the path '/tmp/x' is denied.", fnErr, "unknown"},
 		{"a port the function may not bind", fn + "Error: listen EACCES: permission denied 0.0.0.0:80", fnErr, "unknown"},
 		{"a program under /tmp", fn + "Error: spawn /tmp/ffmpeg EACCES", fnErr, "unknown"},
+		// and the machine that builds and deploys the package: npm's
+		// global install, a macOS home folder
+		{"npm's global install", "npm ERR! Error: EACCES: permission denied, access '/usr/local/lib/node_modules'", "unknown", "unknown"},
+		{"a build on macOS", "Error: EACCES: permission denied, open '/Users/dev/project/.serverless/cloudformation-template-update-stack.json'", "unknown", "unknown"},
 		{".NET, a program under /tmp", "Unhandled exception. System.ComponentModel.Win32Exception (13): An error occurred trying to start process '/tmp/convert' with working directory '/var/task'. Permission denied", fnErr, "unknown"},
 	})
 }
