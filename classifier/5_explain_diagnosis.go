@@ -114,7 +114,8 @@ type Hints struct {
 	// not /aws/lambda/NAME (a function's LoggingConfig.LogGroup): their
 	// events are read as Lambda's, where a group's name alone would make
 	// them an access log's. AuthorizerLogGroups are those of them that
-	// are a Lambda authorizer's, as AuthorizerFunctions are.
+	// only Lambda authorizers write to, as AuthorizerFunctions are (a
+	// group an integrated function shares holds its failures too).
 	LambdaLogGroups     []string
 	AuthorizerLogGroups []string
 }

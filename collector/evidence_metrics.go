@@ -61,18 +61,25 @@ func authorizerFunctions(st Stage) []string {
 // ownLogGroups lists the functions' and the Lambda authorizers' log
 // groups that are not Lambda's default /aws/lambda/NAME
 // (LoggingConfig.LogGroup), which the classifier would otherwise take for
-// an access log, and those of them that are authorizers'.
+// an access log, and those of them that are the authorizers' alone. Lambda
+// lets functions share a group (the Lambda developer guide's "Configuring
+// CloudWatch log groups"): one an integrated function writes to as well
+// holds its failures too, which are no authorizer error.
 func ownLogGroups(fns, auths []Function) (lambda, authorizers []string) {
 	own := func(f Function) bool { return f.LogGroup != "" && f.LogGroup != namedFunction(f.Name).LogGroup }
+	integrated := func(g string) bool {
+		return slices.ContainsFunc(fns, func(f Function) bool { return f.LogGroup == g })
+	}
 	for _, f := range fns {
 		if own(f) && !slices.Contains(lambda, f.LogGroup) {
 			lambda = append(lambda, f.LogGroup)
 		}
 	}
 	for _, f := range auths {
-		if own(f) && !slices.Contains(authorizers, f.LogGroup) {
-			lambda, authorizers = append(lambda, f.LogGroup), append(authorizers, f.LogGroup)
+		if !own(f) || integrated(f.LogGroup) || slices.Contains(authorizers, f.LogGroup) {
+			continue
 		}
+		lambda, authorizers = append(lambda, f.LogGroup), append(authorizers, f.LogGroup)
 	}
 	return lambda, authorizers
 }
