@@ -194,6 +194,16 @@ func TestExecWrapperForms(t *testing.T) {
 		// look-alikes: a person's sentence, a file the function looked for
 		{"a sentence", "I checked and /opt/otel-handler: does not exist in the new layer version", "unknown", "unknown"},
 		{"the function's own file", "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tError: /var/task/data/seed.json: does not exist", "lambda_function_error", "unknown"},
+		// a wrapper in the package (the Lambda guide's "Modifying the
+		// runtime environment": AWS_LAMBDA_EXEC_WRAPPER may name the
+		// package's script as well as a layer's)
+		{"the package's wrapper missing", "/var/task/wrapper.sh: does not exist", wantCrash, "unknown"},
+		{"the package's wrapper not executable", "/var/task/wrapper.sh: is not an executable", "lambda_package_permission", "unknown"},
+		// a function printing an item or a path of its own that is missing
+		// or not executable, inside an invocation: no wrapper's
+		{"the function's item, printed alone", "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\n/orders/42: does not exist\nEND RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11", "unknown", "unknown"},
+		{"an EFS path, printed alone", "/mnt/efs/models/v2: does not exist", "unknown", "unknown"},
+		{"a program under /tmp, printed alone", "/tmp/bin/ffmpeg: is not an executable", "unknown", "unknown"},
 	})
 }
 

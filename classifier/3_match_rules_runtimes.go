@@ -507,7 +507,10 @@ func packageModeRules() []ruleSpec {
 // it: "$wrapper: does not exist" (exit 127), a wrapper the layers no
 // longer ship or a layer missing, the runtime never starting; "$wrapper:
 // is not an executable" (exit 126), the layer's file without its execute
-// bit, the package's modes. Each is the line's whole message. A script
+// bit, the package's modes. Each is the line's whole message, and names a
+// wrapper where the Lambda guide's "Modifying the runtime environment"
+// puts one, in a layer (/opt) or the package (/var/task): another path a
+// function prints so is its own item missing. A script
 // written with Windows line endings names an interpreter with a carriage
 // return in it, which the kernel cannot find: Lambda's own start of the
 // bootstrap says "fork/exec /var/task/bootstrap: no such file or
@@ -520,8 +523,8 @@ func execWrapperRules() []ruleSpec {
 	c := CauseLambdaRuntimeCrash
 	const cr = `(?:\\r|\r|\^m)`
 	return []ruleSpec{
-		{lit: ": does not exist", re: `^/\S+: does not exist$`, cause: c, weight: wLikely, layers: gatewayLogs},
-		{lit: ": is not an executable", re: `^/\S+: is not an executable$`, cause: CauseLambdaPackagePermission, weight: 85, layers: gatewayLogs},
+		{lit: ": does not exist", re: `^/(?:opt|var/task)/\S+: does not exist$`, cause: c, weight: wLikely, layers: gatewayLogs},
+		{lit: ": is not an executable", re: `^/(?:opt|var/task)/\S+: is not an executable$`, cause: CauseLambdaPackagePermission, weight: 85, layers: gatewayLogs},
 		{lit: "env: ", re: `\benv: ['‘]?[\w./-]+` + cr + `['’]?: no such file or directory`, cause: c, weight: wLikely, layers: gatewayLogs},
 		{lit: ": bad interpreter", re: `/(?:var/task|opt)/\S*: /\S+` + cr + `: bad interpreter`, cause: c, weight: wLikely, layers: gatewayLogs},
 		{lit: ": command not found", re: `/(?:var/task|opt)/\S*: line \d+: \$'\\r': command not found`, cause: c, weight: wLikely, layers: gatewayLogs},
