@@ -141,13 +141,34 @@ func (s *Session) authorizerDenialJoined(l *group) bool {
 	return s.st.authorizerDenied && l.lambda && l.denied
 }
 
-// authorizerGroup reports whether a Lambda log group is of a function
-// the hints name as an authorizer: /aws/lambda/NAME, or a group of its
-// own.
-func (s *Session) authorizerGroup(group string) bool {
+// authorizerEvent reports whether an event of a Lambda log group is of a
+// function the hints name as an authorizer: its group /aws/lambda/NAME, a
+// group of its own, or a group it shares with other functions, whose
+// stream then names it (streamFunction).
+func (s *Session) authorizerEvent(group, stream string) bool {
 	if slices.Contains(s.hints.AuthorizerLogGroups, group) {
 		return true
 	}
-	name, ok := strings.CutPrefix(group, "/aws/lambda/")
-	return ok && slices.Contains(s.hints.AuthorizerFunctions, name)
+	if name, ok := strings.CutPrefix(group, "/aws/lambda/"); ok {
+		return slices.Contains(s.hints.AuthorizerFunctions, name)
+	}
+	name := streamFunction(stream)
+	return name != "" && slices.Contains(s.hints.AuthorizerFunctions, name)
+}
+
+// streamFunction is the function a custom log group's stream names:
+// Lambda names them YYYY/MM/DD/<function_name>[<function_version>]<id>
+// "so that the mapping between log messages and functions is preserved"
+// in a group several functions share (the Lambda developer guide's
+// "Configuring CloudWatch log groups"); "" for any other stream, such as
+// a default group's YYYY/MM/DD/[<version>]<id>.
+func streamFunction(stream string) string {
+	if len(stream) < 12 || stream[4] != '/' || stream[7] != '/' || stream[10] != '/' {
+		return ""
+	}
+	name, _, ok := strings.Cut(stream[11:], "[")
+	if !ok {
+		return ""
+	}
+	return name
 }

@@ -88,9 +88,12 @@ func TestAuthorizerDenialJoinsTheExecutionLog(t *testing.T) {
 
 // An event of a log group the hints name as a Lambda authorizer's
 // (/aws/lambda/NAME, Hints.AuthorizerFunctions, from the stage's routes,
-// or a group of its own, Hints.AuthorizerLogGroups) is the authorizer's,
-// though it logged no event of its own; the same events of an
-// integration's log group stay the function's.
+// or a group of its own, Hints.AuthorizerLogGroups, or a group it shares
+// with the integration's function whose stream names it, as Lambda names
+// a custom group's streams: the Lambda developer guide's "Configuring
+// CloudWatch log groups") is the authorizer's, though it logged no event
+// of its own; the same events of an integration's log group, or stream,
+// stay the function's.
 func TestAuthorizerLogGroupHint(t *testing.T) {
 	const (
 		id       = "3f1c2a4e-1b2c-4d5e-8f90-123456789abc"
@@ -98,25 +101,37 @@ func TestAuthorizerLogGroupHint(t *testing.T) {
 		jwtError = "2024-05-01T10:00:00.010Z\t" + id + "\tERROR\tInvoke Error \t{\"errorType\":\"TokenExpiredError\",\"errorMessage\":\"jwt expired\"}"
 		access   = `{"requestId":"Abc123=","httpMethod":"GET","routeKey":"GET /items","status":"%s","authorizerError":"-","integrationErrorMessage":"-"}`
 	)
+	const (
+		authStream = "2024/05/01/orders-auth[$LATEST]0a1b2c3d4e5f60718293a4b5c6d7e8f9"
+		fnStream   = "2024/05/01/orders[$LATEST]1b2c3d4e5f60718293a4b5c6d7e8f90a"
+	)
 	for _, c := range []struct {
-		name, group, line, status, cause, want string
+		name, group, stream, line, status, cause, want string
 	}{
-		{"authorizer denies, access log 401", "/aws/lambda/orders-auth", denial, "401", "not_5xx", "none"},
-		{"authorizer errors, access log 500", "/aws/lambda/orders-auth", jwtError, "500", "authorizer_error", "500"},
+		{"authorizer denies, access log 401", "/aws/lambda/orders-auth", "", denial, "401", "not_5xx", "none"},
+		{"authorizer errors, access log 500", "/aws/lambda/orders-auth", "", jwtError, "500", "authorizer_error", "500"},
 		// a group of its own (Lambda's LoggingConfig.LogGroup)
-		{"authorizer of its own group denies", "/orders/authorizer", denial, "401", "not_5xx", "none"},
-		{"authorizer of its own group errors", "/orders/authorizer", jwtError, "500", "authorizer_error", "500"},
+		{"authorizer of its own group denies", "/orders/authorizer", "", denial, "401", "not_5xx", "none"},
+		{"authorizer of its own group errors", "/orders/authorizer", "", jwtError, "500", "authorizer_error", "500"},
 		// negatives: the integration's log group, default or its own
-		{"integration throws Unauthorized, access log 500", "/aws/lambda/orders", denial, "500", "lambda_function_error", "500"},
-		{"integration errors, access log 500", "/aws/lambda/orders", jwtError, "500", "lambda_function_error", "500"},
-		{"integration of its own group errors", "/orders/function", jwtError, "500", "lambda_function_error", "500"},
+		{"integration throws Unauthorized, access log 500", "/aws/lambda/orders", "", denial, "500", "lambda_function_error", "500"},
+		{"integration errors, access log 500", "/aws/lambda/orders", "", jwtError, "500", "lambda_function_error", "500"},
+		{"integration of its own group errors", "/orders/function", "", jwtError, "500", "lambda_function_error", "500"},
+		// a group the authorizer shares with the integration's function:
+		// the stream says whose event it is
+		{"authorizer of a shared group errors", "/orders/lambda", authStream, jwtError, "500", "authorizer_error", "500"},
+		{"authorizer of a shared group denies", "/orders/lambda", authStream, denial, "401", "not_5xx", "none"},
+		{"integration of a shared group errors", "/orders/lambda", fnStream, jwtError, "500", "lambda_function_error", "500"},
+		{"integration of a shared group throws Unauthorized", "/orders/lambda", fnStream, denial, "500", "lambda_function_error", "500"},
+		// (a default group's streams name no function)
+		{"integration's default group, a stream of the default form", "/aws/lambda/orders", "2024/05/01/[$LATEST]1b2c3d4e5f60718293a4b5c6d7e8f90a", jwtError, "500", "lambda_function_error", "500"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			s := NewSession(Hints{
 				APIType: stage.APIHTTP, AuthorizerFunctions: []string{"orders-auth"},
-				LambdaLogGroups: []string{"/orders/authorizer", "/orders/function"}, AuthorizerLogGroups: []string{"/orders/authorizer"},
+				LambdaLogGroups: []string{"/orders/authorizer", "/orders/function", "/orders/lambda"}, AuthorizerLogGroups: []string{"/orders/authorizer"},
 			})
-			s.AddEvent(LogEvent{Group: c.group, Message: c.line})
+			s.AddEvent(LogEvent{Group: c.group, Stream: c.stream, Message: c.line})
 			s.AddEvent(LogEvent{Group: "orders-api-access", Message: fmt.Sprintf(access, c.status)})
 			d := s.Diagnose(LangEN)
 			if d.Cause.String() != c.cause || d.Status.String() != c.want {

@@ -108,14 +108,16 @@ type Hints struct {
 	RouteTimeouts map[string]time.Duration
 	// AuthorizerFunctions are the names of the Lambda functions the
 	// stage's routes use as authorizers (and not as integrations): the
-	// events of their log groups (/aws/lambda/NAME) are the authorizers'.
+	// events of their log groups (/aws/lambda/NAME), and of the streams
+	// that name them in a group they share, are the authorizers'.
 	AuthorizerFunctions []string
 	// LambdaLogGroups are the log groups of the stage's functions that are
 	// not /aws/lambda/NAME (a function's LoggingConfig.LogGroup): their
 	// events are read as Lambda's, where a group's name alone would make
 	// them an access log's. AuthorizerLogGroups are those of them that
-	// only Lambda authorizers write to, as AuthorizerFunctions are (a
-	// group an integrated function shares holds its failures too).
+	// only Lambda authorizers write to, as AuthorizerFunctions are; in a
+	// group an authorizer shares with an integrated function, its events
+	// are told by their stream, which names the function.
 	LambdaLogGroups     []string
 	AuthorizerLogGroups []string
 }

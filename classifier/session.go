@@ -181,7 +181,7 @@ func (s *Session) AddEvent(e LogEvent) {
 	if slices.Contains(s.hints.LambdaLogGroups, e.Group) {
 		src = srcLambda
 	}
-	s.eventAuthorizer = src == srcLambda && s.authorizerGroup(e.Group)
+	s.eventAuthorizer = src == srcLambda && s.authorizerEvent(e.Group, e.Stream)
 	defer func() { s.eventAuthorizer = false }()
 	msg := e.Message
 	if src == srcAccess && strings.HasPrefix(strings.TrimSpace(msg), "{") {

@@ -64,7 +64,9 @@ func authorizerFunctions(st Stage) []string {
 // an access log, and those of them that are the authorizers' alone. Lambda
 // lets functions share a group (the Lambda developer guide's "Configuring
 // CloudWatch log groups"): one an integrated function writes to as well
-// holds its failures too, which are no authorizer error.
+// holds its failures too, which are no authorizer error (the classifier
+// tells the authorizer's events there by their stream, which names the
+// function).
 func ownLogGroups(fns, auths []Function) (lambda, authorizers []string) {
 	own := func(f Function) bool { return f.LogGroup != "" && f.LogGroup != namedFunction(f.Name).LogGroup }
 	integrated := func(g string) bool {
