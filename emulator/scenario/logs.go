@@ -127,12 +127,18 @@ func (ri *reqInfo) linesFor(src logSource) []line {
 
 // stream names the log stream: hashed names for API Gateway, rotating
 // every quarter hour; Lambda's date/[version]instance form, one instance
-// per half hour and two at once.
+// per half hour and two at once, with the function's name before the
+// version in a group of its own (the Lambda developer guide's
+// "Configuring CloudWatch log groups": date/name[version]instance).
 func (ri *reqInfo) stream(src logSource, m int64) string {
 	switch src.kind {
 	case logLambda:
 		inst := hexOf(hashInts(src.fn.key, m/30, int64(ri.h%2)), 32)
-		return ri.t0.Format("2006/01/02") + "/[$LATEST]" + inst
+		name := ""
+		if src.fn.group != "/aws/lambda/"+src.fn.fn.Name {
+			name = src.fn.fn.Name
+		}
+		return ri.t0.Format("2006/01/02") + "/" + name + "[$LATEST]" + inst
 	case logAccess:
 		return hexOf(hashInts(ri.s.key^0xacc, m/15, int64(ri.h%2)), 32)
 	}

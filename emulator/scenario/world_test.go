@@ -163,3 +163,43 @@ func checkMasked(t *testing.T, w *World, e EpisodeInfo, min time.Time) {
 		t.Errorf("logs show %d 5xx, want none", n)
 	}
 }
+
+// TestLambdaStreamNames: Lambda names a function's streams in its default
+// group /aws/lambda/NAME "YYYY/MM/DD/[VERSION]ID", and in a group of its
+// own (LoggingConfig.LogGroup) "YYYY/MM/DD/NAME[VERSION]ID", so that
+// functions sharing a group stay apart (the Lambda developer guide's
+// "Configuring CloudWatch log groups").
+func TestLambdaStreamNames(t *testing.T) {
+	sc, err := Parse([]byte(`accounts:
+  - id: "123456789012"
+    regions:
+      - name: us-east-1
+        functions:
+          - {name: orders}
+          - {name: orders-auth, log_group: /shop/authorizers}
+        rest_apis:
+          - name: shop
+            routes:
+              - {method: GET, path: /orders, integration: {type: lambda_proxy, function: orders}, authorizer: orders-auth}
+            stages:
+              - {name: prod, traffic: {rpm: 60}}
+`), "streams.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := NewWorld(sc, clock.NewManual(t0.Add(10*time.Minute)), t0)
+	for _, c := range []struct{ group, prefix string }{
+		{"/aws/lambda/orders", t0.Format("2006/01/02") + "/[$LATEST]"},
+		{"/shop/authorizers", t0.Format("2006/01/02") + "/orders-auth[$LATEST]"},
+	} {
+		evs := collect(w, c.group, t0, t0.Add(5*time.Minute))
+		if len(evs) == 0 {
+			t.Fatalf("%s: no events", c.group)
+		}
+		for _, e := range evs {
+			if !strings.HasPrefix(e.Stream, c.prefix) || len(e.Stream) != len(c.prefix)+32 {
+				t.Fatalf("%s: stream %q, want %s and a 32-digit id", c.group, e.Stream, c.prefix)
+			}
+		}
+	}
+}
