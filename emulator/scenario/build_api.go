@@ -72,6 +72,18 @@ func (w *World) restResources(id, account, region string, a *API) []world.Resour
 // authorizer per function its methods name, reading the caller's
 // Authorization header.
 func (w *World) restAuthorizers(id, account, region string, a *API) []world.Authorizer {
+	return routeAuthorizers(a, func(r Route) world.Authorizer {
+		return world.Authorizer{
+			ID: authorizerIDFor(w.sc.Seed, id, stage.APIREST, r.Authorizer), Name: r.Authorizer, Type: "TOKEN",
+			URI: lambdaIntegrationURI(region, account, r.Authorizer), IdentitySource: []string{"method.request.header.Authorization"},
+		}
+	})
+}
+
+// routeAuthorizers are the API's authorizers, one per function its
+// routes name, in the order of its routes, as authorizer makes each from
+// the first route that names it.
+func routeAuthorizers(a *API, authorizer func(Route) world.Authorizer) []world.Authorizer {
 	var out []world.Authorizer
 	seen := map[string]bool{}
 	for _, r := range a.Routes {
@@ -79,10 +91,7 @@ func (w *World) restAuthorizers(id, account, region string, a *API) []world.Auth
 			continue
 		}
 		seen[r.Authorizer] = true
-		out = append(out, world.Authorizer{
-			ID: authorizerIDFor(w.sc.Seed, id, stage.APIREST, r.Authorizer), Name: r.Authorizer, Type: "TOKEN",
-			URI: lambdaIntegrationURI(region, account, r.Authorizer), IdentitySource: []string{"method.request.header.Authorization"},
-		})
+		out = append(out, authorizer(r))
 	}
 	return out
 }
@@ -164,18 +173,11 @@ func (w *World) buildHTTP(account, region string, i int, a *API, fns map[string]
 // ($request.header.Authorization, as the developer guide's HTTP API
 // authorizer examples name it).
 func (w *World) httpAuthorizers(id, account, region string, a *API) []world.Authorizer {
-	var out []world.Authorizer
-	seen := map[string]bool{}
-	for _, r := range a.Routes {
-		if r.Authorizer == "" || seen[r.Authorizer] {
-			continue
-		}
-		seen[r.Authorizer] = true
-		out = append(out, world.Authorizer{
+	return routeAuthorizers(a, func(r Route) world.Authorizer {
+		return world.Authorizer{
 			ID: authorizerIDFor(w.sc.Seed, id, stage.APIHTTP, r.Authorizer), Name: r.Authorizer, Type: "REQUEST",
 			URI: lambdaIntegrationURI(region, account, r.Authorizer), IdentitySource: []string{"$request.header.Authorization"},
 			PayloadFormatVersion: "2.0", SimpleResponses: r.AuthorizerResponse != AuthorizerIAM,
-		})
-	}
-	return out
+		}
+	})
 }
