@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/apigw-triage/apigw-triage/emulator/scenario"
 )
 
 // syncBuffer is a bytes.Buffer written by a command in another goroutine.
@@ -101,8 +103,8 @@ func TestEmulatorFlagErrorsSayWhatIsWanted(t *testing.T) {
 		code int
 		want string
 	}{
-		{"mistyped built-in scenario", []string{"emulate", "--listen", "127.0.0.1:0", "--scenario", "catalgo"}, 1, "no built-in scenario (catalog, fleet:N or fleet-idle:N) and no file"},
-		{"demo's mistyped scenario", []string{"demo", "--listen", "127.0.0.1:0", "--scenario", "fleet2000"}, 1, "no built-in scenario (catalog, fleet:N or fleet-idle:N)"},
+		{"mistyped built-in scenario", []string{"emulate", "--listen", "127.0.0.1:0", "--scenario", "catalgo"}, 1, "no built-in scenario (" + scenario.BuiltinNames + ") and no file"},
+		{"demo's mistyped scenario", []string{"demo", "--listen", "127.0.0.1:0", "--scenario", "fleet2000"}, 1, "no built-in scenario (" + scenario.BuiltinNames + ")"},
 		{"start not RFC 3339", []string{"emulate", "--listen", "127.0.0.1:0", "--start", "yesterday"}, 2, `--start must be an RFC 3339 time such as 2026-12-01T17:00:00Z, not "yesterday"`},
 		{"time zero not RFC 3339", []string{"run", "--config", "x.yaml", "--emulated-speed", "60", "--emulated-time-zero", "17:00"}, 2, `--emulated-time-zero must be an RFC 3339 time`},
 	}
