@@ -223,7 +223,9 @@ func route(key, authType, authID string) v2types.Route {
 // authorizer (authorizationType CUSTOM, authorizerId); of its authorizers
 // only REQUEST ones run a Lambda function, named through the stage's
 // variables, and a JWT authorizer (authorizationType JWT) names none
-// (apigatewayv2 API reference, Authorizer.authorizerType). Both listings
+// (apigatewayv2 API reference, Authorizer.authorizerType), and the route
+// names no Lambda authorizer (the scope's AuthorizerID, which the
+// authorizer_error commands name, is a Lambda authorizer's). Both listings
 // are walked to their last page; an API with JWT authorizers only costs
 // the one GetAuthorizers walk and no GetRoutes call.
 func TestHTTPDiscoversLambdaAuthorizers(t *testing.T) {
@@ -253,7 +255,7 @@ func TestHTTPDiscoversLambdaAuthorizers(t *testing.T) {
 	want := map[string]RouteTarget{
 		"GET /orders":  {IntegrationID: "i1", Function: "orders", AuthorizerID: "req1", AuthorizerFunction: "orders-auth"},
 		"POST /orders": {IntegrationID: "i1", Function: "orders", AuthorizerID: "var2", AuthorizerFunction: "writer-auth"},
-		"GET /me":      {IntegrationID: "i1", Function: "orders", AuthorizerID: "jwt3"},
+		"GET /me":      {IntegrationID: "i1", Function: "orders"}, // a JWT authorizer: no Lambda authorizer to name
 		"GET /health":  {IntegrationID: "i1", Function: "orders"},
 	}
 	if len(got) != 1 || !maps.Equal(got[0].RouteTargets, want) {

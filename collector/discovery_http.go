@@ -119,9 +119,11 @@ func routeTargets(routes []Route, integ []IntegrationInfo, auths map[string]stri
 		if !ok {
 			continue
 		}
-		t := RouteTarget{IntegrationID: inID, AuthorizerID: rt.authorizer}
-		if rt.authorizer != "" {
-			t.AuthorizerFunction = functionName(auths[rt.authorizer], vars)
+		t := RouteTarget{IntegrationID: inID}
+		if uri, ok := auths[rt.authorizer]; ok {
+			// (a Lambda authorizer's: an HTTP API route's JWT authorizer,
+			// which auths leaves out, runs no function of the account's)
+			t.AuthorizerID, t.AuthorizerFunction = rt.authorizer, functionName(uri, vars)
 		}
 		for _, in := range integ {
 			if in.ID == inID {
