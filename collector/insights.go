@@ -80,29 +80,45 @@ type insightsResult struct {
 // function never invoked, or one whose role may not create its group, has
 // none, and neither does an authorizer that never ran. Such a group holds
 // no line, so it is left out and the query asked again without it, rather
-// than the stage's evidence being lost for a group that could add nothing.
+// than the stage's evidence being lost for a group that could add nothing;
+// a group past StartQuery's cap then takes its place. Each group is left
+// out once at most, so the calls are bounded by the groups.
 func (c *Collector) startInsights(ctx context.Context, r *region, query string, groups []string, start, end time.Time) (string, []string, error) {
-	if len(groups) > insightsMaxGroups {
-		groups = groups[:insightsMaxGroups]
-	}
+	var missing []string
 	for {
+		asked := queryGroups(groups, missing)
 		sq, err := r.logs.StartQuery(ctx, &cloudwatchlogs.StartQueryInput{
-			LogGroupNames: groups,
+			LogGroupNames: asked,
 			QueryString:   aws.String(query),
 			StartTime:     aws.Int64(start.Unix()),
 			EndTime:       aws.Int64(end.Unix()),
 			Limit:         aws.Int32(insightsLimit),
 		})
 		if err == nil {
-			return aws.ToString(sq.QueryId), groups, nil
+			return aws.ToString(sq.QueryId), asked, nil
 		}
-		g, ok := missingGroup(err, groups)
-		if !ok || len(groups) == 1 {
-			return "", groups, fmt.Errorf("StartQuery: %w", err)
+		g, ok := missingGroup(err, asked)
+		if !ok || len(asked) == 1 {
+			return "", asked, fmt.Errorf("StartQuery: %w", err)
 		}
 		c.log.Warn("log group does not exist; the evidence is read without it", "account", r.account, "region", r.name, "group", g)
-		groups = slices.DeleteFunc(slices.Clone(groups), func(x string) bool { return x == g })
+		missing = append(missing, g)
 	}
+}
+
+// queryGroups are the first insightsMaxGroups of groups that are not
+// missing.
+func queryGroups(groups, missing []string) []string {
+	out := make([]string, 0, min(len(groups), insightsMaxGroups))
+	for _, g := range groups {
+		if len(out) == insightsMaxGroups {
+			break
+		}
+		if !slices.Contains(missing, g) {
+			out = append(out, g)
+		}
+	}
+	return out
 }
 
 // missingGroup is the group of groups a ResourceNotFoundException says
