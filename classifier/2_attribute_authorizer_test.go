@@ -215,3 +215,48 @@ func TestAuthorizerFailureExplained(t *testing.T) {
 		t.Errorf("got %s with evidence %q, want authorizer_error with the authorizer's own line", d.Cause, d.Evidence)
 	}
 }
+
+// A Lambda authorizer that denies the documented way fails its invocation
+// with "Unauthorized" (the developer guide's TOKEN and REQUEST authorizer
+// examples), and the platform's REPORT then says "Status: error" as for
+// any failed invocation (the Lambda developer guide's 2024 log format):
+// the REPORT is the same denial, the client's 401, and no authorizer
+// error. The authorizer is known by its log group (the hints) or by its
+// own event (methodArn). Another error of the authorizer, with the same
+// REPORT, stays an authorizer error.
+func TestAuthorizerDenialReport(t *testing.T) {
+	const (
+		id     = "3f1c2a4e-1b2c-4d5e-8f90-123456789abc"
+		start  = "START RequestId: " + id + " Version: $LATEST"
+		event  = "2024-05-01T10:00:00.005Z\t" + id + "\tINFO\tevent {\"type\":\"TOKEN\",\"methodArn\":\"arn:aws:execute-api:eu-west-1:111122223333:a1b2c3/prod/GET/items\"}"
+		denial = "2024-05-01T10:00:00.010Z\t" + id + "\tERROR\tInvoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"Unauthorized\"}"
+		pyDeny = "[ERROR] Exception: Unauthorized"
+		jwt    = "2024-05-01T10:00:00.010Z\t" + id + "\tERROR\tInvoke Error \t{\"errorType\":\"TokenExpiredError\",\"errorMessage\":\"jwt expired\"}"
+		end    = "END RequestId: " + id
+		report = "REPORT RequestId: " + id + "\tDuration: 10.00 ms\tBilled Duration: 10 ms\tMemory Size: 128 MB\tMax Memory Used: 60 MB\tStatus: error\tError Type: Runtime.Unknown"
+		access = `{"requestId":"Abc123=","httpMethod":"GET","routeKey":"GET /items","status":"%s","authorizerError":"-","integrationErrorMessage":"-"}`
+	)
+	for _, c := range []struct {
+		name, group string
+		lines       []string
+		status      string
+		cause, want string
+	}{
+		{"Node.js denial and its REPORT, the hints' group", "/aws/lambda/orders-auth", []string{start, denial, end, report}, "401", "not_5xx", "none"},
+		{"Python denial and its REPORT, the hints' group", "/aws/lambda/orders-auth", []string{start, pyDeny, end, report}, "401", "not_5xx", "none"},
+		{"denial and its REPORT, known by its event", "/aws/lambda/other-auth", []string{start, event, denial, end, report}, "401", "not_5xx", "none"},
+		{"another error and its REPORT", "/aws/lambda/orders-auth", []string{start, jwt, end, report}, "500", "authorizer_error", "500"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := NewSession(Hints{APIType: stage.APIHTTP, AuthorizerFunctions: []string{"orders-auth"}})
+			for _, l := range c.lines {
+				s.AddEvent(LogEvent{Group: c.group, Message: l})
+			}
+			s.AddEvent(LogEvent{Group: "orders-api-access", Message: fmt.Sprintf(access, c.status)})
+			d := s.Diagnose(LangEN)
+			if d.Cause.String() != c.cause || d.Status.String() != c.want {
+				t.Errorf("got %s/%s, want %s/%s (%s)", d.Status, d.Cause, c.want, c.cause, d.Why)
+			}
+		})
+	}
+}

@@ -89,8 +89,11 @@ func (s *Session) collect() []*group {
 	}
 	orphans := make([]*group, 0, len(lambdas)+1)
 	for _, l := range lambdas {
-		if s.authorizerDenialJoined(l) {
-			continue // the 401 the execution log shows
+		if s.authorizerDenialJoined(l) || l.authorizer && l.denied {
+			// the 401 the execution log shows, or a Lambda authorizer's
+			// denial: its REPORT's "Status: error" is the same failed
+			// invocation, which the client got as a 401
+			continue
 		}
 		l.asAuthorizer()
 		orphans = append(orphans, l)

@@ -360,8 +360,10 @@ func (s *Session) group(id []byte) *group {
 		return s.authorizerLoose
 	}
 	g := s.liveGroup(id)
-	if len(id) > 0 && (s.eventAuthorizer || s.authorizers[string(id)] != 0) {
+	if state := s.authorizers[string(id)]; len(id) > 0 && (s.eventAuthorizer || state != 0) {
 		g.authorizer = true
+		// (its denial gave no hit, authorizerHit, and opened no group)
+		g.denied = g.denied || state == authorizerDenied
 	}
 	return g
 }
