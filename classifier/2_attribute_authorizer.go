@@ -142,18 +142,18 @@ func (s *Session) authorizerDenialJoined(l *group) bool {
 }
 
 // authorizerEvent reports whether an event of a Lambda log group is of a
-// function the hints name as an authorizer: its group /aws/lambda/NAME, a
-// group of its own, or a group it shares with other functions, whose
-// stream then names it (streamFunction).
+// function the hints name as an authorizer: a stream that names the
+// function says whose event it is in any group (streamFunction), else its
+// group /aws/lambda/NAME or a group of its own does.
 func (s *Session) authorizerEvent(group, stream string) bool {
+	if name := streamFunction(stream); name != "" {
+		return slices.Contains(s.hints.AuthorizerFunctions, name)
+	}
 	if slices.Contains(s.hints.AuthorizerLogGroups, group) {
 		return true
 	}
-	if name, ok := strings.CutPrefix(group, "/aws/lambda/"); ok {
-		return slices.Contains(s.hints.AuthorizerFunctions, name)
-	}
-	name := streamFunction(stream)
-	return name != "" && slices.Contains(s.hints.AuthorizerFunctions, name)
+	name, ok := strings.CutPrefix(group, "/aws/lambda/")
+	return ok && slices.Contains(s.hints.AuthorizerFunctions, name)
 }
 
 // streamFunction is the function a custom log group's stream names:

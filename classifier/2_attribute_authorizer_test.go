@@ -123,6 +123,11 @@ func TestAuthorizerLogGroupHint(t *testing.T) {
 		{"authorizer of a shared group denies", "/orders/lambda", authStream, denial, "401", "not_5xx", "none"},
 		{"integration of a shared group errors", "/orders/lambda", fnStream, jwtError, "500", "lambda_function_error", "500"},
 		{"integration of a shared group throws Unauthorized", "/orders/lambda", fnStream, denial, "500", "lambda_function_error", "500"},
+		// the stream is what says whose event it is: the authorizer's in
+		// another function's default group it was set to write to, another
+		// function's in the authorizer's group
+		{"authorizer writing to another's default group", "/aws/lambda/orders", authStream, jwtError, "500", "authorizer_error", "500"},
+		{"another function writing to the authorizer's group", "/orders/authorizer", fnStream, jwtError, "500", "lambda_function_error", "500"},
 		// (a default group's streams name no function)
 		{"integration's default group, a stream of the default form", "/aws/lambda/orders", "2024/05/01/[$LATEST]1b2c3d4e5f60718293a4b5c6d7e8f90a", jwtError, "500", "lambda_function_error", "500"},
 	} {
