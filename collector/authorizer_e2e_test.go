@@ -75,19 +75,7 @@ func TestE2ERESTAuthorizerErrorReadsAuthorizerLog(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := newE2EScenario(t, sc, 0)
-	tripped := map[string]time.Time{}
-	stages := map[string]Stage{}
-	for end := e.w.Episodes()[0].Start.Add(10 * time.Minute); e.clk.Now().Before(end); e.clk.Advance(time.Minute) {
-		res, err := e.c.Poll(t.Context())
-		if err != nil {
-			t.Fatalf("Poll at %s: %v", e.clk.Now(), err)
-		}
-		for _, sr := range res.Stages {
-			if _, ok := tripped[sr.Stage.APIName]; sr.Tripped && !ok {
-				tripped[sr.Stage.APIName], stages[sr.Stage.APIName] = e.clk.Now(), sr.Stage
-			}
-		}
-	}
+	tripped, stages := pollUntilTripped(t, e)
 	calls := func(op string) float64 {
 		return testutil.ToFloat64(e.c.metrics.awsRequests.WithLabelValues("API Gateway", op, resultSuccess))
 	}
@@ -203,19 +191,7 @@ func TestE2EHTTPAuthorizerErrorReadsAuthorizerLog(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := newE2EScenario(t, sc, 0)
-	tripped := map[string]time.Time{}
-	stages := map[string]Stage{}
-	for end := e.w.Episodes()[0].Start.Add(10 * time.Minute); e.clk.Now().Before(end); e.clk.Advance(time.Minute) {
-		res, err := e.c.Poll(t.Context())
-		if err != nil {
-			t.Fatalf("Poll at %s: %v", e.clk.Now(), err)
-		}
-		for _, sr := range res.Stages {
-			if _, ok := tripped[sr.Stage.APIName]; sr.Tripped && !ok {
-				tripped[sr.Stage.APIName], stages[sr.Stage.APIName] = e.clk.Now(), sr.Stage
-			}
-		}
-	}
+	tripped, stages := pollUntilTripped(t, e)
 	if _, ok := tripped["open"]; ok {
 		t.Error("the API without an authorizer tripped")
 	}
@@ -286,4 +262,25 @@ func TestE2EHTTPAuthorizerErrorReadsAuthorizerLog(t *testing.T) {
 			}
 		})
 	}
+}
+
+// pollUntilTripped polls a minute at a time until 10 minutes past the
+// first episode's start, and returns when each API's stage first tripped,
+// and that stage, by API name.
+func pollUntilTripped(t *testing.T, e *e2e) (map[string]time.Time, map[string]Stage) {
+	t.Helper()
+	tripped := map[string]time.Time{}
+	stages := map[string]Stage{}
+	for end := e.w.Episodes()[0].Start.Add(10 * time.Minute); e.clk.Now().Before(end); e.clk.Advance(time.Minute) {
+		res, err := e.c.Poll(t.Context())
+		if err != nil {
+			t.Fatalf("Poll at %s: %v", e.clk.Now(), err)
+		}
+		for _, sr := range res.Stages {
+			if _, ok := tripped[sr.Stage.APIName]; sr.Tripped && !ok {
+				tripped[sr.Stage.APIName], stages[sr.Stage.APIName] = e.clk.Now(), sr.Stage
+			}
+		}
+	}
+	return tripped, stages
 }
