@@ -84,24 +84,7 @@ func TestE2ERESTAuthorizerErrorReadsAuthorizerLog(t *testing.T) {
 	}
 	for _, ep := range e.w.Episodes() {
 		t.Run(ep.APIName, func(t *testing.T) {
-			at, ok := tripped[ep.APIName]
-			if !ok {
-				t.Fatalf("never tripped (tripped: %v)", tripped)
-			}
-			st := stages[ep.APIName]
-			authGroup := functionLogGroup(t, sc, ep.Authorizer)
-			ev := e.evidence(t, st, ep.Start, at)
-			if !slices.Contains(ev.LogGroups, authGroup) {
-				t.Errorf("log groups %v lack the authorizer's %s", ev.LogGroups, authGroup)
-			}
-			if got := ev.Context.AuthorizerFunctions; !slices.Equal(got, []string{ep.Authorizer}) {
-				t.Errorf("classifier hints name authorizers %v, want [%s]", got, ep.Authorizer)
-			}
-			if own := authGroup != "/aws/lambda/"+ep.Authorizer; own != slices.Contains(ev.Context.AuthorizerLogGroups, authGroup) ||
-				own != slices.Contains(ev.Context.LambdaLogGroups, authGroup) {
-				t.Errorf("classifier hints %v (Lambda's) and %v (authorizers'): the authorizer's own group %s is named in both, a default one in neither",
-					ev.Context.LambdaLogGroups, ev.Context.AuthorizerLogGroups, authGroup)
-			}
+			ev, authGroup := authorizerEvidence(t, e, sc, ep, tripped, stages)
 			own := slices.ContainsFunc(ev.Events, func(l classifier.LogEvent) bool {
 				return l.Group == authGroup && strings.Contains(l.Message, "Runtime.ImportModuleError")
 			})
@@ -207,23 +190,7 @@ func TestE2EHTTPAuthorizerErrorReadsAuthorizerLog(t *testing.T) {
 	}
 	for _, ep := range e.w.Episodes() {
 		t.Run(ep.APIName, func(t *testing.T) {
-			at, ok := tripped[ep.APIName]
-			if !ok {
-				t.Fatalf("never tripped (tripped: %v)", tripped)
-			}
-			st := stages[ep.APIName]
-			authGroup := functionLogGroup(t, sc, ep.Authorizer)
-			ev := e.evidence(t, st, ep.Start, at)
-			if !slices.Contains(ev.LogGroups, authGroup) {
-				t.Errorf("log groups %v lack the authorizer's %s", ev.LogGroups, authGroup)
-			}
-			if got := ev.Context.AuthorizerFunctions; !slices.Equal(got, []string{ep.Authorizer}) {
-				t.Errorf("classifier hints name authorizers %v, want [%s]", got, ep.Authorizer)
-			}
-			if own := authGroup != "/aws/lambda/"+ep.Authorizer; own != slices.Contains(ev.Context.AuthorizerLogGroups, authGroup) {
-				t.Errorf("classifier hints name authorizers' groups %v: the authorizer's own group %s is named, a default one is not",
-					ev.Context.AuthorizerLogGroups, authGroup)
-			}
+			ev, authGroup := authorizerEvidence(t, e, sc, ep, tripped, stages)
 			var failed int
 			for _, l := range ev.Events {
 				switch {
@@ -283,4 +250,31 @@ func pollUntilTripped(t *testing.T, e *e2e) (map[string]time.Time, map[string]St
 		}
 	}
 	return tripped, stages
+}
+
+// authorizerEvidence pulls the evidence of the episode ep's stage, which
+// must have tripped, and checks what every API type shares: the
+// authorizer's log group is read, and the classifier's hints name the
+// authorizer, and its group when it is a group of its own (Lambda's too).
+// It returns the evidence and the authorizer's log group.
+func authorizerEvidence(t *testing.T, e *e2e, sc *scenario.Scenario, ep scenario.EpisodeInfo, tripped map[string]time.Time, stages map[string]Stage) (*Evidence, string) {
+	t.Helper()
+	at, ok := tripped[ep.APIName]
+	if !ok {
+		t.Fatalf("never tripped (tripped: %v)", tripped)
+	}
+	authGroup := functionLogGroup(t, sc, ep.Authorizer)
+	ev := e.evidence(t, stages[ep.APIName], ep.Start, at)
+	if !slices.Contains(ev.LogGroups, authGroup) {
+		t.Errorf("log groups %v lack the authorizer's %s", ev.LogGroups, authGroup)
+	}
+	if got := ev.Context.AuthorizerFunctions; !slices.Equal(got, []string{ep.Authorizer}) {
+		t.Errorf("classifier hints name authorizers %v, want [%s]", got, ep.Authorizer)
+	}
+	if own := authGroup != "/aws/lambda/"+ep.Authorizer; own != slices.Contains(ev.Context.AuthorizerLogGroups, authGroup) ||
+		own != slices.Contains(ev.Context.LambdaLogGroups, authGroup) {
+		t.Errorf("classifier hints %v (Lambda's) and %v (authorizers'): the authorizer's own group %s is named in both, a default one in neither",
+			ev.Context.LambdaLogGroups, ev.Context.AuthorizerLogGroups, authGroup)
+	}
+	return ev, authGroup
 }
