@@ -360,6 +360,9 @@ func (s *Session) receivedLine(id, msg, line []byte) {
 	switch {
 	case in.lambda > 0:
 		h = s.authorizerPermission(id, lambdaInvokeAnswer(code))
+		if code >= 400 {
+			s.group(id).refused = true
+		}
 	case code == 503:
 		h = hit{cause: CauseBackendUnavailable, weight: 60}
 	case code == 429:

@@ -2,6 +2,7 @@ package classifier
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 
 	"github.com/apigw-triage/apigw-triage/stage"
@@ -56,6 +57,11 @@ type integrationSeen struct {
 	// pending: the answer's line held no value; the value is the next
 	// line, or the object laid out over the lines after it (gathering)
 	pending, gathering bool
+	// answerSeen: the answer's line was read; message is the message
+	// field of the answer's object when its lines came apart
+	// (answerFieldLine)
+	answerSeen bool
+	message    []byte
 }
 
 // integ returns what was seen of request id's integration, forgetting the
@@ -219,6 +225,7 @@ func (s *Session) answerShape(id, msg []byte) hit {
 	if !bytes.HasPrefix(msg, preEndpointBody) {
 		return hit{}
 	}
+	s.integ(id).answerSeen = true
 	v := trimSpace(msg[len(preEndpointBody):])
 	if len(v) == 0 {
 		s.integ(id).pending = true
@@ -229,6 +236,14 @@ func (s *Session) answerShape(id, msg []byte) hit {
 
 // judgeAnswer judges v, request id's integration's answer.
 func (s *Session) judgeAnswer(id, v []byte) hit {
+	if s.integ(id).lambda >= 0 && lambdaRefusal(v) {
+		g := s.group(id)
+		g.refused = true
+		if g.unnamed == "" {
+			g.unnamed = escapeLine(v)
+		}
+		return hit{implied: implied5xx}
+	}
 	api := s.hints.APIType
 	if api == stage.APIWebSocket || api == stage.APIUnknown && s.st.websocket {
 		return hit{}
@@ -264,6 +279,25 @@ func (s *Session) judgeAnswer(id, v []byte) hit {
 	}
 	// the integration may be a custom one, whose function may answer so
 	return hit{cause: CauseLambdaMalformedProxyResponse, weight: wLikely}
+}
+
+// lambdaInvokeType is the type the Lambda Invoke API's error objects
+// carry: the API reference gives each error a Type of User (the caller's
+// or the function's settings: its network interfaces, key, state) or
+// Service, beside its message. A function's own error object has
+// errorType and errorMessage instead.
+var lambdaInvokeType = regexp.MustCompile(`"Type"\s*:\s*"(?:User|Service)"`)
+
+// lambdaRefusal reports whether v, what the gateway logged as its Lambda
+// integration's answer, is Lambda's own error object: Lambda refused or
+// failed the invocation before the function could answer (an ENI or
+// subnet limit, a key it cannot use, a function not yet active), and
+// the gateway, reading it as the function's answer, calls it a malformed
+// proxy response.
+func lambdaRefusal(v []byte) bool {
+	return len(v) > 0 && v[0] == '{' && !bytes.Contains(v, []byte(`tatusCode"`)) &&
+		(bytes.Contains(v, []byte(`"message"`)) || bytes.Contains(v, []byte(`"Message"`))) &&
+		lambdaInvokeType.Match(v)
 }
 
 // notProxy reports whether the request's integration is known to be no
@@ -315,6 +349,28 @@ func (s *Session) answerGathered(obj []byte) {
 	}
 	in.gathering = false
 	s.answerHit(s.judgeAnswer(in.id, obj), obj)
+}
+
+// answerFieldLine reads msg, a line of a field after the answer's line
+// when the object's lines came apart (one log event each, as a JSON
+// export of pasted lines gives them) and nothing gathered them: Lambda's
+// own error object shows by its Type (lambdaRefusal), its message on a
+// line of its own.
+func (s *Session) answerFieldLine(msg []byte) {
+	in := &s.integration
+	if !in.answerSeen || msg[0] != '"' {
+		return
+	}
+	switch {
+	case bytes.HasPrefix(msg, []byte(`"message"`)) || bytes.HasPrefix(msg, []byte(`"Message"`)):
+		in.message = append(in.message[:0], msg...)
+	case bytes.HasPrefix(msg, []byte(`"Type"`)) && lambdaInvokeType.Match(msg):
+		g := s.group(in.id)
+		g.refused = true
+		if g.unnamed == "" {
+			g.unnamed = escapeLine(append(append(in.message, ' '), msg...))
+		}
+	}
 }
 
 // answerHit adds what an answer read apart from its line showed to the

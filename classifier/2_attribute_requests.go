@@ -26,6 +26,12 @@ type group struct {
 	codeLine bool
 
 	configErr bool // "Execution failed due to configuration error" without detail
+	// refused: Lambda refused or failed the invocation itself (its Invoke
+	// API answered an error: a status of 400 or more, or its own error
+	// object), so the function gave no answer, and the gateway's
+	// "Malformed Lambda proxy response" that follows is Lambda's error
+	// read as one: it names no cause (see lambdaRefusal)
+	refused bool
 	// unnamed is the first configuration error whose reason no rule
 	// knows, quoted when the request's cause stays unknown.
 	unnamed string
@@ -73,6 +79,9 @@ type group struct {
 
 // add records one line's evidence.
 func (g *group) add(h hit, line []byte) {
+	if g.refused && h.cause == CauseLambdaMalformedProxyResponse && h.weight == wMalformedMessage {
+		h.cause, h.weight = CauseUnknown, 0
+	}
 	if !h.any() {
 		return
 	}
@@ -142,6 +151,7 @@ func (g *group) absorb(o *group) {
 		g.status, g.statusLine = o.status, o.statusLine
 	}
 	g.configErr = g.configErr || o.configErr
+	g.refused = g.refused || o.refused
 	if g.unnamed == "" {
 		g.unnamed = o.unnamed
 	}

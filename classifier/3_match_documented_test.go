@@ -176,6 +176,10 @@ func TestDocumentedHTTPAPIIntegrationErrors(t *testing.T) {
 // taxonomy does not hold, and stays unknown with the 500 it shows.
 func TestDocumentedLambdaInvokeErrors(t *testing.T) {
 	const id = "(6c6d6e6f-0000-4000-8000-00000000abcd) "
+	answered := func(body string) string {
+		return id + "Endpoint response body before transformations: " + body + "\n" +
+			id + "Execution failed due to configuration error: Malformed Lambda proxy response\n" + id + "Method completed with status: 502"
+	}
 	failed := func(code, body string) string {
 		return id + "Lambda invocation failed with status: " + code + ". Lambda request id: 0b59a014-da05-49a0-98c3-fe2ac06de4fd\n" +
 			id + "Execution failed due to configuration error: " + body + "\n" + id + "Method completed with status: 500"
@@ -196,6 +200,14 @@ func TestDocumentedLambdaInvokeErrors(t *testing.T) {
 		{"payload", id + "Lambda invocation failed with status: 413. Lambda request id: 0b59a014\n" + id + `Execution failed due to configuration error: {"Type":"User","message":"Request must be smaller than 6291456 bytes for the InvokeFunction operation"} RequestTooLargeException`, "lambda_payload_too_large", "500"},
 		{"not found", failed("404", `{"Type":"User","message":"Function not found: arn:aws:lambda:us-east-1:123456789012:function:orders"} ResourceNotFoundException`), "unknown", "500"},
 		{"a function's own call is not the gateway's", "[ERROR] ClientError: An error occurred (ServiceException) when calling the Invoke operation: An error occurred and the request cannot be processed.", "lambda_function_error", "unknown"},
+		// Lambda's error object logged as the proxy integration's answer:
+		// the gateway calls it a malformed proxy response, but no function
+		// answered, so that names no cause; Lambda's own status before it
+		// says the same, and a function's answer is still judged
+		{"refusal read as the answer", answered(`{"Message":"Lambda was not able to create an ENI in the VPC of the Lambda function because the limit for Network Interfaces has been reached.","Type":"User"}`), "unknown", "502"},
+		{"refusal laid out", id + "Endpoint response body before transformations:\n{\n  \"Type\": \"User\",\n  \"message\": \"Lambda was unable to decrypt the environment variables because KMS access was denied.\"\n}\n" + id + "Execution failed due to configuration error: Malformed Lambda proxy response\n" + id + "Method completed with status: 502", "unknown", "502"},
+		{"refusal after Lambda's status", id + "Received response. Status: 502, Integration latency: 40 ms\n" + answered(`{"Type":"User","message":"The function is inactive."}`), "unknown", "502"},
+		{"a function's answer", answered(`{"statusCode": 200, "body": {"id": 1}}`), "lambda_malformed_proxy_response", "502"},
 	})
 }
 

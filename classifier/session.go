@@ -279,6 +279,8 @@ func (s *Session) addLine(raw []byte, src source) {
 	}
 	if s.integration.pending && len(msg) > 0 {
 		s.answerLine(msg, line)
+	} else if len(msg) > 0 && src != srcLambda && src != srcAccess {
+		s.answerFieldLine(msg)
 	}
 	before := s.st.paste
 	s.st.paste = pasteContext{curl: quotesCurl(msg), quoted: quoted, queryMessage: opensQueryMessage(msg), eventField: before.eventField || isEventField(msg)}
