@@ -114,7 +114,7 @@ func (s *Server) filterStart(in *filterLogEventsInput) (filterCursor, error) {
 
 // filterPage reads one page: matching events from the cursor until the
 // limit, the byte cap or the end of this page's time slice.
-func (s *Server) filterPage(c *call, group string, in *filterLogEventsInput, fp filterPattern, cur filterCursor, limit int) ([]logEventJSON, *filterCursor) {
+func (s *Server) filterPage(c *call, group string, in *filterLogEventsInput, fp logMatcher, cur filterCursor, limit int) ([]logEventJSON, *filterCursor) {
 	slice := max(minFilterSlice.Milliseconds(), (cur.end-cur.start)/4)
 	sliceEnd := min(cur.ms+slice, cur.end)
 	events := []logEventJSON{}

@@ -106,10 +106,10 @@ func TestFilterLogEventsErrors(t *testing.T) {
 	if !errors.As(err, &nf) {
 		t.Errorf("missing group: %v", err)
 	}
-	_, err = logs.FilterLogEvents(testCtx(t), &cloudwatchlogs.FilterLogEventsInput{LogGroupName: aws.String(execGroup), FilterPattern: aws.String(`{ $.status = 502 }`)})
+	_, err = logs.FilterLogEvents(testCtx(t), &cloudwatchlogs.FilterLogEventsInput{LogGroupName: aws.String(execGroup), FilterPattern: aws.String(`%status: 5\d\d%`)})
 	var ip *types.InvalidParameterException
-	if !errors.As(err, &ip) {
-		t.Errorf("JSON pattern: %v", err)
+	if !errors.As(err, &ip) || aws.ToString(ip.Message) != "Invalid filter pattern" {
+		t.Errorf("regular-expression pattern: %v", err)
 	}
 }
 
