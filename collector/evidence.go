@@ -83,7 +83,7 @@ func (c *Collector) Evidence(ctx context.Context, st Stage, start, end time.Time
 	if len(ev.LogGroups) == 0 {
 		return ev, errNoLogGroups
 	}
-	events, err := c.evidenceLogs(ctx, r, q, start, end, ev)
+	events, err := c.evidenceLogs(ctx, r, q, c.failurePatterns(st, auths), start, end, ev)
 	if err != nil {
 		ev.Incomplete = append(ev.Incomplete, IncompleteLogs)
 		return ev, fmt.Errorf("stage %s: %w", st.Key, err)
@@ -176,10 +176,11 @@ type pendingQuery struct {
 }
 
 // evidenceLogs returns the lines of the window: the started Logs Insights
-// query's result, or without Insights the FilterLogEvents look-ups.
-func (c *Collector) evidenceLogs(ctx context.Context, r *region, q pendingQuery, start, end time.Time, ev *Evidence) ([]classifier.LogEvent, error) {
+// query's result, or without Insights the FilterLogEvents look-ups, each
+// group's with its pattern (patternOf).
+func (c *Collector) evidenceLogs(ctx context.Context, r *region, q pendingQuery, patternOf func(string) string, start, end time.Time, ev *Evidence) ([]classifier.LogEvent, error) {
 	if !c.opts.Logs.Insights {
-		events, read, truncated, err := c.filterFailures(ctx, r, ev.LogGroups, start, end)
+		events, read, truncated, err := c.filterFailures(ctx, r, ev.LogGroups, patternOf, start, end)
 		ev.LogGroups, ev.Truncated = read, truncated
 		return events, err
 	}

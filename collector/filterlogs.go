@@ -34,16 +34,57 @@ func (c *Collector) Lookup(ctx context.Context, st Stage, group, pattern string,
 	return evs, err
 }
 
-// filterFailures looks for failure lines in each group, the fallback when
-// Insights is off, and returns the groups it read: those that exist (see
-// startInsights), unless none does.
-func (c *Collector) filterFailures(ctx context.Context, r *region, groups []string, start, end time.Time) ([]classifier.LogEvent, []string, bool, error) {
+// failurePatterns returns the pattern each log group of the stage is read
+// with when Insights is off: the access log group's picks its 5xx records
+// by their status (accessFailurePattern), unless its format gives no such
+// pattern, which is logged once per stage, or the group holds other logs
+// too; every other group's is failurePattern. It is nil when Logs
+// Insights reads the logs.
+func (c *Collector) failurePatterns(st Stage, auths []Function) func(group string) string {
+	if c.opts.Logs.Insights {
+		return nil
+	}
+	access := ""
+	if g := st.AccessLogGroup; g != "" && !sharedAccessGroup(st, auths) {
+		var why string
+		if access, why = accessFailurePattern(st.AccessLogFormat); why != "" && c.firstWarning("access log pattern "+st.Key) {
+			c.log.Warn("access log records are matched by words, not by their status: "+why, "stage", st.Key, "group", g)
+		}
+	}
+	return func(g string) string {
+		if access != "" && g == st.AccessLogGroup {
+			return access
+		}
+		return failurePattern
+	}
+}
+
+// sharedAccessGroup reports whether the stage's access log goes to a group
+// its execution log or a function's log goes to as well.
+func sharedAccessGroup(st Stage, auths []Function) bool {
+	if st.AccessLogGroup == st.ExecutionLogGroup {
+		return true
+	}
+	for _, fs := range [][]Function{st.Functions, auths} {
+		for _, f := range fs {
+			if f.LogGroup == st.AccessLogGroup {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// filterFailures looks for failure lines in each group, each with its
+// pattern, the fallback when Insights is off, and returns the groups it
+// read: those that exist (see startInsights), unless none does.
+func (c *Collector) filterFailures(ctx context.Context, r *region, groups []string, patternOf func(string) string, start, end time.Time) ([]classifier.LogEvent, []string, bool, error) {
 	var out []classifier.LogEvent
 	var read []string
 	var missing error
 	truncated := false
 	for _, g := range groups {
-		evs, more, err := c.filter(ctx, r, g, failurePattern, start, end)
+		evs, more, err := c.filter(ctx, r, g, patternOf(g), start, end)
 		var nf *logtypes.ResourceNotFoundException
 		if errors.As(err, &nf) {
 			c.log.Warn("log group does not exist; the evidence is read without it", "account", r.account, "region", r.name, "group", g)

@@ -61,7 +61,9 @@ type Collector struct {
 // Logs configures how evidence is pulled when a stage trips.
 type Logs struct {
 	// InsightsEnabled allows Logs Insights queries (billed per GB scanned).
-	// When off, evidence comes from FilterLogEvents spot look-ups only.
+	// When off, evidence comes from FilterLogEvents spot look-ups only:
+	// failure lines by their words, and the access log's 5xx records by a
+	// pattern built from its format.
 	InsightsEnabled bool `yaml:"insights_enabled"`
 	// Lookback is how far before the trip the evidence window starts.
 	Lookback time.Duration `yaml:"lookback"`
