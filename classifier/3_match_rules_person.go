@@ -114,8 +114,11 @@ func personRules() []ruleSpec {
 // functionTimeoutSetting is the function's own timeout said with its value
 // ("our Lambda timeout is set to 30 seconds", "the function's timeout of
 // 30s"): the function's setting, which shows no request that ran that long
-// nor the gateway's wait ending.
-const functionTimeoutSetting = `\b(?:lambdas?|functions?)(?:'s)? timeouts?\b[^.]{0,20}?\b(?:29|30)[ -]?(?:seconds?|secs?|s)\b`
+// nor the gateway's wait ending. So is a configuration file's timeout key
+// with a comment after its value, whatever the comment says: the Bref
+// template's serverless.yml, which many reports paste, writes "timeout: 28
+// # in seconds (API Gateway has a timeout of 29 seconds)".
+const functionTimeoutSetting = `\b(?:lambdas?|functions?)(?:'s)? timeouts?\b[^.]{0,20}?\b(?:29|30)[ -]?(?:seconds?|secs?|s)\b|\btimeout["']?\s*:\s*\d+\s*#.*`
 
 // timeoutSetting is an integration's timeout given as a setting with its
 // value: the console's "Integration timeout" field, the API's

@@ -556,6 +556,8 @@ func TestSettingsNamedInASetup(t *testing.T) {
 		{"the function's timeout of 30 seconds", "Our Lambda timeout is set to 30 seconds." + got500, "unknown", "500"},
 		{"the function's timeout of 30s", "The function's timeout is 30s." + got500, "unknown", "500"},
 		{"a function that times out at 30 seconds", "The lambda times out after 30 seconds." + got500, "integration_timeout", "500"},
+		{"a configuration's timeout key and its comment", "functions:\n  api:\n    handler: index.php\n    timeout: 28 # in seconds (API Gateway has a timeout of 29 seconds)" + got500, "unknown", "500"},
+		{"the same words as a sentence", "API Gateway has a timeout of 29 seconds, and our requests run longer." + got500, "integration_timeout", "500"},
 		{"the API's resource policy", "The API has a resource-based policy that allows only our VPC endpoint." + got500, "unknown", "500"},
 		{"the function's resource-based policy", "The function's resource-based policy had no statement for apigateway.amazonaws.com." + got500, "lambda_invoke_permission", "500"},
 	})
