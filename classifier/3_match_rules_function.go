@@ -128,6 +128,14 @@ func serviceCallRules() []ruleSpec {
 		call("provided key element does not match the schema"),
 		call("one or more parameter values were invalid"),
 		call("attribute name is a reserved keyword"),
+		// IAM's denial of a session of a Lambda execution role, as the
+		// deployment tools name one (the Serverless Framework's
+		// <service>-<stage>-<region>-lambdaRole, Amplify's ...LambdaRole...,
+		// the Terraform provider's iam_for_lambda): the function's own call
+		// lacked the action, which outweighs the credentials_role_error
+		// the same words give. API Gateway assumes an integration's role as
+		// BackplaneAssumeRoleSession, which stays the gateway's.
+		{lit: "is not authorized to perform:", re: `assumed-role/[\w+=,.@-]*lambda[\w+=,.@-]*/[\w+=,.@-]+ is not authorized to perform:`, cause: fn, weight: 60, unless: "backplaneassumerolesession", unlessAlso: []string{"sts:assumerole", "execute-api:invoke"}, layers: callers},
 	}, sdkCallRules()...)
 }
 

@@ -105,6 +105,10 @@ func TestServiceCallWordings(t *testing.T) {
 		{"key schema, a person's service integration", "The DynamoDB integration's request template gives: The provided key element does not match the schema", "unknown", "unknown"},
 		// (nor is a person's mention of keys and schemas a refusal)
 		{"schema in words", "The key of the table does not match the schema I expected", "unknown", "unknown"},
+		// a Lambda execution role's session denied an action is the
+		// function's own call; the gateway's role session stays its own
+		{"a function's role denied, quoted", "I looked at the log and see this: `{ AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/notes-api-prod-us-east-1-lambdaRole/notes-api-prod-create is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/notes`\nHTTP/1.1 500 Internal Server Error", want, "500"},
+		{"the gateway's role denied, quoted", "I looked at the log and see this: User: arn:aws:sts::123456789012:assumed-role/apigw-lambda-role/BackplaneAssumeRoleSession is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/notes\nHTTP/1.1 500 Internal Server Error", "credentials_role_error", "500"},
 	})
 }
 
@@ -242,6 +246,9 @@ func TestVPCLinkInWordsIsTheSetup(t *testing.T) {
 		{"a timeout through the link", "Our REST API reaches the service through a VPC link to an NLB.\n{\"message\": \"Endpoint request timed out\"}", "integration_timeout", "504"},
 		{"the link failing", "(abc) Execution failed due to configuration error: VPC link is not in AVAILABLE state\n(abc) Method completed with status: 500", "private_integration_error", "500"},
 		{"a person alone", "Our REST API reaches the service through a VPC link, and every call fails with 500.", "private_integration_error", "500"},
+		// (the link's creation failing is a deployment refused, no request)
+		{"its creation failing", "VpcLink creation failing due to shared subnet\nThe deployment fails during the creation step for the VpcLink.", "unknown", "unknown"},
+		{"its creation failing, the refusal", "The deployment fails during the creation step for the VpcLink.\nResource handler returned message: \"For a shared subnet, at least one security-group-id should be provided. (Service: AmazonApiGatewayV2; Status Code: 400; Error Code: BadRequestException; Request ID: 50573051)\"", "not_5xx", "none"},
 	})
 }
 

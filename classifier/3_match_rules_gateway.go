@@ -152,9 +152,9 @@ func gatewayRules() []ruleSpec {
 		// a line no writer is known of names the link's failure only with
 		// words of failure: a diagram of the setup ("API GATEWAY --> VPC
 		// LINK --> ALB --> FARGATE") is no program's message
-		{lit: "vpc link", re: `vpc links?` + privateFailureWords, cause: CausePrivateIntegrationError, weight: 85, unless: "badrequestexception", layers: layersOf(LayerUnknown)},
-		{lit: "vpclink", re: `vpclinks?` + privateFailureWords, cause: CausePrivateIntegrationError, weight: 85, unless: "badrequestexception", layers: layersOf(LayerUnknown)},
-		{lit: "vpc_link", re: `vpc_links?` + privateFailureWords, cause: CausePrivateIntegrationError, weight: 85, unless: "badrequestexception", except: vpcLinkSetting, layers: layersOf(LayerUnknown)},
+		{lit: "vpc link", re: `vpc links?` + privateFailureWords, cause: CausePrivateIntegrationError, weight: 85, unless: "badrequestexception", except: vpcLinkCreation, layers: layersOf(LayerUnknown)},
+		{lit: "vpclink", re: `vpclinks?` + privateFailureWords, cause: CausePrivateIntegrationError, weight: 85, unless: "badrequestexception", except: vpcLinkCreation, layers: layersOf(LayerUnknown)},
+		{lit: "vpc_link", re: `vpc_links?` + privateFailureWords, cause: CausePrivateIntegrationError, weight: 85, unless: "badrequestexception", except: vpcLinkSetting + `|` + vpcLinkCreation, layers: layersOf(LayerUnknown)},
 		// the integration's connection type as its configuration shows it
 		// (get-integration's "connectionType": "VPC_LINK", Terraform's
 		// connection_type, CloudFormation's ConnectionType): the setup, not
@@ -170,8 +170,8 @@ func gatewayRules() []ruleSpec {
 		// "we use a VPC link to an NLB" describe the setup, which every
 		// request of the API goes through, whatever failed (a 413 of the
 		// gateway's own in front of it, a function error behind it)
-		{lit: "vpc link", re: `vpc links?` + privateFailureWords, cause: CausePrivateIntegrationError, weight: wHint, unless: "badrequestexception", layers: personLayers},
-		{lit: "vpclink", re: `vpclinks?` + privateFailureWords, cause: CausePrivateIntegrationError, weight: wHint, unless: "badrequestexception", layers: personLayers},
+		{lit: "vpc link", re: `vpc links?` + privateFailureWords, cause: CausePrivateIntegrationError, weight: wHint, unless: "badrequestexception", except: vpcLinkCreation, layers: personLayers},
+		{lit: "vpclink", re: `vpclinks?` + privateFailureWords, cause: CausePrivateIntegrationError, weight: wHint, unless: "badrequestexception", except: vpcLinkCreation, layers: personLayers},
 		{lit: "private integration", re: `private integrations?` + privateFailureWords, cause: CausePrivateIntegrationError, weight: wWeak, unless: "badrequestexception", layers: personLayers},
 		// API Gateway reaches a Cloud Map service only through a private
 		// integration (an HTTP API's VPC link): naming it beside words of
@@ -211,6 +211,13 @@ const failureWords = `\b(?:fail(?:s|ed|ing|ures?)?|errors?|broken|unhealthy|inac
 // privateFailureWords, after a private integration's name, are words of
 // failure in the same sentence, on either side of the name.
 const privateFailureWords = sentenceGap + `{0,80}` + failureWords + `|` + failureWords + sentenceGap + `{0,80}(?:vpc[ _]?links?|private integrations?)`
+
+// vpcLinkCreation is a VPC link being created or deployed ("VpcLink
+// creation failing", "the creation step for the VpcLink", "deploying the
+// VPC link"): a change the management API refused or that is still under
+// way, which no request met; taken out of a person's line, the failure
+// words beside it name no failure of the link's traffic.
+const vpcLinkCreation = `\bvpc[ _]?links?(?:v2)?\s+(?:creation|create|creating|deployment|deploying|provisioning)\b|\b(?:creat\w*|deploy\w*|provision\w*)(?:\s+step)?\s+(?:of\s+|for\s+)?(?:the\s+|a\s+|an\s+|my\s+|our\s+)?(?:new\s+)?vpc[ _]?links?(?:v2)?\b`
 
 // vpcLinkSetting is an integration's connection type set to a VPC link, in
 // the configuration's words: the API Gateway API's connectionType, its
