@@ -57,9 +57,11 @@ var accessStatusRE = regexp.MustCompile(`"status"\s*:\s*"?(\d{3})|" (\d{3}) `)
 
 // TestE2EFilterReadsAccessLogStatus: with Insights off, through the real
 // SDK against the emulator, each stage's access log is read with a
-// pattern built from its format, and its 5xx records, and none other,
-// are in the evidence; the words failurePattern looks for find none of
-// them.
+// pattern built from its format, its 5xx records, and none other, are in
+// the evidence, and the stage is diagnosed with its episode's cause; the
+// words failurePattern looks for find none of those records (read with
+// them, the two REST stages had no line and were diagnosed
+// lambda_function_timeout from their metrics alone).
 func TestE2EFilterReadsAccessLogStatus(t *testing.T) {
 	sc, err := scenario.Parse([]byte(accessFormats), "access.yaml")
 	if err != nil {
@@ -84,6 +86,13 @@ func TestE2EFilterReadsAccessLogStatus(t *testing.T) {
 			}
 			p, _ := accessFailurePattern(st.AccessLogFormat)
 			t.Logf("%d access records of %d lines, read with %s", n, len(ev.Events), p)
+			sess := classifier.NewSession(ev.Context)
+			for _, l := range ev.Events {
+				sess.AddEvent(l)
+			}
+			if d := sess.Diagnose(classifier.LangEN); d.Cause != ep.Cause {
+				t.Errorf("diagnosed %s, want %s; why: %s", d.Cause, ep.Cause, d.Why)
+			}
 			old, err := e.c.Lookup(t.Context(), st, st.AccessLogGroup, failurePattern, ep.Start, at)
 			if err != nil || len(old) != 0 {
 				t.Errorf("the words pattern read %d access records (%v); the test no longer shows what it fixed", len(old), err)

@@ -98,6 +98,19 @@ func templateVars(s string) []string {
 	return out
 }
 
+// withoutVars is s less its variables: the format's own text.
+func withoutVars(s string) string {
+	var b strings.Builder
+	last := 0
+	eachVar(s, func(i int, v string) bool {
+		b.WriteString(s[last:i])
+		last = i + 1 + len(v)
+		return true
+	})
+	b.WriteString(s[last:])
+	return b.String()
+}
+
 // varIndex is where variable v first stands in s, or -1.
 func varIndex(s, v string) int {
 	at := -1

@@ -9,11 +9,11 @@ import (
 // delimitedStatusPattern builds a space-delimited pattern on the field
 // that holds $context.status: anchored at the left when every field before
 // it is one field whatever its values, else at the right when every field
-// after it is, and a space parts it from those before. Anchored at the
-// right, it relies on the values before the status closing each quote and
-// bracket they open: one that does not may hide a record, and adds none.
+// after it is and the format opens no quote or bracket before it. Anchored
+// at the right, it relies on the values before the status closing each
+// quote and bracket they open: a record where one does not is missed.
 func delimitedStatusPattern(format string) (pattern, why string) {
-	fields, spaced := templateFields(format)
+	fields, starts := templateFields(format)
 	at := -1
 	for i, f := range fields {
 		if slices.Contains(templateVars(f), statusVar) {
@@ -34,7 +34,7 @@ func delimitedStatusPattern(format string) (pattern, why string) {
 	switch {
 	case allFixed(fields[:at]):
 		return "[" + strings.Join(append(fieldNames(at), status, "..."), ", ") + "]", ""
-	case allFixed(fields[at:]) && spaced[at]:
+	case allFixed(fields[at:]) && !strings.ContainsAny(withoutVars(format[:starts[at]]), `"[]`):
 		return "[" + strings.Join(append([]string{"...", status}, fieldNames(len(fields)-at-1)...), ", ") + "]", ""
 	}
 	return "", "fields on either side of the status may hold spaces, quotes or brackets, so its position varies"
@@ -43,20 +43,18 @@ func delimitedStatusPattern(format string) (pattern, why string) {
 // templateFields cuts a format where CloudWatch Logs cuts its records
 // into fields, keeping each field's quotes or brackets: at spaces, except
 // that a field opening with a double quote runs to the next one, and one
-// opening with [ to the next ]. spaced says a field is the first or
-// follows a space, rather than the end of a quoted or bracketed one.
-func templateFields(s string) (fields []string, spaced []bool) {
+// opening with [ to the next ]. starts are where the fields start.
+func templateFields(s string) (fields []string, starts []int) {
 	for i := 0; i < len(s); {
 		if s[i] == ' ' || s[i] == '\t' {
 			i++
 			continue
 		}
 		end := fieldEnd(s, i)
-		fields = append(fields, s[i:end])
-		spaced = append(spaced, i == 0 || s[i-1] == ' ' || s[i-1] == '\t')
+		fields, starts = append(fields, s[i:end]), append(starts, i)
 		i = end
 	}
-	return fields, spaced
+	return fields, starts
 }
 
 func fieldEnd(s string, i int) int {
@@ -113,6 +111,9 @@ func statusValue(f string) (string, string) {
 		return "", "the field of $context.status has quotes or brackets inside it"
 	}
 	before := inner[:varIndex(inner, statusVar)]
+	if len(templateVars(before)) > 0 {
+		return "", "$context.status shares a field of its format with the variables before it"
+	}
 	if strings.ContainsAny(before, "$\"[]*\\,\t") || !grouped && strings.Contains(before, " ") {
 		return "", fmt.Sprintf("the field of $context.status opens with %q, which a pattern cannot spell", before)
 	}
