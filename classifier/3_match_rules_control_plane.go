@@ -1,5 +1,7 @@
 package classifier
 
+import "strconv"
+
 // controlPlaneRules read API Gateway's management API refusing a
 // deployment's call (a configuration it will not accept, a resource that
 // does not exist yet, a concurrent change, its own throttling): the API was
@@ -21,6 +23,16 @@ func controlPlaneRules() []ruleSpec {
 		// CLI the error)
 		re := `(?:` + controlPlaneForms + `).*` + e.code + `|` + e.code + `.*(?:` + controlPlaneForms + `)`
 		rs = append(rs, ruleSpec{lit: e.code, re: re, cause: CauseNot5xx, weight: wWeak, implied: e.status, unlessAlso: runtimeErrorMarks, layers: notGatewayLogged})
+	}
+	for _, e := range controlPlaneErrors {
+		// the AWS SDK for JavaScript v2's request log ("[AWS apigateway 429
+		// 0.403s 0 retries] createRestApi({...})"), its logger's line for
+		// each call, with the management API's status: the error the SDK
+		// prints after it ("TooManyRequestsException: Too Many Requests" and
+		// the SDK's frames) is that answer, so the line outweighs what the
+		// error alone would name
+		re := `^\[aws apigateway(?:v2)? ` + strconv.Itoa(e.status) + ` [\d.]+s \d+ retries\] [a-z]+\(`
+		rs = append(rs, ruleSpec{lit: "[aws apigateway", re: re, cause: CauseNot5xx, weight: wWeak + 5, implied: e.status, unlessAlso: runtimeErrorMarks, layers: notGatewayLogged})
 	}
 	for _, m := range controlPlaneMessages {
 		rs = append(rs, ruleSpec{lit: m.text, cause: CauseNot5xx, weight: wWeak, implied: m.status, unless: "execution failed", unlessAlso: runtimeErrorMarks, layers: notGatewayLogged})
@@ -57,6 +69,10 @@ var controlPlaneMessages = []struct {
 	// list of what it refused ("Errors found during import:\n\tUnable to
 	// put integration on 'GET' for resource at path '/': ...")
 	{"errors found during import", 400},
+	// the Serverless Framework's own line when an AWS API it calls while
+	// deploying throttles it ("Serverless: 'Too many requests' received,
+	// sleeping 5 seconds"): the deployment waits and carries on
+	{"'too many requests' received, sleeping", 429},
 	// two changes of one API at once (ConflictException)
 	{"unable to complete operation due to concurrent modification", 409},
 }

@@ -50,6 +50,11 @@ var controlPlaneRefusals = []wording{
 	// (deployRefusal)
 	{"SST, the resource then the error", "   WebsocketAPI sst:aws:ApiGatewayWebSocket → WebsocketAPIStage aws:apigatewayv2:Stage\n   StatusCode: 404, RequestID: 2866fa7c-f79b-4f31-8d07-affcb534831e, NotFoundException: Invalid stage identifier specified", "not_5xx", "none"},
 	{"Pulumi, a REST API's deployment", "  aws:apigateway:Deployment (api-deployment):\n    StatusCode: 409, RequestID: 5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d, ConflictException: Deployment is in progress", "not_5xx", "none"},
+	// the AWS SDK for JavaScript v2's request log line, then the error it
+	// throws with the SDK's frames, and the Serverless Framework's line
+	// for a throttled call it waits out
+	{"SDK for JavaScript v2 log", "[AWS apigateway 429 0.403s 0 retries] createRestApi({ name: 'orders-test' })\n\n     TooManyRequestsException: Too Many Requests\n      at Object.extractError (node_modules/aws-sdk/lib/protocol/json.js:43:27)\n      at Request.extractError (node_modules/aws-sdk/lib/protocol/rest_json.js:37:8)", "not_5xx", "none"},
+	{"Serverless Framework waiting", "Serverless: 'Too many requests' received, sleeping 5 seconds", "not_5xx", "none"},
 	{"SST, the message alone", "   WebsocketAPI sst:aws:ApiGatewayWebSocket → WebsocketAPIStage aws:apigatewayv2:Stage\n   StatusCode: 400, RequestID: 2866fa7c-f79b-4f31-8d07-affcb534831e, BadRequestException: CloudWatch Logs role ARN must be set in account settings to enable logging", "not_5xx", "none"},
 }
 
@@ -76,6 +81,10 @@ func TestControlPlaneLookAlikes(t *testing.T) {
 		// it, or another service's
 		{"a service-less error alone", "StatusCode: 400, RequestID: 2866fa7c-f79b-4f31-8d07-affcb534831e, BadRequestException: Invalid stage identifier specified", "unknown", "unknown"},
 		{"a service-less error of another resource", "  aws:appsync:Resolver (resolver):\n    StatusCode: 400, RequestID: 2866fa7c-f79b-4f31-8d07-affcb534831e, BadRequestException: The resolver is invalid", "unknown", "unknown"},
+		// the same SDK log line of another service's call, and of a 5xx,
+		// which is no all-clear
+		{"SDK for JavaScript v2 log, DynamoDB", "[AWS dynamodb 400 0.052s 0 retries] putItem({ TableName: 'orders' })", "unknown", "unknown"},
+		{"SDK for JavaScript v2 log, a 5xx", "[AWS apigateway 500 0.052s 3 retries] createDeployment({ restApiId: 'abc' })", "unknown", "500"},
 		// Lambda's own throttling keeps its cause
 		{"Lambda throttling a script's invoke", "An error occurred (TooManyRequestsException) when calling the Invoke operation (reached max retries: 4): Rate Exceeded.", "lambda_throttled", "unknown"},
 		// the execution log's mapping failure is a request failing
