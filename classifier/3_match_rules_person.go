@@ -56,7 +56,18 @@ func personRules() []ruleSpec {
 		// a 500 before the function ran: API Gateway could not invoke it
 		// (a function that ran and failed answers 502 on REST APIs and
 		// leaves its own log)
+		// (and the gateway's part in it: "API Gateway returned Internal
+		// Server Error while never invoking Lambda at all")
 		{lit: "invoke", re: `(never|not|wasn'?t|isn'?t|is not|was not) (even |being |getting )?(invoked|triggered)`, cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
+		{lit: "invoking", re: `\bnever (even )?invoking (the |my |our |your )?(lambda|function)\b`, cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
+		{lit: "triggering", re: `\bnever (even )?triggering (the |my |our |your )?(lambda|function)\b`, cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
+		{lit: "calling", re: `\bnever (even )?calling (the |my |our |your )?(lambda|function)\b`, cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
+		// permissions said to be missing for the gateway's call of the
+		// function ("IAM permissions not being created for API Gateway to
+		// access the Lambda integration", "no permission for API Gateway
+		// to invoke the function"; to access DynamoDB is a service
+		// integration's role)
+		{lit: "permission", re: `\bpermissions?\b[^.]{0,40}\bfor (the )?api ?gateway to (access|invoke|call|trigger|execute) (the |my |our |your |an? |its |http |proxy )*(lambdas?|functions?)\b`, cause: CauseLambdaInvokePermission, weight: wHint, unlessAlso: apiResourcePolicy, layers: person},
 		{lit: "log", re: `(nothing|no entries|no logs?|nothing new) (shows? up |appears? )?in (the )?(cloudwatch|lambda|function'?s?)( logs?)?|no (cloudwatch |lambda |function )?logs (at all|were|are|show|for the function|appear(ed)?|showed up)`, cause: CauseLambdaInvokePermission, weight: wGuess + 10, layers: person},
 		{lit: "resource-based policy", cause: CauseLambdaInvokePermission, weight: wWeak, unlessAlso: apiResourcePolicy, layers: person},
 		{lit: "resource based policy", cause: CauseLambdaInvokePermission, weight: wWeak, unlessAlso: apiResourcePolicy, layers: person},

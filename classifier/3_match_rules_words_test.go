@@ -13,6 +13,10 @@ func TestPeoplesWordsForCauses(t *testing.T) {
 		{"throttled", "Under load the Lambda function was throttled and clients got 500.", "lambda_throttled", "500"},
 		{"concurrency limit", "We hit the reserved concurrency limit and the API answered 500.", "lambda_throttled", "500"},
 		{"cloudformation permission", "Adding an AWS::Lambda::Permission for apigateway.amazonaws.com fixed the 500 errors.", "lambda_invoke_permission", "500"},
+		{"never invoking", "API Gateway returned `Internal Server Error` while never invoking Lambda at all.", "lambda_invoke_permission", "500"},
+		{"permissions for the gateway", "IAM permissions are not being created for API Gateway to access the Lambda integration, and the route answers 500.", "lambda_invoke_permission", "500"},
+		// (the API's own resource policy grants the gateway no call)
+		{"the API's policy for the gateway", "The resource policy of the API has no permission for API Gateway to invoke it from our VPC endpoint; the call got 500.", "unknown", "500"},
 		{"ja permission", "Lambda 呼び出しアクセス許可を REST API に追加すると 500 エラーが解消しました。", "lambda_invoke_permission", "500"},
 		{"zh-TW permission", "新增 Lambda 調用權限後，500 錯誤就消失了。", "lambda_invoke_permission", "500"},
 		{"pt-BR permission", "Adicionar uma permissão de invocação do Lambda resolveu o erro 500.", "lambda_invoke_permission", "500"},
