@@ -142,6 +142,10 @@ func TestClientFormsJVMDotNetGo(t *testing.T) {
 		// worded by AmazonServiceException.getMessage
 		{"generated client 403", "com.amazonaws.mobileconnectors.apigateway.ApiClientException: {\"message\":\"Forbidden\"} (Service: PetStoreClient; Status Code: 403; Error Code: null; Request ID: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11)", LayerClient, "none"},
 		{"generated client 502", "com.amazonaws.mobileconnectors.apigateway.ApiClientException: {\"message\": \"Internal server error\"} (Service: PetStoreClient; Status Code: 502; Error Code: null; Request ID: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11)", LayerClient, "502"},
+		// any Java client that words the API's answer as the SDK for Java
+		// 1.x does, under the service name a deployed API is called by
+		{"execute-api client 403", "ca.ryangreen.apigateway.generic.GenericApiGatewayException: {\"message\":\"The request signature we calculated does not match the signature you provided.\"} (Service: execute-api; Status Code: 403; Error Code: InvalidSignatureException; Request ID: 6f1c1f3e)", LayerClient, "none"},
+		{"execute-api client 502", "ca.ryangreen.apigateway.generic.GenericApiGatewayException: {\"message\": \"Internal server error\"} (Service: execute-api; Status Code: 502; Error Code: null; Request ID: 6f1c1f3e)", LayerClient, "502"},
 		// the generated iOS client's NSError (aws-sdk-ios AWSAPIGatewayClient.m):
 		// code 2, AWSAPIGatewayErrorTypeService, for a 5xx; code 1 for a 4xx,
 		// whose status it does not print

@@ -113,7 +113,7 @@ var clientMarks = guard(`^(?:[<>] |\$ ?curl |curl |wscat |error: unexpected serv
 	`|\(service: apigateway(?:v2)?, status code: [1-5]\d\d` +
 	// and the clients API Gateway generates for an API, calling it (the
 	// Android and Java one's exception, the iOS one's NSError)
-	`|` + generatedClientException + `|` + generatedIOSClientMark +
+	`|` + generatedClientException + `|` + generatedIOSClientMark + `|` + executeAPIException +
 	// and the forms a library prints the code in, which the status
 	// patterns read the code from
 	`|` + strings.Join(clientStatusForms, "|") + "|" + dotNetResponse)

@@ -221,7 +221,16 @@ var sdkResponseError = []*guardedRegexp{
 	guard(`response error statuscode: ([1-5]\d\d)\b`),
 	guard(dotNetResponse),
 	guard(generatedClientException + `.*\(service: [^;]*; status code: ([1-5]\d\d); error code`),
+	guard(executeAPIException + `([1-5]\d\d); error code`),
 }
+
+// executeAPIException is AmazonServiceException's wording (the AWS SDK for
+// Java 1.x's, which Java clients of an API built on it reuse) of an
+// answer from execute-api, the service name a deployed API is signed and
+// called under: a client's call to the API itself, and the status it got
+// ("... (Service: execute-api; Status Code: 403; Error Code:
+// InvalidSignatureException; ...)").
+const executeAPIException = `\(service: execute-api; status code: `
 
 // generatedClientException is the exception API Gateway's generated
 // Android and Java client throws for an answer that is no 2xx.
