@@ -30,6 +30,9 @@ func adapterRules() []ruleSpec {
 	return []ruleSpec{
 		{lit: "unable to infer a handler to use for the event", cause: fn, weight: wHint, layers: logs},
 		{lit: "unable to determine event source based on event", cause: fn, weight: wHint, layers: logs},
+		// (a person quoting it short: "the BFF was returning 'Unable to
+		// determine event source' errors")
+		{lit: "unable to determine event source", cause: fn, weight: wWeak, layers: personLayers},
 		{lit: "this handler expected to be invoked with a", cause: fn, weight: wHint, layers: logs},
 		{lit: "missing http method in request event", cause: fn, weight: wHint, implied: 500, layers: logs},
 		{lit: "exception in 'http' protocol", cause: fn, weight: wHint, implied: 500, layers: logs},

@@ -139,7 +139,11 @@ func lambdaRules() []ruleSpec {
 		{lit: "due to customer function error", cause: CauseLambdaFunctionError, weight: 60},
 		// $context.integration.error of REST access logs: "Lambda Customer Function Error:<errorMessage>"
 		{lit: "customer function error", cause: CauseLambdaFunctionError, weight: 60},
-		{lit: "lambda function returned", cause: CauseLambdaFunctionError, weight: 60},
+		// (an HTTP API's "The Lambda function returned the following error";
+		// a person's "the Lambda function returned 'Internal server error'"
+		// says what the client got, not that the function failed)
+		{lit: "lambda function returned", cause: CauseLambdaFunctionError, weight: 60, layers: allLayers &^ personLayers},
+		{lit: "lambda function returned", re: `lambda function returned (?:the following |an? )?(?:errors?|exceptions?)\b`, cause: CauseLambdaFunctionError, weight: 60, layers: personLayers},
 		{lit: "runtime.marshalerror", cause: CauseLambdaFunctionError, weight: 60},
 		{lit: "runtime.unhandledpromiserejection", cause: CauseLambdaFunctionError, weight: 60},
 		{lit: "x-amz-function-error", cause: CauseLambdaFunctionError, weight: 55},

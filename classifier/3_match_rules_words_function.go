@@ -186,6 +186,11 @@ func handlerWords() []ruleSpec {
 		{lit: "見つか", re: `ハンドラー?(?:関数)?(?:が|を)?見つか(?:らない|りません|らず)`, cause: CauseLambdaHandlerMisconfigured, weight: wHint, layers: p},
 		{lit: "找不到", re: `找不到[^。]{0,6}(?:handler|处理程序|處理常式|处理函数|處理函式)|(?:handler|处理程序|處理常式|处理函数)[^。]{0,6}找不到`, cause: CauseLambdaHandlerMisconfigured, weight: wHint, layers: p},
 		{lit: "찾을 수 없", re: `핸들러(?:를|가)? ?찾을 수 없`, cause: CauseLambdaHandlerMisconfigured, weight: wHint, layers: p},
+		// the module failing to load in people's words ("Module import
+		// error in Lambda logs", "an import error in the function"), the
+		// runtime's Runtime.ImportModuleError: what failed in the function,
+		// which outweighs a report's words for the function failing
+		{lit: "import error", re: `\bmodule import errors?\b|\bimport errors? (?:in|from|of) (?:the |my |our |your )?(?:lambda|function)`, cause: CauseLambdaHandlerMisconfigured, weight: wHint + 5, layers: p},
 		{lit: "handler", re: `\bhandler (?:was |is |could not be |cannot be |can'?t be )?not (?:found|be found)|\b(?:could not|couldn'?t|cannot|can'?t|unable to) find (?:the |my |your )?(?:lambda |function )?handler\b`, cause: CauseLambdaHandlerMisconfigured, weight: wHint, layers: p},
 		{lit: "handler", re: `\bhandler(?: name| setting| path| configuration| config| property| field| string)? (?:is|was|were) (?:still |also )?(?:wrong|incorrect|misspelled|misconfigured|invalid|set wrong|set incorrectly|pointing to the wrong)|\b(?:wrong|incorrect|misspelled|misconfigured|invalid|mistyped) (?:lambda |function )?handler(?: name| setting| path| configuration| config| property| field| string)?\b|\b(?:typo|mistake) in the (?:lambda |function )?handler(?: name| setting| path)?\b|\b(?:fix(?:ed|ing)?|correct(?:ed|ing)?) the handler(?: name| setting| path| configuration| config| property| field| string)\b`, cause: CauseLambdaHandlerMisconfigured, weight: wHint, layers: p},
 	}
