@@ -65,6 +65,12 @@ func fileSource(repo string, refPath []string) []string {
 var renamedRepos = map[string]string{
 	"unjs/nitro": "nitrojs/nitro",
 	"philips-labs/terraform-aws-github-runner": "github-aws-runners/terraform-aws-github-runner",
+	// Zappa moved from its author's account to the zappa organisation.
+	"miserlou/zappa": "zappa/zappa",
+	// serverless-express began as awslabs/aws-serverless-express, moved to
+	// vendia/serverless-express, then to CodeGenieApp.
+	"awslabs/aws-serverless-express": "codegenieapp/serverless-express",
+	"vendia/serverless-express":      "codegenieapp/serverless-express",
 }
 
 // renamedOwners are GitHub owners the corpus cites that renamed
