@@ -204,6 +204,48 @@ func catalogNote(lang Lang, key string) string {
 // noteAutoDeploy is the key of the auto-deploy sentence in each catalog.
 const noteAutoDeploy = "auto_deploy"
 
+// Keys of the advice for a failure whose reason, quoted from the gateway
+// or from Lambda, no cause covers: its title and the steps put before the
+// generic ones, since the reason is already in hand and turning on logs
+// is not the first thing to do.
+const (
+	noteUnknownReasonTitle  = "unknown_reason_title"
+	noteUnknownReasonAct    = "unknown_reason_act"
+	noteUnknownReasonLambda = "unknown_reason_lambda"
+)
+
+// WithReason is the advice for an unknown cause whose reason the evidence
+// quoted (the gateway's configuration error, Lambda refusing the
+// invocation): act on the reason first, then gather what it refers to.
+// The steps that turn on the gateway's logging go: the log that quoted
+// the reason is already on. Steps are told by their commands, which every
+// language shares.
+func (a Advice) WithReason() Advice {
+	steps := []string{
+		catalogNote(a.Lang, noteUnknownReasonAct),
+		catalogNote(a.Lang, noteUnknownReasonLambda),
+	}
+	for _, st := range a.Steps {
+		if !turnsOnLogging(st) {
+			steps = append(steps, st)
+		}
+	}
+	a.Title = catalogNote(a.Lang, noteUnknownReasonTitle)
+	a.Steps = steps
+	return a
+}
+
+// turnsOnLogging reports whether a step's command configures the gateway's
+// execution or access logging.
+func turnsOnLogging(step string) bool {
+	for _, cmd := range codeSpans(step) {
+		if strings.Contains(cmd, "update-account") || strings.Contains(cmd, "update-stage") {
+			return true
+		}
+	}
+	return false
+}
+
 // noteClientTLS is the key of the sentence explaining a client's failure
 // to set up TLS with the API's endpoint ({line}: the line that showed it).
 const noteClientTLS = "client_tls"

@@ -218,3 +218,43 @@ func stepsWith(steps []string, mark string) []string {
 	}
 	return out
 }
+
+// TestAdviceActsOnAQuotedReasonFirst checks that an unknown cause whose
+// reason the gateway quoted (here Lambda refusing to start a function) is
+// advised to act on that reason, in every language, without the steps that
+// turn on the execution log that quoted it; an unknown cause with no reason
+// keeps the advice to turn the logs on.
+func TestAdviceActsOnAQuotedReasonFirst(t *testing.T) {
+	const refused = "(5a1c) Lambda invocation failed with status: 502. Lambda request id: 4e1\n" +
+		"(5a1c) Execution failed due to configuration error: Lambda was unable to create an ENI in the VPC of the Lambda function because the limit for Network Interfaces has been reached.\n" +
+		"(5a1c) Method completed with status: 500\n"
+	const bare = "(5a1c) Method completed with status: 500\n"
+	for _, lang := range Langs() {
+		d := diagnoseIn(t, refused, lang)
+		if d.Cause != CauseUnknown {
+			t.Fatalf("%s: cause %s, want unknown with the reason quoted", lang, d.Cause)
+		}
+		if d.Remediation.Title != catalogNote(lang, noteUnknownReasonTitle) || len(d.Remediation.Steps) < 3 ||
+			d.Remediation.Steps[1] != catalogNote(lang, noteUnknownReasonLambda) {
+			t.Errorf("%s: advice does not act on the reason first: %q %q", lang, d.Remediation.Title, d.Remediation.Steps)
+		}
+		for _, st := range d.Remediation.Steps {
+			if turnsOnLogging(st) {
+				t.Errorf("%s: advice turns on the log that quoted the reason: %s", lang, st)
+			}
+		}
+		d = diagnoseIn(t, bare, lang)
+		if d.Remediation.Title != Remediate(CauseUnknown, lang).Title || len(stepsWith(d.Remediation.Steps, "update-stage")) == 0 {
+			t.Errorf("%s: a bare 500 lost the advice to turn on logging: %q %q", lang, d.Remediation.Title, d.Remediation.Steps)
+		}
+	}
+}
+
+func diagnoseIn(t *testing.T, text string, lang Lang) Diagnosis {
+	t.Helper()
+	s := NewSession(Hints{})
+	if _, err := s.ReadFrom(strings.NewReader(text)); err != nil {
+		t.Fatal(err)
+	}
+	return s.Diagnose(lang)
+}

@@ -47,7 +47,11 @@ func (s *Session) diagnose(lang Lang) (Diagnosis, basis) {
 	d.Requests = max(d.Requests, d.Failed)
 	d.Confidence = b.confidence()
 	d.Missing = s.missing(d)
-	d.Remediation = Remediate(d.Cause, lang).ForAPI(api).WithTimeout(d.Cause, s.timeoutMet())
+	advice := Remediate(d.Cause, lang)
+	if d.Cause == CauseUnknown && top != nil && top.unnamed != "" {
+		advice = advice.WithReason()
+	}
+	d.Remediation = advice.ForAPI(api).WithTimeout(d.Cause, s.timeoutMet())
 	d.Backoff = BackoffFor(d.Cause, d.RetryAfter)
 	// the note in the language the steps are in, as --lang promises
 	d.Backoff.Note = BackoffNote(d.Backoff, d.Cause, lang)

@@ -169,10 +169,13 @@ func (cat catalog) validate() []string {
 		if !strings.Contains(f.Notes[noteClientTLS], "{line}") {
 			errs = append(errs, fmt.Sprintf("%s: note %s lacks {line}", l, noteClientTLS))
 		}
-		for _, k := range []string{noteAutoDeploy, noteConfiguredTimeout, noteConfiguredTimeoutFunction, noteClientTLS} {
+		for _, k := range []string{noteAutoDeploy, noteConfiguredTimeout, noteConfiguredTimeoutFunction, noteClientTLS, noteUnknownReasonAct, noteUnknownReasonLambda} {
 			if msg := checkText(f.Notes[k], maxStepRunes); msg != "" {
 				errs = append(errs, fmt.Sprintf("%s: note %s %s", l, k, msg))
 			}
+		}
+		if msg := checkText(f.Notes[noteUnknownReasonTitle], maxTitleRunes); msg != "" {
+			errs = append(errs, fmt.Sprintf("%s: note %s %s", l, noteUnknownReasonTitle, msg))
 		}
 		for _, ts := range timeoutSteps {
 			if !strings.Contains(f.Notes[ts.note], "{timeout}") {
