@@ -101,7 +101,7 @@ func personRules() []ruleSpec {
 		// (the gateway's own answer is no failure of the function: "the
 		// function returns 200 but API Gateway responds with Internal Server
 		// Error" is a 5xx after a function that succeeded)
-		{lit: "200", re: `\b200\b[^.]{0,60}\b(errors?|errormessage|timed out|times out|time ?outs?|exceptions?|fail(s|ed|ure)?|throws?)\b|\b(errors?|errormessage|timed out|times out|time ?outs?|exceptions?|fail(s|ed|ure)?|throws?)\b[^.]{0,60}\b(returns?|gets?|got|answers?|responds?)( back)?( with)?( an?| the| http| status| response| code| of)* 200\b`, except: gatewayAnswerPhrases, cause: CauseLambdaFunctionError, weight: wWeak, layers: person,
+		{lit: "200", re: `\b200\b[^.]{0,60}\b(errors?|errormessage|timed out|times out|time ?outs?|exceptions?|fail(s|ed|ure)?|throws?)\b|\b(errors?|errormessage|timed out|times out|time ?outs?|exceptions?|fail(s|ed|ure)?|throws?)\b[^.]{0,60}\b(returns?|gets?|got|answers?|responds?)( back)?( with)?( an?| the| http| status| response| code| of)* 200\b`, except: gatewayAnswerPhrases + `|` + failedWith5xx, cause: CauseLambdaFunctionError, weight: wWeak, layers: person,
 			// (a retry's 200 is another request's answer, not the failed one's)
 			unless: "retry", unlessAlso: retryWords},
 		// the same in the words of seed 003 and its translations: "Lambda
@@ -156,6 +156,11 @@ var retryWords = []string{"retried", "retries", "retrying", "try again", "tried 
 // TypeScript, Python and Java name it (aws-cdk-lib/aws-apigatewayv2-authorizers,
 // aws_cdk.aws_apigatewayv2_authorizers, software.amazon.awscdk.services.apigatewayv2.authorizers).
 const packageNames = `@[a-z0-9][\w.-]*/[\w./-]+|[\w./-]*apigatewayv2[-_.]authorizers\b`
+
+// failedWith5xx is a failure that names its own 5xx status ("the POST fails
+// with 500"): beside a 200 it is another request's answer, not a failure
+// the 200 masked.
+const failedWith5xx = `\bfail(s|ed|ing)? with( an?| http| status| code| the| error)* 5\d\d\b`
 
 // gatewayAnswerPhrases are the reason phrases and bodies of the gateway's
 // own 5xx answers, which hold the words "error" and "timeout" without

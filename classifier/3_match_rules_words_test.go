@@ -194,6 +194,8 @@ func TestPeoplesWordsInEnglish(t *testing.T) {
 		{"the gateway's error after a 200", "The function returns 200 but API Gateway responds with Internal Server Error", "unknown", "500"},
 		{"the gateway's timeout after a 200", "Test invoke returns 200 but the deployed stage answers with a gateway timeout.", "integration_timeout", "504"},
 		{"a masked error", "The API returns 200 even when the function throws an exception.", "lambda_error_masked_as_200", "none"},
+		{"a failure with its own 5xx beside a 200", "API Gateway returns HTTP 200 for OPTIONS but the POST fails with 500", "unknown", "500"},
+		{"the 5xx first", "The POST failed with a 502 while the preflight returned 200.", "unknown", "502"},
 		// a retry that succeeded is another request than the one that
 		// failed: its 200 does not say the failure was answered 200 (the
 		// client-retry advice of the 5xx knowledge-center article)
