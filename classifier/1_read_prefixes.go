@@ -105,9 +105,33 @@ func stripExportPrefix(b []byte, ctx pasteContext) ([]byte, bool) {
 		return b[n:], true
 	}
 	if b[0] == '"' {
+		if msg, ok := quotedTimestampCSV(b); ok {
+			return msg, true
+		}
 		return jsonMessageField(b, ctx)
 	}
 	return b, false
+}
+
+// quotedTimestampCSV returns the message column of a CSV row whose every
+// field is quoted, the timestamp too ("2024-03-12 10:15:00.000","msg"), as
+// spreadsheets and CSV writers that quote all fields save an export.
+func quotedTimestampCSV(b []byte) ([]byte, bool) {
+	n := isoTimestampLen(b[1:])
+	if n > 0 {
+		n += zoneSuffixLen(b[1+n:]) + commaMillisLen(b[1+n:])
+	} else {
+		for 1+n < len(b) && isDigit(b[1+n]) {
+			n++
+		}
+		if n != 10 && n != 13 { // epoch seconds or milliseconds
+			n = 0
+		}
+	}
+	if n == 0 || len(b) < n+3 || b[1+n] != '"' || b[2+n] != ',' {
+		return nil, false
+	}
+	return csvField(trimSpace(b[3+n:])), true
 }
 
 // queryResultsText opens a line of `aws logs get-query-results --output

@@ -101,6 +101,7 @@ func FuzzStripPrefixes(f *testing.F) {
 	f.Add([]byte("> - `&quot;message&quot;: \u201c(id) x\u201d,`"))
 	f.Add([]byte("\x1b[32m2024-03-12T10:15:00.000000+00:00\x1b[0m 8f14e45fceea167a5a36dedd4bea2543 x"))
 	f.Add([]byte(`2024-03-12 10:15:00.000,"a ""b"" c",8f14e45fceea167a5a36dedd4bea2543,123456789012:g`))
+	f.Add([]byte(`"2024-03-12 10:15:00.000","(id) Method completed with status: 502"`))
 	f.Add([]byte("2024-03-12 10:15:00.123000 5d4a5b START RequestId: x"))
 	f.Add([]byte("2024-03-12 10:15:00 0c3e2f"))
 	f.Add([]byte("||  37790000000000000000000000000000000000000000000000000001  |  1710238500040  |  8f14e45fceea167a5a36dedd4bea2543  |  x  |  1710238500000  ||"))
