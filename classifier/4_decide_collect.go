@@ -104,6 +104,7 @@ func (s *Session) collect() []*group {
 	if len(reqs) == 0 {
 		return orphans
 	}
+	reqs = dropEchoes(reqs)
 	refine(reqs, orphans)
 	explainAuthorizer(reqs, orphans)
 	if refusedBeforeFunction(reqs) {
@@ -216,6 +217,40 @@ func isLambdaCause(c Cause) bool {
 	case CauseLambdaFunctionError, CauseLambdaFunctionTimeout, CauseLambdaRuntimeCrash,
 		CauseLambdaOutOfMemory, CauseLambdaHandlerMisconfigured, CauseLambdaPackagePermission:
 		return true
+	}
+	return false
+}
+
+// dropEchoes leaves out the echoes (group.echo) among requests when
+// requests the log identifies failed with a 5xx too.
+func dropEchoes(reqs []*group) []*group {
+	if !identifiedFailure(reqs) {
+		return reqs
+	}
+	kept := reqs[:0]
+	for _, r := range reqs {
+		if !r.echo() {
+			kept = append(kept, r)
+		}
+	}
+	return kept
+}
+
+// echo reports whether a failure has no request id and names no cause
+// ("my endpoints return {"message": "Internal server error"}", a curl's
+// 502): beside the log of requests that failed with a 5xx it is the same
+// failure pasted as the symptom, and counting it as another request would
+// make the cause the log names explain only part of the failures.
+func (g *group) echo() bool {
+	return g.id == "" && !g.lambda && is5xx(g.status) && g.best.weight == 0 && g.unnamed == ""
+}
+
+// identifiedFailure reports whether a request with an id failed with a 5xx.
+func identifiedFailure(reqs []*group) bool {
+	for _, r := range reqs {
+		if r.id != "" && !r.lambda && is5xx(r.status) {
+			return true
+		}
 	}
 	return false
 }

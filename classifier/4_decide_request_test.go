@@ -79,3 +79,27 @@ func TestWebSocketMessageFailureIs500(t *testing.T) {
 		})
 	}
 }
+
+// TestSymptomBesideItsLogIsOneFailure checks that a failure pasted without
+// a request id and without a cause (the gateway's body a person quotes, a
+// curl's status line) is the failure the execution log identifies, not a
+// second request the log's cause would explain only in part; without an
+// identified 5xx it stays a failure of its own.
+func TestSymptomBesideItsLogIsOneFailure(t *testing.T) {
+	const log = "(c0ffee12-3456) Execution failed due to configuration error: Malformed Lambda proxy response\n" +
+		"(c0ffee12-3456) Method completed with status: 502\n"
+	for _, symptom := range []string{
+		"After the upgrade my endpoints return `" + some5xxREST + "`.",
+		"HTTP/1.1 502 Bad Gateway",
+		some5xxREST,
+	} {
+		d := diagnoseIn(t, symptom+"\n"+log, LangEN)
+		if d.Requests != 1 || d.Failed != 1 || len(d.Breakdown) != 1 || d.Confidence < 0.9 {
+			t.Errorf("%q: %d seen, %d failed, breakdown %v, confidence %.2f; want one failure, explained whole", symptom, d.Requests, d.Failed, d.Breakdown, d.Confidence)
+		}
+	}
+	d := diagnoseIn(t, "HTTP/1.1 504 Gateway Timeout\n(c0ffee12-3456) Method completed with status: 200\n", LangEN)
+	if d.Failed != 1 || d.Status != Status504 {
+		t.Errorf("a 504 beside a request that succeeded: %d failed, status %s; want the 504 counted", d.Failed, d.Status)
+	}
+}

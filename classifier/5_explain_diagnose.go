@@ -325,8 +325,13 @@ func (s *Session) sawEvidence() bool {
 // requestsSeen counts the API requests the evidence showed.
 func (s *Session) requestsSeen() int {
 	n := s.st.completed
+	groups := make([]*group, 0, len(s.live)+len(s.done))
+	for _, g := range s.live {
+		groups = append(groups, g)
+	}
+	echoes := identifiedFailure(append(groups, s.done...))
 	for id, g := range s.live {
-		if !g.lambda && !g.counted && (id != "" || g.interesting()) {
+		if !g.lambda && !g.counted && (id != "" || g.interesting()) && !(echoes && g.echo()) {
 			n++
 		}
 	}
