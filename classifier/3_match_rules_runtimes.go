@@ -9,7 +9,7 @@ package classifier
 // another program could print are read only on the logs' layers.
 func runtimeRules() []ruleSpec {
 	var all []ruleSpec
-	for _, part := range [][]ruleSpec{nodeLoadRules(), nodeCompileRules(), nativeModuleRules(), javaVersionRules(), nodeRuntimeErrorRules(), pythonRuntimeRules(), javaLoadRules(), dotnetLoadRules(), nativeStartRules(), snapStartRules(), memoryRules(), runtimeAPIPayloadRules(), invokeImportRules(), goHandlerRules(), runtimeAPIInitRules(), packageModeRules(), execWrapperRules(), wrapperHandlerRules()} {
+	for _, part := range [][]ruleSpec{nodeLoadRules(), nodeCompileRules(), nativeModuleRules(), javaVersionRules(), nodeRuntimeErrorRules(), pythonRuntimeRules(), javaLoadRules(), dotnetLoadRules(), nativeStartRules(), snapStartRules(), memoryRules(), runtimeAPIPayloadRules(), invokeImportRules(), goHandlerRules(), goErrorLogRules(), runtimeAPIInitRules(), packageModeRules(), execWrapperRules(), wrapperHandlerRules()} {
 		all = append(all, part...)
 	}
 	return all
@@ -442,6 +442,18 @@ func goHandlerRules() []ruleSpec {
 		{lit: "handler may not return more than two values", cause: h, weight: 85, layers: gatewayLogs},
 		{lit: "does not implement error", re: `handler returns (?:two values, but the second|a single value, but it) does not implement error`, cause: h, weight: 85, layers: gatewayLogs},
 		{lit: `"handler is nil"`, re: `"errormessage"\s*:\s*"handler is nil"`, cause: h, weight: 85, layers: gatewayLogs},
+	}
+}
+
+// goErrorLogRules: the go1.x runtime logged a handler's returned error as
+// "<errorMessage>: <errorType> <stackTrace>", the type being the error's
+// Go type name and the trace null for a returned error ("missing
+// signature: errorString null" for errors.New, wrapError for fmt.Errorf
+// with %w): the function failed the invocation, which a proxy integration
+// answers with 502.
+func goErrorLogRules() []ruleSpec {
+	return []ruleSpec{
+		{lit: " null", re: `\S: \*?(?:[a-z0-9_]+\.)?(?:errorstring|wraperror|wraperrors|joinerror|[a-z0-9_]*error) null$`, cause: CauseLambdaFunctionError, weight: 60, layers: gatewayLogs},
 	}
 }
 

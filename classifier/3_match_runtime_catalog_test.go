@@ -48,6 +48,10 @@ func TestRuntimeCatalogFunctionError(t *testing.T) {
 		{"dotnet response serialisation, the message alone", "Amazon.Lambda.Serialization.SystemTextJson.JsonSerializerException: Error converting the response object of type MyFunction.Result from the Lambda function to JSON: A possible object cycle was detected.", wantFnErr, "unknown"},
 		// aws-lambda-go invoke_loop.go reportFailure (log.Printf of the error payload)
 		{"go error", catGoLog + `{"errorMessage":"record not found","errorType":"errorString"}`, wantFnErr, "unknown"},
+		// the go1.x runtime's log of a returned error: message, type, the null trace
+		{"go1.x error log", "START RequestId: 8f41435e-5caa-4feb-a1ea-d1f1d6d56811 Version: $LATEST\nBAD REQUEST: errorString null\nEND RequestId: 8f41435e-5caa-4feb-a1ea-d1f1d6d56811", wantFnErr, "unknown"},
+		{"go1.x error log, wrapped", "record not found: wrapError null", wantFnErr, "unknown"},
+		{"a null that is no error type", "The value of the header is null", "unknown", "unknown"},
 		// aws-lambda-go errors.go lambdaPanicResponse
 		{"go panic", catGoLog + `{"errorMessage":"runtime error: invalid memory address or nil pointer dereference","errorType":"runtime.Error","stackTrace":[{"path":"github.com/aws/aws-lambda-go@v1.47.0/lambda/errors.go","line":39,"label":"lambdaPanicResponse"}]}`, wantFnErr, "unknown"},
 		// aws-lambda-rust-runtime layers/panic.rs (build_panic_diagnostic)
