@@ -107,10 +107,12 @@ func (s *Session) collect() []*group {
 	reqs = dropEchoes(reqs)
 	refine(reqs, orphans)
 	explainAuthorizer(reqs, orphans)
-	if refusedBeforeFunction(reqs) {
+	if refusedBeforeFunction(reqs) || belowServerErrors(reqs) && platformFailure(orphans) {
 		// every request ended with the gateway's own refusal, before any
-		// function ran: a failed invocation beside them is another
-		// request's, whose answer no line shows
+		// function ran, or below 500 beside an invocation Lambda reports
+		// dead (timed out, crashed, out of memory), which answers no 4xx:
+		// the failed invocation is another request's, whose answer no
+		// line shows
 		for _, o := range orphans {
 			if o.lambda && o.functionFailed() {
 				reqs = append(reqs, o)
@@ -250,6 +252,30 @@ func identifiedFailure(reqs []*group) bool {
 	for _, r := range reqs {
 		if r.id != "" && !r.lambda && is5xx(r.status) {
 			return true
+		}
+	}
+	return false
+}
+
+// belowServerErrors reports whether every request showed a status below 500.
+func belowServerErrors(reqs []*group) bool {
+	for _, r := range reqs {
+		if r.status == 0 || is5xx(r.status) || r.status < 400 {
+			return false
+		}
+	}
+	return true
+}
+
+// platformFailure reports whether an invocation no request joins ended in
+// a failure Lambda itself reported: a timeout, a crash, memory.
+func platformFailure(orphans []*group) bool {
+	for _, o := range orphans {
+		switch o.best.cause {
+		case CauseLambdaFunctionTimeout, CauseLambdaRuntimeCrash, CauseLambdaOutOfMemory:
+			if o.lambda && o.best.weight >= wWeak {
+				return true
+			}
 		}
 	}
 	return false

@@ -103,3 +103,22 @@ func TestSymptomBesideItsLogIsOneFailure(t *testing.T) {
 		t.Errorf("a 504 beside a request that succeeded: %d failed, status %s; want the 504 counted", d.Failed, d.Status)
 	}
 }
+
+// TestFunctionThatDiedBesideA4xxIsNoAllClear checks that a client's 4xx
+// beside an invocation Lambda reports as timed out, crashed or out of
+// memory is no all-clear: the dead invocation is another request's, whose
+// answer no line shows, so its cause is given with the status unknown. A
+// function's own error beside the 4xx stays the 4xx's (its handled error,
+// answered 400).
+func TestFunctionThatDiedBesideA4xxIsNoAllClear(t *testing.T) {
+	for _, died := range []string{lineTimeout, "RequestId: 0b59a014-da05-49a0-98c3-fe2ac06de4fd Error: Runtime exited with error: signal: killed\nRuntime.ExitError"} {
+		d := diagnoseIn(t, "HTTP/1.1 400 Bad Request\n"+died+"\n", LangEN)
+		if d.Status == StatusNone || d.Cause == CauseNot5xx {
+			t.Errorf("%q beside a 400: %s/%s, want the failure with status unknown", died, d.Cause, d.Status)
+		}
+	}
+	d := diagnoseIn(t, "HTTP/1.1 400 Bad Request\n"+lineFnError+"\n", LangEN)
+	if d.Status != StatusNone {
+		t.Errorf("a function's error beside a 400: %s/%s, want none", d.Cause, d.Status)
+	}
+}
