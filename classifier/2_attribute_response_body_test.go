@@ -33,8 +33,9 @@ func TestFunctionErrorObjectByWhereItWasPrinted(t *testing.T) {
 			"lambda_error_masked_as_200", "none"},
 		{"console test body alone", "Response Body\n" + errObjectPretty,
 			"lambda_error_masked_as_200", "none"},
-		// Lambda's own error when it ended the function (seed 003's
-		// timeout example), as the body the console test got
+		// Lambda's own error when it ended the function (the timeout example
+		// of the API Gateway guide's "Handle Lambda errors in API Gateway"),
+		// as the body the console test got
 		{"console test timeout body", "Response Body\n" + `{"errorMessage":"2019-10-17T23:48:34.123Z c125f451-6e58-4eaf-910c-8bcb03f18f2e Task timed out after 6.01 seconds"}`,
 			"lambda_error_masked_as_200", "none"},
 		// aws apigateway test-invoke-method: the method's status and body,

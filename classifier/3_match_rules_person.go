@@ -95,8 +95,9 @@ func personRules() []ruleSpec {
 		{lit: "tim", re: `(lambda|function)('s)?( itself)? (is |was )?(timing out|timed out|times out|hit(s|ting)? (its|the) timeout)|\b(lambda|function) timeouts\b`, cause: CauseLambdaFunctionTimeout, weight: wHint, layers: person},
 		{lit: "タイムアウト", re: `(29|30) ?秒`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		// the function failed and yet the client got 200: a custom (non-proxy)
-		// Lambda integration without error mappings (seed 003). The rule
-		// names the function's failure; the 200 the same words show makes it
+		// Lambda integration without error mappings (the API Gateway guide's
+		// "Handle Lambda errors in API Gateway"). The rule names the
+		// function's failure; the 200 the same words show makes it
 		// lambda_error_masked_as_200.
 		// (the gateway's own answer is no failure of the function: "the
 		// function returns 200 but API Gateway responds with Internal Server
@@ -104,7 +105,7 @@ func personRules() []ruleSpec {
 		{lit: "200", re: `\b200\b[^.]{0,60}\b(errors?|errormessage|timed out|times out|time ?outs?|exceptions?|fail(s|ed|ure)?|throws?)\b|\b(errors?|errormessage|timed out|times out|time ?outs?|exceptions?|fail(s|ed|ure)?|throws?)\b[^.]{0,60}\b(returns?|gets?|got|answers?|responds?)( back)?( with)?( an?| the| http| status| response| code| of)* 200\b`, except: gatewayAnswerPhrases + `|` + failedWith5xx, cause: CauseLambdaFunctionError, weight: wWeak, layers: person,
 			// (a retry's 200 is another request's answer, not the failed one's)
 			unless: "retry", unlessAlso: retryWords},
-		// the same in the words of seed 003 and its translations: "Lambda
+		// the same in the words of that guide page and its translations: "Lambda
 		// errors are returned as 200 OK responses", "os erros do Lambda serão
 		// retornados como respostas 200 OK", "錯誤預設會以 200 OK 回應傳回",
 		// "エラーは 200 OK として返されます", "오류가 발생해도 200 OK"

@@ -127,9 +127,9 @@ func TestHandlerNotFoundWordings(t *testing.T) {
 	})
 }
 
-// A failed function answered as 200 (seed 003), as the AWS article and its
-// translations word it and as people write it; a 5xx shown beside it still
-// wins.
+// A failed function answered as 200 (the API Gateway guide's "Handle
+// Lambda errors in API Gateway"), as the AWS article and its translations
+// word it and as people write it; a 5xx shown beside it still wins.
 func TestErrorsReturnedAs200Wordings(t *testing.T) {
 	want := "lambda_error_masked_as_200"
 	checkWordings(t, []wording{
