@@ -93,8 +93,8 @@ func routeTallies(st Stage) []stage.RouteFigures {
 }
 
 // routeDims are the detailed metrics' dimensions: ApiName, Method,
-// Resource, Stage for REST; ApiId, Stage, Route for HTTP APIs
-// (aws-protocols.md 4).
+// Resource, Stage for REST; ApiId, Stage, Route for HTTP APIs (the API
+// Gateway guide's dimensions of its CloudWatch metrics, per API type).
 func routeDims(st Stage, r Route) []cwtypes.Dimension {
 	if st.APIType == stage.APIHTTP || st.APIType == stage.APIWebSocket {
 		return []cwtypes.Dimension{dim("ApiId", st.APIID), dim("Stage", st.Stage), dim("Route", r.Key)}

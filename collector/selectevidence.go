@@ -12,7 +12,7 @@ import (
 
 var (
 	// failureRE marks a line that shows a failed request in any of the
-	// three log kinds (aws-protocols.md 5).
+	// three log kinds (the forms docs/taxonomy.md lists cause by cause).
 	failureRE = alternation.MustCompile(`Method completed with status: 5\d\d|Execution failed|Lambda execution failed|Lambda invocation failed|` +
 		`Endpoint request timed out|Task timed out|Status: (?:error|timeout)|Runtime\.[A-Za-z]+|"errorMessage"|Traceback|\tERROR\t|` +
 		`"status"\s*:\s*"?5\d\d|" 5\d\d |signal: killed|Process exited`)

@@ -9,7 +9,7 @@ import (
 )
 
 // signatures are the documented evidence lines of each catalog cause
-// (docs/taxonomy.md evidence column, reference/aws-protocols.md section 5):
+// (docs/taxonomy.md's evidence column and its evidence forms):
 // at least one of them must appear in the episode's logs.
 var signatures = map[classifier.Cause][]string{
 	classifier.CauseLambdaMalformedProxyResponse: {"Execution failed due to configuration error: Malformed Lambda proxy response", "doesn't match the format that API Gateway expects"},
