@@ -164,7 +164,15 @@ func isCDNPage(low, msg []byte) bool {
 // Connection refused", after the .NET host's "Unhandled exception. " for
 // one nothing caught; Ruby a namespaced class, "Errno::ECONNREFUSED: ...",
 // "PG::ConnectionBad: ...", as uncaughtErrorRules read it).
-var functionMarks = guard(`^(?:at |file "|traceback \(most recent call last\)|\[error\]|\[warn|\[info\]|error\t|info\t|warn\t|exception in thread|caused by:|\{\s*"errormessage"|\{\s*"errortype"|"errormessage"\s*:|"errortype"\s*:|"stacktrace"\s*:|(?:unhandled exception\. )?[a-z][a-z0-9]*(?:\.[a-z][a-z0-9]*)*(?:error|exception)(?: \[err_[a-z0-9_]+\]| \((?:0x[0-9a-f]{8}|\d+)\))?:|` + rubyErrorClass + `)`)
+var functionMarks = guard(`^(?:` + stackFrameAt + `|file "|traceback \(most recent call last\)|\[error\]|\[warn|\[info\]|error\t|info\t|warn\t|exception in thread|caused by:|\{\s*"errormessage"|\{\s*"errortype"|"errormessage"\s*:|"errortype"\s*:|"stacktrace"\s*:|(?:unhandled exception\. )?[a-z][a-z0-9]*(?:\.[a-z][a-z0-9]*)*(?:error|exception)(?: \[err_[a-z0-9_]+\]| \((?:0x[0-9a-f]{8}|\d+)\))?:|` + rubyErrorClass + `)`)
+
+// stackFrameAt is a stack frame's "at": a frame's function, then its
+// arguments or place ("at Runtime.handler (/var/task/index.js:12:34)",
+// "at com.example.Handler.handleRequest(Handler.java:21)", .NET's "at
+// MyFunction.Function.FunctionHandler(APIGatewayProxyRequest request,
+// ...)", "at async Promise.all (index 0)", "at /var/task/index.js:5:11"),
+// not a sentence that opens with the word ("At a high level: ...").
+const stackFrameAt = `at (?:new |async )?[^\s(]+(?: \[as [^\]]+\])? ?\(|at (?:async )?[^\s(]+:\d+|at <anonymous>`
 
 // rubyErrorClass is a Ruby exception's namespaced class opening a line,
 // as Exception#full_message and the runtime interface client print it: an

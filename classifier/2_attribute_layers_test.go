@@ -43,3 +43,26 @@ func TestNamesRuntimeAPIPassesEveryMark(t *testing.T) {
 		}
 	}
 }
+
+// TestStackFrameOrSentence checks that a line opening with "at" is a stack
+// frame only as a frame is written (a function, then its arguments or
+// place), not a person's sentence that opens with the word.
+func TestStackFrameOrSentence(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want Layer
+	}{
+		{"at runtime.handler (/var/task/index.js:12:34)", LayerFunction},
+		{"at com.example.handler.handlerequest(handler.java:21)", LayerFunction},
+		{"at async promise.all (index 0)", LayerFunction},
+		{"at tcpconnectwrap.afterconnect [as oncomplete] (node:net:1555:16)", LayerFunction},
+		{"at /var/task/index.js:5:11", LayerFunction},
+		{"at new client (/var/task/node_modules/pg/lib/client.js:50:12)", LayerFunction},
+		{"at a high level: create a restapi with a vpclink integration.", LayerPerson},
+		{"at first the api worked, then it started failing with a vpc link error.", LayerPerson},
+	} {
+		if got := attribute([]byte(c.line)); got != c.want {
+			t.Errorf("%q: %s, want %s", c.line, got, c.want)
+		}
+	}
+}
