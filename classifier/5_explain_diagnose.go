@@ -331,7 +331,7 @@ func (s *Session) requestsSeen() int {
 	}
 	echoes := identifiedFailure(append(groups, s.done...))
 	for id, g := range s.live {
-		if !g.lambda && !g.counted && (id != "" || g.interesting()) && !(echoes && g.echo()) {
+		if !g.lambda && !g.counted && (id != "" || g.interesting()) && (!echoes || !g.echo()) {
 			n++
 		}
 	}
