@@ -26,7 +26,7 @@ const (
 // and status were both right, of all answers in the group.
 type measured struct{ right, cases int }
 
-// calibration holds what the training part of testdata/real measured (508
+// calibration holds what the training part of testdata/real measured (691
 // reports, 2026-12; TestConfidenceCalibration prints it again and fails if
 // a figure claims more than its group shows). A figure is the lower bound
 // of the Wilson 90% interval of the group's precision, cut down to
@@ -36,26 +36,27 @@ type measured struct{ right, cases int }
 // of the failures are pooled into groupProgramWeak.
 // Right answers (Wilson 90% lower bound):
 //
-//	program, >= wSpecific, status shown  41 of 41  (0.93)
-//	program, >= wSpecific, status usual  35 of 35  (0.92, capped 0.75)
-//	program, weaker or partial           58 of 67  (0.78, capped at status usual: 0.75)
-//	person's words, >= wHint            124 of 128 (0.93, capped 0.75)
-//	person's words, below wHint          43 of 47  (0.82, capped at program weak: 0.75)
-//	none, from a client's status line    19 of 19  (0.87)
-//	none, from a person's words          92 of 94  (0.93, capped 0.75)
-//	cause unknown                         5 of 45  (0.05)
+//	program, >= wSpecific, status shown  47 of 47  (0.94)
+//	program, >= wSpecific, status usual  43 of 43  (0.94, capped 0.75)
+//	program, weaker or partial           77 of 85  (0.84, capped at status usual: 0.75)
+//	person's words, >= wHint            152 of 164 (0.88, capped 0.75)
+//	person's words, below wHint          64 of 71  (0.82, capped at program weak: 0.75)
+//	none, from a client's status line    25 of 25  (0.90)
+//	none, from a person's words         151 of 153 (0.96, capped 0.75)
+//	cause unknown                         8 of 62  (0.07)
 //
-// No training report has a gateway-logged all-clear nor metric context;
-// those two keep the figures they had before calibration (priors).
+// One training report has a gateway-logged all-clear and none has metric
+// context; those two keep the figures they had before calibration
+// (priors).
 var calibration = [groupCount]measured{
-	groupProgramShown:    {41, 41},
-	groupProgramInferred: {35, 35},
-	groupProgramWeak:     {58, 67},
-	groupPersonStrong:    {124, 128},
-	groupPersonWeak:      {43, 47},
-	groupAllClearProgram: {19, 19},
-	groupAllClearPerson:  {92, 94},
-	groupAbstain:         {5, 45},
+	groupProgramShown:    {47, 47},
+	groupProgramInferred: {43, 43},
+	groupProgramWeak:     {77, 85},
+	groupPersonStrong:    {152, 164},
+	groupPersonWeak:      {64, 71},
+	groupAllClearProgram: {25, 25},
+	groupAllClearPerson:  {151, 153},
+	groupAbstain:         {8, 62},
 }
 
 // notAbove keeps the figures monotone: a group never claims more than the
