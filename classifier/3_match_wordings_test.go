@@ -20,11 +20,18 @@ func diagnoseText(t *testing.T, text string) Diagnosis {
 // English.
 func diagnoseWith(t *testing.T, h Hints, text string) Diagnosis {
 	t.Helper()
+	return diagnoseIn(t, h, text, LangEN)
+}
+
+// diagnoseIn reads text in a session with the hints and diagnoses it in
+// lang.
+func diagnoseIn(t *testing.T, h Hints, text string, lang Lang) Diagnosis {
+	t.Helper()
 	s := NewSession(h)
 	if _, err := s.ReadFrom(strings.NewReader(text)); err != nil {
 		t.Fatal(err)
 	}
-	return s.Diagnose(LangEN)
+	return s.Diagnose(lang)
 }
 
 func checkWordings(t *testing.T, cases []wording) {

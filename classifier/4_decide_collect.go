@@ -250,12 +250,16 @@ func (g *group) echo() bool {
 // identifiedFailure reports whether a request with an id failed with a 5xx.
 func identifiedFailure(reqs []*group) bool {
 	for _, r := range reqs {
-		if r.id != "" && !r.lambda && is5xx(r.status) {
+		if r.failedWithID() {
 			return true
 		}
 	}
 	return false
 }
+
+// failedWithID reports whether the group is a request with an id that
+// failed with a 5xx.
+func (g *group) failedWithID() bool { return g.id != "" && !g.lambda && is5xx(g.status) }
 
 // belowServerErrors reports whether every request showed a status below 500.
 func belowServerErrors(reqs []*group) bool {

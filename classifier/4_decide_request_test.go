@@ -93,12 +93,12 @@ func TestSymptomBesideItsLogIsOneFailure(t *testing.T) {
 		"HTTP/1.1 502 Bad Gateway",
 		some5xxREST,
 	} {
-		d := diagnoseIn(t, symptom+"\n"+log, LangEN)
+		d := diagnoseText(t, symptom+"\n"+log)
 		if d.Requests != 1 || d.Failed != 1 || len(d.Breakdown) != 1 || d.Confidence < 0.9 {
 			t.Errorf("%q: %d seen, %d failed, breakdown %v, confidence %.2f; want one failure, explained whole", symptom, d.Requests, d.Failed, d.Breakdown, d.Confidence)
 		}
 	}
-	d := diagnoseIn(t, "HTTP/1.1 504 Gateway Timeout\n(c0ffee12-3456) Method completed with status: 200\n", LangEN)
+	d := diagnoseText(t, "HTTP/1.1 504 Gateway Timeout\n(c0ffee12-3456) Method completed with status: 200\n")
 	if d.Failed != 1 || d.Status != Status504 {
 		t.Errorf("a 504 beside a request that succeeded: %d failed, status %s; want the 504 counted", d.Failed, d.Status)
 	}
@@ -112,12 +112,12 @@ func TestSymptomBesideItsLogIsOneFailure(t *testing.T) {
 // answered 400).
 func TestFunctionThatDiedBesideA4xxIsNoAllClear(t *testing.T) {
 	for _, died := range []string{lineTimeout, "RequestId: 0b59a014-da05-49a0-98c3-fe2ac06de4fd Error: Runtime exited with error: signal: killed\nRuntime.ExitError"} {
-		d := diagnoseIn(t, "HTTP/1.1 400 Bad Request\n"+died+"\n", LangEN)
+		d := diagnoseText(t, "HTTP/1.1 400 Bad Request\n"+died+"\n")
 		if d.Status == StatusNone || d.Cause == CauseNot5xx {
 			t.Errorf("%q beside a 400: %s/%s, want the failure with status unknown", died, d.Cause, d.Status)
 		}
 	}
-	d := diagnoseIn(t, "HTTP/1.1 400 Bad Request\n"+lineFnError+"\n", LangEN)
+	d := diagnoseText(t, "HTTP/1.1 400 Bad Request\n"+lineFnError+"\n")
 	if d.Status != StatusNone {
 		t.Errorf("a function's error beside a 400: %s/%s, want none", d.Cause, d.Status)
 	}

@@ -230,7 +230,7 @@ func TestAdviceActsOnAQuotedReasonFirst(t *testing.T) {
 		"(5a1c) Method completed with status: 500\n"
 	const bare = "(5a1c) Method completed with status: 500\n"
 	for _, lang := range Langs() {
-		d := diagnoseIn(t, refused, lang)
+		d := diagnoseIn(t, Hints{}, refused, lang)
 		if d.Cause != CauseUnknown {
 			t.Fatalf("%s: cause %s, want unknown with the reason quoted", lang, d.Cause)
 		}
@@ -243,18 +243,9 @@ func TestAdviceActsOnAQuotedReasonFirst(t *testing.T) {
 				t.Errorf("%s: advice turns on the log that quoted the reason: %s", lang, st)
 			}
 		}
-		d = diagnoseIn(t, bare, lang)
+		d = diagnoseIn(t, Hints{}, bare, lang)
 		if d.Remediation.Title != Remediate(CauseUnknown, lang).Title || len(stepsWith(d.Remediation.Steps, "update-stage")) == 0 {
 			t.Errorf("%s: a bare 500 lost the advice to turn on logging: %q %q", lang, d.Remediation.Title, d.Remediation.Steps)
 		}
 	}
-}
-
-func diagnoseIn(t *testing.T, text string, lang Lang) Diagnosis {
-	t.Helper()
-	s := NewSession(Hints{})
-	if _, err := s.ReadFrom(strings.NewReader(text)); err != nil {
-		t.Fatal(err)
-	}
-	return s.Diagnose(lang)
 }

@@ -325,11 +325,10 @@ func (s *Session) sawEvidence() bool {
 // requestsSeen counts the API requests the evidence showed.
 func (s *Session) requestsSeen() int {
 	n := s.st.completed
-	groups := make([]*group, 0, len(s.live)+len(s.done))
+	echoes := identifiedFailure(s.done)
 	for _, g := range s.live {
-		groups = append(groups, g)
+		echoes = echoes || g.failedWithID()
 	}
-	echoes := identifiedFailure(append(groups, s.done...))
 	for id, g := range s.live {
 		if !g.lambda && !g.counted && (id != "" || g.interesting()) && (!echoes || !g.echo()) {
 			n++
