@@ -3,6 +3,7 @@ package classifier
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -140,9 +141,24 @@ func (t score) String() string {
 	if t.n == 0 {
 		return "0 cases"
 	}
-	return fmt.Sprintf("%d cases; causes %d (%.1f%%), statuses %d (%.1f%%), false all-clears %d; confidence >= %.1f: coverage %d (%.1f%%), precision %d/%d (%.1f%%)",
-		t.n, t.cause, pct(t.cause, t.n), t.status, pct(t.status, t.n), t.falseAllClear,
-		confident, t.confident, pct(t.confident, t.n), t.confidentRight, t.confident, pct(t.confidentRight, t.confident))
+	return fmt.Sprintf("%d cases; causes %d (%.1f%%, %s), statuses %d (%.1f%%, %s), false all-clears %d; confidence >= %.1f: coverage %d (%.1f%%), precision %d/%d (%.1f%%, %s)",
+		t.n, t.cause, pct(t.cause, t.n), interval(t.cause, t.n), t.status, pct(t.status, t.n), interval(t.status, t.n), t.falseAllClear,
+		confident, t.confident, pct(t.confident, t.n), t.confidentRight, t.confident, pct(t.confidentRight, t.confident), interval(t.confidentRight, t.confident))
+}
+
+// interval is the Wilson 95% interval of a share k of n: how far the
+// corpus's figure may be from the share the same rules would get on many
+// more reports of the kind. A held-out part of 150 reports cannot tell
+// 84% from 89%, and the figures say so rather than claim a decimal.
+func interval(k, n int) string {
+	if n == 0 {
+		return "no interval"
+	}
+	const z = 1.96
+	nf, p := float64(n), float64(k)/float64(n)
+	centre := (p + z*z/(2*nf)) / (1 + z*z/nf)
+	spread := z * math.Sqrt(p*(1-p)/nf+z*z/(4*nf*nf)) / (1 + z*z/nf)
+	return fmt.Sprintf("95%% interval %.1f-%.1f%%", 100*max(0, centre-spread), 100*min(1, centre+spread))
 }
 
 func (t score) rate(k int) float64 { return float64(k) / float64(max(t.n, 1)) }
