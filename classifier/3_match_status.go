@@ -236,6 +236,13 @@ const executeAPIException = `\(service: execute-api; status code: `
 // Android and Java client throws for an answer that is no 2xx.
 const generatedClientException = `mobileconnectors\.apigateway\.apiclientexception`
 
+// metricRose is API Gateway's 5XXError metric said to have risen ("the
+// 5XXError metric spiked", "an increase in 5XXError", "the 5XXError alarm
+// fired"): the metric counts the 5xx answers the API sent, so its rise
+// shows that clients got some. The metric's name alone is no answer
+// (dashboards, alarm definitions and notClientStatus's "5xxerror").
+var metricRose = regexp.MustCompile(`\b(?:spike[sd]?|spiking|increase[sd]?|increasing|jump(?:s|ed)?|surge[sd]?|rise|rose)\b[^.]{0,30}\b5xxerror|\b5xxerror\b[^.]{0,40}\b(?:spike[sd]?|spiking|increase[sd]|increasing|jump(?:s|ed)|surge[sd]|surging|rose|rising|went up|goes up|fired|triggered|in alarm|elevated)\b`)
+
 // statusPhraseWords are the gateway's standard bodies and reason phrases
 // without a code, in the four languages of the remediation catalog and the
 // other languages AWS publishes its articles in (Korean, Spanish, French,
@@ -250,6 +257,13 @@ var statusPhraseWords = []struct {
 }{
 	{[]byte("internal server error"), implied5xx, nil},
 	{[]byte("5xx"), implied5xx, nil},
+	// the class as people also write it, "50x errors" (nginx's error page
+	// for 500-504 is named 50x.html): only before the words of an answer,
+	// for "50x" alone is as often a factor ("a 50x speed-up")
+	{[]byte("50x error"), implied5xx, nil},
+	{[]byte("50x response"), implied5xx, nil},
+	{[]byte("50x status"), implied5xx, nil},
+	{[]byte("50x code"), implied5xx, nil},
 	// (not English "server error" alone: no gateway body or reason phrase
 	// is worded so, and an application's own message for any failed call
 	// is, "Server error. Please try again later."; with a code, requests'
@@ -353,11 +367,15 @@ func statusShown(low []byte) int {
 			return c // not the 101 the client wanted
 		}
 	}
+	best := 0
+	if bytes.Contains(low, []byte("xxerror")) && metricRose.Match(low) {
+		best = implied5xx
+	}
 	if notClientStatus.Match(low) {
 		low = notClientStatus.ReplaceAll(low, nil)
 	}
 	low = dropExpected(dropCheckNames(low))
-	best := jmeterReceived(low) // its code may be split by diff marks: no three digits in a row
+	best = mergeImplied(best, jmeterReceived(low)) // its code may be split by diff marks: no three digits in a row
 	best = mergeImplied(best, generatedIOSClientStatus(low))
 	if code {
 		low = dropEmphasis(low) // (after JMeter's "******" marks are read)

@@ -100,7 +100,19 @@ func TestShown5xxInPeoplesWords(t *testing.T) {
 		{"de reason phrase", "Die API liefert einen internen Serverfehler"},
 		{"es reason phrase", "La API devuelve un error interno del servidor"},
 		{"ko reason phrase", "API 호출 시 내부 서버 오류가 발생합니다"},
+		{"the class as 50x", "Some requests get 429 and the others get 50x errors."},
+		{"the class as 50x, a status", "a 50X status on every other call"},
+		{"the 5XXError metric rising", "The 5XXError metric is spiking on the stage while most clients see 403."},
+		{"a rise in the 5XXError metric", "we saw an increase in 5XXError after the deploy"},
+		{"the 5XXError alarm fired", "the 5XXError alarm fired twice tonight"},
 	})
+	// "50x" as a factor, nginx's error page, the metric's name in an alarm
+	// definition: no answer at all
+	for _, line := range []string{"We got a 50x speed-up with the new cache.", "error_page 500 502 503 504 /50x.html;", "MetricName: 5XXError", "alarm on 5XXError >= 1 for 5 minutes"} {
+		if got := shown5xxOf(t, line); got != 0 {
+			t.Errorf("%q: shown 5xx %d, want none", line, got)
+		}
+	}
 	checkShown(t, 503, []shownForm{
 		{"fr service unavailable", "l'API répond « Service indisponible »"},
 		{"de service unavailable", "die API meldet Dienst nicht verfügbar"},
