@@ -57,6 +57,11 @@ func TestNoAllClearWhenA5xxShows(t *testing.T) {
 	if d.Status != Status502 || d.Confidence >= 0.8 {
 		t.Errorf("got %s/%s (%.2f), want 502 below 0.8", d.Status, d.Cause, d.Confidence)
 	}
+	// the why of a 5xx is not the all-clear's it replaced
+	d = diagnoseWith(t, Hints{}, "HTTP/1.1 403 Forbidden\n<Response [502]>")
+	if d.Status != Status502 || strings.Contains(d.Why, "No request ended in 5xx") || !strings.Contains(d.Why, "403 Forbidden") {
+		t.Errorf("got %s, why %q: want 502, the 403 quoted as no explanation", d.Status, d.Why)
+	}
 }
 
 // TestCausesFromBodiesAndLayers covers the gateway's and frameworks' own

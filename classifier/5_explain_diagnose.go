@@ -241,7 +241,11 @@ func (s *Session) noFalseAllClear(d *Diagnosis, api stage.APIType, b *basis) {
 	d.Breakdown = []BreakdownRow{{Cause: d.Cause, Status: d.Status, Requests: d.Failed}}
 	if cause == CauseUnknown {
 		b.kind = kindAbstain
-		d.Why = "The evidence shows a " + d.Status.String() + " response, but no line shows why. " + d.Why
+		d.Why = "The evidence shows a " + d.Status.String() + " response, but no line shows why."
+		if len(d.Evidence) > 0 {
+			// (not the all-clear's own words, which say no request ended in 5xx)
+			d.Why += " What else it shows does not explain it: " + quoteMessage(d.Evidence[0])
+		}
 		return
 	}
 	d.Why = "The evidence shows a " + d.Status.String() + " response and a failing Lambda function: " + quoteMessage(firstOr(d.Evidence, ""))
