@@ -74,7 +74,9 @@ var statusPhrases = append([]*guardedRegexp{
 	// (PowerShell's "The remote server returned an error: (502) Bad Gateway.";
 	// not a method call in code that sets the status, Express's
 	// res.status(401), which shows nothing a client got)
-	guard(`(?:^|[^.\w])(?:errors?|status|code):?\s*\(([1-5]\d\d)\)`),
+	// (and after the quote that closes the error's name: an "Internal
+	// Server Error" (500) in the browser)
+	guard(`(?:^|[^.\w])(?:errors?|status|code)["'\x60]?:?\s*\(([1-5]\d\d)\)`),
 	// a pretty-printed access-log record, one field a line
 	guard(`^"(?:status|httpstatus)"\s*:\s*"?([1-5]\d\d)\b`),
 	// (and the code in Japanese's corner brackets, 「500」エラー, 「502」が

@@ -84,7 +84,10 @@ func TestShown5xxInPeoplesWords(t *testing.T) {
 		{"plural after a verb", "API returns 504s under load"},
 	})
 	checkShown(t, 503, []shownForm{{"status and the code", "status 503"}})
-	checkShown(t, 500, []shownForm{{"error and the code", "error 500 when calling the endpoint"}})
+	checkShown(t, 500, []shownForm{
+		{"error and the code", "error 500 when calling the endpoint"},
+		{"quoted reason phrase, then the code", `I receive an "Internal Server Error" (500) in the browser.`},
+	})
 	// a 4xx in the same forms shows an answer below 500
 	for _, line := range []string{"Response: 403", "403 - Forbidden", "request failed: 403", "the request comes back with a 403", "the API returns an error of 403", "an error code of 403"} {
 		if got := statusShown(appendLower(nil, []byte(line))); got != 403 {
