@@ -70,6 +70,11 @@ var statusPhrases = append([]*guardedRegexp{
 	guard(`http status error \[([1-5]\d\d)\]`),
 	guard(`status\.find\.[a-z]+\(.*\), (?:but actually )?found ([1-5]\d\d)\b`),
 	guard(`(?:^|\s)(?:get|post|put|delete|patch|options|head) https?://\S+ (?:net::\S+ )?([1-5]\d\d)\b`),
+	// (and Chrome's network error before the status, when the request line
+	// was left out: "net::ERR_FAILED 502 (Bad Gateway)"; and the protocol
+	// and the code written as one word, "HTTP500")
+	guard(`\bnet::err_[a-z_]+ ([1-5]\d\d)\b`),
+	guard(`\bhttp([1-5]\d\d)\b`),
 	// the code in parentheses after the error it names ("internal error (500)")
 	// (PowerShell's "The remote server returned an error: (502) Bad Gateway.";
 	// not a method call in code that sets the status, Express's

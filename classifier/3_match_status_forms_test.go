@@ -73,6 +73,8 @@ func TestShown5xxInPeoplesWords(t *testing.T) {
 		{"integration and its code", "Lambda proxy integration 502"},
 		{"a markdown table", "| Status | 502 |"},
 		{"code, dash, reason", "502 - Bad Gateway"},
+		{"chrome's network error, then the code", "Then the request fails: net::ERR_FAILED 502 (Bad Gateway)"},
+		{"protocol and code as one word", "The main request came back as HTTP502."},
 	})
 	checkShown(t, 504, []shownForm{
 		{"code then timeout", "the gateway 504 timeout after 29 seconds"},
