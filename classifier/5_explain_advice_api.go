@@ -1,6 +1,7 @@
 package classifier
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -214,6 +215,12 @@ const (
 	noteUnknownReasonLambda = "unknown_reason_lambda"
 )
 
+// noteUnknownSuspects is the key of the step that names an abstention's
+// suspects ({api}: the API type, or API Gateway; {status}: the status, or
+// 500/502 for REST's body that is sent with either; {causes}: the causes
+// and their shares).
+const noteUnknownSuspects = "unknown_suspects"
+
 // WithReason is the advice for an unknown cause whose reason the evidence
 // quoted (the gateway's configuration error, Lambda refusing the
 // invocation): act on the reason first, then gather what it refers to.
@@ -232,6 +239,27 @@ func (a Advice) WithReason() Advice {
 	}
 	a.Title = catalogNote(a.Lang, noteUnknownReasonTitle)
 	a.Steps = steps
+	return a
+}
+
+// WithSuspects puts first, in an abstention's advice, the causes public
+// reports of the same status on the same API type most often had (see
+// suspectsFor), so that the engineer has a place to start while the
+// logs that decide are turned on.
+func (a Advice) WithSuspects(suspects []Suspect, api stage.APIType, status string) Advice {
+	if len(suspects) == 0 {
+		return a
+	}
+	names := make([]string, 0, len(suspects))
+	for _, s := range suspects {
+		names = append(names, fmt.Sprintf("`%s` (%.0f%%)", s.Cause, 100*s.Share))
+	}
+	apiName := "API Gateway"
+	if api != stage.APIUnknown {
+		apiName = api.String()
+	}
+	step := strings.NewReplacer("{api}", apiName, "{status}", status, "{causes}", strings.Join(names, ", ")).Replace(catalogNote(a.Lang, noteUnknownSuspects))
+	a.Steps = append([]string{step}, a.Steps...)
 	return a
 }
 

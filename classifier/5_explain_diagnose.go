@@ -48,8 +48,13 @@ func (s *Session) diagnose(lang Lang) (Diagnosis, basis) {
 	d.Confidence = b.confidence()
 	d.Missing = s.missing(d)
 	advice := Remediate(d.Cause, lang)
-	if d.Cause == CauseUnknown && top != nil && top.unnamed != "" {
+	switch {
+	case d.Cause == CauseUnknown && top != nil && top.unnamed != "":
 		advice = advice.WithReason()
+	case d.Cause == CauseUnknown && d.Status.Is5xx():
+		st := s.suspectStatus(d.Status, api, top)
+		d.Suspects = suspectsFor(api, st)
+		advice = advice.WithSuspects(d.Suspects, api, statusName(st))
 	}
 	d.Remediation = advice.ForAPI(api).WithTimeout(d.Cause, s.timeoutMet())
 	d.Backoff = BackoffFor(d.Cause, d.RetryAfter)
@@ -437,4 +442,18 @@ func maskedWhy(r *causeRow) string {
 		return fmt.Sprintf("%d response(s) carried the Lambda function's error object as their body, which a custom (non-proxy) integration sends with 200 when no integration response matches its errorMessage (no line shows the status): %s", r.n, whyLine(r.evidence))
 	}
 	return fmt.Sprintf("%d request(s) answered 2xx although the Lambda function failed: %s", r.n, whyLine(r.evidence))
+}
+
+// suspectStatus is the status an abstention's suspects are looked up by:
+// the one shown, or statusSome when no line showed the code and the
+// answer's 500 only stands for REST's body, which 502s carry too.
+func (s *Session) suspectStatus(status Status, api stage.APIType, top *causeRow) Status {
+	shown := s.st.shown5xx != implied5xx
+	if top != nil {
+		shown = top.inferred < top.n
+	}
+	if !shown && status == Status500 && api != stage.APIHTTP {
+		return statusSome
+	}
+	return status
 }

@@ -24,6 +24,10 @@ type Diagnosis struct {
 	// Missing names the evidence that would have been needed to decide
 	// (set when the cause is unknown or the confidence is low).
 	Missing []string `json:"missing,omitempty"`
+	// Suspects are, when the cause is unknown and the status a 5xx, the
+	// causes public reports of that status on that API type most often
+	// had, with their shares: where to start, not an answer.
+	Suspects []Suspect `json:"suspects,omitempty"`
 	// RetryAfter is a Retry-After seen in the evidence; zero when none.
 	RetryAfter time.Duration `json:"-"`
 	// Requests counts the request groups seen, and Failed those that ended in 5xx.

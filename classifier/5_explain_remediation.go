@@ -169,7 +169,12 @@ func (cat catalog) validate() []string {
 		if !strings.Contains(f.Notes[noteClientTLS], "{line}") {
 			errs = append(errs, fmt.Sprintf("%s: note %s lacks {line}", l, noteClientTLS))
 		}
-		for _, k := range []string{noteAutoDeploy, noteConfiguredTimeout, noteConfiguredTimeoutFunction, noteClientTLS, noteUnknownReasonAct, noteUnknownReasonLambda} {
+		for _, ph := range []string{"{api}", "{status}", "{causes}"} {
+			if !strings.Contains(f.Notes[noteUnknownSuspects], ph) {
+				errs = append(errs, fmt.Sprintf("%s: note %s lacks %s", l, noteUnknownSuspects, ph))
+			}
+		}
+		for _, k := range []string{noteAutoDeploy, noteConfiguredTimeout, noteConfiguredTimeoutFunction, noteClientTLS, noteUnknownReasonAct, noteUnknownReasonLambda, noteUnknownSuspects} {
 			if msg := checkText(f.Notes[k], maxStepRunes); msg != "" {
 				errs = append(errs, fmt.Sprintf("%s: note %s %s", l, k, msg))
 			}

@@ -184,6 +184,7 @@ func TestRealReports(t *testing.T) {
 	var trainProgram, heldProgram score
 	var trainRel, heldRel, trainLogsRel, heldLogsRel reliability
 	var apiTypes apiTally
+	var trainSuspects, heldSuspects suspectTally
 	trainMix, heldMix := answerMix{}, answerMix{}
 	trainCauses, heldCauses := answerMix{}, answerMix{}
 	trainLayers, heldLayers := answerMix{}, answerMix{}
@@ -211,6 +212,11 @@ func TestRealReports(t *testing.T) {
 			tl.count(cOK, sOK, allClear, d.Confidence)
 		}
 		apiTypes.count(c.side, d.APIType.String() == c.want.api)
+		if c.side == corpus.HeldOut {
+			heldSuspects.count(d, c.want.cause)
+		} else {
+			trainSuspects.count(d, c.want.cause)
+		}
 		if s.logEvidence() {
 			mix, causes, layers := trainMix, trainCauses, trainLayers
 			if c.side == corpus.HeldOut {
@@ -246,6 +252,7 @@ func TestRealReports(t *testing.T) {
 	t.Logf("reliability, held out, all cases:%v", &heldRel)
 	t.Logf("reliability, held out, with log evidence:%v", &heldLogsRel)
 	t.Logf("api types inferred as labelled: %v", &apiTypes)
+	t.Logf("suspects of abstentions on a 5xx whose label names a cause: training %v; held out %v", &trainSuspects, &heldSuspects)
 	t.Logf("wrong statuses with log evidence (labelled->answered): training %v; held out %v", trainMix, heldMix)
 	t.Logf("wrong causes with log evidence (labelled->answered): training %v; held out %v", trainCauses, heldCauses)
 	t.Logf("wrong answers with log evidence by the layers read (layers->wrong part): training %v; held out %v", trainLayers, heldLayers)
@@ -361,4 +368,27 @@ func b2i(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// suspectTally counts the abstentions on a 5xx whose label names a cause,
+// and how often that cause was among the suspects the diagnosis named.
+type suspectTally struct{ n, named, hit int }
+
+func (t *suspectTally) count(d Diagnosis, want string) {
+	if d.Cause != CauseUnknown || !d.Status.Is5xx() || want == "unknown" || want == "not_5xx" || want == "lambda_error_masked_as_200" {
+		return
+	}
+	t.n++
+	if len(d.Suspects) > 0 {
+		t.named++
+	}
+	for _, sp := range d.Suspects {
+		if sp.Cause.String() == want {
+			t.hit++
+		}
+	}
+}
+
+func (t *suspectTally) String() string {
+	return fmt.Sprintf("%d abstentions, %d with suspects, the labelled cause among them %d times (%.0f%%)", t.n, t.named, t.hit, pct(t.hit, t.n))
 }

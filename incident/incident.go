@@ -106,5 +106,6 @@ func cloneDiagnosis(d classifier.Diagnosis) classifier.Diagnosis {
 	d.RequestIDs = append([]string(nil), d.RequestIDs[:min(len(d.RequestIDs), maxEvidence)]...)
 	d.Remediation.Steps = append([]string(nil), d.Remediation.Steps...)
 	d.Missing = append([]string(nil), d.Missing...)
+	d.Suspects = append([]classifier.Suspect(nil), d.Suspects...)
 	return d
 }

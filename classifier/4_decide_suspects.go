@@ -1,0 +1,112 @@
+package classifier
+
+import (
+	"fmt"
+
+	"github.com/apigw-triage/apigw-triage/stage"
+)
+
+// When no line names the cause of a 5xx, the tool abstains (cause
+// unknown) and says which logs would decide. Until those logs are on, the
+// on-call engineer still has to start somewhere: the suspects are the
+// causes the public incident reports of the training part most often
+// settled on for the same status on the same API type, with their shares.
+// They are base rates of the symptom, not a diagnosis: the cause stays
+// unknown, and no line of the evidence chose between them.
+
+// Suspect is one cause a symptom's reports often had, and its share of them.
+type Suspect struct {
+	Cause Cause   `json:"cause"`
+	Share float64 `json:"share"`
+}
+
+// symptom is what an abstention still knows: the status and the API type
+// (APIUnknown: reports of every API type).
+type symptom struct {
+	api    stage.APIType
+	status Status
+}
+
+// statusSome is a symptom's status when a 5xx showed without its code:
+// REST's {"message": "Internal server error"} is sent with 500 and 502
+// alike, so its reports are those of both.
+const statusSome = StatusUnknown
+
+func (k symptom) String() string { return fmt.Sprintf("%s %s", k.api, statusName(k.status)) }
+
+// statusName is a symptom's status as the advice names it.
+func statusName(s Status) string {
+	if s == statusSome {
+		return "500/502"
+	}
+	return s.String()
+}
+
+type causeCount struct {
+	cause Cause
+	n     int
+}
+
+// suspectRow is a symptom's reports on the training part (of) and its most
+// frequent causes, most frequent first.
+type suspectRow struct {
+	of     int
+	causes []causeCount
+}
+
+// Bounds of the suspects: a symptom needs this many training reports to be
+// ranked, at most this many causes are named, and each must have been the
+// cause of at least two reports and a tenth of them.
+const (
+	minSuspectReports = 10
+	maxSuspects       = 3
+)
+
+// frequent reports whether n reports of a symptom's of make a suspect.
+func frequent(n, of int) bool { return n >= 2 && 10*n >= of }
+
+// suspectTable holds what the training part of testdata/real measured (the
+// labels of 705 reports, 2026-12; TestSuspectsFollowTheTrainingPart prints
+// it again and fails when a cause left the top or its share moved more
+// than five points).
+var suspectTable = map[symptom]suspectRow{
+	{stage.APIHTTP, Status500}:       {38, []causeCount{cc("authorizer_error", 9), cc("lambda_function_error", 7), cc("lambda_function_timeout", 5)}},
+	{stage.APIHTTP, Status503}:       {12, []causeCount{cc("integration_timeout", 7), cc("lambda_throttled", 3), cc("private_integration_error", 2)}},
+	{stage.APIREST, Status500}:       {92, []causeCount{cc("lambda_invoke_permission", 27), cc("authorizer_error", 20), cc("lambda_function_error", 11)}},
+	{stage.APIREST, statusSome}:      {208, []causeCount{cc("lambda_malformed_proxy_response", 44), cc("lambda_function_error", 41), cc("lambda_invoke_permission", 27)}},
+	{stage.APIREST, Status502}:       {116, []causeCount{cc("lambda_malformed_proxy_response", 43), cc("lambda_function_error", 30), cc("lambda_handler_misconfigured", 22)}},
+	{stage.APIREST, Status504}:       {39, []causeCount{cc("integration_timeout", 38)}},
+	{stage.APIWebSocket, Status500}:  {10, []causeCount{cc("lambda_invoke_permission", 4), cc("lambda_function_error", 3)}},
+	{stage.APIWebSocket, statusSome}: {15, []causeCount{cc("lambda_function_error", 6), cc("lambda_invoke_permission", 4), cc("lambda_handler_misconfigured", 2)}},
+	{stage.APIUnknown, Status500}:    {147, []causeCount{cc("lambda_invoke_permission", 36), cc("authorizer_error", 30), cc("lambda_function_error", 23)}},
+	{stage.APIUnknown, statusSome}:   {275, []causeCount{cc("lambda_function_error", 58), cc("lambda_malformed_proxy_response", 52), cc("lambda_invoke_permission", 36)}},
+	{stage.APIUnknown, Status502}:    {128, []causeCount{cc("lambda_malformed_proxy_response", 46), cc("lambda_function_error", 35), cc("lambda_handler_misconfigured", 25)}},
+	{stage.APIUnknown, Status503}:    {12, []causeCount{cc("integration_timeout", 7), cc("lambda_throttled", 3), cc("private_integration_error", 2)}},
+	{stage.APIUnknown, Status504}:    {40, []causeCount{cc("integration_timeout", 39)}},
+}
+
+// cc names a cause of the table by its id.
+func cc(id string, n int) causeCount {
+	c, err := ParseCause(id)
+	if err != nil {
+		panic(err)
+	}
+	return causeCount{c, n}
+}
+
+// suspectsFor returns the suspects of a 5xx on the API type, or nil
+// (status statusSome: a 5xx shown without its code).
+func suspectsFor(api stage.APIType, status Status) []Suspect {
+	row, ok := suspectTable[symptom{api, status}]
+	if !ok {
+		row, ok = suspectTable[symptom{stage.APIUnknown, status}]
+	}
+	if !ok {
+		return nil
+	}
+	out := make([]Suspect, 0, len(row.causes))
+	for _, c := range row.causes {
+		out = append(out, Suspect{Cause: c.cause, Share: float64(int(100*float64(c.n)/float64(row.of)+0.5)) / 100})
+	}
+	return out
+}
