@@ -95,18 +95,21 @@ func cc(id string, n int) causeCount {
 }
 
 // suspectsFor returns the suspects of a 5xx on the API type, or nil
-// (status statusSome: a 5xx shown without its code).
-func suspectsFor(api stage.APIType, status Status) []Suspect {
+// (status statusSome: a 5xx shown without its code), and the API type
+// whose reports they come from: APIUnknown when the type's own reports of
+// the status are too few and those of every type stand in.
+func suspectsFor(api stage.APIType, status Status) ([]Suspect, stage.APIType) {
 	row, ok := suspectTable[symptom{api, status}]
 	if !ok {
-		row, ok = suspectTable[symptom{stage.APIUnknown, status}]
+		api = stage.APIUnknown
+		row, ok = suspectTable[symptom{api, status}]
 	}
 	if !ok {
-		return nil
+		return nil, api
 	}
 	out := make([]Suspect, 0, len(row.causes))
 	for _, c := range row.causes {
 		out = append(out, Suspect{Cause: c.cause, Share: float64(int(100*float64(c.n)/float64(row.of)+0.5)) / 100})
 	}
-	return out
+	return out, api
 }

@@ -163,6 +163,11 @@ func TestAbstentionNamesSuspects(t *testing.T) {
 			t.Errorf("%s: first step %q, want the suspects of %s with %s", c.name, first, c.status, c.want)
 		}
 	}
+	// an HTTP API's 502 has too few reports of its own: those of every
+	// API type stand in, and the advice says so
+	if d := diagnoseWith(t, Hints{APIType: stage.APIHTTP}, "HTTP/1.1 502 Bad Gateway"); len(d.Suspects) == 0 || !strings.Contains(d.Remediation.Steps[0], "502 from API Gateway APIs") {
+		t.Errorf("HTTP API 502: suspects %v, first step %q", d.Suspects, d.Remediation.Steps[0])
+	}
 	if d := diagnoseIn(t, Hints{}, `{"message": "Internal server error"}`, LangJA); !strings.Contains(d.Remediation.Steps[0], "公開報告") {
 		t.Errorf("ja: first step %q", d.Remediation.Steps[0])
 	}

@@ -53,8 +53,9 @@ func (s *Session) diagnose(lang Lang) (Diagnosis, basis) {
 		advice = advice.WithReason()
 	case d.Cause == CauseUnknown && d.Status.Is5xx():
 		st := s.suspectStatus(d.Status, api, top)
-		d.Suspects = suspectsFor(api, st)
-		advice = advice.WithSuspects(d.Suspects, api, statusName(st))
+		var of stage.APIType // whose reports they are
+		d.Suspects, of = suspectsFor(api, st)
+		advice = advice.WithSuspects(d.Suspects, of, statusName(st))
 	}
 	d.Remediation = advice.ForAPI(api).WithTimeout(d.Cause, s.timeoutMet())
 	d.Backoff = BackoffFor(d.Cause, d.RetryAfter)
