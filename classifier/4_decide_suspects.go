@@ -54,21 +54,12 @@ type suspectRow struct {
 	causes []causeCount
 }
 
-// Bounds of the suspects: a symptom needs this many training reports to be
-// ranked, at most this many causes are named, and each must have been the
-// cause of at least two reports and a tenth of them.
-const (
-	minSuspectReports = 10
-	maxSuspects       = 3
-)
-
-// frequent reports whether n reports of a symptom's of make a suspect.
-func frequent(n, of int) bool { return n >= 2 && 10*n >= of }
-
 // suspectTable holds what the training part of testdata/real measured (the
 // labels of 717 reports, 2026-12; TestSuspectsFollowTheTrainingPart prints
 // it again and fails when a cause left the top or its share moved more
-// than five points).
+// than five points). A symptom is ranked from 10 training reports, and
+// names at most three causes, each the cause of at least two reports and
+// a tenth of them.
 var suspectTable = map[symptom]suspectRow{
 	{stage.APIHTTP, Status500}:       {38, []causeCount{cc("authorizer_error", 9), cc("lambda_function_error", 7), cc("lambda_function_timeout", 5)}},
 	{stage.APIHTTP, Status503}:       {12, []causeCount{cc("integration_timeout", 7), cc("lambda_throttled", 3), cc("private_integration_error", 2)}},

@@ -6,10 +6,28 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/apigw-triage/apigw-triage/classifier/corpus"
 	"github.com/apigw-triage/apigw-triage/stage"
 )
+
+// The table's rule (see suspectTable): a symptom needs this many training
+// reports to be ranked, at most this many causes are named, and each must
+// have been the cause of at least two reports and a tenth of them.
+const (
+	minSuspectReports = 10
+	maxSuspects       = 3
+)
+
+// frequent reports whether n reports of a symptom's of make a suspect.
+func frequent(n, of int) bool { return n >= 2 && 10*n >= of }
+
+// namesACause reports whether a label names a cause a suspect can be: not
+// unknown, and not one of the answers without a 5xx.
+func namesACause(c Cause) bool {
+	return c != CauseUnknown && c != CauseNot5xx && c != CauseLambdaErrorMaskedAs200
+}
 
 // measuredSuspects counts, on the training part of the real-report corpus,
 // the causes reports of each status on each API type settled on (the
@@ -32,7 +50,7 @@ func measuredSuspects(t *testing.T) map[symptom]suspectRow {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if cause == CauseUnknown || cause == CauseNot5xx || cause == CauseLambdaErrorMaskedAs200 {
+		if !namesACause(cause) {
 			continue
 		}
 		api, err := stage.ParseAPIType(c.want.api)
@@ -176,6 +194,24 @@ func TestAbstentionNamesSuspects(t *testing.T) {
 	for name, d := range map[string]Diagnosis{"named cause": named, "quoted reason": quoted} {
 		if len(d.Suspects) > 0 {
 			t.Errorf("%s: suspects %v, want none", name, d.Suspects)
+		}
+	}
+}
+
+// TestSuspectStepFitsAStep: the step that names a symptom's suspects stays
+// within a step's length (Slack's Block Kit) in every language, for every
+// row of the table, filled with the longest figures.
+func TestSuspectStepFitsAStep(t *testing.T) {
+	for k := range suspectTable {
+		for _, l := range Langs() {
+			sus, of := suspectsFor(k.api, k.status)
+			for i := range sus {
+				sus[i].Share = 0.99 // two digits, whatever the table holds
+			}
+			step := Advice{Lang: l}.WithSuspects(sus, of, statusName(k.status)).Steps[0]
+			if n := utf8.RuneCountInString(step); n > maxStepRunes {
+				t.Errorf("%s, %s: the step has %d runes, more than %d: %s", k, l, n, maxStepRunes, step)
+			}
 		}
 	}
 }

@@ -376,7 +376,7 @@ func b2i(b bool) int {
 type suspectTally struct{ n, named, hit int }
 
 func (t *suspectTally) count(d Diagnosis, want string) {
-	if d.Cause != CauseUnknown || !d.Status.Is5xx() || want == "unknown" || want == "not_5xx" || want == "lambda_error_masked_as_200" {
+	if c, err := ParseCause(want); err != nil || !namesACause(c) || d.Cause != CauseUnknown || !d.Status.Is5xx() {
 		return
 	}
 	t.n++
