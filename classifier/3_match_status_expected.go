@@ -59,6 +59,9 @@ func dropExpected(low []byte) []byte {
 	if containsAny(low, wishMarks) && hasStatusCode(low) { // (every wish names its code)
 		low = dropWishes(low, wishedBelow500)
 	}
+	if insteadMarks.any(low) {
+		low = dropInstead(low)
+	}
 	if !hasExpectedMark(low) {
 		return low // most lines: the pattern costs
 	}
@@ -149,4 +152,57 @@ func contrasted(span []byte) bool {
 		}
 	}
 	return false
+}
+
+// insteadOfStatus is a code a person names as the one that did not come:
+// the code after "instead of" ("returns status code 200 instead of 500 in
+// case of exception", "Instead of expected status code 500, status code
+// 200 is returned"), "rather than", the Portuguese and Spanish "em vez
+// de", "ao invés de", "en lugar de", and the code before the Japanese
+// "ではなく" ("500ではなく200が返る"). The code on the other side of those
+// words is the one the client got, and stays.
+var insteadOfStatus = regexp.MustCompile(`(?:\binstead of|\brather than|\bem vez de|\bao inv[eé]s de|\ben lugar de|\ben vez de)` +
+	`(?: (?:the|an?|o|a|um|uma|el|la|un|una|expected|usual|correct|proper|right|normal|esperad[oa]|corret[oa]|correct[oa]|http|status|response|error|code|of|de|c[oó]digo|erro|estado))*` +
+	` ?["'(\x60]?[1-5]\d\d\b(?:(?: or| and|/|,) ?(?:an? )?[1-5]\d\d\b)*` +
+	`|\b[1-5]\d\d ?(?:エラー)?(?:ではなく|じゃなく)`)
+
+// insteadMarks are the literals insteadOfStatus needs.
+var insteadMarks = newLitIndex([][]byte{[]byte("instead of"), []byte("rather than"), []byte("vez de"),
+	[]byte("invés de"), []byte("inves de"), []byte("lugar de"), []byte("ではなく"), []byte("じゃなく")})
+
+// wishBefore are words that make the code after "instead of" the one that
+// came: in "it should return 504 instead of 502" the 502 is the answer the
+// client got, and the wish its alternative.
+var wishBefore = [][]byte{[]byte("should"), []byte("expected to"), []byte("supposed to"), []byte("ought to"),
+	[]byte("want"), []byte("would like"), []byte("deveria"), []byte("debería"), []byte("deberia"),
+	[]byte("应该"), []byte("應該"), []byte("べき"), []byte("はず")}
+
+// dropInstead removes the codes a person says did not come, unless a wish
+// earlier in the same sentence makes them the code that did.
+func dropInstead(low []byte) []byte {
+	spans := insteadOfStatus.FindAllIndex(low, -1)
+	if spans == nil {
+		return low
+	}
+	out := make([]byte, 0, len(low))
+	last := 0
+	for _, m := range spans {
+		if containsAny(sentenceBefore(low, m[0]), wishBefore) {
+			continue
+		}
+		out = append(out, low[last:m[0]]...)
+		last = m[1]
+	}
+	return append(out, low[last:]...)
+}
+
+// sentenceBefore is the part of low's sentence before i.
+func sentenceBefore(low []byte, i int) []byte {
+	start := 0
+	for _, end := range [][]byte{[]byte(". "), []byte("; "), []byte("! "), []byte("? "), []byte("。")} {
+		if j := bytes.LastIndex(low[:i], end); j >= 0 && j+len(end) > start {
+			start = j + len(end)
+		}
+	}
+	return low[start:i]
 }

@@ -1,6 +1,9 @@
 package classifier
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // A status a person wished for is none a client got; one they complain
 // came ("should not return 502") or that a client printed still shows.
@@ -15,11 +18,37 @@ func TestExpectedStatusIsNotShown(t *testing.T) {
 		// Postman's test assertion: the code it got stays
 		{"Expected response to have status code 200 but got 502", 502},
 		{"It returns 200 instead of 502", 200},
+		// the code after "instead of" is the one that did not come
+		// (aws-lambda-dotnet#884's wording), unless a wish before it
+		// makes it the one that did
+		{"Instead of expected status code 500, status code 200 is returned.", 200},
+		{"The API answers 502 rather than 504 when the function times out", 502},
+		{"Instead of 200 we get 502 Bad Gateway", 502},
+		{"A API retorna 200 em vez de 500 quando a função falha", 200},
+		{"500ではなく200が返ってきます", 200},
 		// OkHttp's assertion, and "expected" that is no wish
 		{"Expected HTTP 101 response but was '502 Bad Gateway'", 502},
 		{"As expected, we get 502 when the function times out", 502},
 		{"It should work but the API returns 502", 502},
 	})
+}
+
+// The code after "instead of" is dropped as one that did not come, but
+// not after a wish in the same sentence: there it is the one that came.
+func TestInsteadOfAfterAWishStays(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		kept bool
+	}{
+		{"it should return 504 instead of 502", true},
+		{"we want a 404 instead of 502 here", true},
+		{"it returns 200 instead of 502", false},
+		{"it should work. it returns 200 instead of 502", false},
+	} {
+		if got := strings.Contains(string(dropExpected([]byte(c.line))), "502"); got != c.kept {
+			t.Errorf("%q: 502 kept %v, want %v", c.line, got, c.kept)
+		}
+	}
 }
 
 // shownRow is a line and the status statusShown must find in it (0: none).
