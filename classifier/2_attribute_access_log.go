@@ -289,9 +289,19 @@ func (s *Session) clfLine(msg, line []byte) bool {
 	if rec.has(fIntegrationError) {
 		s.st.integErrVar = true
 	}
+	if bytes.HasPrefix(msg, loopback) {
+		// no request from the machine's own address reaches API Gateway:
+		// this is a local emulator's request log (the SAM CLI's start-api)
+		s.st.localRun = true
+		s.st.localAccessLines++
+	}
 	s.accessLine(&rec, line)
 	return true
 }
+
+// loopback is the source address a local emulator's request log begins
+// with.
+var loopback = []byte("127.0.0.1 ")
 
 // mayBeCLF is clf's pre-filter: a "]" before a quote, with or without a
 // space between.

@@ -88,6 +88,7 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 		s.st.machine++
 	}
 	s.noteAPIType(s.low, msg, line, layer)
+	s.noteWhereServed(s.low)
 	s.noteWebSocketClient(s.low)
 	s.noteClientTLS(line, layer)
 	s.st.authorizerWord = s.st.authorizerWord || authorizerWord.Match(s.low)

@@ -19,8 +19,9 @@ func TestLocalEmulatorWordings(t *testing.T) {
 		{"keys of a failed function", "2020-12-03 19:09:09,022 | Invalid API Gateway Response Keys: {'errorMessage', 'errorType'} in {'errorMessage': 'boom', 'errorType': 'Error'}", "unknown", "unknown"},
 		{"keys of a failed function, newer", "Invalid lambda response received: Invalid API Gateway Response Keys: {'errorMessage', 'errorType'} in {'errorMessage': 'boom', 'errorType': 'Error'}", "unknown", "unknown"},
 		// its local server's access line (werkzeug's, without a request
-		// id) shows the status, beside the words that name the cause
-		{"with its access line", "Invalid lambda response received: Invalid API Gateway Response Keys: {'base64Encoded'} in {'statusCode': 200, 'body': '{}', 'base64Encoded': False}\n2020-09-27 10:31:22 127.0.0.1 - - [27/Sep/2020 10:31:22] \"POST /book HTTP/1.1\" 502 -", "lambda_malformed_proxy_response", "502"},
+		// id) shows the emulator's own status, beside the words that name
+		// the cause: no deployed API's (the status is unknown)
+		{"with its access line", "Invalid lambda response received: Invalid API Gateway Response Keys: {'base64Encoded'} in {'statusCode': 200, 'body': '{}', 'base64Encoded': False}\n2020-09-27 10:31:22 127.0.0.1 - - [27/Sep/2020 10:31:22] \"POST /book HTTP/1.1\" 502 -", "lambda_malformed_proxy_response", "unknown"},
 		{"invalid response after a function error", "{\"errorType\": \"Error\", \"errorMessage\": \"boom\"}\nFunction returned an invalid response (must include one of: body, headers, multiValueHeaders or statusCode in the response object). Response received:", "lambda_function_error", "unknown"},
 		{"timeout", "Function 'HelloWorldFunction' timed out after 3 seconds", "lambda_function_timeout", "unknown"},
 	})

@@ -303,7 +303,7 @@ func TestRuntimeClientPayloadForms(t *testing.T) {
 		// refuses the response as Lambda does; the SAM CLI's local gateway
 		// then cannot read the error object as a proxy response
 		// (local_apigw_service.py) and answers 502
-		{"sam local", "2024-03-12 10:15:01 Invalid lambda response received: Invalid API Gateway Response Keys: {'errorMessage', 'errorType'} in {'errorMessage': 'Response payload size (7340032 bytes) exceeded maximum allowed payload size (6291556 bytes).', 'errorType': 'Function.ResponseSizeTooLarge'}\n2024-03-12 10:15:01 127.0.0.1 - - [12/Mar/2024 10:15:01] \"GET /big HTTP/1.1\" 502 -", p, "502"},
+		{"sam local", "2024-03-12 10:15:01 Invalid lambda response received: Invalid API Gateway Response Keys: {'errorMessage', 'errorType'} in {'errorMessage': 'Response payload size (7340032 bytes) exceeded maximum allowed payload size (6291556 bytes).', 'errorType': 'Function.ResponseSizeTooLarge'}\n2024-03-12 10:15:01 127.0.0.1 - - [12/Mar/2024 10:15:01] \"GET /big HTTP/1.1\" 502 -", p, "unknown"}, // (the emulator's 502, no deployed API's)
 		{"limit quoted without its number", "The /index/files response exceeds maximum allowed payload size on prod.", p, "unknown"},
 		// the same runtime API 413 beside the REST body the client got
 		{"go beside the REST body", "{\"message\": \"Internal server error\"}\n2024/03/12 10:15:01 unexpected error occurred when sending the function functionResponse to the API: failed to POST to " + url + "/response: got unexpected status code: 413", p, "502"},

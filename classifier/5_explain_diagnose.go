@@ -42,6 +42,9 @@ func (s *Session) diagnose(lang Lang) (Diagnosis, basis) {
 		b = s.noFailure(&d, lang)
 	}
 	s.noFalseAllClear(&d, api, &b)
+	if d.Status != StatusUnknown && s.onlyLocalAnswers() {
+		localStatus(&d)
+	}
 	// a failed request was seen, even one only its function's log showed
 	// (a Lambda invocation is no API request group of its own)
 	d.Requests = max(d.Requests, d.Failed)
@@ -457,4 +460,15 @@ func (s *Session) suspectStatus(status Status, api stage.APIType, top *causeRow)
 		return statusSome
 	}
 	return status
+}
+
+// localStatus says that the status the evidence shows is a local
+// emulator's answer (onlyLocalAnswers), which tells nothing of what the
+// deployed API answers: the status becomes unknown, the cause stays.
+func localStatus(d *Diagnosis) {
+	d.Why += " The " + d.Status.String() + " is a local emulator's answer (sam local, serverless-offline, LocalStack), not the deployed API's: what the deployed API answers is unknown."
+	d.Status = StatusUnknown
+	for i := range d.Breakdown {
+		d.Breakdown[i].Status = StatusUnknown
+	}
 }

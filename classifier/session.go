@@ -102,6 +102,12 @@ type stats struct {
 	// localEmulator: serverless-offline ran the handlers on the
 	// developer's machine, so their traces lie in the developer's home
 	localEmulator bool
+	// localRun, deployedRun: a line named a local emulator, or placed the
+	// failure on a deployed API (noteWhereServed)
+	localRun, deployedRun bool
+	// localAccessLines are access-log lines of a local emulator's own
+	// request log, not the gateway's
+	localAccessLines int64
 	// lambdaInit: a Lambda execution environment's INIT_START line, which
 	// opens its log before any invocation's
 	lambdaInit bool

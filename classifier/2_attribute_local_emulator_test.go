@@ -1,0 +1,34 @@
+package classifier
+
+import (
+	"strings"
+	"testing"
+)
+
+// A local emulator's answer shows no status of the deployed API; its
+// cause stays. Evidence that places the failure on a deployed API keeps
+// the status it shows.
+func TestLocalEmulatorAnswersShowNoStatus(t *testing.T) {
+	checkWordingsAnd(t, []wording{
+		// (the forms of sam-cli's issues: a body start-api answered, its
+		// own refusal and request log)
+		{"start-api body", "I am trying to get the simplest python function working in sam local start-api.\nNo matter what I do I get the response:\n{ \"message\": \"Internal server error\" }",
+			"unknown", "unknown"},
+		{"start-api refusal", "Invalid lambda response received: Invalid API Gateway Response Keys: {'base64Encoded'} in {'statusCode': 200, 'base64Encoded': False}\n127.0.0.1 - - [27/Sep/2020 10:31:22] \"POST /book HTTP/1.1\" 502 -",
+			"lambda_malformed_proxy_response", "unknown"},
+		{"serverless-offline 403", "Custom authorizers return 403 error with serverless-offline\n{\"statusCode\":403,\"error\":\"Forbidden\",\"message\":\"No principalId set on the Response\"}",
+			"not_5xx", "unknown"},
+	}, func(t *testing.T, d Diagnosis) {
+		if !strings.Contains(d.Why, "local emulator") {
+			t.Errorf("why does not say whose answer the status was: %s", d.Why)
+		}
+	})
+	checkWordings(t, []wording{
+		{"works locally", "It works locally with sam local start-api, but the deployed API answers 502 Bad Gateway.",
+			"unknown", "502"},
+		{"execution log beside", "sam local start-api works.\nThu May 16 17:16:15 UTC 2019 : Execution failed due to configuration error: Malformed Lambda proxy response\nThu May 16 17:16:15 UTC 2019 : Method completed with status: 502",
+			"lambda_malformed_proxy_response", "502"},
+		{"an access log from a client's address", "10.0.0.7 - - [27/Sep/2020:10:31:22 +0000] \"POST /book HTTP/1.1\" 502 36 abc-123",
+			"unknown", "502"},
+	})
+}
