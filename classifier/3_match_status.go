@@ -105,6 +105,12 @@ var statusPhrases = append([]*guardedRegexp{
 	guard(`\b([45]\d\d)s\b`),
 	guard(`\b(?:fail(?:s|ed|ing)?|errors|errored|erroring|dies|died|ends|ended|crash(?:es|ed)?|responding|throwing)(?: out)? (?:with|on)(?: an?| the| http| status| code| error)* ["'(\x60]?([1-5]\d\d)\b`),
 	guard(`(?:^|\ban? )([45]\d\d) (?:from|when|whenever|on|for|back|after|while|if|every|each|instead|because|since)\b`),
+	// the code as the subject of what it does ("the 502 happens only on
+	// the first request", "where does the 502 come from"): after a
+	// determiner, so that a count or a size ("500 requests happen", "256
+	// appears in the log") is none. (A code that "went away" is a fix's
+	// words: TestConsoleFixNamesTheInvokePermission.)
+	guard(`\b(?:the|a|an|this|that|these|those|same|occasional|intermittent|random|sporadic)\s([45]\d\d)s? (?:(?:only|still|always|also|then|now|sometimes|again|just|randomly|intermittently) )?(?:happen(?:s|ed|ing)?|occur(?:s|red|ring)?|appear(?:s|ed|ing)?|show(?:s|ed)? up|persist(?:s|ed)?|come(?:s)? (?:from|back|up)|came (?:from|back|up)|(?:is|was|are|were|gets?|got) (?:returned|thrown|raised|sent))\b`),
 	// the gateway refusing a request and the code it refused it with ("API
 	// Gateway rejects the message with a 413"); with the gateway as the
 	// verb's subject, so that a design ("we reject bad input with a 400")

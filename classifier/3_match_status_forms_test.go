@@ -514,6 +514,10 @@ func TestShown5xxInMoreOfPeoplesGrammar(t *testing.T) {
 		{"passive past", "502 was returned by the stage"},
 		{"passive, another verb", "a 502 was sent to the client"},
 		{"comes back", "and a 502 comes back instead of the page"},
+		{"the code happens", "The 502 happens only on the first request after a deploy."},
+		{"the code shows up", "This 502 shows up when we call the stage."},
+		{"where the code comes from", "Where does the 502 come from?"},
+		{"the code persists", "The intermittent 502s still appear after the fix."},
 		{"the answer is", "the response is a 502"},
 		{"the answer was", "The result was 502 again."},
 		{"es dando", "me está dando un 502 al llamar a la API"},
@@ -525,6 +529,7 @@ func TestShown5xxInMoreOfPeoplesGrammar(t *testing.T) {
 	})
 	checkShown(t, 0, []shownForm{
 		{"a count given", "it gives me 500 results per page"},
+		{"a count happens", "The 500 requests happen in one burst."},
 		{"a count returned", "500 records were returned by the query"},
 		{"a count sent", "500 messages are sent per second"},
 		{"a duration is", "the response is 500 ms slower"},
