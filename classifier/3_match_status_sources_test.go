@@ -38,6 +38,7 @@ func TestStatusWhereverItShows(t *testing.T) {
 		{"response code", "The response code is 502.", "502"},
 		{"internal errors", "Lambda timeouts get converted to 500 Internal Errors in API Gateway", "500"},
 		{"code in parentheses", "When the token expires, it returns internal error (500) instead of (400).", "500"},
+		{"5xx made precise", "The gateway returned 76 intermittent 5xx (503) in one minute.", "503"},
 		{"issues", "# 503 issues with cloudmap integration", "503"},
 		{"zh-TW verb", "呼叫 API 時回傳 502", "502"},
 		{"pt-BR verb", "A API retorna 502 para todas as chamadas", "502"},
