@@ -79,8 +79,10 @@ func payloadWords() []ruleSpec {
 const underSix = `\b(?:under|below|within|less than|smaller than|lower than|short of)\s(?:the\s|lambda'?s?\s|aws\s|its\s)*6\s?(?:mb|mib|megabytes?)\b|\b(?:not|isn'?t|wasn'?t|nowhere near|far from)\s(?:the\s|lambda'?s?\s|aws\s|over\s|near\s)*6\s?(?:mb|mib|megabytes?)\b|(?:^|[^\d.,])6\s?(?:mb|mib)\s?(?:未満|以下|미만|이하|以内)|(?:小于|小於|低于|低於|不到|少于|少於)\s?6\s?(?:mb|mib)`
 
 // overSix are the words that put a size over the number after them, in
-// English and Chinese: "larger than", "over", "exceeds", ">", 超过, 大于.
-const overSix = `(?:(?:larger|bigger|greater|more) than|\bover|\babove|\bexceed(?:s|ed|ing)?|\bbeyond|in excess of|>|超过|超過|大于|大於|多于|多於)\s?(?:the\s)?`
+// English and Chinese: "larger than", "over", "exceeds", ">", 超过, 大于;
+// and the words that round the number ("larger than ~6 MB", "over about
+// 6 MB", "超过约6MB").
+const overSix = `(?:(?:larger|bigger|greater|more) than|\bover|\babove|\bexceed(?:s|ed|ing)?|\bbeyond|in excess of|>|超过|超過|大于|大於|多于|多於)\s?(?:the\s)?(?:(?:~|≈|約|约|about\s|around\s|approximately\s|approx\.?\s|roughly\s|some\s)\s?)?`
 
 // sentenceGap is a character within one sentence: a full stop, a
 // question mark or an exclamation mark (and their full-width forms) ends it.

@@ -379,6 +379,10 @@ func TestPeoplesWordsForLambdasPayloadLimit(t *testing.T) {
 		{"larger than", resp + "Serving an image larger than 6MB fails.", p, "502"},
 		{"over", resp + "Large (over 6MB) image handling", p, "502"},
 		{"greater-than sign", resp + "the original sized image of an >6mb image", p, "502"},
+		// (the number rounded: context-ontology-accelerator issue 143's
+		// "larger than ~6 MB")
+		{"larger than about", resp + "Any ontology larger than ~6 MB is unreachable through the API.", p, "502"},
+		{"over around", resp + "Responses over around 6 MB fail.", p, "502"},
 		{"japanese over", resp + "6MBを超えるファイルを返すとエラーになります。", p, "502"},
 		{"japanese or more", resp + "6MB以上のデータを返却するとエラーになります。", p, "502"},
 		{"chinese over", resp + "返回超过 6MB 的文件时报错。", p, "502"},
