@@ -236,7 +236,7 @@ func (s *Session) answerShape(id, msg []byte) hit {
 
 // judgeAnswer judges v, request id's integration's answer.
 func (s *Session) judgeAnswer(id, v []byte) hit {
-	if s.integ(id).lambda >= 0 && lambdaRefusal(v) {
+	if s.integ(id).lambda >= 0 && lambdaRefusal(v) || lambdaRefusalMessage(v) {
 		g := s.group(id)
 		g.refused = true
 		if g.unnamed == "" {
@@ -298,6 +298,21 @@ func lambdaRefusal(v []byte) bool {
 	return len(v) > 0 && v[0] == '{' && !bytes.Contains(v, []byte(`tatusCode"`)) &&
 		(bytes.Contains(v, []byte(`"message"`)) || bytes.Contains(v, []byte(`"Message"`))) &&
 		lambdaInvokeType.Match(v)
+}
+
+// lambdaUnable opens the message of Lambda's refusals to start a function
+// ("Lambda was unable to decrypt the environment variables because KMS
+// access was denied", "Lambda was unable to create an ENI", "Lambda was
+// unable to configure access to your environment variables because the
+// KMS key is invalid for CreateGrant"), lower-cased as the rules read it.
+const lambdaUnable = "lambda was unable to "
+
+// lambdaRefusalMessage reports whether v is an object that holds one of
+// Lambda's refusal messages (lambdaUnable), which names Lambda as whoever
+// answered even when the lines that name the endpoint and the object's
+// Type were not kept.
+func lambdaRefusalMessage(v []byte) bool {
+	return len(v) > 0 && v[0] == '{' && bytes.Contains(v, []byte(`"Lambda was unable to `))
 }
 
 // notProxy reports whether the request's integration is known to be no

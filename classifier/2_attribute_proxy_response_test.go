@@ -41,6 +41,11 @@ func TestLambdaInvokeAnswerStatus(t *testing.T) {
 		// the Invoke API reference's 502s (ENILimitReachedException,
 		// KMSAccessDeniedException, ...): a 5xx, no cause the taxonomy names
 		{"Lambda's 502", uri(lambda, "502"), "unknown", "500"},
+		// and its message alone, the object's Type cut off and no endpoint
+		// line kept (serverless/examples issue 279's console test): Lambda's
+		// refusal, not the gateway's role (its "AccessDeniedException" is
+		// KMS's answer to Lambda)
+		{"Lambda's KMS refusal, its message alone", "Endpoint response body before transformations: {\"Message\":\"Lambda was unable to decrypt the environment variables because KMS access was denied. Please check the function's KMS key settings. KMS Exception: AccessDeniedExceptionKMS Message: The ciphertext refers to a customer master key that does not exist\"}\nthe GET method throws an Internal Server Error", "unknown", "500"},
 		// Lambda answered 200: the function ran; its answer is read by its body
 		{"Lambda's 200", uri(lambda, "200") + done("200"), "not_5xx", "none"},
 		// an HTTP integration's backend: its own statuses

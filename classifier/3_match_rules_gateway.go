@@ -132,10 +132,13 @@ func gatewayRules() []ruleSpec {
 		{lit: "is not authorized to perform:", cause: CauseCredentialsRoleError, weight: 55, unless: "execute-api:invoke", unlessAlso: append([]string{`"errormessage"`, iamUserDenial}, deploymentRefused...), layers: layersOf(LayerFunction)},
 		{lit: "is not authorized to perform:", cause: CauseCredentialsRoleError, weight: 55, unless: "execute-api:invoke", unlessAlso: append([]string{`"errormessage"`, iamUserDenial}, notTheGatewaysCall...), layers: notGatewayLogged &^ layersOf(LayerFunction)},
 		// (not Lambda's KMSAccessDenied or EC2AccessDenied: the function's key
-		// or network set-up, not a role the gateway uses)
-		{lit: "accessdenied", re: `(?:^|[^a-z0-9])accessdenied`, cause: CauseCredentialsRoleError, weight: 35, unlessAlso: quotedFunctionError, layers: machineLogs & gatewayLogged},
-		{lit: "accessdenied", re: `(?:^|[^a-z0-9])accessdenied`, cause: CauseCredentialsRoleError, weight: 35, unless: `"errormessage"`, unlessAlso: append([]string{iamUserDenial}, deploymentRefused...), layers: layersOf(LayerFunction)},
-		{lit: "accessdenied", re: `(?:^|[^a-z0-9])accessdenied`, cause: CauseCredentialsRoleError, weight: 35, unless: `"errormessage"`, unlessAlso: append([]string{iamUserDenial}, notTheGatewaysCall...), layers: machineLogs &^ gatewayLogged &^ layersOf(LayerFunction)},
+		// or network set-up, not a role the gateway uses; nor Lambda's own
+		// message for them, "Lambda was unable to decrypt the environment
+		// variables because KMS access was denied. ... KMS Exception:
+		// AccessDeniedException")
+		{lit: "accessdenied", re: `(?:^|[^a-z0-9])accessdenied`, cause: CauseCredentialsRoleError, weight: 35, unlessAlso: append([]string{lambdaUnable}, quotedFunctionError...), layers: machineLogs & gatewayLogged},
+		{lit: "accessdenied", re: `(?:^|[^a-z0-9])accessdenied`, cause: CauseCredentialsRoleError, weight: 35, unless: `"errormessage"`, unlessAlso: append([]string{iamUserDenial, lambdaUnable}, deploymentRefused...), layers: layersOf(LayerFunction)},
+		{lit: "accessdenied", re: `(?:^|[^a-z0-9])accessdenied`, cause: CauseCredentialsRoleError, weight: 35, unless: `"errormessage"`, unlessAlso: append([]string{iamUserDenial, lambdaUnable}, notTheGatewaysCall...), layers: machineLogs &^ gatewayLogged &^ layersOf(LayerFunction)},
 		// a program naming the VPC link is its failure; a person naming it
 		// may only describe the setup (a timeout through the link is still
 		// the integration timeout), so their words weigh as little as a
