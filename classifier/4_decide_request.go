@@ -96,8 +96,11 @@ func (s *Session) decide(g *group, api stage.APIType) outcome {
 	// timeout is what failed the request, not the function's own timeout,
 	// nor an answer the gateway could not read (that is a REST 502, an HTTP
 	// API 500: a function that "succeeded" after the gateway's timeout
-	// only finished late).
-	if (cause == CauseLambdaFunctionTimeout || cause == CauseLambdaMalformedProxyResponse) && (code == 504 || (code == 503 && api == stage.APIHTTP)) {
+	// only finished late). A 503 beside a function's timeout, when the
+	// API's type is not known, is an HTTP API's too: a REST API's Lambda
+	// integration answers its timeout with 504 and the function's failure
+	// with 502, never 503.
+	if (cause == CauseLambdaFunctionTimeout || cause == CauseLambdaMalformedProxyResponse) && (code == 504 || (code == 503 && (api == stage.APIHTTP || api == stage.APIUnknown))) {
 		cause = CauseIntegrationTimeout
 	}
 	// The converse: a timeout while the client got a 502 is the function's

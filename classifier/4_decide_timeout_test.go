@@ -115,3 +115,17 @@ func TestAdviceNamesTimeoutMet(t *testing.T) {
 		})
 	}
 }
+
+// A function's timeout beside the gateway's timeout answer is the
+// integration timeout: REST's 504, and a 503, which of the API types only
+// an HTTP API answers a Lambda integration with, whether or not the
+// evidence names the type (aimom's incident note: a REPORT at 30 s beside
+// "503 Service Unavailable"). Beside a 502 it stays the function's own.
+func TestFunctionTimeoutBesideTheGatewaysTimeoutAnswer(t *testing.T) {
+	report := "REPORT RequestId: 9c96d8af-0000-4000-8000-000000000001 Duration: 30000.00 ms Billed Duration: 30000 ms Memory Size: 1024 MB Max Memory Used: 237 MB Status: timeout"
+	checkWordings(t, []wording{
+		{"503, type not named", "POST /api/transcribe returned 503 Service Unavailable\n" + report, "integration_timeout", "503"},
+		{"504", "POST /api/transcribe returned 504 Gateway Timeout\n" + report, "integration_timeout", "504"},
+		{"502", "POST /api/transcribe returned 502 Bad Gateway\n" + report, "lambda_function_timeout", "502"},
+	})
+}
