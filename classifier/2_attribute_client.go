@@ -410,6 +410,13 @@ func clientLayer(low, msg []byte) Layer {
 		// https response error StatusCode: 400, ..." after Go's log date)
 		return LayerFunction
 	}
+	if (layer == LayerPerson || layer == LayerUnknown) && refusedByAPeer(low) {
+		// a program's connection refused or reset by its peer: the gateway
+		// words no failure so, and no caller of API Gateway is refused a
+		// connection; the function's call to its dependency (an adapter's
+		// to the web app beside it) failed
+		return LayerFunction
+	}
 	if (layer == LayerPerson || layer == LayerUnknown) && (levelWord.Match(msg) || loggerRecord.Match(msg)) {
 		// a logger's level word opens a program's line: the function's, or,
 		// when it shows the HTTP status it received, a client tool's (its
@@ -420,6 +427,26 @@ func clientLayer(low, msg []byte) Layer {
 		}
 	}
 	return layer
+}
+
+// peerRefusalForms are the error types of the HTTP and socket libraries
+// a function's code calls its dependencies with: Rust's hyper and
+// reqwest, Python's urllib3 and requests, Go's net ("dial tcp"), Java's
+// java.net, Node.js's system errors with the address they name ("connect
+// ECONNREFUSED 127.0.0.1:8080", "read ECONNRESET").
+var peerRefusalForms = [][]byte{[]byte("hyper::"), []byte("hyper_util::"), []byte("reqwest::"), []byte("urllib3"),
+	[]byte("requests.exceptions"), []byte("dial tcp "), []byte("java.net."), []byte("connect econnrefused "), []byte("read econnreset")}
+
+// peerRefusalWords are a connection refused or reset, in those libraries'
+// words (Rust's io::ErrorKind is written as one word).
+var peerRefusalWords = [][]byte{[]byte("connection refused"), []byte("connection reset"), []byte("connectionrefused"),
+	[]byte("connectionreset"), []byte("econnrefused"), []byte("econnreset")}
+
+// refusedByAPeer reports whether a line is a program's connection to a
+// peer refused or reset (peerRefusalForms), not a call of an API's own
+// endpoint (a client's, whose address names execute-api).
+func refusedByAPeer(low []byte) bool {
+	return containsAny(low, peerRefusalWords) && containsAny(low, peerRefusalForms) && !bytes.Contains(low, []byte(".execute-api."))
 }
 
 // loggerRecord is a structured logger's record of an error, one JSON

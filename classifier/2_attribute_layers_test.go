@@ -66,3 +66,18 @@ func TestStackFrameOrSentence(t *testing.T) {
 		}
 	}
 }
+
+// A program's connection refused or reset by its peer is the function's
+// call to a dependency (lambda-web-adapter's issues: the adapter's
+// keep-alive connection to the web app beside it, reset), not the
+// gateway's backend: the gateway words no failure so, and no caller of
+// API Gateway is refused a connection. A call of the API's own endpoint
+// stays the client's.
+func TestPeerRefusalIsTheFunctionsCall(t *testing.T) {
+	checkWordings(t, []wording{
+		{"hyper reset", "Occasional 502 errors for expressjs apps running on Lambda.\n`hyper::Error(Io, Os { code: 104, kind: ConnectionReset, message: \"Connection reset by peer\" })`", "lambda_function_error", "502"},
+		{"go dial refused", "The API answers 502 Bad Gateway.\ndial tcp 10.0.3.12:5432: connect: connection refused", "lambda_function_error", "502"},
+		{"node refused", "The API answers 502 Bad Gateway.\nError: connect ECONNREFUSED 127.0.0.1:8080", "lambda_function_error", "502"},
+		{"a client's call of the API", "requests.exceptions.ConnectionError: HTTPSConnectionPool(host='abc123.execute-api.us-east-1.amazonaws.com', port=443): Max retries exceeded (Caused by NewConnectionError: [Errno 111] Connection refused)", "unknown", "unknown"},
+	})
+}
