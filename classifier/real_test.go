@@ -31,7 +31,7 @@ import (
 // on any held-out case.
 const (
 	heldOutCauseFloor        = 0.82
-	heldOutStatusFloor       = 0.94
+	heldOutStatusFloor       = 0.95
 	heldOutPrecisionFloor    = 0.95
 	heldOutMaxFalseAllClears = 0
 	confident                = 0.8
