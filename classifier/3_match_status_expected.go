@@ -71,14 +71,20 @@ func dropExpected(low []byte) []byte {
 // dropWishes removes what re finds from low, but for the wishes that are
 // denied or contrasted with what came.
 func dropWishes(low []byte, re *regexp.Regexp) []byte {
-	spans := re.FindAllIndex(low, -1)
+	return dropSpans(low, re.FindAllIndex(low, -1), func(m []int) bool {
+		return negated(low[m[0]:m[1]]) || negatedBefore(low[:m[0]]) || negatedAfter(low[m[1]:]) || contrasted(low[m[0]:m[1]]) || quantity(low[m[0]:m[1]], low[m[1]:])
+	})
+}
+
+// dropSpans removes the spans from low, but those spare keeps.
+func dropSpans(low []byte, spans [][]int, spare func(m []int) bool) []byte {
 	if spans == nil {
 		return low
 	}
 	out := make([]byte, 0, len(low))
 	last := 0
 	for _, m := range spans {
-		if negated(low[m[0]:m[1]]) || negatedBefore(low[:m[0]]) || negatedAfter(low[m[1]:]) || contrasted(low[m[0]:m[1]]) || quantity(low[m[0]:m[1]], low[m[1]:]) {
+		if spare(m) {
 			continue
 		}
 		out = append(out, low[last:m[0]]...)
@@ -180,20 +186,9 @@ var wishBefore = [][]byte{[]byte("should"), []byte("expected to"), []byte("suppo
 // dropInstead removes the codes a person says did not come, unless a wish
 // earlier in the same sentence makes them the code that did.
 func dropInstead(low []byte) []byte {
-	spans := insteadOfStatus.FindAllIndex(low, -1)
-	if spans == nil {
-		return low
-	}
-	out := make([]byte, 0, len(low))
-	last := 0
-	for _, m := range spans {
-		if containsAny(sentenceBefore(low, m[0]), wishBefore) {
-			continue
-		}
-		out = append(out, low[last:m[0]]...)
-		last = m[1]
-	}
-	return append(out, low[last:]...)
+	return dropSpans(low, insteadOfStatus.FindAllIndex(low, -1), func(m []int) bool {
+		return containsAny(sentenceBefore(low, m[0]), wishBefore)
+	})
 }
 
 // sentenceBefore is the part of low's sentence before i.
