@@ -19,7 +19,7 @@ func TestLocalEmulatorAnswersShowNoStatus(t *testing.T) {
 		{"serverless-offline 403", "Custom authorizers return 403 error with serverless-offline\n{\"statusCode\":403,\"error\":\"Forbidden\",\"message\":\"No principalId set on the Response\"}",
 			"not_5xx", "unknown"},
 	}, func(t *testing.T, d Diagnosis) {
-		if !strings.Contains(d.Why, "local emulator") {
+		if !strings.Contains(d.Why, "is a local emulator's") || strings.Contains(d.Why, "The none") {
 			t.Errorf("why does not say whose answer the status was: %s", d.Why)
 		}
 	})

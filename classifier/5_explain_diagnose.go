@@ -466,7 +466,11 @@ func (s *Session) suspectStatus(status Status, api stage.APIType, top *causeRow)
 // emulator's answer (onlyLocalAnswers), which tells nothing of what the
 // deployed API answers: the status becomes unknown, the cause stays.
 func localStatus(d *Diagnosis) {
-	d.Why += " The " + d.Status.String() + " is a local emulator's answer (sam local, serverless-offline, LocalStack), not the deployed API's: what the deployed API answers is unknown."
+	shown := "The " + d.Status.String()
+	if d.Status == StatusNone {
+		shown = "The answer below 500"
+	}
+	d.Why += " " + shown + " is a local emulator's (sam local, serverless-offline, LocalStack), not the deployed API's: what the deployed API answers is unknown."
 	d.Status = StatusUnknown
 	for i := range d.Breakdown {
 		d.Breakdown[i].Status = StatusUnknown
