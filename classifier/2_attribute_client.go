@@ -316,9 +316,12 @@ func (s *Session) clientStatus(low []byte, layer Layer) int {
 // function's context.res = { status: 401 }, and a statement that returns
 // or declares a response object (a Lambda proxy response, { statusCode:
 // 401, body: ... }; Flask's return jsonify(error), 403) or passes one to
-// the Lambda callback. The status it names is the one the code means to
-// send, not one a client got.
-var statusSetter = regexp.MustCompile(`\bnew response\(|\b(?:http|json)response\(|\b(?:ctx|context|this|self|res|resp|response)\.(?:status|res)\s*=[^=]` +
+// the Lambda callback; and Express's res.status(401) and
+// res.sendStatus(401) and Fastify's reply.code(401), calls that set it, as
+// a statement (not a sentence's "my code does res.status(500)"). The
+// status it names is the one the code means to send, not one a client
+// got.
+var statusSetter = regexp.MustCompile(`\bnew response\(|\b(?:http|json)response\(|\b(?:ctx|context|this|self|res|resp|response)\.(?:status|res)\s*=[^=]|(?:^\s*|\breturn\s+|[;{]\s*)(?:res|resp|response|reply)\.(?:status|sendstatus|code)\(\s*\d{3}\s*\)` +
 	`|^\s*(?:return\s+(?:\{|new\b|[\w$]+(?:\.[\w$]+)*\()|(?:const|let|var)\s+[\w$]+\s*=|callback\(\s*null\s*,)`)
 
 // setsStatus reports whether low is a line of code that sets a status

@@ -349,6 +349,14 @@ var statusPhraseWords = []struct {
 	{[]byte("gateway time-out"), 504, []byte("api ")},
 	{[]byte("endpoint request timed out"), 504, nil},
 	{[]byte("missing authentication token"), 403, nil},
+	// the gateway's 4xx bodies' messages quoted alone, as people quote
+	// what they got ('the error message displayed is: "Unauthorized"', 'the
+	// response is "Not Found"'; a body, {"error":"unauthorized"}): the
+	// quotes hold the whole phrase, so that a message that only holds the
+	// words ("module not found") shows nothing
+	{[]byte(`"unauthorized"`), 401, nil},
+	{[]byte(`"forbidden"`), 403, nil},
+	{[]byte(`"not found"`), 404, nil},
 	// .NET's HttpStatusCode names after "status code" (RestSharp's
 	// "Request failed with status code BadGateway")
 	{[]byte("status code internalservererror"), 500, nil},

@@ -52,6 +52,13 @@ func TestStatusWhereverItShows(t *testing.T) {
 		{"bold code", "Lambda is constantly returning **502**: ", "502"},
 		{"bold code, underscores", "the API returns __503__ under load", "503"},
 		{"bold 4xx", "**Response:** 403", "none"},
+		// the gateway's 4xx messages quoted alone, as people quote what they
+		// got (the developer guide's issue on a request authorizer's header
+		// case: 'the error message displayed will be: "Unauthorized"')
+		{"quoted 401 message", `the error message displayed will be: "Unauthorized"`, "none"},
+		{"quoted 404 message", `The response is "Not Found"`, "none"},
+		{"a 401's body", `the 401 was {"error":"unauthorized"}`, "none"},
+		{"the words inside a message", `Error: the page was not found in the cache`, "unknown"},
 		{"bold size, no status", "the upload of a **500 MB** file fails", "unknown"},
 		{"bold wish, no status", "API Gateway **should** return 504 when the function times out", "unknown"},
 		// HTTP/2's status pseudo-header, as Chrome's raw response headers show it
