@@ -100,7 +100,7 @@ func suspectsFor(api stage.APIType, status Status) ([]Suspect, stage.APIType) {
 	}
 	out := make([]Suspect, 0, len(row.causes))
 	for _, c := range row.causes {
-		out = append(out, Suspect{Cause: c.cause, Share: float64(int(100*float64(c.n)/float64(row.of)+0.5)) / 100})
+		out = append(out, Suspect{Cause: c.cause, Share: round2(float64(c.n) / float64(row.of))})
 	}
 	return out, api
 }
