@@ -59,6 +59,11 @@ func personRules() []ruleSpec {
 		// (and the gateway's part in it: "API Gateway returned Internal
 		// Server Error while never invoking Lambda at all")
 		{lit: "invoke", re: `(never|not|wasn'?t|isn'?t|is not|was not) (even |being |getting )?(invoked|triggered)`, cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
+		// and "called" of the function itself ("the lambda handler never
+		// gets called"), not of a name ("a file not called index.js"), nor
+		// of an authorizer's function ("the authentication lambda is not
+		// called"), which its own rules read
+		{lit: "called", re: `\b(lambdas?|functions?|handlers?)\b( \w+)? (never|not|wasn'?t|isn'?t|is not|was not|didn'?t|did not|doesn'?t|does not) (even |being |getting |gets? |got )?called(?:[.,;:!?)]|$| (?:at all|by|from|when|for|any ?more|again|and|but|so|because|even|on|in|after|before|while)\b)`, unless: "authori", unlessAlso: []string{"authentic"}, cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
 		{lit: "invoking", re: `\bnever (even )?invoking (the |my |our |your )?(lambda|function)\b`, cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
 		{lit: "triggering", re: `\bnever (even )?triggering (the |my |our |your )?(lambda|function)\b`, cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
 		{lit: "calling", re: `\bnever (even )?calling (the |my |our |your )?(lambda|function)\b`, cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},

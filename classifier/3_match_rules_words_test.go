@@ -16,6 +16,9 @@ func TestPeoplesWordsForCauses(t *testing.T) {
 		{"a module import error", "The frontend got 502 Bad Gateway.\n- Lambda function returned \"Internal server error\"\n- Module import error in Lambda logs", "lambda_handler_misconfigured", "502"},
 		{"the function returned the following error", "The Lambda function returned the following error: KeyError\nHTTP/1.1 500 Internal Server Error", "lambda_function_error", "500"},
 		{"an adapter's message quoted short", "The BFF was returning \"Unable to determine event source\" errors and the API answered 500.", "lambda_function_error", "500"},
+		{"never gets called", "The websocket answers Internal server error and the lambda handler never gets called.", "lambda_invoke_permission", "500"},
+		{"an authorizer's function not called", "The HTTP API answers 500 and the authentication lambda is not called.", "unknown", "500"},
+		{"a function not called by a name", "The handler function is not called app.handler, and the API answers 500.", "unknown", "500"},
 		{"never invoking", "API Gateway returned `Internal Server Error` while never invoking Lambda at all.", "lambda_invoke_permission", "500"},
 		{"permissions for the gateway", "IAM permissions are not being created for API Gateway to access the Lambda integration, and the route answers 500.", "lambda_invoke_permission", "500"},
 		// (the API's own resource policy grants the gateway no call)
