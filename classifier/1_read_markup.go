@@ -36,6 +36,9 @@ type pasteContext struct {
 	// other lines: a console or a CSV export puts its own lines between the
 	// fields of one event. The end of an input forgets it (settle).
 	eventField bool
+	// table: the field table the lines are in, which reads its rows
+	// (fieldTable.row); nil where no session reads the line
+	table *fieldTable
 }
 
 // stripMarkup removes one layer of what a page or an editor puts around a
@@ -65,6 +68,11 @@ func stripMarkup(b []byte, ctx pasteContext) ([]byte, bool) {
 	case isDigit(c):
 		return stripNumbering(b)
 	case c == '|':
+		if ctx.table != nil {
+			if rec, ok := ctx.table.row(b); ok {
+				return rec, true
+			}
+		}
 		return stripTableRow(b)
 	}
 	return b, false

@@ -26,10 +26,12 @@ func (s *Session) recordLine(rec *accessRecord, msg, line []byte, src source) bo
 		return true
 	}
 	// a status beside a field only access logs have (formats are the
-	// user's: any of them may be left out)
+	// user's: any of them may be left out; $context.error.responseType and
+	// $context.integration.requestId are access-log variables too)
 	status := rec.get(fStatus, fStatusCode, fHTTPStatus)
 	if status != "" && (rec.get(fRequestID, fRouteKey, fHTTPMethod, fExtendedRequestID,
-		fIntegrationErrorMessage, fIntegrationStatus, fIntegrationLatency, fResponseLength) != "" || src == srcAccess) {
+		fIntegrationErrorMessage, fIntegrationStatus, fIntegrationLatency, fIntegrationRequestID, fErrorResponseType,
+		fResponseLength) != "" || src == srcAccess) {
 		s.accessLine(rec, line)
 		return true
 	}

@@ -38,6 +38,8 @@ type Session struct {
 	runtimeLine runtimeLine
 
 	pretty    *prettyJSON  // a pretty-printed JSON object being gathered
+	table     fieldTable   // the header of a table of records' fields being read
+	depth     int          // how deep addLine is in itself (an envelope's message)
 	replaying bool         // its lines are being read one by one
 	tb        traceback    // the stack trace the lines are in, and a line held until the next
 	records   recordReader // reads JSON log records, its buffers reused
@@ -248,8 +250,18 @@ func (s *Session) settle() {
 	s.integration.pending = false
 }
 
-// addLine dispatches one line to the parser for its format.
+// addLine dispatches one line to the parser for its format. A line read
+// ends a field table unless it, or the message it wrapped, was a row.
 func (s *Session) addLine(raw []byte, src source) {
+	s.depth++
+	s.readLine(raw, src)
+	s.depth--
+	if s.depth == 0 {
+		s.table.endLine()
+	}
+}
+
+func (s *Session) readLine(raw []byte, src source) {
 	if len(raw) > maxLineBytes {
 		raw = raw[:maxLineBytes]
 	}
@@ -259,6 +271,7 @@ func (s *Session) addLine(raw []byte, src source) {
 	}
 	line := trimSpace(foldPresentation(trimSpace(raw)))
 	if len(line) == 0 {
+		s.table.keep()
 		s.st.paste = pasteContext{eventField: s.st.paste.eventField} // a blank line ends a quote
 		s.traceBlank()
 		return
@@ -271,6 +284,7 @@ func (s *Session) addLine(raw []byte, src source) {
 		return
 	}
 	line = trimSpace(line[:n]) // what follows its text is garbage
+	s.st.paste.table = &s.table
 	msg, quoted := stripLinePrefixes(line, s.st.paste)
 	var rec accessRecord
 	isRecord := len(msg) > 0 && msg[0] == '{' && s.records.read(msg, &rec)
@@ -291,6 +305,7 @@ func (s *Session) addLine(raw []byte, src source) {
 	before := s.st.paste
 	s.st.paste = pasteContext{curl: quotesCurl(msg), quoted: quoted, queryMessage: opensQueryMessage(msg), eventField: before.eventField || isEventField(msg)}
 	if len(msg) == 0 {
+		s.table.keep()
 		// a line that held a tool's prefix alone, not a page's markup
 		s.st.paste.bareStamp = len(stripMarkupOnly(line, before)) > 0
 		return

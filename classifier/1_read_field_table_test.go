@@ -1,0 +1,67 @@
+package classifier
+
+import (
+	"strings"
+	"testing"
+)
+
+// insightsTable is Logs Insights results of a query over an access log that
+// picked fields, copied from the console as markdown.
+const insightsTable = `| @timestamp | sourceIp | method | path_str | error_responseType | status | latency | integration_requestId |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+| 2026-03-03 14:31:39.722 | 198.51.100.7 | GET | &#x2f;index&#x2f;bundles | INTEGRATION_TIMEOUT | 504 | 29009 | - |
+| 2026-03-03 14:32:11.030 | 198.51.100.7 | GET | &#x2f;index&#x2f;bundles | INTEGRATION_TIMEOUT | 504 | 29011 | - |`
+
+// A row of a table whose header names a record's fields is that record:
+// its status and error type are the access log's. (Rows without request
+// ids that read alike count as one request, as such records do.)
+func TestFieldTableRowsAreRecords(t *testing.T) {
+	d := diagnoseText(t, insightsTable)
+	if d.Status != Status504 || d.Cause != CauseIntegrationTimeout {
+		t.Errorf("got %s/%s, want 504/integration_timeout", d.Status, d.Cause)
+	}
+	if len(d.Evidence) == 0 || !strings.Contains(d.Evidence[0], "| INTEGRATION_TIMEOUT | 504 |") {
+		t.Errorf("got evidence %q, want the rows as they were written", d.Evidence)
+	}
+}
+
+// Without the header, the same rows show no record's fields; under a
+// person's own header (one field name, no status), neither.
+func TestTablesThatNameNoRecord(t *testing.T) {
+	rows := strings.SplitN(insightsTable, "\n", 3)[2]
+	for name, text := range map[string]string{
+		"no header":       rows,
+		"a status alone":  "| status | count |\n| --- | --- |\n| INTEGRATION_TIMEOUT 504 | 29009 |",
+		"no status field": "| path | latency |\n| --- | --- |\n| /index | 504 |",
+	} {
+		if d := diagnoseText(t, text); d.Status == Status504 {
+			t.Errorf("%s: got %s/%s, want no 504 read from the table", name, d.Status, d.Cause)
+		}
+	}
+}
+
+// A row of another width ends the table: the lines after it are read as
+// they are, not under the header's names.
+func TestFieldTableEndsAtAnotherRow(t *testing.T) {
+	s := NewSession(Hints{})
+	s.AddLine("| @timestamp | status | error_responseType |")
+	s.AddLine("| --- | --- | --- |")
+	if s.table.names == nil {
+		t.Fatal("the header was not taken as a field table's")
+	}
+	s.AddLine("| a | b |")
+	if s.table.names != nil {
+		t.Error("a row of two cells under a header of three kept the table")
+	}
+}
+
+// Cells holding JSON's own characters make a record that still parses;
+// the slash Insights escapes is a slash again.
+func TestFieldTableCellsAreEscaped(t *testing.T) {
+	tab := &fieldTable{names: [][]byte{[]byte(`st"atus`), []byte("requestId"), []byte("path")}}
+	got := string(tab.record([][]byte{[]byte(`5"0\4`), []byte("a\x00b"), []byte("&#x2f;index")}))
+	want := `{"st\"atus":"5\"0\\4","requestId":"a\u0000b","path":"/index"}`
+	if got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
