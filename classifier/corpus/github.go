@@ -71,6 +71,11 @@ var renamedRepos = map[string]string{
 	// vendia/serverless-express, then to CodeGenieApp.
 	"awslabs/aws-serverless-express": "codegenieapp/serverless-express",
 	"vendia/serverless-express":      "codegenieapp/serverless-express",
+	// SST began as serverless-stack/serverless-stack, was renamed
+	// serverless-stack/sst, moved to sst/sst and then with its owner to
+	// anomalyco (renamedOwners); the corpus cites anomalyco/sst.
+	"serverless-stack/serverless-stack": "anomalyco/sst",
+	"serverless-stack/sst":              "anomalyco/sst",
 }
 
 // renamedOwners are GitHub owners the corpus cites that renamed

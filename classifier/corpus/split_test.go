@@ -51,6 +51,7 @@ func TestSourceJoinsURLFormsOfOnePage(t *testing.T) {
 		{"GitHub pull request as issue", "https://github.com/aws/aws-lambda-go/issues/373", "https://github.com/aws/aws-lambda-go/pull/373/files"},
 		{"GitHub discussion as issue", "https://github.com/aws/chalice/issues/1900", "https://github.com/aws/chalice/discussions/1900#discussioncomment-1"},
 		{"renamed owner", "https://github.com/sst/guide/issues/644", "https://github.com/anomalyco/guide/pull/644"},
+		{"renamed repository, then its owner", "https://github.com/serverless-stack/serverless-stack/issues/305", "https://github.com/anomalyco/sst/issues/305"},
 		{"renamed repository's file", "https://github.com/unjs/nitro/blob/main/README.md", "https://github.com/nitrojs/nitro/blob/v2/README.md"},
 		// GitHub Docs, "Creating gists": a gist's address with or without
 		// its owner, its revisions, a revision and its raw files.
