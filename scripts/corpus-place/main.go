@@ -61,10 +61,15 @@ func place(u string, filed []corpus.Filed) {
 }
 
 // citedSources maps each normalised source to the cases citing it,
-// reading only their "# source:" header lines.
+// reading only their "# source:" header lines. A folder without both
+// sides is an error: run from elsewhere than the repository's root, the
+// command would otherwise find no case filed and call every source new.
 func citedSources(dir string) (map[string][]corpus.Filed, error) {
 	cited := map[string][]corpus.Filed{}
 	for _, side := range []string{corpus.Train, corpus.HeldOut} {
+		if fi, err := os.Stat(filepath.Join(dir, side)); err != nil || !fi.IsDir() {
+			return nil, fmt.Errorf("no %s folder under %s: run from the repository's root or give -corpus", side, dir)
+		}
 		files, err := filepath.Glob(filepath.Join(dir, side, "*.log"))
 		if err != nil {
 			return nil, err
