@@ -65,8 +65,6 @@ func fileSource(repo string, refPath []string) []string {
 var renamedRepos = map[string]string{
 	"unjs/nitro": "nitrojs/nitro",
 	"philips-labs/terraform-aws-github-runner": "github-aws-runners/terraform-aws-github-runner",
-	// Zappa moved from its author's account to the zappa organisation.
-	"miserlou/zappa": "zappa/zappa",
 	// serverless-express began as awslabs/aws-serverless-express, moved to
 	// vendia/serverless-express, then to CodeGenieApp.
 	"awslabs/aws-serverless-express": "codegenieapp/serverless-express",
@@ -139,6 +137,18 @@ var aliases = map[string]string{
 	// Its post 3479146 is likewise the Qiita article word for word (title,
 	// opening sentence, code and both fixes).
 	"jpdebug.com/p/3479146": "qiita.com/hassoubeat/items/0add09325fbe664e263e",
+	// Zappa's community fork (zappa/Zappa, a repository of its own with
+	// its own numbers, not Miserlou/Zappa renamed) copied open issues word
+	// for word as "[Migrated] <title>", each opening with "Originally from:
+	// https://github.com/Miserlou/Zappa/issues/<n>".
+	"github.com/zappa/zappa/issues/63":  "github.com/miserlou/zappa/issues/479",
+	"github.com/zappa/zappa/issues/222": "github.com/miserlou/zappa/issues/1005",
+	"github.com/zappa/zappa/issues/335": "github.com/miserlou/zappa/issues/1005",
+	"github.com/zappa/zappa/issues/528": "github.com/miserlou/zappa/issues/1399",
+	"github.com/zappa/zappa/issues/590": "github.com/miserlou/zappa/issues/1536",
+	"github.com/zappa/zappa/issues/610": "github.com/miserlou/zappa/issues/1563",
+	"github.com/zappa/zappa/issues/627": "github.com/miserlou/zappa/issues/1597",
+	"github.com/zappa/zappa/issues/629": "github.com/miserlou/zappa/issues/1599",
 }
 
 // aliased gives a normalised source under the address its alias names.

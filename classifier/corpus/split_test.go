@@ -99,6 +99,7 @@ func TestSourceJoinsURLFormsOfOnePage(t *testing.T) {
 		{"community.aws post and its source", "https://community.aws/content/2feM11ColLjGnnY8OPoNVSXnDSH/How-to-tackle-time-out-on-api-gateway-using-step-functions-and-SAM", "https://github.com/build-on-aws/content/blob/main/posts/How-to-tackle-time-out-on-api-gateway-using-step-functions-and-SAM/index.md"},
 		{"word-for-word copy on jpdebug.com", "https://zenn.dev/hiroga/articles/api-gateway-cross-account-trouble-shooting", "https://jpdebug.com/p/1507602"},
 		{"word-for-word copy of a Qiita article on jpdebug.com", "https://qiita.com/hassoubeat/items/0add09325fbe664e263e", "https://jpdebug.com/p/3479146"},
+		{"a migrated copy in Zappa's fork", "https://github.com/zappa/Zappa/issues/629", "https://github.com/Miserlou/Zappa/issues/1599"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if Source(tc.a) != Source(tc.b) {
@@ -116,6 +117,8 @@ func TestSourceKeepsPagesApart(t *testing.T) {
 		{"one file in two repositories", "https://github.com/a/r/blob/main/README.md", "https://github.com/b/r/blob/main/README.md"},
 		{"two issue numbers", "https://github.com/aws/chalice/issues/12", "https://github.com/aws/chalice/issues/123"},
 		{"one number in two repositories", "https://github.com/aws/chalice/issues/12", "https://github.com/aws/chalice-examples/issues/12"},
+		// Zappa's fork is a repository of its own, numbered anew.
+		{"one number in Zappa's two repositories", "https://github.com/Miserlou/Zappa/issues/63", "https://github.com/zappa/Zappa/issues/63"},
 		{"two gists of one owner", "https://gist.github.com/bendog/44f21a921f3e4282c631a96051718619", "https://gist.github.com/bendog/55f21a921f3e4282c631a96051718619"},
 		// news.ycombinator.com/item?id= and WordPress's ?p= select the page.
 		{"item id", "https://news.ycombinator.com/item?id=1", "https://news.ycombinator.com/item?id=2"},
