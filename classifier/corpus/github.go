@@ -137,6 +137,9 @@ var aliases = map[string]string{
 	// Its post 3479146 is likewise the Qiita article word for word (title,
 	// opening sentence, code and both fixes).
 	"jpdebug.com/p/3479146": "qiita.com/hassoubeat/items/0add09325fbe664e263e",
+	// The repository keeps its frontend notes twice, the second copy
+	// renamed with a number in front of its name.
+	"github.com/prafulpatel16/serverless-crud-app/blob/documentations/4.frontend-doc.md": "github.com/prafulpatel16/serverless-crud-app/blob/documentations/frontend-doc.md",
 	// Zappa's community fork (zappa/Zappa, a repository of its own with
 	// its own numbers, not Miserlou/Zappa renamed) copied open issues word
 	// for word as "[Migrated] <title>", each opening with "Originally from:

@@ -99,6 +99,7 @@ func TestSourceJoinsURLFormsOfOnePage(t *testing.T) {
 		{"community.aws post and its source", "https://community.aws/content/2feM11ColLjGnnY8OPoNVSXnDSH/How-to-tackle-time-out-on-api-gateway-using-step-functions-and-SAM", "https://github.com/build-on-aws/content/blob/main/posts/How-to-tackle-time-out-on-api-gateway-using-step-functions-and-SAM/index.md"},
 		{"word-for-word copy on jpdebug.com", "https://zenn.dev/hiroga/articles/api-gateway-cross-account-trouble-shooting", "https://jpdebug.com/p/1507602"},
 		{"word-for-word copy of a Qiita article on jpdebug.com", "https://qiita.com/hassoubeat/items/0add09325fbe664e263e", "https://jpdebug.com/p/3479146"},
+		{"a renamed copy of a file in one repository", "https://github.com/prafulpatel16/serverless-crud-app/blob/main/documentations/frontend-doc.md", "https://github.com/prafulpatel16/serverless-crud-app/blob/main/documentations/4.frontend-doc.md"},
 		{"a migrated copy in Zappa's fork", "https://github.com/zappa/Zappa/issues/629", "https://github.com/Miserlou/Zappa/issues/1599"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
