@@ -243,6 +243,8 @@ func TestDocumentedLambdaRuntimeMessages(t *testing.T) {
 		// without the body, and the body's type quoted alone
 		{"runtime api 413", "2025-01-23T09:03:56.474Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tLAMBDA_RUNTIME Failed to post handler success response. Http response code: 413.\n{\"errorMessage\":\"Exceeded maximum allowed payload size (6291556 bytes).\",\"errorType\":\"RequestEntityTooLarge\"}", "lambda_payload_too_large", "unknown"},
 		{"runtime api 413, its type alone", "LAMBDA_RUNTIME Failed to post handler success response. {\"errorType\":\"RequestEntityTooLarge\"}", "lambda_payload_too_large", "unknown"},
+		{".NET's response buffer full", "Unable to expand length of this stream beyond its capacity.: NotSupportedException\nat System.IO.UnmanagedMemoryStream.Write(Byte[] buffer, Int32 offset, Int32 count)", "lambda_payload_too_large", "unknown"},
+		{"a function's own fixed stream", "Memory stream is not expandable.: NotSupportedException\nat System.IO.MemoryStream.set_Capacity(Int32 value)", "unknown", "unknown"},
 		{"runtime api 413, the line alone", "[ERROR] [1676162159910] LAMBDA_RUNTIME Failed to post handler success response. Http response code: 413.", "lambda_payload_too_large", "unknown"},
 		{"runtime api 413 beside the REST body", "{\"message\": \"Internal server error\"}\n[ERROR] [1676162159910] LAMBDA_RUNTIME Failed to post handler success response. Http response code: 413.", "lambda_payload_too_large", "502"},
 		// (another status posting the response is not the limit)

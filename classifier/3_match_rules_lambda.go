@@ -273,6 +273,13 @@ func lambdaRules() []ruleSpec {
 		{lit: "requestentitytoolarge", re: `["']requestentitytoolarge["']|errortype["']?\s*[:=]\s*["']?requestentitytoolarge\b`, cause: CauseLambdaPayloadTooLarge, weight: 85},
 		{lit: "failed to post handler success response", re: `failed to post handler success response\. http response code: 413\b`, cause: CauseLambdaPayloadTooLarge, weight: 90},
 		{lit: "function.responsesizetoolarge", cause: CauseLambdaPayloadTooLarge, weight: wExplicit},
+		// .NET's runtime writes the function's answer into an unmanaged
+		// buffer of the limit's size, whose stream refuses what goes past
+		// it: "Unable to expand length of this stream beyond its capacity.:
+		// NotSupportedException at System.IO.UnmanagedMemoryStream.Write".
+		// (A fixed MemoryStream of the function's own says "Memory stream
+		// is not expandable" instead.)
+		{lit: "unable to expand length of this stream beyond its capacity", cause: CauseLambdaPayloadTooLarge, weight: 85},
 		// the Lambda Invoke API refusing a request over the limit
 		// (RequestTooLargeException, which botocore and the AWS SDK for
 		// JavaScript name RequestEntityTooLargeException: "Request must be
