@@ -47,6 +47,7 @@ func Source(raw string) string {
 	}
 	host = strings.TrimPrefix(unproxied(host), "www.")
 	segs := pathSegments(u.Path)
+	host, segs = unmirrored(host, segs)
 	if n := len(segs); n > 0 && isIndexPage(segs[n-1]) {
 		segs = segs[:n-1]
 	}
@@ -58,6 +59,23 @@ func Source(raw string) string {
 		}
 	}
 	return aliased(strings.TrimSuffix(id, "/"))
+}
+
+// unmirrored gives the Stack Exchange site a mirror copies questions from,
+// under their own numbers: one that puts the site's host first in its path
+// (gamingcommission.club/www.stackoverflow.com/questions/N), and
+// stackoverflow.org.cn's machine translations (ja.stackoverflow.org.cn/
+// questions/N). A copy of a question is the question.
+func unmirrored(host string, segs []string) (string, []string) {
+	if len(segs) > 1 {
+		if h := strings.TrimPrefix(strings.ToLower(segs[0]), "www."); isStackExchange(h) {
+			return h, segs[1:]
+		}
+	}
+	if host == "stackoverflow.org.cn" || strings.HasSuffix(host, ".stackoverflow.org.cn") {
+		return "stackoverflow.com", segs
+	}
+	return host, segs
 }
 
 // unproxied gives the host a rewriting proxy stands for: Netskope's

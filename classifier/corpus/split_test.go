@@ -85,6 +85,8 @@ func TestSourceJoinsURLFormsOfOnePage(t *testing.T) {
 		{"stack overflow short link", "https://stackoverflow.com/questions/47921803/title", "https://stackoverflow.com/q/47921803/12345"},
 		{"stack overflow answer permalink", "https://stackoverflow.com/questions/47921803", "https://stackoverflow.com/questions/47921803/title/47922000#47922000"},
 		{"stack overflow tab", "https://stackoverflow.com/questions/47921803", "https://stackoverflow.com/questions/47921803/title?answertab=votes#tab-top"},
+		{"a mirror naming the site in its path", "https://stackoverflow.com/questions/47498940", "https://gamingcommission.club/www.stackoverflow.com/questions/47498940/title"},
+		{"a machine-translated mirror", "https://stackoverflow.com/questions/31346460", "https://ja.stackoverflow.org.cn/questions/31346460"},
 		{"server fault short link", "https://serverfault.com/questions/1000/title", "https://serverfault.com/q/1000"},
 		// Medium: the story id ends every slug, and medium.com/p/<id> is
 		// its short link.
@@ -128,6 +130,7 @@ func TestSourceKeepsPagesApart(t *testing.T) {
 		// An answer's short link names no question in the URL.
 		{"answer and question", "https://stackoverflow.com/questions/47921803", "https://stackoverflow.com/a/47921803"},
 		{"two Stack Exchange sites", "https://stackoverflow.com/questions/1000", "https://serverfault.com/questions/1000"},
+		{"Stack Overflow in Japanese, numbered apart", "https://stackoverflow.com/questions/1000", "https://ja.stackoverflow.com/questions/1000"},
 		{"two Medium stories", "https://medium.com/@pahud/error-handling-28fb86b3ea1e", "https://medium.com/@pahud/error-handling-28fb86b3ea1f"},
 		{"two re:Post questions", "https://repost.aws/questions/QU1/title", "https://repost.aws/questions/QU2/title"},
 		{"two dev.to articles", "https://dev.to/a/one-title-52bc", "https://dev.to/a/one-title-52bd"},
