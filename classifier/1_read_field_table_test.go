@@ -65,3 +65,14 @@ func TestFieldTableCellsAreEscaped(t *testing.T) {
 		t.Errorf("got %s, want %s", got, want)
 	}
 }
+
+// The end of an input forgets the table: another file of the same report
+// opens with rows of its own.
+func TestFieldTableEndsWithTheInput(t *testing.T) {
+	s := NewSession(Hints{})
+	s.AddLine("| @timestamp | status | error_responseType |")
+	s.settle()
+	if s.table.names != nil {
+		t.Error("the table outlived the input it was read from")
+	}
+}

@@ -248,6 +248,7 @@ func (s *Session) settle() {
 	// a value it opens with is no answer an execution-log line left open
 	s.st.paste.eventField = false
 	s.integration.pending = false
+	s.table = fieldTable{} // nor is its first row under a table the last file left open
 }
 
 // addLine dispatches one line to the parser for its format. A line read
