@@ -67,6 +67,7 @@ func TestShown5xxInPeoplesWords(t *testing.T) {
 		{"sent", "the server sent 502"},
 		{"failed and its code", "request failed: 502"},
 		{"failed, the code in parentheses", "request failed (502)"},
+		{"failing, the code in parentheses", "The lambdas were failing (502) with an exception"},
 		{"response and its code", "Response: 502"},
 		{"an issue title", "API Gateway 502 with Lambda proxy integration"},
 		{"an abbreviated title", "APIGW 502 after deploy"},

@@ -2,7 +2,7 @@ package classifier
 
 // proseForms are more of the ways people write the status they got, each
 // behind its literals: a failure and its code ("failed: 502", "request
-// failed (502)"), a response and its code ("Response: 502"), a timeout and
+// failed (502)", "the lambdas were failing (500)"), a response and its code ("Response: 502"), a timeout and
 // its code ("504 timeout", "timeout 504", "Gateway Timeouts (504)"), and
 // the code after the part of the API that answered it, as issue titles put
 // it ("API Gateway 502", "APIGW 502 with Lambda proxy", "Lambda proxy
@@ -12,7 +12,7 @@ package classifier
 // wrappers' "timeout: 500" (milliseconds), a serverless.yml's or SAM
 // template's "Timeout: 500" (seconds).
 var proseForms = []litForm{
-	form(`\bfail(?:ed|ure|s)?(?:: ?| \()["'\x60]?([1-5]\d\d)\b`, "fail"),
+	form(`\bfail(?:ed|ure|s|ing)?(?:: ?| \()["'\x60]?([1-5]\d\d)\b`, "fail"),
 	form(`\bresponse: ["'\x60]?([1-5]\d\d)\b`, "response:"),
 	form(`\b(50\d)[ -]time-?outs?\b`, "time"),
 	form(`\btime-?outs? \(?(50\d)\b`, "time"),
