@@ -2,8 +2,9 @@ package classifier
 
 // proseForms are more of the ways people write the status they got, each
 // behind its literals: a failure and its code ("failed: 502", "request
-// failed (502)", "the lambdas were failing (500)"), a response and its code ("Response: 502"), a timeout and
-// its code ("504 timeout", "timeout 504", "Gateway Timeouts (504)"), and
+// failed (502)", "the lambdas were failing (500)"), a response and its code
+// ("Response: 502"), a timeout and its code ("504 timeout", "timeout 504",
+// "Gateway Timeouts (504)"), and
 // the code after the part of the API that answered it, as issue titles put
 // it ("API Gateway 502", "APIGW 502 with Lambda proxy", "Lambda proxy
 // integration 502"). The last two take a 500 to 509 only: "API 443" is a
