@@ -50,7 +50,7 @@ func payloadWords() []ruleSpec {
 	for _, sep := range []string{",", ".", " "} {
 		all = append(all, ruleSpec{lit: "6" + sep + "291" + sep, re: `\b6` + regexp.QuoteMeta(sep) + `291` + regexp.QuoteMeta(sep) + `[45]56\b`, cause: CauseLambdaPayloadTooLarge, weight: 70})
 	}
-	return append(all, []ruleSpec{
+	return append(append(all, []ruleSpec{
 		// Lambda's payload limit named without its number, by people:
 		// "Lambda has a hard payload limit", "the Lambda response size
 		// limit", "the payload limit of AWS Lambda", "the response is too
@@ -69,7 +69,35 @@ func payloadWords() []ruleSpec {
 		{lit: "lambda", re: `\blímite (?:de |del )?(?:tamaño (?:de |del )?)?(?:payload|carga|respuesta)[^.]{0,30}\blambda\b|\blambda\b[^.]{0,40}\blímite (?:de |del )?(?:tamaño (?:de |del )?)?(?:payload|carga|respuesta)\b`, cause: CauseLambdaPayloadTooLarge, weight: wHint, layers: p},
 		{lit: "lambda", re: `\blambda\b[^.]{0,40}(?:페이로드|응답)[^.]{0,10}(?:한도|제한)`, cause: CauseLambdaPayloadTooLarge, weight: wHint, layers: p},
 		{lit: "too ", re: `\b(?:response|payload|body|output)s?(?: size| payload| body)? (?:is |was |are |were |being |gets |got )?too (?:large|big)(?: for| in| from| to return from)? (?:the |an? |aws |my |our |your )*lambda\b|\blambda(?: function)?'?s? (?:response|payload|output)s? (?:is |was |are |were |being )?too (?:large|big)\b`, except: gatewayPayloadLimit, cause: CauseLambdaPayloadTooLarge, weight: wHint, layers: p},
-	}...)
+	}...), largeAnswerWords()...)
+}
+
+// largeAnswerWords: a failure people tie to the size of what the function
+// answers, without naming the limit: "a large image (PNG file > 2000x2000
+// px) is causing an error", "Large PNG image error", "generate a big
+// response payload" and it fails. An image resizer or a report behind a
+// Lambda proxy integration fails so when its answer passes Lambda's 6 MB;
+// a large upload is the request's size, which API Gateway's 10 MB limit
+// answers with 413 and the function's own code may refuse, so a line about
+// sending or uploading is not read. A hint: the size is the person's
+// reading, not a line of the limit.
+func largeAnswerWords() []ruleSpec {
+	const answer = `(?:images?|pngs?|jpe?gs?|gifs?|webps?|photos?|pictures?|thumbnails?|responses?|response (?:payload|body|bodies)|payloads?|result sets?|outputs?|downloads?)\b`
+	upload := []string{"upload", "request", "sending", "send ", "post "}
+	var all []ruleSpec
+	for _, size := range []string{"larger?", "big(?:ger)?", "huge"} {
+		all = append(all, ruleSpec{lit: size[:3], re: `\b` + size + `\b(?: [\w-]+)?? ` + answer, unless: upload[0], unlessAlso: upload[1:], cause: CauseLambdaPayloadTooLarge, weight: wHint, layers: personLayers})
+	}
+	return append(all,
+		ruleSpec{lit: "high", re: `\bhigh[- ]res(?:olution)? ` + answer, unless: upload[0], unlessAlso: upload[1:], cause: CauseLambdaPayloadTooLarge, weight: wHint, layers: personLayers},
+		// the same in the catalog's other languages: 大きい画像, 大きな
+		// レスポンス, 高解像度の画像, 大图片, 较大的响应, 큰 이미지, 대용량 응답,
+		// imagens grandes, respuestas muy grandes
+		ruleSpec{lit: "大", re: `(?:大きい|大きな|高解像度の?)(?:画像|レスポンス|応答)|(?:大|较大的?|較大的?|大尺寸的?|高分辨率的?)(?:图片|图像|圖片|圖像|响应|響應|回应|回應)`, unless: "上传", unlessAlso: []string{"上傳", "アップロード"}, cause: CauseLambdaPayloadTooLarge, weight: wHint, layers: personLayers},
+		ruleSpec{lit: "이미지", re: `(?:큰|대용량|고해상도) ?이미지`, unless: "업로드", cause: CauseLambdaPayloadTooLarge, weight: wHint, layers: personLayers},
+		ruleSpec{lit: "응답", re: `(?:큰|대용량) ?응답`, unless: "업로드", cause: CauseLambdaPayloadTooLarge, weight: wHint, layers: personLayers},
+		ruleSpec{lit: "grande", re: `\b(?:imagens?|imágenes?|imagen|respostas?|respuestas?) (?:muito |muy |mais |más )?grandes?\b`, unless: "upload", unlessAlso: []string{"envi", "subi"}, cause: CauseLambdaPayloadTooLarge, weight: wHint, layers: personLayers},
+	)
 }
 
 // underSix is a size under Lambda's limit, or the limit ruled out: "well
