@@ -37,6 +37,19 @@ func TestCleanInvocationAndProxyFailure(t *testing.T) {
 	})
 }
 
+// A browser's CORS refusal reads as an answer below 500 only while no 5xx
+// shows: beside one it is the gateway's error answer, which carries no
+// CORS headers, and the 5xx's own fallback still holds (a bare REST 504 is
+// the integration timeout).
+func TestCORSRefusalBesideA5xx(t *testing.T) {
+	const cors = "Access to XMLHttpRequest at 'https://abc123.execute-api.us-east-1.amazonaws.com/dev/calculate' from origin 'http://localhost:8080' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.\n"
+	checkWordings(t, []wording{
+		{"a 504", cors + "abc123.execute-api.us-east-1.amazonaws.com/dev/calculate:1 Failed to load resource: the server responded with a status of 504 ()", "integration_timeout", "504"},
+		{"a 502 after a clean invocation", cleanInvocation + cors + "Failed to load resource: the server responded with a status of 502 ()", "lambda_malformed_proxy_response", "502"},
+		{"alone", cors, "not_5xx", "unknown"},
+	})
+}
+
 // People say the same: the function succeeded, the client got a 5xx.
 func TestSucceededFunctionAndProxyFailureInWords(t *testing.T) {
 	checkWordings(t, []wording{

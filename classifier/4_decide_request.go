@@ -169,9 +169,11 @@ func (s *Session) usualCode(c Cause, api stage.APIType, code int) int {
 // 500s); a REST 504, an HTTP API 503 or a latency at the integration
 // timeout is the integration timeout. A status CloudFront's own error page
 // shows is CloudFront failing to get an answer from the gateway, which
-// names none of the gateway's causes.
+// names none of the gateway's causes. A look-alike's words (a browser's
+// CORS refusal) explain no 5xx: beside one they are the gateway's error
+// answer without CORS headers, and the 5xx's fallback still holds.
 func (s *Session) fallback(h hit, g *group, api stage.APIType) hit {
-	if h.weight > 0 || g.cdnPage {
+	if (h.weight > 0 && h.cause != CauseNot5xx) || g.cdnPage {
 		return h
 	}
 	code := g.status
