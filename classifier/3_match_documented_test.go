@@ -146,9 +146,10 @@ func TestDocumentedHTTPAPIIntegrationErrors(t *testing.T) {
 		{"iam authorizer, unsigned", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"403","authorizerError":"The request for the IAM Authorizer doesn't match the format that API Gateway expects."}`, "not_5xx", "none"},
 		{"iam authorizer, quoted", `"authorizerError": "The request for the IAM Authorizer doesn't match the format that API Gateway expects."`, "not_5xx", "none"},
 		{"iam authorizer, with its 403", "HTTP/2 403\napigw-requestid: RL2XYiwjPHcEMEQ=\n{\"message\":\"Forbidden\"}\nThe access log says: The request for the IAM Authorizer doesn't match the format that API Gateway expects.", "not_5xx", "none"},
-		// (look-alikes: the same refusal beside another request's 5xx, and
-		// the function's answer that does not match the format)
-		{"iam authorizer beside a 5xx", "\"authorizerError\": \"The request for the IAM Authorizer doesn't match the format that API Gateway expects.\"\nHTTP/2 503\napigw-requestid: RL2XYiwjPHcEMEQ=\n{\"message\":\"Service Unavailable\"}", "unknown", "503"},
+		// (look-alikes: the same refusal beside another request's 5xx, a
+		// bare HTTP API 503 that the refusal does not explain, and the
+		// function's answer that does not match the format)
+		{"iam authorizer beside a 5xx", "\"authorizerError\": \"The request for the IAM Authorizer doesn't match the format that API Gateway expects.\"\nHTTP/2 503\napigw-requestid: RL2XYiwjPHcEMEQ=\n{\"message\":\"Service Unavailable\"}", "integration_timeout", "503"},
 		{"the function's answer", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","integrationErrorMessage":"The response from the Lambda function doesn't match the format that API Gateway expects."}`, "lambda_malformed_proxy_response", "500"},
 		{"jwt expired", "HTTP/2 401\nwww-authenticate: Bearer scope=\"\" error=\"invalid_token\" error_description=\"the token has expired\"\n{\"message\":\"Unauthorized\"}", "not_5xx", "none"},
 		// $context.error.message, the gateway's own words for what it answered
