@@ -16,8 +16,8 @@ import (
 // was written from (a fixed share of sources by a hash of a stable key of
 // the URL, see classifier/corpus), counted over the cases with log evidence (a line a
 // program wrote: a gateway, Lambda or client line, not only a person's
-// sentences). They hold the level last measured: 158 of 190 causes (83.2%),
-// 180 of 190 statuses (94.7%), 46 of 46 confident answers right (the
+// sentences). They hold the level last measured: 160 of 194 causes (82.5%),
+// 183 of 194 statuses (94.3%), 46 of 46 confident answers right (the
 // confidence calibrated on the training part alone), and no false
 // all-clear on any held-out case. Each move of a floor is in its commit
 // message; they went down when harder held-out cases landed and up when
@@ -30,7 +30,7 @@ import (
 // confidence >= 0.8, and no false all-clear (a 5xx shown, none answered)
 // on any held-out case.
 const (
-	heldOutCauseFloor        = 0.83
+	heldOutCauseFloor        = 0.82
 	heldOutStatusFloor       = 0.94
 	heldOutPrecisionFloor    = 0.95
 	heldOutMaxFalseAllClears = 0
