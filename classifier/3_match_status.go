@@ -489,7 +489,7 @@ func codeShown(low []byte) int {
 		}
 		for _, m := range re.findAllSubmatchIndexIn(v, 4) {
 			start, end := m[2], m[3]
-			if inLargerNumber(low, start) || countFollows(low[end:]) {
+			if inLargerNumber(low, start) || countFollows(low[end:]) || (low[start] < '5' && codesDesign(low[:start])) {
 				continue
 			}
 			code, err := strconv.Atoi(string(low[start:end]))
@@ -499,6 +499,18 @@ func codeShown(low []byte) int {
 		}
 	}
 	return best
+}
+
+// designOpening is a relative clause that says what a function was written
+// to answer ("a basic handler function which returns 200 OK", "a Lambda
+// that responds with 404 for unknown ids"): the code's design, not what a
+// client got. Below 500 only: a 5xx said so is still a failure seen.
+var designOpening = regexp.MustCompile(`\b(?:functions?|handlers?|lambdas?) (?:which|that) (?:[\w-]+ ){1,4}["'(\x60]?$`)
+
+// codesDesign reports whether the text before a code ends in a
+// designOpening and its verb.
+func codesDesign(before []byte) bool {
+	return (bytes.Contains(before, []byte("which ")) || bytes.Contains(before, []byte("that "))) && designOpening.Match(before)
 }
 
 // inLargerNumber reports whether the three digits at start end a larger

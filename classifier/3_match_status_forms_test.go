@@ -625,3 +625,24 @@ func TestShown5xxJoinedToACodeBelow500(t *testing.T) {
 		{"others' count", "Others 500 users."},
 	})
 }
+
+// A code in a relative clause on a function is what it was written to
+// answer ("a basic handler function which returns 200 OK"), not what a
+// client got; a 5xx said so is still one seen, and the same verb outside
+// such a clause still shows its code.
+func TestAFunctionsDesignShowsNoStatus(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want int
+	}{
+		{"Basic HTTP handler function which returns 200 OK:", 0},
+		{"We have a Lambda that responds with a 404 for unknown ids.", 0},
+		{"I have a lambda that returns 502 sometimes.", 502},
+		{"It returns 200 OK.", 200},
+		{"I call the function and that returns 200 OK.", 200},
+	} {
+		if got := codeShown([]byte(strings.ToLower(c.line))); got != c.want {
+			t.Errorf("%q: code %d, want %d", c.line, got, c.want)
+		}
+	}
+}
