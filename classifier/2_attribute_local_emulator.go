@@ -1,5 +1,7 @@
 package classifier
 
+import "bytes"
+
 // A local emulator's answer is none a deployed API gave: sam local
 // start-api, serverless-offline and LocalStack refuse and pass responses
 // that API Gateway does not (a proxy response's keys, its body's type, a
@@ -34,7 +36,11 @@ var deployedMarks = newLitIndex([][]byte{
 })
 
 // noteWhereServed records whether a line names a local emulator, or a
-// deployed API.
+// deployed API. CloudWatch named ("I can see in cloudwatch that the method
+// is executed") places the run in an AWS account too, unless LocalStack,
+// which emulates CloudWatch, is named: serverless-offline and sam local
+// log to the terminal (a serverless.yml's plugin list names
+// serverless-offline in projects that deploy to AWS as well).
 func (s *Session) noteWhereServed(low []byte) {
 	if !s.st.localRun && localRunMarks.any(low) {
 		s.st.localRun = true
@@ -42,10 +48,13 @@ func (s *Session) noteWhereServed(low []byte) {
 	if !s.st.deployedRun && deployedMarks.any(low) {
 		s.st.deployedRun = true
 	}
+	s.st.cloudWatchRun = s.st.cloudWatchRun || bytes.Contains(low, []byte("cloudwatch"))
+	s.st.localStackRun = s.st.localStackRun || bytes.Contains(low, []byte("localstack"))
 }
 
 // onlyLocalAnswers reports whether the statuses the evidence shows are a
 // local emulator's only.
 func (s *Session) onlyLocalAnswers() bool {
-	return (s.st.localRun || s.st.localEmulator) && !s.st.deployedRun && s.st.execLines == 0 && s.st.accessLines == s.st.localAccessLines
+	deployed := s.st.deployedRun || s.st.cloudWatchRun && !s.st.localStackRun
+	return (s.st.localRun || s.st.localEmulator) && !deployed && s.st.execLines == 0 && s.st.accessLines == s.st.localAccessLines
 }

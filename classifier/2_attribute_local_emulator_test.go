@@ -30,5 +30,10 @@ func TestLocalEmulatorAnswersShowNoStatus(t *testing.T) {
 			"lambda_malformed_proxy_response", "502"},
 		{"an access log from a client's address", "10.0.0.7 - - [27/Sep/2020:10:31:22 +0000] \"POST /book HTTP/1.1\" 502 36 abc-123",
 			"unknown", "502"},
+		// (CloudWatch is an AWS account's, unless LocalStack emulates it)
+		{"cloudwatch seen", "plugins:\n  - serverless-offline\nI can see in cloudwatch that the method is executed but it returns 404 not found.",
+			"not_5xx", "none"},
+		{"localstack's cloudwatch", "LocalStack runs the API; its cloudwatch logs show the method executed but it returns 404 not found.",
+			"not_5xx", "unknown"},
 	})
 }

@@ -105,8 +105,9 @@ type stats struct {
 	// developer's machine, so their traces lie in the developer's home
 	localEmulator bool
 	// localRun, deployedRun: a line named a local emulator, or placed the
-	// failure on a deployed API (noteWhereServed)
-	localRun, deployedRun bool
+	// failure on a deployed API (noteWhereServed); cloudWatchRun: a line
+	// named CloudWatch, and localStackRun LocalStack, which emulates it
+	localRun, deployedRun, cloudWatchRun, localStackRun bool
 	// localAccessLines are access-log lines of a local emulator's own
 	// request log, not the gateway's
 	localAccessLines int64
