@@ -168,8 +168,9 @@ func lambdaRules() []ruleSpec {
 		// (the JVM's Errors, StackOverflowError and the like, hold no "exception")
 		{lit: "java.", re: `\bjava\.[\w.$]+error\b`, cause: CauseLambdaFunctionError, weight: wWeak, layers: gatewayLogs},
 		// (not after "aws: ", AWS CLI v2's opening of its own error:
-		// cliCallRefused)
-		{lit: "[error]", re: `\[error\]`, notAfter: "aws: ", cause: CauseLambdaFunctionError, weight: wWeak},
+		// cliCallRefused; nor a client's line, Safari's console opening
+		// what the browser failed to load with "[Error]")
+		{lit: "[error]", re: `\[error\]`, notAfter: "aws: ", cause: CauseLambdaFunctionError, weight: wWeak, layers: gatewayLogs},
 		// a logger's level word opening a line of the function's own log
 		{lit: "error", re: `^(?:error|fatal|critical)[: \t]`, cause: CauseLambdaFunctionError, weight: wWeak, layers: layersOf(LayerFunction)},
 		// the Node.js runtime's level column, and the exceptions that
