@@ -34,6 +34,15 @@ func controlPlaneRules() []ruleSpec {
 		re := `^\[aws apigateway(?:v2)? ` + strconv.Itoa(e.status) + ` [\d.]+s \d+ retries\] [a-z]+\(`
 		rs = append(rs, ruleSpec{lit: "[aws apigateway", re: re, cause: CauseNot5xx, weight: wWeak + 5, implied: e.status, unlessAlso: runtimeErrorMarks, layers: notGatewayLogged})
 	}
+	for _, code := range []int{400, 401, 403, 404, 409, 429} {
+		// the AWS SDK for Java's message with its status and no error
+		// name, as the CloudFormation registry's handlers and the CDK
+		// print it ("Invalid stage identifier specified (Service:
+		// ApiGateway, Status Code: 400, Request ID: ...)"): the code is
+		// the management API's answer to the deployment
+		re := `\(service: (?:amazon)?apigateway(?:v2)?[,;] status code: ` + strconv.Itoa(code) + `\b`
+		rs = append(rs, ruleSpec{lit: "status code: " + strconv.Itoa(code), re: re, cause: CauseNot5xx, weight: wWeak, implied: code, unlessAlso: runtimeErrorMarks, layers: notGatewayLogged})
+	}
 	for _, m := range controlPlaneMessages {
 		rs = append(rs, ruleSpec{lit: m.text, cause: CauseNot5xx, weight: wWeak, implied: m.status, unless: "execution failed", unlessAlso: runtimeErrorMarks, layers: notGatewayLogged})
 	}

@@ -33,6 +33,8 @@ var controlPlaneRefusals = []wording{
 	// the AWS SDK for Java 2.x's message, as CloudFormation's registry
 	// resource handlers return it
 	{"CloudFormation resource handler", `Resource handler returned message: "Unable to complete operation due to concurrent modification. Please try again later. (Service: ApiGateway, Status Code: 409, Request ID: cf213ad4-e67e-433f-afb8-39ec66a4bf42)" (RequestToken: f868444f-c9a5-79e1-09d4-656b26fd17dc, HandlerErrorCode: AlreadyExists)`, "not_5xx", "none"},
+	// (and cut after its status, as the CDK quotes it)
+	{"SDK for Java 2.x, status only", "`Invalid stage identifier specified (Service: ApiGateway, Status Code: 400, Request ID:`", "not_5xx", "none"},
 	// botocore's ClientError as the AWS CLI prints it
 	{"AWS CLI, CreateDeployment", "An error occurred (BadRequestException) when calling the CreateDeployment operation: No integration defined for method", "not_5xx", "none"},
 	{"AWS CLI, UpdateStage throttled", "An error occurred (LimitExceededException) when calling the UpdateStage operation: Too Many Requests", "not_5xx", "none"},
