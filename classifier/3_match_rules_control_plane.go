@@ -84,4 +84,13 @@ var controlPlaneMessages = []struct {
 	{"'too many requests' received, sleeping", 429},
 	// two changes of one API at once (ConflictException)
 	{"unable to complete operation due to concurrent modification", 409},
+	// an integration, a mapping or a domain's mapping the management API
+	// refuses as it is put (BadRequestException): a URI a VPC link's or an
+	// HTTP integration's type cannot take, a parameter mapping that names
+	// no declared parameter or header, a base path or API mapping to a
+	// stage that does not exist yet
+	{"invalid integration uri specified", 400},
+	{"invalid http endpoint specified for uri", 400},
+	{"invalid mapping expression parameter specified", 400},
+	{"invalid stage identifier specified", 400},
 }

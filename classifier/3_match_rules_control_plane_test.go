@@ -35,6 +35,11 @@ var controlPlaneRefusals = []wording{
 	{"CloudFormation resource handler", `Resource handler returned message: "Unable to complete operation due to concurrent modification. Please try again later. (Service: ApiGateway, Status Code: 409, Request ID: cf213ad4-e67e-433f-afb8-39ec66a4bf42)" (RequestToken: f868444f-c9a5-79e1-09d4-656b26fd17dc, HandlerErrorCode: AlreadyExists)`, "not_5xx", "none"},
 	// (and cut after its status, as the CDK quotes it)
 	{"SDK for Java 2.x, status only", "`Invalid stage identifier specified (Service: ApiGateway, Status Code: 400, Request ID:`", "not_5xx", "none"},
+	// the management API's own messages for an integration, a mapping or
+	// a domain's mapping it refuses, quoted without the tool's words
+	{"an integration URI refused", "[aws-apigateway] Invalid integration URI specified with ProxyResource and VPC_LINK", "not_5xx", "none"},
+	{"an HTTP endpoint refused", "we were receiving a runtime error of `Invalid HTTP endpoint specified for URI`", "not_5xx", "none"},
+	{"a mapping parameter refused", "I spent 4 hours with that problem [Invalid mapping expression parameter specified: method.response.header.Content-Type].", "not_5xx", "none"},
 	// botocore's ClientError as the AWS CLI prints it
 	{"AWS CLI, CreateDeployment", "An error occurred (BadRequestException) when calling the CreateDeployment operation: No integration defined for method", "not_5xx", "none"},
 	{"AWS CLI, UpdateStage throttled", "An error occurred (LimitExceededException) when calling the UpdateStage operation: Too Many Requests", "not_5xx", "none"},
@@ -81,7 +86,7 @@ func TestControlPlaneLookAlikes(t *testing.T) {
 		{"another service's refusal", "Error: creating AppSync Resolver: operation error AppSync: CreateResolver, https response error StatusCode: 400, RequestID: 5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d, BadRequestException: The resolver is invalid", "unknown", "unknown"},
 		// the same service-less error with no API Gateway resource before
 		// it, or another service's
-		{"a service-less error alone", "StatusCode: 400, RequestID: 2866fa7c-f79b-4f31-8d07-affcb534831e, BadRequestException: Invalid stage identifier specified", "unknown", "unknown"},
+		{"a service-less error alone", "StatusCode: 400, RequestID: 2866fa7c-f79b-4f31-8d07-affcb534831e, BadRequestException: Invalid request provided", "unknown", "unknown"},
 		{"a service-less error of another resource", "  aws:appsync:Resolver (resolver):\n    StatusCode: 400, RequestID: 2866fa7c-f79b-4f31-8d07-affcb534831e, BadRequestException: The resolver is invalid", "unknown", "unknown"},
 		// the same SDK log line of another service's call, and of a 5xx,
 		// which is no all-clear
