@@ -91,6 +91,10 @@ func lambdaRules() []ruleSpec {
 		{lit: "missing on module", cause: CauseLambdaHandlerMisconfigured, weight: 90},
 		{lit: "is undefined or not exported", cause: CauseLambdaHandlerMisconfigured, weight: 90},
 		{lit: "runtime.importmoduleerror", cause: CauseLambdaHandlerMisconfigured, weight: wStrong},
+		// (the error types without the runtime's prefix, as people name
+		// them: no other runtime or language has these names)
+		{lit: "importmoduleerror", re: `\bimportmoduleerror\b`, cause: CauseLambdaHandlerMisconfigured, weight: wSpecific},
+		{lit: "usercodesyntaxerror", re: `\busercodesyntaxerror\b`, cause: CauseLambdaHandlerMisconfigured, weight: 65},
 		{lit: "unable to import module", cause: CauseLambdaHandlerMisconfigured, weight: 85},
 		{lit: "class not found:", cause: CauseLambdaHandlerMisconfigured, weight: 85},
 		{lit: "no public method named", cause: CauseLambdaHandlerMisconfigured, weight: wSpecific},

@@ -250,3 +250,14 @@ func TestLevelColumnIsNotSafarisConsole(t *testing.T) {
 		{"safari's console", "[Error] Failed to load resource: the server responded with a status of 502 () (webauthn-authenticate, line 0)", "unknown", "502"},
 	})
 }
+
+// Lambda's error types for a handler that did not load, without the
+// runtime's prefix, as people name them; another word that holds the
+// letters is not one.
+func TestHandlerLoadErrorsWithoutTheirPrefix(t *testing.T) {
+	checkWordings(t, []wording{
+		{"ImportModuleError", "After deploying, every call and the CORS preflight answer 500: the Lambda fails with `ImportModuleError`.", "lambda_handler_misconfigured", "500"},
+		{"UserCodeSyntaxError", "The API answers 502 and the function fails with UserCodeSyntaxError.", "lambda_handler_misconfigured", "502"},
+		{"part of another word", "The API answers 502; see MyImportModuleErrorHandler.", "unknown", "502"},
+	})
+}
