@@ -126,11 +126,12 @@ const gatewayPayloadLimit = `api ?gateway(?:'s)?[^.]{0,30}?(?:payload|response|r
 // 500). API Gateway's own throttling (its account, stage, method or usage
 // plan limits) answers the client 429 before any function is called, so a
 // sentence naming it is not the function's throttling: gatewayThrottling
-// takes it out of the line first.
+// takes it out of the line first, and so does noThrottles, the throttling
+// ruled out ("completely healthy (Throttles=0, Errors=0)", "no throttles").
 func throttleWords() []ruleSpec {
 	p := personLayers
 	return []ruleSpec{
-		{lit: "throttl", re: `\b(lambdas?|functions?|concurrency|invocations?)\b[^.]{0,40}\bthrottl(ed|ing|es)\b|\bthrottl(ed|ing)\b[^.]{0,40}\b(lambdas?|functions?|concurrency|invocations?)\b`, except: gatewayThrottling, cause: CauseLambdaThrottled, weight: wHint, layers: p},
+		{lit: "throttl", re: `\b(lambdas?|functions?|concurrency|invocations?)\b[^.]{0,40}\bthrottl(ed|ing|es)\b|\bthrottl(ed|ing)\b[^.]{0,40}\b(lambdas?|functions?|concurrency|invocations?)\b`, except: gatewayThrottling + `|` + noThrottles, cause: CauseLambdaThrottled, weight: wHint, layers: p},
 		{lit: "concurrency", re: `(reserved|account|concurrent)[^.]{0,20}concurrency[^.]{0,30}(limit|reached|exceeded|exhausted)|concurrency limit`, cause: CauseLambdaThrottled, weight: wWeak, layers: p},
 		// a reserved concurrency of zero throttles every invocation (the
 		// Lambda guide's concurrency page; the console's Throttle button
@@ -165,6 +166,11 @@ func throttleWords() []ruleSpec {
 		{lit: "스로틀", re: `(?:lambda|함수|람다)[^.]{0,20}스로틀`, except: `api ?gateway\s*(?:의|에서|가|는)?\s*스로틀`, cause: CauseLambdaThrottled, weight: wWeak, layers: p},
 	}
 }
+
+// noThrottles is throttling ruled out: the Throttles metric at zero
+// ("Throttles=0", "Throttles: 0", "0 throttles") and a negation before it
+// ("no throttling", "not throttled", "without being throttled").
+const noThrottles = `throttl\w*\s*[=:]\s*0\b|\b(?:0|zero|no|not|never|without)\s+(?:being\s+|been\s+|any\s+)?throttl\w*`
 
 // gatewayDrosselung is API Gateway named as the one that throttles, in
 // German ("API Gateway drosselt", "durch API Gateway gedrosselt").

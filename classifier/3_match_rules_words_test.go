@@ -62,6 +62,17 @@ func TestGatewaysThrottlingIsNotTheFunctions(t *testing.T) {
 	})
 }
 
+// Throttling ruled out is no throttling: the Throttles metric at zero, a
+// negation before the word.
+func TestThrottlingRuledOut(t *testing.T) {
+	checkWordings(t, []wording{
+		{"the metric at zero", "The Lambda itself is completely healthy (Throttles=0, Errors=0) and the API answers 500.", "unknown", "500"},
+		{"no throttles", "The function shows no throttles in CloudWatch, yet the API answers 500.", "unknown", "500"},
+		{"never throttled", "The Lambda function was never throttled; the API answers 500.", "unknown", "500"},
+		{"a count above zero", "The Lambda function shows Throttles=12 and the API answers 500.", "lambda_throttled", "500"},
+	})
+}
+
 // The function's answer in another format than a proxy integration reads,
 // as the knowledge-center article on 502s from Lambda proxy integrations
 // and the Lambda guide's page on errors behind API Gateway word it in
