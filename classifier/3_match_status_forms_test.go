@@ -71,6 +71,8 @@ func TestShown5xxInPeoplesWords(t *testing.T) {
 		{"response and its code", "Response: 502"},
 		{"an issue title", "API Gateway 502 with Lambda proxy integration"},
 		{"an abbreviated title", "APIGW 502 after deploy"},
+		{"the code, then the gateway that sent it", "502 Via API Gateway"},
+		{"a code from the gateway", "we get a 502 from API Gateway"},
 		{"integration and its code", "Lambda proxy integration 502"},
 		{"a markdown table", "| Status | 502 |"},
 		{"code, dash, reason", "502 - Bad Gateway"},

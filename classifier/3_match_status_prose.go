@@ -24,6 +24,9 @@ var proseForms = []litForm{
 	form(`(?:^|\D)(50\d) ?(?:タイムアウト|超时|超時|逾时|逾時|타임아웃|시간 초과)`, cjkTimeoutWords...),
 	form(`(?:タイムアウト|超时|超時|逾时|逾時|타임아웃|시간 초과) ?[(（]?(50\d)(?:\D|$)`, cjkTimeoutWords...),
 	form(`\b(?:api ?gateway|apigw|api|gateway|endpoint|integration|lambda)s?:? ["'\x60]?(50\d)\b`, "api", "gateway", "endpoint", "integration", "lambda"),
+	// (and the code before the gateway that sent it: "504 Via API
+	// Gateway", "a 502 from API Gateway", a 500 to 509 only)
+	form(`\b(50\d)s? (?:via|from|through|by) (?:the |an? )?(?:aws |amazon )?(?:api ?gateway|apigw)\b`, "via ", "from ", "through ", " by "),
 	// a status compared as code does ("status code = 500"), a 5xx thrown
 	// ("the endpoint is throwing 502"), one the answer is ("now it's a
 	// 502") and one for a method or the calls ("403 for GET and 500 for
