@@ -92,9 +92,10 @@ func nativeModuleRules() []ruleSpec {
 		// the dynamic loader's refusal of a library linked against a newer
 		// glibc or libstdc++ than the runtime's ("version `GLIBC_2.28' not
 		// found (required by /var/task/.../x.node)", "version
-		// `GLIBCXX_3.4.21' not found"): the module the handler imports, not
-		// the bootstrap (nativeStartRules' crash), which this outweighs
-		{lit: " not found (required by /", re: `version .glibc(?:xx)?_[0-9.]+. not found \(required by ` + libPath + `\)`, cause: h, weight: 70, layers: gatewayLogs},
+		// `GLIBCXX_3.4.21' not found", the quotes lost where markdown read
+		// them as code): the module the handler imports, not the bootstrap
+		// (nativeStartRules' crash), which this outweighs
+		{lit: " not found (required by /", re: `version [\x60'"]?glibc(?:xx)?_[0-9.]+[\x60'"]? not found \(required by ` + libPath + `\)`, cause: h, weight: 70, layers: gatewayLogs},
 	}
 }
 
@@ -286,7 +287,7 @@ func nativeStartRules() []ruleSpec {
 	c := CauseLambdaRuntimeCrash
 	return []ruleSpec{
 		{lit: "fork/exec /", re: `fork/exec /(?:var/task|opt)/\S+: permission denied`, cause: CauseLambdaPackagePermission, weight: 90},
-		{lit: "glibc_", re: `version .glibc_[0-9.]+. not found`, cause: c, weight: wLikely, layers: gatewayLogs},
+		{lit: "glibc_", re: `version [\x60'"]?glibc_[0-9.]+[\x60'"]? not found`, cause: c, weight: wLikely, layers: gatewayLogs},
 		// the dynamic loader's refusal of the bootstrap itself ("/var/task/
 		// bootstrap: error while loading shared libraries: libssl.so.1.1:
 		// cannot open shared object file"): a library the runtime's image
