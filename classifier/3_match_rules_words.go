@@ -216,6 +216,12 @@ func invokePermissionWords() []ruleSpec {
 		// paraphrase it, and a permission error on the gateway's call
 		{lit: "invalid permission", re: `invalid permissions?\b[^.]{0,30}\b(?:lambda|function)`, unless: "authori", cause: inv, weight: wHint, layers: p},
 		{lit: "permission", re: `\bpermissions? (?:error|issue|problem)s? (?:when |while )?(?:invoking|calling|triggering) (?:the |my |a |your )?(?:lambda|function)`, cause: inv, weight: wWeak, layers: p},
+		// the function's API Gateway trigger missing: the Lambda console
+		// lists a trigger for each service its resource-based policy lets
+		// invoke it ("Lambda trigger not attached with API Gateway route",
+		// "the API Gateway trigger is not there"), so a route without one
+		// has no permission to call the function
+		{lit: "trigger", re: `\btriggers?\b[^.]{0,30}\b(?:is |was |are |were )?(?:not|never|isn'?t|wasn'?t) (?:present|attached|added|created|there|shown|showing|listed)\b[^.]{0,40}\bapi ?gateway\b|\bapi ?gateway\b[^.]{0,40}\btriggers?\b[^.]{0,30}\b(?:is |was |are |were )?(?:not|never|isn'?t|wasn'?t) (?:present|attached|added|created|there|shown|showing|listed)\b|\b(?:no |missing (?:the |an? )?)api ?gateway triggers?\b`, cause: inv, weight: wHint, layers: p},
 		{lit: "呼び出し", re: `呼び出し(アクセス)?許可`, cause: inv, weight: wHint, layers: p},
 		// and in the verb's dictionary form, as the same articles' editions
 		// write it: "関数を呼び出すアクセス許可", "関数を呼び出すためのアクセス許可" (not
