@@ -13,13 +13,25 @@ import (
 // /var/runtime and /var/lang (the Lambda developer guide's "Defined
 // runtime environment variables" and "Lambda layers" pages), and these
 // interpreters print the path the code was loaded from, so such a frame is
-// a program on someone's machine: a script or a tool calling the API. Go's
-// and .NET's frames name the path the binary was built at, which says
-// nothing of where it ran; they are not read here.
-var homeFrame = regexp.MustCompile(`^(?:at (?:async |new )?(?:[^(]*\()?|file ")(?:file:///?)?(?:/users/[^/]+/|/home/[^/]+/|[a-z]:[\\/])`)
+// a program on someone's machine: a script or a tool calling the API. So
+// is a frame in a CI runner's checkout, where a build or a test calls the
+// API: GitLab's /builds/<group>/<project> (CI_BUILDS_DIR), GitHub Actions'
+// /home/runner/work (a home) and /github/workspace (its container
+// actions), CodeBuild's /codebuild/output/src..., Jenkins' workspaces
+// under /var/jenkins_home and /var/lib/jenkins, Bitbucket's
+// /opt/atlassian/pipelines/agent/build. Go's and .NET's frames name the
+// path the binary was built at, which says nothing of where it ran; they
+// are not read here.
+var homeFrame = regexp.MustCompile(`^(?:at (?:async |new )?(?:[^(]*\()?|file ")(?:file:///?)?(?:/users/[^/]+/|/home/[^/]+/|[a-z]:[\\/]|` + ciCheckout + `)`)
+
+// ciCheckout are the CI runners' checkout folders of homeFrame.
+const ciCheckout = `/builds/[^/]+/|/github/workspace/|/codebuild/output/|/var/jenkins_home/|/var/lib/jenkins/|/opt/atlassian/pipelines/`
 
 // homeWords pre-filter homeFrame's lines.
-var homeWords = [][]byte{[]byte("/users/"), []byte("/home/"), []byte(":\\"), []byte(":/")}
+var homeWords = [][]byte{
+	[]byte("/users/"), []byte("/home/"), []byte(":\\"), []byte(":/"),
+	[]byte("/builds/"), []byte("/github/workspace/"), []byte("/codebuild/output/"), []byte("/jenkins"), []byte("/opt/atlassian/"),
+}
 
 // localEmulatorFolders are where the local emulators run a function's code
 // from on a developer's machine: serverless-offline's own modules and the

@@ -24,6 +24,17 @@ func TestDeveloperMachineTraces(t *testing.T) {
 			"  code: 'ERR_BAD_RESPONSE',\n" +
 			"  response: { status: 502, statusText: 'Bad Gateway' }\n" +
 			"}", "unknown", "502"},
+		// a CI runner's checkout: a build calling the API (GitLab's
+		// /builds, GitHub Actions' container /github/workspace)
+		{"node got in a GitLab build (client's)", "a [HTTPError]: Request failed with status code 502 Bad Gateway: GET https://api.example.org/index/projects?size=100\n" +
+			"    at n (/builds/web/portal/.next/server/chunks/642.js:1595:6489)\n" +
+			"    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)", "unknown", "502"},
+		{"node axios in a GitHub container action (client's)", axios502 +
+			"    at settle (/github/workspace/node_modules/axios/lib/core/settle.js:19:12)", "unknown", "502"},
+		{"python requests in CodeBuild (client's)", "Traceback (most recent call last):\n" +
+			"  File \"/codebuild/output/src123/src/smoke.py\", line 9, in <module>\n" +
+			"    r.raise_for_status()\n" +
+			"requests.exceptions.HTTPError: 504 Server Error: Gateway Timeout for url: https://abc123.execute-api.us-east-1.amazonaws.com/prod/orders", "integration_timeout", "504"},
 		// Node.js on Windows: drive-letter paths with backslashes
 		{"node axios on Windows (client's)", axios502 +
 			"    at settle (C:\\Users\\dana\\orders-cli\\node_modules\\axios\\lib\\core\\settle.js:19:12)\n" +
