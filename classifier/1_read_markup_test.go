@@ -37,6 +37,7 @@ func TestStripLinePrefixes(t *testing.T) {
 		{"CSV with every field quoted", `"2024-03-12 10:15:00.000","(id) Method completed with status: 502"`, pasteContext{}, "(id) Method completed with status: 502"},
 		{"CSV of epoch milliseconds, quoted", `"1710238500040","(id) Method completed with status: 502"`, pasteContext{}, "(id) Method completed with status: 502"},
 		{"insights CSV unquoted", "2024-03-12 10:15:00.000,502,8f14e45fceea167a5a36dedd4bea2543,123456789012:g", pasteContext{}, "502"},
+		{"insights CSV unquoted, a code opening the message", "2024-03-12 10:15:00.000,502 errors are returned,8f14e45fceea167a5a36dedd4bea2543,123456789012:g", pasteContext{}, "502 errors are returned"},
 		{"CSV field closing a Lambda event", `",2024/03/12/[$LATEST]5d4a,123456789012:/aws/lambda/fn`, pasteContext{}, ""},
 		{"text output with tabs", "EVENTS\t37\t1710238500040\t8f14e45fceea167a5a36dedd4bea2543\t2024-03-12T10:15:00.120Z\tabc\tERROR\tboom\t1710238500000",
 			pasteContext{}, "abc\tERROR\tboom"},
