@@ -218,7 +218,10 @@ func lambdaRules() []ruleSpec {
 		// out, which the REPORT line then shows and which outweighs it
 		{lit: "process exited before completing request", cause: CauseLambdaFunctionError, weight: wLikely},
 		{lit: "runtime exited without providing a reason", cause: CauseLambdaRuntimeCrash, weight: 75},
-		{lit: "exec format error", cause: CauseLambdaRuntimeCrash, weight: 75},
+		// (above a timeout of the same invocation: a binary that could not
+		// be started leaves a wrapper waiting for it until the function's
+		// timeout, which is the failure's consequence, not its cause)
+		{lit: "exec format error", cause: CauseLambdaRuntimeCrash, weight: 86},
 		{lit: "runtime.exiterror", cause: CauseLambdaRuntimeCrash, weight: 72},
 		{lit: "segmentation fault", cause: CauseLambdaRuntimeCrash, weight: 70},
 		{lit: "init_report", re: `init_report.*status: error`, cause: CauseLambdaRuntimeCrash, weight: 70},

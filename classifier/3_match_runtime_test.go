@@ -197,6 +197,10 @@ func TestOtherRuntimeForms(t *testing.T) {
 		{"bootstrap not executable", req + "Error: Runtime failed to start: fork/exec /var/task/bootstrap: permission denied\nRuntime.ExitError", "lambda_package_permission", "unknown"},
 		{"go architecture", `{"errorMessage":"fork/exec /var/task/main: exec format error","errorType":"PathError"}`, wantCrash, "unknown"},
 		{"bootstrap architecture", req + "Error: fork/exec /var/task/bootstrap: exec format error\nRuntime.InvalidEntrypoint", wantCrash, "unknown"},
+		// a wrapper whose child could not start waits until the timeout
+		{"child architecture then a timeout", "START " + req + "Version: $LATEST\n" +
+			"2022/05/19 05:54:58 Membrane Error: there was an error starting the child process: fork/exec /usr/local/bin/ts-node: exec format error, exiting\n" +
+			"END " + req + "\n2022-05-19T05:55:13.417Z 0b59a014-da05-49a0-98c3-fe2ac06de4fd Task timed out after 15.02 seconds", wantCrash, "unknown"},
 		{"bootstrap missing", req + "Error: Couldn't find valid bootstrap(s): [/var/task/bootstrap /opt/bootstrap]\nRuntime.InvalidEntrypoint", wantCrash, "unknown"},
 		{"bootstrap shared library", "/var/task/bootstrap: error while loading shared libraries: libssl.so.1.1: cannot open shared object file: No such file or directory", wantCrash, "unknown"},
 		// (a program the function runs, failing so, is the function's own call)
