@@ -310,6 +310,10 @@ func gatewayTimeoutWords() []ruleSpec {
 		{lit: "29", re: `\b29,?000 ?(?:ms|milliseconds)\b`, except: timeoutSetting, cause: CauseIntegrationTimeout, weight: wHint, layers: p},
 		// a call that takes longer than the gateway waits
 		{lit: "than", re: `\b(?:more|longer) than (?:29|30)[ -]?(?:seconds?|secs?|s)\b`, cause: CauseIntegrationTimeout, weight: wHint, layers: p},
+		// no answer for as long as the gateway waits ("API Gateway not
+		// getting a response back for nearly 30 seconds", "no response
+		// within 29 seconds")
+		{lit: "respon", re: `\b(?:no|not (?:getting|receiving|get|receive)|never (?:gets?|got|receives?|received)|without) (?:a |any )?(?:response|answer|reply)(?: back)? (?:for|in|within|after) (?:nearly |almost |about |around |roughly |over |more than )?(?:29|30)[ -]?(?:seconds?|secs?|s)\b`, cause: CauseIntegrationTimeout, weight: wHint, layers: p},
 	}
 }
 
