@@ -82,6 +82,9 @@ var statusPhrases = append([]*guardedRegexp{
 	// (and after the quote that closes the error's name: an "Internal
 	// Server Error" (500) in the browser)
 	guard(`(?:^|[^.\w])(?:errors?|status|code)["'\x60]?:?\s*\(([1-5]\d\d)\)`),
+	// (and after the JSON body the client got: `{"message": "Internal
+	// server error"} (502)`)
+	guard(`"\s*\}["'\x60]?\s*\(([1-5]\d\d)\)`),
 	// (and after "5xx", which the code in parentheses makes precise: "76
 	// intermittent 5xx (503)", an incident note's words)
 	guard(`\b5xxs?\s*\(([1-5]\d\d)\)`),

@@ -14,6 +14,7 @@ func TestStatusWhereClientsPrintIt(t *testing.T) {
 		{"curl -w http_code", "$ curl -s -o /dev/null -w '%{http_code}\\n' https://x.execute-api.us-east-1.amazonaws.com/prod/a\n502", "502"},
 		{"bare code without curl -w", "$ curl https://x.execute-api.us-east-1.amazonaws.com/prod/a\n502", "unknown"},
 		{"browser reason in parentheses", "GET https://x.execute-api.us-east-1.amazonaws.com/prod/a 503 (Service Unavailable)", "503"},
+		{"the code in parentheses after the body", "Returns {\"message\": \"Internal server error\"} (502)", "502"},
 		{"reason after the code", "the job log says: 504 Server Error: Gateway Timeout for url: https://x/prod", "504"},
 		{"go sdk", "operation error Lambda: Invoke, https response error StatusCode: 502, RequestID: 1, api error", "502"},
 		{"pretty-printed access record", "{\n    \"requestId\": \"abc\",\n    \"status\": \"504\",\n    \"routeKey\": \"GET /a\"\n}", "504"},
