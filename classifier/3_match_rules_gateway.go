@@ -176,6 +176,13 @@ func gatewayRules() []ruleSpec {
 		{lit: "vpc link", re: `vpc links?` + privateFailureWords, cause: CausePrivateIntegrationError, weight: wHint, unless: "badrequestexception", except: vpcLinkCreation, layers: personLayers},
 		{lit: "vpclink", re: `vpclinks?` + privateFailureWords, cause: CausePrivateIntegrationError, weight: wHint, unless: "badrequestexception", except: vpcLinkCreation, layers: personLayers},
 		{lit: "private integration", re: `private integrations?` + privateFailureWords, cause: CausePrivateIntegrationError, weight: wWeak, unless: "badrequestexception", layers: personLayers},
+		// API Gateway said to fail to reach the load balancer a private
+		// integration's VPC link points at ("unable to connect api gateway
+		// to internal network load balancer", "API Gateway can't reach the
+		// NLB", "API Gateway と NLB の間で通信できず"): the gateway reaches
+		// an internal NLB or ALB only through a VPC link
+		{lit: "gateway", re: gatewayToBalancer, cause: CausePrivateIntegrationError, weight: wWeak, layers: personLayers},
+		{lit: "通信", re: `(?:api ?gateway|apigw)[^。]{0,20}(?:nlb|alb|ロードバランサー?)[^。]{0,10}(?:通信|接続|疎通)(?:でき(?:ず|ない|ません)|に失敗)`, cause: CausePrivateIntegrationError, weight: wWeak, layers: personLayers},
 		// API Gateway reaches a Cloud Map service only through a private
 		// integration (an HTTP API's VPC link): naming it beside words of
 		// failure names that path failing, weakly, so any message of
@@ -210,6 +217,14 @@ func gatewayRules() []ruleSpec {
 // failureWords are the words of a person saying that something failed,
 // the statuses of a failed request among them.
 const failureWords = `\b(?:fail(?:s|ed|ing|ures?)?|errors?|broken|unhealthy|inactive|unavailable|unreachable|refused|invalid|time ?outs?|timed out|times out|timing out|not (?:work(?:s|ing)?|reachable|available|connect(?:ed|ing)?)|(?:does|did|is|was)n'?t work(?:ing)?|(?:can ?not|can'?t|could ?not|couldn'?t|unable to) (?:reach|connect|resolve|route)|5\d\d)\b`
+
+// gatewayToBalancer is API Gateway failing to reach a load balancer, the
+// gateway first or second in the sentence.
+const gatewayToBalancer = `(?:api ?gateway|apigw)\b[^.]{0,30}?\b(?:can ?not|can'?t|could ?not|couldn'?t|unable to|fails? to|failed to|not able to|does ?n[o']t) (?:connect|reach|talk|communicate|route)\b[^.]{0,30}?` + balancer +
+	`|\b(?:can ?not|can'?t|could ?not|couldn'?t|unable to|fails? to|failed to|not able to) (?:connect|link) (?:the |my |our )?(?:api ?gateway|apigw) to (?:the |an? |my |our )?[^.]{0,20}?` + balancer
+
+// balancer names an Elastic Load Balancing load balancer.
+const balancer = `\b(?:nlbs?|albs?|(?:internal |private )?(?:network|application) load ?balancers?|internal load ?balancers?)\b`
 
 // privateFailureWords, after a private integration's name, are words of
 // failure in the same sentence, on either side of the name.

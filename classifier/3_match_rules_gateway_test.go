@@ -48,6 +48,11 @@ func TestPrivateIntegrationNamedInASetup(t *testing.T) {
 		// words of failure beside the name name the link failing
 		{"a person: the link fails", "Since yesterday the VPC link fails and every call answers 500.", "private_integration_error", "500"},
 		{"a person: the link is unavailable", "HTTP/1.1 503 Service Unavailable\nThe VPC link shows as unavailable in the console.", "private_integration_error", "503"},
+		{"a person: the gateway cannot reach the NLB", "HTTP/1.1 500 Internal Server Error\nAPI Gateway can't reach the internal NLB.", "private_integration_error", "500"},
+		{"a person: unable to connect the gateway to the NLB", "unable to connect api gateway to internal network load balancer in vpc", "private_integration_error", "unknown"},
+		{"a person, ja: no traffic between the gateway and the NLB", "API Gateway と NLB の間で通信できず、API Gatewayのテストで 500 Internal Server Error が返ってくる", "private_integration_error", "500"},
+		{"a person: a function cannot reach the ALB", "HTTP/1.1 502 Bad Gateway\nThe Lambda function can't reach the internal ALB.", "unknown", "502"},
+		{"a person: the gateway in front of a working ALB", "API Gateway forwards to the ALB, which works.\nHTTP/1.1 500 Internal Server Error", "unknown", "500"},
 		{"a person: Cloud Map instances unhealthy", "HTTP/1.1 500 Internal Server Error\nAll Cloud Map instances stay UNHEALTHY.", "private_integration_error", "500"},
 		// and the setup's line weighs less than a failure's
 		{"connection type beside an unhealthy Cloud Map service", "HTTP/1.1 500 Internal Server Error\n- **Connection Type**: `VPC_LINK`\nAll Cloud Map instances stay UNHEALTHY.", "private_integration_error", "500"},
