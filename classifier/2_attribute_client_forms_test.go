@@ -297,6 +297,13 @@ func TestClientFormsCauses(t *testing.T) {
 		{"chrome failed to fetch bare", "TypeError: Failed to fetch", "unknown", "unknown"},
 		{"firefox network error", "TypeError: NetworkError when attempting to fetch resource.", "unknown", "unknown"},
 		{"safari load failed", "TypeError: Load failed", "unknown", "unknown"},
+		// a page's script failing on what it got, nothing the function threw
+		{"chrome uncaught in a promise", "main.js:12 Uncaught (in promise) TypeError: Cannot read properties of undefined (reading 'data')", "unknown", "unknown"},
+		{"chrome uncaught", "Uncaught TypeError: Cannot read properties of undefined (reading 'data')\nPOST https://abc123.execute-api.us-east-1.amazonaws.com/prod/orders 502 (Bad Gateway)", "unknown", "502"},
+		// and the same words quoted from a function, without their type
+		{"v8 message without its type", "Cannot read properties of undefined (reading 'indexOf')", "lambda_function_error", "unknown"},
+		{"v8 message in an answer", "When using the console's Test, the function returns:\n`{ error: 'Cannot convert undefined or null to object' }`", "lambda_function_error", "unknown"},
+		{"v8 message in a person's words", "got an error of \"cannot read property includes of undefined, lambda-api index.js line 259\"", "lambda_function_error", "unknown"},
 		// the ws library (lib/websocket.js) and Chrome refusing a 101 handshake for its subprotocol
 		{"ws no subprotocol", "Error: Server sent no subprotocol", "not_5xx", "none"},
 		{"chrome subprotocol", "WebSocket connection to 'wss://abc123.execute-api.us-east-1.amazonaws.com/prod' failed: Error during WebSocket handshake: Sent non-empty 'Sec-WebSocket-Protocol' header but no response was received", "not_5xx", "none"},

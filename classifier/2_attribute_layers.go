@@ -75,6 +75,12 @@ var clientMarks = guard(`^(?:[<>] |\$ ?curl |curl |wscat |error: unexpected serv
 	// the browsers' words for a fetch that got no response at all (Chrome,
 	// Firefox, Safari): the client's exception, not a function's
 	`|typeerror: (?:failed to fetch|networkerror when attempting to fetch resource|load failed)` +
+	// and a browser console's exception nothing caught ("main.js:12
+	// Uncaught (in promise) TypeError: ...", "Uncaught TypeError: ..."):
+	// the page's script failing, often on the answer it got; Lambda's
+	// Node.js runtime words its own "Uncaught Exception" with the error's
+	// type in JSON after it
+	`|\buncaught \(in promise\)|^(?:\S+:\d+\s+)?uncaught [a-z]*error: ` +
 	// Firefox's CORS refusals, which end with the status it got ("...
 	// (Reason: CORS header 'Access-Control-Allow-Origin' missing). Status
 	// code: 502.")

@@ -192,6 +192,11 @@ func lambdaRules() []ruleSpec {
 		// (not on a client's line: a browser's "TypeError: Failed to fetch" is
 		// its own request failing)
 		{lit: "error:", re: `\b(type|reference|range|syntax|uri|eval|key|value|attribute|index|name|zerodivision|assertion|unboundlocal|lookup|runtime|recursion|overflow|notimplemented|jsondecode|unicodedecode)error:`, cause: CauseLambdaFunctionError, weight: wWeak, layers: gatewayLogs},
+		// and V8's TypeError messages quoted without their "TypeError:"
+		// ("Cannot read properties of undefined (reading 'indexOf')", "{
+		// error: 'Cannot convert undefined or null to object' }"), which
+		// only a JavaScript program's failure words so
+		{lit: "cannot ", re: `\bcannot (?:read|set) propert(?:y|ies) (?:['"\x60]?[\w$.]+['"\x60]? )?of (?:undefined|null)\b|\bcannot convert undefined or null to object\b|\bcannot destructure property\b`, cause: CauseLambdaFunctionError, weight: wWeak, layers: gatewayLogs},
 		{lit: "task timed out after", cause: CauseLambdaFunctionTimeout, weight: 85},
 		{lit: "status: timeout", cause: CauseLambdaFunctionTimeout, weight: 90},
 		{lit: "sandbox.timedout", cause: CauseLambdaFunctionTimeout, weight: wStrong},
