@@ -13,7 +13,7 @@ func personRules() []ruleSpec {
 		// caused an error" is an upgrade failing, no authorizer; the CDK's
 		// authorizers module as each of its languages names it, and any
 		// scoped npm package)
-		{lit: "authori", re: `authori[sz]er[^.]{0,60}\b(fail(s|ed|ing)?|error|exception|throws?|crash(es|ed)?|invalid response)|(invalid|bad|malformed|wrong) (authori[sz]er|policy) response|authori[sz]er (did not|didn'?t|does not|doesn'?t) return`, except: packageNames, cause: CauseAuthorizerError, weight: wHint, layers: person},
+		{lit: "authori", re: `authori[sz]er[^.]{0,60}\b(fail(s|ed|ing)?|error|exception|throws?|crash(es|ed)?|invalid response)|(invalid|bad|malformed|wrong) (authori[sz]er|policy) response|authori[sz]er (did not|didn'?t|does not|doesn'?t) return`, except: packageNames + `|` + authorizerCreation, cause: CauseAuthorizerError, weight: wHint, layers: person},
 		// the same in the guide's Japanese, Chinese and Portuguese words,
 		// beside words of failure in the same sentence: "Lambda
 		// オーソライザーによる認証を設定しました" only says an authorizer is
@@ -162,6 +162,13 @@ var retryWords = []string{"retried", "retries", "retrying", "try again", "tried 
 // TypeScript, Python and Java name it (aws-cdk-lib/aws-apigatewayv2-authorizers,
 // aws_cdk.aws_apigatewayv2_authorizers, software.amazon.awscdk.services.apigatewayv2.authorizers).
 const packageNames = `@[a-z0-9][\w.-]*/[\w./-]+|[\w./-]*apigatewayv2[-_.]authorizers\b`
+
+// authorizerCreation is an authorizer that a deployment or an import could
+// not create (the import API's warning "Unable to create Authorizer
+// 'MyJwt': Caught exception when connecting to https://...", "failed to
+// create the authorizer"): a change that did not apply, which no request
+// met, not an authorizer failing on a request.
+const authorizerCreation = `\b(?:unable to|could ?not|couldn'?t|cannot|can'?t|fail(?:s|ed)? to) create (?:the |an? )?(?:jwt |lambda |cognito )?authori[sz]er\b[^.]*`
 
 // failedWith5xx is a failure that names its own 5xx status ("the POST fails
 // with 500"): beside a 200 it is another request's answer, not a failure

@@ -292,6 +292,9 @@ func TestPeoplesWordsForTheGateway(t *testing.T) {
 		// (a package's name holds the word: the CDK's authorizers module,
 		// an npm scoped package, failing to install is no authorizer)
 		{"the CDK's authorizers module", "Adding the new @aws-cdk/aws-apigatewayv2-authorizers caused an error related to a version conflict.", "unknown", "unknown"},
+		// (nor an authorizer that an import could not create: no request met it)
+		{"an authorizer not created", "Unable to create Authorizer 'MyJwtAuthorizer': Caught exception when connecting to https://oidc.example.com/.well-known/openid-configuration", "unknown", "unknown"},
+		{"an authorizer failing on requests", "The JWT authorizer fails with an exception on every request and the API answers 500.", "authorizer_error", "500"},
 		{"the CDK's module in Python", "Importing aws_cdk.aws_apigatewayv2_authorizers fails with an error.", "unknown", "unknown"},
 		{"a scoped package", "Upgrading @acme/api-authorizer-utils failed with an error.", "unknown", "unknown"},
 		{"the function's timeout stays", "The lambda times out after 3 seconds and API Gateway returns 502.", "lambda_function_timeout", "502"},
