@@ -29,6 +29,10 @@ func TestAdapterWordings(t *testing.T) {
 		// chalice/app.py: the body of a view's ChaliceViewError, the code
 		// every uncaught exception got in its early releases
 		{"chalice view error", "HTTP/1.1 500 Internal Server Error\n\n{\n    \"Code\": \"ChaliceViewError\",\n    \"Message\": \"An internal server error occurred.\"\n}", fn, "500"},
+		// and its bodies of the errors a view raises on purpose, each its 4xx
+		{"chalice bad request", "returns\n `{\"Code\":\"BadRequestError\",\"Message\":\"Invalid value for parameter `size`, must not be greater than 75\"}`", "not_5xx", "none"},
+		{"chalice not found", "{\"Code\": \"NotFoundError\", \"Message\": \"NotFoundError: no such item\"}", "not_5xx", "none"},
+		{"chalice 4xx body beside a 502", "{\"Code\":\"BadRequestError\",\"Message\":\"bad size\"}\nHTTP/1.1 502 Bad Gateway", "unknown", "502"},
 		// zappa/handler.py LambdaHandler.handler: the body of its own 500
 		{"zappa body", "\"{'message': 'An uncaught exception happened while servicing this request. You can investigate this with the `zappa tail` command.'}\"", fn, "500"},
 		// Amazon.Lambda.AspNetCoreServer AbstractAspNetCoreFunction.ProcessRequest: logs, then answers 500

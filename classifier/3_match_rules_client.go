@@ -139,6 +139,18 @@ func clientRules() []ruleSpec {
 		// ChaliceViewError (its early releases answered every uncaught
 		// exception so); a code no other software prints
 		{lit: "chaliceviewerror", re: `"code"\s*:\s*"chaliceviewerror"`, cause: CauseLambdaFunctionError, weight: wHint, implied: 500},
+		// and its answers to the errors a view raises on purpose, each with
+		// its status (chalice/app.py's ALL_ERRORS: BadRequestError 400,
+		// UnauthorizedError 401, ForbiddenError 403, NotFoundError 404,
+		// MethodNotAllowedError 405, RequestTimeoutError 408, ConflictError
+		// 409, UnprocessableEntityError 422, TooManyRequestsError 429): the
+		// application refused the request, no 5xx (not in the function's own
+		// log, where such a body is what its own call got)
+		chaliceError("badrequesterror", 400), chaliceError("unauthorizederror", 401),
+		chaliceError("forbiddenerror", 403), chaliceError("notfounderror", 404),
+		chaliceError("methodnotallowederror", 405), chaliceError("requesttimeouterror", 408),
+		chaliceError("conflicterror", 409), chaliceError("unprocessableentityerror", 422),
+		chaliceError("toomanyrequestserror", 429),
 		// (these bodies, reason phrases and codes show a status only where
 		// the function did not write them: in its own log they are what its
 		// own call to a dependency got, an axios "Request failed with status
@@ -174,3 +186,9 @@ func clientRules() []ruleSpec {
 // gateway responses' bodies and a WebSocket API's frames), lower-cased, as
 // the body rules read them.
 const gatewayMessages = `internal server error|endpoint request timed out|service unavailable|bad gateway|gateway time-?out|forbidden|unauthorized|too many requests|limit exceeded|not found|user is not authorized|request too long|request entity too large|unsupported media type`
+
+// chaliceError is Chalice's body for a view's error of the given code, and
+// the status it answers it with.
+func chaliceError(code string, status int) ruleSpec {
+	return ruleSpec{lit: code, re: `"code"\s*:\s*"` + code + `"\s*,\s*"message"`, cause: CauseNot5xx, weight: wWeak, implied: status, layers: notFunction}
+}
