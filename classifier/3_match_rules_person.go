@@ -125,7 +125,25 @@ func personRules() []ruleSpec {
 		{lit: "200", re: `(retorn\w*|devolv\w*|respond\w*)( (o|a|um|uma|com|status|código|http))* 200\b[^.]{0,60}\bmesmo (quando|que|se|com)\b[^.]{0,60}(falh\w*|erros?\b|exceç\w*|lanç\w*)|\bmesmo (quando|que|se|com)\b[^.]{0,60}(falh\w*|erros?\b|exceç\w*|lanç\w*)[^.]{0,60}(retorn\w*|devolv\w*|respond\w*)( (o|a|um|uma|com|status|código|http))* 200\b`, cause: CauseLambdaFunctionError, weight: wWeak, implied: 200, layers: person},
 		{lit: "200", re: `(エラー|例外|失敗)[^。]{0,30}(ても|でも)[^。]{0,30}200[^。]{0,20}(返|帰)`, cause: CauseLambdaFunctionError, weight: wWeak, implied: 200, layers: person},
 		{lit: "200", re: `(錯誤|错误|出錯|出错|例外|異常|异常|失敗|失败)[^。]{0,30}(仍然|仍|還是|还是|依然|卻|却)[^。]{0,16}200`, cause: CauseLambdaFunctionError, weight: wWeak, implied: 200, layers: person},
+		// a 4xx's reason phrase as the answer someone got, without its code
+		// ("when I go to /docs I get Not Found", "I get a Forbidden error",
+		// the Korean "Not Found가 뜨는지": Not Found shows up)
+		reasonGot("not found", 404), reasonGot("forbidden", 403), reasonGot("unauthorized", 401),
+		reasonGot("bad request", 400), reasonGot("too many requests", 429),
 	}
+}
+
+// reasonGot is a 4xx's reason phrase after a verb of getting or showing
+// it, and the phrase ending there ("I get Not Found", "it shows a
+// Forbidden error"), or before the Korean for showing up: the answer the
+// client got. Not after "returns", which is as often what a handler was
+// written to answer, nor the phrase inside other words ("module not found",
+// "forbidden characters").
+func reasonGot(phrase string, status int) ruleSpec {
+	const got = `\b(?:get|gets|got|getting|receive|receives|received|receiving|see|sees|saw|seeing|shows?|showed|showing|responds? with|responded with|answers? with|answered with)(?: back)?(?: an?| the| http| status| error| response){0,3} `
+	end := `["'\x60]?(?: errors?| responses?| status| page| messages?)?(?:[.,;:!)]|\s*$|\s+(?:from|when|whenever|on|for|in|instead|after|every|each|back|again)\b)`
+	korean := `["'\x60]?(?:가|이)? ?(?:뜨|떠|떴|나와|나옵|나오)`
+	return ruleSpec{lit: phrase, re: got + `["'\x60]?` + phrase + end + `|` + phrase + korean, cause: CauseNot5xx, weight: wWeak, implied: status, layers: personLayers}
 }
 
 // functionTimeoutSetting is the function's own timeout said with its value

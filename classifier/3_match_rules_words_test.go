@@ -605,3 +605,19 @@ func TestSettingsNamedInASetup(t *testing.T) {
 		{"the function's resource-based policy", "The function's resource-based policy had no statement for apigateway.amazonaws.com." + got500, "lambda_invoke_permission", "500"},
 	})
 }
+
+// TestReasonPhraseGot: a 4xx's reason phrase people say they got, without
+// its code, is that answer; the phrase inside other words, or after
+// "returns" (a handler's design), is none; a 5xx beside it outranks it.
+func TestReasonPhraseGot(t *testing.T) {
+	checkWordings(t, []wording{
+		{"get not found", "When I go to /docs I get Not Found", "not_5xx", "none"},
+		{"a forbidden error", "I get a Forbidden error", "not_5xx", "none"},
+		{"unauthorized from the api", "Getting Unauthorized from the API", "not_5xx", "none"},
+		{"ko not found shows up", "/docs로 진입하면 Not Found가 뜨는지 궁금합니다", "not_5xx", "none"},
+		{"a module not found", "I get Module not found when deploying", "unknown", "unknown"},
+		{"forbidden characters", "We see forbidden characters in the path", "unknown", "unknown"},
+		{"a handler's design", "The handler returns not found.", "unknown", "unknown"},
+		{"beside a 5xx", "I get Not Found, and then a 502 on retry", "unknown", "502"},
+	})
+}
