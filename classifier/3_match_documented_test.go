@@ -21,6 +21,9 @@ func TestDocumentedGatewayResponses(t *testing.T) {
 		{"INVALID_API_KEY", "HTTP/1.1 403 Forbidden\nx-amzn-ErrorType: ForbiddenException\n{\"message\":\"Forbidden\"}", "not_5xx", "none"},
 		{"EXPIRED_TOKEN", "x-amzn-ErrorType: ExpiredTokenException\n{\"message\":\"The security token included in the request is expired\"}", "not_5xx", "none"},
 		{"INVALID_SIGNATURE", "x-amzn-ErrorType: InvalidSignatureException\n{\"message\":\"The request signature we calculated does not match the signature you provided.\"}", "not_5xx", "none"},
+		// the same refusal in people's words
+		{"signature does not match, a person's", "Signature does not match if uri segment contains a colon", "not_5xx", "none"},
+		{"signatures don't match beside a 5xx", "The signatures don't match and then the API answers 502.", "unknown", "502"},
 		{"incomplete signature", "x-amzn-ErrorType: IncompleteSignatureException\n{\"message\":\"Authorization header requires 'Credential' parameter.\"}", "not_5xx", "none"},
 		// IncompleteSignatureException's words for an Authorization header
 		// that is no signature, a SigV4-looking one and a bearer token

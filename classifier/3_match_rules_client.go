@@ -64,6 +64,9 @@ func clientRules() []ruleSpec {
 		// (hashed with SHA-256 and encoded with Base64): '...'" and, for a
 		// bearer token, "'<token>' not a valid key=value pair (missing
 		// equal-sign) in Authorization header: 'Bearer <token>'."
+		// and in people's words ("Signature does not match if uri segment
+		// contains a colon", "the signatures don't match")
+		{lit: "signature", re: `\bsignatures? (?:does ?n[o']t|do ?n[o']t|did ?n[o']t|won'?t|will not|not|never) match`, cause: CauseNot5xx, weight: wWeak, implied: 403, layers: callerSide},
 		{lit: "valid key=value pair", re: `(?:invalid|not a valid) key=value pair`, cause: CauseNot5xx, weight: wWeak, implied: 403},
 		{lit: "invalid request body", cause: CauseNot5xx, weight: wWeak, implied: 400},
 		// a non-proxy integration's template read a body that is not JSON:
