@@ -85,7 +85,7 @@ func stripExportPrefix(b []byte, ctx pasteContext) ([]byte, bool) {
 		}
 	}
 	if n := isoTimestampLen(b); n > 0 {
-		n += zoneSuffixLen(b[n:]) + commaMillisLen(b[:n], b[n:])
+		n += zoneSuffixLen(b[n:])
 		if n < len(b) && b[n] == ',' {
 			return csvField(trimSpace(b[n+1:])), true
 		}
@@ -119,7 +119,7 @@ func stripExportPrefix(b []byte, ctx pasteContext) ([]byte, bool) {
 func quotedTimestampCSV(b []byte) ([]byte, bool) {
 	n := isoTimestampLen(b[1:])
 	if n > 0 {
-		n += zoneSuffixLen(b[1+n:]) + commaMillisLen(b[1:1+n], b[1+n:])
+		n += zoneSuffixLen(b[1+n:])
 	} else {
 		for 1+n < len(b) && isDigit(b[1+n]) {
 			n++
@@ -317,22 +317,6 @@ func exportColumns(b []byte) bool {
 func isAccountLog(col []byte) bool {
 	acct, _, ok := bytes.Cut(col, []byte(":"))
 	return ok && len(acct) == 12 && allDigits(acct)
-}
-
-// commaMillisLen is the length of the milliseconds Python's logging writes
-// after a comma ("2024-03-12 10:15:00,123 ERROR ..."), which a CSV export's
-// comma does not have: its message column follows. A timestamp ts that
-// already has its fraction (Logs Insights' "10:15:00.000") takes none: the
-// digits after its comma open the message ("2024-03-12 10:15:00.000,502
-// errors are returned ...").
-func commaMillisLen(ts, b []byte) int {
-	if bytes.ContainsAny(ts[min(len(ts), 19):], ".,") {
-		return 0
-	}
-	if len(b) >= 5 && b[0] == ',' && isDigit(b[1]) && isDigit(b[2]) && isDigit(b[3]) && (b[4] == ' ' || b[4] == '\t') {
-		return 4
-	}
-	return 0
 }
 
 // zoneSuffixLen is the length of a zone written after a timestamp: the
