@@ -252,17 +252,12 @@ func maskedWords() []ruleSpec {
 		`|\b(?:returns?|returned|returning|gets?|got|getting|answers?|responds?|gives?)(?: back)?(?: with)? (?:always|only)` + twoHundred +
 		`|\bnothing (?:but|other than|except|besides)` + twoHundred
 	const fn = `\b(?:lambdas?|functions?|handlers?|errors?|exceptions?|fail(?:s|ed|ure|ing)?|throws?|threw|raised?)\b`
-	const pattern = `\b(?:selection ?patterns?|(?:lambda )?error ?regexp?(?:es|s)?|regexp?(?:es|s)?(?: parsing)? for (?:the )?errors?|integration response(?:'s|s)?(?: template'?s?)? (?:patterns?|regexp?(?:es|s)?))\b`
-	const unmatched = `(?:\bis (?:wrong|incorrect|broken)\b|\b(?:is |was |are |were )?(?:not|never) (?:being )?(?:matched|matching|picked up|picking up|applied|applying|triggered|triggering)\b|\b(?:does not|doesn'?t|did not|didn'?t|do not|don'?t|never|won'?t|will not|fails? to|failed to)(?: properly| correctly| always)? (?:match|work|catch|pick|trigger|apply)\w*)`
-	// the failure before the pattern: "will not trigger the error regex",
-	// "does not match the selection pattern"
-	const unmatchedBefore = `\b(?:does not|doesn'?t|did not|didn'?t|do not|don'?t|never|won'?t|will not|fails? to|failed to) (?:match|trigger|hit)(?:es|ed)? (?:the |any |our |my )?(?:\w+ ){0,2}?`
+	const pattern = `\b(?:selection ?patterns?|(?:lambda )?error ?regex(?:es)?|regex(?:es)? for (?:the )?errors?|integration response(?:'s|s)?(?: template'?s?)? (?:patterns?|regex(?:es)?))\b`
+	const unmatched = `(?:\bis (?:wrong|incorrect|broken)\b|\b(?:is |was |are |were )?(?:not|never) (?:being )?(?:matched|picked up|applied|triggered)\b|\b(?:does not|doesn'?t|did not|didn'?t|do not|don'?t|never|won'?t|fails? to|failed to)(?: properly| correctly| always)? (?:match|work|catch|pick|trigger|apply)\w*)`
 	return []ruleSpec{
 		{lit: "200", re: fn + sentenceGap + `{0,120}(?:` + only + `)|(?:` + only + `)` + sentenceGap + `{0,120}` + fn, unless: "retry", unlessAlso: append([]string{"how "}, retryWords...), cause: fe, weight: wWeak, implied: 200, layers: p},
 		{lit: "pattern", re: pattern + `[^.]{0,40}?` + unmatched, unless: "50", unlessAlso: gatewayAnswerWords, cause: fe, weight: wWeak, implied: 200, layers: p},
 		{lit: "regex", re: pattern + `[^.]{0,40}?` + unmatched, unless: "50", unlessAlso: gatewayAnswerWords, cause: fe, weight: wWeak, implied: 200, layers: p},
-		{lit: "pattern", re: unmatchedBefore + pattern, unless: "50", unlessAlso: gatewayAnswerWords, cause: fe, weight: wWeak, implied: 200, layers: p},
-		{lit: "regex", re: unmatchedBefore + pattern, unless: "50", unlessAlso: gatewayAnswerWords, cause: fe, weight: wWeak, implied: 200, layers: p},
 	}
 }
 
