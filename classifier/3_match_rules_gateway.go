@@ -182,7 +182,7 @@ func gatewayRules() []ruleSpec {
 		// NLB", "API Gateway と NLB の間で通信できず"): the gateway reaches
 		// an internal NLB or ALB only through a VPC link
 		{lit: "gateway", re: gatewayToBalancer, cause: CausePrivateIntegrationError, weight: wWeak, layers: personLayers},
-		{lit: "通信", re: `(?:api ?gateway|apigw)[^。]{0,20}(?:nlb|alb|ロードバランサー?)[^。]{0,10}(?:通信|接続|疎通)(?:でき(?:ず|ない|ません)|に失敗)`, cause: CausePrivateIntegrationError, weight: wWeak, layers: personLayers},
+		{lit: "gateway", re: `api ?gateway[^。]{0,20}(?:nlb|alb|ロードバランサー?)[^。]{0,10}(?:通信|接続|疎通)(?:でき(?:ず|ない|ません)|に失敗)`, cause: CausePrivateIntegrationError, weight: wWeak, layers: personLayers},
 		// API Gateway reaches a Cloud Map service only through a private
 		// integration (an HTTP API's VPC link): naming it beside words of
 		// failure names that path failing, weakly, so any message of
@@ -220,8 +220,8 @@ const failureWords = `\b(?:fail(?:s|ed|ing|ures?)?|errors?|broken|unhealthy|inac
 
 // gatewayToBalancer is API Gateway failing to reach a load balancer, the
 // gateway first or second in the sentence.
-const gatewayToBalancer = `(?:api ?gateway|apigw)\b[^.]{0,30}?\b(?:can ?not|can'?t|could ?not|couldn'?t|unable to|fails? to|failed to|not able to|does ?n[o']t) (?:connect|reach|talk|communicate|route)\b[^.]{0,30}?` + balancer +
-	`|\b(?:can ?not|can'?t|could ?not|couldn'?t|unable to|fails? to|failed to|not able to) (?:connect|link) (?:the |my |our )?(?:api ?gateway|apigw) to (?:the |an? |my |our )?[^.]{0,20}?` + balancer
+const gatewayToBalancer = `api ?gateway\b[^.]{0,30}?\b(?:can ?not|can'?t|could ?not|couldn'?t|unable to|fails? to|failed to|not able to|does ?n[o']t) (?:connect|reach|talk|communicate|route)\b[^.]{0,30}?` + balancer +
+	`|\b(?:can ?not|can'?t|could ?not|couldn'?t|unable to|fails? to|failed to|not able to) (?:connect|link) (?:the |my |our )?api ?gateway to (?:the |an? |my |our )?[^.]{0,20}?` + balancer
 
 // balancer names an Elastic Load Balancing load balancer.
 const balancer = `\b(?:nlbs?|albs?|(?:internal |private )?(?:network|application) load ?balancers?|internal load ?balancers?)\b`

@@ -50,6 +50,7 @@ func TestPrivateIntegrationNamedInASetup(t *testing.T) {
 		{"a person: the link is unavailable", "HTTP/1.1 503 Service Unavailable\nThe VPC link shows as unavailable in the console.", "private_integration_error", "503"},
 		{"a person: the gateway cannot reach the NLB", "HTTP/1.1 500 Internal Server Error\nAPI Gateway can't reach the internal NLB.", "private_integration_error", "500"},
 		{"a person: unable to connect the gateway to the NLB", "unable to connect api gateway to internal network load balancer in vpc", "private_integration_error", "unknown"},
+		{"a person, ja: no connection from the gateway to the ALB", "API Gateway から ALB へ接続できない", "private_integration_error", "unknown"},
 		{"a person, ja: no traffic between the gateway and the NLB", "API Gateway と NLB の間で通信できず、API Gatewayのテストで 500 Internal Server Error が返ってくる", "private_integration_error", "500"},
 		{"a person: a function cannot reach the ALB", "HTTP/1.1 502 Bad Gateway\nThe Lambda function can't reach the internal ALB.", "unknown", "502"},
 		{"a person: the gateway in front of a working ALB", "API Gateway forwards to the ALB, which works.\nHTTP/1.1 500 Internal Server Error", "unknown", "500"},
