@@ -37,6 +37,13 @@ var httpAPIInternalError = []byte(`"Internal Server Error"`)
 // of "doesn't" leaves alone.
 var httpAPIAccessErrors = [][]byte{[]byte("permissions to call the integration"), []byte("permissions to call the authorizer")}
 
+// httpAPIResponseShape is the HTTP API's $context.integrationErrorMessage
+// for a function answer that is no proxy response (the developer guide's
+// "Troubleshooting issues with HTTP API Lambda integrations": "The response
+// from the Lambda function doesn't match the format that API Gateway
+// expects."); a REST API logs "Malformed Lambda proxy response" instead.
+var httpAPIResponseShape = []byte("response from the lambda function doesn't match the format")
+
 // httpAPIName is the tools' name for the HTTP API: the CDK's HttpApi
 // construct, SAM's AWS::Serverless::HttpApi and HttpApi event type, the
 // Serverless Framework's httpApi event.
@@ -296,6 +303,9 @@ func (s *Session) noteAPINames(low, raw, line []byte, layer Layer) {
 		s.st.httpAPI = true
 	}
 	if layer != LayerFunction && bytes.Contains(low, []byte("permissions to call the ")) && containsAny(low, httpAPIAccessErrors) {
+		s.st.httpAPI = true
+	}
+	if layer != LayerFunction && bytes.Contains(low, httpAPIResponseShape) {
 		s.st.httpAPI = true
 	}
 	if bytes.IndexByte(line, '-') >= 0 {

@@ -154,6 +154,9 @@ func TestDocumentedHTTPAPIIntegrationErrors(t *testing.T) {
 		// function's answer that does not match the format)
 		{"iam authorizer beside a 5xx", "\"authorizerError\": \"The request for the IAM Authorizer doesn't match the format that API Gateway expects.\"\nHTTP/2 503\napigw-requestid: RL2XYiwjPHcEMEQ=\n{\"message\":\"Service Unavailable\"}", "integration_timeout", "503"},
 		{"the function's answer", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","integrationErrorMessage":"The response from the Lambda function doesn't match the format that API Gateway expects."}`, "lambda_malformed_proxy_response", "500"},
+		// the same words quoted without their record (as a person pastes
+		// them): the request failed, and they are an HTTP API's, so 500
+		{"the function's answer, quoted alone", "The response from the Lambda function doesn’t match the format that API Gateway expects. Lambda body contains the wrong type for field \"isBase64Encoded\"", "lambda_malformed_proxy_response", "500"},
 		{"jwt expired", "HTTP/2 401\nwww-authenticate: Bearer scope=\"\" error=\"invalid_token\" error_description=\"the token has expired\"\n{\"message\":\"Unauthorized\"}", "not_5xx", "none"},
 		// $context.error.message, the gateway's own words for what it answered
 		{"error message 500", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","errorMessage":"Internal Server Error","integrationErrorMessage":"-"}`, "unknown", "500"},

@@ -19,6 +19,11 @@ func lambdaRules() []ruleSpec {
 		// function's answer, is what did not match)
 		{lit: "match the format", re: `(doesn'?t|does not|did not) match the (expected )?format`, cause: CauseLambdaMalformedProxyResponse, weight: wSpecific, unless: iamAuthorizerRequest},
 		{lit: "wrong type for field", cause: CauseLambdaMalformedProxyResponse, weight: wSpecific},
+		// the HTTP API's words for the same refusal: it fails the request
+		// (500 with {"message":"Internal Server Error"} in the developer
+		// guide's troubleshooting page), so quoted alone, outside the
+		// function's own log, it shows a 5xx as the REST message does
+		{lit: string(httpAPIResponseShape), implied: implied5xx, layers: notFunction},
 		// (not a MOCK integration's "Unable to parse statusCode. It should be
 		// an integer that is defined in the request template": the
 		// template's, which the template rule reads)
