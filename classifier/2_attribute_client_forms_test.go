@@ -498,3 +498,22 @@ func TestAmplifyRestApiErrorOfTheGateways4xx(t *testing.T) {
 		{"the @connections API's pair", "ForbiddenException: Forbidden", "lambda_function_error", "unknown"},
 	})
 }
+
+// A redirect is an answer, and no 5xx: a client's 3xx is positive evidence
+// that the request did not fail on the server (as a 4xx is), so the
+// diagnosis is none, while a 5xx shown beside it still wins, and a 2xx
+// alone stays no incident at all (nothing failed to diagnose).
+func TestRedirectIsAnAnswerBelowServerErrors(t *testing.T) {
+	checkClientForms(t, []clientForm{
+		{"curl redirect", "< HTTP/2 308\n< location: http://abc123.execute-api.us-east-1.amazonaws.com/prod/items/", LayerClient, "none"},
+		{"status line with its phrase", "HTTP/1.1 301 Moved Permanently", LayerClient, "none"},
+		{"beside a 502", "HTTP/1.1 302 Found\nHTTP/1.1 502 Bad Gateway", LayerClient, "502"},
+	})
+	s := NewSession(Hints{})
+	if _, err := s.ReadFrom(strings.NewReader("HTTP/1.1 200 OK\n")); err != nil {
+		t.Fatal(err)
+	}
+	if s.SawEvidence() {
+		t.Error("a 200 alone read as an incident")
+	}
+}

@@ -206,9 +206,11 @@ func (g *group) evidence() []string {
 }
 
 // interesting reports whether the group holds anything worth keeping once
-// its request finished.
+// its request finished: a redirect or a refusal is an answer below the
+// server errors, positive evidence of no 5xx (a 2xx alone is a request
+// that succeeded, no incident).
 func (g *group) interesting() bool {
-	return g.best.any() || g.configErr || g.unnamed != "" || g.status >= 400 || is5xx(g.status) || g.latency > 0
+	return g.best.any() || g.configErr || g.unnamed != "" || g.status >= 300 || is5xx(g.status) || g.latency > 0
 }
 
 // functionFailed reports whether the request's evidence shows its Lambda
