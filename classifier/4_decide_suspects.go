@@ -61,17 +61,17 @@ type suspectRow struct {
 // names at most three causes, each the cause of at least two reports and
 // a tenth of them.
 var suspectTable = map[symptom]suspectRow{
-	{stage.APIHTTP, Status500}:       {49, []causeCount{cc("lambda_function_error", 12), cc("authorizer_error", 9), cc("lambda_invoke_permission", 8)}},
+	{stage.APIHTTP, Status500}:       {53, []causeCount{cc("lambda_function_error", 12), cc("authorizer_error", 9), cc("lambda_invoke_permission", 8)}},
 	{stage.APIHTTP, Status503}:       {13, []causeCount{cc("integration_timeout", 8), cc("lambda_throttled", 3), cc("private_integration_error", 2)}},
-	{stage.APIREST, Status500}:       {120, []causeCount{cc("lambda_invoke_permission", 33), cc("authorizer_error", 24), cc("lambda_function_error", 17)}},
-	{stage.APIREST, statusSome}:      {254, []causeCount{cc("lambda_function_error", 52), cc("lambda_malformed_proxy_response", 46), cc("lambda_handler_misconfigured", 34)}},
-	{stage.APIREST, Status502}:       {134, []causeCount{cc("lambda_malformed_proxy_response", 44), cc("lambda_function_error", 35), cc("lambda_handler_misconfigured", 29)}},
+	{stage.APIREST, Status500}:       {122, []causeCount{cc("lambda_invoke_permission", 33), cc("authorizer_error", 25), cc("lambda_function_error", 18)}},
+	{stage.APIREST, statusSome}:      {259, []causeCount{cc("lambda_function_error", 54), cc("lambda_malformed_proxy_response", 46), cc("lambda_handler_misconfigured", 35)}},
+	{stage.APIREST, Status502}:       {137, []causeCount{cc("lambda_malformed_proxy_response", 44), cc("lambda_function_error", 36), cc("lambda_handler_misconfigured", 30)}},
 	{stage.APIREST, Status504}:       {50, []causeCount{cc("integration_timeout", 49)}},
-	{stage.APIWebSocket, Status500}:  {11, []causeCount{cc("lambda_function_error", 4), cc("lambda_invoke_permission", 4)}},
-	{stage.APIWebSocket, statusSome}: {17, []causeCount{cc("lambda_function_error", 7), cc("lambda_invoke_permission", 4), cc("lambda_handler_misconfigured", 2)}},
-	{stage.APIUnknown, Status500}:    {189, []causeCount{cc("lambda_invoke_permission", 45), cc("lambda_function_error", 37), cc("authorizer_error", 34)}},
-	{stage.APIUnknown, statusSome}:   {342, []causeCount{cc("lambda_function_error", 79), cc("lambda_malformed_proxy_response", 56), cc("lambda_invoke_permission", 45)}},
-	{stage.APIUnknown, Status502}:    {153, []causeCount{cc("lambda_malformed_proxy_response", 48), cc("lambda_function_error", 42), cc("lambda_handler_misconfigured", 32)}},
+	{stage.APIWebSocket, Status500}:  {12, []causeCount{cc("lambda_function_error", 4), cc("lambda_invoke_permission", 4)}},
+	{stage.APIWebSocket, statusSome}: {18, []causeCount{cc("lambda_function_error", 7), cc("lambda_invoke_permission", 4), cc("lambda_handler_misconfigured", 2)}},
+	{stage.APIUnknown, Status500}:    {197, []causeCount{cc("lambda_invoke_permission", 45), cc("lambda_function_error", 38), cc("authorizer_error", 36)}},
+	{stage.APIUnknown, statusSome}:   {353, []causeCount{cc("lambda_function_error", 81), cc("lambda_malformed_proxy_response", 58), cc("lambda_invoke_permission", 45)}},
+	{stage.APIUnknown, Status502}:    {156, []causeCount{cc("lambda_malformed_proxy_response", 48), cc("lambda_function_error", 43), cc("lambda_handler_misconfigured", 33)}},
 	{stage.APIUnknown, Status503}:    {14, []causeCount{cc("integration_timeout", 8), cc("lambda_throttled", 3), cc("private_integration_error", 2)}},
 	{stage.APIUnknown, Status504}:    {52, []causeCount{cc("integration_timeout", 51)}},
 }
