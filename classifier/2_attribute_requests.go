@@ -206,12 +206,16 @@ func (g *group) evidence() []string {
 }
 
 // interesting reports whether the group holds anything worth keeping once
-// its request finished: a redirect or a refusal is an answer below the
-// server errors, positive evidence of no 5xx (a 2xx alone is a request
-// that succeeded, no incident).
+// its request finished.
 func (g *group) interesting() bool {
-	return g.best.any() || g.configErr || g.unnamed != "" || g.status >= 300 || is5xx(g.status) || g.latency > 0
+	return g.best.any() || g.configErr || g.unnamed != "" || g.answeredBelowServerErrors() || is5xx(g.status) || g.latency > 0
 }
+
+// answeredBelowServerErrors reports whether the request's status shows an
+// answer that is no failure of the server: a redirect or a refusal (3xx,
+// 4xx), positive evidence of no 5xx. A 2xx alone is a request that
+// succeeded, no incident.
+func (g *group) answeredBelowServerErrors() bool { return g.status >= 300 && !is5xx(g.status) }
 
 // functionFailed reports whether the request's evidence shows its Lambda
 // function failing (an error record, X-Amz-Function-Error, a crash).

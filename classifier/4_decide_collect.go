@@ -261,10 +261,11 @@ func identifiedFailure(reqs []*group) bool {
 // failed with a 5xx.
 func (g *group) failedWithID() bool { return g.id != "" && !g.lambda && is5xx(g.status) }
 
-// belowServerErrors reports whether every request showed a status below 500.
+// belowServerErrors reports whether every request showed an answer below
+// the server errors.
 func belowServerErrors(reqs []*group) bool {
 	for _, r := range reqs {
-		if r.status == 0 || is5xx(r.status) || r.status < 400 {
+		if !r.answeredBelowServerErrors() {
 			return false
 		}
 	}

@@ -448,7 +448,7 @@ func (s *Session) finish(g *group) {
 			g.kept = true
 		}
 	case g.status != 0 && !is5xx(g.status):
-		placed = g.interesting() && g.status >= 300
+		placed = g.answeredBelowServerErrors()
 		if placed {
 			s.st.notFailed++
 			if len(s.notFailed) < maxNotFailed {
