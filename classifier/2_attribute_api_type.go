@@ -42,7 +42,11 @@ var httpAPIAccessErrors = [][]byte{[]byte("permissions to call the integration")
 // "Troubleshooting issues with HTTP API Lambda integrations": "The response
 // from the Lambda function doesn't match the format that API Gateway
 // expects."); a REST API logs "Malformed Lambda proxy response" instead.
-var httpAPIResponseShape = []byte("response from the lambda function doesn't match the format")
+// People who retype the words spell out "does not".
+var httpAPIResponseShape = [][]byte{
+	[]byte("response from the lambda function doesn't match the format"),
+	[]byte("response from the lambda function does not match the format"),
+}
 
 // httpAPIName is the tools' name for the HTTP API: the CDK's HttpApi
 // construct, SAM's AWS::Serverless::HttpApi and HttpApi event type, the
@@ -305,7 +309,7 @@ func (s *Session) noteAPINames(low, raw, line []byte, layer Layer) {
 	if layer != LayerFunction && bytes.Contains(low, []byte("permissions to call the ")) && containsAny(low, httpAPIAccessErrors) {
 		s.st.httpAPI = true
 	}
-	if layer != LayerFunction && bytes.Contains(low, httpAPIResponseShape) {
+	if layer != LayerFunction && bytes.Contains(low, []byte("response from the lambda function d")) && containsAny(low, httpAPIResponseShape) {
 		s.st.httpAPI = true
 	}
 	if bytes.IndexByte(line, '-') >= 0 {

@@ -157,6 +157,7 @@ func TestDocumentedHTTPAPIIntegrationErrors(t *testing.T) {
 		// the same words quoted without their record (as a person pastes
 		// them): the request failed, and they are an HTTP API's, so 500
 		{"the function's answer, quoted alone", "The response from the Lambda function doesn’t match the format that API Gateway expects. Lambda body contains the wrong type for field \"isBase64Encoded\"", "lambda_malformed_proxy_response", "500"},
+		{"the function's answer, retyped", "API Gateway says: The response from the Lambda function does not match the format that API Gateway expects.", "lambda_malformed_proxy_response", "500"},
 		{"jwt expired", "HTTP/2 401\nwww-authenticate: Bearer scope=\"\" error=\"invalid_token\" error_description=\"the token has expired\"\n{\"message\":\"Unauthorized\"}", "not_5xx", "none"},
 		// $context.error.message, the gateway's own words for what it answered
 		{"error message 500", `{"requestId":"RL2XYiwjPHcEMEQ=","routeKey":"GET /items","status":"500","errorMessage":"Internal Server Error","integrationErrorMessage":"-"}`, "unknown", "500"},

@@ -23,7 +23,8 @@ func lambdaRules() []ruleSpec {
 		// (500 with {"message":"Internal Server Error"} in the developer
 		// guide's troubleshooting page), so quoted alone, outside the
 		// function's own log, it shows a 5xx as the REST message does
-		{lit: string(httpAPIResponseShape), implied: implied5xx, layers: notFunction},
+		{lit: string(httpAPIResponseShape[0]), implied: implied5xx, layers: notFunction},
+		{lit: string(httpAPIResponseShape[1]), implied: implied5xx, layers: notFunction},
 		// (not a MOCK integration's "Unable to parse statusCode. It should be
 		// an integer that is defined in the request template": the
 		// template's, which the template rule reads)
