@@ -114,6 +114,11 @@ var proseForms = []litForm{
 	// rejected the request with a 502", "rejected by API Gateway with a
 	// 500")
 	form(`\breject(?:s|ed|ing)?\b[^.;]{0,40}?\bwith(?: an?| the| http| status| code| error){0,3} ["'(\x60]?(50\d)\b`, "reject"),
+	// a request that timed out with a 5xx ("it timed out with a 504",
+	// "requests started timing out after 29 seconds with a 504"), a 500 to
+	// 509 only: "timeout with 500 ms" is a setting, "times out with a 200
+	// in the logs" no failure the client saw
+	form(`\b(?:time[sd]?|timing) ?out\b[^.;]{0,40}?\bwith(?: an?| the| http| status| code| error){0,3} ["'(\x60]?(50\d)\b`, "out"),
 	// a request that ends in a 5xx ("all three still ended in 500", "every
 	// call ends in a 502"), a 500 to 509 only: what a name or a path ends
 	// in ("ends in 404.html") is no answer

@@ -398,3 +398,16 @@ func TestRejectedWithForms(t *testing.T) {
 		{"a negated passive", "so that the request is not rejected by API Gateway with a 403", "unknown"},
 	})
 }
+
+// A request that timed out with the code it got ("it timed out with a
+// 504"), a 500 to 509 only. Look-alikes: a setting, a count.
+func TestTimedOutWithForms(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"timed out with a 5xx", "it timed out with a 504", "504"},
+		{"timing out after a while with a 5xx", "requests started timing out after 29 seconds with a 504", "504"},
+		{"times out with the code", "the endpoint times out with HTTP 503 under load", "503"},
+		// look-alikes
+		{"a setting", "I set the function to time out with a 500 ms margin", "unknown"},
+		{"a count", "the load test timed out with 500 users", "unknown"},
+	})
+}
