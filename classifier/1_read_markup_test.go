@@ -69,6 +69,10 @@ func TestStripLinePrefixes(t *testing.T) {
 		// has no eventId or stream; a single event is laid out a field a row
 		{"CLI table row", "||  37790000000000000000000000000000000000000000000000000000  |  1710238500040  |  8f14e45fceea167a5a36dedd4bea2543  |  (id) Method completed with status: 502  |  1710238500000  ||",
 			pasteContext{}, "(id) Method completed with status: 502"},
+		// a message that quotes a bracketed "$" variable is no stream name
+		// (serverless 7016: a WebSocket stage's access log format refused)
+		{"CLI table row, a message with [$...]", "||  37790000000000000000000000000000000000000000000000000000  |  1710238500040  |  8f14e45fceea167a5a36dedd4bea2543  |  The following context variables are not supported: [$context.status]  |  1710238500000  ||",
+			pasteContext{}, "The following context variables are not supported: [$context.status]"},
 		{"CLI table row, get-log-events", "||  1710238500040  |  Task timed out after 3.00 seconds  |  1710238500000  ||", pasteContext{}, "Task timed out after 3.00 seconds"},
 		{"CLI table, a Lambda message's newline", "||  37790000000000000000000000000000000000000000000000000001  |  1710238500040  |  2024/03/12/[$LATEST]5d4a5b0c3e2f4a1b9c8d7e6f5a4b3c2d  |  END RequestId: x",
 			pasteContext{}, "END RequestId: x"},

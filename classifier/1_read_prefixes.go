@@ -430,8 +430,12 @@ func skipShortStreamID(b []byte) []byte {
 // isStreamName reports whether tok is the name of an execution-log stream
 // (32 hex digits) or of a Lambda stream ("2024/01/01/[$LATEST]<id>",
 // "[12]" for a published version, the function's name before the bracket
-// on newer runtimes).
+// on newer runtimes). A stream name holds no space: a table's message
+// cell that quotes "[$context.status]" is a message.
 func isStreamName(tok []byte) bool {
+	if bytes.ContainsAny(tok, " \t") {
+		return false
+	}
 	if (len(tok) == 32 && isHex(tok)) || bytes.Contains(tok, []byte("[$")) {
 		return true
 	}
