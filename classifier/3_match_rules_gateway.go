@@ -233,9 +233,10 @@ const privateFailureWords = sentenceGap + `{0,80}` + failureWords + `|` + failur
 // vpcLinkCreation is a VPC link being created or deployed ("VpcLink
 // creation failing", "the creation step for the VpcLink", "deploying the
 // VPC link", Terraform's "Error: creating API Gateway VPC Link (...):
-// waiting for completion: FAILED: ..."): a change the management API refused or that is still under
-// way, which no request met; taken out of a person's line, the failure
-// words beside it name no failure of the link's traffic.
+// waiting for completion: FAILED: ..."): a change the management API
+// refused or that is still under way, which no request met; taken out of
+// a person's line, the failure words beside it name no failure of the
+// link's traffic.
 const vpcLinkCreation = `\bvpc[ _]?links?(?:v2)?\s+(?:creation|create|creating|deployment|deploying|provisioning)\b|\b(?:creat\w*|deploy\w*|provision\w*)(?:\s+step)?\s+(?:of\s+|for\s+)?(?:the\s+|a\s+|an\s+|my\s+|our\s+)?(?:new\s+)?(?:api gateway (?:v2 )?)?vpc[ _]?links?(?:v2)?\b`
 
 // vpcLinkSetting is an integration's connection type set to a VPC link, in

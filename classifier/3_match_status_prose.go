@@ -118,7 +118,7 @@ var proseForms = []litForm{
 	// "requests started timing out after 29 seconds with a 504"), a 500 to
 	// 509 only: "timeout with 500 ms" is a setting, "times out with a 200
 	// in the logs" no failure the client saw
-	form(`\b(?:time[sd]?|timing) ?out\b[^.;]{0,40}?\bwith(?: an?| the| http| status| code| error){0,3} ["'(\x60]?(50\d)\b`, "out"),
+	form(`\b(?:time[sd]?|timing) ?out\b[^.;]{0,40}?\bwith(?: an?| the| http| status| code| error){0,3} ["'(\x60]?(50\d)\b`, "timeout", "time out", "timed out", "timedout", "times out", "timesout", "timing out", "timingout"),
 	// a request that ends in a 5xx ("all three still ended in 500", "every
 	// call ends in a 502"), a 500 to 509 only: what a name or a path ends
 	// in ("ends in 404.html") is no answer
