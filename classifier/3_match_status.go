@@ -146,6 +146,10 @@ var statusPhrases = append([]*guardedRegexp{
 	guard(`(?:\b(?:fehler(?:code)?|statuscode|erreurs?|code d'(?:état|erreur)|code de statut|c[oó]digo de (?:estado|error))|(?:상태|응답|오류|에러) ?코드(?:가|는|은|이)?)[ :-]*["'\x60]?([1-5]\d\d)\b`),
 	guard(`\b([45]\d\d)[ -]?fehler`),
 	guard(`\bhttp-([45]\d\d)(?:[^\w.]|$)`), // not a page's file name (http-404.html)
+	// the protocol and the code joined by a slash ("a \"Server Error\"
+	// (HTTP/500)"), which no protocol version is; not a path's segment
+	// ("/http/500/...")
+	guard(`(?:^|[^\w/])http/([45]\d\d)(?:[^\w./]|$)`),
 	guard(`\b([1-5]\d\d)(?:가|를|을|이)? ?(?:반환|뜨|뜹|떠|떴)`),
 	// (German puts the subject after the verb when the sentence opens with
 	// something else: "nach 29 Sekunden bekomme ich einen 504", "dann
