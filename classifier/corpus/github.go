@@ -140,6 +140,10 @@ var aliases = map[string]string{
 	// The repository keeps its frontend notes twice, the second copy
 	// renamed with a number in front of its name.
 	"github.com/prafulpatel16/serverless-crud-app/blob/documentations/4.frontend-doc.md": "github.com/prafulpatel16/serverless-crud-app/blob/documentations/frontend-doc.md",
+	// Dynatrace's documentation is served under docs.dynatrace.com and
+	// under www.dynatrace.com/docs, the same page at the same path; the
+	// stored copy names the second as its address.
+	"docs.dynatrace.com/docs/secure/use-cases/analyze-aws-api-gateway-access-logs-with-security-investigator": "dynatrace.com/docs/secure/use-cases/analyze-aws-api-gateway-access-logs-with-security-investigator",
 	// Zappa's community fork (zappa/Zappa, a repository of its own with
 	// its own numbers, not Miserlou/Zappa renamed) copied open issues word
 	// for word as "[Migrated] <title>", each opening with "Originally from:

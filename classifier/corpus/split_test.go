@@ -102,6 +102,7 @@ func TestSourceJoinsURLFormsOfOnePage(t *testing.T) {
 		{"word-for-word copy on jpdebug.com", "https://zenn.dev/hiroga/articles/api-gateway-cross-account-trouble-shooting", "https://jpdebug.com/p/1507602"},
 		{"word-for-word copy of a Qiita article on jpdebug.com", "https://qiita.com/hassoubeat/items/0add09325fbe664e263e", "https://jpdebug.com/p/3479146"},
 		{"a renamed copy of a file in one repository", "https://github.com/prafulpatel16/serverless-crud-app/blob/main/documentations/frontend-doc.md", "https://github.com/prafulpatel16/serverless-crud-app/blob/main/documentations/4.frontend-doc.md"},
+		{"a documentation page under the vendor's two hosts", "https://www.dynatrace.com/docs/secure/use-cases/analyze-aws-api-gateway-access-logs-with-security-investigator", "https://docs.dynatrace.com/docs/secure/use-cases/analyze-aws-api-gateway-access-logs-with-security-investigator"},
 		{"a migrated copy in Zappa's fork", "https://github.com/zappa/Zappa/issues/629", "https://github.com/Miserlou/Zappa/issues/1599"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
