@@ -147,9 +147,9 @@ var statusPhrases = append([]*guardedRegexp{
 	guard(`\b([45]\d\d)[ -]?fehler`),
 	guard(`\bhttp-([45]\d\d)(?:[^\w.]|$)`), // not a page's file name (http-404.html)
 	// the protocol and the code joined by a slash ("a \"Server Error\"
-	// (HTTP/500)"), which no protocol version is; not a path's segment
-	// ("/http/500/...")
-	guard(`(?:^|[^\w/])http/([45]\d\d)(?:[^\w./]|$)`),
+	// (HTTP/500)", "it answered HTTP/502."), which no protocol version
+	// is; not a path's segment ("/http/500/...") or a file's name
+	guard(`(?:^|[^\w/])http/([45]\d\d)(?:[^\w./]|\.(?:\s|$)|$)`),
 	guard(`\b([1-5]\d\d)(?:가|를|을|이)? ?(?:반환|뜨|뜹|떠|떴)`),
 	// (German puts the subject after the verb when the sentence opens with
 	// something else: "nach 29 Sekunden bekomme ich einen 504", "dann

@@ -39,6 +39,7 @@ func TestShown5xxInPeoplesWords(t *testing.T) {
 	checkShown(t, 502, []shownForm{
 		{"HTTP and the code", "HTTP 502"},
 		{"HTTP and the code joined by a slash", `all responses return a "Server Error" (HTTP/502).`},
+		{"HTTP and the code joined by a slash, the sentence's end", "Every call answered HTTP/502."},
 		{"code and reason phrase", "502 Bad Gateway"},
 		{"the code as a noun", "Sometimes the API returns a 502."},
 		{"hitting a code", "We keep hitting a 502 on the login route"},
@@ -408,6 +409,7 @@ func TestNoShown5xxInNumbers(t *testing.T) {
 		{"count", "processed 502 records in 3 seconds"},
 		{"a success", "HTTP/1.1 200 OK"},
 		{"a path's segments", "GET https://httpbin.org/status/http/502/retry"},
+		{"a file's name", "see errors/http/502.html for the page"},
 		{"a status line's version", "HTTP/5.0 is no protocol anyone speaks"},
 		{"a success after the fix", "after the fix the stage answers HTTP 200"},
 		{"Lambda's report", "Duration: 502.33 ms\tBilled Duration: 503 ms"},
