@@ -287,7 +287,10 @@ func nativeStartRules() []ruleSpec {
 	c := CauseLambdaRuntimeCrash
 	return []ruleSpec{
 		{lit: "fork/exec /", re: `fork/exec /(?:var/task|opt)/\S+: permission denied`, cause: CauseLambdaPackagePermission, weight: 90},
-		{lit: "glibc_", re: `version [\x60'"]?glibc_[0-9.]+[\x60'"]? not found`, cause: c, weight: wLikely, layers: gatewayLogs},
+		// (a little above the older runtimes' "Process exited before
+		// completing request", the exit this refusal causes, and below a
+		// library's refusal, nativeModuleRules' 70)
+		{lit: "glibc_", re: `version [\x60'"]?glibc_[0-9.]+[\x60'"]? not found`, cause: c, weight: wLikely + 2, layers: gatewayLogs},
 		// the dynamic loader's refusal of the bootstrap itself ("/var/task/
 		// bootstrap: error while loading shared libraries: libssl.so.1.1:
 		// cannot open shared object file"): a library the runtime's image

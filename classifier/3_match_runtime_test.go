@@ -450,6 +450,10 @@ func TestNewerPlatformForms(t *testing.T) {
 		// (negatives)
 		{"the bootstrap itself", "/var/task/bootstrap: /lib64/libc.so.6: version `GLIBC_2.34' not found (required by /var/task/bootstrap)", wantCrash, "unknown"},
 		{"the quotes lost in markdown", "the following appears: `/var/task/handler: /lib64/libc.so.6: version GLIBC_2.32 not found (required by /var/task/handler)`.", wantCrash, "unknown"},
+		// go1.x's handler binary, whose exit the runtime then reports in
+		// its older words: the loader's refusal is the cause, the exit its
+		// consequence
+		{"go1.x's binary, then its exit", "START RequestId: 1340f6e4-ceee-401b-950b-cac0880a4f95 Version: $LATEST\n/var/task/main: /lib64/libc.so.6: version `GLIBC_2.28' not found (required by /var/task/main)\nEND RequestId: 1340f6e4-ceee-401b-950b-cac0880a4f95\nRequestId: 1340f6e4-ceee-401b-950b-cac0880a4f95 Process exited before completing request", wantCrash, "unknown"},
 		{"an addon, the quotes lost", "/lib64/libc.so.6: version GLIBC_2.28 not found (required by /var/task/node_modules/argon2/lib/binding/napi-v3/argon2.node)", wantHandler, "unknown"},
 		{"a client's JVM", "Exception in thread \"main\" java.lang.UnsupportedClassVersionError: example/Client has been compiled by a more recent version of the Java Runtime (class file version 61.0), this version of the Java Runtime only recognizes class file versions up to 55.0", "unknown", "unknown"},
 		{"a program the function runs", "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\nffmpeg: /lib64/libc.so.6: version `GLIBC_2.32' not found (required by /tmp/ffmpeg)", wantCrash, "unknown"},
