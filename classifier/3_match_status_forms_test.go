@@ -409,7 +409,7 @@ func TestNoShown5xxInNumbers(t *testing.T) {
 		{"count", "processed 502 records in 3 seconds"},
 		{"a success", "HTTP/1.1 200 OK"},
 		{"a path's segments", "GET https://httpbin.org/status/http/502/retry"},
-		{"a file's name", "see errors/http/502.html for the page"},
+		{"a file's name", "the error page is http/502.html in the bucket"},
 		{"a status line's version", "HTTP/5.0 is no protocol anyone speaks"},
 		{"a success after the fix", "after the fix the stage answers HTTP 200"},
 		{"Lambda's report", "Duration: 502.33 ms\tBilled Duration: 503 ms"},
