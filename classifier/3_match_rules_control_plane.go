@@ -46,8 +46,29 @@ func controlPlaneRules() []ruleSpec {
 	for _, m := range controlPlaneMessages {
 		rs = append(rs, ruleSpec{lit: m.text, cause: CauseNot5xx, weight: wWeak, implied: m.status, unless: "execution failed", unlessAlso: runtimeErrorMarks, layers: notGatewayLogged})
 	}
+	for _, e := range controlPlaneErrors {
+		// the error quoted bare, without the tool's or SDK's words
+		// ("BadRequestException: HttpMethod must be POST for AWS_PROXY
+		// IntegrationType"), whose message names the management API's own
+		// model: it outweighs the reading of a bare exception line as the
+		// function's (a function's own BadRequestException, from AppSync or
+		// Pinpoint, names none of these), and not in a runtime's error
+		// record, where it is a function's call of the management API
+		re := `\b` + e.code + `\b:? .*\b(?:` + managementModelWords + `)`
+		rs = append(rs, ruleSpec{lit: e.code, re: re, cause: CauseNot5xx, weight: wWeak + 5, implied: e.status, unlessAlso: runtimeErrorMarks, layers: notGatewayLogged})
+	}
 	return rs
 }
+
+// managementModelWords are names of the API Gateway management API's own
+// model (its integration types and fields, access log settings, VPC links,
+// parameter mappings, stage variables, route keys) as its refusals quote
+// them: "HttpMethod must be POST for AWS_PROXY IntegrationType", "Access
+// Log format must be single line", "Invalid mapping expression specified",
+// "Invalid stage variable value", "Invalid AWS URI", "For VpcLink VPC_LINK,
+// integration uri should be a valid ELB listener ARN". No request to an
+// API is answered with them.
+const managementModelWords = `integrationtype|aws_proxy|http_proxy|access log format|vpclink|vpc_link|mapping expression|stage variable|integration uri|aws uri|routekey|route key|payloadformatversion|authorizeruri|httpmethod must`
 
 // controlPlaneMessages are the management API's own messages for a
 // deployment it refuses, which no request to an API is ever answered

@@ -62,6 +62,13 @@ var controlPlaneRefusals = []wording{
 	// for a throttled call it waits out
 	{"SDK for JavaScript v2 log", "[AWS apigateway 429 0.403s 0 retries] createRestApi({ name: 'orders-test' })\n\n     TooManyRequestsException: Too Many Requests\n      at Object.extractError (node_modules/aws-sdk/lib/protocol/json.js:43:27)\n      at Request.extractError (node_modules/aws-sdk/lib/protocol/rest_json.js:37:8)", "not_5xx", "none"},
 	{"Serverless Framework waiting", "Serverless: 'Too many requests' received, sleeping 5 seconds", "not_5xx", "none"},
+	// the refusal quoted bare, as a person pastes the line of a deploy's
+	// output that says what went wrong: the management API's model in its
+	// message shows whose refusal it is
+	{"bare, an integration type", "```\nBadRequestException: HttpMethod must be POST for AWS_PROXY IntegrationType\n```", "not_5xx", "none"},
+	{"bare, an access log format", "`BadRequestException: Access Log format must be single line, new line character is allowed only at end of the format`", "not_5xx", "none"},
+	{"bare, a VPC link's URI", "BadRequestException: For VpcLink VPC_LINK, integration uri should be a valid ELB listener ARN or a Cloud Map service ARN", "not_5xx", "none"},
+	{"bare, a Java class cut short", "# Experienced Error Resulting in ...model.BadRequestException: Invalid AWS URI", "not_5xx", "none"},
 	{"SST, the message alone", "   WebsocketAPI sst:aws:ApiGatewayWebSocket → WebsocketAPIStage aws:apigatewayv2:Stage\n   StatusCode: 400, RequestID: 2866fa7c-f79b-4f31-8d07-affcb534831e, BadRequestException: CloudWatch Logs role ARN must be set in account settings to enable logging", "not_5xx", "none"},
 }
 
@@ -84,6 +91,11 @@ func TestControlPlaneLookAlikes(t *testing.T) {
 		// another service's BadRequestException (AppSync) through the
 		// same SDK form: no API Gateway deployment
 		{"another service's refusal", "Error: creating AppSync Resolver: operation error AppSync: CreateResolver, https response error StatusCode: 400, RequestID: 5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d, BadRequestException: The resolver is invalid", "unknown", "unknown"},
+		// another service's refusal quoted bare names none of the
+		// management API's model, and the management API's own refusal in
+		// a runtime's error record is a function's call that failed
+		{"another service's bare refusal", "BadRequestException: Missing ApplicationId", "lambda_function_error", "unknown"},
+		{"a function's call, bare refusal in its error record", "2023-06-01T10:00:00.000Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tBadRequestException: HttpMethod must be POST for AWS_PROXY IntegrationType", "lambda_function_error", "unknown"},
 		// the same service-less error with no API Gateway resource before
 		// it, or another service's
 		{"a service-less error alone", "StatusCode: 400, RequestID: 2866fa7c-f79b-4f31-8d07-affcb534831e, BadRequestException: Invalid request provided", "unknown", "unknown"},
