@@ -16,7 +16,10 @@ import "strconv"
 // with the exception's class as a function's would, and carries none of
 // those marks.
 func controlPlaneRules() []ruleSpec {
-	rs := make([]ruleSpec, 0, len(controlPlaneErrors)+len(controlPlaneMessages))
+	javaCodes := []int{400, 401, 403, 404, 409, 429}
+	// three forms per error name, one per code of the SDK for Java's
+	// status-only message, one per message
+	rs := make([]ruleSpec, 0, 3*len(controlPlaneErrors)+len(javaCodes)+len(controlPlaneMessages))
 	for _, e := range controlPlaneErrors {
 		// the error's name beside a form of controlPlaneCall, on either
 		// side of it (Terraform and Go name the call first, Java and the
@@ -34,7 +37,7 @@ func controlPlaneRules() []ruleSpec {
 		re := `^\[aws apigateway(?:v2)? ` + strconv.Itoa(e.status) + ` [\d.]+s \d+ retries\] [a-z]+\(`
 		rs = append(rs, ruleSpec{lit: "[aws apigateway", re: re, cause: CauseNot5xx, weight: wWeak + 5, implied: e.status, unlessAlso: runtimeErrorMarks, layers: notGatewayLogged})
 	}
-	for _, code := range []int{400, 401, 403, 404, 409, 429} {
+	for _, code := range javaCodes {
 		// the AWS SDK for Java's message with its status and no error
 		// name, as the CloudFormation registry's handlers and the CDK
 		// print it ("Invalid stage identifier specified (Service:
