@@ -1,6 +1,10 @@
 package classifier
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 // TestStatusInClientLibraryErrors covers the client libraries whose error
 // for a status opens its line with the error's name, as a function's
@@ -62,4 +66,31 @@ func TestFetchNotOkErrorForms(t *testing.T) {
 		{"no status", "Error: Network response was not ok", "unknown"},
 		{"the function's own call", "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tError: Network response was not ok: 503\n    at fetchPartner (/var/task/index.mjs:12:11)", "unknown"},
 	})
+}
+
+// A client library's error whose trace a console's table splits into rows
+// (each line an event, as a container's log driver writes a trace: the
+// time alone, the line, a blank line) reads as the same trace unsplit: the
+// frames continue the held line across the rows.
+func TestClientErrorTraceAcrossConsoleRows(t *testing.T) {
+	trace := []string{
+		`StatusCodeError: 504 - {"message":"Endpoint request timed out"}`,
+		"    at new StatusCodeError (/app/node_modules/request-promise/lib/errors.js:32:15)",
+		"    at Request.plumbing.callback (/app/node_modules/request-promise-core/lib/plumbing.js:104:33)",
+	}
+	var rows strings.Builder
+	for i, l := range trace {
+		fmt.Fprintf(&rows, "2024-05-01T10:00:0%d.000-07:00\n%s\n\n", i, l)
+	}
+	plain := diagnoseWith(t, Hints{}, strings.Join(trace, "\n"))
+	split := diagnoseWith(t, Hints{}, rows.String())
+	if split.Status != plain.Status || split.Cause != plain.Cause {
+		t.Errorf("split into console rows: %s/%s, unsplit: %s/%s", split.Status, split.Cause, plain.Status, plain.Cause)
+	}
+	// (and a blank line alone still ends the trace: the error line above it
+	// is read by itself, the client's)
+	apart := diagnoseWith(t, Hints{}, trace[0]+"\n\n"+trace[1]+"\n"+trace[2])
+	if apart.Status.String() != "504" {
+		t.Errorf("a blank line between: status %s, want 504", apart.Status)
+	}
 }

@@ -310,6 +310,14 @@ func (s *Session) readLine(raw []byte, src source) {
 		s.table.keep()
 		// a line that held a tool's prefix alone, not a page's markup
 		s.st.paste.bareStamp = len(stripMarkupOnly(line, before)) > 0
+		if s.st.paste.bareStamp {
+			// the time alone opens the next row of the console's table,
+			// whose rows a blank line separates: a line held for the
+			// frames after it is continued by the next row's, as when a
+			// container's log driver writes each line of a trace as an
+			// event of its own
+			s.tb.heldBlank = false
+		}
 		return
 	}
 	id, rest, isExec := execRequestID(msg)
