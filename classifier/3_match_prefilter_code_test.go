@@ -155,7 +155,7 @@ func TestCodeNeedsKeepEveryCode(t *testing.T) {
 	if matched*4 < total || used*2 < len(codePatterns()) { // (a digit in the context spoils a match)
 		t.Errorf("%d of %d generated strings match; %d of %d patterns have a need", matched, total, used, len(codePatterns()))
 	}
-	for _, b := range guardLines(t) {
+	for _, b := range underRace(guardLines(t)) {
 		for _, p := range codePatterns() {
 			if !keepsCode(p.re, p.need, b) {
 				t.Errorf("the code need of %s drops %q", p.re, b)

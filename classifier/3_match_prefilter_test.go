@@ -62,7 +62,7 @@ func TestRequiredLiterals(t *testing.T) {
 // checks that the guard passes every line the pattern matches, and that
 // its branches match the lines the pattern matches.
 func TestGuardsKeepEveryMatch(t *testing.T) {
-	lines := guardLines(t)
+	lines := underRace(guardLines(t))
 	rules() // the rules' patterns are compiled on first use
 	for _, g := range guardedRegexps {
 		for _, b := range lines {
