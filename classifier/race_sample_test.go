@@ -4,8 +4,9 @@ package classifier
 // detector. The exhaustive checks of the literal indexes, the rule index,
 // the guards and the code needs run on one goroutine, where the detector
 // finds nothing and slows their regular expressions about twentyfold (the
-// guards' check alone took eight minutes of the suite's twenty); `make
-// test` runs them whole without it first (its exhaustive step).
+// guards' check alone took eight of the seventeen minutes the suite took
+// on two cores); `make test` runs them whole without it first (its
+// exhaustive step).
 func underRace[T any](xs []T) []T {
 	if !raceEnabled {
 		return xs
