@@ -123,10 +123,7 @@ var statusPhrases = append([]*guardedRegexp{
 	// or a wish in the passive ("so that it is not rejected with a 403")
 	// is none (the proseForms read any subject's 5xx)
 	guard(`\b(?:api ?gateway|apigw|the gateway)\b[^.;]{0,20}? reject(?:s|ed) [^.;]{0,40}?\bwith(?: an?| the| http| status| code| error){0,3} ["'(\x60]?([1-5]\d\d)\b`),
-	// (and as one word, a client's own key for it: Java's and Android's
-	// HttpURLConnection.getResponseCode, iOS and NativeScript responses
-	// printed as "responseCode: 502")
-	guard(`\b(?:response|return|result|error) ?code(?: is| was| of|:|=)? ?["'\x60]?([1-5]\d\d)\b`),
+	guard(`\b(?:response|return|result|error) code(?: is| was| of|:|=)? ?["'\x60]?([1-5]\d\d)\b`),
 	guard(`(?:回傳|傳回|返回|回應|回应|響應|响应|得到|收到|出现|出現|遇到|碰到)[^0-9。]{0,8}([1-5]\d\d)\b`),
 	// 报 ("reports") right before its code: the character opens many
 	// other words (报警 an alarm, 报文 a message, 报表 a report) that a
