@@ -3,9 +3,10 @@ package classifier
 import "bytes"
 
 // clientErrorForms are the words HTTP client libraries raise an error for
-// a status with, where the line opens with the error's name as a
-// function's uncaught error does ("StatusCodeError: 502 - ..."): each is
-// the client's line, and shows the code, unless the frames of a function's
+// a status with, most where the line opens with the error's name as a
+// function's uncaught error does ("StatusCodeError: 502 - ..."), and the
+// words a chat platform reports a webhook's answer with: each is the
+// client's line, and shows the code, unless the frames of a function's
 // stack trace come with it (then it is the function's own call, which
 // traceLayer tells). Each form is behind its literals, as the line's
 // source words it.
@@ -31,6 +32,11 @@ var clientErrorForms = []litForm{
 	// not successful: Received status code 502", which ApolloError prints
 	// after "Network error: " in its 2.x releases
 	form(`\bresponse not successful: received status code ([1-5]\d\d)\b`, "response not successful: received status code "),
+	// Slack, the client of an API a slash command posts to, names the
+	// answer it got by its code and class in the message it shows the
+	// person who typed the command ("Darn – that slash command didn't work
+	// (error message: `500_service_error`)", `401_client_error` for a 4xx)
+	form(`\b([1-5]\d\d)_(?:service|client)_error\b`, "_service_error", "_client_error"),
 }
 
 // clientErrorStatus returns the code a client library's error shows, a

@@ -50,6 +50,18 @@ func TestStatusInClientLibraryErrors(t *testing.T) {
 	})
 }
 
+// Slack reports what the endpoint a slash command posts to answered by its
+// code and class ("500_service_error", "401_client_error"); the form in
+// its words as people paste it, and the same words without a code.
+func TestSlackSlashCommandErrorForms(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"a 5xx", "Darn - that slash command didn't work (error message: `500_service_error`). Manage the command at slash-command.", "500"},
+		{"a 504, en dash", "Darn – that slash command didn't work (error message: `504_service_error`). Manage the command at my-app.", "504"},
+		{"a 4xx", "Darn – that slash command didn't work (error message: `401_client_error`). Manage the command at <my slackbot>", "none"},
+		{"no code", "Darn – that slash command didn't work (error message: `dispatch_failed`). Manage the command at my-app.", "unknown"},
+	})
+}
+
 // The error a fetch() caller throws for a response that is not ok, in the
 // words of MDN's fetch example with the status the code adds to it
 // (throw new Error(`Network response was not ok: ${response.status}`), as
