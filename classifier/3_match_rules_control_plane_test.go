@@ -173,3 +173,16 @@ func TestControlPlaneStatusIsNoClientStatus(t *testing.T) {
 		})
 	}
 }
+
+// A deployment that failed without any answer (a VPC link gone to FAILED)
+// is told as such, not as the browser's CORS refusal the same shape of
+// answer (not_5xx, no status) otherwise is.
+func TestFailedDeploymentWithoutAnswerIsNoCORSRefusal(t *testing.T) {
+	d := diagnoseText(t, "│ Error: creating API Gateway VPC Link (example_vpc_link): waiting for completion: FAILED: NLB ARN is malformed")
+	if d.Cause != CauseNot5xx || d.Status != StatusUnknown {
+		t.Fatalf("got %s/%s, want not_5xx/unknown", d.Status, d.Cause)
+	}
+	if strings.Contains(d.Why, "CORS") || !strings.Contains(d.Why, "deployment") {
+		t.Errorf("why %q, want the failed deployment told, not a CORS refusal", d.Why)
+	}
+}
