@@ -21,7 +21,7 @@ const controlPlaneForms = `` +
 	// service: "Error: creating API Gateway Integration: ...", "creating
 	// API Gateway v2 Stage (...): ...", and the older "Error creating API
 	// Gateway Deployment: ..." and "error updating API Gateway Stage"
-	`\b` + terraformResourceAction +
+	`\b(?:creating|updating|deleting|reading|putting|importing) api gateway\b` +
 	// the AWS SDK for Go v2's OperationError with the two services' ids
 	// ("operation error API Gateway: PutIntegration, https response
 	// error StatusCode: 400, ...", "operation error ApiGatewayV2:
@@ -52,10 +52,6 @@ const controlPlaneForms = `` +
 	`|when calling the (?:createdeployment|createstage|updatestage|putintegration(?:response)?|putmethod(?:response)?|putrestapi|importrestapi|createrestapi|updaterestapi|` +
 	`createresource|updateintegration(?:response)?|updatemethod(?:response)?|createauthorizer|updateaccount|createbasepathmapping|importapi|reimportapi|` +
 	`createroute|updateroute|createintegration|createapimapping|putgatewayresponse|createrequestvalidator|createusageplan(?:key)?) operation`
-
-// terraformResourceAction is the Terraform AWS provider's words for the
-// action on an API Gateway resource that its diagnostic reports failed.
-const terraformResourceAction = `(?:creating|updating|deleting|reading|putting|importing) api gateway\b`
 
 // controlPlaneErrors are the errors the API Gateway API references list
 // for the management API's operations (common to the apigateway and

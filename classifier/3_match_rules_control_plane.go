@@ -19,7 +19,7 @@ func controlPlaneRules() []ruleSpec {
 	javaCodes := []int{400, 401, 403, 404, 409, 429}
 	// three forms per error name, one per code of the SDK for Java's
 	// status-only message, one per message
-	rs := make([]ruleSpec, 0, 3*len(controlPlaneErrors)+len(javaCodes)+len(controlPlaneMessages)+1)
+	rs := make([]ruleSpec, 0, 3*len(controlPlaneErrors)+len(javaCodes)+len(controlPlaneMessages))
 	for _, e := range controlPlaneErrors {
 		// the error's name beside a form of controlPlaneCall, on either
 		// side of it (Terraform and Go name the call first, Java and the
@@ -60,13 +60,6 @@ func controlPlaneRules() []ruleSpec {
 		re := `\b` + e.code + `\b:? .*\b(?:` + managementModelWords + `)`
 		rs = append(rs, ruleSpec{lit: e.code, re: re, cause: CauseNot5xx, weight: wWeak + 5, implied: e.status, unlessAlso: runtimeErrorMarks, layers: notGatewayLogged})
 	}
-	// the Terraform provider's diagnostic alone, without an error of the
-	// management API: a resource that failed after its creation was
-	// accepted (a VPC link gone to FAILED: "Error: creating API Gateway VPC
-	// Link (...): waiting for completion: FAILED: NLB ARN is malformed").
-	// The deployment failed; no answer of the management API nor of the
-	// API shows, so it implies no status.
-	rs = append(rs, ruleSpec{lit: "ing api gateway", re: `\berror:? ` + terraformResourceAction, cause: CauseNot5xx, weight: wWeak, unlessAlso: runtimeErrorMarks, layers: notGatewayLogged})
 	return rs
 }
 

@@ -69,11 +69,6 @@ var controlPlaneRefusals = []wording{
 	{"bare, an access log format", "`BadRequestException: Access Log format must be single line, new line character is allowed only at end of the format`", "not_5xx", "none"},
 	{"bare, a VPC link's URI", "BadRequestException: For VpcLink VPC_LINK, integration uri should be a valid ELB listener ARN or a Cloud Map service ARN", "not_5xx", "none"},
 	{"bare, a Java class cut short", "# Experienced Error Resulting in ...model.BadRequestException: Invalid AWS URI", "not_5xx", "none"},
-	// the Terraform provider's diagnostic alone, for a VPC link that went
-	// to FAILED after its creation was accepted: the deployment failed,
-	// and no answer shows (the management API's nor the API's)
-	{"Terraform, a VPC link that failed", "│ Error: creating API Gateway VPC Link (example_vpc_link): waiting for completion: FAILED: NLB ARN is malformed", "not_5xx", "unknown"},
-	{"Terraform, older provider, no error name", "Error creating API Gateway v2 VPC Link (internal): unexpected state 'FAILED', wanted target 'AVAILABLE'", "not_5xx", "unknown"},
 	{"SST, the message alone", "   WebsocketAPI sst:aws:ApiGatewayWebSocket → WebsocketAPIStage aws:apigatewayv2:Stage\n   StatusCode: 400, RequestID: 2866fa7c-f79b-4f31-8d07-affcb534831e, BadRequestException: CloudWatch Logs role ARN must be set in account settings to enable logging", "not_5xx", "none"},
 }
 
@@ -111,9 +106,6 @@ func TestControlPlaneLookAlikes(t *testing.T) {
 		{"SDK for JavaScript v2 log, a 5xx", "[AWS apigateway 500 0.052s 3 retries] createDeployment({ restApiId: 'abc' })", "unknown", "500"},
 		// Lambda's own throttling keeps its cause
 		{"Lambda throttling a script's invoke", "An error occurred (TooManyRequestsException) when calling the Invoke operation (reached max retries: 4): Rate Exceeded.", "lambda_throttled", "unknown"},
-		// people who mention building the API with Terraform name no
-		// failure of its deployment
-		{"a person creating the API", "I am creating API Gateway with Terraform, and every call returns 502 Bad Gateway.", "unknown", "502"},
 		// the execution log's mapping failure is a request failing
 		{"the execution log's configuration error", "(6c6d6e6f-0000-4000-8000-00000000abcd) Execution failed due to configuration error: Invalid mapping expression specified: method.request.header.X\n(6c6d6e6f-0000-4000-8000-00000000abcd) Method completed with status: 500", "mapping_template_error", "500"},
 	})
@@ -171,18 +163,5 @@ func TestControlPlaneStatusIsNoClientStatus(t *testing.T) {
 				t.Errorf("clientStatus = %d, want %d", got, r.want)
 			}
 		})
-	}
-}
-
-// A deployment that failed without any answer (a VPC link gone to FAILED)
-// is told as such, not as the browser's CORS refusal the same shape of
-// answer (not_5xx, no status) otherwise is.
-func TestFailedDeploymentWithoutAnswerIsNoCORSRefusal(t *testing.T) {
-	d := diagnoseText(t, "│ Error: creating API Gateway VPC Link (example_vpc_link): waiting for completion: FAILED: NLB ARN is malformed")
-	if d.Cause != CauseNot5xx || d.Status != StatusUnknown {
-		t.Fatalf("got %s/%s, want not_5xx/unknown", d.Status, d.Cause)
-	}
-	if strings.Contains(d.Why, "CORS") || !strings.Contains(d.Why, "deployment") {
-		t.Errorf("why %q, want the failed deployment told, not a CORS refusal", d.Why)
 	}
 }

@@ -5,14 +5,14 @@ package classifier
 type answerKind int
 
 const (
-	kindNoEvidence        answerKind = iota // nothing recognised as evidence
-	kindAbstain                             // cause unknown: nothing named one
-	kindNamed                               // failed requests' lines named the cause
-	kindMasked                              // a function failed under a 2xx answer
-	kindMetrics                             // the metric context named the cause, no line
-	kindAllClear                            // no request ended in 5xx
-	kindNoStatusLookAlike                   // a CORS refusal or a failed deployment, no status shown
-	kindShown5xx                            // a 5xx shown next to a masked function error
+	kindNoEvidence answerKind = iota // nothing recognised as evidence
+	kindAbstain                      // cause unknown: nothing named one
+	kindNamed                        // failed requests' lines named the cause
+	kindMasked                       // a function failed under a 2xx answer
+	kindMetrics                      // the metric context named the cause, no line
+	kindAllClear                     // no request ended in 5xx
+	kindCORS                         // a browser's CORS refusal, status not shown
+	kindShown5xx                     // a 5xx shown next to a masked function error
 )
 
 // allClearBy is who showed that the requests ended below 500.
@@ -57,7 +57,7 @@ func (b basis) group() evidenceGroup {
 	switch b.kind {
 	case kindNoEvidence:
 		return groupNoEvidence
-	case kindAbstain, kindNoStatusLookAlike:
+	case kindAbstain, kindCORS:
 		return groupAbstain
 	case kindMetrics:
 		return groupMetrics

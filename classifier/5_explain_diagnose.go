@@ -205,12 +205,10 @@ func (s *Session) personNamedServerCode(d *Diagnosis) basis {
 	return basis{kind: kindAbstain, logs: s.logEvidence()}
 }
 
-// refusedWithoutStatus names the look-alike a report shows when no line
-// shows a status: a browser's CORS refusal (no 5xx cause, but the
-// gateway's own 5xx answers carry no CORS headers either, so the browser's
-// network panel decides the status), or a deployment that failed without
-// any answer shown (a resource gone to FAILED after its creation was
-// accepted), which no request of the API's clients met.
+// refusedWithoutStatus names the CORS refusal a report shows when no line
+// shows the status the refused response had: the refusal is no 5xx cause,
+// but the gateway's own 5xx answers carry no CORS headers either, so the
+// status stays unknown and the browser's network panel decides it.
 func (s *Session) refusedWithoutStatus(d *Diagnosis) basis {
 	for _, g := range s.live {
 		if g.lambda || g.status != 0 || g.best.cause != CauseNot5xx || g.best.implied != 0 {
@@ -220,11 +218,7 @@ func (s *Session) refusedWithoutStatus(d *Diagnosis) basis {
 		d.Evidence = []string{g.decider}
 		d.Why = "A browser refused a response for its CORS headers and shows no status: " + quoteMessage(g.decider) +
 			". The gateway's own 5xx answers carry no CORS headers either; the status in the browser's network panel decides."
-		if isControlPlaneCall([]byte(strings.ToLower(g.decider))) {
-			d.Why = "A deployment of the API failed, and no line shows an answer: " + quoteMessage(g.decider) +
-				". Neither the management API's status nor a client's shows; what the API's clients got is unknown."
-		}
-		return basis{kind: kindNoStatusLookAlike, logs: s.logEvidence()}
+		return basis{kind: kindCORS, logs: s.logEvidence()}
 	}
 	return basis{kind: kindAbstain, logs: s.logEvidence()}
 }
