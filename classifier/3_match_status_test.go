@@ -65,6 +65,55 @@ func TestNoAllClearWhenA5xxShows(t *testing.T) {
 	}
 }
 
+// TestNoContextHidesA5xx: a 5xx a client, a gateway body or a person shows
+// stays the answer's status whatever other evidence comes before or after
+// it: another request's 200 status line (the answer below 500 is then no
+// all-clear, and the 5xx no "nothing to diagnose"), a 4xx, the function's
+// log, a CORS refusal, or a function's trace in the next code block.
+func TestNoContextHidesA5xx(t *testing.T) {
+	shown := []string{
+		"error: Unexpected server response: 502",
+		"GET https://abc123.execute-api.us-east-1.amazonaws.com/prod/b 502 (Bad Gateway)",
+		"< HTTP/2 504",
+		"HTTP/1.1 503 Service Unavailable",
+		"AxiosError: Request failed with status code 500",
+		"requests.exceptions.HTTPError: 502 Server Error: Bad Gateway for url: https://abc123.execute-api.us-east-1.amazonaws.com/prod/b",
+		"Failed to load resource: the server responded with a status of 502 ()",
+		`{"message": "Internal server error"}`,
+		`{"message":"Endpoint request timed out"}`,
+		"we get a 502 Bad Gateway from the API",
+		"API Gatewayから502エラーが返ってきます",
+		"Status Code: 504 Gateway Timeout",
+	}
+	trace := "Traceback (most recent call last):\n  File \"/var/task/app.py\", line 3, in handler\n    raise ValueError(\"x\")\nValueError: x"
+	context := []string{
+		"HTTP/1.1 200 OK",
+		"< HTTP/2 200\n< content-type: application/json\n<\n{\"ok\":true}",
+		"HTTP/1.1 200 Connection established",
+		"GET https://abc123.execute-api.us-east-1.amazonaws.com/prod/a 200 (OK)",
+		"HTTP/1.1 403 Forbidden\n{\"message\":\"Missing Authentication Token\"}",
+		"(11111111-2222-3333-4444-555555555555) Method completed with status: 200",
+		"START RequestId: 8f5e2c1a-1111-2222-3333-444455556666 Version: $LATEST\nEND RequestId: 8f5e2c1a-1111-2222-3333-444455556666",
+		"Access to fetch at 'https://abc123.execute-api.us-east-1.amazonaws.com/prod/a' from origin 'http://localhost:3000' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.",
+		`{"requestId":"abc","status":"200","routeKey":"GET /a"}`,
+		"```\n```\n" + trace,
+		"\n" + trace,
+	}
+	for _, c := range context {
+		for _, f := range shown {
+			for _, in := range []string{c + "\n" + f, f + "\n" + c} {
+				s := NewSession(Hints{})
+				if _, err := s.ReadFrom(strings.NewReader(in)); err != nil {
+					t.Fatal(err)
+				}
+				if d := s.Diagnose(LangEN); !d.Status.Is5xx() || !s.SawEvidence() {
+					t.Errorf("%q: got %s/%s (evidence seen: %v), want a 5xx", in, d.Status, d.Cause, s.SawEvidence())
+				}
+			}
+		}
+	}
+}
+
 // TestCausesFromBodiesAndLayers covers the gateway's and frameworks' own
 // bodies and the layer a logger's level word marks.
 func TestCausesFromBodiesAndLayers(t *testing.T) {

@@ -310,6 +310,12 @@ func (s *Session) readLine(raw []byte, src source) {
 		s.table.keep()
 		// a line that held a tool's prefix alone, not a page's markup
 		s.st.paste.bareStamp = len(stripMarkupOnly(line, before)) > 0
+		if !s.st.paste.bareStamp && isFenceLine(line) {
+			// a code block's fence ends a trace as a blank line does: a
+			// client's output in one block is not the message of a trace
+			// the next block opens
+			s.traceBlank()
+		}
 		if s.st.paste.bareStamp {
 			// the time alone opens the next row of the console's table,
 			// whose rows a blank line separates: a line held for the
@@ -534,4 +540,9 @@ func (s *Session) noteLambdaID(apiID []byte, msg []byte, marker string) {
 			sl.kept.lambdaID = lid
 		}
 	}
+}
+
+// isFenceLine reports whether line is a markdown code fence alone.
+func isFenceLine(line []byte) bool {
+	return bytes.HasPrefix(line, []byte("```")) || bytes.HasPrefix(line, []byte("~~~"))
 }
