@@ -7,9 +7,16 @@ import (
 
 // curlSent is what curl -v prints after "> " on its own: the request line
 // (the headers after it are curl's only while a request is being sent, see
-// stripQuote) and the blank line that ends them; wscat prints a sent frame
-// after it. Any other line after "> " is a markdown quote.
-var curlSent = regexp.MustCompile(`^> (?:(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS) \S+ HTTP/|[{\[]|$)`)
+// stripQuote) and the blank line that ends them. Any other line after "> "
+// is a markdown quote, but for the frames wscat sent (wscatSent).
+var curlSent = regexp.MustCompile(`^> (?:(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS) \S+ HTTP/|$)`)
+
+// wscatSent reports whether b is a JSON frame wscat printed as sent, in a
+// paste where wscat ran: elsewhere a quoted "> {...}" or "> [...]" is a log
+// record or an error object someone quoted.
+func wscatSent(b []byte, ctx pasteContext) bool {
+	return ctx.wscat && len(b) > 2 && (b[2] == '{' || b[2] == '[')
+}
 
 // curlHeader is a request header curl -v prints after its request line.
 var curlHeader = regexp.MustCompile(`^> [A-Za-z0-9-]+: `)
@@ -36,6 +43,10 @@ type pasteContext struct {
 	// other lines: a console or a CSV export puts its own lines between the
 	// fields of one event. The end of an input forgets it (settle).
 	eventField bool
+	// wscat: a line before ran wscat or showed it connected, so "> {...}"
+	// is a frame it sent. It outlasts blank lines and other lines, as
+	// eventField does.
+	wscat bool
 	// table: the field table the lines are in, which reads its rows
 	// (fieldTable.row); nil where no session reads the line
 	table *fieldTable
@@ -86,7 +97,7 @@ func stripQuote(b []byte, ctx pasteContext) ([]byte, bool) {
 	case len(b) == 1 || b[1] == '>':
 		return b[1:], true
 	case b[1] != ' ':
-	case ctx.quoted > 0 || (!curlSent.Match(b) && (!ctx.curl || !curlHeader.Match(b))):
+	case ctx.quoted > 0 || (!curlSent.Match(b) && !wscatSent(b, ctx) && (!ctx.curl || !curlHeader.Match(b))):
 		return b[2:], true
 	}
 	return b, false

@@ -16,7 +16,11 @@ func TestStripLinePrefixes(t *testing.T) {
 		{"curl request line", "> GET /prod/items HTTP/2", pasteContext{}, "> GET /prod/items HTTP/2"},
 		{"curl header after it", "> Host: abc.execute-api.us-east-1.amazonaws.com", pasteContext{curl: true}, "> Host: abc.execute-api.us-east-1.amazonaws.com"},
 		{"quoted curl request", "> > GET /prod HTTP/1.1", pasteContext{}, "> GET /prod HTTP/1.1"},
-		{"wscat frame", `> {"action":"send"}`, pasteContext{}, `> {"action":"send"}`},
+		{"wscat frame", `> {"action":"send"}`, pasteContext{wscat: true}, `> {"action":"send"}`},
+		{"wscat frame, an array", `> ["a",1]`, pasteContext{wscat: true}, `> ["a",1]`},
+		// where no wscat ran, "> {" and "> [" open a quoted record
+		{"quoted object, no wscat", `> {"errorMessage":"handler is nil","errorType":"errorString"}`, pasteContext{}, `{"errorMessage":"handler is nil","errorType":"errorString"}`},
+		{"quoted bracketed record, no wscat", "> [2024-03-12T10:15:01Z ERROR my_api::db] Connection refused", pasteContext{}, "[2024-03-12T10:15:01Z ERROR my_api::db] Connection refused"},
 		{"quoted body", `> {"message":"Gateway timeout"}`, pasteContext{quoted: 1}, `{"message":"Gateway timeout"}`},
 		{"quoted curl header", "> > Host: x", pasteContext{curl: true, quoted: 1}, "> Host: x"},
 		{"code fence", "```json", pasteContext{}, ""},

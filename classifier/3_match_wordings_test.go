@@ -52,6 +52,11 @@ func checkWordingsAnd(t *testing.T, cases []wording, also func(*testing.T, Diagn
 			if also != nil {
 				also(t, d)
 			}
+			// the same words quoted, as a reply quotes a report
+			quoted := diagnoseText(t, "> "+strings.ReplaceAll(c.text, "\n", "\n> "))
+			if quoted.Cause != d.Cause || quoted.Status != d.Status {
+				t.Errorf("quoted: got %s/%s, unquoted %s/%s", quoted.Status, quoted.Cause, d.Status, d.Cause)
+			}
 		})
 	}
 }

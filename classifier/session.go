@@ -274,7 +274,7 @@ func (s *Session) readLine(raw []byte, src source) {
 	line := trimSpace(foldPresentation(trimSpace(raw)))
 	if len(line) == 0 {
 		s.table.keep()
-		s.st.paste = pasteContext{eventField: s.st.paste.eventField} // a blank line ends a quote
+		s.st.paste = pasteContext{eventField: s.st.paste.eventField, wscat: s.st.paste.wscat} // a blank line ends a quote
 		s.traceBlank()
 		return
 	}
@@ -282,7 +282,7 @@ func (s *Session) readLine(raw []byte, src source) {
 	n := textEnd(line)
 	if n == 0 {
 		// read, but no evidence: a binary line says nothing, and ends a quote
-		s.st.paste = pasteContext{eventField: s.st.paste.eventField}
+		s.st.paste = pasteContext{eventField: s.st.paste.eventField, wscat: s.st.paste.wscat}
 		return
 	}
 	line = trimSpace(line[:n]) // what follows its text is garbage
@@ -305,15 +305,15 @@ func (s *Session) readLine(raw []byte, src source) {
 		s.answerFieldLine(msg)
 	}
 	before := s.st.paste
-	s.st.paste = pasteContext{curl: quotesCurl(msg), quoted: quoted, queryMessage: opensQueryMessage(msg), eventField: before.eventField || isEventField(msg)}
+	s.st.paste = pasteContext{curl: quotesCurl(msg), quoted: quoted, queryMessage: opensQueryMessage(msg), eventField: before.eventField || isEventField(msg), wscat: before.wscat || runsWscat(msg)}
 	if len(msg) == 0 {
 		s.table.keep()
 		// a line that held a tool's prefix alone, not a page's markup
 		s.st.paste.bareStamp = len(stripMarkupOnly(line, before)) > 0
-		if !s.st.paste.bareStamp && isFenceLine(line) {
-			// a code block's fence ends a trace as a blank line does: a
-			// client's output in one block is not the message of a trace
-			// the next block opens
+		if !s.st.paste.bareStamp && blockBreak(line) {
+			// a code block's fence, or a quote's empty line, ends a trace
+			// as a blank line does: a client's output in one block is not
+			// the message of a trace the next block opens
 			s.traceBlank()
 		}
 		if s.st.paste.bareStamp {
@@ -542,7 +542,17 @@ func (s *Session) noteLambdaID(apiID []byte, msg []byte, marker string) {
 	}
 }
 
-// isFenceLine reports whether line is a markdown code fence alone.
-func isFenceLine(line []byte) bool {
-	return bytes.HasPrefix(line, []byte("```")) || bytes.HasPrefix(line, []byte("~~~"))
+// runsWscat reports whether msg shows wscat at work: its command, or the
+// line it prints once connected.
+func runsWscat(msg []byte) bool {
+	return bytes.Contains(msg, []byte("wscat ")) || bytes.HasPrefix(msg, []byte("Connected (press CTRL+C to quit)"))
+}
+
+// blockBreak reports whether line is a markdown code fence, or a quote's
+// empty line (">", "> >"): where a page's block of text ends.
+func blockBreak(line []byte) bool {
+	if bytes.HasPrefix(line, []byte("```")) || bytes.HasPrefix(line, []byte("~~~")) {
+		return true
+	}
+	return len(bytes.Trim(line, "> ")) == 0
 }
