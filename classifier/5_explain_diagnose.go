@@ -322,9 +322,10 @@ func (s *Session) logEvidence() bool {
 }
 
 // sawEvidence reports whether any line was recognised as log or client output.
-// A 5xx a client showed counts even when no request group kept it (a
-// status line that answered 200 before, a wscat refusal after): the
-// answer is that 5xx, never "nothing to diagnose".
+// A 5xx a client, a CDN or a person showed counts even when no request
+// group kept it (another request's 200 status line before it, a wscat
+// refusal after that): the answer is that 5xx, never "nothing to
+// diagnose".
 func (s *Session) sawEvidence() bool {
 	s.settle()
 	if s.st.execLines+s.st.accessLines+s.st.lambdaLines > 0 || s.st.completed > 0 || s.st.notFailed > 0 || s.st.shown5xx != 0 {
