@@ -102,10 +102,7 @@ func TestNoContextHidesA5xx(t *testing.T) {
 	for _, c := range context {
 		for _, f := range shown {
 			for _, in := range []string{c + "\n" + f, f + "\n" + c} {
-				s := NewSession(Hints{})
-				if _, err := s.ReadFrom(strings.NewReader(in)); err != nil {
-					t.Fatal(err)
-				}
+				s := readText(t, []byte(in))
 				if d := s.Diagnose(LangEN); !d.Status.Is5xx() || !s.SawEvidence() {
 					t.Errorf("%q: got %s/%s (evidence seen: %v), want a 5xx", in, d.Status, d.Cause, s.SawEvidence())
 				}
