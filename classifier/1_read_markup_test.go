@@ -154,3 +154,21 @@ func TestStripPrefixesAllocs(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedRecordOrWscatFrame: "> [...]" is a record someone quoted,
+// unless wscat ran earlier in the paste, whose sent frames it prints so.
+func TestQuotedRecordOrWscatFrame(t *testing.T) {
+	record := "> [2024-03-12T10:15:01Z ERROR my_api::db] Connection refused (os error 111)"
+	if d := readText(t, []byte(record)).Diagnose(LangEN); d.Cause != CauseLambdaFunctionError {
+		t.Errorf("quoted record: got %s, want lambda_function_error", d.Cause)
+	}
+	for _, opening := range []string{
+		"$ wscat -c wss://abc123.execute-api.us-east-1.amazonaws.com/dev",
+		"Connected (press CTRL+C to quit)",
+	} {
+		s := readText(t, []byte(opening+"\n"+record))
+		if d := s.Diagnose(LangEN); d.Cause != CauseUnknown {
+			t.Errorf("after %q: got %s, want the frame wscat sent read as no cause", opening, d.Cause)
+		}
+	}
+}

@@ -43,6 +43,11 @@ var authorizerWord = guard(`authori[sz]er|オーソライザー|授權方|授权
 // any, else to the group of lines without ids.
 func (s *Session) clientLine(msg, line []byte) {
 	msg = delocalize(msg)
+	if !s.st.paste.wscat && runsWscat(msg) {
+		// the lines after it read "> {...}" as frames wscat sent (here,
+		// not where every line is read: no log record is wscat's)
+		s.st.paste.wscat = true
+	}
 	s.low = appendLower(s.low[:0], msg[:min(len(msg), maxMatchBytes)])
 	layer := clientLayer(s.low, msg)
 	layer, dependency := s.traceLayer(layer)

@@ -305,7 +305,7 @@ func (s *Session) readLine(raw []byte, src source) {
 		s.answerFieldLine(msg)
 	}
 	before := s.st.paste
-	s.st.paste = pasteContext{curl: quotesCurl(msg), quoted: quoted, queryMessage: opensQueryMessage(msg), eventField: before.eventField || isEventField(msg), wscat: before.wscat || runsWscat(msg)}
+	s.st.paste = pasteContext{curl: quotesCurl(msg), quoted: quoted, queryMessage: opensQueryMessage(msg), eventField: before.eventField || isEventField(msg), wscat: before.wscat}
 	if len(msg) == 0 {
 		s.table.keep()
 		// a line that held a tool's prefix alone, not a page's markup
