@@ -18,6 +18,12 @@ func wscatSent(b []byte, ctx pasteContext) bool {
 	return ctx.wscat && len(b) > 2 && (b[2] == '{' || b[2] == '[')
 }
 
+// runsWscat reports whether msg shows wscat at work, which opens
+// pasteContext.wscat: its command, or the line it prints once connected.
+func runsWscat(msg []byte) bool {
+	return bytes.Contains(msg, []byte("wscat ")) || bytes.HasPrefix(msg, []byte("Connected (press CTRL+C to quit)"))
+}
+
 // curlHeader is a request header curl -v prints after its request line.
 var curlHeader = regexp.MustCompile(`^> [A-Za-z0-9-]+: `)
 
@@ -106,7 +112,7 @@ func stripQuote(b []byte, ctx pasteContext) ([]byte, bool) {
 // stripCode removes a code fence line ("```log", "~~~") whole, and the
 // backticks of a code span around the line.
 func stripCode(b []byte) ([]byte, bool) {
-	fence := bytes.HasPrefix(b, []byte("```")) || bytes.HasPrefix(b, []byte("~~~"))
+	fence := isFence(b)
 	if fence && bytes.IndexByte(b, ' ') < 0 && (len(b) < 6 || !bytes.HasSuffix(b, b[:3])) {
 		return nil, true // the fence and its info string ("```json")
 	}
@@ -121,6 +127,17 @@ func stripCode(b []byte) ([]byte, bool) {
 		b = b[:len(b)-1]
 	}
 	return b, true
+}
+
+// isFence reports whether b opens with a code fence ("```", "~~~").
+func isFence(b []byte) bool {
+	return bytes.HasPrefix(b, []byte("```")) || bytes.HasPrefix(b, []byte("~~~"))
+}
+
+// blockBreak reports whether line is a code fence, or a quote's empty
+// line (">", "> >"): where a page's block of text ends.
+func blockBreak(line []byte) bool {
+	return isFence(line) || len(bytes.Trim(line, "> ")) == 0
 }
 
 // maxNumbering bounds the digits of a list number or a gutter's line number.

@@ -541,18 +541,3 @@ func (s *Session) noteLambdaID(apiID []byte, msg []byte, marker string) {
 		}
 	}
 }
-
-// runsWscat reports whether msg shows wscat at work: its command, or the
-// line it prints once connected.
-func runsWscat(msg []byte) bool {
-	return bytes.Contains(msg, []byte("wscat ")) || bytes.HasPrefix(msg, []byte("Connected (press CTRL+C to quit)"))
-}
-
-// blockBreak reports whether line is a markdown code fence, or a quote's
-// empty line (">", "> >"): where a page's block of text ends.
-func blockBreak(line []byte) bool {
-	if bytes.HasPrefix(line, []byte("```")) || bytes.HasPrefix(line, []byte("~~~")) {
-		return true
-	}
-	return len(bytes.Trim(line, "> ")) == 0
-}
