@@ -134,10 +134,11 @@ func isFence(b []byte) bool {
 	return bytes.HasPrefix(b, []byte("```")) || bytes.HasPrefix(b, []byte("~~~"))
 }
 
-// blockBreak reports whether line is a code fence, or a quote's empty
-// line (">", "> >"): where a page's block of text ends.
+// blockBreak reports whether line is a code fence, quoted or not, or a
+// quote's empty line (">", "> >"): where a page's block of text ends.
 func blockBreak(line []byte) bool {
-	return isFence(line) || len(bytes.Trim(line, "> ")) == 0
+	b := bytes.TrimLeft(line, "> ")
+	return isFence(b) || len(b) == 0
 }
 
 // maxNumbering bounds the digits of a list number or a gutter's line number.

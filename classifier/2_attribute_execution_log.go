@@ -299,7 +299,7 @@ func (s *Session) evidenceLine(id, msg, line []byte, layer Layer) {
 		h = s.authorizerPermission(id, s.sqsAnswer(id, s.functionAnswer(id, msg, h)).merge(s.answerShape(id, msg)))
 	}
 	if layer == LayerUnknown || layer == LayerPerson {
-		h = h.merge(s.configExcerpt(s.low))
+		h = h.merge(s.configExcerpt(msg, s.low))
 	}
 	if layer != LayerGateway && layer != LayerAccess && layer != LayerFunction {
 		s.noteDeployResource(s.low)

@@ -33,9 +33,23 @@ func isResponseBodyHeading(low []byte) bool {
 func (s *Session) noteResponseContext(layer Layer, low []byte) {
 	switch {
 	case isResponseBodyHeading(low):
-		s.st.responseBody = true
+		s.st.responseBody, s.st.responseBodyRead = true, false
 	case layer == LayerClient || opensJSONValue(low):
+		s.st.responseBodyRead = s.st.responseBody
 	default:
+		s.st.responseBody = false
+	}
+}
+
+// endResponseBlock ends the body a client got at a block's end (a blank
+// line, a code fence, a quote's empty line) once a line of it was read:
+// curl's output is the lines under its command, and an error object in
+// the next block is another paste (the function's log, the Lambda
+// console's test), not what that client got. A break straight under the
+// heading keeps it open: the console test's "Response Body" and curl -i
+// may stand apart from the body they introduce.
+func (s *Session) endResponseBlock() {
+	if s.st.responseBodyRead {
 		s.st.responseBody = false
 	}
 }

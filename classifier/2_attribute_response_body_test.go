@@ -107,6 +107,21 @@ func TestFunctionErrorObjectByWhereItWasPrinted(t *testing.T) {
 			"lambda_function_error", "unknown"},
 		{"curl then a runtime's error text", "curl https://abc123.execute-api.us-east-1.amazonaws.com/prod/items\nRuntime.ImportModuleError: Error: Cannot find module 'index'",
 			"lambda_handler_misconfigured", "unknown"},
+		// a block's end (a blank line, a code fence) after curl's output
+		// ends what that client got: an object in the next block is
+		// another paste, as the function's log or the Lambda console's
+		// test prints it; a break straight under the command or the
+		// console's heading does not (the body has not come yet)
+		{"curl's output, a blank line, then the object", "$ curl https://abc123.execute-api.us-east-1.amazonaws.com/prod/health\n{\"status\":\"ok\"}\n\n" + errObject,
+			"lambda_function_error", "unknown"},
+		{"curl's output in its own block, then the object's", "```\n$ curl https://abc123.execute-api.us-east-1.amazonaws.com/prod/health\n{\"status\":\"ok\"}\n```\n```\n" + errObjectPretty + "\n```",
+			"lambda_function_error", "unknown"},
+		{"curl, a blank line, then its body", "$ curl https://abc123.execute-api.us-east-1.amazonaws.com/prod/items\n\n" + errObject,
+			"lambda_error_masked_as_200", "none"},
+		{"console heading, a blank line, then its body", "Response Body\n\n" + errObjectPretty,
+			"lambda_error_masked_as_200", "none"},
+		{"curl -i, headers, a blank line, then its body", "$ curl -i https://abc123.execute-api.us-east-1.amazonaws.com/prod/items\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n" + errObjectPretty,
+			"lambda_error_masked_as_200", "none"},
 		// the function's own log (the Node.js runtime's Invoke Error)
 		{"function log", "2019-10-17T23:48:34.123Z\tc125f451-6e58-4eaf-910c-8bcb03f18f2e\tERROR\tInvoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"Malformed input ...\",\"stack\":[\"Error: Malformed input ...\",\"    at Runtime.exports.handler (/var/task/index.js:3:14)\"]}",
 			"lambda_function_error", "unknown"},

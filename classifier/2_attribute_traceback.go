@@ -95,6 +95,7 @@ type traceback struct {
 	heldBlank  bool // a blank line followed it
 	heldLayer  Layer
 	heldOwner  string // the invocation whose runtime line the held line continued
+	heldIndent int    // the held line's indentation (Session.st.indent)
 	heldMsg    []byte
 	heldLine   []byte
 	low        []byte // scratch: the next line lower-cased
@@ -279,7 +280,7 @@ func (s *Session) hold(layer Layer, dependency bool, msg, line []byte) bool {
 	}
 	t := &s.tb
 	t.held, t.heldBlank, t.heldLayer, t.heldHeader, t.heldFrames = true, false, layer, t.header, 0
-	t.heldOwner = s.openLambda
+	t.heldOwner, t.heldIndent = s.openLambda, s.st.indent
 	t.header = false
 	t.heldMsg = append(t.heldMsg[:0], msg...)
 	t.heldLine = append(t.heldLine[:0], line...)
@@ -327,7 +328,10 @@ func (s *Session) releaseHeld(next []byte) {
 		s.openLambda = t.heldOwner
 		defer func() { s.openLambda = "" }()
 	}
+	indent := s.st.indent
+	s.st.indent = t.heldIndent
 	s.clientEvidence(t.heldMsg, t.heldLine, layer, dependency)
+	s.st.indent = indent
 }
 
 // nodeBuiltinFrame reports whether low (lower-cased) is a frame of Node.js's

@@ -32,32 +32,66 @@ import (
 // write the setting: a key opening its line (a YAML list's dash or a
 // quote before it), or the CLI's flag anywhere; the literal "method"
 // pre-filters it. (A sentence that quotes a request's "httpMethod: GET" is
-// no setting.)
-var excerptMethod = regexp.MustCompile(`^(?:- )?["']?(?:integration_?(?:http_?)?method|httpmethod)["']?\s*[:=]\s*["']?(?:get|put|patch|delete|head|options|any)\b|--integration-(?:http-)?method(?:\s+|=)["']?(?:get|put|patch|delete|head|options|any)\b`)
+// no setting.) Its group is the bare key, OpenAPI's httpMethod, which
+// other writers use for other things (openAPIMethod).
+var excerptMethod = regexp.MustCompile(`^(?:- )?["']?(?:integration_?(?:http_?)?method|(httpmethod))["']?\s*[:=]\s*["']?(?:get|put|patch|delete|head|options|any)\b|--integration-(?:http-)?method(?:\s+|=)["']?(?:get|put|patch|delete|head|options|any)\b`)
 
-// lambdaInvocationURI names a Lambda function's invocation action, as an
-// integration URI does.
-var lambdaInvocationURI = [][]byte{[]byte(":lambda:path/"), []byte("invoke_arn")}
+// lambdaPath names a Lambda function's invocation action as an integration
+// URI does; invokeARN is Terraform's attribute for that URI.
+var (
+	lambdaPath = []byte(":lambda:path/")
+	invokeARN  = []byte("invoke_arn")
+)
 
 // excerptSpan is how many lines apart the method and the URI may stand and
 // still be one integration's settings.
 const excerptSpan = 10
 
 // configExcerpt reads a line no program wrote for a Lambda integration set
-// up with another method than POST; low is the line lower-cased. It
-// returns the hit when the line completes the pair.
-func (s *Session) configExcerpt(low []byte) hit {
+// up with another method than POST; msg is the line, low the line
+// lower-cased. It returns the hit when the line completes the pair.
+func (s *Session) configExcerpt(msg, low []byte) hit {
 	now := s.st.lines
-	if bytes.Contains(low, []byte("method")) && excerptMethod.Match(low) {
-		s.st.excerptMethodAt = now
+	if bytes.Contains(low, []byte("method")) {
+		if m := excerptMethod.FindSubmatchIndex(low); m != nil && (m[2] < 0 || openAPIMethod(msg)) {
+			s.st.excerptMethodAt, s.st.excerptMethodIndent, s.st.excerptOpenAPI = now, s.st.indent, m[2] >= 0
+		}
 	}
-	if containsAny(low, lambdaInvocationURI) {
-		s.st.excerptLambdaAt = now
+	if path, arn := bytes.Contains(low, lambdaPath), bytes.Contains(low, invokeARN); path || arn {
+		s.st.excerptLambdaAt, s.st.excerptLambdaIndent, s.st.excerptInvokeARN = now, s.st.indent, !path
 	}
 	m, l := s.st.excerptMethodAt, s.st.excerptLambdaAt
 	if m == 0 || l == 0 || (m != now && l != now) || max(m, l)-min(m, l) > excerptSpan {
 		return hit{}
 	}
+	if s.st.excerptOpenAPI && s.st.excerptInvokeARN {
+		return hit{} // Terraform's attribute, OpenAPI's key: two writers, no one integration
+	}
+	if m != l && s.st.excerptMethodIndent != s.st.excerptLambdaIndent {
+		// keys of one object stand at one indentation: the method of
+		// `aws apigateway get-method`'s output is the method's own, a level
+		// above its methodIntegration's uri
+		return hit{}
+	}
 	s.st.excerptNotPost = true
 	return hit{cause: CauseIntegrationMethodNotPost, weight: wWeak, told: true}
+}
+
+// openAPIMethod reports whether the line's key is OpenAPI's httpMethod as
+// the extension x-amazon-apigateway-integration spells it: CloudFormation's
+// HttpMethod (AWS::ApiGateway::Method) is the method's own, which clients
+// call with any verb, beside the integration's IntegrationHttpMethod.
+func openAPIMethod(msg []byte) bool {
+	key := bytes.TrimLeft(bytes.TrimPrefix(msg, []byte("- ")), `"'`)
+	return bytes.HasPrefix(key, []byte("httpMethod"))
+}
+
+// indentOf is the width of raw's leading spaces and tabs, after a
+// markdown quote's markers: the level of a key in a configuration excerpt.
+func indentOf(raw []byte) int {
+	b := raw
+	for len(b) > 0 && b[0] == '>' {
+		b = bytes.TrimPrefix(b[1:], []byte(" "))
+	}
+	return len(b) - len(bytes.TrimLeft(b, " \t"))
 }

@@ -45,5 +45,28 @@ func TestConfigExcerptLambdaMethodNotPost(t *testing.T) {
 		{"another integration's method", body + "integration_http_method = \"GET\"\ntype = \"HTTP_PROXY\"\nuri = \"https://backend.example.com/orders\"\n" +
 			strings.Repeat("description = \"orders\"\n", excerptSpan) + "integration_http_method = \"POST\"\nuri = \"" + uri + "\"", "unknown", "500"},
 		{"the request's method", body + "The event has httpMethod: GET and the function is at " + uri, "unknown", "500"},
+		// CloudFormation's AWS::ApiGateway::Method: its HttpMethod is the
+		// method clients call, its Integration's IntegrationHttpMethod the
+		// one read here
+		{"cloudformation method's own verb", body + "Type: AWS::ApiGateway::Method\nProperties:\n  HttpMethod: GET\n  AuthorizationType: NONE\n  Integration:\n    Type: AWS_PROXY\n    IntegrationHttpMethod: POST\n    Uri: !Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${OrdersFunction.Arn}/invocations", "unknown", "500"},
+		{"cloudformation method's verb, integration's GET", "Type: AWS::ApiGateway::Method\nProperties:\n  HttpMethod: POST\n  Integration:\n    Type: AWS_PROXY\n    IntegrationHttpMethod: GET\n    Uri: !Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${OrdersFunction.Arn}/invocations", m, "unknown"},
+		// aws apigateway get-method: the top level's httpMethod is the
+		// method's, its methodIntegration's the one read here
+		{"get-method's own verb", body + getMethod("GET", "POST"), "unknown", "500"},
+		{"get-method's integration GET", getMethod("POST", "GET"), m, "unknown"},
+		// a request's record (an event, an access log's JSON) beside a
+		// Terraform integration: OpenAPI's key and Terraform's attribute
+		// are two writers', no one integration's
+		{"a request record beside terraform", body + "{\n  \"httpMethod\": \"GET\",\n  \"path\": \"/orders\"\n}\nresource \"aws_api_gateway_integration\" \"orders\" {\n  integration_http_method = \"POST\"\n  type = \"AWS_PROXY\"\n  uri = aws_lambda_function.orders.invoke_arn\n}", "unknown", "500"},
 	}, weak)
+}
+
+// getMethod is the output of aws apigateway get-method for a Lambda proxy
+// integration: the method's verb, and its integration's.
+func getMethod(verb, integration string) string {
+	return "$ aws apigateway get-method --rest-api-id a1b2c3 --resource-id x9y8 --http-method " + verb + "\n{\n" +
+		"    \"httpMethod\": \"" + verb + "\",\n    \"authorizationType\": \"NONE\",\n    \"apiKeyRequired\": false,\n" +
+		"    \"methodIntegration\": {\n        \"type\": \"AWS_PROXY\",\n        \"httpMethod\": \"" + integration + "\",\n" +
+		"        \"uri\": \"arn:aws:apigateway:us-west-2:lambda:path/2015-03-31/functions/arn:aws:lambda:us-west-2:123456789012:function:orders/invocations\",\n" +
+		"        \"timeoutInMillis\": 29000\n    }\n}"
 }

@@ -48,7 +48,11 @@ func personRules() []ruleSpec {
 		{lit: "tempo limite", re: `tempo limite (de|da) integração|integração[^.]{0,30}tempo limite|(29|30) segundos`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		{lit: "授權方", re: `授權方[^。]{0,30}(錯誤|失敗|例外|異常|逾時|無效|500)|(錯誤|失敗|例外|異常|逾時|無效|500)[^。]{0,30}授權方`, cause: CauseAuthorizerError, weight: wWeak, layers: person},
 		{lit: "autorizador", re: `autorizador[^.]{0,60}\b(falh\w*|erros?|exceç\w*|inválid\w*|500)|\b(falh\w*|erros?|exceç\w*|inválid\w*|500)\b[^.]{0,60}autorizador`, cause: CauseAuthorizerError, weight: wWeak, layers: person},
-		{lit: "add-permission", cause: CauseLambdaInvokePermission, weight: wHint, layers: person},
+		// the CLI's command as a person names it ("I forgot add-permission"),
+		// not the command line run with its flags, nor a shell's prompt
+		// before it: that adds the permission, as a template's
+		// AWS::Lambda::Permission declares it (invokePermissionWords)
+		{lit: "add-permission", except: ranAddPermission, cause: CauseLambdaInvokePermission, weight: wHint, layers: person},
 		// the same missing permission in the other verbs people use for
 		// the gateway's call ("API Gateway did not have permission to call
 		// the Lambda function")

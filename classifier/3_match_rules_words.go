@@ -190,6 +190,10 @@ const gatewayThrottling = `(?:api ?gateway|apigw|usage plans?|stage|method)(?:'s
 // its references, and a call of the CDK's or an SDK's.
 const declaredPermission = `type["'\x60]?\s*:\s*["'\x60]?(?:aws::)?lambda::permission|resource\s+"aws_lambda_permission"|aws_lambda_permission\.[a-z_]|\.(?:grantinvoke|addpermission)\(|addpermissioncommand\(`
 
+// ranAddPermission is the Lambda CLI's add-permission as a command line
+// runs it: after a shell's prompt, or followed by its flags.
+const ranAddPermission = `^(?:[$#>%] ?)?aws lambda add-permission\b.*|\badd-permission\s+--[a-z-]+.*`
+
 // invokePermissionWords: the permission resource each tool writes for
 // the gateway's call (CloudFormation's AWS::Lambda::Permission,
 // Terraform's aws_lambda_permission, the CDK's grantInvoke and

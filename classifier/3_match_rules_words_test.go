@@ -552,7 +552,8 @@ func TestAuthorizerNamedInOtherLanguages(t *testing.T) {
 
 // The invoke permission as a template or code declares it (CloudFormation's
 // resource type, Terraform's aws_lambda_permission, the CDK's grantInvoke,
-// the Lambda API's AddPermission as the SDKs call it) is the permission
+// the Lambda API's AddPermission as the SDKs call it, the CLI's
+// add-permission as a command line runs it) is the permission
 // being there; a person's sentence naming it as the fix or as what was
 // missing still names the cause.
 func TestInvokePermissionDeclaredInCode(t *testing.T) {
@@ -564,6 +565,12 @@ func TestInvokePermissionDeclaredInCode(t *testing.T) {
 		{"Terraform reference", got500 + "  depends_on = [aws_lambda_permission.apigw]", "unknown", "500"},
 		{"CDK call", got500 + "  fn.grantInvoke(new iam.ServicePrincipal('apigateway.amazonaws.com'));", "unknown", "500"},
 		{"SDK call", got500 + "  await lambda.send(new AddPermissionCommand({ FunctionName: name, Action: 'lambda:InvokeFunction' }));", "unknown", "500"},
+		// the CLI's add-permission run, after a prompt or with its flags
+		// (continued over lines with backslashes), and its output
+		{"CLI call", got500 + "$ aws lambda add-permission --function-name orders --statement-id apigw --action lambda:InvokeFunction --principal apigateway.amazonaws.com", "unknown", "500"},
+		{"CLI call without a prompt", got500 + "aws lambda add-permission --function-name orders \\\n  --statement-id apigw --action lambda:InvokeFunction \\\n  --principal apigateway.amazonaws.com", "unknown", "500"},
+		{"CLI call's output", got500 + "{\n    \"Statement\": \"{\\\"Sid\\\":\\\"apigw\\\",\\\"Effect\\\":\\\"Allow\\\",\\\"Principal\\\":{\\\"Service\\\":\\\"apigateway.amazonaws.com\\\"},\\\"Action\\\":\\\"lambda:InvokeFunction\\\"}\"\n}", "unknown", "500"},
+		{"a person naming the CLI's", got500 + "I forgot to run aws lambda add-permission for the API.", "lambda_invoke_permission", "500"},
 		{"a person naming it missing", got500 + "The stack never created an AWS::Lambda::Permission for the API.", "lambda_invoke_permission", "500"},
 		{"a person naming the CDK's", got500 + "I forgot to call grantInvoke for the API Gateway principal.", "lambda_invoke_permission", "500"},
 	})

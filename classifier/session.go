@@ -83,11 +83,16 @@ type stats struct {
 	stageVarRef bool
 	// excerptMethodAt, excerptLambdaAt: the lines where a configuration
 	// excerpt last set an integration method other than POST and named a
-	// Lambda function's invocation URI; excerptNotPost: both, close enough
-	// to be one integration's (configExcerpt)
+	// Lambda function's invocation URI; excerptOpenAPI: that method by
+	// OpenAPI's key; excerptInvokeARN: that URI by Terraform's attribute;
+	// excerptNotPost: both, close enough to be one integration's
+	// (configExcerpt)
 	excerptMethodAt, excerptLambdaAt int64
-	excerptNotPost                   bool
-	httpAPI                          bool
+	// excerptMethodIndent, excerptLambdaIndent: those lines' indentation
+	excerptMethodIndent, excerptLambdaIndent int
+	excerptOpenAPI, excerptInvokeARN         bool
+	excerptNotPost                           bool
+	httpAPI                                  bool
 	// v2API: a name of API Gateway's v2 API (HTTP or WebSocket)
 	v2API bool
 	// restAPI: a REST API's own names (its CloudFormation, SAM, Terraform,
@@ -151,9 +156,14 @@ type stats struct {
 	// responseBody: the lines being read are a body a client got (after
 	// the console test's "Response Body" or a curl command)
 	responseBody bool
-	paste        pasteContext
-	retryAfter   time.Duration
-	maxLatency   time.Duration
+	// indent: the indentation of the line being read, inside a quote's
+	// markers (indentOf)
+	indent int
+	// responseBodyRead: a line was read in that body since its heading
+	responseBodyRead bool
+	paste            pasteContext
+	retryAfter       time.Duration
+	maxLatency       time.Duration
 	// routeTimeout: the configured timeout of the routes failed requests
 	// named, -1 when they differ (noteRouteTimeout)
 	routeTimeout time.Duration
@@ -276,9 +286,11 @@ func (s *Session) readLine(raw []byte, src source) {
 		s.table.keep()
 		s.st.paste = pasteContext{eventField: s.st.paste.eventField, wscat: s.st.paste.wscat} // a blank line ends a quote
 		s.traceBlank()
+		s.endResponseBlock()
 		return
 	}
 	s.st.lines++
+	s.st.indent = indentOf(raw)
 	n := textEnd(line)
 	if n == 0 {
 		// read, but no evidence: a binary line says nothing, and ends a quote
@@ -315,6 +327,7 @@ func (s *Session) readLine(raw []byte, src source) {
 			// as a blank line does: a client's output in one block is not
 			// the message of a trace the next block opens
 			s.traceBlank()
+			s.endResponseBlock()
 		}
 		if s.st.paste.bareStamp {
 			// the time alone opens the next row of the console's table,
