@@ -122,6 +122,9 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 			// code below 500 there is (clientStatus)
 			return
 		}
+		if s.preflightAnswer(code) {
+			return
+		}
 		s.noteShown(code)
 		s.group(nil).setCode(code, line)
 		return
@@ -302,11 +305,8 @@ func (s *Session) clientStatus(low []byte, layer Layer) int {
 	if code != 0 && !is5xx(code) && setsStatus(low) {
 		return 0 // a handler's code, not an answer
 	}
-	if code != 0 && s.st.preflight {
-		s.st.preflight = false // the preflight's status came
-		if code >= 200 && code < 300 {
-			return 0
-		}
+	if s.preflightAnswer(code) {
+		return 0
 	}
 	if code >= 200 && code < 300 && isPreflightLine(low) {
 		return 0
@@ -345,12 +345,31 @@ func setsStatus(low []byte) bool {
 var preflightMethod = []byte("request method:")
 
 // notePreflight follows the DevTools headers pane: a "Request Method:"
-// line says whether the status that follows is a preflight's.
+// line says whether the status that follows is a preflight's, and so does
+// a curl command's method.
 func (s *Session) notePreflight(low []byte) {
 	if v, ok := bytes.CutPrefix(bytes.TrimLeft(low, " \t"), preflightMethod); ok {
 		s.st.preflight = bytes.Equal(bytes.TrimSpace(v), []byte("options"))
 	}
+	if curlCommand(low) {
+		s.st.preflight = curlOptions.Match(low)
+	}
 }
+
+// preflightAnswer reports whether code, a status a client showed, is a
+// preflight's 2xx, which answers no request behind it; the preflight ends
+// with its status.
+func (s *Session) preflightAnswer(code int) bool {
+	if code == 0 || !s.st.preflight {
+		return false
+	}
+	s.st.preflight = false
+	return code >= 200 && code < 300
+}
+
+// curlOptions is curl's method option set to OPTIONS: a preflight sent by
+// hand, as people check their CORS setup.
+var curlOptions = regexp.MustCompile(`\s(?:-x\s*|--request[\s=])["']?options\b`)
 
 // isPreflightLine reports whether low is a browser's request line for an
 // OPTIONS request.

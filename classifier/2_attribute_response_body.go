@@ -22,6 +22,12 @@ func isResponseBodyHeading(low []byte) bool {
 	if rest, ok := bytes.CutPrefix(low, []byte("response body")); ok {
 		return len(bytes.TrimSpace(bytes.TrimSuffix(rest, []byte(":")))) == 0
 	}
+	return curlCommand(low)
+}
+
+// curlCommand reports whether low is a curl command line, after a shell's
+// prompt or not.
+func curlCommand(low []byte) bool {
 	return bytes.HasPrefix(low, []byte("$ curl ")) || bytes.HasPrefix(low, []byte("$curl ")) || bytes.HasPrefix(low, []byte("curl "))
 }
 

@@ -180,7 +180,9 @@ func lambdaRules() []ruleSpec {
 		// (not after "aws: ", AWS CLI v2's opening of its own error:
 		// cliCallRefused; nor a client's line, Safari's console opening
 		// what the browser failed to load with "[Error]")
-		{lit: "[error]", re: `\[error\]`, notAfter: "aws: ", cause: CauseLambdaFunctionError, weight: wWeak, layers: gatewayLogs},
+		// (nor a CI runner's annotation, GitHub Actions' "##[error]Process
+		// completed with exit code 1": a build's step, not a function)
+		{lit: "[error]", re: `\[error\]`, notAfter: "aws: ", except: `##\[error\]`, cause: CauseLambdaFunctionError, weight: wWeak, layers: gatewayLogs},
 		// a logger's level word opening a line of the function's own log
 		{lit: "error", re: `^(?:error|fatal|critical)[: \t]`, cause: CauseLambdaFunctionError, weight: wWeak, layers: layersOf(LayerFunction)},
 		// the Node.js runtime's level column, and the exceptions that

@@ -243,11 +243,14 @@ func TestObservabilityWrapperForms(t *testing.T) {
 
 // Python's level column "[ERROR]" opens the function's own lines; Safari's
 // console opens what the browser failed to load with "[Error]", a client's
-// line that names no fault of the function.
+// line that names no fault of the function, and GitHub Actions a failed
+// step's annotation with "##[error]".
 func TestLevelColumnIsNotSafarisConsole(t *testing.T) {
 	checkWordings(t, []wording{
 		{"python's level column", "[ERROR]\t2024-05-01T10:00:00.010Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tKeyError: 'body'\nHTTP/2 502", "lambda_function_error", "502"},
 		{"safari's console", "[Error] Failed to load resource: the server responded with a status of 502 () (webauthn-authenticate, line 0)", "unknown", "502"},
+		// nor a CI runner's annotation of a failed step (GitHub Actions)
+		{"github actions' annotation", "##[error]Process completed with exit code 1.\nHTTP/2 502", "unknown", "502"},
 	})
 }
 

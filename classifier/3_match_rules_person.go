@@ -111,9 +111,13 @@ func personRules() []ruleSpec {
 		// (the gateway's own answer is no failure of the function: "the
 		// function returns 200 but API Gateway responds with Internal Server
 		// Error" is a 5xx after a function that succeeded)
-		{lit: "200", re: `\b200\b[^.]{0,60}\b(errors?|errormessage|timed out|times out|time ?outs?|exceptions?|fail(s|ed|ure)?|throws?)\b|\b(errors?|errormessage|timed out|times out|time ?outs?|exceptions?|fail(s|ed|ure)?|throws?)\b[^.]{0,60}\b(returns?|gets?|got|answers?|responds?)( back)?( with)?( an?| the| http| status| response| code| of)* 200\b`, except: gatewayAnswerPhrases + `|` + failedWith5xx, cause: CauseLambdaFunctionError, weight: wWeak, layers: person,
-			// (a retry's 200 is another request's answer, not the failed one's)
-			unless: "retry", unlessAlso: retryWords},
+		{lit: "200", re: `\b200\b[^.;]{0,60}\b(errors?|errormessage|timed out|times out|time ?outs?|exceptions?|fail(s|ed|ure)?|throws?)\b|\b(errors?|errormessage|timed out|times out|time ?outs?|exceptions?|fail(s|ed|ure)?|throws?)\b[^.;]{0,60}\b(returns?|gets?|got|answers?|responds?)( back)?( with)?( an?| the| http| status| response| code| of)* 200\b`, except: gatewayAnswerPhrases + `|` + failedWith5xx, cause: CauseLambdaFunctionError, weight: wWeak, layers: person,
+			// (a retry's 200 is another request's answer, not the failed
+			// one's, and so is the 200 of the routes a person sets against
+			// the one that fails: "the other endpoints return 200, only
+			// this one fails"; a semicolon parts two clauses as a full stop
+			// does)
+			unless: "retry", unlessAlso: append(append([]string{}, retryWords...), "only ", "other ")},
 		// the same in the words of that guide page and its translations: "Lambda
 		// errors are returned as 200 OK responses", "os erros do Lambda serão
 		// retornados como respostas 200 OK", "錯誤預設會以 200 OK 回應傳回",

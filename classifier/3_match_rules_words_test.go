@@ -224,6 +224,10 @@ func TestPeoplesWordsInEnglish(t *testing.T) {
 		{"a retry's 200", "Sometimes it fails, but if I retry it returns 200.", "unknown", "unknown"},
 		{"the retry's 200 after a failure", "The first call fails and the retry returns 200.", "unknown", "unknown"},
 		{"a second attempt's 200", "The request times out, and on the second attempt it returns 200.", "unknown", "unknown"},
+		// nor is the 200 of the routes that work beside the one that fails
+		{"the other routes' 200", "The GET endpoints return 200 without problems, only this route fails.", "unknown", "unknown"},
+		{"other endpoints' 200", "The other endpoints return 200 but the orders endpoint fails.", "unknown", "unknown"},
+		{"a semicolon's two clauses", "The health check returns 200; the orders route fails.", "unknown", "unknown"},
 		{"exception in my lambda", "There is an unhandled exception in my lambda and the API returns 502.", "lambda_function_error", "502"},
 		{"lambda throws", "The lambda throws an error and API Gateway answers 502.", "lambda_function_error", "502"},
 		{"handler raises", "The handler raises a KeyError and the API answers 502.", "lambda_function_error", "502"},

@@ -253,8 +253,9 @@ func withID(msg string) string { return "(5cb7ee58-39e6-11e9-be7e-29aff96747f2) 
 // beside it does not make a masked 200. Its forms: Chrome's request line
 // ("OPTIONS <url> 200"), Firefox's console ("OPTIONS <url> [HTTP/2 200 OK
 // 45ms]") and the DevTools headers pane ("Request Method: OPTIONS", then
-// "Status Code: 200 OK"). A preflight refused with a 4xx is the answer the
-// client got: the browser sends no request after it.
+// "Status Code: 200 OK"), and curl's -X OPTIONS. A preflight refused with
+// a 4xx is the answer the client got: the browser sends no request after
+// it.
 func TestAPreflightsAnswerIsAnotherRequests(t *testing.T) {
 	const url = "https://abc123.execute-api.us-east-1.amazonaws.com/prod/items"
 	const fnError = "\n[ERROR] KeyError: 'body'"
@@ -265,6 +266,12 @@ func TestAPreflightsAnswerIsAnotherRequests(t *testing.T) {
 		{"the request itself in the headers pane", "Request URL: " + url + "\nRequest Method: POST\nStatus Code: 200 OK" + fnError, "none"},
 		{"a preflight, then the request itself", "Request Method: OPTIONS\nStatus Code: 200 OK\nRequest Method: POST\nStatus Code: 200 OK" + fnError, "none"},
 		{"a preflight refused", "OPTIONS " + url + " 403", "none"},
+		// and a preflight sent by hand: curl's -X OPTIONS (or --request),
+		// its status line from -i or -v, then the request itself
+		{"curl -X OPTIONS", "$ curl -i -X OPTIONS " + url + "\nHTTP/2 204\naccess-control-allow-origin: *" + fnError, "unknown"},
+		{"curl --request OPTIONS -v", "curl -v --request OPTIONS " + url + "\n> OPTIONS /prod/items HTTP/2\n< HTTP/2 200" + fnError, "unknown"},
+		{"curl's preflight, then the request itself", "$ curl -i -X OPTIONS " + url + "\nHTTP/2 204\n$ curl -i -X POST " + url + "\nHTTP/2 200" + fnError, "none"},
+		{"curl's preflight refused", "$ curl -i -X OPTIONS " + url + "\nHTTP/2 403", "none"},
 	})
 }
 
