@@ -302,8 +302,12 @@ func (s *Session) clientStatus(low []byte, layer Layer) int {
 	if code != 0 && !is5xx(code) && s.openLambda != "" {
 		return 0
 	}
-	if code != 0 && !is5xx(code) && setsStatus(low) {
-		return 0 // a handler's code, not an answer
+	if code != 0 && setsStatus(low) {
+		// a handler's code, not an answer: the reason phrase of its
+		// error branch ("Internal Server Error") is what it would send;
+		// a 5xx there still keeps a person's words from an all-clear
+		s.st.namedServerCode = s.st.namedServerCode || is5xx(code)
+		return 0
 	}
 	if s.preflightAnswer(code) {
 		return 0

@@ -152,11 +152,19 @@ func TestStatusSetInCodeIsNoAllClear(t *testing.T) {
 		{"returned object", "return { status: 403, body: 'Forbidden' }", "unknown"},
 		{"lambda callback", "callback(null, {statusCode: 401, headers: {}, body: JSON.stringify({message: 'Unauthorized'})});", "unknown"},
 		{"declared object", "const response = { status: 429, body: 'slow down' };", "unknown"},
-		// a 5xx in code is still shown (a false all-clear is worse than a
-		// status read from code), and a client's print of what it got stays
+		// an object's 5xx status still shows, code's or not: a client
+		// prints the response it got as the same object (axios's), and a
+		// false all-clear is worse than a status read from code; a
+		// client's print of what it got stays
 		{"a 5xx in code", `return new Response("oops", { status: 502 });`, "502"},
 		{"axios response printed", "{ status: 403, statusText: 'Forbidden', headers: {} }", "none"},
 		{"a body printed", "{ message: 'Forbidden' }", "none"},
 		{"a person", "Let me explain: the API answers 403 Forbidden.", "none"},
+		// an error branch's status and reason phrase, beside the answer a
+		// client got, a person's, or none: what the code would send is
+		// no answer, and it keeps a person's 4xx from an all-clear
+		{"an error branch beside curl's 404", "HTTP/1.1 404 Not Found\n  res.status(500).json({ error: \"Internal Server Error\" });", "none"},
+		{"an error branch beside a person's 403", "The API answers 403 Forbidden.\n  res.status(500).json({ error: \"Internal Server Error\" });", "unknown"},
+		{"an error branch beside the function's error", "[ERROR] KeyError: 'body'\n  return { statusCode: 502, body: JSON.stringify({ message: \"Bad Gateway\" }) };", "unknown"},
 	})
 }
