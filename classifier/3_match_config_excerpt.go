@@ -28,13 +28,12 @@ import (
 // invoke_arn attribute), the same integration's block: an HTTP or AWS
 // service integration may use any method.
 
-// excerptMethod is an integration method other than POST, as the tools
-// write the setting: a key opening its line (a YAML list's dash or a
+// excerptMethod is an integration method, as the tools write the setting: a key opening its line (a YAML list's dash or a
 // quote before it), or the CLI's flag anywhere; the literal "method"
 // pre-filters it. (A sentence that quotes a request's "httpMethod: GET" is
-// no setting.) Its group is the bare key, OpenAPI's httpMethod, which
-// other writers use for other things (openAPIMethod).
-var excerptMethod = regexp.MustCompile(`^(?:- )?["']?(?:integration_?(?:http_?)?method|(httpmethod))["']?\s*[:=]\s*["']?(?:get|put|patch|delete|head|options|any)\b|--integration-(?:http-)?method(?:\s+|=)["']?(?:get|put|patch|delete|head|options|any)\b`)
+// no setting.) Its first group is the bare key, OpenAPI's httpMethod, which
+// other writers use for other things (openAPIMethod); the others the verb.
+var excerptMethod = regexp.MustCompile(`^(?:- )?["']?(?:integration_?(?:http_?)?method|(httpmethod))["']?\s*[:=]\s*["']?(get|put|patch|delete|head|options|any|post)\b|--integration-(?:http-)?method(?:\s+|=)["']?(get|put|patch|delete|head|options|any|post)\b`)
 
 // lambdaPath names a Lambda function's invocation action as an integration
 // URI does; invokeARN is Terraform's attribute for that URI.
@@ -55,6 +54,9 @@ func (s *Session) configExcerpt(msg, low []byte) hit {
 	if bytes.Contains(low, []byte("method")) {
 		if m := excerptMethod.FindSubmatchIndex(low); m != nil && (m[2] < 0 || openAPIMethod(msg)) {
 			s.st.excerptMethodAt, s.st.excerptMethodIndent, s.st.excerptOpenAPI = now, s.st.indent, m[2] >= 0
+			if verb := excerptVerb(low, m); verb == "post" {
+				s.st.excerptMethodAt = 0 // the nearest method is the integration's: POST, as it should be
+			}
 		}
 	}
 	if path, arn := bytes.Contains(low, lambdaPath), bytes.Contains(low, invokeARN); path || arn {
@@ -94,4 +96,14 @@ func indentOf(raw []byte) int {
 		b = bytes.TrimPrefix(b[1:], []byte(" "))
 	}
 	return len(b) - len(bytes.TrimLeft(b, " \t"))
+}
+
+// excerptVerb is the verb excerptMethod's match m found in low.
+func excerptVerb(low []byte, m []int) string {
+	for i := 4; i+1 < len(m); i += 2 {
+		if m[i] >= 0 {
+			return string(low[m[i]:m[i+1]])
+		}
+	}
+	return ""
 }

@@ -54,6 +54,9 @@ func TestConfigExcerptLambdaMethodNotPost(t *testing.T) {
 		// method's, its methodIntegration's the one read here
 		{"get-method's own verb", body + getMethod("GET", "POST"), "unknown", "500"},
 		{"get-method's integration GET", getMethod("POST", "GET"), m, "unknown"},
+		// the nearest method is the integration's: a record's GET cut off
+		// above aws apigateway get-integration's POST is not it
+		{"a GET, then the integration's POST", body + "    \"httpMethod\": \"GET\",\n    \"type\": \"AWS_PROXY\",\n    \"httpMethod\": \"POST\",\n    \"uri\": \"" + uri + "\",", "unknown", "500"},
 		// a request's record (an event, an access log's JSON) beside a
 		// Terraform integration: OpenAPI's key and Terraform's attribute
 		// are two writers', no one integration's
