@@ -8,6 +8,10 @@ import (
 // httpStatusLine is the status line of curl -i (or "< HTTP/2 502" of curl -v).
 var httpStatusLine = regexp.MustCompile(`^(?:< )?HTTP/\d(?:\.\d)? (\d{3})\b`)
 
+// httpHeaderLine is a header of an HTTP answer under its status line, as
+// curl -i and -v print it.
+var httpHeaderLine = regexp.MustCompile(`^(?:< ?)?(?:[A-Za-z0-9-]+:\s|HTTP/\d|$)`)
+
 // levelWord is the upper-case level a logging library puts first (Rust's
 // tracing and Go's loggers after the timestamp, log4j, Python's logging),
 // or the opening Ruby's Logger writes before its level ("E, [2024-03-12T
@@ -115,6 +119,7 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 		return
 	}
 	if m := httpStatusLine.FindSubmatch(msg); m != nil && layer != LayerFunction {
+		s.st.httpHead = true
 		code := leadingInt(m[1])
 		if s.openLambda != "" && !is5xx(code) {
 			// a status line between an invocation's START and END is the

@@ -71,6 +71,13 @@ type group struct {
 	fnLine     string // escaped line that gave fn
 	answered   bool
 
+	// block is the block (Session.st.block, plus one) the lines without
+	// ids are being read in; okBlock and failBlock the blocks of their
+	// 2xx status and of their function's last failure; sameBlock: the
+	// two stood in one block, one request's answer (see decide)
+	block, okBlock, failBlock int
+	sameBlock                 bool
+
 	// counted: the request is in stats.completed already (its other log
 	// was read first); kept: finish placed it (s.done, s.notFailed or the
 	// overflow), where lines read later still join it
@@ -101,6 +108,10 @@ func (g *group) add(h hit, line []byte) {
 		g.support, g.supportW = escaped, h.weight
 	}
 	g.best = g.best.merge(h)
+	if g.id == "" && h.weight >= wWeak && answeredAsError(h.cause) {
+		g.failBlock = g.block
+		g.sameBlock = g.sameBlock || g.okBlock == g.block
+	}
 	if isLambdaCause(h.cause) && !h.told && h.better(g.fn) {
 		if escaped == "" {
 			escaped = escapeLine(line)
@@ -121,6 +132,17 @@ func (g *group) setStatus(code int, line []byte) bool {
 	}
 	if g.status == code {
 		return false // the first line that showed it is the clearest
+	}
+	if g.id == "" && g.status != 0 && !g.toldStatus && code >= 200 && code < 300 {
+		// lines without ids are of several requests: a success shown
+		// after a program showed a refusal or a failure is another
+		// request's, and cancels neither (a person's 4xx may be what the
+		// code was meant to send, which the 200 then corrects)
+		return false
+	}
+	if g.id == "" && code >= 200 && code < 300 {
+		g.okBlock = g.block
+		g.sameBlock = g.sameBlock || g.failBlock == g.block
 	}
 	g.status = code
 	g.statusLine = escapeLine(line)

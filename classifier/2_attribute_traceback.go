@@ -96,6 +96,7 @@ type traceback struct {
 	heldLayer  Layer
 	heldOwner  string // the invocation whose runtime line the held line continued
 	heldIndent int    // the held line's indentation (Session.st.indent)
+	heldBlock  int    // the held line's block (Session.st.block)
 	heldMsg    []byte
 	heldLine   []byte
 	low        []byte // scratch: the next line lower-cased
@@ -280,7 +281,7 @@ func (s *Session) hold(layer Layer, dependency bool, msg, line []byte) bool {
 	}
 	t := &s.tb
 	t.held, t.heldBlank, t.heldLayer, t.heldHeader, t.heldFrames = true, false, layer, t.header, 0
-	t.heldOwner, t.heldIndent = s.openLambda, s.st.indent
+	t.heldOwner, t.heldIndent, t.heldBlock = s.openLambda, s.st.indent, s.st.block
 	t.header = false
 	t.heldMsg = append(t.heldMsg[:0], msg...)
 	t.heldLine = append(t.heldLine[:0], line...)
@@ -328,10 +329,11 @@ func (s *Session) releaseHeld(next []byte) {
 		s.openLambda = t.heldOwner
 		defer func() { s.openLambda = "" }()
 	}
-	indent := s.st.indent
-	s.st.indent = t.heldIndent
+	// (read where it stood: its indentation, its block)
+	indent, block := s.st.indent, s.st.block
+	s.st.indent, s.st.block = t.heldIndent, t.heldBlock
 	s.clientEvidence(t.heldMsg, t.heldLine, layer, dependency)
-	s.st.indent = indent
+	s.st.indent, s.st.block = indent, block
 }
 
 // nodeBuiltinFrame reports whether low (lower-cased) is a frame of Node.js's

@@ -59,6 +59,9 @@ func (s *Session) decide(g *group, api stage.APIType) outcome {
 			cause = h.cause
 		}
 	}
+	if code >= 200 && code < 300 && g.functionFailed() && !g.answerTiedToFailure() && !h.told {
+		code = 0 // another request's success: lines without ids are of several
+	}
 	switch {
 	case code >= 200 && code < 300 && g.functionFailed() && api != stage.APIHTTP:
 		return outcome{cause: CauseLambdaErrorMaskedAs200, status: StatusNone, weight: h.weight, told: h.told}
@@ -128,14 +131,17 @@ func (s *Session) shownCode(g *group, h hit) int {
 	if g.status != 0 && g.toldStatus && h.weight >= wLikely && h.cause.Status(stage.APIREST).Is5xx() {
 		return 0
 	}
-	if g.toldStatus && g.status >= 200 && g.status < 300 && !g.functionFailed() {
-		return 0 // "it returns 200" is most often about what works (a direct invoke, a local run)
+	status := g.status
+	if g.toldStatus && status >= 200 && status < 300 && !g.functionFailed() {
+		// "it returns 200" is most often about what works (a direct
+		// invoke, a local run): no status shown, and the rest decides
+		status = 0
 	}
-	if g.status == implied5xx && is5xx(h.implied) {
+	if status == implied5xx && is5xx(h.implied) {
 		return h.implied // a body that names the code refines "some 5xx"
 	}
-	if g.status != 0 {
-		return g.status
+	if status != 0 {
+		return status
 	}
 	if h.implied > 0 && !is5xx(h.implied) && h.weight >= wHint {
 		return 0
@@ -257,4 +263,15 @@ func (s *Session) usualShown(c Cause, api stage.APIType) int {
 		return u
 	}
 	return 0
+}
+
+// answerTiedToFailure reports whether the 2xx a request's lines show is
+// the answer to the failure they show: a request's own log (its id), the
+// function's error object as the body a client got, a person saying so,
+// or one block holding both (a curl command's output, the console test's
+// result). Lines without ids are of several requests, and a success shown
+// in another block (a health check, another route, another service) says
+// nothing of what the failing one got.
+func (g *group) answerTiedToFailure() bool {
+	return g.id != "" || g.errorBody || g.toldStatus || g.sameBlock
 }

@@ -159,6 +159,15 @@ type stats struct {
 	// indent: the indentation of the line being read, inside a quote's
 	// markers (indentOf)
 	indent int
+	// block counts the blocks read: a blank line, a code fence or a
+	// quote's empty line ends one (sameBlock)
+	block int
+	// blockEnd: the line (Session.st.lines) after which the last block
+	// ended
+	blockEnd int64
+	// httpHead: the lines being read are an HTTP answer's status line and
+	// headers, whose blank line opens its body (curl -i), not a block
+	httpHead bool
 	// responseBodyRead: a line was read in that body since its heading
 	responseBodyRead bool
 	paste            pasteContext
@@ -286,7 +295,7 @@ func (s *Session) readLine(raw []byte, src source) {
 		s.table.keep()
 		s.st.paste = pasteContext{eventField: s.st.paste.eventField, wscat: s.st.paste.wscat} // a blank line ends a quote
 		s.traceBlank()
-		s.endResponseBlock()
+		s.endBlock()
 		return
 	}
 	s.st.lines++
@@ -305,6 +314,7 @@ func (s *Session) readLine(raw []byte, src source) {
 	if isRecord && s.unwrap(&rec, src) {
 		return
 	}
+	s.st.httpHead = s.st.httpHead && httpHeaderLine.Match(msg) // (a record's message, unwrapped)
 	s.noteLocalEmulator(msg)
 	s.loadSyntaxError(msg, line)
 	s.noteAddonLoad(msg, line)
@@ -327,7 +337,10 @@ func (s *Session) readLine(raw []byte, src source) {
 			// as a blank line does: a client's output in one block is not
 			// the message of a trace the next block opens
 			s.traceBlank()
-			s.endResponseBlock()
+			s.endBlock()
+		}
+		if s.st.paste.bareStamp && s.st.lines == s.st.blockEnd+1 {
+			s.st.block-- // the blank line before was the table's, between its rows
 		}
 		if s.st.paste.bareStamp {
 			// the time alone opens the next row of the console's table,
@@ -412,6 +425,9 @@ func (s *Session) group(id []byte) *group {
 		return s.authorizerLoose
 	}
 	g := s.liveGroup(id)
+	if len(id) == 0 {
+		g.block = s.st.block + 1
+	}
 	if state := s.authorizers[string(id)]; len(id) > 0 && (s.eventAuthorizer || state != 0) {
 		g.authorizer = true
 		// (its denial gave no hit, authorizerHit, and opened no group)
@@ -553,4 +569,17 @@ func (s *Session) noteLambdaID(apiID []byte, msg []byte, marker string) {
 			sl.kept.lambdaID = lid
 		}
 	}
+}
+
+// endBlock ends the block being read (a blank line, a code fence, a
+// quote's empty line), but for the blank line under an HTTP answer's
+// headers, which opens its body (curl -i).
+func (s *Session) endBlock() {
+	if s.st.httpHead {
+		s.st.httpHead = false
+		return
+	}
+	s.endResponseBlock()
+	s.st.block++
+	s.st.blockEnd = s.st.lines
 }
