@@ -122,6 +122,15 @@ func TestFunctionErrorObjectByWhereItWasPrinted(t *testing.T) {
 			"lambda_error_masked_as_200", "none"},
 		{"curl -i, headers, a blank line, then its body", "$ curl -i https://abc123.execute-api.us-east-1.amazonaws.com/prod/items\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n" + errObjectPretty,
 			"lambda_error_masked_as_200", "none"},
+		// lines without ids are of several requests: another request's
+		// success in a block of its own is no answer to the failure the
+		// next block shows, whichever client printed it
+		{"httpie's 200 in its own block", "```\n$ http GET https://abc123.execute-api.us-east-1.amazonaws.com/prod/users/42\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"id\": \"42\"}\n```\n\n```\n[ERROR] KeyError: 'body'\n```",
+			"lambda_function_error", "unknown"},
+		{"requests' 200 for another route", ">>> requests.get(\"https://abc123.execute-api.us-east-1.amazonaws.com/prod/health\")\n<Response [200]>\n\n" + errObject,
+			"lambda_function_error", "unknown"},
+		{"a program's refusal, then another's 200", "$ wscat -c wss://abc123.execute-api.us-east-1.amazonaws.com/prod\nerror: Unexpected server response: 401\n\nHTTP/2 200",
+			"not_5xx", "none"},
 		// the function's own log (the Node.js runtime's Invoke Error)
 		{"function log", "2019-10-17T23:48:34.123Z\tc125f451-6e58-4eaf-910c-8bcb03f18f2e\tERROR\tInvoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"Malformed input ...\",\"stack\":[\"Error: Malformed input ...\",\"    at Runtime.exports.handler (/var/task/index.js:3:14)\"]}",
 			"lambda_function_error", "unknown"},
