@@ -95,8 +95,24 @@ var payloadVersionNames = [][]byte{
 }
 
 // payloadV2Version is the version field of the payload format 2.0 event
-// (REST APIs send no version; the HTTP API's 1.0 event says "1.0").
+// (REST APIs send no version; the HTTP API's 1.0 event says "1.0"). The
+// key is any JSON document's own version as well: Chalice's
+// .chalice/config.json opens with "version": "2.0" (and Chalice deploys
+// REST APIs), and so do other tools' configurations. It shows the event
+// only beside the event's own fields (payloadEventFields), on its line or
+// within payloadEventLines of it, before or after: the developer guide's
+// event puts routeKey, rawPath and rawQueryString right after it, and
+// an event printed with sorted keys puts routeKey right before it.
 var payloadV2Version = regexp.MustCompile(`"version"\s*:\s*"2\.0"`)
+
+// payloadEventFields are the payload format 2.0 event's fields that show
+// the object its version is in is the event: routeKey, rawPath,
+// rawQueryString and requestContext.
+var payloadEventFields = [][]byte{[]byte(`"routekey"`), []byte(`"rawpath"`), []byte(`"rawquerystring"`), []byte(`"requestcontext"`)}
+
+// payloadEventLines is how far from the version an event field is read as
+// one of the same object's.
+const payloadEventLines = 4
 
 // v2APINames, v2Default and v2RouteKey are API Gateway's v2 API, which
 // serves HTTP and WebSocket APIs: the apigatewayv2 CLI, SDK clients and CDK
@@ -362,12 +378,29 @@ func (s *Session) noteQuotedMarks(low, raw []byte, layer Layer) {
 		s.st.httpAPI = true
 	}
 
-	if containsAny(low, httpAPIEventFields) || bytes.Contains(low, []byte(`"version"`)) && payloadV2Version.Match(low) || hasRequestContextHTTP(low) {
+	if containsAny(low, httpAPIEventFields) || hasRequestContextHTTP(low) {
 		s.st.httpAPI = true
 	}
+	s.notePayloadVersion(low)
 	if bytes.Contains(low, v2RouteKey) {
 		s.st.v2API = true
 		s.st.httpAPI = s.st.httpAPI || httpRouteKey.Match(low)
+	}
+}
+
+// notePayloadVersion reads "version": "2.0" as the payload format 2.0
+// event's when one of the event's fields is on its line or near it
+// (payloadV2Version).
+func (s *Session) notePayloadVersion(low []byte) {
+	if containsAny(low, payloadEventFields) {
+		s.st.payloadEventAt = s.st.lines
+	}
+	if bytes.Contains(low, []byte(`"version"`)) && payloadV2Version.Match(low) {
+		s.st.payloadVersionAt = s.st.lines
+	}
+	if s.st.payloadEventAt != 0 && s.st.payloadVersionAt != 0 &&
+		max(s.st.payloadEventAt-s.st.payloadVersionAt, s.st.payloadVersionAt-s.st.payloadEventAt) <= payloadEventLines {
+		s.st.httpAPI = true
 	}
 }
 

@@ -35,7 +35,12 @@ func TestHTTPAPIMarks(t *testing.T) {
 		// docs/taxonomy.md: the HTTP API's integration timeout
 		{"service unavailable body", "HTTP/2 503\n{\"message\": \"Service Unavailable\"}", stage.APIHTTP},
 		// developer guide, "Working with AWS Lambda proxy integrations for HTTP APIs": payload format 2.0
-		{"payload 2.0 version", "{\n  \"version\": \"2.0\",\n  \"headers\": {}\n}", stage.APIHTTP},
+		// its version beside its fields: the guide's order, the order of a
+		// dump with sorted keys, one line
+		{"payload 2.0 version", "{\n  \"version\": \"2.0\",\n  \"routeKey\": \"$default\",\n  \"headers\": {}\n}", stage.APIHTTP},
+		{"payload 2.0 version after its sorted fields", "{\n  \"headers\": {},\n  \"requestContext\": {},\n  \"routeKey\": \"$default\",\n  \"stageVariables\": {},\n  \"version\": \"2.0\"\n}", stage.APIHTTP},
+		{"payload 2.0 version on one line", `event: {"version": "2.0", "routeKey": "$default", "body": "{}"}`, stage.APIHTTP},
+		{"payload 2.0 version before requestContext", "{\n  \"version\": \"2.0\",\n  \"body\": \"{}\",\n  \"requestContext\": {\n    \"accountId\": \"123456789012\"\n  }\n}", stage.APIHTTP},
 		{"payload 2.0 rawQueryString", "{\n  \"rawQueryString\": \"a=1\"\n}", stage.APIHTTP},
 		{"payload 2.0 logged by the function (Node.js)", apiInvocation + "{ version: '2.0', routeKey: 'GET /items', rawPath: '/items' }", stage.APIHTTP},
 		{"payload 2.0 requestContext.http", `{"requestContext": {"http": {"method": "GET", "path": "/items", "protocol": "HTTP/1.1"}}}`, stage.APIHTTP},
@@ -209,6 +214,12 @@ func TestAPITypeLookAlikes(t *testing.T) {
 		{"url in a list", "- http://example.com/docs", stage.APIUnknown},
 		// "version" of something else
 		{"other version", "{\"version\": \"2.0.1\"}", stage.APIUnknown},
+		// a document's own version 2.0: Chalice's .chalice/config.json
+		// (Chalice deploys REST APIs), other tools' configurations, and an
+		// event field far below it, in another object
+		{"chalice config version", "`.chalice/config.json`:\n```json\n{\n  \"version\": \"2.0\",\n  \"app_name\": \"inventory\",\n  \"stages\": {\n    \"dev\": {\"api_gateway_stage\": \"api\"}\n  }\n}\n```", stage.APIREST},
+		{"configuration version", "{\n  \"version\": \"2.0\",\n  \"name\": \"orders\",\n  \"headers\": {}\n}", stage.APIUnknown},
+		{"configuration version far from an event's field", "{\n  \"version\": \"2.0\",\n  \"name\": \"orders\",\n  \"a\": 1,\n  \"b\": 2,\n  \"c\": 3,\n  \"d\": 4\n}\n{\"requestContext\": {\"stage\": \"prod\"}}", stage.APIUnknown},
 		// a function's own dependency answered "Not Found"
 		{"dependency body in the function's log", apiInvocation + "ERROR\tupstream said {\"message\":\"Not Found\"}", stage.APIUnknown},
 		// a REST-style word that is not the type

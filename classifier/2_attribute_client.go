@@ -40,6 +40,79 @@ var levelWord = regexp.MustCompile(`^(?:(?:ERROR|FATAL|CRITICAL|SEVERE)[: \t]|[\
 // オーソライザー, 授權方, autorizador).
 var authorizerWord = guard(`authori[sz]er|オーソライザー|授權方|授权方|autorizador`)
 
+// authorizerWordCased is authorizerWord on the line as written, whose case
+// tells a program's lowerCamelCase name (namesAuthorizer).
+var authorizerWordCased = regexp.MustCompile(`(?i)authori[sz]er|オーソライザー|授權方|授权方|autorizador`)
+
+// namesAuthorizer reports whether the line names the API's authorizer as a
+// person's or a program's word about it ("the Lambda authorizer times
+// out", "LambdaAuthorizer returns an error", オーソライザー), not only as a
+// part of a name a program or a configuration spells: a mapping template's
+// or an access-log format's $context.authorizer.claims.sub and
+// $context.authorizer.error, Terraform's aws_apigatewayv2_authorizer and
+// authorizer_id, a lowerCamelCase field or variable (authorizerError,
+// customAuthorizer), a file (authorizer.js), and a setting's key
+// (serverless.yml's authorizer: and authorizers: opening their line, a
+// JSON key "authorizer": anywhere). Those say only that the API has one,
+// which configurations of healthy APIs say as well; a word of the line
+// about it still counts.
+func namesAuthorizer(msg []byte) bool {
+	for _, m := range authorizerWordCased.FindAllIndex(msg, -1) {
+		if !authorizerInName(msg, m[0], m[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// authorizerInName reports whether msg[i:j], a match of
+// authorizerWordCased, is part of a program's or a configuration's name
+// (namesAuthorizer).
+func authorizerInName(msg []byte, i, j int) bool {
+	a, b := i, j
+	for a > 0 && isAlnum(msg[a-1]) {
+		a--
+	}
+	for b < len(msg) && isAlnum(msg[b]) {
+		b++
+	}
+	// joined to another name: aws_apigatewayv2_authorizer, authorizer_id,
+	// $context.authorizer.error, authorizer.js (not a sentence's full stop)
+	if a > 0 && (msg[a-1] == '_' || msg[a-1] == '$' || msg[a-1] == '.' && a > 1 && isAlnum(msg[a-2])) ||
+		b < len(msg) && (msg[b] == '_' || msg[b] == '.' && b+1 < len(msg) && isAlnum(msg[b+1])) {
+		return true
+	}
+	// lowerCamelCase, a program's field or variable (people write the
+	// word, or a resource's PascalCase name: LambdaAuthorizer)
+	if word := msg[a:b]; 'a' <= word[0] && word[0] <= 'z' && bytes.ContainsFunc(word, func(r rune) bool { return 'A' <= r && r <= 'Z' }) {
+		return true
+	}
+	// a setting's key: "authorizer": anywhere, authorizer: or
+	// authorizer = opening its line (after a YAML list's "- ")
+	quoted := a > 0 && b < len(msg) && (msg[a-1] == '"' || msg[a-1] == '\'') && msg[b] == msg[a-1]
+	after := msg[b:]
+	if quoted {
+		after = after[1:]
+	}
+	after = bytes.TrimLeft(after, " \t")
+	if len(after) == 0 || after[0] != ':' && after[0] != '=' {
+		return false
+	}
+	if quoted && after[0] == ':' {
+		return true
+	}
+	before := msg[:a]
+	if quoted {
+		before = before[:len(before)-1]
+	}
+	before = bytes.TrimLeft(before, " \t")
+	before = bytes.TrimPrefix(before, []byte("- "))
+	return len(before) == 0
+}
+
+// isAlnum reports whether c is an ASCII letter or digit.
+func isAlnum(c byte) bool { return isLetter(c) || '0' <= c && c <= '9' }
+
 // clientLine handles everything that is neither a Lambda line nor an access
 // record: execution-log messages without the request-id prefix (console
 // test invoke), client output (curl -i headers, gateway response bodies)
@@ -100,7 +173,7 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 	s.noteWhereServed(s.low)
 	s.noteWebSocketClient(s.low)
 	s.noteClientTLS(line, layer)
-	s.st.authorizerWord = s.st.authorizerWord || authorizerWord.Match(s.low)
+	s.st.authorizerWord = s.st.authorizerWord || authorizerWord.Match(s.low) && namesAuthorizer(msg)
 	if layer == LayerCDN && isCDNPage(s.low, msg) {
 		s.group(nil).cdnPage = true
 	}

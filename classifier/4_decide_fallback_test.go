@@ -91,6 +91,22 @@ func TestAuthorizerFallback(t *testing.T) {
 		{"websocket message frame", "The $connect route has a Lambda authorizer.\nwscat -c wss://abc123.execute-api.us-east-1.amazonaws.com/prod\nConnected (press CTRL+C to quit)\n> {\"action\":\"sendmessage\"}\n" +
 			`< {"message": "Internal server error", "connectionId":"L0SM9cOFvHcCIhw=", "requestId":"L0SNBG3dvHcFQ5w="}`, "unknown", "500"},
 		{"websocket message words", "We use a Lambda authorizer on $connect of our WebSocket API. Connecting works, but every message sent is answered with Internal server error.", "unknown", "500"},
+		// a person's word for it, in a sentence, or a resource's name in one
+		{"the authorizer fails", "Since the deploy the authorizer fails.\nHTTP/1.1 500 Internal Server Error", "authorizer_error", "500"},
+		{"the Lambda authorizer times out", "I think the Lambda authorizer times out.\nHTTP/1.1 500 Internal Server Error", "authorizer_error", "500"},
+		{"a resource's name as a sentence's word", "LambdaAuthorizer returns an error for every token.\nHTTP/1.1 500 Internal Server Error", "authorizer_error", "500"},
+		{"a word beside a name", "The authorizer fails; the access log's $context.authorizer.error is empty.\nHTTP/1.1 500 Internal Server Error", "authorizer_error", "500"},
+		// a name a program or a configuration spells says only that the
+		// API has an authorizer, as a healthy API's configuration does: a
+		// mapping template's and an access-log format's $context variables,
+		// Terraform's resource and setting, a lowerCamelCase field, a file
+		// a comment names, serverless.yml's keys, a JSON key
+		{"mapping template's context variable", "#set($inputRoot = $input.path('$'))\n{\n  \"customerId\": \"$context.authorizer.claims.sub\"\n}\nHTTP/1.1 500 Internal Server Error", "unknown", "500"},
+		{"terraform resource and settings", "resource \"aws_apigatewayv2_authorizer\" \"lambda_auth\" {\n  authorizer_type = \"REQUEST\"\n  authorizer_uri  = aws_lambda_function.authorizer.invoke_arn\n}\nresource \"aws_apigatewayv2_route\" \"get\" {\n  authorizer_id = aws_apigatewayv2_authorizer.lambda_auth.id\n}\nHTTP/1.1 500 Internal Server Error", "unknown", "500"},
+		{"access-log format's field", "format = jsonencode({\n  status          = \"$context.status\"\n  authorizerError = \"$context.authorizer.error\"\n})\nHTTP/1.1 500 Internal Server Error", "unknown", "500"},
+		{"a comment naming a file", "// authorizer.js\nconst customAuthorizer = require('./auth');\nHTTP/1.1 500 Internal Server Error", "unknown", "500"},
+		{"serverless.yml keys", "functions:\n  getOrder:\n    handler: src/orders.get\n    events:\n      - http:\n          path: /orders/{id}\n          method: get\n          authorizer:\n            name: jwtAuth\nresources:\n  authorizers:\n    jwtAuth: {}\nHTTP/1.1 500 Internal Server Error", "unknown", "500"},
+		{"a JSON key", "{\"requestContext\": {\"authorizer\": {\"principalId\": \"u1\"}}}\nHTTP/1.1 500 Internal Server Error", "unknown", "500"},
 	})
 }
 

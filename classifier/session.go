@@ -179,6 +179,10 @@ type stats struct {
 	// deployResourceAt: the line that last named an API Gateway resource
 	// of a deployment (noteDeployResource)
 	deployResourceAt int64
+	// payloadVersionAt, payloadEventAt: the lines that last showed the
+	// payload format 2.0 event's version and one of its fields
+	// (notePayloadVersion)
+	payloadVersionAt, payloadEventAt int64
 }
 
 // NewSession starts collecting evidence for one incident; hints are what the
