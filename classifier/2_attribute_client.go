@@ -50,6 +50,13 @@ func (s *Session) clientLine(msg, line []byte) {
 	}
 	s.low = appendLower(s.low[:0], msg[:min(len(msg), maxMatchBytes)])
 	layer := clientLayer(s.low, msg)
+	if layer == LayerFunction && s.st.paste.toolRun {
+		// a build or package tool's output: its own "ERROR: ..." lines
+		// (pip's resolver, Docker's daemon refusing) and the connections
+		// it failed to make are the tool's, no function's log; its words
+		// alone say who wrote them
+		layer = attribute(s.low)
+	}
 	layer, dependency := s.traceLayer(layer)
 	if id := s.continuedInvocation(); id != "" {
 		// the trace under a runtime line is its invocation's, as the lines
