@@ -282,6 +282,22 @@ func TestLevelWordIsNotABuildToolsOutput(t *testing.T) {
 	})
 }
 
+// pip's, Docker's and BuildKit's own errors after their level word are no
+// function's, pasted with the command that printed them or without it;
+// another error after the same level word still is.
+func TestLevelWordIsNotAToolsOwnError(t *testing.T) {
+	checkWordings(t, []wording{
+		{"pip's resolver", "ERROR: pip's dependency resolver does not currently take into account all the packages that are installed.\nHTTP/2 502", "unknown", "502"},
+		{"pip's requirement not found", "ERROR: Could not find a version that satisfies the requirement lambda-utils==0.3 (from versions: none)\nERROR: No matching distribution found for lambda-utils==0.3\nHTTP/2 502", "unknown", "502"},
+		{"docker's daemon", "ERROR: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\nHTTP/2 502", "unknown", "502"},
+		{"buildkit's failed step", "ERROR [3/4] RUN pip install -r requirements.txt\nERROR: failed to solve: process \"/bin/sh -c pip install -r requirements.txt\" did not complete successfully: exit code: 1\nHTTP/2 502", "unknown", "502"},
+		{"beside a refused origin", "ERROR: Could not find a version that satisfies the requirement lambda-utils==0.3 (from versions: none)\nAccess to XMLHttpRequest at 'https://abc123.execute-api.us-east-1.amazonaws.com/v1/login' from origin 'https://example.com' has been blocked by CORS policy: The 'Access-Control-Allow-Origin' header has a value 'http://localhost:3000' that is not equal to the supplied origin.", "not_5xx", "none"},
+		// look-alikes: the function's own errors after the same word
+		{"the adapter's connection error", "ERROR: aws-serverless-express connection error\nHTTP/2 502", "lambda_function_error", "502"},
+		{"the function's own call", "ERROR: Could not connect to the orders database: timeout after 3000ms\nHTTP/2 502", "lambda_function_error", "502"},
+	})
+}
+
 // Lambda's error types for a handler that did not load, without the
 // runtime's prefix, as people name them; another word that holds the
 // letters is not one.
