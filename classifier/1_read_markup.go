@@ -24,6 +24,78 @@ func runsWscat(msg []byte) bool {
 	return bytes.Contains(msg, []byte("wscat ")) || bytes.HasPrefix(msg, []byte("Connected (press CTRL+C to quit)"))
 }
 
+// shellPrompt is a shell's prompt before a command a person ran: "$ ",
+// after the user, host and directory bash shows ("dev@laptop:~/orders$ ")
+// and the virtual environment Python's venv puts before it ("(venv) $ ").
+var shellPrompt = regexp.MustCompile(`^(?:\([\w.-]+\) ?)?(?:[\w.-]+@[\w.-]+(?::[^\s$]*)?)?\$ ?`)
+
+// maxPromptBytes bounds where a prompt's "$" is looked for.
+const maxPromptBytes = 80
+
+// shellCommand returns the command after a shell's prompt in msg, and
+// whether msg is one.
+func shellCommand(msg []byte) ([]byte, bool) {
+	if bytes.IndexByte(msg[:min(len(msg), maxPromptBytes)], '$') < 0 {
+		return nil, false // (every line passes here: most hold no prompt)
+	}
+	loc := shellPrompt.FindIndex(msg)
+	if loc == nil || loc[1] == len(msg) {
+		return nil, false
+	}
+	return msg[loc[1]:], true
+}
+
+// buildTools are the package managers, image builders and deployment tools
+// whose output people paste beside a failure: what they print is theirs,
+// their own "ERROR: ..." lines among it (pip's resolver, Docker's
+// daemon), not a function's log. (No HTTP client: curl's, HTTPie's and
+// wget's output is an answer the API gave.)
+var buildTools = map[string]bool{"pip": true, "pip3": true, "pipenv": true, "poetry": true, "npm": true, "yarn": true, "pnpm": true,
+	"docker": true, "docker-compose": true, "terraform": true, "tofu": true, "sam": true, "cdk": true, "serverless": true, "sls": true,
+	"make": true, "mvn": true, "./mvnw": true, "gradle": true, "./gradlew": true, "go": true, "cargo": true, "dotnet": true, "tsc": true}
+
+// runsCode are the subcommands of those tools that run the function's
+// code, or follow its log, on the developer's machine or in the cloud: what
+// they print is the function's (sam local invoke, serverless invoke local,
+// serverless logs, cdk watch, docker run of the image with the runtime
+// interface emulator, go run, npm start).
+var runsCode = map[string]bool{"invoke": true, "local": true, "logs": true, "log": true, "offline": true, "watch": true, "tail": true,
+	"run": true, "start": true, "up": true, "exec": true, "attach": true, "test": true, "dev": true, "serve": true, "remote": true, "traces": true}
+
+// runsBuildTool reports whether msg is a command line run after a shell's
+// prompt that runs one of buildTools ("$ pip install -r requirements.txt",
+// "$ python -m pip ...", "$ npx cdk deploy", "$ sudo docker build ."), and
+// not one of its subcommands that runs the function (runsCode; "npm run
+// build" builds).
+func runsBuildTool(msg []byte) bool {
+	cmd, ok := shellCommand(msg)
+	if !ok {
+		return false
+	}
+	f := bytes.Fields(bytes.ToLower(cmd))
+	for len(f) > 1 && (string(f[0]) == "sudo" || string(f[0]) == "npx") {
+		f = f[1:]
+	}
+	if len(f) > 2 && bytes.HasPrefix(f[0], []byte("python")) && string(f[1]) == "-m" && string(f[2]) == "pip" {
+		f = f[2:]
+	}
+	if len(f) == 0 || !buildTools[string(f[0])] {
+		return false
+	}
+	for i, w := range f[1:] {
+		if w, _, _ = bytes.Cut(w, []byte("-")); len(w) == 0 {
+			continue // a flag
+		}
+		if string(w) == "run" && i+2 < len(f) && string(f[i+2]) == "build" {
+			continue
+		}
+		if runsCode[string(w)] {
+			return false
+		}
+	}
+	return true
+}
+
 // curlHeader is a request header curl -v prints after its request line.
 var curlHeader = regexp.MustCompile(`^> [A-Za-z0-9-]+: `)
 
@@ -53,6 +125,11 @@ type pasteContext struct {
 	// is a frame it sent. It outlasts blank lines and other lines, as
 	// eventField does.
 	wscat bool
+	// toolRun: a line before ran a build or package tool after a shell's
+	// prompt (runsBuildTool), and no block has ended since (a blank line,
+	// a code fence) nor has another command been run: the lines are that
+	// tool's output
+	toolRun bool
 	// table: the field table the lines are in, which reads its rows
 	// (fieldTable.row); nil where no session reads the line
 	table *fieldTable

@@ -35,6 +35,22 @@ var httpHeaderLine = regexp.MustCompile(`^(?:< ?)?(?:[A-Za-z0-9-]+:\s|HTTP/\d|$)
 // ERROR (8): ...").
 var levelWord = regexp.MustCompile(`^(?:(?:ERROR|FATAL|CRITICAL|SEVERE)[: \t]|[\w.]+ - (?:ERROR|CRITICAL) - |\[\d{4}-\d\d-\d\dT[\d:.]+Z? (?:ERROR|WARN|INFO|DEBUG|TRACE) [\w:]+\] |\[\d\d:\d\d:\d\d(?:\.\d+)?\] (?:ERROR|FATAL) \(\d+\): |time=(?:"[^"]*"|\S+) level=(?:error|fatal|panic|ERROR|FATAL|PANIC) |[DIWEFA], \[\d{4}-\d\d-\d\dT[\d:.]+ #\d+\] +(?:DEBUG|INFO|WARN|ERROR|FATAL|ANY) |\d{4}/\d\d/\d\d \d\d:\d\d:\d\d(?:\.\d+)? [^\[ ]|\d\d:\d\d:\d\d[.,]\d{3} \[[^\]]+\] +(?:ERROR|WARN|INFO|DEBUG|TRACE) )`)
 
+// toolsOwnErrors are the errors the package managers and image builders
+// print after their own level word, which no function logs: pip's
+// (src/pip/_internal: "ERROR: Could not find a version that satisfies the
+// requirement ...", "ERROR: No matching distribution found for ...",
+// "ERROR: pip's dependency resolver does not currently take into account
+// ...", a wheel that failed to build, a requirements file it could not
+// open), Docker's CLI and Compose's when the daemon does not answer
+// ("ERROR: Cannot connect to the Docker daemon at unix:///var/run/
+// docker.sock"), and BuildKit's for a build that failed ("ERROR: failed to
+// solve: ...", and the step it failed at, "ERROR [3/4] RUN pip install
+// ..."). They are pasted without the command that printed them as often as
+// with it.
+var toolsOwnErrors = guard(`^error: (?:could not (?:find a version that satisfies the requirement|install packages due to an|build wheels for|open requirements file)|no matching distribution found for|pip's dependency resolver|failed building wheel for|failed to build installable wheels|cannot install \S.* because these package versions have conflicting dependencies|resolutionimpossible|command errored out with exit status|` +
+	`cannot connect to the docker daemon|couldn't connect to docker daemon|permission denied while trying to connect to the docker daemon|error during connect: |failed to solve: |failed to build: )|` +
+	`^error \[(?:internal|[\w.-]+ \d+/\d+|\d+/\d+)\] `)
+
 // authorizerWord is the API's authorizer named in the four languages of
 // the remediation catalog ("Lambda authorizer", "AuthorizerFunction",
 // オーソライザー, 授權方, autorizador).
@@ -127,6 +143,13 @@ func (s *Session) clientLine(msg, line []byte) {
 	}
 	s.low = appendLower(s.low[:0], msg[:min(len(msg), maxMatchBytes)])
 	layer := clientLayer(s.low, msg)
+	if layer == LayerFunction && s.st.paste.toolRun {
+		// a build or package tool's output: its own "ERROR: ..." lines
+		// (pip's resolver, Docker's daemon refusing) and the connections
+		// it failed to make are the tool's, no function's log; its words
+		// alone say who wrote them
+		layer = attribute(s.low)
+	}
 	layer, dependency := s.traceLayer(layer)
 	if id := s.continuedInvocation(); id != "" {
 		// the trace under a runtime line is its invocation's, as the lines
@@ -134,11 +157,12 @@ func (s *Session) clientLine(msg, line []byte) {
 		s.openLambda = id
 		defer func() { s.openLambda = "" }()
 	}
-	if layer == LayerPerson && s.openLambda != "" && (errorHead.Match(s.low) || systemErrorLine.Match(s.low)) {
+	if layer == LayerPerson && s.openLambda != "" && (errorHead.Match(s.low) || systemErrorLine.Match(s.low)) && !toolsOwnErrors.Match(s.low) {
 		// between an invocation's START and its END the log stream is the
 		// function's: an error there is its own, however much its message
 		// reads like a sentence ("Error: the order service did not answer",
-		// "getaddrinfo ENOTFOUND db.internal.example.com")
+		// "getaddrinfo ENOTFOUND db.internal.example.com"), but for a
+		// package manager's or an image builder's own (toolsOwnErrors)
 		layer = LayerFunction
 	}
 	if layer == LayerClient && s.openLambda != "" && awsSDKCallLine(s.low) {
@@ -526,10 +550,12 @@ func clientLayer(low, msg []byte) Layer {
 		// to the web app beside it) failed
 		return LayerFunction
 	}
-	if (layer == LayerPerson || layer == LayerUnknown) && (levelWord.Match(msg) || loggerRecord.Match(msg)) {
+	if (layer == LayerPerson || layer == LayerUnknown) && (levelWord.Match(msg) || loggerRecord.Match(msg)) && !toolsOwnErrors.Match(low) {
 		// a logger's level word opens a program's line: the function's, or,
 		// when it shows the HTTP status it received, a client tool's (its
-		// "failed to connect" is about reaching the API, not the backend)
+		// "failed to connect" is about reaching the API, not the backend);
+		// not a package manager's or an image builder's own error
+		// (toolsOwnErrors)
 		layer = LayerFunction
 		if statusShown(low) != 0 || goCallOfAPI.Match(low) {
 			layer = LayerClient

@@ -254,6 +254,50 @@ func TestLevelColumnIsNotSafarisConsole(t *testing.T) {
 	})
 }
 
+// A logger's level word opens the function's own lines, but not in the
+// output of a build or package tool a person ran at a shell, up to the end
+// of its block: pip's and Docker's own "ERROR: ..." lines are the tool's.
+// The same words after the block, or after a command that runs the
+// function or follows its log, are the function's.
+func TestLevelWordIsNotABuildToolsOutput(t *testing.T) {
+	const pipResolver = "ERROR: pip's dependency resolver does not currently take into account all the packages that are installed."
+	const fnLine = "ERROR Failed to parse event: missing field `body`"
+	checkWordings(t, []wording{
+		{"pip's resolver", "$ pip install -r requirements.txt -t package/\n" + pipResolver + "\nSuccessfully installed requests-2.31.0\n\nHTTP/2 502", "unknown", "502"},
+		{"pip's resolver in a fence", "```\n$ pip install -r requirements.txt\n" + pipResolver + "\n```\nHTTP/2 502", "unknown", "502"},
+		{"pip run by python, in a virtual environment", "(venv) dev@laptop:~/orders$ python3 -m pip install -r requirements.txt\nERROR: Could not find a version that satisfies the requirement lambda-utils==0.3 (from versions: none)\nERROR: No matching distribution found for lambda-utils==0.3\n\nHTTP/2 502", "unknown", "502"},
+		{"docker's daemon", "$ sudo docker build -t orders-fn .\nERROR: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n\nHTTP/2 502", "unknown", "502"},
+		{"sam build", "$ sam build --use-container\nERROR: Could not find a version that satisfies the requirement lambda-utils==0.3 (from versions: none)\nBuild Failed\n\nHTTP/2 502", "unknown", "502"},
+		// nor is it an invocation's whose START the paste showed before
+		{"after an invocation's start", "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\n$ pip install -r requirements.txt\n" + pipResolver, "unknown", "unknown"},
+		// look-alikes: the function's own line after the tool's block
+		// ends, and the output of the commands that run the function or
+		// follow its log
+		{"after the tool's block", "$ pip install -r requirements.txt\nSuccessfully installed requests-2.31.0\n\n" + fnLine + "\nHTTP/2 502", "lambda_function_error", "502"},
+		{"after the tool's fence", "```\n$ npm ci\nadded 112 packages in 3s\n```\n" + fnLine + "\nHTTP/2 502", "lambda_function_error", "502"},
+		// (sam local's 502 is the emulator's: what the API answers is unknown)
+		{"after another command", "$ pip install -r requirements.txt\nSuccessfully installed requests-2.31.0\n$ sam local invoke OrdersFunction -e event.json\n" + fnLine + "\nHTTP/2 502", "lambda_function_error", "unknown"},
+		{"serverless logs", "$ serverless --region eu-west-1 logs -f orders\n" + fnLine + "\nHTTP/2 502", "lambda_function_error", "502"},
+		{"npm start", "$ npm start\n" + fnLine + "\nHTTP/2 502", "lambda_function_error", "502"},
+	})
+}
+
+// pip's, Docker's and BuildKit's own errors after their level word are no
+// function's, pasted with the command that printed them or without it;
+// another error after the same level word still is.
+func TestLevelWordIsNotAToolsOwnError(t *testing.T) {
+	checkWordings(t, []wording{
+		{"pip's resolver", "ERROR: pip's dependency resolver does not currently take into account all the packages that are installed.\nHTTP/2 502", "unknown", "502"},
+		{"pip's requirement not found", "ERROR: Could not find a version that satisfies the requirement lambda-utils==0.3 (from versions: none)\nERROR: No matching distribution found for lambda-utils==0.3\nHTTP/2 502", "unknown", "502"},
+		{"docker's daemon", "ERROR: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\nHTTP/2 502", "unknown", "502"},
+		{"buildkit's failed step", "ERROR [3/4] RUN pip install -r requirements.txt\nERROR: failed to solve: process \"/bin/sh -c pip install -r requirements.txt\" did not complete successfully: exit code: 1\nHTTP/2 502", "unknown", "502"},
+		{"beside a refused origin", "ERROR: Could not find a version that satisfies the requirement lambda-utils==0.3 (from versions: none)\nAccess to XMLHttpRequest at 'https://abc123.execute-api.us-east-1.amazonaws.com/v1/login' from origin 'https://example.com' has been blocked by CORS policy: The 'Access-Control-Allow-Origin' header has a value 'http://localhost:3000' that is not equal to the supplied origin.", "not_5xx", "none"},
+		// look-alikes: the function's own errors after the same word
+		{"the adapter's connection error", "ERROR: aws-serverless-express connection error\nHTTP/2 502", "lambda_function_error", "502"},
+		{"the function's own call", "ERROR: Could not connect to the orders database: timeout after 3000ms\nHTTP/2 502", "lambda_function_error", "502"},
+	})
+}
+
 // Lambda's error types for a handler that did not load, without the
 // runtime's prefix, as people name them; another word that holds the
 // letters is not one.

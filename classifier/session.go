@@ -331,7 +331,17 @@ func (s *Session) readLine(raw []byte, src source) {
 		s.answerFieldLine(msg)
 	}
 	before := s.st.paste
-	s.st.paste = pasteContext{curl: quotesCurl(msg), quoted: quoted, queryMessage: opensQueryMessage(msg), eventField: before.eventField || isEventField(msg), wscat: before.wscat}
+	s.st.paste = pasteContext{curl: quotesCurl(msg), quoted: quoted, queryMessage: opensQueryMessage(msg), eventField: before.eventField || isEventField(msg), wscat: before.wscat, toolRun: before.toolRun}
+	if _, ok := shellCommand(msg); ok {
+		// another command ends the output of the one before
+		s.st.paste.toolRun = runsBuildTool(msg)
+		if s.st.paste.toolRun {
+			// and a person at a shell building or deploying ends the
+			// function's log stream pasted before, as its END would: the
+			// tool's lines after it are no invocation's
+			s.openLambda = ""
+		}
+	}
 	if len(msg) == 0 {
 		s.table.keep()
 		// a line that held a tool's prefix alone, not a page's markup
@@ -342,6 +352,7 @@ func (s *Session) readLine(raw []byte, src source) {
 			// the message of a trace the next block opens
 			s.traceBlank()
 			s.endBlock()
+			s.st.paste.toolRun = false
 		}
 		if s.st.paste.bareStamp && s.st.lines == s.st.blockEnd+1 {
 			s.st.block-- // the blank line before was the table's, between its rows
