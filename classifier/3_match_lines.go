@@ -89,6 +89,24 @@ func (m *matcher) match(line []byte, layer Layer) hit {
 		// a person's wish shows neither the status nor the cause it names
 		m.low = dropExpected(m.low)
 	}
+	h := m.matchLow(line, layer)
+	if !layer.machine() {
+		// a person's yes/no question is a guess at a cause, not a finding
+		// (dropGuesses): its causes are read without it, while the status
+		// it names still shows
+		if low := dropGuesses(m.low); len(low) != len(m.low) {
+			implied := h.implied
+			m.low = low
+			h = m.matchLow(line, layer)
+			h.implied = implied
+		}
+	}
+	return h
+}
+
+// matchLow returns the strongest evidence in m.low, line as the rules
+// read it, of the rules whose literal it may hold.
+func (m *matcher) matchLow(line []byte, layer Layer) hit {
 	m.candidates = ruleIndex().candidates(m.low, m.candidates)
 	h := m.matchRules(layer, m.candidates)
 	if matchChecked != nil {

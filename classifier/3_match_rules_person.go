@@ -1,5 +1,10 @@
 package classifier
 
+import (
+	"bytes"
+	"regexp"
+)
+
 // personLayers are the layers of a person's own words.
 var personLayers = layersOf(LayerPerson, LayerUnknown)
 
@@ -83,7 +88,7 @@ func personRules() []ruleSpec {
 		// (the format of the proxy integration's request is the event the
 		// function reads, not the answer it gives; the word, not the end of
 		// "CloudFormation")
-		{lit: "proxy", re: `proxy (integration|response)[^.]{0,80}(statuscode|status code|\bformat|string body|body (must|should) be a string)`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, unless: "integration request", layers: person},
+		{lit: "proxy", re: `proxy (integration|response)` + sentenceGap + `{0,80}(statuscode|status code|\bformat|string body|body (must|should) be a string)`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, unless: "integration request", layers: person},
 		{lit: "statuscode", re: `(must|should|needs? to|has to) return[^.]{0,40}statuscode`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, layers: person},
 		// the function ran and succeeded, and yet the client got a 5xx: the
 		// gateway refused its answer (a failure before or around the function
@@ -205,3 +210,89 @@ const failedWith5xx = `\bfail(s|ed|ing)? with( an?| http| status| code| the| err
 // own 5xx answers, which hold the words "error" and "timeout" without
 // being the function's.
 const gatewayAnswerPhrases = `internal server errors?|server errors?|bad gateway|service unavailable|gateway time-?outs?|endpoint request timed out`
+
+// guessMarks are what a line must hold to hold a yes/no question: its
+// question mark, or the Chinese and Japanese words that end one.
+var guessMarks = [][]byte{[]byte("?"), []byte("？"), []byte("吗"), []byte("嗎"), []byte("是不是"), []byte("でしょうか"), []byte("ですか"), []byte("かな")}
+
+// dropGuesses removes a person's yes/no questions from low: "Is API
+// Gateway timing out before the function finishes?", "Could this be a
+// permissions issue?", "¿O que falta un permiso de invocación?",
+// "タイムアウトの問題でしょうか", "是不是权限问题" ask whether a cause is
+// the one, which the asker does not know; the events a wh-question names
+// ("why does it return 502", "how do I avoid the timeout") are given.
+func dropGuesses(low []byte) []byte {
+	if !containsAny(low, guessMarks) {
+		return low
+	}
+	var spans [][]int
+	for s := 0; s < len(low); {
+		e := sentenceEnd(low, s)
+		if guessed(low[s:e]) {
+			spans = append(spans, []int{s, e})
+		}
+		s = e
+	}
+	return dropSpans(low, spans, func([]int) bool { return false })
+}
+
+// sentenceEnd is where the sentence from s ends: after its question mark,
+// exclamation mark or full stop (one before a space or the line's end, not
+// the one of a file's name or a version), their full-width forms, or
+// before the Spanish "¿" or "¡" that opens the next one.
+func sentenceEnd(low []byte, s int) int {
+	for i := s; i < len(low); i++ {
+		switch c := low[i]; {
+		case c == '?' || c == '!':
+			return i + 1
+		case c == '.' && (i+1 == len(low) || low[i+1] == ' ' || low[i+1] == '\t'):
+			return i + 1
+		case c == 0xE3 && bytes.HasPrefix(low[i:], []byte("。")), c == 0xEF && (bytes.HasPrefix(low[i:], []byte("？")) || bytes.HasPrefix(low[i:], []byte("！"))):
+			return i + 3
+		case c == 0xC2 && i > s && (bytes.HasPrefix(low[i:], []byte("¿")) || bytes.HasPrefix(low[i:], []byte("¡"))):
+			return i
+		}
+	}
+	return len(low)
+}
+
+// guessed reports whether a sentence is a yes/no question: one asked with
+// a question mark after an auxiliary verb or "or" ("is", "could", "do",
+// "or is"), a hedge ("maybe", "perhaps") or their Spanish and Portuguese
+// equivalents ("¿será que", "pode ser", "¿es", "¿o"); a Japanese one ending
+// in でしょうか, ですか or かな; a Chinese one ending in 吗, holding 是不是
+// or asking "or" (还是) — none asking why, how or what.
+func guessed(sent []byte) bool {
+	t := bytes.TrimLeft(sent, " \t>*-_\"'`(#¿¡")
+	end := bytes.TrimRight(t, " \t\"'`)*_")
+	switch {
+	case bytes.HasSuffix(end, []byte("?")) || bytes.HasSuffix(end, []byte("？")):
+		if guessStart.Match(t) && !askedWhy.Match(t) {
+			return true
+		}
+	}
+	body := bytes.TrimRight(end, "?？。！!")
+	switch {
+	case bytes.HasSuffix(body, []byte("でしょうか")) || bytes.HasSuffix(body, []byte("ですか")) || bytes.HasSuffix(body, []byte("かな")):
+		return !askedWhyJa.Match(body)
+	case bytes.HasSuffix(body, []byte("吗")) || bytes.HasSuffix(body, []byte("嗎")) || bytes.Contains(body, []byte("是不是")) ||
+		len(body) < len(end) && (bytes.HasPrefix(body, []byte("还是")) || bytes.HasPrefix(body, []byte("還是")) || bytes.HasPrefix(body, []byte("或者"))):
+		return !askedWhyZh.Match(body)
+	}
+	return false
+}
+
+// guessStart is the first word of a yes/no question, in English, Spanish
+// and Portuguese.
+var guessStart = regexp.MustCompile(`^(?:is|are|was|were|could|can|might|may|should|would|do|does|did|will|has|have|or|maybe|perhaps|isn't|aren't|wasn't|couldn't|can't|doesn't|didn't|won't|wouldn't|será|sera|puede|podría|podria|es|está|o|pode|poderia|é|É|ou|talvez)(?:[\s,]|$)`)
+
+// askedWhy: a question that asks why, how or what takes the event it
+// names as given ("Does anyone know why the function times out?", "Is
+// there a way to raise the 29 second limit?", "Is it normal that it times
+// out?").
+var askedWhy = regexp.MustCompile(`\b(?:why|how|what|which|where|who|know|idea|explain|reason|way|normal|expected)\b|por ?qu[eéê]|c[oó]mo\b|d[oó]nde\b|\bonde\b`)
+
+var (
+	askedWhyJa = regexp.MustCompile(`なぜ|どうして|どこ|どう|何|なに|いつ|どれ|どの|誰`)
+	askedWhyZh = regexp.MustCompile(`为什么|為什麼|为何|為何|怎么|怎麼|如何|哪|什么|什麼`)
+)

@@ -37,6 +37,26 @@ func TestPeoplesWordsForCauses(t *testing.T) {
 		{"ja function timeout", "Lambda 関数がタイムアウトして 502 エラーになります。", "lambda_function_timeout", "502"},
 		{"zh-TW function timeout", "Lambda 函數逾時，API Gateway 傳回 502。", "lambda_function_timeout", "502"},
 		{"pt-BR function timeout", "A função Lambda atingiu o tempo limite e o API Gateway retornou 502.", "lambda_function_timeout", "502"},
+		// a yes/no question guesses at a cause, in every language; a
+		// wh-question takes the event it names as given, and a status a
+		// question names still shows
+		{"a yes/no question", "Could the Lambda be timing out, or is API Gateway timing out before the function finishes?", "unknown", "unknown"},
+		{"a wh-question", "Why is API Gateway timing out before the function finishes?", "integration_timeout", "unknown"},
+		{"a question and a finding", "Is it a timeout? The lambda is timing out.", "lambda_function_timeout", "unknown"},
+		{"proxy format asked", "Is the Lambda proxy integration returning the wrong format? Do I need to return statusCode and headers?", "unknown", "unknown"},
+		{"proxy format said", "The Lambda proxy integration is returning the wrong format.", "lambda_malformed_proxy_response", "unknown"},
+		{"statusCode said", "You need to return statusCode and headers.", "lambda_malformed_proxy_response", "unknown"},
+		{"proxy integration, another sentence", "We use a Lambda proxy integration! The client reads statusCode from the body.", "unknown", "unknown"},
+		{"es asked", "¿O que falta un permiso de invocación?", "unknown", "unknown"},
+		{"es said", "Falta un permiso de invocación.", "lambda_invoke_permission", "unknown"},
+		{"pt asked", "Será que falta a permissão para invocar a função?", "unknown", "unknown"},
+		{"pt said", "Falta a permissão para invocar a função.", "lambda_invoke_permission", "unknown"},
+		{"ja asked", "統合タイムアウトでしょうか？", "unknown", "unknown"},
+		{"ja asked why", "なぜ統合タイムアウトになるのでしょうか？", "integration_timeout", "unknown"},
+		{"zh asked", "是不是集成超时？", "unknown", "unknown"},
+		{"zh asked with 吗", "是集成超时吗？", "unknown", "unknown"},
+		{"zh asked why", "为什么集成超时？", "integration_timeout", "unknown"},
+		{"a status asked about", "Is it normal to get 502?", "unknown", "502"},
 	})
 }
 
