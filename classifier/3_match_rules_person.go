@@ -48,9 +48,9 @@ func personRules() []ruleSpec {
 		// function" (not "no errors in the function's log")
 		{lit: "function", re: `\b(errors?|exceptions?) (in|inside|thrown by|raised by|thrown in|raised in) (the |my |your |our |a )?(lambda )?function\b`, notAfter: "no ", cause: CauseLambdaFunctionError, weight: wWeak, layers: person},
 		{lit: "統合タイムアウト", cause: CauseIntegrationTimeout, weight: wHint, layers: person},
-		{lit: "逾時", re: `整合[^。]{0,10}逾時|(29|30) ?秒[^。]{0,20}逾時`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
-		{lit: "超时", re: `集成[^。]{0,10}超时|(29|30) ?秒[^。]{0,20}超时`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
-		{lit: "tempo limite", re: `tempo limite (de|da) integração|integração[^.]{0,30}tempo limite|(29|30) segundos`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
+		{lit: "逾時", re: `整合[^。]{0,10}逾時|(29|30) ?秒[^。]{0,20}逾時`, limit: true, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
+		{lit: "超时", re: `集成[^。]{0,10}超时|(29|30) ?秒[^。]{0,20}超时`, limit: true, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
+		{lit: "tempo limite", re: `tempo limite (de|da) integração|integração[^.]{0,30}tempo limite|(29|30) segundos`, limit: true, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		{lit: "授權方", re: `授權方[^。]{0,30}(錯誤|失敗|例外|異常|逾時|無效|500)|(錯誤|失敗|例外|異常|逾時|無效|500)[^。]{0,30}授權方`, cause: CauseAuthorizerError, weight: wWeak, layers: person},
 		{lit: "autorizador", re: `autorizador[^.]{0,60}\b(falh\w*|erros?|exceç\w*|inválid\w*|500)|\b(falh\w*|erros?|exceç\w*|inválid\w*|500)\b[^.]{0,60}autorizador`, cause: CauseAuthorizerError, weight: wWeak, layers: person},
 		// the CLI's command as a person names it ("I forgot add-permission"),
@@ -95,19 +95,19 @@ func personRules() []ruleSpec {
 		// leaves no successful invocation; a failing one leaves its error)
 		{lit: "succe", re: `\b(lambdas?|functions?|invocations?|cloudwatch|logs?)\b[^.]{0,40}\b(were|was|is|are|look(s|ed)?|show(s|ed)?)\b[^.]{0,20}\b(successful|success|succeed(s|ed)?)\b`, cause: CauseLambdaMalformedProxyResponse, weight: wWeak, layers: person},
 		{lit: "healthy", re: `\b(lambdas?|functions?)\b[^.]{0,20}\b(look(s|ed)?|(is|was|were|are|seem(s|ed)?)( perfectly)?) healthy\b`, cause: CauseLambdaMalformedProxyResponse, weight: wWeak, layers: person},
-		{lit: "second", re: `\b(29|30)[ -]?seconds?\b[^.]{0,60}(timeout|time out|limit|restriction|cap\b|maximum)|(timeout|time out|timed out|times out|timing out|limit|restriction|maximum)[^.]{0,60}\b(29|30)[ -]?seconds?\b`, except: functionTimeoutSetting, cause: CauseIntegrationTimeout, weight: wLikely, layers: person},
+		{lit: "second", re: `\b(29|30)[ -]?seconds?\b[^.]{0,60}(timeout|time out|limit|restriction|cap\b|maximum)|(timeout|time out|timed out|times out|timing out|limit|restriction|maximum)[^.]{0,60}\b(29|30)[ -]?seconds?\b`, except: functionTimeoutSetting, limit: true, cause: CauseIntegrationTimeout, weight: wLikely, layers: person},
 		// the same with the seconds abbreviated ("times out after 30s",
 		// "a 29 sec limit"), behind each number
-		{lit: "29", re: `\b(29|30) ?(s|secs?)\b[^.]{0,60}(timeout|time out|limit|restriction|maximum)|(timeout|time out|timed out|times out|timing out|limit|restriction|maximum)[^.]{0,60}\b(29|30) ?(s|secs?)\b`, except: functionTimeoutSetting, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
-		{lit: "30", re: `\b(29|30) ?(s|secs?)\b[^.]{0,60}(timeout|time out|limit|restriction|maximum)|(timeout|time out|timed out|times out|timing out|limit|restriction|maximum)[^.]{0,60}\b(29|30) ?(s|secs?)\b`, except: functionTimeoutSetting, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
+		{lit: "29", re: `\b(29|30) ?(s|secs?)\b[^.]{0,60}(timeout|time out|limit|restriction|maximum)|(timeout|time out|timed out|times out|timing out|limit|restriction|maximum)[^.]{0,60}\b(29|30) ?(s|secs?)\b`, except: functionTimeoutSetting, limit: true, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
+		{lit: "30", re: `\b(29|30) ?(s|secs?)\b[^.]{0,60}(timeout|time out|limit|restriction|maximum)|(timeout|time out|timed out|times out|timing out|limit|restriction|maximum)[^.]{0,60}\b(29|30) ?(s|secs?)\b`, except: functionTimeoutSetting, limit: true, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		// (not the setting and its value, as the console and people write
 		// it: "Integration timeout: 29000 ms", "we set the integration
 		// timeout to 10 seconds", which every request of the method has)
-		{lit: "integration timeout", except: timeoutSetting, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
+		{lit: "integration timeout", except: timeoutSetting, limit: true, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		// ("Lambda timeouts get converted to 500": the plural is the events,
 		// the singular most often the setting)
 		{lit: "tim", re: `(lambda|function)('s)?( itself)? (is |was )?(timing out|timed out|times out|hit(s|ting)? (its|the) timeout)|\b(lambda|function) timeouts\b`, cause: CauseLambdaFunctionTimeout, weight: wHint, layers: person},
-		{lit: "タイムアウト", re: `(29|30) ?秒`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
+		{lit: "タイムアウト", re: `(29|30) ?秒`, limit: true, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		// the function failed and yet the client got 200: a custom (non-proxy)
 		// Lambda integration without error mappings (the API Gateway guide's
 		// "Handle Lambda errors in API Gateway"). The rule names the

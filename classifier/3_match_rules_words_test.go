@@ -259,6 +259,10 @@ func TestPeoplesWordsInEnglish(t *testing.T) {
 		{"reserved concurrency, CloudFormation", "ReservedConcurrentExecutions: 0 and every call returns 500", "lambda_throttled", "500"},
 		{"reserved concurrency, Terraform", "reserved_concurrent_executions = 0 gives 500 on every call", "lambda_throttled", "500"},
 		{"reserved concurrency ten", "reserved_concurrent_executions = 10 and the API returns 500", "unknown", "500"},
+		// (the account's limit said with its value is a setting every
+		// request has; said reached, it is the event)
+		{"the account's concurrency limit as a setting", "Stage throttling is set to 10000 requests per second, and the account concurrency limit is 1000, so we should be well below any limits.\nHTTP/1.1 500 Internal Server Error", "unknown", "500"},
+		{"the account's concurrency limit reached", "The account concurrency limit is 1000 and we reached it during the sale.\nHTTP/1.1 500 Internal Server Error", "lambda_throttled", "500"},
 		{"addPermission", "Calling fn.addPermission for apigateway.amazonaws.com fixed the 500 errors.", "lambda_invoke_permission", "500"},
 	})
 }
@@ -615,6 +619,19 @@ func TestIntegrationTimeoutSetting(t *testing.T) {
 		{"Terraform", got500 + "  timeout_milliseconds = 29000", "unknown", "500"},
 		{"a request that timed out", "I get an integration timeout after 29 seconds.\nHTTP/1.1 504 Gateway Timeout", "integration_timeout", "504"},
 		{"the limit hit", "Requests that run past the 29,000 ms limit fail.", "integration_timeout", "unknown"},
+		// the gateway's limit said with its value, or with a shorter run
+		// measured beside it, in English, Portuguese, Chinese and
+		// Japanese; one hit, or a run measured over it, is the event
+		{"the timeout with its value", got500 + "The integration timeout is 29 seconds.", "unknown", "500"},
+		{"the limit and a shorter run", got500 + "API Gateway has a 29 second limit, but our requests normally take about 2 seconds.", "unknown", "500"},
+		{"well under the limit", got500 + "Our requests take about 2 seconds, well under the 29 second limit.", "unknown", "500"},
+		{"pt the limit and a shorter run", got500 + "O API Gateway tem limite de 29 segundos, mas a requisição leva uns 2 segundos.", "unknown", "500"},
+		{"zh the limit and a shorter run", got500 + "API Gateway 有 29 秒的超时限制，但我们的请求只需要大约 2 秒。", "unknown", "500"},
+		{"ja the limit and a shorter run", got500 + "API Gateway には 29 秒のタイムアウト制限がありますが、リクエストは約 2 秒で終わります。", "unknown", "500"},
+		{"the timeout hit", got500 + "We hit the 29 second timeout.", "integration_timeout", "500"},
+		{"longer than the limit", got500 + "The request took longer than 29 seconds.", "integration_timeout", "500"},
+		{"a run measured over the limit", got500 + "The function takes 40 seconds, over the 29 second limit.", "integration_timeout", "500"},
+		{"pt a run measured over the limit", got500 + "O API Gateway tem um limite de 29 segundos e a função demora 40 segundos.", "integration_timeout", "500"},
 		{"HTTP API access log", "{\"status\":\"503\",\"integrationErrorMessage\":\"Integration timeout\"}", "integration_timeout", "503"},
 	})
 }
