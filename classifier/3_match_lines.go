@@ -68,6 +68,10 @@ type matcher struct {
 	// when known: it decides whether a Lambda timeout outlived the
 	// gateway's wait (rule.outlived)
 	wait time.Duration
+	// limits is m.low without the sentences unreachedLimits takes out of
+	// it, once limitsRead: read once for all of a line's limit rules
+	limits     []byte
+	limitsRead bool
 	// seen holds the layers of the lines matched so far (1<<Layer): the
 	// corpus test sorts its misses by the layers their evidence held.
 	seen uint16
@@ -89,6 +93,25 @@ func (m *matcher) match(line []byte, layer Layer) hit {
 		// a person's wish shows neither the status nor the cause it names
 		m.low = dropExpected(m.low)
 	}
+	h := m.matchLow(line, layer)
+	if !layer.machine() {
+		// a person's yes/no question is a guess at a cause, not a finding
+		// (dropGuesses): its causes are read without it, while the status
+		// it names still shows
+		if low := dropGuesses(m.low); len(low) != len(m.low) {
+			implied := h.implied
+			m.low = low
+			h = m.matchLow(line, layer)
+			h.implied = implied
+		}
+	}
+	return h
+}
+
+// matchLow returns the strongest evidence in m.low, line as the rules
+// read it, of the rules whose literal it may hold.
+func (m *matcher) matchLow(line []byte, layer Layer) hit {
+	m.limitsRead = false
 	m.candidates = ruleIndex().candidates(m.low, m.candidates)
 	h := m.matchRules(layer, m.candidates)
 	if matchChecked != nil {
@@ -127,6 +150,18 @@ func (m *matcher) matchRules(layer Layer, candidates []uint64) hit {
 			}
 			v = &lineView{b: low}
 		}
+		if r.limit && !layer.machine() {
+			// (the sentences are read only for a rule that matches)
+			if r.re != nil && !r.re.matchIn(v) {
+				continue
+			}
+			if l := m.unreachedLimits(low); len(l) != len(low) {
+				if low = l; !bytes.Contains(low, r.lit) {
+					continue
+				}
+				v = &lineView{b: low}
+			}
+		}
 		implied := r.implied
 		if r.outlived && m.wait > 0 {
 			if !outlivedWait(low, m.wait) {
@@ -156,6 +191,18 @@ func (m *matcher) matchRules(layer Layer, candidates []uint64) hit {
 		h.cause, h.weight = inFunction(h.cause), min(h.weight, wFunctionDependency)
 	}
 	return h
+}
+
+// unreachedLimits is low without the sentences that name a limit
+// unreached (unreachedLimits), read once for m.low.
+func (m *matcher) unreachedLimits(low []byte) []byte {
+	if len(low) != len(m.low) {
+		return unreachedLimits(low) // (except rewrote it)
+	}
+	if !m.limitsRead {
+		m.limits, m.limitsRead = unreachedLimits(m.low), true
+	}
+	return m.limits
 }
 
 // containsAny reports whether low holds any of the literals.

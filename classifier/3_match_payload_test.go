@@ -93,6 +93,11 @@ func TestPayloadLimitForms(t *testing.T) {
 		{"gateway quota, japanese", "HTTP/1.1 500 Internal Server Error\nAPI Gatewayのペイロードサイズの上限10MBを超えていました。", b, "500"},
 		{"gateway quota, korean", "HTTP/1.1 500 Internal Server Error\nAPI Gateway 페이로드 크기 10MB 제한을 넘었습니다.", b, "500"},
 		{"gateway quota, chinese", "HTTP/1.1 500 Internal Server Error\nAPI Gateway 的负载大小上限为 10MB，响应超过了它。", b, "500"},
+		// (the limit named as a setting or with a size under it is every
+		// request's, none reaching it; one exceeded still names it)
+		{"gateway limit doubted", "HTTP/1.1 500 Internal Server Error\nI am not sure whether the payload size limit of 10 MB applies here.", "unknown", "500"},
+		{"a size far below the gateway limit", "HTTP/1.1 500 Internal Server Error\nThe response is 200 KB, far below the 10 MB payload limit.", "unknown", "500"},
+		{"the gateway limit exceeded", "HTTP/1.1 500 Internal Server Error\nThe response exceeds the 10 MB payload limit.", b, "500"},
 		// (look-alikes: the function's own calls and other services' limits)
 		{"function's own upload check", "2025-11-30T10:15:01.123Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tValueError: File size 20971520 exceeds maximum 10485760 bytes (10 MB).", wantFnErr, "unknown"},
 		// API Gateway's limit as people and messages give it in bytes, and

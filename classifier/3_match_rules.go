@@ -30,6 +30,11 @@ type rule struct {
 	// layer or between an invocation's START and END the same words are
 	// the function's own call, and except is not applied.
 	exceptCaller bool
+	// limit: the rule reads a limit (the gateway's 29 seconds and 10 MB,
+	// the account's concurrency), which a sentence may name as a setting
+	// or with a value under it (unreachedLimits): such sentences of a
+	// person's are taken out of the line first, as except's matches are.
+	limit bool
 	// layers are the layers whose lines can show the cause; empty is all.
 	layers uint16
 	// told: a person rule, whose words name a cause and not a status
@@ -81,6 +86,7 @@ type ruleSpec struct {
 	// unlessAlso are more literals that reject the rule, as unless does
 	unlessAlso []string
 	except     string
+	limit      bool
 	layers     uint16
 	outlived   bool
 }
@@ -99,7 +105,7 @@ func rules() []rule {
 		var lits [][]byte
 		var owner []uint16
 		for _, s := range specs {
-			r := rule{lit: []byte(s.lit), cause: s.cause, weight: s.weight, implied: s.implied, layers: s.layers, outlived: s.outlived}
+			r := rule{lit: []byte(s.lit), cause: s.cause, weight: s.weight, implied: s.implied, layers: s.layers, outlived: s.outlived, limit: s.limit}
 			r.told = s.layers == personLayers
 			if s.notAfter != "" {
 				r.notAfter = []byte(s.notAfter)
@@ -137,10 +143,11 @@ func ruleIndex() *litIndex {
 // keys are the literals one of which a line must hold for r to match, for
 // the rule index: its literal, or, when that is shorter than an index key
 // ("5", "tim") and the pattern alone decides on the line as read (no
-// except rewrites it, no configured wait replaces it), the literals one
-// of which the pattern needs, if each is long enough to be a key.
+// except or unreachedLimits rewrites it, no configured wait replaces
+// it), the literals one of which the pattern needs, if each is long
+// enough to be a key.
 func (r *rule) keys() [][]byte {
-	if len(r.lit) >= keyLen || r.re == nil || r.except != nil || r.outlived || r.re.need == nil {
+	if len(r.lit) >= keyLen || r.re == nil || r.except != nil || r.limit || r.outlived || r.re.need == nil {
 		return [][]byte{r.lit}
 	}
 	var out [][]byte

@@ -22,8 +22,8 @@ func gatewayRules() []ruleSpec {
 		// the quotas page's "Payload size" of 10 MB, in the guide's
 		// editions as well: ペイロードサイズ, 페이로드 크기, 负载大小 (有效负载);
 		// not in the function's own log, its own check of a size
-		{lit: "10 mb", re: gatewayPayloadWords + sentenceGap + `{0,60}10 mb`, cause: CauseBackendPayloadTooLarge, weight: 70, layers: notFunction},
-		{lit: "10mb", re: gatewayPayloadWords + sentenceGap + `{0,60}10mb`, cause: CauseBackendPayloadTooLarge, weight: 70, layers: notFunction},
+		{lit: "10 mb", re: gatewayPayloadWords + sentenceGap + `{0,60}10 mb`, limit: true, cause: CauseBackendPayloadTooLarge, weight: 70, layers: notFunction},
+		{lit: "10mb", re: gatewayPayloadWords + sentenceGap + `{0,60}10mb`, limit: true, cause: CauseBackendPayloadTooLarge, weight: 70, layers: notFunction},
 		// (articles quote it without its last word: "Execution failed due to a timeout")
 		{lit: "execution failed due to a timeout", cause: CauseIntegrationTimeout, weight: 90},
 		// (the body of the gateway's 504; in a function's own log it is
@@ -51,7 +51,7 @@ func gatewayRules() []ruleSpec {
 		{lit: "integration_network_failure", cause: CauseBackendConnectionError, weight: wSpecific, layers: gatewayLogged},
 		{lit: "integration_network_failure", re: responseTypeValue + `integration_network_failure\b`, cause: CauseBackendConnectionError, weight: wSpecific, layers: notGatewayLogged &^ layersOf(LayerFunction)},
 		// (not the timeout as a setting with its value, timeoutSetting)
-		{lit: "integration", re: `integration (request )?(timed out|timeout)`, except: timeoutSetting, cause: CauseIntegrationTimeout, weight: 70},
+		{lit: "integration", re: `integration (request )?(timed out|timeout)`, except: timeoutSetting, limit: true, cause: CauseIntegrationTimeout, weight: 70},
 		{lit: "no match for output mapping", cause: CauseStatusMappingMissing, weight: 92},
 		{lit: "output mapping refers to an invalid method response", cause: CauseStatusMappingMissing, weight: 92},
 		{lit: "no default output mapping", cause: CauseStatusMappingMissing, weight: 85},

@@ -1,5 +1,10 @@
 package classifier
 
+import (
+	"bytes"
+	"regexp"
+)
+
 // personLayers are the layers of a person's own words.
 var personLayers = layersOf(LayerPerson, LayerUnknown)
 
@@ -43,9 +48,9 @@ func personRules() []ruleSpec {
 		// function" (not "no errors in the function's log")
 		{lit: "function", re: `\b(errors?|exceptions?) (in|inside|thrown by|raised by|thrown in|raised in) (the |my |your |our |a )?(lambda )?function\b`, notAfter: "no ", cause: CauseLambdaFunctionError, weight: wWeak, layers: person},
 		{lit: "統合タイムアウト", cause: CauseIntegrationTimeout, weight: wHint, layers: person},
-		{lit: "逾時", re: `整合[^。]{0,10}逾時|(29|30) ?秒[^。]{0,20}逾時`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
-		{lit: "超时", re: `集成[^。]{0,10}超时|(29|30) ?秒[^。]{0,20}超时`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
-		{lit: "tempo limite", re: `tempo limite (de|da) integração|integração[^.]{0,30}tempo limite|(29|30) segundos`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
+		{lit: "逾時", re: `整合[^。]{0,10}逾時|(29|30) ?秒[^。]{0,20}逾時`, limit: true, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
+		{lit: "超时", re: `集成[^。]{0,10}超时|(29|30) ?秒[^。]{0,20}超时`, limit: true, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
+		{lit: "tempo limite", re: `tempo limite (de|da) integração|integração[^.]{0,30}tempo limite|(29|30) segundos`, limit: true, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		{lit: "授權方", re: `授權方[^。]{0,30}(錯誤|失敗|例外|異常|逾時|無效|500)|(錯誤|失敗|例外|異常|逾時|無效|500)[^。]{0,30}授權方`, cause: CauseAuthorizerError, weight: wWeak, layers: person},
 		{lit: "autorizador", re: `autorizador[^.]{0,60}\b(falh\w*|erros?|exceç\w*|inválid\w*|500)|\b(falh\w*|erros?|exceç\w*|inválid\w*|500)\b[^.]{0,60}autorizador`, cause: CauseAuthorizerError, weight: wWeak, layers: person},
 		// the CLI's command as a person names it ("I forgot add-permission"),
@@ -83,26 +88,26 @@ func personRules() []ruleSpec {
 		// (the format of the proxy integration's request is the event the
 		// function reads, not the answer it gives; the word, not the end of
 		// "CloudFormation")
-		{lit: "proxy", re: `proxy (integration|response)[^.]{0,80}(statuscode|status code|\bformat|string body|body (must|should) be a string)`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, unless: "integration request", layers: person},
+		{lit: "proxy", re: `proxy (integration|response)` + sentenceGap + `{0,80}(statuscode|status code|\bformat|string body|body (must|should) be a string)`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, unless: "integration request", layers: person},
 		{lit: "statuscode", re: `(must|should|needs? to|has to) return[^.]{0,40}statuscode`, cause: CauseLambdaMalformedProxyResponse, weight: wHint, layers: person},
 		// the function ran and succeeded, and yet the client got a 5xx: the
 		// gateway refused its answer (a failure before or around the function
 		// leaves no successful invocation; a failing one leaves its error)
 		{lit: "succe", re: `\b(lambdas?|functions?|invocations?|cloudwatch|logs?)\b[^.]{0,40}\b(were|was|is|are|look(s|ed)?|show(s|ed)?)\b[^.]{0,20}\b(successful|success|succeed(s|ed)?)\b`, cause: CauseLambdaMalformedProxyResponse, weight: wWeak, layers: person},
 		{lit: "healthy", re: `\b(lambdas?|functions?)\b[^.]{0,20}\b(look(s|ed)?|(is|was|were|are|seem(s|ed)?)( perfectly)?) healthy\b`, cause: CauseLambdaMalformedProxyResponse, weight: wWeak, layers: person},
-		{lit: "second", re: `\b(29|30)[ -]?seconds?\b[^.]{0,60}(timeout|time out|limit|restriction|cap\b|maximum)|(timeout|time out|timed out|times out|timing out|limit|restriction|maximum)[^.]{0,60}\b(29|30)[ -]?seconds?\b`, except: functionTimeoutSetting, cause: CauseIntegrationTimeout, weight: wLikely, layers: person},
+		{lit: "second", re: `\b(29|30)[ -]?seconds?\b[^.]{0,60}(timeout|time out|limit|restriction|cap\b|maximum)|(timeout|time out|timed out|times out|timing out|limit|restriction|maximum)[^.]{0,60}\b(29|30)[ -]?seconds?\b`, except: functionTimeoutSetting, limit: true, cause: CauseIntegrationTimeout, weight: wLikely, layers: person},
 		// the same with the seconds abbreviated ("times out after 30s",
 		// "a 29 sec limit"), behind each number
-		{lit: "29", re: `\b(29|30) ?(s|secs?)\b[^.]{0,60}(timeout|time out|limit|restriction|maximum)|(timeout|time out|timed out|times out|timing out|limit|restriction|maximum)[^.]{0,60}\b(29|30) ?(s|secs?)\b`, except: functionTimeoutSetting, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
-		{lit: "30", re: `\b(29|30) ?(s|secs?)\b[^.]{0,60}(timeout|time out|limit|restriction|maximum)|(timeout|time out|timed out|times out|timing out|limit|restriction|maximum)[^.]{0,60}\b(29|30) ?(s|secs?)\b`, except: functionTimeoutSetting, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
+		{lit: "29", re: `\b(29|30) ?(s|secs?)\b[^.]{0,60}(timeout|time out|limit|restriction|maximum)|(timeout|time out|timed out|times out|timing out|limit|restriction|maximum)[^.]{0,60}\b(29|30) ?(s|secs?)\b`, except: functionTimeoutSetting, limit: true, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
+		{lit: "30", re: `\b(29|30) ?(s|secs?)\b[^.]{0,60}(timeout|time out|limit|restriction|maximum)|(timeout|time out|timed out|times out|timing out|limit|restriction|maximum)[^.]{0,60}\b(29|30) ?(s|secs?)\b`, except: functionTimeoutSetting, limit: true, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		// (not the setting and its value, as the console and people write
 		// it: "Integration timeout: 29000 ms", "we set the integration
 		// timeout to 10 seconds", which every request of the method has)
-		{lit: "integration timeout", except: timeoutSetting, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
+		{lit: "integration timeout", except: timeoutSetting, limit: true, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		// ("Lambda timeouts get converted to 500": the plural is the events,
 		// the singular most often the setting)
 		{lit: "tim", re: `(lambda|function)('s)?( itself)? (is |was )?(timing out|timed out|times out|hit(s|ting)? (its|the) timeout)|\b(lambda|function) timeouts\b`, cause: CauseLambdaFunctionTimeout, weight: wHint, layers: person},
-		{lit: "タイムアウト", re: `(29|30) ?秒`, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
+		{lit: "タイムアウト", re: `(29|30) ?秒`, limit: true, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		// the function failed and yet the client got 200: a custom (non-proxy)
 		// Lambda integration without error mappings (the API Gateway guide's
 		// "Handle Lambda errors in API Gateway"). The rule names the
@@ -205,3 +210,89 @@ const failedWith5xx = `\bfail(s|ed|ing)? with( an?| http| status| code| the| err
 // own 5xx answers, which hold the words "error" and "timeout" without
 // being the function's.
 const gatewayAnswerPhrases = `internal server errors?|server errors?|bad gateway|service unavailable|gateway time-?outs?|endpoint request timed out`
+
+// guessMarks are what a line must hold to hold a yes/no question: its
+// question mark, or the Chinese and Japanese words that end one.
+var guessMarks = [][]byte{[]byte("?"), []byte("？"), []byte("吗"), []byte("嗎"), []byte("是不是"), []byte("でしょうか"), []byte("ですか"), []byte("かな")}
+
+// dropGuesses removes a person's yes/no questions from low: "Is API
+// Gateway timing out before the function finishes?", "Could this be a
+// permissions issue?", "¿O que falta un permiso de invocación?",
+// "タイムアウトの問題でしょうか", "是不是权限问题" ask whether a cause is
+// the one, which the asker does not know; the events a wh-question names
+// ("why does it return 502", "how do I avoid the timeout") are given.
+func dropGuesses(low []byte) []byte {
+	if !containsAny(low, guessMarks) {
+		return low
+	}
+	var spans [][]int
+	for s := 0; s < len(low); {
+		e := sentenceEnd(low, s)
+		if guessed(low[s:e]) {
+			spans = append(spans, []int{s, e})
+		}
+		s = e
+	}
+	return dropSpans(low, spans, func([]int) bool { return false })
+}
+
+// sentenceEnd is where the sentence from s ends: after its question mark,
+// exclamation mark or full stop (one before a space or the line's end, not
+// the one of a file's name or a version), their full-width forms, or
+// before the Spanish "¿" or "¡" that opens the next one.
+func sentenceEnd(low []byte, s int) int {
+	for i := s; i < len(low); i++ {
+		switch c := low[i]; {
+		case c == '?' || c == '!':
+			return i + 1
+		case c == '.' && (i+1 == len(low) || low[i+1] == ' ' || low[i+1] == '\t'):
+			return i + 1
+		case c == 0xE3 && bytes.HasPrefix(low[i:], []byte("。")), c == 0xEF && (bytes.HasPrefix(low[i:], []byte("？")) || bytes.HasPrefix(low[i:], []byte("！"))):
+			return i + 3
+		case c == 0xC2 && i > s && (bytes.HasPrefix(low[i:], []byte("¿")) || bytes.HasPrefix(low[i:], []byte("¡"))):
+			return i
+		}
+	}
+	return len(low)
+}
+
+// guessed reports whether a sentence is a yes/no question: one asked with
+// a question mark after an auxiliary verb or "or" ("is", "could", "do",
+// "or is"), a hedge ("maybe", "perhaps") or their Spanish and Portuguese
+// equivalents ("¿será que", "pode ser", "¿es", "¿o"); a Japanese one ending
+// in でしょうか, ですか or かな; a Chinese one ending in 吗, holding 是不是
+// or asking "or" (还是) — none asking why, how or what.
+func guessed(sent []byte) bool {
+	t := bytes.TrimLeft(sent, " \t>*-_\"'`(#¿¡")
+	end := bytes.TrimRight(t, " \t\"'`)*_")
+	switch {
+	case bytes.HasSuffix(end, []byte("?")) || bytes.HasSuffix(end, []byte("？")):
+		if guessStart.Match(t) && !askedWhy.Match(t) {
+			return true
+		}
+	}
+	body := bytes.TrimRight(end, "?？。！!")
+	switch {
+	case bytes.HasSuffix(body, []byte("でしょうか")) || bytes.HasSuffix(body, []byte("ですか")) || bytes.HasSuffix(body, []byte("かな")):
+		return !askedWhyJa.Match(body)
+	case bytes.HasSuffix(body, []byte("吗")) || bytes.HasSuffix(body, []byte("嗎")) || bytes.Contains(body, []byte("是不是")) ||
+		len(body) < len(end) && (bytes.HasPrefix(body, []byte("还是")) || bytes.HasPrefix(body, []byte("還是")) || bytes.HasPrefix(body, []byte("或者"))):
+		return !askedWhyZh.Match(body)
+	}
+	return false
+}
+
+// guessStart is the first word of a yes/no question, in English, Spanish
+// and Portuguese.
+var guessStart = regexp.MustCompile(`^(?:is|are|was|were|could|can|might|may|should|would|do|does|did|will|has|have|or|maybe|perhaps|isn't|aren't|wasn't|couldn't|can't|doesn't|didn't|won't|wouldn't|será|sera|puede|podría|podria|es|está|o|pode|poderia|é|É|ou|talvez)(?:[\s,]|$)`)
+
+// askedWhy: a question that asks why, how or what takes the event it
+// names as given ("Does anyone know why the function times out?", "Is
+// there a way to raise the 29 second limit?", "Is it normal that it times
+// out?").
+var askedWhy = regexp.MustCompile(`\b(?:why|how|what|which|where|who|know|idea|explain|reason|way|normal|expected)\b|por ?qu[eéê]|c[oó]mo\b|d[oó]nde\b|\bonde\b`)
+
+var (
+	askedWhyJa = regexp.MustCompile(`なぜ|どうして|どこ|どう|何|なに|いつ|どれ|どの|誰`)
+	askedWhyZh = regexp.MustCompile(`为什么|為什麼|为何|為何|怎么|怎麼|如何|哪|什么|什麼`)
+)

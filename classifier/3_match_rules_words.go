@@ -1,6 +1,11 @@
 package classifier
 
-import "regexp"
+import (
+	"bytes"
+	"regexp"
+	"strconv"
+	"strings"
+)
 
 // wordRules recognise more of how people name a cause, in the languages
 // AWS publishes its guides and knowledge-center articles in: the fixes
@@ -132,7 +137,7 @@ func throttleWords() []ruleSpec {
 	p := personLayers
 	return []ruleSpec{
 		{lit: "throttl", re: `\b(lambdas?|functions?|concurrency|invocations?)\b[^.]{0,40}\bthrottl(ed|ing|es)\b|\bthrottl(ed|ing)\b[^.]{0,40}\b(lambdas?|functions?|concurrency|invocations?)\b`, except: gatewayThrottling + `|` + noThrottles, cause: CauseLambdaThrottled, weight: wHint, layers: p},
-		{lit: "concurrency", re: `(reserved|account|concurrent)[^.]{0,20}concurrency[^.]{0,30}(limit|reached|exceeded|exhausted)|concurrency limit`, cause: CauseLambdaThrottled, weight: wWeak, layers: p},
+		{lit: "concurrency", re: `(reserved|account|concurrent)[^.]{0,20}concurrency[^.]{0,30}(limit|reached|exceeded|exhausted)|concurrency limit`, limit: true, cause: CauseLambdaThrottled, weight: wWeak, layers: p},
 		// a reserved concurrency of zero throttles every invocation (the
 		// Lambda guide's concurrency page; the console's Throttle button
 		// sets it), as people say it and as CloudFormation, Terraform and
@@ -309,9 +314,9 @@ func functionTimeoutWords() []ruleSpec {
 func gatewayTimeoutWords() []ruleSpec {
 	p := personLayers
 	return []ruleSpec{
-		{lit: "gateway", re: `\bapi ?gateway(?:'s)?(?: integration| request| hard| default| max(?:imum)?)? (?:timeouts?|time-outs?|timed out|times out|timing out)\b|\bapi ?gateway (?:to|would|will) time ?out\b|\b(?:time-?outs?|time outs?|timed out|time-?out errors?|time out errors?) (?:on|from|at|in|by|of|with) (?:the |my |our |your |an? )?(?:aws )?api ?gateway\b`, notAfter: "to ", unless: "authori", cause: CauseIntegrationTimeout, weight: wHint, layers: p},
-		{lit: "apigw", re: `\bapigw(?:'s)? (?:timeouts?|timed out|times out)\b`, cause: CauseIntegrationTimeout, weight: wHint, layers: p},
-		{lit: "29", re: `\b29,?000 ?(?:ms|milliseconds)\b`, except: timeoutSetting, cause: CauseIntegrationTimeout, weight: wHint, layers: p},
+		{lit: "gateway", re: `\bapi ?gateway(?:'s)?(?: integration| request| hard| default| max(?:imum)?)? (?:timeouts?|time-outs?|timed out|times out|timing out)\b|\bapi ?gateway (?:to|would|will) time ?out\b|\b(?:time-?outs?|time outs?|timed out|time-?out errors?|time out errors?) (?:on|from|at|in|by|of|with) (?:the |my |our |your |an? )?(?:aws )?api ?gateway\b`, notAfter: "to ", unless: "authori", limit: true, cause: CauseIntegrationTimeout, weight: wHint, layers: p},
+		{lit: "apigw", re: `\bapigw(?:'s)? (?:timeouts?|timed out|times out)\b`, limit: true, cause: CauseIntegrationTimeout, weight: wHint, layers: p},
+		{lit: "29", re: `\b29,?000 ?(?:ms|milliseconds)\b`, except: timeoutSetting, limit: true, cause: CauseIntegrationTimeout, weight: wHint, layers: p},
 		// a call that takes longer than the gateway waits
 		{lit: "than", re: `\b(?:more|longer) than (?:29|30)[ -]?(?:seconds?|secs?|s)\b`, cause: CauseIntegrationTimeout, weight: wHint, layers: p},
 		// no answer for as long as the gateway waits ("API Gateway not
@@ -345,9 +350,122 @@ func integrationTimeoutWords() []ruleSpec {
 	p := personLayers
 	it := CauseIntegrationTimeout
 	return []ruleSpec{
-		{lit: "sekunden", re: `\b(?:29|30) ?sekunden`, cause: it, weight: wHint, layers: p},
-		{lit: "secondes", re: `\b(?:29|30) ?secondes`, cause: it, weight: wHint, layers: p},
-		{lit: "segundos", re: `\b(?:29|30) ?segundos`, cause: it, weight: wHint, layers: p},
-		{lit: "초", re: `(?:^|\D)(?:29|30) ?초(?:[^과]|$)`, cause: it, weight: wHint, layers: p},
+		{lit: "sekunden", re: `\b(?:29|30) ?sekunden`, limit: true, cause: it, weight: wHint, layers: p},
+		{lit: "secondes", re: `\b(?:29|30) ?secondes`, limit: true, cause: it, weight: wHint, layers: p},
+		{lit: "segundos", re: `\b(?:29|30) ?segundos`, limit: true, cause: it, weight: wHint, layers: p},
+		{lit: "초", re: `(?:^|\D)(?:29|30) ?초(?:[^과]|$)`, limit: true, cause: it, weight: wHint, layers: p},
 	}
 }
+
+// unreachedLimits removes from low the sentences that name a limit without
+// it being reached: as a setting with its value ("the integration timeout
+// is 29 seconds", "the account concurrency limit is 1000", "the payload
+// size limit of 10 MB", "o tempo limite está configurado em 15 minutos"),
+// or with what was measured under it ("our requests take about 2 seconds,
+// well under the 29 second limit", "a requisição leva uns 2 segundos",
+// "只需要大约 2 秒", "約 2 秒で終わります"). Every request of the API has
+// such a limit; only one that ran into it shows the limit's failure, so a
+// sentence that says it was reached ("exceeds the 10 MB limit", "hit the
+// 29 second timeout", "took longer than 29 seconds", "a função demora 40
+// segundos", a 413 or a 5xx) is kept.
+func unreachedLimits(low []byte) []byte {
+	if !limitMarks.any(low) {
+		return low
+	}
+	var spans [][]int
+	for s := 0; s < len(low); {
+		e := sentenceEnd(low, s)
+		if sent := low[s:e]; limitWords(sent) && (limitSetting.Match(sent) || measuredUnder(sent)) && !limitReached.Match(sent) && !measuredOver(sent) {
+			spans = append(spans, []int{s, e})
+		}
+		s = e
+	}
+	return dropSpans(low, spans, func([]int) bool { return false })
+}
+
+// limitWords reports whether a sentence may name a limit's value or one
+// under it: each pattern needs a digit, but underLimit's "below any
+// limits".
+func limitWords(sent []byte) bool {
+	return bytes.ContainsAny(sent, "0123456789") || bytes.Contains(sent, []byte("limit"))
+}
+
+// limitMarks are the literals a sentence naming a limit's setting or a
+// value under it holds.
+var limitMarks = newLitIndex([][]byte{[]byte("limit"), []byte("timeout"), []byte("concurrency"), []byte("maximum"), []byte("quota"),
+	[]byte("set to"), []byte("configured"), []byte("configurado"), []byte("under "), []byte("below "), []byte("within "), []byte("less than "),
+	[]byte("take"), []byte("took"), []byte("leva"), []byte("demora"), []byte("tarda"), []byte("需要"), []byte("耗时"), []byte("耗時"), []byte("秒で"), []byte("秒程度で"),
+	[]byte("超时"), []byte("逾時"), []byte("限制"), []byte("上限"), []byte("タイムアウト"), []byte("制限")})
+
+// limitSetting is a limit given its value as a setting is: "the
+// integration timeout is 29 seconds", "the account concurrency limit is
+// 1000", "a payload size limit of 10 MB", "throttling is set to 10000", in
+// English, Portuguese, Spanish, Chinese and Japanese.
+var limitSetting = regexp.MustCompile(`\b(?:timeouts?|time ?limits?|limits?|quotas?|maximum|concurrency|restrictions?)(?: (?:limit|size|value|setting))?(?: for \S+)? (?:is|are|was|were|of|=|:|at) (?:set to |configured (?:to|at|as) |only |just |about |around )?\d|\b(?:set|configured) (?:to|at|as) \d` +
+	`|(?:limite|tempo limite|timeout|límite|tiempo de espera)(?: [^\s.]+){0,3}? (?:é|es|de|em|en|está configurad[oa] (?:em|en|para|a)|configurad[oa] (?:em|en|para|a)) ?\d` +
+	`|(?:超时|逾時|限制|上限|并发|並發)(?:时间|時間)?(?:设置|設定|设定)?(?:为|為|是)\s?\d|(?:タイムアウト|制限|上限)(?:値)?(?:は|を)\s?\d+\s?(?:秒|分|mb)(?:に設定|です|でした)`)
+
+// limitReached are the words of a limit reached or of a request failing
+// on it, in the same languages: a sentence holding them names the event.
+var limitReached = regexp.MustCompile(`\b(?:exceed\w*|over|above|beyond|past|longer|more than|larger|bigger|greater|too (?:large|big|long|slow)|hit|hits|hitting|reach\w*|fail\w*|errors?|timed out|times out|timing out|cut off|killed|413|5\d\d)\b` +
+	`|ultrapass\w*|exced\w*|excede\w*|超过|超過|超出|超时了|逾時了|超え|を超|達し|失败|失敗|错误|錯誤|エラー`)
+
+// measuredValue is a request's duration as a person measured it: "take(s)
+// about 2 seconds", "run in 800 ms", "leva uns 2 segundos", "需要大约 2
+// 秒", "約 2 秒で終わります"; its first group is the number, its second
+// the unit.
+var measuredValue = regexp.MustCompile(`\b(?:takes?|took|taking|runs? in|ran in|finish(?:es|ed)? in|complete[sd]? in|respond(?:s|ed)? in|returns? in|lasts?)\b(?: [a-z]+){0,2}? (?:about |around |roughly |approximately |only |just |under |less than |~)*(\d+(?:[.,]\d+)?) ?(ms|milliseconds?|s|secs?|seconds?)\b` +
+	`|\b(?:leva|levam|demora|demoram|tarda|tardan|dura|duram)\b(?: [^\s\d.]+){0,2}? (\d+(?:[.,]\d+)?) ?(ms|s|segundos?)\b` +
+	`|(?:需要|耗时|耗時|用时|用時|花费|花費)(?:大约|大約|约|約|只要|仅|僅)?\s?(\d+(?:\.\d+)?)\s?(毫秒|秒|ms|s)` +
+	`|(?:約|およそ)?\s?(\d+(?:\.\d+)?)\s?(ミリ秒|秒|ms)(?:程度|ほど|くらい|ぐらい)?で(?:終わ|完了|返|応答|処理)`)
+
+// measuredUnder reports whether a sentence measures a request under the
+// gateway's 29 seconds, or puts a value under a limit ("well under the 29
+// second limit", "far below the 10 MB payload limit").
+func measuredUnder(sent []byte) bool {
+	if underLimit.Match(sent) {
+		return true
+	}
+	for _, m := range measuredSeconds(sent) {
+		if m < 29 {
+			return true
+		}
+	}
+	return false
+}
+
+// measuredOver reports whether a sentence measures a request at or over
+// the gateway's 29 seconds ("a função demora 40 segundos").
+func measuredOver(sent []byte) bool {
+	for _, m := range measuredSeconds(sent) {
+		if m >= 29 {
+			return true
+		}
+	}
+	return false
+}
+
+// measuredSeconds are the durations measuredValue finds, in seconds.
+func measuredSeconds(sent []byte) []float64 {
+	var out []float64
+	for _, m := range measuredValue.FindAllSubmatch(sent, -1) {
+		for g := 1; g+1 < len(m); g += 2 {
+			if m[g] == nil {
+				continue
+			}
+			n, err := strconv.ParseFloat(strings.Replace(string(m[g]), ",", ".", 1), 64)
+			if err != nil {
+				continue
+			}
+			if u := string(m[g+1]); u == "ms" || strings.HasPrefix(u, "milli") || u == "毫秒" || u == "ミリ秒" {
+				n /= 1000
+			}
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// underLimit is a value put under a limit: "well under the 29 second
+// limit", "far below the 10 MB payload limit", "within the 29 seconds".
+var underLimit = regexp.MustCompile(`\b(?:under|below|within|less than|short of|nowhere near|far from)\s(?:the\s|api gateway'?s?\s|its\s|any\s)*(?:(?:29|30)[ -]?(?:seconds?|secs?|s)|10\s?(?:mb|mib|megabytes?)|limits?)\b`)

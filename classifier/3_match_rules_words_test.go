@@ -37,6 +37,26 @@ func TestPeoplesWordsForCauses(t *testing.T) {
 		{"ja function timeout", "Lambda 関数がタイムアウトして 502 エラーになります。", "lambda_function_timeout", "502"},
 		{"zh-TW function timeout", "Lambda 函數逾時，API Gateway 傳回 502。", "lambda_function_timeout", "502"},
 		{"pt-BR function timeout", "A função Lambda atingiu o tempo limite e o API Gateway retornou 502.", "lambda_function_timeout", "502"},
+		// a yes/no question guesses at a cause, in every language; a
+		// wh-question takes the event it names as given, and a status a
+		// question names still shows
+		{"a yes/no question", "Could the Lambda be timing out, or is API Gateway timing out before the function finishes?", "unknown", "unknown"},
+		{"a wh-question", "Why is API Gateway timing out before the function finishes?", "integration_timeout", "unknown"},
+		{"a question and a finding", "Is it a timeout? The lambda is timing out.", "lambda_function_timeout", "unknown"},
+		{"proxy format asked", "Is the Lambda proxy integration returning the wrong format? Do I need to return statusCode and headers?", "unknown", "unknown"},
+		{"proxy format said", "The Lambda proxy integration is returning the wrong format.", "lambda_malformed_proxy_response", "unknown"},
+		{"statusCode said", "You need to return statusCode and headers.", "lambda_malformed_proxy_response", "unknown"},
+		{"proxy integration, another sentence", "We use a Lambda proxy integration! The client reads statusCode from the body.", "unknown", "unknown"},
+		{"es asked", "¿O que falta un permiso de invocación?", "unknown", "unknown"},
+		{"es said", "Falta un permiso de invocación.", "lambda_invoke_permission", "unknown"},
+		{"pt asked", "Será que falta a permissão para invocar a função?", "unknown", "unknown"},
+		{"pt said", "Falta a permissão para invocar a função.", "lambda_invoke_permission", "unknown"},
+		{"ja asked", "統合タイムアウトでしょうか？", "unknown", "unknown"},
+		{"ja asked why", "なぜ統合タイムアウトになるのでしょうか？", "integration_timeout", "unknown"},
+		{"zh asked", "是不是集成超时？", "unknown", "unknown"},
+		{"zh asked with 吗", "是集成超时吗？", "unknown", "unknown"},
+		{"zh asked why", "为什么集成超时？", "integration_timeout", "unknown"},
+		{"a status asked about", "Is it normal to get 502?", "unknown", "502"},
 	})
 }
 
@@ -239,6 +259,10 @@ func TestPeoplesWordsInEnglish(t *testing.T) {
 		{"reserved concurrency, CloudFormation", "ReservedConcurrentExecutions: 0 and every call returns 500", "lambda_throttled", "500"},
 		{"reserved concurrency, Terraform", "reserved_concurrent_executions = 0 gives 500 on every call", "lambda_throttled", "500"},
 		{"reserved concurrency ten", "reserved_concurrent_executions = 10 and the API returns 500", "unknown", "500"},
+		// (the account's limit said with its value is a setting every
+		// request has; said reached, it is the event)
+		{"the account's concurrency limit as a setting", "Stage throttling is set to 10000 requests per second, and the account concurrency limit is 1000, so we should be well below any limits.\nHTTP/1.1 500 Internal Server Error", "unknown", "500"},
+		{"the account's concurrency limit reached", "The account concurrency limit is 1000 and we reached it during the sale.\nHTTP/1.1 500 Internal Server Error", "lambda_throttled", "500"},
 		{"addPermission", "Calling fn.addPermission for apigateway.amazonaws.com fixed the 500 errors.", "lambda_invoke_permission", "500"},
 	})
 }
@@ -595,6 +619,19 @@ func TestIntegrationTimeoutSetting(t *testing.T) {
 		{"Terraform", got500 + "  timeout_milliseconds = 29000", "unknown", "500"},
 		{"a request that timed out", "I get an integration timeout after 29 seconds.\nHTTP/1.1 504 Gateway Timeout", "integration_timeout", "504"},
 		{"the limit hit", "Requests that run past the 29,000 ms limit fail.", "integration_timeout", "unknown"},
+		// the gateway's limit said with its value, or with a shorter run
+		// measured beside it, in English, Portuguese, Chinese and
+		// Japanese; one hit, or a run measured over it, is the event
+		{"the timeout with its value", got500 + "The integration timeout is 29 seconds.", "unknown", "500"},
+		{"the limit and a shorter run", got500 + "API Gateway has a 29 second limit, but our requests normally take about 2 seconds.", "unknown", "500"},
+		{"well under the limit", got500 + "Our requests take about 2 seconds, well under the 29 second limit.", "unknown", "500"},
+		{"pt the limit and a shorter run", got500 + "O API Gateway tem limite de 29 segundos, mas a requisição leva uns 2 segundos.", "unknown", "500"},
+		{"zh the limit and a shorter run", got500 + "API Gateway 有 29 秒的超时限制，但我们的请求只需要大约 2 秒。", "unknown", "500"},
+		{"ja the limit and a shorter run", got500 + "API Gateway には 29 秒のタイムアウト制限がありますが、リクエストは約 2 秒で終わります。", "unknown", "500"},
+		{"the timeout hit", got500 + "We hit the 29 second timeout.", "integration_timeout", "500"},
+		{"longer than the limit", got500 + "The request took longer than 29 seconds.", "integration_timeout", "500"},
+		{"a run measured over the limit", got500 + "The function takes 40 seconds, over the 29 second limit.", "integration_timeout", "500"},
+		{"pt a run measured over the limit", got500 + "O API Gateway tem um limite de 29 segundos e a função demora 40 segundos.", "integration_timeout", "500"},
 		{"HTTP API access log", "{\"status\":\"503\",\"integrationErrorMessage\":\"Integration timeout\"}", "integration_timeout", "503"},
 	})
 }
