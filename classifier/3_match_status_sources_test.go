@@ -176,6 +176,27 @@ func TestNotTheClientsStatus(t *testing.T) {
 		{"an endpoint's body in a test invoke that shows its status", "Status: 504\nThu Oct 17 23:48:34 UTC 2019 : Endpoint response body before transformations: {\"message\": \"Internal server error\"}", "504"},
 		{"endpoint response status code", "Tue Mar 12 10:15:02 UTC 2024 : Execution failed due to configuration error: No match for output mapping and no default output mapping configured. Endpoint Response Status Code: 200\n" +
 			"Tue Mar 12 10:15:03 UTC 2024 : Method completed with status: 500", "500"},
+		// a code a person denies came: no answer below 500, so no
+		// all-clear; a 5xx denied still shows (no all-clear from its
+		// words), and a denial that reaches past other words, or a clause
+		// that ends before the code, denies nothing
+		{"a 4xx denied", "It is not a 403 or 404, the route definitely exists.", "unknown"},
+		{"a 4xx error denied", "This isn't a 403 error.", "unknown"},
+		{"a 4xx denied, pt-BR", "Não é um erro 403 nem 404.", "unknown"},
+		{"a 4xx denied, es", "No es un error 403 ni 404.", "unknown"},
+		{"a 4xx denied, zh", "这不是403错误", "unknown"},
+		{"a 4xx denied, ja", "403エラーではありません", "unknown"},
+		{"a 4xx not got", "We are not getting any 403 errors.", "unknown"},
+		{"a 5xx denied", "It is not a 502 error.", "502"},
+		{"a 4xx not understood", "I don't understand the 403 error.", "none"},
+		{"not only a 4xx", "It is not only a 403 error.", "none"},
+		{"whenever", "Whenever a 403 error comes the page reloads.", "none"},
+		{"a denial's clause ends", "It doesn't work, 403 error.", "none"},
+		{"a denied code, then the one that came", "It is not a 403, it is a 404 error.", "none"},
+	})
+	checkWordings(t, []wording{
+		{"a 4xx denied beside a function's error", "It is not a 403 error, the route definitely exists.\n" +
+			"2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tInvoke Error \t{\"errorType\":\"TypeError\",\"errorMessage\":\"x is undefined\"}", "lambda_function_error", "unknown"},
 	})
 }
 
