@@ -262,3 +262,58 @@ func codeDenied(before, after []byte) bool {
 	}
 	return false
 }
+
+// A code below 500 a person says another system answered is that system's
+// answer to its caller, not the API's to its client: "I also see 429 from
+// another service we call", "the third-party API returns 404", "um 404 do
+// serviço externo", "la API de terceros devuelve 404". The function's own
+// call got it (or a service beside the API), so it is no all-clear. A 5xx
+// said so still shows, as any 5xx a person names does.
+var otherSystem = regexp.MustCompile(`\b(?:another|third[- ]party|downstream|upstream|external)(?: [\w-]+)? (?:services?|apis?|systems?|providers?)\b` +
+	`|\b(?:outr[oa]s?|otr[oa]s?) (?:serviços?|servicios?|apis?|sistemas?|provedor(?:es)?|proveedor(?:es)?)\b` +
+	`|\b(?:serviços?|servicios?|apis?|sistemas?|provedor(?:es)?|proveedor(?:es)?) (?:extern[oa]s?|de terceiros|de terceros)\b`)
+
+// otherSystemMarks are the literals otherSystem needs.
+var otherSystemMarks = [][]byte{[]byte("another"), []byte("third"), []byte("downstream"), []byte("upstream"),
+	[]byte("external"), []byte("outr"), []byte("otr"), []byte("extern"), []byte("tercer"), []byte("terceir")}
+
+// otherFrom is a code's source named right after it ("429 from another
+// service", "404s from the third-party API", "404 do serviço externo").
+var otherFrom = regexp.MustCompile(`^[\x60'"]?s? (?:errors? |responses? |status )?(?:from|by|de|do|da|del) (?:the |an? |our |o |a |um |uma |el |la |un |una )?`)
+
+// clauseMarks end a clause: a person says what another system answered
+// in one, and what the API answered in the next ("another service
+// returns 429, but the API answers 200").
+var clauseMarks = [][]byte{[]byte(". "), []byte("; "), []byte(", "), []byte("! "), []byte("? "), []byte(" but "),
+	[]byte(" while "), []byte(" whereas "), []byte(" mas "), []byte(" pero "), []byte("。"), []byte("，")}
+
+// apiNamed are the words that name the API itself between another system
+// and a code: in "we call a third-party API and API Gateway returns 403"
+// the code is the gateway's.
+var apiNamed = [][]byte{[]byte("api gateway"), []byte("apigw"), []byte("the gateway"), []byte("our api"),
+	[]byte("my api"), []byte("the endpoint"), []byte("the client")}
+
+// othersCode reports whether the code at low[start:end] is one a person
+// says another system answered: its clause names that system before it,
+// with no word for the API between, or names it as the code's source
+// right after it.
+func othersCode(low []byte, start, end int) bool {
+	if !containsAny(low, otherSystemMarks) {
+		return false // most lines
+	}
+	from := 0
+	for _, m := range clauseMarks {
+		if i := bytes.LastIndex(low[:start], m); i >= 0 && i+len(m) > from {
+			from = i + len(m)
+		}
+	}
+	if loc := otherSystem.FindAllIndex(low[from:start], -1); loc != nil && !containsAny(low[from+loc[len(loc)-1][1]:start], apiNamed) {
+		return true
+	}
+	rest := low[end:]
+	if m := otherFrom.FindIndex(rest); m != nil {
+		loc := otherSystem.FindIndex(rest[m[1]:])
+		return loc != nil && loc[0] == 0
+	}
+	return false
+}

@@ -193,9 +193,24 @@ func TestNotTheClientsStatus(t *testing.T) {
 		{"whenever", "Whenever a 403 error comes the page reloads.", "none"},
 		{"a denial's clause ends", "It doesn't work, 403 error.", "none"},
 		{"a denied code, then the one that came", "It is not a 403, it is a 404 error.", "none"},
+		// a code below 500 another system answered (a service the function
+		// calls, a third party's API) is its answer to its caller; the
+		// API's own code beside it, and a 5xx, still show
+		{"a 4xx from another service", "Sometimes I also see 429 from another service we call, but that is handled separately.", "unknown"},
+		{"another service's 4xx", "Another service we call sometimes returns 429.", "unknown"},
+		{"a third party's 4xx", "The third-party payment API returns 404 errors.", "unknown"},
+		{"another service's 4xx, pt-BR", "Outro serviço que chamamos retorna 404.", "unknown"},
+		{"a third party's 4xx, es", "La API de terceros devuelve 404.", "unknown"},
+		{"another service named after the code", "The API returns 403 when calling another service.", "none"},
+		{"the gateway's code after another service", "We call a third-party API and API Gateway returns 403.", "none"},
+		{"the API's code in the next clause", "Another service returns 429, but the API answers 403 error.", "none"},
+		{"another user's 4xx", "Another user gets 403 error.", "none"},
+		{"another service's 5xx", "Another service we call returns 502.", "502"},
 	})
 	checkWordings(t, []wording{
 		{"a 4xx denied beside a function's error", "It is not a 403 error, the route definitely exists.\n" +
+			"2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tInvoke Error \t{\"errorType\":\"TypeError\",\"errorMessage\":\"x is undefined\"}", "lambda_function_error", "unknown"},
+		{"another service's 4xx beside a function's error", "I also see 429 from another service we call.\n" +
 			"2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tInvoke Error \t{\"errorType\":\"TypeError\",\"errorMessage\":\"x is undefined\"}", "lambda_function_error", "unknown"},
 	})
 }
