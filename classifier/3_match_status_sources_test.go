@@ -291,7 +291,8 @@ func withID(msg string) string { return "(5cb7ee58-39e6-11e9-be7e-29aff96747f2) 
 // 45ms]") and the DevTools headers pane ("Request Method: OPTIONS", then
 // "Status Code: 200 OK"), and curl's -X OPTIONS. A preflight refused with
 // a 4xx is the answer the client got: the browser sends no request after
-// it.
+// it. A request to a URL no API serves (a page's file, another AWS
+// service's endpoint) is another request as well.
 func TestAPreflightsAnswerIsAnotherRequests(t *testing.T) {
 	const url = "https://abc123.execute-api.us-east-1.amazonaws.com/prod/items"
 	const fnError = "\n[ERROR] KeyError: 'body'"
@@ -308,6 +309,25 @@ func TestAPreflightsAnswerIsAnotherRequests(t *testing.T) {
 		{"curl --request OPTIONS -v", "curl -v --request OPTIONS " + url + "\n> OPTIONS /prod/items HTTP/2\n< HTTP/2 200" + fnError, "unknown"},
 		{"curl's preflight, then the request itself", "$ curl -i -X OPTIONS " + url + "\nHTTP/2 204\n$ curl -i -X POST " + url + "\nHTTP/2 200" + fnError, "none"},
 		{"curl's preflight refused", "$ curl -i -X OPTIONS " + url + "\nHTTP/2 403", "none"},
+		// a request to a URL no API serves is another request too: a page's
+		// own files (its icon, scripts, styles), another AWS service's
+		// endpoint (Cognito's token endpoint and API, S3's hosts); its
+		// code below 500 is no answer of the API's, on its request line or
+		// the status that follows it. An execute-api host, a Lambda
+		// function URL and a custom domain are an API's whatever the path.
+		{"chrome's favicon", "GET http://localhost:5173/favicon.ico 404 (Not Found)" + fnError, "unknown"},
+		{"firefox's page script", "GET https://app.example.com/assets/index-4f2a.js [HTTP/2 404 Not Found 12ms]" + fnError, "unknown"},
+		{"cognito's token endpoint", "POST https://myapp-auth.auth.us-east-1.amazoncognito.com/oauth2/token 401 (Unauthorized)" + fnError, "unknown"},
+		{"cognito's API", "POST https://cognito-idp.us-east-1.amazonaws.com/ 400 (Bad Request)" + fnError, "unknown"},
+		{"an s3 presigned put, then its status", "PUT https://myapp-uploads.s3.us-east-1.amazonaws.com/users/42/avatar.png?X-Amz-Signature=3f1c2ab7\nStatus Code: 200 OK" + fnError, "unknown"},
+		{"the headers pane for an s3 object", "Request URL: https://s3.us-east-1.amazonaws.com/bucket/key.txt\nRequest Method: GET\nStatus Code: 403 Forbidden" + fnError, "unknown"},
+		{"curl to an s3 website", "$ curl -i http://bucket.s3-website-us-west-2.amazonaws.com/\nHTTP/1.1 403 Forbidden" + fnError, "unknown"},
+		{"an s3 request's 5xx", "PUT https://bucket.s3.amazonaws.com/k 503 (Service Unavailable)" + fnError, "503"},
+		{"a script on an execute-api host", "GET https://xx.execute-api.us-east-1.amazonaws.com/_nuxt/b43f66.js net::ERR_ABORTED 403", "none"},
+		{"a route on a custom domain", "POST https://api.example.com/v1/items 403 (Forbidden)", "none"},
+		{"an image from a function url", "GET https://abc.lambda-url.us-east-1.on.aws/logo.png 403", "none"},
+		{"the favicon, then the API's own request", "GET http://localhost:5173/favicon.ico 404 (Not Found)\nPOST " + url + " 403 (Forbidden)", "none"},
+		{"an s3 request, then the API's status line", "PUT https://bucket.s3.amazonaws.com/k\n$ curl -i " + url + "\nHTTP/2 403", "none"},
 	})
 }
 
