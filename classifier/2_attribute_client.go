@@ -224,7 +224,7 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 			// code below 500 there is (clientStatus)
 			return
 		}
-		if s.preflightAnswer(code) {
+		if s.preflightAnswer(code) || s.otherRequestsAnswer(code, false) {
 			return
 		}
 		s.noteShown(code)
@@ -394,7 +394,11 @@ func cutIPythonPrompt(b []byte, open string) ([]byte, bool) {
 // read as the status they saw.)
 func (s *Session) clientStatus(low []byte, layer Layer) int {
 	s.notePreflight(low)
+	other := s.noteRequestURL(low)
 	code := s.frameStatus(low, statusShown(low))
+	if s.otherRequestsAnswer(code, other) {
+		return 0
+	}
 	if code != 0 && !is5xx(code) && layer != LayerPerson && (namesConnectionsAPI(low) || awsSDKCallError(low) || namesRuntimeAPI(low)) {
 		return 0
 	}
@@ -471,6 +475,107 @@ func (s *Session) preflightAnswer(code int) bool {
 	}
 	s.st.preflight = false
 	return code >= 200 && code < 300
+}
+
+// A client's request to a URL no API serves gets another request's
+// answer: a browser's console shows the page's own files beside the API's
+// calls ("GET http://localhost:5173/favicon.ico 404 (Not Found)"), and an
+// app calls other AWS services' endpoints (Cognito's hosted UI token
+// endpoint, "POST https://myapp.auth.us-east-1.amazoncognito.com/oauth2/token
+// 401 (Unauthorized)"; an S3 upload to a presigned URL). A code below 500
+// for such a URL, on its request line or on the status line that follows
+// it (DevTools' "Request URL:" and "Status Code:", curl's status line),
+// shows nothing about the API, and so no all-clear. An execute-api host
+// or a Lambda function URL is an API's whatever its path, and so is a
+// custom domain, which may serve anything.
+
+// requestURL is a URL a client names as a request's: after its method
+// (Chrome's and Firefox's consoles, Postman's, a HAR viewer's), after
+// DevTools' "Request URL:" label, or in a curl command.
+var requestURL = regexp.MustCompile(`(?:(?:^|\s)(?:get|post|put|delete|patch|options|head) |\brequest url:\s*|^\$? ?curl\s.*?)(https?://[^\s'"\x60<>]+)`)
+
+// requestWords are the literals requestURL needs.
+var requestWords = [][]byte{[]byte("http://"), []byte("https://")}
+
+// staticAssetExts are the files a web page loads beside its API calls:
+// its icon, scripts, source maps, styles, images and fonts.
+var staticAssetExts = []string{".ico", ".js", ".mjs", ".css", ".map", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".woff", ".woff2", ".ttf"}
+
+// noAPIURL reports whether url (lower-cased) is one no API Gateway API
+// serves: a static asset's on a host that is no execute-api host nor a
+// Lambda function URL's, or another AWS service's endpoint: Cognito's
+// (its hosted UI's domain, amazoncognito.com, and its API's,
+// cognito-idp.<region>.amazonaws.com) and S3's (the virtual-hosted
+// <bucket>.s3.<region>.amazonaws.com, the path-style s3.<region> and
+// legacy s3-<region> hosts, the website endpoints s3-website-<region>).
+func noAPIURL(url []byte) bool {
+	rest := url[bytes.Index(url, []byte("://"))+3:]
+	hostEnd := bytes.IndexAny(rest, "/?#")
+	if hostEnd < 0 {
+		hostEnd = len(rest)
+	}
+	host, path := rest[:hostEnd], rest[hostEnd:]
+	if i := bytes.LastIndexByte(host, '@'); i >= 0 {
+		host = host[i+1:]
+	}
+	if i := bytes.IndexByte(host, ':'); i >= 0 {
+		host = host[:i]
+	}
+	if bytes.Contains(host, []byte(".execute-api.")) || bytes.HasSuffix(host, []byte(".on.aws")) {
+		return false
+	}
+	if bytes.HasSuffix(host, []byte(".amazoncognito.com")) || bytes.HasPrefix(host, []byte("cognito-idp.")) {
+		return true
+	}
+	if bytes.HasSuffix(host, []byte(".amazonaws.com")) || bytes.HasSuffix(host, []byte(".amazonaws.com.cn")) {
+		for _, label := range bytes.Split(host, []byte(".")) {
+			if bytes.Equal(label, []byte("s3")) || bytes.HasPrefix(label, []byte("s3-")) {
+				return true
+			}
+		}
+	}
+	if i := bytes.IndexAny(path, "?#"); i >= 0 {
+		path = path[:i]
+	}
+	for _, ext := range staticAssetExts {
+		if bytes.HasSuffix(path, []byte(ext)) {
+			return true
+		}
+	}
+	return false
+}
+
+// noteRequestURL reads the URL of a request a client names on low, and
+// reports whether it is no API's (noAPIURL); a request named without its
+// status leaves that for the status lines that follow.
+func (s *Session) noteRequestURL(low []byte) bool {
+	if !containsAny(low, requestWords) {
+		return false // most lines
+	}
+	m := requestURL.FindSubmatch(low)
+	if m == nil {
+		return false
+	}
+	other := noAPIURL(m[1])
+	s.st.otherRequestAt = 0
+	if other {
+		s.st.otherRequestAt = s.st.lines
+	}
+	return other
+}
+
+// otherRequestsAnswer reports whether code, a status a client showed, is
+// below 500 and answers a request to a URL no API serves: the request on
+// its own line (other), or one named on the lines just before (curl -v
+// prints its connection and headers between, DevTools the method). A
+// status ends the request it answers.
+func (s *Session) otherRequestsAnswer(code int, other bool) bool {
+	if code == 0 {
+		return false
+	}
+	pending := s.st.otherRequestAt != 0 && s.st.lines-s.st.otherRequestAt <= 10
+	s.st.otherRequestAt = 0
+	return !is5xx(code) && (other || pending)
 }
 
 // curlOptions is curl's method option set to OPTIONS: a preflight sent by

@@ -496,7 +496,7 @@ func codeShown(low []byte) int {
 		}
 		for _, m := range re.findAllSubmatchIndexIn(v, 4) {
 			start, end := m[2], m[3]
-			if inLargerNumber(low, start) || countFollows(low[end:]) || (low[start] < '5' && codesDesign(low[:start])) {
+			if inLargerNumber(low, start) || countFollows(low[end:]) || (low[start] < '5' && (codesDesign(low[:start]) || codeDenied(low[:start], low[end:]) || othersCode(low, start, end))) {
 				continue
 			}
 			code, err := strconv.Atoi(string(low[start:end]))

@@ -201,3 +201,119 @@ func sentenceBefore(low []byte, i int) []byte {
 	}
 	return low[start:i]
 }
+
+// A code a person denies is none they got: "It is not a 403 or 404, the
+// route exists", "this isn't a 403 error", "Não é um erro 403 nem 404",
+// "No es un error 403 ni 404", "这不是 403 错误", "403 エラーではありません".
+// Read as shown, such a code below 500 is an all-clear the person said
+// did not come. A 5xx denied still keeps a person's words from an
+// all-clear (codeShown cuts codes below 500 only), as a wish denied ("should
+// not return 502", negated) says the code came.
+
+// denialWords are the words that deny what follows them, whole words:
+// English, Portuguese, Spanish. ("n't" ends a word of its own, and
+// Chinese 不是, 并非 and 並非 end a run of characters without spaces.
+// negatedBefore's suffixes are for a wish's verb phrase: read on any word
+// they would find "never" in "whenever a 403 comes".)
+var denialWords = map[string]bool{"not": true, "never": true, "neither": true, "nor": true, "no": true,
+	"não": true, "nao": true, "nem": true, "nunca": true, "ni": true}
+
+// denialFillers are the words a denial reaches its code across: the
+// copula, articles, the words that name a status, and the verbs a person
+// gets or sees it with ("not a 403", "não é um erro 403", "no es un error
+// 403", "we are not getting any 403"). Any other word ends the denial's
+// reach: in "I don't understand the 403 error" or "not only a 403" the
+// code came.
+var denialFillers = map[string]bool{
+	"a": true, "an": true, "the": true, "any": true, "one": true, "even": true, "it": true, "is": true, "was": true,
+	"are": true, "were": true, "be": true, "been": true, "http": true, "status": true, "error": true, "code": true,
+	"response": true, "get": true, "getting": true, "see": true, "seeing": true, "return": true, "returning": true,
+	"receive": true, "receiving": true, "um": true, "uma": true, "é": true, "e": true, "erro": true, "código": true,
+	"codigo": true, "o": true, "es": true, "un": true, "una": true, "el": true, "la": true, "de": true,
+}
+
+// deniedAfter are the Japanese endings that deny the code before them
+// ("403 ではない", "403エラーではありません", "404 じゃない").
+var deniedAfter = regexp.MustCompile(`^[\x60'"」]? ?(?:エラー|error)? ?(?:では|じゃ)(?:な|あり)`)
+
+// codeDenied reports whether the words before a code (before) or after it
+// (after) deny that it came.
+func codeDenied(before, after []byte) bool {
+	if head := after[:min(len(after), 24)]; (bytes.Contains(head, []byte("では")) || bytes.Contains(head, []byte("じゃ"))) && deniedAfter.Match(after) {
+		return true
+	}
+	before = bytes.TrimRight(before, " \x60'\"(「")
+	if bytes.HasSuffix(before, []byte("不是")) || bytes.HasSuffix(before, []byte("并非")) || bytes.HasSuffix(before, []byte("並非")) {
+		return true
+	}
+	for n := 0; n <= 4; n++ {
+		i := bytes.LastIndexAny(before, " \t") + 1
+		w := before[i:]
+		if len(w) == 0 || bytes.IndexAny(w, ",;:.!?") >= 0 {
+			return false // the clause ends before a denial
+		}
+		if bytes.HasSuffix(w, []byte("n't")) || bytes.HasSuffix(w, []byte("n’t")) || denialWords[string(w)] {
+			return true
+		}
+		if !denialFillers[string(w)] {
+			return false
+		}
+		before = bytes.TrimRight(before[:i], " \t")
+	}
+	return false
+}
+
+// A code below 500 a person says another system answered is that system's
+// answer to its caller, not the API's to its client: "I also see 429 from
+// another service we call", "the third-party API returns 404", "um 404 do
+// serviço externo", "la API de terceros devuelve 404". The function's own
+// call got it (or a service beside the API), so it is no all-clear. A 5xx
+// said so still shows, as any 5xx a person names does.
+var otherSystem = regexp.MustCompile(`\b(?:another|third[- ]party|downstream|upstream|external)(?: [\w-]+)? (?:services?|apis?|systems?|providers?)\b` +
+	`|\b(?:outr[oa]s?|otr[oa]s?) (?:serviços?|servicios?|apis?|sistemas?|provedor(?:es)?|proveedor(?:es)?)\b` +
+	`|\b(?:serviços?|servicios?|apis?|sistemas?|provedor(?:es)?|proveedor(?:es)?) (?:extern[oa]s?|de terceiros|de terceros)\b`)
+
+// otherSystemMarks are the literals otherSystem needs.
+var otherSystemMarks = [][]byte{[]byte("another"), []byte("third"), []byte("downstream"), []byte("upstream"),
+	[]byte("external"), []byte("outr"), []byte("otr"), []byte("extern"), []byte("tercer"), []byte("terceir")}
+
+// otherFrom is a code's source named right after it ("429 from another
+// service", "404s from the third-party API", "404 do serviço externo").
+var otherFrom = regexp.MustCompile(`^[\x60'"]?s? (?:errors? |responses? |status )?(?:from|by|de|do|da|del) (?:the |an? |our |o |a |um |uma |el |la |un |una )?`)
+
+// clauseMarks end a clause: a person says what another system answered
+// in one, and what the API answered in the next ("another service
+// returns 429, but the API answers 200").
+var clauseMarks = [][]byte{[]byte(". "), []byte("; "), []byte(", "), []byte("! "), []byte("? "), []byte(" but "),
+	[]byte(" while "), []byte(" whereas "), []byte(" mas "), []byte(" pero "), []byte("。"), []byte("，")}
+
+// apiNamed are the words that name the API itself between another system
+// and a code: in "we call a third-party API and API Gateway returns 403"
+// the code is the gateway's.
+var apiNamed = [][]byte{[]byte("api gateway"), []byte("apigw"), []byte("the gateway"), []byte("our api"),
+	[]byte("my api"), []byte("the endpoint"), []byte("the client")}
+
+// othersCode reports whether the code at low[start:end] is one a person
+// says another system answered: its clause names that system before it,
+// with no word for the API between, or names it as the code's source
+// right after it.
+func othersCode(low []byte, start, end int) bool {
+	if !containsAny(low, otherSystemMarks) {
+		return false // most lines
+	}
+	from := 0
+	for _, m := range clauseMarks {
+		if i := bytes.LastIndex(low[:start], m); i >= 0 && i+len(m) > from {
+			from = i + len(m)
+		}
+	}
+	if loc := otherSystem.FindAllIndex(low[from:start], -1); loc != nil && !containsAny(low[from+loc[len(loc)-1][1]:start], apiNamed) {
+		return true
+	}
+	rest := low[end:]
+	if m := otherFrom.FindIndex(rest); m != nil {
+		loc := otherSystem.FindIndex(rest[m[1]:])
+		return loc != nil && loc[0] == 0
+	}
+	return false
+}

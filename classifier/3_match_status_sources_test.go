@@ -176,6 +176,42 @@ func TestNotTheClientsStatus(t *testing.T) {
 		{"an endpoint's body in a test invoke that shows its status", "Status: 504\nThu Oct 17 23:48:34 UTC 2019 : Endpoint response body before transformations: {\"message\": \"Internal server error\"}", "504"},
 		{"endpoint response status code", "Tue Mar 12 10:15:02 UTC 2024 : Execution failed due to configuration error: No match for output mapping and no default output mapping configured. Endpoint Response Status Code: 200\n" +
 			"Tue Mar 12 10:15:03 UTC 2024 : Method completed with status: 500", "500"},
+		// a code a person denies came: no answer below 500, so no
+		// all-clear; a 5xx denied still shows (no all-clear from its
+		// words), and a denial that reaches past other words, or a clause
+		// that ends before the code, denies nothing
+		{"a 4xx denied", "It is not a 403 or 404, the route definitely exists.", "unknown"},
+		{"a 4xx error denied", "This isn't a 403 error.", "unknown"},
+		{"a 4xx denied, pt-BR", "Não é um erro 403 nem 404.", "unknown"},
+		{"a 4xx denied, es", "No es un error 403 ni 404.", "unknown"},
+		{"a 4xx denied, zh", "这不是403错误", "unknown"},
+		{"a 4xx denied, ja", "403エラーではありません", "unknown"},
+		{"a 4xx not got", "We are not getting any 403 errors.", "unknown"},
+		{"a 5xx denied", "It is not a 502 error.", "502"},
+		{"a 4xx not understood", "I don't understand the 403 error.", "none"},
+		{"not only a 4xx", "It is not only a 403 error.", "none"},
+		{"whenever", "Whenever a 403 error comes the page reloads.", "none"},
+		{"a denial's clause ends", "It doesn't work, 403 error.", "none"},
+		{"a denied code, then the one that came", "It is not a 403, it is a 404 error.", "none"},
+		// a code below 500 another system answered (a service the function
+		// calls, a third party's API) is its answer to its caller; the
+		// API's own code beside it, and a 5xx, still show
+		{"a 4xx from another service", "Sometimes I also see 429 from another service we call, but that is handled separately.", "unknown"},
+		{"another service's 4xx", "Another service we call sometimes returns 429.", "unknown"},
+		{"a third party's 4xx", "The third-party payment API returns 404 errors.", "unknown"},
+		{"another service's 4xx, pt-BR", "Outro serviço que chamamos retorna 404.", "unknown"},
+		{"a third party's 4xx, es", "La API de terceros devuelve 404.", "unknown"},
+		{"another service named after the code", "The API returns 403 when calling another service.", "none"},
+		{"the gateway's code after another service", "We call a third-party API and API Gateway returns 403.", "none"},
+		{"the API's code in the next clause", "Another service returns 429, but the API answers 403 error.", "none"},
+		{"another user's 4xx", "Another user gets 403 error.", "none"},
+		{"another service's 5xx", "Another service we call returns 502.", "502"},
+	})
+	checkWordings(t, []wording{
+		{"a 4xx denied beside a function's error", "It is not a 403 error, the route definitely exists.\n" +
+			"2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tInvoke Error \t{\"errorType\":\"TypeError\",\"errorMessage\":\"x is undefined\"}", "lambda_function_error", "unknown"},
+		{"another service's 4xx beside a function's error", "I also see 429 from another service we call.\n" +
+			"2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tInvoke Error \t{\"errorType\":\"TypeError\",\"errorMessage\":\"x is undefined\"}", "lambda_function_error", "unknown"},
 	})
 }
 
@@ -255,7 +291,8 @@ func withID(msg string) string { return "(5cb7ee58-39e6-11e9-be7e-29aff96747f2) 
 // 45ms]") and the DevTools headers pane ("Request Method: OPTIONS", then
 // "Status Code: 200 OK"), and curl's -X OPTIONS. A preflight refused with
 // a 4xx is the answer the client got: the browser sends no request after
-// it.
+// it. A request to a URL no API serves (a page's file, another AWS
+// service's endpoint) is another request as well.
 func TestAPreflightsAnswerIsAnotherRequests(t *testing.T) {
 	const url = "https://abc123.execute-api.us-east-1.amazonaws.com/prod/items"
 	const fnError = "\n[ERROR] KeyError: 'body'"
@@ -272,6 +309,25 @@ func TestAPreflightsAnswerIsAnotherRequests(t *testing.T) {
 		{"curl --request OPTIONS -v", "curl -v --request OPTIONS " + url + "\n> OPTIONS /prod/items HTTP/2\n< HTTP/2 200" + fnError, "unknown"},
 		{"curl's preflight, then the request itself", "$ curl -i -X OPTIONS " + url + "\nHTTP/2 204\n$ curl -i -X POST " + url + "\nHTTP/2 200" + fnError, "none"},
 		{"curl's preflight refused", "$ curl -i -X OPTIONS " + url + "\nHTTP/2 403", "none"},
+		// a request to a URL no API serves is another request too: a page's
+		// own files (its icon, scripts, styles), another AWS service's
+		// endpoint (Cognito's token endpoint and API, S3's hosts); its
+		// code below 500 is no answer of the API's, on its request line or
+		// the status that follows it. An execute-api host, a Lambda
+		// function URL and a custom domain are an API's whatever the path.
+		{"chrome's favicon", "GET http://localhost:5173/favicon.ico 404 (Not Found)" + fnError, "unknown"},
+		{"firefox's page script", "GET https://app.example.com/assets/index-4f2a.js [HTTP/2 404 Not Found 12ms]" + fnError, "unknown"},
+		{"cognito's token endpoint", "POST https://myapp-auth.auth.us-east-1.amazoncognito.com/oauth2/token 401 (Unauthorized)" + fnError, "unknown"},
+		{"cognito's API", "POST https://cognito-idp.us-east-1.amazonaws.com/ 400 (Bad Request)" + fnError, "unknown"},
+		{"an s3 presigned put, then its status", "PUT https://myapp-uploads.s3.us-east-1.amazonaws.com/users/42/avatar.png?X-Amz-Signature=3f1c2ab7\nStatus Code: 200 OK" + fnError, "unknown"},
+		{"the headers pane for an s3 object", "Request URL: https://s3.us-east-1.amazonaws.com/bucket/key.txt\nRequest Method: GET\nStatus Code: 403 Forbidden" + fnError, "unknown"},
+		{"curl to an s3 website", "$ curl -i http://bucket.s3-website-us-west-2.amazonaws.com/\nHTTP/1.1 403 Forbidden" + fnError, "unknown"},
+		{"an s3 request's 5xx", "PUT https://bucket.s3.amazonaws.com/k 503 (Service Unavailable)" + fnError, "503"},
+		{"a script on an execute-api host", "GET https://xx.execute-api.us-east-1.amazonaws.com/_nuxt/b43f66.js net::ERR_ABORTED 403", "none"},
+		{"a route on a custom domain", "POST https://api.example.com/v1/items 403 (Forbidden)", "none"},
+		{"an image from a function url", "GET https://abc.lambda-url.us-east-1.on.aws/logo.png 403", "none"},
+		{"the favicon, then the API's own request", "GET http://localhost:5173/favicon.ico 404 (Not Found)\nPOST " + url + " 403 (Forbidden)", "none"},
+		{"an s3 request, then the API's status line", "PUT https://bucket.s3.amazonaws.com/k\n$ curl -i " + url + "\nHTTP/2 403", "none"},
 	})
 }
 

@@ -153,6 +153,10 @@ type stats struct {
 	// alone (consoleStatusLabel), whose value a copy puts on the next line
 	statusLabel bool
 	preflight   bool // the DevTools headers pane's status to come is a CORS preflight's
+	// otherRequestAt: the line (st.lines) of the last request a client
+	// named without its status, when its URL is no API's (noAPIURL): a
+	// static asset's, another AWS service's endpoint
+	otherRequestAt int64
 	// responseBody: the lines being read are a body a client got (after
 	// the console test's "Response Body" or a curl command)
 	responseBody bool
