@@ -129,6 +129,8 @@ func TestFunctionErrorObjectByWhereItWasPrinted(t *testing.T) {
 			"lambda_function_error", "unknown"},
 		{"requests' 200 for another route", ">>> requests.get(\"https://abc123.execute-api.us-east-1.amazonaws.com/prod/health\")\n<Response [200]>\n\n" + errObject,
 			"lambda_function_error", "unknown"},
+		{"a person's word for the failure beside another route's 200", "The orders function times out.\n\n>>> r = requests.get(\"https://abc123.execute-api.us-east-1.amazonaws.com/prod/health\")\n>>> r\n<Response [200]>",
+			"lambda_function_timeout", "unknown"},
 		{"a program's refusal, then another's 200", "$ wscat -c wss://abc123.execute-api.us-east-1.amazonaws.com/prod\nerror: Unexpected server response: 401\n\nHTTP/2 200",
 			"not_5xx", "none"},
 		// the function's own log (the Node.js runtime's Invoke Error)

@@ -59,8 +59,10 @@ func (s *Session) decide(g *group, api stage.APIType) outcome {
 			cause = h.cause
 		}
 	}
-	if code >= 200 && code < 300 && g.functionFailed() && !g.answerTiedToFailure() && !h.told {
-		code = 0 // another request's success: lines without ids are of several
+	if code >= 200 && code < 300 && g.functionFailed() && !g.answerTiedToFailure() && !(h.told && h.implied == code) {
+		// another request's success: lines without ids are of several (a
+		// person's words that the failure was answered 2xx tie the two)
+		code = 0
 	}
 	switch {
 	case code >= 200 && code < 300 && g.functionFailed() && api != stage.APIHTTP:
