@@ -265,11 +265,8 @@ func sentenceEnd(low []byte, s int) int {
 func guessed(sent []byte) bool {
 	t := bytes.TrimLeft(sent, " \t>*-_\"'`(#¿¡")
 	end := bytes.TrimRight(t, " \t\"'`)*_")
-	switch {
-	case bytes.HasSuffix(end, []byte("?")) || bytes.HasSuffix(end, []byte("？")):
-		if guessStart.Match(t) && !askedWhy.Match(t) {
-			return true
-		}
+	if (bytes.HasSuffix(end, []byte("?")) || bytes.HasSuffix(end, []byte("？"))) && guessStart.Match(t) && !askedWhy.Match(t) {
+		return true
 	}
 	body := bytes.TrimRight(end, "?？。！!")
 	switch {

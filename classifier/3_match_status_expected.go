@@ -249,7 +249,7 @@ func codeDenied(before, after []byte) bool {
 	for n := 0; n <= 4; n++ {
 		i := bytes.LastIndexAny(before, " \t") + 1
 		w := before[i:]
-		if len(w) == 0 || bytes.IndexAny(w, ",;:.!?") >= 0 {
+		if len(w) == 0 || bytes.ContainsAny(w, ",;:.!?") {
 			return false // the clause ends before a denial
 		}
 		if bytes.HasSuffix(w, []byte("n't")) || bytes.HasSuffix(w, []byte("n’t")) || denialWords[string(w)] {

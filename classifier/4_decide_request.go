@@ -59,7 +59,7 @@ func (s *Session) decide(g *group, api stage.APIType) outcome {
 			cause = h.cause
 		}
 	}
-	if code >= 200 && code < 300 && g.functionFailed() && !g.answerTiedToFailure() && !(h.told && h.implied == code) {
+	if code >= 200 && code < 300 && g.functionFailed() && !g.answerTiedToFailure() && (!h.told || h.implied != code) {
 		// another request's success: lines without ids are of several (a
 		// person's words that the failure was answered 2xx tie the two)
 		code = 0
