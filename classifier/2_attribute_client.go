@@ -259,9 +259,9 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 				s.st.mixedOutcomes = true
 			}
 			g := s.group(nil)
-			if !g.codeLine && g.setStatus(code, line) {
-				// only a client's or a CDN's line is a program's word for the status
-				program := layer == LayerClient || layer == LayerCDN
+			// only a client's or a CDN's line is a program's word for the status
+			program := layer == LayerClient || layer == LayerCDN
+			if !g.codeLine && !(program && g.anotherSuccess(code)) && g.setStatus(code, line) {
 				g.toldStatus = !program && !is5xx(code)
 			}
 		}

@@ -55,10 +55,10 @@ var clientMarks = guard(`^(?:[<>] |\$ ?curl |curl |wscat |error: unexpected serv
 	`|webclientresponseexception|http(?:server|client)errorexception|httperror: response code|server rejected websocket connection|error during websocket handshake` +
 	// and more of them, each as its source words it: a browser console's
 	// request line after the script location (Chrome) or after XHR/fetch
-	// (Firefox), Postman's status assertion, httpx, aiohttp, httpie,
+	// (Firefox, whose copy joins the badge to the method: "XHRGET"), Postman's status assertion, httpx, aiohttp, httpie,
 	// Retrofit, OpenFeign, Flurl, coder/websocket, Ruby's Net::HTTP and
 	// Faraday, Guzzle, curl's exit message and websocat
-	`|\s(?:get|post|put|delete|patch|options|head) https?://\S+ (?:net::\S+ )?[1-5]\d\d \(|^(?:xhr|fetch) (?:get|post|put|delete|patch|options|head) https?://` +
+	`|\s(?:get|post|put|delete|patch|options|head) https?://\S+ (?:net::\S+ )?[1-5]\d\d \(|^(?:xhr|fetch) ?(?:get|post|put|delete|patch|options|head) https?://` +
 	`|expected response to have status code|httpx\.httpstatuserror|aiohttp\.client_exceptions|^http: (?:warning|error): ` +
 	`|retrofit2\.httpexception|^feign\.feignexception|flurlhttpexception|handshake response status code` +
 	// curl's --fail message as -v prints it, after "* ", and REST Assured's
@@ -90,6 +90,9 @@ var clientMarks = guard(`^(?:[<>] |\$ ?curl |curl |wscat |error: unexpected serv
 	// exceptions about the connection it opened (ConnectionClosedError,
 	// InvalidStatus: the package's websockets.exceptions module)
 	`|^status code:\s*[1-5]\d\d|when status code '101' was expected` +
+	// Postman's response pane as it copies: "Status: 200 OK  Time: 187 ms
+	// Size: 642 B"
+	`|^status: [1-5]\d\d\b[^:]*\btime: \d` +
 	// Amplify JS v6's RestApiError for the gateway's own 5xx answer: its
 	// name is the x-amzn-ErrorType header, its message the body's
 	// "message" (@aws-amplify/api-rest's parseRestApiServiceError over

@@ -154,9 +154,20 @@ func (g *group) setStatus(code int, line []byte) bool {
 // setCode records the status a status line, Method completed or an access
 // record gave.
 func (g *group) setCode(code int, line []byte) {
+	if g.anotherSuccess(code) {
+		return
+	}
 	if g.setStatus(code, line) || g.status == code {
 		g.codeLine = true
 	}
+}
+
+// anotherSuccess reports whether code, a 2xx a program showed, is another
+// request's among the lines without ids, which already show a status: a
+// program's success cancels no refusal or failure shown, a person's
+// included ("I get a 410" beside Postman's 200 for another route).
+func (g *group) anotherSuccess(code int) bool {
+	return g.id == "" && g.status != 0 && code >= 200 && code < 300
 }
 
 // absorb folds another group's evidence (a joined Lambda invocation, or

@@ -223,11 +223,13 @@ func compileAll(patterns []string) []*guardedRegexp {
 // (bombardier's "HTTP codes: 1xx - 0, 2xx - 9000, ..., 5xx - 0"), or
 // the 101 a WebSocket client wanted before the status it names
 // (coder/websocket's dial.go: "expected handshake response status code
-// 101 but got 403").
+// 101 but got 403"), or the browser's developer tools failing to load a
+// source map (Firefox's "Source map error: Error: request failed with
+// status 404"), which no page's request asked the API for.
 // Each context takes its code with it: what is cut must leave no "http"
 // before a bare code ("httpStatusCode: 403" of an AWS SDK for JavaScript
 // error's $metadata, the function's own call, is not "http 403").
-var notClientStatus = guard(`; status code: \d{3}; error code|exit (?:status|code):? \d+|"statuscode"\s*:\s*\d*|\w*statuscode:\s*\d*|\dxxerror|(?:execution|invocation) failed with status:? \d{3}|received response\. status: \d{3}|endpoint response status code: \d{3}|integration ?status:? \d{3}|\bhttp 599: |\b5xx\s*[-:=]\s*0(?:$|[^.,\d])|expected handshake response status code 101\b`)
+var notClientStatus = guard(`; status code: \d{3}; error code|exit (?:status|code):? \d+|"statuscode"\s*:\s*\d*|\w*statuscode:\s*\d*|\dxxerror|(?:execution|invocation) failed with status:? \d{3}|received response\. status: \d{3}|endpoint response status code: \d{3}|integration ?status:? \d{3}|\bhttp 599: |\b5xx\s*[-:=]\s*0(?:$|[^.,\d])|expected handshake response status code 101\b|^source map error: .*`)
 
 // sdkResponseError is the AWS SDK for Go's wording of the status the
 // service it called answered ("https response error StatusCode: 502,
