@@ -133,11 +133,11 @@ func (g *group) setStatus(code int, line []byte) bool {
 	if g.status == code {
 		return false // the first line that showed it is the clearest
 	}
-	if g.id == "" && g.status != 0 && !g.toldStatus && code >= 200 && code < 300 {
-		// lines without ids are of several requests: a success shown
-		// after a program showed a refusal or a failure is another
-		// request's, and cancels neither (a person's 4xx may be what the
-		// code was meant to send, which the 200 then corrects)
+	if g.anotherSuccess(code) && !g.toldStatus {
+		// a success shown after a program showed a refusal or a failure
+		// is another request's, whoever shows it (a person's 4xx may be
+		// what the code was meant to send, which a person's 200 then
+		// corrects; a program's 2xx never replaces it: setCode)
 		return false
 	}
 	if g.id == "" && code >= 200 && code < 300 {
@@ -162,10 +162,11 @@ func (g *group) setCode(code int, line []byte) {
 	}
 }
 
-// anotherSuccess reports whether code, a 2xx a program showed, is another
-// request's among the lines without ids, which already show a status: a
-// program's success cancels no refusal or failure shown, a person's
-// included ("I get a 410" beside Postman's 200 for another route).
+// anotherSuccess reports whether code is a 2xx that would replace a
+// status the lines without ids already show: those lines are of several
+// requests, so a program's success cancels no refusal or failure shown,
+// a person's included ("I get a 410" beside Postman's 200 for another
+// route), and a person's cancels no program's (setStatus).
 func (g *group) anotherSuccess(code int) bool {
 	return g.id == "" && g.status != 0 && code >= 200 && code < 300
 }
