@@ -91,6 +91,16 @@ var presentations = []presentation{
 	{"HTML source of a console copy", then(eachLine(consoleTab), htmlSource)},
 	{"word processor of sam logs", then(eachLine(samLogs), typographic, noBreakSpaces)},
 	{"PowerShell > of filter JSON", then(filterLogEventsJSON, powerShellOut)},
+	// what people do to a paste before they post it, and what a thread
+	// does to it (1_read_presentation_edits_test.go)
+	{"pasted twice", pastedTwice},
+	{"first block last", firstBlockLast},
+	{"account id XXXXXXXXXXXX", masked(accountID, "XXXXXXXXXXXX")},
+	{"account id ************", masked(accountID, "************")},
+	{"account id <account-id>", masked(accountID, "<account-id>")},
+	{"API id <api-id>", masked(apiHostID, "<api-id>.execute-api.")},
+	{"API id xxxxxxxxxx", masked(apiHostID, "xxxxxxxxxx.execute-api.")},
+	{"API id ***", masked(apiHostID, "***.execute-api.")},
 }
 
 var (
