@@ -205,66 +205,21 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 		s.group(nil).timeoutBody = true
 	}
 	if layer != LayerFunction && containerTimeoutField.Match(s.low) {
-		// the same answer as the proxy response object the function
-		// returned (the Lambda console's test, a log of it): its statusCode
-		// is the adapter's 502, which the proxy integration passes on, and
-		// its "Gateway timeout" is no gateway's 504
-		g := s.group(nil)
-		g.timeoutBody = true
-		g.setStatus(502, line)
-		s.noteShown(502)
+		s.containerTimeoutAnswer(line)
 		return
 	}
 	if m := httpStatusLine.FindSubmatch(msg); m != nil && layer != LayerFunction {
-		s.st.httpHead = true
-		code := leadingInt(m[1])
-		if s.openLambda != "" && !is5xx(code) {
-			// a status line between an invocation's START and END is the
-			// function's own call's (a shell runtime's curl -i), as any
-			// code below 500 there is (clientStatus)
-			return
-		}
-		if s.preflightAnswer(code) || s.otherRequestsAnswer(code, false) {
-			return
-		}
-		s.noteShown(code)
-		s.group(nil).setCode(code, line)
+		s.statusLine(leadingInt(m[1]), line)
 		return
 	}
-	if v := replValue(msg); (s.st.curlCode || s.st.statusLabel) && len(v) == 3 && allDigits(v) {
-		// the code curl -w '%{http_code}' printed on a line of its own,
-		// the console test's status under its label, or a REPL's value of
-		// a response's status
-		code := leadingInt(v)
-		s.noteShown(code)
-		s.group(nil).setCode(code, line)
-		s.st.machine++
-		s.st.statusLabel = false
+	if s.printedCode(msg, line) {
 		return
 	}
-	// (%{response_code} is the same variable under its newer name)
-	s.st.curlCode = bytes.Contains(msg, []byte("%{http_code}")) || bytes.Contains(msg, []byte("%{response_code}"))
-	s.st.statusLabel = consoleStatusLabel(s.low) || readsStatus(s.low)
 	// (not the integration's answer the execution log quotes, "Endpoint
 	// response body before transformations: ...", which is no answer to
 	// the client: a test invoke's endpoint response shows no status)
 	if layer != LayerFunction && execKindOf(msg) == execOther && !bytes.HasPrefix(msg, preEndpointBody) {
-		code := s.clientStatus(s.low, layer)
-		if !layer.machine() && !is5xx(code) && !s.st.namedServerCode {
-			s.st.namedServerCode = namesServerCode(s.low)
-		}
-		if code != 0 {
-			s.noteShown(code)
-			if is5xx(code) && successShown.Match(dropExpected(dropCheckNames(s.low))) {
-				s.st.mixedOutcomes = true
-			}
-			g := s.group(nil)
-			// only a client's or a CDN's line is a program's word for the status
-			program := layer == LayerClient || layer == LayerCDN
-			if !g.codeLine && (!program || !g.anotherSuccess(code)) && g.setStatus(code, line) {
-				g.toldStatus = !program && !is5xx(code)
-			}
-		}
+		s.wordedStatus(line, layer)
 	}
 	if isHTTPAPIHeader(msg) {
 		s.st.httpAPI = true
@@ -274,6 +229,81 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 		s.noteRetryAfter(msg[12:])
 		return
 	}
+	s.causeEvidence(msg, line, layer)
+}
+
+// containerTimeoutAnswer reads the same answer as the proxy response
+// object the function returned (the Lambda console's test, a log of it):
+// its statusCode is the adapter's 502, which the proxy integration passes
+// on, and its "Gateway timeout" is no gateway's 504.
+func (s *Session) containerTimeoutAnswer(line []byte) {
+	g := s.group(nil)
+	g.timeoutBody = true
+	g.setStatus(502, line)
+	s.noteShown(502)
+}
+
+// statusLine reads an HTTP status line a client printed (curl -i, a
+// response's head).
+func (s *Session) statusLine(code int, line []byte) {
+	s.st.httpHead = true
+	if s.openLambda != "" && !is5xx(code) {
+		// a status line between an invocation's START and END is the
+		// function's own call's (a shell runtime's curl -i), as any
+		// code below 500 there is (clientStatus)
+		return
+	}
+	if s.preflightAnswer(code) || s.otherRequestsAnswer(code, false) {
+		return
+	}
+	s.noteShown(code)
+	s.group(nil).setCode(code, line)
+}
+
+// printedCode reads the code curl -w '%{http_code}' printed on a line of
+// its own, the console test's status under its label, or a REPL's value of
+// a response's status, and notes whether the line announces such a code.
+func (s *Session) printedCode(msg, line []byte) bool {
+	if v := replValue(msg); (s.st.curlCode || s.st.statusLabel) && len(v) == 3 && allDigits(v) {
+		code := leadingInt(v)
+		s.noteShown(code)
+		s.group(nil).setCode(code, line)
+		s.st.machine++
+		s.st.statusLabel = false
+		return true
+	}
+	// (%{response_code} is the same variable under its newer name)
+	s.st.curlCode = bytes.Contains(msg, []byte("%{http_code}")) || bytes.Contains(msg, []byte("%{response_code}"))
+	s.st.statusLabel = consoleStatusLabel(s.low) || readsStatus(s.low)
+	return false
+}
+
+// wordedStatus reads the status a client's, a CDN's or a person's line
+// names in words of its own (clientStatus); s.low holds it lower-cased.
+func (s *Session) wordedStatus(line []byte, layer Layer) {
+	code := s.clientStatus(s.low, layer)
+	if !layer.machine() && !is5xx(code) && !s.st.namedServerCode {
+		s.st.namedServerCode = namesServerCode(s.low)
+	}
+	if code == 0 {
+		return
+	}
+	s.noteShown(code)
+	if is5xx(code) && successShown.Match(dropExpected(dropCheckNames(s.low))) {
+		s.st.mixedOutcomes = true
+	}
+	g := s.group(nil)
+	// only a client's or a CDN's line is a program's word for the status
+	program := layer == LayerClient || layer == LayerCDN
+	if !g.codeLine && (!program || !g.anotherSuccess(code)) && g.setStatus(code, line) {
+		g.toldStatus = !program && !is5xx(code)
+	}
+}
+
+// causeEvidence reads what the line shows of the cause: as an execution
+// log's line that lost its id, as the open invocation's log, or as the
+// evidence of the layer that emitted it.
+func (s *Session) causeEvidence(msg, line []byte, layer Layer) {
 	if s.openLambda == "" && execKindOf(msg) != execOther {
 		s.execLine(nil, msg, line)
 		return

@@ -290,6 +290,9 @@ func (s *Session) addLine(raw []byte, src source) {
 	}
 }
 
+// readLine reads one line: it cuts the tools' and pages' prefixes, lets
+// the readers that span lines see it, records the paste state it leaves,
+// then hands its message to the layer's reader that takes it.
 func (s *Session) readLine(raw []byte, src source) {
 	if len(raw) > maxLineBytes {
 		raw = raw[:maxLineBytes]
@@ -300,10 +303,7 @@ func (s *Session) readLine(raw []byte, src source) {
 	}
 	line := trimSpace(foldPresentation(trimSpace(raw)))
 	if len(line) == 0 {
-		s.table.keep()
-		s.st.paste = pasteContext{eventField: s.st.paste.eventField, wscat: s.st.paste.wscat} // a blank line ends a quote
-		s.traceBlank()
-		s.endBlock()
+		s.blankLine()
 		return
 	}
 	s.st.lines++
@@ -322,6 +322,28 @@ func (s *Session) readLine(raw []byte, src source) {
 	if isRecord && s.unwrap(&rec, src) {
 		return
 	}
+	s.noteAnswers(msg, line, src)
+	before := s.st.paste
+	s.notePaste(msg, quoted)
+	if len(msg) == 0 {
+		s.prefixOnlyLine(line, before)
+		return
+	}
+	s.readMessage(msg, line, raw, src, before, isRecord, &rec)
+}
+
+// blankLine ends a quote, a trace's message and a block.
+func (s *Session) blankLine() {
+	s.table.keep()
+	s.st.paste = pasteContext{eventField: s.st.paste.eventField, wscat: s.st.paste.wscat} // a blank line ends a quote
+	s.traceBlank()
+	s.endBlock()
+}
+
+// noteAnswers lets the readers that follow a paste across lines see the
+// line (a local emulator's, a load error's, an add-on's, a held trace's,
+// an integration's answer) before any of them reads it as one layer's.
+func (s *Session) noteAnswers(msg, line []byte, src source) {
 	s.st.httpHead = s.st.httpHead && httpHeaderLine.Match(msg) // (a record's message, unwrapped)
 	s.noteLocalEmulator(msg)
 	s.loadSyntaxError(msg, line)
@@ -334,6 +356,11 @@ func (s *Session) readLine(raw []byte, src source) {
 	} else if len(msg) > 0 && src != srcLambda && src != srcAccess {
 		s.answerFieldLine(msg)
 	}
+}
+
+// notePaste records what the line says of the paste around it: a quote,
+// curl's request, a query's message, an event's field, a shell command.
+func (s *Session) notePaste(msg []byte, quoted int) {
 	before := s.st.paste
 	s.st.paste = pasteContext{curl: quotesCurl(msg), quoted: quoted, queryMessage: opensQueryMessage(msg), eventField: before.eventField || isEventField(msg), wscat: before.wscat, toolRun: before.toolRun}
 	if _, ok := shellCommand(msg); ok {
@@ -346,31 +373,39 @@ func (s *Session) readLine(raw []byte, src source) {
 			s.openLambda = ""
 		}
 	}
-	if len(msg) == 0 {
-		s.table.keep()
-		// a line that held a tool's prefix alone, not a page's markup
-		s.st.paste.bareStamp = len(stripMarkupOnly(line, before)) > 0
-		if !s.st.paste.bareStamp && blockBreak(line) {
-			// a code block's fence, or a quote's empty line, ends a trace
-			// as a blank line does: a client's output in one block is not
-			// the message of a trace the next block opens
-			s.traceBlank()
-			s.endBlock()
-			s.st.paste.toolRun = false
-		}
-		if s.st.paste.bareStamp && s.st.lines == s.st.blockEnd+1 {
-			s.st.block-- // the blank line before was the table's, between its rows
-		}
-		if s.st.paste.bareStamp {
-			// the time alone opens the next row of the console's table,
-			// whose rows a blank line separates: a line held for the
-			// frames after it is continued by the next row's, as when a
-			// container's log driver writes each line of a trace as an
-			// event of its own
-			s.tb.heldBlank = false
-		}
-		return
+}
+
+// prefixOnlyLine reads a line that held only a tool's prefix or a page's
+// markup (before is the paste context of the line before it).
+func (s *Session) prefixOnlyLine(line []byte, before pasteContext) {
+	s.table.keep()
+	// a line that held a tool's prefix alone, not a page's markup
+	s.st.paste.bareStamp = len(stripMarkupOnly(line, before)) > 0
+	if !s.st.paste.bareStamp && blockBreak(line) {
+		// a code block's fence, or a quote's empty line, ends a trace
+		// as a blank line does: a client's output in one block is not
+		// the message of a trace the next block opens
+		s.traceBlank()
+		s.endBlock()
+		s.st.paste.toolRun = false
 	}
+	if s.st.paste.bareStamp && s.st.lines == s.st.blockEnd+1 {
+		s.st.block-- // the blank line before was the table's, between its rows
+	}
+	if s.st.paste.bareStamp {
+		// the time alone opens the next row of the console's table,
+		// whose rows a blank line separates: a line held for the
+		// frames after it is continued by the next row's, as when a
+		// container's log driver writes each line of a trace as an
+		// event of its own
+		s.tb.heldBlank = false
+	}
+}
+
+// readMessage hands a line's message to the first layer's reader that
+// takes it, the client's last (before is the paste context of the line
+// before it).
+func (s *Session) readMessage(msg, line, raw []byte, src source, before pasteContext, isRecord bool, rec *accessRecord) {
 	id, rest, isExec := execRequestID(msg)
 	if src == srcAuto && !isRecord && !isExec {
 		// (no log source writes code, nor a log record, nor a line of the
@@ -380,7 +415,7 @@ func (s *Session) readLine(raw []byte, src source) {
 	if msg[0] == '{' && src == srcAuto {
 		s.printedAnswer(msg, line)
 	}
-	if isRecord && s.recordLine(&rec, msg, line, src) {
+	if isRecord && s.recordLine(rec, msg, line, src) {
 		s.st.responseBody = false // a log record ends a body a client got
 		return
 	}
