@@ -133,6 +133,11 @@ type pasteContext struct {
 	// table: the field table the lines are in, which reads its rows
 	// (fieldTable.row); nil where no session reads the line
 	table *fieldTable
+	// harResponse: the line opened a HAR entry's response object
+	// (`"response": {`), whose first field the browsers write is the
+	// status they recorded; harStatus: the line before did, so this line
+	// is that field, a browser's record of a request (notePaste)
+	harResponse, harStatus bool
 }
 
 // stripMarkup removes one layer of what a page or an editor puts around a

@@ -165,6 +165,13 @@ func (s *Session) clientLine(msg, line []byte) {
 		// package manager's or an image builder's own (toolsOwnErrors)
 		layer = LayerFunction
 	}
+	if (layer == LayerPerson || layer == LayerUnknown) && s.st.paste.harStatus {
+		// the status a browser recorded in a HAR file it saved (Chrome's
+		// and Firefox's "Save all as HAR": an entry's "response" opens
+		// with "status" and "statusText"), a program's record of some
+		// request, not a person telling what the client got
+		layer = LayerClient
+	}
 	if layer == LayerClient && s.openLambda != "" && awsSDKCallLine(s.low) {
 		// and so is an AWS SDK's error for a call there: no SDK client
 		// calls an API's routes
@@ -815,4 +822,16 @@ func (s *Session) noteClientTLS(line []byte, layer Layer) {
 	if clientTLSFailure.Match(s.low) {
 		s.st.clientTLS = string(line)
 	}
+}
+
+// opensHARResponse reports whether msg opens a HAR entry's response
+// object: `"response": {` alone on its line, as HAR files are indented.
+func opensHARResponse(msg []byte) bool {
+	rest, ok := bytes.CutPrefix(msg, []byte(`"response"`))
+	if !ok {
+		return false
+	}
+	rest = bytes.TrimSpace(rest)
+	rest, ok = bytes.CutPrefix(rest, []byte(":"))
+	return ok && string(bytes.TrimSpace(rest)) == "{"
 }

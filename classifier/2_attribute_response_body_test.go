@@ -1,6 +1,7 @@
 package classifier
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -135,6 +136,15 @@ func TestFunctionErrorObjectByWhereItWasPrinted(t *testing.T) {
 			"lambda_function_error", "unknown"},
 		{"firefox's request line for another route", "XHRGET https://abc123.execute-api.us-east-1.amazonaws.com/prod/me [HTTP/2 200 OK 154ms]\n\n[ERROR] KeyError: 'body'",
 			"lambda_function_error", "unknown"},
+		// a HAR file the browser saved: an entry's "status" is its record
+		// of that request, a program's line, not a person's word that the
+		// failing request was answered so
+		{"a HAR entry's 200 for another route", harEntry("health", 200, "OK") + "\n\n[ERROR] KeyError: 'body'",
+			"lambda_function_error", "unknown"},
+		{"a HAR entry's 200, then the error object", harEntry("health", 200, "OK") + "\n\n" + errObject,
+			"lambda_function_error", "unknown"},
+		{"a HAR entry's 502", harEntry("orders", 502, "Bad Gateway"), "unknown", "502"},
+		{"a HAR entry's 403", harEntry("orders", 403, "Forbidden"), "not_5xx", "none"},
 		{"firefox's source map error", "Source map error: Error: request failed with status 404\nResource URL: http://localhost:3000/static/js/main.chunk.js\n\n[ERROR] KeyError: 'body'",
 			"lambda_function_error", "unknown"},
 		{"a person's refusal, then a program's 200 for another route", "Every call to /orders answers 403 Forbidden.\n\nStatus: 200 OK   Time: 187 ms   Size: 642 B",
@@ -183,4 +193,11 @@ func TestMaskedBodyWithoutStatusLine(t *testing.T) {
 	if alone.Confidence >= confident || shown.Confidence < confident {
 		t.Errorf("confidence: body alone %.2f, under a status line %.2f; want below and at least %.2f", alone.Confidence, shown.Confidence, confident)
 	}
+}
+
+// harEntry is one entry of a HAR file as Chrome's "Save all as HAR" writes
+// it (HAR 1.2: log, creator, entries; an entry's request, then its
+// response opening with status and statusText), fenced as people paste it.
+func harEntry(route string, status int, text string) string {
+	return fmt.Sprintf("```json\n{\n  \"log\": {\n    \"version\": \"1.2\",\n    \"creator\": {\"name\": \"WebInspector\", \"version\": \"537.36\"},\n    \"entries\": [\n      {\n        \"request\": {\n          \"method\": \"GET\",\n          \"url\": \"https://abc123defg.execute-api.us-east-1.amazonaws.com/prod/%s\",\n          \"httpVersion\": \"HTTP/1.1\"\n        },\n        \"response\": {\n          \"status\": %d,\n          \"statusText\": \"%s\",\n          \"httpVersion\": \"HTTP/1.1\",\n          \"headers\": [\n            {\"name\": \"content-type\", \"value\": \"application/json\"}\n          ],\n          \"content\": {\"size\": 15, \"mimeType\": \"application/json\"}\n        },\n        \"time\": 84.2\n      }\n    ]\n  }\n}\n```", route, status, text)
 }

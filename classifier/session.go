@@ -362,7 +362,8 @@ func (s *Session) noteAnswers(msg, line []byte, src source) {
 // curl's request, a query's message, an event's field, a shell command.
 func (s *Session) notePaste(msg []byte, quoted int) {
 	before := s.st.paste
-	s.st.paste = pasteContext{curl: quotesCurl(msg), quoted: quoted, queryMessage: opensQueryMessage(msg), eventField: before.eventField || isEventField(msg), wscat: before.wscat, toolRun: before.toolRun}
+	s.st.paste = pasteContext{curl: quotesCurl(msg), quoted: quoted, queryMessage: opensQueryMessage(msg), eventField: before.eventField || isEventField(msg), wscat: before.wscat, toolRun: before.toolRun,
+		harResponse: opensHARResponse(msg), harStatus: before.harResponse}
 	if _, ok := shellCommand(msg); ok {
 		// another command ends the output of the one before
 		s.st.paste.toolRun = runsBuildTool(msg)
