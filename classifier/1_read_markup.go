@@ -62,16 +62,12 @@ var buildTools = map[string]bool{"pip": true, "pip3": true, "pipenv": true, "poe
 var runsCode = map[string]bool{"invoke": true, "local": true, "logs": true, "log": true, "offline": true, "watch": true, "tail": true,
 	"run": true, "start": true, "up": true, "exec": true, "attach": true, "test": true, "dev": true, "serve": true, "remote": true, "traces": true}
 
-// runsBuildTool reports whether msg is a command line run after a shell's
-// prompt that runs one of buildTools ("$ pip install -r requirements.txt",
-// "$ python -m pip ...", "$ npx cdk deploy", "$ sudo docker build ."), and
-// not one of its subcommands that runs the function (runsCode; "npm run
-// build" builds).
-func runsBuildTool(msg []byte) bool {
-	cmd, ok := shellCommand(msg)
-	if !ok {
-		return false
-	}
+// runsBuildTool reports whether cmd, a command run after a shell's prompt
+// (shellCommand), runs one of buildTools ("pip install -r
+// requirements.txt", "python -m pip ...", "npx cdk deploy", "sudo docker
+// build ."), and not one of its subcommands that runs the function
+// (runsCode; "npm run build" builds).
+func runsBuildTool(cmd []byte) bool {
 	f := bytes.Fields(bytes.ToLower(cmd))
 	for len(f) > 1 && (string(f[0]) == "sudo" || string(f[0]) == "npx") {
 		f = f[1:]

@@ -127,7 +127,7 @@ func authorizerInName(msg []byte, i, j int) bool {
 }
 
 // isAlnum reports whether c is an ASCII letter or digit.
-func isAlnum(c byte) bool { return isLetter(c) || '0' <= c && c <= '9' }
+func isAlnum(c byte) bool { return isLetter(c) || isDigit(c) }
 
 // clientLine handles everything that is neither a Lambda line nor an access
 // record: execution-log messages without the request-id prefix (console
@@ -601,6 +601,11 @@ func (s *Session) noteRequestURL(low []byte) bool {
 	return other
 }
 
+// otherRequestLines is how many lines after a request's URL its status may
+// come: curl -v's connection lines and request headers, DevTools' method
+// and address lines.
+const otherRequestLines = 10
+
 // otherRequestsAnswer reports whether code, a status a client showed, is
 // below 500 and answers a request to a URL no API serves: the request on
 // its own line (other), or one named on the lines just before (curl -v
@@ -610,7 +615,7 @@ func (s *Session) otherRequestsAnswer(code int, other bool) bool {
 	if code == 0 {
 		return false
 	}
-	pending := s.st.otherRequestAt != 0 && s.st.lines-s.st.otherRequestAt <= 10
+	pending := s.st.otherRequestAt != 0 && s.st.lines-s.st.otherRequestAt <= otherRequestLines
 	s.st.otherRequestAt = 0
 	return !is5xx(code) && (other || pending)
 }

@@ -28,11 +28,12 @@ import (
 // invoke_arn attribute), the same integration's block: an HTTP or AWS
 // service integration may use any method.
 
-// excerptMethod is an integration method, as the tools write the setting: a key opening its line (a YAML list's dash or a
-// quote before it), or the CLI's flag anywhere; the literal "method"
-// pre-filters it. (A sentence that quotes a request's "httpMethod: GET" is
-// no setting.) Its first group is the bare key, OpenAPI's httpMethod, which
-// other writers use for other things (openAPIMethod); the others the verb.
+// excerptMethod is an integration method, as the tools write the
+// setting: a key opening its line (a YAML list's dash or a quote before
+// it), or the CLI's flag anywhere; the literal "method" pre-filters it.
+// (A sentence that quotes a request's "httpMethod: GET" is no setting.)
+// Its first group is the bare key, OpenAPI's httpMethod, which other
+// writers use for other things (openAPIMethod); the others the verb.
 var excerptMethod = regexp.MustCompile(`^(?:- )?["']?(?:integration_?(?:http_?)?method|(httpmethod))["']?\s*[:=]\s*["']?(get|put|patch|delete|head|options|any|post)\b|--integration-(?:http-)?method(?:\s+|=)["']?(get|put|patch|delete|head|options|any|post)\b`)
 
 // lambdaPath names a Lambda function's invocation action as an integration

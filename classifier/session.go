@@ -364,9 +364,9 @@ func (s *Session) notePaste(msg []byte, quoted int) {
 	before := s.st.paste
 	s.st.paste = pasteContext{curl: quotesCurl(msg), quoted: quoted, queryMessage: opensQueryMessage(msg), eventField: before.eventField || isEventField(msg), wscat: before.wscat, toolRun: before.toolRun,
 		harResponse: opensHARResponse(msg), harStatus: before.harResponse}
-	if _, ok := shellCommand(msg); ok {
+	if cmd, ok := shellCommand(msg); ok {
 		// another command ends the output of the one before
-		s.st.paste.toolRun = runsBuildTool(msg)
+		s.st.paste.toolRun = runsBuildTool(cmd)
 		if s.st.paste.toolRun {
 			// and a person at a shell building or deploying ends the
 			// function's log stream pasted before, as its END would: the
@@ -390,10 +390,10 @@ func (s *Session) prefixOnlyLine(line []byte, before pasteContext) {
 		s.endBlock()
 		s.st.paste.toolRun = false
 	}
-	if s.st.paste.bareStamp && s.st.lines == s.st.blockEnd+1 {
-		s.st.block-- // the blank line before was the table's, between its rows
-	}
 	if s.st.paste.bareStamp {
+		if s.st.lines == s.st.blockEnd+1 {
+			s.st.block-- // the blank line before was the table's, between its rows
+		}
 		// the time alone opens the next row of the console's table,
 		// whose rows a blank line separates: a line held for the
 		// frames after it is continued by the next row's, as when a
