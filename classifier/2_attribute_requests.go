@@ -77,6 +77,12 @@ type group struct {
 	// two stood in one block, one request's answer (see decide)
 	block, okBlock, failBlock int
 	sameBlock                 bool
+	// hitBlock is the block of the last line with evidence; okWithHit:
+	// the 2xx stood in a block with evidence of its own (a CORS refusal
+	// under the status it names, a body the client got), so it is the
+	// answer that evidence is about (see untiedSuccess)
+	hitBlock  int
+	okWithHit bool
 
 	// counted: the request is in stats.completed already (its other log
 	// was read first); kept: finish placed it (s.done, s.notFailed or the
@@ -108,9 +114,13 @@ func (g *group) add(h hit, line []byte) {
 		g.support, g.supportW = escaped, h.weight
 	}
 	g.best = g.best.merge(h)
-	if g.id == "" && h.weight >= wWeak && answeredAsError(h.cause) {
-		g.failBlock = g.block
-		g.sameBlock = g.sameBlock || g.okBlock == g.block
+	if g.id == "" {
+		g.hitBlock = g.block
+		g.okWithHit = g.okWithHit || g.okBlock == g.block
+		if h.weight >= wWeak && answeredAsError(h.cause) {
+			g.failBlock = g.block
+			g.sameBlock = g.sameBlock || g.okBlock == g.block
+		}
 	}
 	if isLambdaCause(h.cause) && !h.told && h.better(g.fn) {
 		if escaped == "" {
@@ -143,6 +153,7 @@ func (g *group) setStatus(code int, line []byte) bool {
 	if g.id == "" && code >= 200 && code < 300 {
 		g.okBlock = g.block
 		g.sameBlock = g.sameBlock || g.failBlock == g.block
+		g.okWithHit = g.okWithHit || g.hitBlock == g.block
 	}
 	g.status = code
 	g.statusLine = escapeLine(line)
@@ -169,6 +180,26 @@ func (g *group) setCode(code int, line []byte) {
 // route), and a person's cancels no program's (setStatus).
 func (g *group) anotherSuccess(code int) bool {
 	return g.id == "" && g.status != 0 && code >= 200 && code < 300
+}
+
+// untiedSuccess reports whether the 2xx the lines without ids show is
+// another request's than the evidence they hold: a program's status in a
+// block of its own (a health check's curl -i, Postman's pane for another
+// route), no person's word and no body tying it to the failure. It says
+// nothing of the failing request, whose status is then whatever else the
+// evidence shows.
+func (g *group) untiedSuccess(h hit) bool {
+	return g.id == "" && g.status >= 200 && g.status < 300 && g.best.any() &&
+		!g.toldStatus && !g.errorBody && !g.okWithHit && (!h.told || h.implied != g.status)
+}
+
+// anotherAnswer reports whether code, a status a line names in words, is
+// another request's than the 2xx a status line gave the lines without ids:
+// a program's success there (a health check's curl -i) says nothing of
+// the refusal or failure a later client or person shows, which the status
+// line's code would otherwise keep (codeLine).
+func (g *group) anotherAnswer(code int) bool {
+	return g.id == "" && g.status >= 200 && g.status < 300 && (code < 200 || code >= 300)
 }
 
 // absorb folds another group's evidence (a joined Lambda invocation, or

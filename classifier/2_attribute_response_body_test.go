@@ -151,6 +151,15 @@ func TestFunctionErrorObjectByWhereItWasPrinted(t *testing.T) {
 			"not_5xx", "none"},
 		{"a program's refusal, then another's 200", "$ wscat -c wss://abc123.execute-api.us-east-1.amazonaws.com/prod\nerror: Unexpected server response: 401\n\nHTTP/2 200",
 			"not_5xx", "none"},
+		// and in the other order: the status line's 2xx first does not keep
+		// the code a later client or person gives the failing request, nor
+		// answer for a cause no 2xx answers
+		{"another's 200, then a program's refusal", "$ curl -i https://abc123.execute-api.us-east-1.amazonaws.com/prod/health\nHTTP/2 200\n\n{\"status\":\"ok\"}\n\n$ wscat -c wss://abc123.execute-api.us-east-1.amazonaws.com/prod\nerror: Unexpected server response: 401",
+			"not_5xx", "none"},
+		{"another's 200, then a person's 504", "$ curl -i https://abc123.execute-api.us-east-1.amazonaws.com/prod/health\nHTTP/2 200\n\n{\"status\":\"ok\"}\n\nEvery call to /orders takes 29 seconds and then answers 504.",
+			"integration_timeout", "504"},
+		{"a person's timeout, then another's 200", "Our /orders route hits the 29 second integration timeout on every call.\n\n$ curl -i https://abc123.execute-api.us-east-1.amazonaws.com/prod/health\nHTTP/2 200\n\n{\"status\":\"ok\"}",
+			"integration_timeout", "unknown"},
 		// the function's own log (the Node.js runtime's Invoke Error)
 		{"function log", "2019-10-17T23:48:34.123Z\tc125f451-6e58-4eaf-910c-8bcb03f18f2e\tERROR\tInvoke Error \t{\"errorType\":\"Error\",\"errorMessage\":\"Malformed input ...\",\"stack\":[\"Error: Malformed input ...\",\"    at Runtime.exports.handler (/var/task/index.js:3:14)\"]}",
 			"lambda_function_error", "unknown"},

@@ -134,6 +134,9 @@ func (s *Session) shownCode(g *group, h hit) int {
 		return 0
 	}
 	status := g.status
+	if g.untiedSuccess(h) {
+		status = 0
+	}
 	if g.toldStatus && status >= 200 && status < 300 && !g.functionFailed() {
 		// "it returns 200" is most often about what works (a direct
 		// invoke, a local run): no status shown, and the rest decides
