@@ -60,6 +60,15 @@ var presentations = []presentation{
 	{"zero-width spaces", eachLine(func(_ int, l string) string { return "\u200b" + zeroWidth.Replace(l) })},
 	// an editor's or a pager's gutter ("bat", GitHub's blame view)
 	{"line numbers", everyLine(func(i int, l string) string { return strings.TrimRight(fmt.Sprintf("%3d | %s", i+1, l), " ") })},
+	// a CI job's log as GitHub Actions downloads it: an RFC 3339 time
+	// with seven fractional digits before every line
+	{"CI log timestamps", everyLine(func(i int, l string) string { return eventTime(i).Format("2006-01-02T15:04:05.0000000Z") + " " + l })},
+	// a rendered page copied (a blog, an issue): its tabs come back as
+	// spaces; and GitHub's collapsed section around a long log
+	{"tabs as spaces", func(b []byte) []byte { return bytes.ReplaceAll(b, []byte("\t"), []byte("    ")) }},
+	{"GitHub details", func(b []byte) []byte {
+		return []byte("<details>\n<summary>Logs</summary>\n\n" + string(b) + "\n</details>\n")
+	}},
 	{"aws logs tail (detailed)", eachLine(tailDetailed(execStream, false))},
 	{"aws logs tail (Lambda)", eachLine(tailDetailed(lambdaStream, false))},
 	{"aws logs tail --color on", eachLine(tailDetailed(execStream, true))},
