@@ -302,6 +302,7 @@ func (s *Session) wordedStatus(line []byte, layer Layer) {
 	g := s.group(nil)
 	// only a client's or a CDN's line is a program's word for the status
 	program := layer == LayerClient || layer == LayerCDN
+	g.noteSameSuccess(code)
 	if (!g.codeLine || g.anotherAnswer(code)) && (!program || !g.anotherSuccess(code)) && g.setStatus(code, line) {
 		g.toldStatus = !program && !is5xx(code)
 	}

@@ -150,11 +150,7 @@ func (g *group) setStatus(code int, line []byte) bool {
 		// corrects; a program's 2xx never replaces it: setCode)
 		return false
 	}
-	if g.id == "" && code >= 200 && code < 300 {
-		g.okBlock = g.block
-		g.sameBlock = g.sameBlock || g.failBlock == g.block
-		g.okWithHit = g.okWithHit || g.hitBlock == g.block
-	}
+	g.noteOKBlock(code)
 	g.status = code
 	g.statusLine = escapeLine(line)
 	g.toldStatus = false // whoever said the status before, this line replaced it
@@ -162,9 +158,30 @@ func (g *group) setStatus(code int, line []byte) bool {
 	return true
 }
 
+// noteSameSuccess notes the block of a 2xx shown again: any block that
+// shows it may be the one that ties it to the failure, not only the first
+// (another route's 200 pasted before a custom integration's 200 and its
+// error).
+func (g *group) noteSameSuccess(code int) {
+	if g.status == code {
+		g.noteOKBlock(code)
+	}
+}
+
+// noteOKBlock notes the block of a 2xx the lines without ids show.
+func (g *group) noteOKBlock(code int) {
+	if g.id != "" || code < 200 || code >= 300 {
+		return
+	}
+	g.okBlock = g.block
+	g.sameBlock = g.sameBlock || g.failBlock == g.block
+	g.okWithHit = g.okWithHit || g.hitBlock == g.block
+}
+
 // setCode records the status a status line, Method completed or an access
 // record gave.
 func (g *group) setCode(code int, line []byte) {
+	g.noteSameSuccess(code)
 	if g.anotherSuccess(code) {
 		return
 	}

@@ -158,6 +158,12 @@ func TestFunctionErrorObjectByWhereItWasPrinted(t *testing.T) {
 			"not_5xx", "none"},
 		{"another's 200, then a person's 504", "$ curl -i https://abc123.execute-api.us-east-1.amazonaws.com/prod/health\nHTTP/2 200\n\n{\"status\":\"ok\"}\n\nEvery call to /orders takes 29 seconds and then answers 504.",
 			"integration_timeout", "504"},
+		// the same 2xx shown again in a later block ties it there: the
+		// first block's was another route's
+		{"another's 200, then postman's 200 over the error", "Status: 200 OK   Time: 87 ms   Size: 42 B\n\nStatus: 200 OK   Time: 187 ms   Size: 642 B\n[ERROR] KeyError: 'body'",
+			"lambda_error_masked_as_200", "none"},
+		{"another's 200, then curl -i's 200 over the error", "$ curl -i https://abc123.execute-api.us-east-1.amazonaws.com/prod/health\nHTTP/2 200\n\n{\"status\":\"ok\"}\n\n$ curl -i https://abc123.execute-api.us-east-1.amazonaws.com/prod/items\nHTTP/2 200\ncontent-type: application/json\n\n[ERROR] KeyError: 'body'",
+			"lambda_error_masked_as_200", "none"},
 		{"a person's timeout, then another's 200", "Our /orders route hits the 29 second integration timeout on every call.\n\n$ curl -i https://abc123.execute-api.us-east-1.amazonaws.com/prod/health\nHTTP/2 200\n\n{\"status\":\"ok\"}",
 			"integration_timeout", "unknown"},
 		// the function's own log (the Node.js runtime's Invoke Error)
