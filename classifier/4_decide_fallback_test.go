@@ -80,6 +80,9 @@ func TestAuthorizerFallback(t *testing.T) {
 		{"500 with an authorizer", "We attached a Lambda authorizer to the API last week.\nHTTP/1.1 500 Internal Server Error", "authorizer_error", "500"},
 		{"japanese", "先週 API にオーソライザーを設定しました。\nHTTP/1.1 500 Internal Server Error", "authorizer_error", "500"},
 		{"502 is not the authorizer's", "We attached a Lambda authorizer to the API last week.\nHTTP/1.1 502 Bad Gateway", "unknown", "502"},
+		// another route's 200 in a block of its own takes nothing from it
+		{"beside another route's 200", "$ curl -i https://abc123.execute-api.us-east-1.amazonaws.com/prod/health\nHTTP/2 200\n\n{\"status\":\"ok\"}\n\n" +
+			"Our Lambda authorizer now answers with a policy object, and the secured route logs:\nExecution failed due to configuration error: Unable to parse the policy it was given", "authorizer_error", "500"},
 		{"a named cause wins", "Since we attached the Lambda authorizer every call fails.\n" +
 			"(6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11) Execution failed due to configuration error: Invalid permissions on Lambda function\n" +
 			"(6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11) Method completed with status: 500", "lambda_invoke_permission", "500"},

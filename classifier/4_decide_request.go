@@ -188,6 +188,9 @@ func (s *Session) fallback(h hit, g *group, api stage.APIType) hit {
 		return h
 	}
 	code := g.status
+	if g.untiedSuccess(h) {
+		code = 0 // another request's 2xx
+	}
 	if code == 0 {
 		code = h.implied
 	}
