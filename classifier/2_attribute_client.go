@@ -456,7 +456,7 @@ func (s *Session) clientStatus(low []byte, layer Layer) int {
 	if s.preflightAnswer(code) {
 		return 0
 	}
-	if code >= 200 && code < 300 && isPreflightLine(low) {
+	if is2xx(code) && isPreflightLine(low) {
 		return 0
 	}
 	return code
@@ -512,7 +512,7 @@ func (s *Session) preflightAnswer(code int) bool {
 		return false
 	}
 	s.st.preflight = false
-	return code >= 200 && code < 300
+	return is2xx(code)
 }
 
 // A client's request to a URL no API serves gets another request's

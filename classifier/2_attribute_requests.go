@@ -170,7 +170,7 @@ func (g *group) noteSameSuccess(code int) {
 
 // noteOKBlock notes the block of a 2xx the lines without ids show.
 func (g *group) noteOKBlock(code int) {
-	if g.id != "" || code < 200 || code >= 300 {
+	if g.id != "" || !is2xx(code) {
 		return
 	}
 	g.okBlock = g.block
@@ -196,7 +196,7 @@ func (g *group) setCode(code int, line []byte) {
 // a person's included ("I get a 410" beside Postman's 200 for another
 // route), and a person's cancels no program's (setStatus).
 func (g *group) anotherSuccess(code int) bool {
-	return g.id == "" && g.status != 0 && code >= 200 && code < 300
+	return g.id == "" && g.status != 0 && is2xx(code)
 }
 
 // untiedSuccess reports whether the 2xx the lines without ids show is
@@ -206,7 +206,7 @@ func (g *group) anotherSuccess(code int) bool {
 // nothing of the failing request, whose status is then whatever else the
 // evidence shows.
 func (g *group) untiedSuccess(h hit) bool {
-	return g.id == "" && g.status >= 200 && g.status < 300 && g.best.any() &&
+	return g.id == "" && is2xx(g.status) && g.best.any() &&
 		!g.toldStatus && !g.errorBody && !g.okWithHit && (!h.told || h.implied != g.status)
 }
 
@@ -216,7 +216,7 @@ func (g *group) untiedSuccess(h hit) bool {
 // the refusal or failure a later client or person shows, which the status
 // line's code would otherwise keep (codeLine).
 func (g *group) anotherAnswer(code int) bool {
-	return g.id == "" && g.status >= 200 && g.status < 300 && (code < 200 || code >= 300)
+	return g.id == "" && is2xx(g.status) && (!is2xx(code))
 }
 
 // absorb folds another group's evidence (a joined Lambda invocation, or

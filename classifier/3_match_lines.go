@@ -53,6 +53,8 @@ func mergeImplied(a, b int) int {
 
 func is5xx(code int) bool { return code == implied5xx || (code >= 500 && code <= 599) }
 
+func is2xx(code int) bool { return code >= 200 && code < 300 }
+
 // matcher applies the rule table to lines. It keeps a scratch buffer for
 // the lower-cased line, so one matcher must not be used concurrently.
 type matcher struct {

@@ -59,13 +59,13 @@ func (s *Session) decide(g *group, api stage.APIType) outcome {
 			cause = h.cause
 		}
 	}
-	if code >= 200 && code < 300 && g.functionFailed() && !g.answerTiedToFailure() && (!h.told || h.implied != code) {
+	if is2xx(code) && g.functionFailed() && !g.answerTiedToFailure() && (!h.told || h.implied != code) {
 		// another request's success: lines without ids are of several (a
 		// person's words that the failure was answered 2xx tie the two)
 		code = 0
 	}
 	switch {
-	case code >= 200 && code < 300 && g.functionFailed() && api != stage.APIHTTP:
+	case is2xx(code) && g.functionFailed() && api != stage.APIHTTP:
 		return outcome{cause: CauseLambdaErrorMaskedAs200, status: StatusNone, weight: h.weight, told: h.told}
 	case code > 0 && !is5xx(code):
 		return outcome{cause: CauseNot5xx, status: StatusNone}
@@ -137,7 +137,7 @@ func (s *Session) shownCode(g *group, h hit) int {
 	if g.untiedSuccess(h) {
 		status = 0
 	}
-	if g.toldStatus && status >= 200 && status < 300 && !g.functionFailed() {
+	if g.toldStatus && is2xx(status) && !g.functionFailed() {
 		// "it returns 200" is most often about what works (a direct
 		// invoke, a local run): no status shown, and the rest decides
 		status = 0

@@ -304,7 +304,7 @@ func (s *Session) sawAnswerBelow500() bool {
 		return true
 	}
 	for _, g := range s.live {
-		told2xx := g.toldStatus && g.status >= 200 && g.status < 300
+		told2xx := g.toldStatus && is2xx(g.status)
 		if !g.lambda && g.status > 0 && !is5xx(g.status) && !told2xx {
 			return true
 		}

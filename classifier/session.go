@@ -540,7 +540,7 @@ func (s *Session) finish(g *group) {
 	}
 	placed := true
 	switch {
-	case g.status >= 200 && g.status < 300 && g.functionFailed():
+	case is2xx(g.status) && g.functionFailed():
 		if len(s.done) < maxDone {
 			s.done = append(s.done, g) // a Lambda error answered as 2xx
 			g.kept = true
