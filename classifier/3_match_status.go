@@ -424,8 +424,19 @@ func statusShown(low []byte) int {
 			best = mergeImplied(best, p.code)
 		}
 	}
+	if bytes.Contains(low, []byte("internal error")) && gotInternalError.Match(low) {
+		best = mergeImplied(best, implied5xx)
+	}
 	return best
 }
+
+// gotInternalError is the gateway's "Internal server error" as people
+// shorten it, after a verb of getting it ("I get an internal error", "the
+// URL produces an Internal Error", "fail with an Internal Error message"):
+// some 5xx. Not the words alone, which are as often a service's own
+// message ("We encountered an internal error. Please try again.") or a
+// function's failure ("the handler hit an internal error").
+var gotInternalError = regexp.MustCompile(`\b(?:get|gets|got|getting|receive|receives|received|receiving|produces?|produced|producing|returns?|returned|returning|fails? with|failed with|failing with)(?: back)?(?: an?| the)? internal error\b`)
 
 // emphasisMarks are markdown's strong emphasis, which issue templates and
 // write-ups put around a label or the code itself ("**Status**: 502",

@@ -43,6 +43,14 @@ func TestStatusWhereClientsPrintIt(t *testing.T) {
 		// a bare code after another line is no status
 		{"bare code after a sentence", "Status\nThe request failed and we saw\n502", "unknown"},
 		{"bare code after a label that is no status's", "Latency (ms)\n504", "unknown"},
+		// "Internal server error" as people shorten it, after a verb of
+		// getting it: some 5xx (REST's usual 500 when no cause is named);
+		// the words alone are a service's or a function's own message
+		{"a person gets an internal error", "When calling sendMessage I get an internal error.", "500"},
+		{"a URL produces one", "Deployment succeeds, however invocation of the API Gateway URL produces an Internal Error.", "500"},
+		{"calls fail with one", "All methods that are MockIntegrations will fail with an Internal Error message.", "500"},
+		{"a service's own message", "We encountered an internal error. Please try again.", "unknown"},
+		{"a function's failure", "The handler hit an internal error while parsing the body.", "unknown"},
 	}
 	checkStatuses(t, cases)
 }
