@@ -25,6 +25,27 @@ func TestFieldTableRowsAreRecords(t *testing.T) {
 	}
 }
 
+// An access log's variables that ended empty are written "-", and a
+// query may rename the rest (httpMethod as method): a header that names
+// one of the variables only access logs have still makes its rows access
+// records, and so does a JSON record that holds one, empty or not. A
+// record without any (a body with a status) is none.
+func TestEmptyAccessVariablesNameARecord(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		want       Status
+	}{
+		{"table", "| @timestamp | sourceIp | method | path_str | error_responseType | status | latency |\n| --- | --- | --- | --- | --- | --- | --- |\n| 2026-03-26 18:51:46.006 | 198.51.100.7 | GET | &#x2f;repository&#x2f;files | - | 503 | 7291 |", Status503},
+		{"json record", `{"sourceIp":"198.51.100.7","method":"GET","error_responseType":"-","status":"503","latency":"7291"}`, Status503},
+		{"json record, integration status", `{"status":"502","integrationStatus":"-","ip":"198.51.100.7"}`, Status502},
+		{"a body with a status", `{"status":"503","message":"try again later"}`, StatusUnknown},
+	} {
+		if d := diagnoseText(t, c.text); d.Status != c.want {
+			t.Errorf("%s: got %s/%s, want status %s", c.name, d.Status, d.Cause, c.want)
+		}
+	}
+}
+
 // Without the header, the same rows show no record's fields; under a
 // person's own header (one field name, no status), neither.
 func TestTablesThatNameNoRecord(t *testing.T) {

@@ -31,7 +31,7 @@ func (s *Session) recordLine(rec *accessRecord, msg, line []byte, src source) bo
 	status := rec.get(fStatus, fStatusCode, fHTTPStatus)
 	if status != "" && (rec.get(fRequestID, fRouteKey, fHTTPMethod, fExtendedRequestID,
 		fIntegrationErrorMessage, fIntegrationStatus, fIntegrationLatency, fIntegrationRequestID, fErrorResponseType,
-		fResponseLength) != "" || src == srcAccess) {
+		fResponseLength) != "" || rec.namesAccessVariable() || src == srcAccess) {
 		s.accessLine(rec, line)
 		return true
 	}

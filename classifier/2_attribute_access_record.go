@@ -113,6 +113,21 @@ func (r *accessRecord) get(fs ...field) string {
 	return ""
 }
 
+// namesAccessVariable reports whether the record holds a field only an
+// access log's format writes, empty ("-") or not: the error's response
+// type, the integration's status, latency, request id or error, the
+// extended request id, the route key ($context variables no other log
+// has). A record that ended well writes "-" for most of them, and a Logs
+// Insights query may rename the rest (`httpMethod as method`).
+func (r *accessRecord) namesAccessVariable() bool {
+	for _, f := range [...]field{fErrorResponseType, fIntegrationErrorMessage, fIntegrationStatus, fIntegrationLatency, fIntegrationRequestID, fExtendedRequestID, fRouteKey} {
+		if r.has(f) {
+			return true
+		}
+	}
+	return false
+}
+
 // has reports whether the record holds f, empty or not.
 func (r *accessRecord) has(f field) bool {
 	return r.present&(1<<f) != 0
