@@ -25,13 +25,11 @@ func (s *Session) recordLine(rec *accessRecord, msg, line []byte, src source) bo
 		s.lambdaRecord(rec, msg, line)
 		return true
 	}
-	// a status beside a field only access logs have (formats are the
-	// user's: any of them may be left out; $context.error.responseType and
-	// $context.integration.requestId are access-log variables too)
+	// a status beside a field only access logs have, empty or not
+	// (formats are the user's: any of them may be left out), or beside a
+	// request id, method or response length with a value
 	status := rec.get(fStatus, fStatusCode, fHTTPStatus)
-	if status != "" && (rec.get(fRequestID, fRouteKey, fHTTPMethod, fExtendedRequestID,
-		fIntegrationErrorMessage, fIntegrationStatus, fIntegrationLatency, fIntegrationRequestID, fErrorResponseType,
-		fResponseLength) != "" || rec.namesAccessVariable() || src == srcAccess) {
+	if status != "" && (rec.namesAccessVariable() || rec.get(fRequestID, fHTTPMethod, fResponseLength) != "" || src == srcAccess) {
 		s.accessLine(rec, line)
 		return true
 	}

@@ -210,13 +210,22 @@ func (g *group) untiedSuccess(h hit) bool {
 		!g.toldStatus && !g.errorBody && !g.okWithHit && (!h.told || h.implied != g.status)
 }
 
+// ownStatus is the status the request's lines show it got: g.status, but
+// for another request's 2xx (untiedSuccess), which shows none.
+func (g *group) ownStatus(h hit) int {
+	if g.untiedSuccess(h) {
+		return 0
+	}
+	return g.status
+}
+
 // anotherAnswer reports whether code, a status a line names in words, is
 // another request's than the 2xx a status line gave the lines without ids:
 // a program's success there (a health check's curl -i) says nothing of
 // the refusal or failure a later client or person shows, which the status
 // line's code would otherwise keep (codeLine).
 func (g *group) anotherAnswer(code int) bool {
-	return g.id == "" && is2xx(g.status) && (!is2xx(code))
+	return g.id == "" && is2xx(g.status) && !is2xx(code)
 }
 
 // absorb folds another group's evidence (a joined Lambda invocation, or

@@ -133,10 +133,7 @@ func (s *Session) shownCode(g *group, h hit) int {
 	if g.status != 0 && g.toldStatus && h.weight >= wLikely && h.cause.Status(stage.APIREST).Is5xx() {
 		return 0
 	}
-	status := g.status
-	if g.untiedSuccess(h) {
-		status = 0
-	}
+	status := g.ownStatus(h)
 	if g.toldStatus && is2xx(status) && !g.functionFailed() {
 		// "it returns 200" is most often about what works (a direct
 		// invoke, a local run): no status shown, and the rest decides
@@ -187,10 +184,7 @@ func (s *Session) fallback(h hit, g *group, api stage.APIType) hit {
 	if (h.weight > 0 && h.cause != CauseNot5xx) || g.cdnPage {
 		return h
 	}
-	code := g.status
-	if g.untiedSuccess(h) {
-		code = 0 // another request's 2xx
-	}
+	code := g.ownStatus(h)
 	if code == 0 {
 		code = h.implied
 	}
