@@ -40,11 +40,14 @@ func (s *Session) readDocument(dec *json.Decoder) error {
 			return err
 		}
 		switch key {
-		case "events", "results":
+		case "events", "results", "data":
+			// (data: Datadog's Logs API v2 answer, its events in an array)
 			if err := expectDelim(dec, '['); err != nil {
 				return err
 			}
 			err = s.readArray(dec)
+		case "hits":
+			err = s.readHits(dec)
 		default:
 			var skip json.RawMessage
 			err = dec.Decode(&skip)
@@ -54,6 +57,34 @@ func (s *Session) readDocument(dec *json.Decoder) error {
 		}
 	}
 	_, err = dec.Token()
+	return err
+}
+
+// readHits reads the "hits" object of an Elasticsearch or OpenSearch
+// search answer, whose own "hits" array holds the events.
+func (s *Session) readHits(dec *json.Decoder) error {
+	if err := expectDelim(dec, '{'); err != nil {
+		return err
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		if key == "hits" {
+			if err := expectDelim(dec, '['); err != nil {
+				return err
+			}
+			err = s.readArray(dec)
+		} else {
+			var skip json.RawMessage
+			err = dec.Decode(&skip)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	_, err := dec.Token()
 	return err
 }
 

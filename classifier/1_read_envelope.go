@@ -11,10 +11,20 @@ import "strings"
 // a stack trace's window on by one more line than the trace holds, and
 // decided a held line by the envelope's text instead of the next message.
 
+// Log platforms that CloudWatch Logs is shipped to wrap an event the same
+// way, one record a line or one element of their search API's answer:
+// Splunk's export ({"result": {"_raw": ...}}, output_mode=json), an
+// Elasticsearch or OpenSearch hit ({"_source": {"message": ...}}, or
+// "@message" as the OpenSearch subscription's function indexes it) and
+// Datadog's log event ({"attributes": {"message": ...}}, Logs API v2).
+
 // unwrap reads the message of an envelope, which the caller counted as a
 // line, and reports whether rec was one.
 func (s *Session) unwrap(rec *accessRecord, src source) bool {
 	switch {
+	case rec.get(fResultRaw, fSourceMessage, fAttributesMessage) != "":
+		s.st.lines--
+		s.AddEvent(LogEvent{Group: groupForSource(src), Message: rec.get(fResultRaw, fSourceMessage, fAttributesMessage)})
 	case rec.msgObject != nil:
 		// an Insights row whose message was JSON (a record, a response
 		// body): the row's other keys are the fields Insights found in it

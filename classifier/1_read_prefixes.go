@@ -89,7 +89,7 @@ func stripExportPrefix(b []byte, ctx pasteContext) ([]byte, bool) {
 		if n < len(b) && b[n] == ',' {
 			return csvField(trimSpace(b[n+1:])), true
 		}
-		rest := trimSpace(b[n:])
+		rest := skipLabelSet(trimSpace(b[n:]))
 		if b[10] == ' ' {
 			rest = skipShortStreamID(rest)
 		}
@@ -539,4 +539,58 @@ func isUUID(b []byte) bool {
 		return false
 	}
 	return isHex(b[:8]) && isHex(b[9:13]) && isHex(b[14:18]) && isHex(b[19:23]) && isHex(b[24:])
+}
+
+// skipLabelSet drops the stream labels Grafana Loki's logcli prints
+// between an entry's time and its line (`{app="orders", level="error"}`,
+// `{}` when every label is common to the streams and printed apart):
+// names of letters, digits and underscores, each = a quoted value. A JSON
+// record's keys are quoted and followed by ':', so a record after a
+// timestamp is left as it is.
+func skipLabelSet(b []byte) []byte {
+	if len(b) > 2 && b[0] == '{' && b[1] == '}' && b[2] == ' ' {
+		return trimSpace(b[3:]) // no label but the common ones, which logcli prints apart
+	}
+	if len(b) < 5 || b[0] != '{' {
+		return b
+	}
+	i := 1
+	for {
+		start := i
+		for i < len(b) && (isLetter(b[i]) || b[i] == '_' || (i > start && isDigit(b[i]))) {
+			i++
+		}
+		if i == start || i+1 >= len(b) || b[i] != '=' || b[i+1] != '"' {
+			return b
+		}
+		if i = closingQuote(b, i+2); i < 0 {
+			return b
+		}
+		i++
+		switch {
+		case i < len(b) && b[i] == '}':
+			return trimSpace(b[i+1:])
+		case i+1 < len(b) && b[i] == ',':
+			i++
+			for i < len(b) && b[i] == ' ' {
+				i++
+			}
+		default:
+			return b
+		}
+	}
+}
+
+// closingQuote returns the index of the quote that closes a string whose
+// content starts at i, past backslash escapes, or -1.
+func closingQuote(b []byte, i int) int {
+	for ; i < len(b); i++ {
+		switch b[i] {
+		case '\\':
+			i++
+		case '"':
+			return i
+		}
+	}
+	return -1
 }

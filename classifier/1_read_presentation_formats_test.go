@@ -94,6 +94,14 @@ var presentations = []presentation{
 	{"get-query-results text", getQueryResultsText},
 	{"console table, bars", eachLine(consoleBars)},
 	{"Insights markdown", insightsMarkdown},
+	// log platforms CloudWatch Logs is shipped to
+	// (1_read_presentation_platforms_test.go)
+	{"Loki logcli", eachLine(lokiLogcli)},
+	{"Splunk export JSON", splunkExport},
+	{"Elasticsearch hits", searchHits("message", true)},
+	{"Elasticsearch hits, compact", searchHits("message", false)},
+	{"OpenSearch subscription hits", searchHits("@message", true)},
+	{"Datadog Logs API", datadogLogsAPI},
 	// the layers combine: a reply that quotes a tool's output, a page's
 	// source holding a console copy, a document holding a terminal's
 	{"quoted aws logs tail", then(eachLine(tailDetailed(lambdaStream, false)), markdownQuote)},

@@ -77,10 +77,12 @@ func skipRestOfLine(br *bufio.Reader) error {
 	}
 }
 
-// documentKeys are the first keys of the CLI's JSON answers.
+// documentKeys are the first keys of the CLI's JSON answers, and of the
+// search APIs of Elasticsearch and OpenSearch ("took", "_scroll_id").
 var documentKeys = [][]byte{
 	[]byte(`"events"`), []byte(`"results"`), []byte(`"searchedLogStreams"`), []byte(`"nextToken"`),
 	[]byte(`"nextForwardToken"`), []byte(`"nextBackwardToken"`), []byte(`"statistics"`), []byte(`"queryLanguage"`),
+	[]byte(`"took"`), []byte(`"_scroll_id"`),
 }
 
 // looksLikeDocument peeks at the input: a CLI JSON answer starts with one
@@ -102,10 +104,40 @@ func looksLikeDocument(br *bufio.Reader) bool {
 				return true
 			}
 		}
+		if datadogLogs(rest, head) {
+			return true
+		}
 		return bytes.HasPrefix(rest, []byte(`"status"`)) && !bytes.Contains(rest[:min(len(rest), 40)], []byte(`"status": "`)) &&
 			bytes.Contains(head, []byte(`"results"`))
 	}
 	return false
+}
+
+// datadogLogs reports whether a document opens as Datadog's Logs API v2
+// answer: "data", an array of objects, each an event's "attributes" and
+// its "type": "log". A pasted body that opens with "data" (a GraphQL
+// answer, an object) is no document.
+func datadogLogs(rest, head []byte) bool {
+	after, ok := bytes.CutPrefix(rest, []byte(`"data"`))
+	if !ok {
+		return false
+	}
+	after = trimSpace(after)
+	if len(after) < 2 || after[0] != ':' {
+		return false
+	}
+	after = trimSpace(after[1:])
+	if len(after) < 2 || after[0] != '[' {
+		return false
+	}
+	el := trimSpace(after[1:])
+	if len(el) == 0 || el[0] != '{' {
+		return false
+	}
+	// (an event opens with its attributes, which hold a message of any
+	// length, before its "type")
+	return bytes.HasPrefix(trimSpace(el[1:]), []byte(`"attributes"`)) ||
+		bytes.Contains(head, []byte(`"type":"log"`)) || bytes.Contains(head, []byte(`"type": "log"`))
 }
 
 // readDocuments walks JSON documents token by token, so a multi-GB answer

@@ -51,6 +51,9 @@ const (
 	fRecordPhase
 	fEventType
 	fConnectionID
+	fResultRaw
+	fSourceMessage
+	fAttributesMessage
 	numFields
 )
 
@@ -63,6 +66,7 @@ var fieldNames = [numFields]string{
 	"awsendpointrequestid", "responselength", "errormessage", "errormessagestring", "error",
 	"errorresponsetype", "responsetype", "authorizererror", "autherror", "recordstatus",
 	"recorderrortype", "recordrequestid", "recordphase", "eventtype", "connectionid",
+	"resultraw", "sourcemessage", "attributesmessage",
 }
 
 // fieldsByLen lists the fields by the length of their names: finding a

@@ -87,6 +87,11 @@ func FuzzReadFrom(f *testing.F) {
 	// table rows: the console's log events pasted as a table, an Insights
 	// markdown export, a row cut after its time cell
 	f.Add([]byte("  | 2024-08-08T01:25:24.460Z | RequestId: x Error: Runtime exited\n| @timestamp | @message |\n|---|---|\n| 2024-05-21 19:48:44.709 | (a) Method completed with status: 504 | 8f14e45fceea167a5a36dedd4bea2543 | 123456789012:g |\n| 1 | 1710238500000 |\n| 12 |\n|"))
+	// log platforms' answers: a search API's hits, Datadog's events,
+	// Splunk's export lines, each cut off
+	f.Add([]byte(`{"took":3,"hits":{"hits":[{"_source":{"@message":"(a) Method completed with status: 502"}},{"_source":{"message":`))
+	f.Add([]byte(`{"data":[{"attributes":{"message":"END RequestId: x"},"type":"log"},{"attributes":`))
+	f.Add([]byte(`{"preview":false,"result":{"_raw":"(a) Method completed with status: 504"}}` + "\n" + `{"result":{"_raw":`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s := NewSession(Hints{})
 		if _, err := s.ReadFrom(bytes.NewReader(data)); err != nil {
@@ -110,6 +115,8 @@ func FuzzStripPrefixes(f *testing.F) {
 	f.Add([]byte("RESULTS\t@message\t"))
 	f.Add([]byte("RESULTS\t@ptr"))
 	f.Add([]byte("\"Thu May 04 19:50:21 UTC 2024 : x\n\"\".\n\"a\"b\""))
+	f.Add([]byte(`2024-03-12T10:15:00.000Z {app="a \"b\"", k_1="\\"} x`))
+	f.Add([]byte(`2024-03-12T10:15:00Z {app="a", `))
 	f.Fuzz(func(t *testing.T, line []byte) {
 		folded := foldPresentation(line)
 		if len(folded) > len(line) {
