@@ -60,7 +60,7 @@ var opensPrefix = func() (t [256]bool) {
 	for c := 0; c < 256; c++ {
 		t[c] = isDigit(byte(c)) || isLetter(byte(c))
 	}
-	for _, c := range []byte(">-*+`~\"|\xe2") {
+	for _, c := range []byte(">-*+`~\"|\xe2/") {
 		t[c] = true
 	}
 	return t
@@ -70,8 +70,11 @@ var opensPrefix = func() (t [256]bool) {
 // message and reports whether it found any; ctx tells whether the line
 // before opened a get-query-results message field.
 func stripExportPrefix(b []byte, ctx pasteContext) ([]byte, bool) {
+	if n := logGroupLen(b); n > 0 {
+		return b[n:], true
+	}
 	if c := b[0]; !isDigit(c) && !isLetter(c) && c != '"' {
-		return b, false // every prefix opens with a digit, a letter or a quote
+		return b, false // every other prefix opens with a digit, a letter or a quote
 	}
 	if bytes.HasPrefix(b, []byte("EVENTS\t")) {
 		return textOutputMessage(b), true
@@ -103,6 +106,9 @@ func stripExportPrefix(b []byte, ctx pasteContext) ([]byte, bool) {
 	}
 	if n := streamThenTimestampLen(b); n > 0 {
 		return b[n:], true
+	}
+	if rest := skipStreamName(b); len(rest) < len(b) {
+		return rest, true // awslogs -G: the stream, then the message
 	}
 	if b[0] == '"' {
 		if msg, ok := quotedTimestampCSV(b); ok {
@@ -593,4 +599,30 @@ func closingQuote(b []byte, i int) int {
 		}
 	}
 	return -1
+}
+
+// logGroupNames open the names of the log groups that awslogs prints
+// before each event's stream and message ("/aws/lambda/orders-api
+// 2024/03/12/[$LATEST]5d4a... START RequestId: ..."): a function's and an
+// execution log's. An access log's group is named by its owner and is not
+// recognised.
+var logGroupNames = [][]byte{[]byte("/aws/lambda/"), []byte("API-Gateway-Execution-Logs_"), []byte("/aws/apigateway/"), []byte("/aws/vendedlogs/")}
+
+// logGroupLen returns the length of a leading log group name and the
+// spaces after it, or 0.
+func logGroupLen(b []byte) int {
+	if b[0] != '/' && b[0] != 'A' {
+		return 0
+	}
+	for _, g := range logGroupNames {
+		if !bytes.HasPrefix(b, g) {
+			continue
+		}
+		sp := bytes.IndexByte(b, ' ')
+		if sp <= len(g) || len(trimSpace(b[sp:])) == 0 {
+			return 0
+		}
+		return len(b) - len(trimSpace(b[sp:]))
+	}
+	return 0
 }

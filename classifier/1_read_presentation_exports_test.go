@@ -94,6 +94,18 @@ func cliJSON(v any) []byte {
 	return b.Bytes()
 }
 
+// awslogs is the awslogs command (`awslogs get GROUP`): each event's log
+// group and stream before its message (-G drops the group, -S the
+// stream), and with --timestamp the event's time after them.
+func awslogs(columns string, timestamp bool) func(int, string) string {
+	return func(i int, l string) string {
+		if timestamp {
+			return columns + eventTime(i).Format("2006-01-02T15:04:05.000Z") + " " + l
+		}
+		return columns + l
+	}
+}
+
 // messages are the excerpt's non-blank lines, each one event.
 func messages(excerpt []byte) []string {
 	var out []string

@@ -7,6 +7,26 @@ import (
 	"testing"
 )
 
+// A log group's name comes off a line only where awslogs puts it.
+func TestLogGroupLen(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int
+	}{
+		{"/aws/lambda/orders-api 2024/03/12/[$LATEST]5d4a x", len("/aws/lambda/orders-api ")},
+		{"API-Gateway-Execution-Logs_abc123/prod  (id) x", len("API-Gateway-Execution-Logs_abc123/prod  ")},
+		{"/aws/lambda/ x", 0},
+		{"/aws/lambda/orders-api", 0},
+		{"/aws/lambda/orders-api   ", 0},
+		{"/var/task/handler.py line 3", 0},
+		{"API Gateway answered 502", 0},
+	} {
+		if got := logGroupLen([]byte(c.in)); got != c.want {
+			t.Errorf("logGroupLen(%q) = %d, want %d", c.in, got, c.want)
+		}
+	}
+}
+
 // Log platforms that CloudWatch Logs is shipped to, as their command-line
 // tools and search APIs print events; an on-call engineer pipes them to
 // classify as they come.

@@ -117,6 +117,8 @@ func FuzzStripPrefixes(f *testing.F) {
 	f.Add([]byte("\"Thu May 04 19:50:21 UTC 2024 : x\n\"\".\n\"a\"b\""))
 	f.Add([]byte(`2024-03-12T10:15:00.000Z {app="a \"b\"", k_1="\\"} x`))
 	f.Add([]byte(`2024-03-12T10:15:00Z {app="a", `))
+	f.Add([]byte("/aws/lambda/fn 2024/03/12/[$LATEST]5d4a5b0c3e2f4a1b9c8d7e6f5a4b3c2d 2024-03-12T10:15:00.000Z START RequestId: x"))
+	f.Add([]byte("API-Gateway-Execution-Logs_ "))
 	f.Fuzz(func(t *testing.T, line []byte) {
 		folded := foldPresentation(line)
 		if len(folded) > len(line) {
