@@ -60,7 +60,7 @@ var opensPrefix = func() (t [256]bool) {
 	for c := 0; c < 256; c++ {
 		t[c] = isDigit(byte(c)) || isLetter(byte(c))
 	}
-	for _, c := range []byte(">-*+`~\"|\xe2/") {
+	for _, c := range []byte(">-*+`~\"|\xe2/[") {
 		t[c] = true
 	}
 	return t
@@ -71,6 +71,9 @@ var opensPrefix = func() (t [256]bool) {
 // before opened a get-query-results message field.
 func stripExportPrefix(b []byte, ctx pasteContext) ([]byte, bool) {
 	if n := logGroupLen(b); n > 0 {
+		return b[n:], true
+	}
+	if n := bracketedEpochLen(b); n > 0 {
 		return b[n:], true
 	}
 	if c := b[0]; !isDigit(c) && !isLetter(c) && c != '"' {
@@ -389,6 +392,23 @@ func epochLen(b []byte) int {
 	}
 	if (n == 10 || n == 13) && n < len(b) && (b[n] == '\t' || b[n] == ' ' || b[n] == ',') {
 		return n
+	}
+	return 0
+}
+
+// bracketedEpochLen returns the length of the event time `zappa tail`
+// prints before each message, epoch milliseconds in brackets and a space
+// ("[1509032914734] Traceback (most recent call last):"), or 0.
+func bracketedEpochLen(b []byte) int {
+	if b[0] != '[' {
+		return 0
+	}
+	n := 1
+	for n < len(b) && isDigit(b[n]) {
+		n++
+	}
+	if (n == 11 || n == 14) && n+1 < len(b) && b[n] == ']' && b[n+1] == ' ' {
+		return n + 2
 	}
 	return 0
 }

@@ -106,6 +106,12 @@ func awslogs(columns string, timestamp bool) func(int, string) string {
 	}
 }
 
+// zappaTail is `zappa tail`: each event's time in epoch milliseconds in
+// brackets before its message (six training reports hold it).
+func zappaTail(i int, l string) string {
+	return fmt.Sprintf("[%d] %s", eventTime(i).UnixMilli(), l)
+}
+
 // messages are the excerpt's non-blank lines, each one event.
 func messages(excerpt []byte) []string {
 	var out []string

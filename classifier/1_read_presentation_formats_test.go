@@ -82,6 +82,7 @@ var presentations = []presentation{
 	{"sam logs, JSON message", eachLine(samLogsJSON)},
 	{"sam logs --output json", eachLine(samLogsOutputJSON)},
 	{"chalice logs", eachLine(chaliceLogs)},
+	{"zappa tail", eachLine(zappaTail)},
 	{"serverless logs v3", eachLine(serverlessV3)},
 	{"serverless logs v4", eachLine(serverlessV4)},
 	{"console table, tab", eachLine(consoleTab)},
@@ -99,7 +100,7 @@ var presentations = []presentation{
 	{"console table, bars", eachLine(consoleBars)},
 	{"Insights markdown", insightsMarkdown},
 	// log platforms CloudWatch Logs is shipped to
-	// (1_read_presentation_platforms_test.go)
+	// (1_read_presentation_tools_test.go)
 	{"Loki logcli", eachLine(lokiLogcli)},
 	{"Splunk export JSON", splunkExport},
 	{"Elasticsearch hits", searchHits("message", true)},

@@ -7,6 +7,11 @@ import (
 	"testing"
 )
 
+// Tools that print CloudWatch Logs events (awslogs, zappa tail) and log
+// platforms that CloudWatch Logs is shipped to, as their command-line tools
+// and search APIs print events: an on-call engineer pipes them to classify
+// as they come.
+
 // A log group's name comes off a line only where awslogs puts it.
 func TestLogGroupLen(t *testing.T) {
 	for _, c := range []struct {
@@ -27,9 +32,25 @@ func TestLogGroupLen(t *testing.T) {
 	}
 }
 
-// Log platforms that CloudWatch Logs is shipped to, as their command-line
-// tools and search APIs print events; an on-call engineer pipes them to
-// classify as they come.
+// zappa tail's time comes off a line; a level or a shorter number in
+// brackets stays.
+func TestBracketedEpochLen(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int
+	}{
+		{"[1509032914734] Traceback (most recent call last):", 16},
+		{"[1509032914] x", 13},
+		{"[ERROR] x", 0},
+		{"[12] x", 0},
+		{"[1509032914734]x", 0},
+		{"[1509032914734]", 0},
+	} {
+		if got := bracketedEpochLen([]byte(c.in)); got != c.want {
+			t.Errorf("bracketedEpochLen(%q) = %d, want %d", c.in, got, c.want)
+		}
+	}
+}
 
 // lokiLogcli is Grafana Loki's `logcli query` (default output): the
 // entry's time, its stream labels in braces, the line.
