@@ -106,6 +106,12 @@ func lambdaRules() []ruleSpec {
 		{lit: "no public method named", cause: CauseLambdaHandlerMisconfigured, weight: wSpecific},
 		{lit: "cannot find module", cause: CauseLambdaHandlerMisconfigured, weight: 70},
 		{lit: "no module named", cause: CauseLambdaHandlerMisconfigured, weight: 70},
+		// Python refusing a relative import at the top of the handler's
+		// module, which the runtime imports as a top-level module, not as
+		// part of its package ("attempted relative import with no known
+		// parent package"; Python 2's "Attempted relative import in
+		// non-package", after Lambda's "module initialization error: ")
+		{lit: "attempted relative import", cause: CauseLambdaHandlerMisconfigured, weight: 70},
 		{lit: "runtime.usercodesyntaxerror", cause: CauseLambdaHandlerMisconfigured, weight: 70},
 		{lit: "classnotfoundexception", cause: CauseLambdaHandlerMisconfigured, weight: 60},
 		// a ClassNotFoundException the handler's code raised while it ran

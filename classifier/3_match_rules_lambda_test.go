@@ -308,3 +308,19 @@ func TestHandlerLoadErrorsWithoutTheirPrefix(t *testing.T) {
 		{"part of another word", "The API answers 502; see MyImportModuleErrorHandler.", "unknown", "502"},
 	})
 }
+
+// A relative import at the top of the handler's module fails when the
+// runtime imports that module as a top-level one: the handler setting (or
+// the package's layout) does not name it as part of its package. Python 3
+// runtimes wrap the error in Runtime.ImportModuleError (read as that); the
+// Python 2.7 runtime printed it after "module initialization error: ",
+// and people quote it so. The words "relative import" alone name nothing.
+func TestRelativeImportForms(t *testing.T) {
+	checkWordings(t, []wording{
+		{"Python 2.7 runtime, zappa tail", "[1464069487659] module initialization error: Attempted relative import in non-package", wantHandler, "unknown"},
+		{"a person quoting it", `But in AWS some import fails "module initialization error: Attempted relative import in non-package".`, wantHandler, "unknown"},
+		{"beyond the top-level package", "module initialization error: attempted relative import beyond top-level package", wantHandler, "unknown"},
+		{"Python 3 runtime", "[ERROR] Runtime.ImportModuleError: Unable to import module 'handler': attempted relative import with no known parent package", wantHandler, "unknown"},
+		{"a person's words", "I use a relative import in handler.py and the API answers 502.", "unknown", "502"},
+	})
+}
