@@ -246,6 +246,10 @@ func TestClientFormsMore(t *testing.T) {
 		{"dio", "DioException [bad response]: This exception was thrown because the response has a status code of 502 and RequestOptions.validateStatus was configured to throw for this status code.", LayerClient, "502"},
 		// Alamofire AFError: "Response status code was unacceptable: {code}."
 		{"alamofire", "Response status code was unacceptable: 502.", LayerClient, "502"},
+		// Amplify APIError.httpStatusError: "The HTTP response status code is [{code}]."
+		// (Swift; Flutter's ApiException prints it on iOS)
+		{"amplify", "The HTTP response status code is [502].", LayerClient, "502"},
+		{"amplify in flutter's exception", "ApiException(message: The HTTP response status code is [404]., recoverySuggestion: The metadata associated with the response is contained in the HTTPURLResponse.", LayerClient, "none"},
 		// Ktor client ServerResponseException: "Server error({method} {url}: {status}. Text: ...)"
 		{"ktor", "io.ktor.client.plugins.ServerResponseException: Server error(GET " + apiURL + ": 502 Bad Gateway. Text: \"{\"message\": \"Internal server error\"}\"", LayerClient, "502"},
 		// Apache HttpClient 4 HttpResponseException: "status code: {code}, reason phrase: {reason}"

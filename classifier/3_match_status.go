@@ -171,6 +171,9 @@ var clientStatusForms = []string{
 	`^\s*\[([1-5]\d\d)\]\s+\d+ responses`,                  // hey's status distribution
 	`<response \[([1-5]\d\d)\b`,                            // Python requests' and httpx's Response printed (pytest's "where 502 = <Response [502]>.status_code" too)
 	`response status code was unacceptable: ([1-5]\d\d)\b`, // Alamofire
+	// Amplify's APIError.httpStatusError (Swift, and Flutter's ApiException
+	// on iOS): "The HTTP response status code is [404]."
+	`\bthe http response status code is \[([1-5]\d\d)\]`,
 	// Java's java.net.http HttpResponse printed: "(GET https://...) 502"
 	`^\((?:get|post|put|delete|patch|head|options) https?://\S+\) ([1-5]\d\d)\b`,
 	// ofetch's FetchError (Nuxt's $fetch): "[GET] \"https://...\": 502 Bad Gateway"
