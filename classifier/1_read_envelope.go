@@ -21,10 +21,12 @@ import "strings"
 // unwrap reads the message of an envelope, which the caller counted as a
 // line, and reports whether rec was one.
 func (s *Session) unwrap(rec *accessRecord, src source) bool {
-	switch {
-	case rec.get(fResultRaw, fSourceMessage, fAttributesMessage) != "":
+	if msg := rec.get(fResultRaw, fSourceMessage, fAttributesMessage); msg != "" {
 		s.st.lines--
-		s.AddEvent(LogEvent{Group: groupForSource(src), Message: rec.get(fResultRaw, fSourceMessage, fAttributesMessage)})
+		s.AddEvent(LogEvent{Group: groupForSource(src), Message: msg})
+		return true
+	}
+	switch {
 	case rec.msgObject != nil:
 		// an Insights row whose message was JSON (a record, a response
 		// body): the row's other keys are the fields Insights found in it

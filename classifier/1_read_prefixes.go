@@ -623,9 +623,9 @@ func closingQuote(b []byte, i int) int {
 
 // logGroupNames open the names of the log groups that awslogs prints
 // before each event's stream and message ("/aws/lambda/orders-api
-// 2024/03/12/[$LATEST]5d4a... START RequestId: ..."): a function's and an
-// execution log's. An access log's group is named by its owner and is not
-// recognised.
+// 2024/03/12/[$LATEST]5d4a... START RequestId: ..."): a function's, an
+// execution log's, and the prefixes deploy tools give access logs' groups.
+// Another access log group is named by its owner and is not recognised.
 var logGroupNames = [][]byte{[]byte("/aws/lambda/"), []byte("API-Gateway-Execution-Logs_"), []byte("/aws/apigateway/"), []byte("/aws/vendedlogs/")}
 
 // logGroupLen returns the length of a leading log group name and the
