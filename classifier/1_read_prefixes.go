@@ -107,11 +107,11 @@ func stripExportPrefix(b []byte, ctx pasteContext) ([]byte, bool) {
 		}
 		return b[n+1:], true
 	}
-	if n := streamThenTimestampLen(b); n > 0 {
-		return b[n:], true
-	}
 	if rest := skipStreamName(b); len(rest) < len(b) {
-		return rest, true // awslogs -G: the stream, then the message
+		// a stream before the message (awslogs -G) or before the time
+		// (`sam logs`: "2024/03/12/[$LATEST]5d4a... 2024-03-12T10:15:00.123000
+		// message"), which the next layer strips
+		return rest, true
 	}
 	if b[0] == '"' {
 		if msg, ok := quotedTimestampCSV(b); ok {
@@ -341,25 +341,6 @@ func zoneSuffixLen(b []byte) int {
 		return 4
 	}
 	return 0
-}
-
-// streamThenTimestampLen is the length of the stream name and timestamp
-// `sam logs` puts before a message ("2024/03/12/[$LATEST]5d4a... 2024-03-
-// 12T10:15:00.123000 message"), or 0.
-func streamThenTimestampLen(b []byte) int {
-	if !isHex(b[:1]) {
-		return 0 // both kinds of stream name open with a hex digit
-	}
-	sp := bytes.IndexByte(b[:min(len(b), maxStreamName+1)], ' ')
-	if sp <= 0 || !isStreamName(b[:sp]) {
-		return 0
-	}
-	rest := trimSpace(b[sp:])
-	n := isoTimestampLen(rest)
-	if n == 0 {
-		return 0
-	}
-	return len(b) - len(rest) + n
 }
 
 // isoTimestampLen returns the length of a leading "2021-04-01T21:58:32.123Z"
