@@ -17,6 +17,22 @@ const errorTypeNamed = `x-amzn-errortype(?::|["'\x60]\s*[:=]|(?: header)?(?: val
 // "x-amzn-ErrorType=" of an AWS service integration's answer still counts.
 var errorTypeShown = []string{"x-amzn-errortype:", `x-amzn-errortype"`, "x-amzn-errortype'", "x-amzn-errortype\x60", "x-amzn-errortype "}
 
+// binaryBodyBase64 and binaryBodyCorrupt are a person's or a client's
+// words for a binary body that arrived as base64 text ("Response body with
+// base64 encoded content", "I just get the encoded string") or damaged ("a
+// corrupted image", "the body comes out of API Gateway corrupted").
+const (
+	binaryBodyBase64 = `\b(?:response|body|data|content|image|file|output|result|payload|download)s?\b[^.]{0,40}\bbase ?64[- ]encoded\b` +
+		`|\bbase ?64[- ]encoded (?:response|body|data|content|string|text|version)\b` +
+		`|\b(?:get|gets|got|getting|returns?|returned|returning|receives?|received|see|seeing) (?:the |a |an |back )?(?:base ?64[- ])?encoded (?:string|text|data|body|content|response)\b`
+	binaryBodyCorrupt = `\bcorrupt(?:ed)?\b[^.]{0,30}\b(?:image|png|jpe?g|pdf|zip|file|body|download|picture|response)s?\b` +
+		`|\b(?:image|png|jpe?g|pdf|zip|file|picture|download|body|response)s?\b[^.]{0,40}\bcorrupt(?:ed)?\b`
+)
+
+// binaryBody tells a look-alike's deciding line that names a binary body
+// from a browser's CORS refusal, whose explanation differs.
+var binaryBody = guard(`err_content_decoding_failed|` + binaryBodyBase64 + `|` + binaryBodyCorrupt)
+
 // clientRules recognise what a client saw: gateway response bodies, reason
 // phrases and x-amzn-ErrorType values. Most only imply a status. The
 // gateway's own 4xx answers (a resource policy or IAM authorization that
@@ -122,6 +138,17 @@ func clientRules() []ruleSpec {
 		{lit: "cors header", re: `cors header ['"]access-control-allow-origin['"] missing`, cause: CauseNot5xx, weight: wWeak},
 		{lit: "access-control-allow-", re: `access-control-allow-origin.? header (?:has a value|contains multiple values)|header in the response must not be the wildcard|is not allowed by access-control-allow-(?:headers|methods) in preflight response`, cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500},
 		{lit: "cors header", re: `cors header .access-control-allow-origin. does not match|did not find method in cors header|missing token .* in cors header`, cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500},
+		// a binary body (an image, a PDF, a zip, a compressed answer) that
+		// arrived as base64 text or garbled: the API answered, and the
+		// binary media types and the function's isBase64Encoded decide how
+		// a body is carried. Chrome's net::ERR_CONTENT_DECODING_FAILED is a
+		// compressed body the browser could not inflate. A request's or an
+		// event's body that is base64 is what the function got, whose
+		// failure to read it is a 5xx cause of its own. No status: the
+		// body arrived, but the words seldom say with which code.
+		{lit: "err_content_decoding_failed", cause: CauseNot5xx, weight: wWeak, layers: callerSide},
+		{lit: "encoded", re: binaryBodyBase64, cause: CauseNot5xx, weight: wWeak, unless: "request", unlessAlso: []string{"event"}, layers: callerSide},
+		{lit: "corrupt", re: binaryBodyCorrupt, cause: CauseNot5xx, weight: wWeak, layers: callerSide},
 		// a WebSocket client that got the 101 handshake and refused it for
 		// its subprotocol or accept header (the ws library's
 		// lib/websocket.js, that wscat prints; Chrome's handshake check):

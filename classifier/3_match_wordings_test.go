@@ -116,6 +116,28 @@ func TestCORSBlockWordings(t *testing.T) {
 	})
 }
 
+// A binary body that arrived as base64 text or damaged is an answer, not
+// a 5xx: the binary media types or isBase64Encoded are at fault. Its words
+// seldom show the status; a status line beside them decides, and a 5xx
+// beside them is that request's failure, which the words do not explain.
+// A request's or an event's body in base64 is what the function got.
+func TestBinaryBodyWordings(t *testing.T) {
+	checkWordings(t, []wording{
+		{"base64 response", "Response body with base64 encoded content.", "not_5xx", "unknown"},
+		{"base64 hyphenated", "The image comes back as a base64-encoded string instead of a PNG.", "not_5xx", "unknown"},
+		{"got the encoded string", "API Gateway does not decode it, so I just get the encoded string.", "not_5xx", "unknown"},
+		{"corrupted image", "I'm getting a corrupted image with random pixels.", "not_5xx", "unknown"},
+		{"body comes out corrupted", "its compressed bytes are stringified as utf-8 and the body comes out of API Gateway corrupted.", "not_5xx", "unknown"},
+		{"chrome decoding failure", "GET https://abc123.execute-api.us-east-1.amazonaws.com/prod/app.js net::ERR_CONTENT_DECODING_FAILED 200", "not_5xx", "none"},
+		{"with the status line", "HTTP/2 200\ncontent-type: application/zip\nThe response is base64 encoded, not the zip.", "not_5xx", "none"},
+		// (a 5xx beside the words is a failure they do not explain)
+		{"beside a 502", "We get a 502 from API Gateway and the downloaded image is corrupted.", "unknown", "502"},
+		{"a request body", "The request body is base64 encoded when it reaches the function.", "unknown", "unknown"},
+		{"an event body", "event.body is base64 encoded, so JSON.parse fails.", "unknown", "unknown"},
+		{"a key name", "Invalid API Gateway Response Keys: {'base64Encoded'}", "lambda_malformed_proxy_response", "unknown"},
+	})
+}
+
 // Every runtime's wording of a handler it cannot find or load, as the
 // runtimes print it into the function's log or the invoke response.
 func TestHandlerNotFoundWordings(t *testing.T) {

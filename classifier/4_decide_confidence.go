@@ -11,7 +11,7 @@ const (
 	kindMasked                       // a function failed under a 2xx answer
 	kindMetrics                      // the metric context named the cause, no line
 	kindAllClear                     // no request ended in 5xx
-	kindCORS                         // a browser's CORS refusal, status not shown
+	kindLookAlike                    // a look-alike's words (a CORS refusal, a garbled binary body), status not shown
 	kindShown5xx                     // a 5xx shown next to a masked function error
 )
 
@@ -57,7 +57,7 @@ func (b basis) group() evidenceGroup {
 	switch b.kind {
 	case kindNoEvidence:
 		return groupNoEvidence
-	case kindAbstain, kindCORS:
+	case kindAbstain, kindLookAlike:
 		return groupAbstain
 	case kindMetrics:
 		return groupMetrics

@@ -205,10 +205,12 @@ func (s *Session) personNamedServerCode(d *Diagnosis) basis {
 	return basis{kind: kindAbstain, logs: s.logEvidence()}
 }
 
-// refusedWithoutStatus names the CORS refusal a report shows when no line
-// shows the status the refused response had: the refusal is no 5xx cause,
-// but the gateway's own 5xx answers carry no CORS headers either, so the
-// status stays unknown and the browser's network panel decides it.
+// refusedWithoutStatus names the look-alike a report shows when no line
+// shows the status of the answer it is about: a browser's CORS refusal,
+// or a binary body that arrived as base64 text or garbled. Neither is a 5xx
+// cause, but the gateway's own 5xx answers carry no CORS headers either,
+// and a body people call garbled may be an error page, so the status stays
+// unknown and the client's status line decides it.
 func (s *Session) refusedWithoutStatus(d *Diagnosis) basis {
 	for _, g := range s.live {
 		if g.lambda || g.status != 0 || g.best.cause != CauseNot5xx || g.best.implied != 0 {
@@ -218,7 +220,11 @@ func (s *Session) refusedWithoutStatus(d *Diagnosis) basis {
 		d.Evidence = []string{g.decider}
 		d.Why = "A browser refused a response for its CORS headers and shows no status: " + quoteMessage(g.decider) +
 			". The gateway's own 5xx answers carry no CORS headers either; the status in the browser's network panel decides."
-		return basis{kind: kindCORS, logs: s.logEvidence()}
+		if binaryBody.Match([]byte(strings.ToLower(g.decider))) {
+			d.Why = "A binary body arrived as base64 text or damaged, and no line shows its status: " + quoteMessage(g.decider) +
+				". The API answered: its binary media types and the function's isBase64Encoded decide how a body is carried; the status line decides whether it was a 5xx."
+		}
+		return basis{kind: kindLookAlike, logs: s.logEvidence()}
 	}
 	return basis{kind: kindAbstain, logs: s.logEvidence()}
 }
