@@ -29,9 +29,18 @@ const (
 		`|\b(?:image|png|jpe?g|pdf|zip|file|picture|download|body|response)s?\b[^.]{0,40}\bcorrupt(?:ed)?\b`
 )
 
-// binaryBody tells a look-alike's deciding line that names a binary body
-// from a browser's CORS refusal, whose explanation differs.
-var binaryBody = guard(`err_content_decoding_failed|` + binaryBodyBase64 + `|` + binaryBodyCorrupt)
+// expressNotFound is the body of Express's 404 (finalhandler: "Cannot " +
+// the method + " " + the path), alone on its line as a client prints it,
+// so that a person's "I cannot get / to load" is not read as one.
+const expressNotFound = `^(?:<pre>)?cannot (?:get|post|put|patch|delete|head|options) /[^\s<]*(?:</pre>)?$`
+
+// binaryBody and appNotFound tell a look-alike's deciding line that names a
+// binary body, or an application's own 404, from a browser's CORS refusal:
+// each is explained in its own words.
+var (
+	binaryBody  = guard(`err_content_decoding_failed|` + binaryBodyBase64 + `|` + binaryBodyCorrupt)
+	appNotFound = guard(expressNotFound)
+)
 
 // clientRules recognise what a client saw: gateway response bodies, reason
 // phrases and x-amzn-ErrorType values. Most only imply a status. The
@@ -149,6 +158,10 @@ func clientRules() []ruleSpec {
 		{lit: "err_content_decoding_failed", cause: CauseNot5xx, weight: wWeak, layers: callerSide},
 		{lit: "encoded", re: binaryBodyBase64, cause: CauseNot5xx, weight: wWeak, unless: "request", unlessAlso: []string{"event"}, layers: callerSide},
 		{lit: "corrupt", re: binaryBodyCorrupt, cause: CauseNot5xx, weight: wWeak, layers: callerSide},
+		// Express's own 404 page (finalhandler's "Cannot GET /path", alone
+		// on its line or in its <pre>): the request reached the function,
+		// whose application has no route for the path it was given
+		{lit: "cannot ", re: expressNotFound, cause: CauseNot5xx, weight: wWeak, layers: callerSide},
 		// a WebSocket client that got the 101 handshake and refused it for
 		// its subprotocol or accept header (the ws library's
 		// lib/websocket.js, that wscat prints; Chrome's handshake check):

@@ -138,6 +138,19 @@ func TestBinaryBodyWordings(t *testing.T) {
 	})
 }
 
+// Express's own 404 page is the application's answer: the request reached
+// the function, and no 5xx. Only the page alone on its line is read so, not
+// a person's "cannot get".
+func TestAppNotFoundWordings(t *testing.T) {
+	checkWordings(t, []wording{
+		{"express page", "Cannot GET /categories", "not_5xx", "unknown"},
+		{"in its pre", "<pre>Cannot POST /dev/items</pre>", "not_5xx", "unknown"},
+		{"with its status line", "HTTP/1.1 404 Not Found\nX-Powered-By: Express\n\nCannot GET /geo/v1/places", "not_5xx", "none"},
+		{"a person's words", "I cannot get / to load at all", "unknown", "unknown"},
+		{"beside a 502", "Cannot GET /categories\nHTTP/1.1 502 Bad Gateway", "unknown", "502"},
+	})
+}
+
 // Every runtime's wording of a handler it cannot find or load, as the
 // runtimes print it into the function's log or the invoke response.
 func TestHandlerNotFoundWordings(t *testing.T) {

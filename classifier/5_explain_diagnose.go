@@ -218,15 +218,25 @@ func (s *Session) refusedWithoutStatus(d *Diagnosis) basis {
 		}
 		d.Cause = CauseNot5xx
 		d.Evidence = []string{g.decider}
-		d.Why = "A browser refused a response for its CORS headers and shows no status: " + quoteMessage(g.decider) +
-			". The gateway's own 5xx answers carry no CORS headers either; the status in the browser's network panel decides."
-		if binaryBody.Match([]byte(strings.ToLower(g.decider))) {
-			d.Why = "A binary body arrived as base64 text or damaged, and no line shows its status: " + quoteMessage(g.decider) +
-				". The API answered: its binary media types and the function's isBase64Encoded decide how a body is carried; the status line decides whether it was a 5xx."
-		}
+		d.Why = lookAlikeWhy(g.decider)
 		return basis{kind: kindLookAlike, logs: s.logEvidence()}
 	}
 	return basis{kind: kindAbstain, logs: s.logEvidence()}
+}
+
+// lookAlikeWhy explains the look-alike line decider, which shows no status.
+func lookAlikeWhy(decider string) string {
+	low := []byte(strings.ToLower(decider))
+	switch {
+	case binaryBody.Match(low):
+		return "A binary body arrived as base64 text or damaged, and no line shows its status: " + quoteMessage(decider) +
+			". The API answered: its binary media types and the function's isBase64Encoded decide how a body is carried; the status line decides whether it was a 5xx."
+	case appNotFound.Match(trimSpace(low)):
+		return "The application's own 404 page, and no line shows its status: " + quoteMessage(decider) +
+			". The request reached the function, whose application has no route for the path it was given: that path can hold a custom domain's base path or an HTTP API stage's name."
+	}
+	return "A browser refused a response for its CORS headers and shows no status: " + quoteMessage(decider) +
+		". The gateway's own 5xx answers carry no CORS headers either; the status in the browser's network panel decides."
 }
 
 // noFalseAllClear keeps a report that shows a 5xx anywhere (a status line,
