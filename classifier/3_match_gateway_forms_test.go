@@ -264,12 +264,13 @@ func TestJapaneseEditionsOfThePermissionArticles(t *testing.T) {
 // CDK and SAM print stack events) is a change refused, which no request
 // met: the IAM denial of the deployment's own role names no role of the
 // integration's, as an IAM user's own call does not (see
-// TestIAMUserDenialIsNoGatewayPermission).
+// TestIAMUserDenialIsNoGatewayPermission). The deployment's failure is a
+// look-alike whose status no line shows (deployFailureForms).
 func TestADeploymentsDenialIsNoIntegrationRole(t *testing.T) {
 	checkWordings(t, []wording{
-		{"CloudFormation, a role", `CREATE_FAILED AWS::IAM::Role ApiSqsRole Resource handler returned message: "User: arn:aws:sts::123456789012:assumed-role/cdk-hnb659fds-cfn-exec-role-123456789012-us-east-1/AWSCloudFormation is not authorized to perform: iam:CreateRole on resource: arn:aws:iam::123456789012:role/apigw-sqs"`, "unknown", "unknown"},
-		{"CDK, a role passed", `OrdersApi | 3/9 | 10:15:01 AM | UPDATE_FAILED | AWS::ApiGateway::Method | OrdersApi/Default/POST (OrdersApiPOST1A2B3C4D) Resource handler returned message: "User: arn:aws:sts::123456789012:assumed-role/cdk-hnb659fds-cfn-exec-role-123456789012-us-east-1/AWSCloudFormation is not authorized to perform: iam:PassRole on resource: arn:aws:iam::123456789012:role/apigw-sqs"`, "unknown", "unknown"},
-		{"a stack event's AccessDenied", `DELETE_FAILED AWS::S3::Bucket Assets Access Denied (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied; Request ID: 4442587FB7D0A2F9)`, "unknown", "unknown"},
+		{"CloudFormation, a role", `CREATE_FAILED AWS::IAM::Role ApiSqsRole Resource handler returned message: "User: arn:aws:sts::123456789012:assumed-role/cdk-hnb659fds-cfn-exec-role-123456789012-us-east-1/AWSCloudFormation is not authorized to perform: iam:CreateRole on resource: arn:aws:iam::123456789012:role/apigw-sqs"`, "not_5xx", "unknown"},
+		{"CDK, a role passed", `OrdersApi | 3/9 | 10:15:01 AM | UPDATE_FAILED | AWS::ApiGateway::Method | OrdersApi/Default/POST (OrdersApiPOST1A2B3C4D) Resource handler returned message: "User: arn:aws:sts::123456789012:assumed-role/cdk-hnb659fds-cfn-exec-role-123456789012-us-east-1/AWSCloudFormation is not authorized to perform: iam:PassRole on resource: arn:aws:iam::123456789012:role/apigw-sqs"`, "not_5xx", "unknown"},
+		{"a stack event's AccessDenied", `DELETE_FAILED AWS::S3::Bucket Assets Access Denied (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied; Request ID: 4442587FB7D0A2F9)`, "not_5xx", "unknown"},
 		// (the gateway's own refusal of its integration's role stays the
 		// role's, whatever a deployment printed before it)
 		{"the gateway's own line", "(6c6d6e6f-0000-4000-8000-00000000abcd) Execution failed due to configuration error: API Gateway does not have permission to assume the provided role arn:aws:iam::123456789012:role/apigw-sqs", "credentials_role_error", "500"},

@@ -35,11 +35,11 @@ const (
 const expressNotFound = `^(?:<pre>)?cannot (?:get|post|put|patch|delete|head|options) /[^\s<]*(?:</pre>)?$`
 
 // binaryBody and appNotFound tell a look-alike's deciding line that names a
-// binary body, or an application's own 404, from a browser's CORS refusal:
-// each is explained in its own words.
+// binary body, or an application's own 404, from a browser's CORS refusal,
+// wherever on the line as pasted: each is explained in its own words.
 var (
 	binaryBody  = guard(`err_content_decoding_failed|` + binaryBodyBase64 + `|` + binaryBodyCorrupt)
-	appNotFound = guard(expressNotFound)
+	appNotFound = guard(`cannot (?:get|post|put|patch|delete|head|options) /`)
 )
 
 // clientRules recognise what a client saw: gateway response bodies, reason

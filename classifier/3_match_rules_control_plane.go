@@ -1,6 +1,9 @@
 package classifier
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // controlPlaneRules read API Gateway's management API refusing a
 // deployment's call (a configuration it will not accept, a resource that
@@ -60,8 +63,39 @@ func controlPlaneRules() []ruleSpec {
 		re := `\b` + e.code + `\b:? .*\b(?:` + managementModelWords + `)`
 		rs = append(rs, ruleSpec{lit: e.code, re: re, cause: CauseNot5xx, weight: wWeak + 5, implied: e.status, unlessAlso: runtimeErrorMarks, layers: notGatewayLogged})
 	}
+	for _, re := range deployFailureForms {
+		// a deployment tool's own report of a change that failed, with no
+		// status of the management API's: no request to the API was
+		// answered by it, and which status the clients get is the last
+		// deployment's, which no line shows
+		rs = append(rs, ruleSpec{lit: re.lit, re: re.re, cause: CauseNot5xx, weight: wWeak, unlessAlso: runtimeErrorMarks, layers: notGatewayLogged})
+	}
 	return rs
 }
+
+// deployFailureForms are how deployment tools report a change of the
+// API's resources that failed: Terraform's AWS provider ("Error: creating
+// API Gateway VPC Link (x): waiting for completion: FAILED: NLB ARN is
+// malformed", after the box drawing its diagnostics open with), the
+// Serverless Framework's "An error occurred: <logical id> - <the
+// CloudFormation event's reason>", and CloudFormation's resource events
+// (CREATE_FAILED, UPDATE_FAILED, as the console, the CLI and the CDK
+// print them).
+var deployFailureForms = []struct{ lit, re string }{
+	{"error: ", `^(?:│\s*)?error: (?:creating|updating|deleting) [a-z]`},
+	{"an error occurred: ", `\ban error occurred: [a-z][a-z0-9]* - `},
+	{"_failed", `\b(?:create|update|delete)_failed\b`},
+}
+
+// deployFailure tells a look-alike's deciding line that is a deployment
+// tool's failure (lookAlikeWhy), wherever on the line as pasted.
+var deployFailure = func() *guardedRegexp {
+	forms := make([]string, len(deployFailureForms))
+	for i, f := range deployFailureForms {
+		forms[i] = strings.TrimPrefix(f.re, "^")
+	}
+	return guard(strings.Join(forms, "|"))
+}()
 
 // managementModelWords are names of the API Gateway management API's own
 // model (its integration types and fields, access log settings, VPC links,

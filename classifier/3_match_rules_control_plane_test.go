@@ -89,8 +89,9 @@ func TestControlPlaneLookAlikes(t *testing.T) {
 		// on it, which shows nothing of what the API's clients got
 		{"a function's call, Node.js runtime", "2023-06-01T10:00:00.000Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\tBadRequestException: No integration defined for method (Service: AmazonApiGateway; Status Code: 400; Error Code: BadRequestException)", "lambda_function_error", "unknown"},
 		// another service's BadRequestException (AppSync) through the
-		// same SDK form: no API Gateway deployment
-		{"another service's refusal", "Error: creating AppSync Resolver: operation error AppSync: CreateResolver, https response error StatusCode: 400, RequestID: 5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d, BadRequestException: The resolver is invalid", "unknown", "unknown"},
+		// same SDK form: no API Gateway deployment, so not the management
+		// API's 400; Terraform's failed change, whose status no line shows
+		{"another service's refusal", "Error: creating AppSync Resolver: operation error AppSync: CreateResolver, https response error StatusCode: 400, RequestID: 5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d, BadRequestException: The resolver is invalid", "not_5xx", "unknown"},
 		// another service's refusal quoted bare names none of the
 		// management API's model, and the management API's own refusal in
 		// a runtime's error record is a function's call that failed

@@ -250,8 +250,9 @@ func TestVPCLinkInWordsIsTheSetup(t *testing.T) {
 		{"its creation failing", "VpcLink creation failing due to shared subnet\nThe deployment fails during the creation step for the VpcLink.", "unknown", "unknown"},
 		// Terraform's waiter for the link, which the management API
 		// accepted and then failed to create (the zh re:Post question on a
-		// REST VPC link pointed at an ALB, a training report)
-		{"its creation failing, Terraform's waiter", "Error: creating API Gateway VPC Link (example_vpc_link): waiting for completion: FAILED: NLB ARN is malformed", "unknown", "unknown"},
+		// REST VPC link pointed at an ALB, a training report): a failed
+		// deployment, no private integration's failure
+		{"its creation failing, Terraform's waiter", "Error: creating API Gateway VPC Link (example_vpc_link): waiting for completion: FAILED: NLB ARN is malformed", "not_5xx", "unknown"},
 		{"its creation failing, the refusal", "The deployment fails during the creation step for the VpcLink.\nResource handler returned message: \"For a shared subnet, at least one security-group-id should be provided. (Service: AmazonApiGatewayV2; Status Code: 400; Error Code: BadRequestException; Request ID: 50573051)\"", "not_5xx", "none"},
 	})
 }

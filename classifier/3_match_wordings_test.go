@@ -151,6 +151,20 @@ func TestAppNotFoundWordings(t *testing.T) {
 	})
 }
 
+// A deployment tool's report of a change that failed is no request's
+// answer: the API kept its last deployment. Its status is not shown; a 5xx
+// beside it is a request's failure it does not explain, and a function's
+// error record that says "Error: creating ..." is the function's.
+func TestDeployFailureWordings(t *testing.T) {
+	checkWordings(t, []wording{
+		{"terraform", "│ Error: creating API Gateway VPC Link (example_vpc_link): waiting for completion: FAILED: NLB ARN is malformed", "not_5xx", "unknown"},
+		{"serverless framework", "  An error occurred: ApiLambdaFunction - The runtime parameter of nodejs6.10 is no longer supported for creating or updating AWS Lambda functions.", "not_5xx", "unknown"},
+		{"cloudformation event", "CREATE_FAILED AWS::ApiGatewayV2::Integration OrdersIntegration Resource handler returned message: \"Invalid input\"", "not_5xx", "unknown"},
+		{"beside a 502", "An error occurred: OrdersFunction - Resource handler returned message: \"Invalid input\"\nHTTP/1.1 502 Bad Gateway", "unknown", "502"},
+		{"a function's record", "2024-03-12T10:15:01.123Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tError: creating the session failed", "lambda_function_error", "unknown"},
+	})
+}
+
 // Every runtime's wording of a handler it cannot find or load, as the
 // runtimes print it into the function's log or the invoke response.
 func TestHandlerNotFoundWordings(t *testing.T) {

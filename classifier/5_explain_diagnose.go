@@ -231,7 +231,10 @@ func lookAlikeWhy(decider string) string {
 	case binaryBody.Match(low):
 		return "A binary body arrived as base64 text or damaged, and no line shows its status: " + quoteMessage(decider) +
 			". The API answered: its binary media types and the function's isBase64Encoded decide how a body is carried; the status line decides whether it was a 5xx."
-	case appNotFound.Match(trimSpace(low)):
+	case deployFailure.Match(low):
+		return "A deployment tool reports a change that failed, and no line shows a request's status: " + quoteMessage(decider) +
+			". A failed change leaves the API as its last deployment made it, so no client got a 5xx from it; the message names what to fix before deploying again."
+	case appNotFound.Match(low):
 		return "The application's own 404 page, and no line shows its status: " + quoteMessage(decider) +
 			". The request reached the function, whose application has no route for the path it was given: that path can hold a custom domain's base path or an HTTP API stage's name."
 	}
