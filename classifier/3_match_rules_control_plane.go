@@ -67,8 +67,9 @@ func controlPlaneRules() []ruleSpec {
 		// a deployment tool's own report of a change that failed, with no
 		// status of the management API's: no request to the API was
 		// answered by it, and which status the clients get is the last
-		// deployment's, which no line shows
-		rs = append(rs, ruleSpec{lit: re.lit, re: re.re, cause: CauseNot5xx, weight: wWeak, unlessAlso: runtimeErrorMarks, layers: notGatewayLogged})
+		// deployment's, which no line shows. A deployment tool is no
+		// function, so not on the function's log either
+		rs = append(rs, ruleSpec{lit: re.lit, re: re.re, cause: CauseNot5xx, weight: wWeak, unlessAlso: runtimeErrorMarks, layers: callerSide})
 	}
 	return rs
 }

@@ -11,7 +11,7 @@ const (
 	kindMasked                       // a function failed under a 2xx answer
 	kindMetrics                      // the metric context named the cause, no line
 	kindAllClear                     // no request ended in 5xx
-	kindLookAlike                    // a look-alike's words (a CORS refusal, a garbled binary body), status not shown
+	kindLookAlike                    // a look-alike's words (refusedWithoutStatus), status not shown
 	kindShown5xx                     // a 5xx shown next to a masked function error
 )
 

@@ -206,11 +206,13 @@ func (s *Session) personNamedServerCode(d *Diagnosis) basis {
 }
 
 // refusedWithoutStatus names the look-alike a report shows when no line
-// shows the status of the answer it is about: a browser's CORS refusal,
-// or a binary body that arrived as base64 text or garbled. Neither is a 5xx
-// cause, but the gateway's own 5xx answers carry no CORS headers either,
-// and a body people call garbled may be an error page, so the status stays
-// unknown and the client's status line decides it.
+// shows the status of the answer it is about: a browser's CORS refusal, a
+// binary body that arrived as base64 text or garbled, an application's own
+// 404 page, a deployment that failed. None is a 5xx cause, but the
+// gateway's own 5xx answers carry no CORS headers either, a body people
+// call garbled may be an error page, and a failed deployment leaves the
+// last one serving, so the status stays unknown and the client's status
+// line decides it.
 func (s *Session) refusedWithoutStatus(d *Diagnosis) basis {
 	for _, g := range s.live {
 		if g.lambda || g.status != 0 || g.best.cause != CauseNot5xx || g.best.implied != 0 {
