@@ -570,10 +570,11 @@ func skipLabelSet(b []byte) []byte {
 		if i == start || i+1 >= len(b) || b[i] != '=' || b[i+1] != '"' {
 			return b
 		}
-		if i = closingQuote(b, i+2); i < 0 {
+		q := jsonScan{b: b, i: i + 1} // the value's opening quote
+		if _, closed := q.str(); !closed {
 			return b
 		}
-		i++
+		i = q.i
 		switch {
 		case i < len(b) && b[i] == '}':
 			return trimSpace(b[i+1:])
@@ -586,20 +587,6 @@ func skipLabelSet(b []byte) []byte {
 			return b
 		}
 	}
-}
-
-// closingQuote returns the index of the quote that closes a string whose
-// content starts at i, past backslash escapes, or -1.
-func closingQuote(b []byte, i int) int {
-	for ; i < len(b); i++ {
-		switch b[i] {
-		case '\\':
-			i++
-		case '"':
-			return i
-		}
-	}
-	return -1
 }
 
 // logGroupNames open the names of the log groups that awslogs prints
