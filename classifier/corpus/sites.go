@@ -13,7 +13,13 @@ import (
 func siteForms(host string, segs []string) (string, []string, bool) {
 	switch {
 	case host == "github.com" || host == "raw.githubusercontent.com":
-		return "github.com", githubForms(host, lowerAll(segs)), true
+		segs = githubForms(host, lowerAll(segs))
+		if site, post, ok := pagesPostFile(segs); ok {
+			return site, post, true
+		}
+		return "github.com", segs, true
+	case strings.HasSuffix(host, ".github.io") && len(segs) > 0:
+		return host, []string{"post", postSlug(segs[len(segs)-1])}, true
 	case host == "gist.github.com" || host == "gist.githubusercontent.com":
 		return "gist.github.com", gistForms(segs), true
 	case isAWSHost(host):
@@ -35,6 +41,37 @@ func siteForms(host string, segs []string) (string, []string, bool) {
 		segs = segs[1:]
 	}
 	return host, segs, false
+}
+
+// A GitHub Pages user site (<owner>.github.io) is built from the repository
+// of that name, and Jekyll, its default generator, builds each post from
+// _posts/YYYY-MM-DD-<slug>.<ext> at a permalink whose last segment is
+// <slug> (/:categories/:title/, /:year/:month/:day/:title.html): the
+// post's page and its file are one source, named <site>/post/<slug>. A
+// site's other page ending in the same segment joins it, which parts
+// nothing.
+var postDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}-`)
+
+// pagesPostFile gives the page of a Jekyll post's file in a user site's
+// repository (<owner>/<owner>.github.io, blob, _posts, <file>).
+func pagesPostFile(segs []string) (string, []string, bool) {
+	if len(segs) != 4 || segs[1] != "blob" || segs[2] != "_posts" {
+		return "", nil, false
+	}
+	_, repo, _ := strings.Cut(segs[0], "/")
+	if !strings.HasSuffix(repo, ".github.io") {
+		return "", nil, false
+	}
+	return repo, []string{"post", postSlug(segs[3])}, true
+}
+
+// postSlug is a post's slug from its file name or its page's last segment:
+// lower-cased, without the file's date and without any extension
+// (.md, .html, .org.html).
+func postSlug(seg string) string {
+	seg = postDate.ReplaceAllString(strings.ToLower(seg), "")
+	slug, _, _ := strings.Cut(seg, ".")
+	return slug
 }
 
 func lowerAll(segs []string) []string {

@@ -103,6 +103,9 @@ func TestSourceJoinsURLFormsOfOnePage(t *testing.T) {
 		{"word-for-word copy of a Qiita article on jpdebug.com", "https://qiita.com/hassoubeat/items/0add09325fbe664e263e", "https://jpdebug.com/p/3479146"},
 		{"a renamed copy of a file in one repository", "https://github.com/prafulpatel16/serverless-crud-app/blob/main/documentations/frontend-doc.md", "https://github.com/prafulpatel16/serverless-crud-app/blob/main/documentations/4.frontend-doc.md"},
 		{"a documentation page under the vendor's two hosts", "https://www.dynatrace.com/docs/secure/use-cases/analyze-aws-api-gateway-access-logs-with-security-investigator", "https://docs.dynatrace.com/docs/secure/use-cases/analyze-aws-api-gateway-access-logs-with-security-investigator"},
+		// GitHub Pages: a Jekyll post's page and its _posts file.
+		{"a GitHub Pages post and its file", "https://jun711.github.io/aws/aws-api-gateway-invoke-lambda-function-permission/", "https://github.com/Jun711/jun711.github.io/blob/bd35561307b5d18d742fcf9587f15344fb5258f3/_posts/2019-05-21-aws-api-gateway-invoke-lambda-function-permission.md"},
+		{"a GitHub Pages post at a dated permalink", "http://sancoder-q.github.io/2016/11/08/The_Response_of_AWS_Gateway_When_Lambda_Return_Nothing.org.html", "https://github.com/sancoder-q/sancoder-q.github.io/blob/master/_posts/2016-11-08-The_Response_of_AWS_Gateway_When_Lambda_Return_Nothing.org"},
 		{"a migrated copy in Zappa's fork", "https://github.com/zappa/Zappa/issues/629", "https://github.com/Miserlou/Zappa/issues/1599"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -134,6 +137,8 @@ func TestSourceKeepsPagesApart(t *testing.T) {
 		{"Stack Overflow in Japanese, numbered apart", "https://stackoverflow.com/questions/1000", "https://ja.stackoverflow.com/questions/1000"},
 		{"two Medium stories", "https://medium.com/@pahud/error-handling-28fb86b3ea1e", "https://medium.com/@pahud/error-handling-28fb86b3ea1f"},
 		{"two re:Post questions", "https://repost.aws/questions/QU1/title", "https://repost.aws/questions/QU2/title"},
+		{"two GitHub Pages posts", "https://jun711.github.io/aws/aws-api-gateway-invoke-lambda-function-permission/", "https://github.com/Jun711/jun711.github.io/blob/bd35561307b5d18d742fcf9587f15344fb5258f3/_posts/2019-07-23-handling-aws-api-gateway-and-lambda-413-error.md"},
+		{"a post file outside a Pages site's repository", "https://jun711.github.io/aws/lambda-and-apigateway/", "https://github.com/DavideBri/Gesko/blob/de429bc17920fc91f9fb29c27f730020af367964/_posts/2020-07-27-lambda-and-apigateway.md"},
 		{"two dev.to articles", "https://dev.to/a/one-title-52bc", "https://dev.to/a/one-title-52bd"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
