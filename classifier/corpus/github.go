@@ -133,7 +133,7 @@ var aliases = map[string]string{
 	"community.aws/content/2fem11colljgnny8oponvsxndsh/how-to-tackle-time-out-on-api-gateway-using-step-functions-and-sam": "github.com/build-on-aws/content/blob/posts/how-to-tackle-time-out-on-api-gateway-using-step-functions-and-sam/index.md",
 	// jpdebug.com republishes other sites' articles; its post 1507602 is
 	// the zenn.dev article word for word, so its cases are the article's.
-	"jpdebug.com/p/1507602": "zenn.dev/hiroga/articles/api-gateway-cross-account-trouble-shooting",
+	"jpdebug.com/p/1507602": "zenn.dev/articles/api-gateway-cross-account-trouble-shooting",
 	// Its post 3479146 is likewise the Qiita article word for word (title,
 	// opening sentence, code and both fixes).
 	"jpdebug.com/p/3479146": "qiita.com/hassoubeat/items/0add09325fbe664e263e",

@@ -17,7 +17,12 @@ func siteForms(host string, segs []string) (string, []string, bool) {
 		if site, post, ok := pagesPostFile(segs); ok {
 			return site, post, true
 		}
+		if slug, ok := zennArticleFile(segs); ok {
+			return "zenn.dev", []string{"articles", slug}, true
+		}
 		return "github.com", segs, true
+	case host == "zenn.dev" && len(segs) == 3 && segs[1] == "articles":
+		return host, []string{"articles", strings.ToLower(segs[2])}, true
 	case strings.HasSuffix(host, ".github.io") && len(segs) > 0:
 		return host, []string{"post", postSlug(segs[len(segs)-1])}, true
 	case host == "gist.github.com" || host == "gist.githubusercontent.com":
@@ -72,6 +77,23 @@ func postSlug(seg string) string {
 	seg = postDate.ReplaceAllString(strings.ToLower(seg), "")
 	slug, _, _ := strings.Cut(seg, ".")
 	return slug
+}
+
+// Zenn publishes an article from a linked GitHub repository's
+// articles/<slug>.md, its slug 12 to 50 of [a-z0-9_-], at
+// zenn.dev/<user>/articles/<slug>: the page and the file are one source,
+// named zenn.dev/articles/<slug> (two users' articles of one slug join,
+// which parts nothing).
+var zennSlug = regexp.MustCompile(`^[a-z0-9_-]{12,50}$`)
+
+// zennArticleFile gives the slug of a Zenn article's file in its
+// repository (<owner>/<repo>, blob, articles, <slug>.md).
+func zennArticleFile(segs []string) (string, bool) {
+	if len(segs) != 4 || segs[1] != "blob" || segs[2] != "articles" {
+		return "", false
+	}
+	slug, ok := strings.CutSuffix(segs[3], ".md")
+	return slug, ok && zennSlug.MatchString(slug)
 }
 
 func lowerAll(segs []string) []string {

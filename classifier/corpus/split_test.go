@@ -106,6 +106,8 @@ func TestSourceJoinsURLFormsOfOnePage(t *testing.T) {
 		// GitHub Pages: a Jekyll post's page and its _posts file.
 		{"a GitHub Pages post and its file", "https://jun711.github.io/aws/aws-api-gateway-invoke-lambda-function-permission/", "https://github.com/Jun711/jun711.github.io/blob/bd35561307b5d18d742fcf9587f15344fb5258f3/_posts/2019-05-21-aws-api-gateway-invoke-lambda-function-permission.md"},
 		{"a GitHub Pages post at a dated permalink", "http://sancoder-q.github.io/2016/11/08/The_Response_of_AWS_Gateway_When_Lambda_Return_Nothing.org.html", "https://github.com/sancoder-q/sancoder-q.github.io/blob/master/_posts/2016-11-08-The_Response_of_AWS_Gateway_When_Lambda_Return_Nothing.org"},
+		// Zenn: an article and its file in the linked repository.
+		{"a Zenn article and its file", "https://zenn.dev/hiroga/articles/api-gateway-cross-account-trouble-shooting", "https://github.com/hiroga-cc/zenn-content/blob/main/articles/api-gateway-cross-account-trouble-shooting.md"},
 		{"a migrated copy in Zappa's fork", "https://github.com/zappa/Zappa/issues/629", "https://github.com/Miserlou/Zappa/issues/1599"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -139,6 +141,8 @@ func TestSourceKeepsPagesApart(t *testing.T) {
 		{"two re:Post questions", "https://repost.aws/questions/QU1/title", "https://repost.aws/questions/QU2/title"},
 		{"two GitHub Pages posts", "https://jun711.github.io/aws/aws-api-gateway-invoke-lambda-function-permission/", "https://github.com/Jun711/jun711.github.io/blob/bd35561307b5d18d742fcf9587f15344fb5258f3/_posts/2019-07-23-handling-aws-api-gateway-and-lambda-413-error.md"},
 		{"a post file outside a Pages site's repository", "https://jun711.github.io/aws/lambda-and-apigateway/", "https://github.com/DavideBri/Gesko/blob/de429bc17920fc91f9fb29c27f730020af367964/_posts/2020-07-27-lambda-and-apigateway.md"},
+		{"two Zenn articles", "https://zenn.dev/hiroga/articles/api-gateway-cross-account-trouble-shooting", "https://zenn.dev/hiroga/articles/api-gateway-cross-account-trouble-shooting-2"},
+		{"a repository's articles folder file named unlike a Zenn slug", "https://zenn.dev/smartslide/articles/3c20926591edc5", "https://github.com/a/r/blob/main/articles/3c20926591edc5.txt"},
 		{"two dev.to articles", "https://dev.to/a/one-title-52bc", "https://dev.to/a/one-title-52bd"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
