@@ -76,6 +76,9 @@ func (s *Session) accessLine(rec *accessRecord, line []byte) {
 	}
 	g := &group{id: id, lambdaID: rec.get(fIntegrationRequestID, fAWSEndpointRequestID)}
 	g.add(h, line)
+	if code >= 500 && h.weight == 0 {
+		g.unnamed = unnamedReason(rec.get(fIntegrationErrorMessage, fIntegrationError))
+	}
 	g.setCode(code, line)
 	g.latency, g.timeout = max(lat, 0), to
 	g.failedNotTimedOut = strings.EqualFold(rec.get(fErrorResponseType, fResponseType), "INTEGRATION_FAILURE")
@@ -95,6 +98,19 @@ func (s *Session) accessLine(rec *accessRecord, line []byte) {
 		g.counted, g.kept = true, sl.placed
 	}
 	s.finish(g)
+}
+
+// unnamedReason is a record's integration error when it is a configuration
+// error with a reason no rule knows ("Execution failed due to
+// configuration error: Function not found: arn:..."), as the execution
+// log gives it: kept to quote, as evidenceLine keeps that log's line,
+// else "".
+func unnamedReason(msg string) string {
+	m := []byte(msg)
+	if !bytes.HasPrefix(m, preConfigErr) || bareConfigErr(m) {
+		return ""
+	}
+	return escapeLine(m)
 }
 
 // cleanRecord counts an access record that ended below 400 with no error

@@ -284,6 +284,22 @@ func TestTemplateConfigurationErrors(t *testing.T) {
 	})
 }
 
+// A configuration error with a reason no rule knows is quoted as the
+// reason, wherever the gateway logged it: the execution log's line, or
+// an access record's integration error (a function or alias not found).
+func TestUnnamedReasonsAreQuoted(t *testing.T) {
+	const reason = "Execution failed due to configuration error: Function not found: arn:aws:lambda:us-east-1:123456789012:function:api:live"
+	quotes := func(t *testing.T, d Diagnosis) {
+		if !strings.Contains(d.Why, "no cause of this tool covers") || !strings.Contains(d.Why, "Function not found") {
+			t.Errorf("why %q does not quote the gateway's reason", d.Why)
+		}
+	}
+	checkWordingsAnd(t, []wording{
+		{"the execution log", "(6c6d6e6f-0000-4000-8000-00000000abcd) " + reason + "\n(6c6d6e6f-0000-4000-8000-00000000abcd) Method completed with status: 500", "unknown", "500"},
+		{"an access record", `{"requestId":"6c6d6e6f-0000-4000-8000-00000000abcd","status":"502","error_responseType":"INTEGRATION_FAILURE","integration_error":"` + reason + `","integration_integrationStatus":"404"}`, "unknown", "502"},
+	}, quotes)
+}
+
 // "A function error" in the Lambda guide's words and its translations,
 // with the 502 the same sentence shows; a gateway line naming another
 // cause outweighs the words.
