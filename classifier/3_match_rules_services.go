@@ -30,7 +30,9 @@ package classifier
 //     gateway tables.
 //
 // A function's own SDK call failing with the same codes is the function's
-// error: these rules read only the gateway's logs, and not a Lambda
+// error: these rules read only the gateway's logs (and on the caller's
+// side only the wire forms of the service's answer, which the integration
+// passed through and an SDK does not print), and not a Lambda
 // function's error object there (a custom Lambda integration's endpoint
 // response is the function's answer: {"errorMessage": ..., "errorType":
 // "ValidationException"} is its own call failing), nor the gateway quoting
@@ -41,6 +43,10 @@ package classifier
 // error: ... Check your Lambda function code and try again."). Lambda's validation of
 // a function name ("... at 'functionName' failed to satisfy constraint")
 // is the integration URI, not a template.
+// queryRefusalCodes are the query APIs' codes for a request they cannot
+// read (SNS, SQS), as a pattern.
+const queryRefusalCodes = `(?:malformedinput|invalidparameter(?:value)?|missingparameter|invalid(?:parametercombination|action|httprequest|queryparameter)|missingaction|malformedquerystring|conflictingqueryparameter)`
+
 func serviceIntegrationRules() []ruleSpec {
 	tpl := func(lit, re string) ruleSpec {
 		return ruleSpec{lit: lit, re: re, cause: CauseMappingTemplateError, weight: wLikely, unless: "'functionname'", unlessAlso: []string{`"errormessage"`, "customer function error", "lambda function returned the following error"}, layers: gatewayLogged}
@@ -64,6 +70,8 @@ func serviceIntegrationRules() []ruleSpec {
 		// SerializationException)
 		tpl("one or more parameter values were invalid", ""),
 		tpl("start of structure or map found where not expected", ""),
+		tpl("start of list found where not expected", ""),
+		tpl("malformedinput", `\bmalformedinput\b`),
 		// (and SQS's own words for MissingParameter and
 		// InvalidParameterValue, Step Functions' for InvalidExecutionInput,
 		// and the JSON protocol's for ValidationException, "N validation
@@ -79,6 +87,13 @@ func serviceIntegrationRules() []ruleSpec {
 		// not JSON says the same words)
 		tpl("could not parse payload into json", `"type"\s*:\s*"user"|configuration error: could not parse`),
 		constraint,
+		// the same refusals as the client got them, the integration's
+		// answer passed through: the query APIs' error body ("Code":
+		// "InvalidParameter" in its JSON form, <Code>...</Code> in its XML
+		// form) and the JSON protocol's "__type" (the Coral namespace
+		// before the name), never how an SDK prints its error
+		{lit: "code", re: `"code"\s*:\s*"` + queryRefusalCodes + `"|<code>` + queryRefusalCodes + `</code>`, cause: CauseMappingTemplateError, weight: wLikely, layers: callerSide},
+		{lit: "com.amazon.coral.service#serializationexception", cause: CauseMappingTemplateError, weight: wLikely, layers: callerSide},
 		{lit: "authorizationerror", re: `\bauthorizationerror\b`, cause: CauseCredentialsRoleError, weight: wLikely, unless: `"errormessage"`, layers: gatewayLogged},
 		{lit: "<code>throttling</code>", cause: CauseBackendThrottled, weight: 75, layers: gatewayLogged},
 	}

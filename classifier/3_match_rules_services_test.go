@@ -227,3 +227,25 @@ func TestDocumentedServiceIntegrationErrors(t *testing.T) {
 		{"a function name refused", id + `Execution failed due to configuration error: {"message":"1 validation error detected: Value 'arn:aws:lambda:us-east-1:123456789012:function:my orders' at 'functionName' failed to satisfy constraint"} ValidationException`, "unknown", "500"},
 	})
 }
+
+// The same refusals as the client got them, the service's answer passed
+// through the integration: the query APIs' error body in its JSON form
+// (SNS and SQS answer JSON to the integration's Accept header) and its XML
+// form, and the JSON protocols' Coral "__type". How an SDK prints the
+// same code (a function's call, or a person's own CLI) is no answer the
+// integration passed on.
+func TestServiceRefusalAsTheClientGotIt(t *testing.T) {
+	const tpl = "mapping_template_error"
+	checkWordings(t, []wording{
+		{"SNS's JSON body in Postman", "But when I make the request via Postman I have this error:\n```\n{\n    \"Error\": {\n        \"Code\": \"MalformedInput\",\n        \"Message\": \"Start of list found where not expected\",\n        \"Type\": \"Sender\"\n    },\n```", tpl, "unknown"},
+		{"SNS's JSON body, code on its own line", "{\n\"Error\": {\n\"Code\": \"InvalidParameter\",\n\"Message\": \"Invalid parameter: TopicArn or TargetArn Reason: no value for required parameter\",\n\"Type\": \"Sender\"\n}}", tpl, "unknown"},
+		{"SQS's XML body from curl", "$ curl -i -X POST https://abc123.execute-api.us-east-1.amazonaws.com/prod/orders\nHTTP/2 400\n\n<ErrorResponse xmlns=\"http://queue.amazonaws.com/doc/2012-11-05/\"><Error><Type>Sender</Type><Code>MissingParameter</Code><Message>The request must contain the parameter MessageBody.</Message></Error></ErrorResponse>", "not_5xx", "none"},
+		{"a 500 the integration response mapped", "HTTP/1.1 500 Internal Server Error\n<ErrorResponse><Error><Type>Sender</Type><Code>InvalidParameterValue</Code><Message>Value for parameter MessageBody is invalid.</Message></Error></ErrorResponse>", tpl, "500"},
+		{"the Coral type a person quotes", "Using single quotes in the body results in a serialization exception from API Gateway (`com.amazon.coral.service#SerializationException`).", tpl, "unknown"},
+		// guards: an SDK's own print of the code
+		{"botocore's error dict", "{'Error': {'Code': 'InvalidParameter', 'Message': 'Invalid parameter: TopicArn', 'Type': 'Sender'}}", "unknown", "unknown"},
+		{"a function's SDK error", "2024-03-01T10:00:00.000Z\t0b59a014-da05-49a0-98c3-fe2ac06de4fd\tERROR\t{\"message\":\"Invalid parameter: TopicArn\",\"code\":\"InvalidParameter\",\"statusCode\":400}", "lambda_function_error", "unknown"},
+		// (an exception's name and message, read as an error raised)
+		{"the SDK's exception name", "SerializationException: Start of structure or map found where not expected", "lambda_function_error", "unknown"},
+	})
+}
