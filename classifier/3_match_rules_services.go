@@ -92,7 +92,8 @@ func serviceIntegrationRules() []ruleSpec {
 		// "InvalidParameter" in its JSON form, <Code>...</Code> in its XML
 		// form) and the JSON protocol's "__type" (the Coral namespace
 		// before the name), never how an SDK prints its error
-		{lit: "code", re: `"code"\s*:\s*"` + queryRefusalCodes + `"|<code>` + queryRefusalCodes + `</code>`, cause: CauseMappingTemplateError, weight: wLikely, layers: callerSide},
+		{lit: `"code"`, re: `"code"\s*:\s*"` + queryRefusalCodes + `"`, cause: CauseMappingTemplateError, weight: wLikely, layers: callerSide},
+		{lit: "<code>", re: `<code>` + queryRefusalCodes + `</code>`, cause: CauseMappingTemplateError, weight: wLikely, layers: callerSide},
 		{lit: "com.amazon.coral.service#serializationexception", cause: CauseMappingTemplateError, weight: wLikely, layers: callerSide},
 		{lit: "authorizationerror", re: `\bauthorizationerror\b`, cause: CauseCredentialsRoleError, weight: wLikely, unless: `"errormessage"`, layers: gatewayLogged},
 		{lit: "<code>throttling</code>", cause: CauseBackendThrottled, weight: 75, layers: gatewayLogged},
