@@ -73,10 +73,6 @@ func personRules() []ruleSpec {
 		// of an authorizer's function ("the authentication lambda is not
 		// called"), which its own rules read
 		{lit: "called", re: `\b(lambdas?|functions?|handlers?)\b( \w+)? (never|not|wasn'?t|isn'?t|is not|was not|didn'?t|did not|doesn'?t|does not) (even |being |getting |gets? |got )?called(?:[.,;:!?)]|$| (?:at all|by|from|when|for|any ?more|again|and|but|so|because|even|on|in|after|before|while)\b)`, unless: "authori", unlessAlso: []string{"authentic"}, cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
-		// the function's invocations counted and none found: its log or
-		// its Invocations metric shows the gateway never called it
-		{lit: "invocations", re: `\bno (?:new )?(?:lambda |function )?invocations\b|\b(?:zero|0) (?:lambda |function )?invocations\b|\binvocations?(?: count| metric)? (?:stays?|stayed|remains?|remained|is|was|at) (?:at )?(?:0|zero)\b`, cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
-		{lit: "呼び出し", re: `呼び出し(?:回数|数)が\s*(?:0|０|ゼロ)`, cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
 		{lit: "invoking", re: `\bnever (even )?invoking (the |my |our |your )?(lambda|function)\b`, cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
 		{lit: "triggering", re: `\bnever (even )?triggering (the |my |our |your )?(lambda|function)\b`, cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
 		{lit: "calling", re: `\bnever (even )?calling (the |my |our |your )?(lambda|function)\b`, cause: CauseLambdaInvokePermission, weight: wWeak, layers: person},
