@@ -1,5 +1,11 @@
 package classifier
 
+// queryRefusalCodes are the query APIs' codes for a request they cannot
+// read (SNS, SQS), as a pattern: the codes the gateway-logged rules of
+// serviceIntegrationRules read one literal each, for the pass-through
+// forms, whose literal is the field around them.
+const queryRefusalCodes = `(?:malformedinput|invalidparameter(?:value)?|missingparameter|invalid(?:parametercombination|action|httprequest|queryparameter)|missingaction|malformedquerystring|conflictingqueryparameter)`
+
 // serviceIntegrationRules read an AWS service integration's answer (SQS,
 // SNS, DynamoDB, Step Functions, Kinesis, EventBridge, S3, and Lambda
 // called as a custom integration) as the gateway logs it: the execution
@@ -43,10 +49,6 @@ package classifier
 // error: ... Check your Lambda function code and try again."). Lambda's validation of
 // a function name ("... at 'functionName' failed to satisfy constraint")
 // is the integration URI, not a template.
-// queryRefusalCodes are the query APIs' codes for a request they cannot
-// read (SNS, SQS), as a pattern.
-const queryRefusalCodes = `(?:malformedinput|invalidparameter(?:value)?|missingparameter|invalid(?:parametercombination|action|httprequest|queryparameter)|missingaction|malformedquerystring|conflictingqueryparameter)`
-
 func serviceIntegrationRules() []ruleSpec {
 	tpl := func(lit, re string) ruleSpec {
 		return ruleSpec{lit: lit, re: re, cause: CauseMappingTemplateError, weight: wLikely, unless: "'functionname'", unlessAlso: []string{`"errormessage"`, "customer function error", "lambda function returned the following error"}, layers: gatewayLogged}
