@@ -1,6 +1,7 @@
 // Command corpus-place prints, for each report URL given, the side of the
 // corpus split it belongs to (train or heldout), its normalised source, and
-// the cases already filed from that source. Collectors file a new case
+// the cases already filed from that source, and for a repository file the
+// repository's other files already filed. Collectors file a new case
 // under classifier/testdata/real/<side>/. A source already filed keeps its
 // side: the new case cites it in the URL form the existing cases use,
 // which the command names when the given URL is another form.
@@ -18,6 +19,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/apigw-triage/apigw-triage/classifier/corpus"
@@ -38,7 +40,30 @@ func main() {
 	}
 	for _, u := range flag.Args() {
 		place(u, cited[corpus.Source(u)])
+		for _, f := range sameRepository(corpus.Source(u), cited) {
+			fmt.Printf("\tsame repository, filed: %s as %s\n", f.File, f.URL)
+		}
 	}
+}
+
+// sameRepository lists the filed cases that cite another file of the
+// repository src is a file of. A repository's notes are often moved or
+// copied (docs/chats/06/x.md and chats/x.md, a fix note and its archived
+// copy): each path is a source of its own, so only a reader comparing the
+// notes can tell one incident told twice, and the list says which to read.
+func sameRepository(src string, cited map[string][]corpus.Filed) []corpus.Filed {
+	repo, _, ok := strings.Cut(src, "/blob/")
+	if !ok || !strings.HasPrefix(src, "github.com/") {
+		return nil
+	}
+	var same []corpus.Filed
+	for other, filed := range cited {
+		if other != src && strings.HasPrefix(other, repo+"/blob/") {
+			same = append(same, filed...)
+		}
+	}
+	slices.SortFunc(same, func(a, b corpus.Filed) int { return strings.Compare(a.File, b.File) })
+	return same
 }
 
 // place prints a URL's side and source. A source already filed keeps the

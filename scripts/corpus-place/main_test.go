@@ -1,10 +1,14 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/apigw-triage/apigw-triage/classifier/corpus"
 )
 
 // Run away from the corpus, the command fails instead of finding no case
@@ -26,5 +30,33 @@ func TestCitedSourcesNeedsBothSides(t *testing.T) {
 	cited, err := citedSources(dir)
 	if err != nil || len(cited) != 1 {
 		t.Fatalf("got %v, %v; want the one case", cited, err)
+	}
+}
+
+// A repository file's listing names the same repository's other filed
+// files, not its issues nor another repository's files.
+func TestSameRepositoryListsOtherFilesOfTheRepository(t *testing.T) {
+	cited := map[string][]corpus.Filed{}
+	for i, u := range []string{
+		"https://github.com/o/r/blob/abc/docs/chats/06/signup.md",
+		"https://github.com/o/r/blob/abc/notes/fix.md",
+		"https://github.com/o/r/issues/3",
+		"https://github.com/o/rr/blob/abc/notes/fix.md",
+	} {
+		cited[corpus.Source(u)] = []corpus.Filed{{File: fmt.Sprintf("f%d.log", i), URL: u}}
+	}
+	got := sameRepository(corpus.Source("https://github.com/o/r/blob/def/chats/signup.md"), cited)
+	var files []string
+	for _, f := range got {
+		files = append(files, f.File)
+	}
+	if want := []string{"f0.log", "f1.log"}; !slices.Equal(files, want) {
+		t.Fatalf("got %v, want %v", files, want)
+	}
+	if got := sameRepository(corpus.Source("https://github.com/o/r/issues/4"), cited); len(got) != 0 {
+		t.Fatalf("an issue: got %v, want none", got)
+	}
+	if got := sameRepository(corpus.Source("https://github.com/o/r/blob/abc/notes/fix.md"), cited); len(got) != 1 || got[0].File != "f0.log" {
+		t.Fatalf("a filed file: got %v, want only the other file", got)
 	}
 }
