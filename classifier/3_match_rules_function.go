@@ -128,14 +128,18 @@ func serviceCallRules() []ruleSpec {
 		call("provided key element does not match the schema"),
 		call("one or more parameter values were invalid"),
 		call("attribute name is a reserved keyword"),
-		// IAM's denial of a session of a Lambda execution role, as the
-		// deployment tools name one (the Serverless Framework's
-		// <service>-<stage>-<region>-lambdaRole, Amplify's ...LambdaRole...,
-		// the Terraform provider's iam_for_lambda): the function's own call
-		// lacked the action, which outweighs the credentials_role_error
-		// the same words give. API Gateway assumes an integration's role as
-		// BackplaneAssumeRoleSession, which stays the gateway's.
-		{lit: "is not authorized to perform:", re: `assumed-role/[\w+=,.@-]*lambda[\w+=,.@-]*/[\w+=,.@-]+ is not authorized to perform:`, cause: fn, weight: 60, unless: "backplaneassumerolesession", unlessAlso: []string{"sts:assumerole", "execute-api:invoke"}, layers: callers},
+		// IAM's denial of an assumed role's session other than the
+		// gateway's: API Gateway assumes an integration's role as
+		// BackplaneAssumeRoleSession, which stays the gateway's
+		// (credentials_role_error). Any other session outside the
+		// gateway's logs is a caller's own, a Lambda function's most often
+		// (Lambda names the session after the function, whatever the role
+		// is called: the Serverless Framework's ...-lambdaRole, Amplify's
+		// ...LambdaRole..., a CDK construct's ...ServiceRole... cut to 64
+		// characters): its call lacked the action, which outweighs the
+		// credentials_role_error the same words give. A deployment's
+		// refusal is its own look-alike.
+		{lit: "is not authorized to perform:", re: `assumed-role/[\w+=,.@-]+/[\w+=,.@-]+ is not authorized to perform:`, cause: fn, weight: 60, unless: "backplaneassumerolesession", unlessAlso: append([]string{"sts:assumerole", "execute-api:invoke"}, deploymentRefused...), layers: callers},
 	}, sdkCallRules()...)
 }
 

@@ -108,6 +108,11 @@ func TestServiceCallWordings(t *testing.T) {
 		// a Lambda execution role's session denied an action is the
 		// function's own call; the gateway's role session stays its own
 		{"a function's role denied, quoted", "I looked at the log and see this: `{ AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/notes-api-prod-us-east-1-lambdaRole/notes-api-prod-create is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/notes`\nHTTP/1.1 500 Internal Server Error", want, "500"},
+		// (whatever the role is called: a CDK function's role is named
+		// after its construct, "...ServiceRole...", cut to 64 characters;
+		// the session is the function's name, never the gateway's)
+		{"a CDK function's role denied, a pretty error's field", `    "message": "User: arn:aws:sts::123456789012:assumed-role/InfraStack-HitCounterHandlerService-R2LN05SZLLRA/InfraStack-HitCounterHandlerDAEA7B3-PNDo0RR8Idee is not authorized to perform: dynamodb:UpdateItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/hits because no identity-based policy allows the dynamodb:UpdateItem action",` + "\nHTTP/2 500", want, "500"},
+		{"a deployment's role refused", "CREATE_FAILED | AWS::ApiGateway::Method | User: arn:aws:sts::123456789012:assumed-role/cdk-hnb659fds-cfn-exec-role/AWSCloudFormation is not authorized to perform: apigateway:PUT", "not_5xx", "unknown"},
 		{"the gateway's role denied, quoted", "I looked at the log and see this: User: arn:aws:sts::123456789012:assumed-role/apigw-lambda-role/BackplaneAssumeRoleSession is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/notes\nHTTP/1.1 500 Internal Server Error", "credentials_role_error", "500"},
 	})
 }
