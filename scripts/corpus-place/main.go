@@ -39,8 +39,9 @@ func main() {
 		os.Exit(1)
 	}
 	for _, u := range flag.Args() {
-		place(u, cited[corpus.Source(u)])
-		for _, f := range sameRepository(corpus.Source(u), cited) {
+		src := corpus.Source(u)
+		place(u, cited[src])
+		for _, f := range sameRepository(src, cited) {
 			fmt.Printf("\tsame repository, filed: %s as %s\n", f.File, f.URL)
 		}
 	}
