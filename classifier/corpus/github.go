@@ -74,6 +74,13 @@ var renamedRepos = map[string]string{
 	// anomalyco (renamedOwners); the corpus cites anomalyco/sst.
 	"serverless-stack/serverless-stack": "anomalyco/sst",
 	"serverless-stack/sst":              "anomalyco/sst",
+	// Jets moved from boltops-tools to rubyonjets, Lamby from customink to
+	// rails-lambda, and Mangum from erm to jordaneremieff to Kludex; the
+	// issue search returns some threads under the old addresses.
+	"boltops-tools/jets":    "rubyonjets/jets",
+	"customink/lamby":       "rails-lambda/lamby",
+	"erm/mangum":            "kludex/mangum",
+	"jordaneremieff/mangum": "kludex/mangum",
 }
 
 // renamedOwners are GitHub owners the corpus cites that renamed

@@ -52,6 +52,9 @@ func TestSourceJoinsURLFormsOfOnePage(t *testing.T) {
 		{"GitHub discussion as issue", "https://github.com/aws/chalice/issues/1900", "https://github.com/aws/chalice/discussions/1900#discussioncomment-1"},
 		{"renamed owner", "https://github.com/sst/guide/issues/644", "https://github.com/anomalyco/guide/pull/644"},
 		{"renamed repository, then its owner", "https://github.com/serverless-stack/serverless-stack/issues/305", "https://github.com/anomalyco/sst/issues/305"},
+		{"renamed repository jets", "https://github.com/boltops-tools/jets/issues/314", "https://github.com/rubyonjets/jets/issues/314"},
+		{"renamed repository lamby", "https://github.com/customink/lamby/issues/78", "https://github.com/rails-lambda/lamby/issues/78"},
+		{"renamed repository mangum, twice", "https://github.com/erm/mangum/issues/105", "https://github.com/jordaneremieff/mangum/issues/105"},
 		{"renamed repository's file", "https://github.com/unjs/nitro/blob/main/README.md", "https://github.com/nitrojs/nitro/blob/v2/README.md"},
 		// GitHub Docs, "Creating gists": a gist's address with or without
 		// its owner, its revisions, a revision and its raw files.
