@@ -81,6 +81,16 @@ var renamedRepos = map[string]string{
 	"customink/lamby":       "rails-lambda/lamby",
 	"erm/mangum":            "kludex/mangum",
 	"jordaneremieff/mangum": "kludex/mangum",
+	// Two AWS Solutions renamed or moved: Serverless Image Handler became
+	// Dynamic Image Transformation for Amazon CloudFront (awslabs, then
+	// aws-solutions), and QnABot (awslabs/aws-ai-qna-bot, aws-solutions/aws-qnabot,
+	// aws-solutions/qnabot-on-aws) moved to the solutions library's samples
+	// with its issues: they open in 2018.
+	"awslabs/serverless-image-handler":       "aws-solutions/dynamic-image-transformation-for-amazon-cloudfront",
+	"aws-solutions/serverless-image-handler": "aws-solutions/dynamic-image-transformation-for-amazon-cloudfront",
+	"aws-solutions/qnabot-on-aws":            "aws-solutions-library-samples/qnabot-on-aws",
+	"aws-solutions/aws-qnabot":               "aws-solutions-library-samples/qnabot-on-aws",
+	"awslabs/aws-ai-qna-bot":                 "aws-solutions-library-samples/qnabot-on-aws",
 }
 
 // renamedOwners are GitHub owners the corpus cites that renamed
