@@ -35,6 +35,7 @@ var distinctCrossPairs = map[string]bool{
 	"b95fffa9bd6c": true,
 	"bd7e95381f9e": true,
 	"fdc41432fde2": true,
+	"ecbc9bb70ee2": true,
 }
 
 // crossPairKey names a pair of reports by a hash of their file names.
