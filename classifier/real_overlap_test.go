@@ -36,6 +36,7 @@ var distinctCrossPairs = map[string]bool{
 	"bd7e95381f9e": true,
 	"fdc41432fde2": true,
 	"ecbc9bb70ee2": true,
+	"85d0f5a47661": true,
 }
 
 // crossPairKey names a pair of reports by a hash of their file names.
