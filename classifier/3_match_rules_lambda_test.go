@@ -1,6 +1,9 @@
 package classifier
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // Lambda validates the function name the gateway built from the integration
 // URI. A name that ends in ":" has an empty qualifier: the alias or version
@@ -259,6 +262,21 @@ func TestLevelColumnIsNotSafarisConsole(t *testing.T) {
 // of its block: pip's and Docker's own "ERROR: ..." lines are the tool's.
 // The same words after the block, or after a command that runs the
 // function or follows its log, are the function's.
+// Node.js's level column reads the same with its tabs pasted as runs of
+// spaces, as a rendered page gives them back, but only after the request
+// id: one space is also a Java logger's pattern, and a person's "error" in
+// a sentence is no column.
+func TestNodeLevelColumnAsSpaces(t *testing.T) {
+	const rec = "2024-06-30T23:18:24.862Z%sd2e99d42-8b13-4f63-b94e-3dc567c7d8f4%sERROR%sLogin error: InvalidParameterException: flow not enabled for this client"
+	checkWordings(t, []wording{
+		{"tabs", fmt.Sprintf(rec, "\t", "\t", "\t"), "lambda_function_error", "unknown"},
+		{"four spaces", fmt.Sprintf(rec, "    ", "    ", "    "), "lambda_function_error", "unknown"},
+		{"two spaces", fmt.Sprintf(rec, "  ", "  ", "  "), "lambda_function_error", "unknown"},
+		{"one space", fmt.Sprintf(rec, " ", " ", " "), "unknown", "unknown"},
+		{"a sentence", "I get an error    InvalidParameterException: flow not enabled for this client when I log in", "unknown", "unknown"},
+	})
+}
+
 func TestLevelWordIsNotABuildToolsOutput(t *testing.T) {
 	const pipResolver = "ERROR: pip's dependency resolver does not currently take into account all the packages that are installed."
 	const fnLine = "ERROR Failed to parse event: missing field `body`"
