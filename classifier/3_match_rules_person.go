@@ -93,7 +93,9 @@ func personRules() []ruleSpec {
 		// the function ran and succeeded, and yet the client got a 5xx: the
 		// gateway refused its answer (a failure before or around the function
 		// leaves no successful invocation; a failing one leaves its error)
-		{lit: "succe", re: `\b(lambdas?|functions?|invocations?|cloudwatch|logs?)\b[^.]{0,40}\b(were|was|is|are|look(s|ed)?|show(s|ed)?)\b[^.]{0,20}\b(successful|success|succeed(s|ed)?)\b`, cause: CauseLambdaMalformedProxyResponse, weight: wWeak, layers: person},
+		// (an authorizer's function succeeding says nothing of the
+		// integration's answer)
+		{lit: "succe", re: `\b(lambdas?|functions?|invocations?|cloudwatch|logs?)\b[^.]{0,40}\b(were|was|is|are|look(s|ed)?|show(s|ed)?)\b[^.]{0,20}\b(successful|success|succeed(s|ed)?)\b`, unless: "authori", cause: CauseLambdaMalformedProxyResponse, weight: wWeak, layers: person},
 		{lit: "healthy", re: `\b(lambdas?|functions?)\b[^.]{0,20}\b(look(s|ed)?|(is|was|were|are|seem(s|ed)?)( perfectly)?) healthy\b`, cause: CauseLambdaMalformedProxyResponse, weight: wWeak, layers: person},
 		{lit: "second", re: `\b(29|30)[ -]?seconds?\b[^.]{0,60}(timeout|time out|limit|restriction|cap\b|maximum)|(timeout|time out|timed out|times out|timing out|limit|restriction|maximum)[^.]{0,60}\b(29|30)[ -]?seconds?\b`, except: functionTimeoutSetting, limit: true, cause: CauseIntegrationTimeout, weight: wLikely, layers: person},
 		// the same with the seconds abbreviated ("times out after 30s",

@@ -57,6 +57,8 @@ func TestSucceededFunctionAndProxyFailureInWords(t *testing.T) {
 		{"logs show success", "Every call answers 502 Bad Gateway. The CloudWatch logs show full success for each request.", "lambda_malformed_proxy_response", "502"},
 		{"healthy", "We see 502 Bad Gateway on about 3% of requests while the Lambda function looked healthy in every dashboard.", "lambda_malformed_proxy_response", "502"},
 		{"a 504 is the gateway giving up first", "The API returns 504 Gateway Timeout, yet the Lambda function logs show it was successful after 35 seconds.", "integration_timeout", "504"},
+		// an authorizer's function succeeding says nothing of the answer
+		{"an authorizer's success", "The API returns 502 Bad Gateway, though the custom authorizer function is successful every time.", "unknown", "502"},
 		{"successfully triggered, no 5xx", "We were able to connect with wscat and trigger the onconnect lambda successfully, then got 403 Forbidden.", "not_5xx", "none"},
 	})
 }
