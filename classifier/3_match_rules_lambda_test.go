@@ -257,11 +257,6 @@ func TestLevelColumnIsNotSafarisConsole(t *testing.T) {
 	})
 }
 
-// A logger's level word opens the function's own lines, but not in the
-// output of a build or package tool a person ran at a shell, up to the end
-// of its block: pip's and Docker's own "ERROR: ..." lines are the tool's.
-// The same words after the block, or after a command that runs the
-// function or follows its log, are the function's.
 // Node.js's level column reads the same with its tabs pasted as runs of
 // spaces, as a rendered page gives them back, but only after the request
 // id: one space is also a Java logger's pattern, and a person's "error" in
@@ -277,6 +272,11 @@ func TestNodeLevelColumnAsSpaces(t *testing.T) {
 	})
 }
 
+// A logger's level word opens the function's own lines, but not in the
+// output of a build or package tool a person ran at a shell, up to the end
+// of its block: pip's and Docker's own "ERROR: ..." lines are the tool's.
+// The same words after the block, or after a command that runs the
+// function or follows its log, are the function's.
 func TestLevelWordIsNotABuildToolsOutput(t *testing.T) {
 	const pipResolver = "ERROR: pip's dependency resolver does not currently take into account all the packages that are installed."
 	const fnLine = "ERROR Failed to parse event: missing field `body`"
