@@ -62,7 +62,7 @@ var presentations = []presentation{
 	{"line numbers", everyLine(func(i int, l string) string { return strings.TrimRight(fmt.Sprintf("%3d | %s", i+1, l), " ") })},
 	// a CI job's log as GitHub Actions downloads it: an RFC 3339 time
 	// with seven fractional digits before every line
-	{"CI log timestamps", everyLine(func(i int, l string) string { return eventTime(i).Format("2006-01-02T15:04:05.0000000Z") + " " + l })},
+	{"CI log timestamps", ciLogTimestamps},
 	// a rendered page copied (a blog, an issue): its tabs come back as
 	// spaces; and GitHub's collapsed section around a long log
 	{"tabs as spaces", func(b []byte) []byte { return bytes.ReplaceAll(b, []byte("\t"), []byte("    ")) }},
@@ -126,10 +126,11 @@ var presentations = []presentation{
 }
 
 var (
-	markdownQuote = everyLine(func(_ int, l string) string { return strings.TrimRight("> "+l, " ") })
-	htmlSource    = eachLine(func(_ int, l string) string { return htmlEscaper.Replace(l) })
-	typographic   = eachLine(func(_ int, l string) string { return curlyQuotes(l) })
-	noBreakSpaces = eachLine(func(_ int, l string) string { return strings.ReplaceAll(l, " ", "\u00a0") })
+	ciLogTimestamps = everyLine(func(i int, l string) string { return eventTime(i).Format("2006-01-02T15:04:05.0000000Z") + " " + l })
+	markdownQuote   = everyLine(func(_ int, l string) string { return strings.TrimRight("> "+l, " ") })
+	htmlSource      = eachLine(func(_ int, l string) string { return htmlEscaper.Replace(l) })
+	typographic     = eachLine(func(_ int, l string) string { return curlyQuotes(l) })
+	noBreakSpaces   = eachLine(func(_ int, l string) string { return strings.ReplaceAll(l, " ", "\u00a0") })
 )
 
 // then applies presentations one after the other, the first innermost.
