@@ -337,6 +337,12 @@ func templateWords() []ruleSpec {
 		// (not an integration response's selection pattern named wrong:
 		// that maps a function's error to a status, or fails to)
 		{lit: "templat", re: tmpl + `[^.]{0,40}?\b(?:is |was |are |were |has |had |contains? |with )?(?:an? )?(?:invalid|wrong|incorrect|broken|malformed|not valid|syntax errors?)\b|\b(?:invalid|broken|malformed|incorrect|wrong) ` + tmpl, unless: "pattern", cause: CauseMappingTemplateError, weight: wHint, layers: p},
+		// a MOCK integration has no backend: the only 5xx it answers is its
+		// template's (a request template without a statusCode, none for the
+		// request's content type, a binary body it cannot convert), as a
+		// person names the integration in English or picks it in a Korean or
+		// Japanese console walk-through ("Mock을 선택", "Mockを選択")
+		{lit: "mock", re: `\bmock ?integrations?\b|\bmock\b[^.]{0,30}\bintegration\b|\bintegration (?:type )?(?:is |of |: ?)?["'\x60]?mock\b|\bmock(?:을|를|으로|로|を|で)`, cause: CauseMappingTemplateError, weight: wWeak, layers: p},
 		{lit: "vtl", re: `\b(?:invalid|broken|malformed|incorrect|wrong) vtl\b|\bvtl\b[^.]{0,40}?\b(?:is |was |are |were |has |had )?(?:an? )?(?:invalid|wrong|incorrect|broken|malformed|not valid|syntax errors?)\b`, cause: CauseMappingTemplateError, weight: wHint, layers: p},
 	}
 }

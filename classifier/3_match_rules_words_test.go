@@ -307,7 +307,8 @@ func TestFailedCallbackInPastedCode(t *testing.T) {
 }
 
 // API Gateway named as the one that timed out, its limit in milliseconds,
-// a mapping template named invalid, and a browser's CORS refusal in the
+// a mapping template named invalid, a MOCK integration (whose only 5xx is
+// its template's), and a browser's CORS refusal in the
 // words people quote of it.
 func TestPeoplesWordsForTheGateway(t *testing.T) {
 	checkWordings(t, []wording{
@@ -330,6 +331,11 @@ func TestPeoplesWordsForTheGateway(t *testing.T) {
 		{"velocity template invalid", "The velocity template is invalid, so the API returns 500.", "mapping_template_error", "500"},
 		{"mapping template syntax error", "The mapping template has a syntax error and the API answers 500.", "mapping_template_error", "500"},
 		{"invalid mapping template", "An invalid mapping template gives 500 on every call.", "mapping_template_error", "500"},
+		{"a mock integration", "The OPTIONS method uses a mock integration with an application/json template, and a form-encoded preflight gets 500.", "mapping_template_error", "500"},
+		{"the integration type", "The child method's integration type is MOCK and calling it returns Internal Server Error (500).", "mapping_template_error", "500"},
+		{"ko mock picked", "$default 라우트에 Mock을 선택했는데 메시지마다 500 Internal Server Error가 옵니다.", "mapping_template_error", "500"},
+		{"a mocked module is no integration", "No module named 'shared.ad_connector_mock' and the API answers 502.", "lambda_handler_misconfigured", "502"},
+		{"a test's mock is no integration", "In the unit test I mock the DynamoDB client; deployed, the API answers 502.", "unknown", "502"},
 		{"a selection pattern is not the template", "Lambda integration response template's pattern is wrong and the API returns 500.", "unknown", "500"},
 		{"chrome's reason alone", "No 'Access-Control-Allow-Origin' header is present on the requested resource.", "not_5xx", "unknown"},
 		{"firefox's reason", "Reason: CORS header 'Access-Control-Allow-Origin' missing.", "not_5xx", "unknown"},
