@@ -308,8 +308,8 @@ func TestFailedCallbackInPastedCode(t *testing.T) {
 
 // API Gateway named as the one that timed out, its limit in milliseconds,
 // a mapping template named invalid, a MOCK integration (whose only 5xx is
-// its template's), and a browser's CORS refusal in the
-// words people quote of it.
+// its template's), and a browser's CORS refusal in the words people quote
+// of it.
 func TestPeoplesWordsForTheGateway(t *testing.T) {
 	checkWordings(t, []wording{
 		{"the gateway's timeout", "We hit the API Gateway timeout on long requests.", "integration_timeout", "unknown"},
