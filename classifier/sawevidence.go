@@ -4,3 +4,21 @@ package classifier
 // Gateway, Lambda or client output. A command reading a file the user named
 // tells "nothing readable" (wrong file, wrong format) from a diagnosis.
 func (s *Session) SawEvidence() bool { return s.sawEvidence() }
+
+// SawOnlySuccess reports whether the input, holding no evidence of a
+// failure or a refusal, showed a program's 2xx answer (a `curl -i` of a
+// request that worked). That is still nothing to diagnose: a 2xx alone is
+// no incident, and read as an all-clear it would turn a report whose
+// failure went unread into a false one. A command says so rather than that
+// it recognised nothing.
+func (s *Session) SawOnlySuccess() bool {
+	if s.sawEvidence() {
+		return false
+	}
+	for _, g := range s.live {
+		if !g.lambda && is2xx(g.status) && !g.toldStatus {
+			return true
+		}
+	}
+	return false
+}

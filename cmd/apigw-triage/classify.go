@@ -54,6 +54,10 @@ func runClassify(ctx context.Context, args []string, s streams) int {
 			return 1
 		}
 	}
+	if sess.SawOnlySuccess() {
+		complain(s.stderr, "only successful (2xx) answers in the input: no failure to diagnose")
+		return 3
+	}
 	if !sess.SawEvidence() {
 		complain(s.stderr, "no API Gateway, Lambda or client output in the input: nothing to diagnose")
 		return 3

@@ -181,6 +181,31 @@ func TestClassifyNullStdinNoPrompt(t *testing.T) {
 	}
 }
 
+// TestClassifyOnlySuccess: a client's 2xx alone is still nothing to
+// diagnose (exit 3), and the error says that only successful answers were
+// seen, not that nothing was recognised; a person's "it returns 200" is no
+// program's answer, and a 2xx beside a 5xx is a diagnosis.
+func TestClassifyOnlySuccess(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		code     int
+		stderr   string
+	}{
+		{"curl -i of a request that worked", "HTTP/2 200\napigw-requestid: Xk2pQjABoAMEY5g=\n\n{\"ok\":true}\n", 3, "only successful (2xx) answers"},
+		{"a person's 200", "The API returns 200 for me.\n", 3, "nothing to diagnose"},
+		{"nothing at all", "hello\n", 3, "nothing to diagnose"},
+		{"a 200 beside a 502", "HTTP/2 200\n\nHTTP/2 502\n{\"message\": \"Internal server error\"}\n", 0, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := runClassify(context.Background(), []string{"-"}, streams{stdin: strings.NewReader(tc.in), stdout: &out, stderr: &errb, getenv: func(string) string { return "" }})
+			if code != tc.code || !strings.Contains(errb.String(), tc.stderr) {
+				t.Fatalf("exit %d, stderr %q; want exit %d and %q", code, errb.String(), tc.code, tc.stderr)
+			}
+		})
+	}
+}
+
 // TestClassifyListCausesOrder holds --list-causes to what docs/classify.md
 // says of it: unknown first, then the causes in the order of the table in
 // docs/taxonomy.md.
