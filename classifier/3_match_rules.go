@@ -73,6 +73,10 @@ const (
 // 100), whose error body the gateway read as the function's answer.
 const wMalformedMessage = 98
 
+// requestIDPattern is a request id as Lambda and API Gateway write it (a
+// lower-case UUID), for the rules that read what stands beside one.
+const requestIDPattern = `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`
+
 // ruleSpec is the source form of a rule: pattern is a literal unless
 // pattern and re are both given.
 type ruleSpec struct {

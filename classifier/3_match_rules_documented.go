@@ -205,7 +205,7 @@ func gatewayRefusalRules() []ruleSpec {
 // message out, and none is read in a function's log.
 func executionLogRefusalRules() []ruleSpec {
 	return []ruleSpec{
-		{lit: "unauthorized request: ", re: `unauthorized request: [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b`, cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500, layers: notFunction},
+		{lit: "unauthorized request: ", re: `unauthorized request: ` + requestIDPattern + `\b`, cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500, layers: notFunction},
 		{lit: "not authorized because method", re: `api key .*not authorized because method .* requires api key`, cause: CauseNot5xx, weight: wWeak, implied: 403, layers: notFunction},
 		{lit: "limit for api stage", re: `exceeded (?:throttle|quota) limit for api stage`, cause: CauseNot5xx, weight: wWeak, implied: 429, layers: notFunction},
 		{lit: "does not match model schema for content type", cause: CauseNot5xx, weight: wWeak, implied: 400, layers: notFunction},

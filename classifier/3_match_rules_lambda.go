@@ -198,7 +198,7 @@ func lambdaRules() []ruleSpec {
 		// page copied), after the request id as the runtime writes it; one
 		// space is a Java logger's pattern too ("<id> ERROR WsClient - ..."),
 		// which logs what the function handled
-		{lit: "  error  ", re: `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12} {2,}error {2,}\S`, cause: CauseLambdaFunctionError, weight: wWeak, layers: layersOf(LayerFunction)},
+		{lit: "  error  ", re: requestIDPattern + ` {2,}error {2,}\S`, cause: CauseLambdaFunctionError, weight: wWeak, layers: layersOf(LayerFunction)},
 		// .NET's (Amazon.Lambda.RuntimeSupport's DefaultLogMessageFormatter
 		// labels Error "fail" and Critical "crit", as
 		// Microsoft.Extensions.Logging's console does), after the request id
