@@ -74,7 +74,7 @@ func (s *Session) accessLine(rec *accessRecord, line []byte) {
 		s.cleanRecord(id, code, line)
 		return
 	}
-	g := &group{id: id, lambdaID: rec.get(fIntegrationRequestID, fAWSEndpointRequestID)}
+	g := s.opened(&group{id: id, lambdaID: rec.get(fIntegrationRequestID, fAWSEndpointRequestID)})
 	g.add(h, line)
 	if code >= 500 && h.weight == 0 {
 		g.unnamed = unnamedReason(rec.get(fIntegrationErrorMessage, fIntegrationError))

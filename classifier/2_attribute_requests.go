@@ -10,6 +10,7 @@ const maxGroupEvidence = 3
 // invocation), or of all lines without a request id.
 type group struct {
 	id       string
+	seq      uint64 // when the group opened: the order of first appearance, Session.opened
 	lambdaID string // the Lambda request id this API request invoked
 	lambda   bool   // a Lambda invocation rather than an API request
 

@@ -1,6 +1,8 @@
 package classifier
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/apigw-triage/apigw-triage/stage"
@@ -59,7 +61,8 @@ func (s *Session) collect() []*group {
 		reqs = append(reqs, &cp)
 	}
 	var unlinked *group
-	for id, g := range s.live {
+	for _, g := range s.liveInOrder() {
+		id := g.id
 		cp := *g
 		switch {
 		case g.lambda:
@@ -98,6 +101,7 @@ func (s *Session) collect() []*group {
 		l.asAuthorizer()
 		orphans = append(orphans, l)
 	}
+	slices.SortFunc(orphans, func(a, b *group) int { return cmp.Compare(a.seq, b.seq) })
 	if unlinked != nil && unlinked.interesting() {
 		orphans = append(orphans, unlinked)
 	}
@@ -120,6 +124,19 @@ func (s *Session) collect() []*group {
 		}
 	}
 	return reqs
+}
+
+// liveInOrder returns the live groups in the order the input opened them.
+// Where two requests' evidence ties (the same cause at the same weight),
+// the first one read gives the row its quoted line and its confidence;
+// the map's order would make that a coin toss.
+func (s *Session) liveInOrder() []*group {
+	gs := make([]*group, 0, len(s.live))
+	for _, g := range s.live {
+		gs = append(gs, g)
+	}
+	slices.SortFunc(gs, func(a, b *group) int { return cmp.Compare(a.seq, b.seq) })
+	return gs
 }
 
 // refusedBeforeFunction reports whether every request ended below 500 with

@@ -34,7 +34,10 @@ func (r *causeRow) add(o outcome, g *group, n int) {
 	}
 	r.statuses[o.status] += n
 	r.weight = max(r.weight, g.best.weight)
-	if o.weight > r.named.weight {
+	// (at equal weight a program's line outranks a person's words: the
+	// cause rests on what the gateway or the function printed, whichever
+	// request the input showed first)
+	if o.weight > r.named.weight || o.weight == r.named.weight && r.named.told && !o.told {
 		r.named = o
 	}
 	if g.id != "" && len(r.ids) < maxRequestIDs {

@@ -176,7 +176,7 @@ func (s *Session) noFailure(d *Diagnosis, lang Lang) basis {
 		r.add(outcome{cause: CauseNot5xx, status: StatusNone}, g, 1)
 	}
 	live := 0
-	for _, g := range s.live {
+	for _, g := range s.liveInOrder() {
 		if !g.lambda && g.interesting() {
 			r.add(outcome{cause: CauseNot5xx, status: StatusNone}, g, 1)
 			live++
@@ -214,7 +214,7 @@ func (s *Session) personNamedServerCode(d *Diagnosis) basis {
 // last one serving, so the status stays unknown and the client's status
 // line decides it.
 func (s *Session) refusedWithoutStatus(d *Diagnosis) basis {
-	for _, g := range s.live {
+	for _, g := range s.liveInOrder() {
 		if g.lambda || g.status != 0 || g.best.cause != CauseNot5xx || g.best.implied != 0 {
 			continue
 		}

@@ -28,6 +28,7 @@ type Session struct {
 	done       []*group          // finished API requests that failed or showed errors
 	notFailed  []*group          // samples of finished requests that ended below 500
 	lambdaDone map[string]*group // finished Lambda invocations that showed errors
+	groups     uint64            // groups opened so far (opened)
 	overflow   map[outcome]int   // decided outcomes of failing requests beyond maxDone
 	finished   finishedRequests  // the API requests finished last, by id
 
@@ -475,7 +476,7 @@ func (s *Session) group(id []byte) *group {
 		// a Lambda authorizer's line without an invocation id (an init
 		// error) is the authorizer's, not the unlinked lines' of the rest
 		if s.authorizerLoose == nil {
-			s.authorizerLoose = &group{lambda: true, authorizer: true}
+			s.authorizerLoose = s.opened(&group{lambda: true, authorizer: true})
 		}
 		return s.authorizerLoose
 	}
@@ -502,8 +503,17 @@ func (s *Session) liveGroup(id []byte) *group {
 	if len(s.live) >= maxLiveGroups {
 		s.evictOne()
 	}
-	g := &group{id: string(id)}
+	g := s.opened(&group{id: string(id)})
 	s.live[g.id] = g
+	return g
+}
+
+// opened numbers a new group in the order the input opened it, so that
+// what is decided from groups held in a map (the live ones) does not
+// depend on the map's order: the same input gives the same diagnosis.
+func (s *Session) opened(g *group) *group {
+	s.groups++
+	g.seq = s.groups
 	return g
 }
 
@@ -591,7 +601,7 @@ func (s *Session) rejoinHash(id []byte, h uint64) *group {
 	if sl.kept != nil && sl.kept.id == string(id) {
 		return sl.kept
 	}
-	g := &group{id: string(id), counted: true, kept: sl.placed, status: int(sl.status), codeLine: sl.status != 0}
+	g := s.opened(&group{id: string(id), counted: true, kept: sl.placed, status: int(sl.status), codeLine: sl.status != 0})
 	s.live[g.id] = g
 	return g
 }
