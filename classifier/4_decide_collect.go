@@ -128,8 +128,9 @@ func (s *Session) collect() []*group {
 
 // liveInOrder returns the live groups in the order the input opened them.
 // Where two requests' evidence ties (the same cause at the same weight),
-// the first one read gives the row its quoted line and its confidence;
-// the map's order would make that a coin toss.
+// the first one read gives the row its quoted line, and its confidence
+// unless only the other is a program's line (causeRow.add); the map's
+// order would make that a coin toss.
 func (s *Session) liveInOrder() []*group {
 	gs := make([]*group, 0, len(s.live))
 	for _, g := range s.live {
