@@ -250,7 +250,9 @@ func lambdaRules() []ruleSpec {
 		{lit: "segmentation fault", cause: CauseLambdaRuntimeCrash, weight: 70},
 		{lit: "init_report", re: `init_report.*status: error`, cause: CauseLambdaRuntimeCrash, weight: 70},
 		{lit: "extension.crash", cause: CauseLambdaRuntimeCrash, weight: wLikely},
-		{lit: "exit status", re: `exit status \d+`, cause: CauseLambdaRuntimeCrash, weight: 60},
+		// (in the platform's words only: a CI job, a test runner or a
+		// command the function ran ends with an exit status too)
+		{lit: "exit status", re: `(?:runtime exited with error|requestid: \S+ error): exit status \d+`, cause: CauseLambdaRuntimeCrash, weight: 60},
 		{lit: "runtime.unknown", cause: CauseLambdaRuntimeCrash, weight: 55},
 		{lit: "runtime.outofmemory", cause: CauseLambdaOutOfMemory, weight: wExplicit},
 		{lit: "signal: killed", cause: CauseLambdaOutOfMemory, weight: 92},
