@@ -250,9 +250,12 @@ func lambdaRules() []ruleSpec {
 		{lit: "segmentation fault", cause: CauseLambdaRuntimeCrash, weight: 70},
 		{lit: "init_report", re: `init_report.*status: error`, cause: CauseLambdaRuntimeCrash, weight: 70},
 		{lit: "extension.crash", cause: CauseLambdaRuntimeCrash, weight: wLikely},
-		// (in the platform's words only: a CI job, a test runner or a
-		// command the function ran ends with an exit status too)
-		{lit: "exit status", re: `(?:runtime exited with error|requestid: \S+ error): exit status \d+`, cause: CauseLambdaRuntimeCrash, weight: 60},
+		// the platform's line for a process that ended without "Runtime
+		// exited with error" (read above): the go1.x runtime's and an
+		// extension's "RequestId: ... Error: exit status 2"; not a bare
+		// "exit status", which a CI job, a test runner or a command the
+		// function ran ends with too
+		{lit: "exit status", re: `requestid: \S+ error: exit status \d+`, cause: CauseLambdaRuntimeCrash, weight: 60},
 		{lit: "runtime.unknown", cause: CauseLambdaRuntimeCrash, weight: 55},
 		{lit: "runtime.outofmemory", cause: CauseLambdaOutOfMemory, weight: wExplicit},
 		{lit: "signal: killed", cause: CauseLambdaOutOfMemory, weight: 92},

@@ -318,13 +318,14 @@ func TestLevelWordIsNotAToolsOwnError(t *testing.T) {
 
 // A process's exit status is the Lambda runtime's crash only in the
 // platform's own words ("RequestId: ... Error: Runtime exited with error:
-// exit status 1", an extension's "RequestId: ... Error: exit status 1
-// Extension.Crash"): a CI job, a test runner or a command the function ran
+// exit status 1", the go1.x runtime's and an extension's "RequestId: ...
+// Error: exit status 2"): a CI job, a test runner or a command the function ran
 // ends with an exit status too, and none of them is the runtime.
 func TestExitStatusIsTheRuntimesOnlyInItsWords(t *testing.T) {
 	checkWordings(t, []wording{
 		{"the runtime exited", "RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Error: Runtime exited with error: exit status 1\nHTTP/2 502", "lambda_runtime_crash", "502"},
 		{"an extension exited", "RequestId: bdcc72e2-1f80-4c55-8217-0da2588b8db3 Error: exit status 1 Extension.Crash\nHTTP/2 502", "lambda_runtime_crash", "502"},
+		{"the go1.x runtime exited", "RequestId: 0b59a014-5e27-4d6c-9c2e-3b1f0a8e2d11 Error: exit status 2\nHTTP/2 502", "lambda_runtime_crash", "502"},
 		{"a build job", "Command npm run start -w @app/benchmark failed with exit status 1 during BUILD phase.\nHTTP/2 502", "unknown", "502"},
 		{"a test runner", "ingest failed: HTTP 500\nnpm ERR! Lifecycle script `test` failed with exit status 1", "unknown", "500"},
 		{"a command the function ran", "Error: Command failed: ffmpeg -i in.mp4 out.gif: exit status 1\nHTTP/2 502", "unknown", "502"},
