@@ -145,7 +145,16 @@ func clientRules() []ruleSpec {
 		// article, api-gateway-cors-errors, in its Spanish edition)
 		{lit: "access-control-allow-origin", re: `no ['"]access-control-allow-origin['"] header is present`, cause: CauseNot5xx, weight: wWeak},
 		{lit: "cors header", re: `cors header ['"]access-control-allow-origin['"] missing`, cause: CauseNot5xx, weight: wWeak},
-		{lit: "access-control-allow-", re: `access-control-allow-origin.? header (?:has a value|contains multiple values)|header in the response must not be the wildcard|is not allowed by access-control-allow-(?:headers|methods) in preflight response`, cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500},
+		// A preflight refused for its Allow-Headers or Allow-Methods list was
+		// answered with an ok status (a browser checks the status first and
+		// says so when it is not), and the request it guarded was never
+		// sent: Chrome's "is not allowed by Access-Control-Allow-Headers in
+		// preflight response" (quoted without its last words too: the two
+		// headers belong to preflight answers alone), Firefox's older
+		// "missing token ... in CORS header" and its newer "header 'x' is not
+		// allowed according to header 'Access-Control-Allow-Headers' from
+		// CORS preflight response".
+		{lit: "access-control-allow-", re: `access-control-allow-origin.? header (?:has a value|contains multiple values)|header in the response must not be the wildcard|is not allowed by access-control-allow-(?:headers|methods)\b|is not allowed according to header .access-control-allow-headers.`, cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500},
 		{lit: "cors header", re: `cors header .access-control-allow-origin. does not match|did not find method in cors header|missing token .* in cors header`, cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500},
 		// a binary body (an image, a PDF, a zip, a compressed answer) that
 		// arrived as base64 text or garbled: the API answered, and the
