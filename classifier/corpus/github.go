@@ -91,6 +91,9 @@ var renamedRepos = map[string]string{
 	"aws-solutions/qnabot-on-aws":            "aws-solutions-library-samples/qnabot-on-aws",
 	"aws-solutions/aws-qnabot":               "aws-solutions-library-samples/qnabot-on-aws",
 	"awslabs/aws-ai-qna-bot":                 "aws-solutions-library-samples/qnabot-on-aws",
+	// Pirate Weather's Home Assistant integration moved from its author's
+	// account to the project's organisation.
+	"alexander0042/pirate-weather-ha": "pirate-weather/pirate-weather-ha",
 }
 
 // renamedOwners are GitHub owners the corpus cites that renamed
