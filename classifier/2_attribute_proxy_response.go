@@ -272,6 +272,12 @@ func (s *Session) judgeAnswer(id, v []byte) hit {
 		f = p.fault(formatREST, known)
 	}
 	switch {
+	case f == faultNone && p.status >= 500 && (known || in.lambda > 0 && in.received == 200):
+		// the function ran and answered a 5xx in the format, which the
+		// gateway passes on as the client's status: the failure is the
+		// function's own, an error it caught or a dependency it could not
+		// reach, as a web adapter's own 500 is (3_match_rules_adapters.go)
+		return hit{cause: CauseLambdaFunctionError, weight: wLikely}
 	case f == faultNone:
 		return hit{}
 	case known:

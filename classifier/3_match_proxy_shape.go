@@ -68,8 +68,11 @@ type proxyShape struct {
 	statusLike                                bool
 	// formatKeys counts the other keys of the format present, in any
 	// letters: with a statusCode, they make the answer a try at the format
-	formatKeys  int
-	badStatus   bool // a statusCode no integer can be read from
+	formatKeys int
+	badStatus  bool // a statusCode no integer can be read from
+	// status is the statusCode's value when it was written as an integer
+	// of three digits (500, or "500"), else 0
+	status      int
 	unknownKey  bool // a key outside the payload 1.0 format
 	headerValue bool // a headers value that is an object or a list
 	multiValue  bool // a multiValueHeaders value that is no list
@@ -178,12 +181,26 @@ func (p *proxyShape) readStatus(k valueKind, s *jsonScan) bool {
 		v, closed := s.str()
 		if closed {
 			p.badStatus = !bytes.ContainsAny(v, "0123456789")
+			p.status = threeDigits(v)
 		}
 		return true
+	case kindNumber:
+		start := s.i
+		ok := s.skip()
+		p.status = threeDigits(trimSpace(s.b[start:s.i]))
+		return ok
 	case kindBool, kindObject, kindArray:
 		p.badStatus = true
 	}
 	return s.skip()
+}
+
+// threeDigits reads v as an HTTP status: exactly three digits, else 0.
+func threeDigits(v []byte) int {
+	if len(v) != 3 || !isDigit(v[0]) || !isDigit(v[1]) || !isDigit(v[2]) {
+		return 0
+	}
+	return int(v[0]-'0')*100 + int(v[1]-'0')*10 + int(v[2]-'0')
 }
 
 // fault says why a gateway reading the answer by format f refuses it, or

@@ -191,6 +191,32 @@ func TestProxyResponseShapeInExecutionLog(t *testing.T) {
 			"lambda_function_error", "502"},
 		{"websocket", "(L0SM9cOFvHcCIhw=) Endpoint response body before transformations: {\"statusCode\": 200, \"body\": {\"a\": 1}}\n(L0SM9cOFvHcCIhw=) Method completed with status: 502\n",
 			"unknown", "502"},
+		// a valid answer of a 5xx, which the gateway passes on: the function
+		// ran and failed by its own account (an error it caught, a
+		// dependency it could not reach), once its endpoint or its event
+		// shows it was a Lambda proxy integration's function
+		{"function's own 500", uri(lambdaURI) + received("200") + body(`{"statusCode":500,"body":"{\"message\":\"table unavailable\"}"}`) + completed("500"),
+			"lambda_function_error", "500"},
+		{"function's own 503, proxy event", proxyEvent + body(`{"statusCode": 503, "headers": {}, "body": "try later"}`) + completed("503"),
+			"lambda_function_error", "503"},
+		{"function's own 502, as a string", uri(lambdaURI) + received("200") + body(`{"statusCode": "502", "body": "upstream failed"}`) + completed("502"),
+			"lambda_function_error", "502"},
+		// the same answer passed on as 200 is a custom integration's: the
+		// function's failure masked
+		{"function's own 500 answered 200", uri(lambdaURI) + received("200") + body(`{"statusCode":500,"body":"failed"}`) + completed("200"),
+			"lambda_error_masked_as_200", "none"},
+		// negatives: an HTTP integration's backend answering 500 in its own
+		// words; no line that shows whose answer it was; a custom
+		// integration's function; a 4xx the function chose
+		{"backend's own 500", uri("https://backend.example.com/items") + received("200") + body(`{"statusCode":500,"body":"failed"}`) + completed("500"),
+			"unknown", "500"},
+		{"own 500, whose unknown", body(`{"statusCode":500,"body":"failed"}`) + completed("500"),
+			"unknown", "500"},
+		{"own 500, custom integration's event", uri(lambdaURI) + id + `Endpoint request body after transformations: {"orderId": "42"}` + "\n" + received("200") +
+			body(`{"statusCode":500,"body":"failed"}`) + completed("500"),
+			"unknown", "500"},
+		{"function's own 404", uri(lambdaURI) + received("200") + body(`{"statusCode":404,"body":"no such order"}`) + completed("404"),
+			"not_5xx", "none"},
 	})
 }
 
