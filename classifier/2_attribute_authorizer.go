@@ -108,6 +108,35 @@ func (g *group) asAuthorizer() {
 	g.best, g.fn = asAuthorizerHit(g.best), asAuthorizerHit(g.fn)
 }
 
+// authorizerStage reads a role the gateway could not assume, or a function
+// it may not invoke, as the authorizer's when the same request's lines say
+// its authorizer failed ("Authorizer error", AuthorizerConfigurationException,
+// the authorizer function's own failure), in either order: the gateway
+// calls the integration only after the authorizer let the request through,
+// so a request whose authorizer failed never reached it, and the role or
+// permission it lacked was the authorizer's (its authorizerCredentials,
+// or the permission to invoke its function). A person's words do not
+// decide it.
+func (g *group) authorizerStage(h hit) hit {
+	if h.cause == CauseAuthorizerError && !h.told && !g.authorizerFailed {
+		g.authorizerFailed = true
+		if authorizerAccess(g.best) {
+			g.best.cause = CauseAuthorizerError
+		}
+	}
+	if g.authorizerFailed && authorizerAccess(h) {
+		h.cause = CauseAuthorizerError
+	}
+	return h
+}
+
+// authorizerAccess reports whether a program's line names access the
+// gateway lacked to call a function: a role it could not assume, an
+// invoke permission.
+func authorizerAccess(h hit) bool {
+	return !h.told && (h.cause == CauseCredentialsRoleError || h.cause == CauseLambdaInvokePermission)
+}
+
 // preUnauthorizedRequest opens the REST execution log's line for a request
 // its Lambda authorizer denied ("Unauthorized request: <request id>",
 // after "Starting authorizer:", the gateway then answering 401), in the

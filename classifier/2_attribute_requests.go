@@ -72,6 +72,10 @@ type group struct {
 	fnLine     string // escaped line that gave fn
 	answered   bool
 
+	// authorizerFailed: a program's line said the request's authorizer
+	// failed (see authorizerStage)
+	authorizerFailed bool
+
 	// block is the block (Session.st.block, plus one) the lines without
 	// ids are being read in; okBlock and failBlock the blocks of their
 	// 2xx status and of their function's last failure; sameBlock: the
@@ -99,6 +103,7 @@ func (g *group) add(h hit, line []byte) {
 	if !h.any() {
 		return
 	}
+	h = g.authorizerStage(h)
 	// the line is escaped once: the line that decides a function's failure
 	// is often its function-side evidence too, and the two fields share
 	// the string rather than keep a copy each (a function's log keeps

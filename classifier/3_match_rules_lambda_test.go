@@ -97,6 +97,33 @@ func TestAuthorizerInvokePermission(t *testing.T) {
 	})
 }
 
+// A request whose authorizer failed never reached its integration, so a
+// role the gateway could not assume, or a function it may not invoke, in
+// the same request's lines is the authorizer's (its authorizerCredentials),
+// whether or not the lines kept "Starting authorizer", and whichever line
+// came first. Without the authorizer's failure, or in another request, the
+// same words are the integration's.
+func TestAuthorizerCredentialsRole(t *testing.T) {
+	const (
+		ts    = "Wed Jun 07 17:58:56 UTC 2023 : "
+		a     = "(aaaaaaaa-0000-4000-8000-00000000abcd) "
+		b     = "(bbbbbbbb-0000-4000-8000-00000000abcd) "
+		c     = "(cccccccc-0000-4000-8000-00000000abcd) "
+		role  = "Execution failed due to configuration error: API Gateway does not have permission to assume the provided role arn:aws:iam::123456789012:role/auth-exec-role\n"
+		perm  = "Execution failed due to configuration error: Invalid permissions on Lambda function\n"
+		authE = "Execution failed due to configuration error: Authorizer error\n"
+		authX = "AuthorizerConfigurationException\n"
+	)
+	checkWordings(t, []wording{
+		{"the console's test, the role first", ts + role + ts + authE + ts + authX, "authorizer_error", "500"},
+		{"the authorizer's failure first", a + authE + a + role + a + "Method completed with status: 500", "authorizer_error", "500"},
+		{"an invoke permission, no Starting authorizer", a + perm + a + "Gateway response type: AUTHORIZER_CONFIGURATION_ERROR with status code: 500\n" + a + authX, "authorizer_error", "500"},
+		{"the role alone", ts + role + ts + "Method completed with status: 500", "credentials_role_error", "500"},
+		// two requests' integration role, a third request's authorizer
+		{"other requests' authorizer", b + role + b + "Method completed with status: 500\n" + c + role + c + "Method completed with status: 500\n" + a + authE + a + "Method completed with status: 500", "credentials_role_error", "500"},
+	})
+}
+
 // "Malformed Lambda proxy response" ends the execution log's "Execution
 // failed due to configuration error: ..." that fails the request with a
 // REST 502 (the knowledge-center article malformed-502-api-gateway shows
