@@ -117,7 +117,9 @@ func TestAuthorizerCredentialsRole(t *testing.T) {
 	checkWordings(t, []wording{
 		{"the console's test, the role first", ts + role + ts + authE + ts + authX, "authorizer_error", "500"},
 		{"the authorizer's failure first", a + authE + a + role + a + "Method completed with status: 500", "authorizer_error", "500"},
-		{"an invoke permission, no Starting authorizer", a + perm + a + "Gateway response type: AUTHORIZER_CONFIGURATION_ERROR with status code: 500\n" + a + authX, "authorizer_error", "500"},
+		// (the gateway response type alone: a weaker line than the
+		// invoke permission, which without the rule would outweigh it)
+		{"an invoke permission, no Starting authorizer", a + perm + a + "Gateway response type: AUTHORIZER_CONFIGURATION_ERROR with status code: 500\n" + a + "Method completed with status: 500", "authorizer_error", "500"},
 		{"the role alone", ts + role + ts + "Method completed with status: 500", "credentials_role_error", "500"},
 		// two requests' integration role, a third request's authorizer
 		{"other requests' authorizer", b + role + b + "Method completed with status: 500\n" + c + role + c + "Method completed with status: 500\n" + a + authE + a + "Method completed with status: 500", "credentials_role_error", "500"},
