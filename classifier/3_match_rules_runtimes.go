@@ -94,8 +94,12 @@ func nativeModuleRules() []ruleSpec {
 		// found (required by /var/task/.../x.node)", "version
 		// `GLIBCXX_3.4.21' not found", the quotes lost where markdown read
 		// them as code): the module the handler imports, not the bootstrap
-		// (nativeStartRules' crash), which this outweighs
-		{lit: " not found (required by /", re: `version [\x60'"]?glibc(?:xx)?_[0-9.]+[\x60'"]? not found \(required by ` + libPath + `\)`, cause: h, weight: 70, layers: gatewayLogs},
+		// (nativeStartRules' crash), which this outweighs; and the import
+		// that failed for it, whichever phase the runtime logged it in
+		// (invokeImportRules' 75): an app imported by the handler as it
+		// runs (Zappa's) fails so on every invocation, as the loader's
+		// other refusals above (80) do
+		{lit: " not found (required by /", re: `version [\x60'"]?glibc(?:xx)?_[0-9.]+[\x60'"]? not found \(required by ` + libPath + `\)`, cause: h, weight: 76, layers: gatewayLogs},
 	}
 }
 

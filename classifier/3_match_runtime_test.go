@@ -444,6 +444,10 @@ func TestNewerPlatformForms(t *testing.T) {
 	checkWordings(t, []wording{
 		{"node addon, glibc", `{"errorType":"Error","errorMessage":"/lib64/libc.so.6: version ` + "`GLIBC_2.28'" + ` not found (required by /var/task/node_modules/argon2/lib/binding/napi-v3/argon2.node)"}`, wantHandler, "unknown"},
 		{"node addon, libstdc++", "Error: /var/lang/lib/libstdc++.so.6: version `GLIBCXX_3.4.21' not found (required by /var/task/node_modules/bcrypt/lib/binding/bcrypt_lib.node)", wantHandler, "unknown"},
+		// an app the handler imports as it runs (Zappa's), whose import
+		// error the runtime logs as the invocation's: the loader's refusal
+		// says why the import failed
+		{"python extension, imported by the handler", "[ERROR] ImportError: /lib64/libc.so.6: version `GLIBC_2.18' not found (required by /var/task/cryptography/hazmat/bindings/_rust.abi3.so)", wantHandler, "unknown"},
 		{"python extension in a layer", "ImportError: /lib64/libm.so.6: version `GLIBC_2.27' not found (required by /opt/python/numpy/core/_multiarray_umath.cpython-311-x86_64-linux-gnu.so)", wantHandler, "unknown"},
 		{"java 17 class on java 11", "java.lang.UnsupportedClassVersionError: example/Handler has been compiled by a more recent version of the Java Runtime (class file version 61.0), this version of the Java Runtime only recognizes class file versions up to 55.0", wantHandler, "unknown"},
 		{"java error object", `{"errorMessage":"example/Handler has been compiled by a more recent version of the Java Runtime (class file version 65.0), this version of the Java Runtime only recognizes class file versions up to 61.0","errorType":"java.lang.UnsupportedClassVersionError"}`, wantHandler, "unknown"},
