@@ -136,6 +136,14 @@ func lambdaRules() []ruleSpec {
 		{lit: "fork/exec", re: `fork/exec /var/task/\S+: no such file or directory`, cause: CauseLambdaHandlerMisconfigured, weight: wSpecific},
 		{lit: "could not find the specified handler assembly", cause: CauseLambdaHandlerMisconfigured, weight: 85},
 		{lit: "cannot use import statement outside a module", cause: CauseLambdaHandlerMisconfigured, weight: wLikely},
+		// V8's refusal of a module's own keyword in a file loaded as a
+		// script ("SyntaxError: Unexpected token 'export'", Node.js 8's
+		// "Unexpected token import"): an ES module bundle the runtime
+		// loaded as CommonJS. Not a browser's console (a page's script
+		// without type="module" fails so), whose line is the client's; not
+		// JSON.parse's, which names one character ("Unexpected token 'e',
+		// \"export\"... is not valid JSON")
+		{lit: "unexpected token ", re: `syntaxerror: unexpected token '?(?:export|import)\b'?(?:[^,\w]|$)`, cause: CauseLambdaHandlerMisconfigured, weight: wLikely, layers: gatewayLogs},
 		{lit: "err_require_esm", cause: CauseLambdaHandlerMisconfigured, weight: wLikely},
 		// Node.js's ES-module loader: a module or package the package lacks
 		{lit: "err_module_not_found", cause: CauseLambdaHandlerMisconfigured, weight: 70},

@@ -32,6 +32,12 @@ func TestNodeRuntimeForms(t *testing.T) {
 		{"streaming handler", `{"errorType":"Runtime.MalformedStreamingHandler","errorMessage":"Only response streaming is supported."}`, wantHandler, "unknown"},
 		{"syntax", nodeUncaught + `{"errorType":"Runtime.UserCodeSyntaxError","errorMessage":"SyntaxError: Unexpected token '}'"}`, wantHandler, "unknown"},
 		{"import outside a module", "Runtime.UserCodeSyntaxError: SyntaxError: Cannot use import statement outside a module", wantHandler, "unknown"},
+		{"export in a script", "SyntaxError: Unexpected token 'export'", wantHandler, "unknown"},
+		{"export in a script, with its source line", "/var/task/index.js:12\nexport const handler = async (event) => {\n^^^^^^\n\nSyntaxError: Unexpected token 'export'", wantHandler, "unknown"},
+		{"import in a script, node 8", "SyntaxError: Unexpected token import", wantHandler, "unknown"},
+		// (negatives) a page's script in the browser; JSON.parse of text
+		{"a browser's console", "Uncaught SyntaxError: Unexpected token 'export' (at main.js:1:1)", "unknown", "unknown"},
+		{"json.parse of a module's text", "SyntaxError: Unexpected token 'e', \"export def\"... is not valid JSON", wantFnErr, "unknown"},
 		{"require of an es module", "Error [ERR_REQUIRE_ESM]: require() of ES Module /var/task/index.js from /var/runtime/index.mjs not supported.", wantHandler, "unknown"},
 		{"require in es module scope", nodeUncaught + `{"errorType":"ReferenceError","errorMessage":"require is not defined in ES module scope, you can use import instead","stack":["ReferenceError: require is not defined in ES module scope, you can use import instead","    at file:///var/task/index.mjs:1:13"]}`, wantHandler, "unknown"},
 		{"exports in es module scope", `{"errorType":"ReferenceError","errorMessage":"exports is not defined in ES module scope","trace":["ReferenceError: exports is not defined in ES module scope","    at file:///var/task/index.mjs:4:1"]}`, wantHandler, "unknown"},
