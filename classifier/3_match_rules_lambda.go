@@ -143,7 +143,7 @@ func lambdaRules() []ruleSpec {
 		// without type="module" fails so), whose line is the client's; not
 		// JSON.parse's, which names one character ("Unexpected token 'e',
 		// \"export\"... is not valid JSON")
-		{lit: "unexpected token ", re: `syntaxerror: unexpected token '?(?:export|import)\b'?(?:[^,\w]|$)`, cause: CauseLambdaHandlerMisconfigured, weight: wLikely, layers: gatewayLogs},
+		{lit: "unexpected token ", re: `syntaxerror: unexpected token '?(?:export|import)\b`, cause: CauseLambdaHandlerMisconfigured, weight: wLikely, layers: gatewayLogs},
 		{lit: "err_require_esm", cause: CauseLambdaHandlerMisconfigured, weight: wLikely},
 		// Node.js's ES-module loader: a module or package the package lacks
 		{lit: "err_module_not_found", cause: CauseLambdaHandlerMisconfigured, weight: 70},
