@@ -203,7 +203,7 @@ func (s *Session) clientEvidence(msg, line []byte, layer Layer, dependency bool)
 	s.noteAPIType(s.low, msg, line, layer)
 	s.noteWhereServed(s.low)
 	s.noteWebSocketClient(s.low)
-	s.noteClientTLS(line, layer)
+	s.noteUnanswered(line, layer)
 	s.st.authorizerWord = s.st.authorizerWord || authorizerWord.Match(s.low) && namesAuthorizer(msg)
 	if layer == LayerCDN && isCDNPage(s.low, msg) {
 		s.group(nil).cdnPage = true
@@ -801,33 +801,6 @@ func gatewayOpening(msg []byte) bool {
 		}
 	}
 	return false
-}
-
-// clientTLSFailure are the words of a client that could not set up TLS
-// with the server it called, as each prints a certificate it does not
-// trust: curl's "SSL certificate problem: unable to get local issuer
-// certificate" (exit 60), Node.js's "unable to verify the first
-// certificate", "self-signed certificate in certificate chain" and
-// "certificate has expired" (its TLS socket's verify errors), Python's
-// ssl.SSLCertVerificationError ("[SSL: CERTIFICATE_VERIFY_FAILED]
-// certificate verify failed", under requests' SSLError), Node.js's and
-// Java's host name checks, and Chrome's interstitial codes
-// (NET::ERR_CERT_AUTHORITY_INVALID, NET::ERR_CERT_COMMON_NAME_INVALID).
-// Each holds "cert", which passes over most lines at one scan.
-var clientTLSFailure = guard(`ssl certificate problem|unable to verify the first certificate|self[- ]signed certificate|certificate has expired` +
-	`|sslcertverificationerror|certificate_verify_failed|net::err_cert_[a-z_]+|does not match certificate's altnames|no subject alternative (?:dns )?names? matching`)
-
-// noteClientTLS remembers the first line where a client, a script or a
-// browser failed to set up TLS: no request reached API Gateway there, which
-// the explanation says when nothing else was seen (noFailure). A function's
-// own TLS failure is its call to a dependency.
-func (s *Session) noteClientTLS(line []byte, layer Layer) {
-	if s.st.clientTLS != "" || layer == LayerFunction || !bytes.Contains(s.low, []byte("cert")) {
-		return
-	}
-	if clientTLSFailure.Match(s.low) {
-		s.st.clientTLS = string(line)
-	}
 }
 
 // opensHARResponse reports whether msg opens a HAR entry's response

@@ -274,9 +274,19 @@ func turnsOnLogging(step string) bool {
 	return false
 }
 
-// noteClientTLS is the key of the sentence explaining a client's failure
-// to set up TLS with the API's endpoint ({line}: the line that showed it).
-const noteClientTLS = "client_tls"
+// Keys of the sentences explaining a client that got no HTTP answer it
+// could read ({line}: the line that showed it): it could not set up TLS
+// with the API's endpoint, did not reach it, got no reply, or had its CORS
+// preflight refused with a status the browser does not print.
+const (
+	noteClientTLS       = "client_tls"
+	noteClientUnreached = "client_unreached"
+	noteClientNoReply   = "client_no_reply"
+	noteClientPreflight = "client_preflight"
+)
+
+// unansweredNotes are those keys, each with {line} in every language.
+var unansweredNotes = []string{noteClientTLS, noteClientUnreached, noteClientNoReply, noteClientPreflight}
 
 // Keys of each catalog's sentences that name the integration timeout
 // configured on the stage ({timeout}), for the advice whose catalog step

@@ -148,10 +148,11 @@ func (s *Session) noFailure(d *Diagnosis, lang Lang) basis {
 	d.Cause = CauseUnknown
 	if !s.sawEvidence() {
 		d.Why = "The input holds no API Gateway, Lambda or client evidence that this tool recognises."
-		if s.st.clientTLS != "" {
-			// no HTTP answer at all: no all-clear, but say what was seen
-			d.Why = strings.ReplaceAll(catalogNote(lang, noteClientTLS), "{line}", quoteMessage(s.st.clientTLS))
-			d.Evidence = []string{s.st.clientTLS}
+		if u := s.st.unanswered; u.kind != unansweredNone {
+			// no HTTP answer the client could read: no all-clear, but say
+			// what was seen
+			d.Why = s.UnansweredNote(lang)
+			d.Evidence = []string{u.line}
 		}
 		return basis{kind: kindNoEvidence}
 	}

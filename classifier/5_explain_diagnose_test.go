@@ -100,22 +100,6 @@ func TestClientTLSFailureExplained(t *testing.T) {
 	}
 }
 
-// The client TLS explanation is the catalog's sentence in each language,
-// with the line that showed the failure in it.
-func TestClientTLSFailureExplainedInEachLanguage(t *testing.T) {
-	const line = "curl: (60) SSL certificate problem: unable to get local issuer certificate"
-	for _, l := range Langs() {
-		s := NewSession(Hints{})
-		if _, err := s.ReadFrom(strings.NewReader(line)); err != nil {
-			t.Fatal(err)
-		}
-		d := s.Diagnose(l)
-		if want := catalogNote(l, noteClientTLS); want == "" || strings.Contains(d.Why, "{line}") || !strings.Contains(d.Why, "SSL certificate problem") || !strings.HasPrefix(d.Why, want[:strings.Index(want, "{line}")]) {
-			t.Errorf("%s: why %q", l, d.Why)
-		}
-	}
-}
-
 // TestQuoteMessageOfRuntimeRecords: the Why sentence quotes a runtime
 // record's message, not its tab-separated timestamp, request id and level,
 // and an access record's message, or its deciding figures when it has none.

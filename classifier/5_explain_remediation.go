@@ -166,15 +166,17 @@ func (cat catalog) validate() []string {
 		}
 		errs = append(errs, checkBackoffNotes(l, f.Backoff)...)
 		errs = append(errs, checkLabels(l, f.Labels, en.Labels)...)
-		if !strings.Contains(f.Notes[noteClientTLS], "{line}") {
-			errs = append(errs, fmt.Sprintf("%s: note %s lacks {line}", l, noteClientTLS))
+		for _, k := range unansweredNotes {
+			if !strings.Contains(f.Notes[k], "{line}") {
+				errs = append(errs, fmt.Sprintf("%s: note %s lacks {line}", l, k))
+			}
 		}
 		for _, ph := range []string{"{api}", "{status}", "{causes}"} {
 			if !strings.Contains(f.Notes[noteUnknownSuspects], ph) {
 				errs = append(errs, fmt.Sprintf("%s: note %s lacks %s", l, noteUnknownSuspects, ph))
 			}
 		}
-		for _, k := range []string{noteAutoDeploy, noteConfiguredTimeout, noteConfiguredTimeoutFunction, noteClientTLS, noteUnknownReasonAct, noteUnknownReasonLambda, noteUnknownSuspects} {
+		for _, k := range append([]string{noteAutoDeploy, noteConfiguredTimeout, noteConfiguredTimeoutFunction, noteUnknownReasonAct, noteUnknownReasonLambda, noteUnknownSuspects}, unansweredNotes...) {
 			if msg := checkText(f.Notes[k], maxStepRunes); msg != "" {
 				errs = append(errs, fmt.Sprintf("%s: note %s %s", l, k, msg))
 			}

@@ -1,5 +1,7 @@
 package classifier
 
+import "strings"
+
 // SawEvidence reports whether anything added so far was recognised as API
 // Gateway, Lambda or client output. A command reading a file the user named
 // tells "nothing readable" (wrong file, wrong format) from a diagnosis.
@@ -21,4 +23,18 @@ func (s *Session) SawOnlySuccess() bool {
 		}
 	}
 	return false
+}
+
+// UnansweredNote says, in lang, what the input showed when it holds no
+// evidence of an answer but a client's line without one (a TLS failure, a
+// host it did not reach, a connection that ended without a reply, a CORS
+// preflight refused): the line, what it means and where to look next. It
+// is "" when the input held evidence or no such line, so that a command
+// can say what it saw rather than that it recognised nothing.
+func (s *Session) UnansweredNote(lang Lang) string {
+	u := s.st.unanswered
+	if u.kind == unansweredNone || s.sawEvidence() {
+		return ""
+	}
+	return strings.ReplaceAll(catalogNote(lang, u.kind.note()), "{line}", quoteMessage(u.line))
 }

@@ -146,10 +146,10 @@ type stats struct {
 	internalErrorWords bool
 	// errorFrame: a client showed the WebSocket internal error frame itself
 	errorFrame bool
-	// clientTLS: the first line where a client (not the function) failed
-	// to set up TLS with an endpoint (clientTLSFailure)
-	clientTLS string
-	curlCode  bool // the line before was a curl command printing %{http_code} (or %{response_code})
+	// unanswered: the first line where a client (not the function) got
+	// no HTTP answer from the endpoint it called (noteUnanswered)
+	unanswered unansweredCall
+	curlCode   bool // the line before was a curl command printing %{http_code} (or %{response_code})
 	// statusLabel: the line before was the console test's "Status" label
 	// alone (consoleStatusLabel), whose value a copy puts on the next line
 	statusLabel bool

@@ -59,6 +59,11 @@ func runClassify(ctx context.Context, args []string, s streams) int {
 		return 3
 	}
 	if !sess.SawEvidence() {
+		if note := sess.UnansweredNote(opts.lang); note != "" {
+			// a client's line without an answer: say what it shows
+			complain(s.stderr, "nothing to diagnose: %s", textsafe.Escape(note))
+			return 3
+		}
 		complain(s.stderr, "no API Gateway, Lambda or client output in the input: nothing to diagnose")
 		return 3
 	}

@@ -206,6 +206,40 @@ func TestClassifyOnlySuccess(t *testing.T) {
 	}
 }
 
+// TestClassifyUnansweredClient: a client's line without an answer (a host
+// it did not reach, a connection without a reply, a refused preflight) is
+// still nothing to diagnose (exit 3), and the error says what the line
+// shows and where to look, in the language asked for, instead of that no
+// client output was recognised; control characters in the line stay
+// escaped.
+func TestClassifyUnansweredClient(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		args     []string
+		stderr   []string
+	}{
+		{"curl refused", "curl: (7) Failed to connect to abc123.execute-api.us-east-1.amazonaws.com port 443 after 21 ms: Connection refused\n", nil,
+			[]string{"nothing to diagnose: The client did not reach the API's endpoint", "curl: (7) Failed to connect"}},
+		{"curl max time, in Japanese", "curl: (28) Operation timed out after 30001 milliseconds with 0 bytes received\n", []string{"--lang", "ja"},
+			[]string{"HTTP 応答を受け取れませんでした", "curl: (28)"}},
+		{"escaped", "curl: (52) Empty reply from server \x1b[31m\u202e\n", nil,
+			[]string{"The client got no HTTP answer", `\u202e`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := runClassify(context.Background(), append(tc.args, "-"), streams{stdin: strings.NewReader(tc.in), stdout: &out, stderr: &errb, getenv: func(string) string { return "" }})
+			if code != 3 || out.Len() > 0 || strings.Count(errb.String(), "\n") != 1 || strings.ContainsAny(errb.String(), "\x1b\u202e") {
+				t.Fatalf("exit %d, stdout %q, stderr %q; want exit 3 and one escaped line on stderr", code, out.String(), errb.String())
+			}
+			for _, w := range tc.stderr {
+				if !strings.Contains(errb.String(), w) {
+					t.Errorf("stderr %q lacks %q", errb.String(), w)
+				}
+			}
+		})
+	}
+}
+
 // TestClassifyListCausesOrder holds --list-causes to what docs/classify.md
 // says of it: unknown first, then the causes in the order of the table in
 // docs/taxonomy.md.

@@ -1,0 +1,96 @@
+package classifier
+
+import (
+	"strings"
+	"testing"
+)
+
+// A client that got no HTTP answer it could read shows no status: the
+// answer stays unknown (no all-clear without an answer), and the
+// explanation says which kind of failure the client's line shows instead
+// of "no evidence". Each row is a client's own output as the tool prints
+// it (curl's exit messages, Chrome's and Firefox's consoles, Node.js's and
+// Python's errors for a call of an execute-api host); the look-alikes are
+// the same words in the function's own log, a library's error that names
+// no API host, a person's sentence, and a failure beside an answer.
+func TestUnansweredClientExplained(t *testing.T) {
+	const (
+		host  = "abc123.execute-api.us-east-1.amazonaws.com"
+		start = "START RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11 Version: $LATEST\n"
+		end   = "\nEND RequestId: 6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11"
+	)
+	cases := []struct {
+		name, text string
+		kind       unansweredKind
+	}{
+		{"curl could not resolve", "curl: (6) Could not resolve host: " + host, unansweredUnreached},
+		{"curl refused", "curl: (7) Failed to connect to " + host + " port 443 after 21 ms: Connection refused", unansweredUnreached},
+		{"curl connect timeout", "curl: (28) Failed to connect to " + host + " port 443 after 75001 ms: Connection timed out", unansweredUnreached},
+		{"curl handshake", "curl: (35) OpenSSL SSL_connect: SSL_ERROR_SYSCALL in connection to " + host + ":443", unansweredUnreached},
+		{"chrome name", "GET https://" + host + "/prod/items net::ERR_NAME_NOT_RESOLVED", unansweredUnreached},
+		{"node name", "Error: getaddrinfo ENOTFOUND " + host, unansweredUnreached},
+		{"python refused", "requests.exceptions.ConnectionError: HTTPSConnectionPool(host='" + host + "', port=443): Max retries exceeded with url: /prod/items (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection object at 0x7f>: Failed to establish a new connection: [Errno 111] Connection refused'))", unansweredUnreached},
+		{"curl max time", "curl: (28) Operation timed out after 30001 milliseconds with 0 bytes received", unansweredNoReply},
+		{"curl empty reply", "curl: (52) Empty reply from server", unansweredNoReply},
+		{"curl reset", "curl: (56) Recv failure: Connection reset by peer", unansweredNoReply},
+		{"chrome reset", "GET https://" + host + "/prod/items net::ERR_CONNECTION_RESET", unansweredNoReply},
+		{"firefox no response", "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://" + host + "/prod/items. (Reason: CORS request did not succeed).", unansweredNoReply},
+		{"python read timeout", "requests.exceptions.ReadTimeout: HTTPSConnectionPool(host='" + host + "', port=443): Read timed out. (read timeout=30)", unansweredNoReply},
+		{"axios timeout", "AxiosError: timeout of 30000ms exceeded (POST https://" + host + "/prod/orders)", unansweredNoReply},
+		{"chrome preflight", "Access to fetch at 'https://" + host + "/prod/items' from origin 'https://example.com' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: It does not have HTTP ok status.", unansweredPreflight},
+		{"curl certificate", "curl: (60) SSL certificate problem: unable to get local issuer certificate", unansweredTLS},
+		// (look-alikes)
+		{"the function's own call", start + "2024-01-01T00:00:00.000Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tError: getaddrinfo ENOTFOUND " + host + end, unansweredNone},
+		{"no API host", "Error: socket hang up", unansweredNone},
+		{"a person's words", "I get connection refused when I call the API.", unansweredNone},
+		{"a failure beside an answer", "curl: (28) Operation timed out after 30001 milliseconds with 0 bytes received\nHTTP/1.1 504 Gateway Timeout", unansweredNone},
+		{"no evidence", "hello world", unansweredNone},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := NewSession(Hints{})
+			if _, err := s.ReadFrom(strings.NewReader(c.text)); err != nil {
+				t.Fatal(err)
+			}
+			d := s.Diagnose(LangEN)
+			note := s.UnansweredNote(LangEN)
+			if c.kind == unansweredNone {
+				if note != "" {
+					t.Errorf("explained as a client without an answer: %q", note)
+				}
+				return
+			}
+			want := catalogNote(LangEN, c.kind.note())
+			if note == "" || !strings.HasPrefix(note, want[:strings.Index(want, "{line}")]) || d.Why != note {
+				t.Errorf("note %q, why %q; want the %s sentence", note, d.Why, c.kind.note())
+			}
+			if d.Status != StatusUnknown || d.Cause != CauseUnknown || len(d.Evidence) != 1 {
+				t.Errorf("got %s/%s with evidence %q, want unknown/unknown and the client's line", d.Status, d.Cause, d.Evidence)
+			}
+		})
+	}
+}
+
+// Each kind's explanation is the catalog's sentence in each language, with
+// the line that showed the failure in it.
+func TestUnansweredClientExplainedInEachLanguage(t *testing.T) {
+	lines := map[unansweredKind]string{
+		unansweredTLS:       "curl: (60) SSL certificate problem: unable to get local issuer certificate",
+		unansweredUnreached: "curl: (6) Could not resolve host: abc123.execute-api.us-east-1.amazonaws.com",
+		unansweredNoReply:   "curl: (52) Empty reply from server",
+		unansweredPreflight: "Access to fetch at 'https://abc123.execute-api.us-east-1.amazonaws.com/prod/items' from origin 'https://example.com' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: It does not have HTTP ok status.",
+	}
+	for k, line := range lines {
+		for _, l := range Langs() {
+			s := NewSession(Hints{})
+			if _, err := s.ReadFrom(strings.NewReader(line)); err != nil {
+				t.Fatal(err)
+			}
+			d := s.Diagnose(l)
+			want := catalogNote(l, k.note())
+			if want == "" || strings.Contains(d.Why, "{line}") || !strings.Contains(d.Why, line[:20]) || !strings.HasPrefix(d.Why, want[:strings.Index(want, "{line}")]) {
+				t.Errorf("%s, %s: why %q", l, k.note(), d.Why)
+			}
+		}
+	}
+}
