@@ -126,6 +126,10 @@ func TestClientFormsJVMDotNetGo(t *testing.T) {
 		// the exception OkHttp's recipes (docs/recipes.md) throw for an
 		// answer that is no 2xx: IOException("Unexpected code " + response)
 		{"okhttp recipe", "java.io.IOException: Unexpected code Response{protocol=h2, code=502, message=, url=" + apiURL + "}", LayerClient, "502"},
+		// OkHttp's HttpLoggingInterceptor (okhttp3/logging), HTTP/2 (no
+		// reason phrase) under Android's logcat tag, and HTTP/1.1
+		{"okhttp logging", "D/OkHttp: <-- 502 " + apiURL + " (45ms)", LayerClient, "502"},
+		{"okhttp logging reason", "<-- 429 Too Many Requests " + apiURL + " (12ms, 36-byte body)", LayerClient, "none"},
 		{"okhttp recipe 403", "java.io.IOException: Unexpected code Response{protocol=http/1.1, code=403, message=Forbidden, url=" + apiURL + "}", LayerClient, "none"},
 		// Spring's DefaultResponseErrorHandler and WebClientResponseException
 		{"spring resttemplate", "org.springframework.web.client.HttpServerErrorException$BadGateway: 502 Bad Gateway: [no body]", LayerClient, "502"},

@@ -167,6 +167,10 @@ var clientStatusForms = []string{
 	// and the exception OkHttp's recipes throw for an answer that is no
 	// 2xx, IOException("Unexpected code " + response)
 	`\bunexpected code response\{protocol=[^,]*, code=([1-5]\d\d)\b`,
+	// and OkHttp's HttpLoggingInterceptor (okhttp3/logging), which logs each
+	// response as "<-- 502 https://... (45ms)", the reason phrase before
+	// the URL where HTTP/1.1 sent one, behind Android's logcat tag
+	`(?:^|\s)<-- ([1-5]\d\d)(?: [a-z][a-z' -]*)? https?://`,
 	`^http\.codes\.([1-5]\d\d)\b`,                          // Artillery's counters
 	`^\s*\[([1-5]\d\d)\]\s+\d+ responses`,                  // hey's status distribution
 	`<response \[([1-5]\d\d)\b`,                            // Python requests' and httpx's Response printed (pytest's "where 502 = <Response [502]>.status_code" too)
