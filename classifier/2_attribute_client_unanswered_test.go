@@ -48,10 +48,7 @@ func TestUnansweredClientExplained(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			s := NewSession(Hints{})
-			if _, err := s.ReadFrom(strings.NewReader(c.text)); err != nil {
-				t.Fatal(err)
-			}
+			s := readText(t, []byte(c.text))
 			d := s.Diagnose(LangEN)
 			note := s.UnansweredNote(LangEN)
 			if c.kind == unansweredNone {
@@ -82,11 +79,7 @@ func TestUnansweredClientExplainedInEachLanguage(t *testing.T) {
 	}
 	for k, line := range lines {
 		for _, l := range Langs() {
-			s := NewSession(Hints{})
-			if _, err := s.ReadFrom(strings.NewReader(line)); err != nil {
-				t.Fatal(err)
-			}
-			d := s.Diagnose(l)
+			d := readText(t, []byte(line)).Diagnose(l)
 			want := catalogNote(l, k.note())
 			if want == "" || strings.Contains(d.Why, "{line}") || !strings.Contains(d.Why, line[:20]) || !strings.HasPrefix(d.Why, want[:strings.Index(want, "{line}")]) {
 				t.Errorf("%s, %s: why %q", l, k.note(), d.Why)
