@@ -75,10 +75,11 @@ var clientUnreached = guard(`(?:^|\s)curl: \((?:6|7|35)\) |(?:^|\s)curl: \(28\) 
 var clientNoReply = guard(`(?:^|\s)curl: \((?:16|28|52|56|92)\) ` +
 	`|net::err_(?:connection_reset|connection_closed|empty_response|timed_out)\b|cors request did not succeed`)
 
-// apiHostFailure are the words of a library's connection error (Node.js's
-// system errors, Python's requests and urllib3, Go's net package, Java's)
-// which only a line naming an execute-api host ties to a call of the API:
-// a function calling its own dependencies prints the same words.
+// apiHostUnreached and apiHostNoReply are the words of a library's
+// connection error (Node.js's system errors, Python's requests and
+// urllib3, Go's net package, Java's), which only a line naming an
+// execute-api host ties to a call of the API: a function calling its own
+// dependencies prints the same words.
 var (
 	apiHostUnreached = guard(`enotfound|econnrefused|connection refused|could not resolve host|name or service not known|nodename nor servname|temporary failure in name resolution|no such host|failed to establish a new connection|unknownhostexception|connecttimeout|connect etimedout`)
 	apiHostNoReply   = guard(`econnreset|socket hang up|etimedout|read timed out|readtimeout|timeout of \d+ms exceeded|remotedisconnected|connection aborted`)
