@@ -171,9 +171,10 @@ var clientStatusForms = []string{
 	// response as "<-- 502 https://... (45ms)", the reason phrase before
 	// the URL where HTTP/1.1 sent one, behind Android's logcat tag. It logs
 	// every call, an app's successful ones too (its banners, its
-	// settings), so a pasted logcat's 2xx lines are other calls' answers,
-	// not the failed one's: only codes from 300 are read
-	`(?:^|\s)<-- ([3-5]\d\d)(?: [a-z][a-z' -]*)? https?://`,
+	// settings, a cached image's 304), so a pasted logcat's 2xx and 3xx
+	// lines are other calls' answers, not the failed one's: only 4xx and
+	// 5xx are read
+	`(?:^|\s)<-- ([45]\d\d)(?: [a-z][a-z' -]*)? https?://`,
 	`^http\.codes\.([1-5]\d\d)\b`,                          // Artillery's counters
 	`^\s*\[([1-5]\d\d)\]\s+\d+ responses`,                  // hey's status distribution
 	`<response \[([1-5]\d\d)\b`,                            // Python requests' and httpx's Response printed (pytest's "where 502 = <Response [502]>.status_code" too)
