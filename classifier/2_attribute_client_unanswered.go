@@ -30,11 +30,12 @@ const (
 	unansweredPreflight
 )
 
+// unansweredNotes are the catalog keys of each kind's sentence, by kind.
+var unansweredNotes = [...]string{unansweredTLS: noteClientTLS, unansweredUnreached: noteClientUnreached,
+	unansweredNoReply: noteClientNoReply, unansweredPreflight: noteClientPreflight}
+
 // note is the key of the kind's sentence in the catalogs.
-func (k unansweredKind) note() string {
-	return [...]string{unansweredTLS: noteClientTLS, unansweredUnreached: noteClientUnreached,
-		unansweredNoReply: noteClientNoReply, unansweredPreflight: noteClientPreflight}[k]
-}
+func (k unansweredKind) note() string { return unansweredNotes[k] }
 
 // unansweredCall is the first line that showed a client without an answer.
 type unansweredCall struct {

@@ -285,9 +285,6 @@ const (
 	noteClientPreflight = "client_preflight"
 )
 
-// unansweredNotes are those keys, each with {line} in every language.
-var unansweredNotes = []string{noteClientTLS, noteClientUnreached, noteClientNoReply, noteClientPreflight}
-
 // Keys of each catalog's sentences that name the integration timeout
 // configured on the stage ({timeout}), for the advice whose catalog step
 // speaks of the defaults (29 s, 30 s).

@@ -151,7 +151,7 @@ func (s *Session) noFailure(d *Diagnosis, lang Lang) basis {
 		if u := s.st.unanswered; u.kind != unansweredNone {
 			// no HTTP answer the client could read: no all-clear, but say
 			// what was seen
-			d.Why = s.UnansweredNote(lang)
+			d.Why = s.unansweredWhy(lang)
 			d.Evidence = []string{u.line}
 		}
 		return basis{kind: kindNoEvidence}

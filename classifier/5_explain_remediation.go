@@ -166,7 +166,7 @@ func (cat catalog) validate() []string {
 		}
 		errs = append(errs, checkBackoffNotes(l, f.Backoff)...)
 		errs = append(errs, checkLabels(l, f.Labels, en.Labels)...)
-		for _, k := range unansweredNotes {
+		for _, k := range unansweredNotes[unansweredTLS:] {
 			if !strings.Contains(f.Notes[k], "{line}") {
 				errs = append(errs, fmt.Sprintf("%s: note %s lacks {line}", l, k))
 			}
@@ -176,7 +176,7 @@ func (cat catalog) validate() []string {
 				errs = append(errs, fmt.Sprintf("%s: note %s lacks %s", l, noteUnknownSuspects, ph))
 			}
 		}
-		for _, k := range append([]string{noteAutoDeploy, noteConfiguredTimeout, noteConfiguredTimeoutFunction, noteUnknownReasonAct, noteUnknownReasonLambda, noteUnknownSuspects}, unansweredNotes...) {
+		for _, k := range append([]string{noteAutoDeploy, noteConfiguredTimeout, noteConfiguredTimeoutFunction, noteUnknownReasonAct, noteUnknownReasonLambda, noteUnknownSuspects}, unansweredNotes[unansweredTLS:]...) {
 			if msg := checkText(f.Notes[k], maxStepRunes); msg != "" {
 				errs = append(errs, fmt.Sprintf("%s: note %s %s", l, k, msg))
 			}

@@ -32,9 +32,15 @@ func (s *Session) SawOnlySuccess() bool {
 // is "" when the input held evidence or no such line, so that a command
 // can say what it saw rather than that it recognised nothing.
 func (s *Session) UnansweredNote(lang Lang) string {
-	u := s.st.unanswered
-	if u.kind == unansweredNone || s.sawEvidence() {
+	if s.st.unanswered.kind == unansweredNone || s.sawEvidence() {
 		return ""
 	}
+	return s.unansweredWhy(lang)
+}
+
+// unansweredWhy is the sentence of the client's line without an answer,
+// with the line in it.
+func (s *Session) unansweredWhy(lang Lang) string {
+	u := s.st.unanswered
 	return strings.ReplaceAll(catalogNote(lang, u.kind.note()), "{line}", quoteMessage(u.line))
 }

@@ -147,7 +147,7 @@ type stats struct {
 	// errorFrame: a client showed the WebSocket internal error frame itself
 	errorFrame bool
 	// unanswered: the first line where a client (not the function) got
-	// no HTTP answer from the endpoint it called (noteUnanswered)
+	// no answer it could read from the endpoint it called (noteUnanswered)
 	unanswered unansweredCall
 	curlCode   bool // the line before was a curl command printing %{http_code} (or %{response_code})
 	// statusLabel: the line before was the console test's "Status" label
