@@ -6,7 +6,7 @@ import "bytes"
 // called shows no status: not a 5xx, and no all-clear either. When nothing
 // else in the input is evidence, the explanation says what the client's
 // line does show, which tells the on-call engineer where to look next,
-// instead of saying that nothing was recognised. Four kinds, each with its
+// instead of saying that nothing was recognised. Five kinds, each with its
 // own note in the catalogs:
 //   - TLS: the client did not trust the certificate the endpoint presented;
 //   - unreached: the endpoint's name did not resolve, or the connection was
@@ -16,7 +16,13 @@ import "bytes"
 //     the client's own timeout before any answer (the request may have
 //     reached API Gateway, whose access log then holds its status);
 //   - preflight: a browser's CORS preflight (OPTIONS) got an answer that is
-//     not 2xx, whose status the browser does not print.
+//     not 2xx, whose status the browser does not print;
+//   - WebSocket: a WebSocket client's connection failed or closed without
+//     a status or a close code it could show (a browser hides a refused
+//     handshake's status; 1006 is a client's word for no close frame).
+//
+// A client calling a loopback host (localhost, 127.0.0.1) calls a local
+// server or emulator, not API Gateway: its line explains nothing here.
 
 // unansweredKind is what a client's line says about the answer it did not
 // get.
@@ -28,11 +34,12 @@ const (
 	unansweredUnreached
 	unansweredNoReply
 	unansweredPreflight
+	unansweredWebSocket
 )
 
 // unansweredNotes are the catalog keys of each kind's sentence, by kind.
 var unansweredNotes = [...]string{unansweredTLS: noteClientTLS, unansweredUnreached: noteClientUnreached,
-	unansweredNoReply: noteClientNoReply, unansweredPreflight: noteClientPreflight}
+	unansweredNoReply: noteClientNoReply, unansweredPreflight: noteClientPreflight, unansweredWebSocket: noteClientWebSocket}
 
 // note is the key of the kind's sentence in the catalogs.
 func (k unansweredKind) note() string { return unansweredNotes[k] }
@@ -92,15 +99,33 @@ var (
 // status is not printed.
 const clientPreflightRefused = "does not have http ok status"
 
-// unansweredGates are literals one of which every line of the four kinds
+// clientWebSocketFailed are a WebSocket client's words for a connection
+// that failed or closed without a status or a close code it could show:
+// Chrome's "WebSocket connection to 'wss://...' failed" (the handshake's
+// status, which older versions printed as "Unexpected response code: 403",
+// it no longer prints; the client status forms read that one), Firefox's
+// "Firefox can't establish a connection to the server at wss://...", and
+// the close code 1006, which no server sends: a client's word for a
+// connection that ended without a close frame (wscat's "Disconnected
+// (code: 1006", a CloseEvent's "code: 1006", gorilla/websocket's "close
+// 1006 (abnormal closure)", python-websockets' "no close frame received
+// or sent", .NET's "without completing the close handshake").
+var clientWebSocketFailed = guard(`websocket connection to \S+ failed|establish a connection to the server at wss?://` +
+	`|(?:code(?: ?[:=] ?| )|close )1006\b|no close frame received or sent|without completing the close handshake`)
+
+// unansweredGates are literals one of which every line of the five kinds
 // holds, so that most lines are passed over with a few scans.
-var unansweredGates = [][]byte{[]byte("cert"), []byte("curl: ("), []byte("net::err_"), []byte("did not succeed"), []byte(clientPreflightRefused), []byte("execute-api.")}
+var unansweredGates = [][]byte{[]byte("cert"), []byte("curl: ("), []byte("net::err_"), []byte("did not succeed"), []byte(clientPreflightRefused), []byte("execute-api."),
+	[]byte("websocket connection to"), []byte("to the server at ws"), []byte("1006"), []byte("close frame"), []byte("close handshake")}
+
+// loopbackHosts name the machine the client runs on.
+var loopbackHosts = [][]byte{[]byte("localhost"), []byte("127.0.0.1"), []byte("0.0.0.0"), []byte("[::1]")}
 
 // noteUnanswered remembers the first line where a client, a script or a
 // browser got no HTTP answer it could read (s.low holds it lower-cased).
 // A function's own failed call is its dependency's, not the API's.
 func (s *Session) noteUnanswered(line []byte, layer Layer) {
-	if s.st.unanswered.kind != unansweredNone || layer == LayerFunction || s.openLambda != "" || !containsAny(s.low, unansweredGates) {
+	if s.st.unanswered.kind != unansweredNone || layer == LayerFunction || s.openLambda != "" || !containsAny(s.low, unansweredGates) || containsAny(s.low, loopbackHosts) {
 		return
 	}
 	if k := unansweredIn(s.low); k != unansweredNone {
@@ -121,6 +146,8 @@ func unansweredIn(low []byte) unansweredKind {
 		return unansweredNoReply
 	case bytes.Contains(low, []byte(clientPreflightRefused)):
 		return unansweredPreflight
+	case clientWebSocketFailed.Match(low):
+		return unansweredWebSocket
 	}
 	return unansweredNone
 }

@@ -39,12 +39,23 @@ func TestUnansweredClientExplained(t *testing.T) {
 		{"axios timeout", "AxiosError: timeout of 30000ms exceeded (POST https://" + host + "/prod/orders)", unansweredNoReply},
 		{"chrome preflight", "Access to fetch at 'https://" + host + "/prod/items' from origin 'https://example.com' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: It does not have HTTP ok status.", unansweredPreflight},
 		{"curl certificate", "curl: (60) SSL certificate problem: unable to get local issuer certificate", unansweredTLS},
+		{"chrome websocket", "main.js:12 WebSocket connection to 'wss://" + host + "/prod' failed: ", unansweredWebSocket},
+		{"firefox websocket", "Firefox can’t establish a connection to the server at wss://" + host + "/prod.", unansweredWebSocket},
+		{"wscat 1006", "Connected (press CTRL+C to quit)\n> {\"action\": \"send\"}\nDisconnected (code: 1006, reason: \"\")", unansweredWebSocket},
+		{"a close event's 1006", "CloseEvent {isTrusted: true, wasClean: false, code: 1006, reason: '', type: 'close'}", unansweredWebSocket},
+		{"gorilla 1006", "websocket: close 1006 (abnormal closure): unexpected EOF", unansweredWebSocket},
+		{"python-websockets", "websockets.exceptions.ConnectionClosedError: no close frame received or sent", unansweredWebSocket},
 		// (look-alikes)
 		{"the function's own call", start + "2024-01-01T00:00:00.000Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tError: getaddrinfo ENOTFOUND " + host + end, unansweredNone},
 		{"no API host", "Error: socket hang up", unansweredNone},
 		{"a person's words", "I get connection refused when I call the API.", unansweredNone},
 		{"a failure beside an answer", "curl: (28) Operation timed out after 30001 milliseconds with 0 bytes received\nHTTP/1.1 504 Gateway Timeout", unansweredNone},
 		{"no evidence", "hello world", unansweredNone},
+		{"a local server's websocket", "WebSocket connection to 'ws://localhost:3001/' failed: ", unansweredNone},
+		{"a local server refused", "curl: (7) Failed to connect to localhost port 3000 after 0 ms: Connection refused", unansweredNone},
+		{"a refused handshake's status", "WebSocket connection to 'wss://" + host + "/prod' failed: Error during WebSocket handshake: Unexpected response code: 502", unansweredNone},
+		{"the function's own 1006", start + "2024-01-01T00:00:00.000Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\twebsocket: close 1006 (abnormal closure): unexpected EOF" + end, unansweredNone},
+		{"a number, not a close code", "Duration: 1006.12 ms", unansweredNone},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -75,6 +86,7 @@ func TestUnansweredClientExplainedInEachLanguage(t *testing.T) {
 		unansweredTLS:       "curl: (60) SSL certificate problem: unable to get local issuer certificate",
 		unansweredUnreached: "curl: (6) Could not resolve host: abc123.execute-api.us-east-1.amazonaws.com",
 		unansweredNoReply:   "curl: (52) Empty reply from server",
+		unansweredWebSocket: "WebSocket connection to 'wss://abc123.execute-api.us-east-1.amazonaws.com/prod' failed: ",
 		unansweredPreflight: "Access to fetch at 'https://abc123.execute-api.us-east-1.amazonaws.com/prod/items' from origin 'https://example.com' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: It does not have HTTP ok status.",
 	}
 	for k, line := range lines {

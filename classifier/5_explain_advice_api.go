@@ -276,13 +276,15 @@ func turnsOnLogging(step string) bool {
 
 // Keys of the sentences explaining a client that got no HTTP answer it
 // could read ({line}: the line that showed it): it could not set up TLS
-// with the API's endpoint, did not reach it, got no reply, or had its CORS
-// preflight refused with a status the browser does not print.
+// with the API's endpoint, did not reach it, got no reply, had its CORS
+// preflight refused with a status the browser does not print, or had its
+// WebSocket connection fail or close without a status or a close code.
 const (
 	noteClientTLS       = "client_tls"
 	noteClientUnreached = "client_unreached"
 	noteClientNoReply   = "client_no_reply"
 	noteClientPreflight = "client_preflight"
+	noteClientWebSocket = "client_websocket"
 )
 
 // Keys of each catalog's sentences that name the integration timeout
