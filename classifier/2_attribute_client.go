@@ -597,7 +597,7 @@ func (s *Session) noteRequestURL(low []byte) bool {
 	other := noAPIURL(m[1])
 	s.st.otherRequestAt = 0
 	if other {
-		s.st.otherRequestAt = s.st.lines
+		s.st.otherRequestAt, s.st.otherRequestPara = s.st.lines, s.st.paragraph
 	}
 	return other
 }
@@ -609,14 +609,15 @@ const otherRequestLines = 10
 
 // otherRequestsAnswer reports whether code, a status a client showed, is
 // below 500 and answers a request to a URL no API serves: the request on
-// its own line (other), or one named on the lines just before (curl -v
-// prints its connection and headers between, DevTools the method). A
-// status ends the request it answers.
+// its own line (other), or one named on the lines just before with no
+// blank line or code fence between (curl -v prints its connection and
+// headers between, DevTools the method; a status after a blank line is
+// another paste's). A status ends the request it answers.
 func (s *Session) otherRequestsAnswer(code int, other bool) bool {
 	if code == 0 {
 		return false
 	}
-	pending := s.st.otherRequestAt != 0 && s.st.lines-s.st.otherRequestAt <= otherRequestLines
+	pending := s.st.otherRequestAt != 0 && s.st.lines-s.st.otherRequestAt <= otherRequestLines && s.st.paragraph == s.st.otherRequestPara
 	s.st.otherRequestAt = 0
 	return !is5xx(code) && (other || pending)
 }

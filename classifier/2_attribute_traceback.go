@@ -97,6 +97,7 @@ type traceback struct {
 	heldOwner  string // the invocation whose runtime line the held line continued
 	heldIndent int    // the held line's indentation (Session.st.indent)
 	heldBlock  int    // the held line's block (Session.st.block)
+	heldPara   int    // and its paragraph (Session.st.paragraph)
 	heldMsg    []byte
 	heldLine   []byte
 	low        []byte // scratch: the next line lower-cased
@@ -281,7 +282,7 @@ func (s *Session) hold(layer Layer, dependency bool, msg, line []byte) bool {
 	}
 	t := &s.tb
 	t.held, t.heldBlank, t.heldLayer, t.heldHeader, t.heldFrames = true, false, layer, t.header, 0
-	t.heldOwner, t.heldIndent, t.heldBlock = s.openLambda, s.st.indent, s.st.block
+	t.heldOwner, t.heldIndent, t.heldBlock, t.heldPara = s.openLambda, s.st.indent, s.st.block, s.st.paragraph
 	t.header = false
 	t.heldMsg = append(t.heldMsg[:0], msg...)
 	t.heldLine = append(t.heldLine[:0], line...)
@@ -329,11 +330,11 @@ func (s *Session) releaseHeld(next []byte) {
 		s.openLambda = t.heldOwner
 		defer func() { s.openLambda = "" }()
 	}
-	// (read where it stood: its indentation, its block)
-	indent, block := s.st.indent, s.st.block
-	s.st.indent, s.st.block = t.heldIndent, t.heldBlock
+	// (read where it stood: its indentation, its block and paragraph)
+	indent, block, para := s.st.indent, s.st.block, s.st.paragraph
+	s.st.indent, s.st.block, s.st.paragraph = t.heldIndent, t.heldBlock, t.heldPara
 	s.clientEvidence(t.heldMsg, t.heldLine, layer, dependency)
-	s.st.indent, s.st.block = indent, block
+	s.st.indent, s.st.block, s.st.paragraph = indent, block, para
 }
 
 // nodeBuiltinFrame reports whether low (lower-cased) is a frame of Node.js's

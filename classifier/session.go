@@ -156,8 +156,10 @@ type stats struct {
 	preflight   bool // the DevTools headers pane's status to come is a CORS preflight's
 	// otherRequestAt: the line (st.lines) of the last request a client
 	// named without its status, when its URL is no API's (noAPIURL): a
-	// static asset's, another AWS service's endpoint
-	otherRequestAt int64
+	// static asset's, another AWS service's endpoint; otherRequestPara:
+	// its paragraph (st.paragraph)
+	otherRequestAt   int64
+	otherRequestPara int
 	// responseBody: the lines being read are a body a client got (after
 	// the console test's "Response Body" or a curl command)
 	responseBody bool
@@ -167,6 +169,10 @@ type stats struct {
 	// block counts the blocks read: a blank line, a code fence or a
 	// quote's empty line ends one (sameBlock)
 	block int
+	// paragraph counts the blank lines and code fences read: unlike
+	// block, not a quote's empty line, which may be curl -v's ">" that
+	// ends the request's headers before the status comes
+	paragraph int
 	// blockEnd: the line (Session.st.lines) after which the last block
 	// ended
 	blockEnd int64
@@ -339,6 +345,7 @@ func (s *Session) blankLine() {
 	s.st.paste = pasteContext{eventField: s.st.paste.eventField, wscat: s.st.paste.wscat} // a blank line ends a quote
 	s.traceBlank()
 	s.endBlock()
+	s.st.paragraph++
 }
 
 // noteAnswers lets the readers that follow a paste across lines see the
@@ -390,6 +397,9 @@ func (s *Session) prefixOnlyLine(line []byte, before pasteContext) {
 		s.traceBlank()
 		s.endBlock()
 		s.st.paste.toolRun = false
+		if isFence(bytes.TrimLeft(line, "> ")) {
+			s.st.paragraph++
+		}
 	}
 	if s.st.paste.bareStamp {
 		if s.st.lines == s.st.blockEnd+1 {
