@@ -6,7 +6,7 @@ import "bytes"
 // called shows no status: not a 5xx, and no all-clear either. When nothing
 // else in the input is evidence, the explanation says what the client's
 // line does show, which tells the on-call engineer where to look next,
-// instead of saying that nothing was recognised. Five kinds, each with its
+// instead of saying that nothing was recognised. Six kinds, each with its
 // own note in the catalogs:
 //   - TLS: the client did not trust the certificate the endpoint presented;
 //   - unreached: the endpoint's name did not resolve, or the connection was
@@ -20,9 +20,9 @@ import "bytes"
 //   - WebSocket: a WebSocket client's connection failed or closed without
 //     a status or a close code it could show (a browser hides a refused
 //     handshake's status; 1006 is a client's word for no close frame).
-//
-// A client calling a loopback host (localhost, 127.0.0.1) calls a local
-// server or emulator, not API Gateway: its line explains nothing here.
+//   - local: any of the above on a call of a loopback host (localhost,
+//     127.0.0.1), which is a local server's or emulator's, not API
+//     Gateway's.
 
 // unansweredKind is what a client's line says about the answer it did not
 // get.
@@ -35,11 +35,13 @@ const (
 	unansweredNoReply
 	unansweredPreflight
 	unansweredWebSocket
+	unansweredLocal
 )
 
 // unansweredNotes are the catalog keys of each kind's sentence, by kind.
 var unansweredNotes = [...]string{unansweredTLS: noteClientTLS, unansweredUnreached: noteClientUnreached,
-	unansweredNoReply: noteClientNoReply, unansweredPreflight: noteClientPreflight, unansweredWebSocket: noteClientWebSocket}
+	unansweredNoReply: noteClientNoReply, unansweredPreflight: noteClientPreflight, unansweredWebSocket: noteClientWebSocket,
+	unansweredLocal: noteClientLocal}
 
 // note is the key of the kind's sentence in the catalogs.
 func (k unansweredKind) note() string { return unansweredNotes[k] }
@@ -113,7 +115,7 @@ const clientPreflightRefused = "does not have http ok status"
 var clientWebSocketFailed = guard(`websocket connection to \S+ failed|establish a connection to the server at wss?://` +
 	`|(?:code(?: ?[:=] ?| )|close )1006\b|no close frame received or sent|without completing the close handshake`)
 
-// unansweredGates are literals one of which every line of the five kinds
+// unansweredGates are literals one of which every line of the kinds
 // holds, so that most lines are passed over with a few scans.
 var unansweredGates = [][]byte{[]byte("cert"), []byte("curl: ("), []byte("net::err_"), []byte("did not succeed"), []byte(clientPreflightRefused), []byte("execute-api."),
 	[]byte("websocket connection to"), []byte("to the server at ws"), []byte("1006"), []byte("close frame"), []byte("close handshake")}
@@ -125,10 +127,18 @@ var loopbackHosts = [][]byte{[]byte("localhost"), []byte("127.0.0.1"), []byte("0
 // browser got no HTTP answer it could read (s.low holds it lower-cased).
 // A function's own failed call is its dependency's, not the API's.
 func (s *Session) noteUnanswered(line []byte, layer Layer) {
-	if s.st.unanswered.kind != unansweredNone || layer == LayerFunction || s.openLambda != "" || !containsAny(s.low, unansweredGates) || containsAny(s.low, loopbackHosts) {
+	if curlCommand(s.low) {
+		// curl prints its error under the command that named the host
+		s.st.curlLoopback = containsAny(s.low, loopbackHosts)
+	}
+	if s.st.unanswered.kind != unansweredNone || layer == LayerFunction || s.openLambda != "" || !containsAny(s.low, unansweredGates) {
 		return
 	}
-	if k := unansweredIn(s.low); k != unansweredNone {
+	k := unansweredIn(s.low)
+	if k != unansweredNone && (s.st.curlLoopback || containsAny(s.low, loopbackHosts)) {
+		k = unansweredLocal
+	}
+	if k != unansweredNone {
 		s.st.unanswered = unansweredCall{line: string(line), kind: k}
 	}
 }

@@ -277,14 +277,16 @@ func turnsOnLogging(step string) bool {
 // Keys of the sentences explaining a client that got no HTTP answer it
 // could read ({line}: the line that showed it): it could not set up TLS
 // with the API's endpoint, did not reach it, got no reply, had its CORS
-// preflight refused with a status the browser does not print, or had its
-// WebSocket connection fail or close without a status or a close code.
+// preflight refused with a status the browser does not print, had its
+// WebSocket connection fail or close without a status or a close code, or
+// called a server on its own machine.
 const (
 	noteClientTLS       = "client_tls"
 	noteClientUnreached = "client_unreached"
 	noteClientNoReply   = "client_no_reply"
 	noteClientPreflight = "client_preflight"
 	noteClientWebSocket = "client_websocket"
+	noteClientLocal     = "client_local"
 )
 
 // Keys of each catalog's sentences that name the integration timeout

@@ -149,7 +149,9 @@ type stats struct {
 	// unanswered: the first line where a client (not the function) got
 	// no answer it could read from the endpoint it called (noteUnanswered)
 	unanswered unansweredCall
-	curlCode   bool // the line before was a curl command printing %{http_code} (or %{response_code})
+	// curlLoopback: the last curl command called a loopback host
+	curlLoopback bool
+	curlCode     bool // the line before was a curl command printing %{http_code} (or %{response_code})
 	// statusLabel: the line before was the console test's "Status" label
 	// alone (consoleStatusLabel), whose value a copy puts on the next line
 	statusLabel bool
