@@ -19,7 +19,7 @@ import "bytes"
 //     not 2xx, whose status the browser does not print;
 //   - WebSocket: a WebSocket client's connection failed or closed without
 //     a status or a close code it could show (a browser hides a refused
-//     handshake's status; 1006 is a client's word for no close frame).
+//     handshake's status; 1006 is a client's word for no close frame);
 //   - local: any of the above on a call of a loopback host (localhost,
 //     127.0.0.1), which is a local server's or emulator's, not API
 //     Gateway's.

@@ -41,7 +41,8 @@ func websocketFrameRules() []ruleSpec {
 // (python-websockets' "sent 1011 ... keepalive ping timeout"). 1006 is no
 // code on the wire but the client's word for a connection that ended
 // without a close frame (a handshake refused in a browser among them), so
-// it shows nothing and no rule reads it.
+// it shows nothing and no rule reads it (alone in the input, it is
+// explained as a client without an answer: noteUnanswered).
 func websocketCloseRules() []ruleSpec {
 	fine := func(lit, re string) ruleSpec {
 		return ruleSpec{lit: lit, re: re, cause: CauseNot5xx, weight: wWeak, implied: impliedBelow500}

@@ -328,8 +328,9 @@ func TestAPreflightsAnswerIsAnotherRequests(t *testing.T) {
 		{"an image from a function url", "GET https://abc.lambda-url.us-east-1.on.aws/logo.png 403", "none"},
 		{"the favicon, then the API's own request", "GET http://localhost:5173/favicon.ico 404 (Not Found)\nPOST " + url + " 403 (Forbidden)", "none"},
 		{"an s3 request, then the API's status line", "PUT https://bucket.s3.amazonaws.com/k\n$ curl -i " + url + "\nHTTP/2 403", "none"},
-		// a status answers a request named in its own block only: after a
-		// blank line it is another paste's, the API's
+		// a status answers a request named in its own paragraph only:
+		// after a blank line it is another paste's, the API's (curl -v's
+		// lone ">" is no paragraph's end)
 		{"curl -v for a static asset", "$ curl -v https://cdn.example.com/img/hero.webp\n*   Trying 203.0.113.7:443...\n* Connected to cdn.example.com (203.0.113.7) port 443\n> GET /img/hero.webp HTTP/2\n> Host: cdn.example.com\n>\n< HTTP/2 404" + fnError, "unknown"},
 		{"a static asset, then another paste's status", "GET https://cdn.example.com/img/hero.webp\n\nHTTP/1.1 413 Payload Too Large", "none"},
 	})
