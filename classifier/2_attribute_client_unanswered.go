@@ -6,8 +6,8 @@ import "bytes"
 // called shows no status: not a 5xx, and no all-clear either. When nothing
 // else in the input is evidence, the explanation says what the client's
 // line does show, which tells the on-call engineer where to look next,
-// instead of saying that nothing was recognised. Six kinds, each with its
-// own note in the catalogs:
+// instead of saying that nothing was recognised. Seven kinds, each with
+// its own note in the catalogs:
 //   - TLS: the client did not trust the certificate the endpoint presented;
 //   - unreached: the endpoint's name did not resolve, or the connection was
 //     refused or timed out before it was set up (no request reached API
@@ -20,6 +20,8 @@ import "bytes"
 //   - WebSocket: a WebSocket client's connection failed or closed without
 //     a status or a close code it could show (a browser hides a refused
 //     handshake's status; 1006 is a client's word for no close frame);
+//   - fetch: a browser's request failed with no response the page could
+//     read (a CORS refusal, most often, or the network);
 //   - local: any of the above on a call of a loopback host (localhost,
 //     127.0.0.1), which is a local server's or emulator's, not API
 //     Gateway's.
@@ -35,13 +37,14 @@ const (
 	unansweredNoReply
 	unansweredPreflight
 	unansweredWebSocket
+	unansweredFetch
 	unansweredLocal
 )
 
 // unansweredNotes are the catalog keys of each kind's sentence, by kind.
 var unansweredNotes = [...]string{unansweredTLS: noteClientTLS, unansweredUnreached: noteClientUnreached,
 	unansweredNoReply: noteClientNoReply, unansweredPreflight: noteClientPreflight, unansweredWebSocket: noteClientWebSocket,
-	unansweredLocal: noteClientLocal}
+	unansweredFetch: noteClientFetch, unansweredLocal: noteClientLocal}
 
 // note is the key of the kind's sentence in the catalogs.
 func (k unansweredKind) note() string { return unansweredNotes[k] }
@@ -115,10 +118,20 @@ const clientPreflightRefused = "does not have http ok status"
 var clientWebSocketFailed = guard(`websocket connection to \S+ failed|establish a connection to the server at wss?://` +
 	`|(?:code(?: ?[:=] ?| )|close )1006\b|no close frame received or sent|without completing the close handshake`)
 
+// clientFetchFailed are a browser's words for a request that got no
+// response the page could read, which a CORS refusal and a network
+// failure alike give (the console's "blocked by CORS policy" line above
+// it tells the first): fetch's rejection in Chrome ("TypeError: Failed to
+// fetch"), Firefox ("NetworkError when attempting to fetch resource") and
+// Safari ("TypeError: Load failed"), axios' "Network Error" in a browser,
+// and Chrome's net::ERR_FAILED on a request line without a status.
+var clientFetchFailed = guard(`typeerror: (?:failed to fetch|load failed)\b|networkerror when attempting to fetch resource|(?:axioserror|error): network error\b|net::err_failed\s*$`)
+
 // unansweredGates are literals one of which every line of the kinds
 // holds, so that most lines are passed over with a few scans.
 var unansweredGates = [][]byte{[]byte("cert"), []byte("curl: ("), []byte("net::err_"), []byte("did not succeed"), []byte(clientPreflightRefused), []byte("execute-api."),
-	[]byte("websocket connection to"), []byte("to the server at ws"), []byte("1006"), []byte("close frame"), []byte("close handshake")}
+	[]byte("websocket connection to"), []byte("to the server at ws"), []byte("1006"), []byte("close frame"), []byte("close handshake"),
+	[]byte("fetch"), []byte("load failed"), []byte("network error"), []byte("net::err_failed")}
 
 // loopbackHosts name the machine the client runs on.
 var loopbackHosts = [][]byte{[]byte("localhost"), []byte("127.0.0.1"), []byte("0.0.0.0"), []byte("[::1]")}
@@ -158,6 +171,8 @@ func unansweredIn(low []byte) unansweredKind {
 		return unansweredPreflight
 	case clientWebSocketFailed.Match(low):
 		return unansweredWebSocket
+	case clientFetchFailed.Match(low):
+		return unansweredFetch
 	}
 	return unansweredNone
 }

@@ -45,6 +45,11 @@ func TestUnansweredClientExplained(t *testing.T) {
 		{"a close event's 1006", "CloseEvent {isTrusted: true, wasClean: false, code: 1006, reason: '', type: 'close'}", unansweredWebSocket},
 		{"gorilla 1006", "websocket: close 1006 (abnormal closure): unexpected EOF", unansweredWebSocket},
 		{"python-websockets", "websockets.exceptions.ConnectionClosedError: no close frame received or sent", unansweredWebSocket},
+		{"chrome's fetch", "Uncaught (in promise) TypeError: Failed to fetch", unansweredFetch},
+		{"firefox's fetch", "TypeError: NetworkError when attempting to fetch resource.", unansweredFetch},
+		{"safari's fetch", "Unhandled Promise Rejection: TypeError: Load failed", unansweredFetch},
+		{"axios in a browser", "AxiosError: Network Error", unansweredFetch},
+		{"chrome's failed request without a status", "POST https://" + host + "/prod/items net::ERR_FAILED", unansweredFetch},
 		// (look-alikes)
 		{"the function's own call", start + "2024-01-01T00:00:00.000Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\tError: getaddrinfo ENOTFOUND " + host + end, unansweredNone},
 		{"no API host", "Error: socket hang up", unansweredNone},
@@ -58,6 +63,9 @@ func TestUnansweredClientExplained(t *testing.T) {
 		{"a refused handshake's status", "WebSocket connection to 'wss://" + host + "/prod' failed: Error during WebSocket handshake: Unexpected response code: 502", unansweredNone},
 		{"the function's own 1006", start + "2024-01-01T00:00:00.000Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\twebsocket: close 1006 (abnormal closure): unexpected EOF" + end, unansweredNone},
 		{"a number, not a close code", "Duration: 1006.12 ms", unansweredNone},
+		{"a failed request with its status", "POST https://" + host + "/prod/items net::ERR_FAILED 502 (Bad Gateway)", unansweredNone},
+		{"another fetch", "Failed to fetch secrets from the vault", unansweredNone},
+		{"node's fetch, which no CORS refuses", "TypeError: fetch failed", unansweredNone},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -88,6 +96,7 @@ func TestUnansweredClientExplainedInEachLanguage(t *testing.T) {
 		unansweredTLS:       "curl: (60) SSL certificate problem: unable to get local issuer certificate",
 		unansweredUnreached: "curl: (6) Could not resolve host: abc123.execute-api.us-east-1.amazonaws.com",
 		unansweredNoReply:   "curl: (52) Empty reply from server",
+		unansweredFetch:     "TypeError: Failed to fetch",
 		unansweredLocal:     "curl: (7) Failed to connect to localhost port 3000 after 0 ms: Connection refused",
 		unansweredWebSocket: "WebSocket connection to 'wss://abc123.execute-api.us-east-1.amazonaws.com/prod' failed: ",
 		unansweredPreflight: "Access to fetch at 'https://abc123.execute-api.us-east-1.amazonaws.com/prod/items' from origin 'https://example.com' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: It does not have HTTP ok status.",

@@ -187,7 +187,10 @@ func lambdaRules() []ruleSpec {
 		{lit: "traceback (most recent call last)", cause: CauseLambdaFunctionError, weight: 45, layers: gatewayLogs},
 		{lit: "invoke error", cause: CauseLambdaFunctionError, weight: 45},
 		{lit: "uncaught exception", cause: CauseLambdaFunctionError, weight: 45},
-		{lit: "unhandled promise rejection", cause: CauseLambdaFunctionError, weight: 45},
+		// (not Safari's console opening a fetch the browser failed:
+		// "Unhandled Promise Rejection: TypeError: Load failed", the
+		// client's request without an answer: clientFetchFailed)
+		{lit: "unhandled promise rejection", except: `unhandled promise rejection: typeerror: (?:load failed|failed to fetch)\b`, cause: CauseLambdaFunctionError, weight: 45},
 		{lit: "exception", re: `\b(java|javax|software|com|org|net)\.[\w.$]+(exception|error)\b`, cause: CauseLambdaFunctionError, weight: wWeak, layers: gatewayLogs},
 		// (the JVM's Errors, StackOverflowError and the like, hold no "exception")
 		{lit: "java.", re: `\bjava\.[\w.$]+error\b`, cause: CauseLambdaFunctionError, weight: wWeak, layers: gatewayLogs},

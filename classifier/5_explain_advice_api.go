@@ -278,14 +278,16 @@ func turnsOnLogging(step string) bool {
 // could read ({line}: the line that showed it): it could not set up TLS
 // with the API's endpoint, did not reach it, got no reply, had its CORS
 // preflight refused with a status the browser does not print, had its
-// WebSocket connection fail or close without a status or a close code, or
-// called a server on its own machine.
+// WebSocket connection fail or close without a status or a close code, had
+// a browser's request fail with no response it could read, or called a
+// server on its own machine.
 const (
 	noteClientTLS       = "client_tls"
 	noteClientUnreached = "client_unreached"
 	noteClientNoReply   = "client_no_reply"
 	noteClientPreflight = "client_preflight"
 	noteClientWebSocket = "client_websocket"
+	noteClientFetch     = "client_fetch"
 	noteClientLocal     = "client_local"
 )
 
