@@ -581,6 +581,10 @@ func (l *literalScan) skipString() {
 
 // array reads the list at l.i.
 func (l *literalScan) array() bool {
+	if l.depth++; l.depth > 32 {
+		return false
+	}
+	defer func() { l.depth-- }()
 	l.i++
 	l.out = append(l.out, '[')
 	for first := true; ; first = false {
@@ -602,9 +606,17 @@ func (l *literalScan) array() bool {
 		if !l.value() {
 			return false
 		}
+		// a comma or the closing bracket, as in an object: a stray
+		// closer (")"), which no value passes, ends the reading rather
+		// than being read as the next element forever
 		l.ws()
-		if !l.end() && l.b[l.i] == ',' {
+		if l.end() {
+			return false
+		}
+		if l.b[l.i] == ',' {
 			l.i++
+		} else if l.b[l.i] != ']' {
+			return false
 		}
 	}
 }

@@ -1,6 +1,9 @@
 package classifier
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // literalJSON reads the literals code writes as JSON of the same shape:
 // one row per form of the two runtimes' handler pages ([node-handler]:
@@ -28,8 +31,11 @@ func TestLiteralJSON(t *testing.T) {
 			}
 		})
 	}
-	// a spread or a computed key leaves the keys unknown
-	for _, code := range []string{`{...base, statusCode: 200}`, `{[key]: 1, statusCode: 200}`} {
+	// a spread or a computed key leaves the keys unknown; a stray closer
+	// in a list, which no value passes (it was once read as the list's
+	// next element without end), and lists nested past the depth objects
+	// are held to are not read
+	for _, code := range []string{`{...base, statusCode: 200}`, `{[key]: 1, statusCode: 200}`, `{"000":[),"error":null}`, `{a: ` + strings.Repeat("[", 40) + strings.Repeat("]", 40) + `}`} {
 		if _, ok := literalJSON(nil, []byte(code)); ok {
 			t.Errorf("%s read", code)
 		}
