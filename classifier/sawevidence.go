@@ -26,9 +26,10 @@ func (s *Session) SawOnlySuccess() bool {
 }
 
 // UnansweredNote says, in lang, what the input showed when it holds no
-// evidence of an answer but a client's line without one (a TLS failure, a
-// host it did not reach, a connection that ended without a reply, a CORS
-// preflight refused): the line, what it means and where to look next. It
+// evidence of an answer but a client's line without one (one of the kinds
+// of unansweredKind: a TLS failure, a host not reached, a failed fetch, a
+// WebSocket closed without a code, ...): the line, what it means and
+// where to look next. It
 // is "" when the input held evidence or no such line, so that a command
 // can say what it saw rather than that it recognised nothing.
 func (s *Session) UnansweredNote(lang Lang) string {
