@@ -337,44 +337,36 @@ func (l *literalScan) ws() {
 }
 
 // object reads the object at l.i.
-func (l *literalScan) object() bool {
+func (l *literalScan) object() bool { return l.members('}', l.member) }
+
+// array reads the list at l.i.
+func (l *literalScan) array() bool { return l.members(']', l.element) }
+
+// members reads the object or list at l.i to its closer, each member with
+// read. A comma or the closer must follow each member: anything else (a
+// stray ")", which no value passes) ends the reading rather than being
+// read as the next member again and again. Nesting is held to a depth.
+func (l *literalScan) members(closer byte, read func() bool) bool {
 	if l.depth++; l.depth > 32 {
 		return false
 	}
 	defer func() { l.depth-- }()
+	l.out = append(l.out, l.b[l.i])
 	l.i++
-	l.out = append(l.out, '{')
-	for first := true; ; {
+	for first := true; ; first = false {
 		l.ws()
 		if l.end() {
 			return false
 		}
-		if l.b[l.i] == '}' {
+		if l.b[l.i] == closer {
 			l.i++
-			l.out = append(l.out, '}')
+			l.out = append(l.out, closer)
 			return true
 		}
 		if !first {
 			l.out = append(l.out, ',')
 		}
-		first = false
-		if !l.key() {
-			return false
-		}
-		l.ws()
-		if l.end() {
-			return false
-		}
-		switch l.b[l.i] {
-		case ':':
-			l.i++
-			l.out = append(l.out, ':')
-			if !l.value() {
-				return false
-			}
-		case ',', '}':
-			l.out = append(l.out, ":null"...) // a shorthand property
-		default:
+		if !read() {
 			return false
 		}
 		l.ws()
@@ -383,10 +375,39 @@ func (l *literalScan) object() bool {
 		}
 		if l.b[l.i] == ',' {
 			l.i++
-		} else if l.b[l.i] != '}' {
+		} else if l.b[l.i] != closer {
 			return false
 		}
 	}
+}
+
+// member reads an object's key and its value.
+func (l *literalScan) member() bool {
+	if !l.key() {
+		return false
+	}
+	l.ws()
+	if l.end() {
+		return false
+	}
+	switch l.b[l.i] {
+	case ':':
+		l.i++
+		l.out = append(l.out, ':')
+		return l.value()
+	case ',', '}':
+		l.out = append(l.out, ":null"...) // a shorthand property
+		return true
+	}
+	return false
+}
+
+// element reads a list's element.
+func (l *literalScan) element() bool {
+	if l.b[l.i] == '.' {
+		l.failed = true // a spread
+	}
+	return l.value()
 }
 
 // key reads a key: a name, a quoted string or a number.
@@ -575,48 +596,6 @@ func (l *literalScan) skipString() {
 		case q:
 			l.i++
 			return
-		}
-	}
-}
-
-// array reads the list at l.i.
-func (l *literalScan) array() bool {
-	if l.depth++; l.depth > 32 {
-		return false
-	}
-	defer func() { l.depth-- }()
-	l.i++
-	l.out = append(l.out, '[')
-	for first := true; ; first = false {
-		l.ws()
-		if l.end() {
-			return false
-		}
-		if l.b[l.i] == ']' {
-			l.i++
-			l.out = append(l.out, ']')
-			return true
-		}
-		if !first {
-			l.out = append(l.out, ',')
-		}
-		if l.b[l.i] == '.' {
-			l.failed = true // a spread
-		}
-		if !l.value() {
-			return false
-		}
-		// a comma or the closing bracket, as in an object: a stray
-		// closer (")"), which no value passes, ends the reading rather
-		// than being read as the next element forever
-		l.ws()
-		if l.end() {
-			return false
-		}
-		if l.b[l.i] == ',' {
-			l.i++
-		} else if l.b[l.i] != ']' {
-			return false
 		}
 	}
 }
