@@ -191,16 +191,25 @@ func dropInstead(low []byte) []byte {
 	})
 }
 
-// sentenceBefore is the part of low's sentence before i.
+// sentenceBefore is the part of low's sentence before i, at most
+// sentenceReach bytes of it.
 func sentenceBefore(low []byte, i int) []byte {
+	before := low[max(0, i-sentenceReach):i]
 	start := 0
 	for _, end := range [][]byte{[]byte(". "), []byte("; "), []byte("! "), []byte("? "), []byte("。")} {
-		if j := bytes.LastIndex(low[:i], end); j >= 0 && j+len(end) > start {
+		if j := bytes.LastIndex(before, end); j >= 0 && j+len(end) > start {
 			start = j + len(end)
 		}
 	}
-	return low[start:i]
+	return before[start:]
 }
+
+// sentenceReach bounds how far back sentenceBefore looks for the start of
+// a sentence: further than the corpus needs (the longest sentence before
+// such a code there is about 300 bytes), and short enough that a long
+// line holding a code every few words (a function logging request bodies)
+// costs in proportion to its length, not to its square.
+const sentenceReach = 1 << 10
 
 // A code a person denies is none they got: "It is not a 403 or 404, the
 // route exists", "this isn't a 403 error", "Não é um erro 403 nem 404",

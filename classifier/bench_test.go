@@ -480,23 +480,58 @@ func proseExport(size int) []byte {
 	return bytes.Clone(b.Bytes()) // its length, not the buffer's doubled capacity
 }
 
+// longLineExport builds about size bytes of lines of maxMatchBytes each,
+// every one a run of sentences that name status codes the ways the status
+// readers weigh ("should return 404 instead of 502", "the API answered
+// 502 but the client got 200"): what a function that logs its callers'
+// request bodies may write, whoever chose the words. Such a line holds
+// hundreds of codes, and each is read with the words around it: the
+// reading must cost in proportion to the line, not to its square.
+func longLineExport(size int) []byte {
+	sentences := []string{
+		"the service should return 404 instead of 502 when the item is missing",
+		"the API answered 502 but the client got 200 from the cache",
+		"it is supposed to answer 429 rather than 500 under load",
+		"we get a 504 after 29 seconds and sometimes a 503",
+		"the upstream service returns 404 and the gateway returns 502",
+		"expected status code 200 but got 403 on the second call",
+		"returned status 400 instead of the expected 200, then 500",
+	}
+	rng := rand.New(rand.NewPCG(9, 10))
+	var b bytes.Buffer
+	for b.Len() < size {
+		start := b.Len()
+		for b.Len()-start < maxMatchBytes {
+			b.WriteString(sentences[rng.IntN(len(sentences))])
+			b.WriteString(", and ")
+		}
+		b.Truncate(start + maxMatchBytes)
+		b.WriteString("\n")
+	}
+	return bytes.Clone(b.Bytes())
+}
+
 // BenchmarkClassifyNonGateway streams lines that are not gateway records,
-// a function's own log group and issue-thread prose, through ReadFrom and
-// Diagnose, and reports MB/cpu-s, allocations per MB and the peak heap as
-// BenchmarkClassifyLargeExport does. Such lines must cost little: the
-// daemon pulls a function's whole log group for an incident window.
-// Each input (16 MiB, held in memory and so counted in the peak) is built
-// in its own sub-benchmark: one built beside it would count in its peak too.
+// a function's own log group, issue-thread prose and lines as long as the
+// rules read that hold hundreds of codes (longLineExport), through
+// ReadFrom and Diagnose, and reports MB/cpu-s, allocations per MB and the
+// peak heap as BenchmarkClassifyLargeExport does. Such lines must cost
+// little: the daemon pulls a function's whole log group for an incident
+// window. Each input (16 MiB, 2 MiB of the long lines; held in memory and
+// so counted in the peak) is built in its own sub-benchmark: one built
+// beside it would count in its peak too.
 func BenchmarkClassifyNonGateway(b *testing.B) {
 	for _, c := range []struct {
 		name string
 		gen  func(size int) []byte
+		size int
 	}{
-		{"FunctionLog", functionLogExport},
-		{"Prose", proseExport},
+		{"FunctionLog", functionLogExport, 16 << 20},
+		{"Prose", proseExport, 16 << 20},
+		{"LongLines", longLineExport, 2 << 20},
 	} {
 		b.Run(c.name, func(b *testing.B) {
-			data := c.gen(16 << 20)
+			data := c.gen(c.size)
 			b.SetBytes(int64(len(data)))
 			m := startMeter(true)
 			for b.Loop() {
