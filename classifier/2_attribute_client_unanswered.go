@@ -131,7 +131,7 @@ var clientFetchFailed = guard(`typeerror: (?:failed to fetch|load failed)\b|netw
 // holds, so that most lines are passed over with a few scans.
 var unansweredGates = [][]byte{[]byte("cert"), []byte("curl: ("), []byte("net::err_"), []byte("did not succeed"), []byte(clientPreflightRefused), []byte("execute-api."),
 	[]byte("websocket connection to"), []byte("to the server at ws"), []byte("1006"), []byte("close frame"), []byte("close handshake"),
-	[]byte("fetch"), []byte("load failed"), []byte("network error"), []byte("net::err_failed")}
+	[]byte("fetch"), []byte("load failed"), []byte("network error")}
 
 // loopbackHosts name the machine the client runs on.
 var loopbackHosts = [][]byte{[]byte("localhost"), []byte("127.0.0.1"), []byte("0.0.0.0"), []byte("[::1]")}
@@ -148,7 +148,9 @@ func (s *Session) noteUnanswered(line []byte, layer Layer) {
 		return
 	}
 	k := unansweredIn(s.low)
-	if k != unansweredNone && (s.st.curlLoopback || containsAny(s.low, loopbackHosts)) {
+	// (the curl command's host is the host of curl's own error only, not
+	// of another client's line further down the paste)
+	if k != unansweredNone && (s.st.curlLoopback && bytes.Contains(s.low, []byte("curl: (")) || containsAny(s.low, loopbackHosts)) {
 		k = unansweredLocal
 	}
 	if k != unansweredNone {

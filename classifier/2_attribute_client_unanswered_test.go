@@ -59,6 +59,7 @@ func TestUnansweredClientExplained(t *testing.T) {
 		{"a local server's websocket", "WebSocket connection to 'ws://localhost:3001/' failed: ", unansweredLocal},
 		{"a local server refused", "curl: (7) Failed to connect to localhost port 3000 after 0 ms: Connection refused", unansweredLocal},
 		{"a local server's empty reply", "$ curl -s http://127.0.0.1:3000/dev/items\ncurl: (52) Empty reply from server", unansweredLocal},
+		{"a browser's failure after a local curl call", "$ curl -s http://127.0.0.1:3000/dev/items\n{\"items\": []}\nUncaught (in promise) TypeError: Failed to fetch", unansweredFetch},
 		{"a deployed API's empty reply after a local call", "$ curl -s http://127.0.0.1:3000/dev/items\n$ curl -s https://" + host + "/dev/items\ncurl: (52) Empty reply from server", unansweredNoReply},
 		{"a refused handshake's status", "WebSocket connection to 'wss://" + host + "/prod' failed: Error during WebSocket handshake: Unexpected response code: 502", unansweredNone},
 		{"the function's own 1006", start + "2024-01-01T00:00:00.000Z\t6f1c1f3e-1d2b-4c1e-9a51-0c7d0e3b2a11\tERROR\twebsocket: close 1006 (abnormal closure): unexpected EOF" + end, unansweredNone},

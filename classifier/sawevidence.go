@@ -29,9 +29,9 @@ func (s *Session) SawOnlySuccess() bool {
 // evidence of an answer but a client's line without one (one of the kinds
 // of unansweredKind: a TLS failure, a host not reached, a failed fetch, a
 // WebSocket closed without a code, ...): the line, what it means and
-// where to look next. It
-// is "" when the input held evidence or no such line, so that a command
-// can say what it saw rather than that it recognised nothing.
+// where to look next. It is "" when the input held evidence or no such
+// line, so that a command can say what it saw rather than that it
+// recognised nothing.
 func (s *Session) UnansweredNote(lang Lang) string {
 	if s.st.unanswered.kind == unansweredNone || s.sawEvidence() {
 		return ""
