@@ -136,13 +136,51 @@ var unansweredGates = [][]byte{[]byte("cert"), []byte("curl: ("), []byte("net::e
 // loopbackHosts name the machine the client runs on.
 var loopbackHosts = [][]byte{[]byte("localhost"), []byte("127.0.0.1"), []byte("0.0.0.0"), []byte("[::1]")}
 
+// namesLoopback reports whether low names a loopback host as a whole host
+// name, not as part of another (0.0.0.0 in 10.0.0.0, localhost in
+// localhost.example.com or my-localhost): a port, a path or the end of a
+// word may follow it, another label may not.
+func namesLoopback(low []byte) bool {
+	for _, h := range loopbackHosts {
+		for at := 0; ; {
+			i := bytes.Index(low[at:], h)
+			if i < 0 {
+				break
+			}
+			start, end := at+i, at+i+len(h)
+			if wholeHost(low, start, end) {
+				return true
+			}
+			at = end
+		}
+	}
+	return false
+}
+
+// wholeHost reports whether low[start:end] is a host name of its own: no
+// label joins it on either side (a full stop after it ends a sentence).
+func wholeHost(low []byte, start, end int) bool {
+	if start > 0 && hostByte(low[start-1]) {
+		return false
+	}
+	if end < len(low) && low[end] == '.' {
+		end++
+	}
+	return end == len(low) || !hostByte(low[end])
+}
+
+// hostByte reports whether b may stand in a host name next to a label.
+func hostByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '-' || b == '.' || b == '_'
+}
+
 // noteUnanswered remembers the first line where a client, a script or a
 // browser got no HTTP answer it could read (s.low holds it lower-cased).
 // A function's own failed call is its dependency's, not the API's.
 func (s *Session) noteUnanswered(line []byte, layer Layer) {
 	if curlCommand(s.low) {
 		// curl prints its error under the command that named the host
-		s.st.curlLoopback = containsAny(s.low, loopbackHosts)
+		s.st.curlLoopback = namesLoopback(s.low)
 	}
 	if s.st.unanswered.kind != unansweredNone || layer == LayerFunction || s.openLambda != "" || !containsAny(s.low, unansweredGates) {
 		return
@@ -150,7 +188,7 @@ func (s *Session) noteUnanswered(line []byte, layer Layer) {
 	k := unansweredIn(s.low)
 	// (the curl command's host is the host of curl's own error only, not
 	// of another client's line further down the paste)
-	if k != unansweredNone && (s.st.curlLoopback && bytes.Contains(s.low, []byte("curl: (")) || containsAny(s.low, loopbackHosts)) {
+	if k != unansweredNone && (s.st.curlLoopback && bytes.Contains(s.low, []byte("curl: (")) || namesLoopback(s.low)) {
 		k = unansweredLocal
 	}
 	if k != unansweredNone {
