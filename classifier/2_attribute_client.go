@@ -142,7 +142,7 @@ func (s *Session) clientLine(msg, line []byte) {
 		s.st.paste.wscat = true
 	}
 	s.low = appendLower(s.low[:0], msg[:min(len(msg), maxMatchBytes)])
-	layer := clientLayer(s.low, msg)
+	layer := clientLayer(s.low, msg, &s.m.expected)
 	if layer == LayerFunction && s.st.paste.toolRun {
 		// a build or package tool's output: its own "ERROR: ..." lines
 		// (pip's resolver, Docker's daemon refusing) and the connections
@@ -290,13 +290,13 @@ func (s *Session) printedCode(msg, line []byte) bool {
 func (s *Session) wordedStatus(line []byte, layer Layer) {
 	code := s.clientStatus(s.low, layer)
 	if !layer.machine() && !is5xx(code) && !s.st.namedServerCode {
-		s.st.namedServerCode = namesServerCode(s.low)
+		s.st.namedServerCode = namesServerCode(s.low, &s.m.expected)
 	}
 	if code == 0 {
 		return
 	}
 	s.noteShown(code)
-	if is5xx(code) && successShown.Match(dropExpected(dropCheckNames(s.low))) {
+	if is5xx(code) && successShown.Match(s.m.expected.drop(dropCheckNames(s.low))) {
 		s.st.mixedOutcomes = true
 	}
 	g := s.group(nil)
@@ -433,7 +433,7 @@ func cutIPythonPrompt(b []byte, open string) ([]byte, bool) {
 func (s *Session) clientStatus(low []byte, layer Layer) int {
 	s.notePreflight(low)
 	other := s.noteRequestURL(low)
-	code := s.frameStatus(low, statusShown(low))
+	code := s.frameStatus(low, statusShown(low, &s.m.expected))
 	if s.otherRequestsAnswer(code, other) {
 		return 0
 	}
@@ -679,8 +679,9 @@ var containerTimeoutBody = regexp.MustCompile(`^\{\s*"message"\s*:\s*"gateway ti
 // ErrorModel's JSON, escaped in the object).
 var containerTimeoutField = regexp.MustCompile(`^"body"\s*:\s*"\{\s*\\"message\\"\s*:\s*\\"gateway timeout\\"\s*\}",?$`)
 
-// clientLayer says who emitted a line without ids; low is msg lower-cased.
-func clientLayer(low, msg []byte) Layer {
+// clientLayer says who emitted a line without ids; low is msg lower-cased,
+// wishes the line's reading for a person's wishes (expectedMemo).
+func clientLayer(low, msg []byte, wishes *expectedMemo) Layer {
 	if cloudFrontHeading.Match(msg) {
 		return LayerCDN
 	}
@@ -706,7 +707,7 @@ func clientLayer(low, msg []byte) Layer {
 		// not a package manager's or an image builder's own error
 		// (toolsOwnErrors)
 		layer = LayerFunction
-		if statusShown(low) != 0 || goCallOfAPI.Match(low) {
+		if statusShown(low, wishes) != 0 || goCallOfAPI.Match(low) {
 			layer = LayerClient
 		}
 	}

@@ -24,7 +24,7 @@ func checkClientForms(t *testing.T, forms []clientForm) {
 		t.Run(f.name, func(t *testing.T) {
 			first, _, _ := strings.Cut(f.line, "\n")
 			msg := []byte(first)
-			if got := clientLayer(appendLower(nil, delocalize(msg)), msg); got != f.layer {
+			if got := clientLayer(appendLower(nil, delocalize(msg)), msg, nil); got != f.layer {
 				t.Errorf("layer %s, want %s", got, f.layer)
 			}
 			if got := diagnoseText(t, f.line).Status.String(); got != f.status {

@@ -72,7 +72,10 @@ type matcher struct {
 	wait time.Duration
 	// limits is m.low without the sentences unreachedLimits takes out of
 	// it, once limitsRead: read once for all of a line's limit rules
-	limits     []byte
+	limits []byte
+	// expected is the last line read for a person's wishes and what they
+	// left of it, for every reader of the line (expectedMemo)
+	expected   expectedMemo
 	limitsRead bool
 	// seen holds the layers of the lines matched so far (1<<Layer): the
 	// corpus test sorts its misses by the layers their evidence held.
@@ -93,7 +96,7 @@ func (m *matcher) match(line []byte, layer Layer) hit {
 	m.low = appendLower(m.low[:0], line)
 	if !layer.machine() {
 		// a person's wish shows neither the status nor the cause it names
-		m.low = dropExpected(m.low)
+		m.low = append(m.low[:0], m.expected.drop(m.low)...)
 	}
 	h := m.matchLow(line, layer)
 	if !layer.machine() {

@@ -398,7 +398,7 @@ var statusPhraseWords = []struct {
 
 // statusShown returns the status a client or person line shows, a 5xx
 // before any other code, or 0.
-func statusShown(low []byte) int {
+func statusShown(low []byte, wishes *expectedMemo) int {
 	// every pattern holds a code: most prose has none, and the patterns cost
 	code := hasStatusCode(low)
 	if code {
@@ -418,7 +418,7 @@ func statusShown(low []byte) int {
 	if notClientStatus.Match(low) {
 		low = notClientStatus.ReplaceAll(low, nil)
 	}
-	low = dropExpected(dropCheckNames(low))
+	low = wishes.drop(dropCheckNames(low))
 	best = mergeImplied(best, jmeterReceived(low)) // its code may be split by diff marks: no three digits in a row
 	best = mergeImplied(best, generatedIOSClientStatus(low))
 	if code {
@@ -622,14 +622,14 @@ func containsNotAfter(low, phrase, notAfter []byte) bool {
 // "timeout: 504", "limit=500"; an issue's number, "#502"), nor is a
 // status only wished for (dropExpected) or a code the line's code sets
 // (setsStatus), nor one notClientStatus reads as no client's answer.
-func namesServerCode(low []byte) bool {
+func namesServerCode(low []byte, wishes *expectedMemo) bool {
 	if !serverCodeAlone(low) || setsStatus(low) {
 		return false // most lines: the patterns below cost
 	}
 	if notClientStatus.Match(low) {
 		low = notClientStatus.ReplaceAll(low, nil)
 	}
-	return serverCodeAlone(dropExpected(dropCheckNames(low)))
+	return serverCodeAlone(wishes.drop(dropCheckNames(low)))
 }
 
 // serverCodeAlone reports whether low holds a 500 to 504 that stands

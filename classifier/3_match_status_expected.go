@@ -68,6 +68,34 @@ func dropExpected(low []byte) []byte {
 	return dropWishes(low, expectedStatus)
 }
 
+// expectedMemo holds the last line dropExpected read and what it left of
+// it. One line of a person or a client is read for wishes by the status
+// reader, the check for a server code named alone, the mixed-outcome check
+// and the rule matcher, most often unchanged between them, and on a long
+// line full of codes in sentences the wish patterns are most of its cost
+// (BenchmarkClassifyNonGateway/LongLines).
+type expectedMemo struct {
+	in, out []byte
+	held    bool
+}
+
+// drop returns dropExpected(low), read again only for another line; what
+// it returns is the memo's, valid until its next call. A nil memo reads
+// every time.
+func (m *expectedMemo) drop(low []byte) []byte {
+	if m == nil {
+		return dropExpected(low)
+	}
+	if m.held && bytes.Equal(m.in, low) {
+		return m.out[:len(m.out):len(m.out)]
+	}
+	out := dropExpected(low)
+	m.in = append(m.in[:0], low...)
+	m.out = append(m.out[:0], out...)
+	m.held = true
+	return m.out[:len(m.out):len(m.out)]
+}
+
 // dropWishes removes what re finds from low, but for the wishes that are
 // denied or contrasted with what came.
 func dropWishes(low []byte, re *regexp.Regexp) []byte {

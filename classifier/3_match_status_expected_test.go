@@ -60,7 +60,7 @@ type shownRow struct {
 func checkStatusShown(t *testing.T, rows []shownRow) {
 	t.Helper()
 	for _, c := range rows {
-		if got := statusShown(appendLower(nil, []byte(c.line))); got != c.want {
+		if got := statusShown(appendLower(nil, []byte(c.line)), nil); got != c.want {
 			t.Errorf("%q: got %d, want %d", c.line, got, c.want)
 		}
 	}
@@ -167,4 +167,39 @@ func TestStatusSetInCodeIsNoAllClear(t *testing.T) {
 		{"an error branch beside a person's 403", "The API answers 403 Forbidden.\n  res.status(500).json({ error: \"Internal Server Error\" });", "unknown"},
 		{"an error branch beside the function's error", "[ERROR] KeyError: 'body'\n  return { statusCode: 502, body: JSON.stringify({ message: \"Bad Gateway\" }) };", "unknown"},
 	})
+}
+
+// The memo of a line's wishes gives each line its own reading, whatever
+// the order the lines come in and whatever the caller does with its
+// buffer afterwards (the matcher reuses one for every line).
+func TestExpectedMemoReadsEachLine(t *testing.T) {
+	lines := []string{
+		"the api should return 200 but returns 502",
+		"the api should return 200 but returns 502",
+		"it returns 200 instead of 502",
+		"the api should return 200 but returns 502",
+		"",
+		"no code at all",
+		"it returns 200 instead of 502",
+		"it returns 502 instead of 200", // as long as the line before
+	}
+	var memo expectedMemo
+	buf := []byte{}
+	for i, l := range lines {
+		buf = append(buf[:0], l...)
+		want := string(dropExpected([]byte(l)))
+		got := memo.drop(buf)
+		if string(got) != want {
+			t.Errorf("line %d %q: got %q, want %q", i, l, got, want)
+		}
+		for j := range buf {
+			buf[j] = 'x' // the caller's buffer is its own again
+		}
+		if string(got) != want {
+			t.Errorf("line %d %q: the reading changed with the caller's buffer: %q", i, l, got)
+		}
+	}
+	if got := (*expectedMemo)(nil).drop([]byte(lines[0])); string(got) != string(dropExpected([]byte(lines[0]))) {
+		t.Errorf("a nil memo: got %q", got)
+	}
 }

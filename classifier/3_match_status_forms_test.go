@@ -97,7 +97,7 @@ func TestShown5xxInPeoplesWords(t *testing.T) {
 	})
 	// a 4xx in the same forms shows an answer below 500
 	for _, line := range []string{"Response: 403", "403 - Forbidden", "request failed: 403", "the request comes back with a 403", "the API returns an error of 403", "an error code of 403"} {
-		if got := statusShown(appendLower(nil, []byte(line))); got != 403 {
+		if got := statusShown(appendLower(nil, []byte(line)), nil); got != 403 {
 			t.Errorf("%q: shown %d, want 403", line, got)
 		}
 	}
@@ -386,7 +386,7 @@ func TestShown5xxInOtherLanguages(t *testing.T) {
 	// Japanese "returned as" and "response code", and Korean "status
 	// code" with its particle, which show a 2xx as well
 	for _, line := range []string{"正常なHTTPレスポンスコード 200 として返却する", "レスポンスコードは200です", "기본 응답 상태 코드는 200입니다"} {
-		if got := statusShown([]byte(line)); got != 200 {
+		if got := statusShown([]byte(line), nil); got != 200 {
 			t.Errorf("%q: shown %d, want 200", line, got)
 		}
 	}

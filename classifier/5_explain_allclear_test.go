@@ -208,7 +208,7 @@ func TestNamesServerCode(t *testing.T) {
 		{`"statuscode": 502`, false},
 	}
 	for _, tt := range tests {
-		if got := namesServerCode([]byte(tt.line)); got != tt.want {
+		if got := namesServerCode([]byte(tt.line), nil); got != tt.want {
 			t.Errorf("namesServerCode(%q) = %v, want %v", tt.line, got, tt.want)
 		}
 	}
