@@ -53,6 +53,11 @@ func mergeImplied(a, b int) int {
 
 func is5xx(code int) bool { return code == implied5xx || (code >= 500 && code <= 599) }
 
+// settled5xx reports whether code is a 5xx that mergeImplied keeps
+// whatever is merged into it after: a specific one, not "some 5xx". A
+// reader merging codes in their order of precedence may stop there.
+func settled5xx(code int) bool { return code >= 500 && code <= 599 }
+
 func is2xx(code int) bool { return code >= 200 && code < 300 }
 
 // matcher applies the rule table to lines. It keeps a scratch buffer for

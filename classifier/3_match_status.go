@@ -423,9 +423,9 @@ func statusShown(low []byte, wishes *expectedMemo) int {
 	best = mergeImplied(best, generatedIOSClientStatus(low))
 	if code {
 		low = dropEmphasis(low) // (after JMeter's "******" marks are read)
-		best = mergeImplied(best, mergeImplied(codeShown(low), mergeImplied(harnessStatus(low), mergeImplied(clientErrorStatus(low), proseStatus(low)))))
+		best = firstShown(best, low, codeShown, harnessStatus, clientErrorStatus, proseStatus)
 	}
-	if is5xx(best) && best != implied5xx {
+	if settled5xx(best) {
 		return best
 	}
 	low = dropTimeoutLimits(low)
@@ -437,6 +437,20 @@ func statusShown(low []byte, wishes *expectedMemo) int {
 	}
 	if bytes.Contains(low, []byte("internal error")) && gotInternalError.Match(low) {
 		best = mergeImplied(best, implied5xx)
+	}
+	return best
+}
+
+// firstShown merges into best what each reader finds in low, the readers
+// in their order of precedence, and stops at a settled 5xx, which nothing
+// read after it changes: on a long line full of codes the readers after
+// the first that finds one are most of its cost.
+func firstShown(best int, low []byte, readers ...func([]byte) int) int {
+	for _, read := range readers {
+		if settled5xx(best) {
+			break
+		}
+		best = mergeImplied(best, read(low))
 	}
 	return best
 }

@@ -47,6 +47,9 @@ func formsCode(forms []litForm, low []byte) int {
 	var spots codeSpots
 	spotsOf(low, &spots)
 	for _, f := range forms {
+		if settled5xx(best) {
+			break // (mergeImplied keeps it)
+		}
 		if f.need.fits(low, &spots) {
 			best = mergeImplied(best, f.code(low))
 		}

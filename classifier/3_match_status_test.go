@@ -246,3 +246,23 @@ func TestCodesThatAreNotTheClients(t *testing.T) {
 		t.Errorf("a function's own AWS call refused with 403 answered none/%s: %s", d.Cause, d.Why)
 	}
 }
+
+// firstShown stops at the first settled 5xx; that is only sound while
+// mergeImplied keeps such a code whatever is merged into it after, so
+// every combination of codes must give what merging them all gives.
+func TestFirstShownIsTheMergeOfAll(t *testing.T) {
+	codes := []int{0, implied5xx, 200, 403, 404, 500, 502, 504}
+	reader := func(code int) func([]byte) int { return func([]byte) int { return code } }
+	for _, best := range codes {
+		for _, a := range codes {
+			for _, b := range codes {
+				for _, c := range codes {
+					want := mergeImplied(best, mergeImplied(a, mergeImplied(b, c)))
+					if got := firstShown(best, nil, reader(a), reader(b), reader(c)); got != want {
+						t.Errorf("firstShown(%d; %d, %d, %d) = %d, merging all gives %d", best, a, b, c, got, want)
+					}
+				}
+			}
+		}
+	}
+}
