@@ -77,11 +77,11 @@ type matcher struct {
 	wait time.Duration
 	// limits is m.low without the sentences unreachedLimits takes out of
 	// it, once limitsRead: read once for all of a line's limit rules
-	limits []byte
+	limits     []byte
+	limitsRead bool
 	// expected is the last line read for a person's wishes and what they
 	// left of it, for every reader of the line (expectedMemo)
-	expected   expectedMemo
-	limitsRead bool
+	expected expectedMemo
 	// seen holds the layers of the lines matched so far (1<<Layer): the
 	// corpus test sorts its misses by the layers their evidence held.
 	seen uint16
