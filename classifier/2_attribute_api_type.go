@@ -510,20 +510,9 @@ func isSAMAPIType(low []byte) bool {
 // containsWord reports whether low holds one of the words, not followed by
 // a letter ("rest api", not "rest apis'" nor "api restart").
 func containsWord(low []byte, words [][]byte) bool {
-	for _, w := range words {
-		for i := bytes.Index(low, w); i >= 0; {
-			end := i + len(w)
-			if end == len(low) || !isLetter(low[end]) || low[end] == 's' && (end+1 == len(low) || !isLetter(low[end+1])) {
-				return true
-			}
-			j := bytes.Index(low[end:], w)
-			if j < 0 {
-				break
-			}
-			i = end + j
-		}
-	}
-	return false
+	return containsAt(low, words, func(low []byte, _, end int) bool {
+		return end == len(low) || !isLetter(low[end]) || low[end] == 's' && (end+1 == len(low) || !isLetter(low[end+1]))
+	})
 }
 
 // noteEventNames records the API type that an event a function logs

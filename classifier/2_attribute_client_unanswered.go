@@ -140,22 +140,7 @@ var loopbackHosts = [][]byte{[]byte("localhost"), []byte("127.0.0.1"), []byte("0
 // name, not as part of another (0.0.0.0 in 10.0.0.0, localhost in
 // localhost.example.com or my-localhost): a port, a path or the end of a
 // word may follow it, another label may not.
-func namesLoopback(low []byte) bool {
-	for _, h := range loopbackHosts {
-		for at := 0; ; {
-			i := bytes.Index(low[at:], h)
-			if i < 0 {
-				break
-			}
-			start, end := at+i, at+i+len(h)
-			if wholeHost(low, start, end) {
-				return true
-			}
-			at = end
-		}
-	}
-	return false
-}
+func namesLoopback(low []byte) bool { return containsAt(low, loopbackHosts, wholeHost) }
 
 // wholeHost reports whether low[start:end] is a host name of its own: no
 // label joins it on either side (a full stop after it ends a sentence).
@@ -170,9 +155,7 @@ func wholeHost(low []byte, start, end int) bool {
 }
 
 // hostByte reports whether b may stand in a host name next to a label.
-func hostByte(b byte) bool {
-	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '-' || b == '.' || b == '_'
-}
+func hostByte(b byte) bool { return isWordByte(b) || b == '-' || b == '.' }
 
 // noteUnanswered remembers the first line where a client, a script or a
 // browser got no HTTP answer it could read (s.low holds it lower-cased).

@@ -216,6 +216,26 @@ func (m *matcher) unreachedLimits(low []byte) []byte {
 }
 
 // containsAny reports whether low holds any of the literals.
+// containsAt reports whether low holds one of words at a place whole
+// accepts (whole gets the word's span in low), looking past the places it
+// refuses.
+func containsAt(low []byte, words [][]byte, whole func(low []byte, start, end int) bool) bool {
+	for _, w := range words {
+		for at := 0; ; {
+			i := bytes.Index(low[at:], w)
+			if i < 0 {
+				break
+			}
+			start, end := at+i, at+i+len(w)
+			if whole(low, start, end) {
+				return true
+			}
+			at = end
+		}
+	}
+	return false
+}
+
 func containsAny(low []byte, lits [][]byte) bool {
 	for _, l := range lits {
 		if bytes.Contains(low, l) {

@@ -74,25 +74,22 @@ func dropExpected(low []byte) []byte {
 // and the rule matcher, most often unchanged between them, and on a long
 // line full of codes in sentences the wish patterns are most of its cost
 // (BenchmarkClassifyNonGateway/LongLines).
-type expectedMemo struct {
-	in, out []byte
-	held    bool
-}
+type expectedMemo struct{ in, out []byte }
 
 // drop returns dropExpected(low), read again only for another line; what
 // it returns is the memo's, valid until its next call. A nil memo reads
-// every time.
+// every time. (A new memo holds the empty line, which dropExpected leaves
+// empty.)
 func (m *expectedMemo) drop(low []byte) []byte {
 	if m == nil {
 		return dropExpected(low)
 	}
-	if m.held && bytes.Equal(m.in, low) {
+	if bytes.Equal(m.in, low) {
 		return m.out[:len(m.out):len(m.out)]
 	}
 	out := dropExpected(low)
 	m.in = append(m.in[:0], low...)
 	m.out = append(m.out[:0], out...)
-	m.held = true
 	return m.out[:len(m.out):len(m.out)]
 }
 
