@@ -59,3 +59,27 @@ func TestConfidenceNeverConfidentWithoutARecord(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedLineStaysBelowTheConfidentBand: "Unable to transform request"
+// was settled as a mapping template's failure and as a missing invoke
+// permission equally often on the training part, so the execution log's
+// line names the template below the confident band even with the status
+// shown; its sibling for the response, which no other cause shares, stays
+// in it.
+func TestSharedLineStaysBelowTheConfidentBand(t *testing.T) {
+	for _, c := range []struct {
+		reason    string
+		confident bool
+	}{
+		{"Unable to transform request", false},
+		{"Unable to transform response", true},
+	} {
+		d := diagnoseText(t, covCfg(c.reason)+covDone("500"))
+		if d.Cause != CauseMappingTemplateError || d.Status != Status500 {
+			t.Errorf("%s: %s/%s, want mapping_template_error/500", c.reason, d.Cause, d.Status)
+		}
+		if got := d.Confidence >= 0.8; got != c.confident {
+			t.Errorf("%s: confidence %.2f, confident band %v, want %v", c.reason, d.Confidence, got, c.confident)
+		}
+	}
+}
