@@ -262,3 +262,43 @@ func TestPartedSourcesNamesTheFiledForm(t *testing.T) {
 		})
 	}
 }
+
+// Every form of one new thread or question is cited as one address, which
+// has one side; other URLs are cited as given.
+func TestCitationGivesOneFormOneSide(t *testing.T) {
+	for _, c := range []struct {
+		want  string
+		forms []string
+	}{
+		{"https://github.com/o/r/issues/53", []string{
+			"https://github.com/o/r/issues/53", "https://github.com/O/R/pull/53", "https://github.com/o/r/pull/53/files",
+			"https://github.com/o/r/discussions/53", "https://github.com/o/r/issues/53#issuecomment-1", "http://www.github.com/o/r/pull/53/",
+		}},
+		{"https://github.com/anomalyco/guide/issues/7", []string{"https://github.com/sst/guide/pull/7"}},
+		{"https://stackoverflow.com/questions/41", []string{
+			"https://stackoverflow.com/questions/41/why-502", "https://stackoverflow.com/q/41", "https://stackoverflow.com/questions/41/why-502/42#42",
+		}},
+	} {
+		keys := map[string]bool{}
+		for _, f := range c.forms {
+			keys[Key(f)] = true
+			if got := Citation(f); got != c.want {
+				t.Errorf("Citation(%s) = %s, want %s", f, got, c.want)
+			}
+			if Side(Citation(f)) != Side(c.want) {
+				t.Errorf("%s: cited on another side than %s", f, c.want)
+			}
+		}
+		if len(c.forms) > 1 && len(keys) < 2 {
+			t.Errorf("%s: its forms share one Key, so Side alone would agree on them", c.want)
+		}
+	}
+	for _, u := range []string{
+		"https://github.com/o/r/blob/abc123/docs/fix.md", "https://github.com/o/r", "https://stackoverflow.com/a/42",
+		"https://example.com/questions/41/why-502", "https://repost.aws/questions/QU1/x", "https://dev.to/a/slug-25km",
+	} {
+		if got := Citation(u); got != u {
+			t.Errorf("Citation(%s) = %s, want it as given", u, got)
+		}
+	}
+}

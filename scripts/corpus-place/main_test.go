@@ -60,3 +60,32 @@ func TestSameRepositoryListsOtherFilesOfTheRepository(t *testing.T) {
 		t.Fatalf("a filed file: got %v, want only the other file", got)
 	}
 }
+
+// A new thread reached as a pull request takes the side of its /issues/N
+// form, which the command says to cite; a filed source keeps its filed
+// form's side whatever form is given.
+func TestPlaceCitesANewSourceInOneForm(t *testing.T) {
+	var pull, issue string
+	for n := 1; pull == ""; n++ {
+		p, i := fmt.Sprintf("https://github.com/o/r/pull/%d", n), fmt.Sprintf("https://github.com/o/r/issues/%d", n)
+		if corpus.Side(p) != corpus.Side(i) {
+			pull, issue = p, i
+		}
+	}
+	var b strings.Builder
+	place(&b, pull, nil)
+	side, _, _ := strings.Cut(b.String(), "\t")
+	if side != corpus.Side(issue) || !strings.Contains(b.String(), "cite it as "+issue) {
+		t.Fatalf("new source given as %s: got\n%s\nwant the side of %s (%s) and that form to cite", pull, b.String(), issue, corpus.Side(issue))
+	}
+	b.Reset()
+	place(&b, issue, nil)
+	if strings.Contains(b.String(), "cite it as") {
+		t.Fatalf("new source given in its one form: got\n%s\nwant no advice", b.String())
+	}
+	b.Reset()
+	place(&b, issue, []corpus.Filed{{File: "a.log", URL: pull}})
+	if side, _, _ := strings.Cut(b.String(), "\t"); side != corpus.Side(pull) || !strings.Contains(b.String(), "already filed as "+pull) {
+		t.Fatalf("source filed as %s: got\n%s\nwant its filed form's side", pull, b.String())
+	}
+}
