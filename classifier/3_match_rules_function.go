@@ -140,6 +140,16 @@ func serviceCallRules() []ruleSpec {
 		// credentials_role_error the same words give. A deployment's
 		// refusal is its own look-alike.
 		{lit: "is not authorized to perform:", re: `assumed-role/[\w+=,.@-]+/[\w+=,.@-]+ is not authorized to perform:`, cause: fn, weight: 60, unless: "backplaneassumerolesession", unlessAlso: append([]string{"sts:assumerole", "execute-api:invoke"}, deploymentRefused...), layers: callers},
+		// The same denial after an AWS SDK's exception name
+		// ("AccessDeniedException: User: arn:aws:sts::...", the AWS SDK for
+		// JavaScript's name and message; "DynamoDbException: User: ...", the
+		// Java SDK's class without its "(Service: ...)" tail), also where a
+		// person cut the role's session out or the line wraps before "is not
+		// authorized": an SDK client made the call, and the gateway's logs
+		// quote a service's refusal of its own call as the service's JSON,
+		// not as an exception. Not "InvalidParameterException:
+		// USER_PASSWORD_AUTH ...": the denial's "User:" opens the message.
+		{lit: "exception: user", re: `exception: user(?:: \S*(?:arn:aws|assumed-role/)| is not authorized to perform:)`, cause: fn, weight: 60, unless: "backplaneassumerolesession", unlessAlso: append([]string{"sts:assumerole", "execute-api:invoke"}, deploymentRefused...), layers: callers},
 	}, sdkCallRules()...)
 }
 

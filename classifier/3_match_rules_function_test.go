@@ -112,6 +112,15 @@ func TestServiceCallWordings(t *testing.T) {
 		// after its construct, "...ServiceRole...", cut to 64 characters;
 		// the session is the function's name, never the gateway's)
 		{"a CDK function's role denied, a pretty error's field", `    "message": "User: arn:aws:sts::123456789012:assumed-role/InfraStack-HitCounterHandlerService-R2LN05SZLLRA/InfraStack-HitCounterHandlerDAEA7B3-PNDo0RR8Idee is not authorized to perform: dynamodb:UpdateItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/hits because no identity-based policy allows the dynamodb:UpdateItem action",` + "\nHTTP/2 500", want, "500"},
+		// (and after an SDK's exception name, where the session is cut
+		// out or the line wraps before "is not authorized")
+		{"an SDK's denial, the session cut", "The function crashed raising `AccessDeniedException: User: arn:aws:sts::...:assumed-role/LambdaRole is not authorized to perform: bedrock:InvokeModel`\nHTTP/1.1 500 Internal Server Error", want, "500"},
+		{"an SDK's denial, wrapped", "software.amazon.awssdk.services.dynamodb.model.DynamoDbException: User: ...assumed-role/shop-dev-LoginFunctionRole...\nis not authorized to perform: dynamodb:PutItem on resource:\nHTTP/1.1 500 Internal Server Error", want, "500"},
+		{"an SDK's denial, no principal", "Before: `AccessDeniedException: User is not authorized to perform: dynamodb:Query on resource: .../index/EmailIndex`\nHTTP/1.1 500 Internal Server Error", want, "500"},
+		// (not another exception whose message starts with USER_..., nor
+		// the gateway's role quoted after the exception's name)
+		{"a Cognito refusal", "SignIn error: InvalidParameterException: USER_PASSWORD_AUTH flow not enabled for this client\nHTTP/1.1 500 Internal Server Error", "unknown", "500"},
+		{"the gateway's role after an exception name", "The log says AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/apigw-sqs/BackplaneAssumeRoleSession is not authorized to perform: sqs:SendMessage\nHTTP/1.1 500 Internal Server Error", "credentials_role_error", "500"},
 		{"a deployment's role refused", "CREATE_FAILED | AWS::ApiGateway::Method | User: arn:aws:sts::123456789012:assumed-role/cdk-hnb659fds-cfn-exec-role/AWSCloudFormation is not authorized to perform: apigateway:PUT", "not_5xx", "unknown"},
 		{"the gateway's role denied, quoted", "I looked at the log and see this: User: arn:aws:sts::123456789012:assumed-role/apigw-lambda-role/BackplaneAssumeRoleSession is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/notes\nHTTP/1.1 500 Internal Server Error", "credentials_role_error", "500"},
 	})
