@@ -17,7 +17,6 @@ import (
 	"bufio"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -41,7 +40,7 @@ func main() {
 	}
 	for _, u := range flag.Args() {
 		src := corpus.Source(u)
-		place(os.Stdout, u, cited[src])
+		fmt.Print(place(u, cited[src]))
 		for _, f := range sameRepository(src, cited) {
 			fmt.Printf("\tsame repository, filed: %s as %s\n", f.File, f.URL)
 		}
@@ -68,29 +67,32 @@ func sameRepository(src string, cited map[string][]corpus.Filed) []corpus.Filed 
 	return same
 }
 
-// place prints a URL's side and source. A source already filed keeps the
-// side of the URL form its cases cite, which a new case must cite too:
-// another form of one source may hash to the other side. A source not
-// filed yet takes the side of its one citation form (corpus.Citation).
-func place(w io.Writer, u string, filed []corpus.Filed) {
+// place gives the lines that name a URL's side and source. A source
+// already filed keeps the side of the URL form its cases cite, which a new
+// case must cite too: another form of one source may hash to the other
+// side. A source not filed yet takes the side of its one citation form
+// (corpus.Citation).
+func place(u string, filed []corpus.Filed) string {
+	var w strings.Builder
 	form := corpus.FiledForm(filed)
 	if form == "" {
 		cite := corpus.Citation(u)
-		fmt.Fprintf(w, "%s\t%s\n", corpus.Side(cite), corpus.Source(u))
+		fmt.Fprintf(&w, "%s\t%s\n", corpus.Side(cite), corpus.Source(u))
 		if corpus.Key(cite) != corpus.Key(u) {
-			fmt.Fprintf(w, "\tnot filed yet: cite it as %s, the one form of this source (%s would put it in %s)\n",
+			fmt.Fprintf(&w, "\tnot filed yet: cite it as %s, the one form of this source (%s would put it in %s)\n",
 				cite, u, corpus.Side(u))
 		}
-		return
+		return w.String()
 	}
-	fmt.Fprintf(w, "%s\t%s\n", corpus.Side(form), corpus.Source(u))
+	fmt.Fprintf(&w, "%s\t%s\n", corpus.Side(form), corpus.Source(u))
 	if corpus.Key(form) != corpus.Key(u) {
-		fmt.Fprintf(w, "\talready filed as %s: cite it in that form, as the existing cases do (%s would put it in %s)\n",
+		fmt.Fprintf(&w, "\talready filed as %s: cite it in that form, as the existing cases do (%s would put it in %s)\n",
 			form, u, corpus.Side(u))
 	}
 	for _, f := range filed {
-		fmt.Fprintf(w, "\talready cited by %s as %s\n", f.File, f.URL)
+		fmt.Fprintf(&w, "\talready cited by %s as %s\n", f.File, f.URL)
 	}
+	return w.String()
 }
 
 // citedSources maps each normalised source to the cases citing it,

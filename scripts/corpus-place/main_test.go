@@ -72,20 +72,16 @@ func TestPlaceCitesANewSourceInOneForm(t *testing.T) {
 			pull, issue = p, i
 		}
 	}
-	var b strings.Builder
-	place(&b, pull, nil)
-	side, _, _ := strings.Cut(b.String(), "\t")
-	if side != corpus.Side(issue) || !strings.Contains(b.String(), "cite it as "+issue) {
-		t.Fatalf("new source given as %s: got\n%s\nwant the side of %s (%s) and that form to cite", pull, b.String(), issue, corpus.Side(issue))
+	out := place(pull, nil)
+	side, _, _ := strings.Cut(out, "\t")
+	if side != corpus.Side(issue) || !strings.Contains(out, "cite it as "+issue) {
+		t.Fatalf("new source given as %s: got\n%s\nwant the side of %s (%s) and that form to cite", pull, out, issue, corpus.Side(issue))
 	}
-	b.Reset()
-	place(&b, issue, nil)
-	if strings.Contains(b.String(), "cite it as") {
-		t.Fatalf("new source given in its one form: got\n%s\nwant no advice", b.String())
+	if out := place(issue, nil); strings.Contains(out, "cite it as") {
+		t.Fatalf("new source given in its one form: got\n%s\nwant no advice", out)
 	}
-	b.Reset()
-	place(&b, issue, []corpus.Filed{{File: "a.log", URL: pull}})
-	if side, _, _ := strings.Cut(b.String(), "\t"); side != corpus.Side(pull) || !strings.Contains(b.String(), "already filed as "+pull) {
-		t.Fatalf("source filed as %s: got\n%s\nwant its filed form's side", pull, b.String())
+	out = place(issue, []corpus.Filed{{File: "a.log", URL: pull}})
+	if side, _, _ := strings.Cut(out, "\t"); side != corpus.Side(pull) || !strings.Contains(out, "already filed as "+pull) {
+		t.Fatalf("source filed as %s: got\n%s\nwant its filed form's side", pull, out)
 	}
 }
