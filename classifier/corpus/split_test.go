@@ -263,8 +263,9 @@ func TestPartedSourcesNamesTheFiledForm(t *testing.T) {
 	}
 }
 
-// Every form of one new thread or question is cited as one address, which
-// has one side; other URLs are cited as given.
+// Every form of one new thread or question is cited as one address, so
+// its forms, whose Keys differ, get one side; other URLs are cited as
+// given.
 func TestCitationGivesOneFormOneSide(t *testing.T) {
 	for _, c := range []struct {
 		want  string
@@ -284,9 +285,6 @@ func TestCitationGivesOneFormOneSide(t *testing.T) {
 			keys[Key(f)] = true
 			if got := Citation(f); got != c.want {
 				t.Errorf("Citation(%s) = %s, want %s", f, got, c.want)
-			}
-			if Side(Citation(f)) != Side(c.want) {
-				t.Errorf("%s: cited on another side than %s", f, c.want)
 			}
 		}
 		if len(c.forms) > 1 && len(keys) < 2 {
