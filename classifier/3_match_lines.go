@@ -215,7 +215,6 @@ func (m *matcher) unreachedLimits(low []byte) []byte {
 	return m.limits
 }
 
-// containsAny reports whether low holds any of the literals.
 // containsAt reports whether low holds one of words at a place whole
 // accepts (whole gets the word's span in low), looking past the places it
 // refuses.
@@ -236,6 +235,7 @@ func containsAt(low []byte, words [][]byte, whole func(low []byte, start, end in
 	return false
 }
 
+// containsAny reports whether low holds any of the literals.
 func containsAny(low []byte, lits [][]byte) bool {
 	for _, l := range lits {
 		if bytes.Contains(low, l) {
