@@ -150,13 +150,14 @@ func personRules() []ruleSpec {
 
 // reasonGot is a 4xx's reason phrase after a verb of getting or showing
 // it, and the phrase ending there ("I get Not Found", "it shows a
-// Forbidden error"), or before the Korean for showing up: the answer the
-// client got. Not after "returns", which is as often what a handler was
+// Forbidden error", "getting message forbidden", an SDK's "a forbidden
+// exception"), or before the Korean for showing up: the answer the client
+// got. Not after "returns", which is as often what a handler was
 // written to answer, nor the phrase inside other words ("module not found",
 // "forbidden characters").
 func reasonGot(phrase string, status int) ruleSpec {
-	const got = `\b(?:get|gets|got|getting|receive|receives|received|receiving|see|sees|saw|seeing|shows?|showed|showing|responds? with|responded with|answers? with|answered with)(?: back)?(?: an?| the| http| status| error| response){0,3} `
-	end := `["'\x60]?(?: errors?| responses?| status| page| messages?)?(?:[.,;:!)]|\s*$|\s+(?:from|when|whenever|on|for|in|instead|after|every|each|back|again)\b)`
+	const got = `\b(?:get|gets|got|getting|receive|receives|received|receiving|see|sees|saw|seeing|shows?|showed|showing|responds? with|responded with|answers? with|answered with)(?: back)?(?: an?| the| http| status| error| response| message){0,3} `
+	end := `["'\x60]?(?: errors?| exceptions?| responses?| status| page| messages?)?(?:[.,;:!)]|\s*$|\s+(?:from|when|whenever|on|for|in|instead|after|every|each|back|again)\b)`
 	korean := `["'\x60]?(?:가|이)? ?(?:뜨|떠|떴|나와|나옵|나오)`
 	return ruleSpec{lit: phrase, re: got + `["'\x60]?` + phrase + end + `|` + phrase + korean, cause: CauseNot5xx, weight: wWeak, implied: status, layers: personLayers}
 }

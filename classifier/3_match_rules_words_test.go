@@ -659,13 +659,16 @@ func TestSettingsNamedInASetup(t *testing.T) {
 }
 
 // TestReasonPhraseGot: a 4xx's reason phrase people say they got, without
-// its code, is that answer; the phrase inside other words, or after
+// its code, is that answer (named an error, an exception or a message,
+// before or after it); the phrase inside other words, or after
 // "returns" (a handler's design), is none; a 5xx beside it outranks it.
 func TestReasonPhraseGot(t *testing.T) {
 	checkWordings(t, []wording{
 		{"get not found", "When I go to /docs I get Not Found", "not_5xx", "none"},
 		{"a forbidden error", "I get a Forbidden error", "not_5xx", "none"},
 		{"unauthorized from the api", "Getting Unauthorized from the API", "not_5xx", "none"},
+		{"a forbidden exception", "Get a forbidden exception", "not_5xx", "none"},
+		{"the message named first", "Deployment went well, however I kept getting message forbidden.", "not_5xx", "none"},
 		{"ko not found shows up", "/docs로 진입하면 Not Found가 뜨는지 궁금합니다", "not_5xx", "none"},
 		{"a module not found", "I get Module not found when deploying", "unknown", "unknown"},
 		{"forbidden characters", "We see forbidden characters in the path", "unknown", "unknown"},
