@@ -94,6 +94,21 @@ var renamedRepos = map[string]string{
 	// Pirate Weather's Home Assistant integration moved from its author's
 	// account to the project's organisation.
 	"alexander0042/pirate-weather-ha": "pirate-weather/pirate-weather-ha",
+	// AWS's own projects that began under awslabs and moved to the aws or
+	// aws-powertools organisations, or were archived to amazon-archives;
+	// the search tools return threads of some under both names (the Lambda
+	// Web Adapter's are cited under both).
+	"awslabs/aws-lambda-web-adapter":           "aws/aws-lambda-web-adapter",
+	"awslabs/chalice":                          "aws/chalice",
+	"awslabs/aws-sam-cli":                      "aws/aws-sam-cli",
+	"awslabs/serverless-application-model":     "aws/serverless-application-model",
+	"awslabs/aws-serverless-java-container":    "aws/serverless-java-container",
+	"awslabs/aws-lambda-rust-runtime":          "aws/aws-lambda-rust-runtime",
+	"awslabs/aws-lambda-powertools-python":     "aws-powertools/powertools-lambda-python",
+	"awslabs/aws-lambda-powertools-typescript": "aws-powertools/powertools-lambda-typescript",
+	"awslabs/aws-lambda-powertools-java":       "aws-powertools/powertools-lambda-java",
+	"awslabs/aws-lambda-powertools-dotnet":     "aws-powertools/powertools-lambda-dotnet",
+	"awslabs/aws-apigateway-importer":          "amazon-archives/aws-apigateway-importer",
 }
 
 // renamedOwners are GitHub owners the corpus cites that renamed

@@ -56,6 +56,8 @@ func TestSourceJoinsURLFormsOfOnePage(t *testing.T) {
 		{"renamed repository lamby", "https://github.com/customink/lamby/issues/78", "https://github.com/rails-lambda/lamby/issues/78"},
 		{"renamed repository mangum, twice", "https://github.com/erm/mangum/issues/105", "https://github.com/jordaneremieff/mangum/issues/105"},
 		{"renamed solution", "https://github.com/awslabs/serverless-image-handler/issues/193", "https://github.com/aws-solutions/dynamic-image-transformation-for-amazon-cloudfront/issues/193"},
+		{"moved from awslabs", "https://github.com/awslabs/aws-lambda-web-adapter/issues/141", "https://github.com/aws/aws-lambda-web-adapter/issues/141#issuecomment-1"},
+		{"moved from awslabs, renamed", "https://github.com/awslabs/aws-lambda-powertools-python/issues/1", "https://github.com/aws-powertools/powertools-lambda-python/issues/1"},
 		{"moved solution", "https://github.com/aws-solutions/qnabot-on-aws/issues/91", "https://github.com/aws-solutions-library-samples/qnabot-on-aws/issues/91"},
 		{"moved to its project's organisation", "https://github.com/alexander0042/pirate-weather-ha/issues/15", "https://github.com/Pirate-Weather/pirate-weather-ha/issues/15"},
 		{"renamed repository's file", "https://github.com/unjs/nitro/blob/main/README.md", "https://github.com/nitrojs/nitro/blob/v2/README.md"},
