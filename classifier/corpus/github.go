@@ -191,6 +191,14 @@ var aliases = map[string]string{
 	"github.com/zappa/zappa/issues/610": "github.com/miserlou/zappa/issues/1563",
 	"github.com/zappa/zappa/issues/627": "github.com/miserlou/zappa/issues/1597",
 	"github.com/zappa/zappa/issues/629": "github.com/miserlou/zappa/issues/1599",
+	// Issues GitHub shows twice, in two repositories with numbers of their
+	// own, the same description by the same author on the same day: one
+	// was transferred or copied to the other (Amplify's hosting and
+	// library trackers, the Selling Partner API's documentation and models
+	// repositories, Micronaut's core and its AWS module).
+	"github.com/aws-amplify/amplify-hosting/issues/1123":       "github.com/aws-amplify/amplify-js/issues/6931",
+	"github.com/amzn/selling-partner-api-models/issues/1176":   "github.com/amzn/selling-partner-api-docs/issues/553",
+	"github.com/micronaut-projects/micronaut-core/issues/1269": "github.com/micronaut-projects/micronaut-aws/issues/8",
 }
 
 // aliased gives a normalised source under the address its alias names.

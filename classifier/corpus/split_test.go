@@ -117,6 +117,7 @@ func TestSourceJoinsURLFormsOfOnePage(t *testing.T) {
 		// Zenn: an article and its file in the linked repository.
 		{"a Zenn article and its file", "https://zenn.dev/hiroga/articles/api-gateway-cross-account-trouble-shooting", "https://github.com/hiroga-cc/zenn-content/blob/main/articles/api-gateway-cross-account-trouble-shooting.md"},
 		{"a migrated copy in Zappa's fork", "https://github.com/zappa/Zappa/issues/629", "https://github.com/Miserlou/Zappa/issues/1599"},
+		{"an issue transferred to another tracker", "https://github.com/aws-amplify/amplify-hosting/issues/1123", "https://github.com/aws-amplify/amplify-js/issues/6931#issuecomment-1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if Source(tc.a) != Source(tc.b) {
