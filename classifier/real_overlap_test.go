@@ -40,6 +40,7 @@ var distinctCrossPairs = map[string]bool{
 	"ecbc9bb70ee2": true,
 	"85d0f5a47661": true,
 	"7dd5c2159bf4": true,
+	"a23ea77d7478": true,
 }
 
 // crossPairKey names a pair of reports by a hash of their file names.
