@@ -57,6 +57,14 @@ var statusPhrases = append([]*guardedRegexp{
 	// "429 TooManyRequestsException")
 	guard(`\b([45]\d\d)[\x60'"]? \(?(?:gone|forbidden|unauthorized|notfound|badrequest|toomanyrequests|limitexceeded|payloadtoolarge|conflict)exception\b`),
 	guard(`\b(?:returns|returned|returning|gets?|got|getting|receives?|received|receiving|yields?|yielded|responds?|responded|answers?|answered|throws?|gives?|gave|giving|see|saw|seeing|shows?|showed|comes?|came|coming|sends?|sent|sending|serves?|served|serving|results? in|resulted in|resulting in|leads? to|led to|leading to|causes?|caused|causing|ends? up with|ended up with)(?: back)?(?: with)?(?: an?| the| http| status| code| error| response| a status code| status code){0,3} ["'(\x60]?([1-5]\d\d)\b`),
+	// (and "return" after a plural subject or a modal, "the other two
+	// return 404", "both routes return 502", "hitting the API will return
+	// a 500": not after "to", what code or a wish does, "a branch to return
+	// 404", nor opening a line, an instruction, "Return a 200 response";
+	// a denial, "they don't return 404", is codeDenied's; and a 4xx or
+	// 5xx only: "the other routes return 200" is what the requests that
+	// did not fail got)
+	guard(`(?:^|[^'\x{2019}\w])(?:\w*[^\Wo]|\w*[^\Wt]o|\w+to)[\x60'")\]]?\s+return(?: back)?(?: with)?(?: an?| the| http| status| code| error| response| a status code| status code){0,3} ["'(\x60]?([45]\d\d)\b`),
 	// (and with the protocol's name between, "a 403 HTTP error", "the
 	// 502 HTTP status code", as people and clients' messages word it:
 	// Amplify Swift's "triggers a 403 HTTP Error")

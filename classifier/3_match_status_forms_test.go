@@ -480,6 +480,25 @@ func TestNoStatusInQuantities(t *testing.T) {
 	})
 }
 
+// TestReturnAfterASubject: people write "return" without its -s after a
+// plural subject, a quoted path or a modal, and the code after it is what
+// the API answered ("the other two return 404", two training reports'
+// stale routes); after "to", opening a line (an instruction) or denied it
+// shows nothing, so that no code a program or a wish names is an
+// all-clear, and a 2xx after it is what the requests that did not fail
+// got.
+func TestReturnAfterASubject(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"a plural subject", "But only /vibe-check responds. The other two return 404 despite having identical configuration.", "none"},
+		{"quoted paths", "API Gateway: `/refine-profile` and `/generate-briefing` return 404", "none"},
+		{"a modal", "Calling the stage without the resource path will return `404` since the path is invalid.", "none"},
+		{"after to", "the handler has a branch to return 404 and the API fails", "unknown"},
+		{"opening a line", "Return 404 on a missing item, and the API fails", "unknown"},
+		{"denied", "The routes don't return 404 and the API fails", "unknown"},
+		{"a 2xx, the requests that did not fail", "The GET endpoints return 200 without problems; only this route fails.\n[ERROR] KeyError: 'body'", "unknown"},
+	})
+}
+
 // TestNoAllClearBesideOtherRequests: a report whose lines show a 5xx for
 // one request and a 2xx or 4xx for another is not an all-clear, whichever
 // comes first and whoever shows each.
