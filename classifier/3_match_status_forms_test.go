@@ -482,11 +482,11 @@ func TestNoStatusInQuantities(t *testing.T) {
 
 // TestReturnAfterASubject: people write "return" without its -s after a
 // plural subject, a quoted path or a modal, and the code after it is what
-// the API answered ("the other two return 404", two training reports'
-// stale routes); after "to", opening a line (an instruction) or denied it
-// shows nothing, so that no code a program or a wish names is an
-// all-clear, and a 2xx after it is what the requests that did not fail
-// got.
+// the API answered ("the other two return 404": a training report's
+// stale routes, another's custom domain path); after "to", opening a line
+// (an instruction) or denied it shows nothing, so that no code a program
+// or a wish names is an all-clear, and a 2xx after it is what the
+// requests that did not fail got.
 func TestReturnAfterASubject(t *testing.T) {
 	checkStatuses(t, []statusCase{
 		{"a plural subject", "But only /vibe-check responds. The other two return 404 despite having identical configuration.", "none"},
