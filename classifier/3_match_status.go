@@ -15,6 +15,11 @@ const verbEnd = `[\wà-ÿ]*`
 // siempre 500", "retorna às vezes 502").
 const statusAdverb = `(?: (?:en fait|en réalité|toujours|souvent|parfois|encore|maintenant|eigentlich|tatsächlich|immer|oft|manchmal|jetzt|nur|noch|en realidad|realmente|siempre|a veces|ahora|solo|sólo|todavía|na verdade|sempre|às vezes|agora|só|apenas|ainda))?`
 
+// verbToCode is what may stand between a verb of getting or answering and
+// the code it names: "back", "with", an article and the words that name a
+// status ("sends back a 502", "returned with status code 404").
+const verbToCode = `(?: back)?(?: with)?(?: an?| the| http| status| code| error| response| a status code| status code){0,3} ["'(\x60]?`
+
 // statusPhrases find a status code where a client or a person shows it:
 // "HTTP/1.1 502", "Server error 504", "the server responded with a status of
 // 502", "Unexpected server response: 502" (wscat), "502 Bad Gateway",
@@ -56,7 +61,7 @@ var statusPhrases = append([]*guardedRegexp{
 	// the code before the error type an AWS SDK names ("410 GoneException",
 	// "429 TooManyRequestsException")
 	guard(`\b([45]\d\d)[\x60'"]? \(?(?:gone|forbidden|unauthorized|notfound|badrequest|toomanyrequests|limitexceeded|payloadtoolarge|conflict)exception\b`),
-	guard(`\b(?:returns|returned|returning|gets?|got|getting|receives?|received|receiving|yields?|yielded|responds?|responded|answers?|answered|throws?|gives?|gave|giving|see|saw|seeing|shows?|showed|comes?|came|coming|sends?|sent|sending|serves?|served|serving|results? in|resulted in|resulting in|leads? to|led to|leading to|causes?|caused|causing|ends? up with|ended up with)(?: back)?(?: with)?(?: an?| the| http| status| code| error| response| a status code| status code){0,3} ["'(\x60]?([1-5]\d\d)\b`),
+	guard(`\b(?:returns|returned|returning|gets?|got|getting|receives?|received|receiving|yields?|yielded|responds?|responded|answers?|answered|throws?|gives?|gave|giving|see|saw|seeing|shows?|showed|comes?|came|coming|sends?|sent|sending|serves?|served|serving|results? in|resulted in|resulting in|leads? to|led to|leading to|causes?|caused|causing|ends? up with|ended up with)` + verbToCode + `([1-5]\d\d)\b`),
 	// (and "return" after a plural subject or a modal, "the other two
 	// return 404", "both routes return 502", "hitting the API will return
 	// a 500": not after "to", what code or a wish does, "a branch to return
@@ -66,7 +71,7 @@ var statusPhrases = append([]*guardedRegexp{
 	// did not fail got). The characters before the space say "not to"
 	// without a loop over the word, which cost long lines of many codes
 	// up to a third of their speed.
-	guard(`(?:[^\so]|[^\st]o|\wto)\s+return(?: back)?(?: with)?(?: an?| the| http| status| code| error| response| a status code| status code){0,3} ["'(\x60]?([45]\d\d)\b`),
+	guard(`(?:[^\so]|[^\st]o|\wto)\s+return` + verbToCode + `([45]\d\d)\b`),
 	// (and with the protocol's name between, "a 403 HTTP error", "the
 	// 502 HTTP status code", as people and clients' messages word it:
 	// Amplify Swift's "triggers a 403 HTTP Error")
