@@ -194,9 +194,11 @@ var aliases = map[string]string{
 	// Issues GitHub shows twice, in two repositories with numbers of their
 	// own, the same description by the same author on the same day: one
 	// was transferred or copied to the other (Amplify's hosting and
-	// library trackers, the Selling Partner API's documentation and models
-	// repositories, Micronaut's core and its AWS module).
+	// library trackers, its library and CLI trackers, the Selling Partner
+	// API's documentation and models repositories, Micronaut's core and its
+	// AWS module).
 	"github.com/aws-amplify/amplify-hosting/issues/1123":       "github.com/aws-amplify/amplify-js/issues/6931",
+	"github.com/aws-amplify/amplify-js/issues/3847":            "github.com/aws-amplify/amplify-cli/issues/2047",
 	"github.com/amzn/selling-partner-api-models/issues/1176":   "github.com/amzn/selling-partner-api-docs/issues/553",
 	"github.com/micronaut-projects/micronaut-core/issues/1269": "github.com/micronaut-projects/micronaut-aws/issues/8",
 }

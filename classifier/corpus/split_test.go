@@ -118,6 +118,7 @@ func TestSourceJoinsURLFormsOfOnePage(t *testing.T) {
 		{"a Zenn article and its file", "https://zenn.dev/hiroga/articles/api-gateway-cross-account-trouble-shooting", "https://github.com/hiroga-cc/zenn-content/blob/main/articles/api-gateway-cross-account-trouble-shooting.md"},
 		{"a migrated copy in Zappa's fork", "https://github.com/zappa/Zappa/issues/629", "https://github.com/Miserlou/Zappa/issues/1599"},
 		{"an issue transferred to another tracker", "https://github.com/aws-amplify/amplify-hosting/issues/1123", "https://github.com/aws-amplify/amplify-js/issues/6931#issuecomment-1"},
+		{"an issue posted word for word to two trackers", "https://github.com/aws-amplify/amplify-js/issues/3847", "https://github.com/aws-amplify/amplify-cli/issues/2047"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if Source(tc.a) != Source(tc.b) {
