@@ -182,8 +182,11 @@ func clientRules() []ruleSpec {
 		{lit: "missing authentication token", implied: 403},
 		// the body of the gateway's AUTHORIZER_CONFIGURATION_ERROR and
 		// AUTHORIZER_FAILURE responses (500): {"message": null}, the
-		// $context.error.messageString an authorizer failure leaves empty
+		// $context.error.messageString an authorizer failure leaves empty;
+		// also as a JavaScript object is printed and written, { message:
+		// null } (Node's console.log of a client's response data)
 		{lit: `"message"`, re: `\{\s*"message"\s*:\s*null\s*\}`, cause: CauseAuthorizerError, weight: wHint, implied: 500},
+		{lit: "message: null", re: `\{\s*message\s*:\s*null\s*\}`, cause: CauseAuthorizerError, weight: wHint, implied: 500},
 		// a web framework in the function caught the error and answered
 		// 500 itself (Chalice's body)
 		{lit: `"code"`, re: `"code"\s*:\s*"internalservererror"\s*,\s*"message"\s*:\s*"an internal server error occurred`, cause: CauseLambdaFunctionError, weight: wHint, implied: 500},

@@ -71,3 +71,16 @@ func TestSignatureMismatchDetailForms(t *testing.T) {
 		{"a question", "How do I compute the canonical string for a signed request?\nIs the string-to-sign built from it?", "unknown", "unknown"},
 	})
 }
+
+// The body of the gateway's authorizer failures, {"message": null}, as a
+// JavaScript object prints and is written ({ message: null }: Node's
+// console.log of a client's response data, a person quoting it) as well as
+// JSON. Another object that holds the field is not that body.
+func TestAuthorizerFailureBodyForms(t *testing.T) {
+	checkWordings(t, []wording{
+		{"json", "HTTP/1.1 500 Internal Server Error\n{\"message\": null}", "authorizer_error", "500"},
+		{"node's console.log", "{ message: null }", "authorizer_error", "500"},
+		{"in a sentence", "Every call returns a 500 with {message: null}.", "authorizer_error", "500"},
+		{"another object", "{ message: null, code: 'E_NOT_FOUND' }", "unknown", "unknown"},
+	})
+}
