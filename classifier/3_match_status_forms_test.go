@@ -499,6 +499,21 @@ func TestReturnAfterASubject(t *testing.T) {
 	})
 }
 
+// TestArrowAfterARequest: the status a request got after an arrow, as
+// people list a test's calls: a 4xx or 5xx only, since the calls that
+// worked are listed the same way, and only after a method and a path (an
+// arrow after anything else is as often code).
+func TestArrowAfterARequest(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"method, path, arrow", "GET /discounts → 403 \"Invalid key=value pair\" ❌", "none"},
+		{"quoted, and a time", "a smoke test of the live stack: `POST /login` → `500` in 0.18 s", "500"},
+		{"an ascii arrow", "POST /orders -> 502", "502"},
+		{"a fat arrow", "DELETE /items/42 => 504 after 29 s", "504"},
+		{"a 2xx, a call that worked", "POST /auth/signin → 200 ✅\n[ERROR] KeyError: 'body'", "unknown"},
+		{"no request before it", "I changed memorySize: 256 -> 512 and it still fails", "unknown"},
+	})
+}
+
 // TestNoAllClearBesideOtherRequests: a report whose lines show a 5xx for
 // one request and a 2xx or 4xx for another is not an all-clear, whichever
 // comes first and whoever shows each.

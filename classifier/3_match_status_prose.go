@@ -38,6 +38,10 @@ var proseForms = []litForm{
 	// error response", "the api gateway responses with 504"), a 500 to
 	// 509 only: "return 404" is as often what a handler was written to do
 	form(`\b(?:return|responses?)(?: back)?(?: with)?(?: an?| the| http| status| code| error| response){0,3} ["'(\x60]?(50\d)\b`, "return", "response"),
+	// a request and, after an arrow, what it got, as people list a test's
+	// calls ("GET /discounts → 403", "\x60POST /login\x60 -> \x60500\x60"): a
+	// 4xx or 5xx only, as the calls that worked are listed the same way
+	form(`\b(?:get|post|put|patch|delete|head|options)\x60? +\x60?/\S*? ?\x60? ?(?:→|->|=>|⇒) ?["'\x60]?([45]\d\d)\b`, "→", "->", "=>", "⇒"),
 	form(`\b(?:it'?s|it is|it was|that'?s|that is|that was) (?:an? |the )?["'\x60]?(50\d)\b`, "it's", "it is", "it was", "that's", "that is", "that was"),
 	form(`\b(50\d)\)? (?:for|on) (?:the |a |every |all |some |each |any )?(?:get|post|put|patch|delete|options|head|requests?|calls?|endpoints?|routes?|paths?)\b`, " for ", " on "),
 	// English, as the Chinese below: a 5xx that comes now and then or all
