@@ -514,6 +514,19 @@ func TestArrowAfterARequest(t *testing.T) {
 	})
 }
 
+// TestStatusExpectedInCode: a status compared with == is what a person
+// says they got ("now status code = 500") when it is a 4xx or 5xx, but a
+// 2xx compared so is what code expects (a test's or a script's assertion,
+// "assert response.status == 200"), not what the API answered: beside the
+// failure the assertion raised, reading it would answer an all-clear.
+func TestStatusExpectedInCode(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"a script's assertion", "Traceback (most recent call last):\n  File \"/home/me/check.py\", line 12, in <module>\n    assert response.status == 200\nAssertionError: upstream failed", "unknown"},
+		{"a 5xx compared", "after the fix the status code = 502", "502"},
+		{"a 4xx compared", "now status == 403", "none"},
+	})
+}
+
 // TestNoAllClearBesideOtherRequests: a report whose lines show a 5xx for
 // one request and a 2xx or 4xx for another is not an all-clear, whichever
 // comes first and whoever shows each.

@@ -30,9 +30,11 @@ var proseForms = []litForm{
 	// a status compared as code does ("status code = 500"), a 5xx thrown
 	// ("the endpoint is throwing 502"), one the answer is ("now it's a
 	// 502") and one for a method or the calls ("403 for GET and 500 for
-	// POST", "502 on every call"); the last three a 500 to 509 only, so
-	// that no count reads as an all-clear
-	form(`\bstatus(?: ?code)? ?==? ?["'\x60]?([1-5]\d\d)\b`, "status"),
+	// POST", "502 on every call"); the first a 4xx or 5xx only, as a 2xx
+	// compared so is what code expects ("assert response.status == 200"),
+	// and the last three a 500 to 509 only, so that no count reads as an
+	// all-clear
+	form(`\bstatus(?: ?code)? ?==? ?["'\x60]?([45]\d\d)\b`, "status"),
 	form(`\bthrow(?:s|ing)?(?: an?| the)? ["'\x60]?(50\d)\b`, "throw"),
 	// the bare verb, and its noun used as one ("but return a 500 service
 	// error response", "the api gateway responses with 504"), a 500 to
