@@ -70,6 +70,12 @@ func (s *Session) isClientFrame(low []byte, outermost bool) bool {
 	if containsAny(low, homeWords) && homeFrame.Match(low) && !containsAny(low, localEmulatorFolders) {
 		return true
 	}
+	if bytes.HasPrefix(low, []byte(`file "`)) && isTestRunnerFrame(low) {
+		// a test's Python frame: the test is a client of the API (a test's
+		// Node.js frame is no trace's at all, atFrameKind: its assertion
+		// prints above the frames)
+		return true
+	}
 	return isScriptFrame(low, outermost)
 }
 

@@ -301,3 +301,35 @@ func TestNodeTLSFailureTraces(t *testing.T) {
 		{"leaf, Node.js's frames alone", tls(leaf, "UNABLE_TO_VERIFY_LEAF_SIGNATURE", ""), "lambda_function_error", "unknown"},
 	})
 }
+
+// A Python trace whose frames are a test's (a tests/ or test/ folder, a
+// test_*.py file, pytest's and unittest's own modules) is the test's, a
+// client of the API, as a script's is: its header and the exception
+// Python prints after the last frame are the test's, and the status or
+// the gateway's body in that exception (a test's own assertion message
+// quoting the response) is what the API answered it. Before, the header
+// read as the function's failure whatever frames followed.
+func TestTestTraces(t *testing.T) {
+	const timedOut = "AssertionError: (504, 'Gateway Timeout', b'{\"message\": \"Endpoint request timed out\"}')"
+	checkWordings(t, []wording{
+		{"integration test in a CI checkout (client's)", "Traceback (most recent call last):\n" +
+			"  File \"/builds/acme/orders/test/integration_test.py\", line 673, in _assert_status\n" +
+			"    assert response.status in expected_statuses, (\n" + timedOut, "integration_timeout", "504"},
+		{"unittest in a tests folder (client's)", "Traceback (most recent call last):\n" +
+			"  File \"/srv/orders/tests/test_api.py\", line 12, in test_list\n" +
+			"    self.assertEqual(r.status_code, 200)\n" +
+			"AssertionError: 502 != 200", "unknown", "502"},
+		{"a script's assertion (client's)", "Traceback (most recent call last):\n" +
+			"  File \"/home/dana/orders-cli/check.py\", line 9, in <module>\n" +
+			"    check(r)\n" + timedOut, "integration_timeout", "504"},
+		{"a script's assertion, Python 3.11's carets (client's)", "Traceback (most recent call last):\n" +
+			"  File \"/home/dana/orders-cli/check.py\", line 9, in <module>\n" +
+			"    check(r)\n" +
+			"    ^^^^^^^^\n" + timedOut, "integration_timeout", "504"},
+		// the same exception under a frame in Lambda's folders is the
+		// function's own call
+		{"the same in /var/task (function's)", "Traceback (most recent call last):\n" +
+			"  File \"/var/task/app.py\", line 9, in handler\n" +
+			"    check(r)\n" + timedOut, "lambda_function_error", "unknown"},
+	})
+}

@@ -88,6 +88,11 @@ type traceback struct {
 	clientAt int64 // number of the last frame of a script's trace (isClientFrame)
 	header   bool  // the line traceLayer just read is Python's trace header
 	headerAt int64 // number of the last Python trace header
+	// messages counts the lines traceLayer read (a tool's own lines
+	// between messages, an export's timestamps, are not among them), and
+	// clientPy is the count at a script's last Python frame, whose
+	// exception follows its source line (and Python 3.11's carets)
+	messages, clientPy int64
 
 	held       bool // a line waits for the next to say whether frames follow
 	heldHeader bool // the held line is Python's trace header
@@ -112,7 +117,7 @@ func traceKindOf(low []byte) traceKind {
 	case 'a':
 		return atFrameKind(low)
 	case 'f':
-		if pythonFrame.Match(low) && !isTestRunnerFrame(low) {
+		if pythonFrame.Match(low) {
 			return pyFrame
 		}
 	case 't':
@@ -169,6 +174,7 @@ func atFrameKind(low []byte) traceKind {
 // the function's call to a dependency failing. s.low holds the line.
 func (s *Session) traceLayer(layer Layer) (Layer, bool) {
 	t, n := &s.tb, s.st.lines
+	t.messages++
 	kind := traceKindOf(s.low)
 	if kind == notTrace && s.isProgramUncaught(s.low) {
 		// a program's uncaught exception: its frames follow
@@ -181,6 +187,21 @@ func (s *Session) traceLayer(layer Layer) (Layer, bool) {
 		// interpreter's modules): its client library's words are what the
 		// API answered it
 		t.window, t.props, t.clientAt = -1, 0, n
+		if kind == pyFrame {
+			t.clientPy = t.messages
+		}
+		return LayerClient, false
+	}
+	if t.clientPy > 0 && kind == traceFrame && t.messages-t.clientPy == 2 && pythonCarets.Match(s.low) {
+		// the carets Python 3.11 prints under a frame's source line: the
+		// exception follows them
+		t.clientPy++
+		return LayerClient, false
+	}
+	if t.clientPy > 0 && t.messages-t.clientPy <= 2 && exceptionHead.Match(s.low) {
+		// the exception Python prints after a script's last frame and its
+		// source line: the script's, as its frames are
+		t.clientPy = 0
 		return LayerClient, false
 	}
 	if kind == traceHeader {
