@@ -201,6 +201,9 @@ var aliases = map[string]string{
 	"github.com/aws-amplify/amplify-js/issues/3847":            "github.com/aws-amplify/amplify-cli/issues/2047",
 	"github.com/amzn/selling-partner-api-models/issues/1176":   "github.com/amzn/selling-partner-api-docs/issues/553",
 	"github.com/micronaut-projects/micronaut-core/issues/1269": "github.com/micronaut-projects/micronaut-aws/issues/8",
+	// The canary deployments plugin's #71 is the Serverless Framework's
+	// #7144 posted again by its author three days later, word for word.
+	"github.com/davidgf/serverless-plugin-canary-deployments/issues/71": "github.com/serverless/serverless/issues/7144",
 }
 
 // aliased gives a normalised source under the address its alias names.

@@ -119,6 +119,7 @@ func TestSourceJoinsURLFormsOfOnePage(t *testing.T) {
 		{"a migrated copy in Zappa's fork", "https://github.com/zappa/Zappa/issues/629", "https://github.com/Miserlou/Zappa/issues/1599"},
 		{"an issue transferred to another tracker", "https://github.com/aws-amplify/amplify-hosting/issues/1123", "https://github.com/aws-amplify/amplify-js/issues/6931#issuecomment-1"},
 		{"an issue posted word for word to two trackers", "https://github.com/aws-amplify/amplify-js/issues/3847", "https://github.com/aws-amplify/amplify-cli/issues/2047"},
+		{"an issue posted again to a plugin's tracker", "https://github.com/davidgf/serverless-plugin-canary-deployments/issues/71", "https://github.com/serverless/serverless/issues/7144"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if Source(tc.a) != Source(tc.b) {
