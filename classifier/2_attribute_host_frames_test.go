@@ -307,8 +307,7 @@ func TestNodeTLSFailureTraces(t *testing.T) {
 // client of the API, as a script's is: its header and the exception
 // Python prints after the last frame are the test's, and the status or
 // the gateway's body in that exception (a test's own assertion message
-// quoting the response) is what the API answered it. Before, the header
-// read as the function's failure whatever frames followed.
+// quoting the response) is what the API answered it.
 func TestTestTraces(t *testing.T) {
 	const timedOut = "AssertionError: (504, 'Gateway Timeout', b'{\"message\": \"Endpoint request timed out\"}')"
 	checkWordings(t, []wording{
