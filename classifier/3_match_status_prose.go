@@ -41,7 +41,7 @@ var proseForms = []litForm{
 	// 509 only: "return 404" is as often what a handler was written to do
 	form(`\b(?:return|responses?)(?: back)?(?: with)?(?: an?| the| http| status| code| error| response){0,3} ["'(\x60]?(50\d)\b`, "return", "response"),
 	// a request and, after an arrow, what it got, as people list a test's
-	// calls ("GET /discounts → 403", "\x60POST /login\x60 -> \x60500\x60"): a
+	// calls ("GET /discounts → 403", "`POST /login` -> `500`"): a
 	// 4xx or 5xx only, as the calls that worked are listed the same way
 	form(`\b(?:get|post|put|patch|delete|head|options)\x60? +\x60?/\S*? ?\x60? ?(?:→|->|=>|⇒) ?["'\x60]?([45]\d\d)\b`, "→", "->", "=>", "⇒"),
 	form(`\b(?:it'?s|it is|it was|that'?s|that is|that was) (?:an? |the )?["'\x60]?(50\d)\b`, "it's", "it is", "it was", "that's", "that is", "that was"),
