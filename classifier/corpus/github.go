@@ -204,6 +204,13 @@ var aliases = map[string]string{
 	// The canary deployments plugin's #71 is the Serverless Framework's
 	// #7144 posted again by its author three days later, word for word.
 	"github.com/davidgf/serverless-plugin-canary-deployments/issues/71": "github.com/serverless/serverless/issues/7144",
+	// Insomnia's #830 opens "Cloned from .../issues/713": the same report,
+	// word for word, under a second number of one tracker.
+	"github.com/kong/insomnia/issues/713": "github.com/kong/insomnia/issues/830",
+	// SAM's pull request #1089 is its author's earlier report of the
+	// incident #1096 tells: one source, whichever address a collector
+	// finds first.
+	"github.com/aws/serverless-application-model/issues/1089": "github.com/aws/serverless-application-model/issues/1096",
 }
 
 // aliased gives a normalised source under the address its alias names.

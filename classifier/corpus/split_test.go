@@ -120,6 +120,8 @@ func TestSourceJoinsURLFormsOfOnePage(t *testing.T) {
 		{"an issue transferred to another tracker", "https://github.com/aws-amplify/amplify-hosting/issues/1123", "https://github.com/aws-amplify/amplify-js/issues/6931#issuecomment-1"},
 		{"an issue posted word for word to two trackers", "https://github.com/aws-amplify/amplify-js/issues/3847", "https://github.com/aws-amplify/amplify-cli/issues/2047"},
 		{"an issue posted again to a plugin's tracker", "https://github.com/davidgf/serverless-plugin-canary-deployments/issues/71", "https://github.com/serverless/serverless/issues/7144"},
+		{"an issue cloned in its own tracker", "https://github.com/Kong/insomnia/issues/713", "https://github.com/Kong/insomnia/issues/830"},
+		{"a pull request proposed again", "https://github.com/aws/serverless-application-model/pull/1089", "https://github.com/aws/serverless-application-model/pull/1096"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if Source(tc.a) != Source(tc.b) {
