@@ -8,6 +8,16 @@ import (
 // personLayers are the layers of a person's own words.
 var personLayers = layersOf(LayerPerson, LayerUnknown)
 
+// personGetsAnException is a person's verb of getting or throwing, then
+// the class name of a language's own failure (Java's, JavaScript's,
+// Python's, .NET's), its package before it or not; the rule adds the
+// class's ending.
+const personGetsAnException = `\b(?:getting|got|get|gets|throwing|throws|threw|receiving|received|receive) (?:an? |the )?(?:[a-z_$][\w$]*\.)*(?:nullpointer|nullreference|type|reference|range|key|value|attribute|index|name|zerodivision|illegalargument|illegalstate|classcast|arrayindexoutofbounds|indexoutofrange|numberformat|unsupportedoperation|classnotfound|nosuchmethod|invalidoperation|argumentnull)`
+
+// clientFetchWords are more of a browser's words for a request it could
+// not make, which its TypeError carries, beside "failed to fetch".
+var clientFetchWords = []string{"load failed", "networkerror"}
+
 // personRules recognise how people describe a cause in their own words
 // (issue threads, answers, articles), in the four languages of the remediation catalog. They are
 // weaker than any AWS message, so a log line always outranks them.
@@ -47,6 +57,16 @@ func personRules() []ruleSpec {
 		// "an error in the Lambda function", "an exception thrown by the
 		// function" (not "no errors in the function's log")
 		{lit: "function", re: `\b(errors?|exceptions?) (in|inside|thrown by|raised by|thrown in|raised in) (the |my |your |our |a )?(lambda )?function\b`, notAfter: "no ", cause: CauseLambdaFunctionError, weight: wWeak, layers: person},
+		// a program's exception a person says they get, by the class name
+		// of a runtime's or a language's own failure ("I am getting
+		// NullPointerException in VertxRequestHandler.java", "kept getting
+		// a TypeError for a missing constructor"): the code failed, not
+		// the gateway (not a browser's TypeError for a fetch it could not
+		// make, nor an AWS service's exception, which is a call's refusal;
+		// nor a parser's error, which a client meets on a body it could
+		// not read as often as a function does)
+		{lit: "exception", re: personGetsAnException + `exception\b`, unless: "failed to fetch", unlessAlso: clientFetchWords, cause: CauseLambdaFunctionError, weight: wWeak, layers: person},
+		{lit: "error", re: personGetsAnException + `error\b`, unless: "failed to fetch", unlessAlso: clientFetchWords, cause: CauseLambdaFunctionError, weight: wWeak, layers: person},
 		{lit: "統合タイムアウト", cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		{lit: "逾時", re: `整合[^。]{0,10}逾時|(29|30) ?秒[^。]{0,20}逾時`, limit: true, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		{lit: "超时", re: `集成[^。]{0,10}超时|(29|30) ?秒[^。]{0,20}超时`, limit: true, cause: CauseIntegrationTimeout, weight: wHint, layers: person},

@@ -322,3 +322,21 @@ func TestFunctionErrorInWords(t *testing.T) {
 		{"a gateway line names another cause", "It looked like a function error.\n(6c6d6e6f-0000-4000-8000-00000000abcd) Execution failed due to configuration error: Invalid permissions on Lambda function", "lambda_invoke_permission", "500"},
 	})
 }
+
+// A program's exception a person says they get, by its class name, is the
+// function's failure; a browser's TypeError for a fetch it could not make,
+// an AWS service's refusal and a parser's error on a body are not, and a
+// vague "error" names nothing.
+func TestExceptionAPersonGets(t *testing.T) {
+	fn := "lambda_function_error"
+	checkWordings(t, []wording{
+		{"java's, by its name", "I am getting NullPointerException in VertxRequestHandler.java line number 99 when invoked from Amazon Api Gateway", fn, "unknown"},
+		{"javascript's, with an article", "I have been testing WebSockets and kept getting a TypeError for a missing constructor on line 6:", fn, "unknown"},
+		{"python's, beside the code", "When I call the endpoint I get a KeyError and the API answers 502.", fn, "502"},
+		{".NET's, its namespace before it", "The controller throws a System.NullReferenceException on every call.", fn, "unknown"},
+		{"a browser's failed fetch", "My page's fetch gets a TypeError (failed to fetch) and the network tab shows 502.", "unknown", "502"},
+		{"a service's refusal", "The function gets an AccessDeniedException from DynamoDB and the API answers 502.", "unknown", "502"},
+		{"a parser's error on the body", "My script gets a JSONDecodeError reading the answer, and the API returns 502.", "unknown", "502"},
+		{"no class named", "Calling the API gives me a 500 and I am getting an error in the console.", "unknown", "500"},
+	})
+}
