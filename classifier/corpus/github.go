@@ -94,6 +94,10 @@ var renamedRepos = map[string]string{
 	// Pirate Weather's Home Assistant integration moved from its author's
 	// account to the project's organisation.
 	"alexander0042/pirate-weather-ha": "pirate-weather/pirate-weather-ha",
+	// The Node.js client of Amazon's Selling Partner API moved from its
+	// author's account to the amz-tools organisation; the issue search
+	// returns its threads under both names.
+	"jrl84/amazon-sp-api": "amz-tools/amazon-sp-api",
 	// AWS's own projects that began under awslabs and moved to the aws or
 	// aws-powertools organisations, or were archived to amazon-archives;
 	// the search tools return threads of some under both names (the Lambda
@@ -200,6 +204,9 @@ var aliases = map[string]string{
 	"github.com/aws-amplify/amplify-hosting/issues/1123":       "github.com/aws-amplify/amplify-js/issues/6931",
 	"github.com/aws-amplify/amplify-js/issues/3847":            "github.com/aws-amplify/amplify-cli/issues/2047",
 	"github.com/amzn/selling-partner-api-models/issues/1176":   "github.com/amzn/selling-partner-api-docs/issues/553",
+	"github.com/amzn/selling-partner-api-models/issues/1171":   "github.com/amzn/selling-partner-api-docs/issues/546",
+	"github.com/amzn/selling-partner-api-models/issues/1432":   "github.com/amzn/selling-partner-api-docs/issues/836",
+	"github.com/amzn/selling-partner-api-models/issues/1804":   "github.com/amzn/selling-partner-api-docs/issues/1332",
 	"github.com/micronaut-projects/micronaut-core/issues/1269": "github.com/micronaut-projects/micronaut-aws/issues/8",
 	// The canary deployments plugin's #71 is the Serverless Framework's
 	// #7144 posted again by its author three days later, word for word.

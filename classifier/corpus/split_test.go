@@ -54,6 +54,7 @@ func TestSourceJoinsURLFormsOfOnePage(t *testing.T) {
 		{"renamed repository, then its owner", "https://github.com/serverless-stack/serverless-stack/issues/305", "https://github.com/anomalyco/sst/issues/305"},
 		{"renamed repository jets", "https://github.com/boltops-tools/jets/issues/314", "https://github.com/rubyonjets/jets/issues/314"},
 		{"renamed repository lamby", "https://github.com/customink/lamby/issues/78", "https://github.com/rails-lambda/lamby/issues/78"},
+		{"repository moved to an organisation", "https://github.com/jrl84/amazon-sp-api/issues/57", "https://github.com/amz-tools/amazon-sp-api/issues/57"},
 		{"renamed repository mangum, twice", "https://github.com/erm/mangum/issues/105", "https://github.com/jordaneremieff/mangum/issues/105"},
 		{"renamed solution", "https://github.com/awslabs/serverless-image-handler/issues/193", "https://github.com/aws-solutions/dynamic-image-transformation-for-amazon-cloudfront/issues/193"},
 		{"moved from awslabs", "https://github.com/awslabs/aws-lambda-web-adapter/issues/141", "https://github.com/aws/aws-lambda-web-adapter/issues/141#issuecomment-1"},
@@ -120,6 +121,9 @@ func TestSourceJoinsURLFormsOfOnePage(t *testing.T) {
 		{"an issue transferred to another tracker", "https://github.com/aws-amplify/amplify-hosting/issues/1123", "https://github.com/aws-amplify/amplify-js/issues/6931#issuecomment-1"},
 		{"an issue posted word for word to two trackers", "https://github.com/aws-amplify/amplify-js/issues/3847", "https://github.com/aws-amplify/amplify-cli/issues/2047"},
 		{"an issue posted again to a plugin's tracker", "https://github.com/davidgf/serverless-plugin-canary-deployments/issues/71", "https://github.com/serverless/serverless/issues/7144"},
+		{"an issue of one API's documentation copied to its models", "https://github.com/amzn/selling-partner-api-models/issues/1171", "https://github.com/amzn/selling-partner-api-docs/issues/546"},
+		{"another copied to the models", "https://github.com/amzn/selling-partner-api-models/issues/1804", "https://github.com/amzn/selling-partner-api-docs/issues/1332"},
+		{"a third copied to the models", "https://github.com/amzn/selling-partner-api-models/issues/1432", "https://github.com/amzn/selling-partner-api-docs/issues/836"},
 		{"an issue cloned in its own tracker", "https://github.com/Kong/insomnia/issues/713", "https://github.com/Kong/insomnia/issues/830"},
 		{"a pull request proposed again", "https://github.com/aws/serverless-application-model/pull/1089", "https://github.com/aws/serverless-application-model/pull/1096"},
 	} {
