@@ -8,11 +8,12 @@ import (
 // personLayers are the layers of a person's own words.
 var personLayers = layersOf(LayerPerson, LayerUnknown)
 
-// personGetsAnException is a person's verb of getting or throwing, then
-// the class name of a language's own failure (Java's, JavaScript's,
-// Python's, .NET's), its package before it or not; the rule adds the
-// class's ending.
-const personGetsAnException = `\b(?:getting|got|get|gets|throwing|throws|threw|receiving|received|receive) (?:an? |the )?(?:[a-z_$][\w$]*\.)*(?:nullpointer|nullreference|type|reference|range|key|value|attribute|index|name|zerodivision|illegalargument|illegalstate|classcast|arrayindexoutofbounds|indexoutofrange|numberformat|unsupportedoperation|classnotfound|nosuchmethod|invalidoperation|argumentnull)`
+// personGetsAnException is a person's verb of getting, throwing or
+// failing with, then the class name of a language's own failure (Java's,
+// JavaScript's, Python's, .NET's), its package before it or not, and Java's
+// as people spell it in words ("null pointer exception"); the rule adds
+// the class's ending.
+const personGetsAnException = `\b(?:getting|got|get|gets|throwing|throws|threw|receiving|received|receive|fails? with|failed with|failing with) (?:an? |the )?(?:[a-z_$][\w$]*\.)*(?:null ?pointer ?|nullreference|type|reference|range|key|value|attribute|index|name|zerodivision|illegalargument|illegalstate|classcast|arrayindexoutofbounds|indexoutofrange|numberformat|unsupportedoperation|classnotfound|nosuchmethod|invalidoperation|argumentnull)`
 
 // clientFetchWords are more of a browser's words for a request it could
 // not make, which its TypeError carries, beside "failed to fetch".

@@ -333,6 +333,7 @@ func TestExceptionAPersonGets(t *testing.T) {
 		{"java's, by its name", "I am getting NullPointerException in VertxRequestHandler.java line number 99 when invoked from Amazon Api Gateway", fn, "unknown"},
 		{"javascript's, with an article", "I have been testing WebSockets and kept getting a TypeError for a missing constructor on line 6:", fn, "unknown"},
 		{"python's, beside the code", "When I call the endpoint I get a KeyError and the API answers 502.", fn, "502"},
+		{"java's as people spell it, after failing", "Calls into the function with no header will fail with null pointer exception.", fn, "unknown"},
 		{".NET's, its namespace before it", "The controller throws a System.NullReferenceException on every call.", fn, "unknown"},
 		{"a browser's failed fetch", "My page's fetch gets a TypeError (failed to fetch) and the network tab shows 502.", "unknown", "502"},
 		{"a service's refusal", "The function gets an AccessDeniedException from DynamoDB and the API answers 502.", "unknown", "502"},
