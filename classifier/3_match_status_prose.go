@@ -39,7 +39,7 @@ var proseForms = []litForm{
 	// the bare verb, and its noun used as one ("but return a 500 service
 	// error response", "the api gateway responses with 504"), a 500 to
 	// 509 only: "return 404" is as often what a handler was written to do
-	form(`\b(?:return|responses?)(?: back)?(?: with)?(?: an?| the| http| status| code| error| response){0,3} ["'(\x60]?(50\d)\b`, "return", "response"),
+	form(`\b(?:return|responses?)`+verbToCode+`(50\d)\b`, "return", "response"),
 	// a request and, after an arrow, what it got, as people list a test's
 	// calls ("GET /discounts → 403", "`POST /login` -> `500`"): a
 	// 4xx or 5xx only, as the calls that worked are listed the same way
