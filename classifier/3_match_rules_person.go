@@ -15,6 +15,15 @@ var personLayers = layersOf(LayerPerson, LayerUnknown)
 // the class's ending.
 const personGetsAnException = `\b(?:getting|got|get|gets|throwing|throws|threw|receiving|received|receive|fails? with|failed with|failing with) (?:an? |the )?(?:[a-z_$][\w$]*\.)*(?:null ?pointer ?|nullreference|type|reference|range|key|value|attribute|index|name|zerodivision|illegalargument|illegalstate|classcast|arrayindexoutofbounds|indexoutofrange|numberformat|unsupportedoperation|classnotfound|nosuchmethod|invalidoperation|argumentnull)`
 
+// personLogsShowAFailure is a person saying the function's logs show it
+// failing ("logs show my function was called and died", "Lambda logs
+// showed 406 Not Acceptable errors from Supabase", "Lambda logs show a
+// New Relic layer exception").
+const personLogsShowAFailure = `\blogs? (?:show|shows|showed|said|say|says)\b[^.]{0,60}\b(?:errors?|exceptions?|died|crash(?:ed|es)?|stack ?traces?|tracebacks?)\b`
+
+// logsShowNoFailure are the words of logs that show no failure.
+var logsShowNoFailure = []string{"no errors", "no exception", "without error", "without any error", "not any error", "nothing", "gateway log", "access log", "execution log"}
+
 // clientFetchWords are more of a browser's words for a request it could
 // not make, which its TypeError carries, beside "failed to fetch".
 var clientFetchWords = []string{"load failed", "networkerror"}
@@ -68,6 +77,7 @@ func personRules() []ruleSpec {
 		// not read as often as a function does)
 		{lit: "exception", re: personGetsAnException + `exception\b`, unless: "failed to fetch", unlessAlso: clientFetchWords, cause: CauseLambdaFunctionError, weight: wWeak, layers: person},
 		{lit: "error", re: personGetsAnException + `error\b`, unless: "failed to fetch", unlessAlso: clientFetchWords, cause: CauseLambdaFunctionError, weight: wWeak, layers: person},
+		{lit: "log", re: personLogsShowAFailure, unless: "no error", unlessAlso: logsShowNoFailure, cause: CauseLambdaFunctionError, weight: wWeak, layers: person},
 		{lit: "統合タイムアウト", cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		{lit: "逾時", re: `整合[^。]{0,10}逾時|(29|30) ?秒[^。]{0,20}逾時`, limit: true, cause: CauseIntegrationTimeout, weight: wHint, layers: person},
 		{lit: "超时", re: `集成[^。]{0,10}超时|(29|30) ?秒[^。]{0,20}超时`, limit: true, cause: CauseIntegrationTimeout, weight: wHint, layers: person},

@@ -341,3 +341,18 @@ func TestExceptionAPersonGets(t *testing.T) {
 		{"no class named", "Calling the API gives me a 500 and I am getting an error in the console.", "unknown", "500"},
 	})
 }
+
+// A person saying the function's logs show it failing names the
+// function's error; logs that show no failure, and the gateway's own
+// logs, do not.
+func TestLogsAPersonSaysShowAFailure(t *testing.T) {
+	fn := "lambda_function_error"
+	checkWordings(t, []wording{
+		{"the function died", "This is what I got in production, logs show my function was called and died on both messages.", fn, "unknown"},
+		{"a dependency's errors", "Users get a 500 when they log in. Lambda logs showed 406 Not Acceptable errors from the REST API calls.", fn, "500"},
+		{"a layer's exception", "With v40 the API answers 502 Bad Gateway and the Lambda logs show a layer exception.", fn, "502"},
+		{"logs that show no failure", "The API answers 502 and the CloudWatch logs show no errors at all.", "unknown", "502"},
+		{"logs that show nothing", "The API answers 502 and the function's logs show nothing, no error.", "unknown", "502"},
+		{"the gateway's own logs", "The API answers 502 and the API Gateway logs show an error.", "unknown", "502"},
+	})
+}
