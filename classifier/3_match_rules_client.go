@@ -25,9 +25,16 @@ const (
 	binaryBodyBase64 = `\b(?:response|body|data|content|image|file|output|result|payload|download)s?\b[^.]{0,40}\bbase ?64[- ]encoded\b` +
 		`|\bbase ?64[- ]encoded (?:response|body|data|content|string|text|version)\b` +
 		`|\b(?:get|gets|got|getting|returns?|returned|returning|receives?|received|see|seeing) (?:the |a |an |back )?(?:base ?64[- ])?encoded (?:string|text|data|body|content|response)\b`
-	binaryBodyCorrupt = `\bcorrupt(?:ed)?\b[^.]{0,30}\b(?:image|png|jpe?g|pdf|zip|file|body|download|picture|response)s?\b` +
+	binaryBodyAnswered   = `\b(?:respond(?:s|ed|ing)?|answer(?:s|ed|ing)?|returns?|returned|returning|comes? back|came back)(?: with| as)? (?:an? |the )?(?:\(?(?:gzipped|compressed) \(?(?:and )?)?base ?64\b`
+	binaryBodyNotDecoded = `\bnot (?:being )?(?:un|de)(?:en)?coded\b[^.]{0,30}\bbinary\b`
+	binaryBodyCorrupt    = `\bcorrupt(?:ed)?\b[^.]{0,30}\b(?:image|png|jpe?g|pdf|zip|file|body|download|picture|response)s?\b` +
 		`|\b(?:image|png|jpe?g|pdf|zip|file|picture|download|body|response)s?\b[^.]{0,40}\bcorrupt(?:ed)?\b`
 )
+
+// requestBodyWords are the words of a request's body that the function
+// got as base64 (the proxy event's isBase64Encoded), which is what the
+// function read, not what the client was answered.
+var requestBodyWords = []string{"request's body", "requests body", "body of the request", "event"}
 
 // expressNotFound is the body of Express's 404 (finalhandler: "Cannot " +
 // the method + " " + the path), alone on its line as a client prints it,
@@ -38,7 +45,7 @@ const expressNotFound = `^(?:<pre>)?cannot (?:get|post|put|patch|delete|head|opt
 // binary body, or an application's own 404, from a browser's CORS refusal,
 // wherever on the line as pasted: each is explained in its own words.
 var (
-	binaryBody  = guard(`err_content_decoding_failed|` + binaryBodyBase64 + `|` + binaryBodyCorrupt)
+	binaryBody  = guard(`err_content_decoding_failed|` + binaryBodyBase64 + `|` + binaryBodyAnswered + `|` + binaryBodyNotDecoded + `|` + binaryBodyCorrupt)
 	appNotFound = guard(`cannot (?:get|post|put|patch|delete|head|options) /`)
 )
 
@@ -166,6 +173,8 @@ func clientRules() []ruleSpec {
 		// body arrived, but the words seldom say with which code.
 		{lit: "err_content_decoding_failed", cause: CauseNot5xx, weight: wWeak, layers: callerSide},
 		{lit: "encoded", re: binaryBodyBase64, cause: CauseNot5xx, weight: wWeak, unless: "request", unlessAlso: []string{"event"}, layers: callerSide},
+		{lit: "base", re: binaryBodyAnswered, cause: CauseNot5xx, weight: wWeak, unless: "request body", unlessAlso: requestBodyWords, layers: callerSide},
+		{lit: "coded", re: binaryBodyNotDecoded, cause: CauseNot5xx, weight: wWeak, unless: "request body", unlessAlso: requestBodyWords, layers: callerSide},
 		{lit: "corrupt", re: binaryBodyCorrupt, cause: CauseNot5xx, weight: wWeak, layers: callerSide},
 		// Express's own 404 page (finalhandler's "Cannot GET /path", alone
 		// on its line or in its <pre>): the request reached the function,

@@ -136,6 +136,9 @@ func TestBinaryBodyWordings(t *testing.T) {
 		{"base64 hyphenated", "The image comes back as a base64-encoded string instead of a PNG.", "not_5xx", "unknown"},
 		{"got the encoded string", "API Gateway does not decode it, so I just get the encoded string.", "not_5xx", "unknown"},
 		{"corrupted image", "I'm getting a corrupted image with random pixels.", "not_5xx", "unknown"},
+		{"answered with base64", "Seems to respond with base64, APIG should be decoding it when the flag is set.", "not_5xx", "unknown"},
+		{"a compressed answer in base64", "Without an accept-encoding header it always returns a Gzipped (and base64-encoded) response.", "not_5xx", "unknown"},
+		{"not decoded back", "It seems that the HTML is not being unencoded back into binary.", "not_5xx", "unknown"},
 		{"body comes out corrupted", "its compressed bytes are stringified as utf-8 and the body comes out of API Gateway corrupted.", "not_5xx", "unknown"},
 		{"chrome decoding failure", "GET https://abc123.execute-api.us-east-1.amazonaws.com/prod/app.js net::ERR_CONTENT_DECODING_FAILED 200", "not_5xx", "none"},
 		{"with the status line", "HTTP/2 200\ncontent-type: application/zip\nThe response is base64 encoded, not the zip.", "not_5xx", "none"},
@@ -143,6 +146,8 @@ func TestBinaryBodyWordings(t *testing.T) {
 		{"beside a 502", "We get a 502 from API Gateway and the downloaded image is corrupted.", "unknown", "502"},
 		{"a request body", "The request body is base64 encoded when it reaches the function.", "unknown", "unknown"},
 		{"an event body", "event.body is base64 encoded, so JSON.parse fails.", "unknown", "unknown"},
+		{"a request body answered", "API Gateway passes the request body to the function and it returns base64 to the handler.", "unknown", "unknown"},
+		{"an event answered", "The event comes back as base64 when I log it in the function.", "unknown", "unknown"},
 		{"a key name", "Invalid API Gateway Response Keys: {'base64Encoded'}", "lambda_malformed_proxy_response", "unknown"},
 	})
 }
