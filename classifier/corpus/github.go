@@ -113,6 +113,11 @@ var renamedRepos = map[string]string{
 	"awslabs/aws-lambda-powertools-java":       "aws-powertools/powertools-lambda-java",
 	"awslabs/aws-lambda-powertools-dotnet":     "aws-powertools/powertools-lambda-dotnet",
 	"awslabs/aws-apigateway-importer":          "amazon-archives/aws-apigateway-importer",
+	// The Swift AWS Lambda runtime and its events library moved from the
+	// Swift Server Workgroup's organisation to awslabs; the issue search
+	// returns their threads under both names.
+	"swift-server/swift-aws-lambda-runtime": "awslabs/swift-aws-lambda-runtime",
+	"swift-server/swift-aws-lambda-events":  "awslabs/swift-aws-lambda-events",
 }
 
 // renamedOwners are GitHub owners the corpus cites that renamed

@@ -55,6 +55,8 @@ func TestSourceJoinsURLFormsOfOnePage(t *testing.T) {
 		{"renamed repository jets", "https://github.com/boltops-tools/jets/issues/314", "https://github.com/rubyonjets/jets/issues/314"},
 		{"renamed repository lamby", "https://github.com/customink/lamby/issues/78", "https://github.com/rails-lambda/lamby/issues/78"},
 		{"repository moved to an organisation", "https://github.com/jrl84/amazon-sp-api/issues/57", "https://github.com/amz-tools/amazon-sp-api/issues/57"},
+		{"swift runtime moved to awslabs", "https://github.com/swift-server/swift-aws-lambda-runtime/issues/541", "https://github.com/awslabs/swift-aws-lambda-runtime/issues/541"},
+		{"swift events moved to awslabs", "https://github.com/swift-server/swift-aws-lambda-events/issues/39", "https://github.com/awslabs/swift-aws-lambda-events/issues/39"},
 		{"renamed repository mangum, twice", "https://github.com/erm/mangum/issues/105", "https://github.com/jordaneremieff/mangum/issues/105"},
 		{"renamed solution", "https://github.com/awslabs/serverless-image-handler/issues/193", "https://github.com/aws-solutions/dynamic-image-transformation-for-amazon-cloudfront/issues/193"},
 		{"moved from awslabs", "https://github.com/awslabs/aws-lambda-web-adapter/issues/141", "https://github.com/aws/aws-lambda-web-adapter/issues/141#issuecomment-1"},
