@@ -33,8 +33,9 @@ const (
 
 // requestBodyWords are the words of a request's body that the function
 // got as base64 (the proxy event's isBase64Encoded), which is what the
-// function read, not what the client was answered.
-var requestBodyWords = []string{"request's body", "requests body", "body of the request", "event"}
+// function read, not what the client was answered; "request" alone is
+// also the verb ("the client doesn't request encoding").
+var requestBodyWords = []string{"request's body", "requests body", "body of the request", "request payload", "request data", "incoming request", "event"}
 
 // expressNotFound is the body of Express's 404 (finalhandler: "Cannot " +
 // the method + " " + the path), alone on its line as a client prints it,
@@ -172,7 +173,7 @@ func clientRules() []ruleSpec {
 		// failure to read it is a 5xx cause of its own. No status: the
 		// body arrived, but the words seldom say with which code.
 		{lit: "err_content_decoding_failed", cause: CauseNot5xx, weight: wWeak, layers: callerSide},
-		{lit: "encoded", re: binaryBodyBase64, cause: CauseNot5xx, weight: wWeak, unless: "request", unlessAlso: []string{"event"}, layers: callerSide},
+		{lit: "encoded", re: binaryBodyBase64, cause: CauseNot5xx, weight: wWeak, unless: "request body", unlessAlso: requestBodyWords, layers: callerSide},
 		{lit: "base", re: binaryBodyAnswered, cause: CauseNot5xx, weight: wWeak, unless: "request body", unlessAlso: requestBodyWords, layers: callerSide},
 		{lit: "coded", re: binaryBodyNotDecoded, cause: CauseNot5xx, weight: wWeak, unless: "request body", unlessAlso: requestBodyWords, layers: callerSide},
 		{lit: "corrupt", re: binaryBodyCorrupt, cause: CauseNot5xx, weight: wWeak, layers: callerSide},

@@ -22,7 +22,7 @@ const personGetsAnException = `\b(?:getting|got|get|gets|throwing|throws|threw|r
 const personLogsShowAFailure = `\blogs? (?:show|shows|showed|said|say|says)\b[^.]{0,60}\b(?:errors?|exceptions?|died|crash(?:ed|es)?|stack ?traces?|tracebacks?)\b`
 
 // logsShowNoFailure are the words of logs that show no failure.
-var logsShowNoFailure = []string{"no errors", "no exception", "without error", "without any error", "not any error", "nothing", "gateway log", "access log", "execution log"}
+var logsShowNoFailure = []string{"no exception", "without error", "without any error", "not any error", "nothing", "gateway log", "access log", "execution log"}
 
 // clientFetchWords are more of a browser's words for a request it could
 // not make, which its TypeError carries, beside "failed to fetch".

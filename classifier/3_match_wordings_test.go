@@ -146,6 +146,8 @@ func TestBinaryBodyWordings(t *testing.T) {
 		{"beside a 502", "We get a 502 from API Gateway and the downloaded image is corrupted.", "unknown", "502"},
 		{"a request body", "The request body is base64 encoded when it reaches the function.", "unknown", "unknown"},
 		{"an event body", "event.body is base64 encoded, so JSON.parse fails.", "unknown", "unknown"},
+		{"a request in other words", "The request is base64 encoded when it reaches the function.", "unknown", "unknown"},
+		{"a request's payload", "The incoming request payload is base64 encoded, so the handler cannot parse it.", "unknown", "unknown"},
 		{"a request body answered", "API Gateway passes the request body to the function and it returns base64 to the handler.", "unknown", "unknown"},
 		{"an event answered", "The event comes back as base64 when I log it in the function.", "unknown", "unknown"},
 		{"a key name", "Invalid API Gateway Response Keys: {'base64Encoded'}", "lambda_malformed_proxy_response", "unknown"},

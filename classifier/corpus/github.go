@@ -204,17 +204,16 @@ var aliases = map[string]string{
 	// own, the same description by the same author on the same day: one
 	// was transferred or copied to the other (Amplify's hosting and
 	// library trackers, its library and CLI trackers, the Selling Partner
-	// API's documentation and models repositories, Micronaut's core and its
-	// AWS module).
-	"github.com/aws-amplify/amplify-hosting/issues/1123":     "github.com/aws-amplify/amplify-js/issues/6931",
-	"github.com/aws-amplify/amplify-js/issues/3847":          "github.com/aws-amplify/amplify-cli/issues/2047",
-	"github.com/amzn/selling-partner-api-models/issues/1176": "github.com/amzn/selling-partner-api-docs/issues/553",
-	"github.com/amzn/selling-partner-api-models/issues/1171": "github.com/amzn/selling-partner-api-docs/issues/546",
-	"github.com/amzn/selling-partner-api-models/issues/1432": "github.com/amzn/selling-partner-api-docs/issues/836",
-	"github.com/amzn/selling-partner-api-models/issues/1804": "github.com/amzn/selling-partner-api-docs/issues/1332",
-	"github.com/amzn/selling-partner-api-models/issues/2599": "github.com/amzn/selling-partner-api-docs/issues/3162",
-	"github.com/amzn/selling-partner-api-models/issues/2684": "github.com/amzn/selling-partner-api-docs/issues/3321",
-	// and a client library's tracker holds a third copy of that one
+	// API's documentation and models repositories, and one of those again
+	// in a client library's tracker; Micronaut's core and its AWS module).
+	"github.com/aws-amplify/amplify-hosting/issues/1123":       "github.com/aws-amplify/amplify-js/issues/6931",
+	"github.com/aws-amplify/amplify-js/issues/3847":            "github.com/aws-amplify/amplify-cli/issues/2047",
+	"github.com/amzn/selling-partner-api-models/issues/1176":   "github.com/amzn/selling-partner-api-docs/issues/553",
+	"github.com/amzn/selling-partner-api-models/issues/1171":   "github.com/amzn/selling-partner-api-docs/issues/546",
+	"github.com/amzn/selling-partner-api-models/issues/1432":   "github.com/amzn/selling-partner-api-docs/issues/836",
+	"github.com/amzn/selling-partner-api-models/issues/1804":   "github.com/amzn/selling-partner-api-docs/issues/1332",
+	"github.com/amzn/selling-partner-api-models/issues/2599":   "github.com/amzn/selling-partner-api-docs/issues/3162",
+	"github.com/amzn/selling-partner-api-models/issues/2684":   "github.com/amzn/selling-partner-api-docs/issues/3321",
 	"github.com/jlevers/selling-partner-api/issues/605":        "github.com/amzn/selling-partner-api-docs/issues/3321",
 	"github.com/micronaut-projects/micronaut-core/issues/1269": "github.com/micronaut-projects/micronaut-aws/issues/8",
 	// The canary deployments plugin's #71 is the Serverless Framework's
